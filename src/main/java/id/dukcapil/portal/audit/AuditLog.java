@@ -1,0 +1,72 @@
+package id.dukcapil.portal.audit;
+
+import id.dukcapil.portal.audit.internal.AuditAppender;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records what happened. Inside a transaction the entry is appended right before that transaction commits,
+ * in it: the entry exists exactly when the action it describes does, and the chain's lock is held only for
+ * the commit, not for the whole action. Outside a transaction it is appended at once.
+ */
+@Service
+public class AuditLog {
+
+    private final AuditAppender appender;
+    private final List<ActorResolver> actorResolvers;
+    private final Clock clock;
+
+    AuditLog(AuditAppender appender, List<ActorResolver> actorResolvers, Clock clock) {
+        this.appender = appender;
+        this.actorResolvers = actorResolvers;
+        this.clock = clock;
+    }
+
+    /** Records an action of the current actor (the signed-in user, or the system). */
+    public void record(AuditRecord record) {
+        record(currentActor(), record);
+    }
+
+    public void record(Actor actor, AuditRecord record) {
+        AuditAppender.Pending pending = new AuditAppender.Pending(clock.instant(), actor, record);
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            pendingOfCurrentTransaction().add(pending);
+        } else {
+            appender.appendInNewTransaction(List.of(pending));
+        }
+    }
+
+    private Actor currentActor() {
+        return actorResolvers.stream()
+                .flatMap(resolver -> resolver.currentActor().stream())
+                .findFirst()
+                .orElseGet(() -> Actor.system("portal"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AuditAppender.Pending> pendingOfCurrentTransaction() {
+        Object existing = TransactionSynchronizationManager.getResource(this);
+        if (existing != null) {
+            return (List<AuditAppender.Pending>) existing;
+        }
+        List<AuditAppender.Pending> pending = new ArrayList<>();
+        TransactionSynchronizationManager.bindResource(this, pending);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                appender.appendInCurrentTransaction(pending);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+            }
+        });
+        return pending;
+    }
+}

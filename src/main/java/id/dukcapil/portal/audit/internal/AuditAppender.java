@@ -1,0 +1,90 @@
+package id.dukcapil.portal.audit.internal;
+
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditRecord;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends entries to the chain. The single chain-head row is locked for update, so concurrent appends,
+ * from this node or another, take their positions one after the other.
+ */
+@Component
+public class AuditAppender {
+
+    /** An entry waiting for its transaction's commit. */
+    public record Pending(Instant occurredAt, Actor actor, AuditRecord record) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AuditAppender(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendInCurrentTransaction(List<Pending> entries) {
+        append(entries);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void appendInNewTransaction(List<Pending> entries) {
+        append(entries);
+    }
+
+    private void append(List<Pending> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        ChainHead head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+                .single();
+        long seq = head.lastSeq();
+        String prevHash = head.lastHash();
+        for (Pending entry : entries) {
+            seq++;
+            prevHash = insert(seq, prevHash, entry);
+        }
+        jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
+                .params(seq, prevHash)
+                .update();
+    }
+
+    private String insert(long seq, String prevHash, Pending entry) {
+        // The column keeps milliseconds: hash exactly what is stored.
+        Instant at = entry.occurredAt().truncatedTo(ChronoUnit.MILLIS);
+        Actor actor = entry.actor();
+        AuditRecord record = entry.record();
+        String roles = actor.roles().isEmpty() ? null : String.join(",", new TreeSet<>(actor.roles()));
+        String detail = cut(record.detail(), AuditRecord.DETAIL_MAX_LENGTH);
+        String actorName = cut(actor.name(), 120);
+        String hash = AuditHash.of(prevHash, seq, at, actor.type().name(), actor.id(), actorName, roles,
+                actor.servicePoint(), record.action(), record.subjectType(), record.subjectId(),
+                record.outcome().name(), detail);
+        jdbc.sql("""
+                INSERT INTO audit_entry (seq, occurred_at, actor_type, actor_id, actor_name, actor_roles,
+                    service_point, action, subject_type, subject_id, outcome, detail, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(seq, Timestamp.valueOf(at.atOffset(ZoneOffset.UTC).toLocalDateTime()), actor.type().name(),
+                        actor.id(), actorName, roles, actor.servicePoint(), record.action(), record.subjectType(),
+                        record.subjectId(), record.outcome().name(), detail, prevHash, hash)
+                .update();
+        return hash;
+    }
+
+    private static @Nullable String cut(@Nullable String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private record ChainHead(long lastSeq, String lastHash) {
+    }
+}

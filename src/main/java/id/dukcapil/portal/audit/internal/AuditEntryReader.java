@@ -1,0 +1,140 @@
+package id.dukcapil.portal.audit.internal;
+
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditEntry;
+import id.dukcapil.portal.audit.AuditFilter;
+import id.dukcapil.portal.audit.Outcome;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Reads the log: filtered pages for the view, filtered streams for the export, the whole chain in order
+ * for verification. Streams read row by row (the driver's streaming mode), never the whole table at once.
+ */
+@Component
+public class AuditEntryReader {
+
+    static final String COLUMNS = "seq, occurred_at, actor_type, actor_id, actor_name, actor_roles, service_point, "
+            + "action, subject_type, subject_id, outcome, detail";
+    private static final int STREAM_FETCH_SIZE = 1000;
+
+    private final JdbcTemplate jdbc;
+
+    AuditEntryReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first; {@code limit} rows from {@code offset}. */
+    public List<AuditEntry> page(AuditFilter filter, ZoneId zone, long offset, int limit) {
+        Where where = Where.of(filter, zone);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        params.add(offset);
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry" + where.sql()
+                + " ORDER BY seq DESC LIMIT ? OFFSET ?", ENTRY, params.toArray());
+    }
+
+    /** Every matching entry, oldest first, one at a time. */
+    public void forEach(AuditFilter filter, ZoneId zone, Consumer<AuditEntry> consumer) {
+        Where where = Where.of(filter, zone);
+        stream("SELECT " + COLUMNS + " FROM audit_entry" + where.sql() + " ORDER BY seq", where.params(),
+                rs -> consumer.accept(ENTRY.mapRow(rs, 0)));
+    }
+
+    /** The whole chain in order, with the stored hashes, one row at a time. */
+    public void forEachLink(RowCallbackHandler handler) {
+        stream("SELECT " + COLUMNS + ", prev_hash, hash FROM audit_entry ORDER BY seq", List.of(), handler);
+    }
+
+    public ChainHeadRow head() {
+        return jdbc.queryForObject("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1",
+                (rs, n) -> new ChainHeadRow(rs.getLong(1), rs.getString(2)));
+    }
+
+    private void stream(String sql, List<Object> params, RowCallbackHandler handler) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(STREAM_FETCH_SIZE);
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            return statement;
+        }, handler);
+    }
+
+    public record ChainHeadRow(long lastSeq, String lastHash) {
+    }
+
+    static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(
+            rs.getLong("seq"),
+            rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+            Actor.Type.valueOf(rs.getString("actor_type")),
+            rs.getString("actor_id"),
+            rs.getString("actor_name"),
+            rs.getString("actor_roles"),
+            rs.getString("service_point"),
+            rs.getString("action"),
+            rs.getString("subject_type"),
+            rs.getString("subject_id"),
+            Outcome.valueOf(rs.getString("outcome")),
+            rs.getString("detail"));
+
+    /** The WHERE clause of a filter; office-local days become UTC bounds. */
+    private record Where(String sql, List<Object> params) {
+
+        static Where of(AuditFilter filter, ZoneId zone) {
+            List<String> conditions = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (filter.from() != null) {
+                conditions.add("occurred_at >= ?");
+                params.add(utc(filter.from().atStartOfDay(zone).toInstant()));
+            }
+            if (filter.to() != null) {
+                conditions.add("occurred_at < ?");
+                params.add(utc(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            }
+            if (StringUtils.hasText(filter.actor())) {
+                conditions.add("(actor_id LIKE ? OR actor_name LIKE ?)");
+                String like = "%" + escapeLike(filter.actor().strip()) + "%";
+                params.add(like);
+                params.add(like);
+            }
+            if (StringUtils.hasText(filter.action())) {
+                conditions.add("action LIKE ?");
+                params.add(escapeLike(filter.action().strip()) + "%");
+            }
+            if (StringUtils.hasText(filter.subjectType())) {
+                conditions.add("subject_type = ?");
+                params.add(filter.subjectType().strip());
+            }
+            if (StringUtils.hasText(filter.subject())) {
+                conditions.add("subject_id = ?");
+                params.add(filter.subject().strip());
+            }
+            String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+            return new Where(sql, params);
+        }
+
+        private static LocalDateTime utc(java.time.Instant instant) {
+            return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+
+        private static String escapeLike(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+
+}

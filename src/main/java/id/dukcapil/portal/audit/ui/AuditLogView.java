@@ -1,0 +1,138 @@
+package id.dukcapil.portal.audit.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import id.dukcapil.portal.audit.AuditChainVerifier;
+import id.dukcapil.portal.audit.AuditEntry;
+import id.dukcapil.portal.audit.AuditExcelExport;
+import id.dukcapil.portal.audit.AuditFilter;
+import id.dukcapil.portal.audit.AuditSearch;
+import id.dukcapil.portal.audit.ChainVerification;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * ADMIN and MANAGER search the log by period, actor, action and subject, page through it lazily (newest
+ * first), verify the chain, and export what they found to Excel.
+ */
+@Route("audit")
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+@Menu(title = "nav.audit", order = 70, icon = "vaadin:records")
+class AuditLogView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    final DatePicker from = new DatePicker();
+    final DatePicker to = new DatePicker();
+    final TextField actor = new TextField();
+    final TextField action = new TextField();
+    final TextField subject = new TextField();
+    final Grid<AuditEntry> grid = new Grid<>();
+    final Button verify = new Button();
+    final Span verification = new Span();
+    final Anchor export;
+
+    AuditLogView(AuditSearch search, AuditChainVerifier verifier, AuditExcelExport excel, Clock clock) {
+        setSizeFull();
+        LocalDate today = LocalDate.now(clock);
+        from.setLabel(getTranslation("audit.filter.from"));
+        from.setValue(today.minusDays(7));
+        to.setLabel(getTranslation("audit.filter.to"));
+        to.setValue(today);
+        actor.setLabel(getTranslation("audit.filter.actor"));
+        action.setLabel(getTranslation("audit.filter.action"));
+        action.setPlaceholder("staff.");
+        subject.setLabel(getTranslation("audit.filter.subject"));
+        for (var field : new TextField[] {actor, action, subject}) {
+            field.setValueChangeMode(ValueChangeMode.LAZY);
+            field.setClearButtonVisible(true);
+            field.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        }
+        from.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        to.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+
+        grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> TIME.format(entry.occurredAt().atZone(clock.getZone())))
+                .setHeader(getTranslation("audit.column.time")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> entry.actorName() == null ? entry.actorId() : entry.actorName() + " (" + entry.actorId() + ")")
+                .setHeader(getTranslation("audit.column.actor")).setFlexGrow(1);
+        grid.addColumn(AuditEntry::servicePoint).setHeader(getTranslation("audit.column.service-point")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
+        grid.addColumn(entry -> entry.subjectType() == null ? "" : entry.subjectType() + " " + entry.subjectId())
+                .setHeader(getTranslation("audit.column.subject")).setFlexGrow(1);
+        grid.addColumn(entry -> getTranslation("audit.outcome." + entry.outcome().name()))
+                .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
+        grid.addColumn(AuditEntry::detail).setHeader(getTranslation("audit.column.detail")).setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setItemsPageable(page -> search.search(filter(), page).getContent());
+        grid.setSizeFull();
+
+        verify.setText(getTranslation("audit.verify"));
+        verify.setIcon(VaadinIcon.CHECK_CIRCLE_O.create());
+        verify.addClickListener(click -> showVerification(verifier.verify()));
+        verification.setId("chain-state");
+
+        DownloadHandler workbook = event -> {
+            event.setFileName("audit-" + LocalDate.now(clock) + ".xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            excel.export(filter(), getLocale(), event.getOutputStream());
+        };
+        export = new Anchor(workbook, AttachmentType.DOWNLOAD, "");
+        export.setId("audit-export");
+        Button exportButton = new Button(getTranslation("audit.export"), VaadinIcon.DOWNLOAD.create());
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        export.add(exportButton);
+
+        FlexLayout filters = new FlexLayout(from, to, actor, action, subject, export, verify, verification);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.addClassName("filter-bar");
+        add(filters, grid);
+    }
+
+    AuditFilter filter() {
+        return AuditFilter.empty()
+                .withPeriod(from.getValue(), to.getValue())
+                .withActor(actor.getValue())
+                .withAction(action.getValue())
+                .withSubject(null, subject.getValue());
+    }
+
+    private void showVerification(ChainVerification result) {
+        if (result.intact()) {
+            verification.setText(getTranslation("audit.verify.intact", result.entriesChecked()));
+            verification.getElement().getThemeList().set("badge success", true);
+        } else {
+            String text = getTranslation("audit.verify.broken", result.brokenAt(),
+                    getTranslation("audit.problem." + result.problem().name()));
+            verification.setText(text);
+            verification.getElement().getThemeList().set("badge error", true);
+            Notifications.error(text);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.audit") + " · Dukcapil Portal";
+    }
+}

@@ -1,0 +1,31 @@
+package id.dukcapil.portal.shared;
+
+import java.util.List;
+
+/**
+ * A rule refused what the user asked. Carries translation keys, not text, so each screen and API answer
+ * says it in the user's language.
+ */
+public class RuleViolation extends RuntimeException {
+
+    private final List<String> messageKeys;
+    private final transient Object[] args;
+
+    public RuleViolation(String messageKey, Object... args) {
+        this(List.of(messageKey), args);
+    }
+
+    public RuleViolation(List<String> messageKeys, Object... args) {
+        super(String.join(", ", messageKeys));
+        this.messageKeys = List.copyOf(messageKeys);
+        this.args = args.clone();
+    }
+
+    public List<String> messageKeys() {
+        return messageKeys;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+}

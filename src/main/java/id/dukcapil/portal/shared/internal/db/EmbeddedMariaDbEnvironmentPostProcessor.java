@@ -1,0 +1,49 @@
+package id.dukcapil.portal.shared.internal.db;
+
+import id.dukcapil.portal.shared.internal.db.EmbeddedMariaDb.EmbeddedDbSettings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * With no database configured ({@code DB_URL} or {@code spring.datasource.url}), starts the embedded MariaDB
+ * before any bean is created and points the data source at it. Running before the context means the data
+ * source, Liquibase and JPA need no special wiring: they see an ordinary MariaDB URL.
+ */
+class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
+            return;
+        }
+        EmbeddedDbSettings settings = new EmbeddedDbSettings(
+                Path.of(env.getProperty("portal.embedded-db.data-dir", "data/mariadb")),
+                Path.of(env.getProperty("portal.embedded-db.base-dir", "data/mariadb-server")),
+                env.getProperty("portal.embedded-db.port", Integer.class, 0),
+                env.getProperty("portal.embedded-db.ephemeral", Boolean.class, false),
+                serverArgs(env.getProperty("portal.embedded-db.server-args", "")));
+        EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(settings);
+        env.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
+                "spring.datasource.url", db.jdbcUrl(),
+                "spring.datasource.username", "root",
+                "spring.datasource.password", "")));
+    }
+
+    private static List<String> serverArgs(String args) {
+        return Arrays.stream(args.split("\\s+")).filter(StringUtils::hasText).toList();
+    }
+
+    /** After the configuration files have been read. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * What every module shares: value objects, the injected clock, translations and the UI shell.
+ */
+@NullMarked
+package id.dukcapil.portal.shared;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,98 @@
+package id.dukcapil.portal.shared.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+
+/**
+ * The shell around every signed-in view: side navigation listing only the views the user's roles may open
+ * (taken from each view's {@code @Menu} and access annotations), the user's name, roles and service point,
+ * the language switch and sign-out.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final Span viewTitle = new Span();
+
+    public MainLayout(AuthenticationContext authentication, SignedInUser.Provider users) {
+        setPrimarySection(Section.DRAWER);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("shell.menu"));
+        viewTitle.addClassName("view-title");
+
+        Button signOut = new Button(getTranslation("shell.sign-out"), new Icon(VaadinIcon.SIGN_OUT),
+                click -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
+
+        HorizontalLayout header = new HorizontalLayout(toggle, viewTitle, new LanguageSwitch(), signOut);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(viewTitle);
+        header.setWidthFull();
+        header.addClassName("shell-header");
+        addToNavbar(header);
+
+        Span brand = new Span(getTranslation("shell.brand"));
+        brand.addClassName("brand");
+        addToDrawer(new VerticalLayout(brand), navigation(), userCard(users));
+    }
+
+    private SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private Component userCard(SignedInUser.Provider users) {
+        Div card = new Div();
+        card.addClassName("user-card");
+        users.current().ifPresent(user -> {
+            Span name = new Span(user.fullName());
+            name.addClassName("user-name");
+            Span roles = new Span(user.roleLabelKeys().stream().map(this::getTranslation)
+                    .collect(Collectors.joining(", ")));
+            roles.addClassName("user-roles");
+            Span servicePoint = new Span(user.servicePointName());
+            servicePoint.addClassName("user-service-point");
+            card.add(name, roles, servicePoint);
+        });
+        return card;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        Class<?> view = getContent() == null ? Object.class : getContent().getClass();
+        viewTitle.setText(MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> entry.menuClass() == view)
+                .findFirst()
+                .map(entry -> getTranslation(entry.title()))
+                .orElse(""));
+    }
+}

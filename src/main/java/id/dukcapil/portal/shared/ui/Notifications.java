@@ -1,0 +1,37 @@
+package id.dukcapil.portal.shared.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import id.dukcapil.portal.shared.RuleViolation;
+import java.util.stream.Collectors;
+
+/** The shell's way to tell the user what happened: short success notes, errors that stay until read. */
+public final class Notifications {
+
+    private Notifications() {
+    }
+
+    public static void success(String text) {
+        Notification notification = Notification.show(text, 3000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.SUCCESS);
+    }
+
+    public static void error(String text) {
+        Notification notification = new Notification(text, 8000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.ERROR);
+        notification.open();
+    }
+
+    /** Every broken rule, translated, in one message. */
+    public static String text(RuleViolation violation) {
+        UI ui = UI.getCurrent();
+        return violation.messageKeys().stream()
+                .map(key -> ui.getTranslation(key, violation.args()))
+                .collect(Collectors.joining(" "));
+    }
+
+    public static void error(RuleViolation violation) {
+        error(text(violation));
+    }
+}

@@ -1,0 +1,12 @@
+package id.dukcapil.portal.staff;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A place where the office serves citizens.
+ *
+ * @param code         a short stable code ({@code DINAS}, {@code MPP-SOREANG}, {@code UKL-320437})
+ * @param districtCode the kecamatan's official code, for a UKL
+ */
+public record ServicePoint(long id, String code, String name, ServicePointKind kind, @Nullable String districtCode) {
+}

@@ -1,0 +1,168 @@
+package id.dukcapil.portal.staff.internal;
+
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.StaffAccount;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "staff_account")
+public class StaffAccountEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+    private String username;
+    private String fullName;
+    private @Nullable String email;
+    private @Nullable String nip;
+    private String passwordHash;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "service_point_id")
+    private ServicePointEntity servicePoint;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+    private boolean active = true;
+    private boolean mustChangePassword;
+    private int failedSignIns;
+    private @Nullable Instant lockedUntil;
+    private @Nullable Instant lastSignInAt;
+    private Instant passwordChangedAt;
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    protected StaffAccountEntity() {
+        this.username = "";
+        this.fullName = "";
+        this.passwordHash = "";
+        this.servicePoint = new ServicePointEntity();
+        this.passwordChangedAt = Instant.EPOCH;
+        this.createdAt = Instant.EPOCH;
+    }
+
+    public StaffAccountEntity(String username, String fullName, String passwordHash, ServicePointEntity servicePoint,
+                              Set<Role> roles, Instant now) {
+        this.username = username;
+        this.fullName = fullName;
+        this.passwordHash = passwordHash;
+        this.servicePoint = servicePoint;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        this.passwordChangedAt = now;
+        this.createdAt = now;
+    }
+
+    public StaffAccount toRecord() {
+        return new StaffAccount(id(), username, fullName, email, nip, servicePoint.toRecord(), roles, active,
+                mustChangePassword, lockedUntil, lastSignInAt, version);
+    }
+
+    public long id() {
+        if (id == null) {
+            throw new IllegalStateException("Not saved yet");
+        }
+        return id;
+    }
+
+    /** A failed sign-in; the account locks when this one reaches the limit. @return true if it locked now */
+    public boolean signInFailed(Instant now, int maxFailures, Duration lockout) {
+        if (lockedAt(now)) {
+            return false;
+        }
+        failedSignIns++;
+        if (failedSignIns >= maxFailures) {
+            failedSignIns = 0;
+            lockedUntil = now.plus(lockout);
+            return true;
+        }
+        return false;
+    }
+
+    public void signedIn(Instant now) {
+        failedSignIns = 0;
+        lockedUntil = null;
+        lastSignInAt = now;
+    }
+
+    public void unlock() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public void changePassword(String newHash, Instant now, boolean mustChangeAtNextSignIn) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+        this.mustChangePassword = mustChangeAtNextSignIn;
+    }
+
+    public void update(String username, String fullName, @Nullable String email, @Nullable String nip,
+                       ServicePointEntity servicePoint, Set<Role> roles, boolean active) {
+        this.username = username;
+        this.fullName = fullName;
+        this.email = email;
+        this.nip = nip;
+        this.servicePoint = servicePoint;
+        this.roles = EnumSet.copyOf(roles);
+        this.active = active;
+    }
+
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public ServicePointEntity servicePoint() {
+        return servicePoint;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,33 @@
+package id.dukcapil.portal.staff.internal;
+
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface StaffAccountRepository extends JpaRepository<StaffAccountEntity, Long> {
+
+    Optional<StaffAccountEntity> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    /** Locks the row: concurrent failed sign-ins are counted one after the other, none lost. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from StaffAccountEntity a where a.username = :username")
+    Optional<StaffAccountEntity> findByUsernameForUpdate(String username);
+
+    @Query("""
+            select a from StaffAccountEntity a
+            where :text is null or lower(a.username) like :text or lower(a.fullName) like :text
+            order by a.fullName, a.id""")
+    Slice<StaffAccountEntity> search(String text, Pageable page);
+
+    long countByActiveTrue();
+
+    @Query("select count(a) from StaffAccountEntity a where a.lockedUntil > :now")
+    long countLockedAt(Instant now);
+}

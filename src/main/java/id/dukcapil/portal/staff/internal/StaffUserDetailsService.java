@@ -1,0 +1,35 @@
+package id.dukcapil.portal.staff.internal;
+
+import id.dukcapil.portal.shared.Role;
+import java.time.Clock;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads a staff account for sign-in. A locked account is reported locked, so Spring Security refuses it
+ * before even checking the password.
+ */
+@Service
+class StaffUserDetailsService implements UserDetailsService {
+
+    private final StaffAccountRepository accounts;
+    private final Clock clock;
+
+    StaffUserDetailsService(StaffAccountRepository accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        StaffAccountEntity account = accounts.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new UsernameNotFoundException("No staff account " + username));
+        return new StaffPrincipal(account, !account.lockedAt(clock.instant()),
+                account.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());
+    }
+}

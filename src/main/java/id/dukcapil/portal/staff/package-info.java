@@ -1,0 +1,8 @@
+/**
+ * Staff accounts, their roles and service points (Dinas, MPP, the UKL of each kecamatan); sign-in with
+ * lockout, password rules and changes, and the administration of accounts.
+ */
+@NullMarked
+package id.dukcapil.portal.staff;
+
+import org.jspecify.annotations.NullMarked;

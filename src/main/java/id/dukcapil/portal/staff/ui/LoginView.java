@@ -1,0 +1,80 @@
+package id.dukcapil.portal.staff.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.shared.ui.LanguageSwitch;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+
+/**
+ * Staff sign-in. After a failure it says why as far as is safe: a locked or deactivated account is named as
+ * such, a wrong username and a wrong password read the same.
+ */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LoginForm login = new LoginForm();
+
+    LoginView() {
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        login.setI18n(i18n(null));
+        Div brand = new Div(getTranslation("login.brand"));
+        brand.addClassName("login-brand");
+        add(brand, login, new Paragraph(getTranslation("login.forgot-hint")), new LanguageSwitch());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            login.setI18n(i18n(lastFailure()));
+            login.setError(true);
+        }
+    }
+
+    private LoginI18n i18n(@org.jspecify.annotations.Nullable Exception failure) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form form = i18n.getForm();
+        form.setTitle(getTranslation("login.title"));
+        form.setUsername(getTranslation("login.username"));
+        form.setPassword(getTranslation("login.password"));
+        form.setSubmit(getTranslation("login.submit"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        String reason = failure instanceof LockedException ? "locked"
+                : failure instanceof DisabledException ? "disabled" : "wrong";
+        error.setTitle(getTranslation("login.error." + reason + ".title"));
+        error.setMessage(getTranslation("login.error." + reason + ".message"));
+        return i18n;
+    }
+
+    /** Spring Security keeps the last sign-in failure in the HTTP session. */
+    private static @org.jspecify.annotations.Nullable Exception lastFailure() {
+        if (VaadinServletRequest.getCurrent() == null) {
+            return null;
+        }
+        HttpSession session = VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(false);
+        return session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof Exception e
+                ? e : null;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " · Dukcapil Portal";
+    }
+}

@@ -1,0 +1,40 @@
+package id.dukcapil.portal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import id.dukcapil.portal.audit.AuditTestSupport;
+import id.dukcapil.portal.staff.StaffAccounts;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every test that needs the portal running uses this one annotation, so the whole suite shares one Spring
+ * context, one web server on a random port and one embedded MariaDB. The demo profile gives every test the
+ * demo service points and users.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+@Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class})
+public @interface PortalTest {
+
+    /** The demo users' password (demo profile only). */
+    String DEMO_PASSWORD = "Dukcapil#2026";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
+    }
+}

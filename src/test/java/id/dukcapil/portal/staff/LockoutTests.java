@@ -1,0 +1,93 @@
+package id.dukcapil.portal.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.SignIn.Result;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Five failed sign-ins lock an account for 15 minutes, with the portal's clock set by the test. */
+@PortalTest
+class LockoutTests {
+
+    private static final String PASSWORD = "Sandi-Kuat-2026";
+
+    @Autowired TestClock clock;
+    @Autowired StaffAccounts staffAccounts;
+    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort int port;
+    SignIn signIn;
+    String username;
+
+    @BeforeEach
+    void a_staff_member_with_a_known_password() {
+        clock.setInstant(Instant.parse("2026-11-23T01:00:00Z"));
+        signIn = new SignIn(port);
+        username = staffAccounts.create(Set.of(Role.OPERATOR), PASSWORD);
+    }
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void four_failures_do_not_lock_the_account() {
+        failTimes(4);
+        assertThat(signIn.attempt(username, PASSWORD)).isEqualTo(Result.SIGNED_IN);
+    }
+
+    @Test
+    void the_fifth_failure_locks_the_account_even_against_the_right_password() {
+        failTimes(5);
+        assertThat(signIn.attempt(username, PASSWORD)).isEqualTo(Result.REFUSED);
+        clock.advance(Duration.ofMinutes(14).plusSeconds(59));
+        assertThat(signIn.attempt(username, PASSWORD)).isEqualTo(Result.REFUSED);
+    }
+
+    @Test
+    void the_account_unlocks_after_fifteen_minutes() {
+        failTimes(5);
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(signIn.attempt(username, PASSWORD)).isEqualTo(Result.SIGNED_IN);
+    }
+
+    @Test
+    void a_successful_sign_in_resets_the_count() {
+        failTimes(4);
+        assertThat(signIn.attempt(username, PASSWORD)).isEqualTo(Result.SIGNED_IN);
+        failTimes(4);
+        assertThat(signIn.attempt(username, PASSWORD)).isEqualTo(Result.SIGNED_IN);
+    }
+
+    @Test
+    void failures_sign_ins_and_the_lockout_are_audited() {
+        failTimes(5);
+        List<String> actions = jdbc.queryForList(
+                "SELECT CONCAT(action, ' ', outcome) FROM audit_entry WHERE subject_id = ? ORDER BY seq",
+                String.class, username);
+        assertThat(actions).containsSubsequence("staff.sign-in FAILURE",
+                "staff.sign-in FAILURE", "staff.sign-in FAILURE", "staff.sign-in FAILURE", "staff.sign-in FAILURE",
+                "staff.locked SUCCESS");
+        signIn.attempt(username, PASSWORD);
+        assertThat(jdbc.queryForObject("SELECT outcome FROM audit_entry WHERE subject_id = ? ORDER BY seq DESC LIMIT 1",
+                String.class, username)).isEqualTo("REFUSED");
+    }
+
+    private void failTimes(int times) {
+        for (int i = 0; i < times; i++) {
+            assertThat(signIn.attempt(username, "wrong-" + i)).isEqualTo(Result.REFUSED);
+        }
+    }
+}
