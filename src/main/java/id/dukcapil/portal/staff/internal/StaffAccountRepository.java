@@ -3,6 +3,7 @@ package id.dukcapil.portal.staff.internal;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -24,7 +25,7 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccountEntity
             select a from StaffAccountEntity a
             where :text is null or lower(a.username) like :text or lower(a.fullName) like :text
             order by a.fullName, a.id""")
-    Slice<StaffAccountEntity> search(String text, Pageable page);
+    Slice<StaffAccountEntity> search(@Nullable String text, Pageable page);
 
     long countByActiveTrue();
 

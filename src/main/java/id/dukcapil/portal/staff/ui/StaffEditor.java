@@ -77,8 +77,8 @@ class StaffEditor extends Dialog {
         binder.forField(nip).withValidator(value -> value == null || value.matches(StaffForm.NIP_PATTERN),
                 getTranslation("staff.nip.invalid")).bind("nip");
         binder.forField(servicePoint).asRequired(getTranslation("validation.required"))
-                .withConverter(ServicePoint::id, id -> servicePoints.stream().filter(p -> p.id() == id).findFirst()
-                        .orElse(null))
+                .withConverter(ServicePoint::id, id -> id == null ? null
+                        : servicePoints.stream().filter(point -> point.id() == id).findFirst().orElse(null))
                 .bind("servicePointId");
         binder.forField(roles).asRequired(getTranslation("staff.roles.required")).bind("roles");
         binder.forField(active).bind("active");
