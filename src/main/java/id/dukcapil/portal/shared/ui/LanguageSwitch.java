@@ -16,6 +16,7 @@ import java.util.Optional;
 public class LanguageSwitch extends Select<Locale> {
 
     static final String COOKIE = "portal-lang";
+    static final String SESSION_ATTRIBUTE = "portal.locale";
 
     public LanguageSwitch() {
         setItems(PortalMessages.LOCALES);
@@ -33,7 +34,9 @@ public class LanguageSwitch extends Select<Locale> {
 
     /** Applies a language to this session, remembers it, and redraws the page in it. */
     public static void apply(Locale locale) {
+        VaadinSession.getCurrent().setAttribute(SESSION_ATTRIBUTE, locale);
         VaadinSession.getCurrent().setLocale(locale);
+        UI.getCurrent().setLocale(locale);
         Optional.ofNullable(VaadinService.getCurrentResponse()).ifPresent(response -> {
             Cookie cookie = new Cookie(COOKIE, locale.getLanguage());
             cookie.setPath("/");

@@ -1,0 +1,90 @@
+package id.dukcapil.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import id.dukcapil.portal.shared.Role;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.NullSource;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each role opens exactly its views and no others. The expected matrix is written out here: a new view fails
+ * this test until someone decides who may open it.
+ */
+class AccessMatrixTest {
+
+    /** Who may open each route; {@code ANYONE_SIGNED_IN} and {@code ANONYMOUS} as the names say. */
+    private static final Map<String, Set<Role>> EXPECTED = new TreeMap<>(Map.of(
+            "login", Access.ANONYMOUS,
+            "", Access.ANYONE_SIGNED_IN,
+            "password", Access.ANYONE_SIGNED_IN,
+            "staff", EnumSet.of(Role.ADMIN),
+            "audit", EnumSet.of(Role.ADMIN, Role.MANAGER)));
+
+    private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
+    private final Map<String, Class<?>> routes = routes();
+
+    @Test
+    void every_route_has_a_decided_access() {
+        assertThat(routes.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void each_role_opens_exactly_its_views(Role role) {
+        Principal user = () -> "someone";
+        Set<String> opens = routes.entrySet().stream()
+                .filter(route -> checker.hasAccess(route.getValue(), user, name -> name.equals(role.name())))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        Set<String> expected = EXPECTED.entrySet().stream()
+                .filter(entry -> entry.getValue() == Access.ANYONE_SIGNED_IN || entry.getValue().contains(role)
+                        || entry.getValue() == Access.ANONYMOUS)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        assertThat(opens).as("views %s opens", role).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    void someone_not_signed_in_opens_only_the_sign_in_page(Principal nobody) {
+        Set<String> opens = routes.entrySet().stream()
+                .filter(route -> checker.hasAccess(route.getValue(), nobody, name -> false))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        assertThat(opens).containsExactly("login");
+    }
+
+    private static Map<String, Class<?>> routes() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        Map<String, Class<?>> routes = new TreeMap<>();
+        for (var candidate : scanner.findCandidateComponents(PortalApplication.class.getPackageName())) {
+            try {
+                Class<?> view = Class.forName(candidate.getBeanClassName());
+                routes.put(view.getAnnotation(Route.class).value(), view);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return routes;
+    }
+
+    /** Marker sets, compared by identity. */
+    private static final class Access {
+        static final Set<Role> ANYONE_SIGNED_IN = Set.copyOf(Arrays.asList(Role.values()));
+        static final Set<Role> ANONYMOUS = Set.of();
+    }
+}

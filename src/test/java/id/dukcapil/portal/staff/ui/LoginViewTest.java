@@ -1,0 +1,46 @@
+package id.dukcapil.portal.staff.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
+import id.dukcapil.portal.PortalViewTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+
+/** The sign-in page, as someone not signed in sees it. The sign-in itself is tested over HTTP (LockoutTests). */
+class LoginViewTest extends PortalViewTest {
+
+    @Test
+    void the_sign_in_form_speaks_indonesian() {
+        navigate(LoginView.class);
+        LoginForm form = $(LoginForm.class).single();
+        assertThat(shownTexts(form)).contains("Masuk Petugas", "Nama pengguna", "Kata sandi");
+        assertThat(form.isError()).isFalse();
+    }
+
+    @Test
+    void a_failed_sign_in_says_the_username_or_password_is_wrong() {
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginForm form = $(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(shownTexts(form)).contains("Nama pengguna atau kata sandi salah");
+    }
+
+    @Test
+    void a_locked_account_is_told_it_is_locked_and_for_how_long() {
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                new LockedException("locked"));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginForm form = $(LoginForm.class).single();
+        assertThat(shownTexts(form)).contains("Akun dikunci sementara", "Coba lagi setelah 15 menit");
+    }
+
+    /** The texts the browser receives: the form's i18n property. */
+    private static String shownTexts(LoginForm form) {
+        return String.valueOf(form.getElement().getPropertyRaw("i18n"));
+    }
+}
