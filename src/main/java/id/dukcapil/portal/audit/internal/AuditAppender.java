@@ -2,14 +2,15 @@ package id.dukcapil.portal.audit.internal;
 
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditRecord;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,9 @@ public class AuditAppender {
     public record Pending(Instant occurredAt, Actor actor, AuditRecord record) {
     }
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
 
-    AuditAppender(JdbcClient jdbc) {
+    AuditAppender(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -45,21 +46,25 @@ public class AuditAppender {
         if (entries.isEmpty()) {
             return;
         }
-        ChainHead head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)))
-                .single();
+        ChainHead head = jdbc.queryForObject("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
+                (rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)));
         long seq = head.lastSeq();
         String prevHash = head.lastHash();
+        List<Object[]> rows = new ArrayList<>(entries.size());
         for (Pending entry : entries) {
-            seq++;
-            prevHash = insert(seq, prevHash, entry);
+            Object[] row = row(++seq, prevHash, entry);
+            rows.add(row);
+            prevHash = (String) row[row.length - 1];
         }
-        jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
-                .params(seq, prevHash)
-                .update();
+        jdbc.batchUpdate("""
+                INSERT INTO audit_entry (seq, occurred_at, actor_type, actor_id, actor_name, actor_roles,
+                    service_point, action, subject_type, subject_id, outcome, detail, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prevHash);
     }
 
-    private String insert(long seq, String prevHash, Pending entry) {
+    /** The row's column values, its hash last. */
+    private static Object[] row(long seq, String prevHash, Pending entry) {
         // The column keeps milliseconds: hash exactly what is stored.
         Instant at = entry.occurredAt().truncatedTo(ChronoUnit.MILLIS);
         Actor actor = entry.actor();
@@ -70,15 +75,9 @@ public class AuditAppender {
         String hash = AuditHash.of(prevHash, seq, at, actor.type().name(), actor.id(), actorName, roles,
                 actor.servicePoint(), record.action(), record.subjectType(), record.subjectId(),
                 record.outcome().name(), detail);
-        jdbc.sql("""
-                INSERT INTO audit_entry (seq, occurred_at, actor_type, actor_id, actor_name, actor_roles,
-                    service_point, action, subject_type, subject_id, outcome, detail, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(seq, Timestamp.valueOf(at.atOffset(ZoneOffset.UTC).toLocalDateTime()), actor.type().name(),
-                        actor.id(), actorName, roles, actor.servicePoint(), record.action(), record.subjectType(),
-                        record.subjectId(), record.outcome().name(), detail, prevHash, hash)
-                .update();
-        return hash;
+        return new Object[] {seq, LocalDateTime.ofInstant(at, ZoneOffset.UTC), actor.type().name(), actor.id(),
+                actorName, roles, actor.servicePoint(), record.action(), record.subjectType(), record.subjectId(),
+                record.outcome().name(), detail, prevHash, hash};
     }
 
     private static @Nullable String cut(@Nullable String text, int max) {

@@ -1,0 +1,83 @@
+package id.dukcapil.portal.audit.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.audit.AuditEntry;
+import id.dukcapil.portal.audit.AuditExcelExport;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.AuditTestSupport;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@WithUserDetails("manajer")
+class AuditLogViewTest extends PortalViewTest {
+
+    @Autowired AuditLog auditLog;
+    @Autowired AuditExcelExport excel;
+    @Autowired AuditTestSupport support;
+    @Autowired JdbcTemplate jdbc;
+
+    @BeforeEach
+    void some_recorded_actions() {
+        support.emptyTheChain();
+        auditLog.record(AuditRecord.success("staff.account.created", "StaffAccount", "budi"));
+        auditLog.record(AuditRecord.success("kkprint.request.verified", "KkPrintRequest", "KK-0001"));
+        auditLog.record(AuditRecord.success("staff.password.reset", "StaffAccount", "budi"));
+    }
+
+    @Test
+    void a_manager_finds_the_actions_on_one_account_newest_first() {
+        AuditLogView view = navigate(AuditLogView.class);
+        test(view.action).setValue("staff.");
+        assertThat(test(view.grid).size()).isEqualTo(2);
+        AuditEntry newest = test(view.grid).getRow(0);
+        assertThat(newest.action()).isEqualTo("staff.password.reset");
+        assertThat(newest.actorId()).isEqualTo("manajer");
+        assertThat(newest.servicePoint()).isEqualTo("DINAS");
+
+        test(view.action).clear();
+        test(view.subject).setValue("KK-0001");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
+    @Test
+    void verifying_shows_an_intact_log_and_then_a_tampered_one() {
+        AuditLogView view = navigate(AuditLogView.class);
+        test(view.verify).click();
+        assertThat(view.verification.getText()).isEqualTo("Log utuh: 3 entri diperiksa");
+
+        jdbc.update("UPDATE audit_entry SET actor_id = 'orang-lain' WHERE action = 'kkprint.request.verified'");
+        test(view.verify).click();
+        assertThat(view.verification.getText()).isEqualTo("Log TIDAK utuh pada entri 2: isi entri telah diubah");
+        support.emptyTheChain();
+    }
+
+    @Test
+    void the_export_is_an_excel_workbook_of_what_the_search_found() throws Exception {
+        AuditLogView view = navigate(AuditLogView.class);
+        test(view.action).setValue("staff.");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long written = excel.export(view.filter(), Locale.of("id"), out);
+
+        assertThat(written).isEqualTo(2);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheet("Log aktivitas");
+            assertThat(sheet.getRow(0).getCell(6).getStringCellValue()).isEqualTo("Aksi");
+            assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).isEqualTo("staff.account.created");
+            assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo("staff.password.reset");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'audit.exported'", Long.class))
+                .isEqualTo(1);
+    }
+}

