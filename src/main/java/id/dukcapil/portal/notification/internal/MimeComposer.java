@@ -1,13 +1,18 @@
 package id.dukcapil.portal.notification.internal;
 
 import id.dukcapil.portal.notification.OutgoingMail.Attachment;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** Builds the MIME message of a claimed outbox message. */
@@ -27,10 +32,26 @@ final class MimeComposer {
         helper.setSentDate(Date.from(date));
         helper.setText(message.body(), false);
         for (Attachment attachment : message.attachments()) {
-            helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
-                    attachment.contentType());
+            helper.getRootMimeMultipart().addBodyPart(attachmentPart(attachment));
         }
         return mime;
+    }
+
+    /**
+     * Always base64: left to itself Jakarta Mail sends a mostly-ASCII file as 7bit text and rewrites its line
+     * ends, which changes the bytes of a PDF.
+     */
+    private static MimeBodyPart attachmentPart(Attachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        part.setDisposition(Part.ATTACHMENT);
+        try {
+            part.setFileName(MimeUtility.encodeText(attachment.fileName(), "UTF-8", null));
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("Unsupported encoding", e);
+        }
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     /**
