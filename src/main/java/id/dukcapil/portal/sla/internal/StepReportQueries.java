@@ -50,7 +50,8 @@ public class StepReportQueries {
         boolean byDay = groupBy.contains(ReportDimension.DAY);
 
         StringBuilder sql = new StringBuilder("SELECT duration_ms, within_standard")
-                .append(byProcedure ? ", procedure_code" : ", NULL")
+                // The step names its procedure: no need to read both.
+                .append(byProcedure && !byStep ? ", procedure_code" : ", NULL")
                 .append(byStep ? ", step" : ", NULL")
                 .append(byOfficer ? ", ended_by" : ", NULL")
                 .append(byServicePoint ? ", service_point" : ", NULL")
@@ -73,7 +74,7 @@ public class StepReportQueries {
 
         Rows rows = new Rows();
         jdbc.query(sql.toString(), rs -> {
-            long key = Keys.pack(rows.procedures.number(rs.getString(3)), rows.steps.number(rs.getString(4)),
+            long key = Keys.pack(byStep ? NONE : rows.procedures.number(rs.getString(3)), rows.steps.number(rs.getString(4)),
                     rows.officers.number(rs.getString(5)), rows.servicePoints.number(rs.getString(6)),
                     byDay ? rs.getInt(7) + 1 : NONE);
             rows.add(key, rs.getLong(1), rs.getBoolean(2));
@@ -168,7 +169,7 @@ public class StepReportQueries {
         final Dictionary steps = new Dictionary();
         final Dictionary officers = new Dictionary();
         final Dictionary servicePoints = new Dictionary();
-        private final Map<Long, Integer> groupOfKey = new HashMap<>();
+        private final LongIntMap groupOfKey = new LongIntMap();
         private long[] groupKeys = new long[64];
         private int[] groupCounts = new int[64];
         private int[] groupWithin = new int[64];
@@ -178,8 +179,8 @@ public class StepReportQueries {
         private int rows;
 
         void add(long key, long durationMs, boolean within) {
-            Integer group = groupOfKey.get(key);
-            if (group == null) {
+            int group = groupOfKey.get(key);
+            if (group < 0) {
                 group = groups++;
                 groupOfKey.put(key, group);
                 if (group == groupKeys.length) {
@@ -212,14 +213,15 @@ public class StepReportQueries {
             for (int r = 0; r < rows; r++) {
                 durations[next[rowGroup[r]]++] = rowDuration[r];
             }
-            List<@Nullable Procedure> procedureOf = procedures.constants(Procedure.class);
             List<@Nullable SopStep> stepOf = steps.constants(SopStep.class);
+            List<@Nullable Procedure> procedureOf = procedures.constants(Procedure.class);
             List<StepStatistics> statistics = new ArrayList<>(groups);
             for (int g : inReportOrder(procedureOf, stepOf)) {
                 Arrays.sort(durations, start[g], start[g + 1]);
                 long key = groupKeys[g];
                 int day = Keys.day(key);
-                statistics.add(new StepStatistics(procedureOf.get(Keys.procedure(key)), stepOf.get(Keys.step(key)),
+                SopStep step = stepOf.get(Keys.step(key));
+                statistics.add(new StepStatistics(step != null ? step.procedure() : procedureOf.get(Keys.procedure(key)), step,
                         officers.value(Keys.officer(key)), servicePoints.value(Keys.servicePoint(key)),
                         day == NONE ? null : LocalDate.ofEpochDay(day - 1L), groupCounts[g],
                         Duration.ofMillis(Math.round(percentile(durations, start[g], start[g + 1], 0.5))),
@@ -236,13 +238,13 @@ public class StepReportQueries {
             long[] order = new long[groups];
             for (int g = 0; g < groups; g++) {
                 long key = groupKeys[g];
-                Procedure procedure = procedureOf.get(Keys.procedure(key));
                 SopStep step = stepOf.get(Keys.step(key));
+                Procedure procedure = step != null ? step.procedure() : procedureOf.get(Keys.procedure(key));
                 order[g] = Keys.pack(procedure == null ? 0 : procedure.ordinal() + 1, step == null ? 0 : step.ordinal() + 1,
                         officerRank[Keys.officer(key)], servicePointRank[Keys.servicePoint(key)], Keys.day(key));
             }
             // Sort the ranked keys with the group number alongside: keys are unique, so a map finds it back.
-            Map<Long, Integer> groupOfRankedKey = new HashMap<>(groups * 2);
+            LongIntMap groupOfRankedKey = new LongIntMap();
             for (int g = 0; g < groups; g++) {
                 groupOfRankedKey.put(order[g], g);
             }
@@ -252,6 +254,62 @@ public class StepReportQueries {
                 groupsInOrder[i] = groupOfRankedKey.get(order[i]);
             }
             return groupsInOrder;
+        }
+    }
+
+    /** long → int without boxing: a million lookups per report. Open addressing, linear probing. */
+    static final class LongIntMap {
+
+        private long[] keys = new long[1024];
+        private int[] values = new int[1024];
+        private boolean[] used = new boolean[1024];
+        private int size;
+
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); used[i]; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return -1;
+        }
+
+        void put(long key, int value) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (used[i] && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (!used[i]) {
+                size++;
+            }
+            used[i] = true;
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    put(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
         }
     }
 
