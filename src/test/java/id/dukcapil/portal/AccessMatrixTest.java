@@ -26,12 +26,16 @@ import org.junit.jupiter.api.Test;
 class AccessMatrixTest {
 
     /** Who may open each route; {@code ANYONE_SIGNED_IN} and {@code ANONYMOUS} as the names say. */
-    private static final Map<String, Set<Role>> EXPECTED = new TreeMap<>(Map.of(
-            "login", Access.ANONYMOUS,
-            "", Access.ANYONE_SIGNED_IN,
-            "password", Access.ANYONE_SIGNED_IN,
-            "staff", EnumSet.of(Role.ADMIN),
-            "audit", EnumSet.of(Role.ADMIN, Role.MANAGER)));
+    private static final Map<String, Set<Role>> EXPECTED = new TreeMap<>(Map.ofEntries(
+            Map.entry("login", Access.ANONYMOUS),
+            Map.entry("", Access.ANYONE_SIGNED_IN),
+            Map.entry("password", Access.ANYONE_SIGNED_IN),
+            Map.entry("staff", EnumSet.of(Role.ADMIN)),
+            Map.entry("audit", EnumSet.of(Role.ADMIN, Role.MANAGER)),
+            Map.entry("residents", Access.ANYONE_SIGNED_IN),
+            Map.entry("outbox", EnumSet.of(Role.ADMIN)),
+            Map.entry("mailbox", EnumSet.of(Role.ADMIN)),
+            Map.entry("sla", EnumSet.of(Role.MANAGER, Role.ADMIN, Role.HEAD))));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
     private final Map<String, Class<?>> routes = routes();
