@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import id.dukcapil.portal.audit.AuditTestSupport;
+import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.staff.StaffAccounts;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -16,13 +17,13 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Every test that needs the portal running uses this one annotation, so the whole suite shares one Spring
  * context, one web server on a random port and one embedded MariaDB. The demo profile gives every test the
- * demo service points and users.
+ * demo service points and users. E-mail goes over SMTP to the test run's GreenMail ({@link TestMailServer}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-@Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class})
+@Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class, TestMailServer.class})
 public @interface PortalTest {
 
     /** The demo users' password (demo profile only). */

@@ -1,0 +1,13 @@
+package id.dukcapil.portal.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A message in the demo mailbox, read back from the MIME message the sender stored.
+ *
+ * @param attachments file name and content type of each attachment
+ */
+public record DemoMail(long id, String messageId, String recipient, String subject, Instant deliveredAt, String body,
+                       List<String> attachments) {
+}

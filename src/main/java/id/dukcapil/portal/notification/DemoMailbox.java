@@ -1,0 +1,50 @@
+package id.dukcapil.portal.notification;
+
+import id.dukcapil.portal.notification.internal.DemoMailboxStore;
+import id.dukcapil.portal.notification.internal.MailTransport;
+import id.dukcapil.portal.shared.Roles;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo profile's stand-in for the recipients' inboxes: what the outbox sender handed to the demo mailbox,
+ * so a demo user can read their OTP. Only active in the demo profile without {@code MAIL_HOST}.
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+public class DemoMailbox {
+
+    private final DemoMailboxStore store;
+    private final boolean active;
+
+    DemoMailbox(DemoMailboxStore store, MailTransport transport) {
+        this.store = store;
+        this.active = transport.demoMailbox();
+    }
+
+    /** Whether the outbox delivers here (and not to a mail server). */
+    @PreAuthorize("permitAll()")
+    public boolean active() {
+        return active;
+    }
+
+    /** Newest first; {@code recipient} is the start of the address, blank for all. */
+    @Transactional(readOnly = true)
+    public Slice<DemoMail> page(String recipient, Pageable page) {
+        List<DemoMail> rows = store.page(recipient, page.getOffset(), page.getPageSize() + 1);
+        boolean hasNext = rows.size() > page.getPageSize();
+        return new SliceImpl<>(hasNext ? rows.subList(0, page.getPageSize()) : rows, page, hasNext);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DemoMail> latestTo(String recipient) {
+        return store.page(recipient, 0, 1).stream().filter(mail -> mail.recipient().equalsIgnoreCase(recipient.strip()))
+                .findFirst();
+    }
+}

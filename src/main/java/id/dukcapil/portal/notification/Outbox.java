@@ -1,0 +1,68 @@
+package id.dukcapil.portal.notification;
+
+import id.dukcapil.portal.notification.internal.MailTemplates;
+import id.dukcapil.portal.notification.internal.NotificationProperties;
+import id.dukcapil.portal.notification.internal.OutboxStore;
+import id.dukcapil.portal.shared.RuleViolation;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Puts an e-mail into the outbox, in the caller's transaction: the message exists exactly when the action that
+ * causes it commits, and is sent shortly after (within seconds) by the outbox sender.
+ */
+@Service
+public class Outbox {
+
+    private final OutboxStore store;
+    private final MailTemplates templates;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    Outbox(OutboxStore store, MailTemplates templates, NotificationProperties properties, Clock clock) {
+        this.store = store;
+        this.templates = templates;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Renders the template now (the stored text is what will be sent) and stores the message with its
+     * attachments. Refuses an unusable address ({@code notification.recipient.invalid}) or attachments too large
+     * for mail servers ({@code notification.attachments.too-large}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public MessageRef enqueue(OutgoingMail mail) {
+        String recipient = validRecipient(mail.recipient());
+        long size = mail.attachments().stream().mapToLong(attachment -> attachment.content().length).sum();
+        if (size > OutgoingMail.ATTACHMENTS_MAX_BYTES) {
+            throw new RuleViolation("notification.attachments.too-large", OutgoingMail.ATTACHMENTS_MAX_BYTES / 1024 / 1024);
+        }
+        MailTemplates.Rendered text = templates.render(mail.templateKey(), mail.locale(), mail.model());
+        String messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
+        long id = store.insert(new OutboxStore.NewMessage(messageId, recipient, mail.templateKey(),
+                mail.locale().toLanguageTag(), text.subject(), text.body(), clock.instant(), mail.attachments()));
+        return new MessageRef(id, messageId);
+    }
+
+    private static String validRecipient(String recipient) {
+        String address = recipient.strip();
+        try {
+            if (address.length() > OutgoingMail.RECIPIENT_MAX_LENGTH) {
+                throw new AddressException("too long");
+            }
+            InternetAddress parsed = new InternetAddress(address, true);
+            if (parsed.getAddress().indexOf('@') < 1) {
+                throw new AddressException("no domain");
+            }
+            return parsed.getAddress();
+        } catch (AddressException e) {
+            throw new RuleViolation("notification.recipient.invalid", address);
+        }
+    }
+}

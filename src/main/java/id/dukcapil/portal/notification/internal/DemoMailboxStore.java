@@ -1,0 +1,78 @@
+package id.dukcapil.portal.notification.internal;
+
+import id.dukcapil.portal.notification.DemoMail;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/** Reads the demo mailbox: each row's MIME message is parsed as a mail client would. */
+@Component
+public class DemoMailboxStore {
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private final JdbcClient jdbc;
+
+    DemoMailboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<DemoMail> page(String recipient, long offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, delivered_at, mime FROM notification_demo_mailbox WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (StringUtils.hasText(recipient)) {
+            sql.append(" AND recipient LIKE :recipient");
+            params.put("recipient", OutboxStore.likePrefix(recipient));
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> read(rs.getLong(1), OutboxStore.instant(rs.getTimestamp(2)), rs.getBytes(3)))
+                .list();
+    }
+
+    static DemoMail read(long id, java.time.Instant deliveredAt, byte[] mime) {
+        try {
+            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(mime));
+            StringBuilder body = new StringBuilder();
+            List<String> attachments = new ArrayList<>();
+            collect(message, body, attachments);
+            return new DemoMail(id, message.getMessageID(), message.getAllRecipients()[0].toString(),
+                    message.getSubject(), deliveredAt, body.toString(), attachments);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Unreadable message in the demo mailbox: #" + id, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collect(Part part, StringBuilder body, List<String> attachments)
+            throws MessagingException, IOException {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
+            attachments.add(part.getFileName() + " (" + part.getContentType().split(";")[0].strip() + ")");
+        } else if (part.isMimeType("text/plain")) {
+            body.append(part.getContent());
+        } else if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, body, attachments);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package id.dukcapil.portal.notification.internal;
+
+import id.dukcapil.portal.notification.internal.DeliveryFailure.Verdict;
+import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers due messages: claim a batch (committed as SENDING before anything goes out), connect once, hand each
+ * message over, record each answer at once. A message whose sender died between handing it over and recording
+ * the answer stays SENDING; the next run, past the lease, marks it UNCERTAIN and does not send it again
+ * (at most once: docs/decisions/020-outbox-delivery-guarantee.md).
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    static final String ABANDONED = "The sender stopped while handing this message over; it may or may not have "
+            + "arrived. Not sent again automatically.";
+
+    private final OutboxStore store;
+    private final MailTransport transport;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    OutboxSender(OutboxStore store, MailTransport transport, NotificationProperties properties, Clock clock) {
+        this.store = store;
+        this.transport = transport;
+        this.properties = properties;
+        this.clock = clock;
+        log.info("E-mail outbox delivers to {}", transport.describe());
+    }
+
+    /** Runs on one node at a time (ShedLock); the claim keeps two runs apart even without the lock. */
+    @Scheduled(fixedDelayString = "${portal.notification.sender.interval}",
+            initialDelayString = "${portal.notification.sender.interval}")
+    @SchedulerLock(name = "notification-outbox-sender", lockAtMostFor = "PT10M")
+    void scheduledRun() {
+        deliverDue();
+    }
+
+    /** One run: every message due now, batch by batch, within the run's budget. Returns how many were sent. */
+    public int deliverDue() {
+        NotificationProperties.Sender settings = properties.sender();
+        int abandoned = store.markAbandonedUncertain(clock.instant().minus(settings.lease()), ABANDONED);
+        if (abandoned > 0) {
+            log.warn("{} e-mail(s) were being sent when their sender stopped; marked UNCERTAIN", abandoned);
+        }
+        long stopClaimingAt = System.nanoTime() + settings.runBudget().toNanos();
+        int sent = 0;
+        while (true) {
+            String token = UUID.randomUUID().toString();
+            List<OutboxStore.Claimed> batch = store.claim(token, clock.instant(), settings.batchSize());
+            if (batch.isEmpty()) {
+                return sent;
+            }
+            sent += deliver(batch, token);
+            if (batch.size() < settings.batchSize() || System.nanoTime() > stopClaimingAt) {
+                return sent;
+            }
+        }
+    }
+
+    int deliver(List<OutboxStore.Claimed> batch, String token) {
+        MailTransport.Connection connection;
+        try {
+            connection = transport.connect();
+        } catch (MessagingException | RuntimeException e) {
+            // Nothing was handed over: every message of the batch waits for its next attempt.
+            String answer = DeliveryFailure.answer(e);
+            log.warn("Mail server not reachable ({}): {}", transport.describe(), answer);
+            for (OutboxStore.Claimed message : batch) {
+                retryOrFail(message, token, answer);
+            }
+            return 0;
+        }
+        int sent = 0;
+        try (connection) {
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxStore.Claimed message = batch.get(i);
+                try {
+                    String answer = connection.deliver(MimeComposer.compose(message, properties.from(), clock.instant()));
+                    store.recordSent(message.id(), token, clock.instant(), answer);
+                    sent++;
+                } catch (MessagingException | RuntimeException e) {
+                    Verdict verdict = DeliveryFailure.classify(e);
+                    String answer = DeliveryFailure.answer(e);
+                    switch (verdict) {
+                        case RETRY -> retryOrFail(message, token, answer);
+                        case FAILED -> store.recordFailed(message.id(), token, clock.instant(), answer);
+                        case UNCERTAIN -> {
+                            store.recordUncertain(message.id(), token, clock.instant(), answer);
+                            // The connection is in an unknown state: the rest of the batch goes in a later run.
+                            store.release(ids(batch.subList(i + 1, batch.size())), token, clock.instant());
+                            log.warn("E-mail {} may or may not have been delivered: {}", message.messageId(), answer);
+                            return sent;
+                        }
+                    }
+                }
+            }
+        }
+        return sent;
+    }
+
+    private void retryOrFail(OutboxStore.Claimed message, String token, String answer) {
+        Instant now = clock.instant();
+        if (message.attempts() >= properties.sender().maxAttempts()) {
+            store.recordFailed(message.id(), token, now, answer);
+        } else {
+            store.recordRetry(message.id(), token, now.plus(DeliveryFailure.backoffAfter(message.attempts())), answer);
+        }
+    }
+
+    private static List<Long> ids(List<OutboxStore.Claimed> messages) {
+        List<Long> ids = new ArrayList<>();
+        messages.forEach(message -> ids.add(message.id()));
+        return ids;
+    }
+}

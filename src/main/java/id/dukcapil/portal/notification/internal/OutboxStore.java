@@ -1,0 +1,227 @@
+package id.dukcapil.portal.notification.internal;
+
+import id.dukcapil.portal.notification.MessageState;
+import id.dukcapil.portal.notification.OutboxFilter;
+import id.dukcapil.portal.notification.OutboxMessage;
+import id.dukcapil.portal.notification.OutgoingMail.Attachment;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * The outbox tables. Every change of a claimed message names the claim token, so a sender can only record what
+ * it claimed itself, and a message is claimed by one sender only ({@code FOR UPDATE SKIP LOCKED}, then SENDING).
+ */
+@Component
+public class OutboxStore {
+
+    public static final int ANSWER_MAX_LENGTH = 500;
+
+    /** A claimed message with everything needed to send it. */
+    public record Claimed(long id, String messageId, String recipient, String subject, String body, int attempts,
+                          List<Attachment> attachments) {
+    }
+
+    public record NewMessage(String messageId, String recipient, String templateKey, String locale, String subject,
+                             String body, Instant createdAt, List<Attachment> attachments) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OutboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long insert(NewMessage message) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO notification_message (message_id, recipient, template_key, locale, subject, body, state,
+                    attempts, created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                .params(message.messageId(), message.recipient(), message.templateKey(), message.locale(),
+                        message.subject(), message.body(), utc(message.createdAt()), utc(message.createdAt()))
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        int position = 0;
+        for (Attachment attachment : message.attachments()) {
+            jdbc.sql("""
+                    INSERT INTO notification_attachment (message_id, position, file_name, content_type, content)
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(id, position++, attachment.fileName(), attachment.contentType(), attachment.content())
+                    .update();
+        }
+        return id;
+    }
+
+    /**
+     * Claims up to {@code limit} due messages for one sender run and commits, so the claim is visible to every
+     * other sender before anything is sent.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<Claimed> claim(String token, Instant now, int limit) {
+        List<Long> ids = jdbc.sql("""
+                SELECT id FROM notification_message
+                WHERE state IN ('PENDING', 'RETRY') AND next_attempt_at <= ?
+                ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .params(utc(now), limit)
+                .query(Long.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("""
+                UPDATE notification_message SET state = 'SENDING', claim_token = :token, claimed_at = :now,
+                    attempts = attempts + 1
+                WHERE id IN (:ids)""")
+                .param("token", token).param("now", utc(now)).param("ids", ids)
+                .update();
+        Map<Long, List<Attachment>> attachments = new HashMap<>();
+        jdbc.sql("""
+                SELECT message_id, file_name, content_type, content FROM notification_attachment
+                WHERE message_id IN (:ids) ORDER BY message_id, position""")
+                .param("ids", ids)
+                .query((ResultSet rs) -> {
+                    attachments.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new Attachment(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                });
+        return jdbc.sql("""
+                SELECT id, message_id, recipient, subject, body, attempts FROM notification_message
+                WHERE claim_token = :token AND id IN (:ids) ORDER BY next_attempt_at, id""")
+                .param("token", token).param("ids", ids)
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), attachments.getOrDefault(rs.getLong(1), List.of())))
+                .list();
+    }
+
+    /**
+     * The server accepted it. Also from UNCERTAIN: a run that outlived its lease still knows best what happened.
+     */
+    public void recordSent(long id, String token, Instant at, String answer) {
+        jdbc.sql("""
+                UPDATE notification_message SET state = 'SENT', sent_at = ?, last_answer = ?
+                WHERE id = ? AND claim_token = ? AND state IN ('SENDING', 'UNCERTAIN')""")
+                .params(utc(at), cut(answer), id, token)
+                .update();
+    }
+
+    public void recordRetry(long id, String token, Instant nextAttempt, String answer) {
+        recordOutcome(id, token, MessageState.RETRY, nextAttempt, answer);
+    }
+
+    public void recordFailed(long id, String token, Instant at, String answer) {
+        recordOutcome(id, token, MessageState.FAILED, at, answer);
+    }
+
+    public void recordUncertain(long id, String token, Instant at, String answer) {
+        recordOutcome(id, token, MessageState.UNCERTAIN, at, answer);
+    }
+
+    private void recordOutcome(long id, String token, MessageState state, Instant nextAttempt, String answer) {
+        jdbc.sql("""
+                UPDATE notification_message SET state = ?, next_attempt_at = ?, last_answer = ?
+                WHERE id = ? AND claim_token = ? AND state = 'SENDING'""")
+                .params(state.name(), utc(nextAttempt), cut(answer), id, token)
+                .update();
+    }
+
+    /** Gives claimed messages back unsent (the run stopped before them): this claim does not count as an attempt. */
+    public void release(List<Long> ids, String token, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE notification_message SET state = IF(attempts > 1, 'RETRY', 'PENDING'),
+                    attempts = attempts - 1, next_attempt_at = :at
+                WHERE id IN (:ids) AND claim_token = :token AND state = 'SENDING'""")
+                .param("at", utc(at)).param("ids", ids).param("token", token)
+                .update();
+    }
+
+    /** SENDING since before {@code claimedBefore}: its sender died while handing it over. */
+    public int markAbandonedUncertain(Instant claimedBefore, String answer) {
+        return jdbc.sql("""
+                UPDATE notification_message SET state = 'UNCERTAIN', last_answer = ?
+                WHERE state = 'SENDING' AND claimed_at < ?""")
+                .params(cut(answer), utc(claimedBefore))
+                .update();
+    }
+
+    /** A failed or uncertain message becomes due again, with a fresh count of attempts. */
+    public boolean requeue(long id, Instant at) {
+        return jdbc.sql("""
+                UPDATE notification_message SET state = 'PENDING', attempts = 0, next_attempt_at = ?, claim_token = NULL
+                WHERE id = ? AND state IN ('FAILED', 'UNCERTAIN')""")
+                .params(utc(at), id)
+                .update() == 1;
+    }
+
+    public List<OutboxMessage> page(OutboxFilter filter, long offset, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, message_id, recipient, template_key, subject, state, attempts, created_at, next_attempt_at,
+                    sent_at, last_answer
+                FROM notification_message WHERE 1 = 1""");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.state() != null) {
+            sql.append(" AND state = :state");
+            params.put("state", filter.state().name());
+        }
+        if (StringUtils.hasText(filter.recipient())) {
+            sql.append(" AND recipient LIKE :recipient");
+            params.put("recipient", likePrefix(filter.recipient()));
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query(OutboxStore::message).list();
+    }
+
+    public java.util.Optional<OutboxMessage> byId(long id) {
+        return jdbc.sql("""
+                SELECT id, message_id, recipient, template_key, subject, state, attempts, created_at, next_attempt_at,
+                    sent_at, last_answer
+                FROM notification_message WHERE id = ?""")
+                .param(id).query(OutboxStore::message).optional();
+    }
+
+    private static OutboxMessage message(ResultSet rs, int row) throws SQLException {
+        return new OutboxMessage(rs.getLong("id"), rs.getString("message_id"), rs.getString("recipient"),
+                rs.getString("template_key"), rs.getString("subject"), MessageState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("next_attempt_at")), instantOrNull(rs.getTimestamp("sent_at")),
+                rs.getString("last_answer"));
+    }
+
+    static String likePrefix(String text) {
+        return text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+
+    static @Nullable Instant instantOrNull(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : instant(timestamp);
+    }
+
+    static String cut(String text) {
+        return text.length() <= ANSWER_MAX_LENGTH ? text : text.substring(0, ANSWER_MAX_LENGTH - 1) + "…";
+    }
+}

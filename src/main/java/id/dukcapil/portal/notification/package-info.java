@@ -1,0 +1,9 @@
+/**
+ * E-mail that is never lost: modules put an {@link OutgoingMail} into the {@link Outbox} in the transaction of
+ * the action that causes it; a scheduled sender on one node delivers it over SMTP with retries, or, in the demo
+ * profile without a mail server, into the demo mailbox that ADMIN can read.
+ */
+@NullMarked
+package id.dukcapil.portal.notification;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,154 @@
+package id.dukcapil.portal.notification.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.notification.MessageState;
+import id.dukcapil.portal.notification.OutboxAdministration;
+import id.dukcapil.portal.notification.OutboxFilter;
+import id.dukcapil.portal.notification.OutboxMessage;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ADMIN: every e-mail the portal sent or is sending, newest first, with its state, attempts and the mail
+ * server's last answer; a failed or uncertain one can be sent again, and a test e-mail checks the settings.
+ */
+@Route("outbox")
+@RolesAllowed(Roles.ADMIN)
+@Menu(title = "nav.outbox", order = 85, icon = "vaadin:envelopes-o")
+class OutboxView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    final ComboBox<MessageState> state = new ComboBox<>();
+    final TextField recipient = new TextField();
+    final Grid<OutboxMessage> grid = new Grid<>();
+    final EmailField testRecipient = new EmailField();
+    final Button sendTest = new Button();
+    final Button refresh = new Button();
+    private final OutboxAdministration administration;
+    private final Clock clock;
+
+    OutboxView(OutboxAdministration administration, Clock clock) {
+        this.administration = administration;
+        this.clock = clock;
+        setSizeFull();
+        state.setLabel(getTranslation("notification.filter.state"));
+        state.setItems(MessageState.values());
+        state.setItemLabelGenerator(value -> getTranslation("notification.state." + value.name()));
+        state.setClearButtonVisible(true);
+        state.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        recipient.setLabel(getTranslation("notification.filter.recipient"));
+        recipient.setValueChangeMode(ValueChangeMode.LAZY);
+        recipient.setClearButtonVisible(true);
+        recipient.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        refresh.setText(getTranslation("notification.refresh"));
+        refresh.setIcon(VaadinIcon.REFRESH.create());
+        refresh.addClickListener(click -> grid.getDataProvider().refreshAll());
+
+        grid.addColumn(OutboxMessage::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(message -> time(message.createdAt())).setHeader(getTranslation("notification.column.created"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OutboxMessage::recipient).setHeader(getTranslation("notification.column.recipient")).setFlexGrow(1);
+        grid.addColumn(OutboxMessage::subject).setHeader(getTranslation("notification.column.subject")).setFlexGrow(2);
+        grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("notification.column.state")).setAutoWidth(true);
+        grid.addColumn(OutboxMessage::attempts).setHeader(getTranslation("notification.column.attempts"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(message -> message.state() == MessageState.RETRY || message.state() == MessageState.PENDING
+                ? time(message.nextAttemptAt()) : time(message.sentAt()))
+                .setHeader(getTranslation("notification.column.when")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(message -> message.lastAnswer() == null ? "" : message.lastAnswer())
+                .setHeader(getTranslation("notification.column.answer")).setFlexGrow(2);
+        grid.addComponentColumn(this::sendAgainButton).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setItemsPageable(page -> administration.page(filter(), page).getContent());
+        grid.setSizeFull();
+
+        testRecipient.setLabel(getTranslation("notification.test.recipient"));
+        sendTest.setText(getTranslation("notification.test.send"));
+        sendTest.setIcon(VaadinIcon.PAPERPLANE_O.create());
+        sendTest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        sendTest.addClickListener(click -> sendTest());
+
+        FlexLayout filters = new FlexLayout(state, recipient, refresh, testRecipient, sendTest);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.addClassName("filter-bar");
+        add(filters, grid);
+    }
+
+    OutboxFilter filter() {
+        return OutboxFilter.empty().withState(state.getValue()).withRecipient(recipient.getValue());
+    }
+
+    private Component stateBadge(OutboxMessage message) {
+        Span badge = new Span(getTranslation("notification.state." + message.state().name()));
+        String theme = switch (message.state()) {
+            case SENT -> "badge success";
+            case FAILED, UNCERTAIN -> "badge error";
+            case RETRY -> "badge contrast";
+            case PENDING, SENDING -> "badge";
+        };
+        badge.getElement().getThemeList().add(theme);
+        return badge;
+    }
+
+    private Component sendAgainButton(OutboxMessage message) {
+        if (!message.state().resendable()) {
+            return new Span();
+        }
+        Button again = new Button(getTranslation("notification.send-again"), VaadinIcon.REPLY.create());
+        again.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        again.setId("send-again-" + message.id());
+        again.addClickListener(click -> {
+            try {
+                administration.sendAgain(message.id());
+                Notifications.success(getTranslation("notification.send-again.done", message.recipient()));
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+            grid.getDataProvider().refreshAll();
+        });
+        return again;
+    }
+
+    private void sendTest() {
+        try {
+            administration.sendTestMessage(testRecipient.getValue(), getLocale());
+            Notifications.success(getTranslation("notification.test.queued", testRecipient.getValue()));
+            grid.getDataProvider().refreshAll();
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+    }
+
+    private String time(@Nullable Instant at) {
+        return at == null ? "" : TIME.format(at.atZone(clock.getZone()));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.outbox") + " · Dukcapil Portal";
+    }
+}

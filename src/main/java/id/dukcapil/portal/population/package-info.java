@@ -1,0 +1,8 @@
+/**
+ * The SIAK port: families, residents and their KTP-el enrolment status behind {@link
+ * id.dukcapil.portal.population.PopulationRegistry}, the eligibility rules, and the resident lookup.
+ */
+@NullMarked
+package id.dukcapil.portal.population;
+
+import org.jspecify.annotations.NullMarked;

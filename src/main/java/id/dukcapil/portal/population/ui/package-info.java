@@ -1,0 +1,7 @@
+/**
+ * The resident lookup view of the desk roles.
+ */
+@NullMarked
+package id.dukcapil.portal.population.ui;
+
+import org.jspecify.annotations.NullMarked;

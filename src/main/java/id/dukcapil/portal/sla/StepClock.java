@@ -1,0 +1,114 @@
+package id.dukcapil.portal.sla;
+
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.sla.internal.StandardStore;
+import id.dukcapil.portal.sla.internal.StepStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one step-clock API of every SOP: a case enters a step and leaves it, at a time, by someone, at a service
+ * point. Calls join the caller's transaction, so a step is recorded exactly when the action that moves the case
+ * commits. The modules running the SOPs guard who may move a case; this service records what they tell it.
+ */
+@Service
+public class StepClock {
+
+    private final StepStore steps;
+    private final StandardStore standards;
+    private final Clock clock;
+
+    StepClock(StepStore steps, StandardStore standards, Clock clock) {
+        this.steps = steps;
+        this.standards = standards;
+        this.clock = clock;
+    }
+
+    /**
+     * The case starts the step at {@code at}, held against the standard in force on that (office-local) day.
+     * Refused if the step is not one of the case's procedure ({@code sla.step.wrong-procedure}) or the case is
+     * already in it ({@code sla.step.already-open}).
+     */
+    @Transactional
+    public StepRecord enter(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint) {
+        checkProcedure(caseRef, step);
+        if (steps.openStepForUpdate(caseRef, step).isPresent()) {
+            throw new RuleViolation("sla.step.already-open", caseRef.caseId(), step.name());
+        }
+        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
+        Duration standard = standards.inForce(caseRef.procedure(), step, day)
+                .orElseThrow(() -> new IllegalStateException("No standard time for " + step + " on " + day));
+        long id = steps.insert(caseRef, step, at, actor, servicePoint, standard, day);
+        return new StepRecord(id, caseRef, step, at, actor, servicePoint, standard, null, null);
+    }
+
+    /** Now, by the portal's clock. */
+    @Transactional
+    public StepRecord enter(CaseRef caseRef, SopStep step, String actor, @Nullable String servicePoint) {
+        return enter(caseRef, step, clock.instant(), actor, servicePoint);
+    }
+
+    /**
+     * The case leaves the step at {@code at}. Refused if the case is not in that step ({@code sla.step.not-open})
+     * or {@code at} is before the step started ({@code sla.step.ends-before-start}).
+     */
+    @Transactional
+    public StepRecord leave(CaseRef caseRef, SopStep step, Instant at, String actor) {
+        checkProcedure(caseRef, step);
+        StepRecord open = steps.openStepForUpdate(caseRef, step)
+                .orElseThrow(() -> new RuleViolation("sla.step.not-open", caseRef.caseId(), step.name()));
+        if (at.isBefore(open.startedAt())) {
+            throw new RuleViolation("sla.step.ends-before-start", caseRef.caseId(), step.name());
+        }
+        Duration duration = Duration.between(open.startedAt(), at);
+        steps.end(open.id(), at, actor, duration, duration.compareTo(open.standard()) <= 0);
+        return new StepRecord(open.id(), caseRef, step, open.startedAt(), open.startedBy(), open.servicePoint(),
+                open.standard(), at, actor);
+    }
+
+    @Transactional
+    public StepRecord leave(CaseRef caseRef, SopStep step, String actor) {
+        return leave(caseRef, step, clock.instant(), actor);
+    }
+
+    /** Leaves one step and enters the next at the same moment: the usual hand-over between two officers. */
+    @Transactional
+    public StepRecord move(CaseRef caseRef, SopStep from, SopStep to, Instant at, String actor,
+                           @Nullable String servicePoint) {
+        leave(caseRef, from, at, actor);
+        return enter(caseRef, to, at, actor, servicePoint);
+    }
+
+    /** Every step of the case, in order. */
+    @Transactional(readOnly = true)
+    public List<StepRecord> history(CaseRef caseRef) {
+        return steps.history(caseRef);
+    }
+
+    /** Where the case stands now, if it is in a step. */
+    @Transactional(readOnly = true)
+    public Optional<CaseClock> now(CaseRef caseRef) {
+        List<StepRecord> history = steps.history(caseRef);
+        List<StepRecord> current = history.stream().filter(StepRecord::open).toList();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant started = history.getFirst().startedAt();
+        Duration total = standards.inForce(caseRef.procedure(), null, LocalDate.ofInstant(started, clock.getZone()))
+                .orElseThrow(() -> new IllegalStateException("No total standard for " + caseRef.procedure()));
+        return Optional.of(new CaseClock(caseRef, current, started, clock.instant(), total));
+    }
+
+    private static void checkProcedure(CaseRef caseRef, SopStep step) {
+        if (step.procedure() != caseRef.procedure()) {
+            throw new RuleViolation("sla.step.wrong-procedure", step.name(), caseRef.procedure().name());
+        }
+    }
+}

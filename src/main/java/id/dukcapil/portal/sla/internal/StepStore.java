@@ -1,0 +1,114 @@
+package id.dukcapil.portal.sla.internal;
+
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/** The recorded steps ({@code sla_step}). */
+@Component
+public class StepStore {
+
+    private static final String COLUMNS = """
+            id, procedure_code, case_id, step, started_at, started_by, service_point, standard_seconds, ended_at,
+            ended_by""";
+
+    private final JdbcClient jdbc;
+
+    StepStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint,
+                       Duration standard, LocalDate day) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO sla_step (procedure_code, case_id, step, started_at, started_by, service_point,
+                    standard_seconds, day)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseRef.procedure().name(), caseRef.caseId(), step.name(), utc(at), actor, servicePoint,
+                        standard.toSeconds(), day)
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** The open run of that step, locked until the caller's transaction ends. */
+    public Optional<StepRecord> openStepForUpdate(CaseRef caseRef, SopStep step) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM sla_step
+                WHERE procedure_code = ? AND case_id = ? AND step = ? AND ended_at IS NULL
+                ORDER BY started_at DESC LIMIT 1 FOR UPDATE""")
+                .params(caseRef.procedure().name(), caseRef.caseId(), step.name())
+                .query(StepStore::record).optional();
+    }
+
+    public void end(long id, Instant at, String actor, Duration duration, boolean withinStandard) {
+        jdbc.sql("""
+                UPDATE sla_step SET ended_at = ?, ended_by = ?, duration_ms = ?, within_standard = ?
+                WHERE id = ? AND ended_at IS NULL""")
+                .params(utc(at), actor, duration.toMillis(), withinStandard, id)
+                .update();
+    }
+
+    public List<StepRecord> history(CaseRef caseRef) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sla_step WHERE procedure_code = ? AND case_id = ? ORDER BY started_at, id")
+                .params(caseRef.procedure().name(), caseRef.caseId())
+                .query(StepStore::record).list();
+    }
+
+    /** Open steps over their standard at {@code now}, longest over first, with when their case started. */
+    public List<OverdueRow> overdue(Instant now, @Nullable Procedure procedure, long offset, int limit) {
+        return jdbc.sql("SELECT " + prefixed("s") + """
+                , (SELECT MIN(c.started_at) FROM sla_step c
+                       WHERE c.procedure_code = s.procedure_code AND c.case_id = s.case_id) AS case_started_at
+                FROM sla_step s
+                WHERE s.ended_at IS NULL AND TIMESTAMPADD(SECOND, s.standard_seconds, s.started_at) < :now
+                    AND (:procedure IS NULL OR s.procedure_code = :procedure)
+                ORDER BY TIMESTAMPDIFF(SECOND, s.started_at, :now) - s.standard_seconds DESC, s.id
+                LIMIT :limit OFFSET :offset""")
+                .param("now", utc(now)).param("procedure", procedure == null ? null : procedure.name())
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new OverdueRow(record(rs, n), instant(rs.getTimestamp("case_started_at"))))
+                .list();
+    }
+
+    public record OverdueRow(StepRecord step, Instant caseStartedAt) {
+    }
+
+    private static String prefixed(String alias) {
+        return String.join(", ", java.util.Arrays.stream(COLUMNS.split(","))
+                .map(String::strip).map(column -> alias + "." + column).toList());
+    }
+
+    private static StepRecord record(ResultSet rs, int row) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new StepRecord(rs.getLong("id"),
+                new CaseRef(Procedure.valueOf(rs.getString("procedure_code")), rs.getString("case_id")),
+                SopStep.valueOf(rs.getString("step")), instant(rs.getTimestamp("started_at")),
+                rs.getString("started_by"), rs.getString("service_point"),
+                Duration.ofSeconds(rs.getInt("standard_seconds")), ended == null ? null : instant(ended),
+                rs.getString("ended_by"));
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,154 @@
+package id.dukcapil.portal.sla.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.CurrentRoles;
+import id.dukcapil.portal.sla.OverdueStep;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SlaMonitor;
+import id.dukcapil.portal.sla.SlaStandards;
+import id.dukcapil.portal.sla.StepStandard;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * MANAGER: the steps now over their standard, across all SOPs, refreshed every 15 seconds; and the standard
+ * times in force (ADMIN changes one from a day on).
+ */
+@Route("sla")
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN, Roles.HEAD})
+@Menu(title = "nav.sla", order = 60, icon = "vaadin:timer")
+class SlaView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int REFRESH_MILLIS = 15_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    final ComboBox<Procedure> procedure = new ComboBox<>();
+    final Grid<OverdueStep> overdue = new Grid<>();
+    final Grid<StepStandard> standards = new Grid<>();
+    final Button refresh = new Button();
+    final Span refreshedAt = new Span();
+    private final SlaStandards slaStandards;
+    private final Clock clock;
+    private @Nullable Registration polling;
+
+    SlaView(SlaMonitor monitor, SlaStandards slaStandards, Clock clock) {
+        this.slaStandards = slaStandards;
+        this.clock = clock;
+        setSizeFull();
+
+        procedure.setPlaceholder(getTranslation("sla.filter.procedure"));
+        procedure.setItems(Procedure.values());
+        procedure.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
+        procedure.setClearButtonVisible(true);
+        procedure.addValueChangeListener(change -> refreshOverdue());
+        refresh.setText(getTranslation("sla.refresh"));
+        refresh.setIcon(VaadinIcon.REFRESH.create());
+        refresh.addClickListener(click -> refreshOverdue());
+        refreshedAt.addClassName("hint");
+
+        overdue.addColumn(row -> getTranslation(row.step().caseRef().procedure().labelKey()))
+                .setHeader(getTranslation("sla.column.procedure")).setAutoWidth(true);
+        overdue.addColumn(row -> row.step().caseRef().caseId()).setHeader(getTranslation("sla.column.case"))
+                .setAutoWidth(true);
+        overdue.addColumn(row -> getTranslation(row.step().step().labelKey()))
+                .setHeader(getTranslation("sla.column.step")).setFlexGrow(2);
+        overdue.addColumn(row -> TIME.format(row.step().startedAt().atZone(clock.getZone())))
+                .setHeader(getTranslation("sla.column.started")).setAutoWidth(true);
+        overdue.addColumn(row -> row.step().startedBy()).setHeader(getTranslation("sla.column.by")).setAutoWidth(true);
+        overdue.addColumn(row -> row.step().servicePoint() == null ? "" : row.step().servicePoint())
+                .setHeader(getTranslation("sla.column.service-point")).setAutoWidth(true);
+        overdue.addColumn(row -> minutes(row.elapsed()) + " / " + minutes(row.step().standard()))
+                .setHeader(getTranslation("sla.column.elapsed-of-standard")).setAutoWidth(true);
+        overdue.addColumn(row -> "+" + minutes(row.over())).setHeader(getTranslation("sla.column.over"))
+                .setAutoWidth(true);
+        overdue.addColumn(row -> minutes(row.caseElapsed())).setHeader(getTranslation("sla.column.case-elapsed"))
+                .setAutoWidth(true);
+        overdue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        overdue.setItemsPageable(page -> monitor.overdue(procedure.getValue(), page).getContent());
+        overdue.setSizeFull();
+
+        standards.addColumn(row -> getTranslation(row.procedure().labelKey()))
+                .setHeader(getTranslation("sla.column.procedure")).setAutoWidth(true);
+        standards.addColumn(row -> row.step() == null ? getTranslation("sla.step.TOTAL")
+                        : row.step().sopRows() + ". " + getTranslation(row.step().labelKey()))
+                .setHeader(getTranslation("sla.column.step")).setFlexGrow(2);
+        standards.addColumn(row -> minutes(row.standard())).setHeader(getTranslation("sla.column.standard"))
+                .setAutoWidth(true);
+        standards.addColumn(row -> row.validFrom().toString()).setHeader(getTranslation("sla.column.valid-from"))
+                .setAutoWidth(true);
+        standards.addColumn(StepStandard::changedBy).setHeader(getTranslation("sla.column.changed-by")).setAutoWidth(true);
+        if (CurrentRoles.hasAny(Role.ADMIN)) {
+            standards.addComponentColumn(row -> {
+                Button change = new Button(getTranslation("sla.standard.change"), VaadinIcon.EDIT.create());
+                change.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                change.addClickListener(click -> new StandardEditor(slaStandards, row, clock, this::refreshStandards).open());
+                return change;
+            }).setAutoWidth(true).setFlexGrow(0);
+        }
+        standards.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        standards.setSizeFull();
+        refreshStandards();
+
+        HorizontalLayout toolbar = new HorizontalLayout(procedure, refresh, refreshedAt);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H3(getTranslation("sla.overdue.title")), toolbar, overdue,
+                new H3(getTranslation("sla.standards.title")), standards);
+        refreshOverdue();
+    }
+
+    void refreshOverdue() {
+        overdue.getDataProvider().refreshAll();
+        refreshedAt.setText(getTranslation("sla.refreshed-at",
+                DateTimeFormatter.ofPattern("HH:mm:ss").format(clock.instant().atZone(clock.getZone()))));
+    }
+
+    void refreshStandards() {
+        standards.setItems(slaStandards.inForceToday());
+    }
+
+    /** Live: the server asks the browser to poll, and each poll refreshes the overdue list. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(REFRESH_MILLIS);
+        polling = event.getUI().addPollListener(poll -> refreshOverdue());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    static String minutes(Duration duration) {
+        long minutes = duration.toMinutes();
+        return minutes >= 60 ? "%d:%02d h".formatted(minutes / 60, minutes % 60) : minutes + " min";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.sla") + " · Dukcapil Portal";
+    }
+}

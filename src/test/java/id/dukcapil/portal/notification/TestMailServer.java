@@ -1,0 +1,83 @@
+package id.dukcapil.portal.notification;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * The real SMTP server of the test run: one GreenMail for the whole test JVM, on a port chosen when it starts
+ * ({@link TestMailServerEnvironment} points {@code spring.mail.*} at it). Tests stop and start it to play an
+ * outage of the mail server.
+ */
+@TestComponent
+public class TestMailServer {
+
+    private static final Object LOCK = new Object();
+    private static int port;
+    private static GreenMail server;
+
+    static int startOnce() {
+        synchronized (LOCK) {
+            if (server == null) {
+                port = freePort();
+                server = newServer();
+                server.start();
+            }
+            return port;
+        }
+    }
+
+    public void stop() {
+        synchronized (LOCK) {
+            server.stop();
+        }
+    }
+
+    /** Starts it again on the same port, keeping nothing of what it received before. */
+    public void start() {
+        synchronized (LOCK) {
+            if (!server.isRunning()) {
+                server = newServer();
+                server.start();
+            }
+        }
+    }
+
+    public List<MimeMessage> received() {
+        synchronized (LOCK) {
+            return Arrays.asList(server.getReceivedMessages());
+        }
+    }
+
+    /** Every copy the server received of the message with this Message-ID. */
+    public List<MimeMessage> receivedWithMessageId(String messageId) {
+        return received().stream().filter(message -> messageId.equals(messageIdOf(message))).toList();
+    }
+
+    private static String messageIdOf(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail newServer() {
+        return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

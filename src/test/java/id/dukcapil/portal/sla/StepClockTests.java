@@ -1,0 +1,157 @@
+package id.dukcapil.portal.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.shared.RuleViolation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** Cases of the SOPs going through their steps, held against the standard times of SOP.md. */
+@PortalTest
+@WithUserDetails("admin")
+class StepClockTests {
+
+    private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
+    private static final LocalDate DAY = LocalDate.of(2027, 3, 1);
+
+    @Autowired StepClock stepClock;
+    @Autowired SlaStandards standards;
+    @Autowired SlaMonitor monitor;
+    @Autowired TestClock clock;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void a_recording_case_through_its_steps_yields_the_right_durations_and_breaches() {
+        CaseRef resident = new CaseRef(Procedure.C_RECORDING, "C-" + UUID.randomUUID());
+        stepClock.enter(resident, SopStep.C1_DOCUMENTS_HANDED_OVER, at(DAY, "08:00"), "registrasi", "UKL-320437");
+        stepClock.move(resident, SopStep.C1_DOCUMENTS_HANDED_OVER, SopStep.C2_REGISTRATION_CHECK, at(DAY, "08:04"),
+                "registrasi", "UKL-320437");
+        stepClock.move(resident, SopStep.C2_REGISTRATION_CHECK, SopStep.C3_RECORDING, at(DAY, "08:16"),
+                "registrasi", "UKL-320437");
+        stepClock.leave(resident, SopStep.C3_RECORDING, at(DAY, "08:25:30"), "perekaman");
+        stepClock.enter(resident, SopStep.C4_PROOF_HANDED_OVER, at(DAY, "08:25:30"), "perekaman", "UKL-320437");
+        clock.setInstant(at(DAY, "08:32"));
+
+        List<StepRecord> history = stepClock.history(resident);
+        assertThat(history).extracting(StepRecord::step).containsExactly(SopStep.C1_DOCUMENTS_HANDED_OVER,
+                SopStep.C2_REGISTRATION_CHECK, SopStep.C3_RECORDING, SopStep.C4_PROOF_HANDED_OVER);
+        assertThat(history).extracting(step -> step.elapsed(clock.instant())).containsExactly(Duration.ofMinutes(4),
+                Duration.ofMinutes(12), Duration.ofMinutes(9).plusSeconds(30), Duration.ofMinutes(6).plusSeconds(30));
+        assertThat(history).extracting(StepRecord::standard).containsExactly(Duration.ofMinutes(5),
+                Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(5));
+        // The registration check took 12 of its 10 minutes; the proof is 6½ minutes into its 5.
+        assertThat(history).extracting(step -> step.overStandard(clock.instant()))
+                .containsExactly(false, true, false, true);
+        assertThat(jdbc.queryForList("SELECT within_standard FROM sla_step WHERE case_id = ? ORDER BY started_at, id",
+                Boolean.class, resident.caseId())).containsExactly(true, false, true, null);
+        assertThat(history.get(2).endedBy()).isEqualTo("perekaman");
+
+        CaseClock now = stepClock.now(resident).orElseThrow();
+        assertThat(now.current()).extracting(StepRecord::step).containsExactly(SopStep.C4_PROOF_HANDED_OVER);
+        assertThat(now.totalElapsed()).isEqualTo(Duration.ofMinutes(32));
+        assertThat(now.totalStandard()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(now.totalOverStandard()).isTrue();
+
+        OverdueStep overdue = monitor.overdue(Procedure.C_RECORDING, PageRequest.of(0, 500)).getContent().stream()
+                .filter(row -> row.step().caseRef().equals(resident)).findFirst().orElseThrow();
+        assertThat(overdue.step().step()).isEqualTo(SopStep.C4_PROOF_HANDED_OVER);
+        assertThat(overdue.over()).isEqualTo(Duration.ofMinutes(1).plusSeconds(30));
+        assertThat(overdue.caseElapsed()).isEqualTo(Duration.ofMinutes(32));
+
+        stepClock.leave(resident, SopStep.C4_PROOF_HANDED_OVER, at(DAY, "08:33"), "perekaman");
+        assertThat(stepClock.now(resident)).isEmpty();
+        assertThat(monitor.overdue(Procedure.C_RECORDING, PageRequest.of(0, 500)).getContent())
+                .noneMatch(row -> row.step().caseRef().equals(resident));
+    }
+
+    @Test
+    void a_change_of_standard_applies_only_to_steps_that_start_from_its_date() {
+        LocalDate today = LocalDate.of(2027, 4, 5);
+        clock.setInstant(at(today, "09:00"));
+        standards.change(Procedure.E_IKD_ACTIVATION, SopStep.E4_SCAN_ACTIVATION_QR, Duration.ofMinutes(8),
+                today.plusDays(2));
+
+        CaseRef before = new CaseRef(Procedure.E_IKD_ACTIVATION, "E-" + UUID.randomUUID());
+        stepClock.enter(before, SopStep.E4_SCAN_ACTIVATION_QR, at(today.plusDays(1), "23:55"), "ikd", "MPP-SOREANG");
+        // Ends after midnight, on the day the new standard applies: still held against the old one.
+        StepRecord old = stepClock.leave(before, SopStep.E4_SCAN_ACTIVATION_QR, at(today.plusDays(2), "00:02"), "ikd");
+        CaseRef after = new CaseRef(Procedure.E_IKD_ACTIVATION, "E-" + UUID.randomUUID());
+        stepClock.enter(after, SopStep.E4_SCAN_ACTIVATION_QR, at(today.plusDays(2), "08:00"), "ikd", "MPP-SOREANG");
+        StepRecord changed = stepClock.leave(after, SopStep.E4_SCAN_ACTIVATION_QR, at(today.plusDays(2), "08:07"), "ikd");
+
+        assertThat(old.standard()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(old.overStandard(clock.instant())).isTrue();
+        assertThat(changed.standard()).isEqualTo(Duration.ofMinutes(8));
+        assertThat(changed.overStandard(clock.instant())).isFalse();
+        assertThat(stepClock.history(before).getFirst().standard()).isEqualTo(Duration.ofMinutes(5));
+
+        assertThat(standards.inForceToday()).filteredOn(s -> s.step() == SopStep.E4_SCAN_ACTIVATION_QR)
+                .extracting(StepStandard::standard).containsExactly(Duration.ofMinutes(5));
+        assertThat(standards.scheduled()).anyMatch(s -> s.step() == SopStep.E4_SCAN_ACTIVATION_QR
+                && s.validFrom().equals(today.plusDays(2)) && s.changedBy().equals("admin"));
+        clock.setInstant(at(today.plusDays(2), "10:00"));
+        assertThat(standards.inForceToday()).filteredOn(s -> s.step() == SopStep.E4_SCAN_ACTIVATION_QR)
+                .extracting(StepStandard::standard).containsExactly(Duration.ofMinutes(8));
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM audit_entry WHERE action = 'sla.standard.changed'
+                    AND subject_id = 'E_IKD_ACTIVATION/E4_SCAN_ACTIVATION_QR' AND actor_id = 'admin'""", Long.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_standard_cannot_be_changed_for_a_day_that_has_passed() {
+        clock.setInstant(at(LocalDate.of(2027, 5, 10), "09:00"));
+        assertThatThrownBy(() -> standards.change(Procedure.A_BOOKING, SopStep.A4_ENTER_OTP, Duration.ofMinutes(3),
+                LocalDate.of(2027, 5, 9)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.standard.in-the-past");
+    }
+
+    @Test
+    @WithUserDetails("manajer")
+    void a_manager_sees_the_standards_but_cannot_change_them() {
+        assertThat(standards.inForceToday()).filteredOn(s -> s.procedure() == Procedure.B_KK_PRINT)
+                .extracting(StepStandard::step, s -> s.standard().toMinutes())
+                .contains(org.assertj.core.groups.Tuple.tuple(SopStep.B9_QR_PIN_EMAIL, 15L),
+                        org.assertj.core.groups.Tuple.tuple(null, 50L));
+        assertThatThrownBy(() -> standards.change(Procedure.B_KK_PRINT, SopStep.B6_OPERATOR_CHECK,
+                Duration.ofMinutes(7), LocalDate.of(2030, 1, 1)))
+                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void steps_are_entered_and_left_only_in_order() {
+        CaseRef kk = new CaseRef(Procedure.B_KK_PRINT, "B-" + UUID.randomUUID());
+        assertThatThrownBy(() -> stepClock.leave(kk, SopStep.B6_OPERATOR_CHECK, at(DAY, "10:00"), "operator"))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.not-open");
+        assertThatThrownBy(() -> stepClock.enter(kk, SopStep.C3_RECORDING, at(DAY, "10:00"), "operator", "DINAS"))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.wrong-procedure");
+        stepClock.enter(kk, SopStep.B6_OPERATOR_CHECK, at(DAY, "10:00"), "operator", "DINAS");
+        assertThatThrownBy(() -> stepClock.enter(kk, SopStep.B6_OPERATOR_CHECK, at(DAY, "10:01"), "operator", "DINAS"))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.already-open");
+        assertThatThrownBy(() -> stepClock.leave(kk, SopStep.B6_OPERATOR_CHECK, at(DAY, "09:59"), "operator"))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.ends-before-start");
+    }
+
+    static Instant at(LocalDate day, String time) {
+        return day.atTime(LocalTime.parse(time)).atZone(OFFICE).toInstant();
+    }
+}

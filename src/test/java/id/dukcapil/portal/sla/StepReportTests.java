@@ -1,0 +1,69 @@
+package id.dukcapil.portal.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import id.dukcapil.portal.PortalTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The figures of the SLA reports, checked against durations worked out by hand. */
+@PortalTest
+@WithUserDetails("manajer")
+class StepReportTests {
+
+    private static final LocalDate DAY = LocalDate.of(2027, 6, 14);
+    private static final String SERVICE_POINT = "UKL-320401";
+
+    @Autowired StepClock stepClock;
+    @Autowired StepReports reports;
+
+    @Test
+    void per_step_and_officer_count_median_90th_percentile_and_share_within_standard() {
+        // Recording (standard 10 min) by two officers: 4, 6, 8, 12 and 20 minutes; 7 and 11 minutes.
+        record("perekaman", 4, 6, 8, 12, 20);
+        record("rekam2", 7, 11);
+        record(DAY.plusDays(1), "perekaman", 9);
+
+        StepReportQuery query = StepReportQuery.between(DAY, DAY, ReportDimension.STEP, ReportDimension.OFFICER)
+                .withServicePoint(SERVICE_POINT);
+        List<StepStatistics> rows = reports.report(query);
+        assertThat(rows).extracting(StepStatistics::officer).containsExactly("perekaman", "rekam2");
+        StepStatistics first = rows.getFirst();
+        assertThat(first.procedure()).isEqualTo(Procedure.C_RECORDING);
+        assertThat(first.step()).isEqualTo(SopStep.C3_RECORDING);
+        assertThat(first.count()).isEqualTo(5);
+        assertThat(first.median()).isEqualTo(Duration.ofMinutes(8));
+        // PERCENTILE_CONT(0.9) of 4, 6, 8, 12, 20: position 3.6 → 12 + 0.6 × 8 = 16.8 minutes.
+        assertThat(first.percentile90()).isEqualTo(Duration.ofSeconds(1008));
+        assertThat(first.withinStandard()).isCloseTo(0.6, within(1e-9));
+        StepStatistics second = rows.get(1);
+        assertThat(second.median()).isEqualTo(Duration.ofMinutes(9));
+        assertThat(second.withinStandard()).isCloseTo(0.5, within(1e-9));
+
+        List<StepStatistics> perDay = reports.report(StepReportQuery.between(DAY, DAY.plusDays(1), ReportDimension.DAY)
+                .withServicePoint(SERVICE_POINT));
+        assertThat(perDay).extracting(StepStatistics::day, StepStatistics::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DAY, 7L),
+                        org.assertj.core.groups.Tuple.tuple(DAY.plusDays(1), 1L));
+        assertThat(perDay.getFirst().procedure()).isNull();
+    }
+
+    private void record(String officer, int... minutes) {
+        record(DAY, officer, minutes);
+    }
+
+    private void record(LocalDate day, String officer, int... minutes) {
+        for (int m : minutes) {
+            CaseRef resident = new CaseRef(Procedure.C_RECORDING, "R-" + UUID.randomUUID());
+            var start = StepClockTests.at(day, "09:00");
+            stepClock.enter(resident, SopStep.C3_RECORDING, start, "registrasi", SERVICE_POINT);
+            stepClock.leave(resident, SopStep.C3_RECORDING, start.plus(Duration.ofMinutes(m)), officer);
+        }
+    }
+}
