@@ -55,6 +55,13 @@ public class Certificates {
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     @Transactional
     public CertificateInfo upload(byte[] pkcs12, char[] passphrase, String holderPosition, String holderNip) {
+        return register(pkcs12, passphrase, holderPosition, holderNip, CurrentUser.name());
+    }
+
+    /** The upload itself, also used by the demo set-up at first start (no one is signed in then). */
+    @Transactional
+    CertificateInfo register(byte[] pkcs12, char[] passphrase, String holderPosition, String holderNip,
+                             String uploadedBy) {
         try {
             if (pkcs12.length > MAX_UPLOAD_BYTES) {
                 throw new RuleViolation("signing.certificate.too-large", MAX_UPLOAD_BYTES / 1024);
@@ -81,7 +88,7 @@ public class Certificates {
                     certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
                     certificate.getSerialNumber().toString(16), certificate.getNotBefore().toInstant(),
                     certificate.getNotAfter().toInstant(), CertificateNames.commonName(certificate), position, nip,
-                    encoded(certificate), sha256, sealer.seal(pkcs12), now, CurrentUser.name()));
+                    encoded(certificate), sha256, sealer.seal(pkcs12), now, uploadedBy));
             auditLog.record(AuditRecord.success("signing.certificate.uploaded", "SigningCertificate", String.valueOf(id))
                     .withDetail("%s, serial %s, valid until %s".formatted(CertificateNames.commonName(certificate),
                             certificate.getSerialNumber().toString(16), certificate.getNotAfter().toInstant())));

@@ -8,15 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    database (an environment variable)
  * @param workers     documents signed at once in a batch (one per core is the most that helps)
  * @param demoPassphrase the demo signing certificate's passphrase (demo profile only)
+ * @param issuePlace  where the office issues its documents, printed before the issue date
  */
 @ConfigurationProperties("portal.signing")
-public record SigningProperties(String publicUrl, String storageKey, int workers, String demoPassphrase) {
+public record SigningProperties(String publicUrl, String storageKey, int workers, String demoPassphrase,
+                                String issuePlace) {
 
     public SigningProperties {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
         storageKey = storageKey == null ? "" : storageKey;
         workers = workers <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : workers;
         demoPassphrase = demoPassphrase == null ? "" : demoPassphrase;
+        issuePlace = issuePlace == null || issuePlace.isBlank() ? "Soreang" : issuePlace;
     }
 
     public String verificationUrl(String token) {
