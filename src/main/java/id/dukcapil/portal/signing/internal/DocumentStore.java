@@ -78,7 +78,7 @@ public class DocumentStore {
     }
 
     public Optional<DocumentRow> findQueuedBySource(String sourceType, String sourceId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + " " + """
                  FROM signing_document WHERE source_type = ? AND source_id = ? AND state = 'QUEUED'""")
                 .params(sourceType, sourceId).query(DocumentStore::row).optional();
     }
