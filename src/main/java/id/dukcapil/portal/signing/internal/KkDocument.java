@@ -17,7 +17,9 @@ import id.dukcapil.portal.shared.pdf.PdfRenderer;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,9 +89,10 @@ public class KkDocument {
         return renderer.render(TEMPLATE, parameters, members);
     }
 
-    /** Compiles the template at start-up rather than in the first batch. */
-    public void warmUp() {
-        renderer.warmUp(TEMPLATE);
+    /** Compiles the template in the background at start-up, so the first batch does not wait for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofVirtual().name("kk-template-warm-up").start(() -> renderer.warmUp(TEMPLATE));
     }
 
     private String label(String key) {
