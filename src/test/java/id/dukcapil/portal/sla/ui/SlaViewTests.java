@@ -6,8 +6,10 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.shared.ui.HomeView;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.OverdueStep;
 import id.dukcapil.portal.sla.Procedure;
@@ -58,5 +60,8 @@ class SlaViewTests extends SpringBrowserlessTest {
         var standards = test(standardsGrid);
         assertThat(standards.size()).isEqualTo(SopStep.values().length + Procedure.values().length);
         assertThat($(Button.class, standardsGrid).all()).as("only ADMIN changes standards").isEmpty();
+
+        navigate(HomeView.class);
+        assertThat(Integer.parseInt($(Span.class).id("sla-overdue-count").getText().replace("+", ""))).isPositive();
     }
 }
