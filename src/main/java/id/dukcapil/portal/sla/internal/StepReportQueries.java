@@ -7,6 +7,7 @@ import id.dukcapil.portal.sla.StepReportQuery;
 import id.dukcapil.portal.sla.StepStatistics;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +27,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The report query: one streamed pass over the covering index {@code ix_sla_step_report} (day first, so a period
- * reads only its days). Each row's group is packed into a long (step, procedure, officer and service point as
+ * The report query: a streamed pass over the covering index {@code ix_sla_step_report} (day first, so a period
+ * reads only its days), the two halves of the period on two connections at once. Each row's group is packed into a long (step, procedure, officer and service point as
  * small dictionary numbers, the day as an epoch day), durations go into one primitive array ordered by group
  * (a counting sort), and each group's slice is sorted for exact percentiles. MariaDB's PERCENTILE_CONT is a
  * window function that numbers every row of every partition; docs/benchmarks.md compares the two.
@@ -32,6 +38,7 @@ public class StepReportQueries {
 
     private static final int FETCH_SIZE = 10_000;
     private static final int NONE = 0;
+    private static final int PARTS = 2;
 
     private final JdbcTemplate jdbc;
 
@@ -42,6 +49,32 @@ public class StepReportQueries {
     }
 
     public List<StepStatistics> report(StepReportQuery query) {
+        List<Callable<Rows>> parts = new ArrayList<>();
+        long days = ChronoUnit.DAYS.between(query.from(), query.to()) + 1;
+        if (days >= PARTS) {
+            // Two halves of the period on two connections: the server's scan and the client's reading overlap.
+            LocalDate firstHalfEnd = query.from().plusDays(days / PARTS - 1);
+            parts.add(() -> read(query, query.from(), firstHalfEnd));
+            parts.add(() -> read(query, firstHalfEnd.plusDays(1), query.to()));
+        } else {
+            parts.add(() -> read(query, query.from(), query.to()));
+        }
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Rows>> results = executor.invokeAll(parts);
+            Rows rows = results.getFirst().get();
+            for (Future<Rows> other : results.subList(1, results.size())) {
+                rows.merge(other.get());
+            }
+            return rows.statistics();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Report interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Rows read(StepReportQuery query, LocalDate from, LocalDate to) {
         Set<ReportDimension> groupBy = query.groupBy();
         boolean byProcedure = groupBy.contains(ReportDimension.PROCEDURE);
         boolean byStep = groupBy.contains(ReportDimension.STEP);
@@ -58,7 +91,7 @@ public class StepReportQueries {
                 .append(byDay ? ", DATEDIFF(day, '1970-01-01')" : ", 0")
                 .append(" FROM sla_step FORCE INDEX (ix_sla_step_report)")
                 .append(" WHERE day BETWEEN ? AND ? AND duration_ms IS NOT NULL");
-        List<Object> params = new ArrayList<>(List.of(query.from(), query.to()));
+        List<Object> params = new ArrayList<>(List.of(from, to));
         if (query.procedure() != null) {
             sql.append(" AND procedure_code = ?");
             params.add(query.procedure().name());
@@ -79,7 +112,7 @@ public class StepReportQueries {
                     byDay ? rs.getInt(7) + 1 : NONE);
             rows.add(key, rs.getLong(1), rs.getBoolean(2));
         }, params.toArray());
-        return rows.statistics();
+        return rows;
     }
 
     /** The distinct values of one text column as 1, 2, 3, ...; null is 0. */
@@ -199,6 +232,24 @@ public class StepReportQueries {
             groupCounts[group]++;
             if (within) {
                 groupWithin[group]++;
+            }
+        }
+
+        /** Adds another part's rows, renumbering its dictionary values into this part's. */
+        void merge(Rows other) {
+            long[] translated = new long[other.groups];
+            for (int g = 0; g < other.groups; g++) {
+                long key = other.groupKeys[g];
+                translated[g] = Keys.pack(procedures.number(other.procedures.value(Keys.procedure(key))),
+                        steps.number(other.steps.value(Keys.step(key))),
+                        officers.number(other.officers.value(Keys.officer(key))),
+                        servicePoints.number(other.servicePoints.value(Keys.servicePoint(key))), Keys.day(key));
+            }
+            for (int r = 0; r < other.rows; r++) {
+                add(translated[other.rowGroup[r]], other.rowDuration[r], false);
+            }
+            for (int g = 0; g < other.groups; g++) {
+                groupWithin[groupOfKey.get(translated[g])] += other.groupWithin[g];
             }
         }
 

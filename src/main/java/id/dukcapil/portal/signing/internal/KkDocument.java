@@ -1,0 +1,116 @@
+package id.dukcapil.portal.signing.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import id.dukcapil.portal.population.Address;
+import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.i18n.PortalMessages;
+import id.dukcapil.portal.shared.pdf.PdfRenderer;
+import id.dukcapil.portal.shared.region.Region;
+import id.dukcapil.portal.shared.region.Regions;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The family card as a PDF, from the registry's family: the template {@code reports/signing/kartu-keluarga.jrxml}
+ * filled in Bahasa Indonesia (the card's legal language, whatever the user's screen language).
+ */
+@Component
+public class KkDocument {
+
+    public static final String TEMPLATE = "signing/kartu-keluarga";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final Locale CARD_LANGUAGE = PortalMessages.INDONESIAN;
+    /** The registry holds citizens only; foreigners' cards are not issued here. */
+    private static final String CITIZENSHIP = "WNI";
+
+    /** The signer as the card prints them. */
+    public record Signer(String name, String position, String nip) {
+    }
+
+    /** One row of the members' table, as printed. */
+    public record Member(Integer no, String name, String nik, String sex, String birthPlace, String birthDate,
+                         String religion, String education, String occupation, String maritalStatus,
+                         String relationship, String citizenship, @Nullable String fatherName,
+                         @Nullable String motherName) {
+    }
+
+    private final PdfRenderer renderer;
+    private final Regions regions;
+    private final MessageSource messages;
+    private final String issuePlace;
+    private final Map<String, String> regionNames = new ConcurrentHashMap<>();
+
+    KkDocument(PdfRenderer renderer, Regions regions, MessageSource messages, SigningProperties properties) {
+        this.renderer = renderer;
+        this.regions = regions;
+        this.messages = messages;
+        this.issuePlace = properties.issuePlace();
+    }
+
+    public byte[] render(Family family, String documentNumber, String verificationUrl, LocalDate issuedOn,
+                         Signer signer) {
+        Address address = family.address();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("KK_NUMBER", family.kkNumber().value());
+        parameters.put("HEAD_NAME", family.head().map(Resident::fullName).orElse("-").toUpperCase(CARD_LANGUAGE));
+        parameters.put("STREET", address.street().toUpperCase(CARD_LANGUAGE));
+        parameters.put("RT_RW", address.rt() + "/" + address.rw());
+        String village = address.villageCode();
+        parameters.put("VILLAGE", regionName(village, () -> regions.village(village)));
+        parameters.put("DISTRICT", regionName(address.districtCode(), () -> regions.district(address.districtCode())));
+        parameters.put("REGENCY", regionName(village.substring(0, 5), () -> regions.regency(village.substring(0, 5))));
+        parameters.put("PROVINCE", regionName(village.substring(0, 2), () -> regions.province(village.substring(0, 2))));
+        parameters.put("ISSUE_DATE", DATE.format(issuedOn));
+        parameters.put("ISSUE_PLACE", issuePlace);
+        parameters.put("SIGNER_NAME", signer.name());
+        parameters.put("SIGNER_POSITION", signer.position());
+        parameters.put("SIGNER_NIP", signer.nip());
+        parameters.put("DOCUMENT_NUMBER", documentNumber);
+        parameters.put("VERIFY_URL", verificationUrl);
+        parameters.put("QR", Codes.qrPng(verificationUrl));
+        AtomicInteger no = new AtomicInteger();
+        List<Member> members = family.members().stream().map(resident -> new Member(no.incrementAndGet(),
+                resident.fullName().toUpperCase(CARD_LANGUAGE), resident.nik().value(),
+                label("sex." + resident.sex().name()), resident.birthPlace().toUpperCase(CARD_LANGUAGE),
+                DATE.format(resident.birthDate()), label(resident.religion().labelKey()),
+                label(resident.education().labelKey()), resident.occupation(),
+                label(resident.maritalStatus().labelKey()), label(resident.relationship().labelKey()), CITIZENSHIP,
+                upper(resident.fatherName()), upper(resident.motherName()))).toList();
+        return renderer.render(TEMPLATE, parameters, members);
+    }
+
+    /** Compiles the template in the background at start-up, so the first batch does not wait for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofVirtual().name("kk-template-warm-up").start(() -> renderer.warmUp(TEMPLATE));
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, key, CARD_LANGUAGE);
+    }
+
+    /** Region names change only with a new reference-data change set: kept in memory once looked up. */
+    private String regionName(String code, Supplier<Optional<Region>> lookup) {
+        return regionNames.computeIfAbsent(code, any -> lookup.get().map(region -> region.name().toUpperCase(CARD_LANGUAGE))
+                .orElse("-"));
+    }
+
+    private static @Nullable String upper(@Nullable String name) {
+        return name == null ? null : name.toUpperCase(CARD_LANGUAGE);
+    }
+}
