@@ -168,6 +168,12 @@ public class RequestStore {
                 .params(inbox.name(), utc(now), cap).query(Integer.class).single();
     }
 
+    /** How many requests wait in an inbox, counting at most {@code cap}. */
+    public int waitingCount(Inbox inbox, int cap) {
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM kkprint_request WHERE inbox = ? LIMIT ?) t")
+                .params(inbox.name(), cap).query(Integer.class).single();
+    }
+
     static @Nullable LocalDateTime utc(@Nullable Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
