@@ -31,7 +31,10 @@ class AccessMatrixTest {
             "", Access.ANYONE_SIGNED_IN,
             "password", Access.ANYONE_SIGNED_IN,
             "staff", EnumSet.of(Role.ADMIN),
-            "audit", EnumSet.of(Role.ADMIN, Role.MANAGER)));
+            "audit", EnumSet.of(Role.ADMIN, Role.MANAGER),
+            "kk/operator", EnumSet.of(Role.OPERATOR, Role.VERIFIER, Role.ADMIN),
+            "kk/verifier", EnumSet.of(Role.VERIFIER),
+            "kk/clients", EnumSet.of(Role.ADMIN)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
     private final Map<String, Class<?>> routes = routes();

@@ -67,7 +67,7 @@ public class OperatorInbox {
         RequestStore.Row request = request(id);
         Actor me = lifecycle.currentActor();
         if (!store.claim(id, me.id(), me.name() != null ? me.name() : me.id())) {
-            RequestStore.Row now = request(id);
+            RequestStore.Row now = store.findLatest(id).orElseThrow();
             if (now.holder() != null) {
                 throw new RuleViolation("kkprint.claim.taken", now.holderName());
             }
@@ -114,7 +114,7 @@ public class OperatorInbox {
 
     private void move(RequestStore.Row request, Move move) {
         if (!lifecycle.apply(request, move)) {
-            RequestStore.Row now = request(request.id());
+            RequestStore.Row now = store.findLatest(request.id()).orElseThrow();
             if (now.state() == RequestState.IN_CHECK && now.holder() != null) {
                 throw new RuleViolation("kkprint.claim.taken", now.holderName());
             }

@@ -77,6 +77,15 @@ public class RequestStore {
         return jdbc.sql("SELECT * FROM kkprint_request WHERE id = ?").param(id).query(RequestStore::row).optional();
     }
 
+    /**
+     * The latest committed row, read with a lock: after losing a conditional update, this says who won (a plain
+     * read would still see the transaction's older snapshot).
+     */
+    public Optional<Row> findLatest(long id) {
+        return jdbc.sql("SELECT * FROM kkprint_request WHERE id = ? LOCK IN SHARE MODE").param(id)
+                .query(RequestStore::row).optional();
+    }
+
     public Optional<Row> findByTrackingNumber(String trackingNumber) {
         return jdbc.sql("SELECT * FROM kkprint_request WHERE tracking_number = ?").param(trackingNumber)
                 .query(RequestStore::row).optional();
