@@ -3,11 +3,11 @@ package id.dukcapil.portal.kkprint;
 import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
 import id.dukcapil.portal.kkprint.internal.Lifecycle.Move;
-import id.dukcapil.portal.kkprint.internal.QrCodes;
 import id.dukcapil.portal.kkprint.internal.ReleaseStore;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.sla.SopStep;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -54,7 +54,7 @@ public class KkDelivery {
     }
 
     /**
-     * The Kepala Dinas signed (called by the signing module's event, with no user): the document is kept, the
+     * The Kepala Dinas signed ({@link SigningOutcomes}, with no user): the document is kept, the
      * request is SIGNED, and delivered at once (step 9 from signature to e-mail, then step 10 at the kiosk).
      */
     @Transactional
@@ -131,7 +131,7 @@ public class KkDelivery {
         Instant now = clock.instant();
         Instant expires = now.plus(validity);
         releases.insert(request.id(), qrContent, pinEncoder.encode(pin), now, expires);
-        mail.delivered(request, qrContent, QrCodes.png(qrContent), pin,
+        mail.delivered(request, qrContent, Codes.png(Codes.qr(qrContent)), pin,
                 LocalDate.ofInstant(expires, clock.getZone()).toString());
     }
 

@@ -2,7 +2,6 @@ package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.FamilySnapshot;
-import id.dukcapil.portal.kkprint.internal.KkDocumentRenderer;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
 import id.dukcapil.portal.kkprint.internal.Lifecycle.Move;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
@@ -15,15 +14,15 @@ import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.signing.SigningQueue;
+import id.dukcapil.portal.signing.SigningRequest;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,21 +42,19 @@ public class VerifierInbox {
     private final OperatorInbox operatorInbox;
     private final PopulationRegistry registry;
     private final Lifecycle lifecycle;
-    private final KkDocumentRenderer renderer;
-    private final ObjectProvider<SignatureQueue> signatureQueue;
+    private final SigningQueue signingQueue;
     private final CitizenMail mail;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     VerifierInbox(RequestStore store, OperatorInbox operatorInbox, PopulationRegistry registry, Lifecycle lifecycle,
-                  KkDocumentRenderer renderer, ObjectProvider<SignatureQueue> signatureQueue, CitizenMail mail,
+                  SigningQueue signingQueue, CitizenMail mail,
                   TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.operatorInbox = operatorInbox;
         this.registry = registry;
         this.lifecycle = lifecycle;
-        this.renderer = renderer;
-        this.signatureQueue = signatureQueue;
+        this.signingQueue = signingQueue;
         this.mail = mail;
         this.transactions = transactions;
         this.clock = clock;
@@ -121,10 +118,9 @@ public class VerifierInbox {
                 SopStep.B8_SIGNATURE, null, false, "kkprint.request.verified"))) {
             throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
         }
-        Family family = review.family().orElseThrow();
-        byte[] pdf = renderer.render(family, request.trackingNumber(), LocalDate.now(clock));
-        signatureQueue.ifAvailable(queue -> queue.submit(new DocumentToSign(request.trackingNumber(),
-                "Kartu Keluarga " + family.kkNumber().value(), pdf)));
+        // The signing module renders the card from the registry and keeps the step 8 clock this move started.
+        signingQueue.submit(new SigningRequest(SigningOutcomes.SOURCE_TYPE, request.trackingNumber(),
+                review.family().orElseThrow().kkNumber()));
     }
 
     /**

@@ -34,7 +34,6 @@ class KkPrintRequestTests {
     @Autowired VerifierInbox verifierInbox;
     @Autowired KkDelivery delivery;
     @Autowired KioskReleases kiosk;
-    @Autowired TestSigningAdapter signing;
     @Autowired StaffAccounts staff;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
@@ -120,7 +119,7 @@ class KkPrintRequestTests {
                 Integer.class, id)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND step = 'B8_SIGNATURE'",
                 Integer.class, tracking)).isEqualTo(1);
-        assertThat(signing.submittedFor(tracking)).hasSize(1);
+        assertThat(kk.signingDocuments(tracking)).hasSize(1);
     }
 
     @Test

@@ -2,6 +2,11 @@ package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.kkprint.api.ApiClientAuthentication;
 import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import static org.awaitility.Awaitility.await;
+
+import id.dukcapil.portal.signing.BatchSigning;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -21,6 +26,8 @@ public class KkPrintTestSupport {
     /** The demo profile's fixed keys (README). */
     public static final String GATEWAY_KEY = "ikd_demo_gateway_2026_kab_bandung";
     public static final String KIOSK_KEY = "adm_demo_kiosk_2026_soreang";
+    /** The demo Kepala Dinas's signing passphrase (application-demo.yaml). */
+    static final String HEAD_PASSPHRASE = "TTE-Kadis-2026";
     private static final Pattern PIN = Pattern.compile("PIN: (\\d{6})");
     private static final Pattern REFERENCE = Pattern.compile("(KKPRINT:[A-Za-z0-9_-]+)");
 
@@ -30,10 +37,10 @@ public class KkPrintTestSupport {
     private final KkPrintIntake intake;
     private final OperatorInbox operatorInbox;
     private final VerifierInbox verifierInbox;
-    private final TestSigningAdapter signing;
+    private final BatchSigning signing;
 
     KkPrintTestSupport(JdbcTemplate jdbc, UserDetailsService users, ApiClientStore clients, KkPrintIntake intake,
-                       OperatorInbox operatorInbox, VerifierInbox verifierInbox, TestSigningAdapter signing) {
+                       OperatorInbox operatorInbox, VerifierInbox verifierInbox, BatchSigning signing) {
         this.jdbc = jdbc;
         this.users = users;
         this.clients = clients;
@@ -98,8 +105,21 @@ public class KkPrintTestSupport {
             verifierInbox.verify(idOf(tracking));
             return null;
         });
-        signing.sign(tracking);
+        sign(tracking);
         return tracking;
+    }
+
+    /** The signing module's queue entry for the request. */
+    public List<Long> signingDocuments(String trackingNumber) {
+        return jdbc.queryForList("SELECT id FROM signing_document WHERE source_type = 'KK_PRINT_REQUEST' AND source_id = ?",
+                Long.class, trackingNumber);
+    }
+
+    /** The Kepala Dinas ("kadis") signs it in the signing module; waits until kkprint has delivered it. */
+    public void sign(String trackingNumber) {
+        List<Long> documents = signingDocuments(trackingNumber);
+        asStaff("kadis", () -> signing.start(documents, HEAD_PASSPHRASE.toCharArray()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> stateOf(trackingNumber) == RequestState.DELIVERED);
     }
 
     /** The PIN and QR reference of the latest delivery e-mail of the request, from the outbox. */

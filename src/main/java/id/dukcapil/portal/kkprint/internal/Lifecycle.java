@@ -59,7 +59,7 @@ public class Lifecycle {
         Instant now = clock.instant();
         Actor actor = currentActor();
         CaseRef caseRef = caseRef(request.trackingNumber());
-        if (request.step() != null) {
+        if (request.step() != null && stillOpen(caseRef, SopStep.valueOf(request.step()))) {
             stepClock.leave(caseRef, SopStep.valueOf(request.step()), now, actor.id());
         }
         if (move.enter() != null) {
@@ -72,6 +72,12 @@ public class Lifecycle {
         auditLog.record(AuditRecord.success(move.auditAction(), "KkPrintRequest", request.trackingNumber())
                 .withDetail(move.from() + " → " + move.to() + (move.reason() == null ? "" : ": " + move.reason())));
         return true;
+    }
+
+    /** The signing module closes step 8 itself when it signs or returns: leave only a step still open. */
+    private boolean stillOpen(CaseRef caseRef, SopStep step) {
+        return stepClock.now(caseRef).stream().flatMap(clock -> clock.current().stream())
+                .anyMatch(open -> open.step() == step);
     }
 
     /** A change that keeps the step (a claim, a release of a claim, a new PIN): history and audit only. */
