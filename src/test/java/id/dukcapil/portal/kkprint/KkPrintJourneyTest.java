@@ -126,6 +126,16 @@ class KkPrintJourneyTest {
                 "DELIVERED", "PRINTED");
     }
 
+    @Test
+    void the_apps_find_both_apis_in_the_public_openapi_description() throws Exception {
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/ikd/kk-print-requests", "/api/v1/ikd/kk-print-requests/{trackingNumber}",
+                "/api/v1/adm/releases", "OPEN_REQUEST_EXISTS", "RELEASE_LOCKED");
+    }
+
     private @Nullable MimeMessage mailFor(String recipient, String tracking) throws Exception {
         for (MimeMessage message : mailServer.received()) {
             if (message.getAllRecipients()[0].toString().equals(recipient) && message.getSubject().contains(tracking)) {

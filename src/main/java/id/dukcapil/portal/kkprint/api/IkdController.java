@@ -8,7 +8,10 @@ import id.dukcapil.portal.kkprint.SubmittedRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -25,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/ikd", produces = "application/json")
 @Tag(name = "IKD: KK print requests")
 @SecurityRequirement(name = "X-Api-Key")
+@SecurityScheme(name = "X-Api-Key", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-Api-Key",
+        description = "A key an ADMIN issued to the IKD gateway or to one ADM kiosk")
 class IkdController {
 
     private final KkPrintIntake intake;
