@@ -14,7 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Puts an e-mail into the outbox, in the caller's transaction: the message exists exactly when the action that
- * causes it commits, and is sent shortly after (within seconds) by the outbox sender.
+ * causes it commits, and is sent shortly after (within seconds) by the outbox sender. In a module's service:
+ * <pre>{@code
+ * @Transactional
+ * public void register(...) {
+ *     ... // the action
+ *     outbox.enqueue(OutgoingMail.of(account.email(), "otp", account.locale(),
+ *             Map.of("name", account.name(), "code", code, "minutes", 10)));
+ * }
+ * }</pre>
+ * A module brings its own templates as {@code mail.<key>.subject} and {@code mail.<key>.body} in its bundles.
  */
 @Service
 public class Outbox {

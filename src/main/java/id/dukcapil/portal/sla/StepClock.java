@@ -16,7 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one step-clock API of every SOP: a case enters a step and leaves it, at a time, by someone, at a service
  * point. Calls join the caller's transaction, so a step is recorded exactly when the action that moves the case
- * commits. The modules running the SOPs guard who may move a case; this service records what they tell it.
+ * commits. The modules running the SOPs guard who may move a case; this service records what they tell it:
+ * <pre>{@code
+ * CaseRef request = new CaseRef(Procedure.B_KK_PRINT, requestId);
+ * stepClock.move(request, SopStep.B6_OPERATOR_CHECK, SopStep.B7_VERIFICATION, clock.instant(), username, servicePoint);
+ * }</pre>
  */
 @Service
 public class StepClock {

@@ -25,7 +25,7 @@ class SmtpMailTransport implements MailTransport {
         if (!StringUtils.hasText(settings.getHost())) {
             throw new MessagingException("No mail server configured (MAIL_HOST)");
         }
-        Transport transport = settings.getSession().getTransport(settings.getProtocol());
+        Transport transport = settings.getSession().getTransport(protocol());
         transport.connect(settings.getHost(), settings.getPort(), blankToNull(settings.getUsername()),
                 blankToNull(settings.getPassword()));
         return new Connection() {
@@ -50,7 +50,11 @@ class SmtpMailTransport implements MailTransport {
 
     @Override
     public String describe() {
-        return settings.getProtocol() + "://" + settings.getHost() + ":" + settings.getPort();
+        return protocol() + "://" + settings.getHost() + ":" + settings.getPort();
+    }
+
+    private String protocol() {
+        return StringUtils.hasText(settings.getProtocol()) ? settings.getProtocol() : "smtp";
     }
 
     private static String blankToNull(String value) {

@@ -39,6 +39,9 @@ class MailboxView extends VerticalLayout implements HasDynamicTitle {
 
     MailboxView(DemoMailbox mailbox, Clock clock) {
         setSizeFull();
+        recipient.setId("mailbox-recipient");
+        grid.setId("mailbox-grid");
+        reader.setId("mailbox-reader");
         Paragraph explanation = new Paragraph(getTranslation("notification.mailbox.explanation"));
         recipient.setPlaceholder(getTranslation("notification.filter.recipient"));
         recipient.setPrefixComponent(VaadinIcon.SEARCH.create());

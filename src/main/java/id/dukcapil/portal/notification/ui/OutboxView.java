@@ -54,6 +54,11 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         this.administration = administration;
         this.clock = clock;
         setSizeFull();
+        state.setId("outbox-state");
+        recipient.setId("outbox-recipient");
+        grid.setId("outbox-grid");
+        testRecipient.setId("outbox-test-recipient");
+        sendTest.setId("outbox-send-test");
         state.setLabel(getTranslation("notification.filter.state"));
         state.setItems(MessageState.values());
         state.setItemLabelGenerator(value -> getTranslation("notification.state." + value.name()));

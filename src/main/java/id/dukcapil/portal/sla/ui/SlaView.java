@@ -56,6 +56,9 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
         this.slaStandards = slaStandards;
         this.clock = clock;
         setSizeFull();
+        procedure.setId("sla-procedure");
+        overdue.setId("sla-overdue");
+        standards.setId("sla-standards");
 
         procedure.setPlaceholder(getTranslation("sla.filter.procedure"));
         procedure.setItems(Procedure.values());

@@ -1,0 +1,90 @@
+package id.dukcapil.portal.notification.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.notification.MessageRef;
+import id.dukcapil.portal.notification.MessageState;
+import id.dukcapil.portal.notification.Outbox;
+import id.dukcapil.portal.notification.OutboxMessage;
+import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.notification.TestMailServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** ADMIN finds a failed e-mail in the outbox view and sends it again; sends a test e-mail. */
+@PortalTest
+@WithUserDetails("admin")
+class OutboxViewTests extends SpringBrowserlessTest {
+
+    @Autowired Outbox outbox;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+    @Autowired TestMailServer mailServer;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void admin_sends_a_failed_message_again() {
+        Instant at = Instant.parse("2027-09-01T02:00:00Z");
+        clock.setInstant(at);
+        MessageRef ref = transactions.execute(status -> outbox.enqueue(OutgoingMail.of("gagal@example.id", "test",
+                Locale.of("id"), Map.of("recipient", "gagal@example.id"))));
+        // The server refused it for good eight times (not due for the scheduled sender meanwhile).
+        clock.setInstant(at.minus(Duration.ofHours(1)));
+        jdbc.update("UPDATE notification_message SET state = 'FAILED', attempts = 8, last_answer = '550 mailbox full' WHERE id = ?",
+                ref.id());
+
+        // Views are Spring proxies (method security): reach their parts through the component tree.
+        navigate(OutboxView.class);
+        test($(TextField.class).id("outbox-recipient")).setValue("gagal@");
+        Grid<OutboxMessage> outbox = $(Grid.class).id("outbox-grid");
+        var grid = test(outbox);
+        assertThat(grid.getRow(0).id()).isEqualTo(ref.id());
+        assertThat(grid.getRow(0).state()).isEqualTo(MessageState.FAILED);
+        assertThat(grid.getRow(0).lastAnswer()).isEqualTo("550 mailbox full");
+
+        clock.reset();
+        Button sendAgain = (Button) grid.getCellComponent(0, outbox.getColumns().size() - 1);
+        assertThat(sendAgain.getId()).hasValue("send-again-" + ref.id());
+        test(sendAgain).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !mailServer.receivedWithMessageId(ref.messageId()).isEmpty());
+        assertThat(jdbc.queryForObject("SELECT state FROM notification_message WHERE id = ?", String.class, ref.id()))
+                .isEqualTo("SENT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'notification.message.resent' AND subject_id = ?",
+                Long.class, String.valueOf(ref.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void admin_checks_the_mail_settings_with_a_test_message() {
+        navigate(OutboxView.class);
+        test($(EmailField.class).id("outbox-test-recipient")).setValue("admin-uji@example.id");
+        test($(Button.class).id("outbox-send-test")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailServer.received().stream().anyMatch(message -> {
+            try {
+                return message.getAllRecipients()[0].toString().equals("admin-uji@example.id");
+            } catch (Exception e) {
+                return false;
+            }
+        }));
+    }
+}

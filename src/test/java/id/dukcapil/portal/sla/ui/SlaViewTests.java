@@ -1,0 +1,67 @@
+package id.dukcapil.portal.sla.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.shared.ui.HomeView;
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.OverdueStep;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.sla.StepStandard;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The manager opens the SLA view and finds the case that is over its standard now. */
+@PortalTest
+@WithUserDetails("manajer")
+class SlaViewTests extends SpringBrowserlessTest {
+
+    @Autowired StepClock stepClock;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void a_manager_sees_a_step_over_its_standard_and_the_standards_in_force() {
+        Instant now = Instant.parse("2027-08-02T03:00:00Z");
+        clock.setInstant(now);
+        CaseRef activation = new CaseRef(Procedure.E_IKD_ACTIVATION, "E-" + UUID.randomUUID());
+        stepClock.enter(activation, SopStep.E4_SCAN_ACTIVATION_QR, now.minus(Duration.ofMinutes(12)), "ikd", "MPP-SOREANG");
+
+        // Views are Spring proxies (method security): reach their parts through the component tree.
+        navigate(SlaView.class);
+        ComboBox<Procedure> procedure = $(ComboBox.class).id("sla-procedure");
+        test(procedure).selectItem(procedure.getItemLabelGenerator().apply(Procedure.E_IKD_ACTIVATION));
+        Grid<OverdueStep> overdueGrid = $(Grid.class).id("sla-overdue");
+        var overdue = test(overdueGrid);
+        int row = IntStream.range(0, overdue.size())
+                .filter(i -> overdue.getRow(i).step().caseRef().equals(activation)).findFirst().orElseThrow();
+        assertThat(overdue.getCellText(row, 6)).isEqualTo("12 min / 5 min");
+        assertThat(overdue.getCellText(row, 7)).isEqualTo("+7 min");
+
+        Grid<StepStandard> standardsGrid = $(Grid.class).id("sla-standards");
+        var standards = test(standardsGrid);
+        assertThat(standards.size()).isEqualTo(SopStep.values().length + Procedure.values().length);
+        assertThat($(Button.class, standardsGrid).all()).as("only ADMIN changes standards").isEmpty();
+
+        navigate(HomeView.class);
+        assertThat(Integer.parseInt($(Span.class).id("sla-overdue-count").getText().replace("+", ""))).isPositive();
+    }
+}
