@@ -29,6 +29,11 @@ public final class Codes {
     public static final int CODE128_WIDTH = 600;
     public static final int CODE128_HEIGHT = 120;
 
+    static {
+        // Encode in memory: ImageIO's default disk cache costs more than the encoding of a small image.
+        ImageIO.setUseCache(false);
+    }
+
     private Codes() {
     }
 
@@ -58,6 +63,14 @@ public final class Codes {
         BitMatrix matrix = new Code128Writer().encode(text, BarcodeFormat.CODE_128, width, height,
                 Map.of(EncodeHintType.MARGIN, 10));
         return MatrixToImageWriter.toBufferedImage(matrix);
+    }
+
+    /**
+     * A QR code as a small PNG with one pixel per module, for documents: the PDF scales it up without blurring
+     * (no interpolation), and a page of them stays small and quick to render.
+     */
+    public static byte[] qrPng(String text) {
+        return png(qr(text, 0));
     }
 
     /** The image as PNG bytes (an e-mail attachment, a Vaadin image resource). */

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import id.dukcapil.portal.population.Address;
@@ -17,7 +20,9 @@ import id.dukcapil.portal.shared.pdf.PdfRenderer;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +53,7 @@ public class KkDocument {
     private final Regions regions;
     private final MessageSource messages;
     private final String issuePlace;
+    private final Map<String, String> regionNames = new ConcurrentHashMap<>();
 
     KkDocument(PdfRenderer renderer, Regions regions, MessageSource messages, SigningProperties properties) {
         this.renderer = renderer;
@@ -64,10 +70,11 @@ public class KkDocument {
         parameters.put("HEAD_NAME", family.head().map(Resident::fullName).orElse("-").toUpperCase(CARD_LANGUAGE));
         parameters.put("STREET", address.street().toUpperCase(CARD_LANGUAGE));
         parameters.put("RT_RW", address.rt() + "/" + address.rw());
-        parameters.put("VILLAGE", regionName(regions.village(address.villageCode()).orElse(null)));
-        parameters.put("DISTRICT", regionName(regions.district(address.districtCode()).orElse(null)));
-        parameters.put("REGENCY", regionName(regions.regency(address.villageCode().substring(0, 5)).orElse(null)));
-        parameters.put("PROVINCE", regionName(regions.province(address.villageCode().substring(0, 2)).orElse(null)));
+        String village = address.villageCode();
+        parameters.put("VILLAGE", regionName(village, () -> regions.village(village)));
+        parameters.put("DISTRICT", regionName(address.districtCode(), () -> regions.district(address.districtCode())));
+        parameters.put("REGENCY", regionName(village.substring(0, 5), () -> regions.regency(village.substring(0, 5))));
+        parameters.put("PROVINCE", regionName(village.substring(0, 2), () -> regions.province(village.substring(0, 2))));
         parameters.put("ISSUE_DATE", DATE.format(issuedOn));
         parameters.put("ISSUE_PLACE", issuePlace);
         parameters.put("SIGNER_NAME", signer.name());
@@ -75,7 +82,7 @@ public class KkDocument {
         parameters.put("SIGNER_NIP", signer.nip());
         parameters.put("DOCUMENT_NUMBER", documentNumber);
         parameters.put("VERIFY_URL", verificationUrl);
-        parameters.put("QR", Codes.qr(verificationUrl));
+        parameters.put("QR", Codes.qrPng(verificationUrl));
         AtomicInteger no = new AtomicInteger();
         List<Member> members = family.members().stream().map(resident -> new Member(no.incrementAndGet(),
                 resident.fullName().toUpperCase(CARD_LANGUAGE), resident.nik().value(),
@@ -87,17 +94,20 @@ public class KkDocument {
         return renderer.render(TEMPLATE, parameters, members);
     }
 
-    /** Compiles the template at start-up rather than in the first batch. */
-    public void warmUp() {
-        renderer.warmUp(TEMPLATE);
+    /** Compiles the template in the background at start-up, so the first batch does not wait for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofVirtual().name("kk-template-warm-up").start(() -> renderer.warmUp(TEMPLATE));
     }
 
     private String label(String key) {
         return messages.getMessage(key, null, key, CARD_LANGUAGE);
     }
 
-    private static String regionName(@Nullable Region region) {
-        return region == null ? "-" : region.name().toUpperCase(CARD_LANGUAGE);
+    /** Region names change only with a new reference-data change set: kept in memory once looked up. */
+    private String regionName(String code, Supplier<Optional<Region>> lookup) {
+        return regionNames.computeIfAbsent(code, any -> lookup.get().map(region -> region.name().toUpperCase(CARD_LANGUAGE))
+                .orElse("-"));
     }
 
     private static @Nullable String upper(@Nullable String name) {

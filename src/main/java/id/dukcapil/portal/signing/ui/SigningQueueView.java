@@ -81,7 +81,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
     private final ZoneId zone;
     private boolean allSelected;
-    private @Nullable BatchRun run;
+    @Nullable BatchRun run;
     private @Nullable Registration polling;
 
     SigningQueueView(SigningQueue signingQueue, BatchSigning batchSigning, Certificates certificates, Clock clock) {

@@ -1,0 +1,155 @@
+package id.dukcapil.portal.signing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.signing.internal.DemoCertificateAuthority;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * What the signing tests share: families to queue (each test its own), acting as another demo user for a moment,
+ * a usable certificate again after a test spoiled it, and the events the signing module published.
+ */
+@TestComponent
+public class SigningTestSupport {
+
+    public static final String PASSPHRASE = "TTE-Kadis-2026";
+    public static final String SOURCE_TYPE = "TEST";
+
+    /** Families the demo queue does not use; each call takes the next one. */
+    private final AtomicLong nextFamily = new AtomicLong(100);
+    private final List<DocumentSigned> signed = new CopyOnWriteArrayList<>();
+    private final List<DocumentReturned> returned = new CopyOnWriteArrayList<>();
+
+    private final SigningQueue queue;
+    private final Certificates certificates;
+    private final PopulationRegistry registry;
+    private final UserDetailsService users;
+    private final JdbcTemplate jdbc;
+
+    SigningTestSupport(SigningQueue queue, Certificates certificates, PopulationRegistry registry,
+                       UserDetailsService users, JdbcTemplate jdbc) {
+        this.queue = queue;
+        this.certificates = certificates;
+        this.registry = registry;
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    /** A family whose card can be signed: a head, and every member's data agreeing with their NIK. */
+    public Family nextFamily() {
+        int misses = 0;
+        while (true) {
+            Optional<Family> family = registry.findFamily(nextFamily.getAndIncrement());
+            if (family.isEmpty() && ++misses > 50) {
+                // Past the last family: start again (a family may then have several cards, the later superseding).
+                nextFamily.set(100);
+                misses = 0;
+            }
+            if (family.isPresent() && family.get().head().isPresent() && family.get().members().stream()
+                    .allMatch(member -> member.nikDisagreements().isEmpty())) {
+                return family.get();
+            }
+        }
+    }
+
+    /** Queues a new family's card, as the KK print module would after verification; its document id. */
+    public long queueFamily() {
+        return queueFamily(nextFamily());
+    }
+
+    public long queueFamily(Family family) {
+        return queue.submit(new SigningRequest(SOURCE_TYPE, "T-" + UUID.randomUUID().toString().substring(0, 18),
+                family.kkNumber()));
+    }
+
+    public <T> T as(String username, Supplier<T> action) {
+        SecurityContext before = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        UserDetails user = users.loadUserByUsername(username);
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
+    }
+
+    /** Uploads a certificate from a new demo CA as ADMIN, with the usual passphrase. */
+    public CertificateInfo uploadCertificate(Instant notBefore, Instant notAfter) {
+        byte[] pkcs12 = new DemoCertificateAuthority(notBefore).issuePkcs12("Dr. H. Asep Sukmana, M.Si.",
+                PASSPHRASE.toCharArray(), notBefore, notAfter);
+        return as("admin", () -> certificates.upload(pkcs12, PASSPHRASE.toCharArray(),
+                "Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bandung", "197203151998031004"));
+    }
+
+    /** After a test revoked or outlived the certificate: a fresh one signs again. */
+    public void usableCertificateAgain() {
+        Instant now = Instant.now();
+        boolean usable = as("admin", () -> certificates.current())
+                .filter(current -> current.status() == CertificateInfo.Status.ACTIVE)
+                .filter(current -> !current.expired(now) && !current.notYetValid(now) && !current.expiresSoon(now))
+                .isPresent();
+        if (!usable) {
+            uploadCertificate(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+        }
+    }
+
+    /** How often the audit log says the document was signed. */
+    public int signatureEntries(long documentId) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM audit_entry
+                WHERE action = 'signing.document.signed' AND outcome = 'SUCCESS' AND subject_id = ?""",
+                Integer.class, String.valueOf(documentId));
+    }
+
+    public List<DocumentSigned> signedEvents(long documentId) {
+        return signed.stream().filter(event -> event.documentId() == documentId).toList();
+    }
+
+    public List<DocumentReturned> returnedEvents(long documentId) {
+        return returned.stream().filter(event -> event.documentId() == documentId).toList();
+    }
+
+    /** Runs the action once, right after the given number of these documents was signed. */
+    public void afterSignatures(List<Long> documentIds, int count, Runnable action) {
+        hooks.add(new Hook(java.util.Set.copyOf(documentIds), count, action, new java.util.concurrent.atomic.AtomicInteger()));
+    }
+
+    private record Hook(java.util.Set<Long> documentIds, int count, Runnable action,
+                        java.util.concurrent.atomic.AtomicInteger seen) {
+    }
+
+    private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+
+    @EventListener
+    void on(DocumentSigned event) {
+        signed.add(event);
+        for (Hook hook : hooks) {
+            if (hook.documentIds().contains(event.documentId()) && hook.seen().incrementAndGet() == hook.count()) {
+                hook.action().run();
+            }
+        }
+    }
+
+    @EventListener
+    void on(DocumentReturned event) {
+        returned.add(event);
+    }
+}

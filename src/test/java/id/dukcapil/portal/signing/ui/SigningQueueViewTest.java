@@ -1,0 +1,119 @@
+package id.dukcapil.portal.signing.ui;
+
+import static id.dukcapil.portal.signing.SigningTestSupport.PASSPHRASE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.textfield.TextArea;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.signing.DocumentOutcome;
+import id.dukcapil.portal.signing.DocumentState;
+import id.dukcapil.portal.signing.QueuedDocument;
+import id.dukcapil.portal.signing.SigningQueue;
+import id.dukcapil.portal.signing.SigningTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The Kepala Dinas at the signing queue, without a browser. */
+@WithUserDetails("kadis")
+class SigningQueueViewTest extends PortalViewTest {
+
+    @Autowired SigningQueue signingQueue;
+    @Autowired SigningTestSupport support;
+
+    @AfterEach
+    void a_usable_certificate_again() {
+        support.usableCertificateAgain();
+    }
+
+    @Test
+    void the_head_chooses_documents_types_the_passphrase_and_sees_each_result() throws Exception {
+        long one = support.queueFamily();
+        long two = support.queueFamily();
+        SigningQueueView view = navigate(SigningQueueView.class);
+        view.queue.select(waiting(one));
+        view.queue.select(waiting(two));
+        assertThat(view.sign.getText()).isEqualTo("Tandatangani (2)");
+
+        test(view.passphrase).setValue(PASSPHRASE);
+        test(view.sign).click();
+
+        assertThat(UI.getCurrent().getPollInterval()).isBetween(1, 1000);
+        assertThat(view.passphrase.getValue()).isEmpty();
+        view.run.completion().get(60, TimeUnit.SECONDS);
+        view.showProgress();
+
+        assertThat(view.results.isVisible()).isTrue();
+        assertThat(test(view.results).size()).isEqualTo(2);
+        assertThat(List.of(test(view.results).getCellText(0, 1), test(view.results).getCellText(1, 1)))
+                .containsOnly("Ditandatangani");
+        assertThat(view.progress.getText()).startsWith("2 dari 2 dokumen: 2 ditandatangani");
+        assertThat(lastNotification()).isEqualTo("Batch selesai: 2 ditandatangani, 0 gagal, 0 dilewati.");
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+        assertThat(signingQueue.state(one)).contains(DocumentState.SIGNED);
+        assertThat(signingQueue.state(two)).contains(DocumentState.SIGNED);
+    }
+
+    @Test
+    void a_wrong_passphrase_is_told_and_nothing_is_signed() {
+        long id = support.queueFamily();
+        SigningQueueView view = navigate(SigningQueueView.class);
+        view.queue.select(waiting(id));
+        test(view.passphrase).setValue("salah-ketik");
+        test(view.sign).click();
+
+        assertThat(lastNotification()).isEqualTo("Passphrase salah.");
+        assertThat(view.run).isNull();
+        assertThat(signingQueue.state(id)).contains(DocumentState.QUEUED);
+    }
+
+    @Test
+    void the_head_previews_a_document_and_sends_another_back_with_a_reason() {
+        long previewed = support.queueFamily();
+        long sentBack = support.queueFamily();
+        SigningQueueView view = navigate(SigningQueueView.class);
+
+        view.openPreview(waiting(previewed));
+        Dialog preview = $(Dialog.class).last();
+        assertThat($(IFrame.class, preview).single().getElement().getAttribute("src")).isNotBlank();
+        preview.close();
+
+        view.openReturn(waiting(sentBack));
+        Dialog dialog = $(Dialog.class).last();
+        test($(TextArea.class, dialog).single()).setValue("Foto KK lama tidak terbaca");
+        test($(Button.class, dialog).withText("Kembalikan").single()).click();
+
+        assertThat(lastNotification()).contains("dikembalikan ke verifikator");
+        assertThat(signingQueue.state(sentBack)).contains(DocumentState.RETURNED);
+        assertThat(signingQueue.state(previewed)).contains(DocumentState.QUEUED);
+    }
+
+    @Test
+    void select_all_takes_every_waiting_document() {
+        support.queueFamily();
+        SigningQueueView view = navigate(SigningQueueView.class);
+        test(view.selectAll).click();
+
+        int waiting = signingQueue.queuedIds().size();
+        assertThat(view.selection.getText()).isEqualTo("Semua " + waiting + " dokumen yang menunggu dipilih.");
+        assertThat(view.sign.getText()).isEqualTo("Tandatangani (" + waiting + ")");
+    }
+
+    private QueuedDocument waiting(long id) {
+        return signingQueue.queue(PageRequest.of(0, 10_000)).getContent().stream()
+                .filter(document -> document.id() == id).findFirst().orElseThrow();
+    }
+
+    static List<DocumentOutcome.Result> results(List<DocumentOutcome> outcomes) {
+        return outcomes.stream().map(DocumentOutcome::result).toList();
+    }
+}

@@ -1,0 +1,83 @@
+package id.dukcapil.portal.signing.ui;
+
+import static id.dukcapil.portal.signing.SigningTestSupport.PASSPHRASE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.vaadin.flow.component.html.Span;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.signing.BatchSigning;
+import id.dukcapil.portal.signing.DocumentSigned;
+import id.dukcapil.portal.signing.SigningQueue;
+import id.dukcapil.portal.signing.SigningTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A citizen, not signed in, on the page a family card's QR code opens. */
+class VerifyViewTest extends PortalViewTest {
+
+    @Autowired SigningTestSupport support;
+    @Autowired SigningQueue signingQueue;
+    @Autowired BatchSigning batches;
+
+    @Test
+    void the_qr_link_shows_a_valid_card_with_the_nik_partly_hidden() throws Exception {
+        Family family = support.nextFamily();
+        DocumentSigned signed = signFamily(family);
+        Resident head = family.head().orElseThrow();
+
+        navigate("verify/" + token(signed), VerifyView.class);
+
+        String page = text();
+        assertThat(page).contains("SAH", signed.number(), head.fullName(), head.nik().masked(),
+                "Dr. H. Asep Sukmana, M.Si.");
+        assertThat(page).doesNotContain(head.nik().value());
+    }
+
+    @Test
+    void an_unknown_link_says_the_document_was_not_found() {
+        navigate("verify/AAAAAAAAAAAAAAAAAAAA", VerifyView.class);
+
+        assertThat(text()).contains("Dokumen tidak ditemukan.");
+    }
+
+    @Test
+    void an_uploaded_signed_card_is_recognised_and_junk_is_named_for_what_it_is() throws Exception {
+        DocumentSigned signed = signFamily(support.nextFamily());
+        byte[] pdf = signingQueue.signedPdf(signed.documentId()).orElseThrow();
+        VerifyView view = navigate(VerifyView.class);
+
+        view.check(pdf);
+        assertThat(view.checkResult.getElement().getTextRecursively())
+                .contains("Dokumen asli dan utuh dari Disdukcapil Kabupaten Bandung", signed.number());
+
+        byte[] altered = pdf.clone();
+        altered[altered.length / 3] ^= 0x01;
+        view.check(altered);
+        assertThat(view.checkResult.getElement().getTextRecursively()).contains("sudah diubah setelah ditandatangani");
+
+        view.check("GIF89a not a pdf at all".getBytes());
+        assertThat(view.checkResult.getElement().getTextRecursively()).isEqualTo(
+                "Berkas ini bukan PDF. Unggah berkas PDF dokumen yang ingin diperiksa.");
+    }
+
+    private DocumentSigned signFamily(Family family) throws Exception {
+        long id = support.queueFamily(family);
+        support.as("kadis", () -> batches.start(List.of(id), PASSPHRASE.toCharArray()))
+                .completion().get(60, TimeUnit.SECONDS);
+        return support.signedEvents(id).getFirst();
+    }
+
+    private String text() {
+        return $(Span.class).all().stream().map(Span::getText).reduce("", (a, b) -> a + "\n" + b)
+                + $(VerifyView.class).single().getElement().getTextRecursively();
+    }
+
+    private static String token(DocumentSigned signed) {
+        return signed.verificationUrl().substring(signed.verificationUrl().lastIndexOf('/') + 1);
+    }
+}
