@@ -35,6 +35,7 @@ class KkPrintRequestTests {
     @Autowired KkDelivery delivery;
     @Autowired KioskReleases kiosk;
     @Autowired StaffAccounts staff;
+    @Autowired id.dukcapil.portal.signing.SigningQueue signingQueue;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
 
@@ -120,6 +121,40 @@ class KkPrintRequestTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND step = 'B8_SIGNATURE'",
                 Integer.class, tracking)).isEqualTo(1);
         assertThat(kk.signingDocuments(tracking)).hasSize(1);
+    }
+
+    @Test
+    void a_verifier_releases_a_claim_an_operator_left_behind() {
+        String tracking = kk.submitted();
+        long id = kk.idOf(tracking);
+        kk.asStaff("operator", () -> { operatorInbox.claim(id); return null; });
+        String other = staff.create(Set.of(Role.OPERATOR), "Rahasia#2026x");
+
+        assertThatThrownBy(() -> kk.asStaff(other, () -> { operatorInbox.release(id); return null; }))
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        refused -> assertThat(refused.messageKeys()).containsExactly("kkprint.release.not-holder"));
+        kk.asStaff("verifikator", () -> { operatorInbox.release(id); return null; });
+
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.SUBMITTED);
+        kk.asStaff(other, () -> { operatorInbox.claim(id); return null; });
+        assertThat(jdbc.queryForObject("SELECT holder FROM kkprint_request WHERE id = ?", String.class, id)).isEqualTo(other);
+    }
+
+    @Test
+    void a_card_the_kepala_dinas_sends_back_returns_to_the_verifier_with_the_reason() {
+        String tracking = kk.forwarded();
+        long id = kk.idOf(tracking);
+        kk.asStaff("verifikator", () -> { verifierInbox.verify(id); return null; });
+        long document = kk.signingDocuments(tracking).getFirst();
+
+        kk.asStaff("kadis", () -> { signingQueue.returnToVerifier(document, "Alamat belum diperbarui."); return null; });
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> kk.stateOf(tracking) == RequestState.FORWARDED);
+        assertThat(jdbc.queryForObject("SELECT reason FROM kkprint_history WHERE request_id = ? ORDER BY id DESC LIMIT 1",
+                String.class, id)).isEqualTo("Alamat belum diperbarui.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND step = 'B7_VERIFICATION' "
+                + "AND ended_at IS NULL", Integer.class, tracking)).isEqualTo(1);
     }
 
     @Test
