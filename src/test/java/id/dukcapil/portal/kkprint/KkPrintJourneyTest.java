@@ -9,6 +9,8 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.notification.TestMailServer;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Sex;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -19,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SOP B end to end: the IKD app submits over HTTP with the gateway key, the operator checks, the verifier
@@ -46,6 +50,7 @@ class KkPrintJourneyTest {
     @Autowired OperatorInbox operatorInbox;
     @Autowired VerifierInbox verifierInbox;
     @Autowired TestMailServer mailServer;
+    @Autowired JdbcTemplate jdbc;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -124,6 +129,37 @@ class KkPrintJourneyTest {
         }
         assertThat(states).containsExactly("PRINTED", "SUBMITTED", "IN_CHECK", "FORWARDED", "VERIFIED", "SIGNED",
                 "DELIVERED", "PRINTED");
+    }
+
+    @Test
+    void the_ikd_app_hears_each_refusal_as_a_problem_with_its_code() throws Exception {
+        Map<String, Object> notAllowed = jdbc.queryForMap("""
+                SELECT r.nik, f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE r.relationship NOT IN ('HEAD', 'HUSBAND', 'WIFE', 'CHILD') ORDER BY r.id LIMIT 1""");
+        Map<String, Object> head = kk.freshHead();
+        String otherKk = jdbc.queryForObject("SELECT kk_number FROM population_family WHERE kk_number <> ? ORDER BY id LIMIT 1",
+                String.class, head.get("kk_number"));
+        String unknownNik = Nik.compose("320437", LocalDate.of(1990, 1, 1), Sex.MALE, 9999).value();
+
+        assertRefused(body("12345", (String) head.get("kk_number"), "LOST"), 422, "INVALID_NIK");
+        assertRefused(body(unknownNik, (String) head.get("kk_number"), "LOST"), 404, "NIK_NOT_FOUND");
+        assertRefused(body((String) head.get("nik"), otherKk, "LOST"), 422, "NOT_IN_FAMILY");
+        assertRefused(body((String) notAllowed.get("nik"), (String) notAllowed.get("kk_number"), "LOST"), 403,
+                "RELATIONSHIP_NOT_ALLOWED");
+        assertRefused(body((String) head.get("nik"), (String) head.get("kk_number"), "NO_SUCH_REASON"), 422,
+                "INVALID_REASON");
+        assertRefused("{}", 422, "INVALID_NIK");
+    }
+
+    private void assertRefused(String body, int status, String code) throws Exception {
+        HttpResponse<String> refused = post("/api/v1/ikd/kk-print-requests", body, KkPrintTestSupport.GATEWAY_KEY);
+        assertThat(refused.statusCode()).as(code).isEqualTo(status);
+        assertThat(refused.body()).contains("\"code\":\"" + code + "\"");
+    }
+
+    private static String body(String nik, String kkNumber, String reason) {
+        return """
+                {"requesterNik":"%s","kkNumber":"%s","reason":"%s"}""".formatted(nik, kkNumber, reason);
     }
 
     @Test

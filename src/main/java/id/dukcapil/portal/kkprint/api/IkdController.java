@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +40,9 @@ class IkdController {
     }
 
     record KkPrintRequestBody(
-            @Schema(description = "NIK of the requester, 16 digits", example = "3204374101900001") String requesterNik,
-            @Schema(description = "Number of the family card, 16 digits") String kkNumber,
-            @Schema(description = "Why a new print is needed", implementation = KkPrintReason.class) String reason,
+            @Schema(description = "NIK of the requester, 16 digits", example = "3204374101900001") @Nullable String requesterNik,
+            @Schema(description = "Number of the family card, 16 digits") @Nullable String kkNumber,
+            @Schema(description = "Why a new print is needed", implementation = KkPrintReason.class) @Nullable String reason,
             @Schema(description = "Free text, at most 500 characters") @Nullable String description,
             @Schema(description = "The IKD account's e-mail; default: the registry's") @Nullable String email) {
     }
@@ -55,8 +56,10 @@ class IkdController {
             @ApiResponse(responseCode = "403", description = "RELATIONSHIP_NOT_ALLOWED"),
             @ApiResponse(responseCode = "409", description = "OPEN_REQUEST_EXISTS")})
     SubmittedRequest submit(@RequestBody KkPrintRequestBody body) {
-        return intake.submit(new IntakeForm(body.requesterNik(), body.kkNumber(),
-                body.reason() == null ? "" : body.reason(), body.description(), body.email()));
+        // JSON may leave out any field: a missing number or reason is refused as invalid, not as a server error.
+        return intake.submit(new IntakeForm(Objects.toString(body.requesterNik(), ""),
+                Objects.toString(body.kkNumber(), ""), Objects.toString(body.reason(), ""), body.description(),
+                body.email()));
     }
 
     @GetMapping("/kk-print-requests/{trackingNumber}")
