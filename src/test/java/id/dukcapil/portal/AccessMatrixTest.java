@@ -38,7 +38,10 @@ class AccessMatrixTest {
             Map.entry("residents", EnumSet.allOf(Role.class)),
             Map.entry("signing", EnumSet.of(Role.HEAD)),
             Map.entry("certificates", EnumSet.of(Role.ADMIN)),
-            Map.entry("verify", Access.ANONYMOUS)));
+            Map.entry("verify", Access.ANONYMOUS),
+            Map.entry("kk/operator", EnumSet.of(Role.OPERATOR, Role.VERIFIER, Role.ADMIN)),
+            Map.entry("kk/verifier", EnumSet.of(Role.VERIFIER)),
+            Map.entry("kk/clients", EnumSet.of(Role.ADMIN))));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
     private final Map<String, Class<?>> routes = routes();

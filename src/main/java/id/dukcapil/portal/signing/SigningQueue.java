@@ -116,6 +116,13 @@ public class SigningQueue {
         return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
     }
 
+    @PreAuthorize("hasRole('" + Roles.HEAD + "')")
+    @Transactional(readOnly = true)
+    public QueueSummary summary() {
+        int[] counts = documents.queueCounts(clock.instant());
+        return new QueueSummary(counts[0], counts[1]);
+    }
+
     /** Every waiting document's id, in queue order: "select all". */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     @Transactional(readOnly = true)

@@ -35,7 +35,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class SigningBenchmark {
 
     private static final int DOCUMENTS = 500;
-    private static final int WARM_UP = 60;
+    private static final int WARM_UP = 200;
 
     @Autowired SigningTestSupport support;
     @Autowired BatchSigning batches;

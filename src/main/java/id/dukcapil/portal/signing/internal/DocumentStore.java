@@ -96,6 +96,14 @@ public class DocumentStore {
                 .list();
     }
 
+    /** Waiting documents, and those of them past their due time. */
+    public int[] queueCounts(Instant now) {
+        return jdbc.sql("""
+                SELECT COUNT(*), COALESCE(SUM(due_at < ?), 0) FROM signing_document WHERE state = 'QUEUED'""")
+                .param(utc(now))
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    }
+
     public List<Long> queuedIds() {
         return jdbc.sql("SELECT id FROM signing_document WHERE state = 'QUEUED' ORDER BY due_at, id")
                 .query(Long.class).list();

@@ -7,7 +7,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -48,6 +51,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
     final Grid<StepStandard> standards = new Grid<>();
     final Button refresh = new Button();
     final Span refreshedAt = new Span();
+    final Div scheduledChanges = new Div();
     private final SlaStandards slaStandards;
     private final Clock clock;
     private @Nullable Registration polling;
@@ -111,12 +115,13 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
         }
         standards.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         standards.setSizeFull();
+        scheduledChanges.setId("sla-scheduled");
         refreshStandards();
 
         HorizontalLayout toolbar = new HorizontalLayout(procedure, refresh, refreshedAt);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H3(getTranslation("sla.overdue.title")), toolbar, overdue,
-                new H3(getTranslation("sla.standards.title")), standards);
+                new H3(getTranslation("sla.standards.title")), standards, scheduledChanges);
         refreshOverdue();
     }
 
@@ -128,6 +133,17 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
 
     void refreshStandards() {
         standards.setItems(slaStandards.inForceToday());
+        scheduledChanges.removeAll();
+        var scheduled = slaStandards.scheduled();
+        if (!scheduled.isEmpty()) {
+            scheduledChanges.add(new H4(getTranslation("sla.standards.scheduled")));
+            for (StepStandard change : scheduled) {
+                scheduledChanges.add(new Paragraph(getTranslation("sla.standards.scheduled-item",
+                        getTranslation(change.procedure().labelKey()),
+                        change.step() == null ? getTranslation("sla.step.TOTAL") : getTranslation(change.step().labelKey()),
+                        minutes(change.standard()), change.validFrom().toString())));
+            }
+        }
     }
 
     /** Live: the server asks the browser to poll, and each poll refreshes the overdue list. */

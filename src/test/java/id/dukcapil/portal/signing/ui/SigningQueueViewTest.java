@@ -108,6 +108,18 @@ class SigningQueueViewTest extends PortalViewTest {
         assertThat(view.sign.getText()).isEqualTo("Tandatangani (" + waiting + ")");
     }
 
+    @Test
+    void the_heads_home_shows_how_many_documents_wait() {
+        support.queueFamily();
+        // The browserless UI opened the home view before the document arrived: away and back builds it anew.
+        navigate(SigningQueueView.class);
+        navigate(id.dukcapil.portal.shared.ui.HomeView.class);
+
+        int waiting = signingQueue.queuedIds().size();
+        assertThat($(com.vaadin.flow.component.html.Span.class).id("signing-waiting").getText())
+                .isEqualTo(String.valueOf(waiting));
+    }
+
     private QueuedDocument waiting(long id) {
         return signingQueue.queue(PageRequest.of(0, 10_000)).getContent().stream()
                 .filter(document -> document.id() == id).findFirst().orElseThrow();

@@ -1,0 +1,97 @@
+package id.dukcapil.portal.kkprint;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.Outcome;
+import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
+import id.dukcapil.portal.kkprint.internal.Lifecycle;
+import id.dukcapil.portal.kkprint.internal.Lifecycle.Move;
+import id.dukcapil.portal.kkprint.internal.ReleaseStore;
+import id.dukcapil.portal.kkprint.internal.RequestStore;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SOP B step 10: an ADM kiosk scans the QR code, the citizen types the PIN, and the kiosk gets the signed card to
+ * print, once. Five wrong PINs lock the release; a reprint needs a new PIN.
+ */
+@Service
+@PreAuthorize("hasRole('ADM_KIOSK')")
+public class KioskReleases {
+
+    public static final int MAX_WRONG_PINS = 5;
+
+    private final ReleaseStore releases;
+    private final RequestStore store;
+    private final Lifecycle lifecycle;
+    private final PasswordEncoder pinEncoder;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    KioskReleases(ReleaseStore releases, RequestStore store, Lifecycle lifecycle, PasswordEncoder pinEncoder,
+                  AuditLog auditLog, Clock clock) {
+        this.releases = releases;
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.pinEncoder = pinEncoder;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** The document released to a kiosk. */
+    public record ReleasedDocument(String trackingNumber, byte[] pdf) {
+    }
+
+    /**
+     * The signed PDF for the QR content and PIN, or a refusal with its code. A wrong PIN is counted even though
+     * the call is refused (the count must survive the refusal).
+     */
+    @Transactional(noRollbackFor = KkPrintRefusal.class)
+    public ReleasedDocument release(ApiClient kiosk, String qrContent, String pin) {
+        ReleaseStore.Release release = releases.findForUpdate(qrContent.strip())
+                .orElseThrow(() -> refused(Code.RELEASE_NOT_FOUND, kiosk, "?"));
+        RequestStore.Row request = store.find(release.requestId()).orElseThrow();
+        String tracking = request.trackingNumber();
+        Instant now = clock.instant();
+        switch (release.state()) {
+            case RELEASED -> throw refused(Code.ALREADY_RELEASED, kiosk, tracking);
+            case LOCKED -> throw refused(Code.RELEASE_LOCKED, kiosk, tracking);
+            case REVOKED -> throw refused(Code.REVOKED, kiosk, tracking);
+            case EXPIRED -> throw refused(Code.EXPIRED, kiosk, tracking);
+            case VOID -> throw refused(Code.REPLACED, kiosk, tracking);
+            case ACTIVE -> {
+                // handled below
+            }
+        }
+        if (!now.isBefore(release.expiresAt())) {
+            throw refused(Code.EXPIRED, kiosk, tracking);
+        }
+        if (pin == null || !pin.matches("\\d{" + KkDelivery.PIN_DIGITS + "}")
+                || !pinEncoder.matches(pin, release.pinHash())) {
+            int attempts = release.failedAttempts() + 1;
+            boolean locked = attempts >= MAX_WRONG_PINS;
+            releases.failedAttempt(release.id(), attempts, locked ? ReleaseState.LOCKED : ReleaseState.ACTIVE);
+            throw refused(locked ? Code.RELEASE_LOCKED : Code.WRONG_PIN, kiosk, tracking, MAX_WRONG_PINS - attempts);
+        }
+        releases.released(release.id(), now, kiosk.id());
+        String where = kiosk.name() + (kiosk.location() == null ? "" : ", " + kiosk.location());
+        if (request.state() == RequestState.DELIVERED) {
+            lifecycle.apply(request, new Move(RequestState.DELIVERED, null, RequestState.PRINTED, null, null, where,
+                    true, "kkprint.request.printed"));
+        } else {
+            lifecycle.note(request, request.state(), request.state(), where, true, "kkprint.request.reprinted");
+        }
+        byte[] pdf = releases.document(request.id()).orElseThrow();
+        return new ReleasedDocument(tracking, pdf);
+    }
+
+    private KkPrintRefusal refused(Code code, ApiClient kiosk, String tracking, Object... args) {
+        auditLog.record(new AuditRecord("kkprint.release.refused", "KkPrintRequest", tracking, Outcome.FAILURE,
+                code + " at kiosk " + kiosk.name()));
+        return new KkPrintRefusal(code, args);
+    }
+}

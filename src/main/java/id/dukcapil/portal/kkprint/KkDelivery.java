@@ -1,0 +1,145 @@
+package id.dukcapil.portal.kkprint;
+
+import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
+import id.dukcapil.portal.kkprint.internal.Lifecycle;
+import id.dukcapil.portal.kkprint.internal.Lifecycle.Move;
+import id.dukcapil.portal.kkprint.internal.ReleaseStore;
+import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.sla.SopStep;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.EnumSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SOP B steps 8–9: the signed card comes back, and the requester gets a QR code and a single-use PIN by e-mail
+ * to print it at an ADM kiosk. The PIN is kept only as a hash; a new PIN voids the old one.
+ */
+@Service
+public class KkDelivery {
+
+    public static final int PIN_DIGITS = 6;
+    private static final int QR_RANDOM_BYTES = 24;
+
+    private final RequestStore store;
+    private final ReleaseStore releases;
+    private final Lifecycle lifecycle;
+    private final CitizenMail mail;
+    private final PasswordEncoder pinEncoder;
+    private final Clock clock;
+    private final Duration validity;
+    private final SecureRandom random = new SecureRandom();
+
+    KkDelivery(RequestStore store, ReleaseStore releases, Lifecycle lifecycle, CitizenMail mail,
+               PasswordEncoder pinEncoder, Clock clock,
+               @Value("${portal.kkprint.release-validity:P30D}") Duration validity) {
+        this.store = store;
+        this.releases = releases;
+        this.lifecycle = lifecycle;
+        this.mail = mail;
+        this.pinEncoder = pinEncoder;
+        this.clock = clock;
+        this.validity = validity;
+    }
+
+    /**
+     * The Kepala Dinas signed ({@link SigningOutcomes}, with no user): the document is kept, the
+     * request is SIGNED, and delivered at once (step 9 from signature to e-mail, then step 10 at the kiosk).
+     */
+    @Transactional
+    public void signed(String trackingNumber, byte[] signedPdf, String signedBy) {
+        RequestStore.Row request = byTracking(trackingNumber);
+        if (!lifecycle.apply(request, new Move(RequestState.VERIFIED, null, RequestState.SIGNED, null,
+                SopStep.B9_QR_PIN_EMAIL, null, false, "kkprint.request.signed"))) {
+            throw new IllegalStateException("Request " + trackingNumber + " is not waiting for a signature");
+        }
+        releases.saveDocument(request.id(), signedPdf, clock.instant(), signedBy);
+        RequestStore.Row signed = byTracking(trackingNumber);
+        lifecycle.apply(signed, new Move(RequestState.SIGNED, null, RequestState.DELIVERED, null,
+                SopStep.B10_ADM_PRINT, null, false, "kkprint.request.delivered"));
+        newRelease(signed);
+    }
+
+    /** The Kepala Dinas sent it back: the request returns to verification with the reason. */
+    @Transactional
+    public void returnedBySigner(String trackingNumber, String reason) {
+        RequestStore.Row request = byTracking(trackingNumber);
+        if (!lifecycle.apply(request, new Move(RequestState.VERIFIED, null, RequestState.FORWARDED, Inbox.VERIFIER,
+                SopStep.B7_VERIFICATION, reason, false, "kkprint.request.signature-returned"))) {
+            throw new IllegalStateException("Request " + trackingNumber + " is not waiting for a signature");
+        }
+    }
+
+    /** A new QR code and PIN, the old ones void: the citizen lost the mail, or wants a reprint. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('" + Roles.OPERATOR + "', '" + Roles.ADMIN + "')")
+    public void resend(long id) {
+        RequestStore.Row request = byId(id);
+        if (!EnumSet.of(RequestState.DELIVERED, RequestState.PRINTED).contains(request.state())) {
+            throw new RuleViolation("kkprint.resend.not-delivered", request.trackingNumber());
+        }
+        releases.endActive(id, ReleaseState.VOID);
+        lifecycle.note(request, request.state(), request.state(), "new-pin", false, "kkprint.release.resent");
+        newRelease(request);
+    }
+
+    /** No kiosk releases it any more (a card issued in error, a complaint): REVOKED with the reason. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('" + Roles.OPERATOR + "', '" + Roles.VERIFIER + "', '" + Roles.ADMIN + "')")
+    public void revoke(long id, String reason) {
+        String text = OperatorInbox.reason(reason);
+        RequestStore.Row request = byId(id);
+        if (!lifecycle.apply(request, new Move(RequestState.DELIVERED, null, RequestState.REVOKED, null, null, text,
+                true, "kkprint.request.revoked"))) {
+            throw new RuleViolation("kkprint.revoke.not-delivered", request.trackingNumber());
+        }
+        releases.endActive(id, ReleaseState.REVOKED);
+    }
+
+    /** Ends releases past their validity; their requests become EXPIRED. Returns how many. */
+    @Transactional
+    public int expireDue(int limit) {
+        int expired = 0;
+        for (ReleaseStore.Release release : releases.expired(clock.instant(), limit)) {
+            releases.endActive(release.requestId(), ReleaseState.EXPIRED);
+            RequestStore.Row request = byId(release.requestId());
+            if (request.state() == RequestState.DELIVERED) {
+                lifecycle.apply(request, new Move(RequestState.DELIVERED, null, RequestState.EXPIRED, null, null,
+                        null, false, "kkprint.request.expired"));
+            }
+            expired++;
+        }
+        return expired;
+    }
+
+    private void newRelease(RequestStore.Row request) {
+        byte[] bytes = new byte[QR_RANDOM_BYTES];
+        random.nextBytes(bytes);
+        String qrContent = "KKPRINT:" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String pin = "%06d".formatted(random.nextInt(1_000_000));
+        Instant now = clock.instant();
+        Instant expires = now.plus(validity);
+        releases.insert(request.id(), qrContent, pinEncoder.encode(pin), now, expires);
+        mail.delivered(request, qrContent, Codes.png(Codes.qr(qrContent)), pin,
+                LocalDate.ofInstant(expires, clock.getZone()).toString());
+    }
+
+    private RequestStore.Row byTracking(String trackingNumber) {
+        return store.findByTrackingNumber(trackingNumber).orElseThrow(() -> new KkPrintRefusal(Code.REQUEST_NOT_FOUND));
+    }
+
+    private RequestStore.Row byId(long id) {
+        return store.find(id).orElseThrow(() -> new KkPrintRefusal(Code.REQUEST_NOT_FOUND));
+    }
+}

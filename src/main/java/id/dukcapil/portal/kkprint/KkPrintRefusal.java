@@ -1,0 +1,39 @@
+package id.dukcapil.portal.kkprint;
+
+import id.dukcapil.portal.shared.RuleViolation;
+
+/** A refusal the citizen apps and kiosks receive with a stable code (and the HTTP status it maps to). */
+public class KkPrintRefusal extends RuleViolation {
+
+    public enum Code {
+        INVALID_NIK(422), INVALID_KK_NUMBER(422), INVALID_REASON(422), INVALID_DESCRIPTION(422), EMAIL_REQUIRED(422), NIK_NOT_FOUND(404), KK_NOT_FOUND(404),
+        NOT_IN_FAMILY(422), RELATIONSHIP_NOT_ALLOWED(403), OPEN_REQUEST_EXISTS(409), REQUEST_NOT_FOUND(404),
+        RELEASE_NOT_FOUND(404), WRONG_PIN(403), RELEASE_LOCKED(423), ALREADY_RELEASED(409), EXPIRED(410),
+        REVOKED(410), REPLACED(410);
+
+        private final int httpStatus;
+
+        Code(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+
+        public String messageKey() {
+            return "kkprint.refusal." + name();
+        }
+    }
+
+    private final Code code;
+
+    public KkPrintRefusal(Code code, Object... args) {
+        super(code.messageKey(), args);
+        this.code = code;
+    }
+
+    public Code code() {
+        return code;
+    }
+}

@@ -1,0 +1,77 @@
+package id.dukcapil.portal.kkprint;
+
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.notification.Outbox;
+import id.dukcapil.portal.notification.OutgoingMail;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+/**
+ * Tells the MANAGERs (by e-mail, once per step) when a request has been in its step longer than the standard plus
+ * a margin, and ends releases past their validity.
+ */
+@Component
+public class OverdueWatch {
+
+    private static final int BATCH = 100;
+
+    private final RequestStore store;
+    private final KkDelivery delivery;
+    private final Outbox outbox;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final Duration margin;
+    private final List<String> managers;
+
+    OverdueWatch(RequestStore store, KkDelivery delivery, Outbox outbox, AuditLog auditLog, Clock clock,
+                 @Value("${portal.kkprint.overdue.margin:PT10M}") Duration margin,
+                 @Value("${portal.kkprint.overdue.notify:}") List<String> managers) {
+        this.store = store;
+        this.delivery = delivery;
+        this.outbox = outbox;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.margin = margin;
+        this.managers = managers.stream().filter(address -> !address.isBlank()).toList();
+    }
+
+    @Scheduled(fixedDelayString = "${portal.kkprint.watch-interval:PT1M}", initialDelayString = "PT30S")
+    @SchedulerLock(name = "kkprint-overdue-watch", lockAtMostFor = "PT5M")
+    void scheduledRun() {
+        notifyOverdue();
+        delivery.expireDue(BATCH);
+    }
+
+    /** One round: each request over its standard by more than the margin, not reported yet. Returns how many. */
+    @Transactional
+    public int notifyOverdue() {
+        Instant now = clock.instant();
+        int notified = 0;
+        for (RequestStore.Row request : store.overdueNotNotified(now.minus(margin), BATCH)) {
+            if (request.stepDueAt() == null || !store.markOverdueNotified(request.id(), request.stepDueAt())) {
+                continue;
+            }
+            long minutesOver = Duration.between(request.stepDueAt(), now).toMinutes();
+            for (String manager : managers) {
+                outbox.enqueue(OutgoingMail.of(manager, "kkprint-overdue", CitizenMail.INDONESIAN,
+                        Map.of("tracking", request.trackingNumber(), "step", String.valueOf(request.step()),
+                                "state", request.state().name(), "minutes", minutesOver)));
+            }
+            auditLog.record(Actor.system("kkprint-overdue-watch"), AuditRecord.success("kkprint.request.overdue",
+                    "KkPrintRequest", request.trackingNumber()).withDetail(request.step() + " +" + minutesOver + " min"));
+            notified++;
+        }
+        return notified;
+    }
+}

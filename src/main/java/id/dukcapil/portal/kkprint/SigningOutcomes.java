@@ -1,0 +1,42 @@
+package id.dukcapil.portal.kkprint;
+
+import id.dukcapil.portal.signing.DocumentReturned;
+import id.dukcapil.portal.signing.DocumentSigned;
+import id.dukcapil.portal.signing.SigningQueue;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Kepala Dinas's answer from the signing module: a signed card is delivered (QR code and PIN), a returned one
+ * goes back to verification. Events of the publication registry: an answer survives a crash in between.
+ */
+@Component
+class SigningOutcomes {
+
+    /** How kkprint names itself to the signing queue; the source id is the tracking number. */
+    static final String SOURCE_TYPE = "KK_PRINT_REQUEST";
+
+    private final KkDelivery delivery;
+    private final SigningQueue signingQueue;
+
+    SigningOutcomes(KkDelivery delivery, SigningQueue signingQueue) {
+        this.delivery = delivery;
+        this.signingQueue = signingQueue;
+    }
+
+    @ApplicationModuleListener
+    void on(DocumentSigned signed) {
+        if (SOURCE_TYPE.equals(signed.sourceType())) {
+            byte[] pdf = signingQueue.signedPdf(signed.documentId())
+                    .orElseThrow(() -> new IllegalStateException("No signed PDF for document " + signed.number()));
+            delivery.signed(signed.sourceId(), pdf, signed.number());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(DocumentReturned returned) {
+        if (SOURCE_TYPE.equals(returned.sourceType())) {
+            delivery.returnedBySigner(returned.sourceId(), returned.reason());
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package id.dukcapil.portal.kkprint;
+
+import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
+import id.dukcapil.portal.kkprint.internal.FamilySnapshot;
+import id.dukcapil.portal.kkprint.internal.Lifecycle;
+import id.dukcapil.portal.kkprint.internal.Lifecycle.Move;
+import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.Finding;
+import id.dukcapil.portal.shared.KkNumber;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.signing.SigningQueue;
+import id.dukcapil.portal.signing.SigningRequest;
+import id.dukcapil.portal.sla.SopStep;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * SOP B step 7: the JFM or administrator official verifies a forwarded request against the registry as it is now
+ * and validates it for the Kepala Dinas's signature, or rejects it back to the operator or to the citizen.
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.VERIFIER + "')")
+public class VerifierInbox {
+
+    private final RequestStore store;
+    private final OperatorInbox operatorInbox;
+    private final PopulationRegistry registry;
+    private final Lifecycle lifecycle;
+    private final SigningQueue signingQueue;
+    private final CitizenMail mail;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    VerifierInbox(RequestStore store, OperatorInbox operatorInbox, PopulationRegistry registry, Lifecycle lifecycle,
+                  SigningQueue signingQueue, CitizenMail mail,
+                  TransactionTemplate transactions, Clock clock) {
+        this.store = store;
+        this.operatorInbox = operatorInbox;
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.signingQueue = signingQueue;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Slice<InboxRow> page(InboxFilter filter, Pageable page) {
+        return OperatorInbox.slice(store.inbox(Inbox.VERIFIER, filter, clock.instant(), page.getOffset(),
+                page.getPageSize() + 1), page);
+    }
+
+    /** The request beside its family as the registry has it now, with every problem found. */
+    @Transactional(readOnly = true)
+    public Review review(long id) {
+        RequestStore.Row row = request(id);
+        RequestDetail detail = operatorInbox.detail(id).orElseThrow();
+        Optional<Family> family = registry.findFamily(KkNumber.of(row.kkNumber()));
+        List<Finding> problems = new ArrayList<>();
+        Set<Long> flagged = new HashSet<>();
+        List<Finding> changes = List.of();
+        if (family.isEmpty()) {
+            problems.add(Finding.of("kkprint.problem.family-gone"));
+        } else {
+            Family now = family.get();
+            Optional<Resident> requester = registry.findByNik(Nik.of(row.requesterNik()));
+            if (requester.isEmpty()) {
+                problems.add(Finding.of("kkprint.problem.requester-gone"));
+            } else {
+                RequestEligibility.refusal(requester.get(), now).ifPresent(code -> {
+                    problems.add(Finding.of("kkprint.problem.requester-not-eligible", requester.get().fullName()));
+                    flagged.add(requester.get().id());
+                });
+            }
+            for (Resident member : now.members()) {
+                if (member.enrolmentStatus() == EnrolmentStatus.DUPLICATE_RECORD) {
+                    problems.add(Finding.of("kkprint.problem.duplicate-record", member.fullName()));
+                    flagged.add(member.id());
+                }
+                if (FamilySnapshot.changed(row.familySnapshot(), member)) {
+                    flagged.add(member.id());
+                }
+            }
+            changes = FamilySnapshot.changes(row.familySnapshot(), now);
+        }
+        return new Review(detail, family, problems, flagged, changes);
+    }
+
+    /**
+     * Verified and validated: the card goes to the Kepala Dinas for signature (step 8 starts). Refused while the
+     * review finds a problem; changes since the request are the verifier's to weigh, having seen them.
+     */
+    @Transactional
+    public void verify(long id) {
+        Review review = review(id);
+        if (!review.problems().isEmpty()) {
+            Finding first = review.problems().getFirst();
+            throw new RuleViolation(first.messageKey(), first.argsArray());
+        }
+        RequestStore.Row request = request(id);
+        if (!lifecycle.apply(request, new Move(RequestState.FORWARDED, null, RequestState.VERIFIED, null,
+                SopStep.B8_SIGNATURE, null, false, "kkprint.request.verified"))) {
+            throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
+        }
+        // The signing module renders the card from the registry and keeps the step 8 clock this move started.
+        signingQueue.submit(new SigningRequest(SigningOutcomes.SOURCE_TYPE, request.trackingNumber(),
+                review.family().orElseThrow().kkNumber()));
+    }
+
+    /**
+     * Verifies each selected request on its own, each checked as if alone: one with a problem, or with changes
+     * since the request (to be looked at one by one), is left in the inbox with the reason.
+     */
+    public List<BatchOutcome> verifyAll(List<Long> ids) {
+        List<BatchOutcome> outcomes = new ArrayList<>();
+        for (long id : ids) {
+            String tracking = store.find(id).map(RequestStore.Row::trackingNumber).orElse(String.valueOf(id));
+            try {
+                transactions.executeWithoutResult(status -> {
+                    Review review = review(id);
+                    if (!review.changes().isEmpty()) {
+                        throw new RuleViolation("kkprint.problem.changed-verify-alone");
+                    }
+                    verify(id);
+                });
+                outcomes.add(new BatchOutcome(tracking, null));
+            } catch (RuleViolation refused) {
+                outcomes.add(new BatchOutcome(tracking, Finding.of(refused.messageKeys().getFirst(), refused.args())));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Rejected with a reason: back to the operator's check, or closed and e-mailed to the citizen. */
+    @Transactional
+    public void reject(long id, String reason, boolean toCitizen) {
+        String text = OperatorInbox.reason(reason);
+        RequestStore.Row request = request(id);
+        Move move = toCitizen
+                ? new Move(RequestState.FORWARDED, null, RequestState.REJECTED, null, null, text, true,
+                        "kkprint.request.rejected")
+                : new Move(RequestState.FORWARDED, null, RequestState.SUBMITTED, Inbox.OPERATOR,
+                        SopStep.B6_OPERATOR_CHECK, text, false, "kkprint.request.sent-back");
+        if (!lifecycle.apply(request, move)) {
+            throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
+        }
+        if (toCitizen) {
+            mail.returned(request, "kkprint-rejected", text);
+        }
+    }
+
+    private RequestStore.Row request(long id) {
+        return store.find(id).orElseThrow(() -> new KkPrintRefusal(Code.REQUEST_NOT_FOUND));
+    }
+}

@@ -1,0 +1,70 @@
+package id.dukcapil.portal.kkprint.api;
+
+import id.dukcapil.portal.kkprint.CitizenStatus;
+import id.dukcapil.portal.kkprint.IntakeForm;
+import id.dukcapil.portal.kkprint.KkPrintIntake;
+import id.dukcapil.portal.kkprint.KkPrintReason;
+import id.dukcapil.portal.kkprint.SubmittedRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The IKD app's gateway: KK print requests (SOP B steps 4–5) and their status. */
+@RestController
+@RequestMapping(path = "/api/v1/ikd", produces = "application/json")
+@Tag(name = "IKD: KK print requests")
+@SecurityRequirement(name = "X-Api-Key")
+@SecurityScheme(name = "X-Api-Key", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-Api-Key",
+        description = "A key an ADMIN issued to the IKD gateway or to one ADM kiosk")
+class IkdController {
+
+    private final KkPrintIntake intake;
+
+    IkdController(KkPrintIntake intake) {
+        this.intake = intake;
+    }
+
+    record KkPrintRequestBody(
+            @Schema(description = "NIK of the requester, 16 digits", example = "3204374101900001") @Nullable String requesterNik,
+            @Schema(description = "Number of the family card, 16 digits") @Nullable String kkNumber,
+            @Schema(description = "Why a new print is needed", implementation = KkPrintReason.class) @Nullable String reason,
+            @Schema(description = "Free text, at most 500 characters") @Nullable String description,
+            @Schema(description = "The IKD account's e-mail; default: the registry's") @Nullable String email) {
+    }
+
+    @PostMapping("/kk-print-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Submit a KK print request", responses = {
+            @ApiResponse(responseCode = "201", description = "Accepted, waiting for the operator's check"),
+            @ApiResponse(responseCode = "422", description = "INVALID_NIK, INVALID_KK_NUMBER, INVALID_REASON, NOT_IN_FAMILY, EMAIL_REQUIRED"),
+            @ApiResponse(responseCode = "404", description = "NIK_NOT_FOUND, KK_NOT_FOUND"),
+            @ApiResponse(responseCode = "403", description = "RELATIONSHIP_NOT_ALLOWED"),
+            @ApiResponse(responseCode = "409", description = "OPEN_REQUEST_EXISTS")})
+    SubmittedRequest submit(@RequestBody KkPrintRequestBody body) {
+        // JSON may leave out any field: a missing number or reason is refused as invalid, not as a server error.
+        return intake.submit(new IntakeForm(Objects.toString(body.requesterNik(), ""),
+                Objects.toString(body.kkNumber(), ""), Objects.toString(body.reason(), ""), body.description(),
+                body.email()));
+    }
+
+    @GetMapping("/kk-print-requests/{trackingNumber}")
+    @Operation(summary = "Status and history of a request, as the citizen may see it")
+    CitizenStatus status(@PathVariable String trackingNumber) {
+        return intake.status(trackingNumber);
+    }
+}

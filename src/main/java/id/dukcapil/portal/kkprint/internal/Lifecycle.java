@@ -1,0 +1,102 @@
+package id.dukcapil.portal.kkprint.internal;
+
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.ActorResolver;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.kkprint.Inbox;
+import id.dukcapil.portal.kkprint.RequestState;
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.sla.StepRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every state change of a request goes through here: the conditional update that decides who wins, the history
+ * row the citizen sees, the step clocks (SOP B steps 6–10) and the audit entry, all in the caller's transaction.
+ */
+@Component
+public class Lifecycle {
+
+    private final RequestStore store;
+    private final StepClock stepClock;
+    private final AuditLog auditLog;
+    private final List<ActorResolver> actors;
+    private final Clock clock;
+
+    Lifecycle(RequestStore store, StepClock stepClock, AuditLog auditLog, List<ActorResolver> actors, Clock clock) {
+        this.store = store;
+        this.stepClock = stepClock;
+        this.auditLog = auditLog;
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    /**
+     * A state change.
+     *
+     * @param holderMustBe only if this user holds the request (the operator who claimed it)
+     * @param enter        the SOP step the request enters (the current one is left); null: it leaves its step
+     */
+    public record Move(RequestState from, @Nullable String holderMustBe, RequestState to, @Nullable Inbox inbox,
+                       @Nullable SopStep enter, @Nullable String reason, boolean reasonPublic, String auditAction) {
+    }
+
+    /** Applies the move if the request is still where the caller saw it; false if someone else moved it first. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean apply(RequestStore.Row request, Move move) {
+        if (!store.move(request.id(), move.from(), move.holderMustBe(), move.to(), move.inbox())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Actor actor = currentActor();
+        CaseRef caseRef = caseRef(request.trackingNumber());
+        if (request.step() != null && stillOpen(caseRef, SopStep.valueOf(request.step()))) {
+            stepClock.leave(caseRef, SopStep.valueOf(request.step()), now, actor.id());
+        }
+        if (move.enter() != null) {
+            StepRecord entered = stepClock.enter(caseRef, move.enter(), now, actor.id(), actor.servicePoint());
+            store.setStep(request.id(), move.enter().name(), now, now.plus(entered.standard()));
+        } else {
+            store.setStep(request.id(), null, null, null);
+        }
+        store.appendHistory(request.id(), now, actor.id(), move.from(), move.to(), move.reason(), move.reasonPublic());
+        auditLog.record(AuditRecord.success(move.auditAction(), "KkPrintRequest", request.trackingNumber())
+                .withDetail(move.from() + " → " + move.to() + (move.reason() == null ? "" : ": " + move.reason())));
+        return true;
+    }
+
+    /** The signing module closes step 8 itself when it signs or returns: leave only a step still open. */
+    private boolean stillOpen(CaseRef caseRef, SopStep step) {
+        return stepClock.now(caseRef).stream().flatMap(clock -> clock.current().stream())
+                .anyMatch(open -> open.step() == step);
+    }
+
+    /** A change that keeps the step (a claim, a release of a claim, a new PIN): history and audit only. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void note(RequestStore.Row request, RequestState from, RequestState to, @Nullable String reason,
+                     boolean reasonPublic, String auditAction) {
+        Actor actor = currentActor();
+        store.appendHistory(request.id(), clock.instant(), actor.id(), from, to, reason, reasonPublic);
+        auditLog.record(AuditRecord.success(auditAction, "KkPrintRequest", request.trackingNumber())
+                .withDetail(from + " → " + to + (reason == null ? "" : ": " + reason)));
+    }
+
+    /** Whoever acts now: a signed-in officer, an API client, or the portal itself. */
+    public Actor currentActor() {
+        return actors.stream().flatMap(resolver -> resolver.currentActor().stream()).findFirst()
+                .orElseGet(() -> Actor.system("kkprint"));
+    }
+
+    public static CaseRef caseRef(String trackingNumber) {
+        return new CaseRef(Procedure.B_KK_PRINT, trackingNumber);
+    }
+}

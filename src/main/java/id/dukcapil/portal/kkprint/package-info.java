@@ -1,0 +1,8 @@
+/**
+ * SOP B, the family-card (KK) print request: intake from the IKD app, the operator's check, the JFM verification
+ * inbox, the signature, delivery of a QR code and PIN, and release at an ADM kiosk.
+ */
+@NullMarked
+package id.dukcapil.portal.kkprint;
+
+import org.jspecify.annotations.NullMarked;

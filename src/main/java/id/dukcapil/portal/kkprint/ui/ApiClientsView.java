@@ -1,0 +1,98 @@
+package id.dukcapil.portal.kkprint.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.kkprint.ApiClient;
+import id.dukcapil.portal.kkprint.ApiClients;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+
+/** ADMIN: the IKD gateway's and the ADM kiosks' API keys; issue one (shown once) or revoke it. */
+@Route("kk/clients")
+@RolesAllowed(Roles.ADMIN)
+@Menu(title = "nav.kk-clients", order = 82, icon = "vaadin:key")
+class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    final ComboBox<ApiClient.Kind> kind = new ComboBox<>();
+    final TextField name = new TextField();
+    final TextField location = new TextField();
+    final Button issue = new Button();
+    final Grid<ApiClient> grid = new Grid<>();
+
+    ApiClientsView(ApiClients clients, Clock clock) {
+        setSizeFull();
+        kind.setLabel(getTranslation("kkprint.client.kind"));
+        kind.setItems(ApiClient.Kind.values());
+        kind.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
+        kind.setValue(ApiClient.Kind.KIOSK);
+        name.setLabel(getTranslation("kkprint.client.name"));
+        name.setMaxLength(ApiClient.NAME_MAX_LENGTH);
+        location.setLabel(getTranslation("kkprint.client.location"));
+        location.setMaxLength(ApiClient.LOCATION_MAX_LENGTH);
+        issue.setText(getTranslation("kkprint.client.issue"));
+        issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        issue.addClickListener(click -> {
+            try {
+                ApiClients.IssuedKey issued = clients.issue(kind.getValue(), name.getValue(), location.getValue());
+                Dialog shown = new Dialog(new Paragraph(getTranslation("kkprint.client.key-once")),
+                        new Paragraph(issued.key()));
+                shown.setHeaderTitle(issued.client().name());
+                shown.getFooter().add(new Button(getTranslation("kkprint.close"), close -> shown.close()));
+                shown.open();
+                name.clear();
+                location.clear();
+                grid.getDataProvider().refreshAll();
+            } catch (RuleViolation refused) {
+                Notifications.error(refused);
+            }
+        });
+        grid.addColumn(client -> getTranslation(client.kind().labelKey())).setHeader(getTranslation("kkprint.client.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(ApiClient::name).setHeader(getTranslation("kkprint.client.name")).setFlexGrow(2);
+        grid.addColumn(client -> client.location() == null ? "" : client.location())
+                .setHeader(getTranslation("kkprint.client.location")).setFlexGrow(2);
+        grid.addColumn(client -> client.keyHint() + "…").setHeader(getTranslation("kkprint.client.key")).setAutoWidth(true);
+        grid.addColumn(client -> TIME.format(client.createdAt().atZone(clock.getZone())))
+                .setHeader(getTranslation("kkprint.client.created")).setAutoWidth(true);
+        grid.addComponentColumn(client -> {
+            if (!client.active()) {
+                return new Paragraph(getTranslation("kkprint.client.revoked"));
+            }
+            Button revoke = new Button(getTranslation("kkprint.client.revoke"), click -> {
+                clients.revoke(client.id());
+                Notifications.success(getTranslation("kkprint.client.revoked"));
+                grid.getDataProvider().refreshAll();
+            });
+            revoke.setId("revoke-" + client.id());
+            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            return revoke;
+        }).setAutoWidth(true);
+        grid.setItemsPageable(page -> clients.page(page).getContent());
+        grid.setSizeFull();
+        HorizontalLayout form = new HorizontalLayout(kind, name, location, issue);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(form, grid);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.kk-clients") + " · Dukcapil Portal";
+    }
+}

@@ -1,0 +1,175 @@
+package id.dukcapil.portal.kkprint.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import id.dukcapil.portal.kkprint.InboxFilter;
+import id.dukcapil.portal.kkprint.InboxRow;
+import id.dukcapil.portal.kkprint.KkDelivery;
+import id.dukcapil.portal.kkprint.KkPrintIntake;
+import id.dukcapil.portal.kkprint.OperatorInbox;
+import id.dukcapil.portal.kkprint.RequestState;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.CurrentRoles;
+import id.dukcapil.portal.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * SOP B step 6, the operator's inbox: the request nearest to (or furthest over) its standard first, with who holds
+ * each and its live clock; claim, forward, return with a reason. VERIFIER and ADMIN see it to release stuck claims.
+ */
+@Route("kk/operator")
+@RolesAllowed({Roles.OPERATOR, Roles.VERIFIER, Roles.ADMIN})
+@Menu(title = "nav.kk-operator", order = 30, icon = "vaadin:inbox")
+class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int REFRESH_MILLIS = 15_000;
+
+    final Grid<InboxRow> grid = new Grid<>();
+    final Checkbox overdueOnly = new Checkbox();
+    final TextField tracking = new TextField();
+    final Button demoSubmit = new Button();
+    private final OperatorInbox inbox;
+    private final KkDelivery delivery;
+    private final Clock clock;
+    private @Nullable Registration polling;
+
+    OperatorInboxView(OperatorInbox inbox, KkDelivery delivery, KkPrintIntake intake, Environment environment,
+                      Clock clock) {
+        this.inbox = inbox;
+        this.delivery = delivery;
+        this.clock = clock;
+        setSizeFull();
+        String me = SecurityContextHolder.getContext().getAuthentication().getName();
+        boolean operator = CurrentRoles.hasAny(Role.OPERATOR);
+        boolean supervisor = CurrentRoles.hasAny(Role.VERIFIER, Role.ADMIN);
+
+        overdueOnly.setLabel(getTranslation("kkprint.filter.overdue"));
+        overdueOnly.addValueChangeListener(change -> refresh());
+        tracking.setPlaceholder(getTranslation("kkprint.filter.tracking"));
+        tracking.setClearButtonVisible(true);
+        tracking.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, press -> openTracking());
+        demoSubmit.setText(getTranslation("kkprint.demo.open"));
+        demoSubmit.setIcon(VaadinIcon.MOBILE.create());
+        demoSubmit.setVisible(environment.acceptsProfiles(Profiles.of("demo")) && CurrentRoles.hasAny(Role.OPERATOR, Role.ADMIN));
+        demoSubmit.addClickListener(click -> new DemoIntakeDialog(intake, this::refresh).open());
+
+        grid.addColumn(InboxRow::trackingNumber).setHeader(getTranslation("kkprint.column.tracking")).setAutoWidth(true);
+        grid.addColumn(InboxRow::requesterName).setHeader(getTranslation("kkprint.column.requester")).setFlexGrow(2);
+        grid.addColumn(row -> getTranslation(row.reason().labelKey())).setHeader(getTranslation("kkprint.column.reason"))
+                .setAutoWidth(true);
+        grid.addColumn(row -> row.holderName() == null ? getTranslation("kkprint.unclaimed")
+                : getTranslation("kkprint.held-by", row.holderName())).setHeader(getTranslation("kkprint.column.holder"))
+                .setAutoWidth(true);
+        grid.addColumn(row -> Clocks.inStep(row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(row -> actions(row, me, operator, supervisor)).setAutoWidth(true).setFlexGrow(0);
+        grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setItemsPageable(page -> inbox.page(new InboxFilter(overdueOnly.getValue()), page).getContent());
+        grid.addItemDoubleClickListener(click -> openDetail(click.getItem().id()));
+        grid.setSizeFull();
+
+        HorizontalLayout toolbar = new HorizontalLayout(overdueOnly, tracking,
+                new Button(getTranslation("kkprint.refresh"), VaadinIcon.REFRESH.create(), click -> refresh()), demoSubmit);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(toolbar, grid);
+    }
+
+    private HorizontalLayout actions(InboxRow row, String me, boolean operator, boolean supervisor) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (row.state() == RequestState.SUBMITTED && operator) {
+            actions.add(button("kkprint.action.claim", "claim-" + row.id(), () -> inbox.claim(row.id()),
+                    "kkprint.done.claimed"));
+        }
+        if (row.state() == RequestState.IN_CHECK && Objects.equals(me, row.holder())) {
+            actions.add(button("kkprint.action.forward", "forward-" + row.id(), () -> inbox.forward(row.id()),
+                    "kkprint.done.forwarded"));
+            Button back = new Button(getTranslation("kkprint.action.return"));
+            back.setId("return-" + row.id());
+            back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            back.addClickListener(click -> new ReasonDialog(getTranslation("kkprint.action.return"), reason -> {
+                inbox.returnToCitizen(row.id(), reason);
+                Notifications.success(getTranslation("kkprint.done.returned"));
+                refresh();
+            }).open());
+            actions.add(back);
+        }
+        if (row.state() == RequestState.IN_CHECK && (supervisor || Objects.equals(me, row.holder()))) {
+            actions.add(button("kkprint.action.release", "release-" + row.id(), () -> inbox.release(row.id()),
+                    "kkprint.done.released"));
+        }
+        return actions;
+    }
+
+    private Button button(String textKey, String id, Runnable action, String doneKey) {
+        Button button = new Button(getTranslation(textKey));
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        button.addClickListener(click -> {
+            try {
+                action.run();
+                Notifications.success(getTranslation(doneKey));
+            } catch (RuleViolation refused) {
+                Notifications.error(refused);
+            }
+            refresh();
+        });
+        return button;
+    }
+
+    void openTracking() {
+        inbox.find(tracking.getValue()).ifPresentOrElse(
+                detail -> new RequestDialog(detail, delivery, clock.getZone(), this::refresh).open(),
+                () -> Notifications.error(getTranslation("kkprint.refusal.REQUEST_NOT_FOUND")));
+    }
+
+    private void openDetail(long id) {
+        inbox.detail(id).ifPresent(detail -> new RequestDialog(detail, delivery, clock.getZone(), this::refresh).open());
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(REFRESH_MILLIS);
+        polling = event.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.kk-operator") + " · Dukcapil Portal";
+    }
+}

@@ -1,0 +1,75 @@
+package id.dukcapil.portal.kkprint.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import id.dukcapil.portal.kkprint.HistoryEntry;
+import id.dukcapil.portal.kkprint.KkDelivery;
+import id.dukcapil.portal.kkprint.RequestDetail;
+import id.dukcapil.portal.kkprint.RequestState;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.CurrentRoles;
+import id.dukcapil.portal.shared.ui.Notifications;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** A request's details and full history; for a delivered one, a new PIN or a revocation. */
+class RequestDialog extends Dialog {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    final Button resend = new Button();
+    final Button revoke = new Button();
+    final TextField revokeReason = new TextField();
+
+    RequestDialog(RequestDetail detail, KkDelivery delivery, ZoneId zone, Runnable onChange) {
+        setHeaderTitle(detail.row().trackingNumber() + " · " + getTranslation(detail.row().state().labelKey()));
+        setWidth("min(900px, 95vw)");
+        add(new Paragraph(getTranslation("kkprint.detail.requester", detail.row().requesterName(),
+                detail.requesterNik(), detail.row().kkNumber())));
+        add(new Paragraph(getTranslation(detail.row().reason().labelKey()) + (detail.description().isBlank() ? ""
+                : " — " + detail.description())));
+        detail.release().ifPresent(release -> add(new Paragraph(getTranslation("kkprint.detail.release",
+                getTranslation(release.labelKey())))));
+        Grid<HistoryEntry> history = new Grid<>();
+        history.addColumn(entry -> TIME.format(entry.at().atZone(zone))).setHeader(getTranslation("kkprint.column.at"))
+                .setAutoWidth(true);
+        history.addColumn(HistoryEntry::actor).setHeader(getTranslation("kkprint.column.by")).setAutoWidth(true);
+        history.addColumn(entry -> (entry.from() == null ? "" : getTranslation(entry.from().labelKey()) + " → ")
+                + getTranslation(entry.to().labelKey())).setHeader(getTranslation("kkprint.column.state"));
+        history.addColumn(entry -> entry.reason() == null ? "" : entry.reason())
+                .setHeader(getTranslation("kkprint.column.reason"));
+        history.setItems(detail.history());
+        history.setAllRowsVisible(true);
+        add(history);
+
+        boolean delivered = detail.row().state() == RequestState.DELIVERED
+                || detail.row().state() == RequestState.PRINTED;
+        resend.setText(getTranslation("kkprint.action.resend"));
+        resend.setVisible(delivered && CurrentRoles.hasAny(Role.OPERATOR, Role.ADMIN));
+        resend.addClickListener(click -> act(() -> delivery.resend(detail.row().id()), "kkprint.done.resent", onChange));
+        revokeReason.setPlaceholder(getTranslation("kkprint.field.reason-text"));
+        revokeReason.setVisible(detail.row().state() == RequestState.DELIVERED);
+        revoke.setText(getTranslation("kkprint.action.revoke"));
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        revoke.setVisible(detail.row().state() == RequestState.DELIVERED);
+        revoke.addClickListener(click -> act(() -> delivery.revoke(detail.row().id(), revokeReason.getValue()),
+                "kkprint.done.revoked", onChange));
+        getFooter().add(revokeReason, revoke, resend, new Button(getTranslation("kkprint.close"), click -> close()));
+    }
+
+    private void act(Runnable action, String doneKey, Runnable onChange) {
+        try {
+            action.run();
+            Notifications.success(getTranslation(doneKey));
+            close();
+            onChange.run();
+        } catch (RuleViolation refused) {
+            Notifications.error(refused);
+        }
+    }
+}

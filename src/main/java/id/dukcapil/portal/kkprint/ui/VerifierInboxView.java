@@ -1,0 +1,205 @@
+package id.dukcapil.portal.kkprint.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import id.dukcapil.portal.kkprint.BatchOutcome;
+import id.dukcapil.portal.kkprint.InboxFilter;
+import id.dukcapil.portal.kkprint.InboxRow;
+import id.dukcapil.portal.kkprint.Review;
+import id.dukcapil.portal.kkprint.VerifierInbox;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.Finding;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SOP B step 7, the verification inbox: the request beside the family as the registry has it now, problems
+ * highlighted; verify and validate for signature, or reject to the operator or the citizen. Several at once too.
+ */
+@Route("kk/verifier")
+@RolesAllowed(Roles.VERIFIER)
+@Menu(title = "nav.kk-verifier", order = 31, icon = "vaadin:check-square-o")
+class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
+
+    final Grid<InboxRow> grid = new Grid<>();
+    final Checkbox overdueOnly = new Checkbox();
+    final Button verifySelected = new Button();
+    final VerticalLayout reviewPanel = new VerticalLayout();
+    final Grid<Resident> members = new Grid<>();
+    final Button verify = new Button();
+    final Button rejectToOperator = new Button();
+    final Button rejectToCitizen = new Button();
+    private final VerifierInbox inbox;
+    private final Clock clock;
+    private @Nullable Review review;
+    private @Nullable Registration polling;
+
+    VerifierInboxView(VerifierInbox inbox, Clock clock) {
+        this.inbox = inbox;
+        this.clock = clock;
+        setSizeFull();
+        overdueOnly.setLabel(getTranslation("kkprint.filter.overdue"));
+        overdueOnly.addValueChangeListener(change -> refresh());
+        verifySelected.setText(getTranslation("kkprint.action.verify-selected"));
+        verifySelected.addClickListener(click -> verifySelected());
+
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addColumn(InboxRow::trackingNumber).setHeader(getTranslation("kkprint.column.tracking")).setAutoWidth(true);
+        grid.addColumn(InboxRow::requesterName).setHeader(getTranslation("kkprint.column.requester")).setFlexGrow(2);
+        grid.addColumn(row -> getTranslation(row.reason().labelKey())).setHeader(getTranslation("kkprint.column.reason"))
+                .setAutoWidth(true);
+        grid.addColumn(row -> Clocks.inStep(row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
+                .setAutoWidth(true);
+        grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setItemsPageable(page -> inbox.page(new InboxFilter(overdueOnly.getValue()), page).getContent());
+        grid.addItemClickListener(click -> show(click.getItem().id()));
+        grid.setSizeFull();
+
+        members.addColumn(Resident::fullName).setHeader(getTranslation("kkprint.column.member")).setFlexGrow(2);
+        members.addColumn(member -> member.nik().value()).setHeader("NIK").setAutoWidth(true);
+        members.addColumn(member -> getTranslation(member.relationship().labelKey()))
+                .setHeader(getTranslation("kkprint.column.relationship")).setAutoWidth(true);
+        members.addColumn(member -> getTranslation(member.enrolmentStatus().labelKey()))
+                .setHeader(getTranslation("kkprint.column.enrolment")).setAutoWidth(true);
+        members.setPartNameGenerator(member -> review != null && review.flaggedMembers().contains(member.id())
+                ? "problem" : null);
+        members.setAllRowsVisible(true);
+
+        verify.setText(getTranslation("kkprint.action.verify"));
+        verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        verify.addClickListener(click -> act(() -> inbox.verify(current()), "kkprint.done.verified"));
+        rejectToOperator.setText(getTranslation("kkprint.action.reject-operator"));
+        rejectToOperator.addClickListener(click -> new ReasonDialog(rejectToOperator.getText(), reason ->
+                act(() -> inbox.reject(current(), reason, false), "kkprint.done.rejected")).open());
+        rejectToCitizen.setText(getTranslation("kkprint.action.reject-citizen"));
+        rejectToCitizen.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        rejectToCitizen.addClickListener(click -> new ReasonDialog(rejectToCitizen.getText(), reason ->
+                act(() -> inbox.reject(current(), reason, true), "kkprint.done.rejected")).open());
+        reviewPanel.add(new Paragraph(getTranslation("kkprint.review.pick")));
+
+        HorizontalLayout toolbar = new HorizontalLayout(overdueOnly, verifySelected,
+                new Button(getTranslation("kkprint.refresh"), VaadinIcon.REFRESH.create(), click -> refresh()));
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        VerticalLayout left = new VerticalLayout(toolbar, grid);
+        left.setSizeFull();
+        addToPrimary(left);
+        addToSecondary(reviewPanel);
+        setSplitterPosition(50);
+    }
+
+    void show(long id) {
+        review = inbox.review(id);
+        reviewPanel.removeAll();
+        InboxRow row = review.request().row();
+        reviewPanel.add(new H4(row.trackingNumber() + " · " + row.requesterName()));
+        reviewPanel.add(new Paragraph(getTranslation("kkprint.detail.requester", row.requesterName(),
+                review.request().requesterNik(), row.kkNumber())));
+        reviewPanel.add(new Paragraph(getTranslation(row.reason().labelKey())
+                + (review.request().description().isBlank() ? "" : " — " + review.request().description())));
+        Div problems = new Div();
+        problems.setId("review-problems");
+        problems.addClassName("problems");
+        for (Finding problem : review.problems()) {
+            Paragraph line = new Paragraph(getTranslation(problem.messageKey(), problem.argsArray()));
+            line.addClassName("problem");
+            problems.add(line);
+        }
+        for (Finding change : review.changes()) {
+            Paragraph line = new Paragraph(getTranslation(change.messageKey(), change.argsArray()));
+            line.addClassName("change");
+            problems.add(line);
+        }
+        if (review.problems().isEmpty() && review.changes().isEmpty()) {
+            problems.add(new Paragraph(getTranslation("kkprint.review.no-problems")));
+        }
+        reviewPanel.add(problems);
+        review.family().ifPresent(family -> members.setItems(family.members()));
+        reviewPanel.add(members, new HorizontalLayout(verify, rejectToOperator, rejectToCitizen));
+    }
+
+    private long current() {
+        if (review == null) {
+            throw new RuleViolation("kkprint.review.pick");
+        }
+        return review.request().row().id();
+    }
+
+    private void act(Runnable action, String doneKey) {
+        try {
+            action.run();
+            Notifications.success(getTranslation(doneKey));
+            review = null;
+            reviewPanel.removeAll();
+            reviewPanel.add(new Paragraph(getTranslation("kkprint.review.pick")));
+        } catch (RuleViolation refused) {
+            Notifications.error(refused);
+        }
+        refresh();
+    }
+
+    void verifySelected() {
+        List<Long> ids = grid.getSelectedItems().stream().sorted(Comparator.comparing(InboxRow::stepDueAt))
+                .map(InboxRow::id).toList();
+        List<BatchOutcome> outcomes = inbox.verifyAll(ids);
+        long verified = outcomes.stream().filter(BatchOutcome::verified).count();
+        String refused = outcomes.stream().filter(outcome -> !outcome.verified())
+                .map(outcome -> outcome.trackingNumber() + ": " + getTranslation(outcome.refusal().messageKey(),
+                        outcome.refusal().argsArray()))
+                .collect(Collectors.joining("; "));
+        if (refused.isEmpty()) {
+            Notifications.success(getTranslation("kkprint.done.verified-batch", verified));
+        } else {
+            Notifications.error(getTranslation("kkprint.done.verified-batch", verified) + " " + refused);
+        }
+        grid.deselectAll();
+        refresh();
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(OperatorInboxView.REFRESH_MILLIS);
+        polling = event.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.kk-verifier") + " · Dukcapil Portal";
+    }
+}

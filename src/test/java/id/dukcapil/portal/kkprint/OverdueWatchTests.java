@@ -1,0 +1,48 @@
+package id.dukcapil.portal.kkprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A MANAGER hears of a request over its standard by more than the margin, once per step. */
+@PortalTest
+class OverdueWatchTests {
+
+    @Autowired KkPrintTestSupport kk;
+    @Autowired OverdueWatch watch;
+    @Autowired TestClock clock;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void a_request_over_its_standard_by_more_than_the_margin_is_reported_to_the_manager_once() {
+        String tracking = kk.submitted();
+
+        clock.advance(Duration.ofMinutes(5 + 9));
+        watch.notifyOverdue();
+        assertThat(mailsAbout(tracking)).isZero();
+
+        clock.advance(Duration.ofMinutes(2));
+        watch.notifyOverdue();
+        watch.notifyOverdue();
+        assertThat(mailsAbout(tracking)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT recipient FROM notification_message WHERE template_key = 'kkprint-overdue' "
+                + "AND subject LIKE ?", String.class, "%" + tracking + "%"))
+                .isEqualTo("manajer@disdukcapil.bandungkab.go.id");
+    }
+
+    private int mailsAbout(String tracking) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE template_key = 'kkprint-overdue' "
+                + "AND subject LIKE ?", Integer.class, "%" + tracking + "%");
+    }
+}

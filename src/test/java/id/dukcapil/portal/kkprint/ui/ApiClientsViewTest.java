@@ -1,0 +1,50 @@
+package id.dukcapil.portal.kkprint.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.kkprint.ApiClient;
+import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** ADMIN registers a kiosk: its key is shown once, stored only hashed, and stops working when revoked. */
+@WithUserDetails("admin")
+class ApiClientsViewTest extends PortalViewTest {
+
+    @Autowired ApiClientStore clients;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void an_admin_registers_a_kiosk_sees_its_key_once_and_revokes_it() {
+        ApiClientsView view = navigate(ApiClientsView.class);
+        test(view.kind).selectItem("Mesin ADM");
+        test(view.name).setValue("ADM Cileunyi");
+        test(view.location).setValue("Kantor Kecamatan Cileunyi");
+        test(view.issue).click();
+
+        Dialog shown = $(Dialog.class).last();
+        List<String> texts = $(Paragraph.class).from(shown).all().stream().map(Paragraph::getText).toList();
+        String key = texts.getLast();
+        assertThat(key).startsWith("adm_").hasSizeGreaterThan(40);
+        ApiClient kiosk = clients.authenticate(key).orElseThrow();
+        assertThat(kiosk.name()).isEqualTo("ADM Cileunyi");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kkprint_api_client WHERE key_hash = ?", Integer.class,
+                ApiClientStore.hash(key))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kkprint_api_client WHERE key_hash = ?", Integer.class,
+                key)).isZero();
+
+        shown.close();
+        assertThat(test(view.grid).getRow(0).id()).as("newest first").isEqualTo(kiosk.id());
+        Button revoke = (Button) test(view.grid).getCellComponent(0, 5);
+        assertThat(revoke.getId()).hasValue("revoke-" + kiosk.id());
+        test(revoke).click();
+        assertThat(clients.authenticate(key)).isEmpty();
+    }
+}

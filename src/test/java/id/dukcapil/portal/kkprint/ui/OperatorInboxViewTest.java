@@ -1,0 +1,100 @@
+package id.dukcapil.portal.kkprint.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.kkprint.InboxRow;
+import id.dukcapil.portal.kkprint.KkPrintTestSupport;
+import id.dukcapil.portal.kkprint.RequestState;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The operator's inbox as the operator uses it: take the request, see who holds it, forward it or return it. */
+@WithUserDetails("operator")
+class OperatorInboxViewTest extends PortalViewTest {
+
+    private static final int ACTIONS = 5;
+
+    @Autowired KkPrintTestSupport kk;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void the_operator_takes_a_request_sees_it_held_and_forwards_it_to_the_verifier() {
+        String tracking = kk.submitted();
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+        int row = rowOf(view, tracking).orElseThrow();
+        assertThat(test(view.grid).getCellText(row, 3)).isEqualTo("Belum diambil");
+        assertThat(test(view.grid).getCellText(row, 4)).isEqualTo("0 min / 5 min");
+
+        click(view, row, "claim-");
+        assertThat(lastNotification()).isEqualTo("Permohonan diambil.");
+        row = rowOf(view, tracking).orElseThrow();
+        assertThat(test(view.grid).getCellText(row, 3)).isEqualTo("Dipegang Budi Santoso");
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.IN_CHECK);
+
+        click(view, row, "forward-");
+        assertThat(lastNotification()).isEqualTo("Diteruskan ke verifikator.");
+        assertThat(rowOf(view, tracking)).isEmpty();
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.FORWARDED);
+    }
+
+    @Test
+    void the_operator_returns_a_request_to_the_citizen_with_a_reason() {
+        String tracking = kk.submitted();
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+        click(view, rowOf(view, tracking).orElseThrow(), "claim-");
+
+        click(view, rowOf(view, tracking).orElseThrow(), "return-");
+        ReasonDialog dialog = $(ReasonDialog.class).single();
+        test(dialog.reason).setValue("Fotokopi akta kelahiran belum dilampirkan.");
+        test(dialog.confirm).click();
+
+        assertThat(lastNotification()).isEqualTo("Dikembalikan ke pemohon; e-mail dikirim.");
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.RETURNED_TO_CITIZEN);
+        assertThat(rowOf(view, tracking)).isEmpty();
+    }
+
+    @Test
+    void overdue_requests_can_be_filtered_and_stand_out() {
+        String tracking = kk.submitted();
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+        test(view.overdueOnly).click();
+        assertThat(rowOf(view, tracking)).isEmpty();
+
+        clock.advance(Duration.ofMinutes(7));
+        view.refresh();
+        int row = rowOf(view, tracking).orElseThrow();
+        assertThat(test(view.grid).getCellText(row, 4)).isEqualTo("7 min / 5 min");
+        assertThat(view.grid.getPartNameGenerator().apply(test(view.grid).getRow(row))).isEqualTo("overdue");
+    }
+
+    private void click(OperatorInboxView view, int row, String idPrefix) {
+        Component actions = test(view.grid).getCellComponent(row, ACTIONS);
+        Button button = (Button) actions.getChildren()
+                .filter(child -> child.getId().orElse("").startsWith(idPrefix)).findFirst().orElseThrow();
+        test(button).click();
+    }
+
+    private Optional<Integer> rowOf(OperatorInboxView view, String tracking) {
+        int size = test(view.grid).size();
+        for (int row = 0; row < size; row++) {
+            InboxRow item = test(view.grid).getRow(row);
+            if (item.trackingNumber().equals(tracking)) {
+                return Optional.of(row);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,108 @@
+package id.dukcapil.portal.kkprint.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.kkprint.InboxRow;
+import id.dukcapil.portal.kkprint.KkPrintTestSupport;
+import id.dukcapil.portal.kkprint.RequestState;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The verifier's inbox: the request beside the family now, problems highlighted, verify one or several. */
+@WithUserDetails("verifikator")
+class VerifierInboxViewTest extends PortalViewTest {
+
+    @Autowired KkPrintTestSupport kk;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void the_verifier_sees_the_family_beside_the_request_and_verifies_it_for_signature() {
+        String tracking = kk.forwarded();
+        VerifierInboxView view = navigate(VerifierInboxView.class);
+        test(view.grid).clickRow(rowOf(view, tracking).orElseThrow());
+
+        assertThat(problems()).contains("Tidak ditemukan masalah.");
+        assertThat(test(view.members).size()).isEqualTo(familySize(tracking));
+        test(view.verify).click();
+
+        assertThat(lastNotification()).isEqualTo("Terverifikasi; dikirim untuk TTE Kepala Dinas.");
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.VERIFIED);
+        assertThat(kk.signingDocuments(tracking)).hasSize(1);
+    }
+
+    @Test
+    void a_member_with_a_duplicate_record_and_data_changed_since_the_request_are_highlighted_and_block_verification() {
+        String tracking = kk.forwarded();
+        String nik = jdbc.queryForObject("""
+                SELECT r.nik FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE f.kk_number = (SELECT kk_number FROM kkprint_request WHERE tracking_number = ?)
+                  AND r.relationship <> 'HEAD' ORDER BY r.id LIMIT 1""", String.class, tracking);
+        String name = jdbc.queryForObject("SELECT full_name FROM population_resident WHERE nik = ?", String.class, nik);
+        jdbc.update("UPDATE population_resident SET enrolment_status = 'DUPLICATE_RECORD' WHERE nik = ?", nik);
+
+        VerifierInboxView view = navigate(VerifierInboxView.class);
+        test(view.grid).clickRow(rowOf(view, tracking).orElseThrow());
+
+        assertThat(problems())
+                .contains("Anggota " + name + " memiliki data ganda (duplicate record).")
+                .contains("Data " + name + " berubah sejak permohonan.");
+        long flagged = view.members.getListDataView().getItems()
+                .filter(member -> "problem".equals(view.members.getPartNameGenerator().apply(member))).count();
+        assertThat(flagged).isEqualTo(1);
+        test(view.verify).click();
+        assertThat(lastNotification()).isEqualTo("Anggota " + name + " memiliki data ganda (duplicate record).");
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.FORWARDED);
+    }
+
+    @Test
+    void several_selected_requests_are_verified_at_once_each_still_checked() {
+        String first = kk.forwarded();
+        String second = kk.forwarded();
+        String changed = kk.forwarded();
+        jdbc.update("""
+                UPDATE population_family SET street = CONCAT(street, ' (baru)')
+                WHERE kk_number = (SELECT kk_number FROM kkprint_request WHERE tracking_number = ?)""", changed);
+        VerifierInboxView view = navigate(VerifierInboxView.class);
+        test(view.grid).select(rowOf(view, first).orElseThrow());
+        test(view.grid).select(rowOf(view, second).orElseThrow());
+        test(view.grid).select(rowOf(view, changed).orElseThrow());
+
+        test(view.verifySelected).click();
+
+        assertThat(lastNotification()).startsWith("2 permohonan terverifikasi.")
+                .contains(changed + ": Data keluarga berubah sejak permohonan: verifikasi satu per satu.");
+        assertThat(kk.stateOf(first)).isEqualTo(RequestState.VERIFIED);
+        assertThat(kk.stateOf(second)).isEqualTo(RequestState.VERIFIED);
+        assertThat(kk.stateOf(changed)).isEqualTo(RequestState.FORWARDED);
+    }
+
+    private String problems() {
+        return $(Div.class).id("review-problems").getChildren().map(line -> ((Paragraph) line).getText())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private int familySize(String tracking) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE f.kk_number = (SELECT kk_number FROM kkprint_request WHERE tracking_number = ?)""",
+                Integer.class, tracking);
+    }
+
+    private Optional<Integer> rowOf(VerifierInboxView view, String tracking) {
+        int size = test(view.grid).size();
+        for (int row = 0; row < size; row++) {
+            InboxRow item = test(view.grid).getRow(row);
+            if (item.trackingNumber().equals(tracking)) {
+                return Optional.of(row);
+            }
+        }
+        return Optional.empty();
+    }
+}
