@@ -20,6 +20,8 @@ import id.dukcapil.portal.shared.pdf.PdfRenderer;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -33,6 +35,7 @@ import org.springframework.stereotype.Component;
 public class KkDocument {
 
     public static final String TEMPLATE = "signing/kartu-keluarga";
+    private static final Logger log = LoggerFactory.getLogger(KkDocument.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final Locale CARD_LANGUAGE = PortalMessages.INDONESIAN;
     /** The registry holds citizens only; foreigners' cards are not issued here. */
@@ -97,7 +100,15 @@ public class KkDocument {
     /** Compiles the template in the background at start-up, so the first batch does not wait for it. */
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
-        Thread.ofVirtual().name("kk-template-warm-up").start(() -> renderer.warmUp(TEMPLATE));
+        Thread.ofVirtual().name("kk-template-warm-up").start(() -> {
+            long started = System.nanoTime();
+            try {
+                renderer.warmUp(TEMPLATE);
+                log.info("Template {} compiled in {} ms", TEMPLATE, (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.error("Template {} does not compile: no family card can be rendered", TEMPLATE, e);
+            }
+        });
     }
 
     private String label(String key) {
