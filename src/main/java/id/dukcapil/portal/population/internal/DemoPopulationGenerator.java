@@ -108,9 +108,9 @@ final class DemoPopulationGenerator {
         List<Person> people = new ArrayList<>();
         LocalDate formed = FIRST_KK_ISSUE;
         double type = random.nextDouble();
-        if (type < 0.60) {
+        if (type < 0.63) {
             formed = couple(people, between(22, 82), christian, Relationship.HEAD, Relationship.WIFE, Relationship.CHILD);
-        } else if (type < 0.68) {
+        } else if (type < 0.71) {
             formed = couple(people, between(24, 60), christian, Relationship.HEAD, Relationship.WIFE, Relationship.CHILD);
             // A widowed parent of the husband (orang tua) or of the wife (mertua) lives with them.
             boolean husbandsSide = random.nextBoolean();
@@ -124,11 +124,11 @@ final class DemoPopulationGenerator {
             } else {
                 child.mother = parent.name;
             }
-        } else if (type < 0.73) {
+        } else if (type < 0.76) {
             formed = threeGenerations(people, christian);
-        } else if (type < 0.85) {
+        } else if (type < 0.88) {
             formed = singleParent(people, christian);
-        } else if (type < 0.93) {
+        } else if (type < 0.95) {
             people.add(adult(random.nextDouble() < 0.6 ? Sex.MALE : Sex.FEMALE, birthForAge(19, 40), Relationship.HEAD,
                     MaritalStatus.NEVER_MARRIED, christian));
         } else {
@@ -271,7 +271,7 @@ final class DemoPopulationGenerator {
         LocalDate motherAt42 = Eligibility.birthday(mother.birthDate, 42);
         for (int born = 0; born < wanted && !birth.isAfter(today) && !birth.isAfter(motherAt42); born++) {
             int age = Eligibility.ageOn(birth, today);
-            boolean movedOut = (age >= 24 && random.nextDouble() < 0.8) || (age >= 20 && random.nextDouble() < 0.3);
+            boolean movedOut = (age >= 24 && random.nextDouble() < 0.75) || (age >= 20 && random.nextDouble() < 0.25);
             if (!movedOut) {
                 Sex sex = random.nextBoolean() ? Sex.MALE : Sex.FEMALE;
                 Person child = new Person(sex, birth, DemoNames.name(random, sex, birth.getYear(), christian));

@@ -2,14 +2,15 @@ package id.dukcapil.portal.population.internal;
 
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.Resident;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a generated population into the empty population tables, so that a whole regency (1.2 million
- * families, 3.7 million residents) loads in minutes: one thread generates while another writes JDBC batches
- * (the MariaDB driver sends a batch of inserts as one bulk command), and the session skips the unique and
- * foreign-key checks the generator already guarantees (docs/decisions/011-demo-population.md).
+ * families, 3.7 million residents) loads in minutes: one thread generates while another streams each chunk of
+ * families to MariaDB with {@code LOAD DATA LOCAL INFILE} (no SQL statement per row), one transaction per chunk,
+ * and the session skips the foreign-key checks the generator already guarantees
+ * (docs/decisions/011-demo-population.md).
  */
 @Component
 class PopulationBulkLoader {
@@ -32,7 +34,7 @@ class PopulationBulkLoader {
             "birth_place", "birth_date", "sex", "religion", "marital_status", "relationship", "education", "occupation",
             "father_name", "mother_name", "email", "phone", "enrolment_status");
     static final List<String> CARD_COLUMNS = List.of("resident_id", "printed_at", "service_point", "reason");
-    private static final int FAMILIES_PER_CHUNK = 2_000;
+    private static final int FAMILIES_PER_CHUNK = 5_000;
     private static final List<GeneratedFamily> END = List.of();
 
     /** What was loaded. */
@@ -68,31 +70,26 @@ class PopulationBulkLoader {
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try (Statement session = connection.createStatement();
-             PreparedStatement familyRows = connection.prepareStatement(insert("population_family", FAMILY_COLUMNS));
-             PreparedStatement residentRows = connection.prepareStatement(insert("population_resident", RESIDENT_COLUMNS));
-             PreparedStatement cardRows = connection.prepareStatement(insert("population_card_print", CARD_COLUMNS))) {
-            // Empty tables and generated numbers that are unique by construction: no check per row is needed.
-            session.execute("SET SESSION unique_checks = 0, foreign_key_checks = 0");
+        try (Statement statement = connection.createStatement()) {
+            org.mariadb.jdbc.Statement mariadb = statement.unwrap(org.mariadb.jdbc.Statement.class);
+            // Families are written before their members and the generator's ids are consistent by construction:
+            // the parent-row lookup of each foreign-key check is work without a purpose here.
+            mariadb.execute("SET SESSION foreign_key_checks = 0");
             long[] loaded = new long[3];
             try {
                 for (List<GeneratedFamily> chunk = take(chunks); chunk != END; chunk = take(chunks)) {
+                    Tsv families = new Tsv();
+                    Tsv residents = new Tsv();
+                    Tsv cards = new Tsv();
                     for (GeneratedFamily generated : chunk) {
-                        add(familyRows, familyRow(generated.family()));
-                        for (Resident resident : generated.family().members()) {
-                            add(residentRows, residentRow(resident));
-                            loaded[1]++;
-                        }
-                        for (GeneratedFamily.Card card : generated.cards()) {
-                            add(cardRows, cardRow(card));
-                            loaded[2]++;
-                        }
+                        families.row(familyRow(generated.family()));
+                        generated.family().members().forEach(resident -> residents.row(residentRow(resident)));
+                        generated.cards().forEach(card -> cards.row(cardRow(card)));
                     }
-                    familyRows.executeBatch();
-                    residentRows.executeBatch();
-                    cardRows.executeBatch();
+                    loaded[0] += families.load(mariadb, "population_family", FAMILY_COLUMNS);
+                    loaded[1] += residents.load(mariadb, "population_resident", RESIDENT_COLUMNS);
+                    loaded[2] += cards.load(mariadb, "population_card_print", CARD_COLUMNS);
                     connection.commit();
-                    loaded[0] += chunk.size();
                 }
                 generating.rethrowFailure();
                 return new Loaded(loaded[0], loaded[1], loaded[2]);
@@ -100,10 +97,59 @@ class PopulationBulkLoader {
                 connection.rollback();
                 throw e;
             } finally {
-                session.execute("SET SESSION unique_checks = 1, foreign_key_checks = 1");
+                mariadb.execute("SET SESSION foreign_key_checks = 1");
             }
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Rows in MariaDB's default {@code LOAD DATA} format: tab-separated, one row a line, {@code \N} for null,
+     * backslash escapes. The server reads them without parsing an SQL statement per row.
+     */
+    private static final class Tsv {
+        private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+        private final StringBuilder text = new StringBuilder(1 << 20);
+        private int rows;
+
+        void row(Object[] values) {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                field(values[i]);
+            }
+            text.append('\n');
+            rows++;
+        }
+
+        private void field(@Nullable Object value) {
+            if (value == null) {
+                text.append("\\N");
+                return;
+            }
+            String plain = value instanceof LocalDateTime time ? TIMESTAMP.format(time) : value.toString();
+            for (int i = 0; i < plain.length(); i++) {
+                char c = plain.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
+        }
+
+        int load(org.mariadb.jdbc.Statement statement, String table, List<String> columns) throws SQLException {
+            if (rows == 0) {
+                return 0;
+            }
+            statement.setLocalInfileInputStream(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+            statement.execute("LOAD DATA LOCAL INFILE '" + table + ".tsv' INTO TABLE " + table
+                    + " CHARACTER SET utf8mb4 (" + String.join(", ", columns) + ")");
+            return rows;
         }
     }
 
@@ -163,18 +209,6 @@ class PopulationBulkLoader {
                 throw e;
             }
         }
-    }
-
-    static String insert(String table, List<String> columns) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-    }
-
-    static void add(PreparedStatement statement, Object[] row) throws SQLException {
-        for (int i = 0; i < row.length; i++) {
-            statement.setObject(i + 1, row[i]);
-        }
-        statement.addBatch();
     }
 
     static Object[] familyRow(Family family) {

@@ -196,7 +196,11 @@ class ResidentLookupView extends VerticalLayout implements HasDynamicTitle {
         results.getDataProvider().refreshAll();
     }
 
+    /** Says what is wrong with the search and hides what an earlier search found, so nobody reads it as the answer. */
     private void refuse(String message) {
+        results.setVisible(false);
+        familyPanel.setVisible(false);
+        detail.setVisible(false);
         query.setErrorMessage(message);
         query.setInvalid(true);
     }

@@ -1,6 +1,8 @@
 package id.dukcapil.portal.shared.region;
 
 import id.dukcapil.portal.shared.RegionDirectory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +72,7 @@ public class Regions implements RegionDirectory {
         return jdbc.sql(sql).param(code).query(Regions::region).list();
     }
 
-    private static Region region(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Region region(ResultSet rs, int row) throws SQLException {
         return new Region(rs.getString(1), rs.getString(2), rs.getString(3));
     }
 }

@@ -1,0 +1,52 @@
+package id.dukcapil.portal.population.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.region.Regions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What the demo profile loaded at start is exactly what the generator makes from the same seed and day. */
+@PortalTest
+class PopulationBulkLoaderTests {
+
+    @Autowired PopulationRegistry registry;
+    @Autowired Regions regions;
+    @Autowired Clock clock;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void the_loaded_families_residents_and_cards_are_the_generated_ones() {
+        List<GeneratedFamily> generated = new ArrayList<>();
+        new DemoPopulationGenerator(regions.villagesOfRegency("32.04"), 2026, LocalDate.now(clock))
+                .generate(50, generated::add);
+
+        for (GeneratedFamily expected : generated) {
+            Family loaded = registry.findFamily(expected.family().id()).orElseThrow();
+            assertThat(loaded.kkNumber()).isEqualTo(expected.family().kkNumber());
+            assertThat(loaded.address()).isEqualTo(expected.family().address());
+            assertThat(loaded.members()).containsExactlyInAnyOrderElementsOf(expected.family().members());
+            for (Resident member : loaded.members()) {
+                assertThat(registry.cardHistory(member.nik())).containsExactlyElementsOf(expected.cards().stream()
+                        .filter(card -> card.residentId() == member.id()).map(GeneratedFamily.Card::print).toList());
+            }
+        }
+    }
+
+    @Test
+    void missing_values_are_stored_as_null_not_as_text() {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM population_resident WHERE email IS NULL", Long.class))
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM population_resident WHERE email IN ('N', '\\\\N', '') "
+                + "OR phone IN ('N', '\\\\N', '') OR father_name IN ('N', '\\\\N', '')", Long.class)).isZero();
+    }
+}
