@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import id.dukcapil.portal.audit.AuditTestSupport;
+import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.staff.StaffAccounts;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
-@Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class, TestMailServer.class})
+@Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class, TestMailServer.class,
+        BookingTestSupport.class})
 public @interface PortalTest {
 
     /** The demo users' password (demo profile only). */
