@@ -88,6 +88,18 @@ public class BookingTestSupport {
         return day;
     }
 
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public LocalDate workingDayAfter(LocalDate day) {
+        LocalDate next = day.plusDays(1);
+        while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            next = next.plusDays(1);
+        }
+        return next;
+    }
+
     /** A planner gives the day exactly this quota, none of it kept for staff. */
     public void quota(String point, LocalDate day, int quota) {
         SignedInAs.run(users, "perencana", () -> {
