@@ -30,6 +30,10 @@ public class Regions implements RegionDirectory {
         return districtCodes.get().contains(districtCode);
     }
 
+    public Optional<Region> province(String code) {
+        return one("SELECT code, name, NULL FROM shared_region_province WHERE code = ?", code);
+    }
+
     public Optional<Region> regency(String code) {
         return one("SELECT code, name, province_code FROM shared_region_regency WHERE code = ?", code);
     }

@@ -1,0 +1,73 @@
+package id.dukcapil.portal.shared.barcode;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.oned.Code128Writer;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+/**
+ * QR codes and Code 128 barcodes as images (black on white), for Jasper documents, e-mails and screens.
+ */
+public final class Codes {
+
+    /** Side of a QR code in pixels: sharp enough for a phone camera when printed 3 cm wide. */
+    public static final int QR_SIZE = 300;
+    /** Size of a Code 128 barcode in pixels. */
+    public static final int CODE128_WIDTH = 600;
+    public static final int CODE128_HEIGHT = 120;
+
+    private Codes() {
+    }
+
+    /** A QR code of the given text (UTF-8, error correction M: survives a crease or a stain on paper). */
+    public static BufferedImage qr(String text) {
+        return qr(text, QR_SIZE);
+    }
+
+    public static BufferedImage qr(String text, int size) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, Map.of(
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
+                    EncodeHintType.MARGIN, 2));
+            return MatrixToImageWriter.toBufferedImage(matrix);
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Cannot encode as QR code: " + text, e);
+        }
+    }
+
+    /** A Code 128 barcode of the given text (printable ASCII), for ticket numbers read by a hand scanner. */
+    public static BufferedImage code128(String text) {
+        return code128(text, CODE128_WIDTH, CODE128_HEIGHT);
+    }
+
+    public static BufferedImage code128(String text, int width, int height) {
+        BitMatrix matrix = new Code128Writer().encode(text, BarcodeFormat.CODE_128, width, height,
+                Map.of(EncodeHintType.MARGIN, 10));
+        return MatrixToImageWriter.toBufferedImage(matrix);
+    }
+
+    /** The image as PNG bytes (an e-mail attachment, a Vaadin image resource). */
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * PDF documents from the JasperReports templates under {@code reports/}: the one place that touches the Jasper API.
+ */
+@NamedInterface("pdf")
+@NullMarked
+package id.dukcapil.portal.shared.pdf;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

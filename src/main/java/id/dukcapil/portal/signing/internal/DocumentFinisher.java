@@ -1,0 +1,93 @@
+package id.dukcapil.portal.signing.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.Outcome;
+import id.dukcapil.portal.shared.KkNumber;
+import id.dukcapil.portal.signing.DocumentOutcome;
+import id.dukcapil.portal.signing.DocumentSigned;
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Commits one document's signature in one transaction: the state, the PDF, the batch item, the step clock, the
+ * audit entry and the event exist together or not at all. A crash before the commit leaves the document queued
+ * (it is signed again on resume); after it, the document is signed and never signed again.
+ */
+@Component
+public class DocumentFinisher {
+
+    private final DocumentStore documents;
+    private final StepClock stepClock;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
+    private final SigningProperties properties;
+    private final Clock clock;
+
+    DocumentFinisher(DocumentStore documents, StepClock stepClock, AuditLog auditLog, ApplicationEventPublisher events,
+                     SigningProperties properties, Clock clock) {
+        this.documents = documents;
+        this.stepClock = stepClock;
+        this.auditLog = auditLog;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @return false if someone else signed or returned the document meanwhile: nothing was written */
+    @Transactional
+    public boolean commitSigned(long batchId, DocumentStore.DocumentRow document, byte[] signedPdf, long certificateId,
+                                String signer) {
+        Instant now = clock.instant();
+        if (!documents.markSigned(document.id(), now, signer, certificateId, sha256(signedPdf))) {
+            return false;
+        }
+        documents.insertPdf(document.id(), signedPdf);
+        documents.supersede(document.kkNumber(), document.id());
+        documents.recordOutcome(batchId, document.id(), DocumentOutcome.Result.SIGNED, null);
+        CaseRef caseRef = new CaseRef(Procedure.B_KK_PRINT, document.sourceId());
+        boolean stepOpen = stepClock.history(caseRef).stream()
+                .anyMatch(step -> step.step() == SopStep.B8_SIGNATURE && step.open());
+        if (stepOpen) {
+            stepClock.leave(caseRef, SopStep.B8_SIGNATURE, now, signer);
+        }
+        auditLog.record(AuditRecord.success("signing.document.signed", "SigningDocument", String.valueOf(document.id()))
+                .withDetail("%s, batch %d, certificate %d".formatted(document.number(), batchId, certificateId)));
+        events.publishEvent(new DocumentSigned(document.id(), document.number(), document.sourceType(),
+                document.sourceId(), KkNumber.of(document.kkNumber()), now,
+                properties.verificationUrl(document.token())));
+        return true;
+    }
+
+    @Transactional
+    public void recordFailure(long batchId, DocumentStore.DocumentRow document, String message) {
+        documents.recordError(document.id(), message);
+        documents.recordOutcome(batchId, document.id(), DocumentOutcome.Result.FAILED, message);
+        auditLog.record(AuditRecord.success("signing.document.signed", "SigningDocument", String.valueOf(document.id()))
+                .withOutcome(Outcome.FAILURE).withDetail(document.number() + ": " + message));
+    }
+
+    @Transactional
+    public void recordSkipped(long batchId, long documentId, String message) {
+        documents.recordOutcome(batchId, documentId, DocumentOutcome.Result.SKIPPED, message);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

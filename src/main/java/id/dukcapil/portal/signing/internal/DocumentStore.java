@@ -1,0 +1,211 @@
+package id.dukcapil.portal.signing.internal;
+
+import static id.dukcapil.portal.signing.internal.CertificateStore.instant;
+import static id.dukcapil.portal.signing.internal.CertificateStore.instantOrNull;
+import static id.dukcapil.portal.signing.internal.CertificateStore.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import id.dukcapil.portal.signing.DocumentOutcome;
+import id.dukcapil.portal.signing.DocumentState;
+import id.dukcapil.portal.signing.QueuedDocument;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/** Documents, their signed PDFs and the batches ({@code signing_document*}, {@code signing_batch*}). */
+@Component
+public class DocumentStore {
+
+    private static final String COLUMNS = """
+            id, number, token, kind, source_type, source_id, kk_number, holder_name, holder_nik, state, queued_at,
+            queued_by, due_at, signed_at, signed_by, certificate_id, superseded_by, revoked_reason, last_error""";
+    private static final int ERROR_MAX_LENGTH = 500;
+
+    /** A document row as stored. */
+    public record DocumentRow(long id, String number, String token, String kind, String sourceType, String sourceId,
+                              String kkNumber, String holderName, String holderNik, DocumentState state,
+                              Instant queuedAt, String queuedBy, Instant dueAt, @Nullable Instant signedAt,
+                              @Nullable String signedBy, @Nullable Long certificateId, @Nullable Long supersededBy,
+                              @Nullable String revokedReason, @Nullable String lastError) {
+    }
+
+    /** An unfinished batch: interrupted, or still running. */
+    public record BatchRow(long id, String startedBy, Instant startedAt, int total, int open) {
+    }
+
+    private final JdbcClient jdbc;
+
+    DocumentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String token, String kind, String sourceType, String sourceId, String kkNumber,
+                       String holderName, String holderNik, Instant queuedAt, String queuedBy, Instant dueAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO signing_document (token, kind, source_type, source_id, kk_number, holder_name, holder_nik,
+                    state, queued_at, queued_by, due_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
+                .params(token, kind, sourceType, sourceId, kkNumber, holderName, holderNik, utc(queuedAt), queuedBy,
+                        utc(dueAt))
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    public void setNumber(long id, String number) {
+        jdbc.sql("UPDATE signing_document SET number = ? WHERE id = ?").params(number, id).update();
+    }
+
+    public Optional<DocumentRow> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_document WHERE id = ?").param(id)
+                .query(DocumentStore::row).optional();
+    }
+
+    public Optional<DocumentRow> findByToken(String token) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_document WHERE token = ?").param(token)
+                .query(DocumentStore::row).optional();
+    }
+
+    public Optional<DocumentRow> findSignedBySha256(String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM signing_document WHERE pdf_sha256 = ? LIMIT 1").param(sha256)
+                .query(DocumentStore::row).optional();
+    }
+
+    public Optional<DocumentRow> findQueuedBySource(String sourceType, String sourceId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM signing_document WHERE source_type = ? AND source_id = ? AND state = 'QUEUED'""")
+                .params(sourceType, sourceId).query(DocumentStore::row).optional();
+    }
+
+    /** The queue, the earliest due first: overdue documents come before the others. */
+    public List<QueuedDocument> queue(long offset, int limit) {
+        return jdbc.sql("""
+                SELECT id, number, kk_number, holder_name, source_type, source_id, queued_at, due_at, last_error
+                FROM signing_document WHERE state = 'QUEUED' ORDER BY due_at, id LIMIT ? OFFSET ?""")
+                .params(limit, offset)
+                .query((rs, n) -> new QueuedDocument(rs.getLong("id"), rs.getString("number"),
+                        rs.getString("kk_number"), rs.getString("holder_name"), rs.getString("source_type"),
+                        rs.getString("source_id"), instant(rs, "queued_at"), instant(rs, "due_at"),
+                        rs.getString("last_error")))
+                .list();
+    }
+
+    public List<Long> queuedIds() {
+        return jdbc.sql("SELECT id FROM signing_document WHERE state = 'QUEUED' ORDER BY due_at, id")
+                .query(Long.class).list();
+    }
+
+    /** The claim that makes signing idempotent: only a still queued document becomes signed, once. */
+    public boolean markSigned(long id, Instant at, String by, long certificateId, String pdfSha256) {
+        return jdbc.sql("""
+                UPDATE signing_document SET state = 'SIGNED', signed_at = ?, signed_by = ?, certificate_id = ?,
+                    pdf_sha256 = ?, last_error = NULL
+                WHERE id = ? AND state = 'QUEUED'""")
+                .params(utc(at), by, certificateId, pdfSha256, id).update() == 1;
+    }
+
+    public void insertPdf(long id, byte[] pdf) {
+        jdbc.sql("INSERT INTO signing_document_pdf (document_id, pdf) VALUES (?, ?)").params(id, pdf).update();
+    }
+
+    public Optional<byte[]> pdf(long id) {
+        return jdbc.sql("SELECT pdf FROM signing_document_pdf WHERE document_id = ?").param(id)
+                .query(byte[].class).optional();
+    }
+
+    /** Older signed cards of the same family now point to the new one. */
+    public int supersede(String kkNumber, long newId) {
+        return jdbc.sql("""
+                UPDATE signing_document SET superseded_by = ?
+                WHERE kk_number = ? AND state = 'SIGNED' AND id <> ? AND superseded_by IS NULL""")
+                .params(newId, kkNumber, newId).update();
+    }
+
+    public boolean markReturned(long id, Instant at, String by, String reason) {
+        return jdbc.sql("""
+                UPDATE signing_document SET state = 'RETURNED', returned_at = ?, returned_by = ?, return_reason = ?
+                WHERE id = ? AND state = 'QUEUED'""")
+                .params(utc(at), by, reason, id).update() == 1;
+    }
+
+    public boolean markRevoked(long id, Instant at, String reason) {
+        return jdbc.sql("""
+                UPDATE signing_document SET state = 'REVOKED', revoked_at = ?, revoked_reason = ?
+                WHERE id = ? AND state = 'SIGNED'""")
+                .params(utc(at), reason, id).update() == 1;
+    }
+
+    public void recordError(long id, String error) {
+        jdbc.sql("UPDATE signing_document SET last_error = ? WHERE id = ? AND state = 'QUEUED'")
+                .params(cut(error), id).update();
+    }
+
+    public long insertBatch(String startedBy, Instant startedAt, List<Long> documentIds) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO signing_batch (started_by, started_at, total) VALUES (?, ?, ?)")
+                .params(startedBy, utc(startedAt), documentIds.size()).update(key, "id");
+        long batchId = key.getKeyAs(Number.class).longValue();
+        for (Long documentId : documentIds) {
+            jdbc.sql("INSERT INTO signing_batch_item (batch_id, document_id, outcome) VALUES (?, ?, 'PENDING')")
+                    .params(batchId, documentId).update();
+        }
+        return batchId;
+    }
+
+    public void recordOutcome(long batchId, long documentId, DocumentOutcome.Result result, @Nullable String message) {
+        jdbc.sql("UPDATE signing_batch_item SET outcome = ?, message = ? WHERE batch_id = ? AND document_id = ?")
+                .params(result.name(), message == null ? null : cut(message), batchId, documentId).update();
+    }
+
+    public void finishBatch(long batchId, Instant at) {
+        jdbc.sql("UPDATE signing_batch SET finished_at = ? WHERE id = ? AND finished_at IS NULL")
+                .params(utc(at), batchId).update();
+    }
+
+    public List<BatchRow> unfinishedBatches() {
+        return jdbc.sql("""
+                SELECT b.id, b.started_by, b.started_at, b.total,
+                    (SELECT COUNT(*) FROM signing_batch_item i JOIN signing_document d ON d.id = i.document_id
+                     WHERE i.batch_id = b.id AND i.outcome IN ('PENDING', 'FAILED') AND d.state = 'QUEUED') AS open_items
+                FROM signing_batch b WHERE b.finished_at IS NULL ORDER BY b.started_at, b.id""")
+                .query((rs, n) -> new BatchRow(rs.getLong("id"), rs.getString("started_by"),
+                        instant(rs, "started_at"), rs.getInt("total"), rs.getInt("open_items")))
+                .list();
+    }
+
+    public Optional<BatchRow> unfinishedBatch(long batchId) {
+        return unfinishedBatches().stream().filter(batch -> batch.id() == batchId).findFirst();
+    }
+
+    /** What a resumed batch still has to do: its documents not yet signed that are still queued. */
+    public List<Long> openItems(long batchId) {
+        return jdbc.sql("""
+                SELECT i.document_id FROM signing_batch_item i JOIN signing_document d ON d.id = i.document_id
+                WHERE i.batch_id = ? AND i.outcome IN ('PENDING', 'FAILED') AND d.state = 'QUEUED'
+                ORDER BY d.due_at, d.id""")
+                .param(batchId).query(Long.class).list();
+    }
+
+    private static DocumentRow row(ResultSet rs, int n) throws SQLException {
+        long certificateId = rs.getLong("certificate_id");
+        Long certificate = rs.wasNull() ? null : certificateId;
+        long supersededById = rs.getLong("superseded_by");
+        Long supersededBy = rs.wasNull() ? null : supersededById;
+        return new DocumentRow(rs.getLong("id"), rs.getString("number"), rs.getString("token"), rs.getString("kind"),
+                rs.getString("source_type"), rs.getString("source_id"), rs.getString("kk_number"),
+                rs.getString("holder_name"), rs.getString("holder_nik"), DocumentState.valueOf(rs.getString("state")),
+                instant(rs, "queued_at"), rs.getString("queued_by"), instant(rs, "due_at"),
+                instantOrNull(rs, "signed_at"), rs.getString("signed_by"), certificate, supersededBy,
+                rs.getString("revoked_reason"), rs.getString("last_error"));
+    }
+
+    private static String cut(String text) {
+        return text.length() <= ERROR_MAX_LENGTH ? text : text.substring(0, ERROR_MAX_LENGTH);
+    }
+}

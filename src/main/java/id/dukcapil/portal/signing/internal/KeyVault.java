@@ -1,0 +1,67 @@
+package id.dukcapil.portal.signing.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.Outcome;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.signing.CertificateInfo;
+import id.dukcapil.portal.signing.SigningKey;
+import org.springframework.stereotype.Component;
+
+/**
+ * Unlocks the current certificate's key with the passphrase the Kepala Dinas types. The passphrase is wiped
+ * right after use; the key lives only as long as the batch that asked for it.
+ */
+@Component
+public class KeyVault {
+
+    public record UnlockedKey(CertificateInfo certificate, SigningKey key) {
+    }
+
+    private final CertificateStore certificates;
+    private final Sealer sealer;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    KeyVault(CertificateStore certificates, Sealer sealer, AuditLog auditLog, Clock clock) {
+        this.certificates = certificates;
+        this.sealer = sealer;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public UnlockedKey unlock(char[] passphrase) {
+        try {
+            CertificateInfo certificate = certificates.current()
+                    .orElseThrow(() -> new RuleViolation("signing.certificate.none"));
+            checkUsable(certificate, clock.instant());
+            try {
+                SigningKey key = Pkcs12.open(sealer.open(certificates.sealedPkcs12(certificate.id())), passphrase);
+                return new UnlockedKey(certificate, key);
+            } catch (RuleViolation wrong) {
+                auditLog.record(AuditRecord.success("signing.key.unlock", "SigningCertificate",
+                        String.valueOf(certificate.id())).withOutcome(Outcome.FAILURE).withDetail("wrong passphrase"));
+                throw wrong;
+            }
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** Refused: a revoked, expired or not yet valid certificate. */
+    public static void checkUsable(CertificateInfo certificate, Instant now) {
+        if (certificate.status() == CertificateInfo.Status.REVOKED) {
+            throw new RuleViolation("signing.certificate.revoked", certificate.holderName());
+        }
+        if (certificate.expired(now)) {
+            throw new RuleViolation("signing.certificate.expired", certificate.notAfter().toString());
+        }
+        if (certificate.notYetValid(now)) {
+            throw new RuleViolation("signing.certificate.not-yet-valid", certificate.notBefore().toString());
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package id.dukcapil.portal.signing.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.GregorianCalendar;
+
+import id.dukcapil.portal.signing.DocumentSigner;
+import id.dukcapil.portal.signing.SigningKey;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The local adapter of {@link DocumentSigner}: PAdES baseline B-B with PDFBox and Bouncy Castle. The CMS
+ * signature is detached over the byte range, carries the signing-certificate-v2 attribute and no signing-time
+ * attribute (PAdES puts the time in the signature dictionary's M entry). The visible block sits in the
+ * bottom-right corner of the first page, where the document templates leave room for it.
+ */
+@Component
+public class PadesSigner implements DocumentSigner {
+
+    public static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
+    /** The block, from the page's bottom-right corner, in points. Templates leave this corner free. */
+    public static final float BLOCK_WIDTH = 230;
+    public static final float BLOCK_HEIGHT = 52;
+    public static final float BLOCK_RIGHT_MARGIN = 48;
+    public static final float BLOCK_BOTTOM_MARGIN = 64;
+    /** Room for the CMS structure with a certificate chain of a few certificates. */
+    private static final int SIGNATURE_SIZE = 12_000;
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm z");
+    private static final PDType1Font HELVETICA = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private static final PDType1Font HELVETICA_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+
+    private final Clock clock;
+
+    PadesSigner(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public byte[] sign(byte[] pdf, SigningKey key) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(ETSI_CADES_DETACHED);
+            signature.setName(CertificateNames.commonName(key.certificate()));
+            signature.setReason("Tanda tangan elektronik (TTE) Kepala Dinas");
+            signature.setLocation("Kabupaten Bandung");
+            signature.setSignDate(GregorianCalendar.from(now));
+            PDRectangle mediaBox = document.getPage(0).getMediaBox();
+            try (SignatureOptions options = new SignatureOptions()) {
+                options.setPreferredSignatureSize(SIGNATURE_SIZE);
+                options.setPage(0);
+                options.setVisualSignature(new ByteArrayInputStream(visibleBlock(mediaBox, key, now)));
+                document.addSignature(signature, content -> cms(content, key), options);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 8192);
+                document.saveIncremental(out);
+                return out.toByteArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The detached CMS SignedData over the signed byte ranges. */
+    private static byte[] cms(InputStream content, SigningKey key) throws IOException {
+        try {
+            X509Certificate certificate = key.certificate();
+            ContentSigner contentSigner = new JcaContentSignerBuilder(
+                    "RSA".equals(key.privateKey().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA")
+                    .build(key.privateKey());
+            JcaSignerInfoGeneratorBuilder signerInfo = new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build());
+            signerInfo.setSignedAttributeGenerator(signedAttributes(certificate));
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(signerInfo.build(contentSigner, certificate));
+            generator.addCertificates(new JcaCertStore(key.chain()));
+            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+        } catch (OperatorCreationException | CertificateEncodingException | CMSException e) {
+            throw new IOException("Cannot sign", e);
+        }
+    }
+
+    /** signing-certificate-v2 (binds the signer's certificate into the signature); no signing-time. */
+    private static CMSAttributeTableGenerator signedAttributes(X509Certificate certificate)
+            throws CertificateEncodingException {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
+                X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
+                certificate.getSerialNumber());
+        ESSCertIDv2 certId = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), hash,
+                issuerSerial);
+        ASN1EncodableVector attributes = new ASN1EncodableVector();
+        attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {certId}))));
+        DefaultSignedAttributeTableGenerator defaults =
+                new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes));
+        return parameters -> defaults.getAttributes(parameters)
+                .remove(CMSAttributes.signingTime);
+    }
+
+    /** A one-page PDF whose only content is the signature field with its appearance: PDFBox's way to place it. */
+    private static byte[] visibleBlock(PDRectangle mediaBox, SigningKey key, ZonedDateTime now) throws IOException {
+        PDRectangle rectangle = new PDRectangle(mediaBox.getWidth() - BLOCK_RIGHT_MARGIN - BLOCK_WIDTH,
+                BLOCK_BOTTOM_MARGIN, BLOCK_WIDTH, BLOCK_HEIGHT);
+        try (PDDocument template = new PDDocument()) {
+            PDPage page = new PDPage(mediaBox);
+            template.addPage(page);
+            PDAcroForm form = new PDAcroForm(template);
+            template.getDocumentCatalog().setAcroForm(form);
+            PDSignatureField field = new PDSignatureField(form);
+            PDAnnotationWidget widget = field.getWidgets().getFirst();
+            form.setSignaturesExist(true);
+            form.setAppendOnly(true);
+            form.getCOSObject().setDirect(true);
+            form.getFields().add(field);
+            widget.setRectangle(rectangle);
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+
+            PDFormXObject appearanceForm = new PDFormXObject(new PDStream(template));
+            appearanceForm.setResources(new PDResources());
+            appearanceForm.setFormType(1);
+            appearanceForm.setBBox(new PDRectangle(rectangle.getWidth(), rectangle.getHeight()));
+            PDAppearanceDictionary appearance = new PDAppearanceDictionary();
+            appearance.getCOSObject().setDirect(true);
+            PDAppearanceStream stream = new PDAppearanceStream(appearanceForm.getCOSObject());
+            appearance.setNormalAppearance(stream);
+            widget.setAppearance(appearance);
+            try (PDPageContentStream content = new PDPageContentStream(template, stream)) {
+                content.setLineWidth(0.8f);
+                content.setStrokingColor(0.1f, 0.3f, 0.6f);
+                content.addRect(0.5f, 0.5f, rectangle.getWidth() - 1, rectangle.getHeight() - 1);
+                content.stroke();
+                text(content, HELVETICA, 7, 6, 40, "Ditandatangani secara elektronik oleh:");
+                text(content, HELVETICA_BOLD, 8, 6, 28, CertificateNames.commonName(key.certificate()));
+                text(content, HELVETICA, 7, 6, 17, "pada " + SHOWN_TIME.format(now));
+                text(content, HELVETICA, 6, 6, 6, "Sertifikat: " + key.certificate().getSerialNumber().toString(16));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            template.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static void text(PDPageContentStream content, PDType1Font font, float size, float x, float y,
+                             String text) throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, y);
+        content.showText(winAnsi(text));
+        content.endText();
+    }
+
+    /**
+     * The block uses a standard font, which encodes Latin-1 only; the full text in every character is on the
+     * document itself. Accents are kept where Latin-1 has them, anything else becomes its base letter or "?".
+     */
+    static String winAnsi(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c < 0x100) {
+                out.append(c);
+            } else {
+                String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                out.append(!base.isEmpty() && base.charAt(0) < 0x100 ? base.charAt(0) : '?');
+            }
+        }
+        return out.toString();
+    }
+}

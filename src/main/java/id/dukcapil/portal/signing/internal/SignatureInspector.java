@@ -1,0 +1,97 @@
+package id.dukcapil.portal.signing.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the last signature of a PDF on its own terms: its byte range covers the whole file except the signature
+ * itself, and the CMS signature verifies over those bytes with the certificate it names. Whose certificate that is
+ * is the caller's question.
+ */
+@Component
+public class SignatureInspector {
+
+    private static final Set<String> SUB_FILTERS = Set.of("ETSI.CAdES.detached", "adbe.pkcs7.detached");
+
+    public enum Outcome { NOT_A_PDF, NOT_SIGNED, BROKEN, VALID }
+
+    /** @param signer the certificate the CMS signature names, when it could be read */
+    public record Inspection(Outcome outcome, @Nullable X509Certificate signer, @Nullable Instant signedAt) {
+
+        static Inspection of(Outcome outcome) {
+            return new Inspection(outcome, null, null);
+        }
+    }
+
+    public Inspection inspect(byte[] pdf) {
+        if (!PdfSniffer.looksLikePdf(pdf)) {
+            return Inspection.of(Outcome.NOT_A_PDF);
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<PDSignature> signatures = document.getSignatureDictionaries();
+            if (signatures.isEmpty()) {
+                return Inspection.of(Outcome.NOT_SIGNED);
+            }
+            PDSignature signature = signatures.getLast();
+            Instant signedAt = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
+            if (!SUB_FILTERS.contains(signature.getSubFilter()) || !coversWholeFile(signature.getByteRange(), pdf)) {
+                return new Inspection(Outcome.BROKEN, null, signedAt);
+            }
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),
+                    signature.getContents(pdf));
+            Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                return new Inspection(Outcome.BROKEN, null, signedAt);
+            }
+            SignerInformation signer = signers.iterator().next();
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
+            if (matches.isEmpty()) {
+                return new Inspection(Outcome.BROKEN, null, signedAt);
+            }
+            X509CertificateHolder holder = matches.iterator().next();
+            X509Certificate certificate = certificate(holder.getEncoded());
+            boolean verifies = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
+            return new Inspection(verifies ? Outcome.VALID : Outcome.BROKEN, certificate, signedAt);
+        } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
+            return Inspection.of(Outcome.BROKEN);
+        } catch (IOException e) {
+            return Inspection.of(Outcome.NOT_A_PDF);
+        }
+    }
+
+    /**
+     * [0, a) and [b, end of file) with exactly the hex string of /Contents between a and b: nothing unsigned was
+     * added after signing (an incremental update would extend the file past the range).
+     */
+    private static boolean coversWholeFile(int[] range, byte[] pdf) {
+        return range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1] && range[3] >= 0
+                && (long) range[2] + range[3] == pdf.length
+                && pdf[range[1]] == '<' && pdf[range[2] - 1] == '>';
+    }
+
+    static X509Certificate certificate(byte[] der) throws CertificateException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(der));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * TTE: the Kepala Dinas's signing queue, PAdES signatures behind the {@link id.dukcapil.portal.signing.DocumentSigner}
+ * port, the office's signing certificates and the public verification of signed documents.
+ */
+@NullMarked
+package id.dukcapil.portal.signing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,180 @@
+package id.dukcapil.portal.signing.ui;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.signing.CertificateInfo;
+import id.dukcapil.portal.signing.Certificates;
+import id.dukcapil.portal.signing.DocumentReturned;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ADMIN: upload the Kepala Dinas's PKCS#12 file, see each certificate's subject, issuer and validity (a warning
+ * 30 days before expiry), revoke one.
+ */
+@Route("certificates")
+@RolesAllowed(Roles.ADMIN)
+@Menu(title = "nav.certificates", order = 82, icon = "vaadin:diploma")
+class CertificatesView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    final Span warning = new Span();
+    final Upload upload;
+    final Span uploadedFile = new Span();
+    final PasswordField passphrase = new PasswordField();
+    final TextField position = new TextField();
+    final TextField nip = new TextField();
+    final Button save = new Button();
+    final Grid<CertificateInfo> grid = new Grid<>();
+
+    private final Certificates certificates;
+    private final Clock clock;
+    private byte @Nullable [] file;
+
+    CertificatesView(Certificates certificates, Clock clock) {
+        this.certificates = certificates;
+        this.clock = clock;
+        setSizeFull();
+        UI ui = UI.getCurrent();
+        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> received(metadata.fileName(),
+                bytes))));
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(Certificates.MAX_UPLOAD_BYTES);
+        upload.setAcceptedFileTypes(".p12", ".pfx", "application/x-pkcs12");
+        passphrase.setLabel(getTranslation("signing.certificate.passphrase"));
+        passphrase.setHelperText(getTranslation("signing.certificate.passphrase.help"));
+        position.setLabel(getTranslation("signing.certificate.position"));
+        position.setMaxLength(CertificateInfo.POSITION_MAX_LENGTH);
+        position.setValue("Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bandung");
+        nip.setLabel(getTranslation("signing.certificate.nip"));
+        nip.setMaxLength(CertificateInfo.NIP_LENGTH);
+        save.setText(getTranslation("signing.certificate.save"));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(click -> save());
+
+        grid.addColumn(CertificateInfo::holderName).setHeader(getTranslation("signing.certificate.column.holder"))
+                .setAutoWidth(true);
+        grid.addColumn(CertificateInfo::subject).setHeader(getTranslation("signing.certificate.column.subject"))
+                .setFlexGrow(2);
+        grid.addColumn(CertificateInfo::issuer).setHeader(getTranslation("signing.certificate.column.issuer"))
+                .setFlexGrow(2);
+        grid.addColumn(CertificateInfo::serialNumber).setHeader(getTranslation("signing.certificate.column.serial"))
+                .setAutoWidth(true);
+        grid.addColumn(certificate -> DAY.format(certificate.notBefore().atZone(clock.getZone())))
+                .setHeader(getTranslation("signing.certificate.column.valid-from")).setAutoWidth(true);
+        grid.addComponentColumn(this::validUntil).setHeader(getTranslation("signing.certificate.column.valid-until"))
+                .setAutoWidth(true);
+        grid.addColumn(certificate -> getTranslation(certificate.status().labelKey()))
+                .setHeader(getTranslation("signing.certificate.column.status")).setAutoWidth(true);
+        grid.addComponentColumn(certificate -> {
+            Button revoke = new Button(getTranslation("signing.certificate.revoke"), VaadinIcon.BAN.create(),
+                    click -> openRevoke(certificate));
+            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            revoke.setVisible(certificate.status() != CertificateInfo.Status.REVOKED);
+            return revoke;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+
+        FormLayout form = new FormLayout(upload, uploadedFile, passphrase, position, nip, save);
+        add(new H3(getTranslation("signing.certificate.title")), warning, grid, form);
+        refresh();
+    }
+
+    private Span validUntil(CertificateInfo certificate) {
+        Span until = new Span(DAY.format(certificate.notAfter().atZone(clock.getZone())));
+        if (certificate.status() == CertificateInfo.Status.ACTIVE && certificate.expiresSoon(clock.instant())) {
+            until.setText(until.getText() + " · " + getTranslation("signing.certificate.warning"));
+            until.getElement().getThemeList().add("badge contrast");
+        }
+        return until;
+    }
+
+    /** The uploaded bytes wait here until the form is saved. */
+    void received(String fileName, byte[] bytes) {
+        file = bytes;
+        uploadedFile.setText(getTranslation("signing.certificate.uploaded-file", fileName));
+    }
+
+    void save() {
+        if (file == null) {
+            Notifications.error(getTranslation("signing.certificate.no-file"));
+            return;
+        }
+        try {
+            CertificateInfo saved = certificates.upload(file, passphrase.getValue().toCharArray(), position.getValue(),
+                    nip.getValue());
+            Notifications.success(getTranslation("signing.certificate.saved", saved.holderName()));
+            file = null;
+            uploadedFile.setText("");
+            upload.clearFileList();
+            refresh();
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        } finally {
+            passphrase.clear();
+        }
+    }
+
+    void openRevoke(CertificateInfo certificate) {
+        Dialog dialog = new Dialog(getTranslation("signing.certificate.revoke.title", certificate.holderName()));
+        TextArea reason = new TextArea(getTranslation("signing.return.reason"));
+        reason.setMaxLength(DocumentReturned.REASON_MAX_LENGTH);
+        reason.setWidth("30em");
+        Button confirm = new Button(getTranslation("signing.certificate.revoke"), click -> {
+            try {
+                certificates.revoke(certificate.id(), reason.getValue());
+                Notifications.success(getTranslation("signing.certificate.revoked-done"));
+                dialog.close();
+                refresh();
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button(getTranslation("signing.cancel"), click -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    void refresh() {
+        grid.setItems(certificates.all());
+        warning.setVisible(false);
+        certificates.current().filter(current -> current.status() == CertificateInfo.Status.ACTIVE)
+                .filter(current -> current.expiresSoon(clock.instant()) || current.expired(clock.instant()))
+                .ifPresent(current -> {
+                    warning.setText(getTranslation(current.expired(clock.instant()) ? "signing.certificate.expired"
+                            : "signing.certificate.expires-soon", DAY.format(current.notAfter().atZone(clock.getZone()))));
+                    warning.getElement().getThemeList().add("badge error");
+                    warning.setVisible(true);
+                });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.certificates") + " · Dukcapil Portal";
+    }
+}

@@ -1,0 +1,375 @@
+package id.dukcapil.portal.signing.ui;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
+import id.dukcapil.portal.shared.KkNumber;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.signing.BatchRun;
+import id.dukcapil.portal.signing.BatchSigning;
+import id.dukcapil.portal.signing.CertificateInfo;
+import id.dukcapil.portal.signing.Certificates;
+import id.dukcapil.portal.signing.DocumentOutcome;
+import id.dukcapil.portal.signing.DocumentReturned;
+import id.dukcapil.portal.signing.QueuedDocument;
+import id.dukcapil.portal.signing.SigningQueue;
+import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HEAD: the documents waiting for the Kepala Dinas's signature, overdue first. Preview one, send one back, choose
+ * some or all, type the passphrase and sign them as a batch; progress is polled every half second while it runs.
+ */
+@Route("signing")
+@RolesAllowed(Roles.HEAD)
+@Menu(title = "nav.signing", order = 20, icon = "vaadin:pencil")
+class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
+
+    /** The screen shows progress at least every second: the browser polls twice a second during a batch. */
+    static final int PROGRESS_POLL_MILLIS = 500;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+    final Span certificateStatus = new Span();
+    final Div interrupted = new Div();
+    final Grid<QueuedDocument> queue = new Grid<>();
+    final Button selectAll = new Button();
+    final Button clearSelection = new Button();
+    final Span selection = new Span();
+    final PasswordField passphrase = new PasswordField();
+    final Button sign = new Button();
+    final ProgressBar progressBar = new ProgressBar();
+    final Span progress = new Span();
+    final Button stop = new Button();
+    final Grid<DocumentOutcome> results = new Grid<>();
+
+    private final SigningQueue signingQueue;
+    private final BatchSigning batchSigning;
+    private final Certificates certificates;
+    private final Clock clock;
+    private final ZoneId zone;
+    private boolean allSelected;
+    private @Nullable BatchRun run;
+    private @Nullable Registration polling;
+
+    SigningQueueView(SigningQueue signingQueue, BatchSigning batchSigning, Certificates certificates, Clock clock) {
+        this.signingQueue = signingQueue;
+        this.batchSigning = batchSigning;
+        this.certificates = certificates;
+        this.clock = clock;
+        this.zone = clock.getZone();
+        setSizeFull();
+
+        queue.setSelectionMode(Grid.SelectionMode.MULTI);
+        queue.addColumn(QueuedDocument::number).setHeader(getTranslation("signing.column.number")).setAutoWidth(true);
+        queue.addColumn(QueuedDocument::holderName).setHeader(getTranslation("signing.column.holder")).setFlexGrow(2);
+        queue.addColumn(document -> KkNumber.of(document.kkNumber()).masked())
+                .setHeader(getTranslation("signing.column.kk")).setAutoWidth(true);
+        queue.addColumn(document -> document.sourceType() + " " + document.sourceId())
+                .setHeader(getTranslation("signing.column.source")).setAutoWidth(true);
+        queue.addColumn(document -> TIME.format(document.queuedAt().atZone(zone)))
+                .setHeader(getTranslation("signing.column.queued")).setAutoWidth(true);
+        queue.addComponentColumn(this::due).setHeader(getTranslation("signing.column.due")).setAutoWidth(true);
+        queue.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        queue.setItemsPageable(page -> signingQueue.queue(page).getContent());
+        queue.setEmptyStateText(getTranslation("signing.queue.empty"));
+        queue.addSelectionListener(change -> {
+            allSelected = false;
+            updateSelection();
+        });
+        queue.setSizeFull();
+
+        selectAll.setText(getTranslation("signing.select-all"));
+        selectAll.addClickListener(click -> {
+            allSelected = true;
+            updateSelection();
+        });
+        clearSelection.setText(getTranslation("signing.clear-selection"));
+        clearSelection.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        clearSelection.addClickListener(click -> {
+            queue.deselectAll();
+            allSelected = false;
+            updateSelection();
+        });
+        passphrase.setLabel(getTranslation("signing.passphrase"));
+        passphrase.setHelperText(getTranslation("signing.passphrase.help"));
+        passphrase.setRevealButtonVisible(false);
+        passphrase.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
+        sign.setIcon(VaadinIcon.PENCIL.create());
+        sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        sign.addClickListener(click -> signSelected());
+        stop.setText(getTranslation("signing.stop"));
+        stop.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        stop.addClickListener(click -> {
+            if (run != null) {
+                run.stop();
+            }
+        });
+        stop.setVisible(false);
+        progressBar.setVisible(false);
+        results.addColumn(DocumentOutcome::number).setHeader(getTranslation("signing.column.number")).setAutoWidth(true);
+        results.addColumn(outcome -> getTranslation(outcome.result().labelKey()))
+                .setHeader(getTranslation("signing.column.result")).setAutoWidth(true);
+        results.addColumn(outcome -> outcome.messageKey() == null ? ""
+                        : getTranslation(outcome.messageKey(), outcome.detail() == null ? "" : outcome.detail()))
+                .setHeader(getTranslation("signing.column.note")).setFlexGrow(3);
+        results.addThemeVariants(GridVariant.LUMO_COMPACT);
+        results.setAllRowsVisible(true);
+        results.setVisible(false);
+
+        HorizontalLayout selectionBar = new HorizontalLayout(selectAll, clearSelection, selection);
+        selectionBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout signBar = new HorizontalLayout(passphrase, sign, stop);
+        signBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        progressBar.setWidth("30em");
+        add(new H3(getTranslation("signing.title")), certificateStatus, interrupted, selectionBar, queue, signBar,
+                progressBar, progress, results);
+        showCertificate();
+        showInterrupted();
+        updateSelection();
+    }
+
+    private Span due(QueuedDocument document) {
+        Span due = new Span(TIME.format(document.dueAt().atZone(zone)));
+        if (document.overdue(clock.instant())) {
+            due.setText(due.getText() + " · " + getTranslation("signing.overdue"));
+            due.getElement().getThemeList().add("badge error");
+        }
+        if (document.lastError() != null) {
+            due.getElement().setAttribute("title", getTranslation("signing.last-error", document.lastError()));
+        }
+        return due;
+    }
+
+    private HorizontalLayout actions(QueuedDocument document) {
+        Button preview = new Button(getTranslation("signing.preview"), VaadinIcon.EYE.create(),
+                click -> openPreview(document));
+        preview.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        Button back = new Button(getTranslation("signing.return"), VaadinIcon.ARROW_BACKWARD.create(),
+                click -> openReturn(document));
+        back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        return new HorizontalLayout(preview, back);
+    }
+
+    void openPreview(QueuedDocument document) {
+        byte[] pdf;
+        try {
+            pdf = signingQueue.preview(document.id());
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+            return;
+        }
+        DownloadHandler handler = DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(pdf), document.number() + ".pdf", "application/pdf", pdf.length)).inline();
+        Dialog dialog = new Dialog(getTranslation("signing.preview.title", document.number()));
+        IFrame frame = new IFrame();
+        frame.setSrc(handler);
+        frame.setWidth("60em");
+        frame.setHeight("42em");
+        Anchor open = new Anchor(handler, getTranslation("signing.preview.open"));
+        open.setTarget(AnchorTarget.BLANK);
+        dialog.add(frame);
+        dialog.getFooter().add(open, new Button(getTranslation("signing.close"), click -> dialog.close()));
+        dialog.open();
+    }
+
+    void openReturn(QueuedDocument document) {
+        Dialog dialog = new Dialog(getTranslation("signing.return.title", document.number()));
+        TextArea reason = new TextArea(getTranslation("signing.return.reason"));
+        reason.setMaxLength(DocumentReturned.REASON_MAX_LENGTH);
+        reason.setWidth("30em");
+        Button confirm = new Button(getTranslation("signing.return.confirm"), click -> {
+            try {
+                signingQueue.returnToVerifier(document.id(), reason.getValue());
+                Notifications.success(getTranslation("signing.return.done", document.number()));
+                dialog.close();
+                refreshQueue();
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button(getTranslation("signing.cancel"), click -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    void signSelected() {
+        List<Long> ids = allSelected ? signingQueue.queuedIds()
+                : queue.getSelectedItems().stream().map(QueuedDocument::id).toList();
+        startBatch(() -> batchSigning.start(ids, passphraseChars()));
+    }
+
+    void resume(long batchId) {
+        startBatch(() -> batchSigning.resume(batchId, passphraseChars()));
+    }
+
+    private void startBatch(java.util.function.Supplier<BatchRun> starter) {
+        try {
+            run = starter.get();
+        } catch (RuleViolation violation) {
+            passphrase.clear();
+            Notifications.error(violation);
+            return;
+        }
+        passphrase.clear();
+        sign.setEnabled(false);
+        stop.setVisible(true);
+        progressBar.setVisible(true);
+        results.setVisible(false);
+        UI ui = UI.getCurrent();
+        ui.setPollInterval(PROGRESS_POLL_MILLIS);
+        polling = ui.addPollListener(poll -> showProgress());
+        showProgress();
+    }
+
+    /** Called on each poll while a batch runs, and once when it has ended. */
+    void showProgress() {
+        BatchRun current = run;
+        if (current == null) {
+            return;
+        }
+        progressBar.setValue(current.total() == 0 ? 1 : (double) current.done() / current.total());
+        progress.setText(getTranslation("signing.progress", current.done(), current.total(), current.signed(),
+                current.failed(), current.skipped()));
+        if (current.finished()) {
+            finish(current);
+        }
+    }
+
+    private void finish(BatchRun finished) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        UI.getCurrent().setPollInterval(-1);
+        run = null;
+        sign.setEnabled(true);
+        stop.setVisible(false);
+        results.setItems(finished.outcomes());
+        results.setVisible(true);
+        if (finished.stopRequested()) {
+            Notifications.success(getTranslation("signing.batch.stopped", finished.signed()));
+        } else {
+            Notifications.success(getTranslation("signing.batch.done", finished.signed(), finished.failed(),
+                    finished.skipped()));
+        }
+        queue.deselectAll();
+        allSelected = false;
+        refreshQueue();
+        showInterrupted();
+    }
+
+    private char[] passphraseChars() {
+        return passphrase.getValue().toCharArray();
+    }
+
+    void refreshQueue() {
+        queue.getDataProvider().refreshAll();
+        updateSelection();
+    }
+
+    private void updateSelection() {
+        int count = allSelected ? signingQueue.queuedIds().size() : queue.getSelectedItems().size();
+        selection.setText(allSelected ? getTranslation("signing.selected-all", count)
+                : getTranslation("signing.selected", count));
+        sign.setText(getTranslation("signing.sign", count));
+        sign.setEnabled(count > 0 && run == null);
+    }
+
+    private void showCertificate() {
+        certificateStatus.getElement().getThemeList().clear();
+        var current = certificates.current();
+        if (current.isEmpty()) {
+            certificateStatus.setText(getTranslation("signing.certificate.none"));
+            certificateStatus.getElement().getThemeList().add("badge error");
+            return;
+        }
+        CertificateInfo certificate = current.get();
+        String until = TIME.format(certificate.notAfter().atZone(zone));
+        if (certificate.status() == CertificateInfo.Status.REVOKED) {
+            certificateStatus.setText(getTranslation("signing.certificate.revoked", certificate.holderName()));
+            certificateStatus.getElement().getThemeList().add("badge error");
+        } else if (certificate.expired(clock.instant())) {
+            certificateStatus.setText(getTranslation("signing.certificate.expired", until));
+            certificateStatus.getElement().getThemeList().add("badge error");
+        } else if (certificate.expiresSoon(clock.instant())) {
+            certificateStatus.setText(getTranslation("signing.certificate.expires-soon", until));
+            certificateStatus.getElement().getThemeList().add("badge contrast");
+        } else {
+            certificateStatus.setText(getTranslation("signing.certificate.current", certificate.holderName(), until));
+        }
+    }
+
+    void showInterrupted() {
+        interrupted.removeAll();
+        for (var batch : batchSigning.interrupted()) {
+            if (batch.open() == 0) {
+                continue;
+            }
+            Span text = new Span(getTranslation("signing.batch.interrupted", batch.id(), batch.startedBy(),
+                    TIME.format(batch.startedAt().atZone(zone)), batch.open()));
+            Button resume = new Button(getTranslation("signing.batch.resume"), click -> resume(batch.id()));
+            resume.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            HorizontalLayout row = new HorizontalLayout(text, resume);
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            interrupted.add(row);
+        }
+    }
+
+    Set<QueuedDocument> selected() {
+        return queue.getSelectedItems();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        showCertificate();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.signing") + " · Dukcapil Portal";
+    }
+}

@@ -1,0 +1,46 @@
+package id.dukcapil.portal.shared.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import id.dukcapil.portal.shared.barcode.Codes;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class PdfRendererTest {
+
+    record Row(String name, String place) {
+    }
+
+    private final PdfRenderer renderer = new PdfRenderer();
+
+    @Test
+    void records_and_parameters_become_a_pdf_with_every_indonesian_character() throws Exception {
+        byte[] pdf = renderer.render("shared/renderer-sample", Map.of("TITLE", "Kartu Keluarga — Désa Cibeureum",
+                "CODE", Codes.qr("https://example.test/verify/1")),
+                List.of(new Row("Siti Nur'aini", "Soreang"), new Row("Ujang Sütisna", "Baleendah")));
+
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Kartu Keluarga — Désa Cibeureum", "Siti Nur'aini", "Ujang Sütisna",
+                    "Baleendah");
+        }
+    }
+
+    @Test
+    void a_template_is_compiled_once() {
+        assertThat(renderer.compiled("shared/renderer-sample")).isSameAs(renderer.compiled("shared/renderer-sample"));
+    }
+
+    @Test
+    void a_template_name_cannot_leave_the_reports_folder() {
+        assertThatThrownBy(() -> renderer.render("../secrets", Map.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
