@@ -69,8 +69,8 @@ public class CertificateStore {
 
     /** The newest certificate that is not retired: the one that signs, or the revoked one that may not. */
     public Optional<CertificateInfo> current() {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM signing_certificate WHERE status <> 'RETIRED' ORDER BY uploaded_at DESC, id DESC LIMIT 1""")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM signing_certificate WHERE status <> 'RETIRED' ORDER BY uploaded_at DESC, id DESC LIMIT 1")
                 .query(CertificateStore::info).optional();
     }
 

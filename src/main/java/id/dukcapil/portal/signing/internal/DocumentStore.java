@@ -78,8 +78,8 @@ public class DocumentStore {
     }
 
     public Optional<DocumentRow> findQueuedBySource(String sourceType, String sourceId) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM signing_document WHERE source_type = ? AND source_id = ? AND state = 'QUEUED'""")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM signing_document WHERE source_type = ? AND source_id = ? AND state = 'QUEUED'")
                 .params(sourceType, sourceId).query(DocumentStore::row).optional();
     }
 
