@@ -32,14 +32,16 @@ class BookingMails {
     private final CitizenStore citizens;
     private final PopulationRegistry registry;
     private final ServicePoints servicePoints;
+    private final TicketDocuments tickets;
     private final String publicUrl;
 
     BookingMails(Outbox outbox, CitizenStore citizens, PopulationRegistry registry, ServicePoints servicePoints,
-                 @Value("${portal.public-url:http://localhost:8080}") String publicUrl) {
+                 TicketDocuments tickets, @Value("${portal.public-url:http://localhost:8080}") String publicUrl) {
         this.outbox = outbox;
         this.citizens = citizens;
         this.registry = registry;
         this.servicePoints = servicePoints;
+        this.tickets = tickets;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -54,8 +56,10 @@ class BookingMails {
     }
 
     void ticket(Booking booking) {
-        recipient(booking).ifPresent(to ->
-                outbox.enqueue(OutgoingMail.of(to.email(), "booking-ticket", to.locale(), model(booking, to))));
+        recipient(booking).ifPresent(to -> outbox.enqueue(
+                OutgoingMail.of(to.email(), "booking-ticket", to.locale(), model(booking, to))
+                        .withAttachment("tiket-" + booking.code() + ".pdf", OutgoingMail.Attachment.PDF,
+                                tickets.pdf(booking, to.locale()))));
     }
 
     void reminder(Booking booking) {

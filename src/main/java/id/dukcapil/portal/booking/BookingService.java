@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -54,19 +55,19 @@ public class BookingService {
     private final BookingCodes codes;
     private final QuotaCalendarService calendar;
     private final PopulationRegistry registry;
-    private final BookingMails mails;
+    private final ApplicationEventPublisher events;
     private final StepClock stepClock;
     private final AuditLog auditLog;
     private final Clock clock;
 
     BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
-                   PopulationRegistry registry, BookingMails mails, StepClock stepClock, AuditLog auditLog, Clock clock) {
+                   PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog, Clock clock) {
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
         this.calendar = calendar;
         this.registry = registry;
-        this.mails = mails;
+        this.events = events;
         this.stepClock = stepClock;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -101,7 +102,7 @@ public class BookingService {
             bookings.keyUsedFor(owner, idempotencyKey, booking.id());
         }
         recordJourney(booking, journey.with(SopStep.A8_TICKET, clock.instant()), owner);
-        mails.ticket(booking);
+        events.publishEvent(new BookingMade(booking.id(), booking.code()));
         return new BookingResult(booking, false);
     }
 
@@ -119,7 +120,7 @@ public class BookingService {
         }
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         Booking booking = make(request, null, user == null ? "system" : user.getName(), null);
-        mails.ticket(booking);
+        events.publishEvent(new BookingMade(booking.id(), booking.code()));
         return booking;
     }
 
@@ -161,7 +162,7 @@ public class BookingService {
         auditLog.record(CitizenAccounts.actorOf(citizen), AuditRecord.success("booking.rescheduled", "Booking", booking.code())
                 .withDetail(booking.day() + " → " + date + "; queue=" + taken.queueNumber()));
         Booking moved = bookings.byId(booking.id()).orElseThrow();
-        mails.ticket(moved);
+        events.publishEvent(new BookingMade(moved.id(), moved.code()));
         return moved;
     }
 

@@ -9,6 +9,7 @@ import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.CitizenSession;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.booking.Registration;
+import id.dukcapil.portal.booking.TicketDocuments;
 import id.dukcapil.portal.booking.api.ApiDtos.AccountBody;
 import id.dukcapil.portal.booking.api.ApiDtos.Accepted;
 import id.dukcapil.portal.booking.api.ApiDtos.BookingAnswer;
@@ -60,9 +61,11 @@ class BdsApiController {
     private final BookingService bookings;
     private final QuotaCalendarService calendar;
     private final ServicePoints servicePoints;
+    private final TicketDocuments tickets;
 
     BdsApiController(CitizenAccounts accounts, BookingService bookings, QuotaCalendarService calendar,
-                     ServicePoints servicePoints) {
+                     ServicePoints servicePoints, TicketDocuments tickets) {
+        this.tickets = tickets;
         this.accounts = accounts;
         this.bookings = bookings;
         this.calendar = calendar;
@@ -162,6 +165,16 @@ class BdsApiController {
     @SecurityRequirement(name = "bearer")
     BookingAnswer booking(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code) {
         return BookingAnswer.of(bookings.ofCitizen(citizen, code));
+    }
+
+    @GetMapping(value = "/bookings/{code}/ticket.pdf", produces = "application/pdf")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The ticket as PDF: booking code, Code 128 barcode and QR code, queue number")
+    ResponseEntity<byte[]> ticket(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code) {
+        var booking = bookings.ofCitizen(citizen, code);
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"tiket-" + booking.code() + ".pdf\"")
+                .body(tickets.pdf(booking, citizen.locale()));
     }
 
     @DeleteMapping("/bookings/{code}")
