@@ -8,7 +8,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Runs work as a demo staff member on the current thread: for tests that start their own threads, where
- * {@code @WithUserDetails} does not reach.
+ * {@code @WithUserDetails} does not reach, or for a step done by someone else than the test's user.
  */
 public final class SignedInAs {
 
@@ -17,13 +17,15 @@ public final class SignedInAs {
 
     public static <T> T call(UserDetailsService users, String username, Callable<T> work) throws Exception {
         UserDetails user = users.loadUserByUsername(username);
+        var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return work.call();
         } finally {
-            SecurityContextHolder.clearContext();
+            // A test signed in with @WithUserDetails goes on as that user.
+            SecurityContextHolder.setContext(previous);
         }
     }
 

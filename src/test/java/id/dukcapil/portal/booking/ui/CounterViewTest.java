@@ -46,7 +46,7 @@ class CounterViewTest extends PortalViewTest {
     @BeforeEach
     void three_citizens_booked_the_day_and_the_dinas_has_cards() {
         day = support.workingDay(13);
-        support.quota(POINT, day, 10);
+        support.quota(POINT, day, 50);
         CitizenSession citizen = support.citizen();
         booked = support.printReadyNiks(3).stream().map(nik -> bookings.book(citizen,
                 new BookingRequest(nik, POINT, day), null, BookingJourney.none()).booking()).toList();
