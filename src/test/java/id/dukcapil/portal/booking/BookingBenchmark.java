@@ -69,6 +69,9 @@ class BookingBenchmark {
         run(warmNiks, token, "UKL-320425", warmDay, "warm-");
 
         Result http = run(niks, token, POINT, day, "burst-");
+        System.out.println("BENCHMARK booking: HTTP answers by status " + http.statuses().stream()
+                .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting())));
         long made = http.statuses().stream().filter(status -> status == 201).count();
         long full = http.statuses().stream().filter(status -> status == 409).count();
         assertThat(made).isEqualTo(QUOTA);

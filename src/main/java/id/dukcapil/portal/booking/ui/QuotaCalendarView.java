@@ -16,7 +16,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.booking.CalendarDay;
+import id.dukcapil.portal.booking.DailySummaryService;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.ui.CurrentRoles;
+import java.io.ByteArrayInputStream;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
@@ -58,10 +66,12 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     final IntegerField capacity = new IntegerField();
     final IntegerField reserve = new IntegerField();
     final Button saveSettings = new Button();
+    final Anchor summary = new Anchor();
     private final QuotaCalendarService calendar;
     private YearMonth month;
 
-    QuotaCalendarView(QuotaCalendarService calendar, ServicePoints servicePoints, Clock clock) {
+    QuotaCalendarView(QuotaCalendarService calendar, DailySummaryService summaries, ServicePoints servicePoints,
+                      Clock clock) {
         this.calendar = calendar;
         this.month = YearMonth.now(clock);
         setSizeFull();
@@ -126,7 +136,15 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         saveSettings.addClickListener(click -> act(() -> calendar.changeSettings(pointCode(),
                 new QuotaCalendarService.PointSettings(value(capacity), value(reserve)))));
 
-        add(bar(point, previous, title, next), days, bar(quota, setQuota, followStock, reason, close, reopen),
+        summary.setText(getTranslation("booking.calendar.summary"));
+        summary.setHref(DownloadHandler.fromInputStream(event -> {
+            byte[] pdf = summaries.pdf(pointCode(), selectedDay().day(), getLocale());
+            return new DownloadResponse(new ByteArrayInputStream(pdf), "ringkasan-" + pointCode() + "-"
+                    + selectedDay().day() + ".pdf", "application/pdf", pdf.length);
+        }), AttachmentType.DOWNLOAD);
+        summary.setVisible(CurrentRoles.hasAny(Role.MANAGER, Role.ADMIN));
+
+        add(bar(point, previous, title, next, summary), days, bar(quota, setQuota, followStock, reason, close, reopen),
                 bar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings));
         setFlexGrow(1, days);
         servicePoints.active().stream().findFirst().ifPresent(point::setValue);
