@@ -97,11 +97,11 @@ public class BookingService {
         if (!calendar.citizenBookable(request.date())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
         }
-        Booking booking = make(request, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen));
+        Booking booking = make(request, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen),
+                journey.with(SopStep.A8_TICKET, clock.instant()));
         if (idempotencyKey != null) {
             bookings.keyUsedFor(owner, idempotencyKey, booking.id());
         }
-        recordJourney(booking, journey.with(SopStep.A8_TICKET, clock.instant()), owner);
         events.publishEvent(new BookingMade(booking.id(), booking.code()));
         return new BookingResult(booking, false);
     }
@@ -119,7 +119,7 @@ public class BookingService {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
         }
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        Booking booking = make(request, null, user == null ? "system" : user.getName(), null);
+        Booking booking = make(request, null, user == null ? "system" : user.getName(), null, null);
         events.publishEvent(new BookingMade(booking.id(), booking.code()));
         return booking;
     }
@@ -186,7 +186,8 @@ public class BookingService {
     }
 
     /** @param citizen the citizen booking, or null for a clerk (who may use the staff reserve) */
-    private Booking make(BookingRequest request, @Nullable Long citizenId, String bookedBy, @Nullable Actor citizen) {
+    private Booking make(BookingRequest request, @Nullable Long citizenId, String bookedBy, @Nullable Actor citizen,
+                         @Nullable BookingJourney journey) {
         boolean staff = citizen == null;
         Nik nik = validNik(request.nik());
         Resident resident = registry.findByNik(nik)
@@ -199,14 +200,21 @@ public class BookingService {
         bookings.openCodeOf(nik.value()).ifPresent(code -> {
             throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
         });
+        String firstCode = codes.next();
+        if (journey != null) {
+            // Before the counter row is taken: the row's lock is then held for as few statements as possible.
+            recordJourney(firstCode, request.servicePoint(), journey, bookedBy);
+        }
         DayStore.Taken taken = take(request.servicePoint(), request.date(), staff);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         for (int attempt = 1; ; attempt++) {
-            String code = codes.next();
+            String code = attempt == 1 ? firstCode : codes.next();
             try {
                 long id = bookings.insert(code, nik.value(), resident.fullName(), request.servicePoint(), request.date(),
                         taken.queueNumber(), citizenId, bookedBy, taken.fromReserve(), now);
-                Booking booking = bookings.byId(id).orElseThrow();
+                Booking booking = new Booking(id, code, nik.value(), resident.fullName(), request.servicePoint(),
+                        request.date(), taken.queueNumber(), BookingStatus.BOOKED, citizenId, bookedBy,
+                        taken.fromReserve(), now, null, null, 0, null, null);
                 AuditRecord made = AuditRecord.success("booking.made", "Booking", code)
                         .withDetail("point=" + request.servicePoint() + "; day=" + request.date() + "; queue="
                                 + taken.queueNumber() + "; nik=" + nik.masked() + (taken.fromReserve() ? "; reserve" : ""));
@@ -221,7 +229,8 @@ public class BookingService {
                     // A racing request for the same NIK won; this one's place goes back with the rollback.
                     throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
                 }
-                if (attempt == 3) {
+                if (attempt == 3 || journey != null) {
+                    // A repeated code (about one in 10^11) after its steps were timed: the request is retried whole.
                     throw duplicate;
                 }
             }
@@ -250,8 +259,8 @@ public class BookingService {
      * Each step the journey saw, from its start to the next step's start; the ticket step ends now. The booking
      * code names the case.
      */
-    private void recordJourney(Booking booking, BookingJourney journey, String actor) {
-        CaseRef caseRef = new CaseRef(Procedure.A_BOOKING, booking.code());
+    private void recordJourney(String code, String servicePoint, BookingJourney journey, String actor) {
+        CaseRef caseRef = new CaseRef(Procedure.A_BOOKING, code);
         List<Map.Entry<SopStep, Instant>> steps = new ArrayList<>(journey.started().entrySet());
         Instant end = clock.instant();
         for (int i = 0; i < steps.size(); i++) {
@@ -260,7 +269,7 @@ public class BookingService {
             if (stop.isBefore(start)) {
                 stop = start;
             }
-            stepClock.enter(caseRef, steps.get(i).getKey(), start, actor, booking.servicePoint());
+            stepClock.enter(caseRef, steps.get(i).getKey(), start, actor, servicePoint);
             stepClock.leave(caseRef, steps.get(i).getKey(), stop, actor);
         }
     }

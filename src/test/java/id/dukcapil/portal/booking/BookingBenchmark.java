@@ -41,6 +41,7 @@ class BookingBenchmark {
     private static final int REQUESTS = 1_000;
     private static final int QUOTA = 300;
     private static final String POINT = "DINAS";
+    private static final java.util.concurrent.atomic.AtomicInteger RETRIES = new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
@@ -68,7 +69,9 @@ class BookingBenchmark {
         List<String> warmNiks = support.printReadyNiks(REQUESTS + 50).subList(REQUESTS, REQUESTS + 50);
         run(warmNiks, token, "UKL-320425", warmDay, "warm-");
 
+        RETRIES.set(0);
         Result http = run(niks, token, POINT, day, "burst-");
+        System.out.println("BENCHMARK booking: retries after 503 BUSY: " + RETRIES.get());
         System.out.println("BENCHMARK booking: HTTP answers by status " + http.statuses().stream()
                 .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.TreeMap::new,
                         java.util.stream.Collectors.counting())));
@@ -132,6 +135,12 @@ class BookingBenchmark {
                     start.await();
                     long sent = System.nanoTime();
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    // As the app does: "busy" (503, Retry-After) is retried with the same Idempotency-Key.
+                    for (int retry = 0; response.statusCode() == 503 && retry < 20; retry++) {
+                        RETRIES.incrementAndGet();
+                        Thread.sleep(1000);
+                        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    }
                     return new long[] {response.statusCode(), System.nanoTime() - sent};
                 }));
             }

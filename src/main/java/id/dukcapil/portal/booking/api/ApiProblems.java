@@ -57,6 +57,22 @@ class ApiProblems {
                 messages.getMessage(RefusalCode.INVALID_REQUEST.messageKey(), null, locale(request)), request);
     }
 
+    /** No connection or lock in time under a burst: the app retries with the same Idempotency-Key. */
+    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> busy(Exception busy, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> answer = answer(503, "BUSY",
+                messages.getMessage("booking.api.busy", null, locale(request)), request);
+        return ResponseEntity.status(503).headers(answer.getHeaders()).header("Retry-After", "1").body(answer.getBody());
+    }
+
+    /** Anything else is the portal's fault: a problem, not the staff error page behind a sign-in redirect. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> failed(Exception failure, HttpServletRequest request) {
+        org.slf4j.LoggerFactory.getLogger(ApiProblems.class).error("API request {} failed", request.getRequestURI(), failure);
+        return answer(500, "INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR.getReasonPhrase(), request);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException denied, HttpServletRequest request) {
         return answer(403, "FORBIDDEN", HttpStatus.FORBIDDEN.getReasonPhrase(), request);
