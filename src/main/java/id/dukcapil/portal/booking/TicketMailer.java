@@ -1,7 +1,10 @@
 package id.dukcapil.portal.booking;
 
 import id.dukcapil.portal.booking.internal.BookingStore;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +22,11 @@ class TicketMailer {
         this.mails = mails;
     }
 
-    @ApplicationModuleListener
-    void on(BookingMade made) {
+    /** An application module listener on its own single-thread executor (the publication registry still tracks it). */
+    @Async(AsyncListenersConfiguration.TICKET_MAILS)
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(BookingMade made) {
         bookings.byId(made.bookingId()).ifPresent(mails::ticket);
     }
 }

@@ -119,7 +119,8 @@ class BookingBenchmark {
     }
 
     private Result run(List<String> niks, String token, String point, LocalDate day, String keyPrefix) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         URI uri = URI.create("http://localhost:" + port + "/api/v1/bds/bookings");
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> answers = new ArrayList<>();
