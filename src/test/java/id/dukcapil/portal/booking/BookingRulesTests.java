@@ -24,6 +24,8 @@ class BookingRulesTests {
     @Autowired BookingTestSupport support;
     @Autowired TestMailServer mailServer;
     @Autowired UserDetailsService users;
+    @Autowired id.dukcapil.portal.blanko.BlankoStock stock;
+    @Autowired BookingJobs jobs;
 
     @Test
     void a_retry_with_the_same_idempotency_key_returns_the_same_booking() {
@@ -131,6 +133,43 @@ class BookingRulesTests {
         String body = mail.getContent().toString();
         assertThat(body).contains(booking.code(), "Pemadaman listrik", "/bds/booking?point=" + point);
         assertThat(body).containsPattern("Tanggal yang masih tersedia:\\s*\\n- \\S+");
+    }
+
+    @Test
+    void the_quota_follows_the_blank_cards_not_yet_promised_to_earlier_days() throws Exception {
+        String point = "UKL-320427";
+        LocalDate day = support.workingDay(4);
+        LocalDate next = support.workingDayAfter(day);
+        SignedInAs.run(users, "perencana", () -> {
+            calendar.changeSettings(point, new QuotaCalendarService.PointSettings(40, 0));
+            stock.receive(point, 10, "SJ-QUOTA-1");
+        });
+        assertThat(calendar.ensureDay(point, day).quota()).isEqualTo(10);
+        bookings.book(support.citizen(), new BookingRequest(support.printReadyNiks(1).getFirst(), point, day), null,
+                BookingJourney.none());
+        assertThat(calendar.ensureDay(point, next).quota()).as("one card promised to the day before").isEqualTo(9);
+
+        SignedInAs.run(users, "perencana", () -> stock.receive(point, 50, "SJ-QUOTA-2"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (calendar.ensureDay(point, day).quota() != 40 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(calendar.ensureDay(point, day).quota()).as("capped by the printing capacity").isEqualTo(40);
+        assertThat(calendar.ensureDay(point, next).quota()).isEqualTo(40);
+    }
+
+    @Test
+    void the_day_before_each_citizen_is_reminded_once() {
+        String point = "UKL-320426";
+        LocalDate day = support.workingDay(5);
+        support.quota(point, day, 5);
+        CitizenSession citizen = support.citizen();
+        Booking booking = bookings.book(citizen, new BookingRequest(support.printReadyNiks(1).getFirst(), point, day),
+                null, BookingJourney.none()).booking();
+        assertThat(jobs.remind(day)).isGreaterThanOrEqualTo(1);
+        assertThat(jobs.remind(day)).isZero();
+        assertThat(support.subjectsTo(citizen.email())).filteredOn(subject -> subject.startsWith("Pengingat"))
+                .containsExactly("Pengingat: besok cetak KTP-el (" + booking.code() + ")");
     }
 
     private MimeMessage awaitMail(String recipient, String subjectPart) throws Exception {

@@ -62,6 +62,10 @@ public class BookingTestSupport {
         return matcher.group(1);
     }
 
+    public List<String> subjectsTo(String email) {
+        return jdbc.queryForList("SELECT subject FROM notification_message WHERE recipient = ? ORDER BY id", String.class, email);
+    }
+
     public int mailsTo(String email) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE recipient = ?", Integer.class, email);
     }
