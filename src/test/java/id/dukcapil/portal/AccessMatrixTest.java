@@ -41,7 +41,16 @@ class AccessMatrixTest {
             Map.entry("verify", Access.ANONYMOUS),
             Map.entry("kk/operator", EnumSet.of(Role.OPERATOR, Role.VERIFIER, Role.ADMIN)),
             Map.entry("kk/verifier", EnumSet.of(Role.VERIFIER)),
-            Map.entry("kk/clients", EnumSet.of(Role.ADMIN))));
+            Map.entry("kk/clients", EnumSet.of(Role.ADMIN)),
+            Map.entry("blanko", EnumSet.of(Role.PLANNER, Role.MANAGER, Role.ADMIN, Role.PRINT_OPERATOR)),
+            Map.entry("counter", EnumSet.of(Role.OPERATOR, Role.PRINT_OPERATOR)),
+            Map.entry("quota-calendar", EnumSet.of(Role.PLANNER, Role.MANAGER, Role.ADMIN)),
+            Map.entry("bds", Access.ANONYMOUS),
+            Map.entry("bds/daftar", Access.ANONYMOUS),
+            Map.entry("bds/otp", Access.ANONYMOUS),
+            Map.entry("bds/masuk", Access.ANONYMOUS),
+            Map.entry("bds/booking", Access.ANONYMOUS),
+            Map.entry("bds/riwayat", Access.ANONYMOUS)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
     private final Map<String, Class<?>> routes = routes();
@@ -74,7 +83,8 @@ class AccessMatrixTest {
                 .filter(route -> checker.hasAccess(route.getValue(), nobody, name -> false))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        assertThat(opens).containsExactlyInAnyOrder("login", "verify");
+        assertThat(opens).containsExactlyInAnyOrder("login", "verify", "bds", "bds/daftar", "bds/otp", "bds/masuk",
+                "bds/booking", "bds/riwayat");
     }
 
     private static Map<String, Class<?>> routes() {

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import id.dukcapil.portal.audit.AuditTestSupport;
+import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import id.dukcapil.portal.signing.SigningTestSupport;
 import id.dukcapil.portal.notification.TestMailServer;
@@ -26,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class, TestMailServer.class,
-        KkPrintTestSupport.class, SigningTestSupport.class})
+        KkPrintTestSupport.class, SigningTestSupport.class, BookingTestSupport.class})
 public @interface PortalTest {
 
     /** The demo users' password (demo profile only). */

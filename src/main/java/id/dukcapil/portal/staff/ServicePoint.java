@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param code         a short stable code ({@code DINAS}, {@code MPP-SOREANG}, {@code UKL-320437})
  * @param districtCode the kecamatan's official code, for a UKL
+ * @param address      where citizens find it
  */
-public record ServicePoint(long id, String code, String name, ServicePointKind kind, @Nullable String districtCode) {
+public record ServicePoint(long id, String code, String name, ServicePointKind kind, @Nullable String districtCode,
+                           @Nullable String address) {
 }

@@ -42,7 +42,7 @@ public class ServicePointEntity {
     }
 
     public ServicePoint toRecord() {
-        return new ServicePoint(id(), code, name, kind, districtCode);
+        return new ServicePoint(id(), code, name, kind, districtCode, address);
     }
 
     public long id() {

@@ -1,0 +1,25 @@
+package id.dukcapil.portal.booking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A booking: whose card is printed, where, on which day, with which queue number.
+ *
+ * @param code        the booking code on the ticket (barcode and QR)
+ * @param queueNumber the number in that day's queue at that point; never given twice
+ * @param citizenId   the citizen account that booked it, or null for a booking made by staff
+ */
+public record Booking(long id, String code, String nik, String residentName, String servicePoint, LocalDate day,
+                      int queueNumber, BookingStatus status, @Nullable Long citizenId, String bookedBy,
+                      boolean fromReserve, Instant createdAt, @Nullable Instant arrivedAt, @Nullable Instant finishedAt,
+                      int spoiled, @Nullable String outcomeReason, @Nullable String outcomeNote) {
+
+    public static final int NOTE_MAX_LENGTH = 300;
+
+    /** The NIK as a ticket or a screen shows it: the last four digits hidden. */
+    public String maskedNik() {
+        return nik.substring(0, 12) + "****";
+    }
+}

@@ -1,0 +1,108 @@
+package id.dukcapil.portal.booking;
+
+import id.dukcapil.portal.booking.internal.CitizenStore;
+import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.notification.Outbox;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The e-mails of SOP A, through the notification outbox in the caller's transaction: the ticket, the reminder
+ * the day before, a closed day with the next free dates, and the one-time codes.
+ */
+@Component
+class BookingMails {
+
+    static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+    private final Outbox outbox;
+    private final CitizenStore citizens;
+    private final PopulationRegistry registry;
+    private final ServicePoints servicePoints;
+    private final TicketDocuments tickets;
+    private final String publicUrl;
+
+    BookingMails(Outbox outbox, CitizenStore citizens, PopulationRegistry registry, ServicePoints servicePoints,
+                 TicketDocuments tickets, @Value("${portal.public-url:http://localhost:8080}") String publicUrl) {
+        this.outbox = outbox;
+        this.citizens = citizens;
+        this.registry = registry;
+        this.servicePoints = servicePoints;
+        this.tickets = tickets;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    void otp(String email, String name, String code, long minutes, Locale locale) {
+        outbox.enqueue(OutgoingMail.of(email, "otp", locale, Map.of("name", name, "code", code, "minutes", minutes)));
+    }
+
+    /** Someone registered with an address that already has an account: its owner hears of it, nobody else. */
+    void alreadyRegistered(String email, String name, Locale locale) {
+        outbox.enqueue(OutgoingMail.of(email, "booking-already-registered", locale,
+                Map.of("name", name, "link", publicUrl + "/bds/masuk")));
+    }
+
+    void ticket(Booking booking) {
+        recipient(booking).ifPresent(to -> outbox.enqueue(
+                OutgoingMail.of(to.email(), "booking-ticket", to.locale(), model(booking, to))
+                        .withAttachment("tiket-" + booking.code() + ".pdf", OutgoingMail.Attachment.PDF,
+                                tickets.pdf(booking, to.locale()))));
+    }
+
+    void reminder(Booking booking) {
+        recipient(booking).ifPresent(to ->
+                outbox.enqueue(OutgoingMail.of(to.email(), "booking-reminder", to.locale(), model(booking, to))));
+    }
+
+    void dayClosed(Booking booking, String reason, List<LocalDate> freeDays) {
+        recipient(booking).ifPresent(to -> {
+            Map<String, Object> model = model(booking, to);
+            DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(to.locale());
+            model.put("reason", reason);
+            model.put("freeDays", freeDays.isEmpty() ? "-"
+                    : freeDays.stream().map(format::format).collect(Collectors.joining("\n- ", "- ", "")));
+            model.put("link", publicUrl + "/bds/booking?point=" + booking.servicePoint());
+            outbox.enqueue(OutgoingMail.of(to.email(), "booking-day-closed", to.locale(), model));
+        });
+    }
+
+    private Map<String, Object> model(Booking booking, Recipient to) {
+        ServicePoint point = servicePoints.byCode(booking.servicePoint()).orElseThrow();
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", to.name());
+        model.put("resident", booking.residentName());
+        model.put("code", booking.code());
+        model.put("queue", booking.queueNumber());
+        model.put("date", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(to.locale()).format(booking.day()));
+        model.put("point", point.name());
+        model.put("address", point.address() == null ? "" : point.address());
+        model.put("history", publicUrl + "/bds/riwayat");
+        return model;
+    }
+
+    /** The citizen who booked; for a booking made by staff, the resident's own address if the registry has one. */
+    private Optional<Recipient> recipient(Booking booking) {
+        if (booking.citizenId() != null) {
+            return citizens.byId(booking.citizenId())
+                    .map(c -> new Recipient(c.email(), c.fullName(), Locale.forLanguageTag(c.locale())));
+        }
+        return registry.findByNik(Nik.of(booking.nik())).filter(r -> r.email() != null && !r.email().isBlank())
+                .map(r -> new Recipient(java.util.Objects.requireNonNull(r.email()), r.fullName(), INDONESIAN));
+    }
+
+    private record Recipient(String email, String name, Locale locale) {
+    }
+}

@@ -1,0 +1,286 @@
+package id.dukcapil.portal.booking;
+
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.booking.internal.BookingCodes;
+import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.DayStore;
+import id.dukcapil.portal.population.Eligibility;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.population.Verdict;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bookings: made atomically against the day's quota (one conditional update of the day's counter row and the
+ * insert, in one transaction), one open booking per NIK (a unique key), a retry with the same idempotency key
+ * answered with the booking the first request made; cancelled or moved until the day before.
+ */
+@Service
+public class BookingService {
+
+    public static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
+    public static final int HISTORY_LIMIT = 50;
+    private static final String STAFF = "hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "','"
+            + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "')";
+
+    private final BookingStore bookings;
+    private final DayStore days;
+    private final BookingCodes codes;
+    private final QuotaCalendarService calendar;
+    private final PopulationRegistry registry;
+    private final ApplicationEventPublisher events;
+    private final StepClock stepClock;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
+                   PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog, Clock clock) {
+        this.bookings = bookings;
+        this.days = days;
+        this.codes = codes;
+        this.calendar = calendar;
+        this.registry = registry;
+        this.events = events;
+        this.stepClock = stepClock;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * A citizen books. With an idempotency key, a retry (even one racing the first request) gets the booking
+     * the first one made; the key with a different request is refused.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public BookingResult book(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
+                              BookingJourney journey) {
+        String owner = citizen.owner();
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH) {
+                throw new BookingRefused(RefusalCode.INVALID_REQUEST);
+            }
+            String hash = requestHash(request);
+            if (!bookings.claimKey(owner, idempotencyKey, hash, clock.instant())) {
+                BookingStore.KeyUse use = bookings.keyUse(owner, idempotencyKey).orElseThrow();
+                if (!use.requestHash().equals(hash) || use.bookingId() == null) {
+                    throw new BookingRefused(RefusalCode.IDEMPOTENCY_KEY_REUSED);
+                }
+                return new BookingResult(bookings.byId(use.bookingId()).orElseThrow(), true);
+            }
+        }
+        if (!calendar.citizenBookable(request.date())) {
+            throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
+        }
+        Booking booking = make(request, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen),
+                journey.with(SopStep.A8_TICKET, clock.instant()));
+        if (idempotencyKey != null) {
+            bookings.keyUsedFor(owner, idempotencyKey, booking.id());
+        }
+        events.publishEvent(new BookingMade(booking.id(), booking.code()));
+        return new BookingResult(booking, false);
+    }
+
+    /**
+     * A clerk books for a resident at the counter or by phone: the day's staff reserve may be used, and today
+     * can be booked.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @PreAuthorize(STAFF)
+    public Booking bookForResident(BookingRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        if (request.date().isBefore(today)
+                || request.date().isAfter(today.plusDays(QuotaCalendarService.BOOKING_HORIZON_DAYS))) {
+            throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
+        }
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        Booking booking = make(request, null, user == null ? "system" : user.getName(), null, null);
+        events.publishEvent(new BookingMade(booking.id(), booking.code()));
+        return booking;
+    }
+
+    /** The citizen's bookings, newest first: "Riwayat". */
+    @Transactional(readOnly = true)
+    public List<Booking> history(CitizenSession citizen) {
+        return bookings.ofCitizen(citizen.citizenId(), HISTORY_LIMIT);
+    }
+
+    /** One of the citizen's bookings; another's reads as not found. */
+    @Transactional(readOnly = true)
+    public Booking ofCitizen(CitizenSession citizen, String code) {
+        return bookings.byCode(BookingCodes.normalise(code))
+                .filter(booking -> booking.citizenId() != null && booking.citizenId() == citizen.citizenId())
+                .orElseThrow(() -> new BookingRefused(RefusalCode.BOOKING_NOT_FOUND, code));
+    }
+
+    /** Cancels the citizen's booking; possible until the day before. The place goes back to the day. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Booking cancel(CitizenSession citizen, String code) {
+        Booking booking = changeable(citizen, code);
+        bookings.finish(booking.id(), BookingStatus.CANCELLED, clock.instant(), "CITIZEN", null);
+        days.release(booking.servicePoint(), booking.day());
+        auditLog.record(CitizenAccounts.actorOf(citizen), AuditRecord.success("booking.cancelled", "Booking", booking.code())
+                .withDetail("by the citizen"));
+        return bookings.byId(booking.id()).orElseThrow();
+    }
+
+    /** Moves the citizen's booking to another day at the same point, with a new queue number. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Booking reschedule(CitizenSession citizen, String code, LocalDate date) {
+        Booking booking = changeable(citizen, code);
+        if (!calendar.citizenBookable(date) || date.equals(booking.day())) {
+            throw new BookingRefused(RefusalCode.DAY_CLOSED, date);
+        }
+        DayStore.Taken taken = take(booking.servicePoint(), date, false);
+        days.release(booking.servicePoint(), booking.day());
+        bookings.moved(booking.id(), date, taken.queueNumber());
+        auditLog.record(CitizenAccounts.actorOf(citizen), AuditRecord.success("booking.rescheduled", "Booking", booking.code())
+                .withDetail(booking.day() + " → " + date + "; queue=" + taken.queueNumber()));
+        Booking moved = bookings.byId(booking.id()).orElseThrow();
+        events.publishEvent(new BookingMade(moved.id(), moved.code()));
+        return moved;
+    }
+
+    /** For the API's ticket download and the counter: a booking by its code. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Booking> byCode(String code) {
+        return bookings.byCode(BookingCodes.normalise(code));
+    }
+
+    private Booking changeable(CitizenSession citizen, String code) {
+        Booking booking = bookings.byCodeForUpdate(BookingCodes.normalise(code))
+                .filter(found -> found.citizenId() != null && found.citizenId() == citizen.citizenId())
+                .orElseThrow(() -> new BookingRefused(RefusalCode.BOOKING_NOT_FOUND, code));
+        if (booking.status() != BookingStatus.BOOKED) {
+            throw new BookingRefused(RefusalCode.NOT_OPEN, booking.code());
+        }
+        if (!LocalDate.now(clock).isBefore(booking.day())) {
+            throw new BookingRefused(RefusalCode.TOO_LATE_TO_CHANGE, booking.code());
+        }
+        return booking;
+    }
+
+    /** @param citizen the citizen booking, or null for a clerk (who may use the staff reserve) */
+    private Booking make(BookingRequest request, @Nullable Long citizenId, String bookedBy, @Nullable Actor citizen,
+                         @Nullable BookingJourney journey) {
+        boolean staff = citizen == null;
+        Nik nik = validNik(request.nik());
+        Resident resident = registry.findByNik(nik)
+                .orElseThrow(() -> new BookingRefused(RefusalCode.NIK_NOT_FOUND, nik.masked()));
+        Verdict printable = Eligibility.cardPrinting(resident.enrolmentStatus());
+        if (!printable.eligible()) {
+            throw new BookingRefused(RefusalCode.NOT_PRINT_READY,
+                    printable.refusal().map(reason -> List.of(reason.messageKey())).orElse(List.of()));
+        }
+        bookings.openCodeOf(nik.value()).ifPresent(code -> {
+            throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
+        });
+        String firstCode = codes.next();
+        if (journey != null) {
+            // Before the counter row is taken: the row's lock is then held for as few statements as possible.
+            recordJourney(firstCode, request.servicePoint(), journey, bookedBy);
+        }
+        DayStore.Taken taken = take(request.servicePoint(), request.date(), staff);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        for (int attempt = 1; ; attempt++) {
+            String code = attempt == 1 ? firstCode : codes.next();
+            try {
+                long id = bookings.insert(code, nik.value(), resident.fullName(), request.servicePoint(), request.date(),
+                        taken.queueNumber(), citizenId, bookedBy, taken.fromReserve(), now);
+                Booking booking = new Booking(id, code, nik.value(), resident.fullName(), request.servicePoint(),
+                        request.date(), taken.queueNumber(), BookingStatus.BOOKED, citizenId, bookedBy,
+                        taken.fromReserve(), now, null, null, 0, null, null);
+                AuditRecord made = AuditRecord.success("booking.made", "Booking", code)
+                        .withDetail("point=" + request.servicePoint() + "; day=" + request.date() + "; queue="
+                                + taken.queueNumber() + "; nik=" + nik.masked() + (taken.fromReserve() ? "; reserve" : ""));
+                if (citizen != null) {
+                    auditLog.record(citizen, made);
+                } else {
+                    auditLog.record(made);
+                }
+                return booking;
+            } catch (DuplicateKeyException duplicate) {
+                if (String.valueOf(duplicate.getMessage()).contains("uk_booking_open_nik")) {
+                    // A racing request for the same NIK won; this one's place goes back with the rollback.
+                    throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
+                }
+                if (attempt == 3 || journey != null) {
+                    // A repeated code (about one in 10^11) after its steps were timed: the request is retried whole.
+                    throw duplicate;
+                }
+            }
+        }
+    }
+
+    private DayStore.Taken take(String point, LocalDate date, boolean staff) {
+        CalendarDay day = calendar.ensureDay(point, date);
+        if (day.closed()) {
+            throw new BookingRefused(RefusalCode.DAY_CLOSED, date);
+        }
+        return days.take(point, date, staff).orElseThrow(() -> days.find(point, date).map(CalendarDay::closed).orElse(false)
+                ? new BookingRefused(RefusalCode.DAY_CLOSED, date)
+                : new BookingRefused(RefusalCode.QUOTA_FULL, date));
+    }
+
+    private static Nik validNik(String raw) {
+        try {
+            return Nik.of(raw);
+        } catch (RuleViolation invalid) {
+            throw new BookingRefused(RefusalCode.INVALID_NIK, invalid.messageKeys(), invalid.args());
+        }
+    }
+
+    /**
+     * Each step the journey saw, from its start to the next step's start; the ticket step ends now. The booking
+     * code names the case.
+     */
+    private void recordJourney(String code, String servicePoint, BookingJourney journey, String actor) {
+        CaseRef caseRef = new CaseRef(Procedure.A_BOOKING, code);
+        List<Map.Entry<SopStep, Instant>> steps = new ArrayList<>(journey.started().entrySet());
+        Instant end = clock.instant();
+        for (int i = 0; i < steps.size(); i++) {
+            Instant start = steps.get(i).getValue();
+            Instant stop = i + 1 < steps.size() ? steps.get(i + 1).getValue() : end;
+            if (stop.isBefore(start)) {
+                stop = start;
+            }
+            stepClock.enter(caseRef, steps.get(i).getKey(), start, actor, servicePoint);
+            stepClock.leave(caseRef, steps.get(i).getKey(), stop, actor);
+        }
+    }
+
+    private static String requestHash(BookingRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((request.nik().strip() + "|"
+                    + request.servicePoint() + "|" + request.date()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package id.dukcapil.portal.booking;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.booking.internal.BookingCodes;
+import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.population.CardPrintReason;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.population.Eligibility;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.staff.MyAccount;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The counter on the day: a scanned or typed booking code is checked against today and the clerk's service point,
+ * the citizen is checked in, and the card is printed (one blank card from the point's stock), spoiled (one card,
+ * and a reprint), or cannot be printed (why, and what to do instead). At day's end the no-shows are marked.
+ */
+@Service
+@PreAuthorize("hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "')")
+public class CounterService {
+
+    private final BookingStore bookings;
+    private final PopulationRegistry registry;
+    private final BlankoStock stock;
+    private final MyAccount myAccount;
+    private final ServicePoints servicePoints;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    CounterService(BookingStore bookings, PopulationRegistry registry, BlankoStock stock, MyAccount myAccount,
+                   ServicePoints servicePoints, AuditLog auditLog, Clock clock) {
+        this.bookings = bookings;
+        this.registry = registry;
+        this.stock = stock;
+        this.myAccount = myAccount;
+        this.servicePoints = servicePoints;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * The scan: refuses a cancelled or finished booking, another day's and another point's, with what they are;
+     * a booked citizen is checked in.
+     */
+    @Transactional
+    public CounterCase scan(String typedCode) {
+        Booking booking = forCounter(typedCode);
+        if (booking.status() == BookingStatus.BOOKED) {
+            bookings.arrived(booking.id(), clock.instant());
+            auditLog.record(AuditRecord.success("booking.checked-in", "Booking", booking.code())
+                    .withDetail("queue=" + booking.queueNumber()));
+            booking = bookings.byId(booking.id()).orElseThrow();
+        }
+        return counterCase(booking);
+    }
+
+    /** The card is printed: one blank card leaves the point's stock, the register records the print. */
+    @Transactional
+    public Booking printed(String code) {
+        Booking booking = arrived(code);
+        Resident resident = registry.findByNik(Nik.of(booking.nik())).orElseThrow();
+        Eligibility.cardPrinting(resident.enrolmentStatus()).orThrow();
+        takeCard(() -> stock.printed(booking.servicePoint(), booking.code()));
+        CardPrintReason reason = registry.cardHistory(resident.nik()).isEmpty() ? CardPrintReason.FIRST
+                : CardPrintReason.DAMAGED;
+        registry.recordCardPrint(resident.nik(), booking.servicePoint(), reason);
+        bookings.finish(booking.id(), BookingStatus.PRINTED, clock.instant(), null, null);
+        auditLog.record(AuditRecord.success("booking.printed", "Booking", booking.code()).withDetail("reason=" + reason));
+        return bookings.byId(booking.id()).orElseThrow();
+    }
+
+    /** A card spoiled in the printer: one blank card leaves the stock with the reason; the card may be printed again. */
+    @Transactional
+    public Booking spoiled(String code, String reason) {
+        Booking booking = arrived(code);
+        takeCard(() -> stock.spoiled(booking.servicePoint(), booking.code(), reason));
+        bookings.spoiled(booking.id());
+        auditLog.record(AuditRecord.success("booking.spoiled", "Booking", booking.code()).withDetail(reason));
+        return bookings.byId(booking.id()).orElseThrow();
+    }
+
+    /** The card cannot be printed: why, and the advice given to the citizen, are recorded. */
+    @Transactional
+    public Booking cannotPrint(String code, CannotPrintReason reason, String note) {
+        Booking booking = arrived(code);
+        String text = note.strip();
+        if (text.length() > Booking.NOTE_MAX_LENGTH) {
+            throw new RuleViolation("booking.counter.note-too-long", Booking.NOTE_MAX_LENGTH);
+        }
+        bookings.finish(booking.id(), BookingStatus.CANNOT_PRINT, clock.instant(), reason.name(), text.isEmpty() ? null : text);
+        auditLog.record(AuditRecord.success("booking.cannot-print", "Booking", booking.code())
+                .withDetail("reason=" + reason + (text.isEmpty() ? "" : "; note=" + text)));
+        return bookings.byId(booking.id()).orElseThrow();
+    }
+
+    /** Marks the day's bookings nobody came for; from the counter at closing time (the nightly job does it too). */
+    @Transactional
+    public int markNoShows(LocalDate day) {
+        return markNoShows(myPoint().code(), day);
+    }
+
+    @Transactional
+    @PreAuthorize("permitAll()")
+    int markNoShows(String point, LocalDate day) {
+        List<Booking> absent = bookings.ofDay(point, day, List.of(BookingStatus.BOOKED));
+        for (Booking booking : absent) {
+            bookings.finish(booking.id(), BookingStatus.NO_SHOW, clock.instant(), null, null);
+            auditLog.record(AuditRecord.success("booking.no-show", "Booking", booking.code()));
+        }
+        return absent.size();
+    }
+
+    /** Today's queue at the clerk's point. */
+    @Transactional(readOnly = true)
+    public List<Booking> todaysQueue() {
+        return bookings.ofDay(myPoint().code(), LocalDate.now(clock), List.of(BookingStatus.values()));
+    }
+
+    private Booking arrived(String code) {
+        Booking booking = forCounter(code);
+        if (booking.status() != BookingStatus.ARRIVED) {
+            throw new RuleViolation("booking.counter.not-checked-in", booking.code());
+        }
+        return booking;
+    }
+
+    private Booking forCounter(String typedCode) {
+        String code = BookingCodes.normalise(typedCode);
+        Booking booking = bookings.byCodeForUpdate(code)
+                .orElseThrow(() -> new BookingRefused(RefusalCode.BOOKING_NOT_FOUND, code));
+        if (!booking.status().open()) {
+            throw new RuleViolation("booking.counter.closed." + booking.status().name(), booking.code());
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (!booking.day().equals(today)) {
+            throw new BookingRefused(RefusalCode.WRONG_DAY, booking.day().toString());
+        }
+        ServicePoint mine = myPoint();
+        if (!booking.servicePoint().equals(mine.code())) {
+            String name = servicePoints.byCode(booking.servicePoint()).map(ServicePoint::name).orElse(booking.servicePoint());
+            throw new BookingRefused(RefusalCode.WRONG_SERVICE_POINT, name);
+        }
+        return booking;
+    }
+
+    private CounterCase counterCase(Booking booking) {
+        Resident resident = registry.findByNik(Nik.of(booking.nik())).orElseThrow();
+        var verdict = Eligibility.cardPrinting(resident.enrolmentStatus());
+        CannotPrintReason suggested = verdict.eligible() ? null
+                : resident.enrolmentStatus() == EnrolmentStatus.DUPLICATE_RECORD ? CannotPrintReason.DUPLICATE_RECORD
+                : CannotPrintReason.NOT_PRINT_READY;
+        String pointName = servicePoints.byCode(booking.servicePoint()).map(ServicePoint::name).orElse(booking.servicePoint());
+        return new CounterCase(booking, pointName, resident.enrolmentStatus(),
+                verdict.refusal().map(reason -> reason.messageKey()).orElse(null), suggested);
+    }
+
+    private void takeCard(Runnable take) {
+        try {
+            take.run();
+        } catch (RuleViolation violation) {
+            if (violation.messageKeys().contains("blanko.stock.insufficient")) {
+                throw new BookingRefused(RefusalCode.NO_STOCK);
+            }
+            throw violation;
+        }
+    }
+
+    private ServicePoint myPoint() {
+        return myAccount.current().map(account -> account.servicePoint())
+                .orElseThrow(() -> new RuleViolation("booking.counter.no-service-point"));
+    }
+}

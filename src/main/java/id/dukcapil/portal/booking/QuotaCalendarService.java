@@ -1,0 +1,318 @@
+package id.dukcapil.portal.booking;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.DayStore;
+import id.dukcapil.portal.booking.internal.DayStore.PointSetting;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePointKind;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The quota calendar: for each service point and day, how many may book. A day's quota is the point's daily
+ * printing capacity, limited by the blank cards not yet promised to bookings of earlier days, unless a planner
+ * set it; weekends, national holidays and local closures are closed; part of the quota is kept for staff.
+ */
+@Service
+public class QuotaCalendarService {
+
+    /** Citizens book from tomorrow up to this many days ahead. */
+    public static final int BOOKING_HORIZON_DAYS = 30;
+    /** The longest range one availability question may cover. */
+    public static final int MAX_RANGE_DAYS = 62;
+    public static final int REASON_MAX_LENGTH = 200;
+    static final String PLANNERS = "hasAnyRole('" + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "')";
+
+    private final DayStore days;
+    private final BookingStore bookings;
+    private final BlankoStock stock;
+    private final ServicePoints servicePoints;
+    private final BookingMails mails;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    QuotaCalendarService(DayStore days, BookingStore bookings, BlankoStock stock, ServicePoints servicePoints,
+                         BookingMails mails, AuditLog auditLog, Clock clock) {
+        this.days = days;
+        this.bookings = bookings;
+        this.stock = stock;
+        this.servicePoints = servicePoints;
+        this.mails = mails;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** A point's month as staff see it: quota, booked, arrived and printed per day. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('" + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "','"
+            + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "')")
+    public List<CalendarDay> month(String point, YearMonth month) {
+        point(point);
+        for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+            if (!day.isBefore(today())) {
+                ensureDay(point, day);
+            }
+        }
+        Map<LocalDate, CalendarDay> stored = days.range(point, month.atDay(1), month.atEndOfMonth()).stream()
+                .collect(Collectors.toMap(CalendarDay::day, Function.identity()));
+        List<CalendarDay> result = new ArrayList<>();
+        for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+            CalendarDay known = stored.get(day);
+            result.add(known != null ? known : new CalendarDay(point, day, 0, null, 0, 0, 0, 0, closedReason(day) != null,
+                    closedReason(day)));
+        }
+        return result;
+    }
+
+    /** The days a citizen may pick, with free places; days outside the booking window are shown closed. */
+    @Transactional
+    public List<Availability> availability(String point, LocalDate from, LocalDate to) {
+        point(point);
+        if (to.isBefore(from) || from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
+            throw new BookingRefused(RefusalCode.INVALID_REQUEST);
+        }
+        List<Availability> result = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (!citizenBookable(day)) {
+                result.add(new Availability(day, 0, 0, false));
+                continue;
+            }
+            CalendarDay known = ensureDay(point, day);
+            result.add(new Availability(day, known.quota(), known.remainingForCitizens(), !known.closed()));
+        }
+        return result;
+    }
+
+    /** The next open days with free places for citizens, after a day: what a closure e-mail offers. */
+    @Transactional
+    public List<LocalDate> nextFreeDays(String point, LocalDate after, int count) {
+        List<LocalDate> free = new ArrayList<>();
+        LocalDate day = after.plusDays(1);
+        for (LocalDate last = today().plusDays(BOOKING_HORIZON_DAYS); free.size() < count && !day.isAfter(last);
+             day = day.plusDays(1)) {
+            if (citizenBookable(day) && ensureDay(point, day).remainingForCitizens() > 0) {
+                free.add(day);
+            }
+        }
+        return free;
+    }
+
+    /** Whether a citizen may book the day at all (not whether places are left). */
+    public boolean citizenBookable(LocalDate day) {
+        LocalDate today = today();
+        return day.isAfter(today) && !day.isAfter(today.plusDays(BOOKING_HORIZON_DAYS));
+    }
+
+    /** The planner's quota for a day; {@code null} lets it follow the stock again. */
+    @Transactional
+    @PreAuthorize(PLANNERS)
+    public CalendarDay overrideQuota(String point, LocalDate day, @Nullable Integer quota) {
+        point(point);
+        if (quota != null && (quota < 0 || quota > PointSettings.CAPACITY_MAX)) {
+            throw new RuleViolation("booking.calendar.quota-range", PointSettings.CAPACITY_MAX);
+        }
+        ensureDay(point, day);
+        days.setOverride(point, day, quota);
+        refresh(point);
+        auditLog.record(AuditRecord.success("booking.quota.overridden", "BookingDay", point + "/" + day)
+                .withDetail(quota == null ? "follows the stock" : "quota=" + quota));
+        return days.find(point, day).orElseThrow();
+    }
+
+    /**
+     * Closes a point's day (a local closure). Its open bookings are cancelled and each citizen is e-mailed the
+     * next free dates with a link to book again.
+     *
+     * @return how many bookings were cancelled
+     */
+    @Transactional
+    @PreAuthorize(PLANNERS)
+    public int closeDay(String point, LocalDate day, String reason) {
+        point(point);
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > REASON_MAX_LENGTH) {
+            throw new RuleViolation("booking.calendar.reason-required", REASON_MAX_LENGTH);
+        }
+        if (day.isBefore(today())) {
+            throw new RuleViolation("booking.calendar.past-day");
+        }
+        ensureDay(point, day);
+        days.close(point, day, why);
+        int cancelled = cancelBookingsOf(point, day, why);
+        auditLog.record(AuditRecord.success("booking.day.closed", "BookingDay", point + "/" + day)
+                .withDetail("reason=" + why + "; cancelled=" + cancelled));
+        return cancelled;
+    }
+
+    /** Opens a day closed by a local closure again (weekends and holidays stay closed). */
+    @Transactional
+    @PreAuthorize(PLANNERS)
+    public void reopenDay(String point, LocalDate day) {
+        point(point);
+        if (closedReason(day) != null) {
+            throw new RuleViolation("booking.calendar.always-closed");
+        }
+        ensureDay(point, day);
+        days.reopen(point, day);
+        auditLog.record(AuditRecord.success("booking.day.reopened", "BookingDay", point + "/" + day));
+        refresh(point);
+    }
+
+    /** A national holiday: every point is closed that day, and bookings already made are cancelled. */
+    @Transactional
+    @PreAuthorize(PLANNERS)
+    public int addHoliday(LocalDate day, String name) {
+        String holiday = name.strip();
+        if (holiday.isEmpty() || holiday.length() > 100) {
+            throw new RuleViolation("booking.calendar.reason-required", 100);
+        }
+        days.addHoliday(day, holiday);
+        auditLog.record(AuditRecord.success("booking.holiday.added", "Holiday", day.toString()).withDetail(holiday));
+        int cancelled = 0;
+        for (String point : days.pointsWithRow(day)) {
+            days.close(point, day, holiday);
+            cancelled += cancelBookingsOf(point, day, holiday);
+        }
+        return cancelled;
+    }
+
+    /** Cancels the day's open bookings and e-mails each citizen the next free dates with a rebook link. */
+    private int cancelBookingsOf(String point, LocalDate day, String reason) {
+        List<Booking> open = bookings.ofDay(point, day, List.of(BookingStatus.BOOKED, BookingStatus.ARRIVED));
+        for (Booking booking : open) {
+            bookings.finish(booking.id(), BookingStatus.CANCELLED, clock.instant(), "DAY_CLOSED", reason);
+            days.release(point, day);
+            auditLog.record(AuditRecord.success("booking.cancelled", "Booking", booking.code())
+                    .withDetail("day closed: " + reason));
+        }
+        refresh(point);
+        if (!open.isEmpty()) {
+            List<LocalDate> free = nextFreeDays(point, day, 3);
+            open.forEach(booking -> mails.dayClosed(booking, reason, free));
+        }
+        return open.size();
+    }
+
+    @Transactional(readOnly = true)
+    public List<DayStore.Holiday> holidays(int year) {
+        return days.holidays(year);
+    }
+
+    @Transactional(readOnly = true)
+    public PointSettings settings(String point) {
+        return settingOf(point(point));
+    }
+
+    @Transactional
+    @PreAuthorize(PLANNERS)
+    public void changeSettings(String point, PointSettings settings) {
+        point(point);
+        if (settings.capacity() < 0 || settings.capacity() > PointSettings.CAPACITY_MAX || settings.reserve() < 0
+                || settings.reserve() > settings.capacity()) {
+            throw new RuleViolation("booking.calendar.settings-range", PointSettings.CAPACITY_MAX);
+        }
+        days.saveSetting(point, new PointSetting(settings.capacity(), settings.reserve()));
+        auditLog.record(AuditRecord.success("booking.point.settings-changed", "ServicePoint", point)
+                .withDetail("capacity=" + settings.capacity() + "; reserve=" + settings.reserve()));
+        refresh(point);
+    }
+
+    /**
+     * Recounts the quotas from today on: each day that follows the stock gets the capacity, limited by the
+     * stock left after the open bookings of the days before it.
+     */
+    @Transactional
+    public void refresh(String point) {
+        LocalDate today = today();
+        PointSettings setting = settingOf(point(point));
+        int balance = stock.balance(point);
+        Map<LocalDate, Integer> open = openBookingsPerDay(point, today);
+        int promised = 0;
+        for (CalendarDay day : days.followingStockForUpdate(point, today)) {
+            int quota = day.quotaOverride() != null ? day.quotaOverride()
+                    : Math.min(setting.capacity(), Math.max(0, balance - promised));
+            int reserve = Math.min(setting.reserve(), quota);
+            if (quota != day.quota() || reserve != day.reserve()) {
+                days.setQuota(point, day.day(), quota, reserve);
+            }
+            promised += open.getOrDefault(day.day(), 0);
+        }
+    }
+
+    /** The day's row, created with its computed quota when first asked for. */
+    @Transactional
+    public CalendarDay ensureDay(String point, LocalDate day) {
+        return days.find(point, day).orElseGet(() -> {
+            PointSettings setting = settingOf(point(point));
+            int promised = day.isAfter(today()) ? bookings.openBetween(point, today(), day) : 0;
+            int quota = Math.min(setting.capacity(), Math.max(0, stock.balance(point) - promised));
+            String closed = closedReason(day);
+            days.createIfAbsent(point, day, quota, Math.min(setting.reserve(), quota), closed != null, closed);
+            return days.find(point, day).orElseThrow();
+        });
+    }
+
+    /** Why a day is closed at every point: a weekend or a national holiday; null on a working day. */
+    @Transactional(readOnly = true)
+    public @Nullable String closedReason(LocalDate day) {
+        if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return "booking.calendar.weekend";
+        }
+        return days.holiday(day).orElse(null);
+    }
+
+    private Map<LocalDate, Integer> openBookingsPerDay(String point, LocalDate from) {
+        Map<LocalDate, Integer> open = new HashMap<>();
+        bookings.openPerDay(point, from).forEach(row -> open.put(row.day(), row.count()));
+        return open;
+    }
+
+    private PointSettings settingOf(ServicePoint point) {
+        return days.setting(point.code()).map(s -> new PointSettings(s.capacity(), s.reserve()))
+                .orElseGet(() -> PointSettings.defaultFor(point.kind()));
+    }
+
+    private ServicePoint point(String code) {
+        return servicePoints.byCode(code).orElseThrow(() -> new BookingRefused(RefusalCode.UNKNOWN_SERVICE_POINT, code));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * A point's daily printing capacity and the places of it only staff may book.
+     */
+    public record PointSettings(int capacity, int reserve) {
+
+        public static final int CAPACITY_MAX = 5_000;
+
+        /** Until a planner sets them: what a printer at each kind of point manages in a day, a tenth kept back. */
+        static PointSettings defaultFor(ServicePointKind kind) {
+            int capacity = switch (kind) {
+                case DINAS -> 150;
+                case MPP -> 100;
+                default -> 40;
+            };
+            return new PointSettings(capacity, capacity / 10);
+        }
+    }
+}

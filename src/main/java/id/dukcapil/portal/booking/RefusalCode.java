@@ -1,0 +1,42 @@
+package id.dukcapil.portal.booking;
+
+/**
+ * The stable codes of booking refusals, as the API contract names them, with the HTTP status each is answered
+ * with. Screens show the same refusal by its translation key {@code booking.refused.<CODE>}.
+ */
+public enum RefusalCode {
+    QUOTA_FULL(409),
+    DAY_CLOSED(409),
+    ACTIVE_BOOKING_EXISTS(409),
+    INVALID_NIK(422),
+    NIK_NOT_FOUND(404),
+    NOT_PRINT_READY(409),
+    UNKNOWN_SERVICE_POINT(404),
+    BOOKING_NOT_FOUND(404),
+    TOO_LATE_TO_CHANGE(409),
+    NOT_OPEN(409),
+    IDEMPOTENCY_KEY_REUSED(422),
+    INVALID_REQUEST(400),
+    ACCOUNT_INVALID(422),
+    OTP_INVALID(422),
+    OTP_THROTTLED(429),
+    SIGN_IN_FAILED(401),
+    SIGN_IN_THROTTLED(429),
+    WRONG_DAY(409),
+    WRONG_SERVICE_POINT(409),
+    NO_STOCK(409);
+
+    private final int httpStatus;
+
+    RefusalCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String messageKey() {
+        return "booking.refused." + name();
+    }
+}

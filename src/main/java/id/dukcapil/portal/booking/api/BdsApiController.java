@@ -1,0 +1,194 @@
+package id.dukcapil.portal.booking.api;
+
+import id.dukcapil.portal.booking.Availability;
+import id.dukcapil.portal.booking.BookingJourney;
+import id.dukcapil.portal.booking.BookingRequest;
+import id.dukcapil.portal.booking.BookingResult;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.booking.QuotaCalendarService;
+import id.dukcapil.portal.booking.Registration;
+import id.dukcapil.portal.booking.TicketDocuments;
+import id.dukcapil.portal.booking.api.ApiDtos.AccountBody;
+import id.dukcapil.portal.booking.api.ApiDtos.Accepted;
+import id.dukcapil.portal.booking.api.ApiDtos.BookingAnswer;
+import id.dukcapil.portal.booking.api.ApiDtos.BookingBody;
+import id.dukcapil.portal.booking.api.ApiDtos.EmailBody;
+import id.dukcapil.portal.booking.api.ApiDtos.RescheduleBody;
+import id.dukcapil.portal.booking.api.ApiDtos.ResetBody;
+import id.dukcapil.portal.booking.api.ApiDtos.ServicePointAnswer;
+import id.dukcapil.portal.booking.api.ApiDtos.SessionAnswer;
+import id.dukcapil.portal.booking.api.ApiDtos.SessionBody;
+import id.dukcapil.portal.booking.api.ApiDtos.VerifyBody;
+import id.dukcapil.portal.staff.ServicePoints;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The BDS app's API: accounts, sessions, service points, availability and bookings. The same services as the
+ * BDS web stand behind it, so both follow the same rules.
+ */
+@RestController
+@RequestMapping(value = BdsApiController.BASE, produces = "application/json")
+@Tag(name = "BDS", description = "KTP-el print booking for citizens (SOP A)")
+class BdsApiController {
+
+    static final String BASE = "/api/v1/bds";
+
+    private final CitizenAccounts accounts;
+    private final BookingService bookings;
+    private final QuotaCalendarService calendar;
+    private final ServicePoints servicePoints;
+    private final TicketDocuments tickets;
+
+    BdsApiController(CitizenAccounts accounts, BookingService bookings, QuotaCalendarService calendar,
+                     ServicePoints servicePoints, TicketDocuments tickets) {
+        this.tickets = tickets;
+        this.accounts = accounts;
+        this.bookings = bookings;
+        this.calendar = calendar;
+        this.servicePoints = servicePoints;
+    }
+
+    @PostMapping("/accounts")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Register; a 6-digit OTP is e-mailed. The answer is the same for an address already registered.")
+    Accepted register(@Valid @RequestBody AccountBody body, java.util.Locale locale) {
+        accounts.register(new Registration(body.fullName(), body.email(), body.phone(), body.password()), locale);
+        return new Accepted("OTP_SENT_IF_APPLICABLE");
+    }
+
+    @PostMapping("/accounts/verify")
+    @Operation(summary = "Verify the account with the OTP from the e-mail (10 minutes, 5 tries)")
+    Accepted verify(@Valid @RequestBody VerifyBody body) {
+        accounts.verify(body.email(), body.otp());
+        return new Accepted("VERIFIED");
+    }
+
+    @PostMapping("/accounts/otp")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send a new verification OTP (at most once a minute, five an hour)")
+    Accepted resendOtp(@Valid @RequestBody EmailBody body) {
+        accounts.resendCode(body.email());
+        return new Accepted("OTP_SENT_IF_APPLICABLE");
+    }
+
+    @PostMapping("/accounts/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "E-mail an OTP to reset a forgotten password")
+    Accepted requestReset(@Valid @RequestBody EmailBody body) {
+        accounts.requestPasswordReset(body.email());
+        return new Accepted("OTP_SENT_IF_APPLICABLE");
+    }
+
+    @PostMapping("/accounts/password-reset/confirm")
+    @Operation(summary = "Set a new password with the reset OTP; every session of the account ends")
+    Accepted reset(@Valid @RequestBody ResetBody body) {
+        accounts.resetPassword(body.email(), body.otp(), body.newPassword());
+        return new Accepted("PASSWORD_CHANGED");
+    }
+
+    @PostMapping("/sessions")
+    @Operation(summary = "Sign in: a bearer token for the other calls")
+    SessionAnswer signIn(@Valid @RequestBody SessionBody body) {
+        var token = accounts.issueToken(accounts.signIn(body.email(), body.password()));
+        return new SessionAnswer(token.token(), token.expiresAt());
+    }
+
+    @DeleteMapping("/sessions")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Sign out: the token ends")
+    void signOut(@RequestHeader("Authorization") String authorization) {
+        accounts.revoke(BearerTokenFilter.token(authorization));
+    }
+
+    @GetMapping("/service-points")
+    @Operation(summary = "The service points where a KTP-el can be printed")
+    List<ServicePointAnswer> servicePoints() {
+        return servicePoints.active().stream()
+                .map(point -> new ServicePointAnswer(point.code(), point.name(), point.address())).toList();
+    }
+
+    @GetMapping("/availability")
+    @Operation(summary = "Free places per day at a service point (at most 62 days)")
+    List<Availability> availability(@RequestParam String servicePoint,
+                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return calendar.availability(servicePoint, from, to);
+    }
+
+    @PostMapping("/bookings")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Book a day; a retry with the same Idempotency-Key returns the same booking")
+    ResponseEntity<BookingAnswer> book(@AuthenticationPrincipal CitizenSession citizen,
+                                       @Parameter(description = "Any unique string per booking attempt, reused on retry")
+                                       @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
+                                       @Valid @RequestBody BookingBody body) {
+        BookingResult result = bookings.book(citizen, new BookingRequest(body.nik(), body.servicePoint(), body.date()),
+                key, BookingJourney.none());
+        return ResponseEntity.created(URI.create(BASE + "/bookings/" + result.booking().code()))
+                .header("Idempotent-Replayed", String.valueOf(result.replayed()))
+                .body(BookingAnswer.of(result.booking()));
+    }
+
+    @GetMapping("/bookings")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The citizen's bookings, newest first (Riwayat)")
+    List<BookingAnswer> history(@AuthenticationPrincipal CitizenSession citizen) {
+        return bookings.history(citizen).stream().map(BookingAnswer::of).toList();
+    }
+
+    @GetMapping("/bookings/{code}")
+    @SecurityRequirement(name = "bearer")
+    BookingAnswer booking(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code) {
+        return BookingAnswer.of(bookings.ofCitizen(citizen, code));
+    }
+
+    @GetMapping(value = "/bookings/{code}/ticket.pdf", produces = "application/pdf")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The ticket as PDF: booking code, Code 128 barcode and QR code, queue number")
+    ResponseEntity<byte[]> ticket(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code) {
+        var booking = bookings.ofCitizen(citizen, code);
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"tiket-" + booking.code() + ".pdf\"")
+                .body(tickets.pdf(booking, citizen.locale()));
+    }
+
+    @DeleteMapping("/bookings/{code}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Cancel, until the day before")
+    BookingAnswer cancel(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code) {
+        return BookingAnswer.of(bookings.cancel(citizen, code));
+    }
+
+    @PostMapping("/bookings/{code}/reschedule")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Move to another day at the same point, until the day before")
+    BookingAnswer reschedule(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code,
+                             @Valid @RequestBody RescheduleBody body) {
+        return BookingAnswer.of(bookings.reschedule(citizen, code, body.date()));
+    }
+}

@@ -1,0 +1,58 @@
+package id.dukcapil.portal.booking.api;
+
+import id.dukcapil.portal.booking.CitizenAccounts;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The API's own security, ahead of the staff chain: stateless, bearer tokens of citizen accounts, no CSRF (no
+ * cookies are used), problem details for 401 and 403. Staff sessions and the Vaadin chain are untouched.
+ */
+@Configuration(proxyBeanMethods = false)
+class BdsApiSecurity {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, ApiProblems problems) {
+        String base = BdsApiController.BASE;
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, base + "/accounts", base + "/accounts/**", base + "/sessions")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, base + "/service-points", base + "/availability",
+                                "/api/v1/openapi", "/api/v1/openapi/**")
+                        .permitAll()
+                        .anyRequest().hasRole(BearerTokenFilter.CITIZEN_ROLE))
+                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response, 401, "UNAUTHORIZED"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, 403, "FORBIDDEN")));
+        return http.build();
+    }
+
+    @Bean
+    OpenAPI bdsOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Dukcapil Portal — BDS API").version("v1")
+                        .description("KTP-el print booking (SOP A) for the Bedas Digital Services app. Errors are RFC 9457 "
+                                + "problem details with a stable `code` and a message in the Accept-Language."))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+    }
+}

@@ -1,0 +1,48 @@
+package id.dukcapil.portal.booking.api;
+
+import id.dukcapil.portal.booking.CitizenAccounts;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns {@code Authorization: Bearer <token>} into the citizen it belongs to. An unknown or expired token
+ * leaves the request anonymous; the chain then answers 401 where a citizen is needed.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    static final String CITIZEN_ROLE = "CITIZEN";
+    private static final String PREFIX = "Bearer ";
+
+    private final CitizenAccounts accounts;
+
+    BearerTokenFilter(CitizenAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            accounts.byToken(token(header)).ifPresent(citizen -> {
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(citizen, null,
+                        List.of(new SimpleGrantedAuthority("ROLE_" + CITIZEN_ROLE))));
+                SecurityContextHolder.setContext(context);
+            });
+        }
+        chain.doFilter(request, response);
+    }
+
+    static String token(String header) {
+        return header.length() > PREFIX.length() ? header.substring(PREFIX.length()).strip() : "";
+    }
+}

@@ -1,0 +1,182 @@
+package id.dukcapil.portal.booking.internal;
+
+import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/** The bookings ({@code booking_booking}) and the idempotency keys of the requests that made them. */
+@Component
+public class BookingStore {
+
+    private static final String COLUMNS = """
+            SELECT id, code, nik, resident_name, service_point, day, queue_number, status, citizen_id, booked_by,
+                   from_reserve, created_at, arrived_at, finished_at, spoiled, outcome_reason, outcome_note
+            FROM booking_booking""";
+
+    private final JdbcClient jdbc;
+
+    BookingStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts an open booking; the unique keys refuse a second open booking of the NIK and a repeated code. */
+    public long insert(String code, String nik, String residentName, String point, LocalDate day, int queueNumber,
+                       @Nullable Long citizenId, String bookedBy, boolean fromReserve, Instant at) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO booking_booking (code, nik, open_nik, resident_name, service_point, day, queue_number, status,
+                    citizen_id, booked_by, from_reserve, created_at, spoiled)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?, ?, 0)""")
+                .params(code, nik, nik, residentName, point, day, queueNumber, citizenId, bookedBy, fromReserve, utc(at))
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    public Optional<Booking> byId(long id) {
+        return jdbc.sql(COLUMNS + " WHERE id = ?").param(id).query(BookingStore::booking).optional();
+    }
+
+    public Optional<Booking> byCode(String code) {
+        return jdbc.sql(COLUMNS + " WHERE code = ?").param(code).query(BookingStore::booking).optional();
+    }
+
+    public Optional<Booking> byCodeForUpdate(String code) {
+        return jdbc.sql(COLUMNS + " WHERE code = ? FOR UPDATE").param(code).query(BookingStore::booking).optional();
+    }
+
+    public Optional<String> openCodeOf(String nik) {
+        return jdbc.sql("SELECT code FROM booking_booking WHERE open_nik = ?").param(nik).query(String.class).optional();
+    }
+
+    /** A citizen's bookings, newest first. */
+    public List<Booking> ofCitizen(long citizenId, int limit) {
+        return jdbc.sql(COLUMNS + " WHERE citizen_id = ? ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(citizenId, limit).query(BookingStore::booking).list();
+    }
+
+    public List<Booking> ofDay(String point, LocalDate day, List<BookingStatus> statuses) {
+        return jdbc.sql(COLUMNS + " WHERE service_point = ? AND day = ? AND status IN (:statuses) ORDER BY queue_number"
+                        .replace(":statuses", String.join(",", statuses.stream().map(s -> "'" + s.name() + "'").toList())))
+                .params(point, day).query(BookingStore::booking).list();
+    }
+
+    /** Moves a booking to a new state; leaving the open states frees the NIK for a new booking. */
+    public void finish(long id, BookingStatus status, Instant at, @Nullable String reason, @Nullable String note) {
+        jdbc.sql("""
+                UPDATE booking_booking SET status = ?, open_nik = NULL, finished_at = ?, outcome_reason = ?, outcome_note = ?
+                WHERE id = ?""")
+                .params(status.name(), utc(at), reason, note, id).update();
+    }
+
+    public void arrived(long id, Instant at) {
+        jdbc.sql("UPDATE booking_booking SET status = 'ARRIVED', arrived_at = ? WHERE id = ?").params(utc(at), id).update();
+    }
+
+    public void spoiled(long id) {
+        jdbc.sql("UPDATE booking_booking SET spoiled = spoiled + 1 WHERE id = ?").param(id).update();
+    }
+
+    public void moved(long id, LocalDate day, int queueNumber) {
+        jdbc.sql("UPDATE booking_booking SET day = ?, queue_number = ?, reminded_at = NULL WHERE id = ?")
+                .params(day, queueNumber, id).update();
+    }
+
+    /** Open bookings of a day not yet reminded, oldest first. */
+    public List<Booking> toRemind(LocalDate day, int limit) {
+        return jdbc.sql(COLUMNS + " WHERE day = ? AND status = 'BOOKED' AND reminded_at IS NULL AND citizen_id IS NOT NULL "
+                        + "ORDER BY id LIMIT ?")
+                .params(day, limit).query(BookingStore::booking).list();
+    }
+
+    public void reminded(long id, Instant at) {
+        jdbc.sql("UPDATE booking_booking SET reminded_at = ? WHERE id = ?").params(utc(at), id).update();
+    }
+
+    /** Counts per status of a point's day: the daily summary. */
+    public List<StatusCount> counts(String point, LocalDate day) {
+        return jdbc.sql("SELECT status, COUNT(*), COALESCE(SUM(spoiled), 0) FROM booking_booking "
+                        + "WHERE service_point = ? AND day = ? GROUP BY status")
+                .params(point, day)
+                .query((rs, row) -> new StatusCount(BookingStatus.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
+                .list();
+    }
+
+    /**
+     * Claims the idempotency key for this request. A concurrent request with the same key waits here on the
+     * key's row lock until the first one commits (then it finds the booking) or rolls back (then it goes on).
+     *
+     * @return false when the key was used before
+     */
+    public boolean claimKey(String owner, String key, String requestHash, Instant at) {
+        return jdbc.sql("INSERT IGNORE INTO booking_idempotency (owner, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)")
+                .params(owner, key, requestHash, utc(at)).update() == 1;
+    }
+
+    public Optional<KeyUse> keyUse(String owner, String key) {
+        return jdbc.sql("SELECT request_hash, booking_id FROM booking_idempotency WHERE owner = ? AND idem_key = ?")
+                .params(owner, key)
+                .query((rs, row) -> new KeyUse(rs.getString(1), rs.getObject(2, Long.class))).optional();
+    }
+
+    public void keyUsedFor(String owner, String key, long bookingId) {
+        jdbc.sql("UPDATE booking_idempotency SET booking_id = ? WHERE owner = ? AND idem_key = ?")
+                .params(bookingId, owner, key).update();
+    }
+
+    private static Booking booking(ResultSet rs, int row) throws SQLException {
+        return new Booking(rs.getLong("id"), rs.getString("code"), rs.getString("nik"), rs.getString("resident_name"),
+                rs.getString("service_point"), rs.getObject("day", LocalDate.class), rs.getInt("queue_number"),
+                BookingStatus.valueOf(rs.getString("status")), rs.getObject("citizen_id", Long.class),
+                rs.getString("booked_by"), rs.getBoolean("from_reserve"), instant(rs, "created_at"),
+                instantOrNull(rs, "arrived_at"), instantOrNull(rs, "finished_at"), rs.getInt("spoiled"),
+                rs.getString("outcome_reason"), rs.getString("outcome_note"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    /** Open bookings (booked or arrived) of the point's days in {@code [from, before)}. */
+    public int openBetween(String point, LocalDate from, LocalDate before) {
+        return jdbc.sql("SELECT COUNT(*) FROM booking_booking WHERE service_point = ? AND day >= ? AND day < ? "
+                        + "AND status IN ('BOOKED', 'ARRIVED')")
+                .params(point, from, before).query(Integer.class).single();
+    }
+
+    public List<DayCount> openPerDay(String point, LocalDate from) {
+        return jdbc.sql("SELECT day, COUNT(*) FROM booking_booking WHERE service_point = ? AND day >= ? "
+                        + "AND status IN ('BOOKED', 'ARRIVED') GROUP BY day")
+                .params(point, from)
+                .query((rs, row) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getInt(2))).list();
+    }
+
+    public record DayCount(LocalDate day, int count) {
+    }
+
+    public record StatusCount(BookingStatus status, int count, int spoiled) {
+    }
+
+    /** @param bookingId null while the first request with the key has not committed */
+    public record KeyUse(String requestHash, @Nullable Long bookingId) {
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * SOP A, the KTP-el print booking: the quota calendar that follows the blank-card stock, atomic bookings with
+ * tickets, citizen accounts with OTP, the counter check-in and the daily summary.
+ */
+@NullMarked
+package id.dukcapil.portal.booking;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,134 @@
+package id.dukcapil.portal.booking.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.booking.Availability;
+import id.dukcapil.portal.booking.BookingRequest;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.booking.QuotaCalendarService;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * "Booking Antrian KTP" (SOP A steps 6–7): a service point, then a day on a calendar of free places (full and
+ * closed days cannot be picked), the NIK whose card is printed, and the request.
+ */
+@Route(value = "bds/booking", autoLayout = false)
+@AnonymousAllowed
+class BdsBookingView extends BdsPage implements BeforeEnterObserver {
+
+    final ComboBox<ServicePoint> point = new ComboBox<>();
+    final Div calendar = new Div();
+    final Paragraph chosen = new Paragraph();
+    final TextField nik = new TextField();
+    final Button book = new Button();
+    private final QuotaCalendarService quotas;
+    private final ServicePoints servicePoints;
+    private @Nullable LocalDate day;
+    /** One key per attempt on this screen: a double tap or a retry after a lost answer books once. */
+    private String idempotencyKey = UUID.randomUUID().toString();
+
+    BdsBookingView(BookingService bookings, QuotaCalendarService quotas, ServicePoints servicePoints, Clock clock) {
+        super(clock);
+        this.quotas = quotas;
+        this.servicePoints = servicePoints;
+        point.setId("bds-point");
+        nik.setId("bds-nik");
+        book.setId("bds-submit");
+        point.setLabel(getTranslation("bds.booking.point"));
+        point.setItems(servicePoints.active());
+        point.setItemLabelGenerator(ServicePoint::name);
+        point.setWidthFull();
+        point.addValueChangeListener(change -> showCalendar());
+        calendar.getStyle().set("display", "grid").set("grid-template-columns", "repeat(4, 1fr)").set("gap", "4px");
+        calendar.setId("bds-calendar");
+        nik.setLabel(getTranslation("bds.booking.nik"));
+        nik.setMaxLength(Nik.LENGTH);
+        nik.setAllowedCharPattern("[0-9]");
+        nik.getElement().setAttribute("inputmode", "numeric");
+        nik.setWidthFull();
+        book.setText(getTranslation("bds.booking.submit"));
+        book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        book.setWidthFull();
+        book.addClickListener(click -> {
+            CitizenSession citizen = citizen().orElse(null);
+            if (citizen == null || point.getValue() == null || day == null) {
+                Notifications.error(getTranslation("bds.booking.choose"));
+                return;
+            }
+            try {
+                var result = bookings.book(citizen, new BookingRequest(nik.getValue(), point.getValue().code(), day),
+                        idempotencyKey, journey());
+                journeyDone();
+                idempotencyKey = UUID.randomUUID().toString();
+                Notifications.success(getTranslation("bds.booking.done", result.booking().code(), result.booking().queueNumber()));
+                getUI().ifPresent(ui -> ui.navigate(BdsHistoryView.class));
+            } catch (RuleViolation violation) {
+                idempotencyKey = UUID.randomUUID().toString();
+                Notifications.error(violation);
+                showCalendar();
+            }
+        });
+        show(new H2(getTranslation("bds.book")), point, calendar, chosen, nik, book);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (citizen().isEmpty()) {
+            event.forwardTo(BdsSignInView.class);
+            return;
+        }
+        step(SopStep.A6_CHOOSE_SERVICE);
+        event.getLocation().getQueryParameters().getSingleParameter("point")
+                .flatMap(servicePoints::byCode).ifPresent(point::setValue);
+    }
+
+    void showCalendar() {
+        calendar.removeAll();
+        day = null;
+        chosen.setText("");
+        if (point.getValue() == null) {
+            return;
+        }
+        step(SopStep.A7_PICK_DATE);
+        LocalDate from = LocalDate.now(clock).plusDays(1);
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM", getLocale());
+        for (Availability available : quotas.availability(point.getValue().code(), from,
+                from.plusDays(QuotaCalendarService.BOOKING_HORIZON_DAYS - 1))) {
+            String label = available.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()) + " "
+                    + format.format(available.date()) + "\n" + (available.open()
+                    ? getTranslation("bds.booking.free", available.remaining()) : getTranslation("bds.booking.closed"));
+            Button cell = new Button(label);
+            cell.setId("day-" + available.date());
+            cell.getStyle().set("white-space", "pre-line").set("height", "auto").set("min-height", "3.2em")
+                    .set("padding", "2px");
+            cell.setEnabled(available.open() && available.remaining() > 0);
+            cell.addClickListener(click -> {
+                day = available.date();
+                chosen.setText(getTranslation("bds.booking.chosen",
+                        DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", getLocale()).format(day)));
+            });
+            calendar.add(cell);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package id.dukcapil.portal.booking.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.BookingStatus;
+import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.booking.TicketDocuments;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.ui.Notifications;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/** "Riwayat" (SOP A step 8): the citizen's tickets with barcode, code and queue number, PDF download, cancel. */
+@Route(value = "bds/riwayat", autoLayout = false)
+@AnonymousAllowed
+class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
+
+    final Div tickets = new Div();
+    private final BookingService bookings;
+    private final TicketDocuments documents;
+
+    BdsHistoryView(BookingService bookings, TicketDocuments documents, Clock clock) {
+        super(clock);
+        this.bookings = bookings;
+        this.documents = documents;
+        tickets.setId("bds-tickets");
+        Button book = new Button(getTranslation("bds.book"), click -> getUI().ifPresent(ui -> ui.navigate(BdsBookingView.class)));
+        book.setWidthFull();
+        show(new H2(getTranslation("bds.history")), tickets, book);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        citizen().ifPresentOrElse(this::list, () -> event.forwardTo(BdsSignInView.class));
+    }
+
+    private void list(CitizenSession citizen) {
+        tickets.removeAll();
+        var mine = bookings.history(citizen);
+        if (mine.isEmpty()) {
+            tickets.add(new Paragraph(getTranslation("bds.history.empty")));
+        }
+        for (Booking booking : mine) {
+            tickets.add(ticket(citizen, booking));
+        }
+    }
+
+    private Div ticket(CitizenSession citizen, Booking booking) {
+        Div card = new Div();
+        card.addClassName("bds-ticket");
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "8px")
+                .set("padding", "8px").set("margin-bottom", "8px");
+        H3 code = new H3(booking.code());
+        code.addClassName("ticket-code");
+        card.add(code, new Paragraph(getTranslation("bds.history.line", booking.queueNumber(),
+                DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", getLocale()).format(booking.day()), booking.residentName(),
+                getTranslation(booking.status().labelKey()))));
+        if (booking.status() == BookingStatus.BOOKED || booking.status() == BookingStatus.ARRIVED) {
+            byte[] barcode = Codes.png(Codes.code128(booking.code()));
+            Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    new ByteArrayInputStream(barcode), "barcode.png", "image/png", barcode.length)), booking.code());
+            image.setWidthFull();
+            Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+                byte[] content = documents.pdf(booking, getLocale());
+                return new DownloadResponse(new ByteArrayInputStream(content), "tiket-" + booking.code() + ".pdf",
+                        "application/pdf", content.length);
+            }), AttachmentType.DOWNLOAD, getTranslation("bds.history.download"));
+            pdf.setId("download-" + booking.code());
+            card.add(image, pdf);
+            if (booking.status() == BookingStatus.BOOKED && LocalDate.now(clock).isBefore(booking.day())) {
+                Button cancel = new Button(getTranslation("bds.history.cancel"));
+                cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                cancel.addClickListener(click -> {
+                    try {
+                        bookings.cancel(citizen, booking.code());
+                        list(citizen);
+                    } catch (RuleViolation violation) {
+                        Notifications.error(violation);
+                    }
+                });
+                card.add(cancel);
+            }
+        }
+        return card;
+    }
+}

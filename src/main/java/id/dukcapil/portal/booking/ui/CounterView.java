@@ -1,0 +1,184 @@
+package id.dukcapil.portal.booking.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.CannotPrintReason;
+import id.dukcapil.portal.booking.CounterCase;
+import id.dukcapil.portal.booking.CounterService;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The print counter: a hand scanner types the booking code and Enter (or the clerk types it). The screen shows
+ * whose booking it is, or why it is refused; then Printed, Spoiled (reprint) or Cannot print with the advice.
+ */
+@Route("counter")
+@RolesAllowed({Roles.OPERATOR, Roles.PRINT_OPERATOR})
+@Menu(title = "nav.counter", order = 20, icon = "vaadin:barcode")
+class CounterView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField code = new TextField();
+    final Div result = new Div();
+    final H3 citizen = new H3();
+    final Paragraph details = new Paragraph();
+    final Paragraph warning = new Paragraph();
+    final Button printed = new Button();
+    final TextField spoilReason = new TextField();
+    final Button spoiled = new Button();
+    final ComboBox<CannotPrintReason> cannotReason = new ComboBox<>();
+    final TextField cannotNote = new TextField();
+    final Button cannotPrint = new Button();
+    final Paragraph advice = new Paragraph();
+    final Button noShows = new Button();
+    private final CounterService counter;
+    private final Clock clock;
+    private @Nullable Booking current;
+
+    CounterView(CounterService counter, Clock clock) {
+        this.counter = counter;
+        this.clock = clock;
+        code.setLabel(getTranslation("booking.counter.code"));
+        code.setPlaceholder(getTranslation("booking.counter.code.placeholder"));
+        code.setAutofocus(true);
+        code.setClearButtonVisible(true);
+        code.setWidth("18em");
+        code.addKeyPressListener(Key.ENTER, event -> scan());
+        printed.setText(getTranslation("booking.counter.printed"));
+        printed.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        printed.addClickListener(click -> act(() -> counter.printed(currentCode()), "booking.counter.printed.done"));
+        spoilReason.setLabel(getTranslation("booking.counter.spoil-reason"));
+        spoiled.setText(getTranslation("booking.counter.spoiled"));
+        spoiled.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        spoiled.addClickListener(click -> act(() -> counter.spoiled(currentCode(), spoilReason.getValue()),
+                "booking.counter.spoiled.done"));
+        cannotReason.setLabel(getTranslation("booking.counter.cannot-reason"));
+        cannotReason.setItems(CannotPrintReason.values());
+        cannotReason.setItemLabelGenerator(reason -> getTranslation(reason.labelKey()));
+        cannotNote.setLabel(getTranslation("booking.counter.note"));
+        cannotNote.setMaxLength(Booking.NOTE_MAX_LENGTH);
+        cannotPrint.setText(getTranslation("booking.counter.cannot-print"));
+        cannotPrint.addClickListener(click -> cannotPrint());
+        noShows.setText(getTranslation("booking.counter.no-shows"));
+        noShows.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        noShows.addClickListener(click -> markNoShows());
+        warning.addClassName("counter-warning");
+
+        FlexLayout printBar = bar(printed, spoilReason, spoiled);
+        FlexLayout cannotBar = bar(cannotReason, cannotNote, cannotPrint);
+        result.add(citizen, details, warning, printBar, cannotBar, advice);
+        result.setVisible(false);
+        add(bar(code, noShows), result);
+    }
+
+    void scan() {
+        try {
+            show(counter.scan(code.getValue()));
+        } catch (RuleViolation violation) {
+            current = null;
+            result.setVisible(false);
+            Notifications.error(violation);
+        }
+        code.clear();
+        code.focus();
+    }
+
+    private void show(CounterCase found) {
+        current = found.booking();
+        Booking booking = found.booking();
+        result.setVisible(true);
+        citizen.setText(getTranslation("booking.counter.citizen", booking.residentName(), booking.queueNumber()));
+        details.setText(getTranslation("booking.counter.details", booking.maskedNik(), booking.day(),
+                found.servicePointName(), getTranslation(booking.status().labelKey()), booking.spoiled()));
+        warning.setText(found.printRefusal() == null ? "" : getTranslation(found.printRefusal()));
+        warning.setVisible(found.printRefusal() != null);
+        printed.setEnabled(found.printRefusal() == null);
+        cannotReason.setValue(found.suggestedReason());
+        advice.setText("");
+    }
+
+    private void act(Supplier<Booking> action, String doneKey) {
+        try {
+            Booking booking = action.get();
+            Notifications.success(getTranslation(doneKey, booking.code()));
+            spoilReason.clear();
+            if (booking.status().open()) {
+                current = booking;
+                details.setText(getTranslation("booking.counter.details", booking.maskedNik(), booking.day(),
+                        booking.servicePoint(), getTranslation(booking.status().labelKey()), booking.spoiled()));
+            } else {
+                result.setVisible(false);
+                current = null;
+            }
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+        code.focus();
+    }
+
+    private void cannotPrint() {
+        CannotPrintReason reason = cannotReason.getValue();
+        if (reason == null) {
+            Notifications.error(getTranslation("booking.counter.cannot-reason.required"));
+            return;
+        }
+        try {
+            Booking booking = counter.cannotPrint(currentCode(), reason, cannotNote.getValue());
+            Notifications.success(getTranslation("booking.counter.cannot-print.done", booking.code()));
+            printed.setEnabled(false);
+            spoiled.setEnabled(false);
+            cannotPrint.setEnabled(false);
+            advice.setText(getTranslation(reason.adviceKey()));
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+    }
+
+    private void markNoShows() {
+        try {
+            int marked = counter.markNoShows(LocalDate.now(clock));
+            Notifications.success(getTranslation("booking.counter.no-shows.done", marked));
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+    }
+
+    private String currentCode() {
+        if (current == null) {
+            throw new RuleViolation("booking.counter.scan-first");
+        }
+        return current.code();
+    }
+
+    private static FlexLayout bar(com.vaadin.flow.component.Component... components) {
+        FlexLayout bar = new FlexLayout(components);
+        bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.addClassName("filter-bar");
+        return bar;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.counter") + " · Dukcapil Portal";
+    }
+}

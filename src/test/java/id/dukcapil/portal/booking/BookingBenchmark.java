@@ -1,0 +1,235 @@
+package id.dukcapil.portal.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.Benchmark;
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A burst of 1,000 concurrent booking requests over HTTP for one day with quota 300, next to the database's own
+ * limit measured in the same run: the conditional quota update plus the insert over plain JDBC with as many
+ * threads. Then the counter's check-in by booking code.
+ */
+@Benchmark
+@PortalTest
+class BookingBenchmark {
+
+    private static final int REQUESTS = 1_000;
+    private static final int QUOTA = 300;
+    private static final String POINT = "DINAS";
+    private static final java.util.concurrent.atomic.AtomicInteger RETRIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    @LocalServerPort int port;
+    @Autowired BookingTestSupport support;
+    @Autowired CitizenAccounts accounts;
+    @Autowired CounterService counter;
+    @Autowired UserDetailsService users;
+    @Autowired DataSource dataSource;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+
+    @Test
+    void a_burst_of_bookings_over_http_next_to_the_database_limit_then_check_in_lookups() throws Exception {
+        LocalDate day = support.workingDay(20);
+        LocalDate baselineDay = support.workingDayAfter(day);
+        support.quota(POINT, day, QUOTA);
+        support.quota(POINT, baselineDay, QUOTA);
+        CitizenSession citizen = support.citizen();
+        String token = accounts.issueToken(citizen).token();
+        List<String> niks = support.printReadyNiks(REQUESTS);
+        assertThat(niks).hasSize(REQUESTS);
+
+        // Warm-up: the API path and the JIT, on another point.
+        LocalDate warmDay = support.workingDay(21);
+        support.quota("UKL-320425", warmDay, 50);
+        List<String> warmNiks = support.printReadyNiks(REQUESTS + 50).subList(REQUESTS, REQUESTS + 50);
+        run(warmNiks, token, "UKL-320425", warmDay, "warm-");
+
+        RETRIES.set(0);
+        Result http = run(niks, token, POINT, day, "burst-");
+        System.out.println("BENCHMARK booking: retries after 503 BUSY: " + RETRIES.get());
+        System.out.println("BENCHMARK booking: HTTP answers by status " + http.statuses().stream()
+                .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting())));
+        long made = http.statuses().stream().filter(status -> status == 201).count();
+        long full = http.statuses().stream().filter(status -> status == 409).count();
+        assertThat(made).isEqualTo(QUOTA);
+        assertThat(full).isEqualTo(REQUESTS - QUOTA);
+        assertThat(jdbc.queryForObject("SELECT booked FROM booking_day WHERE service_point = ? AND day = ?",
+                Integer.class, POINT, day)).isEqualTo(QUOTA);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT queue_number) FROM booking_booking WHERE service_point = ? AND day = ?",
+                Integer.class, POINT, day)).isEqualTo(QUOTA);
+
+        Result db = jdbcLimit(POINT, baselineDay);
+        System.out.printf("BENCHMARK booking: HTTP burst of %,d requests, quota %d: %d made, %d QUOTA_FULL in %.2f s: "
+                        + "%.0f requests/s, %.0f bookings/s; latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                REQUESTS, QUOTA, made, full, http.seconds(), REQUESTS / http.seconds(), made / http.seconds(),
+                http.percentile(50), http.percentile(99), http.percentile(100));
+        System.out.printf("BENCHMARK booking: database limit, conditional update + insert over JDBC, %,d threads: "
+                        + "%.2f s: %.0f requests/s, %.0f bookings/s; latency p50 %.0f ms, p99 %.0f ms%n",
+                REQUESTS, db.seconds(), REQUESTS / db.seconds(), QUOTA / db.seconds(), db.percentile(50), db.percentile(99));
+        System.out.printf("BENCHMARK booking: the portal reaches %.0f %% of the database limit (requests/s)%n",
+                100 * db.seconds() / http.seconds());
+
+        // Check-in: the clerk at the Dinas scans each booking on the day.
+        List<String> codes = jdbc.queryForList("SELECT code FROM booking_booking WHERE service_point = ? AND day = ? ORDER BY queue_number",
+                String.class, POINT, day);
+        clock.setInstant(day.atTime(8, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        try {
+            double[] lookups = SignedInAs.call(users, "operator", () -> {
+                double[] millis = new double[codes.size()];
+                for (int i = 0; i < codes.size(); i++) {
+                    long start = System.nanoTime();
+                    counter.scan(codes.get(i));
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+                return millis;
+            });
+            Arrays.sort(lookups);
+            System.out.printf("BENCHMARK booking: check-in by booking code (scan, %d bookings): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                    lookups.length, lookups[lookups.length / 2], lookups[(int) Math.ceil(lookups.length * 0.95) - 1],
+                    lookups[lookups.length - 1]);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private Result run(List<String> niks, String token, String point, LocalDate day, String keyPrefix) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        URI uri = URI.create("http://localhost:" + port + "/api/v1/bds/bookings");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<long[]>> answers = new ArrayList<>();
+        long begin;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < niks.size(); i++) {
+                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json").header("Idempotency-Key", keyPrefix + i)
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"nik":"%s","servicePoint":"%s","date":"%s"}""".formatted(niks.get(i), point, day)))
+                        .build();
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    // As the app does: "busy" (503, Retry-After) is retried with the same Idempotency-Key.
+                    for (int retry = 0; response.statusCode() == 503 && retry < 20; retry++) {
+                        RETRIES.incrementAndGet();
+                        Thread.sleep(1000);
+                        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    }
+                    return new long[] {response.statusCode(), System.nanoTime() - sent};
+                }));
+            }
+            begin = System.nanoTime();
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            double[] millis = new double[niks.size()];
+            for (int i = 0; i < answers.size(); i++) {
+                long[] answer = answers.get(i).get();
+                statuses.add((int) answer[0]);
+                millis[i] = answer[1] / 1e6;
+            }
+            return new Result((System.nanoTime() - begin) / 1e9, statuses, millis);
+        }
+    }
+
+    /** What the database itself does: the same counter update and insert, each in its own transaction. */
+    private Result jdbcLimit(String point, LocalDate day) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<long[]>> answers = new ArrayList<>();
+        long begin;
+        try (ExecutorService threads = Executors.newFixedThreadPool(REQUESTS)) {
+            for (int i = 0; i < REQUESTS; i++) {
+                String nik = "99%014d".formatted(i);
+                String code = "DB%06d".formatted(i);
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    long sent = System.nanoTime();
+                    try (Connection connection = dataSource.getConnection()) {
+                        connection.setAutoCommit(false);
+                        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                        int taken;
+                        try (PreparedStatement update = connection.prepareStatement("UPDATE booking_day SET booked = booked + 1, "
+                                + "issued = issued + 1 WHERE service_point = ? AND day = ? AND closed = FALSE AND booked < quota - reserve")) {
+                            update.setString(1, point);
+                            update.setObject(2, day);
+                            taken = update.executeUpdate();
+                        }
+                        if (taken == 1) {
+                            int number;
+                            try (PreparedStatement read = connection.prepareStatement(
+                                    "SELECT issued FROM booking_day WHERE service_point = ? AND day = ?")) {
+                                read.setString(1, point);
+                                read.setObject(2, day);
+                                var rs = read.executeQuery();
+                                rs.next();
+                                number = rs.getInt(1);
+                            }
+                            try (PreparedStatement insert = connection.prepareStatement("""
+                                    INSERT INTO booking_booking (code, nik, open_nik, resident_name, service_point, day,
+                                        queue_number, status, citizen_id, booked_by, from_reserve, created_at, spoiled)
+                                    VALUES (?, ?, ?, 'Baseline', ?, ?, ?, 'BOOKED', NULL, 'benchmark', FALSE, ?, 0)""")) {
+                                insert.setString(1, code);
+                                insert.setString(2, nik);
+                                insert.setString(3, nik);
+                                insert.setString(4, point);
+                                insert.setObject(5, day);
+                                insert.setInt(6, number);
+                                insert.setObject(7, LocalDateTime.now());
+                                insert.executeUpdate();
+                            }
+                        }
+                        connection.commit();
+                        return new long[] {taken == 1 ? 201 : 409, System.nanoTime() - sent};
+                    }
+                }));
+            }
+            begin = System.nanoTime();
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            double[] millis = new double[REQUESTS];
+            for (int i = 0; i < REQUESTS; i++) {
+                long[] answer = answers.get(i).get();
+                statuses.add((int) answer[0]);
+                millis[i] = answer[1] / 1e6;
+            }
+            Result result = new Result((System.nanoTime() - begin) / 1e9, statuses, millis);
+            assertThat(statuses.stream().filter(status -> status == 201).count()).isEqualTo(QUOTA);
+            return result;
+        }
+    }
+
+    record Result(double seconds, List<Integer> statuses, double[] millis) {
+
+        double percentile(int p) {
+            double[] sorted = millis.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.max(0, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package id.dukcapil.portal.booking;
+
+import id.dukcapil.portal.SignedInAs;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * What booking tests start from: a verified citizen made through the real registration (the OTP read from the
+ * outbox the e-mail went into), print-ready NIKs not booked before, a working day, a day's quota set by a planner.
+ */
+@TestComponent
+public class BookingTestSupport {
+
+    public static final String PASSWORD = "Kartu-Bedas-2026";
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final CitizenAccounts accounts;
+    private final QuotaCalendarService calendar;
+    private final UserDetailsService users;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    BookingTestSupport(CitizenAccounts accounts, QuotaCalendarService calendar, UserDetailsService users,
+                       JdbcTemplate jdbc, Clock clock) {
+        this.accounts = accounts;
+        this.calendar = calendar;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A new address, unique in the test run. */
+    public String newEmail() {
+        return "warga" + System.nanoTime() % 1_000_000 + "-" + SEQUENCE.incrementAndGet() + "@contoh.id";
+    }
+
+    /** Registers and verifies a citizen with the code from the e-mail in the outbox. */
+    public CitizenSession citizen() {
+        String email = newEmail();
+        accounts.register(new Registration("Siti Nurhaliza", email, "0812 3456 7890", PASSWORD), Locale.forLanguageTag("id"));
+        return accounts.verify(email, lastCodeTo(email));
+    }
+
+    /** The 6-digit code of the newest e-mail to the address, as the outbox stored it. */
+    public String lastCodeTo(String email) {
+        String subject = jdbc.queryForObject("SELECT subject FROM notification_message WHERE recipient = ? ORDER BY id DESC LIMIT 1",
+                String.class, email);
+        Matcher matcher = CODE.matcher(subject);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No code in " + subject);
+        }
+        return matcher.group(1);
+    }
+
+    public List<String> subjectsTo(String email) {
+        return jdbc.queryForList("SELECT subject FROM notification_message WHERE recipient = ? ORDER BY id", String.class, email);
+    }
+
+    public int mailsTo(String email) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE recipient = ?", Integer.class, email);
+    }
+
+    /** Print-ready residents with no booking at all yet. */
+    public List<String> printReadyNiks(int count) {
+        return jdbc.queryForList("""
+                SELECT r.nik FROM population_resident r WHERE r.enrolment_status = 'PRINT_READY'
+                AND NOT EXISTS (SELECT 1 FROM booking_booking b WHERE b.nik = r.nik) ORDER BY r.id LIMIT ?""",
+                String.class, count);
+    }
+
+    public String residentWithStatus(String status) {
+        return jdbc.queryForObject("SELECT nik FROM population_resident WHERE enrolment_status = ? ORDER BY id LIMIT 1",
+                String.class, status);
+    }
+
+    /** The working day at least {@code daysAhead} days after today. */
+    public LocalDate workingDay(int daysAhead) {
+        LocalDate day = LocalDate.now(clock).plusDays(daysAhead);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public LocalDate workingDayAfter(LocalDate day) {
+        LocalDate next = day.plusDays(1);
+        while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            next = next.plusDays(1);
+        }
+        return next;
+    }
+
+    /** A planner gives the day exactly this quota, none of it kept for staff. */
+    public void quota(String point, LocalDate day, int quota) {
+        SignedInAs.run(users, "perencana", () -> {
+            calendar.changeSettings(point, new QuotaCalendarService.PointSettings(40, 0));
+            calendar.overrideQuota(point, day, quota);
+        });
+    }
+}

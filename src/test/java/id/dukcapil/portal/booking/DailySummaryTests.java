@@ -1,0 +1,74 @@
+package id.dukcapil.portal.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.blanko.BlankoStock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** A manager's daily summary of the Dinas counter: the day's figures, the stock, the steps against the standard. */
+@PortalTest
+class DailySummaryTests {
+
+    private static final String POINT = "DINAS";
+
+    @Autowired BookingService bookings;
+    @Autowired CounterService counter;
+    @Autowired DailySummaryService summaries;
+    @Autowired BlankoStock stock;
+    @Autowired BookingTestSupport support;
+    @Autowired UserDetailsService users;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void the_summary_counts_the_day_and_shows_opening_and_closing_stock_and_step_times() throws Exception {
+        LocalDate day = support.workingDay(17);
+        support.quota(POINT, day, 50);
+        CitizenSession citizen = support.citizen();
+        List<Booking> made = support.printReadyNiks(3).stream().map(nik -> bookings.book(citizen,
+                new BookingRequest(nik, POINT, day), null, BookingJourney.none()).booking()).toList();
+        SignedInAs.run(users, "perencana", () -> stock.receive(POINT, 10, "SJ-SUMMARY-" + System.nanoTime()));
+        clock.setInstant(day.atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        int opening = stock.balance(POINT);
+        SignedInAs.run(users, "operator", () -> {
+            counter.scan(made.get(0).code());
+            counter.spoiled(made.get(0).code(), "Kartu tergores");
+            counter.printed(made.get(0).code());
+            counter.scan(made.get(1).code());
+            counter.markNoShows(day);
+        });
+
+        DailySummary summary = SignedInAs.call(users, "manajer", () -> summaries.summary(POINT, day));
+        assertThat(summary.bookings()).isEqualTo(3);
+        assertThat(summary.arrivals()).isEqualTo(2);
+        assertThat(summary.printed()).isEqualTo(1);
+        assertThat(summary.spoiled()).isEqualTo(1);
+        assertThat(summary.noShows()).isEqualTo(1);
+        assertThat(summary.openingStock()).isEqualTo(opening);
+        assertThat(summary.closingStock()).isEqualTo(opening - 2);
+
+        byte[] pdf = SignedInAs.call(users, "manajer", () -> summaries.pdf(POINT, day, Locale.forLanguageTag("id")));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Ringkasan Harian Cetak KTP-el", "Tercetak: 1", "Blanko rusak: 1", "Tidak hadir: 1",
+                    "Stok blanko awal hari: " + opening, "Stok blanko akhir hari: " + (opening - 2), "Langkah SOP A");
+        }
+    }
+}

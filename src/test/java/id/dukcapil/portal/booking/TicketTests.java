@@ -1,0 +1,80 @@
+package id.dukcapil.portal.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.booking.internal.BookingCodes;
+import java.awt.image.BufferedImage;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The ticket a citizen downloads or receives: what a counter's scanner and a phone camera read from it. */
+@PortalTest
+class TicketTests {
+
+    private static final String POINT = "UKL-320413";
+
+    @Autowired BookingService bookings;
+    @Autowired TicketDocuments tickets;
+    @Autowired BookingTestSupport support;
+
+    @Test
+    void the_ticket_pdf_rendered_to_an_image_has_a_barcode_and_a_qr_code_that_decode_to_the_booking_code() throws Exception {
+        LocalDate day = support.workingDay(5);
+        support.quota(POINT, day, 5);
+        Booking booking = bookings.book(support.citizen(), new BookingRequest(support.printReadyNiks(1).getFirst(), POINT, day),
+                null, BookingJourney.none()).booking();
+
+        byte[] pdf = tickets.pdf(booking, Locale.forLanguageTag("id"));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains(booking.code(), "%03d".formatted(booking.queueNumber()), booking.residentName(),
+                    "TIKET ANTRIAN CETAK KTP-EL");
+            assertThat(text).doesNotContain(booking.nik());
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200);
+            assertThat(decode(page, BarcodeFormat.CODE_128)).isEqualTo(booking.code());
+            assertThat(decode(page, BarcodeFormat.QR_CODE)).isEqualTo(booking.code());
+        }
+    }
+
+    @Test
+    void booking_codes_use_only_unambiguous_characters_and_do_not_repeat() {
+        BookingCodes codes = new BookingCodes();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String code = codes.next();
+            assertThat(code).hasSize(BookingCodes.LENGTH).matches("[" + BookingCodes.ALPHABET + "]+");
+            seen.add(code);
+        }
+        assertThat(seen).hasSize(10_000);
+        assertThat(BookingCodes.ALPHABET.chars().mapToObj(c -> String.valueOf((char) c)).collect(Collectors.toSet()))
+                .doesNotContainAnyElementsOf(List.of("0", "O", "1", "I", "L", "2", "Z", "5", "S", "8", "B"));
+        assertThat(BookingCodes.normalise(" acd-efg hj ")).isEqualTo("ACDEFGHJ");
+    }
+
+    /** What a reader of that one format finds anywhere on the page, as a scanner aimed at it would. */
+    private static String decode(BufferedImage image, BarcodeFormat format) throws Exception {
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(format))).getText();
+    }
+}

@@ -1,0 +1,175 @@
+package id.dukcapil.portal.booking.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The BDS app's API over real HTTP: the contract's calls, its problem details, and its own security. */
+@PortalTest
+class BdsApiTests {
+
+    private static final String POINT = "UKL-320415";
+
+    @LocalServerPort int port;
+    @Autowired BookingTestSupport support;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final JsonMapper json = JsonMapper.builder().build();
+    String email;
+    LocalDate day;
+
+    @BeforeEach
+    void a_bookable_day() {
+        day = support.workingDay(5);
+        support.quota(POINT, day, 20);
+        email = support.newEmail();
+    }
+
+    @Test
+    void a_citizen_registers_verifies_signs_in_books_retries_lists_and_cancels() throws Exception {
+        assertThat(post("/accounts", null, null, """
+                {"fullName":"Dewi Sartika","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(email))
+                .statusCode()).isEqualTo(202);
+        assertThat(post("/accounts/verify", null, null, """
+                {"email":"%s","otp":"%s"}""".formatted(email, support.lastCodeTo(email))).statusCode()).isEqualTo(200);
+        HttpResponse<String> session = post("/sessions", null, null, """
+                {"email":"%s","password":"Bedas-Sandi-2026"}""".formatted(email));
+        assertThat(session.statusCode()).isEqualTo(200);
+        String token = json.readTree(session.body()).get("token").asString();
+        assertThat(json.readTree(session.body()).get("expiresAt").asString()).isNotBlank();
+
+        JsonNode points = json.readTree(get("/service-points", null).body());
+        assertThat(points.findValuesAsString("code")).contains("DINAS", POINT);
+        JsonNode availability = json.readTree(get("/availability?servicePoint=" + POINT + "&from=" + day + "&to=" + day, null).body());
+        assertThat(availability.get(0).get("remaining").asInt()).isEqualTo(20);
+        assertThat(availability.get(0).get("open").asBoolean()).isTrue();
+
+        String booking = """
+                {"nik":"%s","servicePoint":"%s","date":"%s"}""".formatted(support.printReadyNiks(1).getFirst(), POINT, day);
+        HttpResponse<String> made = post("/bookings", token, "key-1", booking);
+        assertThat(made.statusCode()).isEqualTo(201);
+        JsonNode ticket = json.readTree(made.body());
+        String code = ticket.get("bookingCode").asString();
+        assertThat(code).hasSize(8);
+        assertThat(ticket.get("queueNumber").asInt()).isEqualTo(1);
+        assertThat(ticket.get("date").asString()).isEqualTo(day.toString());
+        assertThat(ticket.get("servicePoint").asString()).isEqualTo(POINT);
+        assertThat(ticket.get("status").asString()).isEqualTo("BOOKED");
+
+        HttpResponse<String> retried = post("/bookings", token, "key-1", booking);
+        assertThat(retried.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(retried.body()).get("bookingCode").asString()).isEqualTo(code);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+
+        assertThat(json.readTree(get("/bookings", token).body()).findValuesAsString("bookingCode")).containsExactly(code);
+        assertThat(get("/bookings/" + code, token).statusCode()).isEqualTo(200);
+        HttpResponse<String> cancelled = send(HttpRequest.newBuilder(uri("/bookings/" + code)).DELETE()
+                .header("Authorization", "Bearer " + token).build());
+        assertThat(json.readTree(cancelled.body()).get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void refusals_are_problem_details_with_a_stable_code_in_the_requested_language() throws Exception {
+        String token = signedInCitizen();
+        HttpResponse<String> invalid = send(HttpRequest.newBuilder(uri("/bookings"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept-Language", "en-GB,en;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"nik":"1234","servicePoint":"%s","date":"%s"}""".formatted(POINT, day))).build());
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+        JsonNode problem = json.readTree(invalid.body());
+        assertThat(problem.get("code").asString()).isEqualTo("INVALID_NIK");
+        assertThat(problem.get("status").asInt()).isEqualTo(422);
+        assertThat(problem.get("detail").asString()).startsWith("The NIK is not valid.");
+
+        HttpResponse<String> unknown = post("/bookings", token, null, """
+                {"nik":"3204370101909999","servicePoint":"%s","date":"%s"}""".formatted(POINT, day));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).get("code").asString()).isEqualTo("NIK_NOT_FOUND");
+        assertThat(json.readTree(unknown.body()).get("detail").asString()).contains("tidak ditemukan");
+
+        LocalDate full = support.workingDayAfter(day);
+        support.quota(POINT, full, 0);
+        HttpResponse<String> quotaFull = post("/bookings", token, null, """
+                {"nik":"%s","servicePoint":"%s","date":"%s"}""".formatted(support.printReadyNiks(1).getFirst(), POINT, full));
+        assertThat(quotaFull.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(quotaFull.body()).get("code").asString()).isEqualTo("QUOTA_FULL");
+
+        HttpResponse<String> noBody = post("/bookings", token, null, "{}");
+        assertThat(noBody.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noBody.body()).get("code").asString()).isEqualTo("INVALID_REQUEST");
+    }
+
+    @Test
+    void without_a_valid_token_the_api_answers_401_and_the_staff_portal_keeps_its_sign_in() throws Exception {
+        HttpResponse<String> anonymous = get("/bookings", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(anonymous.body()).get("code").asString()).isEqualTo("UNAUTHORIZED");
+        assertThat(get("/bookings", "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Set-Cookie")).isEmpty();
+
+        HttpResponse<String> staffPage = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/staff")).GET().build());
+        assertThat(staffPage.statusCode()).isIn(302, 303);
+        assertThat(staffPage.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void the_openapi_document_describes_the_contract() throws Exception {
+        HttpResponse<String> document = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/openapi")).GET().build());
+        assertThat(document.statusCode()).isEqualTo(200);
+        JsonNode paths = json.readTree(document.body()).get("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/bds/accounts", "/api/v1/bds/accounts/verify",
+                "/api/v1/bds/sessions", "/api/v1/bds/service-points", "/api/v1/bds/availability",
+                "/api/v1/bds/bookings", "/api/v1/bds/bookings/{code}", "/api/v1/bds/bookings/{code}/reschedule");
+    }
+
+    private String signedInCitizen() throws Exception {
+        post("/accounts", null, null, """
+                {"fullName":"Cut Nyak Dien","email":"%s","phone":"081234567891","password":"Bedas-Sandi-2026"}""".formatted(email));
+        post("/accounts/verify", null, null, """
+                {"email":"%s","otp":"%s"}""".formatted(email, support.lastCodeTo(email)));
+        return json.readTree(post("/sessions", null, null, """
+                {"email":"%s","password":"Bedas-Sandi-2026"}""".formatted(email)).body()).get("token").asString();
+    }
+
+    private HttpResponse<String> post(String path, String token, String idempotencyKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + "/api/v1/bds" + path);
+    }
+}

@@ -1,0 +1,69 @@
+package id.dukcapil.portal.booking.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The BDS web without a browser: register, OTP, pick a free day, book, see the ticket under Riwayat. */
+class BdsCitizenFlowTest extends PortalViewTest {
+
+    private static final String POINT = "UKL-320416";
+
+    @Autowired BookingTestSupport support;
+    @Autowired ServicePoints servicePoints;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void a_citizen_registers_verifies_books_a_free_day_and_finds_the_ticket_under_riwayat() {
+        LocalDate day = support.workingDay(6);
+        LocalDate full = support.workingDayAfter(day);
+        support.quota(POINT, day, 4);
+        support.quota(POINT, full, 0);
+        String email = support.newEmail();
+        String nik = support.printReadyNiks(1).getFirst();
+
+        BdsRegisterView register = navigate(BdsRegisterView.class);
+        test(register.fullName).setValue("Ujang Sutisna");
+        test(register.email).setValue(email);
+        test(register.phone).setValue("0813 2222 1111");
+        test(register.password).setValue(BookingTestSupport.PASSWORD);
+        test(register.register).click();
+
+        BdsOtpView otp = (BdsOtpView) getCurrentView();
+        test(otp.code).setValue(support.lastCodeTo(email));
+        test(otp.verify).click();
+        BdsHomeView home = (BdsHomeView) getCurrentView();
+        assertThat(home.book.isAttached()).isTrue();
+
+        test(home.book).click();
+        BdsBookingView booking = (BdsBookingView) getCurrentView();
+        booking.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        Button free = $(Button.class).id("day-" + day);
+        Button noPlace = $(Button.class).id("day-" + full);
+        assertThat(free.getText()).contains("4 tersisa");
+        assertThat(noPlace.isEnabled()).isFalse();
+        test(free).click();
+        test(booking.nik).setValue(nik);
+        test(booking.book).click();
+
+        BdsHistoryView history = (BdsHistoryView) getCurrentView();
+        String code = jdbc.queryForObject("SELECT code FROM booking_booking WHERE nik = ?", String.class, nik);
+        assertThat(history.tickets.getElement().getTextRecursively()).contains(code, "Antrian 1", "Terdaftar");
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("download-" + code).getHref()).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ?", Integer.class, code))
+                .as("the SOP A steps the web saw, timed under the booking code").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void booking_without_signing_in_leads_to_the_citizen_sign_in_not_the_staff_one() {
+        navigate("bds/booking", BdsSignInView.class);
+        assertThat(getCurrentView()).isInstanceOf(BdsSignInView.class);
+    }
+}

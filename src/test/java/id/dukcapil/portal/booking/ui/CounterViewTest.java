@@ -1,0 +1,134 @@
+package id.dukcapil.portal.booking.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.KeyPressEvent;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingJourney;
+import id.dukcapil.portal.booking.BookingRequest;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.BookingStatus;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.booking.CannotPrintReason;
+import id.dukcapil.portal.booking.CitizenSession;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The print counter at the Dinas on the booked day: scan, print, spoil and reprint, refuse what is not for today. */
+@WithUserDetails("operator")
+class CounterViewTest extends PortalViewTest {
+
+    private static final String POINT = "DINAS";
+
+    @Autowired BookingService bookings;
+    @Autowired BlankoStock stock;
+    @Autowired BookingTestSupport support;
+    @Autowired UserDetailsService users;
+    @Autowired TestClock clock;
+    @Autowired JdbcTemplate jdbc;
+    LocalDate day;
+    List<Booking> booked;
+    CounterView view;
+
+    @BeforeEach
+    void three_citizens_booked_the_day_and_the_dinas_has_cards() {
+        day = support.workingDay(13);
+        support.quota(POINT, day, 50);
+        CitizenSession citizen = support.citizen();
+        booked = support.printReadyNiks(3).stream().map(nik -> bookings.book(citizen,
+                new BookingRequest(nik, POINT, day), null, BookingJourney.none()).booking()).toList();
+        SignedInAs.run(users, "perencana", () -> stock.receive(POINT, 5, "SJ-COUNTER-" + System.nanoTime()));
+        clock.setInstant(day.atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        view = navigate(CounterView.class);
+    }
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void a_scanned_code_checks_the_citizen_in_and_printed_takes_one_card_from_the_stock() {
+        Booking first = booked.getFirst();
+        int before = stock.balance(POINT);
+        scan(first.code().toLowerCase());
+        assertThat(view.citizen.getText()).contains(first.residentName());
+        assertThat(view.details.getText()).contains(first.maskedNik(), "Hadir");
+
+        test(view.printed).click();
+
+        assertThat(stock.balance(POINT)).isEqualTo(before - 1);
+        assertThat(status(first)).isEqualTo("PRINTED");
+        assertThat(view.result.isVisible()).isFalse();
+        scan(first.code());
+        assertThat(lastNotification()).contains("sudah dicetak");
+    }
+
+    @Test
+    void a_spoiled_card_takes_one_card_and_allows_a_reprint() {
+        Booking second = booked.get(1);
+        int before = stock.balance(POINT);
+        scan(second.code());
+        test(view.spoilReason).setValue("Pita printer habis");
+        test(view.spoiled).click();
+        assertThat(stock.balance(POINT)).isEqualTo(before - 1);
+        assertThat(status(second)).isEqualTo("ARRIVED");
+        test(view.printed).click();
+        assertThat(stock.balance(POINT)).isEqualTo(before - 2);
+        assertThat(status(second)).isEqualTo("PRINTED");
+        assertThat(jdbc.queryForObject("SELECT spoiled FROM booking_booking WHERE code = ?", Integer.class, second.code())).isEqualTo(1);
+    }
+
+    @Test
+    void cannot_print_records_why_and_tells_what_to_do_instead_and_the_rest_become_no_shows() {
+        Booking third = booked.get(2);
+        scan(third.code());
+        test(view.cannotReason).selectItem(view.getTranslation(CannotPrintReason.DUPLICATE_RECORD.labelKey()));
+        test(view.cannotPrint).click();
+        assertThat(status(third)).isEqualTo("CANNOT_PRINT");
+        assertThat(view.advice.getText()).contains("IKD");
+
+        test(view.noShows).click();
+        assertThat(status(booked.getFirst())).isEqualTo(BookingStatus.NO_SHOW.name());
+    }
+
+    @Test
+    void a_booking_for_another_day_or_another_point_or_a_cancelled_one_is_refused_with_what_it_is() {
+        clock.setInstant(day.minusDays(1).atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        scan(booked.getFirst().code());
+        assertThat(lastNotification()).contains("untuk tanggal " + day, "bukan hari ini");
+        assertThat(view.result.isVisible()).isFalse();
+        assertThat(status(booked.getFirst())).isEqualTo("BOOKED");
+
+        clock.setInstant(day.atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        jdbc.update("UPDATE booking_booking SET service_point = 'MPP-SOREANG' WHERE code = ?", booked.get(1).code());
+        scan(booked.get(1).code());
+        assertThat(lastNotification()).contains("Mal Pelayanan Publik", "bukan tempat layanan ini");
+
+        jdbc.update("UPDATE booking_booking SET status = 'CANCELLED', open_nik = NULL WHERE code = ?", booked.get(2).code());
+        scan(booked.get(2).code());
+        assertThat(lastNotification()).contains("sudah dibatalkan");
+    }
+
+    private void scan(String code) {
+        test(view.code).setValue(code);
+        ComponentUtil.fireEvent(view.code, new KeyPressEvent(view.code, "Enter"));
+    }
+
+    private String status(Booking booking) {
+        return jdbc.queryForObject("SELECT status FROM booking_booking WHERE code = ?", String.class, booking.code());
+    }
+}
