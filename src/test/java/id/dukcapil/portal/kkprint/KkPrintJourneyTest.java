@@ -164,7 +164,7 @@ class KkPrintJourneyTest {
 
     @Test
     void the_apps_find_both_apis_in_the_public_openapi_description() throws Exception {
-        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(uri("/api/v1/openapi")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(docs.statusCode()).isEqualTo(200);

@@ -23,9 +23,10 @@ class BdsApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, ApiProblems problems) {
+    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, BdsApiProblems problems) {
         String base = BdsApiController.BASE;
-        http.securityMatcher("/api/**")
+        // Only the BDS API and the OpenAPI description: the IKD and ADM APIs have their own chain (kkprint).
+        http.securityMatcher(base + "/**", "/api/v1/openapi", "/api/v1/openapi/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

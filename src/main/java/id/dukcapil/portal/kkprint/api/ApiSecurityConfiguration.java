@@ -38,17 +38,6 @@ class ApiSecurityConfiguration {
         return http.build();
     }
 
-    /** The OpenAPI description of these APIs is public: it holds no data. */
-    @Bean
-    @Order(11)
-    SecurityFilterChain kkPrintApiDocs(HttpSecurity http) {
-        http.securityMatcher("/v3/api-docs/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-        return http.build();
-    }
-
     private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String code,
                                 String detail) throws java.io.IOException {
         response.setStatus(status.value());

@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Indonesian, or English when the app asks for it).
  */
 @RestControllerAdvice(assignableTypes = {IkdController.class, AdmController.class})
-class ApiProblems {
+class IkdApiProblems {
 
     private final MessageSource messages;
 
-    ApiProblems(MessageSource messages) {
+    IkdApiProblems(MessageSource messages) {
         this.messages = messages;
     }
 

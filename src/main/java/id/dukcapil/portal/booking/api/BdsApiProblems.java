@@ -29,13 +29,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * preferred).
  */
 @RestControllerAdvice(assignableTypes = BdsApiController.class)
-class ApiProblems {
+class BdsApiProblems {
 
     private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("id"), Locale.ENGLISH);
 
     private final MessageSource messages;
 
-    ApiProblems(MessageSource messages) {
+    BdsApiProblems(MessageSource messages) {
         this.messages = messages;
     }
 
@@ -69,7 +69,7 @@ class ApiProblems {
     /** Anything else is the portal's fault: a problem, not the staff error page behind a sign-in redirect. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> failed(Exception failure, HttpServletRequest request) {
-        org.slf4j.LoggerFactory.getLogger(ApiProblems.class).error("API request {} failed", request.getRequestURI(), failure);
+        org.slf4j.LoggerFactory.getLogger(BdsApiProblems.class).error("API request {} failed", request.getRequestURI(), failure);
         return answer(500, "INTERNAL_ERROR", HttpStatus.INTERNAL_SERVER_ERROR.getReasonPhrase(), request);
     }
 
