@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -18,6 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.audit.AuditChainVerifier;
 import id.dukcapil.portal.audit.AuditEntry;
 import id.dukcapil.portal.audit.AuditExcelExport;
@@ -103,11 +102,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         export.add(exportButton);
 
-        FlexLayout filters = new FlexLayout(from, to, actor, action, subject, export, verify, verification);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.addClassName("filter-bar");
-        add(filters, grid);
+        add(new FilterBar(from, to, actor, action, subject, export, verify, verification), grid);
     }
 
     AuditFilter filter() {

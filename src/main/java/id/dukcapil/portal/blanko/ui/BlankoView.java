@@ -6,14 +6,13 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.blanko.StockMovement;
 import id.dukcapil.portal.blanko.StockSummary;
@@ -101,15 +100,10 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
 
         boolean keeper = CurrentRoles.hasAny(Role.PLANNER, Role.MANAGER, Role.ADMIN);
         boolean corrector = CurrentRoles.hasAny(Role.MANAGER, Role.ADMIN);
-        FlexLayout actions = new FlexLayout(quantity, reference, receive, transferTo, transfer);
+        FilterBar actions = new FilterBar(quantity, reference, receive, transferTo, transfer);
         actions.setVisible(keeper);
-        FlexLayout stockTake = new FlexLayout(counted, reason, correct);
+        FilterBar stockTake = new FilterBar(counted, reason, correct);
         stockTake.setVisible(corrector);
-        for (FlexLayout bar : new FlexLayout[] {actions, stockTake}) {
-            bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-            bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-            bar.addClassName("filter-bar");
-        }
         add(points, historyTitle, actions, stockTake, history);
         setFlexGrow(1, history);
         refresh();

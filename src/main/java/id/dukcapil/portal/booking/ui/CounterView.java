@@ -8,13 +8,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.CannotPrintReason;
 import id.dukcapil.portal.booking.CounterCase;
@@ -83,11 +83,11 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
         noShows.addClickListener(click -> markNoShows());
         warning.addClassName("counter-warning");
 
-        FlexLayout printBar = bar(printed, spoilReason, spoiled);
-        FlexLayout cannotBar = bar(cannotReason, cannotNote, cannotPrint);
+        FlexLayout printBar = new FilterBar(printed, spoilReason, spoiled);
+        FlexLayout cannotBar = new FilterBar(cannotReason, cannotNote, cannotPrint);
         result.add(citizen, details, warning, printBar, cannotBar, advice);
         result.setVisible(false);
-        add(bar(code, noShows), result);
+        add(new FilterBar(code, noShows), result);
     }
 
     void scan() {
@@ -167,14 +167,6 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
             throw new RuleViolation("booking.counter.scan-first");
         }
         return current.code();
-    }
-
-    private static FlexLayout bar(com.vaadin.flow.component.Component... components) {
-        FlexLayout bar = new FlexLayout(components);
-        bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        bar.addClassName("filter-bar");
-        return bar;
     }
 
     @Override

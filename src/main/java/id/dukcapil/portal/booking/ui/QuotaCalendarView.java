@@ -8,8 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -20,6 +18,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.booking.CalendarDay;
 import id.dukcapil.portal.booking.DailySummaryService;
 import id.dukcapil.portal.shared.Role;
@@ -144,8 +143,8 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         }), AttachmentType.DOWNLOAD);
         summary.setVisible(CurrentRoles.hasAny(Role.MANAGER, Role.ADMIN));
 
-        add(bar(point, previous, title, next, summary), days, bar(quota, setQuota, followStock, reason, close, reopen),
-                bar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings));
+        add(new FilterBar(point, previous, title, next, summary), days, new FilterBar(quota, setQuota, followStock, reason, close, reopen),
+                new FilterBar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings));
         setFlexGrow(1, days);
         servicePoints.active().stream().findFirst().ifPresent(point::setValue);
     }
@@ -192,14 +191,6 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
 
     private static int value(IntegerField field) {
         return field.getValue() == null ? 0 : field.getValue();
-    }
-
-    private static FlexLayout bar(com.vaadin.flow.component.Component... components) {
-        FlexLayout bar = new FlexLayout(components);
-        bar.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        bar.addClassName("filter-bar");
-        return bar;
     }
 
     @Override

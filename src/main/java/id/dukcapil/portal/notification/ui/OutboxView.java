@@ -8,8 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -17,6 +15,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.notification.MessageState;
 import id.dukcapil.portal.notification.OutboxAdministration;
 import id.dukcapil.portal.notification.OutboxFilter;
@@ -96,11 +95,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         sendTest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         sendTest.addClickListener(click -> sendTest());
 
-        FlexLayout filters = new FlexLayout(state, recipient, refresh, testRecipient, sendTest);
-        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
-        filters.addClassName("filter-bar");
-        add(filters, grid);
+        add(new FilterBar(state, recipient, refresh, testRecipient, sendTest), grid);
     }
 
     OutboxFilter filter() {
