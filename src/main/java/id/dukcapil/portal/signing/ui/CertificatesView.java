@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -27,7 +26,6 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
-import id.dukcapil.portal.signing.DocumentReturned;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
@@ -140,24 +138,12 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void openRevoke(CertificateInfo certificate) {
-        Dialog dialog = new Dialog(getTranslation("signing.certificate.revoke.title", certificate.holderName()));
-        TextArea reason = new TextArea(getTranslation("signing.return.reason"));
-        reason.setMaxLength(DocumentReturned.REASON_MAX_LENGTH);
-        reason.setWidth("30em");
-        Button confirm = new Button(getTranslation("signing.certificate.revoke"), click -> {
-            try {
-                certificates.revoke(certificate.id(), reason.getValue());
-                Notifications.success(getTranslation("signing.certificate.revoked-done"));
-                dialog.close();
-                refresh();
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-        });
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.add(reason);
-        dialog.getFooter().add(new Button(getTranslation("signing.cancel"), click -> dialog.close()), confirm);
-        dialog.open();
+        ReasonDialog.open(new Dialog(getTranslation("signing.certificate.revoke.title", certificate.holderName())),
+                getTranslation("signing.certificate.revoke"), reason -> {
+                    certificates.revoke(certificate.id(), reason);
+                    Notifications.success(getTranslation("signing.certificate.revoked-done"));
+                    refresh();
+                });
     }
 
     void refresh() {

@@ -27,7 +27,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -43,7 +42,6 @@ import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
 import id.dukcapil.portal.signing.DocumentOutcome;
-import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.QueuedDocument;
 import id.dukcapil.portal.signing.SigningQueue;
 import jakarta.annotation.security.RolesAllowed;
@@ -207,24 +205,12 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void openReturn(QueuedDocument document) {
-        Dialog dialog = new Dialog(getTranslation("signing.return.title", document.number()));
-        TextArea reason = new TextArea(getTranslation("signing.return.reason"));
-        reason.setMaxLength(DocumentReturned.REASON_MAX_LENGTH);
-        reason.setWidth("30em");
-        Button confirm = new Button(getTranslation("signing.return.confirm"), click -> {
-            try {
-                signingQueue.returnToVerifier(document.id(), reason.getValue());
-                Notifications.success(getTranslation("signing.return.done", document.number()));
-                dialog.close();
-                refreshQueue();
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-        });
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        dialog.add(reason);
-        dialog.getFooter().add(new Button(getTranslation("signing.cancel"), click -> dialog.close()), confirm);
-        dialog.open();
+        ReasonDialog.open(new Dialog(getTranslation("signing.return.title", document.number())),
+                getTranslation("signing.return.confirm"), reason -> {
+                    signingQueue.returnToVerifier(document.id(), reason);
+                    Notifications.success(getTranslation("signing.return.done", document.number()));
+                    refreshQueue();
+                });
     }
 
     void signSelected() {
