@@ -1,7 +1,5 @@
 package id.dukcapil.portal.kkprint.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -16,7 +14,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.InboxRow;
 import id.dukcapil.portal.kkprint.KkDelivery;
@@ -26,12 +23,12 @@ import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,10 +51,10 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     private final OperatorInbox inbox;
     private final KkDelivery delivery;
     private final Clock clock;
-    private @Nullable Registration polling;
 
     OperatorInboxView(OperatorInbox inbox, KkDelivery delivery, KkPrintIntake intake, Environment environment,
                       Clock clock) {
+        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
         this.inbox = inbox;
         this.delivery = delivery;
         this.clock = clock;
@@ -154,19 +151,6 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.getDataProvider().refreshAll();
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(REFRESH_MILLIS);
-        polling = event.getUI().addPollListener(poll -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (polling != null) {
-            polling.remove();
-        }
-        event.getUI().setPollInterval(-1);
-    }
 
     @Override
     public String getPageTitle() {

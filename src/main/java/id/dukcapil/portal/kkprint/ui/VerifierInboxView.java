@@ -1,7 +1,5 @@
 package id.dukcapil.portal.kkprint.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -18,7 +16,6 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import id.dukcapil.portal.kkprint.BatchOutcome;
 import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.InboxRow;
@@ -28,6 +25,7 @@ import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.shared.Finding;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -56,9 +54,9 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
     private final VerifierInbox inbox;
     private final Clock clock;
     private @Nullable Review review;
-    private @Nullable Registration polling;
 
     VerifierInboxView(VerifierInbox inbox, Clock clock) {
+        LiveRefresh.whileAttached(this, OperatorInboxView.REFRESH_MILLIS, this::refresh);
         this.inbox = inbox;
         this.clock = clock;
         setSizeFull();
@@ -184,19 +182,6 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
         grid.getDataProvider().refreshAll();
     }
 
-    @Override
-    protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(OperatorInboxView.REFRESH_MILLIS);
-        polling = event.getUI().addPollListener(poll -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (polling != null) {
-            polling.remove();
-        }
-        event.getUI().setPollInterval(-1);
-    }
 
     @Override
     public String getPageTitle() {
