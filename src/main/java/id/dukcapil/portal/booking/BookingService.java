@@ -58,10 +58,12 @@ public class BookingService {
     private final ApplicationEventPublisher events;
     private final StepClock stepClock;
     private final AuditLog auditLog;
+    private final Foreground foreground;
     private final Clock clock;
 
     BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
-                   PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog, Clock clock) {
+                   PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog,
+                   Foreground foreground, Clock clock) {
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -70,6 +72,7 @@ public class BookingService {
         this.events = events;
         this.stepClock = stepClock;
         this.auditLog = auditLog;
+        this.foreground = foreground;
         this.clock = clock;
     }
 
@@ -80,6 +83,11 @@ public class BookingService {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public BookingResult book(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
                               BookingJourney journey) {
+        return foreground.run(() -> bookNow(citizen, request, idempotencyKey, journey));
+    }
+
+    private BookingResult bookNow(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
+                                  BookingJourney journey) {
         String owner = citizen.owner();
         if (idempotencyKey != null) {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH) {
@@ -156,6 +164,7 @@ public class BookingService {
         if (!calendar.citizenBookable(date) || date.equals(booking.day())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, date);
         }
+        refuseIfClosedOrFull(booking.servicePoint(), date, false);
         DayStore.Taken taken = take(booking.servicePoint(), date, false);
         days.release(booking.servicePoint(), booking.day());
         bookings.moved(booking.id(), date, taken.queueNumber());
@@ -200,6 +209,9 @@ public class BookingService {
         bookings.openCodeOf(nik.value()).ifPresent(code -> {
             throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
         });
+        // A committed read before any write: when the day is full (most of a burst), nothing is written and the
+        // counter row's lock is not waited for.
+        refuseIfClosedOrFull(request.servicePoint(), request.date(), staff);
         String firstCode = codes.next();
         if (journey != null) {
             // Before the counter row is taken: the row's lock is then held for as few statements as possible.
@@ -237,12 +249,19 @@ public class BookingService {
         }
     }
 
-    private DayStore.Taken take(String point, LocalDate date, boolean staff) {
+    private void refuseIfClosedOrFull(String point, LocalDate date, boolean staff) {
         CalendarDay day = calendar.ensureDay(point, date);
         if (day.closed()) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, date);
         }
-        return days.take(point, date, staff).orElseThrow(() -> days.find(point, date).map(CalendarDay::closed).orElse(false)
+        if (day.booked() >= day.quota() - (staff ? 0 : day.reserve())) {
+            throw new BookingRefused(RefusalCode.QUOTA_FULL, date);
+        }
+    }
+
+    /** The authoritative take: the counter row's conditional update, whatever the read before it said. */
+    private DayStore.Taken take(String point, LocalDate date, boolean staff) {
+        return days.take(point, date, staff).orElseThrow(() -> days.counter(point, date).map(CalendarDay::closed).orElse(false)
                 ? new BookingRefused(RefusalCode.DAY_CLOSED, date)
                 : new BookingRefused(RefusalCode.QUOTA_FULL, date));
     }
@@ -269,8 +288,7 @@ public class BookingService {
             if (stop.isBefore(start)) {
                 stop = start;
             }
-            stepClock.enter(caseRef, steps.get(i).getKey(), start, actor, servicePoint);
-            stepClock.leave(caseRef, steps.get(i).getKey(), stop, actor);
+            stepClock.recordFinished(caseRef, steps.get(i).getKey(), start, stop, actor, servicePoint);
         }
     }
 

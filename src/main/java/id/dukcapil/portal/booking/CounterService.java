@@ -38,16 +38,18 @@ public class CounterService {
     private final MyAccount myAccount;
     private final ServicePoints servicePoints;
     private final AuditLog auditLog;
+    private final Foreground foreground;
     private final Clock clock;
 
     CounterService(BookingStore bookings, PopulationRegistry registry, BlankoStock stock, MyAccount myAccount,
-                   ServicePoints servicePoints, AuditLog auditLog, Clock clock) {
+                   ServicePoints servicePoints, AuditLog auditLog, Foreground foreground, Clock clock) {
         this.bookings = bookings;
         this.registry = registry;
         this.stock = stock;
         this.myAccount = myAccount;
         this.servicePoints = servicePoints;
         this.auditLog = auditLog;
+        this.foreground = foreground;
         this.clock = clock;
     }
 
@@ -57,14 +59,16 @@ public class CounterService {
      */
     @Transactional
     public CounterCase scan(String typedCode) {
-        Booking booking = forCounter(typedCode);
-        if (booking.status() == BookingStatus.BOOKED) {
-            bookings.arrived(booking.id(), clock.instant());
-            auditLog.record(AuditRecord.success("booking.checked-in", "Booking", booking.code())
-                    .withDetail("queue=" + booking.queueNumber()));
-            booking = bookings.byId(booking.id()).orElseThrow();
-        }
-        return counterCase(booking);
+        return foreground.run(() -> {
+            Booking booking = forCounter(typedCode);
+            if (booking.status() == BookingStatus.BOOKED) {
+                bookings.arrived(booking.id(), clock.instant());
+                auditLog.record(AuditRecord.success("booking.checked-in", "Booking", booking.code())
+                        .withDetail("queue=" + booking.queueNumber()));
+                booking = bookings.byId(booking.id()).orElseThrow();
+            }
+            return counterCase(booking);
+        });
     }
 
     /** The card is printed: one blank card leaves the point's stock, the register records the print. */

@@ -257,16 +257,16 @@ public class QuotaCalendarService {
         }
     }
 
-    /** The day's row, created with its computed quota when first asked for. */
+    /** The day's counter row (arrivals not counted), created with its computed quota when first asked for. */
     @Transactional
     public CalendarDay ensureDay(String point, LocalDate day) {
-        return days.find(point, day).orElseGet(() -> {
+        return days.counter(point, day).orElseGet(() -> {
             PointSettings setting = settingOf(point(point));
             int promised = day.isAfter(today()) ? bookings.openBetween(point, today(), day) : 0;
             int quota = Math.min(setting.capacity(), Math.max(0, stock.balance(point) - promised));
             String closed = closedReason(day);
             days.createIfAbsent(point, day, quota, Math.min(setting.reserve(), quota), closed != null, closed);
-            return days.find(point, day).orElseThrow();
+            return days.counter(point, day).orElseThrow();
         });
     }
 

@@ -53,6 +53,25 @@ public class StepClock {
         return new StepRecord(id, caseRef, step, at, actor, servicePoint, standard, null, null);
     }
 
+    /**
+     * A step the case went through before the portal knew the case (the citizen's steps on a phone, up to the
+     * request that creates the case): recorded finished, with the standard in force on its first day. Refused if
+     * the step is not one of the case's procedure or {@code end} is before {@code start}.
+     */
+    @Transactional
+    public StepRecord recordFinished(CaseRef caseRef, SopStep step, Instant start, Instant end, String actor,
+                                     @Nullable String servicePoint) {
+        checkProcedure(caseRef, step);
+        if (end.isBefore(start)) {
+            throw new RuleViolation("sla.step.ends-before-start", caseRef.caseId(), step.name());
+        }
+        LocalDate day = LocalDate.ofInstant(start, clock.getZone());
+        Duration standard = standards.inForce(caseRef.procedure(), step, day)
+                .orElseThrow(() -> new IllegalStateException("No standard time for " + step + " on " + day));
+        long id = steps.insertFinished(caseRef, step, start, end, actor, servicePoint, standard, day);
+        return new StepRecord(id, caseRef, step, start, actor, servicePoint, standard, end, actor);
+    }
+
     /** Now, by the portal's clock. */
     @Transactional
     public StepRecord enter(CaseRef caseRef, SopStep step, String actor, @Nullable String servicePoint) {

@@ -151,6 +151,22 @@ class StepClockTests {
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.ends-before-start");
     }
 
+    @Test
+    void a_step_finished_before_the_case_reached_the_portal_is_recorded_with_its_duration_against_the_standard() {
+        CaseRef booking = new CaseRef(Procedure.A_BOOKING, "A-" + UUID.randomUUID());
+        StepRecord ticket = stepClock.recordFinished(booking, SopStep.A8_TICKET, at(DAY, "07:00"), at(DAY, "07:00:40"),
+                "citizen:1", "DINAS");
+
+        assertThat(stepClock.history(booking)).containsExactly(ticket);
+        assertThat(ticket.endedAt()).isEqualTo(at(DAY, "07:00:40"));
+        assertThat(stepClock.now(booking)).isEmpty();
+        assertThat(jdbc.queryForMap("SELECT duration_ms, within_standard FROM sla_step WHERE case_id = ?", booking.caseId()))
+                .containsEntry("duration_ms", 40_000L)
+                .containsEntry("within_standard", ticket.standard().compareTo(Duration.ofSeconds(40)) >= 0);
+        assertThatThrownBy(() -> stepClock.recordFinished(booking, SopStep.A8_TICKET, at(DAY, "07:01"), at(DAY, "07:00"),
+                "citizen:1", "DINAS")).isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.ends-before-start");
+    }
+
     static Instant at(LocalDate day, String time) {
         return day.atTime(LocalTime.parse(time)).atZone(OFFICE).toInstant();
     }

@@ -18,8 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DayStore {
 
-    private static final String CALENDAR = """
-            SELECT d.service_point, d.day, d.quota, d.quota_override, d.reserve, d.booked, d.closed, d.closed_reason,
+    private static final String DAY_COLUMNS = """
+            SELECT d.service_point, d.day, d.quota, d.quota_override, d.reserve, d.booked, d.closed, d.closed_reason""";
+    /** The counter row alone: what booking needs, without counting the day's arrivals. */
+    private static final String COUNTER = DAY_COLUMNS + ", 0 AS arrived, 0 AS printed FROM booking_day d";
+    private static final String CALENDAR = DAY_COLUMNS + """
+            ,
                    (SELECT COUNT(*) FROM booking_booking b WHERE b.service_point = d.service_point AND b.day = d.day
                         AND b.arrived_at IS NOT NULL) AS arrived,
                    (SELECT COUNT(*) FROM booking_booking b WHERE b.service_point = d.service_point AND b.day = d.day
@@ -70,6 +74,12 @@ public class DayStore {
                 .query(DayStore::day).optional();
     }
 
+    /** The day's counter row; its arrived and printed counts are not read (zero). */
+    public Optional<CalendarDay> counter(String point, LocalDate day) {
+        return jdbc.sql(COUNTER + " WHERE d.service_point = ? AND d.day = ?").params(point, day)
+                .query(DayStore::day).optional();
+    }
+
     public List<CalendarDay> range(String point, LocalDate from, LocalDate to) {
         return jdbc.sql(CALENDAR + " WHERE d.service_point = ? AND d.day BETWEEN ? AND ? ORDER BY d.day")
                 .params(point, from, to).query(DayStore::day).list();
@@ -77,10 +87,7 @@ public class DayStore {
 
     /** Days from {@code from} on whose quota follows the stock, in day order, locked for the recount. */
     public List<CalendarDay> followingStockForUpdate(String point, LocalDate from) {
-        return jdbc.sql("""
-                SELECT service_point, day, quota, quota_override, reserve, booked, closed, closed_reason,
-                       0 AS arrived, 0 AS printed
-                FROM booking_day WHERE service_point = ? AND day >= ? ORDER BY day FOR UPDATE""")
+        return jdbc.sql(COUNTER + " WHERE d.service_point = ? AND d.day >= ? ORDER BY d.day FOR UPDATE")
                 .params(point, from).query(DayStore::day).list();
     }
 
