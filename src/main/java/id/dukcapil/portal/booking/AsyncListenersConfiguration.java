@@ -26,7 +26,9 @@ class AsyncListenersConfiguration {
         executor.setCorePoolSize(1);
         executor.setMaxPoolSize(1);
         executor.setThreadNamePrefix("ticket-mail-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
+        // At shutdown the queued tickets are left to the event publication registry, which runs them again at
+        // the next start: they would otherwise run against a closing context.
+        executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
     }
 }

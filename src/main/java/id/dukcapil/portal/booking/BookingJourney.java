@@ -1,7 +1,12 @@
 package id.dukcapil.portal.booking;
 
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.FinishedStep;
+import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +22,24 @@ public record BookingJourney(Map<SopStep, Instant> started) {
 
     public static BookingJourney none() {
         return new BookingJourney(Map.of());
+    }
+
+    /**
+     * Each step the journey saw, from its start to the next step's start; the last step ends at {@code end}. The
+     * booking code names the case.
+     */
+    public List<FinishedStep> finishedSteps(String bookingCode, Instant end, String actor, String servicePoint) {
+        CaseRef caseRef = new CaseRef(Procedure.A_BOOKING, bookingCode);
+        // In the SOP's order (the map itself keeps none).
+        List<Map.Entry<SopStep, Instant>> steps = new ArrayList<>(new TreeMap<>(started).entrySet());
+        List<FinishedStep> finished = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            Instant start = steps.get(i).getValue();
+            Instant stop = i + 1 < steps.size() ? steps.get(i + 1).getValue() : end;
+            finished.add(new FinishedStep(caseRef, steps.get(i).getKey(), start, stop.isBefore(start) ? start : stop,
+                    actor, servicePoint));
+        }
+        return finished;
     }
 
     public BookingJourney with(SopStep step, Instant at) {

@@ -5,6 +5,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.booking.internal.BookingCodes;
 import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.Combiner;
 import id.dukcapil.portal.booking.internal.DayStore;
 import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -13,8 +14,6 @@ import id.dukcapil.portal.population.Verdict;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.sla.CaseRef;
-import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +22,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,8 +33,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bookings: made atomically against the day's quota (one conditional update of the day's counter row and the
@@ -47,6 +49,8 @@ public class BookingService {
 
     public static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
     public static final int HISTORY_LIMIT = 50;
+    /** Requests for one day booked in one transaction at most: a batch holds the day's row for a few ms. */
+    static final int BATCH_MAX = 50;
     private static final String STAFF = "hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "','"
             + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
@@ -59,11 +63,14 @@ public class BookingService {
     private final StepClock stepClock;
     private final AuditLog auditLog;
     private final Foreground foreground;
+    private final BookingsTogether together;
+    private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay;
+    private final TransactionTemplate readCommitted;
     private final Clock clock;
 
     BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
                    PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog,
-                   Foreground foreground, Clock clock) {
+                   Foreground foreground, BookingsTogether together, PlatformTransactionManager transactions, Clock clock) {
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -73,26 +80,64 @@ public class BookingService {
         this.stepClock = stepClock;
         this.auditLog = auditLog;
         this.foreground = foreground;
+        this.together = together;
+        this.sameDay = new Combiner<>(BATCH_MAX, this::bookTogether);
+        this.readCommitted = new TransactionTemplate(transactions);
+        this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
     }
 
     /**
-     * A citizen books. With an idempotency key, a retry (even one racing the first request) gets the booking
-     * the first one made; the key with a different request is refused.
+     * A citizen books. The request is checked on committed reads, then booked together with the requests for the
+     * same day waiting at that moment (decision 046). With an idempotency key, a retry (even one racing the first
+     * request) gets the booking the first one made; the key with a different request is refused.
      */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
     public BookingResult book(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
                               BookingJourney journey) {
-        return foreground.run(() -> bookNow(citizen, request, idempotencyKey, journey));
+        return foreground.run(() -> {
+            BookingJourney withTicket = journey.with(SopStep.A8_TICKET, clock.instant());
+            if (idempotencyKey != null) {
+                checkKeyFormat(idempotencyKey);
+                if (bookings.keyUse(citizen.owner(), idempotencyKey).isPresent()) {
+                    // Made before, or being made by a racing request: the single path waits for it on the key's row.
+                    return alone(citizen, request, idempotencyKey, withTicket);
+                }
+            }
+            if (!calendar.citizenBookable(request.date())) {
+                throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
+            }
+            Resident resident = printReadyResident(request.nik());
+            refuseIfClosedOrFull(request.servicePoint(), request.date(), false);
+            PendingBooking pending = new PendingBooking(citizen, request, resident, idempotencyKey,
+                    requestHash(request), withTicket);
+            sameDay.submit(pending.day(), pending);
+            return pending.await();
+        });
+    }
+
+    private void bookTogether(List<PendingBooking> batch) {
+        Map<PendingBooking, Supplier<BookingResult>> outcomes;
+        try {
+            outcomes = together.make(batch);
+        } catch (RuntimeException failed) {
+            // A NIK, key or code taken meanwhile by another batch: each request alone, as a single one goes.
+            batch.forEach(pending -> pending.settle(() -> alone(pending.citizen(), pending.request(),
+                    pending.idempotencyKey(), pending.journey())));
+            return;
+        }
+        outcomes.forEach(PendingBooking::settle);
+    }
+
+    private BookingResult alone(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
+                                BookingJourney journey) {
+        return readCommitted.execute(status -> bookNow(citizen, request, idempotencyKey, journey));
     }
 
     private BookingResult bookNow(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
                                   BookingJourney journey) {
         String owner = citizen.owner();
         if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH) {
-                throw new BookingRefused(RefusalCode.INVALID_REQUEST);
-            }
+            checkKeyFormat(idempotencyKey);
             String hash = requestHash(request);
             if (!bookings.claimKey(owner, idempotencyKey, hash, clock.instant())) {
                 BookingStore.KeyUse use = bookings.keyUse(owner, idempotencyKey).orElseThrow();
@@ -105,8 +150,7 @@ public class BookingService {
         if (!calendar.citizenBookable(request.date())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
         }
-        Booking booking = make(request, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen),
-                journey.with(SopStep.A8_TICKET, clock.instant()));
+        Booking booking = make(request, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), journey);
         if (idempotencyKey != null) {
             bookings.keyUsedFor(owner, idempotencyKey, booking.id());
         }
@@ -198,24 +242,15 @@ public class BookingService {
     private Booking make(BookingRequest request, @Nullable Long citizenId, String bookedBy, @Nullable Actor citizen,
                          @Nullable BookingJourney journey) {
         boolean staff = citizen == null;
-        Nik nik = validNik(request.nik());
-        Resident resident = registry.findByNik(nik)
-                .orElseThrow(() -> new BookingRefused(RefusalCode.NIK_NOT_FOUND, nik.masked()));
-        Verdict printable = Eligibility.cardPrinting(resident.enrolmentStatus());
-        if (!printable.eligible()) {
-            throw new BookingRefused(RefusalCode.NOT_PRINT_READY,
-                    printable.refusal().map(reason -> List.of(reason.messageKey())).orElse(List.of()));
-        }
-        bookings.openCodeOf(nik.value()).ifPresent(code -> {
-            throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
-        });
+        Resident resident = printReadyResident(request.nik());
+        Nik nik = resident.nik();
         // A committed read before any write: when the day is full (most of a burst), nothing is written and the
         // counter row's lock is not waited for.
         refuseIfClosedOrFull(request.servicePoint(), request.date(), staff);
         String firstCode = codes.next();
         if (journey != null) {
             // Before the counter row is taken: the row's lock is then held for as few statements as possible.
-            recordJourney(firstCode, request.servicePoint(), journey, bookedBy);
+            stepClock.recordFinished(journey.finishedSteps(firstCode, clock.instant(), bookedBy, request.servicePoint()));
         }
         DayStore.Taken taken = take(request.servicePoint(), request.date(), staff);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -227,9 +262,7 @@ public class BookingService {
                 Booking booking = new Booking(id, code, nik.value(), resident.fullName(), request.servicePoint(),
                         request.date(), taken.queueNumber(), BookingStatus.BOOKED, citizenId, bookedBy,
                         taken.fromReserve(), now, null, null, 0, null, null);
-                AuditRecord made = AuditRecord.success("booking.made", "Booking", code)
-                        .withDetail("point=" + request.servicePoint() + "; day=" + request.date() + "; queue="
-                                + taken.queueNumber() + "; nik=" + nik.masked() + (taken.fromReserve() ? "; reserve" : ""));
+                AuditRecord made = madeRecord(booking);
                 if (citizen != null) {
                     auditLog.record(citizen, made);
                 } else {
@@ -266,29 +299,40 @@ public class BookingService {
                 : new BookingRefused(RefusalCode.QUOTA_FULL, date));
     }
 
+    /** The audit entry of a booking made. */
+    static AuditRecord madeRecord(Booking booking) {
+        return AuditRecord.success("booking.made", "Booking", booking.code())
+                .withDetail("point=" + booking.servicePoint() + "; day=" + booking.day() + "; queue="
+                        + booking.queueNumber() + "; nik=" + booking.maskedNik() + (booking.fromReserve() ? "; reserve" : ""));
+    }
+
+    private static void checkKeyFormat(String idempotencyKey) {
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH) {
+            throw new BookingRefused(RefusalCode.INVALID_REQUEST);
+        }
+    }
+
+    /** The resident whose card is printed: a valid NIK, in the registry, print-ready, without an open booking. */
+    private Resident printReadyResident(String rawNik) {
+        Nik nik = validNik(rawNik);
+        Resident resident = registry.findByNik(nik)
+                .orElseThrow(() -> new BookingRefused(RefusalCode.NIK_NOT_FOUND, nik.masked()));
+        Verdict printable = Eligibility.cardPrinting(resident.enrolmentStatus());
+        if (!printable.eligible()) {
+            throw new BookingRefused(RefusalCode.NOT_PRINT_READY,
+                    printable.refusal().map(reason -> List.of(reason.messageKey())).orElse(List.of()));
+        }
+        bookings.openCodeOf(nik.value()).ifPresent(code -> {
+            throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
+        });
+        return resident;
+    }
+
     private static Nik validNik(String raw) {
         try {
             return Nik.of(raw);
         } catch (RuleViolation invalid) {
             throw new BookingRefused(RefusalCode.INVALID_NIK, invalid.messageKeys(), invalid.args());
-        }
-    }
-
-    /**
-     * Each step the journey saw, from its start to the next step's start; the ticket step ends now. The booking
-     * code names the case.
-     */
-    private void recordJourney(String code, String servicePoint, BookingJourney journey, String actor) {
-        CaseRef caseRef = new CaseRef(Procedure.A_BOOKING, code);
-        List<Map.Entry<SopStep, Instant>> steps = new ArrayList<>(journey.started().entrySet());
-        Instant end = clock.instant();
-        for (int i = 0; i < steps.size(); i++) {
-            Instant start = steps.get(i).getValue();
-            Instant stop = i + 1 < steps.size() ? steps.get(i + 1).getValue() : end;
-            if (stop.isBefore(start)) {
-                stop = start;
-            }
-            stepClock.recordFinished(caseRef, steps.get(i).getKey(), start, stop, actor, servicePoint);
         }
     }
 

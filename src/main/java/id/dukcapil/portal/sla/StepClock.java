@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -54,22 +57,26 @@ public class StepClock {
     }
 
     /**
-     * A step the case went through before the portal knew the case (the citizen's steps on a phone, up to the
-     * request that creates the case): recorded finished, with the standard in force on its first day. Refused if
-     * the step is not one of the case's procedure or {@code end} is before {@code start}.
+     * Steps cases went through before the portal knew them (the citizen's steps on a phone, up to the request
+     * that creates the case): recorded finished, each against the standard in force on its first day, in one
+     * batch. Refused if a step is not one of its case's procedure or ends before it starts.
      */
     @Transactional
-    public StepRecord recordFinished(CaseRef caseRef, SopStep step, Instant start, Instant end, String actor,
-                                     @Nullable String servicePoint) {
-        checkProcedure(caseRef, step);
-        if (end.isBefore(start)) {
-            throw new RuleViolation("sla.step.ends-before-start", caseRef.caseId(), step.name());
+    public void recordFinished(List<FinishedStep> finished) {
+        Map<String, Duration> standardOn = new HashMap<>();
+        List<StepStore.FinishedRow> rows = new ArrayList<>(finished.size());
+        for (FinishedStep step : finished) {
+            checkProcedure(step.caseRef(), step.step());
+            if (step.end().isBefore(step.start())) {
+                throw new RuleViolation("sla.step.ends-before-start", step.caseRef().caseId(), step.step().name());
+            }
+            LocalDate day = LocalDate.ofInstant(step.start(), clock.getZone());
+            Duration standard = standardOn.computeIfAbsent(step.step().name() + "@" + day,
+                    ignored -> standards.inForce(step.caseRef().procedure(), step.step(), day)
+                            .orElseThrow(() -> new IllegalStateException("No standard time for " + step.step() + " on " + day)));
+            rows.add(new StepStore.FinishedRow(step, standard, day));
         }
-        LocalDate day = LocalDate.ofInstant(start, clock.getZone());
-        Duration standard = standards.inForce(caseRef.procedure(), step, day)
-                .orElseThrow(() -> new IllegalStateException("No standard time for " + step + " on " + day));
-        long id = steps.insertFinished(caseRef, step, start, end, actor, servicePoint, standard, day);
-        return new StepRecord(id, caseRef, step, start, actor, servicePoint, standard, end, actor);
+        steps.insertFinished(rows);
     }
 
     /** Now, by the portal's clock. */

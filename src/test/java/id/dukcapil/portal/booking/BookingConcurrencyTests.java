@@ -67,4 +67,57 @@ class BookingConcurrencyTests {
                 Integer.class, POINT, day);
         assertThat(numbers).hasSize(50).doesNotHaveDuplicates().startsWith(1).endsWith(50);
     }
+
+    @Test
+    void retries_racing_with_the_same_key_and_requests_racing_for_the_same_nik_make_one_booking_each()
+            throws Exception {
+        LocalDate day = support.workingDay(8);
+        support.quota(POINT, day, 50);
+        CitizenSession citizen = support.citizen();
+        List<String> niks = support.printReadyNiks(2);
+        String retried = niks.get(0);
+        String twice = niks.get(1);
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> retries = new ArrayList<>();
+        List<Future<String>> rivals = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(40)) {
+            for (int i = 0; i < 20; i++) {
+                retries.add(threads.submit(() -> {
+                    start.await();
+                    BookingResult result = bookings.book(citizen, new BookingRequest(retried, POINT, day), "same-key",
+                            BookingJourney.none());
+                    return result.booking().code();
+                }));
+                String key = "rival-" + i;
+                rivals.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        return bookings.book(citizen, new BookingRequest(twice, POINT, day), key, BookingJourney.none())
+                                .booking().code();
+                    } catch (BookingRefused refused) {
+                        return refused.code().name();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> retryCodes = new ArrayList<>();
+            for (Future<String> retry : retries) {
+                retryCodes.add(retry.get());
+            }
+            List<String> rivalOutcomes = new ArrayList<>();
+            for (Future<String> rival : rivals) {
+                rivalOutcomes.add(rival.get());
+            }
+            assertThat(retryCodes).as("every retry answered with the one booking").hasSize(20).containsOnly(retryCodes.getFirst());
+            assertThat(rivalOutcomes).as("one request for the NIK made it, the others were told it has a booking")
+                    .filteredOn(outcome -> !outcome.equals("ACTIVE_BOOKING_EXISTS")).hasSize(1);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE nik IN (?, ?)", Integer.class,
+                retried, twice)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT booked FROM booking_day WHERE service_point = ? AND day = ?",
+                Integer.class, POINT, day)).isEqualTo(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM booking_booking WHERE service_point = ? AND day = ? AND status = 'BOOKED'",
+                Integer.class, POINT, day));
+    }
 }

@@ -9,8 +9,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -25,9 +28,11 @@ public class BookingStore {
             FROM booking_booking""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    BookingStore(JdbcClient jdbc) {
+    BookingStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Inserts an open booking; the unique keys refuse a second open booking of the NIK and a repeated code. */
@@ -41,6 +46,32 @@ public class BookingStore {
                 .params(code, nik, nik, residentName, point, day, queueNumber, citizenId, bookedBy, fromReserve, utc(at))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** Inserts open bookings in one batch; a unique key refusing one of them fails the whole batch. */
+    public void insertAll(List<NewBooking> rows) {
+        batch.batchUpdate("""
+                INSERT INTO booking_booking (code, nik, open_nik, resident_name, service_point, day, queue_number, status,
+                    citizen_id, booked_by, from_reserve, created_at, spoiled)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, FALSE, ?, 0)""", rows.stream()
+                .map(row -> new Object[] {row.code(), row.nik(), row.nik(), row.residentName(), row.point(), row.day(),
+                        row.queueNumber(), row.citizenId(), row.bookedBy(), utc(row.at())})
+                .toList());
+    }
+
+    /** The ids of bookings by their codes. */
+    public Map<String, Long> idsOf(List<String> codes) {
+        return jdbc.sql("SELECT code, id FROM booking_booking WHERE code IN (:codes)").param("codes", codes)
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Records idempotency keys with the bookings they made, in one batch; a key used meanwhile fails it. */
+    public void keysUsed(List<KeyClaim> claims) {
+        batch.batchUpdate("INSERT INTO booking_idempotency (owner, idem_key, request_hash, created_at, booking_id) "
+                        + "VALUES (?, ?, ?, ?, ?)", claims.stream()
+                .map(claim -> new Object[] {claim.owner(), claim.key(), claim.requestHash(), utc(claim.at()), claim.bookingId()})
+                .toList());
     }
 
     public Optional<Booking> byId(long id) {
@@ -168,6 +199,14 @@ public class BookingStore {
                         + "AND status IN ('BOOKED', 'ARRIVED') GROUP BY day")
                 .params(point, from)
                 .query((rs, row) -> new DayCount(rs.getObject(1, LocalDate.class), rs.getInt(2))).list();
+    }
+
+    /** A citizen's booking to insert. */
+    public record NewBooking(String code, String nik, String residentName, String point, LocalDate day, int queueNumber,
+                             long citizenId, String bookedBy, Instant at) {
+    }
+
+    public record KeyClaim(String owner, String key, String requestHash, Instant at, long bookingId) {
     }
 
     public record DayCount(LocalDate day, int count) {

@@ -63,6 +63,24 @@ public class DayStore {
                 .params(point, day).query((rs, row) -> new Taken(rs.getInt(1), rs.getBoolean(2))).single());
     }
 
+    /**
+     * Takes up to {@code wanted} of the places citizens may book, on one locked read and one update of the row:
+     * the places of a whole batch of requests at once. The row stays locked until the caller's transaction ends.
+     */
+    public Places takeForCitizens(String point, LocalDate day, int wanted) {
+        Places places = jdbc.sql("""
+                SELECT issued + 1, LEAST(?, GREATEST(0, quota - reserve - booked)), closed
+                FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE""")
+                .params(wanted, point, day)
+                .query((rs, row) -> new Places(rs.getInt(1), rs.getBoolean(3) ? 0 : rs.getInt(2), rs.getBoolean(3)))
+                .single();
+        if (places.count() > 0) {
+            jdbc.sql("UPDATE booking_day SET booked = booked + ?, issued = issued + ? WHERE service_point = ? AND day = ?")
+                    .params(places.count(), places.count(), point, day).update();
+        }
+        return places;
+    }
+
     /** Gives a place back (a cancellation, a move to another day). */
     public void release(String point, LocalDate day) {
         jdbc.sql("UPDATE booking_day SET booked = booked - 1 WHERE service_point = ? AND day = ? AND booked > 0")
@@ -153,6 +171,10 @@ public class DayStore {
         return new CalendarDay(rs.getString("service_point"), rs.getObject("day", LocalDate.class), rs.getInt("quota"),
                 rs.getObject("quota_override", Integer.class), rs.getInt("reserve"), rs.getInt("booked"),
                 rs.getInt("arrived"), rs.getInt("printed"), rs.getBoolean("closed"), rs.getString("closed_reason"));
+    }
+
+    /** Places taken together: queue numbers {@code firstQueueNumber} to {@code firstQueueNumber + count - 1}. */
+    public record Places(int firstQueueNumber, int count, boolean closed) {
     }
 
     /** @param fromReserve whether the place came out of the staff reserve */

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.sla.internal;
 
 import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.FinishedStep;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepRecord;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -28,9 +30,11 @@ public class StepStore {
             ended_by""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    StepStore(JdbcClient jdbc) {
+    StepStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public long insert(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint,
@@ -46,19 +50,18 @@ public class StepStore {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    /** A step already finished when it is recorded: one insert instead of an insert and an update. */
-    public long insertFinished(CaseRef caseRef, SopStep step, Instant start, Instant end, String actor,
-                               @Nullable String servicePoint, Duration standard, LocalDate day) {
-        Duration duration = Duration.between(start, end);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
+    /** Steps already finished when they are recorded: one batch of inserts. */
+    public void insertFinished(List<FinishedRow> rows) {
+        batch.batchUpdate("""
                 INSERT INTO sla_step (procedure_code, case_id, step, started_at, started_by, service_point,
                     standard_seconds, day, ended_at, ended_by, duration_ms, within_standard)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseRef.procedure().name(), caseRef.caseId(), step.name(), utc(start), actor, servicePoint,
-                        standard.toSeconds(), day, utc(end), actor, duration.toMillis(), duration.compareTo(standard) <= 0)
-                .update(key, "id");
-        return key.getKeyAs(Number.class).longValue();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(row -> {
+            FinishedStep step = row.step();
+            Duration duration = Duration.between(step.start(), step.end());
+            return new Object[] {step.caseRef().procedure().name(), step.caseRef().caseId(), step.step().name(),
+                    utc(step.start()), step.actor(), step.servicePoint(), row.standard().toSeconds(), row.day(),
+                    utc(step.end()), step.actor(), duration.toMillis(), duration.compareTo(row.standard()) <= 0};
+        }).toList());
     }
 
     /** The open run of that step, locked until the caller's transaction ends. */
@@ -125,5 +128,8 @@ public class StepStore {
 
     static Instant instant(Timestamp timestamp) {
         return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+
+    public record FinishedRow(FinishedStep step, Duration standard, LocalDate day) {
     }
 }

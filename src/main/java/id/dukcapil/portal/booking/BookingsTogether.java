@@ -1,0 +1,146 @@
+package id.dukcapil.portal.booking;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.booking.internal.BookingCodes;
+import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.DayStore;
+import id.dukcapil.portal.sla.FinishedStep;
+import id.dukcapil.portal.sla.StepClock;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Citizens' requests for one point's day booked in one transaction (decision 046): one locked read of the day's
+ * counter row takes the places of the whole batch, then the bookings, their journeys' steps, audit entries,
+ * idempotency keys and events are written in batches. The quota holds exactly as with one request at a time;
+ * the row's lock and the audit chain's are taken once per batch instead of once per booking.
+ */
+@Component
+class BookingsTogether {
+
+    private final BookingStore bookings;
+    private final DayStore days;
+    private final BookingCodes codes;
+    private final StepClock stepClock;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    BookingsTogether(BookingStore bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
+                     ApplicationEventPublisher events, Clock clock) {
+        this.bookings = bookings;
+        this.days = days;
+        this.codes = codes;
+        this.stepClock = stepClock;
+        this.auditLog = auditLog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Books the batch (all for the same day). Returns each request's outcome, to be settled once this transaction
+     * has committed. A unique key refusing a row (a NIK or idempotency key used meanwhile by another batch)
+     * fails the whole transaction: the caller then books each request alone.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Map<PendingBooking, Supplier<BookingResult>> make(List<PendingBooking> batch) {
+        Map<PendingBooking, Supplier<BookingResult>> outcomes = new LinkedHashMap<>();
+        // One booking per idempotency key and per NIK within the batch: a repeated key echoes the first request.
+        Map<String, PendingBooking> firstWithKey = new HashMap<>();
+        Map<PendingBooking, PendingBooking> echoes = new LinkedHashMap<>();
+        Set<String> niks = new HashSet<>();
+        List<PendingBooking> takers = new ArrayList<>();
+        for (PendingBooking pending : batch) {
+            if (pending.idempotencyKey() != null) {
+                PendingBooking first = firstWithKey.putIfAbsent(pending.citizen().owner() + "\n" + pending.idempotencyKey(),
+                        pending);
+                if (first != null) {
+                    echoes.put(pending, first);
+                    continue;
+                }
+            }
+            if (!niks.add(pending.resident().nik().value())) {
+                outcomes.put(pending, refusal(RefusalCode.ACTIVE_BOOKING_EXISTS, pending.resident().nik().masked()));
+                continue;
+            }
+            takers.add(pending);
+        }
+
+        PendingBooking.DayKey day = batch.getFirst().day();
+        DayStore.Places places = days.takeForCitizens(day.servicePoint(), day.day(), takers.size());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Booking> made = new ArrayList<>();
+        for (int i = 0; i < takers.size(); i++) {
+            PendingBooking pending = takers.get(i);
+            if (places.closed() || i >= places.count()) {
+                outcomes.put(pending, refusal(places.closed() ? RefusalCode.DAY_CLOSED : RefusalCode.QUOTA_FULL, day.day()));
+                continue;
+            }
+            Booking booking = new Booking(0, codes.next(), pending.resident().nik().value(), pending.resident().fullName(),
+                    day.servicePoint(), day.day(), places.firstQueueNumber() + i, BookingStatus.BOOKED,
+                    pending.citizen().citizenId(), pending.citizen().owner(), false, now, null, null, 0, null, null);
+            made.add(booking);
+        }
+        if (!made.isEmpty()) {
+            record(takers.subList(0, made.size()), made, now);
+        }
+        for (int i = 0; i < made.size(); i++) {
+            BookingResult result = new BookingResult(made.get(i), false);
+            outcomes.put(takers.get(i), () -> result);
+        }
+        echoes.forEach((echo, first) -> outcomes.put(echo, () -> {
+            if (!echo.requestHash().equals(first.requestHash())) {
+                throw new BookingRefused(RefusalCode.IDEMPOTENCY_KEY_REUSED);
+            }
+            return new BookingResult(first.result().join().booking(), true);
+        }));
+        return outcomes;
+    }
+
+    /** Writes the bookings made, with their ids read back, and what goes with each: keys, steps, audit, events. */
+    private void record(List<PendingBooking> takers, List<Booking> made, Instant now) {
+        bookings.insertAll(made.stream().map(booking -> new BookingStore.NewBooking(booking.code(), booking.nik(),
+                booking.residentName(), booking.servicePoint(), booking.day(), booking.queueNumber(),
+                booking.citizenId(), booking.bookedBy(), now)).toList());
+        Map<String, Long> ids = bookings.idsOf(made.stream().map(Booking::code).toList());
+        List<BookingStore.KeyClaim> claims = new ArrayList<>();
+        List<FinishedStep> steps = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            PendingBooking pending = takers.get(i);
+            Booking booking = made.get(i).withId(ids.get(made.get(i).code()));
+            made.set(i, booking);
+            if (pending.idempotencyKey() != null) {
+                claims.add(new BookingStore.KeyClaim(pending.citizen().owner(), pending.idempotencyKey(),
+                        pending.requestHash(), now, booking.id()));
+            }
+            steps.addAll(pending.journey().finishedSteps(booking.code(), now, pending.citizen().owner(),
+                    booking.servicePoint()));
+            auditLog.record(CitizenAccounts.actorOf(pending.citizen()), BookingService.madeRecord(booking));
+            events.publishEvent(new BookingMade(booking.id(), booking.code()));
+        }
+        if (!claims.isEmpty()) {
+            bookings.keysUsed(claims);
+        }
+        stepClock.recordFinished(steps);
+    }
+
+    private static Supplier<BookingResult> refusal(RefusalCode code, Object... args) {
+        return () -> {
+            throw new BookingRefused(code, args);
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package id.dukcapil.portal.booking;
+
+import id.dukcapil.portal.population.Resident;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A citizen's request that passed every check a committed read can make, waiting to be booked together with the
+ * other requests for the same day; {@link #await} returns its booking or throws its refusal.
+ *
+ * @param journey its steps so far; the ticket step ends when the booking is made
+ */
+record PendingBooking(CitizenSession citizen, BookingRequest request, Resident resident, @Nullable String idempotencyKey,
+                      String requestHash, BookingJourney journey, CompletableFuture<BookingResult> result) {
+
+    PendingBooking(CitizenSession citizen, BookingRequest request, Resident resident, @Nullable String idempotencyKey,
+                   String requestHash, BookingJourney journey) {
+        this(citizen, request, resident, idempotencyKey, requestHash, journey, new CompletableFuture<>());
+    }
+
+    /** The day's counter row the request takes its place from. */
+    DayKey day() {
+        return new DayKey(request.servicePoint(), request.date());
+    }
+
+    void settle(Supplier<BookingResult> outcome) {
+        try {
+            result.complete(outcome.get());
+        } catch (RuntimeException refusedOrFailed) {
+            result.completeExceptionally(refusedOrFailed);
+        }
+    }
+
+    BookingResult await() {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    record DayKey(String servicePoint, java.time.LocalDate day) {
+    }
+}
