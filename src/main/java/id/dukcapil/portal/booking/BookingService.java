@@ -106,8 +106,17 @@ public class BookingService {
             if (!calendar.citizenBookable(request.date())) {
                 throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
             }
-            Resident resident = printReadyResident(request.nik());
-            refuseIfClosedOrFull(request.servicePoint(), request.date(), false);
+            Resident resident;
+            try {
+                resident = printReadyResident(request.nik());
+                refuseIfClosedOrFull(request.servicePoint(), request.date(), false);
+            } catch (BookingRefused refused) {
+                if (idempotencyKey != null && bookings.keyUse(citizen.owner(), idempotencyKey).isPresent()) {
+                    // A racing first request with the key committed meanwhile (its booking is what refused this).
+                    return alone(citizen, request, idempotencyKey, withTicket);
+                }
+                throw refused;
+            }
             PendingBooking pending = new PendingBooking(citizen, request, resident, idempotencyKey,
                     requestHash(request), withTicket);
             sameDay.submit(pending.day(), pending);

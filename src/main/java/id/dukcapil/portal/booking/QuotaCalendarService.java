@@ -257,8 +257,11 @@ public class QuotaCalendarService {
         }
     }
 
-    /** The day's counter row (arrivals not counted), created with its computed quota when first asked for. */
-    @Transactional
+    /**
+     * The day's counter row (arrivals not counted), created with its computed quota when first asked for. Without a
+     * transaction of its own (every booking request asks): the creation is one INSERT IGNORE, a racing creator's
+     * row wins.
+     */
     public CalendarDay ensureDay(String point, LocalDate day) {
         return days.counter(point, day).orElseGet(() -> {
             PointSettings setting = settingOf(point(point));

@@ -112,9 +112,11 @@ public class CitizenStore {
                 .params(tokenHash, citizenId, utc(at), utc(expiresAt)).update();
     }
 
-    public Optional<Long> tokenOwner(String tokenHash, Instant now) {
-        return jdbc.sql("SELECT citizen_id FROM booking_token WHERE token_hash = ? AND expires_at > ?")
-                .params(tokenHash, utc(now)).query(Long.class).optional();
+    /** The citizen a token belongs to while it has not expired: one read. */
+    public Optional<Citizen> tokenOwner(String tokenHash, Instant now) {
+        return jdbc.sql(COLUMNS.replace("FROM booking_citizen", "FROM booking_citizen JOIN booking_token t ON t.citizen_id = id")
+                        + " WHERE t.token_hash = ? AND t.expires_at > ?")
+                .params(tokenHash, utc(now)).query(CitizenStore::citizen).optional();
     }
 
     public void deleteToken(String tokenHash) {
