@@ -98,21 +98,19 @@ public class BookingService {
             BookingJourney withTicket = journey.with(SopStep.A8_TICKET, clock.instant());
             if (idempotencyKey != null) {
                 checkKeyFormat(idempotencyKey);
-                if (bookings.keyUse(citizen.owner(), idempotencyKey).isPresent()) {
-                    // Made before, or being made by a racing request: the single path waits for it on the key's row.
-                    return alone(citizen, request, idempotencyKey, withTicket);
-                }
-            }
-            if (!calendar.citizenBookable(request.date())) {
-                throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
             }
             Resident resident;
             try {
+                if (!calendar.citizenBookable(request.date())) {
+                    throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
+                }
                 resident = printReadyResident(request.nik());
                 refuseIfClosedOrFull(request.servicePoint(), request.date(), false);
             } catch (BookingRefused refused) {
+                // A retry whose first request made the booking (which is what refuses it now) gets that booking: the
+                // single path answers from the key. A key used by a batch still running is met there too, when the
+                // batch's key row or NIK refuses this one's batch.
                 if (idempotencyKey != null && bookings.keyUse(citizen.owner(), idempotencyKey).isPresent()) {
-                    // A racing first request with the key committed meanwhile (its booking is what refused this).
                     return alone(citizen, request, idempotencyKey, withTicket);
                 }
                 throw refused;
