@@ -87,7 +87,7 @@ class AccessMatrixTest {
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         assertThat(opens).containsExactlyInAnyOrder("login", "verify", "bds", "bds/daftar", "bds/otp", "bds/masuk",
-                "bds/booking", "bds/riwayat");
+                "bds/booking", "bds/riwayat", "bds/lupa-sandi");
     }
 
     private static Map<String, Class<?>> routes() {
