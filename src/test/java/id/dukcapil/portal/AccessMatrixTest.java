@@ -44,13 +44,16 @@ class AccessMatrixTest {
             Map.entry("kk/clients", EnumSet.of(Role.ADMIN)),
             Map.entry("blanko", EnumSet.of(Role.PLANNER, Role.MANAGER, Role.ADMIN, Role.PRINT_OPERATOR)),
             Map.entry("counter", EnumSet.of(Role.OPERATOR, Role.PRINT_OPERATOR)),
+            Map.entry("booking-for-resident", EnumSet.of(Role.OPERATOR, Role.PRINT_OPERATOR, Role.PLANNER, Role.MANAGER,
+                    Role.ADMIN)),
             Map.entry("quota-calendar", EnumSet.of(Role.PLANNER, Role.MANAGER, Role.ADMIN)),
             Map.entry("bds", Access.ANONYMOUS),
             Map.entry("bds/daftar", Access.ANONYMOUS),
             Map.entry("bds/otp", Access.ANONYMOUS),
             Map.entry("bds/masuk", Access.ANONYMOUS),
             Map.entry("bds/booking", Access.ANONYMOUS),
-            Map.entry("bds/riwayat", Access.ANONYMOUS)));
+            Map.entry("bds/riwayat", Access.ANONYMOUS),
+            Map.entry("bds/lupa-sandi", Access.ANONYMOUS)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
     private final Map<String, Class<?>> routes = routes();
@@ -84,7 +87,7 @@ class AccessMatrixTest {
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         assertThat(opens).containsExactlyInAnyOrder("login", "verify", "bds", "bds/daftar", "bds/otp", "bds/masuk",
-                "bds/booking", "bds/riwayat");
+                "bds/booking", "bds/riwayat", "bds/lupa-sandi");
     }
 
     private static Map<String, Class<?>> routes() {

@@ -51,7 +51,7 @@ public class BookingService {
     public static final int HISTORY_LIMIT = 50;
     /** Requests for one day booked in one transaction at most: a batch holds the day's row for a few ms. */
     static final int BATCH_MAX = 50;
-    private static final String STAFF = "hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "','"
+    static final String STAFF = "hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "','"
             + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
     private final BookingStore bookings;
@@ -157,7 +157,7 @@ public class BookingService {
         if (!calendar.citizenBookable(request.date())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
         }
-        Booking booking = make(request, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), journey);
+        Booking booking = make(request, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), journey, null);
         if (idempotencyKey != null) {
             bookings.keyUsedFor(owner, idempotencyKey, booking.id());
         }
@@ -166,19 +166,17 @@ public class BookingService {
     }
 
     /**
-     * A clerk books for a resident at the counter or by phone: the day's staff reserve may be used, and today
-     * can be booked.
+     * A clerk books for a resident at the counter or by phone, for an urgent need (recorded in the audit entry):
+     * the day's staff reserve may be used, and today can be booked.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     @PreAuthorize(STAFF)
-    public Booking bookForResident(BookingRequest request) {
-        LocalDate today = LocalDate.now(clock);
-        if (request.date().isBefore(today)
-                || request.date().isAfter(today.plusDays(QuotaCalendarService.BOOKING_HORIZON_DAYS))) {
+    public Booking bookForResident(BookingRequest request, UrgentReason reason) {
+        if (!calendar.staffBookable(request.date())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
         }
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        Booking booking = make(request, null, user == null ? "system" : user.getName(), null, null);
+        Booking booking = make(request, null, user == null ? "system" : user.getName(), null, null, reason);
         events.publishEvent(new BookingMade(booking.id(), booking.code()));
         return booking;
     }
@@ -245,9 +243,12 @@ public class BookingService {
         return booking;
     }
 
-    /** @param citizen the citizen booking, or null for a clerk (who may use the staff reserve) */
+    /**
+     * @param citizen the citizen booking, or null for a clerk (who may use the staff reserve)
+     * @param reason  why a clerk books, for the audit entry
+     */
     private Booking make(BookingRequest request, @Nullable Long citizenId, String bookedBy, @Nullable Actor citizen,
-                         @Nullable BookingJourney journey) {
+                         @Nullable BookingJourney journey, @Nullable UrgentReason reason) {
         boolean staff = citizen == null;
         Resident resident = printReadyResident(request.nik());
         Nik nik = resident.nik();
@@ -273,7 +274,7 @@ public class BookingService {
                 if (citizen != null) {
                     auditLog.record(citizen, made);
                 } else {
-                    auditLog.record(made);
+                    auditLog.record(reason == null ? made : made.withDetail(made.detail() + "; " + reason.auditDetail()));
                 }
                 return booking;
             } catch (DuplicateKeyException duplicate) {

@@ -17,4 +17,9 @@ public record CalendarDay(String servicePoint, LocalDate day, int quota, @Nullab
     public int remainingForCitizens() {
         return closed ? 0 : Math.max(0, quota - reserve - booked);
     }
+
+    /** Places a clerk can still book, the staff reserve included. */
+    public int remainingForStaff() {
+        return closed ? 0 : Math.max(0, quota - booked);
+    }
 }

@@ -101,6 +101,29 @@ public class QuotaCalendarService {
         return result;
     }
 
+    /**
+     * The days a clerk may book for a resident (today up to the booking horizon), with the places left including
+     * the staff reserve; other days are shown closed.
+     */
+    @Transactional
+    @PreAuthorize(BookingService.STAFF)
+    public List<Availability> staffAvailability(String point, LocalDate from, LocalDate to) {
+        point(point);
+        if (to.isBefore(from) || from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
+            throw new BookingRefused(RefusalCode.INVALID_REQUEST);
+        }
+        List<Availability> result = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (!staffBookable(day)) {
+                result.add(new Availability(day, 0, 0, false));
+                continue;
+            }
+            CalendarDay known = ensureDay(point, day);
+            result.add(new Availability(day, known.quota(), known.remainingForStaff(), !known.closed()));
+        }
+        return result;
+    }
+
     /** The next open days with free places for citizens, after a day: what a closure e-mail offers. */
     @Transactional
     public List<LocalDate> nextFreeDays(String point, LocalDate after, int count) {
@@ -119,6 +142,12 @@ public class QuotaCalendarService {
     public boolean citizenBookable(LocalDate day) {
         LocalDate today = today();
         return day.isAfter(today) && !day.isAfter(today.plusDays(BOOKING_HORIZON_DAYS));
+    }
+
+    /** Whether a clerk may book the day for a resident: today too, up to the same horizon. */
+    public boolean staffBookable(LocalDate day) {
+        LocalDate today = today();
+        return !day.isBefore(today) && !day.isAfter(today.plusDays(BOOKING_HORIZON_DAYS));
     }
 
     /** The planner's quota for a day; {@code null} lets it follow the stock again. */

@@ -89,7 +89,8 @@ class BookingRulesTests {
         List<String> niks = support.printReadyNiks(3);
         bookings.book(citizen, new BookingRequest(niks.get(0), point, day), null, BookingJourney.none());
         assertRefused(citizen, new BookingRequest(niks.get(1), point, day), RefusalCode.QUOTA_FULL);
-        Booking urgent = SignedInAs.call(users, "operator", () -> bookings.bookForResident(new BookingRequest(niks.get(1), point, day)));
+        Booking urgent = SignedInAs.call(users, "operator", () -> bookings.bookForResident(
+                new BookingRequest(niks.get(1), point, day), new UrgentReason(UrgentNeed.HEALTH, "Rawat inap RSUD Soreang")));
         assertThat(urgent.fromReserve()).isTrue();
         assertThat(urgent.queueNumber()).isEqualTo(2);
     }

@@ -3,15 +3,12 @@ package id.dukcapil.portal.booking.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import id.dukcapil.portal.booking.Availability;
 import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.CitizenSession;
@@ -24,10 +21,7 @@ import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * "Booking Antrian KTP" (SOP A steps 6–7): a service point, then a day on a calendar of free places (full and
@@ -38,13 +32,11 @@ import org.jspecify.annotations.Nullable;
 class BdsBookingView extends BdsPage implements BeforeEnterObserver {
 
     final ComboBox<ServicePoint> point = new ComboBox<>();
-    final Div calendar = new Div();
-    final Paragraph chosen = new Paragraph();
+    final DayPicker calendar = new DayPicker("bds.booking.free", 4);
     final TextField nik = new TextField();
     final Button book = new Button();
     private final QuotaCalendarService quotas;
     private final ServicePoints servicePoints;
-    private @Nullable LocalDate day;
     /** One key per attempt on this screen: a double tap or a retry after a lost answer books once. */
     private String idempotencyKey = UUID.randomUUID().toString();
 
@@ -60,7 +52,6 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
         point.setItemLabelGenerator(ServicePoint::name);
         point.setWidthFull();
         point.addValueChangeListener(change -> showCalendar());
-        calendar.getStyle().set("display", "grid").set("grid-template-columns", "repeat(4, 1fr)").set("gap", "4px");
         calendar.setId("bds-calendar");
         nik.setLabel(getTranslation("bds.booking.nik"));
         nik.setMaxLength(Nik.LENGTH);
@@ -72,6 +63,7 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
         book.setWidthFull();
         book.addClickListener(click -> {
             CitizenSession citizen = citizen().orElse(null);
+            LocalDate day = calendar.value().orElse(null);
             if (citizen == null || point.getValue() == null || day == null) {
                 Notifications.error(getTranslation("bds.booking.choose"));
                 return;
@@ -89,7 +81,7 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
                 showCalendar();
             }
         });
-        show(new H2(getTranslation("bds.book")), point, calendar, chosen, nik, book);
+        show(new H2(getTranslation("bds.book")), point, calendar, nik, book);
     }
 
     @Override
@@ -104,31 +96,13 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
     }
 
     void showCalendar() {
-        calendar.removeAll();
-        day = null;
-        chosen.setText("");
+        calendar.clear();
         if (point.getValue() == null) {
             return;
         }
         step(SopStep.A7_PICK_DATE);
         LocalDate from = LocalDate.now(clock).plusDays(1);
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM", getLocale());
-        for (Availability available : quotas.availability(point.getValue().code(), from,
-                from.plusDays(QuotaCalendarService.BOOKING_HORIZON_DAYS - 1))) {
-            String label = available.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()) + " "
-                    + format.format(available.date()) + "\n" + (available.open()
-                    ? getTranslation("bds.booking.free", available.remaining()) : getTranslation("bds.booking.closed"));
-            Button cell = new Button(label);
-            cell.setId("day-" + available.date());
-            cell.getStyle().set("white-space", "pre-line").set("height", "auto").set("min-height", "3.2em")
-                    .set("padding", "2px");
-            cell.setEnabled(available.open() && available.remaining() > 0);
-            cell.addClickListener(click -> {
-                day = available.date();
-                chosen.setText(getTranslation("bds.booking.chosen",
-                        DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", getLocale()).format(day)));
-            });
-            calendar.add(cell);
-        }
+        calendar.show(quotas.availability(point.getValue().code(), from,
+                from.plusDays(QuotaCalendarService.BOOKING_HORIZON_DAYS - 1)), null);
     }
 }

@@ -19,6 +19,7 @@ import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.BookingStatus;
 import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.booking.TicketDocuments;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.Codes;
@@ -27,6 +28,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /** "Riwayat" (SOP A step 8): the citizen's tickets with barcode, code and queue number, PDF download, cancel. */
 @Route(value = "bds/riwayat", autoLayout = false)
@@ -34,14 +36,32 @@ import java.time.format.DateTimeFormatter;
 class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
 
     final Div tickets = new Div();
+    /** Moving a booking: one picker, shown under the ticket being moved. */
+    final Div move = new Div();
+    final H3 moveTitle = new H3();
+    final DayPicker moveDays = new DayPicker("bds.booking.free", 4);
+    final Button moveConfirm = new Button();
     private final BookingService bookings;
+    private final QuotaCalendarService quotas;
     private final TicketDocuments documents;
+    private @Nullable Booking moving;
 
-    BdsHistoryView(BookingService bookings, TicketDocuments documents, Clock clock) {
+    BdsHistoryView(BookingService bookings, QuotaCalendarService quotas, TicketDocuments documents, Clock clock) {
         super(clock);
         this.bookings = bookings;
+        this.quotas = quotas;
         this.documents = documents;
         tickets.setId("bds-tickets");
+        move.setId("bds-move");
+        moveConfirm.setId("bds-move-confirm");
+        moveConfirm.setText(getTranslation("bds.history.reschedule.confirm"));
+        moveConfirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        moveConfirm.setWidthFull();
+        Button moveClose = new Button(getTranslation("bds.history.reschedule.close"), click -> move.removeFromParent());
+        moveClose.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        moveClose.setWidthFull();
+        moveConfirm.addClickListener(click -> citizen().ifPresent(this::moveTo));
+        move.add(moveTitle, moveDays, moveConfirm, moveClose);
         Button book = new Button(getTranslation("bds.book"), click -> getUI().ifPresent(ui -> ui.navigate(BdsBookingView.class)));
         book.setWidthFull();
         show(new H2(getTranslation("bds.history")), tickets, book);
@@ -96,9 +116,48 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
                         Notifications.error(violation);
                     }
                 });
-                card.add(cancel);
+                Button reschedule = new Button(getTranslation("bds.history.reschedule"));
+                reschedule.setId("reschedule-" + booking.code());
+                reschedule.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                reschedule.addClickListener(click -> openMove(booking, card));
+                card.add(reschedule, cancel);
             }
         }
         return card;
+    }
+
+    /** The same calendar as booking, at the booking's point, with the booking's own day marked. */
+    private void openMove(Booking booking, Div card) {
+        moveTitle.setText(getTranslation("bds.history.reschedule.title", booking.code()));
+        LocalDate from = LocalDate.now(clock).plusDays(1);
+        moveDays.show(quotas.availability(booking.servicePoint(), from,
+                from.plusDays(QuotaCalendarService.BOOKING_HORIZON_DAYS - 1)), booking.day());
+        moving = booking;
+        card.add(move);
+    }
+
+    private void moveTo(CitizenSession citizen) {
+        Booking booking = moving;
+        Div card = (Div) move.getParent().orElse(null);
+        LocalDate day = moveDays.value().orElse(null);
+        if (booking == null || card == null) {
+            return;
+        }
+        if (day == null) {
+            Notifications.error(getTranslation("bds.history.reschedule.choose"));
+            return;
+        }
+        try {
+            Booking moved = bookings.reschedule(citizen, booking.code(), day);
+            Notifications.success(getTranslation("bds.history.reschedule.done", moved.code(),
+                    DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", getLocale()).format(moved.day()), moved.queueNumber()));
+            moving = null;
+            move.removeFromParent();
+            list(citizen);
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+            // The calendar again as it is now: the day refused shows full or closed.
+            openMove(booking, card);
+        }
     }
 }

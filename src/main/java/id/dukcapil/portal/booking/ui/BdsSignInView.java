@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -21,6 +22,7 @@ class BdsSignInView extends BdsPage {
     final EmailField email = new EmailField();
     final PasswordField password = new PasswordField();
     final Button signIn = new Button();
+    final RouterLink forgotPassword = new RouterLink();
 
     BdsSignInView(CitizenAccounts accounts, Clock clock) {
         super(clock);
@@ -43,6 +45,9 @@ class BdsSignInView extends BdsPage {
                 Notifications.error(violation);
             }
         });
-        show(new H2(getTranslation("bds.sign-in")), email, password, signIn);
+        forgotPassword.setText(getTranslation("bds.reset.link"));
+        forgotPassword.setRoute(BdsPasswordResetView.class);
+        forgotPassword.setId("bds-forgot-password");
+        show(new H2(getTranslation("bds.sign-in")), email, password, signIn, forgotPassword);
     }
 }

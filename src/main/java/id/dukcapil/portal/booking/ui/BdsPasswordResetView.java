@@ -1,0 +1,126 @@
+package id.dukcapil.portal.booking.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.Registration;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.staff.PasswordPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * "Lupa kata sandi?": the e-mail, then the 6-digit code sent to it and a new password. The answer to the e-mail
+ * reads the same whether or not it is registered; a correct code and a strong password sign the citizen in.
+ */
+@Route(value = "bds/lupa-sandi", autoLayout = false)
+@AnonymousAllowed
+class BdsPasswordResetView extends BdsPage {
+
+    final EmailField email = new EmailField();
+    final Button send = new Button();
+    final Paragraph sentTo = new Paragraph();
+    final TextField code = new TextField();
+    final PasswordField newPassword = new PasswordField();
+    final Button save = new Button();
+    final Button resend = new Button();
+    private final CitizenAccounts accounts;
+    /** When this screen last asked for a code: the service throttles silently, the screen says how long to wait. */
+    private @Nullable Instant lastSent;
+
+    BdsPasswordResetView(CitizenAccounts accounts, Clock clock) {
+        super(clock);
+        this.accounts = accounts;
+        email.setId("bds-reset-email");
+        send.setId("bds-reset-send");
+        code.setId("bds-reset-code");
+        newPassword.setId("bds-reset-password");
+        save.setId("bds-reset-save");
+        email.setLabel(getTranslation("bds.email"));
+        email.setMaxLength(Registration.EMAIL_MAX_LENGTH);
+        email.setWidthFull();
+        send.setText(getTranslation("bds.reset.send"));
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickShortcut(Key.ENTER);
+        send.setWidthFull();
+        send.addClickListener(click -> requestCode());
+        code.setLabel(getTranslation("bds.otp"));
+        code.setMaxLength(6);
+        code.setAllowedCharPattern("[0-9]");
+        code.getElement().setAttribute("autocomplete", "one-time-code");
+        code.getElement().setAttribute("inputmode", "numeric");
+        code.setWidthFull();
+        newPassword.setLabel(getTranslation("bds.reset.new-password"));
+        newPassword.setHelperText(getTranslation("bds.password.rules", PasswordPolicy.MIN_LENGTH));
+        newPassword.getElement().setAttribute("autocomplete", "new-password");
+        newPassword.setWidthFull();
+        save.setText(getTranslation("bds.reset.save"));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setWidthFull();
+        save.addClickListener(click -> reset());
+        resend.setText(getTranslation("bds.otp.resend"));
+        resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        resend.addClickListener(click -> resend());
+        show(new H2(getTranslation("bds.reset.title")), new Paragraph(getTranslation("bds.reset.intro")), email, send,
+                backToSignIn());
+    }
+
+    private void requestCode() {
+        if (email.getValue().isBlank() || email.isInvalid()) {
+            Notifications.error(getTranslation("bds.reset.email-required"));
+            return;
+        }
+        accounts.requestPasswordReset(email.getValue());
+        lastSent = clock.instant();
+        sentTo.setText(getTranslation("bds.reset.sent", email.getValue().strip(), CitizenAccounts.OTP_VALIDITY.toMinutes()));
+        save.addClickShortcut(Key.ENTER);
+        show(new H2(getTranslation("bds.reset.title")), sentTo, code, newPassword, save, resend, backToSignIn());
+    }
+
+    private void resend() {
+        Duration since = lastSent == null ? CitizenAccounts.OTP_RESEND_INTERVAL : Duration.between(lastSent, clock.instant());
+        if (since.compareTo(CitizenAccounts.OTP_RESEND_INTERVAL) < 0) {
+            // Rounded up: "0 seconds" would invite a tap that is refused again.
+            Notifications.error(getTranslation("bds.reset.wait",
+                    CitizenAccounts.OTP_RESEND_INTERVAL.minus(since).plusMillis(999).toSeconds()));
+            return;
+        }
+        accounts.requestPasswordReset(email.getValue());
+        lastSent = clock.instant();
+        Notifications.success(getTranslation("bds.reset.resent", CitizenAccounts.OTP_RESEND_INTERVAL.toSeconds()));
+    }
+
+    private void reset() {
+        try {
+            accounts.resetPassword(email.getValue(), code.getValue(), newPassword.getValue());
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+            return;
+        }
+        try {
+            signIn(accounts.signIn(email.getValue(), newPassword.getValue()));
+            Notifications.success(getTranslation("bds.reset.done"));
+            getUI().ifPresent(ui -> ui.navigate(BdsHomeView.class));
+        } catch (RuleViolation violation) {
+            // The password is changed; signing in is the usual way then.
+            Notifications.success(getTranslation("bds.reset.done-sign-in"));
+            getUI().ifPresent(ui -> ui.navigate(BdsSignInView.class));
+        }
+    }
+
+    private RouterLink backToSignIn() {
+        return new RouterLink(getTranslation("bds.reset.back"), BdsSignInView.class);
+    }
+}

@@ -1,0 +1,160 @@
+package id.dukcapil.portal.booking.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingRequest;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.QuotaCalendarService;
+import id.dukcapil.portal.booking.TicketDocuments;
+import id.dukcapil.portal.booking.UrgentNeed;
+import id.dukcapil.portal.booking.UrgentReason;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.ui.FilterBar;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.staff.MyAccount;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.staff.StaffAccount;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A clerk books for a resident with an urgent need (health, hajj/umrah, banking): the day's staff reserve may be
+ * used and today can be booked. The ticket is shown at once, with its barcode and the PDF to print.
+ */
+@Route("booking-for-resident")
+@RolesAllowed({Roles.OPERATOR, Roles.PRINT_OPERATOR, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+@Menu(title = "nav.booking-for-resident", order = 21, icon = "vaadin:ticket")
+class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
+
+    final ComboBox<ServicePoint> point = new ComboBox<>();
+    final DayPicker days = new DayPicker("booking.staff.free", 7);
+    final TextField nik = new TextField();
+    final ComboBox<UrgentNeed> need = new ComboBox<>();
+    final TextField note = new TextField();
+    final Button book = new Button();
+    final Div ticket = new Div();
+    private final QuotaCalendarService quotas;
+    private final TicketDocuments documents;
+    private final Clock clock;
+
+    StaffBookingView(BookingService bookings, QuotaCalendarService quotas, ServicePoints servicePoints, MyAccount myAccount,
+                     TicketDocuments documents, Clock clock) {
+        this.quotas = quotas;
+        this.documents = documents;
+        this.clock = clock;
+        setMaxWidth("60rem");
+        point.setLabel(getTranslation("booking.staff.point"));
+        point.setItems(servicePoints.active());
+        point.setItemLabelGenerator(ServicePoint::name);
+        point.setWidth("24em");
+        point.addValueChangeListener(change -> showDays());
+        days.onPick(day -> nik.focus());
+        nik.setLabel(getTranslation("booking.staff.nik"));
+        nik.setMaxLength(Nik.LENGTH);
+        nik.setAllowedCharPattern("[0-9]");
+        nik.getElement().setAttribute("inputmode", "numeric");
+        nik.setWidth("14em");
+        need.setLabel(getTranslation("booking.staff.need"));
+        need.setItems(UrgentNeed.values());
+        need.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
+        need.setRequired(true);
+        note.setLabel(getTranslation("booking.staff.note"));
+        note.setMaxLength(UrgentReason.NOTE_MAX_LENGTH);
+        note.setWidth("20em");
+        book.setText(getTranslation("booking.staff.submit"));
+        book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // Enter in the form books; Enter on a day cell only picks the day.
+        book.addClickShortcut(Key.ENTER).listenOn(nik, note, need);
+        book.addClickListener(click -> book(bookings));
+        ticket.setId("staff-ticket");
+        add(new H3(getTranslation("booking.staff.title")), new Paragraph(getTranslation("booking.staff.intro")),
+                point, days, new FilterBar(nik, need, note, book), ticket);
+        myAccount.current().map(StaffAccount::servicePoint).ifPresent(point::setValue);
+    }
+
+    private void showDays() {
+        days.clear();
+        if (point.getValue() == null) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        days.show(quotas.staffAvailability(point.getValue().code(), today,
+                today.plusDays(QuotaCalendarService.BOOKING_HORIZON_DAYS)), null);
+    }
+
+    private void book(BookingService bookings) {
+        LocalDate day = days.value().orElse(null);
+        if (point.getValue() == null || day == null) {
+            Notifications.error(getTranslation("booking.staff.choose"));
+            return;
+        }
+        if (need.getValue() == null) {
+            Notifications.error(getTranslation("booking.staff.need.required"));
+            need.focus();
+            return;
+        }
+        try {
+            Booking booking = bookings.bookForResident(new BookingRequest(nik.getValue(), point.getValue().code(), day),
+                    new UrgentReason(need.getValue(), note.getValue()));
+            Notifications.success(getTranslation("booking.staff.done", booking.code(), booking.queueNumber()));
+            showTicket(booking);
+            nik.clear();
+            need.clear();
+            note.clear();
+            showDays();
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+            showDays();
+        }
+    }
+
+    private void showTicket(Booking booking) {
+        ticket.removeAll();
+        H3 code = new H3(booking.code());
+        code.addClassName("ticket-code");
+        byte[] barcode = Codes.png(Codes.code128(booking.code()));
+        Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                new ByteArrayInputStream(barcode), "barcode.png", "image/png", barcode.length)), booking.code());
+        image.setWidth("24em");
+        Anchor print = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] content = documents.pdf(booking, getLocale());
+            return new DownloadResponse(new ByteArrayInputStream(content), "tiket-" + booking.code() + ".pdf",
+                    "application/pdf", content.length);
+        }), AttachmentType.INLINE, getTranslation("booking.staff.print"));
+        print.setTarget(AnchorTarget.BLANK);
+        print.setId("print-" + booking.code());
+        ticket.add(code, new Paragraph(getTranslation("booking.staff.ticket", booking.queueNumber(),
+                DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", getLocale()).format(booking.day()),
+                booking.residentName(), point.getValue() == null ? booking.servicePoint() : point.getValue().name())),
+                image, print);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.booking-for-resident") + " · Dukcapil Portal";
+    }
+}

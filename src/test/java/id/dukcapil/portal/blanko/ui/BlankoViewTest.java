@@ -1,0 +1,101 @@
+package id.dukcapil.portal.blanko.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.blanko.StockSummary;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The blank-card stock screen: a delivery received, a stock-take corrected, what each role may do there. */
+class BlankoViewTest extends PortalViewTest {
+
+    private static final String POINT = "UKL-320429";
+
+    @Autowired BlankoStock stock;
+
+    @Test
+    @WithUserDetails("perencana")
+    void a_planner_records_a_delivery_and_sees_the_balance_and_the_history_change() {
+        BlankoView view = navigate(BlankoView.class);
+        select(view, POINT);
+        int before = summary(view, POINT).balance();
+        String reference = "SJ-KEMENDAGRI-" + System.nanoTime();
+
+        test(view.quantity).setValue(120);
+        test(view.reference).setValue(reference);
+        test(view.receive).click();
+
+        assertThat(lastNotification()).isEqualTo("Penerimaan dicatat. Saldo sekarang " + (before + 120) + " keping.");
+        assertThat(summary(view, POINT).balance()).isEqualTo(before + 120);
+        assertThat(view.points.getSelectedItems()).extracting(StockSummary::servicePoint).containsExactly(POINT);
+        var history = test(view.history);
+        assertThat(history.getCellText(0, 1)).isEqualTo("Penerimaan");
+        assertThat(history.getCellText(0, 2)).isEqualTo("120");
+        assertThat(history.getCellText(0, 3)).isEqualTo(String.valueOf(before + 120));
+        assertThat(history.getCellText(0, 4)).isEqualTo(reference);
+        assertThat(view.quantity.getValue()).as("the form is cleared for the next delivery").isNull();
+        assertThat(view.correct.getParent().orElseThrow().isVisible()).as("a planner does not correct a stock-take").isFalse();
+    }
+
+    @Test
+    @WithUserDetails("perencana")
+    void a_delivery_without_its_reference_is_refused_and_the_balance_stays() {
+        BlankoView view = navigate(BlankoView.class);
+        select(view, POINT);
+        int before = stock.balance(POINT);
+
+        test(view.quantity).setValue(10);
+        test(view.receive).click();
+
+        assertThat(lastNotification()).contains("Nomor referensi pengiriman wajib diisi");
+        assertThat(stock.balance(POINT)).isEqualTo(before);
+        assertThat(summary(view, POINT).balance()).isEqualTo(before);
+    }
+
+    @Test
+    @WithUserDetails("manajer")
+    void a_manager_corrects_the_balance_to_the_counted_stock_with_the_reason() {
+        BlankoView view = navigate(BlankoView.class);
+        select(view, POINT);
+        int before = stock.balance(POINT);
+        int counted = before + 3;
+
+        test(view.counted).setValue(counted);
+        test(view.reason).setValue("Stok opname akhir bulan: 3 keping belum tercatat");
+        test(view.correct).click();
+
+        assertThat(summary(view, POINT).balance()).isEqualTo(counted);
+        var history = test(view.history);
+        assertThat(history.getCellText(0, 1)).isEqualTo("Koreksi stok opname");
+        assertThat(history.getCellText(0, 2)).isEqualTo("3");
+        assertThat(history.getCellText(0, 5)).contains("belum tercatat");
+
+        test(view.counted).setValue(counted);
+        test(view.reason).setValue("Hitung ulang");
+        test(view.correct).click();
+        assertThat(lastNotification()).contains("sama dengan saldo");
+    }
+
+    @Test
+    @WithUserDetails("cetak")
+    void a_print_operator_sees_the_stock_but_cannot_receive_transfer_or_correct() {
+        BlankoView view = navigate(BlankoView.class);
+
+        assertThat(view.points.getListDataView().getItems().map(StockSummary::servicePoint)).contains(POINT, "MPP-SOREANG");
+        assertThat(view.receive.getParent().orElseThrow().isVisible()).isFalse();
+        assertThat(view.transfer.getParent().orElseThrow().isVisible()).isFalse();
+        assertThat(view.correct.getParent().orElseThrow().isVisible()).isFalse();
+    }
+
+    private void select(BlankoView view, String point) {
+        view.points.select(summary(view, point));
+    }
+
+    private static StockSummary summary(BlankoView view, String point) {
+        return view.points.getListDataView().getItems().filter(summary -> summary.servicePoint().equals(point))
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,105 @@
+package id.dukcapil.portal.booking.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingJourney;
+import id.dukcapil.portal.booking.BookingRequest;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.booking.CitizenSession;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** "Pindah jadwal" under Riwayat: the booking's day moved on the same calendar, or refused with why. */
+class BdsRescheduleViewTest extends PortalViewTest {
+
+    private static final String POINT = "UKL-320428";
+
+    @Autowired BookingService bookings;
+    @Autowired BookingTestSupport support;
+    @Autowired TestClock clock;
+    @Autowired JdbcTemplate jdbc;
+    LocalDate day;
+    LocalDate later;
+    LocalDate full;
+    Booking booking;
+    BdsHistoryView history;
+
+    @BeforeEach
+    void a_citizen_has_a_booking_and_is_signed_in() {
+        day = support.workingDay(7);
+        later = support.workingDayAfter(day);
+        full = support.workingDayAfter(later);
+        support.quota(POINT, day, 5);
+        support.quota(POINT, later, 5);
+        support.quota(POINT, full, 0);
+        CitizenSession citizen = support.citizen();
+        booking = bookings.book(citizen, new BookingRequest(support.printReadyNiks(1).getFirst(), POINT, day), null,
+                BookingJourney.none()).booking();
+        BdsPage.signIn(citizen);
+        history = navigate(BdsHistoryView.class);
+    }
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void a_citizen_moves_a_booking_to_a_free_day_and_riwayat_shows_the_new_day_and_queue_number() {
+        test($(Button.class).id("reschedule-" + booking.code())).click();
+        Button own = $(Button.class).id("day-" + day);
+        assertThat(own.getText()).contains("jadwal Anda");
+        assertThat(own.isEnabled()).isFalse();
+        assertThat($(Button.class).id("day-" + full).isEnabled()).as("a full day cannot be picked").isFalse();
+        Button free = $(Button.class).id("day-" + later);
+        assertThat(free.getText()).contains("5 tersisa");
+
+        test(free).click();
+        test(history.moveConfirm).click();
+
+        String newDay = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", history.getUI().orElseThrow().getLocale()).format(later);
+        assertThat(lastNotification()).contains(booking.code(), "dipindah", newDay);
+        assertThat(history.tickets.getElement().getTextRecursively()).contains("Antrian 1 · " + newDay);
+        assertThat(history.move.isAttached()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT day FROM booking_booking WHERE code = ?", LocalDate.class, booking.code()))
+                .isEqualTo(later);
+    }
+
+    @Test
+    void a_day_filled_meanwhile_is_refused_and_the_calendar_shows_it_full() {
+        test($(Button.class).id("reschedule-" + booking.code())).click();
+        test($(Button.class).id("day-" + later)).click();
+        support.quota(POINT, later, 0);
+
+        test(history.moveConfirm).click();
+
+        assertThat(lastNotification()).contains("sudah penuh");
+        assertThat($(Button.class).id("day-" + later).isEnabled()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT day FROM booking_booking WHERE code = ?", LocalDate.class, booking.code()))
+                .isEqualTo(day);
+    }
+
+    @Test
+    void on_the_booked_day_it_is_too_late_to_move() {
+        test($(Button.class).id("reschedule-" + booking.code())).click();
+        test($(Button.class).id("day-" + later)).click();
+        clock.setInstant(day.atTime(7, 30).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+
+        test(history.moveConfirm).click();
+
+        assertThat(lastNotification()).contains("paling lambat sehari sebelumnya");
+        history = navigate(BdsHistoryView.class);
+        assertThat($(Button.class).withId("reschedule-" + booking.code()).exists()).isFalse();
+    }
+}

@@ -1,0 +1,114 @@
+package id.dukcapil.portal.booking.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.internal.ShortcutsKt;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Image;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.booking.BookingJourney;
+import id.dukcapil.portal.booking.BookingRequest;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.booking.QuotaCalendarService;
+import id.dukcapil.portal.booking.UrgentNeed;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** A clerk books today for a resident with an urgent need, from the staff reserve citizens cannot book. */
+@WithUserDetails("operator")
+class StaffBookingViewTest extends PortalViewTest {
+
+    private static final String POINT = "UKL-320430";
+    /** Each test its own day at the point: the setup fills the citizens' places of the day. */
+    private static final AtomicInteger DAYS_AHEAD = new AtomicInteger(4);
+
+    @Autowired BookingService bookings;
+    @Autowired QuotaCalendarService calendar;
+    @Autowired BookingTestSupport support;
+    @Autowired ServicePoints servicePoints;
+    @Autowired UserDetailsService users;
+    @Autowired TestClock clock;
+    @Autowired JdbcTemplate jdbc;
+    LocalDate today;
+    List<String> niks;
+
+    @BeforeEach
+    void citizens_took_every_place_of_the_day_but_the_staff_reserve() {
+        LocalDate day = support.workingDay(DAYS_AHEAD.getAndAdd(5));
+        SignedInAs.run(users, "perencana", () -> {
+            calendar.changeSettings(POINT, new QuotaCalendarService.PointSettings(40, 1));
+            calendar.overrideQuota(POINT, day, 2);
+            calendar.overrideQuota(POINT, support.workingDayAfter(day), 0);
+        });
+        niks = support.printReadyNiks(3);
+        bookings.book(support.citizen(), new BookingRequest(niks.get(0), POINT, day), null, BookingJourney.none());
+        clock.setInstant(day.atTime(8, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        today = day;
+    }
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void a_clerk_books_today_from_the_reserve_for_a_health_need_and_gets_the_ticket_to_print() {
+        StaffBookingView view = navigate(StaffBookingView.class);
+        assertThat(view.point.getValue().code()).as("the clerk's own point first").isEqualTo("DINAS");
+        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        Button todayCell = $(Button.class).id("day-" + today);
+        assertThat(todayCell.getText()).contains("1 tersisa");
+        assertThat($(Button.class).id("day-" + support.workingDayAfter(today)).isEnabled()).isFalse();
+
+        test(todayCell).click();
+        test(view.nik).setValue(niks.get(1));
+        test(view.need).selectItem("Kesehatan");
+        test(view.note).setValue("Operasi jantung di RSHS");
+        // Enter in the note books (the shortcut listens on the form's fields, not on the day cells).
+        ShortcutsKt._fireShortcut(view.note, Key.ENTER);
+
+        String code = jdbc.queryForObject("SELECT code FROM booking_booking WHERE nik = ? AND from_reserve AND queue_number = 2",
+                String.class, niks.get(1));
+        assertThat(view.ticket.getElement().getTextRecursively()).contains(code, "Antrian 2");
+        assertThat($(Image.class, view.ticket).first().getAlt()).contains(code);
+        Anchor print = $(Anchor.class).id("print-" + code);
+        assertThat(print.getText()).isEqualTo("Cetak tiket");
+        assertThat(print.getHref()).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_entry WHERE action = 'booking.made' AND subject_id = ?",
+                String.class, code)).contains("reserve", "need=HEALTH", "note=Operasi jantung di RSHS");
+        assertThat($(Button.class).id("day-" + today).isEnabled()).as("the reserve is used up").isFalse();
+        assertThat(view.nik.getValue()).isEmpty();
+    }
+
+    @Test
+    void a_booking_without_its_urgent_need_or_with_other_and_no_note_is_refused() {
+        StaffBookingView view = navigate(StaffBookingView.class);
+        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        test($(Button.class).id("day-" + today)).click();
+        test(view.nik).setValue(niks.get(2));
+
+        test(view.book).click();
+        assertThat(lastNotification()).isEqualTo("Pilih keperluan mendesak warga.");
+
+        test(view.need).selectItem(view.getTranslation(UrgentNeed.OTHER.labelKey()));
+        test(view.book).click();
+        assertThat(lastNotification()).isEqualTo("Tuliskan keterangan keperluannya.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE nik = ?", Integer.class, niks.get(2)))
+                .isZero();
+    }
+}
