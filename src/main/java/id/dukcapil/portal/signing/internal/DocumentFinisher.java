@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commits one document's signature in one transaction: the state, the PDF, the batch item, the step clock, the
- * audit entry and the event exist together or not at all. A crash before the commit leaves the document queued
- * (it is signed again on resume); after it, the document is signed and never signed again.
+ * Commits a document's signature: the state, the PDF, the batch item, the step clock, the audit entry and the event
+ * exist together or not at all. Each method joins the caller's transaction (the batch committer commits a few
+ * documents in one), or runs in its own. A crash before the commit leaves the document queued (it is signed again
+ * on resume); after it, the document is signed and never signed again.
  */
 @Component
 public class DocumentFinisher {
