@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
@@ -54,6 +55,11 @@ public class BatchSigning {
     private static final Logger log = LoggerFactory.getLogger(BatchSigning.class);
     /** At most this many documents per commit: a group's commit stays short and the progress moves often. */
     static final int MAX_GROUP = 16;
+    /**
+     * Groups committed at the same time: while one waits for the database (the log flush, the audit chain's lock),
+     * the next is written. Two groups of one batch never hold the same document.
+     */
+    static final int COMMIT_LANES = 2;
 
     private final DocumentStore documents;
     private final KeyVault keyVault;
@@ -149,8 +155,10 @@ public class BatchSigning {
             });
             tasks.add(CompletableFuture.runAsync(task, workers));
         }
-        Thread.ofPlatform().name("signing-committer-" + batchId).daemon(true)
-                .start(new DelegatingSecurityContextRunnable(committer));
+        for (int lane = 1; lane <= COMMIT_LANES; lane++) {
+            Thread.ofPlatform().name("signing-committer-" + batchId + "-" + lane).daemon(true)
+                    .start(new DelegatingSecurityContextRunnable(committer));
+        }
         CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
             if (error != null) {
                 log.error("Batch {} ended with an error", batchId, error);
@@ -214,11 +222,15 @@ public class BatchSigning {
 
     /**
      * Commits what the signing threads finished, the documents waiting at that moment (at most {@link #MAX_GROUP})
-     * in one transaction, and ends the batch after the last. While one group commits, the next gathers.
+     * in one transaction, on {@link #COMMIT_LANES} threads, and ends the batch after the last. A lane that cannot go
+     * on stops the batch (it stays resumable).
      */
     private final class Committer implements Runnable {
 
         final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+        private final AtomicInteger lanesLeft = new AtomicInteger(COMMIT_LANES);
+        private volatile @Nullable End end;
+        private volatile boolean broken;
         private final long batchId;
         private final BatchRun run;
         private final long certificateId;
@@ -233,34 +245,47 @@ public class BatchSigning {
 
         @Override
         public void run() {
-            boolean cleanly = false;
             try {
                 List<Finished> group = new ArrayList<>(MAX_GROUP);
-                while (true) {
+                while (end == null) {
                     group.add(finished.take());
                     finished.drainTo(group, MAX_GROUP - 1);
-                    End end = group.getLast() instanceof End last ? last : null;
-                    if (end != null) {
+                    if (group.getLast() instanceof End last) {
                         group.removeLast();
+                        end = last;
+                        finished.add(last); // for the other lanes
                     }
                     commit(group);
                     group.clear();
-                    if (end != null) {
-                        cleanly = end.cleanly();
-                        break;
-                    }
                 }
-                if (cleanly && !run.stopRequested()) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                broken = true;
+                run.stop();
+                log.warn("Batch {} interrupted: it stays resumable", batchId);
+            } catch (RuntimeException e) {
+                broken = true;
+                run.stop();
+                log.error("Batch {} could not be committed to its end: it stays resumable", batchId, e);
+            } finally {
+                if (lanesLeft.decrementAndGet() == 0) {
+                    finish();
+                }
+            }
+        }
+
+        /** After the last lane: the batch is finished if every document was handled. */
+        private void finish() {
+            try {
+                End last = end;
+                if (last != null && last.cleanly() && !broken && !run.stopRequested()) {
                     documents.finishBatch(batchId, clock.instant());
                     auditLog.record(AuditRecord.success("signing.batch.finished", "SigningBatch",
                             String.valueOf(batchId)).withDetail("%d signed, %d failed, %d skipped"
                             .formatted(run.signed(), run.failed(), run.skipped())));
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                log.warn("Batch {} interrupted: it stays resumable", batchId);
             } catch (RuntimeException e) {
-                log.error("Batch {} could not be committed to its end: it stays resumable", batchId, e);
+                log.error("Batch {} could not be marked finished: it stays resumable", batchId, e);
             } finally {
                 running.remove(batchId);
                 run.complete();

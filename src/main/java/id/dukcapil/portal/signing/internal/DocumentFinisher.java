@@ -57,12 +57,8 @@ public class DocumentFinisher {
         documents.insertPdf(document.id(), signedPdf);
         documents.supersede(document.kkNumber(), document.id());
         documents.recordOutcome(batchId, document.id(), DocumentOutcome.Result.SIGNED, null);
-        CaseRef caseRef = new CaseRef(Procedure.B_KK_PRINT, document.sourceId());
-        boolean stepOpen = stepClock.history(caseRef).stream()
-                .anyMatch(step -> step.step() == SopStep.B8_SIGNATURE && step.open());
-        if (stepOpen) {
-            stepClock.leave(caseRef, SopStep.B8_SIGNATURE, now, signer);
-        }
+        stepClock.leaveIfOpen(new CaseRef(Procedure.B_KK_PRINT, document.sourceId()), SopStep.B8_SIGNATURE, now,
+                signer);
         auditLog.record(AuditRecord.success("signing.document.signed", "SigningDocument", String.valueOf(document.id()))
                 .withDetail("%s, batch %d, certificate %d".formatted(document.number(), batchId, certificateId)));
         events.publishEvent(new DocumentSigned(document.id(), document.number(), document.sourceType(),
