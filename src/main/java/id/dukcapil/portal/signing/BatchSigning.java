@@ -3,13 +3,18 @@ package id.dukcapil.portal.signing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
@@ -26,22 +31,35 @@ import id.dukcapil.portal.signing.internal.KeyVault;
 import id.dukcapil.portal.signing.internal.KkDocument;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * HEAD: signs a batch of queued documents with the key the typed passphrase unlocks. Documents are rendered and
- * signed in parallel (one worker per core) and each is committed on its own ({@link DocumentFinisher}): one
- * failing document does not stop the others, a crash loses nothing, and the conditional claim at commit signs no
- * document twice. An unfinished batch (stopped, or cut by a crash) is resumed with {@link #resume}.
+ * signed in parallel (two workers per core); each batch's committer commits the finished documents a few per
+ * transaction, each still claimed by its own conditional state update ({@link DocumentFinisher}): a crash loses
+ * nothing committed, a document signed but not yet committed was never stored and is signed again on resume, and
+ * no document is signed twice. A group that cannot be committed is committed again one document at a time, so one
+ * failing document does not stop the others. Progress counts a document when it is committed. An unfinished batch
+ * (stopped, or cut by a crash) is resumed with {@link #resume}. See docs/decisions/035-signing-committer.md.
  */
 @Service
 public class BatchSigning {
 
     private static final Logger log = LoggerFactory.getLogger(BatchSigning.class);
+    /** At most this many documents per commit: a group's commit stays short and the progress moves often. */
+    static final int MAX_GROUP = 16;
+    /**
+     * Groups committed at the same time: while one waits for the database (the log flush, the audit chain's lock),
+     * the next is written. Two groups of one batch never hold the same document.
+     */
+    static final int COMMIT_LANES = 2;
 
     private final DocumentStore documents;
     private final KeyVault keyVault;
@@ -52,12 +70,13 @@ public class BatchSigning {
     private final AuditLog auditLog;
     private final SigningProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final ExecutorService workers;
     private final Map<Long, BatchRun> running = new ConcurrentHashMap<>();
 
     BatchSigning(DocumentStore documents, KeyVault keyVault, DocumentSigner signer, KkDocument kkDocument,
                  PopulationRegistry registry, DocumentFinisher finisher, AuditLog auditLog,
-                 SigningProperties properties, Clock clock) {
+                 SigningProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
         this.documents = documents;
         this.keyVault = keyVault;
         this.signer = signer;
@@ -67,6 +86,7 @@ public class BatchSigning {
         this.auditLog = auditLog;
         this.properties = properties;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.workers = Executors.newFixedThreadPool(properties.workers(), Thread.ofPlatform().name("signing-", 1)
                 .daemon(true).factory());
     }
@@ -125,42 +145,56 @@ public class BatchSigning {
         LocalDate issuedOn = LocalDate.now(clock);
         KkDocument.Signer cardSigner = new KkDocument.Signer(key.certificate().holderName(),
                 key.certificate().holderPosition(), key.certificate().holderNip());
+        Committer committer = new Committer(batchId, run, key.certificate().id(), signerName);
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (Long id : ids) {
             Runnable task = new DelegatingSecurityContextRunnable(() -> {
                 if (!run.stopRequested()) {
-                    run.record(signOne(batchId, id, key, cardSigner, issuedOn, signerName));
+                    committer.finished.add(signOne(id, key, cardSigner, issuedOn));
                 }
             });
             tasks.add(CompletableFuture.runAsync(task, workers));
+        }
+        for (int lane = 1; lane <= COMMIT_LANES; lane++) {
+            Thread.ofPlatform().name("signing-committer-" + batchId + "-" + lane).daemon(true)
+                    .start(new DelegatingSecurityContextRunnable(committer));
         }
         CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
             if (error != null) {
                 log.error("Batch {} ended with an error", batchId, error);
             }
-            if (!run.stopRequested() && error == null) {
-                documents.finishBatch(batchId, clock.instant());
-                auditLog.record(AuditRecord.success("signing.batch.finished", "SigningBatch", String.valueOf(batchId))
-                        .withDetail("%d signed, %d failed, %d skipped".formatted(run.signed(), run.failed(),
-                                run.skipped())));
-            }
-            running.remove(batchId);
-            run.complete();
+            committer.finished.add(new End(error == null));
         });
         return run;
     }
 
-    private DocumentOutcome signOne(long batchId, long id, KeyVault.UnlockedKey key, KkDocument.Signer cardSigner,
-                                    LocalDate issuedOn, String signerName) {
+    /** What a signing thread hands to the committer. */
+    private sealed interface Finished {
+    }
+
+    /** Rendered and signed, not stored yet. */
+    private record Signed(DocumentStore.DocumentRow document, byte[] pdf) implements Finished {
+    }
+
+    /** Not signed: recorded as failed (if the document exists) or skipped, with this outcome. */
+    private record NotSigned(DocumentOutcome outcome, DocumentStore.@Nullable DocumentRow failed,
+                             @Nullable String message) implements Finished {
+    }
+
+    /** Every signing thread is done. */
+    private record End(boolean cleanly) implements Finished {
+    }
+
+    private Finished signOne(long id, KeyVault.UnlockedKey key, KkDocument.Signer cardSigner, LocalDate issuedOn) {
         Optional<DocumentStore.DocumentRow> found = documents.find(id);
         if (found.isEmpty()) {
-            return new DocumentOutcome(id, "?", DocumentOutcome.Result.FAILED, "signing.document.unknown", null);
+            return new NotSigned(new DocumentOutcome(id, "?", DocumentOutcome.Result.FAILED,
+                    "signing.document.unknown", null), null, null);
         }
         DocumentStore.DocumentRow document = found.get();
         if (document.state() != DocumentState.QUEUED) {
-            finisher.recordSkipped(batchId, id, document.state().name());
-            return new DocumentOutcome(id, document.number(), DocumentOutcome.Result.SKIPPED,
-                    document.state().labelKey(), null);
+            return new NotSigned(new DocumentOutcome(id, document.number(), DocumentOutcome.Result.SKIPPED,
+                    document.state().labelKey(), null), null, document.state().name());
         }
         try {
             KeyVault.checkUsable(key.certificate(), clock.instant());
@@ -169,23 +203,165 @@ public class BatchSigning {
             checkConsistent(family);
             byte[] pdf = kkDocument.render(family, document.number(), properties.verificationUrl(document.token()),
                     issuedOn, cardSigner);
-            byte[] signed = signer.sign(pdf, key.key());
-            if (!finisher.commitSigned(batchId, document, signed, key.certificate().id(), signerName)) {
-                finisher.recordSkipped(batchId, id, "signed or returned meanwhile");
-                return new DocumentOutcome(id, document.number(), DocumentOutcome.Result.SKIPPED,
-                        "signing.outcome.meanwhile", null);
-            }
-            return new DocumentOutcome(id, document.number(), DocumentOutcome.Result.SIGNED, null, null);
+            return new Signed(document, signer.sign(pdf, key.key()));
         } catch (RuleViolation violation) {
             String detail = violation.args().length > 0 ? String.valueOf(violation.args()[0]) : null;
-            finisher.recordFailure(batchId, document, violation.getMessage() + (detail == null ? "" : " " + detail));
-            return new DocumentOutcome(id, document.number(), DocumentOutcome.Result.FAILED,
-                    violation.messageKeys().getFirst(), detail);
+            return new NotSigned(new DocumentOutcome(id, document.number(), DocumentOutcome.Result.FAILED,
+                    violation.messageKeys().getFirst(), detail), document,
+                    violation.getMessage() + (detail == null ? "" : " " + detail));
         } catch (RuntimeException e) {
             log.warn("Signing document {} failed", document.number(), e);
-            finisher.recordFailure(batchId, document, String.valueOf(e.getMessage()));
-            return new DocumentOutcome(id, document.number(), DocumentOutcome.Result.FAILED, "signing.outcome.error",
-                    e.getClass().getSimpleName());
+            return failed(document, e);
+        }
+    }
+
+    private static NotSigned failed(DocumentStore.DocumentRow document, RuntimeException e) {
+        return new NotSigned(new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.FAILED,
+                "signing.outcome.error", e.getClass().getSimpleName()), document, String.valueOf(e.getMessage()));
+    }
+
+    /**
+     * Commits what the signing threads finished, the documents waiting at that moment (at most {@link #MAX_GROUP})
+     * in one transaction, on {@link #COMMIT_LANES} threads, and ends the batch after the last. A lane that cannot go
+     * on stops the batch (it stays resumable).
+     */
+    private final class Committer implements Runnable {
+
+        final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+        private final AtomicInteger lanesLeft = new AtomicInteger(COMMIT_LANES);
+        private volatile @Nullable End end;
+        private volatile boolean broken;
+        private final long batchId;
+        private final BatchRun run;
+        private final long certificateId;
+        private final String signerName;
+
+        Committer(long batchId, BatchRun run, long certificateId, String signerName) {
+            this.batchId = batchId;
+            this.run = run;
+            this.certificateId = certificateId;
+            this.signerName = signerName;
+        }
+
+        @Override
+        public void run() {
+            try {
+                List<Finished> group = new ArrayList<>(MAX_GROUP);
+                while (end == null) {
+                    group.add(finished.take());
+                    finished.drainTo(group, MAX_GROUP - 1);
+                    if (group.getLast() instanceof End last) {
+                        group.removeLast();
+                        end = last;
+                        finished.add(last); // for the other lanes
+                    }
+                    commit(group);
+                    group.clear();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                broken = true;
+                run.stop();
+                log.warn("Batch {} interrupted: it stays resumable", batchId);
+            } catch (RuntimeException e) {
+                broken = true;
+                run.stop();
+                log.error("Batch {} could not be committed to its end: it stays resumable", batchId, e);
+            } finally {
+                if (lanesLeft.decrementAndGet() == 0) {
+                    finish();
+                }
+            }
+        }
+
+        /** After the last lane: the batch is finished if every document was handled. */
+        private void finish() {
+            try {
+                End last = end;
+                if (last != null && last.cleanly() && !broken && !run.stopRequested()) {
+                    documents.finishBatch(batchId, clock.instant());
+                    auditLog.record(AuditRecord.success("signing.batch.finished", "SigningBatch",
+                            String.valueOf(batchId)).withDetail("%d signed, %d failed, %d skipped"
+                            .formatted(run.signed(), run.failed(), run.skipped())));
+                }
+            } catch (RuntimeException e) {
+                log.error("Batch {} could not be marked finished: it stays resumable", batchId, e);
+            } finally {
+                running.remove(batchId);
+                run.complete();
+            }
+        }
+
+        /** Documents claimed in id order: two batches' committers never wait for each other in a cycle. */
+        private void commit(List<Finished> group) {
+            if (group.isEmpty()) {
+                return;
+            }
+            group.sort(Comparator.comparingLong(Committer::documentId));
+            List<DocumentOutcome> outcomes;
+            try {
+                outcomes = Objects.requireNonNull(
+                        transactions.execute(status -> group.stream().map(this::commitOne).toList()));
+            } catch (RuntimeException groupFailed) {
+                if (group.size() > 1) {
+                    log.warn("A group of {} documents of batch {} could not be committed: one at a time now",
+                            group.size(), batchId, groupFailed);
+                }
+                outcomes = group.stream().map(this::commitAlone).toList();
+            }
+            outcomes.forEach(run::record);
+        }
+
+        /** A document that cannot be committed stays queued, recorded as failed if that can still be written. */
+        private DocumentOutcome commitAlone(Finished item) {
+            try {
+                return Objects.requireNonNull(transactions.execute(status -> commitOne(item)));
+            } catch (RuntimeException e) {
+                NotSigned failure = item instanceof Signed signed ? failed(signed.document(), e) : (NotSigned) item;
+                log.warn("Committing document {} of batch {} failed: it stays queued", failure.outcome().number(),
+                        batchId, e);
+                if (item instanceof Signed) {
+                    try {
+                        transactions.executeWithoutResult(status -> commitOne(failure));
+                    } catch (RuntimeException again) {
+                        log.warn("Nor could its failure be recorded", again);
+                    }
+                }
+                return failure.outcome();
+            }
+        }
+
+        private DocumentOutcome commitOne(Finished item) {
+            return switch (item) {
+                case Signed signed -> {
+                    DocumentStore.DocumentRow document = signed.document();
+                    if (finisher.commitSigned(batchId, document, signed.pdf(), certificateId, signerName)) {
+                        yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SIGNED,
+                                null, null);
+                    }
+                    finisher.recordSkipped(batchId, document.id(), "signed or returned meanwhile");
+                    yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SKIPPED,
+                            "signing.outcome.meanwhile", null);
+                }
+                case NotSigned notSigned -> {
+                    DocumentOutcome outcome = notSigned.outcome();
+                    if (notSigned.failed() != null) {
+                        finisher.recordFailure(batchId, notSigned.failed(), String.valueOf(notSigned.message()));
+                    } else if (notSigned.message() != null) {
+                        finisher.recordSkipped(batchId, outcome.documentId(), notSigned.message());
+                    }
+                    yield outcome;
+                }
+                case End end -> throw new IllegalStateException("The end of a batch is not a document");
+            };
+        }
+
+        private static long documentId(Finished item) {
+            return switch (item) {
+                case Signed signed -> signed.document().id();
+                case NotSigned notSigned -> notSigned.outcome().documentId();
+                case End end -> Long.MAX_VALUE;
+            };
         }
     }
 

@@ -94,6 +94,10 @@ public class StepClock {
         checkProcedure(caseRef, step);
         StepRecord open = steps.openStepForUpdate(caseRef, step)
                 .orElseThrow(() -> new RuleViolation("sla.step.not-open", caseRef.caseId(), step.name()));
+        return end(open, caseRef, step, at, actor);
+    }
+
+    private StepRecord end(StepRecord open, CaseRef caseRef, SopStep step, Instant at, String actor) {
         if (at.isBefore(open.startedAt())) {
             throw new RuleViolation("sla.step.ends-before-start", caseRef.caseId(), step.name());
         }
@@ -101,6 +105,20 @@ public class StepClock {
         steps.end(open.id(), at, actor, duration, duration.compareTo(open.standard()) <= 0);
         return new StepRecord(open.id(), caseRef, step, open.startedAt(), open.startedBy(), open.servicePoint(),
                 open.standard(), at, actor);
+    }
+
+    /**
+     * Like {@link #leave(CaseRef, SopStep, Instant, String)} for a case that may not be in the step (one looked up
+     * and locked instead of the case's whole history): empty if it is not.
+     */
+    @Transactional
+    public Optional<StepRecord> leaveIfOpen(CaseRef caseRef, SopStep step, Instant at, String actor) {
+        checkProcedure(caseRef, step);
+        Optional<StepRecord> open = steps.openStepForUpdate(caseRef, step);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(end(open.get(), caseRef, step, at, actor));
     }
 
     @Transactional

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -20,6 +22,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the signing tests share: families to queue (each test its own), acting as another demo user for a moment,
@@ -127,19 +131,53 @@ public class SigningTestSupport {
         return returned.stream().filter(event -> event.documentId() == documentId).toList();
     }
 
-    /** Runs the action once, right after the given number of these documents was signed. */
+    /** Runs the action once, right after the given number of these documents was signed (committed). */
     public void afterSignatures(List<Long> documentIds, int count, Runnable action) {
-        hooks.add(new Hook(java.util.Set.copyOf(documentIds), count, action, new java.util.concurrent.atomic.AtomicInteger()));
+        hooks.add(new Hook(Set.copyOf(documentIds), count, action, new AtomicInteger()));
     }
 
-    private record Hook(java.util.Set<Long> documentIds, int count, Runnable action,
-                        java.util.concurrent.atomic.AtomicInteger seen) {
+    /**
+     * From the given number of these documents on, committing a signature fails (as when the database goes away in
+     * the middle of a batch): the action runs first, then the commit is rolled back. Closing it repairs the commits.
+     */
+    public AutoCloseable failCommitsAfter(List<Long> documentIds, int count, Runnable action) {
+        CommitFailure failure = new CommitFailure(Set.copyOf(documentIds), count, action, new AtomicInteger());
+        failures.add(failure);
+        return () -> failures.remove(failure);
+    }
+
+    private record Hook(Set<Long> documentIds, int count, Runnable action, AtomicInteger seen) {
+    }
+
+    private record CommitFailure(Set<Long> documentIds, int count, Runnable action, AtomicInteger passed) {
     }
 
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+    private final List<CommitFailure> failures = new CopyOnWriteArrayList<>();
 
+    /** Inside the signing transaction: an event counts once that transaction has committed. */
     @EventListener
     void on(DocumentSigned event) {
+        for (CommitFailure failure : failures) {
+            if (failure.documentIds().contains(event.documentId())
+                    && failure.passed().incrementAndGet() > failure.count()) {
+                failure.action().run();
+                throw new IllegalStateException("test: the commit of document " + event.documentId() + " fails");
+            }
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committed(event);
+                }
+            });
+        } else {
+            committed(event);
+        }
+    }
+
+    private void committed(DocumentSigned event) {
         signed.add(event);
         for (Hook hook : hooks) {
             if (hook.documentIds().contains(event.documentId()) && hook.seen().incrementAndGet() == hook.count()) {
@@ -151,5 +189,11 @@ public class SigningTestSupport {
     @EventListener
     void on(DocumentReturned event) {
         returned.add(event);
+    }
+
+    /** How many signed PDFs the document has stored. */
+    public int storedPdfs(long documentId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM signing_document_pdf WHERE document_id = ?", Integer.class,
+                documentId);
     }
 }

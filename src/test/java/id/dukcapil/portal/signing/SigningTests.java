@@ -145,7 +145,9 @@ class SigningTests {
 
     @Test
     void a_batch_stopped_half_way_and_resumed_signs_every_document_exactly_once() throws Exception {
-        List<Long> ids = IntStream.range(0, 12).mapToObj(i -> support.queueFamily()).toList();
+        // Enough documents that those already signed when the stop comes (up to a commit group and the workers'
+        // documents in flight) do not finish the batch.
+        List<Long> ids = IntStream.range(0, 40).mapToObj(i -> support.queueFamily()).toList();
         AtomicReference<BatchRun> running = new AtomicReference<>();
         AtomicBoolean stopWanted = new AtomicBoolean();
         support.afterSignatures(ids, 4, () -> {
@@ -161,7 +163,7 @@ class SigningTests {
             first.stop();
         }
         first.completion().get(60, TimeUnit.SECONDS);
-        assertThat(first.signed()).isBetween(4, 11);
+        assertThat(first.signed()).isBetween(4, ids.size() - 1);
         assertThat(batches.interrupted()).extracting(InterruptedBatch::id).contains(first.batchId());
 
         BatchRun resumed = batches.resume(first.batchId(), PASSPHRASE.toCharArray());
@@ -172,6 +174,48 @@ class SigningTests {
             assertThat(queue.state(id)).contains(DocumentState.SIGNED);
             assertThat(support.signatureEntries(id)).isEqualTo(1);
             assertThat(support.signedEvents(id)).hasSize(1);
+        });
+        assertThat(batches.interrupted()).extracting(InterruptedBatch::id).doesNotContain(first.batchId());
+    }
+
+    @Test
+    void a_batch_whose_commits_fail_half_way_is_resumed_and_signs_every_document_exactly_once() throws Exception {
+        List<Long> ids = IntStream.range(0, 24).mapToObj(i -> support.queueFamily()).toList();
+        AtomicReference<BatchRun> running = new AtomicReference<>();
+        AtomicBoolean stopWanted = new AtomicBoolean();
+        BatchRun first;
+        try (AutoCloseable broken = support.failCommitsAfter(ids, 6, () -> {
+            stopWanted.set(true);
+            BatchRun run = running.get();
+            if (run != null) {
+                run.stop();
+            }
+        })) {
+            first = batches.start(ids, PASSPHRASE.toCharArray());
+            running.set(first);
+            if (stopWanted.get()) {
+                first.stop();
+            }
+            first.completion().get(60, TimeUnit.SECONDS);
+        }
+        assertThat(first.signed()).isLessThanOrEqualTo(6);
+        assertThat(first.failed()).isPositive();
+        assertThat(first.outcomes()).filteredOn(outcome -> outcome.result() == DocumentOutcome.Result.FAILED)
+                .allSatisfy(failed -> {
+                    assertThat(queue.state(failed.documentId())).contains(DocumentState.QUEUED);
+                    assertThat(queue.signedPdf(failed.documentId())).isEmpty();
+                });
+        assertThat(batches.interrupted()).extracting(InterruptedBatch::id).contains(first.batchId());
+
+        BatchRun resumed = batches.resume(first.batchId(), PASSPHRASE.toCharArray());
+        resumed.completion().get(60, TimeUnit.SECONDS);
+
+        assertThat(first.signed() + resumed.signed()).isEqualTo(ids.size());
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(queue.state(id)).contains(DocumentState.SIGNED);
+            assertThat(support.signatureEntries(id)).isEqualTo(1);
+            assertThat(support.signedEvents(id)).hasSize(1);
+            assertThat(support.storedPdfs(id)).isEqualTo(1);
         });
         assertThat(batches.interrupted()).extracting(InterruptedBatch::id).doesNotContain(first.batchId());
     }

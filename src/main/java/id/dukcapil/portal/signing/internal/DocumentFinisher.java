@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commits one document's signature in one transaction: the state, the PDF, the batch item, the step clock, the
- * audit entry and the event exist together or not at all. A crash before the commit leaves the document queued
- * (it is signed again on resume); after it, the document is signed and never signed again.
+ * Commits a document's signature: the state, the PDF, the batch item, the step clock, the audit entry and the event
+ * exist together or not at all. Each method joins the caller's transaction (the batch committer commits a few
+ * documents in one), or runs in its own. A crash before the commit leaves the document queued (it is signed again
+ * on resume); after it, the document is signed and never signed again.
  */
 @Component
 public class DocumentFinisher {
@@ -56,12 +57,8 @@ public class DocumentFinisher {
         documents.insertPdf(document.id(), signedPdf);
         documents.supersede(document.kkNumber(), document.id());
         documents.recordOutcome(batchId, document.id(), DocumentOutcome.Result.SIGNED, null);
-        CaseRef caseRef = new CaseRef(Procedure.B_KK_PRINT, document.sourceId());
-        boolean stepOpen = stepClock.history(caseRef).stream()
-                .anyMatch(step -> step.step() == SopStep.B8_SIGNATURE && step.open());
-        if (stepOpen) {
-            stepClock.leave(caseRef, SopStep.B8_SIGNATURE, now, signer);
-        }
+        stepClock.leaveIfOpen(new CaseRef(Procedure.B_KK_PRINT, document.sourceId()), SopStep.B8_SIGNATURE, now,
+                signer);
         auditLog.record(AuditRecord.success("signing.document.signed", "SigningDocument", String.valueOf(document.id()))
                 .withDetail("%s, batch %d, certificate %d".formatted(document.number(), batchId, certificateId)));
         events.publishEvent(new DocumentSigned(document.id(), document.number(), document.sourceType(),

@@ -6,7 +6,10 @@ import static id.dukcapil.portal.signing.internal.CertificateStore.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Documents, their signed PDFs and the batches ({@code signing_document*}, {@code signing_batch*}). */
 @Component
@@ -26,6 +30,7 @@ public class DocumentStore {
             id, number, token, kind, source_type, source_id, kk_number, holder_name, holder_nik, state, queued_at,
             queued_by, due_at, signed_at, signed_by, certificate_id, superseded_by, revoked_reason, last_error""";
     private static final int ERROR_MAX_LENGTH = 500;
+    private static final int ITEMS_PER_INSERT = 500;
 
     /** A document row as stored. */
     public record DocumentRow(long id, String number, String token, String kind, String sourceType, String sourceId,
@@ -154,21 +159,32 @@ public class DocumentStore {
                 .params(cut(error), id).update();
     }
 
+    /** The batch and its items in one transaction, the items a few hundred per statement (not one commit each). */
+    @Transactional
     public long insertBatch(String startedBy, Instant startedAt, List<Long> documentIds) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO signing_batch (started_by, started_at, total) VALUES (?, ?, ?)")
                 .params(startedBy, utc(startedAt), documentIds.size()).update(key, "id");
         long batchId = key.getKeyAs(Number.class).longValue();
-        for (Long documentId : documentIds) {
-            jdbc.sql("INSERT INTO signing_batch_item (batch_id, document_id, outcome) VALUES (?, ?, 'PENDING')")
-                    .params(batchId, documentId).update();
+        for (int from = 0; from < documentIds.size(); from += ITEMS_PER_INSERT) {
+            List<Long> chunk = documentIds.subList(from, Math.min(documentIds.size(), from + ITEMS_PER_INSERT));
+            List<Object> params = new ArrayList<>(chunk.size() * 2);
+            chunk.forEach(documentId -> {
+                params.add(batchId);
+                params.add(documentId);
+            });
+            jdbc.sql("INSERT INTO signing_batch_item (batch_id, document_id, outcome) VALUES "
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, 'PENDING')")))
+                    .params(params).update();
         }
         return batchId;
     }
 
     public void recordOutcome(long batchId, long documentId, DocumentOutcome.Result result, @Nullable String message) {
+        // Typed: a null without a type makes the driver look the type up, and MariaDB's driver throws doing so.
         jdbc.sql("UPDATE signing_batch_item SET outcome = ?, message = ? WHERE batch_id = ? AND document_id = ?")
-                .params(result.name(), message == null ? null : cut(message), batchId, documentId).update();
+                .param(1, result.name()).param(2, message == null ? null : cut(message), Types.VARCHAR)
+                .param(3, batchId).param(4, documentId).update();
     }
 
     public void finishBatch(long batchId, Instant at) {

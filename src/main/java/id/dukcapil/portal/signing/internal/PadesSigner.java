@@ -60,6 +60,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,6 +85,13 @@ public class PadesSigner implements DocumentSigner {
     private static final PDType1Font HELVETICA_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
     private final Clock clock;
+    /** The last visible block drawn: a batch's signatures share it (same signer, same minute, same page size). */
+    private volatile @Nullable VisibleBlock lastBlock;
+
+    /** The visible block as a one-page PDF, for a signer's certificate, a page size and the minute it shows. */
+    private record VisibleBlock(X509Certificate certificate, float pageWidth, float pageHeight, String shownTime,
+                                byte[] pdf) {
+    }
 
     PadesSigner(Clock clock) {
         this.clock = clock;
@@ -157,8 +165,20 @@ public class PadesSigner implements DocumentSigner {
                 .remove(CMSAttributes.signingTime);
     }
 
+    private byte[] visibleBlock(PDRectangle mediaBox, SigningKey key, ZonedDateTime now) throws IOException {
+        String shownTime = SHOWN_TIME.format(now);
+        VisibleBlock last = lastBlock;
+        if (last != null && last.certificate().equals(key.certificate()) && last.shownTime().equals(shownTime)
+                && last.pageWidth() == mediaBox.getWidth() && last.pageHeight() == mediaBox.getHeight()) {
+            return last.pdf();
+        }
+        byte[] pdf = drawVisibleBlock(mediaBox, key, shownTime);
+        lastBlock = new VisibleBlock(key.certificate(), mediaBox.getWidth(), mediaBox.getHeight(), shownTime, pdf);
+        return pdf;
+    }
+
     /** A one-page PDF whose only content is the signature field with its appearance: PDFBox's way to place it. */
-    private static byte[] visibleBlock(PDRectangle mediaBox, SigningKey key, ZonedDateTime now) throws IOException {
+    private static byte[] drawVisibleBlock(PDRectangle mediaBox, SigningKey key, String shownTime) throws IOException {
         PDRectangle rectangle = new PDRectangle(mediaBox.getWidth() - BLOCK_RIGHT_MARGIN - BLOCK_WIDTH,
                 BLOCK_BOTTOM_MARGIN, BLOCK_WIDTH, BLOCK_HEIGHT);
         try (PDDocument template = new PDDocument()) {
@@ -192,7 +212,7 @@ public class PadesSigner implements DocumentSigner {
                 content.stroke();
                 text(content, HELVETICA, 7, 6, 40, "Ditandatangani secara elektronik oleh:");
                 text(content, HELVETICA_BOLD, 8, 6, 28, CertificateNames.commonName(key.certificate()));
-                text(content, HELVETICA, 7, 6, 17, "pada " + SHOWN_TIME.format(now));
+                text(content, HELVETICA, 7, 6, 17, "pada " + shownTime);
                 text(content, HELVETICA, 6, 6, 6, "Sertifikat: " + key.certificate().getSerialNumber().toString(16));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
