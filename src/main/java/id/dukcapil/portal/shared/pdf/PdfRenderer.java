@@ -41,15 +41,16 @@ import org.springframework.stereotype.Component;
  * <p>Rows may be records (their components are the fields), maps or JavaBeans. Parameters are passed as given;
  * images as {@link java.awt.image.BufferedImage}.
  *
- * <p>The embedded fonts' subsets are deflated at {@link Deflater#BEST_SPEED}: each PDF embeds a fresh subset of
- * DejaVu Sans (and Bold), whose glyph-indexed tables are some 60 KB each, and deflating them at the default level was
- * a third of a one-page document's export; the fast level makes the PDF about 5 % larger.
+ * <p>Each PDF embeds a fresh subset of Dukcapil Sans (and Bold), DejaVu Sans cut to the Latin ranges (decision 036):
+ * the subset keeps glyph-indexed tables as long as the font's glyph count, which for the whole DejaVu (6,000 glyphs)
+ * made deflating them a third of a one-page document's export. They are also deflated at
+ * {@link Deflater#BEST_SPEED}.
  */
 @Component
 public class PdfRenderer {
 
     /** The font family every template uses (jasperreports.properties: net.sf.jasperreports.default.font.name). */
-    static final String FONT_FAMILY = "DejaVu Sans";
+    static final String FONT_FAMILY = "Dukcapil Sans";
 
     /** {@code module/name}: letters, digits and dashes only, so that a template name can never leave reports/. */
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z0-9-]+/[a-z0-9-]+");
