@@ -61,7 +61,10 @@ class KkPrintJourneyTest {
                 {"requesterNik":"%s","kkNumber":"%s","reason":"BIRTH","description":"Kelahiran anak kedua"}"""
                 .formatted(head.get("nik"), head.get("kk_number"));
 
-        assertThat(post("/api/v1/ikd/kk-print-requests", body, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> keyless = post("/api/v1/ikd/kk-print-requests", body, null);
+        assertThat(keyless.statusCode()).isEqualTo(401);
+        assertThat(keyless.body()).contains("\"code\":\"API_KEY_INVALID\"", "\"detail\":\"Header X-Api-Key yang sah",
+                "\"instance\":\"/api/v1/ikd/kk-print-requests\"");
         HttpResponse<String> submitted = post("/api/v1/ikd/kk-print-requests", body, KkPrintTestSupport.GATEWAY_KEY);
         assertThat(submitted.statusCode()).isEqualTo(201);
         assertThat(submitted.body()).contains("\"status\":\"SUBMITTED\"");

@@ -1,5 +1,8 @@
 package id.dukcapil.portal.booking.api;
 
+import id.dukcapil.portal.shared.api.ApiProblems;
+import org.springframework.http.HttpStatus;
+
 import id.dukcapil.portal.booking.CitizenAccounts;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -23,7 +26,7 @@ class BdsApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, BdsApiProblems problems) {
+    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, ApiProblems problems) {
         String base = BdsApiController.BASE;
         // Only the BDS API and the OpenAPI description: the IKD and ADM APIs have their own chain (kkprint).
         http.securityMatcher(base + "/**", "/api/v1/openapi", "/api/v1/openapi/**")
@@ -42,8 +45,10 @@ class BdsApiSecurity {
                         .anyRequest().hasRole(BearerTokenFilter.CITIZEN_ROLE))
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response, 401, "UNAUTHORIZED"))
-                        .accessDeniedHandler((request, response, e) -> problems.write(request, response, 403, "FORBIDDEN")));
+                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+                                HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "booking.api.unauthorized"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "FORBIDDEN", "api.forbidden")));
         return http.build();
     }
 

@@ -1,11 +1,11 @@
 package id.dukcapil.portal.kkprint.api;
 
 import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import id.dukcapil.portal.shared.api.ApiProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,7 +21,7 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain kkPrintApiSecurity(HttpSecurity http, ApiClientStore clients) {
+    SecurityFilterChain kkPrintApiSecurity(HttpSecurity http, ApiClientStore clients, ApiProblems problems) {
         http.securityMatcher("/api/v1/ikd/**", "/api/v1/adm/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -31,19 +31,10 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/ikd/**").hasRole("IKD_GATEWAY")
                         .requestMatchers("/api/v1/adm/**").hasRole("ADM_KIOSK"))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "API_KEY_INVALID", "A valid X-Api-Key header is required."))
-                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                                "API_KEY_NOT_ALLOWED", "This key may not call this API.")));
+                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+                                HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "kkprint.api.key-invalid"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
+                                HttpStatus.FORBIDDEN, "API_KEY_NOT_ALLOWED", "kkprint.api.key-not-allowed")));
         return http.build();
-    }
-
-    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String code,
-                                String detail) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("""
-                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","code":"%s"}"""
-                .formatted(status.getReasonPhrase(), status.value(), detail, code));
     }
 }

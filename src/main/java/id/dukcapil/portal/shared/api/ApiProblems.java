@@ -1,0 +1,103 @@
+package id.dukcapil.portal.shared.api;
+
+import id.dukcapil.portal.shared.RuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every API refusal or failure as an RFC 9457 problem (decision 044): a stable {@code code}, a {@code type} naming
+ * it, the request's path as {@code instance}, and a {@code detail} translated into the request's language —
+ * Indonesian unless {@code Accept-Language} prefers English. The controllers' advisers answer with
+ * {@link #answer}; the security chains, which run before any controller, with {@link #write}.
+ */
+@Component
+public class ApiProblems {
+
+    public static final String TYPE_BASE = "https://dukcapil.bandungkab.go.id/problems/";
+    private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("id"), Locale.ENGLISH);
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public ResponseEntity<ProblemDetail> answer(HttpServletRequest request, HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(code));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Content-Language", locale(request).getLanguage()).body(problem);
+    }
+
+    /** The same problem, written straight to the response (a security chain's 401 or 403). */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                      String detailKey) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Content-Language", locale(request).getLanguage());
+        response.getWriter().write("{\"type\":\"" + type(code) + "\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(text(request, detailKey))
+                + "\",\"instance\":\"" + json(request.getRequestURI()) + "\",\"code\":\"" + code + "\"}");
+    }
+
+    /** The violation's messages, each key translated, in the request's language. */
+    public String text(HttpServletRequest request, RuleViolation violation) {
+        Locale locale = locale(request);
+        return violation.messageKeys().stream()
+                .map(key -> messages.getMessage(key, violation.args(), key, locale))
+                .collect(Collectors.joining(" "));
+    }
+
+    public String text(HttpServletRequest request, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale(request));
+    }
+
+    public static Locale locale(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return LANGUAGES.getFirst();
+        }
+        try {
+            Locale match = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
+            return match == null ? LANGUAGES.getFirst() : match;
+        } catch (IllegalArgumentException malformed) {
+            return LANGUAGES.getFirst();
+        }
+    }
+
+    private static URI type(String code) {
+        return URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private static String json(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> escaped.append("\\\"");
+                case '\\' -> escaped.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        escaped.append("\\u%04x".formatted((int) c));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        return escaped.toString();
+    }
+}
