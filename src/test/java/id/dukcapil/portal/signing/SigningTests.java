@@ -169,13 +169,7 @@ class SigningTests {
         BatchRun resumed = batches.resume(first.batchId(), PASSPHRASE.toCharArray());
         resumed.completion().get(60, TimeUnit.SECONDS);
 
-        assertThat(first.signed() + resumed.signed()).isEqualTo(ids.size());
-        assertThat(ids).allSatisfy(id -> {
-            assertThat(queue.state(id)).contains(DocumentState.SIGNED);
-            assertThat(support.signatureEntries(id)).isEqualTo(1);
-            assertThat(support.signedEvents(id)).hasSize(1);
-        });
-        assertThat(batches.interrupted()).extracting(InterruptedBatch::id).doesNotContain(first.batchId());
+        assertEverySignedOnce(ids, first, resumed);
     }
 
     @Test
@@ -210,14 +204,7 @@ class SigningTests {
         BatchRun resumed = batches.resume(first.batchId(), PASSPHRASE.toCharArray());
         resumed.completion().get(60, TimeUnit.SECONDS);
 
-        assertThat(first.signed() + resumed.signed()).isEqualTo(ids.size());
-        assertThat(ids).allSatisfy(id -> {
-            assertThat(queue.state(id)).contains(DocumentState.SIGNED);
-            assertThat(support.signatureEntries(id)).isEqualTo(1);
-            assertThat(support.signedEvents(id)).hasSize(1);
-            assertThat(support.storedPdfs(id)).isEqualTo(1);
-        });
-        assertThat(batches.interrupted()).extracting(InterruptedBatch::id).doesNotContain(first.batchId());
+        assertEverySignedOnce(ids, first, resumed);
     }
 
     @Test
@@ -378,5 +365,17 @@ class SigningTests {
         static DocumentStateProbe of(SigningQueue queue, long id) {
             return new DocumentStateProbe(queue.state(id).orElseThrow() == DocumentState.QUEUED);
         }
+    }
+
+    /** Between the two runs, each document signed once: one signed state, one audit entry, one event, one PDF. */
+    private void assertEverySignedOnce(List<Long> ids, BatchRun first, BatchRun resumed) {
+        assertThat(first.signed() + resumed.signed()).isEqualTo(ids.size());
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(queue.state(id)).contains(DocumentState.SIGNED);
+            assertThat(support.signatureEntries(id)).isEqualTo(1);
+            assertThat(support.signedEvents(id)).hasSize(1);
+            assertThat(support.storedPdfs(id)).isEqualTo(1);
+        });
+        assertThat(batches.interrupted()).extracting(InterruptedBatch::id).doesNotContain(first.batchId());
     }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -20,7 +19,7 @@ import java.time.Clock;
 @AnonymousAllowed
 class BdsOtpView extends BdsPage implements BeforeEnterObserver {
 
-    final TextField code = new TextField();
+    final OtpField code = new OtpField();
     final Button verify = new Button();
     final Button resend = new Button();
     private final Paragraph sentTo = new Paragraph();
@@ -31,12 +30,6 @@ class BdsOtpView extends BdsPage implements BeforeEnterObserver {
         step(SopStep.A4_ENTER_OTP);
         code.setId("bds-otp");
         verify.setId("bds-verify");
-        code.setLabel(getTranslation("bds.otp"));
-        code.setMaxLength(6);
-        code.setAllowedCharPattern("[0-9]");
-        code.getElement().setAttribute("autocomplete", "one-time-code");
-        code.getElement().setAttribute("inputmode", "numeric");
-        code.setWidthFull();
         verify.setText(getTranslation("bds.otp.verify"));
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         verify.setWidthFull();
