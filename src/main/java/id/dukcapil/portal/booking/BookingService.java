@@ -40,9 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Bookings: made atomically against the day's quota (one conditional update of the day's counter row and the
- * insert, in one transaction), one open booking per NIK (a unique key), a retry with the same idempotency key
- * answered with the booking the first request made; cancelled or moved until the day before.
+ * Bookings, never more than the day's quota whatever the concurrency: citizens' requests for one day are booked
+ * together, a batch per transaction on one locked read of the day's counter row (decision 046); a clerk's booking,
+ * and a request a batch could not take, on one conditional update of that row (decision 041). One open booking per
+ * NIK (a unique key); a retry with the same idempotency key is answered with the booking the first request made;
+ * cancelled or moved until the day before.
  */
 @Service
 public class BookingService {
