@@ -22,6 +22,8 @@ import id.dukcapil.portal.booking.api.ApiDtos.SessionAnswer;
 import id.dukcapil.portal.booking.api.ApiDtos.SessionBody;
 import id.dukcapil.portal.booking.api.ApiDtos.VerifyBody;
 import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.shared.api.ApiProblems;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -75,8 +77,10 @@ class BdsApiController {
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Register; a 6-digit OTP is e-mailed. The answer is the same for an address already registered.")
-    Accepted register(@Valid @RequestBody AccountBody body, java.util.Locale locale) {
-        accounts.register(new Registration(body.fullName(), body.email(), body.phone(), body.password()), locale);
+    Accepted register(@Valid @RequestBody AccountBody body, HttpServletRequest request) {
+        // The account's language is the request's: Indonesian unless the app asks for English.
+        accounts.register(new Registration(body.fullName(), body.email(), body.phone(), body.password()),
+                ApiProblems.locale(request));
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
 

@@ -42,6 +42,8 @@ class BdsApiTests {
         assertThat(post("/accounts", null, null, """
                 {"fullName":"Dewi Sartika","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(email))
                 .statusCode()).isEqualTo(202);
+        assertThat(support.subjectsTo(email)).as("an app that names no language gets Indonesian")
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("Kode OTP Anda");
         assertThat(post("/accounts/verify", null, null, """
                 {"email":"%s","otp":"%s"}""".formatted(email, support.lastCodeTo(email))).statusCode()).isEqualTo(200);
         HttpResponse<String> session = post("/sessions", null, null, """
