@@ -1,5 +1,7 @@
 package id.dukcapil.portal.kkprint.internal;
 
+import static id.dukcapil.portal.shared.Acting.as;
+
 import id.dukcapil.portal.kkprint.ApiClient;
 import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.IntakeForm;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -200,21 +200,5 @@ class DemoKkPrint {
     private Authentication staff(String username) {
         UserDetails user = users.loadUserByUsername(username);
         return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-    }
-
-    private static <T> T as(Authentication authentication, Callable<T> action) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }
