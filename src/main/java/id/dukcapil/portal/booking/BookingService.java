@@ -33,9 +33,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,12 +64,12 @@ public class BookingService {
     private final Foreground foreground;
     private final BookingsTogether together;
     private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay;
-    private final TransactionTemplate readCommitted;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
                    PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog,
-                   Foreground foreground, BookingsTogether together, PlatformTransactionManager transactions, Clock clock) {
+                   Foreground foreground, BookingsTogether together, TransactionTemplate transactions, Clock clock) {
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -84,8 +81,7 @@ public class BookingService {
         this.foreground = foreground;
         this.together = together;
         this.sameDay = new Combiner<>(BATCH_MAX, this::bookTogether);
-        this.readCommitted = new TransactionTemplate(transactions);
-        this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -139,7 +135,7 @@ public class BookingService {
 
     private BookingResult alone(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
                                 BookingJourney journey) {
-        return readCommitted.execute(status -> bookNow(citizen, request, idempotencyKey, journey));
+        return transactions.execute(status -> bookNow(citizen, request, idempotencyKey, journey));
     }
 
     private BookingResult bookNow(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
@@ -171,7 +167,7 @@ public class BookingService {
      * A clerk books for a resident at the counter or by phone, for an urgent need (recorded in the audit entry):
      * the day's staff reserve may be used, and today can be booked.
      */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Transactional
     @PreAuthorize(STAFF)
     public Booking bookForResident(BookingRequest request, UrgentReason reason) {
         if (!calendar.staffBookable(request.date())) {
@@ -198,7 +194,7 @@ public class BookingService {
     }
 
     /** Cancels the citizen's booking; possible until the day before. The place goes back to the day. */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Transactional
     public Booking cancel(CitizenSession citizen, String code) {
         Booking booking = changeable(citizen, code);
         bookings.finish(booking.id(), BookingStatus.CANCELLED, clock.instant(), "CITIZEN", null);
@@ -209,7 +205,7 @@ public class BookingService {
     }
 
     /** Moves the citizen's booking to another day at the same point, with a new queue number. */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Transactional
     public Booking reschedule(CitizenSession citizen, String code, LocalDate date) {
         Booking booking = changeable(citizen, code);
         if (!calendar.citizenBookable(date) || date.equals(booking.day())) {

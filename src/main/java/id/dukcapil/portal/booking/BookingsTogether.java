@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,7 +55,7 @@ class BookingsTogether {
      * has committed. A unique key refusing a row (a NIK or idempotency key used meanwhile by another batch)
      * fails the whole transaction: the caller then books each request alone.
      */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Transactional
     public Map<PendingBooking, Supplier<BookingResult>> make(List<PendingBooking> batch) {
         Map<PendingBooking, Supplier<BookingResult>> outcomes = new LinkedHashMap<>();
         // One booking per idempotency key and per NIK within the batch: a repeated key echoes the first request.

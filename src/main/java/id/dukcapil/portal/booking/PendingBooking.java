@@ -1,6 +1,7 @@
 package id.dukcapil.portal.booking;
 
 import id.dukcapil.portal.population.Resident;
+import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -44,6 +45,6 @@ record PendingBooking(CitizenSession citizen, BookingRequest request, Resident r
         }
     }
 
-    record DayKey(String servicePoint, java.time.LocalDate day) {
+    record DayKey(String servicePoint, LocalDate day) {
     }
 }
