@@ -7,8 +7,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -78,8 +81,11 @@ public class PadesSigner implements DocumentSigner {
     public static final float BLOCK_HEIGHT = 52;
     public static final float BLOCK_RIGHT_MARGIN = 48;
     public static final float BLOCK_BOTTOM_MARGIN = 64;
-    /** Room for the CMS structure with a certificate chain of a few certificates. */
-    private static final int SIGNATURE_SIZE = 12_000;
+    /**
+     * Room in the signature's placeholder beyond the chain and the signature value: the CMS envelope, the signed
+     * attributes and the algorithm identifiers take about 600 bytes.
+     */
+    private static final int CMS_OVERHEAD = 2_048;
     private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm z");
     private static final PDType1Font HELVETICA = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final PDType1Font HELVETICA_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -110,17 +116,45 @@ public class PadesSigner implements DocumentSigner {
             signature.setSignDate(GregorianCalendar.from(now));
             PDRectangle mediaBox = document.getPage(0).getMediaBox();
             try (SignatureOptions options = new SignatureOptions()) {
-                options.setPreferredSignatureSize(SIGNATURE_SIZE);
+                int signatureSize = signatureSize(key);
+                options.setPreferredSignatureSize(signatureSize);
                 options.setPage(0);
                 options.setVisualSignature(new ByteArrayInputStream(visibleBlock(mediaBox, key, now)));
                 document.addSignature(signature, content -> cms(content, key), options);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 8192);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * signatureSize + 8192);
                 document.saveIncremental(out);
                 return out.toByteArray();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The placeholder the CMS structure must fit, written as hex and kept in every stored document: sized to the
+     * key's chain instead of a fixed worst case (a fixed 12,000 bytes was half of each signed family card).
+     */
+    static int signatureSize(SigningKey key) {
+        int size = CMS_OVERHEAD + signatureValueSize(key.privateKey());
+        for (X509Certificate certificate : key.chain()) {
+            try {
+                size += certificate.getEncoded().length;
+            } catch (CertificateEncodingException e) {
+                throw new IllegalArgumentException("Cannot encode " + certificate.getSubjectX500Principal(), e);
+            }
+        }
+        return size;
+    }
+
+    /** An RSA signature is as long as the modulus; an ECDSA one at most about twice the field size. */
+    private static int signatureValueSize(PrivateKey key) {
+        if (key instanceof RSAKey rsa) {
+            return (rsa.getModulus().bitLength() + 7) / 8;
+        }
+        if (key instanceof ECKey ec) {
+            return 2 * (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8 + 16;
+        }
+        return 1_024;
     }
 
     /** The detached CMS SignedData over the signed byte ranges. */

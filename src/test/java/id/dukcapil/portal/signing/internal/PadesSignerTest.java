@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,19 @@ class PadesSignerTest {
 
         assertThat(inspector.inspect(extended).outcome()).isEqualTo(SignatureInspector.Outcome.BROKEN);
         assertThat(Pdfsig.check(extended)).doesNotContain("Total document signed");
+    }
+
+    @Test
+    void the_signature_placeholder_is_sized_to_the_chain_not_to_a_worst_case() throws Exception {
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            PDSignature signature = document.getLastSignatureDictionary();
+            int[] range = signature.getByteRange();
+            int placeholderBytes = (range[2] - range[1] - 2) / 2;
+            int cmsBytes = new CMSSignedData(signature.getContents(signed)).getEncoded().length;
+
+            assertThat(placeholderBytes).isEqualTo(PadesSigner.signatureSize(key));
+            assertThat(placeholderBytes - cmsBytes).as("unused room, bytes").isBetween(1, 2_048);
+        }
     }
 
     @Test
