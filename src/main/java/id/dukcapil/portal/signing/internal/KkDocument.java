@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import id.dukcapil.portal.population.Address;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
+import id.dukcapil.portal.shared.pdf.VectorQrCode;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
 import org.jspecify.annotations.Nullable;
@@ -85,7 +85,7 @@ public class KkDocument {
         parameters.put("SIGNER_NIP", signer.nip());
         parameters.put("DOCUMENT_NUMBER", documentNumber);
         parameters.put("VERIFY_URL", verificationUrl);
-        parameters.put("QR", Codes.qrPng(verificationUrl));
+        parameters.put("QR", VectorQrCode.of(verificationUrl));
         AtomicInteger no = new AtomicInteger();
         List<Member> members = family.members().stream().map(resident -> new Member(no.incrementAndGet(),
                 resident.fullName().toUpperCase(CARD_LANGUAGE), resident.nik().value(),
