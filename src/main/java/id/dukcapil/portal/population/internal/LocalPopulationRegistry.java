@@ -44,6 +44,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The local adapter of the population register: plain JDBC on the {@code population_*} tables, because the
  * queries are few and fixed and the same tables take millions of generated rows in bulk.
+ *
+ * <p>Reads run without a transaction of their own (they join the caller's, if any): every connection reads
+ * committed rows (decision 047), so a read-only transaction guaranteed nothing more and cost five round trips per
+ * read (autocommit and read-only switched on and off, a commit), once per document of a signing batch and once per
+ * booking request.
  */
 @Component
 class LocalPopulationRegistry implements PopulationRegistry {
@@ -67,20 +72,17 @@ class LocalPopulationRegistry implements PopulationRegistry {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Resident> findByNik(Nik nik) {
         return jdbc.sql(RESIDENT + " WHERE nik = ?").param(nik.value()).query(LocalPopulationRegistry::resident)
                 .optional();
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Family> findFamily(KkNumber kkNumber) {
         return family("kk_number = ?", kkNumber.value());
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<Family> findFamily(long familyId) {
         return family("id = ?", familyId);
     }
@@ -102,7 +104,6 @@ class LocalPopulationRegistry implements PopulationRegistry {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Slice<Resident> findByName(String namePrefix, Pageable page) {
         String key = Resident.nameKey(namePrefix);
         if (key.isEmpty()) {
@@ -117,7 +118,6 @@ class LocalPopulationRegistry implements PopulationRegistry {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<CardPrint> cardHistory(Nik nik) {
         return jdbc.sql("""
                         SELECT c.printed_at, c.service_point, c.reason FROM population_card_print c
