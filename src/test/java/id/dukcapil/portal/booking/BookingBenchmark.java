@@ -63,10 +63,12 @@ class BookingBenchmark {
         List<String> niks = support.printReadyNiks(REQUESTS);
         assertThat(niks).hasSize(REQUESTS);
 
-        // Warm-up: the API path and the JIT, on another point.
+        // Warm-up: the same burst on another point, so that the JIT has compiled the request path before it is
+        // measured, as on a portal that has been serving for a while.
         LocalDate warmDay = support.workingDay(21);
-        support.quota("UKL-320425", warmDay, 50);
-        List<String> warmNiks = support.printReadyNiks(REQUESTS + 50).subList(REQUESTS, REQUESTS + 50);
+        support.quota("UKL-320425", warmDay, QUOTA);
+        List<String> warmNiks = support.printReadyNiks(2 * REQUESTS).subList(REQUESTS, 2 * REQUESTS);
+        assertThat(warmNiks).hasSize(REQUESTS);
         run(warmNiks, token, "UKL-320425", warmDay, "warm-");
 
         RETRIES.set(0);
@@ -94,6 +96,13 @@ class BookingBenchmark {
                 REQUESTS, db.seconds(), REQUESTS / db.seconds(), QUOTA / db.seconds(), db.percentile(50), db.percentile(99));
         System.out.printf("BENCHMARK booking: the portal reaches %.0f %% of the database limit (requests/s)%n",
                 100 * db.seconds() / http.seconds());
+        String someCode = jdbc.queryForObject("SELECT MIN(code) FROM booking_booking WHERE service_point = ? AND day = ?",
+                String.class, POINT, day);
+        Result floor = httpFloor(token, someCode);
+        assertThat(floor.statuses()).containsOnly(200);
+        System.out.printf("BENCHMARK booking: HTTP floor, %,d concurrent GET /bookings/{code} with the same token: "
+                        + "%.2f s: %.0f requests/s; latency p50 %.0f ms, p99 %.0f ms%n",
+                REQUESTS, floor.seconds(), REQUESTS / floor.seconds(), floor.percentile(50), floor.percentile(99));
 
         // Check-in: the clerk at the Dinas scans each booking on the day.
         List<String> codes = jdbc.queryForList("SELECT code FROM booking_booking WHERE service_point = ? AND day = ? ORDER BY queue_number",
@@ -119,19 +128,34 @@ class BookingBenchmark {
     }
 
     private Result run(List<String> niks, String token, String point, LocalDate day, String keyPrefix) throws Exception {
+        URI uri = URI.create("http://localhost:" + port + "/api/v1/bds/bookings");
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < niks.size(); i++) {
+            requests.add(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", keyPrefix + i)
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"nik":"%s","servicePoint":"%s","date":"%s"}""".formatted(niks.get(i), point, day)))
+                    .build());
+        }
+        return burst(requests);
+    }
+
+    /** The lightest request of the same API: the same bearer token, one booking read by its code. */
+    private Result httpFloor(String token, String code) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/bds/bookings/" + code))
+                .header("Authorization", "Bearer " + token).GET().build();
+        return burst(java.util.Collections.nCopies(REQUESTS, request));
+    }
+
+    /** All requests sent at the same moment, each on its own connection, as 1,000 phones would. */
+    private static Result burst(List<HttpRequest> requests) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        URI uri = URI.create("http://localhost:" + port + "/api/v1/bds/bookings");
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> answers = new ArrayList<>();
         long begin;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < niks.size(); i++) {
-                HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json").header("Idempotency-Key", keyPrefix + i)
-                        .POST(HttpRequest.BodyPublishers.ofString("""
-                                {"nik":"%s","servicePoint":"%s","date":"%s"}""".formatted(niks.get(i), point, day)))
-                        .build();
+            for (HttpRequest request : requests) {
                 answers.add(threads.submit(() -> {
                     start.await();
                     long sent = System.nanoTime();
@@ -148,7 +172,7 @@ class BookingBenchmark {
             begin = System.nanoTime();
             start.countDown();
             List<Integer> statuses = new ArrayList<>();
-            double[] millis = new double[niks.size()];
+            double[] millis = new double[requests.size()];
             for (int i = 0; i < answers.size(); i++) {
                 long[] answer = answers.get(i).get();
                 statuses.add((int) answer[0]);
