@@ -3,14 +3,12 @@ package id.dukcapil.portal.kkprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.BarcodeFormat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Sex;
+import id.dukcapil.portal.shared.barcode.Scanner;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -98,8 +96,7 @@ class KkPrintJourneyTest {
         Matcher pin = PIN.matcher(text);
         assertThat(pin.find()).isTrue();
         Part png = parts.stream().filter(part -> isType(part, "image/png")).findFirst().orElseThrow();
-        String qrContent = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(ImageIO.read(png.getInputStream()))))).getText();
+        String qrContent = Scanner.read(ImageIO.read(png.getInputStream()), BarcodeFormat.QR_CODE);
         assertThat(qrContent).startsWith("KKPRINT:").hasSizeGreaterThan(30);
 
         String release = """

@@ -14,11 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.BarcodeFormat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.population.ChangeReason;
@@ -27,6 +23,7 @@ import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.ResidentCorrection;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.barcode.Scanner;
 import id.dukcapil.portal.signing.internal.Pdfsig;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.Procedure;
@@ -35,7 +32,6 @@ import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.sla.StepRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,13 +98,12 @@ class SigningTests {
         byte[] pdf = queue.signedPdf(id).orElseThrow();
         String link = support.signedEvents(id).getFirst().verificationUrl();
 
-        BufferedImage page;
+        BufferedImage page = Scanner.firstPage(pdf);
         String text;
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            page = new PDFRenderer(document).renderImageWithDPI(0, 200);
             text = new PDFTextStripper().getText(document);
         }
-        assertThat(decodeQr(page)).isEqualTo(link);
+        assertThat(Scanner.read(page, BarcodeFormat.QR_CODE)).isEqualTo(link);
         assertThat(page.getWidth()).isGreaterThan(page.getHeight());
         Resident head = family.head().orElseThrow();
         assertThat(text).contains("KARTU KELUARGA", family.kkNumber().value(), head.fullName().toUpperCase(),
@@ -353,11 +348,6 @@ class SigningTests {
 
     private static Map<Long, DocumentOutcome> byDocument(List<DocumentOutcome> outcomes) {
         return outcomes.stream().collect(java.util.stream.Collectors.toMap(DocumentOutcome::documentId, o -> o));
-    }
-
-    static String decodeQr(BufferedImage image) throws Exception {
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
     }
 
     /** Whether the document was queued before the action under test. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import com.google.zxing.BarcodeFormat;
 import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.barcode.Scanner;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,6 +32,18 @@ class PdfRendererTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Kartu Keluarga — Désa Cibeureum", "Siti Nur'aini", "Ujang Sütisna",
                     "Baleendah");
+        }
+    }
+
+    @Test
+    void a_qr_code_reads_back_from_the_printed_page_whether_drawn_as_vector_squares_or_placed_as_an_image()
+            throws Exception {
+        String link = "https://dukcapil.example/verify/Q7K2M9XW4PLR8TNV";
+        for (Object code : List.of(VectorQrCode.of(link), Codes.qr(link))) {
+            byte[] pdf = renderer.render("shared/renderer-sample", Map.of("TITLE", "QR", "CODE", code), List.of());
+
+            assertThat(Scanner.read(Scanner.firstPage(pdf), BarcodeFormat.QR_CODE)).as(code.getClass().getSimpleName())
+                    .isEqualTo(link);
         }
     }
 
