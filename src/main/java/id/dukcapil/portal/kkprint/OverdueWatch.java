@@ -14,7 +14,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
@@ -26,6 +26,7 @@ public class OverdueWatch {
 
     private static final int BATCH = 100;
 
+    private final TransactionTemplate transactions;
     private final RequestStore store;
     private final KkDelivery delivery;
     private final Outbox outbox;
@@ -34,9 +35,10 @@ public class OverdueWatch {
     private final Duration margin;
     private final List<String> managers;
 
-    OverdueWatch(RequestStore store, KkDelivery delivery, Outbox outbox, AuditLog auditLog, Clock clock,
+    OverdueWatch(TransactionTemplate transactions, RequestStore store, KkDelivery delivery, Outbox outbox, AuditLog auditLog, Clock clock,
                  @Value("${portal.kkprint.overdue.margin:PT10M}") Duration margin,
                  @Value("${portal.kkprint.overdue.notify:}") List<String> managers) {
+        this.transactions = transactions;
         this.store = store;
         this.delivery = delivery;
         this.outbox = outbox;
@@ -53,9 +55,17 @@ public class OverdueWatch {
         delivery.expireDue(BATCH);
     }
 
-    /** One round: each request over its standard by more than the margin, not reported yet. Returns how many. */
-    @Transactional
+    /**
+     * One round, in one transaction: each request over its standard by more than the margin, not reported yet.
+     * Returns how many. The transaction is programmatic: {@link #scheduledRun()} calls this method on the object
+     * itself, past the proxy, where an annotation would not start one (and the outbox needs one).
+     */
     public int notifyOverdue() {
+        Integer notified = transactions.execute(status -> notifyOverdueInTransaction());
+        return notified == null ? 0 : notified;
+    }
+
+    private int notifyOverdueInTransaction() {
         Instant now = clock.instant();
         int notified = 0;
         for (RequestStore.Row request : store.overdueNotNotified(now.minus(margin), BATCH)) {

@@ -41,6 +41,16 @@ class OverdueWatchTests {
                 .isEqualTo("manajer@disdukcapil.bandungkab.go.id");
     }
 
+    @Test
+    void the_scheduled_run_reports_too() {
+        String tracking = kk.submitted();
+
+        clock.advance(Duration.ofMinutes(5 + 11));
+        watch.scheduledRun();
+
+        assertThat(mailsAbout(tracking)).isEqualTo(1);
+    }
+
     private int mailsAbout(String tracking) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE template_key = 'kkprint-overdue' "
                 + "AND subject LIKE ?", Integer.class, "%" + tracking + "%");
