@@ -2,10 +2,12 @@ package id.dukcapil.portal.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +34,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * A burst of 1,000 concurrent booking requests over HTTP for one day with quota 300, next to the database's own
  * limit measured in the same run: the conditional quota update plus the insert over plain JDBC with as many
- * threads. Then the counter's check-in by booking code.
+ * threads. Beside them, two floors of the same burst: the portal's lightest authenticated request, and a bare JDK
+ * HTTP server with no framework and no database. Then the counter's check-in by booking code.
  */
 @Benchmark
 @PortalTest
@@ -103,6 +106,11 @@ class BookingBenchmark {
         System.out.printf("BENCHMARK booking: HTTP floor, %,d concurrent GET /bookings/{code} with the same token: "
                         + "%.2f s: %.0f requests/s; latency p50 %.0f ms, p99 %.0f ms%n",
                 REQUESTS, floor.seconds(), REQUESTS / floor.seconds(), floor.percentile(50), floor.percentile(99));
+        Result bare = bareServerFloor();
+        System.out.printf("BENCHMARK booking: machine floor, the same client against a bare JDK HTTP server answering "
+                        + "a fixed JSON (no framework, no database): %.2f s: %.0f requests/s; latency p50 %.0f ms, "
+                        + "p99 %.0f ms%n",
+                bare.seconds(), REQUESTS / bare.seconds(), bare.percentile(50), bare.percentile(99));
 
         // Check-in: the clerk at the Dinas scans each booking on the day.
         List<String> codes = jdbc.queryForList("SELECT code FROM booking_booking WHERE service_point = ? AND day = ? ORDER BY queue_number",
@@ -145,6 +153,38 @@ class BookingBenchmark {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/bds/bookings/" + code))
                 .header("Authorization", "Bearer " + token).GET().build();
         return burst(java.util.Collections.nCopies(REQUESTS, request));
+    }
+
+    /**
+     * What the same client and two cores allow at best: the burst against the JDK's own HTTP server on as many
+     * threads as Tomcat, answering a fixed booking-sized JSON. The third burst is reported (the first two warm up).
+     */
+    private static Result bareServerFloor() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), REQUESTS);
+        ExecutorService handlers = Executors.newFixedThreadPool(100);
+        server.setExecutor(handlers);
+        byte[] answer = """
+                {"bookingCode":"Q7K2M9XW","queueNumber":42,"date":"2026-12-01","servicePoint":"DINAS","status":"BOOKED"}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext("/booking", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/booking")).header("Authorization", "Bearer x").GET().build();
+            Result result = null;
+            for (int round = 0; round < 3; round++) {
+                result = burst(java.util.Collections.nCopies(REQUESTS, request));
+            }
+            return result;
+        } finally {
+            server.stop(0);
+            handlers.shutdown();
+        }
     }
 
     /** All requests sent at the same moment, each on its own connection, as 1,000 phones would. */
