@@ -82,8 +82,12 @@ class StartupBenchmark {
         Files.createDirectories(workingDir);
         int port = freePort();
         Path log = workingDir.resolve("portal.log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--spring.profiles.active=demo"));
+        // As the README's production command runs it: the portal's JVM options (the pom's portal.jvm-args).
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(List.of(System.getProperty("portal.jvm-args", "").split("\\s+")).stream()
+                .filter(option -> !option.isBlank()).toList());
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+                "--spring.profiles.active=demo"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("DB_URL");
