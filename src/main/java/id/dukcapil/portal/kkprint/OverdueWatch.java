@@ -35,7 +35,8 @@ public class OverdueWatch {
     private final Duration margin;
     private final List<String> managers;
 
-    OverdueWatch(TransactionTemplate transactions, RequestStore store, KkDelivery delivery, Outbox outbox, AuditLog auditLog, Clock clock,
+    OverdueWatch(TransactionTemplate transactions, RequestStore store, KkDelivery delivery, Outbox outbox,
+                 AuditLog auditLog, Clock clock,
                  @Value("${portal.kkprint.overdue.margin:PT10M}") Duration margin,
                  @Value("${portal.kkprint.overdue.notify:}") List<String> managers) {
         this.transactions = transactions;

@@ -79,6 +79,8 @@ class BookingBenchmark {
         while (ticketMails() < ticketsBefore + QUOTA && System.nanoTime() < waitUntil) {
             Thread.sleep(100);
         }
+        assertThat(ticketMails()).as("the warm-up's ticket mails, queued before the burst")
+                .isEqualTo(ticketsBefore + QUOTA);
 
         RETRIES.set(0);
         Result http = run(niks, token, POINT, day, "burst-");
@@ -113,6 +115,7 @@ class BookingBenchmark {
                         + "%.2f s: %.0f requests/s; latency p50 %.0f ms, p99 %.0f ms%n",
                 REQUESTS, floor.seconds(), REQUESTS / floor.seconds(), floor.percentile(50), floor.percentile(99));
         Result bare = bareServerFloor();
+        assertThat(bare.statuses()).containsOnly(200);
         System.out.printf("BENCHMARK booking: machine floor, the same client against a bare JDK HTTP server answering "
                         + "a fixed JSON (no framework, no database): %.2f s: %.0f requests/s; latency p50 %.0f ms, "
                         + "p99 %.0f ms%n",
@@ -200,12 +203,12 @@ class BookingBenchmark {
 
     /** All requests sent at the same moment, each on its own connection, as 1,000 phones would. */
     private static Result burst(List<HttpRequest> requests) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> answers = new ArrayList<>();
         long begin;
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                     .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (HttpRequest request : requests) {
                 answers.add(threads.submit(() -> {
                     start.await();

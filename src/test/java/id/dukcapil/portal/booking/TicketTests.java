@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.zxing.BarcodeFormat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.internal.BookingCodes;
-import id.dukcapil.portal.shared.barcode.Scanner;
+import id.dukcapil.portal.shared.barcode.CodeReader;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -44,9 +44,9 @@ class TicketTests {
                     "TIKET ANTRIAN CETAK KTP-EL");
             assertThat(text).doesNotContain(booking.nik());
         }
-        BufferedImage page = Scanner.firstPage(pdf);
-        assertThat(Scanner.read(page, BarcodeFormat.CODE_128)).isEqualTo(booking.code());
-        assertThat(Scanner.read(page, BarcodeFormat.QR_CODE)).isEqualTo(booking.code());
+        BufferedImage page = CodeReader.firstPage(pdf);
+        assertThat(CodeReader.read(page, BarcodeFormat.CODE_128)).isEqualTo(booking.code());
+        assertThat(CodeReader.read(page, BarcodeFormat.QR_CODE)).isEqualTo(booking.code());
     }
 
     @Test

@@ -8,7 +8,7 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Sex;
-import id.dukcapil.portal.shared.barcode.Scanner;
+import id.dukcapil.portal.shared.barcode.CodeReader;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -96,7 +96,7 @@ class KkPrintJourneyTest {
         Matcher pin = PIN.matcher(text);
         assertThat(pin.find()).isTrue();
         Part png = parts.stream().filter(part -> isType(part, "image/png")).findFirst().orElseThrow();
-        String qrContent = Scanner.read(ImageIO.read(png.getInputStream()), BarcodeFormat.QR_CODE);
+        String qrContent = CodeReader.read(ImageIO.read(png.getInputStream()), BarcodeFormat.QR_CODE);
         assertThat(qrContent).startsWith("KKPRINT:").hasSizeGreaterThan(30);
 
         String release = """

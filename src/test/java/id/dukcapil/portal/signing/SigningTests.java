@@ -23,7 +23,7 @@ import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.ResidentCorrection;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.barcode.Scanner;
+import id.dukcapil.portal.shared.barcode.CodeReader;
 import id.dukcapil.portal.signing.internal.Pdfsig;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.Procedure;
@@ -98,12 +98,12 @@ class SigningTests {
         byte[] pdf = queue.signedPdf(id).orElseThrow();
         String link = support.signedEvents(id).getFirst().verificationUrl();
 
-        BufferedImage page = Scanner.firstPage(pdf);
+        BufferedImage page = CodeReader.firstPage(pdf);
         String text;
         try (PDDocument document = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(document);
         }
-        assertThat(Scanner.read(page, BarcodeFormat.QR_CODE)).isEqualTo(link);
+        assertThat(CodeReader.read(page, BarcodeFormat.QR_CODE)).isEqualTo(link);
         assertThat(page.getWidth()).isGreaterThan(page.getHeight());
         Resident head = family.head().orElseThrow();
         assertThat(text).contains("KARTU KELUARGA", family.kkNumber().value(), head.fullName().toUpperCase(),

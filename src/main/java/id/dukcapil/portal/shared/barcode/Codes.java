@@ -19,7 +19,8 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * QR codes and Code 128 barcodes as images (black on white), for Jasper documents, e-mails and screens.
+ * QR codes and Code 128 barcodes: as images (black on white) for e-mails, screens and tickets, and as modules for
+ * documents that draw them ({@code shared.pdf.VectorQrCode}).
  */
 public final class Codes {
 

@@ -2,6 +2,7 @@ package id.dukcapil.portal.shared.pdf;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.text.Bidi;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
@@ -26,16 +27,14 @@ import net.sf.jasperreports.pdf.common.PdfTextAlignment;
 import net.sf.jasperreports.pdf.common.TextDirection;
 
 /**
- * Jasper's OpenPDF producer without the costs the portal's documents do not need (decision 037), named in
- * {@code jasperreports.properties}:
+ * Jasper's OpenPDF producer without work the portal's documents do not need (decision 037), named in
+ * {@code jasperreports.properties}. Jasper makes one producer per export.
  * <ul>
- * <li>page content deflated at {@link Deflater#BEST_SPEED}, like the font subsets ({@link PdfRenderer});</li>
- * <li>no trial encoding of each image into a discarded document: the images are the portal's own QR codes and
- * barcodes, and a broken one still fails the export when it is placed;</li>
- * <li>the transparent pixel Jasper lays over every image (for links and tooltips) made directly, instead of
- * decoded from its PNG by ImageIO once per document;</li>
- * <li>left-to-right text laid out without the Unicode bidirectional algorithm, which only reorders right-to-left
- * scripts: Dukcapil Sans has Latin glyphs only.</li>
+ * <li>Page content is deflated at {@link Deflater#BEST_SPEED}, like the font subsets ({@link PdfRenderer}).</li>
+ * <li>The transparent pixel Jasper lays over every image (for links and tooltips) is made directly, instead of
+ * decoded from its PNG by ImageIO once per document.</li>
+ * <li>Left-to-right text with no right-to-left character in it is laid out without the Unicode bidirectional
+ * algorithm, which would only reorder such characters.</li>
  * </ul>
  */
 public class LeanPdfProducerFactory extends ClassicPdfProducerFactory {
@@ -65,10 +64,10 @@ public class LeanPdfProducerFactory extends ClassicPdfProducerFactory {
             if (Arrays.equals(data, TRANSPARENT_PIXEL_PNG)) {
                 return new ClassicImage(transparentPixel());
             }
-            return super.createImage(data, false);
+            return super.createImage(data, verify);
         }
 
-        /** One white pixel, white masked out: what Jasper's white-transparent-pixel.png decodes to. */
+        /** One white pixel with white masked out: as invisible as Jasper's white-transparent-pixel.png. */
         private static Image transparentPixel() throws JRException {
             try {
                 return Image.getInstance(1, 1, 1, 8, new byte[] {(byte) 0xFF}, new int[] {0xFF, 0xFF});
@@ -79,12 +78,12 @@ public class LeanPdfProducerFactory extends ClassicPdfProducerFactory {
 
         @Override
         public PdfPhrase createPhrase() {
-            return new LatinPhrase(this, new Phrase());
+            return new BidiWhenNeededPhrase(this, new Phrase());
         }
 
         @Override
         public PdfPhrase createPhrase(PdfChunk chunk) {
-            return new LatinPhrase(this, new Phrase(((ClassicChunk) chunk).getChunk()));
+            return new BidiWhenNeededPhrase(this, new Phrase(((ClassicChunk) chunk).getChunk()));
         }
     }
 
@@ -96,18 +95,29 @@ public class LeanPdfProducerFactory extends ClassicPdfProducerFactory {
         }
     }
 
-    /** A phrase whose left-to-right text is set in the default direction: the same lines, no bidi analysis. */
-    static class LatinPhrase extends ClassicPhrase {
+    /**
+     * A phrase that OpenPDF sets in its default direction when Jasper asks for left to right and no character needs
+     * reordering: the same lines, without the bidi analysis of each one.
+     */
+    static class BidiWhenNeededPhrase extends ClassicPhrase {
 
-        LatinPhrase(ClassicPdfProducer producer, Phrase phrase) {
+        private final Phrase phrase;
+
+        BidiWhenNeededPhrase(ClassicPdfProducer producer, Phrase phrase) {
             super(producer, phrase);
+            this.phrase = phrase;
         }
 
         @Override
         public float go(float llx, float lly, float urx, float ury, float fixedLeading, float multipliedLeading,
                         PdfTextAlignment alignment, TextDirection runDirection) {
             return super.go(llx, lly, urx, ury, fixedLeading, multipliedLeading, alignment,
-                    runDirection == TextDirection.LTR ? TextDirection.DEFAULT : runDirection);
+                    runDirection == TextDirection.LTR && !needsBidi() ? TextDirection.DEFAULT : runDirection);
+        }
+
+        private boolean needsBidi() {
+            char[] text = phrase.getContent().toCharArray();
+            return Bidi.requiresBidi(text, 0, text.length);
         }
     }
 }

@@ -146,13 +146,16 @@ public class PadesSigner implements DocumentSigner {
         return size;
     }
 
-    /** An RSA signature is as long as the modulus; an ECDSA one at most about twice the field size. */
+    /**
+     * An RSA signature is as long as the modulus; an ECDSA one is a DER sequence of two integers of the order's size
+     * (a sign byte each, and at most 9 bytes of tags and lengths).
+     */
     private static int signatureValueSize(PrivateKey key) {
         if (key instanceof RSAKey rsa) {
             return (rsa.getModulus().bitLength() + 7) / 8;
         }
         if (key instanceof ECKey ec) {
-            return 2 * (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8 + 16;
+            return 2 * ((ec.getParams().getOrder().bitLength() + 7) / 8 + 1) + 9;
         }
         return 1_024;
     }

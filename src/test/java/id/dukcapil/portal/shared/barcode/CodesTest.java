@@ -2,21 +2,50 @@ package id.dukcapil.portal.shared.barcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BarcodeFormat;
+import java.math.BigInteger;
+import java.util.Random;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
 import org.junit.jupiter.api.Test;
 
 class CodesTest {
 
     @Test
     void a_qr_code_reads_back_as_its_text() throws Exception {
-        assertThat(Scanner.read(Codes.qr("https://dukcapil.example/verify/KK-2026-000123"), BarcodeFormat.QR_CODE)).isEqualTo(
-                "https://dukcapil.example/verify/KK-2026-000123");
+        String link = "https://dukcapil.example/verify/KK-2026-000123";
+        assertThat(CodeReader.read(Codes.qr(link), BarcodeFormat.QR_CODE)).isEqualTo(link);
+    }
+
+    @Test
+    void document_qr_codes_with_their_fixed_mask_read_back_for_any_verification_token() throws Exception {
+        Random random = new Random(2026);
+        for (int i = 0; i < 200; i++) {
+            String link = "https://dukcapil.example/verify/" + new BigInteger(80, random).toString(32);
+            BitMatrix modules = Codes.documentQrModules(link);
+
+            assertThat(CodeReader.read(MatrixToImageWriter.toBufferedImage(scaled(modules, 4)), BarcodeFormat.QR_CODE))
+                    .isEqualTo(link);
+        }
+    }
+
+    /** Each module as a square of pixels, as a printer or a screen shows it. */
+    private static BitMatrix scaled(BitMatrix modules, int pixels) {
+        BitMatrix image = new BitMatrix(modules.getWidth() * pixels, modules.getHeight() * pixels);
+        for (int y = 0; y < modules.getHeight(); y++) {
+            for (int x = 0; x < modules.getWidth(); x++) {
+                if (modules.get(x, y)) {
+                    image.setRegion(x * pixels, y * pixels, pixels, pixels);
+                }
+            }
+        }
+        return image;
     }
 
     @Test
     void a_code128_barcode_reads_back_as_its_text() throws Exception {
-        assertThat(Scanner.read(Codes.code128("A-2026-0042"), BarcodeFormat.CODE_128)).isEqualTo("A-2026-0042");
+        assertThat(CodeReader.read(Codes.code128("A-2026-0042"), BarcodeFormat.CODE_128)).isEqualTo("A-2026-0042");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
 import id.dukcapil.portal.shared.barcode.Codes;
-import id.dukcapil.portal.shared.barcode.Scanner;
+import id.dukcapil.portal.shared.barcode.CodeReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -42,8 +42,8 @@ class PdfRendererTest {
         for (Object code : List.of(VectorQrCode.of(link), Codes.qr(link))) {
             byte[] pdf = renderer.render("shared/renderer-sample", Map.of("TITLE", "QR", "CODE", code), List.of());
 
-            assertThat(Scanner.read(Scanner.firstPage(pdf), BarcodeFormat.QR_CODE)).as(code.getClass().getSimpleName())
-                    .isEqualTo(link);
+            assertThat(CodeReader.read(CodeReader.firstPage(pdf), BarcodeFormat.QR_CODE))
+                    .as(code.getClass().getSimpleName()).isEqualTo(link);
         }
     }
 

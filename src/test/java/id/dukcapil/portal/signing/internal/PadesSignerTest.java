@@ -3,10 +3,17 @@ package id.dukcapil.portal.signing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
 
 import id.dukcapil.portal.signing.SigningKey;
 import org.apache.pdfbox.Loader;
@@ -14,7 +21,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +109,29 @@ class PadesSignerTest {
 
             assertThat(placeholderBytes).isEqualTo(PadesSigner.signatureSize(key));
             assertThat(placeholderBytes - cmsBytes).as("unused room, bytes").isBetween(1, 2_048);
+        }
+    }
+
+    @Test
+    void an_ecdsa_key_with_a_long_subject_fits_its_placeholder_and_passes_pdfsig() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp384r1"));
+        KeyPair keys = generator.generateKeyPair();
+        X500Name name = new X500Name("CN=Kepala Dinas Kependudukan dan Pencatatan Sipil " + "X".repeat(120)
+                + ", OU=Dinas Kependudukan dan Pencatatan Sipil, O=Pemerintah Kabupaten Bandung, C=ID");
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                name, BigInteger.ONE, Date.from(NOW.minus(Duration.ofDays(1))), Date.from(NOW.plus(Duration.ofDays(1))),
+                name, keys.getPublic()).build(new JcaContentSignerBuilder("SHA384withECDSA").build(keys.getPrivate())));
+        SigningKey ecKey = new SigningKey(keys.getPrivate(), List.of(certificate));
+
+        byte[] ecSigned = new PadesSigner(Clock.fixed(NOW, ZoneId.of("Asia/Jakarta"))).sign(onePage(), ecKey);
+
+        assertThat(Pdfsig.check(ecSigned)).contains("Signature is Valid.", "ETSI.CAdES.detached");
+        try (PDDocument document = Loader.loadPDF(ecSigned)) {
+            PDSignature signature = document.getLastSignatureDictionary();
+            int[] range = signature.getByteRange();
+            assertThat((range[2] - range[1] - 2) / 2).isEqualTo(PadesSigner.signatureSize(ecKey))
+                    .isGreaterThan(new CMSSignedData(signature.getContents(ecSigned)).getEncoded().length);
         }
     }
 

@@ -17,9 +17,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /** What a barcode scanner or a phone camera reads, for tests: ZXing on an image or on a PDF's printed page. */
-public final class Scanner {
+public final class CodeReader {
 
-    private Scanner() {
+    private CodeReader() {
     }
 
     /** The first page as printed at 200 dpi. */
