@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -85,20 +87,7 @@ public class QuotaCalendarService {
     /** The days a citizen may pick, with free places; days outside the booking window are shown closed. */
     @Transactional
     public List<Availability> availability(String point, LocalDate from, LocalDate to) {
-        point(point);
-        if (to.isBefore(from) || from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
-            throw new BookingRefused(RefusalCode.INVALID_REQUEST);
-        }
-        List<Availability> result = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            if (!citizenBookable(day)) {
-                result.add(new Availability(day, 0, 0, false));
-                continue;
-            }
-            CalendarDay known = ensureDay(point, day);
-            result.add(new Availability(day, known.quota(), known.remainingForCitizens(), !known.closed()));
-        }
-        return result;
+        return availability(point, from, to, this::citizenBookable, CalendarDay::remainingForCitizens);
     }
 
     /**
@@ -108,18 +97,24 @@ public class QuotaCalendarService {
     @Transactional
     @PreAuthorize(BookingService.STAFF)
     public List<Availability> staffAvailability(String point, LocalDate from, LocalDate to) {
+        return availability(point, from, to, this::staffBookable, CalendarDay::remainingForStaff);
+    }
+
+    /** Each day of the range: closed outside what the booker may pick, else its quota and the places left to them. */
+    private List<Availability> availability(String point, LocalDate from, LocalDate to, Predicate<LocalDate> bookable,
+                                            ToIntFunction<CalendarDay> remaining) {
         point(point);
         if (to.isBefore(from) || from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
             throw new BookingRefused(RefusalCode.INVALID_REQUEST);
         }
         List<Availability> result = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            if (!staffBookable(day)) {
+            if (!bookable.test(day)) {
                 result.add(new Availability(day, 0, 0, false));
                 continue;
             }
             CalendarDay known = ensureDay(point, day);
-            result.add(new Availability(day, known.quota(), known.remainingForStaff(), !known.closed()));
+            result.add(new Availability(day, known.quota(), remaining.applyAsInt(known), !known.closed()));
         }
         return result;
     }
