@@ -32,6 +32,8 @@ import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.sla.StepRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,25 @@ class SigningTests {
         assertThat(shown.status()).isEqualTo(PublicDocument.Status.VALID);
         assertThat(shown.holderName()).isEqualTo(head.fullName());
         assertThat(shown.maskedNik()).isEqualTo(head.nik().masked()).isNotEqualTo(head.nik().value());
+    }
+
+    @Test
+    void the_visible_signature_sits_upright_in_the_bottom_right_corner_of_the_landscape_card_clear_of_the_qr_code()
+            throws Exception {
+        long id = support.queueFamily();
+        sign(List.of(id));
+        byte[] pdf = queue.signedPdf(id).orElseThrow();
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDPage page = document.getPage(0);
+            PDRectangle media = page.getMediaBox();
+            PDRectangle block = document.getSignatureFields().getFirst().getWidgets().getFirst().getRectangle();
+            assertThat(page.getRotation()).as("a wide page, not a turned one").isZero();
+            assertThat(media.getWidth()).isGreaterThan(media.getHeight());
+            assertThat(block.getLowerLeftX()).as("right half").isGreaterThan(media.getWidth() / 2);
+            assertThat(block.getUpperRightY()).as("bottom half").isLessThan(media.getHeight() / 2);
+            assertThat(block.getWidth()).as("upright: wider than high").isGreaterThan(block.getHeight());
+        }
     }
 
     @Test

@@ -4,20 +4,26 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.text.Bidi;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.zip.Deflater;
 
 import com.lowagie.text.BadElementException;
+import com.lowagie.text.Document;
 import com.lowagie.text.Image;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.PrintPageFormat;
 import net.sf.jasperreports.engine.util.JRImageLoader;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.pdf.classic.ClassicChunk;
+import net.sf.jasperreports.pdf.classic.ClassicDocument;
 import net.sf.jasperreports.pdf.classic.ClassicImage;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducerFactory;
 import net.sf.jasperreports.pdf.classic.ClassicPhrase;
 import net.sf.jasperreports.pdf.common.PdfChunk;
+import net.sf.jasperreports.pdf.common.PdfDocument;
 import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
 import net.sf.jasperreports.pdf.common.PdfImage;
 import net.sf.jasperreports.pdf.common.PdfPhrase;
@@ -25,6 +31,7 @@ import net.sf.jasperreports.pdf.common.PdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducerContext;
 import net.sf.jasperreports.pdf.common.PdfTextAlignment;
 import net.sf.jasperreports.pdf.common.TextDirection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jasper's OpenPDF producer without work the portal's documents do not need (decision 037), named in
@@ -36,6 +43,9 @@ import net.sf.jasperreports.pdf.common.TextDirection;
  * <li>Left-to-right text with no right-to-left character in it is laid out without the Unicode bidirectional
  * algorithm, which would only reorder such characters.</li>
  * </ul>
+ * And one correction: a landscape page is a wide page, not a portrait page turned by {@code /Rotate 90} (Jasper's
+ * way). On a turned page the signer's visible block, placed in the media box's bottom-right corner, showed turned on
+ * its side at the bottom left, over the QR code; every reader and signer agrees on the corners of a wide page.
  */
 public class LeanPdfProducerFactory extends ClassicPdfProducerFactory {
 
@@ -48,8 +58,23 @@ public class LeanPdfProducerFactory extends ClassicPdfProducerFactory {
 
         private static final byte[] TRANSPARENT_PIXEL_PNG = pixelPng();
 
+        private @Nullable Document pages;
+
         LeanPdfProducer(PdfProducerContext context) {
             super(context);
+        }
+
+        @Override
+        public PdfDocument createDocument(PrintPageFormat pageFormat) {
+            PdfDocument document = super.createDocument(pageFormat);
+            pages = ((ClassicDocument) document).getDocument();
+            return document;
+        }
+
+        @Override
+        public void setPageSize(PrintPageFormat pageFormat, int pageWidth, int pageHeight) {
+            Objects.requireNonNull(pages, "the document is created first")
+                    .setPageSize(new Rectangle(pageWidth, pageHeight));
         }
 
         @Override
