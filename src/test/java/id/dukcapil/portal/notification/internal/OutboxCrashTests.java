@@ -31,7 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @WithUserDetails("admin")
 class OutboxCrashTests {
 
-    private static final Instant T = Instant.parse("2026-11-24T03:00:00Z");
+    /**
+     * Long past: the claims below take the oldest due message up to T, and every other message in the shared
+     * database (demo mails, other tests' retries, the overdue watch's mails) is due later.
+     */
+    private static final Instant T = Instant.parse("2020-01-06T03:00:00Z");
 
     @Autowired Outbox outbox;
     @Autowired OutboxStore store;
@@ -99,13 +103,18 @@ class OutboxCrashTests {
                     AND actor_id = 'admin'""", Long.class, String.valueOf(ref.id()))).isEqualTo(1);
     }
 
-    /** Queued at T while the portal's clock stands an hour earlier, so the scheduled sender does not see it due. */
+    /**
+     * Queued at T while the portal's clock stands an hour earlier, so the scheduled sender does not see it due. The
+     * clock goes back before the message is committed: a sender run in between would otherwise find it due.
+     */
     private MessageRef aMessageOnlyThisTestCanClaim() {
         clock.setInstant(T);
-        MessageRef ref = transactions.execute(status -> outbox.enqueue(OutgoingMail.of("crash@example.id", "test",
-                Locale.of("id"), Map.of("recipient", "crash@example.id"))));
-        clock.setInstant(T.minus(Duration.ofHours(1)));
-        return ref;
+        return transactions.execute(status -> {
+            MessageRef queued = outbox.enqueue(OutgoingMail.of("crash@example.id", "test", Locale.of("id"),
+                    Map.of("recipient", "crash@example.id")));
+            clock.setInstant(T.minus(Duration.ofHours(1)));
+            return queued;
+        });
     }
 
     private String state(MessageRef ref) {
