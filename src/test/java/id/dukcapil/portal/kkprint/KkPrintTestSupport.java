@@ -4,6 +4,7 @@ import id.dukcapil.portal.kkprint.api.ApiClientAuthentication;
 import id.dukcapil.portal.kkprint.internal.ApiClientStore;
 import static org.awaitility.Awaitility.await;
 
+import id.dukcapil.portal.shared.Acting;
 import id.dukcapil.portal.signing.BatchSigning;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -145,14 +145,6 @@ public class KkPrintTestSupport {
     }
 
     public static <T> T as(Authentication authentication, Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return Acting.as(authentication, action::get);
     }
 }

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.blanko.internal;
 
 import static id.dukcapil.portal.shared.Acting.as;
+import static id.dukcapil.portal.shared.Acting.signedIn;
 
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.staff.ServicePoint;
@@ -10,8 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +41,11 @@ class DemoBlanko {
 
     @EventListener(ApplicationReadyEvent.class)
     void firstDelivery() {
-        UserDetails planner = users.loadUserByUsername("perencana");
-        var signedIn = UsernamePasswordAuthenticationToken.authenticated(planner, null, planner.getAuthorities());
+        Authentication planner = signedIn(users, "perencana");
         int points = 0;
         for (ServicePoint point : servicePoints.active()) {
             if (ledger.history(point.code(), 0, 1).isEmpty()) {
-                as(signedIn, () -> stock.receive(point.code(), cardsFor(point), DELIVERY_REFERENCE));
+                as(planner, () -> stock.receive(point.code(), cardsFor(point), DELIVERY_REFERENCE));
                 points++;
             }
         }

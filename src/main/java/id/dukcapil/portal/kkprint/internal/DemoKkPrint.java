@@ -1,6 +1,7 @@
 package id.dukcapil.portal.kkprint.internal;
 
 import static id.dukcapil.portal.shared.Acting.as;
+import static id.dukcapil.portal.shared.Acting.signedIn;
 
 import id.dukcapil.portal.kkprint.ApiClient;
 import id.dukcapil.portal.kkprint.InboxFilter;
@@ -35,9 +36,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -198,7 +197,6 @@ class DemoKkPrint {
     }
 
     private Authentication staff(String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        return signedIn(users, username);
     }
 }
