@@ -2,7 +2,7 @@ package id.dukcapil.portal.sla;
 
 /**
  * The timed steps of the SOPs, named after SOP.md's rows. Rows that SOP.md times together ("(in 1)") are one step,
- * named after the first: B1 covers B1–B3, B4 covers B4–B5. The standard times live in the database
+ * named after the first: B2 covers B2–B3, B4 covers B4–B5. The standard times live in the database
  * ({@link SlaStandards}), not here: ADMIN changes them.
  */
 public enum SopStep {
@@ -14,7 +14,8 @@ public enum SopStep {
     A6_CHOOSE_SERVICE(Procedure.A_BOOKING, "6"),
     A7_PICK_DATE(Procedure.A_BOOKING, "7"),
     A8_TICKET(Procedure.A_BOOKING, "8"),
-    B1_SIGN_IN_IKD(Procedure.B_KK_PRINT, "1–3"),
+    B1_SIGN_IN_IKD(Procedure.B_KK_PRINT, "1"),
+    B2_ENTER_PIN(Procedure.B_KK_PRINT, "2–3"),
     B4_REQUEST_FORM(Procedure.B_KK_PRINT, "4–5"),
     B6_OPERATOR_CHECK(Procedure.B_KK_PRINT, "6"),
     B7_VERIFICATION(Procedure.B_KK_PRINT, "7"),

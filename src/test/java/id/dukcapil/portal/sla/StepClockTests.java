@@ -138,6 +138,21 @@ class StepClockTests {
     }
 
     @Test
+    void sop_b_steps_add_up_to_its_fifty_minutes_from_the_day_step_2_got_its_own_standard() {
+        clock.setInstant(at(LocalDate.of(2026, 11, 21), "09:00"));
+        assertThat(standards.inForceToday()).filteredOn(s -> s.procedure() == Procedure.B_KK_PRINT)
+                .extracting(StepStandard::step).doesNotContain(SopStep.B2_ENTER_PIN);
+
+        clock.setInstant(at(LocalDate.of(2026, 11, 22), "09:00"));
+        List<StepStandard> sopB = standards.inForceToday().stream()
+                .filter(s -> s.procedure() == Procedure.B_KK_PRINT).toList();
+        long steps = sopB.stream().filter(s -> s.step() != null).mapToLong(s -> s.standard().toMinutes()).sum();
+        long total = sopB.stream().filter(s -> s.step() == null).findFirst().orElseThrow().standard().toMinutes();
+        assertThat(steps).isEqualTo(50);
+        assertThat(total).isEqualTo(50);
+    }
+
+    @Test
     void steps_are_entered_and_left_only_in_order() {
         CaseRef kk = new CaseRef(Procedure.B_KK_PRINT, "B-" + UUID.randomUUID());
         assertThatThrownBy(() -> stepClock.leave(kk, SopStep.B6_OPERATOR_CHECK, at(DAY, "10:00"), "operator"))
