@@ -33,6 +33,7 @@ class CitizenMail {
         outbox.enqueue(OutgoingMail.of(request.requesterEmail(), "kkprint-delivered", INDONESIAN,
                         Map.of("name", request.requesterName(), "tracking", request.trackingNumber(), "pin", pin,
                                 "reference", qrContent, "expires", expiresOn))
-                .withAttachment("qr-" + request.trackingNumber() + ".png", OutgoingMail.Attachment.PNG, qrPng));
+                .withSecretAttachment("qr-" + request.trackingNumber() + ".png", OutgoingMail.Attachment.PNG, qrPng)
+                .withReference(request.trackingNumber()));
     }
 }
