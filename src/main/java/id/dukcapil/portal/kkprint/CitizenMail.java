@@ -30,7 +30,7 @@ class CitizenMail {
         if (request.requesterEmail() == null) {
             throw new IllegalStateException("Request " + request.trackingNumber() + " has no e-mail address");
         }
-        outbox.enqueue(OutgoingMail.of(request.requesterEmail(), "kkprint-delivered", INDONESIAN,
+        outbox.enqueue(OutgoingMail.of(request.requesterEmail(), QrPinMailAccepted.TEMPLATE, INDONESIAN,
                         Map.of("name", request.requesterName(), "tracking", request.trackingNumber(), "pin", pin,
                                 "reference", qrContent, "expires", expiresOn))
                 .withSecretAttachment("qr-" + request.trackingNumber() + ".png", OutgoingMail.Attachment.PNG, qrPng)
