@@ -7,8 +7,11 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +23,7 @@ import org.springframework.stereotype.Component;
 class AnchorMail {
 
     private static final Locale INDONESIAN = Locale.of("id");
+    private static final Logger log = LoggerFactory.getLogger(AnchorMail.class);
 
     private final StaffAccountRepository accounts;
     private final Outbox outbox;
@@ -34,7 +38,12 @@ class AnchorMail {
     @EventListener
     void on(AuditChainAnchored anchored) {
         String at = LocalDateTime.ofInstant(anchored.at(), clock.getZone()).withNano(0).toString().replace('T', ' ');
-        for (String admin : accounts.activeEmailsWithRole(Role.ADMIN)) {
+        List<String> admins = accounts.activeEmailsWithRole(Role.ADMIN);
+        if (admins.isEmpty()) {
+            log.warn("No active ADMIN has an e-mail address: the audit anchor {} is only in the anchors file",
+                    anchored.anchor().text());
+        }
+        for (String admin : admins) {
             outbox.enqueue(OutgoingMail.of(admin, "audit-anchor", INDONESIAN, Map.of("seq", anchored.anchor().seq(),
                     "hash", anchored.anchor().hash(), "anchor", anchored.anchor().text(), "at", at)));
         }

@@ -7,6 +7,7 @@ import id.dukcapil.portal.audit.ChainVerification.Problem;
 import id.dukcapil.portal.audit.internal.AnchorFile;
 import id.dukcapil.portal.audit.internal.AuditChainKey;
 import id.dukcapil.portal.audit.internal.AuditHash;
+import id.dukcapil.portal.audit.internal.AuditProperties;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ class AuditChainTests {
     @Autowired AuditChainKey key;
     @Autowired AuditAnchors anchors;
     @Autowired AnchorFile anchorFile;
+    @Autowired AuditProperties properties;
 
     @BeforeEach
     void a_chain_of_ten_entries() {
@@ -185,8 +187,19 @@ class AuditChainTests {
         assertThat(result.keyedFrom()).isEqualTo(4);
         assertThat(jdbc.queryForList("SELECT algorithm FROM audit_entry ORDER BY seq", String.class))
                 .startsWith("SHA256", "SHA256", "SHA256", "HMAC-SHA256", "HMAC-SHA256");
-        // The key is kept outside the database: in a file beside the data, readable by the portal only.
         assertThat(jdbc.queryForObject("SELECT key_id FROM audit_entry WHERE seq = 4", String.class)).isEqualTo(key.id());
+    }
+
+    @Test
+    void the_key_is_kept_outside_the_database_in_a_file_only_the_portal_can_read() throws Exception {
+        java.nio.file.Path file = properties.dataDir().resolve("audit-chain.key");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String stored = java.nio.file.Files.readString(file).strip();
+        assertThat(java.util.Base64.getDecoder().decode(stored)).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE detail LIKE ? OR actor_name LIKE ?",
+                Long.class, "%" + stored + "%", "%" + stored + "%")).isZero();
     }
 
     private record Row(long seq, java.time.Instant at, String actorType, String actorId, String actorName,
