@@ -39,6 +39,10 @@ public class AnchorFile {
      * Before the first keyed entry: entries after the current head must be keyed. Called with the head locked,
      * so the head it writes is committed and stays.
      */
+    boolean started() {
+        return started;
+    }
+
     void startIfNew(long lastSeq, String lastHash, boolean chainKeyed) {
         if (started || Files.exists(file)) {
             started = true;

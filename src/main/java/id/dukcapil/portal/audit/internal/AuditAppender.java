@@ -53,7 +53,12 @@ public class AuditAppender {
         }
         ChainHead head = jdbc.queryForObject("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
                 (rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)));
-        anchors.startIfNew(head.lastSeq(), head.lastHash(), head.lastSeq() > 0);
+        if (!anchors.started()) {
+            // Once per start: a chain already keyed whose anchors file is gone is worth a warning; an upgrade is not.
+            boolean keyed = jdbc.queryForList("SELECT algorithm FROM audit_entry WHERE seq = ?", String.class,
+                    head.lastSeq()).contains(AuditHash.HMAC_SHA256);
+            anchors.startIfNew(head.lastSeq(), head.lastHash(), keyed);
+        }
         long seq = head.lastSeq();
         String prevHash = head.lastHash();
         Mac mac = key.mac();
