@@ -96,6 +96,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         verify.setIcon(VaadinIcon.CHECK_CIRCLE_O.create());
         verify.addClickListener(click -> showVerification(verifier.verify(anchors.getValue())));
         verification.setId("chain-state");
+        verificationDetail.setVisible(false);
         anchors.setLabel(getTranslation("audit.anchors"));
         anchors.setHelperText(getTranslation("audit.anchors.helper"));
         anchors.setWidthFull();
@@ -130,6 +131,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         verificationDetail.setText((result.keyedFrom() == null ? ""
                 : getTranslation("audit.verify.keyed", result.keyedFrom()) + " · ")
                 + getTranslation("audit.verify.anchors", result.anchorsChecked()));
+        verificationDetail.setVisible(true);
         if (result.intact()) {
             verification.setText(getTranslation("audit.verify.intact", result.entriesChecked()));
             verification.getElement().getThemeList().set("badge success", true);
