@@ -30,9 +30,10 @@ class CitizenMail {
         if (request.requesterEmail() == null) {
             throw new IllegalStateException("Request " + request.trackingNumber() + " has no e-mail address");
         }
-        outbox.enqueue(OutgoingMail.of(request.requesterEmail(), "kkprint-delivered", INDONESIAN,
+        outbox.enqueue(OutgoingMail.of(request.requesterEmail(), QrPinMailAccepted.TEMPLATE, INDONESIAN,
                         Map.of("name", request.requesterName(), "tracking", request.trackingNumber(), "pin", pin,
                                 "reference", qrContent, "expires", expiresOn))
-                .withAttachment("qr-" + request.trackingNumber() + ".png", OutgoingMail.Attachment.PNG, qrPng));
+                .withSecretAttachment("qr-" + request.trackingNumber() + ".png", OutgoingMail.Attachment.PNG, qrPng)
+                .withReference(request.trackingNumber()));
     }
 }

@@ -55,7 +55,8 @@ public class Outbox {
         MailTemplates.Rendered text = templates.render(mail.templateKey(), mail.locale(), mail.model());
         String messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
         long id = store.insert(new OutboxStore.NewMessage(messageId, recipient, mail.templateKey(),
-                mail.locale().toLanguageTag(), text.subject(), text.body(), clock.instant(), mail.attachments()));
+                mail.locale().toLanguageTag(), text.subject(), text.body(), text.secrets(), mail.reference(),
+                clock.instant(), mail.attachments()));
         return new MessageRef(id, messageId);
     }
 

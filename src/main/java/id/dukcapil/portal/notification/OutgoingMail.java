@@ -5,17 +5,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An e-mail a module wants sent. The text comes from a template: the keys {@code mail.<templateKey>.subject} and
  * {@code mail.<templateKey>.body} in any i18n bundle, with {@code {name}} placeholders filled from the model.
+ * {@code mail.<templateKey>.secret} lists the placeholders that are secrets (an OTP, a PIN): they may not appear in
+ * the subject, and the outbox erases them once the mail server has accepted the message (decision 076).
  *
  * @param recipient   one e-mail address
  * @param templateKey e.g. {@code otp}
  * @param locale      the recipient's language (Indonesian or English)
+ * @param reference   what the message is about (a request's tracking number), told back in {@link MailAccepted}
  */
 public record OutgoingMail(String recipient, String templateKey, Locale locale, Map<String, ?> model,
-                           List<Attachment> attachments) {
+                           List<Attachment> attachments, @Nullable String reference) {
+
+    public static final int REFERENCE_MAX_LENGTH = 60;
 
     public static final int RECIPIENT_MAX_LENGTH = 254;
     /** Mail servers commonly refuse messages above 10–25 MB; base64 makes attachments a third larger. */
@@ -24,20 +30,36 @@ public record OutgoingMail(String recipient, String templateKey, Locale locale, 
     public OutgoingMail {
         model = Map.copyOf(model);
         attachments = List.copyOf(attachments);
+        if (reference != null && reference.length() > REFERENCE_MAX_LENGTH) {
+            throw new IllegalArgumentException("A reference has at most " + REFERENCE_MAX_LENGTH + " characters");
+        }
     }
 
     public static OutgoingMail of(String recipient, String templateKey, Locale locale, Map<String, ?> model) {
-        return new OutgoingMail(recipient, templateKey, locale, model, List.of());
+        return new OutgoingMail(recipient, templateKey, locale, model, List.of(), null);
     }
 
     public OutgoingMail withAttachment(String fileName, String contentType, byte[] content) {
+        return with(new Attachment(fileName, contentType, content, false));
+    }
+
+    /** A file that is itself a secret (a QR code that releases a document): erased once the message is accepted. */
+    public OutgoingMail withSecretAttachment(String fileName, String contentType, byte[] content) {
+        return with(new Attachment(fileName, contentType, content, true));
+    }
+
+    public OutgoingMail withReference(String reference) {
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference);
+    }
+
+    private OutgoingMail with(Attachment attachment) {
         List<Attachment> more = new java.util.ArrayList<>(attachments);
-        more.add(new Attachment(fileName, contentType, content));
-        return new OutgoingMail(recipient, templateKey, locale, model, more);
+        more.add(attachment);
+        return new OutgoingMail(recipient, templateKey, locale, model, more, reference);
     }
 
     /** A file sent with the message: a PDF ticket, a PNG QR code. */
-    public record Attachment(String fileName, String contentType, byte[] content) {
+    public record Attachment(String fileName, String contentType, byte[] content, boolean secret) {
 
         public static final String PDF = "application/pdf";
         public static final String PNG = "image/png";
@@ -45,6 +67,10 @@ public record OutgoingMail(String recipient, String templateKey, Locale locale, 
 
         public Attachment {
             content = content.clone();
+        }
+
+        public Attachment(String fileName, String contentType, byte[] content) {
+            this(fileName, contentType, content, false);
         }
 
         @Override
@@ -55,17 +81,19 @@ public record OutgoingMail(String recipient, String templateKey, Locale locale, 
         @Override
         public boolean equals(Object other) {
             return other instanceof Attachment that && fileName.equals(that.fileName)
-                    && contentType.equals(that.contentType) && Arrays.equals(content, that.content);
+                    && contentType.equals(that.contentType) && Arrays.equals(content, that.content)
+                    && secret == that.secret;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(fileName, contentType, Arrays.hashCode(content));
+            return Objects.hash(fileName, contentType, Arrays.hashCode(content), secret);
         }
 
         @Override
         public String toString() {
-            return "Attachment[" + fileName + ", " + contentType + ", " + content.length + " bytes]";
+            return "Attachment[" + fileName + ", " + contentType + ", " + content.length + " bytes"
+                    + (secret ? ", secret" : "") + "]";
         }
     }
 }

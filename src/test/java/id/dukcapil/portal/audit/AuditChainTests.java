@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.audit.ChainVerification.Problem;
+import id.dukcapil.portal.audit.internal.AnchorFile;
+import id.dukcapil.portal.audit.internal.AuditChainKey;
+import id.dukcapil.portal.audit.internal.AuditHash;
+import id.dukcapil.portal.audit.internal.AuditProperties;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,10 @@ class AuditChainTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired TransactionTemplate transactions;
     @Autowired AuditTestSupport support;
+    @Autowired AuditChainKey key;
+    @Autowired AuditAnchors anchors;
+    @Autowired AnchorFile anchorFile;
+    @Autowired AuditProperties properties;
 
     @BeforeEach
     void a_chain_of_ten_entries() {
@@ -103,13 +112,118 @@ class AuditChainTests {
     void an_entry_added_at_the_end_with_a_correct_hash_but_without_the_chain_head_is_detected() {
         String lastHash = jdbc.queryForObject("SELECT hash FROM audit_entry WHERE seq = 10", String.class);
         java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
-        String forgedHash = id.dukcapil.portal.audit.internal.AuditHash.of(lastHash, 11, at, "STAFF", "intruder",
+        String forgedHash = AuditHash.mac(key.mac(), lastHash, 11, at, "STAFF", "intruder",
                 null, null, null, "forged", null, null, "SUCCESS", null);
         jdbc.update("""
-                INSERT INTO audit_entry (seq, occurred_at, actor_type, actor_id, action, outcome, prev_hash, hash)
-                VALUES (11, '2026-01-01 00:00:00', 'STAFF', 'intruder', 'forged', 'SUCCESS', ?, ?)""",
-                lastHash, forgedHash);
+                INSERT INTO audit_entry (seq, occurred_at, actor_type, actor_id, action, outcome, algorithm, key_id,
+                    prev_hash, hash)
+                VALUES (11, '2026-01-01 00:00:00', 'STAFF', 'intruder', 'forged', 'SUCCESS', 'HMAC-SHA256', ?, ?, ?)""",
+                key.id(), lastHash, forgedHash);
         assertBroken(11, Problem.HEAD_MISMATCH);
+    }
+
+    @Test
+    void a_history_rewritten_and_rehashed_with_plain_sha256_is_detected() {
+        // Whoever holds the database edits entry 4, labels every entry as one from before the key and recomputes
+        // the whole chain and its head with SHA-256: every link is consistent again.
+        jdbc.update("UPDATE audit_entry SET detail = 'nothing happened' WHERE seq = 4");
+        jdbc.update("UPDATE audit_entry SET algorithm = 'SHA256', key_id = NULL");
+        rehash(1, (prev, row) -> AuditHash.of(prev, row.seq(), row.at(), row.actorType(), row.actorId(), row.actorName(),
+                row.actorRoles(), row.servicePoint(), row.action(), row.subjectType(), row.subjectId(), row.outcome(),
+                row.detail()));
+        assertBroken(1, Problem.NOT_KEYED);
+    }
+
+    @Test
+    void a_history_rewritten_with_the_key_before_the_days_anchor_is_detected_by_the_anchor() {
+        jdbc.update("UPDATE staff_account SET email = 'admin@disdukcapil.test' WHERE username = 'admin'");
+        AuditAnchor anchor = anchors.anchorNow();
+        assertThat(anchor.seq()).isEqualTo(10);
+        assertThat(anchorFile.read()).contains(anchor);
+        String mail = jdbc.queryForObject("""
+                SELECT body FROM notification_message WHERE template_key = 'audit-anchor' AND recipient = ?
+                ORDER BY id DESC LIMIT 1""", String.class, "admin@disdukcapil.test");
+        assertThat(mail).contains(anchor.text());
+        auditLog.record(AuditRecord.success("test.action", "Thing", "T-12"));
+        assertThat(verifier.verify().intact()).isTrue();
+
+        // Even with the key, a rewrite of entry 4 changes every link after it, the anchored one too.
+        jdbc.update("UPDATE audit_entry SET detail = 'nothing happened' WHERE seq = 4");
+        rehash(4, (prev, row) -> AuditHash.mac(key.mac(), prev, row.seq(), row.at(), row.actorType(), row.actorId(),
+                row.actorName(), row.actorRoles(), row.servicePoint(), row.action(), row.subjectType(),
+                row.subjectId(), row.outcome(), row.detail()));
+        assertBroken(10, Problem.ANCHOR_MISMATCH);
+
+        // Without the anchors file (it is on another machine, or was deleted), the anchor pasted from the
+        // ADMIN's e-mail finds it as well.
+        anchorFile.forget();
+        assertThat(verifier.verify().intact()).isTrue();
+        ChainVerification pasted = verifier.verify(mail);
+        assertThat(pasted.problem()).isEqualTo(Problem.ANCHOR_MISMATCH);
+        assertThat(pasted.brokenAt()).isEqualTo(10);
+    }
+
+    @Test
+    void entries_from_before_the_key_keep_verifying_with_their_plain_hash() {
+        support.emptyTheChain();
+        // Three entries as the portal wrote them before the key existed.
+        String prev = AuditHash.GENESIS;
+        for (int seq = 1; seq <= 3; seq++) {
+            java.time.Instant at = java.time.Instant.parse("2026-01-0" + seq + "T08:00:00Z");
+            String hash = AuditHash.of(prev, seq, at, "STAFF", "operator", null, null, null, "old.action", null, null,
+                    "SUCCESS", null);
+            jdbc.update("""
+                    INSERT INTO audit_entry (seq, occurred_at, actor_type, actor_id, action, outcome, prev_hash, hash)
+                    VALUES (?, ?, 'STAFF', 'operator', 'old.action', 'SUCCESS', ?, ?)""",
+                    seq, java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC), prev, hash);
+            prev = hash;
+        }
+        jdbc.update("UPDATE audit_chain_head SET last_seq = 3, last_hash = ? WHERE id = 1", prev);
+        auditLog.record(AuditRecord.success("test.action", "Thing", "T-4"));
+        auditLog.record(AuditRecord.success("test.action", "Thing", "T-5"));
+
+        ChainVerification result = verifier.verify();
+        assertThat(result.intact()).isTrue();
+        assertThat(result.keyedFrom()).isEqualTo(4);
+        assertThat(jdbc.queryForList("SELECT algorithm FROM audit_entry ORDER BY seq", String.class))
+                .startsWith("SHA256", "SHA256", "SHA256", "HMAC-SHA256", "HMAC-SHA256");
+        assertThat(jdbc.queryForObject("SELECT key_id FROM audit_entry WHERE seq = 4", String.class)).isEqualTo(key.id());
+    }
+
+    @Test
+    void the_key_is_kept_outside_the_database_in_a_file_only_the_portal_can_read() throws Exception {
+        java.nio.file.Path file = properties.dataDir().resolve("audit-chain.key");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String stored = java.nio.file.Files.readString(file).strip();
+        assertThat(java.util.Base64.getDecoder().decode(stored)).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE detail LIKE ? OR actor_name LIKE ?",
+                Long.class, "%" + stored + "%", "%" + stored + "%")).isZero();
+    }
+
+    private record Row(long seq, java.time.Instant at, String actorType, String actorId, String actorName,
+                       String actorRoles, String servicePoint, String action, String subjectType, String subjectId,
+                       String outcome, String detail) {
+    }
+
+    /** As a forger would: recomputes every link from {@code fromSeq} on, and the head. */
+    private void rehash(long fromSeq, java.util.function.BiFunction<String, Row, String> hash) {
+        String prev = jdbc.queryForObject("SELECT COALESCE(MAX(hash), ?) FROM audit_entry WHERE seq = ?", String.class,
+                AuditHash.GENESIS, fromSeq - 1);
+        List<Row> rows = jdbc.query("""
+                SELECT seq, occurred_at, actor_type, actor_id, actor_name, actor_roles, service_point, action,
+                    subject_type, subject_id, outcome, detail FROM audit_entry WHERE seq >= ? ORDER BY seq""",
+                (rs, n) -> new Row(rs.getLong(1), rs.getObject(2, java.time.LocalDateTime.class)
+                        .toInstant(java.time.ZoneOffset.UTC), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getString(11), rs.getString(12)), fromSeq);
+        for (Row row : rows) {
+            String next = hash.apply(prev, row);
+            jdbc.update("UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE seq = ?", prev, next, row.seq());
+            prev = next;
+        }
+        jdbc.update("UPDATE audit_chain_head SET last_hash = ? WHERE id = 1", prev);
     }
 
     private void assertBroken(long at, Problem problem) {

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.audit;
 
+import id.dukcapil.portal.audit.internal.AnchorFile;
 import id.dukcapil.portal.audit.internal.AuditHash;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,13 +10,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class AuditTestSupport {
 
     private final JdbcTemplate jdbc;
+    private final AnchorFile anchors;
 
-    AuditTestSupport(JdbcTemplate jdbc) {
+    AuditTestSupport(JdbcTemplate jdbc, AnchorFile anchors) {
         this.jdbc = jdbc;
+        this.anchors = anchors;
     }
 
+    /** No entry, and no anchor: the next entry starts the keyed chain afresh. */
     public void emptyTheChain() {
         jdbc.update("DELETE FROM audit_entry");
         jdbc.update("UPDATE audit_chain_head SET last_seq = 0, last_hash = ? WHERE id = 1", AuditHash.GENESIS);
+        anchors.forget();
     }
 }

@@ -122,11 +122,12 @@ public class KkPrintTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> stateOf(trackingNumber) == RequestState.DELIVERED);
     }
 
-    /** The PIN and QR reference of the latest delivery e-mail of the request, from the outbox. */
+    /** The PIN and QR reference of the latest delivery e-mail of the request, as the citizen receives it. */
     public String[] pinAndReference(String trackingNumber) {
-        String body = jdbc.queryForObject("""
-                SELECT body FROM notification_message WHERE template_key = 'kkprint-delivered' AND body LIKE ?
+        String messageId = jdbc.queryForObject("""
+                SELECT message_id FROM notification_message WHERE template_key = 'kkprint-delivered' AND body LIKE ?
                 ORDER BY id DESC LIMIT 1""", String.class, "%" + trackingNumber + "%");
+        String body = id.dukcapil.portal.notification.TestMailServer.awaitText(messageId);
         Matcher pin = PIN.matcher(body);
         Matcher reference = REFERENCE.matcher(body);
         if (!pin.find() || !reference.find()) {

@@ -58,7 +58,7 @@ class OutboxDeliveryTests {
                         .withAttachment("qr.png", OutgoingMail.Attachment.PNG, png)));
 
         MimeMessage received = awaitDelivered(ref);
-        assertThat(received.getSubject()).isEqualTo("Kode OTP Anda: 482913");
+        assertThat(received.getSubject()).isEqualTo("Kode OTP Anda dari Disdukcapil");
         assertThat(received.getAllRecipients()[0].toString()).isEqualTo("siti@example.id");
         assertThat(received.getFrom()[0].toString()).contains("no-reply@disdukcapil.bandungkab.go.id");
         List<Part> parts = new ArrayList<>();
@@ -83,8 +83,40 @@ class OutboxDeliveryTests {
         MessageRef ref = transactions.execute(status -> outbox.enqueue(OutgoingMail.of("john@example.com", "otp",
                 Locale.ENGLISH, Map.of("name", "John", "code", "111222", "minutes", 5))));
         MimeMessage received = awaitDelivered(ref);
-        assertThat(received.getSubject()).isEqualTo("Your OTP code: 111222");
-        assertThat(text(received)).contains("Dear John", "valid for 5 minutes");
+        assertThat(received.getSubject()).isEqualTo("Your OTP code from Disdukcapil");
+        assertThat(text(received)).contains("Dear John", "Your OTP code is 111222", "valid for 5 minutes");
+    }
+
+    @Test
+    void a_secret_reaches_the_recipient_but_not_the_subject_nor_the_outbox_once_sent() throws Exception {
+        byte[] qr = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 7, 7, 7};
+        MessageRef ref = transactions.execute(status -> outbox.enqueue(
+                OutgoingMail.of("rahasia@example.id", "otp", INDONESIAN,
+                                Map.of("name", "Rahmat", "code", "907311", "minutes", 10))
+                        .withSecretAttachment("qr.png", OutgoingMail.Attachment.PNG, qr)));
+        assertThat(storedText(ref)).as("not even while waiting to be sent").doesNotContain("907311");
+
+        MimeMessage received = awaitDelivered(ref);
+        assertThat(received.getSubject()).doesNotContain("907311");
+        assertThat(text(received)).contains("Kode OTP Anda adalah 907311");
+        List<Part> parts = new ArrayList<>();
+        flatten(received, parts);
+        assertThat(bytes(parts.stream().filter(part -> "qr.png".equals(fileName(part))).findFirst().orElseThrow()))
+                .isEqualTo(qr);
+
+        await().atMost(DELIVERY).until(() -> "SENT".equals(state(ref)));
+        assertThat(storedText(ref)).doesNotContain("907311");
+        assertThat(jdbc.queryForObject("SELECT secret_values FROM notification_message WHERE id = ?", String.class,
+                ref.id())).isNull();
+        assertThat(jdbc.queryForObject("SELECT LENGTH(content) FROM notification_attachment WHERE message_id = ?",
+                Integer.class, ref.id())).as("the QR code is erased").isZero();
+    }
+
+    /** Every text column of the stored message, as someone reading the database would see it. */
+    private String storedText(MessageRef ref) {
+        return jdbc.queryForObject("""
+                SELECT CONCAT_WS('|', subject, body, COALESCE(last_answer, '')) FROM notification_message WHERE id = ?""",
+                String.class, ref.id());
     }
 
     @Test

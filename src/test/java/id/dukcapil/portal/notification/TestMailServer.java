@@ -61,6 +61,41 @@ public class TestMailServer {
         return received().stream().filter(message -> messageId.equals(messageIdOf(message))).toList();
     }
 
+    /**
+     * The plain text of the message with this Message-ID, once the server has it (within 30 s): where a test reads
+     * a secret (an OTP, a PIN), as the recipient would; the outbox no longer keeps it once sent.
+     */
+    public static String awaitText(String messageId) {
+        List<MimeMessage> copies = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> {
+                    synchronized (LOCK) {
+                        return Arrays.stream(server.getReceivedMessages())
+                                .filter(message -> messageId.equals(messageIdOf(message))).toList();
+                    }
+                }, list -> !list.isEmpty());
+        try {
+            return textOf(copies.getFirst());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textOf(jakarta.mail.Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = textOf(multipart.getBodyPart(i));
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+
     private static String messageIdOf(MimeMessage message) {
         try {
             return message.getMessageID();

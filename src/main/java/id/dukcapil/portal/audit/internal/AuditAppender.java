@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,9 +28,13 @@ public class AuditAppender {
     }
 
     private final JdbcTemplate jdbc;
+    private final AuditChainKey key;
+    private final AnchorFile anchors;
 
-    AuditAppender(JdbcTemplate jdbc) {
+    AuditAppender(JdbcTemplate jdbc, AuditChainKey key, AnchorFile anchors) {
         this.jdbc = jdbc;
+        this.key = key;
+        this.anchors = anchors;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -48,23 +53,30 @@ public class AuditAppender {
         }
         ChainHead head = jdbc.queryForObject("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
                 (rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2)));
+        if (!anchors.started()) {
+            // Once per start: a chain already keyed whose anchors file is gone is worth a warning; an upgrade is not.
+            boolean keyed = jdbc.queryForList("SELECT algorithm FROM audit_entry WHERE seq = ?", String.class,
+                    head.lastSeq()).contains(AuditHash.HMAC_SHA256);
+            anchors.startIfNew(head.lastSeq(), head.lastHash(), keyed);
+        }
         long seq = head.lastSeq();
         String prevHash = head.lastHash();
+        Mac mac = key.mac();
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (Pending entry : entries) {
-            Object[] row = row(++seq, prevHash, entry);
+            Object[] row = row(mac, key.id(), ++seq, prevHash, entry);
             rows.add(row);
             prevHash = (String) row[row.length - 1];
         }
         jdbc.batchUpdate("""
                 INSERT INTO audit_entry (seq, occurred_at, actor_type, actor_id, actor_name, actor_roles,
-                    service_point, action, subject_type, subject_id, outcome, detail, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    service_point, action, subject_type, subject_id, outcome, detail, algorithm, key_id, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, prevHash);
     }
 
     /** The row's column values, its hash last. */
-    private static Object[] row(long seq, String prevHash, Pending entry) {
+    private static Object[] row(Mac mac, String keyId, long seq, String prevHash, Pending entry) {
         // The column keeps milliseconds: hash exactly what is stored.
         Instant at = entry.occurredAt().truncatedTo(ChronoUnit.MILLIS);
         Actor actor = entry.actor();
@@ -72,12 +84,12 @@ public class AuditAppender {
         String roles = actor.roles().isEmpty() ? null : String.join(",", new TreeSet<>(actor.roles()));
         String detail = cut(record.detail(), AuditRecord.DETAIL_MAX_LENGTH);
         String actorName = cut(actor.name(), 120);
-        String hash = AuditHash.of(prevHash, seq, at, actor.type().name(), actor.id(), actorName, roles,
+        String hash = AuditHash.mac(mac, prevHash, seq, at, actor.type().name(), actor.id(), actorName, roles,
                 actor.servicePoint(), record.action(), record.subjectType(), record.subjectId(),
                 record.outcome().name(), detail);
         return new Object[] {seq, LocalDateTime.ofInstant(at, ZoneOffset.UTC), actor.type().name(), actor.id(),
                 actorName, roles, actor.servicePoint(), record.action(), record.subjectType(), record.subjectId(),
-                record.outcome().name(), detail, prevHash, hash};
+                record.outcome().name(), detail, AuditHash.HMAC_SHA256, keyId, prevHash, hash};
     }
 
     private static @Nullable String cut(@Nullable String text, int max) {

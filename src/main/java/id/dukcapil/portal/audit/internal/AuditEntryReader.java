@@ -55,7 +55,7 @@ public class AuditEntryReader {
 
     /** The whole chain in order, with the stored hashes, one row at a time. */
     public void forEachLink(RowCallbackHandler handler) {
-        stream("SELECT " + COLUMNS + ", prev_hash, hash FROM audit_entry ORDER BY seq", List.of(), handler);
+        stream("SELECT " + COLUMNS + ", algorithm, key_id, prev_hash, hash FROM audit_entry ORDER BY seq", List.of(), handler);
     }
 
     public ChainHeadRow head() {

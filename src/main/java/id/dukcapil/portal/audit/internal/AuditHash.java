@@ -5,23 +5,51 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SHA-256 of an entry's content and the previous entry's hash. Each field is written with its length
- * first, so no two different entries hash the same text.
+ * The link of an entry: over its content and the previous entry's hash, each field written with its length
+ * first, so no two different entries hash the same text. Entries since the key (decision 075) carry an
+ * HMAC-SHA256 under the chain key; older ones a plain SHA-256, which anyone can recompute.
  */
 public final class AuditHash {
 
     public static final String GENESIS = "0".repeat(64);
+    /** The algorithm column's values. */
+    public static final String SHA256 = "SHA256";
+    public static final String HMAC_SHA256 = "HMAC-SHA256";
 
     private AuditHash() {
     }
 
+    /** Plain SHA-256: entries written before the chain had a key. */
     public static String of(String prevHash, long seq, Instant occurredAt, String actorType, String actorId,
                             @Nullable String actorName, @Nullable String actorRoles, @Nullable String servicePoint,
                             String action, @Nullable String subjectType, @Nullable String subjectId,
                             String outcome, @Nullable String detail) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text(prevHash, seq, occurredAt,
+                    actorType, actorId, actorName, actorRoles, servicePoint, action, subjectType, subjectId, outcome,
+                    detail)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** HMAC-SHA256 under the chain key. */
+    public static String mac(Mac key, String prevHash, long seq, Instant occurredAt, String actorType, String actorId,
+                             @Nullable String actorName, @Nullable String actorRoles, @Nullable String servicePoint,
+                             String action, @Nullable String subjectType, @Nullable String subjectId,
+                             String outcome, @Nullable String detail) {
+        return HexFormat.of().formatHex(key.doFinal(text(prevHash, seq, occurredAt, actorType, actorId, actorName,
+                actorRoles, servicePoint, action, subjectType, subjectId, outcome, detail)));
+    }
+
+    private static byte[] text(String prevHash, long seq, Instant occurredAt, String actorType, String actorId,
+                               @Nullable String actorName, @Nullable String actorRoles, @Nullable String servicePoint,
+                               String action, @Nullable String subjectType, @Nullable String subjectId,
+                               String outcome, @Nullable String detail) {
         StringBuilder text = new StringBuilder(256);
         for (String field : new String[] {prevHash, Long.toString(seq), Long.toString(occurredAt.toEpochMilli()),
                 actorType, actorId, actorName, actorRoles, servicePoint, action, subjectType, subjectId, outcome,
@@ -32,11 +60,6 @@ public final class AuditHash {
                 text.append(field.length()).append(':').append(field);
             }
         }
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -49,6 +51,10 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     final Grid<AuditEntry> grid = new Grid<>();
     final Button verify = new Button();
     final Span verification = new Span();
+    /** Where the chain is keyed and how many outside anchors it matched. */
+    final Span verificationDetail = new Span();
+    /** Anchors an auditor pastes from the ADMINs' daily e-mails. */
+    final TextArea anchors = new TextArea();
     final Anchor export;
 
     AuditLogView(AuditSearch search, AuditChainVerifier verifier, AuditExcelExport excel, Clock clock) {
@@ -88,8 +94,15 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
         verify.setText(getTranslation("audit.verify"));
         verify.setIcon(VaadinIcon.CHECK_CIRCLE_O.create());
-        verify.addClickListener(click -> showVerification(verifier.verify()));
+        verify.addClickListener(click -> showVerification(verifier.verify(anchors.getValue())));
         verification.setId("chain-state");
+        verificationDetail.setVisible(false);
+        anchors.setLabel(getTranslation("audit.anchors"));
+        anchors.setHelperText(getTranslation("audit.anchors.helper"));
+        anchors.setWidthFull();
+        anchors.setMaxHeight("8em");
+        Details anchorsBox = new Details(getTranslation("audit.anchors"), anchors);
+        anchorsBox.setWidthFull();
 
         DownloadHandler workbook = event -> {
             event.setFileName("audit-" + LocalDate.now(clock) + ".xlsx");
@@ -102,7 +115,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         export.add(exportButton);
 
-        add(new FilterBar(from, to, actor, action, subject, export, verify, verification), grid);
+        add(new FilterBar(from, to, actor, action, subject, export, verify, verification), verificationDetail,
+                anchorsBox, grid);
     }
 
     AuditFilter filter() {
@@ -114,6 +128,10 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showVerification(ChainVerification result) {
+        verificationDetail.setText((result.keyedFrom() == null ? ""
+                : getTranslation("audit.verify.keyed", result.keyedFrom()) + " · ")
+                + getTranslation("audit.verify.anchors", result.anchorsChecked()));
+        verificationDetail.setVisible(true);
         if (result.intact()) {
             verification.setText(getTranslation("audit.verify.intact", result.entriesChecked()));
             verification.getElement().getThemeList().set("badge success", true);

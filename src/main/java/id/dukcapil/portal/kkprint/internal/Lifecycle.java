@@ -59,7 +59,9 @@ public class Lifecycle {
         Instant now = clock.instant();
         Actor actor = currentActor();
         CaseRef caseRef = caseRef(request.trackingNumber());
-        if (request.step() != null && stillOpen(caseRef, SopStep.valueOf(request.step()))) {
+        // Step 9 is not left by a move: it ends when the mail server accepts the QR + PIN e-mail (QrPinMailAccepted).
+        if (request.step() != null && !SopStep.B9_QR_PIN_EMAIL.name().equals(request.step())
+                && stillOpen(caseRef, SopStep.valueOf(request.step()))) {
             stepClock.leave(caseRef, SopStep.valueOf(request.step()), now, actor.id());
         }
         if (move.enter() != null) {

@@ -30,7 +30,7 @@ final class MimeComposer {
         helper.setTo(message.recipient());
         helper.setSubject(message.subject());
         helper.setSentDate(Date.from(date));
-        helper.setText(message.body(), false);
+        helper.setText(MailTemplates.reveal(message.body(), message.secrets()), false);
         for (Attachment attachment : message.attachments()) {
             helper.getRootMimeMultipart().addBodyPart(attachmentPart(attachment));
         }

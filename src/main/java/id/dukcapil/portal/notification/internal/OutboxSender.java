@@ -1,5 +1,7 @@
 package id.dukcapil.portal.notification.internal;
 
+import id.dukcapil.portal.notification.MailAccepted;
+import id.dukcapil.portal.notification.MessageRef;
 import id.dukcapil.portal.notification.internal.DeliveryFailure.Verdict;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
@@ -10,8 +12,10 @@ import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers due messages: claim a batch (committed as SENDING before anything goes out), connect once, hand each
@@ -29,12 +33,17 @@ public class OutboxSender {
     private final OutboxStore store;
     private final MailTransport transport;
     private final NotificationProperties properties;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OutboxSender(OutboxStore store, MailTransport transport, NotificationProperties properties, Clock clock) {
+    OutboxSender(OutboxStore store, MailTransport transport, NotificationProperties properties,
+                 TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.transport = transport;
         this.properties = properties;
+        this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
         log.info("E-mail outbox delivers to {}", transport.describe());
     }
@@ -88,7 +97,7 @@ public class OutboxSender {
                 OutboxStore.Claimed message = batch.get(i);
                 try {
                     String answer = connection.deliver(MimeComposer.compose(message, properties.from(), clock.instant()));
-                    store.recordSent(message.id(), token, clock.instant(), answer);
+                    accepted(message, token, answer);
                     sent++;
                 } catch (MessagingException | RuntimeException e) {
                     Verdict verdict = DeliveryFailure.classify(e);
@@ -108,6 +117,17 @@ public class OutboxSender {
             }
         }
         return sent;
+    }
+
+    /** SENT, its secrets erased, and {@link MailAccepted} announced, in one transaction. */
+    private void accepted(OutboxStore.Claimed message, String token, String answer) {
+        Instant at = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            if (store.recordSent(message.id(), token, at, answer)) {
+                events.publishEvent(new MailAccepted(new MessageRef(message.id(), message.messageId()),
+                        message.templateKey(), message.reference(), at));
+            }
+        });
     }
 
     private void retryOrFail(OutboxStore.Claimed message, String token, String answer) {

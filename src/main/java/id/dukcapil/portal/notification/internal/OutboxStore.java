@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,13 +34,15 @@ public class OutboxStore {
 
     public static final int ANSWER_MAX_LENGTH = 500;
 
-    /** A claimed message with everything needed to send it. */
-    public record Claimed(long id, String messageId, String recipient, String subject, String body, int attempts,
+    /** A claimed message with everything needed to send it; {@code body} still has its secrets' markers. */
+    public record Claimed(long id, String messageId, String recipient, String templateKey, @Nullable String reference,
+                          String subject, String body, Map<String, String> secrets, int attempts,
                           List<Attachment> attachments) {
     }
 
     public record NewMessage(String messageId, String recipient, String templateKey, String locale, String subject,
-                             String body, Instant createdAt, List<Attachment> attachments) {
+                             String body, Map<String, String> secrets, @Nullable String reference, Instant createdAt,
+                             List<Attachment> attachments) {
     }
 
     private final JdbcClient jdbc;
@@ -50,19 +55,21 @@ public class OutboxStore {
     public long insert(NewMessage message) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO notification_message (message_id, recipient, template_key, locale, subject, body, state,
-                    attempts, created_at, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                INSERT INTO notification_message (message_id, recipient, template_key, locale, subject, body,
+                    secret_values, reference, state, attempts, created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
                 .params(message.messageId(), message.recipient(), message.templateKey(), message.locale(),
-                        message.subject(), message.body(), utc(message.createdAt()), utc(message.createdAt()))
+                        message.subject(), message.body(), encode(message.secrets()), message.reference(),
+                        utc(message.createdAt()), utc(message.createdAt()))
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         int position = 0;
         for (Attachment attachment : message.attachments()) {
             jdbc.sql("""
-                    INSERT INTO notification_attachment (message_id, position, file_name, content_type, content)
-                    VALUES (?, ?, ?, ?, ?)""")
-                    .params(id, position++, attachment.fileName(), attachment.contentType(), attachment.content())
+                    INSERT INTO notification_attachment (message_id, position, file_name, content_type, content, secret)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(id, position++, attachment.fileName(), attachment.contentType(), attachment.content(),
+                            attachment.secret())
                     .update();
         }
         return id;
@@ -91,31 +98,41 @@ public class OutboxStore {
                 .update();
         Map<Long, List<Attachment>> attachments = new HashMap<>();
         jdbc.sql("""
-                SELECT message_id, file_name, content_type, content FROM notification_attachment
+                SELECT message_id, file_name, content_type, content, secret FROM notification_attachment
                 WHERE message_id IN (:ids) ORDER BY message_id, position""")
                 .param("ids", ids)
                 .query((ResultSet rs) -> {
                     attachments.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                            .add(new Attachment(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+                            .add(new Attachment(rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getBoolean(5)));
                 });
         return jdbc.sql("""
-                SELECT id, message_id, recipient, subject, body, attempts FROM notification_message
+                SELECT id, message_id, recipient, template_key, reference, subject, body, secret_values, attempts
+                FROM notification_message
                 WHERE claim_token = :token AND id IN (:ids) ORDER BY next_attempt_at, id""")
                 .param("token", token).param("ids", ids)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), attachments.getOrDefault(rs.getLong(1), List.of())))
+                        rs.getString(5), rs.getString(6), rs.getString(7), decode(rs.getString(8)), rs.getInt(9),
+                        attachments.getOrDefault(rs.getLong(1), List.of())))
                 .list();
     }
 
     /**
-     * The server accepted it. Also from UNCERTAIN: a run that outlived its lease still knows best what happened.
+     * The server accepted it: it is SENT and its secret parts are erased (they live on only in the recipient's
+     * mailbox). Also from UNCERTAIN: a run that outlived its lease still knows best what happened. Returns whether
+     * this call recorded it.
      */
-    public void recordSent(long id, String token, Instant at, String answer) {
-        jdbc.sql("""
-                UPDATE notification_message SET state = 'SENT', sent_at = ?, last_answer = ?
+    @Transactional
+    public boolean recordSent(long id, String token, Instant at, String answer) {
+        boolean recorded = jdbc.sql("""
+                UPDATE notification_message SET state = 'SENT', sent_at = ?, last_answer = ?, secret_values = NULL
                 WHERE id = ? AND claim_token = ? AND state IN ('SENDING', 'UNCERTAIN')""")
                 .params(utc(at), cut(answer), id, token)
-                .update();
+                .update() == 1;
+        if (recorded) {
+            jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id = ? AND secret")
+                    .param(id).update();
+        }
+        return recorded;
     }
 
     public void recordRetry(long id, String token, Instant nextAttempt, String answer) {
@@ -203,6 +220,31 @@ public class OutboxStore {
                 rs.getInt("attempts"), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("next_attempt_at")), instantOrNull(rs.getTimestamp("sent_at")),
                 rs.getString("last_answer"));
+    }
+
+    /** The secret values, one {@code name=base64(value)} a line; null when there are none. */
+    static @Nullable String encode(Map<String, String> secrets) {
+        if (secrets.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        secrets.forEach((name, value) -> text.append(name).append('=')
+                .append(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))).append('\n'));
+        return text.toString();
+    }
+
+    static Map<String, String> decode(@Nullable String text) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        if (text != null) {
+            for (String line : text.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    secrets.put(line.substring(0, eq),
+                            new String(Base64.getDecoder().decode(line.substring(eq + 1)), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return secrets;
     }
 
     static String likePrefix(String text) {

@@ -2,7 +2,9 @@ package id.dukcapil.portal.staff.internal;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import id.dukcapil.portal.shared.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -28,6 +30,11 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccountEntity
     Slice<StaffAccountEntity> search(@Nullable String text, Pageable page);
 
     long countByActiveTrue();
+
+    @Query("""
+            select distinct a.email from StaffAccountEntity a join a.roles r
+            where r = :role and a.active = true and a.email is not null order by a.email""")
+    List<String> activeEmailsWithRole(Role role);
 
     @Query("select count(a) from StaffAccountEntity a where a.lockedUntil > :now")
     long countLockedAt(Instant now);

@@ -63,6 +63,25 @@ class AuditLogViewTest extends PortalViewTest {
     }
 
     @Test
+    void an_auditor_pastes_an_anchor_from_the_daily_mail_and_a_rewritten_history_shows_as_broken() {
+        String entryTwo = jdbc.queryForObject("SELECT hash FROM audit_entry WHERE seq = 2", String.class);
+        AuditLogView view = navigate(AuditLogView.class);
+        test(view.anchors).setValue("Posisi: 2\naudit-anchor:2:" + entryTwo + "\n");
+        test(view.verify).click();
+        assertThat(view.verification.getText()).isEqualTo("Log utuh: 3 entri diperiksa");
+        assertThat(view.verificationDetail.getText()).isEqualTo("berkunci (HMAC) sejak entri 1 · 2 jangkar dicocokkan");
+
+        // Someone holding the key and the database rewrote entry 2 and everything after it: the pasted anchor,
+        // kept in a mailbox, no longer matches.
+        test(view.anchors).setValue("audit-anchor:2:" + "ab".repeat(32));
+        test(view.verify).click();
+        assertThat(view.verification.getText())
+                .isEqualTo("Log TIDAK utuh pada entri 2: rantai tidak cocok dengan jangkar yang disimpan di luar basis "
+                        + "data (riwayat ditulis ulang)");
+        support.emptyTheChain();
+    }
+
+    @Test
     void the_export_is_an_excel_workbook_of_what_the_search_found() throws Exception {
         AuditLogView view = navigate(AuditLogView.class);
         test(view.action).setValue("staff.");

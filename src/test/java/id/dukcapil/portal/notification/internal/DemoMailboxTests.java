@@ -31,8 +31,10 @@ class DemoMailboxTests {
     @Test
     void a_demo_user_reads_the_otp_that_would_have_been_sent() throws Exception {
         DemoMailboxTransport demo = new DemoMailboxTransport(jdbc, clock);
-        OutboxStore.Claimed message = new OutboxStore.Claimed(1, "<demo-1@dukcapil.test>", "warga@example.id",
-                "Kode OTP Anda: 700123", "Kode OTP Anda adalah 700123.", 1,
+        // The demo mailbox is the recipient's mailbox: it gets the secret, as a citizen's mailbox would.
+        OutboxStore.Claimed message = new OutboxStore.Claimed(1, "<demo-1@dukcapil.test>", "warga@example.id", "otp",
+                null, "Kode OTP Anda dari Disdukcapil", "Kode OTP Anda adalah {{secret:code}}.",
+                java.util.Map.of("code", "700123"), 1,
                 List.of(new OutgoingMail.Attachment("tiket.pdf", OutgoingMail.Attachment.PDF, "%PDF-1.4".getBytes())));
         String answer;
         try (MailTransport.Connection connection = demo.connect()) {
@@ -42,7 +44,7 @@ class DemoMailboxTests {
 
         DemoMail mail = mailbox.page("warga@", PageRequest.of(0, 10)).getContent().getFirst();
         assertThat(mail.recipient()).isEqualTo("warga@example.id");
-        assertThat(mail.subject()).isEqualTo("Kode OTP Anda: 700123");
+        assertThat(mail.subject()).isEqualTo("Kode OTP Anda dari Disdukcapil");
         assertThat(mail.body()).contains("700123");
         assertThat(mail.messageId()).isEqualTo("<demo-1@dukcapil.test>");
         assertThat(mail.attachments()).containsExactly("tiket.pdf (application/pdf)");

@@ -1,0 +1,60 @@
+package id.dukcapil.portal.audit;
+
+import id.dukcapil.portal.audit.internal.AnchorFile;
+import id.dukcapil.portal.audit.internal.AuditEntryReader;
+import java.time.Clock;
+import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Each day, anchors the chain's head outside the database: a line in the anchors file beside the data, and an
+ * e-mail to the ADMINs ({@link AuditChainAnchored}). A rewrite of history before an anchor then no longer matches
+ * it, even if made with the key (decision 075).
+ */
+@Service
+public class AuditAnchors {
+
+    private final AuditEntryReader reader;
+    private final AnchorFile file;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    AuditAnchors(AuditEntryReader reader, AnchorFile file, AuditLog auditLog, ApplicationEventPublisher events,
+                 TransactionTemplate transactions, Clock clock) {
+        this.reader = reader;
+        this.file = file;
+        this.auditLog = auditLog;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${portal.audit.anchor-cron:0 5 0 * * *}", zone = "Asia/Jakarta")
+    @SchedulerLock(name = "audit-daily-anchor", lockAtMostFor = "PT10M")
+    void scheduledRun() {
+        anchorNow();
+    }
+
+    /**
+     * Anchors the head as it is now. The file line comes first: it states a committed head, true whatever happens
+     * to this transaction; the e-mail and the audit entry commit together.
+     */
+    public AuditAnchor anchorNow() {
+        return transactions.execute(status -> {
+            AuditEntryReader.ChainHeadRow head = reader.head();
+            AuditAnchor anchor = new AuditAnchor(AuditAnchor.Kind.ANCHOR, head.lastSeq(), head.lastHash());
+            Instant now = clock.instant();
+            file.append(anchor, now);
+            events.publishEvent(new AuditChainAnchored(anchor, now));
+            auditLog.record(Actor.system("audit"), AuditRecord.success("audit.chain.anchored", "AuditChain",
+                    Long.toString(head.lastSeq())).withDetail(anchor.text()));
+            return anchor;
+        });
+    }
+}
