@@ -3,7 +3,9 @@
  * the action that causes it; a scheduled sender on one node delivers it over SMTP with retries, or, in the demo
  * profile without a mail server, into the demo mailbox that ADMIN can read.
  */
+@ApplicationModule(allowedDependencies = {"audit", "shared :: *"})
 @NullMarked
 package id.dukcapil.portal.notification;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
