@@ -9,7 +9,9 @@ import id.dukcapil.portal.kkprint.internal.Lifecycle.Move;
 import id.dukcapil.portal.kkprint.internal.ReleaseStore;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,13 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * SOP B step 10: an ADM kiosk scans the QR code, the citizen types the PIN, and the kiosk gets the signed card to
- * print, once. Five wrong PINs lock the release; a reprint needs a new PIN.
+ * print, once. Five wrong PINs lock the release; a reprint needs a new PIN. A PIN that is not six digits is refused
+ * without counting (a kiosk's keypad glitch must not burn a citizen's tries), and the kiosk that received the card
+ * may fetch it again for a few minutes with the same QR code and PIN, in case its answer was lost on the way.
  */
 @Service
 @PreAuthorize("hasRole('ADM_KIOSK')")
 public class KioskReleases {
 
     public static final int MAX_WRONG_PINS = 5;
+    /** How long the kiosk that received a card may fetch it again (its answer lost on a bad network). */
+    public static final Duration REPEAT_WINDOW = Duration.ofMinutes(5);
 
     private final ReleaseStore releases;
     private final RequestStore store;
@@ -51,14 +57,19 @@ public class KioskReleases {
      * the call is refused (the count must survive the refusal).
      */
     @Transactional(noRollbackFor = KkPrintRefusal.class)
-    public ReleasedDocument release(ApiClient kiosk, String qrContent, String pin) {
+    public ReleasedDocument release(ApiClient kiosk, String qrContent, @Nullable String pin) {
+        if (pin == null || !pin.matches("\\d{" + KkDelivery.PIN_DIGITS + "}")) {
+            throw new KkPrintRefusal(Code.MALFORMED_PIN, KkDelivery.PIN_DIGITS);
+        }
         ReleaseStore.Release release = releases.findForUpdate(qrContent.strip())
                 .orElseThrow(() -> refused(Code.RELEASE_NOT_FOUND, kiosk, "?"));
         RequestStore.Row request = store.find(release.requestId()).orElseThrow();
         String tracking = request.trackingNumber();
         Instant now = clock.instant();
         switch (release.state()) {
-            case RELEASED -> throw refused(Code.ALREADY_RELEASED, kiosk, tracking);
+            case RELEASED -> {
+                return repeated(release, request, kiosk, pin, now);
+            }
             case LOCKED -> throw refused(Code.RELEASE_LOCKED, kiosk, tracking);
             case REVOKED -> throw refused(Code.REVOKED, kiosk, tracking);
             case EXPIRED -> throw refused(Code.EXPIRED, kiosk, tracking);
@@ -70,8 +81,7 @@ public class KioskReleases {
         if (!now.isBefore(release.expiresAt())) {
             throw refused(Code.EXPIRED, kiosk, tracking);
         }
-        if (pin == null || !pin.matches("\\d{" + KkDelivery.PIN_DIGITS + "}")
-                || !pinEncoder.matches(pin, release.pinHash())) {
+        if (!pinEncoder.matches(pin, release.pinHash())) {
             int attempts = release.failedAttempts() + 1;
             boolean locked = attempts >= MAX_WRONG_PINS;
             releases.failedAttempt(release.id(), attempts, locked ? ReleaseState.LOCKED : ReleaseState.ACTIVE);
@@ -87,6 +97,20 @@ public class KioskReleases {
         }
         byte[] pdf = releases.document(request.id()).orElseThrow();
         return new ReleasedDocument(tracking, pdf);
+    }
+
+    /** The same card again, to the kiosk that received it, within the repeat window and with the right PIN. */
+    private ReleasedDocument repeated(ReleaseStore.Release release, RequestStore.Row request, ApiClient kiosk,
+                                      String pin, Instant now) {
+        String tracking = request.trackingNumber();
+        boolean sameKiosk = release.kioskId() != null && release.kioskId() == kiosk.id();
+        boolean inWindow = release.releasedAt() != null && now.isBefore(release.releasedAt().plus(REPEAT_WINDOW));
+        if (!sameKiosk || !inWindow || !pinEncoder.matches(pin, release.pinHash())) {
+            throw refused(Code.ALREADY_RELEASED, kiosk, tracking);
+        }
+        auditLog.record(new AuditRecord("kkprint.release.repeated", "KkPrintRequest", tracking, Outcome.SUCCESS,
+                "kiosk " + kiosk.name()));
+        return new ReleasedDocument(tracking, releases.document(request.id()).orElseThrow());
     }
 
     private KkPrintRefusal refused(Code code, ApiClient kiosk, String tracking, Object... args) {

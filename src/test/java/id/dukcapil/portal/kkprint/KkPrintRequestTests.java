@@ -166,6 +166,7 @@ class KkPrintRequestTests {
                 pinAndReference[0]));
         assertThat(new String(document.pdf(), 0, 5)).isEqualTo("%PDF-");
         assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.PRINTED);
+        clock.advance(KioskReleases.REPEAT_WINDOW);
         assertRefused(() -> kiosk.release(kk.kiosk(), pinAndReference[1], pinAndReference[0]),
                 KkPrintRefusal.Code.ALREADY_RELEASED);
 
@@ -173,6 +174,44 @@ class KkPrintRequestTests {
         String[] reprint = kk.pinAndReference(tracking);
         assertThat(reprint[0] + reprint[1]).isNotEqualTo(pinAndReference[0] + pinAndReference[1]);
         assertThat(kk.asKiosk(() -> kiosk.release(kk.kiosk(), reprint[1], reprint[0])).pdf()).isNotEmpty();
+    }
+
+    @Test
+    void a_kiosk_whose_answer_was_lost_fetches_the_same_card_again_within_minutes_and_no_other_kiosk_can() {
+        String tracking = kk.delivered();
+        String[] pinAndReference = kk.pinAndReference(tracking);
+        byte[] first = kk.asKiosk(() -> kiosk.release(kk.kiosk(), pinAndReference[1], pinAndReference[0])).pdf();
+
+        clock.advance(KioskReleases.REPEAT_WINDOW.minusSeconds(30));
+        assertThat(kk.asKiosk(() -> kiosk.release(kk.kiosk(), pinAndReference[1], pinAndReference[0])).pdf())
+                .isEqualTo(first);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'kkprint.release.repeated' "
+                + "AND subject_id = ?", Integer.class, tracking)).isEqualTo(1);
+
+        ApiClient another = new ApiClient(kk.kiosk().id() + 1_000_000, ApiClient.Kind.KIOSK, "ADM lain", null,
+                "adm_xxxx", kk.kiosk().createdAt(), "admin", null);
+        assertRefused(() -> kiosk.release(another, pinAndReference[1], pinAndReference[0]),
+                KkPrintRefusal.Code.ALREADY_RELEASED);
+        String wrong = pinAndReference[0].equals("000000") ? "111111" : "000000";
+        assertRefused(() -> kiosk.release(kk.kiosk(), pinAndReference[1], wrong), KkPrintRefusal.Code.ALREADY_RELEASED);
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.PRINTED);
+    }
+
+    @Test
+    void a_malformed_pin_is_refused_without_using_up_a_try() {
+        String tracking = kk.delivered();
+        String[] pinAndReference = kk.pinAndReference(tracking);
+
+        for (String malformed : new String[] {"", "abcdef", "12345", "1234567", " 12345", "١٢٣٤٥٦"}) {
+            for (int i = 0; i < KioskReleases.MAX_WRONG_PINS; i++) {
+                assertRefused(() -> kiosk.release(kk.kiosk(), pinAndReference[1], malformed),
+                        KkPrintRefusal.Code.MALFORMED_PIN);
+            }
+        }
+        assertRefused(() -> kiosk.release(kk.kiosk(), pinAndReference[1], null), KkPrintRefusal.Code.MALFORMED_PIN);
+        assertThat(jdbc.queryForObject("SELECT failed_attempts FROM kkprint_release WHERE request_id = ? "
+                + "ORDER BY id DESC LIMIT 1", Integer.class, kk.idOf(tracking))).isZero();
+        assertThat(kk.asKiosk(() -> kiosk.release(kk.kiosk(), pinAndReference[1], pinAndReference[0])).pdf()).isNotEmpty();
     }
 
     @Test

@@ -33,8 +33,10 @@ class AdmController {
     }
 
     @PostMapping(path = "/releases", consumes = "application/json", produces = {"application/pdf", "application/problem+json"})
-    @Operation(summary = "Release the signed document once", responses = {
+    @Operation(summary = "Release the signed document once (again to the same kiosk for 5 minutes)", responses = {
             @ApiResponse(responseCode = "200", description = "The signed PDF"),
+            @ApiResponse(responseCode = "200", description = "The same PDF again, to the same kiosk within 5 minutes"),
+            @ApiResponse(responseCode = "422", description = "MALFORMED_PIN (not six digits; not counted as a try)"),
             @ApiResponse(responseCode = "403", description = "WRONG_PIN"),
             @ApiResponse(responseCode = "423", description = "RELEASE_LOCKED (after 5 wrong PINs)"),
             @ApiResponse(responseCode = "409", description = "ALREADY_RELEASED"),

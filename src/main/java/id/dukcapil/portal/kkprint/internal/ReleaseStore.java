@@ -25,7 +25,8 @@ public class ReleaseStore {
     }
 
     public record Release(long id, long requestId, String qrContent, String pinHash, ReleaseState state,
-                          int failedAttempts, Instant createdAt, Instant expiresAt, @Nullable Instant releasedAt) {
+                          int failedAttempts, Instant createdAt, Instant expiresAt, @Nullable Instant releasedAt,
+                          @Nullable Long kioskId) {
     }
 
     public void saveDocument(long requestId, byte[] signedPdf, Instant signedAt, String signedBy) {
@@ -81,6 +82,7 @@ public class ReleaseStore {
     private static Release row(ResultSet rs, int rowNum) throws SQLException {
         return new Release(rs.getLong("id"), rs.getLong("request_id"), rs.getString("qr_content"),
                 rs.getString("pin_hash"), ReleaseState.valueOf(rs.getString("state")), rs.getInt("failed_attempts"),
-                instant(rs, "created_at"), instant(rs, "expires_at"), instantOrNull(rs, "released_at"));
+                instant(rs, "created_at"), instant(rs, "expires_at"), instantOrNull(rs, "released_at"),
+                rs.getObject("kiosk_id", Long.class));
     }
 }
