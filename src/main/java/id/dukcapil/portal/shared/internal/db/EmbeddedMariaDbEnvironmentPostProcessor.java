@@ -2,11 +2,13 @@ package id.dukcapil.portal.shared.internal.db;
 
 import id.dukcapil.portal.shared.internal.db.EmbeddedMariaDb.EmbeddedDbSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -29,12 +31,14 @@ class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcesso
                 Path.of(env.getProperty("portal.embedded-db.base-dir", "data/mariadb-server")),
                 env.getProperty("portal.embedded-db.port", Integer.class, 0),
                 env.getProperty("portal.embedded-db.ephemeral", Boolean.class, false),
-                serverArgs(env.getProperty("portal.embedded-db.server-args", "")));
+                serverArgs(env.getProperty("portal.embedded-db.server-args", "")),
+                Binder.get(env).bind("portal.embedded-db.start-timeout", Duration.class)
+                        .orElse(EmbeddedMariaDb.DEFAULT_START_TIMEOUT));
         EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(settings);
         env.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
                 "spring.datasource.url", db.jdbcUrl(),
-                "spring.datasource.username", "root",
-                "spring.datasource.password", "")));
+                "spring.datasource.username", EmbeddedMariaDb.APP_USER,
+                "spring.datasource.password", db.credentials().appPassword())));
     }
 
     private static List<String> serverArgs(String args) {
