@@ -45,6 +45,8 @@ final class EmbeddedMariaDb {
     private final boolean ephemeral;
     private final Duration startTimeout;
     private @Nullable ProcessHandle process;
+    /** Whether the server's process was found once: only then does "not running" mean it died. */
+    private boolean watched;
 
     private EmbeddedMariaDb(Server db, int port, Path dataDir, DbCredentials credentials, boolean ephemeral,
                             Duration startTimeout) {
@@ -190,6 +192,10 @@ final class EmbeddedMariaDb {
             }
         }
         process = ServerProcesses.of(dataDir).stream().findFirst().orElse(null);
+        if (process == null) {
+            log.warn("The embedded MariaDB's process was not found (data in {}); it is not restarted should it die", dataDir);
+        }
+        watched |= process != null;
     }
 
     /**
@@ -215,7 +221,7 @@ final class EmbeddedMariaDb {
 
     /** The watchdog's cure: a server that died (killed, crashed) starts again on the same folder and port. */
     synchronized boolean restartIfDead() {
-        if (process().isPresent()) {
+        if (!watched || process().isPresent()) {
             return false;
         }
         log.warn("The embedded MariaDB (data in {}) is not running; starting it again on port {}", dataDir, port);
@@ -246,6 +252,7 @@ final class EmbeddedMariaDb {
             log.warn("The embedded MariaDB did not stop cleanly", e);
         }
         process = null;
+        watched = false;
         if (ephemeral) {
             try {
                 FileSystemUtils.deleteRecursively(dataDir);
