@@ -1,6 +1,7 @@
 package id.dukcapil.portal.shared.internal.db;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  * back. Before, only the next restart republished it.
  */
 @Component
+// Off in the tests, whose clock jumps days ahead: every publication in flight at a jump would look stale.
+@ConditionalOnProperty(name = "portal.events.resubmit-failed", havingValue = "true", matchIfMissing = true)
 class FailedEventResubmission {
 
     private final FailedEventPublications failed;
