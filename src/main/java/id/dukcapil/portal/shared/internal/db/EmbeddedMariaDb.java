@@ -47,6 +47,8 @@ final class EmbeddedMariaDb {
     private @Nullable ProcessHandle process;
     /** Whether the server's process was found once: only then does "not running" mean it died. */
     private boolean watched;
+    /** What the start did, for the portal's log (the start runs before Spring's logging is set up). */
+    private String startReport = "";
 
     private EmbeddedMariaDb(Server db, int port, Path dataDir, DbCredentials credentials, boolean ephemeral,
                             Duration startTimeout) {
@@ -118,14 +120,16 @@ final class EmbeddedMariaDb {
             }
             settings.serverArgs().forEach(config::addArg);
             long started = System.nanoTime();
-            ServerProcesses.stopStale(dataDir, Duration.ofSeconds(60));
+            List<Long> stale = ServerProcesses.stopStale(dataDir, Duration.ofSeconds(60));
             Server db = Server.install(config, settings.startTimeout());
             DbCredentials credentials = DbCredentials.loadOrCreate(dataDir);
             EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, dataDir, credentials, settings.ephemeral(),
                     settings.startTimeout());
             server.startServer();
-            log.info("Embedded MariaDB on 127.0.0.1:{} with data in {} started in {} ms", port, dataDir,
-                    (System.nanoTime() - started) / 1_000_000);
+            server.startReport = "Embedded MariaDB on 127.0.0.1:" + port + " with data in " + dataDir + " started in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms"
+                    + (stale.isEmpty() ? "" : "; first stopped the server(s) a crashed run left on the folder, pid " + stale);
+            log.info(server.startReport);
             return server;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
@@ -264,6 +268,10 @@ final class EmbeddedMariaDb {
 
     Duration startTimeout() {
         return startTimeout;
+    }
+
+    String startReport() {
+        return startReport;
     }
 
     /**

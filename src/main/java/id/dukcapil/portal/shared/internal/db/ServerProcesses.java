@@ -39,9 +39,12 @@ final class ServerProcesses {
      * Stops the servers a crashed portal left on this folder: asked to shut down cleanly (SIGTERM, InnoDB flushes),
      * killed if they have not within {@code patience}. Without this the new server fails on the folder's locks
      * ("Can't lock aria control file") and the portal cannot start until someone kills the old one by hand.
+     * Returns the stopped servers' process ids.
      */
-    static void stopStale(Path dataDir, Duration patience) {
+    static List<Long> stopStale(Path dataDir, Duration patience) {
+        List<Long> stopped = new java.util.ArrayList<>();
         for (ProcessHandle stale : of(dataDir)) {
+            stopped.add(stale.pid());
             log.warn("A MariaDB server (pid {}) left behind by an earlier run still holds {}; stopping it",
                     stale.pid(), dataDir);
             stale.destroy();
@@ -54,6 +57,7 @@ final class ServerProcesses {
                 }
             }
         }
+        return stopped;
     }
 
     private static boolean exited(ProcessHandle process, Duration patience) {

@@ -152,6 +152,7 @@ class EmbeddedMariaDbTests {
         EmbeddedMariaDb db = start(settings(folder));
 
         assertThat(leftBehind.getFirst().isAlive()).isFalse();
+        assertThat(db.startReport()).as("the log says so").contains("pid [" + leftBehind.getFirst().pid() + "]");
         assertThat(ServerProcesses.of(db.dataDir())).hasSize(1).doesNotContain(leftBehind.getFirst());
         try (Connection connection = connect(db, "127.0.0.1", EmbeddedMariaDb.APP_USER, db.credentials().appPassword())) {
             assertThat(count(connection, "SELECT id FROM committed_before_the_crash")).isEqualTo(42);
