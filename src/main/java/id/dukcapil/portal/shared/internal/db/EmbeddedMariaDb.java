@@ -43,21 +43,18 @@ final class EmbeddedMariaDb {
     private final Path dataDir;
     private final DbCredentials credentials;
     private final boolean ephemeral;
-    private final Duration startTimeout;
     private @Nullable ProcessHandle process;
     /** Whether the server's process was found once: only then does "not running" mean it died. */
     private boolean watched;
     /** What the start did, for the portal's log (the start runs before Spring's logging is set up). */
     private String startReport = "";
 
-    private EmbeddedMariaDb(Server db, int port, Path dataDir, DbCredentials credentials, boolean ephemeral,
-                            Duration startTimeout) {
+    private EmbeddedMariaDb(Server db, int port, Path dataDir, DbCredentials credentials, boolean ephemeral) {
         this.db = db;
         this.port = port;
         this.dataDir = dataDir;
         this.credentials = credentials;
         this.ephemeral = ephemeral;
-        this.startTimeout = startTimeout;
     }
 
     /** Starts the server on first call, returns the running one afterwards. */
@@ -123,8 +120,7 @@ final class EmbeddedMariaDb {
             List<Long> stale = ServerProcesses.stopStale(dataDir, Duration.ofSeconds(60));
             Server db = Server.install(config, settings.startTimeout());
             DbCredentials credentials = DbCredentials.loadOrCreate(dataDir);
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, dataDir, credentials, settings.ephemeral(),
-                    settings.startTimeout());
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, dataDir, credentials, settings.ephemeral());
             server.startServer();
             server.startReport = "Embedded MariaDB on 127.0.0.1:" + port + " with data in " + dataDir + " started in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms"
@@ -264,10 +260,6 @@ final class EmbeddedMariaDb {
                 log.warn("Could not delete the temporary database in {}", dataDir, e);
             }
         }
-    }
-
-    Duration startTimeout() {
-        return startTimeout;
     }
 
     String startReport() {
