@@ -5,15 +5,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Every API refusal or failure as an RFC 9457 problem (decision 044): a stable {@code code}, a {@code type} naming
@@ -52,6 +57,38 @@ public class ApiProblems {
         response.getWriter().write("{\"type\":\"" + type(code) + "\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(text(request, detailKey))
                 + "\",\"instance\":\"" + json(request.getRequestURI()) + "\",\"code\":\"" + code + "\"}");
+    }
+
+    /** The database cannot be reached (issue 12): a 503 the apps retry, at once rather than after 30 s. */
+    public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+
+    /** The answer while the database is away, with the seconds after which to try again. */
+    public ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> answer = answer(request, HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE,
+                text(request, "api.service-unavailable"));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Retry-After", "5")
+                .body(answer.getBody());
+    }
+
+    /** The same, written straight to the response (a failure in a filter, before any controller). */
+    public void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "5");
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE, "api.service-unavailable");
+    }
+
+    /**
+     * Whether a failure means no connection to the database: none to be had from the pool in time, none opened,
+     * or one lost. Such a request is answered with {@link #unavailable}, not as the portal's own fault.
+     */
+    public static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The violation's messages, each key translated, in the request's language. */

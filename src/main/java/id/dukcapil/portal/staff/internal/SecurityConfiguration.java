@@ -25,7 +25,9 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain staffSecurity(HttpSecurity http) {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles.css", "/images/**", "/icons/**").permitAll());
+                .requestMatchers("/styles.css", "/images/**", "/icons/**").permitAll()
+                // Supervisors and load balancers ask without signing in; details only for an ADMIN (application.yaml).
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         http.with(vaadin(), vaadin -> vaadin.loginView(StaffNavigation.loginView()));
         return http.build();
     }

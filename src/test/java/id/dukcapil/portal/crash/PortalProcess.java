@@ -1,0 +1,177 @@
+package id.dukcapil.portal.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged portal as an office runs it ({@code java -jar}, demo profile, embedded MariaDB under {@code ./data}),
+ * in a folder of its own, as a separate process that a test can kill like a power cut would: the JVM
+ * ({@code kill -9}) or its database server.
+ */
+final class PortalProcess {
+
+    static final Duration READY_WITHIN = Duration.ofMinutes(5);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path jar;
+    private final Path folder;
+    private final int port;
+    private final Map<String, String> env;
+    private final List<String> arguments;
+    private Process process;
+    private int starts;
+
+    PortalProcess(Path folder, Map<String, String> env, String... arguments) throws IOException {
+        this.jar = Path.of(System.getProperty("portal.jar", "target/dukcapil-portal-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged jar (run through ./mvnw -Pcrash verify)").exists();
+        this.folder = Files.createDirectories(folder).toAbsolutePath();
+        this.port = freePort();
+        this.env = new HashMap<>(env);
+        this.arguments = List.of(arguments);
+    }
+
+    /** Starts the portal; returns once it is ready (readiness probe 200), with the milliseconds that took. */
+    long start() throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        Arrays.stream(System.getProperty("portal.jvm-args", "").split("\\s+")).filter(option -> !option.isBlank())
+                .forEach(command::add);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=demo",
+                "--logging.level.root=warn", "--logging.level.id.dukcapil=info"));
+        command.addAll(arguments);
+        Path log = folder.resolve("portal-" + (++starts) + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("DB_URL");
+        builder.environment().putAll(env);
+        long started = System.nanoTime();
+        process = builder.start();
+        long deadline = started + READY_WITHIN.toNanos();
+        while (status("/actuator/health/readiness") != 200) {
+            assertThat(process.isAlive()).as("the portal is running; see " + log).isTrue();
+            assertThat(System.nanoTime()).as("ready within " + READY_WITHIN + "; see " + log).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** kill -9 of the portal's JVM: no shutdown hook, no Spring shutdown handler runs. */
+    void killJvm() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** An orderly stop (SIGTERM), as a service manager stops it. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        mysqld().ifPresent(left -> {
+            left.destroy();
+            left.onExit().join();
+        });
+    }
+
+    Path dataDir() throws IOException {
+        return folder.resolve("data/mariadb").toRealPath();
+    }
+
+    /** The embedded MariaDB server of this portal's data folder, if one runs. */
+    Optional<ProcessHandle> mysqld() {
+        String datadir;
+        try {
+            datadir = "--datadir=" + dataDir();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.allProcesses().filter(candidate -> candidate.info().command().orElse("").endsWith("/mariadbd")
+                        && Arrays.asList(candidate.info().arguments().orElse(new String[0])).contains(datadir))
+                .findFirst();
+    }
+
+    /** The port the portal's database server listens on (from its command line). */
+    int databasePort() {
+        ProcessHandle server = mysqld().orElseThrow();
+        return Arrays.stream(server.info().arguments().orElseThrow()).filter(argument -> argument.startsWith("--port="))
+                .map(argument -> Integer.parseInt(argument.substring("--port=".length()))).findFirst().orElseThrow();
+    }
+
+    boolean databaseAcceptsConnections(int databasePort) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", databasePort), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A connection as the portal's own account, with the password it keeps in its data folder. */
+    Connection database() throws IOException, SQLException {
+        Properties credentials = new Properties();
+        try (Reader reader = Files.newBufferedReader(dataDir().resolve("portal-db-credentials.properties"),
+                StandardCharsets.UTF_8)) {
+            credentials.load(reader);
+        }
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + databasePort() + "/dukcapil",
+                credentials.getProperty("app.user"), credentials.getProperty("app.password"));
+    }
+
+    int status(String path) {
+        return get(path).map(HttpResponse::statusCode).orElse(-1);
+    }
+
+    Optional<HttpResponse<String>> get(String path) {
+        return send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30)).build());
+    }
+
+    Optional<HttpResponse<String>> send(HttpRequest request) {
+        try {
+            return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
