@@ -31,7 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PreAuthorize("hasAnyRole('" + Roles.MANAGER + "', '" + Roles.ADMIN + "', '" + Roles.HEAD + "')")
 public class DailyRollups {
 
-    /** Steps end in transactions that commit a moment later: each refresh looks this far back again. */
+    /**
+     * Steps end in transactions that commit a moment later, on nodes whose clocks differ a little from the
+     * database's: each refresh looks this far back again.
+     */
     static final Duration COMMIT_MARGIN = Duration.ofMinutes(2);
 
     private final StepLog stepLog;
@@ -48,7 +51,7 @@ public class DailyRollups {
 
     /** Rebuilds every day with a step ended since the last refresh; returns those days. */
     public SortedSet<LocalDate> refresh() {
-        Instant started = clock.instant();
+        Instant started = store.databaseNow();
         Instant since = store.watermark().minus(COMMIT_MARGIN);
         SortedSet<LocalDate> days = stepLog.daysOfStepsEndedSince(since);
         days.forEach(this::rebuild);

@@ -81,6 +81,12 @@ public class ReportWorkbook {
      */
     @Transactional(readOnly = true)
     public long write(ReportFilter filter, Locale locale, OutputStream out, DoubleConsumer progress) {
+        return write(filter, locale, out, progress, true);
+    }
+
+    /** As above; without the raw steps' sheets if {@code rawSteps} is false (returns the steps counted). */
+    @Transactional(readOnly = true)
+    public long write(ReportFilter filter, Locale locale, OutputStream out, DoubleConsumer progress, boolean rawSteps) {
         Dashboard dashboard = reports.dashboard(filter);
         XSSFWorkbook template = new XSSFWorkbook();
         Styles styles = new Styles(template);
@@ -96,13 +102,16 @@ public class ReportWorkbook {
             workbook.setCompressTempFiles(true);
             Styles streamed = new Styles(workbook);
             long total = Math.max(1, dashboard.total().count());
-            RawSheets raw = new RawSheets(workbook, streamed, locale);
-            long written = stepLog.forEach(filter.steps(), step -> {
-                raw.write(step);
-                if (raw.rows % 10_000 == 0) {
-                    progress.accept(0.05 + 0.85 * Math.min(1, (double) raw.rows / total));
-                }
-            });
+            long written = dashboard.total().count();
+            if (rawSteps) {
+                RawSheets raw = new RawSheets(workbook, streamed, locale);
+                written = stepLog.forEach(filter.steps(), step -> {
+                    raw.write(step);
+                    if (raw.rows % 10_000 == 0) {
+                        progress.accept(0.05 + 0.85 * Math.min(1, (double) raw.rows / total));
+                    }
+                });
+            }
             workbook.write(out);
             workbook.dispose();
             progress.accept(1);
@@ -135,7 +144,7 @@ public class ReportWorkbook {
         }
         int stepsEnd = r - 1;
         if (stepsEnd > top) {
-            barChart(sheet, text("reports.chart.share-per-step", locale), top + 1, stepsEnd, 1, 4, 9, 0, 17, 22);
+            barChart(sheet, text("reports.chart.share-per-step", locale), top + 1, stepsEnd, 1, 5, 9, 0, 17, 22);
         }
 
         // Per day: the trend, as a line chart.
@@ -173,7 +182,8 @@ public class ReportWorkbook {
     private void procedureSheet(XSSFWorkbook workbook, Styles styles, Procedure procedure, ReportFilter filter,
                                 Locale locale) {
         Dashboard dashboard = reports.dashboard(filter.withProcedure(procedure));
-        XSSFSheet sheet = workbook.createSheet(safe(text(procedure.labelKey(), locale)));
+        XSSFSheet sheet = workbook.createSheet(safe(messages.getMessage("reports.sheet.procedure",
+                new Object[] {procedure.name().substring(0, 1)}, locale)));
         int r = 0;
         Row title = sheet.createRow(r++);
         title.createCell(0).setCellValue(text(procedure.labelKey(), locale));

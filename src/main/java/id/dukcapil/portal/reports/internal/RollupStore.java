@@ -69,6 +69,14 @@ public class RollupStore {
                 .query((rs, n) -> instant(rs.getTimestamp(1))).single();
     }
 
+    /**
+     * The database's time, in UTC: the watermark follows it rather than the portal's clock, so that a node whose
+     * clock runs ahead (or a test's clock set years on) never moves it past steps not yet taken in.
+     */
+    public Instant databaseNow() {
+        return jdbc.sql("SELECT UTC_TIMESTAMP(3)").query((rs, n) -> instant(rs.getTimestamp(1))).single();
+    }
+
     /** Only ever forward. */
     public void advanceWatermark(Instant to) {
         jdbc.sql("UPDATE reports_rollup_state SET watermark = GREATEST(watermark, ?) WHERE id = 1").param(utc(to)).update();
