@@ -7,7 +7,11 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
 import id.dukcapil.portal.PortalViewTest;
@@ -41,7 +45,7 @@ class ReportsViewTests extends PortalViewTest {
     @Autowired DailyRollups rollups;
 
     @Test
-    void a_manager_narrows_the_figures_and_opens_the_cases_behind_one() {
+    void a_manager_narrows_the_figures_opens_the_cases_behind_one_and_downloads_the_workbook() throws Exception {
         // SOP B verification at two points: at the MPP 6 steps, 2 of them over the 5-minute standard.
         record("RPT-V-MPP", 2, 3, 4, 4, 7, 9);
         record("RPT-V-UKL", 1, 2);
@@ -87,6 +91,20 @@ class ReportsViewTests extends PortalViewTest {
         assertThat($(Image.class).all()).extracting(image -> image.getSrc().substring(0, 26))
                 .contains("data:image/svg+xml;base64,");
         assertThat($(Image.class).id("reports-chart-load").getAlt()).hasValue("Jumlah langkah per tempat layanan");
+
+        // The workbook of what is on screen, made in the background: the progress bar, then the download.
+        test($(Button.class).id("reports-export")).click();
+        assertThat($(ProgressBar.class).id("reports-progress").isVisible()).isTrue();
+        Div download = $(Div.class).id("reports-download");
+        for (int i = 0; i < 600 && download.getChildren().findAny().isEmpty(); i++) {
+            Thread.sleep(100);
+            MockVaadin.runUIQueue();
+        }
+        Anchor link = (Anchor) download.getChildren().findFirst().orElseThrow();
+        assertThat(link.getText()).isEqualTo("Unduh laporan-kinerja-2035-07-01_2035-07-31.xlsx");
+        assertThat(lastNotification()).isEqualTo("Buku kerja siap: 6 langkah.");
+        assertThat($(ProgressBar.class).all()).as("the progress bar hidden again").isEmpty();
+        assertThat($(Button.class).id("reports-export").isEnabled()).isTrue();
     }
 
     @Test
