@@ -1,5 +1,6 @@
 package id.dukcapil.portal.reports;
 
+import id.dukcapil.portal.reports.internal.DayRollup;
 import id.dukcapil.portal.reports.internal.Durations;
 import id.dukcapil.portal.reports.internal.RollupStore;
 import id.dukcapil.portal.shared.Roles;
@@ -88,10 +89,13 @@ public class DailyRollups {
                         Objects.requireNonNullElse(step.servicePoint(), ""), Objects.requireNonNullElse(step.officer(), ""));
                 groups.computeIfAbsent(key, ignored -> new Group()).add(step.durationMs(), step.withinStandard());
             });
-            List<RollupStore.Row> rows = new ArrayList<>(groups.size());
-            groups.forEach((key, group) -> rows.add(new RollupStore.Row(day, key.get(0), key.get(1), key.get(2),
-                    key.get(3), group.count, group.within, Durations.encode(group.durations, group.count))));
-            store.replaceDay(day, rows, steps, clock.instant());
+            List<DayRollup.Group> packed = new ArrayList<>(groups.size());
+            groups.forEach((key, group) -> {
+                byte[] durations = Durations.encode(group.durations, group.count);
+                packed.add(new DayRollup.Group(key.get(0), key.get(1), key.get(2), key.get(3), group.count,
+                        group.within, durations, 0, durations.length));
+            });
+            store.replaceDay(day, DayRollup.pack(packed), steps, clock.instant());
         });
     }
 

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.reports;
 
+import id.dukcapil.portal.reports.internal.DayRollup;
 import id.dukcapil.portal.reports.internal.Durations;
 import id.dukcapil.portal.reports.internal.RollupStore;
 import id.dukcapil.portal.shared.Roles;
@@ -17,7 +18,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.springframework.util.StringUtils;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PerformanceReports {
 
     private static final double[] PERCENTILES = {0.5, 0.9};
+    private static final int PARALLELISM = 2;
 
     private final RollupStore store;
 
@@ -58,10 +65,8 @@ public class PerformanceReports {
                 figures.get(Breakdown.OFFICER), figures.get(Breakdown.DAY), figures.get(Breakdown.WEEK));
     }
 
-    /** The service points with steps in the period: the dashboard's choices. */
-    @Transactional(readOnly = true)
-    public List<String> servicePoints(ReportFilter filter) {
-        return store.servicePoints(filter.from(), filter.to());
+    /** One group of one day, as the breakdowns see it. */
+    private record Row(LocalDate day, DayRollup.Group group) {
     }
 
     private Map<Breakdown, List<ReportFigure>> compute(ReportFilter filter, List<Breakdown> breakdowns) {
@@ -71,28 +76,50 @@ public class PerformanceReports {
         if (ChronoUnit.DAYS.between(filter.from(), filter.to()) >= ReportFilter.MAX_DAYS) {
             throw new RuleViolation("reports.period.too-long", ReportFilter.MAX_DAYS);
         }
-        List<RollupStore.Row> rows = new ArrayList<>();
-        store.forEach(filter.from(), filter.to(), filter.procedure() == null ? null : filter.procedure().name(),
-                filter.servicePoint(), filter.officer(), rows::add);
+        String procedure = filter.procedure() == null ? null : filter.procedure().name();
+        String point = StringUtils.hasText(filter.servicePoint()) ? filter.servicePoint() : null;
+        String officer = StringUtils.hasText(filter.officer()) ? filter.officer() : null;
+        List<Row> rows = new ArrayList<>();
+        store.forEachDay(filter.from(), filter.to(), (day, content) -> {
+            for (DayRollup.Group group : DayRollup.unpack(content)) {
+                if ((procedure == null || procedure.equals(group.procedure()))
+                        && (point == null || point.equals(group.servicePoint()))
+                        && (officer == null || officer.equals(group.officer()))) {
+                    rows.add(new Row(day, group));
+                }
+            }
+        });
+        // The breakdowns are independent: two at a time (the machine's cores), each with its own scratch array.
         Map<Breakdown, List<ReportFigure>> result = new EnumMap<>(Breakdown.class);
-        Scratch scratch = new Scratch();
-        for (Breakdown by : breakdowns) {
-            result.put(by, figures(rows, by, scratch));
+        try (ExecutorService executor = Executors.newFixedThreadPool(Math.min(PARALLELISM, breakdowns.size()))) {
+            Map<Breakdown, Future<List<ReportFigure>>> futures = new EnumMap<>(Breakdown.class);
+            ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+            for (Breakdown by : breakdowns) {
+                futures.put(by, executor.submit(() -> figures(rows, by, scratch.get())));
+            }
+            for (var future : futures.entrySet()) {
+                result.put(future.getKey(), future.getValue().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Report interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
         return result;
     }
 
-    private static List<ReportFigure> figures(List<RollupStore.Row> rows, Breakdown by, Scratch scratch) {
-        Function<RollupStore.Row, Object> keyOf = switch (by) {
-            case STEP -> RollupStore.Row::step;
-            case SERVICE_POINT -> RollupStore.Row::servicePoint;
-            case OFFICER -> RollupStore.Row::officer;
-            case DAY -> RollupStore.Row::day;
+    private static List<ReportFigure> figures(List<Row> rows, Breakdown by, Scratch scratch) {
+        Function<Row, Object> keyOf = switch (by) {
+            case STEP -> row -> row.group().step();
+            case SERVICE_POINT -> row -> row.group().servicePoint();
+            case OFFICER -> row -> row.group().officer();
+            case DAY -> Row::day;
             case WEEK -> row -> row.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         };
-        Map<Object, List<RollupStore.Row>> groups = new HashMap<>();
-        for (RollupStore.Row row : rows) {
-            groups.computeIfAbsent(keyOf.apply(row), ignored -> new ArrayList<>()).add(row);
+        Map<Object, List<DayRollup.Group>> groups = new HashMap<>();
+        for (Row row : rows) {
+            groups.computeIfAbsent(keyOf.apply(row), ignored -> new ArrayList<>()).add(row.group());
         }
         List<ReportFigure> figures = new ArrayList<>(groups.size());
         groups.forEach((key, group) -> figures.add(figure(by, key, group, scratch)));
@@ -100,18 +127,17 @@ public class PerformanceReports {
         return figures;
     }
 
-    private static ReportFigure figure(@Nullable Breakdown by, @Nullable Object key, List<RollupStore.Row> group,
-                                       Scratch scratch) {
+    private static ReportFigure figure(Breakdown by, Object key, List<DayRollup.Group> group, Scratch scratch) {
         long count = 0;
         long within = 0;
-        for (RollupStore.Row row : group) {
-            count += row.steps();
-            within += row.withinStandard();
+        for (DayRollup.Group part : group) {
+            count += part.count();
+            within += part.within();
         }
         long[] values = scratch.atLeast((int) count);
         int n = 0;
-        for (RollupStore.Row row : group) {
-            n = Durations.decode(row.durations(), values, n);
+        for (DayRollup.Group part : group) {
+            n = Durations.decode(part.content(), part.from(), part.to(), values, n);
         }
         double[] p = n == 0 ? new double[] {0, 0} : Durations.percentiles(values, n, PERCENTILES);
         Duration median = Duration.ofMillis(Math.round(p[0]));

@@ -35,9 +35,14 @@ public final class Durations {
 
     /** Appends the encoded durations to {@code into} from {@code at}; returns the position after the last. */
     public static int decode(byte[] encoded, long[] into, int at) {
+        return decode(encoded, 0, encoded.length, into, at);
+    }
+
+    /** As above, for the durations encoded in {@code encoded[from, to)}. */
+    public static int decode(byte[] encoded, int from, int to, long[] into, int at) {
         long value = 0;
-        int i = 0;
-        while (i < encoded.length) {
+        int i = from;
+        while (i < to) {
             long delta = 0;
             int shift = 0;
             byte b;

@@ -210,12 +210,12 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(violation);
             return;
         }
-        String chosen = servicePoint.getValue();
-        List<String> points = reports.servicePoints(filter.withServicePoint(null));
-        if (!points.equals(servicePoint.getListDataView().getItems().toList())) {
-            servicePoint.setItems(points);
-            if (chosen != null && points.contains(chosen)) {
-                servicePoint.setValue(chosen);
+        if (servicePoint.getValue() == null) {
+            // The points with steps in the period, as the unfiltered figures name them.
+            List<String> points = dashboard.perServicePoint().stream().map(ReportFigure::servicePoint)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (!points.equals(servicePoint.getListDataView().getItems().toList())) {
+                servicePoint.setItems(points);
             }
         }
         grids.get(Breakdown.STEP).setItems(dashboard.perStep());
