@@ -33,6 +33,7 @@ class AccessMatrixTest {
             Map.entry("staff", EnumSet.of(Role.ADMIN)),
             Map.entry("audit", EnumSet.of(Role.ADMIN, Role.MANAGER)),
             Map.entry("sla", EnumSet.of(Role.MANAGER, Role.ADMIN, Role.HEAD)),
+            Map.entry("reports", EnumSet.of(Role.MANAGER, Role.HEAD, Role.ADMIN)),
             Map.entry("outbox", EnumSet.of(Role.ADMIN)),
             Map.entry("mailbox", EnumSet.of(Role.ADMIN)),
             Map.entry("residents", EnumSet.allOf(Role.class)),

@@ -1,0 +1,59 @@
+package id.dukcapil.portal.reports.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import id.dukcapil.portal.sla.EndedStep;
+import id.dukcapil.portal.sla.StepLog;
+import id.dukcapil.portal.sla.StepLogFilter;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The cases behind a figure, longest first, paged lazily; optionally only those over their standard. */
+class CasesDialog extends Dialog {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private final StepLog stepLog;
+
+    final Grid<EndedStep> grid = new Grid<>();
+    final Checkbox overOnly = new Checkbox();
+    private StepLogFilter filter;
+
+    CasesDialog(String title, StepLogFilter filter, StepLog stepLog, ZoneId zone) {
+        super(title);
+        this.filter = filter;
+        this.stepLog = stepLog;
+        setId("reports-cases");
+        grid.setId("reports-cases-grid");
+        overOnly.setId("reports-cases-over-only");
+        overOnly.setLabel(getTranslation("reports.cases.over-only"));
+        grid.addColumn(step -> step.caseRef().caseId()).setHeader(getTranslation("reports.column.case"))
+                .setAutoWidth(true);
+        grid.addColumn(step -> getTranslation(step.step().labelKey()))
+                .setHeader(getTranslation("reports.column.step")).setFlexGrow(2);
+        grid.addColumn(step -> TIME.format(step.startedAt().atZone(zone)))
+                .setHeader(getTranslation("reports.column.started")).setAutoWidth(true);
+        grid.addColumn(step -> step.servicePoint() == null ? "–" : step.servicePoint())
+                .setHeader(getTranslation("reports.column.service-point")).setAutoWidth(true);
+        grid.addColumn(step -> step.officer() == null ? "–" : step.officer())
+                .setHeader(getTranslation("reports.column.officer")).setAutoWidth(true);
+        grid.addColumn(step -> ReportsView.duration(Duration.ofMillis(step.durationMs())) + " / "
+                        + ReportsView.duration(step.standard()))
+                .setHeader(getTranslation("reports.column.duration") + " / "
+                        + getTranslation("reports.column.standard")).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setItemsPageable(page -> stepLog.page(this.filter, page).getContent());
+        grid.setWidth("64em");
+        grid.setHeight("30em");
+        overOnly.addValueChangeListener(change -> {
+            this.filter = this.filter.withOverStandardOnly(change.getValue());
+            grid.getDataProvider().refreshAll();
+        });
+        add(overOnly, grid);
+        getFooter().add(new Button(getTranslation("reports.cases.close"), click -> close()));
+    }
+
+}

@@ -1,0 +1,129 @@
+package id.dukcapil.portal.reports.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.browserless.internal.MockVaadin;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.tabs.TabSheet;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.reports.DailyRollups;
+import id.dukcapil.portal.reports.ReportFigure;
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.EndedStep;
+import id.dukcapil.portal.sla.FinishedStep;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The manager filters the dashboard by period, procedure and service point and opens the cases behind a figure. */
+@WithUserDetails("manajer")
+class ReportsViewTests extends PortalViewTest {
+
+    private static final YearMonth MONTH = YearMonth.of(2035, 7);
+
+    @Autowired StepClock stepClock;
+    @Autowired DailyRollups rollups;
+
+    @Test
+    void a_manager_narrows_the_figures_opens_the_cases_behind_one_and_downloads_the_workbook() throws Exception {
+        // SOP B verification at two points: at the MPP 6 steps, 2 of them over the 5-minute standard.
+        record("RPT-V-MPP", 2, 3, 4, 4, 7, 9);
+        record("RPT-V-UKL", 1, 2);
+        rollups.refresh();
+
+        navigate(ReportsView.class);
+        $(DatePicker.class).id("reports-from").setValue(MONTH.atDay(1));
+        $(DatePicker.class).id("reports-to").setValue(MONTH.atEndOfMonth());
+        test($(Button.class).id("reports-show")).click();
+        assertThat($(Span.class).id("reports-total").getText()).startsWith("8 langkah selesai");
+
+        Grid<ReportFigure> perStep = $(Grid.class).id("reports-per-step");
+        assertThat(test(perStep).size()).isEqualTo(1);
+        assertThat(test(perStep).getCellText(0, 2)).isEqualTo("8");
+        assertThat(test(perStep).getCellText(0, 3)).as("median of 1,2,2,3,4,4,7,9 min").isEqualTo("3:30");
+
+        ComboBox<String> point = $(ComboBox.class).id("reports-service-point");
+        test(point).selectItem("RPT-V-MPP");
+        assertThat(test(perStep).getCellText(0, 2)).isEqualTo("6");
+        assertThat(test(perStep).getCellText(0, 5)).isEqualTo("66,7%");
+        assertThat(test(perStep).getCellText(0, 6)).isEqualTo("2");
+        test($(TabSheet.class).id("reports-breakdowns")).select("Per tempat layanan");
+        Grid<ReportFigure> perPoint = $(Grid.class).id("reports-per-service-point");
+        assertThat(test(perPoint).size()).isEqualTo(1);
+        test($(TabSheet.class).id("reports-breakdowns")).select("Per langkah");
+
+        ComboBox<Procedure> procedure = $(ComboBox.class).id("reports-procedure");
+        test(procedure).selectItem(procedure.getItemLabelGenerator().apply(Procedure.A_BOOKING));
+        assertThat(test(perStep).size()).isZero();
+        assertThat($(Span.class).id("reports-total").getText()).isEqualTo("Tidak ada langkah selesai pada periode ini.");
+        test(procedure).selectItem(procedure.getItemLabelGenerator().apply(Procedure.B_KK_PRINT));
+
+        // The figure's cases: the six at the MPP, longest first; then only the two over the standard.
+        test(perStep).clickRow(0);
+        Grid<EndedStep> cases = $(Grid.class).id("reports-cases-grid");
+        assertThat(test(cases).size()).isEqualTo(6);
+        assertThat(IntStream.range(0, 6).mapToObj(i -> test(cases).getRow(i).durationMs() / 60_000).toList())
+                .containsExactly(9L, 7L, 4L, 4L, 3L, 2L);
+        assertThat(test(cases).getRow(0).servicePoint()).isEqualTo("RPT-V-MPP");
+        test($(Checkbox.class).id("reports-cases-over-only")).click();
+        assertThat(test(cases).size()).isEqualTo(2);
+
+        assertThat($(Image.class).all()).extracting(image -> image.getSrc().substring(0, 26))
+                .contains("data:image/svg+xml;base64,");
+        assertThat($(Image.class).id("reports-chart-load").getAlt()).hasValue("Jumlah langkah per tempat layanan");
+
+        // The workbook of what is on screen, made in the background: the progress bar, then the download.
+        test($(Button.class).id("reports-export")).click();
+        assertThat($(ProgressBar.class).id("reports-progress").isVisible()).isTrue();
+        Div download = $(Div.class).id("reports-download");
+        for (int i = 0; i < 600 && download.getChildren().findAny().isEmpty(); i++) {
+            Thread.sleep(100);
+            MockVaadin.runUIQueue();
+        }
+        Anchor link = (Anchor) download.getChildren().findFirst().orElseThrow();
+        assertThat(link.getText()).isEqualTo("Unduh laporan-kinerja-2035-07-01_2035-07-31.xlsx");
+        assertThat(lastNotification()).isEqualTo("Buku kerja siap: 6 langkah.");
+        assertThat($(ProgressBar.class).all()).as("the progress bar hidden again").isEmpty();
+        assertThat($(Button.class).id("reports-export").isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_period_that_ends_before_it_starts_is_refused_with_a_message() {
+        navigate(ReportsView.class);
+        $(DatePicker.class).id("reports-from").setValue(MONTH.atDay(10));
+        $(DatePicker.class).id("reports-to").setValue(MONTH.atDay(1));
+        test($(Button.class).id("reports-show")).click();
+        assertThat(lastNotification()).isEqualTo("Tanggal akhir periode sebelum tanggal awalnya.");
+    }
+
+    private void record(String point, int... minutes) {
+        List<FinishedStep> steps = new ArrayList<>();
+        ZoneId office = ZoneId.of("Asia/Jakarta");
+        for (int i = 0; i < minutes.length; i++) {
+            Instant start = LocalDate.from(MONTH.atDay(3)).atTime(9, i).atZone(office).toInstant();
+            steps.add(new FinishedStep(new CaseRef(Procedure.B_KK_PRINT, "RPT-V-" + point + "-" + i + "-" + System.nanoTime()),
+                    SopStep.B7_VERIFICATION, start, start.plus(Duration.ofMinutes(minutes[i])), "verifikator", point));
+        }
+        stepClock.recordFinished(steps);
+    }
+}
