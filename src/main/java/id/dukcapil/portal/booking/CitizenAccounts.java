@@ -6,7 +6,11 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.booking.internal.CitizenStore;
 import id.dukcapil.portal.booking.internal.CitizenStore.Citizen;
+import id.dukcapil.portal.booking.internal.CitizenStore.Attempt;
 import id.dukcapil.portal.booking.internal.CitizenStore.Otp;
+import id.dukcapil.portal.shared.throttle.Limit;
+import id.dukcapil.portal.shared.throttle.Throttle;
+import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.staff.PasswordPolicy;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -25,6 +29,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -33,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Citizen accounts of the BDS web and app (not staff accounts): registration with a 6-digit OTP by e-mail,
  * sign-in, bearer tokens for the API, and a password reset by OTP. Every answer that could tell whether an
- * address is registered reads the same either way; codes and passwords are stored hashed.
+ * address is registered reads the same either way; codes and passwords are stored hashed. What a stranger can
+ * repeat is throttled per e-mail address and per client address (decision 066).
  */
 @Service
 public class CitizenAccounts {
@@ -46,6 +52,18 @@ public class CitizenAccounts {
     public static final int MAX_FAILED_SIGN_INS = 5;
     public static final Duration SIGN_IN_LOCK = Duration.ofMinutes(15);
     public static final Duration TOKEN_VALIDITY = Duration.ofHours(12);
+    /** Wrong passwords per e-mail address, registered or not: the same answer either way. */
+    public static final Limit SIGN_IN_FAILURES_PER_ADDRESS = Limit.of(MAX_FAILED_SIGN_INS, SIGN_IN_LOCK);
+    /** Wrong passwords from one client address (generous: a carrier's NAT puts many phones behind one). */
+    public static final Limit SIGN_IN_FAILURES_PER_CLIENT = Limit.of(50, SIGN_IN_LOCK);
+    /** Wrong one-time codes from one client address, whatever the account. */
+    public static final Limit OTP_FAILURES_PER_CLIENT = Limit.of(50, Duration.ofHours(1));
+    /** E-mails a stranger can trigger to one address (codes are also limited per account in the database). */
+    public static final Limit MAILS_PER_RECIPIENT = Limit.of(OTP_MAX_PER_HOUR, Duration.ofHours(1));
+    /** Requests that send an e-mail (register, new code, reset) from one client address. */
+    public static final Limit MAIL_REQUESTS_PER_CLIENT = Limit.of(30, Duration.ofHours(1));
+    /** Codes of one purpose checked against one try: the live registration attempts of an address. */
+    private static final int LIVE_CODES_CHECKED = OTP_MAX_PER_HOUR;
     private static final String VERIFY = "VERIFY";
     private static final String RESET = "RESET";
     private static final Set<String> LANGUAGES = Set.of("id", "en");
@@ -55,30 +73,43 @@ public class CitizenAccounts {
     private final BookingMails mails;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final Throttle signInFailures;
+    private final Throttle signInFailuresPerClient;
+    private final Throttle otpFailuresPerClient;
+    private final Throttle mailsPerRecipient;
+    private final Throttle mailRequestsPerClient;
     private final SecureRandom random = new SecureRandom();
     /** A hash of nothing anyone types: an unknown address costs the same work as a wrong password. */
     private final String dummyHash;
 
     CitizenAccounts(CitizenStore citizens, PasswordEncoder passwordEncoder, BookingMails mails, AuditLog auditLog,
-                    Clock clock) {
+                    Throttles throttles, Clock clock) {
         this.citizens = citizens;
         this.passwordEncoder = passwordEncoder;
         this.mails = mails;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.signInFailures = throttles.of("booking.sign-in.address", SIGN_IN_FAILURES_PER_ADDRESS);
+        this.signInFailuresPerClient = throttles.of("booking.sign-in.client", SIGN_IN_FAILURES_PER_CLIENT);
+        this.otpFailuresPerClient = throttles.of("booking.otp.client", OTP_FAILURES_PER_CLIENT);
+        this.mailsPerRecipient = throttles.of("booking.mail.recipient", MAILS_PER_RECIPIENT);
+        this.mailRequestsPerClient = throttles.of("booking.mail.client", MAIL_REQUESTS_PER_CLIENT);
         this.dummyHash = Objects.requireNonNull(passwordEncoder.encode(java.util.UUID.randomUUID().toString()));
     }
 
     /**
-     * Opens an account and e-mails a code to verify it. For an address already verified, its owner is told by
-     * e-mail instead; the caller's answer is the same.
+     * A registration attempt: a code is e-mailed for it, and only that code makes its password the account's. An
+     * address waiting for verification keeps its details; another attempt gets its own code (decision 067). For an
+     * address already verified, its owner is told by e-mail instead; the caller's answer is the same.
+     *
+     * @param client the client's network address, for the throttles
      */
     @Transactional
-    public void register(Registration registration, Locale locale) {
+    public void register(Registration registration, Locale locale, String client) {
         String email = email(registration.email());
         List<String> broken = new ArrayList<>();
-        String name = registration.fullName().strip();
-        if (name.isEmpty() || name.length() > Registration.NAME_MAX_LENGTH) {
+        String name = registration.fullName().strip().replaceAll("\\s+", " ");
+        if (!Registration.validName(name)) {
             broken.add("booking.account.name");
         }
         String phone = phone(registration.phone());
@@ -87,76 +118,96 @@ public class CitizenAccounts {
         }
         broken.addAll(PasswordPolicy.violations(email.substring(0, email.indexOf('@')), registration.password()));
         if (!broken.isEmpty()) {
-            throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH);
+            throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH, Registration.NAME_MAX_LENGTH);
         }
-        String hash = Objects.requireNonNull(passwordEncoder.encode(registration.password()));
-        String language = language(locale);
+        mailRequestFrom(client);
+        Attempt attempt = new Attempt(name, Objects.requireNonNull(phone),
+                Objects.requireNonNull(passwordEncoder.encode(registration.password())), language(locale));
         Optional<Citizen> existing = citizens.byEmailForUpdate(email);
         if (existing.isPresent() && existing.get().verified()) {
-            mails.alreadyRegistered(email, existing.get().fullName(), locale(existing.get()));
+            if (mailsPerRecipient.tryTake(email)) {
+                mails.alreadyRegistered(email, existing.get().fullName(), locale(existing.get()));
+            }
             audit(existing.get(), "booking.account.registered-again", Outcome.REFUSED);
             return;
         }
         long id;
         if (existing.isPresent()) {
             id = existing.get().id();
-            citizens.replaceUnverified(id, name, Objects.requireNonNull(phone), hash, language);
         } else {
             try {
-                id = citizens.insert(name, email, Objects.requireNonNull(phone), hash, language, clock.instant());
+                id = citizens.insert(name, email, attempt.phone(), attempt.passwordHash(), attempt.locale(), clock.instant());
             } catch (DuplicateKeyException raced) {
                 return;
             }
         }
         Citizen citizen = citizens.byId(id).orElseThrow();
         audit(citizen, "booking.account.registered", Outcome.SUCCESS);
-        sendCode(citizen, VERIFY);
+        sendCode(citizen, VERIFY, attempt);
     }
 
-    /** Sends a new verification code if an unverified account has the address (throttled); same answer always. */
+    /**
+     * A new code for the newest registration attempt of an unverified address (throttled); same answer always.
+     */
     @Transactional
-    public void resendCode(String email) {
+    public void resendCode(String email, String client) {
+        mailRequestFrom(client);
         citizens.byEmailForUpdate(normalised(email)).filter(citizen -> !citizen.verified())
-                .ifPresent(citizen -> sendCode(citizen, VERIFY));
+                .ifPresent(citizen -> sendCode(citizen, VERIFY, citizens.latestOtpForUpdate(citizen.id(), VERIFY)
+                        .map(Otp::attempt).orElse(null)));
     }
 
-    /** The code from the e-mail verifies the account and signs the citizen in (SOP A step 4). */
+    /**
+     * The code from the e-mail verifies the account with the details of the attempt it was sent for, and signs
+     * the citizen in (SOP A step 4).
+     */
     @Transactional(noRollbackFor = BookingRefused.class)
-    public CitizenSession verify(String email, String code) {
-        Citizen citizen = citizens.byEmailForUpdate(normalised(email)).filter(found -> !found.verified())
-                .orElseThrow(() -> new BookingRefused(RefusalCode.OTP_INVALID));
-        checkCode(citizen, VERIFY, code);
-        citizens.verified(citizen.id(), clock.instant());
-        audit(citizen, "booking.account.verified", Outcome.SUCCESS);
-        return session(citizen);
-    }
-
-    /** Signs in with e-mail and password; five failures lock the account for 15 minutes. */
-    @Transactional(noRollbackFor = BookingRefused.class)
-    public CitizenSession signIn(String email, String password) {
+    public CitizenSession verify(String email, String code, String client) {
+        refuseIfOtpThrottled(client);
+        Optional<Citizen> pending = citizens.byEmailForUpdate(normalised(email)).filter(found -> !found.verified());
+        if (pending.isEmpty()) {
+            otpFailuresPerClient.take(client);
+            throw new BookingRefused(RefusalCode.OTP_INVALID);
+        }
+        Citizen citizen = pending.get();
+        Otp otp = matchingCode(citizen, VERIFY, code, LIVE_CODES_CHECKED, client);
         Instant now = clock.instant();
-        Optional<Citizen> found = citizens.byEmailForUpdate(normalised(email));
+        if (otp.attempt() != null) {
+            citizens.verifiedWith(citizen.id(), otp.attempt(), now);
+        } else {
+            citizens.verified(citizen.id(), now);
+        }
+        citizens.otpsUsed(citizen.id(), VERIFY, now);
+        Citizen verified = citizens.byId(citizen.id()).orElseThrow();
+        audit(verified, "booking.account.verified", Outcome.SUCCESS);
+        return session(verified);
+    }
+
+    /**
+     * Signs in with e-mail and password. Five wrong passwords for an address, registered or not, and fifty from
+     * one client address are answered "try later" for a while: the same answer whether the address has an account.
+     */
+    @Transactional(noRollbackFor = BookingRefused.class)
+    public CitizenSession signIn(String email, String password, String client) {
+        String address = normalised(email);
+        if (signInFailures.spent(address) || signInFailuresPerClient.spent(client)) {
+            throw new BookingRefused(RefusalCode.SIGN_IN_THROTTLED, SIGN_IN_LOCK.toMinutes());
+        }
+        Optional<Citizen> found = citizens.byEmail(address);
         if (found.isEmpty()) {
             // The same work as for a registered address: the time taken does not tell either.
             passwordEncoder.matches(password, dummyHash);
-            throw new BookingRefused(RefusalCode.SIGN_IN_FAILED);
+            throw signInFailed(address, client);
         }
         Citizen citizen = found.get();
-        if (citizen.lockedUntil() != null && citizen.lockedUntil().isAfter(now)) {
-            audit(citizen, "booking.account.sign-in", Outcome.REFUSED);
-            throw new BookingRefused(RefusalCode.SIGN_IN_THROTTLED, SIGN_IN_LOCK.toMinutes());
-        }
         if (!passwordEncoder.matches(password, citizen.passwordHash())) {
-            int failures = citizen.failedSignIns() + 1;
-            citizens.signInFailed(citizen.id(), failures >= MAX_FAILED_SIGN_INS ? 0 : failures,
-                    failures >= MAX_FAILED_SIGN_INS ? now.plus(SIGN_IN_LOCK) : null);
             audit(citizen, "booking.account.sign-in", Outcome.REFUSED);
-            throw new BookingRefused(RefusalCode.SIGN_IN_FAILED);
+            throw signInFailed(address, client);
         }
         if (!citizen.verified()) {
             throw new BookingRefused(RefusalCode.SIGN_IN_FAILED, List.of("booking.account.unverified"));
         }
-        citizens.signedIn(citizen.id());
+        signInFailures.forgive(address);
         audit(citizen, "booking.account.sign-in", Outcome.SUCCESS);
         return session(citizen);
     }
@@ -188,54 +239,90 @@ public class CitizenAccounts {
 
     /** E-mails a reset code if the address has a verified account (throttled); same answer always. */
     @Transactional
-    public void requestPasswordReset(String email) {
-        citizens.byEmailForUpdate(normalised(email)).filter(Citizen::verified).ifPresent(citizen -> sendCode(citizen, RESET));
+    public void requestPasswordReset(String email, String client) {
+        mailRequestFrom(client);
+        citizens.byEmailForUpdate(normalised(email)).filter(Citizen::verified)
+                .ifPresent(citizen -> sendCode(citizen, RESET, null));
     }
 
     /** A new password with the code from the reset e-mail; every API token of the account ends. */
     @Transactional(noRollbackFor = BookingRefused.class)
-    public void resetPassword(String email, String code, String newPassword) {
-        Citizen citizen = citizens.byEmailForUpdate(normalised(email)).filter(Citizen::verified)
-                .orElseThrow(() -> new BookingRefused(RefusalCode.OTP_INVALID));
+    public void resetPassword(String email, String code, String newPassword, String client) {
+        refuseIfOtpThrottled(client);
+        Optional<Citizen> verified = citizens.byEmailForUpdate(normalised(email)).filter(Citizen::verified);
+        if (verified.isEmpty()) {
+            otpFailuresPerClient.take(client);
+            throw new BookingRefused(RefusalCode.OTP_INVALID);
+        }
+        Citizen citizen = verified.get();
         List<String> broken = PasswordPolicy.violations(citizen.email().substring(0, citizen.email().indexOf('@')),
                 newPassword);
         if (!broken.isEmpty()) {
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH);
         }
-        checkCode(citizen, RESET, code);
+        matchingCode(citizen, RESET, code, 1, client);
+        citizens.otpsUsed(citizen.id(), RESET, clock.instant());
         citizens.changePassword(citizen.id(), Objects.requireNonNull(passwordEncoder.encode(newPassword)));
         citizens.deleteTokensOf(citizen.id());
+        signInFailures.forgive(citizen.email());
         audit(citizen, "booking.account.password-reset", Outcome.SUCCESS);
     }
 
-    private void sendCode(Citizen citizen, String purpose) {
+    /** @param attempt the registration attempt a verification code is for */
+    private void sendCode(Citizen citizen, String purpose, @Nullable Attempt attempt) {
         Instant now = clock.instant();
         Optional<Otp> last = citizens.latestOtpForUpdate(citizen.id(), purpose);
         boolean tooSoon = last.isPresent() && last.get().createdAt().plus(OTP_RESEND_INTERVAL).isAfter(now);
-        if (tooSoon || citizens.otpsSince(citizen.id(), now.minus(Duration.ofHours(1))) >= OTP_MAX_PER_HOUR) {
+        if (tooSoon || citizens.otpsSince(citizen.id(), now.minus(Duration.ofHours(1))) >= OTP_MAX_PER_HOUR
+                || !mailsPerRecipient.tryTake(citizen.email())) {
             audit(citizen, "booking.otp.throttled", Outcome.REFUSED);
             return;
         }
         String code = "%06d".formatted(random.nextInt(1_000_000));
+        // The new code replaces the older ones of the same attempt (or every older reset code); another attempt's stay.
+        citizens.otpsReplaced(citizen.id(), purpose, attempt == null ? null : attempt.passwordHash(), now);
         citizens.insertOtp(citizen.id(), purpose, Objects.requireNonNull(passwordEncoder.encode(code)), now,
-                now.plus(OTP_VALIDITY));
-        mails.otp(citizen.email(), citizen.fullName(), code, OTP_VALIDITY.toMinutes(), locale(citizen));
+                now.plus(OTP_VALIDITY), attempt);
+        // A verification code greets the name its own attempt typed; the account's name is not the stranger's to see.
+        mails.otp(citizen.email(), attempt == null ? citizen.fullName() : attempt.fullName(), code,
+                OTP_VALIDITY.toMinutes(), attempt == null ? locale(citizen) : Locale.forLanguageTag(attempt.locale()));
         audit(citizen, "booking.otp.sent", Outcome.SUCCESS);
     }
 
-    /** One attempt at the newest code: wrong, expired, used or tried five times all read the same. */
-    private void checkCode(Citizen citizen, String purpose, String code) {
-        Otp otp = citizens.latestOtpForUpdate(citizen.id(), purpose)
-                .orElseThrow(() -> new BookingRefused(RefusalCode.OTP_INVALID));
-        boolean usable = !otp.used() && otp.attempts() < OTP_MAX_ATTEMPTS && otp.expiresAt().isAfter(clock.instant());
-        if (usable) {
+    /**
+     * One try against the newest live codes of the purpose (each counts the try): wrong, expired, used or tried
+     * five times all read the same.
+     */
+    private Otp matchingCode(Citizen citizen, String purpose, String code, int codes, String client) {
+        String typed = code.strip();
+        for (Otp otp : citizens.liveOtpsForUpdate(citizen.id(), purpose, clock.instant(), OTP_MAX_ATTEMPTS, codes)) {
             citizens.otpAttempt(otp.id());
+            if (typed.matches("\\d{6}") && passwordEncoder.matches(typed, otp.codeHash())) {
+                return otp;
+            }
         }
-        if (!usable || !code.strip().matches("\\d{6}") || !passwordEncoder.matches(code.strip(), otp.codeHash())) {
-            audit(citizen, "booking.otp.checked", Outcome.REFUSED);
-            throw new BookingRefused(RefusalCode.OTP_INVALID);
+        otpFailuresPerClient.take(client);
+        audit(citizen, "booking.otp.checked", Outcome.REFUSED);
+        throw new BookingRefused(RefusalCode.OTP_INVALID);
+    }
+
+    private BookingRefused signInFailed(String address, String client) {
+        signInFailures.take(address);
+        signInFailuresPerClient.take(client);
+        return new BookingRefused(RefusalCode.SIGN_IN_FAILED);
+    }
+
+    private void refuseIfOtpThrottled(String client) {
+        if (otpFailuresPerClient.spent(client)) {
+            throw new BookingRefused(RefusalCode.OTP_THROTTLED);
         }
-        citizens.otpUsed(otp.id(), clock.instant());
+    }
+
+    /** Anything that sends an e-mail, counted per client address: a flood is told to wait. */
+    private void mailRequestFrom(String client) {
+        if (!mailRequestsPerClient.tryTake(client)) {
+            throw new BookingRefused(RefusalCode.OTP_THROTTLED);
+        }
     }
 
     static Actor actorOf(CitizenSession session) {
@@ -280,7 +367,7 @@ public class CitizenAccounts {
     }
 
     /** An Indonesian phone number as +62…, or null when it is not one. */
-    private static @org.jspecify.annotations.Nullable String phone(String raw) {
+    private static @Nullable String phone(String raw) {
         String digits = raw.replaceAll("[\\s().-]", "");
         if (digits.startsWith("+62")) {
             digits = digits.substring(3);

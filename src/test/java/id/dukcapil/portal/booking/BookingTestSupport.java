@@ -23,6 +23,7 @@ public class BookingTestSupport {
     public static final String PASSWORD = "Kartu-Bedas-2026";
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final CitizenAccounts accounts;
     private final QuotaCalendarService calendar;
@@ -44,11 +45,22 @@ public class BookingTestSupport {
         return "warga" + System.nanoTime() % 1_000_000 + "-" + SEQUENCE.incrementAndGet() + "@contoh.id";
     }
 
+    /**
+     * A client network address of its own (TEST-NET and private ranges), so that one test's requests never meet
+     * another's client throttles.
+     */
+    public String newClientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "10.%d.%d.%d".formatted((n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+    }
+
     /** Registers and verifies a citizen with the code from the e-mail in the outbox. */
     public CitizenSession citizen() {
         String email = newEmail();
-        accounts.register(new Registration("Siti Nurhaliza", email, "0812 3456 7890", PASSWORD), Locale.forLanguageTag("id"));
-        return accounts.verify(email, lastCodeTo(email));
+        String client = newClientAddress();
+        accounts.register(new Registration("Siti Nurhaliza", email, "0812 3456 7890", PASSWORD), Locale.forLanguageTag("id"),
+                client);
+        return accounts.verify(email, lastCodeTo(email), client);
     }
 
     /**

@@ -7,6 +7,7 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +26,16 @@ class CitizenAccountTests {
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
     String email;
+    /** This test's own client address. */
+    String client;
 
     @BeforeEach
     void a_citizen_registers() {
         clock.setInstant(Instant.parse("2026-11-23T02:00:00Z"));
         email = support.newEmail();
-        accounts.register(new Registration("Asep Saepudin", email, "+62 812-2222-3333", BookingTestSupport.PASSWORD), INDONESIAN);
+        client = support.newClientAddress();
+        accounts.register(new Registration("Asep Saepudin", email, "+62 812-2222-3333", BookingTestSupport.PASSWORD), INDONESIAN,
+                client);
     }
 
     @AfterEach
@@ -40,9 +45,9 @@ class CitizenAccountTests {
 
     @Test
     void the_code_from_the_email_verifies_the_account_and_the_citizen_can_sign_in() {
-        CitizenSession session = accounts.verify(email, support.lastCodeTo(email));
+        CitizenSession session = accounts.verify(email, support.lastCodeTo(email), client);
         assertThat(session.fullName()).isEqualTo("Asep Saepudin");
-        assertThat(accounts.signIn(email, BookingTestSupport.PASSWORD).citizenId()).isEqualTo(session.citizenId());
+        assertThat(accounts.signIn(email, BookingTestSupport.PASSWORD, client).citizenId()).isEqualTo(session.citizenId());
         String stored = jdbc.queryForObject("SELECT code_hash FROM booking_otp WHERE citizen_id = ? ORDER BY id DESC LIMIT 1",
                 String.class, session.citizenId());
         assertThat(stored).startsWith("{bcrypt}").doesNotContain(support.lastCodeTo(email));
@@ -52,7 +57,7 @@ class CitizenAccountTests {
     void a_code_older_than_ten_minutes_is_refused() {
         String code = support.lastCodeTo(email);
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-        assertThatThrownBy(() -> accounts.verify(email, code))
+        assertThatThrownBy(() -> accounts.verify(email, code, client))
                 .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.code()).isEqualTo(RefusalCode.OTP_INVALID));
     }
 
@@ -61,44 +66,44 @@ class CitizenAccountTests {
         String code = support.lastCodeTo(email);
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int i = 0; i < CitizenAccounts.OTP_MAX_ATTEMPTS; i++) {
-            assertThatThrownBy(() -> accounts.verify(email, wrong)).isInstanceOf(BookingRefused.class);
+            assertThatThrownBy(() -> accounts.verify(email, wrong, client)).isInstanceOf(BookingRefused.class);
         }
-        assertThatThrownBy(() -> accounts.verify(email, code)).isInstanceOf(BookingRefused.class);
-        assertThatThrownBy(() -> accounts.signIn(email, BookingTestSupport.PASSWORD)).isInstanceOf(BookingRefused.class);
+        assertThatThrownBy(() -> accounts.verify(email, code, client)).isInstanceOf(BookingRefused.class);
+        assertThatThrownBy(() -> accounts.signIn(email, BookingTestSupport.PASSWORD, client)).isInstanceOf(BookingRefused.class);
     }
 
     @Test
     void a_new_code_comes_at_most_once_a_minute_and_replaces_the_old_one() {
         String first = support.lastCodeTo(email);
-        accounts.resendCode(email);
+        accounts.resendCode(email, client);
         assertThat(support.mailsTo(email)).isEqualTo(1);
         clock.advance(CitizenAccounts.OTP_RESEND_INTERVAL);
-        accounts.resendCode(email);
+        accounts.resendCode(email, client);
         assertThat(support.mailsTo(email)).isEqualTo(2);
         String second = support.lastCodeTo(email);
         if (!second.equals(first)) {
-            assertThatThrownBy(() -> accounts.verify(email, first)).isInstanceOf(BookingRefused.class);
+            assertThatThrownBy(() -> accounts.verify(email, first, client)).isInstanceOf(BookingRefused.class);
         }
-        assertThat(accounts.verify(email, second).fullName()).isEqualTo("Asep Saepudin");
+        assertThat(accounts.verify(email, second, client).fullName()).isEqualTo("Asep Saepudin");
     }
 
     @Test
     void registering_a_verified_address_again_answers_the_same_and_tells_only_its_owner() {
-        accounts.verify(email, support.lastCodeTo(email));
-        accounts.register(new Registration("Penyusup", email, "081299998888", "Lain-Sandi-2026"), INDONESIAN);
+        accounts.verify(email, support.lastCodeTo(email), client);
+        accounts.register(new Registration("Penyusup", email, "081299998888", "Lain-Sandi-2026"), INDONESIAN, client);
         assertThat(jdbc.queryForObject("SELECT subject FROM notification_message WHERE recipient = ? ORDER BY id DESC LIMIT 1",
                 String.class, email)).contains("Pendaftaran akun BDS");
-        assertThat(accounts.signIn(email, BookingTestSupport.PASSWORD).fullName()).isEqualTo("Asep Saepudin");
+        assertThat(accounts.signIn(email, BookingTestSupport.PASSWORD, client).fullName()).isEqualTo("Asep Saepudin");
         // An unknown address: no error, no e-mail.
         String unknown = support.newEmail();
-        accounts.resendCode(unknown);
-        accounts.requestPasswordReset(unknown);
+        accounts.resendCode(unknown, client);
+        accounts.requestPasswordReset(unknown, client);
         assertThat(support.mailsTo(unknown)).isZero();
     }
 
     @Test
     void a_weak_password_or_a_foreign_phone_number_is_refused_with_every_reason() {
-        assertThatThrownBy(() -> accounts.register(new Registration("X", support.newEmail(), "+1 202 555 0100", "pendek"), INDONESIAN))
+        assertThatThrownBy(() -> accounts.register(new Registration("X", support.newEmail(), "+1 202 555 0100", "pendek"), INDONESIAN, client))
                 .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.messageKeys())
                         .contains("booking.refused.ACCOUNT_INVALID", "booking.account.phone", "password.rule.length",
                                 "password.rule.digit"));
@@ -106,27 +111,102 @@ class CitizenAccountTests {
 
     @Test
     void five_wrong_passwords_lock_the_sign_in_for_fifteen_minutes() {
-        accounts.verify(email, support.lastCodeTo(email));
+        accounts.verify(email, support.lastCodeTo(email), client);
         for (int i = 0; i < CitizenAccounts.MAX_FAILED_SIGN_INS; i++) {
-            assertThatThrownBy(() -> accounts.signIn(email, "Salah-Sandi-999"))
+            assertThatThrownBy(() -> accounts.signIn(email, "Salah-Sandi-999", client))
                     .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.code()).isEqualTo(RefusalCode.SIGN_IN_FAILED));
         }
-        assertThatThrownBy(() -> accounts.signIn(email, BookingTestSupport.PASSWORD))
+        assertThatThrownBy(() -> accounts.signIn(email, BookingTestSupport.PASSWORD, client))
                 .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.code()).isEqualTo(RefusalCode.SIGN_IN_THROTTLED));
         clock.advance(CitizenAccounts.SIGN_IN_LOCK);
-        assertThat(accounts.signIn(email, BookingTestSupport.PASSWORD).fullName()).isEqualTo("Asep Saepudin");
+        assertThat(accounts.signIn(email, BookingTestSupport.PASSWORD, client).fullName()).isEqualTo("Asep Saepudin");
     }
 
     @Test
     void a_forgotten_password_is_reset_with_a_code_and_old_tokens_end() {
-        CitizenSession session = accounts.verify(email, support.lastCodeTo(email));
+        CitizenSession session = accounts.verify(email, support.lastCodeTo(email), client);
         ApiToken token = accounts.issueToken(session);
         assertThat(accounts.byToken(token.token())).isPresent();
         clock.advance(CitizenAccounts.OTP_RESEND_INTERVAL);
-        accounts.requestPasswordReset(email);
-        accounts.resetPassword(email, support.lastCodeTo(email), "Sandi-Baru-Bedas-7");
+        accounts.requestPasswordReset(email, client);
+        accounts.resetPassword(email, support.lastCodeTo(email), "Sandi-Baru-Bedas-7", client);
         assertThat(accounts.byToken(token.token())).isEmpty();
-        assertThatThrownBy(() -> accounts.signIn(email, BookingTestSupport.PASSWORD)).isInstanceOf(BookingRefused.class);
-        assertThat(accounts.signIn(email, "Sandi-Baru-Bedas-7").citizenId()).isEqualTo(session.citizenId());
+        assertThatThrownBy(() -> accounts.signIn(email, BookingTestSupport.PASSWORD, client)).isInstanceOf(BookingRefused.class);
+        assertThat(accounts.signIn(email, "Sandi-Baru-Bedas-7", client).citizenId()).isEqualTo(session.citizenId());
+    }
+
+    @Test
+    void registering_again_a_pending_address_never_replaces_its_password_and_each_code_opens_only_its_own_attempt() {
+        String ownCode = support.lastCodeTo(email);
+        clock.advance(CitizenAccounts.OTP_RESEND_INTERVAL);
+        String stranger = support.newClientAddress();
+        accounts.register(new Registration("Penyusup", email, "081299998888", "Lain-Sandi-2026"), INDONESIAN, stranger);
+        assertThat(support.mailsTo(email)).as("the second attempt has a code of its own").isEqualTo(2);
+
+        CitizenSession session = accounts.verify(email, ownCode, client);
+        assertThat(session.fullName()).isEqualTo("Asep Saepudin");
+        assertThat(accounts.signIn(email, BookingTestSupport.PASSWORD, client).citizenId()).isEqualTo(session.citizenId());
+        assertThatThrownBy(() -> accounts.signIn(email, "Lain-Sandi-2026", stranger))
+                .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.code()).isEqualTo(RefusalCode.SIGN_IN_FAILED));
+    }
+
+    @Test
+    void five_wrong_passwords_answer_alike_for_an_unknown_address_and_a_registered_one() {
+        accounts.verify(email, support.lastCodeTo(email), client);
+        for (String address : List.of(email, support.newEmail())) {
+            for (int i = 0; i < CitizenAccounts.MAX_FAILED_SIGN_INS; i++) {
+                assertThatThrownBy(() -> accounts.signIn(address, "Salah-Sandi-999", client))
+                        .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.code()).isEqualTo(RefusalCode.SIGN_IN_FAILED));
+            }
+            assertThatThrownBy(() -> accounts.signIn(address, BookingTestSupport.PASSWORD, client))
+                    .as(address).isInstanceOfSatisfying(BookingRefused.class,
+                            refused -> assertThat(refused.code()).isEqualTo(RefusalCode.SIGN_IN_THROTTLED));
+        }
+    }
+
+    @Test
+    void one_client_address_trying_passwords_on_many_addresses_is_told_to_wait() {
+        accounts.verify(email, support.lastCodeTo(email), client);
+        for (int i = 0; i < CitizenAccounts.SIGN_IN_FAILURES_PER_CLIENT.events(); i++) {
+            assertThatThrownBy(() -> accounts.signIn(support.newEmail(), "Salah-Sandi-999", client)).isInstanceOf(BookingRefused.class);
+        }
+        assertThatThrownBy(() -> accounts.signIn(email, BookingTestSupport.PASSWORD, client))
+                .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.code()).isEqualTo(RefusalCode.SIGN_IN_THROTTLED));
+        assertThat(accounts.signIn(email, BookingTestSupport.PASSWORD, support.newClientAddress()).fullName())
+                .as("the account itself is not locked").isEqualTo("Asep Saepudin");
+    }
+
+    @Test
+    void registering_a_verified_address_again_and_again_mails_its_owner_a_few_times_only() {
+        accounts.verify(email, support.lastCodeTo(email), client);
+        for (int i = 0; i < 10; i++) {
+            accounts.register(new Registration("Penyusup", email, "081299998888", "Lain-Sandi-2026"), INDONESIAN,
+                    support.newClientAddress());
+        }
+        assertThat(support.mailsTo(email)).as("the code, then already-registered notes up to the hour's limit")
+                .isEqualTo((int) CitizenAccounts.MAILS_PER_RECIPIENT.events());
+        for (int i = 1; i < CitizenAccounts.MAIL_REQUESTS_PER_CLIENT.events(); i++) {
+            accounts.requestPasswordReset(support.newEmail(), client);
+        }
+        assertThatThrownBy(() -> accounts.requestPasswordReset(support.newEmail(), client))
+                .as("one client asking for ever more e-mails").isInstanceOfSatisfying(BookingRefused.class,
+                        refused -> assertThat(refused.code()).isEqualTo(RefusalCode.OTP_THROTTLED));
+    }
+
+    @Test
+    void a_name_is_letters_spaces_and_the_punctuation_of_names_only() {
+        for (String name : List.of("Klik https://bds-bandung.xyz", "Hadiah di bds-bandung.xyz", "Asep <b>Saepudin</b>",
+                "Asep 0812 9999", " ", "A".repeat(Registration.NAME_MAX_LENGTH + 1))) {
+            assertThatThrownBy(() -> accounts.register(new Registration(name, support.newEmail(), "0812 1111 2222",
+                    BookingTestSupport.PASSWORD), INDONESIAN, support.newClientAddress()))
+                    .as(name).isInstanceOfSatisfying(BookingRefused.class,
+                            refused -> assertThat(refused.messageKeys()).contains("booking.account.name"));
+        }
+        for (String name : List.of("Nur'aini binti H. Asep", "Dr. Siti Ma'rifah, S. Kom.", "Ñoño Pérez-Gómez", "Ujang")) {
+            String address = support.newEmail();
+            accounts.register(new Registration(name, address, "0812 1111 2222", BookingTestSupport.PASSWORD), INDONESIAN,
+                    support.newClientAddress());
+            assertThat(support.mailsTo(address)).as(name).isEqualTo(1);
+        }
     }
 }

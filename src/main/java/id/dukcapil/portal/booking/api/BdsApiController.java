@@ -80,44 +80,44 @@ class BdsApiController {
     Accepted register(@Valid @RequestBody AccountBody body, HttpServletRequest request) {
         // The account's language is the request's: Indonesian unless the app asks for English.
         accounts.register(new Registration(body.fullName(), body.email(), body.phone(), body.password()),
-                ApiProblems.locale(request));
+                ApiProblems.locale(request), request.getRemoteAddr());
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
 
     @PostMapping("/accounts/verify")
     @Operation(summary = "Verify the account with the OTP from the e-mail (10 minutes, 5 tries)")
-    Accepted verify(@Valid @RequestBody VerifyBody body) {
-        accounts.verify(body.email(), body.otp());
+    Accepted verify(@Valid @RequestBody VerifyBody body, HttpServletRequest request) {
+        accounts.verify(body.email(), body.otp(), request.getRemoteAddr());
         return new Accepted("VERIFIED");
     }
 
     @PostMapping("/accounts/otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a new verification OTP (at most once a minute, five an hour)")
-    Accepted resendOtp(@Valid @RequestBody EmailBody body) {
-        accounts.resendCode(body.email());
+    Accepted resendOtp(@Valid @RequestBody EmailBody body, HttpServletRequest request) {
+        accounts.resendCode(body.email(), request.getRemoteAddr());
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
 
     @PostMapping("/accounts/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "E-mail an OTP to reset a forgotten password")
-    Accepted requestReset(@Valid @RequestBody EmailBody body) {
-        accounts.requestPasswordReset(body.email());
+    Accepted requestReset(@Valid @RequestBody EmailBody body, HttpServletRequest request) {
+        accounts.requestPasswordReset(body.email(), request.getRemoteAddr());
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
 
     @PostMapping("/accounts/password-reset/confirm")
     @Operation(summary = "Set a new password with the reset OTP; every session of the account ends")
-    Accepted reset(@Valid @RequestBody ResetBody body) {
-        accounts.resetPassword(body.email(), body.otp(), body.newPassword());
+    Accepted reset(@Valid @RequestBody ResetBody body, HttpServletRequest request) {
+        accounts.resetPassword(body.email(), body.otp(), body.newPassword(), request.getRemoteAddr());
         return new Accepted("PASSWORD_CHANGED");
     }
 
     @PostMapping("/sessions")
     @Operation(summary = "Sign in: a bearer token for the other calls")
-    SessionAnswer signIn(@Valid @RequestBody SessionBody body) {
-        var token = accounts.issueToken(accounts.signIn(body.email(), body.password()));
+    SessionAnswer signIn(@Valid @RequestBody SessionBody body, HttpServletRequest request) {
+        var token = accounts.issueToken(accounts.signIn(body.email(), body.password(), request.getRemoteAddr()));
         return new SessionAnswer(token.token(), token.expiresAt());
     }
 

@@ -19,6 +19,10 @@ public class CitizenStore {
             SELECT id, full_name, email, phone, password_hash, locale, verified_at, failed_sign_ins, locked_until
             FROM booking_citizen""";
 
+    private static final String OTP_COLUMNS = """
+            SELECT id, code_hash, created_at, expires_at, attempts, used_at, full_name, phone, password_hash, locale
+            FROM booking_otp""";
+
     private final JdbcClient jdbc;
 
     CitizenStore(JdbcClient jdbc) {
@@ -46,10 +50,12 @@ public class CitizenStore {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    /** A registration again for an address not yet verified: the newest details count. */
-    public void replaceUnverified(long id, String fullName, String phone, String passwordHash, String locale) {
-        jdbc.sql("UPDATE booking_citizen SET full_name = ?, phone = ?, password_hash = ?, locale = ? WHERE id = ? AND verified_at IS NULL")
-                .params(fullName, phone, passwordHash, locale, id).update();
+    /** Verification by a code: the account takes the details of the registration attempt the code was sent for. */
+    public void verifiedWith(long id, Attempt attempt, Instant at) {
+        jdbc.sql("""
+                UPDATE booking_citizen SET full_name = ?, phone = ?, password_hash = ?, locale = ?, verified_at = ?
+                WHERE id = ? AND verified_at IS NULL""")
+                .params(attempt.fullName(), attempt.phone(), attempt.passwordHash(), attempt.locale(), utc(at), id).update();
     }
 
     public void verified(long id, Instant at) {
@@ -61,35 +67,49 @@ public class CitizenStore {
                 .params(passwordHash, id).update();
     }
 
-    public void signInFailed(long id, int failures, @Nullable Instant lockedUntil) {
-        jdbc.sql("UPDATE booking_citizen SET failed_sign_ins = ?, locked_until = ? WHERE id = ?")
-                .params(failures, lockedUntil == null ? null : utc(lockedUntil), id).update();
-    }
-
-    public void signedIn(long id) {
-        jdbc.sql("UPDATE booking_citizen SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?").param(id).update();
-    }
-
     // One-time codes
 
-    public long insertOtp(long citizenId, String purpose, String codeHash, Instant at, Instant expiresAt) {
+    /** @param attempt the registration attempt a verification code is sent for; null for other codes */
+    public long insertOtp(long citizenId, String purpose, String codeHash, Instant at, Instant expiresAt,
+                          @Nullable Attempt attempt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO booking_otp (citizen_id, purpose, code_hash, created_at, expires_at, attempts)
-                VALUES (?, ?, ?, ?, ?, 0)""")
-                .params(citizenId, purpose, codeHash, utc(at), utc(expiresAt)).update(key, "id");
+                INSERT INTO booking_otp (citizen_id, purpose, code_hash, created_at, expires_at, attempts,
+                    full_name, phone, password_hash, locale)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
+                .params(citizenId, purpose, codeHash, utc(at), utc(expiresAt),
+                        attempt == null ? null : attempt.fullName(), attempt == null ? null : attempt.phone(),
+                        attempt == null ? null : attempt.passwordHash(), attempt == null ? null : attempt.locale())
+                .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** The codes of that purpose still usable at {@code now}, newest first, locked; at most {@code limit}. */
+    public java.util.List<Otp> liveOtpsForUpdate(long citizenId, String purpose, Instant now, int maxAttempts, int limit) {
+        return jdbc.sql(OTP_COLUMNS + """
+                 WHERE citizen_id = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? AND attempts < ?
+                ORDER BY id DESC LIMIT ? FOR UPDATE""")
+                .params(citizenId, purpose, utc(now), maxAttempts, limit).query(CitizenStore::otp).list();
+    }
+
+    /** Older codes of that purpose for the same attempt (same password hash, or none) can no longer be used. */
+    public void otpsReplaced(long citizenId, String purpose, @Nullable String passwordHash, Instant at) {
+        jdbc.sql("""
+                UPDATE booking_otp SET used_at = ?
+                WHERE citizen_id = ? AND purpose = ? AND used_at IS NULL AND password_hash <=> ?""")
+                .params(utc(at), citizenId, purpose, passwordHash).update();
+    }
+
+    /** Every code of that purpose is spent (an account verified, a password reset): none opens it again. */
+    public void otpsUsed(long citizenId, String purpose, Instant at) {
+        jdbc.sql("UPDATE booking_otp SET used_at = ? WHERE citizen_id = ? AND purpose = ? AND used_at IS NULL")
+                .params(utc(at), citizenId, purpose).update();
     }
 
     /** The newest code of that purpose, locked: attempts are counted one at a time. */
     public Optional<Otp> latestOtpForUpdate(long citizenId, String purpose) {
-        return jdbc.sql("""
-                SELECT id, code_hash, created_at, expires_at, attempts, used_at FROM booking_otp
-                WHERE citizen_id = ? AND purpose = ? ORDER BY id DESC LIMIT 1 FOR UPDATE""")
-                .params(citizenId, purpose)
-                .query((rs, row) -> new Otp(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4), rs.getInt(5),
-                        rs.getObject(6) != null))
-                .optional();
+        return jdbc.sql(OTP_COLUMNS + " WHERE citizen_id = ? AND purpose = ? ORDER BY id DESC LIMIT 1 FOR UPDATE")
+                .params(citizenId, purpose).query(CitizenStore::otp).optional();
     }
 
     public int otpsSince(long citizenId, Instant since) {
@@ -133,6 +153,13 @@ public class CitizenStore {
                 rs.getInt("failed_sign_ins"), instantOrNull(rs, "locked_until"));
     }
 
+    private static Otp otp(ResultSet rs, int row) throws SQLException {
+        String passwordHash = rs.getString("password_hash");
+        return new Otp(rs.getLong("id"), rs.getString("code_hash"), instant(rs, 3), instant(rs, 4), rs.getInt("attempts"),
+                rs.getObject("used_at") != null, passwordHash == null ? null
+                : new Attempt(rs.getString("full_name"), rs.getString("phone"), passwordHash, rs.getString("locale")));
+    }
+
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
@@ -150,6 +177,17 @@ public class CitizenStore {
                           boolean verified, int failedSignIns, @Nullable Instant lockedUntil) {
     }
 
-    public record Otp(long id, String codeHash, Instant createdAt, Instant expiresAt, int attempts, boolean used) {
+    /** @param attempt the registration attempt a verification code was sent for (none for older codes) */
+    public record Otp(long id, String codeHash, Instant createdAt, Instant expiresAt, int attempts, boolean used,
+                      @Nullable Attempt attempt) {
+    }
+
+    /** What one registration typed: a code sent for it makes these the account's details, nothing else does. */
+    public record Attempt(String fullName, String phone, String passwordHash, String locale) {
+
+        @Override
+        public String toString() {
+            return "Attempt[" + fullName + "]";
+        }
     }
 }

@@ -35,7 +35,7 @@ class BdsOtpView extends BdsPage implements BeforeEnterObserver {
         verify.setWidthFull();
         verify.addClickListener(click -> {
             try {
-                signIn(accounts.verify(email, code.getValue()));
+                signIn(accounts.verify(email, code.getValue(), clientAddress()));
                 getUI().ifPresent(ui -> ui.navigate(BdsHomeView.class));
             } catch (RuleViolation violation) {
                 Notifications.error(violation);
@@ -44,8 +44,12 @@ class BdsOtpView extends BdsPage implements BeforeEnterObserver {
         resend.setText(getTranslation("bds.otp.resend"));
         resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         resend.addClickListener(click -> {
-            accounts.resendCode(email);
-            Notifications.success(getTranslation("bds.otp.resent", CitizenAccounts.OTP_RESEND_INTERVAL.toSeconds()));
+            try {
+                accounts.resendCode(email, clientAddress());
+                Notifications.success(getTranslation("bds.otp.resent", CitizenAccounts.OTP_RESEND_INTERVAL.toSeconds()));
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
         });
         show(new H2(getTranslation("bds.otp.title")), sentTo, code, verify, resend);
     }

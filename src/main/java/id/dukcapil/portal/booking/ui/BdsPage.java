@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.CitizenSession;
@@ -36,6 +37,16 @@ abstract class BdsPage extends VerticalLayout implements HasDynamicTitle {
                 .set("align-items", "center");
         content.setWidthFull();
         add(header, content);
+    }
+
+    /**
+     * The client's network address, for the throttles: the request's remote address (the client's, not a proxy's,
+     * when {@code server.forward-headers-strategy} is set; decision 065).
+     */
+    static String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String address = request == null ? null : request.getRemoteAddr();
+        return address == null ? "unknown" : address;
     }
 
     static Optional<CitizenSession> citizen() {

@@ -75,7 +75,12 @@ class BdsPasswordResetView extends BdsPage {
             Notifications.error(getTranslation("bds.reset.email-required"));
             return;
         }
-        accounts.requestPasswordReset(email.getValue());
+        try {
+            accounts.requestPasswordReset(email.getValue(), clientAddress());
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+            return;
+        }
         lastSent = clock.instant();
         sentTo.setText(getTranslation("bds.reset.sent", email.getValue().strip(), CitizenAccounts.OTP_VALIDITY.toMinutes()));
         save.addClickShortcut(Key.ENTER);
@@ -90,20 +95,25 @@ class BdsPasswordResetView extends BdsPage {
                     CitizenAccounts.OTP_RESEND_INTERVAL.minus(since).plusMillis(999).toSeconds()));
             return;
         }
-        accounts.requestPasswordReset(email.getValue());
+        try {
+            accounts.requestPasswordReset(email.getValue(), clientAddress());
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+            return;
+        }
         lastSent = clock.instant();
         Notifications.success(getTranslation("bds.reset.resent", CitizenAccounts.OTP_RESEND_INTERVAL.toSeconds()));
     }
 
     private void reset() {
         try {
-            accounts.resetPassword(email.getValue(), code.getValue(), newPassword.getValue());
+            accounts.resetPassword(email.getValue(), code.getValue(), newPassword.getValue(), clientAddress());
         } catch (RuleViolation violation) {
             Notifications.error(violation);
             return;
         }
         try {
-            signIn(accounts.signIn(email.getValue(), newPassword.getValue()));
+            signIn(accounts.signIn(email.getValue(), newPassword.getValue(), clientAddress()));
             Notifications.success(getTranslation("bds.reset.done"));
             getUI().ifPresent(ui -> ui.navigate(BdsHomeView.class));
         } catch (RuleViolation violation) {

@@ -40,6 +40,8 @@ class BdsRegisterView extends BdsPage {
         register.setId("bds-register");
         fullName.setLabel(getTranslation("bds.full-name"));
         fullName.setMaxLength(Registration.NAME_MAX_LENGTH);
+        fullName.setPattern(Registration.NAME_PATTERN);
+        fullName.setErrorMessage(getTranslation("booking.account.name", 0, Registration.NAME_MAX_LENGTH));
         email.setLabel(getTranslation("bds.email"));
         email.setMaxLength(Registration.EMAIL_MAX_LENGTH);
         phone.setLabel(getTranslation("bds.phone"));
@@ -51,7 +53,7 @@ class BdsRegisterView extends BdsPage {
         register.addClickListener(click -> {
             try {
                 accounts.register(new Registration(fullName.getValue(), email.getValue(), phone.getValue(),
-                        password.getValue()), getLocale());
+                        password.getValue()), getLocale(), clientAddress());
                 getUI().ifPresent(ui -> ui.navigate(BdsOtpView.class,
                         QueryParameters.simple(Map.of("email", email.getValue().strip()))));
             } catch (RuleViolation violation) {

@@ -39,7 +39,7 @@ class BdsSignInView extends BdsPage {
         signIn.setWidthFull();
         signIn.addClickListener(click -> {
             try {
-                signIn(accounts.signIn(email.getValue(), password.getValue()));
+                signIn(accounts.signIn(email.getValue(), password.getValue(), clientAddress()));
                 getUI().ifPresent(ui -> ui.navigate(BdsHomeView.class));
             } catch (RuleViolation violation) {
                 Notifications.error(violation);

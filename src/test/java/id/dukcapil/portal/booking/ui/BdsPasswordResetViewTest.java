@@ -62,7 +62,7 @@ class BdsPasswordResetViewTest extends PortalViewTest {
         assertThat(getCurrentView()).isInstanceOf(BdsHomeView.class);
         assertThat(lastNotification()).contains("Kata sandi baru disimpan");
         assertThat(BdsPage.citizen()).map(CitizenSession::citizenId).contains(citizen.citizenId());
-        assertThat(accounts.signIn(citizen.email(), NEW_PASSWORD).citizenId()).isEqualTo(citizen.citizenId());
+        assertThat(accounts.signIn(citizen.email(), NEW_PASSWORD, support.newClientAddress()).citizenId()).isEqualTo(citizen.citizenId());
     }
 
     @Test
