@@ -62,7 +62,7 @@ class BdsApiController {
 
     static final String BASE = "/api/v1/bds";
     /** Printable ASCII, as the key column and every proxy on the way keep it. */
-    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,100}");
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x20-\\x7E]{1,100}");
 
     private final CitizenAccounts accounts;
     private final BookingService bookings;

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -61,6 +62,13 @@ class ApiRequestProblems {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e, HttpServletRequest request) {
         return problems.answer(request, HttpStatus.NOT_FOUND, "NOT_FOUND", problems.text(request, "shared.api.not-found"));
+    }
+
+    /** The firewall's verdict on a header, met when a controller reads it (a non-ASCII Idempotency-Key). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return problems.answer(request, HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                problems.text(request, "shared.input.rejected"));
     }
 
     @ExceptionHandler(InvalidField.class)
