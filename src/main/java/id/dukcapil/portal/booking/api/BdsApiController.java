@@ -94,7 +94,7 @@ class BdsApiController {
     @PostMapping("/accounts/verify")
     @Operation(summary = "Verify the account with the OTP from the e-mail (10 minutes, 5 tries)")
     Accepted verify(@Valid @RequestBody VerifyBody body) {
-        accounts.verify(body.email(), body.otp());
+        accounts.verify(InvalidField.email("email", body.email()), body.otp());
         return new Accepted("VERIFIED");
     }
 
@@ -102,7 +102,7 @@ class BdsApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a new verification OTP (at most once a minute, five an hour)")
     Accepted resendOtp(@Valid @RequestBody EmailBody body) {
-        accounts.resendCode(body.email());
+        accounts.resendCode(InvalidField.email("email", body.email()));
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
 
@@ -110,14 +110,14 @@ class BdsApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "E-mail an OTP to reset a forgotten password")
     Accepted requestReset(@Valid @RequestBody EmailBody body) {
-        accounts.requestPasswordReset(body.email());
+        accounts.requestPasswordReset(InvalidField.email("email", body.email()));
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
 
     @PostMapping("/accounts/password-reset/confirm")
     @Operation(summary = "Set a new password with the reset OTP; every session of the account ends")
     Accepted reset(@Valid @RequestBody ResetBody body) {
-        accounts.resetPassword(body.email(), body.otp(), body.newPassword());
+        accounts.resetPassword(InvalidField.email("email", body.email()), body.otp(), body.newPassword());
         return new Accepted("PASSWORD_CHANGED");
     }
 
