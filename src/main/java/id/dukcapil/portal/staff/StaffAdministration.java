@@ -8,6 +8,7 @@ import id.dukcapil.portal.staff.internal.ServicePointEntity;
 import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
 import id.dukcapil.portal.staff.internal.StaffAccountRepository;
+import id.dukcapil.portal.shared.Email;
 import jakarta.validation.Valid;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public class StaffAdministration {
         StaffAccountEntity account = new StaffAccountEntity(username, form.fullName().strip(),
                 Objects.requireNonNull(passwordEncoder.encode(temporaryPassword)), servicePoint(form.servicePointId()),
                 form.roles(), clock.instant());
-        account.update(username, form.fullName().strip(), blankToNull(form.email()), blankToNull(form.nip()),
+        account.update(username, form.fullName().strip(), email(form.email()), blankToNull(form.nip()),
                 servicePoint(form.servicePointId()), form.roles(), form.active());
         account.requirePasswordChange();
         accounts.saveAndFlush(account);
@@ -105,7 +106,7 @@ public class StaffAdministration {
             throw new RuleViolation("staff.error.username-taken", username);
         }
         StaffAccount before = account.toRecord();
-        account.update(username, form.fullName().strip(), blankToNull(form.email()), blankToNull(form.nip()),
+        account.update(username, form.fullName().strip(), email(form.email()), blankToNull(form.nip()),
                 servicePoint(form.servicePointId()), form.roles(), form.active());
         try {
             accounts.saveAndFlush(account);
@@ -155,6 +156,11 @@ public class StaffAdministration {
 
     private static String normalized(String username) {
         return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** One plain address (the same {@link Email} rule as every other edge), or none. */
+    private static @Nullable String email(@Nullable String text) {
+        return StringUtils.hasText(text) ? Email.parse(text).value() : null;
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

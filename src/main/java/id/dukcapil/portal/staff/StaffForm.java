@@ -1,7 +1,6 @@
 package id.dukcapil.portal.staff;
 
 import id.dukcapil.portal.shared.Role;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +16,7 @@ public record StaffForm(
         @NotBlank @Size(min = USERNAME_MIN_LENGTH, max = USERNAME_MAX_LENGTH) @Pattern(regexp = USERNAME_PATTERN)
         String username,
         @NotBlank @Size(max = FULL_NAME_MAX_LENGTH) String fullName,
-        @Nullable @Email @Size(max = EMAIL_MAX_LENGTH) String email,
+        @Nullable @Size(max = EMAIL_MAX_LENGTH) String email,
         @Nullable @Pattern(regexp = NIP_PATTERN) String nip,
         @NotNull Long servicePointId,
         @NotEmpty Set<Role> roles,
@@ -28,7 +27,7 @@ public record StaffForm(
     /** Lower-case letters, digits, dot, dash and underscore: what people type without thinking. */
     public static final String USERNAME_PATTERN = "[a-z0-9._-]+";
     public static final int FULL_NAME_MAX_LENGTH = 120;
-    public static final int EMAIL_MAX_LENGTH = 254;
+    public static final int EMAIL_MAX_LENGTH = id.dukcapil.portal.shared.Email.MAX_LENGTH;
     /** The 18-digit NIP (civil-servant number), or empty. */
     public static final String NIP_PATTERN = "^$|\\d{18}";
 

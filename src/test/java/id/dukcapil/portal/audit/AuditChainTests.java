@@ -78,6 +78,17 @@ class AuditChainTests {
     }
 
     @Test
+    void an_entry_with_values_longer_than_their_columns_is_kept_cut_and_the_chain_stays_intact() {
+        auditLog.record(Actor.anonymous("n".repeat(200)), new AuditRecord("test.long",
+                "T".repeat(100), "S".repeat(200), Outcome.FAILURE, "d".repeat(2000)));
+        assertThat(count()).isEqualTo(11);
+        assertThat(jdbc.queryForObject("SELECT CONCAT(CHAR_LENGTH(actor_id), ' ', CHAR_LENGTH(subject_type), ' ', "
+                + "CHAR_LENGTH(subject_id), ' ', CHAR_LENGTH(detail)) FROM audit_entry WHERE action = 'test.long'",
+                String.class)).isEqualTo("60 40 60 500");
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
     void an_edited_entry_is_detected() {
         jdbc.update("UPDATE audit_entry SET detail = 'nothing happened' WHERE seq = 4");
         assertBroken(4, Problem.EDITED);

@@ -85,6 +85,19 @@ class LockoutTests {
                 String.class, username)).isEqualTo("REFUSED");
     }
 
+    @Test
+    void a_failed_sign_in_with_a_200_character_name_is_refused_and_audited() {
+        String claimed = "penyusup" + "x".repeat(192);
+        long before = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM audit_entry", Long.class);
+
+        assertThat(signIn.attempt(claimed, "apa-saja")).isEqualTo(Result.REFUSED);
+
+        List<String> entries = jdbc.queryForList("SELECT CONCAT(action, ' ', outcome, ' ', actor_id) FROM audit_entry "
+                + "WHERE seq > ? AND action = 'staff.sign-in'", String.class, before);
+        assertThat(entries).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("staff.sign-in FAILURE penyusupxxx").hasSizeLessThanOrEqualTo("staff.sign-in FAILURE ".length() + 60);
+    }
+
     private void failTimes(int times) {
         for (int i = 0; i < times; i++) {
             assertThat(signIn.attempt(username, "wrong-" + i)).isEqualTo(Result.REFUSED);

@@ -81,14 +81,20 @@ public class AuditAppender {
         Instant at = entry.occurredAt().truncatedTo(ChronoUnit.MILLIS);
         Actor actor = entry.actor();
         AuditRecord record = entry.record();
-        String roles = actor.roles().isEmpty() ? null : String.join(",", new TreeSet<>(actor.roles()));
+        // Every text is cut to its column (audit-001-log): an entry never fails on what someone typed, such as a
+        // 200-character user name at the sign-in; the hash covers exactly what is stored.
+        String roles = cut(actor.roles().isEmpty() ? null : String.join(",", new TreeSet<>(actor.roles())), 255);
         String detail = cut(record.detail(), AuditRecord.DETAIL_MAX_LENGTH);
+        String actorId = cut(actor.id(), 60);
         String actorName = cut(actor.name(), 120);
-        String hash = AuditHash.mac(mac, prevHash, seq, at, actor.type().name(), actor.id(), actorName, roles,
-                actor.servicePoint(), record.action(), record.subjectType(), record.subjectId(),
-                record.outcome().name(), detail);
-        return new Object[] {seq, LocalDateTime.ofInstant(at, ZoneOffset.UTC), actor.type().name(), actor.id(),
-                actorName, roles, actor.servicePoint(), record.action(), record.subjectType(), record.subjectId(),
+        String servicePoint = cut(actor.servicePoint(), 20);
+        String action = cut(record.action(), 60);
+        String subjectType = cut(record.subjectType(), 40);
+        String subjectId = cut(record.subjectId(), 60);
+        String hash = AuditHash.mac(mac, prevHash, seq, at, actor.type().name(), actorId, actorName, roles,
+                servicePoint, action, subjectType, subjectId, record.outcome().name(), detail);
+        return new Object[] {seq, LocalDateTime.ofInstant(at, ZoneOffset.UTC), actor.type().name(), actorId,
+                actorName, roles, servicePoint, action, subjectType, subjectId,
                 record.outcome().name(), detail, AuditHash.HMAC_SHA256, keyId, prevHash, hash};
     }
 

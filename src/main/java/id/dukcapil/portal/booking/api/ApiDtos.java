@@ -4,38 +4,54 @@ import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.BookingStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import id.dukcapil.portal.booking.Registration;
+import id.dukcapil.portal.shared.api.SaneDate;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** The JSON bodies of the BDS API, as the contract names their fields. */
+/**
+ * The JSON bodies of the BDS API, as the contract names their fields. Every string is bounded here, at the edge:
+ * a longer value is a 422 naming the field, never a database error.
+ */
 final class ApiDtos {
+
+    static final int EMAIL = Registration.EMAIL_MAX_LENGTH;
+    /** bcrypt reads at most 72 bytes and refuses more. */
+    static final int SECRET = 72;
+    static final int OTP = 10;
+    static final int NIK = 32;
+    static final int POINT = 20;
 
     private ApiDtos() {
     }
 
-    record AccountBody(@NotBlank String fullName, @NotBlank String email, @NotBlank String phone,
-                       @NotBlank String password) {
+    record AccountBody(@NotBlank @Size(max = Registration.NAME_MAX_LENGTH) String fullName,
+                       @NotBlank @Size(max = EMAIL) String email,
+                       @NotBlank @Size(max = Registration.PHONE_MAX_LENGTH) String phone,
+                       @NotBlank @Size(max = SECRET) String password) {
         @Override
         public String toString() {
             return "AccountBody[" + email + "]";
         }
     }
 
-    record VerifyBody(@NotBlank String email, @NotBlank String otp) {
+    record VerifyBody(@NotBlank @Size(max = EMAIL) String email, @NotBlank @Size(max = OTP) String otp) {
     }
 
-    record EmailBody(@NotBlank String email) {
+    record EmailBody(@NotBlank @Size(max = EMAIL) String email) {
     }
 
-    record ResetBody(@NotBlank String email, @NotBlank String otp, @NotBlank String newPassword) {
+    record ResetBody(@NotBlank @Size(max = EMAIL) String email, @NotBlank @Size(max = OTP) String otp,
+                     @NotBlank @Size(max = SECRET) String newPassword) {
         @Override
         public String toString() {
             return "ResetBody[" + email + "]";
         }
     }
 
-    record SessionBody(@NotBlank String email, @NotBlank String password) {
+    record SessionBody(@NotBlank @Size(max = EMAIL) String email, @NotBlank @Size(max = SECRET) String password) {
         @Override
         public String toString() {
             return "SessionBody[" + email + "]";
@@ -51,10 +67,11 @@ final class ApiDtos {
     record ServicePointAnswer(String code, String name, @Nullable String address) {
     }
 
-    record BookingBody(@NotBlank String nik, @NotBlank String servicePoint, @NotNull LocalDate date) {
+    record BookingBody(@NotBlank @Size(max = NIK) String nik, @NotBlank @Size(max = POINT) String servicePoint,
+                       @NotNull @SaneDate LocalDate date) {
     }
 
-    record RescheduleBody(@NotNull LocalDate date) {
+    record RescheduleBody(@NotNull @SaneDate LocalDate date) {
     }
 
     record BookingAnswer(String bookingCode, int queueNumber, LocalDate date, String servicePoint, BookingStatus status,

@@ -23,6 +23,9 @@ import id.dukcapil.portal.booking.api.ApiDtos.SessionBody;
 import id.dukcapil.portal.booking.api.ApiDtos.VerifyBody;
 import id.dukcapil.portal.staff.ServicePoints;
 import id.dukcapil.portal.shared.api.ApiProblems;
+import id.dukcapil.portal.shared.api.InvalidField;
+import id.dukcapil.portal.shared.api.SaneDate;
+import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,6 +61,8 @@ import org.springframework.web.bind.annotation.RestController;
 class BdsApiController {
 
     static final String BASE = "/api/v1/bds";
+    /** Printable ASCII, as the key column and every proxy on the way keep it. */
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x20-\\x7E]{1,100}");
 
     private final CitizenAccounts accounts;
     private final BookingService bookings;
@@ -79,7 +84,9 @@ class BdsApiController {
     @Operation(summary = "Register; a 6-digit OTP is e-mailed. The answer is the same for an address already registered.")
     Accepted register(@Valid @RequestBody AccountBody body, HttpServletRequest request) {
         // The account's language is the request's: Indonesian unless the app asks for English.
-        accounts.register(new Registration(body.fullName(), body.email(), body.phone(), body.password()),
+        // One plain address or a 422 naming the field: what is registered is what mail can be sent to.
+        String email = InvalidField.email("email", body.email());
+        accounts.register(new Registration(body.fullName(), email, body.phone(), body.password()),
                 ApiProblems.locale(request), request.getRemoteAddr());
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
@@ -87,7 +94,7 @@ class BdsApiController {
     @PostMapping("/accounts/verify")
     @Operation(summary = "Verify the account with the OTP from the e-mail (10 minutes, 5 tries)")
     Accepted verify(@Valid @RequestBody VerifyBody body, HttpServletRequest request) {
-        accounts.verify(body.email(), body.otp(), request.getRemoteAddr());
+        accounts.verify(InvalidField.email("email", body.email()), body.otp(), request.getRemoteAddr());
         return new Accepted("VERIFIED");
     }
 
@@ -95,7 +102,7 @@ class BdsApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a new verification OTP (at most once a minute, five an hour)")
     Accepted resendOtp(@Valid @RequestBody EmailBody body, HttpServletRequest request) {
-        accounts.resendCode(body.email(), request.getRemoteAddr());
+        accounts.resendCode(InvalidField.email("email", body.email()), request.getRemoteAddr());
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
 
@@ -103,14 +110,15 @@ class BdsApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "E-mail an OTP to reset a forgotten password")
     Accepted requestReset(@Valid @RequestBody EmailBody body, HttpServletRequest request) {
-        accounts.requestPasswordReset(body.email(), request.getRemoteAddr());
+        accounts.requestPasswordReset(InvalidField.email("email", body.email()), request.getRemoteAddr());
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
 
     @PostMapping("/accounts/password-reset/confirm")
     @Operation(summary = "Set a new password with the reset OTP; every session of the account ends")
     Accepted reset(@Valid @RequestBody ResetBody body, HttpServletRequest request) {
-        accounts.resetPassword(body.email(), body.otp(), body.newPassword(), request.getRemoteAddr());
+        accounts.resetPassword(InvalidField.email("email", body.email()), body.otp(), body.newPassword(),
+                request.getRemoteAddr());
         return new Accepted("PASSWORD_CHANGED");
     }
 
@@ -138,9 +146,9 @@ class BdsApiController {
 
     @GetMapping("/availability")
     @Operation(summary = "Free places per day at a service point (at most 62 days)")
-    List<Availability> availability(@RequestParam String servicePoint,
-                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    List<Availability> availability(@RequestParam @Size(max = ApiDtos.POINT) String servicePoint,
+                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate from,
+                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate to) {
         return calendar.availability(servicePoint, from, to);
     }
 
@@ -151,6 +159,7 @@ class BdsApiController {
                                        @Parameter(description = "Any unique string per booking attempt, reused on retry")
                                        @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
                                        @Valid @RequestBody BookingBody body) {
+        checkIdempotencyKey(key);
         BookingResult result = bookings.book(citizen, new BookingRequest(body.nik(), body.servicePoint(), body.date()),
                 key, BookingJourney.none());
         return ResponseEntity.created(URI.create(BASE + "/bookings/" + result.booking().code()))
@@ -194,5 +203,11 @@ class BdsApiController {
     BookingAnswer reschedule(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code,
                              @Valid @RequestBody RescheduleBody body) {
         return BookingAnswer.of(bookings.reschedule(citizen, code, body.date()));
+    }
+
+    private static void checkIdempotencyKey(@Nullable String key) {
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new InvalidField(HttpStatus.BAD_REQUEST, "Idempotency-Key", "shared.input.header", "Idempotency-Key");
+        }
     }
 }

@@ -2,6 +2,8 @@ package id.dukcapil.portal.kkprint.api;
 
 import id.dukcapil.portal.kkprint.ApiClient;
 import id.dukcapil.portal.kkprint.KioskReleases;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -29,7 +31,7 @@ class AdmController {
         this.releases = releases;
     }
 
-    record ReleaseBody(String qrContent, String pin) {
+    record ReleaseBody(@Size(max = 2000) String qrContent, @Size(max = 20) String pin) {
     }
 
     @PostMapping(path = "/releases", consumes = "application/json", produces = {"application/pdf", "application/problem+json"})
@@ -42,7 +44,7 @@ class AdmController {
             @ApiResponse(responseCode = "409", description = "ALREADY_RELEASED"),
             @ApiResponse(responseCode = "410", description = "EXPIRED, REVOKED, REPLACED"),
             @ApiResponse(responseCode = "404", description = "RELEASE_NOT_FOUND")})
-    ResponseEntity<byte[]> release(@AuthenticationPrincipal ApiClient kiosk, @RequestBody ReleaseBody body) {
+    ResponseEntity<byte[]> release(@AuthenticationPrincipal ApiClient kiosk, @Valid @RequestBody ReleaseBody body) {
         KioskReleases.ReleasedDocument document = releases.release(kiosk,
                 body.qrContent() == null ? "" : body.qrContent(), body.pin());
         return ResponseEntity.ok()

@@ -13,6 +13,10 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import id.dukcapil.portal.shared.Email;
+import id.dukcapil.portal.shared.api.InvalidField;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -40,31 +44,33 @@ class IkdController {
     }
 
     record KkPrintRequestBody(
-            @Schema(description = "NIK of the requester, 16 digits", example = "3204374101900001") @Nullable String requesterNik,
-            @Schema(description = "Number of the family card, 16 digits") @Nullable String kkNumber,
-            @Schema(description = "Why a new print is needed", implementation = KkPrintReason.class) @Nullable String reason,
-            @Schema(description = "Free text, at most 500 characters") @Nullable String description,
-            @Schema(description = "The IKD account's e-mail; default: the registry's") @Nullable String email) {
+            @Schema(description = "NIK of the requester, 16 digits", example = "3204374101900001") @Nullable @Size(max = 32) String requesterNik,
+            @Schema(description = "Number of the family card, 16 digits") @Nullable @Size(max = 32) String kkNumber,
+            @Schema(description = "Why a new print is needed", implementation = KkPrintReason.class) @Nullable @Size(max = 40) String reason,
+            @Schema(description = "Free text, at most 500 characters") @Nullable @Size(max = 500) String description,
+            @Schema(description = "The IKD account's e-mail, one address; default: the registry's") @Nullable @Size(max = Email.MAX_LENGTH) String email) {
     }
 
     @PostMapping("/kk-print-requests")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a KK print request", responses = {
             @ApiResponse(responseCode = "201", description = "Accepted, waiting for the operator's check"),
-            @ApiResponse(responseCode = "422", description = "INVALID_NIK, INVALID_KK_NUMBER, INVALID_REASON, NOT_IN_FAMILY, EMAIL_REQUIRED"),
+            @ApiResponse(responseCode = "422", description = "INVALID_NIK, INVALID_KK_NUMBER, INVALID_REASON, NOT_IN_FAMILY, EMAIL_REQUIRED, INVALID_FIELD"),
             @ApiResponse(responseCode = "404", description = "NIK_NOT_FOUND, KK_NOT_FOUND"),
             @ApiResponse(responseCode = "403", description = "RELATIONSHIP_NOT_ALLOWED"),
             @ApiResponse(responseCode = "409", description = "OPEN_REQUEST_EXISTS")})
-    SubmittedRequest submit(@RequestBody KkPrintRequestBody body) {
+    SubmittedRequest submit(@Valid @RequestBody KkPrintRequestBody body) {
+        // A given address is one plain address or a 422 naming the field: a card is signed only if it can be sent.
+        String email = body.email() == null || body.email().isBlank() ? null : InvalidField.email("email", body.email());
         // JSON may leave out any field: a missing number or reason is refused as invalid, not as a server error.
         return intake.submit(new IntakeForm(Objects.toString(body.requesterNik(), ""),
                 Objects.toString(body.kkNumber(), ""), Objects.toString(body.reason(), ""), body.description(),
-                body.email()));
+                email));
     }
 
     @GetMapping("/kk-print-requests/{trackingNumber}")
     @Operation(summary = "Status and history of a request, as the citizen may see it")
-    CitizenStatus status(@PathVariable String trackingNumber) {
+    CitizenStatus status(@PathVariable @Size(max = 40) String trackingNumber) {
         return intake.status(trackingNumber);
     }
 }

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.staff.internal;
 
+import id.dukcapil.portal.staff.StaffForm;
 import id.dukcapil.portal.shared.Role;
 import java.time.Clock;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -27,6 +28,10 @@ class StaffUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        // Bounded at the edge: no account has a longer name, so it is refused like any unknown one, unqueried.
+        if (username.strip().length() > StaffForm.USERNAME_MAX_LENGTH) {
+            throw new UsernameNotFoundException("No staff account with a name that long");
+        }
         StaffAccountEntity account = accounts.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("No staff account " + username));
         return new StaffPrincipal(account, !account.lockedAt(clock.instant()),

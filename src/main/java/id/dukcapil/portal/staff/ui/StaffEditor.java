@@ -72,8 +72,8 @@ class StaffEditor extends Dialog {
                 .bind("username");
         binder.forField(fullName).asRequired(getTranslation("validation.required")).bind("fullName");
         binder.forField(email).withValidator(value -> value == null || value.isBlank()
-                        || new com.vaadin.flow.data.validator.EmailValidator("").apply(value, null).isError() == false,
-                getTranslation("validation.email")).bind("email");
+                        || id.dukcapil.portal.shared.Email.isValid(value),
+                getTranslation(id.dukcapil.portal.shared.Email.INVALID)).bind("email");
         binder.forField(nip).withValidator(value -> value == null || value.matches(StaffForm.NIP_PATTERN),
                 getTranslation("staff.nip.invalid")).bind("nip");
         binder.forField(servicePoint).asRequired(getTranslation("validation.required"))

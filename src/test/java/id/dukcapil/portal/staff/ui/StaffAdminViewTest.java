@@ -44,6 +44,25 @@ class StaffAdminViewTest extends PortalViewTest {
     }
 
     @Test
+    void two_addresses_in_the_email_field_are_refused_by_the_form_and_by_the_service() {
+        StaffAdminView view = navigate(StaffAdminView.class);
+        test(view.create).click();
+        StaffEditor editor = $(StaffEditor.class).single();
+        test(editor.username).setValue("empat.operator");
+        test(editor.fullName).setValue("Empat Operator");
+        test(editor.email).setValue("empat@bandungkab.go.id,lain@contoh.id");
+        test(editor.servicePoint).selectItem("UKL Kecamatan Soreang");
+        test(editor.roles).selectItem("Operator");
+        test(editor.save).click();
+        assertThat(administration.search("empat.operator", PageRequest.of(0, 1)).getContent()).isEmpty();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> administration.create(new StaffForm("lima.operator",
+                        "Lima Operator", "lima@@bandungkab.go.id", null, servicePointId("DINAS"), Set.of(Role.OPERATOR), true)))
+                .isInstanceOf(id.dukcapil.portal.shared.RuleViolation.class).hasMessage("shared.email.invalid");
+        assertThat(administration.search("lima.operator", PageRequest.of(0, 1)).getContent()).isEmpty();
+    }
+
+    @Test
     void a_taken_username_is_refused_with_a_message() {
         StaffAdminView view = navigate(StaffAdminView.class);
         test(view.create).click();

@@ -1,0 +1,109 @@
+package id.dukcapil.portal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.booking.CitizenAccounts;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Issue 12 finding 12: every /api/** answer is a problem document, never HTML and never a redirect to /login. */
+@PortalTest
+class ApiProblemDocumentTests {
+
+    @LocalServerPort int port;
+    @Autowired BookingTestSupport support;
+    @Autowired CitizenAccounts accounts;
+    @Autowired JdbcTemplate jdbc;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void an_unknown_api_path_is_a_404_problem_not_vaadins_page_nor_a_sign_in_redirect() throws Exception {
+        for (String path : new String[] {"/api/nothing-here", "/api/v2/bds/bookings", "/api/v1/kk-print-requests"}) {
+            RawHttp.Answer answer = RawHttp.send(port, "GET", path, Map.of(), new byte[0]);
+            assertProblem(answer, 404, "NOT_FOUND");
+        }
+    }
+
+    @Test
+    void a_wrong_content_type_is_a_415_problem() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/v1/bds/sessions",
+                Map.of("Content-Type", "text/plain"), "email=a@b.id".getBytes(StandardCharsets.UTF_8));
+        assertProblem(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void a_non_ascii_idempotency_key_is_a_400_problem_and_books_nothing() throws Exception {
+        String token = accounts.issueToken(support.citizen()).token();
+        long before = count("booking_booking");
+        RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/v1/bds/bookings", Map.of("Content-Type",
+                "application/json", "Authorization", "Bearer " + token, "Idempotency-Key", "kunci-é-ü-日本"), """
+                {"nik":"%s","servicePoint":"UKL-320415","date":"%s"}""".formatted(support.printReadyNiks(1).getFirst(),
+                support.workingDay(5)).getBytes(StandardCharsets.UTF_8));
+        assertProblem(answer, 400, "INVALID_REQUEST");
+        assertThat(count("booking_booking")).isEqualTo(before);
+    }
+
+    @Test
+    void a_non_ascii_api_key_is_an_invalid_key_problem_not_the_containers_error_page() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(port, "GET", "/api/v1/ikd/kk-print-requests/KK20260101ABCDEF",
+                Map.of("X-Api-Key", "kunci-é"), new byte[0]);
+        assertProblem(answer, 401, "API_KEY_INVALID");
+    }
+
+    @Test
+    void a_value_too_long_is_a_422_problem_naming_the_field_not_a_database_error() throws Exception {
+        RawHttp.Answer answer = post("/api/v1/bds/sessions", """
+                {"email":"%s@contoh.id","password":"x"}""".formatted("a".repeat(300)));
+        assertProblem(answer, 422, "INVALID_FIELD");
+        assertThat(json.readTree(answer.body()).get("errors").get(0).get("field").asString()).isEqualTo("email");
+    }
+
+    @Test
+    void dates_outside_1900_to_2100_are_refused() throws Exception {
+        String token = accounts.issueToken(support.citizen()).token();
+        for (String date : new String[] {"0000-01-01", "+10000-01-01", "1899-12-31", "2101-01-01"}) {
+            RawHttp.Answer booking = RawHttp.send(port, "POST", "/api/v1/bds/bookings", Map.of("Content-Type",
+                    "application/json", "Authorization", "Bearer " + token), """
+                    {"nik":"%s","servicePoint":"UKL-320415","date":"%s"}""".formatted(support.printReadyNiks(1).getFirst(),
+                    date).getBytes(StandardCharsets.UTF_8));
+            assertProblem(booking, 422, "INVALID_FIELD");
+            RawHttp.Answer availability = RawHttp.send(port, "GET", "/api/v1/bds/availability?servicePoint=UKL-320415&from="
+                    + date.replace("+", "%2B") + "&to=2026-12-01", Map.of(), new byte[0]);
+            assertProblem(availability, 422, "INVALID_FIELD");
+        }
+    }
+
+    @Test
+    void refusals_of_the_security_chains_are_json_problems() throws Exception {
+        assertProblem(RawHttp.send(port, "GET", "/api/v1/bds/bookings", Map.of(), new byte[0]), 401, "UNAUTHORIZED");
+        assertProblem(RawHttp.send(port, "POST", "/api/v1/adm/releases", Map.of("Content-Type", "application/json",
+                "X-Api-Key", "ikd_demo_gateway_2026_kab_bandung"), "{}".getBytes(StandardCharsets.UTF_8)), 403,
+                "API_KEY_NOT_ALLOWED");
+        assertProblem(post("/api/v1/bds/sessions", "{\"email\":"), 400, "INVALID_REQUEST");
+    }
+
+    private RawHttp.Answer post(String path, String body) throws Exception {
+        return RawHttp.send(port, "POST", path, Map.of("Content-Type", "application/json"),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void assertProblem(RawHttp.Answer answer, int status, String code) throws Exception {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(answer.body());
+        assertThat(problem.get("code").asString()).as(answer.body()).isEqualTo(code);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+}
