@@ -20,9 +20,9 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
@@ -58,8 +58,8 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         setSizeFull();
         UI ui = UI.getCurrent();
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> received(metadata.fileName(),
-                bytes))));
+        upload = new Upload(BoundedUploadHandler.inMemory(Certificates.MAX_UPLOAD_BYTES,
+                (metadata, bytes) -> ui.access(() -> received(metadata.fileName(), bytes))));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(Certificates.MAX_UPLOAD_BYTES);
         upload.setAcceptedFileTypes(".p12", ".pfx", "application/x-pkcs12");

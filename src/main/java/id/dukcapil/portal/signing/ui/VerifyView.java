@@ -17,8 +17,8 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.server.streams.UploadHandler;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.signing.PdfSignatureCheck;
 import id.dukcapil.portal.signing.PublicDocument;
@@ -50,7 +50,8 @@ class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasD
         setMaxWidth("48em");
         getStyle().set("margin", "0 auto");
         UI ui = UI.getCurrent();
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> check(bytes))));
+        upload = new Upload(BoundedUploadHandler.inMemory(PublicVerification.MAX_UPLOAD_BYTES,
+                (metadata, bytes) -> ui.access(() -> check(bytes))));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(PublicVerification.MAX_UPLOAD_BYTES);
         upload.addFileRejectedListener(rejected -> Notifications.error(

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Staff sign in through Vaadin's login view; views are guarded by {@code @RolesAllowed}, services again by
@@ -22,12 +23,30 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * What Vaadin 25 needs (decision 074): its bootstrap and Lit templates use inline script and eval, themes inline
+     * styles, the push/heartbeat channel WebSockets; the PDF preview is a blob/stream URL framed by the portal itself.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' "
+            + "'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self' ws: wss:; frame-src 'self' blob:; frame-ancestors 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'";
+
+    /** No view uses the camera, microphone or location. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
+
     @Bean
     SecurityFilterChain staffSecurity(HttpSecurity http) {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/images/**", "/icons/**").permitAll()
                 // Supervisors and load balancers ask without signing in; details only for an ADMIN (application.yaml).
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+        // HSTS stays Spring's default: written only on a secure request (HTTPS, or X-Forwarded-Proto behind a proxy).
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.sameOrigin())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         http.with(vaadin(), vaadin -> vaadin.loginView(StaffNavigation.loginView()));
         return http.build();
     }
