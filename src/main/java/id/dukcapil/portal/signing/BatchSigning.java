@@ -24,9 +24,11 @@ import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.signing.internal.CurrentUser;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentStore;
+import id.dukcapil.portal.signing.internal.FamilyAtVerification;
 import id.dukcapil.portal.signing.internal.KeyVault;
 import id.dukcapil.portal.signing.internal.KkDocument;
 import id.dukcapil.portal.signing.internal.SigningProperties;
@@ -34,6 +36,7 @@ import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
@@ -71,12 +74,17 @@ public class BatchSigning {
     private final SigningProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final SigningQueue queue;
+    private final MessageSource messages;
     private final ExecutorService workers;
     private final Map<Long, BatchRun> running = new ConcurrentHashMap<>();
 
     BatchSigning(DocumentStore documents, KeyVault keyVault, DocumentSigner signer, KkDocument kkDocument,
                  PopulationRegistry registry, DocumentFinisher finisher, AuditLog auditLog,
-                 SigningProperties properties, Clock clock, PlatformTransactionManager transactionManager) {
+                 SigningProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+                 SigningQueue queue, MessageSource messages) {
+        this.queue = queue;
+        this.messages = messages;
         this.documents = documents;
         this.keyVault = keyVault;
         this.signer = signer;
@@ -181,6 +189,10 @@ public class BatchSigning {
                              @Nullable String message) implements Finished {
     }
 
+    /** Not signed: the family changed since the verifier approved it, so it goes back to them with the reason. */
+    private record Returned(DocumentStore.DocumentRow document, String reason) implements Finished {
+    }
+
     /** Every signing thread is done. */
     private record End(boolean cleanly) implements Finished {
     }
@@ -201,6 +213,10 @@ public class BatchSigning {
             Family family = registry.findFamily(KkNumber.of(document.kkNumber()))
                     .orElseThrow(() -> new RuleViolation("signing.kk.unknown", KkNumber.of(document.kkNumber()).masked()));
             checkConsistent(family);
+            Optional<String> changed = changedSinceVerification(document, family);
+            if (changed.isPresent()) {
+                return new Returned(document, changed.get());
+            }
             byte[] pdf = kkDocument.render(family, document.number(), properties.verificationUrl(document.token()),
                     issuedOn, cardSigner);
             return new Signed(document, signer.sign(pdf, key.key()));
@@ -352,6 +368,17 @@ public class BatchSigning {
                     }
                     yield outcome;
                 }
+                case Returned returned -> {
+                    DocumentStore.DocumentRow document = returned.document();
+                    if (queue.returned(document, returned.reason())) {
+                        finisher.recordSkipped(batchId, document.id(), returned.reason());
+                        yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SKIPPED,
+                                "signing.outcome.family-changed", returned.reason());
+                    }
+                    finisher.recordSkipped(batchId, document.id(), "signed or returned meanwhile");
+                    yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SKIPPED,
+                            "signing.outcome.meanwhile", null);
+                }
                 case End end -> throw new IllegalStateException("The end of a batch is not a document");
             };
         }
@@ -360,9 +387,27 @@ public class BatchSigning {
             return switch (item) {
                 case Signed signed -> signed.document().id();
                 case NotSigned notSigned -> notSigned.outcome().documentId();
+                case Returned returned -> returned.document().id();
                 case End end -> Long.MAX_VALUE;
             };
         }
+    }
+
+    /**
+     * The differences between the family the verifier approved and the registry's family now, as the reason the
+     * document goes back; empty if none (or if the document was queued before snapshots were kept).
+     */
+    private Optional<String> changedSinceVerification(DocumentStore.DocumentRow document, Family family) {
+        return documents.familyAtVerification(document.id())
+                .map(snapshot -> FamilyAtVerification.differences(snapshot, family, messages))
+                .filter(differences -> !differences.isEmpty())
+                .map(differences -> abbreviate(messages.getMessage("signing.change.returned",
+                        new Object[] {String.join("; ", differences)}, PortalMessages.INDONESIAN)));
+    }
+
+    private static String abbreviate(String reason) {
+        return reason.length() <= DocumentReturned.REASON_MAX_LENGTH ? reason
+                : reason.substring(0, DocumentReturned.REASON_MAX_LENGTH - 1) + "\u2026";
     }
 
     /** A card whose members' data contradict their NIKs is not signed: the verifier settles it first. */

@@ -18,6 +18,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.signing.internal.CertificateStore;
 import id.dukcapil.portal.signing.internal.CurrentUser;
 import id.dukcapil.portal.signing.internal.DocumentStore;
+import id.dukcapil.portal.signing.internal.FamilyAtVerification;
 import id.dukcapil.portal.signing.internal.KkDocument;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import id.dukcapil.portal.sla.CaseClock;
@@ -95,6 +96,7 @@ public class SigningQueue {
                 step.startedAt().plus(step.standard()));
         String number = "KK-%d-%06d".formatted(LocalDate.ofInstant(now, clock.getZone()).getYear(), id);
         documents.setNumber(id, number);
+        documents.saveFamilyAtVerification(id, FamilyAtVerification.of(family));
         auditLog.record(AuditRecord.success("signing.document.queued", "SigningDocument", String.valueOf(id))
                 .withDetail("%s for %s %s, KK %s".formatted(number, request.sourceType(), request.sourceId(),
                         request.kkNumber().masked())));
@@ -156,15 +158,27 @@ public class SigningQueue {
         }
         DocumentStore.DocumentRow document = documents.find(documentId)
                 .orElseThrow(() -> new RuleViolation("signing.document.unknown"));
+        if (!returned(document, why)) {
+            throw new RuleViolation("signing.document.not-queued", document.number());
+        }
+    }
+
+    /**
+     * Sends a still queued document back (false if it is no longer queued), in the caller's transaction: also the
+     * batch's way back for a family changed since verification.
+     */
+    boolean returned(DocumentStore.DocumentRow document, String why) {
+        long documentId = document.id();
         Instant now = clock.instant();
         String actor = CurrentUser.name();
         if (!documents.markReturned(documentId, now, actor, why)) {
-            throw new RuleViolation("signing.document.not-queued", document.number());
+            return false;
         }
         stepClock.leave(new CaseRef(Procedure.B_KK_PRINT, document.sourceId()), SopStep.B8_SIGNATURE, now, actor);
         auditLog.record(AuditRecord.success("signing.document.returned", "SigningDocument", String.valueOf(documentId))
                 .withDetail(document.number() + ": " + why));
         events.publishEvent(new DocumentReturned(documentId, document.sourceType(), document.sourceId(), why, now));
+        return true;
     }
 
     /** Withdraws a signed document: the public page shows it as revoked. */

@@ -51,6 +51,16 @@ class OverdueWatchTests {
         assertThat(mailsAbout(tracking)).isEqualTo(1);
     }
 
+    @Test
+    void a_delivered_card_the_citizen_has_not_printed_yet_is_not_reported() {
+        String tracking = kk.delivered();
+
+        clock.advance(Duration.ofDays(2));
+        watch.notifyOverdue();
+
+        assertThat(mailsAbout(tracking)).isZero();
+    }
+
     private int mailsAbout(String tracking) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE template_key = 'kkprint-overdue' "
                 + "AND subject LIKE ?", Integer.class, "%" + tracking + "%");

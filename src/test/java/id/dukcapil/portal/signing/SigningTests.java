@@ -160,6 +160,29 @@ class SigningTests {
     }
 
     @Test
+    void a_family_changed_since_verification_goes_back_to_the_verifier_with_the_difference_named_and_is_not_signed()
+            throws Exception {
+        long unchanged = support.queueFamily();
+        Family family = support.nextFamily();
+        long changed = support.queueFamily(family);
+        Resident member = family.members().getFirst();
+        support.as("admin", () -> registry.correct(member.nik(), ResidentCorrection.none()
+                .withFullName(member.fullName() + " PUTRA"), ChangeReason.BIRTH_CERTIFICATE,
+                "test: the name was corrected after verification"));
+
+        Map<Long, DocumentOutcome> outcomes = byDocument(sign(List.of(unchanged, changed)));
+
+        assertThat(outcomes.get(unchanged).result()).isEqualTo(DocumentOutcome.Result.SIGNED);
+        assertThat(outcomes.get(changed).result()).isEqualTo(DocumentOutcome.Result.SKIPPED);
+        assertThat(outcomes.get(changed).messageKey()).isEqualTo("signing.outcome.family-changed");
+        assertThat(queue.state(changed)).contains(DocumentState.RETURNED);
+        assertThat(queue.signedPdf(changed)).isEmpty();
+        assertThat(support.returnedEvents(changed)).singleElement().satisfies(event -> assertThat(event.reason())
+                .startsWith("Data keluarga berubah sejak verifikasi")
+                .contains(member.fullName() + " PUTRA: nama berubah"));
+    }
+
+    @Test
     void a_batch_stopped_half_way_and_resumed_signs_every_document_exactly_once() throws Exception {
         // Enough documents that those already signed when the stop comes (up to a commit group and the workers'
         // documents in flight) do not finish the batch.

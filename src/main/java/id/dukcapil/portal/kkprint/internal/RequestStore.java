@@ -159,9 +159,11 @@ public class RequestStore {
     }
 
     /** Open steps past their due time by more than the margin, not yet reported; at most {@code limit}. */
+    /** Step 10 waits for the citizen to come to a kiosk, days perhaps: not the office's delay, never reported. */
     public List<Row> overdueNotNotified(Instant dueBefore, int limit) {
         return jdbc.sql("""
                         SELECT * FROM kkprint_request WHERE overdue_notified = FALSE AND step_due_at < ?
+                            AND step <> 'B10_ADM_PRINT'
                         ORDER BY step_due_at LIMIT ?""")
                 .params(utc(dueBefore), limit).query(RequestStore::row).list();
     }

@@ -140,6 +140,17 @@ public class DocumentStore {
                 .params(newId, kkNumber, newId).update();
     }
 
+    /** The family as the verifier approved it, kept with the queued document. */
+    public void saveFamilyAtVerification(long id, String snapshot) {
+        jdbc.sql("UPDATE signing_document SET family_at_verification = ? WHERE id = ?").params(snapshot, id).update();
+    }
+
+    /** Empty for documents queued before snapshots were kept. */
+    public Optional<String> familyAtVerification(long id) {
+        return jdbc.sql("SELECT family_at_verification FROM signing_document WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(found -> found);
+    }
+
     public boolean markReturned(long id, Instant at, String by, String reason) {
         return jdbc.sql("""
                 UPDATE signing_document SET state = 'RETURNED', returned_at = ?, returned_by = ?, return_reason = ?

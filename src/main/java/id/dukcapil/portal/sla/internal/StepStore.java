@@ -88,14 +88,17 @@ public class StepStore {
                 .query(StepStore::record).list();
     }
 
-    /** Open steps over their standard at {@code now}, longest over first, with when their case started. */
+    /**
+     * Open steps over their standard at {@code now}, longest over first, with when their case started. Step B10
+     * (the card waiting at the kiosk for the citizen) is the citizen's time, not the office's: never listed.
+     */
     public List<OverdueRow> overdue(Instant now, @Nullable Procedure procedure, long offset, int limit) {
         return jdbc.sql("SELECT " + prefixed("s") + """
                 , (SELECT MIN(c.started_at) FROM sla_step c
                        WHERE c.procedure_code = s.procedure_code AND c.case_id = s.case_id) AS case_started_at
                 FROM sla_step s
                 WHERE s.ended_at IS NULL AND TIMESTAMPADD(SECOND, s.standard_seconds, s.started_at) < :now
-                    AND (:procedure IS NULL OR s.procedure_code = :procedure)
+                    AND (:procedure IS NULL OR s.procedure_code = :procedure) AND s.step <> 'B10_ADM_PRINT'
                 ORDER BY TIMESTAMPDIFF(SECOND, s.started_at, :now) - s.standard_seconds DESC, s.id
                 LIMIT :limit OFFSET :offset""")
                 .param("now", utc(now)).param("procedure", procedure == null ? null : procedure.name())
