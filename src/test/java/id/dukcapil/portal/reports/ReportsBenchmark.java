@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
-import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.GeneratedSteps;
 import java.io.IOException;
 import java.io.OutputStream;
 import com.sun.management.GarbageCollectionNotificationInfo;
@@ -14,12 +14,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import javax.management.ListenerNotFoundException;
@@ -27,8 +24,6 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -228,34 +223,8 @@ class ReportsBenchmark {
         assertThat(rows).isPositive();
     }
 
-    /** A year of steps: every SOP step, 60 officers at 33 service points, durations spread around the standard. */
+    /** A year of steps (see {@link GeneratedSteps}). */
     private void load() {
-        SopStep[] steps = SopStep.values();
-        Map<String, Integer> standards = new HashMap<>();
-        jdbc.query("SELECT step, standard_seconds FROM sla_standard WHERE valid_from = '2000-01-01'",
-                rs -> { standards.put(rs.getString(1), rs.getInt(2)); });
-        standards.putIfAbsent(SopStep.B2_ENTER_PIN.name(), 300);
-        Random random = new Random(20330101);
-        int batch = 10_000;
-        for (int done = 0; done < STEPS; done += batch) {
-            List<Object[]> rows = new ArrayList<>(batch);
-            for (int i = 0; i < batch; i++) {
-                SopStep step = steps[random.nextInt(steps.length)];
-                int standard = standards.get(step.name());
-                LocalDate day = FIRST_DAY.plusDays(random.nextInt(DAYS));
-                LocalDateTime start = day.atTime(1, 0).plusSeconds(random.nextInt(8 * 3600));
-                long durationMs = Math.max(1000, Math.round(standard * 800 * Math.exp(0.45 * random.nextGaussian())));
-                int officer = random.nextInt(60);
-                rows.add(new Object[] {step.procedure().name(), "RB-" + (done + i), step.name(), Timestamp.valueOf(start),
-                        "officer" + officer, "SP-" + (officer % 33), standard, Date.valueOf(day),
-                        Timestamp.valueOf(start.plusNanos(durationMs * 1_000_000)), "officer" + officer, durationMs,
-                        durationMs <= standard * 1000L});
-            }
-            jdbc.batchUpdate("""
-                    INSERT INTO sla_step (procedure_code, case_id, step, started_at, started_by, service_point,
-                        standard_seconds, day, ended_at, ended_by, duration_ms, within_standard)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        }
-        jdbc.execute("ANALYZE TABLE sla_step");
+        GeneratedSteps.load(jdbc, STEPS, FIRST_DAY, DAYS, 20330101L, "RB");
     }
 }

@@ -4,17 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,34 +109,8 @@ class StepReportBenchmark {
                 seconds[runs / 2], seconds[0], seconds[runs - 1], rows);
     }
 
-    /** A year of steps: every SOP step, 60 officers at 33 service points, durations spread around the standard. */
+    /** A year of steps (see {@link GeneratedSteps}). */
     private void load() {
-        SopStep[] steps = SopStep.values();
-        Map<String, Integer> standards = new HashMap<>();
-        jdbc.query("SELECT step, standard_seconds FROM sla_standard WHERE valid_from = '2000-01-01'",
-                rs -> { standards.put(rs.getString(1), rs.getInt(2)); });
-        Random random = new Random(20260101);
-        int batch = 10_000;
-        for (int done = 0; done < STEPS; done += batch) {
-            List<Object[]> rows = new ArrayList<>(batch);
-            for (int i = 0; i < batch; i++) {
-                SopStep step = steps[random.nextInt(steps.length)];
-                int standard = standards.get(step.name());
-                LocalDate day = FIRST_DAY.plusDays(random.nextInt(DAYS));
-                LocalDateTime start = day.atTime(1, 0).plusSeconds(random.nextInt(8 * 3600));
-                // Log-normal around 80% of the standard: most within, a long tail over.
-                long durationMs = Math.max(1000, Math.round(standard * 800 * Math.exp(0.45 * random.nextGaussian())));
-                int officer = random.nextInt(60);
-                rows.add(new Object[] {step.procedure().name(), "BM-" + (done + i), step.name(), Timestamp.valueOf(start),
-                        "officer" + officer, "SP-" + (officer % 33), standard, Date.valueOf(day),
-                        Timestamp.valueOf(start.plusNanos(durationMs * 1_000_000)), "officer" + officer, durationMs,
-                        durationMs <= standard * 1000L});
-            }
-            jdbc.batchUpdate("""
-                    INSERT INTO sla_step (procedure_code, case_id, step, started_at, started_by, service_point,
-                        standard_seconds, day, ended_at, ended_by, duration_ms, within_standard)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        }
-        jdbc.execute("ANALYZE TABLE sla_step");
+        GeneratedSteps.load(jdbc, STEPS, FIRST_DAY, DAYS, 20260101L, "BM");
     }
 }
