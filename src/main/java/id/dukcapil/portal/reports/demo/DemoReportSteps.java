@@ -70,7 +70,9 @@ class DemoReportSteps {
         }
         List<String> points = servicePoints.active().stream().map(ServicePoint::code).limit(7).toList();
         List<SopStep> steps = new ArrayList<>(Procedure.A_BOOKING.steps());
-        steps.addAll(Procedure.B_KK_PRINT.steps());
+        // SOP B's steps 1-5 happen in the IKD app, out of the portal's sight: the portal times from the operator's check.
+        Procedure.B_KK_PRINT.steps().stream().filter(step -> step.compareTo(SopStep.B6_OPERATOR_CHECK) >= 0)
+                .forEach(steps::add);
         Random random = new Random(2026);
         int recorded = 0;
         for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
