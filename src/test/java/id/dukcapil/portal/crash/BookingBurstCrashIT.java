@@ -9,6 +9,7 @@ import id.dukcapil.portal.audit.internal.AuditHash;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,9 @@ import org.springframework.util.FileSystemUtils;
  * its ticket e-mail exactly once, and the audit chain verifies.
  */
 class BookingBurstCrashIT {
+
+    /** The audit chain's key, given to the portal so that the suite can check every entry's MAC. */
+    private static final byte[] CHAIN_KEY = "crash-suite-audit-chain-key-32-bytes!".getBytes(StandardCharsets.US_ASCII);
 
     private static final String POINT = "UKL-320415";
     private static final Pattern OTP = Pattern.compile("\\b(\\d{6})\\b");
@@ -62,7 +69,8 @@ class BookingBurstCrashIT {
         // Failed listeners (a ticket e-mail tried while the database was away) count as failed after 30 s, not the
         // production 10 minutes, so that the suite sees them resubmitted within its wait.
         portal = new PortalProcess(folder, Map.of("MAIL_HOST", "127.0.0.1", "MAIL_PORT", Integer.toString(mail.getSmtp().getPort()),
-                "MAIL_STARTTLS", "false", "EVENTS_STALE_AFTER", "PT30S", "EVENTS_STALE_CHECK", "PT5S"),
+                "MAIL_STARTTLS", "false", "EVENTS_STALE_AFTER", "PT30S", "EVENTS_STALE_CHECK", "PT5S",
+                "AUDIT_CHAIN_KEY", Base64.getEncoder().encodeToString(CHAIN_KEY)),
                 "--portal.events.resubmit-interval=PT5S");
         portal.start();
         token = citizenToken();
@@ -164,18 +172,25 @@ class BookingBurstCrashIT {
         return tickets;
     }
 
-    /** As the portal's verifier walks it: each hash recomputed, each link checked, the head where the last entry is. */
+    /**
+     * As the portal's verifier walks it: each hash recomputed (under the chain key the portal was given, decision
+     * 075), each link checked, the head where the last entry is.
+     */
     private static void assertTheAuditChainVerifies() throws Exception {
+        Mac key = Mac.getInstance("HmacSHA256");
+        key.init(new SecretKeySpec(CHAIN_KEY, "HmacSHA256"));
         try (Connection db = portal.database(); Statement statement = db.createStatement()) {
             String lastHash = AuditHash.GENESIS;
             long expected = 1;
             try (ResultSet rows = statement.executeQuery("SELECT seq, occurred_at, actor_type, actor_id, actor_name, "
-                    + "actor_roles, service_point, action, subject_type, subject_id, outcome, detail, prev_hash, hash "
+                    + "actor_roles, service_point, action, subject_type, subject_id, outcome, detail, prev_hash, hash, algorithm "
                     + "FROM audit_entry ORDER BY seq")) {
                 while (rows.next()) {
                     long seq = rows.getLong("seq");
                     assertThat(seq).as("audit entries without a gap").isEqualTo(expected);
-                    String recomputed = AuditHash.of(rows.getString("prev_hash"), seq,
+                    boolean keyed = AuditHash.HMAC_SHA256.equals(rows.getString("algorithm"));
+                    assertThat(keyed).as("audit entry " + seq + " keyed").isTrue();
+                    String recomputed = AuditHash.mac(key, rows.getString("prev_hash"), seq,
                             rows.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                             rows.getString("actor_type"), rows.getString("actor_id"), rows.getString("actor_name"),
                             rows.getString("actor_roles"), rows.getString("service_point"), rows.getString("action"),
