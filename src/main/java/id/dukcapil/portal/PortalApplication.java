@@ -8,14 +8,18 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Dukcapil Portal: the back-office system of a regency's civil-registry office.
+ * Dukcapil Portal: the back-office system of a regency's civil-registry office. Scheduled jobs and asynchronous
+ * listeners are the application's: module listeners ({@code @ApplicationModuleListener}) run after the commit on
+ * the bounded event pool (decision 049), not in the request that caused them.
  */
 @SpringBootApplication
 @Modulithic(sharedModules = "shared")
 @EnableScheduling
+@EnableAsync
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")

@@ -19,7 +19,7 @@ public record Booking(long id, String code, String nik, String residentName, Str
     public static final int NOTE_MAX_LENGTH = 300;
 
     /** The same booking as stored under {@code id}. */
-    Booking withId(long id) {
+    public Booking withId(long id) {
         return new Booking(id, code, nik, residentName, servicePoint, day, queueNumber, status, citizenId, bookedBy,
                 fromReserve, createdAt, arrivedAt, finishedAt, spoiled, outcomeReason, outcomeNote);
     }

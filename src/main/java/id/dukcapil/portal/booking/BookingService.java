@@ -3,30 +3,36 @@ package id.dukcapil.portal.booking;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.booking.internal.BookingAudit;
 import id.dukcapil.portal.booking.internal.BookingCodes;
 import id.dukcapil.portal.booking.internal.BookingStore;
-import id.dukcapil.portal.booking.internal.Combiner;
+import id.dukcapil.portal.booking.internal.BookingsTogether;
 import id.dukcapil.portal.booking.internal.DayStore;
+import id.dukcapil.portal.booking.internal.PendingBooking;
 import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.Verdict;
+import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.throttle.Limit;
+import id.dukcapil.portal.shared.throttle.Throttle;
+import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,18 +44,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bookings, never more than the day's quota whatever the concurrency: citizens' requests for one day are booked
- * together, a batch per transaction on one locked read of the day's counter row (decision 046); a clerk's booking,
- * and a request a batch could not take, on one conditional update of that row (decision 041). One open booking per
- * NIK (a unique key); a retry with the same idempotency key is answered with the booking the first request made;
- * cancelled or moved until the day before.
+ * together, a batch per transaction on one locked read of the day's counter row (decision 046,
+ * {@code internal.BookingsTogether}); a clerk's booking, and a request a batch could not take, on one conditional
+ * update of that row (decision 041). One open booking per NIK (a unique key); a retry with the same idempotency
+ * key is answered with the booking the first request made; cancelled or moved until the day before. A citizen
+ * proves the person with the family card's number, books for a family's worth of people at most, and is
+ * throttled per account and per client address (decision 068).
  */
 @Service
 public class BookingService {
 
     public static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
     public static final int HISTORY_LIMIT = 50;
-    /** Requests for one day booked in one transaction at most: a batch holds the day's row for a few ms. */
-    static final int BATCH_MAX = 50;
+    /** Booking requests of one account (a family's bookings, their retries and moves with room to spare). */
+    public static final Limit REQUESTS_PER_ACCOUNT = Limit.of(60, Duration.ofHours(1));
+    /** Booking requests from one client address (many phones may share a carrier's address). */
+    public static final Limit REQUESTS_PER_CLIENT = Limit.of(300, Duration.ofHours(1));
+    /** NIK and KK number that do not name one person, per account: guessing a family card stops here. */
+    public static final Limit UNPROVEN_PER_ACCOUNT = Limit.of(5, Duration.ofHours(1));
     static final String STAFF = "hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "','"
             + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
@@ -63,13 +75,18 @@ public class BookingService {
     private final AuditLog auditLog;
     private final Foreground foreground;
     private final BookingsTogether together;
-    private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay;
     private final TransactionTemplate transactions;
+    private final Throttle requestsPerAccount;
+    private final Throttle requestsPerClient;
+    private final Throttle unprovenPerAccount;
+    private final int maxPeoplePerAccount;
     private final Clock clock;
 
     BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
                    PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog,
-                   Foreground foreground, BookingsTogether together, TransactionTemplate transactions, Clock clock) {
+                   Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
+                   Throttles throttles, @Value("${portal.booking.max-people-per-account:10}") int maxPeoplePerAccount,
+                   Clock clock) {
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -80,87 +97,115 @@ public class BookingService {
         this.auditLog = auditLog;
         this.foreground = foreground;
         this.together = together;
-        this.sameDay = new Combiner<>(BATCH_MAX, this::bookTogether);
         this.transactions = transactions;
+        this.requestsPerAccount = throttles.of("booking.book.account", REQUESTS_PER_ACCOUNT);
+        this.requestsPerClient = throttles.of("booking.book.client", REQUESTS_PER_CLIENT);
+        this.unprovenPerAccount = throttles.of("booking.book.unproven", UNPROVEN_PER_ACCOUNT);
+        this.maxPeoplePerAccount = maxPeoplePerAccount;
         this.clock = clock;
     }
 
     /**
-     * A citizen books. The request is checked on committed reads, then booked together with the requests for the
-     * same day waiting at that moment (decision 046). With an idempotency key, a retry (even one racing the first
-     * request) gets the booking the first one made; the key with a different request is refused.
+     * A citizen books. The request is checked once, on committed reads, then booked together with the requests for
+     * the same day waiting at that moment (decision 046). With an idempotency key, a retry (even one racing the
+     * first request) gets the booking the first one made; the key with a different request is refused.
+     *
+     * @param client the client's network address, for the throttle
      */
     public BookingResult book(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
-                              BookingJourney journey) {
+                              BookingJourney journey, String client) {
         return foreground.run(() -> {
+            String owner = citizen.owner();
+            if (unprovenPerAccount.spent(owner) || !requestsPerAccount.tryTake(owner) || !requestsPerClient.tryTake(client)) {
+                throw new BookingRefused(RefusalCode.BOOKING_THROTTLED);
+            }
             BookingJourney withTicket = journey.with(SopStep.A8_TICKET, clock.instant());
             if (idempotencyKey != null) {
                 checkKeyFormat(idempotencyKey);
             }
+            String hash = requestHash(request);
             Resident resident;
             try {
-                if (!calendar.citizenBookable(request.date())) {
-                    throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
-                }
-                resident = printReadyResident(request.nik());
-                refuseIfClosedOrFull(request.servicePoint(), request.date(), false);
+                resident = checkedForCitizen(citizen, request);
             } catch (BookingRefused refused) {
-                // A retry whose first request made the booking (which is what refuses it now) gets that booking: the
-                // single path answers from the key. A key used by a batch still running is met there too, when the
-                // batch's key row or NIK refuses this one's batch.
-                if (idempotencyKey != null && bookings.keyUse(citizen.owner(), idempotencyKey).isPresent()) {
-                    return alone(citizen, request, idempotencyKey, withTicket);
+                // A retry whose first request made the booking (which is what refuses it now) gets that booking from
+                // the key. A key used by a batch still running is met on the single path, when the batch's key row
+                // or NIK refuses this one's batch.
+                if (idempotencyKey != null && bookings.keyUse(owner, idempotencyKey).isPresent()) {
+                    return transactions.execute(status -> replay(owner, idempotencyKey, hash));
                 }
                 throw refused;
             }
-            PendingBooking pending = new PendingBooking(citizen, request, resident, idempotencyKey,
-                    requestHash(request), withTicket);
-            sameDay.submit(pending.day(), pending);
-            return pending.await();
+            return together.book(new PendingBooking(citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), request,
+                    resident, idempotencyKey, hash, withTicket,
+                    () -> transactions.execute(status -> alone(citizen, request, resident, idempotencyKey, hash, withTicket))));
         });
     }
 
-    private void bookTogether(List<PendingBooking> batch) {
-        Map<PendingBooking, Supplier<BookingResult>> outcomes;
-        try {
-            outcomes = together.make(batch);
-        } catch (RuntimeException failed) {
-            // A NIK, key or code taken meanwhile by another batch: each request alone, as a single one goes.
-            batch.forEach(pending -> pending.settle(() -> alone(pending.citizen(), pending.request(),
-                    pending.idempotencyKey(), pending.journey())));
-            return;
-        }
-        outcomes.forEach(PendingBooking::settle);
-    }
-
-    private BookingResult alone(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
-                                BookingJourney journey) {
-        return transactions.execute(status -> bookNow(citizen, request, idempotencyKey, journey));
-    }
-
-    private BookingResult bookNow(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
-                                  BookingJourney journey) {
-        String owner = citizen.owner();
-        if (idempotencyKey != null) {
-            checkKeyFormat(idempotencyKey);
-            String hash = requestHash(request);
-            if (!bookings.claimKey(owner, idempotencyKey, hash, clock.instant())) {
-                BookingStore.KeyUse use = bookings.keyUse(owner, idempotencyKey).orElseThrow();
-                if (!use.requestHash().equals(hash) || use.bookingId() == null) {
-                    throw new BookingRefused(RefusalCode.IDEMPOTENCY_KEY_REUSED);
-                }
-                return new BookingResult(bookings.byId(use.bookingId()).orElseThrow(), true);
-            }
-        }
+    /**
+     * Every check of a citizen's request, once: the day in the booking window, the person proven, print-ready,
+     * without an open booking, within the account's people, the day neither closed nor full.
+     */
+    private Resident checkedForCitizen(CitizenSession citizen, BookingRequest request) {
         if (!calendar.citizenBookable(request.date())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
         }
-        Booking booking = make(request, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), journey, null);
+        Resident resident = provenResident(citizen, request);
+        refuseIfNotPrintReady(resident);
+        BookingStore.CitizenAndNik known = bookings.citizenAndNik(citizen.citizenId(), resident.nik().value());
+        if (known.openCode() != null) {
+            throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, resident.nik().masked());
+        }
+        if (!known.bookedBefore() && known.people() >= maxPeoplePerAccount) {
+            throw new BookingRefused(RefusalCode.PEOPLE_LIMIT_REACHED, maxPeoplePerAccount);
+        }
+        refuseIfClosedOrFull(request.servicePoint(), request.date(), false);
+        return resident;
+    }
+
+    /**
+     * The person the NIK and the family card's number name together. Not in the register and not matching read
+     * the same, and say nothing of the resident: a name or a status only ever answers a proven request.
+     */
+    private Resident provenResident(CitizenSession citizen, BookingRequest request) {
+        Nik nik = validNik(request.nik());
+        KkNumber kkNumber;
+        try {
+            kkNumber = KkNumber.of(request.kkNumber() == null ? "" : request.kkNumber());
+        } catch (RuleViolation invalid) {
+            throw new BookingRefused(RefusalCode.INVALID_KK_NUMBER, invalid.messageKeys(), invalid.args());
+        }
+        return registry.findFamily(kkNumber)
+                .flatMap(family -> family.members().stream().filter(member -> member.nik().equals(nik)).findFirst())
+                .orElseThrow(() -> {
+                    unprovenPerAccount.take(citizen.owner());
+                    return new BookingRefused(RefusalCode.PERSON_NOT_CONFIRMED);
+                });
+    }
+
+    /** The single path for a request its batch could not book: no check again, the counter row and keys decide. */
+    private BookingResult alone(CitizenSession citizen, BookingRequest request, Resident resident,
+                                @Nullable String idempotencyKey, String hash, BookingJourney journey) {
+        String owner = citizen.owner();
+        if (idempotencyKey != null && !bookings.claimKey(owner, idempotencyKey, hash, clock.instant())) {
+            return replay(owner, idempotencyKey, hash);
+        }
+        Booking booking = make(request, resident, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), journey,
+                null);
         if (idempotencyKey != null) {
             bookings.keyUsedFor(owner, idempotencyKey, booking.id());
         }
         events.publishEvent(new BookingMade(booking.id(), booking.code()));
         return new BookingResult(booking, false);
+    }
+
+    /** The answer to a key already claimed: the booking it made, if the request is the same. */
+    private BookingResult replay(String owner, String idempotencyKey, String hash) {
+        BookingStore.KeyUse use = bookings.keyUse(owner, idempotencyKey).orElseThrow();
+        if (!use.requestHash().equals(hash) || use.bookingId() == null) {
+            throw new BookingRefused(RefusalCode.IDEMPOTENCY_KEY_REUSED);
+        }
+        return new BookingResult(bookings.byId(use.bookingId()).orElseThrow(), true);
     }
 
     /**
@@ -173,8 +218,17 @@ public class BookingService {
         if (!calendar.staffBookable(request.date())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
         }
+        Nik nik = validNik(request.nik());
+        Resident resident = registry.findByNik(nik)
+                .orElseThrow(() -> new BookingRefused(RefusalCode.NIK_NOT_FOUND, nik.masked()));
+        refuseIfNotPrintReady(resident);
+        bookings.openCodeOf(nik.value()).ifPresent(code -> {
+            throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
+        });
+        // A committed read before any write: a full day writes nothing and waits for no lock.
+        refuseIfClosedOrFull(request.servicePoint(), request.date(), true);
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        Booking booking = make(request, null, user == null ? "system" : user.getName(), null, null, reason);
+        Booking booking = make(request, resident, null, user == null ? "system" : user.getName(), null, null, reason);
         events.publishEvent(new BookingMade(booking.id(), booking.code()));
         return booking;
     }
@@ -242,17 +296,16 @@ public class BookingService {
     }
 
     /**
+     * Makes a booking for a resident already checked: the counter row's conditional update and the unique keys
+     * decide what may have changed since.
+     *
      * @param citizen the citizen booking, or null for a clerk (who may use the staff reserve)
      * @param reason  why a clerk books, for the audit entry
      */
-    private Booking make(BookingRequest request, @Nullable Long citizenId, String bookedBy, @Nullable Actor citizen,
-                         @Nullable BookingJourney journey, @Nullable UrgentReason reason) {
+    private Booking make(BookingRequest request, Resident resident, @Nullable Long citizenId, String bookedBy,
+                         @Nullable Actor citizen, @Nullable BookingJourney journey, @Nullable UrgentReason reason) {
         boolean staff = citizen == null;
-        Resident resident = printReadyResident(request.nik());
         Nik nik = resident.nik();
-        // A committed read before any write: when the day is full (most of a burst), nothing is written and the
-        // counter row's lock is not waited for.
-        refuseIfClosedOrFull(request.servicePoint(), request.date(), staff);
         String firstCode = codes.next();
         if (journey != null) {
             // Before the counter row is taken: the row's lock is then held for as few statements as possible.
@@ -268,7 +321,7 @@ public class BookingService {
                 Booking booking = new Booking(id, code, nik.value(), resident.fullName(), request.servicePoint(),
                         request.date(), taken.queueNumber(), BookingStatus.BOOKED, citizenId, bookedBy,
                         taken.fromReserve(), now, null, null, 0, null, null);
-                AuditRecord made = madeRecord(booking);
+                AuditRecord made = BookingAudit.made(booking);
                 if (citizen != null) {
                     auditLog.record(citizen, made);
                 } else {
@@ -305,33 +358,18 @@ public class BookingService {
                 : new BookingRefused(RefusalCode.QUOTA_FULL, date));
     }
 
-    /** The audit entry of a booking made. */
-    static AuditRecord madeRecord(Booking booking) {
-        return AuditRecord.success("booking.made", "Booking", booking.code())
-                .withDetail("point=" + booking.servicePoint() + "; day=" + booking.day() + "; queue="
-                        + booking.queueNumber() + "; nik=" + booking.maskedNik() + (booking.fromReserve() ? "; reserve" : ""));
-    }
-
     private static void checkKeyFormat(String idempotencyKey) {
         if (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH) {
             throw new BookingRefused(RefusalCode.INVALID_REQUEST);
         }
     }
 
-    /** The resident whose card is printed: a valid NIK, in the registry, print-ready, without an open booking. */
-    private Resident printReadyResident(String rawNik) {
-        Nik nik = validNik(rawNik);
-        Resident resident = registry.findByNik(nik)
-                .orElseThrow(() -> new BookingRefused(RefusalCode.NIK_NOT_FOUND, nik.masked()));
+    private static void refuseIfNotPrintReady(Resident resident) {
         Verdict printable = Eligibility.cardPrinting(resident.enrolmentStatus());
         if (!printable.eligible()) {
             throw new BookingRefused(RefusalCode.NOT_PRINT_READY,
                     printable.refusal().map(reason -> List.of(reason.messageKey())).orElse(List.of()));
         }
-        bookings.openCodeOf(nik.value()).ifPresent(code -> {
-            throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
-        });
-        return resident;
     }
 
     private static Nik validNik(String raw) {
@@ -345,7 +383,8 @@ public class BookingService {
     private static String requestHash(BookingRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((request.nik().strip() + "|"
-                    + request.servicePoint() + "|" + request.date()).getBytes(StandardCharsets.UTF_8));
+                    + (request.kkNumber() == null ? "" : request.kkNumber().strip()) + "|" + request.servicePoint() + "|"
+                    + request.date()).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

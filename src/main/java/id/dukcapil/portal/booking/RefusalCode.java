@@ -9,7 +9,14 @@ public enum RefusalCode {
     DAY_CLOSED(409),
     ACTIVE_BOOKING_EXISTS(409),
     INVALID_NIK(422),
+    INVALID_KK_NUMBER(422),
+    /** A staff lookup's: the NIK is not in the register. */
     NIK_NOT_FOUND(404),
+    /** A citizen's: the NIK and the KK number do not name one person of the register (not found or not matching alike). */
+    PERSON_NOT_CONFIRMED(422),
+    /** A citizen's account has booked for as many different people as a family has. */
+    PEOPLE_LIMIT_REACHED(409),
+    BOOKING_THROTTLED(429),
     NOT_PRINT_READY(409),
     UNKNOWN_SERVICE_POINT(404),
     BOOKING_NOT_FOUND(404),

@@ -30,7 +30,7 @@ class TicketMailer {
      * An application module listener on its own single-thread executor (the publication registry still tracks it).
      * It waits for the lull outside any transaction: no connection is held meanwhile.
      */
-    @Async(AsyncListenersConfiguration.TICKET_MAILS)
+    @Async(TicketMailExecutorConfiguration.NAME)
     @TransactionalEventListener
     public void on(BookingMade made) throws InterruptedException {
         foreground.awaitLull();

@@ -43,9 +43,10 @@ class ApiProblemDocumentTests {
     void a_non_ascii_idempotency_key_is_a_400_problem_and_books_nothing() throws Exception {
         String token = accounts.issueToken(support.citizen()).token();
         long before = count("booking_booking");
+        String nik = support.printReadyNiks(1).getFirst();
         RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/v1/bds/bookings", Map.of("Content-Type",
                 "application/json", "Authorization", "Bearer " + token, "Idempotency-Key", "kunci-é-ü-日本"), """
-                {"nik":"%s","servicePoint":"UKL-320415","date":"%s"}""".formatted(support.printReadyNiks(1).getFirst(),
+                {"nik":"%1$s","kkNumber":"%2$s","servicePoint":"UKL-320415","date":"%3$s"}""".formatted(nik, support.kkOf(nik),
                 support.workingDay(5)).getBytes(StandardCharsets.UTF_8));
         assertProblem(answer, 400, "INVALID_REQUEST");
         assertThat(count("booking_booking")).isEqualTo(before);
@@ -69,10 +70,11 @@ class ApiProblemDocumentTests {
     @Test
     void dates_outside_1900_to_2100_are_refused() throws Exception {
         String token = accounts.issueToken(support.citizen()).token();
+        String nik = support.printReadyNiks(1).getFirst();
         for (String date : new String[] {"0000-01-01", "+10000-01-01", "1899-12-31", "2101-01-01"}) {
             RawHttp.Answer booking = RawHttp.send(port, "POST", "/api/v1/bds/bookings", Map.of("Content-Type",
                     "application/json", "Authorization", "Bearer " + token), """
-                    {"nik":"%s","servicePoint":"UKL-320415","date":"%s"}""".formatted(support.printReadyNiks(1).getFirst(),
+                    {"nik":"%1$s","kkNumber":"%2$s","servicePoint":"UKL-320415","date":"%3$s"}""".formatted(nik, support.kkOf(nik),
                     date).getBytes(StandardCharsets.UTF_8));
             assertProblem(booking, 422, "INVALID_FIELD");
             RawHttp.Answer availability = RawHttp.send(port, "GET", "/api/v1/bds/availability?servicePoint=UKL-320415&from="

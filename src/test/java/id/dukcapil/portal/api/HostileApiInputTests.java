@@ -149,7 +149,7 @@ class HostileApiInputTests {
         }
         cases.add(Arguments.of("POST /api/v1/bds/bookings with a non-ASCII Idempotency-Key",
                 new Endpoint("POST", "/api/v1/bds/bookings", "Authorization", bearer), "application/json+key",
-                "{\"nik\":\"3204374101900001\",\"servicePoint\":\"UKL-320415\",\"date\":\"2026-12-01\"}"));
+                "{\"nik\":\"3204374101900001\",\"kkNumber\":\"3204371203150007\",\"servicePoint\":\"UKL-320415\",\"date\":\"2026-12-01\"}"));
         return cases.stream();
     }
 

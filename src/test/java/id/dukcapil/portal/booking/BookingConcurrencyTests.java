@@ -31,7 +31,8 @@ class BookingConcurrencyTests {
     void two_hundred_parallel_requests_for_a_day_with_quota_fifty_make_exactly_fifty_bookings() throws Exception {
         LocalDate day = support.workingDay(3);
         support.quota(POINT, day, 50);
-        CitizenSession citizen = support.citizen();
+        // A family's worth of people per account: twenty accounts.
+        List<CitizenSession> citizens = java.util.stream.IntStream.range(0, 20).mapToObj(i -> support.citizen()).toList();
         List<String> niks = support.printReadyNiks(200);
         assertThat(niks).hasSize(200);
 
@@ -41,10 +42,12 @@ class BookingConcurrencyTests {
             for (int i = 0; i < 200; i++) {
                 String nik = niks.get(i);
                 String key = "burst-" + i;
+                CitizenSession citizen = citizens.get(i % citizens.size());
+                BookingRequest request = support.request(nik, POINT, day);
                 outcomes.add(threads.submit(() -> {
                     start.await();
                     try {
-                        bookings.book(citizen, new BookingRequest(nik, POINT, day), key, BookingJourney.none());
+                        bookings.book(citizen, request, key, BookingJourney.none(), support.newClientAddress());
                         return "MADE";
                     } catch (BookingRefused refused) {
                         return refused.code().name();
@@ -85,15 +88,15 @@ class BookingConcurrencyTests {
             for (int i = 0; i < 20; i++) {
                 retries.add(threads.submit(() -> {
                     start.await();
-                    BookingResult result = bookings.book(citizen, new BookingRequest(retried, POINT, day), "same-key",
-                            BookingJourney.none());
+                    BookingResult result = bookings.book(citizen, support.request(retried, POINT, day), "same-key",
+                            BookingJourney.none(), support.newClientAddress());
                     return result.booking().code();
                 }));
                 String key = "rival-" + i;
                 rivals.add(threads.submit(() -> {
                     start.await();
                     try {
-                        return bookings.book(citizen, new BookingRequest(twice, POINT, day), key, BookingJourney.none())
+                        return bookings.book(citizen, support.request(twice, POINT, day), key, BookingJourney.none(), support.newClientAddress())
                                 .booking().code();
                     } catch (BookingRefused refused) {
                         return refused.code().name();

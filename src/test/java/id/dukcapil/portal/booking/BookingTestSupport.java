@@ -95,6 +95,18 @@ public class BookingTestSupport {
                 String.class, count);
     }
 
+    /** The number of the family card that lists the NIK: what a citizen types beside it to prove the person. */
+    public String kkOf(String nik) {
+        return jdbc.queryForObject("""
+                SELECT f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE r.nik = ?""", String.class, nik);
+    }
+
+    /** A citizen's request for the NIK, with its family card's number. */
+    public BookingRequest request(String nik, String point, LocalDate day) {
+        return new BookingRequest(nik, kkOf(nik), point, day);
+    }
+
     public String residentWithStatus(String status) {
         return jdbc.queryForObject("SELECT nik FROM population_resident WHERE enrolment_status = ? ORDER BY id LIMIT 1",
                 String.class, status);

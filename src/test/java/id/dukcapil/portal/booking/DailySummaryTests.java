@@ -43,7 +43,7 @@ class DailySummaryTests {
         support.quota(POINT, day, 50);
         CitizenSession citizen = support.citizen();
         List<Booking> made = support.printReadyNiks(3).stream().map(nik -> bookings.book(citizen,
-                new BookingRequest(nik, POINT, day), null, BookingJourney.none()).booking()).toList();
+                support.request(nik, POINT, day), null, BookingJourney.none(), support.newClientAddress()).booking()).toList();
         SignedInAs.run(users, "perencana", () -> stock.receive(POINT, 10, "SJ-SUMMARY-" + System.nanoTime()));
         clock.setInstant(day.atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
         int opening = stock.balance(POINT);

@@ -33,8 +33,8 @@ class TicketTests {
     void the_ticket_pdf_rendered_to_an_image_has_a_barcode_and_a_qr_code_that_decode_to_the_booking_code() throws Exception {
         LocalDate day = support.workingDay(5);
         support.quota(POINT, day, 5);
-        Booking booking = bookings.book(support.citizen(), new BookingRequest(support.printReadyNiks(1).getFirst(), POINT, day),
-                null, BookingJourney.none()).booking();
+        Booking booking = bookings.book(support.citizen(), support.request(support.printReadyNiks(1).getFirst(), POINT, day),
+                null, BookingJourney.none(), support.newClientAddress()).booking();
 
         byte[] pdf = tickets.pdf(booking, Locale.forLanguageTag("id"));
         try (PDDocument document = Loader.loadPDF(pdf)) {

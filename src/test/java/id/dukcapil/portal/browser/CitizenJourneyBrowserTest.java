@@ -51,6 +51,7 @@ class CitizenJourneyBrowserTest {
             point.sendKeys(Keys.ENTER);
             browser.await(By.id("day-" + day)).click();
             browser.await(By.cssSelector("#bds-nik input")).sendKeys(nik);
+            browser.await(By.cssSelector("#bds-kk input")).sendKeys(support.kkOf(nik));
             browser.screenshot("bds-booking");
             browser.driver.findElement(By.id("bds-submit")).click();
 

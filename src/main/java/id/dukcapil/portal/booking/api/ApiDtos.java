@@ -2,6 +2,7 @@ package id.dukcapil.portal.booking.api;
 
 import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.BookingStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -67,7 +68,16 @@ final class ApiDtos {
     record ServicePointAnswer(String code, String name, @Nullable String address) {
     }
 
-    record BookingBody(@NotBlank @Size(max = NIK) String nik, @NotBlank @Size(max = POINT) String servicePoint,
+    @Schema(description = "A booking request. The person is proven by the NIK together with the number of the family "
+            + "card (KK) that lists them; a NIK and KK number that do not name one person are refused as "
+            + "PERSON_NOT_CONFIRMED, whether or not the NIK exists.")
+    record BookingBody(@Schema(description = "The NIK whose KTP-el is printed (16 digits)", example = "3204374508990003")
+                       @NotBlank @Size(max = NIK) String nik,
+                       @Schema(description = "The number of the family card (KK) listing that person (16 digits)",
+                               example = "3204371203150007")
+                       @NotBlank @Size(max = NIK) String kkNumber,
+                       @Schema(description = "A service point's code, from GET /service-points", example = "DINAS")
+                       @NotBlank @Size(max = POINT) String servicePoint,
                        @NotNull @SaneDate LocalDate date) {
     }
 

@@ -154,14 +154,20 @@ class BdsApiController {
 
     @PostMapping("/bookings")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Book a day; a retry with the same Idempotency-Key returns the same booking")
+    @Operation(summary = "Book a day for a person proven by NIK and KK number; a retry with the same Idempotency-Key "
+            + "returns the same booking",
+            description = "Refusals: PERSON_NOT_CONFIRMED (422) when the NIK and the KK number do not name one person "
+                    + "of the register; PEOPLE_LIMIT_REACHED (409) beyond a family's number of different people per "
+                    + "account; BOOKING_THROTTLED (429) when an account or a client address asks too often; "
+                    + "QUOTA_FULL, DAY_CLOSED, ACTIVE_BOOKING_EXISTS, NOT_PRINT_READY (409).")
     ResponseEntity<BookingAnswer> book(@AuthenticationPrincipal CitizenSession citizen,
                                        @Parameter(description = "Any unique string per booking attempt, reused on retry")
                                        @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
-                                       @Valid @RequestBody BookingBody body) {
+                                       @Valid @RequestBody BookingBody body, HttpServletRequest request) {
         checkIdempotencyKey(key);
-        BookingResult result = bookings.book(citizen, new BookingRequest(body.nik(), body.servicePoint(), body.date()),
-                key, BookingJourney.none());
+        BookingResult result = bookings.book(citizen,
+                new BookingRequest(body.nik(), body.kkNumber(), body.servicePoint(), body.date()), key,
+                BookingJourney.none(), request.getRemoteAddr());
         return ResponseEntity.created(URI.create(BASE + "/bookings/" + result.booking().code()))
                 .header("Idempotent-Replayed", String.valueOf(result.replayed()))
                 .body(BookingAnswer.of(result.booking()));

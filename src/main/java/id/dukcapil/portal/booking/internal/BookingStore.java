@@ -90,6 +90,18 @@ public class BookingStore {
         return jdbc.sql("SELECT code FROM booking_booking WHERE open_nik = ?").param(nik).query(String.class).optional();
     }
 
+    /**
+     * For a citizen's request, in one round trip: the NIK's open booking, and whom the account has booked for.
+     */
+    public CitizenAndNik citizenAndNik(long citizenId, String nik) {
+        return jdbc.sql("""
+                SELECT (SELECT code FROM booking_booking WHERE open_nik = ?),
+                       (SELECT COUNT(DISTINCT nik) FROM booking_booking WHERE citizen_id = ?),
+                       EXISTS (SELECT 1 FROM booking_booking WHERE citizen_id = ? AND nik = ?)""")
+                .params(nik, citizenId, citizenId, nik)
+                .query((rs, row) -> new CitizenAndNik(rs.getString(1), rs.getInt(2), rs.getBoolean(3))).single();
+    }
+
     /** A citizen's bookings, newest first. */
     public List<Booking> ofCitizen(long citizenId, int limit) {
         return jdbc.sql(COLUMNS + " WHERE citizen_id = ? ORDER BY created_at DESC, id DESC LIMIT ?")
@@ -216,6 +228,14 @@ public class BookingStore {
     }
 
     /** @param bookingId null while the first request with the key has not committed */
+    /**
+     * @param openCode   the code of the NIK's open booking, if it has one
+     * @param people     how many different NIKs the account has booked for
+     * @param bookedBefore whether the account has booked for this NIK before
+     */
+    public record CitizenAndNik(@Nullable String openCode, int people, boolean bookedBefore) {
+    }
+
     public record KeyUse(String requestHash, @Nullable Long bookingId) {
     }
 }

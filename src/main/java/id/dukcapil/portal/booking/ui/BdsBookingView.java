@@ -13,6 +13,7 @@ import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.CitizenSession;
 import id.dukcapil.portal.booking.QuotaCalendarService;
+import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -25,7 +26,8 @@ import java.util.UUID;
 
 /**
  * "Booking Antrian KTP" (SOP A steps 6–7): a service point, then a day on a calendar of free places (full and
- * closed days cannot be picked), the NIK whose card is printed, and the request.
+ * closed days cannot be picked), the NIK whose card is printed with the number of the family card listing that
+ * person (the proof, decision 068), and the request.
  */
 @Route(value = "bds/booking", autoLayout = false)
 @AnonymousAllowed
@@ -34,6 +36,7 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
     final ComboBox<ServicePoint> point = new ComboBox<>();
     final DayPicker calendar = new DayPicker("bds.booking.free", 4);
     final TextField nik = new TextField();
+    final TextField kkNumber = new TextField();
     final Button book = new Button();
     private final QuotaCalendarService quotas;
     private final ServicePoints servicePoints;
@@ -58,6 +61,13 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
         nik.setAllowedCharPattern("[0-9]");
         nik.getElement().setAttribute("inputmode", "numeric");
         nik.setWidthFull();
+        kkNumber.setId("bds-kk");
+        kkNumber.setLabel(getTranslation("bds.booking.kk"));
+        kkNumber.setHelperText(getTranslation("bds.booking.kk.help"));
+        kkNumber.setMaxLength(KkNumber.LENGTH);
+        kkNumber.setAllowedCharPattern("[0-9]");
+        kkNumber.getElement().setAttribute("inputmode", "numeric");
+        kkNumber.setWidthFull();
         book.setText(getTranslation("bds.booking.submit"));
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         book.setWidthFull();
@@ -69,8 +79,8 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
                 return;
             }
             try {
-                var result = bookings.book(citizen, new BookingRequest(nik.getValue(), point.getValue().code(), day),
-                        idempotencyKey, journey());
+                var result = bookings.book(citizen, new BookingRequest(nik.getValue(), kkNumber.getValue(),
+                        point.getValue().code(), day), idempotencyKey, journey(), clientAddress());
                 journeyDone();
                 idempotencyKey = UUID.randomUUID().toString();
                 Notifications.success(getTranslation("bds.booking.done", result.booking().code(), result.booking().queueNumber()));
@@ -81,7 +91,7 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
                 showCalendar();
             }
         });
-        show(new H2(getTranslation("bds.book")), point, calendar, nik, book);
+        show(new H2(getTranslation("bds.book")), point, calendar, nik, kkNumber, book);
     }
 
     @Override

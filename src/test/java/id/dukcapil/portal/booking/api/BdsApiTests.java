@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,8 +59,9 @@ class BdsApiTests {
         assertThat(availability.get(0).get("remaining").asInt()).isEqualTo(20);
         assertThat(availability.get(0).get("open").asBoolean()).isTrue();
 
+        String nik = support.printReadyNiks(1).getFirst();
         String booking = """
-                {"nik":"%s","servicePoint":"%s","date":"%s"}""".formatted(support.printReadyNiks(1).getFirst(), POINT, day);
+                {"nik":"%s","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(nik, support.kkOf(nik), POINT, day);
         HttpResponse<String> made = post("/bookings", token, "key-1", booking);
         assertThat(made.statusCode()).isEqualTo(201);
         JsonNode ticket = json.readTree(made.body());
@@ -89,7 +91,7 @@ class BdsApiTests {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept-Language", "en-GB,en;q=0.9")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"nik":"1234","servicePoint":"%s","date":"%s"}""".formatted(POINT, day))).build());
+                        {"nik":"1234","kkNumber":"3204371203150007","servicePoint":"%s","date":"%s"}""".formatted(POINT, day))).build());
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
         JsonNode problem = json.readTree(invalid.body());
@@ -97,16 +99,24 @@ class BdsApiTests {
         assertThat(problem.get("status").asInt()).isEqualTo(422);
         assertThat(problem.get("detail").asString()).startsWith("The NIK is not valid.");
 
+        String someone = support.printReadyNiks(1).getFirst();
         HttpResponse<String> unknown = post("/bookings", token, null, """
-                {"nik":"3204370101909999","servicePoint":"%s","date":"%s"}""".formatted(POINT, day));
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(unknown.body()).get("code").asString()).isEqualTo("NIK_NOT_FOUND");
-        assertThat(json.readTree(unknown.body()).get("detail").asString()).contains("tidak ditemukan");
+                {"nik":"3204370101909999","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(support.kkOf(someone), POINT, day));
+        HttpResponse<String> notMatching = post("/bookings", token, null, """
+                {"nik":"%s","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(someone,
+                support.kkOf(support.residentWithStatus("ENROLMENT_FAILED")), POINT, day));
+        for (HttpResponse<String> refused : List.of(unknown, notMatching)) {
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(json.readTree(refused.body()).get("code").asString()).isEqualTo("PERSON_NOT_CONFIRMED");
+            assertThat(json.readTree(refused.body()).get("detail").asString()).isEqualTo(
+                    "NIK dan nomor KK tidak cocok dengan data kependudukan. Periksa kembali keduanya pada Kartu Keluarga.");
+        }
 
         LocalDate full = support.workingDayAfter(day);
         support.quota(POINT, full, 0);
+        String nik = support.printReadyNiks(1).getFirst();
         HttpResponse<String> quotaFull = post("/bookings", token, null, """
-                {"nik":"%s","servicePoint":"%s","date":"%s"}""".formatted(support.printReadyNiks(1).getFirst(), POINT, full));
+                {"nik":"%s","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(nik, support.kkOf(nik), POINT, full));
         assertThat(quotaFull.statusCode()).isEqualTo(409);
         assertThat(json.readTree(quotaFull.body()).get("code").asString()).isEqualTo("QUOTA_FULL");
 

@@ -51,6 +51,7 @@ class BdsCitizenFlowTest extends PortalViewTest {
         assertThat(noPlace.isEnabled()).isFalse();
         test(free).click();
         test(booking.nik).setValue(nik);
+        test(booking.kkNumber).setValue(support.kkOf(nik));
         test(booking.book).click();
 
         BdsHistoryView history = (BdsHistoryView) getCurrentView();

@@ -44,8 +44,8 @@ class BdsRescheduleViewTest extends PortalViewTest {
         support.quota(POINT, later, 5);
         support.quota(POINT, full, 0);
         CitizenSession citizen = support.citizen();
-        booking = bookings.book(citizen, new BookingRequest(support.printReadyNiks(1).getFirst(), POINT, day), null,
-                BookingJourney.none()).booking();
+        booking = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), POINT, day), null,
+                BookingJourney.none(), support.newClientAddress()).booking();
         BdsPage.signIn(citizen);
         history = navigate(BdsHistoryView.class);
     }

@@ -49,7 +49,7 @@ class CounterViewTest extends PortalViewTest {
         support.quota(POINT, day, 50);
         CitizenSession citizen = support.citizen();
         booked = support.printReadyNiks(3).stream().map(nik -> bookings.book(citizen,
-                new BookingRequest(nik, POINT, day), null, BookingJourney.none()).booking()).toList();
+                support.request(nik, POINT, day), null, BookingJourney.none(), support.newClientAddress()).booking()).toList();
         SignedInAs.run(users, "perencana", () -> stock.receive(POINT, 5, "SJ-COUNTER-" + System.nanoTime()));
         clock.setInstant(day.atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
         view = navigate(CounterView.class);

@@ -33,7 +33,7 @@ class QuotaCalendarViewTest extends PortalViewTest {
         LocalDate day = support.workingDay(15);
         support.quota(POINT, day, 3);
         CitizenSession citizen = support.citizen();
-        bookings.book(citizen, new BookingRequest(support.printReadyNiks(1).getFirst(), POINT, day), null, BookingJourney.none());
+        bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), POINT, day), null, BookingJourney.none(), support.newClientAddress());
 
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
         view.point.setValue(servicePoints.byCode(POINT).orElseThrow());

@@ -56,7 +56,7 @@ class StaffBookingViewTest extends PortalViewTest {
             calendar.overrideQuota(POINT, support.workingDayAfter(day), 0);
         });
         niks = support.printReadyNiks(3);
-        bookings.book(support.citizen(), new BookingRequest(niks.get(0), POINT, day), null, BookingJourney.none());
+        bookings.book(support.citizen(), support.request(niks.get(0), POINT, day), null, BookingJourney.none(), support.newClientAddress());
         clock.setInstant(day.atTime(8, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
         today = day;
     }

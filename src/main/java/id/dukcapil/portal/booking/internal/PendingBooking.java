@@ -1,5 +1,9 @@
-package id.dukcapil.portal.booking;
+package id.dukcapil.portal.booking.internal;
 
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.booking.BookingJourney;
+import id.dukcapil.portal.booking.BookingRequest;
+import id.dukcapil.portal.booking.BookingResult;
 import id.dukcapil.portal.population.Resident;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
@@ -11,14 +15,19 @@ import org.jspecify.annotations.Nullable;
  * A citizen's request that passed every check a committed read can make, waiting to be booked together with the
  * other requests for the same day; {@link #await} returns its booking or throws its refusal.
  *
+ * @param owner   how the booking and audit tables name the citizen
  * @param journey its steps so far; the ticket step ends when the booking is made
+ * @param alone   books this request on its own (the single path), when its batch could not
  */
-record PendingBooking(CitizenSession citizen, BookingRequest request, Resident resident, @Nullable String idempotencyKey,
-                      String requestHash, BookingJourney journey, CompletableFuture<BookingResult> result) {
+public record PendingBooking(long citizenId, String owner, Actor actor, BookingRequest request, Resident resident,
+                             @Nullable String idempotencyKey, String requestHash, BookingJourney journey,
+                             Supplier<BookingResult> alone, CompletableFuture<BookingResult> result) {
 
-    PendingBooking(CitizenSession citizen, BookingRequest request, Resident resident, @Nullable String idempotencyKey,
-                   String requestHash, BookingJourney journey) {
-        this(citizen, request, resident, idempotencyKey, requestHash, journey, new CompletableFuture<>());
+    public PendingBooking(long citizenId, String owner, Actor actor, BookingRequest request, Resident resident,
+                          @Nullable String idempotencyKey, String requestHash, BookingJourney journey,
+                          Supplier<BookingResult> alone) {
+        this(citizenId, owner, actor, request, resident, idempotencyKey, requestHash, journey, alone,
+                new CompletableFuture<>());
     }
 
     /** The day's counter row the request takes its place from. */

@@ -1,10 +1,12 @@
-package id.dukcapil.portal.booking;
+package id.dukcapil.portal.booking.internal;
 
 import id.dukcapil.portal.audit.AuditLog;
-import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.booking.internal.BookingCodes;
-import id.dukcapil.portal.booking.internal.BookingStore;
-import id.dukcapil.portal.booking.internal.DayStore;
+import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingMade;
+import id.dukcapil.portal.booking.BookingRefused;
+import id.dukcapil.portal.booking.BookingResult;
+import id.dukcapil.portal.booking.BookingStatus;
+import id.dukcapil.portal.booking.RefusalCode;
 import id.dukcapil.portal.sla.FinishedStep;
 import id.dukcapil.portal.sla.StepClock;
 import java.time.Clock;
@@ -20,16 +22,21 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Citizens' requests for one point's day booked in one transaction (decision 046): one locked read of the day's
- * counter row takes the places of the whole batch, then the bookings, their journeys' steps, audit entries,
- * idempotency keys and events are written in batches. The quota holds exactly as with one request at a time;
- * the row's lock and the audit chain's are taken once per batch instead of once per booking.
+ * Citizens' requests for one point's day booked in one transaction (decision 046): a request joins those waiting
+ * for the same day ({@link Combiner}); one locked read of the day's counter row takes the places of the whole
+ * batch, then the bookings, their journeys' steps, audit entries, idempotency keys and events are written in
+ * batches. The quota holds exactly as with one request at a time; the row's lock and the audit chain's are taken
+ * once per batch instead of once per booking. A batch a unique key refuses is booked request by request, each
+ * through its own {@link PendingBooking#alone()}.
  */
 @Component
-class BookingsTogether {
+public class BookingsTogether {
+
+    /** Requests for one day booked in one transaction at most: a batch holds the day's row for a few ms. */
+    static final int BATCH_MAX = 50;
 
     private final BookingStore bookings;
     private final DayStore days;
@@ -37,10 +44,13 @@ class BookingsTogether {
     private final StepClock stepClock;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay = new Combiner<>(BATCH_MAX, this::bookTogether);
 
     BookingsTogether(BookingStore bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.transactions = transactions;
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -50,13 +60,30 @@ class BookingsTogether {
         this.clock = clock;
     }
 
+    /** Books the request together with the others waiting for its day; its booking, or its refusal thrown. */
+    public BookingResult book(PendingBooking pending) {
+        sameDay.submit(pending.day(), pending);
+        return pending.await();
+    }
+
+    private void bookTogether(List<PendingBooking> batch) {
+        Map<PendingBooking, Supplier<BookingResult>> outcomes;
+        try {
+            outcomes = transactions.execute(status -> make(batch));
+        } catch (RuntimeException failed) {
+            // A NIK, key or code taken meanwhile by another batch: each request alone, as a single one goes.
+            batch.forEach(pending -> pending.settle(pending.alone()));
+            return;
+        }
+        java.util.Objects.requireNonNull(outcomes).forEach(PendingBooking::settle);
+    }
+
     /**
-     * Books the batch (all for the same day). Returns each request's outcome, to be settled once this transaction
-     * has committed. A unique key refusing a row (a NIK or idempotency key used meanwhile by another batch)
-     * fails the whole transaction: the caller then books each request alone.
+     * Books the batch (all for the same day) in the caller's transaction. Returns each request's outcome, to be
+     * settled once the transaction has committed. A unique key refusing a row (a NIK or idempotency key used
+     * meanwhile by another batch) fails the whole transaction.
      */
-    @Transactional
-    public Map<PendingBooking, Supplier<BookingResult>> make(List<PendingBooking> batch) {
+    private Map<PendingBooking, Supplier<BookingResult>> make(List<PendingBooking> batch) {
         Map<PendingBooking, Supplier<BookingResult>> outcomes = new LinkedHashMap<>();
         // One booking per idempotency key and per NIK within the batch: a repeated key echoes the first request.
         Map<String, PendingBooking> firstWithKey = new HashMap<>();
@@ -65,7 +92,7 @@ class BookingsTogether {
         List<PendingBooking> takers = new ArrayList<>();
         for (PendingBooking pending : batch) {
             if (pending.idempotencyKey() != null) {
-                PendingBooking first = firstWithKey.putIfAbsent(pending.citizen().owner() + "\n" + pending.idempotencyKey(),
+                PendingBooking first = firstWithKey.putIfAbsent(pending.owner() + "\n" + pending.idempotencyKey(),
                         pending);
                 if (first != null) {
                     echoes.put(pending, first);
@@ -91,7 +118,7 @@ class BookingsTogether {
             }
             Booking booking = new Booking(0, codes.next(), pending.resident().nik().value(), pending.resident().fullName(),
                     day.servicePoint(), day.day(), places.firstQueueNumber() + i, BookingStatus.BOOKED,
-                    pending.citizen().citizenId(), pending.citizen().owner(), false, now, null, null, 0, null, null);
+                    pending.citizenId(), pending.owner(), false, now, null, null, 0, null, null);
             made.add(booking);
         }
         if (!made.isEmpty()) {
@@ -123,12 +150,11 @@ class BookingsTogether {
             Booking booking = made.get(i).withId(ids.get(made.get(i).code()));
             made.set(i, booking);
             if (pending.idempotencyKey() != null) {
-                claims.add(new BookingStore.KeyClaim(pending.citizen().owner(), pending.idempotencyKey(),
+                claims.add(new BookingStore.KeyClaim(pending.owner(), pending.idempotencyKey(),
                         pending.requestHash(), now, booking.id()));
             }
-            steps.addAll(pending.journey().finishedSteps(booking.code(), now, pending.citizen().owner(),
-                    booking.servicePoint()));
-            auditLog.record(CitizenAccounts.actorOf(pending.citizen()), BookingService.madeRecord(booking));
+            steps.addAll(pending.journey().finishedSteps(booking.code(), now, pending.owner(), booking.servicePoint()));
+            auditLog.record(pending.actor(), BookingAudit.made(booking));
             events.publishEvent(new BookingMade(booking.id(), booking.code()));
         }
         if (!claims.isEmpty()) {

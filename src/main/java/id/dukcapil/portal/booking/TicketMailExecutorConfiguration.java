@@ -3,24 +3,21 @@ package id.dukcapil.portal.booking;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
- * Module listeners ({@code @ApplicationModuleListener}) run after the commit on Spring's task executor (virtual
- * threads), not in the request that caused them: a citizen's booking answer does not wait for the ticket PDF and
- * its e-mail, and an interrupted listener is retried from the event publication registry.
+ * The ticket mails' own executor (decision 045). Asynchronous listeners as such are the application's
+ * ({@code @EnableAsync} on {@code PortalApplication}, the bounded event pool of decision 049).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAsync
-class AsyncListenersConfiguration {
+class TicketMailExecutorConfiguration {
 
-    static final String TICKET_MAILS = "ticketMailExecutor";
+    static final String NAME = "ticketMailExecutor";
 
     /**
      * Ticket PDFs are rendered one at a time, in the background: a burst of bookings queues its tickets instead of
      * taking every CPU core from the requests that make the bookings.
      */
-    @Bean(TICKET_MAILS)
+    @Bean(NAME)
     ThreadPoolTaskExecutor ticketMailExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(1);
