@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers due messages: claim a batch (committed as SENDING before anything goes out), connect once, hand each
  * message over, record each answer at once. A message whose sender died between handing it over and recording
  * the answer stays SENDING; the next run, past the lease, marks it UNCERTAIN and does not send it again
- * (at most once: docs/decisions/020-outbox-delivery-guarantee.md).
+ * (at most once: docs/decisions/020-outbox-delivery-guarantee.md). A message the dead sender had claimed but not
+ * yet begun to hand over goes back to the queue (decision 078).
  */
 @Component
 public class OutboxSender {
@@ -59,10 +60,7 @@ public class OutboxSender {
     /** One run: every message due now, batch by batch, within the run's budget. Returns how many were sent. */
     public int deliverDue() {
         NotificationProperties.Sender settings = properties.sender();
-        int abandoned = store.markAbandonedUncertain(clock.instant().minus(settings.lease()), ABANDONED);
-        if (abandoned > 0) {
-            log.warn("{} e-mail(s) were being sent when their sender stopped; marked UNCERTAIN", abandoned);
-        }
+        recoverAbandoned(clock.instant().minus(settings.lease()));
         long stopClaimingAt = System.nanoTime() + settings.runBudget().toNanos();
         int sent = 0;
         while (true) {
@@ -75,6 +73,18 @@ public class OutboxSender {
             if (batch.size() < settings.batchSize() || System.nanoTime() > stopClaimingAt) {
                 return sent;
             }
+        }
+    }
+
+    /** The claims of senders that died before {@code claimedBefore}. */
+    void recoverAbandoned(Instant claimedBefore) {
+        OutboxStore.Abandoned abandoned = store.recoverAbandoned(claimedBefore, clock.instant(), ABANDONED);
+        if (abandoned.requeued() > 0) {
+            log.warn("{} e-mail(s) claimed by a sender that stopped were put back in the queue", abandoned.requeued());
+        }
+        if (abandoned.uncertain() > 0) {
+            log.warn("{} e-mail(s) were being handed over when their sender stopped; marked UNCERTAIN",
+                    abandoned.uncertain());
         }
     }
 
@@ -96,6 +106,7 @@ public class OutboxSender {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxStore.Claimed message = batch.get(i);
                 try {
+                    store.handingOver(message.id(), token, clock.instant());
                     String answer = connection.deliver(MimeComposer.compose(message, properties.from(), clock.instant()));
                     accepted(message, token, answer);
                     sent++;

@@ -92,7 +92,7 @@ public class OutboxStore {
         }
         jdbc.sql("""
                 UPDATE notification_message SET state = 'SENDING', claim_token = :token, claimed_at = :now,
-                    attempts = attempts + 1
+                    handed_over_at = NULL, attempts = attempts + 1
                 WHERE id IN (:ids)""")
                 .param("token", token).param("now", utc(now)).param("ids", ids)
                 .update();
@@ -168,13 +168,48 @@ public class OutboxStore {
                 .update();
     }
 
-    /** SENDING since before {@code claimedBefore}: its sender died while handing it over. */
-    public int markAbandonedUncertain(Instant claimedBefore, String answer) {
-        return jdbc.sql("""
-                UPDATE notification_message SET state = 'UNCERTAIN', last_answer = ?
-                WHERE state = 'SENDING' AND claimed_at < ?""")
-                .params(cut(answer), utc(claimedBefore))
+    /**
+     * The sender is about to hand the message to the mail server: from now on, if the sender dies, nobody knows
+     * whether it arrived. Committed on its own, before the hand-over.
+     */
+    public void handingOver(long id, String token, Instant at) {
+        jdbc.sql("""
+                UPDATE notification_message SET handed_over_at = ?
+                WHERE id = ? AND claim_token = ? AND state = 'SENDING'""")
+                .params(utc(at), id, token)
                 .update();
+    }
+
+    /**
+     * Claims of senders that died (SENDING since before {@code claimedBefore}): a message never handed over goes
+     * back to the queue as if unclaimed; one handed over may or may not have arrived, and becomes UNCERTAIN.
+     */
+    public Abandoned recoverAbandoned(Instant claimedBefore, Instant now, String uncertainAnswer) {
+        int requeued = jdbc.sql("""
+                UPDATE notification_message SET state = IF(attempts > 1, 'RETRY', 'PENDING'),
+                    attempts = attempts - 1, next_attempt_at = ?, claim_token = NULL
+                WHERE state = 'SENDING' AND claimed_at < ? AND handed_over_at IS NULL""")
+                .params(utc(now), utc(claimedBefore))
+                .update();
+        int uncertain = jdbc.sql("""
+                UPDATE notification_message SET state = 'UNCERTAIN', last_answer = ?
+                WHERE state = 'SENDING' AND claimed_at < ? AND handed_over_at IS NOT NULL""")
+                .params(cut(uncertainAnswer), utc(claimedBefore))
+                .update();
+        return new Abandoned(requeued, uncertain);
+    }
+
+    /**
+     * Ends every scheduled job's lock (ShedLock's table, created with the outbox for its sender): only for a node
+     * that knows it is the database's only client, at its start.
+     */
+    public int releaseJobLocks() {
+        return jdbc.sql("UPDATE shedlock SET lock_until = CURRENT_TIMESTAMP(3) WHERE lock_until > CURRENT_TIMESTAMP(3)")
+                .update();
+    }
+
+    /** What {@link #recoverAbandoned} found: messages put back in the queue, and messages now uncertain. */
+    public record Abandoned(int requeued, int uncertain) {
     }
 
     /** A failed or uncertain message becomes due again, with a fresh count of attempts. */

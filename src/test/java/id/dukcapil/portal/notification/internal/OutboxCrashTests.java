@@ -47,6 +47,7 @@ class OutboxCrashTests {
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+    @Autowired KilledRunLeftovers leftovers;
 
     @AfterEach
     void real_time_again() {
@@ -60,6 +61,7 @@ class OutboxCrashTests {
         List<OutboxStore.Claimed> claimed = store.claim(token, T, 1);
         assertThat(claimed).extracting(OutboxStore.Claimed::id).containsExactly(ref.id());
         // The dying sender: the server accepts the message, then the node stops before recording the answer.
+        store.handingOver(ref.id(), token, T);
         try (MailTransport.Connection connection = transport.connect()) {
             assertThat(connection.deliver(MimeComposer.compose(claimed.getFirst(), properties.from(), T))).startsWith("250");
         }
@@ -80,6 +82,7 @@ class OutboxCrashTests {
         MessageRef ref = aMessageOnlyThisTestCanClaim();
         String token = UUID.randomUUID().toString();
         store.claim(token, T, 1);
+        store.handingOver(ref.id(), token, T);
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         assertThat(state(ref)).isEqualTo("UNCERTAIN");
@@ -90,7 +93,9 @@ class OutboxCrashTests {
     @Test
     void an_uncertain_message_sent_again_by_admin_keeps_its_message_id_and_is_audited() {
         MessageRef ref = aMessageOnlyThisTestCanClaim();
-        store.claim(UUID.randomUUID().toString(), T, 1);
+        String token = UUID.randomUUID().toString();
+        store.claim(token, T, 1);
+        store.handingOver(ref.id(), token, T);
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         assertThat(state(ref)).isEqualTo("UNCERTAIN");
@@ -101,6 +106,37 @@ class OutboxCrashTests {
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM audit_entry WHERE action = 'notification.message.resent' AND subject_id = ?
                     AND actor_id = 'admin'""", Long.class, String.valueOf(ref.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void a_message_claimed_by_a_sender_that_died_before_handing_it_over_is_sent_once_later() {
+        MessageRef ref = aMessageOnlyThisTestCanClaim();
+        store.claim(UUID.randomUUID().toString(), T, 1);
+        assertThat(state(ref)).isEqualTo("SENDING");
+
+        clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
+        sender.deliverDue();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(state(ref)));
+        assertThat(mailServer.receivedWithMessageId(ref.messageId())).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT attempts FROM notification_message WHERE id = ?", Integer.class,
+                ref.id())).as("the abandoned claim is not an attempt").isEqualTo(1);
+    }
+
+    @Test
+    void on_the_embedded_database_a_start_releases_what_a_killed_run_held() {
+        MessageRef ref = aMessageOnlyThisTestCanClaim();
+        store.claim(UUID.randomUUID().toString(), T, 1);
+        jdbc.update("""
+                INSERT INTO shedlock (name, lock_until, locked_at, locked_by)
+                VALUES ('killed-run-test', CURRENT_TIMESTAMP(3) + INTERVAL 10 MINUTE, CURRENT_TIMESTAMP(3), 'killed')
+                ON DUPLICATE KEY UPDATE lock_until = CURRENT_TIMESTAMP(3) + INTERVAL 10 MINUTE""");
+
+        clock.reset();
+        leftovers.afterSingletonsInstantiated();
+
+        assertThat(state(ref)).isEqualTo("PENDING");
+        assertThat(jdbc.queryForObject("SELECT lock_until <= CURRENT_TIMESTAMP(3) FROM shedlock WHERE name = 'killed-run-test'",
+                Boolean.class)).as("the lock is free").isTrue();
     }
 
     /**

@@ -36,6 +36,8 @@ final class EmbeddedMariaDb {
             + "CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE, CREATE VIEW, SHOW VIEW";
     private static final String INIT_FILE = "portal-init.sql";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    /** Set to {@code true} while the portal runs on its embedded database, i.e. as the database's only node. */
+    static final String ACTIVE_PROPERTY = "portal.embedded-db.active";
     private static @Nullable EmbeddedMariaDb running;
 
     private final Server db;

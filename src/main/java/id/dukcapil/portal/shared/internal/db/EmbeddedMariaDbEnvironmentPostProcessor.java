@@ -51,7 +51,9 @@ class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcesso
         env.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
                 "spring.datasource.url", db.jdbcUrl(),
                 "spring.datasource.username", EmbeddedMariaDb.APP_USER,
-                "spring.datasource.password", db.credentials().appPassword())));
+                "spring.datasource.password", db.credentials().appPassword(),
+                // This JVM is the database's only client: what it finds held at its start, a killed run held.
+                EmbeddedMariaDb.ACTIVE_PROPERTY, "true")));
     }
 
     private static List<String> serverArgs(String args) {
