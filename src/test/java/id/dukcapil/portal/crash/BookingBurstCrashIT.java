@@ -58,7 +58,6 @@ class BookingBurstCrashIT {
     private static GreenMail mail;
     private static PortalProcess portal;
     private static Path folder;
-    private static String token;
     private static int dayOffset = 3;
 
     @BeforeAll
@@ -73,7 +72,6 @@ class BookingBurstCrashIT {
                 "AUDIT_CHAIN_KEY", Base64.getEncoder().encodeToString(CHAIN_KEY)),
                 "--portal.events.resubmit-interval=PT5S");
         portal.start();
-        token = citizenToken();
     }
 
     @AfterAll
@@ -155,10 +153,31 @@ class BookingBurstCrashIT {
         }
         Thread.sleep(5_000); // a second copy, if one were coming
         tickets = tickets();
+        List<String> uncertain = uncertainTickets();
+        assertThat(uncertain).as("at most the one e-mail in the mail server's hands at the kill is uncertain "
+                + "(decision 078), shown to ADMIN").hasSizeLessThanOrEqualTo(1);
         for (String code : codes) {
-            assertThat(tickets.getOrDefault(code, 0)).as("ticket e-mails of booking " + code).isEqualTo(1);
+            int expected = uncertain.contains(code) ? tickets.getOrDefault(code, 0) : 1;
+            assertThat(tickets.getOrDefault(code, 0)).as("ticket e-mails of booking " + code).isEqualTo(expected)
+                    .isLessThanOrEqualTo(1);
         }
         assertTheAuditChainVerifies();
+    }
+
+    /** Booking codes whose ticket e-mail the outbox marked UNCERTAIN: handed over when the JVM was killed. */
+    private static List<String> uncertainTickets() throws Exception {
+        List<String> codes = new ArrayList<>();
+        try (Connection db = portal.database(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT subject FROM notification_message "
+                     + "WHERE template_key = 'booking-ticket' AND state = 'UNCERTAIN'")) {
+            while (rows.next()) {
+                Matcher ticket = TICKET.matcher(rows.getString(1));
+                if (ticket.find()) {
+                    codes.add(ticket.group(1));
+                }
+            }
+        }
+        return codes;
     }
 
     private static Map<String, Integer> tickets() throws Exception {
@@ -215,7 +234,9 @@ class BookingBurstCrashIT {
 
         final LocalDate day;
         final int places;
-        final List<String> niks;
+        final List<Person> people;
+        /** A family's worth of people per account (decision 068): one account per ten requests. */
+        final List<String> tokens = new ArrayList<>();
         final AtomicInteger booked = new AtomicInteger();
         final AtomicInteger unavailable = new AtomicInteger();
         final ExecutorService threads = Executors.newFixedThreadPool(32);
@@ -229,22 +250,28 @@ class BookingBurstCrashIT {
             assertThat(remaining.find()).as(availability.body()).isTrue();
             this.places = Integer.parseInt(remaining.group(1));
             assertThat(places).as("places on " + day).isGreaterThanOrEqualTo(30);
-            this.niks = printReadyNiks(places + places / 3);
+            this.people = printReadyPeople(places + places / 3);
+            for (int i = 0; i < people.size(); i += 10) {
+                tokens.add(citizenToken());
+            }
         }
 
         void start() {
-            for (String nik : niks) {
-                threads.submit(() -> book(nik));
+            for (int i = 0; i < people.size(); i++) {
+                Person person = people.get(i);
+                String token = tokens.get(i / 10);
+                threads.submit(() -> book(person, token));
             }
             threads.shutdown();
         }
 
-        private void book(String nik) {
+        private void book(Person person, String token) {
             String key = UUID.randomUUID().toString();
             HttpRequest request = HttpRequest.newBuilder(portal.url("/api/v1/bds/bookings")).timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"nik\":\"" + nik + "\",\"servicePoint\":\"" + POINT
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"nik\":\"" + person.nik() + "\",\"kkNumber\":\""
+                            + person.kkNumber() + "\",\"servicePoint\":\"" + POINT
                             + "\",\"date\":\"" + day + "\"}")).build();
             while (!stopped) {
                 Optional<HttpResponse<String>> answer = portal.send(request);
@@ -282,19 +309,24 @@ class BookingBurstCrashIT {
         }
     }
 
-    private static List<String> printReadyNiks(int count) throws Exception {
-        List<String> niks = new ArrayList<>();
+    /** A NIK and the number of the family card that lists it: what the BDS app sends to prove the person. */
+    private record Person(String nik, String kkNumber) {
+    }
+
+    private static List<Person> printReadyPeople(int count) throws Exception {
+        List<Person> people = new ArrayList<>();
         try (Connection db = portal.database(); PreparedStatement select = db.prepareStatement("""
-                SELECT r.nik FROM population_resident r WHERE r.enrolment_status = 'PRINT_READY'
+                SELECT r.nik, f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE r.enrolment_status = 'PRINT_READY'
                 AND NOT EXISTS (SELECT 1 FROM booking_booking b WHERE b.nik = r.nik) ORDER BY r.id LIMIT ?""")) {
             select.setInt(1, count);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    niks.add(rows.getString(1));
+                    people.add(new Person(rows.getString(1), rows.getString(2)));
                 }
             }
         }
-        return niks;
+        return people;
     }
 
     /** A citizen as the BDS app makes one: register, the OTP from the e-mail, sign in. */
