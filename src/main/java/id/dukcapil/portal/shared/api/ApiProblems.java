@@ -54,9 +54,14 @@ public class ApiProblems {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Language", locale(request).getLanguage());
-        response.getWriter().write("{\"type\":\"" + type(code) + "\",\"title\":\"" + status.getReasonPhrase()
+        response.getWriter().write(body(request, status, code, detailKey));
+    }
+
+    /** The problem document's JSON, for a writer outside Spring MVC (a filter, Tomcat's error report). */
+    String body(HttpServletRequest request, HttpStatus status, String code, String detailKey) {
+        return "{\"type\":\"" + type(code) + "\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(text(request, detailKey))
-                + "\",\"instance\":\"" + json(request.getRequestURI()) + "\",\"code\":\"" + code + "\"}");
+                + "\",\"instance\":\"" + json(String.valueOf(request.getRequestURI())) + "\",\"code\":\"" + code + "\"}";
     }
 
     /** The database cannot be reached (issue 12): a 503 the apps retry, at once rather than after 30 s. */
