@@ -97,6 +97,30 @@ class ApiProblemDocumentTests {
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void an_api_body_over_64_kb_is_a_413_problem_stated_or_chunked_and_a_body_within_it_still_works() throws Exception {
+        long before = count("booking_citizen");
+        byte[] large = ("{\"email\":\"" + "a".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertProblem(RawHttp.send(port, "POST", "/api/v1/bds/accounts", Map.of("Content-Type", "application/json"),
+                large), 413, "CONTENT_TOO_LARGE");
+        assertProblem(RawHttp.sendChunked(port, "POST", "/api/v1/bds/accounts", Map.of("Content-Type",
+                "application/json"), 50L * 1024 * 1024), 413, "CONTENT_TOO_LARGE");
+        // Chunked within the cap: read, handed on, and judged on its fields (an e-mail of 1,000 characters).
+        assertProblem(RawHttp.sendChunked(port, "POST", "/api/v1/bds/accounts", Map.of("Content-Type",
+                "application/json"), 1_000), 422, "INVALID_FIELD");
+        assertThat(count("booking_citizen")).isEqualTo(before);
+    }
+
+    @Test
+    void what_tomcat_refuses_before_the_portal_sees_it_is_a_problem_document_not_an_html_page() throws Exception {
+        for (String path : new String[] {"/api/v1/bds/bookings/%00", "/api/v1/bds/bookings/ABC%2F..%2Fx",
+                "/verify/%00", "/api/v1/ikd/kk-print-requests/%"}) {
+            RawHttp.Answer answer = RawHttp.send(port, "GET", path, Map.of(), new byte[0]);
+            assertProblem(answer, 400, "INVALID_REQUEST");
+            assertThat(answer.body()).doesNotContain("<html", "Tomcat");
+        }
+    }
+
     private void assertProblem(RawHttp.Answer answer, int status, String code) throws Exception {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");

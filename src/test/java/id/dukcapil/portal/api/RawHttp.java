@@ -43,6 +43,46 @@ final class RawHttp {
         }
     }
 
+    /**
+     * A chunked body of {@code size} bytes (a JSON string of that length), written while the answer is read: the
+     * portal may answer and close before the body ends.
+     */
+    static Answer sendChunked(int port, String method, String path, Map<String, String> headers, long size)
+            throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                byte[] block = new byte[16 * 1024];
+                java.util.Arrays.fill(block, (byte) 'a');
+                try {
+                    chunk(out, "{\"email\":\"".getBytes(StandardCharsets.US_ASCII));
+                    for (long left = size; left > 0; left -= block.length) {
+                        chunk(out, left >= block.length ? block : java.util.Arrays.copyOf(block, (int) left));
+                    }
+                    chunk(out, "\"}".getBytes(StandardCharsets.US_ASCII));
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException closedByThePortal) {
+                    // answered and closed before the end of the body
+                }
+            });
+            Answer answer = read(socket.getInputStream());
+            writer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return answer;
+        }
+    }
+
+    private static void chunk(OutputStream out, byte[] bytes) throws IOException {
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static Answer read(InputStream in) throws IOException {
         // Latin-1 keeps one character per byte for the chunk sizes; the body is decoded as UTF-8 at the end.
         String raw = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
