@@ -13,6 +13,7 @@ import id.dukcapil.portal.signing.internal.SigningProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -32,17 +33,20 @@ class DemoSigning {
     static final String HEAD_POSITION = "Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bandung";
     static final String HEAD_NIP = "197203151998031004";
     static final String SOURCE_TYPE = "DEMO";
-    private static final int QUEUED_CARDS = 6;
 
     private final Certificates certificates;
     private final CertificateStore certificateStore;
     private final SigningQueue queue;
     private final PopulationRegistry registry;
     private final SigningProperties properties;
+    private final int queuedCards;
     private final Clock clock;
 
+    /** @param queuedCards family cards queued at the first start: six to look at, hundreds for the crash suite */
     DemoSigning(Certificates certificates, CertificateStore certificateStore, SigningQueue queue,
-                PopulationRegistry registry, SigningProperties properties, Clock clock) {
+                PopulationRegistry registry, SigningProperties properties,
+                @Value("${portal.signing.demo-queued-cards:6}") int queuedCards, Clock clock) {
+        this.queuedCards = queuedCards;
         this.certificates = certificates;
         this.certificateStore = certificateStore;
         this.queue = queue;
@@ -62,7 +66,7 @@ class DemoSigning {
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(2 * 365)));
         certificates.register(pkcs12, properties.demoPassphrase().toCharArray(), HEAD_POSITION, HEAD_NIP, "demo");
         int queued = 0;
-        for (long familyId = 1; queued < QUEUED_CARDS && familyId <= 10 * QUEUED_CARDS; familyId++) {
+        for (long familyId = 1; queued < queuedCards && familyId <= 10L * queuedCards; familyId++) {
             Optional<Family> family = registry.findFamily(familyId);
             if (family.isPresent() && family.get().head().isPresent() && family.get().members().stream()
                     .allMatch(member -> member.nikDisagreements().isEmpty())) {

@@ -20,16 +20,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through Debian's ChromeDriver: nothing is downloaded. Screenshots go to
  * target/screenshots, or to the folder named by {@code -Dportal.screenshots=docs/screenshots} (the README's).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final String baseUrl;
     private final WebDriverWait wait;
 
-    Browser(int port, int width, int height) {
+    public Browser(int port, int width, int height) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver packages "
                     + "(apt-get install chromium chromium-driver; .ci/run installs them).");
@@ -47,25 +47,25 @@ final class Browser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(baseUrl + "/" + path);
     }
 
-    WebElement await(By locator) {
+    public WebElement await(By locator) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    void awaitText(By locator, String text) {
+    public void awaitText(By locator, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
-    void signIn(String username, String password) {
+    public void signIn(String username, String password) {
         open("login");
         await(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
         driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password + "\n");
     }
 
-    void screenshot(String name) {
+    public void screenshot(String name) {
         Path folder = Path.of(System.getProperty("portal.screenshots", "target/screenshots"));
         try {
             Files.createDirectories(folder);

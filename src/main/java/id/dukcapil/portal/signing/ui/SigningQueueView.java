@@ -110,6 +110,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         });
         queue.setSizeFull();
 
+        selectAll.setId("signing-select-all");
         selectAll.setText(getTranslation("signing.select-all"));
         selectAll.addClickListener(click -> {
             allSelected = true;
@@ -122,10 +123,12 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             allSelected = false;
             updateSelection();
         });
+        passphrase.setId("signing-passphrase");
         passphrase.setLabel(getTranslation("signing.passphrase"));
         passphrase.setHelperText(getTranslation("signing.passphrase.help"));
         passphrase.setRevealButtonVisible(false);
         passphrase.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
+        sign.setId("signing-sign");
         sign.setIcon(VaadinIcon.PENCIL.create());
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sign.addClickListener(click -> signSelected());
@@ -329,6 +332,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             Span text = new Span(getTranslation("signing.batch.interrupted", batch.id(), batch.startedBy(),
                     TIME.format(batch.startedAt().atZone(zone)), batch.open()));
             Button resume = new Button(getTranslation("signing.batch.resume"), click -> resume(batch.id()));
+            resume.setId("signing-resume-" + batch.id());
             resume.addThemeVariants(ButtonVariant.LUMO_SMALL);
             HorizontalLayout row = new HorizontalLayout(text, resume);
             row.setAlignItems(FlexComponent.Alignment.BASELINE);

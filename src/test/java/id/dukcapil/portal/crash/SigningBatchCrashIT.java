@@ -1,0 +1,165 @@
+package id.dukcapil.portal.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.browser.Browser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Issue 12's crash suite, SOP B step 8: the Kepala Dinas signs a batch of 300 family cards in a real browser and the
+ * portal's JVM is killed ({@code kill -9}) a third of the way through. It restarts by itself; the Kepala Dinas
+ * resumes the interrupted batch. Then: every card is signed exactly once (one signature, one stored PDF, one audit
+ * entry), the signatures verify, and the audit chain is intact.
+ */
+class SigningBatchCrashIT {
+
+    private static final byte[] CHAIN_KEY = "crash-suite-audit-chain-key-32-bytes!".getBytes(StandardCharsets.US_ASCII);
+    private static final int CARDS = 300;
+    private static final String DEMO_PASSWORD = "Dukcapil#2026";
+    private static final String PASSPHRASE = "TTE-Kadis-2026";
+    private static PortalProcess portal;
+    private static Path folder;
+
+    @BeforeAll
+    static void startThePortal() throws Exception {
+        folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "crash-signing-");
+        portal = new PortalProcess(folder, Map.of("AUDIT_CHAIN_KEY", Base64.getEncoder().encodeToString(CHAIN_KEY)),
+                "--portal.signing.demo-queued-cards=" + CARDS);
+        portal.start();
+        awaitQueued();
+    }
+
+    @AfterAll
+    static void stopThePortal() throws Exception {
+        portal.stop();
+        FileSystemUtils.deleteRecursively(folder);
+    }
+
+    @Test
+    void the_portal_killed_in_a_signing_batch_restarts_and_the_resumed_batch_signs_every_card_once() throws Exception {
+        try (Browser head = signedInHead()) {
+            head.await(By.id("signing-select-all")).click();
+            head.await(By.cssSelector("#signing-passphrase input")).sendKeys(PASSPHRASE);
+            head.await(By.id("signing-sign")).click();
+            awaitSigned(CARDS / 3, Duration.ofMinutes(3));
+            portal.killJvm();
+        }
+        int beforeKill = signed();
+        long ready = portal.start();
+
+        try (Browser head = signedInHead()) {
+            head.await(By.cssSelector("vaadin-button[id^='signing-resume-']"));
+            head.await(By.cssSelector("#signing-passphrase input")).sendKeys(PASSPHRASE);
+            head.await(By.cssSelector("vaadin-button[id^='signing-resume-']")).click();
+            awaitSigned(CARDS, Duration.ofMinutes(5));
+        }
+        System.out.printf("CRASH signing batch: %d of %d cards signed before kill -9 of the JVM, ready again in %d ms, "
+                + "the rest signed on resume%n", beforeKill, CARDS, ready);
+
+        assertEveryCardSignedOnce();
+        AuditChainCheck.assertVerifies(portal, CHAIN_KEY);
+    }
+
+    private static Browser signedInHead() {
+        Browser browser = new Browser(portal.url("/").getPort(), 1440, 900);
+        browser.signIn("kadis", DEMO_PASSWORD);
+        browser.await(By.tagName("vaadin-app-layout"));
+        browser.open("signing");
+        return browser;
+    }
+
+    private void assertEveryCardSignedOnce() throws Exception {
+        List<byte[]> pdfs = new ArrayList<>();
+        try (Connection db = portal.database(); Statement statement = db.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("""
+                    SELECT d.id, d.state, d.pdf_sha256, p.pdf,
+                           (SELECT COUNT(*) FROM audit_entry a WHERE a.action = 'signing.document.signed'
+                              AND a.subject_id = CAST(d.id AS CHAR)) AS signed_entries
+                    FROM signing_document d LEFT JOIN signing_document_pdf p ON p.document_id = d.id
+                    WHERE d.source_type = 'DEMO'""")) {
+                int cards = 0;
+                while (rows.next()) {
+                    cards++;
+                    String card = "card " + rows.getLong("id");
+                    assertThat(rows.getString("state")).as(card).isEqualTo("SIGNED");
+                    assertThat(rows.getInt("signed_entries")).as(card + ": audit entries of its signature").isEqualTo(1);
+                    byte[] pdf = rows.getBytes("pdf");
+                    assertThat(pdf).as(card + ": its stored PDF").isNotNull();
+                    assertThat(signatures(pdf)).as(card + ": signatures in its PDF").isEqualTo(1);
+                    assertThat(sha256(pdf)).as(card + ": the stored PDF is the one recorded").isEqualTo(rows.getString("pdf_sha256"));
+                    if (pdfs.size() < 3) {
+                        pdfs.add(pdf);
+                    }
+                }
+                assertThat(cards).isEqualTo(CARDS);
+            }
+        }
+        for (byte[] pdf : pdfs) {
+            Path file = Files.createTempFile(folder, "card-", ".pdf");
+            Files.write(file, pdf);
+            Process pdfsig = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+            String report = new String(pdfsig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(pdfsig.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(report).as("pdfsig of a card signed across the crash").contains("Signature is Valid");
+        }
+    }
+
+    /** Signature dictionaries in the PDF: a card signed twice over would have two. */
+    private static int signatures(byte[] pdf) {
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        int count = 0;
+        for (int at = text.indexOf("/ByteRange"); at >= 0; at = text.indexOf("/ByteRange", at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static void awaitQueued() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (count("SELECT COUNT(*) FROM signing_document WHERE source_type = 'DEMO' AND state = 'QUEUED'") < CARDS) {
+            assertThat(System.nanoTime()).as("the demo's " + CARDS + " cards are queued").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static void awaitSigned(int atLeast, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (signed() < atLeast) {
+            assertThat(System.nanoTime()).as(atLeast + " cards signed within " + within).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static int signed() throws Exception {
+        return count("SELECT COUNT(*) FROM signing_document WHERE source_type = 'DEMO' AND state = 'SIGNED'");
+    }
+
+    private static int count(String sql) throws Exception {
+        try (Connection db = portal.database(); PreparedStatement select = db.prepareStatement(sql);
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+}
