@@ -71,15 +71,22 @@ public class CounterService {
         });
     }
 
-    /** The card is printed: one blank card leaves the point's stock, the register records the print. */
+    /**
+     * The card is printed for the reason the operator chose: one blank card leaves the point's stock, the register
+     * records the print. The first card is FIRST; a person with a card already gets another for a reason of its
+     * own (damaged, lost, data changed), never FIRST.
+     */
     @Transactional
-    public Booking printed(String code) {
+    public Booking printed(String code, CardPrintReason reason) {
         Booking booking = arrived(code);
         Resident resident = registry.findByNik(Nik.of(booking.nik())).orElseThrow();
         Eligibility.cardPrinting(resident.enrolmentStatus()).orThrow();
+        boolean firstCard = registry.cardHistory(resident.nik()).isEmpty();
+        if (firstCard != (reason == CardPrintReason.FIRST)) {
+            throw new RuleViolation(firstCard ? "booking.counter.print-reason.first-card"
+                    : "booking.counter.print-reason.not-first", booking.maskedNik());
+        }
         takeCard(() -> stock.printed(booking.servicePoint(), booking.code()));
-        CardPrintReason reason = registry.cardHistory(resident.nik()).isEmpty() ? CardPrintReason.FIRST
-                : CardPrintReason.DAMAGED;
         registry.recordCardPrint(resident.nik(), booking.servicePoint(), reason);
         bookings.finish(booking.id(), BookingStatus.PRINTED, clock.instant(), null, null);
         auditLog.record(AuditRecord.success("booking.printed", "Booking", booking.code()).withDetail("reason=" + reason));
@@ -168,7 +175,8 @@ public class CounterService {
                 : CannotPrintReason.NOT_PRINT_READY;
         String pointName = servicePoints.byCode(booking.servicePoint()).map(ServicePoint::name).orElse(booking.servicePoint());
         return new CounterCase(booking, pointName, resident.enrolmentStatus(),
-                verdict.refusal().map(reason -> reason.messageKey()).orElse(null), suggested);
+                verdict.refusal().map(reason -> reason.messageKey()).orElse(null), suggested,
+                registry.cardHistory(resident.nik()).isEmpty());
     }
 
     private void takeCard(Runnable take) {

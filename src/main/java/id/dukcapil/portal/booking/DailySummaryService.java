@@ -81,7 +81,7 @@ public class DailySummaryService {
     public byte[] pdf(String point, LocalDate day, Locale locale) {
         DailySummary summary = summary(point, day);
         Map<Object, Duration> standardOf = new HashMap<>();
-        for (StepStandard standard : standards.inForceToday()) {
+        for (StepStandard standard : standards.inForceOn(day)) {
             if (standard.procedure() == Procedure.A_BOOKING && standard.step() != null) {
                 standardOf.put(standard.step(), standard.standard());
             }

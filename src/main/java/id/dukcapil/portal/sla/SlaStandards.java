@@ -42,7 +42,14 @@ public class SlaStandards {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('" + Roles.MANAGER + "', '" + Roles.ADMIN + "', '" + Roles.HEAD + "')")
     public List<StepStandard> inForceToday() {
-        return sorted(store.allInForce(LocalDate.now(clock)));
+        return inForceOn(LocalDate.now(clock));
+    }
+
+    /** The standards that applied on a day: a report of a past day measures it against its own day's standards. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('" + Roles.MANAGER + "', '" + Roles.ADMIN + "', '" + Roles.HEAD + "')")
+    public List<StepStandard> inForceOn(LocalDate day) {
+        return sorted(store.allInForce(day));
     }
 
     /** Changes already decided that apply from a later day. */

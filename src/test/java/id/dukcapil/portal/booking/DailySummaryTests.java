@@ -50,7 +50,7 @@ class DailySummaryTests {
         SignedInAs.run(users, "operator", () -> {
             counter.scan(made.get(0).code());
             counter.spoiled(made.get(0).code(), "Kartu tergores");
-            counter.printed(made.get(0).code());
+            counter.printed(made.get(0).code(), counter.scan(made.get(0).code()).printReasons().getFirst());
             counter.scan(made.get(1).code());
             counter.markNoShows(day);
         });

@@ -108,7 +108,12 @@ class StepClockTests {
                 .extracting(StepStandard::standard).containsExactly(Duration.ofMinutes(5));
         assertThat(standards.scheduled()).anyMatch(s -> s.step() == SopStep.E4_SCAN_ACTIVATION_QR
                 && s.validFrom().equals(today.plusDays(2)) && s.changedBy().equals("admin"));
+        // A report of a day measures it against that day's standards, whatever day it is made on.
+        assertThat(standards.inForceOn(today.plusDays(2))).filteredOn(s -> s.step() == SopStep.E4_SCAN_ACTIVATION_QR)
+                .extracting(StepStandard::standard).containsExactly(Duration.ofMinutes(8));
         clock.setInstant(at(today.plusDays(2), "10:00"));
+        assertThat(standards.inForceOn(today)).filteredOn(s -> s.step() == SopStep.E4_SCAN_ACTIVATION_QR)
+                .extracting(StepStandard::standard).containsExactly(Duration.ofMinutes(5));
         assertThat(standards.inForceToday()).filteredOn(s -> s.step() == SopStep.E4_SCAN_ACTIVATION_QR)
                 .extracting(StepStandard::standard).containsExactly(Duration.ofMinutes(8));
         assertThat(jdbc.queryForObject("""

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,6 +20,7 @@ import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.CannotPrintReason;
 import id.dukcapil.portal.booking.CounterCase;
 import id.dukcapil.portal.booking.CounterService;
+import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -42,6 +44,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
     final H3 citizen = new H3();
     final Paragraph details = new Paragraph();
     final Paragraph warning = new Paragraph();
+    final RadioButtonGroup<CardPrintReason> printReason = new RadioButtonGroup<>();
     final Button printed = new Button();
     final TextField spoilReason = new TextField();
     final Button spoiled = new Button();
@@ -65,7 +68,9 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
         code.addKeyPressListener(Key.ENTER, event -> scan());
         printed.setText(getTranslation("booking.counter.printed"));
         printed.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-        printed.addClickListener(click -> act(() -> counter.printed(currentCode()), "booking.counter.printed.done"));
+        printed.addClickListener(click -> printed());
+        printReason.setLabel(getTranslation("booking.counter.print-reason"));
+        printReason.setItemLabelGenerator(reason -> getTranslation(reason.labelKey()));
         spoilReason.setLabel(getTranslation("booking.counter.spoil-reason"));
         spoiled.setText(getTranslation("booking.counter.spoiled"));
         spoiled.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -85,7 +90,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
 
         FlexLayout printBar = new FilterBar(printed, spoilReason, spoiled);
         FlexLayout cannotBar = new FilterBar(cannotReason, cannotNote, cannotPrint);
-        result.add(citizen, details, warning, printBar, cannotBar, advice);
+        result.add(citizen, details, warning, printReason, printBar, cannotBar, advice);
         result.setVisible(false);
         add(new FilterBar(code, noShows), result);
     }
@@ -112,6 +117,10 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
         warning.setText(found.printRefusal() == null ? "" : getTranslation(found.printRefusal()));
         warning.setVisible(found.printRefusal() != null);
         printed.setEnabled(found.printRefusal() == null);
+        // The first card needs no choice; another card's reason is the operator's to say, never guessed.
+        printReason.setItems(found.printReasons());
+        printReason.setValue(found.firstCard() ? CardPrintReason.FIRST : null);
+        printReason.setVisible(found.printRefusal() == null);
         cannotReason.setValue(found.suggestedReason());
         advice.setText("");
     }
@@ -133,6 +142,17 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(violation);
         }
         code.focus();
+    }
+
+    private void printed() {
+        CardPrintReason reason = printReason.getValue();
+        if (reason == null) {
+            printReason.setInvalid(true);
+            printReason.setErrorMessage(getTranslation("booking.counter.print-reason.required"));
+            return;
+        }
+        printReason.setInvalid(false);
+        act(() -> counter.printed(currentCode(), reason), "booking.counter.printed.done");
     }
 
     private void cannotPrint() {

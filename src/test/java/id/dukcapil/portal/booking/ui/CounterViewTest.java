@@ -19,6 +19,9 @@ import id.dukcapil.portal.booking.CitizenSession;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import id.dukcapil.portal.population.CardPrintReason;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.shared.Nik;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,7 @@ class CounterViewTest extends PortalViewTest {
     @Autowired UserDetailsService users;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PopulationRegistry registry;
     LocalDate day;
     List<Booking> booked;
     CounterView view;
@@ -55,6 +59,13 @@ class CounterViewTest extends PortalViewTest {
         view = navigate(CounterView.class);
     }
 
+    /** The first card needs no choice (it is preselected); a card printed again is "damaged" in these tests. */
+    private void choosePrintReason() {
+        if (view.printReason.getValue() == null) {
+            test(view.printReason).selectItem(view.getTranslation(CardPrintReason.DAMAGED.labelKey()));
+        }
+    }
+
     @AfterEach
     void real_time_again() {
         clock.reset();
@@ -68,6 +79,7 @@ class CounterViewTest extends PortalViewTest {
         assertThat(view.citizen.getText()).contains(first.residentName());
         assertThat(view.details.getText()).contains(first.maskedNik(), "Hadir");
 
+        choosePrintReason();
         test(view.printed).click();
 
         assertThat(stock.balance(POINT)).isEqualTo(before - 1);
@@ -86,10 +98,32 @@ class CounterViewTest extends PortalViewTest {
         test(view.spoiled).click();
         assertThat(stock.balance(POINT)).isEqualTo(before - 1);
         assertThat(status(second)).isEqualTo("ARRIVED");
+        choosePrintReason();
         test(view.printed).click();
         assertThat(stock.balance(POINT)).isEqualTo(before - 2);
         assertThat(status(second)).isEqualTo("PRINTED");
         assertThat(jdbc.queryForObject("SELECT spoiled FROM booking_booking WHERE code = ?", Integer.class, second.code())).isEqualTo(1);
+    }
+
+    @Test
+    void a_card_printed_again_is_printed_for_the_reason_the_operator_chooses_never_a_guess() {
+        Booking second = booked.get(1);
+        registry.recordCardPrint(Nik.of(second.nik()), "UKL-320415", CardPrintReason.FIRST); // a card years ago
+        scan(second.code());
+        assertThat(view.printReason.getValue()).as("no reason guessed for a reprint").isNull();
+        assertThat(view.printReason.getListDataView().getItems()).containsExactly(CardPrintReason.DAMAGED,
+                CardPrintReason.LOST, CardPrintReason.DATA_CHANGED);
+
+        test(view.printed).click();
+        assertThat(status(second)).as("nothing printed without a reason").isEqualTo("ARRIVED");
+        assertThat(view.printReason.isInvalid()).isTrue();
+
+        test(view.printReason).selectItem(view.getTranslation(CardPrintReason.LOST.labelKey()));
+        test(view.printed).click();
+        assertThat(status(second)).isEqualTo("PRINTED");
+        assertThat(jdbc.queryForObject("""
+                SELECT c.reason FROM population_card_print c JOIN population_resident r ON r.id = c.resident_id
+                WHERE r.nik = ? ORDER BY c.id DESC LIMIT 1""", String.class, second.nik())).isEqualTo("LOST");
     }
 
     @Test
