@@ -26,6 +26,15 @@ class CitizenMail {
         }
     }
 
+    /** The QR code and PIN of the earlier e-mail expire soon: no secret again, only where to find them. */
+    void expiringSoon(RequestStore.Row request, String expiresOn) {
+        if (request.requesterEmail() != null) {
+            outbox.enqueue(OutgoingMail.of(request.requesterEmail(), "kkprint-expiring", INDONESIAN,
+                    Map.of("name", request.requesterName(), "tracking", request.trackingNumber(), "expires", expiresOn))
+                    .withReference(request.trackingNumber()));
+        }
+    }
+
     void delivered(RequestStore.Row request, String qrContent, byte[] qrPng, String pin, String expiresOn) {
         if (request.requesterEmail() == null) {
             throw new IllegalStateException("Request " + request.trackingNumber() + " has no e-mail address");

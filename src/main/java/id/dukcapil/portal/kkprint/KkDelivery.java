@@ -123,6 +123,27 @@ public class KkDelivery {
         return expired;
     }
 
+    /**
+     * Reminds each citizen whose QR code and PIN expire within {@code ahead} and are not used yet, once per
+     * release. Returns how many were reminded.
+     */
+    @Transactional
+    public int remindExpiring(Duration ahead, int limit) {
+        Instant now = clock.instant();
+        int reminded = 0;
+        for (ReleaseStore.Release release : releases.expiringUnreminded(now, now.plus(ahead), limit)) {
+            if (!releases.markReminded(release.id(), now)) {
+                continue;
+            }
+            RequestStore.Row request = byId(release.requestId());
+            String expiresOn = LocalDate.ofInstant(release.expiresAt(), clock.getZone()).toString();
+            mail.expiringSoon(request, expiresOn);
+            lifecycle.note(request, request.state(), request.state(), null, false, "kkprint.request.reminded");
+            reminded++;
+        }
+        return reminded;
+    }
+
     private void newRelease(RequestStore.Row request) {
         byte[] bytes = new byte[QR_RANDOM_BYTES];
         random.nextBytes(bytes);

@@ -19,7 +19,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Tells the MANAGERs (by e-mail, once per step) when a request has been in its step longer than the standard plus
- * a margin, and ends releases past their validity.
+ * a margin, reminds citizens whose QR code and PIN are about to expire unused, and ends releases past their
+ * validity.
  */
 @Component
 public class OverdueWatch {
@@ -34,11 +35,14 @@ public class OverdueWatch {
     private final Clock clock;
     private final Duration margin;
     private final List<String> managers;
+    private final Duration reminderAhead;
 
     OverdueWatch(TransactionTemplate transactions, RequestStore store, KkDelivery delivery, Outbox outbox,
                  AuditLog auditLog, Clock clock,
                  @Value("${portal.kkprint.overdue.margin:PT10M}") Duration margin,
-                 @Value("${portal.kkprint.overdue.notify:}") List<String> managers) {
+                 @Value("${portal.kkprint.overdue.notify:}") List<String> managers,
+                 @Value("${portal.kkprint.reminder-ahead:P3D}") Duration reminderAhead) {
+        this.reminderAhead = reminderAhead;
         this.transactions = transactions;
         this.store = store;
         this.delivery = delivery;
@@ -53,6 +57,7 @@ public class OverdueWatch {
     @SchedulerLock(name = "kkprint-overdue-watch", lockAtMostFor = "PT5M")
     void scheduledRun() {
         notifyOverdue();
+        delivery.remindExpiring(reminderAhead, BATCH);
         delivery.expireDue(BATCH);
     }
 

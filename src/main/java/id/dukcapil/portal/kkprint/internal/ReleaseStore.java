@@ -79,6 +79,20 @@ public class ReleaseStore {
                 .params(utc(now), limit).query(ReleaseStore::row).list();
     }
 
+    /** Active releases that expire before {@code before} and whose holder has not been reminded, oldest first. */
+    public List<Release> expiringUnreminded(Instant now, Instant before, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM kkprint_release WHERE state = 'ACTIVE' AND reminded_at IS NULL
+                AND expires_at >= ? AND expires_at < ? ORDER BY expires_at LIMIT ?""")
+                .params(utc(now), utc(before), limit).query(ReleaseStore::row).list();
+    }
+
+    /** Claims the reminder of a release: false if another run (another node) sent it first. */
+    public boolean markReminded(long id, Instant at) {
+        return jdbc.sql("UPDATE kkprint_release SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL")
+                .params(utc(at), id).update() == 1;
+    }
+
     private static Release row(ResultSet rs, int rowNum) throws SQLException {
         return new Release(rs.getLong("id"), rs.getLong("request_id"), rs.getString("qr_content"),
                 rs.getString("pin_hash"), ReleaseState.valueOf(rs.getString("state")), rs.getInt("failed_attempts"),
