@@ -73,6 +73,6 @@ public class ApiClients {
 
     @Transactional(readOnly = true)
     public Slice<ApiClient> page(Pageable page) {
-        return OperatorInbox.slice(store.page(page.getOffset(), page.getPageSize() + 1), page);
+        return KkRequests.slice(store.page(page.getOffset(), page.getPageSize() + 1), page);
     }
 }

@@ -5,7 +5,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
-import id.dukcapil.portal.kkprint.internal.Lifecycle.Move;
+import id.dukcapil.portal.kkprint.internal.Transition;
 import id.dukcapil.portal.kkprint.internal.ReleaseStore;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
 import java.time.Clock;
@@ -90,10 +90,9 @@ public class KioskReleases {
         releases.released(release.id(), now, kiosk.id());
         String where = kiosk.name() + (kiosk.location() == null ? "" : ", " + kiosk.location());
         if (request.state() == RequestState.DELIVERED) {
-            lifecycle.apply(request, new Move(RequestState.DELIVERED, null, RequestState.PRINTED, null, null, where,
-                    true, "kkprint.request.printed"));
+            lifecycle.apply(request, Transition.PRINTED_AT_KIOSK, where);
         } else {
-            lifecycle.note(request, request.state(), request.state(), where, true, "kkprint.request.reprinted");
+            lifecycle.note(request, Transition.REPRINTED, where);
         }
         byte[] pdf = releases.document(request.id()).orElseThrow();
         return new ReleasedDocument(tracking, pdf);

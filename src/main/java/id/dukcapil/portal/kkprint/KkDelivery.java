@@ -2,13 +2,12 @@ package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
-import id.dukcapil.portal.kkprint.internal.Lifecycle.Move;
+import id.dukcapil.portal.kkprint.internal.Transition;
 import id.dukcapil.portal.kkprint.internal.ReleaseStore;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.Codes;
-import id.dukcapil.portal.sla.SopStep;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,14 +59,12 @@ public class KkDelivery {
     @Transactional
     public void signed(String trackingNumber, byte[] signedPdf, String signedBy) {
         RequestStore.Row request = byTracking(trackingNumber);
-        if (!lifecycle.apply(request, new Move(RequestState.VERIFIED, null, RequestState.SIGNED, null,
-                SopStep.B9_QR_PIN_EMAIL, null, false, "kkprint.request.signed"))) {
+        if (!lifecycle.apply(request, Transition.SIGNED_BY_HEAD, null)) {
             throw new IllegalStateException("Request " + trackingNumber + " is not waiting for a signature");
         }
         releases.saveDocument(request.id(), signedPdf, clock.instant(), signedBy);
         RequestStore.Row signed = byTracking(trackingNumber);
-        lifecycle.apply(signed, new Move(RequestState.SIGNED, null, RequestState.DELIVERED, null,
-                SopStep.B10_ADM_PRINT, null, false, "kkprint.request.delivered"));
+        lifecycle.apply(signed, Transition.DELIVERED_BY_EMAIL, null);
         newRelease(signed);
     }
 
@@ -75,8 +72,7 @@ public class KkDelivery {
     @Transactional
     public void returnedBySigner(String trackingNumber, String reason) {
         RequestStore.Row request = byTracking(trackingNumber);
-        if (!lifecycle.apply(request, new Move(RequestState.VERIFIED, null, RequestState.FORWARDED, Inbox.VERIFIER,
-                SopStep.B7_VERIFICATION, reason, false, "kkprint.request.signature-returned"))) {
+        if (!lifecycle.apply(request, Transition.SIGNATURE_RETURNED, reason)) {
             throw new IllegalStateException("Request " + trackingNumber + " is not waiting for a signature");
         }
     }
@@ -90,7 +86,7 @@ public class KkDelivery {
             throw new RuleViolation("kkprint.resend.not-delivered", request.trackingNumber());
         }
         releases.endActive(id, ReleaseState.VOID);
-        lifecycle.note(request, request.state(), request.state(), "new-pin", false, "kkprint.release.resent");
+        lifecycle.note(request, Transition.PIN_RESENT, "new-pin");
         newRelease(request);
     }
 
@@ -98,10 +94,9 @@ public class KkDelivery {
     @Transactional
     @PreAuthorize("hasAnyRole('" + Roles.OPERATOR + "', '" + Roles.VERIFIER + "', '" + Roles.ADMIN + "')")
     public void revoke(long id, String reason) {
-        String text = OperatorInbox.reason(reason);
+        String text = KkRequests.reason(reason);
         RequestStore.Row request = byId(id);
-        if (!lifecycle.apply(request, new Move(RequestState.DELIVERED, null, RequestState.REVOKED, null, null, text,
-                true, "kkprint.request.revoked"))) {
+        if (!lifecycle.apply(request, Transition.REVOKED_RELEASE, text)) {
             throw new RuleViolation("kkprint.revoke.not-delivered", request.trackingNumber());
         }
         releases.endActive(id, ReleaseState.REVOKED);
@@ -115,8 +110,7 @@ public class KkDelivery {
             releases.endActive(release.requestId(), ReleaseState.EXPIRED);
             RequestStore.Row request = byId(release.requestId());
             if (request.state() == RequestState.DELIVERED) {
-                lifecycle.apply(request, new Move(RequestState.DELIVERED, null, RequestState.EXPIRED, null, null,
-                        null, false, "kkprint.request.expired"));
+                lifecycle.apply(request, Transition.EXPIRED_RELEASE, null);
             }
             expired++;
         }
@@ -138,7 +132,7 @@ public class KkDelivery {
             RequestStore.Row request = byId(release.requestId());
             String expiresOn = LocalDate.ofInstant(release.expiresAt(), clock.getZone()).toString();
             mail.expiringSoon(request, expiresOn);
-            lifecycle.note(request, request.state(), request.state(), null, false, "kkprint.request.reminded");
+            lifecycle.note(request, Transition.REMINDED, null);
             reminded++;
         }
         return reminded;

@@ -1,9 +1,8 @@
 package id.dukcapil.portal.kkprint;
 
-import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.FamilySnapshot;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
-import id.dukcapil.portal.kkprint.internal.Lifecycle.Move;
+import id.dukcapil.portal.kkprint.internal.Transition;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Family;
@@ -16,15 +15,11 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.signing.SigningQueue;
 import id.dukcapil.portal.signing.SigningRequest;
-import id.dukcapil.portal.sla.SopStep;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,38 +34,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class VerifierInbox {
 
     private final RequestStore store;
-    private final OperatorInbox operatorInbox;
+    private final KkRequests requests;
     private final PopulationRegistry registry;
     private final Lifecycle lifecycle;
     private final SigningQueue signingQueue;
     private final CitizenMail mail;
     private final TransactionTemplate transactions;
-    private final Clock clock;
 
-    VerifierInbox(RequestStore store, OperatorInbox operatorInbox, PopulationRegistry registry, Lifecycle lifecycle,
+    VerifierInbox(RequestStore store, KkRequests requests, PopulationRegistry registry, Lifecycle lifecycle,
                   SigningQueue signingQueue, CitizenMail mail,
-                  TransactionTemplate transactions, Clock clock) {
+                  TransactionTemplate transactions) {
         this.store = store;
-        this.operatorInbox = operatorInbox;
+        this.requests = requests;
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.signingQueue = signingQueue;
         this.mail = mail;
         this.transactions = transactions;
-        this.clock = clock;
-    }
-
-    @Transactional(readOnly = true)
-    public Slice<InboxRow> page(InboxFilter filter, Pageable page) {
-        return OperatorInbox.slice(store.inbox(Inbox.VERIFIER, filter, clock.instant(), page.getOffset(),
-                page.getPageSize() + 1), page);
     }
 
     /** The request beside its family as the registry has it now, with every problem found. */
     @Transactional(readOnly = true)
     public Review review(long id) {
         RequestStore.Row row = request(id);
-        RequestDetail detail = operatorInbox.detail(id).orElseThrow();
+        RequestDetail detail = requests.detail(id).orElseThrow();
         Optional<Family> family = registry.findFamily(KkNumber.of(row.kkNumber()));
         List<Finding> problems = new ArrayList<>();
         Set<Long> flagged = new HashSet<>();
@@ -114,8 +101,7 @@ public class VerifierInbox {
             throw new RuleViolation(first.messageKey(), first.argsArray());
         }
         RequestStore.Row request = request(id);
-        if (!lifecycle.apply(request, new Move(RequestState.FORWARDED, null, RequestState.VERIFIED, null,
-                SopStep.B8_SIGNATURE, null, false, "kkprint.request.verified"))) {
+        if (!lifecycle.apply(request, Transition.VERIFIED_FOR_SIGNATURE, null)) {
             throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
         }
         // The signing module renders the card from the registry and keeps the step 8 clock this move started.
@@ -150,14 +136,9 @@ public class VerifierInbox {
     /** Rejected with a reason: back to the operator's check, or closed and e-mailed to the citizen. */
     @Transactional
     public void reject(long id, String reason, boolean toCitizen) {
-        String text = OperatorInbox.reason(reason);
+        String text = KkRequests.reason(reason);
         RequestStore.Row request = request(id);
-        Move move = toCitizen
-                ? new Move(RequestState.FORWARDED, null, RequestState.REJECTED, null, null, text, true,
-                        "kkprint.request.rejected")
-                : new Move(RequestState.FORWARDED, null, RequestState.SUBMITTED, Inbox.OPERATOR,
-                        SopStep.B6_OPERATOR_CHECK, text, false, "kkprint.request.sent-back");
-        if (!lifecycle.apply(request, move)) {
+        if (!lifecycle.apply(request, toCitizen ? Transition.REJECTED_BY_VERIFIER : Transition.SENT_BACK, text)) {
             throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
         }
         if (toCitizen) {
@@ -166,6 +147,6 @@ public class VerifierInbox {
     }
 
     private RequestStore.Row request(long id) {
-        return store.find(id).orElseThrow(() -> new KkPrintRefusal(Code.REQUEST_NOT_FOUND));
+        return KkRequests.row(store, id);
     }
 }

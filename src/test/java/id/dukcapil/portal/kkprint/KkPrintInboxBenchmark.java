@@ -36,8 +36,7 @@ class KkPrintInboxBenchmark {
     private static final int RUNS = 500;
 
     @Autowired JdbcTemplate jdbc;
-    @Autowired OperatorInbox operatorInbox;
-    @Autowired VerifierInbox verifierInbox;
+    @Autowired KkRequests requests;
     @Autowired KkPrintTestSupport kk;
 
     @Test
@@ -53,13 +52,13 @@ class KkPrintInboxBenchmark {
         // as in a grid's session.
         double[][] operator = kk.asStaff("operator", () -> interleaved(
                 () -> jdbc.queryForList(plain, "OPERATOR", PAGE + 1, 0),
-                () -> operatorInbox.page(InboxFilter.empty(), PageRequest.of(0, PAGE)).getContent()));
+                () -> requests.operatorInbox(InboxFilter.empty(), PageRequest.of(0, PAGE)).getContent()));
         double[][] overdueOnly = kk.asStaff("operator", () -> interleaved(
                 () -> jdbc.queryForList(overdue, "OPERATOR", now, PAGE + 1, 0),
-                () -> operatorInbox.page(new InboxFilter(true), PageRequest.of(0, PAGE)).getContent()));
+                () -> requests.operatorInbox(new InboxFilter(true), PageRequest.of(0, PAGE)).getContent()));
         double[][] verifier = kk.asStaff("verifikator", () -> interleaved(
                 () -> jdbc.queryForList(plain, "VERIFIER", PAGE + 1, 0),
-                () -> verifierInbox.page(InboxFilter.empty(), PageRequest.of(0, PAGE)).getContent()));
+                () -> requests.verifierInbox(InboxFilter.empty(), PageRequest.of(0, PAGE)).getContent()));
         double[] operatorDirect = operator[0];
         double[] operatorPage = operator[1];
         double[] overdueDirect = overdueOnly[0];

@@ -9,6 +9,7 @@ import id.dukcapil.portal.kkprint.IntakeForm;
 import id.dukcapil.portal.kkprint.KkDelivery;
 import id.dukcapil.portal.kkprint.KkPrintIntake;
 import id.dukcapil.portal.kkprint.KkPrintReason;
+import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.kkprint.SubmittedRequest;
 import id.dukcapil.portal.kkprint.VerifierInbox;
@@ -62,6 +63,7 @@ class DemoKkPrint {
     private final PopulationRegistry registry;
     private final KkPrintIntake intake;
     private final OperatorInbox operatorInbox;
+    private final KkRequests requests;
     private final VerifierInbox verifierInbox;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
@@ -73,6 +75,7 @@ class DemoKkPrint {
     private volatile List<String> toSign = List.of();
 
     DemoKkPrint(ApiClientStore clients, PopulationRegistry registry, KkPrintIntake intake, OperatorInbox operatorInbox,
+                KkRequests requests,
                 VerifierInbox verifierInbox, UserDetailsService users, JdbcClient jdbc, SigningQueue signingQueue,
                 BatchSigning batchSigning, KkDelivery delivery,
                 @Value("${portal.signing.demo-passphrase:}") String headPassphrase, Clock clock) {
@@ -80,6 +83,7 @@ class DemoKkPrint {
         this.registry = registry;
         this.intake = intake;
         this.operatorInbox = operatorInbox;
+        this.requests = requests;
         this.verifierInbox = verifierInbox;
         this.users = users;
         this.jdbc = jdbc;
@@ -117,7 +121,7 @@ class DemoKkPrint {
         }
         Map<String, Long> ids = new LinkedHashMap<>();
         as(staff("operator"), () -> {
-            operatorInbox.page(InboxFilter.empty(), PageRequest.of(0, 50))
+            requests.operatorInbox(InboxFilter.empty(), PageRequest.of(0, 50))
                     .forEach(row -> ids.put(row.trackingNumber(), row.id()));
             return null;
         });

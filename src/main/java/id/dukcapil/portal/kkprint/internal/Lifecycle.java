@@ -4,7 +4,6 @@ import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.ActorResolver;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.kkprint.Inbox;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.Procedure;
@@ -41,38 +40,32 @@ public class Lifecycle {
     }
 
     /**
-     * A state change.
-     *
-     * @param holderMustBe only if this user holds the request (the operator who claimed it)
-     * @param enter        the SOP step the request enters (the current one is left); null: it leaves its step
+     * A move ({@link Transition.Kind#MOVE}) if the request is still where the caller saw it; false if someone else
+     * moved it first. A move only the holder may make is made only by the signed-in holder.
      */
-    public record Move(RequestState from, @Nullable String holderMustBe, RequestState to, @Nullable Inbox inbox,
-                       @Nullable SopStep enter, @Nullable String reason, boolean reasonPublic, String auditAction) {
-    }
-
-    /** Applies the move if the request is still where the caller saw it; false if someone else moved it first. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean apply(RequestStore.Row request, Move move) {
-        if (!store.move(request.id(), move.from(), move.holderMustBe(), move.to(), move.inbox())) {
+    public boolean apply(RequestStore.Row request, Transition move, @Nullable String reason) {
+        if (move.kind() != Transition.Kind.MOVE) {
+            throw new IllegalArgumentException(move + " is a note, not a move");
+        }
+        Actor actor = currentActor();
+        if (!store.move(request.id(), move.from(), move.holderOnly() ? actor.id() : null, move.to(), move.inbox())) {
             return false;
         }
         Instant now = clock.instant();
-        Actor actor = currentActor();
         CaseRef caseRef = caseRef(request.trackingNumber());
         // Step 9 is not left by a move: it ends when the mail server accepts the QR + PIN e-mail (QrPinMailAccepted).
         if (request.step() != null && !SopStep.B9_QR_PIN_EMAIL.name().equals(request.step())
                 && stillOpen(caseRef, SopStep.valueOf(request.step()))) {
             stepClock.leave(caseRef, SopStep.valueOf(request.step()), now, actor.id());
         }
-        if (move.enter() != null) {
-            StepRecord entered = stepClock.enter(caseRef, move.enter(), now, actor.id(), actor.servicePoint());
-            store.setStep(request.id(), move.enter().name(), now, now.plus(entered.standard()));
+        if (move.enters() != null) {
+            StepRecord entered = stepClock.enter(caseRef, move.enters(), now, actor.id(), actor.servicePoint());
+            store.setStep(request.id(), move.enters().name(), now, now.plus(entered.standard()));
         } else {
             store.setStep(request.id(), null, null, null);
         }
-        store.appendHistory(request.id(), now, actor.id(), move.from(), move.to(), move.reason(), move.reasonPublic());
-        auditLog.record(AuditRecord.success(move.auditAction(), "KkPrintRequest", request.trackingNumber())
-                .withDetail(move.from() + " → " + move.to() + (move.reason() == null ? "" : ": " + move.reason())));
+        record(request, move, move.from(), move.to(), reason, actor, now);
         return true;
     }
 
@@ -82,13 +75,21 @@ public class Lifecycle {
                 .anyMatch(open -> open.step() == step);
     }
 
-    /** A change that keeps the step (a claim, a release of a claim, a new PIN): history and audit only. */
+    /** A note ({@link Transition.Kind#NOTE}): the step is kept; history and audit only. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void note(RequestStore.Row request, RequestState from, RequestState to, @Nullable String reason,
-                     boolean reasonPublic, String auditAction) {
-        Actor actor = currentActor();
-        store.appendHistory(request.id(), clock.instant(), actor.id(), from, to, reason, reasonPublic);
-        auditLog.record(AuditRecord.success(auditAction, "KkPrintRequest", request.trackingNumber())
+    public void note(RequestStore.Row request, Transition note, @Nullable String reason) {
+        if (note.kind() != Transition.Kind.NOTE) {
+            throw new IllegalArgumentException(note + " is a move, not a note");
+        }
+        RequestState from = note.from() == null ? request.state() : note.from();
+        RequestState to = note.to() == null ? request.state() : note.to();
+        record(request, note, from, to, reason, currentActor(), clock.instant());
+    }
+
+    private void record(RequestStore.Row request, Transition transition, RequestState from, RequestState to,
+                        @Nullable String reason, Actor actor, Instant now) {
+        store.appendHistory(request.id(), now, actor.id(), from, to, reason, transition.reasonPublic());
+        auditLog.record(AuditRecord.success(transition.auditAction(), "KkPrintRequest", request.trackingNumber())
                 .withDetail(from + " → " + to + (reason == null ? "" : ": " + reason)));
     }
 

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -18,6 +17,7 @@ import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.InboxRow;
 import id.dukcapil.portal.kkprint.KkDelivery;
 import id.dukcapil.portal.kkprint.KkPrintIntake;
+import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.shared.Role;
@@ -49,13 +49,15 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     final TextField tracking = new TextField();
     final Button demoSubmit = new Button();
     private final OperatorInbox inbox;
+    private final KkRequests requests;
     private final KkDelivery delivery;
     private final Clock clock;
 
-    OperatorInboxView(OperatorInbox inbox, KkDelivery delivery, KkPrintIntake intake, Environment environment,
+    OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkPrintIntake intake, Environment environment,
                       Clock clock) {
         LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
         this.inbox = inbox;
+        this.requests = requests;
         this.delivery = delivery;
         this.clock = clock;
         setSizeFull();
@@ -85,7 +87,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(row -> actions(row, me, operator, supervisor)).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setItemsPageable(page -> inbox.page(new InboxFilter(overdueOnly.getValue()), page).getContent());
+        grid.setItemsPageable(page -> requests.operatorInbox(new InboxFilter(overdueOnly.getValue()), page).getContent());
         grid.addItemDoubleClickListener(click -> openDetail(click.getItem().id()));
         grid.setSizeFull();
 
@@ -138,13 +140,13 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void openTracking() {
-        inbox.find(tracking.getValue()).ifPresentOrElse(
+        requests.find(tracking.getValue()).ifPresentOrElse(
                 detail -> new RequestDialog(detail, delivery, clock.getZone(), this::refresh).open(),
                 () -> Notifications.error(getTranslation("kkprint.refusal.REQUEST_NOT_FOUND")));
     }
 
     private void openDetail(long id) {
-        inbox.detail(id).ifPresent(detail -> new RequestDialog(detail, delivery, clock.getZone(), this::refresh).open());
+        requests.detail(id).ifPresent(detail -> new RequestDialog(detail, delivery, clock.getZone(), this::refresh).open());
     }
 
     void refresh() {

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
-import id.dukcapil.portal.kkprint.OperatorInbox;
+import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
 import java.util.function.Consumer;
@@ -18,7 +18,7 @@ class ReasonDialog extends Dialog {
     ReasonDialog(String title, Consumer<String> action) {
         setHeaderTitle(title);
         reason.setLabel(getTranslation("kkprint.field.reason-text"));
-        reason.setMaxLength(OperatorInbox.REASON_MAX_LENGTH);
+        reason.setMaxLength(KkRequests.REASON_MAX_LENGTH);
         reason.setWidthFull();
         confirm.setText(title);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -20,6 +20,7 @@ import id.dukcapil.portal.kkprint.BatchOutcome;
 import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.InboxRow;
 import id.dukcapil.portal.kkprint.Review;
+import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.VerifierInbox;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.shared.Finding;
@@ -52,12 +53,14 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
     final Button rejectToOperator = new Button();
     final Button rejectToCitizen = new Button();
     private final VerifierInbox inbox;
+    private final KkRequests requests;
     private final Clock clock;
     private @Nullable Review review;
 
-    VerifierInboxView(VerifierInbox inbox, Clock clock) {
+    VerifierInboxView(VerifierInbox inbox, KkRequests requests, Clock clock) {
         LiveRefresh.whileAttached(this, OperatorInboxView.REFRESH_MILLIS, this::refresh);
         this.inbox = inbox;
+        this.requests = requests;
         this.clock = clock;
         setSizeFull();
         overdueOnly.setLabel(getTranslation("kkprint.filter.overdue"));
@@ -74,7 +77,7 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setItemsPageable(page -> inbox.page(new InboxFilter(overdueOnly.getValue()), page).getContent());
+        grid.setItemsPageable(page -> requests.verifierInbox(new InboxFilter(overdueOnly.getValue()), page).getContent());
         grid.addItemClickListener(click -> show(click.getItem().id()));
         grid.setSizeFull();
 
