@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
-import id.dukcapil.portal.signing.internal.DemoCertificateAuthority;
+import id.dukcapil.portal.signing.demo.DemoCertificateAuthority;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint.ui;
 
+import id.dukcapil.portal.kkprint.demo.DemoIntakeDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;

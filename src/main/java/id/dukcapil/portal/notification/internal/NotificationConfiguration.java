@@ -1,5 +1,6 @@
 package id.dukcapil.portal.notification.internal;
 
+import id.dukcapil.portal.notification.demo.DemoMailboxTransport;
 import java.time.Clock;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;

@@ -282,15 +282,15 @@ public class OutboxStore {
         return secrets;
     }
 
-    static String likePrefix(String text) {
+    public static String likePrefix(String text) {
         return text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    static LocalDateTime utc(Instant instant) {
+    public static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    static Instant instant(Timestamp timestamp) {
+    public static Instant instant(Timestamp timestamp) {
         return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 

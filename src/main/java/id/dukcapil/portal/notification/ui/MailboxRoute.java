@@ -4,7 +4,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
-import id.dukcapil.portal.notification.DemoMailbox;
+import id.dukcapil.portal.notification.demo.DemoMailbox;
 import org.springframework.stereotype.Component;
 
 /** The mailbox view exists only where the demo mailbox is the transport: nowhere near a real mail server. */

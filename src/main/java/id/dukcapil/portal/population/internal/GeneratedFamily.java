@@ -5,8 +5,8 @@ import id.dukcapil.portal.population.Family;
 import java.util.List;
 
 /** A family of the demo population with the cards printed for its members. */
-record GeneratedFamily(Family family, List<Card> cards) {
+public record GeneratedFamily(Family family, List<Card> cards) {
 
-    record Card(long residentId, CardPrint print) {
+    public record Card(long residentId, CardPrint print) {
     }
 }

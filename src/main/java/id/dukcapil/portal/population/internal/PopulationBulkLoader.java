@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * (docs/decisions/011-demo-population.md).
  */
 @Component
-class PopulationBulkLoader {
+public class PopulationBulkLoader {
 
     static final List<String> FAMILY_COLUMNS = List.of("id", "kk_number", "street", "rt", "rw", "village_code");
     static final List<String> RESIDENT_COLUMNS = List.of("id", "family_id", "nik", "full_name", "name_key",
@@ -38,24 +39,25 @@ class PopulationBulkLoader {
     private static final List<GeneratedFamily> END = List.of();
 
     /** What was loaded. */
-    record Loaded(long families, long residents, long cards) {
+    public record Loaded(long families, long residents, long cards) {
     }
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
 
-    PopulationBulkLoader(DataSource dataSource, JdbcClient jdbc) {
+    public PopulationBulkLoader(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
 
-    boolean populationEmpty() {
+    public boolean populationEmpty() {
         return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM population_family)").query(Boolean.class).single();
     }
 
-    Loaded load(DemoPopulationGenerator generator, int families) {
+    /** Loads {@code families} families, each made by {@code source} while the previous chunk is written. */
+    public Loaded load(Supplier<GeneratedFamily> source, int families) {
         BlockingQueue<List<GeneratedFamily>> chunks = new ArrayBlockingQueue<>(4);
-        Generating generating = new Generating(generator, families, chunks);
+        Generating generating = new Generating(source, families, chunks);
         Thread producer = Thread.ofPlatform().name("population-generator").daemon().start(generating);
         try (Connection connection = dataSource.getConnection()) {
             return write(connection, chunks, generating);
@@ -164,13 +166,13 @@ class PopulationBulkLoader {
 
     /** Generates the families chunk by chunk while the loader writes the previous ones. */
     private static final class Generating implements Runnable {
-        private final DemoPopulationGenerator generator;
+        private final Supplier<GeneratedFamily> source;
         private final int families;
         private final BlockingQueue<List<GeneratedFamily>> chunks;
         private volatile @Nullable RuntimeException failure;
 
-        Generating(DemoPopulationGenerator generator, int families, BlockingQueue<List<GeneratedFamily>> chunks) {
-            this.generator = generator;
+        Generating(Supplier<GeneratedFamily> source, int families, BlockingQueue<List<GeneratedFamily>> chunks) {
+            this.source = source;
             this.families = families;
             this.chunks = chunks;
         }
@@ -180,7 +182,7 @@ class PopulationBulkLoader {
             try {
                 List<GeneratedFamily> chunk = new ArrayList<>(FAMILIES_PER_CHUNK);
                 for (int i = 0; i < families; i++) {
-                    chunk.add(generator.next());
+                    chunk.add(source.get());
                     if (chunk.size() == FAMILIES_PER_CHUNK) {
                         chunks.put(chunk);
                         chunk = new ArrayList<>(FAMILIES_PER_CHUNK);

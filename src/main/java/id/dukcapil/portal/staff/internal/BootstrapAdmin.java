@@ -29,7 +29,10 @@ import org.springframework.util.StringUtils;
  */
 @Component
 @Order(0)
-class BootstrapAdmin implements ApplicationRunner {
+public class BootstrapAdmin implements ApplicationRunner {
+
+    /** The Dinas's own service point, made with the first ADMIN. */
+    public static final String DINAS_CODE = "DINAS";
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
@@ -72,8 +75,8 @@ class BootstrapAdmin implements ApplicationRunner {
         if (!broken.isEmpty()) {
             throw new IllegalStateException("PORTAL_ADMIN_PASSWORD breaks the password rules: " + broken);
         }
-        ServicePointEntity dinas = servicePoints.findByCode(DemoStaff.DINAS_CODE).orElseGet(() -> servicePoints.save(
-                new ServicePointEntity(DemoStaff.DINAS_CODE, "Disdukcapil", ServicePointKind.DINAS, null, null)));
+        ServicePointEntity dinas = servicePoints.findByCode(DINAS_CODE).orElseGet(() -> servicePoints.save(
+                new ServicePointEntity(DINAS_CODE, "Disdukcapil", ServicePointKind.DINAS, null, null)));
         accounts.save(new StaffAccountEntity(username, fullName,
                 Objects.requireNonNull(passwordEncoder.encode(password)), dinas, Set.of(Role.ADMIN), clock.instant()));
         auditLog.record(Actor.system("bootstrap"), AuditRecord.success("staff.account.created", "StaffAccount", username)

@@ -1,10 +1,11 @@
 package id.dukcapil.portal.notification.internal;
 
+import id.dukcapil.portal.notification.demo.DemoMailboxTransport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
-import id.dukcapil.portal.notification.DemoMail;
-import id.dukcapil.portal.notification.DemoMailbox;
+import id.dukcapil.portal.notification.demo.DemoMail;
+import id.dukcapil.portal.notification.demo.DemoMailbox;
 import id.dukcapil.portal.notification.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;

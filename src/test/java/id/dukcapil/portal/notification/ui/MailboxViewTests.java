@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteConfiguration;
 import id.dukcapil.portal.PortalTest;
-import id.dukcapil.portal.notification.DemoMail;
+import id.dukcapil.portal.notification.demo.DemoMail;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;

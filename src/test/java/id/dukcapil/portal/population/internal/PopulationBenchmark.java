@@ -1,5 +1,6 @@
 package id.dukcapil.portal.population.internal;
 
+import id.dukcapil.portal.population.demo.DemoPopulationGenerator;
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -69,7 +70,7 @@ class PopulationBenchmark {
 
         empty();
         started = System.nanoTime();
-        PopulationBulkLoader.Loaded loaded = loader.load(new DemoPopulationGenerator(villages, SEED, TODAY), FAMILIES);
+        PopulationBulkLoader.Loaded loaded = loader.load(new DemoPopulationGenerator(villages, SEED, TODAY)::next, FAMILIES);
         double portal = seconds(started);
         report(String.format(Locale.ROOT, "portal loader, run first (generation in its own thread, LOAD DATA "
                 + "LOCAL per chunk, no FK checks): %.1f s, %,.0f residents/s; %s", portal, loaded.residents() / portal, loaded));

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.population.internal;
 
+import id.dukcapil.portal.population.demo.DemoPopulationGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.signing.internal;
 
+import id.dukcapil.portal.signing.demo.DemoCertificateAuthority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -10,7 +10,7 @@ import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
 import id.dukcapil.portal.signing.SigningTestSupport;
-import id.dukcapil.portal.signing.internal.DemoCertificateAuthority;
+import id.dukcapil.portal.signing.demo.DemoCertificateAuthority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

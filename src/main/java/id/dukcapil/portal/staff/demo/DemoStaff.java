@@ -1,5 +1,11 @@
-package id.dukcapil.portal.staff.internal;
+package id.dukcapil.portal.staff.demo;
 
+import id.dukcapil.portal.staff.internal.BootstrapAdmin;
+import id.dukcapil.portal.staff.StaffAccount;
+import id.dukcapil.portal.staff.internal.ServicePointEntity;
+import id.dukcapil.portal.staff.internal.ServicePointRepository;
+import id.dukcapil.portal.staff.internal.StaffAccountEntity;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
@@ -32,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Order(-1)
 class DemoStaff implements ApplicationRunner {
 
-    static final String DINAS_CODE = "DINAS";
+    static final String DINAS_CODE = BootstrapAdmin.DINAS_CODE;
     /** Every demo user's password; the demo profile only. */
     static final String DEMO_PASSWORD = "Dukcapil#2026";
 

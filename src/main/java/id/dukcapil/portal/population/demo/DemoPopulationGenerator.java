@@ -1,5 +1,7 @@
-package id.dukcapil.portal.population.internal;
+package id.dukcapil.portal.population.demo;
 
+import id.dukcapil.portal.population.internal.GeneratedFamily;
+import id.dukcapil.portal.population.demo.DemoNames;
 import id.dukcapil.portal.population.Address;
 import id.dukcapil.portal.population.CardPrint;
 import id.dukcapil.portal.population.CardPrintReason;
@@ -32,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * mother aged 19–42 after the marriage, grown children mostly moved out — and every NIK encodes its person's
  * birth date and sex in a district of the regency with a serial unique for that district, date and sex.
  */
-final class DemoPopulationGenerator {
+public final class DemoPopulationGenerator {
 
     /** KTP-el recording began nationally in 2011; no card is older. */
     static final LocalDate KTP_EL_ROLLOUT = LocalDate.of(2011, 10, 1);
@@ -79,7 +81,7 @@ final class DemoPopulationGenerator {
      * @param villages the regency's villages; their order is part of what makes the result repeatable
      * @param today    the reference date: ages, statuses and cards are as of this day
      */
-    DemoPopulationGenerator(List<Region> villages, long seed, LocalDate today) {
+    public DemoPopulationGenerator(List<Region> villages, long seed, LocalDate today) {
         if (villages.isEmpty()) {
             throw new IllegalArgumentException("No villages to place families in");
         }
@@ -94,13 +96,13 @@ final class DemoPopulationGenerator {
         this.kkSerials = new short[districtDigits.size() * 100 * DAY_SLOTS];
     }
 
-    void generate(int families, Consumer<GeneratedFamily> sink) {
+    public void generate(int families, Consumer<GeneratedFamily> sink) {
         for (int i = 0; i < families; i++) {
             sink.accept(next());
         }
     }
 
-    GeneratedFamily next() {
+    public GeneratedFamily next() {
         int villageIndex = random.nextInt(villages.size());
         int district = villageDistrict[villageIndex];
         boolean christian = random.nextDouble() < 0.011;

@@ -1,4 +1,4 @@
-package id.dukcapil.portal.kkprint.ui;
+package id.dukcapil.portal.kkprint.demo;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,7 +15,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
 
 /** Demo profile only: submits a request as the IKD app would, through the same intake as the API. */
-class DemoIntakeDialog extends Dialog {
+public class DemoIntakeDialog extends Dialog {
 
     final TextField nik = new TextField();
     final TextField kkNumber = new TextField();
@@ -24,7 +24,7 @@ class DemoIntakeDialog extends Dialog {
     final TextField email = new TextField();
     final Button submit = new Button();
 
-    DemoIntakeDialog(KkPrintIntake intake, Runnable onSubmitted) {
+    public DemoIntakeDialog(KkPrintIntake intake, Runnable onSubmitted) {
         setHeaderTitle(getTranslation("kkprint.demo.title"));
         nik.setLabel(getTranslation("kkprint.field.requester-nik"));
         kkNumber.setLabel(getTranslation("kkprint.field.kk-number"));

@@ -1,6 +1,7 @@
-package id.dukcapil.portal.notification;
+package id.dukcapil.portal.notification.demo;
 
-import id.dukcapil.portal.notification.internal.DemoMailboxStore;
+import id.dukcapil.portal.notification.demo.DemoMail;
+import id.dukcapil.portal.notification.demo.DemoMailboxStore;
 import id.dukcapil.portal.notification.internal.MailTransport;
 import id.dukcapil.portal.shared.Roles;
 import java.util.List;

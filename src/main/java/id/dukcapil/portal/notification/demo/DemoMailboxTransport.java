@@ -1,5 +1,7 @@
-package id.dukcapil.portal.notification.internal;
+package id.dukcapil.portal.notification.demo;
 
+import id.dukcapil.portal.notification.internal.MailTransport;
+import id.dukcapil.portal.notification.internal.OutboxStore;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -12,12 +14,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * The demo profile's mail server: stores the complete MIME message, exactly what an SMTP server would have
  * received, in {@code notification_demo_mailbox}, where ADMIN's mailbox view reads it.
  */
-class DemoMailboxTransport implements MailTransport {
+public class DemoMailboxTransport implements MailTransport {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoMailboxTransport(JdbcClient jdbc, Clock clock) {
+    public DemoMailboxTransport(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

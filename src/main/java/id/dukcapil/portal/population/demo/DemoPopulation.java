@@ -1,5 +1,6 @@
-package id.dukcapil.portal.population.internal;
+package id.dukcapil.portal.population.demo;
 
+import id.dukcapil.portal.population.internal.PopulationBulkLoader;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
@@ -54,7 +55,7 @@ class DemoPopulation implements ApplicationRunner {
         List<Region> villages = regions.villagesOfRegency(regency);
         LocalDate today = LocalDate.now(clock);
         long started = System.nanoTime();
-        PopulationBulkLoader.Loaded loaded = loader.load(new DemoPopulationGenerator(villages, seed, today), families);
+        PopulationBulkLoader.Loaded loaded = loader.load(new DemoPopulationGenerator(villages, seed, today)::next, families);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Generated population of {}: {} families, {} residents, {} cards in {} ms (seed {}, as of {})",
                 regency, loaded.families(), loaded.residents(), loaded.cards(), millis, seed, today);

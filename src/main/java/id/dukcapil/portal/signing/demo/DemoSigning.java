@@ -1,14 +1,18 @@
-package id.dukcapil.portal.signing;
+package id.dukcapil.portal.signing.demo;
 
+import id.dukcapil.portal.signing.Certificates;
+import id.dukcapil.portal.signing.SigningQueue;
+import id.dukcapil.portal.signing.SigningRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.shared.Acting;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.signing.internal.CertificateStore;
-import id.dukcapil.portal.signing.internal.DemoCertificateAuthority;
+import id.dukcapil.portal.signing.demo.DemoCertificateAuthority;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +20,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,13 +45,16 @@ class DemoSigning {
     private final PopulationRegistry registry;
     private final SigningProperties properties;
     private final int queuedCards;
+    private final UserDetailsService users;
     private final Clock clock;
 
     /** @param queuedCards family cards queued at the first start: six to look at, hundreds for the crash suite */
     DemoSigning(Certificates certificates, CertificateStore certificateStore, SigningQueue queue,
                 PopulationRegistry registry, SigningProperties properties,
-                @Value("${portal.signing.demo-queued-cards:6}") int queuedCards, Clock clock) {
+                @Value("${portal.signing.demo-queued-cards:6}") int queuedCards, UserDetailsService users,
+                Clock clock) {
         this.queuedCards = queuedCards;
+        this.users = users;
         this.certificates = certificates;
         this.certificateStore = certificateStore;
         this.queue = queue;
@@ -64,7 +72,9 @@ class DemoSigning {
         DemoCertificateAuthority ca = new DemoCertificateAuthority(now);
         byte[] pkcs12 = ca.issuePkcs12(HEAD_NAME, properties.demoPassphrase().toCharArray(),
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(2 * 365)));
-        certificates.register(pkcs12, properties.demoPassphrase().toCharArray(), HEAD_POSITION, HEAD_NIP, "demo");
+        // Uploaded as the demo ADMIN would, through the guarded service (the demo users exist by now).
+        Acting.as(Acting.signedIn(users, "admin"), () -> certificates.upload(pkcs12,
+                properties.demoPassphrase().toCharArray(), HEAD_POSITION, HEAD_NIP));
         int queued = 0;
         for (long familyId = 1; queued < queuedCards && familyId <= 10L * queuedCards; familyId++) {
             Optional<Family> family = registry.findFamily(familyId);

@@ -1,7 +1,8 @@
-package id.dukcapil.portal.population.internal;
+package id.dukcapil.portal.population.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.dukcapil.portal.population.internal.GeneratedFamily;
 import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Family;

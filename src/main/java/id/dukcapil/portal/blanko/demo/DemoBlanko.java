@@ -1,5 +1,6 @@
-package id.dukcapil.portal.blanko.internal;
+package id.dukcapil.portal.blanko.demo;
 
+import id.dukcapil.portal.blanko.internal.LedgerStore;
 import static id.dukcapil.portal.shared.Acting.as;
 import static id.dukcapil.portal.shared.Acting.signedIn;
 

@@ -1,6 +1,7 @@
-package id.dukcapil.portal.notification.internal;
+package id.dukcapil.portal.notification.demo;
 
-import id.dukcapil.portal.notification.DemoMail;
+import id.dukcapil.portal.notification.internal.OutboxStore;
+import id.dukcapil.portal.notification.demo.DemoMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;

@@ -1,4 +1,4 @@
-package id.dukcapil.portal.population.internal;
+package id.dukcapil.portal.population.demo;
 
 import id.dukcapil.portal.shared.Sex;
 import java.util.List;

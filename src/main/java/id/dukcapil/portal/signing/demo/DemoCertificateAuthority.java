@@ -1,4 +1,4 @@
-package id.dukcapil.portal.signing.internal;
+package id.dukcapil.portal.signing.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

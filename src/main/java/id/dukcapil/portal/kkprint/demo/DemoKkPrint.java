@@ -1,5 +1,6 @@
-package id.dukcapil.portal.kkprint.internal;
+package id.dukcapil.portal.kkprint.demo;
 
+import id.dukcapil.portal.kkprint.internal.ApiClientStore;
 import static id.dukcapil.portal.shared.Acting.as;
 import static id.dukcapil.portal.shared.Acting.signedIn;
 

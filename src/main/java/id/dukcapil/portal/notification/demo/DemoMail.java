@@ -1,4 +1,4 @@
-package id.dukcapil.portal.notification;
+package id.dukcapil.portal.notification.demo;
 
 import java.time.Instant;
 import java.util.List;
