@@ -17,18 +17,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AuditLog {
 
     private final AuditAppender appender;
-    private final List<ActorResolver> actorResolvers;
+    private final CurrentActor currentActor;
     private final Clock clock;
 
-    AuditLog(AuditAppender appender, List<ActorResolver> actorResolvers, Clock clock) {
+    AuditLog(AuditAppender appender, CurrentActor currentActor, Clock clock) {
         this.appender = appender;
-        this.actorResolvers = actorResolvers;
+        this.currentActor = currentActor;
         this.clock = clock;
     }
 
     /** Records an action of the current actor (the signed-in user, or the system). */
     public void record(AuditRecord record) {
-        record(currentActor(), record);
+        record(currentActor.get(), record);
     }
 
     public void record(Actor actor, AuditRecord record) {
@@ -41,12 +41,6 @@ public class AuditLog {
         }
     }
 
-    private Actor currentActor() {
-        return actorResolvers.stream()
-                .flatMap(resolver -> resolver.currentActor().stream())
-                .findFirst()
-                .orElseGet(() -> Actor.system("portal"));
-    }
 
     @SuppressWarnings("unchecked")
     private List<AuditAppender.Pending> pendingOfCurrentTransaction() {

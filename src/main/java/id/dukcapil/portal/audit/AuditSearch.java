@@ -1,5 +1,6 @@
 package id.dukcapil.portal.audit;
 
+import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.audit.internal.AuditEntryReader;
 import id.dukcapil.portal.shared.Roles;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +30,7 @@ public class AuditSearch {
     @Transactional(readOnly = true)
     public Slice<AuditEntry> search(AuditFilter filter, Pageable page) {
         List<AuditEntry> rows = reader.page(filter, clock.getZone(), page.getOffset(), page.getPageSize() + 1);
-        boolean hasNext = rows.size() > page.getPageSize();
-        return new SliceImpl<>(hasNext ? rows.subList(0, page.getPageSize()) : rows, page, hasNext);
+        return Slices.of(rows, page);
     }
 
     /** Every matching entry, oldest first, without holding them all in memory. */

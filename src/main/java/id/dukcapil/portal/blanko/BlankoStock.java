@@ -1,6 +1,8 @@
 package id.dukcapil.portal.blanko;
 
+import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.blanko.internal.LedgerStore;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -17,10 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,14 +41,16 @@ public class BlankoStock {
     private final LedgerStore ledger;
     private final ServicePoints servicePoints;
     private final AuditLog auditLog;
+    private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BlankoStock(LedgerStore ledger, ServicePoints servicePoints, AuditLog auditLog, ApplicationEventPublisher events,
+    BlankoStock(LedgerStore ledger, ServicePoints servicePoints, AuditLog auditLog, CurrentActor currentActor, ApplicationEventPublisher events,
                 Clock clock) {
         this.ledger = ledger;
         this.servicePoints = servicePoints;
         this.auditLog = auditLog;
+        this.currentActor = currentActor;
         this.events = events;
         this.clock = clock;
     }
@@ -139,8 +140,7 @@ public class BlankoStock {
     @PreAuthorize("isAuthenticated()")
     public Slice<StockMovement> history(String servicePoint, Pageable page) {
         List<StockMovement> rows = ledger.history(servicePoint, page.getOffset(), page.getPageSize() + 1);
-        boolean hasNext = rows.size() > page.getPageSize();
-        return new SliceImpl<>(hasNext ? rows.subList(0, page.getPageSize()) : rows, page, hasNext);
+        return Slices.of(rows, page);
     }
 
     /** The balance when the office-local day began: the daily summary's opening stock. */
@@ -163,7 +163,7 @@ public class BlankoStock {
                 .orElseThrow(() -> new RuleViolation("blanko.stock.insufficient", servicePoint,
                         ledger.balance(servicePoint), -quantity));
         Instant now = clock.instant();
-        String by = currentUser();
+        String by = currentActor.id();
         long id = ledger.insert(servicePoint, kind, quantity, balance, reference, reason, now, by);
         auditLog.record(AuditRecord.success("blanko." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                         "ServicePoint", servicePoint)
@@ -204,8 +204,4 @@ public class BlankoStock {
         return value;
     }
 
-    private static String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
-    }
 }

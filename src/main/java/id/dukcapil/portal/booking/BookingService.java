@@ -2,6 +2,7 @@ package id.dukcapil.portal.booking;
 
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.booking.internal.BookingAudit;
 import id.dukcapil.portal.booking.internal.BookingCodes;
@@ -36,8 +37,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,6 +72,7 @@ public class BookingService {
     private final ApplicationEventPublisher events;
     private final StepClock stepClock;
     private final AuditLog auditLog;
+    private final CurrentActor currentActor;
     private final Foreground foreground;
     private final BookingsTogether together;
     private final TransactionTemplate transactions;
@@ -83,7 +83,7 @@ public class BookingService {
     private final Clock clock;
 
     BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
-                   PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog,
+                   PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor,
                    Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
                    Throttles throttles, @Value("${portal.booking.max-people-per-account:10}") int maxPeoplePerAccount,
                    Clock clock) {
@@ -95,6 +95,7 @@ public class BookingService {
         this.events = events;
         this.stepClock = stepClock;
         this.auditLog = auditLog;
+        this.currentActor = currentActor;
         this.foreground = foreground;
         this.together = together;
         this.transactions = transactions;
@@ -227,8 +228,7 @@ public class BookingService {
         });
         // A committed read before any write: a full day writes nothing and waits for no lock.
         refuseIfClosedOrFull(request.servicePoint(), request.date(), true);
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        Booking booking = make(request, resident, null, user == null ? "system" : user.getName(), null, null, reason);
+        Booking booking = make(request, resident, null, currentActor.id(), null, null, reason);
         events.publishEvent(new BookingMade(booking.id(), booking.code()));
         return booking;
     }

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint;
 
+import id.dukcapil.portal.shared.Roles;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +18,9 @@ public record ApiClient(long id, Kind kind, String name, @Nullable String locati
 
     public enum Kind {
         /** The IKD app's gateway: submits requests and reads their status. */
-        GATEWAY("IKD_GATEWAY"),
+        GATEWAY(Roles.IKD_GATEWAY),
         /** An ADM kiosk: releases signed documents for a QR code and PIN. */
-        KIOSK("ADM_KIOSK");
+        KIOSK(Roles.ADM_KIOSK);
 
         private final String role;
 

@@ -5,6 +5,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.kkprint.internal.ApiClientStore;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -73,6 +74,6 @@ public class ApiClients {
 
     @Transactional(readOnly = true)
     public Slice<ApiClient> page(Pageable page) {
-        return KkRequests.slice(store.page(page.getOffset(), page.getPageSize() + 1), page);
+        return Slices.of(store.page(page.getOffset(), page.getPageSize() + 1), page);
     }
 }

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint;
 
+import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * may fetch it again for a few minutes with the same QR code and PIN, in case its answer was lost on the way.
  */
 @Service
-@PreAuthorize("hasRole('ADM_KIOSK')")
+@PreAuthorize("hasRole('" + Roles.ADM_KIOSK + "')")
 public class KioskReleases {
 
     public static final int MAX_WRONG_PINS = 5;

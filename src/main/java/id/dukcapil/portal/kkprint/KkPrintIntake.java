@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * lands in the operator's inbox (step 6 starts). The citizen follows it by its tracking number.
  */
 @Service
-@PreAuthorize("hasAnyRole('IKD_GATEWAY', '" + Roles.ADMIN + "', '" + Roles.OPERATOR + "')")
+@PreAuthorize("hasAnyRole('" + Roles.IKD_GATEWAY + "', '" + Roles.ADMIN + "', '" + Roles.OPERATOR + "')")
 public class KkPrintIntake {
 
     private static final char[] TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();

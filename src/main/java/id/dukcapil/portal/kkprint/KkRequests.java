@@ -1,17 +1,16 @@
 package id.dukcapil.portal.kkprint;
 
+import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.ReleaseStore;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,14 +71,8 @@ public class KkRequests {
         return store.find(id).orElseThrow(() -> new KkPrintRefusal(Code.REQUEST_NOT_FOUND));
     }
 
-    /** A page read with one row more than asked: the extra row only says whether there is a next page. */
-    static <T> Slice<T> slice(List<T> rows, Pageable page) {
-        boolean hasNext = rows.size() > page.getPageSize();
-        return new SliceImpl<>(hasNext ? rows.subList(0, page.getPageSize()) : rows, page, hasNext);
-    }
-
     private Slice<InboxRow> inbox(Inbox inbox, InboxFilter filter, Pageable page) {
-        return slice(store.inbox(inbox, filter, clock.instant(), page.getOffset(), page.getPageSize() + 1), page);
+        return Slices.of(store.inbox(inbox, filter, clock.instant(), page.getOffset(), page.getPageSize() + 1), page);
     }
 
     private RequestDetail detail(RequestStore.Row row) {

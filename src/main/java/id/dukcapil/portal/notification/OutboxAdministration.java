@@ -1,5 +1,6 @@
 package id.dukcapil.portal.notification;
 
+import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.notification.internal.OutboxStore;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +37,7 @@ public class OutboxAdministration {
     @Transactional(readOnly = true)
     public Slice<OutboxMessage> page(OutboxFilter filter, Pageable page) {
         List<OutboxMessage> rows = store.page(filter, page.getOffset(), page.getPageSize() + 1);
-        boolean hasNext = rows.size() > page.getPageSize();
-        return new SliceImpl<>(hasNext ? rows.subList(0, page.getPageSize()) : rows, page, hasNext);
+        return Slices.of(rows, page);
     }
 
     /** A FAILED or UNCERTAIN message is due again at once, with the same Message-ID. */

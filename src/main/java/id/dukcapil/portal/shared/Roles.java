@@ -20,6 +20,14 @@ public final class Roles {
     public static final String FIELD_OFFICER = "FIELD_OFFICER";
     public static final String MANAGER = "MANAGER";
 
+    // Not staff roles: the API's callers carry them, and no view opens for them.
+    /** The IKD app's gateway (SOP B intake, SOP E registration). */
+    public static final String IKD_GATEWAY = "IKD_GATEWAY";
+    /** An ADM kiosk, which prints released documents. */
+    public static final String ADM_KIOSK = "ADM_KIOSK";
+    /** A citizen signed in to the BDS app. */
+    public static final String CITIZEN = "CITIZEN";
+
     private Roles() {
     }
 }

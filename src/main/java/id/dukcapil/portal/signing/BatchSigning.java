@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -25,7 +26,6 @@ import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
-import id.dukcapil.portal.signing.internal.CurrentUser;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.FamilyAtVerification;
@@ -71,6 +71,7 @@ public class BatchSigning {
     private final PopulationRegistry registry;
     private final DocumentFinisher finisher;
     private final AuditLog auditLog;
+    private final CurrentActor currentActor;
     private final SigningProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
@@ -80,7 +81,7 @@ public class BatchSigning {
     private final Map<Long, BatchRun> running = new ConcurrentHashMap<>();
 
     BatchSigning(DocumentStore documents, KeyVault keyVault, DocumentSigner signer, KkDocument kkDocument,
-                 PopulationRegistry registry, DocumentFinisher finisher, AuditLog auditLog,
+                 PopulationRegistry registry, DocumentFinisher finisher, AuditLog auditLog, CurrentActor currentActor,
                  SigningProperties properties, Clock clock, PlatformTransactionManager transactionManager,
                  SigningQueue queue, MessageSource messages) {
         this.queue = queue;
@@ -92,6 +93,7 @@ public class BatchSigning {
         this.registry = registry;
         this.finisher = finisher;
         this.auditLog = auditLog;
+        this.currentActor = currentActor;
         this.properties = properties;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -111,7 +113,7 @@ public class BatchSigning {
         }
         KeyVault.UnlockedKey key = keyVault.unlock(passphrase);
         List<Long> ids = documentIds.stream().distinct().toList();
-        long batchId = documents.insertBatch(CurrentUser.name(), clock.instant(), ids);
+        long batchId = documents.insertBatch(currentActor.id(), clock.instant(), ids);
         auditLog.record(AuditRecord.success("signing.batch.started", "SigningBatch", String.valueOf(batchId))
                 .withDetail("%d documents, certificate %d".formatted(ids.size(), key.certificate().id())));
         return launch(batchId, ids, key);
@@ -149,7 +151,7 @@ public class BatchSigning {
     private BatchRun launch(long batchId, List<Long> ids, KeyVault.UnlockedKey key) {
         BatchRun run = new BatchRun(batchId, ids.size());
         running.put(batchId, run);
-        String signerName = CurrentUser.name();
+        String signerName = currentActor.id();
         LocalDate issuedOn = LocalDate.now(clock);
         KkDocument.Signer cardSigner = new KkDocument.Signer(key.certificate().holderName(),
                 key.certificate().holderPosition(), key.certificate().holderNip());

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.signing.internal.CertificateStore;
-import id.dukcapil.portal.signing.internal.CurrentUser;
 import id.dukcapil.portal.signing.internal.Pkcs12;
 import id.dukcapil.portal.signing.internal.Sealer;
 import id.dukcapil.portal.signing.internal.CertificateNames;
@@ -38,12 +38,14 @@ public class Certificates {
     private final CertificateStore store;
     private final Sealer sealer;
     private final AuditLog auditLog;
+    private final CurrentActor currentActor;
     private final Clock clock;
 
-    Certificates(CertificateStore store, Sealer sealer, AuditLog auditLog, Clock clock) {
+    Certificates(CertificateStore store, Sealer sealer, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.store = store;
         this.sealer = sealer;
         this.auditLog = auditLog;
+        this.currentActor = currentActor;
         this.clock = clock;
     }
 
@@ -55,7 +57,7 @@ public class Certificates {
     @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
     @Transactional
     public CertificateInfo upload(byte[] pkcs12, char[] passphrase, String holderPosition, String holderNip) {
-        return register(pkcs12, passphrase, holderPosition, holderNip, CurrentUser.name());
+        return register(pkcs12, passphrase, holderPosition, holderNip, currentActor.id());
     }
 
     /** The upload itself, also used by the demo set-up at first start (no one is signed in then). */

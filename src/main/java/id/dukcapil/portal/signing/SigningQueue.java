@@ -1,5 +1,6 @@
 package id.dukcapil.portal.signing;
 
+import id.dukcapil.portal.shared.jdbc.Slices;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -16,7 +18,6 @@ import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.signing.internal.CertificateStore;
-import id.dukcapil.portal.signing.internal.CurrentUser;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.FamilyAtVerification;
 import id.dukcapil.portal.signing.internal.KkDocument;
@@ -30,7 +31,6 @@ import id.dukcapil.portal.sla.StepRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,12 +53,13 @@ public class SigningQueue {
     private final KkDocument kkDocument;
     private final StepClock stepClock;
     private final AuditLog auditLog;
+    private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final SigningProperties properties;
     private final Clock clock;
 
     SigningQueue(DocumentStore documents, CertificateStore certificates, PopulationRegistry registry,
-                 KkDocument kkDocument, StepClock stepClock, AuditLog auditLog, ApplicationEventPublisher events,
+                 KkDocument kkDocument, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor, ApplicationEventPublisher events,
                  SigningProperties properties, Clock clock) {
         this.documents = documents;
         this.certificates = certificates;
@@ -66,6 +67,7 @@ public class SigningQueue {
         this.kkDocument = kkDocument;
         this.stepClock = stepClock;
         this.auditLog = auditLog;
+        this.currentActor = currentActor;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -89,7 +91,7 @@ public class SigningQueue {
                 .orElseThrow(() -> new RuleViolation("signing.kk.unknown", request.kkNumber().masked()));
         Resident head = family.head().orElseGet(() -> family.members().getFirst());
         Instant now = clock.instant();
-        String actor = CurrentUser.name();
+        String actor = currentActor.id();
         StepRecord step = openStep(new CaseRef(Procedure.B_KK_PRINT, request.sourceId()), now, actor);
         long id = documents.insert(token(), KIND_KK, request.sourceType(), request.sourceId(),
                 request.kkNumber().value(), head.fullName(), head.nik().value(), now, actor,
@@ -114,8 +116,7 @@ public class SigningQueue {
     @Transactional(readOnly = true)
     public Slice<QueuedDocument> queue(Pageable page) {
         List<QueuedDocument> rows = documents.queue(page.getOffset(), page.getPageSize() + 1);
-        boolean more = rows.size() > page.getPageSize();
-        return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
+        return Slices.of(rows, page);
     }
 
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
@@ -170,7 +171,7 @@ public class SigningQueue {
     boolean returned(DocumentStore.DocumentRow document, String why) {
         long documentId = document.id();
         Instant now = clock.instant();
-        String actor = CurrentUser.name();
+        String actor = currentActor.id();
         if (!documents.markReturned(documentId, now, actor, why)) {
             return false;
         }

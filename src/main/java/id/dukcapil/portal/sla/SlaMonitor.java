@@ -1,5 +1,6 @@
 package id.dukcapil.portal.sla;
 
+import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.sla.internal.StepStore;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +37,6 @@ public class SlaMonitor {
                             Duration.between(row.caseStartedAt(), now));
                 })
                 .toList();
-        boolean hasNext = rows.size() > page.getPageSize();
-        return new SliceImpl<>(hasNext ? rows.subList(0, page.getPageSize()) : rows, page, hasNext);
+        return Slices.of(rows, page);
     }
 }

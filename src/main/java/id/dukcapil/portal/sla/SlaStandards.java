@@ -1,6 +1,7 @@
 package id.dukcapil.portal.sla;
 
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -12,8 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +29,13 @@ public class SlaStandards {
 
     private final StandardStore store;
     private final AuditLog auditLog;
+    private final CurrentActor currentActor;
     private final Clock clock;
 
-    SlaStandards(StandardStore store, AuditLog auditLog, Clock clock) {
+    SlaStandards(StandardStore store, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.store = store;
         this.auditLog = auditLog;
+        this.currentActor = currentActor;
         this.clock = clock;
     }
 
@@ -77,15 +78,10 @@ public class SlaStandards {
             throw new RuleViolation("sla.standard.out-of-range");
         }
         String previous = store.inForce(procedure, step, validFrom).map(Duration::toString).orElse("-");
-        store.save(procedure, step, standard, validFrom, currentUser(), clock.instant());
+        store.save(procedure, step, standard, validFrom, currentActor.id(), clock.instant());
         String subject = procedure.name() + "/" + (step == null ? "TOTAL" : step.name());
         auditLog.record(AuditRecord.success("sla.standard.changed", "SlaStandard", subject)
                 .withDetail(previous + " → " + standard + " from " + validFrom));
-    }
-
-    private static String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "system" : authentication.getName();
     }
 
     static List<StepStandard> sorted(List<StepStandard> standards) {

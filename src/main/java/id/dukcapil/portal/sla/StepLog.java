@@ -1,5 +1,6 @@
 package id.dukcapil.portal.sla;
 
+import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.sla.internal.StepLogQueries;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.SortedSet;
 import java.util.function.Consumer;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +39,7 @@ public class StepLog {
     @Transactional(readOnly = true)
     public Slice<EndedStep> page(StepLogFilter filter, Pageable page) {
         List<EndedStep> rows = queries.page(filter, page.getOffset(), page.getPageSize() + 1);
-        boolean hasNext = rows.size() > page.getPageSize();
-        return new SliceImpl<>(hasNext ? rows.subList(0, page.getPageSize()) : rows, page, hasNext);
+        return Slices.of(rows, page);
     }
 
     /** The days (of their start) of the steps that ended at or after {@code since}. */

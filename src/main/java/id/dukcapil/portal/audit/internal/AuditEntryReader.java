@@ -1,12 +1,13 @@
 package id.dukcapil.portal.audit.internal;
 
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditEntry;
 import id.dukcapil.portal.audit.AuditFilter;
 import id.dukcapil.portal.audit.Outcome;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -126,10 +127,6 @@ public class AuditEntryReader {
             }
             String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
             return new Where(sql, params);
-        }
-
-        private static LocalDateTime utc(java.time.Instant instant) {
-            return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
         }
 
         private static String escapeLike(String text) {

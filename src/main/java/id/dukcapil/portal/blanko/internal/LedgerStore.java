@@ -1,5 +1,7 @@
 package id.dukcapil.portal.blanko.internal;
 
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+
 import id.dukcapil.portal.blanko.MovementKind;
 import id.dukcapil.portal.blanko.StockMovement;
 import java.sql.ResultSet;
@@ -111,7 +113,4 @@ public class LedgerStore {
                 rs.getObject("recorded_at", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString("recorded_by"));
     }
 
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.booking.api;
 
+import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.api.ApiProblems;
 import org.springframework.http.HttpStatus;
 
@@ -42,7 +43,7 @@ class BdsApiSecurity {
                         .requestMatchers(HttpMethod.GET, base + "/service-points", base + "/availability",
                                 "/api/v1/openapi", "/api/v1/openapi/**")
                         .permitAll()
-                        .anyRequest().hasRole(BearerTokenFilter.CITIZEN_ROLE))
+                        .anyRequest().hasRole(Roles.CITIZEN))
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,

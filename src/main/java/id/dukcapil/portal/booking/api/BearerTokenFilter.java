@@ -1,5 +1,6 @@
 package id.dukcapil.portal.booking.api;
 
+import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    static final String CITIZEN_ROLE = "CITIZEN";
     private static final String PREFIX = "Bearer ";
 
     private final CitizenAccounts accounts;
@@ -35,7 +35,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             accounts.byToken(token(header)).ifPresent(citizen -> {
                 var context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(citizen, null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + CITIZEN_ROLE))));
+                        List.of(new SimpleGrantedAuthority("ROLE_" + Roles.CITIZEN))));
                 SecurityContextHolder.setContext(context);
             });
         }

@@ -1,13 +1,15 @@
 package id.dukcapil.portal.booking.internal;
 
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+
 import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.BookingStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -184,19 +186,6 @@ public class BookingStore {
                 rs.getString("booked_by"), rs.getBoolean("from_reserve"), instant(rs, "created_at"),
                 instantOrNull(rs, "arrived_at"), instantOrNull(rs, "finished_at"), rs.getInt("spoiled"),
                 rs.getString("outcome_reason"), rs.getString("outcome_note"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     /** Open bookings (booked or arrived) of the point's days in {@code [from, before)}. */

@@ -1,10 +1,12 @@
 package id.dukcapil.portal.booking.internal;
 
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,19 +160,6 @@ public class CitizenStore {
         return new Otp(rs.getLong("id"), rs.getString("code_hash"), instant(rs, 3), instant(rs, 4), rs.getInt("attempts"),
                 rs.getObject("used_at") != null, passwordHash == null ? null
                 : new Attempt(rs.getString("full_name"), rs.getString("phone"), passwordHash, rs.getString("locale")));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
-
-    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     public record Citizen(long id, String fullName, String email, String phone, String passwordHash, String locale,

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint.api;
 
+import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.kkprint.internal.ApiClientStore;
 import id.dukcapil.portal.shared.api.ApiProblems;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +29,8 @@ class ApiSecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiKeyFilter(clients), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/ikd/**").hasRole("IKD_GATEWAY")
-                        .requestMatchers("/api/v1/adm/**").hasRole("ADM_KIOSK"))
+                        .requestMatchers("/api/v1/ikd/**").hasRole(Roles.IKD_GATEWAY)
+                        .requestMatchers("/api/v1/adm/**").hasRole(Roles.ADM_KIOSK))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
                                 HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "kkprint.api.key-invalid"))

@@ -1,8 +1,8 @@
 package id.dukcapil.portal.kkprint.internal;
 
 import id.dukcapil.portal.audit.Actor;
-import id.dukcapil.portal.audit.ActorResolver;
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.sla.CaseRef;
@@ -12,7 +12,6 @@ import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.sla.StepRecord;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,14 +27,14 @@ public class Lifecycle {
     private final RequestStore store;
     private final StepClock stepClock;
     private final AuditLog auditLog;
-    private final List<ActorResolver> actors;
+    private final CurrentActor currentActor;
     private final Clock clock;
 
-    Lifecycle(RequestStore store, StepClock stepClock, AuditLog auditLog, List<ActorResolver> actors, Clock clock) {
+    Lifecycle(RequestStore store, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.store = store;
         this.stepClock = stepClock;
         this.auditLog = auditLog;
-        this.actors = actors;
+        this.currentActor = currentActor;
         this.clock = clock;
     }
 
@@ -93,10 +92,9 @@ public class Lifecycle {
                 .withDetail(from + " → " + to + (reason == null ? "" : ": " + reason)));
     }
 
-    /** Whoever acts now: a signed-in officer, an API client, or the portal itself. */
+    /** Whoever acts now: a signed-in officer, an API client, or the portal's kkprint jobs. */
     public Actor currentActor() {
-        return actors.stream().flatMap(resolver -> resolver.currentActor().stream()).findFirst()
-                .orElseGet(() -> Actor.system("kkprint"));
+        return currentActor.orSystem("kkprint");
     }
 
     public static CaseRef caseRef(String trackingNumber) {

@@ -1,8 +1,8 @@
 package id.dukcapil.portal.kkprint.internal;
 
-import static id.dukcapil.portal.kkprint.internal.RequestStore.instant;
-import static id.dukcapil.portal.kkprint.internal.RequestStore.instantOrNull;
-import static id.dukcapil.portal.kkprint.internal.RequestStore.utc;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import id.dukcapil.portal.kkprint.ReleaseState;
 import java.sql.ResultSet;

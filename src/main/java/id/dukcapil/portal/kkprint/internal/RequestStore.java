@@ -1,5 +1,9 @@
 package id.dukcapil.portal.kkprint.internal;
 
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+
 import id.dukcapil.portal.kkprint.HistoryEntry;
 import id.dukcapil.portal.kkprint.Inbox;
 import id.dukcapil.portal.kkprint.InboxFilter;
@@ -8,10 +12,7 @@ import id.dukcapil.portal.kkprint.KkPrintReason;
 import id.dukcapil.portal.kkprint.RequestState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -183,19 +184,6 @@ public class RequestStore {
     public int waitingCount(Inbox inbox, int cap) {
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM kkprint_request WHERE inbox = ? LIMIT ?) t")
                 .params(inbox.name(), cap).query(Integer.class).single();
-    }
-
-    static @Nullable LocalDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
 
     private static InboxRow inboxRow(ResultSet rs, int rowNum) throws SQLException {

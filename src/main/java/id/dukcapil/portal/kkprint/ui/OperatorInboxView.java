@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint.ui;
 
+import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.kkprint.demo.DemoIntakeDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,6 +26,7 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +34,6 @@ import java.time.Clock;
 import java.util.Objects;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * SOP B step 6, the operator's inbox: the request nearest to (or furthest over) its standard first, with who holds
@@ -54,15 +55,15 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     private final KkDelivery delivery;
     private final Clock clock;
 
-    OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkPrintIntake intake, Environment environment,
-                      Clock clock) {
+    OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkPrintIntake intake,
+                      Environment environment, CurrentActor currentActor, Clock clock) {
         LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
         this.inbox = inbox;
         this.requests = requests;
         this.delivery = delivery;
         this.clock = clock;
         setSizeFull();
-        String me = SecurityContextHolder.getContext().getAuthentication().getName();
+        String me = currentActor.id();
         boolean operator = CurrentRoles.hasAny(Role.OPERATOR);
         boolean supervisor = CurrentRoles.hasAny(Role.VERIFIER, Role.ADMIN);
 
@@ -110,7 +111,8 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
             Button back = new Button(getTranslation("kkprint.action.return"));
             back.setId("return-" + row.id());
             back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-            back.addClickListener(click -> new ReasonDialog(getTranslation("kkprint.action.return"), reason -> {
+            back.addClickListener(click -> new ReasonDialog(getTranslation("kkprint.action.return"),
+                    getTranslation("kkprint.action.return"), KkRequests.REASON_MAX_LENGTH, reason -> {
                 inbox.returnToCitizen(row.id(), reason);
                 Notifications.success(getTranslation("kkprint.done.returned"));
                 refresh();

@@ -27,6 +27,7 @@ import id.dukcapil.portal.shared.Finding;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -95,11 +96,13 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         verify.addClickListener(click -> act(() -> inbox.verify(current()), "kkprint.done.verified"));
         rejectToOperator.setText(getTranslation("kkprint.action.reject-operator"));
-        rejectToOperator.addClickListener(click -> new ReasonDialog(rejectToOperator.getText(), reason ->
+        rejectToOperator.addClickListener(click -> new ReasonDialog(rejectToOperator.getText(),
+                rejectToOperator.getText(), KkRequests.REASON_MAX_LENGTH, reason ->
                 act(() -> inbox.reject(current(), reason, false), "kkprint.done.rejected")).open());
         rejectToCitizen.setText(getTranslation("kkprint.action.reject-citizen"));
         rejectToCitizen.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        rejectToCitizen.addClickListener(click -> new ReasonDialog(rejectToCitizen.getText(), reason ->
+        rejectToCitizen.addClickListener(click -> new ReasonDialog(rejectToCitizen.getText(),
+                rejectToCitizen.getText(), KkRequests.REASON_MAX_LENGTH, reason ->
                 act(() -> inbox.reject(current(), reason, true), "kkprint.done.rejected")).open());
         reviewPanel.add(new Paragraph(getTranslation("kkprint.review.pick")));
 

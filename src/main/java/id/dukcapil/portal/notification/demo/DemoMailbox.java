@@ -1,5 +1,6 @@
 package id.dukcapil.portal.notification.demo;
 
+import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.notification.demo.DemoMail;
 import id.dukcapil.portal.notification.demo.DemoMailboxStore;
 import id.dukcapil.portal.notification.internal.MailTransport;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +39,7 @@ public class DemoMailbox {
     @Transactional(readOnly = true)
     public Slice<DemoMail> page(String recipient, Pageable page) {
         List<DemoMail> rows = store.page(recipient, page.getOffset(), page.getPageSize() + 1);
-        boolean hasNext = rows.size() > page.getPageSize();
-        return new SliceImpl<>(hasNext ? rows.subList(0, page.getPageSize()) : rows, page, hasNext);
+        return Slices.of(rows, page);
     }
 
     @Transactional(readOnly = true)

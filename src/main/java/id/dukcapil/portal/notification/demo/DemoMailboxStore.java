@@ -1,5 +1,6 @@
 package id.dukcapil.portal.notification.demo;
 
+import id.dukcapil.portal.shared.jdbc.UtcColumns;
 import id.dukcapil.portal.notification.internal.OutboxStore;
 import id.dukcapil.portal.notification.demo.DemoMail;
 import jakarta.mail.BodyPart;
@@ -43,7 +44,7 @@ public class DemoMailboxStore {
         params.put("limit", limit);
         params.put("offset", offset);
         return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> read(rs.getLong(1), OutboxStore.instant(rs.getTimestamp(2)), rs.getBytes(3)))
+                .query((rs, n) -> read(rs.getLong(1), UtcColumns.instant(rs.getTimestamp(2)), rs.getBytes(3)))
                 .list();
     }
 

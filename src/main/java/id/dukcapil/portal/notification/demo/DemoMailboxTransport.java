@@ -1,7 +1,7 @@
 package id.dukcapil.portal.notification.demo;
 
+import id.dukcapil.portal.shared.jdbc.UtcColumns;
 import id.dukcapil.portal.notification.internal.MailTransport;
-import id.dukcapil.portal.notification.internal.OutboxStore;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -41,7 +41,7 @@ public class DemoMailboxTransport implements MailTransport {
                         INSERT INTO notification_demo_mailbox (message_id, recipient, subject, delivered_at, mime)
                         VALUES (?, ?, ?, ?, ?)""")
                         .params(message.getMessageID(), message.getAllRecipients()[0].toString(), message.getSubject(),
-                                OutboxStore.utc(clock.instant()), mime.toByteArray())
+                                UtcColumns.utc(clock.instant()), mime.toByteArray())
                         .update(key, "id");
                 return "250 stored in the demo mailbox as #" + key.getKeyAs(Number.class).longValue();
             }

@@ -1,5 +1,8 @@
 package id.dukcapil.portal.population.internal;
 
+import id.dukcapil.portal.shared.jdbc.Slices;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.population.Address;
@@ -118,8 +121,7 @@ class LocalPopulationRegistry implements PopulationRegistry {
         List<Resident> rows = jdbc.sql(RESIDENT + " WHERE name_key LIKE ? ORDER BY name_key, id LIMIT ? OFFSET ?")
                 .params(key + "%", page.getPageSize() + 1, page.getOffset())
                 .query(LocalPopulationRegistry::resident).list();
-        boolean hasNext = rows.size() > page.getPageSize();
-        return new SliceImpl<>(hasNext ? rows.subList(0, page.getPageSize()) : rows, page, hasNext);
+        return Slices.of(rows, page);
     }
 
     @Override
@@ -235,7 +237,4 @@ class LocalPopulationRegistry implements PopulationRegistry {
                 rs.getString(15), rs.getString(16), EnrolmentStatus.valueOf(rs.getString(17)));
     }
 
-    private static Instant instant(LocalDateTime utc) {
-        return utc.toInstant(ZoneOffset.UTC);
-    }
 }

@@ -1,10 +1,10 @@
 package id.dukcapil.portal.reports.internal;
 
-import java.sql.Timestamp;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -71,11 +71,4 @@ public class RollupStore {
         jdbc.sql("UPDATE reports_rollup_state SET watermark = GREATEST(watermark, ?) WHERE id = 1").param(utc(to)).update();
     }
 
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-    }
 }

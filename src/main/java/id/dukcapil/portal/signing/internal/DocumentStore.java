@@ -1,8 +1,8 @@
 package id.dukcapil.portal.signing.internal;
 
-import static id.dukcapil.portal.signing.internal.CertificateStore.instant;
-import static id.dukcapil.portal.signing.internal.CertificateStore.instantOrNull;
-import static id.dukcapil.portal.signing.internal.CertificateStore.utc;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

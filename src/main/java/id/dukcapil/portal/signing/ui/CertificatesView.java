@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -24,6 +23,8 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
 import jakarta.annotation.security.RolesAllowed;
@@ -138,12 +139,12 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void openRevoke(CertificateInfo certificate) {
-        ReasonDialog.open(new Dialog(getTranslation("signing.certificate.revoke.title", certificate.holderName())),
-                getTranslation("signing.certificate.revoke"), reason -> {
+        new ReasonDialog(getTranslation("signing.certificate.revoke.title", certificate.holderName()),
+                getTranslation("signing.certificate.revoke"), DocumentReturned.REASON_MAX_LENGTH, reason -> {
                     certificates.revoke(certificate.id(), reason);
                     Notifications.success(getTranslation("signing.certificate.revoked-done"));
                     refresh();
-                });
+                }).open();
     }
 
     void refresh() {

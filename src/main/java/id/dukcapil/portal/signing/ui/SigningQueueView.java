@@ -37,6 +37,8 @@ import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.CertificateInfo;
@@ -208,12 +210,12 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void openReturn(QueuedDocument document) {
-        ReasonDialog.open(new Dialog(getTranslation("signing.return.title", document.number())),
-                getTranslation("signing.return.confirm"), reason -> {
+        new ReasonDialog(getTranslation("signing.return.title", document.number()),
+                getTranslation("signing.return.confirm"), DocumentReturned.REASON_MAX_LENGTH, reason -> {
                     signingQueue.returnToVerifier(document.id(), reason);
                     Notifications.success(getTranslation("signing.return.done", document.number()));
                     refreshQueue();
-                });
+                }).open();
     }
 
     void signSelected() {

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint.ui;
 
+import id.dukcapil.portal.shared.ui.ReasonDialog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
