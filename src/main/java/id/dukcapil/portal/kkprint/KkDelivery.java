@@ -57,12 +57,12 @@ public class KkDelivery {
      * request is SIGNED, and delivered at once (step 9 from signature to e-mail, then step 10 at the kiosk).
      */
     @Transactional
-    public void signed(String trackingNumber, byte[] signedPdf, String signedBy) {
+    public void signed(String trackingNumber, byte[] signedPdf, Instant signedAt, String signedBy) {
         RequestStore.Row request = byTracking(trackingNumber);
-        if (!lifecycle.apply(request, Transition.SIGNED_BY_HEAD, null)) {
+        if (!lifecycle.apply(request, Transition.SIGNED_BY_HEAD, null, signedAt, Lifecycle.staff(signedBy))) {
             throw new IllegalStateException("Request " + trackingNumber + " is not waiting for a signature");
         }
-        releases.saveDocument(request.id(), signedPdf, clock.instant(), signedBy);
+        releases.saveDocument(request.id(), signedPdf, signedAt, signedBy);
         RequestStore.Row signed = byTracking(trackingNumber);
         lifecycle.apply(signed, Transition.DELIVERED_BY_EMAIL, null);
         newRelease(signed);
@@ -70,9 +70,10 @@ public class KkDelivery {
 
     /** The Kepala Dinas sent it back: the request returns to verification with the reason. */
     @Transactional
-    public void returnedBySigner(String trackingNumber, String reason) {
+    public void returnedBySigner(String trackingNumber, String reason, Instant returnedAt, String returnedBy) {
         RequestStore.Row request = byTracking(trackingNumber);
-        if (!lifecycle.apply(request, Transition.SIGNATURE_RETURNED, reason)) {
+        if (!lifecycle.apply(request, Transition.SIGNATURE_RETURNED, reason, returnedAt,
+                Lifecycle.staff(returnedBy))) {
             throw new IllegalStateException("Request " + trackingNumber + " is not waiting for a signature");
         }
     }

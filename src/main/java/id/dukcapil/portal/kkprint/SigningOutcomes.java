@@ -13,9 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SigningOutcomes {
 
-    /** How kkprint names itself to the signing queue; the source id is the tracking number. */
-    static final String SOURCE_TYPE = "KK_PRINT_REQUEST";
-
     private final KkDelivery delivery;
     private final SigningQueue signingQueue;
 
@@ -26,17 +23,18 @@ class SigningOutcomes {
 
     @ApplicationModuleListener
     void on(DocumentSigned signed) {
-        if (SOURCE_TYPE.equals(signed.sourceType())) {
+        if (KkCards.SOURCE_TYPE.equals(signed.sourceType())) {
             byte[] pdf = signingQueue.signedPdf(signed.documentId())
                     .orElseThrow(() -> new IllegalStateException("No signed PDF for document " + signed.number()));
-            delivery.signed(signed.sourceId(), pdf, signed.number());
+            delivery.signed(signed.sourceId(), pdf, signed.signedAt(), signed.signedBy());
         }
     }
 
     @ApplicationModuleListener
     void on(DocumentReturned returned) {
-        if (SOURCE_TYPE.equals(returned.sourceType())) {
-            delivery.returnedBySigner(returned.sourceId(), returned.reason());
+        if (KkCards.SOURCE_TYPE.equals(returned.sourceType())) {
+            delivery.returnedBySigner(returned.sourceId(), returned.reason(), returned.returnedAt(),
+                    returned.returnedBy());
         }
     }
 }

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint;
 
+import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
 import id.dukcapil.portal.kkprint.internal.FamilySnapshot;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
 import id.dukcapil.portal.kkprint.internal.Transition;
@@ -104,9 +105,14 @@ public class VerifierInbox {
         if (!lifecycle.apply(request, Transition.VERIFIED_FOR_SIGNATURE, null)) {
             throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
         }
-        // The signing module renders the card from the registry and keeps the step 8 clock this move started.
-        signingQueue.submit(new SigningRequest(SigningOutcomes.SOURCE_TYPE, request.trackingNumber(),
-                review.family().orElseThrow().kkNumber()));
+        // Signing asks KkCards for the card when the Kepala Dinas signs; step 8 runs on kkprint's clock.
+        Family family = review.family().orElseThrow();
+        store.saveFamilyAtVerification(request.id(), FamilyAtVerification.of(family));
+        Resident head = family.head().orElseGet(() -> family.members().getFirst());
+        RequestStore.Row verified = store.find(request.id()).orElseThrow();
+        signingQueue.submit(new SigningRequest(KkCards.SOURCE_TYPE, request.trackingNumber(), KkCards.KIND,
+                KkCards.PREFIX, family.kkNumber().value(), head.fullName(), head.nik().value(),
+                java.util.Objects.requireNonNull(verified.stepDueAt())));
     }
 
     /**

@@ -19,24 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.population.Family;
-import id.dukcapil.portal.population.PopulationRegistry;
-import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
+import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
-import id.dukcapil.portal.signing.internal.FamilyAtVerification;
 import id.dukcapil.portal.signing.internal.KeyVault;
-import id.dukcapil.portal.signing.internal.KkDocument;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
@@ -67,8 +60,7 @@ public class BatchSigning {
     private final DocumentStore documents;
     private final KeyVault keyVault;
     private final DocumentSigner signer;
-    private final KkDocument kkDocument;
-    private final PopulationRegistry registry;
+    private final DocumentSources sources;
     private final DocumentFinisher finisher;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
@@ -76,21 +68,18 @@ public class BatchSigning {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final SigningQueue queue;
-    private final MessageSource messages;
     private final ExecutorService workers;
     private final Map<Long, BatchRun> running = new ConcurrentHashMap<>();
 
-    BatchSigning(DocumentStore documents, KeyVault keyVault, DocumentSigner signer, KkDocument kkDocument,
-                 PopulationRegistry registry, DocumentFinisher finisher, AuditLog auditLog, CurrentActor currentActor,
+    BatchSigning(DocumentStore documents, KeyVault keyVault, DocumentSigner signer, DocumentSources sources,
+                 DocumentFinisher finisher, AuditLog auditLog, CurrentActor currentActor,
                  SigningProperties properties, Clock clock, PlatformTransactionManager transactionManager,
-                 SigningQueue queue, MessageSource messages) {
+                 SigningQueue queue) {
         this.queue = queue;
-        this.messages = messages;
         this.documents = documents;
         this.keyVault = keyVault;
         this.signer = signer;
-        this.kkDocument = kkDocument;
-        this.registry = registry;
+        this.sources = sources;
         this.finisher = finisher;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
@@ -153,14 +142,12 @@ public class BatchSigning {
         running.put(batchId, run);
         String signerName = currentActor.id();
         LocalDate issuedOn = LocalDate.now(clock);
-        KkDocument.Signer cardSigner = new KkDocument.Signer(key.certificate().holderName(),
-                key.certificate().holderPosition(), key.certificate().holderNip());
         Committer committer = new Committer(batchId, run, key.certificate().id(), signerName);
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (Long id : ids) {
             Runnable task = new DelegatingSecurityContextRunnable(() -> {
                 if (!run.stopRequested()) {
-                    committer.finished.add(signOne(id, key, cardSigner, issuedOn));
+                    committer.finished.add(signOne(id, key, issuedOn));
                 }
             });
             tasks.add(CompletableFuture.runAsync(task, workers));
@@ -199,7 +186,7 @@ public class BatchSigning {
     private record End(boolean cleanly) implements Finished {
     }
 
-    private Finished signOne(long id, KeyVault.UnlockedKey key, KkDocument.Signer cardSigner, LocalDate issuedOn) {
+    private Finished signOne(long id, KeyVault.UnlockedKey key, LocalDate issuedOn) {
         Optional<DocumentStore.DocumentRow> found = documents.find(id);
         if (found.isEmpty()) {
             return new NotSigned(new DocumentOutcome(id, "?", DocumentOutcome.Result.FAILED,
@@ -212,16 +199,13 @@ public class BatchSigning {
         }
         try {
             KeyVault.checkUsable(key.certificate(), clock.instant());
-            Family family = registry.findFamily(KkNumber.of(document.kkNumber()))
-                    .orElseThrow(() -> new RuleViolation("signing.kk.unknown", KkNumber.of(document.kkNumber()).masked()));
-            checkConsistent(family);
-            Optional<String> changed = changedSinceVerification(document, family);
-            if (changed.isPresent()) {
-                return new Returned(document, changed.get());
-            }
-            byte[] pdf = kkDocument.render(family, document.number(), properties.verificationUrl(document.token()),
-                    issuedOn, cardSigner);
-            return new Signed(document, signer.sign(pdf, key.key()));
+            SignatureBlock block = new SignatureBlock(document.number(), properties.verificationUrl(document.token()),
+                    issuedOn, key.certificate().holderName(), key.certificate().holderPosition(),
+                    key.certificate().holderNip());
+            return switch (sources.of(document.sourceType()).render(document.sourceId(), block)) {
+                case SignableDocuments.Rendering.Pdf pdf -> new Signed(document, signer.sign(pdf.bytes(), key.key()));
+                case SignableDocuments.Rendering.SendBack sendBack -> new Returned(document, abbreviate(sendBack.reason()));
+            };
         } catch (RuleViolation violation) {
             String detail = violation.args().length > 0 ? String.valueOf(violation.args()[0]) : null;
             return new NotSigned(new DocumentOutcome(id, document.number(), DocumentOutcome.Result.FAILED,
@@ -375,7 +359,7 @@ public class BatchSigning {
                     if (queue.returned(document, returned.reason())) {
                         finisher.recordSkipped(batchId, document.id(), returned.reason());
                         yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SKIPPED,
-                                "signing.outcome.family-changed", returned.reason());
+                                "signing.outcome.sent-back", returned.reason());
                     }
                     finisher.recordSkipped(batchId, document.id(), "signed or returned meanwhile");
                     yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SKIPPED,
@@ -395,30 +379,9 @@ public class BatchSigning {
         }
     }
 
-    /**
-     * The differences between the family the verifier approved and the registry's family now, as the reason the
-     * document goes back; empty if none (or if the document was queued before snapshots were kept).
-     */
-    private Optional<String> changedSinceVerification(DocumentStore.DocumentRow document, Family family) {
-        return documents.familyAtVerification(document.id())
-                .map(snapshot -> FamilyAtVerification.differences(snapshot, family, messages))
-                .filter(differences -> !differences.isEmpty())
-                .map(differences -> abbreviate(messages.getMessage("signing.change.returned",
-                        new Object[] {String.join("; ", differences)}, PortalMessages.INDONESIAN)));
-    }
-
     private static String abbreviate(String reason) {
         return reason.length() <= DocumentReturned.REASON_MAX_LENGTH ? reason
                 : reason.substring(0, DocumentReturned.REASON_MAX_LENGTH - 1) + "\u2026";
-    }
-
-    /** A card whose members' data contradict their NIKs is not signed: the verifier settles it first. */
-    private static void checkConsistent(Family family) {
-        for (Resident member : family.members()) {
-            if (!member.nikDisagreements().isEmpty()) {
-                throw new RuleViolation("signing.kk.nik-disagreement", member.nik().masked());
-            }
-        }
     }
 
     @PreDestroy

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** The Kepala Dinas sent a document back to the verifier: the asking module reopens its verification. */
 public record DocumentReturned(long documentId, String sourceType, String sourceId, String reason,
-                               Instant returnedAt) {
+                               Instant returnedAt, String returnedBy) {
 
     public static final int REASON_MAX_LENGTH = 500;
 }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  *
  * @param maskedNik the holder's NIK, partly hidden
  */
-public record PublicDocument(String number, Status status, LocalDate issuedOn, String signerName,
+public record PublicDocument(String kind, String number, Status status, LocalDate issuedOn, String signerName,
                              String signerPosition, String holderName, String maskedNik) {
 
     public enum Status {

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.signing.internal.CertificateStore;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
@@ -62,9 +61,9 @@ public class PublicVerification {
         } else {
             status = PublicDocument.Status.VALID;
         }
-        return new PublicDocument(document.number(), status, LocalDate.ofInstant(document.signedAt(), clock.getZone()),
+        return new PublicDocument(document.kind(), document.number(), status, LocalDate.ofInstant(document.signedAt(), clock.getZone()),
                 certificate.holderName(), certificate.holderPosition(), document.holderName(),
-                Nik.of(document.holderNik()).masked());
+                Masked.identity(document.holderNik()));
     }
 
     /**

@@ -11,23 +11,12 @@ import java.util.Optional;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.population.Family;
-import id.dukcapil.portal.population.PopulationRegistry;
-import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.signing.internal.CertificateStore;
+import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
-import id.dukcapil.portal.signing.internal.FamilyAtVerification;
-import id.dukcapil.portal.signing.internal.KkDocument;
 import id.dukcapil.portal.signing.internal.SigningProperties;
-import id.dukcapil.portal.sla.CaseClock;
-import id.dukcapil.portal.sla.CaseRef;
-import id.dukcapil.portal.sla.Procedure;
-import id.dukcapil.portal.sla.SopStep;
-import id.dukcapil.portal.sla.StepClock;
-import id.dukcapil.portal.sla.StepRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -36,36 +25,32 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Kepala Dinas's queue: verified documents arrive through {@link #submit(SigningRequest)}, wait (SOP B step 8
- * runs on the step clock from then on), are previewed, signed in batches ({@link BatchSigning}) or sent back.
+ * The Kepala Dinas's queue: documents of every procedure arrive through {@link #submit(SigningRequest)}, wait, are
+ * previewed (rendered by their module, {@link SignableDocuments}), signed in batches ({@link BatchSigning}) or sent
+ * back. The procedures time their own steps from {@link DocumentSigned} and {@link DocumentReturned}.
  */
 @Service
 public class SigningQueue {
 
-    public static final String KIND_KK = "KARTU_KELUARGA";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final int TOKEN_LENGTH = 20;
 
     private final DocumentStore documents;
     private final CertificateStore certificates;
-    private final PopulationRegistry registry;
-    private final KkDocument kkDocument;
-    private final StepClock stepClock;
+    private final DocumentSources sources;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final SigningProperties properties;
     private final Clock clock;
 
-    SigningQueue(DocumentStore documents, CertificateStore certificates, PopulationRegistry registry,
-                 KkDocument kkDocument, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor, ApplicationEventPublisher events,
-                 SigningProperties properties, Clock clock) {
+    SigningQueue(DocumentStore documents, CertificateStore certificates, DocumentSources sources, AuditLog auditLog,
+                 CurrentActor currentActor, ApplicationEventPublisher events, SigningProperties properties,
+                 Clock clock) {
         this.documents = documents;
         this.certificates = certificates;
-        this.registry = registry;
-        this.kkDocument = kkDocument;
-        this.stepClock = stepClock;
+        this.sources = sources;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.events = events;
@@ -74,9 +59,8 @@ public class SigningQueue {
     }
 
     /**
-     * Puts a verified request in the queue and starts SOP B step 8 for its case (unless the asking module started
-     * it). Idempotent: a request already waiting returns the waiting document. Refused: a KK number the registry
-     * does not know. Called by other modules, which guard who may do it.
+     * Puts a document in the queue. Idempotent: a request already waiting returns the waiting document. Called by
+     * the procedure modules, which guard who may do it and keep their own step clocks.
      *
      * @return the document's id
      */
@@ -87,28 +71,15 @@ public class SigningQueue {
         if (waiting.isPresent()) {
             return waiting.get().id();
         }
-        Family family = registry.findFamily(request.kkNumber())
-                .orElseThrow(() -> new RuleViolation("signing.kk.unknown", request.kkNumber().masked()));
-        Resident head = family.head().orElseGet(() -> family.members().getFirst());
+        sources.of(request.sourceType()); // refused now, not at signing, if nobody renders it
         Instant now = clock.instant();
-        String actor = currentActor.id();
-        StepRecord step = openStep(new CaseRef(Procedure.B_KK_PRINT, request.sourceId()), now, actor);
-        long id = documents.insert(token(), KIND_KK, request.sourceType(), request.sourceId(),
-                request.kkNumber().value(), head.fullName(), head.nik().value(), now, actor,
-                step.startedAt().plus(step.standard()));
-        String number = "KK-%d-%06d".formatted(LocalDate.ofInstant(now, clock.getZone()).getYear(), id);
+        long id = documents.insert(token(), request.kind(), request.sourceType(), request.sourceId(), request.subject(),
+                request.holderName(), request.holderId(), now, currentActor.id(), request.dueAt());
+        String number = "%s-%d-%06d".formatted(request.prefix(), LocalDate.ofInstant(now, clock.getZone()).getYear(), id);
         documents.setNumber(id, number);
-        documents.saveFamilyAtVerification(id, FamilyAtVerification.of(family));
         auditLog.record(AuditRecord.success("signing.document.queued", "SigningDocument", String.valueOf(id))
-                .withDetail("%s for %s %s, KK %s".formatted(number, request.sourceType(), request.sourceId(),
-                        request.kkNumber().masked())));
+                .withDetail("%s for %s %s".formatted(number, request.sourceType(), request.sourceId())));
         return id;
-    }
-
-    private StepRecord openStep(CaseRef caseRef, Instant now, String actor) {
-        Optional<StepRecord> open = stepClock.now(caseRef).stream().map(CaseClock::current).flatMap(List::stream)
-                .filter(step -> step.step() == SopStep.B8_SIGNATURE).findFirst();
-        return open.orElseGet(() -> stepClock.enter(caseRef, SopStep.B8_SIGNATURE, now, actor, null));
     }
 
     /** The waiting documents, the earliest due (overdue) first. */
@@ -135,21 +106,23 @@ public class SigningQueue {
 
     /** The document as it will be signed (today's date, the current certificate's holder), without signature. */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
-    @Transactional(readOnly = true)
     public byte[] preview(long documentId) {
         DocumentStore.DocumentRow document = documents.find(documentId)
                 .orElseThrow(() -> new RuleViolation("signing.document.unknown"));
-        Family family = registry.findFamily(KkNumber.of(document.kkNumber()))
-                .orElseThrow(() -> new RuleViolation("signing.kk.unknown", KkNumber.of(document.kkNumber()).masked()));
-        KkDocument.Signer signer = certificates.current()
-                .map(certificate -> new KkDocument.Signer(certificate.holderName(), certificate.holderPosition(),
+        SignatureBlock block = certificates.current()
+                .map(certificate -> new SignatureBlock(document.number(), properties.verificationUrl(document.token()),
+                        LocalDate.now(clock), certificate.holderName(), certificate.holderPosition(),
                         certificate.holderNip()))
-                .orElse(new KkDocument.Signer("-", "-", "-"));
-        return kkDocument.render(family, document.number(), properties.verificationUrl(document.token()),
-                LocalDate.now(clock), signer);
+                .orElse(new SignatureBlock(document.number(), properties.verificationUrl(document.token()),
+                        LocalDate.now(clock), "-", "-", "-"));
+        return switch (sources.of(document.sourceType()).render(document.sourceId(), block)) {
+            case SignableDocuments.Rendering.Pdf pdf -> pdf.bytes();
+            case SignableDocuments.Rendering.SendBack sendBack ->
+                    throw new RuleViolation("signing.document.changed", sendBack.reason());
+        };
     }
 
-    /** Sends a waiting document back to the verifier; SOP B step 8 ends for it. */
+    /** Sends a waiting document back to the module that asked (to its verifier). */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     @Transactional
     public void returnToVerifier(long documentId, String reason) {
@@ -166,7 +139,7 @@ public class SigningQueue {
 
     /**
      * Sends a still queued document back (false if it is no longer queued), in the caller's transaction: also the
-     * batch's way back for a family changed since verification.
+     * batch's way back for a document its source sends back (what it shows changed since it was approved).
      */
     boolean returned(DocumentStore.DocumentRow document, String why) {
         long documentId = document.id();
@@ -175,10 +148,10 @@ public class SigningQueue {
         if (!documents.markReturned(documentId, now, actor, why)) {
             return false;
         }
-        stepClock.leave(new CaseRef(Procedure.B_KK_PRINT, document.sourceId()), SopStep.B8_SIGNATURE, now, actor);
         auditLog.record(AuditRecord.success("signing.document.returned", "SigningDocument", String.valueOf(documentId))
                 .withDetail(document.number() + ": " + why));
-        events.publishEvent(new DocumentReturned(documentId, document.sourceType(), document.sourceId(), why, now));
+        events.publishEvent(new DocumentReturned(documentId, document.sourceType(), document.sourceId(), why, now,
+                actor));
         return true;
     }
 

@@ -42,7 +42,7 @@ class SigningBatchCrashIT {
     void startThePortal() throws Exception {
         folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "crash-signing-");
         portal = new PortalProcess(folder, Map.of("AUDIT_CHAIN_KEY", Base64.getEncoder().encodeToString(CHAIN_KEY)),
-                "--portal.signing.demo-queued-cards=" + CARDS);
+                "--portal.kkprint.demo-cards-to-sign=" + CARDS);
         portal.start();
         awaitQueued();
     }

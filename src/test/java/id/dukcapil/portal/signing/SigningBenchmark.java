@@ -18,7 +18,7 @@ import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.signing.internal.KeyVault;
-import id.dukcapil.portal.signing.internal.KkDocument;
+import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,10 +50,9 @@ class SigningBenchmark {
         int threads = properties.workers();
         List<Family> families = IntStream.range(0, DOCUMENTS).mapToObj(i -> support.nextFamily()).toList();
         KeyVault.UnlockedKey key = keyVault.unlock(PASSPHRASE.toCharArray());
-        KkDocument.Signer cardSigner = new KkDocument.Signer(key.certificate().holderName(),
-                key.certificate().holderPosition(), key.certificate().holderNip());
-        IntFunction<byte[]> render = i -> kkDocument.render(families.get(i), "KK-BENCH-" + i,
-                properties.verificationUrl("BENCHBENCHBENCH" + String.format("%05d", i)), LocalDate.now(), cardSigner);
+        IntFunction<byte[]> render = i -> kkDocument.render(families.get(i), new SignatureBlock("KK-BENCH-" + i,
+                properties.verificationUrl("BENCHBENCHBENCH" + String.format("%05d", i)), LocalDate.now(),
+                key.certificate().holderName(), key.certificate().holderPosition(), key.certificate().holderNip()));
 
         // Warm-up: the JIT, the font subsets, the first compiled expressions.
         parallel(threads, WARM_UP, i -> signer.sign(render.apply(i), key.key()));

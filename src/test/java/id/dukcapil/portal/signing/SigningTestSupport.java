@@ -12,6 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
+import id.dukcapil.portal.kkprint.internal.KkDocument;
+import id.dukcapil.portal.kkprint.internal.SignableFamily;
+import id.dukcapil.portal.population.Resident;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.MessageSource;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.signing.demo.DemoCertificateAuthority;
@@ -27,7 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a usable certificate again after a test spoiled it, and the events the signing module published.
  */
 @TestComponent
-public class SigningTestSupport {
+public class SigningTestSupport implements SignableDocuments {
 
     public static final String PASSPHRASE = "TTE-Kadis-2026";
     public static final String SOURCE_TYPE = "TEST";
@@ -37,14 +44,24 @@ public class SigningTestSupport {
     private final List<DocumentSigned> signed = new CopyOnWriteArrayList<>();
     private final List<DocumentReturned> returned = new CopyOnWriteArrayList<>();
 
+    /** The family each queued test card showed when it was queued, as kkprint keeps it at verification. */
+    private final Map<String, String> familyAtQueueing = new ConcurrentHashMap<>();
+
     private final SigningQueue queue;
     private final Certificates certificates;
     private final PopulationRegistry registry;
     private final UserDetailsService users;
     private final JdbcTemplate jdbc;
+    private final KkDocument kkDocument;
+    private final MessageSource messages;
+    private final java.time.Clock clock;
 
     SigningTestSupport(SigningQueue queue, Certificates certificates, PopulationRegistry registry,
-                       UserDetailsService users, JdbcTemplate jdbc) {
+                       UserDetailsService users, JdbcTemplate jdbc, KkDocument kkDocument, MessageSource messages,
+                       java.time.Clock clock) {
+        this.clock = clock;
+        this.kkDocument = kkDocument;
+        this.messages = messages;
         this.queue = queue;
         this.certificates = certificates;
         this.registry = registry;
@@ -75,8 +92,28 @@ public class SigningTestSupport {
     }
 
     public long queueFamily(Family family) {
-        return queue.submit(new SigningRequest(SOURCE_TYPE, "T-" + UUID.randomUUID().toString().substring(0, 18),
-                family.kkNumber()));
+        Resident head = family.head().orElseThrow();
+        String sourceId = "T-" + family.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        familyAtQueueing.put(sourceId, FamilyAtVerification.of(family));
+        return queue.submit(new SigningRequest(SOURCE_TYPE, sourceId, "KARTU_KELUARGA", "KK",
+                family.kkNumber().value(), head.fullName(), head.nik().value(), clock.instant().plus(Duration.ofMinutes(5))));
+    }
+
+    @Override
+    public String sourceType() {
+        return SOURCE_TYPE;
+    }
+
+    /** The test cards: a family card, as kkprint renders it, sent back if the family changed since queued. */
+    @Override
+    public Rendering render(String sourceId, SignatureBlock block) {
+        Family family = registry.findFamily(Long.parseLong(sourceId.split("-")[1])).orElseThrow();
+        SignableFamily.of(family.kkNumber(), registry);
+        List<String> changes = FamilyAtVerification.differences(familyAtQueueing.get(sourceId), family, messages);
+        if (!changes.isEmpty()) {
+            return new Rendering.SendBack("Data keluarga berubah sejak verifikasi: " + String.join("; ", changes));
+        }
+        return new Rendering.Pdf(kkDocument.render(family, block));
     }
 
     public <T> T as(String username, Supplier<T> action) {

@@ -25,11 +25,6 @@ import id.dukcapil.portal.population.ResidentCorrection;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.CodeReader;
 import id.dukcapil.portal.signing.internal.Pdfsig;
-import id.dukcapil.portal.sla.CaseRef;
-import id.dukcapil.portal.sla.Procedure;
-import id.dukcapil.portal.sla.SopStep;
-import id.dukcapil.portal.sla.StepClock;
-import id.dukcapil.portal.sla.StepRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -53,7 +48,6 @@ class SigningTests {
     @Autowired Certificates certificates;
     @Autowired SigningTestSupport support;
     @Autowired PopulationRegistry registry;
-    @Autowired StepClock stepClock;
     @Autowired TestClock clock;
 
     @AfterEach
@@ -154,7 +148,7 @@ class SigningTests {
         assertThat(outcomes.get(first).result()).isEqualTo(DocumentOutcome.Result.SIGNED);
         assertThat(outcomes.get(last).result()).isEqualTo(DocumentOutcome.Result.SIGNED);
         assertThat(outcomes.get(bad).result()).isEqualTo(DocumentOutcome.Result.FAILED);
-        assertThat(outcomes.get(bad).messageKey()).isEqualTo("signing.kk.nik-disagreement");
+        assertThat(outcomes.get(bad).messageKey()).isEqualTo("kkprint.sign.nik-disagreement");
         assertThat(queue.state(bad)).contains(DocumentState.QUEUED);
         assertThat(queue.signedPdf(bad)).isEmpty();
     }
@@ -174,7 +168,7 @@ class SigningTests {
 
         assertThat(outcomes.get(unchanged).result()).isEqualTo(DocumentOutcome.Result.SIGNED);
         assertThat(outcomes.get(changed).result()).isEqualTo(DocumentOutcome.Result.SKIPPED);
-        assertThat(outcomes.get(changed).messageKey()).isEqualTo("signing.outcome.family-changed");
+        assertThat(outcomes.get(changed).messageKey()).isEqualTo("signing.outcome.sent-back");
         assertThat(queue.state(changed)).contains(DocumentState.RETURNED);
         assertThat(queue.signedPdf(changed)).isEmpty();
         assertThat(support.returnedEvents(changed)).singleElement().satisfies(event -> assertThat(event.reason())
@@ -309,7 +303,7 @@ class SigningTests {
     }
 
     @Test
-    void a_document_sent_back_goes_to_the_verifier_with_its_reason_and_ends_step_8() {
+    void a_document_sent_back_goes_to_its_source_with_the_reason_and_the_head_named() {
         long id = support.queueFamily();
         DocumentStateProbe probe = DocumentStateProbe.of(queue, id);
 
@@ -317,28 +311,12 @@ class SigningTests {
 
         assertThat(queue.state(id)).contains(DocumentState.RETURNED);
         assertThat(support.returnedEvents(id)).singleElement()
-                .satisfies(event -> assertThat(event.reason()).isEqualTo("Nama ibu kandung anggota ke-2 tidak sesuai akta"));
-        String caseId = support.returnedEvents(id).getFirst().sourceId();
-        assertThat(stepClock.history(new CaseRef(Procedure.B_KK_PRINT, caseId))).singleElement()
-                .satisfies(step -> assertThat(step.open()).isFalse());
+                .satisfies(event -> {
+                    assertThat(event.reason()).isEqualTo("Nama ibu kandung anggota ke-2 tidak sesuai akta");
+                    assertThat(event.returnedBy()).isEqualTo("kadis");
+                });
         assertThatThrownBy(() -> queue.returnToVerifier(id, "again")).isInstanceOf(RuleViolation.class);
         assertThat(probe.queuedBefore()).isTrue();
-    }
-
-    @Test
-    void sop_b_step_8_runs_from_the_queue_to_the_signature() throws Exception {
-        Instant queuedAt = Instant.now().minus(Duration.ofMinutes(3));
-        clock.setInstant(queuedAt);
-        long id = support.queueFamily();
-        clock.setInstant(queuedAt.plus(Duration.ofMinutes(3)));
-
-        sign(List.of(id));
-
-        String caseId = support.signedEvents(id).getFirst().sourceId();
-        StepRecord step = stepClock.history(new CaseRef(Procedure.B_KK_PRINT, caseId)).getFirst();
-        assertThat(step.step()).isEqualTo(SopStep.B8_SIGNATURE);
-        assertThat(step.duration()).contains(Duration.ofMinutes(3));
-        assertThat(step.endedBy()).isEqualTo("kadis");
     }
 
     @Test

@@ -65,6 +65,7 @@ class DemoKkPrint {
     private final KkPrintIntake intake;
     private final OperatorInbox operatorInbox;
     private final KkRequests requests;
+    private final DemoCards demoCards;
     private final VerifierInbox verifierInbox;
     private final UserDetailsService users;
     private final JdbcClient jdbc;
@@ -76,7 +77,7 @@ class DemoKkPrint {
     private volatile List<String> toSign = List.of();
 
     DemoKkPrint(ApiClientStore clients, PopulationRegistry registry, KkPrintIntake intake, OperatorInbox operatorInbox,
-                KkRequests requests,
+                KkRequests requests, DemoCards demoCards,
                 VerifierInbox verifierInbox, UserDetailsService users, JdbcClient jdbc, SigningQueue signingQueue,
                 BatchSigning batchSigning, KkDelivery delivery,
                 @Value("${portal.signing.demo-passphrase:}") String headPassphrase, Clock clock) {
@@ -85,6 +86,7 @@ class DemoKkPrint {
         this.intake = intake;
         this.operatorInbox = operatorInbox;
         this.requests = requests;
+        this.demoCards = demoCards;
         this.verifierInbox = verifierInbox;
         this.users = users;
         this.jdbc = jdbc;
@@ -105,6 +107,7 @@ class DemoKkPrint {
         if (jdbc.sql("SELECT COUNT(*) FROM kkprint_request").query(Integer.class).single() > 0) {
             return;
         }
+        demoCards.queueAtFirstStart();
         List<Resident> requesters = requesters();
         if (requesters.size() < FAMILIES) {
             log.info("Demo KK print requests skipped: {} eligible requesters with e-mail", requesters.size());

@@ -44,18 +44,26 @@ public class Lifecycle {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean apply(RequestStore.Row request, Transition move, @Nullable String reason) {
+        return apply(request, move, reason, clock.instant(), currentActor());
+    }
+
+    /**
+     * The same, for a move made elsewhere: the Kepala Dinas signed or sent back in the signing module, and the step
+     * ends then and by them, not when kkprint hears of it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean apply(RequestStore.Row request, Transition move, @Nullable String reason, Instant at, Actor by) {
         if (move.kind() != Transition.Kind.MOVE) {
             throw new IllegalArgumentException(move + " is a note, not a move");
         }
-        Actor actor = currentActor();
+        Actor actor = by;
         if (!store.move(request.id(), move.from(), move.holderOnly() ? actor.id() : null, move.to(), move.inbox())) {
             return false;
         }
-        Instant now = clock.instant();
+        Instant now = at;
         CaseRef caseRef = caseRef(request.trackingNumber());
         // Step 9 is not left by a move: it ends when the mail server accepts the QR + PIN e-mail (QrPinMailAccepted).
-        if (request.step() != null && !SopStep.B9_QR_PIN_EMAIL.name().equals(request.step())
-                && stillOpen(caseRef, SopStep.valueOf(request.step()))) {
+        if (request.step() != null && !SopStep.B9_QR_PIN_EMAIL.name().equals(request.step())) {
             stepClock.leave(caseRef, SopStep.valueOf(request.step()), now, actor.id());
         }
         if (move.enters() != null) {
@@ -66,12 +74,6 @@ public class Lifecycle {
         }
         record(request, move, move.from(), move.to(), reason, actor, now);
         return true;
-    }
-
-    /** The signing module closes step 8 itself when it signs or returns: leave only a step still open. */
-    private boolean stillOpen(CaseRef caseRef, SopStep step) {
-        return stepClock.now(caseRef).stream().flatMap(clock -> clock.current().stream())
-                .anyMatch(open -> open.step() == step);
     }
 
     /** A note ({@link Transition.Kind#NOTE}): the step is kept; history and audit only. */
@@ -95,6 +97,11 @@ public class Lifecycle {
     /** Whoever acts now: a signed-in officer, an API client, or the portal's kkprint jobs. */
     public Actor currentActor() {
         return currentActor.orSystem("kkprint");
+    }
+
+    /** The Kepala Dinas (or another officer) who acted in another module, by username. */
+    public static Actor staff(String username) {
+        return new Actor(Actor.Type.STAFF, username, null, java.util.Set.of(), null);
     }
 
     public static CaseRef caseRef(String trackingNumber) {

@@ -87,6 +87,18 @@ public class RequestStore {
                 .query(RequestStore::row).optional();
     }
 
+    /** Keeps the family as the verifier approved it, for the card to be signed against. */
+    public void saveFamilyAtVerification(long id, String snapshot) {
+        jdbc.sql("UPDATE kkprint_request SET family_at_verification = ? WHERE id = ?").params(snapshot, id).update();
+    }
+
+    /** Empty for requests verified before snapshots were kept. */
+    public Optional<String> familyAtVerification(String trackingNumber) {
+        return jdbc.sql("SELECT family_at_verification FROM kkprint_request WHERE tracking_number = ?")
+                .param(trackingNumber).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+                .flatMap(found -> found);
+    }
+
     public Optional<Row> findByTrackingNumber(String trackingNumber) {
         return jdbc.sql("SELECT * FROM kkprint_request WHERE tracking_number = ?").param(trackingNumber)
                 .query(RequestStore::row).optional();

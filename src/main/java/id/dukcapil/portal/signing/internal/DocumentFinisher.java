@@ -9,13 +9,8 @@ import java.util.HexFormat;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
-import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.signing.DocumentOutcome;
 import id.dukcapil.portal.signing.DocumentSigned;
-import id.dukcapil.portal.sla.CaseRef;
-import id.dukcapil.portal.sla.Procedure;
-import id.dukcapil.portal.sla.SopStep;
-import id.dukcapil.portal.sla.StepClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,16 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentFinisher {
 
     private final DocumentStore documents;
-    private final StepClock stepClock;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final SigningProperties properties;
     private final Clock clock;
 
-    DocumentFinisher(DocumentStore documents, StepClock stepClock, AuditLog auditLog, ApplicationEventPublisher events,
+    DocumentFinisher(DocumentStore documents, AuditLog auditLog, ApplicationEventPublisher events,
                      SigningProperties properties, Clock clock) {
         this.documents = documents;
-        this.stepClock = stepClock;
         this.auditLog = auditLog;
         this.events = events;
         this.properties = properties;
@@ -55,15 +48,12 @@ public class DocumentFinisher {
             return false;
         }
         documents.insertPdf(document.id(), signedPdf);
-        documents.supersede(document.kkNumber(), document.id());
+        documents.supersede(document.kind(), document.kkNumber(), document.id());
         documents.recordOutcome(batchId, document.id(), DocumentOutcome.Result.SIGNED, null);
-        stepClock.leaveIfOpen(new CaseRef(Procedure.B_KK_PRINT, document.sourceId()), SopStep.B8_SIGNATURE, now,
-                signer);
         auditLog.record(AuditRecord.success("signing.document.signed", "SigningDocument", String.valueOf(document.id()))
                 .withDetail("%s, batch %d, certificate %d".formatted(document.number(), batchId, certificateId)));
         events.publishEvent(new DocumentSigned(document.id(), document.number(), document.sourceType(),
-                document.sourceId(), KkNumber.of(document.kkNumber()), now,
-                properties.verificationUrl(document.token())));
+                document.sourceId(), document.kkNumber(), now, signer, properties.verificationUrl(document.token())));
         return true;
     }
 

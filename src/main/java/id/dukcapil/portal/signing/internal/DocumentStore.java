@@ -50,14 +50,14 @@ public class DocumentStore {
         this.jdbc = jdbc;
     }
 
-    public long insert(String token, String kind, String sourceType, String sourceId, String kkNumber,
+    public long insert(String token, String kind, String sourceType, String sourceId, String subject,
                        String holderName, String holderNik, Instant queuedAt, String queuedBy, Instant dueAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO signing_document (token, kind, source_type, source_id, kk_number, holder_name, holder_nik,
                     state, queued_at, queued_by, due_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
-                .params(token, kind, sourceType, sourceId, kkNumber, holderName, holderNik, utc(queuedAt), queuedBy,
+                .params(token, kind, sourceType, sourceId, subject, holderName, holderNik, utc(queuedAt), queuedBy,
                         utc(dueAt))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
@@ -132,23 +132,12 @@ public class DocumentStore {
                 .query(byte[].class).optional();
     }
 
-    /** Older signed cards of the same family now point to the new one. */
-    public int supersede(String kkNumber, long newId) {
+    /** Older signed documents of the same kind and subject (a family's earlier cards) now point to the new one. */
+    public int supersede(String kind, String subject, long newId) {
         return jdbc.sql("""
                 UPDATE signing_document SET superseded_by = ?
-                WHERE kk_number = ? AND state = 'SIGNED' AND id <> ? AND superseded_by IS NULL""")
-                .params(newId, kkNumber, newId).update();
-    }
-
-    /** The family as the verifier approved it, kept with the queued document. */
-    public void saveFamilyAtVerification(long id, String snapshot) {
-        jdbc.sql("UPDATE signing_document SET family_at_verification = ? WHERE id = ?").params(snapshot, id).update();
-    }
-
-    /** Empty for documents queued before snapshots were kept. */
-    public Optional<String> familyAtVerification(long id) {
-        return jdbc.sql("SELECT family_at_verification FROM signing_document WHERE id = ?").param(id)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(found -> found);
+                WHERE kind = ? AND kk_number = ? AND state = 'SIGNED' AND id <> ? AND superseded_by IS NULL""")
+                .params(newId, kind, subject, newId).update();
     }
 
     public boolean markReturned(long id, Instant at, String by, String reason) {

@@ -33,12 +33,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
-import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.signing.DocumentReturned;
+import id.dukcapil.portal.signing.Masked;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.CertificateInfo;
@@ -95,7 +95,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         queue.setSelectionMode(Grid.SelectionMode.MULTI);
         queue.addColumn(QueuedDocument::number).setHeader(getTranslation("signing.column.number")).setAutoWidth(true);
         queue.addColumn(QueuedDocument::holderName).setHeader(getTranslation("signing.column.holder")).setFlexGrow(2);
-        queue.addColumn(document -> KkNumber.of(document.kkNumber()).masked())
+        queue.addColumn(document -> Masked.identity(document.kkNumber()))
                 .setHeader(getTranslation("signing.column.kk")).setAutoWidth(true);
         queue.addColumn(document -> document.sourceType() + " " + document.sourceId())
                 .setHeader(getTranslation("signing.column.source")).setAutoWidth(true);

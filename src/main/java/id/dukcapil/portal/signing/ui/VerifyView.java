@@ -23,7 +23,6 @@ import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.signing.PdfSignatureCheck;
 import id.dukcapil.portal.signing.PublicDocument;
 import id.dukcapil.portal.signing.PublicVerification;
-import id.dukcapil.portal.signing.SigningQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,7 +74,7 @@ class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasD
     private void show(PublicDocument found) {
         document.add(badge(getTranslation(found.status().labelKey()),
                 found.status() == PublicDocument.Status.VALID ? "success" : "error"));
-        document.add(line("signing.verify.kind", getTranslation("signing.verify.kind." + SigningQueue.KIND_KK)),
+        document.add(line("signing.verify.kind", getTranslation("signing.verify.kind." + found.kind())),
                 line("signing.verify.number", found.number()),
                 line("signing.verify.issued", DAY.format(found.issuedOn())),
                 line("signing.verify.signer", found.signerName() + ", " + found.signerPosition()),

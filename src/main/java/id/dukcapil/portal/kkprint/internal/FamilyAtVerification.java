@@ -1,4 +1,4 @@
-package id.dukcapil.portal.signing.internal;
+package id.dukcapil.portal.kkprint.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,27 +45,27 @@ public final class FamilyAtVerification {
         }
         List<String> differences = new ArrayList<>();
         if (!addressBefore.equals("ADDRESS" + SEPARATOR + now.address())) {
-            differences.add(text(messages, "signing.change.address"));
+            differences.add(text(messages, "kkprint.verified-change.address"));
         }
         for (Resident member : now.members()) {
             String[] previous = before.remove(member.nik().value());
             if (previous == null) {
-                differences.add(text(messages, "signing.change.added", member.fullName()));
+                differences.add(text(messages, "kkprint.verified-change.added", member.fullName()));
                 continue;
             }
             String[] current = line(member).split(SEPARATOR, -1);
             List<String> fields = new ArrayList<>();
             for (int i = 1; i < FIELDS.length && i < previous.length; i++) {
                 if (!Objects.equals(previous[i], current[i])) {
-                    fields.add(text(messages, "signing.change.field." + FIELDS[i]));
+                    fields.add(text(messages, "kkprint.verified-change.field." + FIELDS[i]));
                 }
             }
             if (!fields.isEmpty()) {
-                differences.add(text(messages, "signing.change.changed", member.fullName(), String.join(", ", fields)));
+                differences.add(text(messages, "kkprint.verified-change.changed", member.fullName(), String.join(", ", fields)));
             }
         }
         for (String[] gone : before.values()) {
-            differences.add(text(messages, "signing.change.removed", gone[1]));
+            differences.add(text(messages, "kkprint.verified-change.removed", gone[1]));
         }
         return differences;
     }

@@ -1,6 +1,7 @@
-package id.dukcapil.portal.signing.internal;
+package id.dukcapil.portal.kkprint.internal;
 
-import java.time.LocalDate;
+import id.dukcapil.portal.signing.SignatureBlock;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -28,22 +29,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The family card as a PDF, from the registry's family: the template {@code reports/signing/kartu-keluarga.jrxml}
+ * The family card as a PDF, from the registry's family: the template {@code reports/kkprint/kartu-keluarga.jrxml}
  * filled in Bahasa Indonesia (the card's legal language, whatever the user's screen language).
  */
 @Component
 public class KkDocument {
 
-    public static final String TEMPLATE = "signing/kartu-keluarga";
+    public static final String TEMPLATE = "kkprint/kartu-keluarga";
     private static final Logger log = LoggerFactory.getLogger(KkDocument.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final Locale CARD_LANGUAGE = PortalMessages.INDONESIAN;
     /** The registry holds citizens only; foreigners' cards are not issued here. */
     private static final String CITIZENSHIP = "WNI";
-
-    /** The signer as the card prints them. */
-    public record Signer(String name, String position, String nip) {
-    }
 
     /** One row of the members' table, as printed. */
     public record Member(Integer no, String name, String nik, String sex, String birthPlace, String birthDate,
@@ -58,15 +55,15 @@ public class KkDocument {
     private final String issuePlace;
     private final Map<String, String> regionNames = new ConcurrentHashMap<>();
 
-    KkDocument(PdfRenderer renderer, Regions regions, MessageSource messages, SigningProperties properties) {
+    KkDocument(PdfRenderer renderer, Regions regions, MessageSource messages,
+               @Value("${portal.signing.issue-place:Soreang}") String issuePlace) {
         this.renderer = renderer;
         this.regions = regions;
         this.messages = messages;
-        this.issuePlace = properties.issuePlace();
+        this.issuePlace = issuePlace;
     }
 
-    public byte[] render(Family family, String documentNumber, String verificationUrl, LocalDate issuedOn,
-                         Signer signer) {
+    public byte[] render(Family family, SignatureBlock block) {
         Address address = family.address();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("KK_NUMBER", family.kkNumber().value());
@@ -78,14 +75,14 @@ public class KkDocument {
         parameters.put("DISTRICT", regionName(address.districtCode(), () -> regions.district(address.districtCode())));
         parameters.put("REGENCY", regionName(village.substring(0, 5), () -> regions.regency(village.substring(0, 5))));
         parameters.put("PROVINCE", regionName(village.substring(0, 2), () -> regions.province(village.substring(0, 2))));
-        parameters.put("ISSUE_DATE", DATE.format(issuedOn));
+        parameters.put("ISSUE_DATE", DATE.format(block.issuedOn()));
         parameters.put("ISSUE_PLACE", issuePlace);
-        parameters.put("SIGNER_NAME", signer.name());
-        parameters.put("SIGNER_POSITION", signer.position());
-        parameters.put("SIGNER_NIP", signer.nip());
-        parameters.put("DOCUMENT_NUMBER", documentNumber);
-        parameters.put("VERIFY_URL", verificationUrl);
-        parameters.put("QR", VectorQrCode.of(verificationUrl));
+        parameters.put("SIGNER_NAME", block.signerName());
+        parameters.put("SIGNER_POSITION", block.signerPosition());
+        parameters.put("SIGNER_NIP", block.signerNip());
+        parameters.put("DOCUMENT_NUMBER", block.documentNumber());
+        parameters.put("VERIFY_URL", block.verificationUrl());
+        parameters.put("QR", VectorQrCode.of(block.verificationUrl()));
         AtomicInteger no = new AtomicInteger();
         List<Member> members = family.members().stream().map(resident -> new Member(no.incrementAndGet(),
                 resident.fullName().toUpperCase(CARD_LANGUAGE), resident.nik().value(),

@@ -1,0 +1,60 @@
+package id.dukcapil.portal.kkprint;
+
+import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
+import id.dukcapil.portal.kkprint.internal.KkDocument;
+import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.SignableFamily;
+import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.shared.KkNumber;
+import id.dukcapil.portal.shared.i18n.PortalMessages;
+import id.dukcapil.portal.signing.SignableDocuments;
+import id.dukcapil.portal.signing.SignatureBlock;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * SOP B's document for the signing port: the family card of a verified request, rendered from the registry when the
+ * Kepala Dinas signs it, and only if the registry still says what the verifier approved (decision 081); otherwise it
+ * goes back to the verifier with the differences in words.
+ */
+@Component
+class KkCards implements SignableDocuments {
+
+    /** How kkprint names itself to the signing queue; the source id is the tracking number. */
+    static final String SOURCE_TYPE = "KK_PRINT_REQUEST";
+    static final String KIND = "KARTU_KELUARGA";
+    static final String PREFIX = "KK";
+
+    private final RequestStore store;
+    private final PopulationRegistry registry;
+    private final KkDocument kkDocument;
+    private final MessageSource messages;
+
+    KkCards(RequestStore store, PopulationRegistry registry, KkDocument kkDocument, MessageSource messages) {
+        this.store = store;
+        this.registry = registry;
+        this.kkDocument = kkDocument;
+        this.messages = messages;
+    }
+
+    @Override
+    public String sourceType() {
+        return SOURCE_TYPE;
+    }
+
+    @Override
+    public Rendering render(String trackingNumber, SignatureBlock block) {
+        RequestStore.Row request = store.findByTrackingNumber(trackingNumber)
+                .orElseThrow(() -> new KkPrintRefusal(KkPrintRefusal.Code.REQUEST_NOT_FOUND));
+        Family family = SignableFamily.of(KkNumber.of(request.kkNumber()), registry);
+        List<String> changes = store.familyAtVerification(trackingNumber)
+                .map(snapshot -> FamilyAtVerification.differences(snapshot, family, messages)).orElse(List.of());
+        if (!changes.isEmpty()) {
+            return new Rendering.SendBack(messages.getMessage("kkprint.verified-change.returned",
+                    new Object[] {String.join("; ", changes)}, PortalMessages.INDONESIAN));
+        }
+        return new Rendering.Pdf(kkDocument.render(family, block));
+    }
+}

@@ -1,0 +1,31 @@
+package id.dukcapil.portal.signing;
+
+/**
+ * The port through which signing asks a procedure for its document: each procedure module that has documents signed
+ * (the family card, a proof of recording, a handover record, a daily report) implements it once for its source type.
+ * Signing renders nothing itself: it signs, stores, verifies and announces (decision 084).
+ */
+public interface SignableDocuments {
+
+    /** The {@link SigningRequest#sourceType()} this module asks with. */
+    String sourceType();
+
+    /**
+     * The document of the case as it is to be signed now, with the signature block printed on it; or the reason it
+     * must go back to its source instead (what it shows has changed since it was approved). Called at signing time
+     * (and for the Kepala Dinas's preview), outside any transaction of the caller.
+     *
+     * @throws id.dukcapil.portal.shared.RuleViolation if it cannot be rendered (the document fails, stays queued)
+     */
+    Rendering render(String sourceId, SignatureBlock block);
+
+    /** What {@link #render} gives: the PDF to sign, or the reason the document goes back. */
+    sealed interface Rendering {
+
+        record Pdf(byte[] bytes) implements Rendering {
+        }
+
+        record SendBack(String reason) implements Rendering {
+        }
+    }
+}
