@@ -65,11 +65,11 @@ public class SigningQueue {
      * @return the document's id
      */
     @Transactional
-    public long submit(SigningRequest request) {
+    public DocumentId submit(SigningRequest request) {
         Optional<DocumentStore.DocumentRow> waiting = documents.findQueuedBySource(request.sourceType(),
                 request.sourceId());
         if (waiting.isPresent()) {
-            return waiting.get().id();
+            return DocumentId.of(waiting.get().id());
         }
         sources.of(request.sourceType()); // refused now, not at signing, if nobody renders it
         Instant now = clock.instant();
@@ -79,7 +79,7 @@ public class SigningQueue {
         documents.setNumber(id, number);
         auditLog.record(AuditRecord.success("signing.document.queued", "SigningDocument", String.valueOf(id))
                 .withDetail("%s for %s %s".formatted(number, request.sourceType(), request.sourceId())));
-        return id;
+        return DocumentId.of(id);
     }
 
     /** The waiting documents, the earliest due (overdue) first. */
@@ -150,7 +150,7 @@ public class SigningQueue {
         }
         auditLog.record(AuditRecord.success("signing.document.returned", "SigningDocument", String.valueOf(documentId))
                 .withDetail(document.number() + ": " + why));
-        events.publishEvent(new DocumentReturned(documentId, document.sourceType(), document.sourceId(), why, now,
+        events.publishEvent(new DocumentReturned(DocumentId.of(documentId), document.sourceType(), document.sourceId(), why, now,
                 actor));
         return true;
     }
@@ -172,8 +172,8 @@ public class SigningQueue {
 
     /** The signed PDF, exactly as signed, for the module that delivers it. */
     @Transactional(readOnly = true)
-    public Optional<byte[]> signedPdf(long documentId) {
-        return documents.pdf(documentId);
+    public Optional<byte[]> signedPdf(DocumentId documentId) {
+        return documents.pdf(documentId.value());
     }
 
     /** Where a document stands, for the module that submitted it. */

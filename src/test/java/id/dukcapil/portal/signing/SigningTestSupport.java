@@ -96,7 +96,7 @@ public class SigningTestSupport implements SignableDocuments {
         String sourceId = "T-" + family.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
         familyAtQueueing.put(sourceId, FamilyAtVerification.of(family));
         return queue.submit(new SigningRequest(SOURCE_TYPE, sourceId, "KARTU_KELUARGA", "KK",
-                family.kkNumber().value(), head.fullName(), head.nik().value(), clock.instant().plus(Duration.ofMinutes(5))));
+                family.kkNumber().value(), head.fullName(), head.nik().value(), clock.instant().plus(Duration.ofMinutes(5)))).value();
     }
 
     @Override
@@ -149,11 +149,11 @@ public class SigningTestSupport implements SignableDocuments {
     }
 
     public List<DocumentSigned> signedEvents(long documentId) {
-        return signed.stream().filter(event -> event.documentId() == documentId).toList();
+        return signed.stream().filter(event -> event.documentId().value() == documentId).toList();
     }
 
     public List<DocumentReturned> returnedEvents(long documentId) {
-        return returned.stream().filter(event -> event.documentId() == documentId).toList();
+        return returned.stream().filter(event -> event.documentId().value() == documentId).toList();
     }
 
     /** Runs the action once, right after the given number of these documents was signed (committed). */
@@ -184,7 +184,7 @@ public class SigningTestSupport implements SignableDocuments {
     @EventListener
     void on(DocumentSigned event) {
         for (CommitFailure failure : failures) {
-            if (failure.documentIds().contains(event.documentId())
+            if (failure.documentIds().contains(event.documentId().value())
                     && failure.passed().incrementAndGet() > failure.count()) {
                 failure.action().run();
                 throw new IllegalStateException("test: the commit of document " + event.documentId() + " fails");
@@ -205,7 +205,7 @@ public class SigningTestSupport implements SignableDocuments {
     private void committed(DocumentSigned event) {
         signed.add(event);
         for (Hook hook : hooks) {
-            if (hook.documentIds().contains(event.documentId()) && hook.seen().incrementAndGet() == hook.count()) {
+            if (hook.documentIds().contains(event.documentId().value()) && hook.seen().incrementAndGet() == hook.count()) {
                 hook.action().run();
             }
         }

@@ -61,7 +61,7 @@ class SigningTests {
         long id = support.queueFamily();
 
         assertThat(sign(List.of(id))).extracting(DocumentOutcome::result).containsExactly(DocumentOutcome.Result.SIGNED);
-        byte[] pdf = queue.signedPdf(id).orElseThrow();
+        byte[] pdf = queue.signedPdf(DocumentId.of(id)).orElseThrow();
 
         assertThat(Pdfsig.check(pdf)).contains("Signature is Valid.", "Total document signed");
         PdfSignatureCheck check = verification.check(pdf);
@@ -74,7 +74,7 @@ class SigningTests {
     void a_single_changed_byte_fails_pdfsig_and_the_portals_own_check() throws Exception {
         long id = support.queueFamily();
         sign(List.of(id));
-        byte[] altered = queue.signedPdf(id).orElseThrow();
+        byte[] altered = queue.signedPdf(DocumentId.of(id)).orElseThrow();
         int[] range;
         try (PDDocument document = Loader.loadPDF(altered)) {
             range = document.getLastSignatureDictionary().getByteRange();
@@ -91,7 +91,7 @@ class SigningTests {
         Family family = support.nextFamily();
         long id = support.queueFamily(family);
         sign(List.of(id));
-        byte[] pdf = queue.signedPdf(id).orElseThrow();
+        byte[] pdf = queue.signedPdf(DocumentId.of(id)).orElseThrow();
         String link = support.signedEvents(id).getFirst().verificationUrl();
 
         BufferedImage page = CodeReader.firstPage(pdf);
@@ -118,7 +118,7 @@ class SigningTests {
             throws Exception {
         long id = support.queueFamily();
         sign(List.of(id));
-        byte[] pdf = queue.signedPdf(id).orElseThrow();
+        byte[] pdf = queue.signedPdf(DocumentId.of(id)).orElseThrow();
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDPage page = document.getPage(0);
@@ -150,7 +150,7 @@ class SigningTests {
         assertThat(outcomes.get(bad).result()).isEqualTo(DocumentOutcome.Result.FAILED);
         assertThat(outcomes.get(bad).messageKey()).isEqualTo("kkprint.sign.nik-disagreement");
         assertThat(queue.state(bad)).contains(DocumentState.QUEUED);
-        assertThat(queue.signedPdf(bad)).isEmpty();
+        assertThat(queue.signedPdf(DocumentId.of(bad))).isEmpty();
     }
 
     @Test
@@ -170,7 +170,7 @@ class SigningTests {
         assertThat(outcomes.get(changed).result()).isEqualTo(DocumentOutcome.Result.SKIPPED);
         assertThat(outcomes.get(changed).messageKey()).isEqualTo("signing.outcome.sent-back");
         assertThat(queue.state(changed)).contains(DocumentState.RETURNED);
-        assertThat(queue.signedPdf(changed)).isEmpty();
+        assertThat(queue.signedPdf(DocumentId.of(changed))).isEmpty();
         assertThat(support.returnedEvents(changed)).singleElement().satisfies(event -> assertThat(event.reason())
                 .startsWith("Data keluarga berubah sejak verifikasi")
                 .contains(member.fullName() + " PUTRA: nama berubah"));
@@ -230,7 +230,7 @@ class SigningTests {
         assertThat(first.outcomes()).filteredOn(outcome -> outcome.result() == DocumentOutcome.Result.FAILED)
                 .allSatisfy(failed -> {
                     assertThat(queue.state(failed.documentId())).contains(DocumentState.QUEUED);
-                    assertThat(queue.signedPdf(failed.documentId())).isEmpty();
+                    assertThat(queue.signedPdf(DocumentId.of(failed.documentId()))).isEmpty();
                 });
         assertThat(batches.interrupted()).extracting(InterruptedBatch::id).contains(first.batchId());
 

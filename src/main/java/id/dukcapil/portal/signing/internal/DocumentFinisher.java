@@ -10,6 +10,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.signing.DocumentOutcome;
+import id.dukcapil.portal.signing.DocumentId;
 import id.dukcapil.portal.signing.DocumentSigned;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ public class DocumentFinisher {
         documents.recordOutcome(batchId, document.id(), DocumentOutcome.Result.SIGNED, null);
         auditLog.record(AuditRecord.success("signing.document.signed", "SigningDocument", String.valueOf(document.id()))
                 .withDetail("%s, batch %d, certificate %d".formatted(document.number(), batchId, certificateId)));
-        events.publishEvent(new DocumentSigned(document.id(), document.number(), document.sourceType(),
+        events.publishEvent(new DocumentSigned(DocumentId.of(document.id()), document.number(), document.sourceType(),
                 document.sourceId(), document.kkNumber(), now, signer, properties.verificationUrl(document.token())));
         return true;
     }
