@@ -1,0 +1,240 @@
+package id.dukcapil.portal.ikd;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.ikd.IkdRefusal.Code;
+import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.notification.Outbox;
+import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.Email;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SOP E as the IKD app drives it through the gateway: registration (E3, the selfie, starts), the face check's
+ * result (E4, the scan, starts when it passes), the scan of the officer's one-time QR code (a PIN by e-mail; E5
+ * starts) and the activation with that PIN (E6, the officer's archive, starts). Step 2 happens in the app before the
+ * portal hears of it. Each refusal has its stable code ({@link IkdRefusal.Code}).
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.IKD_GATEWAY + "')")
+public class Activations {
+
+    /** Face checks that may fail before the officer decides (retry later, or refer to the registry). */
+    public static final int MAX_FACE_ATTEMPTS = 3;
+    /** Wrong PINs before the activation locks. */
+    public static final int MAX_WRONG_PINS = 5;
+    static final Duration PIN_VALIDITY = Duration.ofMinutes(15);
+    private static final Pattern PHONE = Pattern.compile("(\\+62|0)8[0-9]{7,12}");
+    private static final Pattern PIN = Pattern.compile("[0-9]{6}");
+    private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    static final Locale INDONESIAN = Locale.of("id");
+
+    private final RegistrationStore store;
+    private final PopulationRegistry registry;
+    private final ServicePoints servicePoints;
+    private final StepClock stepClock;
+    private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    private final Outbox outbox;
+    private final PasswordEncoder pinEncoder;
+    private final Clock clock;
+    private final int maxFaceAttempts;
+    private final SecureRandom random = new SecureRandom();
+
+    Activations(RegistrationStore store, PopulationRegistry registry, ServicePoints servicePoints, StepClock stepClock,
+                AuditLog auditLog, CurrentActor currentActor, Outbox outbox, PasswordEncoder pinEncoder, Clock clock,
+                @Value("${portal.ikd.max-face-attempts:" + MAX_FACE_ATTEMPTS + "}") int maxFaceAttempts) {
+        this.store = store;
+        this.registry = registry;
+        this.servicePoints = servicePoints;
+        this.stepClock = stepClock;
+        this.auditLog = auditLog;
+        this.currentActor = currentActor;
+        this.outbox = outbox;
+        this.pinEncoder = pinEncoder;
+        this.clock = clock;
+        this.maxFaceAttempts = maxFaceAttempts;
+    }
+
+    /** The citizen registers at the service point where they stand. */
+    @Transactional
+    public Registration register(String rawNik, String rawEmail, String rawPhone, String servicePoint) {
+        Nik nik;
+        try {
+            nik = Nik.of(rawNik);
+        } catch (RuleViolation invalid) {
+            throw new IkdRefusal(Code.INVALID_NIK);
+        }
+        Email email;
+        try {
+            email = Email.parse(rawEmail);
+        } catch (RuleViolation invalid) {
+            throw new IkdRefusal(Code.INVALID_EMAIL);
+        }
+        String phone = rawPhone == null ? "" : rawPhone.strip().replace(" ", "").replace("-", "");
+        if (!PHONE.matcher(phone).matches()) {
+            throw new IkdRefusal(Code.INVALID_PHONE);
+        }
+        if (servicePoints.byCode(servicePoint).isEmpty()) {
+            throw new IkdRefusal(Code.UNKNOWN_SERVICE_POINT, servicePoint);
+        }
+        Resident resident = registry.findByNik(nik).orElseThrow(() -> new IkdRefusal(Code.NIK_NOT_FOUND, nik.masked()));
+        if (registry.cardHistory(nik).isEmpty()) {
+            throw new IkdRefusal(Code.NO_PRINTED_CARD, nik.masked());
+        }
+        store.stateOfNik(nik.value()).ifPresent(state -> {
+            throw new IkdRefusal(state == RegistrationState.ACTIVATED || state == RegistrationState.ARCHIVED
+                    ? Code.ALREADY_ACTIVATED : Code.REGISTRATION_OPEN, nik.masked());
+        });
+        Instant now = clock.instant();
+        String code = code();
+        if (!store.insert(code, nik.value(), resident.fullName(), email.value(), phone, servicePoint, now)) {
+            throw new IkdRefusal(Code.REGISTRATION_OPEN, nik.masked()); // a second registration racing this one
+        }
+        stepClock.enter(caseRef(code), SopStep.E3_SELFIE, now, currentActor.id(), servicePoint);
+        auditLog.record(AuditRecord.success("ikd.registered", "IkdRegistration", code)
+                .withDetail("nik=" + nik.masked() + "; point=" + servicePoint));
+        return Registration.of(row(code));
+    }
+
+    /** The face-recognition result of the selfie, from the national service. */
+    @Transactional
+    public Registration faceChecked(String code, boolean passed, BigDecimal score) {
+        RegistrationStore.Row row = row(code);
+        if (row.state() != RegistrationState.REGISTERED && row.state() != RegistrationState.FACE_FAILED) {
+            throw new IkdRefusal(row.state() == RegistrationState.NEEDS_OFFICER ? Code.FACE_CHECK_EXHAUSTED
+                    : Code.WRONG_STATE, row.state().name());
+        }
+        int attempts = row.faceAttempts() + 1;
+        RegistrationState next = passed ? RegistrationState.FACE_PASSED
+                : attempts >= maxFaceAttempts ? RegistrationState.NEEDS_OFFICER : RegistrationState.FACE_FAILED;
+        if (!store.faceChecked(row.id(), row.state(), next, attempts, score)) {
+            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
+        }
+        Instant now = clock.instant();
+        if (passed) {
+            stepClock.leave(caseRef(code), SopStep.E3_SELFIE, now, currentActor.id());
+            stepClock.enter(caseRef(code), SopStep.E4_SCAN_ACTIVATION_QR, now, currentActor.id(), row.servicePoint());
+        }
+        auditLog.record(AuditRecord.success("ikd.face-checked", "IkdRegistration", code)
+                .withDetail("attempt " + attempts + ": " + (passed ? "passed" : "failed") + ", score " + score));
+        return Registration.of(row(code));
+    }
+
+    /** The citizen's phone scanned the officer's QR code: the activation PIN goes out by e-mail, never on screen. */
+    @Transactional
+    public Registration scanned(String code, String qrContent) {
+        RegistrationStore.Row row = row(code);
+        String hash = sha256(qrContent == null ? "" : qrContent.strip());
+        if (row.state() != RegistrationState.FACE_PASSED || row.qrHash() == null || !row.qrHash().equals(hash)) {
+            throw new IkdRefusal(Code.QR_INVALID);
+        }
+        Instant now = clock.instant();
+        if (row.qrExpiresAt() == null || !now.isBefore(row.qrExpiresAt())) {
+            throw new IkdRefusal(Code.QR_EXPIRED);
+        }
+        String pin = "%06d".formatted(random.nextInt(1_000_000));
+        if (!store.pinSent(row.id(), hash, pinEncoder.encode(pin), now.plus(PIN_VALIDITY))) {
+            throw new IkdRefusal(Code.QR_INVALID); // used meanwhile: single use
+        }
+        outbox.enqueue(OutgoingMail.of(row.email(), "ikd-pin", INDONESIAN, Map.of("name", row.fullName(), "pin", pin,
+                "minutes", PIN_VALIDITY.toMinutes())).withReference(code));
+        stepClock.leave(caseRef(code), SopStep.E4_SCAN_ACTIVATION_QR, now, currentActor.id());
+        stepClock.enter(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id(), row.servicePoint());
+        auditLog.record(AuditRecord.success("ikd.qr-scanned", "IkdRegistration", code)
+                .withDetail("officer=" + row.qrOfficer() + "; PIN e-mailed"));
+        return Registration.of(row(code));
+    }
+
+    /** The PIN from the e-mail activates the digital ID; five wrong PINs lock it. */
+    @Transactional(noRollbackFor = IkdRefusal.class)
+    public Registration activate(String code, String pin) {
+        RegistrationStore.Row row = row(code);
+        if (pin == null || !PIN.matcher(pin).matches()) {
+            throw new IkdRefusal(Code.MALFORMED_PIN); // not counted: a typing slip is no guess
+        }
+        if (row.state() == RegistrationState.LOCKED) {
+            throw new IkdRefusal(Code.PIN_LOCKED);
+        }
+        if (row.state() != RegistrationState.PIN_SENT || row.pinHash() == null) {
+            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
+        }
+        Instant now = clock.instant();
+        if (row.pinExpiresAt() == null || !now.isBefore(row.pinExpiresAt())) {
+            throw new IkdRefusal(Code.PIN_EXPIRED);
+        }
+        if (!pinEncoder.matches(pin, row.pinHash())) {
+            int failures = row.pinFailures() + 1;
+            boolean locked = failures >= MAX_WRONG_PINS;
+            store.pinFailed(row.id(), failures, locked);
+            auditLog.record(AuditRecord.success("ikd.pin-wrong", "IkdRegistration", code)
+                    .withDetail(failures + " of " + MAX_WRONG_PINS + (locked ? "; locked" : "")));
+            throw new IkdRefusal(locked ? Code.PIN_LOCKED : Code.WRONG_PIN, MAX_WRONG_PINS - failures);
+        }
+        if (!store.activated(row.id(), now)) {
+            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
+        }
+        stepClock.leave(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id());
+        stepClock.enter(caseRef(code), SopStep.E6_ARCHIVE_AND_REPORT, now, currentActor.id(), row.servicePoint());
+        auditLog.record(AuditRecord.success("ikd.activated", "IkdRegistration", code)
+                .withDetail("nik=" + Nik.of(row.nik()).masked()));
+        return Registration.of(row(code));
+    }
+
+    @Transactional(readOnly = true)
+    public Registration status(String code) {
+        return Registration.of(row(code));
+    }
+
+    static CaseRef caseRef(String code) {
+        return new CaseRef(Procedure.E_IKD_ACTIVATION, code);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RegistrationStore.Row row(String code) {
+        return store.byCode(code == null ? "" : code.strip().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new IkdRefusal(Code.REGISTRATION_NOT_FOUND));
+    }
+
+    private String code() {
+        StringBuilder code = new StringBuilder("IKD");
+        for (int i = 0; i < 9; i++) {
+            code.append(CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)]);
+        }
+        return code.toString();
+    }
+}

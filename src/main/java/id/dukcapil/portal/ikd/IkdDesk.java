@@ -1,0 +1,114 @@
+package id.dukcapil.portal.ikd;
+
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.ikd.IkdRefusal.Code;
+import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The IKD officer's desk (SOP E): the registrations waiting at the officer's service point, the one-time activation
+ * QR code for one that passed the face check, the officer's decision after failed face checks, and the archive.
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.IKD_OFFICER + "')")
+public class IkdDesk {
+
+    /** How long an activation QR code on the officer's screen is valid; then the screen shows a new one. */
+    public static final Duration QR_VALIDITY = Duration.ofMinutes(3);
+
+    /** The QR code to show: its content (for the phone) and when it stops being valid. */
+    public record ActivationQr(String content, Instant expiresAt) {
+    }
+
+    private final RegistrationStore store;
+    private final StepClock stepClock;
+    private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    IkdDesk(RegistrationStore store, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+        this.store = store;
+        this.stepClock = stepClock;
+        this.auditLog = auditLog;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** The registrations at the officer's own service point that are not finished, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Registration> waiting() {
+        return store.waiting(myPoint()).stream().map(Registration::of).toList();
+    }
+
+    /** A new one-time QR code for a registration that passed the face check, bound to it and to this officer. */
+    @Transactional
+    public ActivationQr showQr(String code) {
+        RegistrationStore.Row row = mine(code);
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        String content = "IKDQR:" + row.code() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expires = clock.instant().plus(QR_VALIDITY);
+        if (!store.qrShown(row.id(), Activations.sha256(content), expires, currentActor.id())) {
+            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
+        }
+        auditLog.record(AuditRecord.success("ikd.qr-shown", "IkdRegistration", row.code()));
+        return new ActivationQr(content, expires);
+    }
+
+    /** After the face checks ran out: refer the citizen to the registry (the registration closes). */
+    @Transactional
+    public void refer(String code) {
+        RegistrationStore.Row row = mine(code);
+        if (!store.close(row.id(), RegistrationState.NEEDS_OFFICER, RegistrationState.REFERRED)) {
+            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
+        }
+        stepClock.leaveIfOpen(Activations.caseRef(row.code()), SopStep.E3_SELFIE, clock.instant(), currentActor.id());
+        auditLog.record(AuditRecord.success("ikd.referred", "IkdRegistration", row.code()));
+    }
+
+    /** The officer's archive checklist is done: SOP E ends for this citizen. */
+    @Transactional
+    public void archive(String code) {
+        RegistrationStore.Row row = mine(code);
+        if (!store.close(row.id(), RegistrationState.ACTIVATED, RegistrationState.ARCHIVED)) {
+            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
+        }
+        stepClock.leave(Activations.caseRef(row.code()), SopStep.E6_ARCHIVE_AND_REPORT, clock.instant(),
+                currentActor.id());
+        auditLog.record(AuditRecord.success("ikd.archived", "IkdRegistration", row.code()));
+    }
+
+    private RegistrationStore.Row mine(String code) {
+        RegistrationStore.Row row = store.byCode(code.strip().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new IkdRefusal(Code.REGISTRATION_NOT_FOUND));
+        if (!row.servicePoint().equals(myPoint())) {
+            throw new RuleViolation("ikd.desk.other-point", row.servicePoint());
+        }
+        return row;
+    }
+
+    private String myPoint() {
+        Actor me = currentActor.get();
+        if (me.servicePoint() == null) {
+            throw new RuleViolation("ikd.desk.no-point");
+        }
+        return me.servicePoint();
+    }
+}

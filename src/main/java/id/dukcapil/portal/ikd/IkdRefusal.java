@@ -1,0 +1,39 @@
+package id.dukcapil.portal.ikd;
+
+import id.dukcapil.portal.shared.RuleViolation;
+
+/** A refusal the IKD app receives with a stable code (and the HTTP status it maps to). */
+public class IkdRefusal extends RuleViolation {
+
+    public enum Code {
+        INVALID_NIK(422), INVALID_EMAIL(422), INVALID_PHONE(422), UNKNOWN_SERVICE_POINT(404), NIK_NOT_FOUND(404),
+        NO_PRINTED_CARD(409), ALREADY_ACTIVATED(409), REGISTRATION_OPEN(409), REGISTRATION_NOT_FOUND(404),
+        WRONG_STATE(409), FACE_CHECK_EXHAUSTED(409), QR_INVALID(403), QR_EXPIRED(410), MALFORMED_PIN(422),
+        WRONG_PIN(403), PIN_LOCKED(423), PIN_EXPIRED(410);
+
+        private final int httpStatus;
+
+        Code(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+
+        public String messageKey() {
+            return "ikd.refusal." + name();
+        }
+    }
+
+    private final Code code;
+
+    public IkdRefusal(Code code, Object... args) {
+        super(code.messageKey(), args);
+        this.code = code;
+    }
+
+    public Code code() {
+        return code;
+    }
+}

@@ -1,0 +1,17 @@
+package id.dukcapil.portal.ikd;
+
+import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.shared.Nik;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** An IKD activation as the app and the officer's desk see it: no PIN, no QR, the NIK masked. */
+public record Registration(String code, String maskedNik, String fullName, String servicePoint,
+                           RegistrationState state, int faceAttempts, Instant registeredAt,
+                           @Nullable Instant activatedAt) {
+
+    static Registration of(RegistrationStore.Row row) {
+        return new Registration(row.code(), Nik.of(row.nik()).masked(), row.fullName(), row.servicePoint(), row.state(),
+                row.faceAttempts(), row.registeredAt(), row.activatedAt());
+    }
+}

@@ -1,0 +1,113 @@
+package id.dukcapil.portal.ikd.internal;
+
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+
+import id.dukcapil.portal.ikd.RegistrationState;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The table of IKD registrations. Every change names the state it expects: two calls never both win. */
+@Repository
+public class RegistrationStore {
+
+    public record Row(long id, String code, String nik, String fullName, String email, String phone,
+                      String servicePoint, RegistrationState state, int faceAttempts, @Nullable String qrHash,
+                      @Nullable Instant qrExpiresAt, @Nullable String qrOfficer, @Nullable String pinHash,
+                      @Nullable Instant pinExpiresAt, int pinFailures, Instant registeredAt,
+                      @Nullable Instant activatedAt, @Nullable String officer) {
+    }
+
+    private final JdbcClient jdbc;
+
+    RegistrationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False if the NIK has an open or activated registration already (the unique open_nik). */
+    public boolean insert(String code, String nik, String fullName, String email, String phone, String servicePoint,
+                          Instant at) {
+        return jdbc.sql("""
+                INSERT IGNORE INTO ikd_registration (code, nik, full_name, email, phone, service_point, state, open_nik,
+                    registered_at) VALUES (?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?)""")
+                .params(code, nik, fullName, email, phone, servicePoint, nik, utc(at)).update() == 1;
+    }
+
+    public Optional<Row> byCode(String code) {
+        return jdbc.sql("SELECT * FROM ikd_registration WHERE code = ?").param(code).query(RegistrationStore::row)
+                .optional();
+    }
+
+    public Optional<RegistrationState> stateOfNik(String nik) {
+        return jdbc.sql("SELECT state FROM ikd_registration WHERE open_nik = ?").param(nik)
+                .query((rs, n) -> RegistrationState.valueOf(rs.getString(1))).optional();
+    }
+
+    /** The registrations of a service point waiting for an officer, oldest first. */
+    public List<Row> waiting(String servicePoint) {
+        return jdbc.sql("""
+                SELECT * FROM ikd_registration WHERE service_point = ?
+                AND state IN ('REGISTERED', 'FACE_FAILED', 'NEEDS_OFFICER', 'FACE_PASSED', 'PIN_SENT', 'ACTIVATED')
+                ORDER BY registered_at LIMIT 200""").param(servicePoint).query(RegistrationStore::row).list();
+    }
+
+    public boolean faceChecked(long id, RegistrationState from, RegistrationState to, int attempts, BigDecimal score) {
+        return jdbc.sql("""
+                UPDATE ikd_registration SET state = ?, face_attempts = ?, last_face_score = ?
+                WHERE id = ? AND state = ?""")
+                .params(to.name(), attempts, score, id, from.name()).update() == 1;
+    }
+
+    public boolean qrShown(long id, String qrHash, Instant expiresAt, String officer) {
+        return jdbc.sql("""
+                UPDATE ikd_registration SET qr_hash = ?, qr_expires_at = ?, qr_officer = ?
+                WHERE id = ? AND state = 'FACE_PASSED'""")
+                .params(qrHash, utc(expiresAt), officer, id).update() == 1;
+    }
+
+    /** The QR code is used up (single use), the PIN issued. */
+    public boolean pinSent(long id, String qrHash, String pinHash, Instant pinExpiresAt) {
+        return jdbc.sql("""
+                UPDATE ikd_registration SET state = 'PIN_SENT', qr_hash = NULL, pin_hash = ?, pin_expires_at = ?,
+                    officer = qr_officer, pin_failures = 0
+                WHERE id = ? AND state = 'FACE_PASSED' AND qr_hash = ?""")
+                .params(pinHash, utc(pinExpiresAt), id, qrHash).update() == 1;
+    }
+
+    public void pinFailed(long id, int failures, boolean locked) {
+        jdbc.sql("""
+                UPDATE ikd_registration SET pin_failures = ?, state = IF(?, 'LOCKED', state),
+                    open_nik = IF(?, NULL, open_nik) WHERE id = ? AND state = 'PIN_SENT'""")
+                .params(failures, locked, locked, id).update();
+    }
+
+    public boolean activated(long id, Instant at) {
+        return jdbc.sql("""
+                UPDATE ikd_registration SET state = 'ACTIVATED', activated_at = ?, pin_hash = NULL
+                WHERE id = ? AND state = 'PIN_SENT'""").params(utc(at), id).update() == 1;
+    }
+
+    /** Ends a registration: archived (the NIK stays activated), or referred (the NIK may register again). */
+    public boolean close(long id, RegistrationState from, RegistrationState to) {
+        return jdbc.sql("""
+                UPDATE ikd_registration SET state = ?, open_nik = IF(? = 'ARCHIVED', open_nik, NULL)
+                WHERE id = ? AND state = ?""").params(to.name(), to.name(), id, from.name()).update() == 1;
+    }
+
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("nik"), rs.getString("full_name"),
+                rs.getString("email"), rs.getString("phone"), rs.getString("service_point"),
+                RegistrationState.valueOf(rs.getString("state")), rs.getInt("face_attempts"), rs.getString("qr_hash"),
+                instantOrNull(rs, "qr_expires_at"), rs.getString("qr_officer"), rs.getString("pin_hash"),
+                instantOrNull(rs, "pin_expires_at"), rs.getInt("pin_failures"), instant(rs, "registered_at"),
+                instantOrNull(rs, "activated_at"), rs.getString("officer"));
+    }
+}

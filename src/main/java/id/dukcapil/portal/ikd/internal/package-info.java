@@ -1,0 +1,5 @@
+/** The IKD module's store. */
+@NullMarked
+package id.dukcapil.portal.ikd.internal;
+
+import org.jspecify.annotations.NullMarked;
