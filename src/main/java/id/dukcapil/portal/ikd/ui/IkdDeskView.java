@@ -1,0 +1,146 @@
+package id.dukcapil.portal.ikd.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.ikd.IkdDesk;
+import id.dukcapil.portal.ikd.Registration;
+import id.dukcapil.portal.ikd.RegistrationState;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.ui.LiveRefresh;
+import id.dukcapil.portal.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SOP E, the IKD officer's desk: the citizens registered at the officer's service point, refreshed every second;
+ * for one who passed the face check, the one-time activation QR code to scan (replaced when it expires); the step
+ * after the face checks ran out; the archive once activated.
+ */
+@Route("ikd")
+@RolesAllowed(Roles.IKD_OFFICER)
+@Menu(title = "nav.ikd", order = 60, icon = "vaadin:qrcode")
+class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
+
+    /** The phone's scan shows on this screen within a second. */
+    static final int REFRESH_MILLIS = 1_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    final Grid<Registration> grid = new Grid<>();
+    final Div qrPanel = new Div();
+    private final IkdDesk desk;
+    private final Clock clock;
+    private final ZoneId zone;
+    private @Nullable String shownFor;
+    IkdDesk.@Nullable ActivationQr shown;
+
+    IkdDeskView(IkdDesk desk, Clock clock) {
+        this.desk = desk;
+        this.clock = clock;
+        this.zone = ZoneId.of("Asia/Jakarta");
+        setSizeFull();
+        grid.addColumn(row -> TIME.format(row.registeredAt().atZone(zone))).setHeader(getTranslation("ikd.column.time"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Registration::fullName).setHeader(getTranslation("ikd.column.name")).setFlexGrow(2);
+        grid.addColumn(Registration::maskedNik).setHeader(getTranslation("ikd.column.nik")).setAutoWidth(true);
+        grid.addColumn(row -> getTranslation(row.state().labelKey(), row.faceAttempts()))
+                .setHeader(getTranslation("ikd.column.state")).setFlexGrow(2);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("ikd.desk.empty"));
+        qrPanel.addClassName("ikd-qr");
+        HorizontalLayout body = new HorizontalLayout(grid, qrPanel);
+        body.setSizeFull();
+        body.setFlexGrow(1, grid);
+        add(new H3(getTranslation("ikd.desk.title")), body);
+        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
+        refresh();
+    }
+
+    void refresh() {
+        grid.setItems(desk.waiting());
+        if (shownFor != null) {
+            Registration current = grid.getListDataView().getItems().filter(row -> row.code().equals(shownFor))
+                    .findFirst().orElse(null);
+            if (current == null || current.state() != RegistrationState.FACE_PASSED) {
+                hideQr(current);
+            } else if (shown != null && !clock.instant().isBefore(shown.expiresAt())) {
+                showQr(current); // expired: a new one in its place
+            }
+        }
+    }
+
+    private HorizontalLayout actions(Registration row) {
+        HorizontalLayout actions = new HorizontalLayout();
+        switch (row.state()) {
+            case FACE_PASSED -> actions.add(button("ikd.action.qr", "qr-" + row.code(), () -> showQr(row)));
+            case NEEDS_OFFICER -> actions.add(button("ikd.action.refer", "refer-" + row.code(), () -> {
+                desk.refer(row.code());
+                Notifications.success(getTranslation("ikd.done.referred", row.fullName()));
+            }));
+            case ACTIVATED -> actions.add(button("ikd.action.archive", "archive-" + row.code(), () -> {
+                desk.archive(row.code());
+                Notifications.success(getTranslation("ikd.done.archived", row.fullName()));
+            }));
+            default -> { }
+        }
+        return actions;
+    }
+
+    void showQr(Registration row) {
+        shown = desk.showQr(row.code());
+        shownFor = row.code();
+        String png = Base64.getEncoder().encodeToString(Codes.png(Codes.qr(shown.content(), 320)));
+        Image qr = new Image("data:image/png;base64," + png, getTranslation("ikd.qr.alt", row.fullName()));
+        qr.setId("ikd-qr");
+        long minutes = Duration.between(clock.instant(), shown.expiresAt()).toMinutes() + 1;
+        qrPanel.removeAll();
+        qrPanel.add(new H3(row.fullName()), qr, new Paragraph(getTranslation("ikd.qr.help", minutes)));
+    }
+
+    private void hideQr(@Nullable Registration now) {
+        qrPanel.removeAll();
+        if (now != null && now.state() == RegistrationState.PIN_SENT) {
+            qrPanel.add(new Paragraph(getTranslation("ikd.qr.scanned", now.fullName())));
+        }
+        shownFor = null;
+        shown = null;
+    }
+
+    private Button button(String key, String id, Runnable action) {
+        Button button = new Button(getTranslation(key), click -> {
+            try {
+                action.run();
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+            refresh();
+        });
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("ikd.desk.title");
+    }
+}

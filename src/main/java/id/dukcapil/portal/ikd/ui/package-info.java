@@ -1,0 +1,5 @@
+/** The IKD officer's desk. */
+@NullMarked
+package id.dukcapil.portal.ikd.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,80 @@
+package id.dukcapil.portal.ikd.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Image;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.ikd.Activations;
+import id.dukcapil.portal.ikd.Registration;
+import id.dukcapil.portal.ikd.RegistrationState;
+import id.dukcapil.portal.shared.Acting;
+import id.dukcapil.portal.shared.Roles;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The IKD officer's desk at the MPP: the citizen who passed the face check, the QR code, the scan seen on the desk. */
+@WithUserDetails("ikd")
+class IkdDeskViewTest extends PortalViewTest {
+
+    private static final int ACTIONS = 4;
+
+    @Autowired Activations activations;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void the_officer_shows_the_qr_code_and_the_desk_shows_the_scan() {
+        Registration registered = asGateway(() -> activations.register(residentWithPrintedCard(), "desk.ikd@contoh.id",
+                "081298765432", "MPP-SOREANG"));
+        asGateway(() -> activations.faceChecked(registered.code(), true, new BigDecimal("0.91")));
+        IkdDeskView view = navigate(IkdDeskView.class);
+        int row = rowOf(view, registered.code());
+        assertThat(test(view.grid).getRow(row).state()).isEqualTo(RegistrationState.FACE_PASSED);
+
+        click(view, row, "qr-");
+        assertThat(view.qrPanel.getChildren().filter(Image.class::isInstance)).hasSize(1);
+        assertThat(view.shown).isNotNull();
+
+        asGateway(() -> activations.scanned(registered.code(), view.shown.content()));
+        view.refresh(); // the browser's next poll, within a second
+        assertThat(test(view.grid).getRow(rowOf(view, registered.code())).state()).isEqualTo(RegistrationState.PIN_SENT);
+        assertThat(view.qrPanel.getElement().getTextRecursively()).contains("sudah memindai QR Code");
+    }
+
+    private <T> T asGateway(Callable<T> call) {
+        return Acting.as(UsernamePasswordAuthenticationToken.authenticated("ikd-gateway-test", null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + Roles.IKD_GATEWAY))), call);
+    }
+
+    private void click(IkdDeskView view, int row, String idPrefix) {
+        Component actions = test(view.grid).getCellComponent(row, ACTIONS);
+        Button button = (Button) actions.getChildren()
+                .filter(child -> child.getId().orElse("").startsWith(idPrefix)).findFirst().orElseThrow();
+        test(button).click();
+    }
+
+    private int rowOf(IkdDeskView view, String code) {
+        for (int row = 0; row < test(view.grid).size(); row++) {
+            if (test(view.grid).getRow(row).code().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + code);
+    }
+
+    private String residentWithPrintedCard() {
+        return jdbc.queryForObject("""
+                SELECT r.nik FROM population_resident r
+                WHERE EXISTS (SELECT 1 FROM population_card_print c WHERE c.resident_id = r.id)
+                AND NOT EXISTS (SELECT 1 FROM ikd_registration i WHERE i.nik = r.nik)
+                ORDER BY r.id DESC LIMIT 1""", String.class);
+    }
+}
