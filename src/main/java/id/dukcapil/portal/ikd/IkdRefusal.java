@@ -1,11 +1,12 @@
 package id.dukcapil.portal.ikd;
 
-import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.CodedRefusal;
+import id.dukcapil.portal.shared.ProblemCode;
 
 /** A refusal the IKD app receives with a stable code (and the HTTP status it maps to). */
-public class IkdRefusal extends RuleViolation {
+public class IkdRefusal extends CodedRefusal {
 
-    public enum Code {
+    public enum Code implements ProblemCode {
         INVALID_NIK(422), INVALID_EMAIL(422), INVALID_PHONE(422), UNKNOWN_SERVICE_POINT(404), NIK_NOT_FOUND(404),
         NO_PRINTED_CARD(409), ALREADY_ACTIVATED(409), REGISTRATION_OPEN(409), REGISTRATION_NOT_FOUND(404),
         WRONG_STATE(409), FACE_CHECK_EXHAUSTED(409), QR_INVALID(403), QR_EXPIRED(410), MALFORMED_PIN(422),
@@ -17,23 +18,23 @@ public class IkdRefusal extends RuleViolation {
             this.httpStatus = httpStatus;
         }
 
+        @Override
         public int httpStatus() {
             return httpStatus;
         }
 
+        @Override
         public String messageKey() {
             return "ikd.refusal." + name();
         }
     }
 
-    private final Code code;
-
     public IkdRefusal(Code code, Object... args) {
-        super(code.messageKey(), args);
-        this.code = code;
+        super(code, args);
     }
 
+    @Override
     public Code code() {
-        return code;
+        return (Code) super.code();
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The IKD gateway's and ADM kiosks' refusals as problem details ({@link ApiProblems}) with a stable {@code code}
- * the apps switch on; {@code detail} is for people (in Indonesian, or English when the app asks for it).
+ * The IKD gateway's and ADM kiosks' other refusals as problem details ({@link ApiProblems}); their coded refusals
+ * ({@code KkPrintRefusal}) are answered with their own code by {@code shared.api}.
  */
 @RestControllerAdvice(assignableTypes = {IkdController.class, AdmController.class})
 class IkdApiProblems {
@@ -22,12 +22,6 @@ class IkdApiProblems {
 
     IkdApiProblems(ApiProblems problems) {
         this.problems = problems;
-    }
-
-    @ExceptionHandler(KkPrintRefusal.class)
-    ResponseEntity<ProblemDetail> refused(KkPrintRefusal refusal, HttpServletRequest request) {
-        return problems.answer(request, HttpStatus.valueOf(refusal.code().httpStatus()), refusal.code().name(),
-                problems.text(request, refusal.messageKeys().getFirst(), refusal.args()));
     }
 
     @ExceptionHandler(RuleViolation.class)

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.shared.api;
 
+import id.dukcapil.portal.shared.CodedRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
@@ -69,6 +70,13 @@ class ApiRequestProblems {
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
         return problems.answer(request, HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
                 problems.text(request, "shared.input.rejected"));
+    }
+
+    /** A procedure's refusal with its stable code and status (SOP B's gateway and kiosks, SOP E's gateway). */
+    @ExceptionHandler(CodedRefusal.class)
+    ResponseEntity<ProblemDetail> refused(CodedRefusal refusal, HttpServletRequest request) {
+        return problems.answer(request, HttpStatus.valueOf(refusal.code().httpStatus()), refusal.code().name(),
+                problems.text(request, refusal.messageKeys().getFirst(), refusal.args()));
     }
 
     @ExceptionHandler(InvalidField.class)
