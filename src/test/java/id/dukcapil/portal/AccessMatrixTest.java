@@ -54,7 +54,8 @@ class AccessMatrixTest {
             Map.entry("bds/masuk", Access.ANONYMOUS),
             Map.entry("bds/booking", Access.ANONYMOUS),
             Map.entry("bds/riwayat", Access.ANONYMOUS),
-            Map.entry("bds/lupa-sandi", Access.ANONYMOUS)));
+            Map.entry("bds/lupa-sandi", Access.ANONYMOUS),
+            Map.entry("ikd", EnumSet.of(Role.IKD_OFFICER))));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
     private final Map<String, Class<?>> routes = routes();

@@ -18,7 +18,7 @@ public final class RequestEligibility {
         if (Eligibility.kkPrintRequest(requester, family).eligible()) {
             return Optional.empty();
         }
-        return Optional.of(requester.familyId() != family.id() ? KkPrintRefusal.Code.NOT_IN_FAMILY
+        return Optional.of(!requester.familyId().equals(family.id()) ? KkPrintRefusal.Code.NOT_IN_FAMILY
                 : KkPrintRefusal.Code.RELATIONSHIP_NOT_ALLOWED);
     }
 }

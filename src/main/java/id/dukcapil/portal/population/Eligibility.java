@@ -59,7 +59,7 @@ public final class Eligibility {
 
     /** SOP B: only the head, husband, wife or a child on that very family card may request its print. */
     public static Verdict kkPrintRequest(Resident requester, Family family) {
-        if (requester.familyId() != family.id()) {
+        if (!requester.familyId().equals(family.id())) {
             return Verdict.no("population.eligibility.kk-print.not-a-member", family.kkNumber().masked());
         }
         if (!KK_PRINT_REQUESTERS.contains(requester.relationship())) {

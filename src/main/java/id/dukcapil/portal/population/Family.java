@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param id the registry's own id of the family
  */
-public record Family(long id, KkNumber kkNumber, Address address, List<Resident> members) {
+public record Family(FamilyId id, KkNumber kkNumber, Address address, List<Resident> members) {
 
     public Family {
         members = List.copyOf(members);

@@ -21,7 +21,7 @@ public interface PopulationRegistry {
     Optional<Family> findFamily(KkNumber kkNumber);
 
     /** By the registry's own id, for screens that must not show the KK number. */
-    Optional<Family> findFamily(long familyId);
+    Optional<Family> findFamily(FamilyId familyId);
 
     /** Residents whose name starts with the prefix (case, accents and punctuation ignored), in name order. */
     Slice<Resident> findByName(String namePrefix, Pageable page);

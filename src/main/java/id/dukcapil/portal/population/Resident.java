@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param id       the registry's own id of the resident
  * @param familyId the registry's id of the family whose card lists them
  */
-public record Resident(long id, long familyId, Nik nik, String fullName, String birthPlace, LocalDate birthDate,
+public record Resident(long id, FamilyId familyId, Nik nik, String fullName, String birthPlace, LocalDate birthDate,
                        Sex sex, Religion religion, MaritalStatus maritalStatus, Relationship relationship,
                        Education education, String occupation, @Nullable String fatherName,
                        @Nullable String motherName, @Nullable String email, @Nullable String phone,

@@ -68,7 +68,7 @@ public class ResidentLookup {
 
     /** By the registry's id: how a user who sees masked numbers opens a family from a name search. */
     public Optional<FamilyView> family(long familyId) {
-        return registry.findFamily(familyId).map(this::view);
+        return registry.findFamily(FamilyId.of(familyId)).map(this::view);
     }
 
     /** Residents whose name starts with the text, a page at a time, never counted. */
@@ -87,7 +87,7 @@ public class ResidentLookup {
             }
         }
         String villageCode = family.address().villageCode();
-        return new FamilyView(family.id(), whole ? family.kkNumber().value() : family.kkNumber().masked(),
+        return new FamilyView(family.id().value(), whole ? family.kkNumber().value() : family.kkNumber().masked(),
                 family.address(), regions.village(villageCode).map(Region::name).orElse(villageCode),
                 regions.district(family.address().districtCode()).map(Region::name).orElse(family.address().districtCode()),
                 family.members().stream().map(member -> ResidentView.of(member, whole)).toList(), cards);

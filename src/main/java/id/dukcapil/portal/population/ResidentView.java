@@ -22,7 +22,7 @@ public record ResidentView(long id, long familyId, String nik, boolean nikMasked
     }
 
     static ResidentView of(Resident resident, boolean wholeNik) {
-        return new ResidentView(resident.id(), resident.familyId(),
+        return new ResidentView(resident.id(), resident.familyId().value(),
                 wholeNik ? resident.nik().value() : resident.nik().masked(), !wholeNik, resident.fullName(),
                 resident.birthPlace(), resident.birthDate(), resident.sex(), resident.religion(),
                 resident.maritalStatus(), resident.relationship(), resident.education(), resident.occupation(),

@@ -6,6 +6,7 @@ import id.dukcapil.portal.population.Address;
 import id.dukcapil.portal.population.Education;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.FamilyId;
 import id.dukcapil.portal.population.MaritalStatus;
 import id.dukcapil.portal.population.Relationship;
 import id.dukcapil.portal.population.Religion;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RequestEligibilityTest {
 
     private static final LocalDate BORN = LocalDate.of(1985, 3, 12);
-    private static final Family FAMILY = new Family(7, KkNumber.compose("320437", LocalDate.of(2015, 6, 1), 1),
+    private static final Family FAMILY = new Family(FamilyId.of(7), KkNumber.compose("320437", LocalDate.of(2015, 6, 1), 1),
             new Address("Jl. Raya Soreang No. 12", "001", "002", "32.04.37.2001"), List.of());
 
     @ParameterizedTest
@@ -42,11 +43,11 @@ class RequestEligibilityTest {
     @ParameterizedTest
     @EnumSource(Relationship.class)
     void someone_on_another_card_is_not_in_the_family_whatever_their_place_there(Relationship relationship) {
-        assertThat(RequestEligibility.refusal(resident(FAMILY.id() + 1, relationship), FAMILY))
+        assertThat(RequestEligibility.refusal(resident(FamilyId.of(FAMILY.id().value() + 1), relationship), FAMILY))
                 .contains(KkPrintRefusal.Code.NOT_IN_FAMILY);
     }
 
-    private static Resident resident(long familyId, Relationship relationship) {
+    private static Resident resident(FamilyId familyId, Relationship relationship) {
         return new Resident(1, familyId, Nik.compose("320437", BORN, Sex.MALE, 1), "Asep Saepudin", "Bandung", BORN,
                 Sex.MALE, Religion.values()[0], MaritalStatus.values()[0], relationship, Education.values()[0],
                 "Wiraswasta", null, null, "asep@example.id", null, EnrolmentStatus.PRINT_READY);

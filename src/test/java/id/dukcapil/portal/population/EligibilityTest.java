@@ -114,13 +114,13 @@ class EligibilityTest {
     }
 
     private static Resident member(long familyId, Relationship relationship) {
-        return new Resident(1, familyId, Nik.compose("320437", BORN, Sex.MALE, 1), "Asep Saepudin", "Bandung", BORN,
+        return new Resident(1, FamilyId.of(familyId), Nik.compose("320437", BORN, Sex.MALE, 1), "Asep Saepudin", "Bandung", BORN,
                 Sex.MALE, Religion.ISLAM, MaritalStatus.NEVER_MARRIED, relationship, Education.SENIOR_SECONDARY,
                 "Pelajar/Mahasiswa", null, null, null, null, EnrolmentStatus.NOT_RECORDED);
     }
 
     private static Family family(long id) {
-        return new Family(id, KkNumber.of("3204371503150007"), new Address("Kp. Babakan", "001", "002", "32.04.37.2001"),
+        return new Family(FamilyId.of(id), KkNumber.of("3204371503150007"), new Address("Kp. Babakan", "001", "002", "32.04.37.2001"),
                 List.of());
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.FamilyId;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.signing.demo.DemoCertificateAuthority;
 import org.springframework.boot.test.context.TestComponent;
@@ -73,7 +74,7 @@ public class SigningTestSupport implements SignableDocuments {
     public Family nextFamily() {
         int misses = 0;
         while (true) {
-            Optional<Family> family = registry.findFamily(nextFamily.getAndIncrement());
+            Optional<Family> family = registry.findFamily(FamilyId.of(nextFamily.getAndIncrement()));
             if (family.isEmpty() && ++misses > 50) {
                 // Past the last family: start again (a family may then have several cards, the later superseding).
                 nextFamily.set(100);
@@ -93,7 +94,7 @@ public class SigningTestSupport implements SignableDocuments {
 
     public long queueFamily(Family family) {
         Resident head = family.head().orElseThrow();
-        String sourceId = "T-" + family.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String sourceId = "T-" + family.id().value() + "-" + UUID.randomUUID().toString().substring(0, 8);
         familyAtQueueing.put(sourceId, FamilyAtVerification.of(family));
         return queue.submit(new SigningRequest(SOURCE_TYPE, sourceId, "KARTU_KELUARGA", "KK",
                 family.kkNumber().value(), head.fullName(), head.nik().value(), clock.instant().plus(Duration.ofMinutes(5)))).value();
@@ -107,7 +108,7 @@ public class SigningTestSupport implements SignableDocuments {
     /** The test cards: a family card, as kkprint renders it, sent back if the family changed since queued. */
     @Override
     public Rendering render(String sourceId, SignatureBlock block) {
-        Family family = registry.findFamily(Long.parseLong(sourceId.split("-")[1])).orElseThrow();
+        Family family = registry.findFamily(FamilyId.of(Long.parseLong(sourceId.split("-")[1]))).orElseThrow();
         SignableFamily.of(family.kkNumber(), registry);
         List<String> changes = FamilyAtVerification.differences(familyAtQueueing.get(sourceId), family, messages);
         if (!changes.isEmpty()) {

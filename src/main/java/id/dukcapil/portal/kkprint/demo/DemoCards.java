@@ -3,6 +3,7 @@ package id.dukcapil.portal.kkprint.demo;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.kkprint.internal.SignableFamily;
 import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.FamilyId;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.signing.SignableDocuments;
@@ -55,7 +56,7 @@ public class DemoCards implements SignableDocuments {
     public Rendering render(String sourceId, SignatureBlock block) {
         // DEMO-KK-<family id>, or DEMO-KK-<family id>-<anything> for a family's further cards
         String familyId = sourceId.substring(PREFIX.length()).split("-")[0];
-        Family family = registry.findFamily(Long.parseLong(familyId)).orElseThrow();
+        Family family = registry.findFamily(FamilyId.of(Long.parseLong(familyId))).orElseThrow();
         SignableFamily.of(family.kkNumber(), registry);
         return new Rendering.Pdf(kkDocument.render(family, block));
     }
@@ -64,7 +65,7 @@ public class DemoCards implements SignableDocuments {
     void queueAtFirstStart() {
         int queued = 0;
         for (long familyId = 1; queued < cards && familyId <= 10L * cards; familyId++) {
-            Optional<Family> family = registry.findFamily(familyId);
+            Optional<Family> family = registry.findFamily(FamilyId.of(familyId));
             if (family.isPresent() && family.get().head().isPresent() && family.get().members().stream()
                     .allMatch(member -> member.nikDisagreements().isEmpty())) {
                 Resident head = family.get().head().orElseThrow();

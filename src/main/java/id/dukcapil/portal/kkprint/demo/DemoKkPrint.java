@@ -196,7 +196,7 @@ class DemoKkPrint {
         for (char letter = 'A'; letter <= 'Z' && found.size() < FAMILIES; letter++) {
             for (Resident resident : registry.findByName(String.valueOf(letter), PageRequest.of(0, 200))) {
                 if (resident.relationship() == Relationship.HEAD && resident.email() != null
-                        && found.stream().noneMatch(other -> other.familyId() == resident.familyId())) {
+                        && found.stream().noneMatch(other -> other.familyId().equals(resident.familyId()))) {
                     found.add(resident);
                 }
             }

@@ -9,6 +9,7 @@ import id.dukcapil.portal.population.Education;
 import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.FamilyId;
 import id.dukcapil.portal.population.MaritalStatus;
 import id.dukcapil.portal.population.Relationship;
 import id.dukcapil.portal.population.Religion;
@@ -174,7 +175,7 @@ public final class DemoPopulationGenerator {
             int age = Eligibility.ageOn(person.birthDate, today);
             boolean due = Eligibility.ktpRecording(person.birthDate, person.marital, today).eligible();
             EnrolmentStatus status = enrolment(age, due);
-            members.add(new Resident(residentId, familyId, nik, person.name, person.birthPlace, person.birthDate,
+            members.add(new Resident(residentId, FamilyId.of(familyId), nik, person.name, person.birthPlace, person.birthDate,
                     person.sex, religion, person.marital, person.relationship, education(age, person.birthDate),
                     occupation(age, person), person.father, person.mother, email(age, person), phone(age),
                     status));
@@ -185,7 +186,7 @@ public final class DemoPopulationGenerator {
         Region village = villages.get(villageIndex);
         Address address = new Address(street(), "%03d".formatted(1 + random.nextInt(12)),
                 "%03d".formatted(1 + random.nextInt(15)), village.code());
-        return new GeneratedFamily(new Family(familyId, kk, address, members), cards);
+        return new GeneratedFamily(new Family(FamilyId.of(familyId), kk, address, members), cards);
     }
 
     /** A married couple with the children still at home; returns the wedding day. */

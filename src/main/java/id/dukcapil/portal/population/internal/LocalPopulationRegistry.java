@@ -13,6 +13,7 @@ import id.dukcapil.portal.population.Education;
 import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.FamilyId;
 import id.dukcapil.portal.population.MaritalStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Relationship;
@@ -87,8 +88,8 @@ class LocalPopulationRegistry implements PopulationRegistry {
     }
 
     @Override
-    public Optional<Family> findFamily(long familyId) {
-        return family("id = ?", familyId);
+    public Optional<Family> findFamily(FamilyId familyId) {
+        return family("id = ?", familyId.value());
     }
 
     /** The family row first, then its members: one statement at a time, so one pooled connection at a time. */
@@ -98,7 +99,7 @@ class LocalPopulationRegistry implements PopulationRegistry {
                 .query((rs, row) -> new FamilyRow(rs.getLong(1), KkNumber.of(rs.getString(2)),
                         new Address(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))))
                 .optional()
-                .map(family -> new Family(family.id(), family.kkNumber(), family.address(), members(family.id())));
+                .map(family -> new Family(FamilyId.of(family.id()), family.kkNumber(), family.address(), members(family.id())));
     }
 
     private record FamilyRow(long id, KkNumber kkNumber, Address address) {
@@ -230,7 +231,7 @@ class LocalPopulationRegistry implements PopulationRegistry {
     }
 
     static Resident resident(ResultSet rs, int row) throws SQLException {
-        return new Resident(rs.getLong(1), rs.getLong(2), Nik.of(rs.getString(3)), rs.getString(4), rs.getString(5),
+        return new Resident(rs.getLong(1), FamilyId.of(rs.getLong(2)), Nik.of(rs.getString(3)), rs.getString(4), rs.getString(5),
                 rs.getObject(6, LocalDate.class), Sex.valueOf(rs.getString(7)), Religion.valueOf(rs.getString(8)),
                 MaritalStatus.valueOf(rs.getString(9)), Relationship.valueOf(rs.getString(10)),
                 Education.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13), rs.getString(14),

@@ -215,12 +215,12 @@ public class PopulationBulkLoader {
 
     static Object[] familyRow(Family family) {
         var address = family.address();
-        return new Object[] {family.id(), family.kkNumber().value(), address.street(), address.rt(), address.rw(),
+        return new Object[] {family.id().value(), family.kkNumber().value(), address.street(), address.rt(), address.rw(),
                 address.villageCode()};
     }
 
     static Object[] residentRow(Resident r) {
-        return new Object[] {r.id(), r.familyId(), r.nik().value(), r.fullName(), Resident.nameKey(r.fullName()),
+        return new Object[] {r.id(), r.familyId().value(), r.nik().value(), r.fullName(), Resident.nameKey(r.fullName()),
                 r.birthPlace(), r.birthDate(), r.sex().name(), r.religion().name(), r.maritalStatus().name(),
                 r.relationship().name(), r.education().name(), r.occupation(), r.fatherName(), r.motherName(),
                 r.email(), r.phone(), r.enrolmentStatus().name()};

@@ -51,7 +51,12 @@ class ResidentLookupViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_kk_number_opens_the_family_card_with_the_head_first() {
-        String kk = jdbc.queryForObject("SELECT kk_number FROM population_family ORDER BY id LIMIT 1", String.class);
+        // Not also someone's NIK: a KK issued on a day someone of the district was born, with the same serial, is
+        // both, and the NIK is tried first (the generated population has such pairs on some days).
+        String kk = jdbc.queryForObject("""
+                SELECT f.kk_number FROM population_family f
+                WHERE NOT EXISTS (SELECT 1 FROM population_resident r WHERE r.nik = f.kk_number)
+                ORDER BY f.id LIMIT 1""", String.class);
 
         search(kk);
 
