@@ -142,6 +142,14 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
                     + selectedDay().day() + ".pdf", "application/pdf", pdf.length);
         }), AttachmentType.DOWNLOAD);
         summary.setVisible(CurrentRoles.hasAny(Role.MANAGER, Role.ADMIN));
+        // A day's summary needs its day: the link works once one is chosen (it failed silently before).
+        summary.setEnabled(false);
+        summary.getElement().setAttribute("title", getTranslation("booking.calendar.summary.choose"));
+        days.addSelectionListener(selection -> {
+            boolean chosen = !selection.getAllSelectedItems().isEmpty();
+            summary.setEnabled(chosen);
+            summary.getElement().setAttribute("title", chosen ? "" : getTranslation("booking.calendar.summary.choose"));
+        });
 
         add(new FilterBar(point, previous, title, next, summary), days, new FilterBar(quota, setQuota, followStock, reason, close, reopen),
                 new FilterBar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings));

@@ -61,6 +61,20 @@ class QuotaCalendarViewTest extends PortalViewTest {
                 String.class, citizen.email())).contains("dibatalkan");
     }
 
+    @Test
+    @WithUserDetails("manajer")
+    void the_daily_summary_opens_only_for_a_chosen_day_and_says_so_before() {
+        QuotaCalendarView view = navigate(QuotaCalendarView.class);
+        assertThat(view.summary.isVisible()).isTrue();
+        assertThat(view.summary.isEnabled()).as("no day chosen: nothing to download").isFalse();
+        assertThat(view.summary.getElement().getAttribute("title")).contains("Pilih satu hari");
+
+        view.days.select(test(view.days).getRow(0));
+
+        assertThat(view.summary.isEnabled()).isTrue();
+        assertThat(view.summary.getHref()).isNotBlank();
+    }
+
     private String monthOf(QuotaCalendarView view) {
         return YearMonth.from(test(view.days).getRow(0).day()).toString();
     }
