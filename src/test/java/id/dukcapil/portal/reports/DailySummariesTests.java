@@ -40,7 +40,8 @@ class DailySummariesTests {
         step(steps, SopStep.B10_ADM_PRINT, 1);
         stepClock.recordFinished(steps);
 
-        assertThat(summaries.procedures()).containsExactly(Procedure.A_BOOKING, Procedure.B_KK_PRINT);
+        assertThat(summaries.procedures()).containsExactly(Procedure.A_BOOKING, Procedure.B_KK_PRINT,
+                Procedure.E_IKD_ACTIVATION);
         byte[] pdf = summaries.pdf(Procedure.B_KK_PRINT, POINT, DAY, PortalMessages.INDONESIAN);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
@@ -52,10 +53,27 @@ class DailySummariesTests {
         assertThat(new String(counter, 0, 5)).isEqualTo("%PDF-");
     }
 
+    @Test
+    void the_ikd_day_of_a_point_counts_registrations_scans_and_activations_against_the_days_standards() throws Exception {
+        List<FinishedStep> steps = new ArrayList<>();
+        step(steps, SopStep.E3_SELFIE, 2, 3, 7);
+        step(steps, SopStep.E4_SCAN_ACTIVATION_QR, 1, 2);
+        step(steps, SopStep.E5_PIN_EMAIL_ACTIVATE, 4);
+        stepClock.recordFinished(steps);
+
+        byte[] pdf = summaries.pdf(Procedure.E_IKD_ACTIVATION, POINT, DAY, PortalMessages.INDONESIAN);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Laporan harian aktivasi IKD (SOP E)", "Mendaftar (swafoto): 3",
+                    "Wajah terverifikasi, QR dipindai: 2", "PIN dikirim, aktivasi: 1", "IKD aktif, diarsipkan: 0",
+                    "Langkah yang melewati waktu baku: 1", "5:00");
+        }
+    }
+
     private static void step(List<FinishedStep> steps, SopStep step, int... minutes) {
         for (int m : minutes) {
             Instant start = DAY.atTime(10, steps.size()).atZone(GeneratedMonth.OFFICE).toInstant();
-            steps.add(new FinishedStep(new CaseRef(Procedure.B_KK_PRINT, "RPT-KK-" + System.nanoTime()), step, start,
+            steps.add(new FinishedStep(new CaseRef(step.procedure(), "RPT-" + System.nanoTime()), step, start,
                     start.plus(Duration.ofMinutes(m)), "verifikator", POINT));
         }
     }

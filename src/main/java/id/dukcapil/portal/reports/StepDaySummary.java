@@ -23,17 +23,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 
 /**
- * SOP B's daily output, the KK print day of a point (reports/reports/kk-print-day.jrxml): from the step clocks, how
- * many requests went through each step that day, how many KK were printed at its ADM kiosks, and each step's times
- * against its standard.
+ * A procedure's day at a point from its step clocks (reports/reports/kk-print-day.jrxml, a page of figures and a
+ * table of steps): how many cases went through four telling steps that day, how many steps ran over, and each step's
+ * times against the standards in force that day. SOP B's KK print day and SOP E's IKD day are two of them
+ * ({@link DailySummarySources}).
  */
-@Component
-class KkPrintDaySummary implements DailySummarySource {
+class StepDaySummary implements DailySummarySource {
 
     static final String TEMPLATE = "reports/kk-print-day";
+
+    private final Procedure procedure;
+    private final String titleKey;
+    private final String figuresKey;
+    private final List<SopStep> countedSteps;
 
     private final StepReports stepReports;
     private final SlaStandards standards;
@@ -41,8 +45,14 @@ class KkPrintDaySummary implements DailySummarySource {
     private final PdfRenderer renderer;
     private final MessageSource messages;
 
-    KkPrintDaySummary(StepReports stepReports, SlaStandards standards, ServicePoints servicePoints,
-                      PdfRenderer renderer, MessageSource messages) {
+    /** @param countedSteps the four steps whose counts the figures line names, in its order */
+    StepDaySummary(Procedure procedure, String titleKey, String figuresKey, List<SopStep> countedSteps,
+                   StepReports stepReports, SlaStandards standards, ServicePoints servicePoints, PdfRenderer renderer,
+                   MessageSource messages) {
+        this.procedure = procedure;
+        this.titleKey = titleKey;
+        this.figuresKey = figuresKey;
+        this.countedSteps = List.copyOf(countedSteps);
         this.stepReports = stepReports;
         this.standards = standards;
         this.servicePoints = servicePoints;
@@ -52,7 +62,7 @@ class KkPrintDaySummary implements DailySummarySource {
 
     @Override
     public Procedure procedure() {
-        return Procedure.B_KK_PRINT;
+        return procedure;
     }
 
     @Override
@@ -60,25 +70,22 @@ class KkPrintDaySummary implements DailySummarySource {
         ServicePoint servicePoint = servicePoints.byCode(point)
                 .orElseThrow(() -> new RuleViolation("reports.daily.unknown-point", point));
         List<StepStatistics> steps = stepReports.report(StepReportQuery.between(day, day, ReportDimension.STEP)
-                .withProcedure(Procedure.B_KK_PRINT).withServicePoint(point));
+                .withProcedure(procedure).withServicePoint(point));
         Map<SopStep, Duration> standardOf = new EnumMap<>(SopStep.class);
-        for (StepStandard standard : standards.inForceToday()) {
-            if (standard.procedure() == Procedure.B_KK_PRINT && standard.step() != null) {
+        for (StepStandard standard : standards.inForceOn(day)) {
+            if (standard.procedure() == procedure && standard.step() != null) {
                 standardOf.put(standard.step(), standard.standard());
             }
         }
-        long requests = count(steps, SopStep.B4_REQUEST_FORM);
-        long verified = count(steps, SopStep.B7_VERIFICATION);
-        long signed = count(steps, SopStep.B8_SIGNATURE);
-        long printed = count(steps, SopStep.B10_ADM_PRINT);
-        long over = steps.stream().mapToLong(s -> Math.round(s.count() * (1 - s.withinStandard()))).sum();
+        List<Object> figures = new java.util.ArrayList<>();
+        countedSteps.forEach(step -> figures.add(count(steps, step)));
+        figures.add(steps.stream().mapToLong(s -> Math.round(s.count() * (1 - s.withinStandard()))).sum());
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("OFFICE", text("reports.daily.office", locale));
-        parameters.put("TITLE", text("reports.daily.kk.title", locale));
+        parameters.put("TITLE", text(titleKey, locale));
         parameters.put("SUBTITLE", servicePoint.name() + " · "
                 + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day));
-        parameters.put("FIGURES", messages.getMessage("reports.daily.kk.figures",
-                new Object[] {requests, verified, signed, printed, over}, locale));
+        parameters.put("FIGURES", messages.getMessage(figuresKey, figures.toArray(), locale));
         for (String header : List.of("STEP", "COUNT", "MEDIAN", "P90", "STANDARD", "WITHIN")) {
             parameters.put("H_" + header, text("reports.daily.column." + header.toLowerCase(Locale.ROOT), locale));
         }
