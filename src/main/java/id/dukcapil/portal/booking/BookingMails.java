@@ -55,9 +55,11 @@ class BookingMails {
                 Map.of("name", name, "link", publicUrl + "/bds/masuk")));
     }
 
-    void ticket(Booking booking) {
+    /** The ticket of a booking made, or of one moved to another day (its own subject and words). */
+    void ticket(Booking booking, boolean moved) {
         recipient(booking).ifPresent(to -> outbox.enqueue(
-                OutgoingMail.of(to.email(), "booking-ticket", to.locale(), model(booking, to))
+                OutgoingMail.of(to.email(), moved ? "booking-ticket-moved" : "booking-ticket", to.locale(),
+                                model(booking, to))
                         .withAttachment("tiket-" + booking.code() + ".pdf", OutgoingMail.Attachment.PDF,
                                 tickets.pdf(booking, to.locale()))));
     }

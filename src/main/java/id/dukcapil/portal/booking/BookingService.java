@@ -196,7 +196,7 @@ public class BookingService {
         if (idempotencyKey != null) {
             bookings.keyUsedFor(owner, idempotencyKey, booking.id());
         }
-        events.publishEvent(new BookingMade(booking.id(), booking.code()));
+        events.publishEvent(BookingMade.made(booking));
         return new BookingResult(booking, false);
     }
 
@@ -229,7 +229,7 @@ public class BookingService {
         // A committed read before any write: a full day writes nothing and waits for no lock.
         refuseIfClosedOrFull(request.servicePoint(), request.date(), true);
         Booking booking = make(request, resident, null, currentActor.id(), null, null, reason);
-        events.publishEvent(new BookingMade(booking.id(), booking.code()));
+        events.publishEvent(BookingMade.made(booking));
         return booking;
     }
 
@@ -272,7 +272,7 @@ public class BookingService {
         auditLog.record(CitizenAccounts.actorOf(citizen), AuditRecord.success("booking.rescheduled", "Booking", booking.code())
                 .withDetail(booking.day() + " → " + date + "; queue=" + taken.queueNumber()));
         Booking moved = bookings.byId(booking.id()).orElseThrow();
-        events.publishEvent(new BookingMade(moved.id(), moved.code()));
+        events.publishEvent(BookingMade.moved(moved));
         return moved;
     }
 

@@ -34,6 +34,6 @@ class TicketMailer {
     @TransactionalEventListener
     public void on(BookingMade made) throws InterruptedException {
         foreground.awaitLull();
-        transaction.executeWithoutResult(status -> bookings.byId(made.bookingId()).ifPresent(mails::ticket));
+        transaction.executeWithoutResult(status -> bookings.byId(made.bookingId()).ifPresent(booking -> mails.ticket(booking, made.moved())));
     }
 }

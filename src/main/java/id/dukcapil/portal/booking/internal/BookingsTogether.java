@@ -155,7 +155,7 @@ public class BookingsTogether {
             }
             steps.addAll(pending.journey().finishedSteps(booking.code(), now, pending.owner(), booking.servicePoint()));
             auditLog.record(pending.actor(), BookingAudit.made(booking));
-            events.publishEvent(new BookingMade(booking.id(), booking.code()));
+            events.publishEvent(BookingMade.made(booking));
         }
         if (!claims.isEmpty()) {
             bookings.keysUsed(claims);

@@ -2,6 +2,7 @@ package id.dukcapil.portal.booking.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -16,6 +17,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.BookingStatus;
 import id.dukcapil.portal.booking.CitizenSession;
@@ -45,9 +48,12 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
     private final QuotaCalendarService quotas;
     private final TicketDocuments documents;
     private @Nullable Booking moving;
+    private final ServicePoints servicePoints;
 
-    BdsHistoryView(BookingService bookings, QuotaCalendarService quotas, TicketDocuments documents, Clock clock) {
+    BdsHistoryView(BookingService bookings, QuotaCalendarService quotas, TicketDocuments documents,
+                   ServicePoints servicePoints, Clock clock) {
         super(clock);
+        this.servicePoints = servicePoints;
         this.bookings = bookings;
         this.quotas = quotas;
         this.documents = documents;
@@ -107,15 +113,9 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
             card.add(image, pdf);
             if (booking.status() == BookingStatus.BOOKED && LocalDate.now(clock).isBefore(booking.day())) {
                 Button cancel = new Button(getTranslation("bds.history.cancel"));
+                cancel.setId("cancel-" + booking.code());
                 cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-                cancel.addClickListener(click -> {
-                    try {
-                        bookings.cancel(citizen, booking.code());
-                        list(citizen);
-                    } catch (RuleViolation violation) {
-                        Notifications.error(violation);
-                    }
-                });
+                cancel.addClickListener(click -> confirmCancel(citizen, booking));
                 Button reschedule = new Button(getTranslation("bds.history.reschedule"));
                 reschedule.setId("reschedule-" + booking.code());
                 reschedule.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -159,5 +159,29 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
             // The calendar again as it is now: the day refused shows full or closed.
             openMove(booking, card);
         }
+    }
+
+    /** One tap must not cancel: the citizen is told what it does (the place goes to someone else) and confirms. */
+    void confirmCancel(CitizenSession citizen, Booking booking) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("bds.history.cancel.confirm.title"));
+        String point = servicePoints.byCode(booking.servicePoint()).map(ServicePoint::name).orElse(booking.servicePoint());
+        confirm.setText(getTranslation("bds.history.cancel.confirm.text", booking.code(),
+                java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                        .withLocale(getLocale()).format(booking.day()), point));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("bds.history.cancel.confirm.keep"));
+        confirm.setConfirmText(getTranslation("bds.history.cancel"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(confirmed -> {
+            try {
+                bookings.cancel(citizen, booking.code());
+                Notifications.success(getTranslation("bds.history.cancel.done", booking.code()));
+                list(citizen);
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+        });
+        confirm.open();
     }
 }

@@ -3,6 +3,7 @@ package id.dukcapil.portal.booking.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.booking.Booking;
@@ -74,6 +75,25 @@ class BdsRescheduleViewTest extends PortalViewTest {
         assertThat(history.move.isAttached()).isFalse();
         assertThat(jdbc.queryForObject("SELECT day FROM booking_booking WHERE code = ?", LocalDate.class, booking.code()))
                 .isEqualTo(later);
+        // The ticket mail of a moved booking says so, with its own subject (it said "made" before).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification_message WHERE template_key = 'booking-ticket-moved' AND subject LIKE ?",
+                Integer.class, "%" + booking.code() + "%") == 1);
+    }
+
+    @Test
+    void cancelling_asks_first_says_what_it_does_and_confirms_it_is_done() {
+        test($(Button.class).id("cancel-" + booking.code())).click();
+        ConfirmDialog confirm = $(ConfirmDialog.class).single();
+        assertThat(confirm.getElement().getProperty("message")).contains(booking.code(), "diberikan kepada warga lain");
+        assertThat(jdbc.queryForObject("SELECT status FROM booking_booking WHERE code = ?", String.class, booking.code()))
+                .as("nothing happens before the citizen confirms").isEqualTo("BOOKED");
+
+        test(confirm).confirm();
+
+        assertThat(lastNotification()).isEqualTo("Booking " + booking.code() + " dibatalkan.");
+        assertThat(jdbc.queryForObject("SELECT status FROM booking_booking WHERE code = ?", String.class, booking.code()))
+                .isEqualTo("CANCELLED");
     }
 
     @Test
