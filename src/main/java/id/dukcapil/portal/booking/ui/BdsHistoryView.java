@@ -98,7 +98,11 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
         code.addClassName("ticket-code");
         card.add(code, new Paragraph(getTranslation("bds.history.line", booking.queueNumber(),
                 DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", getLocale()).format(booking.day()), booking.residentName(),
-                getTranslation(booking.status().labelKey()))));
+                getTranslation(booking.status().labelKey()))),
+                new Paragraph(getTranslation("bds.history.point", pointName(booking))));
+        if (booking.status() == BookingStatus.CANCELLED) {
+            card.add(new Paragraph(getTranslation("bds.history.cancelled-because", cancelReason(booking))));
+        }
         if (booking.status() == BookingStatus.BOOKED || booking.status() == BookingStatus.ARRIVED) {
             byte[] barcode = Codes.png(Codes.code128(booking.code()));
             Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
@@ -165,7 +169,7 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
     void confirmCancel(CitizenSession citizen, Booking booking) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("bds.history.cancel.confirm.title"));
-        String point = servicePoints.byCode(booking.servicePoint()).map(ServicePoint::name).orElse(booking.servicePoint());
+        String point = pointName(booking);
         confirm.setText(getTranslation("bds.history.cancel.confirm.text", booking.code(),
                 java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
                         .withLocale(getLocale()).format(booking.day()), point));
@@ -183,5 +187,22 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
             }
         });
         confirm.open();
+    }
+
+    private String pointName(Booking booking) {
+        return servicePoints.byCode(booking.servicePoint()).map(ServicePoint::name).orElse(booking.servicePoint());
+    }
+
+    /** Who cancelled: the citizen, or the office closing the day (with its reason as the office gave it). */
+    private String cancelReason(Booking booking) {
+        String reason = booking.outcomeReason();
+        if (reason == null || "CITIZEN".equals(reason)) {
+            return getTranslation("bds.history.cancelled-by-you");
+        }
+        String note = booking.outcomeNote() == null ? "" : booking.outcomeNote();
+        if ("DAY_CLOSED".equals(reason)) {
+            return getTranslation("bds.history.cancelled-day-closed", note.startsWith("booking.") ? getTranslation(note) : note);
+        }
+        return getTranslation("bds.history.cancelled-by-office");
     }
 }

@@ -94,6 +94,8 @@ class BdsRescheduleViewTest extends PortalViewTest {
         assertThat(lastNotification()).isEqualTo("Booking " + booking.code() + " dibatalkan.");
         assertThat(jdbc.queryForObject("SELECT status FROM booking_booking WHERE code = ?", String.class, booking.code()))
                 .isEqualTo("CANCELLED");
+        assertThat(history.tickets.getElement().getTextRecursively()).contains("Dibatalkan: atas permintaan Anda")
+                .contains("Tempat: ").doesNotContain(POINT);
     }
 
     @Test
