@@ -5,6 +5,7 @@ import id.dukcapil.portal.booking.internal.BookingStore;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
+import id.dukcapil.portal.sla.DaySteps;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.ReportDimension;
 import id.dukcapil.portal.sla.SlaStandards;
@@ -102,17 +103,13 @@ public class DailySummaryService {
             Map<String, Object> cells = new HashMap<>();
             cells.put("step", text(Objects.requireNonNull(row.step()).labelKey(), locale));
             cells.put("count", row.count());
-            cells.put("median", minutes(row.median()));
-            cells.put("percentile90", minutes(row.percentile90()));
-            cells.put("standard", standardOf.containsKey(row.step()) ? minutes(standardOf.get(row.step())) : "–");
+            cells.put("median", DaySteps.minutes(row.median()));
+            cells.put("percentile90", DaySteps.minutes(row.percentile90()));
+            cells.put("standard", standardOf.containsKey(row.step()) ? DaySteps.minutes(standardOf.get(row.step())) : "–");
             cells.put("withinStandard", Math.round(row.withinStandard() * 100) + " %");
             return cells;
         }).toList();
         return renderer.render(TEMPLATE, parameters, rows);
-    }
-
-    private static String minutes(Duration duration) {
-        return "%d:%02d".formatted(duration.toMinutes(), duration.toSecondsPart());
     }
 
     private String text(String key, Locale locale) {

@@ -30,6 +30,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -70,7 +71,7 @@ public class Activations {
 
     Activations(RegistrationStore store, PopulationRegistry registry, ServicePoints servicePoints, StepClock stepClock,
                 AuditLog auditLog, CurrentActor currentActor, Outbox outbox, PasswordEncoder pinEncoder, Clock clock,
-                @Value("${portal.ikd.max-face-attempts:" + MAX_FACE_ATTEMPTS + "}") int maxFaceAttempts) {
+                @Value("${portal.ikd.max-face-attempts}") int maxFaceAttempts) {
         this.store = store;
         this.registry = registry;
         this.servicePoints = servicePoints;
@@ -83,35 +84,40 @@ public class Activations {
         this.maxFaceAttempts = maxFaceAttempts;
     }
 
-    /** The citizen registers at the service point where they stand. */
-    @Transactional
+    /**
+     * The citizen registers at the service point where they stand. A refusal at a known point is counted there
+     * (the daily report's failures by reason), so the transaction is kept for it.
+     */
+    @Transactional(noRollbackFor = IkdRefusal.class)
     public Registration register(String rawNik, String rawEmail, String rawPhone, String servicePoint) {
+        if (servicePoint == null || servicePoints.byCode(servicePoint).isEmpty()) {
+            throw new IkdRefusal(Code.UNKNOWN_SERVICE_POINT, servicePoint);
+        }
         Nik nik;
         try {
             nik = Nik.of(rawNik);
         } catch (RuleViolation invalid) {
-            throw new IkdRefusal(Code.INVALID_NIK);
+            throw failed(servicePoint, null, Code.INVALID_NIK);
         }
         Email email;
         try {
             email = Email.parse(rawEmail);
         } catch (RuleViolation invalid) {
-            throw new IkdRefusal(Code.INVALID_EMAIL);
+            throw failed(servicePoint, null, Code.INVALID_EMAIL);
         }
         String phone = rawPhone == null ? "" : rawPhone.strip().replace(" ", "").replace("-", "");
         if (!PHONE.matcher(phone).matches()) {
-            throw new IkdRefusal(Code.INVALID_PHONE);
+            throw failed(servicePoint, null, Code.INVALID_PHONE);
         }
-        if (servicePoints.byCode(servicePoint).isEmpty()) {
-            throw new IkdRefusal(Code.UNKNOWN_SERVICE_POINT, servicePoint);
-        }
-        Resident resident = registry.findByNik(nik).orElseThrow(() -> new IkdRefusal(Code.NIK_NOT_FOUND, nik.masked()));
+        Resident resident = registry.findByNik(nik)
+                .orElseThrow(() -> failed(servicePoint, null, Code.NIK_NOT_FOUND, nik.masked()));
         if (registry.cardHistory(nik).isEmpty()) {
-            throw new IkdRefusal(Code.NO_PRINTED_CARD, nik.masked());
+            throw failed(servicePoint, null, Code.NO_PRINTED_CARD, nik.masked());
         }
         store.stateOfNik(nik.value()).ifPresent(state -> {
-            throw new IkdRefusal(state == RegistrationState.ACTIVATED || state == RegistrationState.ARCHIVED
-                    ? Code.ALREADY_ACTIVATED : Code.REGISTRATION_OPEN, nik.masked());
+            throw failed(servicePoint, null, state == RegistrationState.ACTIVATED
+                    || state == RegistrationState.ARCHIVED ? Code.ALREADY_ACTIVATED : Code.REGISTRATION_OPEN,
+                    nik.masked());
         });
         Instant now = clock.instant();
         String code = code();
@@ -139,7 +145,9 @@ public class Activations {
             throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
         }
         Instant now = clock.instant();
-        if (passed) {
+        if (!passed) {
+            store.failure(row.servicePoint(), row.code(), null, IkdFailure.FACE_FAILED, now);
+        } else {
             stepClock.leave(caseRef(code), SopStep.E3_SELFIE, now, currentActor.id());
             stepClock.enter(caseRef(code), SopStep.E4_SCAN_ACTIVATION_QR, now, currentActor.id(), row.servicePoint());
         }
@@ -148,28 +156,34 @@ public class Activations {
         return Registration.of(row(code));
     }
 
-    /** The citizen's phone scanned the officer's QR code: the activation PIN goes out by e-mail, never on screen. */
-    @Transactional
+    /**
+     * The citizen's phone scanned the officer's QR code: the activation PIN goes out by e-mail, never on screen. A
+     * PIN that expired unused may be replaced this way: the officer shows a new QR code.
+     */
+    @Transactional(noRollbackFor = IkdRefusal.class)
     public Registration scanned(String code, String qrContent) {
         RegistrationStore.Row row = row(code);
         String hash = sha256(qrContent == null ? "" : qrContent.strip());
-        if (row.state() != RegistrationState.FACE_PASSED || row.qrHash() == null || !row.qrHash().equals(hash)) {
-            throw new IkdRefusal(Code.QR_INVALID);
+        if (row.qrHash() == null || !row.qrHash().equals(hash)) {
+            throw failed(row, Code.QR_INVALID);
         }
         Instant now = clock.instant();
         if (row.qrExpiresAt() == null || !now.isBefore(row.qrExpiresAt())) {
-            throw new IkdRefusal(Code.QR_EXPIRED);
+            throw failed(row, Code.QR_EXPIRED);
         }
         String pin = "%06d".formatted(random.nextInt(1_000_000));
-        if (!store.pinSent(row.id(), hash, pinEncoder.encode(pin), now.plus(PIN_VALIDITY))) {
-            throw new IkdRefusal(Code.QR_INVALID); // used meanwhile: single use
+        if (!store.pinSent(row.id(), row.state(), hash, pinEncoder.encode(pin), now.plus(PIN_VALIDITY))) {
+            throw failed(row, Code.QR_INVALID); // used meanwhile: single use
         }
         outbox.enqueue(OutgoingMail.of(row.email(), "ikd-pin", INDONESIAN, Map.of("name", row.fullName(), "pin", pin,
                 "minutes", PIN_VALIDITY.toMinutes())).withReference(code));
-        stepClock.leave(caseRef(code), SopStep.E4_SCAN_ACTIVATION_QR, now, currentActor.id());
-        stepClock.enter(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id(), row.servicePoint());
+        if (row.state() == RegistrationState.FACE_PASSED) { // a PIN issued again: step 5 goes on, longer
+            stepClock.leave(caseRef(code), SopStep.E4_SCAN_ACTIVATION_QR, now, currentActor.id());
+            stepClock.enter(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id(), row.servicePoint());
+        }
         auditLog.record(AuditRecord.success("ikd.qr-scanned", "IkdRegistration", code)
-                .withDetail("officer=" + row.qrOfficer() + "; PIN e-mailed"));
+                .withDetail("officer=" + row.qrOfficer() + "; PIN e-mailed"
+                        + (row.state() == RegistrationState.PIN_SENT ? " again, the first one expired" : "")));
         return Registration.of(row(code));
     }
 
@@ -181,14 +195,14 @@ public class Activations {
             throw new IkdRefusal(Code.MALFORMED_PIN); // not counted: a typing slip is no guess
         }
         if (row.state() == RegistrationState.LOCKED) {
-            throw new IkdRefusal(Code.PIN_LOCKED);
+            throw new IkdRefusal(Code.PIN_LOCKED); // counted once, when it locked
         }
         if (row.state() != RegistrationState.PIN_SENT || row.pinHash() == null) {
             throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
         }
         Instant now = clock.instant();
         if (row.pinExpiresAt() == null || !now.isBefore(row.pinExpiresAt())) {
-            throw new IkdRefusal(Code.PIN_EXPIRED);
+            throw failed(row, Code.PIN_EXPIRED);
         }
         if (!pinEncoder.matches(pin, row.pinHash())) {
             int failures = row.pinFailures() + 1;
@@ -196,7 +210,7 @@ public class Activations {
             store.pinFailed(row.id(), failures, locked);
             auditLog.record(AuditRecord.success("ikd.pin-wrong", "IkdRegistration", code)
                     .withDetail(failures + " of " + MAX_WRONG_PINS + (locked ? "; locked" : "")));
-            throw new IkdRefusal(locked ? Code.PIN_LOCKED : Code.WRONG_PIN, MAX_WRONG_PINS - failures);
+            throw failed(row, locked ? Code.PIN_LOCKED : Code.WRONG_PIN, MAX_WRONG_PINS - failures);
         }
         if (!store.activated(row.id(), now)) {
             throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
@@ -223,6 +237,17 @@ public class Activations {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Counts a citizen's failed attempt at the point, with the officer whose QR code it followed, and refuses it. */
+    private IkdRefusal failed(RegistrationStore.Row row, Code code, Object... args) {
+        store.failure(row.servicePoint(), row.code(), row.qrOfficer(), IkdFailure.of(code), clock.instant());
+        return new IkdRefusal(code, args);
+    }
+
+    private IkdRefusal failed(String servicePoint, @Nullable String registrationCode, Code code, Object... args) {
+        store.failure(servicePoint, registrationCode, null, IkdFailure.of(code), clock.instant());
+        return new IkdRefusal(code, args);
     }
 
     private RegistrationStore.Row row(String code) {

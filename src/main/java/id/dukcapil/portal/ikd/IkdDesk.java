@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,42 +58,62 @@ public class IkdDesk {
         return store.waiting(myPoint()).stream().map(Registration::of).toList();
     }
 
-    /** A new one-time QR code for a registration that passed the face check, bound to it and to this officer. */
+    /**
+     * A new one-time QR code bound to the registration and to this officer: for a face that passed the check, or to
+     * replace a PIN that expired unused.
+     */
     @Transactional
     public ActivationQr showQr(String code) {
         RegistrationStore.Row row = mine(code);
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         String content = "IKDQR:" + row.code() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant expires = clock.instant().plus(QR_VALIDITY);
-        if (!store.qrShown(row.id(), Activations.sha256(content), expires, currentActor.id())) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(QR_VALIDITY);
+        if (!store.qrShown(row.id(), Activations.sha256(content), expires, currentActor.id(), now)) {
             throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
         }
         auditLog.record(AuditRecord.success("ikd.qr-shown", "IkdRegistration", row.code()));
         return new ActivationQr(content, expires);
     }
 
+    /** After the face checks ran out: the citizen tries again another time (the NIK may register again). */
+    @Transactional
+    public void retryLater(String code) {
+        closeUnactivated(code, RegistrationState.RETRY_LATER, IkdFailure.RETRY_LATER, "ikd.retry-later");
+    }
+
     /** After the face checks ran out: refer the citizen to the registry (the registration closes). */
     @Transactional
     public void refer(String code) {
-        RegistrationStore.Row row = mine(code);
-        if (!store.close(row.id(), RegistrationState.NEEDS_OFFICER, RegistrationState.REFERRED)) {
-            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
-        }
-        stepClock.leaveIfOpen(Activations.caseRef(row.code()), SopStep.E3_SELFIE, clock.instant(), currentActor.id());
-        auditLog.record(AuditRecord.success("ikd.referred", "IkdRegistration", row.code()));
+        closeUnactivated(code, RegistrationState.REFERRED, IkdFailure.REFERRED, "ikd.referred");
     }
 
-    /** The officer's archive checklist is done: SOP E ends for this citizen. */
+    /** The officer's archive checklist is done (every item ticked): SOP E ends for this citizen. */
     @Transactional
-    public void archive(String code) {
+    public void archive(String code, Set<ArchiveItem> ticked) {
         RegistrationStore.Row row = mine(code);
-        if (!store.close(row.id(), RegistrationState.ACTIVATED, RegistrationState.ARCHIVED)) {
+        if (!ArchiveItem.complete(ticked)) {
+            throw new RuleViolation("ikd.archive.incomplete");
+        }
+        Instant now = clock.instant();
+        if (!store.archived(row.id(), now, currentActor.id(), ArchiveItem.joined())) {
             throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
         }
-        stepClock.leave(Activations.caseRef(row.code()), SopStep.E6_ARCHIVE_AND_REPORT, clock.instant(),
-                currentActor.id());
-        auditLog.record(AuditRecord.success("ikd.archived", "IkdRegistration", row.code()));
+        stepClock.leave(Activations.caseRef(row.code()), SopStep.E6_ARCHIVE_AND_REPORT, now, currentActor.id());
+        auditLog.record(AuditRecord.success("ikd.archived", "IkdRegistration", row.code())
+                .withDetail("checklist: " + ArchiveItem.joined()));
+    }
+
+    private void closeUnactivated(String code, RegistrationState to, IkdFailure reason, String action) {
+        RegistrationStore.Row row = mine(code);
+        if (!store.close(row.id(), RegistrationState.NEEDS_OFFICER, to)) {
+            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
+        }
+        Instant now = clock.instant();
+        store.failure(row.servicePoint(), row.code(), currentActor.id(), reason, now);
+        stepClock.leaveIfOpen(Activations.caseRef(row.code()), SopStep.E3_SELFIE, now, currentActor.id());
+        auditLog.record(AuditRecord.success(action, "IkdRegistration", row.code()));
     }
 
     private RegistrationStore.Row mine(String code) {

@@ -3,7 +3,7 @@
  * check, scans the one-time activation QR code on the officer's screen, receives the activation PIN by e-mail and
  * activates the digital ID; the officer archives it. Every step timed (E3–E6) and audited.
  */
-@ApplicationModule(allowedDependencies = {"audit", "notification", "population", "shared :: *", "sla", "staff"})
+@ApplicationModule(allowedDependencies = {"audit", "notification", "population", "reports", "shared :: *", "signing", "sla", "staff"})
 @NullMarked
 package id.dukcapil.portal.ikd;
 

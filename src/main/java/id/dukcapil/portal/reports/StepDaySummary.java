@@ -2,26 +2,19 @@ package id.dukcapil.portal.reports;
 
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
+import id.dukcapil.portal.sla.DaySteps;
 import id.dukcapil.portal.sla.Procedure;
-import id.dukcapil.portal.sla.ReportDimension;
-import id.dukcapil.portal.sla.SlaStandards;
 import id.dukcapil.portal.sla.SopStep;
-import id.dukcapil.portal.sla.StepReportQuery;
-import id.dukcapil.portal.sla.StepReports;
-import id.dukcapil.portal.sla.StepStandard;
-import id.dukcapil.portal.sla.StepStatistics;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.context.MessageSource;
 
 /**
@@ -39,22 +32,19 @@ class StepDaySummary implements DailySummarySource {
     private final String figuresKey;
     private final List<SopStep> countedSteps;
 
-    private final StepReports stepReports;
-    private final SlaStandards standards;
+    private final DaySteps daySteps;
     private final ServicePoints servicePoints;
     private final PdfRenderer renderer;
     private final MessageSource messages;
 
     /** @param countedSteps the four steps whose counts the figures line names, in its order */
     StepDaySummary(Procedure procedure, String titleKey, String figuresKey, List<SopStep> countedSteps,
-                   StepReports stepReports, SlaStandards standards, ServicePoints servicePoints, PdfRenderer renderer,
-                   MessageSource messages) {
+                   DaySteps daySteps, ServicePoints servicePoints, PdfRenderer renderer, MessageSource messages) {
         this.procedure = procedure;
         this.titleKey = titleKey;
         this.figuresKey = figuresKey;
         this.countedSteps = List.copyOf(countedSteps);
-        this.stepReports = stepReports;
-        this.standards = standards;
+        this.daySteps = daySteps;
         this.servicePoints = servicePoints;
         this.renderer = renderer;
         this.messages = messages;
@@ -69,17 +59,10 @@ class StepDaySummary implements DailySummarySource {
     public byte[] pdf(String point, LocalDate day, Locale locale) {
         ServicePoint servicePoint = servicePoints.byCode(point)
                 .orElseThrow(() -> new RuleViolation("reports.daily.unknown-point", point));
-        List<StepStatistics> steps = stepReports.report(StepReportQuery.between(day, day, ReportDimension.STEP)
-                .withProcedure(procedure).withServicePoint(point));
-        Map<SopStep, Duration> standardOf = new EnumMap<>(SopStep.class);
-        for (StepStandard standard : standards.inForceOn(day)) {
-            if (standard.procedure() == procedure && standard.step() != null) {
-                standardOf.put(standard.step(), standard.standard());
-            }
-        }
-        List<Object> figures = new java.util.ArrayList<>();
+        List<DaySteps.DayStep> steps = daySteps.of(procedure, point, day);
+        List<Object> figures = new ArrayList<>();
         countedSteps.forEach(step -> figures.add(count(steps, step)));
-        figures.add(steps.stream().mapToLong(s -> Math.round(s.count() * (1 - s.withinStandard()))).sum());
+        figures.add(steps.stream().mapToLong(DaySteps.DayStep::overStandard).sum());
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("OFFICE", text("reports.daily.office", locale));
         parameters.put("TITLE", text(titleKey, locale));
@@ -91,25 +74,20 @@ class StepDaySummary implements DailySummarySource {
         }
         parameters.put("FOOTER", text("reports.daily.footer", locale));
         List<Map<String, Object>> rows = steps.stream().map(row -> {
-            SopStep step = Objects.requireNonNull(row.step());
             Map<String, Object> cells = new HashMap<>();
-            cells.put("step", step.sopRows() + ". " + text(step.labelKey(), locale));
+            cells.put("step", row.step().sopRows() + ". " + text(row.step().labelKey(), locale));
             cells.put("count", row.count());
-            cells.put("median", minutes(row.median()));
-            cells.put("percentile90", minutes(row.percentile90()));
-            cells.put("standard", standardOf.containsKey(step) ? minutes(standardOf.get(step)) : "–");
+            cells.put("median", DaySteps.minutes(row.median()));
+            cells.put("percentile90", DaySteps.minutes(row.percentile90()));
+            cells.put("standard", row.standard() != null ? DaySteps.minutes(row.standard()) : "–");
             cells.put("withinStandard", Math.round(row.withinStandard() * 100) + " %");
             return cells;
         }).toList();
         return renderer.render(TEMPLATE, parameters, rows);
     }
 
-    private static long count(List<StepStatistics> steps, SopStep step) {
-        return steps.stream().filter(s -> s.step() == step).mapToLong(StepStatistics::count).sum();
-    }
-
-    private static String minutes(Duration duration) {
-        return "%d:%02d".formatted(duration.toMinutes(), duration.toSecondsPart());
+    private static long count(List<DaySteps.DayStep> steps, SopStep step) {
+        return steps.stream().filter(s -> s.step() == step).mapToLong(DaySteps.DayStep::count).sum();
     }
 
     private String text(String key, Locale locale) {

@@ -54,7 +54,8 @@ class DailySummariesTests {
     }
 
     @Test
-    void the_ikd_day_of_a_point_counts_registrations_scans_and_activations_against_the_days_standards() throws Exception {
+    void the_ikd_day_of_a_point_comes_from_the_ikd_module_with_each_steps_times_against_the_days_standards()
+            throws Exception {
         List<FinishedStep> steps = new ArrayList<>();
         step(steps, SopStep.E3_SELFIE, 2, 3, 7);
         step(steps, SopStep.E4_SCAN_ACTIVATION_QR, 1, 2);
@@ -64,9 +65,8 @@ class DailySummariesTests {
         byte[] pdf = summaries.pdf(Procedure.E_IKD_ACTIVATION, POINT, DAY, PortalMessages.INDONESIAN);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Laporan harian aktivasi IKD (SOP E)", "Mendaftar (swafoto): 3",
-                    "Wajah terverifikasi, QR dipindai: 2", "PIN dikirim, aktivasi: 1", "IKD aktif, diarsipkan: 0",
-                    "Langkah yang melewati waktu baku: 1", "5:00");
+            assertThat(text).contains("Laporan harian aktivasi IKD (SOP E)", "Ringkasan", "Per petugas",
+                    "Kegagalan menurut alasan", "Waktu per langkah", "3. ", "4. ", "5. ", "5:00", "67 %");
         }
     }
 

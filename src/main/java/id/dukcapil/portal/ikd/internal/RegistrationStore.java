@@ -4,6 +4,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
+import id.dukcapil.portal.ikd.IkdFailure;
 import id.dukcapil.portal.ikd.RegistrationState;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -66,20 +67,21 @@ public class RegistrationStore {
                 .params(to.name(), attempts, score, id, from.name()).update() == 1;
     }
 
-    public boolean qrShown(long id, String qrHash, Instant expiresAt, String officer) {
+    /** A QR code for a face that passed, or to replace a PIN that expired unused. */
+    public boolean qrShown(long id, String qrHash, Instant expiresAt, String officer, Instant now) {
         return jdbc.sql("""
                 UPDATE ikd_registration SET qr_hash = ?, qr_expires_at = ?, qr_officer = ?
-                WHERE id = ? AND state = 'FACE_PASSED'""")
-                .params(qrHash, utc(expiresAt), officer, id).update() == 1;
+                WHERE id = ? AND (state = 'FACE_PASSED' OR (state = 'PIN_SENT' AND pin_expires_at <= ?))""")
+                .params(qrHash, utc(expiresAt), officer, id, utc(now)).update() == 1;
     }
 
-    /** The QR code is used up (single use), the PIN issued. */
-    public boolean pinSent(long id, String qrHash, String pinHash, Instant pinExpiresAt) {
+    /** The QR code is used up (single use), the PIN issued; wrong PINs so far still count against the lock. */
+    public boolean pinSent(long id, RegistrationState from, String qrHash, String pinHash, Instant pinExpiresAt) {
         return jdbc.sql("""
                 UPDATE ikd_registration SET state = 'PIN_SENT', qr_hash = NULL, pin_hash = ?, pin_expires_at = ?,
-                    officer = qr_officer, pin_failures = 0
-                WHERE id = ? AND state = 'FACE_PASSED' AND qr_hash = ?""")
-                .params(pinHash, utc(pinExpiresAt), id, qrHash).update() == 1;
+                    officer = qr_officer
+                WHERE id = ? AND state = ? AND qr_hash = ?""")
+                .params(pinHash, utc(pinExpiresAt), id, from.name(), qrHash).update() == 1;
     }
 
     public void pinFailed(long id, int failures, boolean locked) {
@@ -95,11 +97,25 @@ public class RegistrationStore {
                 WHERE id = ? AND state = 'PIN_SENT'""").params(utc(at), id).update() == 1;
     }
 
-    /** Ends a registration: archived (the NIK stays activated), or referred (the NIK may register again). */
+    /** Ends a registration unactivated (retry later, referred): the NIK may register again. */
     public boolean close(long id, RegistrationState from, RegistrationState to) {
+        return jdbc.sql("UPDATE ikd_registration SET state = ?, open_nik = NULL WHERE id = ? AND state = ?")
+                .params(to.name(), id, from.name()).update() == 1;
+    }
+
+    /** The officer's archive: the NIK stays activated. */
+    public boolean archived(long id, Instant at, String officer, String checklist) {
         return jdbc.sql("""
-                UPDATE ikd_registration SET state = ?, open_nik = IF(? = 'ARCHIVED', open_nik, NULL)
-                WHERE id = ? AND state = ?""").params(to.name(), to.name(), id, from.name()).update() == 1;
+                UPDATE ikd_registration SET state = 'ARCHIVED', archived_at = ?, archived_by = ?, archive_checklist = ?
+                WHERE id = ? AND state = 'ACTIVATED'""").params(utc(at), officer, checklist, id).update() == 1;
+    }
+
+    public void failure(String servicePoint, @Nullable String registrationCode, @Nullable String officer,
+                        IkdFailure reason, Instant at) {
+        jdbc.sql("""
+                INSERT INTO ikd_failure (service_point, registration_code, officer, reason, occurred_at)
+                VALUES (?, ?, ?, ?, ?)""").params(servicePoint, registrationCode, officer, reason.name(), utc(at))
+                .update();
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {

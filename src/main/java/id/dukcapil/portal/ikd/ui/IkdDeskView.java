@@ -14,7 +14,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import id.dukcapil.portal.ikd.IkdDayReports;
 import id.dukcapil.portal.ikd.IkdDesk;
+import id.dukcapil.portal.ikd.IkdReportFiles;
 import id.dukcapil.portal.ikd.Registration;
 import id.dukcapil.portal.ikd.RegistrationState;
 import id.dukcapil.portal.shared.Roles;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,8 +44,8 @@ import org.jspecify.annotations.Nullable;
 @Menu(title = "nav.ikd", order = 60, icon = "vaadin:qrcode")
 class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
 
-    /** The phone's scan shows on this screen within a second. */
-    static final int REFRESH_MILLIS = 1_000;
+    /** The phone's scan shows on this screen within a second: polled twice a second, redrawn only on a change. */
+    static final int REFRESH_MILLIS = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     final Grid<Registration> grid = new Grid<>();
@@ -52,7 +56,11 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     private @Nullable String shownFor;
     IkdDesk.@Nullable ActivationQr shown;
 
-    IkdDeskView(IkdDesk desk, Clock clock) {
+    private List<Registration> rows = List.of();
+    private long expiredPins;
+    final Button report;
+
+    IkdDeskView(IkdDesk desk, IkdDayReports reports, IkdReportFiles files, Clock clock) {
         this.desk = desk;
         this.clock = clock;
         this.zone = ZoneId.of("Asia/Jakarta");
@@ -61,7 +69,8 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Registration::fullName).setHeader(getTranslation("ikd.column.name")).setFlexGrow(2);
         grid.addColumn(Registration::maskedNik).setHeader(getTranslation("ikd.column.nik")).setAutoWidth(true);
-        grid.addColumn(row -> getTranslation(row.state().labelKey(), row.faceAttempts()))
+        grid.addColumn(row -> getTranslation(row.pinExpired(clock.instant()) ? "ikd.state.PIN_EXPIRED"
+                        : row.state().labelKey(), row.faceAttempts()))
                 .setHeader(getTranslation("ikd.column.state")).setFlexGrow(2);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -70,17 +79,30 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout body = new HorizontalLayout(grid, qrPanel);
         body.setSizeFull();
         body.setFlexGrow(1, grid);
-        add(new H3(getTranslation("ikd.desk.title")), body);
+        report = new Button(getTranslation("ikd.report.open"), VaadinIcon.FILE_TEXT_O.create(),
+                click -> new IkdReportDialog(reports, files, clock).open());
+        report.setId("ikd-report");
+        HorizontalLayout header = new HorizontalLayout(new H3(getTranslation("ikd.desk.title")), report);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        add(header, body);
         LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
         refresh();
     }
 
     void refresh() {
-        grid.setItems(desk.waiting());
+        List<Registration> now = desk.waiting();
+        long expired = now.stream().filter(row -> row.pinExpired(clock.instant())).count();
+        if (!now.equals(rows) || expired != expiredPins) { // a PIN running out changes a row's label and action
+            rows = now;
+            expiredPins = expired;
+            grid.setItems(rows);
+        }
         if (shownFor != null) {
-            Registration current = grid.getListDataView().getItems().filter(row -> row.code().equals(shownFor))
-                    .findFirst().orElse(null);
-            if (current == null || current.state() != RegistrationState.FACE_PASSED) {
+            Registration current = rows.stream().filter(row -> row.code().equals(shownFor)).findFirst().orElse(null);
+            if (current == null || current.state() != RegistrationState.FACE_PASSED
+                    && !current.pinExpired(clock.instant())) {
                 hideQr(current);
             } else if (shown != null && !clock.instant().isBefore(shown.expiresAt())) {
                 showQr(current); // expired: a new one in its place
@@ -92,14 +114,26 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout actions = new HorizontalLayout();
         switch (row.state()) {
             case FACE_PASSED -> actions.add(button("ikd.action.qr", "qr-" + row.code(), () -> showQr(row)));
-            case NEEDS_OFFICER -> actions.add(button("ikd.action.refer", "refer-" + row.code(), () -> {
-                desk.refer(row.code());
-                Notifications.success(getTranslation("ikd.done.referred", row.fullName()));
-            }));
-            case ACTIVATED -> actions.add(button("ikd.action.archive", "archive-" + row.code(), () -> {
-                desk.archive(row.code());
-                Notifications.success(getTranslation("ikd.done.archived", row.fullName()));
-            }));
+            case PIN_SENT -> {
+                if (row.pinExpired(clock.instant())) {
+                    actions.add(button("ikd.action.new-qr", "qr-" + row.code(), () -> showQr(row)));
+                }
+            }
+            case NEEDS_OFFICER -> actions.add(
+                    button("ikd.action.retry-later", "retry-" + row.code(), () -> {
+                        desk.retryLater(row.code());
+                        Notifications.success(getTranslation("ikd.done.retry-later", row.fullName()));
+                    }),
+                    button("ikd.action.refer", "refer-" + row.code(), () -> {
+                        desk.refer(row.code());
+                        Notifications.success(getTranslation("ikd.done.referred", row.fullName()));
+                    }));
+            case ACTIVATED -> actions.add(button("ikd.action.archive", "archive-" + row.code(),
+                    () -> new ArchiveDialog(row, ticked -> {
+                        desk.archive(row.code(), ticked);
+                        Notifications.success(getTranslation("ikd.done.archived", row.fullName()));
+                        refresh();
+                    }).open()));
             default -> { }
         }
         return actions;

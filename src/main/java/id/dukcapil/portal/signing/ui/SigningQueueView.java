@@ -97,7 +97,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         queue.addColumn(QueuedDocument::holderName).setHeader(getTranslation("signing.column.holder")).setFlexGrow(2);
         queue.addColumn(document -> Masked.identity(document.kkNumber()))
                 .setHeader(getTranslation("signing.column.kk")).setAutoWidth(true);
-        queue.addColumn(document -> document.sourceType() + " " + document.sourceId())
+        queue.addColumn(this::origin)
                 .setHeader(getTranslation("signing.column.source")).setAutoWidth(true);
         queue.addColumn(document -> TIME.format(document.queuedAt().atZone(zone)))
                 .setHeader(getTranslation("signing.column.queued")).setAutoWidth(true);
@@ -358,6 +358,13 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             polling = null;
         }
         event.getUI().setPollInterval(-1);
+    }
+
+    /** Where the document comes from in words, as its module names it ({@code signing.origin.<source type>}). */
+    private String origin(QueuedDocument document) {
+        String key = "signing.origin." + document.sourceType();
+        String words = getTranslation(key, document.sourceId());
+        return words.equals(key) ? document.sourceType() + " " + document.sourceId() : words;
     }
 
     @Override

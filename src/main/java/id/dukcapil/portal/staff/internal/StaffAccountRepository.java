@@ -31,6 +31,8 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccountEntity
 
     long countByActiveTrue();
 
+    List<StaffAccountEntity> findByUsernameIn(java.util.Collection<String> usernames);
+
     @Query("""
             select distinct a.email from StaffAccountEntity a join a.roles r
             where r = :role and a.active = true and a.email is not null order by a.email""")

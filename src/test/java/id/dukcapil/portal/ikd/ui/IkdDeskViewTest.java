@@ -7,6 +7,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Image;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.ikd.Activations;
+import id.dukcapil.portal.ikd.ArchiveItem;
+import id.dukcapil.portal.ikd.IkdApp;
 import id.dukcapil.portal.ikd.Registration;
 import id.dukcapil.portal.ikd.RegistrationState;
 import id.dukcapil.portal.shared.Acting;
@@ -47,6 +49,46 @@ class IkdDeskViewTest extends PortalViewTest {
         view.refresh(); // the browser's next poll, within a second
         assertThat(test(view.grid).getRow(rowOf(view, registered.code())).state()).isEqualTo(RegistrationState.PIN_SENT);
         assertThat(view.qrPanel.getElement().getTextRecursively()).contains("sudah memindai QR Code");
+
+        String pin = IkdApp.pinFromTheEmail(jdbc, registered.code());
+        asGateway(() -> activations.activate(registered.code(), pin));
+        view.refresh();
+        click(view, rowOf(view, registered.code()), "archive-");
+        ArchiveDialog archive = $(ArchiveDialog.class).single();
+        assertThat(archive.archive.isEnabled()).as("not before every item is ticked").isFalse();
+        archive.items.setValue(java.util.EnumSet.of(ArchiveItem.IDENTITY_MATCHES_CARD, ArchiveItem.ACTIVE_ON_PHONE));
+        assertThat(archive.archive.isEnabled()).isFalse();
+        archive.items.setValue(java.util.EnumSet.allOf(ArchiveItem.class));
+        test(archive.archive).click();
+        assertThat(lastNotification()).contains("diarsipkan");
+        assertThat(view.grid.getListDataView().getItems().map(Registration::code)).as("archived: off the desk")
+                .doesNotContain(registered.code());
+    }
+
+    @Test
+    void after_three_failed_faces_the_officer_asks_the_citizen_to_come_back_later() {
+        Registration registered = asGateway(() -> activations.register(residentWithPrintedCard(), "desk.ikd@contoh.id",
+                "081298765432", "MPP-SOREANG"));
+        for (int i = 0; i < Activations.MAX_FACE_ATTEMPTS; i++) {
+            asGateway(() -> activations.faceChecked(registered.code(), false, new BigDecimal("0.2")));
+        }
+        IkdDeskView view = navigate(IkdDeskView.class);
+        int row = rowOf(view, registered.code());
+        assertThat(test(view.grid).getRow(row).state()).isEqualTo(RegistrationState.NEEDS_OFFICER);
+        click(view, row, "retry-");
+        assertThat(lastNotification()).contains("mencoba lagi di lain waktu");
+    }
+
+    @Test
+    void the_officer_opens_the_days_report_and_submits_it() {
+        IkdDeskView view = navigate(IkdDeskView.class);
+        test(view.report).click();
+        IkdReportDialog dialog = $(IkdReportDialog.class).single();
+        dialog.day.setValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).minusDays(1));
+        assertThat(dialog.state.getText()).isEqualTo("Belum dikirim.");
+        test(dialog.submit).click();
+        assertThat(lastNotification()).contains("dikirim");
+        assertThat(dialog.state.getText()).contains("Dikirim oleh Fitri Handayani", "menunggu tanda tangan");
     }
 
     private <T> T asGateway(Callable<T> call) {

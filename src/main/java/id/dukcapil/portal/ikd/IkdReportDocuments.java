@@ -1,0 +1,77 @@
+package id.dukcapil.portal.ikd;
+
+import id.dukcapil.portal.ikd.internal.DayReportStore;
+import id.dukcapil.portal.reports.DailySummarySource;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.i18n.PortalMessages;
+import id.dukcapil.portal.signing.DocumentReturned;
+import id.dukcapil.portal.signing.DocumentSigned;
+import id.dukcapil.portal.signing.SignableDocuments;
+import id.dukcapil.portal.signing.SignatureBlock;
+import id.dukcapil.portal.sla.Procedure;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily IKD report as other modules take it: the manager's daily summary of any point (reports), and the
+ * document the Kepala Dinas signs (signing), rendered again at signing and sent back to the point if its figures
+ * are no longer those the officer submitted (decision 085).
+ */
+@Component
+class IkdReportDocuments implements SignableDocuments, DailySummarySource {
+
+    private final DayReportStore store;
+    private final IkdDayReports reports;
+    private final IkdReportFiles files;
+    private final MessageSource messages;
+
+    IkdReportDocuments(DayReportStore store, IkdDayReports reports, IkdReportFiles files, MessageSource messages) {
+        this.store = store;
+        this.reports = reports;
+        this.files = files;
+        this.messages = messages;
+    }
+
+    @Override
+    public String sourceType() {
+        return IkdDayReports.SOURCE_TYPE;
+    }
+
+    @Override
+    public Rendering render(String sourceId, SignatureBlock block) {
+        DayReportStore.Submitted submitted = store.find(Long.parseLong(sourceId))
+                .orElseThrow(() -> new RuleViolation("ikd.report.not-found", sourceId));
+        IkdDayReport now = reports.make(submitted.servicePoint(), submitted.day(), PortalMessages.INDONESIAN);
+        if (!now.figures().equals(submitted.figures())) {
+            return new Rendering.SendBack(messages.getMessage("ikd.report.changed", null, PortalMessages.INDONESIAN));
+        }
+        return new Rendering.Pdf(files.pdf(now, PortalMessages.INDONESIAN, block));
+    }
+
+    @Override
+    public Procedure procedure() {
+        return Procedure.E_IKD_ACTIVATION;
+    }
+
+    @Override
+    public byte[] pdf(String servicePoint, LocalDate day, Locale locale) {
+        return files.pdf(reports.make(servicePoint, day, locale), locale);
+    }
+
+    @ApplicationModuleListener
+    void on(DocumentSigned signed) {
+        if (IkdDayReports.SOURCE_TYPE.equals(signed.sourceType())) {
+            store.signed(Long.parseLong(signed.sourceId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(DocumentReturned returned) {
+        if (IkdDayReports.SOURCE_TYPE.equals(returned.sourceType())) {
+            store.returned(Long.parseLong(returned.sourceId()), returned.reason());
+        }
+    }
+}

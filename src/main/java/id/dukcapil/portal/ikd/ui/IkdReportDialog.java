@@ -1,0 +1,93 @@
+package id.dukcapil.portal.ikd.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.ikd.IkdDayReport;
+import id.dukcapil.portal.ikd.IkdDayReports;
+import id.dukcapil.portal.ikd.IkdReportFiles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Notifications;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/**
+ * The officer's daily IKD report of their point: any past day, as PDF or Excel, and the submission (again until it
+ * is signed), with where the submitted report stands.
+ */
+class IkdReportDialog extends Dialog {
+
+    final DatePicker day = new DatePicker();
+    final Button submit;
+    final Paragraph state = new Paragraph();
+    private final IkdDayReports reports;
+    private final Clock clock;
+
+    IkdReportDialog(IkdDayReports reports, IkdReportFiles files, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+        setHeaderTitle(getTranslation("ikd.report.title"));
+        day.setLabel(getTranslation("ikd.report.day"));
+        day.setValue(LocalDate.now(clock));
+        day.setMax(LocalDate.now(clock));
+        day.setLocale(getLocale());
+        day.addValueChangeListener(change -> showState());
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            IkdDayReport report = report();
+            byte[] bytes = files.pdf(report, getLocale());
+            return new DownloadResponse(new ByteArrayInputStream(bytes), IkdReportFiles.fileName(report, "pdf"),
+                    "application/pdf", bytes.length);
+        }), getTranslation("ikd.report.pdf"));
+        pdf.setId("ikd-report-pdf");
+        Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
+            IkdDayReport report = report();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            files.xlsx(report, out);
+            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()),
+                    IkdReportFiles.fileName(report, "xlsx"), IkdReportFiles.XLSX, out.size());
+        }), getTranslation("ikd.report.xlsx"));
+        xlsx.setId("ikd-report-xlsx");
+        submit = new Button(getTranslation("ikd.report.submit"), click -> {
+            try {
+                reports.submit(chosenDay());
+                Notifications.success(getTranslation("ikd.report.done", chosenDay()));
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+            showState();
+        });
+        submit.setId("ikd-report-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        state.setId("ikd-report-state");
+        add(day, new HorizontalLayout(pdf, xlsx), state);
+        getFooter().add(new Button(getTranslation("ikd.report.close"), click -> close()), submit);
+        showState();
+    }
+
+    private LocalDate chosenDay() {
+        return day.getValue() == null ? LocalDate.now(clock) : day.getValue();
+    }
+
+    private IkdDayReport report() {
+        return reports.mine(chosenDay(), getLocale());
+    }
+
+    private void showState() {
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).withZone(clock.getZone());
+        state.setText(reports.submission(chosenDay()).map(submission -> getTranslation(
+                "ikd.report.state." + submission.state(), submission.officerName(),
+                time.format(submission.submittedAt()), submission.returnedReason()))
+                .orElse(getTranslation("ikd.report.state.none")));
+    }
+}

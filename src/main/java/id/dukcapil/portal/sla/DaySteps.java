@@ -1,0 +1,63 @@
+package id.dukcapil.portal.sla;
+
+import id.dukcapil.portal.sla.internal.StandardStore;
+import id.dukcapil.portal.sla.internal.StepReportQueries;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A procedure's day at one point from its step clocks, each step beside the standard in force that day: what a
+ * procedure's own daily document prints (SOP B's KK print day, SOP E's daily IKD report). Not guarded here: the
+ * module that prints it decides who may read it (the point's own desk, the managers), as {@link StepReports} guards
+ * the managers' dashboard.
+ */
+@Service
+public class DaySteps {
+
+    /** One step's day: how many ended, their median and 90th percentile, the standard, the share within it. */
+    public record DayStep(SopStep step, long count, Duration median, Duration percentile90,
+                          @Nullable Duration standard, double withinStandard) {
+
+        /** How many ran over their standard, as the share within it says. */
+        public long overStandard() {
+            return Math.round(count * (1 - withinStandard));
+        }
+    }
+
+    /** A duration as every daily document prints it: {@code m:ss}. */
+    public static String minutes(Duration duration) {
+        return "%d:%02d".formatted(duration.toMinutes(), duration.toSecondsPart());
+    }
+
+    private final StepReportQueries queries;
+    private final StandardStore standards;
+
+    DaySteps(StepReportQueries queries, StandardStore standards) {
+        this.queries = queries;
+        this.standards = standards;
+    }
+
+    /** The steps of the procedure at the point that day, in SOP order. */
+    @Transactional(readOnly = true)
+    public List<DayStep> of(Procedure procedure, String servicePoint, LocalDate day) {
+        Map<SopStep, Duration> standardOf = new EnumMap<>(SopStep.class);
+        for (StepStandard standard : standards.allInForce(day)) {
+            if (standard.procedure() == procedure && standard.step() != null) {
+                standardOf.put(standard.step(), standard.standard());
+            }
+        }
+        return queries.report(StepReportQuery.between(day, day, ReportDimension.STEP).withProcedure(procedure)
+                .withServicePoint(servicePoint)).stream().map(row -> {
+                    SopStep step = Objects.requireNonNull(row.step());
+                    return new DayStep(step, row.count(), row.median(), row.percentile90(), standardOf.get(step),
+                            row.withinStandard());
+                }).toList();
+    }
+}

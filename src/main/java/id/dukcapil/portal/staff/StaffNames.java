@@ -1,0 +1,30 @@
+package id.dukcapil.portal.staff;
+
+import id.dukcapil.portal.staff.internal.StaffAccountEntity;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff by name where the columns keep a username: a report or a screen shows people, not accounts. */
+@Service
+public class StaffNames {
+
+    private final StaffAccountRepository accounts;
+
+    StaffNames(StaffAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The full name of each username that is a staff account; others (the portal, a gateway) are left out. */
+    @Transactional(readOnly = true)
+    public Map<String, String> of(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findByUsernameIn(usernames).stream()
+                .collect(Collectors.toMap(StaffAccountEntity::username, StaffAccountEntity::fullName));
+    }
+}
