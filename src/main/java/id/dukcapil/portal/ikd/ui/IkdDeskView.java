@@ -76,6 +76,10 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("ikd.desk.empty"));
         qrPanel.addClassName("ikd-qr");
+        // Beside the list, never over it: the panel keeps its width and the list takes the rest.
+        qrPanel.setWidth("20rem");
+        qrPanel.getStyle().set("flex", "0 0 auto");
+        qrPanel.setVisible(false);
         HorizontalLayout body = new HorizontalLayout(grid, qrPanel);
         body.setSizeFull();
         body.setFlexGrow(1, grid);
@@ -142,12 +146,13 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     void showQr(Registration row) {
         shown = desk.showQr(row.code());
         shownFor = row.code();
-        String png = Base64.getEncoder().encodeToString(Codes.png(Codes.qr(shown.content(), 320)));
+        String png = Base64.getEncoder().encodeToString(Codes.png(Codes.qr(shown.content(), 288)));
         Image qr = new Image("data:image/png;base64," + png, getTranslation("ikd.qr.alt", row.fullName()));
         qr.setId("ikd-qr");
         long minutes = Duration.between(clock.instant(), shown.expiresAt()).toMinutes() + 1;
         qrPanel.removeAll();
         qrPanel.add(new H3(row.fullName()), qr, new Paragraph(getTranslation("ikd.qr.help", minutes)));
+        qrPanel.setVisible(true);
     }
 
     private void hideQr(@Nullable Registration now) {
@@ -155,6 +160,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         if (now != null && now.state() == RegistrationState.PIN_SENT) {
             qrPanel.add(new Paragraph(getTranslation("ikd.qr.scanned", now.fullName())));
         }
+        qrPanel.setVisible(qrPanel.getComponentCount() > 0);
         shownFor = null;
         shown = null;
     }

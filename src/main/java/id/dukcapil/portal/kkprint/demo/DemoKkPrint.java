@@ -51,8 +51,7 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoKkPrint {
 
-    /** Demo profile only; listed in the README. */
-    static final String DEMO_GATEWAY_KEY = "ikd_demo_gateway_2026_kab_bandung";
+    /** Demo profile only; listed in the README. The gateway key is portal.demo.ikd-gateway-key (the demo IKD app). */
     static final String DEMO_KIOSK_KEY = "adm_demo_kiosk_2026_soreang";
 
     private static final Logger log = LoggerFactory.getLogger(DemoKkPrint.class);
@@ -73,6 +72,7 @@ class DemoKkPrint {
     private final BatchSigning batchSigning;
     private final KkDelivery delivery;
     private final String headPassphrase;
+    private final String gatewayKey;
     private final Clock clock;
     private volatile List<String> toSign = List.of();
 
@@ -80,7 +80,8 @@ class DemoKkPrint {
                 KkRequests requests, DemoCards demoCards,
                 VerifierInbox verifierInbox, UserDetailsService users, JdbcClient jdbc, SigningQueue signingQueue,
                 BatchSigning batchSigning, KkDelivery delivery,
-                @Value("${portal.signing.demo-passphrase:}") String headPassphrase, Clock clock) {
+                @Value("${portal.signing.demo-passphrase:}") String headPassphrase,
+                @Value("${portal.demo.ikd-gateway-key}") String gatewayKey, Clock clock) {
         this.clients = clients;
         this.registry = registry;
         this.intake = intake;
@@ -94,13 +95,14 @@ class DemoKkPrint {
         this.batchSigning = batchSigning;
         this.delivery = delivery;
         this.headPassphrase = headPassphrase;
+        this.gatewayKey = gatewayKey;
         this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void fill() {
-        if (!clients.exists(DEMO_GATEWAY_KEY)) {
-            clients.insert(ApiClient.Kind.GATEWAY, "IKD gateway (demo)", null, DEMO_GATEWAY_KEY, clock.instant(), "demo");
+        if (!clients.exists(gatewayKey)) {
+            clients.insert(ApiClient.Kind.GATEWAY, "IKD gateway (demo)", null, gatewayKey, clock.instant(), "demo");
             clients.insert(ApiClient.Kind.KIOSK, "ADM Soreang (demo)", "Kantor Disdukcapil, Soreang", DEMO_KIOSK_KEY,
                     clock.instant(), "demo");
         }
@@ -113,7 +115,7 @@ class DemoKkPrint {
             log.info("Demo KK print requests skipped: {} eligible requesters with e-mail", requesters.size());
             return;
         }
-        ApiClient gateway = clients.authenticate(DEMO_GATEWAY_KEY).orElseThrow();
+        ApiClient gateway = clients.authenticate(gatewayKey).orElseThrow();
         KkPrintReason[] reasons = KkPrintReason.values();
         List<SubmittedRequest> submitted = new ArrayList<>();
         for (int i = 0; i < FAMILIES; i++) {

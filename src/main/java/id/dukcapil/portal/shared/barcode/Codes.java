@@ -1,15 +1,27 @@
 package id.dukcapil.portal.shared.barcode;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
@@ -20,7 +32,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
  * QR codes and Code 128 barcodes: as images (black on white) for e-mails, screens and tickets, and as modules for
- * documents that draw them ({@code shared.pdf.VectorQrCode}).
+ * documents that draw them ({@code shared.pdf.VectorQrCode}); and read back from an image, as a scanner does.
  */
 public final class Codes {
 
@@ -98,5 +110,38 @@ public final class Codes {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The text of the one code of that format anywhere on the image, as a scanner aimed at it reads it. */
+    public static String read(BufferedImage image, BarcodeFormat format) throws NotFoundException {
+        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(format)))
+                .getText();
+    }
+
+    /**
+     * The QR code on a photo or a screenshot (PNG, JPEG), as a phone's camera reads it; empty if the file is no image
+     * this side of {@code maxPixels}' width and height or shows no QR code. The size is read from the header before
+     * any pixel: a small file that claims a huge picture is refused without decoding it.
+     */
+    public static Optional<String> readQr(byte[] file, int maxPixels) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return Optional.empty();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                if (reader.getWidth(0) > maxPixels || reader.getHeight(0) > maxPixels) {
+                    return Optional.empty();
+                }
+                return Optional.of(read(reader.read(0), BarcodeFormat.QR_CODE));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException | NotFoundException unreadable) {
+            return Optional.empty();
+        }
     }
 }

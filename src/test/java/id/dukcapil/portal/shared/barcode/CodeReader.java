@@ -2,16 +2,9 @@ package id.dukcapil.portal.shared.barcode;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.util.EnumSet;
-import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -31,8 +24,6 @@ public final class CodeReader {
 
     /** The text of the one code of that format anywhere on the image, as a scanner aimed at it reads it. */
     public static String read(BufferedImage image, BarcodeFormat format) throws NotFoundException {
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(format)))
-                .getText();
+        return Codes.read(image, format);
     }
 }

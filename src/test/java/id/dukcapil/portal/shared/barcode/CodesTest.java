@@ -53,4 +53,34 @@ class CodesTest {
         byte[] png = Codes.png(Codes.qr("x"));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     }
+
+    @Test
+    void a_photo_of_a_qr_code_reads_back_and_anything_else_reads_as_nothing() throws Exception {
+        String content = "IKDQR:IKDABCDEFGHJ:some-random-part";
+        assertThat(Codes.readQr(Codes.png(Codes.qr(content, 288)), 6_000)).contains(content);
+        assertThat(Codes.readQr("not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8), 6_000)).isEmpty();
+        java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(200, 200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        assertThat(Codes.readQr(Codes.png(blank), 6_000)).isEmpty();
+        assertThat(Codes.readQr(Codes.png(Codes.qr(content, 288)), 100)).as("larger than allowed: not decoded")
+                .isEmpty();
+        assertThat(Codes.readQr(pngClaiming(100_000, 100_000), 6_000)).as("a small file claiming a huge picture")
+                .isEmpty();
+    }
+
+    /** A PNG header that claims the given size, with no pixels after it (a decompression bomb's opening). */
+    private static byte[] pngClaiming(int width, int height) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+        data.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        byte[] ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0)
+                .array();
+        data.writeInt(13);
+        data.write(ihdr);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr);
+        data.writeInt((int) crc.getValue());
+        return out.toByteArray();
+    }
 }

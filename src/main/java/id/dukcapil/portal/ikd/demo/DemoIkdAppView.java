@@ -1,0 +1,148 @@
+package id.dukcapil.portal.ikd.demo;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.ikd.demo.GatewayClient.Answer;
+import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The demo profile's IKD app (issue 16): one narrow page that plays the citizen's phone through the gateway API —
+ * register, the face check's result, the photo of the officer's QR code (read here with ZXing, as the app's camera
+ * would), the PIN from the e-mail (the demo mailbox) — so SOP E can be seen end to end on one machine.
+ */
+@Route(value = "demo/ikd-app", registerAtStartup = false, autoLayout = false)
+@AnonymousAllowed
+class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
+
+    /** A phone photo is a few megabytes; nothing larger is read. */
+    static final long MAX_PHOTO_BYTES = 8L * 1024 * 1024;
+    /** A photo of a screen needs no more pixels than this each way; a larger claim is not decoded. */
+    private static final int MAX_PHOTO_PIXELS = 6_000;
+
+    final TextField nik = new TextField();
+    final EmailField email = new EmailField();
+    final TextField phone = new TextField();
+    final Select<ServicePoint> point = new Select<>();
+    final Button register = new Button();
+    final Button facePassed = new Button();
+    final Button faceFailed = new Button();
+    final Upload qrPhoto;
+    final TextField pin = new TextField();
+    final Button activate = new Button();
+    final Paragraph status = new Paragraph();
+    private final GatewayClient gateway;
+    @Nullable String code;
+
+    DemoIkdAppView(GatewayClient gateway, DemoResidents residents, ServicePoints servicePoints) {
+        this.gateway = gateway;
+        setMaxWidth("420px");
+        getStyle().set("margin", "0 auto");
+        setPadding(true);
+        nik.setLabel(getTranslation("ikd.demo.nik"));
+        nik.setId("ikd-app-nik");
+        nik.setMaxLength(16);
+        nik.setWidthFull();
+        Button sample = new Button(getTranslation("ikd.demo.sample"), click -> residents.sampleNik()
+                .ifPresentOrElse(nik::setValue, () -> show(getTranslation("ikd.demo.no-sample"))));
+        sample.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        email.setLabel(getTranslation("ikd.demo.email"));
+        email.setValue("warga.ikd@contoh.id");
+        email.setWidthFull();
+        phone.setLabel(getTranslation("ikd.demo.phone"));
+        phone.setValue("081234567890");
+        point.setLabel(getTranslation("ikd.demo.point"));
+        point.setItems(servicePoints.active());
+        point.setItemLabelGenerator(ServicePoint::name);
+        servicePoints.byCode("MPP-SOREANG").ifPresent(point::setValue);
+        point.setWidthFull();
+        register.setText(getTranslation("ikd.demo.register"));
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        register.addClickListener(click -> registered(gateway.register(nik.getValue(), email.getValue(),
+                phone.getValue(), point.getValue() == null ? "" : point.getValue().code())));
+
+        facePassed.setText(getTranslation("ikd.demo.face-passed"));
+        facePassed.addClickListener(click -> answer(gateway.faceCheck(code(), true)));
+        faceFailed.setText(getTranslation("ikd.demo.face-failed"));
+        faceFailed.addClickListener(click -> answer(gateway.faceCheck(code(), false)));
+
+        UI ui = UI.getCurrent();
+        qrPhoto = new Upload(BoundedUploadHandler.inMemory(MAX_PHOTO_BYTES,
+                (metadata, bytes) -> ui.access(() -> scanned(bytes))));
+        qrPhoto.setMaxFiles(1);
+        qrPhoto.addFileRejectedListener(rejected -> show(getTranslation("ikd.demo.too-large",
+                MAX_PHOTO_BYTES / (1024 * 1024))));
+        qrPhoto.setAcceptedFileTypes("image/*");
+        qrPhoto.setMaxFileSize((int) MAX_PHOTO_BYTES);
+        qrPhoto.setUploadButton(new Button(getTranslation("ikd.demo.scan")));
+        qrPhoto.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("ikd.demo.scan-drop")));
+
+        pin.setLabel(getTranslation("ikd.demo.pin"));
+        pin.setId("ikd-app-pin");
+        pin.setMaxLength(6);
+        pin.setAllowedCharPattern("[0-9]");
+        activate.setText(getTranslation("ikd.demo.activate"));
+        activate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        activate.addClickListener(click -> answer(gateway.activate(code(), pin.getValue())));
+        status.setId("ikd-app-status");
+
+        add(new H2(getTranslation("ikd.demo.title")), new Paragraph(getTranslation("ikd.demo.help")),
+                new HorizontalLayout(nik, sample), email, phone, point, register,
+                new Paragraph(getTranslation("ikd.demo.step.face")), new HorizontalLayout(facePassed, faceFailed),
+                new Paragraph(getTranslation("ikd.demo.step.scan")), qrPhoto,
+                new Paragraph(getTranslation("ikd.demo.step.pin")),
+                new Anchor("mailbox", getTranslation("ikd.demo.mailbox")), new HorizontalLayout(pin, activate), status);
+    }
+
+    void scanned(byte[] photo) {
+        qrPhoto.clearFileList();
+        Codes.readQr(photo, MAX_PHOTO_PIXELS).ifPresentOrElse(qr -> answer(gateway.scan(code(), qr)),
+                () -> show(getTranslation("ikd.demo.no-qr")));
+    }
+
+    private void registered(Answer answer) {
+        if (answer.ok()) {
+            code = answer.text("code");
+        }
+        answer(answer);
+    }
+
+    private void answer(Answer answer) {
+        if (answer.ok()) {
+            show(getTranslation("ikd.demo.state", answer.text("code"),
+                    getTranslation("ikd.state." + answer.text("state"), answer.text("faceAttempts"))));
+        } else {
+            String detail = answer.text("detail");
+            show(answer.text("code") + ": " + (detail.isBlank() ? answer.text("title") : detail));
+        }
+    }
+
+    private String code() {
+        return code == null ? "-" : code;
+    }
+
+    private void show(String text) {
+        status.setText(text);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("ikd.demo.title");
+    }
+}

@@ -1,0 +1,39 @@
+package id.dukcapil.portal.ikd.demo;
+
+import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.context.annotation.Profile;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A demo resident who may activate an IKD: a printed KTP-el and no registration yet. */
+@Component
+@Profile("demo")
+class DemoResidents {
+
+    private final PopulationRegistry registry;
+    private final RegistrationStore registrations;
+
+    DemoResidents(PopulationRegistry registry, RegistrationStore registrations) {
+        this.registry = registry;
+        this.registrations = registrations;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<String> sampleNik() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String prefix = String.valueOf((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
+            for (Resident resident : registry.findByName(prefix, PageRequest.of(0, 50))) {
+                if (!registry.cardHistory(resident.nik()).isEmpty()
+                        && registrations.stateOfNik(resident.nik().value()).isEmpty()) {
+                    return Optional.of(resident.nik().value());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
