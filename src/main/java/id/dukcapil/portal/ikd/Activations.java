@@ -67,11 +67,12 @@ public class Activations {
     private final PasswordEncoder pinEncoder;
     private final Clock clock;
     private final int maxFaceAttempts;
+    private final UnfinishedRegistrations unfinished;
     private final SecureRandom random = new SecureRandom();
 
     Activations(RegistrationStore store, PopulationRegistry registry, ServicePoints servicePoints, StepClock stepClock,
                 AuditLog auditLog, CurrentActor currentActor, Outbox outbox, PasswordEncoder pinEncoder, Clock clock,
-                @Value("${portal.ikd.max-face-attempts}") int maxFaceAttempts) {
+                @Value("${portal.ikd.max-face-attempts}") int maxFaceAttempts, UnfinishedRegistrations unfinished) {
         this.store = store;
         this.registry = registry;
         this.servicePoints = servicePoints;
@@ -82,6 +83,7 @@ public class Activations {
         this.pinEncoder = pinEncoder;
         this.clock = clock;
         this.maxFaceAttempts = maxFaceAttempts;
+        this.unfinished = unfinished;
     }
 
     /**
@@ -114,6 +116,7 @@ public class Activations {
         if (registry.cardHistory(nik).isEmpty()) {
             throw failed(servicePoint, null, Code.NO_PRINTED_CARD, nik.masked());
         }
+        unfinished.expire(nik.value()); // a registration left yesterday no longer holds the NIK
         store.stateOfNik(nik.value()).ifPresent(state -> {
             throw failed(servicePoint, null, state == RegistrationState.ACTIVATED
                     || state == RegistrationState.ARCHIVED ? Code.ALREADY_ACTIVATED : Code.REGISTRATION_OPEN,

@@ -52,10 +52,11 @@ public class IkdDesk {
         this.clock = clock;
     }
 
-    /** The registrations at the officer's own service point that are not finished, oldest first. */
+    /** Today's registrations at the officer's own point not finished, and activations to archive; oldest first. */
     @Transactional(readOnly = true)
     public List<Registration> waiting() {
-        return store.waiting(myPoint()).stream().map(Registration::of).toList();
+        Instant startOfToday = java.time.LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        return store.waiting(myPoint(), startOfToday).stream().map(Registration::of).toList();
     }
 
     /**

@@ -8,9 +8,9 @@ import id.dukcapil.portal.ikd.IkdRefusal.Code;
  */
 public enum IkdFailure {
     INVALID_NIK, INVALID_EMAIL, INVALID_PHONE, NIK_NOT_FOUND, NO_PRINTED_CARD, ALREADY_ACTIVATED, REGISTRATION_OPEN,
-    FACE_FAILED, QR_INVALID, QR_EXPIRED, WRONG_PIN, PIN_LOCKED, PIN_EXPIRED, RETRY_LATER, REFERRED;
+    FACE_FAILED, QR_INVALID, QR_EXPIRED, WRONG_PIN, PIN_LOCKED, PIN_EXPIRED, RETRY_LATER, REFERRED, NOT_FINISHED;
 
-    /** The failure a refusal counts as; refusals of the app's own mistakes (a wrong state, a typing slip) are none. */
+    /** The failure a refusal counts as (NOT_FINISHED is no refusal: an activation left unfinished at day's end); refusals of the app's own mistakes (a wrong state, a typing slip) are none. */
     static IkdFailure of(Code code) {
         return valueOf(code.name());
     }

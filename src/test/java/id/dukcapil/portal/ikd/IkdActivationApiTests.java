@@ -164,6 +164,26 @@ class IkdActivationApiTests {
     }
 
     @Test
+    void a_registration_left_unfinished_yesterday_expires_and_no_longer_holds_the_nik_or_the_desk() throws Exception {
+        String nik = app.residentWithPrintedCard();
+        String body = "{\"nik\":\"%s\",\"email\":\"a@contoh.id\",\"phone\":\"081234567890\",\"servicePoint\":\"%s\"}"
+                .formatted(nik, POINT);
+        clock.setInstant(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        String yesterday = app.codeOf(app.post("", body));
+        clock.reset();
+        assertThat(SignedInAs.call(users, "ikd", desk::waiting)).extracting(Registration::code)
+                .as("yesterday's unfinished registration is not on today's desk").doesNotContain(yesterday);
+
+        String today = app.codeOf(app.post("", body));
+        assertThat(today).isNotEqualTo(yesterday);
+        assertThat(app.state(app.get("/" + yesterday))).isEqualTo("EXPIRED");
+        assertThat(jdbc.queryForList("SELECT reason FROM ikd_failure WHERE registration_code = ?", String.class,
+                yesterday)).containsExactly("NOT_FINISHED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND ended_at IS NULL",
+                Integer.class, yesterday)).as("its open step ended").isZero();
+    }
+
+    @Test
     void a_qr_code_expires_after_three_minutes_and_the_screen_shows_a_new_one() throws Exception {
         String code = app.facePassed(POINT);
         IkdDesk.ActivationQr old = SignedInAs.call(users, "ikd", () -> desk.showQr(code));

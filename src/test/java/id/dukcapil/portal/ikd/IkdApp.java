@@ -66,13 +66,18 @@ public final class IkdApp {
 
     /** A resident with a printed card and no IKD registration yet: each call a new one. */
     public String residentWithPrintedCard() {
+        return residentsWithPrintedCard(1).getFirst();
+    }
+
+    /** As many residents with a printed card and no IKD registration yet. */
+    public List<String> residentsWithPrintedCard(int count) {
         List<String> niks = jdbc.queryForList("""
                 SELECT r.nik FROM population_resident r
                 WHERE EXISTS (SELECT 1 FROM population_card_print c WHERE c.resident_id = r.id)
                 AND NOT EXISTS (SELECT 1 FROM ikd_registration i WHERE i.nik = r.nik)
-                ORDER BY r.id DESC LIMIT 1""", String.class);
-        assertThat(niks).isNotEmpty();
-        return niks.getFirst();
+                ORDER BY r.id DESC LIMIT ?""", String.class, count);
+        assertThat(niks).hasSize(count);
+        return niks;
     }
 
     public String residentWithoutCard() {

@@ -52,12 +52,26 @@ public class RegistrationStore {
                 .query((rs, n) -> RegistrationState.valueOf(rs.getString(1))).optional();
     }
 
-    /** The registrations of a service point waiting for an officer, oldest first. */
-    public List<Row> waiting(String servicePoint) {
+    /**
+     * The registrations of a service point waiting for an officer, oldest first: today's, and any activation still to
+     * be archived.
+     */
+    public List<Row> waiting(String servicePoint, Instant startOfToday) {
         return jdbc.sql("""
                 SELECT * FROM ikd_registration WHERE service_point = ?
-                AND state IN ('REGISTERED', 'FACE_FAILED', 'NEEDS_OFFICER', 'FACE_PASSED', 'PIN_SENT', 'ACTIVATED')
-                ORDER BY registered_at LIMIT 200""").param(servicePoint).query(RegistrationStore::row).list();
+                AND (state IN ('REGISTERED', 'FACE_FAILED', 'NEEDS_OFFICER', 'FACE_PASSED', 'PIN_SENT')
+                     AND registered_at >= ? OR state = 'ACTIVATED')
+                ORDER BY registered_at LIMIT 200""").params(servicePoint, utc(startOfToday))
+                .query(RegistrationStore::row).list();
+    }
+
+    /** The unfinished registrations begun before the day started: the citizen left; each ends EXPIRED. */
+    public List<Row> unfinishedBefore(Instant startOfToday, @Nullable String nik) {
+        return jdbc.sql("""
+                SELECT * FROM ikd_registration WHERE open_nik IS NOT NULL AND registered_at < ?
+                AND state IN ('REGISTERED', 'FACE_FAILED', 'NEEDS_OFFICER', 'FACE_PASSED', 'PIN_SENT')
+                AND (? IS NULL OR open_nik = ?) LIMIT 1000""")
+                .params(utc(startOfToday), nik, nik).query(RegistrationStore::row).list();
     }
 
     public boolean faceChecked(long id, RegistrationState from, RegistrationState to, int attempts, BigDecimal score) {

@@ -1,0 +1,63 @@
+package id.dukcapil.portal.ikd;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An activation is done in one visit: one not finished by the end of its day expires (the citizen left). Its NIK may
+ * register again, its open step ends, and the daily report counts it as not finished. Each night for every point,
+ * and at once for a NIK that registers again the next day.
+ */
+@Component
+class UnfinishedRegistrations {
+
+    private static final String JOB = "ikd-unfinished-registrations";
+    private static final List<SopStep> APP_STEPS = List.of(SopStep.E3_SELFIE, SopStep.E4_SCAN_ACTIVATION_QR,
+            SopStep.E5_PIN_EMAIL_ACTIVATE);
+
+    private final RegistrationStore store;
+    private final StepClock stepClock;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    UnfinishedRegistrations(RegistrationStore store, StepClock stepClock, AuditLog auditLog, Clock clock) {
+        this.store = store;
+        this.stepClock = stepClock;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "0 10 0 * * *", zone = "Asia/Jakarta")
+    @SchedulerLock(name = JOB, lockAtMostFor = "PT30M")
+    @Transactional
+    public void expireEveryPoint() {
+        expire(null);
+    }
+
+    /** Expires the unfinished registrations begun before today: all, or the given NIK's. */
+    @Transactional
+    public void expire(@Nullable String nik) {
+        Instant now = clock.instant();
+        Instant startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        for (RegistrationStore.Row row : store.unfinishedBefore(startOfToday, nik)) {
+            if (store.close(row.id(), row.state(), RegistrationState.EXPIRED)) {
+                store.failure(row.servicePoint(), row.code(), row.qrOfficer(), IkdFailure.NOT_FINISHED, now);
+                APP_STEPS.forEach(step -> stepClock.leaveIfOpen(Activations.caseRef(row.code()), step, now, JOB));
+                auditLog.record(AuditRecord.success("ikd.expired", "IkdRegistration", row.code())
+                        .withDetail("unfinished since " + row.registeredAt() + " (" + row.state() + ")"));
+            }
+        }
+    }
+}
