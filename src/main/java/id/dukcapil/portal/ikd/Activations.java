@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,14 +63,14 @@ public class Activations {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Outbox outbox;
-    private final PasswordEncoder pinEncoder;
+    private final PinHasher pinHasher;
     private final Clock clock;
     private final int maxFaceAttempts;
     private final UnfinishedRegistrations unfinished;
     private final SecureRandom random = new SecureRandom();
 
     Activations(RegistrationStore store, PopulationRegistry registry, ServicePoints servicePoints, StepClock stepClock,
-                AuditLog auditLog, CurrentActor currentActor, Outbox outbox, PasswordEncoder pinEncoder, Clock clock,
+                AuditLog auditLog, CurrentActor currentActor, Outbox outbox, PinHasher pinHasher, Clock clock,
                 @Value("${portal.ikd.max-face-attempts}") int maxFaceAttempts, UnfinishedRegistrations unfinished) {
         this.store = store;
         this.registry = registry;
@@ -80,7 +79,7 @@ public class Activations {
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.outbox = outbox;
-        this.pinEncoder = pinEncoder;
+        this.pinHasher = pinHasher;
         this.clock = clock;
         this.maxFaceAttempts = maxFaceAttempts;
         this.unfinished = unfinished;
@@ -175,7 +174,7 @@ public class Activations {
             throw failed(row, Code.QR_EXPIRED);
         }
         String pin = "%06d".formatted(random.nextInt(1_000_000));
-        if (!store.pinSent(row.id(), row.state(), hash, pinEncoder.encode(pin), now.plus(PIN_VALIDITY))) {
+        if (!store.pinSent(row.id(), row.state(), hash, pinHasher.hash(row.code(), pin), now.plus(PIN_VALIDITY))) {
             throw failed(row, Code.QR_INVALID); // used meanwhile: single use
         }
         outbox.enqueue(OutgoingMail.of(row.email(), "ikd-pin", INDONESIAN, Map.of("name", row.fullName(), "pin", pin,
@@ -207,7 +206,7 @@ public class Activations {
         if (row.pinExpiresAt() == null || !now.isBefore(row.pinExpiresAt())) {
             throw failed(row, Code.PIN_EXPIRED);
         }
-        if (!pinEncoder.matches(pin, row.pinHash())) {
+        if (!pinHasher.matches(row.code(), pin, row.pinHash())) {
             int failures = row.pinFailures() + 1;
             boolean locked = failures >= MAX_WRONG_PINS;
             store.pinFailed(row.id(), failures, locked);

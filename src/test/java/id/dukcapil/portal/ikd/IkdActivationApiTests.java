@@ -206,6 +206,8 @@ class IkdActivationApiTests {
         }
         app.assertProblem(app.activate(code, wrong), 423, "PIN_LOCKED");
         app.assertProblem(app.activate(code, pin), 423, "PIN_LOCKED");
+        assertThat(jdbc.queryForObject("SELECT pin_hash FROM ikd_registration WHERE code = ?", String.class, code))
+                .as("kept only as a keyed hash (decision 086)").startsWith("{hmac-sha256}").doesNotContain(pin);
     }
 
     @Test
