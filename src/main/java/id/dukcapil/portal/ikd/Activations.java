@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -115,8 +116,11 @@ public class Activations {
         if (registry.cardHistory(nik).isEmpty()) {
             throw failed(servicePoint, null, Code.NO_PRINTED_CARD, nik.masked());
         }
-        unfinished.expire(nik.value()); // a registration left yesterday no longer holds the NIK
-        store.stateOfNik(nik.value()).ifPresent(state -> {
+        Optional<RegistrationState> held = store.stateOfNik(nik.value());
+        if (held.isPresent() && unfinished.expire(nik.value())) { // one left unfinished yesterday holds it no more
+            held = store.stateOfNik(nik.value());
+        }
+        held.ifPresent(state -> {
             throw failed(servicePoint, null, state == RegistrationState.ACTIVATED
                     || state == RegistrationState.ARCHIVED ? Code.ALREADY_ACTIVATED : Code.REGISTRATION_OPEN,
                     nik.masked());

@@ -46,18 +46,21 @@ class UnfinishedRegistrations {
         expire(null);
     }
 
-    /** Expires the unfinished registrations begun before today: all, or the given NIK's. */
+    /** Expires the unfinished registrations begun before today: all, or the given NIK's; whether any was. */
     @Transactional
-    public void expire(@Nullable String nik) {
+    public boolean expire(@Nullable String nik) {
+        boolean any = false;
         Instant now = clock.instant();
         Instant startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
         for (RegistrationStore.Row row : store.unfinishedBefore(startOfToday, nik)) {
             if (store.close(row.id(), row.state(), RegistrationState.EXPIRED)) {
+                any = true;
                 store.failure(row.servicePoint(), row.code(), row.qrOfficer(), IkdFailure.NOT_FINISHED, now);
                 APP_STEPS.forEach(step -> stepClock.leaveIfOpen(Activations.caseRef(row.code()), step, now, JOB));
                 auditLog.record(AuditRecord.success("ikd.expired", "IkdRegistration", row.code())
                         .withDetail("unfinished since " + row.registeredAt() + " (" + row.state() + ")"));
             }
         }
+        return any;
     }
 }

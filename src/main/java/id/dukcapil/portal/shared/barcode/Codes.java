@@ -114,9 +114,19 @@ public final class Codes {
 
     /** The text of the one code of that format anywhere on the image, as a scanner aimed at it reads it. */
     public static String read(BufferedImage image, BarcodeFormat format) throws NotFoundException {
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(format)))
-                .getText();
+        BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
+        Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(format));
+        try {
+            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+        } catch (NotFoundException notFound) {
+            // ZXing's finder-pattern search misses about one clean, computer-drawn QR code in fifty (a photo's blur
+            // hides the patterns that mislead it); such an image is read as a pure code, straight and unblurred.
+            Map<DecodeHintType, Object> pure = new java.util.EnumMap<>(DecodeHintType.class);
+            pure.putAll(hints);
+            pure.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), pure).getText();
+        }
     }
 
     /**

@@ -100,6 +100,7 @@ class IkdBenchmark {
         for (String officer : officers) {
             desks.add(pool.submit(() -> {
                 go.await();
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(3_000)); // desks open one by one
                 for (int i = 0; i < perDesk; i++) {
                     seen.add(activate(app, officer, poll));
                 }
