@@ -4,7 +4,8 @@ import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
-import id.dukcapil.portal.ikd.IkdDayReport.Table;
+import id.dukcapil.portal.shared.report.TableReport;
+import id.dukcapil.portal.shared.report.TableReport.Table;
 import id.dukcapil.portal.ikd.internal.DayReportStore;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +81,7 @@ public class IkdDayReports {
     @PreAuthorize("hasAnyRole('" + Roles.IKD_OFFICER + "', '" + Roles.MANAGER + "', '" + Roles.ADMIN + "', '"
             + Roles.HEAD + "')")
     @Transactional(readOnly = true)
-    public IkdDayReport report(String point, LocalDate day, Locale locale) {
+    public TableReport report(String point, LocalDate day, Locale locale) {
         Actor me = currentActor.get();
         if (me.roles().stream().noneMatch(SEE_EVERY_POINT::contains) && !point.equals(me.servicePoint())) {
             throw new RuleViolation("ikd.desk.other-point", point);
@@ -89,7 +92,7 @@ public class IkdDayReports {
     /** The officer's own point's day. */
     @PreAuthorize("hasRole('" + Roles.IKD_OFFICER + "')")
     @Transactional(readOnly = true)
-    public IkdDayReport mine(LocalDate day, Locale locale) {
+    public TableReport mine(LocalDate day, Locale locale) {
         return make(myPoint(), day, locale);
     }
 
@@ -104,7 +107,7 @@ public class IkdDayReports {
         if (day.isAfter(LocalDate.now(clock))) {
             throw new RuleViolation("ikd.report.future-day");
         }
-        IkdDayReport report = make(point, day, PortalMessages.INDONESIAN);
+        TableReport report = make(point, day, PortalMessages.INDONESIAN);
         Instant now = clock.instant();
         if (!store.submit(point, day, currentActor.id(), report.figures(), now)) {
             throw new RuleViolation("ikd.report.already-signed");
@@ -112,7 +115,7 @@ public class IkdDayReports {
         DayReportStore.Submitted submitted = store.find(point, day).orElseThrow();
         if (signed) {
             DocumentId document = signingQueue.submit(new SigningRequest(SOURCE_TYPE, String.valueOf(submitted.id()),
-                    KIND, PREFIX, point + " " + day, report.pointName(), point, now.plus(Duration.ofDays(1))));
+                    KIND, PREFIX, point + " " + day, pointName(point), point, now.plus(Duration.ofDays(1))));
             store.signing(submitted.id(), document.value());
         }
         auditLog.record(AuditRecord.success("ikd.report.submitted", "IkdDayReport", String.valueOf(submitted.id()))
@@ -143,7 +146,7 @@ public class IkdDayReports {
     }
 
     /** The report as it is now, unguarded: for the signing port and the manager's daily summary. */
-    IkdDayReport make(String point, LocalDate day, Locale locale) {
+    TableReport make(String point, LocalDate day, Locale locale) {
         ServicePoint servicePoint = servicePoints.byCode(point)
                 .orElseThrow(() -> new RuleViolation("reports.daily.unknown-point", point));
         ZoneId zone = clock.getZone();
@@ -174,7 +177,13 @@ public class IkdDayReports {
                         step.step().sopRows() + ". " + text(step.step().labelKey(), locale), step.count(),
                         step.median(), step.percentile90(), step.standard() == null ? "–" : step.standard(),
                         Math.round(step.withinStandard() * 100) + " %")).toList()));
-        return new IkdDayReport(point, servicePoint.name(), day, tables);
+        return new TableReport("laporan-ikd-" + point + "-" + day, text("ikd.report.title", locale),
+                servicePoint.name() + " · " + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)
+                        .format(day), text("ikd.report.footer", locale), tables);
+    }
+
+    private String pointName(String point) {
+        return servicePoints.byCode(point).map(ServicePoint::name).orElse(point);
     }
 
     private List<String> headers(Locale locale, String... keys) {

@@ -4,6 +4,8 @@ import id.dukcapil.portal.ikd.internal.DayReportStore;
 import id.dukcapil.portal.reports.DailySummarySource;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
+import id.dukcapil.portal.shared.report.TableReport;
+import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.DocumentSigned;
 import id.dukcapil.portal.signing.SignableDocuments;
@@ -25,10 +27,10 @@ class IkdReportDocuments implements SignableDocuments, DailySummarySource {
 
     private final DayReportStore store;
     private final IkdDayReports reports;
-    private final IkdReportFiles files;
+    private final TableReportFiles files;
     private final MessageSource messages;
 
-    IkdReportDocuments(DayReportStore store, IkdDayReports reports, IkdReportFiles files, MessageSource messages) {
+    IkdReportDocuments(DayReportStore store, IkdDayReports reports, TableReportFiles files, MessageSource messages) {
         this.store = store;
         this.reports = reports;
         this.files = files;
@@ -44,11 +46,14 @@ class IkdReportDocuments implements SignableDocuments, DailySummarySource {
     public Rendering render(String sourceId, SignatureBlock block) {
         DayReportStore.Submitted submitted = store.find(Long.parseLong(sourceId))
                 .orElseThrow(() -> new RuleViolation("ikd.report.not-found", sourceId));
-        IkdDayReport now = reports.make(submitted.servicePoint(), submitted.day(), PortalMessages.INDONESIAN);
+        TableReport now = reports.make(submitted.servicePoint(), submitted.day(), PortalMessages.INDONESIAN);
         if (!now.figures().equals(submitted.figures())) {
             return new Rendering.SendBack(messages.getMessage("ikd.report.changed", null, PortalMessages.INDONESIAN));
         }
-        return new Rendering.Pdf(files.pdf(now, PortalMessages.INDONESIAN, block));
+        String words = messages.getMessage("ikd.report.signature", new Object[] {block.documentNumber(),
+                block.signerPosition(), block.signerName(), block.verificationUrl()}, PortalMessages.INDONESIAN);
+        return new Rendering.Pdf(files.pdf(now, PortalMessages.INDONESIAN,
+                new TableReportFiles.Signature(words, block.verificationUrl())));
     }
 
     @Override

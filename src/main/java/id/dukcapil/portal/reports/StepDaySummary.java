@@ -2,6 +2,7 @@ package id.dukcapil.portal.reports;
 
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
+import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.sla.DaySteps;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
@@ -64,7 +65,7 @@ class StepDaySummary implements DailySummarySource {
         countedSteps.forEach(step -> figures.add(count(steps, step)));
         figures.add(steps.stream().mapToLong(DaySteps.DayStep::overStandard).sum());
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("OFFICE", text("reports.daily.office", locale));
+        parameters.put("OFFICE", text("shared.report.office", locale));
         parameters.put("TITLE", text(titleKey, locale));
         parameters.put("SUBTITLE", servicePoint.name() + " · "
                 + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day));
@@ -77,9 +78,9 @@ class StepDaySummary implements DailySummarySource {
             Map<String, Object> cells = new HashMap<>();
             cells.put("step", row.step().sopRows() + ". " + text(row.step().labelKey(), locale));
             cells.put("count", row.count());
-            cells.put("median", DaySteps.minutes(row.median()));
-            cells.put("percentile90", DaySteps.minutes(row.percentile90()));
-            cells.put("standard", row.standard() != null ? DaySteps.minutes(row.standard()) : "–");
+            cells.put("median", TableReport.minutes(row.median()));
+            cells.put("percentile90", TableReport.minutes(row.percentile90()));
+            cells.put("standard", row.standard() != null ? TableReport.minutes(row.standard()) : "–");
             cells.put("withinStandard", Math.round(row.withinStandard() * 100) + " %");
             return cells;
         }).toList();

@@ -3,7 +3,7 @@
  * rollups that keep it fast over years, Excel workbooks and the monthly report by e-mail.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"sla", "shared", "shared::i18n", "shared::ui", "shared::pdf", "shared::jdbc", "staff",
+@ApplicationModule(allowedDependencies = {"sla", "shared", "shared::i18n", "shared::ui", "shared::pdf", "shared::jdbc", "shared::report", "staff",
         "notification"})
 package id.dukcapil.portal.reports;
 

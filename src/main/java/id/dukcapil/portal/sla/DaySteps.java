@@ -31,11 +31,6 @@ public class DaySteps {
         }
     }
 
-    /** A duration as every daily document prints it: {@code m:ss}. */
-    public static String minutes(Duration duration) {
-        return "%d:%02d".formatted(duration.toMinutes(), duration.toSecondsPart());
-    }
-
     private final StepReportQueries queries;
     private final StandardStore standards;
 

@@ -9,6 +9,8 @@ import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
+import id.dukcapil.portal.shared.report.TableReport;
+import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.DocumentId;
@@ -51,7 +53,7 @@ class IkdDayReportTests {
     @LocalServerPort int port;
     @Autowired IkdDesk desk;
     @Autowired IkdDayReports reports;
-    @Autowired IkdReportFiles files;
+    @Autowired TableReportFiles files;
     @Autowired SigningQueue signingQueue;
     @Autowired BatchSigning batches;
     @Autowired UserDetailsService users;
@@ -80,8 +82,8 @@ class IkdDayReportTests {
                 {"nik":"%s","email":"warga@contoh.id","phone":"12345","servicePoint":"%s"}"""
                 .formatted(app.residentWithPrintedCard(), POINT)), 422, "INVALID_PHONE");
 
-        IkdDayReport report = SignedInAs.call(users, "ikd", () -> reports.mine(day, PortalMessages.INDONESIAN));
-        assertThat(report.tables()).extracting(IkdDayReport.Table::title)
+        TableReport report = SignedInAs.call(users, "ikd", () -> reports.mine(day, PortalMessages.INDONESIAN));
+        assertThat(report.tables()).extracting(TableReport.Table::title)
                 .containsExactly("Ringkasan", "Per petugas", "Kegagalan menurut alasan", "Waktu per langkah");
         assertThat(report.tables().get(0).rows()).containsExactly(List.of("Mendaftar", 2L),
                 List.of("IKD diaktifkan", 1L), List.of("Diarsipkan", 1L), List.of("Kegagalan", 7L));
@@ -97,7 +99,7 @@ class IkdDayReportTests {
 
         try (PDDocument pdf = Loader.loadPDF(files.pdf(report, PortalMessages.INDONESIAN))) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Laporan harian aktivasi IKD (SOP E)",
-                    report.pointName(), "Per petugas", "Fitri Handayani", "Verifikasi wajah gagal", "6:00");
+                    report.subtitle(), "Per petugas", "Fitri Handayani", "Verifikasi wajah gagal", "6:00");
         }
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         files.xlsx(report, xlsx);
@@ -156,7 +158,7 @@ class IkdDayReportTests {
                 () -> reports.report(POINT, day, PortalMessages.INDONESIAN)))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("ikd.desk.other-point");
         assertThat(SignedInAs.call(users, "manajer", () -> reports.report(POINT, day, PortalMessages.INDONESIAN))
-                .pointName()).isNotBlank();
+                .subtitle()).isNotBlank();
         assertThatThrownBy(() -> SignedInAs.call(users, "ikd", () -> reports.submit(day.plusDays(1))))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("ikd.report.future-day");
     }

@@ -17,12 +17,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import id.dukcapil.portal.ikd.IkdDayReports;
 import id.dukcapil.portal.ikd.IkdDesk;
-import id.dukcapil.portal.ikd.IkdReportFiles;
 import id.dukcapil.portal.ikd.Registration;
 import id.dukcapil.portal.ikd.RegistrationState;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,7 +60,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     private long expiredPins;
     final Button report;
 
-    IkdDeskView(IkdDesk desk, IkdDayReports reports, IkdReportFiles files, Clock clock) {
+    IkdDeskView(IkdDesk desk, IkdDayReports reports, TableReportFiles files, Clock clock) {
         this.desk = desk;
         this.clock = clock;
         this.zone = ZoneId.of("Asia/Jakarta");

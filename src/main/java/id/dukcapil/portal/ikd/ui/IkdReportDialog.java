@@ -9,9 +9,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import id.dukcapil.portal.ikd.IkdDayReport;
 import id.dukcapil.portal.ikd.IkdDayReports;
-import id.dukcapil.portal.ikd.IkdReportFiles;
+import id.dukcapil.portal.shared.report.TableReport;
+import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
 import java.io.ByteArrayInputStream;
@@ -33,7 +33,7 @@ class IkdReportDialog extends Dialog {
     private final IkdDayReports reports;
     private final Clock clock;
 
-    IkdReportDialog(IkdDayReports reports, IkdReportFiles files, Clock clock) {
+    IkdReportDialog(IkdDayReports reports, TableReportFiles files, Clock clock) {
         this.reports = reports;
         this.clock = clock;
         setHeaderTitle(getTranslation("ikd.report.title"));
@@ -43,18 +43,18 @@ class IkdReportDialog extends Dialog {
         day.setLocale(getLocale());
         day.addValueChangeListener(change -> showState());
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-            IkdDayReport report = report();
+            TableReport report = report();
             byte[] bytes = files.pdf(report, getLocale());
-            return new DownloadResponse(new ByteArrayInputStream(bytes), IkdReportFiles.fileName(report, "pdf"),
+            return new DownloadResponse(new ByteArrayInputStream(bytes), report.fileName() + ".pdf",
                     "application/pdf", bytes.length);
         }), getTranslation("ikd.report.pdf"));
         pdf.setId("ikd-report-pdf");
         Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
-            IkdDayReport report = report();
+            TableReport report = report();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             files.xlsx(report, out);
             return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()),
-                    IkdReportFiles.fileName(report, "xlsx"), IkdReportFiles.XLSX, out.size());
+                    report.fileName() + ".xlsx", TableReportFiles.XLSX, out.size());
         }), getTranslation("ikd.report.xlsx"));
         xlsx.setId("ikd-report-xlsx");
         submit = new Button(getTranslation("ikd.report.submit"), click -> {
@@ -78,7 +78,7 @@ class IkdReportDialog extends Dialog {
         return day.getValue() == null ? LocalDate.now(clock) : day.getValue();
     }
 
-    private IkdDayReport report() {
+    private TableReport report() {
         return reports.mine(chosenDay(), getLocale());
     }
 

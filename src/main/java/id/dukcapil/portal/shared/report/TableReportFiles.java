@@ -1,14 +1,11 @@
-package id.dukcapil.portal.ikd;
+package id.dukcapil.portal.shared.report;
 
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
 import id.dukcapil.portal.shared.pdf.VectorQrCode;
-import id.dukcapil.portal.signing.SignatureBlock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,69 +23,68 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily IKD report as files: a PDF (reports/ikd/ikd-day.jrxml, each table under its title; with the signature
- * block when it is signed) and an Excel workbook (a sheet per table, durations as Excel times).
+ * A {@link TableReport} as files: a PDF (reports/shared/table-report.jrxml, each table under its title; with the
+ * signature's words and its verification QR code when it is signed) and an Excel workbook (a sheet per table,
+ * counts as numbers, durations as Excel times).
  */
 @Component
-public class IkdReportFiles {
+public class TableReportFiles {
 
-    static final String TEMPLATE = "ikd/ikd-day";
+    static final String TEMPLATE = "shared/table-report";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int COLUMNS = 6;
     private static final double SECONDS_PER_DAY = 86_400d;
 
+    /** How a signed report names its signature, and the address whose QR code verifies it. */
+    public record Signature(String words, String verificationUrl) {
+    }
+
     private final PdfRenderer renderer;
     private final MessageSource messages;
 
-    IkdReportFiles(PdfRenderer renderer, MessageSource messages) {
+    TableReportFiles(PdfRenderer renderer, MessageSource messages) {
         this.renderer = renderer;
         this.messages = messages;
     }
 
-    public static String fileName(IkdDayReport report, String extension) {
-        return "laporan-ikd-" + report.servicePoint() + "-" + report.day() + "." + extension;
-    }
-
-    public byte[] pdf(IkdDayReport report, Locale locale) {
+    public byte[] pdf(TableReport report, Locale locale) {
         return pdf(report, locale, null);
     }
 
-    byte[] pdf(IkdDayReport report, Locale locale, @Nullable SignatureBlock block) {
+    public byte[] pdf(TableReport report, Locale locale, @Nullable Signature signature) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("OFFICE", text("reports.daily.office", locale));
-        parameters.put("TITLE", text("ikd.report.title", locale));
-        parameters.put("SUBTITLE", report.pointName() + " · "
-                + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(report.day()));
-        parameters.put("FOOTER", text("ikd.report.footer", locale));
-        if (block != null) {
-            parameters.put("SIGNATURE", messages.getMessage("ikd.report.signature", new Object[] {
-                    block.documentNumber(), block.signerPosition(), block.signerName(), block.verificationUrl()},
-                    locale));
-            parameters.put("QR", VectorQrCode.of(block.verificationUrl()));
+        parameters.put("OFFICE", messages.getMessage("shared.report.office", null, locale));
+        parameters.put("TITLE", report.title());
+        parameters.put("SUBTITLE", report.subtitle());
+        parameters.put("FOOTER", report.footer());
+        if (signature != null) {
+            parameters.put("SIGNATURE", signature.words());
+            parameters.put("QR", VectorQrCode.of(signature.verificationUrl()));
         }
+        String none = messages.getMessage("shared.report.none", null, locale);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (IkdDayReport.Table table : report.tables()) {
+        for (TableReport.Table table : report.tables()) {
             if (table.rows().isEmpty()) {
-                rows.add(row(table, List.of(text("ikd.report.none", locale))));
+                rows.add(row(table, List.of(none)));
             }
             table.rows().forEach(cells -> rows.add(row(table, cells)));
         }
         return renderer.render(TEMPLATE, parameters, rows);
     }
 
-    private static Map<String, Object> row(IkdDayReport.Table table, List<Object> cells) {
+    private static Map<String, Object> row(TableReport.Table table, List<Object> cells) {
         Map<String, Object> row = new HashMap<>();
         row.put("table", table.title());
         for (int i = 0; i < COLUMNS; i++) {
             row.put("h" + (i + 1), i < table.headers().size() ? table.headers().get(i) : null);
-            row.put("c" + (i + 1), i < cells.size() ? IkdDayReport.text(cells.get(i))
+            row.put("c" + (i + 1), i < cells.size() ? TableReport.text(cells.get(i))
                     : i < table.headers().size() ? "" : null);
         }
         return row;
     }
 
     /** The workbook: a sheet per table, counts as numbers, durations as Excel times ([m]:ss). */
-    public void xlsx(IkdDayReport report, OutputStream out) {
+    public void xlsx(TableReport report, OutputStream out) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
@@ -96,10 +92,9 @@ public class IkdReportFiles {
             header.setFont(bold);
             CellStyle duration = workbook.createCellStyle();
             duration.setDataFormat(workbook.createDataFormat().getFormat("[m]:ss"));
-            for (IkdDayReport.Table table : report.tables()) {
+            for (TableReport.Table table : report.tables()) {
                 Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(table.title()));
-                Row title = sheet.createRow(0);
-                title.createCell(0).setCellValue(report.pointName() + " · " + report.day());
+                sheet.createRow(0).createCell(0).setCellValue(report.title() + " · " + report.subtitle());
                 Row headers = sheet.createRow(1);
                 for (int i = 0; i < table.headers().size(); i++) {
                     Cell cell = headers.createCell(i);
@@ -130,9 +125,5 @@ public class IkdReportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
     }
 }
