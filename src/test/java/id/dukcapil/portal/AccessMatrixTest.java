@@ -55,7 +55,12 @@ class AccessMatrixTest {
             Map.entry("bds/booking", Access.ANONYMOUS),
             Map.entry("bds/riwayat", Access.ANONYMOUS),
             Map.entry("bds/lupa-sandi", Access.ANONYMOUS),
-            Map.entry("ikd", EnumSet.of(Role.IKD_OFFICER))));
+            Map.entry("ikd", EnumSet.of(Role.IKD_OFFICER)),
+            Map.entry("demo/ikd-app", Access.ANONYMOUS),
+            Map.entry("registrasi", EnumSet.of(Role.REGISTRATION_OPERATOR)),
+            Map.entry("perekaman", EnumSet.of(Role.RECORDING_OPERATOR)),
+            Map.entry("antrean/:point", Access.ANONYMOUS),
+            Map.entry("bukti/:token", Access.ANONYMOUS)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();
     private final Map<String, Class<?>> routes = routes();
@@ -89,7 +94,7 @@ class AccessMatrixTest {
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         assertThat(opens).containsExactlyInAnyOrder("login", "verify", "bds", "bds/daftar", "bds/otp", "bds/masuk",
-                "bds/booking", "bds/riwayat", "bds/lupa-sandi");
+                "bds/booking", "bds/riwayat", "bds/lupa-sandi", "demo/ikd-app", "antrean/:point", "bukti/:token");
     }
 
     private static Map<String, Class<?>> routes() {

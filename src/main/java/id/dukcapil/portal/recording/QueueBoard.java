@@ -1,0 +1,50 @@
+package id.dukcapil.portal.recording;
+
+import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The waiting room's display board of a point: the numbers being called and at which desk, newest first. Public:
+ * it shows numbers and desks only, never a name.
+ */
+@Service
+public class QueueBoard {
+
+    /** How many calls the board lists: the newest large, the others below it. */
+    static final int CALLS = 6;
+
+    public record Call(String ticket, String desk, Instant calledAt) {
+    }
+
+    public record Board(String servicePoint, String pointName, List<Call> calls, int waiting) {
+    }
+
+    private final VisitStore visits;
+    private final ServicePoints servicePoints;
+    private final Clock clock;
+
+    QueueBoard(VisitStore visits, ServicePoints servicePoints, Clock clock) {
+        this.visits = visits;
+        this.servicePoints = servicePoints;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Board of(String point) {
+        ServicePoint servicePoint = servicePoints.byCode(point)
+                .orElseThrow(() -> new RuleViolation("recording.error.unknown-point", point));
+        LocalDate today = LocalDate.now(clock);
+        List<Call> calls = visits.latestCalls(point, today, CALLS).stream()
+                .filter(visit -> visit.ticket() != null && visit.desk() != null && visit.calledAt() != null)
+                .map(visit -> new Call(visit.ticket(), visit.desk(), visit.calledAt())).toList();
+        return new Board(point, servicePoint.name(), calls, visits.inState(point, today, VisitState.QUEUED).size());
+    }
+}

@@ -1,0 +1,42 @@
+package id.dukcapil.portal.recording;
+
+import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queue numbers per service point per day: counted in the visit's own transaction, so numbers are gapless and never
+ * repeated under concurrent desks (the counter row stays locked until the visit commits). The ticket shows the
+ * queue's prefix where the office wants one ({@code portal.recording.queue-prefix}, e.g. {@code R}: R-007).
+ */
+@Component
+class QueueNumbers {
+
+    private final VisitStore visits;
+    private final String prefix;
+
+    QueueNumbers(VisitStore visits, @Value("${portal.recording.queue-prefix:}") String prefix) {
+        this.visits = visits;
+        this.prefix = prefix.strip();
+    }
+
+    /** Gives the visit its number; the ticket as shown and called. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    String issue(Visit visit, VisitState from, @Nullable Priority priority) {
+        int number = visits.nextNumber(visit.servicePoint(), visit.day());
+        String ticket = ticket(number);
+        if (!visits.queued(visit.id(), from, number, ticket, priority)) {
+            throw RegistrationDesk.wrongState(visit); // rolls the number back with the visit: no gap
+        }
+        return ticket;
+    }
+
+    String ticket(int number) {
+        String digits = "%03d".formatted(number);
+        return prefix.isEmpty() ? digits : prefix + "-" + digits;
+    }
+}

@@ -1,0 +1,34 @@
+package id.dukcapil.portal.recording;
+
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** SOP C's step clocks: a visit is the case ({@code C-<visit id>}), each desk's actor the one who acts. */
+@Component
+class RecordingClocks {
+
+    private final StepClock stepClock;
+    private final CurrentActor currentActor;
+
+    RecordingClocks(StepClock stepClock, CurrentActor currentActor) {
+        this.stepClock = stepClock;
+        this.currentActor = currentActor;
+    }
+
+    static CaseRef caseRef(long visitId) {
+        return new CaseRef(Procedure.C_RECORDING, "C-" + visitId);
+    }
+
+    void enter(long visitId, SopStep step, Instant at, String servicePoint) {
+        stepClock.enter(caseRef(visitId), step, at, currentActor.id(), servicePoint);
+    }
+
+    void leave(long visitId, SopStep step, Instant at) {
+        stepClock.leave(caseRef(visitId), step, at, currentActor.id());
+    }
+}

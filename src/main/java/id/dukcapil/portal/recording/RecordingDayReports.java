@@ -1,0 +1,163 @@
+package id.dukcapil.portal.recording;
+
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.reports.DailySummarySource;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.report.TableReport;
+import id.dukcapil.portal.shared.report.TableReport.Table;
+import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.sla.DaySteps;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The day of a recording point (SOP C): its figures, each recording desk, each step's times, and the daily register
+ * (BHPPK) with every visit and its outcome — as PDF and Excel (one {@link TableReport}). The desks read their own
+ * point's, the managers any point's (the daily summary of SOP C).
+ */
+@Service
+public class RecordingDayReports implements DailySummarySource {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final VisitStore visits;
+    private final DaySteps daySteps;
+    private final ServicePoints servicePoints;
+    private final TableReportFiles files;
+    private final CurrentActor currentActor;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    RecordingDayReports(VisitStore visits, DaySteps daySteps, ServicePoints servicePoints, TableReportFiles files,
+                        CurrentActor currentActor, MessageSource messages, Clock clock) {
+        this.visits = visits;
+        this.daySteps = daySteps;
+        this.servicePoints = servicePoints;
+        this.files = files;
+        this.currentActor = currentActor;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The operator's own point's day. */
+    @PreAuthorize("hasAnyRole('" + Roles.REGISTRATION_OPERATOR + "', '" + Roles.RECORDING_OPERATOR + "')")
+    @Transactional(readOnly = true)
+    public TableReport mine(LocalDate day, Locale locale) {
+        String point = currentActor.get().servicePoint();
+        if (point == null) {
+            throw new RuleViolation("recording.error.no-point");
+        }
+        return make(point, day, locale);
+    }
+
+    @Override
+    public Procedure procedure() {
+        return Procedure.C_RECORDING;
+    }
+
+    /** The manager's daily summary (reports guards who reads it). */
+    @Override
+    public byte[] pdf(String servicePoint, LocalDate day, Locale locale) {
+        return files.pdf(make(servicePoint, day, locale), locale);
+    }
+
+    TableReport make(String point, LocalDate day, Locale locale) {
+        ServicePoint servicePoint = servicePoints.byCode(point)
+                .orElseThrow(() -> new RuleViolation("reports.daily.unknown-point", point));
+        List<Visit> register = visits.day(point, day);
+        Map<VisitState, Long> byState = register.stream()
+                .collect(Collectors.groupingBy(Visit::state, Collectors.counting()));
+        long queued = register.stream().filter(visit -> visit.ticket() != null).count();
+        List<VisitStore.DeskDay> desks = visits.desks(point, day);
+        long failures = desks.stream().mapToLong(VisitStore.DeskDay::failed).sum();
+        long technical = desks.stream().mapToLong(VisitStore.DeskDay::technical).sum();
+
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table(text("recording.report.summary", locale), headers(locale, "item", "count"), List.of(
+                row(text("recording.report.visits", locale), (long) register.size()),
+                row(text("recording.state.DOCUMENTS_RETURNED", locale), count(byState, VisitState.DOCUMENTS_RETURNED)),
+                row(text("recording.state.ALREADY_RECORDED", locale), count(byState, VisitState.ALREADY_RECORDED)),
+                row(text("recording.report.queued", locale), queued),
+                row(text("recording.report.recorded", locale), count(byState, VisitState.RECORDED)
+                        + count(byState, VisitState.PROOF_HANDED)),
+                row(text("recording.report.failures", locale), failures),
+                row(text("recording.report.technical", locale), technical),
+                row(text("recording.state.ABSENT", locale), count(byState, VisitState.ABSENT)),
+                row(text("recording.state.PROOF_HANDED", locale), count(byState, VisitState.PROOF_HANDED)))));
+        tables.add(new Table(text("recording.report.desks", locale),
+                headers(locale, "desk", "called", "recorded", "failed", "technical"),
+                desks.stream().<List<Object>>map(desk -> List.of(desk.desk(), desk.called(),
+                        desk.recorded(), desk.failed(), desk.technical())).toList()));
+        tables.add(new Table(text("recording.report.steps", locale),
+                headers(locale, "step", "count", "median", "p90", "standard", "within"),
+                daySteps.of(Procedure.C_RECORDING, point, day).stream().<List<Object>>map(step -> List.of(
+                        step.step().sopRows() + ". " + text(step.step().labelKey(), locale), step.count(),
+                        step.median(), step.percentile90(), step.standard() == null ? "–" : step.standard(),
+                        Math.round(step.withinStandard() * 100) + " %")).toList()));
+        tables.add(new Table(text("recording.report.register", locale),
+                headers(locale, "time", "ticket", "name", "nik", "outcome"),
+                register.stream().<List<Object>>map(visit -> List.of(time(visit), orDash(visit.ticket()),
+                        visit.fullName(), Nik.of(visit.nik()).masked(), outcome(visit, locale))).toList()));
+        String subtitle = servicePoint.name() + " · "
+                + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day);
+        return new TableReport("perekaman-" + point + "-" + day, text("recording.report.title", locale), subtitle,
+                text("recording.report.footer", locale), tables);
+    }
+
+    private String outcome(Visit visit, Locale locale) {
+        String state = text(visit.state().labelKey(), locale);
+        String detail = switch (visit.state()) {
+            case DOCUMENTS_RETURNED -> Arrays.stream(orDash(visit.returnReasons()).split(","))
+                    .map(reason -> messages.getMessage("recording.document." + reason, null, reason, locale))
+                    .collect(Collectors.joining(", "));
+            case ALREADY_RECORDED -> orDash(visit.explanation());
+            case SENT_BACK -> orDash(visit.failureReason());
+            case RECORDED, PROOF_HANDED -> orDash(visit.proofNumber());
+            default -> "";
+        };
+        return detail.isEmpty() ? state : state + ": " + detail;
+    }
+
+    private static long count(Map<VisitState, Long> byState, VisitState state) {
+        return byState.getOrDefault(state, 0L);
+    }
+
+    private static List<Object> row(String label, long count) {
+        return List.of(label, count);
+    }
+
+    private static String orDash(String text) {
+        return text == null || text.isBlank() ? "–" : text;
+    }
+
+    private List<String> headers(Locale locale, String... keys) {
+        return Arrays.stream(keys).map(key -> text("recording.report.column." + key, locale)).toList();
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    /** A visit's start in the office's time. */
+    private String time(Visit visit) {
+        return TIME.format(visit.startedAt().atZone(clock.getZone()));
+    }
+}

@@ -1,0 +1,183 @@
+package id.dukcapil.portal.recording;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.sla.SopStep;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SOP C step 3, the recording desk: call the next number (numbers sent back first, then priority visitors), recall,
+ * skip as absent and bring back; the recording's outcome — recorded (the KTP-el record moves on, a proof of
+ * recording is printed; step 4 starts) or failed with a reason (back to the registration desk; a technical failure
+ * is noted so the overrun is excused) — and the proof handed to the resident.
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.RECORDING_OPERATOR + "')")
+public class RecordingDesk {
+
+    private final VisitStore visits;
+    private final PopulationRegistry registry;
+    private final RecordingClocks clocks;
+    private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    RecordingDesk(VisitStore visits, PopulationRegistry registry, RecordingClocks clocks, AuditLog auditLog,
+                  CurrentActor currentActor, Clock clock) {
+        this.visits = visits;
+        this.registry = registry;
+        this.clocks = clocks;
+        this.auditLog = auditLog;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** The next waiting number for this desk; empty when nobody waits. */
+    @Transactional
+    public Optional<Visit> callNext(String desk) {
+        Optional<Visit> called = visits.callNext(point(), LocalDate.now(clock), deskName(desk), clock.instant());
+        called.ifPresent(visit -> auditLog.record(AuditRecord.success("recording.called", "RecordingVisit",
+                String.valueOf(visit.id())).withDetail(visit.ticket() + " to " + visit.desk())));
+        return called;
+    }
+
+    /** Calls the same number again: the board shows it anew and says it again. */
+    @Transactional
+    public Visit recall(long visitId) {
+        Visit visit = mine(visitId);
+        if (!visits.recalled(visitId, clock.instant())) {
+            throw RegistrationDesk.wrongState(visit);
+        }
+        auditLog.record(AuditRecord.success("recording.recalled", "RecordingVisit", String.valueOf(visitId)));
+        return visit(visitId);
+    }
+
+    /** Nobody came: the number waits aside until it is brought back. */
+    @Transactional
+    public Visit absent(long visitId) {
+        return move(visitId, VisitState.CALLED, VisitState.ABSENT, "recording.absent");
+    }
+
+    /** An absent resident came after all: the number waits again, in its place. */
+    @Transactional
+    public Visit bringBack(long visitId) {
+        return move(visitId, VisitState.ABSENT, VisitState.QUEUED, "recording.brought-back");
+    }
+
+    /** Photo, signature, fingerprints and iris recorded: the KTP-el record moves on and a proof is issued. */
+    @Transactional
+    public Visit recorded(long visitId) {
+        Visit visit = mine(visitId);
+        String number = "BPR-%s-%s-%06d".formatted(visit.servicePoint(), visit.day().getYear(), visitId);
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        if (!visits.recorded(visitId, currentActor.id(), number, token)) {
+            throw RegistrationDesk.wrongState(visit);
+        }
+        registry.changeEnrolmentStatus(Nik.of(visit.nik()), EnrolmentStatus.BIOMETRICS_CAPTURED,
+                "SOP C: recorded at " + visit.servicePoint() + " (" + number + ")");
+        Instant now = clock.instant();
+        clocks.leave(visitId, SopStep.C3_RECORDING, now);
+        clocks.enter(visitId, SopStep.C4_PROOF_HANDED_OVER, now, visit.servicePoint());
+        auditLog.record(AuditRecord.success("recording.recorded", "RecordingVisit", String.valueOf(visitId))
+                .withDetail(number));
+        return visit(visitId);
+    }
+
+    /**
+     * The recording failed: back to the registration desk with the reason. A technical failure (a device, the
+     * network, the national application down) is noted on the visit and in the log: the SOP lets it run over.
+     */
+    @Transactional
+    public Visit failed(long visitId, String reason, boolean technical) {
+        Visit visit = mine(visitId);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 300) {
+            throw new RuleViolation("recording.error.failure-reason");
+        }
+        if (!visits.sentBack(visitId, currentActor.id(), why, technical)) {
+            throw RegistrationDesk.wrongState(visit);
+        }
+        clocks.leave(visitId, SopStep.C3_RECORDING, clock.instant());
+        auditLog.record(AuditRecord.success(technical ? "recording.failed.technical" : "recording.failed",
+                "RecordingVisit", String.valueOf(visitId)).withDetail(why));
+        return visit(visitId);
+    }
+
+    /** The resident has the documents back with the proof of recording: SOP C ends for them. */
+    @Transactional
+    public Visit proofHanded(long visitId) {
+        Visit visit = mine(visitId);
+        Instant now = clock.instant();
+        if (!visits.end(visitId, VisitState.RECORDED, VisitState.PROOF_HANDED, now, null, null)) {
+            throw RegistrationDesk.wrongState(visit);
+        }
+        clocks.leave(visitId, SopStep.C4_PROOF_HANDED_OVER, now);
+        auditLog.record(AuditRecord.success("recording.proof-handed", "RecordingVisit", String.valueOf(visitId))
+                .withDetail(visit.proofNumber()));
+        return visit(visitId);
+    }
+
+    /** Today's numbers in a state at this point: waiting, absent, recorded but not yet handed. */
+    @Transactional(readOnly = true)
+    public List<Visit> inState(VisitState state) {
+        return visits.inState(point(), LocalDate.now(clock), state);
+    }
+
+    @Transactional(readOnly = true)
+    public Visit visit(long visitId) {
+        return visits.find(visitId).orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
+    }
+
+    private Visit move(long visitId, VisitState from, VisitState to, String action) {
+        Visit visit = mine(visitId);
+        if (!visits.move(visitId, from, to)) {
+            throw RegistrationDesk.wrongState(visit);
+        }
+        auditLog.record(AuditRecord.success(action, "RecordingVisit", String.valueOf(visitId))
+                .withDetail(visit.ticket()));
+        return visit(visitId);
+    }
+
+    private Visit mine(long visitId) {
+        Visit visit = visit(visitId);
+        if (!visit.servicePoint().equals(point())) {
+            throw new RuleViolation("recording.error.other-point", visit.servicePoint());
+        }
+        return visit;
+    }
+
+    private static String deskName(String desk) {
+        String name = desk == null ? "" : desk.strip();
+        if (name.isEmpty() || name.length() > 20) {
+            throw new RuleViolation("recording.error.desk");
+        }
+        return name;
+    }
+
+    private String point() {
+        String point = currentActor.get().servicePoint();
+        if (point == null) {
+            throw new RuleViolation("recording.error.no-point");
+        }
+        return point;
+    }
+}

@@ -1,0 +1,209 @@
+package id.dukcapil.portal.recording;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.population.Verdict;
+import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SOP C step 2, the registration desk: the resident in person, the requirement documents (returned with the
+ * reasons when not in order), the biometric check's result from the national application, and for one not yet
+ * recorded a queue number for the recording desk. Each visit is a line of the day's register (BHPPK).
+ */
+@Service
+@PreAuthorize("hasRole('" + Roles.REGISTRATION_OPERATOR + "')")
+public class RegistrationDesk {
+
+    private final VisitStore visits;
+    private final PopulationRegistry registry;
+    private final Requirements requirements;
+    private final QueueNumbers queueNumbers;
+    private final RecordingClocks clocks;
+    private final Explanations explanations;
+    private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    RegistrationDesk(VisitStore visits, PopulationRegistry registry, Requirements requirements,
+                     QueueNumbers queueNumbers, RecordingClocks clocks, Explanations explanations, AuditLog auditLog,
+                     CurrentActor currentActor, Clock clock) {
+        this.visits = visits;
+        this.registry = registry;
+        this.requirements = requirements;
+        this.queueNumbers = queueNumbers;
+        this.clocks = clocks;
+        this.explanations = explanations;
+        this.auditLog = auditLog;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** The resident by NIK (typed, or scanned from the KK's barcode). */
+    @Transactional(readOnly = true)
+    public Applicant lookup(String rawNik) {
+        Resident resident = resident(rawNik);
+        LocalDate today = LocalDate.now(clock);
+        Verdict verdict = registry.ktpRecordingEligibility(resident.nik(), today);
+        int members = registry.findFamily(resident.familyId()).map(family -> family.members().size()).orElse(1);
+        return new Applicant(resident, members, resident.enrolmentStatus(), verdict.refusal().orElse(null),
+                requirements.of(resident, today),
+                visits.openVisit(point(), today, resident.nik().value()).orElse(null));
+    }
+
+    /** The resident stands at the desk in person (no representative): the visit begins, step 1 starts. */
+    @Transactional
+    public Visit begin(String rawNik, boolean inPerson) {
+        if (!inPerson) {
+            throw new RuleViolation("recording.error.in-person");
+        }
+        Resident resident = resident(rawNik);
+        LocalDate today = LocalDate.now(clock);
+        registry.ktpRecordingEligibility(resident.nik(), today).refusal().ifPresent(finding -> {
+            throw new RuleViolation(finding.messageKey(), finding.argsArray());
+        });
+        visits.openVisit(point(), today, resident.nik().value()).ifPresent(open -> {
+            throw new RuleViolation("recording.error.open-visit", open.ticket() == null ? "" : open.ticket());
+        });
+        Instant now = clock.instant();
+        long id = visits.begin(point(), today, resident.nik().value(), resident.fullName(), currentActor.id(), now);
+        clocks.enter(id, SopStep.C1_DOCUMENTS_HANDED_OVER, now, point());
+        auditLog.record(AuditRecord.success("recording.visit.begun", "RecordingVisit", String.valueOf(id))
+                .withDetail("nik=" + resident.nik().masked()));
+        return visit(id);
+    }
+
+    /** The documents are not in order: returned with the reasons ticked; the visit ends. */
+    @Transactional
+    public Visit returnDocuments(long visitId, Set<String> reasons) {
+        if (reasons.isEmpty()) {
+            throw new RuleViolation("recording.error.no-reason");
+        }
+        Visit visit = mine(visitId);
+        String joined = String.join(",", reasons.stream().sorted().toList());
+        if (!visits.end(visitId, VisitState.CHECKING, VisitState.DOCUMENTS_RETURNED, clock.instant(), joined, null)) {
+            throw wrongState(visit);
+        }
+        clocks.leave(visitId, SopStep.C1_DOCUMENTS_HANDED_OVER, clock.instant());
+        auditLog.record(AuditRecord.success("recording.documents.returned", "RecordingVisit", String.valueOf(visitId))
+                .withDetail(joined));
+        return visit(visitId);
+    }
+
+    /** Every required document is there: on to the biometric check (step 2). */
+    @Transactional
+    public Visit documentsInOrder(long visitId, Set<String> ticked) {
+        Visit visit = mine(visitId);
+        Resident resident = resident(visit.nik());
+        List<String> missing = requirements.of(resident, visit.day()).stream().filter(doc -> !ticked.contains(doc))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new RuleViolation("recording.error.documents-missing", missing.size());
+        }
+        if (!visits.move(visitId, VisitState.CHECKING, VisitState.BIOMETRIC_CHECK)) {
+            throw wrongState(visit);
+        }
+        Instant now = clock.instant();
+        clocks.leave(visitId, SopStep.C1_DOCUMENTS_HANDED_OVER, now);
+        clocks.enter(visitId, SopStep.C2_REGISTRATION_CHECK, now, visit.servicePoint());
+        auditLog.record(AuditRecord.success("recording.documents.in-order", "RecordingVisit", String.valueOf(visitId)));
+        return visit(visitId);
+    }
+
+    /**
+     * The iris/fingerprint check's result in the national application. Already recorded: the visit ends with what
+     * to tell the resident, from the record's state. Not yet: a queue number for the recording desk (step 3).
+     */
+    @Transactional
+    public Visit biometricCheck(long visitId, boolean alreadyRecorded, @Nullable Priority priority) {
+        Visit visit = mine(visitId);
+        Instant now = clock.instant();
+        if (alreadyRecorded) {
+            String explanation = explanations.of(resident(visit.nik()));
+            if (!visits.end(visitId, VisitState.BIOMETRIC_CHECK, VisitState.ALREADY_RECORDED, now, null,
+                    explanation)) {
+                throw wrongState(visit);
+            }
+            clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now);
+            auditLog.record(AuditRecord.success("recording.already-recorded", "RecordingVisit",
+                    String.valueOf(visitId)).withDetail(explanation));
+            return visit(visitId);
+        }
+        String ticket = queueNumbers.issue(visit, VisitState.BIOMETRIC_CHECK, priority);
+        clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now);
+        clocks.enter(visitId, SopStep.C3_RECORDING, now, visit.servicePoint());
+        auditLog.record(AuditRecord.success("recording.queued", "RecordingVisit", String.valueOf(visitId))
+                .withDetail(ticket + (priority == null ? "" : "; " + priority)));
+        return visit(visitId);
+    }
+
+    /** A recording that failed comes back here with its reason; queued again, it is called first. */
+    @Transactional
+    public Visit requeue(long visitId) {
+        Visit visit = mine(visitId);
+        if (!visits.requeued(visitId)) {
+            throw wrongState(visit);
+        }
+        clocks.enter(visitId, SopStep.C3_RECORDING, clock.instant(), visit.servicePoint());
+        auditLog.record(AuditRecord.success("recording.requeued", "RecordingVisit", String.valueOf(visitId))
+                .withDetail(visit.ticket()));
+        return visit(visitId);
+    }
+
+    /** The visits sent back by the recording desk today, waiting to be queued again. */
+    @Transactional(readOnly = true)
+    public List<Visit> sentBack() {
+        return visits.inState(point(), LocalDate.now(clock), VisitState.SENT_BACK);
+    }
+
+    /** Today's register of the point (BHPPK), in the order the visits began. */
+    @Transactional(readOnly = true)
+    public List<Visit> today() {
+        return visits.day(point(), LocalDate.now(clock));
+    }
+
+    private Resident resident(String rawNik) {
+        Nik nik = Nik.of(rawNik == null ? "" : rawNik.strip());
+        return registry.findByNik(nik).orElseThrow(() -> new RuleViolation("population.nik.unknown", nik.masked()));
+    }
+
+    private Visit mine(long visitId) {
+        Visit visit = visit(visitId);
+        if (!visit.servicePoint().equals(point())) {
+            throw new RuleViolation("recording.error.other-point", visit.servicePoint());
+        }
+        return visit;
+    }
+
+    private Visit visit(long visitId) {
+        return visits.find(visitId).orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
+    }
+
+    private String point() {
+        String point = currentActor.get().servicePoint();
+        if (point == null) {
+            throw new RuleViolation("recording.error.no-point");
+        }
+        return point;
+    }
+
+    static RuleViolation wrongState(Visit visit) {
+        return new RuleViolation("recording.error.state", visit.ticket() == null ? visit.fullName() : visit.ticket());
+    }
+}

@@ -1,0 +1,177 @@
+package id.dukcapil.portal.recording.internal;
+
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+
+import id.dukcapil.portal.recording.Priority;
+import id.dukcapil.portal.recording.Visit;
+import id.dukcapil.portal.recording.VisitState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The visits of a recording point: every change names the state it expects, so two desks never both win. */
+@Repository
+public class VisitStore {
+
+    private final JdbcClient jdbc;
+
+    VisitStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long begin(String point, LocalDate day, String nik, String fullName, String by, Instant at) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO recording_visit (service_point, day, nik, full_name, state, registered_by, started_at)
+                VALUES (?, ?, ?, ?, 'CHECKING', ?, ?)""").params(point, day, nik, fullName, by, utc(at))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<Visit> find(long id) {
+        return jdbc.sql("SELECT * FROM recording_visit WHERE id = ?").param(id).query(VisitStore::visit).optional();
+    }
+
+    /** The resident's visit of the day that is not over, if any. */
+    public Optional<Visit> openVisit(String point, LocalDate day, String nik) {
+        return jdbc.sql("""
+                SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND nik = ?
+                AND state NOT IN ('DOCUMENTS_RETURNED', 'ALREADY_RECORDED', 'PROOF_HANDED') ORDER BY id DESC LIMIT 1""")
+                .params(point, day, nik).query(VisitStore::visit).optional();
+    }
+
+    public boolean move(long id, VisitState from, VisitState to) {
+        return jdbc.sql("UPDATE recording_visit SET state = ?, version = version + 1 WHERE id = ? AND state = ?")
+                .params(to.name(), id, from.name()).update() == 1;
+    }
+
+    public boolean end(long id, VisitState from, VisitState to, Instant at, @Nullable String returnReasons,
+                       @Nullable String explanation) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET state = ?, ended_at = ?, return_reasons = ?, explanation = ?,
+                    version = version + 1
+                WHERE id = ? AND state = ?""")
+                .params(to.name(), utc(at), returnReasons, explanation, id, from.name()).update() == 1;
+    }
+
+    /**
+     * The point's next queue number of the day, counted in the caller's transaction: the counter row stays locked
+     * until it commits, so numbers are never repeated and a rolled-back visit leaves no gap.
+     */
+    public int nextNumber(String point, LocalDate day) {
+        jdbc.sql("""
+                INSERT INTO recording_queue_day (service_point, day, last_number) VALUES (?, ?, 1)
+                ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)""").params(point, day).update();
+        return jdbc.sql("SELECT last_number FROM recording_queue_day WHERE service_point = ? AND day = ?")
+                .params(point, day).query(Integer.class).single();
+    }
+
+    public boolean queued(long id, VisitState from, int number, String ticket, @Nullable Priority priority) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET state = 'QUEUED', queue_number = ?, ticket = ?, priority = ?,
+                    version = version + 1
+                WHERE id = ? AND state = ?""")
+                .params(number, ticket, priority == null ? null : priority.name(), id, from.name()).update() == 1;
+    }
+
+    public boolean requeued(long id) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET state = 'QUEUED', requeued = TRUE, failure_reason = NULL,
+                    technical_failure = FALSE, desk = NULL, called_at = NULL, version = version + 1
+                WHERE id = ? AND state = 'SENT_BACK'""").param(id).update() == 1;
+    }
+
+    /**
+     * Takes the next waiting number of the point's day for a desk: numbers sent back after a failed recording
+     * first, then priority visitors, then in order. Locked rows are skipped: two desks never call the same one.
+     */
+    public Optional<Visit> callNext(String point, LocalDate day, String desk, Instant at) {
+        Optional<Long> next = jdbc.sql("""
+                SELECT id FROM recording_visit WHERE service_point = ? AND day = ? AND state = 'QUEUED'
+                ORDER BY requeued DESC, priority IS NULL, queue_number LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .params(point, day).query(Long.class).optional();
+        next.ifPresent(id -> jdbc.sql("""
+                UPDATE recording_visit SET state = 'CALLED', desk = ?, called_at = ?, version = version + 1
+                WHERE id = ? AND state = 'QUEUED'""").params(desk, utc(at), id).update());
+        return next.flatMap(this::find);
+    }
+
+    public boolean recalled(long id, Instant at) {
+        return jdbc.sql("UPDATE recording_visit SET called_at = ?, version = version + 1 WHERE id = ? AND state = 'CALLED'")
+                .params(utc(at), id).update() == 1;
+    }
+
+    public boolean recorded(long id, String by, String proofNumber, String proofToken) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET state = 'RECORDED', recorded_by = ?, proof_number = ?, proof_token = ?,
+                    version = version + 1
+                WHERE id = ? AND state = 'CALLED'""").params(by, proofNumber, proofToken, id).update() == 1;
+    }
+
+    public boolean sentBack(long id, String by, String reason, boolean technical) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET state = 'SENT_BACK', recorded_by = ?, failure_reason = ?,
+                    technical_failure = ?, failures = failures + 1,
+                    technical_failures = technical_failures + IF(technical_failure, 1, 0), version = version + 1
+                WHERE id = ? AND state = 'CALLED'""").params(by, reason, technical, id).update() == 1;
+    }
+
+    /** The point's visits of a day in the order they began: the daily register (BHPPK). */
+    public List<Visit> day(String point, LocalDate day) {
+        return jdbc.sql("SELECT * FROM recording_visit WHERE service_point = ? AND day = ? ORDER BY id")
+                .params(point, day).query(VisitStore::visit).list();
+    }
+
+    public List<Visit> inState(String point, LocalDate day, VisitState state) {
+        return jdbc.sql("""
+                SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND state = ?
+                ORDER BY requeued DESC, priority IS NULL, queue_number, id LIMIT 500""")
+                .params(point, day, state.name()).query(VisitStore::visit).list();
+    }
+
+    /** The latest calls of the day, newest first: what the display board shows. */
+    public List<Visit> latestCalls(String point, LocalDate day, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND called_at IS NOT NULL
+                ORDER BY called_at DESC LIMIT ?""").params(point, day, limit).query(VisitStore::visit).list();
+    }
+
+    /** A recording desk's day: numbers called, recorded, failed and failed for technical reasons. */
+    public record DeskDay(String desk, long called, long recorded, long failed, long technical) {
+    }
+
+    public List<DeskDay> desks(String point, LocalDate day) {
+        return jdbc.sql("""
+                SELECT desk, COUNT(*), SUM(state IN ('RECORDED', 'PROOF_HANDED')), SUM(failures),
+                       SUM(technical_failures)
+                FROM recording_visit WHERE service_point = ? AND day = ? AND desk IS NOT NULL
+                GROUP BY desk ORDER BY desk""").params(point, day)
+                .query((rs, n) -> new DeskDay(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5))).list();
+    }
+
+    public Optional<Visit> byProofToken(String token) {
+        return jdbc.sql("SELECT * FROM recording_visit WHERE proof_token = ?").param(token).query(VisitStore::visit)
+                .optional();
+    }
+
+    private static Visit visit(ResultSet rs, int n) throws SQLException {
+        String priority = rs.getString("priority");
+        return new Visit(rs.getLong("id"), rs.getString("service_point"), rs.getObject("day", LocalDate.class),
+                rs.getString("nik"), rs.getString("full_name"), VisitState.valueOf(rs.getString("state")),
+                rs.getString("ticket"), priority == null ? null : Priority.valueOf(priority), rs.getBoolean("requeued"),
+                rs.getString("return_reasons"), rs.getString("explanation"), rs.getString("failure_reason"),
+                rs.getBoolean("technical_failure"), rs.getString("desk"), instantOrNull(rs, "called_at"),
+                rs.getString("registered_by"), rs.getString("recorded_by"), instant(rs, "started_at"),
+                instantOrNull(rs, "ended_at"), rs.getString("proof_number"), rs.getString("proof_token"));
+    }
+}

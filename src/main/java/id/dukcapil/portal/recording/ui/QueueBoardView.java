@@ -1,0 +1,109 @@
+package id.dukcapil.portal.recording.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.recording.QueueBoard;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.LiveRefresh;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The waiting room's display board of a point ({@code /antrean/<point>}, public, for the TV): the number called last
+ * very large with its desk, the calls before it, how many wait. New calls (and recalls) chime and are spoken in
+ * Bahasa Indonesia where the browser can.
+ */
+@Route(value = "antrean/:point", autoLayout = false)
+@AnonymousAllowed
+class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final int REFRESH_MILLIS = 500;
+
+    final H1 heading = new H1();
+    final Span number = new Span();
+    final Span desk = new Span();
+    final Div earlier = new Div();
+    final Span waiting = new Span();
+    private final QueueBoard board;
+    private String point = "";
+    private @Nullable Instant lastCall;
+
+    QueueBoardView(QueueBoard board) {
+        this.board = board;
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        getStyle().set("background", "#0b3d6e").set("color", "white");
+        number.setId("board-number");
+        number.getStyle().set("font-size", "min(30vw, 16rem)").set("font-weight", "800").set("line-height", "1");
+        desk.setId("board-desk");
+        desk.getStyle().set("font-size", "4rem");
+        earlier.setId("board-earlier");
+        earlier.getStyle().set("font-size", "2.5rem");
+        waiting.getStyle().set("font-size", "1.5rem");
+        add(heading, number, desk, earlier, waiting);
+        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        point = event.getRouteParameters().get("point").orElse("");
+        refresh();
+    }
+
+    void refresh() {
+        QueueBoard.Board now;
+        try {
+            now = board.of(point);
+        } catch (RuleViolation unknown) {
+            heading.setText(getTranslation(unknown.getMessage(), unknown.args()));
+            return;
+        }
+        heading.setText(getTranslation("recording.board.title", now.pointName()));
+        waiting.setText(getTranslation("recording.board.waiting", now.waiting()));
+        if (now.calls().isEmpty()) {
+            number.setText("–");
+            desk.setText(getTranslation("recording.board.none"));
+            return;
+        }
+        QueueBoard.Call latest = now.calls().getFirst();
+        number.setText(latest.ticket());
+        desk.setText(getTranslation("recording.board.desk", latest.desk()));
+        earlier.setText(String.join("   ·   ", now.calls().stream().skip(1)
+                .map(call -> call.ticket() + " → " + call.desk()).toList()));
+        if (lastCall != null && latest.calledAt().isAfter(lastCall)) {
+            announce(latest);
+        }
+        lastCall = latest.calledAt();
+    }
+
+    /** A chime and the number said aloud, where the browser lets the page (after a first touch on the TV). */
+    private void announce(QueueBoard.Call call) {
+        getElement().executeJs("""
+                try {
+                  const audio = new (window.AudioContext || window.webkitAudioContext)();
+                  const tone = audio.createOscillator(); tone.frequency.value = 880; tone.connect(audio.destination);
+                  tone.start(); tone.stop(audio.currentTime + 0.35);
+                } catch (e) {}
+                if ('speechSynthesis' in window) {
+                  const words = new SpeechSynthesisUtterance($0); words.lang = 'id-ID';
+                  window.speechSynthesis.speak(words);
+                }""", getTranslation("recording.board.spoken", spoken(call.ticket()), call.desk()));
+    }
+
+    /** A ticket said digit by digit, as callers do: "R 0 0 7". */
+    static String spoken(String ticket) {
+        return String.join(" ", ticket.replace("-", "").split(""));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("recording.board.page-title");
+    }
+}

@@ -1,0 +1,180 @@
+package id.dukcapil.portal.recording.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.recording.RecordingDesk;
+import id.dukcapil.portal.recording.RecordingDocuments;
+import id.dukcapil.portal.recording.Visit;
+import id.dukcapil.portal.recording.VisitState;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.LiveRefresh;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SOP C step 3 at a recording desk: "Panggil berikutnya" (Alt+N) takes the next number, the called resident with
+ * recall, absent, recorded (the proof to print, then handed) and failed (with the reason, a technical failure
+ * marked); beside it the numbers waiting aside (absent) and the proofs still to hand over.
+ */
+@Route("perekaman")
+@RolesAllowed(Roles.RECORDING_OPERATOR)
+@Menu(title = "nav.recording.desk", order = 63, icon = "vaadin:camera")
+class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int REFRESH_MILLIS = 2_000;
+
+    final TextField deskName = new TextField();
+    final Button callNext = new Button();
+    final Span waiting = new Span();
+    final Div current = new Div();
+    final Grid<Visit> absent = new Grid<>();
+    final Grid<Visit> toHand = new Grid<>();
+    private final RecordingDesk desk;
+    private final RecordingDocuments papers;
+    @Nullable Visit called;
+
+    RecordingDeskView(RecordingDesk desk, RecordingDocuments papers) {
+        this.desk = desk;
+        this.papers = papers;
+        setSizeFull();
+        deskName.setLabel(getTranslation("recording.desk.name"));
+        deskName.setValue(getTranslation("recording.desk.default-name"));
+        deskName.setMaxLength(20);
+        callNext.setText(getTranslation("recording.desk.call-next"));
+        callNext.setId("recording-call-next");
+        callNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        callNext.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
+        callNext.addClickListener(click -> act(() -> desk.callNext(deskName.getValue()).ifPresentOrElse(this::show,
+                () -> Notifications.success(getTranslation("recording.desk.nobody")))));
+        waiting.setId("recording-waiting");
+        HorizontalLayout top = new HorizontalLayout(deskName, callNext, waiting);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        absent.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
+        absent.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
+        absent.addComponentColumn(visit -> button("recording.desk.bring-back", "back-" + visit.id(), () -> {
+            desk.bringBack(visit.id());
+            Notifications.success(getTranslation("recording.desk.brought-back", visit.ticket()));
+        })).setAutoWidth(true).setFlexGrow(0);
+        absent.setAllRowsVisible(true);
+        absent.setEmptyStateText(getTranslation("recording.desk.none-absent"));
+        toHand.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
+        toHand.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
+        toHand.addComponentColumn(visit -> new HorizontalLayout(proofLink(visit),
+                button("recording.desk.proof-handed", "handed-" + visit.id(), () -> {
+                    desk.proofHanded(visit.id());
+                    Notifications.success(getTranslation("recording.desk.done", visit.fullName()));
+                }))).setAutoWidth(true).setFlexGrow(0);
+        toHand.setAllRowsVisible(true);
+        toHand.setEmptyStateText(getTranslation("recording.desk.none-to-hand"));
+        absent.addThemeVariants(GridVariant.LUMO_COMPACT);
+        toHand.addThemeVariants(GridVariant.LUMO_COMPACT);
+
+        add(new H3(getTranslation("recording.desk.title")), top, current,
+                new H3(getTranslation("recording.desk.to-hand")), toHand,
+                new H3(getTranslation("recording.desk.absent")), absent);
+        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
+        refresh();
+    }
+
+    void refresh() {
+        waiting.setText(getTranslation("recording.desk.waiting", desk.inState(VisitState.QUEUED).size()));
+        absent.setItems(desk.inState(VisitState.ABSENT));
+        toHand.setItems(desk.inState(VisitState.RECORDED));
+    }
+
+    void show(Visit visit) {
+        called = visit;
+        current.removeAll();
+        Span ticket = new Span(visit.ticket());
+        ticket.setId("recording-called");
+        ticket.getStyle().set("font-size", "3rem").set("font-weight", "700");
+        Paragraph who = new Paragraph(visit.fullName() + " · " + visit.nik()
+                + (visit.requeued() ? " · " + getTranslation("recording.desk.requeued") : "")
+                + (visit.priority() != null ? " · " + getTranslation(visit.priority().labelKey()) : ""));
+        Button recall = button("recording.desk.recall", "recording-recall", () -> desk.recall(visit.id()));
+        Button gone = button("recording.desk.absent-action", "recording-absent", () -> {
+            desk.absent(visit.id());
+            clear();
+        });
+        Button recorded = button("recording.desk.recorded", "recording-recorded", () -> {
+            Visit done = desk.recorded(visit.id());
+            Notifications.success(getTranslation("recording.desk.recorded-done", done.fullName()));
+            clear();
+        });
+        recorded.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+        Checkbox technical = new Checkbox(getTranslation("recording.desk.technical"));
+        Button failed = button("recording.desk.failed", "recording-failed", () -> {
+            ReasonDialog dialog = new ReasonDialog(getTranslation("recording.desk.failed-title", visit.ticket()),
+                    getTranslation("recording.desk.send-back"), 300, reason -> act(() -> {
+                        desk.failed(visit.id(), reason, technical.getValue());
+                        Notifications.success(getTranslation("recording.desk.sent-back", visit.ticket()));
+                        clear();
+                    }));
+            dialog.add(technical);
+            dialog.open();
+        });
+        failed.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        current.add(ticket, who, new HorizontalLayout(recorded, failed, recall, gone));
+    }
+
+    private void clear() {
+        called = null;
+        current.removeAll();
+        refresh();
+    }
+
+    private Anchor proofLink(Visit visit) {
+        Anchor proof = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] pdf = papers.proof(visit);
+            return new DownloadResponse(new ByteArrayInputStream(pdf), "bukti-perekaman-" + visit.proofNumber() + ".pdf",
+                    "application/pdf", pdf.length);
+        }), getTranslation("recording.desk.print-proof"));
+        proof.setTarget(AnchorTarget.BLANK);
+        return proof;
+    }
+
+    private Button button(String key, String id, Runnable action) {
+        Button button = new Button(getTranslation(key), click -> act(action));
+        button.setId(id);
+        return button;
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("recording.desk.title");
+    }
+}

@@ -1,0 +1,270 @@
+package id.dukcapil.portal.recording.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.recording.Applicant;
+import id.dukcapil.portal.recording.Priority;
+import id.dukcapil.portal.recording.RecordingDayReports;
+import id.dukcapil.portal.recording.RecordingDocuments;
+import id.dukcapil.portal.recording.RegistrationDesk;
+import id.dukcapil.portal.recording.Visit;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SOP C step 2 at the registration desk: the resident's NIK (typed, or scanned: a scanner types and presses
+ * Enter), the resident in person, the documents ticked, the biometric check's result, and the queue number to print;
+ * beside it the visits sent back by the recording desk and the day's register.
+ */
+@Route("registrasi")
+@RolesAllowed(Roles.REGISTRATION_OPERATOR)
+@Menu(title = "nav.recording.registration", order = 62, icon = "vaadin:clipboard-user")
+class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    final TextField nik = new TextField();
+    final Div applicantPanel = new Div();
+    final Checkbox inPerson = new Checkbox();
+    final CheckboxGroup<String> documents = new CheckboxGroup<>();
+    final Select<Priority> priority = new Select<>();
+    final Grid<Visit> sentBack = new Grid<>();
+    final Grid<Visit> register = new Grid<>();
+    private final RegistrationDesk desk;
+    private final RecordingDocuments papers;
+    private final Clock clock;
+    @Nullable Visit visit;
+
+    RegistrationDeskView(RegistrationDesk desk, RecordingDocuments papers, RecordingDayReports reports,
+                         TableReportFiles files, Clock clock) {
+        this.desk = desk;
+        this.papers = papers;
+        this.clock = clock;
+        setSizeFull();
+        nik.setLabel(getTranslation("recording.registration.nik"));
+        nik.setMaxLength(Nik.LENGTH);
+        nik.setAllowedCharPattern("[0-9]");
+        nik.setAutofocus(true);
+        nik.setId("recording-nik");
+        nik.addKeyPressListener(Key.ENTER, enter -> lookUp());
+        Button find = new Button(getTranslation("recording.registration.find"), click -> lookUp());
+        find.setId("recording-find");
+        HorizontalLayout search = new HorizontalLayout(nik, find);
+        search.setAlignItems(FlexComponent.Alignment.BASELINE);
+        inPerson.setLabel(getTranslation("recording.registration.in-person"));
+        documents.setItemLabelGenerator(code -> getTranslation("recording.document." + code));
+        documents.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+        priority.setLabel(getTranslation("recording.registration.priority"));
+        priority.setItems(Priority.values());
+        priority.setItemLabelGenerator(p -> p == null ? getTranslation("recording.registration.no-priority")
+                : getTranslation(p.labelKey()));
+        priority.setEmptySelectionAllowed(true);
+        priority.setEmptySelectionCaption(getTranslation("recording.registration.no-priority"));
+
+        sentBack.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
+        sentBack.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
+        sentBack.addColumn(Visit::failureReason).setHeader(getTranslation("recording.registration.reason"));
+        sentBack.addComponentColumn(this::requeueButton).setAutoWidth(true).setFlexGrow(0);
+        sentBack.setEmptyStateText(getTranslation("recording.registration.none-sent-back"));
+        sentBack.setAllRowsVisible(true);
+        register.addColumn(v -> TIME.format(v.startedAt().atZone(clock.getZone())))
+                .setHeader(getTranslation("recording.report.column.time")).setAutoWidth(true).setFlexGrow(0);
+        register.addColumn(v -> v.ticket() == null ? "–" : v.ticket())
+                .setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true).setFlexGrow(0);
+        register.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
+        register.addColumn(v -> getTranslation(v.state().labelKey()))
+                .setHeader(getTranslation("recording.report.column.outcome"));
+        register.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        register.setEmptyStateText(getTranslation("recording.registration.empty-register"));
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var report = reports.mine(java.time.LocalDate.now(clock), getLocale());
+            byte[] bytes = files.pdf(report, getLocale());
+            return new DownloadResponse(new ByteArrayInputStream(bytes), report.fileName() + ".pdf",
+                    "application/pdf", bytes.length);
+        }), getTranslation("recording.registration.report-pdf"));
+        pdf.setTarget(AnchorTarget.BLANK);
+        Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var report = reports.mine(java.time.LocalDate.now(clock), getLocale());
+            var out = new java.io.ByteArrayOutputStream();
+            files.xlsx(report, out);
+            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), report.fileName() + ".xlsx",
+                    TableReportFiles.XLSX, out.size());
+        }), getTranslation("recording.registration.report-xlsx"));
+
+        VerticalLayout left = new VerticalLayout(new H3(getTranslation("recording.registration.title")), search,
+                applicantPanel);
+        left.setPadding(false);
+        left.setWidth("34rem");
+        left.getStyle().set("flex", "0 0 auto");
+        VerticalLayout right = new VerticalLayout(new H3(getTranslation("recording.registration.sent-back")), sentBack,
+                new HorizontalLayout(new H3(getTranslation("recording.registration.register")), pdf, xlsx), register);
+        right.setPadding(false);
+        right.setSizeFull();
+        HorizontalLayout body = new HorizontalLayout(left, right);
+        body.setSizeFull();
+        add(body);
+        refreshLists();
+    }
+
+    void lookUp() {
+        act(() -> {
+            Applicant applicant = desk.lookup(nik.getValue());
+            showApplicant(applicant);
+            return null;
+        });
+    }
+
+    private void showApplicant(Applicant applicant) {
+        visit = applicant.openVisit();
+        applicantPanel.removeAll();
+        var resident = applicant.resident();
+        applicantPanel.add(new H3(resident.fullName()), new Paragraph(getTranslation("recording.registration.who",
+                resident.nik().value(), resident.birthPlace(), resident.birthDate().toString(),
+                applicant.familyMembers(), getTranslation(applicant.enrolmentStatus().labelKey()))));
+        if (applicant.notEligible() != null) {
+            Span refusal = new Span(getTranslation(applicant.notEligible().messageKey(),
+                    applicant.notEligible().argsArray()));
+            refusal.getElement().getThemeList().add("badge error");
+            applicantPanel.add(refusal);
+            return;
+        }
+        if (visit != null) {
+            applicantPanel.add(new Paragraph(getTranslation("recording.registration.open-visit",
+                    getTranslation(visit.state().labelKey()))));
+        }
+        documents.setItems(applicant.documents());
+        documents.clear();
+        inPerson.clear();
+        Button start = button("recording.registration.documents-ok", "recording-documents-ok", () -> {
+            Visit begun = visit != null ? visit : desk.begin(nik.getValue(), inPerson.getValue());
+            visit = desk.documentsInOrder(begun.id(), Set.copyOf(documents.getValue()));
+            showBiometricStep();
+        });
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button giveBack = button("recording.registration.return", "recording-return", () -> {
+            Set<String> reasons = new LinkedHashSet<>(applicant.documents());
+            reasons.removeAll(documents.getValue());
+            if (!inPerson.getValue()) {
+                reasons.add("NOT_IN_PERSON");
+            }
+            Visit begun = visit != null ? visit : desk.begin(nik.getValue(), true);
+            visit = desk.returnDocuments(begun.id(), reasons);
+            done(getTranslation("recording.registration.returned", resident.fullName()));
+        });
+        applicantPanel.add(inPerson, documents, new HorizontalLayout(start, giveBack));
+    }
+
+    private void showBiometricStep() {
+        applicantPanel.removeAll();
+        Visit current = java.util.Objects.requireNonNull(visit);
+        applicantPanel.add(new H3(current.fullName()), new Paragraph(getTranslation("recording.registration.biometric")),
+                priority);
+        Button notRecorded = button("recording.registration.not-recorded", "recording-not-recorded", () -> {
+            visit = desk.biometricCheck(current.id(), false, priority.getValue());
+            showTicket(visit);
+        });
+        notRecorded.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button recorded = button("recording.registration.already-recorded", "recording-already-recorded", () -> {
+            visit = desk.biometricCheck(current.id(), true, null);
+            applicantPanel.removeAll();
+            applicantPanel.add(new H3(getTranslation("recording.state.ALREADY_RECORDED")),
+                    new Paragraph(visit.explanation()));
+            refreshLists();
+        });
+        applicantPanel.add(new HorizontalLayout(notRecorded, recorded));
+    }
+
+    private void showTicket(Visit queued) {
+        applicantPanel.removeAll();
+        Span number = new Span(queued.ticket());
+        number.setId("recording-ticket");
+        number.getStyle().set("font-size", "4rem").set("font-weight", "700");
+        Anchor print = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] pdf = papers.queueTicket(queued);
+            return new DownloadResponse(new ByteArrayInputStream(pdf), "antrean-" + queued.ticket() + ".pdf",
+                    "application/pdf", pdf.length);
+        }), getTranslation("recording.registration.print-ticket"));
+        print.setTarget(AnchorTarget.BLANK);
+        applicantPanel.add(new Paragraph(getTranslation("recording.registration.queued", queued.fullName())), number,
+                print);
+        nik.clear();
+        nik.focus();
+        refreshLists();
+    }
+
+    private Button requeueButton(Visit sent) {
+        return button("recording.registration.requeue", "requeue-" + sent.id(), () -> {
+            Visit again = desk.requeue(sent.id());
+            done(getTranslation("recording.registration.requeued", again.ticket()));
+        });
+    }
+
+    private void done(String message) {
+        Notifications.success(message);
+        applicantPanel.removeAll();
+        visit = null;
+        nik.clear();
+        nik.focus();
+        refreshLists();
+    }
+
+    void refreshLists() {
+        sentBack.setItems(desk.sentBack());
+        register.setItems(desk.today());
+    }
+
+    private Button button(String key, String id, Runnable action) {
+        Button button = new Button(getTranslation(key), click -> act(() -> {
+            action.run();
+            return null;
+        }));
+        button.setId(id);
+        return button;
+    }
+
+    private void act(Supplier<Void> action) {
+        try {
+            action.get();
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("recording.registration.title");
+    }
+}

@@ -1,0 +1,84 @@
+package id.dukcapil.portal.recording.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.recording.RecordingDocuments;
+import id.dukcapil.portal.recording.RecordingTestSupport;
+import id.dukcapil.portal.recording.Visit;
+import id.dukcapil.portal.recording.VisitState;
+import id.dukcapil.portal.shared.barcode.CodeReader;
+import com.google.zxing.BarcodeFormat;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * The two desks of SOP C at the demo UKL, as their operators use them: the registration operator finds the resident,
+ * ticks the documents and gives a queue number; the recording operator calls it, records, prints the proof (whose
+ * QR code a scanner reads and whose page says it is genuine) and hands it over; a failed recording comes back to
+ * the registration desk and is queued again.
+ */
+class RecordingDesksViewTest extends PortalViewTest {
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired RecordingDocuments papers;
+
+    @Test
+    @WithUserDetails("registrasi")
+    void the_registration_operator_gives_a_queue_number_then_the_recording_operator_records() throws Exception {
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
+                .getFirst();
+        RegistrationDeskView registration = navigate(RegistrationDeskView.class);
+        test(registration.nik).setValue(nik);
+        test($(Button.class).id("recording-find")).click();
+        registration.inPerson.setValue(true);
+        registration.documents.setValue(Set.copyOf(registration.documents.getListDataView().getItems().toList()));
+        test($(Button.class).id("recording-documents-ok")).click();
+        test($(Button.class).id("recording-not-recorded")).click();
+        String ticket = $(com.vaadin.flow.component.html.Span.class).id("recording-ticket").getText();
+        assertThat(ticket).matches("\\d{3}");
+        assertThat(test(registration.register).size()).isPositive();
+
+        Visit recorded = SignedInAs.call(users, "perekaman", () -> {
+            RecordingDeskView desk = navigate(RecordingDeskView.class);
+            Visit called = null;
+            while (called == null || !called.nik().equals(nik)) { // numbers of other tests may wait before it
+                test(desk.callNext).click();
+                called = desk.called;
+                if (called != null && !called.nik().equals(nik)) {
+                    test($(Button.class).id("recording-recorded")).click();
+                }
+            }
+            test($(Button.class).id("recording-recorded")).click();
+            assertThat(lastNotification()).contains("terekam");
+            java.util.List<Visit> toHand = desk.toHand.getListDataView().getItems().toList();
+            int row = java.util.stream.IntStream.range(0, toHand.size())
+                    .filter(i -> toHand.get(i).nik().equals(nik)).findFirst().orElseThrow();
+            Visit done = toHand.get(row);
+            Button handed = (Button) test(desk.toHand).getCellComponent(row, 2).getChildren()
+                    .filter(child -> child.getId().orElse("").equals("handed-" + done.id())).findFirst().orElseThrow();
+            test(handed).click();
+            assertThat(desk.toHand.getListDataView().getItems().map(Visit::id)).doesNotContain(done.id());
+            return done;
+        });
+        assertThat(recorded.state()).isEqualTo(VisitState.RECORDED);
+
+        byte[] proof = papers.proof(recorded);
+        String link = CodeReader.read(CodeReader.firstPage(proof), BarcodeFormat.QR_CODE);
+        assertThat(link).endsWith("/bukti/" + recorded.proofToken());
+        assertThat(papers.checked(recorded.proofToken())).hasValueSatisfying(checked ->
+                assertThat(checked.number()).isEqualTo(recorded.proofNumber()));
+        assertThat(papers.checked("AAAAAAAAAAAAAAAAAAAAAAAA")).isEmpty();
+        String ticketCode = CodeReader.read(CodeReader.firstPage(papers.queueTicket(recorded)), BarcodeFormat.QR_CODE);
+        assertThat(ticketCode).endsWith(":" + recorded.ticket());
+    }
+}
