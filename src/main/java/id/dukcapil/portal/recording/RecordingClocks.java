@@ -31,4 +31,9 @@ class RecordingClocks {
     void leave(long visitId, SopStep step, Instant at) {
         stepClock.leave(caseRef(visitId), step, at, currentActor.id());
     }
+
+    /** Leaves the step; an overrun is excused for the reason given (a technical failure, as the SOP allows). */
+    void leaveExcused(long visitId, SopStep step, Instant at, String reason) {
+        stepClock.leaveExcused(caseRef(visitId), step, at, currentActor.id(), reason);
+    }
 }

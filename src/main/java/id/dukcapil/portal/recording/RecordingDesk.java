@@ -116,7 +116,11 @@ public class RecordingDesk {
         if (!visits.sentBack(visitId, currentActor.id(), why, technical)) {
             throw RegistrationDesk.wrongState(visit);
         }
-        clocks.leave(visitId, SopStep.C3_RECORDING, clock.instant());
+        if (technical) {
+            clocks.leaveExcused(visitId, SopStep.C3_RECORDING, clock.instant(), "technical failure: " + why);
+        } else {
+            clocks.leave(visitId, SopStep.C3_RECORDING, clock.instant());
+        }
         auditLog.record(AuditRecord.success(technical ? "recording.failed.technical" : "recording.failed",
                 "RecordingVisit", String.valueOf(visitId)).withDetail(why));
         return visit(visitId);

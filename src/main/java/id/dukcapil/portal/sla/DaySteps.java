@@ -2,6 +2,7 @@ package id.dukcapil.portal.sla;
 
 import id.dukcapil.portal.sla.internal.StandardStore;
 import id.dukcapil.portal.sla.internal.StepReportQueries;
+import id.dukcapil.portal.sla.internal.StepStore;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -21,9 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DaySteps {
 
-    /** One step's day: how many ended, their median and 90th percentile, the standard, the share within it. */
+    /**
+     * One step's day: how many ended, their median and 90th percentile, the standard, the share within it, and how
+     * many of the overruns were excused (a technical failure the SOP lets run over).
+     */
     public record DayStep(SopStep step, long count, Duration median, Duration percentile90,
-                          @Nullable Duration standard, double withinStandard) {
+                          @Nullable Duration standard, double withinStandard, long excused) {
 
         /** How many ran over their standard, as the share within it says. */
         public long overStandard() {
@@ -33,10 +37,12 @@ public class DaySteps {
 
     private final StepReportQueries queries;
     private final StandardStore standards;
+    private final StepStore steps;
 
-    DaySteps(StepReportQueries queries, StandardStore standards) {
+    DaySteps(StepReportQueries queries, StandardStore standards, StepStore steps) {
         this.queries = queries;
         this.standards = standards;
+        this.steps = steps;
     }
 
     /** The steps of the procedure at the point that day, in SOP order. */
@@ -48,11 +54,12 @@ public class DaySteps {
                 standardOf.put(standard.step(), standard.standard());
             }
         }
+        Map<String, Long> excused = steps.excusedOverruns(procedure.name(), servicePoint, day);
         return queries.report(StepReportQuery.between(day, day, ReportDimension.STEP).withProcedure(procedure)
                 .withServicePoint(servicePoint)).stream().map(row -> {
                     SopStep step = Objects.requireNonNull(row.step());
                     return new DayStep(step, row.count(), row.median(), row.percentile90(), standardOf.get(step),
-                            row.withinStandard());
+                            row.withinStandard(), excused.getOrDefault(step.name(), 0L));
                 }).toList();
     }
 }

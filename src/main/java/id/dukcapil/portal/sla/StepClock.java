@@ -94,15 +94,28 @@ public class StepClock {
         checkProcedure(caseRef, step);
         StepRecord open = steps.openStepForUpdate(caseRef, step)
                 .orElseThrow(() -> new RuleViolation("sla.step.not-open", caseRef.caseId(), step.name()));
-        return end(open, caseRef, step, at, actor);
+        return end(open, caseRef, step, at, actor, null);
     }
 
-    private StepRecord end(StepRecord open, CaseRef caseRef, SopStep step, Instant at, String actor) {
+    /**
+     * Leaves the step, and if it ran over its standard, says why that is excused (the SOP lets a technical failure
+     * run over): the log keeps the reason and the reports count the overrun apart.
+     */
+    @Transactional
+    public StepRecord leaveExcused(CaseRef caseRef, SopStep step, Instant at, String actor, String reason) {
+        checkProcedure(caseRef, step);
+        StepRecord open = steps.openStepForUpdate(caseRef, step)
+                .orElseThrow(() -> new RuleViolation("sla.step.not-open", caseRef.caseId(), step.name()));
+        return end(open, caseRef, step, at, actor, reason.length() > 300 ? reason.substring(0, 300) : reason);
+    }
+
+    private StepRecord end(StepRecord open, CaseRef caseRef, SopStep step, Instant at, String actor,
+                           @Nullable String excusedReason) {
         if (at.isBefore(open.startedAt())) {
             throw new RuleViolation("sla.step.ends-before-start", caseRef.caseId(), step.name());
         }
         Duration duration = Duration.between(open.startedAt(), at);
-        steps.end(open.id(), at, actor, duration, duration.compareTo(open.standard()) <= 0);
+        steps.end(open.id(), at, actor, duration, duration.compareTo(open.standard()) <= 0, excusedReason);
         return new StepRecord(open.id(), caseRef, step, open.startedAt(), open.startedBy(), open.servicePoint(),
                 open.standard(), at, actor);
     }
@@ -118,7 +131,7 @@ public class StepClock {
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(end(open.get(), caseRef, step, at, actor));
+        return Optional.of(end(open.get(), caseRef, step, at, actor, null));
     }
 
     @Transactional

@@ -147,6 +147,14 @@ class RecordingDayTests {
         assertThat(report.tables().get(1).rows()).extracting(row -> row.getFirst())
                 .containsExactly("Meja 1", "Meja 2", "Meja 3");
         assertThat(report.tables().get(3).rows()).hasSize(300);
+        List<Object> recordingStep = report.tables().get(2).rows().stream()
+                .filter(row -> row.getFirst().toString().startsWith("3. ")).findFirst().orElseThrow();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id LIKE 'C-%' AND day = ? "
+                + "AND excused_reason LIKE 'technical failure:%'", Long.class, day))
+                .as("every technical failure's step says so").isEqualTo(15L);
+        assertThat(recordingStep.getLast()).as("the overruns excused, counted apart").isEqualTo(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM sla_step WHERE case_id LIKE 'C-%' AND day = ? AND step = 'C3_RECORDING' "
+                        + "AND within_standard = FALSE AND excused_reason IS NOT NULL", Long.class, day));
     }
 
     private final List<Long> absentOnce = new ArrayList<>();

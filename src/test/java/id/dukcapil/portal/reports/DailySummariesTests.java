@@ -41,7 +41,7 @@ class DailySummariesTests {
         stepClock.recordFinished(steps);
 
         assertThat(summaries.procedures()).containsExactly(Procedure.A_BOOKING, Procedure.B_KK_PRINT,
-                Procedure.E_IKD_ACTIVATION);
+                Procedure.C_RECORDING, Procedure.E_IKD_ACTIVATION);
         byte[] pdf = summaries.pdf(Procedure.B_KK_PRINT, POINT, DAY, PortalMessages.INDONESIAN);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
@@ -51,6 +51,11 @@ class DailySummariesTests {
         }
         byte[] counter = summaries.pdf(Procedure.A_BOOKING, POINT, DAY, PortalMessages.INDONESIAN);
         assertThat(new String(counter, 0, 5)).isEqualTo("%PDF-");
+        try (PDDocument recording = Loader.loadPDF(summaries.pdf(Procedure.C_RECORDING, POINT, DAY,
+                PortalMessages.INDONESIAN))) {
+            assertThat(new PDFTextStripper().getText(recording)).contains("Laporan harian perekaman KTP-el (SOP C)",
+                    "Register harian (BHPPK)");
+        }
     }
 
     @Test

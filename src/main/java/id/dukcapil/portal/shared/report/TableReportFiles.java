@@ -32,7 +32,7 @@ public class TableReportFiles {
 
     static final String TEMPLATE = "shared/table-report";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final int COLUMNS = 6;
+    private static final int COLUMNS = 7;
     private static final double SECONDS_PER_DAY = 86_400d;
 
     /** How a signed report names its signature, and the address whose QR code verifies it. */

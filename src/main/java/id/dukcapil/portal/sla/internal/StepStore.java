@@ -74,12 +74,23 @@ public class StepStore {
                 .query(StepStore::record).optional();
     }
 
-    public void end(long id, Instant at, String actor, Duration duration, boolean withinStandard) {
+    public void end(long id, Instant at, String actor, Duration duration, boolean withinStandard,
+                    @Nullable String excusedReason) {
         jdbc.sql("""
-                UPDATE sla_step SET ended_at = ?, ended_by = ?, duration_ms = ?, within_standard = ?
+                UPDATE sla_step SET ended_at = ?, ended_by = ?, duration_ms = ?, within_standard = ?, excused_reason = ?
                 WHERE id = ? AND ended_at IS NULL""")
-                .params(utc(at), actor, duration.toMillis(), withinStandard, id)
+                .params(utc(at), actor, duration.toMillis(), withinStandard, excusedReason, id)
                 .update();
+    }
+
+    /** Per step of a procedure's day at a point: how many overruns were excused. */
+    public java.util.Map<String, Long> excusedOverruns(String procedure, String servicePoint, java.time.LocalDate day) {
+        java.util.Map<String, Long> excused = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT step, COUNT(*) FROM sla_step WHERE procedure_code = ? AND service_point = ? AND day = ?
+                AND within_standard = FALSE AND excused_reason IS NOT NULL GROUP BY step""")
+                .params(procedure, servicePoint, day).query(rs -> { excused.put(rs.getString(1), rs.getLong(2)); });
+        return excused;
     }
 
     public List<StepRecord> history(CaseRef caseRef) {
