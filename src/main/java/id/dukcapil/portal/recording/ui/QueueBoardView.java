@@ -39,7 +39,8 @@ class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasD
         this.board = board;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
-        getStyle().set("background", "#0b3d6e").set("color", "white");
+        getStyle().set("background", "#0b3d6e").set("color", "white").set("overflow", "hidden");
+        heading.getStyle().set("color", "white").set("font-size", "2.2rem").set("text-align", "center");
         number.setId("board-number");
         number.getStyle().set("font-size", "min(30vw, 16rem)").set("font-weight", "800").set("line-height", "1");
         desk.setId("board-desk");

@@ -1,0 +1,58 @@
+package id.dukcapil.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.recording.RecordingDesk;
+import id.dukcapil.portal.recording.RecordingTestSupport;
+import id.dukcapil.portal.recording.RegistrationDesk;
+import id.dukcapil.portal.recording.Visit;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.StaffAccounts;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** The waiting room's TV: the display board changes, without a reload, when a recording desk calls a number. */
+@PortalTest
+class QueueBoardBrowserTest {
+
+    @LocalServerPort int port;
+    @Autowired RegistrationDesk registration;
+    @Autowired RecordingDesk recording;
+    @Autowired StaffAccounts staffAccounts;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void a_called_number_shows_on_the_board_with_its_desk() {
+        String registrar = staffAccounts.create(Set.of(Role.REGISTRATION_OPERATOR), "Sandi-Kuat-2026"); // at the Dinas
+        String recorder = staffAccounts.create(Set.of(Role.RECORDING_OPERATOR), "Sandi-Kuat-2026");
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
+                .getFirst();
+        try (Browser tv = new Browser(port, 1280, 720)) {
+            tv.open("antrean/DINAS");
+            tv.awaitText(By.tagName("h1"), "Antrean perekaman KTP-el");
+            Visit queued = SignedInAs.call(users, registrar, () -> {
+                Visit visit = registration.begin(nik, true);
+                registration.documentsInOrder(visit.id(), Set.copyOf(registration.lookup(nik).documents()));
+                return registration.biometricCheck(visit.id(), false, null);
+            });
+            Visit called;
+            do { // numbers of other tests at the Dinas may wait before it
+                called = SignedInAs.call(users, recorder, () -> recording.callNext("Meja 7")).orElseThrow();
+            } while (called.id() != queued.id());
+            tv.awaitText(By.id("board-number"), queued.ticket());
+            tv.awaitText(By.id("board-desk"), "Meja 7");
+            tv.screenshot("queue-board");
+            assertThat(tv.driver.findElement(By.tagName("body")).getText()).doesNotContain(queued.fullName());
+        }
+    }
+}
