@@ -145,9 +145,10 @@ public class RegistrationDesk {
                     String.valueOf(visitId)).withDetail(explanation));
             return visit(visitId);
         }
-        String ticket = queueNumbers.issue(visit, VisitState.BIOMETRIC_CHECK, priority);
         clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now);
         clocks.enter(visitId, SopStep.C3_RECORDING, now, visit.servicePoint());
+        // The number last: the point's counter stays locked from here to the commit, as short a time as it can.
+        String ticket = queueNumbers.issue(visit, VisitState.BIOMETRIC_CHECK, priority);
         auditLog.record(AuditRecord.success("recording.queued", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(ticket + (priority == null ? "" : "; " + priority)));
         return visit(visitId);
