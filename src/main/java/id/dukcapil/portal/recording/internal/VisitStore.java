@@ -70,7 +70,7 @@ public class VisitStore {
     public int nextNumber(String point, LocalDate day) {
         jdbc.sql("""
                 INSERT INTO recording_queue_day (service_point, day, last_number) VALUES (?, ?, 1)
-                ON DUPLICATE KEY UPDATE last_number = LAST_INSERT_ID(last_number + 1)""").params(point, day).update();
+                ON DUPLICATE KEY UPDATE last_number = last_number + 1""").params(point, day).update();
         return jdbc.sql("SELECT last_number FROM recording_queue_day WHERE service_point = ? AND day = ?")
                 .params(point, day).query(Integer.class).single();
     }
