@@ -45,6 +45,6 @@ public class QueueBoard {
         List<Call> calls = visits.latestCalls(point, today, CALLS).stream()
                 .filter(visit -> visit.ticket() != null && visit.desk() != null && visit.calledAt() != null)
                 .map(visit -> new Call(visit.ticket(), visit.desk(), visit.calledAt())).toList();
-        return new Board(point, servicePoint.name(), calls, visits.inState(point, today, VisitState.QUEUED).size());
+        return new Board(point, servicePoint.name(), calls, visits.countInState(point, today, VisitState.QUEUED));
     }
 }

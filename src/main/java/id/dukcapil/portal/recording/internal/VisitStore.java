@@ -138,6 +138,11 @@ public class VisitStore {
                 .params(point, day, state.name()).query(VisitStore::visit).list();
     }
 
+    public int countInState(String point, LocalDate day, VisitState state) {
+        return jdbc.sql("SELECT COUNT(*) FROM recording_visit WHERE service_point = ? AND day = ? AND state = ?")
+                .params(point, day, state.name()).query(Integer.class).single();
+    }
+
     /** The latest calls of the day, newest first: what the display board shows. */
     public List<Visit> latestCalls(String point, LocalDate day, int limit) {
         return jdbc.sql("""

@@ -34,6 +34,7 @@ class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final QueueBoard board;
     private String point = "";
     private @Nullable Instant lastCall;
+    private QueueBoard.@Nullable Board shown;
 
     QueueBoardView(QueueBoard board) {
         this.board = board;
@@ -66,6 +67,10 @@ class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasD
             heading.setText(getTranslation(unknown.getMessage(), unknown.args()));
             return;
         }
+        if (now.equals(shown)) {
+            return; // nothing new: the poll costs one query and no redraw
+        }
+        shown = now;
         heading.setText(getTranslation("recording.board.title", now.pointName()));
         waiting.setText(getTranslation("recording.board.waiting", now.waiting()));
         if (now.calls().isEmpty()) {

@@ -41,6 +41,11 @@ class IkdDeskViewTest extends PortalViewTest {
         int row = rowOf(view, registered.code());
         assertThat(test(view.grid).getRow(row).state()).isEqualTo(RegistrationState.FACE_PASSED);
 
+        navigate(id.dukcapil.portal.shared.ui.HomeView.class);
+        assertThat(Integer.parseInt($(com.vaadin.flow.component.html.Span.class).id("ikd-face-passed").getText()))
+                .as("the officer's home shows who waits for the QR code").isPositive();
+        view = navigate(IkdDeskView.class);
+        row = rowOf(view, registered.code());
         click(view, row, "qr-");
         assertThat(view.qrPanel.getChildren().filter(Image.class::isInstance)).hasSize(1);
         assertThat(view.shown).isNotNull();

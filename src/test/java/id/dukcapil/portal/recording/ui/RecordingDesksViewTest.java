@@ -47,6 +47,9 @@ class RecordingDesksViewTest extends PortalViewTest {
         String ticket = $(com.vaadin.flow.component.html.Span.class).id("recording-ticket").getText();
         assertThat(ticket).matches("\\d{3}");
         assertThat(test(registration.register).size()).isPositive();
+        navigate(id.dukcapil.portal.shared.ui.HomeView.class);
+        assertThat(Integer.parseInt($(com.vaadin.flow.component.html.Span.class).id("recording-visits").getText()))
+                .as("the operator's home shows the day's work").isPositive();
 
         Visit recorded = SignedInAs.call(users, "perekaman", () -> {
             RecordingDeskView desk = navigate(RecordingDeskView.class);
