@@ -1,5 +1,6 @@
 package id.dukcapil.portal.audit;
 
+import id.dukcapil.portal.shared.RuleViolation;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,18 @@ public class CurrentActor {
     public Actor orSystem(String job) {
         return resolvers.stream().flatMap(resolver -> resolver.currentActor().stream()).findFirst()
                 .orElseGet(() -> Actor.system(job));
+    }
+
+    /**
+     * The service point of the officer at a desk, which every desk's work belongs to; refused in the user's words
+     * for an account that has none.
+     */
+    public String servicePoint() {
+        String point = get().servicePoint();
+        if (point == null) {
+            throw new RuleViolation("shared.no-service-point");
+        }
+        return point;
     }
 
     /** The actor's id, as the columns that say who did something keep it (a username, {@code system}...). */

@@ -127,12 +127,11 @@ public class IkdDayReports {
     @PreAuthorize("hasRole('" + Roles.IKD_OFFICER + "')")
     @Transactional(readOnly = true)
     public Optional<Submission> submission(LocalDate day) {
-        return Optional.ofNullable(currentActor.get().servicePoint()).flatMap(point -> submission(point, day));
+        return submission(currentActor.servicePoint(), day);
     }
 
     private String myPoint() {
-        return Optional.ofNullable(currentActor.get().servicePoint())
-                .orElseThrow(() -> new RuleViolation("ikd.desk.no-point"));
+        return currentActor.servicePoint();
     }
 
     /** A submitted report as its officer sees it. */

@@ -1,6 +1,5 @@
 package id.dukcapil.portal.ikd;
 
-import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
@@ -127,10 +126,6 @@ public class IkdDesk {
     }
 
     private String myPoint() {
-        Actor me = currentActor.get();
-        if (me.servicePoint() == null) {
-            throw new RuleViolation("ikd.desk.no-point");
-        }
-        return me.servicePoint();
+        return currentActor.servicePoint();
     }
 }

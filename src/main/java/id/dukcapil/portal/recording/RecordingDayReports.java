@@ -61,11 +61,7 @@ public class RecordingDayReports implements DailySummarySource {
     @PreAuthorize("hasAnyRole('" + Roles.REGISTRATION_OPERATOR + "', '" + Roles.RECORDING_OPERATOR + "')")
     @Transactional(readOnly = true)
     public TableReport mine(LocalDate day, Locale locale) {
-        String point = currentActor.get().servicePoint();
-        if (point == null) {
-            throw new RuleViolation("recording.error.no-point");
-        }
-        return make(point, day, locale);
+        return make(currentActor.servicePoint(), day, locale);
     }
 
     @Override

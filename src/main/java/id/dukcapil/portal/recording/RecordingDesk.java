@@ -178,10 +178,6 @@ public class RecordingDesk {
     }
 
     private String point() {
-        String point = currentActor.get().servicePoint();
-        if (point == null) {
-            throw new RuleViolation("recording.error.no-point");
-        }
-        return point;
+        return currentActor.servicePoint();
     }
 }

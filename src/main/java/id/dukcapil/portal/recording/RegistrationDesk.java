@@ -3,10 +3,12 @@ package id.dukcapil.portal.recording;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.Verdict;
 import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -65,6 +67,20 @@ public class RegistrationDesk {
         return new Applicant(resident, members, resident.enrolmentStatus(), verdict.refusal().orElse(null),
                 requirements.of(resident, today),
                 visits.openVisit(point(), today, resident.nik().value()).orElse(null));
+    }
+
+    /**
+     * The members of the family whose KK barcode was scanned (a KK number instead of a NIK), to choose the resident
+     * from; empty if the number is no family's.
+     */
+    @Transactional(readOnly = true)
+    public List<Resident> familyOf(String rawKkNumber) {
+        try {
+            return registry.findFamily(KkNumber.of(rawKkNumber == null ? "" : rawKkNumber.strip()))
+                    .map(Family::members).orElse(List.of());
+        } catch (RuleViolation notAKkNumber) {
+            return List.of();
+        }
     }
 
     /** The resident stands at the desk in person (no representative): the visit begins, step 1 starts. */
@@ -197,11 +213,7 @@ public class RegistrationDesk {
     }
 
     private String point() {
-        String point = currentActor.get().servicePoint();
-        if (point == null) {
-            throw new RuleViolation("recording.error.no-point");
-        }
-        return point;
+        return currentActor.servicePoint();
     }
 
     static RuleViolation wrongState(Visit visit) {

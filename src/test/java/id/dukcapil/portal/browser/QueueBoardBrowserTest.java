@@ -40,11 +40,7 @@ class QueueBoardBrowserTest {
         try (Browser tv = new Browser(port, 1280, 720)) {
             tv.open("antrean/DINAS");
             tv.awaitText(By.tagName("h1"), "Antrean perekaman KTP-el");
-            Visit queued = SignedInAs.call(users, registrar, () -> {
-                Visit visit = registration.begin(nik, true);
-                registration.documentsInOrder(visit.id(), Set.copyOf(registration.lookup(nik).documents()));
-                return registration.biometricCheck(visit.id(), false, null);
-            });
+            Visit queued = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik));
             Visit called;
             do { // numbers of other tests at the Dinas may wait before it
                 called = SignedInAs.call(users, recorder, () -> recording.callNext("Meja 7")).orElseThrow();

@@ -174,11 +174,7 @@ class RecordingDayTests {
                 go.await();
                 for (int i = desk; i < niks.size(); i += 16) {
                     String nik = niks.get(i);
-                    SignedInAs.call(users, desks.get(desk), () -> {
-                        Visit visit = registration.begin(nik, true);
-                        registration.documentsInOrder(visit.id(), Set.copyOf(registration.lookup(nik).documents()));
-                        return registration.biometricCheck(visit.id(), false, null);
-                    });
+                    SignedInAs.call(users, desks.get(desk), () -> RecordingTestSupport.queued(registration, nik));
                 }
                 return null;
             }));

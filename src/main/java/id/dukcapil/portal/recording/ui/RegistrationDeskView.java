@@ -39,7 +39,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import id.dukcapil.portal.population.Resident;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -139,12 +141,41 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         refreshLists();
     }
 
+    /**
+     * A NIK shows the resident; a KK number (the KK's barcode scanned) shows the family to choose from. Sixteen
+     * digits may be both: then the resident, and the family below.
+     */
     void lookUp() {
-        act(() -> {
-            Applicant applicant = desk.lookup(nik.getValue());
-            showApplicant(applicant);
-            return null;
-        });
+        List<Resident> family = desk.familyOf(nik.getValue());
+        try {
+            showApplicant(desk.lookup(nik.getValue()));
+            if (!family.isEmpty()) {
+                applicantPanel.add(new Paragraph(getTranslation("recording.registration.also-kk")));
+                addMembers(family);
+            }
+        } catch (RuleViolation notAResident) {
+            if (family.isEmpty()) {
+                Notifications.error(notAResident);
+            } else {
+                visit = null;
+                applicantPanel.removeAll();
+                applicantPanel.add(new Paragraph(getTranslation("recording.registration.choose-member")));
+                addMembers(family);
+            }
+        }
+    }
+
+    private void addMembers(List<Resident> family) {
+        for (Resident member : family) {
+            Button choose = new Button(member.fullName() + " · " + getTranslation(member.relationship().labelKey()),
+                    click -> {
+                        nik.setValue(member.nik().value());
+                        lookUp();
+                    });
+            choose.setId("member-" + member.nik().value());
+            choose.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            applicantPanel.add(new Div(choose));
+        }
     }
 
     private void showApplicant(Applicant applicant) {

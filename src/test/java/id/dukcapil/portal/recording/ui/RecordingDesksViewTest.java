@@ -37,9 +37,13 @@ class RecordingDesksViewTest extends PortalViewTest {
     void the_registration_operator_gives_a_queue_number_then_the_recording_operator_records() throws Exception {
         String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
                 .getFirst();
+        String kkNumber = jdbc.queryForObject("SELECT f.kk_number FROM population_family f JOIN population_resident r "
+                + "ON r.family_id = f.id WHERE r.nik = ?", String.class, nik);
         RegistrationDeskView registration = navigate(RegistrationDeskView.class);
-        test(registration.nik).setValue(nik);
+        test(registration.nik).setValue(kkNumber); // the KK's barcode scanned: the family to choose from
         test($(Button.class).id("recording-find")).click();
+        test($(Button.class).id("member-" + nik)).click();
+        assertThat(registration.nik.getValue()).isEqualTo(nik);
         registration.inPerson.setValue(true);
         registration.documents.setValue(Set.copyOf(registration.documents.getListDataView().getItems().toList()));
         test($(Button.class).id("recording-documents-ok")).click();
