@@ -27,6 +27,7 @@ import id.dukcapil.portal.audit.AuditSearch;
 import id.dukcapil.portal.audit.ChainVerification;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,8 +44,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DatePicker from = VaadinTexts.localized(new DatePicker());
+    final DatePicker to = VaadinTexts.localized(new DatePicker());
     final TextField actor = new TextField();
     final TextField action = new TextField();
     final TextField subject = new TextField();

@@ -30,6 +30,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -59,7 +60,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     final TextField reason = new TextField();
     final Button close = new Button();
     final Button reopen = new Button();
-    final DatePicker holiday = new DatePicker();
+    final DatePicker holiday = VaadinTexts.localized(new DatePicker());
     final TextField holidayName = new TextField();
     final Button addHoliday = new Button();
     final IntegerField capacity = new IntegerField();

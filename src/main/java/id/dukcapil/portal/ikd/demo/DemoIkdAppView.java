@@ -20,6 +20,7 @@ import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,8 +84,8 @@ class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
         faceFailed.addClickListener(click -> answer(gateway.faceCheck(code(), false)));
 
         UI ui = UI.getCurrent();
-        qrPhoto = new Upload(BoundedUploadHandler.inMemory(MAX_PHOTO_BYTES,
-                (metadata, bytes) -> ui.access(() -> scanned(bytes))));
+        qrPhoto = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(MAX_PHOTO_BYTES,
+                (metadata, bytes) -> ui.access(() -> scanned(bytes)))));
         qrPhoto.setMaxFiles(1);
         qrPhoto.addFileRejectedListener(rejected -> show(getTranslation("ikd.demo.too-large",
                 MAX_PHOTO_BYTES / (1024 * 1024))));

@@ -14,6 +14,7 @@ import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import java.time.format.FormatStyle;
  */
 class IkdReportDialog extends Dialog {
 
-    final DatePicker day = new DatePicker();
+    final DatePicker day = VaadinTexts.localized(new DatePicker());
     final Button submit;
     final Paragraph state = new Paragraph();
     private final IkdDayReports reports;

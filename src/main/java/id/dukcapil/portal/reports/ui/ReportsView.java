@@ -56,6 +56,7 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import id.dukcapil.portal.shared.Acting;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -69,8 +70,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @Menu(title = "nav.reports", order = 61, icon = "vaadin:chart")
 class ReportsView extends VerticalLayout implements HasDynamicTitle {
 
-    final DatePicker from = new DatePicker();
-    final DatePicker to = new DatePicker();
+    final DatePicker from = VaadinTexts.localized(new DatePicker());
+    final DatePicker to = VaadinTexts.localized(new DatePicker());
     final ComboBox<Procedure> procedure = new ComboBox<>();
     final ComboBox<String> servicePoint = new ComboBox<>();
     final Button show = new Button();
@@ -83,7 +84,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
     final Div download = new Div();
     final ComboBox<Procedure> dailyProcedure = new ComboBox<>();
     final ComboBox<ServicePoint> dailyPoint = new ComboBox<>();
-    final DatePicker dailyDay = new DatePicker();
+    final DatePicker dailyDay = VaadinTexts.localized(new DatePicker());
     final Anchor dailyOpen = new Anchor();
 
     private final PerformanceReports reports;

@@ -27,6 +27,7 @@ import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
@@ -59,8 +60,8 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         setSizeFull();
         UI ui = UI.getCurrent();
-        upload = new Upload(BoundedUploadHandler.inMemory(Certificates.MAX_UPLOAD_BYTES,
-                (metadata, bytes) -> ui.access(() -> received(metadata.fileName(), bytes))));
+        upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(Certificates.MAX_UPLOAD_BYTES,
+                (metadata, bytes) -> ui.access(() -> received(metadata.fileName(), bytes)))));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(Certificates.MAX_UPLOAD_BYTES);
         upload.setAcceptedFileTypes(".p12", ".pfx", "application/x-pkcs12");

@@ -23,6 +23,7 @@ import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.signing.PdfSignatureCheck;
 import id.dukcapil.portal.signing.PublicDocument;
 import id.dukcapil.portal.signing.PublicVerification;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,8 +50,8 @@ class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasD
         setMaxWidth("48em");
         getStyle().set("margin", "0 auto");
         UI ui = UI.getCurrent();
-        upload = new Upload(BoundedUploadHandler.inMemory(PublicVerification.MAX_UPLOAD_BYTES,
-                (metadata, bytes) -> ui.access(() -> check(bytes))));
+        upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(PublicVerification.MAX_UPLOAD_BYTES,
+                (metadata, bytes) -> ui.access(() -> check(bytes)))));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(PublicVerification.MAX_UPLOAD_BYTES);
         upload.addFileRejectedListener(rejected -> Notifications.error(

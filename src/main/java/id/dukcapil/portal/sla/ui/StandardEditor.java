@@ -10,6 +10,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.sla.SlaStandards;
 import id.dukcapil.portal.sla.StepStandard;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ import java.time.LocalDate;
 class StandardEditor extends Dialog {
 
     final IntegerField minutes = new IntegerField();
-    final DatePicker validFrom = new DatePicker();
+    final DatePicker validFrom = VaadinTexts.localized(new DatePicker());
     final Button save = new Button();
 
     StandardEditor(SlaStandards standards, StepStandard current, Clock clock, Runnable onSaved) {
