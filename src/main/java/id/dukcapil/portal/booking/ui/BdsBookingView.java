@@ -9,6 +9,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.CitizenSession;
@@ -23,6 +24,7 @@ import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Booking Antrian KTP" (SOP A steps 6–7): a service point, then a day on a calendar of free places (full and
@@ -72,6 +74,8 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         book.setWidthFull();
         book.addClickListener(click -> {
+            nik.setInvalid(false);
+            kkNumber.setInvalid(false);
             CitizenSession citizen = citizen().orElse(null);
             LocalDate day = calendar.value().orElse(null);
             if (citizen == null || point.getValue() == null || day == null) {
@@ -87,8 +91,8 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
                 getUI().ifPresent(ui -> ui.navigate(BdsHistoryView.class));
             } catch (RuleViolation violation) {
                 idempotencyKey = UUID.randomUUID().toString();
-                Notifications.error(violation);
-                showCalendar();
+                showRefusal(violation);
+                showCalendar(day); // the day stays chosen while it is still open; its places are counted anew
             }
         });
         show(new H2(getTranslation("bds.book")), point, calendar, nik, kkNumber, book);
@@ -105,7 +109,27 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
                 .flatMap(servicePoints::byCode).ifPresent(point::setValue);
     }
 
+    /** A refusal about the NIK or the KK number shows at its field; the others as a message. */
+    private void showRefusal(RuleViolation violation) {
+        TextField field = violation instanceof BookingRefused refused ? switch (refused.code()) {
+            case INVALID_NIK, NIK_NOT_FOUND, ACTIVE_BOOKING_EXISTS, NOT_PRINT_READY -> nik;
+            case INVALID_KK_NUMBER, PERSON_NOT_CONFIRMED -> kkNumber;
+            default -> null;
+        } : null;
+        if (field == null) {
+            Notifications.error(violation);
+        } else {
+            field.setErrorMessage(Notifications.text(violation));
+            field.setInvalid(true);
+            field.focus();
+        }
+    }
+
     void showCalendar() {
+        showCalendar(null);
+    }
+
+    private void showCalendar(@Nullable LocalDate keep) {
         calendar.clear();
         if (point.getValue() == null) {
             return;
@@ -114,5 +138,6 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
         LocalDate from = LocalDate.now(clock).plusDays(1);
         calendar.show(quotas.availability(point.getValue().code(), from,
                 from.plusDays(QuotaCalendarService.BOOKING_HORIZON_DAYS - 1)), null);
+        calendar.select(keep);
     }
 }

@@ -56,6 +56,16 @@ class DayPicker extends Div {
         }
     }
 
+    /** Picks the day again if it is still offered and open (a refused booking keeps the citizen's choice). */
+    void select(@Nullable LocalDate day) {
+        if (day == null) {
+            return;
+        }
+        days.getChildren().filter(Button.class::isInstance).map(Button.class::cast)
+                .filter(cell -> cell.getId().orElse("").equals("day-" + day) && cell.isEnabled()).findFirst()
+                .ifPresent(cell -> pick(day, cell));
+    }
+
     void clear() {
         days.removeAll();
         value = null;

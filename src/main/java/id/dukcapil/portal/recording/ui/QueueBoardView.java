@@ -12,6 +12,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.recording.QueueBoard;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
+import id.dukcapil.portal.shared.ui.Notifications;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +65,7 @@ class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasD
         try {
             now = board.of(point);
         } catch (RuleViolation unknown) {
-            heading.setText(getTranslation(unknown.getMessage(), unknown.args()));
+            heading.setText(Notifications.text(unknown));
             return;
         }
         if (now.equals(shown)) {

@@ -51,6 +51,14 @@ class BdsCitizenFlowTest extends PortalViewTest {
         assertThat(noPlace.isEnabled()).isFalse();
         test(free).click();
         test(booking.nik).setValue(nik);
+        String otherFamily = jdbc.queryForObject("SELECT kk_number FROM population_family WHERE kk_number <> ? "
+                + "ORDER BY id LIMIT 1", String.class, support.kkOf(nik));
+        test(booking.kkNumber).setValue(otherFamily);
+        test(booking.book).click();
+        assertThat(booking.kkNumber.isInvalid()).as("the refusal shows at the KK number").isTrue();
+        assertThat(booking.kkNumber.getErrorMessage()).isNotBlank();
+        assertThat(booking.calendar.value()).as("the chosen day is kept").contains(day);
+        assertThat(booking.nik.getValue()).isEqualTo(nik);
         test(booking.kkNumber).setValue(support.kkOf(nik));
         test(booking.book).click();
 
