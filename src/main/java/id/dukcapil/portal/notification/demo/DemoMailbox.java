@@ -35,7 +35,7 @@ public class DemoMailbox {
         return active;
     }
 
-    /** Newest first; {@code recipient} is the start of the address, blank for all. */
+    /** Newest first; {@code recipient} is any part of the address, blank for all. */
     @Transactional(readOnly = true)
     public Slice<DemoMail> page(String recipient, Pageable page) {
         List<DemoMail> rows = store.page(recipient, page.getOffset(), page.getPageSize() + 1);

@@ -38,7 +38,7 @@ public class DemoMailboxStore {
         Map<String, Object> params = new HashMap<>();
         if (StringUtils.hasText(recipient)) {
             sql.append(" AND recipient LIKE :recipient");
-            params.put("recipient", OutboxStore.likePrefix(recipient));
+            params.put("recipient", OutboxStore.likeAnywhere(recipient)); // any part: "budi", "@contoh.id"
         }
         sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset");
         params.put("limit", limit);

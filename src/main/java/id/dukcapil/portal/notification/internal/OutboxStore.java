@@ -284,7 +284,16 @@ public class OutboxStore {
     }
 
     public static String likePrefix(String text) {
-        return text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return escapeLike(text) + "%";
+    }
+
+    /** A LIKE pattern for the text anywhere in the column, its own % and _ taken literally. */
+    public static String likeAnywhere(String text) {
+        return "%" + escapeLike(text) + "%";
+    }
+
+    private static String escapeLike(String text) {
+        return text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static String cut(String text) {
