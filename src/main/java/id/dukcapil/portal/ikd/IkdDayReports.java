@@ -170,12 +170,7 @@ public class IkdDayReports {
         tables.add(new Table(text("ikd.report.failures-by-reason", locale), headers(locale, "reason", "count"),
                 failures.entrySet().stream().<List<Object>>map(entry -> List.of(
                         text(entry.getKey().labelKey(), locale), entry.getValue())).toList()));
-        tables.add(new Table(text("ikd.report.steps", locale),
-                headers(locale, "step", "count", "median", "p90", "standard", "within"),
-                daySteps.of(Procedure.E_IKD_ACTIVATION, point, day).stream().<List<Object>>map(step -> List.of(
-                        step.step().sopRows() + ". " + text(step.step().labelKey(), locale), step.count(),
-                        step.median(), step.percentile90(), step.standard() == null ? "–" : step.standard(),
-                        Math.round(step.withinStandard() * 100) + " %")).toList()));
+        tables.add(daySteps.table(Procedure.E_IKD_ACTIVATION, point, day, locale));
         return new TableReport("laporan-ikd-" + point + "-" + day, text("ikd.report.title", locale),
                 servicePoint.name() + " · " + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)
                         .format(day), text("ikd.report.footer", locale), tables);

@@ -102,12 +102,7 @@ public class RecordingDayReports implements DailySummarySource {
                 headers(locale, "desk", "called", "recorded", "failed", "technical"),
                 desks.stream().<List<Object>>map(desk -> List.of(desk.desk(), desk.called(),
                         desk.recorded(), desk.failed(), desk.technical())).toList()));
-        tables.add(new Table(text("recording.report.steps", locale),
-                headers(locale, "step", "count", "median", "p90", "standard", "within", "excused"),
-                daySteps.of(Procedure.C_RECORDING, point, day).stream().<List<Object>>map(step -> List.of(
-                        step.step().sopRows() + ". " + text(step.step().labelKey(), locale), step.count(),
-                        step.median(), step.percentile90(), step.standard() == null ? "–" : step.standard(),
-                        Math.round(step.withinStandard() * 100) + " %", step.excused())).toList()));
+        tables.add(daySteps.table(Procedure.C_RECORDING, point, day, locale));
         tables.add(new Table(text("recording.report.register", locale),
                 headers(locale, "time", "ticket", "name", "nik", "outcome"),
                 register.stream().<List<Object>>map(visit -> List.of(time(visit), orDash(visit.ticket()),

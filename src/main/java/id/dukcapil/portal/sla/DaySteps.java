@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import id.dukcapil.portal.shared.report.TableReport;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +38,32 @@ public class DaySteps {
         }
     }
 
+    /**
+     * The day's steps as a report's table (every daily document prints the same one): step, count, median, 90th
+     * percentile, the standard, the share within it and the excused overruns.
+     */
+    @Transactional(readOnly = true)
+    public TableReport.Table table(Procedure procedure, String servicePoint, LocalDate day, Locale locale) {
+        List<String> headers = java.util.stream.Stream.of("step", "count", "median", "p90", "standard", "within",
+                "excused").map(key -> messages.getMessage("sla.day-steps." + key, null, locale)).toList();
+        return new TableReport.Table(messages.getMessage("sla.day-steps.title", null, locale), headers,
+                of(procedure, servicePoint, day).stream().<List<Object>>map(step -> List.of(
+                        step.step().sopRows() + ". " + messages.getMessage(step.step().labelKey(), null, locale),
+                        step.count(), step.median(), step.percentile90(),
+                        step.standard() == null ? "–" : step.standard(),
+                        Math.round(step.withinStandard() * 100) + " %", step.excused())).toList());
+    }
+
     private final StepReportQueries queries;
     private final StandardStore standards;
     private final StepStore steps;
+    private final MessageSource messages;
 
-    DaySteps(StepReportQueries queries, StandardStore standards, StepStore steps) {
+    DaySteps(StepReportQueries queries, StandardStore standards, StepStore steps, MessageSource messages) {
         this.queries = queries;
         this.standards = standards;
         this.steps = steps;
+        this.messages = messages;
     }
 
     /** The steps of the procedure at the point that day, in SOP order. */
