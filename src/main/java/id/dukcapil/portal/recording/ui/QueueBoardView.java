@@ -42,13 +42,13 @@ class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasD
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         getStyle().set("background", "#0b3d6e").set("color", "white").set("overflow", "hidden");
-        heading.getStyle().set("color", "white").set("font-size", "2.2rem").set("text-align", "center");
+        heading.getStyle().set("color", "white").set("font-size", "min(6vw, 2.2rem)").set("text-align", "center");
         number.setId("board-number");
         number.getStyle().set("font-size", "min(30vw, 16rem)").set("font-weight", "800").set("line-height", "1");
         desk.setId("board-desk");
-        desk.getStyle().set("font-size", "4rem");
+        desk.getStyle().set("font-size", "min(8vw, 4rem)").set("text-align", "center");
         earlier.setId("board-earlier");
-        earlier.getStyle().set("font-size", "2.5rem");
+        earlier.getStyle().set("font-size", "min(5vw, 2.5rem)");
         waiting.getStyle().set("font-size", "1.5rem");
         add(heading, number, desk, earlier, waiting);
         LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
