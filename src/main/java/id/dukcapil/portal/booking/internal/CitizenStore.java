@@ -134,11 +134,16 @@ public class CitizenStore {
                 .params(tokenHash, citizenId, utc(at), utc(expiresAt)).update();
     }
 
-    /** The citizen a token belongs to while it has not expired: one read. */
-    public Optional<Citizen> tokenOwner(String tokenHash, Instant now) {
-        return jdbc.sql(COLUMNS.replace("FROM booking_citizen", "FROM booking_citizen JOIN booking_token t ON t.citizen_id = id")
+    /** The citizen a token belongs to while it has not expired, and until when: one read. */
+    public Optional<TokenOwner> tokenOwner(String tokenHash, Instant now) {
+        return jdbc.sql(COLUMNS.replace("FROM booking_citizen",
+                        ", t.expires_at FROM booking_citizen JOIN booking_token t ON t.citizen_id = id")
                         + " WHERE t.token_hash = ? AND t.expires_at > ?")
-                .params(tokenHash, utc(now)).query(CitizenStore::citizen).optional();
+                .params(tokenHash, utc(now))
+                .query((rs, n) -> new TokenOwner(citizen(rs, n), instant(rs.getTimestamp("expires_at")))).optional();
+    }
+
+    public record TokenOwner(Citizen citizen, Instant expiresAt) {
     }
 
     public void deleteToken(String tokenHash) {

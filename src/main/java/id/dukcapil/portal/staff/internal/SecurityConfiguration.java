@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,6 +52,15 @@ class SecurityConfiguration {
         http.addFilterBefore(new CrossSiteSignInFilter("/login"), UsernamePasswordAuthenticationFilter.class);
         http.with(vaadin(), vaadin -> vaadin.loginView(StaffNavigation.loginView()));
         return http.build();
+    }
+
+    /**
+     * Every filter chain of the portal unobserved (decision 092): with an observation registry present, Spring
+     * Security wraps each of its filters in an observation of its own, on every request, for metrics nobody reads.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** bcrypt, behind the delegating encoder so that the hash names its algorithm and can be upgraded. */

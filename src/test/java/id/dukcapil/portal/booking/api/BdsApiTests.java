@@ -148,6 +148,17 @@ class BdsApiTests {
                 "/api/v1/bds/bookings", "/api/v1/bds/bookings/{code}", "/api/v1/bds/bookings/{code}/reschedule");
     }
 
+    @Test
+    void signing_out_ends_the_token_at_once_though_it_was_just_verified() throws Exception {
+        String token = signedInCitizen();
+        assertThat(get("/bookings", token).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/sessions")).header("Authorization", "Bearer " + token).DELETE()
+                .build()).statusCode()).isEqualTo(204);
+        HttpResponse<String> after = get("/bookings", token);
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(after.body()).get("code").asString()).isEqualTo("UNAUTHORIZED");
+    }
+
     private String signedInCitizen() throws Exception {
         post("/accounts", null, null, """
                 {"fullName":"Cut Nyak Dien","email":"%s","phone":"081234567891","password":"Bedas-Sandi-2026"}""".formatted(email));
