@@ -4,6 +4,7 @@ import id.dukcapil.portal.reports.internal.DayRollup;
 import id.dukcapil.portal.reports.internal.Durations;
 import id.dukcapil.portal.reports.internal.RollupStore;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.sla.EndedStep;
 import id.dukcapil.portal.sla.StepLog;
 import id.dukcapil.portal.sla.StepLogFilter;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The daily rollups the reports read (decision 090): per day, procedure, step, service point and officer, the
- * count, how many within the standard, and every duration. A day is rebuilt whole from its raw steps whenever a
+ * count, how many within the standard, how many over it for an excused reason, and every duration. A day is rebuilt whole from its raw steps whenever a
  * step of it ends later (a late step), found by the time steps ended since the last refresh; a count check
  * catches a step recorded with an end already long past.
  */
@@ -87,13 +88,13 @@ public class DailyRollups {
             long steps = stepLog.forEach(StepLogFilter.between(day, day), step -> {
                 List<String> key = List.of(step.caseRef().procedure().name(), step.step().name(),
                         Objects.requireNonNullElse(step.servicePoint(), ""), Objects.requireNonNullElse(step.officer(), ""));
-                groups.computeIfAbsent(key, ignored -> new Group()).add(step.durationMs(), step.withinStandard());
+                groups.computeIfAbsent(key, ignored -> new Group()).add(step);
             });
             List<DayRollup.Group> packed = new ArrayList<>(groups.size());
             groups.forEach((key, group) -> {
                 byte[] durations = Durations.encode(group.durations, group.count);
                 packed.add(new DayRollup.Group(key.get(0), key.get(1), key.get(2), key.get(3), group.count,
-                        group.within, durations, 0, durations.length));
+                        group.within, group.excused, durations, 0, durations.length));
             });
             store.replaceDay(day, DayRollup.pack(packed), steps, clock.instant());
         });
@@ -103,14 +104,17 @@ public class DailyRollups {
         long[] durations = new long[16];
         int count;
         int within;
+        int excused;
 
-        void add(long durationMs, boolean withinStandard) {
+        void add(EndedStep step) {
             if (count == durations.length) {
                 durations = Arrays.copyOf(durations, count * 2);
             }
-            durations[count++] = durationMs;
-            if (withinStandard) {
+            durations[count++] = step.durationMs();
+            if (step.withinStandard()) {
                 within++;
+            } else if (step.excused()) {
+                excused++;
             }
         }
     }

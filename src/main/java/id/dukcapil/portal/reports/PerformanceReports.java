@@ -1,7 +1,7 @@
 package id.dukcapil.portal.reports;
 
 import id.dukcapil.portal.reports.internal.DayRollup;
-import id.dukcapil.portal.reports.internal.Durations;
+import id.dukcapil.portal.reports.internal.Percentiles;
 import id.dukcapil.portal.reports.internal.RollupStore;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.springframework.util.StringUtils;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The managers' figures, from the daily rollups (decision 090): per step, service point, officer, day or week,
- * the count, median, 90th percentile, share within the standard and breaches. The rollups hold every duration,
+ * the count, median, 90th percentile, share within the standard, breaches and the excused among them. The rollups hold every duration,
  * so the percentiles are the exact ones the raw steps give.
  */
 @Service
@@ -89,16 +88,23 @@ public class PerformanceReports {
                 }
             }
         });
-        // The breakdowns are independent: two at a time (the machine's cores), each with its own scratch array.
-        Map<Breakdown, List<ReportFigure>> result = new EnumMap<>(Breakdown.class);
-        try (ExecutorService executor = Executors.newFixedThreadPool(Math.min(PARALLELISM, breakdowns.size()))) {
-            Map<Breakdown, Future<List<ReportFigure>>> futures = new EnumMap<>(Breakdown.class);
-            ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-            for (Breakdown by : breakdowns) {
-                futures.put(by, executor.submit(() -> figures(rows, by, scratch.get())));
+        // Two threads (the machine's cores), each with a share of the breakdowns: it reads every duration twice for
+        // all of its breakdowns at once.
+        List<List<Breakdown>> shares = new ArrayList<>();
+        for (int i = 0; i < breakdowns.size(); i++) {
+            if (i < PARALLELISM) {
+                shares.add(new ArrayList<>());
             }
-            for (var future : futures.entrySet()) {
-                result.put(future.getKey(), future.getValue().get());
+            shares.get(i % PARALLELISM).add(breakdowns.get(i));
+        }
+        Map<Breakdown, List<ReportFigure>> result = new EnumMap<>(Breakdown.class);
+        try (ExecutorService executor = Executors.newFixedThreadPool(shares.size())) {
+            List<Future<Map<Breakdown, List<ReportFigure>>>> futures = new ArrayList<>();
+            for (List<Breakdown> share : shares) {
+                futures.add(executor.submit(() -> figures(rows, share)));
+            }
+            for (var future : futures) {
+                result.putAll(future.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,51 +115,83 @@ public class PerformanceReports {
         return result;
     }
 
-    private static List<ReportFigure> figures(List<Row> rows, Breakdown by, Scratch scratch) {
-        Function<Row, Object> keyOf = switch (by) {
-            case STEP -> row -> row.group().step();
-            case SERVICE_POINT -> row -> row.group().servicePoint();
-            case OFFICER -> row -> row.group().officer();
-            case DAY -> Row::day;
-            case WEEK -> row -> row.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        };
-        Map<Object, List<DayRollup.Group>> groups = new HashMap<>();
-        for (Row row : rows) {
-            groups.computeIfAbsent(keyOf.apply(row), ignored -> new ArrayList<>()).add(row.group());
+    /**
+     * The figures of the given breakdowns. Every key of every breakdown is a series of {@link Percentiles}; each
+     * row belongs to one series per breakdown.
+     */
+    private static Map<Breakdown, List<ReportFigure>> figures(List<Row> rows, List<Breakdown> share) {
+        int k = share.size();
+        List<Map<Object, Integer>> seriesOfKey = new ArrayList<>();
+        share.forEach(by -> seriesOfKey.add(new HashMap<>()));
+        List<Object> keys = new ArrayList<>();
+        List<Breakdown> breakdownOf = new ArrayList<>();
+        int[] series = new int[rows.size() * k];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int i = 0; i < k; i++) {
+                Breakdown by = share.get(i);
+                Object key = key(by, rows.get(r));
+                Integer s = seriesOfKey.get(i).get(key);
+                if (s == null) {
+                    s = keys.size();
+                    seriesOfKey.get(i).put(key, s);
+                    keys.add(key);
+                    breakdownOf.add(by);
+                }
+                series[r * k + i] = s;
+            }
         }
-        List<ReportFigure> figures = new ArrayList<>(groups.size());
-        groups.forEach((key, group) -> figures.add(figure(by, key, group, scratch)));
-        figures.sort(order(by));
+        long[] count = new long[keys.size()];
+        long[] within = new long[keys.size()];
+        long[] excused = new long[keys.size()];
+        Percentiles percentiles = new Percentiles(keys.size(), PERCENTILES);
+        for (int r = 0; r < rows.size(); r++) {
+            DayRollup.Group group = rows.get(r).group();
+            percentiles.count(group, series, r * k, r * k + k);
+            for (int i = r * k; i < r * k + k; i++) {
+                count[series[i]] += group.count();
+                within[series[i]] += group.within();
+                excused[series[i]] += group.excused();
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            percentiles.keep(rows.get(r).group(), series, r * k, r * k + k);
+        }
+        Map<Breakdown, List<ReportFigure>> figures = new EnumMap<>(Breakdown.class);
+        share.forEach(by -> figures.put(by, new ArrayList<>()));
+        for (int s = 0; s < keys.size(); s++) {
+            double[] p = percentiles.of(s);
+            figures.get(breakdownOf.get(s)).add(figure(breakdownOf.get(s), keys.get(s), count[s], within[s], excused[s],
+                    Duration.ofMillis(Math.round(p[0])), Duration.ofMillis(Math.round(p[1]))));
+        }
+        figures.forEach((by, list) -> list.sort(order(by)));
         return figures;
     }
 
-    private static ReportFigure figure(Breakdown by, Object key, List<DayRollup.Group> group, Scratch scratch) {
-        long count = 0;
-        long within = 0;
-        for (DayRollup.Group part : group) {
-            count += part.count();
-            within += part.within();
-        }
-        long[] values = scratch.atLeast((int) count);
-        int n = 0;
-        for (DayRollup.Group part : group) {
-            n = Durations.decode(part.content(), part.from(), part.to(), values, n);
-        }
-        double[] p = n == 0 ? new double[] {0, 0} : Durations.percentiles(values, n, PERCENTILES);
-        Duration median = Duration.ofMillis(Math.round(p[0]));
-        Duration p90 = Duration.ofMillis(Math.round(p[1]));
+    private static Object key(Breakdown by, Row row) {
+        return switch (by) {
+            case STEP -> row.group().step();
+            case SERVICE_POINT -> row.group().servicePoint();
+            case OFFICER -> row.group().officer();
+            case DAY -> row.day();
+            case WEEK -> row.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        };
+    }
+
+    private static ReportFigure figure(Breakdown by, Object key, long count, long within, long excused,
+                                       Duration median, Duration p90) {
         SopStep step = by == Breakdown.STEP ? SopStep.valueOf((String) key) : null;
         return new ReportFigure(step != null ? step.procedure() : null, step,
                 by == Breakdown.SERVICE_POINT ? blankAsNull((String) key) : null,
                 by == Breakdown.OFFICER ? blankAsNull((String) key) : null,
-                by == Breakdown.DAY || by == Breakdown.WEEK ? (LocalDate) key : null, count, within, median, p90);
+                by == Breakdown.DAY || by == Breakdown.WEEK ? (LocalDate) key : null, count, within, excused, median, p90);
     }
 
     private static ReportFigure total(Map<Breakdown, List<ReportFigure>> figures) {
         List<ReportFigure> days = figures.get(Breakdown.DAY);
         long count = days.stream().mapToLong(ReportFigure::count).sum();
         long within = days.stream().mapToLong(ReportFigure::withinStandard).sum();
-        return new ReportFigure(null, null, null, null, null, count, within, Duration.ZERO, Duration.ZERO);
+        long excused = days.stream().mapToLong(ReportFigure::excused).sum();
+        return new ReportFigure(null, null, null, null, null, count, within, excused, Duration.ZERO, Duration.ZERO);
     }
 
     private static Comparator<ReportFigure> order(Breakdown by) {
@@ -167,18 +205,6 @@ public class PerformanceReports {
 
     private static @Nullable String blankAsNull(String value) {
         return value.isEmpty() ? null : value;
-    }
-
-    /** One array reused for every group's durations: the largest group decides its size. */
-    private static final class Scratch {
-        private long[] values = new long[1024];
-
-        long[] atLeast(int size) {
-            if (values.length < size) {
-                values = new long[Math.max(size, values.length * 2)];
-            }
-            return values;
-        }
     }
 
     /** The procedures a report covers: one, or all. */

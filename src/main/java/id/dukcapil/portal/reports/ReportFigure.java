@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  * (linear interpolation between the nearest durations, as SQL's PERCENTILE_CONT).
  *
  * @param period the day, or the Monday of the week
+ * @param excused the breaches excused by a reason the SOP accepts (a technical failure): counted apart
  */
 public record ReportFigure(@Nullable Procedure procedure, @Nullable SopStep step, @Nullable String servicePoint,
                            @Nullable String officer, @Nullable LocalDate period, long count, long withinStandard,
-                           Duration median, Duration percentile90) {
+                           long excused, Duration median, Duration percentile90) {
 
     /** The share of steps that took no longer than their standard, 0..1. */
     public double share() {

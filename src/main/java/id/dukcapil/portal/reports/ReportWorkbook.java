@@ -134,7 +134,7 @@ public class ReportWorkbook {
 
         // Per step, worst first: the bar chart's series refers to these cells.
         int top = 3;
-        header(sheet.createRow(top), styles, locale, "procedure", "step", "count", "median", "p90", "within", "breaches");
+        header(sheet.createRow(top), styles, locale, "procedure", "step", "count", "median", "p90", "within", "breaches", "excused");
         int r = top + 1;
         for (ReportFigure figure : dashboard.perStep()) {
             Row row = sheet.createRow(r++);
@@ -149,7 +149,7 @@ public class ReportWorkbook {
 
         // Per day: the trend, as a line chart.
         int dayTop = Math.max(r + 1, 24);
-        header(sheet.createRow(dayTop), styles, locale, "day", "count", "median", "p90", "within", "breaches");
+        header(sheet.createRow(dayTop), styles, locale, "day", "count", "median", "p90", "within", "breaches", "excused");
         r = dayTop + 1;
         for (ReportFigure figure : dashboard.perDay()) {
             Row row = sheet.createRow(r++);
@@ -173,7 +173,7 @@ public class ReportWorkbook {
             series.setTitle(text("reports.column.within", locale), null);
             chart.plot(data);
         }
-        for (int c = 0; c < 8; c++) {
+        for (int c = 0; c < 9; c++) {
             sheet.setColumnWidth(c, c == 1 ? 40 * 256 : 16 * 256);
         }
         sheet.createFreezePane(0, top + 1);
@@ -189,7 +189,7 @@ public class ReportWorkbook {
         title.createCell(0).setCellValue(text(procedure.labelKey(), locale));
         title.getCell(0).setCellStyle(styles.header);
         r++;
-        header(sheet.createRow(r++), styles, locale, "step", "count", "median", "p90", "within", "breaches");
+        header(sheet.createRow(r++), styles, locale, "step", "count", "median", "p90", "within", "breaches", "excused");
         for (ReportFigure figure : dashboard.perStep().stream()
                 .sorted(java.util.Comparator.comparing(f -> f.step().ordinal())).toList()) {
             Row row = sheet.createRow(r++);
@@ -198,7 +198,7 @@ public class ReportWorkbook {
         }
         r++;
         int pointsTop = r;
-        header(sheet.createRow(r++), styles, locale, "service-point", "count", "median", "p90", "within", "breaches");
+        header(sheet.createRow(r++), styles, locale, "service-point", "count", "median", "p90", "within", "breaches", "excused");
         for (ReportFigure figure : dashboard.perServicePoint()) {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(figure.servicePoint() == null ? "–" : figure.servicePoint());
@@ -208,14 +208,14 @@ public class ReportWorkbook {
             barChart(sheet, text("reports.chart.load-per-point", locale), pointsTop + 1, r - 1, 0, 1, 8, 2, 16, 20);
         }
         r++;
-        header(sheet.createRow(r++), styles, locale, "officer", "count", "median", "p90", "within", "breaches");
+        header(sheet.createRow(r++), styles, locale, "officer", "count", "median", "p90", "within", "breaches", "excused");
         for (ReportFigure figure : dashboard.perOfficer()) {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(figure.officer() == null ? "–" : figure.officer());
             figures(row, 1, figure, styles);
         }
         sheet.setColumnWidth(0, 40 * 256);
-        for (int c = 1; c < 7; c++) {
+        for (int c = 1; c < 8; c++) {
             sheet.setColumnWidth(c, 14 * 256);
         }
     }
@@ -237,13 +237,14 @@ public class ReportWorkbook {
         chart.plot(data);
     }
 
-    /** count, median, p90, share within, breaches from column {@code c}. */
+    /** count, median, p90, share within, breaches, excused from column {@code c}. */
     private static void figures(Row row, int c, ReportFigure figure, Styles styles) {
         number(row.createCell(c), figure.count(), styles.count);
         number(row.createCell(c + 1), figure.median().toMillis() / MS_PER_DAY, styles.duration);
         number(row.createCell(c + 2), figure.percentile90().toMillis() / MS_PER_DAY, styles.duration);
         number(row.createCell(c + 3), figure.share(), styles.percent);
         number(row.createCell(c + 4), figure.breaches(), styles.count);
+        number(row.createCell(c + 5), figure.excused(), styles.count);
     }
 
     private void header(Row row, Styles styles, Locale locale, String... columns) {
@@ -287,7 +288,7 @@ public class ReportWorkbook {
             Sheet created = workbook.createSheet(safe(sheets++ == 0 ? name : name + " " + sheets));
             Row header = created.createRow(0);
             String[] columns = {"procedure", "case", "step", "day", "started", "ended", "service-point", "officer",
-                    "duration", "standard", "within"};
+                    "duration", "standard", "within", "excused-reason"};
             for (int i = 0; i < columns.length; i++) {
                 Cell cell = header.createCell(i);
                 cell.setCellValue(text("reports.column." + columns[i], locale));
@@ -318,6 +319,9 @@ public class ReportWorkbook {
             number(row.createCell(8), step.durationMs() / MS_PER_DAY, styles.duration);
             number(row.createCell(9), step.standard().toMillis() / MS_PER_DAY, styles.duration);
             row.createCell(10).setCellValue(step.withinStandard());
+            if (step.excusedReason() != null) {
+                row.createCell(11).setCellValue(step.excusedReason());
+            }
             rows++;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.shared.Acting;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
@@ -19,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
  * The dashboard's figures, read from the daily rollups, are the figures plain SQL computes over the raw steps of
- * the same generated month: count, median, 90th percentile and share within the standard, per step and per point.
+ * the same generated month: count, median, 90th percentile, share within the standard and excused overruns, per
+ * step and per point.
  */
 @PortalTest
 @WithUserDetails("manajer")
@@ -38,10 +41,21 @@ class PerformanceReportTests {
     @Autowired DailyRollups rollups;
     @Autowired PerformanceReports reports;
     @Autowired JdbcTemplate jdbc;
+    @Autowired UserDetailsService users;
 
     @BeforeAll
     void a_generated_month() {
         GeneratedMonth.record(stepClock, MONTH, 120, 2035);
+        // Every third overrun excused (as SOP C's desks do for a technical failure), the rollups built with them.
+        jdbc.update("""
+                UPDATE sla_step SET excused_reason = 'Jaringan SIAK terputus' WHERE day BETWEEN ? AND ?
+                AND within_standard = FALSE AND MOD(id, 3) = 0""", FROM, TO);
+        Acting.as(Acting.signedIn(users, "manajer"), () -> {
+            for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
+                rollups.rebuild(day);
+            }
+            return null;
+        });
     }
 
     @Test
@@ -52,6 +66,7 @@ class PerformanceReportTests {
         List<ReportFigure> perStep = reports.figures(month, Breakdown.STEP);
         Map<String, Map<String, Object>> sqlPerStep = sql("step");
         assertThat(perStep).hasSize(sqlPerStep.size()).hasSizeGreaterThan(10);
+        assertThat(perStep).anyMatch(figure -> figure.excused() > 0);
         for (ReportFigure figure : perStep) {
             assertAgrees(figure, sqlPerStep.get(figure.step().name()));
         }
@@ -116,6 +131,8 @@ class PerformanceReportTests {
         assertThat(figure.percentile90().toMillis()).as("p90 of %s", figure)
                 .isCloseTo(Math.round(((Number) sql.get("p90")).doubleValue()), within(1L));
         assertThat(figure.share()).isCloseTo(((Number) sql.get("share")).doubleValue(), within(1e-4));
+        assertThat(figure.excused()).as("excused overruns of %s", figure).isEqualTo(((Number) sql.get("excused")).longValue())
+                .isLessThanOrEqualTo(figure.breaches());
     }
 
     /** The plain-SQL figures over the raw steps, per {@code column}. */
@@ -124,7 +141,8 @@ class PerformanceReportTests {
                 SELECT DISTINCT %1$s AS k, COUNT(*) OVER (PARTITION BY %1$s) AS n,
                     PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY duration_ms) OVER (PARTITION BY %1$s) AS p50,
                     PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY duration_ms) OVER (PARTITION BY %1$s) AS p90,
-                    AVG(within_standard) OVER (PARTITION BY %1$s) AS share
+                    AVG(within_standard) OVER (PARTITION BY %1$s) AS share,
+                    SUM(within_standard = FALSE AND excused_reason IS NOT NULL) OVER (PARTITION BY %1$s) AS excused
                 FROM sla_step WHERE day BETWEEN ? AND ? AND duration_ms IS NOT NULL""".formatted(column), FROM, TO);
         return rows.stream().collect(java.util.stream.Collectors.toMap(row -> (String) row.get("k"), row -> row));
     }

@@ -54,7 +54,10 @@ class ReportWorkbookTests {
             XSSFSheet summary = read.getSheet("Ringkasan");
             assertThat(summary.getRow(1).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
             assertThat(summary.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(MONTH.atDay(1));
+            assertThat(summary.getRow(3).getCell(6).getStringCellValue()).isEqualTo("Melewati baku");
+            assertThat(summary.getRow(3).getCell(7).getStringCellValue()).isEqualTo("Dimaklumi");
             Row firstStep = summary.getRow(4);
+            assertThat(firstStep.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
             assertThat(firstStep.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
             assertThat(firstStep.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("[h]:mm:ss");
             assertThat(firstStep.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
@@ -78,6 +81,7 @@ class ReportWorkbookTests {
 
             XSSFSheet steps = read.getSheet("Langkah");
             assertThat(steps.getLastRowNum()).isEqualTo(raw);
+            assertThat(steps.getRow(0).getCell(11).getStringCellValue()).isEqualTo("Alasan dimaklumi");
             Row step = steps.getRow(1);
             assertThat(step.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
             assertThat(step.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy hh:mm:ss");

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A day's rollup packed into one value (decision 090): a dictionary of the day's texts (procedures, steps, service
- * points, officers), then per group (procedure, step, point, officer) its count, how many within the standard and
- * its durations ({@link Durations}). One row per day keeps a year's dashboard to 365 rows read.
+ * points, officers), then per group (procedure, step, point, officer) its count, how many within the standard, how
+ * many over it for an excused reason, and its durations ({@link Durations}). One row per day keeps a year's dashboard to 365 rows read.
  */
 public final class DayRollup {
 
@@ -19,7 +19,7 @@ public final class DayRollup {
 
     /** One group of the day, its durations still encoded in {@code content[from, to)}. */
     public record Group(String procedure, String step, String servicePoint, String officer, int count, int within,
-                        byte[] content, int from, int to) {
+                        int excused, byte[] content, int from, int to) {
     }
 
     /** Packs the groups (durations already encoded); '' stands for no service point or officer. */
@@ -49,6 +49,7 @@ public final class DayRollup {
             writeVarint(out, dictionary.get(group.officer()));
             writeVarint(out, group.count());
             writeVarint(out, group.within());
+            writeVarint(out, group.excused());
             writeVarint(out, group.to() - group.from());
             out.write(group.content(), group.from(), group.to() - group.from());
         }
@@ -74,8 +75,9 @@ public final class DayRollup {
             String officer = texts[readVarint(content, at)];
             int count = readVarint(content, at);
             int within = readVarint(content, at);
+            int excused = readVarint(content, at);
             int length = readVarint(content, at);
-            result.add(new Group(procedure, step, point, officer, count, within, content, at[0], at[0] + length));
+            result.add(new Group(procedure, step, point, officer, count, within, excused, content, at[0], at[0] + length));
             at[0] += length;
         }
         return result;

@@ -2,11 +2,11 @@ package id.dukcapil.portal.reports.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 /**
  * A group's durations (ms), kept exactly and compactly: sorted, then each as its difference to the one before in
- * unsigned LEB128 (one to three bytes for the usual seconds to minutes apart). Percentiles interpolate as SQL's
- * PERCENTILE_CONT, found by selection (linear time) rather than by a full sort.
+ * unsigned LEB128 (one to three bytes for the usual seconds to minutes apart); {@link Percentiles} reads them.
  */
 public final class Durations {
 
@@ -33,13 +33,11 @@ public final class Durations {
         return out.toByteArray();
     }
 
-    /** Appends the encoded durations to {@code into} from {@code at}; returns the position after the last. */
-    public static int decode(byte[] encoded, long[] into, int at) {
-        return decode(encoded, 0, encoded.length, into, at);
-    }
-
-    /** As above, for the durations encoded in {@code encoded[from, to)}. */
-    public static int decode(byte[] encoded, int from, int to, long[] into, int at) {
+    /**
+     * Hands the durations encoded in {@code encoded[from, to)} to {@code visitor} in ascending order, until it
+     * answers false.
+     */
+    public static void forEach(byte[] encoded, int from, int to, LongPredicate visitor) {
         long value = 0;
         int i = from;
         while (i < to) {
@@ -52,69 +50,9 @@ public final class Durations {
                 shift += 7;
             } while (b < 0);
             value += delta;
-            into[at++] = value;
-        }
-        return at;
-    }
-
-    /**
-     * The {@code p} percentiles (ascending) of {@code values[0, n)}, reordering them: linear interpolation between
-     * the closest ranks, as PERCENTILE_CONT.
-     */
-    public static double[] percentiles(long[] values, int n, double... p) {
-        double[] result = new double[p.length];
-        int from = 0;
-        for (int i = 0; i < p.length; i++) {
-            double position = p[i] * (n - 1);
-            int lower = (int) Math.floor(position);
-            select(values, from, n, lower);
-            long low = values[lower];
-            long high = low;
-            if (lower + 1 < n) {
-                high = Long.MAX_VALUE;
-                for (int j = lower + 1; j < n; j++) {
-                    high = Math.min(high, values[j]);
-                }
-            }
-            result[i] = low + (position - lower) * (high - low);
-            // Everything from here on is at least values[lower]: the next (higher) percentile selects only there.
-            from = lower;
-        }
-        return result;
-    }
-
-    /** Reorders {@code a[from, to)} so that a[k] is the value of rank k and nothing after it is smaller. */
-    static void select(long[] a, int from, int to, int k) {
-        int lo = from;
-        int hi = to - 1;
-        while (hi > lo) {
-            long pivot = medianOfThree(a[lo], a[lo + (hi - lo) / 2], a[hi]);
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    long t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
+            if (!visitor.test(value)) {
                 return;
             }
         }
-    }
-
-    private static long medianOfThree(long a, long b, long c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 }

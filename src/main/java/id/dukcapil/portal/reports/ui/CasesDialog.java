@@ -10,12 +10,13 @@ import id.dukcapil.portal.sla.StepLog;
 import id.dukcapil.portal.sla.StepLogFilter;
 import java.time.Duration;
 import java.time.ZoneId;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.time.format.DateTimeFormatter;
 
 /** The cases behind a figure, longest first, paged lazily; optionally only those over their standard. */
 class CasesDialog extends Dialog {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT + " HH:mm:ss");
     private final StepLog stepLog;
 
     final Grid<EndedStep> grid = new Grid<>();
@@ -44,7 +45,9 @@ class CasesDialog extends Dialog {
                         + ReportsView.duration(step.standard()))
                 .setHeader(getTranslation("reports.column.duration") + " / "
                         + getTranslation("reports.column.standard")).setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(step -> step.excused() ? step.excusedReason() : "")
+                .setHeader(getTranslation("reports.column.excused-reason")).setFlexGrow(2);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItemsPageable(page -> stepLog.page(this.filter, page).getContent());
         grid.setWidth("64em");
         grid.setHeight("30em");

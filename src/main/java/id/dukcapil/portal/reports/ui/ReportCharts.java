@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.util.Base64;
 import java.util.List;
+import java.text.SimpleDateFormat;
 import java.util.Locale;
 import java.util.function.Function;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,6 +22,7 @@ import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -72,6 +74,8 @@ final class ReportCharts {
                 false, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.getRangeAxis().setRange(0, 100);
+        // The days in the reader's language ("5 Okt"), not the server's ("5-Oct").
+        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("d MMM", locale));
         plot.getRenderer().setSeriesPaint(0, BLUE);
         plot.getRenderer().setSeriesStroke(0, new BasicStroke(2f));
         return render(style(chart), title);

@@ -49,6 +49,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @RolesAllowed({Roles.MANAGER, Roles.HEAD, Roles.ADMIN})
 @Menu(title = "nav.reports", order = 61, icon = "vaadin:chart")
 class ReportsView extends VerticalLayout implements HasDynamicTitle {
+
+    /** The UI's one date format (issue 18): the day, or the Monday of the week. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
 
     final DatePicker from = VaadinTexts.localized(new DatePicker());
     final DatePicker to = VaadinTexts.localized(new DatePicker());
@@ -176,17 +180,17 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         switch (by) {
             case STEP -> {
                 grid.addColumn(f -> getTranslation(f.procedure().labelKey()))
-                        .setHeader(getTranslation("reports.column.procedure")).setAutoWidth(true);
+                        .setHeader(getTranslation("reports.column.procedure")).setFlexGrow(1);
                 grid.addColumn(f -> f.step().sopRows() + ". " + getTranslation(f.step().labelKey()))
-                        .setHeader(getTranslation("reports.column.step")).setFlexGrow(2);
+                        .setHeader(getTranslation("reports.column.step")).setFlexGrow(3);
             }
             case SERVICE_POINT -> grid.addColumn(f -> orDash(f.servicePoint()))
                     .setHeader(getTranslation("reports.column.service-point")).setFlexGrow(2);
             case OFFICER -> grid.addColumn(f -> orDash(f.officer()))
                     .setHeader(getTranslation("reports.column.officer")).setFlexGrow(2);
-            case DAY -> grid.addColumn(f -> String.valueOf(f.period()))
+            case DAY -> grid.addColumn(f -> DAY.format(f.period()))
                     .setHeader(getTranslation("reports.column.day")).setFlexGrow(2);
-            case WEEK -> grid.addColumn(f -> String.valueOf(f.period()))
+            case WEEK -> grid.addColumn(f -> DAY.format(f.period()))
                     .setHeader(getTranslation("reports.column.week")).setFlexGrow(2);
         }
         grid.addColumn(f -> number(f.count())).setHeader(getTranslation("reports.column.count")).setAutoWidth(true);
@@ -194,9 +198,12 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(f -> duration(f.percentile90())).setHeader(getTranslation("reports.column.p90")).setAutoWidth(true);
         grid.addColumn(f -> percent(f.share())).setHeader(getTranslation("reports.column.within")).setAutoWidth(true);
         grid.addColumn(f -> number(f.breaches())).setHeader(getTranslation("reports.column.breaches")).setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(f -> number(f.excused())).setHeader(getTranslation("reports.column.excused")).setAutoWidth(true);
+        // Long step names wrap rather than end in "…"; the grid keeps its rows in sight above the charts.
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(click -> openCases(by, click.getItem()));
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.setHeight("24em");
         return grid;
     }
 
@@ -226,7 +233,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         grids.get(Breakdown.WEEK).setItems(dashboard.perWeek());
         ReportFigure all = dashboard.total();
         total.setText(all.count() == 0 ? getTranslation("reports.empty")
-                : getTranslation("reports.total", number(all.count()), percent(all.share()), number(all.breaches())));
+                : getTranslation("reports.total", number(all.count()), percent(all.share()), number(all.breaches()),
+                        number(all.excused())));
         charts.removeAll();
         ReportCharts svg = new ReportCharts(this::getTranslation, getLocale());
         if (all.count() > 0) {

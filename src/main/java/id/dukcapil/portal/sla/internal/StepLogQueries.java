@@ -31,7 +31,7 @@ public class StepLogQueries {
     private static final int FETCH_SIZE = 5_000;
     private static final String COLUMNS = """
             id, procedure_code, case_id, step, day, started_at, ended_at, service_point, ended_by, duration_ms,
-            standard_seconds, within_standard""";
+            standard_seconds, within_standard, excused_reason""";
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -108,7 +108,7 @@ public class StepLogQueries {
         return new EndedStep(rs.getLong(1), new CaseRef(Procedure.valueOf(rs.getString(2)), rs.getString(3)),
                 SopStep.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), instant(rs.getTimestamp(6)),
                 instant(rs.getTimestamp(7)), rs.getString(8), rs.getString(9), rs.getLong(10),
-                Duration.ofSeconds(rs.getInt(11)), rs.getBoolean(12));
+                Duration.ofSeconds(rs.getInt(11)), rs.getBoolean(12), rs.getString(13));
     }
 
     private static Instant instant(Timestamp timestamp) {
