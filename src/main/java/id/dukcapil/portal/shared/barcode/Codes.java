@@ -1,15 +1,20 @@
 package id.dukcapil.portal.shared.barcode;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -21,6 +26,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -112,21 +118,45 @@ public final class Codes {
         return out.toByteArray();
     }
 
-    /** The text of the one code of that format anywhere on the image, as a scanner aimed at it reads it. */
+    /**
+     * The text of the one code of that format anywhere on the image, as a scanner aimed at it reads it. ZXing's
+     * finder-pattern search misses a few clean, computer-drawn codes in a thousand (a photo's blur hides the patterns
+     * that mislead it); a scanner simply reads the next frame, so this looks again as a scanner's frames differ:
+     * another thresholding, from further away (a half and a third of the size), and as a code filling the picture.
+     */
     public static String read(BufferedImage image, BarcodeFormat format) throws NotFoundException {
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(format));
         BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
-        Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                DecodeHintType.POSSIBLE_FORMATS, EnumSet.of(format));
-        try {
-            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
-        } catch (NotFoundException notFound) {
-            // ZXing's finder-pattern search misses about one clean, computer-drawn QR code in fifty (a photo's blur
-            // hides the patterns that mislead it); such an image is read as a pure code, straight and unblurred.
-            Map<DecodeHintType, Object> pure = new java.util.EnumMap<>(DecodeHintType.class);
-            pure.putAll(hints);
-            pure.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
-            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), pure).getText();
+        List<Supplier<BinaryBitmap>> looks = List.of(
+                () -> new BinaryBitmap(new HybridBinarizer(source)),
+                () -> new BinaryBitmap(new GlobalHistogramBinarizer(source)),
+                () -> new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(shrunk(image, 2)))),
+                () -> new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(shrunk(image, 3)))));
+        MultiFormatReader reader = new MultiFormatReader();
+        for (Supplier<BinaryBitmap> look : looks) {
+            try {
+                return reader.decode(look.get(), hints).getText();
+            } catch (NotFoundException notThisTime) {
+                // the next look
+            }
         }
+        hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+        return reader.decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+    }
+
+    private static BufferedImage shrunk(BufferedImage image, int divisor) {
+        BufferedImage smaller = new BufferedImage(Math.max(1, image.getWidth() / divisor),
+                Math.max(1, image.getHeight() / divisor), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = smaller.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            graphics.drawImage(image, 0, 0, smaller.getWidth(), smaller.getHeight(), null);
+        } finally {
+            graphics.dispose();
+        }
+        return smaller;
     }
 
     /**
