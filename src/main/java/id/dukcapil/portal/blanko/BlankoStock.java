@@ -38,6 +38,9 @@ public class BlankoStock {
     private static final String COUNTER = "hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "','"
             + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
+    private static final String FIELD = "hasAnyRole('" + Roles.PLANNER + "','" + Roles.FIELD_OFFICER + "','"
+            + Roles.MANAGER + "','" + Roles.ADMIN + "')";
+
     private final LedgerStore ledger;
     private final ServicePoints servicePoints;
     private final AuditLog auditLog;
@@ -91,6 +94,24 @@ public class BlankoStock {
     @PreAuthorize(COUNTER)
     public StockMovement printed(String servicePoint, String bookingCode) {
         return move(servicePoint, MovementKind.PRINTED, -1, bookingCode, null);
+    }
+
+    /** Blank cards a field team takes to a school visit (SOP D); the visit's reference names it. */
+    @Transactional
+    @PreAuthorize(FIELD)
+    public StockMovement toField(String servicePoint, int quantity, String visitReference) {
+        point(servicePoint);
+        positive(quantity);
+        return move(servicePoint, MovementKind.TO_FIELD, -quantity, visitReference, null);
+    }
+
+    /** The blank cards a school visit brought back unused. */
+    @Transactional
+    @PreAuthorize(FIELD)
+    public StockMovement fromField(String servicePoint, int quantity, String visitReference) {
+        point(servicePoint);
+        positive(quantity);
+        return move(servicePoint, MovementKind.FROM_FIELD, quantity, visitReference, null);
     }
 
     /** One card spoiled in the printer, with the reason. */

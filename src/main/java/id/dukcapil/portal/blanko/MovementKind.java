@@ -12,6 +12,10 @@ public enum MovementKind {
     PRINTED,
     /** A card spoiled in the printer (with a reason). */
     SPOILED,
+    /** Cards a field team took to a school visit (SOP D). */
+    TO_FIELD,
+    /** The cards a school visit did not use, back in stock. */
+    FROM_FIELD,
     /** A stock-take found a different count (with a reason; MANAGER or ADMIN). */
     CORRECTION;
 

@@ -2,7 +2,9 @@ package id.dukcapil.portal.staff;
 
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
 import id.dukcapil.portal.staff.internal.StaffAccountRepository;
+import id.dukcapil.portal.shared.Role;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -26,5 +28,13 @@ public class StaffNames {
         }
         return accounts.findByUsernameIn(usernames).stream()
                 .collect(Collectors.toMap(StaffAccountEntity::username, StaffAccountEntity::fullName));
+    }
+
+    /** The active accounts with any of the roles, username to full name, in name order: a team to choose from. */
+    @Transactional(readOnly = true)
+    public Map<String, String> withAnyRole(Collection<Role> roles) {
+        Map<String, String> names = new LinkedHashMap<>();
+        accounts.activeWithAnyRole(roles).forEach(account -> names.put(account.username(), account.fullName()));
+        return names;
     }
 }

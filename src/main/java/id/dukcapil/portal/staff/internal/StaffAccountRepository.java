@@ -38,6 +38,11 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccountEntity
             where r = :role and a.active = true and a.email is not null order by a.email""")
     List<String> activeEmailsWithRole(Role role);
 
+    @Query("""
+            select distinct a from StaffAccountEntity a join a.roles r
+            where r in :roles and a.active = true order by a.fullName""")
+    List<StaffAccountEntity> activeWithAnyRole(java.util.Collection<Role> roles);
+
     @Query("select count(a) from StaffAccountEntity a where a.lockedUntil > :now")
     long countLockedAt(Instant now);
 }

@@ -1,0 +1,375 @@
+package id.dukcapil.portal.schoolvisit;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.population.CardPrintReason;
+import id.dukcapil.portal.population.ChangeReason;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.population.Eligibility;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.population.ResidentCorrection;
+import id.dukcapil.portal.schoolvisit.internal.StudentStore;
+import id.dukcapil.portal.schoolvisit.internal.VisitPlanStore;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.sla.SopStep;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SOP D steps 2–7 at the school, for the visit's team: the kit and blank cards out, then per student the recording
+ * status, the registry against the birth certificate (a reasoned, audited correction where it differs), the
+ * recording, and the card printed on site for a student 17 on the day. Every action is saved at once and a repeated
+ * one (a retry after a lost connection) finds it done and changes nothing (decision 096).
+ */
+@Service
+@PreAuthorize(FieldDesk.TEAM)
+public class FieldDesk {
+
+    static final String TEAM = "hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.OPERATOR + "','"
+            + Roles.RECORDING_OPERATOR + "','" + Roles.PRINT_OPERATOR + "')";
+    /** The most blank cards one visit takes out. */
+    public static final int CARDS_MAX = 500;
+    public static final int ROSTER_MAX = 2_000;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    private final VisitPlanStore plans;
+    private final StudentStore students;
+    private final PopulationRegistry registry;
+    private final BlankoStock blanko;
+    private final SchoolVisitClocks clocks;
+    private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    FieldDesk(VisitPlanStore plans, StudentStore students, PopulationRegistry registry, BlankoStock blanko,
+              SchoolVisitClocks clocks, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+        this.plans = plans;
+        this.students = students;
+        this.registry = registry;
+        this.blanko = blanko;
+        this.clocks = clocks;
+        this.auditLog = auditLog;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** The signed-in officer's visits of today. */
+    @Transactional(readOnly = true)
+    public List<SchoolVisit> today() {
+        return plans.ofOfficer(currentActor.id(), LocalDate.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    public SchoolVisit visit(long visitId) {
+        return mine(visitId);
+    }
+
+    /** Step 2 begins: the team takes the kit and blank cards from the point's stock and sets out. */
+    @Transactional
+    public SchoolVisit setOut(long visitId, int cards) {
+        SchoolVisit visit = mine(visitId);
+        if (visit.state() != VisitState.PLANNED) {
+            return visit;
+        }
+        if (!visit.day().equals(LocalDate.now(clock))) {
+            throw new RuleViolation("schoolvisit.error.not-today", DAY.format(visit.day()));
+        }
+        if (cards < 0 || cards > CARDS_MAX) {
+            throw new RuleViolation("schoolvisit.error.cards", CARDS_MAX);
+        }
+        if (!plans.underway(visitId, cards)) {
+            return mine(visitId);
+        }
+        if (cards > 0) {
+            blanko.toField(visit.servicePoint(), cards, reference(visitId));
+        }
+        clocks.enter(SchoolVisitClocks.visit(visitId), SopStep.D2_PREPARATION_AND_VISIT, clock.instant(),
+                visit.servicePoint());
+        auditLog.record(AuditRecord.success("schoolvisit.visit.set-out", "SchoolVisit", String.valueOf(visitId))
+                .withDetail("cards=" + cards));
+        return mine(visitId);
+    }
+
+    /** Step 2 ends: at the school, the equipment set up and ready. */
+    @Transactional
+    public SchoolVisit ready(long visitId) {
+        SchoolVisit visit = underway(visitId);
+        if (clocks.leaveIfOpen(SchoolVisitClocks.visit(visitId), SopStep.D2_PREPARATION_AND_VISIT, clock.instant())) {
+            auditLog.record(AuditRecord.success("schoolvisit.visit.ready", "SchoolVisit", String.valueOf(visitId)));
+        }
+        return visit;
+    }
+
+    /** The school's roster as the field screen lists it. */
+    @Transactional(readOnly = true)
+    public List<Student> roster(long visitId) {
+        return students.roster(mine(visitId).schoolId(), ROSTER_MAX);
+    }
+
+    @Transactional(readOnly = true)
+    public FieldStudent student(long visitId, long studentId) {
+        SchoolVisit visit = mine(visitId);
+        return field(visit, ofVisit(visit, studentId));
+    }
+
+    /** Step 3 begins for a student: the officer looks at their recording status. */
+    @Transactional
+    public FieldStudent begin(long visitId, long studentId) {
+        SchoolVisit visit = underway(visitId);
+        Student student = ofVisit(visit, studentId);
+        if (student.state() == StudentState.ON_ROSTER && student.fieldStep() == null
+                && students.fieldStep(studentId, visitId, null, FieldStep.STATUS)) {
+            clocks.enter(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, clock.instant(),
+                    visit.servicePoint());
+            audit("schoolvisit.student.begun", student);
+        }
+        return student(visitId, studentId);
+    }
+
+    /**
+     * Step 3's finding: recorded before → straight onto the print list; never recorded → on to the registry check
+     * (step 4).
+     */
+    @Transactional
+    public FieldStudent statusChecked(long visitId, long studentId) {
+        SchoolVisit visit = underway(visitId);
+        Student student = ofVisit(visit, studentId);
+        if (student.fieldStep() != FieldStep.STATUS) {
+            return student(visitId, studentId);
+        }
+        Resident resident = resident(student);
+        Instant now = clock.instant();
+        if (FieldStudent.recordedBefore(resident.enrolmentStatus())) {
+            if (students.waiting(studentId, FieldStep.STATUS, true, currentActor.id(), now)) {
+                clocks.leave(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, now);
+                toPrint(visit, student, now);
+                audit("schoolvisit.student.already-recorded", student);
+            }
+        } else if (students.fieldStep(studentId, visitId, FieldStep.STATUS, FieldStep.SIAK)) {
+            clocks.move(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, SopStep.D4_SIAK_CHECK, now,
+                    visit.servicePoint());
+            audit("schoolvisit.student.not-recorded", student);
+        }
+        return student(visitId, studentId);
+    }
+
+    /** Step 4: the registry agrees with the birth certificate; on to the recording (step 6). */
+    @Transactional
+    public FieldStudent registryMatches(long visitId, long studentId) {
+        SchoolVisit visit = underway(visitId);
+        Student student = ofVisit(visit, studentId);
+        if (students.fieldStep(studentId, visitId, FieldStep.SIAK, FieldStep.RECORDING)) {
+            clocks.move(SchoolVisitClocks.student(studentId), SopStep.D4_SIAK_CHECK, SopStep.D6_RECORDING,
+                    clock.instant(), visit.servicePoint());
+            audit("schoolvisit.student.registry-matches", student);
+        }
+        return student(visitId, studentId);
+    }
+
+    /** Step 4's other finding: the registry differs from the birth certificate; step 5, its correction, begins. */
+    @Transactional
+    public FieldStudent registryDiffers(long visitId, long studentId) {
+        SchoolVisit visit = underway(visitId);
+        Student student = ofVisit(visit, studentId);
+        if (students.fieldStep(studentId, visitId, FieldStep.SIAK, FieldStep.UPDATE)) {
+            clocks.move(SchoolVisitClocks.student(studentId), SopStep.D4_SIAK_CHECK, SopStep.D5_SIAK_UPDATE,
+                    clock.instant(), visit.servicePoint());
+            audit("schoolvisit.student.registry-differs", student);
+        }
+        return student(visitId, studentId);
+    }
+
+    /**
+     * Step 5: the registry corrected from the birth certificate with the officer's reason, audited with before and
+     * after by the registry; then on to the recording.
+     */
+    @Transactional
+    public FieldStudent correct(long visitId, long studentId, BirthCertificate certificate, String note) {
+        SchoolVisit visit = underway(visitId);
+        Student student = ofVisit(visit, studentId);
+        if (student.fieldStep() != FieldStep.UPDATE) {
+            return student(visitId, studentId);
+        }
+        String reason = note == null ? "" : note.strip();
+        if (reason.isEmpty() || reason.length() > BirthCertificate.NOTE_MAX_LENGTH) {
+            throw new RuleViolation("schoolvisit.error.correction-note", BirthCertificate.NOTE_MAX_LENGTH);
+        }
+        Resident before = resident(student);
+        ResidentCorrection correction = correction(before, certificate);
+        if (correction.equals(ResidentCorrection.none())) {
+            throw new RuleViolation("schoolvisit.error.correction-none");
+        }
+        if (!students.fieldStep(studentId, visitId, FieldStep.UPDATE, FieldStep.RECORDING)) {
+            return student(visitId, studentId);
+        }
+        Resident after = registry.correct(before.nik(), correction, ChangeReason.BIRTH_CERTIFICATE,
+                "SOP D " + reference(visitId) + ": " + reason);
+        students.corrected(studentId, after.birthDate(), after.fullName());
+        clocks.move(SchoolVisitClocks.student(studentId), SopStep.D5_SIAK_UPDATE, SopStep.D6_RECORDING,
+                clock.instant(), visit.servicePoint());
+        audit("schoolvisit.student.corrected", student);
+        return student(visitId, studentId);
+    }
+
+    /**
+     * Step 6's outcome: photo, signature, fingerprints and iris recorded and sent to the central enrolment. The
+     * student waits for printing — on site if 17 today (step 7 begins), else on the 17th birthday.
+     */
+    @Transactional
+    public FieldStudent recorded(long visitId, long studentId) {
+        SchoolVisit visit = underway(visitId);
+        Student student = ofVisit(visit, studentId);
+        Instant now = clock.instant();
+        if (!students.waiting(studentId, FieldStep.RECORDING, false, currentActor.id(), now)) {
+            return student(visitId, studentId);
+        }
+        Nik nik = Nik.of(student.nik());
+        registry.changeEnrolmentStatus(nik, EnrolmentStatus.BIOMETRICS_CAPTURED, "SOP D: " + reference(visitId));
+        registry.changeEnrolmentStatus(nik, EnrolmentStatus.SENT_FOR_ENROLMENT, "SOP D: " + reference(visitId));
+        clocks.leave(SchoolVisitClocks.student(studentId), SopStep.D6_RECORDING, now);
+        toPrint(visit, student, now);
+        audit("schoolvisit.student.recorded", student);
+        return student(visitId, studentId);
+    }
+
+    /** Step 7 on site: a card printed from the visit's blank cards for a student 17 on the day. */
+    @Transactional
+    public FieldStudent printOnSite(long visitId, long studentId) {
+        SchoolVisit visit = underway(visitId);
+        Student student = ofVisit(visit, studentId);
+        if (student.state() != StudentState.WAITING) {
+            return student(visitId, studentId);
+        }
+        Resident resident = resident(student);
+        Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), visit.day()).orThrow();
+        if (!plans.cardUsed(visitId)) {
+            throw new RuleViolation("schoolvisit.error.no-cards-left");
+        }
+        Instant now = clock.instant();
+        if (!students.printed(studentId, currentActor.id(), now)) {
+            throw new RuleViolation("schoolvisit.error.student-changed", student.fullName());
+        }
+        registry.recordCardPrint(resident.nik(), visit.servicePoint(), CardPrintReason.FIRST);
+        var caseRef = SchoolVisitClocks.student(studentId);
+        if (!clocks.leaveIfOpen(caseRef, SopStep.D7_PRINT, now)) {
+            clocks.enter(caseRef, SopStep.D7_PRINT, now, visit.servicePoint());
+            clocks.leave(caseRef, SopStep.D7_PRINT, now);
+        }
+        audit("schoolvisit.student.printed-on-site", student);
+        return student(visitId, studentId);
+    }
+
+    /** The visit ends: the blank cards not used go back into the point's stock; step 2 ends if still open. */
+    @Transactional
+    public SchoolVisit close(long visitId) {
+        SchoolVisit visit = mine(visitId);
+        if (visit.state() == VisitState.CLOSED) {
+            return visit;
+        }
+        if (visit.state() != VisitState.UNDERWAY || !plans.closed(visitId)) {
+            throw new RuleViolation("schoolvisit.error.visit-not-underway");
+        }
+        if (visit.cardsLeft() > 0) {
+            blanko.fromField(visit.servicePoint(), visit.cardsLeft(), reference(visitId));
+        }
+        clocks.leaveIfOpen(SchoolVisitClocks.visit(visitId), SopStep.D2_PREPARATION_AND_VISIT, clock.instant());
+        auditLog.record(AuditRecord.success("schoolvisit.visit.closed", "SchoolVisit", String.valueOf(visitId))
+                .withDetail("cards printed=" + visit.cardsPrinted() + "; returned=" + visit.cardsLeft()));
+        return mine(visitId);
+    }
+
+    private void toPrint(SchoolVisit visit, Student student, Instant now) {
+        if (student.seventeenOn(visit.day())) {
+            clocks.enter(SchoolVisitClocks.student(student.id()), SopStep.D7_PRINT, now, visit.servicePoint());
+        }
+    }
+
+    private FieldStudent field(SchoolVisit visit, Student student) {
+        return new FieldStudent(student, resident(student), student.seventeenOn(visit.day()));
+    }
+
+    private static ResidentCorrection correction(Resident resident, BirthCertificate certificate) {
+        ResidentCorrection correction = ResidentCorrection.none();
+        if (differs(certificate.fullName(), resident.fullName())) {
+            correction = correction.withFullName(bounded(certificate.fullName(), Resident.NAME_MAX_LENGTH));
+        }
+        if (differs(certificate.birthPlace(), resident.birthPlace())) {
+            correction = correction.withBirthPlace(bounded(certificate.birthPlace(), Resident.BIRTH_PLACE_MAX_LENGTH));
+        }
+        if (certificate.birthDate() != null && !certificate.birthDate().equals(resident.birthDate())) {
+            correction = correction.withBirthDate(certificate.birthDate());
+        }
+        if (certificate.sex() != null && certificate.sex() != resident.sex()) {
+            correction = correction.withSex(certificate.sex());
+        }
+        boolean father = differs(certificate.fatherName(), resident.fatherName());
+        boolean mother = differs(certificate.motherName(), resident.motherName());
+        if (father || mother) {
+            correction = correction.withParents(
+                    father ? bounded(certificate.fatherName(), Resident.NAME_MAX_LENGTH) : resident.fatherName(),
+                    mother ? bounded(certificate.motherName(), Resident.NAME_MAX_LENGTH) : resident.motherName());
+        }
+        return correction;
+    }
+
+    private static boolean differs(@Nullable String certificate, @Nullable String registry) {
+        return certificate != null && !certificate.isBlank() && !certificate.strip().equals(registry);
+    }
+
+    private static String bounded(@Nullable String text, int max) {
+        String value = text == null ? "" : text.strip();
+        if (value.length() > max) {
+            throw new RuleViolation("schoolvisit.error.correction-too-long", max);
+        }
+        return value;
+    }
+
+    private Resident resident(Student student) {
+        return registry.findByNik(Nik.of(student.nik()))
+                .orElseThrow(() -> new RuleViolation("population.nik.unknown", Nik.of(student.nik()).masked()));
+    }
+
+    /** A visit of the signed-in officer's team. */
+    private SchoolVisit mine(long visitId) {
+        SchoolVisit visit = plans.visit(visitId)
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.visit-not-found"));
+        if (!visit.team().contains(currentActor.id())) {
+            throw new RuleViolation("schoolvisit.error.not-in-team");
+        }
+        return visit;
+    }
+
+    private SchoolVisit underway(long visitId) {
+        SchoolVisit visit = mine(visitId);
+        if (visit.state() != VisitState.UNDERWAY) {
+            throw new RuleViolation("schoolvisit.error.visit-not-underway");
+        }
+        return visit;
+    }
+
+    private Student ofVisit(SchoolVisit visit, long studentId) {
+        return students.find(studentId).filter(student -> student.schoolId() == visit.schoolId())
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.student-not-found"));
+    }
+
+    private void audit(String action, Student student) {
+        auditLog.record(AuditRecord.success(action, "SchoolStudent", String.valueOf(student.id()))
+                .withDetail("nik=" + Nik.of(student.nik()).masked()));
+    }
+
+    static String reference(long visitId) {
+        return "D-V" + visitId;
+    }
+}

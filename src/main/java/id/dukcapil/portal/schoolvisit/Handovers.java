@@ -1,0 +1,106 @@
+package id.dukcapil.portal.schoolvisit;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.schoolvisit.internal.HandoverStore;
+import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
+import id.dukcapil.portal.schoolvisit.internal.StudentStore;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.sla.SopStep;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SOP D step 8: the printed cards handed over to the school collectively. A handover record (Berita Acara Serah
+ * Terima) lists the cards printed and not yet handed over; the school's receiver signs for them and their receipt is
+ * recorded.
+ */
+@Service
+@PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.PRINT_OPERATOR + "','" + Roles.PLANNER + "')")
+public class Handovers {
+
+    private final HandoverStore handovers;
+    private final StudentStore students;
+    private final SchoolStore schools;
+    private final SchoolVisitClocks clocks;
+    private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    Handovers(HandoverStore handovers, StudentStore students, SchoolStore schools, SchoolVisitClocks clocks,
+              AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+        this.handovers = handovers;
+        this.students = students;
+        this.schools = schools;
+        this.clocks = clocks;
+        this.auditLog = auditLog;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** A handover record of the school's printed cards not yet on one; refused when there is none. Step 8 begins. */
+    @Transactional
+    public Handover prepare(long schoolId) {
+        School school = schools.find(schoolId).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
+        List<Student> cards = students.printedNotHanded(schoolId);
+        if (cards.isEmpty()) {
+            throw new RuleViolation("schoolvisit.error.nothing-to-hand-over", school.name());
+        }
+        Instant now = clock.instant();
+        // The number is made from the id, so it is written after the insert with a placeholder first.
+        String provisional = "BAST-" + school.npsn() + "-" + now.toEpochMilli();
+        long id = handovers.insert(schoolId, provisional, cards.size(), currentActor.id(), now);
+        int listed = students.listOnHandover(cards.stream().map(Student::id).toList(), id);
+        if (listed != cards.size()) {
+            throw new RuleViolation("schoolvisit.error.handover-changed");
+        }
+        handovers.renumber(id, number(school, LocalDate.ofInstant(now, clock.getZone()), id));
+        clocks.enter(SchoolVisitClocks.handover(id), SopStep.D8_HANDOVER, now, school.servicePoint());
+        auditLog.record(AuditRecord.success("schoolvisit.handover.prepared", "SchoolHandover", String.valueOf(id))
+                .withDetail(school.npsn() + "; cards=" + listed));
+        return find(id);
+    }
+
+    /** The school's receiver signed for the cards: they are handed over, step 8 ends. Recorded once. */
+    @Transactional
+    public Handover received(long handoverId, String receiverName) {
+        Handover handover = find(handoverId);
+        String receiver = receiverName == null ? "" : receiverName.strip();
+        if (receiver.isEmpty() || receiver.length() > Handover.RECEIVER_MAX_LENGTH) {
+            throw new RuleViolation("schoolvisit.error.receiver", Handover.RECEIVER_MAX_LENGTH);
+        }
+        if (handover.received()) {
+            return handover;
+        }
+        Instant now = clock.instant();
+        if (!handovers.received(handoverId, receiver, now)) {
+            return find(handoverId);
+        }
+        students.handedOver(handoverId);
+        clocks.leave(SchoolVisitClocks.handover(handoverId), SopStep.D8_HANDOVER, now);
+        auditLog.record(AuditRecord.success("schoolvisit.handover.received", "SchoolHandover",
+                String.valueOf(handoverId)).withDetail(handover.number() + "; receiver=" + receiver));
+        return find(handoverId);
+    }
+
+    @Transactional(readOnly = true)
+    public Handover find(long handoverId) {
+        return handovers.find(handoverId).orElseThrow(() -> new RuleViolation("schoolvisit.error.handover-not-found"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Handover> ofSchool(long schoolId) {
+        return handovers.ofSchool(schoolId).stream().map(this::find).toList();
+    }
+
+    private static String number(School school, LocalDate day, long id) {
+        return "BAST/%s/%d/%05d".formatted(school.npsn(), day.getYear(), id);
+    }
+}

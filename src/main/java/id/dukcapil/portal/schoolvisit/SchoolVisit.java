@@ -1,0 +1,16 @@
+package id.dukcapil.portal.schoolvisit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A field team's day at a school, with its kit, its officers and the blank cards it took. */
+public record SchoolVisit(long id, long schoolId, String schoolName, String servicePoint, LocalDate day,
+                          String kitCode, VisitState state, List<String> team, int cardsTaken, int cardsPrinted,
+                          @Nullable Instant letterSentAt) {
+
+    public int cardsLeft() {
+        return cardsTaken - cardsPrinted;
+    }
+}

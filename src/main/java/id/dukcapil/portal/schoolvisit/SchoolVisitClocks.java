@@ -1,0 +1,62 @@
+package id.dukcapil.portal.schoolvisit;
+
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.sla.CaseRef;
+import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * SOP D's step clocks. Three kinds of case: a visit ({@code D-V<id>}: coordination and preparation, D1–D2), a
+ * student ({@code D-S<id>}: status, registry check and update, recording, printing, D3–D7) and a handover
+ * ({@code D-H<id>}: D8) — each step belongs to what it is done for (decision 095).
+ */
+@Component
+class SchoolVisitClocks {
+
+    private final StepClock stepClock;
+    private final CurrentActor currentActor;
+
+    SchoolVisitClocks(StepClock stepClock, CurrentActor currentActor) {
+        this.stepClock = stepClock;
+        this.currentActor = currentActor;
+    }
+
+    static CaseRef visit(long visitId) {
+        return new CaseRef(Procedure.D_SCHOOL_VISIT, "D-V" + visitId);
+    }
+
+    static CaseRef student(long studentId) {
+        return new CaseRef(Procedure.D_SCHOOL_VISIT, "D-S" + studentId);
+    }
+
+    static CaseRef handover(long handoverId) {
+        return new CaseRef(Procedure.D_SCHOOL_VISIT, "D-H" + handoverId);
+    }
+
+    void enter(CaseRef caseRef, SopStep step, Instant at, String servicePoint) {
+        stepClock.enter(caseRef, step, at, currentActor.id(), servicePoint);
+    }
+
+    void leave(CaseRef caseRef, SopStep step, Instant at) {
+        stepClock.leave(caseRef, step, at, currentActor.id());
+    }
+
+    /** Leaves the step if the case is in it: a repeated click or a retry after a lost answer changes nothing. */
+    boolean leaveIfOpen(CaseRef caseRef, SopStep step, Instant at) {
+        return stepClock.leaveIfOpen(caseRef, step, at, currentActor.id()).isPresent();
+    }
+
+    /** Leaves one step and enters the next at the same moment. */
+    void move(CaseRef caseRef, SopStep from, SopStep to, Instant at, String servicePoint) {
+        stepClock.leave(caseRef, from, at, currentActor.id());
+        stepClock.enter(caseRef, to, at, currentActor.id(), servicePoint);
+    }
+
+    boolean inStep(CaseRef caseRef, SopStep step) {
+        return stepClock.now(caseRef).map(now -> now.current().stream().anyMatch(open -> open.step() == step))
+                .orElse(false);
+    }
+}

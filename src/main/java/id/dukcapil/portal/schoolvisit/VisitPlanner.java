@@ -1,0 +1,171 @@
+package id.dukcapil.portal.schoolvisit;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
+import id.dukcapil.portal.schoolvisit.internal.VisitPlanStore;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.staff.StaffNames;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SOP D step 1, the planner's schedule: a school, a day, a team of field officers and operators, an equipment kit.
+ * An officer or a kit already elsewhere that day, an officer on leave or a kit under repair is refused with the
+ * conflict named; the database's unique keys refuse the same when two planners book at once (decision 094).
+ */
+@Service
+public class VisitPlanner {
+
+    /** The roles a team is made of: the field officers and the recording and printing operators. */
+    public static final Set<Role> TEAM_ROLES = EnumSet.of(Role.FIELD_OFFICER, Role.OPERATOR, Role.RECORDING_OPERATOR,
+            Role.PRINT_OPERATOR);
+
+    private final VisitPlanStore plans;
+    private final SchoolStore schools;
+    private final StaffNames staffNames;
+    private final SchoolVisitClocks clocks;
+    private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    VisitPlanner(VisitPlanStore plans, SchoolStore schools, StaffNames staffNames, SchoolVisitClocks clocks,
+                 AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+        this.plans = plans;
+        this.schools = schools;
+        this.staffNames = staffNames;
+        this.clocks = clocks;
+        this.auditLog = auditLog;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** The officers a team can be made of, username to name. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Schools.PLANNERS)
+    public Map<String, String> officers() {
+        return staffNames.withAnyRole(TEAM_ROLES);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Schools.READERS)
+    public List<Kit> kits() {
+        return plans.kits();
+    }
+
+    /** A kit registered or changed; one under repair cannot go out. */
+    @Transactional
+    @PreAuthorize(Schools.PLANNERS)
+    public Kit saveKit(Kit kit) {
+        if (kit.code().isBlank() || kit.code().length() > 20 || kit.name().isBlank() || kit.name().length() > 100) {
+            throw new RuleViolation("schoolvisit.error.kit");
+        }
+        plans.saveKit(kit);
+        auditLog.record(AuditRecord.success(kit.underRepair() ? "schoolvisit.kit.under-repair" : "schoolvisit.kit.saved",
+                "SchoolVisitKit", kit.code()).withDetail(kit.repairNote()));
+        return plans.kit(kit.code()).orElseThrow();
+    }
+
+    /** An officer's leave, both days included. */
+    @Transactional
+    @PreAuthorize(Schools.PLANNERS)
+    public void leave(String username, LocalDate first, LocalDate last, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (last.isBefore(first) || why.isEmpty() || why.length() > 200) {
+            throw new RuleViolation("schoolvisit.error.leave");
+        }
+        plans.addAbsence(username, first, last, why);
+        auditLog.record(AuditRecord.success("schoolvisit.leave.recorded", "StaffAccount", username)
+                .withDetail(first + ".." + last + "; " + why));
+    }
+
+    /** Schedules the visit, or refuses it with every conflict named. Step 1 ends here. */
+    @Transactional
+    @PreAuthorize(Schools.PLANNERS)
+    public SchoolVisit schedule(VisitPlan plan) {
+        School school = schools.find(plan.schoolId())
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = plan.day();
+        if (day == null || day.isBefore(today) || day.isAfter(today.plusYears(1))) {
+            throw new RuleViolation("schoolvisit.error.day");
+        }
+        if (plan.team().isEmpty() || plan.team().size() > VisitPlan.TEAM_MAX) {
+            throw new RuleViolation("schoolvisit.error.team-size", VisitPlan.TEAM_MAX);
+        }
+        List<String> team = plan.team().stream().sorted().toList();
+        Map<String, String> names = staffNames.of(team);
+        if (!names.keySet().containsAll(team)) {
+            throw new RuleViolation("schoolvisit.error.unknown-officer");
+        }
+        Kit kit = plan.kitCode() == null ? null : plans.kit(plan.kitCode()).orElse(null);
+        if (kit == null) {
+            throw new RuleViolation("schoolvisit.error.kit-required");
+        }
+        refuseConflicts(day, team, names, kit);
+        Instant now = clock.instant();
+        long id;
+        try {
+            id = plans.insertVisit(school.id(), day, kit.code(), team, currentActor.id(), now);
+        } catch (DuplicateKeyException bookedMeanwhile) {
+            // Another planner booked the kit or an officer between the check and the insert: name it now.
+            refuseConflicts(day, team, names, kit);
+            throw new RuleViolation("schoolvisit.conflict.meanwhile");
+        }
+        Instant began = plan.coordinationBegan().isAfter(now) || plan.coordinationBegan().isBefore(now.minus(Duration.ofDays(1)))
+                ? now : plan.coordinationBegan();
+        clocks.enter(SchoolVisitClocks.visit(id), SopStep.D1_COORDINATION, began, school.servicePoint());
+        clocks.leave(SchoolVisitClocks.visit(id), SopStep.D1_COORDINATION, now);
+        auditLog.record(AuditRecord.success("schoolvisit.visit.scheduled", "SchoolVisit", String.valueOf(id))
+                .withDetail(school.npsn() + "; " + day + "; kit=" + kit.code() + "; team=" + String.join(",", team)));
+        return visit(id);
+    }
+
+    private void refuseConflicts(LocalDate day, List<String> team, Map<String, String> names, Kit kit) {
+        if (kit.underRepair()) {
+            throw new RuleViolation("schoolvisit.conflict.kit-repair", kit.name(),
+                    kit.repairNote() == null ? "-" : kit.repairNote());
+        }
+        plans.kitBookedAt(kit.code(), day).ifPresent(school -> {
+            throw new RuleViolation("schoolvisit.conflict.kit-busy", kit.name(), school);
+        });
+        List<String> onLeave = plans.onLeave(team, day);
+        if (!onLeave.isEmpty()) {
+            throw new RuleViolation("schoolvisit.conflict.leave", names.get(onLeave.getFirst()));
+        }
+        List<String[]> busy = plans.busy(team, day);
+        if (!busy.isEmpty()) {
+            throw new RuleViolation("schoolvisit.conflict.officer-busy", names.get(busy.getFirst()[0]),
+                    busy.getFirst()[1]);
+        }
+    }
+
+    /** The visits of the days between, both included: a month or a week of the calendar. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Schools.READERS)
+    public List<SchoolVisit> between(LocalDate first, LocalDate last) {
+        if (last.isBefore(first) || first.plusDays(62).isBefore(last)) {
+            throw new RuleViolation("schoolvisit.error.day");
+        }
+        return plans.between(first, last);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Schools.READERS)
+    public SchoolVisit visit(long id) {
+        return plans.visit(id).orElseThrow(() -> new RuleViolation("schoolvisit.error.visit-not-found"));
+    }
+}

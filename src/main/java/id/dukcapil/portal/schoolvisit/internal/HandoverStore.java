@@ -1,0 +1,61 @@
+package id.dukcapil.portal.schoolvisit.internal;
+
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+
+import id.dukcapil.portal.schoolvisit.Handover;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The handover records; the school's receipt is recorded once. */
+@Repository
+public class HandoverStore {
+
+    private final JdbcClient jdbc;
+    private final StudentStore students;
+
+    HandoverStore(JdbcClient jdbc, StudentStore students) {
+        this.jdbc = jdbc;
+        this.students = students;
+    }
+
+    public long insert(long schoolId, String number, int cards, String by, Instant at) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO schoolvisit_handover (school_id, number, cards, prepared_by, prepared_at)
+                VALUES (?, ?, ?, ?, ?)""").params(schoolId, number, cards, by, utc(at)).update(key, "id");
+        return Objects.requireNonNull(key.getKey()).longValue();
+    }
+
+    public void renumber(long id, String number) {
+        jdbc.sql("UPDATE schoolvisit_handover SET number = ? WHERE id = ?").params(number, id).update();
+    }
+
+    public boolean received(long id, String receiver, Instant at) {
+        return jdbc.sql("""
+                UPDATE schoolvisit_handover SET received_by = ?, received_at = ? WHERE id = ? AND received_at IS NULL""")
+                .params(receiver, utc(at), id).update() == 1;
+    }
+
+    public Optional<Handover> find(long id) {
+        return jdbc.sql("SELECT * FROM schoolvisit_handover WHERE id = ?").param(id)
+                .query((rs, n) -> new Handover(rs.getLong("id"), rs.getLong("school_id"), rs.getString("number"),
+                        rs.getInt("cards"), rs.getString("prepared_by"), instant(rs, "prepared_at"),
+                        rs.getString("received_by"), instantOrNull(rs, "received_at"), List.of()))
+                .optional()
+                .map(handover -> new Handover(handover.id(), handover.schoolId(), handover.number(), handover.cards(),
+                        handover.preparedBy(), handover.preparedAt(), handover.receivedBy(), handover.receivedAt(),
+                        students.onHandover(handover.id())));
+    }
+
+    public List<Long> ofSchool(long schoolId) {
+        return jdbc.sql("SELECT id FROM schoolvisit_handover WHERE school_id = ? ORDER BY id DESC").param(schoolId)
+                .query(Long.class).list();
+    }
+}

@@ -1,0 +1,183 @@
+package id.dukcapil.portal.schoolvisit.internal;
+
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+
+import id.dukcapil.portal.schoolvisit.FieldStep;
+import id.dukcapil.portal.schoolvisit.Student;
+import id.dukcapil.portal.schoolvisit.StudentState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The rosters' students; every change of state names the state it expects. */
+@Repository
+public class StudentStore {
+
+    private final JdbcClient jdbc;
+
+    StudentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A row of the school's list: new, or the same NIK again with the class updated (a repeated import). */
+    public record RosterLine(String nik, String fullName, LocalDate birthDate, String className) {
+    }
+
+    /** @return how many rows were new (a repeated row only updates its name and class) */
+    public int upsert(long schoolId, List<RosterLine> lines, Instant at) {
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        // The school's row locked: two imports of one roster at once count their new rows each in turn.
+        jdbc.sql("SELECT id FROM schoolvisit_school WHERE id = ? FOR UPDATE").param(schoolId).query(Long.class)
+                .single();
+        int before = count(schoolId);
+        for (int from = 0; from < lines.size(); from += 500) {
+            List<RosterLine> batch = lines.subList(from, Math.min(lines.size(), from + 500));
+            StringBuilder sql = new StringBuilder("""
+                    INSERT INTO schoolvisit_student (school_id, nik, full_name, birth_date, class_name, state, imported_at)
+                    VALUES """);
+            Object[] params = new Object[batch.size() * 6];
+            for (int i = 0; i < batch.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, 'ON_ROSTER', ?)");
+                RosterLine line = batch.get(i);
+                params[i * 6] = schoolId;
+                params[i * 6 + 1] = line.nik();
+                params[i * 6 + 2] = line.fullName();
+                params[i * 6 + 3] = line.birthDate();
+                params[i * 6 + 4] = line.className();
+                params[i * 6 + 5] = utc(at);
+            }
+            sql.append(" ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), class_name = VALUES(class_name)");
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        return count(schoolId) - before;
+    }
+
+    public int count(long schoolId) {
+        return jdbc.sql("SELECT COUNT(*) FROM schoolvisit_student WHERE school_id = ?").param(schoolId)
+                .query(Integer.class).single();
+    }
+
+    public Optional<Student> find(long id) {
+        return jdbc.sql("SELECT * FROM schoolvisit_student WHERE id = ?").param(id).query(StudentStore::student)
+                .optional();
+    }
+
+    /** The school's roster in class and name order. */
+    public List<Student> roster(long schoolId, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM schoolvisit_student WHERE school_id = ? ORDER BY class_name, full_name, id LIMIT ?""")
+                .params(schoolId, limit).query(StudentStore::student).list();
+    }
+
+    /** The field screen moves a student of the visit on, from the step it expects (none: not yet begun). */
+    public boolean fieldStep(long id, long visitId, @Nullable FieldStep from, FieldStep to) {
+        return jdbc.sql("""
+                UPDATE schoolvisit_student SET field_step = ?, visit_id = ?, version = version + 1
+                WHERE id = ? AND state = 'ON_ROSTER' AND field_step <=> ?""")
+                .params(to.name(), visitId, id, from == null ? null : from.name()).update() == 1;
+    }
+
+    /**
+     * Step 3's finding and step 6's outcome, saved at once: the student waits for printing.
+     *
+     * @param from the field step the student is expected in
+     */
+    public boolean waiting(long id, FieldStep from, boolean alreadyRecorded, String by, Instant at) {
+        return jdbc.sql("""
+                UPDATE schoolvisit_student SET state = 'WAITING', field_step = NULL, checked_status = ?,
+                    recorded_by = ?, recorded_at = ?, version = version + 1
+                WHERE id = ? AND state = 'ON_ROSTER' AND field_step = ?""")
+                .params(alreadyRecorded ? "ALREADY_RECORDED" : "NOT_RECORDED", by, utc(at), id, from.name())
+                .update() == 1;
+    }
+
+    public void corrected(long id, LocalDate birthDate, String fullName) {
+        jdbc.sql("""
+                UPDATE schoolvisit_student SET corrected = TRUE, birth_date = ?, full_name = ?, version = version + 1
+                WHERE id = ?""").params(birthDate, fullName, id).update();
+    }
+
+    public boolean printed(long id, String by, Instant at) {
+        return jdbc.sql("""
+                UPDATE schoolvisit_student SET state = 'PRINTED', printed_by = ?, printed_at = ?, version = version + 1
+                WHERE id = ? AND state = 'WAITING'""").params(by, utc(at), id).update() == 1;
+    }
+
+    /** The printed cards of a school not yet on a handover record. */
+    public List<Student> printedNotHanded(long schoolId) {
+        return jdbc.sql("""
+                SELECT * FROM schoolvisit_student WHERE school_id = ? AND state = 'PRINTED' AND handover_id IS NULL
+                ORDER BY class_name, full_name, id FOR UPDATE""").param(schoolId).query(StudentStore::student).list();
+    }
+
+    public int listOnHandover(List<Long> ids, long handoverId) {
+        int listed = 0;
+        for (long id : ids) {
+            listed += jdbc.sql("""
+                    UPDATE schoolvisit_student SET handover_id = ?, version = version + 1
+                    WHERE id = ? AND state = 'PRINTED' AND handover_id IS NULL""").params(handoverId, id).update();
+        }
+        return listed;
+    }
+
+    public List<Student> onHandover(long handoverId) {
+        return jdbc.sql("SELECT * FROM schoolvisit_student WHERE handover_id = ? ORDER BY class_name, full_name, id")
+                .param(handoverId).query(StudentStore::student).list();
+    }
+
+    public int handedOver(long handoverId) {
+        return jdbc.sql("""
+                UPDATE schoolvisit_student SET state = 'HANDED_OVER', version = version + 1
+                WHERE handover_id = ? AND state = 'PRINTED'""").param(handoverId).update();
+    }
+
+    /**
+     * The birthday print queue of a day: students waiting whose 17th birthday is the day or before it, oldest
+     * birthday first. The state-and-birth-date index answers it without reading the waiting students of later days.
+     */
+    public List<Student> dueForPrinting(LocalDate day, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM schoolvisit_student WHERE state = 'WAITING' AND birth_date <= ?
+                ORDER BY birth_date, school_id, id LIMIT ?""").params(day.minusYears(17), limit)
+                .query(StudentStore::student).list();
+    }
+
+    /** A school's figures: on the roster, recorded at school, already recorded, printed, waiting, corrected. */
+    public record Figures(long roster, long recordedHere, long alreadyRecorded, long waiting, long printed,
+                          long handedOver, long corrected) {
+    }
+
+    public Figures figures(long schoolId) {
+        return jdbc.sql("""
+                SELECT COUNT(*), COALESCE(SUM(checked_status = 'NOT_RECORDED'), 0),
+                       COALESCE(SUM(checked_status = 'ALREADY_RECORDED'), 0), COALESCE(SUM(state = 'WAITING'), 0),
+                       COALESCE(SUM(state IN ('PRINTED', 'HANDED_OVER')), 0), COALESCE(SUM(state = 'HANDED_OVER'), 0),
+                       COALESCE(SUM(corrected), 0)
+                FROM schoolvisit_student WHERE school_id = ?""").param(schoolId)
+                .query((rs, n) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+    }
+
+    private static Student student(ResultSet rs, int n) throws SQLException {
+        String checked = rs.getString("checked_status");
+        String step = rs.getString("field_step");
+        long visit = rs.getLong("visit_id");
+        Long visitId = rs.wasNull() ? null : visit;
+        long handover = rs.getLong("handover_id");
+        Long handoverId = rs.wasNull() ? null : handover;
+        return new Student(rs.getLong("id"), rs.getLong("school_id"), rs.getString("nik"), rs.getString("full_name"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("class_name"),
+                StudentState.valueOf(rs.getString("state")), step == null ? null : FieldStep.valueOf(step),
+                checked == null ? null : "ALREADY_RECORDED".equals(checked), rs.getBoolean("corrected"), visitId,
+                instantOrNull(rs, "recorded_at"), instantOrNull(rs, "printed_at"), handoverId);
+    }
+}

@@ -1,0 +1,78 @@
+package id.dukcapil.portal.schoolvisit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Residents of the demo registry for SOP D's tests, and a school's roster as the school's Excel file. */
+public final class SchoolVisitTestSupport {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private SchoolVisitTestSupport() {
+    }
+
+    /** One row of the school's file, as typed: NIK, name, birth date, class. */
+    public record Line(String nik, String name, String birthDate, String className) {
+    }
+
+    /**
+     * Residents born between the two days (both included) with the enrolment status, on no school's roster yet,
+     * whose NIK agrees with their birth date.
+     */
+    public static List<String[]> residents(JdbcTemplate jdbc, LocalDate bornFrom, LocalDate bornTo, String status,
+                                           int count) {
+        List<String[]> rows = jdbc.query("""
+                SELECT r.nik, r.full_name, r.birth_date FROM population_resident r
+                WHERE r.birth_date BETWEEN ? AND ? AND r.enrolment_status = ? AND r.marital_status = 'NEVER_MARRIED'
+                AND NOT EXISTS (SELECT 1 FROM schoolvisit_student s WHERE s.nik = r.nik)
+                AND NOT EXISTS (SELECT 1 FROM population_card_print p WHERE p.resident_id = r.id)
+                ORDER BY r.id LIMIT ?""",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2),
+                        DATE.format(rs.getObject(3, LocalDate.class))},
+                bornFrom, bornTo, status, count * 3);
+        List<String[]> agreeing = rows.stream().filter(row -> agrees(row[0], LocalDate.parse(row[2], DATE)))
+                .limit(count).toList();
+        assertThat(agreeing).hasSize(count);
+        return agreeing;
+    }
+
+    private static boolean agrees(String nik, LocalDate birthDate) {
+        int day = Integer.parseInt(nik.substring(6, 8)) % 40;
+        int month = Integer.parseInt(nik.substring(8, 10));
+        int year = Integer.parseInt(nik.substring(10, 12));
+        return day == birthDate.getDayOfMonth() && month == birthDate.getMonthValue()
+                && year == birthDate.getYear() % 100;
+    }
+
+    public static byte[] roster(List<Line> lines) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Siswa");
+            Row heading = sheet.createRow(0);
+            List<String> columns = List.of("NIK", "Nama", "Tanggal lahir (dd/MM/yyyy)", "Kelas");
+            for (int i = 0; i < columns.size(); i++) {
+                heading.createCell(i).setCellValue(columns.get(i));
+            }
+            for (int r = 0; r < lines.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                Line line = lines.get(r);
+                row.createCell(0).setCellValue(line.nik());
+                row.createCell(1).setCellValue(line.name());
+                row.createCell(2).setCellValue(line.birthDate());
+                row.createCell(3).setCellValue(line.className());
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package id.dukcapil.portal.schoolvisit;
+
+import static id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport.DATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport.Line;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Sex;
+import id.dukcapil.portal.staff.StaffAccounts;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * SOP D for one school, from its roster to the handover: a roster with bad rows imported twice, a schedule with
+ * refused conflicts, a visit through every branch of steps 3–7 (recorded before, recorded after a matching registry,
+ * recorded after a correction from the birth certificate), a card printed at 17 on the day and one on a later
+ * birthday, the blank cards out and back, and the school's receipt of the handover record.
+ */
+@PortalTest
+class SchoolVisitTests {
+
+    private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
+    private static final String PASSWORD = "Sandi-Kuat-2026";
+    private static final String POINT = "DINAS"; // where test accounts work
+
+    @Autowired Schools schools;
+    @Autowired RosterImport rosterImport;
+    @Autowired VisitPlanner planner;
+    @Autowired FieldDesk field;
+    @Autowired EnrolmentAnswers enrolment;
+    @Autowired BirthdayPrintQueue printQueue;
+    @Autowired Handovers handovers;
+    @Autowired BlankoStock blanko;
+    @Autowired PopulationRegistry registry;
+    @Autowired StaffAccounts staffAccounts;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void a_school_goes_from_its_roster_through_a_visit_to_the_handover_of_its_cards() {
+        String plannerName = account(Role.PLANNER);
+        String officer = account(Role.FIELD_OFFICER);
+        String printer = account(Role.PRINT_OPERATOR);
+        String otherOfficer = account(Role.FIELD_OFFICER);
+        LocalDate today = LocalDate.now(OFFICE);
+        LocalDate visitDay = today.plusDays(30 + (int) (System.nanoTime() % 200));
+
+        // The students: 17 and recorded before; 17 and never recorded; 16 and never recorded (17 in a few months).
+        String[] recordedBefore = SchoolVisitTestSupport.residents(jdbc, visitDay.minusYears(18),
+                visitDay.minusYears(17).minusDays(1), "PRINT_READY", 1).getFirst();
+        String[] seventeen = SchoolVisitTestSupport.residents(jdbc, visitDay.minusYears(18),
+                visitDay.minusYears(17).minusDays(1), "NOT_RECORDED", 1).getFirst();
+        String[] sixteen = SchoolVisitTestSupport.residents(jdbc, visitDay.minusYears(17).plusDays(20),
+                visitDay.minusYears(16).minusDays(1), "NOT_RECORDED", 1).getFirst();
+        String[] tooYoung = SchoolVisitTestSupport.residents(jdbc, visitDay.minusYears(16).plusDays(10),
+                visitDay.minusYears(15), "NOT_RECORDED", 1).getFirst();
+        LocalDate unknownBirth = visitDay.minusYears(17).minusMonths(2);
+        String unknownNik = Nik.compose("320401", unknownBirth, Sex.MALE, 9999).value();
+
+        School school = SignedInAs.call(users, plannerName, () -> schools.create(new SchoolForm(npsn(),
+                "SMA Negeri 1 Uji", SchoolLevel.SMA, "Jl. Pendidikan No. 1", village(), "Drs. Ahmad Fauzi",
+                "0812 3456 7890", "sman1@sekolah.test", POINT)));
+
+        // The roster: three good rows and one of each bad kind.
+        List<Line> lines = new ArrayList<>(List.of(
+                line(recordedBefore, "XII IPA 1"), line(seventeen, "XII IPA 2"), line(sixteen, "XI IPS 1"),
+                new Line(unknownNik, "Tidak Dikenal", DATE.format(unknownBirth), "XII IPA 1"),
+                new Line(seventeen[0], seventeen[1], DATE.format(LocalDate.parse(seventeen[2], DATE).plusDays(1)),
+                        "XII IPA 2"),
+                line(sixteen, "XI IPS 1"),
+                line(tooYoung, "X 1"),
+                new Line("12345", "Salah Ketik", "01/01/2009", "X 2")));
+        byte[] file = SchoolVisitTestSupport.roster(lines);
+        RosterReport first = SignedInAs.call(users, plannerName,
+                () -> rosterImport.importRoster(school.id(), visitDay, new ByteArrayInputStream(file)));
+        assertThat(first.rows()).isEqualTo(8);
+        assertThat(first.added()).isEqualTo(3);
+        assertThat(first.badRows()).extracting(RosterReport.BadRow::row, RosterReport.BadRow::reasonKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(5, "schoolvisit.roster.unknown-nik"),
+                        org.assertj.core.groups.Tuple.tuple(6, "schoolvisit.roster.nik-birth-date"),
+                        org.assertj.core.groups.Tuple.tuple(7, "schoolvisit.roster.duplicate"),
+                        org.assertj.core.groups.Tuple.tuple(8, "schoolvisit.roster.under-16"),
+                        org.assertj.core.groups.Tuple.tuple(9, "schoolvisit.roster.bad-nik"));
+        RosterReport again = SignedInAs.call(users, plannerName,
+                () -> rosterImport.importRoster(school.id(), visitDay, new ByteArrayInputStream(file)));
+        assertThat(again.added()).isZero();
+        assertThat(again.updated()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_student WHERE school_id = ?", Integer.class,
+                school.id())).isEqualTo(3);
+
+        // The schedule: a kit under repair and an officer on leave are refused by name; a kit taken, too.
+        String kitCode = "KIT-" + System.nanoTime() % 1_000_000;
+        String brokenKit = kitCode + "R";
+        SignedInAs.run(users, plannerName, () -> {
+            planner.saveKit(new Kit(kitCode, "Set Perekaman " + kitCode, POINT, false, null));
+            planner.saveKit(new Kit(brokenKit, "Set Rusak " + brokenKit, POINT, true, "Printer kartu macet"));
+            planner.leave(otherOfficer, visitDay.minusDays(1), visitDay.plusDays(1), "Cuti tahunan");
+        });
+        assertThatThrownBy(() -> SignedInAs.call(users, plannerName, () -> planner.schedule(
+                new VisitPlan(school.id(), visitDay, Set.of(officer), brokenKit, clock.instant()))))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.conflict.kit-repair");
+        assertThatThrownBy(() -> SignedInAs.call(users, plannerName, () -> planner.schedule(
+                new VisitPlan(school.id(), visitDay, Set.of(officer, otherOfficer), kitCode, clock.instant()))))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.conflict.leave");
+        SchoolVisit visit = SignedInAs.call(users, plannerName, () -> planner.schedule(
+                new VisitPlan(school.id(), visitDay, Set.of(officer), kitCode, clock.instant().minusSeconds(600))));
+        assertThat(visit.team()).containsExactly(officer);
+        School other = SignedInAs.call(users, plannerName, () -> schools.create(new SchoolForm(npsn(),
+                "SMK Negeri 2 Uji", SchoolLevel.SMK, "Jl. Teknik No. 2", village(), "Siti Aminah",
+                "081298765432", null, POINT)));
+        assertThatThrownBy(() -> SignedInAs.call(users, plannerName, () -> planner.schedule(
+                new VisitPlan(other.id(), visitDay, Set.of(printer), kitCode, clock.instant()))))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.conflict.kit-busy");
+        String spareKit = kitCode + "S";
+        SignedInAs.run(users, plannerName, () -> planner.saveKit(new Kit(spareKit, "Set Cadangan", POINT, false, null)));
+        assertThatThrownBy(() -> SignedInAs.call(users, plannerName, () -> planner.schedule(
+                new VisitPlan(other.id(), visitDay, Set.of(officer), spareKit, clock.instant()))))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.conflict.officer-busy");
+
+        // The visit day: the team sets out with two blank cards.
+        clock.setInstant(visitDay.atTime(7, 0).atZone(OFFICE).toInstant());
+        SignedInAs.call(users, plannerName, () -> blanko.receive(POINT, 10, "Kiriman uji " + kitCode));
+        int stockBefore = blanko.balance(POINT);
+        SignedInAs.call(users, officer, () -> field.setOut(visit.id(), 2));
+        assertThat(blanko.balance(POINT)).isEqualTo(stockBefore - 2);
+        clock.advance(Duration.ofMinutes(80));
+        SignedInAs.call(users, officer, () -> field.ready(visit.id()));
+        List<Student> roster = SignedInAs.call(users, officer, () -> field.roster(visit.id()));
+        long before = idOf(roster, recordedBefore[0]);
+        long plain = idOf(roster, seventeen[0]);
+        long young = idOf(roster, sixteen[0]);
+
+        // Recorded before, 17: straight onto the print list, printed on site.
+        step(officer, () -> field.begin(visit.id(), before));
+        FieldStudent found = step(officer, () -> field.statusChecked(visit.id(), before));
+        assertThat(found.student().state()).isEqualTo(StudentState.WAITING);
+        assertThat(found.student().alreadyRecorded()).isTrue();
+        assertThat(step(officer, () -> field.printOnSite(visit.id(), before)).student().state())
+                .isEqualTo(StudentState.PRINTED);
+
+        // Never recorded, 17, the registry as the birth certificate says: recorded, answered print-ready, printed.
+        step(officer, () -> field.begin(visit.id(), plain));
+        assertThat(step(officer, () -> field.statusChecked(visit.id(), plain)).student().fieldStep())
+                .isEqualTo(FieldStep.SIAK);
+        step(officer, () -> field.registryMatches(visit.id(), plain));
+        clock.advance(Duration.ofMinutes(15));
+        FieldStudent recorded = step(officer, () -> field.recorded(visit.id(), plain));
+        assertThat(recorded.enrolmentStatus()).isEqualTo(EnrolmentStatus.SENT_FOR_ENROLMENT);
+        // The answer got lost on the school's network and the officer taps again: nothing recorded twice.
+        assertThat(step(officer, () -> field.recorded(visit.id(), plain)).student().state())
+                .isEqualTo(StudentState.WAITING);
+        assertThatThrownBy(() -> step(officer, () -> field.printOnSite(visit.id(), plain)))
+                .isInstanceOf(RuleViolation.class);
+        SignedInAs.call(users, officer, () -> enrolment.printReady(plain));
+        step(officer, () -> field.printOnSite(visit.id(), plain));
+
+        // Never recorded, 16, the registry differs from the birth certificate: corrected, recorded, queued for 17.
+        step(officer, () -> field.begin(visit.id(), young));
+        step(officer, () -> field.statusChecked(visit.id(), young));
+        step(officer, () -> field.registryDiffers(visit.id(), young));
+        assertThatThrownBy(() -> step(officer, () -> field.correct(visit.id(), young, BirthCertificate.none(),
+                "Akta 3204-LT-01012009-0001")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.correction-none");
+        FieldStudent corrected = step(officer, () -> field.correct(visit.id(), young,
+                new BirthCertificate(null, "Soreang", null, null, null, null), "Akta 3204-LT-01012009-0001"));
+        assertThat(corrected.resident().birthPlace()).isEqualTo("Soreang");
+        assertThat(corrected.student().corrected()).isTrue();
+        step(officer, () -> field.recorded(visit.id(), young));
+        SignedInAs.call(users, officer, () -> enrolment.printReady(young));
+        assertThatThrownBy(() -> step(officer, () -> field.printOnSite(visit.id(), young)))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("population.eligibility.school.print-before-17");
+
+        // The visit closes: the two cards were used, none come back.
+        SchoolVisit closed = SignedInAs.call(users, officer, () -> field.close(visit.id()));
+        assertThat(closed.cardsPrinted()).isEqualTo(2);
+        assertThat(blanko.balance(POINT)).isEqualTo(stockBefore - 2);
+
+        // The day before the 17th birthday the student is not in the print queue; on the day, they are.
+        LocalDate birthday = LocalDate.parse(sixteen[2], DATE).plusYears(17);
+        clock.setInstant(birthday.minusDays(1).atTime(8, 0).atZone(OFFICE).toInstant());
+        assertThat(SignedInAs.call(users, printer, printQueue::today)).extracting(card -> card.student().id())
+                .doesNotContain(young);
+        clock.setInstant(birthday.atTime(8, 0).atZone(OFFICE).toInstant());
+        assertThat(SignedInAs.call(users, printer, printQueue::today))
+                .filteredOn(card -> card.student().id() == young)
+                .extracting(QueuedCard::schoolName).containsExactly(school.name());
+        SignedInAs.call(users, plannerName, () -> blanko.receive(POINT, 1, "Kiriman uji ulang tahun " + kitCode));
+        int stockOnBirthday = blanko.balance(POINT);
+        assertThat(SignedInAs.call(users, printer, () -> printQueue.print(young)).state())
+                .isEqualTo(StudentState.PRINTED);
+        assertThat(blanko.balance(POINT)).isEqualTo(stockOnBirthday - 1);
+        assertThat(registry.cardHistory(Nik.of(sixteen[0]))).hasSize(1);
+
+        // The handover: one record lists the three cards; the school's receipt is recorded once.
+        Handover handover = SignedInAs.call(users, officer, () -> handovers.prepare(school.id()));
+        assertThat(handover.students()).extracting(Student::id).containsExactlyInAnyOrder(before, plain, young);
+        assertThat(handover.number()).startsWith("BAST/" + school.npsn() + "/");
+        clock.advance(Duration.ofMinutes(20));
+        Handover received = SignedInAs.call(users, officer, () -> handovers.received(handover.id(), "Drs. Ahmad Fauzi"));
+        assertThat(received.receivedBy()).isEqualTo("Drs. Ahmad Fauzi");
+        assertThat(received.students()).extracting(Student::state).containsOnly(StudentState.HANDED_OVER);
+        assertThatThrownBy(() -> SignedInAs.call(users, officer, () -> handovers.prepare(school.id())))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.nothing-to-hand-over");
+
+        // Every step of SOP D was timed, and the correction is in the log.
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT step FROM sla_step WHERE case_id IN (?, ?, ?, ?, ?, ?) ORDER BY step""", String.class,
+                "D-V" + visit.id(), "D-S" + before, "D-S" + plain, "D-S" + young, "D-H" + handover.id(), "-"))
+                .containsExactly("D1_COORDINATION", "D2_PREPARATION_AND_VISIT", "D3_RECORDING_STATUS",
+                        "D4_SIAK_CHECK", "D5_SIAK_UPDATE", "D6_RECORDING", "D7_PRINT", "D8_HANDOVER");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND ended_at IS NULL",
+                Integer.class, "D-S" + young)).isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM audit_entry WHERE action = 'schoolvisit.student.corrected' AND subject_id = ?""",
+                Integer.class, String.valueOf(young))).isEqualTo(1);
+    }
+
+    @Test
+    void a_school_with_a_bad_npsn_phone_and_village_is_refused_with_each_problem_named() {
+        String plannerName = account(Role.PLANNER);
+        assertThatThrownBy(() -> SignedInAs.call(users, plannerName, () -> schools.create(new SchoolForm("12AB",
+                "SMA Uji", SchoolLevel.SMA, "Jl. Uji", "99.99.99.9999", "Guru", "12", "bukan-email", POINT))))
+                .isInstanceOfSatisfying(RuleViolation.class, violation -> assertThat(violation.messageKeys())
+                        .containsExactly("schoolvisit.error.npsn", "schoolvisit.error.village",
+                                "schoolvisit.error.phone", "schoolvisit.error.email"));
+    }
+
+    @Test
+    void a_field_officer_cannot_schedule_a_visit() {
+        String officer = account(Role.FIELD_OFFICER);
+        assertThatThrownBy(() -> SignedInAs.call(users, officer, () -> planner.schedule(
+                new VisitPlan(1, LocalDate.now(OFFICE), Set.of(officer), "KIT", clock.instant()))))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    private FieldStudent step(String officer, java.util.concurrent.Callable<FieldStudent> action) {
+        return SignedInAs.call(users, officer, action);
+    }
+
+    private static long idOf(List<Student> roster, String nik) {
+        return roster.stream().filter(student -> student.nik().equals(nik)).findFirst().orElseThrow().id();
+    }
+
+    private static Line line(String[] resident, String className) {
+        return new Line(resident[0], resident[1], resident[2], className);
+    }
+
+    private String village() {
+        return jdbc.queryForObject("SELECT MIN(code) FROM shared_region_village", String.class);
+    }
+
+    private static String npsn() {
+        return String.valueOf(10_000_000 + Math.floorMod(System.nanoTime(), 89_999_999));
+    }
+
+    private String account(Role role) {
+        return staffAccounts.create(Set.of(role), PASSWORD);
+    }
+}
