@@ -60,6 +60,11 @@ class AccessMatrixTest {
             Map.entry("registrasi", EnumSet.of(Role.REGISTRATION_OPERATOR)),
             Map.entry("perekaman", EnumSet.of(Role.RECORDING_OPERATOR)),
             Map.entry("antrean/:point", Access.ANONYMOUS),
+            Map.entry("sekolah", EnumSet.of(Role.PLANNER, Role.MANAGER, Role.ADMIN)),
+            Map.entry("jadwal-sekolah", EnumSet.of(Role.PLANNER, Role.MANAGER, Role.ADMIN)),
+            Map.entry("lapangan", EnumSet.of(Role.FIELD_OFFICER, Role.OPERATOR, Role.RECORDING_OPERATOR,
+                    Role.PRINT_OPERATOR)),
+            Map.entry("cetak-sekolah", EnumSet.of(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)),
             Map.entry("bukti/:token", Access.ANONYMOUS)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();

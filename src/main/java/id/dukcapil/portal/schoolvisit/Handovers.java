@@ -9,7 +9,11 @@ import id.dukcapil.portal.schoolvisit.internal.StudentStore;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.signing.DocumentId;
+import id.dukcapil.portal.signing.SigningQueue;
+import id.dukcapil.portal.signing.SigningRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * SOP D step 8: the printed cards handed over to the school collectively. A handover record (Berita Acara Serah
- * Terima) lists the cards printed and not yet handed over; the school's receiver signs for them and their receipt is
- * recorded.
+ * Terima) lists the cards printed and not yet handed over and goes to the Kepala Dinas's signing queue; the school's
+ * receiver signs for the cards and their receipt is recorded.
  */
 @Service
 @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.PRINT_OPERATOR + "','" + Roles.PLANNER + "')")
@@ -29,13 +33,15 @@ public class Handovers {
     private final HandoverStore handovers;
     private final StudentStore students;
     private final SchoolStore schools;
+    private final SigningQueue signingQueue;
     private final SchoolVisitClocks clocks;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    Handovers(HandoverStore handovers, StudentStore students, SchoolStore schools, SchoolVisitClocks clocks,
-              AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+    Handovers(HandoverStore handovers, StudentStore students, SchoolStore schools, SigningQueue signingQueue,
+              SchoolVisitClocks clocks, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+        this.signingQueue = signingQueue;
         this.handovers = handovers;
         this.students = students;
         this.schools = schools;
@@ -62,6 +68,11 @@ public class Handovers {
             throw new RuleViolation("schoolvisit.error.handover-changed");
         }
         handovers.renumber(id, number(school, LocalDate.ofInstant(now, clock.getZone()), id));
+        Handover prepared = find(id);
+        DocumentId document = signingQueue.submit(new SigningRequest(HandoverDocuments.SOURCE_TYPE,
+                String.valueOf(id), HandoverDocuments.KIND, HandoverDocuments.PREFIX, prepared.number(), school.name(),
+                school.npsn(), now.plus(Duration.ofDays(1))));
+        handovers.signing(id, document.value());
         clocks.enter(SchoolVisitClocks.handover(id), SopStep.D8_HANDOVER, now, school.servicePoint());
         auditLog.record(AuditRecord.success("schoolvisit.handover.prepared", "SchoolHandover", String.valueOf(id))
                 .withDetail(school.npsn() + "; cards=" + listed));

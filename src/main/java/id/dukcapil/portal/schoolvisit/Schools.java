@@ -7,7 +7,9 @@ import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.jdbc.Slices;
+import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
+import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +90,22 @@ public class Schools {
             query = query.substring(0, School.NAME_MAX_LENGTH);
         }
         return Slices.of(store.search(query, page.getOffset(), page.getPageSize() + 1), page);
+    }
+
+    /** The villages of the office's regency (its service points' regency), for the school's address. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(PLANNERS)
+    public List<Region> villages() {
+        return servicePoints.active().stream().map(ServicePoint::districtCode).filter(java.util.Objects::nonNull)
+                .map(district -> district.substring(0, district.lastIndexOf('.'))).findFirst()
+                .map(regions::villagesOfRegency).orElse(List.of());
+    }
+
+    /** The active service points, whose team and blank cards can serve a school. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(PLANNERS)
+    public List<ServicePoint> servicePoints() {
+        return servicePoints.active();
     }
 
     private SchoolForm checked(SchoolForm form) {

@@ -5,10 +5,13 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import id.dukcapil.portal.schoolvisit.Handover;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,6 +36,20 @@ public class HandoverStore {
         return Objects.requireNonNull(key.getKey()).longValue();
     }
 
+    public void signing(long id, long documentId) {
+        jdbc.sql("UPDATE schoolvisit_handover SET document_id = ? WHERE id = ?").params(documentId, id).update();
+    }
+
+    public void signed(long id, Instant at) {
+        jdbc.sql("UPDATE schoolvisit_handover SET signed_at = ? WHERE id = ? AND signed_at IS NULL")
+                .params(utc(at), id).update();
+    }
+
+    private static @Nullable Long documentId(ResultSet rs) throws SQLException {
+        long id = rs.getLong("document_id");
+        return rs.wasNull() ? null : id;
+    }
+
     public void renumber(long id, String number) {
         jdbc.sql("UPDATE schoolvisit_handover SET number = ? WHERE id = ?").params(number, id).update();
     }
@@ -47,11 +64,12 @@ public class HandoverStore {
         return jdbc.sql("SELECT * FROM schoolvisit_handover WHERE id = ?").param(id)
                 .query((rs, n) -> new Handover(rs.getLong("id"), rs.getLong("school_id"), rs.getString("number"),
                         rs.getInt("cards"), rs.getString("prepared_by"), instant(rs, "prepared_at"),
-                        rs.getString("received_by"), instantOrNull(rs, "received_at"), List.of()))
+                        documentId(rs), instantOrNull(rs, "signed_at"), rs.getString("received_by"),
+                        instantOrNull(rs, "received_at"), List.of()))
                 .optional()
                 .map(handover -> new Handover(handover.id(), handover.schoolId(), handover.number(), handover.cards(),
-                        handover.preparedBy(), handover.preparedAt(), handover.receivedBy(), handover.receivedAt(),
-                        students.onHandover(handover.id())));
+                        handover.preparedBy(), handover.preparedAt(), handover.documentId(), handover.signedAt(),
+                        handover.receivedBy(), handover.receivedAt(), students.onHandover(handover.id())));
     }
 
     public List<Long> ofSchool(long schoolId) {

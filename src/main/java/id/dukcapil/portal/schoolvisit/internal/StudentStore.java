@@ -4,6 +4,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import id.dukcapil.portal.schoolvisit.FieldStep;
+import id.dukcapil.portal.schoolvisit.SchoolFigures;
 import id.dukcapil.portal.schoolvisit.Student;
 import id.dukcapil.portal.schoolvisit.StudentState;
 import java.sql.ResultSet;
@@ -151,19 +152,14 @@ public class StudentStore {
                 .query(StudentStore::student).list();
     }
 
-    /** A school's figures: on the roster, recorded at school, already recorded, printed, waiting, corrected. */
-    public record Figures(long roster, long recordedHere, long alreadyRecorded, long waiting, long printed,
-                          long handedOver, long corrected) {
-    }
-
-    public Figures figures(long schoolId) {
+    public SchoolFigures figures(long schoolId) {
         return jdbc.sql("""
                 SELECT COUNT(*), COALESCE(SUM(checked_status = 'NOT_RECORDED'), 0),
                        COALESCE(SUM(checked_status = 'ALREADY_RECORDED'), 0), COALESCE(SUM(state = 'WAITING'), 0),
                        COALESCE(SUM(state IN ('PRINTED', 'HANDED_OVER')), 0), COALESCE(SUM(state = 'HANDED_OVER'), 0),
                        COALESCE(SUM(corrected), 0)
                 FROM schoolvisit_student WHERE school_id = ?""").param(schoolId)
-                .query((rs, n) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                .query((rs, n) -> new SchoolFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
     }
 

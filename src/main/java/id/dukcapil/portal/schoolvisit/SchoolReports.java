@@ -1,0 +1,98 @@
+package id.dukcapil.portal.schoolvisit;
+
+import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
+import id.dukcapil.portal.schoolvisit.internal.StudentStore;
+import id.dukcapil.portal.schoolvisit.internal.VisitPlanStore;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.report.TableReport;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The report of a school: students on the roster, recorded at school or before, printed, handed over, waiting for
+ * their birthday, corrected — with its visits and its roster; one table report, printed as PDF and Excel.
+ */
+@Service
+public class SchoolReports {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final SchoolStore schools;
+    private final StudentStore students;
+    private final VisitPlanStore plans;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    SchoolReports(SchoolStore schools, StudentStore students, VisitPlanStore plans, MessageSource messages,
+                  Clock clock) {
+        this.schools = schools;
+        this.students = students;
+        this.plans = plans;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A school's figures, for its card on the planner's screen. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Schools.READERS)
+    public SchoolFigures figures(long schoolId) {
+        return students.figures(schoolId);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Schools.READERS)
+    public TableReport school(long schoolId, Locale locale) {
+        School school = schools.find(schoolId).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
+        SchoolFigures figures = students.figures(schoolId);
+        List<List<Object>> figureRows = List.of(
+                List.of(text("schoolvisit.report.roster", locale), figures.roster()),
+                List.of(text("schoolvisit.report.recorded-here", locale), figures.recordedHere()),
+                List.of(text("schoolvisit.report.recorded-before", locale), figures.alreadyRecorded()),
+                List.of(text("schoolvisit.report.waiting", locale), figures.waiting()),
+                List.of(text("schoolvisit.report.printed", locale), figures.printed()),
+                List.of(text("schoolvisit.report.handed-over", locale), figures.handedOver()),
+                List.of(text("schoolvisit.report.corrected", locale), figures.corrected()));
+        List<List<Object>> visitRows = new ArrayList<>();
+        for (SchoolVisit visit : plans.ofSchool(schoolId)) {
+            visitRows.add(List.of(DATE.format(visit.day()), text(visit.state().labelKey(), locale), visit.kitCode(),
+                    visit.team().size(), visit.cardsTaken(), visit.cardsPrinted()));
+        }
+        List<List<Object>> rosterRows = new ArrayList<>();
+        for (Student student : students.roster(schoolId, FieldDesk.ROSTER_MAX)) {
+            rosterRows.add(List.of(student.fullName(), Nik.of(student.nik()).masked(), student.className(),
+                    DATE.format(student.birthDate()), text(student.state().labelKey(), locale),
+                    student.corrected() ? text("schoolvisit.report.yes", locale) : ""));
+        }
+        return new TableReport("sekolah-" + school.npsn() + "-" + LocalDate.now(clock),
+                text("schoolvisit.report.title", locale),
+                school.name() + " · NPSN " + school.npsn() + " · " + DATE.format(LocalDate.now(clock)),
+                text("schoolvisit.report.footer", locale),
+                List.of(new TableReport.Table(text("schoolvisit.report.figures", locale),
+                                List.of(text("schoolvisit.report.figure", locale), text("schoolvisit.report.count", locale)),
+                                figureRows),
+                        new TableReport.Table(text("schoolvisit.report.visits", locale),
+                                List.of(text("schoolvisit.column.day", locale), text("schoolvisit.column.state", locale),
+                                        text("schoolvisit.column.kit", locale), text("schoolvisit.column.team", locale),
+                                        text("schoolvisit.column.cards-taken", locale),
+                                        text("schoolvisit.column.cards-printed", locale)), visitRows),
+                        new TableReport.Table(text("schoolvisit.report.students", locale),
+                                List.of(text("schoolvisit.column.name", locale), "NIK",
+                                        text("schoolvisit.column.class", locale),
+                                        text("schoolvisit.column.birth-date", locale),
+                                        text("schoolvisit.column.state", locale),
+                                        text("schoolvisit.column.corrected", locale)), rosterRows)));
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}

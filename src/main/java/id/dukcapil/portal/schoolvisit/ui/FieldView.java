@@ -1,0 +1,376 @@
+package id.dukcapil.portal.schoolvisit.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.schoolvisit.BirthCertificate;
+import id.dukcapil.portal.schoolvisit.EnrolmentAnswers;
+import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.FieldStudent;
+import id.dukcapil.portal.schoolvisit.SchoolVisit;
+import id.dukcapil.portal.schoolvisit.Student;
+import id.dukcapil.portal.schoolvisit.StudentState;
+import id.dukcapil.portal.schoolvisit.VisitState;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Sex;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SOP D at the school, on the team's tablet: the kit and cards out, then student by student the recording status,
+ * the registry against the birth certificate, the recording and the card printed on site at 17. Each tap is saved on
+ * the server at once; the list shows what is saved, with its time, and after a lost connection "Muat ulang" shows
+ * exactly what the server has (decision 096).
+ */
+@Route("lapangan")
+@RolesAllowed({Roles.FIELD_OFFICER, Roles.OPERATOR, Roles.RECORDING_OPERATOR, Roles.PRINT_OPERATOR})
+@Menu(title = "nav.schoolvisit.field", order = 66, icon = "vaadin:school")
+class FieldView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    final Select<SchoolVisit> visits = new Select<>();
+    final Div visitPanel = new Div();
+    final Grid<Student> roster = new Grid<>();
+    final Div studentPanel = new Div();
+    final Span saved = new Span();
+    final Paragraph visitLine = new Paragraph();
+    final IntegerField cards = new IntegerField();
+    private final FieldDesk desk;
+    private final EnrolmentAnswers enrolment;
+    private final Clock clock;
+    @Nullable SchoolVisit visit;
+    @Nullable FieldStudent current;
+
+    FieldView(FieldDesk desk, EnrolmentAnswers enrolment, Clock clock) {
+        this.desk = desk;
+        this.enrolment = enrolment;
+        this.clock = clock;
+        setSizeFull();
+        addClassName("field-view");
+        visits.setLabel(getTranslation("schoolvisit.field.visit"));
+        visits.setItemLabelGenerator(v -> v.schoolName() + " · " + getTranslation(v.state().labelKey()));
+        visits.addValueChangeListener(change -> show(change.getValue()));
+        visits.setId("field-visit");
+        saved.setId("field-saved");
+        visitLine.setId("field-visit-line");
+        saved.addClassName("field-saved");
+        cards.setLabel(getTranslation("schoolvisit.field.cards"));
+        cards.setMin(0);
+        cards.setMax(FieldDesk.CARDS_MAX);
+        cards.setStepButtonsVisible(true);
+        cards.setValue(0);
+        cards.setId("field-cards");
+
+        roster.addColumn(Student::fullName).setHeader(getTranslation("schoolvisit.column.name")).setFlexGrow(2);
+        roster.addColumn(Student::className).setHeader(getTranslation("schoolvisit.column.class")).setAutoWidth(true);
+        roster.addColumn(this::stateText).setHeader(getTranslation("schoolvisit.column.state")).setFlexGrow(2);
+        roster.addColumn(s -> s.recordedAt() == null ? "" : TIME.format(s.recordedAt().atZone(clock.getZone())))
+                .setHeader(getTranslation("schoolvisit.column.saved")).setAutoWidth(true).setFlexGrow(0);
+        roster.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        roster.setEmptyStateText(getTranslation("schoolvisit.field.empty-roster"));
+        roster.asSingleSelect().addValueChangeListener(change -> {
+            if (change.getValue() != null && visit != null) {
+                act(() -> showStudent(desk.student(visit.id(), change.getValue().id())));
+            }
+        });
+        roster.setId("field-roster");
+        roster.setMinHeight("16rem");
+
+        Button reload = new Button(getTranslation("schoolvisit.field.reload"), click -> reload());
+        reload.setId("field-reload");
+        HorizontalLayout top = new HorizontalLayout(visits, reload, saved);
+        top.setAlignItems(Alignment.BASELINE);
+        top.setWrap(true);
+        studentPanel.setId("field-student");
+        studentPanel.addClassName("field-student");
+        // Side by side on a landscape tablet or wider, one above the other on a portrait one or a phone.
+        FlexLayout body = new FlexLayout(roster, studentPanel);
+        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        body.getStyle().set("gap", "var(--lumo-space-m)");
+        body.setWidthFull();
+        roster.getStyle().set("flex", "1 1 24rem");
+        studentPanel.getStyle().set("flex", "1 1 22rem").set("min-width", "0");
+        add(new H2(getTranslation("schoolvisit.field.title")), top, visitPanel, body);
+        List<SchoolVisit> today = desk.today();
+        visits.setItems(today);
+        if (today.isEmpty()) {
+            visitPanel.add(new Paragraph(getTranslation("schoolvisit.field.no-visit")));
+        } else {
+            visits.setValue(today.getFirst());
+        }
+    }
+
+    private void show(@Nullable SchoolVisit chosen) {
+        visit = chosen;
+        current = null;
+        studentPanel.removeAll();
+        visitPanel.removeAll();
+        if (chosen == null) {
+            roster.setItems(List.of());
+            return;
+        }
+        visitLine.setText(visitLine(chosen));
+        visitPanel.add(visitLine);
+        switch (chosen.state()) {
+            case PLANNED -> {
+                Button setOut = button("schoolvisit.field.set-out", "field-set-out",
+                        () -> visitChanged(desk.setOut(chosen.id(), cards.getValue() == null ? 0 : cards.getValue()),
+                                "schoolvisit.field.set-out-done"));
+                setOut.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                HorizontalLayout row = new HorizontalLayout(cards, setOut);
+                row.setAlignItems(Alignment.BASELINE);
+                visitPanel.add(row);
+            }
+            case UNDERWAY -> {
+                Button ready = button("schoolvisit.field.ready", "field-ready",
+                        () -> visitChanged(desk.ready(chosen.id()), "schoolvisit.field.ready-done"));
+                Button close = new Button(getTranslation("schoolvisit.field.close"), click -> confirmClose(chosen));
+                close.setId("field-close");
+                visitPanel.add(new HorizontalLayout(ready, close));
+            }
+            case CLOSED -> { }
+        }
+        roster.setItems(desk.roster(chosen.id()));
+    }
+
+    private void confirmClose(SchoolVisit chosen) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("schoolvisit.field.close"));
+        confirm.setText(getTranslation("schoolvisit.field.close-confirm", chosen.cardsLeft()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("schoolvisit.action.cancel"));
+        confirm.setConfirmText(getTranslation("schoolvisit.field.close"));
+        confirm.addConfirmListener(event -> act(() -> visitChanged(desk.close(chosen.id()),
+                "schoolvisit.field.closed")));
+        confirm.open();
+    }
+
+    private void visitChanged(SchoolVisit changed, String messageKey) {
+        Notifications.success(getTranslation(messageKey, changed.schoolName()));
+        savedNow();
+        List<SchoolVisit> today = desk.today();
+        visits.setItems(today);
+        today.stream().filter(v -> v.id() == changed.id()).findFirst().ifPresent(visits::setValue);
+    }
+
+    /** What the server has now: the visit, the roster and the open student, after a lost connection too. */
+    void reload() {
+        long openStudent = current == null ? -1 : current.student().id();
+        act(() -> {
+            List<SchoolVisit> today = desk.today();
+            long chosen = visit == null ? -1 : visit.id();
+            visits.setItems(today);
+            today.stream().filter(v -> v.id() == chosen).findFirst().ifPresent(visits::setValue);
+            if (visit != null && openStudent >= 0) {
+                showStudent(desk.student(visit.id(), openStudent));
+            }
+            Notifications.success(getTranslation("schoolvisit.field.reloaded"));
+        });
+    }
+
+    private void showStudent(FieldStudent student) {
+        current = student;
+        studentPanel.removeAll();
+        Resident resident = student.resident();
+        Student s = student.student();
+        studentPanel.add(new H3(resident.fullName()));
+        Span state = new Span(stateText(s));
+        state.setId("field-student-state");
+        state.getElement().getThemeList().add("badge");
+        studentPanel.add(state, new Paragraph(getTranslation("schoolvisit.field.registry", resident.nik().value(),
+                resident.birthPlace(), DATE.format(resident.birthDate()), getTranslation("sex." + resident.sex().name()),
+                orDash(resident.fatherName()), orDash(resident.motherName()), s.className())));
+        long visitId = visit == null ? -1 : visit.id();
+        long id = s.id();
+        if (visit == null || visit.state() != VisitState.UNDERWAY) {
+            studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.set-out-first")));
+            return;
+        }
+        switch (s.state()) {
+            case ON_ROSTER -> studentActions(student, visitId, id);
+            case WAITING -> printActions(student, visitId, id);
+            case PRINTED, HANDED_OVER -> studentPanel.add(new Paragraph(getTranslation(
+                    "schoolvisit.field.printed-note")));
+        }
+    }
+
+    private void studentActions(FieldStudent student, long visitId, long id) {
+        if (student.student().fieldStep() == null) {
+            primary("schoolvisit.field.begin", "field-begin", () -> desk.begin(visitId, id));
+            return;
+        }
+        switch (student.student().fieldStep()) {
+            case STATUS -> {
+                studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.status-found",
+                        getTranslation(student.enrolmentStatus().labelKey()))));
+                primary("schoolvisit.field.status-checked", "field-status-checked",
+                        () -> desk.statusChecked(visitId, id));
+            }
+            case SIAK -> {
+                studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.compare")));
+                Button differs = button("schoolvisit.field.differs", "field-differs",
+                        () -> studentSaved(desk.registryDiffers(visitId, id)));
+                HorizontalLayout row = new HorizontalLayout(primaryButton("schoolvisit.field.matches",
+                        "field-matches", () -> desk.registryMatches(visitId, id)), differs);
+                row.setWrap(true);
+                studentPanel.add(row);
+            }
+            case UPDATE -> correctionForm(student, visitId, id);
+            case RECORDING -> primary("schoolvisit.field.recorded", "field-recorded",
+                    () -> desk.recorded(visitId, id));
+        }
+    }
+
+    private void correctionForm(FieldStudent student, long visitId, long id) {
+        Resident resident = student.resident();
+        TextField name = field("schoolvisit.field.name", resident.fullName(), Resident.NAME_MAX_LENGTH, "fix-name");
+        TextField place = field("schoolvisit.field.birth-place", resident.birthPlace(),
+                Resident.BIRTH_PLACE_MAX_LENGTH, "fix-place");
+        DatePicker birthDate = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.field.birth-date")));
+        birthDate.setValue(resident.birthDate());
+        birthDate.setId("fix-birth-date");
+        Select<Sex> sex = new Select<>();
+        sex.setLabel(getTranslation("schoolvisit.field.sex"));
+        sex.setItems(Sex.values());
+        sex.setItemLabelGenerator(value -> getTranslation("sex." + value.name()));
+        sex.setValue(resident.sex());
+        TextField father = field("schoolvisit.field.father", orEmpty(resident.fatherName()), Resident.NAME_MAX_LENGTH,
+                "fix-father");
+        TextField mother = field("schoolvisit.field.mother", orEmpty(resident.motherName()), Resident.NAME_MAX_LENGTH,
+                "fix-mother");
+        TextArea note = new TextArea(getTranslation("schoolvisit.field.note"));
+        note.setMaxLength(BirthCertificate.NOTE_MAX_LENGTH);
+        note.setRequired(true);
+        note.setWidthFull();
+        note.setId("fix-note");
+        Button save = primaryButton("schoolvisit.field.save-correction", "field-save-correction",
+                () -> desk.correct(visitId, id, new BirthCertificate(name.getValue(), place.getValue(),
+                        birthDate.getValue(), sex.getValue(), father.getValue(), mother.getValue()), note.getValue()));
+        FlexLayout form = new FlexLayout(name, place, birthDate, sex, father, mother);
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.getStyle().set("gap", "0 var(--lumo-space-m)");
+        studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.correct-intro")), form, note, save);
+    }
+
+    private void printActions(FieldStudent student, long visitId, long id) {
+        if (!student.seventeenOnDay()) {
+            studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.queued-for-birthday",
+                    DATE.format(student.student().seventeenth()))));
+            return;
+        }
+        if (student.enrolmentStatus() == EnrolmentStatus.SENT_FOR_ENROLMENT) {
+            studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.waiting-answer")));
+            primary("schoolvisit.field.print-ready", "field-print-ready", () -> {
+                enrolment.printReady(id);
+                return desk.student(visitId, id);
+            });
+            return;
+        }
+        primary("schoolvisit.field.print", "field-print", () -> desk.printOnSite(visitId, id));
+    }
+
+    private void primary(String key, String id, Supplier<FieldStudent> action) {
+        studentPanel.add(primaryButton(key, id, action));
+    }
+
+    private Button primaryButton(String key, String id, Supplier<FieldStudent> action) {
+        Button button = button(key, id, () -> studentSaved(action.get()));
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return button;
+    }
+
+    private void studentSaved(FieldStudent student) {
+        if (visit != null) {
+            visit = desk.visit(visit.id());
+            visitLine.setText(visitLine(visit));
+            roster.setItems(desk.roster(visit.id()));
+        }
+        showStudent(student);
+        savedNow();
+        Notifications.success(getTranslation("schoolvisit.field.saved-student", student.resident().fullName(),
+                stateText(student.student())));
+    }
+
+    private String visitLine(SchoolVisit shown) {
+        return getTranslation("schoolvisit.field.visit-line", DATE.format(shown.day()),
+                getTranslation(shown.state().labelKey()), shown.cardsTaken(), shown.cardsLeft());
+    }
+
+    private void savedNow() {
+        saved.setText(getTranslation("schoolvisit.field.saved-at", TIME.format(clock.instant().atZone(clock.getZone()))));
+    }
+
+    String stateText(Student student) {
+        if (student.state() == StudentState.ON_ROSTER && student.fieldStep() != null) {
+            return getTranslation(student.fieldStep().labelKey());
+        }
+        String text = getTranslation(student.state().labelKey());
+        return student.corrected() ? text + " · " + getTranslation("schoolvisit.field.corrected") : text;
+    }
+
+    private TextField field(String key, String value, int max, String id) {
+        TextField field = new TextField(getTranslation(key));
+        field.setValue(value);
+        field.setMaxLength(max);
+        field.setId(id);
+        return field;
+    }
+
+    private Button button(String key, String id, Runnable action) {
+        Button button = new Button(getTranslation(key), click -> act(action));
+        button.setId(id);
+        button.setDisableOnClick(true);
+        button.addClickListener(click -> button.setEnabled(true));
+        return button;
+    }
+
+    private static void act(Runnable action) {
+        try {
+            action.run();
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+    }
+
+    private static String orDash(@Nullable String text) {
+        return text == null || text.isBlank() ? "–" : text;
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("schoolvisit.field.title");
+    }
+}

@@ -1,0 +1,281 @@
+package id.dukcapil.portal.schoolvisit.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.schoolvisit.RosterImport;
+import id.dukcapil.portal.schoolvisit.RosterReport;
+import id.dukcapil.portal.schoolvisit.School;
+import id.dukcapil.portal.schoolvisit.SchoolFigures;
+import id.dukcapil.portal.schoolvisit.SchoolForm;
+import id.dukcapil.portal.schoolvisit.SchoolLevel;
+import id.dukcapil.portal.schoolvisit.SchoolReports;
+import id.dukcapil.portal.schoolvisit.Schools;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.region.Region;
+import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
+import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
+import id.dukcapil.portal.staff.ServicePoint;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SOP D's schools for the planner: looked up by name or NPSN, created and edited; a school's roster imported from
+ * its Excel file for a visit day, with every bad row and its reason listed; the school's report as PDF and Excel.
+ */
+@Route("sekolah")
+@RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+@Menu(title = "nav.schoolvisit.schools", order = 64, icon = "vaadin:academy-cap")
+class SchoolsView extends VerticalLayout implements HasDynamicTitle {
+
+    final TextField search = new TextField();
+    final Grid<School> schools = new Grid<>();
+    final Div detail = new Div();
+    final Grid<RosterReport.BadRow> badRows = new Grid<>();
+    final DatePicker visitDay;
+    private final Schools service;
+    private final RosterImport rosterImport;
+    private final SchoolReports reports;
+    private final TableReportFiles files;
+    @Nullable School selected;
+
+    SchoolsView(Schools service, RosterImport rosterImport, SchoolReports reports, TableReportFiles files,
+                Clock clock) {
+        this.service = service;
+        this.rosterImport = rosterImport;
+        this.reports = reports;
+        this.files = files;
+        setSizeFull();
+        visitDay = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.schools.visit-day")));
+        visitDay.setValue(LocalDate.now(clock));
+        visitDay.setId("roster-visit-day");
+        search.setPlaceholder(getTranslation("schoolvisit.schools.search"));
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setMaxLength(School.NAME_MAX_LENGTH);
+        search.setClearButtonVisible(true);
+        search.addValueChangeListener(change -> refresh());
+        search.setId("school-search");
+        Button create = new Button(getTranslation("schoolvisit.schools.new"), click -> openForm(null));
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("school-new");
+        schools.addColumn(School::name).setHeader(getTranslation("schoolvisit.column.school")).setFlexGrow(2);
+        schools.addColumn(School::npsn).setHeader("NPSN").setAutoWidth(true);
+        schools.addColumn(s -> getTranslation(s.level().labelKey())).setHeader(getTranslation("schoolvisit.column.level"))
+                .setAutoWidth(true);
+        schools.addColumn(School::contactName).setHeader(getTranslation("schoolvisit.column.contact"));
+        schools.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        schools.setEmptyStateText(getTranslation("schoolvisit.schools.empty"));
+        schools.asSingleSelect().addValueChangeListener(change -> show(change.getValue()));
+        schools.setId("school-grid");
+        schools.getStyle().set("flex", "1 1 26rem");
+        schools.setMinHeight("20rem");
+        detail.getStyle().set("flex", "1 1 26rem").set("min-width", "0");
+        detail.setId("school-detail");
+        badRows.addColumn(RosterReport.BadRow::row).setHeader(getTranslation("schoolvisit.column.row"))
+                .setAutoWidth(true).setFlexGrow(0);
+        badRows.addColumn(RosterReport.BadRow::nik).setHeader("NIK").setAutoWidth(true);
+        badRows.addColumn(row -> getTranslation(row.reasonKey(), row.args()))
+                .setHeader(getTranslation("schoolvisit.column.reason")).setFlexGrow(2);
+        badRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        badRows.setAllRowsVisible(true);
+        badRows.setId("roster-bad-rows");
+        HorizontalLayout bar = new HorizontalLayout(search, create);
+        bar.setWrap(true);
+        FlexLayout body = new FlexLayout(schools, detail);
+        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        body.getStyle().set("gap", "var(--lumo-space-m)");
+        body.setWidthFull();
+        add(new H2(getTranslation("schoolvisit.schools.title")), bar, body);
+        refresh();
+    }
+
+    void refresh() {
+        schools.setItemsPageable(page -> service.search(search.getValue(), page).getContent());
+    }
+
+    void show(@Nullable School school) {
+        selected = school;
+        detail.removeAll();
+        if (school == null) {
+            return;
+        }
+        SchoolFigures figures = reports.figures(school.id());
+        Button edit = new Button(getTranslation("schoolvisit.schools.edit"), click -> openForm(school));
+        edit.setId("school-edit");
+        detail.add(new H3(school.name()), new Paragraph(getTranslation("schoolvisit.schools.line", school.npsn(),
+                school.address(), school.contactName(), school.contactPhone())), edit);
+        Paragraph counts = new Paragraph(getTranslation("schoolvisit.schools.figures", figures.roster(),
+                figures.recordedHere() + figures.alreadyRecorded(), figures.printed(), figures.waiting(),
+                figures.handedOver(), figures.corrected()));
+        counts.setId("school-figures");
+        Anchor pdf = download("schoolvisit.schools.report-pdf", true);
+        Anchor xlsx = download("schoolvisit.schools.report-xlsx", false);
+        detail.add(counts, new HorizontalLayout(pdf, xlsx));
+        UI ui = UI.getCurrent();
+        Upload upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(RosterImport.MAX_UPLOAD_BYTES,
+                (metadata, bytes) -> ui.access(() -> imported(school, bytes)))));
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(RosterImport.MAX_UPLOAD_BYTES);
+        upload.setAcceptedFileTypes(".xlsx", TableReportFiles.XLSX);
+        upload.addFileRejectedListener(rejected -> Notifications.error(getTranslation("schoolvisit.schools.too-large",
+                RosterImport.MAX_UPLOAD_BYTES / (1024 * 1024))));
+        upload.setId("roster-upload");
+        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = rosterImport.template();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "templat-daftar-siswa.xlsx",
+                    TableReportFiles.XLSX, bytes.length);
+        }), getTranslation("schoolvisit.schools.template"));
+        template.setId("roster-template");
+        badRows.setItems(List.of());
+        badRows.setVisible(false);
+        detail.add(new H3(getTranslation("schoolvisit.schools.roster")),
+                new Paragraph(getTranslation("schoolvisit.schools.roster-hint")), template, visitDay, upload, badRows);
+    }
+
+    void imported(School school, byte[] bytes) {
+        if (visitDay.getValue() == null) {
+            Notifications.error(getTranslation("schoolvisit.error.day"));
+            return;
+        }
+        try {
+            RosterReport report = rosterImport.importRoster(school.id(), visitDay.getValue(),
+                    new ByteArrayInputStream(bytes));
+            String message = getTranslation("schoolvisit.schools.imported", report.rows(), report.added(),
+                    report.updated(), report.badRows().size());
+            if (report.badRows().isEmpty()) {
+                Notifications.success(message);
+            } else {
+                Notifications.error(message);
+            }
+            show(school);
+            badRows.setItems(report.badRows());
+            badRows.setVisible(!report.badRows().isEmpty());
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+    }
+
+    private Anchor download(String key, boolean pdf) {
+        School school = Objects.requireNonNull(selected);
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var report = reports.school(school.id(), getLocale());
+            byte[] bytes;
+            if (pdf) {
+                bytes = files.pdf(report, getLocale());
+            } else {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                files.xlsx(report, out);
+                bytes = out.toByteArray();
+            }
+            return new DownloadResponse(new ByteArrayInputStream(bytes), report.fileName() + (pdf ? ".pdf" : ".xlsx"),
+                    pdf ? "application/pdf" : TableReportFiles.XLSX, bytes.length);
+        }), getTranslation(key));
+        anchor.setId(pdf ? "school-report-pdf" : "school-report-xlsx");
+        return anchor;
+    }
+
+    /** The school's form in a dialog: a new school, or the one chosen; what was typed stays after a refusal. */
+    void openForm(@Nullable School school) {
+        Dialog dialog = new Dialog(getTranslation(school == null ? "schoolvisit.schools.new" : "schoolvisit.schools.edit"));
+        dialog.setWidth("min(48rem, 100vw)");
+        SchoolForm start = school == null ? SchoolForm.empty() : SchoolForm.of(school);
+        TextField npsn = text("schoolvisit.field.npsn", start.npsn(), School.NPSN_LENGTH, "school-npsn");
+        npsn.setAllowedCharPattern("[0-9]");
+        TextField name = text("schoolvisit.field.school-name", start.name(), School.NAME_MAX_LENGTH, "school-name");
+        Select<SchoolLevel> level = new Select<>();
+        level.setLabel(getTranslation("schoolvisit.column.level"));
+        level.setItems(SchoolLevel.values());
+        level.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
+        level.setValue(start.level());
+        level.setId("school-level");
+        TextField address = text("schoolvisit.field.address", start.address(), School.ADDRESS_MAX_LENGTH,
+                "school-address");
+        ComboBox<Region> village = new ComboBox<>(getTranslation("schoolvisit.field.village"));
+        List<Region> villages = service.villages();
+        village.setItems(villages);
+        village.setItemLabelGenerator(Region::name);
+        villages.stream().filter(v -> v.code().equals(start.villageCode())).findFirst().ifPresent(village::setValue);
+        village.setId("school-village");
+        TextField contact = text("schoolvisit.field.contact", start.contactName(), School.NAME_MAX_LENGTH,
+                "school-contact");
+        TextField phone = text("schoolvisit.field.phone", start.contactPhone(), School.PHONE_MAX_LENGTH,
+                "school-phone");
+        TextField email = text("schoolvisit.field.email", start.contactEmail() == null ? "" : start.contactEmail(),
+                School.EMAIL_MAX_LENGTH, "school-email");
+        Select<ServicePoint> point = new Select<>();
+        point.setLabel(getTranslation("schoolvisit.field.service-point"));
+        List<ServicePoint> points = service.servicePoints();
+        point.setItems(points);
+        point.setItemLabelGenerator(ServicePoint::name);
+        points.stream().filter(p -> p.code().equals(start.servicePoint())).findFirst().ifPresent(point::setValue);
+        point.setId("school-point");
+        FormLayout form = new FormLayout(npsn, name, level, address, village, contact, phone, email, point);
+        Button save = new Button(getTranslation("schoolvisit.action.save"), click -> {
+            SchoolForm typed = new SchoolForm(npsn.getValue(), name.getValue(), level.getValue(), address.getValue(),
+                    village.getValue() == null ? "" : village.getValue().code(), contact.getValue(), phone.getValue(),
+                    email.getValue(), point.getValue() == null ? "" : point.getValue().code());
+            try {
+                School saved = school == null ? service.create(typed)
+                        : service.update(school.id(), school.version(), typed);
+                dialog.close();
+                Notifications.success(getTranslation("schoolvisit.schools.saved", saved.name()));
+                refresh();
+                schools.select(saved);
+                show(saved);
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("school-save");
+        Button cancel = new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close());
+        dialog.add(form);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+    }
+
+    private TextField text(String key, String value, int max, String id) {
+        TextField field = new TextField(getTranslation(key));
+        field.setValue(value);
+        field.setMaxLength(max);
+        field.setId(id);
+        return field;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("schoolvisit.schools.title");
+    }
+}

@@ -1,0 +1,314 @@
+package id.dukcapil.portal.schoolvisit.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.schoolvisit.Kit;
+import id.dukcapil.portal.schoolvisit.School;
+import id.dukcapil.portal.schoolvisit.SchoolVisit;
+import id.dukcapil.portal.schoolvisit.Schools;
+import id.dukcapil.portal.schoolvisit.VisitPlan;
+import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * SOP D step 1 for the planner: the visits of a month or a week, day by day, and a visit scheduled for a school and
+ * a day with its team and kit — refused with the conflict named when an officer or the kit is elsewhere, an officer is
+ * on leave or the kit is under repair. The kits and officers' leave are kept here too.
+ */
+@Route("jadwal-sekolah")
+@RolesAllowed({Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
+@Menu(title = "nav.schoolvisit.calendar", order = 65, icon = "vaadin:calendar")
+class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
+
+    final Tabs mode = new Tabs();
+    final Tab month = new Tab();
+    final Tab week = new Tab();
+    final Span period = new Span();
+    final Div calendar = new Div();
+    private final VisitPlanner planner;
+    private final Schools schools;
+    private final Clock clock;
+    LocalDate anchor;
+
+    VisitCalendarView(VisitPlanner planner, Schools schools, Clock clock) {
+        this.planner = planner;
+        this.schools = schools;
+        this.clock = clock;
+        this.anchor = LocalDate.now(clock);
+        setSizeFull();
+        month.setLabel(getTranslation("schoolvisit.calendar.month"));
+        week.setLabel(getTranslation("schoolvisit.calendar.week"));
+        month.setId("calendar-month");
+        week.setId("calendar-week");
+        mode.add(month, week);
+        mode.addSelectedChangeListener(change -> draw());
+        Button previous = new Button(getTranslation("schoolvisit.calendar.previous"), click -> move(-1));
+        previous.setId("calendar-previous");
+        Button next = new Button(getTranslation("schoolvisit.calendar.next"), click -> move(1));
+        next.setId("calendar-next");
+        Button schedule = new Button(getTranslation("schoolvisit.calendar.schedule"),
+                click -> openSchedule(LocalDate.now(clock)));
+        schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        schedule.setId("calendar-schedule");
+        Button kits = new Button(getTranslation("schoolvisit.calendar.kits"), click -> openKits());
+        kits.setId("calendar-kits");
+        Button leave = new Button(getTranslation("schoolvisit.calendar.leave"), click -> openLeave());
+        leave.setId("calendar-leave");
+        period.setId("calendar-period");
+        period.getStyle().set("font-weight", "600");
+        HorizontalLayout bar = new HorizontalLayout(mode, previous, period, next, schedule, kits, leave);
+        bar.setAlignItems(Alignment.CENTER);
+        bar.setWrap(true);
+        calendar.addClassName("visit-calendar");
+        calendar.setId("calendar");
+        calendar.setWidthFull();
+        Div scroller = new Div(calendar);
+        scroller.setWidthFull();
+        scroller.getStyle().set("overflow-x", "auto");
+        add(new H2(getTranslation("schoolvisit.calendar.title")), bar, scroller);
+        draw();
+    }
+
+    private void move(int step) {
+        anchor = mode.getSelectedTab() == week ? anchor.plusWeeks(step) : anchor.plusMonths(step);
+        draw();
+    }
+
+    /** The month's weeks (Monday first) or the week, each day with its visits. */
+    void draw() {
+        boolean weekly = mode.getSelectedTab() == week;
+        LocalDate first;
+        LocalDate last;
+        if (weekly) {
+            first = anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            last = first.plusDays(6);
+            period.setText(DATE.format(first) + " – " + DATE.format(last));
+        } else {
+            YearMonth shown = YearMonth.from(anchor);
+            first = shown.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            last = shown.atEndOfMonth().with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+            period.setText(shown.getMonth().getDisplayName(TextStyle.FULL, getLocale()) + " " + shown.getYear());
+        }
+        Map<LocalDate, List<SchoolVisit>> visits = planner.between(first, last).stream()
+                .collect(Collectors.groupingBy(SchoolVisit::day));
+        Map<String, String> names = weekly ? planner.officers() : Map.of();
+        calendar.removeAll();
+        calendar.getStyle().set("display", "grid").set("grid-template-columns", "repeat(7, minmax(6.5rem, 1fr))")
+                .set("gap", "2px").set("min-width", "46rem");
+        for (int d = 0; d < 7; d++) {
+            Span heading = new Span(DayOfWeek.MONDAY.plus(d).getDisplayName(TextStyle.SHORT, getLocale()));
+            heading.getStyle().set("font-weight", "600").set("padding", "var(--lumo-space-xs)");
+            calendar.add(heading);
+        }
+        LocalDate today = LocalDate.now(clock);
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            calendar.add(dayCell(day, visits.getOrDefault(day, List.of()), weekly, names, today));
+        }
+    }
+
+    private Div dayCell(LocalDate day, List<SchoolVisit> visits, boolean weekly, Map<String, String> names,
+                        LocalDate today) {
+        Div cell = new Div();
+        cell.setId("day-" + day);
+        cell.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("min-height", weekly ? "12rem" : "6rem")
+                .set("padding", "var(--lumo-space-xs)").set("font-size", "var(--lumo-font-size-s)");
+        if (!weekly && day.getMonthValue() != anchor.getMonthValue()) {
+            cell.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        }
+        Span number = new Span(String.valueOf(day.getDayOfMonth()));
+        number.getStyle().set("font-weight", day.equals(today) ? "700" : "400");
+        cell.add(number);
+        if (!day.isBefore(today)) {
+            Button add = new Button("+", click -> openSchedule(day));
+            add.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            add.getElement().setAttribute("aria-label", getTranslation("schoolvisit.calendar.schedule-on", DATE.format(day)));
+            add.getStyle().set("float", "right");
+            cell.add(add);
+        }
+        for (SchoolVisit visit : visits) {
+            Div chip = new Div();
+            chip.addClassName("visit-chip");
+            chip.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("border-radius", "4px")
+                    .set("margin-top", "2px").set("padding", "1px 4px").set("overflow-wrap", "anywhere");
+            String team = weekly ? visit.team().stream().map(u -> names.getOrDefault(u, u))
+                    .collect(Collectors.joining(", ")) : getTranslation("schoolvisit.calendar.officers", visit.team().size());
+            chip.setText(visit.schoolName() + " · " + visit.kitCode() + " · " + team);
+            cell.add(chip);
+        }
+        return cell;
+    }
+
+    /** The schedule dialog; the coordination's clock runs from its opening to the visit scheduled. */
+    void openSchedule(LocalDate day) {
+        Instant began = clock.instant();
+        Dialog dialog = new Dialog(getTranslation("schoolvisit.calendar.schedule"));
+        dialog.setWidth("min(40rem, 100vw)");
+        ComboBox<School> school = new ComboBox<>(getTranslation("schoolvisit.column.school"));
+        school.setItems(query -> schools.search(query.getFilter().orElse(""),
+                org.springframework.data.domain.PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        school.setItemLabelGenerator(s -> s.name() + " (" + s.npsn() + ")");
+        school.setId("schedule-school");
+        DatePicker date = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.column.day")));
+        date.setValue(day);
+        date.setMin(LocalDate.now(clock));
+        date.setId("schedule-day");
+        Map<String, String> officers = planner.officers();
+        MultiSelectComboBox<String> team = new MultiSelectComboBox<>(getTranslation("schoolvisit.column.team"));
+        team.setItems(officers.keySet());
+        team.setItemLabelGenerator(username -> officers.getOrDefault(username, username));
+        team.setId("schedule-team");
+        Select<Kit> kit = new Select<>();
+        kit.setLabel(getTranslation("schoolvisit.column.kit"));
+        kit.setItems(planner.kits());
+        kit.setItemLabelGenerator(k -> k.name() + (k.underRepair() ? " · " + getTranslation("schoolvisit.calendar.repair") : ""));
+        kit.setId("schedule-kit");
+        Button save = new Button(getTranslation("schoolvisit.calendar.schedule"), click -> {
+            try {
+                SchoolVisit visit = planner.schedule(new VisitPlan(school.getValue() == null ? -1 : school.getValue().id(),
+                        date.getValue(), Set.copyOf(team.getValue()),
+                        kit.getValue() == null ? null : kit.getValue().code(), began));
+                dialog.close();
+                Notifications.success(getTranslation("schoolvisit.calendar.scheduled", visit.schoolName(),
+                        DATE.format(visit.day())));
+                anchor = visit.day();
+                draw();
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("schedule-save");
+        dialog.add(new FormLayout(school, date, team, kit));
+        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    void openKits() {
+        Dialog dialog = new Dialog(getTranslation("schoolvisit.calendar.kits"));
+        dialog.setWidth("min(48rem, 100vw)");
+        Grid<Kit> grid = new Grid<>();
+        grid.addColumn(Kit::code).setHeader(getTranslation("schoolvisit.column.code")).setAutoWidth(true);
+        grid.addColumn(Kit::name).setHeader(getTranslation("schoolvisit.column.kit"));
+        grid.addColumn(k -> k.underRepair() ? getTranslation("schoolvisit.calendar.repair") + ": "
+                + (k.repairNote() == null ? "" : k.repairNote()) : "").setHeader(getTranslation("schoolvisit.column.state"));
+        grid.setItems(planner.kits());
+        grid.setAllRowsVisible(true);
+        TextField code = new TextField(getTranslation("schoolvisit.column.code"));
+        code.setMaxLength(20);
+        code.setId("kit-code");
+        TextField name = new TextField(getTranslation("schoolvisit.column.kit"));
+        name.setMaxLength(100);
+        name.setId("kit-name");
+        Select<String> point = new Select<>();
+        point.setLabel(getTranslation("schoolvisit.field.service-point"));
+        Map<String, String> points = schools.servicePoints().stream()
+                .collect(Collectors.toMap(p -> p.code(), p -> p.name(), (a, b) -> a, java.util.LinkedHashMap::new));
+        point.setItems(points.keySet());
+        point.setItemLabelGenerator(c -> points.getOrDefault(c, c));
+        Checkbox repair = new Checkbox(getTranslation("schoolvisit.calendar.repair"));
+        TextField note = new TextField(getTranslation("schoolvisit.calendar.repair-note"));
+        note.setMaxLength(200);
+        grid.asSingleSelect().addValueChangeListener(change -> {
+            Kit k = change.getValue();
+            if (k != null) {
+                code.setValue(k.code());
+                name.setValue(k.name());
+                point.setValue(k.servicePoint());
+                repair.setValue(k.underRepair());
+                note.setValue(k.repairNote() == null ? "" : k.repairNote());
+            }
+        });
+        Button save = new Button(getTranslation("schoolvisit.action.save"), click -> {
+            try {
+                Kit saved = planner.saveKit(new Kit(code.getValue().strip(), name.getValue().strip(),
+                        point.getValue() == null ? "" : point.getValue(), repair.getValue(),
+                        note.getValue().isBlank() ? null : note.getValue().strip()));
+                Notifications.success(getTranslation("schoolvisit.calendar.kit-saved", saved.name()));
+                grid.setItems(planner.kits());
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("kit-save");
+        dialog.add(grid, new H3(getTranslation("schoolvisit.calendar.kit-form")),
+                new FormLayout(code, name, point, repair, note));
+        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.close"), click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    void openLeave() {
+        Dialog dialog = new Dialog(getTranslation("schoolvisit.calendar.leave"));
+        dialog.setWidth("min(36rem, 100vw)");
+        Map<String, String> officers = planner.officers();
+        ComboBox<String> officer = new ComboBox<>(getTranslation("schoolvisit.calendar.officer"));
+        officer.setItems(officers.keySet());
+        officer.setItemLabelGenerator(username -> officers.getOrDefault(username, username));
+        DatePicker first = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.calendar.leave-first")));
+        DatePicker last = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.calendar.leave-last")));
+        TextField reason = new TextField(getTranslation("schoolvisit.calendar.leave-reason"));
+        reason.setMaxLength(200);
+        Button save = new Button(getTranslation("schoolvisit.action.save"), click -> {
+            if (officer.getValue() == null || first.getValue() == null || last.getValue() == null) {
+                Notifications.error(getTranslation("schoolvisit.error.leave"));
+                return;
+            }
+            try {
+                planner.leave(officer.getValue(), first.getValue(), last.getValue(), reason.getValue());
+                dialog.close();
+                Notifications.success(getTranslation("schoolvisit.calendar.leave-saved",
+                        officers.getOrDefault(officer.getValue(), officer.getValue()), DATE.format(first.getValue()),
+                        DATE.format(last.getValue())));
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new FormLayout(officer, first, last, reason));
+        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("schoolvisit.calendar.title");
+    }
+}
