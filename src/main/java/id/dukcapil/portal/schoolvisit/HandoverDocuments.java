@@ -6,7 +6,8 @@ import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
-import id.dukcapil.portal.shared.report.TableReport;
+import id.dukcapil.portal.shared.pdf.PdfRenderer;
+import id.dukcapil.portal.shared.pdf.VectorQrCode;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.signing.DocumentId;
 import id.dukcapil.portal.signing.DocumentSigned;
@@ -16,6 +17,8 @@ import id.dukcapil.portal.signing.SigningQueue;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +29,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The handover record (Berita Acara Serah Terima) as a document: the cards listed in a table report rendered by
- * Jasper, signed by the Kepala Dinas through the signing port; once signed, the signed PDF is the record.
+ * The handover record (Berita Acara Serah Terima) as a document: the cards listed, rendered by Jasper
+ * ({@code reports/schoolvisit/handover-record.jrxml}), signed by the Kepala Dinas through the signing port; once signed, the signed PDF is the record.
  */
 @Component
 public class HandoverDocuments implements SignableDocuments {
@@ -36,20 +39,21 @@ public class HandoverDocuments implements SignableDocuments {
     static final String SOURCE_TYPE = "SCHOOL_HANDOVER";
     static final String KIND = "BAST_KTP";
     static final String PREFIX = "BAST";
+    static final String TEMPLATE = "schoolvisit/handover-record";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
 
     private final HandoverStore handovers;
     private final SchoolStore schools;
-    private final TableReportFiles files;
+    private final PdfRenderer renderer;
     private final SigningQueue signingQueue;
     private final MessageSource messages;
 
-    HandoverDocuments(HandoverStore handovers, SchoolStore schools, TableReportFiles files, SigningQueue signingQueue,
+    HandoverDocuments(HandoverStore handovers, SchoolStore schools, PdfRenderer renderer, SigningQueue signingQueue,
                       MessageSource messages) {
         this.handovers = handovers;
         this.schools = schools;
-        this.files = files;
+        this.renderer = renderer;
         this.signingQueue = signingQueue;
         this.messages = messages;
     }
@@ -65,7 +69,7 @@ public class HandoverDocuments implements SignableDocuments {
                 return signed.get();
             }
         }
-        return files.pdf(report(handover), PortalMessages.INDONESIAN);
+        return render(handover, null);
     }
 
     @Override
@@ -78,8 +82,7 @@ public class HandoverDocuments implements SignableDocuments {
         Handover handover = handover(Long.parseLong(sourceId));
         String words = messages.getMessage("schoolvisit.handover.signature", new Object[] {block.documentNumber(),
                 block.signerPosition(), block.signerName(), block.verificationUrl()}, PortalMessages.INDONESIAN);
-        return new Rendering.Pdf(files.pdf(report(handover), PortalMessages.INDONESIAN,
-                new TableReportFiles.Signature(words, block.verificationUrl())));
+        return new Rendering.Pdf(render(handover, new TableReportFiles.Signature(words, block.verificationUrl())));
     }
 
     @ApplicationModuleListener
@@ -89,28 +92,42 @@ public class HandoverDocuments implements SignableDocuments {
         }
     }
 
-    TableReport report(Handover handover) {
+    /** A card's line of the record. */
+    public record Line(String no, String name, String nik, String className, String printed) {
+    }
+
+    byte[] render(Handover handover, TableReportFiles.@Nullable Signature signature) {
         Locale id = PortalMessages.INDONESIAN;
         School school = schools.find(handover.schoolId())
                 .orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
-        List<List<Object>> rows = new ArrayList<>();
-        int n = 0;
+        List<Line> lines = new ArrayList<>();
         for (Student student : handover.students()) {
-            rows.add(List.of(++n, student.fullName(), Nik.of(student.nik()).masked(), student.className(),
+            lines.add(new Line(String.valueOf(lines.size() + 1), student.fullName(), Nik.of(student.nik()).masked(),
+                    student.className(),
                     student.printedAt() == null ? "" : DATE.format(student.printedAt().atZone(OFFICE))));
         }
-        String receipt = handover.received()
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("OFFICE", text("shared.report.office", id));
+        parameters.put("TITLE", text("schoolvisit.handover.pdf-title", id));
+        parameters.put("NUMBER", text("schoolvisit.handover.pdf-number", id, handover.number()));
+        parameters.put("INTRO", text("schoolvisit.handover.pdf-intro", id,
+                DATE.format(handover.preparedAt().atZone(OFFICE)), handover.cards(), school.name(), school.npsn(),
+                school.address()));
+        parameters.put("H_NO", text("schoolvisit.column.number", id));
+        parameters.put("H_NAME", text("schoolvisit.column.name", id));
+        parameters.put("H_NIK", "NIK");
+        parameters.put("H_CLASS", text("schoolvisit.column.class", id));
+        parameters.put("H_PRINTED", text("schoolvisit.column.printed", id));
+        parameters.put("GIVER", text("schoolvisit.handover.pdf-giver", id));
+        parameters.put("RECEIVER", handover.received()
                 ? text("schoolvisit.handover.pdf-received", id, handover.receivedBy(),
-                        DATE.format(handover.receivedAt().atZone(OFFICE)))
-                : text("schoolvisit.handover.pdf-footer", id);
-        return new TableReport(handover.number().replace('/', '-'), text("schoolvisit.handover.pdf-title", id),
-                text("schoolvisit.handover.pdf-subtitle", id, handover.number(), school.name(), school.npsn(),
-                        DATE.format(handover.preparedAt().atZone(OFFICE)), handover.cards()),
-                receipt,
-                List.of(new TableReport.Table(text("schoolvisit.handover.pdf-cards", id),
-                        List.of(text("schoolvisit.column.number", id), text("schoolvisit.column.name", id), "NIK",
-                                text("schoolvisit.column.class", id), text("schoolvisit.column.printed", id)),
-                        rows)));
+                        DATE.format(handover.receivedAt().atZone(OFFICE)), school.name())
+                : text("schoolvisit.handover.pdf-receiver", id, school.name()));
+        if (signature != null) {
+            parameters.put("SIGNATURE", signature.words());
+            parameters.put("QR", VectorQrCode.of(signature.verificationUrl()));
+        }
+        return renderer.render(TEMPLATE, parameters, lines);
     }
 
     private Handover handover(long handoverId) {

@@ -12,6 +12,14 @@ import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport.Line;
 import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.signing.BatchRun;
+import id.dukcapil.portal.signing.BatchSigning;
+import id.dukcapil.portal.signing.PublicVerification;
+import id.dukcapil.portal.signing.SigningTestSupport;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sex;
@@ -49,6 +57,9 @@ class SchoolVisitTests {
     @Autowired EnrolmentAnswers enrolment;
     @Autowired BirthdayPrintQueue printQueue;
     @Autowired Handovers handovers;
+    @Autowired HandoverDocuments handoverDocuments;
+    @Autowired BatchSigning batches;
+    @Autowired PublicVerification verification;
     @Autowired BlankoStock blanko;
     @Autowired PopulationRegistry registry;
     @Autowired StaffAccounts staffAccounts;
@@ -62,7 +73,7 @@ class SchoolVisitTests {
     }
 
     @Test
-    void a_school_goes_from_its_roster_through_a_visit_to_the_handover_of_its_cards() {
+    void a_school_goes_from_its_roster_through_a_visit_to_the_handover_of_its_cards() throws Exception {
         String plannerName = account(Role.PLANNER);
         String officer = account(Role.FIELD_OFFICER);
         String printer = account(Role.PRINT_OPERATOR);
@@ -222,6 +233,18 @@ class SchoolVisitTests {
         Handover handover = SignedInAs.call(users, officer, () -> handovers.prepare(school.id()));
         assertThat(handover.students()).extracting(Student::id).containsExactlyInAnyOrder(before, plain, young);
         assertThat(handover.number()).startsWith("BAST/" + school.npsn() + "/");
+        // The Kepala Dinas signs the record; the signed PDF lists the cards and verifies.
+        BatchRun run = SignedInAs.call(users, "kadis", () -> batches.start(List.of(handover.documentId()),
+                SigningTestSupport.PASSPHRASE.toCharArray()));
+        run.completion().get(60, TimeUnit.SECONDS);
+        awaitSigned(handover.id());
+        byte[] record = SignedInAs.call(users, officer, () -> handoverDocuments.pdf(handover.id()));
+        assertThat(verification.check(record).authentic()).isTrue();
+        try (PDDocument pdf = Loader.loadPDF(record)) {
+            assertThat(pdf.getSignatureDictionaries()).hasSize(1);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("BERITA ACARA SERAH TERIMA", school.name(),
+                    handover.number(), seventeen[1], "Ditandatangani");
+        }
         clock.advance(Duration.ofMinutes(20));
         Handover received = SignedInAs.call(users, officer, () -> handovers.received(handover.id(), "Drs. Ahmad Fauzi"));
         assertThat(received.receivedBy()).isEqualTo("Drs. Ahmad Fauzi");
@@ -258,6 +281,15 @@ class SchoolVisitTests {
         assertThatThrownBy(() -> SignedInAs.call(users, officer, () -> planner.schedule(
                 new VisitPlan(1, LocalDate.now(OFFICE), Set.of(officer), "KIT", clock.instant()))))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    /** The signature's outcome reaches the module after the signing transaction commits. */
+    private void awaitSigned(long handoverId) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.queryForObject("SELECT signed_at IS NULL FROM schoolvisit_handover WHERE id = ?", Boolean.class,
+                handoverId) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
     }
 
     private FieldStudent step(String officer, java.util.concurrent.Callable<FieldStudent> action) {
