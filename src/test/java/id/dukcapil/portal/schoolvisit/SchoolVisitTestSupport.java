@@ -53,6 +53,33 @@ public final class SchoolVisitTestSupport {
                 && year == birthDate.getYear() % 100;
     }
 
+    /** A school with a roster and a kit, its visit on the day with the officer's team, arranged by the planner. */
+    public record Arranged(School school, SchoolVisit visit, List<String[]> students) {
+    }
+
+    /**
+     * Arranges a visit on the day for the officer: a new school (on the DINAS point), its roster of the given
+     * residents, a new kit, and the schedule. The portal's clock must already stand on the day or before it.
+     */
+    public static Arranged visit(Schools schools, RosterImport rosterImport, VisitPlanner planner,
+                                 org.springframework.security.core.userdetails.UserDetailsService users,
+                                 String plannerName, String officer, LocalDate day, List<String[]> students,
+                                 JdbcTemplate jdbc) {
+        return id.dukcapil.portal.SignedInAs.call(users, plannerName, () -> {
+            String village = jdbc.queryForObject("SELECT MIN(code) FROM shared_region_village", String.class);
+            String npsn = String.valueOf(10_000_000 + Math.floorMod(System.nanoTime(), 89_999_999));
+            School school = schools.create(new SchoolForm(npsn, "SMA Negeri Uji " + npsn, SchoolLevel.SMA,
+                    "Jl. Pelajar No. 17", village, "Dra. Rina Marlina", "081234567890", null, "DINAS"));
+            List<Line> lines = students.stream().map(r -> new Line(r[0], r[1], r[2], "XII IPA 1")).toList();
+            rosterImport.importRoster(school.id(), day, new java.io.ByteArrayInputStream(roster(lines)));
+            String kit = "KIT-" + npsn;
+            planner.saveKit(new Kit(kit, "Set Perekaman " + npsn, "DINAS", false, null));
+            SchoolVisit visit = planner.schedule(new VisitPlan(school.id(), day, java.util.Set.of(officer), kit,
+                    java.time.Instant.now()));
+            return new Arranged(school, visit, students);
+        });
+    }
+
     public static byte[] roster(List<Line> lines) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Siswa");

@@ -153,7 +153,8 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             case UNDERWAY -> {
                 Button ready = button("schoolvisit.field.ready", "field-ready",
                         () -> visitChanged(desk.ready(chosen.id()), "schoolvisit.field.ready-done"));
-                Button close = new Button(getTranslation("schoolvisit.field.close"), click -> confirmClose(chosen));
+                Button close = new Button(getTranslation("schoolvisit.field.close"),
+                        click -> act(() -> confirmClose(desk.visit(chosen.id()))));
                 close.setId("field-close");
                 visitPanel.add(new HorizontalLayout(ready, close));
             }
@@ -162,6 +163,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         roster.setItems(desk.roster(chosen.id()));
     }
 
+    /** Says how many unused cards go back, as the server counts them now. */
     private void confirmClose(SchoolVisit chosen) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("schoolvisit.field.close"));

@@ -1,0 +1,155 @@
+package id.dukcapil.portal.schoolvisit.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.schoolvisit.Kit;
+import id.dukcapil.portal.schoolvisit.RosterImport;
+import id.dukcapil.portal.schoolvisit.School;
+import id.dukcapil.portal.schoolvisit.SchoolForm;
+import id.dukcapil.portal.schoolvisit.SchoolLevel;
+import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport;
+import id.dukcapil.portal.schoolvisit.Schools;
+import id.dukcapil.portal.schoolvisit.Student;
+import id.dukcapil.portal.schoolvisit.StudentState;
+import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.StaffAccounts;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * SOP D's screens as their users work them, without a browser: the planner schedules a visit on the calendar and
+ * is told by name why a kit cannot go to a second school that day; the field officer takes cards out, records a
+ * 17-year-old through every step and prints the card, and after a lost connection the screen shows what was saved.
+ */
+class SchoolVisitViewTest extends PortalViewTest {
+
+    private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
+    private static final String PASSWORD = "Sandi-Kuat-2026";
+
+    @Autowired Schools schools;
+    @Autowired RosterImport rosterImport;
+    @Autowired VisitPlanner planner;
+    @Autowired BlankoStock blanko;
+    @Autowired StaffAccounts staffAccounts;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void the_planner_schedules_a_visit_on_the_calendar_and_a_second_school_for_the_same_kit_is_refused_by_name() {
+        String plannerName = staffAccounts.create(Set.of(Role.PLANNER), PASSWORD);
+        String officer = staffAccounts.create(Set.of(Role.FIELD_OFFICER), PASSWORD);
+        LocalDate day = LocalDate.now(OFFICE).plusDays(40 + Math.floorMod(System.nanoTime(), 150));
+        String tag = String.valueOf(Math.floorMod(System.nanoTime(), 89_999_999) + 10_000_000);
+        School first = school(plannerName, tag, "SMA Negeri Kalender " + tag);
+        School second = school(plannerName, String.valueOf(Long.parseLong(tag) + 1), "SMK Negeri Kalender " + tag);
+        String kitCode = "KAL-" + tag;
+        SignedInAs.run(users, plannerName, () -> planner.saveKit(new Kit(kitCode, "Set Kalender " + tag, "DINAS",
+                false, null)));
+
+        SignedInAs.run(users, plannerName, () -> {
+            VisitCalendarView calendar = navigate(VisitCalendarView.class);
+            schedule(first, day, officer, kitCode);
+            assertThat(lastNotification()).contains(first.name(), "dijadwalkan");
+            Div cell = $(Div.class).id("day-" + day);
+            assertThat(cell.getElement().getTextRecursively()).contains(first.name(), kitCode);
+
+            schedule(second, day, officer, kitCode);
+            assertThat(lastNotification()).contains("Set Kalender " + tag, first.name());
+            assertThat($(ComboBox.class).id("schedule-school").getValue()).as("what the planner chose stays")
+                    .isEqualTo(second);
+
+            test(calendar.mode).select(1); // the week
+            assertThat(calendar.period.getText()).contains("–");
+        });
+    }
+
+    @Test
+    void the_field_officer_records_a_student_of_seventeen_prints_the_card_and_finds_it_saved_after_a_reload() {
+        String plannerName = staffAccounts.create(Set.of(Role.PLANNER), PASSWORD);
+        String officer = staffAccounts.create(Set.of(Role.FIELD_OFFICER), PASSWORD);
+        LocalDate day = LocalDate.now(OFFICE).plusDays(40 + Math.floorMod(System.nanoTime(), 150));
+        clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
+        String[] student = SchoolVisitTestSupport.residents(jdbc, day.minusYears(18), day.minusYears(17).minusDays(1),
+                "NOT_RECORDED", 1).getFirst();
+        var arranged = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, plannerName, officer, day,
+                List.<String[]>of(student), jdbc);
+        SignedInAs.run(users, plannerName, () -> blanko.receive("DINAS", 5, "Kiriman uji lapangan"));
+
+        SignedInAs.run(users, officer, () -> {
+            FieldView field = navigate(FieldView.class);
+            assertThat(field.visits.getValue().id()).isEqualTo(arranged.visit().id());
+            test(field.cards).setValue(2);
+            test($(Button.class).id("field-set-out")).click();
+            assertThat(lastNotification()).contains(arranged.school().name());
+            assertThat(field.visitLine.getText()).contains("blangko dibawa: 2");
+            test($(Button.class).id("field-ready")).click();
+
+            test(field.roster).select(0);
+            for (String step : List.of("field-begin", "field-status-checked", "field-matches", "field-recorded",
+                    "field-print-ready", "field-print")) {
+                test($(Button.class).id(step)).click();
+            }
+            assertThat(field.saved.getText()).startsWith("Semua tersimpan di server");
+            assertThat(lastNotification()).contains(student[1], "Tercetak");
+
+            // The tablet lost the school's Wi-Fi; back online, Reload shows what the server has: every outcome.
+            test($(Button.class).id("field-reload")).click();
+            assertThat(lastNotification()).contains("tersimpan di server");
+            Student saved = test(field.roster).getRow(0);
+            assertThat(saved.state()).isEqualTo(StudentState.PRINTED);
+            assertThat(test(field.roster).getCellText(0, 2)).isEqualTo("Tercetak, belum diserahkan");
+
+            test($(Button.class).id("field-close")).click();
+            ConfirmDialog confirm = $(ConfirmDialog.class).first();
+            assertThat(test(confirm).getText()).contains("1 blangko");
+            test(confirm).confirm();
+            assertThat(lastNotification()).contains("selesai");
+        });
+    }
+
+    private void schedule(School school, LocalDate day, String officer, String kitCode) {
+        test($(Button.class).id("calendar-schedule")).click();
+        @SuppressWarnings("unchecked")
+        ComboBox<School> schoolBox = $(ComboBox.class).id("schedule-school");
+        schoolBox.setValue(school);
+        $(DatePicker.class).id("schedule-day").setValue(day);
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> team = $(MultiSelectComboBox.class).id("schedule-team");
+        team.setValue(Set.of(officer));
+        @SuppressWarnings("unchecked")
+        Select<Kit> kit = $(Select.class).id("schedule-kit");
+        kit.setValue(kit.getListDataView().getItems().filter(k -> k.code().equals(kitCode)).findFirst().orElseThrow());
+        test($(Button.class).id("schedule-save")).click();
+    }
+
+    private School school(String plannerName, String npsn, String name) {
+        String village = jdbc.queryForObject("SELECT MIN(code) FROM shared_region_village", String.class);
+        return SignedInAs.call(users, plannerName, () -> schools.create(new SchoolForm(npsn, name, SchoolLevel.SMA,
+                "Jl. Kalender No. 1", village, "Bapak Guru", "081200001111", null, "DINAS")));
+    }
+}
