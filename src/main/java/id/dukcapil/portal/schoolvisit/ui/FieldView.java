@@ -74,12 +74,15 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         this.desk = desk;
         this.enrolment = enrolment;
         this.clock = clock;
-        setSizeFull();
+        setWidthFull();
         addClassName("field-view");
+        // Room below the last button, so that it can be scrolled clear of the messages at the screen's foot.
+        getStyle().set("padding-bottom", "14rem");
         visits.setLabel(getTranslation("schoolvisit.field.visit"));
         visits.setItemLabelGenerator(v -> v.schoolName() + " · " + getTranslation(v.state().labelKey()));
         visits.addValueChangeListener(change -> show(change.getValue()));
         visits.setId("field-visit");
+        visits.setWidth("min(100%, 30rem)");
         saved.setId("field-saved");
         visitLine.setId("field-visit-line");
         saved.addClassName("field-saved");
@@ -100,10 +103,12 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         roster.asSingleSelect().addValueChangeListener(change -> {
             if (change.getValue() != null && visit != null) {
                 act(() -> showStudent(desk.student(visit.id(), change.getValue().id())));
+                // On an upright tablet the panel is below the roster: bring it to the officer.
+                studentPanel.scrollIntoView();
             }
         });
         roster.setId("field-roster");
-        roster.setMinHeight("16rem");
+        roster.setHeight("min(60vh, 40rem)");
 
         Button reload = new Button(getTranslation("schoolvisit.field.reload"), click -> reload());
         reload.setId("field-reload");
@@ -117,8 +122,9 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         body.getStyle().set("gap", "var(--lumo-space-m)");
         body.setWidthFull();
-        roster.getStyle().set("flex", "1 1 24rem");
-        studentPanel.getStyle().set("flex", "1 1 22rem").set("min-width", "0");
+        // An upright tablet (800 px) stacks the two, so that the roster's columns keep their whole texts.
+        roster.getStyle().set("flex", "1 1 32rem");
+        studentPanel.getStyle().set("flex", "1 1 20rem").set("min-width", "0");
         add(new H2(getTranslation("schoolvisit.field.title")), top, visitPanel, body);
         List<SchoolVisit> today = desk.today();
         visits.setItems(today);
@@ -318,8 +324,14 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         }
         showStudent(student);
         savedNow();
-        Notifications.success(getTranslation("schoolvisit.field.saved-student", student.resident().fullName(),
-                stateText(student.student())));
+        // Said in the panel, not in a toast: on a tablet a toast at the bottom would cover the next step's button.
+        Paragraph message = new Paragraph(getTranslation("schoolvisit.field.saved-student",
+                student.resident().fullName(), stateText(student.student())));
+        message.setId("field-student-saved");
+        message.getElement().setAttribute("role", "status");
+        message.addClassName("field-student-saved");
+        message.getStyle().set("color", "var(--lumo-success-text-color)");
+        studentPanel.addComponentAtIndex(1, message);
     }
 
     private String visitLine(SchoolVisit shown) {

@@ -115,7 +115,8 @@ class SchoolVisitViewTest extends PortalViewTest {
                 test($(Button.class).id(step)).click();
             }
             assertThat(field.saved.getText()).startsWith("Semua tersimpan di server");
-            assertThat(lastNotification()).contains(student[1], "Tercetak");
+            assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("field-student-saved").getText())
+                    .contains(student[1], "Tercetak");
 
             // The tablet lost the school's Wi-Fi; back online, Reload shows what the server has: every outcome.
             test($(Button.class).id("field-reload")).click();
