@@ -101,6 +101,9 @@ class SchoolVisitViewTest extends PortalViewTest {
         SignedInAs.run(users, plannerName, () -> blanko.receive("DINAS", 5, "Kiriman uji lapangan"));
 
         SignedInAs.run(users, officer, () -> {
+            navigate(id.dukcapil.portal.shared.ui.HomeView.class);
+            assertThat($(com.vaadin.flow.component.html.Span.class).id("schoolvisit-today").getText())
+                    .as("the officer's home shows today's visit").isEqualTo("1");
             FieldView field = navigate(FieldView.class);
             assertThat(field.visits.getValue().id()).isEqualTo(arranged.visit().id());
             test(field.cards).setValue(2);

@@ -1,0 +1,138 @@
+package id.dukcapil.portal.schoolvisit.demo;
+
+import static id.dukcapil.portal.shared.Acting.as;
+import static id.dukcapil.portal.shared.Acting.signedIn;
+
+import id.dukcapil.portal.schoolvisit.Kit;
+import id.dukcapil.portal.schoolvisit.RosterImport;
+import id.dukcapil.portal.schoolvisit.RosterReport;
+import id.dukcapil.portal.schoolvisit.School;
+import id.dukcapil.portal.schoolvisit.SchoolForm;
+import id.dukcapil.portal.schoolvisit.SchoolLevel;
+import id.dukcapil.portal.schoolvisit.Schools;
+import id.dukcapil.portal.schoolvisit.VisitPlan;
+import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile, first start: three schools of the regency, two equipment kits (one under repair), the first
+ * school's roster from its "Excel file" (the demo population's students of 16 to 18, with two bad rows to show the
+ * report), a visit today for the demo field officer {@code lapangan} and one next week. Through the services, as
+ * the demo planner, so the log and the clocks have them too.
+ */
+@Component
+@Profile("demo & !test")
+class DemoSchools {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSchools.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Schools schools;
+    private final RosterImport rosterImport;
+    private final VisitPlanner planner;
+    private final UserDetailsService users;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DemoSchools(Schools schools, RosterImport rosterImport, VisitPlanner planner, UserDetailsService users,
+                JdbcClient jdbc, Clock clock) {
+        this.schools = schools;
+        this.rosterImport = rosterImport;
+        this.planner = planner;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class) // after the demo population, made by an ApplicationRunner
+    void firstStart() {
+        Authentication perencana = signedIn(users, "perencana");
+        as(perencana, () -> {
+            if (!schools.search("", PageRequest.of(0, 1)).isEmpty()) {
+                return null;
+            }
+            List<String> villages = schools.villages().stream().map(region -> region.code()).limit(3).toList();
+            if (villages.size() < 3) {
+                return null;
+            }
+            School first = schools.create(new SchoolForm("20205001", "SMA Negeri 1 Soreang", SchoolLevel.SMA,
+                    "Jl. Raya Soreang No. 101", villages.get(0), "Drs. H. Dedi Supriadi", "022-5891234",
+                    "tu@sman1soreang.sch.id", "DINAS"));
+            School second = schools.create(new SchoolForm("20205002", "SMK Negeri 1 Katapang", SchoolLevel.SMK,
+                    "Jl. Ciherang No. 7", villages.get(1), "Hj. Neneng Sumiati, S.Pd.", "081322334455", null,
+                    "DINAS"));
+            schools.create(new SchoolForm("20205003", "MA Al-Ikhlas Banjaran", SchoolLevel.MA,
+                    "Jl. Pasir Nangka No. 3", villages.get(2), "Ust. Ahmad Mulyana", "085721110000", null, "DINAS"));
+            planner.saveKit(new Kit("KIT-01", "Set Perekaman 1 (Dinas)", "DINAS", false, null));
+            planner.saveKit(new Kit("KIT-02", "Set Perekaman 2 (Dinas)", "DINAS", true,
+                    "Printer kartu sedang diservis"));
+            LocalDate today = LocalDate.now(clock);
+            RosterReport report = rosterImport.importRoster(first.id(), today,
+                    new ByteArrayInputStream(roster(today)));
+            planner.schedule(new VisitPlan(first.id(), today, Set.of("lapangan"), "KIT-01", clock.instant()));
+            planner.schedule(new VisitPlan(second.id(), today.plusDays(7), Set.of("lapangan"), "KIT-01",
+                    clock.instant()));
+            log.info("Demo SOP D: 3 schools, a roster of {} students ({} bad rows), a visit today for lapangan",
+                    report.added(), report.badRows().size());
+            return null;
+        });
+    }
+
+    /** The school's file: students of 16 to 18 of the demo population, a duplicated row and a mistyped NIK. */
+    private byte[] roster(LocalDate today) {
+        List<String[]> students = jdbc.sql("""
+                SELECT nik, full_name, birth_date FROM population_resident
+                WHERE birth_date BETWEEN ? AND ? AND marital_status = 'NEVER_MARRIED' ORDER BY id LIMIT 24""")
+                .params(today.minusYears(18), today.minusYears(16))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2),
+                        DATE.format(rs.getObject(3, LocalDate.class))}).list();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Siswa");
+            List<String> heading = List.of("NIK", "Nama", "Tanggal lahir (dd/MM/yyyy)", "Kelas");
+            Row top = sheet.createRow(0);
+            for (int i = 0; i < heading.size(); i++) {
+                top.createCell(i).setCellValue(heading.get(i));
+            }
+            int r = 1;
+            for (String[] student : students) {
+                write(sheet.createRow(r++), student[0], student[1], student[2], r % 2 == 0 ? "XI IPA 1" : "XII IPS 2");
+            }
+            if (!students.isEmpty()) {
+                String[] again = students.getFirst();
+                write(sheet.createRow(r++), again[0], again[1], again[2], "XI IPA 1");
+                write(sheet.createRow(r), "32041234", "Salah Ketik NIK", again[2], "XI IPA 1");
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Row row, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            row.createCell(i).setCellValue(cells[i]);
+        }
+    }
+}

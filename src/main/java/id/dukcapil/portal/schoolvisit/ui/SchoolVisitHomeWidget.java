@@ -1,0 +1,72 @@
+package id.dukcapil.portal.schoolvisit.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouterLink;
+import id.dukcapil.portal.schoolvisit.BirthdayPrintQueue;
+import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.SchoolVisit;
+import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.ui.CurrentRoles;
+import id.dukcapil.portal.shared.ui.HomeCard;
+import id.dukcapil.portal.shared.ui.HomeWidget;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+/**
+ * SOP D at home: the planner sees this week's school visits and the way to the calendar and the schools; the field
+ * officer today's visit and the way to the field screen; the printing operator today's birthday print queue.
+ */
+@org.springframework.stereotype.Component
+class SchoolVisitHomeWidget implements HomeWidget {
+
+    private final VisitPlanner planner;
+    private final FieldDesk field;
+    private final BirthdayPrintQueue printQueue;
+    private final Clock clock;
+
+    SchoolVisitHomeWidget(VisitPlanner planner, FieldDesk field, BirthdayPrintQueue printQueue, Clock clock) {
+        this.planner = planner;
+        this.field = field;
+        this.printQueue = printQueue;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean visibleToCurrentUser() {
+        return CurrentRoles.hasAny(Role.PLANNER, Role.FIELD_OFFICER, Role.PRINT_OPERATOR);
+    }
+
+    @Override
+    public int order() {
+        return 55;
+    }
+
+    @Override
+    public Component create() {
+        UI ui = UI.getCurrent();
+        HomeCard card = new HomeCard(ui.getTranslation("home.schoolvisit.title"));
+        if (CurrentRoles.hasAny(Role.PLANNER)) {
+            LocalDate monday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            card.figure("schoolvisit-week", planner.between(monday, monday.plusDays(6)).size(),
+                            ui.getTranslation("home.schoolvisit.week"))
+                    .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-calendar"), VisitCalendarView.class),
+                            new RouterLink(ui.getTranslation("home.schoolvisit.open-schools"), SchoolsView.class));
+        }
+        if (CurrentRoles.hasAny(Role.FIELD_OFFICER)) {
+            List<SchoolVisit> today = field.today();
+            card.figure("schoolvisit-today", today.size(), ui.getTranslation("home.schoolvisit.today",
+                            today.isEmpty() ? "–" : today.getFirst().schoolName()))
+                    .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-field"), FieldView.class));
+        }
+        if (CurrentRoles.hasAny(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)) {
+            card.figure("schoolvisit-queue", printQueue.today().size(), ui.getTranslation("home.schoolvisit.queue"))
+                    .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-queue"), PrintQueueView.class));
+        }
+        return card;
+    }
+}
