@@ -41,7 +41,7 @@ class DailySummariesTests {
         stepClock.recordFinished(steps);
 
         assertThat(summaries.procedures()).containsExactly(Procedure.A_BOOKING, Procedure.B_KK_PRINT,
-                Procedure.C_RECORDING, Procedure.E_IKD_ACTIVATION);
+                Procedure.C_RECORDING, Procedure.D_SCHOOL_VISIT, Procedure.E_IKD_ACTIVATION);
         byte[] pdf = summaries.pdf(Procedure.B_KK_PRINT, POINT, DAY, PortalMessages.INDONESIAN);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);

@@ -11,7 +11,10 @@ import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport.Line;
+import id.dukcapil.portal.reports.DailySummaries;
 import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.i18n.PortalMessages;
+import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.PublicVerification;
@@ -61,6 +64,7 @@ class SchoolVisitTests {
     @Autowired BatchSigning batches;
     @Autowired PublicVerification verification;
     @Autowired BlankoStock blanko;
+    @Autowired DailySummaries summaries;
     @Autowired PopulationRegistry registry;
     @Autowired StaffAccounts staffAccounts;
     @Autowired UserDetailsService users;
@@ -212,6 +216,12 @@ class SchoolVisitTests {
         SchoolVisit closed = SignedInAs.call(users, officer, () -> field.close(visit.id()));
         assertThat(closed.cardsPrinted()).isEqualTo(2);
         assertThat(blanko.balance(POINT)).isEqualTo(stockBefore - 2);
+        // The managers' daily summary of the point has the visit.
+        try (PDDocument summary = Loader.loadPDF(SignedInAs.call(users, "manajer", () -> summaries.pdf(
+                Procedure.D_SCHOOL_VISIT, POINT, visitDay, PortalMessages.INDONESIAN)))) {
+            assertThat(new PDFTextStripper().getText(summary)).contains("Laporan harian perekaman di sekolah (SOP D)",
+                    school.name(), "Direkam di sekolah 2", "Tercetak 2");
+        }
 
         // The day before the 17th birthday the student is not in the print queue; on the day, they are.
         LocalDate birthday = LocalDate.parse(sixteen[2], DATE).plusYears(17);

@@ -152,6 +152,22 @@ public class StudentStore {
                 .query(StudentStore::student).list();
     }
 
+    /**
+     * A point's day across its schools: students seen (recorded at school, recorded before), corrected, printed, in
+     * that order; the day is the office's, given as its UTC bounds.
+     */
+    public long[] day(String servicePoint, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(st.recorded_at >= :from AND st.recorded_at < :to AND st.checked_status = 'NOT_RECORDED'), 0),
+                       COALESCE(SUM(st.recorded_at >= :from AND st.recorded_at < :to AND st.checked_status = 'ALREADY_RECORDED'), 0),
+                       COALESCE(SUM(st.recorded_at >= :from AND st.recorded_at < :to AND st.corrected), 0),
+                       COALESCE(SUM(st.printed_at >= :from AND st.printed_at < :to), 0)
+                FROM schoolvisit_student st JOIN schoolvisit_school s ON s.id = st.school_id
+                WHERE s.service_point = :point AND (st.recorded_at >= :from OR st.printed_at >= :from)""")
+                .param("point", servicePoint).param("from", utc(from)).param("to", utc(to))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+    }
+
     public SchoolFigures figures(long schoolId) {
         return jdbc.sql("""
                 SELECT COUNT(*), COALESCE(SUM(checked_status = 'NOT_RECORDED'), 0),
