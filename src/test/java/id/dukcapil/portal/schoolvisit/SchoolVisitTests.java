@@ -11,6 +11,7 @@ import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport.Line;
+import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.reports.DailySummaries;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
@@ -64,6 +65,8 @@ class SchoolVisitTests {
     @Autowired BatchSigning batches;
     @Autowired PublicVerification verification;
     @Autowired BlankoStock blanko;
+    @Autowired VisitLetters letters;
+    @Autowired TestMailServer mail;
     @Autowired DailySummaries summaries;
     @Autowired PopulationRegistry registry;
     @Autowired StaffAccounts staffAccounts;
@@ -146,6 +149,15 @@ class SchoolVisitTests {
         SchoolVisit visit = SignedInAs.call(users, plannerName, () -> planner.schedule(
                 new VisitPlan(school.id(), visitDay, Set.of(officer), kitCode, clock.instant().minusSeconds(600))));
         assertThat(visit.team()).containsExactly(officer);
+        // The school hears of the visit: the letter with the day's student list goes by e-mail.
+        byte[] letter = SignedInAs.call(users, plannerName, () -> letters.pdf(visit.id()));
+        try (PDDocument pdf = Loader.loadPDF(letter)) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(school.name(), seventeen[1], sixteen[1],
+                    DATE.format(visitDay));
+        }
+        SignedInAs.call(users, plannerName, () -> letters.send(visit.id()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mail.received().stream()
+                .anyMatch(message -> recipient(message).equals("sman1@sekolah.test")));
         School other = SignedInAs.call(users, plannerName, () -> schools.create(new SchoolForm(npsn(),
                 "SMK Negeri 2 Uji", SchoolLevel.SMK, "Jl. Teknik No. 2", village(), "Siti Aminah",
                 "081298765432", null, POINT)));
@@ -299,6 +311,14 @@ class SchoolVisitTests {
         while (jdbc.queryForObject("SELECT signed_at IS NULL FROM schoolvisit_handover WHERE id = ?", Boolean.class,
                 handoverId) && System.nanoTime() < until) {
             Thread.sleep(50);
+        }
+    }
+
+    private static String recipient(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -27,7 +27,13 @@ import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitPlan;
+import id.dukcapil.portal.schoolvisit.VisitLetters;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -65,11 +71,13 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     final Div calendar = new Div();
     private final VisitPlanner planner;
     private final Schools schools;
+    private final VisitLetters letters;
     private final Clock clock;
     LocalDate anchor;
 
-    VisitCalendarView(VisitPlanner planner, Schools schools, Clock clock) {
+    VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, Clock clock) {
         this.planner = planner;
+        this.letters = letters;
         this.schools = schools;
         this.clock = clock;
         this.anchor = LocalDate.now(clock);
@@ -170,7 +178,12 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
                     .set("margin-top", "2px").set("padding", "1px 4px").set("overflow-wrap", "anywhere");
             String team = weekly ? visit.team().stream().map(u -> names.getOrDefault(u, u))
                     .collect(Collectors.joining(", ")) : getTranslation("schoolvisit.calendar.officers", visit.team().size());
-            chip.setText(visit.schoolName() + " · " + visit.kitCode() + " · " + team);
+            Button open = new Button(visit.schoolName() + " · " + visit.kitCode() + " · " + team,
+                    click -> openVisit(visit));
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            open.getStyle().set("white-space", "normal").set("text-align", "start").set("height", "auto");
+            open.setId("visit-" + visit.id());
+            chip.add(open);
             cell.add(chip);
         }
         return cell;
@@ -218,6 +231,34 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         save.setId("schedule-save");
         dialog.add(new FormLayout(school, date, team, kit));
         dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close()), save);
+        dialog.open();
+    }
+
+    /** A visit's letter to the school: e-mailed through the outbox, or downloaded with the day's student list. */
+    void openVisit(SchoolVisit visit) {
+        Dialog dialog = new Dialog(visit.schoolName() + " · " + DATE.format(visit.day()));
+        dialog.setWidth("min(32rem, 100vw)");
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = letters.pdf(visit.id());
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "surat-kunjungan-" + visit.day() + ".pdf",
+                    "application/pdf", bytes.length);
+        }), getTranslation("schoolvisit.calendar.letter-pdf"));
+        pdf.setTarget(AnchorTarget.BLANK);
+        Button send = new Button(getTranslation("schoolvisit.calendar.letter"), click -> {
+            try {
+                letters.send(visit.id());
+                Notifications.success(getTranslation("schoolvisit.calendar.letter-sent", visit.schoolName()));
+                dialog.close();
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+        });
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.setId("visit-letter-send");
+        dialog.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("schoolvisit.field.visit-line",
+                DATE.format(visit.day()), getTranslation(visit.state().labelKey()), visit.cardsTaken(),
+                visit.cardsLeft())), pdf);
+        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.close"), click -> dialog.close()), send);
         dialog.open();
     }
 
