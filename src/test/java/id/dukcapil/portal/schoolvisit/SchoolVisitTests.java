@@ -66,6 +66,7 @@ class SchoolVisitTests {
     @Autowired PublicVerification verification;
     @Autowired BlankoStock blanko;
     @Autowired VisitLetters letters;
+    @Autowired SchoolListImport schoolList;
     @Autowired TestMailServer mail;
     @Autowired DailySummaries summaries;
     @Autowired PopulationRegistry registry;
@@ -295,6 +296,41 @@ class SchoolVisitTests {
                 .isInstanceOfSatisfying(RuleViolation.class, violation -> assertThat(violation.messageKeys())
                         .containsExactly("schoolvisit.error.npsn", "schoolvisit.error.village",
                                 "schoolvisit.error.phone", "schoolvisit.error.email"));
+    }
+
+    @Test
+    void a_list_of_schools_from_excel_adds_the_new_updates_the_known_and_names_each_bad_row() throws Exception {
+        String plannerName = account(Role.PLANNER);
+        String known = npsn();
+        String fresh = String.valueOf(Long.parseLong(known) + 7);
+        SignedInAs.call(users, plannerName, () -> schools.create(new SchoolForm(known, "SMA Lama", SchoolLevel.SMA,
+                "Jl. Lama", village(), "Guru Lama", "081200000000", null, POINT)));
+        byte[] file;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Sekolah");
+            String[][] rows = {
+                    {"NPSN", "Nama", "Jenjang", "Alamat", "Kode desa", "Narahubung", "Telepon", "E-mail"},
+                    {known, "SMA Baru Namanya", "SMA", "Jl. Lama", village(), "Guru Baru", "081200000001", ""},
+                    {fresh, "SMK Tambahan", "SMK", "Jl. Tambah", village(), "Ibu Guru", "081200000002", ""},
+                    {"123", "Salah NPSN", "SD", "Jl. X", village(), "Pak Guru", "081200000003", ""}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        SchoolListImport.Report report = SignedInAs.call(users, plannerName,
+                () -> schoolList.importList(POINT, new ByteArrayInputStream(file)));
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.updated()).isEqualTo(1);
+        assertThat(report.badRows()).extracting(RosterReport.BadRow::row, RosterReport.BadRow::reasonKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "schoolvisit.error.npsn"));
+        assertThat(jdbc.queryForObject("SELECT name FROM schoolvisit_school WHERE npsn = ?", String.class, known))
+                .isEqualTo("SMA Baru Namanya");
     }
 
     @Test

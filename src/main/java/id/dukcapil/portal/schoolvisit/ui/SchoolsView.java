@@ -31,6 +31,8 @@ import id.dukcapil.portal.schoolvisit.RosterReport;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolFigures;
 import id.dukcapil.portal.schoolvisit.SchoolForm;
+import id.dukcapil.portal.schoolvisit.SchoolListImport;
+import com.vaadin.flow.component.details.Details;
 import id.dukcapil.portal.schoolvisit.SchoolLevel;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.Schools;
@@ -69,10 +71,12 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     private final RosterImport rosterImport;
     private final SchoolReports reports;
     private final TableReportFiles files;
+    private final SchoolListImport schoolList;
     @Nullable School selected;
 
     SchoolsView(Schools service, RosterImport rosterImport, SchoolReports reports, TableReportFiles files,
-                Clock clock) {
+                SchoolListImport schoolList, Clock clock) {
+        this.schoolList = schoolList;
         this.service = service;
         this.rosterImport = rosterImport;
         this.reports = reports;
@@ -111,14 +115,57 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         badRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         badRows.setAllRowsVisible(true);
         badRows.setId("roster-bad-rows");
-        HorizontalLayout bar = new HorizontalLayout(search, create);
+        HorizontalLayout bar = new HorizontalLayout(search, create, listImport());
         bar.setWrap(true);
+        bar.setAlignItems(Alignment.BASELINE);
         FlexLayout body = new FlexLayout(schools, detail);
         body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         body.getStyle().set("gap", "var(--lumo-space-m)");
         body.setWidthFull();
         add(new H2(getTranslation("schoolvisit.schools.title")), bar, body);
         refresh();
+    }
+
+    /** A list of schools from Excel, for the service point chosen; the bad rows said by number and reason. */
+    private Details listImport() {
+        Select<ServicePoint> point = new Select<>();
+        point.setLabel(getTranslation("schoolvisit.field.service-point"));
+        point.setItems(service.servicePoints());
+        point.setItemLabelGenerator(ServicePoint::name);
+        UI ui = UI.getCurrent();
+        Upload upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(RosterImport.MAX_UPLOAD_BYTES,
+                (metadata, bytes) -> ui.access(() -> importList(point.getValue(), bytes)))));
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(RosterImport.MAX_UPLOAD_BYTES);
+        upload.setAcceptedFileTypes(".xlsx", TableReportFiles.XLSX);
+        upload.setId("school-list-upload");
+        Details details = new Details(getTranslation("schoolvisit.schools.import-list"),
+                new Paragraph(getTranslation("schoolvisit.schools.import-hint")), point, upload);
+        details.setId("school-list-import");
+        return details;
+    }
+
+    void importList(@Nullable ServicePoint point, byte[] bytes) {
+        if (point == null) {
+            Notifications.error(getTranslation("schoolvisit.error.service-point"));
+            return;
+        }
+        try {
+            SchoolListImport.Report report = schoolList.importList(point.code(), new ByteArrayInputStream(bytes));
+            String message = getTranslation("schoolvisit.schools.list-imported", report.rows(), report.added(),
+                    report.updated(), report.badRows().size()) + report.badRows().stream()
+                    .map(row -> " " + getTranslation("schoolvisit.column.row") + " " + row.row() + ": "
+                            + getTranslation(row.reasonKey(), row.args()))
+                    .collect(java.util.stream.Collectors.joining(""));
+            if (report.badRows().isEmpty()) {
+                Notifications.success(message);
+            } else {
+                Notifications.error(message);
+            }
+            refresh();
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
     }
 
     void refresh() {

@@ -136,6 +136,31 @@ class SchoolVisitViewTest extends PortalViewTest {
         });
     }
 
+    @Test
+    void the_planner_uploads_a_roster_and_sees_each_bad_row_with_its_reason() {
+        String plannerName = staffAccounts.create(Set.of(Role.PLANNER), PASSWORD);
+        LocalDate day = LocalDate.now(OFFICE).plusDays(30);
+        String[] student = SchoolVisitTestSupport.residents(jdbc, day.minusYears(18), day.minusYears(17).minusDays(1),
+                "NOT_RECORDED", 1).getFirst();
+        String tag = String.valueOf(Math.floorMod(System.nanoTime(), 89_999_999) + 10_000_000);
+        School school = school(plannerName, tag, "SMA Negeri Unggah " + tag);
+        byte[] file = SchoolVisitTestSupport.roster(List.of(
+                new SchoolVisitTestSupport.Line(student[0], student[1], student[2], "XII IPA 3"),
+                new SchoolVisitTestSupport.Line("99", "Salah", "01/01/2009", "XII IPA 3")));
+        SignedInAs.run(users, plannerName, () -> {
+            SchoolsView view = navigate(SchoolsView.class);
+            view.search.setValue(tag);
+            view.show(school);
+            view.visitDay.setValue(day);
+            view.imported(school, file);
+            assertThat(lastNotification()).contains("1 siswa baru", "1 baris salah");
+            assertThat(view.badRows.isVisible()).isTrue();
+            assertThat(test(view.badRows).getCellText(0, 2)).isEqualTo("NIK harus 16 angka.");
+            assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("school-figures").getText())
+                    .startsWith("Daftar siswa: 1");
+        });
+    }
+
     private void schedule(School school, LocalDate day, String officer, String kitCode) {
         test($(Button.class).id("calendar-schedule")).click();
         @SuppressWarnings("unchecked")

@@ -1,0 +1,114 @@
+package id.dukcapil.portal.schoolvisit;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
+import id.dukcapil.portal.shared.RuleViolation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Schools from an Excel list (NPSN, name, level, address, village code, contact, phone, e-mail), each row checked as
+ * the planner's form checks it: a new NPSN is created, a known one updated; a bad row is listed with its reasons and
+ * the good rows are saved (decision 093).
+ */
+@Service
+public class SchoolListImport {
+
+    public static final int MAX_ROWS = 2_000;
+
+    private final Schools schools;
+    private final SchoolStore store;
+    private final AuditLog auditLog;
+
+    SchoolListImport(Schools schools, SchoolStore store, AuditLog auditLog) {
+        this.schools = schools;
+        this.store = store;
+        this.auditLog = auditLog;
+    }
+
+    /** What the import did: rows read, schools added and updated, each bad row with its reasons. */
+    public record Report(int rows, int added, int updated, List<RosterReport.BadRow> badRows) {
+    }
+
+    /**
+     * Each row in a transaction of its own: a refused row (a RuleViolation) rolls back only itself, and the rows
+     * before it stay saved.
+     */
+    @PreAuthorize(Schools.PLANNERS)
+    public Report importList(String servicePoint, InputStream file) {
+        int rows = 0;
+        int added = 0;
+        int updated = 0;
+        List<RosterReport.BadRow> bad = new ArrayList<>();
+        try (Workbook workbook = WorkbookFactory.create(file)) {
+            if (workbook.getNumberOfSheets() == 0) {
+                throw new RuleViolation("schoolvisit.roster.no-sheet");
+            }
+            Sheet sheet = workbook.getSheetAt(0);
+            if (sheet.getLastRowNum() > MAX_ROWS) {
+                throw new RuleViolation("schoolvisit.roster.too-many-rows", MAX_ROWS);
+            }
+            DataFormatter formatter = new DataFormatter();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null || text(row, 0, formatter).isEmpty() && text(row, 1, formatter).isEmpty()) {
+                    continue;
+                }
+                rows++;
+                String email = text(row, 7, formatter);
+                SchoolForm form = new SchoolForm(text(row, 0, formatter), text(row, 1, formatter),
+                        level(text(row, 2, formatter)), text(row, 3, formatter), text(row, 4, formatter),
+                        text(row, 5, formatter), text(row, 6, formatter), email.isEmpty() ? null : email,
+                        servicePoint);
+                Optional<School> known = store.byNpsn(form.npsn().strip());
+                try {
+                    if (known.isPresent()) {
+                        schools.update(known.get().id(), known.get().version(), form);
+                        updated++;
+                    } else {
+                        schools.create(form);
+                        added++;
+                    }
+                } catch (RuleViolation violation) {
+                    bad.add(new RosterReport.BadRow(r + 1, form.npsn(), violation.messageKeys().getFirst(),
+                            List.of(violation.args())));
+                }
+            }
+        } catch (IOException | RuntimeException notASpreadsheet) {
+            if (notASpreadsheet instanceof RuleViolation violation) {
+                throw violation;
+            }
+            throw new RuleViolation("schoolvisit.roster.unreadable");
+        }
+        auditLog.record(AuditRecord.success("schoolvisit.schools.imported", "ServicePoint", servicePoint)
+                .withDetail("rows=" + rows + "; added=" + added + "; updated=" + updated + "; bad=" + bad.size()));
+        return new Report(rows, added, updated, List.copyOf(bad));
+    }
+
+    private static @Nullable SchoolLevel level(String text) {
+        try {
+            return text.isEmpty() ? null : SchoolLevel.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static String text(Row row, int column, DataFormatter formatter) {
+        Cell cell = row.getCell(column);
+        return cell == null ? "" : formatter.formatCellValue(cell).strip();
+    }
+}
