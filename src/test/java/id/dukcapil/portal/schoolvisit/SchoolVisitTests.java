@@ -334,6 +334,48 @@ class SchoolVisitTests {
     }
 
     @Test
+    void two_planners_booking_one_kit_for_the_same_day_at_once_one_wins_and_the_other_is_told() throws Exception {
+        String first = account(Role.PLANNER);
+        String second = account(Role.PLANNER);
+        LocalDate day = LocalDate.now(OFFICE).plusDays(20 + Math.floorMod(System.nanoTime(), 300));
+        String kitCode = "KIT-C" + Math.floorMod(System.nanoTime(), 1_000_000);
+        SignedInAs.run(users, first, () -> planner.saveKit(new Kit(kitCode, "Set Rebutan", POINT, false, null)));
+        List<School> twoSchools = new ArrayList<>();
+        for (String planner : List.of(first, second)) {
+            twoSchools.add(SignedInAs.call(users, planner, () -> schools.create(new SchoolForm(npsn(), "SMA Rebutan "
+                    + planner, SchoolLevel.SMA, "Jl. Rebutan", village(), "Guru", "081200000009", null, POINT))));
+        }
+        List<String> officers = List.of(account(Role.FIELD_OFFICER), account(Role.FIELD_OFFICER));
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int which = i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    SignedInAs.call(users, which == 0 ? first : second, () -> planner.schedule(new VisitPlan(
+                            twoSchools.get(which).id(), day, Set.of(officers.get(which)), kitCode, clock.instant())));
+                    return "scheduled";
+                } catch (RuleViolation refused) {
+                    return refused.getMessage();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> results = new ArrayList<>();
+        for (var outcome : outcomes) {
+            results.add(outcome.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(results).filteredOn("scheduled"::equals).hasSize(1);
+        assertThat(results).filteredOn(result -> !"scheduled".equals(result)).singleElement().asString()
+                .containsAnyOf("schoolvisit.conflict.kit-busy", "schoolvisit.conflict.meanwhile");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_visit WHERE kit_code = ? AND day = ?",
+                Integer.class, kitCode, day)).isEqualTo(1);
+    }
+
+    @Test
     void a_field_officer_cannot_schedule_a_visit() {
         String officer = account(Role.FIELD_OFFICER);
         assertThatThrownBy(() -> SignedInAs.call(users, officer, () -> planner.schedule(
