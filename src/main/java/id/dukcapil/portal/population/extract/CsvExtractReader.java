@@ -32,12 +32,8 @@ final class CsvExtractReader implements ExtractReader {
                 throw new ExtractRefused(Finding.of("extract.file.empty"));
             }
             ExtractHeader columns = ExtractHeader.of(header);
-            for (long line = records.startLine; ; line = records.startLine) {
-                List<String> cells = records.next();
-                if (cells == null) {
-                    return;
-                }
-                ExtractRow row = columns.row(line, cells);
+            for (List<String> cells = records.next(); cells != null; cells = records.next()) {
+                ExtractRow row = columns.row(records.startLine, cells);
                 if (!row.isBlank()) {
                     sink.row(row, Math.min(1.0, (double) counting.count() / size));
                 }

@@ -159,13 +159,9 @@ public class ImportStore {
                         SELECT line, nik, kk_number, full_name, reason_key, reason_args FROM population_import_rejection
                         WHERE import_id = ? ORDER BY line, id""")
                 .param(id)
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        sink.accept(new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                decode(rs.getString(5), rs.getString(6))));
-                    }
-                    return null;
-                });
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> sink.accept(new RejectedRow(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        decode(rs.getString(5), rs.getString(6)))));
     }
 
     public Optional<ImportProgress> progress(long id) {
