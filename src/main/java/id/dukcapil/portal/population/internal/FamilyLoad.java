@@ -198,7 +198,7 @@ class FamilyLoad {
                     continue;
                 }
                 Object[] values = residentRow(familyId, r, goneOn, importId);
-                List<Object> params = new ArrayList<>(List.of(values).subList(0, values.length));
+                List<Object> params = new ArrayList<>(java.util.Arrays.asList(values));
                 params.remove(1); // the NIK names the row and never changes
                 params.add(existing.resident().id());
                 jdbc.sql("""

@@ -77,6 +77,11 @@ final class ExtractRows {
         return copy;
     }
 
+    /** The row written {@code index}th (from 0). */
+    Map<ExtractColumn, String> rowAt(int index) {
+        return rows.get(index);
+    }
+
     /** The line a row has in the file: the header is line 1. */
     long lineOf(Map<ExtractColumn, String> row) {
         for (int i = 0; i < rows.size(); i++) {
