@@ -93,7 +93,7 @@ class GeneratedExtractImportTests {
             int r = 0;
             for (String line : csv.split("\r\n")) {
                 Row row = sheet.createRow(r++);
-                List<String> cells = splitCsv(line);
+                List<String> cells = ImportTestSupport.splitCsv(line);
                 for (int c = 0; c < cells.size(); c++) {
                     if (!cells.get(c).isEmpty()) {
                         row.createCell(c).setCellValue(cells.get(c));
@@ -104,27 +104,5 @@ class GeneratedExtractImportTests {
             workbook.dispose();
         }
         return file;
-    }
-
-    private static List<String> splitCsv(String line) {
-        List<String> cells = new java.util.ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                cell.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -58,4 +58,27 @@ final class ImportTestSupport {
                 r.birthDate(), r.sex(), r.religion(), r.maritalStatus(), r.relationship(), r.education(),
                 r.occupation(), r.fatherName(), r.motherName(), r.email(), r.phone(), r.enrolmentStatus());
     }
+
+    /** The cells of one line the extract writer wrote (quotes doubled inside quoted cells). */
+    static java.util.List<String> splitCsv(String line) {
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
 }
