@@ -2,6 +2,7 @@ package id.dukcapil.portal.population;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,11 @@ import org.jspecify.annotations.Nullable;
 public record ImportProgress(long id, String fileName, String scope, ImportState state, String startedBy,
                              Instant startedAt, @Nullable Instant finishedAt, double fraction, long rowsRead,
                              long rowsRejected, long familiesRejected, long residentsAdded, long residentsChanged,
-                             long residentsGone, @Nullable String failureKey, String failureArgs) {
+                             long residentsGone, @Nullable String failureKey, List<String> failureArgs) {
+
+    public ImportProgress {
+        failureArgs = List.copyOf(failureArgs);
+    }
 
     public boolean running() {
         return state == ImportState.RUNNING;

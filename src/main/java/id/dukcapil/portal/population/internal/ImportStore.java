@@ -181,7 +181,7 @@ public class ImportStore {
                 rs.getString(5), instant(rs.getObject(6, LocalDateTime.class)), finished == null ? null : instant(finished),
                 rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
                 rs.getLong(14), finding == null ? null : finding.messageKey(),
-                finding == null ? "" : finding.args().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+                finding == null ? List.of() : finding.args().stream().map(String::valueOf).toList());
     }
 
     private static String encode(Finding finding) {

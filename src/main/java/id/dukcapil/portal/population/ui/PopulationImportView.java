@@ -246,7 +246,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
                 number.format(progress.residentsAdded()), number.format(progress.residentsChanged()),
                 number.format(progress.residentsGone()), number.format(progress.rowsRejected()));
         if (progress.state() == ImportState.FAILED && progress.failureKey() != null) {
-            return counts + " " + getTranslation(progress.failureKey(), (Object[]) progress.failureArgs().split(", "));
+            return counts + " " + getTranslation(progress.failureKey(), progress.failureArgs().toArray());
         }
         return counts;
     }
