@@ -2,6 +2,7 @@ package id.dukcapil.portal.population.extract;
 
 import id.dukcapil.portal.shared.Finding;
 import id.dukcapil.portal.shared.KkNumber;
+import id.dukcapil.portal.shared.RegionDirectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public record ExtractFamily(String kkText, List<CheckedRow> rows, List<Finding> 
 
     /** The KK number, when the family's rows carry a valid one. */
     public Optional<KkNumber> kkNumber() {
-        return KkNumber.check(kkText, id.dukcapil.portal.shared.RegionDirectory.ANY).optional();
+        return KkNumber.check(kkText, RegionDirectory.ANY).optional();
     }
 
     /** This family refused for one more reason found when loading it (e.g. its KK number came earlier). */

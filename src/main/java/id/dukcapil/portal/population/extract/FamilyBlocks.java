@@ -1,5 +1,6 @@
 package id.dukcapil.portal.population.extract;
 
+import id.dukcapil.portal.shared.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,8 +41,8 @@ public final class FamilyBlocks {
     }
 
     private void flush(boolean tooLarge) {
-        List<id.dukcapil.portal.shared.Finding> findings = tooLarge
-                ? List.of(id.dukcapil.portal.shared.Finding.of("extract.family.too-large", MAX_MEMBERS))
+        List<Finding> findings = tooLarge
+                ? List.of(Finding.of("extract.family.too-large", MAX_MEMBERS))
                 : ExtractFamilyRules.check(rows);
         sink.accept(new ExtractFamily(kk, rows, findings));
         rows.clear();

@@ -11,12 +11,15 @@ import id.dukcapil.portal.population.CardPrint;
 import id.dukcapil.portal.population.GoneReason;
 import id.dukcapil.portal.population.PopulationChanged;
 import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.population.Relationship;
 import id.dukcapil.portal.population.extract.CheckedRow;
+import id.dukcapil.portal.population.extract.ExtractColumn;
 import id.dukcapil.portal.population.extract.ExtractFamily;
 import id.dukcapil.portal.population.extract.ExtractResident;
 import id.dukcapil.portal.shared.Finding;
 import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.RegionDirectory;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -287,8 +290,8 @@ class FamilyLoad {
                     .params(concat(importId, kks)).update();
         }
         List<String> niks = refused.stream().flatMap(f -> f.rows().stream())
-                .flatMap(row -> Nik.check(row.row().get(id.dukcapil.portal.population.extract.ExtractColumn.NIK),
-                        id.dukcapil.portal.shared.RegionDirectory.ANY).optional().stream())
+                .flatMap(row -> Nik.check(row.row().get(ExtractColumn.NIK),
+                        RegionDirectory.ANY).optional().stream())
                 .map(Nik::value).distinct().toList();
         if (!niks.isEmpty()) {
             jdbc.sql("UPDATE population_resident SET seen_import = ? WHERE nik IN (" + placeholders(niks.size()) + ")")
@@ -321,7 +324,7 @@ class FamilyLoad {
 
     private static ExtractResident head(ExtractFamily family) {
         return family.rows().stream().map(CheckedRow::resident)
-                .filter(r -> r.relationship() == id.dukcapil.portal.population.Relationship.HEAD).findFirst().orElseThrow();
+                .filter(r -> r.relationship() == Relationship.HEAD).findFirst().orElseThrow();
     }
 
     private static Object[] residentRow(long familyId, ExtractResident r, @Nullable LocalDate goneOn, long importId) {

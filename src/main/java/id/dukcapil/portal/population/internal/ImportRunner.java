@@ -83,7 +83,11 @@ public class ImportRunner {
      */
     public long register(Path storedFile, String fileName, String scope, Actor actor) {
         villagesOf(scope);
-        ExtractReader.forFileName(fileName);
+        try {
+            ExtractReader.forFileName(fileName);
+        } catch (ExtractRefused e) {
+            throw new RuleViolation(e.finding().messageKey(), e.finding().argsArray());
+        }
         long id = store.start(scope, fileName, storedFile.toAbsolutePath().toString(), actor.id(), clock.instant(), node);
         auditLog.record(actor, AuditRecord.success("population.import.started", "PopulationImport", String.valueOf(id))
                 .withDetail("file=" + fileName + "; scope=" + scope));
@@ -111,9 +115,9 @@ public class ImportRunner {
         } catch (IOException e) {
             return finish(id, ImportState.FAILED, Finding.of("extract.file.unreadable"), actor);
         } catch (RuntimeException e) {
+            // The ADMIN reads that the server failed and may resume; what failed is for the log, not the screen.
             log.error("Import {} of the population failed", id, e);
-            return finish(id, ImportState.FAILED, Finding.of("population.import.failed", String.valueOf(e.getMessage())),
-                    actor);
+            return finish(id, ImportState.FAILED, Finding.of("population.import.failed"), actor);
         }
     }
 
