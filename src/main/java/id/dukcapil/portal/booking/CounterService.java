@@ -79,7 +79,7 @@ public class CounterService {
     @Transactional
     public Booking printed(String code, CardPrintReason reason) {
         Booking booking = arrived(code);
-        Resident resident = registry.findByNik(Nik.of(booking.nik())).orElseThrow();
+        Resident resident = resident(booking);
         Eligibility.cardPrinting(resident.enrolmentStatus()).orThrow();
         boolean firstCard = registry.cardHistory(resident.nik()).isEmpty();
         if (firstCard != (reason == CardPrintReason.FIRST)) {
@@ -167,8 +167,17 @@ public class CounterService {
         return booking;
     }
 
+    /**
+     * The booked person as the register has them now; one an import of SIAK's extract marked gone (died, moved out)
+     * since the booking is refused in words at the counter, not printed (decision 099).
+     */
+    private Resident resident(Booking booking) {
+        return registry.findByNik(Nik.of(booking.nik()))
+                .orElseThrow(() -> new RuleViolation("booking.counter.resident-gone", booking.residentName()));
+    }
+
     private CounterCase counterCase(Booking booking) {
-        Resident resident = registry.findByNik(Nik.of(booking.nik())).orElseThrow();
+        Resident resident = resident(booking);
         var verdict = Eligibility.cardPrinting(resident.enrolmentStatus());
         CannotPrintReason suggested = verdict.eligible() ? null
                 : resident.enrolmentStatus() == EnrolmentStatus.DUPLICATE_RECORD ? CannotPrintReason.DUPLICATE_RECORD

@@ -157,6 +157,22 @@ class CounterViewTest extends PortalViewTest {
         assertThat(lastNotification()).contains("sudah dibatalkan");
     }
 
+    @Test
+    void a_booked_resident_whom_the_latest_siak_extract_no_longer_lists_is_refused_in_words_not_printed() {
+        jdbc.update("UPDATE population_resident SET gone_on = ?, gone_reason = 'DIED' WHERE nik = ?", day,
+                booked.getFirst().nik());
+        try {
+            scan(booked.getFirst().code());
+
+            assertThat(lastNotification()).contains(booked.getFirst().residentName(), "tidak lagi tercatat");
+            assertThat(view.result.isVisible()).isFalse();
+            assertThat(status(booked.getFirst())).as("not checked in").isEqualTo("BOOKED");
+        } finally {
+            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?",
+                    booked.getFirst().nik());
+        }
+    }
+
     private void scan(String code) {
         test(view.code).setValue(code);
         ComponentUtil.fireEvent(view.code, new KeyPressEvent(view.code, "Enter"));
