@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +34,17 @@ class BookingMails {
     private final PopulationRegistry registry;
     private final ServicePoints servicePoints;
     private final TicketDocuments tickets;
+    private final MessageSource messages;
     private final String publicUrl;
 
     BookingMails(Outbox outbox, CitizenStore citizens, PopulationRegistry registry, ServicePoints servicePoints,
-                 TicketDocuments tickets, @Value("${portal.public-url:http://localhost:8080}") String publicUrl) {
+                 TicketDocuments tickets, MessageSource messages, @Value("${portal.public-url:http://localhost:8080}") String publicUrl) {
         this.outbox = outbox;
         this.citizens = citizens;
         this.registry = registry;
         this.servicePoints = servicePoints;
         this.tickets = tickets;
+        this.messages = messages;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -73,7 +76,8 @@ class BookingMails {
         recipient(booking).ifPresent(to -> {
             Map<String, Object> model = model(booking, to);
             DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(to.locale());
-            model.put("reason", reason);
+            // A closure the opening days make carries a translation key; a planner's closure, the planner's words.
+            model.put("reason", messages.getMessage(reason, null, reason, to.locale()));
             model.put("freeDays", freeDays.isEmpty() ? "-"
                     : freeDays.stream().map(format::format).collect(Collectors.joining("\n- ", "- ", "")));
             model.put("link", publicUrl + "/bds/booking?point=" + booking.servicePoint());
