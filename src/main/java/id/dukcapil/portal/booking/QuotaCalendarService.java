@@ -55,18 +55,21 @@ public class QuotaCalendarService {
     private final BlankoStock stock;
     private final ServicePoints servicePoints;
     private final BookingMails mails;
-    private final OpeningHoursStore hours;
+    private final PointHours hours;
+    private final OpeningHoursStore hoursStore;
     private final AuditLog auditLog;
     private final Clock clock;
 
     QuotaCalendarService(DayStore days, BookingStore bookings, BlankoStock stock, ServicePoints servicePoints,
-                         BookingMails mails, OpeningHoursStore hours, AuditLog auditLog, Clock clock) {
+                         BookingMails mails, PointHours hours, OpeningHoursStore hoursStore, AuditLog auditLog,
+                         Clock clock) {
         this.days = days;
         this.bookings = bookings;
         this.stock = stock;
         this.servicePoints = servicePoints;
         this.mails = mails;
         this.hours = hours;
+        this.hoursStore = hoursStore;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -321,7 +324,7 @@ public class QuotaCalendarService {
     /** A point's opening days and hours: what the calendar, the ticket and the e-mails follow. */
     @Transactional(readOnly = true)
     public OpeningHours openingHours(String point) {
-        return hours.find(point).orElseGet(() -> OpeningHours.defaultFor(point(point).kind()));
+        return hours.of(point(point));
     }
 
     /**
@@ -349,7 +352,7 @@ public class QuotaCalendarService {
     public int changeOpeningHours(String point, OpeningHours changed) {
         point(point);
         changed.check();
-        hours.save(point, changed);
+        hoursStore.save(point, changed);
         auditLog.record(AuditRecord.success("booking.point.hours-changed", "ServicePoint", point)
                 .withDetail("days=" + changed.days().stream().sorted().map(DayOfWeek::toString).toList()
                         + "; hours=" + changed.opens() + "-" + changed.closes()));

@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,7 @@ class OpeningHoursTests {
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void a_mall_serves_on_saturdays_and_a_kecamatan_unit_does_once_its_planner_says_so() {
+    void a_mall_serves_on_saturdays_and_a_kecamatan_unit_does_once_its_planner_says_so() throws Exception {
         String unit = "UKL-320438";
         LocalDate saturday = support.workingDay(7).with(DayOfWeek.SATURDAY);
         assertThat(calendar.availability("MPP-SOREANG", saturday, saturday).getFirst().open()).isTrue();
@@ -47,9 +48,13 @@ class OpeningHoursTests {
         assertThat(calendar.availability(unit, saturday, saturday).getFirst().open())
                 .as("the Saturday shown closed before is open now").isTrue();
         support.quota(unit, saturday, 5);
-        Booking booking = bookings.book(support.citizen(), support.request(support.printReadyNiks(1).getFirst(), unit,
+        CitizenSession citizen = support.citizen();
+        Booking booking = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), unit,
                 saturday), null, BookingJourney.none(), support.newClientAddress()).booking();
         assertThat(booking.day()).isEqualTo(saturday);
+        assertThat(TestMailServer.awaitText(ticketMailTo(citizen.email())))
+                .as("the ticket's e-mail says where and until when").contains("Jam layanan: 08.00–12.00",
+                        "Kantor Kecamatan Pasirjambu");
         assertThat(calendar.availability(unit, saturday.plusDays(1), saturday.plusDays(1)).getFirst().open())
                 .as("Sunday is still not served").isFalse();
     }
@@ -86,6 +91,19 @@ class OpeningHoursTests {
         assertThat(calendar.ensureDay(unit, day).closed()).as("served again").isFalse();
         assertThat(calendar.ensureDay(unit, weekLater).closedReason()).as("the planner's closure stays")
                 .isEqualTo("Rapat koordinasi");
+    }
+
+    /** The ticket's e-mail is made after the booking commits, in a lull: wait for it. */
+    private String ticketMailTo(String email) throws InterruptedException {
+        for (int tries = 0; tries < 150; tries++) {
+            List<String> ids = jdbc.queryForList("SELECT message_id FROM notification_message WHERE recipient = ? "
+                    + "AND template_key = 'booking-ticket'", String.class, email);
+            if (!ids.isEmpty()) {
+                return ids.getFirst();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No ticket e-mail to " + email);
     }
 
     @Test
