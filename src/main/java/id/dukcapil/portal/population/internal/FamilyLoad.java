@@ -50,6 +50,9 @@ class FamilyLoad {
             "birth_place", "birth_date", "sex", "religion", "marital_status", "relationship", "education", "occupation",
             "father_name", "mother_name", "email", "phone", "enrolment_status", "gone_on", "gone_reason", "seen_import");
 
+    /** Numbers (NIKs or KK numbers) per event: about 30 characters each once serialized. */
+    static final int NUMBERS_PER_EVENT = 60;
+
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
@@ -93,10 +96,7 @@ class FamilyLoad {
                     chunk.getFirst().firstLine(), chunk.getLast().rows().getLast().row().line(), accepted.size(),
                     refused.size())));
         }
-        if (!changedResidents.isEmpty() || !changedFamilies.isEmpty()) {
-            events.publishEvent(new PopulationChanged(importId, changedResidents,
-                    changedFamilies.stream().map(KkNumber::of).toList()));
-        }
+        announce(importId, changedResidents, changedFamilies.stream().map(KkNumber::of).toList());
     }
 
     /** The families whose KK number and members' NIKs this import has not loaded before; the others refused. */
@@ -269,9 +269,24 @@ class FamilyLoad {
                     List.of("gone_reason: null → " + GoneReason.NOT_IN_EXTRACT, "gone_on: null → " + today));
         }
         tally.residentsGone += gone.size();
-        events.publishEvent(new PopulationChanged(importId, gone.stream().map(r -> Nik.of(r.nik())).toList(),
-                gone.stream().map(Gone::kkNumber).distinct().map(KkNumber::of).toList()));
+        announce(importId, gone.stream().map(r -> Nik.of(r.nik())).toList(),
+                gone.stream().map(Gone::kkNumber).distinct().map(KkNumber::of).toList());
         return gone.size();
+    }
+
+    /**
+     * Publishes the change in events of at most {@link #NUMBERS_PER_EVENT} numbers each: the event publication
+     * registry keeps each event serialized in 4,000 characters, and a chunk may change 1,500 residents.
+     */
+    private void announce(long importId, List<Nik> residents, List<KkNumber> families) {
+        for (int from = 0; from < residents.size(); from += NUMBERS_PER_EVENT) {
+            events.publishEvent(new PopulationChanged(importId,
+                    residents.subList(from, Math.min(residents.size(), from + NUMBERS_PER_EVENT)), List.of()));
+        }
+        for (int from = 0; from < families.size(); from += NUMBERS_PER_EVENT) {
+            events.publishEvent(new PopulationChanged(importId, List.of(),
+                    families.subList(from, Math.min(families.size(), from + NUMBERS_PER_EVENT))));
+        }
     }
 
     /** A refused family's residents stay as they were: seen by this import, so it does not mark them gone. */

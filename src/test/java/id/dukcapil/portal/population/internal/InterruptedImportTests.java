@@ -66,8 +66,11 @@ class InterruptedImportTests {
             }
             id = imports.register(ImportTestSupport.write(newer, ".csv"), "ekstrak-baru.csv", district);
             runner.runInBackground(id, ImportTestSupport.ACTOR);
-            long waiting = await(() -> jdbc.queryForList("""
-                    SELECT ID FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()
+            // The second chunk's read of its residents waits on the lock once the first chunk is committed.
+            long registered = id;
+            long waiting = await(() -> store.progress(registered).orElseThrow().rowsRead() == 0 ? null
+                    : jdbc.queryForList("""
+                    SELECT ID FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() AND TIME_MS > 500
                       AND INFO LIKE '%FROM population_resident r JOIN population_family f%FOR UPDATE%'""", Long.class)
                     .stream().findFirst().orElse(null));
             jdbc.execute("KILL CONNECTION " + waiting);
