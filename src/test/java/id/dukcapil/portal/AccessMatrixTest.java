@@ -37,6 +37,7 @@ class AccessMatrixTest {
             Map.entry("outbox", EnumSet.of(Role.ADMIN)),
             Map.entry("mailbox", EnumSet.of(Role.ADMIN)),
             Map.entry("residents", EnumSet.allOf(Role.class)),
+            Map.entry("residents/import", EnumSet.of(Role.ADMIN)),
             Map.entry("signing", EnumSet.of(Role.HEAD)),
             Map.entry("certificates", EnumSet.of(Role.ADMIN)),
             Map.entry("verify", Access.ANONYMOUS),

@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
+import id.dukcapil.portal.shared.web.PublicAddress;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,16 +34,21 @@ class BookingMails {
     private final PopulationRegistry registry;
     private final ServicePoints servicePoints;
     private final TicketDocuments tickets;
-    private final String publicUrl;
+    private final MessageSource messages;
+    private final PointHours hours;
+    private final PublicAddress publicAddress;
 
     BookingMails(Outbox outbox, CitizenStore citizens, PopulationRegistry registry, ServicePoints servicePoints,
-                 TicketDocuments tickets, @Value("${portal.public-url:http://localhost:8080}") String publicUrl) {
+                 TicketDocuments tickets, MessageSource messages, PointHours hours,
+                 PublicAddress publicAddress) {
         this.outbox = outbox;
         this.citizens = citizens;
         this.registry = registry;
         this.servicePoints = servicePoints;
         this.tickets = tickets;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.messages = messages;
+        this.hours = hours;
+        this.publicAddress = publicAddress;
     }
 
     void otp(String email, String name, String code, long minutes, Locale locale) {
@@ -52,7 +58,7 @@ class BookingMails {
     /** Someone registered with an address that already has an account: its owner hears of it, nobody else. */
     void alreadyRegistered(String email, String name, Locale locale) {
         outbox.enqueue(OutgoingMail.of(email, "booking-already-registered", locale,
-                Map.of("name", name, "link", publicUrl + "/bds/masuk")));
+                Map.of("name", name, "link", publicAddress.base() + "/bds/masuk")));
     }
 
     /** The ticket of a booking made, or of one moved to another day (its own subject and words). */
@@ -73,10 +79,11 @@ class BookingMails {
         recipient(booking).ifPresent(to -> {
             Map<String, Object> model = model(booking, to);
             DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(to.locale());
-            model.put("reason", reason);
+            // A closure the opening days make carries a translation key; a planner's closure, the planner's words.
+            model.put("reason", messages.getMessage(reason, null, reason, to.locale()));
             model.put("freeDays", freeDays.isEmpty() ? "-"
                     : freeDays.stream().map(format::format).collect(Collectors.joining("\n- ", "- ", "")));
-            model.put("link", publicUrl + "/bds/booking?point=" + booking.servicePoint());
+            model.put("link", publicAddress.base() + "/bds/booking?point=" + booking.servicePoint());
             outbox.enqueue(OutgoingMail.of(to.email(), "booking-day-closed", to.locale(), model));
         });
     }
@@ -91,7 +98,8 @@ class BookingMails {
         model.put("date", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(to.locale()).format(booking.day()));
         model.put("point", point.name());
         model.put("address", point.address() == null ? "" : point.address());
-        model.put("history", publicUrl + "/bds/riwayat");
+        model.put("hours", hours.shown(point));
+        model.put("history", publicAddress.base() + "/bds/riwayat");
         return model;
     }
 

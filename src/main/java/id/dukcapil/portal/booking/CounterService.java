@@ -18,6 +18,7 @@ import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,12 +38,15 @@ public class CounterService {
     private final BlankoStock stock;
     private final MyAccount myAccount;
     private final ServicePoints servicePoints;
+    private final QuotaCalendarService calendar;
     private final AuditLog auditLog;
     private final Foreground foreground;
     private final Clock clock;
 
     CounterService(BookingStore bookings, PopulationRegistry registry, BlankoStock stock, MyAccount myAccount,
-                   ServicePoints servicePoints, AuditLog auditLog, Foreground foreground, Clock clock) {
+                   ServicePoints servicePoints, QuotaCalendarService calendar, AuditLog auditLog, Foreground foreground,
+                   Clock clock) {
+        this.calendar = calendar;
         this.bookings = bookings;
         this.registry = registry;
         this.stock = stock;
@@ -79,7 +83,7 @@ public class CounterService {
     @Transactional
     public Booking printed(String code, CardPrintReason reason) {
         Booking booking = arrived(code);
-        Resident resident = registry.findByNik(Nik.of(booking.nik())).orElseThrow();
+        Resident resident = resident(booking);
         Eligibility.cardPrinting(resident.enrolmentStatus()).orThrow();
         boolean firstCard = registry.cardHistory(resident.nik()).isEmpty();
         if (firstCard != (reason == CardPrintReason.FIRST)) {
@@ -117,10 +121,24 @@ public class CounterService {
         return bookings.byId(booking.id()).orElseThrow();
     }
 
-    /** Marks the day's bookings nobody came for; from the counter at closing time (the nightly job does it too). */
+    /**
+     * Marks today's bookings nobody came for, from the counter: not before the point's service ends (a citizen may
+     * still come at 14:50); the nightly job marks them too.
+     */
     @Transactional
-    public int markNoShows(LocalDate day) {
-        return markNoShows(myPoint().code(), day);
+    public int markNoShows() {
+        String point = myPoint().code();
+        LocalTime closes = calendar.openingHours(point).closes();
+        if (LocalTime.now(clock).isBefore(closes)) {
+            throw new RuleViolation("booking.counter.no-shows.too-early", closes.toString());
+        }
+        return markNoShows(point, LocalDate.now(clock));
+    }
+
+    /** Today's bookings at the clerk's point nobody has come for yet: what marking no-shows would mark. */
+    @Transactional(readOnly = true)
+    public int notYetArrived() {
+        return bookings.ofDay(myPoint().code(), LocalDate.now(clock), List.of(BookingStatus.BOOKED)).size();
     }
 
     @Transactional
@@ -167,8 +185,17 @@ public class CounterService {
         return booking;
     }
 
+    /**
+     * The booked person as the register has them now; one an import of SIAK's extract marked gone (died, moved out)
+     * since the booking is refused in words at the counter, not printed (decision 099).
+     */
+    private Resident resident(Booking booking) {
+        return registry.findByNik(Nik.of(booking.nik()))
+                .orElseThrow(() -> new RuleViolation("booking.counter.resident-gone", booking.residentName()));
+    }
+
     private CounterCase counterCase(Booking booking) {
-        Resident resident = registry.findByNik(Nik.of(booking.nik())).orElseThrow();
+        Resident resident = resident(booking);
         var verdict = Eligibility.cardPrinting(resident.enrolmentStatus());
         CannotPrintReason suggested = verdict.eligible() ? null
                 : resident.enrolmentStatus() == EnrolmentStatus.DUPLICATE_RECORD ? CannotPrintReason.DUPLICATE_RECORD

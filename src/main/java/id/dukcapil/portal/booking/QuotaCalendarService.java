@@ -6,6 +6,7 @@ import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.booking.internal.BookingStore;
 import id.dukcapil.portal.booking.internal.DayStore;
 import id.dukcapil.portal.booking.internal.DayStore.PointSetting;
+import id.dukcapil.portal.booking.internal.OpeningHoursStore;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.staff.ServicePoint;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -31,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The quota calendar: for each service point and day, how many may book. A day's quota is the point's daily
  * printing capacity, limited by the blank cards not yet promised to bookings of earlier days, unless a planner
- * set it; weekends, national holidays and local closures are closed; part of the quota is kept for staff.
+ * set it; days the point does not serve (its {@link OpeningHours}), national holidays and local closures are
+ * closed; part of the quota is kept for staff.
  */
 @Service
 public class QuotaCalendarService {
@@ -41,6 +44,10 @@ public class QuotaCalendarService {
     /** The longest range one availability question may cover. */
     public static final int MAX_RANGE_DAYS = 62;
     public static final int REASON_MAX_LENGTH = 200;
+    /** Why a day the point does not serve is closed (a translation key, kept in the day's row). */
+    static final String NOT_SERVED = "booking.calendar.not-served";
+    /** Closures that follow from the opening days; "weekend" from the rows made before a point had its days. */
+    private static final Set<String> REGULAR_CLOSURES = Set.of(NOT_SERVED, "booking.calendar.weekend");
     static final String PLANNERS = "hasAnyRole('" + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
     private final DayStore days;
@@ -48,16 +55,21 @@ public class QuotaCalendarService {
     private final BlankoStock stock;
     private final ServicePoints servicePoints;
     private final BookingMails mails;
+    private final PointHours hours;
+    private final OpeningHoursStore hoursStore;
     private final AuditLog auditLog;
     private final Clock clock;
 
     QuotaCalendarService(DayStore days, BookingStore bookings, BlankoStock stock, ServicePoints servicePoints,
-                         BookingMails mails, AuditLog auditLog, Clock clock) {
+                         BookingMails mails, PointHours hours, OpeningHoursStore hoursStore, AuditLog auditLog,
+                         Clock clock) {
         this.days = days;
         this.bookings = bookings;
         this.stock = stock;
         this.servicePoints = servicePoints;
         this.mails = mails;
+        this.hours = hours;
+        this.hoursStore = hoursStore;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -78,8 +90,8 @@ public class QuotaCalendarService {
         List<CalendarDay> result = new ArrayList<>();
         for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
             CalendarDay known = stored.get(day);
-            result.add(known != null ? known : new CalendarDay(point, day, 0, null, 0, 0, 0, 0, closedReason(day) != null,
-                    closedReason(day)));
+            String closed = closedReason(point, day);
+            result.add(known != null ? known : new CalendarDay(point, day, 0, null, 0, 0, 0, 0, closed != null, closed));
         }
         return result;
     }
@@ -186,12 +198,12 @@ public class QuotaCalendarService {
         return cancelled;
     }
 
-    /** Opens a day closed by a local closure again (weekends and holidays stay closed). */
+    /** Opens a day closed by a local closure again (days the point does not serve and holidays stay closed). */
     @Transactional
     @PreAuthorize(PLANNERS)
     public void reopenDay(String point, LocalDate day) {
         point(point);
-        if (closedReason(day) != null) {
+        if (closedReason(point, day) != null) {
             throw new RuleViolation("booking.calendar.always-closed");
         }
         ensureDay(point, day);
@@ -270,7 +282,7 @@ public class QuotaCalendarService {
         int balance = stock.balance(point);
         Map<LocalDate, Integer> open = openBookingsPerDay(point, today);
         int promised = 0;
-        for (CalendarDay day : days.followingStockForUpdate(point, today)) {
+        for (CalendarDay day : days.daysFromForUpdate(point, today)) {
             int quota = day.quotaOverride() != null ? day.quotaOverride()
                     : Math.min(setting.capacity(), Math.max(0, balance - promised));
             int reserve = Math.min(setting.reserve(), quota);
@@ -291,19 +303,72 @@ public class QuotaCalendarService {
             PointSettings setting = settingOf(point(point));
             int promised = day.isAfter(today()) ? bookings.openBetween(point, today(), day) : 0;
             int quota = Math.min(setting.capacity(), Math.max(0, stock.balance(point) - promised));
-            String closed = closedReason(day);
+            String closed = closedReason(point, day);
             days.createIfAbsent(point, day, quota, Math.min(setting.reserve(), quota), closed != null, closed);
             return days.counter(point, day).orElseThrow();
         });
     }
 
-    /** Why a day is closed at every point: a weekend or a national holiday; null on a working day. */
+    /**
+     * Why a point is always closed on a day: it does not serve on that day of the week, or a national holiday; null
+     * on a day it serves.
+     */
     @Transactional(readOnly = true)
-    public @Nullable String closedReason(LocalDate day) {
-        if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            return "booking.calendar.weekend";
+    public @Nullable String closedReason(String point, LocalDate day) {
+        if (!openingHours(point).serves(day.getDayOfWeek())) {
+            return NOT_SERVED;
         }
         return days.holiday(day).orElse(null);
+    }
+
+    /** A point's opening days and hours: what the calendar, the ticket and the e-mails follow. */
+    @Transactional(readOnly = true)
+    public OpeningHours openingHours(String point) {
+        return hours.of(point(point));
+    }
+
+    /**
+     * The open bookings from tomorrow on that fall on days the new hours do not serve: what changing them would
+     * cancel (the planner is told the number before confirming).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(PLANNERS)
+    public int bookingsCancelledBy(String point, OpeningHours changed) {
+        point(point);
+        return (int) bookings.openPerDay(point, today().plusDays(1)).stream()
+                .filter(row -> !changed.serves(row.day().getDayOfWeek()))
+                .mapToLong(row -> row.count()).sum();
+    }
+
+    /**
+     * Sets a point's opening days and hours. From tomorrow on, a day it no longer serves is closed (its bookings
+     * cancelled and the citizens e-mailed, as for a local closure) and a day it now serves opens, unless a holiday
+     * or a planner's closure keeps it shut. Today stays as it is: citizens may already be on their way.
+     *
+     * @return how many bookings were cancelled
+     */
+    @Transactional
+    @PreAuthorize(PLANNERS)
+    public int changeOpeningHours(String point, OpeningHours changed) {
+        point(point);
+        changed.check();
+        hoursStore.save(point, changed);
+        auditLog.record(AuditRecord.success("booking.point.hours-changed", "ServicePoint", point)
+                .withDetail("days=" + changed.days().stream().sorted().map(DayOfWeek::toString).toList()
+                        + "; hours=" + changed.opens() + "-" + changed.closes()));
+        int cancelled = 0;
+        for (CalendarDay day : days.daysFromForUpdate(point, today().plusDays(1))) {
+            boolean served = changed.serves(day.day().getDayOfWeek());
+            if (!served && !day.closed()) {
+                days.close(point, day.day(), NOT_SERVED);
+                cancelled += cancelBookingsOf(point, day.day(), NOT_SERVED);
+            } else if (served && day.closed() && REGULAR_CLOSURES.contains(day.closedReason())
+                    && days.holiday(day.day()).isEmpty()) {
+                days.reopen(point, day.day());
+            }
+        }
+        refresh(point);
+        return cancelled;
     }
 
     private Map<LocalDate, Integer> openBookingsPerDay(String point, LocalDate from) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ticket PDF (reports/booking/ticket.jrxml): booking code as Code 128 barcode and QR code, queue number, day
- * and service point, in the citizen's language.
+ * service point with its address and opening hours, in the citizen's language.
  */
 @Component
 public class TicketDocuments {
@@ -25,9 +25,11 @@ public class TicketDocuments {
     private final PdfRenderer renderer;
     private final ServicePoints servicePoints;
     private final MessageSource messages;
+    private final PointHours hours;
 
-    TicketDocuments(PdfRenderer renderer, ServicePoints servicePoints, MessageSource messages) {
+    TicketDocuments(PdfRenderer renderer, ServicePoints servicePoints, MessageSource messages, PointHours hours) {
         this.renderer = renderer;
+        this.hours = hours;
         this.servicePoints = servicePoints;
         this.messages = messages;
     }
@@ -49,6 +51,8 @@ public class TicketDocuments {
         parameters.put("DATE", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(booking.day()));
         parameters.put("POINT", point.name());
         parameters.put("ADDRESS", Objects.requireNonNullElse(point.address(), ""));
+        parameters.put("L_HOURS", text("booking.ticket.hours", locale));
+        parameters.put("HOURS", hours.shown(point));
         parameters.put("NAME", booking.residentName());
         parameters.put("NIK", booking.maskedNik());
         parameters.put("BARCODE", Codes.code128(booking.code()));

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
+import id.dukcapil.portal.kkprint.internal.FamilyDetails;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
 import id.dukcapil.portal.kkprint.internal.SignableFamily;
@@ -11,6 +12,7 @@ import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.signing.SignableDocuments;
 import id.dukcapil.portal.signing.SignatureBlock;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -56,5 +58,12 @@ class KkCards implements SignableDocuments {
                     new Object[] {String.join("; ", changes)}, PortalMessages.INDONESIAN));
         }
         return new Rendering.Pdf(kkDocument.render(family, block));
+    }
+
+    @Override
+    public List<Detail> details(String trackingNumber, Locale locale) {
+        return store.findByTrackingNumber(trackingNumber)
+                .flatMap(request -> registry.findFamily(KkNumber.of(request.kkNumber())))
+                .map(family -> FamilyDetails.of(family, messages, locale)).orElse(List.of());
     }
 }

@@ -41,10 +41,11 @@ public class VerifierInbox {
     private final SigningQueue signingQueue;
     private final CitizenMail mail;
     private final TransactionTemplate transactions;
+    private final java.time.Clock clock;
 
     VerifierInbox(RequestStore store, KkRequests requests, PopulationRegistry registry, Lifecycle lifecycle,
                   SigningQueue signingQueue, CitizenMail mail,
-                  TransactionTemplate transactions) {
+                  TransactionTemplate transactions, java.time.Clock clock) {
         this.store = store;
         this.requests = requests;
         this.registry = registry;
@@ -52,6 +53,7 @@ public class VerifierInbox {
         this.signingQueue = signingQueue;
         this.mail = mail;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** The request beside its family as the registry has it now, with every problem found. */
@@ -62,7 +64,7 @@ public class VerifierInbox {
         Optional<Family> family = registry.findFamily(KkNumber.of(row.kkNumber()));
         List<Finding> problems = new ArrayList<>();
         Set<Long> flagged = new HashSet<>();
-        List<Finding> changes = List.of();
+        List<Finding> changes = new ArrayList<>();
         if (family.isEmpty()) {
             problems.add(Finding.of("kkprint.problem.family-gone"));
         } else {
@@ -85,7 +87,9 @@ public class VerifierInbox {
                     flagged.add(member.id());
                 }
             }
-            changes = FamilySnapshot.changes(row.familySnapshot(), now);
+            changes.addAll(FamilySnapshot.changes(row.familySnapshot(), now));
+            store.registryRefreshedAt(id).ifPresent(at -> changes.addFirst(Finding.of("kkprint.change.registry-refreshed",
+                    java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(at.atZone(clock.getZone())))));
         }
         return new Review(detail, family, problems, flagged, changes);
     }

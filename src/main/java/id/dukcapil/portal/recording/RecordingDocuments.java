@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import id.dukcapil.portal.shared.web.PublicAddress;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,18 +42,17 @@ public class RecordingDocuments {
     private final PdfRenderer renderer;
     private final MessageSource messages;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicAddress publicAddress;
 
     RecordingDocuments(VisitStore visits, PopulationRegistry registry, ServicePoints servicePoints,
-                       PdfRenderer renderer, MessageSource messages, Clock clock,
-                       @Value("${portal.public-url}") String publicUrl) {
+                       PdfRenderer renderer, MessageSource messages, Clock clock, PublicAddress publicAddress) {
         this.visits = visits;
         this.registry = registry;
         this.servicePoints = servicePoints;
         this.renderer = renderer;
         this.messages = messages;
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicAddress = publicAddress;
     }
 
     public byte[] queueTicket(Visit visit) {
@@ -77,7 +76,7 @@ public class RecordingDocuments {
             throw new RuleViolation("recording.error.no-proof");
         }
         Locale id = PortalMessages.INDONESIAN;
-        String url = publicUrl + "/bukti/" + visit.proofToken();
+        String url = publicAddress.base() + "/bukti/" + visit.proofToken();
         String birth = registry.findByNik(Nik.of(visit.nik())).map(resident -> resident.birthPlace() + ", "
                 + DateTimeFormatter.ofPattern("d MMMM yyyy", id).format(resident.birthDate())).orElse("-");
         Map<String, Object> parameters = new HashMap<>();

@@ -1,5 +1,8 @@
 package id.dukcapil.portal.signing;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The port through which signing asks a procedure for its document: each procedure module that has documents signed
  * (the family card, a proof of recording, a handover record, a daily report) implements it once for its source type.
@@ -18,6 +21,18 @@ public interface SignableDocuments {
      * @throws id.dukcapil.portal.shared.RuleViolation if it cannot be rendered (the document fails, stays queued)
      */
     Rendering render(String sourceId, SignatureBlock block);
+
+    /**
+     * What the Kepala Dinas reads beside the preview, in the reader's language: the case's facts that the document
+     * must agree with (a family card's members and their relationship). None unless the module offers some.
+     */
+    default List<Detail> details(String sourceId, Locale locale) {
+        return List.of();
+    }
+
+    /** One fact of a case, in words: a label and its value. */
+    record Detail(String label, String value) {
+    }
 
     /** What {@link #render} gives: the PDF to sign, or the reason the document goes back. */
     sealed interface Rendering {

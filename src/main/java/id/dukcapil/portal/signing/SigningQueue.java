@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import id.dukcapil.portal.audit.AuditLog;
@@ -120,6 +121,14 @@ public class SigningQueue {
             case SignableDocuments.Rendering.SendBack sendBack ->
                     throw new RuleViolation("signing.document.changed", sendBack.reason());
         };
+    }
+
+    /** The facts of a waiting document's case that its module shows beside the preview. */
+    @PreAuthorize("hasRole('" + Roles.HEAD + "')")
+    public List<SignableDocuments.Detail> details(long documentId, Locale locale) {
+        DocumentStore.DocumentRow document = documents.find(documentId)
+                .orElseThrow(() -> new RuleViolation("signing.document.unknown"));
+        return sources.of(document.sourceType()).details(document.sourceId(), locale);
     }
 
     /** Sends a waiting document back to the module that asked (to its verifier). */

@@ -52,7 +52,8 @@ class DailySummaryTests {
             counter.spoiled(made.get(0).code(), "Kartu tergores");
             counter.printed(made.get(0).code(), counter.scan(made.get(0).code()).printReasons().getFirst());
             counter.scan(made.get(1).code());
-            counter.markNoShows(day);
+            clock.setInstant(day.atTime(15, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+            counter.markNoShows();
         });
 
         DailySummary summary = SignedInAs.call(users, "manajer", () -> summaries.summary(POINT, day));

@@ -42,6 +42,8 @@ class TicketTests {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(booking.code(), "%03d".formatted(booking.queueNumber()), booking.residentName(),
                     "TIKET ANTRIAN CETAK KTP-EL");
+            assertThat(text).as("where and when the point serves").contains("UKL Kecamatan Banjaran",
+                    "Kantor Kecamatan Banjaran", "Jam layanan", "08.00–15.00");
             assertThat(text).doesNotContain(booking.nik());
         }
         BufferedImage page = CodeReader.firstPage(pdf);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -63,6 +64,46 @@ public final class Browser implements AutoCloseable {
         open("login");
         await(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
         driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password + "\n");
+    }
+
+    /**
+     * The texts cut inside {@code scope} (a CSS selector; shadow roots included): elements whose content is wider
+     * than their box where the overflow is hidden or ellipsised, each as "tag[part]: text". Empty when all fit.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> cutTexts(String scope) {
+        return (List<String>) driver.executeScript("""
+                const cut = [];
+                const describe = el => {
+                  const host = el.getRootNode().host;
+                  return (host ? host.tagName.toLowerCase() + (host.id ? '#' + host.id : '') + ' > ' : '')
+                    + el.tagName.toLowerCase() + (el.getAttribute('part') ? '[' + el.getAttribute('part') + ']' : '')
+                    + ': ' + (el.innerText || el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 60);
+                };
+                const walk = root => {
+                  for (const el of root.querySelectorAll('*')) {
+                    if (el.shadowRoot) walk(el.shadowRoot);
+                    const style = getComputedStyle(el);
+                    const hides = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+                    if (hides && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1
+                        && (el.innerText || el.textContent || '').trim()) cut.push(describe(el));
+                  }
+                };
+                document.querySelectorAll(arguments[0]).forEach(scope => {
+                  if (scope.shadowRoot) walk(scope.shadowRoot);
+                  walk(scope);
+                });
+                return cut;""", scope);
+    }
+
+    /** Whether the page is wider than the window: the reader would have to scroll sideways. */
+    public boolean scrollsSideways() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+    }
+
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     public void screenshot(String name) {

@@ -7,6 +7,7 @@ import id.dukcapil.portal.booking.BookingTestSupport;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,7 +50,15 @@ class CitizenJourneyBrowserTest {
             point.sendKeys(POINT_NAME);
             browser.awaitText(By.tagName("vaadin-combo-box-item"), POINT_NAME);
             point.sendKeys(Keys.ENTER);
-            browser.await(By.id("day-" + day)).click();
+            WebElement cell = browser.await(By.id("day-" + day));
+            assertThat(cell.getText()).as("the free places show in the cell").contains("9 tersisa");
+            for (int width : new int[] {390, 360, 414}) {
+                browser.resize(width, 844);
+                assertThat(browser.cutTexts(".day-picker")).as("day cells cut at %d px", width).isEmpty();
+                assertThat(browser.scrollsSideways()).as("sideways scroll at %d px", width).isFalse();
+            }
+            browser.resize(390, 844);
+            cell.click();
             browser.await(By.cssSelector("#bds-nik input")).sendKeys(nik);
             browser.await(By.cssSelector("#bds-kk input")).sendKeys(support.kkOf(nik));
             browser.screenshot("bds-booking");

@@ -3,6 +3,7 @@ package id.dukcapil.portal.signing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
+import id.dukcapil.portal.kkprint.internal.FamilyDetails;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.kkprint.internal.SignableFamily;
 import id.dukcapil.portal.population.Resident;
@@ -108,13 +110,27 @@ public class SigningTestSupport implements SignableDocuments {
     /** The test cards: a family card, as kkprint renders it, sent back if the family changed since queued. */
     @Override
     public Rendering render(String sourceId, SignatureBlock block) {
-        Family family = registry.findFamily(FamilyId.of(Long.parseLong(sourceId.split("-")[1]))).orElseThrow();
+        Family family = familyOf(sourceId);
         SignableFamily.of(family.kkNumber(), registry);
         List<String> changes = FamilyAtVerification.differences(familyAtQueueing.get(sourceId), family, messages);
         if (!changes.isEmpty()) {
             return new Rendering.SendBack("Data keluarga berubah sejak verifikasi: " + String.join("; ", changes));
         }
         return new Rendering.Pdf(kkDocument.render(family, block));
+    }
+
+    @Override
+    public List<Detail> details(String sourceId, Locale locale) {
+        return FamilyDetails.of(familyOf(sourceId), messages, locale);
+    }
+
+    /** The family a queued test card shows. */
+    public Family familyOf(QueuedDocument document) {
+        return familyOf(document.sourceId());
+    }
+
+    private Family familyOf(String sourceId) {
+        return registry.findFamily(FamilyId.of(Long.parseLong(sourceId.split("-")[1]))).orElseThrow();
     }
 
     public <T> T as(String username, Supplier<T> action) {

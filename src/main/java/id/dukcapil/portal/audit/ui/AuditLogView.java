@@ -42,7 +42,7 @@ import java.time.format.DateTimeFormatter;
 @Menu(title = "nav.audit", order = 70, icon = "vaadin:records")
 class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     final DatePicker from = VaadinTexts.localized(new DatePicker());
     final DatePicker to = VaadinTexts.localized(new DatePicker());

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 @Menu(title = "nav.blanko", order = 40, icon = "vaadin:stock")
 class BlankoView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     final Grid<StockSummary> points = new Grid<>();
     final Grid<StockMovement> history = new Grid<>();

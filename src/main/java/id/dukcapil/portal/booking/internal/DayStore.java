@@ -103,8 +103,8 @@ public class DayStore {
                 .params(point, from, to).query(DayStore::day).list();
     }
 
-    /** Days from {@code from} on whose quota follows the stock, in day order, locked for the recount. */
-    public List<CalendarDay> followingStockForUpdate(String point, LocalDate from) {
+    /** The point's days from {@code from} on, in day order, locked for a recount or a change of opening days. */
+    public List<CalendarDay> daysFromForUpdate(String point, LocalDate from) {
         return jdbc.sql(COUNTER + " WHERE d.service_point = ? AND d.day >= ? ORDER BY d.day FOR UPDATE")
                 .params(point, from).query(DayStore::day).list();
     }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -25,8 +26,8 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
-import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -54,12 +55,11 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph advice = new Paragraph();
     final Button noShows = new Button();
     private final CounterService counter;
-    private final Clock clock;
     private @Nullable Booking current;
+    private String pointName = "";
 
-    CounterView(CounterService counter, Clock clock) {
+    CounterView(CounterService counter) {
         this.counter = counter;
-        this.clock = clock;
         code.setLabel(getTranslation("booking.counter.code"));
         code.setPlaceholder(getTranslation("booking.counter.code.placeholder"));
         code.setAutofocus(true);
@@ -112,8 +112,8 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
         Booking booking = found.booking();
         result.setVisible(true);
         citizen.setText(getTranslation("booking.counter.citizen", booking.residentName(), booking.queueNumber()));
-        details.setText(getTranslation("booking.counter.details", booking.maskedNik(), booking.day(),
-                found.servicePointName(), getTranslation(booking.status().labelKey()), booking.spoiled()));
+        pointName = found.servicePointName();
+        showDetails(booking);
         warning.setText(found.printRefusal() == null ? "" : getTranslation(found.printRefusal()));
         warning.setVisible(found.printRefusal() != null);
         printed.setEnabled(found.printRefusal() == null);
@@ -125,6 +125,13 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
         advice.setText("");
     }
 
+    /** NIK, day, point (by name) and state of the booking shown. */
+    private void showDetails(Booking booking) {
+        details.setText(getTranslation("booking.counter.details", booking.maskedNik(),
+                DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT).format(booking.day()), pointName,
+                getTranslation(booking.status().labelKey()), booking.spoiled()));
+    }
+
     private void act(Supplier<Booking> action, String doneKey) {
         try {
             Booking booking = action.get();
@@ -132,8 +139,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
             spoilReason.clear();
             if (booking.status().open()) {
                 current = booking;
-                details.setText(getTranslation("booking.counter.details", booking.maskedNik(), booking.day(),
-                        booking.servicePoint(), getTranslation(booking.status().labelKey()), booking.spoiled()));
+                showDetails(booking);
             } else {
                 result.setVisible(false);
                 current = null;
@@ -173,13 +179,31 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private void markNoShows() {
+    /** Says how many bookings it marks (they can no longer be printed today) and asks first. */
+    void markNoShows() {
+        int waiting;
         try {
-            int marked = counter.markNoShows(LocalDate.now(clock));
-            Notifications.success(getTranslation("booking.counter.no-shows.done", marked));
+            waiting = counter.notYetArrived();
         } catch (RuleViolation violation) {
             Notifications.error(violation);
+            return;
         }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("booking.counter.no-shows.confirm.title"));
+        confirm.setText(getTranslation("booking.counter.no-shows.confirm.text", waiting));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("shared.cancel"));
+        confirm.setConfirmText(getTranslation("booking.counter.no-shows.confirm.ok", waiting));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(confirmed -> {
+            try {
+                int marked = counter.markNoShows();
+                Notifications.success(getTranslation("booking.counter.no-shows.done", marked));
+            } catch (RuleViolation violation) {
+                Notifications.error(violation);
+            }
+        });
+        confirm.open();
     }
 
     private String currentCode() {

@@ -27,12 +27,12 @@ class DayPicker extends Div {
 
     /**
      * @param freeKey the translation of a day's free places, with the number as {0}
-     * @param columns cells a row: 4 on a phone, a week on a wider screen
+     * @param columns the most cells a row: a week on a wide screen; fewer where a cell would be narrower than its
+     *                words (styles.css)
      */
     DayPicker(String freeKey, int columns) {
         this.freeKey = freeKey;
-        days.getStyle().set("display", "grid").set("grid-template-columns", "repeat(" + columns + ", 1fr)")
-                .set("gap", "4px");
+        days.getStyle().set("--day-picker-columns", String.valueOf(columns));
         days.addClassName("day-picker");
         setWidthFull();
         add(days, chosen);
@@ -45,11 +45,11 @@ class DayPicker extends Div {
         for (Availability day : available) {
             String state = day.date().equals(current) ? getTranslation("bds.booking.current")
                     : day.open() ? getTranslation(freeKey, day.remaining()) : getTranslation("bds.booking.closed");
-            Button cell = new Button(day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()) + " "
+            // Three short lines (weekday, day, places) that wrap inside the cell: one line was cut on a phone.
+            Button cell = new Button(day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()) + "\n"
                     + format.format(day.date()) + "\n" + state);
             cell.setId("day-" + day.date());
-            cell.getStyle().set("white-space", "pre-line").set("height", "auto").set("min-height", "3.2em")
-                    .set("padding", "2px");
+            cell.addClassName("day-cell");
             cell.setEnabled(day.open() && day.remaining() > 0 && !day.date().equals(current));
             cell.addClickListener(click -> pick(day.date(), cell));
             days.add(cell);

@@ -3,6 +3,7 @@ package id.dukcapil.portal.booking.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -33,6 +34,7 @@ import id.dukcapil.portal.staff.ServicePoints;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -67,12 +69,15 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     final IntegerField reserve = new IntegerField();
     final Button saveSettings = new Button();
     final Anchor summary = new Anchor();
+    final OpeningHoursForm hours;
     private final QuotaCalendarService calendar;
+    private final Clock clock;
     private YearMonth month;
 
     QuotaCalendarView(QuotaCalendarService calendar, DailySummaryService summaries, ServicePoints servicePoints,
                       Clock clock) {
         this.calendar = calendar;
+        this.clock = clock;
         this.month = YearMonth.now(clock);
         setSizeFull();
         point.setLabel(getTranslation("booking.calendar.point"));
@@ -99,7 +104,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         days.addColumn(CalendarDay::booked).setHeader(getTranslation("booking.calendar.booked")).setAutoWidth(true);
         days.addColumn(CalendarDay::arrived).setHeader(getTranslation("booking.calendar.arrived")).setAutoWidth(true);
         days.addColumn(CalendarDay::printed).setHeader(getTranslation("booking.calendar.printed")).setAutoWidth(true);
-        days.addColumn(day -> day.closed() ? closedText(day) : getTranslation("booking.calendar.open"))
+        days.addColumn(this::stateText)
                 .setHeader(getTranslation("booking.calendar.state")).setFlexGrow(1);
         days.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         days.setPartNameGenerator(day -> day.closed() ? "closed-day" : null);
@@ -107,19 +112,21 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         quota.setLabel(getTranslation("booking.calendar.quota"));
         quota.setMin(0);
         setQuota.setText(getTranslation("booking.calendar.set-quota"));
-        setQuota.addClickListener(click -> act(() -> calendar.overrideQuota(pointCode(), selectedDay().day(), quota.getValue())));
+        setQuota.addClickListener(click -> act(() -> quotaSet(
+                calendar.overrideQuota(pointCode(), selectedDay().day(), quota.getValue()), "booking.calendar.quota.done")));
         followStock.setText(getTranslation("booking.calendar.follow-stock"));
-        followStock.addClickListener(click -> act(() -> calendar.overrideQuota(pointCode(), selectedDay().day(), null)));
+        followStock.addClickListener(click -> act(() -> quotaSet(
+                calendar.overrideQuota(pointCode(), selectedDay().day(), null), "booking.calendar.follow-stock.done")));
         reason.setLabel(getTranslation("booking.calendar.reason"));
         reason.setMaxLength(QuotaCalendarService.REASON_MAX_LENGTH);
-        close.setText(getTranslation("booking.calendar.close"));
         close.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        close.addClickListener(click -> act(() -> {
-            int cancelled = calendar.closeDay(pointCode(), selectedDay().day(), reason.getValue());
-            Notifications.success(getTranslation("booking.calendar.closed.done", cancelled));
-        }));
+        close.addClickListener(click -> act(this::confirmClose));
         reopen.setText(getTranslation("booking.calendar.reopen"));
-        reopen.addClickListener(click -> act(() -> calendar.reopenDay(pointCode(), selectedDay().day())));
+        reopen.addClickListener(click -> act(() -> {
+            LocalDate day = selectedDay().day();
+            calendar.reopenDay(pointCode(), day);
+            Notifications.success(getTranslation("booking.calendar.reopen.done", format(day)));
+        }));
         holiday.setLabel(getTranslation("booking.calendar.holiday"));
         holidayName.setLabel(getTranslation("booking.calendar.holiday-name"));
         addHoliday.setText(getTranslation("booking.calendar.add-holiday"));
@@ -133,8 +140,15 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         capacity.setLabel(getTranslation("booking.calendar.capacity"));
         reserve.setLabel(getTranslation("booking.calendar.reserve"));
         saveSettings.setText(getTranslation("booking.calendar.save-settings"));
-        saveSettings.addClickListener(click -> act(() -> calendar.changeSettings(pointCode(),
-                new QuotaCalendarService.PointSettings(value(capacity), value(reserve)))));
+        saveSettings.addClickListener(click -> act(() -> {
+            calendar.changeSettings(pointCode(), new QuotaCalendarService.PointSettings(value(capacity), value(reserve)));
+            Notifications.success(getTranslation("booking.calendar.settings.done", value(capacity), value(reserve)));
+            if (value(reserve) >= value(capacity)) {
+                Notifications.warning(getTranslation("booking.calendar.reserve-takes-all"));
+            }
+        }));
+        hours = new OpeningHoursForm(calendar, this::chosenPoint, this::refresh);
+        closeLabel();
 
         summary.setText(getTranslation("booking.calendar.summary"));
         summary.setHref(DownloadHandler.fromInputStream(event -> {
@@ -150,10 +164,11 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
             boolean chosen = !selection.getAllSelectedItems().isEmpty();
             summary.setEnabled(chosen);
             summary.getElement().setAttribute("title", chosen ? "" : getTranslation("booking.calendar.summary.choose"));
+            closeLabel();
         });
 
         add(new FilterBar(point, previous, title, next, summary), days, new FilterBar(quota, setQuota, followStock, reason, close, reopen),
-                new FilterBar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings));
+                new FilterBar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings), hours);
         setFlexGrow(1, days);
         servicePoints.active().stream().findFirst().ifPresent(point::setValue);
     }
@@ -168,6 +183,55 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         QuotaCalendarService.PointSettings settings = calendar.settings(pointCode());
         capacity.setValue(settings.capacity());
         reserve.setValue(settings.reserve());
+        hours.show(calendar.openingHours(pointCode()));
+    }
+
+    /**
+     * Closing cancels bookings: the planner is told the day, the point and how many bookings before it happens. With
+     * no row chosen the button closes today, as its label says.
+     */
+    private void confirmClose() {
+        String point = pointCode();
+        LocalDate day = dayToClose();
+        String why = reason.getValue().strip();
+        if (why.isEmpty()) {
+            throw new RuleViolation("booking.calendar.reason-required", QuotaCalendarService.REASON_MAX_LENGTH);
+        }
+        int booked = calendar.ensureDay(point, day).booked();
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("booking.calendar.close.confirm.title", format(day)));
+        confirm.setText(getTranslation("booking.calendar.close.confirm.text", format(day), chosenPoint().name(), booked));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("shared.cancel"));
+        confirm.setConfirmText(getTranslation("booking.calendar.close.confirm.ok", format(day)));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(confirmed -> act(() -> {
+            int cancelled = calendar.closeDay(point, day, why);
+            Notifications.success(getTranslation("booking.calendar.closed.done", cancelled));
+        }));
+        confirm.open();
+    }
+
+    private LocalDate dayToClose() {
+        return days.getSelectedItems().stream().findFirst().map(CalendarDay::day).orElseGet(() -> LocalDate.now(clock));
+    }
+
+    /** The button names the day it closes: today until a row is chosen. */
+    private void closeLabel() {
+        close.setText(days.getSelectedItems().isEmpty() ? getTranslation("booking.calendar.close")
+                : getTranslation("booking.calendar.close.day", format(dayToClose())));
+    }
+
+    /** Says what the quota now is, and when the staff reserve leaves citizens no place. */
+    private void quotaSet(CalendarDay day, String key) {
+        Notifications.success(getTranslation(key, format(day.day()), day.quota()));
+        if (day.quota() > 0 && day.reserve() >= day.quota()) {
+            Notifications.warning(getTranslation("booking.calendar.reserve-takes-all"));
+        }
+    }
+
+    private String format(LocalDate day) {
+        return DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT).format(day);
     }
 
     private void act(Runnable action) {
@@ -179,7 +243,11 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private String closedText(CalendarDay day) {
+    private String stateText(CalendarDay day) {
+        if (!day.closed()) {
+            return getTranslation(day.quota() > 0 && day.reserve() >= day.quota() ? "booking.calendar.open.staff-only"
+                    : "booking.calendar.open");
+        }
         String reasonText = Objects.requireNonNullElse(day.closedReason(), "");
         return getTranslation("booking.calendar.closed") + (reasonText.isEmpty() ? ""
                 : ": " + (reasonText.startsWith("booking.") ? getTranslation(reasonText) : reasonText));
@@ -191,11 +259,15 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String pointCode() {
+        return chosenPoint().code();
+    }
+
+    private ServicePoint chosenPoint() {
         ServicePoint selected = point.getValue();
         if (selected == null) {
             throw new RuleViolation("booking.calendar.choose-point");
         }
-        return selected.code();
+        return selected;
     }
 
     private static int value(IntegerField field) {

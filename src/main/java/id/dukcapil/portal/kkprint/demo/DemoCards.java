@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint.demo;
 
+import id.dukcapil.portal.kkprint.internal.FamilyDetails;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.kkprint.internal.SignableFamily;
 import id.dukcapil.portal.population.Family;
@@ -12,10 +13,13 @@ import id.dukcapil.portal.signing.SigningQueue;
 import id.dukcapil.portal.signing.SigningRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +39,16 @@ public class DemoCards implements SignableDocuments {
     private final SigningQueue queue;
     private final PopulationRegistry registry;
     private final KkDocument kkDocument;
+    private final MessageSource messages;
     private final int cards;
     private final Clock clock;
 
-    DemoCards(SigningQueue queue, PopulationRegistry registry, KkDocument kkDocument,
+    DemoCards(SigningQueue queue, PopulationRegistry registry, KkDocument kkDocument, MessageSource messages,
               @Value("${portal.kkprint.demo-cards-to-sign:6}") int cards, Clock clock) {
         this.queue = queue;
         this.registry = registry;
         this.kkDocument = kkDocument;
+        this.messages = messages;
         this.cards = cards;
         this.clock = clock;
     }
@@ -54,11 +60,20 @@ public class DemoCards implements SignableDocuments {
 
     @Override
     public Rendering render(String sourceId, SignatureBlock block) {
-        // DEMO-KK-<family id>, or DEMO-KK-<family id>-<anything> for a family's further cards
-        String familyId = sourceId.substring(PREFIX.length()).split("-")[0];
-        Family family = registry.findFamily(FamilyId.of(Long.parseLong(familyId))).orElseThrow();
+        Family family = registry.findFamily(familyOf(sourceId)).orElseThrow();
         SignableFamily.of(family.kkNumber(), registry);
         return new Rendering.Pdf(kkDocument.render(family, block));
+    }
+
+    @Override
+    public List<Detail> details(String sourceId, Locale locale) {
+        return registry.findFamily(familyOf(sourceId)).map(family -> FamilyDetails.of(family, messages, locale))
+                .orElse(List.of());
+    }
+
+    /** DEMO-KK-<family id>, or DEMO-KK-<family id>-<anything> for a family's further cards. */
+    private static FamilyId familyOf(String sourceId) {
+        return FamilyId.of(Long.parseLong(sourceId.substring(PREFIX.length()).split("-")[0]));
     }
 
     /** Queues the cards: called once, at the demo's first start. */

@@ -205,6 +205,24 @@ public class RequestStore {
                 instant(rs, "step_started_at"), instant(rs, "step_due_at"), instant(rs, "submitted_at"));
     }
 
+    /** Marks the open requests of these family cards as changed by an import of the register; how many. */
+    public int markRegistryRefreshed(java.util.Collection<String> kkNumbers, Instant at) {
+        if (kkNumbers.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(utc(at));
+        params.addAll(kkNumbers);
+        return jdbc.sql("UPDATE kkprint_request SET registry_refreshed_at = ? WHERE open_kk IN ("
+                + String.join(", ", java.util.Collections.nCopies(kkNumbers.size(), "?")) + ")").params(params).update();
+    }
+
+    /** When an import last changed the request's family while it was open. */
+    public Optional<Instant> registryRefreshedAt(long id) {
+        return jdbc.sql("SELECT registry_refreshed_at FROM kkprint_request WHERE id = ? AND registry_refreshed_at IS NOT NULL")
+                .param(id).query((rs, n) -> instant(rs, "registry_refreshed_at")).optional();
+    }
+
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
         String inbox = rs.getString("inbox");
         return new Row(rs.getLong("id"), rs.getString("tracking_number"), rs.getString("requester_nik"),

@@ -28,7 +28,7 @@ import java.time.format.DateTimeFormatter;
 @Menu(title = "nav.kk-clients", order = 82, icon = "vaadin:key")
 class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     final ComboBox<ApiClient.Kind> kind = new ComboBox<>();
     final TextField name = new TextField();

@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
 /** A request's details and full history; for a delivered one, a new PIN or a revocation. */
 class RequestDialog extends Dialog {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     final Button resend = new Button();
     final Button revoke = new Button();

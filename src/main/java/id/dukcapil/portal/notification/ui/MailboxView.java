@@ -31,7 +31,7 @@ import java.time.format.DateTimeFormatter;
 @Menu(title = "nav.mailbox", order = 86, icon = "vaadin:inbox")
 class MailboxView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     final TextField recipient = new TextField();
     final Grid<DemoMail> grid = new Grid<>();

@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 @Menu(title = "nav.outbox", order = 85, icon = "vaadin:envelopes-o")
 class OutboxView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     final ComboBox<MessageState> state = new ComboBox<>();
     final TextField recipient = new TextField();

@@ -54,6 +54,9 @@ import org.springframework.transaction.annotation.Transactional;
  * trips per read (autocommit and read-only switched on and off, a commit), once per document of a signing batch and
  * once per booking request. Without one, each statement borrows a pooled connection of its own: a read never
  * runs one statement while another's result is open.
+ *
+ * <p>A resident marked gone by an import (died, moved out, no longer in SIAK's extract) is no longer found: their
+ * row, cards and audit trail stay (decision 099).
  */
 @Component
 class LocalPopulationRegistry implements PopulationRegistry {
@@ -78,7 +81,7 @@ class LocalPopulationRegistry implements PopulationRegistry {
 
     @Override
     public Optional<Resident> findByNik(Nik nik) {
-        return jdbc.sql(RESIDENT + " WHERE nik = ?").param(nik.value()).query(LocalPopulationRegistry::resident)
+        return jdbc.sql(RESIDENT + " WHERE nik = ? AND gone_on IS NULL").param(nik.value()).query(LocalPopulationRegistry::resident)
                 .optional();
     }
 
@@ -106,7 +109,7 @@ class LocalPopulationRegistry implements PopulationRegistry {
     }
 
     private List<Resident> members(long familyId) {
-        List<Resident> members = new ArrayList<>(jdbc.sql(RESIDENT + " WHERE family_id = ?").param(familyId)
+        List<Resident> members = new ArrayList<>(jdbc.sql(RESIDENT + " WHERE family_id = ? AND gone_on IS NULL").param(familyId)
                 .query(LocalPopulationRegistry::resident).list());
         members.sort(CARD_ORDER);
         return members;
@@ -119,7 +122,7 @@ class LocalPopulationRegistry implements PopulationRegistry {
             return new SliceImpl<>(List.of(), page, false);
         }
         // One row more than the page tells whether there is a next page, without counting.
-        List<Resident> rows = jdbc.sql(RESIDENT + " WHERE name_key LIKE ? ORDER BY name_key, id LIMIT ? OFFSET ?")
+        List<Resident> rows = jdbc.sql(RESIDENT + " WHERE name_key LIKE ? AND gone_on IS NULL ORDER BY name_key, id LIMIT ? OFFSET ?")
                 .params(key + "%", page.getPageSize() + 1, page.getOffset())
                 .query(LocalPopulationRegistry::resident).list();
         return Slices.of(rows, page);
@@ -206,7 +209,7 @@ class LocalPopulationRegistry implements PopulationRegistry {
     }
 
     private Resident locked(Nik nik) {
-        return jdbc.sql(RESIDENT + " WHERE nik = ? FOR UPDATE").param(nik.value())
+        return jdbc.sql(RESIDENT + " WHERE nik = ? AND gone_on IS NULL FOR UPDATE").param(nik.value())
                 .query(LocalPopulationRegistry::resident).optional()
                 .orElseThrow(() -> new RuleViolation("population.nik.unknown", nik.masked()));
     }

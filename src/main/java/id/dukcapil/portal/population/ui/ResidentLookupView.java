@@ -53,8 +53,8 @@ class ResidentLookupView extends VerticalLayout implements HasDynamicTitle {
 
     /** Fewer letters than this would match a large part of the regency. */
     static final int NAME_MIN_LENGTH = 3;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     final TextField query = new TextField();
     final Button search = new Button();

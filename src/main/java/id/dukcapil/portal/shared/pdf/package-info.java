@@ -1,5 +1,6 @@
 /**
- * PDF documents from the JasperReports templates under {@code reports/}: the one place that touches the Jasper API.
+ * PDF documents from the JasperReports templates under {@code reports/} (the one place that touches the Jasper API),
+ * and their pages drawn as pictures for a screen.
  */
 @NamedInterface("pdf")
 @NullMarked

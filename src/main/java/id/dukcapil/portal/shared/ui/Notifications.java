@@ -17,6 +17,12 @@ public final class Notifications {
         notification.addThemeVariants(NotificationVariant.SUCCESS);
     }
 
+    /** Done, but with a consequence the user may not have meant: stays longer than a success note. */
+    public static void warning(String text) {
+        Notification notification = Notification.show(text, 6000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.WARNING);
+    }
+
     public static void error(String text) {
         Notification notification = new Notification(text, 8000, Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.ERROR);

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 @Menu(title = "nav.certificates", order = 82, icon = "vaadin:diploma")
 class CertificatesView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     final Span warning = new Span();
     final Upload upload;

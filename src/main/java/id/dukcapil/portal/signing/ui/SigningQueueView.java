@@ -19,7 +19,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -46,6 +49,8 @@ import id.dukcapil.portal.signing.Certificates;
 import id.dukcapil.portal.signing.DocumentOutcome;
 import id.dukcapil.portal.signing.QueuedDocument;
 import id.dukcapil.portal.signing.SigningQueue;
+import id.dukcapil.portal.signing.SignableDocuments;
+import id.dukcapil.portal.shared.pdf.PdfPages;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
@@ -60,7 +65,10 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
     /** The screen shows progress at least every second: the browser polls twice a second during a batch. */
     static final int PROGRESS_POLL_MILLIS = 500;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+    /** Sharp enough to read a family card's smallest print on a 1440 px screen; a card has one page, a report few. */
+    private static final int PREVIEW_DPI = 110;
+    private static final int PREVIEW_PAGES = 5;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     final Span certificateStatus = new Span();
     final Div interrupted = new Div();
@@ -187,26 +195,62 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         return new HorizontalLayout(preview, back);
     }
 
+    /**
+     * The document as it will be signed, its pages drawn as pictures (a framed PDF depends on the browser's viewer and
+     * stayed blank), beside the facts of its case; the PDF itself opens in a tab of its own.
+     */
     void openPreview(QueuedDocument document) {
         byte[] pdf;
+        List<SignableDocuments.Detail> details;
         try {
             pdf = signingQueue.preview(document.id());
+            details = signingQueue.details(document.id(), getLocale());
         } catch (RuleViolation violation) {
             Notifications.error(violation);
             return;
         }
+        Dialog dialog = new Dialog(getTranslation("signing.preview.title", document.number()));
+        dialog.setWidth("min(96vw, 84em)");
+        Div pages = new Div();
+        pages.addClassName("signing-preview-pages");
+        int number = 0;
+        for (byte[] png : PdfPages.png(pdf, PREVIEW_DPI, PREVIEW_PAGES)) {
+            number++;
+            Image page = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                    new ByteArrayInputStream(png), "halaman.png", "image/png", png.length)).inline(),
+                    getTranslation("signing.preview.page", number, document.number()));
+            page.setWidthFull();
+            pages.add(page);
+        }
+        FlexLayout content = new FlexLayout(pages, detailsOf(details));
+        content.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        content.getStyle().set("gap", "var(--lumo-space-m)");
+        pages.getStyle().set("flex", "3 1 32em").set("min-width", "0");
         DownloadHandler handler = DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(pdf), document.number() + ".pdf", "application/pdf", pdf.length)).inline();
-        Dialog dialog = new Dialog(getTranslation("signing.preview.title", document.number()));
-        IFrame frame = new IFrame();
-        frame.setSrc(handler);
-        frame.setWidth("60em");
-        frame.setHeight("42em");
         Anchor open = new Anchor(handler, getTranslation("signing.preview.open"));
         open.setTarget(AnchorTarget.BLANK);
-        dialog.add(frame);
+        dialog.add(content);
         dialog.getFooter().add(open, new Button(getTranslation("signing.close"), click -> dialog.close()));
         dialog.open();
+    }
+
+    private Div detailsOf(List<SignableDocuments.Detail> details) {
+        Div panel = new Div();
+        panel.addClassName("signing-preview-details");
+        panel.getStyle().set("flex", "1 1 18em").set("min-width", "0").set("overflow-wrap", "anywhere");
+        panel.add(new H3(getTranslation("signing.preview.details")));
+        if (details.isEmpty()) {
+            panel.add(new Paragraph(getTranslation("signing.preview.no-details")));
+        }
+        for (SignableDocuments.Detail detail : details) {
+            Span label = new Span(detail.label());
+            label.getStyle().set("display", "block").set("font-weight", "600");
+            Paragraph line = new Paragraph(label, new Span(detail.value()));
+            line.getStyle().set("margin", "0 0 var(--lumo-space-s)");
+            panel.add(line);
+        }
+        return panel;
     }
 
     void openReturn(QueuedDocument document) {

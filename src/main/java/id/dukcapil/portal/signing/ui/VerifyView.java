@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 @AnonymousAllowed
 class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm z");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm z");
 
     final Div document = new Div();
     final Upload upload;

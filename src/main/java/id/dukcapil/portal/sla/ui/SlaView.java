@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
 class SlaView extends VerticalLayout implements HasDynamicTitle {
 
     static final int REFRESH_MILLIS = 15_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     final ComboBox<Procedure> procedure = new ComboBox<>();
     final Grid<OverdueStep> overdue = new Grid<>();

@@ -17,6 +17,7 @@ import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CannotPrintReason;
 import id.dukcapil.portal.booking.CitizenSession;
 import java.time.LocalDate;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import java.time.ZoneId;
 import java.util.List;
 import id.dukcapil.portal.population.CardPrintReason;
@@ -136,6 +137,20 @@ class CounterViewTest extends PortalViewTest {
         assertThat(view.advice.getText()).contains("IKD");
 
         test(view.noShows).click();
+        test($(ConfirmDialog.class).last()).confirm();
+        assertThat(lastNotification()).as("the service runs until 15:00")
+                .isEqualTo("Yang tidak hadir baru dapat ditandai setelah layanan hari ini selesai (pukul 15:00).");
+        assertThat(status(booked.getFirst())).isEqualTo("BOOKED");
+
+        clock.setInstant(day.atTime(15, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        test(view.noShows).click();
+        ConfirmDialog confirm = $(ConfirmDialog.class).last();
+        int waiting = jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE service_point = ? AND day = ? "
+                + "AND status = 'BOOKED'", Integer.class, POINT, day);
+        assertThat(confirm.getElement().getProperty("message")).startsWith(waiting + " booking hari ini belum hadir.");
+        assertThat(status(booked.getFirst())).as("nothing happens before the clerk confirms").isEqualTo("BOOKED");
+        test(confirm).confirm();
+        assertThat(lastNotification()).isEqualTo(waiting + " booking ditandai tidak hadir.");
         assertThat(status(booked.getFirst())).isEqualTo(BookingStatus.NO_SHOW.name());
     }
 
@@ -155,6 +170,22 @@ class CounterViewTest extends PortalViewTest {
         jdbc.update("UPDATE booking_booking SET status = 'CANCELLED', open_nik = NULL WHERE code = ?", booked.get(2).code());
         scan(booked.get(2).code());
         assertThat(lastNotification()).contains("sudah dibatalkan");
+    }
+
+    @Test
+    void a_booked_resident_whom_the_latest_siak_extract_no_longer_lists_is_refused_in_words_not_printed() {
+        jdbc.update("UPDATE population_resident SET gone_on = ?, gone_reason = 'DIED' WHERE nik = ?", day,
+                booked.getFirst().nik());
+        try {
+            scan(booked.getFirst().code());
+
+            assertThat(lastNotification()).contains(booked.getFirst().residentName(), "tidak lagi tercatat");
+            assertThat(view.result.isVisible()).isFalse();
+            assertThat(status(booked.getFirst())).as("not checked in").isEqualTo("BOOKED");
+        } finally {
+            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?",
+                    booked.getFirst().nik());
+        }
     }
 
     private void scan(String code) {

@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Image;
+import id.dukcapil.portal.population.Family;
+import id.dukcapil.portal.population.Resident;
 import com.vaadin.flow.component.textfield.TextArea;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.signing.DocumentOutcome;
@@ -84,7 +86,12 @@ class SigningQueueViewTest extends PortalViewTest {
 
         view.openPreview(waiting(previewed));
         Dialog preview = $(Dialog.class).last();
-        assertThat($(IFrame.class, preview).single().getElement().getAttribute("src")).isNotBlank();
+        assertThat($(Image.class, preview).all()).as("the card drawn as a picture, not a framed PDF").hasSize(1)
+                .allSatisfy(page -> assertThat(page.getSrc()).isNotBlank());
+        Family family = support.familyOf(waiting(previewed));
+        assertThat(preview.getElement().getTextRecursively()).as("the family beside the card")
+                .contains(family.kkNumber().value(), "Kepala keluarga")
+                .contains(family.members().stream().map(Resident::fullName).toList());
         preview.close();
 
         view.openReturn(waiting(sentBack));

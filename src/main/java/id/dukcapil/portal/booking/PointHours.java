@@ -1,0 +1,29 @@
+package id.dukcapil.portal.booking;
+
+import id.dukcapil.portal.booking.internal.OpeningHoursStore;
+import id.dukcapil.portal.staff.ServicePoint;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/** A point's opening hours as set, or its kind's default: read by the calendar, the ticket and the e-mails. */
+@Component
+class PointHours {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
+
+    private final OpeningHoursStore store;
+
+    PointHours(OpeningHoursStore store) {
+        this.store = store;
+    }
+
+    OpeningHours of(ServicePoint point) {
+        return store.find(point.code()).orElseGet(() -> OpeningHours.defaultFor(point.kind()));
+    }
+
+    /** "08.00–15.00": the hours as a citizen reads them on a ticket (Indonesian writes the time with a dot). */
+    String shown(ServicePoint point) {
+        OpeningHours hours = of(point);
+        return TIME.format(hours.opens()) + "–" + TIME.format(hours.closes());
+    }
+}

@@ -1,0 +1,107 @@
+package id.dukcapil.portal.booking.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.timepicker.TimePicker;
+import id.dukcapil.portal.booking.OpeningHours;
+import id.dukcapil.portal.booking.QuotaCalendarService;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.FilterBar;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.staff.ServicePoint;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.TextStyle;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A point's days of service and hours, as a planner sets them. Saving hours that drop a day with bookings on it says
+ * first how many bookings it cancels.
+ */
+class OpeningHoursForm extends FilterBar {
+
+    final CheckboxGroup<DayOfWeek> days = new CheckboxGroup<>();
+    final TimePicker opens = new TimePicker();
+    final TimePicker closes = new TimePicker();
+    final Button save = new Button();
+    private final QuotaCalendarService calendar;
+    private final Supplier<ServicePoint> point;
+    private final Runnable afterChange;
+
+    /**
+     * @param point       the chosen point; throws a {@link RuleViolation} when none is
+     * @param afterChange redraws the calendar once days were opened or closed
+     */
+    OpeningHoursForm(QuotaCalendarService calendar, Supplier<ServicePoint> point, Runnable afterChange) {
+        this.calendar = calendar;
+        this.point = point;
+        this.afterChange = afterChange;
+        days.setLabel(getTranslation("booking.hours.days"));
+        days.setItems(EnumSet.allOf(DayOfWeek.class));
+        days.setItemLabelGenerator(day -> day.getDisplayName(TextStyle.SHORT, getLocale()));
+        for (TimePicker time : new TimePicker[] {opens, closes}) {
+            time.setLocale(getLocale());
+            time.setStep(Duration.ofMinutes(30));
+            time.setWidth("8em");
+        }
+        opens.setLabel(getTranslation("booking.hours.opens"));
+        closes.setLabel(getTranslation("booking.hours.closes"));
+        save.setText(getTranslation("booking.hours.save"));
+        save.addClickListener(click -> saveOrConfirm());
+        add(days, opens, closes, save);
+    }
+
+    /** Shows the chosen point's days and hours. */
+    void show(OpeningHours hours) {
+        days.setValue(hours.days());
+        opens.setValue(hours.opens());
+        closes.setValue(hours.closes());
+    }
+
+    private void saveOrConfirm() {
+        try {
+            ServicePoint chosen = point.get();
+            OpeningHours changed = typed();
+            int cancelling = calendar.bookingsCancelledBy(chosen.code(), changed);
+            if (cancelling == 0) {
+                save(chosen, changed);
+                return;
+            }
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setHeader(getTranslation("booking.hours.confirm.title"));
+            confirm.setText(getTranslation("booking.hours.confirm.text", chosen.name(), cancelling));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("shared.cancel"));
+            confirm.setConfirmText(getTranslation("booking.hours.confirm.ok", cancelling));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.addConfirmListener(confirmed -> save(chosen, changed));
+            confirm.open();
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+    }
+
+    private void save(ServicePoint chosen, OpeningHours changed) {
+        try {
+            int cancelled = calendar.changeOpeningHours(chosen.code(), changed);
+            Notifications.success(cancelled == 0 ? getTranslation("booking.hours.saved", chosen.name())
+                    : getTranslation("booking.hours.saved.cancelled", chosen.name(), cancelled));
+            afterChange.run();
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+    }
+
+    private OpeningHours typed() {
+        LocalTime from = opens.getValue();
+        LocalTime to = closes.getValue();
+        if (from == null || to == null) {
+            throw new RuleViolation("booking.hours.order");
+        }
+        return new OpeningHours(Objects.requireNonNullElse(days.getValue(), EnumSet.noneOf(DayOfWeek.class)), from, to);
+    }
+}

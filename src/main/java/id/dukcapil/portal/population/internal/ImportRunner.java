@@ -1,0 +1,296 @@
+package id.dukcapil.portal.population.internal;
+
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.population.ImportState;
+import id.dukcapil.portal.population.extract.ExtractFamily;
+import id.dukcapil.portal.population.extract.ExtractReader;
+import id.dukcapil.portal.population.extract.ExtractRefused;
+import id.dukcapil.portal.population.extract.ExtractRowRules;
+import id.dukcapil.portal.population.extract.FamilyBlocks;
+import id.dukcapil.portal.shared.Finding;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.region.Region;
+import id.dukcapil.portal.shared.region.Regions;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs an import of a SIAK extract: reads the file as a stream, checks each row and each family, and writes the
+ * families a chunk at a time, each chunk one transaction that also records how far the import got. A crash loses
+ * at most the chunk in flight, whole families only; a node that finds an import whose node stopped beating takes
+ * it over and goes on after the last chunk written (decision 098). Residents of the import's region that the
+ * extract did not list are marked gone only when the whole file was read.
+ */
+@Component
+public class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final Pattern SCOPE = Pattern.compile("\\d{2}\\.\\d{2}(\\.\\d{2})?");
+
+    private final ImportStore store;
+    private final FamilyLoad load;
+    private final TransactionTemplate transactions;
+    private final Regions regions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final int familiesPerChunk;
+    private final Duration staleAfter;
+    private final String node = UUID.randomUUID().toString();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("population-import").daemon().factory());
+
+    ImportRunner(ImportStore store, FamilyLoad load, TransactionTemplate transactions, Regions regions,
+                 AuditLog auditLog, Clock clock,
+                 @Value("${portal.population.import.families-per-chunk:500}") int familiesPerChunk,
+                 @Value("${portal.population.import.stale-after:PT2M}") Duration staleAfter) {
+        this.store = store;
+        this.load = load;
+        this.transactions = transactions;
+        this.regions = regions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.familiesPerChunk = familiesPerChunk;
+        this.staleAfter = staleAfter;
+    }
+
+    /**
+     * Registers an import of a stored file; refused while another import runs anywhere.
+     *
+     * @param scope a regency ({@code 32.04}) or a district ({@code 32.04.37}): rows outside it are refused, and
+     *              its residents the extract does not list are marked gone
+     */
+    public long register(Path storedFile, String fileName, String scope, Actor actor) {
+        villagesOf(scope);
+        try {
+            ExtractReader.forFileName(fileName);
+        } catch (ExtractRefused e) {
+            throw new RuleViolation(e.finding().messageKey(), e.finding().argsArray());
+        }
+        long id = store.start(scope, fileName, storedFile.toAbsolutePath().toString(), actor.id(), clock.instant(), node);
+        auditLog.record(actor, AuditRecord.success("population.import.started", "PopulationImport", String.valueOf(id))
+                .withDetail("file=" + fileName + "; scope=" + scope));
+        return id;
+    }
+
+    /** Runs a registered import on the import thread. */
+    public void runInBackground(long id, Actor actor) {
+        worker.submit(() -> run(id, actor));
+    }
+
+    /** Runs a registered import to its end on the calling thread; the outcome is in its job row. */
+    public ImportState run(long id, Actor actor) {
+        ImportStore.Job job = store.job(id).orElseThrow();
+        try {
+            Run run = new Run(job, actor);
+            run.readAll();
+            if (run.cancelled) {
+                return finish(id, ImportState.CANCELLED, null, actor);
+            }
+            run.markGone();
+            return finish(id, ImportState.FINISHED, null, actor);
+        } catch (ExtractRefused e) {
+            return finish(id, ImportState.FAILED, e.finding(), actor);
+        } catch (IOException e) {
+            return finish(id, ImportState.FAILED, Finding.of("extract.file.unreadable"), actor);
+        } catch (RuntimeException e) {
+            // The ADMIN reads that the server failed and may resume; what failed is for the log, not the screen.
+            log.error("Import {} of the population failed", id, e);
+            return finish(id, ImportState.FAILED, Finding.of("population.import.failed"), actor);
+        }
+    }
+
+    /** Takes over imports whose node stopped beating (it crashed) and runs them on from where they stood. */
+    @Scheduled(fixedDelayString = "${portal.population.import.resume-check:PT30S}", initialDelayString = "PT5S")
+    public void resumeAbandoned() {
+        for (long id : claimAbandoned()) {
+            log.info("Resuming import {} of the population, abandoned by a stopped node", id);
+            runInBackground(id, Actor.system("population-import"));
+        }
+    }
+
+    /** The running imports whose node stopped beating, now this node's. */
+    public List<Long> claimAbandoned() {
+        return store.running().stream()
+                .filter(id -> store.claimAbandoned(id, node, clock.instant(), clock.instant().minus(staleAfter)))
+                .toList();
+    }
+
+    /**
+     * Lets a failed import go on from the last chunk it wrote (the database was away, a connection broke); refused
+     * while another import runs.
+     */
+    public void reopen(long id, Actor actor) {
+        store.reopen(id, node, clock.instant());
+        auditLog.record(actor, AuditRecord.success("population.import.resumed", "PopulationImport", String.valueOf(id)));
+    }
+
+    public boolean cancel(long id) {
+        return store.requestCancel(id);
+    }
+
+    public void audit(Actor actor, long id, String action) {
+        auditLog.record(actor, AuditRecord.success(action, "PopulationImport", String.valueOf(id)));
+    }
+
+    private ImportState finish(long id, ImportState state, @Nullable Finding failure, Actor actor) {
+        store.finish(id, state, failure, clock.instant());
+        if (state != ImportState.FAILED) {
+            store.job(id).ifPresent(job -> deleteQuietly(Path.of(job.storedFile())));
+        }
+        var progress = store.progress(id).orElseThrow();
+        auditLog.record(actor, AuditRecord.success("population.import." + state.name().toLowerCase(java.util.Locale.ROOT),
+                "PopulationImport", String.valueOf(id)).withDetail("%d rows read, %d refused; %d added, %d changed, %d gone%s"
+                .formatted(progress.rowsRead(), progress.rowsRejected(), progress.residentsAdded(),
+                        progress.residentsChanged(), progress.residentsGone(),
+                        failure == null ? "" : "; " + failure.messageKey() + " " + failure.args())));
+        log.info("Import {} of the population {}: {} rows read, {} refused, {} added, {} changed, {} gone", id, state,
+                progress.rowsRead(), progress.rowsRejected(), progress.residentsAdded(), progress.residentsChanged(),
+                progress.residentsGone());
+        return state;
+    }
+
+    private Set<String> villagesOf(String scope) {
+        if (!SCOPE.matcher(scope).matches()) {
+            throw new RuleViolation("population.import.scope", scope);
+        }
+        List<Region> villages = scope.length() == 5 ? regions.villagesOfRegency(scope) : regions.villagesOf(scope);
+        if (villages.isEmpty()) {
+            throw new RuleViolation("population.import.scope", scope);
+        }
+        return villages.stream().map(Region::code).collect(Collectors.toSet());
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the imported file {}: {}", file, e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Stops reading once an ADMIN asked to and the chunk in hand is written. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One run of one import: its counts, the chunk being filled, where it stands in the file. */
+    private final class Run {
+        private final ImportStore.Job job;
+        private final Actor actor;
+        private final LocalDate today = LocalDate.now(clock);
+        private final List<ExtractFamily> chunk = new ArrayList<>();
+        private ImportStore.Tally tally;
+        private long families;
+        private long chunkRows;
+        private double fraction;
+        private long lastLogged = System.nanoTime();
+        boolean cancelled;
+
+        Run(ImportStore.Job job, Actor actor) {
+            this.job = job;
+            this.actor = actor;
+            this.tally = job.tally().copy();
+        }
+
+        void readAll() throws IOException {
+            Predicate<String> villageExists = code -> regions.village(code).isPresent();
+            ExtractRowRules rules = new ExtractRowRules(job.scope(), villagesOf(job.scope()), villageExists, regions,
+                    today, clock.getZone());
+            FamilyBlocks blocks = new FamilyBlocks(this::family);
+            try {
+                ExtractReader.forFileName(job.fileName()).read(Path.of(job.storedFile()), (row, read) -> {
+                    fraction = read;
+                    blocks.add(rules.check(row));
+                });
+                blocks.finish();
+                fraction = 1.0;
+                flush();
+            } catch (Cancelled e) {
+                cancelled = true;
+            }
+        }
+
+        /** A family of the file; those a resumed import already wrote are passed over. */
+        private void family(ExtractFamily family) {
+            families++;
+            if (families <= job.familiesDone()) {
+                return;
+            }
+            chunk.add(family);
+            chunkRows += family.rows().size();
+            if (chunk.size() >= familiesPerChunk) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            ImportStore.Tally attempt = tally.copy();
+            attempt.rowsRead += chunkRows;
+            Boolean stop = transactions.execute(status -> {
+                load.write(job.id(), chunk, attempt, actor, today);
+                return store.progressed(job.id(), families, fraction, attempt, clock.instant());
+            });
+            tally = attempt;
+            chunk.clear();
+            chunkRows = 0;
+            logNowAndThen();
+            if (Boolean.TRUE.equals(stop)) {
+                throw new Cancelled();
+            }
+        }
+
+        /** A line in the log every ten seconds: what the command line shows while a regency loads. */
+        private void logNowAndThen() {
+            long now = System.nanoTime();
+            if (now - lastLogged > 10_000_000_000L) {
+                lastLogged = now;
+                log.info("Import {}: {} rows read ({}%), {} refused, {} added, {} changed", job.id(), tally.rowsRead,
+                        Math.round(fraction * 100), tally.rowsRejected, tally.residentsAdded, tally.residentsChanged);
+            }
+        }
+
+        void markGone() {
+            while (true) {
+                ImportStore.Tally attempt = tally.copy();
+                Integer marked = transactions.execute(status -> {
+                    int n = load.markGone(job.id(), job.scope(), attempt, actor, today);
+                    store.progressed(job.id(), families, 1.0, attempt, clock.instant());
+                    return n;
+                });
+                tally = attempt;
+                if (marked == null || marked == 0) {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package id.dukcapil.portal.population.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.population.ImportProgress;
+import id.dukcapil.portal.population.ImportState;
+import id.dukcapil.portal.population.PopulationImports;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.region.Region;
+import id.dukcapil.portal.shared.region.Regions;
+import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.LiveRefresh;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
+import id.dukcapil.portal.shared.upload.BoundedFileUploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The ADMIN loads or refreshes the register from a SIAK extract: the template and example, the file, the region it
+ * covers, a confirmation that says what the import will do, then a live progress bar (rows per second, time left,
+ * stop), the outcome and the refused rows as Excel. The import runs on the server: leaving the page does not stop it.
+ */
+@Route("residents/import")
+@RolesAllowed(Roles.ADMIN)
+@Menu(title = "nav.population-import", order = 21, icon = "vaadin:upload")
+class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    final Upload upload;
+    final Span uploaded = new Span();
+    final ComboBox<Region> scope = new ComboBox<>();
+    final Button start = new Button();
+    final Div running = new Div();
+    final ProgressBar bar = new ProgressBar();
+    final Span pace = new Span();
+    final Button cancel = new Button();
+    final Grid<ImportProgress> imports = new Grid<>();
+    private final PopulationImports service;
+    private final Clock clock;
+    private @Nullable Path pendingFile;
+    private String pendingName = "";
+
+    PopulationImportView(PopulationImports service, Regions regions, Clock clock,
+                         @Value("${portal.population.import.regency:32.04}") String regency) {
+        this.service = service;
+        this.clock = clock;
+        setWidthFull();
+        setMaxWidth("80em");
+
+        UI ui = UI.getCurrent();
+        upload = VaadinTexts.localized(new Upload(BoundedFileUploadHandler.toFile(PopulationImports.MAX_UPLOAD_BYTES,
+                service.uploadDirectory(), (metadata, file) -> ui.access(() -> received(metadata.fileName(), file)))));
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, PopulationImports.MAX_UPLOAD_BYTES));
+        upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.addFileRejectedListener(rejected -> Notifications.error(getTranslation("population.import.too-large",
+                PopulationImports.MAX_UPLOAD_BYTES / (1024 * 1024))));
+        upload.setId("extract-upload");
+        uploaded.setId("extract-file");
+
+        List<Region> scopes = new ArrayList<>();
+        regions.regency(regency).ifPresent(scopes::add);
+        scopes.addAll(regions.districtsOf(regency));
+        scope.setItems(scopes);
+        scope.setItemLabelGenerator(region -> region.code().length() == 5
+                ? getTranslation("population.import.scope.regency", region.name())
+                : getTranslation("population.import.scope.district", region.name()));
+        scope.setLabel(getTranslation("population.import.scope.label"));
+        scope.setHelperText(getTranslation("population.import.scope.help"));
+        scope.setWidth("24em");
+        scopes.stream().findFirst().ifPresent(scope::setValue);
+        scope.setId("extract-scope");
+        start.setText(getTranslation("population.import.start"));
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.setEnabled(false);
+        start.addClickListener(click -> confirmStart());
+        start.setId("extract-start");
+        HorizontalLayout choose = new HorizontalLayout(scope, start);
+        choose.setAlignItems(FlexComponent.Alignment.BASELINE);
+        choose.setWrap(true);
+
+        bar.setWidthFull();
+        bar.setId("import-progress");
+        pace.setId("import-pace");
+        cancel.setText(getTranslation("population.import.cancel"));
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.addClickListener(click -> confirmCancel());
+        cancel.setId("import-cancel");
+        running.add(bar, pace, cancel);
+        running.setWidthFull();
+        running.setVisible(false);
+
+        imports.addColumn(progress -> TIME.format(progress.startedAt().atZone(clock.getZone())))
+                .setHeader(getTranslation("population.import.column.started")).setAutoWidth(true);
+        imports.addColumn(ImportProgress::fileName).setHeader(getTranslation("population.import.column.file"))
+                .setFlexGrow(1);
+        imports.addColumn(progress -> getTranslation(progress.state().labelKey()))
+                .setHeader(getTranslation("population.import.column.state")).setAutoWidth(true);
+        imports.addColumn(this::summary).setHeader(getTranslation("population.import.column.summary")).setFlexGrow(2);
+        imports.addComponentColumn(this::actions).setAutoWidth(true);
+        imports.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        imports.setAllRowsVisible(true);
+        imports.setId("imports");
+
+        FlexLayout downloads = new FlexLayout(
+                download("population.import.template.csv", "templat-ekstrak-siak.csv", "text/csv", service::csvTemplate),
+                download("population.import.template.xlsx", "templat-ekstrak-siak.xlsx", TableReportFiles.XLSX,
+                        service::xlsxTemplate),
+                download("population.import.example", "contoh-ekstrak-siak.csv", "text/csv", service::example));
+        downloads.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        downloads.getStyle().set("gap", "var(--lumo-space-m)");
+
+        add(new H2(getTranslation("population.import.title")),
+                new Paragraph(getTranslation("population.import.intro")), downloads,
+                new H3(getTranslation("population.import.file")),
+                new Paragraph(getTranslation("population.import.file.help",
+                        PopulationImports.MAX_UPLOAD_BYTES / (1024 * 1024))),
+                upload, uploaded, choose, running, new H3(getTranslation("population.import.history")), imports);
+        addDetachListener(detach -> discardPending());
+        LiveRefresh.whileAttached(this, 1000, this::refresh);
+        refresh();
+    }
+
+    void received(String fileName, Path file) {
+        discardPending();
+        pendingFile = file;
+        pendingName = fileName;
+        uploaded.setText(getTranslation("population.import.received", fileName));
+        start.setEnabled(true);
+    }
+
+    /** What the import will do, said before it does it: the region's residents missing from the file are marked gone. */
+    void confirmStart() {
+        Region region = scope.getValue();
+        if (pendingFile == null || region == null) {
+            Notifications.error(getTranslation(pendingFile == null ? "population.import.no-file"
+                    : "population.import.no-scope"));
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("population.import.confirm.title"));
+        confirm.setText(getTranslation("population.import.confirm.text", pendingName, scope.getItemLabelGenerator()
+                .apply(region)));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("population.import.confirm.back"));
+        confirm.setConfirmText(getTranslation("population.import.start"));
+        confirm.addConfirmListener(confirmed -> startImport(region));
+        confirm.open();
+    }
+
+    void startImport(Region region) {
+        Path file = pendingFile;
+        if (file == null) {
+            return;
+        }
+        try {
+            service.start(file, pendingName, region.code());
+            pendingFile = null;
+            start.setEnabled(false);
+            uploaded.setText("");
+            Notifications.success(getTranslation("population.import.started", pendingName));
+            refresh();
+        } catch (RuleViolation violation) {
+            // The upload is gone with the refusal (the service deleted it); the chosen region stays.
+            pendingFile = null;
+            start.setEnabled(false);
+            uploaded.setText("");
+            Notifications.error(violation);
+        }
+    }
+
+    void confirmCancel() {
+        service.recent().stream().filter(ImportProgress::running).findFirst().ifPresent(current -> {
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setHeader(getTranslation("population.import.cancel.title"));
+            confirm.setText(getTranslation("population.import.cancel.text", current.fileName()));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("population.import.cancel.keep"));
+            confirm.setConfirmText(getTranslation("population.import.cancel"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.addConfirmListener(confirmed -> {
+                service.cancel(current.id());
+                Notifications.success(getTranslation("population.import.cancel.asked"));
+                refresh();
+            });
+            confirm.open();
+        });
+    }
+
+    void refresh() {
+        List<ImportProgress> recent = service.recent();
+        imports.setItems(recent);
+        ImportProgress current = recent.stream().filter(ImportProgress::running).findFirst().orElse(null);
+        running.setVisible(current != null);
+        if (current != null) {
+            bar.setValue(Math.max(0, Math.min(1, current.fraction())));
+            NumberFormat number = NumberFormat.getIntegerInstance(getLocale());
+            String left = current.timeLeft(clock.instant()).map(PopulationImportView::duration)
+                    .orElse(getTranslation("population.import.left.unknown"));
+            pace.setText(getTranslation("population.import.pace", current.fileName(), number.format(current.rowsRead()),
+                    Math.round(current.fraction() * 100), number.format(current.rowsPerSecond(clock.instant())), left));
+        }
+    }
+
+    private String summary(ImportProgress progress) {
+        NumberFormat number = NumberFormat.getIntegerInstance(getLocale());
+        String counts = getTranslation("population.import.summary", number.format(progress.rowsRead()),
+                number.format(progress.residentsAdded()), number.format(progress.residentsChanged()),
+                number.format(progress.residentsGone()), number.format(progress.rowsRejected()));
+        if (progress.state() == ImportState.FAILED && progress.failureKey() != null) {
+            return counts + " " + getTranslation(progress.failureKey(), progress.failureArgs().toArray());
+        }
+        return counts;
+    }
+
+    private com.vaadin.flow.component.Component actions(ImportProgress progress) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (progress.rowsRejected() > 0) {
+            Anchor refused = new Anchor(DownloadHandler.fromInputStream(event -> {
+                var out = new java.io.ByteArrayOutputStream();
+                service.refusedRows(progress.id(), getLocale(), out);
+                byte[] bytes = out.toByteArray();
+                return new DownloadResponse(new ByteArrayInputStream(bytes), "baris-ditolak-" + progress.id() + ".xlsx",
+                        TableReportFiles.XLSX, bytes.length);
+            }), getTranslation("population.import.refused.download"));
+            refused.setId("refused-" + progress.id());
+            actions.add(refused);
+        }
+        if (progress.state() == ImportState.FAILED) {
+            Button resume = new Button(getTranslation("population.import.resume"), click -> {
+                try {
+                    service.resume(progress.id());
+                    Notifications.success(getTranslation("population.import.resumed", progress.fileName()));
+                } catch (RuleViolation violation) {
+                    Notifications.error(violation);
+                }
+                refresh();
+            });
+            resume.setId("resume-" + progress.id());
+            actions.add(resume);
+        }
+        return actions;
+    }
+
+    private Anchor download(String key, String fileName, String type, java.util.function.Supplier<byte[]> content) {
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = content.get();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, type, bytes.length);
+        }), getTranslation(key));
+        anchor.setId(fileName.replace('.', '-'));
+        return anchor;
+    }
+
+    private static String duration(Duration left) {
+        return "%d:%02d:%02d".formatted(left.toHours(), left.toMinutesPart(), left.toSecondsPart());
+    }
+
+    private void discardPending() {
+        Path file = pendingFile;
+        pendingFile = null;
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.population-import") + " · Dukcapil Portal";
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * What the portal knows of how it is reached: the public address that links in e-mails and documents use.
+ */
+@NamedInterface("web")
+@NullMarked
+package id.dukcapil.portal.shared.web;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
