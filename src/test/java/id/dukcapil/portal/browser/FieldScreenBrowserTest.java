@@ -83,9 +83,11 @@ class FieldScreenBrowserTest {
             }
             tablet.awaitText(By.id("field-student-state"), "Tercetak");
             tablet.screenshot("field-screen-tablet");
-            assertThat((Boolean) tablet.driver.executeScript(
-                    "return document.documentElement.scrollWidth <= window.innerWidth")).as("nothing pushed sideways")
-                    .isTrue();
+            assertThat(tablet.scrollsSideways()).as("nothing pushed sideways").isFalse();
+            assertThat(tablet.cutTexts(".field-view")).as("no text cut on the upright tablet").isEmpty();
+            tablet.resize(1280, 800); // the tablet turned: roster and student side by side
+            assertThat(tablet.scrollsSideways()).isFalse();
+            assertThat(tablet.cutTexts(".field-view")).as("no text cut on the turned tablet").isEmpty();
 
             tablet.driver.navigate().refresh(); // the school's Wi-Fi dropped; the page is opened anew
             tablet.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Tercetak, belum diserahkan']"));
