@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.blanko.MovementKind;
 import id.dukcapil.portal.blanko.StockMovement;
 import id.dukcapil.portal.blanko.StockSummary;
 import id.dukcapil.portal.shared.Role;
@@ -75,7 +76,7 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         history.addColumn(StockMovement::quantity).setHeader(getTranslation("blanko.column.quantity")).setAutoWidth(true);
         history.addColumn(StockMovement::balanceAfter).setHeader(getTranslation("blanko.column.balance")).setAutoWidth(true);
-        history.addColumn(line -> Objects.toString(line.reference(), "")).setHeader(getTranslation("blanko.column.reference"));
+        history.addColumn(this::reference).setHeader(getTranslation("blanko.column.reference"));
         history.addColumn(line -> Objects.toString(line.reason(), "")).setHeader(getTranslation("blanko.column.reason"));
         history.addColumn(StockMovement::recordedBy).setHeader(getTranslation("blanko.column.by")).setAutoWidth(true);
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -134,6 +135,16 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
         transferTo.setItems(summaries);
         summaries.stream().filter(summary -> summary.servicePoint().equals(current)).findFirst().ifPresent(points::select);
         showHistory();
+    }
+
+    /** A transfer's reference is the other point, shown by its name; a delivery's is the supplier's own number. */
+    private String reference(StockMovement line) {
+        String reference = Objects.toString(line.reference(), "");
+        if (line.kind() != MovementKind.TRANSFER_IN && line.kind() != MovementKind.TRANSFER_OUT) {
+            return reference;
+        }
+        return points.getListDataView().getItems().filter(point -> point.servicePoint().equals(reference))
+                .map(StockSummary::servicePointName).findFirst().orElse(reference);
     }
 
     private void showHistory() {

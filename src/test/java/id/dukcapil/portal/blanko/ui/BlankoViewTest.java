@@ -47,6 +47,24 @@ class BlankoViewTest extends PortalViewTest {
 
     @Test
     @WithUserDetails("perencana")
+    void a_transfer_names_the_other_point_in_the_history_not_its_code() {
+        BlankoView view = navigate(BlankoView.class);
+        select(view, POINT);
+        test(view.quantity).setValue(10);
+        test(view.reference).setValue("SJ-" + System.nanoTime());
+        test(view.receive).click();
+        StockSummary other = summary(view, "UKL-320406");
+
+        test(view.quantity).setValue(4);
+        test(view.reference).setValue("untuk lonjakan perekaman");
+        test(view.transferTo).selectItem(other.servicePointName());
+        test(view.transfer).click();
+
+        assertThat(test(view.history).getCellText(0, 4)).isEqualTo(other.servicePointName()).doesNotContain("UKL-");
+    }
+
+    @Test
+    @WithUserDetails("perencana")
     void a_delivery_without_its_reference_is_refused_and_the_balance_stays() {
         BlankoView view = navigate(BlankoView.class);
         select(view, POINT);
