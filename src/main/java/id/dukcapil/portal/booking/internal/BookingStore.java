@@ -116,6 +116,28 @@ public class BookingStore {
                 .params(point, day).query(BookingStore::booking).list();
     }
 
+    /** The open bookings of these NIKs not yet marked as of a resident gone. */
+    public List<Booking> openOfUnmarked(List<String> niks) {
+        if (niks.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLUMNS + " WHERE open_nik IN (:niks) AND resident_gone_at IS NULL").param("niks", niks)
+                .query(BookingStore::booking).list();
+    }
+
+    /** Marks an open booking as of a resident the register no longer lists; false if it was marked or closed. */
+    public boolean markResidentGone(long id, Instant at) {
+        return jdbc.sql("UPDATE booking_booking SET resident_gone_at = ? WHERE id = ? AND open_nik IS NOT NULL "
+                + "AND resident_gone_at IS NULL").params(utc(at), id).update() == 1;
+    }
+
+    /** The open bookings at the point from the day on whose resident the register no longer lists. */
+    public List<Booking> openWithResidentGone(String point, LocalDate from) {
+        return jdbc.sql(COLUMNS + " WHERE service_point = ? AND day >= ? AND open_nik IS NOT NULL "
+                        + "AND resident_gone_at IS NOT NULL ORDER BY day, queue_number")
+                .params(point, from).query(BookingStore::booking).list();
+    }
+
     /** Moves a booking to a new state; leaving the open states frees the NIK for a new booking. */
     public void finish(long id, BookingStatus status, Instant at, @Nullable String reason, @Nullable String note) {
         jdbc.sql("""
