@@ -35,10 +35,13 @@ class ResidentsGoneFromRegistry {
 
     @ApplicationModuleListener
     void on(PopulationChanged changed) {
-        for (Booking booking : bookings.openOfUnmarked(changed.residents().stream().map(Nik::value).toList())) {
-            if (registry.findByNik(Nik.of(booking.nik())).isEmpty() && bookings.markResidentGone(booking.id(), clock.instant())) {
-                auditLog.record(IMPORT, AuditRecord.success("booking.resident-gone", "Booking", booking.code())
-                        .withDetail("import " + changed.importId() + ", " + booking.maskedNik()));
+        for (BookingStore.MarkedBooking open : bookings.openOf(changed.residents().stream().map(Nik::value).toList())) {
+            Booking booking = open.booking();
+            boolean gone = registry.findByNik(Nik.of(booking.nik())).isEmpty();
+            // A resident listed again by a later extract is found again: the mark goes.
+            if (gone != open.residentGone() && bookings.markResidentGone(booking.id(), gone ? clock.instant() : null)) {
+                auditLog.record(IMPORT, AuditRecord.success(gone ? "booking.resident-gone" : "booking.resident-back",
+                        "Booking", booking.code()).withDetail("import " + changed.importId() + ", " + booking.maskedNik()));
             }
         }
     }

@@ -116,19 +116,26 @@ public class BookingStore {
                 .params(point, day).query(BookingStore::booking).list();
     }
 
-    /** The open bookings of these NIKs not yet marked as of a resident gone. */
-    public List<Booking> openOfUnmarked(List<String> niks) {
+    /** The open bookings of these NIKs, each with whether it is marked as of a resident gone. */
+    public List<MarkedBooking> openOf(List<String> niks) {
         if (niks.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(COLUMNS + " WHERE open_nik IN (:niks) AND resident_gone_at IS NULL").param("niks", niks)
-                .query(BookingStore::booking).list();
+        return jdbc.sql(COLUMNS.replace("FROM booking_booking", ", resident_gone_at IS NOT NULL AS resident_gone FROM booking_booking")
+                        + " WHERE open_nik IN (:niks)").param("niks", niks)
+                .query((rs, row) -> new MarkedBooking(booking(rs, row), rs.getBoolean("resident_gone"))).list();
     }
 
-    /** Marks an open booking as of a resident the register no longer lists; false if it was marked or closed. */
-    public boolean markResidentGone(long id, Instant at) {
+    public record MarkedBooking(Booking booking, boolean residentGone) {
+    }
+
+    /**
+     * Marks an open booking as of a resident the register no longer lists, or clears the mark ({@code at} null);
+     * false if the booking closed meanwhile or was already so.
+     */
+    public boolean markResidentGone(long id, @Nullable Instant at) {
         return jdbc.sql("UPDATE booking_booking SET resident_gone_at = ? WHERE id = ? AND open_nik IS NOT NULL "
-                + "AND resident_gone_at IS NULL").params(utc(at), id).update() == 1;
+                + "AND (resident_gone_at IS NULL) = ?").params(at == null ? null : utc(at), id, at != null).update() == 1;
     }
 
     /** The open bookings at the point from the day on whose resident the register no longer lists. */

@@ -197,6 +197,14 @@ class CounterViewTest extends PortalViewTest {
                             "nomor antrean " + gone.queueNumber())
                     .doesNotContain(booked.get(1).code());
             assertThat(status(gone)).as("the booking itself is left as it was").isEqualTo("BOOKED");
+
+            // A later extract lists the resident again: the booking leaves the list.
+            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", gone.nik());
+            transactions.executeWithoutResult(status -> events.publishEvent(
+                    new PopulationChanged(0, List.of(Nik.of(gone.nik())), List.of())));
+            awaitAudit("booking.resident-back", gone.code());
+            view = navigate(CounterView.class);
+            assertThat(view.residentsGone.isVisible()).isFalse();
         } finally {
             jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", gone.nik());
             jdbc.update("UPDATE booking_booking SET resident_gone_at = NULL WHERE id = ?", gone.id());
