@@ -158,6 +158,15 @@ public class CounterService {
         return bookings.ofDay(myPoint().code(), LocalDate.now(clock), List.of(BookingStatus.values()));
     }
 
+    /**
+     * The open bookings at the clerk's point, today and later, whose resident an import of SIAK's extract has since
+     * marked gone: the counter sees them before the citizen comes (decision 099).
+     */
+    @Transactional(readOnly = true)
+    public List<Booking> residentsGoneAhead() {
+        return bookings.openWithResidentGone(myPoint().code(), LocalDate.now(clock));
+    }
+
     private Booking arrived(String code) {
         Booking booking = forCounter(code);
         if (booking.status() != BookingStatus.ARRIVED) {

@@ -116,6 +116,35 @@ public class BookingStore {
                 .params(point, day).query(BookingStore::booking).list();
     }
 
+    /** The open bookings of these NIKs, each with whether it is marked as of a resident gone. */
+    public List<MarkedBooking> openOf(List<String> niks) {
+        if (niks.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLUMNS.replace("FROM booking_booking", ", resident_gone_at IS NOT NULL AS resident_gone FROM booking_booking")
+                        + " WHERE open_nik IN (:niks)").param("niks", niks)
+                .query((rs, row) -> new MarkedBooking(booking(rs, row), rs.getBoolean("resident_gone"))).list();
+    }
+
+    public record MarkedBooking(Booking booking, boolean residentGone) {
+    }
+
+    /**
+     * Marks an open booking as of a resident the register no longer lists, or clears the mark ({@code at} null);
+     * false if the booking closed meanwhile or was already so.
+     */
+    public boolean markResidentGone(long id, @Nullable Instant at) {
+        return jdbc.sql("UPDATE booking_booking SET resident_gone_at = ? WHERE id = ? AND open_nik IS NOT NULL "
+                + "AND (resident_gone_at IS NULL) = ?").params(at == null ? null : utc(at), id, at != null).update() == 1;
+    }
+
+    /** The open bookings at the point from the day on whose resident the register no longer lists. */
+    public List<Booking> openWithResidentGone(String point, LocalDate from) {
+        return jdbc.sql(COLUMNS + " WHERE service_point = ? AND day >= ? AND open_nik IS NOT NULL "
+                        + "AND resident_gone_at IS NOT NULL ORDER BY day, queue_number")
+                .params(point, from).query(BookingStore::booking).list();
+    }
+
     /** Moves a booking to a new state; leaving the open states frees the NIK for a new booking. */
     public void finish(long id, BookingStatus status, Instant at, @Nullable String reason, @Nullable String note) {
         jdbc.sql("""

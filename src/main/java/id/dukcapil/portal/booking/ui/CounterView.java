@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -25,9 +27,10 @@ import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
-import id.dukcapil.portal.shared.ui.VaadinTexts;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 @Route("counter")
 @RolesAllowed({Roles.OPERATOR, Roles.PRINT_OPERATOR})
 @Menu(title = "nav.counter", order = 20, icon = "vaadin:barcode")
-class CounterView extends VerticalLayout implements HasDynamicTitle {
+class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     final TextField code = new TextField();
     final Div result = new Div();
@@ -54,6 +57,8 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
     final Button cannotPrint = new Button();
     final Paragraph advice = new Paragraph();
     final Button noShows = new Button();
+    final Div residentsGone = new Div();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
     private final CounterService counter;
     private @Nullable Booking current;
     private String pointName = "";
@@ -87,15 +92,34 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
         noShows.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         noShows.addClickListener(click -> markNoShows());
         warning.addClassName("counter-warning");
+        residentsGone.addClassName("counter-warning");
 
         FlexLayout printBar = new FilterBar(printed, spoilReason, spoiled);
         FlexLayout cannotBar = new FilterBar(cannotReason, cannotNote, cannotPrint);
         result.add(citizen, details, warning, printReason, printBar, cannotBar, advice);
         result.setVisible(false);
-        add(new FilterBar(code, noShows), result);
+        add(new FilterBar(code, noShows), residentsGone, result);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        showResidentsGone();
+    }
+
+    /** Bookings whose resident SIAK's latest extract no longer lists: the clerk knows before the citizen comes. */
+    private void showResidentsGone() {
+        List<Booking> gone = counter.residentsGoneAhead();
+        residentsGone.removeAll();
+        residentsGone.setVisible(!gone.isEmpty());
+        residentsGone.add(new Paragraph(getTranslation("booking.counter.gone-ahead", gone.size())));
+        for (Booking booking : gone) {
+            residentsGone.add(new Paragraph(getTranslation("booking.counter.gone-ahead.booking",
+                    DAY.format(booking.day()), booking.queueNumber(), booking.residentName(), booking.code())));
+        }
     }
 
     void scan() {
+        showResidentsGone(); // an import may have marked one since the screen was opened
         try {
             show(counter.scan(code.getValue()));
         } catch (RuleViolation violation) {
@@ -128,7 +152,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle {
     /** NIK, day, point (by name) and state of the booking shown. */
     private void showDetails(Booking booking) {
         details.setText(getTranslation("booking.counter.details", booking.maskedNik(),
-                DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT).format(booking.day()), pointName,
+                DAY.format(booking.day()), pointName,
                 getTranslation(booking.status().labelKey()), booking.spoiled()));
     }
 

@@ -21,13 +21,16 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import java.time.ZoneId;
 import java.util.List;
 import id.dukcapil.portal.population.CardPrintReason;
+import id.dukcapil.portal.population.PopulationChanged;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.shared.Nik;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -44,6 +47,8 @@ class CounterViewTest extends PortalViewTest {
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
     @Autowired PopulationRegistry registry;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
     LocalDate day;
     List<Booking> booked;
     CounterView view;
@@ -185,6 +190,53 @@ class CounterViewTest extends PortalViewTest {
         } finally {
             jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?",
                     booked.getFirst().nik());
+        }
+    }
+
+    @Test
+    void a_booked_resident_a_newer_siak_extract_marks_gone_is_listed_on_the_counter_before_they_come() throws Exception {
+        Booking gone = booked.getFirst();
+        jdbc.update("UPDATE population_resident SET gone_on = ?, gone_reason = 'DIED' WHERE nik = ?", day, gone.nik());
+        try {
+            // What an import announces after the chunk that marked the resident gone is committed.
+            transactions.executeWithoutResult(status -> events.publishEvent(
+                    new PopulationChanged(0, List.of(Nik.of(gone.nik())), List.of())));
+            awaitAudit("booking.resident-gone", gone.code());
+
+            view = navigate(CounterView.class);
+
+            assertThat(view.residentsGone.isVisible()).isTrue();
+            assertThat(view.residentsGone.getElement().getTextRecursively())
+                    .contains("1 booking", "tidak lagi tercatat", gone.residentName(), gone.code(),
+                            day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                            "nomor antrean " + gone.queueNumber())
+                    .doesNotContain(booked.get(1).code());
+            assertThat(status(gone)).as("the booking itself is left as it was").isEqualTo("BOOKED");
+
+            // A later extract lists the resident again: the booking leaves the list.
+            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", gone.nik());
+            transactions.executeWithoutResult(status -> events.publishEvent(
+                    new PopulationChanged(0, List.of(Nik.of(gone.nik())), List.of())));
+            awaitAudit("booking.resident-back", gone.code());
+            view = navigate(CounterView.class);
+            assertThat(view.residentsGone.isVisible()).isFalse();
+        } finally {
+            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", gone.nik());
+            jdbc.update("UPDATE booking_booking SET resident_gone_at = NULL WHERE id = ?", gone.id());
+        }
+    }
+
+    @Test
+    void a_counter_with_no_booking_of_a_resident_gone_shows_no_such_list() {
+        assertThat(view.residentsGone.isVisible()).isFalse();
+    }
+
+    private void awaitAudit(String action, String subject) throws InterruptedException {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND subject_id = ?", Integer.class,
+                action, subject) == 0) {
+            assertThat(System.nanoTime()).as("the booking listener has marked the booking").isLessThan(until);
+            Thread.sleep(50);
         }
     }
 
