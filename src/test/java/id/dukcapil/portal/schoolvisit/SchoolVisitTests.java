@@ -38,6 +38,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -219,7 +220,25 @@ class SchoolVisitTests {
                 new BirthCertificate(null, "Soreang", null, null, null, null), "Akta 3204-LT-01012009-0001"));
         assertThat(corrected.resident().birthPlace()).isEqualTo("Soreang");
         assertThat(corrected.student().corrected()).isTrue();
+        // The iris scanner fails half an hour into the recording: without a reason it is refused; with one, the
+        // overrun is excused and the student stays to be recorded again, which then succeeds.
+        clock.advance(Duration.ofMinutes(30));
+        assertThatThrownBy(() -> step(officer, () -> field.recordingFailed(visit.id(), young, "  ")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.failure-reason");
+        FieldStudent failed = step(officer, () -> field.recordingFailed(visit.id(), young, "Pemindai iris mati"));
+        assertThat(failed.student().state()).isEqualTo(StudentState.ON_ROSTER);
+        assertThat(failed.student().fieldStep()).isEqualTo(FieldStep.RECORDING);
+        assertThat(jdbc.queryForList("""
+                SELECT excused_reason FROM sla_step WHERE case_id = ? AND step = 'D6_RECORDING'
+                AND within_standard = FALSE AND ended_at IS NOT NULL""", String.class, "D-S" + young))
+                .containsExactly("technical failure: Pemindai iris mati");
+        clock.advance(Duration.ofMinutes(5));
         step(officer, () -> field.recorded(visit.id(), young));
+        assertThatThrownBy(() -> step(officer, () -> field.recordingFailed(visit.id(), young, "Terlambat")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.not-recording");
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND step = 'D6_RECORDING' AND within_standard = TRUE
+                AND excused_reason IS NULL""", Long.class, "D-S" + young)).as("the second attempt, in time").isOne();
         SignedInAs.call(users, officer, () -> enrolment.printReady(young));
         assertThatThrownBy(() -> step(officer, () -> field.printOnSite(visit.id(), young)))
                 .isInstanceOf(RuleViolation.class)
@@ -239,10 +258,10 @@ class SchoolVisitTests {
         // The day before the 17th birthday the student is not in the print queue; on the day, they are.
         LocalDate birthday = LocalDate.parse(sixteen[2], DATE).plusYears(17);
         clock.setInstant(birthday.minusDays(1).atTime(8, 0).atZone(OFFICE).toInstant());
-        assertThat(SignedInAs.call(users, printer, printQueue::today)).extracting(card -> card.student().id())
+        assertThat(queueToday(printer)).extracting(card -> card.student().id())
                 .doesNotContain(young);
         clock.setInstant(birthday.atTime(8, 0).atZone(OFFICE).toInstant());
-        assertThat(SignedInAs.call(users, printer, printQueue::today))
+        assertThat(queueToday(printer))
                 .filteredOn(card -> card.student().id() == young)
                 .extracting(QueuedCard::schoolName).containsExactly(school.name());
         SignedInAs.call(users, plannerName, () -> blanko.receive(POINT, 1, "Kiriman uji ulang tahun " + kitCode));
@@ -422,5 +441,9 @@ class SchoolVisitTests {
 
     private String account(Role role) {
         return staffAccounts.create(Set.of(role), PASSWORD);
+    }
+
+    private List<QueuedCard> queueToday(String printer) {
+        return SignedInAs.call(users, printer, () -> printQueue.today(PageRequest.of(0, 1_000)).getContent());
     }
 }
