@@ -165,7 +165,7 @@ public class StudentStore {
      * state-and-birthday index answers it) is the day or before it, oldest birthday first, with their school's name.
      */
     public Slice<QueuedCard> dueForPrinting(LocalDate day, Pageable page) {
-        List<QueuedCard> rows = jdbc.sql(QUEUE_SQL).params(day, page.getPageSize() + 1, page.getOffset())
+        List<QueuedCard> rows = jdbc.sql(QUEUE_SQL).params(day, (long) page.getPageSize() + 1, page.getOffset())
                 .query((rs, n) -> new QueuedCard(student(rs, n), rs.getString("school_name"))).list();
         return Slices.of(rows, page);
     }
