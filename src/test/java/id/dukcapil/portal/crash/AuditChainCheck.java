@@ -19,12 +19,15 @@ final class AuditChainCheck {
 
     /**
      * As the portal's verifier walks it: each hash recomputed (under the chain key the portal was given, decision
-     * 075), each link checked, the head where the last entry is.
+     * 075), each link checked, the head where the last entry is. The restarted portal keeps working (its scheduled
+     * jobs audit too), so the entries and the head are read in one consistent snapshot.
      */
     static void assertVerifies(PortalProcess portal, byte[] chainKey) throws Exception {
         Mac key = Mac.getInstance("HmacSHA256");
         key.init(new SecretKeySpec(chainKey, "HmacSHA256"));
         try (Connection db = portal.database(); Statement statement = db.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
             String lastHash = AuditHash.GENESIS;
             long expected = 1;
             try (ResultSet rows = statement.executeQuery("SELECT seq, occurred_at, actor_type, actor_id, actor_name, "
@@ -52,6 +55,7 @@ final class AuditChainCheck {
                 assertThat(head.getLong("last_seq")).as("the chain head").isEqualTo(expected - 1);
                 assertThat(head.getString("last_hash")).isEqualTo(lastHash);
             }
+            statement.execute("COMMIT");
         }
     }
 }

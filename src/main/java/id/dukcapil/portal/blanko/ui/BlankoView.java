@@ -52,6 +52,8 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
     private final BlankoStock stock;
     private final Clock clock;
 
+    static final int DAYS_WORTH_SHOWING = 90;
+
     BlankoView(BlankoStock stock, Clock clock) {
         this.stock = stock;
         this.clock = clock;
@@ -60,10 +62,11 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
         points.addColumn(StockSummary::balance).setHeader(getTranslation("blanko.column.balance")).setAutoWidth(true);
         points.addColumn(StockSummary::usedRecently)
                 .setHeader(getTranslation("blanko.column.used", BlankoStock.RATE_WINDOW_DAYS)).setAutoWidth(true);
-        points.addColumn(summary -> summary.daysLeft().isPresent() ? String.valueOf(summary.daysLeft().getAsInt()) : "–")
+        points.addColumn(this::daysLeft)
                 .setHeader(getTranslation("blanko.column.days-left")).setAutoWidth(true);
         points.addThemeVariants(GridVariant.LUMO_COMPACT);
-        points.setAllRowsVisible(true);
+        // A kabupaten has some 33 points: the grid scrolls in its own box so the stock form stays in sight.
+        points.setHeight("16em");
         points.addSelectionListener(selection -> showHistory());
 
         history.addColumn(line -> TIME.format(line.recordedAt().atZone(clock.getZone())))
@@ -147,6 +150,16 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
 
     private static int value(IntegerField field) {
         return field.getValue() == null ? 0 : field.getValue();
+    }
+
+    /** Whole days the stock lasts; beyond a quarter the number says nothing a planner acts on ("7,919 days"). */
+    private String daysLeft(StockSummary summary) {
+        if (summary.daysLeft().isEmpty()) {
+            return "–";
+        }
+        int days = summary.daysLeft().getAsInt();
+        return days > DAYS_WORTH_SHOWING ? getTranslation("blanko.days-left.more-than", DAYS_WORTH_SHOWING)
+                : String.valueOf(days);
     }
 
     @Override

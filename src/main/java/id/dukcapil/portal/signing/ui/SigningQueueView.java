@@ -105,11 +105,12 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         queue.addColumn(QueuedDocument::holderName).setHeader(getTranslation("signing.column.holder")).setFlexGrow(2);
         queue.addColumn(document -> Masked.identity(document.kkNumber()))
                 .setHeader(getTranslation("signing.column.kk")).setAutoWidth(true);
+        // The origin's words wrap: measured to their full length they pushed the actions out of a 1440 px screen.
         queue.addColumn(this::origin)
-                .setHeader(getTranslation("signing.column.source")).setAutoWidth(true);
+                .setHeader(getTranslation("signing.column.source")).setWidth("12em").setFlexGrow(1);
         queue.addColumn(document -> TIME.format(document.queuedAt().atZone(zone)))
-                .setHeader(getTranslation("signing.column.queued")).setAutoWidth(true);
-        queue.addComponentColumn(this::due).setHeader(getTranslation("signing.column.due")).setAutoWidth(true);
+                .setHeader(getTranslation("signing.column.queued")).setWidth("7.5em").setFlexGrow(0);
+        queue.addComponentColumn(this::due).setHeader(getTranslation("signing.column.due")).setWidth("7.5em").setFlexGrow(0);
         queue.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         queue.setItemsPageable(page -> signingQueue.queue(page).getContent());

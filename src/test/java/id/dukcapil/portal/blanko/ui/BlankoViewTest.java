@@ -38,6 +38,11 @@ class BlankoViewTest extends PortalViewTest {
         assertThat(history.getCellText(0, 4)).isEqualTo(reference);
         assertThat(view.quantity.getValue()).as("the form is cleared for the next delivery").isNull();
         assertThat(view.correct.getParent().orElseThrow().isVisible()).as("a planner does not correct a stock-take").isFalse();
+        var points = test(view.points);
+        for (int row = 0; row < points.size(); row++) {
+            assertThat(points.getCellText(row, 3)).as("how long the stock lasts, never '7919' days")
+                    .matches("–|lebih dari 90|[1-8]?\\d|90");
+        }
     }
 
     @Test
