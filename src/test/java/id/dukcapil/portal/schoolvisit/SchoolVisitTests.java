@@ -22,6 +22,7 @@ import id.dukcapil.portal.signing.PublicVerification;
 import id.dukcapil.portal.signing.SigningTestSupport;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import id.dukcapil.portal.shared.Role;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -350,6 +352,41 @@ class SchoolVisitTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "schoolvisit.error.npsn"));
         assertThat(jdbc.queryForObject("SELECT name FROM schoolvisit_school WHERE npsn = ?", String.class, known))
                 .isEqualTo("SMA Baru Namanya");
+    }
+
+    @Test
+    void a_planner_fills_in_the_downloaded_school_list_template_and_imports_it_as_it_is() throws Exception {
+        String plannerName = account(Role.PLANNER);
+        String npsn = npsn();
+        byte[] template = SignedInAs.call(users, plannerName, () -> schoolList.template());
+        byte[] filled;
+        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(template));
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("NPSN");
+            assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("E-mail");
+            String[] school = {npsn, "SMA Dari Templat", "SMA", "Jl. Templat 1", village(), "Bu Guru", "081200000009",
+                    ""};
+            var row = sheet.createRow(1);
+            for (int c = 0; c < school.length; c++) {
+                row.createCell(c).setCellValue(school[c]);
+            }
+            workbook.write(out);
+            filled = out.toByteArray();
+        }
+        SchoolListImport.Report report = SignedInAs.call(users, plannerName,
+                () -> schoolList.importList(POINT, new ByteArrayInputStream(filled)));
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.badRows()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT name FROM schoolvisit_school WHERE npsn = ?", String.class, npsn))
+                .isEqualTo("SMA Dari Templat");
+    }
+
+    @Test
+    void an_officer_cannot_download_the_school_list_template() {
+        String officerName = account(Role.FIELD_OFFICER);
+        assertThatThrownBy(() -> SignedInAs.call(users, officerName, () -> schoolList.template()))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

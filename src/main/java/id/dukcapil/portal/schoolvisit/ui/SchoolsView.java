@@ -139,8 +139,14 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFileSize(RosterImport.MAX_UPLOAD_BYTES);
         upload.setAcceptedFileTypes(".xlsx", TableReportFiles.XLSX);
         upload.setId("school-list-upload");
+        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = schoolList.template();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "templat-daftar-sekolah.xlsx",
+                    TableReportFiles.XLSX, bytes.length);
+        }), getTranslation("schoolvisit.schools.list-template"));
+        template.setId("school-list-template");
         Details details = new Details(getTranslation("schoolvisit.schools.import-list"),
-                new Paragraph(getTranslation("schoolvisit.schools.import-hint")), point, upload);
+                new Paragraph(getTranslation("schoolvisit.schools.import-hint")), template, point, upload);
         details.setId("school-list-import");
         return details;
     }
