@@ -22,12 +22,14 @@ import id.dukcapil.portal.signing.PublicVerification;
 import id.dukcapil.portal.signing.SigningTestSupport;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sex;
+import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -35,6 +37,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,8 @@ class SchoolVisitTests {
     @Autowired BlankoStock blanko;
     @Autowired VisitLetters letters;
     @Autowired SchoolListImport schoolList;
+    @Autowired SchoolReports schoolReports;
+    @Autowired TableReportFiles reportFiles;
     @Autowired TestMailServer mail;
     @Autowired DailySummaries summaries;
     @Autowired PopulationRegistry registry;
@@ -256,6 +261,19 @@ class SchoolVisitTests {
             assertThat(new PDFTextStripper().getText(summary)).contains("Laporan harian perekaman di sekolah (SOP D)",
                     school.name(), "Direkam di sekolah 2", "Tercetak 2");
         }
+        // The planner's report of the visit: three on the roster, two recorded there and one before, two printed on
+        // site, one waiting for the 17th birthday, one corrected; the same figures in the PDF and the Excel file.
+        Map<String, Object> visitFigures = visitReportFigures(plannerName, visit.id());
+        assertThat(visitFigures).containsEntry("Siswa dalam daftar", 3.0).containsEntry("Direkam di sekolah", 2.0)
+                .containsEntry("Sudah terekam sebelumnya", 1.0).containsEntry("Menunggu cetak (ulang tahun ke-17)", 1.0)
+                .containsEntry("Tercetak", 2.0).containsEntry("Data SIAK diperbaiki dari akta", 1.0);
+        try (PDDocument report = Loader.loadPDF(SignedInAs.call(users, plannerName,
+                () -> reportFiles.pdf(schoolReports.visit(visit.id(), PortalMessages.INDONESIAN),
+                        PortalMessages.INDONESIAN)))) {
+            assertThat(new PDFTextStripper().getText(report)).contains("Laporan kunjungan perekaman di sekolah (SOP D)",
+                    school.name() + " · " + DATE.format(visitDay), "Direkam di sekolah 2", "Data SIAK diperbaiki dari akta 1",
+                    seventeen[1], sixteen[1]);
+        }
 
         // The day before the 17th birthday the student is not in the print queue; on the day, they are.
         LocalDate birthday = LocalDate.parse(sixteen[2], DATE).plusYears(17);
@@ -272,6 +290,9 @@ class SchoolVisitTests {
                 .isEqualTo(StudentState.PRINTED);
         assertThat(blanko.balance(POINT)).isEqualTo(stockOnBirthday - 1);
         assertThat(registry.cardHistory(Nik.of(sixteen[0]))).hasSize(1);
+        // The visit's report counts the card printed on the birthday as the visit's: none waiting any more.
+        assertThat(visitReportFigures(plannerName, visit.id())).containsEntry("Tercetak", 3.0)
+                .containsEntry("Menunggu cetak (ulang tahun ke-17)", 0.0);
 
         // The handover: one record lists the three cards; the school's receipt is recorded once.
         Handover handover = SignedInAs.call(users, officer, () -> handovers.prepare(school.id()));
@@ -482,5 +503,22 @@ class SchoolVisitTests {
 
     private List<QueuedCard> queueToday(String printer) {
         return SignedInAs.call(users, printer, () -> printQueue.today(PageRequest.of(0, 1_000)).getContent());
+    }
+
+    /** The visit report's Excel file read back: each row of its figures sheet, label to number. */
+    private Map<String, Object> visitReportFigures(String plannerName, long visitId) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        SignedInAs.run(users, plannerName,
+                () -> reportFiles.xlsx(schoolReports.visit(visitId, PortalMessages.INDONESIAN), out));
+        Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(out.toByteArray()))) {
+            for (var row : workbook.getSheet("Ringkasan")) {
+                var value = row.getCell(1);
+                if (row.getRowNum() > 1 && value != null && value.getCellType() == CellType.NUMERIC) {
+                    figures.put(row.getCell(0).getStringCellValue(), value.getNumericCellValue());
+                }
+            }
+        }
+        return figures;
     }
 }

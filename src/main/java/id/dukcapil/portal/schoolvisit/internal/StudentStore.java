@@ -197,6 +197,29 @@ public class StudentStore {
                         rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
     }
 
+    /**
+     * A visit's figures: the school's roster, and of the students seen at the visit those recorded there or before,
+     * waiting for their birthday, printed (on the day or later), handed over, corrected.
+     */
+    public SchoolFigures visitFigures(long schoolId, long visitId) {
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM schoolvisit_student WHERE school_id = :school),
+                       COALESCE(SUM(checked_status = 'NOT_RECORDED'), 0),
+                       COALESCE(SUM(checked_status = 'ALREADY_RECORDED'), 0), COALESCE(SUM(state = 'WAITING'), 0),
+                       COALESCE(SUM(state IN ('PRINTED', 'HANDED_OVER')), 0), COALESCE(SUM(state = 'HANDED_OVER'), 0),
+                       COALESCE(SUM(corrected), 0)
+                FROM schoolvisit_student WHERE visit_id = :visit""").param("school", schoolId).param("visit", visitId)
+                .query((rs, n) -> new SchoolFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+    }
+
+    /** The students a visit's team saw, in class and name order. */
+    public List<Student> seenAt(long visitId, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM schoolvisit_student WHERE visit_id = ? ORDER BY class_name, full_name, id LIMIT ?""")
+                .params(visitId, limit).query(StudentStore::student).list();
+    }
+
     private static Student student(ResultSet rs, int n) throws SQLException {
         String checked = rs.getString("checked_status");
         String step = rs.getString("field_step");
