@@ -8,7 +8,6 @@ import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
 import id.dukcapil.portal.schoolvisit.internal.StudentStore;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
@@ -17,9 +16,8 @@ import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('" + Roles.PRINT_OPERATOR + "','" + Roles.FIELD_OFFICER + "')")
 public class BirthdayPrintQueue {
 
-    public static final int PAGE = 500;
-
     private final StudentStore students;
-    private final SchoolStore schools;
     private final PopulationRegistry registry;
     private final BlankoStock blanko;
     private final SchoolVisitClocks clocks;
@@ -43,10 +38,9 @@ public class BirthdayPrintQueue {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    BirthdayPrintQueue(StudentStore students, SchoolStore schools, PopulationRegistry registry, BlankoStock blanko,
+    BirthdayPrintQueue(StudentStore students, PopulationRegistry registry, BlankoStock blanko,
                        SchoolVisitClocks clocks, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.students = students;
-        this.schools = schools;
         this.registry = registry;
         this.blanko = blanko;
         this.clocks = clocks;
@@ -55,13 +49,10 @@ public class BirthdayPrintQueue {
         this.clock = clock;
     }
 
-    /** Today's queue: 17 today or earlier and not printed, oldest birthday first. */
+    /** A page of today's queue: 17 today or earlier and not printed, oldest birthday first. */
     @Transactional(readOnly = true)
-    public List<QueuedCard> today() {
-        List<Student> due = students.dueForPrinting(LocalDate.now(clock), PAGE);
-        Map<Long, String> names = new HashMap<>();
-        return due.stream().map(student -> new QueuedCard(student, names.computeIfAbsent(student.schoolId(),
-                id -> schools.find(id).map(School::name).orElse("")))).toList();
+    public Slice<QueuedCard> today(Pageable page) {
+        return students.dueForPrinting(LocalDate.now(clock), page);
     }
 
     /** The card printed at the operator's point: the registry records it, the point's stock gives a blank card. */

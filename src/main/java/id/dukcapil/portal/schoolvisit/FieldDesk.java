@@ -42,6 +42,7 @@ public class FieldDesk {
     /** The most blank cards one visit takes out. */
     public static final int CARDS_MAX = 500;
     public static final int ROSTER_MAX = 2_000;
+    public static final int RECORDING_FAILURE_MAX_LENGTH = 300;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final VisitPlanStore plans;
@@ -241,6 +242,31 @@ public class FieldDesk {
         clocks.leave(SchoolVisitClocks.student(studentId), SopStep.D6_RECORDING, now);
         toPrint(visit, student, now);
         audit("schoolvisit.student.recorded", student);
+        return student(visitId, studentId);
+    }
+
+    /**
+     * Step 6 failed for a technical reason (a device, the network, the national application down): the attempt's
+     * overrun is excused with the reason, as the SOP allows, and the student stays to be recorded again — a new
+     * attempt of step 6 is timed from now.
+     */
+    @Transactional
+    public FieldStudent recordingFailed(long visitId, long studentId, String reason) {
+        SchoolVisit visit = underway(visitId);
+        Student student = ofVisit(visit, studentId);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > RECORDING_FAILURE_MAX_LENGTH) {
+            throw new RuleViolation("schoolvisit.error.failure-reason", RECORDING_FAILURE_MAX_LENGTH);
+        }
+        if (student.state() != StudentState.ON_ROSTER || student.fieldStep() != FieldStep.RECORDING) {
+            throw new RuleViolation("schoolvisit.error.not-recording", student.fullName());
+        }
+        Instant now = clock.instant();
+        var caseRef = SchoolVisitClocks.student(studentId);
+        clocks.leaveExcused(caseRef, SopStep.D6_RECORDING, now, "technical failure: " + why);
+        clocks.enter(caseRef, SopStep.D6_RECORDING, now, visit.servicePoint());
+        auditLog.record(AuditRecord.success("schoolvisit.student.recording-failed", "SchoolStudent",
+                String.valueOf(studentId)).withDetail("nik=" + Nik.of(student.nik()).masked() + "; " + why));
         return student(visitId, studentId);
     }
 

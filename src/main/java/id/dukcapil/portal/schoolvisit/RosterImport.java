@@ -9,10 +9,8 @@ import id.dukcapil.portal.schoolvisit.internal.StudentStore;
 import id.dukcapil.portal.schoolvisit.internal.StudentStore.RosterLine;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -31,7 +29,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -70,24 +67,7 @@ public class RosterImport {
     /** An empty roster with the columns the import reads, for the school to fill in. */
     @PreAuthorize(Schools.PLANNERS)
     public byte[] template() {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("Siswa");
-            Row heading = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                heading.createCell(i).setCellValue(COLUMNS.get(i));
-                sheet.setColumnWidth(i, 24 * 256);
-            }
-            // Typed as text so that Excel keeps a NIK's sixteen digits and a date as written.
-            var text = workbook.createCellStyle();
-            text.setDataFormat(workbook.createDataFormat().getFormat("@"));
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                sheet.setDefaultColumnStyle(i, text);
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ImportTemplate.workbook("Siswa", COLUMNS);
     }
 
     /**

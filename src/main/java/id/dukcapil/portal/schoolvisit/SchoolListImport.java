@@ -29,6 +29,9 @@ import org.springframework.stereotype.Service;
 public class SchoolListImport {
 
     public static final int MAX_ROWS = 2_000;
+    /** The columns the import reads, in order: the template's headings. */
+    static final List<String> COLUMNS = List.of("NPSN", "Nama", "Jenjang (SMA/SMK/MA/SLB)", "Alamat", "Kode desa",
+            "Narahubung", "Telepon", "E-mail");
 
     private final Schools schools;
     private final SchoolStore store;
@@ -42,6 +45,12 @@ public class SchoolListImport {
 
     /** What the import did: rows read, schools added and updated, each bad row with its reasons. */
     public record Report(int rows, int added, int updated, List<RosterReport.BadRow> badRows) {
+    }
+
+    /** An empty list with the columns the import reads, for the planner to fill in. */
+    @PreAuthorize(Schools.PLANNERS)
+    public byte[] template() {
+        return ImportTemplate.workbook("Sekolah", COLUMNS);
     }
 
     /**

@@ -6,12 +6,15 @@ import id.dukcapil.portal.schoolvisit.internal.VisitPlanStore;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReport;
+import id.dukcapil.portal.staff.StaffNames;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,14 +32,16 @@ public class SchoolReports {
     private final SchoolStore schools;
     private final StudentStore students;
     private final VisitPlanStore plans;
+    private final StaffNames staffNames;
     private final MessageSource messages;
     private final Clock clock;
 
-    SchoolReports(SchoolStore schools, StudentStore students, VisitPlanStore plans, MessageSource messages,
-                  Clock clock) {
+    SchoolReports(SchoolStore schools, StudentStore students, VisitPlanStore plans, StaffNames staffNames,
+                  MessageSource messages, Clock clock) {
         this.schools = schools;
         this.students = students;
         this.plans = plans;
+        this.staffNames = staffNames;
         this.messages = messages;
         this.clock = clock;
     }
@@ -52,8 +57,54 @@ public class SchoolReports {
     @PreAuthorize(Schools.READERS)
     public TableReport school(long schoolId, Locale locale) {
         School school = schools.find(schoolId).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
-        SchoolFigures figures = students.figures(schoolId);
-        List<List<Object>> figureRows = List.of(
+        List<List<Object>> visitRows = new ArrayList<>();
+        for (SchoolVisit visit : plans.ofSchool(schoolId)) {
+            visitRows.add(List.of(DATE.format(visit.day()), text(visit.state().labelKey(), locale), visit.kitCode(),
+                    visit.team().size(), visit.cardsTaken(), visit.cardsPrinted()));
+        }
+        return new TableReport("sekolah-" + school.npsn() + "-" + LocalDate.now(clock),
+                text("schoolvisit.report.title", locale),
+                school.name() + " · NPSN " + school.npsn() + " · " + DATE.format(LocalDate.now(clock)),
+                text("schoolvisit.report.footer", locale),
+                List.of(figureTable(students.figures(schoolId), locale),
+                        new TableReport.Table(text("schoolvisit.report.visits", locale),
+                                List.of(text("schoolvisit.column.day", locale), text("schoolvisit.column.state", locale),
+                                        text("schoolvisit.column.kit", locale), text("schoolvisit.column.team", locale),
+                                        text("schoolvisit.column.cards-taken", locale),
+                                        text("schoolvisit.column.cards-printed", locale)), visitRows),
+                        studentTable(students.roster(schoolId, FieldDesk.ROSTER_MAX), locale)));
+    }
+
+    /**
+     * The report of one visit: the school's roster and, of the students the team saw that day, those recorded there
+     * or before, waiting for their 17th birthday, printed (on the day or later), handed over, corrected; with the
+     * visit's team, kit and blank cards, and the students seen.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Schools.READERS)
+    public TableReport visit(long visitId, Locale locale) {
+        SchoolVisit visit = plans.visit(visitId).orElseThrow(() -> new RuleViolation("schoolvisit.error.visit-not-found"));
+        Map<String, String> names = staffNames.of(visit.team());
+        String team = visit.team().stream().map(u -> names.getOrDefault(u, u)).collect(Collectors.joining(", "));
+        List<List<Object>> visitRows = List.of(
+                List.of(text("schoolvisit.column.state", locale), text(visit.state().labelKey(), locale)),
+                List.of(text("schoolvisit.column.kit", locale), visit.kitCode()),
+                List.of(text("schoolvisit.column.team", locale), team),
+                List.of(text("schoolvisit.column.cards-taken", locale), (long) visit.cardsTaken()),
+                List.of(text("schoolvisit.column.cards-printed", locale), (long) visit.cardsPrinted()));
+        return new TableReport("kunjungan-" + visit.id() + "-" + visit.day(),
+                text("schoolvisit.report.visit-title", locale),
+                visit.schoolName() + " · " + DATE.format(visit.day()),
+                text("schoolvisit.report.footer", locale),
+                List.of(figureTable(students.visitFigures(visit.schoolId(), visit.id()), locale),
+                        new TableReport.Table(text("schoolvisit.report.visit", locale),
+                                List.of(text("schoolvisit.report.figure", locale), text("schoolvisit.report.detail", locale)),
+                                visitRows),
+                        studentTable(students.seenAt(visit.id(), FieldDesk.ROSTER_MAX), locale)));
+    }
+
+    private TableReport.Table figureTable(SchoolFigures figures, Locale locale) {
+        List<List<Object>> rows = List.of(
                 List.of(text("schoolvisit.report.roster", locale), figures.roster()),
                 List.of(text("schoolvisit.report.recorded-here", locale), figures.recordedHere()),
                 List.of(text("schoolvisit.report.recorded-before", locale), figures.alreadyRecorded()),
@@ -61,35 +112,21 @@ public class SchoolReports {
                 List.of(text("schoolvisit.report.printed", locale), figures.printed()),
                 List.of(text("schoolvisit.report.handed-over", locale), figures.handedOver()),
                 List.of(text("schoolvisit.report.corrected", locale), figures.corrected()));
-        List<List<Object>> visitRows = new ArrayList<>();
-        for (SchoolVisit visit : plans.ofSchool(schoolId)) {
-            visitRows.add(List.of(DATE.format(visit.day()), text(visit.state().labelKey(), locale), visit.kitCode(),
-                    visit.team().size(), visit.cardsTaken(), visit.cardsPrinted()));
-        }
-        List<List<Object>> rosterRows = new ArrayList<>();
-        for (Student student : students.roster(schoolId, FieldDesk.ROSTER_MAX)) {
-            rosterRows.add(List.of(student.fullName(), Nik.of(student.nik()).masked(), student.className(),
+        return new TableReport.Table(text("schoolvisit.report.figures", locale),
+                List.of(text("schoolvisit.report.figure", locale), text("schoolvisit.report.count", locale)), rows);
+    }
+
+    private TableReport.Table studentTable(List<Student> list, Locale locale) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Student student : list) {
+            rows.add(List.of(student.fullName(), Nik.of(student.nik()).masked(), student.className(),
                     DATE.format(student.birthDate()), text(student.state().labelKey(), locale),
                     student.corrected() ? text("schoolvisit.report.yes", locale) : ""));
         }
-        return new TableReport("sekolah-" + school.npsn() + "-" + LocalDate.now(clock),
-                text("schoolvisit.report.title", locale),
-                school.name() + " · NPSN " + school.npsn() + " · " + DATE.format(LocalDate.now(clock)),
-                text("schoolvisit.report.footer", locale),
-                List.of(new TableReport.Table(text("schoolvisit.report.figures", locale),
-                                List.of(text("schoolvisit.report.figure", locale), text("schoolvisit.report.count", locale)),
-                                figureRows),
-                        new TableReport.Table(text("schoolvisit.report.visits", locale),
-                                List.of(text("schoolvisit.column.day", locale), text("schoolvisit.column.state", locale),
-                                        text("schoolvisit.column.kit", locale), text("schoolvisit.column.team", locale),
-                                        text("schoolvisit.column.cards-taken", locale),
-                                        text("schoolvisit.column.cards-printed", locale)), visitRows),
-                        new TableReport.Table(text("schoolvisit.report.students", locale),
-                                List.of(text("schoolvisit.column.name", locale), "NIK",
-                                        text("schoolvisit.column.class", locale),
-                                        text("schoolvisit.column.birth-date", locale),
-                                        text("schoolvisit.column.state", locale),
-                                        text("schoolvisit.column.corrected", locale)), rosterRows)));
+        return new TableReport.Table(text("schoolvisit.report.students", locale),
+                List.of(text("schoolvisit.column.name", locale), "NIK", text("schoolvisit.column.class", locale),
+                        text("schoolvisit.column.birth-date", locale), text("schoolvisit.column.state", locale),
+                        text("schoolvisit.column.corrected", locale)), rows);
     }
 
     private String text(String key, Locale locale) {

@@ -44,6 +44,11 @@ class SchoolVisitClocks {
         stepClock.leave(caseRef, step, at, currentActor.id());
     }
 
+    /** Leaves the step; an overrun is excused for the reason given (a technical failure, as the SOP allows). */
+    void leaveExcused(CaseRef caseRef, SopStep step, Instant at, String reason) {
+        stepClock.leaveExcused(caseRef, step, at, currentActor.id(), reason);
+    }
+
     /** Leaves the step if the case is in it: a repeated click or a retry after a lost answer changes nothing. */
     boolean leaveIfOpen(CaseRef caseRef, SopStep step, Instant at) {
         return stepClock.leaveIfOpen(caseRef, step, at, currentActor.id()).isPresent();

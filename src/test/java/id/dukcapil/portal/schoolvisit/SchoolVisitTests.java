@@ -22,11 +22,14 @@ import id.dukcapil.portal.signing.PublicVerification;
 import id.dukcapil.portal.signing.SigningTestSupport;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sex;
+import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -34,11 +37,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -67,6 +73,8 @@ class SchoolVisitTests {
     @Autowired BlankoStock blanko;
     @Autowired VisitLetters letters;
     @Autowired SchoolListImport schoolList;
+    @Autowired SchoolReports schoolReports;
+    @Autowired TableReportFiles reportFiles;
     @Autowired TestMailServer mail;
     @Autowired DailySummaries summaries;
     @Autowired PopulationRegistry registry;
@@ -219,7 +227,25 @@ class SchoolVisitTests {
                 new BirthCertificate(null, "Soreang", null, null, null, null), "Akta 3204-LT-01012009-0001"));
         assertThat(corrected.resident().birthPlace()).isEqualTo("Soreang");
         assertThat(corrected.student().corrected()).isTrue();
+        // The iris scanner fails half an hour into the recording: without a reason it is refused; with one, the
+        // overrun is excused and the student stays to be recorded again, which then succeeds.
+        clock.advance(Duration.ofMinutes(30));
+        assertThatThrownBy(() -> step(officer, () -> field.recordingFailed(visit.id(), young, "  ")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.failure-reason");
+        FieldStudent failed = step(officer, () -> field.recordingFailed(visit.id(), young, "Pemindai iris mati"));
+        assertThat(failed.student().state()).isEqualTo(StudentState.ON_ROSTER);
+        assertThat(failed.student().fieldStep()).isEqualTo(FieldStep.RECORDING);
+        assertThat(jdbc.queryForList("""
+                SELECT excused_reason FROM sla_step WHERE case_id = ? AND step = 'D6_RECORDING'
+                AND within_standard = FALSE AND ended_at IS NOT NULL""", String.class, "D-S" + young))
+                .containsExactly("technical failure: Pemindai iris mati");
+        clock.advance(Duration.ofMinutes(5));
         step(officer, () -> field.recorded(visit.id(), young));
+        assertThatThrownBy(() -> step(officer, () -> field.recordingFailed(visit.id(), young, "Terlambat")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.not-recording");
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND step = 'D6_RECORDING' AND within_standard = TRUE
+                AND excused_reason IS NULL""", Long.class, "D-S" + young)).as("the second attempt, in time").isOne();
         SignedInAs.call(users, officer, () -> enrolment.printReady(young));
         assertThatThrownBy(() -> step(officer, () -> field.printOnSite(visit.id(), young)))
                 .isInstanceOf(RuleViolation.class)
@@ -235,14 +261,27 @@ class SchoolVisitTests {
             assertThat(new PDFTextStripper().getText(summary)).contains("Laporan harian perekaman di sekolah (SOP D)",
                     school.name(), "Direkam di sekolah 2", "Tercetak 2");
         }
+        // The planner's report of the visit: three on the roster, two recorded there and one before, two printed on
+        // site, one waiting for the 17th birthday, one corrected; the same figures in the PDF and the Excel file.
+        Map<String, Object> visitFigures = visitReportFigures(plannerName, visit.id());
+        assertThat(visitFigures).containsEntry("Siswa dalam daftar", 3.0).containsEntry("Direkam di sekolah", 2.0)
+                .containsEntry("Sudah terekam sebelumnya", 1.0).containsEntry("Menunggu cetak (ulang tahun ke-17)", 1.0)
+                .containsEntry("Tercetak", 2.0).containsEntry("Data SIAK diperbaiki dari akta", 1.0);
+        try (PDDocument report = Loader.loadPDF(SignedInAs.call(users, plannerName,
+                () -> reportFiles.pdf(schoolReports.visit(visit.id(), PortalMessages.INDONESIAN),
+                        PortalMessages.INDONESIAN)))) {
+            assertThat(new PDFTextStripper().getText(report)).contains("Laporan kunjungan perekaman di sekolah (SOP D)",
+                    school.name() + " · " + DATE.format(visitDay), "Direkam di sekolah 2", "Data SIAK diperbaiki dari akta 1",
+                    seventeen[1], sixteen[1]);
+        }
 
         // The day before the 17th birthday the student is not in the print queue; on the day, they are.
         LocalDate birthday = LocalDate.parse(sixteen[2], DATE).plusYears(17);
         clock.setInstant(birthday.minusDays(1).atTime(8, 0).atZone(OFFICE).toInstant());
-        assertThat(SignedInAs.call(users, printer, printQueue::today)).extracting(card -> card.student().id())
+        assertThat(queueToday(printer)).extracting(card -> card.student().id())
                 .doesNotContain(young);
         clock.setInstant(birthday.atTime(8, 0).atZone(OFFICE).toInstant());
-        assertThat(SignedInAs.call(users, printer, printQueue::today))
+        assertThat(queueToday(printer))
                 .filteredOn(card -> card.student().id() == young)
                 .extracting(QueuedCard::schoolName).containsExactly(school.name());
         SignedInAs.call(users, plannerName, () -> blanko.receive(POINT, 1, "Kiriman uji ulang tahun " + kitCode));
@@ -251,6 +290,9 @@ class SchoolVisitTests {
                 .isEqualTo(StudentState.PRINTED);
         assertThat(blanko.balance(POINT)).isEqualTo(stockOnBirthday - 1);
         assertThat(registry.cardHistory(Nik.of(sixteen[0]))).hasSize(1);
+        // The visit's report counts the card printed on the birthday as the visit's: none waiting any more.
+        assertThat(visitReportFigures(plannerName, visit.id())).containsEntry("Tercetak", 3.0)
+                .containsEntry("Menunggu cetak (ulang tahun ke-17)", 0.0);
 
         // The handover: one record lists the three cards; the school's receipt is recorded once.
         Handover handover = SignedInAs.call(users, officer, () -> handovers.prepare(school.id()));
@@ -331,6 +373,41 @@ class SchoolVisitTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "schoolvisit.error.npsn"));
         assertThat(jdbc.queryForObject("SELECT name FROM schoolvisit_school WHERE npsn = ?", String.class, known))
                 .isEqualTo("SMA Baru Namanya");
+    }
+
+    @Test
+    void a_planner_fills_in_the_downloaded_school_list_template_and_imports_it_as_it_is() throws Exception {
+        String plannerName = account(Role.PLANNER);
+        String npsn = npsn();
+        byte[] template = SignedInAs.call(users, plannerName, () -> schoolList.template());
+        byte[] filled;
+        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(template));
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("NPSN");
+            assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("E-mail");
+            String[] school = {npsn, "SMA Dari Templat", "SMA", "Jl. Templat 1", village(), "Bu Guru", "081200000009",
+                    ""};
+            var row = sheet.createRow(1);
+            for (int c = 0; c < school.length; c++) {
+                row.createCell(c).setCellValue(school[c]);
+            }
+            workbook.write(out);
+            filled = out.toByteArray();
+        }
+        SchoolListImport.Report report = SignedInAs.call(users, plannerName,
+                () -> schoolList.importList(POINT, new ByteArrayInputStream(filled)));
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.badRows()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT name FROM schoolvisit_school WHERE npsn = ?", String.class, npsn))
+                .isEqualTo("SMA Dari Templat");
+    }
+
+    @Test
+    void an_officer_cannot_download_the_school_list_template() {
+        String officerName = account(Role.FIELD_OFFICER);
+        assertThatThrownBy(() -> SignedInAs.call(users, officerName, () -> schoolList.template()))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -422,5 +499,26 @@ class SchoolVisitTests {
 
     private String account(Role role) {
         return staffAccounts.create(Set.of(role), PASSWORD);
+    }
+
+    private List<QueuedCard> queueToday(String printer) {
+        return SignedInAs.call(users, printer, () -> printQueue.today(PageRequest.of(0, 1_000)).getContent());
+    }
+
+    /** The visit report's Excel file read back: each row of its figures sheet, label to number. */
+    private Map<String, Object> visitReportFigures(String plannerName, long visitId) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        SignedInAs.run(users, plannerName,
+                () -> reportFiles.xlsx(schoolReports.visit(visitId, PortalMessages.INDONESIAN), out));
+        Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(out.toByteArray()))) {
+            for (var row : workbook.getSheet("Ringkasan")) {
+                var value = row.getCell(1);
+                if (row.getRowNum() > 1 && value != null && value.getCellType() == CellType.NUMERIC) {
+                    figures.put(row.getCell(0).getStringCellValue(), value.getNumericCellValue());
+                }
+            }
+        }
+        return figures;
     }
 }

@@ -3,10 +3,13 @@ package id.dukcapil.portal.schoolvisit.internal;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
+import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.schoolvisit.FieldStep;
+import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.SchoolFigures;
 import id.dukcapil.portal.schoolvisit.Student;
 import id.dukcapil.portal.schoolvisit.StudentState;
+import id.dukcapil.portal.shared.jdbc.Slices;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,12 +17,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The rosters' students; every change of state names the state it expects. */
 @Repository
 public class StudentStore {
+
+    /** The birthday print queue's page (day, rows, offset); public for the benchmark's plan and baseline. */
+    public static final String QUEUE_SQL = """
+            SELECT st.*, s.name AS school_name
+            FROM schoolvisit_student st JOIN schoolvisit_school s ON s.id = st.school_id
+            WHERE st.state = 'WAITING' AND st.turns_17_on <= ?
+            ORDER BY st.turns_17_on, st.school_id, st.id LIMIT ? OFFSET ?""";
 
     private final JdbcClient jdbc;
 
@@ -43,18 +55,20 @@ public class StudentStore {
         for (int from = 0; from < lines.size(); from += 500) {
             List<RosterLine> batch = lines.subList(from, Math.min(lines.size(), from + 500));
             StringBuilder sql = new StringBuilder("""
-                    INSERT INTO schoolvisit_student (school_id, nik, full_name, birth_date, class_name, state, imported_at)
+                    INSERT INTO schoolvisit_student
+                        (school_id, nik, full_name, birth_date, turns_17_on, class_name, state, imported_at)
                     VALUES """);
-            Object[] params = new Object[batch.size() * 6];
+            Object[] params = new Object[batch.size() * 7];
             for (int i = 0; i < batch.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, 'ON_ROSTER', ?)");
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, 'ON_ROSTER', ?)");
                 RosterLine line = batch.get(i);
-                params[i * 6] = schoolId;
-                params[i * 6 + 1] = line.nik();
-                params[i * 6 + 2] = line.fullName();
-                params[i * 6 + 3] = line.birthDate();
-                params[i * 6 + 4] = line.className();
-                params[i * 6 + 5] = utc(at);
+                params[i * 7] = schoolId;
+                params[i * 7 + 1] = line.nik();
+                params[i * 7 + 2] = line.fullName();
+                params[i * 7 + 3] = line.birthDate();
+                params[i * 7 + 4] = seventeenth(line.birthDate());
+                params[i * 7 + 5] = line.className();
+                params[i * 7 + 6] = utc(at);
             }
             sql.append(" ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), class_name = VALUES(class_name)");
             jdbc.sql(sql.toString()).params(params).update();
@@ -103,8 +117,13 @@ public class StudentStore {
 
     public void corrected(long id, LocalDate birthDate, String fullName) {
         jdbc.sql("""
-                UPDATE schoolvisit_student SET corrected = TRUE, birth_date = ?, full_name = ?, version = version + 1
-                WHERE id = ?""").params(birthDate, fullName, id).update();
+                UPDATE schoolvisit_student SET corrected = TRUE, birth_date = ?, turns_17_on = ?, full_name = ?,
+                    version = version + 1
+                WHERE id = ?""").params(birthDate, seventeenth(birthDate), fullName, id).update();
+    }
+
+    private static LocalDate seventeenth(LocalDate birthDate) {
+        return Eligibility.birthday(birthDate, Eligibility.KTP_AGE);
     }
 
     public boolean printed(long id, String by, Instant at) {
@@ -142,14 +161,13 @@ public class StudentStore {
     }
 
     /**
-     * The birthday print queue of a day: students waiting whose 17th birthday is the day or before it, oldest
-     * birthday first. The state-and-birth-date index answers it without reading the waiting students of later days.
+     * A page of the birthday print queue of a day: students waiting whose 17th birthday (stored, so the
+     * state-and-birthday index answers it) is the day or before it, oldest birthday first, with their school's name.
      */
-    public List<Student> dueForPrinting(LocalDate day, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM schoolvisit_student WHERE state = 'WAITING' AND birth_date <= ?
-                ORDER BY birth_date, school_id, id LIMIT ?""").params(day.minusYears(17), limit)
-                .query(StudentStore::student).list();
+    public Slice<QueuedCard> dueForPrinting(LocalDate day, Pageable page) {
+        List<QueuedCard> rows = jdbc.sql(QUEUE_SQL).params(day, (long) page.getPageSize() + 1, page.getOffset())
+                .query((rs, n) -> new QueuedCard(student(rs, n), rs.getString("school_name"))).list();
+        return Slices.of(rows, page);
     }
 
     /**
@@ -177,6 +195,29 @@ public class StudentStore {
                 FROM schoolvisit_student WHERE school_id = ?""").param(schoolId)
                 .query((rs, n) -> new SchoolFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+    }
+
+    /**
+     * A visit's figures: the school's roster, and of the students seen at the visit those recorded there or before,
+     * waiting for their birthday, printed (on the day or later), handed over, corrected.
+     */
+    public SchoolFigures visitFigures(long schoolId, long visitId) {
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM schoolvisit_student WHERE school_id = :school),
+                       COALESCE(SUM(checked_status = 'NOT_RECORDED'), 0),
+                       COALESCE(SUM(checked_status = 'ALREADY_RECORDED'), 0), COALESCE(SUM(state = 'WAITING'), 0),
+                       COALESCE(SUM(state IN ('PRINTED', 'HANDED_OVER')), 0), COALESCE(SUM(state = 'HANDED_OVER'), 0),
+                       COALESCE(SUM(corrected), 0)
+                FROM schoolvisit_student WHERE visit_id = :visit""").param("school", schoolId).param("visit", visitId)
+                .query((rs, n) -> new SchoolFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+    }
+
+    /** The students a visit's team saw, in class and name order. */
+    public List<Student> seenAt(long visitId, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM schoolvisit_student WHERE visit_id = ? ORDER BY class_name, full_name, id LIMIT ?""")
+                .params(visitId, limit).query(StudentStore::student).list();
     }
 
     private static Student student(ResultSet rs, int n) throws SQLException {

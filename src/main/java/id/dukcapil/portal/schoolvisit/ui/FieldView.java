@@ -253,9 +253,28 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                 studentPanel.add(row);
             }
             case UPDATE -> correctionForm(student, visitId, id);
-            case RECORDING -> primary("schoolvisit.field.recorded", "field-recorded",
-                    () -> desk.recorded(visitId, id));
+            case RECORDING -> recordingActions(visitId, id);
         }
+    }
+
+    /** Step 6's two outcomes: recorded, or a technical failure with its reason (the student stays to be recorded). */
+    private void recordingActions(long visitId, long id) {
+        primary("schoolvisit.field.recorded", "field-recorded", () -> desk.recorded(visitId, id));
+        TextField reason = new TextField(getTranslation("schoolvisit.field.failure-reason"));
+        reason.setMaxLength(FieldDesk.RECORDING_FAILURE_MAX_LENGTH);
+        reason.setWidthFull();
+        reason.setId("field-failure-reason");
+        Button failed = button("schoolvisit.field.recording-failed", "field-recording-failed", () -> {
+            FieldStudent student = desk.recordingFailed(visitId, id, reason.getValue());
+            studentSaved(student);
+            Paragraph message = new Paragraph(getTranslation("schoolvisit.field.recording-failed-saved",
+                    student.resident().fullName()));
+            message.setId("field-recording-failed-saved");
+            message.getElement().setAttribute("role", "status");
+            studentPanel.addComponentAtIndex(1, message);
+        });
+        failed.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        studentPanel.add(reason, failed);
     }
 
     private void correctionForm(FieldStudent student, long visitId, long id) {

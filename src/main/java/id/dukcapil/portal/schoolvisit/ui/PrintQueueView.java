@@ -98,7 +98,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        queue.setItems(printQueue.today());
+        queue.setItemsPageable(page -> printQueue.today(page).getContent());
     }
 
     private HorizontalLayout actions(QueuedCard card) {

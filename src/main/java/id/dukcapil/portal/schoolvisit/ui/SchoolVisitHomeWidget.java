@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouterLink;
 import id.dukcapil.portal.schoolvisit.BirthdayPrintQueue;
 import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.Role;
@@ -16,6 +17,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 
 /**
  * SOP D at home: the planner sees this week's school visits and the way to the calendar and the schools; the field
@@ -23,6 +26,8 @@ import java.util.List;
  */
 @org.springframework.stereotype.Component
 class SchoolVisitHomeWidget implements HomeWidget {
+
+    private static final int QUEUE_FIGURE_CAP = 99;
 
     private final VisitPlanner planner;
     private final FieldDesk field;
@@ -64,7 +69,10 @@ class SchoolVisitHomeWidget implements HomeWidget {
                     .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-field"), FieldView.class));
         }
         if (CurrentRoles.hasAny(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)) {
-            card.figure("schoolvisit-queue", printQueue.today().size(), ui.getTranslation("home.schoolvisit.queue"))
+            // The home card counts a page at most: the whole regency's queue is the print screen's to page through.
+            Slice<QueuedCard> due = printQueue.today(PageRequest.of(0, QUEUE_FIGURE_CAP));
+            card.figure("schoolvisit-queue", due.hasNext() ? QUEUE_FIGURE_CAP + "+" : due.getNumberOfElements(),
+                            ui.getTranslation("home.schoolvisit.queue"))
                     .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-queue"), PrintQueueView.class));
         }
         return card;

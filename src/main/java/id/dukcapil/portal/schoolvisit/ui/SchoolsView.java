@@ -46,11 +46,9 @@ import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
 import id.dukcapil.portal.staff.ServicePoint;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -139,8 +137,14 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFileSize(RosterImport.MAX_UPLOAD_BYTES);
         upload.setAcceptedFileTypes(".xlsx", TableReportFiles.XLSX);
         upload.setId("school-list-upload");
+        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = schoolList.template();
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "templat-daftar-sekolah.xlsx",
+                    TableReportFiles.XLSX, bytes.length);
+        }), getTranslation("schoolvisit.schools.list-template"));
+        template.setId("school-list-template");
         Details details = new Details(getTranslation("schoolvisit.schools.import-list"),
-                new Paragraph(getTranslation("schoolvisit.schools.import-hint")), point, upload);
+                new Paragraph(getTranslation("schoolvisit.schools.import-hint")), template, point, upload);
         details.setId("school-list-import");
         return details;
     }
@@ -187,8 +191,12 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
                 figures.recordedHere() + figures.alreadyRecorded(), figures.printed(), figures.waiting(),
                 figures.handedOver(), figures.corrected()));
         counts.setId("school-figures");
-        Anchor pdf = download("schoolvisit.schools.report-pdf", true);
-        Anchor xlsx = download("schoolvisit.schools.report-xlsx", false);
+        Anchor pdf = ReportDownloads.pdf(() -> reports.school(school.id(), getLocale()), files, getLocale(),
+                getTranslation("schoolvisit.schools.report-pdf"));
+        pdf.setId("school-report-pdf");
+        Anchor xlsx = ReportDownloads.xlsx(() -> reports.school(school.id(), getLocale()), files,
+                getTranslation("schoolvisit.schools.report-xlsx"));
+        xlsx.setId("school-report-xlsx");
         detail.add(counts, new HorizontalLayout(pdf, xlsx));
         UI ui = UI.getCurrent();
         Upload upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(RosterImport.MAX_UPLOAD_BYTES,
@@ -232,25 +240,6 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         } catch (RuleViolation violation) {
             Notifications.error(violation);
         }
-    }
-
-    private Anchor download(String key, boolean pdf) {
-        School school = Objects.requireNonNull(selected);
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var report = reports.school(school.id(), getLocale());
-            byte[] bytes;
-            if (pdf) {
-                bytes = files.pdf(report, getLocale());
-            } else {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                files.xlsx(report, out);
-                bytes = out.toByteArray();
-            }
-            return new DownloadResponse(new ByteArrayInputStream(bytes), report.fileName() + (pdf ? ".pdf" : ".xlsx"),
-                    pdf ? "application/pdf" : TableReportFiles.XLSX, bytes.length);
-        }), getTranslation(key));
-        anchor.setId(pdf ? "school-report-pdf" : "school-report-xlsx");
-        return anchor;
     }
 
     /** The school's form in a dialog: a new school, or the one chosen; what was typed stays after a refusal. */

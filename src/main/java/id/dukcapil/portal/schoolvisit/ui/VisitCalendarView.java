@@ -24,6 +24,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.schoolvisit.Kit;
 import id.dukcapil.portal.schoolvisit.School;
+import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitPlan;
@@ -36,6 +37,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,10 +74,15 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     private final VisitPlanner planner;
     private final Schools schools;
     private final VisitLetters letters;
+    private final SchoolReports reports;
+    private final TableReportFiles files;
     private final Clock clock;
     LocalDate anchor;
 
-    VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, Clock clock) {
+    VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, SchoolReports reports,
+                      TableReportFiles files, Clock clock) {
+        this.reports = reports;
+        this.files = files;
         this.planner = planner;
         this.letters = letters;
         this.schools = schools;
@@ -257,9 +264,22 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         send.setId("visit-letter-send");
         dialog.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("schoolvisit.field.visit-line",
                 DATE.format(visit.day()), getTranslation(visit.state().labelKey()), visit.cardsTaken(),
-                visit.cardsLeft())), pdf);
+                visit.cardsLeft())), pdf, visitReports(visit));
         dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.close"), click -> dialog.close()), send);
         dialog.open();
+    }
+
+    /** The visit's report (roster, recorded, printed, waiting for the birthday, corrected), made when clicked. */
+    private HorizontalLayout visitReports(SchoolVisit visit) {
+        Anchor pdf = ReportDownloads.pdf(() -> reports.visit(visit.id(), getLocale()), files, getLocale(),
+                getTranslation("schoolvisit.calendar.report-pdf"));
+        pdf.setId("visit-report-pdf");
+        Anchor xlsx = ReportDownloads.xlsx(() -> reports.visit(visit.id(), getLocale()), files,
+                getTranslation("schoolvisit.calendar.report-xlsx"));
+        xlsx.setId("visit-report-xlsx");
+        HorizontalLayout links = new HorizontalLayout(pdf, xlsx);
+        links.setWrap(true);
+        return links;
     }
 
     void openKits() {

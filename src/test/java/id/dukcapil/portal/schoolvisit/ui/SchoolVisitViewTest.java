@@ -7,6 +7,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import id.dukcapil.portal.PortalViewTest;
@@ -14,6 +15,7 @@ import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.schoolvisit.Kit;
+import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolForm;
@@ -27,6 +29,7 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -174,6 +177,33 @@ class SchoolVisitViewTest extends PortalViewTest {
         Select<Kit> kit = $(Select.class).id("schedule-kit");
         kit.setValue(kit.getListDataView().getItems().filter(k -> k.code().equals(kitCode)).findFirst().orElseThrow());
         test($(Button.class).id("schedule-save")).click();
+    }
+
+    @Test
+    void the_printing_operator_pages_through_a_birthday_queue_longer_than_one_screen() {
+        String plannerName = staffAccounts.create(Set.of(Role.PLANNER), PASSWORD);
+        String printer = staffAccounts.create(Set.of(Role.PRINT_OPERATOR), PASSWORD);
+        String tag = String.valueOf(Math.floorMod(System.nanoTime(), 89_999_999) + 10_000_000);
+        School school = school(plannerName, tag, "SMA Negeri Antrean " + tag);
+        // 600 students recorded long ago and waiting: more than the 500 the queue used to show at most.
+        int waiting = 600;
+        for (int i = 0; i < waiting; i++) {
+            LocalDate born = LocalDate.of(1950, 1, 1).plusDays(i);
+            jdbc.update("""
+                    INSERT INTO schoolvisit_student (school_id, nik, full_name, birth_date, turns_17_on, class_name,
+                      state, imported_at) VALUES (?, ?, ?, ?, ?, 'XII', 'WAITING', NOW(3))""", school.id(),
+                    "320401" + born.format(DateTimeFormatter.ofPattern("ddMMyy")) + "0001", "Siswa Antrean " + i, born,
+                    born.plusYears(17));
+        }
+
+        SignedInAs.run(users, printer, () -> {
+            navigate(PrintQueueView.class);
+            Grid<QueuedCard> queue = $(Grid.class).id("queue-grid");
+            assertThat(queue.getDataProvider().isInMemory()).as("the grid asks the server a page at a time").isFalse();
+            assertThat(queue.getLazyDataView().getItems().filter(card -> card.schoolName().equals(school.name())))
+                    .extracting(card -> card.student().fullName())
+                    .hasSize(waiting).startsWith("Siswa Antrean 0", "Siswa Antrean 1").endsWith("Siswa Antrean 599");
+        });
     }
 
     private School school(String plannerName, String npsn, String name) {
