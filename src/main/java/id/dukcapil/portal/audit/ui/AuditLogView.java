@@ -83,8 +83,10 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(entry -> entry.actorName() == null ? entry.actorId() : entry.actorName() + " (" + entry.actorId() + ")")
                 .setHeader(getTranslation("audit.column.actor")).setFlexGrow(1);
         grid.addColumn(AuditEntry::servicePoint).setHeader(getTranslation("audit.column.service-point")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
-        grid.addColumn(entry -> entry.subjectType() == null ? "" : entry.subjectType() + " " + entry.subjectId())
+        AuditWords words = new AuditWords(this::getTranslation);
+        grid.addColumn(entry -> words.action(entry.action())).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
+        grid.addColumn(entry -> entry.subjectType() == null ? ""
+                        : words.subjectType(entry.subjectType()) + " " + entry.subjectId())
                 .setHeader(getTranslation("audit.column.subject")).setFlexGrow(1);
         grid.addColumn(entry -> getTranslation("audit.outcome." + entry.outcome().name()))
                 .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
