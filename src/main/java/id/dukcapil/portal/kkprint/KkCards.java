@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * goes back to the verifier with the differences in words.
  */
 @Component
-class KkCards implements SignableDocuments {
+public class KkCards implements SignableDocuments {
 
     /** How kkprint names itself to the signing queue; the source id is the tracking number. */
     static final String SOURCE_TYPE = "KK_PRINT_REQUEST";

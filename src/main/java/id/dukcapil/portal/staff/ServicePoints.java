@@ -1,5 +1,6 @@
 package id.dukcapil.portal.staff;
 
+import id.dukcapil.portal.shared.ServicePointNames;
 import id.dukcapil.portal.staff.internal.ServicePointEntity;
 import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The office's service points. */
 @Service
-public class ServicePoints {
+public class ServicePoints implements ServicePointNames {
 
     private final ServicePointRepository repository;
 
@@ -25,5 +26,11 @@ public class ServicePoints {
     @Transactional(readOnly = true)
     public Optional<ServicePoint> byCode(String code) {
         return repository.findByCode(code).map(ServicePointEntity::toRecord);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String nameOf(String code) {
+        return byCode(code).map(ServicePoint::name).orElse(code);
     }
 }

@@ -26,12 +26,16 @@ import id.dukcapil.portal.audit.AuditFilter;
 import id.dukcapil.portal.audit.AuditSearch;
 import id.dukcapil.portal.audit.ChainVerification;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ServicePointNames;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * ADMIN and MANAGER search the log by period, actor, action and subject, page through it lazily (newest
@@ -42,6 +46,8 @@ import java.time.format.DateTimeFormatter;
 @Menu(title = "nav.audit", order = 70, icon = "vaadin:records")
 class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
+    /** The subject type under which modules record a service point by its code. */
+    private static final String POINT = "ServicePoint";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     final DatePicker from = VaadinTexts.localized(new DatePicker());
@@ -58,7 +64,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     final TextArea anchors = new TextArea();
     final Anchor export;
 
-    AuditLogView(AuditSearch search, AuditChainVerifier verifier, AuditExcelExport excel, Clock clock) {
+    AuditLogView(AuditSearch search, AuditChainVerifier verifier, AuditExcelExport excel, ServicePointNames points,
+                 Clock clock) {
         setSizeFull();
         LocalDate today = LocalDate.now(clock);
         from.setLabel(getTranslation("audit.filter.from"));
@@ -82,9 +89,15 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("audit.column.time")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(entry -> entry.actorName() == null ? entry.actorId() : entry.actorName() + " (" + entry.actorId() + ")")
                 .setHeader(getTranslation("audit.column.actor")).setFlexGrow(1);
-        grid.addColumn(AuditEntry::servicePoint).setHeader(getTranslation("audit.column.service-point")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
-        grid.addColumn(entry -> entry.subjectType() == null ? "" : entry.subjectType() + " " + entry.subjectId())
+        Map<String, String> pointNames = new HashMap<>(); // a page's rows name few points: ask once for each
+        Function<String, String> pointName = code -> pointNames.computeIfAbsent(code, points::nameOf);
+        grid.addColumn(entry -> entry.servicePoint() == null ? "" : pointName.apply(entry.servicePoint()))
+                .setHeader(getTranslation("audit.column.service-point")).setAutoWidth(true);
+        AuditWords words = new AuditWords(this::getTranslation);
+        grid.addColumn(entry -> words.action(entry.action())).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
+        grid.addColumn(entry -> entry.subjectType() == null ? ""
+                        : words.subjectType(entry.subjectType()) + " " + (POINT.equals(entry.subjectType())
+                                && entry.subjectId() != null ? pointName.apply(entry.subjectId()) : entry.subjectId()))
                 .setHeader(getTranslation("audit.column.subject")).setFlexGrow(1);
         grid.addColumn(entry -> getTranslation("audit.outcome." + entry.outcome().name()))
                 .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);

@@ -17,10 +17,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.InboxRow;
+import id.dukcapil.portal.kkprint.KkCards;
 import id.dukcapil.portal.kkprint.KkDelivery;
 import id.dukcapil.portal.kkprint.KkPrintIntake;
 import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.OperatorInbox;
+import id.dukcapil.portal.kkprint.RequestDetail;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
@@ -53,14 +55,16 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     private final OperatorInbox inbox;
     private final KkRequests requests;
     private final KkDelivery delivery;
+    private final KkCards cards;
     private final Clock clock;
 
-    OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkPrintIntake intake,
-                      Environment environment, CurrentActor currentActor, Clock clock) {
+    OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkCards cards,
+                      KkPrintIntake intake, Environment environment, CurrentActor currentActor, Clock clock) {
         LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
         this.inbox = inbox;
         this.requests = requests;
         this.delivery = delivery;
+        this.cards = cards;
         this.clock = clock;
         setSizeFull();
         String me = currentActor.id();
@@ -144,12 +148,17 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
 
     void openTracking() {
         requests.find(tracking.getValue()).ifPresentOrElse(
-                detail -> new RequestDialog(detail, delivery, clock.getZone(), this::refresh).open(),
+                this::open,
                 () -> Notifications.error(getTranslation("kkprint.refusal.REQUEST_NOT_FOUND")));
     }
 
     private void openDetail(long id) {
-        requests.detail(id).ifPresent(detail -> new RequestDialog(detail, delivery, clock.getZone(), this::refresh).open());
+        requests.detail(id).ifPresent(this::open);
+    }
+
+    private void open(RequestDetail detail) {
+        new RequestDialog(detail, cards.details(detail.row().trackingNumber(), getLocale()), delivery, clock.getZone(),
+                this::refresh).open();
     }
 
     void refresh() {

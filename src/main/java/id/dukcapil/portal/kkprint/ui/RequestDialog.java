@@ -14,10 +14,12 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.signing.SignableDocuments.Detail;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
-/** A request's details and full history; for a delivered one, a new PIN or a revocation. */
+/** A request's details, its family with each member's SHDK, and full history; for a delivered one, a new PIN or a revocation. */
 class RequestDialog extends Dialog {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
@@ -26,7 +28,11 @@ class RequestDialog extends Dialog {
     final Button revoke = new Button();
     final TextField revokeReason = new TextField();
 
-    RequestDialog(RequestDetail detail, KkDelivery delivery, ZoneId zone, Runnable onChange) {
+    final Grid<Detail> family = new Grid<>();
+
+    /** @param familyDetails the family as the registry has it now, each member with SHDK (empty if not found) */
+    RequestDialog(RequestDetail detail, List<Detail> familyDetails, KkDelivery delivery, ZoneId zone,
+                  Runnable onChange) {
         setHeaderTitle(detail.row().trackingNumber() + " · " + getTranslation(detail.row().state().labelKey()));
         setWidth("min(900px, 95vw)");
         add(new Paragraph(getTranslation("kkprint.detail.requester", detail.row().requesterName(),
@@ -35,6 +41,13 @@ class RequestDialog extends Dialog {
                 : " — " + detail.description())));
         detail.release().ifPresent(release -> add(new Paragraph(getTranslation("kkprint.detail.release",
                 getTranslation(release.labelKey())))));
+        if (!familyDetails.isEmpty()) {
+            family.addColumn(Detail::label).setHeader(getTranslation("kkprint.detail.family")).setFlexGrow(1);
+            family.addColumn(Detail::value).setFlexGrow(2);
+            family.setItems(familyDetails);
+            family.setAllRowsVisible(true);
+            add(family);
+        }
         Grid<HistoryEntry> history = new Grid<>();
         history.addColumn(entry -> TIME.format(entry.at().atZone(zone))).setHeader(getTranslation("kkprint.column.at"))
                 .setAutoWidth(true);

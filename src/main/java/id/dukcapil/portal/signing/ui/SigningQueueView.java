@@ -405,11 +405,14 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         event.getUI().setPollInterval(-1);
     }
 
-    /** Where the document comes from in words, as its module names it ({@code signing.origin.<source type>}). */
+    /**
+     * Where the document comes from in words, as its module names it ({@code signing.origin.<source type>});
+     * a source its module gave no words reads as "another document" rather than as its internal code.
+     */
     private String origin(QueuedDocument document) {
         String key = "signing.origin." + document.sourceType();
         String words = getTranslation(key, document.sourceId());
-        return words.equals(key) ? document.sourceType() + " " + document.sourceId() : words;
+        return words.equals(key) ? getTranslation("signing.origin.other") : words;
     }
 
     @Override

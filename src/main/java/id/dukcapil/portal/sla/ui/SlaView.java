@@ -23,11 +23,14 @@ import com.vaadin.flow.shared.Registration;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.sla.OverdueStep;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SlaMonitor;
 import id.dukcapil.portal.sla.SlaStandards;
 import id.dukcapil.portal.sla.StepStandard;
+import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.staff.StaffNames;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,11 +57,14 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
     final Div scheduledChanges = new Div();
     private final SlaStandards slaStandards;
     private final Clock clock;
+    private final SlaWords words;
     private @Nullable Registration polling;
 
-    SlaView(SlaMonitor monitor, SlaStandards slaStandards, Clock clock) {
+    SlaView(SlaMonitor monitor, SlaStandards slaStandards, StaffNames staffNames, ServicePoints servicePoints,
+            Clock clock) {
         this.slaStandards = slaStandards;
         this.clock = clock;
+        this.words = new SlaWords(staffNames, servicePoints, this::getTranslation);
         setSizeFull();
         procedure.setId("sla-procedure");
         overdue.setId("sla-overdue");
@@ -82,8 +88,8 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("sla.column.step")).setFlexGrow(2);
         overdue.addColumn(row -> TIME.format(row.step().startedAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("sla.column.started")).setAutoWidth(true);
-        overdue.addColumn(row -> row.step().startedBy()).setHeader(getTranslation("sla.column.by")).setAutoWidth(true);
-        overdue.addColumn(row -> row.step().servicePoint() == null ? "" : row.step().servicePoint())
+        overdue.addColumn(row -> words.actor(row.step().startedBy())).setHeader(getTranslation("sla.column.by")).setAutoWidth(true);
+        overdue.addColumn(row -> words.servicePoint(row.step().servicePoint()))
                 .setHeader(getTranslation("sla.column.service-point")).setAutoWidth(true);
         overdue.addColumn(row -> minutes(row.elapsed()) + " / " + minutes(row.step().standard()))
                 .setHeader(getTranslation("sla.column.elapsed-of-standard")).setAutoWidth(true);
@@ -92,7 +98,11 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
         overdue.addColumn(row -> minutes(row.caseElapsed())).setHeader(getTranslation("sla.column.case-elapsed"))
                 .setAutoWidth(true);
         overdue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        overdue.setItemsPageable(page -> monitor.overdue(procedure.getValue(), page).getContent());
+        overdue.setItemsPageable(page -> {
+            var rows = monitor.overdue(procedure.getValue(), page).getContent();
+            words.learn(rows.stream().map(row -> row.step().startedBy()).toList());
+            return rows;
+        });
         overdue.setSizeFull();
 
         standards.addColumn(row -> getTranslation(row.procedure().labelKey()))
@@ -102,9 +112,9 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("sla.column.step")).setFlexGrow(2);
         standards.addColumn(row -> minutes(row.standard())).setHeader(getTranslation("sla.column.standard"))
                 .setAutoWidth(true);
-        standards.addColumn(row -> row.validFrom().toString()).setHeader(getTranslation("sla.column.valid-from"))
+        standards.addColumn(words::validFrom).setHeader(getTranslation("sla.column.valid-from"))
                 .setAutoWidth(true);
-        standards.addColumn(StepStandard::changedBy).setHeader(getTranslation("sla.column.changed-by")).setAutoWidth(true);
+        standards.addColumn(words::changedBy).setHeader(getTranslation("sla.column.changed-by")).setAutoWidth(true);
         if (CurrentRoles.hasAny(Role.ADMIN)) {
             standards.addComponentColumn(row -> {
                 Button change = new Button(getTranslation("sla.standard.change"), VaadinIcon.EDIT.create());
@@ -141,7 +151,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
                 scheduledChanges.add(new Paragraph(getTranslation("sla.standards.scheduled-item",
                         getTranslation(change.procedure().labelKey()),
                         change.step() == null ? getTranslation("sla.step.TOTAL") : getTranslation(change.step().labelKey()),
-                        minutes(change.standard()), change.validFrom().toString())));
+                        minutes(change.standard()), DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT).format(change.validFrom()))));
             }
         }
     }

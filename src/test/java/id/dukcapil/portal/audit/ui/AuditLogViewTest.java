@@ -8,8 +8,10 @@ import id.dukcapil.portal.audit.AuditExcelExport;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.AuditTestSupport;
+import id.dukcapil.portal.shared.ServicePointNames;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -26,6 +28,7 @@ class AuditLogViewTest extends PortalViewTest {
     @Autowired AuditExcelExport excel;
     @Autowired AuditTestSupport support;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ServicePointNames points;
 
     @BeforeEach
     void some_recorded_actions() {
@@ -48,6 +51,20 @@ class AuditLogViewTest extends PortalViewTest {
         test(view.action).clear();
         test(view.subject).setValue("KK-0001");
         assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_manager_reads_actions_subjects_and_service_points_in_words_not_codes() {
+        auditLog.record(AuditRecord.success("blanko.receipt", "ServicePoint", "MPP-SOREANG"));
+        AuditLogView view = navigate(AuditLogView.class);
+        var grid = test(view.grid);
+
+        String office = points.nameOf("DINAS");
+        assertThat(office).isNotEqualTo("DINAS");
+        assertThat(List.of(grid.getCellText(0, 3), grid.getCellText(0, 4), grid.getCellText(0, 5)))
+                .containsExactly(office, "Blanko diterima", "Tempat layanan " + points.nameOf("MPP-SOREANG"));
+        assertThat(List.of(grid.getCellText(1, 4), grid.getCellText(1, 5)))
+                .containsExactly("Kata sandi petugas diatur ulang", "Akun petugas budi");
     }
 
     @Test

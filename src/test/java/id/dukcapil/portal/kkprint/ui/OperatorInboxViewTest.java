@@ -68,6 +68,22 @@ class OperatorInboxViewTest extends PortalViewTest {
     }
 
     @Test
+    void the_operator_checks_a_request_against_the_family_and_each_members_relationship() {
+        String head = (String) kk.freshHead().get("full_name");
+        String tracking = kk.submitted();
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+        test(view.tracking).setValue(tracking);
+        view.openTracking();
+
+        RequestDialog dialog = $(RequestDialog.class).single();
+        var family = test(dialog.family);
+        assertThat(family.size()).as("number, address and at least the head").isGreaterThanOrEqualTo(3);
+        assertThat(java.util.stream.IntStream.range(0, family.size())
+                .mapToObj(row -> family.getCellText(row, 0) + " | " + family.getCellText(row, 1)))
+                .anySatisfy(line -> assertThat(line).startsWith(head + " | Kepala keluarga"));
+    }
+
+    @Test
     void overdue_requests_can_be_filtered_and_stand_out() {
         String tracking = kk.submitted();
         OperatorInboxView view = navigate(OperatorInboxView.class);

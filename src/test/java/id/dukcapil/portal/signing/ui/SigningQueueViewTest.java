@@ -105,6 +105,25 @@ class SigningQueueViewTest extends PortalViewTest {
     }
 
     @Test
+    void the_head_reads_where_each_document_comes_from_in_words_not_codes() {
+        long id = support.queueFamily();
+        SigningQueueView view = navigate(SigningQueueView.class);
+        var queue = test(view.queue);
+        int origin = 3; // number, holder, KK, origin
+        assertThat(view.queue.getColumns().get(origin).getHeaderText()).isEqualTo("Asal");
+
+        for (int row = 0; row < queue.size(); row++) {
+            QueuedDocument document = queue.getRow(row);
+            String words = queue.getCellText(row, origin);
+            assertThat(words).as("no source code on screen").doesNotContain(document.sourceType() + " ")
+                    .doesNotContain("DEMO-");
+            if (document.id() == id) {
+                assertThat(words).as("a source without words of its own").isEqualTo("Dokumen lain");
+            }
+        }
+    }
+
+    @Test
     void select_all_takes_every_waiting_document() {
         support.queueFamily();
         SigningQueueView view = navigate(SigningQueueView.class);

@@ -16,6 +16,7 @@ import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.sla.StepStandard;
+import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,6 +33,7 @@ class SlaViewTests extends SpringBrowserlessTest {
 
     @Autowired StepClock stepClock;
     @Autowired TestClock clock;
+    @Autowired ServicePoints servicePoints;
 
     @AfterEach
     void real_time_again() {
@@ -44,6 +46,9 @@ class SlaViewTests extends SpringBrowserlessTest {
         clock.setInstant(now);
         CaseRef activation = new CaseRef(Procedure.E_IKD_ACTIVATION, "E-" + UUID.randomUUID());
         stepClock.enter(activation, SopStep.E4_SCAN_ACTIVATION_QR, now.minus(Duration.ofMinutes(12)), "ikd", "MPP-SOREANG");
+        CaseRef byGateway = new CaseRef(Procedure.E_IKD_ACTIVATION, "E-" + UUID.randomUUID());
+        stepClock.enter(byGateway, SopStep.E4_SCAN_ACTIVATION_QR, now.minus(Duration.ofMinutes(9)), "ikd-gateway:1",
+                "MPP-SOREANG");
 
         // Views are Spring proxies (method security): reach their parts through the component tree.
         navigate(SlaView.class);
@@ -55,11 +60,21 @@ class SlaViewTests extends SpringBrowserlessTest {
                 .filter(i -> overdue.getRow(i).step().caseRef().equals(activation)).findFirst().orElseThrow();
         assertThat(overdue.getCellText(row, 6)).isEqualTo("12 min / 5 min");
         assertThat(overdue.getCellText(row, 7)).isEqualTo("+7 min");
+        assertThat(overdue.getCellText(row, 4)).as("the officer by name").isEqualTo("Fitri Handayani");
+        String point = servicePoints.byCode("MPP-SOREANG").orElseThrow().name();
+        assertThat(overdue.getCellText(row, 5)).as("the point by name").isEqualTo(point).isNotEqualTo("MPP-SOREANG");
+        int gatewayRow = IntStream.range(0, overdue.size())
+                .filter(i -> overdue.getRow(i).step().caseRef().equals(byGateway)).findFirst().orElseThrow();
+        assertThat(overdue.getCellText(gatewayRow, 4)).isEqualTo("Gateway IKD");
 
         Grid<StepStandard> standardsGrid = $(Grid.class).id("sla-standards");
         var standards = test(standardsGrid);
         assertThat(standards.size()).isEqualTo(SopStep.values().length + Procedure.values().length);
         assertThat($(Button.class, standardsGrid).all()).as("only ADMIN changes standards").isEmpty();
+        int seeded = IntStream.range(0, standards.size())
+                .filter(i -> standards.getRow(i).changedBy().equals(SlaWords.SEEDED_FROM_SOP)).findFirst().orElseThrow();
+        assertThat(standards.getCellText(seeded, 3)).as("no year-2000 date").isEqualTo("Sejak SOP berlaku");
+        assertThat(standards.getCellText(seeded, 4)).as("no planning file's name").isEqualTo("Ditetapkan SOP");
 
         navigate(HomeView.class);
         assertThat(Integer.parseInt($(Span.class).id("sla-overdue-count").getText().replace("+", ""))).isPositive();
