@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * A report as tables one under the other (a procedure's daily report, a day's register): labels, counts and
  * durations. {@link TableReportFiles} prints the same report as a PDF and as an Excel workbook, so the two never
- * disagree. A cell is a String, a Long or a Duration.
+ * disagree. A cell is a String, a Long or an Integer, or a Duration.
  *
  * @param fileName the downloaded files' name without extension, e.g. {@code laporan-ikd-DINAS-2026-11-23}
  */

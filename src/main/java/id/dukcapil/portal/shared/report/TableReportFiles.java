@@ -108,6 +108,7 @@ public class TableReportFiles {
                         Cell cell = row.createCell(i);
                         switch (cells.get(i)) {
                             case Long number -> cell.setCellValue(number);
+                            case Integer number -> cell.setCellValue(number);
                             case Duration time -> {
                                 cell.setCellValue(time.toSeconds() / SECONDS_PER_DAY);
                                 cell.setCellStyle(duration);
