@@ -33,7 +33,7 @@ class StaffJourneyBrowserTest {
             browser.screenshot("staff-accounts");
 
             browser.open("audit");
-            browser.awaitText(By.tagName("vaadin-grid"), "staff.sign-in");
+            browser.awaitText(By.tagName("vaadin-grid"), "Masuk (petugas)");
             browser.screenshot("audit-log");
 
             browser.driver.findElement(By.id("sign-out")).click();

@@ -38,7 +38,10 @@ class PopulationBulkLoaderTests {
             Family loaded = registry.findFamily(expected.family().id()).orElseThrow();
             assertThat(loaded.kkNumber()).isEqualTo(expected.family().kkNumber());
             assertThat(loaded.address()).isEqualTo(expected.family().address());
-            assertThat(loaded.members()).containsExactlyInAnyOrderElementsOf(expected.family().members());
+            // The KTP-el record's state is the one field other procedures move on (SOP C and D record demo
+            // residents in the shared database); everything else is as the generator made it.
+            assertThat(loaded.members()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("enrolmentStatus")
+                    .containsExactlyInAnyOrderElementsOf(expected.family().members());
             for (Resident member : loaded.members()) {
                 assertThat(registry.cardHistory(member.nik()).stream()
                         .filter(card -> card.printedAt().isBefore(loadedBefore)).toList()).containsExactlyElementsOf(expected.cards().stream()
