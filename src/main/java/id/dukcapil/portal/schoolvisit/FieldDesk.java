@@ -169,25 +169,28 @@ public class FieldDesk {
     /** Step 4: the registry agrees with the birth certificate; on to the recording (step 6). */
     @Transactional
     public FieldStudent registryMatches(long visitId, long studentId) {
-        SchoolVisit visit = underway(visitId);
-        Student student = ofVisit(visit, studentId);
-        if (students.fieldStep(studentId, visitId, FieldStep.SIAK, FieldStep.RECORDING)) {
-            clocks.move(SchoolVisitClocks.student(studentId), SopStep.D4_SIAK_CHECK, SopStep.D6_RECORDING,
-                    clock.instant(), visit.servicePoint());
-            audit("schoolvisit.student.registry-matches", student);
-        }
-        return student(visitId, studentId);
+        return advance(visitId, studentId, FieldStep.SIAK, FieldStep.RECORDING, SopStep.D4_SIAK_CHECK,
+                SopStep.D6_RECORDING, "schoolvisit.student.registry-matches");
     }
 
     /** Step 4's other finding: the registry differs from the birth certificate; step 5, its correction, begins. */
     @Transactional
     public FieldStudent registryDiffers(long visitId, long studentId) {
+        return advance(visitId, studentId, FieldStep.SIAK, FieldStep.UPDATE, SopStep.D4_SIAK_CHECK,
+                SopStep.D5_SIAK_UPDATE, "schoolvisit.student.registry-differs");
+    }
+
+    /**
+     * A student moved on from one field step to the next: the step's clock moves and the action is audited once,
+     * however often a retried tap arrives (the store moves only a student still at {@code from}).
+     */
+    private FieldStudent advance(long visitId, long studentId, FieldStep from, FieldStep to, SopStep ending,
+                                 SopStep starting, String action) {
         SchoolVisit visit = underway(visitId);
         Student student = ofVisit(visit, studentId);
-        if (students.fieldStep(studentId, visitId, FieldStep.SIAK, FieldStep.UPDATE)) {
-            clocks.move(SchoolVisitClocks.student(studentId), SopStep.D4_SIAK_CHECK, SopStep.D5_SIAK_UPDATE,
-                    clock.instant(), visit.servicePoint());
-            audit("schoolvisit.student.registry-differs", student);
+        if (students.fieldStep(studentId, visitId, from, to)) {
+            clocks.move(SchoolVisitClocks.student(studentId), ending, starting, clock.instant(), visit.servicePoint());
+            audit(action, student);
         }
         return student(visitId, studentId);
     }
