@@ -152,10 +152,11 @@ public class CounterService {
         return absent.size();
     }
 
-    /** Today's queue at the clerk's point. */
+    /** Today's queue at the clerk's point: the open bookings first, the next to come on top, then those done. */
     @Transactional(readOnly = true)
-    public List<Booking> todaysQueue() {
-        return bookings.ofDay(myPoint().code(), LocalDate.now(clock), List.of(BookingStatus.values()));
+    public List<QueuedBooking> todaysQueue() {
+        return bookings.queueOfDay(myPoint().code(), LocalDate.now(clock)).stream()
+                .map(marked -> new QueuedBooking(marked.booking(), marked.residentGone())).toList();
     }
 
     /**

@@ -116,6 +116,17 @@ public class BookingStore {
                 .params(point, day).query(BookingStore::booking).list();
     }
 
+    /**
+     * A day's bookings at a point, each with whether it is of a resident gone: the open ones first (the next to come
+     * on top), then the closed ones, each in queue order.
+     */
+    public List<MarkedBooking> queueOfDay(String point, LocalDate day) {
+        return jdbc.sql(COLUMNS.replace("FROM booking_booking", ", resident_gone_at IS NOT NULL AS resident_gone FROM booking_booking")
+                        + " WHERE service_point = ? AND day = ? ORDER BY open_nik IS NULL, queue_number")
+                .params(point, day)
+                .query((rs, row) -> new MarkedBooking(booking(rs, row), rs.getBoolean("resident_gone"))).list();
+    }
+
     /** The open bookings of these NIKs, each with whether it is marked as of a resident gone. */
     public List<MarkedBooking> openOf(List<String> niks) {
         if (niks.isEmpty()) {

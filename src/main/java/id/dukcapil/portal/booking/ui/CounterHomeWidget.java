@@ -3,9 +3,9 @@ package id.dukcapil.portal.booking.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouterLink;
-import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.BookingStatus;
 import id.dukcapil.portal.booking.CounterService;
+import id.dukcapil.portal.booking.QueuedBooking;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.HomeCard;
@@ -35,7 +35,7 @@ class CounterHomeWidget implements HomeWidget {
     @Override
     public Component create() {
         UI ui = UI.getCurrent();
-        List<Booking> today = counter.todaysQueue();
+        List<QueuedBooking> today = counter.todaysQueue();
         return new HomeCard(ui.getTranslation("home.counter.title"))
                 .figure("counter-booked", count(today, BookingStatus.BOOKED), ui.getTranslation("home.counter.booked"))
                 .figure("counter-arrived", count(today, BookingStatus.ARRIVED),
@@ -45,7 +45,7 @@ class CounterHomeWidget implements HomeWidget {
                 .actions(new RouterLink(ui.getTranslation("home.counter.open"), CounterView.class));
     }
 
-    private static long count(List<Booking> bookings, BookingStatus status) {
-        return bookings.stream().filter(booking -> booking.status() == status).count();
+    private static long count(List<QueuedBooking> queue, BookingStatus status) {
+        return queue.stream().filter(queued -> queued.booking().status() == status).count();
     }
 }

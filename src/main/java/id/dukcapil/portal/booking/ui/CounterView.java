@@ -5,6 +5,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -23,12 +25,19 @@ import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.CannotPrintReason;
 import id.dukcapil.portal.booking.CounterCase;
 import id.dukcapil.portal.booking.CounterService;
+import id.dukcapil.portal.booking.QueuedBooking;
 import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.RowOpener;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
@@ -37,6 +46,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The print counter: a hand scanner types the booking code and Enter (or the clerk types it). The screen shows
  * whose booking it is, or why it is refused; then Printed, Spoiled (reprint) or Cannot print with the advice.
+ * Below, the day's queue at the point: a click or Enter on a booking still to come puts its code in the field.
  */
 @Route("counter")
 @RolesAllowed({Roles.OPERATOR, Roles.PRINT_OPERATOR})
@@ -58,13 +68,22 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     final Paragraph advice = new Paragraph();
     final Button noShows = new Button();
     final Div residentsGone = new Div();
+    final H3 queueTitle = new H3();
+    final Grid<QueuedBooking> queue = new Grid<>();
+    static final int REFRESH_MILLIS = 30_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
+    /** The Indonesian way of writing a time of day: 09.05. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
     private final CounterService counter;
+    private final Clock clock;
     private @Nullable Booking current;
     private String pointName = "";
 
-    CounterView(CounterService counter) {
+    CounterView(CounterService counter, Clock clock) {
         this.counter = counter;
+        this.clock = clock;
+        // A colleague at the next desk serves the same queue: it is read again while the screen is open.
+        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::showQueue);
         code.setLabel(getTranslation("booking.counter.code"));
         code.setPlaceholder(getTranslation("booking.counter.code.placeholder"));
         code.setAutofocus(true);
@@ -98,12 +117,67 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         FlexLayout cannotBar = new FilterBar(cannotReason, cannotNote, cannotPrint);
         result.add(citizen, details, warning, printReason, printBar, cannotBar, advice);
         result.setVisible(false);
-        add(new FilterBar(code, noShows), residentsGone, result);
+        buildQueue();
+        add(new FilterBar(code, noShows), residentsGone, result, queueTitle, queue);
+    }
+
+    /** Today's bookings at the point; a day's queue is bounded by the point's quota, so it is read whole. */
+    private void buildQueue() {
+        queue.setId("counter-queue");
+        queue.addColumn(queued -> queued.booking().queueNumber()).setHeader(getTranslation("booking.counter.queue.number"))
+                .setAutoWidth(true).setFlexGrow(0);
+        queue.addColumn(queued -> time(queued.booking())).setHeader(getTranslation("booking.counter.queue.time"))
+                .setAutoWidth(true).setFlexGrow(0);
+        queue.addColumn(queued -> queued.booking().code()).setHeader(getTranslation("booking.counter.code"))
+                .setAutoWidth(true).setFlexGrow(0);
+        queue.addColumn(queued -> queued.booking().residentName()).setHeader(getTranslation("booking.counter.queue.name"))
+                .setFlexGrow(2);
+        queue.addColumn(this::status).setHeader(getTranslation("booking.counter.queue.status")).setFlexGrow(1);
+        queue.setPartNameGenerator(queued -> queued.waiting() ? "waiting" : null);
+        queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        queue.setHeight("24em");
+        RowOpener.install(queue, this::takeNext);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         showResidentsGone();
+        showQueue();
+    }
+
+    void showQueue() {
+        List<QueuedBooking> today = counter.todaysQueue();
+        long waiting = today.stream().filter(QueuedBooking::waiting).count();
+        queueTitle.setText(getTranslation("booking.counter.queue.title", today.size(), waiting));
+        queue.setItems(today);
+    }
+
+    /** A booking still to come becomes the desk's next task: its code in the field, Enter checks the citizen in. */
+    private void takeNext(QueuedBooking queued) {
+        if (!queued.booking().status().open()) {
+            return;
+        }
+        code.setValue(queued.booking().code());
+        code.focus();
+        Notifications.success(getTranslation("booking.counter.queue.taken", queued.booking().queueNumber(),
+                queued.booking().residentName()));
+    }
+
+    private String status(QueuedBooking queued) {
+        if (queued.residentGone() && queued.booking().status().open()) {
+            return getTranslation("booking.counter.queue.status.gone");
+        }
+        return getTranslation("booking.counter.queue.status." + queued.booking().status().name());
+    }
+
+    /** When the booking last moved: checked in or done; a time today, the date of another day (an early cancel). */
+    private String time(Booking booking) {
+        Instant last = booking.finishedAt() != null ? booking.finishedAt() : booking.arrivedAt();
+        if (last == null) {
+            return "";
+        }
+        ZonedDateTime at = last.atZone(clock.getZone());
+        return at.toLocalDate().equals(LocalDate.now(clock)) ? TIME.format(at) : DAY.format(at);
     }
 
     /** Bookings whose resident SIAK's latest extract no longer lists: the clerk knows before the citizen comes. */
@@ -129,6 +203,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         }
         code.clear();
         code.focus();
+        showQueue();
     }
 
     private void show(CounterCase found) {
@@ -172,6 +247,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             Notifications.error(violation);
         }
         code.focus();
+        showQueue();
     }
 
     private void printed() {
@@ -201,6 +277,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         } catch (RuleViolation violation) {
             Notifications.error(violation);
         }
+        showQueue();
     }
 
     /** Says how many bookings it marks (they can no longer be printed today) and asks first. */
@@ -226,6 +303,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             } catch (RuleViolation violation) {
                 Notifications.error(violation);
             }
+            showQueue();
         });
         confirm.open();
     }

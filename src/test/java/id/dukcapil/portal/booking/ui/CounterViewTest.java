@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.KeyPressEvent;
+import id.dukcapil.portal.GridKeyboard;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
@@ -16,6 +17,7 @@ import id.dukcapil.portal.booking.BookingStatus;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CannotPrintReason;
 import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.booking.QueuedBooking;
 import java.time.LocalDate;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import java.time.ZoneId;
@@ -224,6 +226,84 @@ class CounterViewTest extends PortalViewTest {
             jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", gone.nik());
             jdbc.update("UPDATE booking_booking SET resident_gone_at = NULL WHERE id = ?", gone.id());
         }
+    }
+
+    @Test
+    void the_counter_lists_the_days_queue_the_next_first_and_a_click_on_a_waiting_booking_makes_it_the_next_task() {
+        Booking first = booked.getFirst();
+        assertThat(rowTexts()).as("each of today's bookings with its number, code, name and state in words")
+                .contains(first.queueNumber() + " |  | " + first.code() + " | " + first.residentName() + " | Menunggu");
+        assertThat(view.queueTitle.getText()).startsWith("Antrean hari ini:");
+        assertOpenFirstInQueueOrder();
+
+        test(view.queue).clickRow(rowOf(first));
+        assertThat(view.code.getValue()).as("the clicked booking is the desk's next task").isEqualTo(first.code());
+        assertThat(status(first)).as("nothing happens before Enter").isEqualTo("BOOKED");
+        assertThat(lastNotification()).contains("Enter", first.residentName());
+        ComponentUtil.fireEvent(view.code, new KeyPressEvent(view.code, "Enter"));
+
+        assertThat(view.citizen.getText()).contains(first.residentName());
+        assertThat(rowTexts()).as("the list is read again after the check-in, with the time of it")
+                .contains(first.queueNumber() + " | 09.00 | " + first.code() + " | " + first.residentName()
+                        + " | Sedang dilayani");
+        choosePrintReason();
+        test(view.printed).click();
+        assertThat(rowTexts()).contains(first.queueNumber() + " | 09.00 | " + first.code() + " | "
+                + first.residentName() + " | Selesai: tercetak");
+        assertOpenFirstInQueueOrder();
+    }
+
+    @Test
+    void enter_on_a_focused_row_of_the_queue_takes_that_booking_and_a_booking_done_is_not_taken() {
+        Booking second = booked.get(1);
+        GridKeyboard.enterOn(view.queue, test(view.queue).getRow(rowOf(second)));
+        assertThat(view.code.getValue()).isEqualTo(second.code());
+
+        view.code.clear();
+        jdbc.update("UPDATE booking_booking SET status = 'CANCELLED', open_nik = NULL, finished_at = ? WHERE code = ?",
+                java.sql.Timestamp.valueOf(day.minusDays(2).atTime(2, 0)), booked.get(2).code());
+        view.showQueue();
+        assertThat(rowTexts()).as("a booking cancelled days before reads with its date")
+                .contains(booked.get(2).queueNumber() + " | " + day.minusDays(2).format(
+                        java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " | " + booked.get(2).code()
+                        + " | " + booked.get(2).residentName() + " | Dibatalkan");
+        test(view.queue).clickRow(rowOf(booked.get(2)));
+        assertThat(view.code.getValue()).as("a cancelled booking is no task for the desk").isEmpty();
+    }
+
+    @Test
+    void a_booking_of_a_resident_gone_reads_so_in_the_queue() {
+        Booking gone = booked.getFirst();
+        jdbc.update("UPDATE booking_booking SET resident_gone_at = CURRENT_TIMESTAMP WHERE id = ?", gone.id());
+        try {
+            view.showQueue();
+            assertThat(rowTexts()).contains(gone.queueNumber() + " |  | " + gone.code() + " | " + gone.residentName()
+                    + " | Tidak lagi tercatat sebagai penduduk");
+        } finally {
+            jdbc.update("UPDATE booking_booking SET resident_gone_at = NULL WHERE id = ?", gone.id());
+        }
+    }
+
+    /** The open bookings (still to come or at the desk) before those done, each part in queue order. */
+    private void assertOpenFirstInQueueOrder() {
+        var grid = test(view.queue);
+        List<QueuedBooking> rows = java.util.stream.IntStream.range(0, grid.size()).mapToObj(grid::getRow).toList();
+        assertThat(rows).isSortedAccordingTo(java.util.Comparator
+                .comparing((QueuedBooking queued) -> !queued.booking().status().open())
+                .thenComparingInt(queued -> queued.booking().queueNumber()));
+    }
+
+    private List<String> rowTexts() {
+        var grid = test(view.queue);
+        return java.util.stream.IntStream.range(0, grid.size()).mapToObj(row -> String.join(" | ",
+                java.util.stream.IntStream.range(0, 5).mapToObj(column -> grid.getCellText(row, column)).toList()))
+                .toList();
+    }
+
+    private int rowOf(Booking booking) {
+        var grid = test(view.queue);
+        return java.util.stream.IntStream.range(0, grid.size())
+                .filter(row -> grid.getRow(row).booking().code().equals(booking.code())).findFirst().orElseThrow();
     }
 
     @Test
