@@ -29,6 +29,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.shared.ui.RowOpener;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -94,7 +95,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItemsPageable(page -> requests.operatorInbox(new InboxFilter(overdueOnly.getValue()), page).getContent());
-        grid.addItemDoubleClickListener(click -> openDetail(click.getItem().id()));
+        RowOpener.install(grid, row -> openDetail(row.id()));
         grid.setSizeFull();
 
         HorizontalLayout toolbar = new HorizontalLayout(overdueOnly, tracking,

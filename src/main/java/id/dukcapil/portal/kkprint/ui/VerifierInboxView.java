@@ -28,6 +28,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.shared.ui.RowOpener;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -79,7 +80,7 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItemsPageable(page -> requests.verifierInbox(new InboxFilter(overdueOnly.getValue()), page).getContent());
-        grid.addItemClickListener(click -> show(click.getItem().id()));
+        RowOpener.install(grid, row -> show(row.id()));
         grid.setSizeFull();
 
         members.addColumn(Resident::fullName).setHeader(getTranslation("kkprint.column.member")).setFlexGrow(2);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.KeyPressEvent;
-import id.dukcapil.portal.GridKeyboard;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
@@ -256,7 +256,7 @@ class CounterViewTest extends PortalViewTest {
     @Test
     void enter_on_a_focused_row_of_the_queue_takes_that_booking_and_a_booking_done_is_not_taken() {
         Booking second = booked.get(1);
-        GridKeyboard.enterOn(view.queue, test(view.queue).getRow(rowOf(second)));
+        GridInput.enterOn(view.queue, test(view.queue).getRow(rowOf(second)));
         assertThat(view.code.getValue()).isEqualTo(second.code());
 
         view.code.clear();

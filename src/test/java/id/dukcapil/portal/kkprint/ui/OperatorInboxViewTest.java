@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.kkprint.InboxRow;
@@ -81,6 +82,34 @@ class OperatorInboxViewTest extends PortalViewTest {
         assertThat(java.util.stream.IntStream.range(0, family.size())
                 .mapToObj(row -> family.getCellText(row, 0) + " | " + family.getCellText(row, 1)))
                 .anySatisfy(line -> assertThat(line).startsWith(head + " | Kepala keluarga"));
+    }
+
+    @Test
+    void a_request_opens_with_one_click_once_with_a_double_click_and_with_enter_on_its_row() {
+        String tracking = kk.submitted();
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+        InboxRow row = test(view.grid).getRow(rowOf(view, tracking).orElseThrow());
+
+        test(view.grid).clickRow(rowOf(view, tracking).orElseThrow());
+        assertThat(openDialogs()).as("one click opens it").containsExactly(tracking);
+        closeDialogs();
+
+        GridInput.doubleClick(view.grid, row);
+        assertThat(openDialogs()).as("a double click opens it once, not three times").containsExactly(tracking);
+        closeDialogs();
+
+        GridInput.enterOn(view.grid, row);
+        assertThat(openDialogs()).as("Enter on the focused row opens it").containsExactly(tracking);
+        closeDialogs();
+    }
+
+    private java.util.List<String> openDialogs() {
+        return $(RequestDialog.class).all().stream().filter(RequestDialog::isOpened)
+                .map(dialog -> dialog.getHeaderTitle().split(" · ")[0]).toList();
+    }
+
+    private void closeDialogs() {
+        $(RequestDialog.class).all().forEach(RequestDialog::close);
     }
 
     @Test

@@ -3,7 +3,9 @@ package id.dukcapil.portal.kkprint.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.kkprint.InboxRow;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
@@ -59,6 +61,28 @@ class VerifierInboxViewTest extends PortalViewTest {
         test(view.verify).click();
         assertThat(lastNotification()).isEqualTo("Anggota " + name + " memiliki data ganda (duplicate record).");
         assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.FORWARDED);
+    }
+
+    @Test
+    void a_request_opens_beside_the_inbox_with_one_click_and_with_enter_on_its_focused_row() {
+        String first = kk.forwarded();
+        String second = kk.forwarded();
+        VerifierInboxView view = navigate(VerifierInboxView.class);
+
+        test(view.grid).clickRow(rowOf(view, first).orElseThrow());
+        assertThat(reviewTitle(view)).startsWith(first + " · ");
+        assertThat(view.grid.getSelectedItems()).as("opening is not selecting for a batch").isEmpty();
+
+        GridInput.enterOn(view.grid, test(view.grid).getRow(rowOf(view, second).orElseThrow()));
+        assertThat(reviewTitle(view)).startsWith(second + " · ");
+
+        GridInput.doubleClick(view.grid, test(view.grid).getRow(rowOf(view, first).orElseThrow()));
+        assertThat(reviewTitle(view)).startsWith(first + " · ");
+    }
+
+    private String reviewTitle(VerifierInboxView view) {
+        return view.reviewPanel.getChildren().filter(H4.class::isInstance).map(title -> ((H4) title).getText())
+                .findFirst().orElse("");
     }
 
     @Test

@@ -3,16 +3,29 @@ package id.dukcapil.portal;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.grid.CellFocusEvent;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.ItemClickEvent;
+import com.vaadin.flow.component.grid.ItemDoubleClickEvent;
 import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import id.dukcapil.portal.shared.ui.RowOpener;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What the browser tells the server when a clerk moves the keyboard's focus to a grid row and presses Enter. */
-public final class GridKeyboard {
+/** What the browser tells the server when a clerk double-clicks a grid row, or moves the focus to it and presses Enter. */
+public final class GridInput {
 
-    private GridKeyboard() {
+    private GridInput() {
+    }
+
+    /** A double click as a browser reports it: a click, a second click (click count 2), then the double click. */
+    public static <T> void doubleClick(Grid<T> grid, T item) {
+        String key = grid.getDataCommunicator().getKeyMapper().key(item);
+        for (int count = 1; count <= 2; count++) {
+            ComponentUtil.fireEvent(grid, new ItemClickEvent<>(grid, true, key, null, 0, 0, 0, 0, count, 0,
+                    false, false, false, false));
+        }
+        ComponentUtil.fireEvent(grid, new ItemDoubleClickEvent<>(grid, true, key, null, 0, 0, 0, 0, 2, 0,
+                false, false, false, false));
     }
 
     /** Focus on a body cell of the item's row, then Enter on that cell (not on a button inside it). */
