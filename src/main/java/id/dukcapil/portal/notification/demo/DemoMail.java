@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A message in the demo mailbox, read back from the MIME message the sender stored.
  *
- * @param attachments file name and content type of each attachment
+ * @param attachments file name and content type of each attachment, in the message's order
  */
 public record DemoMail(long id, String messageId, String recipient, String subject, Instant deliveredAt, String body,
-                       List<String> attachments) {
+                       List<DemoAttachment> attachments) {
 }

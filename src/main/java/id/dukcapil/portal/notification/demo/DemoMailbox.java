@@ -42,6 +42,12 @@ public class DemoMailbox {
         return Slices.of(rows, page);
     }
 
+    /** A message's attachment as stored, to open or save; empty if the message or the attachment is not there. */
+    @Transactional(readOnly = true)
+    public Optional<DemoAttachmentContent> attachment(long mailId, int index) {
+        return store.attachment(mailId, index);
+    }
+
     @Transactional(readOnly = true)
     public Optional<DemoMail> latestTo(String recipient) {
         return store.page(recipient, 0, 1).stream().filter(mail -> mail.recipient().equalsIgnoreCase(recipient.strip()))

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,12 +49,39 @@ public class DemoMailboxStore {
                 .list();
     }
 
+    /** The message's attachment at {@code index}, decoded; empty if there is no such message or attachment. */
+    public Optional<DemoAttachmentContent> attachment(long id, int index) {
+        return jdbc.sql("SELECT mime FROM notification_demo_mailbox WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional()
+                .flatMap(mime -> attachmentOf(id, mime, index));
+    }
+
+    private static Optional<DemoAttachmentContent> attachmentOf(long id, byte[] mime, int index) {
+        try {
+            List<Part> parts = new ArrayList<>();
+            collect(new MimeMessage(SESSION, new ByteArrayInputStream(mime)), new StringBuilder(), parts);
+            if (index < 0 || index >= parts.size()) {
+                return Optional.empty();
+            }
+            Part part = parts.get(index);
+            return Optional.of(new DemoAttachmentContent(attachment(index, part), part.getInputStream()));
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Unreadable message in the demo mailbox: #" + id, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static DemoMail read(long id, java.time.Instant deliveredAt, byte[] mime) {
         try {
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(mime));
             StringBuilder body = new StringBuilder();
-            List<String> attachments = new ArrayList<>();
-            collect(message, body, attachments);
+            List<Part> parts = new ArrayList<>();
+            collect(message, body, parts);
+            List<DemoAttachment> attachments = new ArrayList<>();
+            for (int index = 0; index < parts.size(); index++) {
+                attachments.add(attachment(index, parts.get(index)));
+            }
             return new DemoMail(id, message.getMessageID(), message.getAllRecipients()[0].toString(),
                     message.getSubject(), deliveredAt, body.toString(), attachments);
         } catch (MessagingException e) {
@@ -63,10 +91,16 @@ public class DemoMailboxStore {
         }
     }
 
-    private static void collect(Part part, StringBuilder body, List<String> attachments)
+    private static DemoAttachment attachment(int index, Part part) throws MessagingException {
+        String name = part.getFileName();
+        return new DemoAttachment(index, name == null || name.isBlank() ? "lampiran-" + (index + 1) : name,
+                part.getContentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static void collect(Part part, StringBuilder body, List<Part> attachments)
             throws MessagingException, IOException {
         if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
-            attachments.add(part.getFileName() + " (" + part.getContentType().split(";")[0].strip() + ")");
+            attachments.add(part);
         } else if (part.isMimeType("text/plain")) {
             body.append(part.getContent());
         } else if (part.isMimeType("multipart/*")) {

@@ -2,6 +2,8 @@ package id.dukcapil.portal.notification.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,12 +17,17 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.notification.demo.DemoAttachment;
 import id.dukcapil.portal.notification.demo.DemoMail;
 import id.dukcapil.portal.notification.demo.DemoMailbox;
 import id.dukcapil.portal.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 /**
  * The demo profile's mailbox: what the outbox would have sent to a mail server, so a demo user can read the
@@ -36,8 +43,11 @@ class MailboxView extends VerticalLayout implements HasDynamicTitle {
     final TextField recipient = new TextField();
     final Grid<DemoMail> grid = new Grid<>();
     final Div reader = new Div();
+    private static final Set<String> OPENS_IN_A_TAB = Set.of("application/pdf", "image/png", "image/jpeg");
+    private final DemoMailbox mailbox;
 
     MailboxView(DemoMailbox mailbox, Clock clock) {
+        this.mailbox = mailbox;
         setSizeFull();
         recipient.setId("mailbox-recipient");
         grid.setId("mailbox-grid");
@@ -75,9 +85,28 @@ class MailboxView extends VerticalLayout implements HasDynamicTitle {
         body.setId("mail-body");
         body.getStyle().set("white-space", "pre-wrap");
         reader.add(body);
-        for (String attachment : mail.attachments()) {
-            reader.add(new Paragraph("📎 " + attachment));
+        for (DemoAttachment attachment : mail.attachments()) {
+            reader.add(new Paragraph(download(mail, attachment)));
         }
+    }
+
+    /**
+     * The attachment read from the stored message when clicked. A PDF or an image opens in a new tab; anything else
+     * is saved, never shown inline on the portal's own address.
+     */
+    private Anchor download(DemoMail mail, DemoAttachment attachment) {
+        DownloadHandler handler = DownloadHandler.fromInputStream(event -> mailbox.attachment(mail.id(), attachment.index())
+                .map(found -> new DownloadResponse(found.content(), found.attachment().fileName(),
+                        found.attachment().contentType(), -1))
+                .orElseGet(() -> DownloadResponse.error(404)));
+        boolean opens = OPENS_IN_A_TAB.contains(attachment.contentType());
+        Anchor link = new Anchor(handler, opens ? AttachmentType.INLINE : AttachmentType.DOWNLOAD,
+                "📎 " + attachment.fileName());
+        if (opens) {
+            link.setTarget(AnchorTarget.BLANK);
+        }
+        link.setId("attachment-" + mail.id() + "-" + attachment.index());
+        return link;
     }
 
     @Override

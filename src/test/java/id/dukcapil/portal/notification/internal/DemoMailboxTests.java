@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.notification.demo.DemoMail;
+import id.dukcapil.portal.notification.demo.DemoAttachment;
 import id.dukcapil.portal.notification.demo.DemoMailbox;
 import id.dukcapil.portal.notification.OutgoingMail;
 import java.time.Clock;
@@ -48,7 +49,10 @@ class DemoMailboxTests {
         assertThat(mail.subject()).isEqualTo("Kode OTP Anda dari Disdukcapil");
         assertThat(mail.body()).contains("700123");
         assertThat(mail.messageId()).isEqualTo("<demo-1@dukcapil.test>");
-        assertThat(mail.attachments()).containsExactly("tiket.pdf (application/pdf)");
+        assertThat(mail.attachments()).containsExactly(new DemoAttachment(0, "tiket.pdf", "application/pdf"));
+        assertThat(mailbox.attachment(mail.id(), 0).orElseThrow().content().readAllBytes())
+                .isEqualTo("%PDF-1.4".getBytes());
+        assertThat(mailbox.attachment(mail.id(), 1)).as("no second attachment").isEmpty();
     }
 
     @Test

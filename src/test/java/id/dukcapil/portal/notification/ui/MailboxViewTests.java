@@ -1,14 +1,32 @@
 package id.dukcapil.portal.notification.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteConfiguration;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.notification.demo.DemoMail;
+import id.dukcapil.portal.notification.demo.DemoMailbox;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
+import java.util.Properties;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.springframework.security.access.AccessDeniedException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
@@ -19,13 +37,14 @@ import org.springframework.security.test.context.support.WithUserDetails;
 /**
  * The demo mailbox view, as a demo user reads an OTP in it. The test run sends to GreenMail, so the view is not
  * registered by itself here ({@link MailboxRoute} registers it only with the demo mailbox as transport): the test
- * registers it, and a message stored as the demo transport stores it.
+ * registers it, and a message stored as the demo transport stores it (MIME, attachments included).
  */
 @PortalTest
 @WithUserDetails("admin")
 class MailboxViewTests extends SpringBrowserlessTest {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired DemoMailbox mailbox;
 
     @Test
     void a_demo_user_reads_the_otp_in_the_mailbox() {
@@ -54,5 +73,73 @@ class MailboxViewTests extends SpringBrowserlessTest {
         grid.select(0);
         assertThat($(Div.class).id("mailbox-reader").getElement().getTextRecursively()).contains("Kode OTP Anda: 314159",
                 "Kode OTP Anda adalah 314159.");
+    }
+
+    @Test
+    void a_demo_user_opens_the_ticket_attached_to_a_message() throws Exception {
+        long id = stored("<ticket-view@dukcapil.test>", "tiket@example.id", "Tiket booking KTP-el",
+                pdf("Tiket booking BKG-TEST-42"));
+        RouteConfiguration.forApplicationScope().setAnnotatedRoute(MailboxView.class);
+        navigate(MailboxView.class);
+        test($(TextField.class).id("mailbox-recipient")).setValue("tiket@example.id");
+        Grid<DemoMail> mails = $(Grid.class).id("mailbox-grid");
+        test(mails).select(0);
+
+        Anchor ticket = $(Anchor.class).id("attachment-" + id + "-0");
+        assertThat(ticket.getText()).contains("tiket-BKG-TEST-42.pdf");
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        test(ticket).download(saved);
+        try (PDDocument document = Loader.loadPDF(saved.toByteArray())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            assertThat(new PDFTextStripper().getText(document)).contains("Tiket booking BKG-TEST-42");
+        }
+    }
+
+    @Test
+    @WithUserDetails("operator")
+    void only_the_roles_that_see_the_mailbox_may_read_its_attachments() throws Exception {
+        long id = stored("<ticket-denied@dukcapil.test>", "tiket2@example.id", "Tiket booking KTP-el",
+                pdf("Tiket booking BKG-TEST-43"));
+        assertThatThrownBy(() -> mailbox.attachment(id, 0)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** A message as the demo transport stores it: text and a PDF attachment, in MIME. */
+    private long stored(String messageId, String to, String subject, byte[] pdf) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom("no-reply@disdukcapil.bandungkab.go.id");
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Tiket terlampir.", "UTF-8");
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setDataHandler(new jakarta.activation.DataHandler(
+                new jakarta.mail.util.ByteArrayDataSource(pdf, "application/pdf")));
+        attachment.setFileName("tiket-BKG-TEST-" + (messageId.contains("denied") ? "43" : "42") + ".pdf");
+        attachment.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        message.setContent(new MimeMultipart(text, attachment));
+        message.saveChanges();
+        message.setHeader("Message-ID", messageId);
+        ByteArrayOutputStream mime = new ByteArrayOutputStream();
+        message.writeTo(mime);
+        jdbc.update("INSERT INTO notification_demo_mailbox (message_id, recipient, subject, delivered_at, mime) VALUES (?, ?, ?, ?, ?)",
+                messageId, to, subject, Timestamp.valueOf(LocalDateTime.of(2027, 1, 4, 3, 0)), mime.toByteArray());
+        return jdbc.queryForObject("SELECT id FROM notification_demo_mailbox WHERE message_id = ?", Long.class, messageId);
+    }
+
+    private static byte[] pdf(String line) throws Exception {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                content.newLineAtOffset(72, 720);
+                content.showText(line);
+                content.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 }
