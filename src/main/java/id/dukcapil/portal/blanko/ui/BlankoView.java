@@ -21,6 +21,7 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -133,6 +134,7 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
         var summaries = stock.summaries();
         points.setItems(summaries);
         transferTo.setItems(summaries);
+        FitText.toItems(transferTo);
         summaries.stream().filter(summary -> summary.servicePoint().equals(current)).findFirst().ifPresent(points::select);
         showHistory();
     }

@@ -29,6 +29,7 @@ import id.dukcapil.portal.booking.QueuedBooking;
 import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.RowOpener;
@@ -88,7 +89,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         code.setPlaceholder(getTranslation("booking.counter.code.placeholder"));
         code.setAutofocus(true);
         code.setClearButtonVisible(true);
-        code.setWidth("18em");
+        FitText.toPlaceholder(code);
         code.addKeyPressListener(Key.ENTER, event -> scan());
         printed.setText(getTranslation("booking.counter.printed"));
         printed.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
@@ -103,6 +104,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         cannotReason.setLabel(getTranslation("booking.counter.cannot-reason"));
         cannotReason.setItems(CannotPrintReason.values());
         cannotReason.setItemLabelGenerator(reason -> getTranslation(reason.labelKey()));
+        FitText.toItems(cannotReason);
         cannotNote.setLabel(getTranslation("booking.counter.note"));
         cannotNote.setMaxLength(Booking.NOTE_MAX_LENGTH);
         cannotPrint.setText(getTranslation("booking.counter.cannot-print"));

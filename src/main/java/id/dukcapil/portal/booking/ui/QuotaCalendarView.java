@@ -28,6 +28,7 @@ import java.io.ByteArrayInputStream;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
@@ -83,6 +84,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         point.setLabel(getTranslation("booking.calendar.point"));
         point.setItems(servicePoints.active());
         point.setItemLabelGenerator(ServicePoint::name);
+        FitText.toItems(point);
         point.addValueChangeListener(change -> refresh());
         previous.addClickListener(click -> {
             month = month.minusMonths(1);

@@ -30,6 +30,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.shared.ui.FilterBar;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.MyAccount;
 import id.dukcapil.portal.staff.ServicePoint;
@@ -70,7 +71,7 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         point.setLabel(getTranslation("booking.staff.point"));
         point.setItems(servicePoints.active());
         point.setItemLabelGenerator(ServicePoint::name);
-        point.setWidth("24em");
+        FitText.toItems(point);
         point.addValueChangeListener(change -> showDays());
         days.onPick(day -> nik.focus());
         nik.setLabel(getTranslation("booking.staff.nik"));
@@ -81,6 +82,7 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         need.setLabel(getTranslation("booking.staff.need"));
         need.setItems(UrgentNeed.values());
         need.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
+        FitText.toItems(need);
         need.setRequired(true);
         note.setLabel(getTranslation("booking.staff.note"));
         note.setMaxLength(UrgentReason.NOTE_MAX_LENGTH);

@@ -22,6 +22,7 @@ import id.dukcapil.portal.notification.OutboxFilter;
 import id.dukcapil.portal.notification.OutboxMessage;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -62,6 +63,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         state.setItems(MessageState.values());
         state.setItemLabelGenerator(value -> getTranslation("notification.state." + value.name()));
         state.setClearButtonVisible(true);
+        FitText.toItems(state);
         state.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         recipient.setLabel(getTranslation("notification.filter.recipient"));
         recipient.setValueChangeMode(ValueChangeMode.LAZY);

@@ -32,6 +32,7 @@ import id.dukcapil.portal.reports.ReportWorkbook;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.FilterBar;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.MainLayout;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.sla.Procedure;
@@ -119,6 +120,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         procedure.setItems(Procedure.values());
         procedure.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
         procedure.setClearButtonVisible(true);
+        FitText.toItems(procedure);
         servicePoint.setId("reports-service-point");
         servicePoint.setPlaceholder(getTranslation("reports.filter.service-point"));
         servicePoint.setClearButtonVisible(true);
@@ -153,10 +155,12 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         dailyProcedure.setLabel(getTranslation("reports.daily.procedure"));
         dailyProcedure.setItems(daily.procedures());
         dailyProcedure.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
+        FitText.toItems(dailyProcedure);
         dailyPoint.setId("reports-daily-point");
         dailyPoint.setLabel(getTranslation("reports.daily.service-point"));
         dailyPoint.setItems(servicePoints.active());
         dailyPoint.setItemLabelGenerator(ServicePoint::name);
+        FitText.toItems(dailyPoint);
         dailyDay.setId("reports-daily-day");
         dailyDay.setLabel(getTranslation("reports.daily.day"));
         dailyDay.setValue(LocalDate.now(clock));
@@ -224,6 +228,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
                     .filter(java.util.Objects::nonNull).toList();
             if (!points.equals(servicePoint.getListDataView().getItems().toList())) {
                 servicePoint.setItems(points);
+                FitText.toItems(servicePoint);
             }
         }
         grids.get(Breakdown.STEP).setItems(dashboard.perStep());

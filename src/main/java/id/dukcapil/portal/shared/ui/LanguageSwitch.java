@@ -23,7 +23,7 @@ public class LanguageSwitch extends Select<Locale> {
         setItemLabelGenerator(locale -> locale.getLanguage().equals("id") ? "Bahasa Indonesia" : "English");
         setAriaLabel("Bahasa / Language");
         addClassName("language-switch");
-        setWidth("11em");
+        FitText.toItems(this);
         addAttachListener(event -> setValue(matching(event.getUI().getLocale())));
         addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null) {

@@ -23,6 +23,7 @@ import com.vaadin.flow.shared.Registration;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.sla.OverdueStep;
 import id.dukcapil.portal.sla.Procedure;
@@ -74,6 +75,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
         procedure.setItems(Procedure.values());
         procedure.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
         procedure.setClearButtonVisible(true);
+        FitText.toItems(procedure);
         procedure.addValueChangeListener(change -> refreshOverdue());
         refresh.setText(getTranslation("sla.refresh"));
         refresh.setIcon(VaadinIcon.REFRESH.create());
