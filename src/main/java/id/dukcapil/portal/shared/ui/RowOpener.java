@@ -23,6 +23,7 @@ public final class RowOpener {
     }
 
     public static <T> void install(Grid<T> grid, Consumer<T> open) {
+        grid.addClassName("opens-rows");
         grid.addItemClickListener(click -> {
             if (click.getClickCount() == 1) {
                 open.accept(click.getItem());

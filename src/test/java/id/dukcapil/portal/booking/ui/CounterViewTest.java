@@ -234,6 +234,8 @@ class CounterViewTest extends PortalViewTest {
         assertThat(rowTexts()).as("each of today's bookings with its number, code, name and state in words")
                 .contains(first.queueNumber() + " |  | " + first.code() + " | " + first.residentName() + " | Menunggu");
         assertThat(view.queueTitle.getText()).startsWith("Antrean hari ini:");
+        assertThat(view.queue.getPartNameGenerator().apply(test(view.queue).getRow(rowOf(first))))
+                .as("a booking still to come stands out").isEqualTo("waiting");
         assertOpenFirstInQueueOrder();
 
         test(view.queue).clickRow(rowOf(first));
