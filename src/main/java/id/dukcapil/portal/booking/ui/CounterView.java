@@ -40,6 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     final Div residentsGone = new Div();
     final H3 queueTitle = new H3();
     final Grid<QueuedBooking> queue = new Grid<>();
+    private final List<QueuedBooking> queueRows = new ArrayList<>();
     static final int REFRESH_MILLIS = 30_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
     /** The Indonesian way of writing a time of day: 09.05. */
@@ -138,6 +140,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         queue.setPartNameGenerator(queued -> queued.waiting() ? "waiting" : null);
         queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         queue.setHeight("24em");
+        queue.setItems(queueRows);
         RowOpener.install(queue, this::takeNext);
     }
 
@@ -151,7 +154,10 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         List<QueuedBooking> today = counter.todaysQueue();
         long waiting = today.stream().filter(QueuedBooking::waiting).count();
         queueTitle.setText(getTranslation("booking.counter.queue.title", today.size(), waiting));
-        queue.setItems(today);
+        // The same rows refreshed, not new items: the clerk's place in a long queue survives the 30 s refresh.
+        queueRows.clear();
+        queueRows.addAll(today);
+        queue.getDataProvider().refreshAll();
     }
 
     /** A booking still to come becomes the desk's next task: its code in the field, Enter checks the citizen in. */
