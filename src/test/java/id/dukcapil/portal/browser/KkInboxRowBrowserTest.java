@@ -1,0 +1,79 @@
+package id.dukcapil.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.kkprint.KkPrintTestSupport;
+import id.dukcapil.portal.kkprint.RequestState;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The operator's KK inbox in Chromium: the row's own button (Ambil) takes the request without opening it, a click on
+ * the row opens it, and so does Enter on the focused row — what only a browser shows (decision 104).
+ */
+@PortalTest
+class KkInboxRowBrowserTest {
+
+    /** The open request dialogs' titles ("tracking number · state"). */
+    private static final String OPEN_DIALOGS = """
+            return [...document.querySelectorAll('vaadin-dialog')].filter(dialog => dialog.opened)
+                .map(dialog => dialog.headerTitle || '');""";
+
+    @LocalServerPort int port;
+    @Autowired KkPrintTestSupport kk;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void the_rows_take_button_takes_the_request_without_opening_it_and_a_click_or_enter_on_the_row_opens_it() {
+        String tracking = kk.submitted();
+        long id = jdbc.queryForObject("SELECT id FROM kkprint_request WHERE tracking_number = ?", Long.class, tracking);
+        // Furthest over its standard: the inbox's first row, in sight whatever else the inbox holds.
+        jdbc.update("UPDATE kkprint_request SET step_due_at = ? WHERE id = ?",
+                Timestamp.valueOf(LocalDateTime.of(2001, 1, 1, 0, 0)), id);
+
+        try (Browser browser = new Browser(port, 1440, 900)) {
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
+            browser.signIn("operator", PortalTest.DEMO_PASSWORD);
+            browser.await(By.tagName("h2"));
+            browser.open("kk/operator");
+
+            browser.await(By.id("claim-" + id)).click();
+            wait.until(driver -> (Boolean) browser.driver.executeScript(
+                    "return document.body.innerText.includes('Permohonan diambil.');"));
+            assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.IN_CHECK);
+            assertThat(openDialogs(browser)).as("the button's click is the button's, not the row's").isEmpty();
+
+            WebElement cell = browser.await(By.xpath(
+                    "//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']"));
+            cell.click();
+            wait.until(driver -> !openDialogs(browser).isEmpty());
+            assertThat(openDialogs(browser)).singleElement().asString().startsWith(tracking + " · ");
+
+            new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+            wait.until(driver -> openDialogs(browser).isEmpty());
+            // The keyboard's focus on the row's cell, then Enter.
+            browser.driver.executeScript("arguments[0].assignedSlot.parentElement.focus();",
+                    browser.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']")));
+            new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+            wait.until(driver -> !openDialogs(browser).isEmpty());
+            assertThat(openDialogs(browser)).singleElement().asString().startsWith(tracking + " · ");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> openDialogs(Browser browser) {
+        return (List<String>) browser.driver.executeScript(OPEN_DIALOGS);
+    }
+}
