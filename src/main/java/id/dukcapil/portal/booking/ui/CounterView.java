@@ -69,7 +69,8 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         code.setPlaceholder(getTranslation("booking.counter.code.placeholder"));
         code.setAutofocus(true);
         code.setClearButtonVisible(true);
-        code.setWidth("18em");
+        code.setWidth("26em"); // the placeholder whole in both languages
+        code.setMaxWidth("100%");
         code.addKeyPressListener(Key.ENTER, event -> scan());
         printed.setText(getTranslation("booking.counter.printed"));
         printed.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
