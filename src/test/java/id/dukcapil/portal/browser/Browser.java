@@ -101,6 +101,18 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /**
+     * Until the text shows anywhere on the page, shadow roots and overlays included: a notification or a dialog,
+     * wherever this version of Vaadin draws it.
+     */
+    public void awaitTextAnywhere(String text) {
+        wait.until(browser -> (Boolean) driver.executeScript("""
+                const deep = root => [...root.querySelectorAll('*')].reduce(
+                  (text, el) => el.shadowRoot ? text + deep(el.shadowRoot) : text,
+                  (root === document ? document.documentElement : root).textContent || '');
+                return deep(document).includes(arguments[0]);""", text));
+    }
+
     public void signIn(String username, String password) {
         open("login");
         await(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
