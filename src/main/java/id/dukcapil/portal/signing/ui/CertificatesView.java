@@ -100,6 +100,7 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
 
         FormLayout form = new FormLayout(upload, uploadedFile, passphrase, position, nip, save);
+        form.setColspan(position, 2); // the office's long title whole
         add(new H3(getTranslation("signing.certificate.title")), warning, grid, form);
         refresh();
     }

@@ -1,0 +1,127 @@
+package id.dukcapil.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingJourney;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.kkprint.KkPrintTestSupport;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * The counter desk and the KK operator on an upright tablet (800 × 1280), as the walk looks at the desktop: at
+ * every step of their work nothing is cut and nothing scrolls sideways.
+ */
+@PortalTest
+class TabletDeskBrowserTest {
+
+    private static final String POINT = "DINAS";
+
+    @LocalServerPort int port;
+    @Autowired BookingService bookings;
+    @Autowired BookingTestSupport booking;
+    @Autowired KkPrintTestSupport kkPrint;
+    @Autowired BlankoStock stock;
+    @Autowired UserDetailsService users;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void the_counter_clerk_checks_a_citizen_in_and_prints_the_card_on_a_tablet() {
+        LocalDate day = booking.workingDay(15);
+        booking.quota(POINT, day, 50);
+        CitizenSession citizen = booking.citizen();
+        Booking booked = bookings.book(citizen, booking.request(booking.printReadyNiks(1).getFirst(), POINT, day), null,
+                BookingJourney.none(), booking.newClientAddress()).booking();
+        SignedInAs.run(users, "perencana", () -> stock.receive(POINT, 5, "SJ-TABLET-" + System.nanoTime()));
+        clock.setInstant(day.atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+
+        try (Browser tablet = new Browser(port, 800, 1280)) {
+            List<String> findings = new ArrayList<>();
+            tablet.signIn("operator", PortalTest.DEMO_PASSWORD);
+            tablet.await(By.tagName("h2"));
+            tablet.open("counter");
+            tablet.awaitSettled();
+            look(tablet, "the empty counter", findings);
+
+            field(tablet, "Kode booking").sendKeys(booked.code() + Keys.ENTER);
+            tablet.awaitText(By.tagName("vaadin-app-layout"), booked.residentName());
+            tablet.awaitSettled();
+            look(tablet, "the citizen checked in", findings);
+
+            // A card printed before needs its reason: the clerk picks the first offered (the first card has it chosen).
+            tablet.driver.executeScript("""
+                    const reasons = document.querySelector('vaadin-radio-group');
+                    if (reasons && !reasons.value) reasons.querySelector('vaadin-radio-button input').click();""");
+            button(tablet, "Tercetak").click();
+            tablet.awaitTextAnywhere("satu blanko dipakai"); // "KTP-el booking … tercetak; satu blanko dipakai."
+            tablet.awaitSettled();
+            look(tablet, "the card printed", findings);
+
+            assertThat(findings).isEmpty();
+        }
+    }
+
+    @Test
+    void the_kk_operator_opens_a_request_and_reads_the_family_on_a_tablet() {
+        String tracking = kkPrint.submitted();
+
+        try (Browser tablet = new Browser(port, 800, 1280)) {
+            List<String> findings = new ArrayList<>();
+            tablet.signIn("operator", PortalTest.DEMO_PASSWORD);
+            tablet.await(By.tagName("h2"));
+            tablet.open("kk/operator");
+            tablet.awaitSettled();
+            look(tablet, "the inbox", findings);
+
+            field(tablet, "").sendKeys(tracking + Keys.ENTER); // the request-number search, with no label
+            tablet.awaitTextAnywhere("Kelahiran anak ketiga"); // the request's own words, in its dialog only
+            tablet.awaitSettled();
+            look(tablet, "the request and its family", findings);
+
+            assertThat(findings).isEmpty();
+        }
+    }
+
+    /** What the walk fails on, at one step: text cut, an input's text cut, the page scrolling sideways. */
+    private static void look(Browser tablet, String step, List<String> findings) {
+        tablet.cutTexts("body").forEach(cut -> findings.add(step + ": cut " + cut));
+        tablet.cutInputs("body").forEach(cut -> findings.add(step + ": cut " + cut));
+        if (tablet.scrollsSideways()) {
+            findings.add(step + ": scrolls sideways");
+        }
+    }
+
+    /** The input of the first visible text field with that label, as a clerk finds it by its label. */
+    private static WebElement field(Browser tablet, String label) {
+        return (WebElement) tablet.driver.executeScript("""
+                const field = [...document.querySelectorAll('vaadin-text-field')]
+                  .find(field => (field.label || '') === arguments[0] && field.offsetParent !== null);
+                return field.querySelector('input');""", label);
+    }
+
+    private static WebElement button(Browser tablet, String text) {
+        return tablet.driver.findElement(By.xpath("//vaadin-button[normalize-space(.)='" + text + "']"));
+    }
+}
