@@ -20,6 +20,9 @@ import id.dukcapil.portal.shared.Finding;
 import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RegionDirectory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -31,13 +34,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one chunk of an extract's families in the caller's transaction: new families and residents in multi-row
- * inserts, changed ones updated and audited with before and after, refused families' rows kept for the report and
+ * Writes one chunk of an extract's families in the caller's transaction: new families, residents and card prints
+ * each in one {@code LOAD DATA LOCAL} (decision 106), changed ones updated and audited with before and after, refused families' rows kept for the report and
  * their residents kept as they were. Whole families only: a family refused here (its KK number or a member's NIK
  * came earlier in the same extract) is refused with every row.
  */
@@ -57,9 +63,12 @@ class FamilyLoad {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final ImportStore store;
+    private final DataSource dataSource;
 
-    FamilyLoad(JdbcClient jdbc, AuditLog auditLog, ApplicationEventPublisher events, ImportStore store) {
+    FamilyLoad(JdbcClient jdbc, AuditLog auditLog, ApplicationEventPublisher events, ImportStore store,
+               DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.auditLog = auditLog;
         this.events = events;
         this.store = store;
@@ -135,14 +144,16 @@ class FamilyLoad {
     private Map<String, Long> writeFamilies(List<ExtractFamily> accepted, Map<String, FamilyRow> families,
                                             Set<String> changedFamilies, Actor actor, long importId) {
         Map<String, Long> ids = new HashMap<>();
-        List<Object[]> inserts = new ArrayList<>();
+        LoadDataRows inserts = new LoadDataRows();
+        List<String> added = new ArrayList<>();
         List<Long> seen = new ArrayList<>();
         for (ExtractFamily family : accepted) {
             String kk = family.kkNumber().orElseThrow().value();
             Address address = head(family).address();
             FamilyRow existing = families.get(kk);
             if (existing == null) {
-                inserts.add(new Object[] {kk, address.street(), address.rt(), address.rw(), address.villageCode(), importId});
+                inserts.row(new Object[] {kk, address.street(), address.rt(), address.rw(), address.villageCode(), importId});
+                added.add(kk);
                 continue;
             }
             ids.put(kk, existing.id());
@@ -161,8 +172,8 @@ class FamilyLoad {
             audit(actor, "population.family.refreshed", "Family", kk, importId, changes);
             changedFamilies.add(kk);
         }
-        MultiRowInsert.returning(jdbc, "population_family", FAMILY_COLUMNS, inserts, "id, kk_number",
-                (rs, row) -> ids.put(rs.getString(2), rs.getLong(1)));
+        loadData(inserts, "population_family", FAMILY_COLUMNS);
+        ids.putAll(idsOf("population_family", "kk_number", added));
         if (!seen.isEmpty()) {
             jdbc.sql("UPDATE population_family SET seen_import = ? WHERE id IN (" + placeholders(seen.size()) + ")")
                     .params(concat(importId, seen)).update();
@@ -173,7 +184,7 @@ class FamilyLoad {
     private void writeResidents(long importId, List<ExtractFamily> accepted, Map<String, Long> familyIds,
                                 Set<String> familiesBefore, Map<String, Existing> residents, Set<String> changedFamilies,
                                 List<Nik> changedResidents, ImportStore.Tally tally, Actor actor, LocalDate today) {
-        List<Object[]> inserts = new ArrayList<>();
+        LoadDataRows inserts = new LoadDataRows();
         Map<String, List<CardPrint>> newCards = new HashMap<>();
         Map<Long, List<CardPrint>> knownCards = new HashMap<>();
         List<Long> unchanged = new ArrayList<>();
@@ -184,8 +195,10 @@ class FamilyLoad {
                 ExtractResident r = row.resident();
                 Existing existing = residents.get(r.nik().value());
                 if (existing == null) {
-                    inserts.add(residentRow(familyId, r, r.gone() == null ? null : today, importId));
-                    newCards.put(r.nik().value(), r.cards());
+                    inserts.row(residentRow(familyId, r, r.gone() == null ? null : today, importId));
+                    if (!r.cards().isEmpty()) {
+                        newCards.put(r.nik().value(), r.cards());
+                    }
                     tally.residentsAdded++;
                     if (familiesBefore.contains(kk)) {
                         changedFamilies.add(kk);
@@ -226,21 +239,19 @@ class FamilyLoad {
                 }
             }
         }
-        Map<String, Long> newIds = new HashMap<>();
-        MultiRowInsert.returning(jdbc, "population_resident", RESIDENT_COLUMNS, inserts, "id, nik",
-                (rs, row) -> newIds.put(rs.getString(2), rs.getLong(1)));
+        loadData(inserts, "population_resident", RESIDENT_COLUMNS);
+        Map<String, Long> newIds = idsOf("population_resident", "nik", List.copyOf(newCards.keySet()));
         if (!unchanged.isEmpty()) {
             jdbc.sql("UPDATE population_resident SET seen_import = ? WHERE id IN (" + placeholders(unchanged.size()) + ")")
                     .params(concat(importId, unchanged)).update();
         }
-        List<Object[]> cards = new ArrayList<>();
-        newCards.forEach((nik, prints) -> prints.forEach(print -> cards.add(cardRow(newIds.get(nik), print))));
+        LoadDataRows cards = new LoadDataRows();
+        newCards.forEach((nik, prints) -> prints.forEach(print -> cards.row(cardRow(newIds.get(nik), print))));
         Map<Long, Set<LocalDateTime>> stored = storedCards(knownCards.keySet());
         knownCards.forEach((id, prints) -> prints.stream()
                 .filter(print -> !stored.getOrDefault(id, Set.of()).contains(utc(print.printedAt())))
-                .forEach(print -> cards.add(cardRow(id, print))));
-        MultiRowInsert.into(jdbc, "population_card_print", List.of("resident_id", "printed_at", "service_point", "reason"),
-                cards);
+                .forEach(print -> cards.row(cardRow(id, print))));
+        loadData(cards, "population_card_print", List.of("resident_id", "printed_at", "service_point", "reason"));
     }
 
     /**
@@ -389,6 +400,35 @@ class FamilyLoad {
                 })
                 .list();
         return rows;
+    }
+
+    /** New rows in one {@code LOAD DATA LOCAL} on the transaction's connection (decision 106). */
+    private void loadData(LoadDataRows rows, String table, List<String> columns) {
+        if (rows.size() == 0) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (Statement statement = connection.createStatement()) {
+            rows.load(statement, table, columns);
+        } catch (SQLException e) {
+            throw new UncategorizedSQLException("LOAD DATA " + table, null, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** The ids the rows just loaded were given, by their unique number (KK number or NIK). */
+    private Map<String, Long> idsOf(String table, String numberColumn, List<String> numbers) {
+        Map<String, Long> ids = new HashMap<>();
+        for (int from = 0; from < numbers.size(); from += MultiRowInsert.ROWS_PER_STATEMENT) {
+            List<String> part = numbers.subList(from, Math.min(numbers.size(), from + MultiRowInsert.ROWS_PER_STATEMENT));
+            jdbc.sql("SELECT id, %s FROM %s WHERE %s IN (%s)".formatted(numberColumn, table, numberColumn,
+                            placeholders(part.size())))
+                    .params(part)
+                    .query((rs, row) -> ids.put(rs.getString(2), rs.getLong(1)))
+                    .list();
+        }
+        return ids;
     }
 
     private Map<Long, Set<LocalDateTime>> storedCards(Set<Long> residentIds) {
