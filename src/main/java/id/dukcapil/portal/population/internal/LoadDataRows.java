@@ -62,14 +62,24 @@ final class LoadDataRows {
      * family in part.
      */
     int load(Statement statement, String table, List<String> columns) throws SQLException {
+        return load(statement, table, columns, "");
+    }
+
+    /**
+     * Loads the rows as {@link #load(Statement, String, List)} does; {@code columns} may name user variables
+     * ({@code @nik}) that {@code set} turns into columns ({@code SET resident_id = (SELECT …)}). The statement skips
+     * the foreign-key checks: every caller gives parent ids it has just read or written in the same transaction, and
+     * a parent looked up by number and not found is a null in a NOT NULL column, which fails the load.
+     */
+    int load(Statement statement, String table, List<String> columns, String set) throws SQLException {
         if (rows == 0) {
             return 0;
         }
         statement.unwrap(org.mariadb.jdbc.Statement.class)
                 .setLocalInfileInputStream(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
         statement.clearWarnings();
-        statement.execute("LOAD DATA LOCAL INFILE '" + table + ".tsv' INTO TABLE " + table
-                + " CHARACTER SET utf8mb4 (" + String.join(", ", columns) + ")");
+        statement.execute("SET STATEMENT foreign_key_checks = 0 FOR LOAD DATA LOCAL INFILE '" + table + ".tsv' INTO TABLE "
+                + table + " CHARACTER SET utf8mb4 (" + String.join(", ", columns) + ")" + (set.isEmpty() ? "" : " " + set));
         long loaded = statement.getLargeUpdateCount();
         SQLWarning warning = statement.getWarnings();
         if (loaded != rows || warning != null) {
