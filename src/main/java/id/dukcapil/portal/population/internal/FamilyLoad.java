@@ -326,19 +326,18 @@ class FamilyLoad {
                     .params(concat(importId, List.copyOf(leftFamilies))).update();
         }
         loadData(inserts, "population_resident", RESIDENT_COLUMNS);
+        Map<String, Long> newIds = idsOf("population_resident", "nik", List.copyOf(newCards.keySet()));
         if (!unchanged.isEmpty()) {
             jdbc.sql("UPDATE population_resident SET seen_import = ? WHERE id IN (" + placeholders(unchanged.size()) + ")")
                     .params(concat(importId, unchanged)).update();
         }
-        // Each card names its resident by NIK: the server finds the id, also one its load just gave (decision 106).
         LoadDataRows cards = new LoadDataRows();
-        newCards.forEach((nik, prints) -> prints.forEach(print -> cards.row(cardRow(nik, print))));
+        newCards.forEach((nik, prints) -> prints.forEach(print -> cards.row(cardRow(newIds.get(nik), print))));
         Map<Long, Set<LocalDateTime>> stored = storedCards(known.keySet());
         known.forEach((id, r) -> r.cards().stream()
                 .filter(print -> !stored.getOrDefault(id, Set.of()).contains(utc(print.printedAt())))
-                .forEach(print -> cards.row(cardRow(r.nik().value(), print))));
-        loadData(cards, "population_card_print", List.of("@nik", "printed_at", "service_point", "reason"),
-                "SET resident_id = (SELECT id FROM population_resident WHERE nik = @nik)");
+                .forEach(print -> cards.row(cardRow(id, print))));
+        loadData(cards, "population_card_print", List.of("resident_id", "printed_at", "service_point", "reason"));
     }
 
     /**
@@ -451,8 +450,8 @@ class FamilyLoad {
                 r.enrolmentStatus().name(), goneOn, r.gone() == null ? null : r.gone().name(), importId};
     }
 
-    private static Object[] cardRow(String nik, CardPrint print) {
-        return new Object[] {nik, utc(print.printedAt()), print.servicePoint(), print.reason().name()};
+    private static Object[] cardRow(long residentId, CardPrint print) {
+        return new Object[] {residentId, utc(print.printedAt()), print.servicePoint(), print.reason().name()};
     }
 
     private Map<String, FamilyRow> families(List<String> kks, boolean forUpdate) {
@@ -496,16 +495,12 @@ class FamilyLoad {
 
     /** New rows in one {@code LOAD DATA LOCAL} on the transaction's connection (decision 106). */
     private void loadData(LoadDataRows rows, String table, List<String> columns) {
-        loadData(rows, table, columns, "");
-    }
-
-    private void loadData(LoadDataRows rows, String table, List<String> columns, String set) {
         if (rows.size() == 0) {
             return;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (Statement statement = connection.createStatement()) {
-            rows.load(statement, table, columns, set);
+            rows.load(statement, table, columns);
         } catch (SQLException e) {
             throw new UncategorizedSQLException("LOAD DATA " + table, null, e);
         } finally {

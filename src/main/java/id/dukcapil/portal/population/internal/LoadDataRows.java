@@ -59,19 +59,10 @@ final class LoadDataRows {
      * Loads the rows into {@code table} on the statement's connection (and in its transaction). A local load turns
      * what would be an error (a duplicate key, a value cut to its column) into a warning and goes on: here any
      * warning, or a row not loaded, fails the load, so the caller's transaction rolls back instead of keeping a
-     * family in part.
+     * family in part. The statement alone skips the foreign-key checks: every caller gives parent ids it has just
+     * read or written in the same transaction.
      */
     int load(Statement statement, String table, List<String> columns) throws SQLException {
-        return load(statement, table, columns, "");
-    }
-
-    /**
-     * Loads the rows as {@link #load(Statement, String, List)} does; {@code columns} may name user variables
-     * ({@code @nik}) that {@code set} turns into columns ({@code SET resident_id = (SELECT …)}). The statement skips
-     * the foreign-key checks: every caller gives parent ids it has just read or written in the same transaction, and
-     * a parent looked up by number and not found is a null in a NOT NULL column, which fails the load.
-     */
-    int load(Statement statement, String table, List<String> columns, String set) throws SQLException {
         if (rows == 0) {
             return 0;
         }
@@ -79,7 +70,7 @@ final class LoadDataRows {
                 .setLocalInfileInputStream(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
         statement.clearWarnings();
         statement.execute("SET STATEMENT foreign_key_checks = 0 FOR LOAD DATA LOCAL INFILE '" + table + ".tsv' INTO TABLE "
-                + table + " CHARACTER SET utf8mb4 (" + String.join(", ", columns) + ")" + (set.isEmpty() ? "" : " " + set));
+                + table + " CHARACTER SET utf8mb4 (" + String.join(", ", columns) + ")");
         long loaded = statement.getLargeUpdateCount();
         SQLWarning warning = statement.getWarnings();
         if (loaded != rows || warning != null) {
