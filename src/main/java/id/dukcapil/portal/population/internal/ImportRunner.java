@@ -40,10 +40,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs an import of a SIAK extract: reads the file as a stream, checks each row and each family, and writes the
- * families a chunk at a time, each chunk one transaction that also records how far the import got. A crash loses
- * at most the chunk in flight, whole families only; a node that finds an import whose node stopped beating takes
- * it over and goes on after the last chunk written (decision 098). Residents of the import's region that the
+ * Runs an import of a SIAK extract: reads the file as a stream and checks each row and each family on a reader
+ * thread, and writes the families a chunk at a time, in transactions that also record how far the import got (a
+ * chunk, or a portion of it with a few dozen changed families, decisions 106 and 107). A crash loses at most the
+ * transaction in flight, whole families only; a node that finds an import whose node stopped beating takes it over
+ * and goes on after the last families written (decision 098). Residents of the import's region that the
  * extract did not list are marked gone only when the whole file was read.
  */
 @Component
@@ -71,7 +72,8 @@ public class ImportRunner {
     ImportRunner(ImportStore store, FamilyLoad load, TransactionTemplate transactions, Regions regions,
                  AuditLog auditLog, Clock clock,
                  @Value("${portal.population.import.families-per-chunk:500}") int familiesPerChunk,
-                 @Value("${portal.population.import.compared-per-transaction:" + COMPARED_PER_TRANSACTION + "}") int comparedPerTransaction,
+                 @Value("${portal.population.import.compared-per-transaction:" + COMPARED_PER_TRANSACTION + "}")
+                 int comparedPerTransaction,
                  @Value("${portal.population.import.pause-after-changes:0.5}") double pauseAfterChanges,
                  @Value("${portal.population.import.stale-after:PT2M}") Duration staleAfter) {
         this.store = store;
