@@ -88,6 +88,15 @@ class BookingMails {
         });
     }
 
+    /**
+     * A booking cancelled because the register no longer lists its resident: said in neutral words (the address may
+     * be a relative's), without the reason SIAK gives.
+     */
+    void cancelledByRegister(Booking booking) {
+        recipient(booking).ifPresent(to -> outbox.enqueue(
+                OutgoingMail.of(to.email(), "booking-cancelled-register", to.locale(), model(booking, to))));
+    }
+
     private Map<String, Object> model(Booking booking, Recipient to) {
         ServicePoint point = servicePoints.byCode(booking.servicePoint()).orElseThrow();
         Map<String, Object> model = new HashMap<>();

@@ -160,12 +160,12 @@ public class CounterService {
     }
 
     /**
-     * The open bookings at the clerk's point, today and later, whose resident an import of SIAK's extract has since
-     * marked gone: the counter sees them before the citizen comes (decision 099).
+     * The bookings at the clerk's point, today and later, whose resident an import of SIAK's extract has since
+     * marked gone, open or cancelled for it: the counter sees them before the citizen comes (decisions 099, 108).
      */
     @Transactional(readOnly = true)
     public List<Booking> residentsGoneAhead() {
-        return bookings.openWithResidentGone(myPoint().code(), LocalDate.now(clock));
+        return bookings.withResidentGone(myPoint().code(), LocalDate.now(clock), ResidentsGoneFromRegistry.RESIDENT_GONE);
     }
 
     private Booking arrived(String code) {

@@ -4,6 +4,7 @@ import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.DayStore;
 import id.dukcapil.portal.population.PopulationChanged;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.shared.Nik;
@@ -12,23 +13,32 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * An import of a SIAK extract marked a booked resident gone (died, moved out): the open booking is marked so that
- * the counter sees it before the citizen comes, not only at check-in (decision 099).
+ * An import of a SIAK extract marked a booked resident gone (died, moved out). A booking still waiting for its day is
+ * cancelled: its place goes back to the day's quota and the booking's address is told in neutral words; one whose
+ * citizen already checked in stays with the counter. Either is marked, so the counter sees it before or when the
+ * citizen comes (decisions 099, 108).
  */
 @Component
 class ResidentsGoneFromRegistry {
 
     /** Nobody signed in: the import that announced the change is named in the entry's detail. */
     private static final Actor IMPORT = Actor.system("population-import");
+    /** The outcome reason of a booking cancelled because the register no longer lists its resident. */
+    static final String RESIDENT_GONE = "RESIDENT_GONE";
 
     private final BookingStore bookings;
+    private final DayStore days;
     private final PopulationRegistry registry;
+    private final BookingMails mails;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    ResidentsGoneFromRegistry(BookingStore bookings, PopulationRegistry registry, AuditLog auditLog, Clock clock) {
+    ResidentsGoneFromRegistry(BookingStore bookings, DayStore days, PopulationRegistry registry, BookingMails mails,
+                              AuditLog auditLog, Clock clock) {
         this.bookings = bookings;
+        this.days = days;
         this.registry = registry;
+        this.mails = mails;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -39,10 +49,23 @@ class ResidentsGoneFromRegistry {
             Booking booking = open.booking();
             boolean gone = registry.findByNik(Nik.of(booking.nik())).isEmpty();
             // A resident listed again by a later extract is found again: the mark goes.
-            if (gone != open.residentGone() && bookings.markResidentGone(booking.id(), gone ? clock.instant() : null)) {
-                auditLog.record(IMPORT, AuditRecord.success(gone ? "booking.resident-gone" : "booking.resident-back",
-                        "Booking", booking.code()).withDetail("import " + changed.importId() + ", " + booking.maskedNik()));
+            if (gone == open.residentGone() || !bookings.markResidentGone(booking.id(), gone ? clock.instant() : null)) {
+                continue;
+            }
+            auditLog.record(IMPORT, AuditRecord.success(gone ? "booking.resident-gone" : "booking.resident-back",
+                    "Booking", booking.code()).withDetail("import " + changed.importId() + ", " + booking.maskedNik()));
+            if (gone && booking.status() == BookingStatus.BOOKED) {
+                giveThePlaceBack(booking, changed.importId());
             }
         }
+    }
+
+    private void giveThePlaceBack(Booking booking, long importId) {
+        bookings.finish(booking.id(), BookingStatus.CANCELLED, clock.instant(), RESIDENT_GONE, null);
+        days.release(booking.servicePoint(), booking.day());
+        auditLog.record(IMPORT, AuditRecord.success("booking.cancelled", "Booking", booking.code())
+                .withDetail("resident no longer in the register (import " + importId + "); the place goes back to "
+                        + booking.day()));
+        mails.cancelledByRegister(booking);
     }
 }

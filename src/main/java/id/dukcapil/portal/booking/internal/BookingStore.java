@@ -149,11 +149,15 @@ public class BookingStore {
                 + "AND (resident_gone_at IS NULL) = ?").params(at == null ? null : utc(at), id, at != null).update() == 1;
     }
 
-    /** The open bookings at the point from the day on whose resident the register no longer lists. */
-    public List<Booking> openWithResidentGone(String point, LocalDate from) {
-        return jdbc.sql(COLUMNS + " WHERE service_point = ? AND day >= ? AND open_nik IS NOT NULL "
-                        + "AND resident_gone_at IS NOT NULL ORDER BY day, queue_number")
-                .params(point, from).query(BookingStore::booking).list();
+    /**
+     * The bookings at the point from the day on whose resident the register no longer lists: the open ones and those
+     * cancelled for it ({@code reasonCancelled}).
+     */
+    public List<Booking> withResidentGone(String point, LocalDate from, String reasonCancelled) {
+        return jdbc.sql(COLUMNS + " WHERE service_point = ? AND day >= ? AND resident_gone_at IS NOT NULL "
+                        + "AND (open_nik IS NOT NULL OR status = 'CANCELLED' AND outcome_reason = ?) "
+                        + "ORDER BY day, queue_number")
+                .params(point, from, reasonCancelled).query(BookingStore::booking).list();
     }
 
     /** Moves a booking to a new state; leaving the open states frees the NIK for a new booking. */

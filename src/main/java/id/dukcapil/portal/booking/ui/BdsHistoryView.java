@@ -203,6 +203,9 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
         if ("DAY_CLOSED".equals(reason)) {
             return getTranslation("bds.history.cancelled-day-closed", note.startsWith("booking.") ? getTranslation(note) : note);
         }
+        if ("RESIDENT_GONE".equals(reason)) {
+            return getTranslation("bds.history.cancelled-register");
+        }
         return getTranslation("bds.history.cancelled-by-office");
     }
 }

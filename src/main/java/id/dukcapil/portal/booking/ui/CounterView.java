@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingStatus;
 import id.dukcapil.portal.booking.CannotPrintReason;
 import id.dukcapil.portal.booking.CounterCase;
 import id.dukcapil.portal.booking.CounterService;
@@ -195,7 +196,8 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         residentsGone.setVisible(!gone.isEmpty());
         residentsGone.add(new Paragraph(getTranslation("booking.counter.gone-ahead", gone.size())));
         for (Booking booking : gone) {
-            residentsGone.add(new Paragraph(getTranslation("booking.counter.gone-ahead.booking",
+            residentsGone.add(new Paragraph(getTranslation(booking.status() == BookingStatus.CANCELLED
+                            ? "booking.counter.gone-ahead.cancelled" : "booking.counter.gone-ahead.booking",
                     DAY.format(booking.day()), booking.queueNumber(), booking.residentName(), booking.code())));
         }
     }

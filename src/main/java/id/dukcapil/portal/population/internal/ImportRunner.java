@@ -23,8 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,16 +40,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs an import of a SIAK extract: reads the file as a stream, checks each row and each family, and writes the
- * families a chunk at a time, each chunk one transaction that also records how far the import got. A crash loses
- * at most the chunk in flight, whole families only; a node that finds an import whose node stopped beating takes
- * it over and goes on after the last chunk written (decision 098). Residents of the import's region that the
+ * Runs an import of a SIAK extract: reads the file as a stream and checks each row and each family on a reader
+ * thread, and writes the families a chunk at a time, in transactions that also record how far the import got (a
+ * chunk, or a portion of it with a few dozen changed families, decisions 106 and 107). A crash loses at most the
+ * transaction in flight, whole families only; a node that finds an import whose node stopped beating takes it over
+ * and goes on after the last families written (decision 098). Residents of the import's region that the
  * extract did not list are marked gone only when the whole file was read.
  */
 @Component
 public class ImportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    /** Families the register holds with other rows than the extract's, at most, in one transaction (decision 107). */
+    static final int COMPARED_PER_TRANSACTION = 50;
     private static final Pattern SCOPE = Pattern.compile("\\d{2}\\.\\d{2}(\\.\\d{2})?");
 
     private final ImportStore store;
@@ -56,6 +62,8 @@ public class ImportRunner {
     private final AuditLog auditLog;
     private final Clock clock;
     private final int familiesPerChunk;
+    private final int comparedPerTransaction;
+    private final double pauseAfterChanges;
     private final Duration staleAfter;
     private final String node = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -64,6 +72,9 @@ public class ImportRunner {
     ImportRunner(ImportStore store, FamilyLoad load, TransactionTemplate transactions, Regions regions,
                  AuditLog auditLog, Clock clock,
                  @Value("${portal.population.import.families-per-chunk:500}") int familiesPerChunk,
+                 @Value("${portal.population.import.compared-per-transaction:" + COMPARED_PER_TRANSACTION + "}")
+                 int comparedPerTransaction,
+                 @Value("${portal.population.import.pause-after-changes:0.5}") double pauseAfterChanges,
                  @Value("${portal.population.import.stale-after:PT2M}") Duration staleAfter) {
         this.store = store;
         this.load = load;
@@ -72,6 +83,8 @@ public class ImportRunner {
         this.auditLog = auditLog;
         this.clock = clock;
         this.familiesPerChunk = familiesPerChunk;
+        this.comparedPerTransaction = comparedPerTransaction;
+        this.pauseAfterChanges = pauseAfterChanges;
         this.staleAfter = staleAfter;
     }
 
@@ -202,16 +215,25 @@ public class ImportRunner {
         }
     }
 
-    /** One run of one import: its counts, the chunk being filled, where it stands in the file. */
+    /** A chunk of families read and checked, with where the file stood after it. */
+    private record Chunk(List<ExtractFamily> families, long familiesAfter, double fraction) {
+        static final Chunk END = new Chunk(List.of(), -1, 1.0);
+    }
+
+    /** The reader stops: the run ended (stopped, failed) while it was still reading. */
+    private static final class ReaderStopped extends RuntimeException {
+        ReaderStopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One run of one import: its counts and where it stands in the file. */
     private final class Run {
         private final ImportStore.Job job;
         private final Actor actor;
         private final LocalDate today = LocalDate.now(clock);
-        private final List<ExtractFamily> chunk = new ArrayList<>();
         private ImportStore.Tally tally;
-        private long families;
-        private long chunkRows;
-        private double fraction;
+        private long familiesDone;
         private long lastLogged = System.nanoTime();
         boolean cancelled;
 
@@ -219,57 +241,73 @@ public class ImportRunner {
             this.job = job;
             this.actor = actor;
             this.tally = job.tally().copy();
+            this.familiesDone = job.familiesDone();
         }
 
+        /**
+         * Reads and checks the file on a thread of its own while this one writes the chunk before (decision 106):
+         * parsing and the rules keep a core busy while the server writes, as the generator does for the bulk load.
+         */
         void readAll() throws IOException {
-            Predicate<String> villageExists = code -> regions.village(code).isPresent();
-            ExtractRowRules rules = new ExtractRowRules(job.scope(), villagesOf(job.scope()), villageExists, regions,
-                    today, clock.getZone());
-            FamilyBlocks blocks = new FamilyBlocks(this::family);
+            Reading reading = new Reading(job);
+            Thread reader = Thread.ofPlatform().name("population-import-reader").daemon().start(reading);
             try {
-                ExtractReader.forFileName(job.fileName()).read(Path.of(job.storedFile()), (row, read) -> {
-                    fraction = read;
-                    blocks.add(rules.check(row));
-                });
-                blocks.finish();
-                fraction = 1.0;
-                flush();
+                for (Chunk chunk = reading.take(); chunk != Chunk.END; chunk = reading.take()) {
+                    write(chunk);
+                }
+                reading.rethrowFailure();
             } catch (Cancelled e) {
                 cancelled = true;
+            } finally {
+                reader.interrupt();
             }
         }
 
-        /** A family of the file; those a resumed import already wrote are passed over. */
-        private void family(ExtractFamily family) {
-            families++;
-            if (families <= job.familiesDone()) {
-                return;
+        /**
+         * Writes the chunk in portions of a few changed families each, one transaction a portion, and after a portion
+         * that changed residents leaves the server to the desks for a while (decision 107).
+         */
+        private void write(Chunk chunk) {
+            long done = chunk.familiesAfter() - chunk.families().size();
+            for (FamilyLoad.Portion portion : load.portions(chunk.families(), comparedPerTransaction)) {
+                done += portion.families().size();
+                long doneAfter = done;
+                ImportStore.Tally attempt = tally.copy();
+                attempt.rowsRead += portion.families().stream().mapToLong(family -> family.rows().size()).sum();
+                long started = System.nanoTime();
+                Boolean stop = transactions.execute(status -> {
+                    load.write(job.id(), portion, attempt, actor, today);
+                    return store.progressed(job.id(), doneAfter, chunk.fraction(), attempt, clock.instant());
+                });
+                boolean changed = attempt.residentsChanged + attempt.residentsGone
+                        > tally.residentsChanged + tally.residentsGone;
+                tally = attempt;
+                if (Boolean.TRUE.equals(stop)) {
+                    throw new Cancelled();
+                }
+                if (changed) {
+                    pause(System.nanoTime() - started);
+                }
             }
-            chunk.add(family);
-            chunkRows += family.rows().size();
-            if (chunk.size() >= familiesPerChunk) {
-                flush();
+            if (chunk.families().isEmpty()) {
+                // The file's end after the last full chunk: the progress says the whole file was read.
+                ImportStore.Tally attempt = tally;
+                transactions.executeWithoutResult(status -> store.progressed(job.id(), chunk.familiesAfter(),
+                        chunk.fraction(), attempt, clock.instant()));
             }
+            familiesDone = chunk.familiesAfter();
+            logNowAndThen(chunk.fraction());
         }
 
-        private void flush() {
-            ImportStore.Tally attempt = tally.copy();
-            attempt.rowsRead += chunkRows;
-            Boolean stop = transactions.execute(status -> {
-                load.write(job.id(), chunk, attempt, actor, today);
-                return store.progressed(job.id(), families, fraction, attempt, clock.instant());
-            });
-            tally = attempt;
-            chunk.clear();
-            chunkRows = 0;
-            logNowAndThen();
-            if (Boolean.TRUE.equals(stop)) {
-                throw new Cancelled();
+        private void pause(long busyNanos) {
+            long nanos = (long) (busyNanos * pauseAfterChanges);
+            if (nanos > 0) {
+                LockSupport.parkNanos(nanos);
             }
         }
 
         /** A line in the log every ten seconds: what the command line shows while a regency loads. */
-        private void logNowAndThen() {
+        private void logNowAndThen(double fraction) {
             long now = System.nanoTime();
             if (now - lastLogged > 10_000_000_000L) {
                 lastLogged = now;
@@ -278,12 +316,94 @@ public class ImportRunner {
             }
         }
 
+        /**
+         * Reads the file, checks each row and family, and hands the families on in chunks; those a resumed import
+         * already wrote are passed over.
+         */
+        private final class Reading implements Runnable {
+            private final ImportStore.Job job;
+            private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
+            private List<ExtractFamily> chunk = new ArrayList<>();
+            private long families;
+            private double fraction;
+            private volatile @Nullable Exception failure;
+
+            Reading(ImportStore.Job job) {
+                this.job = job;
+            }
+
+            @Override
+            public void run() {
+                try {
+                    Predicate<String> villageExists = code -> regions.village(code).isPresent();
+                    ExtractRowRules rules = new ExtractRowRules(job.scope(), villagesOf(job.scope()), villageExists,
+                            regions, today, clock.getZone());
+                    FamilyBlocks blocks = new FamilyBlocks(this::family);
+                    ExtractReader.forFileName(job.fileName()).read(Path.of(job.storedFile()), (row, read) -> {
+                        fraction = read;
+                        blocks.add(rules.check(row));
+                    });
+                    blocks.finish();
+                    fraction = 1.0;
+                    hand();
+                } catch (ReaderStopped e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    failure = e;
+                }
+                put(Chunk.END);
+            }
+
+            private void family(ExtractFamily family) {
+                families++;
+                if (families <= job.familiesDone()) {
+                    return;
+                }
+                chunk.add(family);
+                if (chunk.size() >= familiesPerChunk) {
+                    hand();
+                }
+            }
+
+            private void hand() {
+                put(new Chunk(chunk, families, fraction));
+                chunk = new ArrayList<>();
+            }
+
+            private void put(Chunk next) {
+                try {
+                    chunks.put(next);
+                } catch (InterruptedException e) {
+                    throw new ReaderStopped();
+                }
+            }
+
+            Chunk take() {
+                try {
+                    return chunks.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while importing the population", e);
+                }
+            }
+
+            void rethrowFailure() throws IOException {
+                Exception e = failure;
+                if (e instanceof IOException io) {
+                    throw io;
+                }
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+            }
+        }
+
         void markGone() {
             while (true) {
                 ImportStore.Tally attempt = tally.copy();
                 Integer marked = transactions.execute(status -> {
                     int n = load.markGone(job.id(), job.scope(), attempt, actor, today);
-                    store.progressed(job.id(), families, 1.0, attempt, clock.instant());
+                    store.progressed(job.id(), familiesDone, 1.0, attempt, clock.instant());
                     return n;
                 });
                 tally = attempt;

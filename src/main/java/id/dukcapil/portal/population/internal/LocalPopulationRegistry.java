@@ -176,6 +176,7 @@ class LocalPopulationRegistry implements PopulationRegistry {
                         after.sex().name(), after.maritalStatus().name(), after.education().name(), after.occupation(),
                         after.fatherName(), after.motherName(), after.email(), after.phone(), after.id())
                 .update();
+        registerChangedLocally(after.id());
         audit("population.resident.corrected", nik, reason, String.join("; ", changes), note);
         return after;
     }
@@ -189,6 +190,7 @@ class LocalPopulationRegistry implements PopulationRegistry {
         }
         jdbc.sql("UPDATE population_resident SET enrolment_status = ? WHERE id = ?").params(status.name(), before.id())
                 .update();
+        registerChangedLocally(before.id());
         audit("population.enrolment.changed", nik, ChangeReason.ENROLMENT,
                 "enrolment_status: " + before.enrolmentStatus() + " → " + status, note);
         return before.withEnrolmentStatus(status);
@@ -241,4 +243,13 @@ class LocalPopulationRegistry implements PopulationRegistry {
                 rs.getString(15), rs.getString(16), EnrolmentStatus.valueOf(rs.getString(17)));
     }
 
+
+    /**
+     * The family's stored extract fingerprint no longer says what the register holds: the next refresh compares its
+     * members again, so the extract stays the register's truth (decisions 099, 107).
+     */
+    private void registerChangedLocally(long residentId) {
+        jdbc.sql("UPDATE population_family SET fingerprint = NULL WHERE id = "
+                + "(SELECT family_id FROM population_resident WHERE id = ?)").params(residentId).update();
+    }
 }

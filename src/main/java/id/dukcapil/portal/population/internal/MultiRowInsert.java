@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code INSERT INTO t (…) VALUES (…), (…), …} for many rows in one statement (the server parses one statement
- * for a few hundred rows), optionally {@code RETURNING} what the rows were given, in insert order.
+ * for a few hundred rows).
  */
 final class MultiRowInsert {
 
@@ -24,17 +23,6 @@ final class MultiRowInsert {
             List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
             jdbc.sql(sql(table, columns, part.size())).params(flat(part)).update();
         }
-    }
-
-    static <T> List<T> returning(JdbcClient jdbc, String table, List<String> columns, List<Object[]> rows,
-                                 String returning, RowMapper<T> mapper) {
-        List<T> result = new ArrayList<>(rows.size());
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            result.addAll(jdbc.sql(sql(table, columns, part.size()) + " RETURNING " + returning).params(flat(part))
-                    .query(mapper).list());
-        }
-        return result;
     }
 
     /** {@code ?, ?, ?} for an {@code IN} list. */

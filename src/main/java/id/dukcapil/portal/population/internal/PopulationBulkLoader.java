@@ -2,14 +2,11 @@ package id.dukcapil.portal.population.internal;
 
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.Resident;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -80,9 +77,9 @@ public class PopulationBulkLoader {
             long[] loaded = new long[3];
             try {
                 for (List<GeneratedFamily> chunk = take(chunks); chunk != END; chunk = take(chunks)) {
-                    Tsv families = new Tsv();
-                    Tsv residents = new Tsv();
-                    Tsv cards = new Tsv();
+                    LoadDataRows families = new LoadDataRows();
+                    LoadDataRows residents = new LoadDataRows();
+                    LoadDataRows cards = new LoadDataRows();
                     for (GeneratedFamily generated : chunk) {
                         families.row(familyRow(generated.family()));
                         generated.family().members().forEach(resident -> residents.row(residentRow(resident)));
@@ -103,55 +100,6 @@ public class PopulationBulkLoader {
             }
         } finally {
             connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    /**
-     * Rows in MariaDB's default {@code LOAD DATA} format: tab-separated, one row a line, {@code \N} for null,
-     * backslash escapes. The server reads them without parsing an SQL statement per row.
-     */
-    private static final class Tsv {
-        private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-        private final StringBuilder text = new StringBuilder(1 << 20);
-        private int rows;
-
-        void row(Object[] values) {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                field(values[i]);
-            }
-            text.append('\n');
-            rows++;
-        }
-
-        private void field(@Nullable Object value) {
-            if (value == null) {
-                text.append("\\N");
-                return;
-            }
-            String plain = value instanceof LocalDateTime time ? TIMESTAMP.format(time) : value.toString();
-            for (int i = 0; i < plain.length(); i++) {
-                char c = plain.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
-        }
-
-        int load(org.mariadb.jdbc.Statement statement, String table, List<String> columns) throws SQLException {
-            if (rows == 0) {
-                return 0;
-            }
-            statement.setLocalInfileInputStream(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
-            statement.execute("LOAD DATA LOCAL INFILE '" + table + ".tsv' INTO TABLE " + table
-                    + " CHARACTER SET utf8mb4 (" + String.join(", ", columns) + ")");
-            return rows;
         }
     }
 

@@ -196,36 +196,74 @@ class CounterViewTest extends PortalViewTest {
     }
 
     @Test
-    void a_booked_resident_a_newer_siak_extract_marks_gone_is_listed_on_the_counter_before_they_come() throws Exception {
+    void a_booked_resident_a_newer_siak_extract_marks_gone_gives_the_place_back_and_is_listed_on_the_counter()
+            throws Exception {
         Booking gone = booked.getFirst();
+        int bookedBefore = bookedOnTheDay();
+        String address = jdbc.queryForObject("SELECT email FROM booking_citizen WHERE id = ?", String.class,
+                gone.citizenId());
         jdbc.update("UPDATE population_resident SET gone_on = ?, gone_reason = 'DIED' WHERE nik = ?", day, gone.nik());
         try {
             // What an import announces after the chunk that marked the resident gone is committed.
             transactions.executeWithoutResult(status -> events.publishEvent(
                     new PopulationChanged(0, List.of(Nik.of(gone.nik())), List.of())));
-            awaitAudit("booking.resident-gone", gone.code());
+            awaitAudit("booking.cancelled", gone.code());
+
+            assertThat(status(gone)).isEqualTo(BookingStatus.CANCELLED.name());
+            assertThat(bookedOnTheDay()).as("the place is back in the day's quota").isEqualTo(bookedBefore - 1);
+            String mail = jdbc.queryForObject("SELECT CONCAT(subject, ' ', body) FROM notification_message "
+                    + "WHERE recipient = ? AND template_key = 'booking-cancelled-register'", String.class, address);
+            assertThat(mail).contains(gone.code(), "dibatalkan", "data kependudukan terbaru")
+                    .as("neutral words: the address may be a relative's").doesNotContain("meninggal", "pindah");
 
             view = navigate(CounterView.class);
-
             assertThat(view.residentsGone.isVisible()).isTrue();
             assertThat(view.residentsGone.getElement().getTextRecursively())
                     .contains("1 booking", "tidak lagi tercatat", gone.residentName(), gone.code(),
                             day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
-                            "nomor antrean " + gone.queueNumber())
+                            "nomor antrean " + gone.queueNumber(), "dibatalkan, tempatnya kembali ke kuota")
                     .doesNotContain(booked.get(1).code());
-            assertThat(status(gone)).as("the booking itself is left as it was").isEqualTo("BOOKED");
+            scan(gone.code());
+            assertThat(lastNotification()).contains("sudah dibatalkan");
+        } finally {
+            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", gone.nik());
+        }
+    }
+
+    @Test
+    void a_checked_in_resident_marked_gone_stays_with_the_counter_and_loses_the_mark_when_listed_again()
+            throws Exception {
+        Booking arrived = booked.get(1);
+        scan(arrived.code());
+        int bookedBefore = bookedOnTheDay();
+        jdbc.update("UPDATE population_resident SET gone_on = ?, gone_reason = 'MOVED_OUT' WHERE nik = ?", day,
+                arrived.nik());
+        try {
+            transactions.executeWithoutResult(status -> events.publishEvent(
+                    new PopulationChanged(0, List.of(Nik.of(arrived.nik())), List.of())));
+            awaitAudit("booking.resident-gone", arrived.code());
+            assertThat(status(arrived)).as("the citizen is at the counter: the clerk decides").isEqualTo("ARRIVED");
+            assertThat(bookedOnTheDay()).isEqualTo(bookedBefore);
+            view = navigate(CounterView.class);
+            assertThat(view.residentsGone.getElement().getTextRecursively()).contains(arrived.code())
+                    .doesNotContain("dibatalkan, tempatnya");
 
             // A later extract lists the resident again: the booking leaves the list.
-            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", gone.nik());
+            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", arrived.nik());
             transactions.executeWithoutResult(status -> events.publishEvent(
-                    new PopulationChanged(0, List.of(Nik.of(gone.nik())), List.of())));
-            awaitAudit("booking.resident-back", gone.code());
+                    new PopulationChanged(0, List.of(Nik.of(arrived.nik())), List.of())));
+            awaitAudit("booking.resident-back", arrived.code());
             view = navigate(CounterView.class);
             assertThat(view.residentsGone.isVisible()).isFalse();
         } finally {
-            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", gone.nik());
-            jdbc.update("UPDATE booking_booking SET resident_gone_at = NULL WHERE id = ?", gone.id());
+            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", arrived.nik());
+            jdbc.update("UPDATE booking_booking SET resident_gone_at = NULL WHERE id = ?", arrived.id());
         }
+    }
+
+    private int bookedOnTheDay() {
+        return jdbc.queryForObject("SELECT booked FROM booking_day WHERE service_point = ? AND day = ?", Integer.class,
+                POINT, day);
     }
 
     @Test
