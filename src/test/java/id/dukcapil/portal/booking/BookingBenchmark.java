@@ -81,7 +81,7 @@ class BookingBenchmark {
         waitForTicketMails(ticketsBefore + QUOTA);
 
         RETRIES.set(0);
-        Result http = run(niks, burstAccounts, POINT, day, "burst-");
+        Result http = profiled("benchmark.burst-profile", () -> run(niks, burstAccounts, POINT, day, "burst-"));
         System.out.println("BENCHMARK booking: retries after 503 BUSY: " + RETRIES.get());
         System.out.println("BENCHMARK booking: HTTP answers by status " + http.statuses().stream()
                 .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.TreeMap::new,
@@ -131,8 +131,9 @@ class BookingBenchmark {
         support.quota(STEADY_POINT, steadyDay, REQUESTS);
         List<String> steadyNiks = support.printReadyNiks(REQUESTS);
         assertThat(steadyNiks).hasSize(REQUESTS);
-        Result steady = openLoop(bookings(steadyNiks, accounts(REQUESTS / PEOPLE_PER_ACCOUNT), STEADY_POINT, steadyDay,
-                "steady-"), rate);
+        List<HttpRequest> steadyRequests = bookings(steadyNiks, accounts(REQUESTS / PEOPLE_PER_ACCOUNT), STEADY_POINT,
+                steadyDay, "steady-");
+        Result steady = profiled("benchmark.steady-profile", () -> openLoop(steadyRequests, rate));
         assertThat(steady.statuses()).containsOnly(201);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT queue_number) FROM booking_booking WHERE service_point = ? AND day = ?",
                 Integer.class, STEADY_POINT, steadyDay)).isEqualTo(REQUESTS);
@@ -232,6 +233,25 @@ class BookingBenchmark {
             }
         }
         return result;
+    }
+
+    /**
+     * The work, under a Flight Recording when the property names a file for it
+     * ({@code -Dbenchmark.jvm-args=-Dbenchmark.burst-profile=target/burst.jfr}): the profile of the measured run
+     * itself, whose figures it then slows a little.
+     */
+    private static <T> T profiled(String property, java.util.concurrent.Callable<T> work) throws Exception {
+        String profile = System.getProperty(property);
+        if (profile == null) {
+            return work.call();
+        }
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            recording.start();
+            T result = work.call();
+            recording.stop();
+            recording.dump(java.nio.file.Path.of(profile));
+            return result;
+        }
     }
 
     /**

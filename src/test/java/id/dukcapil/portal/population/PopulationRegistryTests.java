@@ -61,6 +61,19 @@ class PopulationRegistryTests {
     }
 
     @Test
+    void a_person_is_proven_by_the_nik_together_with_the_family_card_s_number_only() {
+        String nik = firstNik("relationship = 'CHILD'");
+        Resident child = registry.findByNik(Nik.of(nik)).orElseThrow();
+        KkNumber own = registry.findFamily(child.familyId()).orElseThrow().kkNumber();
+        KkNumber another = KkNumber.of(jdbc.queryForObject(
+                "SELECT kk_number FROM population_family WHERE kk_number <> ? ORDER BY id LIMIT 1", String.class, own.value()));
+
+        assertThat(registry.findMember(own, Nik.of(nik))).contains(child);
+        assertThat(registry.findMember(another, Nik.of(nik))).as("another family's card").isEmpty();
+        assertThat(registry.findMember(own, Nik.of("3204370101010001"))).as("a NIK not in the register").isEmpty();
+    }
+
+    @Test
     void an_unknown_nik_or_kk_number_finds_nothing() {
         assertThat(registry.findByNik(Nik.of("3204370101010001"))).isEmpty();
         assertThat(registry.findFamily(KkNumber.of("3204370101010001"))).isEmpty();

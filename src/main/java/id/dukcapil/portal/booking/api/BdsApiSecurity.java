@@ -37,6 +37,10 @@ class BdsApiSecurity {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
+                // Nothing asks the servlet request who is signed in, and no anonymous principal is needed: without a
+                // token the chain answers 401 where a citizen is needed. Two filters fewer per call (decision 109).
+                .servletApi(servletApi -> servletApi.disable())
+                .anonymous(anonymous -> anonymous.disable())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, base + "/accounts", base + "/accounts/**", base + "/sessions")
                         .permitAll()

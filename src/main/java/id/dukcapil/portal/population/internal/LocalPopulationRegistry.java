@@ -91,6 +91,13 @@ class LocalPopulationRegistry implements PopulationRegistry {
     }
 
     @Override
+    public Optional<Resident> findMember(KkNumber kkNumber, Nik nik) {
+        return jdbc.sql(RESIDENT + " WHERE nik = ? AND gone_on IS NULL"
+                        + " AND family_id = (SELECT id FROM population_family WHERE kk_number = ?)")
+                .params(nik.value(), kkNumber.value()).query(LocalPopulationRegistry::resident).optional();
+    }
+
+    @Override
     public Optional<Family> findFamily(FamilyId familyId) {
         return family("id = ?", familyId.value());
     }

@@ -1,10 +1,12 @@
 package id.dukcapil.portal.shared.i18n;
 
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,13 +29,26 @@ public class PortalMessages {
 
     @Bean
     MessageSource messageSource() throws IOException {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        ResourceBundleMessageSource source = new CopiedFormats();
         source.setBasenames(bundleNames());
         source.setDefaultEncoding("UTF-8");
         // Never fall back to the server's locale: a missing translation falls back to the Indonesian base.
         source.setFallbackToSystemLocale(false);
         source.setUseCodeAsDefaultMessage(true);
         return source;
+    }
+
+    /**
+     * Each message with arguments formatted on a copy of its cached pattern: Spring formats on the cached one under its
+     * lock, and in a burst of 700 "quota full" answers the threads queued on that one lock (decision 109).
+     */
+    private static final class CopiedFormats extends ResourceBundleMessageSource {
+
+        @Override
+        protected @Nullable MessageFormat resolveCode(String code, Locale locale) {
+            MessageFormat cached = super.resolveCode(code, locale);
+            return cached == null ? null : (MessageFormat) cached.clone();
+        }
     }
 
     private static String[] bundleNames() throws IOException {
