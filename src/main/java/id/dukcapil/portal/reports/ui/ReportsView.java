@@ -124,6 +124,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         servicePoint.setId("reports-service-point");
         servicePoint.setPlaceholder(getTranslation("reports.filter.service-point"));
         servicePoint.setClearButtonVisible(true);
+        servicePoint.setItems(List.of()); // filled by the first figures; wide enough for "all points" until then
+        FitText.toItems(servicePoint);
         show.setId("reports-show");
         show.setText(getTranslation("reports.filter.show"));
         show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
