@@ -134,17 +134,12 @@ public class BookingService {
                 checkKeyFormat(idempotencyKey);
             }
             String hash = requestHash(request);
-            Resident resident;
-            try {
-                resident = checkedForCitizen(citizen, request);
-            } catch (BookingRefused refused) {
-                // A retry whose first request made the booking (which is what refuses it now) gets that booking from
-                // the key. A key used by a batch still running is met on the single path, when the batch's key row
-                // or NIK refuses this one's batch.
-                if (idempotencyKey != null && bookings.keyUse(owner, idempotencyKey).isPresent()) {
-                    return transactions.execute(status -> replay(owner, idempotencyKey, hash));
-                }
-                throw refused;
+            Resident resident = checkedForCitizen(citizen, request, idempotencyKey);
+            if (resident == null) {
+                // The key has made a booking: a retry (even of a request since refused) gets what the first one made.
+                // A key used by a batch still running is met on the single path, when the batch's key row or NIK
+                // refuses this one's batch.
+                return transactions.execute(status -> replay(owner, Objects.requireNonNull(idempotencyKey), hash));
             }
             return together.book(new PendingBooking(citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), request,
                     resident, idempotencyKey, hash, withTicket,
@@ -155,25 +150,42 @@ public class BookingService {
     /**
      * Every check of a citizen's request, once, on one pooled connection (decision 109): the day in the booking
      * window, the person proven, print-ready, without an open booking, within the account's people, the day neither
-     * closed nor full. In that order: what concerns the person is worth more to the citizen than a full day.
+     * closed nor full. In that order: what concerns the person is worth more to the citizen than a full day. What
+     * the booking tables know is read in one round trip (decision 110), the idempotency key's use with it.
+     *
+     * @return the resident to book, or null when the idempotency key has already made a booking
      */
-    private Resident checkedForCitizen(CitizenSession citizen, BookingRequest request) {
-        if (!calendar.citizenBookable(request.date())) {
-            throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
-        }
-        return Objects.requireNonNull(oneConnection.execute(status -> {
-            Resident resident = provenResident(citizen, request);
-            refuseIfNotPrintReady(resident);
-            BookingStore.CitizenAndNik known = bookings.citizenAndNik(citizen.citizenId(), resident.nik().value());
-            if (known.openCode() != null) {
+    private @Nullable Resident checkedForCitizen(CitizenSession citizen, BookingRequest request,
+                                                 @Nullable String idempotencyKey) {
+        return oneConnection.execute(status -> {
+            Resident resident;
+            try {
+                if (!calendar.citizenBookable(request.date())) {
+                    throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
+                }
+                resident = provenResident(citizen, request);
+                refuseIfNotPrintReady(resident);
+            } catch (BookingRefused refused) {
+                if (idempotencyKey != null && bookings.keyUse(citizen.owner(), idempotencyKey).isPresent()) {
+                    return null;
+                }
+                throw refused;
+            }
+            BookingStore.Standing standing = bookings.standing(citizen.citizenId(), resident.nik().value(),
+                    citizen.owner(), idempotencyKey, request.servicePoint(), request.date());
+            if (standing.keyUsed()) {
+                return null;
+            }
+            if (standing.openCode() != null) {
                 throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, resident.nik().masked());
             }
-            if (!known.bookedBefore() && known.people() >= maxPeoplePerAccount) {
+            if (!standing.bookedBefore() && standing.people() >= maxPeoplePerAccount) {
                 throw new BookingRefused(RefusalCode.PEOPLE_LIMIT_REACHED, maxPeoplePerAccount);
             }
-            refuseIfClosedOrFull(request.servicePoint(), request.date(), false);
+            refuseIfClosedOrFull(standing.day() != null ? standing.day()
+                    : calendar.ensureDay(request.servicePoint(), request.date()), false);
             return resident;
-        }));
+        });
     }
 
     /**
@@ -354,12 +366,15 @@ public class BookingService {
     }
 
     private void refuseIfClosedOrFull(String point, LocalDate date, boolean staff) {
-        CalendarDay day = calendar.ensureDay(point, date);
+        refuseIfClosedOrFull(calendar.ensureDay(point, date), staff);
+    }
+
+    private static void refuseIfClosedOrFull(CalendarDay day, boolean staff) {
         if (day.closed()) {
-            throw new BookingRefused(RefusalCode.DAY_CLOSED, date);
+            throw new BookingRefused(RefusalCode.DAY_CLOSED, day.day());
         }
         if (day.booked() >= day.quota() - (staff ? 0 : day.reserve())) {
-            throw new BookingRefused(RefusalCode.QUOTA_FULL, date);
+            throw new BookingRefused(RefusalCode.QUOTA_FULL, day.day());
         }
     }
 

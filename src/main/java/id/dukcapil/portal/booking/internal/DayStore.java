@@ -173,6 +173,11 @@ public class DayStore {
                 rs.getInt("arrived"), rs.getInt("printed"), rs.getBoolean("closed"), rs.getString("closed_reason"));
     }
 
+    /** A counter row read by another store's query (with {@code 0 AS arrived, 0 AS printed}, as {@link #counter}). */
+    static CalendarDay counterRow(ResultSet rs) throws SQLException {
+        return day(rs, 0);
+    }
+
     /** Places taken together: queue numbers {@code firstQueueNumber} to {@code firstQueueNumber + count - 1}. */
     public record Places(int firstQueueNumber, int count, boolean closed) {
     }
