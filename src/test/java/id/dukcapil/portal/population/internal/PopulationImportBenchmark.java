@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * same run, both into empty tables (issue 19: 1.2 million families ≤ 5 minutes). The extract is written first and
  * not timed. Size: {@code -Dbenchmark.import.families=1200000} (default), seed 2026. The portal's database account
  * may not resize the buffer pool (decision 060): a full regency wants
- * {@code -Dportal.embedded-db.server-args=--innodb-buffer-pool-size=2G} given to the test JVM.
+ * {@code -Dbenchmark.db-args=--innodb-buffer-pool-size=4G} on the Maven command line.
  */
 @Benchmark
 @PortalTest
