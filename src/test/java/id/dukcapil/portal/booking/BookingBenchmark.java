@@ -94,7 +94,7 @@ class BookingBenchmark {
             Result http = round == 1 ? profiled("benchmark.burst-profile", burst) : burst.call();
             checkBurst(http, burstDay);
             bursts.add(http);
-            limits.add(jdbcLimit(POINT, baselineDay));
+            limits.add(jdbcLimit(POINT, baselineDay, round));
             // The burst's ticket PDFs are made and sent in the lull after it: not during the next measurement.
             waitForTicketMails(ticketsBefore + (round + 1) * QUOTA);
         }
@@ -403,14 +403,14 @@ class BookingBenchmark {
     }
 
     /** What the database itself does: the same counter update and insert, each in its own transaction. */
-    private Result jdbcLimit(String point, LocalDate day) throws Exception {
+    private Result jdbcLimit(String point, LocalDate day, int round) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> answers = new ArrayList<>();
         long begin;
         try (ExecutorService threads = Executors.newFixedThreadPool(REQUESTS)) {
             for (int i = 0; i < REQUESTS; i++) {
-                String nik = "99%014d".formatted(i);
-                String code = "DB%06d".formatted(i);
+                String nik = "9%d%014d".formatted(round, i);
+                String code = "D%d%06d".formatted(round, i);
                 answers.add(threads.submit(() -> {
                     start.await();
                     long sent = System.nanoTime();
