@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** "Pindah jadwal" under Riwayat: the booking's day moved on the same calendar, or refused with why. */
+/**
+ * "Pindah jadwal" under Riwayat: the booking's day moved on the same calendar, or refused with why; and a booking
+ * cancelled for the citizen (by the citizen, or by a newer population extract) says who cancelled it.
+ */
 class BdsRescheduleViewTest extends PortalViewTest {
 
     private static final String POINT = "UKL-320428";
@@ -30,6 +33,8 @@ class BdsRescheduleViewTest extends PortalViewTest {
     @Autowired BookingTestSupport support;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
     LocalDate day;
     LocalDate later;
     LocalDate full;
@@ -123,5 +128,28 @@ class BdsRescheduleViewTest extends PortalViewTest {
         assertThat(lastNotification()).contains("paling lambat sehari sebelumnya");
         history = navigate(BdsHistoryView.class);
         assertThat($(Button.class).withId("reschedule-" + booking.code()).exists()).isFalse();
+    }
+
+    @Test
+    void a_booking_a_newer_extract_cancelled_says_so_in_neutral_words_and_can_no_longer_be_moved() {
+        jdbc.update("UPDATE population_resident SET gone_on = ?, gone_reason = 'DIED' WHERE nik = ?", day, booking.nik());
+        try {
+            // What an import announces after the chunk that marked the resident gone is committed.
+            transactions.executeWithoutResult(status -> events.publishEvent(new id.dukcapil.portal.population
+                    .PopulationChanged(0, java.util.List.of(id.dukcapil.portal.shared.Nik.of(booking.nik())),
+                    java.util.List.of())));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "SELECT status FROM booking_booking WHERE code = ?", String.class, booking.code()), "CANCELLED"::equals);
+
+            history = navigate(BdsHistoryView.class);
+
+            assertThat(history.tickets.getElement().getTextRecursively())
+                    .contains("Dibatalkan: data kependudukan terbaru tidak lagi memungkinkan layanan ini")
+                    .as("the account may be a relative's: no word of death or moving").doesNotContain("meninggal", "pindah");
+            assertThat($(Button.class).withId("reschedule-" + booking.code()).exists()).isFalse();
+            assertThat($(Button.class).withId("cancel-" + booking.code()).exists()).isFalse();
+        } finally {
+            jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", booking.nik());
+        }
     }
 }
