@@ -115,14 +115,15 @@ class BookingBenchmark {
         java.util.Map<String, Object> some = jdbc.queryForMap("SELECT code, citizen_id FROM booking_booking "
                 + "WHERE service_point = ? AND day = ? ORDER BY code LIMIT 1", POINT, day);
         long owner = ((Number) some.get("citizen_id")).longValue();
-        Result floor = httpFloor(burstAccounts.stream().filter(account -> account.citizenId() == owner).findFirst()
+        Floors floors = floors(burstAccounts.stream().filter(account -> account.citizenId() == owner).findFirst()
                 .orElseThrow().token(), (String) some.get("code"));
+        Result floor = floors.lightest();
+        Result bare = floors.bare();
         assertThat(floor.statuses()).containsOnly(200);
+        assertThat(bare.statuses()).containsOnly(200);
         System.out.printf("BENCHMARK booking: HTTP floor, %,d concurrent GET /bookings/{code} with the same token, "
                         + "median of five bursts: %.2f s: %.0f requests/s; latency p50 %.0f ms, p99 %.0f ms%n",
                 REQUESTS, floor.seconds(), REQUESTS / floor.seconds(), floor.percentile(50), floor.percentile(99));
-        Result bare = bareServerFloor();
-        assertThat(bare.statuses()).containsOnly(200);
         System.out.printf("BENCHMARK booking: machine floor, the same client against a bare JDK HTTP server answering "
                         + "a fixed JSON (no framework, no database): %.2f s: %.0f requests/s; latency p50 %.0f ms, "
                         + "p99 %.0f ms%n",
@@ -253,13 +254,27 @@ class BookingBenchmark {
     }
 
     /**
-     * The lightest request of the same API: the same bearer token, one booking read by its code. Measured as the
-     * bare server is ({@link #medianOfBursts}).
+     * The lightest request of the same API (the same bearer token, one booking read by its code) and the bare server,
+     * a burst of one, then a burst of the other: the machine's pace drifts within a run, and both see the same drift.
+     * Two rounds to warm up, then the median of five bursts of each.
      */
-    private Result httpFloor(String token, String code) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/bds/bookings/" + code))
+    private Floors floors(String token, String code) throws Exception {
+        HttpRequest lightest = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/bds/bookings/" + code))
                 .header("Authorization", "Bearer " + token).GET().build();
-        Result result = medianOfBursts(request);
+        List<Result> portal = new ArrayList<>();
+        List<Result> machine = new ArrayList<>();
+        try (BareServer bare = BareServer.start()) {
+            for (int round = 0; round < 7; round++) {
+                Result portalBurst = burst(java.util.Collections.nCopies(REQUESTS, lightest));
+                Result bareBurst = burst(java.util.Collections.nCopies(REQUESTS, bare.request()));
+                if (round >= 2) {
+                    portal.add(portalBurst);
+                    machine.add(bareBurst);
+                }
+            }
+        }
+        System.out.printf("BENCHMARK booking: bursts of %s, in turn with the bare server's: %s and %s requests/s%n",
+                lightest.uri().getPath(), rates(portal), rates(machine));
         // -Dbenchmark.jvm-args=-Dbenchmark.floor-profile=target/floor.jfr: a Flight Recording of more bursts of it.
         String profile = System.getProperty("benchmark.floor-profile");
         if (profile != null) {
@@ -267,13 +282,20 @@ class BookingBenchmark {
                 finerSamples(recording);
                 recording.start();
                 for (int round = 0; round < 10; round++) {
-                    burst(java.util.Collections.nCopies(REQUESTS, request));
+                    burst(java.util.Collections.nCopies(REQUESTS, lightest));
                 }
                 recording.stop();
                 recording.dump(java.nio.file.Path.of(profile));
             }
         }
-        return result;
+        return new Floors(median(portal), median(machine));
+    }
+
+    record Floors(Result lightest, Result bare) {
+    }
+
+    private static List<String> rates(List<Result> results) {
+        return results.stream().map(result -> "%.0f".formatted(REQUESTS / result.seconds())).toList();
     }
 
     /**
@@ -329,49 +351,38 @@ class BookingBenchmark {
     }
 
     /**
-     * What the same client and two cores allow at best: the burst against the JDK's own HTTP server on as many
-     * threads as Tomcat, answering a fixed booking-sized JSON ({@link #medianOfBursts}).
+     * What the same client and two cores allow at best: the JDK's own HTTP server on 100 threads answering a fixed
+     * booking-sized JSON, no framework, no database.
      */
-    private static Result bareServerFloor() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), REQUESTS);
-        ExecutorService handlers = Executors.newFixedThreadPool(100);
-        server.setExecutor(handlers);
-        byte[] answer = """
-                {"bookingCode":"Q7K2M9XW","queueNumber":42,"date":"2026-12-01","servicePoint":"DINAS","status":"BOOKED"}"""
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        server.createContext("/booking", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
-                    + "/booking")).header("Authorization", "Bearer x").GET().build();
-            return medianOfBursts(request);
-        } finally {
+    private record BareServer(HttpServer server, ExecutorService handlers) implements AutoCloseable {
+
+        static BareServer start() throws java.io.IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), REQUESTS);
+            ExecutorService handlers = Executors.newFixedThreadPool(100);
+            server.setExecutor(handlers);
+            byte[] answer = """
+                    {"bookingCode":"Q7K2M9XW","queueNumber":42,"date":"2026-12-01","servicePoint":"DINAS","status":"BOOKED"}"""
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            server.createContext("/booking", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+            return new BareServer(server, handlers);
+        }
+
+        HttpRequest request() {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/booking"))
+                    .header("Authorization", "Bearer x").GET().build();
+        }
+
+        @Override
+        public void close() {
             server.stop(0);
             handlers.shutdown();
         }
-    }
-
-    /**
-     * Two bursts of the same request to warm up, then the burst of median length of five: one burst's length
-     * varies by a third from run to run on this machine.
-     */
-    private static Result medianOfBursts(HttpRequest request) throws Exception {
-        for (int round = 0; round < 2; round++) {
-            burst(java.util.Collections.nCopies(REQUESTS, request));
-        }
-        List<Result> measured = new ArrayList<>();
-        for (int round = 0; round < 5; round++) {
-            measured.add(burst(java.util.Collections.nCopies(REQUESTS, request)));
-        }
-        measured.sort(java.util.Comparator.comparingDouble(Result::seconds));
-        System.out.printf("BENCHMARK booking: bursts of %s: %s requests/s%n", request.uri().getPath(), measured.stream()
-                .map(result -> "%.0f".formatted(REQUESTS / result.seconds())).toList());
-        return measured.get(2);
     }
 
     /** All requests sent at the same moment, each on its own connection, as 1,000 phones would. */
