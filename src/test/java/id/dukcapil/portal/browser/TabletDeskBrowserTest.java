@@ -47,6 +47,21 @@ class TabletDeskBrowserTest {
         clock.reset();
     }
 
+    /** The operator signed in on a tablet (800 × 1280), at the view the route names, once it has settled. */
+    private Browser operatorAt(String route) {
+        Browser tablet = new Browser(port, 800, 1280);
+        try {
+            tablet.signIn("operator", PortalTest.DEMO_PASSWORD);
+            tablet.await(By.tagName("h2"));
+            tablet.open(route);
+            tablet.awaitSettled();
+            return tablet;
+        } catch (RuntimeException failed) {
+            tablet.close(); // the caller's try-with-resources never gets it
+            throw failed;
+        }
+    }
+
     @Test
     void the_counter_clerk_checks_a_citizen_in_and_prints_the_card_on_a_tablet() {
         LocalDate day = booking.workingDay(15);
@@ -57,12 +72,8 @@ class TabletDeskBrowserTest {
         SignedInAs.run(users, "perencana", () -> stock.receive(POINT, 5, "SJ-TABLET-" + System.nanoTime()));
         clock.setInstant(day.atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
 
-        try (Browser tablet = new Browser(port, 800, 1280)) {
+        try (Browser tablet = operatorAt("counter")) {
             List<String> findings = new ArrayList<>();
-            tablet.signIn("operator", PortalTest.DEMO_PASSWORD);
-            tablet.await(By.tagName("h2"));
-            tablet.open("counter");
-            tablet.awaitSettled();
             look(tablet, "the empty counter", findings);
 
             field(tablet, "Kode booking").sendKeys(booked.code() + Keys.ENTER);
@@ -87,12 +98,8 @@ class TabletDeskBrowserTest {
     void the_kk_operator_opens_a_request_and_reads_the_family_on_a_tablet() {
         String tracking = kkPrint.submitted();
 
-        try (Browser tablet = new Browser(port, 800, 1280)) {
+        try (Browser tablet = operatorAt("kk/operator")) {
             List<String> findings = new ArrayList<>();
-            tablet.signIn("operator", PortalTest.DEMO_PASSWORD);
-            tablet.await(By.tagName("h2"));
-            tablet.open("kk/operator");
-            tablet.awaitSettled();
             look(tablet, "the inbox", findings);
 
             field(tablet, "").sendKeys(tracking + Keys.ENTER); // the request-number search, with no label

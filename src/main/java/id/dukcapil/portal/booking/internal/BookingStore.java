@@ -272,7 +272,6 @@ public class BookingStore {
     public record StatusCount(BookingStatus status, int count, int spoiled) {
     }
 
-    /** @param bookingId null while the first request with the key has not committed */
     /**
      * @param openCode     the code of the NIK's open booking, if it has one
      * @param people       how many different NIKs the account has booked for
@@ -284,6 +283,7 @@ public class BookingStore {
                            @Nullable CalendarDay day) {
     }
 
+    /** @param bookingId null while the first request with the key has not committed */
     public record KeyUse(String requestHash, @Nullable Long bookingId) {
     }
 }
