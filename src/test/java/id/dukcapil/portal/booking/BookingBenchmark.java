@@ -67,6 +67,11 @@ class BookingBenchmark {
         support.quota("UKL-320425", warmDay, QUOTA);
         int ticketsBefore = ticketMails();
         run(niks(), accounts(REQUESTS / PEOPLE_PER_ACCOUNT), "UKL-320425", warmDay, "warm-");
+        // After that one burst the JIT still took a fifth of the first measured burst's CPU, and a seventh of a later
+        // one's (decision 111): two more, refused on the day now full, which make no tickets.
+        for (int more = 1; more <= 2; more++) {
+            run(niks(), accounts(REQUESTS / PEOPLE_PER_ACCOUNT), "UKL-320425", warmDay, "warm" + more + "-");
+        }
         // The warm-up's 300 ticket PDFs are made in the lull after it (decision 045): not during the measured burst.
         waitForTicketMails(ticketsBefore + QUOTA);
 
@@ -112,6 +117,14 @@ class BookingBenchmark {
                 db.percentile(99));
         System.out.printf("BENCHMARK booking: the portal reaches %.0f %% of the database limit (requests/s)%n",
                 100 * db.seconds() / http.seconds());
+        // Where the burst's time goes: the same burst on the day now full, every request refused at its checks.
+        List<String> refusedNiks = niks();
+        List<Account> refusedAccounts = accounts(REQUESTS / PEOPLE_PER_ACCOUNT);
+        Result refusals = profiled("benchmark.refusal-profile", () -> run(refusedNiks, refusedAccounts, POINT, day, "full-"));
+        assertThat(refusals.statuses()).containsOnly(409);
+        System.out.printf("BENCHMARK booking: the same burst on the full day, all %,d refused (QUOTA_FULL): %.2f s "
+                        + "(%s): %.0f requests/s%n", REQUESTS, refusals.seconds(), refusals.cpu(),
+                REQUESTS / refusals.seconds());
         java.util.Map<String, Object> some = jdbc.queryForMap("SELECT code, citizen_id FROM booking_booking "
                 + "WHERE service_point = ? AND day = ? ORDER BY code LIMIT 1", POINT, day);
         long owner = ((Number) some.get("citizen_id")).longValue();
@@ -196,7 +209,8 @@ class BookingBenchmark {
     }
 
     private static List<String> seconds(List<Result> results) {
-        return results.stream().map(result -> "%.2f".formatted(result.seconds())).toList();
+        return results.stream().map(result -> "%.2f (%s)".formatted(result.seconds(), result.cpu()))
+                .toList();
     }
 
     private Result run(List<String> niks, List<Account> accounts, String point, LocalDate day, String keyPrefix)
@@ -275,19 +289,13 @@ class BookingBenchmark {
         }
         System.out.printf("BENCHMARK booking: bursts of %s, in turn with the bare server's: %s and %s requests/s%n",
                 lightest.uri().getPath(), rates(portal), rates(machine));
-        // -Dbenchmark.jvm-args=-Dbenchmark.floor-profile=target/floor.jfr: a Flight Recording of more bursts of it.
-        String profile = System.getProperty("benchmark.floor-profile");
-        if (profile != null) {
-            try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
-                finerSamples(recording);
-                recording.start();
-                for (int round = 0; round < 10; round++) {
-                    burst(java.util.Collections.nCopies(REQUESTS, lightest));
-                }
-                recording.stop();
-                recording.dump(java.nio.file.Path.of(profile));
+        // -Dbenchmark.jvm-args=-Dbenchmark.floor-profile=target/floor.jfr (or .collapsed): a profile of more bursts of it.
+        profiled("benchmark.floor-profile", () -> {
+            for (int round = 0; round < 10; round++) {
+                burst(java.util.Collections.nCopies(REQUESTS, lightest));
             }
-        }
+            return null;
+        });
         return new Floors(median(portal), median(machine));
     }
 
@@ -295,7 +303,8 @@ class BookingBenchmark {
     }
 
     private static List<String> rates(List<Result> results) {
-        return results.stream().map(result -> "%.0f".formatted(REQUESTS / result.seconds())).toList();
+        return results.stream().map(result -> "%.0f (%.0f %% busy)".formatted(REQUESTS / result.seconds(), 100 * result.cpu().busy()))
+                .toList();
     }
 
     /**
@@ -307,6 +316,16 @@ class BookingBenchmark {
         String profile = System.getProperty(property);
         if (profile == null) {
             return work.call();
+        }
+        if (profile.endsWith(".collapsed")) {
+            // Async-profiler: a CPU sample every 200 µs of every thread, as stacks with the thread's name at the root.
+            one.profiler.AsyncProfiler profiler = one.profiler.AsyncProfiler.getInstance();
+            profiler.execute("start,event=" + System.getProperty("benchmark.profiler-event", "cpu") + ",interval=200us,threads");
+            try {
+                return work.call();
+            } finally {
+                profiler.execute("stop,file=" + profile + ",collapsed");
+            }
         }
         try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
             finerSamples(recording);
@@ -472,8 +491,9 @@ class BookingBenchmark {
         }
     }
 
-    /** Each answer's status and latency (ns); the run's length since {@code begin}. */
+    /** Each answer's status and latency (ns); the run's length since {@code begin}; how busy the machine was. */
     private static Result collected(List<Future<long[]>> answers, long begin) throws Exception {
+        long[] cpuBefore = MachineCpu.jiffies();
         List<Integer> statuses = new ArrayList<>();
         double[] millis = new double[answers.size()];
         for (int i = 0; i < answers.size(); i++) {
@@ -481,10 +501,62 @@ class BookingBenchmark {
             statuses.add((int) answer[0]);
             millis[i] = answer[1] / 1e6;
         }
-        return new Result((System.nanoTime() - begin) / 1e9, statuses, millis);
+        return new Result((System.nanoTime() - begin) / 1e9, statuses, millis, MachineCpu.since(cpuBefore));
     }
 
-    record Result(double seconds, List<Integer> statuses, double[] millis) {
+    /**
+     * Where a run's CPU time went, from /proc: the machine's share of both cores spent working (not idle, not
+     * waiting for the disk), near 1 when a run is bound by the CPU; and the CPU seconds of this JVM (the portal and
+     * the client) and of the database server.
+     */
+    record MachineCpu(double busy, double jvmSeconds, double databaseSeconds) {
+
+        private static final double TICKS_PER_SECOND = 100;
+
+        /** busy jiffies, all jiffies, this JVM's jiffies, the database server's jiffies */
+        static long[] jiffies() {
+            try {
+                String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim()
+                        .split("\\s+");
+                long total = 0;
+                for (int i = 1; i < cpu.length; i++) {
+                    total += Long.parseLong(cpu[i]);
+                }
+                long database = ProcessHandle.allProcesses()
+                        .filter(process -> process.info().command().orElse("").endsWith("mariadbd"))
+                        .mapToLong(process -> processJiffies(process.pid())).sum();
+                return new long[] {total - Long.parseLong(cpu[4]) - Long.parseLong(cpu[5]), total,
+                        processJiffies(ProcessHandle.current().pid()), database};
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                return new long[4];
+            }
+        }
+
+        static MachineCpu since(long[] before) {
+            long[] now = jiffies();
+            return new MachineCpu(now[1] == before[1] ? Double.NaN : (double) (now[0] - before[0]) / (now[1] - before[1]),
+                    (now[2] - before[2]) / TICKS_PER_SECOND, (now[3] - before[3]) / TICKS_PER_SECOND);
+        }
+
+        /** utime + stime of a process, fields 14 and 15 of /proc/pid/stat (counted after the command's closing ")"). */
+        private static long processJiffies(long pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException gone) {
+                return 0;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "machine %.0f %% busy, JVM %.2f s CPU, database %.2f s CPU".formatted(100 * busy, jvmSeconds,
+                    databaseSeconds);
+        }
+    }
+
+    record Result(double seconds, List<Integer> statuses, double[] millis, MachineCpu cpu) {
 
         double percentile(int p) {
             double[] sorted = millis.clone();

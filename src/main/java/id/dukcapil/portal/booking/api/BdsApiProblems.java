@@ -1,6 +1,5 @@
 package id.dukcapil.portal.booking.api;
 
-import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.RefusalCode;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.api.ApiProblems;
@@ -22,8 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * The BDS API's refusals as problem details ({@link ApiProblems}): a booking rule's {@link RefusalCode} with its
- * HTTP status, a malformed request, a busy moment the app retries, and the portal's own failures.
+ * The BDS API's refusals as problem details ({@link ApiProblems}): a malformed request, a busy moment the app
+ * retries, and the portal's own failures. A booking rule's refusal ({@link RefusalCode} with its HTTP status) is
+ * answered before these, by {@link BookingRefusals}.
  */
 @RestControllerAdvice(assignableTypes = BdsApiController.class)
 class BdsApiProblems {
@@ -34,12 +34,6 @@ class BdsApiProblems {
 
     BdsApiProblems(ApiProblems problems) {
         this.problems = problems;
-    }
-
-    @ExceptionHandler(BookingRefused.class)
-    ResponseEntity<ProblemDetail> refused(BookingRefused refused, HttpServletRequest request) {
-        return problems.answer(request, HttpStatus.valueOf(refused.code().httpStatus()), refused.code().name(),
-                problems.text(request, refused));
     }
 
     @ExceptionHandler(RuleViolation.class)

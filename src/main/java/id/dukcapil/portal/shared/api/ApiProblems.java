@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -39,29 +40,48 @@ public class ApiProblems {
     }
 
     public ResponseEntity<ProblemDetail> answer(HttpServletRequest request, HttpStatus status, String code, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header("Content-Language", locale(request).getLanguage()).body(problem(request, status, code, detail));
+    }
+
+    private static ProblemDetail problem(HttpServletRequest request, HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(code));
-        problem.setInstance(URI.create(request.getRequestURI()));
+        String path = request.getRequestURI();
+        try {
+            problem.setInstance(path == null ? null : URI.create(path));
+        } catch (IllegalArgumentException malformed) {
+            // A path Tomcat refused as malformed (its error report): the problem names no instance.
+        }
         problem.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header("Content-Language", locale(request).getLanguage()).body(problem);
+        return problem;
     }
 
     /** The same problem, written straight to the response (a security chain's 401 or 403). */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                       String detailKey) throws IOException {
-        response.setStatus(status.value());
+        write(request, response, problem(request, status, code, text(request, detailKey)));
+    }
+
+    /** A rule's refusal written straight to the response, its messages the detail (a resolver ahead of MVC's). */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                      RuleViolation violation) throws IOException {
+        write(request, response, problem(request, status, code, text(request, violation)));
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        byte[] json = ProblemJsonConverter.json(problem).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Language", locale(request).getLanguage());
-        response.getWriter().write(body(request, status, code, detailKey));
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
     }
 
     /** The problem document's JSON, for a writer outside Spring MVC (a filter, Tomcat's error report). */
     String body(HttpServletRequest request, HttpStatus status, String code, String detailKey) {
-        return "{\"type\":\"" + type(code) + "\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(text(request, detailKey))
-                + "\",\"instance\":\"" + json(String.valueOf(request.getRequestURI())) + "\",\"code\":\"" + code + "\"}";
+        return ProblemJsonConverter.json(problem(request, status, code, text(request, detailKey)));
     }
 
     /** The database cannot be reached (issue 12): a 503 the apps retry, at once rather than after 30 s. */
@@ -123,23 +143,5 @@ public class ApiProblems {
 
     private static URI type(String code) {
         return URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
-
-    private static String json(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> escaped.append("\\\"");
-                case '\\' -> escaped.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        escaped.append("\\u%04x".formatted((int) c));
-                    } else {
-                        escaped.append(c);
-                    }
-                }
-            }
-        }
-        return escaped.toString();
     }
 }
