@@ -15,9 +15,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * Problem details written as JSON without Jackson (decision 111): on the day a quota opens most of the citizens'
- * API's answers are refusals, and Jackson's writer, set up anew for each, cost a refused booking more than its
- * checks' reads. The document is the one Spring's Jackson mixin wrote: the standard members, then each property
- * at the top level. Its length is known, so the answer goes out whole instead of chunked.
+ * API's answers are refusals, and for each Jackson set up a writer and a generator for six members. The document is
+ * the one Spring's Jackson mixin wrote: the standard members, then each property at the top level. Its length is
+ * known, so the answer goes out whole instead of chunked.
  */
 final class ProblemJsonConverter implements HttpMessageConverter<ProblemDetail> {
 
