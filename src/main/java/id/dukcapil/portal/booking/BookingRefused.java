@@ -1,26 +1,22 @@
 package id.dukcapil.portal.booking;
 
-import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.CodedRefusal;
 import java.util.List;
 
 /** A booking rule refused the request; carries the API's stable code besides the translation keys. */
-public class BookingRefused extends RuleViolation {
-
-    private final RefusalCode code;
+public class BookingRefused extends CodedRefusal {
 
     public BookingRefused(RefusalCode code, Object... args) {
-        super(code.messageKey(), args);
-        this.code = code;
+        super(code, args);
     }
 
     /** With more specific keys after the code's own (every broken password rule, the population's reason). */
     public BookingRefused(RefusalCode code, List<String> detailKeys, Object... args) {
-        super(java.util.stream.Stream.concat(java.util.stream.Stream.of(code.messageKey()), detailKeys.stream()).toList(),
-                args);
-        this.code = code;
+        super(code, detailKeys, args);
     }
 
+    @Override
     public RefusalCode code() {
-        return code;
+        return (RefusalCode) super.code();
     }
 }

@@ -1,10 +1,12 @@
 package id.dukcapil.portal.booking;
 
+import id.dukcapil.portal.shared.ProblemCode;
+
 /**
  * The stable codes of booking refusals, as the API contract names them, with the HTTP status each is answered
  * with. Screens show the same refusal by its translation key {@code booking.refused.<CODE>}.
  */
-public enum RefusalCode {
+public enum RefusalCode implements ProblemCode {
     QUOTA_FULL(409),
     DAY_CLOSED(409),
     ACTIVE_BOOKING_EXISTS(409),
@@ -39,10 +41,12 @@ public enum RefusalCode {
         this.httpStatus = httpStatus;
     }
 
+    @Override
     public int httpStatus() {
         return httpStatus;
     }
 
+    @Override
     public String messageKey() {
         return "booking.refused." + name();
     }

@@ -23,7 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * The BDS API's refusals as problem details ({@link ApiProblems}): a malformed request, a busy moment the app
  * retries, and the portal's own failures. A booking rule's refusal ({@link RefusalCode} with its HTTP status) is
- * answered before these, by {@link BookingRefusals}.
+ * answered before these, as every API's coded refusal is ({@code shared.api.CodedRefusals}).
  */
 @RestControllerAdvice(assignableTypes = BdsApiController.class)
 class BdsApiProblems {

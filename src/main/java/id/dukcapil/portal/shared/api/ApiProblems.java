@@ -63,7 +63,7 @@ public class ApiProblems {
         write(request, response, problem(request, status, code, text(request, detailKey)));
     }
 
-    /** A rule's refusal written straight to the response, its messages the detail (a resolver ahead of MVC's). */
+    /** A rule's refusal written straight to the response, its messages the detail ({@link CodedRefusals}). */
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                       RuleViolation violation) throws IOException {
         write(request, response, problem(request, status, code, text(request, violation)));

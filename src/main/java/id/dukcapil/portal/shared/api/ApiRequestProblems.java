@@ -1,6 +1,5 @@
 package id.dukcapil.portal.shared.api;
 
-import id.dukcapil.portal.shared.CodedRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
@@ -27,7 +26,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * The request-shape refusals every API shares (decision 070): a wrong content type or method, an unknown path,
  * a field out of bounds. Ahead of the modules' advisers, which keep their own codes for everything else; these
- * also arrive when no controller was found, where only an adviser for all controllers is asked.
+ * also arrive when no controller was found, where only an adviser for all controllers is asked. A procedure's coded
+ * refusal is answered before any adviser, by {@link CodedRefusals}.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -70,13 +70,6 @@ class ApiRequestProblems {
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
         return problems.answer(request, HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
                 problems.text(request, "shared.input.rejected"));
-    }
-
-    /** A procedure's refusal with its stable code and status (SOP B's gateway and kiosks, SOP E's gateway). */
-    @ExceptionHandler(CodedRefusal.class)
-    ResponseEntity<ProblemDetail> refused(CodedRefusal refusal, HttpServletRequest request) {
-        return problems.answer(request, HttpStatus.valueOf(refusal.code().httpStatus()), refusal.code().name(),
-                problems.text(request, refusal.messageKeys().getFirst(), refusal.args()));
     }
 
     @ExceptionHandler(InvalidField.class)

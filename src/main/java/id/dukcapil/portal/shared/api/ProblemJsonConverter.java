@@ -30,8 +30,9 @@ final class ProblemJsonConverter implements HttpMessageConverter<ProblemDetail> 
 
     @Override
     public boolean canWrite(Class<?> clazz, @Nullable MediaType mediaType) {
-        return ProblemDetail.class.isAssignableFrom(clazz)
-                && (mediaType == null || TYPES.stream().anyMatch(type -> type.isCompatibleWith(mediaType)));
+        return ProblemDetail.class.isAssignableFrom(clazz) && (mediaType == null
+                || MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(mediaType)
+                || MediaType.APPLICATION_JSON.isCompatibleWith(mediaType));
     }
 
     @Override

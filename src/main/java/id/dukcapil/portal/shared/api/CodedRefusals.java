@@ -1,7 +1,6 @@
-package id.dukcapil.portal.booking.api;
+package id.dukcapil.portal.shared.api;
 
-import id.dukcapil.portal.booking.BookingRefused;
-import id.dukcapil.portal.shared.api.ApiProblems;
+import id.dukcapil.portal.shared.CodedRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,30 +13,30 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The BDS API's refused bookings, answered ahead of Spring MVC's annotated exception handlers (decision 111):
- * finding an {@code @ExceptionHandler} for each refusal, calling it by reflection and negotiating its answer's
- * converter cost a refused booking a sixth of its time, and on the day a quota opens most answers are refusals
- * (700 of a burst's 1,000). The problem is the one every API writes: the refusal's code, its status, its messages.
+ * Every API's coded refusal (a booking rule's, SOP B's gateway and kiosks', SOP E's gateway) answered with its code,
+ * its status and its messages, ahead of Spring MVC's annotated exception handlers (decision 111): finding an
+ * {@code @ExceptionHandler} for each refusal, calling it by reflection and negotiating its answer's converter cost a
+ * refused booking a sixth of its time, and on the day a quota opens most answers are refusals (700 of a burst's
+ * 1,000).
  */
 @Component
-class BookingRefusals implements HandlerExceptionResolver, Ordered {
+class CodedRefusals implements HandlerExceptionResolver, Ordered {
 
     private final ApiProblems problems;
 
-    BookingRefusals(ApiProblems problems) {
+    CodedRefusals(ApiProblems problems) {
         this.problems = problems;
     }
 
     @Override
     public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
                                                    @Nullable Object handler, Exception failure) {
-        if (!(failure instanceof BookingRefused refused) || !(handler instanceof HandlerMethod method)
-                || method.getBeanType() != BdsApiController.class) {
+        if (!(failure instanceof CodedRefusal refusal) || !(handler instanceof HandlerMethod)) {
             return null;
         }
         try {
-            problems.write(request, response, HttpStatus.valueOf(refused.code().httpStatus()), refused.code().name(),
-                    refused);
+            problems.write(request, response, HttpStatus.valueOf(refusal.code().httpStatus()), refusal.code().name(),
+                    refusal);
         } catch (IOException clientGone) {
             // Nobody is left to read the answer.
         }
