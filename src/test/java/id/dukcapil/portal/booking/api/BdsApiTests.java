@@ -78,7 +78,19 @@ class BdsApiTests {
         assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
 
         assertThat(json.readTree(get("/bookings", token).body()).findValuesAsString("bookingCode")).containsExactly(code);
-        assertThat(get("/bookings/" + code, token).statusCode()).isEqualTo(200);
+        HttpResponse<String> one = get("/bookings/" + code, token);
+        assertThat(one.statusCode()).isEqualTo(200);
+        // Each answer in one piece, its length stated, not chunked (decision 112).
+        for (HttpResponse<String> answer : List.of(made, retried, one)) {
+            assertThat(answer.headers().firstValue("Transfer-Encoding")).isEmpty();
+            assertThat(answer.headers().firstValueAsLong("Content-Length"))
+                    .hasValue(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(uri("/bookings/" + code + "/ticket.pdf"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(pdf.headers().firstValueAsLong("Content-Length")).hasValue(pdf.body().length);
         HttpResponse<String> cancelled = send(HttpRequest.newBuilder(uri("/bookings/" + code)).DELETE()
                 .header("Authorization", "Bearer " + token).build());
         assertThat(json.readTree(cancelled.body()).get("status").asString()).isEqualTo("CANCELLED");
