@@ -103,14 +103,14 @@ class BookingBenchmark {
             List<String> niks = niks();
             String keyPrefix = "burst" + round + "-";
             java.util.concurrent.Callable<Result> burst = () -> run(niks, roundAccounts, POINT, burstDay, keyPrefix);
-            waitForQuietJit();
+            settle();
             Result http = round == 1 ? profiled("benchmark.burst-profile", burst) : burst.call();
             checkBurst(http, burstDay);
             bursts.add(http);
             // The burst's ticket PDFs are made and sent in the lull after it: not during the database limit (until the
             // evening of 2026-11-23 they were, which slowed the limit) nor during the next burst.
             waitForTicketMails(ticketsBefore + round * QUOTA);
-            waitForQuietJit();
+            settle();
             limits.add(jdbcLimit(POINT, baselineDay, round));
         }
         System.out.println("BENCHMARK booking: retries after 503 BUSY: " + RETRIES.get());
@@ -126,12 +126,11 @@ class BookingBenchmark {
                 REQUESTS, ROUNDS, db.seconds(), REQUESTS / db.seconds(), QUOTA / db.seconds(), db.percentile(50),
                 db.percentile(99));
         System.out.printf("BENCHMARK booking: the portal reaches %.0f %% of the database limit (requests/s); round by round "
-                + "%s, median %.0f %%%n", 100 * db.seconds() / http.seconds(), pairedRatios(limits, bursts),
-                medianRatio(limits, bursts));
+                + "%s%n", 100 * db.seconds() / http.seconds(), pairs(limits, bursts));
         // Where the burst's time goes: the same burst on the day now full, every request refused at its checks.
         List<String> refusedNiks = niks();
         List<Account> refusedAccounts = accounts(REQUESTS / PEOPLE_PER_ACCOUNT);
-        waitForQuietJit();
+        settle();
         Result refusals = profiled("benchmark.refusal-profile", () -> run(refusedNiks, refusedAccounts, POINT, day, "full-"));
         assertThat(refusals.statuses()).containsOnly(409);
         System.out.printf("BENCHMARK booking: the same burst on the full day, all %,d refused (QUOTA_FULL): %.2f s "
@@ -155,8 +154,7 @@ class BookingBenchmark {
                         + "p99 %.0f ms%n",
                 bare.seconds(), REQUESTS / bare.seconds(), bare.percentile(50), bare.percentile(99));
         System.out.printf("BENCHMARK booking: the lightest authenticated request reaches %.0f %% of the bare server's rate; "
-                + "burst by burst %s, median %.0f %%%n", 100 * bare.seconds() / floor.seconds(),
-                pairedRatios(floors.bares(), floors.lightests()), medianRatio(floors.bares(), floors.lightests()));
+                + "burst by burst %s%n", 100 * bare.seconds() / floor.seconds(), pairs(floors.bares(), floors.lightests()));
 
         // Latency at a steady load: bookings arriving at half the burst's rate, every one of them within the quota.
         double rate = REQUESTS / http.seconds() / 2;
@@ -166,7 +164,7 @@ class BookingBenchmark {
         assertThat(steadyNiks).hasSize(REQUESTS);
         List<HttpRequest> steadyRequests = bookings(steadyNiks, accounts(REQUESTS / PEOPLE_PER_ACCOUNT), STEADY_POINT,
                 steadyDay, "steady-");
-        waitForQuietJit();
+        settle();
         Result steady = profiled("benchmark.steady-profile", () -> openLoop(steadyRequests, rate));
         assertThat(steady.statuses()).containsOnly(201);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT queue_number) FROM booking_booking WHERE service_point = ? AND day = ?",
@@ -261,13 +259,13 @@ class BookingBenchmark {
     }
 
     /**
-     * Until the JIT compilers have been idle for a second, at most a minute. On two cores a single C2 thread compiles
+     * Before a measurement: the garbage of what came before collected, as JMH does between iterations, then until the
+     * JIT compilers have been idle for a second, at most a minute. On two cores a single C2 thread compiles
      * this application's code for minutes after its start, and the tickets' PDFs between bursts give it more (JasperReports):
      * a burst measured while it compiled ran up to half as fast again (decision 111). A portal that has served for a
      * while has compiled its request path; measurements are of that portal.
      */
-    private static void waitForQuietJit() throws InterruptedException {
-        // As JMH does between iterations: the garbage of what came before is not collected during the measurement.
+    private static void settle() throws InterruptedException {
         System.gc();
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
@@ -319,7 +317,7 @@ class BookingBenchmark {
         try (BareServer bare = BareServer.start()) {
             for (int round = 0; round < 7; round++) {
                 if (round == 2) {
-                    waitForQuietJit();
+                    settle();
                 }
                 Result portalBurst = burst(java.util.Collections.nCopies(REQUESTS, lightest));
                 Result bareBurst = burst(java.util.Collections.nCopies(REQUESTS, bare.request()));
@@ -357,21 +355,20 @@ class BookingBenchmark {
      * Each pair's ratio of rates (the baseline's time over the measured one's), pair by pair: the two of a pair ran
      * one right after the other and saw the same moment of the machine, whose pace drifts by half within a run.
      */
-    private static List<String> pairedRatios(List<Result> baselines, List<Result> measured) {
-        List<String> ratios = new ArrayList<>();
-        for (int i = 0; i < measured.size(); i++) {
-            ratios.add("%.0f %%".formatted(100 * baselines.get(i).seconds() / measured.get(i).seconds()));
-        }
-        return ratios;
-    }
-
-    private static double medianRatio(List<Result> baselines, List<Result> measured) {
+    private static double[] pairedRatios(List<Result> baselines, List<Result> measured) {
         double[] ratios = new double[measured.size()];
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = 100 * baselines.get(i).seconds() / measured.get(i).seconds();
         }
+        return ratios;
+    }
+
+    /** The pairs' ratios in the order measured, and their median. */
+    private static String pairs(List<Result> baselines, List<Result> measured) {
+        double[] ratios = pairedRatios(baselines, measured);
+        List<String> shown = Arrays.stream(ratios).mapToObj(ratio -> "%.0f %%".formatted(ratio)).toList();
         Arrays.sort(ratios);
-        return ratios[ratios.length / 2];
+        return "%s, median %.0f %%".formatted(shown, ratios[ratios.length / 2]);
     }
 
     private static List<String> rates(List<Result> results) {
