@@ -74,8 +74,7 @@ class BookingBenchmark {
         // may send, and a new account costs its registration's e-mail (half a minute for a burst's hundred).
         int ticketsBefore = ticketMails();
         LocalDate warmDay = support.workingDay(21);
-        for (int group = 0; group < 4; group++) {
-            warmDay = group == 0 ? warmDay : support.workingDayAfter(warmDay);
+        for (int group = 0; group < 4; group++, warmDay = support.workingDayAfter(warmDay)) {
             support.quota("UKL-320425", warmDay, QUOTA);
             ticketsBefore += QUOTA;
             List<Account> groupAccounts = accounts(REQUESTS / PEOPLE_PER_ACCOUNT);
@@ -212,8 +211,7 @@ class BookingBenchmark {
     private void checkBurst(Result http, LocalDate day) {
         System.out.println("BENCHMARK booking: HTTP answers by status " + http.statuses().stream()
                 .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.TreeMap::new,
-                        java.util.stream.Collectors.counting())) + " at %,d ms of uptime"
-                .formatted(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+                        java.util.stream.Collectors.counting())) + " at %,d ms of uptime".formatted(uptimeMillis()));
         assertThat(http.statuses().stream().filter(status -> status == 201).count()).isEqualTo(QUOTA);
         assertThat(http.statuses().stream().filter(status -> status == 409).count()).isEqualTo(REQUESTS - QUOTA);
         assertThat(jdbc.queryForObject("SELECT booked FROM booking_day WHERE service_point = ? AND day = ?",
@@ -290,9 +288,13 @@ class BookingBenchmark {
             }
             compiled = now;
         }
-        // The JVM's uptime, as -XX:+PrintCompilation and GC logs count time: what they show during a measurement.
         System.out.printf("BENCHMARK booking: waited %.1f s for the JIT to be idle; measuring from %,d ms of uptime%n",
-                (System.nanoTime() - start) / 1e9, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                (System.nanoTime() - start) / 1e9, uptimeMillis());
+    }
+
+    /** The JVM's uptime, as -XX:+PrintCompilation and GC logs count time: what they show during a measurement. */
+    private static long uptimeMillis() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /**
@@ -330,7 +332,7 @@ class BookingBenchmark {
         List<Result> machine = new ArrayList<>();
         try (BareServer bare = BareServer.start()) {
             // The booking bursts did not run this path's own code (the path variable, the read by code, the answer
-            // written), nor the bare server its own: ten bursts of each first, as the booking path gets twelve, each
+            // written), nor the bare server its own: ten bursts of each first, as the booking path gets twenty, each
             // followed by a lull for the JIT. After two, the JIT took a seventh of a measured burst's CPU, and the bare
             // server ran at two thirds of its pace (decision 113).
             for (int warm = 0; warm < 10; warm++) {

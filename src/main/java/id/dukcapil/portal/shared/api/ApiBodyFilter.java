@@ -38,7 +38,7 @@ class ApiBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || !hasBody(request);
+        return !ApiProblems.isApiRequest(request) || !hasBody(request);
     }
 
     @Override

@@ -56,7 +56,7 @@ class ApiFallback {
         @Bean
         RequestRejectedHandler requestRejectedHandler(ApiProblems problems) {
             return (request, response, rejected) -> {
-                if (request.getRequestURI().startsWith("/api/")) {
+                if (ApiProblems.isApiRequest(request)) {
                     problems.write(request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "shared.input.rejected");
                 } else {
                     response.sendError(HttpStatus.BAD_REQUEST.value());

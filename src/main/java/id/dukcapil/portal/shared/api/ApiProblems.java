@@ -128,6 +128,11 @@ public class ApiProblems {
         return messages.getMessage(key, args, key, locale(request));
     }
 
+    /** A request to one of the APIs (/api/**), whose answers, failures included, are JSON documents. */
+    static boolean isApiRequest(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/");
+    }
+
     public static Locale locale(HttpServletRequest request) {
         String header = request.getHeader("Accept-Language");
         if (header == null || header.isBlank()) {

@@ -24,7 +24,7 @@ class WholeApiAnswers extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !ApiProblems.isApiRequest(request);
     }
 
     @Override
