@@ -34,8 +34,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * A burst of 1,000 concurrent booking requests over HTTP for one day with quota 300, next to the database's own
  * limit measured in the same run: the conditional quota update plus the insert over plain JDBC with as many
- * threads. Beside them, two floors of the same burst: the portal's lightest authenticated request, and a bare JDK
- * HTTP server with no framework and no database. Then the counter's check-in by booking code.
+ * threads; then the same requests arriving one by one at half the burst's rate (an open loop), for latency. Beside
+ * them, two floors of the same burst: the portal's lightest authenticated request, and a bare JDK HTTP server with no
+ * framework and no database. Then the counter's check-in by booking code.
  */
 @Benchmark
 @PortalTest
@@ -48,6 +49,9 @@ class BookingBenchmark {
     private static final int PEOPLE_PER_ACCOUNT = 10;
     /** Measured bursts (and database limits) per run; the medians are compared. */
     private static final int ROUNDS = 3;
+    /** Requests of the ordinary traffic after the warm-up's bursts, and how often one of them books. */
+    private static final int ORDINARY_REQUESTS = 8_000;
+    private static final int ORDINARY_BOOKING_EVERY = 30;
     private static final java.util.concurrent.atomic.AtomicInteger RETRIES = new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort int port;
@@ -74,7 +78,9 @@ class BookingBenchmark {
         // may send, and a new account costs its registration's e-mail (half a minute for a burst's hundred).
         int ticketsBefore = ticketMails();
         LocalDate warmDay = support.workingDay(21);
+        LocalDate fullDay = warmDay;
         for (int group = 0; group < 4; group++, warmDay = support.workingDayAfter(warmDay)) {
+            fullDay = warmDay;
             support.quota("UKL-320425", warmDay, QUOTA);
             ticketsBefore += QUOTA;
             List<Account> groupAccounts = accounts(REQUESTS / PEOPLE_PER_ACCOUNT);
@@ -84,6 +90,7 @@ class BookingBenchmark {
                         : new Integer[] {409});
             }
         }
+        ticketsBefore += ordinaryTraffic(fullDay, warmDay);
         // The warm-up's ticket PDFs are made in the lull after it (decision 045): not during the measured burst.
         waitForTicketMails(ticketsBefore);
         // The database limit warmed up too, once: its statements prepared on the pool's connections and its JDBC
@@ -115,7 +122,7 @@ class BookingBenchmark {
             java.util.concurrent.Callable<Result> burst = () -> run(niks, roundAccounts, POINT, burstDay, keyPrefix);
             settle();
             Result http = round == 1 ? profiled("benchmark.burst-profile", burst) : burst.call();
-            checkBurst(http, burstDay);
+            checkAnswers(http, POINT, burstDay);
             bursts.add(http);
             // The burst's ticket PDFs are made and sent in the lull after it: not during the database limit (until the
             // evening of 2026-11-23 they were, which slowed the limit) nor during the next burst.
@@ -146,6 +153,27 @@ class BookingBenchmark {
         System.out.printf("BENCHMARK booking: the same burst on the full day, all %,d refused (QUOTA_FULL): %.2f s "
                         + "(%s): %.0f requests/s%n", REQUESTS, refusals.seconds(), refusals.cpu(),
                 REQUESTS / refusals.seconds());
+        // Latency at a steady load: the burst's own requests (1,000 asking for a day's quota of 300) arriving one by
+        // one at half the burst's rate. Half the capacity measured for that mix: until decision 114 every request
+        // booked, a heavier mix than the one whose rate set the pace. Measured before the floors: their GET traffic
+        // changes what the request path's compiled code has seen, and the JIT took 1 s of the open loop's CPU after them.
+        double rate = REQUESTS / http.seconds() / 2;
+        LocalDate steadyDay = next;
+        support.quota(STEADY_POINT, steadyDay, QUOTA);
+        List<HttpRequest> steadyRequests = bookings(niks(), accounts(REQUESTS / PEOPLE_PER_ACCOUNT), STEADY_POINT,
+                steadyDay, "steady-");
+        settle();
+        Result steady = profiled("benchmark.steady-profile", () -> openLoop(steadyRequests, rate));
+        checkAnswers(steady, STEADY_POINT, steadyDay);
+        Result steadyBooked = steady.answered(201);
+        System.out.printf("BENCHMARK booking: open loop, %,d booking requests for a day's quota of %d arriving at "
+                        + "%.0f/s (half the burst's rate): latency from the moment due p50 %.0f ms, p99 %.0f ms, max "
+                        + "%.0f ms; of the %d booked p50 %.0f ms, p99 %.0f ms%n", REQUESTS, QUOTA, rate,
+                steady.percentile(50), steady.percentile(99), steady.percentile(100), steadyBooked.millis().length,
+                steadyBooked.percentile(50), steadyBooked.percentile(99));
+        System.out.println("BENCHMARK booking: the open loop: " + steady.cpu());
+        waitForTicketMails(ticketsBefore + (ROUNDS + 1) * QUOTA);
+
         java.util.Map<String, Object> some = jdbc.queryForMap("SELECT code, citizen_id FROM booking_booking "
                 + "WHERE service_point = ? AND day = ? ORDER BY code LIMIT 1", POINT, day);
         long owner = ((Number) some.get("citizen_id")).longValue();
@@ -165,24 +193,6 @@ class BookingBenchmark {
                 bare.seconds(), REQUESTS / bare.seconds(), bare.percentile(50), bare.percentile(99));
         System.out.printf("BENCHMARK booking: the lightest authenticated request reaches %.0f %% of the bare server's rate; "
                 + "burst by burst %s%n", 100 * bare.seconds() / floor.seconds(), pairs(floors.bares(), floors.lightests()));
-
-        // Latency at a steady load: bookings arriving at half the burst's rate, every one of them within the quota.
-        double rate = REQUESTS / http.seconds() / 2;
-        LocalDate steadyDay = next;
-        support.quota(STEADY_POINT, steadyDay, REQUESTS);
-        List<String> steadyNiks = support.printReadyNiks(REQUESTS);
-        assertThat(steadyNiks).hasSize(REQUESTS);
-        List<HttpRequest> steadyRequests = bookings(steadyNiks, accounts(REQUESTS / PEOPLE_PER_ACCOUNT), STEADY_POINT,
-                steadyDay, "steady-");
-        settle();
-        Result steady = profiled("benchmark.steady-profile", () -> openLoop(steadyRequests, rate));
-        assertThat(steady.statuses()).containsOnly(201);
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT queue_number) FROM booking_booking WHERE service_point = ? AND day = ?",
-                Integer.class, STEADY_POINT, steadyDay)).isEqualTo(REQUESTS);
-        System.out.printf("BENCHMARK booking: open loop, %,d bookings arriving at %.0f/s (half the burst's rate), "
-                        + "all made: latency from the moment due p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                REQUESTS, rate, steady.percentile(50), steady.percentile(99), steady.percentile(100));
-        System.out.println("BENCHMARK booking: the open loop: " + steady.cpu());
 
         // Check-in: the clerk at the Dinas scans each booking on the day.
         List<String> codes = jdbc.queryForList("SELECT code FROM booking_booking WHERE service_point = ? AND day = ? ORDER BY queue_number",
@@ -207,17 +217,70 @@ class BookingBenchmark {
         }
     }
 
-    /** The burst's answers and the day's counter: exactly the quota booked, every other request refused as full. */
-    private void checkBurst(Result http, LocalDate day) {
+    /**
+     * After the bursts, a day's ordinary traffic: {@link #ORDINARY_REQUESTS} booking requests ten at a time, one in
+     * thirty for a day with room (booked), the others for the full day (refused). Returns the
+     * bookings made (their tickets to wait for).
+     */
+    private int ordinaryTraffic(LocalDate fullDay, LocalDate openDay) throws Exception {
+        List<String> niks = support.printReadyNiks(REQUESTS + ORDINARY_REQUESTS / ORDINARY_BOOKING_EVERY + 1);
+        List<String> bookingNiks = niks.subList(REQUESTS, niks.size());
+        List<String> refusedNiks = niks.subList(0, REQUESTS);
+        support.quota("UKL-320425", openDay, bookingNiks.size());
+        List<Account> ordinaryAccounts = accounts(ORDINARY_REQUESTS / 40);
+        java.util.Iterator<HttpRequest> booked = bookings(bookingNiks, ordinaryAccounts, "UKL-320425", openDay,
+                "ordinary-book-").iterator();
+        java.util.Iterator<HttpRequest> refused = bookings(java.util.stream.IntStream.range(0, ORDINARY_REQUESTS)
+                .mapToObj(i -> refusedNiks.get(i % refusedNiks.size())).toList(), ordinaryAccounts, "UKL-320425",
+                fullDay, "ordinary-full-").iterator();
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < ORDINARY_REQUESTS; i++) {
+            requests.add(i % ORDINARY_BOOKING_EVERY == 0 ? booked.next() : refused.next());
+        }
+        Result traffic = tenAtATime(requests);
+        System.out.printf("BENCHMARK booking: ordinary traffic after the warm-up bursts, %,d booking requests ten at a "
+                + "time: %.1f s (%s)%n", requests.size(), traffic.seconds(), traffic.cpu());
+        int made = (int) traffic.statuses().stream().filter(status -> status == 201).count();
+        assertThat(made).as("ordinary traffic's bookings").isEqualTo(bookingNiks.size());
+        assertThat(traffic.statuses()).as("ordinary traffic's answers").containsOnly(201, 409);
+        return made;
+    }
+
+    /**
+     * The requests ten at a time, each ten on connections of their own (as in a burst), one ten after another: a
+     * day's ordinary traffic. On two cores the JVM has one C2 compiler thread, and in a burst it shares the cores with
+     * a hundred busy threads. While its queue is longer than two, a method C1 compiles to profile is compiled again
+     * without profiling (tier 2) and looked at only every 2,048 calls: through the bursts its queue was long, and
+     * methods called once per request (Tomcat's {@code Mapper.find}, Spring Security's {@code StaticHeadersWriter})
+     * stayed in C1's code for minutes, reaching C2 only in the measured bursts, which then spent a fifth of their
+     * CPU compiling (decision 114). Ten at a time, the compiler gets a core; 8,000 calls take such a method through
+     * both of its steps (2,048 to be profiled again, 5,000 profiled to be optimised).
+     */
+    private static Result tenAtATime(List<HttpRequest> requests) throws Exception {
+        MachineCpu.Snapshot before = MachineCpu.snapshot();
+        long begin = System.nanoTime();
+        List<Integer> statuses = new ArrayList<>();
+        List<Double> millis = new ArrayList<>();
+        for (int from = 0; from < requests.size(); from += 10) {
+            Result ten = burst(requests.subList(from, Math.min(from + 10, requests.size())));
+            statuses.addAll(ten.statuses());
+            Arrays.stream(ten.millis()).forEach(millis::add);
+        }
+        return new Result((System.nanoTime() - begin) / 1e9, statuses,
+                millis.stream().mapToDouble(Double::doubleValue).toArray(), before.since());
+    }
+
+    /** The answers and the day's counter: exactly the quota booked, every other request refused as full. */
+    private void checkAnswers(Result http, String point, LocalDate day) {
         System.out.println("BENCHMARK booking: HTTP answers by status " + http.statuses().stream()
                 .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.TreeMap::new,
                         java.util.stream.Collectors.counting())) + " at %,d ms of uptime".formatted(uptimeMillis()));
         assertThat(http.statuses().stream().filter(status -> status == 201).count()).isEqualTo(QUOTA);
         assertThat(http.statuses().stream().filter(status -> status == 409).count()).isEqualTo(REQUESTS - QUOTA);
         assertThat(jdbc.queryForObject("SELECT booked FROM booking_day WHERE service_point = ? AND day = ?",
-                Integer.class, POINT, day)).isEqualTo(QUOTA);
+                Integer.class, point, day)).isEqualTo(QUOTA);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT queue_number) FROM booking_booking WHERE service_point = ? AND day = ?",
-                Integer.class, POINT, day)).isEqualTo(QUOTA);
+                Integer.class, point, day)).isEqualTo(QUOTA);
     }
 
     /** Print-ready NIKs without a booking, as many as a burst sends. */
@@ -335,6 +398,14 @@ class BookingBenchmark {
             // written), nor the bare server its own: ten bursts of each first, as the booking path gets twenty, each
             // followed by a lull for the JIT. After two, the JIT took a seventh of a measured burst's CPU, and the bare
             // server ran at two thirds of its pace (decision 113).
+            // Both sides first get a day's ordinary traffic, ten at a time, as the booking path does (decision 114).
+            Result lightestTraffic = tenAtATime(java.util.Collections.nCopies(ORDINARY_REQUESTS, lightest));
+            Result bareTraffic = tenAtATime(java.util.Collections.nCopies(ORDINARY_REQUESTS, bare.request()));
+            assertThat(lightestTraffic.statuses()).containsOnly(200);
+            assertThat(bareTraffic.statuses()).containsOnly(200);
+            System.out.printf("BENCHMARK booking: ordinary traffic of the floor's two sides, %,d requests each ten at a "
+                    + "time: %.1f s (%s) and %.1f s (%s)%n", ORDINARY_REQUESTS, lightestTraffic.seconds(),
+                    lightestTraffic.cpu(), bareTraffic.seconds(), bareTraffic.cpu());
             for (int warm = 0; warm < 10; warm++) {
                 burst(java.util.Collections.nCopies(REQUESTS, lightest));
                 burst(java.util.Collections.nCopies(REQUESTS, bare.request()));
@@ -721,6 +792,13 @@ class BookingBenchmark {
     }
 
     record Result(double seconds, List<Integer> statuses, double[] millis, MachineCpu cpu) {
+
+        /** The answers of this status only, with their latencies. */
+        Result answered(int status) {
+            return new Result(seconds, statuses.stream().filter(answer -> answer == status).toList(),
+                    java.util.stream.IntStream.range(0, millis.length).filter(i -> statuses.get(i) == status)
+                            .mapToDouble(i -> millis[i]).toArray(), cpu);
+        }
 
         double percentile(int p) {
             double[] sorted = millis.clone();
