@@ -1,6 +1,7 @@
 package id.dukcapil.portal.booking.internal;
 
 import java.security.SecureRandom;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,8 @@ public class BookingCodes {
 
     public static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
     public static final int LENGTH = 8;
+    /** Compiled once: a citizen's every read of a booking normalises its code (String.replaceAll compiles per call). */
+    private static final Pattern IGNORED = Pattern.compile("[\\s-]");
 
     private final SecureRandom random = new SecureRandom();
 
@@ -25,6 +28,6 @@ public class BookingCodes {
 
     /** The code as typed or scanned: upper case, spaces and dashes ignored. */
     public static String normalise(String typed) {
-        return typed.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s-]", "");
+        return IGNORED.matcher(typed.strip().toUpperCase(java.util.Locale.ROOT)).replaceAll("");
     }
 }

@@ -31,8 +31,15 @@ public final class UtcColumns {
     }
 
     public static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        return instantOrNull(rs.getObject(column, LocalDateTime.class));
+    }
+
+    public static @Nullable Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+        return instantOrNull(rs.getObject(column, LocalDateTime.class));
+    }
+
+    private static @Nullable Instant instantOrNull(@Nullable LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     /** A column read as a {@link Timestamp}: its wall-clock time is UTC. */
