@@ -219,8 +219,8 @@ class BookingBenchmark {
 
     /**
      * After the bursts, a day's ordinary traffic: {@link #ORDINARY_REQUESTS} booking requests ten at a time, one in
-     * thirty for a day with room (booked), the others for the full day (refused). Returns the
-     * bookings made (their tickets to wait for).
+     * thirty for a day with room (booked), the others for the full day (refused), 40 from each account (under the 60
+     * an hour it may send). Returns the bookings made (their tickets to wait for).
      */
     private int ordinaryTraffic(LocalDate fullDay, LocalDate openDay) throws Exception {
         List<String> niks = support.printReadyNiks(REQUESTS + ORDINARY_REQUESTS / ORDINARY_BOOKING_EVERY + 1);
