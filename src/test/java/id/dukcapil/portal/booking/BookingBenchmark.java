@@ -46,6 +46,8 @@ class BookingBenchmark {
     private static final int QUOTA = 300;
     private static final String POINT = "DINAS";
     private static final String STEADY_POINT = "MPP-SOREANG";
+    /** Where the warm-up and the ordinary traffic book: days of their own, apart from the measured ones. */
+    private static final String WARM_POINT = "UKL-320425";
     private static final int PEOPLE_PER_ACCOUNT = 10;
     /** Measured bursts (and database limits) per run; the medians are compared. */
     private static final int ROUNDS = 3;
@@ -81,11 +83,11 @@ class BookingBenchmark {
         LocalDate fullDay = warmDay;
         for (int group = 0; group < 4; group++, warmDay = support.workingDayAfter(warmDay)) {
             fullDay = warmDay;
-            support.quota("UKL-320425", warmDay, QUOTA);
+            support.quota(WARM_POINT, warmDay, QUOTA);
             ticketsBefore += QUOTA;
             List<Account> groupAccounts = accounts(REQUESTS / PEOPLE_PER_ACCOUNT);
             for (int warm = 0; warm < 5; warm++) {
-                Result warmed = run(niks(), groupAccounts, "UKL-320425", warmDay, "warm" + group + "-" + warm + "-");
+                Result warmed = run(niks(), groupAccounts, WARM_POINT, warmDay, "warm" + group + "-" + warm + "-");
                 assertThat(warmed.statuses()).as("warm-up answers").containsOnly(warm == 0 ? new Integer[] {201, 409}
                         : new Integer[] {409});
             }
@@ -226,12 +228,12 @@ class BookingBenchmark {
         List<String> niks = support.printReadyNiks(REQUESTS + ORDINARY_REQUESTS / ORDINARY_BOOKING_EVERY + 1);
         List<String> bookingNiks = niks.subList(REQUESTS, niks.size());
         List<String> refusedNiks = niks.subList(0, REQUESTS);
-        support.quota("UKL-320425", openDay, bookingNiks.size());
+        support.quota(WARM_POINT, openDay, bookingNiks.size());
         List<Account> ordinaryAccounts = accounts(ORDINARY_REQUESTS / 40);
-        java.util.Iterator<HttpRequest> booked = bookings(bookingNiks, ordinaryAccounts, "UKL-320425", openDay,
+        java.util.Iterator<HttpRequest> booked = bookings(bookingNiks, ordinaryAccounts, WARM_POINT, openDay,
                 "ordinary-book-").iterator();
         java.util.Iterator<HttpRequest> refused = bookings(java.util.stream.IntStream.range(0, ORDINARY_REQUESTS)
-                .mapToObj(i -> refusedNiks.get(i % refusedNiks.size())).toList(), ordinaryAccounts, "UKL-320425",
+                .mapToObj(i -> refusedNiks.get(i % refusedNiks.size())).toList(), ordinaryAccounts, WARM_POINT,
                 fullDay, "ordinary-full-").iterator();
         List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < ORDINARY_REQUESTS; i++) {
@@ -395,10 +397,10 @@ class BookingBenchmark {
         List<Result> machine = new ArrayList<>();
         try (BareServer bare = BareServer.start()) {
             // The booking bursts did not run this path's own code (the path variable, the read by code, the answer
-            // written), nor the bare server its own: ten bursts of each first, as the booking path gets twenty, each
-            // followed by a lull for the JIT. After two, the JIT took a seventh of a measured burst's CPU, and the bare
-            // server ran at two thirds of its pace (decision 113).
-            // Both sides first get a day's ordinary traffic, ten at a time, as the booking path does (decision 114).
+            // written), nor the bare server its own. Both sides get what the booking path gets: a day's ordinary
+            // traffic, ten at a time (decision 114), then ten bursts of each, each pair followed by a lull for the JIT.
+            // After two bursts and no traffic, the JIT took a seventh of a measured burst's CPU, and the bare server
+            // ran at two thirds of its pace (decision 113).
             Result lightestTraffic = tenAtATime(java.util.Collections.nCopies(ORDINARY_REQUESTS, lightest));
             Result bareTraffic = tenAtATime(java.util.Collections.nCopies(ORDINARY_REQUESTS, bare.request()));
             assertThat(lightestTraffic.statuses()).containsOnly(200);

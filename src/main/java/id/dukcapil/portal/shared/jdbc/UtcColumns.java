@@ -39,7 +39,7 @@ public final class UtcColumns {
     }
 
     private static @Nullable Instant instantOrNull(@Nullable LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+        return utc == null ? null : instant(utc);
     }
 
     /** A column read as a {@link Timestamp}: its wall-clock time is UTC. */
