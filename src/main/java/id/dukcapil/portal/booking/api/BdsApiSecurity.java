@@ -1,5 +1,6 @@
 package id.dukcapil.portal.booking.api;
 
+import id.dukcapil.portal.booking.internal.ActiveRequests;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.api.ApiProblems;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,8 @@ class BdsApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, ApiProblems problems) {
+    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, ApiProblems problems,
+                                          ActiveRequests active) {
         String base = BdsApiController.BASE;
         // Only the BDS API and the OpenAPI description: the IKD and ADM APIs have their own chain (kkprint).
         http.securityMatcher(base + "/**", "/api/v1/openapi", "/api/v1/openapi/**")
@@ -48,6 +50,8 @@ class BdsApiSecurity {
                                 "/api/v1/openapi", "/api/v1/openapi/**")
                         .permitAll()
                         .anyRequest().hasRole(Roles.CITIZEN))
+                // A few requests at a time take the cores, the token's lookup among them (decision 115).
+                .addFilterBefore(new ActiveRequestsFilter(active), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,

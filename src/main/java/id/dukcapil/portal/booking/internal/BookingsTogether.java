@@ -46,11 +46,14 @@ public class BookingsTogether {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ActiveRequests active;
     private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay = new Combiner<>(BATCH_MAX, this::bookTogether);
 
     BookingsTogether(BookingStore bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
-                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+                     ActiveRequests active) {
         this.transactions = transactions;
+        this.active = active;
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -60,10 +63,15 @@ public class BookingsTogether {
         this.clock = clock;
     }
 
-    /** Books the request together with the others waiting for its day; its booking, or its refusal thrown. */
+    /**
+     * Books the request together with the others waiting for its day; its booking, or its refusal thrown. The caller
+     * waits without its place among the active requests: the batch it waits for, or leads, is not one of them.
+     */
     public BookingResult book(PendingBooking pending) {
-        sameDay.submit(pending.day(), pending);
-        return pending.await();
+        return active.whileWaiting(() -> {
+            sameDay.submit(pending.day(), pending);
+            return pending.await();
+        });
     }
 
     private void bookTogether(List<PendingBooking> batch) {
