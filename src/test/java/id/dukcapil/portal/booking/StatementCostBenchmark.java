@@ -65,16 +65,15 @@ class StatementCostBenchmark {
     }
 
     private static void measure(int pass, String what, IntConsumer call) {
-        long[] before = BookingBenchmark.MachineCpu.jiffies();
+        BookingBenchmark.MachineCpu.Snapshot before = BookingBenchmark.MachineCpu.snapshot();
         long start = System.nanoTime();
         for (int i = 0; i < CALLS; i++) {
             call.accept(i);
         }
         double micros = (System.nanoTime() - start) / 1e3 / CALLS;
-        long[] after = BookingBenchmark.MachineCpu.jiffies();
-        // A jiffy is 10 ms: 10,000 µs.
+        BookingBenchmark.MachineCpu cpu = before.since();
         System.out.printf("BENCHMARK statements: pass %d, %s: database %.0f µs of CPU per call, this JVM %.0f µs, "
-                        + "%.0f µs per call (%,d calls)%n", pass, what, (after[3] - before[3]) * 10_000.0 / CALLS,
-                (after[2] - before[2]) * 10_000.0 / CALLS, micros, CALLS);
+                        + "%.0f µs per call (%,d calls)%n", pass, what, cpu.databaseSeconds() * 1e6 / CALLS,
+                cpu.jvmSeconds() * 1e6 / CALLS, micros, CALLS);
     }
 }
