@@ -33,6 +33,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -116,14 +118,34 @@ public class BookingService {
     }
 
     /**
-     * A citizen books. The request is checked once, on committed reads, then booked together with the requests for
-     * the same day waiting at that moment (decision 046). With an idempotency key, a retry (even one racing the
-     * first request) gets the booking the first one made; the key with a different request is refused.
+     * A citizen books and waits for the answer: {@link #submit}, then its booking, or its refusal thrown.
      *
      * @param client the client's network address, for the throttle
      */
     public BookingResult book(CitizenSession citizen, BookingRequest request, @Nullable String idempotencyKey,
                               BookingJourney journey, String client) {
+        try {
+            return submit(citizen, request, idempotencyKey, journey, client).join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
+    }
+
+    /**
+     * A citizen's request to book. It is checked at once, on committed reads, and a refusal its checks find is thrown
+     * at once; then it is booked together with the requests for the same day waiting at that moment (decision 046),
+     * and the answer completes on the thread that books its batch: the caller need not hold a thread while it waits
+     * (decision 116). With an idempotency key, a retry (even one racing the first request) gets the booking the first
+     * one made; the key with a different request is refused.
+     *
+     * @param client the client's network address, for the throttle
+     */
+    public CompletableFuture<BookingResult> submit(CitizenSession citizen, BookingRequest request,
+                                                   @Nullable String idempotencyKey, BookingJourney journey,
+                                                   String client) {
         return foreground.run(() -> {
             String owner = citizen.owner();
             if (unprovenPerAccount.spent(owner) || !requestsPerAccount.tryTake(owner) || !requestsPerClient.tryTake(client)) {
@@ -139,7 +161,8 @@ public class BookingService {
                 // The key has made a booking: a retry (even of a request since refused) gets what the first one made.
                 // A key used by a batch still running is met on the single path, when the batch's key row or NIK
                 // refuses this one's batch.
-                return transactions.execute(status -> replay(owner, Objects.requireNonNull(idempotencyKey), hash));
+                return CompletableFuture.completedFuture(
+                        transactions.execute(status -> replay(owner, Objects.requireNonNull(idempotencyKey), hash)));
             }
             return together.book(new PendingBooking(citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), request,
                     resident, idempotencyKey, hash, withTicket,

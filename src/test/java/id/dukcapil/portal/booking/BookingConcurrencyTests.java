@@ -3,16 +3,21 @@ package id.dukcapil.portal.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +31,7 @@ class BookingConcurrencyTests {
     @Autowired BookingService bookings;
     @Autowired BookingTestSupport support;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DataSource dataSource;
 
     @Test
     void two_hundred_parallel_requests_for_a_day_with_quota_fifty_make_exactly_fifty_bookings() throws Exception {
@@ -122,5 +128,49 @@ class BookingConcurrencyTests {
                 Integer.class, POINT, day)).isEqualTo(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM booking_booking WHERE service_point = ? AND day = ? AND status = 'BOOKED'",
                 Integer.class, POINT, day));
+    }
+
+    /**
+     * A request waiting for its day's batch holds no thread (decision 116): while the batch leader waits for the day's
+     * row, a second request for the day is checked and queued, and its submit returns with the booking still to come.
+     */
+    @Test
+    void a_request_queued_behind_a_running_batch_returns_at_once_and_is_booked_when_the_batch_is_done() throws Exception {
+        LocalDate day = support.workingDay(13);
+        support.quota(POINT, day, 50);
+        List<String> niks = support.printReadyNiks(2);
+        CitizenSession citizen = support.citizen();
+        try (Connection rowHolder = dataSource.getConnection();
+             ExecutorService leaderThread = Executors.newSingleThreadExecutor()) {
+            rowHolder.setAutoCommit(false);
+            try (PreparedStatement lock = rowHolder.prepareStatement(
+                    "SELECT booked FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE")) {
+                lock.setString(1, POINT);
+                lock.setObject(2, day);
+                lock.executeQuery().close();
+            }
+            Future<BookingResult> leader = leaderThread.submit(() -> bookings.book(citizen,
+                    support.request(niks.get(0), POINT, day), null, BookingJourney.none(), support.newClientAddress()));
+            awaitLockWait();
+
+            CompletableFuture<BookingResult> queued = bookings.submit(citizen, support.request(niks.get(1), POINT, day),
+                    null, BookingJourney.none(), support.newClientAddress());
+            assertThat(queued).as("queued behind the batch holding the day").isNotDone();
+            assertThat(leader).isNotDone();
+
+            rowHolder.rollback();
+            assertThat(leader.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(1);
+            assertThat(queued.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(2);
+        }
+    }
+
+    /** Until the batch leader's locked read of the day's row is running: it waits for the row holder's lock. */
+    private void awaitLockWait() throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() "
+                + "AND INFO LIKE '%booking_day%FOR UPDATE%'", Integer.class) == 0) {
+            assertThat(System.nanoTime()).as("the batch leader waits for the day's row").isLessThan(giveUp);
+            Thread.sleep(20);
+        }
     }
 }

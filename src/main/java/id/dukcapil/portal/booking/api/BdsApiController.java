@@ -3,7 +3,6 @@ package id.dukcapil.portal.booking.api;
 import id.dukcapil.portal.booking.Availability;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.BookingRequest;
-import id.dukcapil.portal.booking.BookingResult;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.CitizenSession;
@@ -35,6 +34,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -160,17 +160,18 @@ class BdsApiController {
                     + "of the register; PEOPLE_LIMIT_REACHED (409) beyond a family's number of different people per "
                     + "account; BOOKING_THROTTLED (429) when an account or a client address asks too often; "
                     + "QUOTA_FULL, DAY_CLOSED, ACTIVE_BOOKING_EXISTS, NOT_PRINT_READY (409).")
-    ResponseEntity<BookingAnswer> book(@AuthenticationPrincipal CitizenSession citizen,
-                                       @Parameter(description = "Any unique string per booking attempt, reused on retry")
-                                       @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
-                                       @Valid @RequestBody BookingBody body, HttpServletRequest request) {
+    CompletableFuture<ResponseEntity<BookingAnswer>> book(
+            @AuthenticationPrincipal CitizenSession citizen,
+            @Parameter(description = "Any unique string per booking attempt, reused on retry")
+            @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
+            @Valid @RequestBody BookingBody body, HttpServletRequest request) {
         checkIdempotencyKey(key);
-        BookingResult result = bookings.book(citizen,
-                new BookingRequest(body.nik(), body.kkNumber(), body.servicePoint(), body.date()), key,
-                BookingJourney.none(), request.getRemoteAddr());
-        return ResponseEntity.created(URI.create(BASE + "/bookings/" + result.booking().code()))
-                .header("Idempotent-Replayed", String.valueOf(result.replayed()))
-                .body(BookingAnswer.of(result.booking()));
+        // Answered when the day's batch has booked it, without a request thread held meanwhile (decision 116).
+        return bookings.submit(citizen, new BookingRequest(body.nik(), body.kkNumber(), body.servicePoint(), body.date()),
+                        key, BookingJourney.none(), request.getRemoteAddr())
+                .thenApply(result -> ResponseEntity.created(URI.create(BASE + "/bookings/" + result.booking().code()))
+                        .header("Idempotent-Replayed", String.valueOf(result.replayed()))
+                        .body(BookingAnswer.of(result.booking())));
     }
 
     @GetMapping("/bookings")

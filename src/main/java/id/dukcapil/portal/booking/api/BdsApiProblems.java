@@ -18,6 +18,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -49,8 +50,12 @@ class BdsApiProblems {
                 problems.text(request, RefusalCode.INVALID_REQUEST.messageKey()));
     }
 
-    /** No connection or lock in time under a burst: the app retries with the same Idempotency-Key. */
-    @ExceptionHandler({TransientDataAccessException.class, CannotCreateTransactionException.class})
+    /**
+     * No connection or lock in time under a burst, or no batch done in time for a booking (decision 116): the app
+     * retries with the same Idempotency-Key.
+     */
+    @ExceptionHandler({TransientDataAccessException.class, CannotCreateTransactionException.class,
+            AsyncRequestTimeoutException.class})
     ResponseEntity<ProblemDetail> busy(Exception busy, HttpServletRequest request) {
         ResponseEntity<ProblemDetail> answer = problems.answer(request, HttpStatus.SERVICE_UNAVAILABLE, "BUSY",
                 problems.text(request, "booking.api.busy"));

@@ -1,6 +1,5 @@
 package id.dukcapil.portal.booking.api;
 
-import id.dukcapil.portal.booking.internal.ActiveRequests;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.api.ApiProblems;
 import org.springframework.http.HttpStatus;
@@ -18,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * The API's own security, ahead of the staff chain: stateless, bearer tokens of citizen accounts, no CSRF (no
@@ -28,13 +28,15 @@ class BdsApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, ApiProblems problems,
-                                          ActiveRequests active) {
+    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, ApiProblems problems) {
         String base = BdsApiController.BASE;
+        var citizens = new RequestAttributeSecurityContextRepository();
         // Only the BDS API and the OpenAPI description: the IKD and ADM APIs have their own chain (kkprint).
         http.securityMatcher(base + "/**", "/api/v1/openapi", "/api/v1/openapi/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The citizen a token names stays with the request, for its async dispatch (decision 116).
+                .securityContext(context -> context.securityContextRepository(citizens))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
@@ -50,9 +52,7 @@ class BdsApiSecurity {
                                 "/api/v1/openapi", "/api/v1/openapi/**")
                         .permitAll()
                         .anyRequest().hasRole(Roles.CITIZEN))
-                // A few requests at a time take the cores, the token's lookup among them (decision 115).
-                .addFilterBefore(new ActiveRequestsFilter(active), AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, citizens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
                                 HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "booking.api.unauthorized"))

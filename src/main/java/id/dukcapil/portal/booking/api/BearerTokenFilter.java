@@ -11,20 +11,24 @@ import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Turns {@code Authorization: Bearer <token>} into the citizen it belongs to. An unknown or expired token
- * leaves the request anonymous; the chain then answers 401 where a citizen is needed.
+ * leaves the request anonymous; the chain then answers 401 where a citizen is needed. The citizen is kept with the
+ * request: a booking's answer is written on a second dispatch of it, once its batch is done (decision 116).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
     private final CitizenAccounts accounts;
+    private final SecurityContextRepository contexts;
 
-    BearerTokenFilter(CitizenAccounts accounts) {
+    BearerTokenFilter(CitizenAccounts accounts, SecurityContextRepository contexts) {
         this.accounts = accounts;
+        this.contexts = contexts;
     }
 
     @Override
@@ -37,6 +41,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(citizen, null,
                         List.of(new SimpleGrantedAuthority("ROLE_" + Roles.CITIZEN))));
                 SecurityContextHolder.setContext(context);
+                contexts.saveContext(context, request, response);
             });
         }
         chain.doFilter(request, response);

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -46,14 +47,11 @@ public class BookingsTogether {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ActiveRequests active;
     private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay = new Combiner<>(BATCH_MAX, this::bookTogether);
 
     BookingsTogether(BookingStore bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
-                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-                     ActiveRequests active) {
+                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.transactions = transactions;
-        this.active = active;
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -64,14 +62,12 @@ public class BookingsTogether {
     }
 
     /**
-     * Books the request together with the others waiting for its day; its booking, or its refusal thrown. The caller
-     * waits without its place among the active requests: the batch it waits for, or leads, is not one of them.
+     * Books the request together with the others waiting for its day. Its answer completes once its batch has
+     * committed: at once when the caller leads the batch, else on the thread of the request that does (decision 116).
      */
-    public BookingResult book(PendingBooking pending) {
-        return active.whileWaiting(() -> {
-            sameDay.submit(pending.day(), pending);
-            return pending.await();
-        });
+    public CompletableFuture<BookingResult> book(PendingBooking pending) {
+        sameDay.submit(pending.day(), pending);
+        return pending.result();
     }
 
     private void bookTogether(List<PendingBooking> batch) {

@@ -7,13 +7,12 @@ import id.dukcapil.portal.booking.BookingResult;
 import id.dukcapil.portal.population.Resident;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A citizen's request that passed every check a committed read can make, waiting to be booked together with the
- * other requests for the same day; {@link #await} returns its booking or throws its refusal.
+ * other requests for the same day; its {@link #result} completes with its booking or its refusal.
  *
  * @param owner   how the booking and audit tables name the citizen
  * @param journey its steps so far; the ticket step ends when the booking is made
@@ -40,17 +39,6 @@ public record PendingBooking(long citizenId, String owner, Actor actor, BookingR
             result.complete(outcome.get());
         } catch (RuntimeException refusedOrFailed) {
             result.completeExceptionally(refusedOrFailed);
-        }
-    }
-
-    BookingResult await() {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 

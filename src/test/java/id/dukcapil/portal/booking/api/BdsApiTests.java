@@ -158,6 +158,9 @@ class BdsApiTests {
         assertThat(paths.propertyNames()).contains("/api/v1/bds/accounts", "/api/v1/bds/accounts/verify",
                 "/api/v1/bds/sessions", "/api/v1/bds/service-points", "/api/v1/bds/availability",
                 "/api/v1/bds/bookings", "/api/v1/bds/bookings/{code}", "/api/v1/bds/bookings/{code}/reschedule");
+        // A booking is answered once its day's batch is done (decision 116): the document still shows its answer.
+        assertThat(paths.get("/api/v1/bds/bookings").get("post").get("responses").findValuesAsString("$ref"))
+                .anyMatch(schema -> schema.endsWith("/BookingAnswer"));
     }
 
     @Test
