@@ -131,8 +131,8 @@ class BookingConcurrencyTests {
     }
 
     /**
-     * A request waiting for its day's batch holds no thread (decision 116): while the batch leader waits for the day's
-     * row, a second request for the day is checked and queued, and its submit returns with the booking still to come.
+     * A request waiting for its day's batch holds no thread (decision 116): while a batch waits for the day's row, a
+     * second request for the day is checked and queued, and its submit returns with its booking still to come.
      */
     @Test
     void a_request_queued_behind_a_running_batch_returns_at_once_and_is_booked_when_the_batch_is_done() throws Exception {
@@ -141,7 +141,7 @@ class BookingConcurrencyTests {
         List<String> niks = support.printReadyNiks(2);
         CitizenSession citizen = support.citizen();
         try (Connection rowHolder = dataSource.getConnection();
-             ExecutorService leaderThread = Executors.newSingleThreadExecutor()) {
+             ExecutorService firstThread = Executors.newSingleThreadExecutor()) {
             rowHolder.setAutoCommit(false);
             try (PreparedStatement lock = rowHolder.prepareStatement(
                     "SELECT booked FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE")) {
@@ -149,27 +149,27 @@ class BookingConcurrencyTests {
                 lock.setObject(2, day);
                 lock.executeQuery().close();
             }
-            Future<BookingResult> leader = leaderThread.submit(() -> bookings.book(citizen,
+            Future<BookingResult> first = firstThread.submit(() -> bookings.book(citizen,
                     support.request(niks.get(0), POINT, day), null, BookingJourney.none(), support.newClientAddress()));
             awaitLockWait();
 
             CompletableFuture<BookingResult> queued = bookings.submit(citizen, support.request(niks.get(1), POINT, day),
                     null, BookingJourney.none(), support.newClientAddress());
             assertThat(queued).as("queued behind the batch holding the day").isNotDone();
-            assertThat(leader).isNotDone();
+            assertThat(first).isNotDone();
 
             rowHolder.rollback();
-            assertThat(leader.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(1);
+            assertThat(first.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(1);
             assertThat(queued.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(2);
         }
     }
 
-    /** Until the batch leader's locked read of the day's row is running: it waits for the row holder's lock. */
+    /** Until the first batch's locked read of the day's row is running: it waits for the row holder's lock. */
     private void awaitLockWait() throws InterruptedException {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() "
                 + "AND INFO LIKE '%booking_day%FOR UPDATE%'", Integer.class) == 0) {
-            assertThat(System.nanoTime()).as("the batch leader waits for the day's row").isLessThan(giveUp);
+            assertThat(System.nanoTime()).as("the first batch waits for the day's row").isLessThan(giveUp);
             Thread.sleep(20);
         }
     }

@@ -9,6 +9,7 @@ import id.dukcapil.portal.booking.BookingStatus;
 import id.dukcapil.portal.booking.RefusalCode;
 import id.dukcapil.portal.sla.FinishedStep;
 import id.dukcapil.portal.sla.StepClock;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -38,6 +41,8 @@ public class BookingsTogether {
 
     /** Requests for one day booked in one transaction at most: a batch holds the day's row for a few ms. */
     static final int BATCH_MAX = 50;
+    /** Batches under way at once, each for a day of its own: one per core. */
+    static final int BATCH_THREADS = 2;
 
     private final BookingStore bookings;
     private final DayStore days;
@@ -47,7 +52,10 @@ public class BookingsTogether {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay = new Combiner<>(BATCH_MAX, this::bookTogether);
+    private final ExecutorService batchThreads = Executors.newFixedThreadPool(BATCH_THREADS,
+            Thread.ofPlatform().name("booking-batch-", 1).daemon(true).factory());
+    private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay =
+            new Combiner<>(BATCH_MAX, this::bookTogether, batchThreads);
 
     BookingsTogether(BookingStore bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
                      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
@@ -62,12 +70,18 @@ public class BookingsTogether {
     }
 
     /**
-     * Books the request together with the others waiting for its day. Its answer completes once its batch has
-     * committed: at once when the caller leads the batch, else on the thread of the request that does (decision 116).
+     * Books the request together with the others waiting for its day, on a batch thread. Its answer completes once
+     * its batch has committed; the caller need not wait for it with a thread of its own (decision 116).
      */
     public CompletableFuture<BookingResult> book(PendingBooking pending) {
         sameDay.submit(pending.day(), pending);
         return pending.result();
+    }
+
+    /** A batch under way finishes; a request still queued is never answered (its retry replays or books anew). */
+    @PreDestroy
+    void stop() {
+        batchThreads.shutdown();
     }
 
     private void bookTogether(List<PendingBooking> batch) {

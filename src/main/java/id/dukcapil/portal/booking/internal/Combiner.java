@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Flat combining: work items with the same key are done together. A submitting thread that finds nobody working
- * on its key becomes the leader and does every item queued for the key, in batches of at most {@code maxBatch},
- * until the queue is empty; the others return at once and wait for their item's own completion signal. No
- * dedicated thread and no timer: under load, the items arriving while a batch is done form the next batch.
+ * Work items with the same key done together, in batches, on the executor given. A submitted item joins its
+ * key's queue; if no batch of that key is under way, a task takes up to {@code maxBatch} items of the queue and does
+ * them, and while items remain another task follows, behind the other keys' tasks. The items arriving while a batch is
+ * done form the next one. The submitter returns at once and, if it must, waits for its item's own completion signal:
+ * a request waiting for its batch holds no thread (decision 116), and its answer is ready as soon as its batch is done.
  *
  * <p>The batch work must finish every item it is given (complete it or fail it) and must not throw: the combiner
  * only groups.
@@ -24,35 +27,52 @@ public final class Combiner<K, T> {
 
     private final int maxBatch;
     private final Consumer<List<T>> batchWork;
+    private final Executor executor;
     private final ConcurrentHashMap<K, Lane<T>> lanes = new ConcurrentHashMap<>();
 
-    public Combiner(int maxBatch, Consumer<List<T>> batchWork) {
+    public Combiner(int maxBatch, Consumer<List<T>> batchWork, Executor executor) {
         this.maxBatch = maxBatch;
         this.batchWork = batchWork;
+        this.executor = executor;
     }
 
-    /** Queues the item; does it (and others) if nobody is working on the key. Returns when the caller may wait. */
+    /** Queues the item; a batch of its key is then under way or about to be. */
     public void submit(K key, T item) {
         Lane<T> lane = lanes.computeIfAbsent(key, ignored -> new Lane<>());
         lane.queue.add(item);
-        // Re-checked after leading: an item queued while the leader was letting go is never left behind.
-        while (!lane.queue.isEmpty() && lane.leading.compareAndSet(false, true)) {
+        startIfIdle(lane);
+    }
+
+    private void startIfIdle(Lane<T> lane) {
+        if (!lane.queue.isEmpty() && lane.busy.compareAndSet(false, true)) {
             try {
-                for (List<T> batch = lane.drain(maxBatch); !batch.isEmpty(); batch = lane.drain(maxBatch)) {
-                    batchWork.accept(batch);
-                }
-            } finally {
-                lane.leading.set(false);
+                executor.execute(() -> doBatch(lane));
+            } catch (RejectedExecutionException shuttingDown) {
+                lane.busy.set(false);
+                throw shuttingDown;
             }
         }
+    }
+
+    private void doBatch(Lane<T> lane) {
+        try {
+            List<T> batch = lane.take(maxBatch);
+            if (!batch.isEmpty()) {
+                batchWork.accept(batch);
+            }
+        } finally {
+            lane.busy.set(false);
+        }
+        // Re-checked after letting go: an item queued meanwhile is never left behind.
+        startIfIdle(lane);
     }
 
     private static final class Lane<T> {
 
         final Queue<T> queue = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean leading = new AtomicBoolean();
+        final AtomicBoolean busy = new AtomicBoolean();
 
-        List<T> drain(int max) {
+        List<T> take(int max) {
             List<T> batch = new ArrayList<>();
             T item;
             while (batch.size() < max && (item = queue.poll()) != null) {
