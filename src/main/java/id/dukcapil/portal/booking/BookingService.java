@@ -82,7 +82,7 @@ public class BookingService {
     private final TransactionTemplate transactions;
     /**
      * No transaction (no begin, no commit), yet every statement inside on the same pooled connection: a request's
-     * checks wait for the pool once, not once per read, in a burst where 100 threads share 20 connections.
+     * checks wait for the pool once, not once per read, when a burst's requests share its 20 connections.
      */
     private final TransactionTemplate oneConnection;
     private final Throttle requestsPerAccount;

@@ -131,36 +131,44 @@ class BookingConcurrencyTests {
     }
 
     /**
-     * A request waiting for its day's batch holds no thread (decision 116): while a batch waits for the day's row, a
-     * second request for the day is checked and queued, and its submit returns with its booking still to come.
+     * A request waiting for its day's batch holds no thread (decision 116): the batches run on batch threads, so even
+     * the request whose batch waits for the day's row returns from its submit at once, and so does one queued behind
+     * it; each is booked when its own batch is done.
      */
     @Test
-    void a_request_queued_behind_a_running_batch_returns_at_once_and_is_booked_when_the_batch_is_done() throws Exception {
+    void requests_return_from_submit_at_once_while_their_batch_waits_and_are_booked_when_it_is_done() throws Exception {
         LocalDate day = support.workingDay(13);
         support.quota(POINT, day, 50);
         List<String> niks = support.printReadyNiks(2);
         CitizenSession citizen = support.citizen();
-        try (Connection rowHolder = dataSource.getConnection();
-             ExecutorService firstThread = Executors.newSingleThreadExecutor()) {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection rowHolder = dataSource.getConnection()) {
             rowHolder.setAutoCommit(false);
-            try (PreparedStatement lock = rowHolder.prepareStatement(
-                    "SELECT booked FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE")) {
-                lock.setString(1, POINT);
-                lock.setObject(2, day);
-                lock.executeQuery().close();
+            try {
+                try (PreparedStatement lock = rowHolder.prepareStatement(
+                        "SELECT booked FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE")) {
+                    lock.setString(1, POINT);
+                    lock.setObject(2, day);
+                    lock.executeQuery().close();
+                }
+                // Bounded: a submit that books its batch on the caller's thread would wait here for the row.
+                CompletableFuture<BookingResult> first = caller.submit(() -> bookings.submit(citizen,
+                        support.request(niks.get(0), POINT, day), null, BookingJourney.none(),
+                        support.newClientAddress())).get(5, TimeUnit.SECONDS);
+                awaitLockWait();
+                CompletableFuture<BookingResult> queued = bookings.submit(citizen,
+                        support.request(niks.get(1), POINT, day), null, BookingJourney.none(),
+                        support.newClientAddress());
+                assertThat(first).as("its batch waits for the day's row").isNotDone();
+                assertThat(queued).as("queued behind that batch").isNotDone();
+
+                rowHolder.rollback();
+                assertThat(first.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(1);
+                assertThat(queued.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(2);
+            } finally {
+                rowHolder.rollback();
+                caller.shutdownNow();
             }
-            Future<BookingResult> first = firstThread.submit(() -> bookings.book(citizen,
-                    support.request(niks.get(0), POINT, day), null, BookingJourney.none(), support.newClientAddress()));
-            awaitLockWait();
-
-            CompletableFuture<BookingResult> queued = bookings.submit(citizen, support.request(niks.get(1), POINT, day),
-                    null, BookingJourney.none(), support.newClientAddress());
-            assertThat(queued).as("queued behind the batch holding the day").isNotDone();
-            assertThat(first).isNotDone();
-
-            rowHolder.rollback();
-            assertThat(first.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(1);
-            assertThat(queued.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(2);
         }
     }
 

@@ -159,7 +159,8 @@ class BdsApiController {
             description = "Refusals: PERSON_NOT_CONFIRMED (422) when the NIK and the KK number do not name one person "
                     + "of the register; PEOPLE_LIMIT_REACHED (409) beyond a family's number of different people per "
                     + "account; BOOKING_THROTTLED (429) when an account or a client address asks too often; "
-                    + "QUOTA_FULL, DAY_CLOSED, ACTIVE_BOOKING_EXISTS, NOT_PRINT_READY (409).")
+                    + "QUOTA_FULL, DAY_CLOSED, ACTIVE_BOOKING_EXISTS, NOT_PRINT_READY (409); BUSY (503, Retry-After) when the day's "
+                    + "bookings are not made within 30 s: retry with the same Idempotency-Key.")
     CompletableFuture<ResponseEntity<BookingAnswer>> book(
             @AuthenticationPrincipal CitizenSession citizen,
             @Parameter(description = "Any unique string per booking attempt, reused on retry")

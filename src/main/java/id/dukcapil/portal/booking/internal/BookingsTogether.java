@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -41,8 +42,11 @@ public class BookingsTogether {
 
     /** Requests for one day booked in one transaction at most: a batch holds the day's row for a few ms. */
     static final int BATCH_MAX = 50;
-    /** Batches under way at once, each for a day of its own: one per core. */
-    static final int BATCH_THREADS = 2;
+    /**
+     * Days whose batches are booked at once. A batch mostly waits for the database (its day's row, its commit), and
+     * one held up by a lock (a planner's recount) holds up only its own day; a burst for one day uses one.
+     */
+    static final int BATCH_THREADS = 8;
 
     private final BookingStore bookings;
     private final DayStore days;
@@ -78,22 +82,32 @@ public class BookingsTogether {
         return pending.result();
     }
 
-    /** A batch under way finishes; a request still queued is never answered (its retry replays or books anew). */
+    /**
+     * After the web server's graceful shutdown has answered the requests in flight: batches under way get 10 s to
+     * commit. A request queued later is not booked; the app's retry with its key books it on the next start.
+     */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         batchThreads.shutdown();
+        batchThreads.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private void bookTogether(List<PendingBooking> batch) {
-        Map<PendingBooking, Supplier<BookingResult>> outcomes;
         try {
-            outcomes = transactions.execute(status -> make(batch));
-        } catch (RuntimeException failed) {
-            // A NIK, key or code taken meanwhile by another batch: each request alone, as a single one goes.
-            batch.forEach(pending -> pending.settle(pending.alone()));
-            return;
+            Map<PendingBooking, Supplier<BookingResult>> outcomes;
+            try {
+                outcomes = transactions.execute(status -> make(batch));
+            } catch (RuntimeException failed) {
+                // A NIK, key or code taken meanwhile by another batch: each request alone, as a single one goes.
+                batch.forEach(pending -> pending.settle(pending.alone()));
+                return;
+            }
+            java.util.Objects.requireNonNull(outcomes).forEach(PendingBooking::settle);
+        } catch (Throwable unexpected) {
+            // Nobody waits for ever: every request not yet answered gets the failure.
+            batch.forEach(pending -> pending.result().completeExceptionally(unexpected));
+            throw unexpected;
         }
-        java.util.Objects.requireNonNull(outcomes).forEach(PendingBooking::settle);
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * Work items with the same key done together, in batches, on the executor given. A submitted item joins its
  * key's queue; if no batch of that key is under way, a task takes up to {@code maxBatch} items of the queue and does
  * them, and while items remain another task follows, behind the other keys' tasks. The items arriving while a batch is
- * done form the next one. The submitter returns at once and, if it must, waits for its item's own completion signal:
- * a request waiting for its batch holds no thread (decision 116), and its answer is ready as soon as its batch is done.
+ * done form the next one. The submitter returns at once and may wait for its item's own completion signal, which
+ * the batch work gives as soon as its batch is done (decision 116).
  *
  * <p>The batch work must finish every item it is given (complete it or fail it) and must not throw: the combiner
  * only groups.
@@ -62,9 +62,9 @@ public final class Combiner<K, T> {
             }
         } finally {
             lane.busy.set(false);
+            // Re-checked after letting go: an item queued meanwhile is never left behind, even if the work failed.
+            startIfIdle(lane);
         }
-        // Re-checked after letting go: an item queued meanwhile is never left behind.
-        startIfIdle(lane);
     }
 
     private static final class Lane<T> {

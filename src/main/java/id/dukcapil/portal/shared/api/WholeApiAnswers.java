@@ -27,12 +27,6 @@ class WholeApiAnswers extends OncePerRequestFilter {
         return !ApiProblems.isApiRequest(request);
     }
 
-    /** A booking's answer is written on the async dispatch that follows its batch (decision 116). */
-    @Override
-    protected boolean shouldNotFilterAsyncDispatch() {
-        return false;
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
