@@ -3,8 +3,6 @@ package id.dukcapil.portal.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +28,6 @@ class BookingConcurrencyTests {
     @Autowired BookingService bookings;
     @Autowired BookingTestSupport support;
     @Autowired JdbcTemplate jdbc;
-    @Autowired DataSource dataSource;
 
     @Test
     void two_hundred_parallel_requests_for_a_day_with_quota_fifty_make_exactly_fifty_bookings() throws Exception {
@@ -142,15 +138,8 @@ class BookingConcurrencyTests {
         List<String> niks = support.printReadyNiks(2);
         CitizenSession citizen = support.citizen();
         ExecutorService caller = Executors.newSingleThreadExecutor();
-        try (Connection rowHolder = dataSource.getConnection()) {
-            rowHolder.setAutoCommit(false);
+        try (BookingTestSupport.HeldRow dayRow = support.holdDayRow(POINT, day)) {
             try {
-                try (PreparedStatement lock = rowHolder.prepareStatement(
-                        "SELECT booked FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE")) {
-                    lock.setString(1, POINT);
-                    lock.setObject(2, day);
-                    lock.executeQuery().close();
-                }
                 // Bounded: a submit that books its batch on the caller's thread would wait here for the row.
                 CompletableFuture<BookingResult> first = caller.submit(() -> bookings.submit(citizen,
                         support.request(niks.get(0), POINT, day), null, BookingJourney.none(),
@@ -162,11 +151,10 @@ class BookingConcurrencyTests {
                 assertThat(first).as("its batch waits for the day's row").isNotDone();
                 assertThat(queued).as("queued behind that batch").isNotDone();
 
-                rowHolder.rollback();
+                dayRow.letGo();
                 assertThat(first.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(1);
                 assertThat(queued.get(10, TimeUnit.SECONDS).booking().queueNumber()).isEqualTo(2);
             } finally {
-                rowHolder.rollback();
                 caller.shutdownNow();
             }
         }

@@ -1,6 +1,9 @@
 package id.dukcapil.portal.booking;
 
 import id.dukcapil.portal.SignedInAs;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Clock;
@@ -155,5 +158,43 @@ public class BookingTestSupport {
             calendar.changeSettings(point, new QuotaCalendarService.PointSettings(40, 0));
             calendar.overrideQuota(point, day, quota);
         });
+    }
+
+    /**
+     * The day's counter row locked in a transaction of its own, as a planner's recount holds it: the day's batches wait
+     * for it until it is let go.
+     */
+    public HeldRow holdDayRow(String point, LocalDate day) throws SQLException {
+        Connection connection = java.util.Objects.requireNonNull(jdbc.getDataSource()).getConnection();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT booked FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE")) {
+                lock.setString(1, point);
+                lock.setObject(2, day);
+                lock.executeQuery().close();
+            }
+            return new HeldRow(connection);
+        } catch (SQLException | RuntimeException failed) {
+            connection.close();
+            throw failed;
+        }
+    }
+
+    /** A day's row held by {@link #holdDayRow}; letting it go, or closing, rolls its transaction back. */
+    public record HeldRow(Connection connection) implements AutoCloseable {
+
+        public void letGo() throws SQLException {
+            connection.rollback();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.rollback();
+            } finally {
+                connection.close();
+            }
+        }
     }
 }

@@ -9,12 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +27,6 @@ class BdsApiTests {
 
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
-    @Autowired DataSource dataSource;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final JsonMapper json = JsonMapper.builder().build();
     String email;
@@ -189,39 +185,28 @@ class BdsApiTests {
         LocalDate lastPlace = support.workingDay(9);
         support.quota(POINT, lastPlace, 1);
         List<String> niks = support.printReadyNiks(2);
-        try (Connection rowHolder = dataSource.getConnection()) {
-            rowHolder.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = rowHolder.prepareStatement(
-                        "SELECT booked FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE")) {
-                    lock.setString(1, POINT);
-                    lock.setObject(2, lastPlace);
-                    lock.executeQuery().close();
-                }
-                var first = http.sendAsync(booking(token, niks.get(0), lastPlace), HttpResponse.BodyHandlers.ofString());
-                var second = http.sendAsync(booking(token, niks.get(1), lastPlace), HttpResponse.BodyHandlers.ofString());
-                // Both pass their checks (the day has a place on committed reads) and wait for their batches.
-                Thread.sleep(1000);
-                assertThat(first).isNotDone();
-                assertThat(second).isNotDone();
-                rowHolder.rollback();
+        try (BookingTestSupport.HeldRow dayRow = support.holdDayRow(POINT, lastPlace)) {
+            var first = http.sendAsync(booking(token, niks.get(0), lastPlace), HttpResponse.BodyHandlers.ofString());
+            var second = http.sendAsync(booking(token, niks.get(1), lastPlace), HttpResponse.BodyHandlers.ofString());
+            // Both pass their checks (the day has a place on committed reads) and wait for their batches.
+            Thread.sleep(1000);
+            assertThat(first).isNotDone();
+            assertThat(second).isNotDone();
+            dayRow.letGo();
 
-                // Whichever reached its batch first took the place.
-                List<HttpResponse<String>> answers = List.of(first.get(10, TimeUnit.SECONDS),
-                        second.get(10, TimeUnit.SECONDS));
-                assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 409);
-                HttpResponse<String> refused = answers.stream().filter(answer -> answer.statusCode() == 409)
-                        .findFirst().orElseThrow();
-                assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                        assertThat(type).contains("application/problem+json"));
-                assertThat(refused.headers().firstValueAsLong("Content-Length"))
-                        .hasValue(refused.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-                JsonNode problem = json.readTree(refused.body());
-                assertThat(problem.get("code").asString()).isEqualTo("QUOTA_FULL");
-                assertThat(problem.get("detail").asString()).startsWith("The queue for ").contains("is full");
-            } finally {
-                rowHolder.rollback();
-            }
+            // Whichever reached its batch first took the place.
+            List<HttpResponse<String>> answers = List.of(first.get(10, TimeUnit.SECONDS),
+                    second.get(10, TimeUnit.SECONDS));
+            assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(201, 409);
+            HttpResponse<String> refused = answers.stream().filter(answer -> answer.statusCode() == 409)
+                    .findFirst().orElseThrow();
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).contains("application/problem+json"));
+            assertThat(refused.headers().firstValueAsLong("Content-Length"))
+                    .hasValue(refused.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            JsonNode problem = json.readTree(refused.body());
+            assertThat(problem.get("code").asString()).isEqualTo("QUOTA_FULL");
+            assertThat(problem.get("detail").asString()).startsWith("The queue for ").contains("is full");
         }
     }
 
