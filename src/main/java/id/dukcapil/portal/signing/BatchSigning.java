@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -73,7 +72,7 @@ public class BatchSigning {
 
     BatchSigning(DocumentStore documents, KeyVault keyVault, DocumentSigner signer, DocumentSources sources,
                  DocumentFinisher finisher, AuditLog auditLog, CurrentActor currentActor,
-                 SigningProperties properties, Clock clock, PlatformTransactionManager transactionManager,
+                 SigningProperties properties, Clock clock, TransactionTemplate transactions,
                  SigningQueue queue) {
         this.queue = queue;
         this.documents = documents;
@@ -85,7 +84,7 @@ public class BatchSigning {
         this.currentActor = currentActor;
         this.properties = properties;
         this.clock = clock;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactions;
         this.workers = Executors.newFixedThreadPool(properties.workers(), Thread.ofPlatform().name("signing-", 1)
                 .daemon(true).factory());
     }

@@ -57,10 +57,7 @@ class BdsApiProblems {
     @ExceptionHandler({TransientDataAccessException.class, CannotCreateTransactionException.class,
             AsyncRequestTimeoutException.class})
     ResponseEntity<ProblemDetail> busy(Exception busy, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> answer = problems.answer(request, HttpStatus.SERVICE_UNAVAILABLE, "BUSY",
-                problems.text(request, "booking.api.busy"));
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Retry-After", "1")
-                .body(answer.getBody());
+        return problems.busy(request, "booking.api.busy");
     }
 
     /** Anything else is the portal's fault: a problem, not the staff error page behind a sign-in redirect. */

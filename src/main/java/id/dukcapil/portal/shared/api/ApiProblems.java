@@ -95,6 +95,14 @@ public class ApiProblems {
                 .body(answer.getBody());
     }
 
+    /** The database was there but the work was not done (decision 117): {@code BUSY}, to be tried again at once. */
+    public ResponseEntity<ProblemDetail> busy(HttpServletRequest request, String detailKey) {
+        ResponseEntity<ProblemDetail> answer = answer(request, HttpStatus.SERVICE_UNAVAILABLE, "BUSY",
+                text(request, detailKey));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Retry-After", "1")
+                .body(answer.getBody());
+    }
+
     /** The same, written straight to the response (a failure in a filter, before any controller). */
     public void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "5");

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import id.dukcapil.portal.shared.tx.CommitUnknownException;
+import id.dukcapil.portal.shared.tx.DatabaseBusyException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -44,6 +46,16 @@ class DatabaseUnavailableProblems {
     ResponseEntity<ProblemDetail> unavailable(Exception failure, HttpServletRequest request) {
         log.warn("API request {} answered 503: no database connection ({})", request.getRequestURI(), failure.toString());
         return problems.unavailable(request);
+    }
+
+    /**
+     * A unit of work rolled back on every try, or whose commit a lost connection hid (decision 117): nothing is said
+     * to be done that may not be. The client tries again; its idempotency key finds what was kept.
+     */
+    @ExceptionHandler({DatabaseBusyException.class, CommitUnknownException.class})
+    ResponseEntity<ProblemDetail> busy(Exception failure, HttpServletRequest request) {
+        log.warn("API request {} answered 503 BUSY: {}", request.getRequestURI(), failure.toString());
+        return problems.busy(request, failure instanceof CommitUnknownException ? "api.commit-unknown" : "api.busy");
     }
 
     /** Before Spring Security's filters (order -100), which look API keys and tokens up in the database. */

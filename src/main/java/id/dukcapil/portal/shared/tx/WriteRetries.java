@@ -1,0 +1,100 @@
+package id.dukcapil.portal.shared.tx;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one retry of every write path (decision 117): a unit of work the database rolled back is run again whole,
+ * at most {@code portal.tx.tries} times, after a pause that doubles from try to try with full jitter, so that two
+ * nodes' writers that collided do not collide again in step. After the last try it is refused honestly
+ * ({@link DatabaseBusyException}); a commit whose outcome is unknown is never run again ({@link CommitUnknownException}).
+ * The unit of work must be its transaction's outermost call: nothing of a failed try is left to be committed.
+ */
+@Component
+public class WriteRetries {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteRetries.class);
+
+    private final int tries;
+    private final long firstPauseMillis;
+    private final long maxPauseMillis;
+    private final CommitPhase commitPhase;
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+
+    WriteRetries(@Value("${portal.tx.tries:5}") int tries,
+                 @Value("${portal.tx.first-pause:PT0.01S}") Duration firstPause,
+                 @Value("${portal.tx.max-pause:PT0.25S}") Duration maxPause,
+                 CommitPhase commitPhase) {
+        this.tries = Math.max(1, tries);
+        this.firstPauseMillis = Math.max(1, firstPause.toMillis());
+        this.maxPauseMillis = Math.max(firstPauseMillis, maxPause.toMillis());
+        this.commitPhase = commitPhase;
+    }
+
+    /** Runs the unit of work until it commits, or refuses it: see the class comment. */
+    public <T> T run(Supplier<T> unitOfWork) {
+        for (int attempt = 1; ; attempt++) {
+            commitPhase.reset();
+            try {
+                return unitOfWork.get();
+            } catch (RuntimeException failure) {
+                TransientFailure kind = TransientFailure.of(failure);
+                if (kind == TransientFailure.NONE && commitPhase.rollbackFailed()) {
+                    kind = TransientFailure.CONNECTION_LOST;
+                }
+                if (kind == TransientFailure.NONE) {
+                    throw failure;
+                }
+                if (kind == TransientFailure.CONNECTION_LOST && commitPhase.commitFailed()) {
+                    throw new CommitUnknownException(failure);
+                }
+                if (attempt >= tries) {
+                    refused.incrementAndGet();
+                    log.warn("A unit of work was rolled back on each of its {} tries; refused: {}", tries,
+                            rootMessage(failure));
+                    throw new DatabaseBusyException(tries, failure);
+                }
+                retried.incrementAndGet();
+                log.debug("Try {} rolled back ({}); trying again", attempt, rootMessage(failure));
+                pause(attempt);
+            } finally {
+                commitPhase.reset();
+            }
+        }
+    }
+
+    /** Units of work run again since the start: the benchmark's and the tests' figure. */
+    public long retried() {
+        return retried.get();
+    }
+
+    /** Units of work refused after their last try since the start. */
+    public long refused() {
+        return refused.get();
+    }
+
+    private void pause(int attempt) {
+        long ceiling = Math.min(maxPauseMillis, firstPauseMillis << Math.min(attempt - 1, 20));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseBusyException(attempt, interrupted);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+}
