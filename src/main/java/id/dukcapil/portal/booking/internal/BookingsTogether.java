@@ -8,8 +8,11 @@ import id.dukcapil.portal.booking.BookingResult;
 import id.dukcapil.portal.booking.BookingStatus;
 import id.dukcapil.portal.booking.RefusalCode;
 import id.dukcapil.portal.sla.FinishedStep;
+import id.dukcapil.portal.shared.tx.CommitUnknownException;
+import id.dukcapil.portal.shared.tx.UnitOfWorkLost;
 import id.dukcapil.portal.sla.StepClock;
 import jakarta.annotation.PreDestroy;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,14 +22,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,10 +45,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch, then the bookings, their journeys' steps, audit entries, idempotency keys and events are written in
  * batches. The quota holds exactly as with one request at a time; the row's lock and the audit chain's are taken
  * once per batch instead of once per booking. A batch a unique key refuses is booked request by request, each
- * through its own {@link PendingBooking#alone()}.
+ * through its own {@link PendingBooking#alone()}; a batch the database rolled back is booked again whole
+ * (decision 117).
  */
 @Component
 public class BookingsTogether {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingsTogether.class);
 
     /** Requests for one day booked in one transaction at most: a batch holds the day's row for a few ms. */
     static final int BATCH_MAX = 50;
@@ -56,13 +69,16 @@ public class BookingsTogether {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final EntityManager entityManager;
     private final ExecutorService batchThreads = Executors.newFixedThreadPool(BATCH_THREADS,
             Thread.ofPlatform().name("booking-batch-", 1).daemon(true).factory());
     private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay =
             new Combiner<>(BATCH_MAX, this::bookTogether, batchThreads);
 
     BookingsTogether(BookingStore bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
-                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+                     EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.transactions = transactions;
         this.bookings = bookings;
         this.days = days;
@@ -92,30 +108,59 @@ public class BookingsTogether {
         batchThreads.awaitTermination(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * The batch is one unit of work (decision 117): the retrying template books it whole or not at all, and each
+     * request is answered with what committed. Only a unique key refusing a row (a NIK or key taken meanwhile by
+     * another batch) sends the requests down the single path, each its own unit of work; a commit whose outcome the
+     * lost connection hid is looked up, not guessed.
+     */
     private void bookTogether(List<PendingBooking> batch) {
         try {
+            AtomicReference<Made> lastTry = new AtomicReference<>();
             Map<PendingBooking, Supplier<BookingResult>> outcomes;
             try {
-                outcomes = transactions.execute(status -> make(batch));
-            } catch (RuntimeException failed) {
-                // A NIK, key or code taken meanwhile by another batch: each request alone, as a single one goes.
+                outcomes = Objects.requireNonNull(transactions.execute(status -> {
+                    Made made = make(batch);
+                    lastTry.set(made);
+                    return made.outcomes();
+                }));
+            } catch (DuplicateKeyException taken) {
                 batch.forEach(pending -> pending.settle(pending.alone()));
                 return;
+            } catch (CommitUnknownException unknown) {
+                Made made = Objects.requireNonNull(lastTry.get());
+                int kept = made.codes().isEmpty() ? 0 : bookings.idsOf(made.codes()).size();
+                if (kept == 0 && !made.codes().isEmpty()) {
+                    // Nothing of it was kept: the requests are booked again, each on its own.
+                    batch.forEach(pending -> pending.settle(pending.alone()));
+                    return;
+                }
+                if (kept != made.codes().size()) {
+                    throw unknown;
+                }
+                outcomes = made.outcomes();
             }
-            java.util.Objects.requireNonNull(outcomes).forEach(PendingBooking::settle);
-        } catch (Throwable unexpected) {
-            // Nobody waits for ever: every request not yet answered gets the failure.
-            batch.forEach(pending -> pending.result().completeExceptionally(unexpected));
-            throw unexpected;
+            outcomes.forEach(PendingBooking::settle);
+        } catch (RuntimeException | Error failed) {
+            // Nobody waits for ever: every request not yet answered gets the failure (503 BUSY when rolled back).
+            batch.forEach(pending -> pending.result().completeExceptionally(failed));
+            if (failed instanceof Error error) {
+                throw error;
+            }
+            log.warn("A booking batch of {} requests was not booked: {}", batch.size(), failed.toString());
         }
+    }
+
+    /** One try's answers, to be given once it has committed, and the codes of the bookings it wrote. */
+    private record Made(Map<PendingBooking, Supplier<BookingResult>> outcomes, List<String> codes) {
     }
 
     /**
      * Books the batch (all for the same day) in the caller's transaction. Returns each request's outcome, to be
      * settled once the transaction has committed. A unique key refusing a row (a NIK or idempotency key used
-     * meanwhile by another batch) fails the whole transaction.
+     * meanwhile by another batch) fails the whole transaction, as any failure of any statement does.
      */
-    private Map<PendingBooking, Supplier<BookingResult>> make(List<PendingBooking> batch) {
+    private Made make(List<PendingBooking> batch) {
         Map<PendingBooking, Supplier<BookingResult>> outcomes = new LinkedHashMap<>();
         // One booking per idempotency key and per NIK within the batch: a repeated key echoes the first request.
         Map<String, PendingBooking> firstWithKey = new HashMap<>();
@@ -155,6 +200,13 @@ public class BookingsTogether {
         }
         if (!made.isEmpty()) {
             record(takers.subList(0, made.size()), made, now);
+            int lastIssued = places.firstQueueNumber() + made.size() - 1;
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    requireFirstWriteKept(day, lastIssued);
+                }
+            });
         }
         for (int i = 0; i < made.size(); i++) {
             BookingResult result = new BookingResult(made.get(i), false);
@@ -166,7 +218,7 @@ public class BookingsTogether {
             }
             return new BookingResult(first.result().join().booking(), true);
         }));
-        return outcomes;
+        return new Made(outcomes, made.stream().map(Booking::code).toList());
     }
 
     /** Writes the bookings made, with their ids read back, and what goes with each: keys, steps, audit, events. */
@@ -174,7 +226,8 @@ public class BookingsTogether {
         bookings.insertAll(made.stream().map(booking -> new BookingStore.NewBooking(booking.code(), booking.nik(),
                 booking.residentName(), booking.servicePoint(), booking.day(), booking.queueNumber(),
                 booking.citizenId(), booking.bookedBy(), now)).toList());
-        Map<String, Long> ids = bookings.idsOf(made.stream().map(Booking::code).toList());
+        List<String> codes = made.stream().map(Booking::code).toList();
+        Map<String, Long> ids = stillThere(codes);
         List<BookingStore.KeyClaim> claims = new ArrayList<>();
         List<FinishedStep> steps = new ArrayList<>();
         for (int i = 0; i < made.size(); i++) {
@@ -193,6 +246,30 @@ public class BookingsTogether {
             bookings.keysUsed(claims);
         }
         stepClock.recordFinished(steps);
+    }
+
+    /**
+     * The last word before the commit, after the audit append (registered after it): the batch's first write is still
+     * there, so nothing after it was written into a transaction of its own (decision 117). A statement whose deadlock
+     * the server ate (Galera aborting a statement for a replicated write set) rolls back everything before it; the
+     * day's row lock goes with it, and the counter no longer says what this batch made it say.
+     */
+    private void requireFirstWriteKept(PendingBooking.DayKey day, int lastIssued) {
+        // The events' publications are entities: written now, not in the commit after this check.
+        entityManager.flush();
+        if (days.issued(day.servicePoint(), day.day()) != lastIssued) {
+            throw new UnitOfWorkLost("A booking batch's places were rolled back under it before its commit");
+        }
+    }
+
+    /** The bookings' ids, read in the batch's transaction, or {@link UnitOfWorkLost} when any is gone. */
+    private Map<String, Long> stillThere(List<String> codes) {
+        Map<String, Long> ids = bookings.idsOf(codes);
+        if (ids.size() != codes.size()) {
+            throw new UnitOfWorkLost("%d of a booking batch's %d rows vanished before its commit"
+                    .formatted(codes.size() - ids.size(), codes.size()));
+        }
+        return ids;
     }
 
     private static Supplier<BookingResult> refusal(RefusalCode code, Object... args) {

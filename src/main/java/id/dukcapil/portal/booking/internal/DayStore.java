@@ -81,6 +81,12 @@ public class DayStore {
         return places;
     }
 
+    /** The last queue number the day has given out, read in the caller's transaction. */
+    public int issued(String point, LocalDate day) {
+        return jdbc.sql("SELECT issued FROM booking_day WHERE service_point = ? AND day = ?").params(point, day)
+                .query(Integer.class).single();
+    }
+
     /** Gives a place back (a cancellation, a move to another day). */
     public void release(String point, LocalDate day) {
         jdbc.sql("UPDATE booking_day SET booked = booked - 1 WHERE service_point = ? AND day = ? AND booked > 0")
