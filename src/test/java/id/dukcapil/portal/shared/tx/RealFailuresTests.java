@@ -1,0 +1,136 @@
+package id.dukcapil.portal.shared.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.booking.BookingJourney;
+import id.dukcapil.portal.booking.BookingResult;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.booking.CitizenSession;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The failures the fault-injecting pool imitates, made for real on the embedded MariaDB (decision 117): a deadlock
+ * InnoDB resolves by rolling the booking batch back, and the batch's connection killed from another session. Each
+ * time the citizen is answered truthfully, within seconds, and the booking is there exactly once.
+ */
+@PortalTest
+class RealFailuresTests {
+
+    private static final String POINT = "UKL-320407";
+
+    @Autowired BookingService bookings;
+    @Autowired BookingTestSupport support;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired WriteRetries retries;
+
+    @Test
+    void a_booking_batch_chosen_as_a_deadlocks_victim_is_booked_on_its_next_try() throws Exception {
+        LocalDate day = support.workingDay(11);
+        support.quota(POINT, day, 50);
+        CitizenSession citizen = support.citizen();
+        String nik = support.printReadyNiks(1).getFirst();
+        jdbc.execute("CREATE TABLE IF NOT EXISTS test_deadlock_weight (id INT AUTO_INCREMENT PRIMARY KEY, v INT)");
+        long retriedBefore = retries.retried();
+
+        try (Connection rival = dataSource().getConnection()) {
+            rival.setAutoCommit(false);
+            try (Statement statement = rival.createStatement()) {
+                // Heavier than a batch, so that InnoDB rolls the batch back, not this transaction.
+                statement.executeUpdate("INSERT INTO test_deadlock_weight (v) SELECT seq FROM seq_1_to_2000");
+                statement.executeQuery("SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
+            }
+            CompletableFuture<BookingResult> booked = bookings.submit(citizen, support.request(nik, POINT, day),
+                    "deadlock-" + nik, BookingJourney.none(), support.newClientAddress());
+            // The batch holds the day's row and waits for the chain's head before its commit.
+            awaitLockWait("audit_chain_head");
+            try (PreparedStatement cycle = rival.prepareStatement(
+                    "SELECT booked FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE")) {
+                cycle.setString(1, POINT);
+                cycle.setObject(2, day);
+                cycle.executeQuery().close();
+            }
+            rival.rollback();
+            String code = booked.get(10, TimeUnit.SECONDS).booking().code();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE nik = ?", Integer.class, nik))
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'booking.made' "
+                    + "AND subject_id = ?", Integer.class, code)).isEqualTo(1);
+        }
+        assertThat(retries.retried()).as("the deadlock's victim was tried again").isGreaterThan(retriedBefore);
+    }
+
+    @Test
+    void a_booking_batch_whose_connection_is_killed_is_booked_on_a_new_one_and_answered_at_once() throws Exception {
+        LocalDate day = support.workingDay(12);
+        support.quota(POINT, day, 50);
+        CitizenSession citizen = support.citizen();
+        String nik = support.printReadyNiks(1).getFirst();
+        long retriedBefore = retries.retried();
+        CompletableFuture<BookingResult> booked;
+        long killedAt;
+        try (BookingTestSupport.HeldRow held = support.holdDayRow(POINT, day)) {
+            booked = bookings.submit(citizen, support.request(nik, POINT, day), "killed-" + nik,
+                    BookingJourney.none(), support.newClientAddress());
+            long batchConnection = awaitLockWait("booking_day");
+            jdbc.execute("KILL CONNECTION " + batchConnection);
+            killedAt = System.nanoTime();
+            // Tried again on a new connection, which waits for the row once more.
+            Thread.sleep(300);
+            if (booked.isDone()) {
+                try {
+                    booked.join();
+                } catch (RuntimeException e) {
+                    throw new AssertionError("answered before the row was let go", e);
+                }
+            }
+            long again = awaitLockWait("booking_day");
+            assertThat(again).isNotEqualTo(batchConnection);
+            assertThat(booked).isNotDone();
+            held.letGo();
+            BookingResult result = booked.get(5, TimeUnit.SECONDS);
+            Duration answeredIn = Duration.ofNanos(System.nanoTime() - killedAt);
+            assertThat(answeredIn).as("answered within seconds of the kill").isLessThan(Duration.ofSeconds(5));
+            assertThat(jdbc.queryForObject("SELECT code FROM booking_booking WHERE nik = ?", String.class, nik))
+                    .isEqualTo(result.booking().code());
+        }
+        assertThat(retries.retried()).isGreaterThan(retriedBefore);
+    }
+
+    /** The id of the connection whose locking read of the table is under way (waiting for its lock), at most 10 s. */
+    private long awaitLockWait(String table) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Long id = jdbc.query("SELECT id FROM information_schema.processlist WHERE info LIKE ? "
+                            + "AND id <> CONNECTION_ID() ORDER BY id DESC LIMIT 1",
+                    (ResultSet rs) -> rs.next() ? rs.getLong(1) : null, "%FROM " + table + " %FOR UPDATE%");
+            if (id != null) {
+                return id;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("No statement waited for a lock on " + table + ": " + jdbc.queryForList(
+                "SELECT id, command, state, info FROM information_schema.processlist WHERE info IS NOT NULL")
+                + java.util.Arrays.toString(Thread.getAllStackTraces().entrySet().stream()
+                        .filter(e -> e.getKey().getName().startsWith("booking-batch") || e.getKey().getName().equals("main"))
+                        .map(e -> e.getKey().getName() + java.util.Arrays.toString(e.getValue())).toArray()));
+    }
+
+    private DataSource dataSource() {
+        return Objects.requireNonNull(jdbc.getDataSource());
+    }
+}

@@ -1,0 +1,246 @@
+package id.dukcapil.portal.shared.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditChainVerifier;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.AuditTestSupport;
+import id.dukcapil.portal.booking.BookingJourney;
+import id.dukcapil.portal.booking.BookingRequest;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.booking.CounterService;
+import id.dukcapil.portal.booking.Registration;
+import id.dukcapil.portal.booking.UrgentNeed;
+import id.dukcapil.portal.booking.UrgentReason;
+import id.dukcapil.portal.shared.tx.FaultInjectingDataSource.Fault;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Every write path with the N-th statement (or commit) of its unit of work failing, for every N it has, the way
+ * MariaDB and Galera fail (decision 117): whatever the portal answers is what the database holds. Success is said
+ * only for work that committed, exactly once; a refusal leaves nothing behind; the audit chain verifies.
+ */
+@PortalTest
+class WritePathsUnderFaultsTests {
+
+    private static final String POINT = "UKL-320406";
+    private static final String DINAS = "DINAS";
+
+    @Autowired BookingService bookings;
+    @Autowired CounterService counter;
+    @Autowired CitizenAccounts accounts;
+    @Autowired AuditLog auditLog;
+    @Autowired AuditChainVerifier verifier;
+    @Autowired AuditTestSupport audit;
+    @Autowired BookingTestSupport support;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+
+    private LocalDate day;
+
+    @BeforeEach
+    void a_day_with_room() {
+        audit.emptyTheChain();
+        day = support.workingDay(20);
+        support.quota(POINT, day, 500);
+        support.quota(DINAS, day, 500);
+    }
+
+    @AfterEach
+    void plain_pool_and_real_time() {
+        FaultInjectingDataSource.disarm();
+        clock.reset();
+    }
+
+    static Stream<Arguments> pathsAndFaults() {
+        List<Arguments> all = new ArrayList<>();
+        for (String path : List.of("citizen books (batch)", "clerk books for a resident", "citizen cancels",
+                "counter checks in", "citizen registers", "audit entry on its own")) {
+            for (Fault fault : List.of(Fault.DEADLOCK, Fault.LOCK_WAIT_TIMEOUT, Fault.NOT_PREPARED,
+                    Fault.CONNECTION_LOST, Fault.LOST_AFTER_COMMIT)) {
+                all.add(Arguments.of(path, fault));
+            }
+        }
+        all.add(Arguments.of("citizen books (batch)", Fault.SILENT_ROLLBACK));
+        return all.stream();
+    }
+
+    /**
+     * The path is run once clean to count its statements, then once per statement with that one failing once: every
+     * answer true, and (since a second try is clean) every rolled-back unit of work done on its retry.
+     */
+    @ParameterizedTest(name = "{0}: {1} at each statement")
+    @MethodSource("pathsAndFaults")
+    void whatever_statement_fails_once_the_answer_is_what_the_database_holds(String path, Fault fault) {
+        int statements = FaultInjectingDataSource.statementsOf(action(path).act());
+        assertThat(statements).as("statements of " + path).isPositive();
+        int doneAnyway = 0;
+        List<String> outcomes = new ArrayList<>();
+        for (int nth = 1; nth <= statements; nth++) {
+            Action action = action(path);
+            FaultInjectingDataSource.armOnce(fault, nth);
+            Outcome outcome = outcome(action.act());
+            FaultInjectingDataSource.disarm();
+            int kept = action.kept().get();
+            assertThat(count("SELECT COUNT(*) FROM booking_day d WHERE d.issued < (SELECT COALESCE(MAX(queue_number), 0) "
+                    + "FROM booking_booking b WHERE b.service_point = d.service_point AND b.day = d.day)"))
+                    .as(path + ", " + fault + " at statement " + nth + ": every day's counter is past its bookings")
+                    .isZero();
+            String at = path + ", " + fault + " at statement " + nth + " of " + statements + ": " + outcome;
+            if (outcome.done()) {
+                assertThat(kept).as(at + ": said done, so kept exactly once").isEqualTo(1);
+            } else if (outcome.unknown()) {
+                assertThat(kept).as(at + ": said unknown, kept at most once").isLessThanOrEqualTo(1);
+            } else {
+                assertThat(kept).as(at + ": said not done, so nothing kept").isZero();
+            }
+            if (outcome.done()) {
+                doneAnyway++;
+            }
+            outcomes.add(nth + ": " + outcome);
+        }
+        // A statement of the unit of work failed and it was done all the same: on its second try.
+        assertThat(doneAnyway).as(path + ": done despite a " + fault + " " + outcomes).isPositive();
+        assertThat(SignedInAs.call(users, "admin", verifier::verify).intact()).as("the audit chain verifies").isTrue();
+    }
+
+    /** Every statement fails, on every try: the answer is a refusal and nothing is kept. */
+    @ParameterizedTest(name = "{0}: {1} on every try")
+    @MethodSource("pathsAndFaults")
+    void when_every_try_fails_nothing_is_said_done_and_nothing_is_kept(String path, Fault fault) {
+        if (fault == Fault.LOST_AFTER_COMMIT || fault == Fault.SILENT_ROLLBACK) {
+            return;
+        }
+        Action action = action(path);
+        FaultInjectingDataSource.arm(fault, 1, 1, Integer.MAX_VALUE,
+                FaultInjectingDataSource.portalThreads(Thread.currentThread()));
+        Outcome outcome = outcome(action.act());
+        FaultInjectingDataSource.disarm();
+        assertThat(outcome.done()).as(path + " said done though every statement failed").isFalse();
+        assertThat(action.kept().get()).as(path + ": nothing kept").isZero();
+        assertThat(SignedInAs.call(users, "admin", verifier::verify).intact()).isTrue();
+    }
+
+    /** A path's action, made afresh for each run, and how many times its effect is in the database. */
+    private record Action(Runnable act, Supplier<Integer> kept) {
+    }
+
+    private Action action(String path) {
+        return switch (path) {
+            case "citizen books (batch)" -> {
+                CitizenSession citizen = support.citizen();
+                String nik = support.printReadyNiks(1).getFirst();
+                BookingRequest request = support.request(nik, POINT, day);
+                yield new Action(() -> bookings.book(citizen, request, "key-" + System.nanoTime(),
+                        BookingJourney.none(), support.newClientAddress()), () -> bookingsOf(nik));
+            }
+            case "clerk books for a resident" -> {
+                String nik = support.printReadyNiks(1).getFirst();
+                yield new Action(() -> SignedInAs.call(users, "operator", () -> bookings.bookForResident(
+                        new BookingRequest(nik, DINAS, day), new UrgentReason(UrgentNeed.HEALTH, "Rawat inap"))),
+                        () -> bookingsOf(nik));
+            }
+            case "citizen cancels" -> {
+                CitizenSession citizen = support.citizen();
+                String nik = support.printReadyNiks(1).getFirst();
+                String code = bookings.book(citizen, support.request(nik, POINT, day), null, BookingJourney.none(),
+                        support.newClientAddress()).booking().code();
+                yield new Action(() -> bookings.cancel(citizen, code),
+                        () -> count("SELECT COUNT(*) FROM booking_booking WHERE code = ? AND status = 'CANCELLED'", code)
+                                * auditEntries("booking.cancelled", code));
+            }
+            case "counter checks in" -> {
+                clock.reset();
+                CitizenSession citizen = support.citizen();
+                String nik = support.printReadyNiks(1).getFirst();
+                String code = bookings.book(citizen, support.request(nik, DINAS, day), null, BookingJourney.none(),
+                        support.newClientAddress()).booking().code();
+                clock.setInstant(day.atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+                yield new Action(() -> SignedInAs.call(users, "operator", () -> counter.scan(code)),
+                        () -> count("SELECT COUNT(*) FROM booking_booking WHERE code = ? AND status = 'ARRIVED'", code)
+                                * auditEntries("booking.checked-in", code));
+            }
+            case "citizen registers" -> {
+                String email = support.newEmail();
+                String client = support.newClientAddress();
+                yield new Action(() -> accounts.register(new Registration("Dewi Sartika", email, "0812 1111 2222",
+                        BookingTestSupport.PASSWORD), Locale.forLanguageTag("id"), client),
+                        () -> count("SELECT COUNT(*) FROM booking_citizen WHERE email = ?", email)
+                                * support.mailsTo(email));
+            }
+            case "audit entry on its own" -> {
+                String subject = "fault-" + System.nanoTime();
+                yield new Action(() -> auditLog.record(Actor.system("test"),
+                        AuditRecord.success("test.recorded", "Test", subject)),
+                        () -> auditEntries("test.recorded", subject));
+            }
+            default -> throw new IllegalArgumentException(path);
+        };
+    }
+
+    private int bookingsOf(String nik) {
+        int rows = count("SELECT COUNT(*) FROM booking_booking WHERE nik = ?", nik);
+        String code = codeOf(nik);
+        // A booking kept is kept whole: its audit entry with it.
+        return rows == 0 ? 0 : rows * auditEntries("booking.made", code);
+    }
+
+    private String codeOf(String nik) {
+        return jdbc.queryForList("SELECT code FROM booking_booking WHERE nik = ?", String.class, nik).stream()
+                .findFirst().orElse("-");
+    }
+
+    private int auditEntries(String action, String subject) {
+        return count("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND subject_id = ?", action, subject);
+    }
+
+    private int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    /** What the portal answered: done, refused, or unknown. */
+    private record Outcome(boolean done, boolean unknown, Throwable failure) {
+        @Override
+        public String toString() {
+            return done ? "done" : unknown ? "unknown" : "refused with " + failure;
+        }
+    }
+
+    private static Outcome outcome(Runnable act) {
+        try {
+            act.run();
+            return new Outcome(true, false, null);
+        } catch (CommitUnknownException unknown) {
+            return new Outcome(false, true, unknown);
+        } catch (RuntimeException failure) {
+            Throwable cause = failure;
+            while (cause.getCause() != null && !(cause instanceof CommitUnknownException)) {
+                cause = cause.getCause();
+            }
+            return new Outcome(false, cause instanceof CommitUnknownException, failure);
+        }
+    }
+}
