@@ -60,7 +60,12 @@ public final class FaultInjectingDataSource {
      * {@code every}-th after it, {@code times} times in all ({@code Integer.MAX_VALUE}: for ever).
      */
     public static void arm(Fault fault, int nth, int every, int times, Predicate<Thread> threads) {
-        plan = new Plan(fault, nth, every, times, threads);
+        plan = new Plan(fault, nth, every, times, threads, false);
+    }
+
+    /** Every {@code every}-th commit of the threads chosen fails with the fault (a benchmark's share of conflicts). */
+    public static void armCommits(Fault fault, int every, Predicate<Thread> threads) {
+        plan = new Plan(fault, every, every, Integer.MAX_VALUE, threads, true);
     }
 
     /** The {@code nth} statement or commit of the current thread and of the booking batches fails once. */
@@ -76,7 +81,7 @@ public final class FaultInjectingDataSource {
     /** How many statements and commits the work runs on the threads chosen (nothing fails). */
     public static int statementsOf(Runnable work) {
         Plan counting = new Plan(Fault.DEADLOCK, Integer.MAX_VALUE, Integer.MAX_VALUE, 0,
-                portalThreads(Thread.currentThread()));
+                portalThreads(Thread.currentThread()), false);
         plan = counting;
         try {
             work.run();
@@ -106,7 +111,7 @@ public final class FaultInjectingDataSource {
             }
             if (method.getName().equals("commit")) {
                 Plan armed = plan;
-                Fault fault = armed == null ? null : armed.next();
+                Fault fault = armed == null ? null : armed.next(true);
                 // A server answers a commit it did not keep with an error, never as done.
                 if (fault != null && fault != Fault.SILENT_ROLLBACK) {
                     fail(fault, real, true);
@@ -129,7 +134,7 @@ public final class FaultInjectingDataSource {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (EXECUTES.contains(method.getName())) {
                 Plan armed = plan;
-                Fault fault = armed == null ? null : armed.next();
+                Fault fault = armed == null ? null : armed.next(false);
                 if (fault == Fault.SILENT_ROLLBACK) {
                     connection.rollback();
                 } else if (fault != null) {
@@ -185,10 +190,12 @@ public final class FaultInjectingDataSource {
         final int every;
         final int times;
         final Predicate<Thread> threads;
+        final boolean commitsOnly;
         final AtomicInteger seen = new AtomicInteger();
         final AtomicInteger injected = new AtomicInteger();
 
-        Plan(Fault fault, int nth, int every, int times, Predicate<Thread> threads) {
+        Plan(Fault fault, int nth, int every, int times, Predicate<Thread> threads, boolean commitsOnly) {
+            this.commitsOnly = commitsOnly;
             this.fault = fault;
             this.nth = nth;
             this.every = every;
@@ -196,9 +203,9 @@ public final class FaultInjectingDataSource {
             this.threads = threads;
         }
 
-        /** The fault, if the current statement is one to fail. */
-        Fault next() {
-            if (!threads.test(Thread.currentThread())) {
+        /** The fault, if the current statement (or commit) is one to fail. */
+        Fault next(boolean commit) {
+            if ((commitsOnly && !commit) || !threads.test(Thread.currentThread())) {
                 return null;
             }
             int count = seen.incrementAndGet();
