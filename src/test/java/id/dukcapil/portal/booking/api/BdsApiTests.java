@@ -239,6 +239,29 @@ class BdsApiTests {
         return send(request.build());
     }
 
+    @Test
+    void a_forged_host_header_puts_no_foreign_link_into_the_owners_mail_nor_the_next_citizens() throws Exception {
+        support.citizen(email);
+        String body = """
+                {"fullName":"Penyusup","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(email);
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("POST /api/v1/bds/accounts HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("HTTP/1.1 202");
+        }
+        assertThat(support.subjectsTo(email)).hasSize(2);
+        assertThat(support.lastTextTo(email)).as("the owner's 'already registered' mail")
+                .contains("http://localhost:" + port + "/bds/masuk").doesNotContain("evil.example");
+
+        String next = support.newEmail();
+        assertThat(post("/accounts", null, null, """
+                {"fullName":"Dewi Sartika","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(next))
+                .statusCode()).isEqualTo(202);
+        assertThat(support.lastTextTo(next)).doesNotContain("evil.example");
+    }
+
     private HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (token != null) {
