@@ -168,6 +168,7 @@ public class CitizenAccounts {
      */
     @Transactional(noRollbackFor = BookingRefused.class)
     public CitizenSession verify(String email, String code, String client) {
+        String typed = wellFormed(code);
         refuseIfOtpThrottled(client);
         Optional<Citizen> pending = citizens.byEmailForUpdate(normalised(email)).filter(found -> !found.verified());
         if (pending.isEmpty()) {
@@ -175,7 +176,7 @@ public class CitizenAccounts {
             throw new BookingRefused(RefusalCode.OTP_INVALID);
         }
         Citizen citizen = pending.get();
-        Otp otp = matchingCode(citizen, VERIFY, code, LIVE_CODES_CHECKED, client);
+        Otp otp = matchingCode(citizen, VERIFY, typed, LIVE_CODES_CHECKED, client);
         Instant now = clock.instant();
         if (otp.attempt() != null) {
             citizens.verifiedWith(citizen.id(), otp.attempt(), now);
@@ -267,6 +268,7 @@ public class CitizenAccounts {
     /** A new password with the code from the reset e-mail; every API token of the account ends. */
     @Transactional(noRollbackFor = BookingRefused.class)
     public void resetPassword(String email, String code, String newPassword, String client) {
+        String typed = wellFormed(code);
         refuseIfOtpThrottled(client);
         Optional<Citizen> verified = citizens.byEmailForUpdate(normalised(email)).filter(Citizen::verified);
         if (verified.isEmpty()) {
@@ -279,7 +281,7 @@ public class CitizenAccounts {
         if (!broken.isEmpty()) {
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH);
         }
-        matchingCode(citizen, RESET, code, 1, client);
+        matchingCode(citizen, RESET, typed, 1, client);
         citizens.otpsUsed(citizen.id(), RESET, clock.instant());
         citizens.changePassword(citizen.id(), Objects.requireNonNull(passwordEncoder.encode(newPassword)));
         citizens.deleteTokensOf(citizen.id());
@@ -314,17 +316,25 @@ public class CitizenAccounts {
      * One try against the newest live codes of the purpose (each counts the try): wrong, expired, used or tried
      * five times all read the same.
      */
-    private Otp matchingCode(Citizen citizen, String purpose, String code, int codes, String client) {
-        String typed = code.strip();
+    private Otp matchingCode(Citizen citizen, String purpose, String typed, int codes, String client) {
         for (Otp otp : citizens.liveOtpsForUpdate(citizen.id(), purpose, clock.instant(), OTP_MAX_ATTEMPTS, codes)) {
             citizens.otpAttempt(otp.id());
-            if (typed.matches("\\d{6}") && passwordEncoder.matches(typed, otp.codeHash())) {
+            if (passwordEncoder.matches(typed, otp.codeHash())) {
                 return otp;
             }
         }
         otpFailuresPerClient.take(client);
         audit(citizen, "booking.otp.checked", Outcome.REFUSED);
         throw new BookingRefused(RefusalCode.OTP_INVALID);
+    }
+
+    /** Six digits, or refused as a typing slip: a code that cannot be right spends none of the five tries. */
+    private static String wellFormed(String code) {
+        String typed = code.strip();
+        if (!typed.matches("\\d{6}")) {
+            throw new BookingRefused(RefusalCode.OTP_MALFORMED);
+        }
+        return typed;
     }
 
     private BookingRefused signInFailed(String address, String client) {

@@ -73,6 +73,17 @@ class CitizenAccountTests {
     }
 
     @Test
+    void a_malformed_code_is_refused_as_such_and_spends_none_of_the_five_tries() {
+        for (int i = 0; i < CitizenAccounts.OTP_MAX_ATTEMPTS; i++) {
+            assertThatThrownBy(() -> accounts.verify(email, "abc", client)).isInstanceOfSatisfying(BookingRefused.class,
+                    refused -> assertThat(refused.code()).isEqualTo(RefusalCode.OTP_MALFORMED));
+        }
+        assertThat(jdbc.queryForObject("SELECT MAX(o.attempts) FROM booking_otp o JOIN booking_citizen c ON c.id = o.citizen_id "
+                + "WHERE c.email = ?", Integer.class, email)).isZero();
+        assertThat(accounts.verify(email, support.lastCodeTo(email), client).fullName()).isEqualTo("Asep Saepudin");
+    }
+
+    @Test
     void a_new_code_comes_at_most_once_a_minute_and_replaces_the_old_one() {
         String first = support.lastCodeTo(email);
         accounts.resendCode(email, client);

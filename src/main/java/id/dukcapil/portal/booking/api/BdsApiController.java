@@ -92,7 +92,9 @@ class BdsApiController {
     }
 
     @PostMapping("/accounts/verify")
-    @Operation(summary = "Verify the account with the OTP from the e-mail (10 minutes, 5 tries)")
+    @Operation(summary = "Verify the account with the OTP from the e-mail (10 minutes, 5 tries)",
+            description = "Refusals: OTP_MALFORMED (400) when the code is not six digits, no try spent; OTP_INVALID (422); "
+                    + "OTP_THROTTLED (429).")
     Accepted verify(@Valid @RequestBody VerifyBody body, HttpServletRequest request) {
         accounts.verify(InvalidField.email("email", body.email()), body.otp(), request.getRemoteAddr());
         return new Accepted("VERIFIED");

@@ -240,6 +240,23 @@ class BdsApiTests {
     }
 
     @Test
+    void a_malformed_otp_is_a_400_problem_in_the_apps_language_and_spends_no_try() throws Exception {
+        post("/accounts", null, null, """
+                {"fullName":"Dewi Sartika","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(email));
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/accounts/verify"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"email":"%s","otp":"abc"}""".formatted(email))).build());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .contains("application/problem+json"));
+        assertThat(json.readTree(refused.body()).get("code").asString()).isEqualTo("OTP_MALFORMED");
+        assertThat(json.readTree(refused.body()).get("detail").asString()).contains("6 digits");
+        assertThat(post("/accounts/verify", null, null, """
+                {"email":"%s","otp":"%s"}""".formatted(email, support.lastCodeTo(email))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_forged_host_header_puts_no_foreign_link_into_the_owners_mail_nor_the_next_citizens() throws Exception {
         support.citizen(email);
         String body = """
