@@ -61,6 +61,11 @@ public class CitizenAccounts {
     public static final Limit SIGN_IN_FAILURES_PER_CLIENT = Limit.of(50, SIGN_IN_LOCK);
     /** Wrong one-time codes from one client address, whatever the account. */
     public static final Limit OTP_FAILURES_PER_CLIENT = Limit.of(50, Duration.ofHours(1));
+    /**
+     * Wrong reset codes per e-mail address, registered or not: twice the tries of one code, then "try later" for
+     * every address alike (an unknown address has no code whose five tries could run out).
+     */
+    public static final Limit RESET_FAILURES_PER_ADDRESS = Limit.of(2L * OTP_MAX_ATTEMPTS, Duration.ofHours(1));
     /** E-mails a stranger can trigger to one address (codes are also limited per account in the database). */
     public static final Limit MAILS_PER_RECIPIENT = Limit.of(OTP_MAX_PER_HOUR, Duration.ofHours(1));
     /** Requests that send an e-mail (register, new code, reset) from one client address. */
@@ -80,6 +85,7 @@ public class CitizenAccounts {
     private final Throttle signInFailures;
     private final Throttle signInFailuresPerClient;
     private final Throttle otpFailuresPerClient;
+    private final Throttle resetFailuresPerAddress;
     private final Throttle mailsPerRecipient;
     private final Throttle mailRequestsPerClient;
     private final SecureRandom random = new SecureRandom();
@@ -97,6 +103,7 @@ public class CitizenAccounts {
         this.signInFailures = throttles.of("booking.sign-in.address", SIGN_IN_FAILURES_PER_ADDRESS);
         this.signInFailuresPerClient = throttles.of("booking.sign-in.client", SIGN_IN_FAILURES_PER_CLIENT);
         this.otpFailuresPerClient = throttles.of("booking.otp.client", OTP_FAILURES_PER_CLIENT);
+        this.resetFailuresPerAddress = throttles.of("booking.reset.address", RESET_FAILURES_PER_ADDRESS);
         this.mailsPerRecipient = throttles.of("booking.mail.recipient", MAILS_PER_RECIPIENT);
         this.mailRequestsPerClient = throttles.of("booking.mail.client", MAIL_REQUESTS_PER_CLIENT);
         this.dummyHash = Objects.requireNonNull(passwordEncoder.encode(java.util.UUID.randomUUID().toString()));
@@ -265,23 +272,38 @@ public class CitizenAccounts {
                 .ifPresent(citizen -> sendCode(citizen, RESET, null));
     }
 
-    /** A new password with the code from the reset e-mail; every API token of the account ends. */
+    /**
+     * A new password with the code from the reset e-mail; every API token of the account ends. The code is checked
+     * first: a wrong one reads the same, and costs the same, whether the address is verified, pending or unknown;
+     * only the holder of the right code hears what the password rules say.
+     */
     @Transactional(noRollbackFor = BookingRefused.class)
     public void resetPassword(String email, String code, String newPassword, String client) {
         String typed = wellFormed(code);
-        refuseIfOtpThrottled(client);
-        Optional<Citizen> verified = citizens.byEmailForUpdate(normalised(email)).filter(Citizen::verified);
+        String address = normalised(email);
+        if (otpFailuresPerClient.spent(client) || resetFailuresPerAddress.spent(address)) {
+            throw new BookingRefused(RefusalCode.OTP_THROTTLED);
+        }
+        Optional<Citizen> verified = citizens.byEmailForUpdate(address).filter(Citizen::verified);
         if (verified.isEmpty()) {
+            passwordEncoder.matches(typed, dummyHash);
+            resetFailuresPerAddress.take(address);
             otpFailuresPerClient.take(client);
             throw new BookingRefused(RefusalCode.OTP_INVALID);
         }
         Citizen citizen = verified.get();
+        try {
+            matchingCode(citizen, RESET, typed, 1, client);
+        } catch (BookingRefused wrong) {
+            resetFailuresPerAddress.take(address);
+            throw wrong;
+        }
         List<String> broken = PasswordPolicy.violations(citizen.email().substring(0, citizen.email().indexOf('@')),
                 newPassword);
         if (!broken.isEmpty()) {
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH);
         }
-        matchingCode(citizen, RESET, typed, 1, client);
+        resetFailuresPerAddress.forgive(address);
         citizens.otpsUsed(citizen.id(), RESET, clock.instant());
         citizens.changePassword(citizen.id(), Objects.requireNonNull(passwordEncoder.encode(newPassword)));
         citizens.deleteTokensOf(citizen.id());
@@ -317,7 +339,11 @@ public class CitizenAccounts {
      * five times all read the same.
      */
     private Otp matchingCode(Citizen citizen, String purpose, String typed, int codes, String client) {
-        for (Otp otp : citizens.liveOtpsForUpdate(citizen.id(), purpose, clock.instant(), OTP_MAX_ATTEMPTS, codes)) {
+        List<Otp> live = citizens.liveOtpsForUpdate(citizen.id(), purpose, clock.instant(), OTP_MAX_ATTEMPTS, codes);
+        if (live.isEmpty()) {
+            passwordEncoder.matches(typed, dummyHash); // no live code takes as long as a wrong one
+        }
+        for (Otp otp : live) {
             citizens.otpAttempt(otp.id());
             if (passwordEncoder.matches(typed, otp.codeHash())) {
                 return otp;

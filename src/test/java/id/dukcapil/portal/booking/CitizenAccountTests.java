@@ -147,6 +147,39 @@ class CitizenAccountTests {
     }
 
     @Test
+    void a_reset_confirmation_answers_alike_for_a_verified_a_pending_and_an_unknown_address_and_then_waits() {
+        String verified = support.newEmail();
+        support.citizen(verified);
+        clock.advance(CitizenAccounts.OTP_RESEND_INTERVAL);
+        accounts.requestPasswordReset(verified, support.newClientAddress());
+        String wrong = support.lastCodeTo(verified).equals("000000") ? "111111" : "000000";
+        for (String address : List.of(verified, email, support.newEmail())) {
+            String from = support.newClientAddress();
+            for (int i = 0; i < CitizenAccounts.RESET_FAILURES_PER_ADDRESS.events(); i++) {
+                assertThatThrownBy(() -> accounts.resetPassword(address, wrong, "pendek", from)).as(address)
+                        .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.code())
+                                .isEqualTo(RefusalCode.OTP_INVALID));
+            }
+            assertThatThrownBy(() -> accounts.resetPassword(address, wrong, "pendek", support.newClientAddress()))
+                    .as(address + ", from any client").isInstanceOfSatisfying(BookingRefused.class,
+                            refused -> assertThat(refused.code()).isEqualTo(RefusalCode.OTP_THROTTLED));
+        }
+    }
+
+    @Test
+    void the_right_reset_code_with_a_weak_password_hears_the_rules_and_may_try_again() {
+        accounts.verify(email, support.lastCodeTo(email), client);
+        clock.advance(CitizenAccounts.OTP_RESEND_INTERVAL);
+        accounts.requestPasswordReset(email, client);
+        String code = support.lastCodeTo(email);
+        assertThatThrownBy(() -> accounts.resetPassword(email, code, "pendek", client))
+                .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.messageKeys())
+                        .contains("booking.refused.ACCOUNT_INVALID", "password.rule.length"));
+        accounts.resetPassword(email, code, "Sandi-Baru-Bedas-7", client);
+        assertThat(accounts.signIn(email, "Sandi-Baru-Bedas-7", client).fullName()).isEqualTo("Asep Saepudin");
+    }
+
+    @Test
     void registering_again_a_pending_address_never_replaces_its_password_and_each_code_opens_only_its_own_attempt() {
         String ownCode = support.lastCodeTo(email);
         clock.advance(CitizenAccounts.OTP_RESEND_INTERVAL);

@@ -117,7 +117,10 @@ class BdsApiController {
     }
 
     @PostMapping("/accounts/password-reset/confirm")
-    @Operation(summary = "Set a new password with the reset OTP; every session of the account ends")
+    @Operation(summary = "Set a new password with the reset OTP; every session of the account ends",
+            description = "The code is checked before the password: OTP_MALFORMED (400), OTP_INVALID (422) alike for "
+                    + "any address, OTP_THROTTLED (429) after ten wrong codes for an address in an hour (or fifty "
+                    + "from a client); ACCOUNT_INVALID (422) only with the right code and a password the rules refuse.")
     Accepted reset(@Valid @RequestBody ResetBody body, HttpServletRequest request) {
         accounts.resetPassword(InvalidField.email("email", body.email()), body.otp(), body.newPassword(),
                 request.getRemoteAddr());
