@@ -70,8 +70,6 @@ public class CitizenAccounts {
     public static final Limit MAILS_PER_RECIPIENT = Limit.of(OTP_MAX_PER_HOUR, Duration.ofHours(1));
     /** Requests that send an e-mail (register, new code, reset) from one client address. */
     public static final Limit MAIL_REQUESTS_PER_CLIENT = Limit.of(30, Duration.ofHours(1));
-    /** Codes of one purpose checked against one try: the live registration attempts of an address. */
-    private static final int LIVE_CODES_CHECKED = OTP_MAX_PER_HOUR;
     private static final String VERIFY = "VERIFY";
     private static final String RESET = "RESET";
     private static final Set<String> LANGUAGES = Set.of("id", "en");
@@ -110,14 +108,16 @@ public class CitizenAccounts {
     }
 
     /**
-     * A registration attempt: a code is e-mailed for it, and only that code makes its password the account's. An
-     * address waiting for verification keeps its details; another attempt gets its own code (decision 067). For an
-     * address already verified, its owner is told by e-mail instead; the caller's answer is the same.
+     * A registration attempt: a code is e-mailed for it, and only that code, typed with this attempt's handle, makes
+     * its password the account's. An address waiting for verification keeps its details; another attempt gets its own
+     * code, which this attempt's handle neither resends nor accepts (decisions 067 and 119). For an address already
+     * verified, its owner is told by e-mail instead; the caller's answer, a handle alike, is the same.
      *
      * @param client the client's network address, for the throttles
+     * @return the attempt's handle, for {@link #verify} and {@link #resendCode}: only its client holds it
      */
     @Transactional
-    public void register(Registration registration, Locale locale, String client) {
+    public String register(Registration registration, Locale locale, String client) {
         String email = email(registration.email());
         List<String> broken = new ArrayList<>();
         String name = registration.fullName().strip().replaceAll("\\s+", " ");
@@ -133,15 +133,16 @@ public class CitizenAccounts {
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH, Registration.NAME_MAX_LENGTH);
         }
         mailRequestFrom(client);
+        String handle = randomToken();
         Attempt attempt = new Attempt(name, Objects.requireNonNull(phone),
-                Objects.requireNonNull(passwordEncoder.encode(registration.password())), language(locale));
+                Objects.requireNonNull(passwordEncoder.encode(registration.password())), language(locale), sha256(handle));
         Optional<Citizen> existing = citizens.byEmailForUpdate(email);
         if (existing.isPresent() && existing.get().verified()) {
             if (mailsPerRecipient.tryTake(email)) {
                 mails.alreadyRegistered(email, existing.get().fullName(), locale(existing.get()));
             }
             audit(existing.get(), "booking.account.registered-again", Outcome.REFUSED);
-            return;
+            return handle;
         }
         long id;
         if (existing.isPresent()) {
@@ -150,46 +151,47 @@ public class CitizenAccounts {
             try {
                 id = citizens.insert(name, email, attempt.phone(), attempt.passwordHash(), attempt.locale(), clock.instant());
             } catch (DuplicateKeyException raced) {
-                return;
+                return handle;
             }
         }
         Citizen citizen = citizens.byId(id).orElseThrow();
         audit(citizen, "booking.account.registered", Outcome.SUCCESS);
         sendCode(citizen, VERIFY, attempt);
+        return handle;
     }
 
     /**
-     * A new code for the newest registration attempt of an unverified address (throttled); same answer always.
+     * A new code for the registration attempt of this handle, if its address still waits for verification
+     * (throttled); same answer always. Another attempt's code is never sent for it: whoever registered the address
+     * after the citizen did gets nothing from the citizen's "send again".
      */
     @Transactional
-    public void resendCode(String email, String client) {
+    public void resendCode(String email, String attempt, String client) {
         mailRequestFrom(client);
         citizens.byEmailForUpdate(normalised(email)).filter(citizen -> !citizen.verified())
-                .ifPresent(citizen -> sendCode(citizen, VERIFY, citizens.latestOtpForUpdate(citizen.id(), VERIFY)
-                        .map(Otp::attempt).orElse(null)));
+                .ifPresent(citizen -> citizens.attemptForUpdate(citizen.id(), sha256(attempt))
+                        .ifPresent(details -> sendCode(citizen, VERIFY, details)));
     }
 
     /**
      * The code from the e-mail verifies the account with the details of the attempt it was sent for, and signs
-     * the citizen in (SOP A step 4).
+     * the citizen in (SOP A step 4). Only the code of this handle's attempt counts: another attempt's code, though it
+     * reached the same mailbox, is wrong here.
      */
     @Transactional(noRollbackFor = BookingRefused.class)
-    public CitizenSession verify(String email, String code, String client) {
+    public CitizenSession verify(String email, String attempt, String code, String client) {
         String typed = wellFormed(code);
         refuseIfOtpThrottled(client);
         Optional<Citizen> pending = citizens.byEmailForUpdate(normalised(email)).filter(found -> !found.verified());
         if (pending.isEmpty()) {
+            passwordEncoder.matches(typed, dummyHash);
             otpFailuresPerClient.take(client);
             throw new BookingRefused(RefusalCode.OTP_INVALID);
         }
         Citizen citizen = pending.get();
-        Otp otp = matchingCode(citizen, VERIFY, typed, LIVE_CODES_CHECKED, client);
+        Otp otp = matchingCode(citizen, VERIFY, sha256(attempt), typed, client);
         Instant now = clock.instant();
-        if (otp.attempt() != null) {
-            citizens.verifiedWith(citizen.id(), otp.attempt(), now);
-        } else {
-            citizens.verified(citizen.id(), now);
-        }
+        citizens.verifiedWith(citizen.id(), Objects.requireNonNull(otp.attempt()), now); // a keyed code has its attempt
         citizens.otpsUsed(citizen.id(), VERIFY, now);
         Citizen verified = citizens.byId(citizen.id()).orElseThrow();
         audit(verified, "booking.account.verified", Outcome.SUCCESS);
@@ -228,9 +230,7 @@ public class CitizenAccounts {
     /** A bearer token for the API, valid {@link #TOKEN_VALIDITY}. */
     @Transactional
     public ApiToken issueToken(CitizenSession session) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = randomToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(TOKEN_VALIDITY).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         citizens.insertToken(sha256(token), session.citizenId(), now, expiresAt);
@@ -293,7 +293,7 @@ public class CitizenAccounts {
         }
         Citizen citizen = verified.get();
         try {
-            matchingCode(citizen, RESET, typed, 1, client);
+            matchingCode(citizen, RESET, null, typed, client);
         } catch (BookingRefused wrong) {
             resetFailuresPerAddress.take(address);
             throw wrong;
@@ -325,7 +325,7 @@ public class CitizenAccounts {
         }
         String code = "%06d".formatted(random.nextInt(1_000_000));
         // The new code replaces the older ones of the same attempt (or every older reset code); another attempt's stay.
-        citizens.otpsReplaced(citizen.id(), purpose, attempt == null ? null : attempt.passwordHash(), now);
+        citizens.otpsReplaced(citizen.id(), purpose, attempt == null ? null : attempt.key(), now);
         citizens.insertOtp(citizen.id(), purpose, Objects.requireNonNull(passwordEncoder.encode(code)), now,
                 now.plus(OTP_VALIDITY), attempt);
         // A verification code greets the name its own attempt typed; the account's name is not the stranger's to see.
@@ -335,11 +335,11 @@ public class CitizenAccounts {
     }
 
     /**
-     * One try against the newest live codes of the purpose (each counts the try): wrong, expired, used or tried
-     * five times all read the same.
+     * One try against the live code of the purpose and attempt (a resend replaces an attempt's older code): wrong,
+     * expired, used, another attempt's or tried five times all read the same.
      */
-    private Otp matchingCode(Citizen citizen, String purpose, String typed, int codes, String client) {
-        List<Otp> live = citizens.liveOtpsForUpdate(citizen.id(), purpose, clock.instant(), OTP_MAX_ATTEMPTS, codes);
+    private Otp matchingCode(Citizen citizen, String purpose, @Nullable String attemptKey, String typed, String client) {
+        List<Otp> live = citizens.liveOtpsForUpdate(citizen.id(), purpose, attemptKey, clock.instant(), OTP_MAX_ATTEMPTS, 1);
         if (live.isEmpty()) {
             passwordEncoder.matches(typed, dummyHash); // no live code takes as long as a wrong one
         }
@@ -445,6 +445,13 @@ public class CitizenAccounts {
             return null;
         }
         return digits.matches("[1-9]\\d{7,12}") ? "+62" + digits : null;
+    }
+
+    /** 32 random bytes, base64url: an API token, an attempt's handle. */
+    private String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String sha256(String token) {
