@@ -61,12 +61,15 @@ public class CitizenAccounts {
     public static final Limit SIGN_IN_FAILURES_PER_CLIENT = Limit.of(50, SIGN_IN_LOCK);
     /** Wrong one-time codes from one client address, whatever the account. */
     public static final Limit OTP_FAILURES_PER_CLIENT = Limit.of(50, Duration.ofHours(1));
+    /**
+     * Wrong reset codes per e-mail address, registered or not: twice the tries of one code, then "try later" for
+     * every address alike (an unknown address has no code whose five tries could run out).
+     */
+    public static final Limit RESET_FAILURES_PER_ADDRESS = Limit.of(2L * OTP_MAX_ATTEMPTS, Duration.ofHours(1));
     /** E-mails a stranger can trigger to one address (codes are also limited per account in the database). */
     public static final Limit MAILS_PER_RECIPIENT = Limit.of(OTP_MAX_PER_HOUR, Duration.ofHours(1));
     /** Requests that send an e-mail (register, new code, reset) from one client address. */
     public static final Limit MAIL_REQUESTS_PER_CLIENT = Limit.of(30, Duration.ofHours(1));
-    /** Codes of one purpose checked against one try: the live registration attempts of an address. */
-    private static final int LIVE_CODES_CHECKED = OTP_MAX_PER_HOUR;
     private static final String VERIFY = "VERIFY";
     private static final String RESET = "RESET";
     private static final Set<String> LANGUAGES = Set.of("id", "en");
@@ -80,6 +83,7 @@ public class CitizenAccounts {
     private final Throttle signInFailures;
     private final Throttle signInFailuresPerClient;
     private final Throttle otpFailuresPerClient;
+    private final Throttle resetFailuresPerAddress;
     private final Throttle mailsPerRecipient;
     private final Throttle mailRequestsPerClient;
     private final SecureRandom random = new SecureRandom();
@@ -97,20 +101,23 @@ public class CitizenAccounts {
         this.signInFailures = throttles.of("booking.sign-in.address", SIGN_IN_FAILURES_PER_ADDRESS);
         this.signInFailuresPerClient = throttles.of("booking.sign-in.client", SIGN_IN_FAILURES_PER_CLIENT);
         this.otpFailuresPerClient = throttles.of("booking.otp.client", OTP_FAILURES_PER_CLIENT);
+        this.resetFailuresPerAddress = throttles.of("booking.reset.address", RESET_FAILURES_PER_ADDRESS);
         this.mailsPerRecipient = throttles.of("booking.mail.recipient", MAILS_PER_RECIPIENT);
         this.mailRequestsPerClient = throttles.of("booking.mail.client", MAIL_REQUESTS_PER_CLIENT);
         this.dummyHash = Objects.requireNonNull(passwordEncoder.encode(java.util.UUID.randomUUID().toString()));
     }
 
     /**
-     * A registration attempt: a code is e-mailed for it, and only that code makes its password the account's. An
-     * address waiting for verification keeps its details; another attempt gets its own code (decision 067). For an
-     * address already verified, its owner is told by e-mail instead; the caller's answer is the same.
+     * A registration attempt: a code is e-mailed for it, and only that code, typed with this attempt's handle, makes
+     * its password the account's. An address waiting for verification keeps its details; another attempt gets its own
+     * code, which this attempt's handle neither resends nor accepts (decisions 067 and 119). For an address already
+     * verified, its owner is told by e-mail instead; the caller's answer, a handle alike, is the same.
      *
      * @param client the client's network address, for the throttles
+     * @return the attempt's handle, for {@link #verify} and {@link #resendCode}: only its client holds it
      */
     @Transactional
-    public void register(Registration registration, Locale locale, String client) {
+    public String register(Registration registration, Locale locale, String client) {
         String email = email(registration.email());
         List<String> broken = new ArrayList<>();
         String name = registration.fullName().strip().replaceAll("\\s+", " ");
@@ -126,15 +133,16 @@ public class CitizenAccounts {
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH, Registration.NAME_MAX_LENGTH);
         }
         mailRequestFrom(client);
+        String handle = randomToken();
         Attempt attempt = new Attempt(name, Objects.requireNonNull(phone),
-                Objects.requireNonNull(passwordEncoder.encode(registration.password())), language(locale));
+                Objects.requireNonNull(passwordEncoder.encode(registration.password())), language(locale), sha256(handle));
         Optional<Citizen> existing = citizens.byEmailForUpdate(email);
         if (existing.isPresent() && existing.get().verified()) {
             if (mailsPerRecipient.tryTake(email)) {
                 mails.alreadyRegistered(email, existing.get().fullName(), locale(existing.get()));
             }
             audit(existing.get(), "booking.account.registered-again", Outcome.REFUSED);
-            return;
+            return handle;
         }
         long id;
         if (existing.isPresent()) {
@@ -143,45 +151,47 @@ public class CitizenAccounts {
             try {
                 id = citizens.insert(name, email, attempt.phone(), attempt.passwordHash(), attempt.locale(), clock.instant());
             } catch (DuplicateKeyException raced) {
-                return;
+                return handle;
             }
         }
         Citizen citizen = citizens.byId(id).orElseThrow();
         audit(citizen, "booking.account.registered", Outcome.SUCCESS);
         sendCode(citizen, VERIFY, attempt);
+        return handle;
     }
 
     /**
-     * A new code for the newest registration attempt of an unverified address (throttled); same answer always.
+     * A new code for the registration attempt of this handle, if its address still waits for verification
+     * (throttled); same answer always. Another attempt's code is never sent for it: whoever registered the address
+     * after the citizen did gets nothing from the citizen's "send again".
      */
     @Transactional
-    public void resendCode(String email, String client) {
+    public void resendCode(String email, String attempt, String client) {
         mailRequestFrom(client);
         citizens.byEmailForUpdate(normalised(email)).filter(citizen -> !citizen.verified())
-                .ifPresent(citizen -> sendCode(citizen, VERIFY, citizens.latestOtpForUpdate(citizen.id(), VERIFY)
-                        .map(Otp::attempt).orElse(null)));
+                .ifPresent(citizen -> citizens.attemptForUpdate(citizen.id(), sha256(attempt))
+                        .ifPresent(details -> sendCode(citizen, VERIFY, details)));
     }
 
     /**
      * The code from the e-mail verifies the account with the details of the attempt it was sent for, and signs
-     * the citizen in (SOP A step 4).
+     * the citizen in (SOP A step 4). Only the code of this handle's attempt counts: another attempt's code, though it
+     * reached the same mailbox, is wrong here.
      */
     @Transactional(noRollbackFor = BookingRefused.class)
-    public CitizenSession verify(String email, String code, String client) {
+    public CitizenSession verify(String email, String attempt, String code, String client) {
+        String typed = wellFormed(code);
         refuseIfOtpThrottled(client);
         Optional<Citizen> pending = citizens.byEmailForUpdate(normalised(email)).filter(found -> !found.verified());
         if (pending.isEmpty()) {
+            passwordEncoder.matches(typed, dummyHash);
             otpFailuresPerClient.take(client);
             throw new BookingRefused(RefusalCode.OTP_INVALID);
         }
         Citizen citizen = pending.get();
-        Otp otp = matchingCode(citizen, VERIFY, code, LIVE_CODES_CHECKED, client);
+        Otp otp = matchingCode(citizen, VERIFY, sha256(attempt), typed, client);
         Instant now = clock.instant();
-        if (otp.attempt() != null) {
-            citizens.verifiedWith(citizen.id(), otp.attempt(), now);
-        } else {
-            citizens.verified(citizen.id(), now);
-        }
+        citizens.verifiedWith(citizen.id(), Objects.requireNonNull(otp.attempt()), now); // a keyed code has its attempt
         citizens.otpsUsed(citizen.id(), VERIFY, now);
         Citizen verified = citizens.byId(citizen.id()).orElseThrow();
         audit(verified, "booking.account.verified", Outcome.SUCCESS);
@@ -220,9 +230,7 @@ public class CitizenAccounts {
     /** A bearer token for the API, valid {@link #TOKEN_VALIDITY}. */
     @Transactional
     public ApiToken issueToken(CitizenSession session) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = randomToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(TOKEN_VALIDITY).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         citizens.insertToken(sha256(token), session.citizenId(), now, expiresAt);
@@ -264,22 +272,38 @@ public class CitizenAccounts {
                 .ifPresent(citizen -> sendCode(citizen, RESET, null));
     }
 
-    /** A new password with the code from the reset e-mail; every API token of the account ends. */
+    /**
+     * A new password with the code from the reset e-mail; every API token of the account ends. The code is checked
+     * first: a wrong one reads the same, and costs the same, whether the address is verified, pending or unknown;
+     * only the holder of the right code hears what the password rules say.
+     */
     @Transactional(noRollbackFor = BookingRefused.class)
     public void resetPassword(String email, String code, String newPassword, String client) {
-        refuseIfOtpThrottled(client);
-        Optional<Citizen> verified = citizens.byEmailForUpdate(normalised(email)).filter(Citizen::verified);
+        String typed = wellFormed(code);
+        String address = normalised(email);
+        if (otpFailuresPerClient.spent(client) || resetFailuresPerAddress.spent(address)) {
+            throw new BookingRefused(RefusalCode.OTP_THROTTLED);
+        }
+        Optional<Citizen> verified = citizens.byEmailForUpdate(address).filter(Citizen::verified);
         if (verified.isEmpty()) {
+            passwordEncoder.matches(typed, dummyHash);
+            resetFailuresPerAddress.take(address);
             otpFailuresPerClient.take(client);
             throw new BookingRefused(RefusalCode.OTP_INVALID);
         }
         Citizen citizen = verified.get();
+        try {
+            matchingCode(citizen, RESET, null, typed, client);
+        } catch (BookingRefused wrong) {
+            resetFailuresPerAddress.take(address);
+            throw wrong;
+        }
         List<String> broken = PasswordPolicy.violations(citizen.email().substring(0, citizen.email().indexOf('@')),
                 newPassword);
         if (!broken.isEmpty()) {
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH);
         }
-        matchingCode(citizen, RESET, code, 1, client);
+        resetFailuresPerAddress.forgive(address);
         citizens.otpsUsed(citizen.id(), RESET, clock.instant());
         citizens.changePassword(citizen.id(), Objects.requireNonNull(passwordEncoder.encode(newPassword)));
         citizens.deleteTokensOf(citizen.id());
@@ -301,7 +325,7 @@ public class CitizenAccounts {
         }
         String code = "%06d".formatted(random.nextInt(1_000_000));
         // The new code replaces the older ones of the same attempt (or every older reset code); another attempt's stay.
-        citizens.otpsReplaced(citizen.id(), purpose, attempt == null ? null : attempt.passwordHash(), now);
+        citizens.otpsReplaced(citizen.id(), purpose, attempt == null ? null : attempt.key(), now);
         citizens.insertOtp(citizen.id(), purpose, Objects.requireNonNull(passwordEncoder.encode(code)), now,
                 now.plus(OTP_VALIDITY), attempt);
         // A verification code greets the name its own attempt typed; the account's name is not the stranger's to see.
@@ -311,20 +335,32 @@ public class CitizenAccounts {
     }
 
     /**
-     * One try against the newest live codes of the purpose (each counts the try): wrong, expired, used or tried
-     * five times all read the same.
+     * One try against the live code of the purpose and attempt (a resend replaces an attempt's older code): wrong,
+     * expired, used, another attempt's or tried five times all read the same.
      */
-    private Otp matchingCode(Citizen citizen, String purpose, String code, int codes, String client) {
-        String typed = code.strip();
-        for (Otp otp : citizens.liveOtpsForUpdate(citizen.id(), purpose, clock.instant(), OTP_MAX_ATTEMPTS, codes)) {
+    private Otp matchingCode(Citizen citizen, String purpose, @Nullable String attemptKey, String typed, String client) {
+        List<Otp> live = citizens.liveOtpsForUpdate(citizen.id(), purpose, attemptKey, clock.instant(), OTP_MAX_ATTEMPTS, 1);
+        if (live.isEmpty()) {
+            passwordEncoder.matches(typed, dummyHash); // no live code takes as long as a wrong one
+        }
+        for (Otp otp : live) {
             citizens.otpAttempt(otp.id());
-            if (typed.matches("\\d{6}") && passwordEncoder.matches(typed, otp.codeHash())) {
+            if (passwordEncoder.matches(typed, otp.codeHash())) {
                 return otp;
             }
         }
         otpFailuresPerClient.take(client);
         audit(citizen, "booking.otp.checked", Outcome.REFUSED);
         throw new BookingRefused(RefusalCode.OTP_INVALID);
+    }
+
+    /** Six digits, or refused as a typing slip: a code that cannot be right spends none of the five tries. */
+    private static String wellFormed(String code) {
+        String typed = code.strip();
+        if (!typed.matches("\\d{6}")) {
+            throw new BookingRefused(RefusalCode.OTP_MALFORMED);
+        }
+        return typed;
     }
 
     private BookingRefused signInFailed(String address, String client) {
@@ -409,6 +445,13 @@ public class CitizenAccounts {
             return null;
         }
         return digits.matches("[1-9]\\d{7,12}") ? "+62" + digits : null;
+    }
+
+    /** 32 random bytes, base64url: an API token, an attempt's handle. */
+    private String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String sha256(String token) {

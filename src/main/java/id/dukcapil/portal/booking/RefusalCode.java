@@ -27,6 +27,8 @@ public enum RefusalCode implements ProblemCode {
     IDEMPOTENCY_KEY_REUSED(422),
     INVALID_REQUEST(400),
     ACCOUNT_INVALID(422),
+    /** Not six digits: a typing slip, refused before any try is spent. */
+    OTP_MALFORMED(400),
     OTP_INVALID(422),
     OTP_THROTTLED(429),
     SIGN_IN_FAILED(401),

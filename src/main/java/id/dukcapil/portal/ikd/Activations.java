@@ -139,7 +139,7 @@ public class Activations {
     /** The face-recognition result of the selfie, from the national service. */
     @Transactional
     public Registration faceChecked(String code, boolean passed, BigDecimal score) {
-        RegistrationStore.Row row = row(code);
+        RegistrationStore.Row row = rowForUpdate(code);
         if (row.state() != RegistrationState.REGISTERED && row.state() != RegistrationState.FACE_FAILED) {
             throw new IkdRefusal(row.state() == RegistrationState.NEEDS_OFFICER ? Code.FACE_CHECK_EXHAUSTED
                     : Code.WRONG_STATE, row.state().name());
@@ -147,7 +147,7 @@ public class Activations {
         int attempts = row.faceAttempts() + 1;
         RegistrationState next = passed ? RegistrationState.FACE_PASSED
                 : attempts >= maxFaceAttempts ? RegistrationState.NEEDS_OFFICER : RegistrationState.FACE_FAILED;
-        if (!store.faceChecked(row.id(), row.state(), next, attempts, score)) {
+        if (!store.faceChecked(row.id(), row.state(), next, score)) {
             throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
         }
         Instant now = clock.instant();
@@ -196,7 +196,8 @@ public class Activations {
     /** The PIN from the e-mail activates the digital ID; five wrong PINs lock it. */
     @Transactional(noRollbackFor = IkdRefusal.class)
     public Registration activate(String code, String pin) {
-        RegistrationStore.Row row = row(code);
+        // Locked: sixty PINs sent at once are tried one after another, each seeing the failures before it.
+        RegistrationStore.Row row = rowForUpdate(code);
         if (pin == null || !PIN.matcher(pin).matches()) {
             throw new IkdRefusal(Code.MALFORMED_PIN); // not counted: a typing slip is no guess
         }
@@ -213,7 +214,7 @@ public class Activations {
         if (!pinHasher.matches(row.code(), pin, row.pinHash())) {
             int failures = row.pinFailures() + 1;
             boolean locked = failures >= MAX_WRONG_PINS;
-            store.pinFailed(row.id(), failures, locked);
+            store.pinFailed(row.id(), MAX_WRONG_PINS);
             auditLog.record(AuditRecord.success("ikd.pin-wrong", "IkdRegistration", code)
                     .withDetail(failures + " of " + MAX_WRONG_PINS + (locked ? "; locked" : "")));
             throw failed(row, locked ? Code.PIN_LOCKED : Code.WRONG_PIN, MAX_WRONG_PINS - failures);
@@ -258,6 +259,11 @@ public class Activations {
 
     private RegistrationStore.Row row(String code) {
         return store.byCode(code == null ? "" : code.strip().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new IkdRefusal(Code.REGISTRATION_NOT_FOUND));
+    }
+
+    private RegistrationStore.Row rowForUpdate(String code) {
+        return store.byCodeForUpdate(code == null ? "" : code.strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new IkdRefusal(Code.REGISTRATION_NOT_FOUND));
     }
 

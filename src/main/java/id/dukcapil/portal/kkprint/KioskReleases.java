@@ -85,7 +85,7 @@ public class KioskReleases {
         if (!pinEncoder.matches(pin, release.pinHash())) {
             int attempts = release.failedAttempts() + 1;
             boolean locked = attempts >= MAX_WRONG_PINS;
-            releases.failedAttempt(release.id(), attempts, locked ? ReleaseState.LOCKED : ReleaseState.ACTIVE);
+            releases.failedAttempt(release.id(), locked ? ReleaseState.LOCKED : ReleaseState.ACTIVE);
             throw refused(locked ? Code.RELEASE_LOCKED : Code.WRONG_PIN, kiosk, tracking, MAX_WRONG_PINS - attempts);
         }
         releases.released(release.id(), now, kiosk.id());

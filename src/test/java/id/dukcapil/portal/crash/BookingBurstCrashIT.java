@@ -295,8 +295,10 @@ class BookingBurstCrashIT {
     private static String citizenToken() throws Exception {
         String email = "crash-" + UUID.randomUUID() + "@example.id";
         String password = "Crash#Test-2026";
-        post("/api/v1/bds/accounts", "{\"fullName\":\"Siti Crash\",\"email\":\"" + email
+        String registered = post("/api/v1/bds/accounts", "{\"fullName\":\"Siti Crash\",\"email\":\"" + email
                 + "\",\"phone\":\"081234567890\",\"password\":\"" + password + "\"}", 202);
+        Matcher attempt = Pattern.compile("\"attempt\"\\s*:\\s*\"([^\"]+)\"").matcher(registered);
+        assertThat(attempt.find()).as(registered).isTrue();
         String otp = null;
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (otp == null) {
@@ -311,7 +313,8 @@ class BookingBurstCrashIT {
             }
             Thread.sleep(200);
         }
-        post("/api/v1/bds/accounts/verify", "{\"email\":\"" + email + "\",\"otp\":\"" + otp + "\"}", 200);
+        post("/api/v1/bds/accounts/verify", "{\"email\":\"" + email + "\",\"attempt\":\"" + attempt.group(1)
+                + "\",\"otp\":\"" + otp + "\"}", 200);
         String session = post("/api/v1/bds/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", 200);
         Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(session);
         assertThat(token.find()).as(session).isTrue();

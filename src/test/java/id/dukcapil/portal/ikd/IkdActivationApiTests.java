@@ -211,6 +211,61 @@ class IkdActivationApiTests {
     }
 
     @Test
+    void sixty_wrong_pins_sent_at_once_get_four_wrong_pin_answers_and_then_only_the_lock() throws Exception {
+        String code = app.facePassed(POINT);
+        IkdDesk.ActivationQr qr = SignedInAs.call(users, "ikd", () -> desk.showQr(code));
+        app.scan(code, qr.content());
+        String pin = app.pinFromTheEmail(code);
+        String wrong = pin.equals("000000") ? "111111" : "000000";
+
+        java.util.Map<String, Long> answers = all_at_once(60, () -> app.activate(code, wrong));
+
+        assertThat(answers).as("guesses answered as guesses: five allowed, the fifth locks")
+                .containsEntry("WRONG_PIN", (long) Activations.MAX_WRONG_PINS - 1)
+                .containsEntry("PIN_LOCKED", 60L - (Activations.MAX_WRONG_PINS - 1));
+        assertThat(jdbc.queryForObject("SELECT pin_failures FROM ikd_registration WHERE code = ?", Integer.class, code))
+                .isEqualTo(Activations.MAX_WRONG_PINS);
+        app.assertProblem(app.activate(code, pin), 423, "PIN_LOCKED");
+    }
+
+    @Test
+    void twelve_failed_face_checks_at_once_count_three_and_leave_it_to_the_officer() throws Exception {
+        String code = app.registered(POINT);
+
+        java.util.Map<String, Long> answers = all_at_once(12,
+                () -> app.post("/" + code + "/face-check", "{\"passed\":false,\"score\":0.2}"));
+
+        assertThat(answers).containsEntry("FACE_FAILED", (long) Activations.MAX_FACE_ATTEMPTS - 1)
+                .containsEntry("NEEDS_OFFICER", 1L)
+                .containsEntry("FACE_CHECK_EXHAUSTED", 12L - Activations.MAX_FACE_ATTEMPTS);
+        assertThat(jdbc.queryForObject("SELECT face_attempts FROM ikd_registration WHERE code = ?", Integer.class, code))
+                .isEqualTo(Activations.MAX_FACE_ATTEMPTS);
+    }
+
+    /** The same call from that many threads released together; each answer's state or problem code, counted. */
+    private java.util.Map<String, Long> all_at_once(int calls,
+                                                     java.util.concurrent.Callable<HttpResponse<String>> call)
+            throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(calls)) {
+            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    HttpResponse<String> answer = call.call();
+                    return answer.statusCode() < 300 ? app.state(answer) : app.field(answer, "code");
+                }));
+            }
+            start.countDown();
+            java.util.Map<String, Long> counted = new java.util.TreeMap<>();
+            for (var answer : answers) {
+                counted.merge(answer.get(2, java.util.concurrent.TimeUnit.MINUTES), 1L, Long::sum);
+            }
+            return counted;
+        }
+    }
+
+    @Test
     void an_officer_sees_and_acts_only_on_the_registrations_of_their_own_service_point() throws Exception {
         String code = app.facePassed(POINT);
         String dinasOfficer = staffAccounts.create(Set.of(Role.IKD_OFFICER), "Sandi-Kuat-2026");

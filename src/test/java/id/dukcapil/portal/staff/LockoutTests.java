@@ -72,6 +72,42 @@ class LockoutTests {
     }
 
     @Test
+    void a_failed_attempt_while_locked_does_not_extend_the_lock() {
+        failTimes(5);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(signIn.attempt(username, "wrong-while-locked")).isEqualTo(Result.REFUSED);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(signIn.attempt(username, PASSWORD)).isEqualTo(Result.SIGNED_IN);
+    }
+
+    @Test
+    void an_unknown_username_reads_locked_after_as_many_failures_as_a_real_one_and_for_as_long() {
+        String unknown = "tidakada" + System.nanoTime() % 1_000_000;
+        for (String name : List.of(username, unknown)) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(signIn.attempt(name, "wrong-" + i)).isEqualTo(Result.REFUSED);
+                assertThat(lastSignInAnswer(name)).as(name + ", failure " + (i + 1)).isEqualTo("FAILURE");
+            }
+        }
+        clock.advance(Duration.ofMinutes(10));
+        for (String name : List.of(username, unknown)) {
+            assertThat(signIn.attempt(name, "wrong-while-locked")).isEqualTo(Result.REFUSED);
+            assertThat(lastSignInAnswer(name)).as(name + " while locked").isEqualTo("REFUSED LockedException");
+        }
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        for (String name : List.of(username, unknown)) {
+            assertThat(signIn.attempt(name, "wrong-after")).isEqualTo(Result.REFUSED);
+            assertThat(lastSignInAnswer(name)).as(name + " after the lock, not extended").isEqualTo("FAILURE");
+        }
+    }
+
+    /** What the sign-in answered, as the audit log keeps it: a wrong password, or refused before (and why). */
+    private String lastSignInAnswer(String name) {
+        return jdbc.queryForObject("SELECT TRIM(CONCAT(outcome, ' ', IF(outcome = 'REFUSED', detail, ''))) FROM audit_entry "
+                + "WHERE action = 'staff.sign-in' AND actor_id = ? ORDER BY seq DESC LIMIT 1", String.class, name);
+    }
+
+    @Test
     void failures_sign_ins_and_the_lockout_are_audited() {
         failTimes(5);
         List<String> actions = jdbc.queryForList(

@@ -22,6 +22,8 @@ final class ApiDtos {
     /** bcrypt reads at most 72 bytes and refuses more. */
     static final int SECRET = 72;
     static final int OTP = 10;
+    /** An attempt's handle: 43 characters of base64url. */
+    static final int ATTEMPT = 64;
     static final int NIK = 32;
     static final int POINT = 20;
 
@@ -38,7 +40,15 @@ final class ApiDtos {
         }
     }
 
-    record VerifyBody(@NotBlank @Size(max = EMAIL) String email, @NotBlank @Size(max = OTP) String otp) {
+    record VerifyBody(@NotBlank @Size(max = EMAIL) String email,
+                      @Schema(description = "The attempt's handle from the registration's answer")
+                      @NotBlank @Size(max = ATTEMPT) String attempt,
+                      @NotBlank @Size(max = OTP) String otp) {
+    }
+
+    record ResendBody(@NotBlank @Size(max = EMAIL) String email,
+                      @Schema(description = "The attempt's handle from the registration's answer")
+                      @NotBlank @Size(max = ATTEMPT) String attempt) {
     }
 
     record EmailBody(@NotBlank @Size(max = EMAIL) String email) {
@@ -63,6 +73,13 @@ final class ApiDtos {
     }
 
     record Accepted(String status) {
+    }
+
+    /**
+     * A registration taken: the handle names this attempt in the verification and the resend, so that only its own
+     * code counts for it. Given alike whether or not a code was sent.
+     */
+    record RegistrationAccepted(String status, String attempt) {
     }
 
     record ServicePointAnswer(String code, String name, @Nullable String address) {

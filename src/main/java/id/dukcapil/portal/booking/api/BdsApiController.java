@@ -14,6 +14,8 @@ import id.dukcapil.portal.booking.api.ApiDtos.Accepted;
 import id.dukcapil.portal.booking.api.ApiDtos.BookingAnswer;
 import id.dukcapil.portal.booking.api.ApiDtos.BookingBody;
 import id.dukcapil.portal.booking.api.ApiDtos.EmailBody;
+import id.dukcapil.portal.booking.api.ApiDtos.RegistrationAccepted;
+import id.dukcapil.portal.booking.api.ApiDtos.ResendBody;
 import id.dukcapil.portal.booking.api.ApiDtos.RescheduleBody;
 import id.dukcapil.portal.booking.api.ApiDtos.ResetBody;
 import id.dukcapil.portal.booking.api.ApiDtos.ServicePointAnswer;
@@ -81,28 +83,32 @@ class BdsApiController {
 
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Register; a 6-digit OTP is e-mailed. The answer is the same for an address already registered.")
-    Accepted register(@Valid @RequestBody AccountBody body, HttpServletRequest request) {
+    @Operation(summary = "Register; a 6-digit OTP is e-mailed. The answer is the same for an address already registered.",
+            description = "The answer's attempt handle goes with this attempt's verification and resend: another "
+                    + "registration of the same address has its own code, which this handle neither resends nor accepts.")
+    RegistrationAccepted register(@Valid @RequestBody AccountBody body, HttpServletRequest request) {
         // The account's language is the request's: Indonesian unless the app asks for English.
         // One plain address or a 422 naming the field: what is registered is what mail can be sent to.
         String email = InvalidField.email("email", body.email());
-        accounts.register(new Registration(body.fullName(), email, body.phone(), body.password()),
+        String attempt = accounts.register(new Registration(body.fullName(), email, body.phone(), body.password()),
                 ApiProblems.locale(request), request.getRemoteAddr());
-        return new Accepted("OTP_SENT_IF_APPLICABLE");
+        return new RegistrationAccepted("OTP_SENT_IF_APPLICABLE", attempt);
     }
 
     @PostMapping("/accounts/verify")
-    @Operation(summary = "Verify the account with the OTP from the e-mail (10 minutes, 5 tries)")
+    @Operation(summary = "Verify the account with the OTP from the e-mail (10 minutes, 5 tries)",
+            description = "Refusals: OTP_MALFORMED (400) when the code is not six digits, no try spent; OTP_INVALID (422); "
+                    + "OTP_THROTTLED (429).")
     Accepted verify(@Valid @RequestBody VerifyBody body, HttpServletRequest request) {
-        accounts.verify(InvalidField.email("email", body.email()), body.otp(), request.getRemoteAddr());
+        accounts.verify(InvalidField.email("email", body.email()), body.attempt(), body.otp(), request.getRemoteAddr());
         return new Accepted("VERIFIED");
     }
 
     @PostMapping("/accounts/otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a new verification OTP (at most once a minute, five an hour)")
-    Accepted resendOtp(@Valid @RequestBody EmailBody body, HttpServletRequest request) {
-        accounts.resendCode(InvalidField.email("email", body.email()), request.getRemoteAddr());
+    @Operation(summary = "Send a new verification OTP for the attempt (at most once a minute, five an hour)")
+    Accepted resendOtp(@Valid @RequestBody ResendBody body, HttpServletRequest request) {
+        accounts.resendCode(InvalidField.email("email", body.email()), body.attempt(), request.getRemoteAddr());
         return new Accepted("OTP_SENT_IF_APPLICABLE");
     }
 
@@ -115,7 +121,10 @@ class BdsApiController {
     }
 
     @PostMapping("/accounts/password-reset/confirm")
-    @Operation(summary = "Set a new password with the reset OTP; every session of the account ends")
+    @Operation(summary = "Set a new password with the reset OTP; every session of the account ends",
+            description = "The code is checked before the password: OTP_MALFORMED (400), OTP_INVALID (422) alike for "
+                    + "any address, OTP_THROTTLED (429) after ten wrong codes for an address in an hour (or fifty "
+                    + "from a client); ACCOUNT_INVALID (422) only with the right code and a password the rules refuse.")
     Accepted reset(@Valid @RequestBody ResetBody body, HttpServletRequest request) {
         accounts.resetPassword(InvalidField.email("email", body.email()), body.otp(), body.newPassword(),
                 request.getRemoteAddr());

@@ -22,7 +22,8 @@ public class CitizenStore {
             FROM booking_citizen""";
 
     private static final String OTP_COLUMNS = """
-            SELECT id, code_hash, created_at, expires_at, attempts, used_at, full_name, phone, password_hash, locale
+            SELECT id, code_hash, created_at, expires_at, attempts, used_at, full_name, phone, password_hash, locale,
+                attempt_key
             FROM booking_otp""";
 
     private final JdbcClient jdbc;
@@ -60,10 +61,6 @@ public class CitizenStore {
                 .params(attempt.fullName(), attempt.phone(), attempt.passwordHash(), attempt.locale(), utc(at), id).update();
     }
 
-    public void verified(long id, Instant at) {
-        jdbc.sql("UPDATE booking_citizen SET verified_at = ? WHERE id = ? AND verified_at IS NULL").params(utc(at), id).update();
-    }
-
     public void changePassword(long id, String passwordHash) {
         jdbc.sql("UPDATE booking_citizen SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL WHERE id = ?")
                 .params(passwordHash, id).update();
@@ -77,29 +74,41 @@ public class CitizenStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO booking_otp (citizen_id, purpose, code_hash, created_at, expires_at, attempts,
-                    full_name, phone, password_hash, locale)
-                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
+                    full_name, phone, password_hash, locale, attempt_key)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)""")
                 .params(citizenId, purpose, codeHash, utc(at), utc(expiresAt),
                         attempt == null ? null : attempt.fullName(), attempt == null ? null : attempt.phone(),
-                        attempt == null ? null : attempt.passwordHash(), attempt == null ? null : attempt.locale())
+                        attempt == null ? null : attempt.passwordHash(), attempt == null ? null : attempt.locale(),
+                        attempt == null ? null : attempt.key())
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 
-    /** The codes of that purpose still usable at {@code now}, newest first, locked; at most {@code limit}. */
-    public java.util.List<Otp> liveOtpsForUpdate(long citizenId, String purpose, Instant now, int maxAttempts, int limit) {
+    /**
+     * The codes of that purpose and attempt (its key; null: codes of no attempt, as reset codes) still usable at
+     * {@code now}, newest first, locked; at most {@code limit}.
+     */
+    public java.util.List<Otp> liveOtpsForUpdate(long citizenId, String purpose, @Nullable String attemptKey, Instant now,
+                                                 int maxAttempts, int limit) {
         return jdbc.sql(OTP_COLUMNS + """
-                 WHERE citizen_id = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? AND attempts < ?
-                ORDER BY id DESC LIMIT ? FOR UPDATE""")
-                .params(citizenId, purpose, utc(now), maxAttempts, limit).query(CitizenStore::otp).list();
+                 WHERE citizen_id = ? AND purpose = ? AND attempt_key <=> ? AND used_at IS NULL AND expires_at > ?
+                AND attempts < ? ORDER BY id DESC LIMIT ? FOR UPDATE""")
+                .params(citizenId, purpose, attemptKey, utc(now), maxAttempts, limit).query(CitizenStore::otp).list();
     }
 
-    /** Older codes of that purpose for the same attempt (same password hash, or none) can no longer be used. */
-    public void otpsReplaced(long citizenId, String purpose, @Nullable String passwordHash, Instant at) {
+    /** The details a registration attempt typed, from its newest code, locked: only its own key finds them. */
+    public Optional<Attempt> attemptForUpdate(long citizenId, String attemptKey) {
+        return jdbc.sql(OTP_COLUMNS
+                        + " WHERE citizen_id = ? AND purpose = 'VERIFY' AND attempt_key = ? ORDER BY id DESC LIMIT 1 FOR UPDATE")
+                .params(citizenId, attemptKey).query(CitizenStore::otp).optional().map(Otp::attempt);
+    }
+
+    /** Older codes of that purpose for the same attempt (its key, or none) can no longer be used. */
+    public void otpsReplaced(long citizenId, String purpose, @Nullable String attemptKey, Instant at) {
         jdbc.sql("""
                 UPDATE booking_otp SET used_at = ?
-                WHERE citizen_id = ? AND purpose = ? AND used_at IS NULL AND password_hash <=> ?""")
-                .params(utc(at), citizenId, purpose, passwordHash).update();
+                WHERE citizen_id = ? AND purpose = ? AND used_at IS NULL AND attempt_key <=> ?""")
+                .params(utc(at), citizenId, purpose, attemptKey).update();
     }
 
     /** Every code of that purpose is spent (an account verified, a password reset): none opens it again. */
@@ -164,7 +173,8 @@ public class CitizenStore {
         String passwordHash = rs.getString("password_hash");
         return new Otp(rs.getLong("id"), rs.getString("code_hash"), instant(rs, 3), instant(rs, 4), rs.getInt("attempts"),
                 rs.getObject("used_at") != null, passwordHash == null ? null
-                : new Attempt(rs.getString("full_name"), rs.getString("phone"), passwordHash, rs.getString("locale")));
+                : new Attempt(rs.getString("full_name"), rs.getString("phone"), passwordHash, rs.getString("locale"),
+                        rs.getString("attempt_key")));
     }
 
     public record Citizen(long id, String fullName, String email, String phone, String passwordHash, String locale,
@@ -176,8 +186,12 @@ public class CitizenStore {
                       @Nullable Attempt attempt) {
     }
 
-    /** What one registration typed: a code sent for it makes these the account's details, nothing else does. */
-    public record Attempt(String fullName, String phone, String passwordHash, String locale) {
+    /**
+     * What one registration typed: a code sent for it makes these the account's details, nothing else does.
+     *
+     * @param key the SHA-256 of the handle only that attempt's client holds (null for codes older than issue 41)
+     */
+    public record Attempt(String fullName, String phone, String passwordHash, String locale, @Nullable String key) {
 
         @Override
         public String toString() {

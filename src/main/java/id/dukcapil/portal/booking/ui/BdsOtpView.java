@@ -14,7 +14,11 @@ import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
 
-/** The OTP form (SOP A step 4): the 6-digit code from the e-mail verifies the account and signs the citizen in. */
+/**
+ * The OTP form (SOP A step 4): the 6-digit code from the e-mail verifies the account and signs the citizen in. It
+ * serves the registration this browser made ({@link PendingRegistration}); without one it sends the citizen to
+ * register.
+ */
 @Route(value = "bds/otp", autoLayout = false)
 @AnonymousAllowed
 class BdsOtpView extends BdsPage implements BeforeEnterObserver {
@@ -23,7 +27,7 @@ class BdsOtpView extends BdsPage implements BeforeEnterObserver {
     final Button verify = new Button();
     final Button resend = new Button();
     private final Paragraph sentTo = new Paragraph();
-    private String email = "";
+    private PendingRegistration pending = new PendingRegistration("", "");
 
     BdsOtpView(CitizenAccounts accounts, Clock clock) {
         super(clock);
@@ -35,7 +39,8 @@ class BdsOtpView extends BdsPage implements BeforeEnterObserver {
         verify.setWidthFull();
         verify.addClickListener(click -> {
             try {
-                signIn(accounts.verify(email, code.getValue(), clientAddress()));
+                signIn(accounts.verify(pending.email(), pending.attempt(), code.getValue(), clientAddress()));
+                PendingRegistration.done();
                 getUI().ifPresent(ui -> ui.navigate(BdsHomeView.class));
             } catch (RuleViolation violation) {
                 Notifications.error(violation);
@@ -45,7 +50,7 @@ class BdsOtpView extends BdsPage implements BeforeEnterObserver {
         resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         resend.addClickListener(click -> {
             try {
-                accounts.resendCode(email, clientAddress());
+                accounts.resendCode(pending.email(), pending.attempt(), clientAddress());
                 Notifications.success(getTranslation("bds.otp.resent", CitizenAccounts.OTP_RESEND_INTERVAL.toSeconds()));
             } catch (RuleViolation violation) {
                 Notifications.error(violation);
@@ -56,7 +61,12 @@ class BdsOtpView extends BdsPage implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        email = event.getLocation().getQueryParameters().getSingleParameter("email").orElse("");
-        sentTo.setText(getTranslation("bds.otp.sent", email, CitizenAccounts.OTP_VALIDITY.toMinutes()));
+        var registration = PendingRegistration.current();
+        if (registration.isEmpty()) {
+            event.forwardTo(BdsRegisterView.class);
+            return;
+        }
+        pending = registration.get();
+        sentTo.setText(getTranslation("bds.otp.sent", pending.email(), CitizenAccounts.OTP_VALIDITY.toMinutes()));
     }
 }

@@ -52,8 +52,9 @@ class BdsRegisterView extends BdsPage {
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         register.addClickListener(click -> {
             try {
-                accounts.register(new Registration(fullName.getValue(), email.getValue(), phone.getValue(),
-                        password.getValue()), getLocale(), clientAddress());
+                String attempt = accounts.register(new Registration(fullName.getValue(), email.getValue(),
+                        phone.getValue(), password.getValue()), getLocale(), clientAddress());
+                new PendingRegistration(email.getValue().strip(), attempt).keep();
                 getUI().ifPresent(ui -> ui.navigate(BdsOtpView.class,
                         QueryParameters.simple(Map.of("email", email.getValue().strip()))));
             } catch (RuleViolation violation) {

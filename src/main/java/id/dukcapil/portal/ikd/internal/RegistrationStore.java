@@ -47,6 +47,12 @@ public class RegistrationStore {
                 .optional();
     }
 
+    /** The registration, locked until the transaction ends: face checks and PIN tries on it queue up. */
+    public Optional<Row> byCodeForUpdate(String code) {
+        return jdbc.sql("SELECT * FROM ikd_registration WHERE code = ? FOR UPDATE").param(code)
+                .query(RegistrationStore::row).optional();
+    }
+
     public Optional<RegistrationState> stateOfNik(String nik) {
         return jdbc.sql("SELECT state FROM ikd_registration WHERE open_nik = ?").param(nik)
                 .query((rs, n) -> RegistrationState.valueOf(rs.getString(1))).optional();
@@ -74,11 +80,12 @@ public class RegistrationStore {
                 .params(utc(startOfToday), nik, nik).query(RegistrationStore::row).list();
     }
 
-    public boolean faceChecked(long id, RegistrationState from, RegistrationState to, int attempts, BigDecimal score) {
+    /** One more face check counted where it is stored, never as a number read before. */
+    public boolean faceChecked(long id, RegistrationState from, RegistrationState to, BigDecimal score) {
         return jdbc.sql("""
-                UPDATE ikd_registration SET state = ?, face_attempts = ?, last_face_score = ?
+                UPDATE ikd_registration SET state = ?, face_attempts = face_attempts + 1, last_face_score = ?
                 WHERE id = ? AND state = ?""")
-                .params(to.name(), attempts, score, id, from.name()).update() == 1;
+                .params(to.name(), score, id, from.name()).update() == 1;
     }
 
     /** A QR code for a face that passed, or to replace a PIN that expired unused. */
@@ -98,11 +105,16 @@ public class RegistrationStore {
                 .params(pinHash, utc(pinExpiresAt), id, from.name(), qrHash).update() == 1;
     }
 
-    public void pinFailed(long id, int failures, boolean locked) {
+    /**
+     * One more wrong PIN, counted where it is stored; the one that reaches {@code maxWrongPins} locks it. The count
+     * is assigned last, so the lock's test reads the count before this PIN whatever order the server assigns in.
+     */
+    public void pinFailed(long id, int maxWrongPins) {
         jdbc.sql("""
-                UPDATE ikd_registration SET pin_failures = ?, state = IF(?, 'LOCKED', state),
-                    open_nik = IF(?, NULL, open_nik) WHERE id = ? AND state = 'PIN_SENT'""")
-                .params(failures, locked, locked, id).update();
+                UPDATE ikd_registration SET state = IF(pin_failures + 1 >= ?, 'LOCKED', state),
+                    open_nik = IF(pin_failures + 1 >= ?, NULL, open_nik), pin_failures = pin_failures + 1
+                WHERE id = ? AND state = 'PIN_SENT'""")
+                .params(maxWrongPins, maxWrongPins, id).update();
     }
 
     public boolean activated(long id, Instant at) {

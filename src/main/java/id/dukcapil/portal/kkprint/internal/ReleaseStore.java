@@ -57,9 +57,10 @@ public class ReleaseStore {
                 .param(requestId).query(ReleaseStore::row).optional();
     }
 
-    public void failedAttempt(long id, int attempts, ReleaseState state) {
-        jdbc.sql("UPDATE kkprint_release SET failed_attempts = ?, state = ? WHERE id = ?")
-                .params(attempts, state.name(), id).update();
+    /** One more wrong PIN, counted where it is stored, never as a number read before (the row is locked anyway). */
+    public void failedAttempt(long id, ReleaseState state) {
+        jdbc.sql("UPDATE kkprint_release SET failed_attempts = failed_attempts + 1, state = ? WHERE id = ?")
+                .params(state.name(), id).update();
     }
 
     public void released(long id, Instant at, long kioskId) {

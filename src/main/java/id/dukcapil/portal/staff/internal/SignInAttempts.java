@@ -28,15 +28,17 @@ class SignInAttempts {
     static final String SUBJECT = "StaffAccount";
 
     private final StaffAccountRepository accounts;
+    private final UnknownNameLockout unknownNames;
     private final AuditLog auditLog;
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
 
-    SignInAttempts(StaffAccountRepository accounts, AuditLog auditLog, Clock clock,
+    SignInAttempts(StaffAccountRepository accounts, UnknownNameLockout unknownNames, AuditLog auditLog, Clock clock,
                    @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
                    @Value("${portal.security.lockout:15m}") Duration lockout) {
         this.accounts = accounts;
+        this.unknownNames = unknownNames;
         this.auditLog = auditLog;
         this.clock = clock;
         this.maxFailures = maxFailures;
@@ -69,8 +71,11 @@ class SignInAttempts {
                 auditLog.record(Actor.system("sign-in"), new AuditRecord("staff.locked", SUBJECT, username,
                         Outcome.SUCCESS, maxFailures + " failed sign-ins; locked until " + now.plus(lockout)));
             }
-        }, () -> auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", null, null,
-                Outcome.FAILURE, "unknown username")));
+        }, () -> {
+            unknownNames.failed(username, now); // counted like an account's: the lock must not tell who exists
+            auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", null, null,
+                    Outcome.FAILURE, "unknown username"));
+        });
     }
 
     /** Refused before the password was checked: locked or deactivated. */
@@ -80,8 +85,9 @@ class SignInAttempts {
             return;
         }
         String username = claimedName(event.getAuthentication());
-        auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", SUBJECT, username,
-                Outcome.REFUSED, event.getException().getClass().getSimpleName()));
+        boolean known = accounts.existsByUsername(username);
+        auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", known ? SUBJECT : null,
+                known ? username : null, Outcome.REFUSED, event.getException().getClass().getSimpleName()));
     }
 
     @EventListener

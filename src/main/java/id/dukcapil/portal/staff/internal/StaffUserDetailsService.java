@@ -4,25 +4,34 @@ import id.dukcapil.portal.staff.StaffForm;
 import id.dukcapil.portal.shared.Role;
 import java.time.Clock;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads a staff account for sign-in. A locked account is reported locked, so Spring Security refuses it
- * before even checking the password.
+ * Loads a staff account for sign-in. A locked account is reported locked, so Spring Security refuses it whatever the
+ * password. A name without an account that failed as often is reported locked alike ({@link UnknownNameLockout}), by
+ * a locked principal whose password nothing matches: the answer, and the work, do not tell whether the name exists.
  */
 @Service
 class StaffUserDetailsService implements UserDetailsService {
 
     private final StaffAccountRepository accounts;
+    private final UnknownNameLockout unknownNames;
     private final Clock clock;
+    /** A hash of nothing anyone types: the locked unknown name's password check costs what a real one does. */
+    private final String noPassword;
 
-    StaffUserDetailsService(StaffAccountRepository accounts, Clock clock) {
+    StaffUserDetailsService(StaffAccountRepository accounts, UnknownNameLockout unknownNames, PasswordEncoder encoder,
+                            Clock clock) {
         this.accounts = accounts;
+        this.unknownNames = unknownNames;
         this.clock = clock;
+        this.noPassword = java.util.Objects.requireNonNull(encoder.encode(java.util.UUID.randomUUID().toString()));
     }
 
     @Override
@@ -32,8 +41,12 @@ class StaffUserDetailsService implements UserDetailsService {
         if (username.strip().length() > StaffForm.USERNAME_MAX_LENGTH) {
             throw new UsernameNotFoundException("No staff account with a name that long");
         }
-        StaffAccountEntity account = accounts.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> new UsernameNotFoundException("No staff account " + username));
+        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.Optional<StaffAccountEntity> found = accounts.findByUsername(name);
+        if (found.isEmpty() && unknownNames.lockedAt(name, clock.instant())) {
+            return User.withUsername(name).password(noPassword).accountLocked(true).build();
+        }
+        StaffAccountEntity account = found.orElseThrow(() -> new UsernameNotFoundException("No staff account " + username));
         return new StaffPrincipal(account, !account.lockedAt(clock.instant()),
                 account.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());
     }

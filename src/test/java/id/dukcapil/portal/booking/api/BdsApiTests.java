@@ -41,13 +41,15 @@ class BdsApiTests {
 
     @Test
     void a_citizen_registers_verifies_signs_in_books_retries_lists_and_cancels() throws Exception {
-        assertThat(post("/accounts", null, null, """
-                {"fullName":"Dewi Sartika","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(email))
-                .statusCode()).isEqualTo(202);
+        HttpResponse<String> registered = post("/accounts", null, null, """
+                {"fullName":"Dewi Sartika","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(email));
+        assertThat(registered.statusCode()).isEqualTo(202);
+        String attempt = json.readTree(registered.body()).get("attempt").asString();
         assertThat(support.subjectsTo(email)).as("an app that names no language gets Indonesian")
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("Kode OTP Anda");
         assertThat(post("/accounts/verify", null, null, """
-                {"email":"%s","otp":"%s"}""".formatted(email, support.lastCodeTo(email))).statusCode()).isEqualTo(200);
+                {"email":"%s","attempt":"%s","otp":"%s"}""".formatted(email, attempt, support.lastCodeTo(email)))
+                .statusCode()).isEqualTo(200);
         HttpResponse<String> session = post("/sessions", null, null, """
                 {"email":"%s","password":"Bedas-Sandi-2026"}""".formatted(email));
         assertThat(session.statusCode()).isEqualTo(200);
@@ -219,10 +221,11 @@ class BdsApiTests {
     }
 
     private String signedInCitizen() throws Exception {
-        post("/accounts", null, null, """
-                {"fullName":"Cut Nyak Dien","email":"%s","phone":"081234567891","password":"Bedas-Sandi-2026"}""".formatted(email));
+        String attempt = json.readTree(post("/accounts", null, null, """
+                {"fullName":"Cut Nyak Dien","email":"%s","phone":"081234567891","password":"Bedas-Sandi-2026"}""".formatted(email))
+                .body()).get("attempt").asString();
         post("/accounts/verify", null, null, """
-                {"email":"%s","otp":"%s"}""".formatted(email, support.lastCodeTo(email)));
+                {"email":"%s","attempt":"%s","otp":"%s"}""".formatted(email, attempt, support.lastCodeTo(email)));
         return json.readTree(post("/sessions", null, null, """
                 {"email":"%s","password":"Bedas-Sandi-2026"}""".formatted(email)).body()).get("token").asString();
     }
@@ -237,6 +240,67 @@ class BdsApiTests {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return send(request.build());
+    }
+
+    @Test
+    void a_malformed_otp_is_a_400_problem_in_the_apps_language_and_spends_no_try() throws Exception {
+        String attempt = json.readTree(post("/accounts", null, null, """
+                {"fullName":"Dewi Sartika","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(email))
+                .body()).get("attempt").asString();
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/accounts/verify"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"email":"%s","attempt":"%s","otp":"abc"}""".formatted(email, attempt))).build());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .contains("application/problem+json"));
+        assertThat(json.readTree(refused.body()).get("code").asString()).isEqualTo("OTP_MALFORMED");
+        assertThat(json.readTree(refused.body()).get("detail").asString()).contains("6 digits");
+        assertThat(post("/accounts/verify", null, null, """
+                {"email":"%s","attempt":"%s","otp":"%s"}""".formatted(email, attempt, support.lastCodeTo(email)))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_verification_names_its_attempt_and_another_attempts_code_does_not_open_it() throws Exception {
+        String mine = json.readTree(post("/accounts", null, null, """
+                {"fullName":"Dewi Sartika","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(email))
+                .body()).get("attempt").asString();
+        HttpResponse<String> unnamed = post("/accounts/verify", null, null, """
+                {"email":"%s","otp":"%s"}""".formatted(email, support.lastCodeTo(email)));
+        assertThat(unnamed.statusCode()).as(unnamed.body()).isEqualTo(400);
+        assertThat(unnamed.body()).contains("attempt");
+        assertThat(post("/accounts/verify", null, null, """
+                {"email":"%s","attempt":"%s","otp":"%s"}""".formatted(email, "not-" + mine, support.lastCodeTo(email)))
+                .statusCode()).as("someone else's handle").isEqualTo(422);
+        assertThat(post("/accounts/otp", null, null, """
+                {"email":"%s","attempt":"%s"}""".formatted(email, mine)).statusCode()).isEqualTo(202);
+        assertThat(post("/accounts/verify", null, null, """
+                {"email":"%s","attempt":"%s","otp":"%s"}""".formatted(email, mine, support.lastCodeTo(email)))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_forged_host_header_puts_no_foreign_link_into_the_owners_mail_nor_the_next_citizens() throws Exception {
+        support.citizen(email);
+        String body = """
+                {"fullName":"Penyusup","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(email);
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("POST /api/v1/bds/accounts HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length()
+                    + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("HTTP/1.1 202");
+        }
+        assertThat(support.subjectsTo(email)).hasSize(2);
+        assertThat(support.lastTextTo(email)).as("the owner's 'already registered' mail")
+                .contains("http://localhost:" + port + "/bds/masuk").doesNotContain("evil.example");
+
+        String next = support.newEmail();
+        assertThat(post("/accounts", null, null, """
+                {"fullName":"Dewi Sartika","email":"%s","phone":"081234567890","password":"Bedas-Sandi-2026"}""".formatted(next))
+                .statusCode()).isEqualTo(202);
+        assertThat(support.lastTextTo(next)).doesNotContain("evil.example");
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
