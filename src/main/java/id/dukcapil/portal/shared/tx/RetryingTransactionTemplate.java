@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The portal's {@link TransactionTemplate}: a callback that begins its own transaction is a unit of work, run again
  * by {@link WriteRetries} when the database rolled it back. One that joins a transaction under way is part of that
- * one's unit of work, which the outermost caller runs again.
+ * one's unit of work, which the outermost caller runs again; a read-only one writes nothing to keep whole.
  */
 public class RetryingTransactionTemplate extends TransactionTemplate {
 
@@ -24,7 +24,7 @@ public class RetryingTransactionTemplate extends TransactionTemplate {
 
     @Override
     public <T> @Nullable T execute(TransactionCallback<T> action) throws TransactionException {
-        if (!beginsItsOwn(getPropagationBehavior())) {
+        if (isReadOnly() || !beginsItsOwn(getPropagationBehavior())) {
             return super.execute(action);
         }
         return retries.run(() -> super.execute(action));

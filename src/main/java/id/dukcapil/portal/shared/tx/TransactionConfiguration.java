@@ -50,7 +50,8 @@ class TransactionConfiguration {
         MethodInterceptor retrying = invocation -> {
             TransactionAttribute attribute = attributes.getTransactionAttribute(invocation.getMethod(),
                     invocation.getThis() == null ? null : invocation.getThis().getClass());
-            if (attribute == null || !RetryingTransactionTemplate.beginsItsOwn(attribute.getPropagationBehavior())) {
+            if (attribute == null || attribute.isReadOnly()
+                    || !RetryingTransactionTemplate.beginsItsOwn(attribute.getPropagationBehavior())) {
                 return invocation.proceed();
             }
             if (!(invocation instanceof ProxyMethodInvocation proxied)) {

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * at most {@code portal.tx.tries} times, after a pause that doubles from try to try with full jitter, so that two
  * nodes' writers that collided do not collide again in step. After the last try it is refused honestly
  * ({@link DatabaseBusyException}); a commit whose outcome is unknown is never run again ({@link CommitUnknownException}).
- * The unit of work must be its transaction's outermost call: nothing of a failed try is left to be committed.
+ * A lost connection is tried again once, on a new one: lost twice, the database is away, and the failure is told as
+ * it is (the API's 503 {@code SERVICE_UNAVAILABLE}) rather than waited out. The unit of work must be its
+ * transaction's outermost call: nothing of a failed try is left to be committed.
  */
 @Component
 public class WriteRetries {
@@ -40,6 +42,7 @@ public class WriteRetries {
 
     /** Runs the unit of work until it commits, or refuses it: see the class comment. */
     public <T> T run(Supplier<T> unitOfWork) {
+        boolean lostBefore = false;
         for (int attempt = 1; ; attempt++) {
             commitPhase.reset();
             try {
@@ -55,6 +58,11 @@ public class WriteRetries {
                 if (kind == TransientFailure.CONNECTION_LOST && commitPhase.commitFailed()) {
                     throw new CommitUnknownException(failure);
                 }
+                if (kind == TransientFailure.CONNECTION_LOST && lostBefore) {
+                    // A second connection lost in a row: the database is away, and the answer says so at once.
+                    throw failure;
+                }
+                lostBefore |= kind == TransientFailure.CONNECTION_LOST;
                 if (attempt >= tries) {
                     refused.incrementAndGet();
                     log.warn("A unit of work was rolled back on each of its {} tries; refused: {}", tries,

@@ -45,7 +45,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @PortalTest
 class WritePathsUnderFaultsTests {
 
-    private static final String POINT = "UKL-320406";
+    private static final String POINT = "UKL-320418";
     private static final String DINAS = "DINAS";
 
     @Autowired BookingService bookings;
@@ -64,7 +64,7 @@ class WritePathsUnderFaultsTests {
     @BeforeEach
     void a_day_with_room() {
         audit.emptyTheChain();
-        day = support.workingDay(20);
+        day = support.workingDay(24);
         support.quota(POINT, day, 500);
         support.quota(DINAS, day, 500);
     }
