@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PortalTest
 class RealFailuresTests {
 
-    private static final String POINT = "UKL-320419";
+    private static final String POINT = "UKL-320434";
 
     @Autowired BookingService bookings;
     @Autowired BookingTestSupport support;

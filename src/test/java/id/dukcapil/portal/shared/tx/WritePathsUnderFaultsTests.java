@@ -45,7 +45,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @PortalTest
 class WritePathsUnderFaultsTests {
 
-    private static final String POINT = "UKL-320418";
+    private static final String POINT = "UKL-320433";
     private static final String DINAS = "DINAS";
 
     @Autowired BookingService bookings;
