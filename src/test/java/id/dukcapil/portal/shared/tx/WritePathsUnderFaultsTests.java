@@ -20,6 +20,9 @@ import id.dukcapil.portal.booking.CounterService;
 import id.dukcapil.portal.booking.Registration;
 import id.dukcapil.portal.booking.UrgentNeed;
 import id.dukcapil.portal.booking.UrgentReason;
+import id.dukcapil.portal.recording.RecordingDesk;
+import id.dukcapil.portal.recording.RecordingTestSupport;
+import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.shared.tx.FaultInjectingDataSource.Fault;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,6 +50,7 @@ class WritePathsUnderFaultsTests {
 
     private static final String POINT = "UKL-320433";
     private static final String DINAS = "DINAS";
+    private static final java.util.concurrent.atomic.AtomicInteger DESKS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Autowired BookingService bookings;
     @Autowired CounterService counter;
@@ -58,6 +62,8 @@ class WritePathsUnderFaultsTests {
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+    @Autowired RegistrationDesk registration;
+    @Autowired RecordingDesk recording;
 
     private LocalDate day;
 
@@ -78,7 +84,7 @@ class WritePathsUnderFaultsTests {
     static Stream<Arguments> pathsAndFaults() {
         List<Arguments> all = new ArrayList<>();
         for (String path : List.of("citizen books (batch)", "clerk books for a resident", "citizen cancels",
-                "counter checks in", "citizen registers", "audit entry on its own")) {
+                "counter checks in", "citizen registers", "audit entry on its own", "recording desk calls next")) {
             for (Fault fault : List.of(Fault.DEADLOCK, Fault.LOCK_WAIT_TIMEOUT, Fault.NOT_PREPARED,
                     Fault.CONNECTION_LOST, Fault.LOST_AFTER_COMMIT)) {
                 all.add(Arguments.of(path, fault));
@@ -196,6 +202,20 @@ class WritePathsUnderFaultsTests {
                 yield new Action(() -> auditLog.record(Actor.system("test"),
                         AuditRecord.success("test.recorded", "Test", subject)),
                         () -> auditEntries("test.recorded", subject));
+            }
+            case "recording desk calls next" -> {
+                // A day no other test records on: a number this path leaves waiting is called by nobody else.
+                clock.reset();
+                LocalDate recordingDay = support.today().plusDays(401);
+                clock.setInstant(recordingDay.atTime(8, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+                String nik = RecordingTestSupport.residentsToRecord(jdbc, recordingDay, 1).getFirst();
+                SignedInAs.call(users, "registrasi", () -> RecordingTestSupport.queued(registration, nik));
+                // A desk of its own each time: whichever number it calls, its call is counted by the desk's name.
+                String desk = "Uji-" + DESKS.incrementAndGet();
+                yield new Action(() -> SignedInAs.call(users, "perekaman", () -> recording.callNext(desk)),
+                        () -> count("SELECT COUNT(*) FROM recording_visit WHERE desk = ?", desk)
+                                * count("SELECT COUNT(*) FROM audit_entry WHERE action = 'recording.called' "
+                                + "AND detail LIKE ?", "% to " + desk));
             }
             default -> throw new IllegalArgumentException(path);
         };
