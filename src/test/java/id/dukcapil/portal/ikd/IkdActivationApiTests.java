@@ -196,11 +196,10 @@ class IkdActivationApiTests {
 
     @Test
     void five_wrong_pins_lock_the_activation_even_against_the_right_pin() throws Exception {
-        String code = app.facePassed(POINT);
-        IkdDesk.ActivationQr qr = SignedInAs.call(users, "ikd", () -> desk.showQr(code));
-        app.scan(code, qr.content());
-        String pin = app.pinFromTheEmail(code);
-        String wrong = pin.equals("000000") ? "111111" : "000000";
+        PinSent sent = pinSent();
+        String code = sent.code();
+        String pin = sent.pin();
+        String wrong = sent.wrong();
         for (int i = 1; i < Activations.MAX_WRONG_PINS; i++) {
             app.assertProblem(app.activate(code, wrong), 403, "WRONG_PIN");
         }
@@ -212,11 +211,10 @@ class IkdActivationApiTests {
 
     @Test
     void sixty_wrong_pins_sent_at_once_get_four_wrong_pin_answers_and_then_only_the_lock() throws Exception {
-        String code = app.facePassed(POINT);
-        IkdDesk.ActivationQr qr = SignedInAs.call(users, "ikd", () -> desk.showQr(code));
-        app.scan(code, qr.content());
-        String pin = app.pinFromTheEmail(code);
-        String wrong = pin.equals("000000") ? "111111" : "000000";
+        PinSent sent = pinSent();
+        String code = sent.code();
+        String pin = sent.pin();
+        String wrong = sent.wrong();
 
         java.util.Map<String, Long> answers = all_at_once(60, () -> app.activate(code, wrong));
 
@@ -273,5 +271,17 @@ class IkdActivationApiTests {
         assertThatThrownBy(() -> SignedInAs.call(users, dinasOfficer, () -> desk.showQr(code)))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("ikd.desk.other-point");
         assertThat(SignedInAs.call(users, "ikd", desk::waiting)).extracting(Registration::code).contains(code);
+    }
+
+    /** An activation whose face passed and whose QR was scanned: its PIN is in the citizen's e-mail. */
+    private PinSent pinSent() throws Exception {
+        String code = app.facePassed(POINT);
+        IkdDesk.ActivationQr qr = SignedInAs.call(users, "ikd", () -> desk.showQr(code));
+        app.scan(code, qr.content());
+        String pin = app.pinFromTheEmail(code);
+        return new PinSent(code, pin, pin.equals("000000") ? "111111" : "000000");
+    }
+
+    private record PinSent(String code, String pin, String wrong) {
     }
 }

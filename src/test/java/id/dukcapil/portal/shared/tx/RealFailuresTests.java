@@ -39,8 +39,7 @@ class RealFailuresTests {
 
     @Test
     void a_booking_batch_chosen_as_a_deadlocks_victim_is_booked_on_its_next_try() throws Exception {
-        LocalDate day = support.workingDay(11);
-        support.quota(POINT, day, 50);
+        LocalDate day = dayWithRoom(11);
         CitizenSession citizen = support.citizen();
         String nik = support.printReadyNiks(1).getFirst();
         jdbc.execute("CREATE TABLE IF NOT EXISTS test_deadlock_weight (id INT AUTO_INCREMENT PRIMARY KEY, v INT)");
@@ -75,8 +74,7 @@ class RealFailuresTests {
 
     @Test
     void a_booking_batch_whose_connection_is_killed_is_booked_on_a_new_one_and_answered_at_once() throws Exception {
-        LocalDate day = support.workingDay(12);
-        support.quota(POINT, day, 50);
+        LocalDate day = dayWithRoom(12);
         CitizenSession citizen = support.citizen();
         String nik = support.printReadyNiks(1).getFirst();
         long retriedBefore = retries.retried();
@@ -100,6 +98,12 @@ class RealFailuresTests {
                     .isEqualTo(result.booking().code());
         }
         assertThat(retries.retried()).isGreaterThan(retriedBefore);
+    }
+
+    private LocalDate dayWithRoom(int daysAhead) {
+        LocalDate day = support.workingDay(daysAhead);
+        support.quota(POINT, day, 50);
+        return day;
     }
 
     /** The connection whose locking read of the table is under way (waiting for its lock). */
