@@ -45,8 +45,7 @@ class SigningBatchKilledConnectionTests {
             long committer = RunningStatements.await(jdbc, "%UPDATE signing_document SET state = 'SIGNED'%");
             jdbc.execute("KILL CONNECTION " + committer);
             killedAt = System.nanoTime();
-            long again = RunningStatements.await(jdbc, "%UPDATE signing_document SET state = 'SIGNED'%");
-            assertThat(again).as("committed again on a new connection").isNotEqualTo(committer);
+            RunningStatements.await(jdbc, "%UPDATE signing_document SET state = 'SIGNED'%", committer);
             holder.rollback();
         }
         run.completion().get(10, TimeUnit.SECONDS);

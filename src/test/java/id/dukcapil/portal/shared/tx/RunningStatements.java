@@ -15,11 +15,16 @@ public final class RunningStatements {
      * 10 s): a statement waiting for a row lock stays in the list for as long as it waits.
      */
     public static long await(JdbcTemplate jdbc, String like) throws InterruptedException {
+        return await(jdbc, like, 0);
+    }
+
+    /** The same, but another than the connection given: a killed one stays in the list for a moment. */
+    public static long await(JdbcTemplate jdbc, String like, long other) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             Long id = jdbc.query("SELECT id FROM information_schema.processlist WHERE info LIKE ? "
-                            + "AND id <> CONNECTION_ID() ORDER BY id DESC LIMIT 1",
-                    (ResultSet rs) -> rs.next() ? rs.getLong(1) : null, like);
+                            + "AND id <> CONNECTION_ID() AND id <> ? AND command <> 'Killed' ORDER BY id DESC LIMIT 1",
+                    (ResultSet rs) -> rs.next() ? rs.getLong(1) : null, like, other);
             if (id != null) {
                 return id;
             }
