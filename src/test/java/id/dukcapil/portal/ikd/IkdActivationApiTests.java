@@ -197,33 +197,27 @@ class IkdActivationApiTests {
     @Test
     void five_wrong_pins_lock_the_activation_even_against_the_right_pin() throws Exception {
         PinSent sent = pinSent();
-        String code = sent.code();
-        String pin = sent.pin();
-        String wrong = sent.wrong();
         for (int i = 1; i < Activations.MAX_WRONG_PINS; i++) {
-            app.assertProblem(app.activate(code, wrong), 403, "WRONG_PIN");
+            app.assertProblem(app.activate(sent.code(), sent.wrong()), 403, "WRONG_PIN");
         }
-        app.assertProblem(app.activate(code, wrong), 423, "PIN_LOCKED");
-        app.assertProblem(app.activate(code, pin), 423, "PIN_LOCKED");
-        assertThat(jdbc.queryForObject("SELECT pin_hash FROM ikd_registration WHERE code = ?", String.class, code))
-                .as("kept only as a keyed hash (decision 086)").startsWith("{hmac-sha256}").doesNotContain(pin);
+        app.assertProblem(app.activate(sent.code(), sent.wrong()), 423, "PIN_LOCKED");
+        app.assertProblem(app.activate(sent.code(), sent.pin()), 423, "PIN_LOCKED");
+        assertThat(jdbc.queryForObject("SELECT pin_hash FROM ikd_registration WHERE code = ?", String.class, sent.code()))
+                .as("kept only as a keyed hash (decision 086)").startsWith("{hmac-sha256}").doesNotContain(sent.pin());
     }
 
     @Test
     void sixty_wrong_pins_sent_at_once_get_four_wrong_pin_answers_and_then_only_the_lock() throws Exception {
         PinSent sent = pinSent();
-        String code = sent.code();
-        String pin = sent.pin();
-        String wrong = sent.wrong();
 
-        java.util.Map<String, Long> answers = all_at_once(60, () -> app.activate(code, wrong));
+        java.util.Map<String, Long> answers = all_at_once(60, () -> app.activate(sent.code(), sent.wrong()));
 
         assertThat(answers).as("guesses answered as guesses: five allowed, the fifth locks")
                 .containsEntry("WRONG_PIN", (long) Activations.MAX_WRONG_PINS - 1)
                 .containsEntry("PIN_LOCKED", 60L - (Activations.MAX_WRONG_PINS - 1));
-        assertThat(jdbc.queryForObject("SELECT pin_failures FROM ikd_registration WHERE code = ?", Integer.class, code))
+        assertThat(jdbc.queryForObject("SELECT pin_failures FROM ikd_registration WHERE code = ?", Integer.class, sent.code()))
                 .isEqualTo(Activations.MAX_WRONG_PINS);
-        app.assertProblem(app.activate(code, pin), 423, "PIN_LOCKED");
+        app.assertProblem(app.activate(sent.code(), sent.pin()), 423, "PIN_LOCKED");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.shared.tx;
 
 import java.lang.reflect.Method;
+import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.ProxyMethodInvocation;
@@ -19,6 +20,7 @@ import org.springframework.transaction.interceptor.TransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionAttributeSource;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * One retry for every write path (decision 117): around each {@code @Transactional} method that begins its own
@@ -37,10 +39,16 @@ class TransactionConfiguration {
         return new RetryingTransactionTemplate(transactionManager, retries);
     }
 
+    /**
+     * {@code @Transactional} read as Spring's transaction advice reads it (public and non-public methods alike). An
+     * instance of its own: Spring's bean of it cannot be looked up while the beans that make it are being advised.
+     * The retry is looked up once, on the first call, not on every call.
+     */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor retryingTransactionAdvisor(ObjectProvider<WriteRetries> retries) {
+    static Advisor retryingTransactionAdvisor(ObjectProvider<WriteRetries> retryBean) {
         TransactionAttributeSource attributes = new AnnotationTransactionAttributeSource(false);
+        Supplier<WriteRetries> retries = SingletonSupplier.of(retryBean::getObject);
         StaticMethodMatcherPointcut transactional = new StaticMethodMatcherPointcut() {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
@@ -51,14 +59,12 @@ class TransactionConfiguration {
             TransactionAttribute attribute = attributes.getTransactionAttribute(invocation.getMethod(),
                     invocation.getThis() == null ? null : invocation.getThis().getClass());
             if (attribute == null || attribute.isReadOnly()
-                    || !RetryingTransactionTemplate.beginsItsOwn(attribute.getPropagationBehavior())) {
-                return invocation.proceed();
-            }
-            if (!(invocation instanceof ProxyMethodInvocation proxied)) {
+                    || !RetryingTransactionTemplate.beginsItsOwn(attribute.getPropagationBehavior())
+                    || !(invocation instanceof ProxyMethodInvocation proxied)) {
                 return invocation.proceed();
             }
             try {
-                return retries.getObject().run(() -> {
+                return retries.get().run(() -> {
                     try {
                         // A clone per try: an invocation goes down its chain of advice once, the transaction's too.
                         return proxied.invocableClone().proceed();
