@@ -43,9 +43,12 @@ class BdsOtpView extends BdsPage implements BeforeEnterObserver {
                 PendingRegistration.done();
                 getUI().ifPresent(ui -> ui.navigate(BdsHomeView.class));
             } catch (RuleViolation violation) {
-                Notifications.error(violation);
+                // At the code, where the citizen types it again: a toast in mid-screen would cover the button.
+                code.setErrorMessage(Notifications.text(violation));
+                code.setInvalid(true);
             }
         });
+        code.addValueChangeListener(typed -> code.setInvalid(false));
         resend.setText(getTranslation("bds.otp.resend"));
         resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         resend.addClickListener(click -> {

@@ -37,7 +37,12 @@ class BdsCitizenFlowTest extends PortalViewTest {
         test(register.register).click();
 
         BdsOtpView otp = (BdsOtpView) getCurrentView();
+        test(otp.code).setValue("12");
+        test(otp.verify).click();
+        assertThat(otp.code.isInvalid()).as("a malformed code is refused at the field").isTrue();
+        assertThat(otp.code.getErrorMessage()).isEqualTo("Kode OTP terdiri dari 6 angka. Periksa kembali kode dari e-mail Anda.");
         test(otp.code).setValue(support.lastCodeTo(email));
+        assertThat(otp.code.isInvalid()).as("typing again clears the mark").isFalse();
         test(otp.verify).click();
         BdsHomeView home = (BdsHomeView) getCurrentView();
         assertThat(home.book.isAttached()).isTrue();
