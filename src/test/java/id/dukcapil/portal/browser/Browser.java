@@ -86,6 +86,7 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
         this.baseUrl = "http://localhost:" + port;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.withMessage(this::whereItIs); // a timeout says what the page showed instead
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
@@ -95,6 +96,21 @@ public final class Browser implements AutoCloseable {
 
     public WebElement await(By locator) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** The address and the start of the page's text, shadow roots included: what a failed wait saw. */
+    private String whereItIs() {
+        try {
+            String text = (String) driver.executeScript("""
+                    const deep = root => [...root.querySelectorAll('*')].reduce(
+                      (text, el) => el.shadowRoot ? text + ' ' + deep(el.shadowRoot) : text,
+                      (root === document ? document.body.innerText : root.textContent) || '');
+                    return deep(document);""");
+            String shown = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+            return "the page at " + driver.getCurrentUrl() + " showed: " + shown.substring(0, Math.min(400, shown.length()));
+        } catch (RuntimeException unreadable) {
+            return "the page could not be read: " + unreadable.getMessage();
+        }
     }
 
     public void awaitText(By locator, String text) {

@@ -48,6 +48,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
 
     /** The subject type under which modules record a service point by its code. */
     private static final String POINT = "ServicePoint";
+    /** The subject type of a point's day, recorded as "point code/date". */
+    private static final String POINT_DAY = "BookingDay";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     final DatePicker from = VaadinTexts.localized(new DatePicker());
@@ -96,8 +98,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         AuditWords words = new AuditWords(this::getTranslation);
         grid.addColumn(entry -> words.action(entry.action())).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
         grid.addColumn(entry -> entry.subjectType() == null ? ""
-                        : words.subjectType(entry.subjectType()) + " " + (POINT.equals(entry.subjectType())
-                                && entry.subjectId() != null ? pointName.apply(entry.subjectId()) : entry.subjectId()))
+                        : words.subjectType(entry.subjectType()) + " " + subjectId(entry, pointName))
                 .setHeader(getTranslation("audit.column.subject")).setFlexGrow(1);
         grid.addColumn(entry -> getTranslation("audit.outcome." + entry.outcome().name()))
                 .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
@@ -161,5 +162,19 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("nav.audit") + " · Dukcapil Portal";
+    }
+
+    /** A subject's id as a clerk reads it: a service point by its name, not its code. */
+    private static String subjectId(AuditEntry entry, Function<String, String> pointName) {
+        String id = entry.subjectId();
+        if (id == null) {
+            return "";
+        }
+        if (POINT.equals(entry.subjectType())) {
+            return pointName.apply(id);
+        }
+        int slash = id.indexOf('/');
+        return POINT_DAY.equals(entry.subjectType()) && slash > 0
+                ? pointName.apply(id.substring(0, slash)) + ", " + id.substring(slash + 1) : id;
     }
 }

@@ -68,6 +68,15 @@ class AuditLogViewTest extends PortalViewTest {
     }
 
     @Test
+    void a_points_day_reads_as_the_points_name_and_the_date() {
+        auditLog.record(AuditRecord.success("booking.day.closed", "BookingDay", "UKL-320433/2026-12-01"));
+        AuditLogView view = navigate(AuditLogView.class);
+
+        assertThat(test(view.grid).getCellText(0, 5)).endsWith(" " + points.nameOf("UKL-320433") + ", 2026-12-01")
+                .doesNotContain("UKL-320433");
+    }
+
+    @Test
     void verifying_shows_an_intact_log_and_then_a_tampered_one() {
         AuditLogView view = navigate(AuditLogView.class);
         test(view.verify).click();

@@ -3,29 +3,40 @@ package id.dukcapil.portal.shared.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.BookingResult;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.recording.RecordingDesk;
+import id.dukcapil.portal.recording.RecordingTestSupport;
+import id.dukcapil.portal.recording.RegistrationDesk;
+import id.dukcapil.portal.recording.Visit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The failures the fault-injecting pool imitates, made for real on the embedded MariaDB (decision 117): a deadlock
- * InnoDB resolves by rolling the booking batch back, and the batch's connection killed from another session. Each
- * time the citizen is answered truthfully, within seconds, and the booking is there exactly once.
+ * InnoDB resolves by rolling the booking batch (or a recording desk's call) back, and the batch's connection killed
+ * from another session. Each time the answer is true, given within seconds, and the work is there exactly once.
  */
 @PortalTest
 class RealFailuresTests {
@@ -36,6 +47,15 @@ class RealFailuresTests {
     @Autowired BookingTestSupport support;
     @Autowired JdbcTemplate jdbc;
     @Autowired WriteRetries retries;
+    @Autowired RegistrationDesk registration;
+    @Autowired RecordingDesk recording;
+    @Autowired UserDetailsService users;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
 
     @Test
     void a_booking_batch_chosen_as_a_deadlocks_victim_is_booked_on_its_next_try() throws Exception {
@@ -97,6 +117,49 @@ class RealFailuresTests {
                     .isEqualTo(result.booking().code());
         }
         assertThat(retries.retried()).isGreaterThan(retriedBefore);
+    }
+
+    @Test
+    void a_recording_desk_whose_call_is_a_deadlocks_victim_calls_one_number_on_its_next_try() throws Exception {
+        // A day no other test records on, with two numbers waiting.
+        LocalDate day = support.today().plusDays(403);
+        clock.setInstant(day.atTime(8, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        for (String nik : RecordingTestSupport.residentsToRecord(jdbc, day, 2)) {
+            SignedInAs.call(users, "registrasi", () -> RecordingTestSupport.queued(registration, nik));
+        }
+        List<Long> waiting = jdbc.queryForList("SELECT id FROM recording_visit WHERE day = ? AND state = 'QUEUED' "
+                + "ORDER BY queue_number", Long.class, day);
+        assertThat(waiting).hasSize(2);
+        String desk = "Kunci-" + System.nanoTime() % 1_000_000;
+        long retriedBefore = retries.retried();
+
+        try (Connection rival = dataSource().getConnection()) {
+            rival.setAutoCommit(false);
+            try (Statement statement = rival.createStatement()) {
+                statement.executeUpdate("CREATE TABLE IF NOT EXISTS test_deadlock_weight (id INT AUTO_INCREMENT "
+                        + "PRIMARY KEY, v INT)");
+                statement.executeUpdate("INSERT INTO test_deadlock_weight (v) SELECT seq FROM seq_1_to_2000");
+                statement.executeQuery("SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
+            }
+            CompletableFuture<Optional<Visit>> called = CompletableFuture.supplyAsync(
+                    () -> SignedInAs.call(users, "perekaman", () -> recording.callNext(desk)));
+            // The desk holds its number's row and waits for the chain's head before its commit.
+            awaitLockWait("audit_chain_head");
+            // Whichever of the two the desk took, this waits for it: the cycle is closed.
+            try (PreparedStatement cycle = rival.prepareStatement(
+                    "SELECT id FROM recording_visit WHERE id IN (?, ?) FOR UPDATE")) {
+                cycle.setLong(1, waiting.getFirst());
+                cycle.setLong(2, waiting.getLast());
+                cycle.executeQuery().close();
+            }
+            rival.rollback();
+            Visit visit = called.get(10, TimeUnit.SECONDS).orElseThrow();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_visit WHERE desk = ?", Integer.class,
+                    desk)).as("one number called to the desk").isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'recording.called' "
+                    + "AND subject_id = ?", Integer.class, String.valueOf(visit.id()))).isEqualTo(1);
+        }
+        assertThat(retries.retried()).as("the deadlock's victim was tried again").isGreaterThan(retriedBefore);
     }
 
     private LocalDate dayWithRoom(int daysAhead) {

@@ -20,6 +20,8 @@ import id.dukcapil.portal.booking.CounterService;
 import id.dukcapil.portal.booking.Registration;
 import id.dukcapil.portal.booking.UrgentNeed;
 import id.dukcapil.portal.booking.UrgentReason;
+import id.dukcapil.portal.kkprint.KkPrintTestSupport;
+import id.dukcapil.portal.kkprint.VerifierInbox;
 import id.dukcapil.portal.recording.RecordingDesk;
 import id.dukcapil.portal.recording.RecordingTestSupport;
 import id.dukcapil.portal.recording.RegistrationDesk;
@@ -64,6 +66,8 @@ class WritePathsUnderFaultsTests {
     @Autowired TestClock clock;
     @Autowired RegistrationDesk registration;
     @Autowired RecordingDesk recording;
+    @Autowired KkPrintTestSupport kkPrint;
+    @Autowired VerifierInbox verifierInbox;
 
     private LocalDate day;
 
@@ -84,7 +88,8 @@ class WritePathsUnderFaultsTests {
     static Stream<Arguments> pathsAndFaults() {
         List<Arguments> all = new ArrayList<>();
         for (String path : List.of("citizen books (batch)", "clerk books for a resident", "citizen cancels",
-                "counter checks in", "citizen registers", "audit entry on its own", "recording desk calls next")) {
+                "counter checks in", "citizen registers", "audit entry on its own", "recording desk calls next",
+                "verifier sends a family card to signing")) {
             for (Fault fault : List.of(Fault.DEADLOCK, Fault.LOCK_WAIT_TIMEOUT, Fault.NOT_PREPARED,
                     Fault.CONNECTION_LOST, Fault.LOST_AFTER_COMMIT)) {
                 all.add(Arguments.of(path, fault));
@@ -216,6 +221,18 @@ class WritePathsUnderFaultsTests {
                         () -> count("SELECT COUNT(*) FROM recording_visit WHERE desk = ?", desk)
                                 * count("SELECT COUNT(*) FROM audit_entry WHERE action = 'recording.called' "
                                 + "AND detail LIKE ?", "% to " + desk));
+            }
+            case "verifier sends a family card to signing" -> {
+                clock.reset();
+                String tracking = kkPrint.forwarded();
+                long id = kkPrint.idOf(tracking);
+                // Kept whole: the request moved, its card queued for the Kepala Dinas, and the move in the log.
+                yield new Action(() -> kkPrint.asStaff("verifikator", () -> {
+                    verifierInbox.verify(id);
+                    return null;
+                }), () -> count("SELECT COUNT(*) FROM kkprint_request WHERE id = ? AND state = 'VERIFIED'", id)
+                        * kkPrint.signingDocuments(tracking).size()
+                        * auditEntries("kkprint.request.verified", tracking));
             }
             default -> throw new IllegalArgumentException(path);
         };
