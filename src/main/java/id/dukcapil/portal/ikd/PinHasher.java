@@ -1,6 +1,8 @@
 package id.dukcapil.portal.ikd;
 
 import id.dukcapil.portal.shared.secret.KeyFile;
+import id.dukcapil.portal.shared.secret.NodeScope;
+import id.dukcapil.portal.shared.secret.SharedSetting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,19 +17,22 @@ import org.springframework.stereotype.Component;
  * The activation PIN's hash: HMAC-SHA256 under a key kept outside the database, bound to the registration
  * (decision 086). A six-digit PIN has a million values, so a slow hash (bcrypt) protects it from a database thief
  * only for hours while costing every scan and activation 80 ms of CPU; a keyed hash cannot be tested offline at all
- * without the key, and costs microseconds. Guessing online stays throttled: five wrong PINs lock.
+ * without the key, and costs microseconds. Guessing online stays throttled: five wrong PINs lock. The key comes from
+ * {@code IKD_PIN_KEY}; only a node alone on its embedded database may make one in its data folder, since a PIN hashed
+ * under one node's key fails on every other.
  */
 @Component
 class PinHasher {
 
     static final String FILE_NAME = "ikd-pin.key";
+    static final SharedSetting SETTING = new SharedSetting("the IKD PIN key", "IKD_PIN_KEY", "portal.ikd.pin-key");
     private static final String PREFIX = "{hmac-sha256}";
 
     private final SecretKeySpec key;
 
     PinHasher(@Value("${portal.ikd.pin-key}") String configured,
-              @Value("${portal.audit.data-dir}") Path dataDir) {
-        this.key = new SecretKeySpec(KeyFile.read(configured, dataDir.resolve(FILE_NAME), "the IKD PIN key"),
+              @Value("${portal.audit.data-dir}") Path dataDir, NodeScope scope) {
+        this.key = new SecretKeySpec(KeyFile.read(configured, SETTING, dataDir.resolve(FILE_NAME), scope),
                 "HmacSHA256");
     }
 

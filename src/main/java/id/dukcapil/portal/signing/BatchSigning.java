@@ -1,6 +1,7 @@
 package id.dukcapil.portal.signing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import id.dukcapil.portal.audit.AuditLog;
@@ -21,6 +26,8 @@ import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.secret.NodeScope;
+import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
@@ -43,6 +50,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no document is signed twice. A group that cannot be committed is committed again one document at a time, so one
  * failing document does not stop the others. Progress counts a document when it is committed. An unfinished batch
  * (stopped, or cut by a crash) is resumed with {@link #resume}. See docs/decisions/035-signing-committer.md.
+ * <p>
+ * A running batch is its node's by a lease in the database, renewed while it signs ({@link BatchLeases}): every node
+ * shows it as running, and another node may resume it only once the lease has run out, i.e. its node died
+ * (decision 120). A node alone on its embedded database has no other node: a lease it finds was its own before a
+ * crash, and the batch is resumable at once.
  */
 @Service
 public class BatchSigning {
@@ -69,12 +81,20 @@ public class BatchSigning {
     private final SigningQueue queue;
     private final ExecutorService workers;
     private final Map<Long, BatchRun> running = new ConcurrentHashMap<>();
+    private final BatchLeases leases;
+    private final boolean aloneOnItsDatabase;
+    /** This node as a batch's runner: one per start, so that a node started again is another runner. */
+    private final String runner = UUID.randomUUID().toString();
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("signing-lease").daemon(true).factory());
 
     BatchSigning(DocumentStore documents, KeyVault keyVault, DocumentSigner signer, DocumentSources sources,
                  DocumentFinisher finisher, AuditLog auditLog, CurrentActor currentActor,
                  SigningProperties properties, Clock clock, TransactionTemplate transactions,
-                 SigningQueue queue) {
+                 SigningQueue queue, BatchLeases leases, NodeScope nodeScope) {
         this.queue = queue;
+        this.leases = leases;
+        this.aloneOnItsDatabase = nodeScope.aloneOnItsDatabase();
         this.documents = documents;
         this.keyVault = keyVault;
         this.signer = signer;
@@ -101,33 +121,63 @@ public class BatchSigning {
         }
         KeyVault.UnlockedKey key = keyVault.unlock(passphrase);
         List<Long> ids = documentIds.stream().distinct().toList();
-        long batchId = documents.insertBatch(currentActor.id(), clock.instant(), ids);
+        long batchId = documents.insertBatch(currentActor.id(), clock.instant(), ids, runner, properties.batchLease());
         auditLog.record(AuditRecord.success("signing.batch.started", "SigningBatch", String.valueOf(batchId))
                 .withDetail("%d documents, certificate %d".formatted(ids.size(), key.certificate().id())));
         return launch(batchId, ids, key);
     }
 
-    /** Continues an unfinished batch with the documents it has not signed yet. */
+    /**
+     * Continues an unfinished batch with the documents it has not signed yet. Refused while it runs, here or on
+     * another node whose lease is alive.
+     */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public BatchRun resume(long batchId, char[] passphrase) {
-        if (running.containsKey(batchId) || documents.unfinishedBatch(batchId).isEmpty()) {
+        Optional<DocumentStore.BatchRow> batch = documents.unfinishedBatch(batchId);
+        if (running.containsKey(batchId) || batch.isEmpty()) {
             java.util.Arrays.fill(passphrase, '\0');
             throw new RuleViolation("signing.batch.not-resumable", batchId);
         }
+        if (runsElsewhere(batch.get())) {
+            java.util.Arrays.fill(passphrase, '\0');
+            throw new RuleViolation("signing.batch.running-elsewhere", batchId);
+        }
         KeyVault.UnlockedKey key = keyVault.unlock(passphrase);
+        boolean claimed = aloneOnItsDatabase ? leases.takeOver(batchId, runner, properties.batchLease())
+                : leases.claim(batchId, runner, properties.batchLease());
+        if (!claimed) {
+            throw new RuleViolation("signing.batch.running-elsewhere", batchId); // taken meanwhile by another node
+        }
         List<Long> open = documents.openItems(batchId);
         auditLog.record(AuditRecord.success("signing.batch.resumed", "SigningBatch", String.valueOf(batchId))
                 .withDetail("%d documents left".formatted(open.size())));
         return launch(batchId, open, key);
     }
 
-    /** Batches neither finished nor running here: stopped, or cut by a crash. */
+    /** Batches neither finished nor running, here or on another node: stopped, or cut by a crash. */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public List<InterruptedBatch> interrupted() {
-        return documents.unfinishedBatches().stream().filter(batch -> !running.containsKey(batch.id()))
-                .map(batch -> new InterruptedBatch(batch.id(), batch.startedBy(), batch.startedAt(), batch.total(),
-                        batch.open()))
+        return documents.unfinishedBatches().stream()
+                .filter(batch -> !running.containsKey(batch.id()) && !runsElsewhere(batch))
+                .map(BatchSigning::summary)
                 .toList();
+    }
+
+    /** Batches another node is signing now (its lease is alive): not resumable here. */
+    @PreAuthorize("hasRole('" + Roles.HEAD + "')")
+    public List<InterruptedBatch> runningElsewhere() {
+        return documents.unfinishedBatches().stream()
+                .filter(batch -> !running.containsKey(batch.id()) && runsElsewhere(batch))
+                .map(BatchSigning::summary)
+                .toList();
+    }
+
+    private boolean runsElsewhere(DocumentStore.BatchRow batch) {
+        return batch.leased() && !aloneOnItsDatabase && !running.containsKey(batch.id());
+    }
+
+    private static InterruptedBatch summary(DocumentStore.BatchRow batch) {
+        return new InterruptedBatch(batch.id(), batch.startedBy(), batch.startedAt(), batch.total(), batch.open());
     }
 
     /** The batch running now, if any: a screen opened again finds its progress. */
@@ -151,6 +201,10 @@ public class BatchSigning {
             });
             tasks.add(CompletableFuture.runAsync(task, workers));
         }
+        Duration lease = properties.batchLease();
+        long every = Math.max(1, lease.toMillis() / 3);
+        committer.renewal = renewals.scheduleAtFixedRate(() -> renew(batchId, run), every, every,
+                TimeUnit.MILLISECONDS);
         for (int lane = 1; lane <= COMMIT_LANES; lane++) {
             Thread.ofPlatform().name("signing-committer-" + batchId + "-" + lane).daemon(true)
                     .start(new DelegatingSecurityContextRunnable(committer));
@@ -162,6 +216,21 @@ public class BatchSigning {
             committer.finished.add(new End(error == null));
         });
         return run;
+    }
+
+    /**
+     * Keeps the batch this node's while it signs. Lost (another node took it over after this one went silent for a
+     * whole lease), the batch stops here: the other node signs the rest, and no document is signed twice anyway.
+     */
+    private void renew(long batchId, BatchRun run) {
+        try {
+            if (!leases.renew(batchId, runner, properties.batchLease())) {
+                log.warn("Batch {} was taken over by another node: it stops here", batchId);
+                run.stop();
+            }
+        } catch (RuntimeException e) {
+            log.warn("The lease of batch {} could not be renewed; trying again", batchId, e);
+        }
     }
 
     /** What a signing thread hands to the committer. */
@@ -236,6 +305,7 @@ public class BatchSigning {
         private final BatchRun run;
         private final long certificateId;
         private final String signerName;
+        private volatile @Nullable ScheduledFuture<?> renewal;
 
         Committer(long batchId, BatchRun run, long certificateId, String signerName) {
             this.batchId = batchId;
@@ -288,8 +358,21 @@ public class BatchSigning {
             } catch (RuntimeException e) {
                 log.error("Batch {} could not be marked finished: it stays resumable", batchId, e);
             } finally {
+                ScheduledFuture<?> renewing = renewal;
+                if (renewing != null) {
+                    renewing.cancel(false);
+                }
+                releaseLease();
                 running.remove(batchId);
                 run.complete();
+            }
+        }
+
+        private void releaseLease() {
+            try {
+                leases.release(batchId, runner);
+            } catch (RuntimeException e) {
+                log.warn("The lease of batch {} could not be given back: it runs out by itself", batchId, e);
             }
         }
 
@@ -387,5 +470,6 @@ public class BatchSigning {
     void shutdown() {
         running.values().forEach(BatchRun::stop);
         workers.shutdown();
+        renewals.shutdown();
     }
 }

@@ -52,9 +52,14 @@ class StartupBenchmark {
             long externalServerMillis = (System.nanoTime() - externalStarted) / 1_000_000;
             Start withExternal;
             try {
+                // With an external database a node makes no key of its own (decision 120): the keys and the anchors
+                // folder every node would share.
                 withExternal = start(jar, folder.resolve("external-portal"), Map.of(
                         "DB_URL", "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/dukcapil_external",
-                        "DB_USER", "root", "DB_PASSWORD", ""));
+                        "DB_USER", "root", "DB_PASSWORD", "",
+                        "AUDIT_CHAIN_KEY", "c3RhcnR1cC1iZW5jaG1hcmstYXVkaXQtY2hhaW4ta2V5LTAx",
+                        "IKD_PIN_KEY", "c3RhcnR1cC1iZW5jaG1hcmstaWtkLXBpbi1rZXktMDEyMzQ1",
+                        "AUDIT_ANCHORS_DIR", folder.resolve("shared-anchors").toString()));
             } finally {
                 external.stop();
             }

@@ -1,30 +1,35 @@
 package id.dukcapil.portal.audit.internal;
 
+import id.dukcapil.portal.shared.secret.KeyFile;
+import id.dukcapil.portal.shared.secret.NodeScope;
+import id.dukcapil.portal.shared.secret.SharedSetting;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import id.dukcapil.portal.shared.secret.KeyFile;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The key of the audit chain's HMAC, kept outside the database: {@code portal.audit.chain-key} (base64), or else
- * {@code <data-dir>/audit-chain.key}, made at first start and readable by the portal's user only. Whoever can
- * write the database but not read this key cannot forge an entry the verifier accepts.
+ * The key of the audit chain's HMAC, kept outside the database: {@code portal.audit.chain-key} (base64), or else,
+ * with the embedded database only, {@code <data-dir>/audit-chain.key}, made at first start and readable by the
+ * portal's user only. With an external database the key must be configured (the start is refused without it): every
+ * node appends to the one chain, and entries signed under two keys would not verify as one log. Whoever can write
+ * the database but not read this key cannot forge an entry the verifier accepts.
  */
 @Component
 public class AuditChainKey {
 
     static final String FILE_NAME = "audit-chain.key";
+    static final SharedSetting SETTING = new SharedSetting("the audit chain key", "AUDIT_CHAIN_KEY",
+            "portal.audit.chain-key");
 
     private final SecretKeySpec key;
     private final String id;
 
-    AuditChainKey(AuditProperties properties) {
-        byte[] bytes = KeyFile.read(properties.chainKey(), properties.dataDir().resolve(FILE_NAME),
-                "the audit chain key");
+    AuditChainKey(AuditProperties properties, NodeScope scope) {
+        byte[] bytes = KeyFile.read(properties.chainKey(), SETTING, properties.dataDir().resolve(FILE_NAME), scope);
         this.key = new SecretKeySpec(bytes, "HmacSHA256");
         this.id = fingerprint(bytes);
     }

@@ -146,7 +146,7 @@ public class ImportRunner {
     /** The running imports whose node stopped beating, now this node's. */
     public List<Long> claimAbandoned() {
         return store.running().stream()
-                .filter(id -> store.claimAbandoned(id, node, clock.instant(), clock.instant().minus(staleAfter)))
+                .filter(id -> store.claimAbandoned(id, node, staleAfter))
                 .toList();
     }
 
@@ -155,7 +155,7 @@ public class ImportRunner {
      * while another import runs.
      */
     public void reopen(long id, Actor actor) {
-        store.reopen(id, node, clock.instant());
+        store.reopen(id, node);
         auditLog.record(actor, AuditRecord.success("population.import.resumed", "PopulationImport", String.valueOf(id)));
     }
 
@@ -277,7 +277,7 @@ public class ImportRunner {
                 long started = System.nanoTime();
                 Boolean stop = transactions.execute(status -> {
                     load.write(job.id(), portion, attempt, actor, today);
-                    return store.progressed(job.id(), doneAfter, chunk.fraction(), attempt, clock.instant());
+                    return store.progressed(job.id(), doneAfter, chunk.fraction(), attempt);
                 });
                 boolean changed = attempt.residentsChanged + attempt.residentsGone
                         > tally.residentsChanged + tally.residentsGone;
@@ -293,7 +293,7 @@ public class ImportRunner {
                 // The file's end after the last full chunk: the progress says the whole file was read.
                 ImportStore.Tally attempt = tally;
                 transactions.executeWithoutResult(status -> store.progressed(job.id(), chunk.familiesAfter(),
-                        chunk.fraction(), attempt, clock.instant()));
+                        chunk.fraction(), attempt));
             }
             familiesDone = chunk.familiesAfter();
             logNowAndThen(chunk.fraction());
@@ -403,7 +403,7 @@ public class ImportRunner {
                 ImportStore.Tally attempt = tally.copy();
                 Integer marked = transactions.execute(status -> {
                     int n = load.markGone(job.id(), job.scope(), attempt, actor, today);
-                    store.progressed(job.id(), familiesDone, 1.0, attempt, clock.instant());
+                    store.progressed(job.id(), familiesDone, 1.0, attempt);
                     return n;
                 });
                 tally = attempt;

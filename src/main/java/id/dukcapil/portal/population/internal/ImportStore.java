@@ -11,6 +11,7 @@ import id.dukcapil.portal.shared.Finding;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ public class ImportStore {
             return jdbc.sql("""
                             INSERT INTO population_import (scope, file_name, stored_file, state, running, started_by,
                                 started_at, heartbeat_at, node)
-                            VALUES (?, ?, ?, 'RUNNING', 1, ?, ?, ?, ?) RETURNING id""")
-                    .params(scope, fileName, storedFile, startedBy, utc(now), utc(now), node)
+                            VALUES (?, ?, ?, 'RUNNING', 1, ?, ?, UTC_TIMESTAMP(3), ?) RETURNING id""")
+                    .params(scope, fileName, storedFile, startedBy, utc(now), node)
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw new RuleViolation("population.import.busy");
@@ -79,22 +80,28 @@ public class ImportStore {
                 .optional();
     }
 
-    /** Takes over a running import whose node stopped beating (a crash); true when this node now runs it. */
-    boolean claimAbandoned(long id, String node, Instant now, Instant staleBefore) {
+    /**
+     * Takes over a running import whose node stopped beating (a crash); true when this node now runs it. The beats
+     * and this comparison use the database's clock only: two nodes' clocks apart by more than {@code staleAfter} made
+     * a node take over an import that was running.
+     */
+    boolean claimAbandoned(long id, String node, Duration staleAfter) {
         return jdbc.sql("""
-                        UPDATE population_import SET node = ?, heartbeat_at = ?
-                        WHERE id = ? AND state = 'RUNNING' AND heartbeat_at < ?""")
-                .params(node, utc(now), id, utc(staleBefore)).update() == 1;
+                        UPDATE population_import SET node = ?, heartbeat_at = UTC_TIMESTAMP(3)
+                        WHERE id = ? AND state = 'RUNNING'
+                          AND heartbeat_at < UTC_TIMESTAMP(3) - INTERVAL ? MICROSECOND""")
+                .params(node, id, staleAfter.toNanos() / 1_000).update() == 1;
     }
 
     /** @throws RuleViolation {@code population.import.busy} while another import runs */
-    void reopen(long id, String node, Instant now) {
+    void reopen(long id, String node) {
         try {
             int reopened = jdbc.sql("""
-                            UPDATE population_import SET state = 'RUNNING', running = 1, node = ?, heartbeat_at = ?,
+                            UPDATE population_import SET state = 'RUNNING', running = 1, node = ?,
+                                heartbeat_at = UTC_TIMESTAMP(3),
                                 finished_at = NULL, failure = NULL, cancel_requested = FALSE
                             WHERE id = ? AND state = 'FAILED'""")
-                    .params(node, utc(now), id).update();
+                    .params(node, id).update();
             if (reopened == 0) {
                 throw new RuleViolation("population.import.not-failed");
             }
@@ -108,14 +115,14 @@ public class ImportStore {
     }
 
     /** Progress of families written in the caller's transaction; true when an ADMIN asked to stop. */
-    boolean progressed(long id, long familiesDone, double fraction, Tally tally, Instant now) {
+    boolean progressed(long id, long familiesDone, double fraction, Tally tally) {
         jdbc.sql("""
                         UPDATE population_import SET families_done = ?, fraction = ?, rows_read = ?, rows_rejected = ?,
                             families_rejected = ?, residents_added = ?, residents_changed = ?, residents_gone = ?,
-                            heartbeat_at = ?
+                            heartbeat_at = UTC_TIMESTAMP(3)
                         WHERE id = ?""")
                 .params(familiesDone, fraction, tally.rowsRead, tally.rowsRejected, tally.familiesRejected,
-                        tally.residentsAdded, tally.residentsChanged, tally.residentsGone, utc(now), id)
+                        tally.residentsAdded, tally.residentsChanged, tally.residentsGone, id)
                 .update();
         return cancelRequested(id);
     }

@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.StringUtils;
 
 /**
- * A secret key kept outside the database: the configured value (base64), or else a file made at first start with
- * 32 random bytes and readable by the portal's user only. Whoever reads the database (or a backup of it) but not
- * this key cannot forge what it signs nor test guesses against what it hashes. Several nodes share it through the
- * configuration.
+ * A secret key kept outside the database: the configured value (base64), or else, on a node alone on its embedded
+ * database ({@link NodeScope}), a file made at first start with 32 random bytes and readable by the portal's user
+ * only. Whoever reads the database (or a backup of it) but not this key cannot forge what it signs nor test guesses
+ * against what it hashes. With an external database the key must be configured: a file made per node would give
+ * each node a key of its own.
  */
 public final class KeyFile {
 
@@ -30,14 +31,25 @@ public final class KeyFile {
 
     /**
      * @param configured the configured key (base64), or blank
-     * @param file       where the key is kept if none is configured
-     * @param name       what the key is for, as messages name it ("the audit chain key")
+     * @param setting    the setting that configures it, for the messages
+     * @param file       where the key is kept if none is configured and the node is alone on its database
+     * @throws MissingSharedSetting with an external database and no key configured
      */
-    public static byte[] read(@Nullable String configured, Path file, String name) {
-        byte[] bytes = StringUtils.hasText(configured) ? decode(configured, name, "the configuration")
-                : fromFile(file, name);
+    public static byte[] read(@Nullable String configured, SharedSetting setting, Path file, NodeScope scope) {
+        byte[] bytes;
+        if (StringUtils.hasText(configured)) {
+            bytes = decode(configured, setting.what(), setting.variable());
+        } else if (scope.aloneOnItsDatabase()) {
+            bytes = fromFile(file, setting.what());
+        } else {
+            throw new MissingSharedSetting(setting, "Set it to a base64 key of " + MIN_BYTES + " bytes or more "
+                    + "(openssl rand -base64 " + MIN_BYTES + "), the same on every node."
+                    + (Files.exists(file) ? " This node keeps one in " + file.toAbsolutePath() + ", made when it was"
+                    + " alone: set " + setting.variable() + " to that file's content, so that what it signed or"
+                    + " hashed stays valid." : ""));
+        }
         if (bytes.length < MIN_BYTES) {
-            throw new IllegalStateException(name + " must have at least " + MIN_BYTES + " bytes");
+            throw new IllegalStateException(setting.what() + " must have at least " + MIN_BYTES + " bytes");
         }
         return bytes;
     }
@@ -67,7 +79,7 @@ public final class KeyFile {
             return; // another process made it first
         }
         Files.writeString(file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
-        log.warn("Made a new {} in {}: keep a copy of it away from the database (backup)", name, file.toAbsolutePath());
+        log.warn("Made {} in {}: keep a copy of it away from the database (backup)", name, file.toAbsolutePath());
     }
 
     private static byte[] decode(String base64, String name, String source) {

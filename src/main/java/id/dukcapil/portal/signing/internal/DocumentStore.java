@@ -7,6 +7,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,8 +41,12 @@ public class DocumentStore {
                               @Nullable String revokedReason, @Nullable String lastError) {
     }
 
-    /** An unfinished batch: interrupted, or still running. */
-    public record BatchRow(long id, String startedBy, Instant startedAt, int total, int open) {
+    /**
+     * An unfinished batch: interrupted, or still running.
+     *
+     * @param leased whether a node's lease on it is still alive, by the database's clock: it runs there
+     */
+    public record BatchRow(long id, String startedBy, Instant startedAt, int total, int open, boolean leased) {
     }
 
     private final JdbcClient jdbc;
@@ -159,12 +164,19 @@ public class DocumentStore {
                 .params(cut(error), id).update();
     }
 
-    /** The batch and its items in one transaction, the items a few hundred per statement (not one commit each). */
+    /**
+     * The batch and its items in one transaction, the items a few hundred per statement (not one commit each); the
+     * batch leased to {@code runner} from the start ({@link BatchLeases}).
+     */
     @Transactional
-    public long insertBatch(String startedBy, Instant startedAt, List<Long> documentIds) {
+    public long insertBatch(String startedBy, Instant startedAt, List<Long> documentIds, String runner,
+                            Duration lease) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO signing_batch (started_by, started_at, total) VALUES (?, ?, ?)")
-                .params(startedBy, utc(startedAt), documentIds.size()).update(key, "id");
+        jdbc.sql("""
+                        INSERT INTO signing_batch (started_by, started_at, total, runner, lease_until)
+                        VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3) + INTERVAL ? MICROSECOND)""")
+                .params(startedBy, utc(startedAt), documentIds.size(), runner, lease.toNanos() / 1_000)
+                .update(key, "id");
         long batchId = key.getKeyAs(Number.class).longValue();
         for (int from = 0; from < documentIds.size(); from += ITEMS_PER_INSERT) {
             List<Long> chunk = documentIds.subList(from, Math.min(documentIds.size(), from + ITEMS_PER_INSERT));
@@ -196,10 +208,12 @@ public class DocumentStore {
         return jdbc.sql("""
                 SELECT b.id, b.started_by, b.started_at, b.total,
                     (SELECT COUNT(*) FROM signing_batch_item i JOIN signing_document d ON d.id = i.document_id
-                     WHERE i.batch_id = b.id AND i.outcome IN ('PENDING', 'FAILED') AND d.state = 'QUEUED') AS open_items
+                     WHERE i.batch_id = b.id AND i.outcome IN ('PENDING', 'FAILED') AND d.state = 'QUEUED') AS open_items,
+                    COALESCE(b.lease_until >= UTC_TIMESTAMP(3), FALSE) AS leased
                 FROM signing_batch b WHERE b.finished_at IS NULL ORDER BY b.started_at, b.id""")
                 .query((rs, n) -> new BatchRow(rs.getLong("id"), rs.getString("started_by"),
-                        instant(rs, "started_at"), rs.getInt("total"), rs.getInt("open_items")))
+                        instant(rs, "started_at"), rs.getInt("total"), rs.getInt("open_items"),
+                        rs.getBoolean("leased")))
                 .list();
     }
 

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.signing.internal;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    commit (a disk flush) overlaps another's rendering
  * @param demoPassphrase the demo signing certificate's passphrase (demo profile only)
  * @param issuePlace  where the office issues its documents, printed before the issue date
+ * @param batchLease  how long a running batch stays its node's without a renewal (renewed three times as often):
+ *                    another node resumes it only after that, when its node has died
  */
 @ConfigurationProperties("portal.signing")
 public record SigningProperties(String publicUrl, String storageKey, int workers, String demoPassphrase,
-                                String issuePlace) {
+                                String issuePlace, Duration batchLease) {
 
     public SigningProperties {
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
@@ -21,6 +24,8 @@ public record SigningProperties(String publicUrl, String storageKey, int workers
         workers = workers <= 0 ? 2 * Runtime.getRuntime().availableProcessors() : workers;
         demoPassphrase = demoPassphrase == null ? "" : demoPassphrase;
         issuePlace = issuePlace == null || issuePlace.isBlank() ? "Soreang" : issuePlace;
+        batchLease = batchLease == null || batchLease.isNegative() || batchLease.isZero() ? Duration.ofSeconds(30)
+                : batchLease;
     }
 
     public String verificationUrl(String token) {

@@ -372,6 +372,12 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
     void showInterrupted() {
         interrupted.removeAll();
+        for (var batch : batchSigning.runningElsewhere()) {
+            Span text = new Span(getTranslation("signing.batch.running-elsewhere-now", batch.id(), batch.startedBy(),
+                    TIME.format(batch.startedAt().atZone(zone)), batch.open()));
+            text.setId("signing-running-elsewhere-" + batch.id());
+            interrupted.add(text);
+        }
         for (var batch : batchSigning.interrupted()) {
             if (batch.open() == 0) {
                 continue;

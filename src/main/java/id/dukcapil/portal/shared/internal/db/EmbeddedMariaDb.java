@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import id.dukcapil.portal.shared.secret.NodeScope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ final class EmbeddedMariaDb {
     private static final String INIT_FILE = "portal-init.sql";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     /** Set to {@code true} while the portal runs on its embedded database, i.e. as the database's only node. */
-    static final String ACTIVE_PROPERTY = "portal.embedded-db.active";
+    static final String ACTIVE_PROPERTY = NodeScope.EMBEDDED_DATABASE_ACTIVE;
     private static @Nullable EmbeddedMariaDb running;
 
     private final Server db;
