@@ -110,7 +110,11 @@ public class OutboxSender {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxStore.Claimed message = batch.get(i);
                 try {
-                    store.handingOver(message.id(), token, clock.instant());
+                    if (!store.handingOver(message.id(), token, clock.instant())) {
+                        // Taken back from this run (past its lease) and queued again: another run sends it.
+                        log.warn("E-mail {} is no longer this sender's claim; not handed over", message.messageId());
+                        continue;
+                    }
                     String answer = connection.deliver(MimeComposer.compose(message, properties.from(), clock.instant()));
                     accepted(message, token, answer);
                     sent++;
