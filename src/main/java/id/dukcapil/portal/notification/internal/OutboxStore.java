@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -79,6 +81,31 @@ public class OutboxStore {
                     .update();
         }
         return id;
+    }
+
+    /**
+     * Inserts the message unless one with its Message-ID is queued already; the id of the one that stands either
+     * way. Two transactions inserting it at once: the second waits on the unique key and then finds the first's (on
+     * one MariaDB), or loses Galera's certification and is tried again whole.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long insertOnce(NewMessage message) {
+        Optional<Long> queued = idOf(message.messageId());
+        if (queued.isPresent()) {
+            return queued.get();
+        }
+        try {
+            return insert(message);
+        } catch (DuplicateKeyException queuedMeanwhile) {
+            // Caught here, inside this method: thrown through a transactional proxy it would doom the caller's
+            // transaction. Only the message's own row was refused; its attachments come after it.
+            return idOf(message.messageId()).orElseThrow(() -> queuedMeanwhile);
+        }
+    }
+
+    private Optional<Long> idOf(String messageId) {
+        return jdbc.sql("SELECT id FROM notification_message WHERE message_id = ?").param(messageId)
+                .query(Long.class).optional();
     }
 
     /**
