@@ -9,6 +9,7 @@ import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import id.dukcapil.portal.signing.SigningTestSupport;
 import id.dukcapil.portal.notification.TestMailServer;
+import id.dukcapil.portal.shared.internal.db.EventProbe;
 import id.dukcapil.portal.shared.tx.FaultInjection;
 import id.dukcapil.portal.staff.StaffAccounts;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class, TestMailServer.class,
-        KkPrintTestSupport.class, SigningTestSupport.class, BookingTestSupport.class, FaultInjection.class})
+        KkPrintTestSupport.class, SigningTestSupport.class, BookingTestSupport.class, FaultInjection.class,
+        EventProbe.class})
 public @interface PortalTest {
 
     /** The demo users' password (demo profile only). */

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The day's jobs, each on one node (ShedLock): the reminder e-mail the day before, and at night the no-shows of the
- * day that ended.
+ * The day's jobs, each once a day in the whole cluster (ShedLock): the reminder e-mail the day before, and at night
+ * the no-shows of the day that ended. The lock is held at least an hour, so a node whose clock is a little off
+ * fires after the first run has finished and still finds it taken; each booking is reminded or marked once anyway.
  */
 @Component
 class BookingJobs {
@@ -38,7 +39,7 @@ class BookingJobs {
     }
 
     @Scheduled(cron = "0 0 8 * * *", zone = "Asia/Jakarta")
-    @SchedulerLock(name = "booking-reminders", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "booking-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1H")
     void remindTomorrow() {
         remind(LocalDate.now(clock).plusDays(1));
     }
@@ -63,7 +64,7 @@ class BookingJobs {
     }
 
     @Scheduled(cron = "0 30 23 * * *", zone = "Asia/Jakarta")
-    @SchedulerLock(name = "booking-no-shows", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "booking-no-shows", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1H")
     void markTodaysNoShows() {
         LocalDate today = LocalDate.now(clock);
         for (ServicePoint point : servicePoints.active()) {

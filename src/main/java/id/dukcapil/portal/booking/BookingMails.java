@@ -61,13 +61,18 @@ class BookingMails {
                 Map.of("name", name, "link", publicAddress.base() + "/bds/masuk")));
     }
 
-    /** The ticket of a booking made, or of one moved to another day (its own subject and words). */
+    /**
+     * The ticket of a booking made, or of one moved to another day (its own subject and words). One per booking, day
+     * and queue number: the listener run again (its node stopped mid-way, or two nodes) queues no second ticket.
+     */
     void ticket(Booking booking, boolean moved) {
         recipient(booking).ifPresent(to -> outbox.enqueue(
                 OutgoingMail.of(to.email(), moved ? "booking-ticket-moved" : "booking-ticket", to.locale(),
                                 model(booking, to))
                         .withAttachment("tiket-" + booking.code() + ".pdf", OutgoingMail.Attachment.PDF,
-                                tickets.pdf(booking, to.locale()))));
+                                tickets.pdf(booking, to.locale()))
+                        .withOnceKey("booking-ticket/" + booking.id() + "/" + booking.day() + "/"
+                                + booking.queueNumber())));
     }
 
     void reminder(Booking booking) {

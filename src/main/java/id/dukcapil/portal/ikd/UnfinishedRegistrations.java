@@ -40,7 +40,8 @@ class UnfinishedRegistrations {
     }
 
     @Scheduled(cron = "0 10 0 * * *", zone = "Asia/Jakarta")
-    @SchedulerLock(name = JOB, lockAtMostFor = "PT30M")
+    // Once a night in the cluster: held an hour, past the schedule of a node whose clock is a little off.
+    @SchedulerLock(name = JOB, lockAtMostFor = "PT1H", lockAtLeastFor = "PT1H")
     @Transactional
     public void expireEveryPoint() {
         expire(null);

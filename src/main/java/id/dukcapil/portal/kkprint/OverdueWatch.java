@@ -54,7 +54,9 @@ public class OverdueWatch {
     }
 
     @Scheduled(fixedDelayString = "${portal.kkprint.watch-interval:PT1M}", initialDelayString = "PT30S")
-    @SchedulerLock(name = "kkprint-overdue-watch", lockAtMostFor = "PT5M")
+    // Once per interval in the cluster: the lock is held at least the interval, whichever node's schedule fires.
+    @SchedulerLock(name = "kkprint-overdue-watch", lockAtMostFor = "PT5M",
+            lockAtLeastFor = "${portal.kkprint.watch-interval:PT1M}")
     void scheduledRun() {
         notifyOverdue();
         delivery.remindExpiring(reminderAhead, BATCH);

@@ -6,6 +6,7 @@ import id.dukcapil.portal.notification.internal.OutboxStore;
 import id.dukcapil.portal.shared.RuleViolation;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -52,12 +53,16 @@ public class Outbox {
         if (size > OutgoingMail.ATTACHMENTS_MAX_BYTES) {
             throw new RuleViolation("notification.attachments.too-large", OutgoingMail.ATTACHMENTS_MAX_BYTES / 1024 / 1024);
         }
+        // A message with a once-key has its Message-ID made from the key: the column's unique key keeps it one
+        // message whichever node or listener run queues it, and a mail client would see a repeat as the same mail.
+        String messageId = "<" + (mail.onceKey() == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes(mail.onceKey().getBytes(StandardCharsets.UTF_8)))
+                + "@" + properties.messageIdDomain() + ">";
         MailTemplates.Rendered text = templates.render(mail.templateKey(), mail.locale(), mail.model());
-        String messageId = "<" + UUID.randomUUID() + "@" + properties.messageIdDomain() + ">";
-        long id = store.insert(new OutboxStore.NewMessage(messageId, recipient, mail.templateKey(),
+        OutboxStore.NewMessage message = new OutboxStore.NewMessage(messageId, recipient, mail.templateKey(),
                 mail.locale().toLanguageTag(), text.subject(), text.body(), text.secrets(), mail.reference(),
-                clock.instant(), mail.attachments()));
-        return new MessageRef(id, messageId);
+                clock.instant(), mail.attachments());
+        return new MessageRef(mail.onceKey() == null ? store.insert(message) : store.insertOnce(message), messageId);
     }
 
     private static String validRecipient(String recipient) {

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param templateKey e.g. {@code otp}
  * @param locale      the recipient's language (Indonesian or English)
  * @param reference   what the message is about (a request's tracking number), told back in {@link MailAccepted}
+ * @param onceKey     names what the message is for (a booking's ticket for its day): queued again with the same key,
+ *                    the message already queued stands, and no second one is made (a listener run twice)
  */
 public record OutgoingMail(String recipient, String templateKey, Locale locale, Map<String, ?> model,
-                           List<Attachment> attachments, @Nullable String reference) {
+                           List<Attachment> attachments, @Nullable String reference, @Nullable String onceKey) {
 
     public static final int REFERENCE_MAX_LENGTH = 60;
 
@@ -36,7 +38,7 @@ public record OutgoingMail(String recipient, String templateKey, Locale locale, 
     }
 
     public static OutgoingMail of(String recipient, String templateKey, Locale locale, Map<String, ?> model) {
-        return new OutgoingMail(recipient, templateKey, locale, model, List.of(), null);
+        return new OutgoingMail(recipient, templateKey, locale, model, List.of(), null, null);
     }
 
     public OutgoingMail withAttachment(String fileName, String contentType, byte[] content) {
@@ -49,13 +51,18 @@ public record OutgoingMail(String recipient, String templateKey, Locale locale, 
     }
 
     public OutgoingMail withReference(String reference) {
-        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference);
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey);
+    }
+
+    /** Queued once for this key, however often it is queued (see {@code onceKey}). */
+    public OutgoingMail withOnceKey(String onceKey) {
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey);
     }
 
     private OutgoingMail with(Attachment attachment) {
         List<Attachment> more = new java.util.ArrayList<>(attachments);
         more.add(attachment);
-        return new OutgoingMail(recipient, templateKey, locale, model, more, reference);
+        return new OutgoingMail(recipient, templateKey, locale, model, more, reference, onceKey);
     }
 
     /** A file sent with the message: a PDF ticket, a PNG QR code. */

@@ -14,9 +14,12 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * The reports' background work, each on one node at a time (ShedLock): the rollups of days with newly ended
- * steps every minute, a nightly count check of the last two months, and the monthly mail. They act as the
- * portal itself with the MANAGER's read rights.
+ * The reports' background work, each once per period in the whole cluster (ShedLock): the rollups of days with
+ * newly ended steps every minute, a nightly count check of the last two months, and the monthly mail. They act as
+ * the portal itself with the MANAGER's read rights. A fixed-delay job's lock is held at least its interval, a cron
+ * job's at least an hour: a node whose clock is a few seconds (or minutes) off fires after the lock's holder has
+ * finished, and finds the lock still taken. The work is idempotent per period too (a day's rollup is rebuilt
+ * whole; the month's mail is claimed by a row), so a lock lost mid-way does not double it.
  */
 @Component
 class ReportJobs {
@@ -40,20 +43,21 @@ class ReportJobs {
     }
 
     @Scheduled(fixedDelayString = "${portal.reports.rollup-interval:PT1M}", initialDelayString = "PT2M")
-    @SchedulerLock(name = "reports-rollups", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "reports-rollups", lockAtMostFor = "PT30M",
+            lockAtLeastFor = "${portal.reports.rollup-interval:PT1M}")
     void refreshRollups() {
         Acting.as(SYSTEM, rollups::refresh);
     }
 
     @Scheduled(cron = "0 15 1 * * *", zone = "Asia/Jakarta")
-    @SchedulerLock(name = "reports-reconcile", lockAtMostFor = "PT2H")
+    @SchedulerLock(name = "reports-reconcile", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1H")
     void reconcile() {
         LocalDate today = LocalDate.now(clock);
         Acting.as(SYSTEM, () -> rollups.reconcile(today.minusDays(RECONCILE_DAYS), today));
     }
 
     @Scheduled(cron = "0 0 7 * * MON-FRI", zone = "Asia/Jakarta")
-    @SchedulerLock(name = "reports-monthly-mail", lockAtMostFor = "PT1H")
+    @SchedulerLock(name = "reports-monthly-mail", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1H")
     void monthlyMail() {
         Acting.as(SYSTEM, () -> monthly.sendIfDue(managers));
     }

@@ -1,12 +1,14 @@
 package id.dukcapil.portal.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.zxing.BarcodeFormat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.internal.BookingCodes;
 import id.dukcapil.portal.shared.barcode.CodeReader;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The ticket a citizen downloads or receives: what a counter's scanner and a phone camera read from it. */
 @PortalTest
@@ -28,6 +32,9 @@ class TicketTests {
     @Autowired BookingService bookings;
     @Autowired TicketDocuments tickets;
     @Autowired BookingTestSupport support;
+    @Autowired BookingMails mails;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void the_ticket_pdf_rendered_to_an_image_has_a_barcode_and_a_qr_code_that_decode_to_the_booking_code() throws Exception {
@@ -49,6 +56,27 @@ class TicketTests {
         BufferedImage page = CodeReader.firstPage(pdf);
         assertThat(CodeReader.read(page, BarcodeFormat.CODE_128)).isEqualTo(booking.code());
         assertThat(CodeReader.read(page, BarcodeFormat.QR_CODE)).isEqualTo(booking.code());
+    }
+
+    @Test
+    void the_ticket_listener_run_again_for_a_booking_queues_no_second_ticket() {
+        LocalDate day = support.workingDay(5);
+        support.quota(POINT, day, 5);
+        Booking booking = bookings.book(support.citizen(), support.request(support.printReadyNiks(1).getFirst(), POINT, day),
+                null, BookingJourney.none(), support.newClientAddress()).booking();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ticketMails(booking) == 1);
+
+        // The event delivered again (its node stopped before recording the listener done; another node's run).
+        transactions.executeWithoutResult(status -> mails.ticket(booking, false));
+        transactions.executeWithoutResult(status -> mails.ticket(booking, false));
+
+        assertThat(ticketMails(booking)).isEqualTo(1);
+    }
+
+    private int ticketMails(Booking booking) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM notification_message WHERE template_key = 'booking-ticket' AND subject LIKE ?""",
+                Integer.class, "%" + booking.code());
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -195,6 +197,39 @@ class OutboxDeliveryTests {
         for (MessageRef ref : refs) {
             assertThat(mailServer.receivedWithMessageId(ref.messageId())).as(ref.messageId()).hasSize(1);
             assertThat(attempts(ref)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_message_queued_again_with_its_once_key_is_one_message_sent_once() throws Exception {
+        OutgoingMail mail = OutgoingMail.of("once@example.id", "test", INDONESIAN, Map.of("recipient", "once"))
+                .withOnceKey("test-once/" + UUID.randomUUID());
+        // Two listener runs queue it at once (two nodes), a third later.
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<MessageRef>> both = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            both.add(CompletableFuture.supplyAsync(() -> {
+                meet(together);
+                return transactions.execute(status -> outbox.enqueue(mail));
+            }));
+        }
+        MessageRef first = both.get(0).get();
+        assertThat(both.get(1).get()).isEqualTo(first);
+        MessageRef later = transactions.execute(status -> outbox.enqueue(mail));
+        assertThat(later).isEqualTo(first);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE message_id = ?", Integer.class,
+                first.messageId())).isEqualTo(1);
+        awaitDelivered(first);
+        Thread.sleep(1_500);
+        assertThat(mailServer.receivedWithMessageId(first.messageId())).hasSize(1);
+    }
+
+    private static void meet(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,7 +1,10 @@
 package id.dukcapil.portal.notification.internal;
 
 import id.dukcapil.portal.notification.demo.DemoMailboxTransport;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -37,12 +40,32 @@ class NotificationConfiguration {
         return new SmtpMailTransport(smtp.getIfAvailable(JavaMailSenderImpl::new));
     }
 
-    /** The lock's times come from the database's clock, so nodes whose clocks differ still agree. */
+    /**
+     * The lock's times come from the database's clock, so nodes whose clocks differ still agree. Each node names
+     * itself apart (ShedLock's default is the host name): a lock is released only by the run that holds it, also
+     * when two nodes share a host, and a node whose lock ran out cannot end the lock another node took since.
+     */
     @Bean
     LockProvider lockProvider(DataSource dataSource) {
+        return lockProvider(dataSource, thisNode());
+    }
+
+    static LockProvider lockProvider(DataSource dataSource, String node) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .usingDbTime()
+                .withLockedByValue(node)
                 .build());
+    }
+
+    /** Host, process and a random part: unique among the nodes, and among runs of one node. */
+    static String thisNode() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + " pid " + ProcessHandle.current().pid() + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 }

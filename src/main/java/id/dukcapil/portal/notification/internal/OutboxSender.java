@@ -49,10 +49,14 @@ public class OutboxSender {
         log.info("E-mail outbox delivers to {}", transport.describe());
     }
 
-    /** Runs on one node at a time (ShedLock); the claim keeps two runs apart even without the lock. */
+    /**
+     * Once per interval in the whole cluster (ShedLock, held at least the interval: a node whose schedule fires a
+     * moment after another's finds it taken); the claim keeps two runs apart even without the lock.
+     */
     @Scheduled(fixedDelayString = "${portal.notification.sender.interval}",
             initialDelayString = "${portal.notification.sender.interval}")
-    @SchedulerLock(name = "notification-outbox-sender", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "notification-outbox-sender", lockAtMostFor = "PT10M",
+            lockAtLeastFor = "${portal.notification.sender.interval}")
     void scheduledRun() {
         deliverDue();
     }
@@ -106,7 +110,11 @@ public class OutboxSender {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxStore.Claimed message = batch.get(i);
                 try {
-                    store.handingOver(message.id(), token, clock.instant());
+                    if (!store.handingOver(message.id(), token, clock.instant())) {
+                        // Taken back from this run (past its lease) and queued again: another run sends it.
+                        log.warn("E-mail {} is no longer this sender's claim; not handed over", message.messageId());
+                        continue;
+                    }
                     String answer = connection.deliver(MimeComposer.compose(message, properties.from(), clock.instant()));
                     accepted(message, token, answer);
                     sent++;

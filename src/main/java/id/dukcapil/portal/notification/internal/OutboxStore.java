@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * The outbox tables. Every change of a claimed message names the claim token, so a sender can only record what
- * it claimed itself, and a message is claimed by one sender only ({@code FOR UPDATE SKIP LOCKED}, then SENDING).
+ * it claimed itself, and a message is claimed by one sender only (an UPDATE to SENDING that compares its state).
  */
 @Component
 public class OutboxStore {
@@ -39,6 +41,11 @@ public class OutboxStore {
     public record Claimed(long id, String messageId, String recipient, String templateKey, @Nullable String reference,
                           String subject, String body, Map<String, String> secrets, int attempts,
                           List<Attachment> attachments) {
+
+        Claimed withAttachments(List<Attachment> attachments) {
+            return new Claimed(id, messageId, recipient, templateKey, reference, subject, body, secrets, attempts,
+                    attachments);
+        }
     }
 
     public record NewMessage(String messageId, String recipient, String templateKey, String locale, String subject,
@@ -77,26 +84,68 @@ public class OutboxStore {
     }
 
     /**
+     * Inserts the message unless one with its Message-ID is queued already; the id of the one that stands either
+     * way. Two transactions inserting it at once: the second waits on the unique key and then finds the first's (on
+     * one MariaDB), or loses Galera's certification and is tried again whole.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long insertOnce(NewMessage message) {
+        Optional<Long> queued = idOf(message.messageId());
+        if (queued.isPresent()) {
+            return queued.get();
+        }
+        try {
+            return insert(message);
+        } catch (DuplicateKeyException queuedMeanwhile) {
+            // Caught here, inside this method: thrown through a transactional proxy it would doom the caller's
+            // transaction. Only the message's own row was refused; its attachments come after it.
+            return idOf(message.messageId()).orElseThrow(() -> queuedMeanwhile);
+        }
+    }
+
+    private Optional<Long> idOf(String messageId) {
+        return jdbc.sql("SELECT id FROM notification_message WHERE message_id = ?").param(messageId)
+                .query(Long.class).optional();
+    }
+
+    /**
      * Claims up to {@code limit} due messages for one sender run and commits, so the claim is visible to every
-     * other sender before anything is sent.
+     * other sender before anything is sent. The claim is the UPDATE's compare (still due, not claimed) and its rows
+     * are read back by the token: under Galera the row locks of a {@code SELECT ... FOR UPDATE} are one node's own,
+     * so two nodes' senders may both select a message, and only one UPDATE of it finds it still due (on one MariaDB
+     * the other waits for the row and then finds it claimed; under Galera it loses the certification and is tried
+     * again whole, decision 117).
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<Claimed> claim(String token, Instant now, int limit) {
-        List<Long> ids = jdbc.sql("""
+        List<Long> due = jdbc.sql("""
                 SELECT id FROM notification_message
                 WHERE state IN ('PENDING', 'RETRY') AND next_attempt_at <= ?
-                ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
+                ORDER BY next_attempt_at, id LIMIT ?""")
                 .params(utc(now), limit)
                 .query(Long.class).list();
-        if (ids.isEmpty()) {
+        if (due.isEmpty()) {
             return List.of();
         }
-        jdbc.sql("""
+        int claimed = jdbc.sql("""
                 UPDATE notification_message SET state = 'SENDING', claim_token = :token, claimed_at = :now,
                     handed_over_at = NULL, attempts = attempts + 1
-                WHERE id IN (:ids)""")
-                .param("token", token).param("now", utc(now)).param("ids", ids)
+                WHERE id IN (:ids) AND state IN ('PENDING', 'RETRY') AND next_attempt_at <= :now""")
+                .param("token", token).param("now", utc(now)).param("ids", due)
                 .update();
+        if (claimed == 0) {
+            return List.of();
+        }
+        List<Claimed> messages = jdbc.sql("""
+                SELECT id, message_id, recipient, template_key, reference, subject, body, secret_values, attempts
+                FROM notification_message
+                WHERE claim_token = :token AND id IN (:ids) ORDER BY next_attempt_at, id""")
+                .param("token", token).param("ids", due)
+                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), decode(rs.getString(8)), rs.getInt(9),
+                        List.of()))
+                .list();
+        List<Long> ids = messages.stream().map(Claimed::id).toList();
         Map<Long, List<Attachment>> attachments = new HashMap<>();
         jdbc.sql("""
                 SELECT message_id, file_name, content_type, content, secret FROM notification_attachment
@@ -106,15 +155,8 @@ public class OutboxStore {
                     attachments.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
                             .add(new Attachment(rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getBoolean(5)));
                 });
-        return jdbc.sql("""
-                SELECT id, message_id, recipient, template_key, reference, subject, body, secret_values, attempts
-                FROM notification_message
-                WHERE claim_token = :token AND id IN (:ids) ORDER BY next_attempt_at, id""")
-                .param("token", token).param("ids", ids)
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), decode(rs.getString(8)), rs.getInt(9),
-                        attachments.getOrDefault(rs.getLong(1), List.of())))
-                .list();
+        return messages.stream().map(message -> message.withAttachments(
+                attachments.getOrDefault(message.id(), List.of()))).toList();
     }
 
     /**
@@ -171,14 +213,16 @@ public class OutboxStore {
 
     /**
      * The sender is about to hand the message to the mail server: from now on, if the sender dies, nobody knows
-     * whether it arrived. Committed on its own, before the hand-over.
+     * whether it arrived. Committed on its own, before the hand-over. False when the claim is no longer this
+     * sender's (its run outlived the lease, and another sender put the message back in the queue): then it must not
+     * be handed over.
      */
-    public void handingOver(long id, String token, Instant at) {
-        jdbc.sql("""
+    public boolean handingOver(long id, String token, Instant at) {
+        return jdbc.sql("""
                 UPDATE notification_message SET handed_over_at = ?
                 WHERE id = ? AND claim_token = ? AND state = 'SENDING'""")
                 .params(utc(at), id, token)
-                .update();
+                .update() == 1;
     }
 
     /**

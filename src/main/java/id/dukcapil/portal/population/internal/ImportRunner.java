@@ -31,6 +31,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,8 +135,13 @@ public class ImportRunner {
         }
     }
 
-    /** Takes over imports whose node stopped beating (it crashed) and runs them on from where they stood. */
+    /**
+     * Takes over imports whose node stopped beating (it crashed) and runs them on from where they stood. Once per
+     * interval in the cluster (ShedLock); the claim of an import is a compare in the database anyway.
+     */
     @Scheduled(fixedDelayString = "${portal.population.import.resume-check:PT30S}", initialDelayString = "PT5S")
+    @SchedulerLock(name = "population-import-takeover", lockAtMostFor = "PT5M",
+            lockAtLeastFor = "${portal.population.import.resume-check:PT30S}")
     public void resumeAbandoned() {
         for (long id : claimAbandoned()) {
             log.info("Resuming import {} of the population, abandoned by a stopped node", id);

@@ -12,10 +12,15 @@ import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.TestMailServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,6 +142,62 @@ class OutboxCrashTests {
         assertThat(state(ref)).isEqualTo("PENDING");
         assertThat(jdbc.queryForObject("SELECT lock_until <= CURRENT_TIMESTAMP(3) FROM shedlock WHERE name = 'killed-run-test'",
                 Boolean.class)).as("the lock is free").isTrue();
+    }
+
+    @Test
+    void senders_of_several_nodes_claiming_the_same_messages_at_once_send_each_once() throws Exception {
+        List<MessageRef> refs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            refs.add(aMessageOnlyThisTestCanClaim());
+        }
+        // Four nodes' runs select the same due messages at the same moment (under Galera no row lock of one node
+        // stops another's select): the claim's compare gives each message to one run.
+        int nodes = 4;
+        CyclicBarrier together = new CyclicBarrier(nodes);
+        ExecutorService threads = Executors.newFixedThreadPool(nodes);
+        List<Future<List<Long>>> runs = new ArrayList<>();
+        try {
+            for (int node = 0; node < nodes; node++) {
+                runs.add(threads.submit(() -> {
+                    String token = UUID.randomUUID().toString();
+                    together.await();
+                    List<OutboxStore.Claimed> claimed = store.claim(token, T, 50);
+                    sender.deliver(claimed, token);
+                    return claimed.stream().map(OutboxStore.Claimed::id).toList();
+                }));
+            }
+            List<Long> claimed = new ArrayList<>();
+            for (Future<List<Long>> run : runs) {
+                claimed.addAll(run.get());
+            }
+            for (MessageRef ref : refs) {
+                assertThat(claimed).as("claims of " + ref.id()).containsOnlyOnce(ref.id());
+            }
+        } finally {
+            threads.shutdown();
+        }
+        for (MessageRef ref : refs) {
+            assertThat(state(ref)).isEqualTo("SENT");
+            assertThat(mailServer.receivedWithMessageId(ref.messageId())).as(ref.messageId()).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_sender_whose_claim_was_taken_back_after_its_lease_does_not_hand_the_message_over() {
+        MessageRef ref = aMessageOnlyThisTestCanClaim();
+        String slowRun = UUID.randomUUID().toString();
+        List<OutboxStore.Claimed> claimed = store.claim(slowRun, T, 1);
+        assertThat(claimed).extracting(OutboxStore.Claimed::id).containsExactly(ref.id());
+
+        // The run stalls (a long pause of its node) past the lease: another node's run puts it back and sends it.
+        clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
+        sender.deliverDue();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(state(ref)));
+
+        // The stalled run goes on with what it had claimed: the claim is no longer its own.
+        assertThat(sender.deliver(claimed, slowRun)).isZero();
+        assertThat(mailServer.receivedWithMessageId(ref.messageId())).hasSize(1);
+        assertThat(state(ref)).isEqualTo("SENT");
     }
 
     /**
