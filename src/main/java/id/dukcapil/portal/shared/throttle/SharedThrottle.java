@@ -49,7 +49,8 @@ final class SharedThrottle implements Throttle {
 
     @Override
     public boolean spent(String key) {
-        return store.tat(purpose, key).map(tat -> tat > now() + burst - interval).orElse(false);
+        long now = now();
+        return store.tat(purpose, key, now).map(tat -> tat > now + burst - interval).orElse(false);
     }
 
     @Override

@@ -16,6 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ThrottleStore {
 
+    /**
+     * The arrival time as seen from {@code :now}: a clock behind the last writer's (another node's, a test's set back)
+     * sees the bucket as that writer left it, neither refilled nor spent by the difference.
+     */
+    private static final String EFFECTIVE_TAT = "(tat - GREATEST(changed_at - :now, 0))";
+
     private final JdbcClient jdbc;
 
     ThrottleStore(JdbcClient jdbc) {
@@ -28,11 +34,14 @@ final class ThrottleStore {
      */
     boolean tryTake(String purpose, String key, long now, long interval, long burst) {
         String hash = hash(key);
+        // Assigned in this order: each expression reads the columns before this statement, assigned in order or at once.
         jdbc.sql("""
-                INSERT INTO shared_throttle (purpose, key_hash, tat, allowed) VALUES (:purpose, :key, :now + :interval, TRUE)
+                INSERT INTO shared_throttle (purpose, key_hash, tat, changed_at, allowed)
+                VALUES (:purpose, :key, :now + :interval, :now, TRUE)
                 ON DUPLICATE KEY UPDATE
-                    allowed = GREATEST(tat, :now) + :interval <= :now + :burst,
-                    tat = IF(GREATEST(tat, :now) + :interval <= :now + :burst, GREATEST(tat, :now) + :interval, tat)""")
+                    allowed = GREATEST(%1$s, :now) + :interval <= :now + :burst,
+                    tat = IF(GREATEST(%1$s, :now) + :interval <= :now + :burst, GREATEST(%1$s, :now) + :interval, %1$s),
+                    changed_at = :now""".formatted(EFFECTIVE_TAT))
                 .param("purpose", purpose).param("key", hash).param("now", now).param("interval", interval)
                 .param("burst", burst).update();
         return jdbc.sql("SELECT allowed FROM shared_throttle WHERE purpose = ? AND key_hash = ?")
@@ -42,8 +51,9 @@ final class ThrottleStore {
     /** Counts one event whatever the limit says (a failure that has happened). */
     void take(String purpose, String key, long now, long interval) {
         jdbc.sql("""
-                INSERT INTO shared_throttle (purpose, key_hash, tat, allowed) VALUES (:purpose, :key, :now + :interval, TRUE)
-                ON DUPLICATE KEY UPDATE tat = GREATEST(tat, :now) + :interval""")
+                INSERT INTO shared_throttle (purpose, key_hash, tat, changed_at, allowed)
+                VALUES (:purpose, :key, :now + :interval, :now, TRUE)
+                ON DUPLICATE KEY UPDATE tat = GREATEST(%s, :now) + :interval, changed_at = :now""".formatted(EFFECTIVE_TAT))
                 .param("purpose", purpose).param("key", hash(key)).param("now", now).param("interval", interval)
                 .update();
     }
@@ -54,10 +64,10 @@ final class ThrottleStore {
                 .params(interval, purpose, hash(key)).update();
     }
 
-    /** The key's theoretical arrival time, if it has a row. A plain read: it counts nothing and locks nothing. */
-    Optional<Long> tat(String purpose, String key) {
-        return jdbc.sql("SELECT tat FROM shared_throttle WHERE purpose = ? AND key_hash = ?")
-                .params(purpose, hash(key)).query(Long.class).optional();
+    /** The key's theoretical arrival time now, if it has a row. A plain read: it counts nothing and locks nothing. */
+    Optional<Long> tat(String purpose, String key, long now) {
+        return jdbc.sql("SELECT %s FROM shared_throttle WHERE purpose = :purpose AND key_hash = :key".formatted(EFFECTIVE_TAT))
+                .param("purpose", purpose).param("key", hash(key)).param("now", now).query(Long.class).optional();
     }
 
     void forgive(String purpose, String key) {

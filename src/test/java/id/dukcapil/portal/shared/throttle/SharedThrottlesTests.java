@@ -73,6 +73,21 @@ class SharedThrottlesTests {
     }
 
     @Test
+    void a_node_whose_clock_is_behind_sees_the_count_as_the_other_left_it_neither_refilled_nor_spent() {
+        Limit three = Limit.of(3, Duration.ofMinutes(30));
+        Throttles behind = new Throttles(jdbc, transactions, java.time.Clock.offset(clock, Duration.ofHours(-1)), 200_000);
+        Throttle onA = nodeA.of(run + ".skew", three);
+        Throttle onBehind = behind.of(run + ".skew", three);
+        onA.take("k");
+        onA.take("k");
+        assertThat(onBehind.spent("k")).as("two of three, not spent for the hour between the clocks").isFalse();
+        assertThat(onBehind.tryTake("k")).isTrue();
+        assertThat(onBehind.tryTake("k")).isFalse();
+        // The other way, a clock ahead of the last writer's sees the time between as passed: no shared clock says
+        // otherwise. Nodes kept in time by NTP differ by milliseconds; a test's clock by days.
+    }
+
+    @Test
     void tries_sent_together_from_many_threads_to_both_nodes_get_exactly_the_limit() throws Exception {
         Limit twenty = Limit.of(20, Duration.ofHours(1));
         Throttle onA = nodeA.of(run + ".together", twenty);
