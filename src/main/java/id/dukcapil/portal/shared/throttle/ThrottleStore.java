@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * arrival time (GCRA), the time at which the bucket is full again. An event moves it on by one interval
  * (period / events); the key has an event left while it is at most {@code burst - interval} ahead of now. Each change
  * is one statement on one row (a try also reads its answer back), so it joins the caller's transaction or commits
- * alone, and two nodes' changes queue on the row lock. Keys are stored as their SHA-256: the table holds no address anyone typed.
+ * alone, and two nodes' changes queue on the row lock. Keys are stored as their SHA-256: the table holds no address
+ * anyone typed.
  */
 final class ThrottleStore {
 
