@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Citizen accounts of the BDS web and app (not staff accounts): registration with a 6-digit OTP by e-mail,
  * sign-in, bearer tokens for the API, and a password reset by OTP. Every answer that could tell whether an
  * address is registered reads the same either way; codes and passwords are stored hashed. What a stranger can
- * repeat is throttled per e-mail address and per client address (decision 066).
+ * repeat is throttled per e-mail address and per client address (decision 066), in counts every node shares
+ * (decision 122).
  */
 @Service
 public class CitizenAccounts {
@@ -201,25 +202,28 @@ public class CitizenAccounts {
     /**
      * Signs in with e-mail and password. Five wrong passwords for an address, registered or not, and fifty from
      * one client address are answered "try later" for a while: the same answer whether the address has an account.
+     * The address's try is taken before its password is checked, and given back when the password was right: tries
+     * sent at once, to any node, queue on the address's count, and no more than five are ever checked (decision 122).
      */
     @Transactional(noRollbackFor = BookingRefused.class)
     public CitizenSession signIn(String email, String password, String client) {
         String address = normalised(email);
-        if (signInFailures.spent(address) || signInFailuresPerClient.spent(client)) {
+        if (signInFailuresPerClient.spent(client) || !signInFailures.tryTake(address)) {
             throw new BookingRefused(RefusalCode.SIGN_IN_THROTTLED, SIGN_IN_LOCK.toMinutes());
         }
         Optional<Citizen> found = citizens.byEmail(address);
         if (found.isEmpty()) {
             // The same work as for a registered address: the time taken does not tell either.
             passwordEncoder.matches(password, dummyHash);
-            throw signInFailed(address, client);
+            throw signInFailed(client);
         }
         Citizen citizen = found.get();
         if (!passwordEncoder.matches(password, citizen.passwordHash())) {
             audit(citizen, "booking.account.sign-in", Outcome.REFUSED);
-            throw signInFailed(address, client);
+            throw signInFailed(client);
         }
         if (!citizen.verified()) {
+            signInFailures.giveBack(address); // the right password: not a failure, yet nothing to forgive either
             throw new BookingRefused(RefusalCode.SIGN_IN_FAILED, List.of("booking.account.unverified"));
         }
         signInFailures.forgive(address);
@@ -281,26 +285,22 @@ public class CitizenAccounts {
     public void resetPassword(String email, String code, String newPassword, String client) {
         String typed = wellFormed(code);
         String address = normalised(email);
-        if (otpFailuresPerClient.spent(client) || resetFailuresPerAddress.spent(address)) {
+        // The address's try is taken before the code is checked, as a sign-in's is: tries sent at once are counted.
+        if (otpFailuresPerClient.spent(client) || !resetFailuresPerAddress.tryTake(address)) {
             throw new BookingRefused(RefusalCode.OTP_THROTTLED);
         }
         Optional<Citizen> verified = citizens.byEmailForUpdate(address).filter(Citizen::verified);
         if (verified.isEmpty()) {
             passwordEncoder.matches(typed, dummyHash);
-            resetFailuresPerAddress.take(address);
             otpFailuresPerClient.take(client);
             throw new BookingRefused(RefusalCode.OTP_INVALID);
         }
         Citizen citizen = verified.get();
-        try {
-            matchingCode(citizen, RESET, null, typed, client);
-        } catch (BookingRefused wrong) {
-            resetFailuresPerAddress.take(address);
-            throw wrong;
-        }
+        matchingCode(citizen, RESET, null, typed, client);
         List<String> broken = PasswordPolicy.violations(citizen.email().substring(0, citizen.email().indexOf('@')),
                 newPassword);
         if (!broken.isEmpty()) {
+            resetFailuresPerAddress.giveBack(address); // the right code: the citizen may try another password
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH);
         }
         resetFailuresPerAddress.forgive(address);
@@ -363,8 +363,8 @@ public class CitizenAccounts {
         return typed;
     }
 
-    private BookingRefused signInFailed(String address, String client) {
-        signInFailures.take(address);
+    /** The address's try was taken before the check; the client's failures are counted as they happen. */
+    private BookingRefused signInFailed(String client) {
         signInFailuresPerClient.take(client);
         return new BookingRefused(RefusalCode.SIGN_IN_FAILED);
     }

@@ -8,16 +8,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Bearer tokens found valid in the database, remembered for a few seconds (decision 092): every API call asks whom
+ * Bearer tokens found valid in the database, remembered for a second (decisions 092, 122): every API call asks whom
  * its token belongs to, and the answer seldom changes. A token this node ends (sign-out, a password reset) is
- * forgotten at once; one ended on another node is still accepted here for at most {@link #FOR}. Unknown tokens
- * are never remembered: each guess costs the guesser a read.
+ * forgotten at once; one ended on another node is still accepted here for at most {@link #FOR} after that node's
+ * commit (the time remembered from is taken before the read that found the token valid). Unknown tokens are never
+ * remembered: each guess costs the guesser a read.
  */
 @Component
 public class VerifiedTokens {
 
-    /** How long a verified token is believed without asking the database again. */
-    public static final Duration FOR = Duration.ofSeconds(10);
+    /**
+     * How long a verified token is believed without asking the database again: a token revoked on any node is refused
+     * by every node within this. The calls one screen of the app makes together, and a client's quick retries, still
+     * cost one read; a token in steady use costs one read a second per node.
+     */
+    public static final Duration FOR = Duration.ofSeconds(1);
     /** Far above the tokens in use within {@link #FOR}; beyond it the expired ones go, then all. */
     static final int MAX = 20_000;
 

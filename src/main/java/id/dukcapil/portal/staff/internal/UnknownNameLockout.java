@@ -1,11 +1,18 @@
 package id.dukcapil.portal.staff.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,45 +20,92 @@ import org.springframework.stereotype.Component;
  * same number of failures a stranger reads "locked" for the same time, so the answer never tells whether a username
  * exists. A failure while locked changes nothing, as for an account.
  *
- * <p>Kept in this node's memory, bounded: a name with no account has no row to count in, and a restart or another
- * node only forgets a stranger's count. With several nodes a stranger could tell a real account by its lock
- * following it from node to node; a shared table of every name ever tried would be the price of closing that.
+ * <p>Counted in {@code staff_unknown_name}, one count for every node (decision 122): a lock kept in one node's memory
+ * followed a real account from node to node but not a made-up name, which told the two apart. Bounded: a name is kept
+ * by its SHA-256 only, a row idle for a day and not locked is deleted, and beyond {@link #MAX_NAMES} the longest idle
+ * go first, as the memory's least recently used did.
  */
 @Component
 class UnknownNameLockout {
 
-    private static final int MAX_NAMES = 100_000;
+    static final int MAX_NAMES = 100_000;
+    private static final Duration KEPT = Duration.ofDays(1);
+    private static final int PURGE_BATCH = 1_000;
 
+    private final JdbcClient jdbc;
+    private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
-    private final Cache<String, Count> counts;
 
-    UnknownNameLockout(@Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
+    UnknownNameLockout(JdbcClient jdbc, Clock clock,
+                       @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
                        @Value("${portal.security.lockout:15m}") Duration lockout) {
+        this.jdbc = jdbc;
+        this.clock = clock;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
-        this.counts = Caffeine.newBuilder().maximumSize(MAX_NAMES).expireAfterAccess(Duration.ofDays(1)).build();
     }
 
     boolean lockedAt(String name, Instant now) {
-        Count count = counts.getIfPresent(name);
-        return count != null && count.lockedAt(now);
+        return jdbc.sql("SELECT locked_until > ? FROM staff_unknown_name WHERE name_hash = ?")
+                .params(utc(now), hash(name)).query(Boolean.class).optional().orElse(false);
     }
 
+    /**
+     * One failure, in one statement on the name's row (the caller's transaction's, else its own): two nodes' failures
+     * queue on the row lock, and each sees the other's. The count reaching the limit locks the name and starts again
+     * from nought, as an account's does.
+     */
     void failed(String name, Instant now) {
-        counts.asMap().compute(name, (key, count) -> {
-            if (count != null && count.lockedAt(now)) {
-                return count;
-            }
-            int failures = (count == null ? 0 : count.failures()) + 1;
-            return failures >= maxFailures ? new Count(0, now.plus(lockout)) : new Count(failures, null);
-        });
+        LocalDateTime at = utc(now);
+        LocalDateTime until = utc(now.plus(lockout));
+        boolean first = maxFailures <= 1;
+        // The locked_until assignment comes first; failures reads the same whether MariaDB assigns in order or at once
+        // (SIMULTANEOUS_ASSIGNMENT): locked (before or now) resets it, otherwise it counts one more.
+        jdbc.sql("""
+                INSERT INTO staff_unknown_name (name_hash, failures, locked_until, failed_at)
+                VALUES (:name, :firstFailures, :firstLock, :at)
+                ON DUPLICATE KEY UPDATE
+                    locked_until = IF(locked_until > :at, locked_until, IF(failures + 1 >= :max, :until, NULL)),
+                    failures = IF(failures + 1 >= :max OR locked_until > :at, 0, failures + 1),
+                    failed_at = :at""")
+                .param("name", hash(name)).param("firstFailures", first ? 0 : 1).param("firstLock", first ? until : null)
+                .param("at", at).param("max", maxFailures).param("until", until).update();
     }
 
-    private record Count(int failures, @Nullable Instant lockedUntil) {
+    /**
+     * Deletes the names idle for a day and not locked, then the longest idle beyond {@link #MAX_NAMES}. Every node may
+     * run it: deleting what is already deleted changes nothing.
+     *
+     * @return the rows deleted
+     */
+    @Scheduled(fixedDelayString = "${portal.throttle.purge-interval:PT1M}", initialDelayString = "PT1M")
+    int purge() {
+        Instant now = clock.instant();
+        int deleted = 0;
+        for (int batch; (batch = jdbc.sql("""
+                DELETE FROM staff_unknown_name WHERE failed_at < ? AND (locked_until IS NULL OR locked_until <= ?)
+                LIMIT ?""").params(utc(now.minus(KEPT)), utc(now), PURGE_BATCH).update()) > 0; ) {
+            deleted += batch;
+        }
+        long over = jdbc.sql("SELECT COUNT(*) FROM staff_unknown_name").query(Long.class).single() - MAX_NAMES;
+        while (over > 0) {
+            int batch = jdbc.sql("DELETE FROM staff_unknown_name ORDER BY failed_at LIMIT ?")
+                    .param((int) Math.min(over, PURGE_BATCH)).update();
+            if (batch == 0) {
+                break;
+            }
+            deleted += batch;
+            over -= batch;
+        }
+        return deleted;
+    }
 
-        boolean lockedAt(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now);
+    private static String hash(String name) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
