@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.EnumSet;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +61,9 @@ public class KkDelivery {
     public void signed(String trackingNumber, byte[] signedPdf, Instant signedAt, String signedBy) {
         RequestStore.Row request = byTracking(trackingNumber);
         if (!lifecycle.apply(request, Transition.SIGNED_BY_HEAD, null, signedAt, Lifecycle.staff(signedBy))) {
+            if (alreadyMoved(request, Transition.SIGNED_BY_HEAD, signedAt)) {
+                return; // the signing event delivered again (a resubmission): the card went out the first time
+            }
             throw new IllegalStateException("Request " + trackingNumber + " is not waiting for a signature");
         }
         releases.saveDocument(request.id(), signedPdf, signedAt, signedBy);
@@ -73,9 +77,19 @@ public class KkDelivery {
     public void returnedBySigner(String trackingNumber, String reason, Instant returnedAt, String returnedBy) {
         RequestStore.Row request = byTracking(trackingNumber);
         if (!lifecycle.apply(request, Transition.SIGNATURE_RETURNED, reason, returnedAt,
-                Lifecycle.staff(returnedBy))) {
+                Lifecycle.staff(returnedBy)) && !alreadyMoved(request, Transition.SIGNATURE_RETURNED, returnedAt)) {
             throw new IllegalStateException("Request " + trackingNumber + " is not waiting for a signature");
         }
+    }
+
+    /**
+     * Whether the request made this move at this moment already: the signing module's event came a second time (a
+     * publication resubmitted after its first run committed but was not marked done), and has nothing left to do.
+     */
+    private boolean alreadyMoved(RequestStore.Row request, Transition move, Instant at) {
+        Instant kept = at.truncatedTo(ChronoUnit.MILLIS); // the history keeps milliseconds
+        return store.history(request.id()).stream().anyMatch(entry -> entry.from() == move.from()
+                && entry.to() == move.to() && entry.at().equals(kept));
     }
 
     /** A new QR code and PIN, the old ones void: the citizen lost the mail, or wants a reprint. */

@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StepClock {
 
+    /** How far the nodes' clocks may disagree (they are kept by NTP): an end this much before its start is skew. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
     private final StepStore steps;
     private final StandardStore standards;
     private final Clock clock;
@@ -111,13 +114,16 @@ public class StepClock {
 
     private StepRecord end(StepRecord open, CaseRef caseRef, SopStep step, Instant at, String actor,
                            @Nullable String excusedReason) {
-        if (at.isBefore(open.startedAt())) {
+        if (at.isBefore(open.startedAt().minus(CLOCK_SKEW))) {
             throw new RuleViolation("sla.step.ends-before-start", caseRef.caseId(), step.name());
         }
-        Duration duration = Duration.between(open.startedAt(), at);
-        steps.end(open.id(), at, actor, duration, duration.compareTo(open.standard()) <= 0, excusedReason);
+        // A step entered on one node and left on another a moment later may end a little "before" it began by the
+        // second node's clock: it took no time, and must not be refused (an event listener would fail for ever).
+        Instant end = at.isBefore(open.startedAt()) ? open.startedAt() : at;
+        Duration duration = Duration.between(open.startedAt(), end);
+        steps.end(open.id(), end, actor, duration, duration.compareTo(open.standard()) <= 0, excusedReason);
         return new StepRecord(open.id(), caseRef, step, open.startedAt(), open.startedBy(), open.servicePoint(),
-                open.standard(), at, actor);
+                open.standard(), end, actor);
     }
 
     /**

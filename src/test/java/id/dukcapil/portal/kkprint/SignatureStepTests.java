@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.signing.DocumentId;
+import id.dukcapil.portal.signing.SigningQueue;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
@@ -11,9 +13,12 @@ import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.sla.StepRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SOP B step 8 is kkprint's own (decision 084): it starts when the verifier validates the request and ends when the
@@ -27,6 +32,9 @@ class SignatureStepTests {
     @Autowired VerifierInbox verifierInbox;
     @Autowired StepClock stepClock;
     @Autowired TestClock clock;
+    @Autowired KkDelivery delivery;
+    @Autowired SigningQueue signingQueue;
+    @Autowired JdbcTemplate jdbc;
 
     @AfterEach
     void real_time_again() {
@@ -52,5 +60,21 @@ class SignatureStepTests {
                 .filter(record -> record.step() == SopStep.B8_SIGNATURE).findFirst().orElseThrow();
         assertThat(step.duration()).contains(Duration.ofMinutes(3));
         assertThat(step.endedBy()).isEqualTo("kadis");
+    }
+
+    /** A resubmitted publication of the signature (decision 121) finds the card delivered and does nothing more. */
+    @Test
+    void the_signature_heard_twice_delivers_the_card_once() {
+        String tracking = kk.delivered();
+        long document = kk.signingDocuments(tracking).getFirst();
+        Instant signedAt = jdbc.queryForObject("SELECT signed_at FROM signing_document WHERE id = ?",
+                LocalDateTime.class, document).toInstant(ZoneOffset.UTC);
+        String countReleases = "SELECT COUNT(*) FROM kkprint_release WHERE request_id = ?";
+        int releases = jdbc.queryForObject(countReleases, Integer.class, kk.idOf(tracking));
+
+        delivery.signed(tracking, signingQueue.signedPdf(DocumentId.of(document)).orElseThrow(), signedAt, "kadis");
+
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.DELIVERED);
+        assertThat(jdbc.queryForObject(countReleases, Integer.class, kk.idOf(tracking))).isEqualTo(releases);
     }
 }

@@ -172,6 +172,17 @@ class StepClockTests {
     }
 
     @Test
+    void a_step_left_on_a_node_whose_clock_is_a_little_behind_ends_as_it_began() {
+        CaseRef kk = new CaseRef(Procedure.B_KK_PRINT, "B-" + UUID.randomUUID());
+        stepClock.enter(kk, SopStep.B9_QR_PIN_EMAIL, at(DAY, "10:00"), "kadis", "DINAS");
+
+        StepRecord left = stepClock.leave(kk, SopStep.B9_QR_PIN_EMAIL, at(DAY, "10:00").minusMillis(300), "outbox");
+
+        assertThat(left.endedAt()).isEqualTo(at(DAY, "10:00"));
+        assertThat(left.duration()).contains(Duration.ZERO);
+    }
+
+    @Test
     void steps_finished_before_the_case_reached_the_portal_are_recorded_with_their_durations_against_the_standard() {
         CaseRef booking = new CaseRef(Procedure.A_BOOKING, "A-" + UUID.randomUUID());
         stepClock.recordFinished(List.of(
