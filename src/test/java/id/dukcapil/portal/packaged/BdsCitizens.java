@@ -49,6 +49,8 @@ public final class BdsCitizens {
     private final GreenMail mail;
     private final List<URI> entrances;
     private final AtomicInteger turn = new AtomicInteger();
+    /** Each citizen's phone has an address of its own, as the proxy in front names it (X-Forwarded-For). */
+    private static final AtomicInteger PHONES = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -113,7 +115,7 @@ public final class BdsCitizens {
         public final Collection<Attempt> attempts = new ConcurrentLinkedQueue<>();
         private final List<Person> people;
         /** A family's worth of people per account (decision 068): one account per ten requests. */
-        private final List<String> tokens = new ArrayList<>();
+        private final List<Citizen> accounts = new ArrayList<>();
         private final ExecutorService threads = Executors.newFixedThreadPool(32);
         private volatile boolean stopped;
 
@@ -123,25 +125,26 @@ public final class BdsCitizens {
             this.places = places;
             this.people = printReadyPeople(places + places / 3);
             for (int i = 0; i < people.size(); i += 10) {
-                tokens.add(citizenToken());
+                accounts.add(citizen());
             }
         }
 
         public Burst start() {
             for (int i = 0; i < people.size(); i++) {
                 Person person = people.get(i);
-                String token = tokens.get(i / 10);
-                threads.submit(() -> book(person, token));
+                Citizen account = accounts.get(i / 10);
+                threads.submit(() -> book(person, account));
             }
             threads.shutdown();
             return this;
         }
 
-        private void book(Person person, String token) {
+        private void book(Person person, Citizen account) {
             String key = UUID.randomUUID().toString();
             while (!stopped) {
                 HttpRequest request = HttpRequest.newBuilder(url("/api/v1/bds/bookings")).timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                        .header("Authorization", "Bearer " + account.token()).header("Idempotency-Key", key)
+                        .header("X-Forwarded-For", account.address())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"nik\":\"" + person.nik() + "\",\"kkNumber\":\""
                                 + person.kkNumber() + "\",\"servicePoint\":\"" + point
@@ -313,11 +316,17 @@ public final class BdsCitizens {
         return people;
     }
 
-    /** A citizen as the BDS app makes one: register, the OTP from the e-mail, sign in. */
-    public String citizenToken() throws Exception {
+    /** A signed-in citizen: the bearer token, and the address the phone sends from. */
+    public record Citizen(String token, String address) {
+    }
+
+    /** A citizen as the BDS app makes one, from a phone of its own: register, the OTP from the e-mail, sign in. */
+    public Citizen citizen() throws Exception {
+        int phone = PHONES.incrementAndGet();
+        String address = "100.64.%d.%d".formatted(phone / 250 % 250, phone % 250 + 1);
         String email = "bds-" + UUID.randomUUID() + "@example.id";
         String password = "Crash#Test-2026";
-        String registered = post("/api/v1/bds/accounts", "{\"fullName\":\"Siti Crash\",\"email\":\"" + email
+        String registered = post(address, "/api/v1/bds/accounts", "{\"fullName\":\"Siti Crash\",\"email\":\"" + email
                 + "\",\"phone\":\"081234567890\",\"password\":\"" + password + "\"}", 202);
         Matcher attempt = Pattern.compile("\"attempt\"\\s*:\\s*\"([^\"]+)\"").matcher(registered);
         assertThat(attempt.find()).as(registered).isTrue();
@@ -335,17 +344,17 @@ public final class BdsCitizens {
             }
             Thread.sleep(200);
         }
-        post("/api/v1/bds/accounts/verify", "{\"email\":\"" + email + "\",\"attempt\":\"" + attempt.group(1)
+        post(address, "/api/v1/bds/accounts/verify", "{\"email\":\"" + email + "\",\"attempt\":\"" + attempt.group(1)
                 + "\",\"otp\":\"" + otp + "\"}", 200);
-        String session = post("/api/v1/bds/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", 200);
+        String session = post(address, "/api/v1/bds/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", 200);
         Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(session);
         assertThat(token.find()).as(session).isTrue();
-        return token.group(1);
+        return new Citizen(token.group(1), address);
     }
 
-    private String post(String path, String json, int expected) {
+    private String post(String address, String path, String json, int expected) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build())
+                .header("Content-Type", "application/json").header("X-Forwarded-For", address).POST(HttpRequest.BodyPublishers.ofString(json)).build())
                 .orElseThrow();
         assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(expected);
         return answer.body();
