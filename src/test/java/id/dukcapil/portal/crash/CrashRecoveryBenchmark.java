@@ -3,6 +3,7 @@ package id.dukcapil.portal.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.Benchmark;
+import id.dukcapil.portal.packaged.PortalProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

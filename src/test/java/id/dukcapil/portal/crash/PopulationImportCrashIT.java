@@ -2,6 +2,7 @@ package id.dukcapil.portal.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.dukcapil.portal.packaged.PortalProcess;
 import id.dukcapil.portal.population.demo.DemoExtract;
 import id.dukcapil.portal.population.demo.DemoPopulationGenerator;
 import id.dukcapil.portal.population.internal.GeneratedFamily;

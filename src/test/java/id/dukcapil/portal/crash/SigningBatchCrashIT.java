@@ -3,6 +3,8 @@ package id.dukcapil.portal.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.browser.Browser;
+import id.dukcapil.portal.packaged.AuditChainCheck;
+import id.dukcapil.portal.packaged.PortalProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package id.dukcapil.portal.crash;
+package id.dukcapil.portal.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The crash suite's check of the audit chain after a crash. */
-final class AuditChainCheck {
+/** The crash and cluster suites' check of the audit chain: after a crash, over several nodes' writes. */
+public final class AuditChainCheck {
 
     private AuditChainCheck() {
     }
@@ -22,7 +22,7 @@ final class AuditChainCheck {
      * 075), each link checked, the head where the last entry is. The restarted portal keeps working (its scheduled
      * jobs audit too), so the entries and the head are read in one consistent snapshot.
      */
-    static void assertVerifies(PortalProcess portal, byte[] chainKey) throws Exception {
+    public static void assertVerifies(Database portal, byte[] chainKey) throws Exception {
         Mac key = Mac.getInstance("HmacSHA256");
         key.init(new SecretKeySpec(chainKey, "HmacSHA256"));
         try (Connection db = portal.database(); Statement statement = db.createStatement()) {

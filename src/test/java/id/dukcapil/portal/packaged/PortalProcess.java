@@ -1,4 +1,4 @@
-package id.dukcapil.portal.crash;
+package id.dukcapil.portal.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +30,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged portal as an office runs it ({@code java -jar}, demo profile, embedded MariaDB under {@code ./data}),
  * in a folder of its own, as a separate process that a test can kill like a power cut would: the JVM
- * ({@code kill -9}) or its database server.
+ * ({@code kill -9}) or its database server. With {@code DB_URL} in its environment it runs on that server instead
+ * (the cluster suite's nodes). The crash suite's and the cluster suite's.
  */
-final class PortalProcess {
+public final class PortalProcess implements Database {
 
-    static final Duration READY_WITHIN = Duration.ofMinutes(5);
+    public static final Duration READY_WITHIN = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path jar;
@@ -45,7 +46,7 @@ final class PortalProcess {
     private Process process;
     private int starts;
 
-    PortalProcess(Path folder, Map<String, String> env, String... arguments) throws IOException {
+    public PortalProcess(Path folder, Map<String, String> env, String... arguments) throws IOException {
         this.jar = Path.of(System.getProperty("portal.jar", "target/dukcapil-portal-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged jar (run through ./mvnw -Pcrash verify)").exists();
         this.folder = Files.createDirectories(folder).toAbsolutePath();
@@ -55,7 +56,7 @@ final class PortalProcess {
     }
 
     /** Starts the portal; returns once it is ready (readiness probe 200), with the milliseconds that took. */
-    long start() throws Exception {
+    public long start() throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         Arrays.stream(System.getProperty("portal.jvm-args", "").split("\\s+")).filter(option -> !option.isBlank())
                 .forEach(command::add);
@@ -79,13 +80,13 @@ final class PortalProcess {
     }
 
     /** kill -9 of the portal's JVM: no shutdown hook, no Spring shutdown handler runs. */
-    void killJvm() throws InterruptedException {
+    public void killJvm() throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
     /** An orderly stop (SIGTERM), as a service manager stops it. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
@@ -98,12 +99,17 @@ final class PortalProcess {
         });
     }
 
-    Path dataDir() throws IOException {
+    /** The portal's JVM while it runs (its CPU time, its end). */
+    public Optional<ProcessHandle> jvm() {
+        return process != null && process.isAlive() ? Optional.of(process.toHandle()) : Optional.empty();
+    }
+
+    public Path dataDir() throws IOException {
         return folder.resolve("data/mariadb").toRealPath();
     }
 
     /** The embedded MariaDB server of this portal's data folder, if one runs. */
-    Optional<ProcessHandle> mysqld() {
+    public Optional<ProcessHandle> mysqld() {
         String datadir;
         try {
             datadir = "--datadir=" + dataDir();
@@ -116,13 +122,13 @@ final class PortalProcess {
     }
 
     /** The port the portal's database server listens on (from its command line). */
-    int databasePort() {
+    public int databasePort() {
         ProcessHandle server = mysqld().orElseThrow();
         return Arrays.stream(server.info().arguments().orElseThrow()).filter(argument -> argument.startsWith("--port="))
                 .map(argument -> Integer.parseInt(argument.substring("--port=".length()))).findFirst().orElseThrow();
     }
 
-    boolean databaseAcceptsConnections(int databasePort) {
+    public boolean databaseAcceptsConnections(int databasePort) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", databasePort), 200);
             return true;
@@ -132,7 +138,8 @@ final class PortalProcess {
     }
 
     /** A connection as the portal's own account, with the password it keeps in its data folder. */
-    Connection database() throws IOException, SQLException {
+    @Override
+    public Connection database() throws IOException, SQLException {
         Properties credentials = new Properties();
         try (Reader reader = Files.newBufferedReader(dataDir().resolve("portal-db-credentials.properties"),
                 StandardCharsets.UTF_8)) {
@@ -142,15 +149,15 @@ final class PortalProcess {
                 credentials.getProperty("app.user"), credentials.getProperty("app.password"));
     }
 
-    int status(String path) {
+    public int status(String path) {
         return get(path).map(HttpResponse::statusCode).orElse(-1);
     }
 
-    Optional<HttpResponse<String>> get(String path) {
+    public Optional<HttpResponse<String>> get(String path) {
         return send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30)).build());
     }
 
-    Optional<HttpResponse<String>> send(HttpRequest request) {
+    public Optional<HttpResponse<String>> send(HttpRequest request) {
         try {
             return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
@@ -161,15 +168,15 @@ final class PortalProcess {
         }
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    Path folder() {
+    public Path folder() {
         return folder;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,0 +1,256 @@
+package id.dukcapil.portal.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.browser.Browser;
+import id.dukcapil.portal.packaged.AuditChainCheck;
+import id.dukcapil.portal.packaged.BdsCitizens;
+import id.dukcapil.portal.packaged.PortalProcess;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+
+/**
+ * Issue 40's cluster suite: the deployment of {@code deploy/cluster/} (README, "Running several nodes") on loopback
+ * — three Galera nodes, HAProxy, two packaged portal nodes, an SMTP sink — and what must hold on it: bookings from
+ * both nodes within every rule, also while a Galera node or a portal node is killed; a desk's call on one node on
+ * the other node's board; each scheduled job once per cluster per period; one audit chain under one key. The tests
+ * run in order on one cluster: the kills come after what needs every node.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalOnGaleraClusterIT {
+
+    private static final String POINT = "UKL-320415";
+    /** The jobs' periods here, short enough to see several in the suite (their production periods are minutes). */
+    private static final Duration FIXED_DELAY = Duration.ofSeconds(5);
+    private static final Duration CRON_PERIOD = Duration.ofSeconds(10);
+    private static PortalCluster cluster;
+    private static long startedAt;
+    private static int dayAhead = 3;
+    private static boolean anyFailed;
+
+    /** The cluster's folder (every log, every data folder) is kept when a test failed. */
+    @RegisterExtension
+    static final TestWatcher FAILURES = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            anyFailed = true;
+        }
+    };
+
+    @BeforeAll
+    static void startTheCluster() throws Exception {
+        startedAt = System.nanoTime();
+        cluster = new PortalCluster("cluster-suite-", Haproxy.Writers.ONE,
+                "--portal.events.resubmit-interval=" + FIXED_DELAY, "--portal.kkprint.watch-interval=" + FIXED_DELAY,
+                "--portal.reports.rollup-interval=" + FIXED_DELAY,
+                "--portal.audit.anchor-cron=*/" + CRON_PERIOD.toSeconds() + " * * * * *");
+        cluster.start();
+        System.out.printf("CLUSTER: three Galera nodes, HAProxy and two portal nodes ready in %.0f s%n",
+                (System.nanoTime() - startedAt) / 1e9);
+    }
+
+    @AfterAll
+    static void stopTheCluster() {
+        if (cluster != null) {
+            if (!anyFailed) {
+                cluster.passed();
+            }
+            cluster.close();
+        }
+        System.out.printf("CLUSTER: the suite took %.0f s, the cluster's start and end included%n",
+                (System.nanoTime() - startedAt) / 1e9);
+    }
+
+    @Test
+    @Order(1)
+    void a_booking_burst_over_both_portal_nodes_keeps_every_rule() throws Exception {
+        // Through HAProxy's /api and straight to each node in turn: both nodes book for the same day.
+        BdsCitizens citizens = cluster.citizens(List.of(cluster.entrance(), node(0), node(1)));
+        BdsCitizens.Burst burst = citizens.burst(POINT, nextWorkingDay()).start();
+        burst.finish(Duration.ofMinutes(3));
+
+        System.out.printf("CLUSTER burst over both nodes: %d places, %d booked, %d tries answered 5xx or nothing%n",
+                burst.places, burst.booked.get(), burst.failedTries());
+        assertThat(burst.booked.get()).as("the day filled").isEqualTo(burst.places);
+        burst.assertTheRulesHeld(0);
+    }
+
+    @Test
+    @Order(2)
+    void a_number_called_at_a_recording_desk_on_one_node_shows_on_the_board_of_the_other_within_a_second()
+            throws Exception {
+        String point;
+        String ticket = "K-9" + (System.currentTimeMillis() % 100);
+        try (Connection db = cluster.database()) {
+            try (PreparedStatement desk = db.prepareStatement("SELECT p.code FROM staff_account a "
+                    + "JOIN staff_service_point p ON p.id = a.service_point_id WHERE a.username = 'perekaman'");
+                 ResultSet row = desk.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                point = row.getString(1);
+            }
+            // Registered and queued as the registration desk leaves a visit, first in the queue (sent back, elderly).
+            try (PreparedStatement visit = db.prepareStatement("""
+                    INSERT INTO recording_visit (service_point, day, nik, full_name, state, queue_number, ticket, priority,
+                        requeued, registered_by, started_at)
+                    VALUES (?, ?, '3204150101900001', 'Cluster Suite', 'QUEUED', ?, ?, 'ELDERLY', TRUE, 'registrasi', ?)""")) {
+                visit.setString(1, point);
+                visit.setObject(2, LocalDate.now(ZoneId.of("Asia/Jakarta")));
+                visit.setInt(3, 900 + (int) (System.currentTimeMillis() % 100));
+                visit.setString(4, ticket);
+                visit.setObject(5, LocalDateTime.now(ZoneId.of("UTC")));
+                visit.executeUpdate();
+            }
+        }
+        try (Browser board = new Browser(node(1).getPort(), 1280, 720);
+             Browser desk = new Browser(node(0).getPort(), 1440, 900)) {
+            board.open("antrean/" + point);
+            board.await(By.id("board-number"));
+            desk.signIn("perekaman", "Dukcapil#2026");
+            desk.await(By.tagName("vaadin-app-layout"));
+            desk.open("perekaman");
+            desk.await(By.id("recording-call-next"));
+            desk.awaitSettled();
+
+            long clicked = System.nanoTime();
+            desk.driver.findElement(By.id("recording-call-next")).click();
+            long shown;
+            while (true) {
+                if (board.driver.findElement(By.id("board-number")).getText().contains(ticket)) {
+                    shown = System.nanoTime();
+                    break;
+                }
+                assertThat(System.nanoTime() - clicked).as("the call reaches the other node's board")
+                        .isLessThan(Duration.ofSeconds(30).toNanos());
+            }
+            desk.awaitText(By.id("recording-called"), ticket);
+            double seconds = (shown - clicked) / 1e9;
+            System.out.printf("CLUSTER board: a number called at node 1's desk on node 2's board in %.2f s%n", seconds);
+            assertThat(seconds).as("seconds from the call at node 1 to node 2's board").isLessThanOrEqualTo(1.0);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void each_scheduled_job_runs_once_per_cluster_per_period() throws Exception {
+        // Both nodes have run side by side since the start; wait until every job has had a few periods.
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Map<String, List<LocalDateTime>> seen = cluster.jobRuns();
+        while (System.nanoTime() < deadline && (seen.getOrDefault("audit-daily-anchor", List.of()).size() < 4
+                || seen.getOrDefault("kkprint-overdue-watch", List.of()).size() < 4)) {
+            Thread.sleep(1_000);
+            seen = cluster.jobRuns();
+        }
+        Map<String, List<LocalDateTime>> runs = seen;
+        Map<String, Duration> periods = Map.of("notification-outbox-sender", Duration.ofSeconds(1),
+                "kkprint-overdue-watch", FIXED_DELAY, "reports-rollups", FIXED_DELAY,
+                "shared-failed-event-resubmission", FIXED_DELAY, "audit-daily-anchor", CRON_PERIOD);
+        System.out.println("CLUSTER jobs: runs seen " + runs.entrySet().stream()
+                .map(job -> job.getKey() + " " + job.getValue().size()).toList());
+        assertThat(runs.getOrDefault("notification-outbox-sender", List.of())).as("a fixed-delay job's runs").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(runs.getOrDefault("kkprint-overdue-watch", List.of())).as("a fixed-delay job's runs").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(runs.getOrDefault("audit-daily-anchor", List.of())).as("a cron job's runs").hasSizeGreaterThanOrEqualTo(4);
+        List<String> twice = new ArrayList<>();
+        periods.forEach((job, period) -> {
+            List<LocalDateTime> times = runs.getOrDefault(job, List.of());
+            for (int i = 1; i < times.size(); i++) {
+                Duration gap = Duration.between(times.get(i - 1), times.get(i));
+                // Once per period wherever it runs: a second run within half a period is another node's.
+                if (gap.compareTo(period.dividedBy(2)) < 0) {
+                    twice.add("%s at %s, %d ms after the run before".formatted(job, times.get(i), gap.toMillis()));
+                }
+            }
+        });
+        assertThat(twice).as("runs of a job within half its period of the one before").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void a_burst_while_the_writing_galera_node_is_killed_keeps_every_rule_and_the_node_rejoins_by_itself()
+            throws Exception {
+        BdsCitizens citizens = cluster.citizens(List.of(cluster.entrance(), node(0), node(1)));
+        BdsCitizens.Burst burst = citizens.burst(POINT, nextWorkingDay()).start();
+        burst.awaitBooked(burst.places / 3);
+        GaleraNode writer = cluster.writer();
+        long logBefore = writer.errorLogLength();
+        writer.kill();
+        long killed = System.nanoTime();
+        burst.finish(Duration.ofMinutes(3));
+        double failover = burst.secondsToFirstBookingAfter(killed);
+
+        // The service manager starts it again (Debian's unit: galera_recovery, then the server).
+        long restarted = System.nanoTime();
+        writer.restartAfterCrash();
+        writer.awaitSynced();
+        double rejoin = (System.nanoTime() - restarted) / 1e9;
+        String log = writer.errorLogSince(logBefore);
+        System.out.printf("CLUSTER Galera writer %s killed in a burst: %d booked; clients saw errors for %.1f s (%d tries "
+                        + "5xx or nothing); first booking after the kill %.1f s later; rejoined in %.1f s%n", writer.name,
+                burst.booked.get(), burst.errorSeconds(), burst.failedTries(), failover, rejoin);
+        assertThat(burst.booked.get()).as("the day filled").isEqualTo(burst.places);
+        assertThat(failover).as("seconds from kill -9 of the writer to the first booking after it").isLessThanOrEqualTo(10.0);
+        burst.assertTheRulesHeld(1);
+        String transfers = String.join("\n", log.lines().filter(line -> line.contains("IST") || line.contains("SST")
+                || line.contains("State transfer") || line.contains("position")).toList());
+        // The SST script runs either way; with IST the donor only tells it to stand aside ("bypass"), no copy is made.
+        assertThat(log).as("the node took what it missed from the others (IST), not a full copy: %s", transfers)
+                .contains("IST received").doesNotContain("Preparing the backup");
+    }
+
+    @Test
+    @Order(5)
+    void a_burst_while_a_portal_node_is_killed_keeps_every_rule() throws Exception {
+        BdsCitizens citizens = cluster.citizens(List.of(cluster.entrance()));
+        BdsCitizens.Burst burst = citizens.burst(POINT, nextWorkingDay()).start();
+        burst.awaitBooked(burst.places / 3);
+        PortalProcess killedNode = cluster.portals.getFirst();
+        killedNode.killJvm();
+        long killed = System.nanoTime();
+        burst.finish(Duration.ofMinutes(3));
+        double failover = burst.secondsToFirstBookingAfter(killed);
+        // Its service manager starts it again, beside the node that took over its citizens.
+        long ready = killedNode.start();
+        System.out.printf("CLUSTER portal node 1 killed in a burst: %d booked; clients saw errors for %.1f s (%d tries "
+                        + "5xx or nothing); first booking after the kill %.1f s later; node 1 ready again in %d ms%n",
+                burst.booked.get(), burst.errorSeconds(), burst.failedTries(), failover, ready);
+        assertThat(burst.booked.get()).as("the day filled").isEqualTo(burst.places);
+        assertThat(failover).as("seconds from kill -9 of a portal node to the next booking through HAProxy")
+                .isLessThanOrEqualTo(5.0);
+        burst.assertTheRulesHeld(1);
+    }
+
+    @Test
+    @Order(6)
+    void the_audit_chain_verifies_over_both_nodes_writes_under_one_key() throws Exception {
+        AuditChainCheck.assertVerifies(cluster, PortalCluster.CHAIN_KEY);
+    }
+
+    private static URI node(int index) {
+        return cluster.portals.get(index).url("/");
+    }
+
+    private static LocalDate nextWorkingDay() {
+        LocalDate day = BdsCitizens.workingDay(dayAhead);
+        dayAhead = (int) ChronoUnit.DAYS.between(LocalDate.now(ZoneId.of("Asia/Jakarta")), day) + 1;
+        return day;
+    }
+}
