@@ -20,12 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import id.dukcapil.portal.Together;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +105,8 @@ class CitizenAccountsOnTwoNodesTests {
             String client = support.newClientAddress();
             tries.add(() -> answer(() -> signIn(node, WRONG, client)));
         }
-        Map<String, Long> answers = all(10, tries).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> answers = Together.run(10, tries).stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(answers).containsExactlyInAnyOrderEntriesOf(Map.of("SIGN_IN_FAILED", 5L, "SIGN_IN_THROTTLED", 5L));
     }
 
@@ -186,20 +184,6 @@ class CitizenAccountsOnTwoNodesTests {
             return refused.code().name();
         } catch (Exception other) {
             return other.toString();
-        }
-    }
-
-    private static <T> List<T> all(int threads, List<Callable<T>> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<T> answers = new ArrayList<>();
-            for (Future<T> answer : pool.invokeAll(work)) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 }

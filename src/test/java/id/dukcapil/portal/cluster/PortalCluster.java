@@ -73,7 +73,6 @@ final class PortalCluster implements Database, AutoCloseable {
         env.put("POPULATION_IMPORT_DIR", Files.createDirectories(folder.resolve("shared/imports")).toString());
         // A listener cut off by a kill counts as failed after 30 s, not 10 minutes, so the suite sees it run again.
         env.put("EVENTS_STALE_AFTER", "PT30S");
-        env.put("EVENTS_RESUBMIT_INTERVAL", "PT5S");
         for (int i = 1; i <= 2; i++) {
             portals.add(new PortalProcess(folder.resolve("portal" + i), env, portalArguments));
         }

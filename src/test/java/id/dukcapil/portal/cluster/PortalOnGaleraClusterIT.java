@@ -63,7 +63,8 @@ class PortalOnGaleraClusterIT {
         cluster = new PortalCluster("cluster-suite-", Haproxy.Writers.ONE,
                 "--portal.events.resubmit-interval=" + FIXED_DELAY, "--portal.kkprint.watch-interval=" + FIXED_DELAY,
                 "--portal.reports.rollup-interval=" + FIXED_DELAY,
-                "--portal.audit.anchor-cron=*/" + CRON_PERIOD.toSeconds() + " * * * * *");
+                "--portal.audit.anchor-cron=*/" + CRON_PERIOD.toSeconds() + " * * * * *",
+                "--portal.audit.anchor-lock-at-least-for=PT" + (CRON_PERIOD.toSeconds() - 2) + "S");
         cluster.start();
         System.out.printf("CLUSTER: three Galera nodes, HAProxy and two portal nodes ready in %.0f s%n",
                 (System.nanoTime() - startedAt) / 1e9);

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Citizens with the BDS app, against packaged portals: accounts made as the app makes them (registration, the OTP
@@ -92,8 +94,11 @@ public final class BdsCitizens {
     public record Booked(String code, int queueNumber) {
     }
 
-    /** One try of one request: when it was sent and answered (System.nanoTime), and the status (-1: no answer). */
-    public record Attempt(long sent, long answered, int status) {
+    /**
+     * One try of one request: when it was sent and answered (System.nanoTime), the status (-1: no answer) and the
+     * problem's code when it was refused.
+     */
+    public record Attempt(long sent, long answered, int status, String code) {
 
         public boolean failed() {
             return status < 0 || status >= 500;
@@ -152,7 +157,8 @@ public final class BdsCitizens {
                 long sent = System.nanoTime();
                 Optional<HttpResponse<String>> answer = send(request);
                 int status = answer.map(HttpResponse::statusCode).orElse(-1);
-                attempts.add(new Attempt(sent, System.nanoTime(), status));
+                attempts.add(new Attempt(sent, System.nanoTime(), status, answer.map(BdsCitizens::problemCode)
+                        .orElse("")));
                 if (status == 201) {
                     Matcher made = BOOKED.matcher(answer.orElseThrow().body());
                     assertThat(made.find()).as(answer.get().body()).isTrue();
@@ -186,6 +192,7 @@ public final class BdsCitizens {
             if (!finished) {
                 stop();
             }
+            System.out.println("Burst for " + point + " on " + day + ", answers: " + answerCounts());
             assertThat(finished).as("the burst finished").isTrue();
         }
 
@@ -205,6 +212,12 @@ public final class BdsCitizens {
 
         public long failedTries() {
             return attempts.stream().filter(Attempt::failed).count();
+        }
+
+        /** How often each answer came, by status and problem code ("201", "503 BUSY", "409 QUOTA_FULL"). */
+        public Map<String, Long> answerCounts() {
+            return attempts.stream().collect(Collectors.groupingBy(
+                    attempt -> (attempt.status() + " " + attempt.code()).strip(), TreeMap::new, Collectors.counting()));
         }
 
         /**
@@ -375,5 +388,13 @@ public final class BdsCitizens {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+
+    /** The problem document's code, if the answer is one. */
+    private static String problemCode(HttpResponse<String> answer) {
+        Matcher code = PROBLEM_CODE.matcher(answer.body() == null ? "" : answer.body());
+        return answer.statusCode() != 201 && code.find() ? code.group(1) : "";
     }
 }

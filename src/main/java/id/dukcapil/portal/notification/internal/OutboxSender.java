@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -82,7 +83,9 @@ public class OutboxSender {
 
     /** The claims of senders that died before {@code claimedBefore}. */
     void recoverAbandoned(Instant claimedBefore) {
-        OutboxStore.Abandoned abandoned = store.recoverAbandoned(claimedBefore, clock.instant(), ABANDONED);
+        // One unit of work: two senders recovering the same rows may deadlock, and the loser is tried again whole.
+        OutboxStore.Abandoned abandoned = Objects.requireNonNull(transactions.execute(
+                status -> store.recoverAbandoned(claimedBefore, clock.instant(), ABANDONED)));
         if (abandoned.requeued() > 0) {
             log.warn("{} e-mail(s) claimed by a sender that stopped were put back in the queue", abandoned.requeued());
         }

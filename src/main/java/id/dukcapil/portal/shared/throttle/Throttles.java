@@ -3,6 +3,7 @@ package id.dukcapil.portal.shared.throttle;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,12 +75,14 @@ public class Throttles {
 
     /**
      * Deletes the rows whose bucket is full again (a missing row reads the same), then, over {@code max-keys}, the rows
-     * nearest to full: a stranger sending ever new names fills the table no further. Every node may run it (it is
-     * idempotent), so it needs no lock of its own.
+     * nearest to full: a stranger sending ever new names fills the table no further. Once per cluster per period
+     * (decision 121): idempotent, but two nodes deleting the same rows would only collide.
      *
      * @return the rows deleted
      */
     @Scheduled(fixedDelayString = "${portal.throttle.purge-interval:PT1M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "shared-throttle-purge", lockAtMostFor = "PT10M",
+            lockAtLeastFor = "${portal.throttle.purge-interval:PT1M}")
     public int purge() {
         long now = SharedThrottle.micros(clock.instant());
         int deleted = 0;

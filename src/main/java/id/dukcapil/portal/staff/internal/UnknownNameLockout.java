@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -74,12 +75,14 @@ class UnknownNameLockout {
     }
 
     /**
-     * Deletes the names idle for a day and not locked, then the longest idle beyond {@link #MAX_NAMES}. Every node may
-     * run it: deleting what is already deleted changes nothing.
+     * Deletes the names idle for a day and not locked, then the longest idle beyond {@link #MAX_NAMES}. Once per
+     * cluster per period (decision 121): idempotent, but two nodes deleting the same rows would only collide.
      *
      * @return the rows deleted
      */
     @Scheduled(fixedDelayString = "${portal.throttle.purge-interval:PT1M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "staff-unknown-name-purge", lockAtMostFor = "PT10M",
+            lockAtLeastFor = "${portal.throttle.purge-interval:PT1M}")
     int purge() {
         Instant now = clock.instant();
         int deleted = 0;

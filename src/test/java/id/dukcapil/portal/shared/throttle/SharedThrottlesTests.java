@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import id.dukcapil.portal.Together;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +95,7 @@ class SharedThrottlesTests {
             Throttle node = i % 2 == 0 ? onA : onB;
             tries.add(() -> node.tryTake("one-key"));
         }
-        List<Boolean> answers = all(8, tries);
+        List<Boolean> answers = Together.run(8, tries);
         assertThat(answers.stream().filter(Boolean::booleanValue).count()).isEqualTo(20);
         assertThat(retries.refused()).as("no try refused as busy").isEqualTo(refusedBefore);
     }
@@ -145,7 +142,7 @@ class SharedThrottlesTests {
             }));
         }
         long started = System.nanoTime();
-        List<Boolean> answers = all(8, failures);
+        List<Boolean> answers = Together.run(8, failures);
         double millis = (System.nanoTime() - started) / 1e6;
         log.info("Hot key: {} units of work from 8 threads over 2 nodes in {} ms ({} ms each, {} a second); "
                         + "{} retried, {} refused as busy", failures.size(), Math.round(millis),
@@ -157,20 +154,6 @@ class SharedThrottlesTests {
 
     private long rows(String purpose) {
         return jdbc.sql("SELECT COUNT(*) FROM shared_throttle WHERE purpose = ?").param(purpose).query(Long.class).single();
-    }
-
-    private static <T> List<T> all(int threads, List<Callable<T>> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<T> answers = new ArrayList<>();
-            for (Future<T> answer : pool.invokeAll(work)) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        }
     }
 
     private static void pause(long millis) {
