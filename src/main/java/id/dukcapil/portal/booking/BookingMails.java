@@ -62,8 +62,9 @@ class BookingMails {
     }
 
     /**
-     * The ticket of a booking made, or of one moved to another day (its own subject and words). One per booking, day
-     * and queue number: the listener run again (its node stopped mid-way, or two nodes) queues no second ticket.
+     * The ticket of a booking made, or of one moved to another day (its own subject and words). One of each kind per
+     * booking, day and queue number: the listener run again (its node stopped mid-way, or two nodes) queues no second
+     * ticket, and a "made" ticket sent late, after a move, does not stand in for the "moved" one.
      */
     void ticket(Booking booking, boolean moved) {
         recipient(booking).ifPresent(to -> outbox.enqueue(
@@ -71,8 +72,8 @@ class BookingMails {
                                 model(booking, to))
                         .withAttachment("tiket-" + booking.code() + ".pdf", OutgoingMail.Attachment.PDF,
                                 tickets.pdf(booking, to.locale()))
-                        .withOnceKey("booking-ticket/" + booking.id() + "/" + booking.day() + "/"
-                                + booking.queueNumber())));
+                        .withOnceKey((moved ? "booking-ticket-moved/" : "booking-ticket/") + booking.id() + "/"
+                                + booking.day() + "/" + booking.queueNumber())));
     }
 
     void reminder(Booking booking) {

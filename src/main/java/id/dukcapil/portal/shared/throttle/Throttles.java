@@ -73,6 +73,14 @@ public class Throttles {
                 NodeThrottle.class, limit);
     }
 
+    /** Runs {@link #purge()} once per cluster per period (decision 121). */
+    @Scheduled(fixedDelayString = "${portal.throttle.purge-interval:PT1M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "shared-throttle-purge", lockAtMostFor = "PT10M",
+            lockAtLeastFor = "${portal.throttle.purge-interval:PT1M}")
+    public void scheduledPurge() {
+        purge();
+    }
+
     /**
      * Deletes the rows whose bucket is full again (a missing row reads the same), then, over {@code max-keys}, the rows
      * nearest to full: a stranger sending ever new names fills the table no further. Once per cluster per period
@@ -80,9 +88,6 @@ public class Throttles {
      *
      * @return the rows deleted
      */
-    @Scheduled(fixedDelayString = "${portal.throttle.purge-interval:PT1M}", initialDelayString = "PT1M")
-    @SchedulerLock(name = "shared-throttle-purge", lockAtMostFor = "PT10M",
-            lockAtLeastFor = "${portal.throttle.purge-interval:PT1M}")
     public int purge() {
         long now = SharedThrottle.micros(clock.instant());
         int deleted = 0;

@@ -74,15 +74,20 @@ class UnknownNameLockout {
                 .param("at", at).param("max", maxFailures).param("until", until).update();
     }
 
+    /** Runs {@link #purge()} once per cluster per period (decision 121). */
+    @Scheduled(fixedDelayString = "${portal.throttle.purge-interval:PT1M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "staff-unknown-name-purge", lockAtMostFor = "PT10M",
+            lockAtLeastFor = "${portal.throttle.purge-interval:PT1M}")
+    void scheduledPurge() {
+        purge();
+    }
+
     /**
      * Deletes the names idle for a day and not locked, then the longest idle beyond {@link #MAX_NAMES}. Once per
      * cluster per period (decision 121): idempotent, but two nodes deleting the same rows would only collide.
      *
      * @return the rows deleted
      */
-    @Scheduled(fixedDelayString = "${portal.throttle.purge-interval:PT1M}", initialDelayString = "PT1M")
-    @SchedulerLock(name = "staff-unknown-name-purge", lockAtMostFor = "PT10M",
-            lockAtLeastFor = "${portal.throttle.purge-interval:PT1M}")
     int purge() {
         Instant now = clock.instant();
         int deleted = 0;
