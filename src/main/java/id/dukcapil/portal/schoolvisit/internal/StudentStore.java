@@ -4,6 +4,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import id.dukcapil.portal.population.Eligibility;
+import id.dukcapil.portal.schoolvisit.EndReason;
 import id.dukcapil.portal.schoolvisit.FieldStep;
 import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.SchoolFigures;
@@ -113,6 +114,24 @@ public class StudentStore {
                 WHERE id = ? AND state = 'ON_ROSTER' AND field_step = ?""")
                 .params(alreadyRecorded ? "ALREADY_RECORDED" : "NOT_RECORDED", by, utc(at), id, from.name())
                 .update() == 1;
+    }
+
+    /**
+     * SOP D ends for the student without a card from it, from the state expected (and, on the roster, the field step
+     * expected). Found at step 3, the finding is saved as at {@link #waiting}: recorded before, seen at this visit.
+     */
+    public boolean ended(long id, StudentState from, @Nullable FieldStep fromStep, EndReason reason, String by,
+                         Instant at) {
+        if (from == StudentState.ON_ROSTER) {
+            return jdbc.sql("""
+                    UPDATE schoolvisit_student SET state = 'ENDED', end_reason = ?, field_step = NULL,
+                        checked_status = 'ALREADY_RECORDED', recorded_by = ?, recorded_at = ?, version = version + 1
+                    WHERE id = ? AND state = 'ON_ROSTER' AND field_step <=> ?""")
+                    .params(reason.name(), by, utc(at), id, fromStep == null ? null : fromStep.name()).update() == 1;
+        }
+        return jdbc.sql("""
+                UPDATE schoolvisit_student SET state = 'ENDED', end_reason = ?, version = version + 1
+                WHERE id = ? AND state = ?""").params(reason.name(), id, from.name()).update() == 1;
     }
 
     public void corrected(long id, LocalDate birthDate, String fullName) {
@@ -227,10 +246,12 @@ public class StudentStore {
         Long visitId = rs.wasNull() ? null : visit;
         long handover = rs.getLong("handover_id");
         Long handoverId = rs.wasNull() ? null : handover;
+        String ended = rs.getString("end_reason");
         return new Student(rs.getLong("id"), rs.getLong("school_id"), rs.getString("nik"), rs.getString("full_name"),
                 rs.getObject("birth_date", LocalDate.class), rs.getString("class_name"),
                 StudentState.valueOf(rs.getString("state")), step == null ? null : FieldStep.valueOf(step),
                 checked == null ? null : "ALREADY_RECORDED".equals(checked), rs.getBoolean("corrected"), visitId,
-                instantOrNull(rs, "recorded_at"), instantOrNull(rs, "printed_at"), handoverId);
+                instantOrNull(rs, "recorded_at"), instantOrNull(rs, "printed_at"), handoverId,
+                ended == null ? null : EndReason.valueOf(ended));
     }
 }
