@@ -52,21 +52,21 @@ public class BirthdayPrintQueue {
         this.clock = clock;
     }
 
-    /**
-     * A page of today's queue: 17 today or earlier and not printed, oldest birthday first, each with its record's
-     * enrolment status so that the row offers the action that moves it on (one read a row, a page at a time).
-     */
+    /** A page of today's queue: 17 today or earlier and not printed, oldest birthday first. */
     @Transactional(readOnly = true)
     public Slice<QueuedCard> today(Pageable page) {
-        return students.dueForPrinting(LocalDate.now(clock), page).map(card -> registry
-                .findByNik(Nik.of(card.student().nik())).map(resident -> card.withEnrolmentStatus(
-                        resident.enrolmentStatus())).orElse(card));
+        return students.dueForPrinting(LocalDate.now(clock), page);
     }
 
-    /** A page of today's queue as listed, without the enrolment statuses: what a count needs. */
+    /**
+     * A page of today's queue as the print screen shows it: each card with its record's enrolment status, so that
+     * the row offers the action that moves it on. One register read a row, a page at a time: the register's port
+     * has no read of many NIKs at once.
+     */
     @Transactional(readOnly = true)
-    public Slice<QueuedCard> due(Pageable page) {
-        return students.dueForPrinting(LocalDate.now(clock), page);
+    public Slice<QueuedCard> todayToAct(Pageable page) {
+        return today(page).map(card -> registry.findByNik(Nik.of(card.student().nik()))
+                .map(resident -> card.withEnrolmentStatus(resident.enrolmentStatus())).orElse(card));
     }
 
     /**

@@ -136,7 +136,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        queue.setItemsPageable(page -> printQueue.today(page).getContent());
+        queue.setItemsPageable(page -> printQueue.todayToAct(page).getContent());
         refreshOpen();
     }
 

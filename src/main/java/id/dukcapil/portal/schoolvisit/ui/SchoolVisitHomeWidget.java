@@ -75,7 +75,7 @@ class SchoolVisitHomeWidget implements HomeWidget {
         }
         if (CurrentRoles.hasAny(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)) {
             // The home card counts a page at most: the whole regency's queue is the print screen's to page through.
-            Slice<QueuedCard> due = printQueue.due(PageRequest.of(0, QUEUE_FIGURE_CAP));
+            Slice<QueuedCard> due = printQueue.today(PageRequest.of(0, QUEUE_FIGURE_CAP));
             card.figure("schoolvisit-queue", due.hasNext() ? QUEUE_FIGURE_CAP + "+" : due.getNumberOfElements(),
                             ui.getTranslation("home.schoolvisit.queue"))
                     .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-queue"), PrintQueueView.class));
