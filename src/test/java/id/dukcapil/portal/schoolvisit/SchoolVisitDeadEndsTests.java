@@ -259,6 +259,41 @@ class SchoolVisitDeadEndsTests {
                 Integer.class, "D-S" + notSent, "D-S" + failing)).as("no step left open").isZero();
     }
 
+    @Test
+    void step_1_is_timed_from_the_coordination_with_the_school_not_from_the_schedule_dialog() {
+        String plannerName = account(Role.PLANNER);
+        String officer = account(Role.FIELD_OFFICER);
+        clock.setInstant(LocalDate.now(OFFICE).plusDays(1).atTime(8, 0).atZone(OFFICE).toInstant());
+        LocalDate day = LocalDate.now(clock).plusDays(30 + Math.floorMod(System.nanoTime(), 200));
+        String[] student = SchoolVisitTestSupport.residents(jdbc, day.minusYears(18), day.minusYears(17).minusDays(1),
+                "NOT_RECORDED", 1).getFirst();
+        String village = jdbc.queryForObject("SELECT MIN(code) FROM shared_region_village", String.class);
+        String npsn = String.valueOf(10_000_000 + Math.floorMod(System.nanoTime(), 89_999_999));
+        School school = SignedInAs.call(users, plannerName, () -> schools.create(new SchoolForm(npsn,
+                "SMA Negeri Koordinasi " + npsn, SchoolLevel.SMA, "Jl. Koordinasi 1", village, "Bu Kepala",
+                "081200002222", null, POINT)));
+
+        // The planner calls the school on Monday; the list of students comes on Wednesday; the visit is scheduled
+        // on Thursday morning, in a dialog open for a minute.
+        SignedInAs.call(users, plannerName, () -> planner.beginCoordination(school.id()));
+        clock.advance(Duration.ofDays(2));
+        SignedInAs.call(users, plannerName, () -> rosterImport.importRoster(school.id(), day,
+                new java.io.ByteArrayInputStream(SchoolVisitTestSupport.roster(List.of(new SchoolVisitTestSupport.Line(
+                        student[0], student[1], student[2], "XII IPA 1"))))));
+        clock.advance(Duration.ofHours(25));
+        java.time.Instant dialogOpened = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        String kitCode = kit(plannerName);
+        SchoolVisit visit = SignedInAs.call(users, plannerName, () -> planner.schedule(new VisitPlan(school.id(), day,
+                Set.of(officer), kitCode, dialogOpened)));
+        assertThat(jdbc.queryForObject("""
+                SELECT TIMESTAMPDIFF(MINUTE, started_at, ended_at) FROM sla_step
+                WHERE case_id = ? AND step = 'D1_COORDINATION'""", Long.class, "D-V" + visit.id()))
+                .isEqualTo(Duration.ofDays(2).plusHours(25).plusMinutes(1).toMinutes());
+        assertThat(SignedInAs.call(users, plannerName, () -> planner.coordination(school.id())))
+                .as("the next visit's coordination begins anew").isEmpty();
+    }
+
     private String kit(String plannerName) {
         String code = "KIT-A" + Math.floorMod(System.nanoTime(), 1_000_000);
         SignedInAs.run(users, plannerName, () -> planner.saveKit(new Kit(code, "Set Umur " + code, POINT, false,
