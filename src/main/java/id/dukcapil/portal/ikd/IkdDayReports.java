@@ -196,7 +196,7 @@ public class IkdDayReports {
                     text("ikd.register.outcome." + line.state().name(), locale)));
         }
         return new Table(text("ikd.report.register", locale),
-                headers(locale, "no", "registered-at", "name", "nik", "officer", "activated-at", "outcome"), rows);
+                headers(locale, "no", "registered-at", "name", "nik", "officer", "activated-at", "outcome"), rows, true);
     }
 
     private String pointName(String point) {
