@@ -43,6 +43,8 @@ class SchoolVisitDeadEndsTests {
     @Autowired EnrolmentAnswers enrolment;
     @Autowired BirthdayPrintQueue printQueue;
     @Autowired Handovers handovers;
+    @Autowired SchoolReports schoolReports;
+    @Autowired id.dukcapil.portal.shared.report.TableReportFiles reportFiles;
     @Autowired BlankoStock blanko;
     @Autowired PopulationRegistry registry;
     @Autowired StaffAccounts staffAccounts;
@@ -110,6 +112,21 @@ class SchoolVisitDeadEndsTests {
                 .as("no blank card used").isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND ended_at IS NULL",
                 Integer.class, "D-S" + meanwhile)).as("step 7 does not stay open").isZero();
+
+        // The visit's report accounts for both: seen, neither waiting nor printed, ended; its figures add up.
+        SchoolFigures figures = SignedInAs.call(users, plannerName, () -> schoolReports.figures(arranged.school().id()));
+        assertThat(figures.ended()).isEqualTo(2);
+        assertThat(figures.recordedHere() + figures.alreadyRecorded())
+                .isEqualTo(figures.waiting() + figures.printed() + figures.ended());
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(SignedInAs.call(users, plannerName, () -> reportFiles.pdf(
+                schoolReports.visit(visitId, id.dukcapil.portal.shared.i18n.PortalMessages.INDONESIAN),
+                id.dukcapil.portal.shared.i18n.PortalMessages.INDONESIAN)))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains(
+                    "Laporan kunjungan perekaman di sekolah (SOP D)", "Sudah terekam sebelumnya 2",
+                    "Selesai tanpa cetak");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
 
         // Nothing of theirs is handed over to the school.
         assertThatThrownBy(() -> SignedInAs.call(users, officer, () -> handovers.prepare(arranged.school().id())))

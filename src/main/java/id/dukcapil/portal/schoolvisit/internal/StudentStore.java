@@ -210,10 +210,10 @@ public class StudentStore {
                 SELECT COUNT(*), COALESCE(SUM(checked_status = 'NOT_RECORDED'), 0),
                        COALESCE(SUM(checked_status = 'ALREADY_RECORDED'), 0), COALESCE(SUM(state = 'WAITING'), 0),
                        COALESCE(SUM(state IN ('PRINTED', 'HANDED_OVER')), 0), COALESCE(SUM(state = 'HANDED_OVER'), 0),
-                       COALESCE(SUM(corrected), 0)
+                       COALESCE(SUM(corrected), 0), COALESCE(SUM(state = 'ENDED'), 0)
                 FROM schoolvisit_student WHERE school_id = ?""").param(schoolId)
                 .query((rs, n) -> new SchoolFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
     }
 
     /**
@@ -226,10 +226,10 @@ public class StudentStore {
                        COALESCE(SUM(checked_status = 'NOT_RECORDED'), 0),
                        COALESCE(SUM(checked_status = 'ALREADY_RECORDED'), 0), COALESCE(SUM(state = 'WAITING'), 0),
                        COALESCE(SUM(state IN ('PRINTED', 'HANDED_OVER')), 0), COALESCE(SUM(state = 'HANDED_OVER'), 0),
-                       COALESCE(SUM(corrected), 0)
+                       COALESCE(SUM(corrected), 0), COALESCE(SUM(state = 'ENDED'), 0)
                 FROM schoolvisit_student WHERE visit_id = :visit""").param("school", schoolId).param("visit", visitId)
                 .query((rs, n) -> new SchoolFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
     }
 
     /** The students a visit's team saw, in class and name order. */
