@@ -170,6 +170,16 @@ public class BlankoStock {
         return ledger.balanceBefore(servicePoint, day.atStartOfDay(clock.getZone()).toInstant());
     }
 
+    /**
+     * What moved in the office-local day, by kind, signed (in positive, out negative): with the opening balance, the
+     * day's figures add up to its closing balance.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<MovementKind, Integer> movedOn(String servicePoint, LocalDate day) {
+        return ledger.movedBetween(servicePoint, day.atStartOfDay(clock.getZone()).toInstant(),
+                day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+    }
+
     private StockSummary summary(ServicePoint point) {
         int balance = ledger.balance(point.code());
         int used = ledger.usedSince(point.code(), clock.instant().minus(Duration.ofDays(RATE_WINDOW_DAYS)));

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.booking;
 
 import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.blanko.MovementKind;
 import id.dukcapil.portal.booking.internal.BookingStore;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
@@ -70,12 +71,19 @@ public class DailySummaryService {
         int held = counts.values().stream().mapToInt(Integer::intValue).sum() - cancelled;
         int arrivals = counts.getOrDefault(BookingStatus.ARRIVED, 0) + counts.getOrDefault(BookingStatus.PRINTED, 0)
                 + counts.getOrDefault(BookingStatus.CANNOT_PRINT, 0);
+        // The stock's day in three figures that add up: a stock shown going from 0 to 1,498 must show the 1,500 in.
+        Map<MovementKind, Integer> moved = stock.movedOn(point, day);
+        int corrected = moved.getOrDefault(MovementKind.CORRECTION, 0);
+        int in = moved.entrySet().stream().filter(e -> e.getKey() != MovementKind.CORRECTION && e.getValue() > 0)
+                .mapToInt(Map.Entry::getValue).sum();
+        int out = -moved.entrySet().stream().filter(e -> e.getKey() != MovementKind.CORRECTION && e.getValue() < 0)
+                .mapToInt(Map.Entry::getValue).sum();
         List<StepStatistics> steps = stepReports.report(StepReportQuery.between(day, day, ReportDimension.STEP)
                 .withProcedure(Procedure.A_BOOKING).withServicePoint(point));
         return new DailySummary(point, servicePoint.name(), day, held, arrivals,
                 counts.getOrDefault(BookingStatus.PRINTED, 0), spoiled, counts.getOrDefault(BookingStatus.NO_SHOW, 0),
                 counts.getOrDefault(BookingStatus.CANNOT_PRINT, 0), cancelled, stock.balanceAtStartOf(point, day),
-                stock.balanceAtStartOf(point, day.plusDays(1)), steps);
+                stock.balanceAtStartOf(point, day.plusDays(1)), in, out, corrected, steps);
     }
 
     @Transactional(readOnly = true)
@@ -94,7 +102,8 @@ public class DailySummaryService {
                 + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day));
         parameters.put("FIGURES", messages.getMessage("booking.summary.figures", new Object[] {summary.bookings(),
                 summary.arrivals(), summary.printed(), summary.spoiled(), summary.noShows(), summary.cannotPrint(),
-                summary.cancelled(), summary.openingStock(), summary.closingStock()}, locale));
+                summary.cancelled(), summary.openingStock(), summary.closingStock(), summary.stockIn(),
+                summary.stockOut(), summary.stockCorrected()}, locale));
         for (String header : List.of("STEP", "COUNT", "MEDIAN", "P90", "STANDARD", "WITHIN")) {
             parameters.put("H_" + header, text("booking.summary.column." + header.toLowerCase(Locale.ROOT), locale));
         }

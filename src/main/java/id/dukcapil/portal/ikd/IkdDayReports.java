@@ -7,6 +7,7 @@ import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReport.Table;
 import id.dukcapil.portal.ikd.internal.DayReportStore;
+import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
@@ -170,10 +171,32 @@ public class IkdDayReports {
         tables.add(new Table(text("ikd.report.failures-by-reason", locale), headers(locale, "reason", "count"),
                 failures.entrySet().stream().<List<Object>>map(entry -> List.of(
                         text(entry.getKey().labelKey(), locale), entry.getValue())).toList()));
+        tables.add(register(point, from, to, zone, locale));
         tables.add(daySteps.table(Procedure.E_IKD_ACTIVATION, point, day, locale));
         return new TableReport("laporan-ikd-" + point + "-" + day, text("ikd.report.title", locale),
                 servicePoint.name() + " · " + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)
                         .format(day), text("ikd.report.footer", locale), tables);
+    }
+
+    /**
+     * The day's IKD register (the archive checklist's "Dicatat dalam register IKD hari ini"): who, when, the officer,
+     * the outcome, one line per activation of the day.
+     */
+    private Table register(String point, Instant from, Instant to, ZoneId zone, Locale locale) {
+        List<DayReportStore.RegisterLine> lines = store.register(point, from, to);
+        Map<String, String> names = staffNames.of(lines.stream().map(DayReportStore.RegisterLine::officer)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+        List<List<Object>> rows = new ArrayList<>();
+        for (DayReportStore.RegisterLine line : lines) {
+            rows.add(List.of((long) rows.size() + 1, time.format(line.registeredAt().atZone(zone)),
+                    line.fullName(), Nik.of(line.nik()).masked(),
+                    line.officer() == null ? "–" : names.getOrDefault(line.officer(), line.officer()),
+                    line.activatedAt() == null ? "–" : time.format(line.activatedAt().atZone(zone)),
+                    text("ikd.register.outcome." + line.state().name(), locale)));
+        }
+        return new Table(text("ikd.report.register", locale),
+                headers(locale, "no", "registered-at", "name", "nik", "officer", "activated-at", "outcome"), rows, true);
     }
 
     private String pointName(String point) {

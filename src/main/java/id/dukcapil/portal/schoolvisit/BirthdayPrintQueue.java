@@ -34,12 +34,15 @@ public class BirthdayPrintQueue {
     private final PopulationRegistry registry;
     private final BlankoStock blanko;
     private final SchoolVisitClocks clocks;
+    private final CardsPrintedBefore printedBefore;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
     BirthdayPrintQueue(StudentStore students, PopulationRegistry registry, BlankoStock blanko,
-                       SchoolVisitClocks clocks, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+                       SchoolVisitClocks clocks, CardsPrintedBefore printedBefore, AuditLog auditLog,
+                       CurrentActor currentActor, Clock clock) {
+        this.printedBefore = printedBefore;
         this.students = students;
         this.registry = registry;
         this.blanko = blanko;
@@ -55,14 +58,56 @@ public class BirthdayPrintQueue {
         return students.dueForPrinting(LocalDate.now(clock), page);
     }
 
-    /** The card printed at the operator's point: the registry records it, the point's stock gives a blank card. */
+    /**
+     * A page of today's queue as the print screen shows it: each card with its record's enrolment status, so that
+     * the row offers the action that moves it on. One register read a row, a page at a time: the register's port
+     * has no read of many NIKs at once.
+     */
+    @Transactional(readOnly = true)
+    public Slice<QueuedCard> todayToAct(Pageable page) {
+        return today(page).map(card -> registry.findByNik(Nik.of(card.student().nik()))
+                .map(resident -> card.withEnrolmentStatus(resident.enrolmentStatus())).orElse(card));
+    }
+
+    /**
+     * Step 7 begins for a card of the queue: the operator sends it to the card printer. The rules are checked before
+     * a blank card goes in (print-ready, 17 today, no card printed elsewhere meanwhile); a repeated start changes
+     * nothing. The step ends with {@link #print}, when the card is out: its time is the printing's, not a click's.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('" + Roles.PRINT_OPERATOR + "')")
+    public Student startPrint(long studentId) {
+        Student student = students.find(studentId)
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.student-not-found"));
+        if (student.state() != StudentState.WAITING
+                || printedBefore.endIfPrinted(student, null, SopStep.D7_PRINT)) {
+            return students.find(studentId).orElseThrow();
+        }
+        Nik nik = Nik.of(student.nik());
+        Resident resident = registry.findByNik(nik)
+                .orElseThrow(() -> new RuleViolation("population.nik.unknown", nik.masked()));
+        Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), LocalDate.now(clock))
+                .orThrow();
+        var caseRef = SchoolVisitClocks.student(studentId);
+        if (!clocks.inStep(caseRef, SopStep.D7_PRINT)) {
+            clocks.enter(caseRef, SopStep.D7_PRINT, clock.instant(), currentActor.servicePoint());
+        }
+        return student;
+    }
+
+    /**
+     * The card printed at the operator's point: the registry records it, the point's stock gives a blank card. A
+     * student whose card was printed elsewhere meanwhile is not printed again: SOP D ends for them
+     * ({@link EndReason#CARD_PRINTED_BEFORE}), as the returned student says.
+     */
     @Transactional
     @PreAuthorize("hasRole('" + Roles.PRINT_OPERATOR + "')")
     public Student print(long studentId) {
         Student student = students.find(studentId)
                 .orElseThrow(() -> new RuleViolation("schoolvisit.error.student-not-found"));
-        if (student.state() != StudentState.WAITING) {
-            return student;
+        if (student.state() != StudentState.WAITING
+                || printedBefore.endIfPrinted(student, null, SopStep.D7_PRINT)) {
+            return students.find(studentId).orElseThrow();
         }
         Nik nik = Nik.of(student.nik());
         Resident resident = registry.findByNik(nik)

@@ -50,12 +50,15 @@ public class FieldDesk {
     private final PopulationRegistry registry;
     private final BlankoStock blanko;
     private final SchoolVisitClocks clocks;
+    private final CardsPrintedBefore printedBefore;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
     FieldDesk(VisitPlanStore plans, StudentStore students, PopulationRegistry registry, BlankoStock blanko,
-              SchoolVisitClocks clocks, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+              SchoolVisitClocks clocks, CardsPrintedBefore printedBefore, AuditLog auditLog,
+              CurrentActor currentActor, Clock clock) {
+        this.printedBefore = printedBefore;
         this.plans = plans;
         this.students = students;
         this.registry = registry;
@@ -125,11 +128,18 @@ public class FieldDesk {
         return field(visit, ofVisit(visit, studentId));
     }
 
-    /** Step 3 begins for a student: the officer looks at their recording status. */
+    /**
+     * Step 3 begins for a student: the officer looks at their recording status. SOP D records from 16 on the day of
+     * the visit, as the registry has the birth date now: the roster was checked against the day chosen at its import,
+     * which need not be the day the team came.
+     */
     @Transactional
     public FieldStudent begin(long visitId, long studentId) {
         SchoolVisit visit = underway(visitId);
         Student student = ofVisit(visit, studentId);
+        if (student.state() == StudentState.ON_ROSTER && student.fieldStep() == null) {
+            sixteenOnVisitDay(visit, resident(student));
+        }
         if (student.state() == StudentState.ON_ROSTER && student.fieldStep() == null
                 && students.fieldStep(studentId, visitId, null, FieldStep.STATUS)) {
             clocks.enter(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, clock.instant(),
@@ -150,9 +160,19 @@ public class FieldDesk {
         if (student.fieldStep() != FieldStep.STATUS) {
             return student(visitId, studentId);
         }
+        if (printedBefore.endIfPrinted(student, FieldStep.STATUS, SopStep.D3_RECORDING_STATUS)) {
+            return student(visitId, studentId);
+        }
         Resident resident = resident(student);
         Instant now = clock.instant();
-        if (FieldStudent.recordedBefore(resident.enrolmentStatus())) {
+        if (resident.enrolmentStatus() == EnrolmentStatus.DUPLICATE_RECORD) {
+            // Settled centrally, never printed: SOP D ends here for the student, and says why.
+            if (students.ended(studentId, StudentState.ON_ROSTER, FieldStep.STATUS, EndReason.DUPLICATE_RECORD,
+                    currentActor.id(), now)) {
+                clocks.leave(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, now);
+                audit("schoolvisit.student.ended", student);
+            }
+        } else if (FieldStudent.recordedBefore(resident.enrolmentStatus())) {
             if (students.waiting(studentId, FieldStep.STATUS, true, currentActor.id(), now)) {
                 clocks.leave(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, now);
                 toPrint(visit, student, now);
@@ -235,6 +255,11 @@ public class FieldDesk {
     public FieldStudent recorded(long visitId, long studentId) {
         SchoolVisit visit = underway(visitId);
         Student student = ofVisit(visit, studentId);
+        if (student.state() != StudentState.ON_ROSTER || student.fieldStep() != FieldStep.RECORDING) {
+            return student(visitId, studentId);
+        }
+        // A correction from the birth certificate (step 5) may have moved the birth date below the age.
+        sixteenOnVisitDay(visit, resident(student));
         Instant now = clock.instant();
         if (!students.waiting(studentId, FieldStep.RECORDING, false, currentActor.id(), now)) {
             return student(visitId, studentId);
@@ -278,7 +303,8 @@ public class FieldDesk {
     public FieldStudent printOnSite(long visitId, long studentId) {
         SchoolVisit visit = underway(visitId);
         Student student = ofVisit(visit, studentId);
-        if (student.state() != StudentState.WAITING) {
+        if (student.state() != StudentState.WAITING
+                || printedBefore.endIfPrinted(student, null, SopStep.D7_PRINT)) {
             return student(visitId, studentId);
         }
         Resident resident = resident(student);
@@ -326,7 +352,17 @@ public class FieldDesk {
     }
 
     private FieldStudent field(SchoolVisit visit, Student student) {
-        return new FieldStudent(student, resident(student), student.seventeenOn(visit.day()));
+        Resident resident = resident(student);
+        return new FieldStudent(student, resident, registry.cardHistory(resident.nik()),
+                student.seventeenOn(visit.day()),
+                Eligibility.schoolRecording(resident.birthDate(), visit.day()).eligible());
+    }
+
+    private static void sixteenOnVisitDay(SchoolVisit visit, Resident resident) {
+        if (!Eligibility.schoolRecording(resident.birthDate(), visit.day()).eligible()) {
+            throw new RuleViolation("schoolvisit.error.under-16-on-visit-day", DAY.format(visit.day()),
+                    DAY.format(Eligibility.birthday(resident.birthDate(), Eligibility.SCHOOL_RECORDING_AGE)));
+        }
     }
 
     private static ResidentCorrection correction(Resident resident, BirthCertificate certificate) {

@@ -1,13 +1,17 @@
 package id.dukcapil.portal.schoolvisit;
 
+import id.dukcapil.portal.population.CardPrint;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Resident;
+import java.util.List;
 
 /**
  * A student of the day's roster on the field screen: where SOP D stands for them, the registry's data to hold
- * against the birth certificate, and whether the card can be printed on the day.
+ * against the birth certificate, the KTP-el cards already printed for them (anywhere), and whether the card can be
+ * printed on the day.
  */
-public record FieldStudent(Student student, Resident resident, boolean seventeenOnDay) {
+public record FieldStudent(Student student, Resident resident, List<CardPrint> cardsPrinted, boolean seventeenOnDay,
+                           boolean sixteenOnDay) {
 
     public EnrolmentStatus enrolmentStatus() {
         return resident.enrolmentStatus();

@@ -14,6 +14,7 @@ import id.dukcapil.portal.signing.DocumentSigned;
 import id.dukcapil.portal.signing.SignableDocuments;
 import id.dukcapil.portal.signing.SignatureBlock;
 import id.dukcapil.portal.signing.SigningQueue;
+import id.dukcapil.portal.sla.SopStep;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,9 +49,11 @@ public class HandoverDocuments implements SignableDocuments {
     private final PdfRenderer renderer;
     private final SigningQueue signingQueue;
     private final MessageSource messages;
+    private final SchoolVisitClocks clocks;
 
     HandoverDocuments(HandoverStore handovers, SchoolStore schools, PdfRenderer renderer, SigningQueue signingQueue,
-                      MessageSource messages) {
+                      MessageSource messages, SchoolVisitClocks clocks) {
+        this.clocks = clocks;
         this.handovers = handovers;
         this.schools = schools;
         this.renderer = renderer;
@@ -85,10 +88,20 @@ public class HandoverDocuments implements SignableDocuments {
         return new Rendering.Pdf(render(handover, new TableReportFiles.Signature(words, block.verificationUrl())));
     }
 
+    /**
+     * The Kepala Dinas signed the record: the cards may go to the school, step 8 starts (the signing itself is timed
+     * apart, decision 126). Recorded once, however often the event is delivered.
+     */
     @ApplicationModuleListener
     void on(DocumentSigned signed) {
         if (SOURCE_TYPE.equals(signed.sourceType())) {
-            handovers.signed(Long.parseLong(signed.sourceId()), signed.signedAt());
+            long id = Long.parseLong(signed.sourceId());
+            if (handovers.signed(id, signed.signedAt())) {
+                String point = handovers.find(id).flatMap(handover -> schools.find(handover.schoolId()))
+                        .map(School::servicePoint).orElse(null);
+                clocks.enterAs(SchoolVisitClocks.handover(id), SopStep.D8_HANDOVER, signed.signedAt(),
+                        signed.signedBy(), point);
+            }
         }
     }
 

@@ -24,11 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * SOP D step 8: the printed cards handed over to the school collectively. A handover record (Berita Acara Serah
  * Terima) lists the cards printed and not yet handed over and goes to the Kepala Dinas's signing queue; the school's
- * receiver signs for the cards and their receipt is recorded.
+ * receiver signs for the cards and their receipt is recorded. Step 8's clock runs from the signature to the
+ * receipt: the seed has no Kepala Dinas, so the signing is timed apart, from the record's preparation to its
+ * signature (decision 126). A record stays listed as open until its school's receipt is recorded.
  */
 @Service
 @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.PRINT_OPERATOR + "','" + Roles.PLANNER + "')")
 public class Handovers {
+
+    /** The most open records a screen lists; more would mean the receipts are not being recorded at all. */
+    public static final int OPEN_MAX = 200;
 
     private final HandoverStore handovers;
     private final StudentStore students;
@@ -73,7 +78,6 @@ public class Handovers {
                 String.valueOf(id), HandoverDocuments.KIND, HandoverDocuments.PREFIX, prepared.number(), school.name(),
                 school.npsn(), now.plus(Duration.ofDays(1))));
         handovers.signing(id, document.value());
-        clocks.enter(SchoolVisitClocks.handover(id), SopStep.D8_HANDOVER, now, school.servicePoint());
         auditLog.record(AuditRecord.success("schoolvisit.handover.prepared", "SchoolHandover", String.valueOf(id))
                 .withDetail(school.npsn() + "; cards=" + listed));
         return find(id);
@@ -90,12 +94,22 @@ public class Handovers {
         if (handover.received()) {
             return handover;
         }
+        if (!handover.signed()) {
+            // The school signs for the cards against the record the Kepala Dinas signed.
+            throw new RuleViolation("schoolvisit.error.handover-not-signed", handover.number());
+        }
         Instant now = clock.instant();
         if (!handovers.received(handoverId, receiver, now)) {
             return find(handoverId);
         }
         students.handedOver(handoverId);
-        clocks.leave(SchoolVisitClocks.handover(handoverId), SopStep.D8_HANDOVER, now);
+        var caseRef = SchoolVisitClocks.handover(handoverId);
+        if (!clocks.leaveIfOpen(caseRef, SopStep.D8_HANDOVER, now)) {
+            // Signed before step 8 was timed from the signature: the step runs from it.
+            String point = schools.find(handover.schoolId()).map(School::servicePoint).orElse(null);
+            clocks.enterAs(caseRef, SopStep.D8_HANDOVER, handover.signedAt(), currentActor.id(), point);
+            clocks.leave(caseRef, SopStep.D8_HANDOVER, now);
+        }
         auditLog.record(AuditRecord.success("schoolvisit.handover.received", "SchoolHandover",
                 String.valueOf(handoverId)).withDetail(handover.number() + "; receiver=" + receiver));
         return find(handoverId);
@@ -104,6 +118,17 @@ public class Handovers {
     @Transactional(readOnly = true)
     public Handover find(long handoverId) {
         return handovers.find(handoverId).orElseThrow(() -> new RuleViolation("schoolvisit.error.handover-not-found"));
+    }
+
+    /** The records not yet received, oldest first: what step 8 still waits for (a signature or a receipt). */
+    @Transactional(readOnly = true)
+    public List<OpenHandover> open() {
+        return handovers.open(null, OPEN_MAX);
+    }
+
+    @Transactional(readOnly = true)
+    public List<OpenHandover> openOf(long schoolId) {
+        return handovers.open(schoolId, OPEN_MAX);
     }
 
     @Transactional(readOnly = true)

@@ -109,6 +109,8 @@ public class RosterImport {
             throw new RuleViolation("schoolvisit.roster.unreadable");
         }
         int added = students.upsert(schoolId, good, clock.instant());
+        // The school's list of students 16 and older is step 1's input: the coordination is under way from here on.
+        schools.coordinationBegins(schoolId, clock.instant());
         auditLog.record(AuditRecord.success("schoolvisit.roster.imported", "School", String.valueOf(schoolId))
                 .withDetail(school.npsn() + "; rows=" + rows + "; added=" + added + "; updated=" + (good.size() - added)
                         + "; bad=" + bad.size()));

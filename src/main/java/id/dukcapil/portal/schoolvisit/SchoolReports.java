@@ -111,6 +111,7 @@ public class SchoolReports {
                 List.of(text("schoolvisit.report.waiting", locale), figures.waiting()),
                 List.of(text("schoolvisit.report.printed", locale), figures.printed()),
                 List.of(text("schoolvisit.report.handed-over", locale), figures.handedOver()),
+                List.of(text("schoolvisit.report.ended", locale), figures.ended()),
                 List.of(text("schoolvisit.report.corrected", locale), figures.corrected()));
         return new TableReport.Table(text("schoolvisit.report.figures", locale),
                 List.of(text("schoolvisit.report.figure", locale), text("schoolvisit.report.count", locale)), rows);

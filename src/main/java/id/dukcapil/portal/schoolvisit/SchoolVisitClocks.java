@@ -6,6 +6,7 @@ import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,11 @@ class SchoolVisitClocks {
 
     void enter(CaseRef caseRef, SopStep step, Instant at, String servicePoint) {
         stepClock.enter(caseRef, step, at, currentActor.id(), servicePoint);
+    }
+
+    /** Enters a step for an actor other than the signed-in one (an event's, such as the Kepala Dinas's signature). */
+    void enterAs(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint) {
+        stepClock.enter(caseRef, step, at, actor, servicePoint);
     }
 
     void leave(CaseRef caseRef, SopStep step, Instant at) {

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param fieldStep       where the field screen stands for a student of the visit not yet done, if begun
  * @param alreadyRecorded step 3's finding: recorded before the visit (straight onto the print list), or recorded at
  *                        it; {@code null} before the visit
+ * @param endReason       why SOP D ended for the student without a card from it, if it did
  */
 public record Student(long id, long schoolId, String nik, String fullName, LocalDate birthDate, String className,
                       StudentState state, @Nullable FieldStep fieldStep, @Nullable Boolean alreadyRecorded, boolean corrected,
                       @Nullable Long visitId, @Nullable Instant recordedAt, @Nullable Instant printedAt,
-                      @Nullable Long handoverId) {
+                      @Nullable Long handoverId, @Nullable EndReason endReason) {
 
     public static final int CLASS_MAX_LENGTH = 20;
 

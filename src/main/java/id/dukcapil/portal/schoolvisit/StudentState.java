@@ -12,14 +12,19 @@ public enum StudentState {
     /** The card is printed; it waits for the collective handover. */
     PRINTED,
     /** Listed on a handover record the school received. */
-    HANDED_OVER;
+    HANDED_OVER,
+    /**
+     * SOP D ends for the student without a card from it, for the {@link EndReason} kept with them (a card printed
+     * elsewhere already, a record the central enrolment settles): never printed, never handed over.
+     */
+    ENDED;
 
     public boolean canMoveTo(StudentState target) {
         return switch (this) {
-            case ON_ROSTER -> target == WAITING;
-            case WAITING -> target == PRINTED;
+            case ON_ROSTER -> target == WAITING || target == ENDED;
+            case WAITING -> target == PRINTED || target == ENDED;
             case PRINTED -> target == HANDED_OVER;
-            case HANDED_OVER -> false;
+            case HANDED_OVER, ENDED -> false;
         };
     }
 

@@ -92,6 +92,32 @@ public class VisitPlanner {
                 .withDetail(first + ".." + last + "; " + why));
     }
 
+    /**
+     * The planner begins the coordination with the school for its next visit (a call, a letter asking for the list
+     * of students): step 1 is timed from here to the visit scheduled. A coordination already open stays as it began.
+     */
+    @Transactional
+    @PreAuthorize(Schools.PLANNERS)
+    public Instant beginCoordination(long schoolId) {
+        School school = schools.find(schoolId)
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
+        Instant now = clock.instant();
+        schools.coordinationBegins(school.id(), now);
+        Instant began = schools.coordinationBegan(school.id()).orElse(now);
+        if (began.equals(now)) {
+            auditLog.record(AuditRecord.success("schoolvisit.coordination.begun", "School", String.valueOf(schoolId))
+                    .withDetail(school.npsn()));
+        }
+        return began;
+    }
+
+    /** When the coordination with the school for its next visit began, if one is under way. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Schools.READERS)
+    public java.util.Optional<Instant> coordination(long schoolId) {
+        return schools.coordinationBegan(schoolId);
+    }
+
     /** Schedules the visit, or refuses it with every conflict named. Step 1 ends here. */
     @Transactional
     @PreAuthorize(Schools.PLANNERS)
@@ -125,8 +151,12 @@ public class VisitPlanner {
             refuseConflicts(day, team, names, kit);
             throw new RuleViolation("schoolvisit.conflict.meanwhile");
         }
-        Instant began = plan.coordinationBegan().isAfter(now) || plan.coordinationBegan().isBefore(now.minus(Duration.ofDays(1)))
-                ? now : plan.coordinationBegan();
+        // Step 1 is the coordination with the school: from its beginning as recorded (the planner's first contact,
+        // or the school's list of students received) to now; without one, from the schedule's drafting.
+        Instant drafted = plan.coordinationBegan().isAfter(now)
+                || plan.coordinationBegan().isBefore(now.minus(Duration.ofDays(1))) ? now : plan.coordinationBegan();
+        Instant began = schools.coordinationBegan(school.id()).filter(at -> !at.isAfter(now)).orElse(drafted);
+        schools.coordinationEnds(school.id());
         clocks.enter(SchoolVisitClocks.visit(id), SopStep.D1_COORDINATION, began, school.servicePoint());
         clocks.leave(SchoolVisitClocks.visit(id), SopStep.D1_COORDINATION, now);
         auditLog.record(AuditRecord.success("schoolvisit.visit.scheduled", "SchoolVisit", String.valueOf(id))

@@ -47,6 +47,8 @@ class DailySummaryTests {
         SignedInAs.run(users, "perencana", () -> stock.receive(POINT, 10, "SJ-SUMMARY-" + System.nanoTime()));
         clock.setInstant(day.atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
         int opening = stock.balance(POINT);
+        // A delivery arrives on the day: the summary shows it, so that its figures add up.
+        SignedInAs.run(users, "perencana", () -> stock.receive(POINT, 1_500, "SJ-SUMMARY-DAY-" + System.nanoTime()));
         SignedInAs.run(users, "operator", () -> {
             counter.scan(made.get(0).code());
             counter.spoiled(made.get(0).code(), "Kartu tergores");
@@ -63,13 +65,23 @@ class DailySummaryTests {
         assertThat(summary.spoiled()).isEqualTo(1);
         assertThat(summary.noShows()).isEqualTo(1);
         assertThat(summary.openingStock()).isEqualTo(opening);
-        assertThat(summary.closingStock()).isEqualTo(opening - 2);
+        assertThat(summary.stockIn()).isEqualTo(1_500);
+        assertThat(summary.stockOut()).isEqualTo(2);
+        assertThat(summary.closingStock()).isEqualTo(opening + 1_500 - 2)
+                .isEqualTo(summary.openingStock() + summary.stockIn() - summary.stockOut() + summary.stockCorrected());
 
         byte[] pdf = SignedInAs.call(users, "manajer", () -> summaries.pdf(POINT, day, Locale.forLanguageTag("id")));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Ringkasan Harian Cetak KTP-el", "Tercetak: 1", "Blanko rusak: 1", "Tidak hadir: 1",
-                    "Stok blanko awal hari: " + opening, "Stok blanko akhir hari: " + (opening - 2), "Langkah SOP A");
+                    "Stok blanko awal hari: " + number(opening), "Blanko masuk: 1.500", "Blanko keluar: 2",
+                    "Koreksi stok opname: 0", "Stok blanko akhir hari: " + number(opening + 1_500 - 2),
+                    "Langkah SOP A");
         }
+    }
+
+    /** A count as the Indonesian summary prints it: 1.498. */
+    private static String number(int value) {
+        return java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("id")).format(value);
     }
 }

@@ -84,27 +84,41 @@ class IkdDayReportTests {
 
         TableReport report = SignedInAs.call(users, "ikd", () -> reports.mine(day, PortalMessages.INDONESIAN));
         assertThat(report.tables()).extracting(TableReport.Table::title)
-                .containsExactly("Ringkasan", "Per petugas", "Kegagalan menurut alasan", "Waktu per langkah");
+                .containsExactly("Ringkasan", "Per petugas", "Kegagalan menurut alasan",
+                        "Register aktivasi IKD hari ini", "Waktu per langkah");
         assertThat(report.tables().get(0).rows()).containsExactly(List.of("Mendaftar", 2L),
                 List.of("IKD diaktifkan", 1L), List.of("Diarsipkan", 1L), List.of("Kegagalan", 7L));
+        // "Failed after QR" counts the wrong PIN after her QR code, not the referral, where no QR code was shown.
         assertThat(report.tables().get(1).rows()).containsExactly(
-                List.of("Fitri Handayani", 1L, 1L, 2L, Duration.ofMinutes(6)));
+                List.of("Fitri Handayani", 1L, 1L, 1L, Duration.ofMinutes(6)));
         assertThat(report.tables().get(2).rows()).containsExactly(List.of("Nomor ponsel tidak valid", 1L),
                 List.of("Verifikasi wajah gagal", 4L), List.of("PIN salah", 1L),
                 List.of("Dirujuk ke pencatatan", 1L));
-        assertThat(report.tables().get(3).rows()).extracting(row -> row.get(0) + " " + row.get(1))
+        // The day's register: who, when, the officer, the outcome, one line per activation.
+        assertThat(report.tables().get(3).rows()).containsExactly(
+                List.of(1L, "09:00", name(activated), maskedNik(activated), "Fitri Handayani", "09:06",
+                        "IKD aktif dan diarsipkan"),
+                List.of(2L, "09:06", name(referred), maskedNik(referred), "Fitri Handayani", "–",
+                        "Dirujuk ke pencatatan"));
+        assertThat(report.tables().get(4).rows()).extracting(row -> row.get(0) + " " + row.get(1))
                 .containsExactly("3. Swafoto verifikasi wajah 2", "4. Pindai QR aktivasi oleh petugas 1",
                         "5. PIN lewat e-mail dan aktivasi 1", "6. Arsip dan laporan harian IKD 1");
         assertThat(activated).isNotEqualTo(referred);
 
         try (PDDocument pdf = Loader.loadPDF(files.pdf(report, PortalMessages.INDONESIAN))) {
+            assertThat(pdf.getDocumentInformation().getTitle()).as("the document's own title")
+                    .isEqualTo("Laporan harian aktivasi IKD (SOP E)");
+            // The register's columns keep their words whole: the referral's line has its officer and outcome on it.
+            assertThat(new PDFTextStripper().getText(pdf).lines().filter(line -> line.contains(maskedNik(referred))))
+                    .singleElement().asString().contains("09:06", "Fitri Handayani", "Dirujuk ke pencatatan");
             assertThat(new PDFTextStripper().getText(pdf)).contains("Laporan harian aktivasi IKD (SOP E)",
-                    report.subtitle(), "Per petugas", "Fitri Handayani", "Verifikasi wajah gagal", "6:00");
+                    report.subtitle(), "Per petugas", "Fitri Handayani", "Verifikasi wajah gagal", "6:00",
+                    "Register aktivasi IKD hari ini", name(referred), "Dirujuk ke pencatatan");
         }
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         files.xlsx(report, xlsx);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
             Sheet officers = workbook.getSheet("Per petugas");
             assertThat(officers.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Fitri Handayani");
             assertThat(officers.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(1);
@@ -179,6 +193,15 @@ class IkdDayReportTests {
         assertThat(app.state(app.activate(code, pin))).isEqualTo("ACTIVATED");
         SignedInAs.run(users, "ikd", () -> desk.archive(code, EnumSet.allOf(ArchiveItem.class)));
         return code;
+    }
+
+    private String name(String code) {
+        return jdbc.queryForObject("SELECT full_name FROM ikd_registration WHERE code = ?", String.class, code);
+    }
+
+    private String maskedNik(String code) {
+        return id.dukcapil.portal.shared.Nik.of(jdbc.queryForObject("SELECT nik FROM ikd_registration WHERE code = ?",
+                String.class, code)).masked();
     }
 
     private String referredAfterThreeFailedFaces() throws Exception {

@@ -98,6 +98,17 @@ public class LedgerStore {
                 .param(servicePoint).query(Integer.class).single();
     }
 
+    /** What moved between the two instants, by kind: each kind's quantities summed, signed as the ledger keeps them. */
+    public java.util.Map<MovementKind, Integer> movedBetween(String servicePoint, Instant from, Instant to) {
+        java.util.Map<MovementKind, Integer> moved = new java.util.EnumMap<>(MovementKind.class);
+        jdbc.sql("""
+                SELECT kind, SUM(quantity) FROM blanko_movement WHERE service_point = ? AND recorded_at >= ?
+                AND recorded_at < ? GROUP BY kind""")
+                .params(servicePoint, utc(from), utc(to))
+                .query(rs -> { moved.put(MovementKind.valueOf(rs.getString(1)), rs.getInt(2)); });
+        return moved;
+    }
+
     /** The balance at the end of the office-local day whose end is {@code before} (UTC): the last line before it. */
     public int balanceBefore(String servicePoint, Instant before) {
         return jdbc.sql("""

@@ -1,9 +1,11 @@
 package id.dukcapil.portal.ikd.internal;
 
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import id.dukcapil.portal.ikd.IkdFailure;
+import id.dukcapil.portal.ikd.RegistrationState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +32,14 @@ public class DayReportStore {
                              List<Duration> registrationToActivation) {
     }
 
+    /**
+     * A line of the day's IKD register: who (the NIK unmasked here, masked by the report), when, the officer (who
+     * showed the QR code, archived, or decided after the face checks), and where the activation ended.
+     */
+    public record RegisterLine(String nik, String fullName, Instant registeredAt, RegistrationState state,
+                               @Nullable Instant activatedAt, @Nullable Instant archivedAt, @Nullable String officer) {
+    }
+
     public record Submitted(long id, String servicePoint, LocalDate day, String officer, String figures,
                             Instant submittedAt, String state, @Nullable Long documentId,
                             @Nullable String returnedReason) {
@@ -53,7 +63,36 @@ public class DayReportStore {
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
-    /** Every officer who activated, archived or saw a failure after their QR code that day, by username. */
+    /**
+     * The day's register of the point: every activation registered, activated or archived that day, in order of
+     * registration. The officer is the one who archived it, else who showed the QR code, else who decided after the
+     * face checks (read from the day's failures, through their point-and-day index).
+     */
+    public List<RegisterLine> register(String point, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT r.nik, r.full_name, r.registered_at, r.state, r.activated_at, r.archived_at,
+                       COALESCE(r.archived_by, r.officer, d.officer) AS officer
+                FROM ikd_registration r
+                LEFT JOIN (SELECT registration_code, MAX(officer) AS officer FROM ikd_failure
+                           WHERE service_point = :point AND occurred_at >= :from AND occurred_at < :to
+                           AND registration_code IS NOT NULL AND officer IS NOT NULL
+                           GROUP BY registration_code) d ON d.registration_code = r.code
+                WHERE r.service_point = :point
+                AND (r.registered_at >= :from AND r.registered_at < :to OR r.activated_at >= :from AND r.activated_at < :to
+                     OR r.archived_at >= :from AND r.archived_at < :to)
+                ORDER BY r.registered_at, r.id""")
+                .param("point", point).param("from", utc(from)).param("to", utc(to))
+                .query((rs, n) -> new RegisterLine(rs.getString("nik"), rs.getString("full_name"),
+                        instant(rs, "registered_at"), RegistrationState.valueOf(rs.getString("state")),
+                        instantOrNull(rs, "activated_at"), instantOrNull(rs, "archived_at"), rs.getString("officer")))
+                .list();
+    }
+
+    /**
+     * Every officer who activated, archived or saw a failure after their QR code that day, by username. A failure
+     * counts against an officer only where their QR code was shown: the decisions after the face checks (retry
+     * later, referred) come before any QR code.
+     */
     public List<OfficerDay> officers(String point, Instant from, Instant to) {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, List<Duration>> durations = new TreeMap<>();
@@ -74,8 +113,9 @@ public class DayReportStore {
         jdbc.sql("""
                 SELECT officer, COUNT(*) FROM ikd_failure
                 WHERE service_point = ? AND occurred_at >= ? AND occurred_at < ? AND officer IS NOT NULL
+                AND reason NOT IN (?, ?)
                 GROUP BY officer""")
-                .params(point, utc(from), utc(to))
+                .params(point, utc(from), utc(to), IkdFailure.RETRY_LATER.name(), IkdFailure.REFERRED.name())
                 .query(rs -> { counts.computeIfAbsent(rs.getString(1), o -> new long[3])[2] += rs.getLong(2); });
         return counts.entrySet().stream().map(entry -> new OfficerDay(entry.getKey(), entry.getValue()[0],
                 entry.getValue()[1], entry.getValue()[2], durations.getOrDefault(entry.getKey(), List.of()))).toList();

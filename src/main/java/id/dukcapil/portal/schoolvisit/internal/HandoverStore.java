@@ -5,6 +5,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import id.dukcapil.portal.schoolvisit.Handover;
+import id.dukcapil.portal.schoolvisit.OpenHandover;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,9 +41,24 @@ public class HandoverStore {
         jdbc.sql("UPDATE schoolvisit_handover SET document_id = ? WHERE id = ?").params(documentId, id).update();
     }
 
-    public void signed(long id, Instant at) {
-        jdbc.sql("UPDATE schoolvisit_handover SET signed_at = ? WHERE id = ? AND signed_at IS NULL")
-                .params(utc(at), id).update();
+    /** @return whether this call recorded the signature (a repeated event finds it recorded) */
+    public boolean signed(long id, Instant at) {
+        return jdbc.sql("UPDATE schoolvisit_handover SET signed_at = ? WHERE id = ? AND signed_at IS NULL")
+                .params(utc(at), id).update() == 1;
+    }
+
+    /** The records not yet received by their school, oldest first; of one school if given. */
+    public List<OpenHandover> open(@Nullable Long schoolId, int limit) {
+        return jdbc.sql("""
+                SELECT h.id, h.school_id, s.name AS school_name, h.number, h.cards, h.prepared_at, h.signed_at
+                FROM schoolvisit_handover h JOIN schoolvisit_school s ON s.id = h.school_id
+                WHERE h.received_at IS NULL AND (? IS NULL OR h.school_id = ?)
+                ORDER BY h.prepared_at, h.id LIMIT ?""")
+                .params(schoolId, schoolId, limit)
+                .query((rs, n) -> new OpenHandover(rs.getLong("id"), rs.getLong("school_id"),
+                        rs.getString("school_name"), rs.getString("number"), rs.getInt("cards"),
+                        instant(rs, "prepared_at"), instantOrNull(rs, "signed_at")))
+                .list();
     }
 
     private static @Nullable Long documentId(ResultSet rs) throws SQLException {

@@ -1,10 +1,14 @@
 package id.dukcapil.portal.schoolvisit.internal;
 
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolForm;
 import id.dukcapil.portal.schoolvisit.SchoolLevel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +52,22 @@ public class SchoolStore {
     public Optional<School> find(long id) {
         return jdbc.sql("SELECT * FROM schoolvisit_school WHERE id = ?").param(id).query(SchoolStore::school)
                 .optional();
+    }
+
+    /** The coordination with the school for its next visit begins, unless one is open already. */
+    public void coordinationBegins(long id, Instant at) {
+        jdbc.sql("UPDATE schoolvisit_school SET coordination_began_at = ? WHERE id = ? AND coordination_began_at IS NULL")
+                .params(utc(at), id).update();
+    }
+
+    public Optional<Instant> coordinationBegan(long id) {
+        return jdbc.sql("SELECT coordination_began_at FROM schoolvisit_school WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(instantOrNull(rs, "coordination_began_at"))).single();
+    }
+
+    /** A visit is scheduled: the school's coordination is done; the next one begins anew. */
+    public void coordinationEnds(long id) {
+        jdbc.sql("UPDATE schoolvisit_school SET coordination_began_at = NULL WHERE id = ?").param(id).update();
     }
 
     public Optional<School> byNpsn(String npsn) {

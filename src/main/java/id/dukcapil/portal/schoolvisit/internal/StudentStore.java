@@ -4,6 +4,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import id.dukcapil.portal.population.Eligibility;
+import id.dukcapil.portal.schoolvisit.EndReason;
 import id.dukcapil.portal.schoolvisit.FieldStep;
 import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.SchoolFigures;
@@ -115,6 +116,24 @@ public class StudentStore {
                 .update() == 1;
     }
 
+    /**
+     * SOP D ends for the student without a card from it, from the state expected (and, on the roster, the field step
+     * expected). Found at step 3, the finding is saved as at {@link #waiting}: recorded before, seen at this visit.
+     */
+    public boolean ended(long id, StudentState from, @Nullable FieldStep fromStep, EndReason reason, String by,
+                         Instant at) {
+        if (from == StudentState.ON_ROSTER) {
+            return jdbc.sql("""
+                    UPDATE schoolvisit_student SET state = 'ENDED', end_reason = ?, field_step = NULL,
+                        checked_status = 'ALREADY_RECORDED', recorded_by = ?, recorded_at = ?, version = version + 1
+                    WHERE id = ? AND state = 'ON_ROSTER' AND field_step <=> ?""")
+                    .params(reason.name(), by, utc(at), id, fromStep == null ? null : fromStep.name()).update() == 1;
+        }
+        return jdbc.sql("""
+                UPDATE schoolvisit_student SET state = 'ENDED', end_reason = ?, version = version + 1
+                WHERE id = ? AND state = ?""").params(reason.name(), id, from.name()).update() == 1;
+    }
+
     public void corrected(long id, LocalDate birthDate, String fullName) {
         jdbc.sql("""
                 UPDATE schoolvisit_student SET corrected = TRUE, birth_date = ?, turns_17_on = ?, full_name = ?,
@@ -191,10 +210,10 @@ public class StudentStore {
                 SELECT COUNT(*), COALESCE(SUM(checked_status = 'NOT_RECORDED'), 0),
                        COALESCE(SUM(checked_status = 'ALREADY_RECORDED'), 0), COALESCE(SUM(state = 'WAITING'), 0),
                        COALESCE(SUM(state IN ('PRINTED', 'HANDED_OVER')), 0), COALESCE(SUM(state = 'HANDED_OVER'), 0),
-                       COALESCE(SUM(corrected), 0)
+                       COALESCE(SUM(corrected), 0), COALESCE(SUM(state = 'ENDED'), 0)
                 FROM schoolvisit_student WHERE school_id = ?""").param(schoolId)
                 .query((rs, n) -> new SchoolFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
     }
 
     /**
@@ -207,10 +226,10 @@ public class StudentStore {
                        COALESCE(SUM(checked_status = 'NOT_RECORDED'), 0),
                        COALESCE(SUM(checked_status = 'ALREADY_RECORDED'), 0), COALESCE(SUM(state = 'WAITING'), 0),
                        COALESCE(SUM(state IN ('PRINTED', 'HANDED_OVER')), 0), COALESCE(SUM(state = 'HANDED_OVER'), 0),
-                       COALESCE(SUM(corrected), 0)
+                       COALESCE(SUM(corrected), 0), COALESCE(SUM(state = 'ENDED'), 0)
                 FROM schoolvisit_student WHERE visit_id = :visit""").param("school", schoolId).param("visit", visitId)
                 .query((rs, n) -> new SchoolFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7))).single();
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
     }
 
     /** The students a visit's team saw, in class and name order. */
@@ -227,10 +246,12 @@ public class StudentStore {
         Long visitId = rs.wasNull() ? null : visit;
         long handover = rs.getLong("handover_id");
         Long handoverId = rs.wasNull() ? null : handover;
+        String ended = rs.getString("end_reason");
         return new Student(rs.getLong("id"), rs.getLong("school_id"), rs.getString("nik"), rs.getString("full_name"),
                 rs.getObject("birth_date", LocalDate.class), rs.getString("class_name"),
                 StudentState.valueOf(rs.getString("state")), step == null ? null : FieldStep.valueOf(step),
                 checked == null ? null : "ALREADY_RECORDED".equals(checked), rs.getBoolean("corrected"), visitId,
-                instantOrNull(rs, "recorded_at"), instantOrNull(rs, "printed_at"), handoverId);
+                instantOrNull(rs, "recorded_at"), instantOrNull(rs, "printed_at"), handoverId,
+                ended == null ? null : EndReason.valueOf(ended));
     }
 }

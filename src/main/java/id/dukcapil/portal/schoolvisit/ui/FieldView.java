@@ -31,7 +31,11 @@ import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Student;
 import id.dukcapil.portal.schoolvisit.StudentState;
 import id.dukcapil.portal.schoolvisit.VisitState;
+import id.dukcapil.portal.population.CardPrint;
+import id.dukcapil.portal.population.Eligibility;
+import id.dukcapil.portal.schoolvisit.EndReason;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ServicePointNames;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sex;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -66,12 +70,14 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     final IntegerField cards = new IntegerField();
     private final FieldDesk desk;
     private final EnrolmentAnswers enrolment;
+    private final ServicePointNames pointNames;
     private final Clock clock;
     @Nullable SchoolVisit visit;
     @Nullable FieldStudent current;
 
-    FieldView(FieldDesk desk, EnrolmentAnswers enrolment, Clock clock) {
+    FieldView(FieldDesk desk, EnrolmentAnswers enrolment, ServicePointNames pointNames, Clock clock) {
         this.desk = desk;
+        this.pointNames = pointNames;
         this.enrolment = enrolment;
         this.clock = clock;
         setWidthFull();
@@ -228,11 +234,35 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             case WAITING -> printActions(student, visitId, id);
             case PRINTED, HANDED_OVER -> studentPanel.add(new Paragraph(getTranslation(
                     "schoolvisit.field.printed-note")));
+            case ENDED -> studentPanel.add(ended(student));
         }
+    }
+
+    /** Why SOP D ended for the student: the screen says it in words, with the card printed before if that is why. */
+    private Paragraph ended(FieldStudent student) {
+        Paragraph why = new Paragraph();
+        why.setId("field-ended");
+        EndReason reason = student.student().endReason();
+        if (reason == EndReason.CARD_PRINTED_BEFORE && !student.cardsPrinted().isEmpty()) {
+            CardPrint last = student.cardsPrinted().getLast();
+            why.setText(getTranslation("schoolvisit.field.card-printed-before", student.resident().fullName(),
+                    DATE.format(last.printedAt().atZone(clock.getZone())), pointNames.nameOf(last.servicePoint())));
+        } else {
+            why.setText(reason == null ? "" : getTranslation(reason.labelKey()));
+        }
+        return why;
     }
 
     private void studentActions(FieldStudent student, long visitId, long id) {
         if (student.student().fieldStep() == null) {
+            if (!student.sixteenOnDay() && visit != null) {
+                Paragraph young = new Paragraph(getTranslation("schoolvisit.field.under-16", DATE.format(visit.day()),
+                        DATE.format(Eligibility.birthday(student.resident().birthDate(),
+                                Eligibility.SCHOOL_RECORDING_AGE))));
+                young.setId("field-under-16");
+                studentPanel.add(young);
+                return;
+            }
             primary("schoolvisit.field.begin", "field-begin", () -> desk.begin(visitId, id));
             return;
         }
@@ -240,6 +270,15 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             case STATUS -> {
                 studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.status-found",
                         getTranslation(student.enrolmentStatus().labelKey()))));
+                if (!student.cardsPrinted().isEmpty()) {
+                    // Said before the tap: this student leaves SOP D at step 3 and why.
+                    CardPrint last = student.cardsPrinted().getLast();
+                    Paragraph cards = new Paragraph(getTranslation("schoolvisit.field.card-printed-before",
+                            student.resident().fullName(), DATE.format(last.printedAt().atZone(clock.getZone())),
+                            pointNames.nameOf(last.servicePoint())));
+                    cards.setId("field-cards-printed");
+                    studentPanel.add(cards);
+                }
                 primary("schoolvisit.field.status-checked", "field-status-checked",
                         () -> desk.statusChecked(visitId, id));
             }
@@ -308,21 +347,62 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.correct-intro")), form, note, save);
     }
 
+    /**
+     * A student waiting for the card: the action that moves their record on, whatever the central enrolment says
+     * (decision 126) — send a recording not yet sent, record the centre's answer, print, or end with the reason.
+     */
     private void printActions(FieldStudent student, long visitId, long id) {
-        if (!student.seventeenOnDay()) {
-            studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.queued-for-birthday",
-                    DATE.format(student.student().seventeenth()))));
-            return;
+        switch (student.enrolmentStatus()) {
+            case BIOMETRICS_CAPTURED -> {
+                studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.not-sent")));
+                primary("schoolvisit.field.send", "field-send", () -> {
+                    enrolment.send(id);
+                    return desk.student(visitId, id);
+                });
+            }
+            case SENT_FOR_ENROLMENT -> {
+                studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.waiting-answer")));
+                HorizontalLayout row = new HorizontalLayout(
+                        primaryButton("schoolvisit.field.print-ready", "field-print-ready", () -> {
+                            enrolment.printReady(id);
+                            return desk.student(visitId, id);
+                        }),
+                        endButton("schoolvisit.field.answer-failed", "field-answer-failed", visitId, id,
+                                EnrolmentStatus.ENROLMENT_FAILED),
+                        endButton("schoolvisit.field.answer-duplicate", "field-answer-duplicate", visitId, id,
+                                EnrolmentStatus.DUPLICATE_RECORD));
+                row.setWrap(true);
+                studentPanel.add(row);
+            }
+            case ENROLMENT_FAILED, DUPLICATE_RECORD -> {
+                studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.not-printable",
+                        getTranslation(student.enrolmentStatus().labelKey()))));
+                primary("schoolvisit.field.end", "field-end", () -> {
+                    enrolment.notPrintable(id, student.enrolmentStatus());
+                    return desk.student(visitId, id);
+                });
+            }
+            case PRINT_READY -> {
+                if (student.seventeenOnDay()) {
+                    primary("schoolvisit.field.print", "field-print", () -> desk.printOnSite(visitId, id));
+                } else {
+                    studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.queued-for-birthday",
+                            DATE.format(student.student().seventeenth()))));
+                }
+            }
+            // No move of the register leads back here; were it to, the screen says so in words.
+            case NOT_RECORDED -> studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.not-printable",
+                    getTranslation(student.enrolmentStatus().labelKey()))));
         }
-        if (student.enrolmentStatus() == EnrolmentStatus.SENT_FOR_ENROLMENT) {
-            studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.waiting-answer")));
-            primary("schoolvisit.field.print-ready", "field-print-ready", () -> {
-                enrolment.printReady(id);
-                return desk.student(visitId, id);
-            });
-            return;
-        }
-        primary("schoolvisit.field.print", "field-print", () -> desk.printOnSite(visitId, id));
+    }
+
+    private Button endButton(String key, String id, long visitId, long studentId, EnrolmentStatus outcome) {
+        Button button = button(key, id, () -> {
+            enrolment.notPrintable(studentId, outcome);
+            studentSaved(desk.student(visitId, studentId));
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return button;
     }
 
     private void primary(String key, String id, Supplier<FieldStudent> action) {
@@ -367,6 +447,9 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             return getTranslation(student.fieldStep().labelKey());
         }
         String text = getTranslation(student.state().labelKey());
+        if (student.state() == StudentState.ENDED && student.endReason() != null) {
+            text = text + " · " + getTranslation(student.endReason().labelKey());
+        }
         return student.corrected() ? text + " · " + getTranslation("schoolvisit.field.corrected") : text;
     }
 

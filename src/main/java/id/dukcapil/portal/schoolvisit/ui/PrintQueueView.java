@@ -3,6 +3,7 @@ package id.dukcapil.portal.schoolvisit.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -24,9 +25,15 @@ import id.dukcapil.portal.schoolvisit.EnrolmentAnswers;
 import id.dukcapil.portal.schoolvisit.Handover;
 import id.dukcapil.portal.schoolvisit.HandoverDocuments;
 import id.dukcapil.portal.schoolvisit.Handovers;
+import id.dukcapil.portal.schoolvisit.OpenHandover;
 import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.Schools;
+import id.dukcapil.portal.schoolvisit.EndReason;
+import id.dukcapil.portal.schoolvisit.Student;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import com.vaadin.flow.component.html.Span;
+import id.dukcapil.portal.schoolvisit.StudentState;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
@@ -36,7 +43,9 @@ import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * After the visits: today's birthday print queue (students 17 today or past it, not printed, per school) for the
@@ -51,16 +60,19 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
 
     final Grid<QueuedCard> queue = new Grid<>();
+    final Grid<OpenHandover> open = new Grid<>();
     final ComboBox<School> school = new ComboBox<>();
     final Div handoverPanel = new Div();
     private final BirthdayPrintQueue printQueue;
     private final EnrolmentAnswers enrolment;
     private final Handovers handovers;
     private final HandoverDocuments documents;
+    private final Clock clock;
 
     PrintQueueView(BirthdayPrintQueue printQueue, EnrolmentAnswers enrolment, Handovers handovers,
-                   HandoverDocuments documents, Schools schools) {
+                   HandoverDocuments documents, Schools schools, Clock clock) {
         this.printQueue = printQueue;
+        this.clock = clock;
         this.enrolment = enrolment;
         this.handovers = handovers;
         this.documents = documents;
@@ -85,7 +97,33 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
                 org.springframework.data.domain.PageRequest.of(query.getPage(), query.getPageSize())).stream());
         school.setItemLabelGenerator(s -> s.name() + " (" + s.npsn() + ")");
         school.setId("handover-school");
-        school.addValueChangeListener(change -> handoverPanel.removeAll());
+        // A school chosen again (after the Kepala Dinas signed, say) reopens its record still waiting for receipt.
+        school.addValueChangeListener(change -> {
+            handoverPanel.removeAll();
+            if (change.getValue() != null) {
+                act(() -> handovers.openOf(change.getValue().id()).stream().findFirst()
+                        .ifPresent(record -> show(handovers.find(record.id()))));
+            }
+        });
+        open.addColumn(OpenHandover::schoolName).setHeader(getTranslation("schoolvisit.column.school")).setFlexGrow(2);
+        open.addColumn(OpenHandover::number).setHeader(getTranslation("schoolvisit.handover.column-number"))
+                .setAutoWidth(true);
+        open.addColumn(OpenHandover::cards).setHeader(getTranslation("schoolvisit.handover.column-cards"))
+                .setAutoWidth(true).setFlexGrow(0);
+        open.addColumn(this::openState).setHeader(getTranslation("schoolvisit.column.state")).setFlexGrow(2);
+        open.addComponentColumn(record -> {
+            Button reopen = new Button(getTranslation(record.signed() ? "schoolvisit.handover.open-receipt"
+                    : "schoolvisit.handover.open-record"), click -> act(() -> show(handovers.find(record.id()))));
+            reopen.setId("handover-open-" + record.id());
+            if (record.signed()) {
+                reopen.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            return reopen;
+        }).setAutoWidth(true).setFlexGrow(0);
+        open.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        open.setEmptyStateText(getTranslation("schoolvisit.handover.none-open"));
+        open.setId("handover-open");
+        open.setAllRowsVisible(true);
         Button prepare = new Button(getTranslation("schoolvisit.handover.prepare"), click -> prepare());
         prepare.setId("handover-prepare");
         HorizontalLayout handoverBar = new HorizontalLayout(school, prepare);
@@ -93,29 +131,109 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         handoverBar.setWrap(true);
         handoverPanel.setId("handover-panel");
         add(new H2(getTranslation("schoolvisit.queue.title")), queue,
-                new H3(getTranslation("schoolvisit.handover.title")), handoverBar, handoverPanel);
+                new H3(getTranslation("schoolvisit.handover.title")), open, handoverBar, handoverPanel);
         refresh();
     }
 
     void refresh() {
-        queue.setItemsPageable(page -> printQueue.today(page).getContent());
+        queue.setItemsPageable(page -> printQueue.todayToAct(page).getContent());
+        refreshOpen();
     }
 
+    private void refreshOpen() {
+        List<OpenHandover> records = handovers.open();
+        open.setItems(records);
+    }
+
+    private String openState(OpenHandover record) {
+        return record.signed()
+                ? getTranslation("schoolvisit.handover.waiting-receipt",
+                        DATE.format(record.signedAt().atZone(clock.getZone())))
+                : getTranslation("schoolvisit.handover.waiting-signature",
+                        DATE.format(record.preparedAt().atZone(clock.getZone())));
+    }
+
+    /** The row's next action, as the record's enrolment status makes it (decision 126): never a row with none. */
     private HorizontalLayout actions(QueuedCard card) {
+        long id = card.student().id();
+        EnrolmentStatus status = card.enrolmentStatus();
+        if (status == EnrolmentStatus.BIOMETRICS_CAPTURED) {
+            Button send = new Button(getTranslation("schoolvisit.field.send"), click -> act(() -> {
+                enrolment.send(id);
+                Notifications.success(getTranslation("schoolvisit.queue.sent", card.student().fullName()));
+                refresh();
+            }));
+            send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            send.setId("send-" + id);
+            return new HorizontalLayout(send);
+        }
+        if (status == EnrolmentStatus.ENROLMENT_FAILED || status == EnrolmentStatus.DUPLICATE_RECORD) {
+            Button end = new Button(getTranslation("schoolvisit.field.end"), click -> act(() -> {
+                Student done = enrolment.notPrintable(id, status);
+                Notifications.success(getTranslation("schoolvisit.queue.not-printed", done.fullName(),
+                        getTranslation(done.endReason() == null ? status.labelKey() : done.endReason().labelKey())));
+                refresh();
+            }));
+            end.setId("end-" + id);
+            return new HorizontalLayout(new Span(getTranslation(status.labelKey())), end);
+        }
         Button print = new Button(getTranslation("schoolvisit.field.print"), click -> act(() -> {
-            printQueue.print(card.student().id());
-            Notifications.success(getTranslation("schoolvisit.queue.printed", card.student().fullName()));
-            refresh();
+            // Step 7 starts as the card goes to the printer and ends when the operator has it in hand.
+            Student started = printQueue.startPrint(id);
+            if (started.state() == StudentState.ENDED && started.endReason() != null) {
+                Notifications.error(getTranslation("schoolvisit.queue.not-printed", started.fullName(),
+                        getTranslation(started.endReason().labelKey())));
+                refresh();
+                return;
+            }
+            confirmPrinted(card);
         }));
         print.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        print.setId("print-" + card.student().id());
+        print.setId("print-" + id);
         Button ready = new Button(getTranslation("schoolvisit.field.print-ready"), click -> act(() -> {
-            enrolment.printReady(card.student().id());
+            enrolment.printReady(id);
             Notifications.success(getTranslation("schoolvisit.queue.ready", card.student().fullName()));
+            refresh();
         }));
-        ready.setId("ready-" + card.student().id());
+        ready.setId("ready-" + id);
         ready.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(ready, print);
+        if (status == EnrolmentStatus.SENT_FOR_ENROLMENT) {
+            Button failed = new Button(getTranslation("schoolvisit.field.answer-failed"), click -> act(() -> {
+                enrolment.notPrintable(id, EnrolmentStatus.ENROLMENT_FAILED);
+                Notifications.success(getTranslation("schoolvisit.queue.not-printed", card.student().fullName(),
+                        getTranslation(EndReason.ENROLMENT_FAILED.labelKey())));
+                refresh();
+            }));
+            failed.setId("failed-" + id);
+            failed.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            ready.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            ready.removeThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            return new HorizontalLayout(ready, failed);
+        }
+        return new HorizontalLayout(print);
+    }
+
+    /** The card is at the printer: the operator says when it is out (step 7 ends), or leaves it for later. */
+    private void confirmPrinted(QueuedCard card) {
+        ConfirmDialog printing = new ConfirmDialog();
+        printing.setId("print-confirm");
+        printing.setHeader(getTranslation("schoolvisit.queue.printing", card.student().fullName()));
+        printing.setText(getTranslation("schoolvisit.queue.printing-text"));
+        printing.setCancelable(true);
+        printing.setCancelText(getTranslation("schoolvisit.queue.printing-later"));
+        printing.setConfirmText(getTranslation("schoolvisit.queue.printing-done"));
+        printing.addConfirmListener(event -> act(() -> {
+            Student done = printQueue.print(card.student().id());
+            if (done.state() == StudentState.ENDED && done.endReason() != null) {
+                // Printed elsewhere meanwhile (or settled centrally): no second card, and the operator is told why.
+                Notifications.error(getTranslation("schoolvisit.queue.not-printed", done.fullName(),
+                        getTranslation(done.endReason().labelKey())));
+            } else {
+                Notifications.success(getTranslation("schoolvisit.queue.printed", card.student().fullName()));
+            }
+            refresh();
+        }));
+        printing.open();
     }
 
     void prepare() {
@@ -127,6 +245,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
             Handover handover = handovers.prepare(school.getValue().id());
             Notifications.success(getTranslation("schoolvisit.handover.prepared", handover.number(), handover.cards()));
             show(handover);
+            refreshOpen();
         });
     }
 
@@ -146,6 +265,13 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
                     handover.receivedBy())));
             return;
         }
+        if (!handover.signed()) {
+            // Nothing to record yet: the record comes back here, in the list above, once signed.
+            Paragraph waiting = new Paragraph(getTranslation("schoolvisit.handover.waiting-signature-note"));
+            waiting.setId("handover-waiting-signature");
+            handoverPanel.add(waiting);
+            return;
+        }
         TextField receiver = new TextField(getTranslation("schoolvisit.handover.receiver"));
         receiver.setMaxLength(Handover.RECEIVER_MAX_LENGTH);
         receiver.setId("handover-receiver");
@@ -154,6 +280,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
             Notifications.success(getTranslation("schoolvisit.handover.received-done", done.number(),
                     done.receivedBy()));
             show(done);
+            refreshOpen();
         }));
         received.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         received.setId("handover-received");

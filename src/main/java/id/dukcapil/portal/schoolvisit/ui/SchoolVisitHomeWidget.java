@@ -5,6 +5,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouterLink;
 import id.dukcapil.portal.schoolvisit.BirthdayPrintQueue;
 import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.Handovers;
+import id.dukcapil.portal.schoolvisit.OpenHandover;
 import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
@@ -32,9 +34,12 @@ class SchoolVisitHomeWidget implements HomeWidget {
     private final VisitPlanner planner;
     private final FieldDesk field;
     private final BirthdayPrintQueue printQueue;
+    private final Handovers handovers;
     private final Clock clock;
 
-    SchoolVisitHomeWidget(VisitPlanner planner, FieldDesk field, BirthdayPrintQueue printQueue, Clock clock) {
+    SchoolVisitHomeWidget(VisitPlanner planner, FieldDesk field, BirthdayPrintQueue printQueue, Handovers handovers,
+                          Clock clock) {
+        this.handovers = handovers;
         this.planner = planner;
         this.field = field;
         this.printQueue = printQueue;
@@ -74,6 +79,13 @@ class SchoolVisitHomeWidget implements HomeWidget {
             card.figure("schoolvisit-queue", due.hasNext() ? QUEUE_FIGURE_CAP + "+" : due.getNumberOfElements(),
                             ui.getTranslation("home.schoolvisit.queue"))
                     .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-queue"), PrintQueueView.class));
+            // Step 8 waits here for a signature or a school's receipt: the operator sees it without looking for it.
+            List<OpenHandover> open = handovers.open();
+            long toReceive = open.stream().filter(OpenHandover::signed).count();
+            card.figure("schoolvisit-handovers-open", open.size(), ui.getTranslation("home.schoolvisit.handovers-open",
+                            toReceive))
+                    .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-handovers"),
+                            PrintQueueView.class));
         }
         return card;
     }

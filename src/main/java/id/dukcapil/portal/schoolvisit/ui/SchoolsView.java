@@ -10,6 +10,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -36,6 +37,7 @@ import com.vaadin.flow.component.details.Details;
 import id.dukcapil.portal.schoolvisit.SchoolLevel;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.Schools;
+import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.region.Region;
@@ -70,10 +72,14 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     private final SchoolReports reports;
     private final TableReportFiles files;
     private final SchoolListImport schoolList;
+    private final VisitPlanner planner;
+    private final Clock clock;
     @Nullable School selected;
 
     SchoolsView(Schools service, RosterImport rosterImport, SchoolReports reports, TableReportFiles files,
-                SchoolListImport schoolList, Clock clock) {
+                SchoolListImport schoolList, VisitPlanner planner, Clock clock) {
+        this.planner = planner;
+        this.clock = clock;
         this.schoolList = schoolList;
         this.service = service;
         this.rosterImport = rosterImport;
@@ -178,6 +184,31 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         schools.setItemsPageable(page -> service.search(search.getValue(), page).getContent());
     }
 
+    /** Step 1 for the school's next visit: under way since when, or the button that begins it. */
+    private Component coordination(School school) {
+        Div box = new Div();
+        box.setId("school-coordination");
+        var began = planner.coordination(school.id());
+        if (began.isPresent()) {
+            box.add(new Paragraph(getTranslation("schoolvisit.schools.coordination-since",
+                    java.time.format.DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT + " HH:mm")
+                            .format(began.get().atZone(clock.getZone())))));
+        } else {
+            Button begin = new Button(getTranslation("schoolvisit.schools.coordination-begin"), click -> {
+                try {
+                    planner.beginCoordination(school.id());
+                    Notifications.success(getTranslation("schoolvisit.schools.coordination-begun", school.name()));
+                    show(school);
+                } catch (RuleViolation violation) {
+                    Notifications.error(violation);
+                }
+            });
+            begin.setId("school-coordination-begin");
+            box.add(begin);
+        }
+        return box;
+    }
+
     void show(@Nullable School school) {
         selected = school;
         detail.removeAll();
@@ -199,7 +230,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         Anchor xlsx = ReportDownloads.xlsx(() -> reports.school(school.id(), getLocale()), files,
                 getTranslation("schoolvisit.schools.report-xlsx"));
         xlsx.setId("school-report-xlsx");
-        detail.add(counts, new HorizontalLayout(pdf, xlsx));
+        detail.add(counts, new HorizontalLayout(pdf, xlsx), coordination(school));
         UI ui = UI.getCurrent();
         Upload upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(RosterImport.MAX_UPLOAD_BYTES,
                 (metadata, bytes) -> ui.access(() -> imported(school, bytes)))));

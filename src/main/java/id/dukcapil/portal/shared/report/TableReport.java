@@ -13,11 +13,19 @@ import java.util.stream.Collectors;
  */
 public record TableReport(String fileName, String title, String subtitle, String footer, List<Table> tables) {
 
-    public record Table(String title, List<String> headers, List<List<Object>> rows) {
+    /**
+     * @param register a day's register: columns of words (a time, a name, a NIK, an outcome), laid out to keep each
+     *                 whole, where a table of figures has one wide label and narrow figures
+     */
+    public record Table(String title, List<String> headers, List<List<Object>> rows, boolean register) {
 
         public Table {
             headers = List.copyOf(headers);
             rows = rows.stream().map(List::copyOf).toList();
+        }
+
+        public Table(String title, List<String> headers, List<List<Object>> rows) {
+            this(title, headers, rows, false);
         }
     }
 

@@ -75,6 +75,9 @@ public class TableReportFiles {
     private static Map<String, Object> row(TableReport.Table table, List<Object> cells) {
         Map<String, Object> row = new HashMap<>();
         row.put("table", table.title());
+        // The template sizes a register's columns for five or seven columns of words; any other table is figures.
+        int columns = table.headers().size();
+        row.put("layout", table.register() && (columns == 5 || columns == 7) ? "R" + columns : "F");
         for (int i = 0; i < COLUMNS; i++) {
             row.put("h" + (i + 1), i < table.headers().size() ? table.headers().get(i) : null);
             row.put("c" + (i + 1), i < cells.size() ? TableReport.text(cells.get(i))

@@ -39,6 +39,22 @@ class TableReportFilesTests {
     }
 
     @Test
+    void a_register_keeps_its_outcome_whole_and_a_long_footer_is_printed_to_its_end() throws Exception {
+        String footer = "Dihitung dari buku harian pendaftaran dan perekaman pada hari itu. ".repeat(6) + "AKHIR CATATAN";
+        TableReport register = new TableReport("register-uji", "Buku harian uji", "Senin, 23/11/2026", footer,
+                List.of(new TableReport.Table("Buku harian", List.of("Jam", "Nomor", "Nama", "NIK", "Hasil"),
+                        List.of(List.of("09:15", "A-003", "Siti Rahmawati", "3204********0001",
+                                "Sudah terekam: dijelaskan, dokumen dikembalikan")), true)));
+        try (PDDocument document = Loader.loadPDF(files.pdf(register, Locale.of("id")))) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Buku harian uji");
+            assertThat(text.lines().filter(line -> line.contains("A-003"))).singleElement().asString()
+                    .contains("09:15", "Siti Rahmawati", "Sudah terekam:");
+            assertThat(text.replaceAll("\\s+", " ")).contains("AKHIR CATATAN");
+        }
+    }
+
+    @Test
     void counts_are_numbers_in_the_workbook_whether_int_or_long() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         files.xlsx(report, out);

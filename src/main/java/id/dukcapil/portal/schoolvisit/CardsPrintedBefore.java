@@ -1,0 +1,62 @@
+package id.dukcapil.portal.schoolvisit;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.schoolvisit.internal.StudentStore;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.sla.SopStep;
+import java.time.Clock;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * SOP D prints a student's first card only. The population register keeps every KTP-el printed (at the Dinas, a
+ * counter, an earlier visit), so before SOP D prints — at step 3 and again at step 7, as a card may be printed
+ * elsewhere in between — it asks the register; a student with a card ends SOP D there ({@link EndReason#CARD_PRINTED_BEFORE}):
+ * a second card is a replacement, another procedure.
+ */
+@Component
+class CardsPrintedBefore {
+
+    private final PopulationRegistry registry;
+    private final StudentStore students;
+    private final SchoolVisitClocks clocks;
+    private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    CardsPrintedBefore(PopulationRegistry registry, StudentStore students, SchoolVisitClocks clocks, AuditLog auditLog,
+                       CurrentActor currentActor, Clock clock) {
+        this.registry = registry;
+        this.students = students;
+        this.clocks = clocks;
+        this.auditLog = auditLog;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /**
+     * Ends SOP D for the student if a card was printed for them; the open step (3 or 7) ends with it.
+     *
+     * @return whether it ended (or had ended already): nothing more is to be done for the student
+     */
+    boolean endIfPrinted(Student student, @Nullable FieldStep fromStep, SopStep openStep) {
+        if (student.state() == StudentState.ENDED) {
+            return true;
+        }
+        if (registry.cardHistory(Nik.of(student.nik())).isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (students.ended(student.id(), student.state(), fromStep, EndReason.CARD_PRINTED_BEFORE, currentActor.id(),
+                now)) {
+            clocks.leaveIfOpen(SchoolVisitClocks.student(student.id()), openStep, now);
+            auditLog.record(AuditRecord.success("schoolvisit.student.card-printed-before", "SchoolStudent",
+                    String.valueOf(student.id())).withDetail("nik=" + Nik.of(student.nik()).masked()));
+        }
+        return true;
+    }
+}
