@@ -65,6 +65,10 @@ class EveryViewBrowserTest {
                 \r
                 Kode OTP Anda adalah 271828.\r
                 """.formatted(MAIL_ID, MAIL_TO).getBytes(StandardCharsets.UTF_8)).update();
+        // Failed sign-ins count in the database: another test's wrong passwords must not lock a demo account out of
+        // a walk that is about the views.
+        jdbc.sql("UPDATE staff_account SET locked_until = NULL, failed_sign_ins = 0 WHERE username IN (:users)")
+                .param("users", DemoStaff.USERS).update();
         List<String> findings = new ArrayList<>();
         Set<String> walkedOnce = new HashSet<>();
         Set<String> walked = new TreeSet<>();
@@ -72,7 +76,14 @@ class EveryViewBrowserTest {
             for (String user : DemoStaff.USERS) {
                 try (Browser browser = new Browser(port, 1440, 900)) {
                     browser.signIn(user, PortalTest.DEMO_PASSWORD);
-                    browser.await(By.tagName("h2"));
+                    try {
+                        browser.await(By.tagName("h2"));
+                    } catch (org.openqa.selenium.TimeoutException notIn) {
+                        throw new AssertionError("The demo user " + user + " did not get in; the account: "
+                                + jdbc.sql("SELECT active, must_change_password, failed_sign_ins, locked_until, "
+                                + "password_changed_at FROM staff_account WHERE username = ?").param(user)
+                                .query().singleRow(), notIn);
+                    }
                     walked.addAll(browser.menuRoutes());
                     List<String> routes = browser.menuRoutes().stream()
                             .filter(route -> !SAME_FOR_EVERY_ROLE.contains(route) || walkedOnce.add(route)).toList();
