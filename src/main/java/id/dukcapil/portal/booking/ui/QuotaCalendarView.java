@@ -17,14 +17,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.booking.CalendarDay;
 import id.dukcapil.portal.booking.DailySummaryService;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
-import java.io.ByteArrayInputStream;
+import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
@@ -153,11 +151,6 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         closeLabel();
 
         summary.setText(getTranslation("booking.calendar.summary"));
-        summary.setHref(DownloadHandler.fromInputStream(event -> {
-            byte[] pdf = summaries.pdf(pointCode(), selectedDay().day(), getLocale());
-            return new DownloadResponse(new ByteArrayInputStream(pdf), "ringkasan-" + pointCode() + "-"
-                    + selectedDay().day() + ".pdf", "application/pdf", pdf.length);
-        }), AttachmentType.DOWNLOAD);
         summary.setVisible(CurrentRoles.hasAny(Role.MANAGER, Role.ADMIN));
         // A day's summary needs its day: the link works once one is chosen (it failed silently before).
         summary.setEnabled(false);
@@ -165,6 +158,13 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         days.addSelectionListener(selection -> {
             boolean chosen = !selection.getAllSelectedItems().isEmpty();
             summary.setEnabled(chosen);
+            if (chosen) { // named for its point and day, in its address too (a saved PDF keeps the name)
+                String code = pointCode();
+                LocalDate day = selectedDay().day();
+                var locale = getLocale();
+                summary.setHref(Downloads.named("ringkasan-" + code + "-" + day + ".pdf", "application/pdf",
+                        () -> summaries.pdf(code, day, locale)), AttachmentType.DOWNLOAD);
+            }
             summary.getElement().setAttribute("title", chosen ? "" : getTranslation("booking.calendar.summary.choose"));
             closeLabel();
         });

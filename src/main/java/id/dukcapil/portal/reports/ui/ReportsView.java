@@ -31,6 +31,7 @@ import id.dukcapil.portal.reports.ReportFilter;
 import id.dukcapil.portal.reports.ReportWorkbook;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.MainLayout;
@@ -316,11 +317,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         var locale = getLocale();
-        dailyOpen.setHref(DownloadHandler.fromInputStream(event -> {
-            byte[] pdf = daily.pdf(chosen, point.code(), day, locale);
-            return new DownloadResponse(new java.io.ByteArrayInputStream(pdf),
-                    DailySummaries.fileName(chosen, point.code(), day), "application/pdf", pdf.length);
-        }).inline());
+        dailyOpen.setHref(Downloads.named(DailySummaries.fileName(chosen, point.code(), day), "application/pdf",
+                () -> daily.pdf(chosen, point.code(), day, locale)).inline());
     }
 
     /** Makes the workbook in the background, into a temporary file, while the progress bar moves. */
@@ -366,10 +364,13 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, Downloads.safe(name));
         Anchor link = new Anchor(handler, getTranslation("reports.export.download", name));
         link.getElement().setAttribute("download", true);
+        link.setId("reports-download-link");
         download.add(link);
+        // One click: the Excel button's click saves the workbook once it is made; the link stays to save it again.
+        link.getElement().executeJs("this.click()");
         Notifications.success(getTranslation("reports.export.ready", number(steps)));
     }
 

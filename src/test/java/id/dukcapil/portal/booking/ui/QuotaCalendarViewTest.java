@@ -85,7 +85,8 @@ class QuotaCalendarViewTest extends PortalViewTest {
         view.days.select(test(view.days).getRow(0));
 
         assertThat(view.summary.isEnabled()).isTrue();
-        assertThat(view.summary.getHref()).isNotBlank();
+        // Named in its address, so the saved file is "ringkasan-…-<day>.pdf", not "download.pdf" (issue 36, item 10).
+        assertThat(view.summary.getHref()).matches(".*/ringkasan-[A-Z0-9-]+-\\d{4}-\\d{2}-\\d{2}\\.pdf");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
@@ -102,6 +103,13 @@ class ReportsViewTests extends PortalViewTest {
         }
         Anchor link = (Anchor) download.getChildren().findFirst().orElseThrow();
         assertThat(link.getText()).isEqualTo("Unduh laporan-kinerja-2035-07-01_2035-07-31.xlsx");
+        // One click (issue 36, item 10): the link is clicked for the manager as soon as the workbook is made, and its
+        // address carries the name.
+        assertThat(link.getHref()).endsWith("/laporan-kinerja-2035-07-01_2035-07-31.xlsx");
+        MockVaadin.clientRoundtrip(); // an element's script runs with the response
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .extracting(call -> call.getInvocation().getExpression())
+                .anySatisfy(expression -> assertThat(expression).contains("click()"));
         assertThat(lastNotification()).isEqualTo("Buku kerja siap: 6 langkah.");
         assertThat($(ProgressBar.class).all()).as("the progress bar hidden again").isEmpty();
         assertThat($(Button.class).id("reports-export").isEnabled()).isTrue();
