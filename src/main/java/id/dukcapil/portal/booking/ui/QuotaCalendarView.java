@@ -83,14 +83,14 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         point.setItems(servicePoints.active());
         point.setItemLabelGenerator(ServicePoint::name);
         FitText.toItems(point);
-        point.addValueChangeListener(change -> refresh());
+        point.addValueChangeListener(change -> showMonth());
         previous.addClickListener(click -> {
             month = month.minusMonths(1);
-            refresh();
+            showMonth();
         });
         next.addClickListener(click -> {
             month = month.plusMonths(1);
-            refresh();
+            showMonth();
         });
         previous.setAriaLabel(getTranslation("booking.calendar.previous"));
         next.setAriaLabel(getTranslation("booking.calendar.next"));
@@ -173,6 +173,18 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
                 new FilterBar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings), hours);
         setFlexGrow(1, days);
         servicePoints.active().stream().findFirst().ifPresent(point::setValue);
+    }
+
+    /**
+     * A month shown afresh opens at today when today is in it: the planner's work starts there, and from the first of
+     * the month today was below the fold. A refresh after an action keeps the rows where the planner left them.
+     */
+    private void showMonth() {
+        refresh();
+        LocalDate today = LocalDate.now(clock);
+        if (point.getValue() != null && YearMonth.from(today).equals(month)) {
+            days.scrollToIndex(today.getDayOfMonth() - 1);
+        }
     }
 
     private void refresh() {
