@@ -133,7 +133,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         imports.addColumn(progress -> getTranslation(progress.state().labelKey()))
                 .setHeader(getTranslation("population.import.column.state")).setAutoWidth(true);
         imports.addColumn(this::summary).setHeader(getTranslation("population.import.column.summary")).setFlexGrow(2);
-        imports.addComponentColumn(this::actions).setAutoWidth(true);
+        imports.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // decision 127
         imports.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         imports.setAllRowsVisible(true);
         imports.setId("imports");
