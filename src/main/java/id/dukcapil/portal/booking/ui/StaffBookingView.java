@@ -128,7 +128,11 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
             nik.clear();
             need.clear();
             note.clear();
+            // Emptied for the next resident, not wrongly filled: no red "required" on a field nobody has touched yet.
+            nik.setInvalid(false);
+            need.setInvalid(false);
             showDays();
+            ticket.scrollIntoView(); // the ticket to print, below the days, in view
         } catch (RuleViolation violation) {
             Notifications.error(violation);
             showDays();

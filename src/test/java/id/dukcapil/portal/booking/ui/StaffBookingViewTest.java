@@ -94,6 +94,13 @@ class StaffBookingViewTest extends PortalViewTest {
                 String.class, code)).contains("reserve", "need=HEALTH", "note=Operasi jantung di RSHS");
         assertThat($(Button.class).id("day-" + today).isEnabled()).as("the reserve is used up").isFalse();
         assertThat(view.nik.getValue()).isEmpty();
+        // Ready for the next resident: the emptied fields not red, the ticket scrolled into view (issue 36, item 6).
+        assertThat(view.need.isInvalid()).isFalse();
+        assertThat(view.nik.isInvalid()).isFalse();
+        com.vaadin.browserless.internal.MockVaadin.clientRoundtrip();
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .extracting(call -> call.getInvocation().getExpression())
+                .anySatisfy(expression -> assertThat(expression).contains("scrollIntoView"));
     }
 
     @Test
