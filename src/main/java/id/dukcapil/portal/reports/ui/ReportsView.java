@@ -292,7 +292,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             case DAY -> {
                 steps = new id.dukcapil.portal.sla.StepLogFilter(figure.period(), figure.period(), steps.procedure(),
                         null, steps.servicePoint(), null, false);
-                title = String.valueOf(figure.period());
+                title = DAY.format(figure.period()); // the screen's one date format, not ISO
             }
             default -> {
                 LocalDate monday = figure.period();
@@ -300,7 +300,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 steps = new id.dukcapil.portal.sla.StepLogFilter(monday.isBefore(filter.from()) ? filter.from() : monday,
                         sunday.isAfter(filter.to()) ? filter.to() : sunday, steps.procedure(), null,
                         steps.servicePoint(), null, false);
-                title = String.valueOf(monday);
+                title = DAY.format(monday);
             }
         }
         new CasesDialog(getTranslation("reports.cases.title", title), steps, stepLog, clock.getZone()).open();
