@@ -70,9 +70,13 @@ class RoleHomesViewTest extends PortalViewTest {
     @Test
     @WithUserDetails("perencana")
     void the_planner_sees_the_stock_and_the_points_running_out() {
+        stock.receive("DINAS", 1_500, "SJ-HOME-" + System.nanoTime()); // thousands of blanks: the separator shows
+        com.vaadin.flow.component.UI.getCurrent().navigate("password"); // the home drawn anew, with the delivery
         navigate(HomeView.class);
-        assertThat(Integer.parseInt($(Span.class).id("stock-total").getText())).as("every point's balance")
-                .isEqualTo(stock.summaries().stream().mapToInt(id.dukcapil.portal.blanko.StockSummary::balance).sum());
+        int total = stock.summaries().stream().mapToInt(id.dukcapil.portal.blanko.StockSummary::balance).sum();
+        assertThat($(Span.class).id("stock-total").getText()).as("every point's balance, with the thousands separated")
+                .isEqualTo(java.text.NumberFormat.getIntegerInstance(java.util.Locale.of("id")).format(total));
+        assertThat($(Span.class).id("stock-total").getText()).matches("\\d{1,3}(\\.\\d{3})+");
         assertThat($(Span.class).id("stock-short").getText()).matches("\\d+");
     }
 }
