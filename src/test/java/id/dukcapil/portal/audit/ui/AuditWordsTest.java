@@ -74,7 +74,7 @@ class AuditWordsTest {
 
     /** Lines whose dotted literals are message keys or throttle names, not audit actions. */
     private static final Pattern NOT_AN_ACTION = Pattern.compile(
-            "getTranslation\\(|translate\\(|RuleViolation\\(|Finding\\.of\\(|throttles\\.of\\(|\\.tr\\(|text\\(");
+            "getTranslation\\(|translate\\(|RuleViolation\\(|Finding\\.of\\(|throttles\\.of\\(|throttles\\.perNode\\(|\\.tr\\(|text\\(");
 
     /**
      * Actions the code composes from an enum's name instead of writing them out, and actions whose name is also a
