@@ -96,13 +96,15 @@ public class ReportWorkbook {
     @Transactional(readOnly = true)
     public long write(ReportFilter filter, Locale locale, OutputStream out, DoubleConsumer progress, boolean rawSteps) {
         Dashboard dashboard = reports.dashboard(filter);
+        Map<String, String> names = new HashMap<>(); // the points' names by code, for the reader
+        servicePoints.active().forEach(point -> names.put(point.code(), point.name()));
         XSSFWorkbook template = new XSSFWorkbook();
         Styles styles = new Styles(template);
         summary(template, styles, dashboard, locale);
         for (Procedure procedure : PerformanceReports.procedures(filter.procedure())) {
             List<ReportFigure> steps = dashboard.perStep().stream().filter(f -> f.procedure() == procedure).toList();
             if (!steps.isEmpty() || filter.procedure() == procedure) {
-                procedureSheet(template, styles, procedure, filter, locale);
+                procedureSheet(template, styles, procedure, filter, locale, names);
             }
         }
         progress.accept(0.05);
@@ -189,7 +191,7 @@ public class ReportWorkbook {
     }
 
     private void procedureSheet(XSSFWorkbook workbook, Styles styles, Procedure procedure, ReportFilter filter,
-                                Locale locale) {
+                                Locale locale, Map<String, String> names) {
         Dashboard dashboard = reports.dashboard(filter.withProcedure(procedure));
         XSSFSheet sheet = workbook.createSheet(safe(messages.getMessage("reports.sheet.procedure",
                 new Object[] {procedure.name().substring(0, 1)}, locale)));
@@ -210,7 +212,8 @@ public class ReportWorkbook {
         header(sheet.createRow(r++), styles, locale, "service-point", "count", "median", "p90", "within", "breaches", "excused");
         for (ReportFigure figure : dashboard.perServicePoint()) {
             Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(figure.servicePoint() == null ? "–" : figure.servicePoint());
+            row.createCell(0).setCellValue(figure.servicePoint() == null ? "–" : names.getOrDefault(figure.servicePoint(),
+                    figure.servicePoint()));
             figures(row, 1, figure, styles);
         }
         if (r - 1 > pointsTop) {

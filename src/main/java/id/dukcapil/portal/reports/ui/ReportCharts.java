@@ -34,6 +34,7 @@ import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.w3c.dom.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard's charts, drawn on the server with JFreeChart onto Batik's SVG canvas (decision 091): no
@@ -101,11 +102,11 @@ final class ReportCharts {
     }
 
     /** Steps per service point. */
-    Chart loadPerPoint(List<ReportFigure> perPoint) {
+    Chart loadPerPoint(List<ReportFigure> perPoint, Function<@Nullable String, String> pointName) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String count = text.apply("reports.column.count");
         for (ReportFigure point : perPoint) {
-            data.addValue(point.count(), count, point.servicePoint() == null ? "–" : point.servicePoint());
+            data.addValue(point.count(), count, pointName.apply(point.servicePoint())); // names, not codes
         }
         String title = text.apply("reports.chart.load-per-point");
         JFreeChart chart = ChartFactory.createBarChart(title, null, count, data, PlotOrientation.HORIZONTAL,

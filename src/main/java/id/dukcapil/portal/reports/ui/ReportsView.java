@@ -99,6 +99,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private final StepLog stepLog;
     private final Clock clock;
     private @Nullable Dashboard dashboard;
+    /** The points' names by code: figures and steps carry codes, the reader reads names (issue 36). */
+    private final Map<String, String> pointNames = new java.util.HashMap<>();
 
     ReportsView(PerformanceReports reports, ReportWorkbook workbook,
                 @Qualifier("applicationTaskExecutor") Executor executor, StepLog stepLog, DailySummaries daily,
@@ -108,6 +110,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         this.workbook = workbook;
         this.executor = executor;
+        servicePoints.active().forEach(point -> pointNames.put(point.code(), point.name()));
         setSizeFull();
         YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
         from.setId("reports-from");
@@ -125,6 +128,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         servicePoint.setId("reports-service-point");
         servicePoint.setPlaceholder(getTranslation("reports.filter.service-point"));
         servicePoint.setClearButtonVisible(true);
+        servicePoint.setItemLabelGenerator(this::pointName);
         servicePoint.setItems(List.of()); // filled by the first figures; wide enough for "all points" until then
         FitText.toItems(servicePoint);
         show.setId("reports-show");
@@ -191,7 +195,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 grid.addColumn(f -> f.step().sopRows() + ". " + getTranslation(f.step().labelKey()))
                         .setHeader(getTranslation("reports.column.step")).setFlexGrow(3);
             }
-            case SERVICE_POINT -> grid.addColumn(f -> orDash(f.servicePoint()))
+            case SERVICE_POINT -> grid.addColumn(f -> pointName(f.servicePoint()))
                     .setHeader(getTranslation("reports.column.service-point")).setFlexGrow(2);
             case OFFICER -> grid.addColumn(f -> orDash(f.officer()))
                     .setHeader(getTranslation("reports.column.officer")).setFlexGrow(2);
@@ -248,7 +252,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         if (all.count() > 0) {
             charts.add(chart("reports-chart-share", svg.shareOverTime(dashboard.perDay())),
                     chart("reports-chart-duration", svg.durationPerStep(dashboard.perStep())),
-                    chart("reports-chart-load", svg.loadPerPoint(dashboard.perServicePoint())));
+                    chart("reports-chart-load", svg.loadPerPoint(dashboard.perServicePoint(), this::pointName)));
         }
     }
 
@@ -283,7 +287,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             }
             case SERVICE_POINT -> {
                 steps = steps.withServicePoint(figure.servicePoint());
-                title = orDash(figure.servicePoint());
+                title = pointName(figure.servicePoint());
             }
             case OFFICER -> {
                 steps = steps.withOfficer(figure.officer());
@@ -303,7 +307,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 title = DAY.format(monday);
             }
         }
-        new CasesDialog(getTranslation("reports.cases.title", title), steps, stepLog, clock.getZone()).open();
+        new CasesDialog(getTranslation("reports.cases.title", title), steps, stepLog, clock.getZone(), this::pointName)
+                .open();
     }
 
     /** Any day's summary of any point, for the procedures that have one: rendered when the link is opened. */
@@ -394,6 +399,10 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         long seconds = duration.toSeconds();
         return seconds >= 3600 ? "%d:%02d:%02d".formatted(seconds / 3600, seconds / 60 % 60, seconds % 60)
                 : "%d:%02d".formatted(seconds / 60, seconds % 60);
+    }
+
+    private String pointName(@Nullable String code) {
+        return code == null ? "–" : pointNames.getOrDefault(code, code);
     }
 
     private static String orDash(@Nullable String value) {

@@ -44,11 +44,18 @@ class ReportsViewTests extends PortalViewTest {
 
     @Autowired StepClock stepClock;
     @Autowired DailyRollups rollups;
+    @Autowired id.dukcapil.portal.staff.ServicePoints servicePoints;
+    private String mpp;
+
+    @org.junit.jupiter.api.BeforeEach
+    void the_points_name() {
+        mpp = servicePoints.nameOf("MPP-SOREANG");
+    }
 
     @Test
     void a_manager_narrows_the_figures_opens_the_cases_behind_one_and_downloads_the_workbook() throws Exception {
         // SOP B verification at two points: at the MPP 6 steps, 2 of them over the 5-minute standard.
-        record("RPT-V-MPP", 2, 3, 4, 4, 7, 9);
+        record("MPP-SOREANG", 2, 3, 4, 4, 7, 9); // a real point: its name on screen, not its code
         record("RPT-V-UKL", 1, 2);
         rollups.refresh();
 
@@ -64,13 +71,15 @@ class ReportsViewTests extends PortalViewTest {
         assertThat(test(perStep).getCellText(0, 3)).as("median of 1,2,2,3,4,4,7,9 min").isEqualTo("3:30");
 
         ComboBox<String> point = $(ComboBox.class).id("reports-service-point");
-        test(point).selectItem("RPT-V-MPP");
+        assertThat(point.getListDataView().getItems().toList()).contains("MPP-SOREANG");
+        test(point).selectItem(mpp);
         assertThat(test(perStep).getCellText(0, 2)).isEqualTo("6");
         assertThat(test(perStep).getCellText(0, 5)).isEqualTo("66,7%");
         assertThat(test(perStep).getCellText(0, 6)).isEqualTo("2");
         test($(TabSheet.class).id("reports-breakdowns")).select("Per tempat layanan");
         Grid<ReportFigure> perPoint = $(Grid.class).id("reports-per-service-point");
         assertThat(test(perPoint).size()).isEqualTo(1);
+        assertThat(test(perPoint).getCellText(0, 0)).isEqualTo(mpp);
         test($(TabSheet.class).id("reports-breakdowns")).select("Per langkah");
 
         ComboBox<Procedure> procedure = $(ComboBox.class).id("reports-procedure");
@@ -85,7 +94,8 @@ class ReportsViewTests extends PortalViewTest {
         assertThat(test(cases).size()).isEqualTo(6);
         assertThat(IntStream.range(0, 6).mapToObj(i -> test(cases).getRow(i).durationMs() / 60_000).toList())
                 .containsExactly(9L, 7L, 4L, 4L, 3L, 2L);
-        assertThat(test(cases).getRow(0).servicePoint()).isEqualTo("RPT-V-MPP");
+        assertThat(test(cases).getRow(0).servicePoint()).isEqualTo("MPP-SOREANG");
+        assertThat(test(cases).getCellText(0, 3)).isEqualTo(mpp);
         test($(Checkbox.class).id("reports-cases-over-only")).click();
         assertThat(test(cases).size()).isEqualTo(2);
 
