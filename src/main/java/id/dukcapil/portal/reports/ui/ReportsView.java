@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -253,6 +254,14 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             charts.add(chart("reports-chart-share", svg.shareOverTime(dashboard.perDay())),
                     chart("reports-chart-duration", svg.durationPerStep(dashboard.perStep())),
                     chart("reports-chart-load", svg.loadPerPoint(dashboard.perServicePoint(), this::pointName)));
+            // The duration chart's axis says "B7": its key, in words, beside the charts.
+            Paragraph key = new Paragraph(getTranslation("reports.chart.key", dashboard.perStep().stream()
+                    .map(ReportFigure::step).distinct().sorted()
+                    .map(step -> ReportCharts.stepCode(step) + " = " + getTranslation(step.labelKey()))
+                    .collect(java.util.stream.Collectors.joining("; "))));
+            key.setId("reports-chart-key");
+            key.setWidthFull();
+            charts.add(key);
         }
     }
 

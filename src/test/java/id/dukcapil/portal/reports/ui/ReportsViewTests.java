@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.flow.component.html.Span;
@@ -102,6 +103,9 @@ class ReportsViewTests extends PortalViewTest {
         assertThat($(Image.class).all()).extracting(image -> image.getSrc().substring(0, 26))
                 .contains("data:image/svg+xml;base64,");
         assertThat($(Image.class).id("reports-chart-load").getAlt()).hasValue("Jumlah langkah per tempat layanan");
+        // The duration chart's axis codes ("B7") have their key in words (issue 36, item 4).
+        assertThat($(Paragraph.class).id("reports-chart-key").getText()).startsWith("Langkah pada grafik durasi: B7 = ")
+                .doesNotContain("_");
 
         // The workbook of what is on screen, made in the background: the progress bar, then the download.
         test($(Button.class).id("reports-export")).click();
