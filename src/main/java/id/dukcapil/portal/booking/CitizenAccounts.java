@@ -119,8 +119,13 @@ public class CitizenAccounts {
      */
     @Transactional
     public String register(Registration registration, Locale locale, String client) {
-        String email = email(registration.email());
-        List<String> broken = new ArrayList<>();
+        List<String> broken = new ArrayList<>(); // every rule the form breaks, so that each field can say its own
+        String email = null;
+        try {
+            email = email(registration.email());
+        } catch (BookingRefused invalid) {
+            broken.addAll(invalid.messageKeys().subList(1, invalid.messageKeys().size()));
+        }
         String name = registration.fullName().strip().replaceAll("\\s+", " ");
         if (!Registration.validName(name)) {
             broken.add("booking.account.name");
@@ -129,8 +134,9 @@ public class CitizenAccounts {
         if (phone == null) {
             broken.add("booking.account.phone");
         }
-        broken.addAll(PasswordPolicy.violations(email.substring(0, email.indexOf('@')), registration.password()));
-        if (!broken.isEmpty()) {
+        broken.addAll(PasswordPolicy.violations(email == null ? "" : email.substring(0, email.indexOf('@')),
+                registration.password()));
+        if (!broken.isEmpty() || email == null) {
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH, Registration.NAME_MAX_LENGTH);
         }
         mailRequestFrom(client);

@@ -3,7 +3,9 @@ package id.dukcapil.portal.reports;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.sla.EndedStep;
 import id.dukcapil.portal.sla.Procedure;
+import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepLog;
+import id.dukcapil.portal.staff.ServicePoints;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.DoubleConsumer;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.Cell;
@@ -61,12 +66,15 @@ public class ReportWorkbook {
     private final PerformanceReports reports;
     private final StepLog stepLog;
     private final MessageSource messages;
+    private final ServicePoints servicePoints;
     private final Clock clock;
 
-    ReportWorkbook(PerformanceReports reports, StepLog stepLog, MessageSource messages, Clock clock) {
+    ReportWorkbook(PerformanceReports reports, StepLog stepLog, MessageSource messages, ServicePoints servicePoints,
+                   Clock clock) {
         this.reports = reports;
         this.stepLog = stepLog;
         this.messages = messages;
+        this.servicePoints = servicePoints;
         this.clock = clock;
     }
 
@@ -88,13 +96,15 @@ public class ReportWorkbook {
     @Transactional(readOnly = true)
     public long write(ReportFilter filter, Locale locale, OutputStream out, DoubleConsumer progress, boolean rawSteps) {
         Dashboard dashboard = reports.dashboard(filter);
+        Map<String, String> names = new HashMap<>(); // the points' names by code, for the reader
+        servicePoints.active().forEach(point -> names.put(point.code(), point.name()));
         XSSFWorkbook template = new XSSFWorkbook();
         Styles styles = new Styles(template);
         summary(template, styles, dashboard, locale);
         for (Procedure procedure : PerformanceReports.procedures(filter.procedure())) {
             List<ReportFigure> steps = dashboard.perStep().stream().filter(f -> f.procedure() == procedure).toList();
             if (!steps.isEmpty() || filter.procedure() == procedure) {
-                procedureSheet(template, styles, procedure, filter, locale);
+                procedureSheet(template, styles, procedure, filter, locale, names);
             }
         }
         progress.accept(0.05);
@@ -111,6 +121,7 @@ public class ReportWorkbook {
                         progress.accept(0.05 + 0.85 * Math.min(1, (double) raw.rows / total));
                     }
                 });
+                raw.finish();
             }
             workbook.write(out);
             workbook.dispose();
@@ -180,7 +191,7 @@ public class ReportWorkbook {
     }
 
     private void procedureSheet(XSSFWorkbook workbook, Styles styles, Procedure procedure, ReportFilter filter,
-                                Locale locale) {
+                                Locale locale, Map<String, String> names) {
         Dashboard dashboard = reports.dashboard(filter.withProcedure(procedure));
         XSSFSheet sheet = workbook.createSheet(safe(messages.getMessage("reports.sheet.procedure",
                 new Object[] {procedure.name().substring(0, 1)}, locale)));
@@ -201,7 +212,8 @@ public class ReportWorkbook {
         header(sheet.createRow(r++), styles, locale, "service-point", "count", "median", "p90", "within", "breaches", "excused");
         for (ReportFigure figure : dashboard.perServicePoint()) {
             Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(figure.servicePoint() == null ? "–" : figure.servicePoint());
+            row.createCell(0).setCellValue(figure.servicePoint() == null ? "–" : names.getOrDefault(figure.servicePoint(),
+                    figure.servicePoint()));
             figures(row, 1, figure, styles);
         }
         if (r - 1 > pointsTop) {
@@ -275,16 +287,29 @@ public class ReportWorkbook {
         private int rowInSheet;
         private int sheets;
         long rows;
+        /** Each procedure's, step's and point's words, looked up once: a year has a million rows and few names. */
+        private final Map<Procedure, String> procedures = new EnumMap<>(Procedure.class);
+        private final Map<SopStep, String> steps = new EnumMap<>(SopStep.class);
+        /** Read before the steps stream: no query of its own while the steps' cursor is open. */
+        private final Map<String, String> points = new HashMap<>();
+        private final String yes;
+        private final String no;
 
         RawSheets(SXSSFWorkbook workbook, Styles styles, Locale locale) {
             this.workbook = workbook;
             this.styles = styles;
             this.locale = locale;
             this.name = text("reports.sheet.steps", locale);
+            servicePoints.active().forEach(point -> points.put(point.code(), point.name()));
+            this.yes = text("reports.workbook.yes", locale);
+            this.no = text("reports.workbook.no", locale);
             this.sheet = next();
         }
 
         private Sheet next() {
+            if (sheets > 0) {
+                finish();
+            }
             Sheet created = workbook.createSheet(safe(sheets++ == 0 ? name : name + " " + sheets));
             Row header = created.createRow(0);
             String[] columns = {"procedure", "case", "step", "day", "started", "ended", "service-point", "officer",
@@ -295,8 +320,18 @@ public class ReportWorkbook {
                 cell.setCellStyle(styles.header);
             }
             created.createFreezePane(0, 1);
+            // Wide enough for a step's name, a point's and a date-time; the rest as their header.
+            int[] widths = {24, 12, 44, 12, 20, 20, 30, 24, 12, 12, 16, 30};
+            for (int i = 0; i < widths.length; i++) {
+                created.setColumnWidth(i, widths[i] * 256);
+            }
             rowInSheet = 0;
             return created;
+        }
+
+        /** The current sheet's filter over its header and rows: a reader narrows a million steps in Excel. */
+        void finish() {
+            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, rowInSheet), 0, 11));
         }
 
         void write(EndedStep step) {
@@ -304,21 +339,23 @@ public class ReportWorkbook {
                 sheet = next();
             }
             Row row = sheet.createRow(++rowInSheet);
-            row.createCell(0).setCellValue(step.caseRef().procedure().name());
+            row.createCell(0).setCellValue(procedures.computeIfAbsent(step.caseRef().procedure(),
+                    procedure -> text(procedure.labelKey(), locale)));
             row.createCell(1).setCellValue(step.caseRef().caseId());
-            row.createCell(2).setCellValue(step.step().name());
+            row.createCell(2).setCellValue(steps.computeIfAbsent(step.step(),
+                    sop -> sop.sopRows() + ". " + text(sop.labelKey(), locale)));
             date(row.createCell(3), step.day(), styles);
             number(row.createCell(4), excel(step.startedAt()), styles.time);
             number(row.createCell(5), excel(step.endedAt()), styles.time);
             if (step.servicePoint() != null) {
-                row.createCell(6).setCellValue(step.servicePoint());
+                row.createCell(6).setCellValue(points.getOrDefault(step.servicePoint(), step.servicePoint()));
             }
             if (step.officer() != null) {
                 row.createCell(7).setCellValue(step.officer());
             }
             number(row.createCell(8), step.durationMs() / MS_PER_DAY, styles.duration);
             number(row.createCell(9), step.standard().toMillis() / MS_PER_DAY, styles.duration);
-            row.createCell(10).setCellValue(step.withinStandard());
+            row.createCell(10).setCellValue(step.withinStandard() ? yes : no); // words, not TRUE/FALSE
             if (step.excusedReason() != null) {
                 row.createCell(11).setCellValue(step.excusedReason());
             }

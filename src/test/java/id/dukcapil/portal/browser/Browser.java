@@ -202,6 +202,69 @@ public final class Browser implements AutoCloseable {
                 return cut;""", scope);
     }
 
+    /**
+     * The buttons and links in the rows of every grid on the page (shadow roots included), and the rows' last cells
+     * (where a row ends: its actions or its clock), that are not wholly in sight sideways: cut by the grid's own scroller, a split pane, a cell or the window, each as "grid header: text".
+     * Rows scrolled out of view up or down are left alone (the grid shows them by scrolling as the reader expects).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> rowActionsOutOfSight() {
+        return (List<String>) driver.executeScript("""
+                const out = [];
+                const up = el => el.assignedSlot || el.parentElement || (el.getRootNode() && el.getRootNode().host);
+                const visible = el => {
+                  let box = el.getBoundingClientRect();
+                  let left = Math.max(box.left, 0), right = Math.min(box.right, document.documentElement.clientWidth);
+                  for (let at = up(el); at && at !== document.documentElement; at = up(at)) {
+                    if (!(at instanceof Element)) continue;
+                    const style = getComputedStyle(at);
+                    if (style.display === 'contents' || style.overflowX === 'visible') continue;
+                    const clip = at.getBoundingClientRect();
+                    left = Math.max(left, clip.left + at.clientLeft);
+                    right = Math.min(right, clip.left + at.clientLeft + at.clientWidth);
+                  }
+                  return { left, right, box };
+                };
+                const grids = [];
+                const collect = root => root.querySelectorAll('*').forEach(el => {
+                  if (el.localName === 'vaadin-grid') grids.push(el);
+                  if (el.shadowRoot) collect(el.shadowRoot);
+                });
+                collect(document);
+                for (const grid of grids) {
+                  if (grid.getClientRects().length === 0) continue; // not shown
+                  const scroller = grid.shadowRoot.querySelector('#table');
+                  const view = scroller.getBoundingClientRect();
+                  const header = grid.shadowRoot.querySelector('#header').getBoundingClientRect();
+                  const name = [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                    .filter(content => content.assignedSlot && content.assignedSlot.parentElement.localName === 'th')
+                    .map(content => content.textContent.trim()).filter(Boolean).slice(0, 2).join(' / ');
+                  for (const content of grid.querySelectorAll('vaadin-grid-cell-content')) {
+                    const cell = content.assignedSlot && content.assignedSlot.parentElement;
+                    if (!cell || cell.localName !== 'td' || cell.parentElement.hidden) continue;
+                    const shown = [...cell.parentElement.children].filter(td => !td.hidden && td.getClientRects().length);
+                    const controls = [...content.querySelectorAll('vaadin-button, a, vaadin-menu-bar, button')];
+                    if (!controls.length && shown[shown.length - 1] === cell && content.textContent.trim()) {
+                      controls.push(content);
+                    }
+                    for (const control of controls) {
+                      const seen = visible(control);
+                      const middle = (seen.box.top + seen.box.bottom) / 2;
+                      if (seen.box.width === 0 || middle < header.bottom || middle > view.top + scroller.clientHeight) {
+                        continue;
+                      }
+                      if (seen.left > seen.box.left + 1 || seen.right < seen.box.right - 1) {
+                        out.push((name || 'grid') + ': ' + (control.textContent || control.getAttribute('aria-label')
+                          || control.localName).trim().replace(/\\s+/g, ' ').slice(0, 40)
+                          + ' at ' + Math.round(seen.box.left) + '–' + Math.round(seen.box.right)
+                          + ' px, in sight ' + Math.round(seen.left) + '–' + Math.round(seen.right) + ' px');
+                      }
+                    }
+                  }
+                }
+                return out;""");
+    }
+
     /** The menu's entries as the signed-in user sees them: each one's route, without the leading slash. */
     @SuppressWarnings("unchecked")
     public List<String> menuRoutes() {

@@ -6,6 +6,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.PortalApplication;
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.kkprint.KkPrintTestSupport;
+import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.notification.ui.DemoMailboxRoute;
 import jakarta.servlet.ServletContext;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every staff view as its users meet it, at 1440 × 900, in Bahasa Indonesia and in English: no translation key, enum
- * name or service-point code on screen, no text cut, no sideways scroll.
+ * name or service-point code on screen, no text cut, no sideways scroll, every row's buttons and links in sight.
  */
 @PortalTest
 class EveryViewBrowserTest {
@@ -50,6 +52,8 @@ class EveryViewBrowserTest {
     @LocalServerPort int port;
     @Autowired ServletContext servletContext;
     @Autowired JdbcClient jdbc;
+    @Autowired KkPrintTestSupport kk;
+    @Autowired OperatorInbox operatorInbox;
 
     /** Every demo user walks the views its menu offers, so a new view is walked as soon as it is in a menu. */
     @Test
@@ -69,6 +73,14 @@ class EveryViewBrowserTest {
         // a walk that is about the views.
         jdbc.sql("UPDATE staff_account SET locked_until = NULL, failed_sign_ins = 0 WHERE username IN (:users)")
                 .param("users", DemoStaff.USERS).update();
+        // A request the operator holds, furthest over its standard: the inbox's first row, with all its actions.
+        String held = kk.submitted();
+        kk.asStaff("operator", () -> {
+            operatorInbox.claim(kk.idOf(held));
+            return null;
+        });
+        jdbc.sql("UPDATE kkprint_request SET step_due_at = ? WHERE tracking_number = ?")
+                .params(java.sql.Timestamp.valueOf("2001-01-01 00:00:00"), held).update();
         List<String> findings = new ArrayList<>();
         Set<String> walkedOnce = new HashSet<>();
         Set<String> walked = new TreeSet<>();
@@ -137,6 +149,7 @@ class EveryViewBrowserTest {
         if (browser.scrollsSideways()) {
             findings.add(where + "scrolls sideways");
         }
+        browser.rowActionsOutOfSight().forEach(out -> findings.add(where + "row action out of sight " + out));
         return findings;
     }
 

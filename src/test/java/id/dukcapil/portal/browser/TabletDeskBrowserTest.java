@@ -27,7 +27,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The counter desk and the KK operator on an upright tablet (800 × 1280), as the walk looks at the desktop: at
- * every step of their work nothing is cut and nothing scrolls sideways.
+ * every step of their work nothing is cut, nothing scrolls sideways and every row's actions are in sight.
  */
 @PortalTest
 class TabletDeskBrowserTest {
@@ -111,13 +111,17 @@ class TabletDeskBrowserTest {
         }
     }
 
-    /** What the walk fails on, at one step: text cut, an input's text cut, the page scrolling sideways. */
+    /**
+     * What the walk fails on, at one step: text cut, an input's text cut, the page scrolling sideways, a row's button
+     * or link out of its grid's sight.
+     */
     private static void look(Browser tablet, String step, List<String> findings) {
         tablet.cutTexts("body").forEach(cut -> findings.add(step + ": cut " + cut));
         tablet.cutInputs("body").forEach(cut -> findings.add(step + ": cut " + cut));
         if (tablet.scrollsSideways()) {
             findings.add(step + ": scrolls sideways");
         }
+        tablet.rowActionsOutOfSight().forEach(out -> findings.add(step + ": row action out of sight " + out));
     }
 
     /** The input of the first visible text field with that label, as a clerk finds it by its label. */

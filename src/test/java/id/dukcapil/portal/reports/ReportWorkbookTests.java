@@ -87,6 +87,18 @@ class ReportWorkbookTests {
             assertThat(step.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy hh:mm:ss");
             assertThat(step.getCell(8).getCellStyle().getDataFormatString()).isEqualTo("[h]:mm:ss");
             assertThat(step.getCell(3).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(MONTH.atDay(1));
+            // Names, not codes, and a filter over the rows (issue 36, item 4).
+            assertThat(step.getCell(0).getStringCellValue()).matches("[A-E] · \\p{Lu}.*").doesNotContain("_");
+            assertThat(step.getCell(2).getStringCellValue()).matches("[0-9–]+\\. \\p{Lu}.*").doesNotContain("_");
+            assertThat(step.getCell(10).getStringCellValue()).isIn("Ya", "Tidak");
+            for (int r = 1; r <= Math.min(steps.getLastRowNum(), 200); r++) {
+                org.apache.poi.ss.usermodel.Cell point = steps.getRow(r).getCell(6);
+                if (point != null) {
+                    assertThat(point.getStringCellValue()).doesNotMatch("UKL-\\d+|MPP-[A-Z]+|DINAS");
+                }
+            }
+            assertThat(steps.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:L" + (raw + 1));
+            assertThat(steps.getColumnWidth(2)).as("a step's name fits").isGreaterThan(30 * 256);
 
             XSSFSheet booking = read.getSheet("SOP A");
             assertThat(booking.getDrawingPatriarch().getCharts()).hasSize(1);

@@ -94,16 +94,19 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         Map<String, String> pointNames = new HashMap<>(); // a page's rows name few points: ask once for each
         Function<String, String> pointName = code -> pointNames.computeIfAbsent(code, points::nameOf);
         grid.addColumn(entry -> entry.servicePoint() == null ? "" : pointName.apply(entry.servicePoint()))
-                .setHeader(getTranslation("audit.column.service-point")).setAutoWidth(true);
+                .setHeader(getTranslation("audit.column.service-point")).setFlexGrow(1);
         AuditWords words = new AuditWords(this::getTranslation);
-        grid.addColumn(entry -> words.action(entry.action())).setHeader(getTranslation("audit.column.action")).setAutoWidth(true);
+        grid.addColumn(entry -> words.action(entry.action())).setHeader(getTranslation("audit.column.action")).setFlexGrow(1);
         grid.addColumn(entry -> entry.subjectType() == null ? ""
                         : words.subjectType(entry.subjectType()) + " " + subjectId(entry, pointName))
                 .setHeader(getTranslation("audit.column.subject")).setFlexGrow(1);
         grid.addColumn(entry -> getTranslation("audit.outcome." + entry.outcome().name()))
                 .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::detail).setHeader(getTranslation("audit.column.detail")).setFlexGrow(2);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(entry -> words.detail(entry.detail(), entry.subjectType())).setHeader(getTranslation("audit.column.detail"))
+                .setFlexGrow(2);
+        // Long names wrap within their columns: with the point and the action as wide as their longest text, the
+        // detail, the last column, was pushed to the grid's edge at 1440 px (issue 36).
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItemsPageable(page -> search.search(filter(), page).getContent());
         grid.setSizeFull();
 

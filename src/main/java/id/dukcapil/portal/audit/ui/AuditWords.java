@@ -1,6 +1,11 @@
 package id.dukcapil.portal.audit.ui;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts an audit action or subject type into words for the log's reader: from the bundles when they know it,
@@ -8,6 +13,16 @@ import java.util.function.Function;
  * dotted code reaches the screen even for an action added after its translation.
  */
 final class AuditWords {
+
+    /** A state or code as the modules record it: "IN_CHECK", "DELIVERED" (two capitals at least). */
+    private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)*\\b");
+    /**
+     * Where the bundles keep the words for the states a subject's details name (a state's word depends on whose state
+     * it is: a KK request's PRINTED is not a booking's). The log's own dictionary, {@code audit.code.}, comes first.
+     */
+    private static final Map<String, List<String>> STATES_OF = Map.of(
+            "KkPrintRequest", List.of("kkprint.state.", "kkprint.reason."),
+            "OutboxMessage", List.of("notification.state."));
 
     private final Function<String, String> translate;
 
@@ -22,6 +37,35 @@ final class AuditWords {
 
     String subjectType(String code) {
         return words("audit.subject." + code, code);
+    }
+
+    /**
+     * The detail as recorded (the chain hashes it, so it is never rewritten), with each state or code it names in
+     * words: "SUBMITTED → IN_CHECK" reads "Diajukan → Sedang diperiksa petugas". A code no bundle knows stays as it is,
+     * for the walk of every view to find.
+     */
+    String detail(@Nullable String detail, @Nullable String subjectType) {
+        if (detail == null || detail.isBlank()) {
+            return "";
+        }
+        Matcher code = CODE.matcher(detail);
+        StringBuilder words = new StringBuilder();
+        while (code.find()) {
+            code.appendReplacement(words, Matcher.quoteReplacement(codeInWords(code.group(), subjectType)));
+        }
+        return code.appendTail(words).toString();
+    }
+
+    private String codeInWords(String code, @Nullable String subjectType) {
+        List<String> families = new java.util.ArrayList<>(List.of("audit.code."));
+        families.addAll(subjectType == null ? List.of() : STATES_OF.getOrDefault(subjectType, List.of()));
+        for (String family : families) {
+            String translated = translate.apply(family + code);
+            if (translated != null && !translated.equals(family + code)) {
+                return translated;
+            }
+        }
+        return code;
     }
 
     private String words(String key, String code) {

@@ -26,6 +26,7 @@ import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.booking.TicketDocuments;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.Notifications;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -108,11 +109,9 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
             Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                     new ByteArrayInputStream(barcode), "barcode.png", "image/png", barcode.length)), booking.code());
             image.setWidthFull();
-            Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-                byte[] content = documents.pdf(booking, getLocale());
-                return new DownloadResponse(new ByteArrayInputStream(content), "tiket-" + booking.code() + ".pdf",
-                        "application/pdf", content.length);
-            }), AttachmentType.DOWNLOAD, getTranslation("bds.history.download"));
+            var locale = getLocale();
+            Anchor pdf = new Anchor(Downloads.named("tiket-" + booking.code() + ".pdf", "application/pdf",
+                    () -> documents.pdf(booking, locale)), AttachmentType.DOWNLOAD, getTranslation("bds.history.download"));
             pdf.setId("download-" + booking.code());
             card.add(image, pdf);
             if (booking.status() == BookingStatus.BOOKED && LocalDate.now(clock).isBefore(booking.day())) {

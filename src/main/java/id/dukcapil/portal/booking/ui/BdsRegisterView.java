@@ -1,9 +1,11 @@
 package id.dukcapil.portal.booking.ui;
 
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -17,6 +19,9 @@ import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.staff.PasswordPolicy;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Registration (SOP A step 3): full name, e-mail, phone, password; then the OTP form. */
@@ -58,7 +63,9 @@ class BdsRegisterView extends BdsPage {
                 getUI().ifPresent(ui -> ui.navigate(BdsOtpView.class,
                         QueryParameters.simple(Map.of("email", email.getValue().strip()))));
             } catch (RuleViolation violation) {
-                Notifications.error(violation);
+                if (!markFields(violation)) {
+                    Notifications.error(violation);
+                }
             }
         });
         for (var field : new com.vaadin.flow.component.HasSize[] {fullName, email, phone, password, register}) {
@@ -66,5 +73,33 @@ class BdsRegisterView extends BdsPage {
         }
         show(new H2(getTranslation("bds.register")), fullName, email, phone, password, register,
                 new Paragraph(getTranslation("bds.register.hint")));
+    }
+
+    /**
+     * Each broken rule under its own field, the first such field focused: a toast over the form named one error of
+     * several and hid the fields for two seconds. Answers false when no rule is a field's (a throttle, say).
+     */
+    boolean markFields(RuleViolation violation) {
+        Map<HasValidationProperties, List<String>> byField = new LinkedHashMap<>();
+        for (String key : violation.messageKeys()) {
+            HasValidationProperties field = switch (key) {
+                case "booking.account.name" -> fullName;
+                case "booking.account.email" -> email;
+                case "booking.account.phone" -> phone;
+                default -> key.startsWith("password.rule.") ? password : null;
+            };
+            if (field != null) {
+                byField.computeIfAbsent(field, any -> new ArrayList<>()).add(getTranslation(key, violation.args()));
+            }
+        }
+        for (HasValidationProperties field : List.of(fullName, email, phone, password)) {
+            List<String> messages = byField.get(field);
+            if (messages != null) {
+                field.setErrorMessage(String.join(" ", messages));
+            }
+            field.setInvalid(messages != null);
+        }
+        byField.keySet().stream().findFirst().ifPresent(field -> ((Focusable<?>) field).focus());
+        return !byField.isEmpty();
     }
 }

@@ -17,14 +17,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.booking.CalendarDay;
 import id.dukcapil.portal.booking.DailySummaryService;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
-import java.io.ByteArrayInputStream;
+import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
@@ -85,14 +83,14 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         point.setItems(servicePoints.active());
         point.setItemLabelGenerator(ServicePoint::name);
         FitText.toItems(point);
-        point.addValueChangeListener(change -> refresh());
+        point.addValueChangeListener(change -> showMonth());
         previous.addClickListener(click -> {
             month = month.minusMonths(1);
-            refresh();
+            showMonth();
         });
         next.addClickListener(click -> {
             month = month.plusMonths(1);
-            refresh();
+            showMonth();
         });
         previous.setAriaLabel(getTranslation("booking.calendar.previous"));
         next.setAriaLabel(getTranslation("booking.calendar.next"));
@@ -153,11 +151,6 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         closeLabel();
 
         summary.setText(getTranslation("booking.calendar.summary"));
-        summary.setHref(DownloadHandler.fromInputStream(event -> {
-            byte[] pdf = summaries.pdf(pointCode(), selectedDay().day(), getLocale());
-            return new DownloadResponse(new ByteArrayInputStream(pdf), "ringkasan-" + pointCode() + "-"
-                    + selectedDay().day() + ".pdf", "application/pdf", pdf.length);
-        }), AttachmentType.DOWNLOAD);
         summary.setVisible(CurrentRoles.hasAny(Role.MANAGER, Role.ADMIN));
         // A day's summary needs its day: the link works once one is chosen (it failed silently before).
         summary.setEnabled(false);
@@ -165,6 +158,13 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         days.addSelectionListener(selection -> {
             boolean chosen = !selection.getAllSelectedItems().isEmpty();
             summary.setEnabled(chosen);
+            if (chosen) { // named for its point and day, in its address too (a saved PDF keeps the name)
+                String code = pointCode();
+                LocalDate day = selectedDay().day();
+                var locale = getLocale();
+                summary.setHref(Downloads.named("ringkasan-" + code + "-" + day + ".pdf", "application/pdf",
+                        () -> summaries.pdf(code, day, locale)), AttachmentType.DOWNLOAD);
+            }
             summary.getElement().setAttribute("title", chosen ? "" : getTranslation("booking.calendar.summary.choose"));
             closeLabel();
         });
@@ -173,6 +173,18 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
                 new FilterBar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings), hours);
         setFlexGrow(1, days);
         servicePoints.active().stream().findFirst().ifPresent(point::setValue);
+    }
+
+    /**
+     * A month shown afresh opens at today when today is in it: the planner's work starts there, and from the first of
+     * the month today was below the fold. A refresh after an action keeps the rows where the planner left them.
+     */
+    private void showMonth() {
+        refresh();
+        LocalDate today = LocalDate.now(clock);
+        if (point.getValue() != null && YearMonth.from(today).equals(month)) {
+            days.scrollToIndex(today.getDayOfMonth() - 1);
+        }
     }
 
     private void refresh() {

@@ -29,6 +29,7 @@ import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -127,7 +128,11 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
             nik.clear();
             need.clear();
             note.clear();
+            // Emptied for the next resident, not wrongly filled: no red "required" on a field nobody has touched yet.
+            nik.setInvalid(false);
+            need.setInvalid(false);
             showDays();
+            ticket.scrollIntoView(); // the ticket to print, below the days, in view
         } catch (RuleViolation violation) {
             Notifications.error(violation);
             showDays();
@@ -142,11 +147,9 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                 new ByteArrayInputStream(barcode), "barcode.png", "image/png", barcode.length)), booking.code());
         image.setWidth("24em");
-        Anchor print = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] content = documents.pdf(booking, getLocale());
-            return new DownloadResponse(new ByteArrayInputStream(content), "tiket-" + booking.code() + ".pdf",
-                    "application/pdf", content.length);
-        }), AttachmentType.INLINE, getTranslation("booking.staff.print"));
+        var locale = getLocale();
+        Anchor print = new Anchor(Downloads.named("tiket-" + booking.code() + ".pdf", "application/pdf",
+                () -> documents.pdf(booking, locale)), AttachmentType.INLINE, getTranslation("booking.staff.print"));
         print.setTarget(AnchorTarget.BLANK);
         print.setId("print-" + booking.code());
         ticket.add(code, new Paragraph(getTranslation("booking.staff.ticket", booking.queueNumber(),

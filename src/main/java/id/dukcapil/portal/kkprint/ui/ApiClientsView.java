@@ -83,7 +83,7 @@ class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
             revoke.setId("revoke-" + client.id());
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             return revoke;
-        }).setAutoWidth(true);
+        }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // the row's action in sight (decision 127)
         grid.setItemsPageable(page -> clients.page(page).getContent());
         grid.setSizeFull();
         HorizontalLayout form = new HorizontalLayout(kind, name, location, issue);

@@ -92,7 +92,9 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(row -> Clocks.inStep(row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(row -> actions(row, me, operator, supervisor)).setAutoWidth(true).setFlexGrow(0);
+        // Frozen to the end: a row's actions stay in sight however wide the other columns grow (decision 127).
+        grid.addComponentColumn(row -> actions(row, me, operator, supervisor)).setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItemsPageable(page -> requests.operatorInbox(new InboxFilter(overdueOnly.getValue()), page).getContent());

@@ -24,6 +24,7 @@ import id.dukcapil.portal.notification.demo.DemoAttachment;
 import id.dukcapil.portal.notification.demo.DemoMail;
 import id.dukcapil.portal.notification.demo.DemoMailbox;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -98,7 +99,7 @@ class MailboxView extends VerticalLayout implements HasDynamicTitle {
         DownloadHandler handler = DownloadHandler.fromInputStream(event -> mailbox.attachment(mail.id(), attachment.index())
                 .map(found -> new DownloadResponse(found.content(), found.attachment().fileName(),
                         found.attachment().contentType(), -1))
-                .orElseGet(() -> DownloadResponse.error(404)));
+                .orElseGet(() -> DownloadResponse.error(404)), Downloads.safe(attachment.fileName()));
         boolean opens = OPENS_IN_A_TAB.contains(attachment.contentType());
         Anchor link = new Anchor(handler, opens ? AttachmentType.INLINE : AttachmentType.DOWNLOAD,
                 "📎 " + attachment.fileName());

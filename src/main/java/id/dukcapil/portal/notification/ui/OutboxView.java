@@ -86,7 +86,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("notification.column.when")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(message -> message.lastAnswer() == null ? "" : message.lastAnswer())
                 .setHeader(getTranslation("notification.column.answer")).setFlexGrow(2);
-        grid.addComponentColumn(this::sendAgainButton).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::sendAgainButton).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // decision 127
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItemsPageable(page -> administration.page(filter(), page).getContent());
         grid.setSizeFull();

@@ -22,8 +22,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.population.ImportProgress;
 import id.dukcapil.portal.population.ImportState;
 import id.dukcapil.portal.population.PopulationImports;
@@ -32,12 +30,12 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.shared.upload.BoundedFileUploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -135,7 +133,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         imports.addColumn(progress -> getTranslation(progress.state().labelKey()))
                 .setHeader(getTranslation("population.import.column.state")).setAutoWidth(true);
         imports.addColumn(this::summary).setHeader(getTranslation("population.import.column.summary")).setFlexGrow(2);
-        imports.addComponentColumn(this::actions).setAutoWidth(true);
+        imports.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // decision 127
         imports.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         imports.setAllRowsVisible(true);
         imports.setId("imports");
@@ -254,13 +252,13 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
     private com.vaadin.flow.component.Component actions(ImportProgress progress) {
         HorizontalLayout actions = new HorizontalLayout();
         if (progress.rowsRejected() > 0) {
-            Anchor refused = new Anchor(DownloadHandler.fromInputStream(event -> {
-                var out = new java.io.ByteArrayOutputStream();
-                service.refusedRows(progress.id(), getLocale(), out);
-                byte[] bytes = out.toByteArray();
-                return new DownloadResponse(new ByteArrayInputStream(bytes), "baris-ditolak-" + progress.id() + ".xlsx",
-                        TableReportFiles.XLSX, bytes.length);
-            }), getTranslation("population.import.refused.download"));
+            var locale = getLocale();
+            Anchor refused = new Anchor(Downloads.named("baris-ditolak-" + progress.id() + ".xlsx", TableReportFiles.XLSX,
+                    () -> {
+                        var out = new java.io.ByteArrayOutputStream();
+                        service.refusedRows(progress.id(), locale, out);
+                        return out.toByteArray();
+                    }), getTranslation("population.import.refused.download"));
             refused.setId("refused-" + progress.id());
             actions.add(refused);
         }
@@ -281,10 +279,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Anchor download(String key, String fileName, String type, java.util.function.Supplier<byte[]> content) {
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = content.get();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, type, bytes.length);
-        }), getTranslation(key));
+        Anchor anchor = new Anchor(Downloads.named(fileName, type, content), getTranslation(key));
         anchor.setId(fileName.replace('.', '-'));
         return anchor;
     }

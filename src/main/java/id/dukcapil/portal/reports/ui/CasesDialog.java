@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 
 /** The cases behind a figure, longest first, paged lazily; optionally only those over their standard. */
 class CasesDialog extends Dialog {
@@ -23,7 +24,8 @@ class CasesDialog extends Dialog {
     final Checkbox overOnly = new Checkbox();
     private StepLogFilter filter;
 
-    CasesDialog(String title, StepLogFilter filter, StepLog stepLog, ZoneId zone) {
+    CasesDialog(String title, StepLogFilter filter, StepLog stepLog, ZoneId zone,
+                java.util.function.Function<@Nullable String, String> pointName) {
         super(title);
         this.filter = filter;
         this.stepLog = stepLog;
@@ -37,7 +39,7 @@ class CasesDialog extends Dialog {
                 .setHeader(getTranslation("reports.column.step")).setFlexGrow(2);
         grid.addColumn(step -> TIME.format(step.startedAt().atZone(zone)))
                 .setHeader(getTranslation("reports.column.started")).setAutoWidth(true);
-        grid.addColumn(step -> step.servicePoint() == null ? "–" : step.servicePoint())
+        grid.addColumn(step -> pointName.apply(step.servicePoint()))
                 .setHeader(getTranslation("reports.column.service-point")).setAutoWidth(true);
         grid.addColumn(step -> step.officer() == null ? "–" : step.officer())
                 .setHeader(getTranslation("reports.column.officer")).setAutoWidth(true);

@@ -34,6 +34,7 @@ import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.w3c.dom.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard's charts, drawn on the server with JFreeChart onto Batik's SVG canvas (decision 091): no
@@ -87,7 +88,7 @@ final class ReportCharts {
         String median = text.apply("reports.column.median");
         String p90 = text.apply("reports.column.p90");
         perStep.stream().sorted(java.util.Comparator.comparing(f -> f.step().ordinal())).forEach(figure -> {
-            String step = figure.step().procedure().name().charAt(0) + figure.step().sopRows();
+            String step = stepCode(figure.step());
             data.addValue(figure.median().toMillis() / 60_000d, median, step);
             data.addValue(figure.percentile90().toMillis() / 60_000d, p90, step);
         });
@@ -100,12 +101,17 @@ final class ReportCharts {
         return render(style(chart), title);
     }
 
+    /** A step as the duration chart's axis names it, "B7": short enough for the axis; the view gives the key. */
+    static String stepCode(id.dukcapil.portal.sla.SopStep step) {
+        return step.procedure().name().charAt(0) + step.sopRows();
+    }
+
     /** Steps per service point. */
-    Chart loadPerPoint(List<ReportFigure> perPoint) {
+    Chart loadPerPoint(List<ReportFigure> perPoint, Function<@Nullable String, String> pointName) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String count = text.apply("reports.column.count");
         for (ReportFigure point : perPoint) {
-            data.addValue(point.count(), count, point.servicePoint() == null ? "–" : point.servicePoint());
+            data.addValue(point.count(), count, pointName.apply(point.servicePoint())); // names, not codes
         }
         String title = text.apply("reports.chart.load-per-point");
         JFreeChart chart = ChartFactory.createBarChart(title, null, count, data, PlotOrientation.HORIZONTAL,

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,6 +32,7 @@ import id.dukcapil.portal.reports.ReportFilter;
 import id.dukcapil.portal.reports.ReportWorkbook;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.MainLayout;
@@ -98,6 +100,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
     private final StepLog stepLog;
     private final Clock clock;
     private @Nullable Dashboard dashboard;
+    /** The points' names by code: figures and steps carry codes, the reader reads names (issue 36). */
+    private final Map<String, String> pointNames = new java.util.HashMap<>();
 
     ReportsView(PerformanceReports reports, ReportWorkbook workbook,
                 @Qualifier("applicationTaskExecutor") Executor executor, StepLog stepLog, DailySummaries daily,
@@ -107,6 +111,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         this.workbook = workbook;
         this.executor = executor;
+        servicePoints.active().forEach(point -> pointNames.put(point.code(), point.name()));
         setSizeFull();
         YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
         from.setId("reports-from");
@@ -124,6 +129,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         servicePoint.setId("reports-service-point");
         servicePoint.setPlaceholder(getTranslation("reports.filter.service-point"));
         servicePoint.setClearButtonVisible(true);
+        servicePoint.setItemLabelGenerator(this::pointName);
         servicePoint.setItems(List.of()); // filled by the first figures; wide enough for "all points" until then
         FitText.toItems(servicePoint);
         show.setId("reports-show");
@@ -190,7 +196,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 grid.addColumn(f -> f.step().sopRows() + ". " + getTranslation(f.step().labelKey()))
                         .setHeader(getTranslation("reports.column.step")).setFlexGrow(3);
             }
-            case SERVICE_POINT -> grid.addColumn(f -> orDash(f.servicePoint()))
+            case SERVICE_POINT -> grid.addColumn(f -> pointName(f.servicePoint()))
                     .setHeader(getTranslation("reports.column.service-point")).setFlexGrow(2);
             case OFFICER -> grid.addColumn(f -> orDash(f.officer()))
                     .setHeader(getTranslation("reports.column.officer")).setFlexGrow(2);
@@ -247,7 +253,15 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         if (all.count() > 0) {
             charts.add(chart("reports-chart-share", svg.shareOverTime(dashboard.perDay())),
                     chart("reports-chart-duration", svg.durationPerStep(dashboard.perStep())),
-                    chart("reports-chart-load", svg.loadPerPoint(dashboard.perServicePoint())));
+                    chart("reports-chart-load", svg.loadPerPoint(dashboard.perServicePoint(), this::pointName)));
+            // The duration chart's axis says "B7": its key, in words, beside the charts.
+            Paragraph key = new Paragraph(getTranslation("reports.chart.key", dashboard.perStep().stream()
+                    .map(ReportFigure::step).distinct().sorted()
+                    .map(step -> ReportCharts.stepCode(step) + " = " + getTranslation(step.labelKey()))
+                    .collect(java.util.stream.Collectors.joining("; "))));
+            key.setId("reports-chart-key");
+            key.setWidthFull();
+            charts.add(key);
         }
     }
 
@@ -282,7 +296,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             }
             case SERVICE_POINT -> {
                 steps = steps.withServicePoint(figure.servicePoint());
-                title = orDash(figure.servicePoint());
+                title = pointName(figure.servicePoint());
             }
             case OFFICER -> {
                 steps = steps.withOfficer(figure.officer());
@@ -291,7 +305,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             case DAY -> {
                 steps = new id.dukcapil.portal.sla.StepLogFilter(figure.period(), figure.period(), steps.procedure(),
                         null, steps.servicePoint(), null, false);
-                title = String.valueOf(figure.period());
+                title = DAY.format(figure.period()); // the screen's one date format, not ISO
             }
             default -> {
                 LocalDate monday = figure.period();
@@ -299,10 +313,11 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
                 steps = new id.dukcapil.portal.sla.StepLogFilter(monday.isBefore(filter.from()) ? filter.from() : monday,
                         sunday.isAfter(filter.to()) ? filter.to() : sunday, steps.procedure(), null,
                         steps.servicePoint(), null, false);
-                title = String.valueOf(monday);
+                title = DAY.format(monday);
             }
         }
-        new CasesDialog(getTranslation("reports.cases.title", title), steps, stepLog, clock.getZone()).open();
+        new CasesDialog(getTranslation("reports.cases.title", title), steps, stepLog, clock.getZone(), this::pointName)
+                .open();
     }
 
     /** Any day's summary of any point, for the procedures that have one: rendered when the link is opened. */
@@ -316,11 +331,8 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         var locale = getLocale();
-        dailyOpen.setHref(DownloadHandler.fromInputStream(event -> {
-            byte[] pdf = daily.pdf(chosen, point.code(), day, locale);
-            return new DownloadResponse(new java.io.ByteArrayInputStream(pdf),
-                    DailySummaries.fileName(chosen, point.code(), day), "application/pdf", pdf.length);
-        }).inline());
+        dailyOpen.setHref(Downloads.named(DailySummaries.fileName(chosen, point.code(), day), "application/pdf",
+                () -> daily.pdf(chosen, point.code(), day, locale)).inline());
     }
 
     /** Makes the workbook in the background, into a temporary file, while the progress bar moves. */
@@ -366,10 +378,13 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, Downloads.safe(name));
         Anchor link = new Anchor(handler, getTranslation("reports.export.download", name));
         link.getElement().setAttribute("download", true);
+        link.setId("reports-download-link");
         download.add(link);
+        // One click: the Excel button's click saves the workbook once it is made; the link stays to save it again.
+        link.getElement().executeJs("this.click()");
         Notifications.success(getTranslation("reports.export.ready", number(steps)));
     }
 
@@ -393,6 +408,10 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         long seconds = duration.toSeconds();
         return seconds >= 3600 ? "%d:%02d:%02d".formatted(seconds / 3600, seconds / 60 % 60, seconds % 60)
                 : "%d:%02d".formatted(seconds / 60, seconds % 60);
+    }
+
+    private String pointName(@Nullable String code) {
+        return code == null ? "–" : pointNames.getOrDefault(code, code);
     }
 
     private static String orDash(@Nullable String value) {

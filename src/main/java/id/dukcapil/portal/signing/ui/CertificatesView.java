@@ -78,10 +78,12 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
 
         grid.addColumn(CertificateInfo::holderName).setHeader(getTranslation("signing.certificate.column.holder"))
                 .setAutoWidth(true);
-        grid.addColumn(CertificateInfo::subject).setHeader(getTranslation("signing.certificate.column.subject"))
-                .setFlexGrow(2);
-        grid.addColumn(CertificateInfo::issuer).setHeader(getTranslation("signing.certificate.column.issuer"))
-                .setFlexGrow(2);
+        grid.addColumn(certificate -> DistinguishedNames.readable(certificate.subject()))
+                .setHeader(getTranslation("signing.certificate.column.subject")).setFlexGrow(2)
+                .setTooltipGenerator(CertificateInfo::subject);
+        grid.addColumn(certificate -> DistinguishedNames.readable(certificate.issuer()))
+                .setHeader(getTranslation("signing.certificate.column.issuer")).setFlexGrow(2)
+                .setTooltipGenerator(CertificateInfo::issuer);
         grid.addColumn(CertificateInfo::serialNumber).setHeader(getTranslation("signing.certificate.column.serial"))
                 .setAutoWidth(true);
         grid.addColumn(certificate -> DAY.format(certificate.notBefore().atZone(clock.getZone())))
@@ -96,7 +98,7 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             revoke.setVisible(certificate.status() != CertificateInfo.Status.REVOKED);
             return revoke;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // the row's action in sight (decision 127)
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
 
         FormLayout form = new FormLayout(upload, uploadedFile, passphrase, position, nip, save);

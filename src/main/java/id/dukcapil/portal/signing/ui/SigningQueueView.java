@@ -38,6 +38,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.signing.DocumentReturned;
@@ -111,7 +112,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         queue.addColumn(document -> TIME.format(document.queuedAt().atZone(zone)))
                 .setHeader(getTranslation("signing.column.queued")).setWidth("7.5em").setFlexGrow(0);
         queue.addComponentColumn(this::due).setHeader(getTranslation("signing.column.due")).setWidth("7.5em").setFlexGrow(0);
-        queue.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        queue.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // decision 127
         queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         queue.setItemsPageable(page -> signingQueue.queue(page).getContent());
         queue.setEmptyStateText(getTranslation("signing.queue.empty"));
@@ -227,8 +228,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         content.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         content.getStyle().set("gap", "var(--lumo-space-m)");
         pages.getStyle().set("flex", "3 1 32em").set("min-width", "0");
-        DownloadHandler handler = DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new ByteArrayInputStream(pdf), document.number() + ".pdf", "application/pdf", pdf.length)).inline();
+        DownloadHandler handler = Downloads.named(document.number() + ".pdf", "application/pdf", () -> pdf).inline();
         Anchor open = new Anchor(handler, getTranslation("signing.preview.open"));
         open.setTarget(AnchorTarget.BLANK);
         dialog.add(content);

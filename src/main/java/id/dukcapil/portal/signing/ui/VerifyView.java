@@ -43,6 +43,9 @@ class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasD
 
     private final PublicVerification verification;
     private final Clock clock;
+    /** The QR code's document's state, coloured until a file is checked below it. */
+    private @Nullable Span recordBadge;
+    private @Nullable String recordStatus;
 
     VerifyView(PublicVerification verification, Clock clock) {
         this.verification = verification;
@@ -73,8 +76,9 @@ class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasD
     }
 
     private void show(PublicDocument found) {
-        document.add(badge(getTranslation(found.status().labelKey()),
-                found.status() == PublicDocument.Status.VALID ? "success" : "error"));
+        recordStatus = getTranslation(found.status().labelKey());
+        recordBadge = badge(recordStatus, found.status() == PublicDocument.Status.VALID ? "success" : "error");
+        document.add(recordBadge);
         document.add(line("signing.verify.kind", getTranslation("signing.verify.kind." + found.kind())),
                 line("signing.verify.number", found.number()),
                 line("signing.verify.issued", DAY.format(found.issuedOn())),
@@ -86,6 +90,13 @@ class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasD
     /** Checks an uploaded file and says what it is, in the visitor's language. */
     void check(byte[] bytes) {
         checkResult.removeAll();
+        if (recordBadge != null) {
+            // One colour on the page, the file's: a green "SAH" above a red "not signed" read as a contradiction. The
+            // record's state stays, named for what it is.
+            recordBadge.setText(getTranslation("signing.verify.record", recordStatus));
+            recordBadge.getElement().getThemeList().clear();
+            recordBadge.getElement().getThemeList().add("badge contrast");
+        }
         PdfSignatureCheck check;
         try {
             check = verification.check(bytes);

@@ -123,7 +123,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
                 change.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 change.addClickListener(click -> new StandardEditor(slaStandards, row, clock, this::refreshStandards).open());
                 return change;
-            }).setAutoWidth(true).setFlexGrow(0);
+            }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // the row's action in sight (decision 127)
         }
         standards.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         standards.setSizeFull();

@@ -132,4 +132,22 @@ class AuditWordsTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The details name states as the modules record them; the reader reads the state's words (issue 36, item 4). */
+    @Test
+    void aRequestsStatesInItsDetailAreWordsNotCodes() {
+        ResourceBundle kk = ResourceBundle.getBundle("i18n.kkprint", Locale.of("id"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        AuditWords words = new AuditWords(key -> kk.containsKey(key) ? kk.getString(key) : key);
+
+        assertThat(words.detail("SUBMITTED → IN_CHECK", "KkPrintRequest"))
+                .isEqualTo("Diajukan → Sedang diperiksa petugas");
+        assertThat(words.detail("DELIVERED → REVOKED: kartu hilang", "KkPrintRequest"))
+                .isEqualTo("QR Code dan PIN dikirim → Dicabut: kartu hilang");
+        assertThat(words.detail("KK 320416******0001, BIRTH", "KkPrintRequest")).isEqualTo("KK 320416******0001, "
+                + kk.getString("kkprint.reason.BIRTH"));
+        assertThat(in(Locale.of("id")).detail("NOT_A_PDF, 23 bytes", "SigningDocument")).isEqualTo("bukan PDF, 23 bytes");
+        assertThat(words.detail("PRINTED", "Booking")).as("another subject's state is not a KK request's")
+                .isEqualTo("PRINTED");
+    }
 }

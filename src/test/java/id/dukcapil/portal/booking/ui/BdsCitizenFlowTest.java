@@ -70,7 +70,8 @@ class BdsCitizenFlowTest extends PortalViewTest {
         BdsHistoryView history = (BdsHistoryView) getCurrentView();
         String code = jdbc.queryForObject("SELECT code FROM booking_booking WHERE nik = ?", String.class, nik);
         assertThat(history.tickets.getElement().getTextRecursively()).contains(code, "Antrian 1", "Terdaftar");
-        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("download-" + code).getHref()).isNotBlank();
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("download-" + code).getHref())
+                .endsWith("/tiket-" + code + ".pdf"); // its name, not download.pdf
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ?", Integer.class, code))
                 .as("the SOP A steps the web saw, timed under the booking code").isGreaterThanOrEqualTo(5);
     }

@@ -2,6 +2,7 @@ package id.dukcapil.portal.booking.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.BookingRequest;
@@ -33,6 +34,8 @@ class QuotaCalendarViewTest extends PortalViewTest {
     @Autowired BookingTestSupport support;
     @Autowired JdbcTemplate jdbc;
     @Autowired ServicePoints servicePoints;
+
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock testClock;
 
     @Test
     void a_planner_sets_a_quota_and_closes_a_booked_day_whose_citizen_is_told() {
@@ -75,6 +78,19 @@ class QuotaCalendarViewTest extends PortalViewTest {
     }
 
     @Test
+    @WithUserDetails("perencana")
+    void the_calendar_opens_with_today_in_view() {
+        navigate(QuotaCalendarView.class);
+
+        int today = java.time.LocalDate.now(testClock).getDayOfMonth();
+        // Today's row scrolled into view (the month used to open at the 1st, today below the fold: issue 36, item 3).
+        com.vaadin.browserless.internal.MockVaadin.clientRoundtrip(); // the grid scrolls once it is attached
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .extracting(call -> call.getInvocation().getExpression() + " " + call.getInvocation().getParameters())
+                .anySatisfy(call -> assertThat(call).contains("scrollToIndex").contains(String.valueOf(today - 1)));
+    }
+
+    @Test
     @WithUserDetails("manajer")
     void the_daily_summary_opens_only_for_a_chosen_day_and_says_so_before() {
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
@@ -85,7 +101,8 @@ class QuotaCalendarViewTest extends PortalViewTest {
         view.days.select(test(view.days).getRow(0));
 
         assertThat(view.summary.isEnabled()).isTrue();
-        assertThat(view.summary.getHref()).isNotBlank();
+        // Named in its address, so the saved file is "ringkasan-…-<day>.pdf", not "download.pdf" (issue 36, item 10).
+        assertThat(view.summary.getHref()).matches(".*/ringkasan-[A-Z0-9-]+-\\d{4}-\\d{2}-\\d{2}\\.pdf");
     }
 
     @Test

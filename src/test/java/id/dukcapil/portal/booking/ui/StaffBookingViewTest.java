@@ -88,11 +88,19 @@ class StaffBookingViewTest extends PortalViewTest {
         assertThat($(Image.class, view.ticket).first().getAlt()).contains(code);
         Anchor print = $(Anchor.class).id("print-" + code);
         assertThat(print.getText()).isEqualTo("Cetak tiket");
-        assertThat(print.getHref()).isNotBlank();
+        assertThat(print.getHref()).as("named in its address: saved from the PDF viewer as itself, not download.pdf")
+                .endsWith("/tiket-" + code + ".pdf");
         assertThat(jdbc.queryForObject("SELECT detail FROM audit_entry WHERE action = 'booking.made' AND subject_id = ?",
                 String.class, code)).contains("reserve", "need=HEALTH", "note=Operasi jantung di RSHS");
         assertThat($(Button.class).id("day-" + today).isEnabled()).as("the reserve is used up").isFalse();
         assertThat(view.nik.getValue()).isEmpty();
+        // Ready for the next resident: the emptied fields not red, the ticket scrolled into view (issue 36, item 6).
+        assertThat(view.need.isInvalid()).isFalse();
+        assertThat(view.nik.isInvalid()).isFalse();
+        com.vaadin.browserless.internal.MockVaadin.clientRoundtrip();
+        assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .extracting(call -> call.getInvocation().getExpression())
+                .anySatisfy(expression -> assertThat(expression).contains("scrollIntoView"));
     }
 
     @Test

@@ -7,9 +7,11 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.flow.component.html.Span;
@@ -43,11 +45,18 @@ class ReportsViewTests extends PortalViewTest {
 
     @Autowired StepClock stepClock;
     @Autowired DailyRollups rollups;
+    @Autowired id.dukcapil.portal.staff.ServicePoints servicePoints;
+    private String mpp;
+
+    @org.junit.jupiter.api.BeforeEach
+    void the_points_name() {
+        mpp = servicePoints.nameOf("MPP-SOREANG");
+    }
 
     @Test
     void a_manager_narrows_the_figures_opens_the_cases_behind_one_and_downloads_the_workbook() throws Exception {
         // SOP B verification at two points: at the MPP 6 steps, 2 of them over the 5-minute standard.
-        record("RPT-V-MPP", 2, 3, 4, 4, 7, 9);
+        record("MPP-SOREANG", 2, 3, 4, 4, 7, 9); // a real point: its name on screen, not its code
         record("RPT-V-UKL", 1, 2);
         rollups.refresh();
 
@@ -63,13 +72,15 @@ class ReportsViewTests extends PortalViewTest {
         assertThat(test(perStep).getCellText(0, 3)).as("median of 1,2,2,3,4,4,7,9 min").isEqualTo("3:30");
 
         ComboBox<String> point = $(ComboBox.class).id("reports-service-point");
-        test(point).selectItem("RPT-V-MPP");
+        assertThat(point.getListDataView().getItems().toList()).contains("MPP-SOREANG");
+        test(point).selectItem(mpp);
         assertThat(test(perStep).getCellText(0, 2)).isEqualTo("6");
         assertThat(test(perStep).getCellText(0, 5)).isEqualTo("66,7%");
         assertThat(test(perStep).getCellText(0, 6)).isEqualTo("2");
         test($(TabSheet.class).id("reports-breakdowns")).select("Per tempat layanan");
         Grid<ReportFigure> perPoint = $(Grid.class).id("reports-per-service-point");
         assertThat(test(perPoint).size()).isEqualTo(1);
+        assertThat(test(perPoint).getCellText(0, 0)).isEqualTo(mpp);
         test($(TabSheet.class).id("reports-breakdowns")).select("Per langkah");
 
         ComboBox<Procedure> procedure = $(ComboBox.class).id("reports-procedure");
@@ -84,13 +95,17 @@ class ReportsViewTests extends PortalViewTest {
         assertThat(test(cases).size()).isEqualTo(6);
         assertThat(IntStream.range(0, 6).mapToObj(i -> test(cases).getRow(i).durationMs() / 60_000).toList())
                 .containsExactly(9L, 7L, 4L, 4L, 3L, 2L);
-        assertThat(test(cases).getRow(0).servicePoint()).isEqualTo("RPT-V-MPP");
+        assertThat(test(cases).getRow(0).servicePoint()).isEqualTo("MPP-SOREANG");
+        assertThat(test(cases).getCellText(0, 3)).isEqualTo(mpp);
         test($(Checkbox.class).id("reports-cases-over-only")).click();
         assertThat(test(cases).size()).isEqualTo(2);
 
         assertThat($(Image.class).all()).extracting(image -> image.getSrc().substring(0, 26))
                 .contains("data:image/svg+xml;base64,");
         assertThat($(Image.class).id("reports-chart-load").getAlt()).hasValue("Jumlah langkah per tempat layanan");
+        // The duration chart's axis codes ("B7") have their key in words (issue 36, item 4).
+        assertThat($(Paragraph.class).id("reports-chart-key").getText()).startsWith("Langkah pada grafik durasi: B7 = ")
+                .doesNotContain("_");
 
         // The workbook of what is on screen, made in the background: the progress bar, then the download.
         test($(Button.class).id("reports-export")).click();
@@ -102,6 +117,13 @@ class ReportsViewTests extends PortalViewTest {
         }
         Anchor link = (Anchor) download.getChildren().findFirst().orElseThrow();
         assertThat(link.getText()).isEqualTo("Unduh laporan-kinerja-2035-07-01_2035-07-31.xlsx");
+        // One click (issue 36, item 10): the link is clicked for the manager as soon as the workbook is made, and its
+        // address carries the name.
+        assertThat(link.getHref()).endsWith("/laporan-kinerja-2035-07-01_2035-07-31.xlsx");
+        MockVaadin.clientRoundtrip(); // an element's script runs with the response
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .extracting(call -> call.getInvocation().getExpression())
+                .anySatisfy(expression -> assertThat(expression).contains("click()"));
         assertThat(lastNotification()).isEqualTo("Buku kerja siap: 6 langkah.");
         assertThat($(ProgressBar.class).all()).as("the progress bar hidden again").isEmpty();
         assertThat($(Button.class).id("reports-export").isEnabled()).isTrue();

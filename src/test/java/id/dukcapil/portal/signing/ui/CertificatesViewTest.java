@@ -47,6 +47,9 @@ class CertificatesViewTest extends PortalViewTest {
         assertThat(current.status()).isEqualTo(CertificateInfo.Status.ACTIVE);
         assertThat(current.issuer()).contains("Demo CA Disdukcapil");
         assertThat(test(view.grid).getCellText(0, 0)).isEqualTo("Dr. H. Asep Sukmana, M.Si.");
+        // The subject and the issuer in words, not "CN=…,O=…,C=ID" (issue 36, item 4).
+        assertThat(test(view.grid).getCellText(0, 1)).startsWith("Dr. H. Asep Sukmana, M.Si.").doesNotContain("CN=");
+        assertThat(test(view.grid).getCellText(0, 2)).startsWith("Demo CA Disdukcapil").doesNotContain("CN=", "C=ID");
         assertThat(view.warning.isVisible()).isTrue();
         assertThat(view.warning.getText()).startsWith("Sertifikat berakhir pada");
         assertThat(view.passphrase.getValue()).isEmpty();

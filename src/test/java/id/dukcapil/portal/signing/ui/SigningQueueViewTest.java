@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.Resident;
@@ -92,6 +93,8 @@ class SigningQueueViewTest extends PortalViewTest {
         assertThat(preview.getElement().getTextRecursively()).as("the family beside the card")
                 .contains(family.kkNumber().value(), "Kepala keluarga")
                 .contains(family.members().stream().map(Resident::fullName).toList());
+        assertThat($(Anchor.class, preview).first().getHref()).as("the PDF opened under its own name")
+                .matches(".*/[A-Za-z0-9._-]+\\.pdf").doesNotEndWith("/download.pdf");
         preview.close();
 
         view.openReturn(waiting(sentBack));

@@ -65,6 +65,28 @@ class VerifyViewTest extends PortalViewTest {
                 "Berkas ini bukan PDF. Unggah berkas PDF dokumen yang ingin diperiksa.");
     }
 
+    /** After an upload the page has one verdict in colour, the file's: no green "SAH" above a red result (issue 36). */
+    @Test
+    void a_file_checked_on_a_qr_page_is_not_contradicted_by_a_green_badge_above_it() throws Exception {
+        DocumentSigned signed = signFamily(support.nextFamily());
+        VerifyView view = navigate("verify/" + token(signed), VerifyView.class);
+        assertThat(badges(view, "success")).containsExactly("SAH");
+
+        view.check("%PDF-1.7 an unsigned file".getBytes());
+
+        assertThat(badges(view, "success")).as("no green verdict left on the page").isEmpty();
+        assertThat(badges(view, "error")).singleElement().asString().doesNotContain("SAH");
+        assertThat(badges(view, "contrast")).containsExactly("Catatan Disdukcapil untuk kode QR ini: SAH");
+    }
+
+    private static java.util.List<String> badges(VerifyView view, String theme) {
+        return view.getElement().getChildren().flatMap(child -> java.util.stream.Stream.concat(java.util.stream.Stream.of(child),
+                        child.getChildren()))
+                .filter(element -> java.util.Arrays.asList(String.valueOf(element.getAttribute("theme")).split("\\s+"))
+                        .containsAll(java.util.List.of("badge", theme)))
+                .map(com.vaadin.flow.dom.Element::getText).toList();
+    }
+
     private DocumentSigned signFamily(Family family) throws Exception {
         long id = support.queueFamily(family);
         support.as("kadis", () -> batches.start(List.of(id), PASSPHRASE.toCharArray()))
