@@ -85,6 +85,13 @@ public class RecordingDesk {
     @Transactional
     public Visit recorded(long visitId) {
         Visit visit = mine(visitId);
+        // Recorded elsewhere since the number was given (another point, the register refreshed): said in words,
+        // and the visit stays called so the desk can send it back.
+        EnrolmentStatus status = registry.findByNik(Nik.of(visit.nik())).map(r -> r.enrolmentStatus())
+                .orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
+        if (!status.canMoveTo(EnrolmentStatus.BIOMETRICS_CAPTURED)) {
+            throw new RuleViolation("recording.error.recorded-since." + status.name(), visit.ticket());
+        }
         String number = "BPR-%s-%s-%06d".formatted(visit.servicePoint(), visit.day().getYear(), visitId);
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);

@@ -64,9 +64,9 @@ public class RegistrationDesk {
         LocalDate today = LocalDate.now(clock);
         Verdict verdict = registry.ktpRecordingEligibility(resident.nik(), today);
         int members = registry.findFamily(resident.familyId()).map(family -> family.members().size()).orElse(1);
-        return new Applicant(resident, members, resident.enrolmentStatus(), verdict.refusal().orElse(null),
-                requirements.of(resident, today),
-                visits.openVisit(point(), today, resident.nik().value()).orElse(null));
+        return new Applicant(resident, members, resident.enrolmentStatus(), RecordingNeed.of(resident.enrolmentStatus()),
+                verdict.refusal().orElse(null), requirements.of(resident, today),
+                visits.openVisit(point(), today, resident.nik().value()).orElse(null), clock.instant());
     }
 
     /**
@@ -143,15 +143,21 @@ public class RegistrationDesk {
     }
 
     /**
-     * The iris/fingerprint check's result in the national application. Already recorded: the visit ends with what
-     * to tell the resident, from the record's state. Not yet: a queue number for the recording desk (step 3).
+     * The iris/fingerprint check's result. What the population register knows decides (read now, not when the
+     * resident was looked up): a recording it knows ends the visit with what to tell the resident, whatever was
+     * clicked; a failed central enrolment is recorded again, so queued; only for a resident it calls "not recorded"
+     * does the officer's check in the national application decide. Queued: a number for the recording desk.
      */
     @Transactional
     public Visit biometricCheck(long visitId, boolean alreadyRecorded, @Nullable Priority priority) {
         Visit visit = mine(visitId);
         Instant now = clock.instant();
-        if (alreadyRecorded) {
-            String explanation = explanations.of(resident(visit.nik()));
+        Resident resident = resident(visit.nik());
+        RecordingNeed need = RecordingNeed.of(resident.enrolmentStatus());
+        boolean explain = need == RecordingNeed.ALREADY_RECORDED
+                || (need == RecordingNeed.CHECK_BIOMETRICS && alreadyRecorded);
+        if (explain) {
+            String explanation = explanations.of(resident);
             if (!visits.end(visitId, VisitState.BIOMETRIC_CHECK, VisitState.ALREADY_RECORDED, now, null,
                     explanation)) {
                 throw wrongState(visit);
@@ -166,7 +172,8 @@ public class RegistrationDesk {
         // The number last: the point's counter stays locked from here to the commit, as short a time as it can.
         String ticket = queueNumbers.issue(visit, VisitState.BIOMETRIC_CHECK, priority);
         auditLog.record(AuditRecord.success("recording.queued", "RecordingVisit", String.valueOf(visitId))
-                .withDetail(ticket + (priority == null ? "" : "; " + priority)));
+                .withDetail(ticket + (priority == null ? "" : "; " + priority)
+                        + (need == RecordingNeed.RECORD_AGAIN ? "; enrolment failed, recorded again" : "")));
         return visit(visitId);
     }
 

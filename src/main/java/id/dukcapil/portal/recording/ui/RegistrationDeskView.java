@@ -28,6 +28,7 @@ import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.Priority;
 import id.dukcapil.portal.recording.RecordingDayReports;
 import id.dukcapil.portal.recording.RecordingDocuments;
+import id.dukcapil.portal.recording.RecordingNeed;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.shared.Nik;
@@ -69,6 +70,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     private final RecordingDocuments papers;
     private final Clock clock;
     @Nullable Visit visit;
+    @Nullable Applicant applicant;
 
     RegistrationDeskView(RegistrationDesk desk, RecordingDocuments papers, RecordingDayReports reports,
                          TableReportFiles files, Clock clock) {
@@ -179,6 +181,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showApplicant(Applicant applicant) {
+        this.applicant = applicant;
         visit = applicant.openVisit();
         applicantPanel.removeAll();
         var resident = applicant.resident();
@@ -218,24 +221,49 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         applicantPanel.add(inPerson, documents, new HorizontalLayout(start, giveBack));
     }
 
+    /**
+     * The register's answer first: a recording it knows is explained (no queue number to give), a failed enrolment
+     * is queued; only "not recorded" asks for the officer's iris/fingerprint check. One primary action each.
+     */
     private void showBiometricStep() {
         applicantPanel.removeAll();
         Visit current = java.util.Objects.requireNonNull(visit);
-        applicantPanel.add(new H3(current.fullName()), new Paragraph(getTranslation("recording.registration.biometric")),
-                priority);
-        Button notRecorded = button("recording.registration.not-recorded", "recording-not-recorded", () -> {
+        RecordingNeed need = applicant == null ? RecordingNeed.CHECK_BIOMETRICS : applicant.need();
+        Paragraph what = new Paragraph(getTranslation(need.labelKey()));
+        what.setId("recording-need");
+        applicantPanel.add(new H3(current.fullName()), what);
+        Button queue = button(need == RecordingNeed.RECORD_AGAIN ? "recording.registration.record-again"
+                : "recording.registration.not-recorded", "recording-not-recorded", () -> {
             visit = desk.biometricCheck(current.id(), false, priority.getValue());
-            showTicket(visit);
+            afterBiometricCheck(visit);
         });
-        notRecorded.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button recorded = button("recording.registration.already-recorded", "recording-already-recorded", () -> {
+        queue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button recorded = button(need == RecordingNeed.ALREADY_RECORDED ? "recording.registration.explain"
+                : "recording.registration.already-recorded", "recording-already-recorded", () -> {
             visit = desk.biometricCheck(current.id(), true, null);
-            applicantPanel.removeAll();
-            applicantPanel.add(new H3(getTranslation("recording.state.ALREADY_RECORDED")),
-                    new Paragraph(visit.explanation()));
-            refreshLists();
+            afterBiometricCheck(visit);
         });
-        applicantPanel.add(new HorizontalLayout(notRecorded, recorded));
+        switch (need) {
+            case CHECK_BIOMETRICS -> applicantPanel.add(priority, new HorizontalLayout(queue, recorded));
+            case RECORD_AGAIN -> applicantPanel.add(priority, new HorizontalLayout(queue));
+            case ALREADY_RECORDED -> {
+                recorded.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                applicantPanel.add(new HorizontalLayout(recorded));
+            }
+        }
+    }
+
+    /** The register may have changed since the resident was looked up: the screen shows what the desk did. */
+    private void afterBiometricCheck(Visit checked) {
+        if (checked.ticket() != null) {
+            showTicket(checked);
+            return;
+        }
+        applicantPanel.removeAll();
+        Paragraph explanation = new Paragraph(checked.explanation());
+        explanation.setId("recording-explanation");
+        applicantPanel.add(new H3(getTranslation("recording.state.ALREADY_RECORDED")), explanation);
+        refreshLists();
     }
 
     private void showTicket(Visit queued) {

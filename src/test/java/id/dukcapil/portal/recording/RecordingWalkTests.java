@@ -1,0 +1,109 @@
+package id.dukcapil.portal.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.i18n.PortalMessages;
+import id.dukcapil.portal.staff.StaffAccounts;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * SOP C as an office lives it (issue 35): the registration desk goes by the population register, each step's clock
+ * runs from when the step starts, a desk reopens on what it was serving, the day closes with every visit's outcome.
+ */
+@PortalTest
+class RecordingWalkTests {
+
+    private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
+    private static final String PASSWORD = "Sandi-Kuat-2026";
+
+    @Autowired RegistrationDesk registration;
+    @Autowired RecordingDesk recording;
+    @Autowired RecordingDayReports reports;
+    @Autowired StaffAccounts staffAccounts;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+    @Autowired MessageSource messages;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void the_registration_desk_goes_by_the_register_recorded_residents_are_explained_failed_enrolments_queued() {
+        LocalDate day = startDay(411);
+        String registrar = account(Role.REGISTRATION_OPERATOR);
+        var niks = RecordingTestSupport.residentsToRecord(jdbc, day, 3);
+        String captured = niks.get(0);
+        String failed = niks.get(1);
+        String capturedLater = niks.get(2);
+        enrolment(captured, "BIOMETRICS_CAPTURED");
+        enrolment(failed, "ENROLMENT_FAILED");
+
+        // "Sudah rekam biometrik" in the register: no queue number, whatever the officer clicked.
+        Visit explained = SignedInAs.call(users, registrar, () -> {
+            assertThat(registration.lookup(captured).need()).isEqualTo(RecordingNeed.ALREADY_RECORDED);
+            return RecordingTestSupport.queued(registration, captured);
+        });
+        assertThat(explained.state()).isEqualTo(VisitState.ALREADY_RECORDED);
+        assertThat(explained.ticket()).isNull();
+        assertThat(explained.explanation()).contains("tidak perlu rekam ulang");
+
+        // Enrolment failed centrally ("perlu direkam ulang"): queued even if the iris check finds the resident.
+        Visit again = SignedInAs.call(users, registrar, () -> {
+            assertThat(registration.lookup(failed).need()).isEqualTo(RecordingNeed.RECORD_AGAIN);
+            Visit begun = RecordingTestSupport.checked(registration, failed);
+            return registration.biometricCheck(begun.id(), true, null);
+        });
+        assertThat(again.state()).isEqualTo(VisitState.QUEUED);
+        assertThat(again.ticket()).isNotNull();
+
+        // Recorded elsewhere after the number was given: the recording desk says so in words, no enum.
+        Visit queued = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, capturedLater));
+        enrolment(capturedLater, "BIOMETRICS_CAPTURED");
+        String recorder = account(Role.RECORDING_OPERATOR);
+        Visit called = SignedInAs.call(users, recorder, () -> {
+            Visit next = recording.callNext("Meja 1").orElseThrow();
+            return next.id() == queued.id() ? next : recording.callNext("Meja 1").orElseThrow();
+        });
+        assertThat(called.id()).isEqualTo(queued.id());
+        assertThatThrownBy(() -> SignedInAs.call(users, recorder, () -> recording.recorded(called.id())))
+                .isInstanceOfSatisfying(RuleViolation.class, violation -> {
+                    String text = messages.getMessage(violation.messageKeys().getFirst(), violation.args(),
+                            PortalMessages.INDONESIAN);
+                    assertThat(text).contains(queued.ticket()).doesNotContain("BIOMETRICS_CAPTURED")
+                            .doesNotContain("recording.error");
+                });
+        assertThat(SignedInAs.call(users, recorder, () -> recording.visit(called.id())).state())
+                .isEqualTo(VisitState.CALLED);
+    }
+
+    private LocalDate startDay(int daysAhead) {
+        LocalDate day = LocalDate.now(OFFICE).plusDays(daysAhead);
+        clock.setInstant(day.atTime(8, 0).atZone(OFFICE).toInstant());
+        return day;
+    }
+
+    private void enrolment(String nik, String status) {
+        jdbc.update("UPDATE population_resident SET enrolment_status = ? WHERE nik = ?", status, nik);
+    }
+
+    private String account(Role role) {
+        return staffAccounts.create(Set.of(role), PASSWORD);
+    }
+}
