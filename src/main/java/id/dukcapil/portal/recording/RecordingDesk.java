@@ -52,10 +52,41 @@ public class RecordingDesk {
     /** The next waiting number for this desk; empty when nobody waits. */
     @Transactional
     public Optional<Visit> callNext(String desk) {
-        Optional<Visit> called = visits.callNext(point(), LocalDate.now(clock), deskName(desk), clock.instant());
+        Optional<Visit> called = visits.callNext(point(), LocalDate.now(clock), deskName(desk), currentActor.id(),
+                clock.instant());
         called.ifPresent(visit -> auditLog.record(AuditRecord.success("recording.called", "RecordingVisit",
                 String.valueOf(visit.id())).withDetail(visit.ticket() + " to " + visit.desk())));
         return called;
+    }
+
+    /**
+     * The numbers called today and not yet recorded, failed or marked absent: this operator's own first, newest call
+     * first, then other desks'. A desk reopens on them (a reload, a crash, a second tab) instead of losing them.
+     */
+    @Transactional(readOnly = true)
+    public List<Visit> called() {
+        return visits.called(point(), LocalDate.now(clock), currentActor.id());
+    }
+
+    /** The number being served here: this operator's latest call not yet dealt with. */
+    @Transactional(readOnly = true)
+    public Optional<Visit> serving() {
+        return called().stream().filter(visit -> currentActor.id().equals(visit.calledBy())).findFirst();
+    }
+
+    /** Serves another desk's called number here (its desk closed, a shift changed); a no-op for one's own. */
+    @Transactional
+    public Visit serve(long visitId, String desk) {
+        Visit visit = mine(visitId);
+        if (currentActor.id().equals(visit.calledBy()) && visit.state() == VisitState.CALLED) {
+            return visit;
+        }
+        if (!visits.takenOver(visitId, deskName(desk), currentActor.id())) {
+            throw RegistrationDesk.wrongState(visit);
+        }
+        auditLog.record(AuditRecord.success("recording.taken-over", "RecordingVisit", String.valueOf(visitId))
+                .withDetail(visit.ticket() + " from " + visit.desk() + " to " + desk));
+        return visit(visitId);
     }
 
     /** Calls the same number again: the board shows it anew and says it again. */

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 public record Visit(long id, String servicePoint, LocalDate day, String nik, String fullName, VisitState state,
                     @Nullable String ticket, @Nullable Priority priority, boolean requeued,
                     @Nullable String returnReasons, @Nullable String explanation, @Nullable String failureReason,
-                    boolean technicalFailure, @Nullable String desk, @Nullable Instant calledAt, String registeredBy,
+                    boolean technicalFailure, @Nullable String desk, @Nullable Instant calledAt,
+                    @Nullable String calledBy, String registeredBy,
                     @Nullable String recordedBy, Instant startedAt, @Nullable Instant endedAt,
                     @Nullable String proofNumber, @Nullable String proofToken) {
 }

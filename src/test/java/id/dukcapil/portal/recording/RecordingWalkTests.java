@@ -93,6 +93,29 @@ class RecordingWalkTests {
                 .isEqualTo(VisitState.CALLED);
     }
 
+    @Test
+    void a_number_called_at_one_desk_is_listed_for_every_desk_and_served_by_another() {
+        LocalDate day = startDay(412);
+        String registrar = account(Role.REGISTRATION_OPERATOR);
+        String first = account(Role.RECORDING_OPERATOR);
+        String second = account(Role.RECORDING_OPERATOR);
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, day, 1).getFirst();
+        Visit queued = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik));
+        Visit called = SignedInAs.call(users, first, () -> recording.callNext("Meja 1")).orElseThrow();
+        assertThat(called.id()).isEqualTo(queued.id());
+        assertThat(SignedInAs.call(users, first, recording::serving)).map(Visit::id).contains(queued.id());
+        assertThat(SignedInAs.call(users, second, recording::serving)).isEmpty();
+        assertThat(SignedInAs.call(users, second, recording::called)).extracting(Visit::id).contains(queued.id());
+
+        Visit served = SignedInAs.call(users, second, () -> recording.serve(queued.id(), "Meja 2"));
+        assertThat(served.desk()).isEqualTo("Meja 2");
+        assertThat(SignedInAs.call(users, second, recording::serving)).map(Visit::id).contains(queued.id());
+        assertThat(SignedInAs.call(users, first, recording::serving)).isEmpty();
+        SignedInAs.call(users, second, () -> recording.recorded(queued.id()));
+        assertThat(SignedInAs.call(users, first, recording::called)).extracting(Visit::id)
+                .doesNotContain(queued.id());
+    }
+
     private LocalDate startDay(int daysAhead) {
         LocalDate day = LocalDate.now(OFFICE).plusDays(daysAhead);
         clock.setInstant(day.atTime(8, 0).atZone(OFFICE).toInstant());

@@ -94,15 +94,34 @@ public class VisitStore {
      * Takes the next waiting number of the point's day for a desk: numbers sent back after a failed recording
      * first, then priority visitors, then in order. Locked rows are skipped: two desks never call the same one.
      */
-    public Optional<Visit> callNext(String point, LocalDate day, String desk, Instant at) {
+    public Optional<Visit> callNext(String point, LocalDate day, String desk, String by, Instant at) {
         Optional<Long> next = jdbc.sql("""
                 SELECT id FROM recording_visit WHERE service_point = ? AND day = ? AND state = 'QUEUED'
                 ORDER BY requeued DESC, priority IS NULL, queue_number LIMIT 1 FOR UPDATE SKIP LOCKED""")
                 .params(point, day).query(Long.class).optional();
         next.ifPresent(id -> jdbc.sql("""
-                UPDATE recording_visit SET state = 'CALLED', desk = ?, called_at = ?, version = version + 1
-                WHERE id = ? AND state = 'QUEUED'""").params(desk, utc(at), id).update());
+                UPDATE recording_visit SET state = 'CALLED', desk = ?, called_at = ?, called_by = ?,
+                    version = version + 1
+                WHERE id = ? AND state = 'QUEUED'""").params(desk, utc(at), by, id).update());
         return next.flatMap(this::find);
+    }
+
+    /**
+     * The numbers called and not yet dealt with at the point's day: the operator's own first (newest call first),
+     * then other desks'. What a recording desk reopens on.
+     */
+    public List<Visit> called(String point, LocalDate day, String by) {
+        return jdbc.sql("""
+                SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND state = 'CALLED'
+                ORDER BY called_by = ? DESC, called_at DESC LIMIT 100""").params(point, day, by)
+                .query(VisitStore::visit).list();
+    }
+
+    /** Another operator's called number served at this desk (a desk closed, a shift changed). */
+    public boolean takenOver(long id, String desk, String by) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET desk = ?, called_by = ?, version = version + 1
+                WHERE id = ? AND state = 'CALLED'""").params(desk, by, id).update() == 1;
     }
 
     public boolean recalled(long id, Instant at) {
@@ -176,7 +195,7 @@ public class VisitStore {
                 rs.getString("ticket"), priority == null ? null : Priority.valueOf(priority), rs.getBoolean("requeued"),
                 rs.getString("return_reasons"), rs.getString("explanation"), rs.getString("failure_reason"),
                 rs.getBoolean("technical_failure"), rs.getString("desk"), instantOrNull(rs, "called_at"),
-                rs.getString("registered_by"), rs.getString("recorded_by"), instant(rs, "started_at"),
+                rs.getString("called_by"), rs.getString("registered_by"), rs.getString("recorded_by"), instant(rs, "started_at"),
                 instantOrNull(rs, "ended_at"), rs.getString("proof_number"), rs.getString("proof_token"));
     }
 }

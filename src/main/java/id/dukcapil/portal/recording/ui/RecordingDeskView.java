@@ -51,6 +51,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     final Button callNext = new Button();
     final Span waiting = new Span();
     final Div current = new Div();
+    final Grid<Visit> calledList = new Grid<>();
     final Grid<Visit> absent = new Grid<>();
     final Grid<Visit> toHand = new Grid<>();
     private final RecordingDesk desk;
@@ -74,6 +75,15 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout top = new HorizontalLayout(deskName, callNext, waiting);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
 
+        calledList.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket"))
+                .setAutoWidth(true);
+        calledList.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
+        calledList.addColumn(Visit::desk).setHeader(getTranslation("recording.report.column.desk"));
+        calledList.addComponentColumn(visit -> button("recording.desk.serve", "serve-" + visit.id(),
+                () -> show(desk.serve(visit.id(), deskName.getValue())))).setAutoWidth(true).setFlexGrow(0);
+        calledList.setAllRowsVisible(true);
+        calledList.setEmptyStateText(getTranslation("recording.desk.none-called"));
+        calledList.addThemeVariants(GridVariant.LUMO_COMPACT);
         absent.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
         absent.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
         absent.addComponentColumn(visit -> button("recording.desk.bring-back", "back-" + visit.id(), () -> {
@@ -95,14 +105,24 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         toHand.addThemeVariants(GridVariant.LUMO_COMPACT);
 
         add(new H3(getTranslation("recording.desk.title")), top, current,
+                new H3(getTranslation("recording.desk.called")), calledList,
                 new H3(getTranslation("recording.desk.to-hand")), toHand,
                 new H3(getTranslation("recording.desk.absent")), absent);
         LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
+        // A reload, a crash or a second tab: the desk reopens on the number it was serving.
+        desk.serving().ifPresent(visit -> {
+            if (visit.desk() != null) {
+                deskName.setValue(visit.desk());
+            }
+            show(visit);
+        });
         refresh();
     }
 
     void refresh() {
         waiting.setText(getTranslation("recording.desk.waiting", desk.inState(VisitState.QUEUED).size()));
+        calledList.setItems(desk.called().stream()
+                .filter(visit -> called == null || visit.id() != called.id()).toList());
         absent.setItems(desk.inState(VisitState.ABSENT));
         toHand.setItems(desk.inState(VisitState.RECORDED));
     }
@@ -142,9 +162,11 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         current.add(ticket, who, new HorizontalLayout(recorded, failed, recall, gone));
     }
 
+    /** Done with a number: on to the next one this operator called, if any, else ready to call. */
     private void clear() {
         called = null;
         current.removeAll();
+        desk.serving().ifPresent(this::show);
         refresh();
     }
 

@@ -1,0 +1,62 @@
+package id.dukcapil.portal.recording.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.recording.RecordingTestSupport;
+import id.dukcapil.portal.recording.RegistrationDesk;
+import id.dukcapil.portal.recording.Visit;
+import id.dukcapil.portal.recording.VisitState;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.StaffAccounts;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** A recording desk reloaded in the middle of its work reopens on the number it called (issue 35, item 5). */
+class RecordingDeskReloadViewTest extends PortalViewTest {
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired UserDetailsService users;
+    @Autowired StaffAccounts staffAccounts;
+    @Autowired RegistrationDesk registration;
+
+    @Test
+    @WithUserDetails("perekaman")
+    void a_desk_reloaded_after_a_call_reopens_on_the_called_number_and_can_record_it() {
+        String registrar = staffAccounts.create(Set.of(Role.REGISTRATION_OPERATOR), "Sandi-Kuat-2026");
+        String recorder = staffAccounts.create(Set.of(Role.RECORDING_OPERATOR), "Sandi-Kuat-2026");
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
+                .getFirst();
+        Visit queued = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik));
+        SignedInAs.run(users, recorder, () -> {
+            RecordingDeskView desk = navigate(RecordingDeskView.class);
+            desk.deskName.setValue("Meja 4");
+            while (true) { // numbers of other tests at the Dinas may wait before it
+                test(desk.callNext).click();
+                assertThat(desk.called).as("a number was called").isNotNull();
+                if (desk.called.id() == queued.id()) {
+                    break;
+                }
+                test($(Button.class).id("recording-recorded")).click();
+            }
+
+            RecordingDeskView reloaded = navigate(RecordingDeskView.class);
+            assertThat(reloaded.called).as("the desk reopens on its call").isNotNull();
+            assertThat(reloaded.called.id()).isEqualTo(queued.id());
+            assertThat(reloaded.deskName.getValue()).isEqualTo("Meja 4");
+            test($(Button.class).id("recording-recorded")).click();
+            assertThat(reloaded.called).isNull();
+            assertThat(reloaded.toHand.getListDataView().getItems().map(Visit::id)).contains(queued.id());
+        });
+        assertThat(jdbc.queryForObject("SELECT state FROM recording_visit WHERE id = ?", String.class, queued.id()))
+                .isEqualTo(VisitState.RECORDED.name());
+    }
+}
