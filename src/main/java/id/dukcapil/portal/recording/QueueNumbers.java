@@ -26,10 +26,10 @@ class QueueNumbers {
 
     /** Gives the visit its number; the ticket as shown and called. */
     @Transactional(propagation = Propagation.MANDATORY)
-    String issue(Visit visit, VisitState from, @Nullable Priority priority) {
+    String issue(Visit visit, VisitState from, @Nullable Priority priority, java.time.Instant at) {
         int number = visits.nextNumber(visit.servicePoint(), visit.day());
         String ticket = ticket(number);
-        if (!visits.queued(visit.id(), from, number, ticket, priority)) {
+        if (!visits.queued(visit.id(), from, number, ticket, priority, at)) {
             throw RegistrationDesk.wrongState(visit); // rolls the number back with the visit: no gap
         }
         return ticket;

@@ -14,6 +14,7 @@ import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -103,6 +104,13 @@ public class RecordingDayReports implements DailySummarySource {
                 desks.stream().<List<Object>>map(desk -> List.of(desk.desk(), desk.called(),
                         desk.recorded(), desk.failed(), desk.technical())).toList()));
         tables.add(daySteps.table(Procedure.C_RECORDING, point, day, locale));
+        // The waiting room apart from step 3: from the number (or its return to the queue) to the call.
+        VisitStore.Waiting waiting = visits.waiting(point, day);
+        tables.add(new Table(text("recording.report.waiting", locale), headers(locale, "item", "duration"), List.of(
+                List.of(text("recording.report.calls", locale), waiting.calls()),
+                List.of(text("recording.report.average-wait", locale),
+                        Duration.ofSeconds(waiting.calls() == 0 ? 0 : waiting.seconds() / waiting.calls())),
+                List.of(text("recording.report.longest-wait", locale), Duration.ofSeconds(waiting.longestSeconds())))));
         tables.add(new Table(text("recording.report.register", locale),
                 headers(locale, "time", "ticket", "name", "nik", "outcome"),
                 register.stream().<List<Object>>map(visit -> List.of(time(visit), orDash(visit.ticket()),

@@ -49,13 +49,17 @@ public class RecordingDesk {
         this.clock = clock;
     }
 
-    /** The next waiting number for this desk; empty when nobody waits. */
+    /** The next waiting number for this desk; empty when nobody waits. Step 3 starts at the call. */
     @Transactional
     public Optional<Visit> callNext(String desk) {
+        Instant now = clock.instant();
         Optional<Visit> called = visits.callNext(point(), LocalDate.now(clock), deskName(desk), currentActor.id(),
-                clock.instant());
-        called.ifPresent(visit -> auditLog.record(AuditRecord.success("recording.called", "RecordingVisit",
-                String.valueOf(visit.id())).withDetail(visit.ticket() + " to " + visit.desk())));
+                now);
+        called.ifPresent(visit -> {
+            clocks.enter(visit.id(), SopStep.C3_RECORDING, now, visit.servicePoint());
+            auditLog.record(AuditRecord.success("recording.called", "RecordingVisit", String.valueOf(visit.id()))
+                    .withDetail(visit.ticket() + " to " + visit.desk()));
+        });
         return called;
     }
 
@@ -100,16 +104,24 @@ public class RecordingDesk {
         return visit(visitId);
     }
 
-    /** Nobody came: the number waits aside until it is brought back. */
+    /** Nobody came: the number waits aside until it is brought back; the call's step 3 ends here. */
     @Transactional
     public Visit absent(long visitId) {
-        return move(visitId, VisitState.CALLED, VisitState.ABSENT, "recording.absent");
+        Visit absent = move(visitId, VisitState.CALLED, VisitState.ABSENT, "recording.absent");
+        clocks.leave(visitId, SopStep.C3_RECORDING, clock.instant());
+        return absent;
     }
 
-    /** An absent resident came after all: the number waits again, in its place. */
+    /** An absent resident came after all: the number waits again, in its place, until it is called. */
     @Transactional
     public Visit bringBack(long visitId) {
-        return move(visitId, VisitState.ABSENT, VisitState.QUEUED, "recording.brought-back");
+        Visit visit = mine(visitId);
+        if (!visits.broughtBack(visitId, clock.instant())) {
+            throw RegistrationDesk.wrongState(visit);
+        }
+        auditLog.record(AuditRecord.success("recording.brought-back", "RecordingVisit", String.valueOf(visitId))
+                .withDetail(visit.ticket()));
+        return visit(visitId);
     }
 
     /** Photo, signature, fingerprints and iris recorded: the KTP-el record moves on and a proof is issued. */

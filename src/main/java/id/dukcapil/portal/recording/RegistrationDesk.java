@@ -168,9 +168,9 @@ public class RegistrationDesk {
             return visit(visitId);
         }
         clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now);
-        clocks.enter(visitId, SopStep.C3_RECORDING, now, visit.servicePoint());
+        // Step 3 starts when the recording desk calls the number: the waiting room is its own figure.
         // The number last: the point's counter stays locked from here to the commit, as short a time as it can.
-        String ticket = queueNumbers.issue(visit, VisitState.BIOMETRIC_CHECK, priority);
+        String ticket = queueNumbers.issue(visit, VisitState.BIOMETRIC_CHECK, priority, now);
         auditLog.record(AuditRecord.success("recording.queued", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(ticket + (priority == null ? "" : "; " + priority)
                         + (need == RecordingNeed.RECORD_AGAIN ? "; enrolment failed, recorded again" : "")));
@@ -181,10 +181,9 @@ public class RegistrationDesk {
     @Transactional
     public Visit requeue(long visitId) {
         Visit visit = mine(visitId);
-        if (!visits.requeued(visitId)) {
+        if (!visits.requeued(visitId, clock.instant())) {
             throw wrongState(visit);
         }
-        clocks.enter(visitId, SopStep.C3_RECORDING, clock.instant(), visit.servicePoint());
         auditLog.record(AuditRecord.success("recording.requeued", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(visit.ticket()));
         return visit(visitId);

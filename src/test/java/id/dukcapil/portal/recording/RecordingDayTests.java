@@ -146,7 +146,7 @@ class RecordingDayTests {
                 List.of("Gagal karena kendala teknis", 15L));
         assertThat(report.tables().get(1).rows()).extracting(row -> row.getFirst())
                 .containsExactly("Meja 1", "Meja 2", "Meja 3");
-        assertThat(report.tables().get(3).rows()).hasSize(300);
+        assertThat(report.tables().get(4).rows()).hasSize(300);
         List<Object> recordingStep = report.tables().get(2).rows().stream()
                 .filter(row -> row.getFirst().toString().startsWith("3. ")).findFirst().orElseThrow();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id LIKE 'C-%' AND day = ? "

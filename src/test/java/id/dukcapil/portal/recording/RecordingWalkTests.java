@@ -10,7 +10,11 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.staff.StaffAccounts;
+import id.dukcapil.portal.shared.report.TableReport;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.time.ZoneId;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +118,31 @@ class RecordingWalkTests {
         SignedInAs.call(users, second, () -> recording.recorded(queued.id()));
         assertThat(SignedInAs.call(users, first, recording::called)).extracting(Visit::id)
                 .doesNotContain(queued.id());
+    }
+
+    @Test
+    void step_three_starts_at_the_call_and_the_waiting_room_is_its_own_figure() {
+        LocalDate day = startDay(413);
+        String registrar = account(Role.REGISTRATION_OPERATOR);
+        String recorder = account(Role.RECORDING_OPERATOR);
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, day, 1).getFirst();
+        Visit queued = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik));
+        clock.advance(Duration.ofMinutes(40)); // the waiting room
+        SignedInAs.call(users, recorder, () -> recording.callNext("Meja 1")).orElseThrow();
+        clock.advance(Duration.ofMinutes(6)); // photo, signature, fingerprints, iris
+        SignedInAs.call(users, recorder, () -> recording.recorded(queued.id()));
+
+        Map<String, Object> step = jdbc.queryForMap("SELECT duration_ms, within_standard FROM sla_step "
+                + "WHERE case_id = ? AND step = 'C3_RECORDING'", "C-" + queued.id());
+        assertThat(((Number) step.get("duration_ms")).longValue()).as("the call to the recording")
+                .isEqualTo(Duration.ofMinutes(6).toMillis());
+        assertThat(step.get("within_standard")).isEqualTo(true);
+        TableReport report = SignedInAs.call(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN));
+        TableReport.Table waiting = report.tables().stream()
+                .filter(table -> table.title().startsWith("Menunggu dipanggil")).findFirst().orElseThrow();
+        assertThat(waiting.rows()).containsExactly(List.of("Panggilan", 1L),
+                List.of("Rata-rata menunggu", Duration.ofMinutes(40)),
+                List.of("Paling lama menunggu", Duration.ofMinutes(40)));
     }
 
     private LocalDate startDay(int daysAhead) {

@@ -75,19 +75,29 @@ public class VisitStore {
                 .params(point, day).query(Integer.class).single();
     }
 
-    public boolean queued(long id, VisitState from, int number, String ticket, @Nullable Priority priority) {
+    public boolean queued(long id, VisitState from, int number, String ticket, @Nullable Priority priority,
+                          Instant at) {
         return jdbc.sql("""
-                UPDATE recording_visit SET state = 'QUEUED', queue_number = ?, ticket = ?, priority = ?,
+                UPDATE recording_visit SET state = 'QUEUED', queue_number = ?, ticket = ?, priority = ?, queued_at = ?,
                     version = version + 1
                 WHERE id = ? AND state = ?""")
-                .params(number, ticket, priority == null ? null : priority.name(), id, from.name()).update() == 1;
+                .params(number, ticket, priority == null ? null : priority.name(), utc(at), id, from.name())
+                .update() == 1;
     }
 
-    public boolean requeued(long id) {
+    public boolean requeued(long id, Instant at) {
         return jdbc.sql("""
                 UPDATE recording_visit SET state = 'QUEUED', requeued = TRUE, failure_reason = NULL,
-                    technical_failure = FALSE, desk = NULL, called_at = NULL, version = version + 1
-                WHERE id = ? AND state = 'SENT_BACK'""").param(id).update() == 1;
+                    technical_failure = FALSE, desk = NULL, called_at = NULL, called_by = NULL, queued_at = ?,
+                    version = version + 1
+                WHERE id = ? AND state = 'SENT_BACK'""").params(utc(at), id).update() == 1;
+    }
+
+    /** An absent resident came after all: waiting again from now, in the number's place. */
+    public boolean broughtBack(long id, Instant at) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET state = 'QUEUED', queued_at = ?, version = version + 1
+                WHERE id = ? AND state = 'ABSENT'""").params(utc(at), id).update() == 1;
     }
 
     /**
@@ -101,8 +111,11 @@ public class VisitStore {
                 .params(point, day).query(Long.class).optional();
         next.ifPresent(id -> jdbc.sql("""
                 UPDATE recording_visit SET state = 'CALLED', desk = ?, called_at = ?, called_by = ?,
+                    waits = waits + 1,
+                    waited_seconds = waited_seconds + GREATEST(0, TIMESTAMPDIFF(SECOND, queued_at, ?)),
+                    longest_wait_seconds = GREATEST(longest_wait_seconds, TIMESTAMPDIFF(SECOND, queued_at, ?)),
                     version = version + 1
-                WHERE id = ? AND state = 'QUEUED'""").params(desk, utc(at), by, id).update());
+                WHERE id = ? AND state = 'QUEUED'""").params(desk, utc(at), by, utc(at), utc(at), id).update());
         return next.flatMap(this::find);
     }
 
@@ -181,6 +194,17 @@ public class VisitStore {
                 GROUP BY desk ORDER BY desk""").params(point, day)
                 .query((rs, n) -> new DeskDay(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5))).list();
+    }
+
+    /** The waiting room of a point's day: calls (each ends a wait), seconds waited in all, the longest wait. */
+    public record Waiting(long calls, long seconds, long longestSeconds) {
+    }
+
+    public Waiting waiting(String point, LocalDate day) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(waits), 0), COALESCE(SUM(waited_seconds), 0), COALESCE(MAX(longest_wait_seconds), 0)
+                FROM recording_visit WHERE service_point = ? AND day = ?""").params(point, day)
+                .query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     public Optional<Visit> byProofToken(String token) {
