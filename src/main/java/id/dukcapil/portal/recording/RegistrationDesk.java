@@ -83,12 +83,13 @@ public class RegistrationDesk {
         }
     }
 
-    /** The resident stands at the desk in person (no representative): the visit begins, step 1 starts. */
+    /**
+     * The operator has received the resident's documents: the visit begins. Step 1 (the resident handing the
+     * documents over) ran from when the resident was looked up at the desk ({@link Applicant#at()}) until now; step 2
+     * (the operator's check) starts now.
+     */
     @Transactional
-    public Visit begin(String rawNik, boolean inPerson) {
-        if (!inPerson) {
-            throw new RuleViolation("recording.error.in-person");
-        }
+    public Visit begin(String rawNik, Instant arrivedAt) {
         Resident resident = resident(rawNik);
         LocalDate today = LocalDate.now(clock);
         registry.ktpRecordingEligibility(resident.nik(), today).refusal().ifPresent(finding -> {
@@ -98,14 +99,19 @@ public class RegistrationDesk {
             throw new RuleViolation("recording.error.open-visit", open.ticket() == null ? "" : open.ticket());
         });
         Instant now = clock.instant();
-        long id = visits.begin(point(), today, resident.nik().value(), resident.fullName(), currentActor.id(), now);
-        clocks.enter(id, SopStep.C1_DOCUMENTS_HANDED_OVER, now, point());
+        // Never in the future, never before the office's day began (a lookup left on screen overnight).
+        Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
+        Instant arrived = arrivedAt.isAfter(now) ? now : arrivedAt.isBefore(startOfDay) ? startOfDay : arrivedAt;
+        long id = visits.begin(point(), today, resident.nik().value(), resident.fullName(), currentActor.id(), arrived);
+        clocks.enter(id, SopStep.C1_DOCUMENTS_HANDED_OVER, arrived, point());
+        clocks.leave(id, SopStep.C1_DOCUMENTS_HANDED_OVER, now);
+        clocks.enter(id, SopStep.C2_REGISTRATION_CHECK, now, point());
         auditLog.record(AuditRecord.success("recording.visit.begun", "RecordingVisit", String.valueOf(id))
                 .withDetail("nik=" + resident.nik().masked()));
         return visit(id);
     }
 
-    /** The documents are not in order: returned with the reasons ticked; the visit ends. */
+    /** The documents are not in order (or the resident sent someone): returned with the reasons; step 2 ends. */
     @Transactional
     public Visit returnDocuments(long visitId, Set<String> reasons) {
         if (reasons.isEmpty()) {
@@ -116,15 +122,21 @@ public class RegistrationDesk {
         if (!visits.end(visitId, VisitState.CHECKING, VisitState.DOCUMENTS_RETURNED, clock.instant(), joined, null)) {
             throw wrongState(visit);
         }
-        clocks.leave(visitId, SopStep.C1_DOCUMENTS_HANDED_OVER, clock.instant());
+        clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, clock.instant());
         auditLog.record(AuditRecord.success("recording.documents.returned", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(joined));
         return visit(visitId);
     }
 
-    /** Every required document is there: on to the biometric check (step 2). */
+    /**
+     * The resident came in person (no representative) and every required document is there: on to the biometric
+     * check, still step 2.
+     */
     @Transactional
-    public Visit documentsInOrder(long visitId, Set<String> ticked) {
+    public Visit documentsInOrder(long visitId, Set<String> ticked, boolean inPerson) {
+        if (!inPerson) {
+            throw new RuleViolation("recording.error.in-person");
+        }
         Visit visit = mine(visitId);
         Resident resident = resident(visit.nik());
         List<String> missing = requirements.of(resident, visit.day()).stream().filter(doc -> !ticked.contains(doc))
@@ -135,9 +147,6 @@ public class RegistrationDesk {
         if (!visits.move(visitId, VisitState.CHECKING, VisitState.BIOMETRIC_CHECK)) {
             throw wrongState(visit);
         }
-        Instant now = clock.instant();
-        clocks.leave(visitId, SopStep.C1_DOCUMENTS_HANDED_OVER, now);
-        clocks.enter(visitId, SopStep.C2_REGISTRATION_CHECK, now, visit.servicePoint());
         auditLog.record(AuditRecord.success("recording.documents.in-order", "RecordingVisit", String.valueOf(visitId)));
         return visit(visitId);
     }

@@ -101,9 +101,9 @@ class RecordingBenchmark {
                 for (int i = desk; i < niks.size(); i += desks.size()) {
                     String nik = niks.get(i);
                     SignedInAs.call(users, desks.get(desk), () -> {
-                        Visit visit = registration.begin(nik, true);
+                        Visit visit = registration.begin(nik, registration.lookup(nik).at());
                         think();
-                        registration.documentsInOrder(visit.id(), Set.copyOf(registration.lookup(nik).documents()));
+                        registration.documentsInOrder(visit.id(), Set.copyOf(registration.lookup(nik).documents()), true);
                         think();
                         long start = System.nanoTime();
                         registration.biometricCheck(visit.id(), false, null);

@@ -70,7 +70,7 @@ class RecordingDayTests {
             String registrar = registrars.get(i % 2);
             String nik = niks.get(i);
             clock.advance(Duration.ofSeconds(30));
-            Visit visit = SignedInAs.call(users, registrar, () -> registration.begin(nik, true));
+            Visit visit = SignedInAs.call(users, registrar, () -> registration.begin(nik, clock.instant()));
             if (i % 10 == 0) {
                 SignedInAs.call(users, registrar, () -> registration.returnDocuments(visit.id(),
                         Set.of(Requirements.KK_COPY)));
@@ -79,7 +79,7 @@ class RecordingDayTests {
             }
             Set<String> documents = Set.copyOf(SignedInAs.call(users, registrar, () -> registration.lookup(nik))
                     .documents());
-            SignedInAs.call(users, registrar, () -> registration.documentsInOrder(visit.id(), documents));
+            SignedInAs.call(users, registrar, () -> registration.documentsInOrder(visit.id(), documents, true));
             if (i % 10 == 1) {
                 Visit explained = SignedInAs.call(users, registrar,
                         () -> registration.biometricCheck(visit.id(), true, null));
@@ -195,13 +195,15 @@ class RecordingDayTests {
         clock.setInstant(day.atTime(8, 0).atZone(OFFICE).toInstant());
         String registrar = account(Role.REGISTRATION_OPERATOR);
         String nik = RecordingTestSupport.residentsToRecord(jdbc, day, 1).getFirst();
-        assertThatThrownBy(() -> SignedInAs.call(users, registrar, () -> registration.begin(nik, false)))
-                .isInstanceOf(RuleViolation.class).hasMessageContaining("recording.error.in-person");
-        Visit visit = SignedInAs.call(users, registrar, () -> registration.begin(nik, true));
-        assertThatThrownBy(() -> SignedInAs.call(users, registrar, () -> registration.begin(nik, true)))
+        Visit visit = SignedInAs.call(users, registrar, () -> registration.begin(nik, clock.instant()));
+        assertThatThrownBy(() -> SignedInAs.call(users, registrar, () -> registration.begin(nik, clock.instant())))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("recording.error.open-visit");
+        Set<String> all = Set.copyOf(SignedInAs.call(users, registrar, () -> registration.lookup(nik)).documents());
         assertThatThrownBy(() -> SignedInAs.call(users, registrar,
-                () -> registration.documentsInOrder(visit.id(), Set.of())))
+                () -> registration.documentsInOrder(visit.id(), all, false)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("recording.error.in-person");
+        assertThatThrownBy(() -> SignedInAs.call(users, registrar,
+                () -> registration.documentsInOrder(visit.id(), Set.of(), true)))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("recording.error.documents-missing");
     }
 

@@ -20,8 +20,9 @@ public final class RecordingTestSupport {
 
     /** The resident through the registration desk's document check, in person with every document. */
     public static Visit checked(RegistrationDesk registration, String nik) {
-        Visit visit = registration.begin(nik, true);
-        return registration.documentsInOrder(visit.id(), Set.copyOf(registration.lookup(nik).documents()));
+        Applicant applicant = registration.lookup(nik);
+        Visit visit = registration.begin(nik, applicant.at());
+        return registration.documentsInOrder(visit.id(), Set.copyOf(applicant.documents()), true);
     }
 
     /**

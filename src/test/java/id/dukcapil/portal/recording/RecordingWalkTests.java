@@ -145,6 +145,44 @@ class RecordingWalkTests {
                 List.of("Paling lama menunggu", Duration.ofMinutes(40)));
     }
 
+    @Test
+    void step_one_runs_from_the_lookup_to_the_documents_in_hand_and_a_return_is_step_two() {
+        LocalDate day = startDay(414);
+        String registrar = account(Role.REGISTRATION_OPERATOR);
+        var niks = RecordingTestSupport.residentsToRecord(jdbc, day, 2);
+        String returned = niks.get(0);
+        String queuedNik = niks.get(1);
+
+        Visit back = SignedInAs.call(users, registrar, () -> {
+            Applicant applicant = registration.lookup(returned);
+            clock.advance(Duration.ofMinutes(1)); // the resident hands the documents over
+            Visit visit = registration.begin(returned, applicant.at());
+            clock.advance(Duration.ofMinutes(2)); // the operator checks them: the KK copy is missing
+            return registration.returnDocuments(visit.id(), Set.of(Requirements.KK_COPY));
+        });
+        assertThat(back.state()).isEqualTo(VisitState.DOCUMENTS_RETURNED);
+        assertThat(stepMillis(back, "C1_DOCUMENTS_HANDED_OVER")).isEqualTo(Duration.ofMinutes(1).toMillis());
+        assertThat(stepMillis(back, "C2_REGISTRATION_CHECK")).as("the return is step 2's outcome")
+                .isEqualTo(Duration.ofMinutes(2).toMillis());
+
+        Visit queued = SignedInAs.call(users, registrar, () -> {
+            Applicant applicant = registration.lookup(queuedNik);
+            clock.advance(Duration.ofMinutes(3));
+            Visit visit = registration.begin(queuedNik, applicant.at());
+            clock.advance(Duration.ofMinutes(4));
+            registration.documentsInOrder(visit.id(), Set.copyOf(applicant.documents()), true);
+            clock.advance(Duration.ofMinutes(2));
+            return registration.biometricCheck(visit.id(), false, null);
+        });
+        assertThat(stepMillis(queued, "C1_DOCUMENTS_HANDED_OVER")).isEqualTo(Duration.ofMinutes(3).toMillis());
+        assertThat(stepMillis(queued, "C2_REGISTRATION_CHECK")).isEqualTo(Duration.ofMinutes(6).toMillis());
+    }
+
+    private long stepMillis(Visit visit, String step) {
+        return jdbc.queryForObject("SELECT duration_ms FROM sla_step WHERE case_id = ? AND step = ?", Long.class,
+                "C-" + visit.id(), step);
+    }
+
     private LocalDate startDay(int daysAhead) {
         LocalDate day = LocalDate.now(OFFICE).plusDays(daysAhead);
         clock.setInstant(day.atTime(8, 0).atZone(OFFICE).toInstant());

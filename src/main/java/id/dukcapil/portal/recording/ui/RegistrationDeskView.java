@@ -198,27 +198,47 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         if (visit != null) {
             applicantPanel.add(new Paragraph(getTranslation("recording.registration.open-visit",
                     getTranslation(visit.state().labelKey()))));
+            switch (visit.state()) { // the desk reopens on the visit's own next step
+                case CHECKING -> showCheck(applicant);
+                case BIOMETRIC_CHECK -> showBiometricStep();
+                default -> {
+                }
+            }
+            return;
         }
+        // Step 1 runs from the lookup (the resident at the desk) until the operator has the documents in hand.
+        Button received = button("recording.registration.received", "recording-received", () -> {
+            visit = desk.begin(resident.nik().value(), applicant.at());
+            showCheck(applicant);
+        });
+        received.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        applicantPanel.add(new Paragraph(getTranslation("recording.registration.hand-over")), received);
+    }
+
+    /** Step 2's document check: the resident in person, every document ticked; or the documents back. */
+    private void showCheck(Applicant applicant) {
+        Visit current = java.util.Objects.requireNonNull(visit);
+        applicantPanel.removeAll();
+        applicantPanel.add(new H3(current.fullName()));
         documents.setItems(applicant.documents());
         documents.clear();
         inPerson.clear();
-        Button start = button("recording.registration.documents-ok", "recording-documents-ok", () -> {
-            Visit begun = visit != null ? visit : desk.begin(nik.getValue(), inPerson.getValue());
-            visit = desk.documentsInOrder(begun.id(), Set.copyOf(documents.getValue()));
+        Button inOrder = button("recording.registration.documents-ok", "recording-documents-ok", () -> {
+            visit = desk.documentsInOrder(current.id(), Set.copyOf(documents.getValue()), inPerson.getValue());
             showBiometricStep();
         });
-        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        inOrder.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button giveBack = button("recording.registration.return", "recording-return", () -> {
             Set<String> reasons = new LinkedHashSet<>(applicant.documents());
             reasons.removeAll(documents.getValue());
             if (!inPerson.getValue()) {
                 reasons.add("NOT_IN_PERSON");
             }
-            Visit begun = visit != null ? visit : desk.begin(nik.getValue(), true);
-            visit = desk.returnDocuments(begun.id(), reasons);
-            done(getTranslation("recording.registration.returned", resident.fullName()));
+            visit = desk.returnDocuments(current.id(), reasons);
+            done(getTranslation("recording.registration.returned", current.fullName()));
         });
-        applicantPanel.add(inPerson, documents, new HorizontalLayout(start, giveBack));
+        applicantPanel.add(inPerson, documents, new HorizontalLayout(inOrder, giveBack));
+        refreshLists();
     }
 
     /**

@@ -44,6 +44,7 @@ class RecordingDesksViewTest extends PortalViewTest {
         test($(Button.class).id("recording-find")).click();
         test($(Button.class).id("member-" + nik)).click();
         assertThat(registration.nik.getValue()).isEqualTo(nik);
+        test($(Button.class).id("recording-received")).click();
         registration.inPerson.setValue(true);
         registration.documents.setValue(Set.copyOf(registration.documents.getListDataView().getItems().toList()));
         test($(Button.class).id("recording-documents-ok")).click();
