@@ -5,7 +5,9 @@ import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.shared.RuleViolation;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** SOP C's step clocks: a visit is the case ({@code C-<visit id>}), each desk's actor the one who acts. */
@@ -30,6 +32,24 @@ class RecordingClocks {
 
     void leave(long visitId, SopStep step, Instant at) {
         stepClock.leave(caseRef(visitId), step, at, currentActor.id());
+    }
+
+    /** Leaves the step; after a technical fault (if one is named) an overrun is excused, as the SOP allows. */
+    void leave(long visitId, SopStep step, Instant at, @Nullable String technicalFault) {
+        if (technicalFault == null) {
+            leave(visitId, step, at);
+        } else {
+            leaveExcused(visitId, step, at, "technical failure: " + technicalFault);
+        }
+    }
+
+    /** A technical fault as the desk typed it: blank is none; too long is refused. */
+    static @Nullable String fault(@Nullable String typed) {
+        String fault = typed == null ? "" : typed.strip();
+        if (fault.length() > 200) {
+            throw new RuleViolation("recording.error.fault");
+        }
+        return fault.isEmpty() ? null : fault;
     }
 
     /** Leaves the step; an overrun is excused for the reason given (a technical failure, as the SOP allows). */

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,7 +128,17 @@ public class RecordingDesk {
     /** Photo, signature, fingerprints and iris recorded: the KTP-el record moves on and a proof is issued. */
     @Transactional
     public Visit recorded(long visitId) {
+        return recorded(visitId, null);
+    }
+
+    /**
+     * Recorded after a technical fault on the way (a device restarted, the national application slow): the SOP
+     * lets step 3 run over then, and the log says why.
+     */
+    @Transactional
+    public Visit recorded(long visitId, @Nullable String technicalFault) {
         Visit visit = mine(visitId);
+        String fault = RecordingClocks.fault(technicalFault);
         // Recorded elsewhere since the number was given (another point, the register refreshed): said in words,
         // and the visit stays called so the desk can send it back.
         EnrolmentStatus status = registry.findByNik(Nik.of(visit.nik())).map(r -> r.enrolmentStatus())
@@ -145,10 +156,10 @@ public class RecordingDesk {
         registry.changeEnrolmentStatus(Nik.of(visit.nik()), EnrolmentStatus.BIOMETRICS_CAPTURED,
                 "SOP C: recorded at " + visit.servicePoint() + " (" + number + ")");
         Instant now = clock.instant();
-        clocks.leave(visitId, SopStep.C3_RECORDING, now);
+        clocks.leave(visitId, SopStep.C3_RECORDING, now, fault);
         clocks.enter(visitId, SopStep.C4_PROOF_HANDED_OVER, now, visit.servicePoint());
         auditLog.record(AuditRecord.success("recording.recorded", "RecordingVisit", String.valueOf(visitId))
-                .withDetail(number));
+                .withDetail(number + (fault == null ? "" : "; technical fault: " + fault)));
         return visit(visitId);
     }
 

@@ -159,7 +159,18 @@ public class RegistrationDesk {
      */
     @Transactional
     public Visit biometricCheck(long visitId, boolean alreadyRecorded, @Nullable Priority priority) {
+        return biometricCheck(visitId, alreadyRecorded, priority, null);
+    }
+
+    /**
+     * The same, after a technical fault at the desk (the iris scanner, the network, the national application): the
+     * SOP lets step 2 run over its standard then, and the log says why.
+     */
+    @Transactional
+    public Visit biometricCheck(long visitId, boolean alreadyRecorded, @Nullable Priority priority,
+                                @Nullable String technicalFault) {
         Visit visit = mine(visitId);
+        String fault = RecordingClocks.fault(technicalFault);
         Instant now = clock.instant();
         Resident resident = resident(visit.nik());
         RecordingNeed need = RecordingNeed.of(resident.enrolmentStatus());
@@ -171,17 +182,18 @@ public class RegistrationDesk {
                     explanation)) {
                 throw wrongState(visit);
             }
-            clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now);
+            clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now, fault);
             auditLog.record(AuditRecord.success("recording.already-recorded", "RecordingVisit",
                     String.valueOf(visitId)).withDetail(explanation));
             return visit(visitId);
         }
-        clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now);
+        clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now, fault);
         // Step 3 starts when the recording desk calls the number: the waiting room is its own figure.
         // The number last: the point's counter stays locked from here to the commit, as short a time as it can.
         String ticket = queueNumbers.issue(visit, VisitState.BIOMETRIC_CHECK, priority, now);
         auditLog.record(AuditRecord.success("recording.queued", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(ticket + (priority == null ? "" : "; " + priority)
+                        + (fault == null ? "" : "; technical fault: " + fault)
                         + (need == RecordingNeed.RECORD_AGAIN ? "; enrolment failed, recorded again" : "")));
         return visit(visitId);
     }

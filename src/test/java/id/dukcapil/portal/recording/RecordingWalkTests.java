@@ -178,6 +178,31 @@ class RecordingWalkTests {
         assertThat(stepMillis(queued, "C2_REGISTRATION_CHECK")).isEqualTo(Duration.ofMinutes(6).toMillis());
     }
 
+    @Test
+    void a_technical_fault_excuses_the_overrun_of_step_two_and_of_a_recording_that_succeeded_after_it() {
+        LocalDate day = startDay(415);
+        String registrar = account(Role.REGISTRATION_OPERATOR);
+        String recorder = account(Role.RECORDING_OPERATOR);
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, day, 1).getFirst();
+        Visit queued = SignedInAs.call(users, registrar, () -> {
+            Visit checked = RecordingTestSupport.checked(registration, nik);
+            clock.advance(Duration.ofMinutes(25)); // the iris scanner at registration would not start
+            return registration.biometricCheck(checked.id(), false, null, "Pemindai iris registrasi macet");
+        });
+        SignedInAs.call(users, recorder, () -> recording.callNext("Meja 1")).orElseThrow();
+        clock.advance(Duration.ofMinutes(30)); // the fingerprint reader restarted twice, then it worked
+        Visit recorded = SignedInAs.call(users, recorder,
+                () -> recording.recorded(queued.id(), "Pembaca sidik jari dimulai ulang"));
+        assertThat(recorded.state()).isEqualTo(VisitState.RECORDED);
+
+        for (String step : List.of("C2_REGISTRATION_CHECK", "C3_RECORDING")) {
+            Map<String, Object> row = jdbc.queryForMap("SELECT within_standard, excused_reason FROM sla_step "
+                    + "WHERE case_id = ? AND step = ?", "C-" + queued.id(), step);
+            assertThat(row.get("within_standard")).as(step + " ran over").isEqualTo(false);
+            assertThat((String) row.get("excused_reason")).as(step + " excused").startsWith("technical failure:");
+        }
+    }
+
     private long stepMillis(Visit visit, String step) {
         return jdbc.queryForObject("SELECT duration_ms FROM sla_step WHERE case_id = ? AND step = ?", Long.class,
                 "C-" + visit.id(), step);

@@ -141,8 +141,13 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
             desk.absent(visit.id());
             clear();
         });
+        TextField fault = new TextField(getTranslation("recording.fault.label"));
+        fault.setPlaceholder(getTranslation("recording.fault.placeholder"));
+        fault.setMaxLength(200);
+        fault.setId("recording-fault");
+        fault.setWidth("24rem");
         Button recorded = button("recording.desk.recorded", "recording-recorded", () -> {
-            Visit done = desk.recorded(visit.id());
+            Visit done = desk.recorded(visit.id(), fault.getValue());
             Notifications.success(getTranslation("recording.desk.recorded-done", done.fullName()));
             clear();
         });
@@ -159,7 +164,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
             dialog.open();
         });
         failed.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        current.add(ticket, who, new HorizontalLayout(recorded, failed, recall, gone));
+        current.add(ticket, who, new HorizontalLayout(recorded, failed, recall, gone), fault);
     }
 
     /** Done with a number: on to the next one this operator called, if any, else ready to call. */

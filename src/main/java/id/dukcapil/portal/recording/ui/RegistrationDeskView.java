@@ -64,6 +64,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     final Checkbox inPerson = new Checkbox();
     final CheckboxGroup<String> documents = new CheckboxGroup<>();
     final Select<Priority> priority = new Select<>();
+    final TextField fault = new TextField();
     final Grid<Visit> sentBack = new Grid<>();
     final Grid<Visit> register = new Grid<>();
     private final RegistrationDesk desk;
@@ -97,6 +98,10 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
                 : getTranslation(p.labelKey()));
         priority.setEmptySelectionAllowed(true);
         priority.setEmptySelectionCaption(getTranslation("recording.registration.no-priority"));
+        fault.setLabel(getTranslation("recording.fault.label"));
+        fault.setPlaceholder(getTranslation("recording.fault.placeholder"));
+        fault.setMaxLength(200);
+        fault.setWidthFull();
 
         sentBack.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
         sentBack.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
@@ -254,21 +259,22 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         applicantPanel.add(new H3(current.fullName()), what);
         Button queue = button(need == RecordingNeed.RECORD_AGAIN ? "recording.registration.record-again"
                 : "recording.registration.not-recorded", "recording-not-recorded", () -> {
-            visit = desk.biometricCheck(current.id(), false, priority.getValue());
+            visit = desk.biometricCheck(current.id(), false, priority.getValue(), fault.getValue());
             afterBiometricCheck(visit);
         });
         queue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button recorded = button(need == RecordingNeed.ALREADY_RECORDED ? "recording.registration.explain"
                 : "recording.registration.already-recorded", "recording-already-recorded", () -> {
-            visit = desk.biometricCheck(current.id(), true, null);
+            visit = desk.biometricCheck(current.id(), true, null, fault.getValue());
             afterBiometricCheck(visit);
         });
+        fault.clear();
         switch (need) {
-            case CHECK_BIOMETRICS -> applicantPanel.add(priority, new HorizontalLayout(queue, recorded));
-            case RECORD_AGAIN -> applicantPanel.add(priority, new HorizontalLayout(queue));
+            case CHECK_BIOMETRICS -> applicantPanel.add(priority, fault, new HorizontalLayout(queue, recorded));
+            case RECORD_AGAIN -> applicantPanel.add(priority, fault, new HorizontalLayout(queue));
             case ALREADY_RECORDED -> {
                 recorded.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                applicantPanel.add(new HorizontalLayout(recorded));
+                applicantPanel.add(fault, new HorizontalLayout(recorded));
             }
         }
     }
