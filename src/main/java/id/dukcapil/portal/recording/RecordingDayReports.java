@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,17 +89,27 @@ public class RecordingDayReports implements DailySummarySource {
         long technical = desks.stream().mapToLong(VisitStore.DeskDay::technical).sum();
 
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table(text("recording.report.summary", locale), headers(locale, "item", "count"), List.of(
+        List<List<Object>> summary = new ArrayList<>(List.of(
                 row(text("recording.report.visits", locale), (long) register.size()),
                 row(text("recording.state.DOCUMENTS_RETURNED", locale), count(byState, VisitState.DOCUMENTS_RETURNED)),
                 row(text("recording.state.ALREADY_RECORDED", locale), count(byState, VisitState.ALREADY_RECORDED)),
                 row(text("recording.report.queued", locale), queued),
-                row(text("recording.report.recorded", locale), count(byState, VisitState.RECORDED)
-                        + count(byState, VisitState.PROOF_HANDED)),
+                row(text("recording.report.recorded", locale),
+                        register.stream().filter(visit -> visit.proofNumber() != null).count()),
                 row(text("recording.report.failures", locale), failures),
                 row(text("recording.report.technical", locale), technical),
                 row(text("recording.state.ABSENT", locale), count(byState, VisitState.ABSENT)),
-                row(text("recording.state.PROOF_HANDED", locale), count(byState, VisitState.PROOF_HANDED)))));
+                row(text("recording.state.PROOF_HANDED", locale), count(byState, VisitState.PROOF_HANDED))));
+        // The day's end: each visit closed open is counted by the state it was left in; what is still open, apart.
+        register.stream().filter(visit -> visit.closedFrom() != null)
+                .collect(Collectors.groupingBy(Visit::closedFrom, () -> new EnumMap<>(VisitState.class),
+                        Collectors.counting()))
+                .forEach((from, n) -> summary.add(row(text("recording.closed." + from, locale), n)));
+        long open = register.stream().filter(visit -> !visit.state().finished()).count();
+        if (open > 0) {
+            summary.add(row(text("recording.report.still-open", locale), open));
+        }
+        tables.add(new Table(text("recording.report.summary", locale), headers(locale, "item", "count"), summary));
         tables.add(new Table(text("recording.report.desks", locale),
                 headers(locale, "desk", "called", "recorded", "failed", "technical"),
                 desks.stream().<List<Object>>map(desk -> List.of(desk.desk(), desk.called(),
@@ -130,6 +141,7 @@ public class RecordingDayReports implements DailySummarySource {
             case ALREADY_RECORDED -> orDash(visit.explanation());
             case SENT_BACK -> orDash(visit.failureReason());
             case RECORDED, PROOF_HANDED -> orDash(visit.proofNumber());
+            case CLOSED -> visit.closedFrom() == null ? "" : text("recording.closed." + visit.closedFrom(), locale);
             default -> "";
         };
         return detail.isEmpty() ? state : state + ": " + detail;

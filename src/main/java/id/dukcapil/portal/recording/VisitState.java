@@ -14,7 +14,9 @@ public enum VisitState {
     /** The recording failed: back at the registration desk with the reason, to be queued again. */
     SENT_BACK,
     RECORDED,
-    PROOF_HANDED;
+    PROOF_HANDED,
+    /** Still open when the day was closed (by the desk, or at night): the outcome is the state it was left in. */
+    CLOSED;
 
     public String labelKey() {
         return "recording.state." + name();
@@ -22,6 +24,6 @@ public enum VisitState {
 
     /** The visit is over for the day (the register's outcome). */
     public boolean finished() {
-        return this == DOCUMENTS_RETURNED || this == ALREADY_RECORDED || this == PROOF_HANDED;
+        return this == DOCUMENTS_RETURNED || this == ALREADY_RECORDED || this == PROOF_HANDED || this == CLOSED;
     }
 }

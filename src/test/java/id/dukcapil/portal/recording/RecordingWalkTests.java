@@ -42,6 +42,8 @@ class RecordingWalkTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
     @Autowired MessageSource messages;
+    @Autowired DayClosing closing;
+    @Autowired RecordingJobs jobs;
 
     @AfterEach
     void real_time_again() {
@@ -201,6 +203,73 @@ class RecordingWalkTests {
             assertThat(row.get("within_standard")).as(step + " ran over").isEqualTo(false);
             assertThat((String) row.get("excused_reason")).as(step + " excused").startsWith("technical failure:");
         }
+    }
+
+    @Test
+    void the_desk_closes_its_day_every_open_visit_gets_its_outcome_and_the_register_counts_it() {
+        LocalDate day = startDay(416);
+        String registrar = account(Role.REGISTRATION_OPERATOR);
+        String recorder = account(Role.RECORDING_OPERATOR);
+        var niks = RecordingTestSupport.residentsToRecord(jdbc, day, 6);
+        for (String nik : niks.subList(0, 5)) {
+            SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik));
+        }
+        Visit checking = SignedInAs.call(users, registrar,
+                () -> registration.begin(niks.get(5), clock.instant())); // still at registration
+        SignedInAs.run(users, recorder, () -> {
+            Visit handed = recording.callNext("Meja 1").orElseThrow();
+            recording.recorded(handed.id());
+            recording.proofHanded(handed.id());
+            recording.recorded(recording.callNext("Meja 1").orElseThrow().id()); // proof not handed
+            recording.absent(recording.callNext("Meja 1").orElseThrow().id());
+            recording.failed(recording.callNext("Meja 1").orElseThrow().id(), "Sidik jari tidak terbaca", false);
+            // the last number stays waiting
+        });
+        clock.advance(Duration.ofHours(8));
+
+        assertThat(SignedInAs.call(users, registrar, closing::openToday)).containsOnly(
+                Map.entry(VisitState.CHECKING, 1), Map.entry(VisitState.RECORDED, 1), Map.entry(VisitState.ABSENT, 1),
+                Map.entry(VisitState.SENT_BACK, 1), Map.entry(VisitState.QUEUED, 1));
+        assertThat(SignedInAs.call(users, registrar, closing::closeToday)).isEqualTo(5);
+        assertThat(SignedInAs.call(users, registrar, closing::openToday)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step s JOIN recording_visit v "
+                + "ON s.case_id = CONCAT('C-', v.id) WHERE v.day = ? AND s.ended_at IS NULL", Integer.class, day))
+                .as("no step of the day left open").isZero();
+        assertThat(SignedInAs.call(users, registrar, () -> registration.lookup(niks.get(5))).openVisit()).isNull();
+
+        TableReport report = SignedInAs.call(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN));
+        assertThat(report.tables().getFirst().rows()).contains(List.of("Kunjungan", 6L), List.of("Terekam", 2L),
+                List.of("Ditutup akhir hari: registrasi tidak selesai (berkas belum diperiksa)", 1L),
+                List.of("Ditutup akhir hari: nomor tidak sempat dipanggil", 1L),
+                List.of("Ditutup akhir hari: tidak hadir saat dipanggil", 1L),
+                List.of("Ditutup akhir hari: perekaman gagal, tidak diantrekan lagi", 1L),
+                List.of("Ditutup akhir hari: terekam, bukti tidak diserahkan", 1L));
+        assertThat(report.tables().getFirst().rows()).extracting(row -> row.getFirst())
+                .doesNotContain("Belum selesai (hari belum ditutup)");
+        assertThat(report.tables().getLast().rows()).extracting(row -> row.getLast().toString())
+                .anyMatch(outcome -> outcome.endsWith("tidak hadir saat dipanggil"));
+        assertThat(checking.id()).isPositive();
+    }
+
+    @Test
+    void a_day_no_desk_closed_is_closed_at_night_at_its_closing_time() {
+        LocalDate day = startDay(417);
+        String registrar = account(Role.REGISTRATION_OPERATOR);
+        String recorder = account(Role.RECORDING_OPERATOR);
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, day, 1).getFirst();
+        Visit queued = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik));
+        clock.advance(Duration.ofHours(1));
+        SignedInAs.call(users, recorder, () -> recording.callNext("Meja 1")).orElseThrow(); // 09:00, then nothing
+        clock.setInstant(day.plusDays(1).atTime(0, 20).atZone(OFFICE).toInstant());
+
+        jobs.closeDaysLeftOpen();
+
+        Visit closed = SignedInAs.call(users, recorder, () -> recording.visit(queued.id()));
+        assertThat(closed.state()).isEqualTo(VisitState.CLOSED);
+        assertThat(closed.closedFrom()).isEqualTo(VisitState.CALLED);
+        assertThat(closed.endedAt()).isEqualTo(day.atTime(16, 0).atZone(OFFICE).toInstant());
+        assertThat(stepMillis(closed, "C3_RECORDING")).as("the call to the closing time")
+                .isEqualTo(Duration.ofHours(7).toMillis());
     }
 
     private long stepMillis(Visit visit, String step) {

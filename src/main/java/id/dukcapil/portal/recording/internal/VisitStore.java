@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VisitStore {
 
+    /** The states a visit ends in (VisitState.finished()), as SQL. */
+    private static final String FINISHED = "'DOCUMENTS_RETURNED', 'ALREADY_RECORDED', 'PROOF_HANDED', 'CLOSED'";
+
     private final JdbcClient jdbc;
 
     VisitStore(JdbcClient jdbc) {
@@ -43,9 +46,8 @@ public class VisitStore {
 
     /** The resident's visit of the day that is not over, if any. */
     public Optional<Visit> openVisit(String point, LocalDate day, String nik) {
-        return jdbc.sql("""
-                SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND nik = ?
-                AND state NOT IN ('DOCUMENTS_RETURNED', 'ALREADY_RECORDED', 'PROOF_HANDED') ORDER BY id DESC LIMIT 1""")
+        return jdbc.sql("SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND nik = ? "
+                + "AND state NOT IN (" + FINISHED + ") ORDER BY id DESC LIMIT 1")
                 .params(point, day, nik).query(VisitStore::visit).optional();
     }
 
@@ -207,6 +209,31 @@ public class VisitStore {
                 .query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
+    /** The point's visits of a day not yet over, in the order they began. */
+    public List<Visit> open(String point, LocalDate day) {
+        return jdbc.sql("SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND state NOT IN ("
+                + FINISHED + ") ORDER BY id").params(point, day).query(VisitStore::visit).list();
+    }
+
+    /** A point and a day. */
+    public record PointDay(String point, LocalDate day) {
+    }
+
+    /** The points' days before the given one that still have a visit not over: what the night closes. */
+    public List<PointDay> daysLeftOpen(LocalDate before) {
+        return jdbc.sql("SELECT DISTINCT service_point, day FROM recording_visit WHERE day < ? AND state NOT IN ("
+                + FINISHED + ") ORDER BY day, service_point LIMIT 1000").param(before)
+                .query((rs, n) -> new PointDay(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
+    }
+
+    /** Closes a visit left open at the day's end, keeping the state it was in. */
+    public boolean closed(long id, VisitState from, Instant at, String by) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET state = 'CLOSED', closed_from = ?, closed_by = ?, ended_at = ?,
+                    version = version + 1
+                WHERE id = ? AND state = ?""").params(from.name(), by, utc(at), id, from.name()).update() == 1;
+    }
+
     public Optional<Visit> byProofToken(String token) {
         return jdbc.sql("SELECT * FROM recording_visit WHERE proof_token = ?").param(token).query(VisitStore::visit)
                 .optional();
@@ -216,6 +243,7 @@ public class VisitStore {
         String priority = rs.getString("priority");
         return new Visit(rs.getLong("id"), rs.getString("service_point"), rs.getObject("day", LocalDate.class),
                 rs.getString("nik"), rs.getString("full_name"), VisitState.valueOf(rs.getString("state")),
+                rs.getString("closed_from") == null ? null : VisitState.valueOf(rs.getString("closed_from")),
                 rs.getString("ticket"), priority == null ? null : Priority.valueOf(priority), rs.getBoolean("requeued"),
                 rs.getString("return_reasons"), rs.getString("explanation"), rs.getString("failure_reason"),
                 rs.getBoolean("technical_failure"), rs.getString("desk"), instantOrNull(rs, "called_at"),

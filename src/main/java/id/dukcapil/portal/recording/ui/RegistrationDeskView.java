@@ -24,7 +24,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import id.dukcapil.portal.recording.Applicant;
+import id.dukcapil.portal.recording.DayClosing;
+import id.dukcapil.portal.recording.VisitState;
+import java.util.Map;
+import java.util.stream.Collectors;
 import id.dukcapil.portal.recording.Priority;
 import id.dukcapil.portal.recording.RecordingDayReports;
 import id.dukcapil.portal.recording.RecordingDocuments;
@@ -69,13 +74,15 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Visit> register = new Grid<>();
     private final RegistrationDesk desk;
     private final RecordingDocuments papers;
+    private final DayClosing closing;
     private final Clock clock;
     @Nullable Visit visit;
     @Nullable Applicant applicant;
 
     RegistrationDeskView(RegistrationDesk desk, RecordingDocuments papers, RecordingDayReports reports,
-                         TableReportFiles files, Clock clock) {
+                         TableReportFiles files, DayClosing closing, Clock clock) {
         this.desk = desk;
+        this.closing = closing;
         this.papers = papers;
         this.clock = clock;
         setSizeFull();
@@ -114,7 +121,8 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         register.addColumn(v -> v.ticket() == null ? "–" : v.ticket())
                 .setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true).setFlexGrow(0);
         register.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
-        register.addColumn(v -> getTranslation(v.state().labelKey()))
+        register.addColumn(v -> getTranslation(v.closedFrom() != null ? "recording.closed." + v.closedFrom()
+                        : v.state().labelKey()))
                 .setHeader(getTranslation("recording.report.column.outcome"));
         register.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         register.setEmptyStateText(getTranslation("recording.registration.empty-register"));
@@ -133,13 +141,18 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
                     TableReportFiles.XLSX, out.size());
         }), getTranslation("recording.registration.report-xlsx"));
 
+        Button closeDay = new Button(getTranslation("recording.close.button"), click -> confirmClose());
+        closeDay.setId("recording-close-day");
+        closeDay.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
         VerticalLayout left = new VerticalLayout(new H3(getTranslation("recording.registration.title")), search,
                 applicantPanel);
         left.setPadding(false);
         left.setWidth("34rem");
         left.getStyle().set("flex", "0 0 auto");
         VerticalLayout right = new VerticalLayout(new H3(getTranslation("recording.registration.sent-back")), sentBack,
-                new HorizontalLayout(new H3(getTranslation("recording.registration.register")), pdf, xlsx), register);
+                new HorizontalLayout(new H3(getTranslation("recording.registration.register")), pdf, xlsx,
+                        closeDay), register);
         right.setPadding(false);
         right.setSizeFull();
         HorizontalLayout body = new HorizontalLayout(left, right);
@@ -308,6 +321,32 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         nik.clear();
         nik.focus();
         refreshLists();
+    }
+
+    /** Says what closing will close, by the state each open visit is in, before it does. */
+    void confirmClose() {
+        Map<VisitState, Integer> open = closing.openToday();
+        int total = open.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            Notifications.success(getTranslation("recording.close.none"));
+            return;
+        }
+        String which = open.entrySet().stream()
+                .map(entry -> entry.getValue() + " " + getTranslation(entry.getKey().labelKey()).toLowerCase(getLocale()))
+                .collect(Collectors.joining(", "));
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("recording.close.title"));
+        confirm.setText(getTranslation("recording.close.text", which));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("shared.cancel"));
+        confirm.setConfirmText(getTranslation("recording.close.confirm", total));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(confirmed -> act(() -> {
+            int closed = closing.closeToday();
+            done(getTranslation("recording.close.done", closed));
+            return null;
+        }));
+        confirm.open();
     }
 
     private Button requeueButton(Visit sent) {
