@@ -150,12 +150,12 @@ public class RecordingDesk {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        if (!visits.recorded(visitId, currentActor.id(), number, token)) {
+        Instant now = clock.instant();
+        if (!visits.recorded(visitId, currentActor.id(), now, number, token)) {
             throw RegistrationDesk.wrongState(visit);
         }
         registry.changeEnrolmentStatus(Nik.of(visit.nik()), EnrolmentStatus.BIOMETRICS_CAPTURED,
                 "SOP C: recorded at " + visit.servicePoint() + " (" + number + ")");
-        Instant now = clock.instant();
         clocks.leave(visitId, SopStep.C3_RECORDING, now, fault);
         clocks.enter(visitId, SopStep.C4_PROOF_HANDED_OVER, now, visit.servicePoint());
         auditLog.record(AuditRecord.success("recording.recorded", "RecordingVisit", String.valueOf(visitId))

@@ -9,7 +9,11 @@ import id.dukcapil.portal.shared.pdf.PdfRenderer;
 import id.dukcapil.portal.shared.pdf.VectorQrCode;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.staff.StaffNames;
 import java.time.Clock;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +35,7 @@ public class RecordingDocuments {
     static final String TICKET = "recording/queue-ticket";
     static final String PROOF = "recording/proof-of-recording";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.of("id"));
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.of("id"));
 
     /** What the public page says of a proof: nothing more than the paper itself shows, the NIK masked. */
     public record CheckedProof(String number, String fullName, String maskedNik, String pointName, String recordedAt) {
@@ -43,9 +48,34 @@ public class RecordingDocuments {
     private final MessageSource messages;
     private final Clock clock;
     private final PublicAddress publicAddress;
+    private final StaffNames staffNames;
+    private final Signatory signatory;
+
+    /**
+     * Who signs the proof for the office, where the office chooses one ({@code portal.recording.proof.signatory-*}:
+     * the position line, the name, the NIP); with none, the recording officer signs it as the one who recorded.
+     */
+    record Signatory(String position, String name, String staffNumber) {
+
+        boolean chosen() {
+            return !name.isBlank();
+        }
+    }
+
+    @Autowired
+    RecordingDocuments(VisitStore visits, PopulationRegistry registry, ServicePoints servicePoints,
+                       PdfRenderer renderer, MessageSource messages, Clock clock, PublicAddress publicAddress,
+                       StaffNames staffNames,
+                       @Value("${portal.recording.proof.signatory-position:}") String position,
+                       @Value("${portal.recording.proof.signatory-name:}") String name,
+                       @Value("${portal.recording.proof.signatory-nip:}") String staffNumber) {
+        this(visits, registry, servicePoints, renderer, messages, clock, publicAddress, staffNames,
+                new Signatory(position.strip(), name.strip(), staffNumber.strip()));
+    }
 
     RecordingDocuments(VisitStore visits, PopulationRegistry registry, ServicePoints servicePoints,
-                       PdfRenderer renderer, MessageSource messages, Clock clock, PublicAddress publicAddress) {
+                       PdfRenderer renderer, MessageSource messages, Clock clock, PublicAddress publicAddress,
+                       StaffNames staffNames, Signatory signatory) {
         this.visits = visits;
         this.registry = registry;
         this.servicePoints = servicePoints;
@@ -53,6 +83,8 @@ public class RecordingDocuments {
         this.messages = messages;
         this.clock = clock;
         this.publicAddress = publicAddress;
+        this.staffNames = staffNames;
+        this.signatory = signatory;
     }
 
     public byte[] queueTicket(Visit visit) {
@@ -79,14 +111,22 @@ public class RecordingDocuments {
         String url = publicAddress.base() + "/bukti/" + visit.proofToken();
         String birth = registry.findByNik(Nik.of(visit.nik())).map(resident -> resident.birthPlace() + ", "
                 + DateTimeFormatter.ofPattern("d MMMM yyyy", id).format(resident.birthDate())).orElse("-");
+        // The time of the recording itself, by the officer who made it, at the point: what the proof attests.
+        Instant recordedAt = recordedAt(visit);
+        String officer = officerName(visit);
+        String point = pointName(visit.servicePoint());
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("OFFICE", text("shared.report.office", id));
         parameters.put("TITLE", text("recording.proof.title", id));
         parameters.put("NUMBER", messages.getMessage("recording.proof.number", new Object[] {visit.proofNumber()}, id));
         parameters.put("BODY", messages.getMessage("recording.proof.body", new Object[] {visit.fullName(),
-                visit.nik(), birth, pointName(visit.servicePoint()), WHEN.format(
-                        (visit.calledAt() == null ? visit.startedAt() : visit.calledAt()).atZone(clock.getZone()))},
-                id));
+                visit.nik(), birth, point, WHEN.format(recordedAt.atZone(clock.getZone())), officer}, id));
+        String placeAndDay = point + ", " + DAY.format(recordedAt.atZone(clock.getZone()));
+        parameters.put("SIGNATURE", signatory.chosen()
+                ? messages.getMessage("recording.proof.signed-office", new Object[] {placeAndDay,
+                        signatory.position(), signatory.name(), signatory.staffNumber().isEmpty() ? "" :
+                        messages.getMessage("recording.proof.nip", new Object[] {signatory.staffNumber()}, id)}, id)
+                : messages.getMessage("recording.proof.signed-officer", new Object[] {placeAndDay, officer}, id));
         parameters.put("VERIFY", text("recording.proof.verify", id));
         parameters.put("VERIFY_URL", url);
         parameters.put("QR", VectorQrCode.of(url));
@@ -101,7 +141,17 @@ public class RecordingDocuments {
         }
         return visits.byProofToken(token).map(visit -> new CheckedProof(visit.proofNumber(), visit.fullName(),
                 Nik.of(visit.nik()).masked(), pointName(visit.servicePoint()),
-                WHEN.format((visit.calledAt() == null ? visit.startedAt() : visit.calledAt()).atZone(clock.getZone()))));
+                WHEN.format(recordedAt(visit).atZone(clock.getZone()))));
+    }
+
+    private static Instant recordedAt(Visit visit) {
+        return visit.recordedAt() != null ? visit.recordedAt()
+                : visit.calledAt() != null ? visit.calledAt() : visit.startedAt();
+    }
+
+    private String officerName(Visit visit) {
+        String by = visit.recordedBy();
+        return by == null ? "-" : staffNames.of(List.of(by)).getOrDefault(by, by);
     }
 
     private String pointName(String point) {

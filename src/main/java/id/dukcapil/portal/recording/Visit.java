@@ -11,6 +11,6 @@ public record Visit(long id, String servicePoint, LocalDate day, String nik, Str
                     @Nullable String returnReasons, @Nullable String explanation, @Nullable String failureReason,
                     boolean technicalFailure, @Nullable String desk, @Nullable Instant calledAt,
                     @Nullable String calledBy, String registeredBy,
-                    @Nullable String recordedBy, Instant startedAt, @Nullable Instant endedAt,
+                    @Nullable String recordedBy, @Nullable Instant recordedAt, Instant startedAt, @Nullable Instant endedAt,
                     @Nullable String proofNumber, @Nullable String proofToken) {
 }

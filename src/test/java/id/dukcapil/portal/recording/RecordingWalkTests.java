@@ -9,7 +9,16 @@ import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.shared.pdf.PdfRenderer;
+import id.dukcapil.portal.shared.web.PublicAddress;
+import id.dukcapil.portal.staff.ServicePoints;
 import id.dukcapil.portal.staff.StaffAccounts;
+import id.dukcapil.portal.staff.StaffNames;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import id.dukcapil.portal.shared.report.TableReport;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -43,6 +52,13 @@ class RecordingWalkTests {
     @Autowired TestClock clock;
     @Autowired MessageSource messages;
     @Autowired DayClosing closing;
+    @Autowired RecordingDocuments papers;
+    @Autowired StaffNames staffNames;
+    @Autowired ServicePoints servicePoints;
+    @Autowired VisitStore visitStore;
+    @Autowired PopulationRegistry registry;
+    @Autowired PdfRenderer renderer;
+    @Autowired PublicAddress publicAddress;
     @Autowired RecordingJobs jobs;
 
     @AfterEach
@@ -270,6 +286,40 @@ class RecordingWalkTests {
         assertThat(closed.endedAt()).isEqualTo(day.atTime(16, 0).atZone(OFFICE).toInstant());
         assertThat(stepMillis(closed, "C3_RECORDING")).as("the call to the closing time")
                 .isEqualTo(Duration.ofHours(7).toMillis());
+    }
+
+    @Test
+    void the_proof_names_the_officer_the_point_the_time_of_recording_and_the_signatory_the_office_chose()
+            throws Exception {
+        LocalDate day = startDay(418);
+        String registrar = account(Role.REGISTRATION_OPERATOR);
+        String recorder = account(Role.RECORDING_OPERATOR);
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, day, 1).getFirst();
+        Visit queued = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik));
+        clock.advance(Duration.ofMinutes(20));
+        SignedInAs.call(users, recorder, () -> recording.callNext("Meja 1")).orElseThrow(); // 08:20
+        clock.advance(Duration.ofMinutes(11));
+        Visit recorded = SignedInAs.call(users, recorder, () -> recording.recorded(queued.id())); // 08:31
+        String officer = staffNames.of(List.of(recorder)).get(recorder);
+        String point = servicePoints.byCode(recorded.servicePoint()).orElseThrow().name();
+
+        String text = pdfText(papers.proof(recorded));
+        assertThat(text).contains(officer, point, "08:31", "Petugas perekaman").doesNotContain("08:20");
+        assertThat(papers.checked(recorded.proofToken())).hasValueSatisfying(checked ->
+                assertThat(checked.recordedAt()).endsWith("08:31"));
+
+        RecordingDocuments signed = new RecordingDocuments(visitStore, registry, servicePoints, renderer, messages,
+                clock, publicAddress, staffNames, new RecordingDocuments.Signatory(
+                        "a.n. Kepala Dinas, Kepala Bidang Pendaftaran Penduduk", "Dra. Siti Rahmawati",
+                        "19700101 199503 2 001"));
+        assertThat(pdfText(signed.proof(recorded))).contains(officer, "Kepala Bidang Pendaftaran Penduduk",
+                "Dra. Siti Rahmawati", "NIP. 19700101 199503 2 001");
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " "); // lines wrap where they fit
+        }
     }
 
     private long stepMillis(Visit visit, String step) {

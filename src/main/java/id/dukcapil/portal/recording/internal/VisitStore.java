@@ -144,11 +144,11 @@ public class VisitStore {
                 .params(utc(at), id).update() == 1;
     }
 
-    public boolean recorded(long id, String by, String proofNumber, String proofToken) {
+    public boolean recorded(long id, String by, Instant at, String proofNumber, String proofToken) {
         return jdbc.sql("""
-                UPDATE recording_visit SET state = 'RECORDED', recorded_by = ?, proof_number = ?, proof_token = ?,
-                    version = version + 1
-                WHERE id = ? AND state = 'CALLED'""").params(by, proofNumber, proofToken, id).update() == 1;
+                UPDATE recording_visit SET state = 'RECORDED', recorded_by = ?, recorded_at = ?, proof_number = ?,
+                    proof_token = ?, version = version + 1
+                WHERE id = ? AND state = 'CALLED'""").params(by, utc(at), proofNumber, proofToken, id).update() == 1;
     }
 
     public boolean sentBack(long id, String by, String reason, boolean technical) {
@@ -247,7 +247,7 @@ public class VisitStore {
                 rs.getString("ticket"), priority == null ? null : Priority.valueOf(priority), rs.getBoolean("requeued"),
                 rs.getString("return_reasons"), rs.getString("explanation"), rs.getString("failure_reason"),
                 rs.getBoolean("technical_failure"), rs.getString("desk"), instantOrNull(rs, "called_at"),
-                rs.getString("called_by"), rs.getString("registered_by"), rs.getString("recorded_by"), instant(rs, "started_at"),
+                rs.getString("called_by"), rs.getString("registered_by"), rs.getString("recorded_by"), instantOrNull(rs, "recorded_at"), instant(rs, "started_at"),
                 instantOrNull(rs, "ended_at"), rs.getString("proof_number"), rs.getString("proof_token"));
     }
 }
