@@ -104,7 +104,7 @@ public class RecordingDayReports implements DailySummarySource {
         register.stream().filter(visit -> visit.closedFrom() != null)
                 .collect(Collectors.groupingBy(Visit::closedFrom, () -> new EnumMap<>(VisitState.class),
                         Collectors.counting()))
-                .forEach((from, n) -> summary.add(row(text("recording.closed." + from, locale), n)));
+                .forEach((from, n) -> summary.add(row(text("recording.report.closed." + from, locale), n)));
         long open = register.stream().filter(visit -> !visit.state().finished()).count();
         if (open > 0) {
             summary.add(row(text("recording.report.still-open", locale), open));

@@ -39,7 +39,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @PortalTest
 class RecordingDayTests {
 
-    private static final String POINT = "DINAS"; // where the test accounts work
+    static final String POINT = "DINAS"; // where the test accounts work
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
     private static final String PASSWORD = "Sandi-Kuat-2026";
 

@@ -7,6 +7,7 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -255,11 +256,9 @@ class RecordingWalkTests {
 
         TableReport report = SignedInAs.call(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN));
         assertThat(report.tables().getFirst().rows()).contains(List.of("Kunjungan", 6L), List.of("Terekam", 2L),
-                List.of("Ditutup akhir hari: registrasi tidak selesai (berkas belum diperiksa)", 1L),
-                List.of("Ditutup akhir hari: nomor tidak sempat dipanggil", 1L),
-                List.of("Ditutup akhir hari: tidak hadir saat dipanggil", 1L),
-                List.of("Ditutup akhir hari: perekaman gagal, tidak diantrekan lagi", 1L),
-                List.of("Ditutup akhir hari: terekam, bukti tidak diserahkan", 1L));
+                List.of("Ditutup: berkas belum diperiksa", 1L), List.of("Ditutup: belum dipanggil", 1L),
+                List.of("Ditutup: tidak hadir", 1L), List.of("Ditutup: gagal rekam", 1L),
+                List.of("Ditutup: bukti belum diserahkan", 1L));
         assertThat(report.tables().getFirst().rows()).extracting(row -> row.getFirst())
                 .doesNotContain("Belum selesai (hari belum ditutup)");
         assertThat(report.tables().getLast().rows()).extracting(row -> row.getLast().toString())
@@ -314,6 +313,60 @@ class RecordingWalkTests {
                         "19700101 199503 2 001"));
         assertThat(pdfText(signed.proof(recorded))).contains(officer, "Kepala Bidang Pendaftaran Penduduk",
                 "Dra. Siti Rahmawati", "NIP. 19700101 199503 2 001");
+    }
+
+    @Test
+    void the_day_pdf_is_sop_cs_by_its_title_and_its_figures_add_up() throws Exception {
+        LocalDate day = startDay(419);
+        String registrar = account(Role.REGISTRATION_OPERATOR);
+        String recorder = account(Role.RECORDING_OPERATOR);
+        var niks = RecordingTestSupport.residentsToRecord(jdbc, day, 5);
+        SignedInAs.run(users, registrar, () -> {
+            Visit returned = registration.begin(niks.get(0), clock.instant());
+            registration.returnDocuments(returned.id(), Set.of(Requirements.KK_COPY));
+            registration.biometricCheck(RecordingTestSupport.checked(registration, niks.get(1)).id(), true, null);
+            for (String nik : niks.subList(2, 5)) {
+                RecordingTestSupport.queued(registration, nik);
+            }
+        });
+        SignedInAs.run(users, recorder, () -> {
+            Visit first = recording.callNext("Meja 1").orElseThrow();
+            recording.recorded(first.id());
+            recording.proofHanded(first.id());
+            recording.absent(recording.callNext("Meja 1").orElseThrow().id());
+            // the third number is never called
+        });
+        clock.advance(Duration.ofHours(8));
+        SignedInAs.call(users, registrar, closing::closeToday);
+
+        byte[] pdf = reports.pdf(RecordingDayTests.POINT, day, PortalMessages.INDONESIAN);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentInformation().getTitle())
+                    .isEqualTo("Laporan harian perekaman KTP-el (SOP C)");
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).startsWith("PEMERINTAH").contains("Laporan harian perekaman KTP-el (SOP C)")
+                    .doesNotContain("IKD");
+            Map<String, Long> figures = new java.util.HashMap<>();
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^(\\D.*?) (\\d+)$").matcher(text);
+            while (line.find()) {
+                figures.putIfAbsent(line.group(1).strip(), Long.parseLong(line.group(2)));
+            }
+            assertThat(figures).containsEntry("Kunjungan", 5L).containsEntry("Dokumen dikembalikan", 1L)
+                    .containsEntry("Sudah terekam", 1L).containsEntry("Diberi nomor antrean", 3L)
+                    .containsEntry("Terekam", 1L).containsEntry("Terekam, bukti diserahkan", 1L)
+                    .containsEntry("Ditutup: tidak hadir", 1L).containsEntry("Ditutup: belum dipanggil", 1L)
+                    .containsEntry("Panggilan", 2L);
+            assertThat(figures.get("Dokumen dikembalikan") + figures.get("Sudah terekam")
+                    + figures.get("Diberi nomor antrean")).as("every visit has one outcome")
+                    .isEqualTo(figures.get("Kunjungan"));
+            assertThat(figures.get("Terekam, bukti diserahkan")
+                    + figures.get("Ditutup: tidak hadir") + figures.get("Ditutup: belum dipanggil"))
+                    .as("every number given has one outcome").isEqualTo(figures.get("Diberi nomor antrean"));
+            assertThat(text).contains("Register harian (BHPPK)");
+            for (String nik : niks) { // the register's columns keep a NIK whole
+                assertThat(text).as("the register lists every visit").contains(Nik.of(nik).masked());
+            }
+        }
     }
 
     private static String pdfText(byte[] pdf) throws java.io.IOException {
