@@ -20,7 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-/** A recording desk reloaded in the middle of its work reopens on the number it called (issue 35, item 5). */
+/**
+ * SOP C's desks as an office lives them (issue 35): a recording desk reloaded in the middle of its work reopens on
+ * the number it called; the registration desk offers a queue number only to whom the register does not know as
+ * recorded.
+ */
 class RecordingDeskReloadViewTest extends PortalViewTest {
 
     @Autowired JdbcTemplate jdbc;
@@ -58,5 +62,32 @@ class RecordingDeskReloadViewTest extends PortalViewTest {
         });
         assertThat(jdbc.queryForObject("SELECT state FROM recording_visit WHERE id = ?", String.class, queued.id()))
                 .isEqualTo(VisitState.RECORDED.name());
+    }
+
+    @Test
+    @WithUserDetails("registrasi")
+    void a_resident_the_register_knows_as_recorded_gets_the_explanation_and_no_queue_number() {
+        String registrar = staffAccounts.create(Set.of(Role.REGISTRATION_OPERATOR), "Sandi-Kuat-2026");
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
+                .getFirst();
+        jdbc.update("UPDATE population_resident SET enrolment_status = 'BIOMETRICS_CAPTURED' WHERE nik = ?", nik);
+        SignedInAs.run(users, registrar, () -> {
+            RegistrationDeskView view = navigate(RegistrationDeskView.class);
+            test(view.nik).setValue(nik);
+            test($(Button.class).id("recording-find")).click();
+            test($(Button.class).id("recording-received")).click();
+            view.inPerson.setValue(true);
+            view.documents.setValue(Set.copyOf(view.documents.getListDataView().getItems().toList()));
+            test($(Button.class).id("recording-documents-ok")).click();
+            assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("recording-need").getText())
+                    .contains("sudah terekam");
+            assertThat($(Button.class).all()).extracting(button -> button.getId().orElse(""))
+                    .doesNotContain("recording-not-recorded");
+            test($(Button.class).id("recording-already-recorded")).click();
+            assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("recording-explanation").getText())
+                    .contains("tidak perlu rekam ulang").doesNotContain("BIOMETRICS_CAPTURED");
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_visit WHERE nik = ? AND ticket IS NOT NULL",
+                Integer.class, nik)).as("no queue number").isZero();
     }
 }
