@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -208,6 +209,12 @@ public class RegistrationDesk {
         auditLog.record(AuditRecord.success("recording.requeued", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(visit.ticket()));
         return visit(visitId);
+    }
+
+    /** The resident this operator was registering (a reload, a crash, a second tab): the desk reopens on them. */
+    @Transactional(readOnly = true)
+    public Optional<Visit> inHand() {
+        return visits.atRegistration(point(), LocalDate.now(clock), currentActor.id());
     }
 
     /** The visits sent back by the recording desk today, waiting to be queued again. */

@@ -209,6 +209,14 @@ public class VisitStore {
                 .query((rs, n) -> new Waiting(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
+    /** The registration operator's latest visit of the day still at their desk (documents or biometric check). */
+    public Optional<Visit> atRegistration(String point, LocalDate day, String by) {
+        return jdbc.sql("""
+                SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND registered_by = ?
+                AND state IN ('CHECKING', 'BIOMETRIC_CHECK') ORDER BY id DESC LIMIT 1""").params(point, day, by)
+                .query(VisitStore::visit).optional();
+    }
+
     /** The point's visits of a day not yet over, in the order they began. */
     public List<Visit> open(String point, LocalDate day) {
         return jdbc.sql("SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND state NOT IN ("

@@ -159,6 +159,11 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         body.setSizeFull();
         add(body);
         refreshLists();
+        // A reload in the middle of a resident: the desk reopens on them, at the visit's own step.
+        desk.inHand().ifPresent(open -> {
+            nik.setValue(open.nik());
+            lookUp();
+        });
     }
 
     /**

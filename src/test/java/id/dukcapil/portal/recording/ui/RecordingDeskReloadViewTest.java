@@ -90,4 +90,29 @@ class RecordingDeskReloadViewTest extends PortalViewTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_visit WHERE nik = ? AND ticket IS NOT NULL",
                 Integer.class, nik)).as("no queue number").isZero();
     }
+
+    @Test
+    @WithUserDetails("registrasi")
+    void a_registration_desk_reloaded_in_the_middle_of_a_resident_reopens_on_their_check() {
+        String registrar = staffAccounts.create(Set.of(Role.REGISTRATION_OPERATOR), "Sandi-Kuat-2026");
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
+                .getFirst();
+        SignedInAs.run(users, registrar, () -> {
+            RegistrationDeskView view = navigate(RegistrationDeskView.class);
+            test(view.nik).setValue(nik);
+            test($(Button.class).id("recording-find")).click();
+            test($(Button.class).id("recording-received")).click();
+            long visit = view.visit.id();
+
+            RegistrationDeskView reloaded = navigate(RegistrationDeskView.class);
+            assertThat(reloaded.visit).as("the desk reopens on the resident").isNotNull();
+            assertThat(reloaded.visit.id()).isEqualTo(visit);
+            reloaded.inPerson.setValue(true);
+            reloaded.documents.setValue(Set.copyOf(reloaded.documents.getListDataView().getItems().toList()));
+            test($(Button.class).id("recording-documents-ok")).click();
+            test($(Button.class).id("recording-not-recorded")).click();
+            assertThat($(com.vaadin.flow.component.html.Span.class).id("recording-ticket").getText())
+                    .matches("\\d{3}");
+        });
+    }
 }
