@@ -77,17 +77,10 @@ public class BirthdayPrintQueue {
     @Transactional
     @PreAuthorize("hasRole('" + Roles.PRINT_OPERATOR + "')")
     public Student startPrint(long studentId) {
-        Student student = students.find(studentId)
-                .orElseThrow(() -> new RuleViolation("schoolvisit.error.student-not-found"));
-        if (student.state() != StudentState.WAITING
-                || printedBefore.endIfPrinted(student, null, SopStep.D7_PRINT)) {
+        Student student = waiting(studentId);
+        if (!printableToday(student)) {
             return students.find(studentId).orElseThrow();
         }
-        Nik nik = Nik.of(student.nik());
-        Resident resident = registry.findByNik(nik)
-                .orElseThrow(() -> new RuleViolation("population.nik.unknown", nik.masked()));
-        Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), LocalDate.now(clock))
-                .orThrow();
         var caseRef = SchoolVisitClocks.student(studentId);
         if (!clocks.inStep(caseRef, SopStep.D7_PRINT)) {
             clocks.enter(caseRef, SopStep.D7_PRINT, clock.instant(), currentActor.servicePoint());
@@ -103,17 +96,11 @@ public class BirthdayPrintQueue {
     @Transactional
     @PreAuthorize("hasRole('" + Roles.PRINT_OPERATOR + "')")
     public Student print(long studentId) {
-        Student student = students.find(studentId)
-                .orElseThrow(() -> new RuleViolation("schoolvisit.error.student-not-found"));
-        if (student.state() != StudentState.WAITING
-                || printedBefore.endIfPrinted(student, null, SopStep.D7_PRINT)) {
+        Student student = waiting(studentId);
+        if (!printableToday(student)) {
             return students.find(studentId).orElseThrow();
         }
         Nik nik = Nik.of(student.nik());
-        Resident resident = registry.findByNik(nik)
-                .orElseThrow(() -> new RuleViolation("population.nik.unknown", nik.masked()));
-        LocalDate today = LocalDate.now(clock);
-        Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), today).orThrow();
         String point = currentActor.servicePoint();
         Instant now = clock.instant();
         if (!students.printed(studentId, currentActor.id(), now)) {
@@ -130,5 +117,26 @@ public class BirthdayPrintQueue {
         auditLog.record(AuditRecord.success("schoolvisit.student.printed", "SchoolStudent", String.valueOf(studentId))
                 .withDetail("nik=" + nik.masked() + "; point=" + point));
         return students.find(studentId).orElseThrow();
+    }
+
+    private Student waiting(long studentId) {
+        return students.find(studentId).orElseThrow(() -> new RuleViolation("schoolvisit.error.student-not-found"));
+    }
+
+    /**
+     * Whether a card may go to the printer for the student now: still waiting, no card printed elsewhere meanwhile
+     * (SOP D then ends for them, and false), and the register's rules for today (else refused, in words).
+     */
+    private boolean printableToday(Student student) {
+        if (student.state() != StudentState.WAITING
+                || printedBefore.endIfPrinted(student, null, SopStep.D7_PRINT)) {
+            return false;
+        }
+        Nik nik = Nik.of(student.nik());
+        Resident resident = registry.findByNik(nik)
+                .orElseThrow(() -> new RuleViolation("population.nik.unknown", nik.masked()));
+        Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), LocalDate.now(clock))
+                .orThrow();
+        return true;
     }
 }

@@ -112,13 +112,15 @@ class PortalOnGaleraClusterIT {
             // Registered and queued as the registration desk leaves a visit, first in the queue (sent back, elderly).
             try (PreparedStatement visit = db.prepareStatement("""
                     INSERT INTO recording_visit (service_point, day, nik, full_name, state, queue_number, ticket, priority,
-                        requeued, registered_by, started_at)
-                    VALUES (?, ?, '3204150101900001', 'Cluster Suite', 'QUEUED', ?, ?, 'ELDERLY', TRUE, 'registrasi', ?)""")) {
+                        requeued, registered_by, started_at, queued_at)
+                    VALUES (?, ?, '3204150101900001', 'Cluster Suite', 'QUEUED', ?, ?, 'ELDERLY', TRUE, 'registrasi', ?,
+                        ?)""")) {
                 visit.setString(1, point);
                 visit.setObject(2, LocalDate.now(ZoneId.of("Asia/Jakarta")));
                 visit.setInt(3, 900 + (int) (System.currentTimeMillis() % 100));
                 visit.setString(4, ticket);
                 visit.setObject(5, LocalDateTime.now(ZoneId.of("UTC")));
+                visit.setObject(6, LocalDateTime.now(ZoneId.of("UTC")));
                 visit.executeUpdate();
             }
         }

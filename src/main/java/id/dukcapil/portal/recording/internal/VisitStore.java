@@ -114,10 +114,13 @@ public class VisitStore {
         next.ifPresent(id -> jdbc.sql("""
                 UPDATE recording_visit SET state = 'CALLED', desk = ?, called_at = ?, called_by = ?,
                     waits = waits + 1,
-                    waited_seconds = waited_seconds + GREATEST(0, TIMESTAMPDIFF(SECOND, queued_at, ?)),
-                    longest_wait_seconds = GREATEST(longest_wait_seconds, TIMESTAMPDIFF(SECOND, queued_at, ?)),
+                    waited_seconds = waited_seconds + GREATEST(0, TIMESTAMPDIFF(SECOND, COALESCE(queued_at, ?), ?)),
+                    longest_wait_seconds = GREATEST(longest_wait_seconds,
+                        TIMESTAMPDIFF(SECOND, COALESCE(queued_at, ?), ?)),
                     version = version + 1
-                WHERE id = ? AND state = 'QUEUED'""").params(desk, utc(at), by, utc(at), utc(at), id).update());
+                WHERE id = ? AND state = 'QUEUED'""")
+                // A number queued before waits were timed has no queued_at: its wait counts as unknown, 0 s.
+                .params(desk, utc(at), by, utc(at), utc(at), utc(at), utc(at), id).update());
         return next.flatMap(this::find);
     }
 

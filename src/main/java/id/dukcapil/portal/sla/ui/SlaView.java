@@ -82,24 +82,28 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
         refresh.addClickListener(click -> refreshOverdue());
         refreshedAt.addClassName("hint");
 
+        // Names (procedure, step, officer, point) share the width and wrap; the times and figures keep theirs: the
+        // last column stays in sight at a laptop's width, however long the names of the day's rows.
         overdue.addColumn(row -> getTranslation(row.step().caseRef().procedure().labelKey()))
-                .setHeader(getTranslation("sla.column.procedure")).setAutoWidth(true);
+                .setHeader(getTranslation("sla.column.procedure")).setFlexGrow(1);
         overdue.addColumn(row -> row.step().caseRef().caseId()).setHeader(getTranslation("sla.column.case"))
                 .setAutoWidth(true);
         overdue.addColumn(row -> getTranslation(row.step().step().labelKey()))
                 .setHeader(getTranslation("sla.column.step")).setFlexGrow(2);
         overdue.addColumn(row -> TIME.format(row.step().startedAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("sla.column.started")).setAutoWidth(true);
-        overdue.addColumn(row -> words.actor(row.step().startedBy())).setHeader(getTranslation("sla.column.by")).setAutoWidth(true);
+        overdue.addColumn(row -> words.actor(row.step().startedBy())).setHeader(getTranslation("sla.column.by"))
+                .setFlexGrow(1);
         overdue.addColumn(row -> words.servicePoint(row.step().servicePoint()))
-                .setHeader(getTranslation("sla.column.service-point")).setAutoWidth(true);
+                .setHeader(getTranslation("sla.column.service-point")).setFlexGrow(1);
         overdue.addColumn(row -> minutes(row.elapsed()) + " / " + minutes(row.step().standard()))
                 .setHeader(getTranslation("sla.column.elapsed-of-standard")).setAutoWidth(true);
         overdue.addColumn(row -> "+" + minutes(row.over())).setHeader(getTranslation("sla.column.over"))
                 .setAutoWidth(true);
         overdue.addColumn(row -> minutes(row.caseElapsed())).setHeader(getTranslation("sla.column.case-elapsed"))
                 .setAutoWidth(true);
-        overdue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        overdue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         overdue.setItemsPageable(page -> {
             var rows = monitor.overdue(procedure.getValue(), page).getContent();
             words.learn(rows.stream().map(row -> row.step().startedBy()).toList());
