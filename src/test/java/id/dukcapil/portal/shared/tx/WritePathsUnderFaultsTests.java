@@ -89,7 +89,7 @@ class WritePathsUnderFaultsTests {
         List<Arguments> all = new ArrayList<>();
         for (String path : List.of("citizen books (batch)", "clerk books for a resident", "citizen cancels",
                 "counter checks in", "citizen registers", "audit entry on its own", "recording desk calls next",
-                "verifier sends a family card to signing")) {
+                "verifier sends a family card to signing", "the day's no-shows are marked")) {
             for (Fault fault : List.of(Fault.DEADLOCK, Fault.LOCK_WAIT_TIMEOUT, Fault.NOT_PREPARED,
                     Fault.CONNECTION_LOST, Fault.LOST_AFTER_COMMIT)) {
                 all.add(Arguments.of(path, fault));
@@ -221,6 +221,18 @@ class WritePathsUnderFaultsTests {
                         () -> count("SELECT COUNT(*) FROM recording_visit WHERE desk = ?", desk)
                                 * count("SELECT COUNT(*) FROM audit_entry WHERE action = 'recording.called' "
                                 + "AND detail LIKE ?", "% to " + desk));
+            }
+            case "the day's no-shows are marked" -> {
+                // The nightly job's unit of work, as the counter runs it after closing: every booking nobody came for.
+                clock.reset();
+                CitizenSession citizen = support.citizen();
+                String nik = support.printReadyNiks(1).getFirst();
+                String code = bookings.book(citizen, support.request(nik, DINAS, day), null, BookingJourney.none(),
+                        support.newClientAddress()).booking().code();
+                clock.setInstant(day.atTime(23, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+                yield new Action(() -> SignedInAs.call(users, "operator", () -> counter.markNoShows()),
+                        () -> count("SELECT COUNT(*) FROM booking_booking WHERE code = ? AND status = 'NO_SHOW'", code)
+                                * auditEntries("booking.no-show", code));
             }
             case "verifier sends a family card to signing" -> {
                 clock.reset();
