@@ -135,25 +135,10 @@ class SchoolVisitDeadEndsTests {
 
     @Test
     void the_office_print_queue_does_not_print_a_card_printed_elsewhere_meanwhile() {
-        String plannerName = account(Role.PLANNER);
-        String officer = account(Role.FIELD_OFFICER);
-        String printer = account(Role.PRINT_OPERATOR);
-        LocalDate day = LocalDate.now(OFFICE).plusDays(30 + Math.floorMod(System.nanoTime(), 200));
-        String[] student = SchoolVisitTestSupport.residents(jdbc, day.minusYears(17).plusDays(20),
-                day.minusYears(16).minusDays(1), "PRINT_READY", 1).getFirst();
-        var arranged = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, plannerName, officer, day,
-                List.<String[]>of(student), jdbc);
-        long visitId = arranged.visit().id();
-        clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
-        long id = SignedInAs.call(users, officer, () -> {
-            field.setOut(visitId, 0);
-            long studentId = field.roster(visitId).getFirst().id();
-            field.begin(visitId, studentId);
-            field.statusChecked(visitId, studentId);
-            return studentId;
-        });
-        LocalDate birthday = LocalDate.parse(student[2], DATE).plusYears(17);
-        clock.setInstant(birthday.atTime(8, 0).atZone(OFFICE).toInstant());
+        WaitingForBirthday waiting = waitingForBirthday();
+        String printer = waiting.printer();
+        String[] student = waiting.student();
+        long id = waiting.studentId();
         SignedInAs.run(users, printer, () -> registry.recordCardPrint(Nik.of(student[0]), POINT,
                 CardPrintReason.FIRST));
         Student done = SignedInAs.call(users, printer, () -> printQueue.startPrint(id));
@@ -166,26 +151,10 @@ class SchoolVisitDeadEndsTests {
 
     @Test
     void a_birthday_print_is_timed_from_the_card_sent_to_the_printer_to_the_card_in_hand() {
-        String plannerName = account(Role.PLANNER);
-        String officer = account(Role.FIELD_OFFICER);
-        String printer = account(Role.PRINT_OPERATOR);
-        LocalDate day = LocalDate.now(OFFICE).plusDays(30 + Math.floorMod(System.nanoTime(), 200));
-        String[] student = SchoolVisitTestSupport.residents(jdbc, day.minusYears(17).plusDays(20),
-                day.minusYears(16).minusDays(1), "PRINT_READY", 1).getFirst();
-        var arranged = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, plannerName, officer, day,
-                List.<String[]>of(student), jdbc);
-        long visitId = arranged.visit().id();
-        clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
-        long id = SignedInAs.call(users, officer, () -> {
-            field.setOut(visitId, 0);
-            long studentId = field.roster(visitId).getFirst().id();
-            field.begin(visitId, studentId);
-            field.statusChecked(visitId, studentId);
-            return studentId;
-        });
-        LocalDate birthday = LocalDate.parse(student[2], DATE).plusYears(17);
-        clock.setInstant(birthday.atTime(8, 0).atZone(OFFICE).toInstant());
-        SignedInAs.run(users, plannerName, () -> blanko.receive(POINT, 1, "Kiriman uji cetak ulang tahun"));
+        WaitingForBirthday waiting = waitingForBirthday();
+        String printer = waiting.printer();
+        long id = waiting.studentId();
+        SignedInAs.run(users, waiting.planner(), () -> blanko.receive(POINT, 1, "Kiriman uji cetak ulang tahun"));
         SignedInAs.run(users, printer, () -> {
             printQueue.startPrint(id);
             printQueue.startPrint(id); // a second tap does not restart the clock
@@ -324,5 +293,35 @@ class SchoolVisitDeadEndsTests {
 
     private String account(Role role) {
         return staffAccounts.create(Set.of(role), PASSWORD);
+    }
+
+    /**
+     * A student recorded at school, 16 on the visit day, so queued for the card on their 17th birthday; the clock at
+     * 08:00 on that birthday.
+     */
+    private WaitingForBirthday waitingForBirthday() {
+        String plannerName = account(Role.PLANNER);
+        String officer = account(Role.FIELD_OFFICER);
+        String printer = account(Role.PRINT_OPERATOR);
+        LocalDate day = LocalDate.now(OFFICE).plusDays(30 + Math.floorMod(System.nanoTime(), 200));
+        String[] student = SchoolVisitTestSupport.residents(jdbc, day.minusYears(17).plusDays(20),
+                day.minusYears(16).minusDays(1), "PRINT_READY", 1).getFirst();
+        var arranged = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, plannerName, officer, day,
+                List.<String[]>of(student), jdbc);
+        long visitId = arranged.visit().id();
+        clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
+        long id = SignedInAs.call(users, officer, () -> {
+            field.setOut(visitId, 0);
+            long studentId = field.roster(visitId).getFirst().id();
+            field.begin(visitId, studentId);
+            field.statusChecked(visitId, studentId);
+            return studentId;
+        });
+        LocalDate birthday = LocalDate.parse(student[2], DATE).plusYears(17);
+        clock.setInstant(birthday.atTime(8, 0).atZone(OFFICE).toInstant());
+        return new WaitingForBirthday(plannerName, printer, student, id);
+    }
+
+    private record WaitingForBirthday(String planner, String printer, String[] student, long studentId) {
     }
 }

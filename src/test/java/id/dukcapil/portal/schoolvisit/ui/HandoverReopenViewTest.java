@@ -69,25 +69,10 @@ class HandoverReopenViewTest extends PortalViewTest {
 
     @Test
     void a_handover_record_left_for_the_kepala_dinas_to_sign_is_reopened_later_and_its_receipt_recorded() throws Exception {
-        String plannerName = staffAccounts.create(Set.of(Role.PLANNER), PASSWORD);
-        String officer = staffAccounts.create(Set.of(Role.FIELD_OFFICER), PASSWORD);
-        String printer = staffAccounts.create(Set.of(Role.PRINT_OPERATOR), PASSWORD);
-        LocalDate day = LocalDate.now(OFFICE).plusDays(40 + Math.floorMod(System.nanoTime(), 150));
-        String[] student = SchoolVisitTestSupport.residents(jdbc, day.minusYears(18), day.minusYears(17).minusDays(1),
-                "PRINT_READY", 1).getFirst();
-        var arranged = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, plannerName, officer, day,
-                List.<String[]>of(student), jdbc);
-        long visitId = arranged.visit().id();
-        clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
-        SignedInAs.run(users, plannerName, () -> blanko.receive("DINAS", 2, "Kiriman uji serah terima"));
-        SignedInAs.run(users, officer, () -> {
-            field.setOut(visitId, 1);
-            long id = field.roster(visitId).getFirst().id();
-            field.begin(visitId, id);
-            field.statusChecked(visitId, id);
-            field.printOnSite(visitId, id);
-            field.close(visitId);
-        });
+        PrintedAtSchool scene = printedAtSchool(true);
+        String printer = scene.printer();
+        LocalDate day = scene.day();
+        var arranged = scene.arranged();
 
         // The record is made; the Kepala Dinas signs it three hours later, after the operator has left the page.
         clock.setInstant(day.atTime(13, 0).atZone(OFFICE).toInstant());
@@ -134,6 +119,22 @@ class HandoverReopenViewTest extends PortalViewTest {
 
     @Test
     void a_record_waiting_for_its_signature_is_shown_again_when_its_school_is_chosen() throws Exception {
+        PrintedAtSchool scene = printedAtSchool(false);
+        String printer = scene.printer();
+        var arranged = scene.arranged();
+        SignedInAs.run(users, printer, () -> {
+            PrintQueueView view = navigate(PrintQueueView.class);
+            view.school.setValue(arranged.school());
+            test($(Button.class).id("handover-prepare")).click();
+            navigate(id.dukcapil.portal.shared.ui.HomeView.class);
+            PrintQueueView again = navigate(PrintQueueView.class);
+            again.school.setValue(arranged.school());
+            assertThat($(Paragraph.class).id("handover-waiting-signature").getText()).contains("Kepala Dinas");
+        });
+    }
+
+    /** A school's visit on a day of its own, its one student's card printed on site at 07:00 by a new officer. */
+    private PrintedAtSchool printedAtSchool(boolean visitClosed) {
         String plannerName = staffAccounts.create(Set.of(Role.PLANNER), PASSWORD);
         String officer = staffAccounts.create(Set.of(Role.FIELD_OFFICER), PASSWORD);
         String printer = staffAccounts.create(Set.of(Role.PRINT_OPERATOR), PASSWORD);
@@ -151,16 +152,14 @@ class HandoverReopenViewTest extends PortalViewTest {
             field.begin(visitId, id);
             field.statusChecked(visitId, id);
             field.printOnSite(visitId, id);
+            if (visitClosed) {
+                field.close(visitId);
+            }
         });
-        SignedInAs.run(users, printer, () -> {
-            PrintQueueView view = navigate(PrintQueueView.class);
-            view.school.setValue(arranged.school());
-            test($(Button.class).id("handover-prepare")).click();
-            navigate(id.dukcapil.portal.shared.ui.HomeView.class);
-            PrintQueueView again = navigate(PrintQueueView.class);
-            again.school.setValue(arranged.school());
-            assertThat($(Paragraph.class).id("handover-waiting-signature").getText()).contains("Kepala Dinas");
-        });
+        return new PrintedAtSchool(printer, day, arranged);
+    }
+
+    private record PrintedAtSchool(String printer, LocalDate day, SchoolVisitTestSupport.Arranged arranged) {
     }
 
     /** The signature's outcome reaches the module after the signing transaction commits. */
