@@ -144,8 +144,9 @@ class RealFailuresTests {
             }
             CompletableFuture<Optional<Visit>> called = CompletableFuture.supplyAsync(
                     () -> SignedInAs.call(users, "perekaman", () -> recording.callNext(desk)));
-            // The desk holds its number's row and waits for the chain's head before its commit.
-            awaitLockWait("audit_chain_head");
+            // The desk holds its number's row and waits for the chain's head before its commit. Any audit writer of
+            // the whole suite may wait for the head too, so the desk is known by its uncommitted call, not by the wait.
+            awaitUncommittedCall(desk);
             // Whichever of the two the desk took, this waits for it: the cycle is closed.
             try (PreparedStatement cycle = rival.prepareStatement(
                     "SELECT id FROM recording_visit WHERE id IN (?, ?) FOR UPDATE")) {
@@ -172,6 +173,27 @@ class RealFailuresTests {
     /** The connection whose locking read of the table is under way (waiting for its lock). */
     private long awaitLockWait(String table) throws InterruptedException {
         return RunningStatements.await(jdbc, "%FROM " + table + " %FOR UPDATE%");
+    }
+
+    /** Waits until the desk's call is written but not committed, read by a connection that sees such writes. */
+    private void awaitUncommittedCall(String desk) throws Exception {
+        try (Connection dirty = dataSource().getConnection()) {
+            dirty.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            try (PreparedStatement called = dirty.prepareStatement(
+                    "SELECT COUNT(*) FROM recording_visit WHERE desk = ?")) {
+                called.setString(1, desk);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (System.nanoTime() < deadline) {
+                    try (var rows = called.executeQuery()) {
+                        if (rows.next() && rows.getInt(1) > 0) {
+                            return;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            }
+        }
+        throw new AssertionError("The desk " + desk + " did not call a number");
     }
 
     private DataSource dataSource() {
