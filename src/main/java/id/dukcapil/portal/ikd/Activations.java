@@ -67,12 +67,15 @@ public class Activations {
     private final PinHasher pinHasher;
     private final Clock clock;
     private final int maxFaceAttempts;
+    private final BigDecimal minPassingScore;
     private final UnfinishedRegistrations unfinished;
     private final SecureRandom random = new SecureRandom();
 
     Activations(RegistrationStore store, PopulationRegistry registry, ServicePoints servicePoints, StepClock stepClock,
                 AuditLog auditLog, CurrentActor currentActor, Outbox outbox, PinHasher pinHasher, Clock clock,
-                @Value("${portal.ikd.max-face-attempts}") int maxFaceAttempts, UnfinishedRegistrations unfinished) {
+                @Value("${portal.ikd.max-face-attempts}") int maxFaceAttempts,
+                @Value("${portal.ikd.min-passing-face-score}") BigDecimal minPassingScore,
+                UnfinishedRegistrations unfinished) {
         this.store = store;
         this.registry = registry;
         this.servicePoints = servicePoints;
@@ -83,6 +86,7 @@ public class Activations {
         this.pinHasher = pinHasher;
         this.clock = clock;
         this.maxFaceAttempts = maxFaceAttempts;
+        this.minPassingScore = minPassingScore;
         this.unfinished = unfinished;
     }
 
@@ -139,6 +143,10 @@ public class Activations {
     /** The face-recognition result of the selfie, from the national service. */
     @Transactional
     public Registration faceChecked(String code, boolean passed, BigDecimal score) {
+        if (passed && score.compareTo(minPassingScore) < 0) {
+            // A pass the score contradicts is no answer of the national service: nothing is recorded, no try used.
+            throw new IkdRefusal(Code.FACE_SCORE_CONTRADICTS_PASS, score, minPassingScore);
+        }
         RegistrationStore.Row row = rowForUpdate(code);
         if (row.state() != RegistrationState.REGISTERED && row.state() != RegistrationState.FACE_FAILED) {
             throw new IkdRefusal(row.state() == RegistrationState.NEEDS_OFFICER ? Code.FACE_CHECK_EXHAUSTED

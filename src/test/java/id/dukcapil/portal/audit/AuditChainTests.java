@@ -89,6 +89,16 @@ class AuditChainTests {
     }
 
     @Test
+    void a_right_to_left_override_or_a_zero_width_space_is_kept_visible_as_its_code_point() {
+        auditLog.record(Actor.anonymous("admin\u202Enimda"), new AuditRecord("test.hidden", "T", "a\u200Bb",
+                Outcome.FAILURE, "line one\nline\ttwo\u0007"));
+        assertThat(jdbc.queryForMap("SELECT actor_id, subject_id, detail FROM audit_entry WHERE action = 'test.hidden'"))
+                .containsEntry("actor_id", "admin⟨U+202E⟩nimda").containsEntry("subject_id", "a⟨U+200B⟩b")
+                .containsEntry("detail", "line one\nline\ttwo⟨U+0007⟩");
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
     void an_edited_entry_is_detected() {
         jdbc.update("UPDATE audit_entry SET detail = 'nothing happened' WHERE seq = 4");
         assertBroken(4, Problem.EDITED);

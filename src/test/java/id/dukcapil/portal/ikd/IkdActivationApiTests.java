@@ -112,6 +112,20 @@ class IkdActivationApiTests {
     }
 
     @Test
+    void a_pass_with_a_score_below_the_minimum_is_refused_and_uses_no_try() throws Exception {
+        String code = app.registered(POINT);
+        app.assertProblem(app.post("/" + code + "/face-check", "{\"passed\":true,\"score\":0}"), 422,
+                "FACE_SCORE_CONTRADICTS_PASS");
+        app.assertProblem(app.post("/" + code + "/face-check", "{\"passed\":true,\"score\":0.74}"), 422,
+                "FACE_SCORE_CONTRADICTS_PASS");
+        assertThat(app.state(app.get("/" + code))).isEqualTo("REGISTERED");
+        assertThat(jdbc.queryForObject("SELECT face_attempts FROM ikd_registration WHERE code = ?", Integer.class, code))
+                .isZero();
+        assertThat(app.state(app.post("/" + code + "/face-check", "{\"passed\":true,\"score\":0.75}")))
+                .isEqualTo("FACE_PASSED");
+    }
+
+    @Test
     void after_the_face_checks_ran_out_the_officer_may_ask_the_citizen_to_try_again_another_time() throws Exception {
         String nik = app.residentWithPrintedCard();
         String body = "{\"nik\":\"%s\",\"email\":\"a@contoh.id\",\"phone\":\"081234567890\",\"servicePoint\":\"%s\"}"

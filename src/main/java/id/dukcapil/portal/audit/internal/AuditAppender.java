@@ -98,8 +98,39 @@ public class AuditAppender {
                 record.outcome().name(), detail, AuditHash.HMAC_SHA256, keyId, prevHash, hash};
     }
 
+    /**
+     * The text as an auditor can read it, cut to its column: a control or format character (a right-to-left override
+     * that shows "gpj.exe" as "exe.jpg", a zero-width space between two look-alike names) is written as its code
+     * point, {@code ⟨U+202E⟩}. Line breaks and tabs stay.
+     */
     private static @Nullable String cut(@Nullable String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        if (text == null) {
+            return null;
+        }
+        String visible = visible(text);
+        return visible.length() <= max ? visible : visible.substring(0, max - 1) + "…";
+    }
+
+    static String visible(String text) {
+        if (text.codePoints().noneMatch(AuditAppender::hidden)) {
+            return text;
+        }
+        StringBuilder shown = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            if (hidden(c)) {
+                shown.append("⟨U+").append("%04X".formatted(c)).append('⟩');
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
+    }
+
+    private static boolean hidden(int c) {
+        int type = Character.getType(c);
+        return c != '\n' && c != '\t' && (type == Character.CONTROL || type == Character.FORMAT
+                || type == Character.SURROGATE || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR);
     }
 
     private record ChainHead(long lastSeq, String lastHash) {
