@@ -113,6 +113,17 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Opens the home page and says what it shows a few seconds later: after a failed wait, was the session in? */
+    public String whereItIsNow() {
+        open("");
+        try {
+            Thread.sleep(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return whereItIs();
+    }
+
     public void awaitText(By locator, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }

@@ -94,7 +94,10 @@ class EveryViewBrowserTest {
                         throw new AssertionError("The demo user " + user + " did not get in; the account: "
                                 + jdbc.sql("SELECT active, must_change_password, failed_sign_ins, locked_until, "
                                 + "password_changed_at FROM staff_account WHERE username = ?").param(user)
-                                .query().singleRow(), notIn);
+                                .query().singleRow() + "; its last sign-ins: " + jdbc.sql("SELECT occurred_at, "
+                                + "outcome, detail FROM audit_entry WHERE action = 'staff.sign-in' AND actor_id = ? "
+                                + "ORDER BY seq DESC LIMIT 3").param(user).query().listOfRows()
+                                + "; the home page opened again: " + browser.whereItIsNow(), notIn);
                     }
                     walked.addAll(browser.menuRoutes());
                     List<String> routes = browser.menuRoutes().stream()

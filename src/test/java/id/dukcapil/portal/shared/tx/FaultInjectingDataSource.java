@@ -73,9 +73,13 @@ public final class FaultInjectingDataSource {
         arm(fault, nth, Integer.MAX_VALUE, 1, portalThreads(Thread.currentThread()));
     }
 
-    /** The threads a test's action runs on: its own, and the booking batches'. */
+    /**
+     * The threads a test's action runs on: its own, the booking batches' and the signing batches' (not the signing
+     * lease's heartbeat, which runs on its own clock).
+     */
     public static Predicate<Thread> portalThreads(Thread test) {
-        return thread -> thread == test || thread.getName().startsWith("booking-batch-");
+        return thread -> thread == test || thread.getName().startsWith("booking-batch-")
+                || thread.getName().startsWith("signing-") && !thread.getName().equals("signing-lease");
     }
 
     /** How many statements and commits the work runs on the threads chosen (nothing fails). */

@@ -25,12 +25,17 @@ import id.dukcapil.portal.kkprint.VerifierInbox;
 import id.dukcapil.portal.recording.RecordingDesk;
 import id.dukcapil.portal.recording.RecordingTestSupport;
 import id.dukcapil.portal.recording.RegistrationDesk;
+import id.dukcapil.portal.signing.BatchRun;
+import id.dukcapil.portal.signing.BatchSigning;
+import id.dukcapil.portal.signing.SigningTestSupport;
 import id.dukcapil.portal.shared.tx.FaultInjectingDataSource.Fault;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +73,8 @@ class WritePathsUnderFaultsTests {
     @Autowired RecordingDesk recording;
     @Autowired KkPrintTestSupport kkPrint;
     @Autowired VerifierInbox verifierInbox;
+    @Autowired BatchSigning batches;
+    @Autowired SigningTestSupport signing;
 
     private LocalDate day;
 
@@ -89,7 +96,8 @@ class WritePathsUnderFaultsTests {
         List<Arguments> all = new ArrayList<>();
         for (String path : List.of("citizen books (batch)", "clerk books for a resident", "citizen cancels",
                 "counter checks in", "citizen registers", "audit entry on its own", "recording desk calls next",
-                "verifier sends a family card to signing", "the day's no-shows are marked")) {
+                "verifier sends a family card to signing", "the Kepala Dinas signs a card",
+                "the day's no-shows are marked")) {
             for (Fault fault : List.of(Fault.DEADLOCK, Fault.LOCK_WAIT_TIMEOUT, Fault.NOT_PREPARED,
                     Fault.CONNECTION_LOST, Fault.LOST_AFTER_COMMIT)) {
                 all.add(Arguments.of(path, fault));
@@ -245,6 +253,24 @@ class WritePathsUnderFaultsTests {
                 }), () -> count("SELECT COUNT(*) FROM kkprint_request WHERE id = ? AND state = 'VERIFIED'", id)
                         * kkPrint.signingDocuments(tracking).size()
                         * auditEntries("kkprint.request.verified", tracking));
+            }
+            case "the Kepala Dinas signs a card" -> {
+                // The batch signs on its worker and committer threads: they are among the threads that fail.
+                clock.reset();
+                long id = signing.queueFamily();
+                yield new Action(() -> {
+                    BatchRun run = SignedInAs.call(users, "kadis",
+                            () -> batches.start(List.of(id), SigningTestSupport.PASSPHRASE.toCharArray()));
+                    try {
+                        run.completion().get(60, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                    if (run.signed() != 1) {
+                        throw new IllegalStateException("not signed: " + run.outcomes());
+                    }
+                }, () -> count("SELECT COUNT(*) FROM signing_document WHERE id = ? AND state = 'SIGNED'", id)
+                        * signing.signatureEntries(id) * signing.storedPdfs(id));
             }
             default -> throw new IllegalArgumentException(path);
         };
