@@ -2,6 +2,7 @@ package id.dukcapil.portal.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.browser.Browser;
 import id.dukcapil.portal.packaged.AuditChainCheck;
 import id.dukcapil.portal.packaged.BdsCitizens;
@@ -243,6 +244,61 @@ class PortalOnGaleraClusterIT {
 
     @Test
     @Order(6)
+    void a_clerk_whose_node_dies_signs_in_on_the_other_and_finds_the_work_saved() throws Exception {
+        long id;
+        String tracking;
+        try (Connection db = cluster.database();
+             ResultSet first = db.createStatement().executeQuery("SELECT id, tracking_number FROM kkprint_request "
+                     + "WHERE state = 'SUBMITTED' ORDER BY id LIMIT 1")) {
+            assertThat(first.next()).as("a demo KK request waiting for the operator").isTrue();
+            id = first.getLong(1);
+            tracking = first.getString(2);
+        }
+        try (Browser browser = new Browser(cluster.entrance().getPort(), 1440, 900)) {
+            browser.signIn("operator", PortalTest.DEMO_PASSWORD);
+            browser.await(By.tagName("h2"));
+            browser.open("kk/operator");
+            browser.await(By.id("claim-" + id)).click();
+            browser.awaitTextAnywhere("Permohonan diambil.");
+            // HAProxy's cookie names the node the clerk's session lives on: that node dies.
+            String node = browser.driver.manage().getCookieNamed("PORTAL_NODE").getValue();
+            PortalProcess clerksNode = cluster.portals.get(Integer.parseInt(node.replace("portal", "")) - 1);
+            clerksNode.killJvm();
+            long killed = System.nanoTime();
+
+            // The clerk's next page comes from the other node, which has no session for them: the sign-in page.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            do {
+                browser.open("kk/operator");
+                Thread.sleep(500);
+            } while (browser.driver.findElements(By.cssSelector("vaadin-login-form")).isEmpty()
+                    && System.nanoTime() < deadline);
+            double toSignIn = (System.nanoTime() - killed) / 1e9;
+            browser.signIn("operator", PortalTest.DEMO_PASSWORD);
+            browser.await(By.tagName("h2"));
+            browser.open("kk/operator");
+            browser.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']"));
+            System.out.printf("CLUSTER clerk's node killed: the sign-in page of the other node %.1f s later%n",
+                    toSignIn);
+            assertThat(browser.driver.manage().getCookieNamed("PORTAL_NODE").getValue()).isNotEqualTo(node);
+            assertThat(browser.driver.findElements(By.id("claim-" + id))).as("taken already, nothing to take").isEmpty();
+            clerksNode.start();
+        }
+        try (Connection db = cluster.database();
+             PreparedStatement saved = db.prepareStatement("SELECT r.state, (SELECT COUNT(*) FROM audit_entry a "
+                     + "WHERE a.action = 'kkprint.request.claimed' AND a.subject_id = r.tracking_number) "
+                     + "FROM kkprint_request r WHERE r.id = ?")) {
+            saved.setLong(1, id);
+            try (ResultSet row = saved.executeQuery()) {
+                row.next();
+                assertThat(row.getString(1)).as("the request the clerk took").isEqualTo("IN_CHECK");
+                assertThat(row.getInt(2)).as("its taking in the audit log, once").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
     void the_audit_chain_verifies_over_both_nodes_writes_under_one_key() throws Exception {
         AuditChainCheck.assertVerifies(cluster, PortalCluster.CHAIN_KEY);
     }
