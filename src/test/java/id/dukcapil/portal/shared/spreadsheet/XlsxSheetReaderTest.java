@@ -82,6 +82,27 @@ public class XlsxSheetReaderTest {
     }
 
     @Test
+    void a_date_cell_reads_as_an_iso_date_and_a_text_cell_as_typed() throws IOException {
+        byte[] file;
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+            Row row = workbook.createSheet().createRow(0);
+            row.createCell(0).setCellValue(java.time.LocalDate.of(2009, 5, 17));
+            row.getCell(0).setCellStyle(date);
+            row.createCell(1).setCellValue("17/05/2009");
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        List<List<String>> rows = new ArrayList<>();
+
+        XlsxSheetReader.of(2, 20).read(new ByteArrayInputStream(file), (rowNumber, cells, fraction) ->
+                rows.add(List.copyOf(cells)));
+
+        assertThat(rows).containsExactly(List.of("2009-05-17", "17/05/2009"));
+    }
+
+    @Test
     void a_file_that_is_no_workbook_is_refused_as_unreadable() {
         assertThatThrownBy(() -> XlsxSheetReader.of(4, 10).read(new ByteArrayInputStream("NIK;Nama\n".getBytes()),
                 (rowNumber, cells, fraction) -> { }))
