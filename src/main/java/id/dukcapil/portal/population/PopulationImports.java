@@ -97,13 +97,31 @@ public class PopulationImports {
         return store.recentImports(10);
     }
 
-    /** Asks a running import to stop after the chunk in hand; false when it had already ended. */
+    /**
+     * Asks a running import to stop after the chunk in hand, or ends one waiting for confirmation without marking
+     * anyone gone; false when it had already ended.
+     */
     public boolean cancel(long id) {
+        if (runner.cancelAwaiting(id, currentActor.get())) {
+            return true;
+        }
         boolean asked = runner.cancel(id);
         if (asked) {
             runner.audit(currentActor.get(), id, "population.import.cancel-requested");
         }
         return asked;
+    }
+
+    /**
+     * The second confirmation of an import that stopped before marking its region's residents gone (an extract
+     * without a row, or one leaving out more than the set share of the region, decision 128): {@code residents} is
+     * the number the ADMIN was shown, and at most that many are marked gone.
+     *
+     * @throws id.dukcapil.portal.shared.RuleViolation when the import no longer waits, or waits for another number
+     */
+    public void confirmGone(long id, long residents) {
+        runner.confirmGone(id, residents, currentActor.get());
+        runner.runInBackground(id, currentActor.get());
     }
 
     /** Goes on with a failed import from the last families it wrote. */

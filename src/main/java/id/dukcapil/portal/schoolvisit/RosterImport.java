@@ -9,7 +9,6 @@ import id.dukcapil.portal.schoolvisit.internal.StudentStore;
 import id.dukcapil.portal.schoolvisit.internal.StudentStore.RosterLine;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,14 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -73,6 +64,9 @@ public class RosterImport {
     /**
      * Imports the school's file for a visit on {@code visitDay} (the day "16 or older" is judged on).
      *
+     * The file is streamed and refused as soon as a row past {@link #MAX_ROWS} holds a value, before any student is
+     * looked up (decision 128).
+     *
      * @throws RuleViolation if the file is not a spreadsheet, has no roster sheet, or has too many rows
      */
     @Transactional
@@ -83,30 +77,9 @@ public class RosterImport {
         List<RosterReport.BadRow> bad = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int rows = 0;
-        try (Workbook workbook = WorkbookFactory.create(file)) {
-            Sheet sheet = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
-            if (sheet == null) {
-                throw new RuleViolation("schoolvisit.roster.no-sheet");
-            }
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw new RuleViolation("schoolvisit.roster.too-many-rows", MAX_ROWS);
-            }
-            DataFormatter formatter = new DataFormatter();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || blank(row, formatter)) {
-                    continue;
-                }
-                rows++;
-                String rawNik = text(row.getCell(0), formatter);
-                Optional<RosterReport.BadRow> problem = check(r + 1, rawNik, row, formatter, visitDay, seen, good);
-                problem.ifPresent(bad::add);
-            }
-        } catch (IOException | RuntimeException notASpreadsheet) {
-            if (notASpreadsheet instanceof RuleViolation violation) {
-                throw violation;
-            }
-            throw new RuleViolation("schoolvisit.roster.unreadable");
+        for (ImportSheet.Line line : ImportSheet.read(file, COLUMNS.size(), MAX_ROWS)) {
+            rows++;
+            check(line, visitDay, seen, good).ifPresent(bad::add);
         }
         int added = students.upsert(schoolId, good, clock.instant());
         // The school's list of students 16 and older is step 1's input: the coordination is under way from here on.
@@ -117,8 +90,10 @@ public class RosterImport {
         return new RosterReport(rows, added, good.size() - added, List.copyOf(bad));
     }
 
-    private Optional<RosterReport.BadRow> check(int rowNumber, String rawNik, Row row, DataFormatter formatter,
-                                                LocalDate visitDay, Set<String> seen, List<RosterLine> good) {
+    private Optional<RosterReport.BadRow> check(ImportSheet.Line line, LocalDate visitDay, Set<String> seen,
+                                                List<RosterLine> good) {
+        int rowNumber = line.row();
+        String rawNik = line.cell(0);
         String shown = rawNik.length() > 20 ? rawNik.substring(0, 20) + "…" : rawNik;
         Nik nik;
         try {
@@ -126,11 +101,11 @@ public class RosterImport {
         } catch (RuleViolation notANik) {
             return bad(rowNumber, shown, "schoolvisit.roster.bad-nik");
         }
-        LocalDate birthDate = date(row.getCell(2), formatter);
+        LocalDate birthDate = date(line.cell(2));
         if (birthDate == null) {
             return bad(rowNumber, shown, "schoolvisit.roster.bad-birth-date");
         }
-        String className = text(row.getCell(3), formatter);
+        String className = line.cell(3);
         if (className.isEmpty() || className.length() > Student.CLASS_MAX_LENGTH) {
             return bad(rowNumber, shown, "schoolvisit.roster.bad-class", Student.CLASS_MAX_LENGTH);
         }
@@ -157,38 +132,16 @@ public class RosterImport {
         return Optional.of(new RosterReport.BadRow(row, nik, key, List.of(args)));
     }
 
-    private static boolean blank(Row row, DataFormatter formatter) {
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            if (!text(row.getCell(i), formatter).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String text(@Nullable Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
-            // A NIK typed into a number cell: its digits, without Excel's 1.23E+15.
-            return new java.math.BigDecimal(cell.getNumericCellValue()).toPlainString();
-        }
-        return formatter.formatCellValue(cell).strip();
-    }
-
-    /** A date cell, or a text in dd/MM/yyyy; {@code null} if neither. */
-    private static @Nullable LocalDate date(@Nullable Cell cell, DataFormatter formatter) {
-        if (cell == null) {
-            return null;
-        }
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate();
-        }
+    /** A date as the school typed it (dd/MM/yyyy), or a date cell as the reader gives it (ISO); {@code null} if neither. */
+    private static @Nullable LocalDate date(String text) {
         try {
-            return LocalDate.parse(formatter.formatCellValue(cell).strip(), DATE);
-        } catch (DateTimeParseException notADate) {
-            return null;
+            return LocalDate.parse(text, DATE);
+        } catch (DateTimeParseException notTyped) {
+            try {
+                return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
         }
     }
 }

@@ -4,18 +4,11 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
 import id.dukcapil.portal.shared.RuleViolation;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -54,7 +47,8 @@ public class SchoolListImport {
     }
 
     /**
-     * Each row in a transaction of its own: a refused row (a RuleViolation) rolls back only itself, and the rows
+     * The list is streamed and refused past {@link #MAX_ROWS} rows before any school is saved (decision 128). Each row
+     * in a transaction of its own: a refused row (a RuleViolation) rolls back only itself, and the rows
      * before it stay saved.
      */
     @PreAuthorize(Schools.PLANNERS)
@@ -63,45 +57,27 @@ public class SchoolListImport {
         int added = 0;
         int updated = 0;
         List<RosterReport.BadRow> bad = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(file)) {
-            if (workbook.getNumberOfSheets() == 0) {
-                throw new RuleViolation("schoolvisit.roster.no-sheet");
+        for (ImportSheet.Line line : ImportSheet.read(file, COLUMNS.size(), MAX_ROWS)) {
+            if (line.cell(0).isEmpty() && line.cell(1).isEmpty()) {
+                continue;
             }
-            Sheet sheet = workbook.getSheetAt(0);
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw new RuleViolation("schoolvisit.roster.too-many-rows", MAX_ROWS);
-            }
-            DataFormatter formatter = new DataFormatter();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || text(row, 0, formatter).isEmpty() && text(row, 1, formatter).isEmpty()) {
-                    continue;
+            rows++;
+            String email = line.cell(7);
+            SchoolForm form = new SchoolForm(line.cell(0), line.cell(1), level(line.cell(2)), line.cell(3),
+                    line.cell(4), line.cell(5), line.cell(6), email.isEmpty() ? null : email, servicePoint);
+            Optional<School> known = store.byNpsn(form.npsn().strip());
+            try {
+                if (known.isPresent()) {
+                    schools.update(known.get().id(), known.get().version(), form);
+                    updated++;
+                } else {
+                    schools.create(form);
+                    added++;
                 }
-                rows++;
-                String email = text(row, 7, formatter);
-                SchoolForm form = new SchoolForm(text(row, 0, formatter), text(row, 1, formatter),
-                        level(text(row, 2, formatter)), text(row, 3, formatter), text(row, 4, formatter),
-                        text(row, 5, formatter), text(row, 6, formatter), email.isEmpty() ? null : email,
-                        servicePoint);
-                Optional<School> known = store.byNpsn(form.npsn().strip());
-                try {
-                    if (known.isPresent()) {
-                        schools.update(known.get().id(), known.get().version(), form);
-                        updated++;
-                    } else {
-                        schools.create(form);
-                        added++;
-                    }
-                } catch (RuleViolation violation) {
-                    bad.add(new RosterReport.BadRow(r + 1, form.npsn(), violation.messageKeys().getFirst(),
-                            List.of(violation.args())));
-                }
+            } catch (RuleViolation violation) {
+                bad.add(new RosterReport.BadRow(line.row(), form.npsn(), violation.messageKeys().getFirst(),
+                        List.of(violation.args())));
             }
-        } catch (IOException | RuntimeException notASpreadsheet) {
-            if (notASpreadsheet instanceof RuleViolation violation) {
-                throw violation;
-            }
-            throw new RuleViolation("schoolvisit.roster.unreadable");
         }
         auditLog.record(AuditRecord.success("schoolvisit.schools.imported", "ServicePoint", servicePoint)
                 .withDetail("rows=" + rows + "; added=" + added + "; updated=" + updated + "; bad=" + bad.size()));
@@ -114,10 +90,5 @@ public class SchoolListImport {
         } catch (IllegalArgumentException unknown) {
             return null;
         }
-    }
-
-    private static String text(Row row, int column, DataFormatter formatter) {
-        Cell cell = row.getCell(column);
-        return cell == null ? "" : formatter.formatCellValue(cell).strip();
     }
 }

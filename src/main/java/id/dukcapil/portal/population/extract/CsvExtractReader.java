@@ -1,6 +1,7 @@
 package id.dukcapil.portal.population.extract;
 
 import id.dukcapil.portal.shared.Finding;
+import id.dukcapil.portal.shared.spreadsheet.CountingInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -341,6 +341,24 @@ class FamilyLoad {
     }
 
     /**
+     * Residents of the scope not gone, and those among them this import's extract did not list: whom {@link #markGone}
+     * would mark gone, counted before it does (decision 128).
+     */
+    record GoneCount(long unlisted, long residents) {
+    }
+
+    GoneCount countGone(long importId, String scope) {
+        return jdbc.sql("""
+                        SELECT COUNT(*), COALESCE(SUM((r.seen_import IS NULL OR r.seen_import <> ?)
+                            AND (f.unchanged_import IS NULL OR f.unchanged_import <> ?)), 0)
+                        FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                        WHERE f.village_code LIKE ? AND r.gone_on IS NULL""")
+                .params(importId, importId, scope + ".%")
+                .query((rs, row) -> new GoneCount(rs.getLong(2), rs.getLong(1)))
+                .single();
+    }
+
+    /**
      * Marks up to {@link MultiRowInsert#ROWS_PER_STATEMENT} residents of the scope whom this import's extract did not
      * list as gone, in the caller's transaction, each audited; 0 when none is left.
      */

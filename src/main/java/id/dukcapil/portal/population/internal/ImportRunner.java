@@ -46,7 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chunk, or a portion of it with a few dozen changed families, decisions 106 and 107). A crash loses at most the
  * transaction in flight, whole families only; a node that finds an import whose node stopped beating takes it over
  * and goes on after the last families written (decision 098). Residents of the import's region that the
- * extract did not list are marked gone only when the whole file was read.
+ * extract did not list are marked gone only when the whole file was read, and only after a second, named confirmation
+ * when they are more than {@code portal.population.import.max-gone-share} of the region's residents or the extract
+ * had no row at all (decision 128).
  */
 @Component
 public class ImportRunner {
@@ -66,6 +68,7 @@ public class ImportRunner {
     private final int comparedPerTransaction;
     private final double pauseAfterChanges;
     private final Duration staleAfter;
+    private final double maxGoneShare;
     private final String node = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("population-import").daemon().factory());
@@ -76,7 +79,8 @@ public class ImportRunner {
                  @Value("${portal.population.import.compared-per-transaction:" + COMPARED_PER_TRANSACTION + "}")
                  int comparedPerTransaction,
                  @Value("${portal.population.import.pause-after-changes:0.5}") double pauseAfterChanges,
-                 @Value("${portal.population.import.stale-after:PT2M}") Duration staleAfter) {
+                 @Value("${portal.population.import.stale-after:PT2M}") Duration staleAfter,
+                 @Value("${portal.population.import.max-gone-share:0.10}") double maxGoneShare) {
         this.store = store;
         this.load = load;
         this.transactions = transactions;
@@ -87,6 +91,7 @@ public class ImportRunner {
         this.comparedPerTransaction = comparedPerTransaction;
         this.pauseAfterChanges = pauseAfterChanges;
         this.staleAfter = staleAfter;
+        this.maxGoneShare = maxGoneShare;
     }
 
     /**
@@ -113,14 +118,23 @@ public class ImportRunner {
         worker.submit(() -> run(id, actor));
     }
 
-    /** Runs a registered import to its end on the calling thread; the outcome is in its job row. */
+    /**
+     * Runs a registered import to its end on the calling thread, or to {@link ImportState#AWAITING_CONFIRMATION}; the
+     * outcome is in its job row.
+     */
     public ImportState run(long id, Actor actor) {
         ImportStore.Job job = store.job(id).orElseThrow();
         try {
             Run run = new Run(job, actor);
-            run.readAll();
-            if (run.cancelled) {
-                return finish(id, ImportState.CANCELLED, null, actor);
+            // A confirmed import had loaded its whole file before it stopped to ask: a takeover goes on marking gone.
+            if (job.goneConfirmed() == null) {
+                run.readAll();
+                if (run.cancelled) {
+                    return finish(id, ImportState.CANCELLED, null, actor);
+                }
+            }
+            if (run.mustAsk()) {
+                return ImportState.AWAITING_CONFIRMATION;
             }
             run.markGone();
             return finish(id, ImportState.FINISHED, null, actor);
@@ -167,6 +181,34 @@ public class ImportRunner {
 
     public boolean cancel(long id) {
         return store.requestCancel(id);
+    }
+
+    /**
+     * The ADMIN's second confirmation of an import waiting for it: at most {@code residents}, the number they were
+     * shown, may be marked gone. The caller then runs it ({@link #run} or {@link #runInBackground}).
+     *
+     * @throws RuleViolation {@code population.import.not-awaiting} when it no longer waits or waits for another number
+     */
+    public void confirmGone(long id, long residents, Actor actor) {
+        store.confirmGone(id, residents, actor.id(), node);
+        auditLog.record(actor, AuditRecord.success("population.import.gone-confirmed", "PopulationImport",
+                String.valueOf(id)).withDetail("at most %d residents not in the extract marked gone".formatted(residents)));
+    }
+
+    /** Ends an import waiting for confirmation, nobody marked gone; false when it was not waiting. */
+    public boolean cancelAwaiting(long id, Actor actor) {
+        if (!store.cancelAwaiting(id, clock.instant())) {
+            return false;
+        }
+        store.job(id).ifPresent(job -> deleteQuietly(Path.of(job.storedFile())));
+        auditLog.record(actor, AuditRecord.success("population.import.cancelled", "PopulationImport", String.valueOf(id))
+                .withDetail("not confirmed: nobody marked gone"));
+        return true;
+    }
+
+    /** The import waiting for a confirmation, if one is. */
+    public java.util.Optional<Long> awaitingConfirmation() {
+        return store.awaiting();
     }
 
     public void audit(Actor actor, long id, String action) {
@@ -402,6 +444,31 @@ public class ImportRunner {
                     throw runtime;
                 }
             }
+        }
+
+        /**
+         * Before anyone is marked gone: an extract without a row, or one that would mark more than the set share of
+         * the region's residents gone, stops here and waits for a confirmation of that number (decision 128). A
+         * confirmed import goes on as long as no more are to be marked than were confirmed (a takeover finds fewer).
+         */
+        boolean mustAsk() {
+            FamilyLoad.GoneCount count = load.countGone(job.id(), job.scope());
+            Long confirmed = job.goneConfirmed();
+            if (confirmed != null && count.unlisted() <= confirmed) {
+                return false;
+            }
+            boolean empty = tally.rowsRead == 0;
+            if (!empty && count.unlisted() <= maxGoneShare * count.residents()) {
+                return false;
+            }
+            store.awaitConfirmation(job.id(), count.unlisted(), count.residents());
+            auditLog.record(actor, AuditRecord.success("population.import.awaiting-confirmation", "PopulationImport",
+                    String.valueOf(job.id())).withDetail("%d rows read; %d of the %d residents of %s not in the extract"
+                    .formatted(tally.rowsRead, count.unlisted(), count.residents(), job.scope())));
+            log.warn("Import {} of the population stopped before marking anyone gone: {} rows read, {} of the {} "
+                            + "residents of {} not in the extract; waiting for a confirmation", job.id(), tally.rowsRead,
+                    count.unlisted(), count.residents(), job.scope());
+            return true;
         }
 
         void markGone() {

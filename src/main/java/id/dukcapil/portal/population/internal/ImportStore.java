@@ -36,12 +36,17 @@ public class ImportStore {
     static final char ARG_SEPARATOR = '\u001F';
     private static final String PROGRESS = """
             SELECT id, file_name, scope, state, started_by, started_at, finished_at, fraction, rows_read, rows_rejected,
-                   families_rejected, residents_added, residents_changed, residents_gone, failure
+                   families_rejected, residents_added, residents_changed, residents_gone, failure, gone_pending,
+                   region_residents
             FROM population_import""";
 
     /** A job as the runner needs it. */
+    /**
+     * @param goneConfirmed the residents an ADMIN confirmed may be marked gone (decision 128); set only once the whole
+     *                      file was loaded
+     */
     public record Job(long id, String scope, String fileName, String storedFile, String startedBy, long familiesDone,
-                      Tally tally) {
+                      Tally tally, @Nullable Long goneConfirmed) {
     }
 
     /** One refused row as the Excel report lists it. */
@@ -71,12 +76,12 @@ public class ImportStore {
     Optional<Job> job(long id) {
         return jdbc.sql("""
                         SELECT id, scope, file_name, stored_file, started_by, families_done, rows_read, rows_rejected,
-                               families_rejected, residents_added, residents_changed, residents_gone
+                               families_rejected, residents_added, residents_changed, residents_gone, gone_confirmed
                         FROM population_import WHERE id = ?""")
                 .param(id)
                 .query((rs, row) -> new Job(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getLong(6), new Tally(rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                        rs.getLong(10), rs.getLong(11), rs.getLong(12))))
+                        rs.getLong(10), rs.getLong(11), rs.getLong(12)), rs.getObject(13, Long.class)))
                 .optional();
     }
 
@@ -108,6 +113,48 @@ public class ImportStore {
         } catch (DuplicateKeyException e) {
             throw new RuleViolation("population.import.busy");
         }
+    }
+
+    /**
+     * The whole file is loaded and the import stops to ask before marking anyone gone (decision 128): it keeps the
+     * one-import lock ({@code running}) while it waits, and no node beats for it or takes it over.
+     */
+    void awaitConfirmation(long id, long gonePending, long regionResidents) {
+        jdbc.sql("""
+                        UPDATE population_import SET state = 'AWAITING_CONFIRMATION', gone_pending = ?,
+                            region_residents = ?, gone_confirmed = NULL, gone_confirmed_by = NULL
+                        WHERE id = ? AND state = 'RUNNING'""")
+                .params(gonePending, regionResidents, id).update();
+    }
+
+    /**
+     * The ADMIN's second confirmation, of the number they were shown: the import runs on, on this node.
+     *
+     * @throws RuleViolation {@code population.import.not-awaiting} when it no longer waits, or waits for another number
+     */
+    void confirmGone(long id, long residents, String confirmedBy, String node) {
+        int confirmed = jdbc.sql("""
+                        UPDATE population_import SET state = 'RUNNING', gone_confirmed = ?, gone_confirmed_by = ?,
+                            node = ?, heartbeat_at = UTC_TIMESTAMP(3)
+                        WHERE id = ? AND state = 'AWAITING_CONFIRMATION' AND gone_pending = ?""")
+                .params(residents, confirmedBy, node, id, residents).update();
+        if (confirmed == 0) {
+            throw new RuleViolation("population.import.not-awaiting");
+        }
+    }
+
+    /** Ends an import that waits for confirmation without marking anyone gone; false when it was not waiting. */
+    boolean cancelAwaiting(long id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE population_import SET state = 'CANCELLED', running = NULL, finished_at = ?
+                        WHERE id = ? AND state = 'AWAITING_CONFIRMATION'""")
+                .params(utc(now), id).update() == 1;
+    }
+
+    /** The import waiting for a confirmation, if one is. */
+    Optional<Long> awaiting() {
+        return jdbc.sql("SELECT id FROM population_import WHERE state = 'AWAITING_CONFIRMATION'").query(Long.class)
+                .optional();
     }
 
     List<Long> running() {
@@ -188,7 +235,8 @@ public class ImportStore {
                 rs.getString(5), instant(rs.getObject(6, LocalDateTime.class)), finished == null ? null : instant(finished),
                 rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
                 rs.getLong(14), finding == null ? null : finding.messageKey(),
-                finding == null ? List.of() : finding.args().stream().map(String::valueOf).toList());
+                finding == null ? List.of() : finding.args().stream().map(String::valueOf).toList(), rs.getLong(16),
+                rs.getLong(17));
     }
 
     private static String encode(Finding finding) {

@@ -53,6 +53,8 @@ import org.springframework.beans.factory.annotation.Value;
  * The ADMIN loads or refreshes the register from a SIAK extract: the template and example, the file, the region it
  * covers, a confirmation that says what the import will do, then a live progress bar (rows per second, time left,
  * stop), the outcome and the refused rows as Excel. The import runs on the server: leaving the page does not stop it.
+ * An import that would mark more than the set share of its region gone, or read no row, waits on this page for a
+ * second confirmation that names the number (decision 128).
  */
 @Route("residents/import")
 @RolesAllowed(Roles.ADMIN)
@@ -69,16 +71,25 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
     final ProgressBar bar = new ProgressBar();
     final Span pace = new Span();
     final Button cancel = new Button();
+    final Div awaiting = new Div();
+    final Paragraph awaitingText = new Paragraph();
+    final Button confirmGone = new Button();
+    final Button cancelAwaiting = new Button();
     final Grid<ImportProgress> imports = new Grid<>();
     private final PopulationImports service;
     private final Clock clock;
+    private final double maxGoneShare;
+    private final List<Region> scopes = new ArrayList<>();
+    private @Nullable ImportProgress waiting;
     private @Nullable Path pendingFile;
     private String pendingName = "";
 
     PopulationImportView(PopulationImports service, Regions regions, Clock clock,
-                         @Value("${portal.population.import.regency:32.04}") String regency) {
+                         @Value("${portal.population.import.regency:32.04}") String regency,
+                         @Value("${portal.population.import.max-gone-share:0.10}") double maxGoneShare) {
         this.service = service;
         this.clock = clock;
+        this.maxGoneShare = maxGoneShare;
         setWidthFull();
         setMaxWidth("80em");
 
@@ -94,7 +105,6 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setId("extract-upload");
         uploaded.setId("extract-file");
 
-        List<Region> scopes = new ArrayList<>();
         regions.regency(regency).ifPresent(scopes::add);
         scopes.addAll(regions.districtsOf(regency));
         scope.setItems(scopes);
@@ -126,6 +136,22 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         running.setWidthFull();
         running.setVisible(false);
 
+        // The second, named confirmation of an import that stopped before marking its region's residents gone.
+        awaitingText.setId("import-awaiting-text");
+        confirmGone.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        confirmGone.addClickListener(click -> confirmGone());
+        confirmGone.setId("import-confirm-gone");
+        cancelAwaiting.setText(getTranslation("population.import.awaiting.cancel"));
+        cancelAwaiting.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        cancelAwaiting.addClickListener(click -> cancelAwaiting());
+        cancelAwaiting.setId("import-cancel-awaiting");
+        HorizontalLayout awaitingActions = new HorizontalLayout(cancelAwaiting, confirmGone);
+        awaitingActions.setWrap(true);
+        awaiting.add(new H3(getTranslation("population.import.awaiting.title")), awaitingText, awaitingActions);
+        awaiting.setWidthFull();
+        awaiting.setVisible(false);
+        awaiting.setId("import-awaiting");
+
         imports.addColumn(progress -> TIME.format(progress.startedAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("population.import.column.started")).setAutoWidth(true);
         imports.addColumn(ImportProgress::fileName).setHeader(getTranslation("population.import.column.file"))
@@ -151,7 +177,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
                 new H3(getTranslation("population.import.file")),
                 new Paragraph(getTranslation("population.import.file.help",
                         PopulationImports.MAX_UPLOAD_BYTES / (1024 * 1024))),
-                upload, uploaded, choose, running, new H3(getTranslation("population.import.history")), imports);
+                upload, uploaded, choose, running, awaiting, new H3(getTranslation("population.import.history")), imports);
         addDetachListener(detach -> discardPending());
         LiveRefresh.whileAttached(this, 1000, this::refresh);
         refresh();
@@ -223,9 +249,36 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         });
     }
 
+    /** The ADMIN confirms the number the screen names: at most that many residents are marked gone. */
+    void confirmGone() {
+        ImportProgress current = waiting;
+        if (current == null) {
+            return;
+        }
+        try {
+            service.confirmGone(current.id(), current.goneToConfirm());
+            Notifications.success(getTranslation("population.import.awaiting.confirmed", current.fileName(),
+                    number(current.goneToConfirm())));
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
+        }
+        refresh();
+    }
+
+    void cancelAwaiting() {
+        ImportProgress current = waiting;
+        if (current == null) {
+            return;
+        }
+        service.cancel(current.id());
+        Notifications.success(getTranslation("population.import.awaiting.cancelled", current.fileName()));
+        refresh();
+    }
+
     void refresh() {
         List<ImportProgress> recent = service.recent();
         imports.setItems(recent);
+        showAwaiting(recent.stream().filter(ImportProgress::awaitingConfirmation).findFirst().orElse(null));
         ImportProgress current = recent.stream().filter(ImportProgress::running).findFirst().orElse(null);
         running.setVisible(current != null);
         if (current != null) {
@@ -236,6 +289,30 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
             pace.setText(getTranslation("population.import.pace", current.fileName(), number.format(current.rowsRead()),
                     Math.round(current.fraction() * 100), number.format(current.rowsPerSecond(clock.instant())), left));
         }
+    }
+
+    /** What confirming would do, in numbers, for the import that waits; the text is set again only when it changes. */
+    private void showAwaiting(@Nullable ImportProgress current) {
+        boolean same = current != null && waiting != null && current.id() == waiting.id()
+                && current.goneToConfirm() == waiting.goneToConfirm();
+        waiting = current;
+        awaiting.setVisible(current != null);
+        if (current == null || same) {
+            return;
+        }
+        String region = scopes.stream().filter(r -> r.code().equals(current.scope())).findFirst()
+                .map(r -> r.code().length() == 5 ? r.name() : getTranslation("population.import.scope.district", r.name()))
+                .orElse(current.scope());
+        long share = current.regionResidents() == 0 ? 0
+                : Math.round(current.goneToConfirm() * 100.0 / current.regionResidents());
+        awaitingText.setText(getTranslation(current.rowsRead() == 0 ? "population.import.awaiting.empty"
+                        : "population.import.awaiting.text", current.fileName(), number(current.goneToConfirm()), region,
+                String.valueOf(share), number(current.regionResidents()), String.valueOf(Math.round(maxGoneShare * 100))));
+        confirmGone.setText(getTranslation("population.import.awaiting.confirm", number(current.goneToConfirm())));
+    }
+
+    private String number(long value) {
+        return NumberFormat.getIntegerInstance(getLocale()).format(value);
     }
 
     private String summary(ImportProgress progress) {

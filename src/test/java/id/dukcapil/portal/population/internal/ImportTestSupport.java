@@ -1,7 +1,10 @@
 package id.dukcapil.portal.population.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.population.ImportProgress;
+import id.dukcapil.portal.population.ImportState;
 import id.dukcapil.portal.population.Resident;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +31,19 @@ final class ImportTestSupport {
 
     ImportProgress importFile(Path file, String fileName, String scope) {
         long id = register(file, fileName, scope);
+        runner.run(id, ACTOR);
+        return store.progress(id).orElseThrow();
+    }
+
+    /**
+     * An import that stops before marking {@code gone} residents of its region gone (more than the share allowed
+     * without asking, decision 128), confirmed for that number as the ADMIN would, and run on to its end.
+     */
+    ImportProgress importConfirmingGone(String csv, String scope, long gone) {
+        long id = register(write(csv, ".csv"), "ekstrak.csv", scope);
+        assertThat(runner.run(id, ACTOR)).isEqualTo(ImportState.AWAITING_CONFIRMATION);
+        assertThat(store.progress(id).orElseThrow().goneToConfirm()).isEqualTo(gone);
+        runner.confirmGone(id, gone, ACTOR);
         runner.run(id, ACTOR);
         return store.progress(id).orElseThrow();
     }

@@ -48,6 +48,48 @@ class PopulationImportViewTest extends PortalViewTest {
         assertThat(view.start.isEnabled()).isFalse();
     }
 
+    /**
+     * Issue 41 item 6: a header-only extract of a district stops before marking its residents gone; the screen names
+     * how many it would mark and asks again; stopped there, nobody is marked gone.
+     */
+    @Test
+    void a_header_only_extract_stops_and_the_screen_names_how_many_residents_it_would_mark_gone() throws Exception {
+        PopulationImportView view = navigate(PopulationImportView.class);
+        var district = view.scope.getListDataView().getItems().filter(region -> region.code().length() == 8)
+                .findFirst().orElseThrow();
+        long residents = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE f.village_code LIKE ? AND r.gone_on IS NULL""", Long.class, district.code() + ".%");
+        Path file = Files.createTempFile("ekstrak-kosong-", ".csv");
+        Files.writeString(file, java.util.Arrays.stream(id.dukcapil.portal.population.extract.ExtractColumn.values())
+                .map(id.dukcapil.portal.population.extract.ExtractColumn::header)
+                .collect(java.util.stream.Collectors.joining(",")) + "\n");
+
+        view.received("ekstrak-kosong.csv", file);
+        view.scope.setValue(district);
+        test(view.start).click();
+        test($(ConfirmDialog.class).single()).confirm();
+        awaitEnd();
+        view.refresh();
+
+        assertThat(view.awaiting.isVisible()).isTrue();
+        String count = java.text.NumberFormat.getIntegerInstance(java.util.Locale.of("id")).format(residents);
+        assertThat(view.awaitingText.getText()).contains("ekstrak-kosong.csv", "tidak berisi satu baris data pun",
+                "Ekstrak ini akan menandai " + count + " penduduk Kecamatan " + district.name() + " sebagai tidak ada lagi");
+        assertThat(view.confirmGone.getText()).isEqualTo("Ya, tandai " + count + " penduduk sebagai tidak ada lagi");
+        assertThat(test(view.imports).getCellText(0, 2)).isEqualTo("Menunggu konfirmasi");
+
+        test(view.cancelAwaiting).click();
+
+        assertThat(lastNotification()).contains("tidak ada penduduk yang ditandai tidak ada lagi");
+        assertThat(view.awaiting.isVisible()).isFalse();
+        assertThat(test(view.imports).getCellText(0, 2)).isEqualTo("Dihentikan");
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE f.village_code LIKE ? AND r.gone_on IS NULL""", Long.class, district.code() + ".%"))
+                .isEqualTo(residents);
+    }
+
     private void awaitEnd() throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(until)) {

@@ -1,19 +1,19 @@
-package id.dukcapil.portal.population.extract;
+package id.dukcapil.portal.shared.spreadsheet;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Counts the bytes read through it, for a progress bar over a stream. */
-final class CountingInput extends FilterInputStream {
+public final class CountingInput extends FilterInputStream {
 
     private long count;
 
-    CountingInput(InputStream in) {
+    public CountingInput(InputStream in) {
         super(in);
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
