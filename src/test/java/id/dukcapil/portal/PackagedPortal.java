@@ -56,12 +56,19 @@ public final class PackagedPortal implements AutoCloseable {
 
     /** Starts the jar in the demo profile in {@code workingDir}, with {@code env} added to the environment. */
     public static PackagedPortal start(Path jar, Path workingDir, Map<String, String> env) throws Exception {
+        return start(jar, workingDir, env, List.of());
+    }
+
+    /** The same, with JVM options of its own besides the pom's (an AOT cache). */
+    public static PackagedPortal start(Path jar, Path workingDir, Map<String, String> env, List<String> jvmOptions)
+            throws Exception {
         Files.createDirectories(workingDir);
         int port = freePort();
         Path log = workingDir.resolve("portal.log");
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(List.of(System.getProperty("portal.jvm-args", "").split("\\s+")).stream()
                 .filter(option -> !option.isBlank()).toList());
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--spring.profiles.active=demo"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())

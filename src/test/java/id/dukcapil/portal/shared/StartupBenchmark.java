@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -64,12 +65,18 @@ class StartupBenchmark {
                 external.stop();
             }
 
+            AotRestarts aot = restartsWithAndWithoutTheAotCache(jar, folder);
+
             System.out.printf("BENCHMARK startup embedded-first=%d ms embedded-restart=%d ms external=%d ms "
                             + "(baseline: the external MariaDB server alone %d ms) heap-used-after-start=%d MiB "
                             + "(embedded restart) %d MiB (external); spring-reported %s / %s / %s s%n",
                     first.readyMillis(), restart.readyMillis(), withExternal.readyMillis(), externalServerMillis,
                     restart.heapUsedMiB(), withExternal.heapUsedMiB(), first.springSeconds(), restart.springSeconds(),
                     withExternal.springSeconds());
+            System.out.printf("BENCHMARK startup restart of the extracted jar, in turn: plain %s ms, with the AOT "
+                    + "cache %s ms; medians %d / %d ms, ratio %.2f (training run %d ms)%n", aot.plain(), aot.cached(),
+                    median(aot.plain()), median(aot.cached()), (double) median(aot.cached()) / median(aot.plain()),
+                    aot.trainingMillis());
             assertThat(restart.readyMillis()).as("restart to ready, embedded MariaDB").isLessThanOrEqualTo(20_000);
         } finally {
             FileSystemUtils.deleteRecursively(folder);
@@ -77,6 +84,52 @@ class StartupBenchmark {
     }
 
     private record Start(long readyMillis, long heapUsedMiB, String springSeconds) {
+    }
+
+    private record AotRestarts(List<Long> plain, List<Long> cached, long trainingMillis) {
+    }
+
+    /**
+     * The README's fast start: the jar extracted, one training run that writes JDK 25's AOT cache, then restarts of
+     * the extracted jar without and with the cache, in turn, on one data folder.
+     */
+    private static AotRestarts restartsWithAndWithoutTheAotCache(Path jar, Path folder) throws Exception {
+        Path application = folder.resolve("extracted");
+        Path workingDir = folder.resolve("extracted-data");
+        run(folder, PackagedPortal.javaExecutable(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
+                "extract", "--destination", application.toString());
+        Path extracted = application.resolve(jar.getFileName());
+        PackagedPortal.start(extracted, workingDir, Map.of()).close(); // the data folder's first start
+        long trainingStarted = System.nanoTime();
+        Path cache = application.resolve("portal.aot");
+        Files.createDirectories(workingDir);
+        run(workingDir, PackagedPortal.javaExecutable(), "-XX:AOTCacheOutput=" + cache,
+                "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(), "--spring.profiles.active=demo",
+                "--server.port=0");
+        long trainingMillis = (System.nanoTime() - trainingStarted) / 1_000_000;
+        List<Long> plain = new ArrayList<>();
+        List<Long> cached = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try (PackagedPortal portal = PackagedPortal.start(extracted, workingDir, Map.of())) {
+                plain.add(portal.readyMillis);
+            }
+            try (PackagedPortal portal = PackagedPortal.start(extracted, workingDir, Map.of(),
+                    List.of("-XX:AOTCache=" + cache))) {
+                cached.add(portal.readyMillis);
+            }
+        }
+        return new AotRestarts(plain, cached, trainingMillis);
+    }
+
+    private static void run(Path directory, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("command-" + System.nanoTime() + ".log").toFile()).start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     /** Starts the jar in the demo profile in its own folder, waits for the sign-in page, measures, stops it. */
