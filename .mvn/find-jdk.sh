@@ -16,8 +16,14 @@ if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(__portal_ja
   done
   if [ -n "$__portal_best" ]; then
     export JAVA_HOME="$__portal_best"
+    echo "Dukcapil Portal: using JDK $__portal_best_major at $JAVA_HOME" >&2
   else
     echo "Dukcapil Portal needs a JDK 21 or newer: install one or set JAVA_HOME." >&2
     exit 1
   fi
+fi
+# Maven's own Guice calls sun.misc.Unsafe, which JDK 24+ warns about on every run: not the portal's to fix, and
+# noise before the portal's first line. The option is unknown to JDK 21, so it is set only where it is known.
+if [ "$(__portal_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi

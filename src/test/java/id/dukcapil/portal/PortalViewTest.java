@@ -13,7 +13,7 @@ public abstract class PortalViewTest extends SpringBrowserlessTest {
 
     /** The text of the notification shown last. */
     protected String lastNotification() {
-        Notification notification = $(Notification.class).last();
+        Notification notification = find(Notification.class).last();
         return new NotificationTester<>(notification).getText();
     }
 }

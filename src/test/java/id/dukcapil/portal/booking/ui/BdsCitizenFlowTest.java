@@ -50,8 +50,8 @@ class BdsCitizenFlowTest extends PortalViewTest {
         test(home.book).click();
         BdsBookingView booking = (BdsBookingView) getCurrentView();
         booking.point.setValue(servicePoints.byCode(POINT).orElseThrow());
-        Button free = $(Button.class).id("day-" + day);
-        Button noPlace = $(Button.class).id("day-" + full);
+        Button free = find(Button.class).id("day-" + day);
+        Button noPlace = find(Button.class).id("day-" + full);
         assertThat(free.getText()).contains("4 tersisa");
         assertThat(noPlace.isEnabled()).isFalse();
         test(free).click();
@@ -70,7 +70,7 @@ class BdsCitizenFlowTest extends PortalViewTest {
         BdsHistoryView history = (BdsHistoryView) getCurrentView();
         String code = jdbc.queryForObject("SELECT code FROM booking_booking WHERE nik = ?", String.class, nik);
         assertThat(history.tickets.getElement().getTextRecursively()).contains(code, "Antrian 1", "Terdaftar");
-        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("download-" + code).getHref())
+        assertThat(find(com.vaadin.flow.component.html.Anchor.class).id("download-" + code).getHref())
                 .endsWith("/tiket-" + code + ".pdf"); // its name, not download.pdf
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ?", Integer.class, code))
                 .as("the SOP A steps the web saw, timed under the booking code").isGreaterThanOrEqualTo(5);

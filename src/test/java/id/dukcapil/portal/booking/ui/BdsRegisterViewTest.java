@@ -26,7 +26,7 @@ class BdsRegisterViewTest extends PortalViewTest {
         assertThat(view.phone.getErrorMessage()).startsWith("Nomor telepon harus nomor Indonesia");
         assertThat(view.password.isInvalid()).isTrue();
         assertThat(view.password.getErrorMessage()).contains("10");
-        assertThat($(Notification.class).all()).as("no toast covering the fields").isEmpty();
+        assertThat(find(Notification.class).all()).as("no toast covering the fields").isEmpty();
         assertThat(view.email.getValue()).as("what the citizen typed stays").isEqualTo("ujang.sutisna-di-desa");
     }
 }

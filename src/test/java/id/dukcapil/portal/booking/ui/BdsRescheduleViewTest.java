@@ -63,12 +63,12 @@ class BdsRescheduleViewTest extends PortalViewTest {
 
     @Test
     void a_citizen_moves_a_booking_to_a_free_day_and_riwayat_shows_the_new_day_and_queue_number() {
-        test($(Button.class).id("reschedule-" + booking.code())).click();
-        Button own = $(Button.class).id("day-" + day);
+        test(find(Button.class).id("reschedule-" + booking.code())).click();
+        Button own = find(Button.class).id("day-" + day);
         assertThat(own.getText()).contains("jadwal Anda");
         assertThat(own.isEnabled()).isFalse();
-        assertThat($(Button.class).id("day-" + full).isEnabled()).as("a full day cannot be picked").isFalse();
-        Button free = $(Button.class).id("day-" + later);
+        assertThat(find(Button.class).id("day-" + full).isEnabled()).as("a full day cannot be picked").isFalse();
+        Button free = find(Button.class).id("day-" + later);
         assertThat(free.getText()).contains("5 tersisa");
 
         test(free).click();
@@ -88,8 +88,8 @@ class BdsRescheduleViewTest extends PortalViewTest {
 
     @Test
     void cancelling_asks_first_says_what_it_does_and_confirms_it_is_done() {
-        test($(Button.class).id("cancel-" + booking.code())).click();
-        ConfirmDialog confirm = $(ConfirmDialog.class).single();
+        test(find(Button.class).id("cancel-" + booking.code())).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
         assertThat(confirm.getElement().getProperty("message")).contains(booking.code(), "diberikan kepada warga lain");
         assertThat(jdbc.queryForObject("SELECT status FROM booking_booking WHERE code = ?", String.class, booking.code()))
                 .as("nothing happens before the citizen confirms").isEqualTo("BOOKED");
@@ -105,29 +105,29 @@ class BdsRescheduleViewTest extends PortalViewTest {
 
     @Test
     void a_day_filled_meanwhile_is_refused_and_the_calendar_shows_it_full() {
-        test($(Button.class).id("reschedule-" + booking.code())).click();
-        test($(Button.class).id("day-" + later)).click();
+        test(find(Button.class).id("reschedule-" + booking.code())).click();
+        test(find(Button.class).id("day-" + later)).click();
         support.quota(POINT, later, 0);
 
         test(history.moveConfirm).click();
 
         assertThat(lastNotification()).contains("sudah penuh");
-        assertThat($(Button.class).id("day-" + later).isEnabled()).isFalse();
+        assertThat(find(Button.class).id("day-" + later).isEnabled()).isFalse();
         assertThat(jdbc.queryForObject("SELECT day FROM booking_booking WHERE code = ?", LocalDate.class, booking.code()))
                 .isEqualTo(day);
     }
 
     @Test
     void on_the_booked_day_it_is_too_late_to_move() {
-        test($(Button.class).id("reschedule-" + booking.code())).click();
-        test($(Button.class).id("day-" + later)).click();
+        test(find(Button.class).id("reschedule-" + booking.code())).click();
+        test(find(Button.class).id("day-" + later)).click();
         clock.setInstant(day.atTime(7, 30).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
 
         test(history.moveConfirm).click();
 
         assertThat(lastNotification()).contains("paling lambat sehari sebelumnya");
         history = navigate(BdsHistoryView.class);
-        assertThat($(Button.class).withId("reschedule-" + booking.code()).exists()).isFalse();
+        assertThat(find(Button.class).withId("reschedule-" + booking.code()).exists()).isFalse();
     }
 
     @Test
@@ -146,8 +146,8 @@ class BdsRescheduleViewTest extends PortalViewTest {
             assertThat(history.tickets.getElement().getTextRecursively())
                     .contains("Dibatalkan: data kependudukan terbaru tidak lagi memungkinkan layanan ini")
                     .as("the account may be a relative's: no word of death or moving").doesNotContain("meninggal", "pindah");
-            assertThat($(Button.class).withId("reschedule-" + booking.code()).exists()).isFalse();
-            assertThat($(Button.class).withId("cancel-" + booking.code()).exists()).isFalse();
+            assertThat(find(Button.class).withId("reschedule-" + booking.code()).exists()).isFalse();
+            assertThat(find(Button.class).withId("cancel-" + booking.code()).exists()).isFalse();
         } finally {
             jdbc.update("UPDATE population_resident SET gone_on = NULL, gone_reason = NULL WHERE nik = ?", booking.nik());
         }

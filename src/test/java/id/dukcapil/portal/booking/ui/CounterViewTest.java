@@ -144,14 +144,14 @@ class CounterViewTest extends PortalViewTest {
         assertThat(view.advice.getText()).contains("IKD");
 
         test(view.noShows).click();
-        test($(ConfirmDialog.class).last()).confirm();
+        test(find(ConfirmDialog.class).last()).confirm();
         assertThat(lastNotification()).as("the service runs until 15:00")
                 .isEqualTo("Yang tidak hadir baru dapat ditandai setelah layanan hari ini selesai (pukul 15:00).");
         assertThat(status(booked.getFirst())).isEqualTo("BOOKED");
 
         clock.setInstant(day.atTime(15, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
         test(view.noShows).click();
-        ConfirmDialog confirm = $(ConfirmDialog.class).last();
+        ConfirmDialog confirm = find(ConfirmDialog.class).last();
         int waiting = jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE service_point = ? AND day = ? "
                 + "AND status = 'BOOKED'", Integer.class, POINT, day);
         assertThat(confirm.getElement().getProperty("message")).startsWith(waiting + " booking hari ini belum hadir.");

@@ -64,7 +64,7 @@ class QuotaCalendarViewTest extends PortalViewTest {
         test(view.reason).setValue("Rapat koordinasi kecamatan");
         assertThat(view.close.getText()).as("the button names the day it closes").isEqualTo("Tutup " + DAY.format(day));
         test(view.close).click();
-        ConfirmDialog confirm = $(ConfirmDialog.class).single();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
         assertThat(confirm.getElement().getProperty("message")).contains(DAY.format(day), "Pameungpeuk",
                 "1 booking pada hari itu akan dibatalkan");
         assertThat(rowOf(view, day).closed()).as("nothing happens before the planner confirms").isFalse();
@@ -115,7 +115,7 @@ class QuotaCalendarViewTest extends PortalViewTest {
 
         test(view.reason).setValue("Gangguan jaringan SIAK");
         test(view.close).click();
-        ConfirmDialog confirm = $(ConfirmDialog.class).single();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
         assertThat(confirm.getElement().getProperty("header")).isEqualTo("Tutup " + DAY.format(support.today()) + "?");
         test(confirm).confirm();
 

@@ -71,9 +71,9 @@ class StaffBookingViewTest extends PortalViewTest {
         StaffBookingView view = navigate(StaffBookingView.class);
         assertThat(view.point.getValue().code()).as("the clerk's own point first").isEqualTo("DINAS");
         view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
-        Button todayCell = $(Button.class).id("day-" + today);
+        Button todayCell = find(Button.class).id("day-" + today);
         assertThat(todayCell.getText()).contains("1 tersisa");
-        assertThat($(Button.class).id("day-" + support.workingDayAfter(today)).isEnabled()).isFalse();
+        assertThat(find(Button.class).id("day-" + support.workingDayAfter(today)).isEnabled()).isFalse();
 
         test(todayCell).click();
         test(view.nik).setValue(niks.get(1));
@@ -85,14 +85,14 @@ class StaffBookingViewTest extends PortalViewTest {
         String code = jdbc.queryForObject("SELECT code FROM booking_booking WHERE nik = ? AND from_reserve AND queue_number = 2",
                 String.class, niks.get(1));
         assertThat(view.ticket.getElement().getTextRecursively()).contains(code, "Antrian 2");
-        assertThat($(Image.class, view.ticket).first().getAlt()).contains(code);
-        Anchor print = $(Anchor.class).id("print-" + code);
+        assertThat(find(Image.class, view.ticket).all().getFirst().getAlt()).contains(code);
+        Anchor print = find(Anchor.class).id("print-" + code);
         assertThat(print.getText()).isEqualTo("Cetak tiket");
         assertThat(print.getHref()).as("named in its address: saved from the PDF viewer as itself, not download.pdf")
                 .endsWith("/tiket-" + code + ".pdf");
         assertThat(jdbc.queryForObject("SELECT detail FROM audit_entry WHERE action = 'booking.made' AND subject_id = ?",
                 String.class, code)).contains("reserve", "need=HEALTH", "note=Operasi jantung di RSHS");
-        assertThat($(Button.class).id("day-" + today).isEnabled()).as("the reserve is used up").isFalse();
+        assertThat(find(Button.class).id("day-" + today).isEnabled()).as("the reserve is used up").isFalse();
         assertThat(view.nik.getValue()).isEmpty();
         // Ready for the next resident: the emptied fields not red, the ticket scrolled into view (issue 36, item 6).
         assertThat(view.need.isInvalid()).isFalse();
@@ -107,7 +107,7 @@ class StaffBookingViewTest extends PortalViewTest {
     void a_booking_without_its_urgent_need_or_with_other_and_no_note_is_refused() {
         StaffBookingView view = navigate(StaffBookingView.class);
         view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
-        test($(Button.class).id("day-" + today)).click();
+        test(find(Button.class).id("day-" + today)).click();
         test(view.nik).setValue(niks.get(2));
 
         test(view.book).click();

@@ -39,7 +39,7 @@ class IkdDeskViewTest extends PortalViewTest {
         asGateway(() -> activations.faceChecked(registered.code(), true, new BigDecimal("0.91")));
         navigate(IkdDeskView.class); // away from the home the test UI opened with, so that it is built anew
         navigate(id.dukcapil.portal.shared.ui.HomeView.class);
-        assertThat(Integer.parseInt($(com.vaadin.flow.component.html.Span.class).id("ikd-face-passed").getText()))
+        assertThat(Integer.parseInt(find(com.vaadin.flow.component.html.Span.class).id("ikd-face-passed").getText()))
                 .as("the officer's home shows who waits for the QR code").isPositive();
         IkdDeskView view = navigate(IkdDeskView.class);
         int row = rowOf(view, registered.code());
@@ -57,7 +57,7 @@ class IkdDeskViewTest extends PortalViewTest {
         asGateway(() -> activations.activate(registered.code(), pin));
         view.refresh();
         click(view, rowOf(view, registered.code()), "archive-");
-        ArchiveDialog archive = $(ArchiveDialog.class).single();
+        ArchiveDialog archive = find(ArchiveDialog.class).single();
         assertThat(archive.archive.isEnabled()).as("not before every item is ticked").isFalse();
         archive.items.setValue(java.util.EnumSet.of(ArchiveItem.IDENTITY_MATCHES_CARD, ArchiveItem.ACTIVE_ON_PHONE));
         assertThat(archive.archive.isEnabled()).isFalse();
@@ -86,7 +86,7 @@ class IkdDeskViewTest extends PortalViewTest {
     void the_officer_opens_the_days_report_and_submits_it() {
         IkdDeskView view = navigate(IkdDeskView.class);
         test(view.report).click();
-        IkdReportDialog dialog = $(IkdReportDialog.class).single();
+        IkdReportDialog dialog = find(IkdReportDialog.class).single();
         dialog.day.setValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).minusDays(1));
         assertThat(dialog.state.getText()).isEqualTo("Belum dikirim.");
         test(dialog.submit).click();

@@ -29,8 +29,8 @@ class ApiClientsViewTest extends PortalViewTest {
         test(view.location).setValue("Kantor Kecamatan Cileunyi");
         test(view.issue).click();
 
-        Dialog shown = $(Dialog.class).last();
-        List<String> texts = $(Paragraph.class).from(shown).all().stream().map(Paragraph::getText).toList();
+        Dialog shown = find(Dialog.class).last();
+        List<String> texts = find(Paragraph.class).from(shown).all().stream().map(Paragraph::getText).toList();
         String key = texts.getLast();
         assertThat(key).startsWith("adm_").hasSizeGreaterThan(40);
         ApiClient kiosk = clients.authenticate(key).orElseThrow();

@@ -59,7 +59,7 @@ class OperatorInboxViewTest extends PortalViewTest {
         click(view, rowOf(view, tracking).orElseThrow(), "claim-");
 
         click(view, rowOf(view, tracking).orElseThrow(), "return-");
-        ReasonDialog dialog = $(ReasonDialog.class).single();
+        ReasonDialog dialog = find(ReasonDialog.class).single();
         test(dialog.reason).setValue("Fotokopi akta kelahiran belum dilampirkan.");
         test(dialog.confirm).click();
 
@@ -76,7 +76,7 @@ class OperatorInboxViewTest extends PortalViewTest {
         test(view.tracking).setValue(tracking);
         view.openTracking();
 
-        RequestDialog dialog = $(RequestDialog.class).single();
+        RequestDialog dialog = find(RequestDialog.class).single();
         var family = test(dialog.family);
         assertThat(family.size()).as("number, address and at least the head").isGreaterThanOrEqualTo(3);
         assertThat(java.util.stream.IntStream.range(0, family.size())
@@ -104,12 +104,12 @@ class OperatorInboxViewTest extends PortalViewTest {
     }
 
     private java.util.List<String> openDialogs() {
-        return $(RequestDialog.class).all().stream().filter(RequestDialog::isOpened)
+        return find(RequestDialog.class).all().stream().filter(RequestDialog::isOpened)
                 .map(dialog -> dialog.getHeaderTitle().split(" · ")[0]).toList();
     }
 
     private void closeDialogs() {
-        $(RequestDialog.class).all().forEach(RequestDialog::close);
+        find(RequestDialog.class).all().forEach(RequestDialog::close);
     }
 
     @Test

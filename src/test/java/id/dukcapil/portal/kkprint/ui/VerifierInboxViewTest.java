@@ -108,7 +108,7 @@ class VerifierInboxViewTest extends PortalViewTest {
     }
 
     private String problems() {
-        return $(Div.class).id("review-problems").getChildren().map(line -> ((Paragraph) line).getText())
+        return find(Div.class).id("review-problems").getChildren().map(line -> ((Paragraph) line).getText())
                 .collect(Collectors.joining("\n"));
     }
 

@@ -66,12 +66,12 @@ class MailboxViewTests extends SpringBrowserlessTest {
 
         // Views are Spring proxies (method security): reach their parts through the component tree.
         navigate(MailboxView.class);
-        test($(TextField.class).id("mailbox-recipient")).setValue("mohon@"); // any part of the address
-        Grid<DemoMail> mails = $(Grid.class).id("mailbox-grid");
+        test(find(TextField.class).id("mailbox-recipient")).setValue("mohon@"); // any part of the address
+        Grid<DemoMail> mails = find(Grid.class).id("mailbox-grid");
         var grid = test(mails);
         assertThat(grid.size()).isEqualTo(1);
         grid.select(0);
-        assertThat($(Div.class).id("mailbox-reader").getElement().getTextRecursively()).contains("Kode OTP Anda: 314159",
+        assertThat(find(Div.class).id("mailbox-reader").getElement().getTextRecursively()).contains("Kode OTP Anda: 314159",
                 "Kode OTP Anda adalah 314159.");
     }
 
@@ -81,11 +81,11 @@ class MailboxViewTests extends SpringBrowserlessTest {
                 pdf("Tiket booking BKG-TEST-42"));
         RouteConfiguration.forApplicationScope().setAnnotatedRoute(MailboxView.class);
         navigate(MailboxView.class);
-        test($(TextField.class).id("mailbox-recipient")).setValue("tiket@example.id");
-        Grid<DemoMail> mails = $(Grid.class).id("mailbox-grid");
+        test(find(TextField.class).id("mailbox-recipient")).setValue("tiket@example.id");
+        Grid<DemoMail> mails = find(Grid.class).id("mailbox-grid");
         test(mails).select(0);
 
-        Anchor ticket = $(Anchor.class).id("attachment-" + id + "-0");
+        Anchor ticket = find(Anchor.class).id("attachment-" + id + "-0");
         assertThat(ticket.getText()).contains("tiket-BKG-TEST-42.pdf");
         ByteArrayOutputStream saved = new ByteArrayOutputStream();
         test(ticket).download(saved);

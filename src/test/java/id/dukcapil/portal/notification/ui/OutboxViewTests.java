@@ -56,8 +56,8 @@ class OutboxViewTests extends SpringBrowserlessTest {
 
         // Views are Spring proxies (method security): reach their parts through the component tree.
         navigate(OutboxView.class);
-        test($(TextField.class).id("outbox-recipient")).setValue("gagal@");
-        Grid<OutboxMessage> outbox = $(Grid.class).id("outbox-grid");
+        test(find(TextField.class).id("outbox-recipient")).setValue("gagal@");
+        Grid<OutboxMessage> outbox = find(Grid.class).id("outbox-grid");
         var grid = test(outbox);
         assertThat(grid.getRow(0).id()).isEqualTo(ref.id());
         assertThat(grid.getRow(0).state()).isEqualTo(MessageState.FAILED);
@@ -78,8 +78,8 @@ class OutboxViewTests extends SpringBrowserlessTest {
     @Test
     void admin_checks_the_mail_settings_with_a_test_message() {
         navigate(OutboxView.class);
-        test($(EmailField.class).id("outbox-test-recipient")).setValue("admin-uji@example.id");
-        test($(Button.class).id("outbox-send-test")).click();
+        test(find(EmailField.class).id("outbox-test-recipient")).setValue("admin-uji@example.id");
+        test(find(Button.class).id("outbox-send-test")).click();
         await().atMost(Duration.ofSeconds(15)).until(() -> mailServer.received().stream().anyMatch(message -> {
             try {
                 return message.getAllRecipients()[0].toString().equals("admin-uji@example.id");

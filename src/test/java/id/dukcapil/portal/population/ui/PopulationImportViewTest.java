@@ -34,7 +34,7 @@ class PopulationImportViewTest extends PortalViewTest {
 
         view.received("daftar-tamu.csv", file);
         test(view.start).click();
-        ConfirmDialog confirm = $(ConfirmDialog.class).single();
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
         assertThat(confirm.getElement().getProperty("message")).contains("daftar-tamu.csv", "seluruh kabupaten",
                 "ditandai tidak aktif");
         test(confirm).confirm();
@@ -68,7 +68,7 @@ class PopulationImportViewTest extends PortalViewTest {
         view.received("ekstrak-kosong.csv", file);
         view.scope.setValue(district);
         test(view.start).click();
-        test($(ConfirmDialog.class).single()).confirm();
+        test(find(ConfirmDialog.class).single()).confirm();
         awaitEnd();
         view.refresh();
 

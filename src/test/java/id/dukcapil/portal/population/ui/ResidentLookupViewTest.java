@@ -127,6 +127,6 @@ class ResidentLookupViewTest extends SpringBrowserlessTest {
     }
 
     private Span fact(String id) {
-        return $(Span.class, view.detailFacts).withId("fact-" + id).all().stream().findFirst().orElse(null);
+        return find(Span.class, view.detailFacts).withId("fact-" + id).all().stream().findFirst().orElse(null);
     }
 }

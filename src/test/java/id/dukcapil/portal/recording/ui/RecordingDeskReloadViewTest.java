@@ -49,14 +49,14 @@ class RecordingDeskReloadViewTest extends PortalViewTest {
                 if (desk.called.id() == queued.id()) {
                     break;
                 }
-                test($(Button.class).id("recording-recorded")).click();
+                test(find(Button.class).id("recording-recorded")).click();
             }
 
             RecordingDeskView reloaded = navigate(RecordingDeskView.class);
             assertThat(reloaded.called).as("the desk reopens on its call").isNotNull();
             assertThat(reloaded.called.id()).isEqualTo(queued.id());
             assertThat(reloaded.deskName.getValue()).isEqualTo("Meja 4");
-            test($(Button.class).id("recording-recorded")).click();
+            test(find(Button.class).id("recording-recorded")).click();
             assertThat(reloaded.called).isNull();
             assertThat(reloaded.toHand.getListDataView().getItems().map(Visit::id)).contains(queued.id());
         });
@@ -74,17 +74,17 @@ class RecordingDeskReloadViewTest extends PortalViewTest {
         SignedInAs.run(users, registrar, () -> {
             RegistrationDeskView view = navigate(RegistrationDeskView.class);
             test(view.nik).setValue(nik);
-            test($(Button.class).id("recording-find")).click();
-            test($(Button.class).id("recording-received")).click();
+            test(find(Button.class).id("recording-find")).click();
+            test(find(Button.class).id("recording-received")).click();
             view.inPerson.setValue(true);
             view.documents.setValue(Set.copyOf(view.documents.getListDataView().getItems().toList()));
-            test($(Button.class).id("recording-documents-ok")).click();
-            assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("recording-need").getText())
+            test(find(Button.class).id("recording-documents-ok")).click();
+            assertThat(find(com.vaadin.flow.component.html.Paragraph.class).id("recording-need").getText())
                     .contains("sudah terekam");
-            assertThat($(Button.class).all()).extracting(button -> button.getId().orElse(""))
+            assertThat(find(Button.class).all()).extracting(button -> button.getId().orElse(""))
                     .doesNotContain("recording-not-recorded");
-            test($(Button.class).id("recording-already-recorded")).click();
-            assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("recording-explanation").getText())
+            test(find(Button.class).id("recording-already-recorded")).click();
+            assertThat(find(com.vaadin.flow.component.html.Paragraph.class).id("recording-explanation").getText())
                     .contains("tidak perlu rekam ulang").doesNotContain("BIOMETRICS_CAPTURED");
         });
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_visit WHERE nik = ? AND ticket IS NOT NULL",
@@ -100,8 +100,8 @@ class RecordingDeskReloadViewTest extends PortalViewTest {
         SignedInAs.run(users, registrar, () -> {
             RegistrationDeskView view = navigate(RegistrationDeskView.class);
             test(view.nik).setValue(nik);
-            test($(Button.class).id("recording-find")).click();
-            test($(Button.class).id("recording-received")).click();
+            test(find(Button.class).id("recording-find")).click();
+            test(find(Button.class).id("recording-received")).click();
             long visit = view.visit.id();
 
             RegistrationDeskView reloaded = navigate(RegistrationDeskView.class);
@@ -109,9 +109,9 @@ class RecordingDeskReloadViewTest extends PortalViewTest {
             assertThat(reloaded.visit.id()).isEqualTo(visit);
             reloaded.inPerson.setValue(true);
             reloaded.documents.setValue(Set.copyOf(reloaded.documents.getListDataView().getItems().toList()));
-            test($(Button.class).id("recording-documents-ok")).click();
-            test($(Button.class).id("recording-not-recorded")).click();
-            assertThat($(com.vaadin.flow.component.html.Span.class).id("recording-ticket").getText())
+            test(find(Button.class).id("recording-documents-ok")).click();
+            test(find(Button.class).id("recording-not-recorded")).click();
+            assertThat(find(com.vaadin.flow.component.html.Span.class).id("recording-ticket").getText())
                     .matches("\\d{3}");
         });
     }

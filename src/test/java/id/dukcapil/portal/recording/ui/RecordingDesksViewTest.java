@@ -41,19 +41,19 @@ class RecordingDesksViewTest extends PortalViewTest {
                 + "ON r.family_id = f.id WHERE r.nik = ?", String.class, nik);
         RegistrationDeskView registration = navigate(RegistrationDeskView.class);
         test(registration.nik).setValue(kkNumber); // the KK's barcode scanned: the family to choose from
-        test($(Button.class).id("recording-find")).click();
-        test($(Button.class).id("member-" + nik)).click();
+        test(find(Button.class).id("recording-find")).click();
+        test(find(Button.class).id("member-" + nik)).click();
         assertThat(registration.nik.getValue()).isEqualTo(nik);
-        test($(Button.class).id("recording-received")).click();
+        test(find(Button.class).id("recording-received")).click();
         registration.inPerson.setValue(true);
         registration.documents.setValue(Set.copyOf(registration.documents.getListDataView().getItems().toList()));
-        test($(Button.class).id("recording-documents-ok")).click();
-        test($(Button.class).id("recording-not-recorded")).click();
-        String ticket = $(com.vaadin.flow.component.html.Span.class).id("recording-ticket").getText();
+        test(find(Button.class).id("recording-documents-ok")).click();
+        test(find(Button.class).id("recording-not-recorded")).click();
+        String ticket = find(com.vaadin.flow.component.html.Span.class).id("recording-ticket").getText();
         assertThat(ticket).matches("\\d{3}");
         assertThat(test(registration.register).size()).isPositive();
         navigate(id.dukcapil.portal.shared.ui.HomeView.class);
-        assertThat(Integer.parseInt($(com.vaadin.flow.component.html.Span.class).id("recording-visits").getText()))
+        assertThat(Integer.parseInt(find(com.vaadin.flow.component.html.Span.class).id("recording-visits").getText()))
                 .as("the operator's home shows the day's work").isPositive();
 
         Visit recorded = SignedInAs.call(users, "perekaman", () -> {
@@ -63,10 +63,10 @@ class RecordingDesksViewTest extends PortalViewTest {
                 test(desk.callNext).click();
                 called = desk.called;
                 if (called != null && !called.nik().equals(nik)) {
-                    test($(Button.class).id("recording-recorded")).click();
+                    test(find(Button.class).id("recording-recorded")).click();
                 }
             }
-            test($(Button.class).id("recording-recorded")).click();
+            test(find(Button.class).id("recording-recorded")).click();
             assertThat(lastNotification()).contains("terekam");
             java.util.List<Visit> toHand = desk.toHand.getListDataView().getItems().toList();
             int row = java.util.stream.IntStream.range(0, toHand.size())

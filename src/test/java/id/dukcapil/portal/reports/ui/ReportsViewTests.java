@@ -61,56 +61,56 @@ class ReportsViewTests extends PortalViewTest {
         rollups.refresh();
 
         navigate(ReportsView.class);
-        $(DatePicker.class).id("reports-from").setValue(MONTH.atDay(1));
-        $(DatePicker.class).id("reports-to").setValue(MONTH.atEndOfMonth());
-        test($(Button.class).id("reports-show")).click();
-        assertThat($(Span.class).id("reports-total").getText()).startsWith("8 langkah selesai");
+        find(DatePicker.class).id("reports-from").setValue(MONTH.atDay(1));
+        find(DatePicker.class).id("reports-to").setValue(MONTH.atEndOfMonth());
+        test(find(Button.class).id("reports-show")).click();
+        assertThat(find(Span.class).id("reports-total").getText()).startsWith("8 langkah selesai");
 
-        Grid<ReportFigure> perStep = $(Grid.class).id("reports-per-step");
+        Grid<ReportFigure> perStep = find(Grid.class).id("reports-per-step");
         assertThat(test(perStep).size()).isEqualTo(1);
         assertThat(test(perStep).getCellText(0, 2)).isEqualTo("8");
         assertThat(test(perStep).getCellText(0, 3)).as("median of 1,2,2,3,4,4,7,9 min").isEqualTo("3:30");
 
-        ComboBox<String> point = $(ComboBox.class).id("reports-service-point");
+        ComboBox<String> point = find(ComboBox.class).id("reports-service-point");
         assertThat(point.getListDataView().getItems().toList()).contains("MPP-SOREANG");
         test(point).selectItem(mpp);
         assertThat(test(perStep).getCellText(0, 2)).isEqualTo("6");
         assertThat(test(perStep).getCellText(0, 5)).isEqualTo("66,7%");
         assertThat(test(perStep).getCellText(0, 6)).isEqualTo("2");
-        test($(TabSheet.class).id("reports-breakdowns")).select("Per tempat layanan");
-        Grid<ReportFigure> perPoint = $(Grid.class).id("reports-per-service-point");
+        test(find(TabSheet.class).id("reports-breakdowns")).select("Per tempat layanan");
+        Grid<ReportFigure> perPoint = find(Grid.class).id("reports-per-service-point");
         assertThat(test(perPoint).size()).isEqualTo(1);
         assertThat(test(perPoint).getCellText(0, 0)).isEqualTo(mpp);
-        test($(TabSheet.class).id("reports-breakdowns")).select("Per langkah");
+        test(find(TabSheet.class).id("reports-breakdowns")).select("Per langkah");
 
-        ComboBox<Procedure> procedure = $(ComboBox.class).id("reports-procedure");
+        ComboBox<Procedure> procedure = find(ComboBox.class).id("reports-procedure");
         test(procedure).selectItem(procedure.getItemLabelGenerator().apply(Procedure.A_BOOKING));
         assertThat(test(perStep).size()).isZero();
-        assertThat($(Span.class).id("reports-total").getText()).isEqualTo("Tidak ada langkah selesai pada periode ini.");
+        assertThat(find(Span.class).id("reports-total").getText()).isEqualTo("Tidak ada langkah selesai pada periode ini.");
         test(procedure).selectItem(procedure.getItemLabelGenerator().apply(Procedure.B_KK_PRINT));
 
         // The figure's cases: the six at the MPP, longest first; then only the two over the standard.
         test(perStep).clickRow(0);
-        Grid<EndedStep> cases = $(Grid.class).id("reports-cases-grid");
+        Grid<EndedStep> cases = find(Grid.class).id("reports-cases-grid");
         assertThat(test(cases).size()).isEqualTo(6);
         assertThat(IntStream.range(0, 6).mapToObj(i -> test(cases).getRow(i).durationMs() / 60_000).toList())
                 .containsExactly(9L, 7L, 4L, 4L, 3L, 2L);
         assertThat(test(cases).getRow(0).servicePoint()).isEqualTo("MPP-SOREANG");
         assertThat(test(cases).getCellText(0, 3)).isEqualTo(mpp);
-        test($(Checkbox.class).id("reports-cases-over-only")).click();
+        test(find(Checkbox.class).id("reports-cases-over-only")).click();
         assertThat(test(cases).size()).isEqualTo(2);
 
-        assertThat($(Image.class).all()).extracting(image -> image.getSrc().substring(0, 26))
+        assertThat(find(Image.class).all()).extracting(image -> image.getSrc().substring(0, 26))
                 .contains("data:image/svg+xml;base64,");
-        assertThat($(Image.class).id("reports-chart-load").getAlt()).hasValue("Jumlah langkah per tempat layanan");
+        assertThat(find(Image.class).id("reports-chart-load").getAlt()).hasValue("Jumlah langkah per tempat layanan");
         // The duration chart's axis codes ("B7") have their key in words (issue 36, item 4).
-        assertThat($(Paragraph.class).id("reports-chart-key").getText()).startsWith("Langkah pada grafik durasi: B7 = ")
+        assertThat(find(Paragraph.class).id("reports-chart-key").getText()).startsWith("Langkah pada grafik durasi: B7 = ")
                 .doesNotContain("_");
 
         // The workbook of what is on screen, made in the background: the progress bar, then the download.
-        test($(Button.class).id("reports-export")).click();
-        assertThat($(ProgressBar.class).id("reports-progress").isVisible()).isTrue();
-        Div download = $(Div.class).id("reports-download");
+        test(find(Button.class).id("reports-export")).click();
+        assertThat(find(ProgressBar.class).id("reports-progress").isVisible()).isTrue();
+        Div download = find(Div.class).id("reports-download");
         for (int i = 0; i < 600 && download.getChildren().findAny().isEmpty(); i++) {
             Thread.sleep(100);
             MockVaadin.runUIQueue();
@@ -125,16 +125,16 @@ class ReportsViewTests extends PortalViewTest {
                 .extracting(call -> call.getInvocation().getExpression())
                 .anySatisfy(expression -> assertThat(expression).contains("click()"));
         assertThat(lastNotification()).isEqualTo("Buku kerja siap: 6 langkah.");
-        assertThat($(ProgressBar.class).all()).as("the progress bar hidden again").isEmpty();
-        assertThat($(Button.class).id("reports-export").isEnabled()).isTrue();
+        assertThat(find(ProgressBar.class).all()).as("the progress bar hidden again").isEmpty();
+        assertThat(find(Button.class).id("reports-export").isEnabled()).isTrue();
     }
 
     @Test
     void a_period_that_ends_before_it_starts_is_refused_with_a_message() {
         navigate(ReportsView.class);
-        $(DatePicker.class).id("reports-from").setValue(MONTH.atDay(10));
-        $(DatePicker.class).id("reports-to").setValue(MONTH.atDay(1));
-        test($(Button.class).id("reports-show")).click();
+        find(DatePicker.class).id("reports-from").setValue(MONTH.atDay(10));
+        find(DatePicker.class).id("reports-to").setValue(MONTH.atDay(1));
+        test(find(Button.class).id("reports-show")).click();
         assertThat(lastNotification()).isEqualTo("Tanggal akhir periode sebelum tanggal awalnya.");
     }
 

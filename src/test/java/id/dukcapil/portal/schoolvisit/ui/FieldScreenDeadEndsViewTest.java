@@ -75,23 +75,23 @@ class FieldScreenDeadEndsViewTest extends PortalViewTest {
         SignedInAs.run(users, officer, () -> {
             FieldView field = navigate(FieldView.class);
             select(field, printed[0]);
-            test($(Button.class).id("field-begin")).click();
-            assertThat($(Paragraph.class).id("field-cards-printed").getText())
+            test(find(Button.class).id("field-begin")).click();
+            assertThat(find(Paragraph.class).id("field-cards-printed").getText())
                     .as("said before the tap").contains(printed[1], "tidak dicetak lagi");
-            test($(Button.class).id("field-status-checked")).click();
-            assertThat($(Paragraph.class).id("field-ended").getText()).contains(printed[1], "tidak dicetak lagi");
-            assertThat($(Button.class).withId("field-print").exists()).isFalse();
+            test(find(Button.class).id("field-status-checked")).click();
+            assertThat(find(Paragraph.class).id("field-ended").getText()).contains(printed[1], "tidak dicetak lagi");
+            assertThat(find(Button.class).withId("field-print").exists()).isFalse();
             assertThat(field.stateText(rowOf(field, printed[0])))
                     .isEqualTo("Selesai tanpa cetak · KTP-el sudah pernah dicetak");
 
             select(field, captured[0]);
-            test($(Button.class).id("field-begin")).click();
-            test($(Button.class).id("field-status-checked")).click();
+            test(find(Button.class).id("field-begin")).click();
+            test(find(Button.class).id("field-status-checked")).click();
             assertThat(field.studentPanel.getElement().getTextRecursively()).contains("belum dikirim ke database pusat");
-            test($(Button.class).id("field-send")).click();
-            test($(Button.class).id("field-print-ready")).click();
-            test($(Button.class).id("field-print")).click();
-            assertThat($(Paragraph.class).id("field-student-saved").getText()).contains(captured[1], "Tercetak");
+            test(find(Button.class).id("field-send")).click();
+            test(find(Button.class).id("field-print-ready")).click();
+            test(find(Button.class).id("field-print")).click();
+            assertThat(find(Paragraph.class).id("field-student-saved").getText()).contains(captured[1], "Tercetak");
         });
     }
 

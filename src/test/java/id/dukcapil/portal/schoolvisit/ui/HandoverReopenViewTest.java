@@ -91,11 +91,11 @@ class HandoverReopenViewTest extends PortalViewTest {
 
         SignedInAs.run(users, printer, () -> {
             navigate(id.dukcapil.portal.shared.ui.HomeView.class);
-            assertThat(Integer.parseInt($(Span.class).id("schoolvisit-handovers-open").getText()))
+            assertThat(Integer.parseInt(find(Span.class).id("schoolvisit-handovers-open").getText()))
                     .as("the operator's home counts the open record").isPositive();
             PrintQueueView view = navigate(PrintQueueView.class);
             @SuppressWarnings("unchecked")
-            Grid<OpenHandover> open = $(Grid.class).id("handover-open");
+            Grid<OpenHandover> open = find(Grid.class).id("handover-open");
             assertThat(open.getListDataView().getItems().filter(record -> record.id() == made.id()))
                     .singleElement().satisfies(record -> assertThat(record.signed()).isTrue());
             List<OpenHandover> rows = open.getListDataView().getItems().toList();
@@ -103,8 +103,8 @@ class HandoverReopenViewTest extends PortalViewTest {
             Button reopen = (Button) test(open).getCellComponent(row, 4);
             assertThat(reopen.getText()).isEqualTo("Catat penerimaan");
             test(reopen).click();
-            test($(TextField.class).id("handover-receiver")).setValue("Dra. Rina Marlina");
-            test($(Button.class).id("handover-received")).click();
+            test(find(TextField.class).id("handover-receiver")).setValue("Dra. Rina Marlina");
+            test(find(Button.class).id("handover-received")).click();
             assertThat(lastNotification()).contains(made.number(), "Dra. Rina Marlina");
             assertThat(view.open.getListDataView().getItems().map(OpenHandover::id)).doesNotContain(made.id());
         });
@@ -125,11 +125,11 @@ class HandoverReopenViewTest extends PortalViewTest {
         SignedInAs.run(users, printer, () -> {
             PrintQueueView view = navigate(PrintQueueView.class);
             view.school.setValue(arranged.school());
-            test($(Button.class).id("handover-prepare")).click();
+            test(find(Button.class).id("handover-prepare")).click();
             navigate(id.dukcapil.portal.shared.ui.HomeView.class);
             PrintQueueView again = navigate(PrintQueueView.class);
             again.school.setValue(arranged.school());
-            assertThat($(Paragraph.class).id("handover-waiting-signature").getText()).contains("Kepala Dinas");
+            assertThat(find(Paragraph.class).id("handover-waiting-signature").getText()).contains("Kepala Dinas");
         });
     }
 

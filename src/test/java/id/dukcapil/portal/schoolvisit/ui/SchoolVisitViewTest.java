@@ -78,12 +78,12 @@ class SchoolVisitViewTest extends PortalViewTest {
             VisitCalendarView calendar = navigate(VisitCalendarView.class);
             schedule(first, day, officer, kitCode);
             assertThat(lastNotification()).contains(first.name(), "dijadwalkan");
-            Div cell = $(Div.class).id("day-" + day);
+            Div cell = find(Div.class).id("day-" + day);
             assertThat(cell.getElement().getTextRecursively()).contains(first.name(), kitCode);
 
             schedule(second, day, officer, kitCode);
             assertThat(lastNotification()).contains("Set Kalender " + tag, first.name());
-            assertThat($(ComboBox.class).id("schedule-school").getValue()).as("what the planner chose stays")
+            assertThat(find(ComboBox.class).id("schedule-school").getValue()).as("what the planner chose stays")
                     .isEqualTo(second);
 
             test(calendar.mode).select(1); // the week
@@ -105,34 +105,34 @@ class SchoolVisitViewTest extends PortalViewTest {
 
         SignedInAs.run(users, officer, () -> {
             navigate(id.dukcapil.portal.shared.ui.HomeView.class);
-            assertThat($(com.vaadin.flow.component.html.Span.class).id("schoolvisit-today").getText())
+            assertThat(find(com.vaadin.flow.component.html.Span.class).id("schoolvisit-today").getText())
                     .as("the officer's home shows today's visit").isEqualTo("1");
             FieldView field = navigate(FieldView.class);
             assertThat(field.visits.getValue().id()).isEqualTo(arranged.visit().id());
             test(field.cards).setValue(2);
-            test($(Button.class).id("field-set-out")).click();
+            test(find(Button.class).id("field-set-out")).click();
             assertThat(lastNotification()).contains(arranged.school().name());
             assertThat(field.visitLine.getText()).contains("blangko dibawa: 2");
-            test($(Button.class).id("field-ready")).click();
+            test(find(Button.class).id("field-ready")).click();
 
             test(field.roster).select(0);
             for (String step : List.of("field-begin", "field-status-checked", "field-matches", "field-recorded",
                     "field-print-ready", "field-print")) {
-                test($(Button.class).id(step)).click();
+                test(find(Button.class).id(step)).click();
             }
             assertThat(field.saved.getText()).startsWith("Semua tersimpan di server");
-            assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("field-student-saved").getText())
+            assertThat(find(com.vaadin.flow.component.html.Paragraph.class).id("field-student-saved").getText())
                     .contains(student[1], "Tercetak");
 
             // The tablet lost the school's Wi-Fi; back online, Reload shows what the server has: every outcome.
-            test($(Button.class).id("field-reload")).click();
+            test(find(Button.class).id("field-reload")).click();
             assertThat(lastNotification()).contains("tersimpan di server");
             Student saved = test(field.roster).getRow(0);
             assertThat(saved.state()).isEqualTo(StudentState.PRINTED);
             assertThat(test(field.roster).getCellText(0, 2)).isEqualTo("Tercetak, belum diserahkan");
 
-            test($(Button.class).id("field-close")).click();
-            ConfirmDialog confirm = $(ConfirmDialog.class).first();
+            test(find(Button.class).id("field-close")).click();
+            ConfirmDialog confirm = find(ConfirmDialog.class).all().getFirst();
             assertThat(test(confirm).getText()).contains("1 blangko");
             test(confirm).confirm();
             assertThat(lastNotification()).contains("selesai");
@@ -159,24 +159,24 @@ class SchoolVisitViewTest extends PortalViewTest {
             assertThat(lastNotification()).contains("1 siswa baru", "1 baris salah");
             assertThat(view.badRows.isVisible()).isTrue();
             assertThat(test(view.badRows).getCellText(0, 2)).isEqualTo("NIK harus 16 angka.");
-            assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("school-figures").getText())
+            assertThat(find(com.vaadin.flow.component.html.Paragraph.class).id("school-figures").getText())
                     .startsWith("Daftar siswa: 1");
         });
     }
 
     private void schedule(School school, LocalDate day, String officer, String kitCode) {
-        test($(Button.class).id("calendar-schedule")).click();
+        test(find(Button.class).id("calendar-schedule")).click();
         @SuppressWarnings("unchecked")
-        ComboBox<School> schoolBox = $(ComboBox.class).id("schedule-school");
+        ComboBox<School> schoolBox = find(ComboBox.class).id("schedule-school");
         schoolBox.setValue(school);
-        $(DatePicker.class).id("schedule-day").setValue(day);
+        find(DatePicker.class).id("schedule-day").setValue(day);
         @SuppressWarnings("unchecked")
-        MultiSelectComboBox<String> team = $(MultiSelectComboBox.class).id("schedule-team");
+        MultiSelectComboBox<String> team = find(MultiSelectComboBox.class).id("schedule-team");
         team.setValue(Set.of(officer));
         @SuppressWarnings("unchecked")
-        Select<Kit> kit = $(Select.class).id("schedule-kit");
+        Select<Kit> kit = find(Select.class).id("schedule-kit");
         kit.setValue(kit.getListDataView().getItems().filter(k -> k.code().equals(kitCode)).findFirst().orElseThrow());
-        test($(Button.class).id("schedule-save")).click();
+        test(find(Button.class).id("schedule-save")).click();
     }
 
     @Test
@@ -198,7 +198,7 @@ class SchoolVisitViewTest extends PortalViewTest {
 
         SignedInAs.run(users, printer, () -> {
             navigate(PrintQueueView.class);
-            Grid<QueuedCard> queue = $(Grid.class).id("queue-grid");
+            Grid<QueuedCard> queue = find(Grid.class).id("queue-grid");
             assertThat(queue.getDataProvider().isInMemory()).as("the grid asks the server a page at a time").isFalse();
             assertThat(queue.getLazyDataView().getItems().filter(card -> card.schoolName().equals(school.name())))
                     .extracting(card -> card.student().fullName())

@@ -36,8 +36,8 @@ class RoleHomesViewTest extends PortalViewTest {
     @WithUserDetails("cetak")
     void the_print_operator_sees_the_counters_day() {
         navigate(HomeView.class);
-        assertThat($(Span.class).id("counter-booked").getText()).matches("\\d+");
-        assertThat($(Span.class).id("counter-printed").getText()).matches("\\d+");
+        assertThat(find(Span.class).id("counter-booked").getText()).matches("\\d+");
+        assertThat(find(Span.class).id("counter-printed").getText()).matches("\\d+");
     }
 
     @Test
@@ -52,9 +52,9 @@ class RoleHomesViewTest extends PortalViewTest {
         com.vaadin.flow.component.UI.getCurrent().navigate("password"); // the home drawn anew, on the booked day
         navigate(HomeView.class);
 
-        assertThat($(UnorderedList.class).id("counter-queue").getElement().getTextRecursively())
+        assertThat(find(UnorderedList.class).id("counter-queue").getElement().getTextRecursively())
                 .contains("Antrian " + booked.queueNumber() + " · " + booked.residentName());
-        assertThat($(RouterLink.class).all()).extracting(RouterLink::getText).contains("Buka Loket Cetak");
+        assertThat(find(RouterLink.class).all()).extracting(RouterLink::getText).contains("Buka Loket Cetak");
     }
 
     @Test
@@ -62,7 +62,7 @@ class RoleHomesViewTest extends PortalViewTest {
     void the_manager_has_a_way_to_the_reports_from_home() {
         navigate(HomeView.class);
 
-        RouterLink reports = $(RouterLink.class).id("home-reports");
+        RouterLink reports = find(RouterLink.class).id("home-reports");
         assertThat(reports.getText()).isEqualTo("Buka laporan kinerja");
         assertThat(reports.getHref()).isEqualTo("reports");
     }
@@ -74,9 +74,9 @@ class RoleHomesViewTest extends PortalViewTest {
         com.vaadin.flow.component.UI.getCurrent().navigate("password"); // the home drawn anew, with the delivery
         navigate(HomeView.class);
         int total = stock.summaries().stream().mapToInt(id.dukcapil.portal.blanko.StockSummary::balance).sum();
-        assertThat($(Span.class).id("stock-total").getText()).as("every point's balance, with the thousands separated")
+        assertThat(find(Span.class).id("stock-total").getText()).as("every point's balance, with the thousands separated")
                 .isEqualTo(java.text.NumberFormat.getIntegerInstance(java.util.Locale.of("id")).format(total));
-        assertThat($(Span.class).id("stock-total").getText()).matches("\\d{1,3}(\\.\\d{3})+");
-        assertThat($(Span.class).id("stock-short").getText()).matches("\\d+");
+        assertThat(find(Span.class).id("stock-total").getText()).matches("\\d{1,3}(\\.\\d{3})+");
+        assertThat(find(Span.class).id("stock-short").getText()).matches("\\d+");
     }
 }

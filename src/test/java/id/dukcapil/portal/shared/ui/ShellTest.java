@@ -24,9 +24,9 @@ class ShellTest extends PortalViewTest {
     @WithUserDetails("admin")
     void an_admin_sees_their_name_role_service_point_and_the_admin_views() {
         navigate(HomeView.class);
-        assertThat($(H2.class).first().getText()).isEqualTo("Selamat datang, Rina Marlina");
-        assertThat($(Span.class).withClassName("user-roles").single().getText()).isEqualTo("Administrator");
-        assertThat($(Span.class).withClassName("user-service-point").single().getText())
+        assertThat(find(H2.class).all().getFirst().getText()).isEqualTo("Selamat datang, Rina Marlina");
+        assertThat(find(Span.class).withClassName("user-roles").single().getText()).isEqualTo("Administrator");
+        assertThat(find(Span.class).withClassName("user-service-point").single().getText())
                 .isEqualTo("Disdukcapil Kabupaten Bandung");
         assertThat(menu()).contains("Beranda", "Log Aktivitas", "Akun Petugas", "Ganti Kata Sandi");
     }
@@ -43,7 +43,7 @@ class ShellTest extends PortalViewTest {
     void a_manager_sees_the_activity_log_on_the_home_view() {
         navigate(HomeView.class);
         assertThat(menu()).contains("Log Aktivitas").doesNotContain("Akun Petugas");
-        assertThat($(H3.class).withText("Log aktivitas").exists()).isTrue();
+        assertThat(find(H3.class).withText("Log aktivitas").exists()).isTrue();
     }
 
     @Test
@@ -52,14 +52,14 @@ class ShellTest extends PortalViewTest {
         // The test JVM runs in English (surefire's argLine): Indonesian here is the portal's own default.
         assertThat(UI.getCurrent().getLocale().getLanguage()).isEqualTo("id");
         navigate(HomeView.class);
-        assertThat($(Button.class).id("sign-out").getText()).isEqualTo("Keluar");
+        assertThat(find(Button.class).id("sign-out").getText()).isEqualTo("Keluar");
 
-        test($(LanguageSwitch.class).single()).selectItem("English");
+        test(find(LanguageSwitch.class).single()).selectItem("English");
         assertThat(UI.getCurrent().getLocale()).isEqualTo(PortalMessages.ENGLISH);
 
         navigate(HomeView.class);
-        assertThat($(Button.class).id("sign-out").getText()).isEqualTo("Sign out");
-        assertThat($(H2.class).first().getText()).isEqualTo("Welcome, Budi Santoso");
+        assertThat(find(Button.class).id("sign-out").getText()).isEqualTo("Sign out");
+        assertThat(find(H2.class).all().getFirst().getText()).isEqualTo("Welcome, Budi Santoso");
         assertThat(menu()).contains("Home", "Change password");
     }
 
@@ -68,12 +68,12 @@ class ShellTest extends PortalViewTest {
     void signing_out_ends_the_session() {
         navigate(HomeView.class);
         // Signing out invalidates the HTTP session, which the browserless mock then refuses to touch again.
-        assertThatThrownBy(() -> test($(Button.class).id("sign-out")).click())
+        assertThatThrownBy(() -> test(find(Button.class).id("sign-out")).click())
                 .hasMessageContaining("invalidated");
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
     }
 
     private List<String> menu() {
-        return $(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
+        return find(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
     }
 }

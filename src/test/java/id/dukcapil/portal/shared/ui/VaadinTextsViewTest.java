@@ -15,13 +15,13 @@ class VaadinTextsViewTest extends PortalViewTest {
     @WithUserDetails("admin")
     void date_pickers_and_uploads_speak_indonesian() throws Exception {
         navigate("audit", com.vaadin.flow.component.Component.class);
-        DatePicker from = $(DatePicker.class).first();
+        DatePicker from = find(DatePicker.class).all().getFirst();
         assertThat(from.getI18n().getMonthNames()).startsWith("Januari", "Februari", "Maret");
         assertThat(from.getI18n().getWeekdays()).startsWith("Minggu", "Senin");
         assertThat(from.getI18n().getToday()).isEqualTo("Hari ini");
 
         navigate("certificates", com.vaadin.flow.component.Component.class);
-        Upload upload = $(Upload.class).first();
+        Upload upload = find(Upload.class).all().getFirst();
         assertThat(upload.getI18n().getAddFiles().getOne()).isEqualTo("Pilih berkas…");
         assertThat(upload.getI18n().getDropFiles().getOne()).isEqualTo("Letakkan berkas di sini");
     }

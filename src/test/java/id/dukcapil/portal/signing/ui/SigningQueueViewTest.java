@@ -86,21 +86,21 @@ class SigningQueueViewTest extends PortalViewTest {
         SigningQueueView view = navigate(SigningQueueView.class);
 
         view.openPreview(waiting(previewed));
-        Dialog preview = $(Dialog.class).last();
-        assertThat($(Image.class, preview).all()).as("the card drawn as a picture, not a framed PDF").hasSize(1)
+        Dialog preview = find(Dialog.class).last();
+        assertThat(find(Image.class, preview).all()).as("the card drawn as a picture, not a framed PDF").hasSize(1)
                 .allSatisfy(page -> assertThat(page.getSrc()).isNotBlank());
         Family family = support.familyOf(waiting(previewed));
         assertThat(preview.getElement().getTextRecursively()).as("the family beside the card")
                 .contains(family.kkNumber().value(), "Kepala keluarga")
                 .contains(family.members().stream().map(Resident::fullName).toList());
-        assertThat($(Anchor.class, preview).first().getHref()).as("the PDF opened under its own name")
+        assertThat(find(Anchor.class, preview).all().getFirst().getHref()).as("the PDF opened under its own name")
                 .matches(".*/[A-Za-z0-9._-]+\\.pdf").doesNotEndWith("/download.pdf");
         preview.close();
 
         view.openReturn(waiting(sentBack));
-        Dialog dialog = $(Dialog.class).last();
-        test($(TextArea.class, dialog).single()).setValue("Foto KK lama tidak terbaca");
-        test($(Button.class, dialog).withText("Kembalikan").single()).click();
+        Dialog dialog = find(Dialog.class).last();
+        test(find(TextArea.class, dialog).single()).setValue("Foto KK lama tidak terbaca");
+        test(find(Button.class, dialog).withText("Kembalikan").single()).click();
 
         assertThat(lastNotification()).contains("dikembalikan ke verifikator");
         assertThat(signingQueue.state(sentBack)).contains(DocumentState.RETURNED);
@@ -145,7 +145,7 @@ class SigningQueueViewTest extends PortalViewTest {
         navigate(id.dukcapil.portal.shared.ui.HomeView.class);
 
         int waiting = signingQueue.queuedIds().size();
-        assertThat($(com.vaadin.flow.component.html.Span.class).id("signing-waiting").getText())
+        assertThat(find(com.vaadin.flow.component.html.Span.class).id("signing-waiting").getText())
                 .isEqualTo(String.valueOf(waiting));
     }
 

@@ -95,8 +95,8 @@ class VerifyViewTest extends PortalViewTest {
     }
 
     private String text() {
-        return $(Span.class).all().stream().map(Span::getText).reduce("", (a, b) -> a + "\n" + b)
-                + $(VerifyView.class).single().getElement().getTextRecursively();
+        return find(Span.class).all().stream().map(Span::getText).reduce("", (a, b) -> a + "\n" + b)
+                + find(VerifyView.class).single().getElement().getTextRecursively();
     }
 
     private static String token(DocumentSigned signed) {

@@ -52,9 +52,9 @@ class SlaViewTests extends SpringBrowserlessTest {
 
         // Views are Spring proxies (method security): reach their parts through the component tree.
         navigate(SlaView.class);
-        ComboBox<Procedure> procedure = $(ComboBox.class).id("sla-procedure");
+        ComboBox<Procedure> procedure = find(ComboBox.class).id("sla-procedure");
         test(procedure).selectItem(procedure.getItemLabelGenerator().apply(Procedure.E_IKD_ACTIVATION));
-        Grid<OverdueStep> overdueGrid = $(Grid.class).id("sla-overdue");
+        Grid<OverdueStep> overdueGrid = find(Grid.class).id("sla-overdue");
         var overdue = test(overdueGrid);
         int row = IntStream.range(0, overdue.size())
                 .filter(i -> overdue.getRow(i).step().caseRef().equals(activation)).findFirst().orElseThrow();
@@ -67,16 +67,16 @@ class SlaViewTests extends SpringBrowserlessTest {
                 .filter(i -> overdue.getRow(i).step().caseRef().equals(byGateway)).findFirst().orElseThrow();
         assertThat(overdue.getCellText(gatewayRow, 4)).isEqualTo("Gateway IKD");
 
-        Grid<StepStandard> standardsGrid = $(Grid.class).id("sla-standards");
+        Grid<StepStandard> standardsGrid = find(Grid.class).id("sla-standards");
         var standards = test(standardsGrid);
         assertThat(standards.size()).isEqualTo(SopStep.values().length + Procedure.values().length);
-        assertThat($(Button.class, standardsGrid).all()).as("only ADMIN changes standards").isEmpty();
+        assertThat(find(Button.class, standardsGrid).all()).as("only ADMIN changes standards").isEmpty();
         int seeded = IntStream.range(0, standards.size())
                 .filter(i -> standards.getRow(i).changedBy().equals(SlaWords.SEEDED_FROM_SOP)).findFirst().orElseThrow();
         assertThat(standards.getCellText(seeded, 3)).as("no year-2000 date").isEqualTo("Sejak SOP berlaku");
         assertThat(standards.getCellText(seeded, 4)).as("no planning file's name").isEqualTo("Ditetapkan SOP");
 
         navigate(HomeView.class);
-        assertThat(Integer.parseInt($(Span.class).id("sla-overdue-count").getText().replace("+", ""))).isPositive();
+        assertThat(Integer.parseInt(find(Span.class).id("sla-overdue-count").getText().replace("+", ""))).isPositive();
     }
 }

@@ -85,7 +85,7 @@ class ChangePasswordViewTest extends PortalViewTest {
         jdbc.update("UPDATE staff_account SET must_change_password = TRUE WHERE username = ?", username);
         navigate("", ChangePasswordView.class);
         assertThat(getCurrentView()).isInstanceOf(ChangePasswordView.class);
-        assertThat($(Paragraph.class).id("must-change").getText()).contains("diatur ulang oleh administrator");
+        assertThat(find(Paragraph.class).id("must-change").getText()).contains("diatur ulang oleh administrator");
 
         ChangePasswordView view = (ChangePasswordView) getCurrentView();
         test(view.current).setValue(OLD);

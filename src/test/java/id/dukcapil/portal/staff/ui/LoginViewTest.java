@@ -17,7 +17,7 @@ class LoginViewTest extends PortalViewTest {
     @Test
     void the_sign_in_form_speaks_indonesian() {
         navigate(LoginView.class);
-        LoginForm form = $(LoginForm.class).single();
+        LoginForm form = find(LoginForm.class).single();
         assertThat(shownTexts(form)).contains("Masuk Petugas", "Nama pengguna", "Kata sandi");
         assertThat(form.isError()).isFalse();
     }
@@ -25,7 +25,7 @@ class LoginViewTest extends PortalViewTest {
     @Test
     void a_failed_sign_in_says_the_username_or_password_is_wrong() {
         UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
-        LoginForm form = $(LoginForm.class).single();
+        LoginForm form = find(LoginForm.class).single();
         assertThat(form.isError()).isTrue();
         assertThat(shownTexts(form)).contains("Nama pengguna atau kata sandi salah");
     }
@@ -35,7 +35,7 @@ class LoginViewTest extends PortalViewTest {
         VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
                 new LockedException("locked"));
         UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
-        LoginForm form = $(LoginForm.class).single();
+        LoginForm form = find(LoginForm.class).single();
         assertThat(shownTexts(form)).contains("Akun dikunci sementara", "Coba lagi setelah 15 menit");
     }
 

@@ -26,14 +26,14 @@ class StaffAdminViewTest extends PortalViewTest {
     void an_admin_creates_an_account_and_sees_its_temporary_password_once() {
         StaffAdminView view = navigate(StaffAdminView.class);
         test(view.create).click();
-        StaffEditor editor = $(StaffEditor.class).single();
+        StaffEditor editor = find(StaffEditor.class).single();
         test(editor.username).setValue("nina.operator");
         test(editor.fullName).setValue("Nina Kurniasih");
         test(editor.servicePoint).selectItem("UKL Kecamatan Soreang");
         test(editor.roles).selectItem("Operator");
         test(editor.save).click();
 
-        String temporaryPassword = $(Span.class).id("temporary-password").getText();
+        String temporaryPassword = find(Span.class).id("temporary-password").getText();
         assertThat(temporaryPassword).hasSize(12);
         StaffAccount created = administration.search("nina.operator", PageRequest.of(0, 1)).getContent().getFirst();
         assertThat(created.servicePoint().code()).isEqualTo("UKL-320437");
@@ -47,7 +47,7 @@ class StaffAdminViewTest extends PortalViewTest {
     void two_addresses_in_the_email_field_are_refused_by_the_form_and_by_the_service() {
         StaffAdminView view = navigate(StaffAdminView.class);
         test(view.create).click();
-        StaffEditor editor = $(StaffEditor.class).single();
+        StaffEditor editor = find(StaffEditor.class).single();
         test(editor.username).setValue("empat.operator");
         test(editor.fullName).setValue("Empat Operator");
         test(editor.email).setValue("empat@bandungkab.go.id,lain@contoh.id");
@@ -66,7 +66,7 @@ class StaffAdminViewTest extends PortalViewTest {
     void a_taken_username_is_refused_with_a_message() {
         StaffAdminView view = navigate(StaffAdminView.class);
         test(view.create).click();
-        StaffEditor editor = $(StaffEditor.class).single();
+        StaffEditor editor = find(StaffEditor.class).single();
         test(editor.username).setValue("operator");
         test(editor.fullName).setValue("Orang Lain");
         test(editor.servicePoint).selectItem("UKL Kecamatan Cileunyi");
@@ -82,7 +82,7 @@ class StaffAdminViewTest extends PortalViewTest {
         StaffAdminView view = navigate(StaffAdminView.class);
         test(view.search).setValue("dua.admin");
         test(view.grid).clickRow(0);
-        StaffEditor editor = $(StaffEditor.class).single();
+        StaffEditor editor = find(StaffEditor.class).single();
 
         // Meanwhile another admin adds a role.
         administration.update(account.id(), account.version(), new StaffForm("dua.admin", "Dua Admin", null, null,
@@ -101,11 +101,11 @@ class StaffAdminViewTest extends PortalViewTest {
         StaffAdminView view = navigate(StaffAdminView.class);
         test(view.search).setValue("tiga.petugas");
         test(view.grid).clickRow(0);
-        test($(StaffEditor.class).single().resetPassword).click();
-        assertThat($(Span.class).id("temporary-password").getText()).hasSize(12);
+        test(find(StaffEditor.class).single().resetPassword).click();
+        assertThat(find(Span.class).id("temporary-password").getText()).hasSize(12);
 
         test(view.grid).clickRow(0);
-        StaffEditor editor = $(StaffEditor.class).last();
+        StaffEditor editor = find(StaffEditor.class).last();
         test(editor.active).click();
         test(editor.save).click();
 
@@ -122,7 +122,7 @@ class StaffAdminViewTest extends PortalViewTest {
         StaffAdminView view = navigate(StaffAdminView.class);
         test(view.search).setValue("kadis");
         test(view.grid).clickRow(0);
-        Button unlock = $(StaffEditor.class).single().unlock;
+        Button unlock = find(StaffEditor.class).single().unlock;
         assertThat(unlock.getText()).isEqualTo("Buka kunci");
         test(unlock).click();
         assertThat(lastNotification()).isEqualTo("Akun kadis dibuka kuncinya.");
