@@ -299,6 +299,10 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             Notifications.error(violation);
             return;
         }
+        if (waiting == 0) {
+            Notifications.success(getTranslation("booking.counter.no-shows.none"));
+            return;
+        }
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("booking.counter.no-shows.confirm.title"));
         confirm.setText(getTranslation("booking.counter.no-shows.confirm.text", waiting));

@@ -129,6 +129,8 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
 
     void show(Visit visit) {
         called = visit;
+        // One number at a time: the next is called once this one is recorded, sent back or absent.
+        callNext.setEnabled(false);
         current.removeAll();
         Span ticket = new Span(visit.ticket());
         ticket.setId("recording-called");
@@ -170,6 +172,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     /** Done with a number: on to the next one this operator called, if any, else ready to call. */
     private void clear() {
         called = null;
+        callNext.setEnabled(true);
         current.removeAll();
         desk.serving().ifPresent(this::show);
         refresh();

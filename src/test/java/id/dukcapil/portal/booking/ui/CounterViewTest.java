@@ -159,6 +159,12 @@ class CounterViewTest extends PortalViewTest {
         test(confirm).confirm();
         assertThat(lastNotification()).isEqualTo(waiting + " booking ditandai tidak hadir.");
         assertThat(status(booked.getFirst())).isEqualTo(BookingStatus.NO_SHOW.name());
+
+        // Nobody left: no "mark 0 absent" to confirm, a word instead.
+        int dialogs = find(ConfirmDialog.class).all().size();
+        test(view.noShows).click();
+        assertThat(find(ConfirmDialog.class).all()).hasSize(dialogs);
+        assertThat(lastNotification()).startsWith("Semua booking hari ini sudah hadir");
     }
 
     @Test
