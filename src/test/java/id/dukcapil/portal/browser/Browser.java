@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -14,6 +18,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -80,6 +88,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=id-ID", "--window-size=" + width + "," + height);
+        // What the browser sent and received, for the tests that look at it (the DevTools network events).
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -111,6 +123,38 @@ public final class Browser implements AutoCloseable {
         } catch (RuntimeException unreadable) {
             return "the page could not be read: " + unreadable.getMessage();
         }
+    }
+
+    /**
+     * The {@code Set-Cookie} headers of the answers to requests whose address contains {@code addressPart}, from the
+     * browser's own network events since the last call.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> cookiesSetByAnswersTo(String addressPart) {
+        Map<String, String> addresses = new HashMap<>();
+        List<String> cookies = new ArrayList<>();
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            Map<String, Object> logged = new Json().toType(entry.getMessage(), Map.class);
+            Map<String, Object> message = (Map<String, Object>) logged.get("message");
+            Map<String, Object> params = (Map<String, Object>) message.get("params");
+            switch ((String) message.get("method")) {
+                case "Network.requestWillBeSent" -> addresses.put((String) params.get("requestId"),
+                        (String) ((Map<String, Object>) params.get("request")).get("url"));
+                case "Network.responseReceivedExtraInfo" -> answers.add(params);
+                default -> { }
+            }
+        }
+        for (Map<String, Object> answer : answers) {
+            String address = addresses.getOrDefault((String) answer.get("requestId"), "");
+            Map<String, Object> headers = (Map<String, Object>) answer.get("headers");
+            headers.forEach((name, value) -> {
+                if (address.contains(addressPart) && name.equalsIgnoreCase("Set-Cookie")) {
+                    cookies.add(String.valueOf(value));
+                }
+            });
+        }
+        return cookies;
     }
 
     /** Opens the home page and says what it shows a few seconds later: after a failed wait, was the session in? */

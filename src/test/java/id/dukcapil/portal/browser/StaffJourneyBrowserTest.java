@@ -44,6 +44,23 @@ class StaffJourneyBrowserTest {
         }
     }
 
+    /**
+     * The app manifest is fetched in the signed-in session: fetched without cookies, its answer set a new session's
+     * cookie, and when that came after the sign-in's redirect the clerk was back at the sign-in page.
+     */
+    @Test
+    void no_answer_to_the_manifest_starts_a_session_of_its_own_that_would_replace_the_signed_in_one() {
+        try (Browser browser = new Browser(port, 1366, 800)) {
+            browser.signIn("admin", PortalTest.DEMO_PASSWORD);
+            browser.await(By.tagName("h2"));
+            assertThat(browser.driver.executeScript("return document.querySelector('link[rel=manifest]').crossOrigin"))
+                    .isEqualTo("use-credentials");
+            browser.awaitTextAnywhere("Selamat datang");
+            assertThat(browser.cookiesSetByAnswersTo("manifest.webmanifest"))
+                    .as("cookies set by the answers to the manifest, on the sign-in page and at home").isEmpty();
+        }
+    }
+
     @Test
     void a_wrong_password_keeps_the_user_out_with_a_message() {
         try (Browser browser = new Browser(port, 1024, 768)) {
