@@ -125,7 +125,8 @@ public class RecordingDayReports implements DailySummarySource {
         tables.add(new Table(text("recording.report.register", locale),
                 headers(locale, "time", "ticket", "name", "nik", "outcome"),
                 register.stream().<List<Object>>map(visit -> List.of(time(visit), orDash(visit.ticket()),
-                        visit.fullName(), Nik.of(visit.nik()).masked(), outcome(visit, locale))).toList(), true));
+                        visit.fullName(), Nik.of(visit.nik()).masked(), outcome(visit, locale))).toList(), true)
+                .naming(register.stream().map(Visit::nik).toList()));
         String subtitle = servicePoint.name() + " · "
                 + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day);
         return new TableReport("perekaman-" + point + "-" + day, text("recording.report.title", locale), subtitle,

@@ -1,6 +1,8 @@
 package id.dukcapil.portal.kkprint.ui;
 
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.kkprint.demo.DemoIntakeDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -58,9 +60,12 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     private final KkDelivery delivery;
     private final KkCards cards;
     private final Clock clock;
+    private final PersonalDataViews personalData;
 
     OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkCards cards,
-                      KkPrintIntake intake, Environment environment, CurrentActor currentActor, Clock clock) {
+                      KkPrintIntake intake, Environment environment, CurrentActor currentActor,
+                      PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
         this.inbox = inbox;
         this.requests = requests;
@@ -161,6 +166,8 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void open(RequestDetail detail) {
+        personalData.viewed("kk/operator", PersonalData.nik(detail.requesterNik()),
+                PersonalData.kk(detail.row().kkNumber()));
         new RequestDialog(detail, cards.details(detail.row().trackingNumber(), getLocale()), delivery, clock.getZone(),
                 this::refresh).open();
     }
