@@ -25,6 +25,7 @@ import id.dukcapil.portal.kkprint.KkPrintIntake;
 import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.kkprint.RequestDetail;
+import id.dukcapil.portal.signing.SignableDocuments.Detail;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
@@ -36,6 +37,8 @@ import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -166,9 +169,12 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void open(RequestDetail detail) {
-        personalData.viewed("kk/operator", PersonalData.nik(detail.requesterNik()),
-                PersonalData.kk(detail.row().kkNumber()));
-        new RequestDialog(detail, cards.details(detail.row().trackingNumber(), getLocale()), delivery, clock.getZone(),
+        List<Detail> family = cards.details(detail.row().trackingNumber(), getLocale());
+        List<PersonalData> shown = new ArrayList<>(List.of(PersonalData.nik(detail.requesterNik()),
+                PersonalData.kk(detail.row().kkNumber())));
+        family.stream().map(Detail::person).filter(Objects::nonNull).forEach(nik -> shown.add(PersonalData.nik(nik)));
+        personalData.viewed("kk/operator", shown);
+        new RequestDialog(detail, family, delivery, clock.getZone(),
                 this::refresh).open();
     }
 

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -216,7 +218,9 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(violation);
             return;
         }
-        List<PersonalData> family = familyOf(document);
+        List<PersonalData> family = new ArrayList<>(familyOf(document));
+        details.stream().map(SignableDocuments.Detail::person).filter(Objects::nonNull)
+                .forEach(nik -> family.add(PersonalData.nik(nik)));
         personalData.viewed("signing", family);
         Dialog dialog = new Dialog(getTranslation("signing.preview.title", document.number()));
         dialog.setWidth("min(96vw, 84em)");

@@ -74,20 +74,29 @@ class SigningQueueViewTest extends PortalViewTest {
     @Test
     void a_kk_previewed_and_its_pdf_opened_are_kept_as_seen_and_downloaded_by_the_head() throws Exception {
         long id = support.queueFamily();
-        String kk = support.familyOf(waiting(id)).kkNumber().value();
+        Family family = support.familyOf(waiting(id));
+        String kk = family.kkNumber().value();
+        String member = family.members().getLast().nik().value();
         long viewedBefore = accesses(kk, "VIEW", "signing");
+        long memberBefore = memberSeen(member);
         long downloadedBefore = accesses(kk, "DOWNLOAD", "signing/kk-pdf");
         SigningQueueView view = navigate(SigningQueueView.class);
 
         view.openPreview(waiting(id));
         buffer.flush();
         assertThat(accesses(kk, "VIEW", "signing")).isEqualTo(viewedBefore + 1);
+        assertThat(memberSeen(member)).as("each member the details name").isEqualTo(memberBefore + 1);
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         test($(Anchor.class, $(Dialog.class).last()).first()).download(pdf);
         assertThat(pdf.size()).isPositive();
         // No flush: the download is kept before its bytes go.
         assertThat(accesses(kk, "DOWNLOAD", "signing/kk-pdf")).isEqualTo(downloadedBefore + 1);
+    }
+
+    private long memberSeen(String nik) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE subject = ? "
+                + "AND subject_type = 'NIK' AND screen = 'signing' AND staff_id = 'kadis'", Long.class, nik);
     }
 
     private long accesses(String kk, String kind, String screen) {
