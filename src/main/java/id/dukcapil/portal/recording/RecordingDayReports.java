@@ -1,6 +1,8 @@
 package id.dukcapil.portal.recording;
 
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.recording.internal.VisitStore;
 import id.dukcapil.portal.reports.DailySummarySource;
 import id.dukcapil.portal.shared.Nik;
@@ -46,11 +48,13 @@ public class RecordingDayReports implements DailySummarySource {
     private final TableReportFiles files;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final PersonalDataViews personalData;
     private final Clock clock;
 
     RecordingDayReports(VisitStore visits, DaySteps daySteps, ServicePoints servicePoints, TableReportFiles files,
-                        CurrentActor currentActor, MessageSource messages, Clock clock) {
+                        CurrentActor currentActor, MessageSource messages, PersonalDataViews personalData, Clock clock) {
         this.visits = visits;
+        this.personalData = personalData;
         this.daySteps = daySteps;
         this.servicePoints = servicePoints;
         this.files = files;
@@ -71,10 +75,15 @@ public class RecordingDayReports implements DailySummarySource {
         return Procedure.C_RECORDING;
     }
 
-    /** The manager's daily summary (reports guards who reads it). */
+    /**
+     * The manager's daily summary (reports guards who reads it), opened from the reports: the day's register names
+     * every resident of the day, each recorded as downloaded before the file goes (decision 129).
+     */
     @Override
     public byte[] pdf(String servicePoint, LocalDate day, Locale locale) {
-        return files.pdf(make(servicePoint, day, locale), locale);
+        TableReport report = make(servicePoint, day, locale);
+        personalData.downloaded("reports/perekaman-pdf", report.people().stream().map(PersonalData::nik).toList());
+        return files.pdf(report, locale);
     }
 
     TableReport make(String point, LocalDate day, Locale locale) {
