@@ -1,17 +1,21 @@
 package id.dukcapil.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
+import java.sql.Connection;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +34,7 @@ class PersonalDataViewsTests {
     @Autowired PersonalDataViewBuffer buffer;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+    @Autowired DataSource dataSource;
 
     @AfterEach
     void real_time_again() {
@@ -88,6 +93,28 @@ class PersonalDataViewsTests {
         assertThat(count(nik)).as("the same subject twice on one screen is one view").isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT client_address FROM audit_personal_data_view WHERE subject = ?",
                 String.class, nik)).isNull();
+    }
+
+    @Test
+    void views_and_downloads_never_wait_for_the_audit_chains_lock() throws Exception {
+        String viewed = someNumber();
+        String downloaded = someNumber();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // Another writer holds the chain's head, as every chained append does while it commits.
+            other.createStatement().executeQuery("SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
+            try {
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                    personalData.viewed("registrasi", PersonalData.nik(viewed));
+                    buffer.flush();
+                    personalData.downloaded("registrasi/register-pdf", PersonalData.nik(downloaded));
+                });
+            } finally {
+                other.rollback();
+            }
+        }
+        assertThat(count(viewed)).isEqualTo(1);
+        assertThat(count(downloaded)).isEqualTo(1);
     }
 
     private long count(String subject) {
