@@ -8,7 +8,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The network address of the client being served: the request's remote address, which is the client's and not a
  * proxy's when {@code server.forward-headers-strategy} is set, Tomcat believing {@code X-Forwarded-For} only from the
- * proxies it trusts (decisions 065 and 074). The portal never reads the header itself.
+ * proxies listed in {@code TRUSTED_PROXIES} ({@link TrustedProxies}; decisions 065 and 074). The portal never reads the
+ * header itself.
  */
 public final class ClientAddress {
 

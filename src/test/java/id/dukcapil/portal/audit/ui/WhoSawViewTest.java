@@ -108,7 +108,7 @@ class WhoSawViewTest extends PortalViewTest {
 
     private AuditLogView whoSawTab() {
         AuditLogView view = navigate(AuditLogView.class);
-        test($(TabSheet.class).single()).select("Siapa melihat NIK ini");
+        test(find(TabSheet.class).single()).select("Siapa melihat NIK ini");
         roundTrip(); // the tab sheet shows a tab's content on the way back to the browser
         return view;
     }
@@ -118,7 +118,7 @@ class WhoSawViewTest extends PortalViewTest {
     void a_manager_reads_the_log_but_is_not_offered_the_question_nor_answered_it() {
         AuditLogView view = navigate(AuditLogView.class);
 
-        assertThat($(TabSheet.class).exists()).isFalse();
+        assertThat(find(TabSheet.class).exists()).isFalse();
         assertThat(view.whoSaw.getParent()).isEmpty();
         assertThatThrownBy(() -> accesses.whoSaw(nik, PageRequest.of(0, 10)))
                 .isInstanceOf(AccessDeniedException.class);

@@ -88,7 +88,7 @@ class SigningQueueViewTest extends PortalViewTest {
         assertThat(memberSeen(member)).as("each member the details name").isEqualTo(memberBefore + 1);
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        test($(Anchor.class, $(Dialog.class).last()).first()).download(pdf);
+        test(find(Anchor.class, find(Dialog.class).last()).all().getFirst()).download(pdf);
         assertThat(pdf.size()).isPositive();
         // No flush: the download is kept before its bytes go.
         assertThat(accesses(kk, "DOWNLOAD", "signing/kk-pdf")).isEqualTo(downloadedBefore + 1);
