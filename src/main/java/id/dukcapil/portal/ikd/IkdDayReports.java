@@ -196,7 +196,8 @@ public class IkdDayReports {
                     text("ikd.register.outcome." + line.state().name(), locale)));
         }
         return new Table(text("ikd.report.register", locale),
-                headers(locale, "no", "registered-at", "name", "nik", "officer", "activated-at", "outcome"), rows, true);
+                headers(locale, "no", "registered-at", "name", "nik", "officer", "activated-at", "outcome"), rows, true)
+                .naming(lines.stream().map(DayReportStore.RegisterLine::nik).toList());
     }
 
     private String pointName(String point) {

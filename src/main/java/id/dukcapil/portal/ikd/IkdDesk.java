@@ -59,6 +59,15 @@ public class IkdDesk {
     }
 
     /**
+     * The whole NIK behind a registration of the officer's point, which the desk shows masked: for the log of who saw
+     * whose data (decision 129), never for the screen.
+     */
+    @Transactional(readOnly = true)
+    public String nikOf(String code) {
+        return mine(code).nik();
+    }
+
+    /**
      * A new one-time QR code bound to the registration and to this officer: for a face that passed the check, or to
      * replace a PIN that expired unused.
      */

@@ -1,5 +1,7 @@
 package id.dukcapil.portal.ikd;
 
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.ikd.internal.DayReportStore;
 import id.dukcapil.portal.reports.DailySummarySource;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -29,9 +31,12 @@ class IkdReportDocuments implements SignableDocuments, DailySummarySource {
     private final IkdDayReports reports;
     private final TableReportFiles files;
     private final MessageSource messages;
+    private final PersonalDataViews personalData;
 
-    IkdReportDocuments(DayReportStore store, IkdDayReports reports, TableReportFiles files, MessageSource messages) {
+    IkdReportDocuments(DayReportStore store, IkdDayReports reports, TableReportFiles files, MessageSource messages,
+                       PersonalDataViews personalData) {
         this.store = store;
+        this.personalData = personalData;
         this.reports = reports;
         this.files = files;
         this.messages = messages;
@@ -61,9 +66,12 @@ class IkdReportDocuments implements SignableDocuments, DailySummarySource {
         return Procedure.E_IKD_ACTIVATION;
     }
 
+    /** The day's summary opened from the reports: its register's residents recorded as downloaded (decision 129). */
     @Override
     public byte[] pdf(String servicePoint, LocalDate day, Locale locale) {
-        return files.pdf(reports.make(servicePoint, day, locale), locale);
+        TableReport report = reports.make(servicePoint, day, locale);
+        personalData.downloaded("reports/ikd-pdf", report.people().stream().map(PersonalData::nik).toList());
+        return files.pdf(report, locale);
     }
 
     @ApplicationModuleListener

@@ -1,11 +1,14 @@
 package id.dukcapil.portal.population;
 
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +27,9 @@ import org.springframework.stereotype.Service;
 /**
  * The resident lookup of the desk: by NIK, KK number or name, a whole family with statuses and cards. Who does
  * not serve residents at a desk sees the NIK and KK number masked and no contact details
- * (docs/decisions/012-resident-lookup-and-nik-masking.md).
+ * (docs/decisions/012-resident-lookup-and-nik-masking.md). Every resident and family it hands to the screen is
+ * recorded as seen by the signed-in user (decision 129): here, where the whole numbers are known even when the screen
+ * shows them masked.
  */
 @Service
 @PreAuthorize("hasAnyRole('" + Roles.OPERATOR + "', '" + Roles.VERIFIER + "', '" + Roles.PRINT_OPERATOR + "', '"
@@ -37,12 +42,17 @@ public class ResidentLookup {
     public static final Set<Role> WHOLE_NIK_ROLES = EnumSet.of(Role.OPERATOR, Role.VERIFIER, Role.PRINT_OPERATOR,
             Role.REGISTRATION_OPERATOR, Role.RECORDING_OPERATOR, Role.IKD_OFFICER, Role.FIELD_OFFICER);
 
+    /** The one screen the lookup serves, by its route. */
+    static final String SCREEN = "residents";
+
     private final PopulationRegistry registry;
     private final Regions regions;
+    private final PersonalDataViews personalData;
 
-    ResidentLookup(PopulationRegistry registry, Regions regions) {
+    ResidentLookup(PopulationRegistry registry, Regions regions, PersonalDataViews personalData) {
         this.registry = registry;
         this.regions = regions;
+        this.personalData = personalData;
     }
 
     /** Whether the signed-in user sees whole NIKs. */
@@ -74,11 +84,17 @@ public class ResidentLookup {
     /** Residents whose name starts with the text, a page at a time, never counted. */
     public Slice<ResidentView> byName(String namePrefix, Pageable page) {
         boolean whole = showsWholeNik();
-        return registry.findByName(namePrefix, page).map(resident -> ResidentView.of(resident, whole));
+        Slice<Resident> found = registry.findByName(namePrefix, page);
+        personalData.viewed(SCREEN, found.getContent().stream().map(resident -> PersonalData.of(resident.nik())).toList());
+        return found.map(resident -> ResidentView.of(resident, whole));
     }
 
     private FamilyView view(Family family) {
         boolean whole = showsWholeNik();
+        List<PersonalData> shown = new ArrayList<>();
+        shown.add(PersonalData.of(family.kkNumber()));
+        family.members().forEach(member -> shown.add(PersonalData.of(member.nik())));
+        personalData.viewed(SCREEN, shown);
         Map<Long, List<CardPrint>> cards = new HashMap<>();
         for (Resident member : family.members()) {
             List<CardPrint> printed = registry.cardHistory(member.nik());

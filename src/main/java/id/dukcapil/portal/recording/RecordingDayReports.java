@@ -1,6 +1,8 @@
 package id.dukcapil.portal.recording;
 
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.recording.internal.VisitStore;
 import id.dukcapil.portal.reports.DailySummarySource;
 import id.dukcapil.portal.shared.Nik;
@@ -46,11 +48,13 @@ public class RecordingDayReports implements DailySummarySource {
     private final TableReportFiles files;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final PersonalDataViews personalData;
     private final Clock clock;
 
     RecordingDayReports(VisitStore visits, DaySteps daySteps, ServicePoints servicePoints, TableReportFiles files,
-                        CurrentActor currentActor, MessageSource messages, Clock clock) {
+                        CurrentActor currentActor, MessageSource messages, PersonalDataViews personalData, Clock clock) {
         this.visits = visits;
+        this.personalData = personalData;
         this.daySteps = daySteps;
         this.servicePoints = servicePoints;
         this.files = files;
@@ -71,10 +75,15 @@ public class RecordingDayReports implements DailySummarySource {
         return Procedure.C_RECORDING;
     }
 
-    /** The manager's daily summary (reports guards who reads it). */
+    /**
+     * The manager's daily summary (reports guards who reads it), opened from the reports: the day's register names
+     * every resident of the day, each recorded as downloaded before the file goes (decision 129).
+     */
     @Override
     public byte[] pdf(String servicePoint, LocalDate day, Locale locale) {
-        return files.pdf(make(servicePoint, day, locale), locale);
+        TableReport report = make(servicePoint, day, locale);
+        personalData.downloaded("reports/perekaman-pdf", report.people().stream().map(PersonalData::nik).toList());
+        return files.pdf(report, locale);
     }
 
     TableReport make(String point, LocalDate day, Locale locale) {
@@ -125,7 +134,8 @@ public class RecordingDayReports implements DailySummarySource {
         tables.add(new Table(text("recording.report.register", locale),
                 headers(locale, "time", "ticket", "name", "nik", "outcome"),
                 register.stream().<List<Object>>map(visit -> List.of(time(visit), orDash(visit.ticket()),
-                        visit.fullName(), Nik.of(visit.nik()).masked(), outcome(visit, locale))).toList(), true));
+                        visit.fullName(), Nik.of(visit.nik()).masked(), outcome(visit, locale))).toList(), true)
+                .naming(register.stream().map(Visit::nik).toList()));
         String subtitle = servicePoint.name() + " · "
                 + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day);
         return new TableReport("perekaman-" + point + "-" + day, text("recording.report.title", locale), subtitle,

@@ -127,7 +127,8 @@ public class SchoolReports {
         return new TableReport.Table(text("schoolvisit.report.students", locale),
                 List.of(text("schoolvisit.column.name", locale), "NIK", text("schoolvisit.column.class", locale),
                         text("schoolvisit.column.birth-date", locale), text("schoolvisit.column.state", locale),
-                        text("schoolvisit.column.corrected", locale)), rows);
+                        text("schoolvisit.column.corrected", locale)), rows)
+                .naming(list.stream().map(Student::nik).toList());
     }
 
     private String text(String key, Locale locale) {

@@ -2,6 +2,7 @@ package id.dukcapil.portal.signing;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The port through which signing asks a procedure for its document: each procedure module that has documents signed
@@ -30,8 +31,17 @@ public interface SignableDocuments {
         return List.of();
     }
 
-    /** One fact of a case, in words: a label and its value. */
-    record Detail(String label, String value) {
+    /**
+     * One fact of a case, in words: a label and its value.
+     *
+     * @param person the whole NIK of the person the line names, if it names one: not shown, but recorded as seen with
+     *               the preview (decision 129)
+     */
+    record Detail(String label, String value, @Nullable String person) {
+
+        public Detail(String label, String value) {
+            this(label, value, null);
+        }
     }
 
     /** What {@link #render} gives: the PDF to sign, or the reason the document goes back. */

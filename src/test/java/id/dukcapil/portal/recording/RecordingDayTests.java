@@ -13,7 +13,9 @@ import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +149,13 @@ class RecordingDayTests {
         assertThat(report.tables().get(1).rows()).extracting(row -> row.getFirst())
                 .containsExactly("Meja 1", "Meja 2", "Meja 3");
         assertThat(report.tables().get(4).rows()).hasSize(300);
+        assertThat(report.people()).as("the register names each resident, whose download is recorded (decision 129)")
+                .containsExactlyInAnyOrderElementsOf(niks);
+        SignedInAs.call(users, "manajer", () -> reports.pdf(POINT, day, PortalMessages.INDONESIAN));
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT subject) FROM audit_personal_data_view WHERE kind = "
+                + "'DOWNLOAD' AND screen = 'reports/perekaman-pdf' AND staff_id = 'manajer' AND viewed_at = ?",
+                Long.class, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .as("the manager's summary of the day, downloaded with every resident it names").isEqualTo(300);
         List<Object> recordingStep = report.tables().get(2).rows().stream()
                 .filter(row -> row.getFirst().toString().startsWith("3. ")).findFirst().orElseThrow();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id LIKE 'C-%' AND day = ? "

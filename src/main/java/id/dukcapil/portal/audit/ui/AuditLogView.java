@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -25,8 +26,12 @@ import id.dukcapil.portal.audit.AuditExcelExport;
 import id.dukcapil.portal.audit.AuditFilter;
 import id.dukcapil.portal.audit.AuditSearch;
 import id.dukcapil.portal.audit.ChainVerification;
+import id.dukcapil.portal.audit.PersonalDataAccess;
+import id.dukcapil.portal.audit.PersonalDataAccessSearch;
+import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ServicePointNames;
+import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +44,8 @@ import java.util.function.Function;
 
 /**
  * ADMIN and MANAGER search the log by period, actor, action and subject, page through it lazily (newest
- * first), verify the chain, and export what they found to Excel.
+ * first), verify the chain, and export what they found to Excel. The ADMIN also asks who saw a NIK or a KK number
+ * (decision 129).
  */
 @Route("audit")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
@@ -65,9 +71,14 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     /** Anchors an auditor pastes from the ADMINs' daily e-mails. */
     final TextArea anchors = new TextArea();
     final Anchor export;
+    /** The ADMIN's "who saw this NIK": a tab beside the log, not there at all for the others. */
+    final VerticalLayout whoSaw = new VerticalLayout();
+    final TextField viewedNumber = new TextField();
+    final Grid<PersonalDataAccess> viewers = new Grid<>();
+    final Anchor viewersExport;
 
-    AuditLogView(AuditSearch search, AuditChainVerifier verifier, AuditExcelExport excel, ServicePointNames points,
-                 Clock clock) {
+    AuditLogView(AuditSearch search, PersonalDataAccessSearch accesses, AuditChainVerifier verifier,
+                 AuditExcelExport excel, ServicePointNames points, Clock clock) {
         setSizeFull();
         LocalDate today = LocalDate.now(clock);
         from.setLabel(getTranslation("audit.filter.from"));
@@ -133,8 +144,69 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         export.add(exportButton);
 
-        add(new FilterBar(from, to, actor, action, subject, export, verify, verification), verificationDetail,
-                anchorsBox, grid);
+        VerticalLayout log = new VerticalLayout(new FilterBar(from, to, actor, action, subject, export, verify,
+                verification), verificationDetail, anchorsBox, grid);
+        log.setPadding(false);
+        log.setSizeFull();
+
+        viewersExport = whoSawPanel(accesses, excel, words, pointName, clock);
+        if (CurrentRoles.hasAny(Role.ADMIN)) {
+            TabSheet tabs = new TabSheet();
+            tabs.add(getTranslation("nav.audit"), log);
+            tabs.add(getTranslation("audit.views.tab"), whoSaw);
+            tabs.setSizeFull();
+            add(tabs);
+        } else {
+            add(log);
+        }
+    }
+
+    /** A NIK or KK number, and who saw it: staff, service point, screen or download, time and client address. */
+    private Anchor whoSawPanel(PersonalDataAccessSearch accesses, AuditExcelExport excel, AuditWords words,
+                               Function<String, String> pointName, Clock clock) {
+        viewedNumber.setLabel(getTranslation("audit.views.number"));
+        viewedNumber.setHelperText(getTranslation("audit.views.number.helper"));
+        viewedNumber.setId("viewed-number");
+        viewedNumber.setWidth("18em");
+        viewedNumber.setClearButtonVisible(true);
+        viewedNumber.setValueChangeMode(ValueChangeMode.LAZY);
+        viewedNumber.addValueChangeListener(change -> viewers.getDataProvider().refreshAll());
+
+        viewers.addColumn(access -> TIME.format(access.at().atZone(clock.getZone())))
+                .setHeader(getTranslation("audit.column.time")).setAutoWidth(true).setFlexGrow(0);
+        viewers.addColumn(access -> access.staffName() == null ? access.staffId()
+                        : access.staffName() + " (" + access.staffId() + ")")
+                .setHeader(getTranslation("audit.views.column.staff")).setFlexGrow(1);
+        viewers.addColumn(access -> access.servicePoint() == null ? "" : pointName.apply(access.servicePoint()))
+                .setHeader(getTranslation("audit.column.service-point")).setFlexGrow(1);
+        viewers.addColumn(access -> getTranslation("audit.views.kind." + access.kind().name()) + ": "
+                        + words.screen(access.screen()))
+                .setHeader(getTranslation("audit.views.column.screen")).setFlexGrow(1);
+        viewers.addColumn(access -> getTranslation("audit.views.subject." + access.subject().kind().name()))
+                .setHeader(getTranslation("audit.column.subject-type")).setAutoWidth(true).setFlexGrow(0);
+        viewers.addColumn(access -> access.clientAddress() == null ? "—" : access.clientAddress())
+                .setHeader(getTranslation("audit.views.column.address")).setAutoWidth(true).setFlexGrow(0);
+        viewers.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        viewers.setItemsPageable(page -> accesses.whoSaw(viewedNumber.getValue(), page).getContent());
+        viewers.setSizeFull();
+        viewers.setId("viewers");
+
+        DownloadHandler workbook = event -> {
+            String number = viewedNumber.getValue().replaceAll("\\s+", "");
+            event.setFileName("siapa-melihat-" + number + ".xlsx");
+            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            excel.exportWhoSaw(number, getLocale(), event.getOutputStream());
+        };
+        Anchor download = new Anchor(workbook, AttachmentType.DOWNLOAD, "");
+        download.setId("viewers-export");
+        Button exportButton = new Button(getTranslation("audit.export"), VaadinIcon.DOWNLOAD.create());
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        download.add(exportButton);
+
+        whoSaw.add(new FilterBar(viewedNumber, download), viewers);
+        whoSaw.setPadding(false);
+        whoSaw.setSizeFull();
+        return download;
     }
 
     AuditFilter filter() {

@@ -35,6 +35,11 @@ final class AuditWords {
         return words("audit.action." + code, code);
     }
 
+    /** A screen by its route, or a download by its name: "residents" reads "Cari Penduduk". */
+    String screen(String code) {
+        return words("audit.views.screen." + code, code);
+    }
+
     String subjectType(String code) {
         return words("audit.subject." + code, code);
     }

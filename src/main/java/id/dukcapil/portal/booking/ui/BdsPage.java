@@ -6,11 +6,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.CitizenSession;
 import id.dukcapil.portal.shared.ui.LanguageSwitch;
+import id.dukcapil.portal.shared.web.ClientAddress;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
 import java.util.Optional;
@@ -44,9 +44,7 @@ abstract class BdsPage extends VerticalLayout implements HasDynamicTitle {
      * when {@code server.forward-headers-strategy} is set; decision 065).
      */
     static String clientAddress() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        String address = request == null ? null : request.getRemoteAddr();
-        return address == null ? "unknown" : address;
+        return ClientAddress.current().orElse("unknown");
     }
 
     static Optional<CitizenSession> citizen() {

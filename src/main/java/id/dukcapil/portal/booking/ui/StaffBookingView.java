@@ -18,6 +18,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
@@ -62,9 +64,11 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
     private final QuotaCalendarService quotas;
     private final TicketDocuments documents;
     private final Clock clock;
+    private final PersonalDataViews personalData;
 
     StaffBookingView(BookingService bookings, QuotaCalendarService quotas, ServicePoints servicePoints, MyAccount myAccount,
-                     TicketDocuments documents, Clock clock) {
+                     TicketDocuments documents, PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.quotas = quotas;
         this.documents = documents;
         this.clock = clock;
@@ -140,6 +144,7 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showTicket(Booking booking) {
+        personalData.viewed("booking-for-resident", PersonalData.nik(booking.nik()));
         ticket.removeAll();
         H3 code = new H3(booking.code());
         code.addClassName("ticket-code");
@@ -149,7 +154,10 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         image.setWidth("24em");
         var locale = getLocale();
         Anchor print = new Anchor(Downloads.named("tiket-" + booking.code() + ".pdf", "application/pdf",
-                () -> documents.pdf(booking, locale)), AttachmentType.INLINE, getTranslation("booking.staff.print"));
+                () -> {
+                    personalData.downloaded("booking-for-resident/tiket-pdf", PersonalData.nik(booking.nik()));
+                    return documents.pdf(booking, locale);
+                }), AttachmentType.INLINE, getTranslation("booking.staff.print"));
         print.setTarget(AnchorTarget.BLANK);
         print.setId("print-" + booking.code());
         ticket.add(code, new Paragraph(getTranslation("booking.staff.ticket", booking.queueNumber(),

@@ -15,6 +15,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.ikd.IkdDayReports;
 import id.dukcapil.portal.ikd.IkdDesk;
 import id.dukcapil.portal.ikd.Registration;
@@ -31,7 +33,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +56,9 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     final Div qrPanel = new Div();
     private final IkdDesk desk;
     private final Clock clock;
+    private final PersonalDataViews personalData;
+    /** The registrations this screen has shown: each is recorded once, not on every poll. */
+    private final Set<String> recorded = new HashSet<>();
     private final ZoneId zone;
     private @Nullable String shownFor;
     IkdDesk.@Nullable ActivationQr shown;
@@ -60,8 +67,10 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     private long expiredPins;
     final Button report;
 
-    IkdDeskView(IkdDesk desk, IkdDayReports reports, TableReportFiles files, Clock clock) {
+    IkdDeskView(IkdDesk desk, IkdDayReports reports, TableReportFiles files, PersonalDataViews personalData,
+                Clock clock) {
         this.desk = desk;
+        this.personalData = personalData;
         this.clock = clock;
         this.zone = ZoneId.of("Asia/Jakarta");
         setSizeFull();
@@ -84,7 +93,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         body.setSizeFull();
         body.setFlexGrow(1, grid);
         report = new Button(getTranslation("ikd.report.open"), VaadinIcon.FILE_TEXT_O.create(),
-                click -> new IkdReportDialog(reports, files, clock).open());
+                click -> new IkdReportDialog(reports, files, personalData, clock).open());
         report.setId("ikd-report");
         HorizontalLayout header = new HorizontalLayout(new H3(getTranslation("ikd.desk.title")), report);
         header.setWidthFull();
@@ -102,6 +111,11 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
             rows = now;
             expiredPins = expired;
             grid.setItems(rows);
+            List<PersonalData> appeared = rows.stream().map(Registration::code).filter(recorded::add)
+                    .map(code -> PersonalData.nik(desk.nikOf(code))).toList();
+            if (!appeared.isEmpty()) {
+                personalData.viewed("ikd", appeared);
+            }
         }
         if (shownFor != null) {
             Registration current = rows.stream().filter(row -> row.code().equals(shownFor)).findFirst().orElse(null);

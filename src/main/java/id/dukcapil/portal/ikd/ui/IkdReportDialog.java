@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.ikd.IkdDayReports;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
@@ -34,7 +36,7 @@ class IkdReportDialog extends Dialog {
     private final IkdDayReports reports;
     private final Clock clock;
 
-    IkdReportDialog(IkdDayReports reports, TableReportFiles files, Clock clock) {
+    IkdReportDialog(IkdDayReports reports, TableReportFiles files, PersonalDataViews personalData, Clock clock) {
         this.reports = reports;
         this.clock = clock;
         setHeaderTitle(getTranslation("ikd.report.title"));
@@ -45,6 +47,7 @@ class IkdReportDialog extends Dialog {
         day.addValueChangeListener(change -> showState());
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
             TableReport report = report();
+            personalData.downloaded("ikd/laporan-pdf", people(report));
             byte[] bytes = files.pdf(report, getLocale());
             return new DownloadResponse(new ByteArrayInputStream(bytes), report.fileName() + ".pdf",
                     "application/pdf", bytes.length);
@@ -52,6 +55,7 @@ class IkdReportDialog extends Dialog {
         pdf.setId("ikd-report-pdf");
         Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
             TableReport report = report();
+            personalData.downloaded("ikd/laporan-xlsx", people(report));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             files.xlsx(report, out);
             return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()),
@@ -90,5 +94,10 @@ class IkdReportDialog extends Dialog {
                 "ikd.report.state." + submission.state(), submission.officerName(),
                 time.format(submission.submittedAt()), submission.returnedReason()))
                 .orElse(getTranslation("ikd.report.state.none")));
+    }
+
+    /** Everyone the day's register names: recorded before the file goes (decision 129). */
+    private static java.util.List<PersonalData> people(TableReport report) {
+        return report.people().stream().map(PersonalData::nik).toList();
     }
 }

@@ -23,7 +23,7 @@ public final class FamilyDetails {
         for (Resident member : family.members()) {
             details.add(new Detail(member.fullName(), messages.getMessage("kkprint.details.member", new Object[] {
                     messages.getMessage(member.relationship().labelKey(), null, locale), member.nik().value()},
-                    locale)));
+                    locale), member.nik().value()));
         }
         return details;
     }

@@ -1,6 +1,8 @@
 package id.dukcapil.portal.kkprint.ui;
 
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.kkprint.demo.DemoIntakeDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +25,7 @@ import id.dukcapil.portal.kkprint.KkPrintIntake;
 import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.kkprint.RequestDetail;
+import id.dukcapil.portal.signing.SignableDocuments.Detail;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
@@ -34,6 +37,8 @@ import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -58,9 +63,12 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     private final KkDelivery delivery;
     private final KkCards cards;
     private final Clock clock;
+    private final PersonalDataViews personalData;
 
     OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkCards cards,
-                      KkPrintIntake intake, Environment environment, CurrentActor currentActor, Clock clock) {
+                      KkPrintIntake intake, Environment environment, CurrentActor currentActor,
+                      PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
         this.inbox = inbox;
         this.requests = requests;
@@ -161,7 +169,12 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void open(RequestDetail detail) {
-        new RequestDialog(detail, cards.details(detail.row().trackingNumber(), getLocale()), delivery, clock.getZone(),
+        List<Detail> family = cards.details(detail.row().trackingNumber(), getLocale());
+        List<PersonalData> shown = new ArrayList<>(List.of(PersonalData.nik(detail.requesterNik()),
+                PersonalData.kk(detail.row().kkNumber())));
+        family.stream().map(Detail::person).filter(Objects::nonNull).forEach(nik -> shown.add(PersonalData.nik(nik)));
+        personalData.viewed("kk/operator", shown);
+        new RequestDialog(detail, family, delivery, clock.getZone(),
                 this::refresh).open();
     }
 

@@ -16,6 +16,8 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.kkprint.BatchOutcome;
 import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.InboxRow;
@@ -32,6 +34,7 @@ import id.dukcapil.portal.shared.ui.RowOpener;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,9 +60,11 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
     private final VerifierInbox inbox;
     private final KkRequests requests;
     private final Clock clock;
+    private final PersonalDataViews personalData;
     private @Nullable Review review;
 
-    VerifierInboxView(VerifierInbox inbox, KkRequests requests, Clock clock) {
+    VerifierInboxView(VerifierInbox inbox, KkRequests requests, PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         LiveRefresh.whileAttached(this, OperatorInboxView.REFRESH_MILLIS, this::refresh);
         this.inbox = inbox;
         this.requests = requests;
@@ -145,6 +150,10 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
         }
         reviewPanel.add(problems);
         review.family().ifPresent(family -> members.setItems(family.members()));
+        List<PersonalData> shown = new ArrayList<>(List.of(PersonalData.nik(review.request().requesterNik()),
+                PersonalData.kk(row.kkNumber())));
+        review.family().ifPresent(family -> family.members().forEach(member -> shown.add(PersonalData.of(member.nik()))));
+        personalData.viewed("kk/verifier", shown);
         reviewPanel.add(members, new HorizontalLayout(verify, rejectToOperator, rejectToCitizen));
     }
 

@@ -22,6 +22,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.recording.RecordingDesk;
 import id.dukcapil.portal.recording.RecordingDocuments;
 import id.dukcapil.portal.recording.Visit;
@@ -56,10 +58,12 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Visit> toHand = new Grid<>();
     private final RecordingDesk desk;
     private final RecordingDocuments papers;
+    private final PersonalDataViews personalData;
     @Nullable Visit called;
 
-    RecordingDeskView(RecordingDesk desk, RecordingDocuments papers) {
+    RecordingDeskView(RecordingDesk desk, RecordingDocuments papers, PersonalDataViews personalData) {
         this.desk = desk;
+        this.personalData = personalData;
         this.papers = papers;
         setSizeFull();
         deskName.setLabel(getTranslation("recording.desk.name"));
@@ -131,6 +135,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         called = visit;
         // One number at a time: the next is called once this one is recorded, sent back or absent.
         callNext.setEnabled(false);
+        personalData.viewed("perekaman", PersonalData.nik(visit.nik()));
         current.removeAll();
         Span ticket = new Span(visit.ticket());
         ticket.setId("recording-called");
@@ -180,6 +185,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
 
     private Anchor proofLink(Visit visit) {
         Anchor proof = new Anchor(DownloadHandler.fromInputStream(event -> {
+            personalData.downloaded("perekaman/bukti-pdf", PersonalData.nik(visit.nik()));
             byte[] pdf = papers.proof(visit);
             return new DownloadResponse(new ByteArrayInputStream(pdf), "bukti-perekaman-" + visit.proofNumber() + ".pdf",
                     "application/pdf", pdf.length);

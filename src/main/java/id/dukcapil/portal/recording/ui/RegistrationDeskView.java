@@ -25,6 +25,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.DayClosing;
 import id.dukcapil.portal.recording.VisitState;
@@ -39,6 +41,7 @@ import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -76,12 +79,14 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     private final RecordingDocuments papers;
     private final DayClosing closing;
     private final Clock clock;
+    private final PersonalDataViews personalData;
     @Nullable Visit visit;
     @Nullable Applicant applicant;
 
     RegistrationDeskView(RegistrationDesk desk, RecordingDocuments papers, RecordingDayReports reports,
-                         TableReportFiles files, DayClosing closing, Clock clock) {
+                         TableReportFiles files, DayClosing closing, PersonalDataViews personalData, Clock clock) {
         this.desk = desk;
+        this.personalData = personalData;
         this.closing = closing;
         this.papers = papers;
         this.clock = clock;
@@ -128,6 +133,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         register.setEmptyStateText(getTranslation("recording.registration.empty-register"));
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
             var report = reports.mine(java.time.LocalDate.now(clock), getLocale());
+            downloaded("registrasi/register-pdf", report);
             byte[] bytes = files.pdf(report, getLocale());
             return new DownloadResponse(new ByteArrayInputStream(bytes), report.fileName() + ".pdf",
                     "application/pdf", bytes.length);
@@ -135,6 +141,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         pdf.setTarget(AnchorTarget.BLANK);
         Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
             var report = reports.mine(java.time.LocalDate.now(clock), getLocale());
+            downloaded("registrasi/register-xlsx", report);
             var out = new java.io.ByteArrayOutputStream();
             files.xlsx(report, out);
             return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), report.fileName() + ".xlsx",
@@ -175,6 +182,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         try {
             showApplicant(desk.lookup(nik.getValue()));
             if (!family.isEmpty()) {
+                familyShown(family);
                 applicantPanel.add(new Paragraph(getTranslation("recording.registration.also-kk")));
                 addMembers(family);
             }
@@ -182,12 +190,26 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
             if (family.isEmpty()) {
                 Notifications.error(notAResident);
             } else {
+                familyShown(family);
                 visit = null;
                 applicantPanel.removeAll();
                 applicantPanel.add(new Paragraph(getTranslation("recording.registration.choose-member")));
                 addMembers(family);
             }
         }
+    }
+
+    /** The typed number was a KK number: its family is listed to choose from. */
+    private void familyShown(List<Resident> family) {
+        List<PersonalData> shown = new java.util.ArrayList<>();
+        shown.add(PersonalData.kk(nik.getValue()));
+        family.forEach(member -> shown.add(PersonalData.of(member.nik())));
+        personalData.viewed("registrasi", shown);
+    }
+
+    /** The day's register names every resident of the day: each is in the file, so each is recorded first. */
+    private void downloaded(String download, TableReport report) {
+        personalData.downloaded(download, report.people().stream().map(PersonalData::nik).toList());
     }
 
     private void addMembers(List<Resident> family) {
@@ -208,6 +230,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         visit = applicant.openVisit();
         applicantPanel.removeAll();
         var resident = applicant.resident();
+        personalData.viewed("registrasi", PersonalData.of(resident.nik()));
         applicantPanel.add(new H3(resident.fullName()), new Paragraph(getTranslation("recording.registration.who",
                 resident.nik().value(), resident.birthPlace(), resident.birthDate().toString(),
                 applicant.familyMembers(), getTranslation(applicant.enrolmentStatus().labelKey()))));

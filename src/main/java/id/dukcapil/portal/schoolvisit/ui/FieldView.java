@@ -21,6 +21,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.BirthCertificate;
@@ -72,11 +74,14 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     private final EnrolmentAnswers enrolment;
     private final ServicePointNames pointNames;
     private final Clock clock;
+    private final PersonalDataViews personalData;
     @Nullable SchoolVisit visit;
     @Nullable FieldStudent current;
 
-    FieldView(FieldDesk desk, EnrolmentAnswers enrolment, ServicePointNames pointNames, Clock clock) {
+    FieldView(FieldDesk desk, EnrolmentAnswers enrolment, ServicePointNames pointNames, PersonalDataViews personalData,
+              Clock clock) {
         this.desk = desk;
+        this.personalData = personalData;
         this.pointNames = pointNames;
         this.enrolment = enrolment;
         this.clock = clock;
@@ -216,6 +221,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         studentPanel.removeAll();
         Resident resident = student.resident();
         Student s = student.student();
+        personalData.viewed("lapangan", PersonalData.of(resident.nik()));
         studentPanel.add(new H3(resident.fullName()));
         Span state = new Span(stateText(s));
         state.setId("field-student-state");

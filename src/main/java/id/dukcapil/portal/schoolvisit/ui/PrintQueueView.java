@@ -20,6 +20,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.schoolvisit.BirthdayPrintQueue;
 import id.dukcapil.portal.schoolvisit.EnrolmentAnswers;
 import id.dukcapil.portal.schoolvisit.Handover;
@@ -68,9 +70,11 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     private final Handovers handovers;
     private final HandoverDocuments documents;
     private final Clock clock;
+    private final PersonalDataViews personalData;
 
     PrintQueueView(BirthdayPrintQueue printQueue, EnrolmentAnswers enrolment, Handovers handovers,
-                   HandoverDocuments documents, Schools schools, Clock clock) {
+                   HandoverDocuments documents, Schools schools, PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.printQueue = printQueue;
         this.clock = clock;
         this.enrolment = enrolment;
@@ -252,6 +256,9 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     void show(Handover handover) {
         handoverPanel.removeAll();
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            // The record lists every student whose card it hands over.
+            personalData.downloaded("cetak-sekolah/serah-terima-pdf",
+                    handover.students().stream().map(student -> PersonalData.nik(student.nik())).toList());
             byte[] bytes = documents.pdf(handover.id());
             return new DownloadResponse(new ByteArrayInputStream(bytes), handover.number().replace('/', '-') + ".pdf",
                     "application/pdf", bytes.length);

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.RosterReport;
 import id.dukcapil.portal.schoolvisit.School;
@@ -74,10 +75,12 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     private final SchoolListImport schoolList;
     private final VisitPlanner planner;
     private final Clock clock;
+    private final PersonalDataViews personalData;
     @Nullable School selected;
 
     SchoolsView(Schools service, RosterImport rosterImport, SchoolReports reports, TableReportFiles files,
-                SchoolListImport schoolList, VisitPlanner planner, Clock clock) {
+                SchoolListImport schoolList, VisitPlanner planner, PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.planner = planner;
         this.clock = clock;
         this.schoolList = schoolList;
@@ -224,10 +227,12 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
                 figures.recordedHere() + figures.alreadyRecorded(), figures.printed(), figures.waiting(),
                 figures.handedOver(), figures.corrected()));
         counts.setId("school-figures");
-        Anchor pdf = ReportDownloads.pdf(() -> reports.school(school.id(), getLocale()), files, getLocale(),
+        Anchor pdf = ReportDownloads.pdf(() -> reports.school(school.id(), getLocale()), files, personalData,
+                "sekolah/laporan", getLocale(),
                 getTranslation("schoolvisit.schools.report-pdf"));
         pdf.setId("school-report-pdf");
-        Anchor xlsx = ReportDownloads.xlsx(() -> reports.school(school.id(), getLocale()), files,
+        Anchor xlsx = ReportDownloads.xlsx(() -> reports.school(school.id(), getLocale()), files, personalData,
+                "sekolah/laporan",
                 getTranslation("schoolvisit.schools.report-xlsx"));
         xlsx.setId("school-report-xlsx");
         detail.add(counts, new HorizontalLayout(pdf, xlsx), coordination(school));

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.schoolvisit.Kit;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
@@ -76,11 +77,13 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     private final VisitLetters letters;
     private final SchoolReports reports;
     private final TableReportFiles files;
+    private final PersonalDataViews personalData;
     private final Clock clock;
     LocalDate anchor;
 
     VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, SchoolReports reports,
-                      TableReportFiles files, Clock clock) {
+                      TableReportFiles files, PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.reports = reports;
         this.files = files;
         this.planner = planner;
@@ -271,10 +274,12 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
 
     /** The visit's report (roster, recorded, printed, waiting for the birthday, corrected), made when clicked. */
     private HorizontalLayout visitReports(SchoolVisit visit) {
-        Anchor pdf = ReportDownloads.pdf(() -> reports.visit(visit.id(), getLocale()), files, getLocale(),
+        Anchor pdf = ReportDownloads.pdf(() -> reports.visit(visit.id(), getLocale()), files, personalData,
+                "jadwal-sekolah/laporan", getLocale(),
                 getTranslation("schoolvisit.calendar.report-pdf"));
         pdf.setId("visit-report-pdf");
-        Anchor xlsx = ReportDownloads.xlsx(() -> reports.visit(visit.id(), getLocale()), files,
+        Anchor xlsx = ReportDownloads.xlsx(() -> reports.visit(visit.id(), getLocale()), files, personalData,
+                "jadwal-sekolah/laporan",
                 getTranslation("schoolvisit.calendar.report-xlsx"));
         xlsx.setId("visit-report-xlsx");
         HorizontalLayout links = new HorizontalLayout(pdf, xlsx);

@@ -16,21 +16,39 @@ public record TableReport(String fileName, String title, String subtitle, String
     /**
      * @param register a day's register: columns of words (a time, a name, a NIK, an outcome), laid out to keep each
      *                 whole, where a table of figures has one wide label and narrow figures
+     * @param people   the whole NIK of each person the rows name, never printed (the cells show it masked, if at all):
+     *                 whose personal data a download of the report holds, for the log of who saw whom (decision 129)
      */
-    public record Table(String title, List<String> headers, List<List<Object>> rows, boolean register) {
+    public record Table(String title, List<String> headers, List<List<Object>> rows, boolean register,
+                        List<String> people) {
 
         public Table {
             headers = List.copyOf(headers);
             rows = rows.stream().map(List::copyOf).toList();
+            people = List.copyOf(people);
+        }
+
+        public Table(String title, List<String> headers, List<List<Object>> rows, boolean register) {
+            this(title, headers, rows, register, List.of());
         }
 
         public Table(String title, List<String> headers, List<List<Object>> rows) {
             this(title, headers, rows, false);
         }
+
+        /** The same table, naming these people (their whole NIKs). */
+        public Table naming(List<String> niks) {
+            return new Table(title, headers, rows, register, niks);
+        }
     }
 
     public TableReport {
         tables = List.copyOf(tables);
+    }
+
+    /** The whole NIK of everyone the report names, each once: whose personal data its files hold. */
+    public List<String> people() {
+        return tables.stream().flatMap(table -> table.people().stream()).distinct().toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 /**
- * What the portal knows of how it is reached: the public address that links in e-mails and documents use.
+ * What the portal knows of how it is reached: the public address that links in e-mails and documents use, and the
+ * address of the client being served.
  */
 @NamedInterface("web")
 @NullMarked

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -36,6 +38,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Downloads;
@@ -88,13 +92,16 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
     private final BatchSigning batchSigning;
     private final Certificates certificates;
     private final Clock clock;
+    private final PersonalDataViews personalData;
     private final ZoneId zone;
     private boolean allSelected;
     @Nullable BatchRun run;
     private @Nullable Registration polling;
 
-    SigningQueueView(SigningQueue signingQueue, BatchSigning batchSigning, Certificates certificates, Clock clock) {
+    SigningQueueView(SigningQueue signingQueue, BatchSigning batchSigning, Certificates certificates,
+                     PersonalDataViews personalData, Clock clock) {
         this.signingQueue = signingQueue;
+        this.personalData = personalData;
         this.batchSigning = batchSigning;
         this.certificates = certificates;
         this.clock = clock;
@@ -211,6 +218,10 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(violation);
             return;
         }
+        List<PersonalData> family = new ArrayList<>(familyOf(document));
+        details.stream().map(SignableDocuments.Detail::person).filter(Objects::nonNull)
+                .forEach(nik -> family.add(PersonalData.nik(nik)));
+        personalData.viewed("signing", family);
         Dialog dialog = new Dialog(getTranslation("signing.preview.title", document.number()));
         dialog.setWidth("min(96vw, 84em)");
         Div pages = new Div();
@@ -228,12 +239,20 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         content.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         content.getStyle().set("gap", "var(--lumo-space-m)");
         pages.getStyle().set("flex", "3 1 32em").set("min-width", "0");
-        DownloadHandler handler = Downloads.named(document.number() + ".pdf", "application/pdf", () -> pdf).inline();
+        DownloadHandler handler = Downloads.named(document.number() + ".pdf", "application/pdf", () -> {
+            personalData.downloaded("signing/kk-pdf", family);
+            return pdf;
+        }).inline();
         Anchor open = new Anchor(handler, getTranslation("signing.preview.open"));
         open.setTarget(AnchorTarget.BLANK);
         dialog.add(content);
         dialog.getFooter().add(open, new Button(getTranslation("signing.close"), click -> dialog.close()));
         dialog.open();
+    }
+
+    /** A family card's KK number, whose family the preview shows; a document of another kind names no family. */
+    private static List<PersonalData> familyOf(QueuedDocument document) {
+        return document.kkNumber().matches("\\d{16}") ? List.of(PersonalData.kk(document.kkNumber())) : List.of();
     }
 
     private Div detailsOf(List<SignableDocuments.Detail> details) {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.booking.BookingJourney;
@@ -44,6 +45,7 @@ class StaffBookingViewTest extends PortalViewTest {
     @Autowired UserDetailsService users;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PersonalDataViewBuffer buffer;
     LocalDate today;
     List<String> niks;
 
@@ -101,6 +103,18 @@ class StaffBookingViewTest extends PortalViewTest {
         assertThat(com.vaadin.flow.component.UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
                 .extracting(call -> call.getInvocation().getExpression())
                 .anySatisfy(expression -> assertThat(expression).contains("scrollIntoView"));
+
+        // The resident on the clerk's screen, and their ticket printed: both kept (decision 129).
+        buffer.flush();
+        assertThat(accesses(niks.get(1), "VIEW", "booking-for-resident")).isEqualTo(1);
+        test(print).download(new java.io.ByteArrayOutputStream());
+        assertThat(accesses(niks.get(1), "DOWNLOAD", "booking-for-resident/tiket-pdf")).isEqualTo(1);
+    }
+
+    private long accesses(String nik, String kind, String screen) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE subject = ? AND kind = ? "
+                + "AND screen = ? AND staff_id = 'operator' AND viewed_at = ?", Long.class, nik, kind, screen,
+                java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.kkprint.InboxRow;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The operator's inbox as the operator uses it: take the request, see who holds it, forward it or return it. */
@@ -26,6 +28,8 @@ class OperatorInboxViewTest extends PortalViewTest {
 
     @Autowired KkPrintTestSupport kk;
     @Autowired TestClock clock;
+    @Autowired PersonalDataViewBuffer buffer;
+    @Autowired JdbcTemplate jdbc;
 
     @AfterEach
     void real_time_again() {
@@ -82,6 +86,25 @@ class OperatorInboxViewTest extends PortalViewTest {
         assertThat(java.util.stream.IntStream.range(0, family.size())
                 .mapToObj(row -> family.getCellText(row, 0) + " | " + family.getCellText(row, 1)))
                 .anySatisfy(line -> assertThat(line).startsWith(head + " | Kepala keluarga"));
+    }
+
+    @Test
+    void the_request_opened_is_kept_as_seen_by_the_operator_with_its_family() {
+        var fresh = kk.freshHead();
+        String tracking = kk.submitted();
+        String kkNumber = (String) fresh.get("kk_number");
+        String member = jdbc.queryForObject("SELECT r.nik FROM population_resident r JOIN population_family f "
+                + "ON f.id = r.family_id WHERE f.kk_number = ? ORDER BY r.id DESC LIMIT 1", String.class, kkNumber);
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+        test(view.tracking).setValue(tracking);
+        view.openTracking();
+        buffer.flush();
+
+        for (String[] subject : new String[][] {{"NIK", (String) fresh.get("nik")}, {"KK", kkNumber}, {"NIK", member}}) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE staff_id = 'operator' "
+                    + "AND screen = 'kk/operator' AND subject_type = ? AND subject = ?", Long.class, (Object[]) subject))
+                    .as(subject[0] + " " + subject[1]).isPositive();
+        }
     }
 
     @Test

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Span;
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
 import id.dukcapil.portal.shared.Nik;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +25,14 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class ResidentLookupViewTest extends SpringBrowserlessTest {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired PersonalDataViewBuffer buffer;
+    @Autowired TestClock clock;
     ResidentLookupView view;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
 
     @BeforeEach
     void open_the_lookup() {
@@ -119,6 +133,47 @@ class ResidentLookupViewTest extends SpringBrowserlessTest {
         assertThat(test(view.members).getCellText(0, 0)).isEqualTo(Nik.of(nik).masked());
         assertThat(view.detailName.getText()).doesNotContain(nik);
         assertThat(fact("contact")).isNull();
+    }
+
+    @Test
+    void a_resident_looked_up_is_kept_as_seen_by_the_officer_on_this_screen_with_the_family_and_the_address() {
+        Instant at = Instant.parse("2026-11-21T01:30:00.250Z");
+        clock.setInstant(at);
+        String nik = jdbc.queryForObject("SELECT nik FROM population_resident WHERE relationship = 'CHILD' "
+                + "ORDER BY id DESC LIMIT 1", String.class);
+        String kk = jdbc.queryForObject("SELECT f.kk_number FROM population_family f JOIN population_resident r "
+                + "ON r.family_id = f.id WHERE r.nik = ?", String.class, nik);
+        String head = jdbc.queryForObject("SELECT h.nik FROM population_resident h JOIN population_resident r "
+                + "ON r.family_id = h.family_id WHERE r.nik = ? AND h.relationship = 'HEAD'", String.class, nik);
+
+        search(nik);
+        buffer.flush();
+
+        Map<String, Object> seen = jdbc.queryForMap("""
+                SELECT kind, staff_id, service_point, screen, client_address FROM audit_personal_data_view
+                WHERE subject = ? AND subject_type = 'NIK' AND viewed_at = ?""", nik, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+        assertThat(seen).containsEntry("kind", "VIEW").containsEntry("staff_id", "operator")
+                .containsEntry("service_point", "DINAS").containsEntry("screen", "residents")
+                .containsEntry("client_address", "127.0.0.1"); // the browserless request's address
+        // The whole family card was on the screen: its number and every member.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE viewed_at = ? "
+                + "AND ((subject = ? AND subject_type = 'KK') OR (subject = ? AND subject_type = 'NIK'))", Long.class,
+                LocalDateTime.ofInstant(at, ZoneOffset.UTC), kk, head)).isEqualTo(2);
+    }
+
+    @Test
+    @WithUserDetails("manajer")
+    void a_manager_who_sees_the_nik_masked_is_still_kept_as_having_seen_that_resident() {
+        Instant at = Instant.parse("2026-11-21T01:45:00.500Z");
+        clock.setInstant(at);
+        String nik = jdbc.queryForObject("SELECT nik FROM population_resident WHERE relationship = 'HEAD' "
+                + "ORDER BY id DESC LIMIT 1", String.class);
+
+        search(nik);
+        buffer.flush();
+
+        assertThat(jdbc.queryForObject("SELECT staff_id FROM audit_personal_data_view WHERE subject = ? "
+                + "AND viewed_at = ?", String.class, nik, LocalDateTime.ofInstant(at, ZoneOffset.UTC))).isEqualTo("manajer");
     }
 
     private void search(String text) {

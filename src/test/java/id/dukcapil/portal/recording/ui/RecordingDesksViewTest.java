@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
 import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.recording.RecordingDocuments;
 import id.dukcapil.portal.recording.RecordingTestSupport;
@@ -28,9 +29,11 @@ import org.springframework.security.test.context.support.WithUserDetails;
  */
 class RecordingDesksViewTest extends PortalViewTest {
 
+
     @Autowired JdbcTemplate jdbc;
     @Autowired UserDetailsService users;
     @Autowired RecordingDocuments papers;
+    @Autowired PersonalDataViewBuffer buffer;
 
     @Test
     @WithUserDetails("registrasi")
@@ -80,6 +83,10 @@ class RecordingDesksViewTest extends PortalViewTest {
             assertThat(desk.toHand.getListDataView().getItems().map(Visit::id)).doesNotContain(done.id());
             return done;
         });
+        buffer.flush();
+        assertThat(seen("registrasi", "registrasi", "KK", kkNumber)).as("the family listed from the KK").isPositive();
+        assertThat(seen("registrasi", "registrasi", "NIK", nik)).as("the resident at the registration desk").isPositive();
+        assertThat(seen("perekaman", "perekaman", "NIK", nik)).as("the number called at the recording desk").isPositive();
         assertThat(recorded.state()).isEqualTo(VisitState.RECORDED);
 
         byte[] proof = papers.proof(recorded);
@@ -90,5 +97,11 @@ class RecordingDesksViewTest extends PortalViewTest {
         assertThat(papers.checked("AAAAAAAAAAAAAAAAAAAAAAAA")).isEmpty();
         String ticketCode = CodeReader.read(CodeReader.firstPage(papers.queueTicket(recorded)), BarcodeFormat.QR_CODE);
         assertThat(ticketCode).endsWith(":" + recorded.ticket());
+    }
+
+    /** How often the staff member saw the subject on the screen (decision 129). */
+    private long seen(String staff, String screen, String type, String subject) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE staff_id = ? AND screen = ? "
+                + "AND subject_type = ? AND subject = ? AND kind = 'VIEW'", Long.class, staff, screen, type, subject);
     }
 }

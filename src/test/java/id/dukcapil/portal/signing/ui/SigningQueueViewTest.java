@@ -3,6 +3,7 @@ package id.dukcapil.portal.signing.ui;
 import static id.dukcapil.portal.signing.SigningTestSupport.PASSPHRASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,7 @@ import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.Resident;
 import com.vaadin.flow.component.textfield.TextArea;
 import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
 import id.dukcapil.portal.signing.DocumentOutcome;
 import id.dukcapil.portal.signing.DocumentState;
 import id.dukcapil.portal.signing.QueuedDocument;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The Kepala Dinas at the signing queue, without a browser. */
@@ -32,6 +35,8 @@ class SigningQueueViewTest extends PortalViewTest {
 
     @Autowired SigningQueue signingQueue;
     @Autowired SigningTestSupport support;
+    @Autowired PersonalDataViewBuffer buffer;
+    @Autowired JdbcTemplate jdbc;
 
     @AfterEach
     void a_usable_certificate_again() {
@@ -64,6 +69,39 @@ class SigningQueueViewTest extends PortalViewTest {
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
         assertThat(signingQueue.state(one)).contains(DocumentState.SIGNED);
         assertThat(signingQueue.state(two)).contains(DocumentState.SIGNED);
+    }
+
+    @Test
+    void a_kk_previewed_and_its_pdf_opened_are_kept_as_seen_and_downloaded_by_the_head() throws Exception {
+        long id = support.queueFamily();
+        Family family = support.familyOf(waiting(id));
+        String kk = family.kkNumber().value();
+        String member = family.members().getLast().nik().value();
+        long viewedBefore = accesses(kk, "VIEW", "signing");
+        long memberBefore = memberSeen(member);
+        long downloadedBefore = accesses(kk, "DOWNLOAD", "signing/kk-pdf");
+        SigningQueueView view = navigate(SigningQueueView.class);
+
+        view.openPreview(waiting(id));
+        buffer.flush();
+        assertThat(accesses(kk, "VIEW", "signing")).isEqualTo(viewedBefore + 1);
+        assertThat(memberSeen(member)).as("each member the details name").isEqualTo(memberBefore + 1);
+
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        test(find(Anchor.class, find(Dialog.class).last()).all().getFirst()).download(pdf);
+        assertThat(pdf.size()).isPositive();
+        // No flush: the download is kept before its bytes go.
+        assertThat(accesses(kk, "DOWNLOAD", "signing/kk-pdf")).isEqualTo(downloadedBefore + 1);
+    }
+
+    private long memberSeen(String nik) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE subject = ? "
+                + "AND subject_type = 'NIK' AND screen = 'signing' AND staff_id = 'kadis'", Long.class, nik);
+    }
+
+    private long accesses(String kk, String kind, String screen) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE subject = ? "
+                + "AND subject_type = 'KK' AND kind = ? AND screen = ? AND staff_id = 'kadis'", Long.class, kk, kind, screen);
     }
 
     @Test
