@@ -18,7 +18,7 @@ class DemoIkdAppViewTest extends PortalViewTest {
     @Test
     void the_phone_registers_with_the_nik_and_its_kk_and_a_wrong_kk_holds_nothing() {
         DemoIkdAppView phone = navigate(DemoIkdAppView.class);
-        test($(com.vaadin.flow.component.button.Button.class).all().stream()
+        test(find(com.vaadin.flow.component.button.Button.class).all().stream()
                 .filter(button -> button.getText().equals("Warga contoh")).findFirst().orElseThrow()).click();
         String nik = phone.nik.getValue();
         String kk = phone.kkNumber.getValue();
