@@ -10,12 +10,16 @@ import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.shared.Email;
+import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.shared.throttle.Limit;
+import id.dukcapil.portal.shared.throttle.Throttle;
+import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.math.BigDecimal;
@@ -49,6 +53,11 @@ public class Activations {
 
     /** Face checks that may fail before the officer decides (retry later, or refer to the registry). */
     public static final int MAX_FACE_ATTEMPTS = 3;
+    /**
+     * NIK and KK number that do not name one person, per client address (decision 130): guessing a family card's
+     * number stops here. Per address, not per NIK: a stranger's wrong guesses must not lock the owner out.
+     */
+    public static final Limit UNPROVEN_PER_CLIENT = Limit.of(10, Duration.ofHours(1));
     /** Wrong PINs before the activation locks. */
     public static final int MAX_WRONG_PINS = 5;
     static final Duration PIN_VALIDITY = Duration.ofMinutes(15);
@@ -69,13 +78,14 @@ public class Activations {
     private final int maxFaceAttempts;
     private final BigDecimal minPassingScore;
     private final UnfinishedRegistrations unfinished;
+    private final Throttle unprovenPerClient;
     private final SecureRandom random = new SecureRandom();
 
     Activations(RegistrationStore store, PopulationRegistry registry, ServicePoints servicePoints, StepClock stepClock,
                 AuditLog auditLog, CurrentActor currentActor, Outbox outbox, PinHasher pinHasher, Clock clock,
                 @Value("${portal.ikd.max-face-attempts}") int maxFaceAttempts,
                 @Value("${portal.ikd.min-passing-face-score}") BigDecimal minPassingScore,
-                UnfinishedRegistrations unfinished) {
+                UnfinishedRegistrations unfinished, Throttles throttles) {
         this.store = store;
         this.registry = registry;
         this.servicePoints = servicePoints;
@@ -88,14 +98,23 @@ public class Activations {
         this.maxFaceAttempts = maxFaceAttempts;
         this.minPassingScore = minPassingScore;
         this.unfinished = unfinished;
+        // Shared: a guess at which family card a NIK is on is a guess at a secret, counted once for the cluster.
+        this.unprovenPerClient = throttles.of("ikd.register.unproven.client", UNPROVEN_PER_CLIENT);
     }
 
     /**
-     * The citizen registers at the service point where they stand. A refusal at a known point is counted there
-     * (the daily report's failures by reason), so the transaction is kept for it.
+     * The citizen registers at the service point where they stand, proven by the NIK with the number of the family
+     * card (KK) that lists them, as the BDS asks (decision 130). No such NIK and a NIK the KK does not list are one
+     * refusal, {@code PERSON_NOT_CONFIRMED}, that stores nothing of the NIK and sends nothing: a stranger learns
+     * neither whether a NIK exists nor whose it is, and cannot hold it for its owner. Such guesses are counted per
+     * client address. A refusal at a known point is counted there (the daily report's failures by reason), so the
+     * transaction is kept for it.
+     *
+     * @param client the address of the citizen's phone, for the throttle
      */
     @Transactional(noRollbackFor = IkdRefusal.class)
-    public Registration register(String rawNik, String rawEmail, String rawPhone, String servicePoint) {
+    public Registration register(String rawNik, String rawKkNumber, String rawEmail, String rawPhone,
+                                 String servicePoint, String client) {
         if (servicePoint == null || servicePoints.byCode(servicePoint).isEmpty()) {
             throw new IkdRefusal(Code.UNKNOWN_SERVICE_POINT, servicePoint);
         }
@@ -104,6 +123,12 @@ public class Activations {
             nik = Nik.of(rawNik);
         } catch (RuleViolation invalid) {
             throw failed(servicePoint, null, Code.INVALID_NIK);
+        }
+        KkNumber kkNumber;
+        try {
+            kkNumber = KkNumber.of(rawKkNumber == null ? "" : rawKkNumber);
+        } catch (RuleViolation invalid) {
+            throw failed(servicePoint, null, Code.INVALID_KK_NUMBER);
         }
         Email email;
         try {
@@ -115,8 +140,13 @@ public class Activations {
         if (!PHONE.matcher(phone).matches()) {
             throw failed(servicePoint, null, Code.INVALID_PHONE);
         }
-        Resident resident = registry.findByNik(nik)
-                .orElseThrow(() -> failed(servicePoint, null, Code.NIK_NOT_FOUND, nik.masked()));
+        if (unprovenPerClient.spent(client)) {
+            throw new IkdRefusal(Code.REGISTRATION_THROTTLED); // asked before the proof: no answer tells it now
+        }
+        Resident resident = registry.findMember(kkNumber, nik).orElseThrow(() -> {
+            unprovenPerClient.take(client);
+            return failed(servicePoint, null, Code.PERSON_NOT_CONFIRMED);
+        });
         if (registry.cardHistory(nik).isEmpty()) {
             throw failed(servicePoint, null, Code.NO_PRINTED_CARD, nik.masked());
         }

@@ -14,9 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Issue 12 finding 12: every /api/** answer is a problem document, never HTML and never a redirect to /login. */
+/**
+ * Issue 12 finding 12 and issue 41: every /api/** answer is a problem document, never HTML and never a redirect to
+ * /login — a malformed body, a wrong type, an unknown path or point, a method the path does not take, TRACE.
+ */
 @PortalTest
 class ApiProblemDocumentTests {
+
+    private static final String GATEWAY_KEY = "ikd_demo_gateway_2026_kab_bandung";
 
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
@@ -90,6 +95,71 @@ class ApiProblemDocumentTests {
                 "X-Api-Key", "ikd_demo_gateway_2026_kab_bandung"), "{}".getBytes(StandardCharsets.UTF_8)), 403,
                 "API_KEY_NOT_ALLOWED");
         assertProblem(post("/api/v1/bds/sessions", "{\"email\":"), 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void malformed_json_and_wrong_types_on_the_ikd_activations_are_400_problems_not_a_sign_in_redirect() throws Exception {
+        Map<String, String> gateway = Map.of("Content-Type", "application/json", "X-Api-Key", GATEWAY_KEY);
+        String[][] requests = {
+                {"/api/v1/ikd/activations", "{\"nik\":"},
+                {"/api/v1/ikd/activations", "{\"nik\":[1],\"kkNumber\":{}}"},
+                {"/api/v1/ikd/activations/IKDNOSUCHONE/face-check", "{\"passed\":\"ya\",\"score\":\"tinggi\"}"},
+                {"/api/v1/ikd/activations/IKDNOSUCHONE/scan", "[\"qr\"]"},
+                {"/api/v1/ikd/activations/IKDNOSUCHONE/activate", "{\"pin\":{\"a\":1}}"}};
+        for (String[] request : requests) {
+            RawHttp.Answer answer = RawHttp.send(port, "POST", request[0], gateway,
+                    request[1].getBytes(StandardCharsets.UTF_8));
+            assertProblem(answer, 400, "INVALID_REQUEST");
+            assertThat(json.readTree(answer.body()).get("instance").asString()).isEqualTo(request[0]);
+        }
+    }
+
+    @Test
+    void the_board_of_a_point_the_office_does_not_have_is_a_404_problem() throws Exception {
+        assertProblem(RawHttp.send(port, "GET", "/api/v1/recording/board/NOWHERE", Map.of(), new byte[0]), 404,
+                "NOT_FOUND");
+        assertThat(RawHttp.send(port, "GET", "/api/v1/recording/board/UKL-320437", Map.of(), new byte[0]).status())
+                .as("a point the office has still shows its board").isEqualTo(200);
+    }
+
+    @Test
+    void trace_on_any_api_path_is_a_405_problem_not_a_sign_in_redirect() throws Exception {
+        for (String path : new String[] {"/api/v1/bds/service-points", "/api/v1/ikd/activations",
+                "/api/v1/recording/board/UKL-320437", "/api/v1/adm/releases", "/api/nothing-here"}) {
+            RawHttp.Answer answer = RawHttp.send(port, "TRACE", path, Map.of("X-Api-Key", GATEWAY_KEY), new byte[0]);
+            assertProblem(answer, 405, "METHOD_NOT_ALLOWED");
+            assertThat(json.readTree(answer.body()).get("instance").asString()).isEqualTo(path);
+        }
+    }
+
+    @Test
+    void a_method_an_api_path_does_not_take_is_a_405_problem_that_names_the_methods_it_takes() throws Exception {
+        RawHttp.Answer answer = RawHttp.send(port, "PATCH", "/api/v1/ikd/activations", Map.of("X-Api-Key", GATEWAY_KEY),
+                new byte[0]);
+        assertProblem(answer, 405, "METHOD_NOT_ALLOWED");
+        assertThat(answer.headers().get("allow")).isEqualTo("POST");
+        RawHttp.Answer board = RawHttp.send(port, "DELETE", "/api/v1/recording/board/UKL-320437", Map.of(), new byte[0]);
+        assertProblem(board, 405, "METHOD_NOT_ALLOWED");
+        assertThat(board.headers().get("allow")).contains("GET");
+    }
+
+    @Test
+    void a_body_on_a_get_or_delete_is_a_400_problem() throws Exception {
+        assertProblem(RawHttp.send(port, "GET", "/api/v1/bds/service-points", Map.of("Content-Type", "application/json"),
+                "{}".getBytes(StandardCharsets.UTF_8)), 400, "INVALID_REQUEST");
+        String token = accounts.issueToken(support.citizen()).token();
+        assertProblem(RawHttp.send(port, "DELETE", "/api/v1/bds/sessions", Map.of("Content-Type", "application/json",
+                "Authorization", "Bearer " + token), "{}".getBytes(StandardCharsets.UTF_8)), 400, "INVALID_REQUEST");
+        assertProblem(RawHttp.send(port, "GET", "/api/v1/recording/board/UKL-320437", Map.of("Content-Type",
+                "application/json"), "{}".getBytes(StandardCharsets.UTF_8)), 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void an_ikd_activation_without_a_key_is_a_401_problem_whatever_its_body() throws Exception {
+        assertProblem(RawHttp.send(port, "POST", "/api/v1/ikd/activations", Map.of("Content-Type", "application/json"),
+                "{\"nik\":".getBytes(StandardCharsets.UTF_8)), 401, "API_KEY_INVALID");
+        assertProblem(RawHttp.send(port, "GET", "/api/v1/ikd/activations/IKDNOSUCHONE", Map.of(), new byte[0]), 401,
+                "API_KEY_INVALID");
     }
 
     private RawHttp.Answer post(String path, String body) throws Exception {

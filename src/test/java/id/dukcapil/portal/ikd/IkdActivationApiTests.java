@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.shared.MaskedName;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +25,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * SOP E through the gateway API, as the IKD app drives it, with the demo gateway key and the officer's desk beside
  * it: registration, a failed face check and a retry, the officer's QR code, the scan, the PIN read from the e-mail,
- * the activation, the archive; then every refusal with its code.
+ * the activation, the archive; then every refusal with its code; and the proof of the person (issue 41): the KK
+ * number with the NIK, one answer for no such NIK and a wrong KK, no name before proof, guesses throttled.
  */
 @PortalTest
 class IkdActivationApiTests {
@@ -51,8 +54,8 @@ class IkdActivationApiTests {
     @Test
     void a_citizen_activates_the_digital_id_from_registration_to_the_officers_archive() throws Exception {
         String nik = app.residentWithPrintedCard();
-        HttpResponse<String> registered = app.post("", """
-                {"nik":"%s","email":"warga.ikd@contoh.id","phone":"081234567890","servicePoint":"%s"}""".formatted(nik, POINT));
+        HttpResponse<String> registered = app.post("", app.registration(nik, "warga.ikd@contoh.id", "081234567890",
+                POINT));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String code = app.codeOf(registered);
         assertThat(app.field(registered, "maskedNik")).doesNotContain(nik);
@@ -80,24 +83,127 @@ class IkdActivationApiTests {
                         "ikd.qr-scanned", "ikd.pin-wrong", "ikd.activated", "ikd.archived");
         assertThat(jdbc.queryForObject("SELECT body FROM notification_message WHERE reference = ?", String.class, code))
                 .as("the PIN is never kept readable").doesNotContain(pin);
-        app.assertProblem(app.post("", """
-                {"nik":"%s","email":"warga.ikd@contoh.id","phone":"081234567890","servicePoint":"%s"}""".formatted(nik, POINT)),
+        app.assertProblem(app.post("", app.registration(nik, "warga.ikd@contoh.id", "081234567890", POINT)),
                 409, "ALREADY_ACTIVATED");
     }
 
     @Test
     void every_refusal_of_a_registration_has_its_code() throws Exception {
         String nik = app.residentWithPrintedCard();
-        String body = "{\"nik\":\"%s\",\"email\":\"%s\",\"phone\":\"%s\",\"servicePoint\":\"%s\"}";
-        app.assertProblem(app.post("", body.formatted("1234", "a@contoh.id", "081234567890", POINT)), 422, "INVALID_NIK");
-        app.assertProblem(app.post("", body.formatted(nik, "a@@contoh.id", "081234567890", POINT)), 422, "INVALID_EMAIL");
-        app.assertProblem(app.post("", body.formatted(nik, "a@contoh.id", "12345", POINT)), 422, "INVALID_PHONE");
-        app.assertProblem(app.post("", body.formatted(nik, "a@contoh.id", "081234567890", "NOWHERE")), 404, "UNKNOWN_SERVICE_POINT");
-        app.assertProblem(app.post("", body.formatted(app.residentWithoutCard(), "a@contoh.id", "081234567890", POINT)), 409,
-                "NO_PRINTED_CARD");
-        assertThat(app.post("", body.formatted(nik, "a@contoh.id", "081234567890", POINT)).statusCode()).isEqualTo(201);
-        app.assertProblem(app.post("", body.formatted(nik, "a@contoh.id", "081234567890", POINT)), 409, "REGISTRATION_OPEN");
+        String kk = app.kkOf(nik);
+        app.assertProblem(app.post("", IkdApp.registration("1234", kk, "a@contoh.id", "081234567890", POINT)), 422,
+                "INVALID_NIK");
+        app.assertProblem(app.post("", IkdApp.registration(nik, "1234", "a@contoh.id", "081234567890", POINT)), 422,
+                "INVALID_KK_NUMBER");
+        app.assertProblem(app.post("", app.registration(nik, "a@@contoh.id", "081234567890", POINT)), 422, "INVALID_EMAIL");
+        app.assertProblem(app.post("", app.registration(nik, "a@contoh.id", "12345", POINT)), 422, "INVALID_PHONE");
+        app.assertProblem(app.post("", app.registration(nik, "a@contoh.id", "081234567890", "NOWHERE")), 404,
+                "UNKNOWN_SERVICE_POINT");
+        app.assertProblem(app.post("", app.registration(app.residentWithoutCard(), "a@contoh.id", "081234567890", POINT)),
+                409, "NO_PRINTED_CARD");
+        assertThat(app.post("", app.registration(nik, "a@contoh.id", "081234567890", POINT)).statusCode()).isEqualTo(201);
+        app.assertProblem(app.post("", app.registration(nik, "a@contoh.id", "081234567890", POINT)), 409,
+                "REGISTRATION_OPEN");
         app.assertProblem(app.get("/IKDNOSUCHONE"), 404, "REGISTRATION_NOT_FOUND");
+    }
+
+    @Test
+    void no_such_nik_and_a_nik_the_kk_does_not_list_get_one_and_the_same_problem_and_nothing_is_kept() throws Exception {
+        String address = strangersAddress();
+        String nik = app.residentWithPrintedCard();
+        String otherFamilysKk = jdbc.queryForObject("SELECT kk_number FROM population_family WHERE kk_number <> ? "
+                + "ORDER BY id LIMIT 1", String.class, app.kkOf(nik));
+        long registrations = count("ikd_registration");
+
+        HttpResponse<String> wrongKk = app.postFrom(address, "", IkdApp.registration(nik, otherFamilysKk,
+                "penebak@contoh.id", "081234567890", POINT));
+        HttpResponse<String> noSuchNik = app.postFrom(address, "", IkdApp.registration(nikNobodyHas(nik),
+                otherFamilysKk, "penebak@contoh.id", "081234567890", POINT));
+
+        app.assertProblem(wrongKk, 422, "PERSON_NOT_CONFIRMED");
+        assertThat(noSuchNik.statusCode()).isEqualTo(wrongKk.statusCode());
+        assertThat(noSuchNik.body()).as("not a byte tells the two apart").isEqualTo(wrongKk.body());
+        assertThat(wrongKk.body()).doesNotContain(fullNameOf(nik), nik.substring(6, 12));
+        assertThat(count("ikd_registration")).isEqualTo(registrations);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE recipient = 'penebak@contoh.id'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void a_stranger_with_the_wrong_kk_neither_holds_the_nik_for_its_owner_nor_has_its_pin_sent_anywhere() throws Exception {
+        String nik = app.residentWithPrintedCard();
+        String wrongKk = jdbc.queryForObject("SELECT kk_number FROM population_family WHERE kk_number <> ? "
+                + "ORDER BY id DESC LIMIT 1", String.class, app.kkOf(nik));
+        app.assertProblem(app.postFrom(strangersAddress(), "", IkdApp.registration(nik, wrongKk, "penyerobot@contoh.id",
+                "081200000000", POINT)), 422, "PERSON_NOT_CONFIRMED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ikd_registration WHERE nik = ?", Integer.class, nik))
+                .as("nothing holds the NIK").isZero();
+
+        HttpResponse<String> owner = app.postFrom(strangersAddress(), "", app.registration(nik, "pemilik@contoh.id",
+                "081234567890", POINT));
+        assertThat(owner.statusCode()).as(owner.body()).isEqualTo(201);
+        String code = app.codeOf(owner);
+        app.post("/" + code + "/face-check", "{\"passed\":true,\"score\":0.93}");
+        IkdDesk.ActivationQr qr = SignedInAs.call(users, "ikd", () -> desk.showQr(code));
+        assertThat(app.state(app.scan(code, qr.content()))).isEqualTo("PIN_SENT");
+        assertThat(jdbc.queryForList("SELECT recipient FROM notification_message WHERE template_key = 'ikd-pin' "
+                + "AND reference = ?", String.class, code)).containsExactly("pemilik@contoh.id");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE recipient = 'penyerobot@contoh.id'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void the_app_is_answered_a_masked_name_never_the_whole_name() throws Exception {
+        String nik = app.residentWithPrintedCard();
+        String fullName = fullNameOf(nik);
+        HttpResponse<String> registered = app.post("", app.registration(nik, "a@contoh.id", "081234567890", POINT));
+        assertThat(registered.statusCode()).isEqualTo(201);
+        HttpResponse<String> status = app.get("/" + app.codeOf(registered));
+        for (HttpResponse<String> answer : List.of(registered, status)) {
+            assertThat(app.field(answer, "maskedName")).isEqualTo(MaskedName.of(fullName)).isNotEqualTo(fullName);
+            assertThat(answer.body()).doesNotContain(fullName, "fullName");
+        }
+    }
+
+    @Test
+    void guesses_from_one_address_stop_after_ten_even_the_right_one_while_other_addresses_go_on() throws Exception {
+        String guesser = strangersAddress();
+        String nik = app.residentWithPrintedCard();
+        List<String> wrongKks = jdbc.queryForList("SELECT kk_number FROM population_family WHERE kk_number <> ? "
+                + "ORDER BY id LIMIT ?", String.class, app.kkOf(nik), Activations.UNPROVEN_PER_CLIENT.events());
+        for (String wrongKk : wrongKks) {
+            app.assertProblem(app.postFrom(guesser, "", IkdApp.registration(nik, wrongKk, "a@contoh.id", "081234567890",
+                    POINT)), 422, "PERSON_NOT_CONFIRMED");
+        }
+        app.assertProblem(app.postFrom(guesser, "", app.registration(nik, "a@contoh.id", "081234567890", POINT)), 429,
+                "REGISTRATION_THROTTLED");
+        assertThat(app.postFrom(strangersAddress(), "", app.registration(nik, "a@contoh.id", "081234567890", POINT))
+                .statusCode()).as("the owner, from their own phone").isEqualTo(201);
+    }
+
+    /** A fresh address of the documentation range for each caller: a test's guesses count for it alone. */
+    private static String strangersAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "198.51." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    /** A well-formed NIK of the same region and birth date that the register does not have. */
+    private String nikNobodyHas(String like) {
+        for (int serial = 9999; serial > 0; serial--) {
+            String nik = like.substring(0, 12) + "%04d".formatted(serial);
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM population_resident WHERE nik = ?", Integer.class, nik) == 0) {
+                return nik;
+            }
+        }
+        throw new IllegalStateException("every serial taken");
+    }
+
+    private String fullNameOf(String nik) {
+        return jdbc.queryForObject("SELECT full_name FROM population_resident WHERE nik = ?", String.class, nik);
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
 
     @Test
@@ -128,8 +234,7 @@ class IkdActivationApiTests {
     @Test
     void after_the_face_checks_ran_out_the_officer_may_ask_the_citizen_to_try_again_another_time() throws Exception {
         String nik = app.residentWithPrintedCard();
-        String body = "{\"nik\":\"%s\",\"email\":\"a@contoh.id\",\"phone\":\"081234567890\",\"servicePoint\":\"%s\"}"
-                .formatted(nik, POINT);
+        String body = app.registration(nik, "a@contoh.id", "081234567890", POINT);
         String code = app.codeOf(app.post("", body));
         for (int i = 0; i < Activations.MAX_FACE_ATTEMPTS; i++) {
             app.post("/" + code + "/face-check", "{\"passed\":false,\"score\":0.2}");
@@ -180,8 +285,7 @@ class IkdActivationApiTests {
     @Test
     void a_registration_left_unfinished_yesterday_expires_and_no_longer_holds_the_nik_or_the_desk() throws Exception {
         String nik = app.residentWithPrintedCard();
-        String body = "{\"nik\":\"%s\",\"email\":\"a@contoh.id\",\"phone\":\"081234567890\",\"servicePoint\":\"%s\"}"
-                .formatted(nik, POINT);
+        String body = app.registration(nik, "a@contoh.id", "081234567890", POINT);
         clock.setInstant(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
         String yesterday = app.codeOf(app.post("", body));
         clock.reset();

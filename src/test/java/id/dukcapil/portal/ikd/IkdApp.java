@@ -35,11 +35,29 @@ public final class IkdApp {
 
     /** A new registration of a resident with a printed card at the point; its code. */
     public String registered(String point) throws Exception {
-        HttpResponse<String> answer = post("", """
-                {"nik":"%s","email":"warga.ikd@contoh.id","phone":"+6281234567890","servicePoint":"%s"}"""
-                .formatted(residentWithPrintedCard(), point));
+        HttpResponse<String> answer = post("", registration(residentWithPrintedCard(), "warga.ikd@contoh.id",
+                "+6281234567890", point));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         return json.readTree(answer.body()).get("code").asString();
+    }
+
+    /** A registration's body for the NIK, proven by its own family card's number. */
+    public String registration(String nik, String email, String phone, String point) {
+        return registration(nik, kkOf(nik), email, phone, point);
+    }
+
+    /** A registration's body with the KK number given (another family's, or none at all). */
+    public static String registration(String nik, String kkNumber, String email, String phone, String point) {
+        return """
+                {"nik":"%s","kkNumber":"%s","email":"%s","phone":"%s","servicePoint":"%s"}"""
+                .formatted(nik, kkNumber, email, phone, point);
+    }
+
+    /** The number of the family card that lists the resident. */
+    public String kkOf(String nik) {
+        return jdbc.queryForObject("""
+                SELECT f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE r.nik = ?""", String.class, nik);
     }
 
     public String facePassed(String point) throws Exception {
@@ -90,6 +108,17 @@ public final class IkdApp {
     public HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ikd/activations" + path))
                 .header("X-Api-Key", KkPrintTestSupport.GATEWAY_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A post from the phone at that address: the test stands where the IKD app's backend does, a proxy on a private
+     * address that names the phone's in {@code X-Forwarded-For}.
+     */
+    public HttpResponse<String> postFrom(String address, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ikd/activations" + path))
+                .header("X-Api-Key", KkPrintTestSupport.GATEWAY_KEY).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -78,9 +78,8 @@ class IkdDayReportTests {
         clock.setInstant(day.atTime(9, 0).atZone(OFFICE).toInstant());
         String activated = activatedWithOneWrongPin();
         String referred = referredAfterThreeFailedFaces();
-        app.assertProblem(app.post("", """
-                {"nik":"%s","email":"warga@contoh.id","phone":"12345","servicePoint":"%s"}"""
-                .formatted(app.residentWithPrintedCard(), POINT)), 422, "INVALID_PHONE");
+        app.assertProblem(app.post("", app.registration(app.residentWithPrintedCard(), "warga@contoh.id", "12345",
+                POINT)), 422, "INVALID_PHONE");
 
         TableReport report = SignedInAs.call(users, "ikd", () -> reports.mine(day, PortalMessages.INDONESIAN));
         assertThat(report.tables()).extracting(TableReport.Table::title)

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.ikd.demo.GatewayClient.Answer;
 import id.dukcapil.portal.shared.barcode.Codes;
@@ -38,6 +39,7 @@ class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
     private static final int MAX_PHOTO_PIXELS = 6_000;
 
     final TextField nik = new TextField();
+    final TextField kkNumber = new TextField();
     final EmailField email = new EmailField();
     final TextField phone = new TextField();
     final Select<ServicePoint> point = new Select<>();
@@ -60,8 +62,15 @@ class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
         nik.setId("ikd-app-nik");
         nik.setMaxLength(16);
         nik.setWidthFull();
-        Button sample = new Button(getTranslation("ikd.demo.sample"), click -> residents.sampleNik()
-                .ifPresentOrElse(nik::setValue, () -> show(getTranslation("ikd.demo.no-sample"))));
+        kkNumber.setLabel(getTranslation("ikd.demo.kk"));
+        kkNumber.setId("ikd-app-kk");
+        kkNumber.setMaxLength(16);
+        kkNumber.setWidthFull();
+        Button sample = new Button(getTranslation("ikd.demo.sample"), click -> residents.sample()
+                .ifPresentOrElse(found -> {
+                    nik.setValue(found.nik());
+                    kkNumber.setValue(found.kkNumber());
+                }, () -> show(getTranslation("ikd.demo.no-sample"))));
         sample.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         email.setLabel(getTranslation("ikd.demo.email"));
         email.setValue("warga.ikd@contoh.id");
@@ -75,8 +84,9 @@ class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
         point.setWidthFull();
         register.setText(getTranslation("ikd.demo.register"));
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        register.addClickListener(click -> registered(gateway.register(nik.getValue(), email.getValue(),
-                phone.getValue(), point.getValue() == null ? "" : point.getValue().code())));
+        register.addClickListener(click -> registered(gateway.register(nik.getValue(), kkNumber.getValue(),
+                email.getValue(), phone.getValue(), point.getValue() == null ? "" : point.getValue().code(),
+                phoneAddress())));
 
         facePassed.setText(getTranslation("ikd.demo.face-passed"));
         facePassed.addClickListener(click -> answer(gateway.faceCheck(code(), true)));
@@ -104,7 +114,7 @@ class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
         status.setId("ikd-app-status");
 
         add(new H2(getTranslation("ikd.demo.title")), new Paragraph(getTranslation("ikd.demo.help")),
-                new HorizontalLayout(nik, sample), email, phone, point, register,
+                new HorizontalLayout(nik, sample), kkNumber, email, phone, point, register,
                 new Paragraph(getTranslation("ikd.demo.step.face")), new HorizontalLayout(facePassed, faceFailed),
                 new Paragraph(getTranslation("ikd.demo.step.scan")), qrPhoto,
                 new Paragraph(getTranslation("ikd.demo.step.pin")),
@@ -132,6 +142,13 @@ class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
             String detail = answer.text("detail");
             show(answer.text("code") + ": " + (detail.isBlank() ? answer.text("title") : detail));
         }
+    }
+
+    /** The address of the browser playing the phone: its wrong guesses are counted for it, not for the portal. */
+    private static String phoneAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String address = request == null ? null : request.getRemoteAddr();
+        return address == null || address.isBlank() ? "0.0.0.0" : address;
     }
 
     private String code() {

@@ -10,7 +10,10 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A demo resident who may activate an IKD: a printed KTP-el and no registration yet. */
+/**
+ * A demo resident who may activate an IKD: a printed KTP-el and no registration yet, with the number of the family
+ * card that proves them (the demo's generated population only: the demo profile has no real resident).
+ */
 @Component
 @Profile("demo")
 class DemoResidents {
@@ -23,14 +26,18 @@ class DemoResidents {
         this.registrations = registrations;
     }
 
+    record Sample(String nik, String kkNumber) {
+    }
+
     @Transactional(readOnly = true)
-    Optional<String> sampleNik() {
+    Optional<Sample> sample() {
         for (int attempt = 0; attempt < 20; attempt++) {
             String prefix = String.valueOf((char) ('A' + ThreadLocalRandom.current().nextInt(26)));
             for (Resident resident : registry.findByName(prefix, PageRequest.of(0, 50))) {
                 if (!registry.cardHistory(resident.nik()).isEmpty()
                         && registrations.stateOfNik(resident.nik().value()).isEmpty()) {
-                    return Optional.of(resident.nik().value());
+                    return registry.findFamily(resident.familyId())
+                            .map(family -> new Sample(resident.nik().value(), family.kkNumber().value()));
                 }
             }
         }

@@ -47,8 +47,14 @@ class GatewayClient {
         this.key = key;
     }
 
-    Answer register(String nik, String email, String phone, String servicePoint) {
-        return post("", Map.of("nik", nik, "email", email, "phone", phone, "servicePoint", servicePoint));
+    /**
+     * The real app's backend tells the portal the phone's address as a proxy does, so that guesses are counted per
+     * phone (decision 130); here the phone is the browser that opened the demo page.
+     */
+    Answer register(String nik, String kkNumber, String email, String phone, String servicePoint, String phoneAddress) {
+        return send(request("").header("Content-Type", "application/json").header("X-Forwarded-For", phoneAddress)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("nik", nik, "kkNumber",
+                        kkNumber, "email", email, "phone", phone, "servicePoint", servicePoint)))).build());
     }
 
     Answer faceCheck(String code, boolean passed) {

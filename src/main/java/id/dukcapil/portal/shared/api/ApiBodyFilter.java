@@ -22,13 +22,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * API bodies are small JSON documents: any other body on /api/** is a 415 problem (decision 070), and one over
  * {@link #MAX_BODY_BYTES} a 413 problem, stated or chunked, read no further than that. Without this a form post was
- * bound field by field like JSON, and a chunked body of any size went whole into the JSON parser.
+ * bound field by field like JSON, and a chunked body of any size went whole into the JSON parser. A body on a method
+ * that takes none (GET, DELETE…) is a 400 problem (decision 130): its meaning is undefined, and a request that says
+ * more than the API reads is refused rather than half understood.
  */
 @Component
 class ApiBodyFilter extends OncePerRequestFilter {
 
     /** Far above any request of the APIs (a KK request with its description is under 4 KB). */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The methods whose requests carry no body in any API of the portal. */
+    private static final java.util.Set<String> BODILESS = java.util.Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
 
     private final ApiProblems problems;
 
@@ -44,6 +48,10 @@ class ApiBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (BODILESS.contains(request.getMethod())) {
+            problems.write(request, response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "shared.api.body-not-allowed");
+            return;
+        }
         if (!json(request.getContentType())) {
             problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
                     "shared.api.media-type");

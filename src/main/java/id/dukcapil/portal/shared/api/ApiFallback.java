@@ -1,6 +1,13 @@
 package id.dukcapil.portal.shared.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,14 +29,45 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiFallback {
 
     private final ApiProblems problems;
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
-    ApiFallback(ApiProblems problems) {
+    ApiFallback(ApiProblems problems,
+                @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.problems = problems;
+        this.mappings = mappings;
     }
 
+    /**
+     * A path no API has is a 404; a path an API has, asked with a method it does not take (PATCH, PUT…), a 405 with
+     * the methods it does take (issue 41): this mapping matches every method, so it would otherwise win over MVC's 405.
+     */
     @RequestMapping("/api/**")
     ResponseEntity<ProblemDetail> unknown(HttpServletRequest request) {
-        return problems.answer(request, HttpStatus.NOT_FOUND, "NOT_FOUND", problems.text(request, "shared.api.not-found"));
+        Set<HttpMethod> allowed = allowedMethods(request);
+        if (allowed.isEmpty()) {
+            return problems.answer(request, HttpStatus.NOT_FOUND, "NOT_FOUND",
+                    problems.text(request, "shared.api.not-found"));
+        }
+        ResponseEntity<ProblemDetail> answer = problems.answer(request, HttpStatus.METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED", problems.text(request, "shared.api.method"));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).allow(allowed.toArray(HttpMethod[]::new))
+                .body(answer.getBody());
+    }
+
+    /** The methods the other API mappings take at the request's path; none when no API has the path. */
+    private Set<HttpMethod> allowedMethods(HttpServletRequest request) {
+        Set<HttpMethod> allowed = new LinkedHashSet<>();
+        mappings.getObject().getHandlerMethods().forEach((info, method) -> {
+            PathPatternsRequestCondition paths = info.getPathPatternsCondition();
+            if (method.getBeanType() != ApiFallback.class && paths != null
+                    && paths.getMatchingCondition(request) != null) {
+                info.getMethodsCondition().getMethods().forEach(each -> allowed.add(each.asHttpMethod()));
+            }
+        });
+        if (allowed.contains(HttpMethod.GET)) {
+            allowed.add(HttpMethod.HEAD);
+        }
+        return allowed;
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -37,7 +75,7 @@ class ApiFallback {
 
         @Bean
         @Order(50)
-        SecurityFilterChain unknownApiPaths(HttpSecurity http) {
+        SecurityFilterChain unknownApiPaths(HttpSecurity http, ApiProblems problems) {
             http.securityMatcher("/api/**")
                     .csrf(csrf -> csrf.disable())
                     .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -45,7 +83,14 @@ class ApiFallback {
                     .formLogin(form -> form.disable())
                     .httpBasic(basic -> basic.disable())
                     .logout(logout -> logout.disable())
-                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    // Nothing here asks for a sign-in today; should a path ever need one, it is refused as a
+                    // problem, never redirected to the staff sign-in page.
+                    .exceptionHandling(errors -> errors
+                            .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+                                    HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "shared.api.unauthorized"))
+                            .accessDeniedHandler((request, response, e) -> problems.write(request, response,
+                                    HttpStatus.FORBIDDEN, "FORBIDDEN", "api.forbidden")));
             return http.build();
         }
 

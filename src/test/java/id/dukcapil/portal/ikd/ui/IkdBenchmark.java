@@ -117,9 +117,9 @@ class IkdBenchmark {
 
     private double activate(IkdApp app, String officer, boolean poll) throws Exception {
         String nik = niks.get(nextNik.getAndIncrement());
-        String code = app.codeOf(timed("register", () -> app.post("", """
-                {"nik":"%s","email":"warga.ikd@contoh.id","phone":"081234567890","servicePoint":"DINAS"}"""
-                .formatted(nik)), 201));
+        String kk = app.kkOf(nik);
+        String code = app.codeOf(timed("register", () -> app.post("", IkdApp.registration(nik, kk,
+                "warga.ikd@contoh.id", "081234567890", "DINAS")), 201));
         think();
         timed("face-check", () -> app.post("/" + code + "/face-check", "{\"passed\":true,\"score\":0.95}"), 200);
         timed("status (lightest)", () -> app.get("/" + code), 200);

@@ -34,8 +34,7 @@ class IkdDeskViewTest extends PortalViewTest {
 
     @Test
     void the_officer_shows_the_qr_code_and_the_desk_shows_the_scan() {
-        Registration registered = asGateway(() -> activations.register(residentWithPrintedCard(), "desk.ikd@contoh.id",
-                "081298765432", "MPP-SOREANG"));
+        Registration registered = asGateway(() -> register(residentWithPrintedCard()));
         asGateway(() -> activations.faceChecked(registered.code(), true, new BigDecimal("0.91")));
         navigate(IkdDeskView.class); // away from the home the test UI opened with, so that it is built anew
         navigate(id.dukcapil.portal.shared.ui.HomeView.class);
@@ -70,8 +69,7 @@ class IkdDeskViewTest extends PortalViewTest {
 
     @Test
     void after_three_failed_faces_the_officer_asks_the_citizen_to_come_back_later() {
-        Registration registered = asGateway(() -> activations.register(residentWithPrintedCard(), "desk.ikd@contoh.id",
-                "081298765432", "MPP-SOREANG"));
+        Registration registered = asGateway(() -> register(residentWithPrintedCard()));
         for (int i = 0; i < Activations.MAX_FACE_ATTEMPTS; i++) {
             asGateway(() -> activations.faceChecked(registered.code(), false, new BigDecimal("0.2")));
         }
@@ -113,6 +111,14 @@ class IkdDeskViewTest extends PortalViewTest {
             }
         }
         throw new AssertionError("no row for " + code);
+    }
+
+    /** A registration through the gateway, proven by the resident's own family card. */
+    private Registration register(String nik) {
+        String kk = jdbc.queryForObject("""
+                SELECT f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE r.nik = ?""", String.class, nik);
+        return activations.register(nik, kk, "desk.ikd@contoh.id", "081298765432", "MPP-SOREANG", "127.0.0.1");
     }
 
     private String residentWithPrintedCard() {
