@@ -87,8 +87,14 @@ public class PadesSigner implements DocumentSigner {
      */
     private static final int CMS_OVERHEAD = 2_048;
     private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm z");
-    private static final PDType1Font HELVETICA = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font HELVETICA_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    /**
+     * The signature block's fonts, made at the first signature: PDFBox maps them to the system's fonts by scanning
+     * them, most of a second that a start would otherwise pay (issue 37).
+     */
+    private static final class Fonts {
+        static final PDType1Font HELVETICA = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        static final PDType1Font HELVETICA_BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    }
 
     private final Clock clock;
     /** The last visible block drawn: a batch's signatures share it (same signer, same minute, same page size). */
@@ -247,10 +253,10 @@ public class PadesSigner implements DocumentSigner {
                 content.setStrokingColor(0.1f, 0.3f, 0.6f);
                 content.addRect(0.5f, 0.5f, rectangle.getWidth() - 1, rectangle.getHeight() - 1);
                 content.stroke();
-                text(content, HELVETICA, 7, 6, 40, "Ditandatangani secara elektronik oleh:");
-                text(content, HELVETICA_BOLD, 8, 6, 28, CertificateNames.commonName(key.certificate()));
-                text(content, HELVETICA, 7, 6, 17, "pada " + shownTime);
-                text(content, HELVETICA, 6, 6, 6, "Sertifikat: " + key.certificate().getSerialNumber().toString(16));
+                text(content, Fonts.HELVETICA, 7, 6, 40, "Ditandatangani secara elektronik oleh:");
+                text(content, Fonts.HELVETICA_BOLD, 8, 6, 28, CertificateNames.commonName(key.certificate()));
+                text(content, Fonts.HELVETICA, 7, 6, 17, "pada " + shownTime);
+                text(content, Fonts.HELVETICA, 6, 6, 6, "Sertifikat: " + key.certificate().getSerialNumber().toString(16));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             template.save(out);
