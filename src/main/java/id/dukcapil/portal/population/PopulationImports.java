@@ -1,6 +1,8 @@
 package id.dukcapil.portal.population;
 
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.population.extract.ExtractColumn;
 import id.dukcapil.portal.population.internal.ImportRunner;
 import id.dukcapil.portal.population.internal.ImportStore;
@@ -12,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -43,6 +47,9 @@ public class PopulationImports {
     public static final long MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
     public static final String EXAMPLE_RESOURCE = "population/contoh-ekstrak-siak.csv";
 
+    private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
+
+    private final PersonalDataViews personalDataViews;
     private final ImportRunner runner;
     private final ImportStore store;
     private final CurrentActor currentActor;
@@ -50,7 +57,9 @@ public class PopulationImports {
     private final Path directory;
 
     PopulationImports(ImportRunner runner, ImportStore store, CurrentActor currentActor, MessageSource messages,
+                      PersonalDataViews personalDataViews,
                       @Value("${portal.population.import.dir:data/population-imports}") Path directory) {
+        this.personalDataViews = personalDataViews;
         this.runner = runner;
         this.store = store;
         this.currentActor = currentActor;
@@ -130,8 +139,12 @@ public class PopulationImports {
         runner.runInBackground(id, currentActor.get());
     }
 
-    /** Every refused row with its reason in the reader's language, as a workbook streamed row by row. */
+    /**
+     * Every refused row with its reason in the reader's language, as a workbook streamed row by row. The residents and
+     * families it names are recorded as downloaded (decision 129) before the workbook is written out.
+     */
     public void refusedRows(long id, Locale locale, OutputStream out) {
+        List<PersonalData> named = new ArrayList<>();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Sheet sheet = workbook.createSheet(messages.getMessage("population.import.refused.sheet", null, locale));
             CellStyle bold = workbook.createCellStyle();
@@ -156,7 +169,15 @@ public class PopulationImports {
                 row.createCell(3).setCellValue(refused.fullName());
                 row.createCell(4).setCellValue(messages.getMessage(refused.reason().messageKey(),
                         refused.reason().argsArray(), locale));
+                // A refused row's number may be malformed: only sixteen digits name anyone.
+                if (refused.nik() != null && SIXTEEN_DIGITS.matcher(refused.nik()).matches()) {
+                    named.add(PersonalData.nik(refused.nik()));
+                }
+                if (refused.kkNumber() != null && SIXTEEN_DIGITS.matcher(refused.kkNumber()).matches()) {
+                    named.add(PersonalData.kk(refused.kkNumber()));
+                }
             });
+            personalDataViews.downloaded("population-refused-rows-xlsx", named);
             workbook.write(out);
             workbook.dispose();
         } catch (IOException e) {

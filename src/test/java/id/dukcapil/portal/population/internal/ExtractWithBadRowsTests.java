@@ -41,6 +41,7 @@ class ExtractWithBadRowsTests {
     @Autowired Regions regions;
     @Autowired PopulationRegistry registry;
     @Autowired PopulationImports imports;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     @WithUserDetails("admin")
@@ -116,6 +117,11 @@ class ExtractWithBadRowsTests {
                     "Keluarga punya 2 kepala keluarga; harus tepat satu.");
             assertThat(sheet.getLastRowNum()).isEqualTo(reasons.values().stream().mapToInt(List::size).sum());
         }
+        // The workbook names residents: its download is on record for the ADMIN's "who saw this NIK" (decision 129).
+        KkNumber refusedFamily = refusedFamilies.getFirst();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE kind = 'DOWNLOAD' AND "
+                + "screen = 'population-refused-rows-xlsx' AND subject_type = 'KK' AND subject = ? AND staff_id = 'admin'",
+                Integer.class, refusedFamily.value())).isEqualTo(1);
     }
 
     /** A new family with one value of one member spoiled: the family is refused for that reason. */
