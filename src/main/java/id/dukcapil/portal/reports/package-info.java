@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"sla", "shared", "shared::i18n", "shared::ui", "shared::pdf", "shared::jdbc", "shared::report", "staff",
-        "notification"})
+        "notification", "shared::tx"})
 package id.dukcapil.portal.reports;
 
 import org.jspecify.annotations.NullMarked;

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -81,8 +83,7 @@ final class PortalCluster implements Database, AutoCloseable {
 
     /**
      * The cluster as an operator brings it up: the first Galera node bootstraps with the accounts, the others join
-     * with a full copy (mariabackup SST), HAProxy, then the portal nodes one after the other (the first makes the
-     * schema and the demo data).
+     * with a full copy (mariabackup SST), HAProxy, then the portal nodes together.
      */
     PortalCluster start() throws Exception {
         galera.getFirst().bootstrap("""
@@ -102,11 +103,17 @@ final class PortalCluster implements Database, AutoCloseable {
         galera.get(1).awaitSynced();
         galera.get(2).awaitSynced();
         haproxy.start();
-        portals.getFirst().start();
+        // Every portal node at once on the empty database: one makes the schema and the data a first start makes,
+        // the others wait for it and find it made (issue 40; decisions 120 and 132).
+        List<CompletableFuture<Long>> starts = portals.stream().map(portal -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return portal.start();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        })).toList();
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
         recordJobRuns();
-        for (PortalProcess portal : portals.subList(1, portals.size())) {
-            portal.start();
-        }
         return this;
     }
 

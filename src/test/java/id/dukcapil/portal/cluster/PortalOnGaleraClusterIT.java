@@ -11,6 +11,8 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -81,6 +83,31 @@ class PortalOnGaleraClusterIT {
         }
         System.out.printf("CLUSTER: the suite took %.0f s, the cluster's start and end included%n",
                 (System.nanoTime() - startedAt) / 1e9);
+    }
+
+    @Test
+    @Order(0)
+    void both_nodes_started_together_on_the_empty_database_made_one_schema_and_one_first_start() throws Exception {
+        try (Connection db = cluster.database(); Statement statement = db.createStatement()) {
+            assertThat(count(statement, "SELECT COUNT(*) - COUNT(DISTINCT id, author, filename) FROM DATABASECHANGELOG"))
+                    .as("change sets applied twice").isZero();
+            assertThat(count(statement, "SELECT COUNT(*) FROM population_family")).as("the demo regency's families")
+                    .isEqualTo(2000);
+            assertThat(count(statement, "SELECT COUNT(*) FROM kkprint_request")).as("the demo KK requests")
+                    .isEqualTo(17);
+            assertThat(count(statement, "SELECT COUNT(*) FROM signing_certificate")).as("the demo signing certificate")
+                    .isEqualTo(1);
+            assertThat(count(statement, "SELECT COUNT(*) FROM (SELECT service_point FROM blanko_movement WHERE "
+                    + "reference = 'DEMO/SPB/2026/001' GROUP BY service_point HAVING COUNT(*) > 1) twice"))
+                    .as("service points given the demo delivery twice").isZero();
+        }
+    }
+
+    private static int count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test

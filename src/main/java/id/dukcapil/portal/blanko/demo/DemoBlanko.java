@@ -5,6 +5,7 @@ import static id.dukcapil.portal.shared.Acting.as;
 import static id.dukcapil.portal.shared.Acting.signedIn;
 
 import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import org.slf4j.Logger;
@@ -32,8 +33,11 @@ class DemoBlanko {
     private final LedgerStore ledger;
     private final ServicePoints servicePoints;
     private final UserDetailsService users;
+    private final FirstStart firstStart;
 
-    DemoBlanko(BlankoStock stock, LedgerStore ledger, ServicePoints servicePoints, UserDetailsService users) {
+    DemoBlanko(FirstStart firstStart,
+               BlankoStock stock, LedgerStore ledger, ServicePoints servicePoints, UserDetailsService users) {
+        this.firstStart = firstStart;
         this.stock = stock;
         this.ledger = ledger;
         this.servicePoints = servicePoints;
@@ -42,6 +46,10 @@ class DemoBlanko {
 
     @EventListener(ApplicationReadyEvent.class)
     void firstDelivery() {
+        firstStart.exclusively("demo blank-card deliveries", this::deliver);
+    }
+
+    private void deliver() {
         Authentication planner = signedIn(users, "perencana");
         int points = 0;
         for (ServicePoint point : servicePoints.active()) {

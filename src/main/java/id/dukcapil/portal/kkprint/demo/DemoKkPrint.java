@@ -19,6 +19,7 @@ import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Relationship;
 import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.tx.FirstStart;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,14 +75,17 @@ class DemoKkPrint {
     private final String headPassphrase;
     private final String gatewayKey;
     private final Clock clock;
+    private final FirstStart firstStart;
     private volatile List<String> toSign = List.of();
 
-    DemoKkPrint(ApiClientStore clients, PopulationRegistry registry, KkPrintIntake intake, OperatorInbox operatorInbox,
+    DemoKkPrint(FirstStart firstStart,
+                ApiClientStore clients, PopulationRegistry registry, KkPrintIntake intake, OperatorInbox operatorInbox,
                 KkRequests requests, DemoCards demoCards,
                 VerifierInbox verifierInbox, UserDetailsService users, JdbcClient jdbc, SigningQueue signingQueue,
                 BatchSigning batchSigning, KkDelivery delivery,
                 @Value("${portal.signing.demo-passphrase:}") String headPassphrase,
                 @Value("${portal.demo.ikd-gateway-key}") String gatewayKey, Clock clock) {
+        this.firstStart = firstStart;
         this.clients = clients;
         this.registry = registry;
         this.intake = intake;
@@ -101,6 +105,10 @@ class DemoKkPrint {
 
     @EventListener(ApplicationReadyEvent.class)
     void fill() {
+        firstStart.exclusively("demo KK print requests", this::fillRequests);
+    }
+
+    private void fillRequests() {
         if (!clients.exists(gatewayKey)) {
             clients.insert(ApiClient.Kind.GATEWAY, "IKD gateway (demo)", null, gatewayKey, clock.instant(), "demo");
             clients.insert(ApiClient.Kind.KIOSK, "ADM Soreang (demo)", "Kantor Disdukcapil, Soreang", DEMO_KIOSK_KEY,

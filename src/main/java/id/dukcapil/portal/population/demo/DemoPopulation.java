@@ -6,6 +6,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
+import id.dukcapil.portal.shared.tx.FirstStart;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,11 +34,13 @@ class DemoPopulation implements ApplicationRunner {
     private final int families;
     private final long seed;
     private final String regency;
+    private final FirstStart firstStart;
 
-    DemoPopulation(PopulationBulkLoader loader, Regions regions, AuditLog auditLog, Clock clock,
+    DemoPopulation(FirstStart firstStart, PopulationBulkLoader loader, Regions regions, AuditLog auditLog, Clock clock,
                    @Value("${portal.population.generate.families:0}") int families,
                    @Value("${portal.population.generate.seed:2026}") long seed,
                    @Value("${portal.population.generate.regency:32.04}") String regency) {
+        this.firstStart = firstStart;
         this.loader = loader;
         this.regions = regions;
         this.auditLog = auditLog;
@@ -49,6 +52,10 @@ class DemoPopulation implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        firstStart.exclusively("demo population", this::generate);
+    }
+
+    private void generate() {
         if (families <= 0 || !loader.populationEmpty()) {
             return;
         }

@@ -4,6 +4,7 @@ import static id.dukcapil.portal.shared.Acting.as;
 import static id.dukcapil.portal.shared.Acting.signedIn;
 
 import id.dukcapil.portal.reports.DailyRollups;
+import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.FinishedStep;
 import id.dukcapil.portal.sla.Procedure;
@@ -49,9 +50,12 @@ class DemoReportSteps {
     private final ServicePoints servicePoints;
     private final UserDetailsService users;
     private final Clock clock;
+    private final FirstStart firstStart;
 
-    DemoReportSteps(StepClock stepClock, StepLog stepLog, DailyRollups rollups, ServicePoints servicePoints,
+    DemoReportSteps(FirstStart firstStart,
+                    StepClock stepClock, StepLog stepLog, DailyRollups rollups, ServicePoints servicePoints,
                     UserDetailsService users, Clock clock) {
+        this.firstStart = firstStart;
         this.stepClock = stepClock;
         this.stepLog = stepLog;
         this.rollups = rollups;
@@ -62,6 +66,10 @@ class DemoReportSteps {
 
     @EventListener(ApplicationReadyEvent.class)
     void lastMonth() {
+        firstStart.exclusively("demo report steps", this::fillLastMonth);
+    }
+
+    private void fillLastMonth() {
         YearMonth month = YearMonth.now(clock).minusMonths(1);
         var manager = signedIn(users, "manajer");
         StepLogFilter filter = StepLogFilter.between(month.atDay(1), month.atEndOfMonth());

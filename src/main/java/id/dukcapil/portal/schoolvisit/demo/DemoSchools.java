@@ -12,6 +12,7 @@ import id.dukcapil.portal.schoolvisit.SchoolLevel;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitPlan;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import id.dukcapil.portal.shared.tx.FirstStart;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,9 +55,12 @@ class DemoSchools {
     private final UserDetailsService users;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final FirstStart firstStart;
 
-    DemoSchools(Schools schools, RosterImport rosterImport, VisitPlanner planner, UserDetailsService users,
+    DemoSchools(FirstStart firstStart,
+                Schools schools, RosterImport rosterImport, VisitPlanner planner, UserDetailsService users,
                 JdbcClient jdbc, Clock clock) {
+        this.firstStart = firstStart;
         this.schools = schools;
         this.rosterImport = rosterImport;
         this.planner = planner;
@@ -67,6 +71,10 @@ class DemoSchools {
 
     @EventListener(ApplicationReadyEvent.class) // after the demo population, made by an ApplicationRunner
     void firstStart() {
+        firstStart.exclusively("demo schools", this::fill);
+    }
+
+    private void fill() {
         Authentication perencana = signedIn(users, "perencana");
         as(perencana, () -> {
             if (!schools.search("", PageRequest.of(0, 1)).isEmpty()) {

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.signing.demo;
 
 import id.dukcapil.portal.shared.Acting;
+import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.signing.Certificates;
 import id.dukcapil.portal.signing.internal.CertificateStore;
 import id.dukcapil.portal.signing.internal.SigningProperties;
@@ -34,9 +35,12 @@ class DemoSigning {
     private final SigningProperties properties;
     private final UserDetailsService users;
     private final Clock clock;
+    private final FirstStart firstStart;
 
-    DemoSigning(Certificates certificates, CertificateStore certificateStore, SigningProperties properties,
+    DemoSigning(FirstStart firstStart,
+                Certificates certificates, CertificateStore certificateStore, SigningProperties properties,
                 UserDetailsService users, Clock clock) {
+        this.firstStart = firstStart;
         this.certificates = certificates;
         this.certificateStore = certificateStore;
         this.properties = properties;
@@ -46,6 +50,10 @@ class DemoSigning {
 
     @EventListener(ApplicationReadyEvent.class)
     void firstStart() {
+        firstStart.exclusively("demo signing certificate", this::makeCertificates);
+    }
+
+    private void makeCertificates() {
         if (!certificateStore.all().isEmpty() || properties.demoPassphrase().isBlank()) {
             return;
         }

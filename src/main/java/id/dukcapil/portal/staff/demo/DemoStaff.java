@@ -1,5 +1,6 @@
 package id.dukcapil.portal.staff.demo;
 
+import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.staff.internal.BootstrapAdmin;
 import id.dukcapil.portal.staff.StaffAccount;
 import id.dukcapil.portal.staff.internal.ServicePointEntity;
@@ -63,9 +64,12 @@ class DemoStaff implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final FirstStart firstStart;
 
-    DemoStaff(ServicePointRepository servicePoints, StaffAccountRepository accounts, PasswordEncoder passwordEncoder,
+    DemoStaff(FirstStart firstStart,
+              ServicePointRepository servicePoints, StaffAccountRepository accounts, PasswordEncoder passwordEncoder,
               AuditLog auditLog, Clock clock) {
+        this.firstStart = firstStart;
         this.servicePoints = servicePoints;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
@@ -76,6 +80,10 @@ class DemoStaff implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        firstStart.exclusively("demo staff and service points", this::fill);
+    }
+
+    private void fill() {
         if (servicePoints.count() == 0) {
             loadServicePoints();
         }

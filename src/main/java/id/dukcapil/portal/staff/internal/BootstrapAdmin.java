@@ -4,6 +4,7 @@ import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.staff.PasswordPolicy;
 import id.dukcapil.portal.staff.ServicePointKind;
 import java.time.Clock;
@@ -44,12 +45,14 @@ public class BootstrapAdmin implements ApplicationRunner {
     private final String username;
     private final String password;
     private final String fullName;
+    private final FirstStart firstStart;
 
-    BootstrapAdmin(StaffAccountRepository accounts, ServicePointRepository servicePoints,
+    BootstrapAdmin(FirstStart firstStart, StaffAccountRepository accounts, ServicePointRepository servicePoints,
                    PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
                    @Value("${portal.bootstrap-admin.username:}") String username,
                    @Value("${portal.bootstrap-admin.password:}") String password,
                    @Value("${portal.bootstrap-admin.full-name:Administrator}") String fullName) {
+        this.firstStart = firstStart;
         this.accounts = accounts;
         this.servicePoints = servicePoints;
         this.passwordEncoder = passwordEncoder;
@@ -63,6 +66,10 @@ public class BootstrapAdmin implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        firstStart.exclusively("the first administrator", this::createFirstAdmin);
+    }
+
+    private void createFirstAdmin() {
         if (accounts.count() > 0) {
             return;
         }
