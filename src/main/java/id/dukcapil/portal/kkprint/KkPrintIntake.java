@@ -69,8 +69,13 @@ public class KkPrintIntake {
         if (description.length() > IntakeForm.DESCRIPTION_MAX_LENGTH) {
             throw new KkPrintRefusal(Code.INVALID_DESCRIPTION, IntakeForm.DESCRIPTION_MAX_LENGTH);
         }
-        Resident requester = registry.findByNik(nik).orElseThrow(() -> new KkPrintRefusal(Code.NIK_NOT_FOUND));
-        Family family = registry.findFamily(kkNumber).orElseThrow(() -> new KkPrintRefusal(Code.KK_NOT_FOUND));
+        // One answer for an unknown NIK, an unknown KK number and a NIK not on that card: the app learns nothing of a
+        // NIK that its user cannot prove with the family card (issue 41, as the IKD gateway and the BDS answer).
+        Resident requester = registry.findByNik(nik).orElse(null);
+        Family family = registry.findFamily(kkNumber).orElse(null);
+        if (requester == null || family == null || !requester.familyId().equals(family.id())) {
+            throw new KkPrintRefusal(Code.PERSON_NOT_CONFIRMED);
+        }
         RequestEligibility.refusal(requester, family).ifPresent(code -> {
             throw new KkPrintRefusal(code);
         });

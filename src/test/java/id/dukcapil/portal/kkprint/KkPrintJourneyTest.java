@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.zxing.BarcodeFormat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.notification.TestMailServer;
+import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Sex;
 import id.dukcapil.portal.shared.barcode.CodeReader;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import id.dukcapil.portal.shared.KkNumber;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,8 +150,11 @@ class KkPrintJourneyTest {
         String unknownNik = Nik.compose("320437", LocalDate.of(1990, 1, 1), Sex.MALE, 9999).value();
 
         assertRefused(body("12345", (String) head.get("kk_number"), "LOST"), 422, "INVALID_NIK");
-        assertRefused(body(unknownNik, (String) head.get("kk_number"), "LOST"), 404, "NIK_NOT_FOUND");
-        assertRefused(body((String) head.get("nik"), otherKk, "LOST"), 422, "NOT_IN_FAMILY");
+        // No such NIK, no such KK number, a NIK on another card: one answer, whatever exists.
+        assertRefused(body(unknownNik, (String) head.get("kk_number"), "LOST"), 422, "PERSON_NOT_CONFIRMED");
+        assertRefused(body((String) head.get("nik"), otherKk, "LOST"), 422, "PERSON_NOT_CONFIRMED");
+        assertRefused(body((String) head.get("nik"), KkNumber.compose("320437", LocalDate.of(2020, 1, 1), 9999).value(),
+                "LOST"), 422, "PERSON_NOT_CONFIRMED");
         assertRefused(body((String) notAllowed.get("nik"), (String) notAllowed.get("kk_number"), "LOST"), 403,
                 "RELATIONSHIP_NOT_ALLOWED");
         assertRefused(body((String) head.get("nik"), (String) head.get("kk_number"), "NO_SUCH_REASON"), 422,

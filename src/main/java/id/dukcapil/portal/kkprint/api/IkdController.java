@@ -55,8 +55,7 @@ class IkdController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a KK print request", responses = {
             @ApiResponse(responseCode = "201", description = "Accepted, waiting for the operator's check"),
-            @ApiResponse(responseCode = "422", description = "INVALID_NIK, INVALID_KK_NUMBER, INVALID_REASON, NOT_IN_FAMILY, EMAIL_REQUIRED, INVALID_FIELD"),
-            @ApiResponse(responseCode = "404", description = "NIK_NOT_FOUND, KK_NOT_FOUND"),
+            @ApiResponse(responseCode = "422", description = "INVALID_NIK, INVALID_KK_NUMBER, INVALID_REASON, PERSON_NOT_CONFIRMED (no such NIK or KK number, or the NIK not on that card: one answer), EMAIL_REQUIRED, INVALID_FIELD"),
             @ApiResponse(responseCode = "403", description = "RELATIONSHIP_NOT_ALLOWED"),
             @ApiResponse(responseCode = "409", description = "OPEN_REQUEST_EXISTS")})
     SubmittedRequest submit(@Valid @RequestBody KkPrintRequestBody body) {
