@@ -79,6 +79,15 @@ public final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     public Browser(int port, int width, int height) {
+        this(port, width, height, false);
+    }
+
+    /** A browser that keeps its network events (DevTools) for {@link #cookiesSetByAnswersTo}: slower, so only where read. */
+    public static Browser recordingNetwork(int port, int width, int height) {
+        return new Browser(port, width, height, true);
+    }
+
+    private Browser(int port, int width, int height, boolean networkLog) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver packages "
                     + "(apt-get install chromium chromium-driver; .ci/run installs them).");
@@ -88,10 +97,11 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=id-ID", "--window-size=" + width + "," + height);
-        // What the browser sent and received, for the tests that look at it (the DevTools network events).
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
+        if (networkLog) {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.PERFORMANCE, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

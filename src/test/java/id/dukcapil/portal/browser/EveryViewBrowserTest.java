@@ -52,6 +52,7 @@ class EveryViewBrowserTest {
     @LocalServerPort int port;
     @Autowired ServletContext servletContext;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     @Autowired KkPrintTestSupport kk;
     @Autowired OperatorInbox operatorInbox;
 
@@ -91,13 +92,7 @@ class EveryViewBrowserTest {
                     try {
                         browser.await(By.tagName("h2"));
                     } catch (org.openqa.selenium.TimeoutException notIn) {
-                        throw new AssertionError("The demo user " + user + " did not get in; the account: "
-                                + jdbc.sql("SELECT active, must_change_password, failed_sign_ins, locked_until, "
-                                + "password_changed_at FROM staff_account WHERE username = ?").param(user)
-                                .query().singleRow() + "; its last sign-ins: " + jdbc.sql("SELECT occurred_at, "
-                                + "outcome, detail FROM audit_entry WHERE action = 'staff.sign-in' AND actor_id = ? "
-                                + "ORDER BY seq DESC LIMIT 3").param(user).query().listOfRows()
-                                + "; the home page opened again: " + browser.whereItIsNow(), notIn);
+                        throw DemoStaff.notIn(user, jdbcTemplate, browser, notIn);
                     }
                     walked.addAll(browser.menuRoutes());
                     List<String> routes = browser.menuRoutes().stream()

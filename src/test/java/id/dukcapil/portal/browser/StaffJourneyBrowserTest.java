@@ -50,7 +50,7 @@ class StaffJourneyBrowserTest {
      */
     @Test
     void no_answer_to_the_manifest_starts_a_session_of_its_own_that_would_replace_the_signed_in_one() {
-        try (Browser browser = new Browser(port, 1366, 800)) {
+        try (Browser browser = Browser.recordingNetwork(port, 1366, 800)) {
             browser.signIn("admin", PortalTest.DEMO_PASSWORD);
             browser.await(By.tagName("h2"));
             assertThat(browser.driver.executeScript("return document.querySelector('link[rel=manifest]').crossOrigin"))

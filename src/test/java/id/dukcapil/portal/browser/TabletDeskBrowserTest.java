@@ -41,6 +41,7 @@ class TabletDeskBrowserTest {
     @Autowired BlankoStock stock;
     @Autowired UserDetailsService users;
     @Autowired TestClock clock;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void real_time_again() {
@@ -52,11 +53,15 @@ class TabletDeskBrowserTest {
         Browser tablet = new Browser(port, 800, 1280);
         try {
             tablet.signIn("operator", PortalTest.DEMO_PASSWORD);
-            tablet.await(By.tagName("h2"));
+            try {
+                tablet.await(By.tagName("h2"));
+            } catch (org.openqa.selenium.TimeoutException notIn) {
+                throw DemoStaff.notIn("operator", jdbc, tablet, notIn);
+            }
             tablet.open(route);
             tablet.awaitSettled();
             return tablet;
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | AssertionError failed) {
             tablet.close(); // the caller's try-with-resources never gets it
             throw failed;
         }
