@@ -190,6 +190,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         viewers.setItemsPageable(page -> accesses.whoSaw(viewedNumber.getValue(), page).getContent());
         viewers.setSizeFull();
         viewers.setId("viewers");
+        // An answer even when nobody saw the number (or none is typed yet): an empty grid says nothing.
+        viewers.setEmptyStateText(getTranslation("audit.views.none"));
 
         DownloadHandler workbook = event -> {
             String number = viewedNumber.getValue().replaceAll("\\s+", "");

@@ -86,6 +86,7 @@ class WhoSawViewTest extends PortalViewTest {
         test(view.viewedNumber).setValue("3204370101900099");
 
         assertThat(test(view.viewers).size()).isZero();
+        assertThat(view.viewers.getEmptyStateText()).startsWith("Belum ada petugas yang melihat");
     }
 
     @Test
