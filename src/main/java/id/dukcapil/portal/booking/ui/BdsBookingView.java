@@ -96,9 +96,9 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
                 showCalendar(day); // the day stays chosen while it is still open; its places are counted anew
             }
         });
-        // Whose card first (typed once), then where and when; the button stays at the foot of the screen, under the
-        // thumb, however far the calendar reaches (issue 36, item 8).
-        Div submit = new Div(book);
+        // Whose card first (typed once), then where and when; the day chosen and the button stay at the foot of the
+        // screen, under the thumb, however far the calendar reaches (issue 36, item 8).
+        Div submit = new Div(calendar.chosen, book);
         submit.addClassName("bds-submit-bar");
         show(new H2(getTranslation("bds.book")), nik, kkNumber, point, calendar, submit);
     }
