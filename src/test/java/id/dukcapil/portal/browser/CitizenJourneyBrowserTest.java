@@ -77,6 +77,7 @@ class CitizenJourneyBrowserTest {
             browser.resize(390, 844);
             cell.click();
             browser.awaitText(By.className("day-picker-chosen"), "9 tersisa");
+            browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", cell);
             browser.screenshot("bds-booking");
             browser.driver.findElement(By.id("bds-submit")).click();
 
