@@ -36,14 +36,14 @@ public final class Browser implements AutoCloseable {
 
     /**
      * A script's first lines: {@code busy()}, whether Vaadin has a request under way, a grid is loading rows or the
-     * staff shell is not drawn yet.
+     * page's frame (the staff shell, the public pages' column, the sign-in page) is not drawn yet.
      */
     static final String BUSY = """
             const busy = () => {
               const clients = (window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {};
               return Object.values(clients).some(client => client.isActive && client.isActive())
                 || [...document.querySelectorAll('vaadin-grid')].some(grid => grid.hasAttribute('loading'))
-                || !document.querySelector('vaadin-app-layout');
+                || !document.querySelector('vaadin-app-layout, .public-page, .login-view');
             };
             """;
 
@@ -208,19 +208,25 @@ public final class Browser implements AutoCloseable {
     public List<String> cutTexts(String scope) {
         return (List<String>) driver.executeScript("""
                 const cut = [];
+                // An element's own text or, for a component's label part (a button's), the text slotted into it.
+                const textOf = el => (el.innerText || el.textContent || '').trim()
+                  || (el.getAttribute('part') !== 'label' ? '' : [...el.querySelectorAll('slot')]
+                       .flatMap(slot => slot.assignedNodes({ flatten: true }))
+                       .map(node => node.textContent || '').join(' ').trim());
                 const describe = el => {
                   const host = el.getRootNode().host;
                   return (host ? host.tagName.toLowerCase() + (host.id ? '#' + host.id : '') + ' > ' : '')
                     + el.tagName.toLowerCase() + (el.getAttribute('part') ? '[' + el.getAttribute('part') + ']' : '')
-                    + ': ' + (el.innerText || el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 60);
+                    + ': ' + textOf(el).replace(/\\s+/g, ' ').slice(0, 60);
                 };
                 const walk = root => {
                   for (const el of root.querySelectorAll('*')) {
                     if (el.shadowRoot) walk(el.shadowRoot);
                     const style = getComputedStyle(el);
                     const hides = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
-                    if (hides && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1
-                        && (el.innerText || el.textContent || '').trim()) cut.push(describe(el));
+                    if (hides && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && textOf(el)) {
+                      cut.push(describe(el));
+                    }
                   }
                 };
                 document.querySelectorAll(arguments[0]).forEach(scope => {
@@ -328,6 +334,102 @@ public final class Browser implements AutoCloseable {
                   }
                 }
                 return out;""");
+    }
+
+    /**
+     * The buttons, links and fields on the page (shadow roots and dialogs included) that reach past the window's left
+     * or right edge: a reader on a phone could not see or tap them whole. Each as "tag: text at left–right px".
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> controlsOutsideTheWindow() {
+        return (List<String>) driver.executeScript("""
+                const out = [], width = document.documentElement.clientWidth;
+                const controls = 'vaadin-button, a[href], vaadin-select, vaadin-combo-box, vaadin-text-field, '
+                  + 'vaadin-email-field, vaadin-password-field, vaadin-upload, button';
+                const walk = root => {
+                  for (const el of root.querySelectorAll('*')) {
+                    if (el.shadowRoot) walk(el.shadowRoot);
+                    if (!el.matches(controls) || !el.checkVisibility({ visibilityProperty: true })) continue;
+                    const box = el.getBoundingClientRect();
+                    if (box.width > 0 && (box.left < -1 || box.right > width + 1)) {
+                      out.push(el.localName + ': ' + (el.innerText || el.getAttribute('aria-label') || '').trim()
+                        .replace(/\\s+/g, ' ').slice(0, 40) + ' at ' + Math.round(box.left) + '–' + Math.round(box.right) + ' px');
+                    }
+                  }
+                };
+                walk(document);
+                return out;""");
+    }
+
+    /**
+     * What a walk fails on at one step, each finding named by the step: text cut, an input's text cut, the page
+     * scrolling sideways, a row's button or link out of its grid's sight.
+     */
+    public List<String> findings(String step) {
+        List<String> findings = new ArrayList<>();
+        cutTexts("body").forEach(cut -> findings.add(step + ": cut " + cut));
+        cutInputs("body").forEach(cut -> findings.add(step + ": cut " + cut));
+        if (scrollsSideways()) {
+            findings.add(step + ": scrolls sideways, past the edge: " + String.join("; ", pastTheRightEdge()));
+        }
+        rowActionsOutOfSight().forEach(out -> findings.add(step + ": row action out of sight " + out));
+        return findings;
+    }
+
+    /**
+     * The innermost elements (shadow roots included) that reach past the window's right edge or whose content spills
+     * past it: what pushes the page wide.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> pastTheRightEdge() {
+        return (List<String>) driver.executeScript("""
+                const width = document.documentElement.clientWidth, found = [];
+                const walk = root => {
+                  for (const el of root.querySelectorAll('*')) {
+                    if (el.shadowRoot) walk(el.shadowRoot);
+                    const box = el.getBoundingClientRect();
+                    // past the edge itself, or its text spilling out of it (a word or a row that cannot wrap)
+                    const spills = getComputedStyle(el).overflowX === 'visible'
+                      && box.left + el.scrollWidth > width + 1 && el.scrollWidth > el.clientWidth + 1;
+                    if (box.width > 0 && (box.right > width + 1 || spills)
+                        && ![...el.children].some(child => child.getBoundingClientRect().right > width + 1)) {
+                      const host = el.getRootNode().host;
+                      found.push((host ? host.localName + ' > ' : '') + el.localName
+                        + (el.getAttribute('part') ? '[' + el.getAttribute('part') + ']' : '')
+                        + ' to ' + Math.round(box.right) + ' px');
+                    }
+                  }
+                };
+                walk(document);
+                return found.slice(0, 5);""");
+    }
+
+    /**
+     * Chooses a language in the page's language switch as a user does, and waits until the page, drawn anew in it,
+     * has settled. {@code label} is the switch's item: "Bahasa Indonesia" or "English".
+     */
+    public void chooseLanguage(String label) {
+        if (label.equals(languageShown())) {
+            return;
+        }
+        driver.findElement(By.cssSelector("vaadin-select.language-switch")).click();
+        WebElement item = await(By.xpath("//vaadin-select-item[normalize-space(.)='" + label + "']"));
+        driver.executeScript("arguments[0].click()", item); // the list may still be sliding in on a phone
+        wait.until(browser -> {
+            try {
+                return label.equals(languageShown());
+            } catch (RuntimeException reloading) {
+                return false;
+            }
+        });
+        awaitSettled();
+    }
+
+    /** The language the page's switch shows, or "" where the page has none. */
+    public String languageShown() {
+        return (String) driver.executeScript("""
+                const shown = document.querySelector('vaadin-select.language-switch vaadin-select-value-button');
+                return shown ? shown.textContent.trim() : '';""");
     }
 
     /** The menu's entries as the signed-in user sees them: each one's route, without the leading slash. */

@@ -14,6 +14,7 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -73,32 +74,60 @@ class FieldScreenBrowserTest {
             tablet.await(By.id("field-ready")).click();
             tablet.awaitText(By.id("field-saved"), "tersimpan");
             tablet.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + student[1] + "']")).click();
+            tablet.await(By.id("field-student-state"));
+            assertBesideTheRoster(tablet);
+            List<String> findings = new ArrayList<>();
+            // Every step's button where the officer's eye already is, beside the list: no scroll down and up.
             for (String step : List.of("field-begin", "field-status-checked", "field-matches", "field-recorded",
                     "field-print-ready", "field-print")) {
                 WebElement button = tablet.await(By.id(step));
-                tablet.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-                assertFits(tablet, button);
+                assertInTheWindow(tablet, button);
+                findings.addAll(tablet.findings(step));
                 button.click();
                 tablet.await(By.xpath("//*[@id='field-student-state']"));
             }
             tablet.awaitText(By.id("field-student-state"), "Tercetak");
             tablet.screenshot("field-screen-tablet");
-            assertThat(tablet.scrollsSideways()).as("nothing pushed sideways").isFalse();
-            assertThat(tablet.cutTexts(".field-view")).as("no text cut on the upright tablet").isEmpty();
-            tablet.resize(1280, 800); // the tablet turned: roster and student side by side
-            assertThat(tablet.scrollsSideways()).isFalse();
-            assertThat(tablet.cutTexts(".field-view")).as("no text cut on the turned tablet").isEmpty();
+            findings.addAll(tablet.findings("printed, upright"));
+            tablet.resize(1280, 800); // the tablet turned
+            findings.addAll(tablet.findings("printed, turned"));
+            tablet.resize(800, 1280);
+            tablet.chooseLanguage("English");
+            tablet.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + student[1] + "']")).click();
+            tablet.awaitText(By.id("field-student-state"), "Printed");
+            assertBesideTheRoster(tablet);
+            findings.addAll(tablet.findings("printed, in English"));
+            assertThat(findings).isEmpty();
+            tablet.chooseLanguage("Bahasa Indonesia");
 
             tablet.driver.navigate().refresh(); // the school's Wi-Fi dropped; the page is opened anew
             tablet.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Tercetak, belum diserahkan']"));
         }
     }
 
-    private static void assertFits(Browser browser, WebElement element) {
-        Number right = (Number) browser.driver.executeScript(
-                "return arguments[0].getBoundingClientRect().right", element);
-        Number width = (Number) browser.driver.executeScript("return window.innerWidth");
-        assertThat(right.doubleValue()).as(element.getAttribute("id") + " inside the screen")
-                .isLessThanOrEqualTo(width.doubleValue());
+    /** The student's panel beside the roster, its top level with the list's, on the upright tablet (issue 36, item 7). */
+    private static void assertBesideTheRoster(Browser tablet) {
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) tablet.driver.executeScript("""
+                const roster = document.getElementById('field-roster').getBoundingClientRect();
+                const panel = document.getElementById('field-student').getBoundingClientRect();
+                return [roster.right, panel.left, roster.bottom, panel.top];""");
+        assertThat(at.get(1).doubleValue()).as("the student's panel starts right of the roster")
+                .isGreaterThanOrEqualTo(at.get(0).doubleValue());
+        assertThat(at.get(3).doubleValue()).as("the student's panel beside the roster, not below it")
+                .isLessThan(at.get(2).doubleValue());
+    }
+
+    private static void assertInTheWindow(Browser browser, WebElement element) {
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) browser.driver.executeScript("""
+                const box = arguments[0].getBoundingClientRect();
+                return [box.left, box.top, box.right, box.bottom, window.innerWidth, window.innerHeight];""", element);
+        assertThat(at.get(0).doubleValue()).as(element.getAttribute("id") + " inside the window").isGreaterThanOrEqualTo(0);
+        assertThat(at.get(1).doubleValue()).as(element.getAttribute("id") + " inside the window").isGreaterThanOrEqualTo(0);
+        assertThat(at.get(2).doubleValue()).as(element.getAttribute("id") + " inside the window")
+                .isLessThanOrEqualTo(at.get(4).doubleValue());
+        assertThat(at.get(3).doubleValue()).as(element.getAttribute("id") + " inside the window")
+                .isLessThanOrEqualTo(at.get(5).doubleValue());
     }
 }

@@ -97,6 +97,7 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
                 transferTo.getOptionalValue().map(StockSummary::servicePoint).orElse(""), value(quantity),
                 reference.getValue())));
         counted.setLabel(getTranslation("blanko.field.counted"));
+        FitText.toLabel(counted);
         counted.setMin(0);
         reason.setLabel(getTranslation("blanko.field.reason"));
         reason.setMaxLength(StockMovement.REASON_MAX_LENGTH);

@@ -3,6 +3,7 @@ package id.dukcapil.portal.booking.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -27,16 +28,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * "Booking Antrian KTP" (SOP A steps 6–7): a service point, then a day on a calendar of free places (full and
- * closed days cannot be picked), the NIK whose card is printed with the number of the family card listing that
- * person (the proof, decision 068), and the request.
+ * "Booking Antrian KTP" (SOP A steps 6–7): the NIK whose card is printed with the number of the family card listing
+ * that person (the proof, decision 068), a service point, then a day on a calendar of free places (full and closed
+ * days cannot be picked), and the request.
  */
 @Route(value = "bds/booking", autoLayout = false)
 @AnonymousAllowed
 class BdsBookingView extends BdsPage implements BeforeEnterObserver {
 
     final ComboBox<ServicePoint> point = new ComboBox<>();
-    final DayPicker calendar = new DayPicker("bds.booking.free", 4);
+    final DayPicker calendar = new DayPicker("bds.booking.free");
     final TextField nik = new TextField();
     final TextField kkNumber = new TextField();
     final Button book = new Button();
@@ -95,7 +96,11 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
                 showCalendar(day); // the day stays chosen while it is still open; its places are counted anew
             }
         });
-        show(new H2(getTranslation("bds.book")), point, calendar, nik, kkNumber, book);
+        // Whose card first (typed once), then where and when; the day chosen and the button stay at the foot of the
+        // screen, under the thumb, however far the calendar reaches (issue 36, item 8).
+        Div submit = new Div(calendar.chosen, book);
+        submit.addClassName("bds-submit-bar");
+        show(new H2(getTranslation("bds.book")), nik, kkNumber, point, calendar, submit);
     }
 
     @Override

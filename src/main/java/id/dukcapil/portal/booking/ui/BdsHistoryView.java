@@ -43,7 +43,7 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
     /** Moving a booking: one picker, shown under the ticket being moved. */
     final Div move = new Div();
     final H3 moveTitle = new H3();
-    final DayPicker moveDays = new DayPicker("bds.booking.free", 4);
+    final DayPicker moveDays = new DayPicker("bds.booking.free");
     final Button moveConfirm = new Button();
     private final BookingService bookings;
     private final QuotaCalendarService quotas;
@@ -115,15 +115,17 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
             pdf.setId("download-" + booking.code());
             card.add(image, pdf);
             if (booking.status() == BookingStatus.BOOKED && LocalDate.now(clock).isBefore(booking.day())) {
-                Button cancel = new Button(getTranslation("bds.history.cancel"));
-                cancel.setId("cancel-" + booking.code());
-                cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-                cancel.addClickListener(click -> confirmCancel(citizen, booking));
+                // Two whole buttons with room between them (a thumb missed between two small links; issue 36).
                 Button reschedule = new Button(getTranslation("bds.history.reschedule"));
                 reschedule.setId("reschedule-" + booking.code());
-                reschedule.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                 reschedule.addClickListener(click -> openMove(booking, card));
-                card.add(reschedule, cancel);
+                Button cancel = new Button(getTranslation("bds.history.cancel"));
+                cancel.setId("cancel-" + booking.code());
+                cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                cancel.addClickListener(click -> confirmCancel(citizen, booking));
+                Div actions = new Div(reschedule, cancel);
+                actions.addClassName("bds-ticket-actions");
+                card.add(actions);
             }
         }
         return card;
@@ -172,11 +174,14 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
         confirm.setText(getTranslation("bds.history.cancel.confirm.text", booking.code(),
                 java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
                         .withLocale(getLocale()).format(booking.day()), point));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("bds.history.cancel.confirm.keep"));
-        confirm.setConfirmText(getTranslation("bds.history.cancel"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(confirmed -> {
+        // The dialog focuses its confirm button and Enter presses it: that button keeps the booking, and the
+        // destructive one is the red "reject" beside it, so that a stray Enter or tap on the focus loses nothing.
+        confirm.setConfirmText(getTranslation("bds.history.cancel.confirm.keep"));
+        confirm.setConfirmButtonTheme("primary");
+        confirm.setRejectable(true);
+        confirm.setRejectText(getTranslation("bds.history.cancel"));
+        confirm.setRejectButtonTheme("error");
+        confirm.addRejectListener(rejected -> {
             try {
                 bookings.cancel(citizen, booking.code());
                 Notifications.success(getTranslation("bds.history.cancel.done", booking.code()));

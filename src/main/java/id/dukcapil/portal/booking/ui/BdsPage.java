@@ -1,42 +1,34 @@
 package id.dukcapil.portal.booking.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.server.VaadinSession;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.CitizenSession;
-import id.dukcapil.portal.shared.ui.LanguageSwitch;
+import id.dukcapil.portal.shared.ui.PublicPage;
 import id.dukcapil.portal.shared.web.ClientAddress;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The public BDS web (phone-first, no staff shell): a narrow column with the BDS header. The signed-in citizen
- * and the SOP A steps they went through live in the Vaadin session, never in Spring Security's staff login.
+ * The public BDS web (phone-first, no staff shell): a narrow column under the BDS name and the language switch. The
+ * signed-in citizen and the SOP A steps they went through live in the Vaadin session, never in Spring Security's
+ * staff login.
  */
-abstract class BdsPage extends VerticalLayout implements HasDynamicTitle {
+abstract class BdsPage extends PublicPage implements HasDynamicTitle {
 
     protected final Clock clock;
     protected final Div content = new Div();
 
     BdsPage(Clock clock) {
+        super("bds.brand", "bds", "480px");
         this.clock = clock;
         addClassName("bds-page");
-        setPadding(true);
         setSpacing(false);
-        getStyle().set("max-width", "480px").set("margin", "0 auto");
-        Span brand = new Span(getTranslation("bds.brand"));
-        brand.getStyle().set("font-weight", "bold");
-        Div header = new Div(new Anchor("bds", brand), new LanguageSwitch());
-        header.getStyle().set("display", "flex").set("justify-content", "space-between").set("width", "100%")
-                .set("align-items", "center");
         content.setWidthFull();
-        add(header, content);
+        add(content);
     }
 
     /**

@@ -4,56 +4,96 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import id.dukcapil.portal.booking.Availability;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A calendar of days with their free places: full and closed days cannot be picked. Used where a citizen books
+ * A month calendar of days with their free places: full and closed days cannot be picked. Used where a citizen books
  * or moves a booking and where a clerk books for a resident; each cell has the id {@code day-<date>}.
+ * <p>
+ * Seven columns, Monday first, under one row of weekday names, each month under its own name: a weekday keeps its
+ * column (a flow of cells put Monday in a different column on every row), and a cell needs only the day's number
+ * and its free places, so that the whole horizon fits a phone's width and most of its height (issue 36, item 8). The
+ * cell's full words (the date and its places) are its accessible name and, once picked, the line under the calendar.
  */
 class DayPicker extends Div {
 
     final Div days = new Div();
     final Paragraph chosen = new Paragraph();
+    private final Paragraph legend = new Paragraph();
     private final String freeKey;
     private @Nullable LocalDate value;
     private Consumer<LocalDate> onPick = day -> { };
 
-    /**
-     * @param freeKey the translation of a day's free places, with the number as {0}
-     * @param columns the most cells a row: a week on a wide screen; fewer where a cell would be narrower than its
-     *                words (styles.css)
-     */
-    DayPicker(String freeKey, int columns) {
+    /** @param freeKey the translation of a day's free places, with the number as {0} */
+    DayPicker(String freeKey) {
         this.freeKey = freeKey;
-        days.getStyle().set("--day-picker-columns", String.valueOf(columns));
         days.addClassName("day-picker");
+        legend.addClassName("day-picker-legend");
+        chosen.addClassName("day-picker-chosen");
         setWidthFull();
-        add(days, chosen);
+        add(days, legend, chosen);
     }
 
     /** Shows the days; {@code current} (the booking's own day, when moving one) is marked and not pickable. */
     void show(List<Availability> available, @Nullable LocalDate current) {
         clear();
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM", getLocale());
-        for (Availability day : available) {
-            String state = day.date().equals(current) ? getTranslation("bds.booking.current")
-                    : day.open() ? getTranslation(freeKey, day.remaining()) : getTranslation("bds.booking.closed");
-            // Three short lines (weekday, day, places) that wrap inside the cell: one line was cut on a phone.
-            Button cell = new Button(day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()) + "\n"
-                    + format.format(day.date()) + "\n" + state);
-            cell.setId("day-" + day.date());
-            cell.addClassName("day-cell");
-            cell.setEnabled(day.open() && day.remaining() > 0 && !day.date().equals(current));
-            cell.addClickListener(click -> pick(day.date(), cell));
-            days.add(cell);
+        if (available.isEmpty()) {
+            return;
         }
+        for (DayOfWeek weekday : DayOfWeek.values()) {
+            Span name = new Span(weekday.getDisplayName(TextStyle.SHORT, getLocale()));
+            name.addClassName("day-picker-weekday");
+            name.getElement().setAttribute("aria-hidden", "true");
+            days.add(name);
+        }
+        DateTimeFormatter monthName = DateTimeFormatter.ofPattern("LLLL yyyy", getLocale());
+        YearMonth month = null;
+        for (Availability day : available) {
+            if (!YearMonth.from(day.date()).equals(month)) {
+                month = YearMonth.from(day.date());
+                Div heading = new Div(monthName.format(month));
+                heading.addClassName("day-picker-month");
+                days.add(heading);
+                for (int blank = 1; blank < day.date().getDayOfWeek().getValue(); blank++) {
+                    days.add(new Span());
+                }
+            }
+            days.add(cell(day, current));
+        }
+        legend.setText(getTranslation("booking.day-picker.legend")
+                + (current == null ? "" : " " + getTranslation("booking.day-picker.legend.current")));
+    }
+
+    private Button cell(Availability day, @Nullable LocalDate current) {
+        boolean own = day.date().equals(current);
+        Span date = new Span(String.valueOf(day.date().getDayOfMonth()));
+        date.addClassName("day-cell-date");
+        Span places = new Span(own ? "•" : day.open() ? String.valueOf(day.remaining()) : "–");
+        places.addClassName("day-cell-places");
+        Button cell = new Button();
+        cell.getElement().appendChild(date.getElement(), places.getElement());
+        cell.setId("day-" + day.date());
+        cell.addClassName("day-cell");
+        cell.setAriaLabel(longDate(day.date()) + ": " + state(day, own));
+        cell.setEnabled(day.open() && day.remaining() > 0 && !own);
+        cell.addClickListener(click -> pick(day, cell));
+        return cell;
+    }
+
+    private String state(Availability day, boolean own) {
+        return own ? getTranslation("bds.booking.current")
+                : day.open() ? getTranslation(freeKey, day.remaining()) : getTranslation("bds.booking.closed");
     }
 
     /** Picks the day again if it is still offered and open (a refused booking keeps the citizen's choice). */
@@ -61,15 +101,15 @@ class DayPicker extends Div {
         if (day == null) {
             return;
         }
-        days.getChildren().filter(Button.class::isInstance).map(Button.class::cast)
-                .filter(cell -> cell.getId().orElse("").equals("day-" + day) && cell.isEnabled()).findFirst()
-                .ifPresent(cell -> pick(day, cell));
+        cells().filter(cell -> cell.getId().orElse("").equals("day-" + day) && cell.isEnabled()).findFirst()
+                .ifPresent(Button::click);
     }
 
     void clear() {
         days.removeAll();
         value = null;
         chosen.setText("");
+        legend.setText("");
     }
 
     Optional<LocalDate> value() {
@@ -80,12 +120,19 @@ class DayPicker extends Div {
         this.onPick = listener;
     }
 
-    private void pick(LocalDate day, Button cell) {
-        value = day;
-        days.getChildren().forEach(other -> ((Button) other).removeThemeVariants(ButtonVariant.LUMO_PRIMARY));
+    private Stream<Button> cells() {
+        return days.getChildren().filter(Button.class::isInstance).map(Button.class::cast);
+    }
+
+    private void pick(Availability day, Button cell) {
+        value = day.date();
+        cells().forEach(other -> other.removeThemeVariants(ButtonVariant.LUMO_PRIMARY));
         cell.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        chosen.setText(getTranslation("bds.booking.chosen",
-                DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", getLocale()).format(day)));
-        onPick.accept(day);
+        chosen.setText(getTranslation("bds.booking.chosen", longDate(day.date()) + " · " + state(day, false)));
+        onPick.accept(day.date());
+    }
+
+    private String longDate(LocalDate day) {
+        return DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", getLocale()).format(day);
     }
 }

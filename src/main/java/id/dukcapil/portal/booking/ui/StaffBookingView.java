@@ -55,7 +55,7 @@ import java.time.format.DateTimeFormatter;
 class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
 
     final ComboBox<ServicePoint> point = new ComboBox<>();
-    final DayPicker days = new DayPicker("booking.staff.free", 7);
+    final DayPicker days = new DayPicker("booking.staff.free");
     final TextField nik = new TextField();
     final ComboBox<UrgentNeed> need = new ComboBox<>();
     final TextField note = new TextField();

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.ikd.demo;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,7 +8,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -21,6 +21,7 @@ import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.shared.ui.PublicPage;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route(value = "demo/ikd-app", registerAtStartup = false, autoLayout = false)
 @AnonymousAllowed
-class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
+class DemoIkdAppView extends PublicPage implements HasDynamicTitle {
 
     /** A phone photo is a few megabytes; nothing larger is read. */
     static final long MAX_PHOTO_BYTES = 8L * 1024 * 1024;
@@ -54,10 +55,8 @@ class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
     @Nullable String code;
 
     DemoIkdAppView(GatewayClient gateway, DemoResidents residents, ServicePoints servicePoints) {
+        super("ikd.demo.brand", null, "420px");
         this.gateway = gateway;
-        setMaxWidth("420px");
-        getStyle().set("margin", "0 auto");
-        setPadding(true);
         nik.setLabel(getTranslation("ikd.demo.nik"));
         nik.setId("ikd-app-nik");
         nik.setMaxLength(16);
@@ -82,6 +81,7 @@ class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
         point.setItemLabelGenerator(ServicePoint::name);
         servicePoints.byCode("MPP-SOREANG").ifPresent(point::setValue);
         point.setWidthFull();
+        point.addClassName("value-wraps"); // "Mal Pelayanan Publik Kabupaten Bandung" whole at 360 px
         register.setText(getTranslation("ikd.demo.register"));
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         register.addClickListener(click -> registered(gateway.register(nik.getValue(), kkNumber.getValue(),
@@ -113,12 +113,21 @@ class DemoIkdAppView extends VerticalLayout implements HasDynamicTitle {
         activate.addClickListener(click -> answer(gateway.activate(code(), pin.getValue())));
         status.setId("ikd-app-status");
 
+        qrPhoto.setWidthFull();
         add(new H2(getTranslation("ikd.demo.title")), new Paragraph(getTranslation("ikd.demo.help")),
-                new HorizontalLayout(nik, sample), kkNumber, email, phone, point, register,
-                new Paragraph(getTranslation("ikd.demo.step.face")), new HorizontalLayout(facePassed, faceFailed),
+                row(nik, sample), kkNumber, email, phone, point, register,
+                new Paragraph(getTranslation("ikd.demo.step.face")), row(facePassed, faceFailed),
                 new Paragraph(getTranslation("ikd.demo.step.scan")), qrPhoto,
                 new Paragraph(getTranslation("ikd.demo.step.pin")),
-                new Anchor("mailbox", getTranslation("ikd.demo.mailbox")), new HorizontalLayout(pin, activate), status);
+                new Anchor("mailbox", getTranslation("ikd.demo.mailbox")), row(pin, activate), status);
+    }
+
+    /** Side by side where the phone is wide enough, else one under the other (360 px). */
+    private static HorizontalLayout row(Component... components) {
+        HorizontalLayout row = new HorizontalLayout(components);
+        row.setWrap(true);
+        row.setAlignItems(Alignment.BASELINE);
+        return row;
     }
 
     void scanned(byte[] photo) {

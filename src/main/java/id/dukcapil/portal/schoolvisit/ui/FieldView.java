@@ -1,5 +1,6 @@
 package id.dukcapil.portal.schoolvisit.ui;
 
+import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -40,6 +41,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ServicePointNames;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sex;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,7 +95,6 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         visits.setItemLabelGenerator(v -> v.schoolName() + " · " + getTranslation(v.state().labelKey()));
         visits.addValueChangeListener(change -> show(change.getValue()));
         visits.setId("field-visit");
-        visits.setWidth("min(100%, 30rem)");
         saved.setId("field-saved");
         visitLine.setId("field-visit-line");
         saved.addClassName("field-saved");
@@ -104,9 +105,14 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         cards.setValue(0);
         cards.setId("field-cards");
 
-        roster.addColumn(Student::fullName).setHeader(getTranslation("schoolvisit.column.name")).setFlexGrow(2);
-        roster.addColumn(Student::className).setHeader(getTranslation("schoolvisit.column.class")).setAutoWidth(true);
-        roster.addColumn(this::stateText).setHeader(getTranslation("schoolvisit.column.state")).setFlexGrow(2);
+        // Widths that fit the roster's share of an upright tablet (about 470 px beside the student): names and states
+        // wrap between words, and nothing needs the grid's sideways scroll.
+        roster.addColumn(Student::fullName).setHeader(getTranslation("schoolvisit.column.name")).setWidth("8rem")
+                .setFlexGrow(2);
+        roster.addColumn(Student::className).setHeader(getTranslation("schoolvisit.column.class")).setAutoWidth(true)
+                .setFlexGrow(0);
+        roster.addColumn(this::stateText).setHeader(getTranslation("schoolvisit.column.state")).setWidth("8rem")
+                .setFlexGrow(2);
         roster.addColumn(s -> s.recordedAt() == null ? "" : TIME.format(s.recordedAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("schoolvisit.column.saved")).setAutoWidth(true).setFlexGrow(0);
         roster.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -114,8 +120,9 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         roster.asSingleSelect().addValueChangeListener(change -> {
             if (change.getValue() != null && visit != null) {
                 act(() -> showStudent(desk.student(visit.id(), change.getValue().id())));
-                // On an upright tablet the panel is below the roster: bring it to the officer.
-                studentPanel.scrollIntoView();
+                // Beside the roster on a tablet nothing moves; below it on a phone, the panel comes into view.
+                studentPanel.scrollIntoView(new ScrollOptions(ScrollOptions.Behavior.AUTO,
+                        ScrollOptions.Alignment.NEAREST, ScrollOptions.Alignment.NEAREST));
             }
         });
         roster.setId("field-roster");
@@ -128,17 +135,17 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         top.setWrap(true);
         studentPanel.setId("field-student");
         studentPanel.addClassName("field-student");
-        // Side by side on a landscape tablet or wider, one above the other on a portrait one or a phone.
+        // Side by side from an upright tablet (800 px) up, so that one student's work sits beside the list and the
+        // next student is one tap away, not a scroll down and up (issue 36, item 7); one above the other on a phone.
         FlexLayout body = new FlexLayout(roster, studentPanel);
         body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         body.getStyle().set("gap", "var(--lumo-space-m)");
         body.setWidthFull();
-        // An upright tablet (800 px) stacks the two, so that the roster's columns keep their whole texts.
-        roster.getStyle().set("flex", "1 1 32rem");
-        studentPanel.getStyle().set("flex", "1 1 20rem").set("min-width", "0");
+        roster.getStyle().set("flex", "3 1 28rem");
+        studentPanel.getStyle().set("flex", "2 1 16rem").set("min-width", "0");
         add(new H2(getTranslation("schoolvisit.field.title")), top, visitPanel, body);
         List<SchoolVisit> today = desk.today();
-        visits.setItems(today);
+        showVisits(today);
         if (today.isEmpty()) {
             visitPanel.add(new Paragraph(getTranslation("schoolvisit.field.no-visit")));
         } else {
@@ -180,6 +187,12 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         roster.setItems(desk.roster(chosen.id()));
     }
 
+    /** Today's visits to choose from, the select wide enough for the longest school's name and state. */
+    private void showVisits(List<SchoolVisit> today) {
+        visits.setItems(today);
+        FitText.toItems(visits);
+    }
+
     /** Says how many unused cards go back, as the server counts them now. */
     private void confirmClose(SchoolVisit chosen) {
         ConfirmDialog confirm = new ConfirmDialog();
@@ -197,7 +210,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         Notifications.success(getTranslation(messageKey, changed.schoolName()));
         savedNow();
         List<SchoolVisit> today = desk.today();
-        visits.setItems(today);
+        showVisits(today);
         today.stream().filter(v -> v.id() == changed.id()).findFirst().ifPresent(visits::setValue);
     }
 
@@ -207,7 +220,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         act(() -> {
             List<SchoolVisit> today = desk.today();
             long chosen = visit == null ? -1 : visit.id();
-            visits.setItems(today);
+            showVisits(today);
             today.stream().filter(v -> v.id() == chosen).findFirst().ifPresent(visits::setValue);
             if (visit != null && openStudent >= 0) {
                 showStudent(desk.student(visit.id(), openStudent));

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.shared.ui;
 
+import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.ItemLabelGenerator;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -9,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Makes a field wide enough to show its text whole: a select's or combo box's longest item ("Mal Pelayanan Publik
- * Kabupaten Bandung", "Bahasa Indonesia"), a text field's placeholder; never narrower than Vaadin's default field and
+ * Kabupaten Bandung", "Bahasa Indonesia"), a text field's placeholder, a field's label; never narrower than Vaadin's default field and
  * never wider than the space it is in (a phone). Call it again after the items change (decision 105).
  */
 public final class FitText {
@@ -18,6 +19,8 @@ public final class FitText {
     private static final String COMBO_BOX_BUTTONS = "4.5em";
     private static final String SELECT_BUTTON = "3.5em";
     private static final String CLEAR_BUTTON = "3em";
+    /** Beside a label: its indent and the required-field mark. */
+    private static final String LABEL_INDENT = "1.5em";
 
     private FitText() {
     }
@@ -30,6 +33,11 @@ public final class FitText {
         String placeholder = box.getPlaceholder() == null ? "" : box.getPlaceholder();
         fit(box, Stream.concat(Stream.of(placeholder), box.getListDataView().getItems().map(box.getItemLabelGenerator())),
                 COMBO_BOX_BUTTONS);
+    }
+
+    /** A field as wide as its label: a label wider than the field is cut ("Hasil hitung stok opname"). */
+    public static <F extends HasLabel & HasSize> void toLabel(F field) {
+        fit(field, Stream.ofNullable(field.getLabel()), LABEL_INDENT);
     }
 
     public static <T> void toItems(Select<T> select) {

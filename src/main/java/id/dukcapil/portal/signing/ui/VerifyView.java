@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -20,6 +19,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.PublicPage;
 import id.dukcapil.portal.signing.PdfSignatureCheck;
 import id.dukcapil.portal.signing.PublicDocument;
 import id.dukcapil.portal.signing.PublicVerification;
@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Public, no sign-in: the page a document's QR code opens ({@code /verify/<token>}) and the check of an uploaded
- * PDF. Outside the staff shell.
+ * PDF. Outside the staff shell, in the public pages' frame.
  */
 @Route(value = "verify", autoLayout = false)
 @AnonymousAllowed
-class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+class VerifyView extends PublicPage implements HasUrlParameter<String>, HasDynamicTitle {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm z");
@@ -48,10 +48,9 @@ class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasD
     private @Nullable String recordStatus;
 
     VerifyView(PublicVerification verification, Clock clock) {
+        super("public.brand", null, "48em");
         this.verification = verification;
         this.clock = clock;
-        setMaxWidth("48em");
-        getStyle().set("margin", "0 auto");
         UI ui = UI.getCurrent();
         upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(PublicVerification.MAX_UPLOAD_BYTES,
                 (metadata, bytes) -> ui.access(() -> check(bytes)))));
@@ -110,19 +109,6 @@ class VerifyView extends VerticalLayout implements HasUrlParameter<String>, HasD
                 check.authentic() ? "success" : "error"));
         check.number().ifPresent(number -> checkResult.add(new Paragraph(
                 getTranslation("signing.check.AUTHENTIC.number", number))));
-    }
-
-    private Paragraph line(String labelKey, String value) {
-        Span label = new Span(getTranslation(labelKey) + ": ");
-        label.getStyle().set("font-weight", "600");
-        return new Paragraph(label, new Span(value));
-    }
-
-    private static Span badge(String text, String theme) {
-        Span badge = new Span(text);
-        badge.getElement().getThemeList().add("badge " + theme);
-        badge.getStyle().set("font-size", "var(--lumo-font-size-l)");
-        return badge;
     }
 
     @Override

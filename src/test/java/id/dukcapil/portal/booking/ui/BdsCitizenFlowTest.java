@@ -52,7 +52,8 @@ class BdsCitizenFlowTest extends PortalViewTest {
         booking.point.setValue(servicePoints.byCode(POINT).orElseThrow());
         Button free = find(Button.class).id("day-" + day);
         Button noPlace = find(Button.class).id("day-" + full);
-        assertThat(free.getText()).contains("4 tersisa");
+        assertThat(free.getElement().getTextRecursively()).as("the places under the day's number").isEqualTo(day.getDayOfMonth() + "4");
+        assertThat(free.getAriaLabel()).get().asString().endsWith(": 4 tersisa");
         assertThat(noPlace.isEnabled()).isFalse();
         test(free).click();
         test(booking.nik).setValue(nik);

@@ -65,11 +65,11 @@ class BdsRescheduleViewTest extends PortalViewTest {
     void a_citizen_moves_a_booking_to_a_free_day_and_riwayat_shows_the_new_day_and_queue_number() {
         test(find(Button.class).id("reschedule-" + booking.code())).click();
         Button own = find(Button.class).id("day-" + day);
-        assertThat(own.getText()).contains("jadwal Anda");
+        assertThat(own.getAriaLabel()).get().asString().endsWith(": jadwal Anda");
         assertThat(own.isEnabled()).isFalse();
         assertThat(find(Button.class).id("day-" + full).isEnabled()).as("a full day cannot be picked").isFalse();
         Button free = find(Button.class).id("day-" + later);
-        assertThat(free.getText()).contains("5 tersisa");
+        assertThat(free.getAriaLabel()).get().asString().endsWith(": 5 tersisa");
 
         test(free).click();
         test(history.moveConfirm).click();
@@ -94,7 +94,9 @@ class BdsRescheduleViewTest extends PortalViewTest {
         assertThat(jdbc.queryForObject("SELECT status FROM booking_booking WHERE code = ?", String.class, booking.code()))
                 .as("nothing happens before the citizen confirms").isEqualTo("BOOKED");
 
-        test(confirm).confirm();
+        assertThat(confirm.getElement().getProperty("confirmText")).as("the focused button keeps the booking")
+                .isEqualTo("Jangan batalkan");
+        test(confirm).reject();
 
         assertThat(lastNotification()).isEqualTo("Booking " + booking.code() + " dibatalkan.");
         assertThat(jdbc.queryForObject("SELECT status FROM booking_booking WHERE code = ?", String.class, booking.code()))
