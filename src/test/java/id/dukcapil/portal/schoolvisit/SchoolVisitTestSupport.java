@@ -65,19 +65,47 @@ public final class SchoolVisitTestSupport {
                                  org.springframework.security.core.userdetails.UserDetailsService users,
                                  String plannerName, String officer, LocalDate day, List<String[]> students,
                                  JdbcTemplate jdbc) {
+        School school = rostered(schools, rosterImport, users, plannerName, day, students, jdbc);
+        return new Arranged(school, scheduled(planner, users, plannerName, school, officer, day), students);
+    }
+
+    /**
+     * A new school (on the DINAS point) and its roster of the given residents, checked against the day chosen at the
+     * import: the school's list of students, which begins the coordination of its visit (SOP D step 1).
+     */
+    public static School rostered(Schools schools, RosterImport rosterImport,
+                                  org.springframework.security.core.userdetails.UserDetailsService users,
+                                  String plannerName, LocalDate rosterDay, List<String[]> students, JdbcTemplate jdbc) {
         return id.dukcapil.portal.SignedInAs.call(users, plannerName, () -> {
             String village = jdbc.queryForObject("SELECT MIN(code) FROM shared_region_village", String.class);
             String npsn = String.valueOf(10_000_000 + Math.floorMod(System.nanoTime(), 89_999_999));
             School school = schools.create(new SchoolForm(npsn, "SMA Negeri Uji " + npsn, SchoolLevel.SMA,
                     "Jl. Pelajar No. 17", village, "Dra. Rina Marlina", "081234567890", null, "DINAS"));
             List<Line> lines = students.stream().map(r -> new Line(r[0], r[1], r[2], "XII IPA 1")).toList();
-            rosterImport.importRoster(school.id(), day, new java.io.ByteArrayInputStream(roster(lines)));
-            String kit = "KIT-" + npsn;
-            planner.saveKit(new Kit(kit, "Set Perekaman " + npsn, "DINAS", false, null));
-            SchoolVisit visit = planner.schedule(new VisitPlan(school.id(), day, java.util.Set.of(officer), kit,
-                    java.time.Instant.now()));
-            return new Arranged(school, visit, students);
+            rosterImport.importRoster(school.id(), rosterDay, new java.io.ByteArrayInputStream(roster(lines)));
+            return school;
         });
+    }
+
+    /** The school's visit on the day with the officer's team and a new kit: step 1 ends. */
+    public static SchoolVisit scheduled(VisitPlanner planner,
+                                        org.springframework.security.core.userdetails.UserDetailsService users,
+                                        String plannerName, School school, String officer, LocalDate day) {
+        return id.dukcapil.portal.SignedInAs.call(users, plannerName, () -> {
+            String kit = "KIT-" + school.npsn();
+            planner.saveKit(new Kit(kit, "Set Perekaman " + school.npsn(), "DINAS", false, null));
+            return planner.schedule(new VisitPlan(school.id(), day, java.util.Set.of(officer), kit,
+                    java.time.Instant.now()));
+        });
+    }
+
+    /** The Kepala Dinas's signature reaches the handover record after the signing transaction commits. */
+    public static void awaitSigned(JdbcTemplate jdbc, long handoverId) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.queryForObject("SELECT signed_at IS NULL FROM schoolvisit_handover WHERE id = ?", Boolean.class,
+                handoverId) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
     }
 
     public static byte[] roster(List<Line> lines) {
