@@ -76,27 +76,44 @@ public final class SchoolVisitTestSupport {
     public static School rostered(Schools schools, RosterImport rosterImport,
                                   org.springframework.security.core.userdetails.UserDetailsService users,
                                   String plannerName, LocalDate rosterDay, List<String[]> students, JdbcTemplate jdbc) {
+        School school = school(schools, users, plannerName, jdbc);
+        id.dukcapil.portal.SignedInAs.run(users, plannerName, () -> rosterImport.importRoster(school.id(), rosterDay,
+                new java.io.ByteArrayInputStream(rosterOf(students))));
+        return school;
+    }
+
+    /** A new school on the DINAS point, its NPSN unique to the test run. */
+    public static School school(Schools schools, org.springframework.security.core.userdetails.UserDetailsService users,
+                                String plannerName, JdbcTemplate jdbc) {
         return id.dukcapil.portal.SignedInAs.call(users, plannerName, () -> {
             String village = jdbc.queryForObject("SELECT MIN(code) FROM shared_region_village", String.class);
             String npsn = String.valueOf(10_000_000 + Math.floorMod(System.nanoTime(), 89_999_999));
-            School school = schools.create(new SchoolForm(npsn, "SMA Negeri Uji " + npsn, SchoolLevel.SMA,
+            return schools.create(new SchoolForm(npsn, "SMA Negeri Uji " + npsn, SchoolLevel.SMA,
                     "Jl. Pelajar No. 17", village, "Dra. Rina Marlina", "081234567890", null, "DINAS"));
-            List<Line> lines = students.stream().map(r -> new Line(r[0], r[1], r[2], "XII IPA 1")).toList();
-            rosterImport.importRoster(school.id(), rosterDay, new java.io.ByteArrayInputStream(roster(lines)));
-            return school;
         });
+    }
+
+    /** A new recording kit for the school's visits; its code. */
+    public static String kit(VisitPlanner planner, org.springframework.security.core.userdetails.UserDetailsService users,
+                             String plannerName, School school) {
+        String kit = "KIT-" + school.npsn();
+        id.dukcapil.portal.SignedInAs.run(users, plannerName, () -> planner.saveKit(new Kit(kit,
+                "Set Perekaman " + school.npsn(), "DINAS", false, null)));
+        return kit;
     }
 
     /** The school's visit on the day with the officer's team and a new kit: step 1 ends. */
     public static SchoolVisit scheduled(VisitPlanner planner,
                                         org.springframework.security.core.userdetails.UserDetailsService users,
                                         String plannerName, School school, String officer, LocalDate day) {
-        return id.dukcapil.portal.SignedInAs.call(users, plannerName, () -> {
-            String kit = "KIT-" + school.npsn();
-            planner.saveKit(new Kit(kit, "Set Perekaman " + school.npsn(), "DINAS", false, null));
-            return planner.schedule(new VisitPlan(school.id(), day, java.util.Set.of(officer), kit,
-                    java.time.Instant.now()));
-        });
+        String kit = kit(planner, users, plannerName, school);
+        return id.dukcapil.portal.SignedInAs.call(users, plannerName, () -> planner.schedule(new VisitPlan(
+                school.id(), day, java.util.Set.of(officer), kit, java.time.Instant.now())));
+    }
+
+    /** The school's file of the given residents, each in class XII IPA 1. */
+    public static byte[] rosterOf(List<String[]> students) {
+        return roster(students.stream().map(r -> new Line(r[0], r[1], r[2], "XII IPA 1")).toList());
     }
 
     /** The Kepala Dinas's signature reaches the handover record after the signing transaction commits. */

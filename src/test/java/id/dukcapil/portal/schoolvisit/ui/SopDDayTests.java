@@ -17,7 +17,6 @@ import id.dukcapil.portal.schoolvisit.Handover;
 import id.dukcapil.portal.schoolvisit.HandoverDocuments;
 import id.dukcapil.portal.schoolvisit.Handovers;
 import id.dukcapil.portal.schoolvisit.OpenHandover;
-import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
@@ -76,7 +75,6 @@ class SopDDayTests extends PortalViewTest {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Autowired Schools schools;
-    @Autowired RosterImport rosterImport;
     @Autowired VisitPlanner planner;
     @Autowired BlankoStock blanko;
     @Autowired PopulationRegistry registry;
@@ -119,15 +117,30 @@ class SopDDayTests extends PortalViewTest {
         String[] young = one(v.minusYears(16).plusDays(1), rosterDay.minusYears(16), "NOT_RECORDED");
         LocalDate seventeenth = LocalDate.parse(birthday[2], DATE).plusYears(17);
 
-        // Step 1, a week before: the school's list comes in at 09:00, the visit is scheduled at 09:25.
+        // Step 1, a week before, on the planner's screens: the school's list comes in at 09:00 (the coordination
+        // begins), the visit is scheduled on the calendar at 09:25.
         day = visitDay.minusDays(7);
-        at("09:00");
+        at("08:00");
         SignedInAs.run(users, printer, () -> registry.recordCardPrint(Nik.of(printed[0]), "DINAS",
                 CardPrintReason.FIRST)); // at the Dinas, before the school's visit
-        School school = SchoolVisitTestSupport.rostered(schools, rosterImport, users, plannerName, rosterDay,
-                List.of(printed, recorded, notSent, fresh, birthday, young), jdbc);
-        at("09:25");
-        SchoolVisit visit = SchoolVisitTestSupport.scheduled(planner, users, plannerName, school, officer, visitDay);
+        School school = SchoolVisitTestSupport.school(schools, users, plannerName, jdbc);
+        String kit = SchoolVisitTestSupport.kit(planner, users, plannerName, school);
+        at("09:00");
+        SignedInAs.run(users, plannerName, () -> {
+            SchoolsView schoolsView = navigate(SchoolsView.class);
+            schoolsView.search.setValue(school.npsn());
+            schoolsView.show(school);
+            schoolsView.visitDay.setValue(rosterDay);
+            schoolsView.imported(school, SchoolVisitTestSupport.rosterOf(
+                    List.of(printed, recorded, notSent, fresh, birthday, young)));
+            assertThat(lastNotification()).contains("6 siswa baru", "0 baris salah");
+            at("09:25");
+            navigate(VisitCalendarView.class);
+            ScheduleDialog.schedule(this, school, v, officer, kit);
+            assertThat(lastNotification()).contains(school.name(), "dijadwalkan");
+        });
+        SchoolVisit visit = SignedInAs.call(users, plannerName, () -> planner.between(v, v)).stream()
+                .filter(planned -> planned.schoolId() == school.id()).findFirst().orElseThrow();
         SignedInAs.run(users, plannerName, () -> blanko.receive("DINAS", 6, "Kiriman uji hari sekolah"));
 
         // The field day.
