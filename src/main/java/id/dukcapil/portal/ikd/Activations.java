@@ -255,6 +255,9 @@ public class Activations {
             store.pinFailed(row.id(), MAX_WRONG_PINS);
             auditLog.record(AuditRecord.success("ikd.pin-wrong", "IkdRegistration", code)
                     .withDetail(failures + " of " + MAX_WRONG_PINS + (locked ? "; locked" : "")));
+            if (locked) { // SOP E ends here for the citizen: step 5 stops, not overdue for ever
+                stepClock.leave(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id());
+            }
             throw failed(row, locked ? Code.PIN_LOCKED : Code.WRONG_PIN, MAX_WRONG_PINS - failures);
         }
         if (!store.activated(row.id(), now)) {

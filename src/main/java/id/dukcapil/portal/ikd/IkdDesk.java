@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -54,8 +55,20 @@ public class IkdDesk {
     /** Today's registrations at the officer's own point not finished, and activations to archive; oldest first. */
     @Transactional(readOnly = true)
     public List<Registration> waiting() {
-        Instant startOfToday = java.time.LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
-        return store.waiting(myPoint(), startOfToday).stream().map(Registration::of).toList();
+        return store.waiting(myPoint(), startOfToday()).stream().map(Registration::of).toList();
+    }
+
+    /**
+     * The citizen this officer was showing a QR code to, not yet scanned (a reload, a crash, a second tab): the desk
+     * reopens on them. The code itself is kept only as a hash, so the desk shows a new one in its place.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Registration> showingQr() {
+        return store.waiting(myPoint(), startOfToday()).stream()
+                .filter(row -> row.state() == RegistrationState.FACE_PASSED && row.qrHash() != null
+                        && currentActor.id().equals(row.qrOfficer()))
+                .max(java.util.Comparator.comparing(RegistrationStore.Row::qrExpiresAt))
+                .map(Registration::of);
     }
 
     /**
@@ -123,6 +136,10 @@ public class IkdDesk {
         store.failure(row.servicePoint(), row.code(), currentActor.id(), reason, now);
         stepClock.leaveIfOpen(Activations.caseRef(row.code()), SopStep.E3_SELFIE, now, currentActor.id());
         auditLog.record(AuditRecord.success(action, "IkdRegistration", row.code()));
+    }
+
+    private Instant startOfToday() {
+        return java.time.LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
     }
 
     private RegistrationStore.Row mine(String code) {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -126,6 +127,30 @@ public class FieldDesk {
     public FieldStudent student(long visitId, long studentId) {
         SchoolVisit visit = mine(visitId);
         return field(visit, ofVisit(visit, studentId));
+    }
+
+    /**
+     * The student this officer was in the middle of at the visit (a reload, a lost connection, a second tablet): of
+     * the students between field steps, the one whose current step they entered last. The field screen reopens on
+     * them.
+     */
+    @Transactional(readOnly = true)
+    public Optional<FieldStudent> inHand(long visitId) {
+        SchoolVisit visit = mine(visitId);
+        Instant latest = null;
+        Student inHand = null;
+        for (Student student : students.roster(visit.schoolId(), ROSTER_MAX)) {
+            if (student.state() != StudentState.ON_ROSTER || student.fieldStep() == null
+                    || !Long.valueOf(visitId).equals(student.visitId())) {
+                continue;
+            }
+            Instant entered = clocks.enteredByMe(SchoolVisitClocks.student(student.id())).orElse(null);
+            if (entered != null && (latest == null || entered.isAfter(latest))) {
+                latest = entered;
+                inHand = student;
+            }
+        }
+        return Optional.ofNullable(inHand).map(student -> field(visit, student));
     }
 
     /**

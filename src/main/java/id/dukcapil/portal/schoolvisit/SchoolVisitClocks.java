@@ -5,6 +5,7 @@ import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.sla.StepRecord;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -64,6 +65,13 @@ class SchoolVisitClocks {
     void move(CaseRef caseRef, SopStep from, SopStep to, Instant at, String servicePoint) {
         stepClock.leave(caseRef, from, at, currentActor.id());
         stepClock.enter(caseRef, to, at, currentActor.id(), servicePoint);
+    }
+
+    /** When the signed-in actor entered the step the case is in now, if they did: the work in their hands. */
+    java.util.Optional<Instant> enteredByMe(CaseRef caseRef) {
+        String me = currentActor.id();
+        return stepClock.now(caseRef).flatMap(now -> now.current().stream()
+                .filter(open -> me.equals(open.startedBy())).map(StepRecord::startedAt).max(Instant::compareTo));
     }
 
     boolean inStep(CaseRef caseRef, SopStep step) {

@@ -102,6 +102,8 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         add(header, body);
         LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
         refresh();
+        // A reload while a QR code was on screen: the desk reopens on that citizen, with a new code.
+        desk.showingQr().ifPresent(this::showQr);
     }
 
     void refresh() {

@@ -187,13 +187,16 @@ public class VisitStore {
                 ORDER BY called_at DESC LIMIT ?""").params(point, day, limit).query(VisitStore::visit).list();
     }
 
-    /** A recording desk's day: numbers called, recorded, failed and failed for technical reasons. */
+    /**
+     * A recording desk's day: numbers called, recorded (a proof issued, though its visit was closed at the day's
+     * end before the proof was handed), failed and failed for technical reasons.
+     */
     public record DeskDay(String desk, long called, long recorded, long failed, long technical) {
     }
 
     public List<DeskDay> desks(String point, LocalDate day) {
         return jdbc.sql("""
-                SELECT desk, COUNT(*), SUM(state IN ('RECORDED', 'PROOF_HANDED')), SUM(failures),
+                SELECT desk, COUNT(*), SUM(proof_number IS NOT NULL), SUM(failures),
                        SUM(technical_failures)
                 FROM recording_visit WHERE service_point = ? AND day = ? AND desk IS NOT NULL
                 GROUP BY desk ORDER BY desk""").params(point, day)

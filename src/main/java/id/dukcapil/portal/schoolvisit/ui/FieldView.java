@@ -150,6 +150,8 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             visitPanel.add(new Paragraph(getTranslation("schoolvisit.field.no-visit")));
         } else {
             visits.setValue(today.getFirst());
+            // A reload, a lost connection or a second tablet: the screen reopens on the student in the officer's hands.
+            desk.inHand(today.getFirst().id()).ifPresent(this::showStudent);
         }
     }
 

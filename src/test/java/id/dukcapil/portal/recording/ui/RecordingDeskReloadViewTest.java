@@ -54,7 +54,7 @@ class RecordingDeskReloadViewTest extends PortalViewTest {
                 test(find(Button.class).id("recording-recorded")).click();
             }
 
-            RecordingDeskView reloaded = navigate(RecordingDeskView.class);
+            RecordingDeskView reloaded = reload(RecordingDeskView.class);
             assertThat(reloaded.called).as("the desk reopens on its call").isNotNull();
             assertThat(reloaded.called.id()).isEqualTo(queued.id());
             assertThat(reloaded.deskName.getValue()).isEqualTo("Meja 4");
@@ -108,7 +108,7 @@ class RecordingDeskReloadViewTest extends PortalViewTest {
             test(find(Button.class).id("recording-received")).click();
             long visit = view.visit.id();
 
-            RegistrationDeskView reloaded = navigate(RegistrationDeskView.class);
+            RegistrationDeskView reloaded = reload(RegistrationDeskView.class);
             assertThat(reloaded.visit).as("the desk reopens on the resident").isNotNull();
             assertThat(reloaded.visit.id()).isEqualTo(visit);
             reloaded.inPerson.setValue(true);

@@ -86,7 +86,7 @@ class HandoverReopenViewTest extends PortalViewTest {
         BatchRun run = SignedInAs.call(users, "kadis", () -> batches.start(List.of(made.documentId()),
                 SigningTestSupport.PASSPHRASE.toCharArray()));
         run.completion().get(60, TimeUnit.SECONDS);
-        awaitSigned(made.id());
+        SchoolVisitTestSupport.awaitSigned(jdbc, made.id());
         clock.advance(Duration.ofMinutes(25));
 
         SignedInAs.run(users, printer, () -> {
@@ -160,14 +160,5 @@ class HandoverReopenViewTest extends PortalViewTest {
     }
 
     private record PrintedAtSchool(String printer, LocalDate day, SchoolVisitTestSupport.Arranged arranged) {
-    }
-
-    /** The signature's outcome reaches the module after the signing transaction commits. */
-    private void awaitSigned(long handoverId) throws InterruptedException {
-        long until = System.nanoTime() + 10_000_000_000L;
-        while (jdbc.queryForObject("SELECT signed_at IS NULL FROM schoolvisit_handover WHERE id = ?", Boolean.class,
-                handoverId) && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
     }
 }

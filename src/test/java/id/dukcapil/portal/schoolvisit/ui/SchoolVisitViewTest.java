@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.select.Select;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
@@ -76,12 +73,12 @@ class SchoolVisitViewTest extends PortalViewTest {
 
         SignedInAs.run(users, plannerName, () -> {
             VisitCalendarView calendar = navigate(VisitCalendarView.class);
-            schedule(first, day, officer, kitCode);
+            ScheduleDialog.schedule(this, first, day, officer, kitCode);
             assertThat(lastNotification()).contains(first.name(), "dijadwalkan");
             Div cell = find(Div.class).id("day-" + day);
             assertThat(cell.getElement().getTextRecursively()).contains(first.name(), kitCode);
 
-            schedule(second, day, officer, kitCode);
+            ScheduleDialog.schedule(this, second, day, officer, kitCode);
             assertThat(lastNotification()).contains("Set Kalender " + tag, first.name());
             assertThat(find(ComboBox.class).id("schedule-school").getValue()).as("what the planner chose stays")
                     .isEqualTo(second);
@@ -162,21 +159,6 @@ class SchoolVisitViewTest extends PortalViewTest {
             assertThat(find(com.vaadin.flow.component.html.Paragraph.class).id("school-figures").getText())
                     .startsWith("Daftar siswa: 1");
         });
-    }
-
-    private void schedule(School school, LocalDate day, String officer, String kitCode) {
-        test(find(Button.class).id("calendar-schedule")).click();
-        @SuppressWarnings("unchecked")
-        ComboBox<School> schoolBox = find(ComboBox.class).id("schedule-school");
-        schoolBox.setValue(school);
-        find(DatePicker.class).id("schedule-day").setValue(day);
-        @SuppressWarnings("unchecked")
-        MultiSelectComboBox<String> team = find(MultiSelectComboBox.class).id("schedule-team");
-        team.setValue(Set.of(officer));
-        @SuppressWarnings("unchecked")
-        Select<Kit> kit = find(Select.class).id("schedule-kit");
-        kit.setValue(kit.getListDataView().getItems().filter(k -> k.code().equals(kitCode)).findFirst().orElseThrow());
-        test(find(Button.class).id("schedule-save")).click();
     }
 
     @Test
