@@ -18,7 +18,8 @@ final class AuditWords {
     private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)*\\b");
     /**
      * Where the bundles keep the words for the states a subject's details name (a state's word depends on whose state
-     * it is: a KK request's PRINTED is not a booking's). The log's own dictionary, {@code audit.code.}, comes first.
+     * it is: a KK request's PRINTED is not a booking's). The log's own dictionary, {@code audit.code.}, and the SOP steps'
+     * names, {@code sla.step.}, come first.
      */
     private static final Map<String, List<String>> STATES_OF = Map.of(
             "KkPrintRequest", List.of("kkprint.state.", "kkprint.reason."),
@@ -62,7 +63,8 @@ final class AuditWords {
     }
 
     private String codeInWords(String code, @Nullable String subjectType) {
-        List<String> families = new java.util.ArrayList<>(List.of("audit.code."));
+        // A step of an SOP is the same step whoever's detail names it ("B6_OPERATOR_CHECK +10 min").
+        List<String> families = new java.util.ArrayList<>(List.of("audit.code.", "sla.step."));
         families.addAll(subjectType == null ? List.of() : STATES_OF.getOrDefault(subjectType, List.of()));
         for (String family : families) {
             String translated = translate.apply(family + code);
