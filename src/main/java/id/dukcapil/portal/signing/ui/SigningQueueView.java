@@ -111,12 +111,11 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         queue.setSelectionMode(Grid.SelectionMode.MULTI);
         queue.addColumn(QueuedDocument::number).setHeader(getTranslation("signing.column.number")).setAutoWidth(true);
         // Each document in its own module's terms: a family card names its head of family, a handover its school.
-        queue.addComponentColumn(document -> wrapping(heading(document).kind()))
-                .setHeader(getTranslation("signing.column.kind")).setWidth("11em").setFlexGrow(1);
-        queue.addComponentColumn(this::holder).setHeader(getTranslation("signing.column.holder")).setFlexGrow(2);
-        // The origin's words wrap: measured to their full length they pushed the actions out of a 1440 px screen.
-        queue.addColumn(this::origin)
-                .setHeader(getTranslation("signing.column.source")).setWidth("12em").setFlexGrow(1);
+        // Their words wrap: measured to their full length they pushed the actions out of a 1440 px screen.
+        queue.addComponentColumn(this::kind).setHeader(getTranslation("signing.column.kind")).setWidth("12em")
+                .setFlexGrow(1);
+        queue.addComponentColumn(this::holder).setHeader(getTranslation("signing.column.holder")).setWidth("12em")
+                .setFlexGrow(2);
         queue.addColumn(document -> TIME.format(document.queuedAt().atZone(zone)))
                 .setHeader(getTranslation("signing.column.queued")).setWidth("7.5em").setFlexGrow(0);
         queue.addComponentColumn(this::due).setHeader(getTranslation("signing.column.due")).setWidth("7.5em").setFlexGrow(0);
@@ -193,20 +192,22 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("signing.origin.other"), document.holderName(), ""));
     }
 
+    /** What the document is, and below it in small print where it comes from. */
+    private Div kind(QueuedDocument document) {
+        return twoLines(heading(document).kind(), origin(document));
+    }
+
     /** Whose the document is, and below it in small print that holder's role and the document's subject. */
     private Div holder(QueuedDocument document) {
         SignableDocuments.Heading heading = heading(document);
-        Span about = new Span(heading.about());
-        about.addClassName("signing-about");
-        about.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
-                .set("color", "var(--lumo-secondary-text-color)");
-        Div cell = wrapping(heading.holder());
-        cell.add(about);
-        return cell;
+        return twoLines(heading.holder(), heading.about());
     }
 
-    private static Div wrapping(String text) {
-        Div cell = new Div(text);
+    private static Div twoLines(String first, String second) {
+        Span small = new Span(second);
+        small.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        Div cell = new Div(new Span(first), small);
         cell.getStyle().set("white-space", "normal").set("line-height", "var(--lumo-line-height-xs)");
         return cell;
     }
