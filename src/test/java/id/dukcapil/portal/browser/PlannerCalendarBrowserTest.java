@@ -21,7 +21,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,12 +55,7 @@ class PlannerCalendarBrowserTest {
         });
         for (String language : List.of("id", "en")) {
             try (Browser desk = new Browser(port, 1440, 900)) {
-                desk.signIn("perencana", PortalTest.DEMO_PASSWORD);
-                try {
-                    desk.await(By.tagName("h2"));
-                } catch (org.openqa.selenium.TimeoutException notIn) {
-                    throw DemoStaff.notIn("perencana", jdbc, desk, notIn);
-                }
+                DemoStaff.signIn(desk, "perencana", jdbc);
                 desk.driver.manage().addCookie(new Cookie("portal-lang", language));
                 desk.open("jadwal-sekolah");
                 desk.awaitSettled();
@@ -82,8 +76,7 @@ class PlannerCalendarBrowserTest {
             }
         }
         try (Browser printer = new Browser(port, 1440, 900)) {
-            printer.signIn("cetak", PortalTest.DEMO_PASSWORD);
-            printer.await(By.tagName("h2"));
+            DemoStaff.signIn(printer, "cetak", jdbc);
             printer.screenshot("print-operator-menu");
             assertThat(cutMenuLabels(printer)).as("the print operator's menu, Cetak & Serah Terima Sekolah").isEmpty();
         }

@@ -43,12 +43,7 @@ class SigningQueueBrowserTest {
                 card, record);
         String cardNumber = jdbc.queryForObject("SELECT number FROM signing_document WHERE id = ?", String.class, card);
         try (Browser desk = new Browser(port, 1440, 900)) {
-            desk.signIn("kadis", PortalTest.DEMO_PASSWORD);
-            try {
-                desk.await(By.tagName("h2"));
-            } catch (org.openqa.selenium.TimeoutException notIn) {
-                throw DemoStaff.notIn("kadis", jdbc, desk, notIn);
-            }
+            DemoStaff.signIn(desk, "kadis", jdbc);
             for (String language : List.of("id", "en")) {
                 desk.driver.manage().addCookie(new Cookie("portal-lang", language));
                 desk.open("signing");
