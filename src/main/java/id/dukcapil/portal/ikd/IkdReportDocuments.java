@@ -8,7 +8,6 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
-import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.DocumentSigned;
 import id.dukcapil.portal.signing.QueuedDocument;
@@ -16,7 +15,6 @@ import id.dukcapil.portal.signing.SignableDocuments;
 import id.dukcapil.portal.signing.SignatureBlock;
 import id.dukcapil.portal.sla.Procedure;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -70,7 +68,7 @@ class IkdReportDocuments implements SignableDocuments, DailySummarySource {
         LocalDate day = LocalDate.parse(report.subject().substring(report.subject().lastIndexOf(' ') + 1));
         return new Heading(messages.getMessage("signing.verify.kind." + IkdDayReports.KIND, null, locale),
                 report.holderName(), messages.getMessage("ikd.signing.about",
-                        new Object[] {DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT).format(day)}, locale));
+                        new Object[] {PortalMessages.DATE.format(day)}, locale));
     }
 
     @Override

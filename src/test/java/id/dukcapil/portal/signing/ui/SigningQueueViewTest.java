@@ -173,6 +173,8 @@ class SigningQueueViewTest extends PortalViewTest {
         long card = support.queueFamily();
         long record = signingQueue.submit(new SigningRequest("SCHOOL_HANDOVER", "990001", "BAST_KTP", "BAST",
                 "BAST/20212345/0001", "SMA Negeri 1 Soreang", "20212345", Instant.now().plusSeconds(3600))).value();
+        long report = signingQueue.submit(new SigningRequest("IKD_DAY_REPORT", "99000003", "LAPORAN_HARIAN_IKD",
+                "LIKD", "MPP-SOREANG 2026-11-24", "MPP Soreang", "MPP-SOREANG", Instant.now().plusSeconds(3600))).value();
         try {
             SigningQueueView view = navigate(SigningQueueView.class);
             var queue = test(view.queue);
@@ -192,10 +194,16 @@ class SigningQueueViewTest extends PortalViewTest {
             int cardRow = row(queue, card);
             Family family = support.familyOf(waiting(card));
             assertThat(cell(queue, cardRow, kind)).startsWith("Kartu Keluarga");
+
+            int reportRow = row(queue, report);
+            assertThat(cell(queue, reportRow, kind)).startsWith("Laporan harian aktivasi IKD");
+            assertThat(cell(queue, reportRow, holder)).as("its point by name and its day as the screens write days")
+                    .isEqualTo("MPP Soreang" + "Tempat layanan · hari 24/11/2026");
             assertThat(cell(queue, cardRow, holder)).contains(family.head().orElseThrow().fullName())
                     .contains("Kepala keluarga · KK " + family.kkNumber().masked());
         } finally {
             signingQueue.returnToVerifier(record, "Dokumen uji");
+            signingQueue.returnToVerifier(report, "Dokumen uji");
         }
     }
 
