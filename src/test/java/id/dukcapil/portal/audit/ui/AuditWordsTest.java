@@ -151,9 +151,12 @@ class AuditWordsTest {
                 .isEqualTo("PRINTED");
         ResourceBundle sla = ResourceBundle.getBundle("i18n.sla", Locale.of("id"),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        assertThat(new AuditWords(key -> sla.containsKey(key) ? sla.getString(key) : key)
+        ResourceBundle audit = ResourceBundle.getBundle("i18n.audit", Locale.of("id"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        assertThat(new AuditWords(key -> sla.containsKey(key) ? sla.getString(key)
+                : audit.containsKey(key) ? audit.getString(key) : key)
                 .detail("B6_OPERATOR_CHECK +10 min", "KkPrintRequest"))
-                .as("an overdue step by its name, found by the walk's dictionary of codes")
-                .isEqualTo("Pemeriksaan operator +10 min");
+                .as("an overdue step by its name, found by the walk's dictionary of codes; its minutes in Indonesian")
+                .isEqualTo("Pemeriksaan operator +10 mnt");
     }
 }
