@@ -1,5 +1,6 @@
 package id.dukcapil.portal.booking;
 
+import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.blanko.BlankoStock;
@@ -185,7 +186,7 @@ public class CounterService {
         }
         LocalDate today = LocalDate.now(clock);
         if (!booking.day().equals(today)) {
-            throw new BookingRefused(RefusalCode.WRONG_DAY, booking.day().toString());
+            throw new BookingRefused(RefusalCode.WRONG_DAY, PortalMessages.DATE.format(booking.day()));
         }
         ServicePoint mine = myPoint();
         if (!booking.servicePoint().equals(mine.code())) {

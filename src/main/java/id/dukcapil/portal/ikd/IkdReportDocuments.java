@@ -10,6 +10,7 @@ import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.DocumentSigned;
+import id.dukcapil.portal.signing.QueuedDocument;
 import id.dukcapil.portal.signing.SignableDocuments;
 import id.dukcapil.portal.signing.SignatureBlock;
 import id.dukcapil.portal.sla.Procedure;
@@ -59,6 +60,15 @@ class IkdReportDocuments implements SignableDocuments, DailySummarySource {
                 block.signerPosition(), block.signerName(), block.verificationUrl()}, PortalMessages.INDONESIAN);
         return new Rendering.Pdf(files.pdf(now, PortalMessages.INDONESIAN,
                 new TableReportFiles.Signature(words, block.verificationUrl())));
+    }
+
+    /** The report as the signing queue names it: its service point and its day (the subject ends with the day). */
+    @Override
+    public Heading heading(QueuedDocument report, Locale locale) {
+        LocalDate day = LocalDate.parse(report.subject().substring(report.subject().lastIndexOf(' ') + 1));
+        return new Heading(messages.getMessage("signing.verify.kind." + IkdDayReports.KIND, null, locale),
+                report.holderName(), messages.getMessage("ikd.signing.about",
+                        new Object[] {PortalMessages.DATE.format(day)}, locale));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
+import id.dukcapil.portal.kkprint.internal.FamilyCardHeading;
 import id.dukcapil.portal.kkprint.internal.FamilyDetails;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
@@ -9,6 +10,7 @@ import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
+import id.dukcapil.portal.signing.QueuedDocument;
 import id.dukcapil.portal.signing.SignableDocuments;
 import id.dukcapil.portal.signing.SignatureBlock;
 import java.util.List;
@@ -58,6 +60,11 @@ public class KkCards implements SignableDocuments {
                     new Object[] {String.join("; ", changes)}, PortalMessages.INDONESIAN));
         }
         return new Rendering.Pdf(kkDocument.render(family, block));
+    }
+
+    @Override
+    public Heading heading(QueuedDocument card, Locale locale) {
+        return FamilyCardHeading.of(card, messages, locale);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint;
 
+import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
 import id.dukcapil.portal.kkprint.internal.Transition;
@@ -145,7 +146,7 @@ public class KkDelivery {
                 continue;
             }
             RequestStore.Row request = byId(release.requestId());
-            String expiresOn = LocalDate.ofInstant(release.expiresAt(), clock.getZone()).toString();
+            String expiresOn = PortalMessages.DATE.format(LocalDate.ofInstant(release.expiresAt(), clock.getZone()));
             mail.expiringSoon(request, expiresOn);
             lifecycle.note(request, Transition.REMINDED, null);
             reminded++;
@@ -162,7 +163,7 @@ public class KkDelivery {
         Instant expires = now.plus(validity);
         releases.insert(request.id(), qrContent, pinEncoder.encode(pin), now, expires);
         mail.delivered(request, qrContent, Codes.png(Codes.qr(qrContent)), pin,
-                LocalDate.ofInstant(expires, clock.getZone()).toString());
+                PortalMessages.DATE.format(LocalDate.ofInstant(expires, clock.getZone())));
     }
 
     private RequestStore.Row byTracking(String trackingNumber) {

@@ -11,6 +11,7 @@ import id.dukcapil.portal.shared.pdf.VectorQrCode;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.signing.DocumentId;
 import id.dukcapil.portal.signing.DocumentSigned;
+import id.dukcapil.portal.signing.QueuedDocument;
 import id.dukcapil.portal.signing.SignableDocuments;
 import id.dukcapil.portal.signing.SignatureBlock;
 import id.dukcapil.portal.signing.SigningQueue;
@@ -86,6 +87,13 @@ public class HandoverDocuments implements SignableDocuments {
         String words = messages.getMessage("schoolvisit.handover.signature", new Object[] {block.documentNumber(),
                 block.signerPosition(), block.signerName(), block.verificationUrl()}, PortalMessages.INDONESIAN);
         return new Rendering.Pdf(render(handover, new TableReportFiles.Signature(words, block.verificationUrl())));
+    }
+
+    /** The record as the signing queue names it: the school it goes to, by name and NPSN, and its number. */
+    @Override
+    public Heading heading(QueuedDocument record, Locale locale) {
+        return new Heading(text("signing.verify.kind." + KIND, locale), record.holderName(),
+                text("schoolvisit.signing.about", locale, record.holderId(), record.subject()));
     }
 
     /**

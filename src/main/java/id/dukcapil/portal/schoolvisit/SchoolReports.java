@@ -59,7 +59,7 @@ public class SchoolReports {
         School school = schools.find(schoolId).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
         List<List<Object>> visitRows = new ArrayList<>();
         for (SchoolVisit visit : plans.ofSchool(schoolId)) {
-            visitRows.add(List.of(DATE.format(visit.day()), text(visit.state().labelKey(), locale), visit.kitCode(),
+            visitRows.add(List.of(DATE.format(visit.day()), text(visit.state().labelKey(), locale), visit.kitName(),
                     visit.team().size(), visit.cardsTaken(), visit.cardsPrinted()));
         }
         return new TableReport("sekolah-" + school.npsn() + "-" + LocalDate.now(clock),
@@ -88,7 +88,7 @@ public class SchoolReports {
         String team = visit.team().stream().map(u -> names.getOrDefault(u, u)).collect(Collectors.joining(", "));
         List<List<Object>> visitRows = List.of(
                 List.of(text("schoolvisit.column.state", locale), text(visit.state().labelKey(), locale)),
-                List.of(text("schoolvisit.column.kit", locale), visit.kitCode()),
+                List.of(text("schoolvisit.column.kit", locale), visit.kitName()),
                 List.of(text("schoolvisit.column.team", locale), team),
                 List.of(text("schoolvisit.column.cards-taken", locale), (long) visit.cardsTaken()),
                 List.of(text("schoolvisit.column.cards-printed", locale), (long) visit.cardsPrinted()));

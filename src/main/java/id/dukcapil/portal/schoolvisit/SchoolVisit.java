@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A field team's day at a school, with its kit, its officers and the blank cards it took. */
+/**
+ * A field team's day at a school, with its kit, its officers and the blank cards it took.
+ *
+ * @param kitName the kit as people name it ("Set Perekaman 1 (Dinas)"): what every screen and report shows
+ */
 public record SchoolVisit(long id, long schoolId, String schoolName, String servicePoint, LocalDate day,
-                          String kitCode, VisitState state, List<String> team, int cardsTaken, int cardsPrinted,
+                          String kitCode, String kitName, VisitState state, List<String> team, int cardsTaken, int cardsPrinted,
                           @Nullable Instant letterSentAt) {
 
     public int cardsLeft() {

@@ -78,7 +78,7 @@ class SchoolVisitDayReports implements DailySummarySource {
                         text("schoolvisit.column.kit", locale), text("schoolvisit.column.team", locale),
                         text("schoolvisit.column.cards-taken", locale), text("schoolvisit.column.cards-printed", locale)),
                 visits.stream().<List<Object>>map(visit -> List.of(visit.schoolName(),
-                        text(visit.state().labelKey(), locale), visit.kitCode(), (long) visit.team().size(),
+                        text(visit.state().labelKey(), locale), visit.kitName(), (long) visit.team().size(),
                         (long) visit.cardsTaken(), (long) visit.cardsPrinted())).toList());
         String subtitle = servicePoint.name() + " · "
                 + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day);

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.shared;
 
+import id.dukcapil.portal.shared.i18n.PortalMessages;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public record Nik(String value) {
                 || birthDate.getYear() % 100 != birthYearOfCentury()) {
             disagreements.add(Finding.of("nik.disagrees.birth-date", value.substring(6, 12),
                     "%02d-%02d-%02d".formatted(calendarDay(), birthMonthDay().getMonthValue(), birthYearOfCentury()),
-                    birthDate.toString()));
+                    PortalMessages.DATE.format(birthDate)));
         }
         if (sex != sex()) {
             // One key per case, so each language words the two sexes itself.

@@ -24,6 +24,13 @@ public interface SignableDocuments {
     Rendering render(String sourceId, SignatureBlock block);
 
     /**
+     * How the queue names one of this module's documents, in the reader's language: what it is, whose it is, and
+     * what it is about under its own label ("Kepala keluarga · KK ****0001", "Sekolah · NPSN 20212345"). Called for
+     * every row shown, so made from the queued document alone, without a lookup.
+     */
+    Heading heading(QueuedDocument document, Locale locale);
+
+    /**
      * What the Kepala Dinas reads beside the preview, in the reader's language: the case's facts that the document
      * must agree with (a family card's members and their relationship). None unless the module offers some.
      */
@@ -42,6 +49,16 @@ public interface SignableDocuments {
         public Detail(String label, String value) {
             this(label, value, null);
         }
+    }
+
+    /**
+     * A queued document in words.
+     *
+     * @param kind   what it is ("Kartu Keluarga", "Berita Acara Serah Terima KTP-el ke sekolah")
+     * @param holder whose it is: a head of family, a school, a service point
+     * @param about  the holder's role and the document's subject, each named (numbers masked as everywhere)
+     */
+    record Heading(String kind, String holder, String about) {
     }
 
     /** What {@link #render} gives: the PDF to sign, or the reason the document goes back. */

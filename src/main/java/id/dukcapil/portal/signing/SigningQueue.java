@@ -123,6 +123,11 @@ public class SigningQueue {
         };
     }
 
+    /** A waiting document in its own module's words; none if no module renders its kind any more. */
+    public Optional<SignableDocuments.Heading> heading(QueuedDocument document, Locale locale) {
+        return sources.find(document.sourceType()).map(source -> source.heading(document, locale));
+    }
+
     /** The facts of a waiting document's case that its module shows beside the preview. */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public List<SignableDocuments.Detail> details(long documentId, Locale locale) {

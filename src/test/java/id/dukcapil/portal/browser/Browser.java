@@ -202,7 +202,9 @@ public final class Browser implements AutoCloseable {
 
     /**
      * The texts cut inside {@code scope} (a CSS selector; shadow roots included): elements whose content is wider
-     * than their box where the overflow is hidden or ellipsised, each as "tag[part]: text". Empty when all fit.
+     * than their box where the overflow is hidden or ellipsised, each as "tag[part]: text". Empty when all fit. A text
+     * cut on purpose with its whole words in a tooltip (a {@code title}, or Vaadin's tooltip on the component) is not
+     * cut: the reader has it on pointing.
      */
     @SuppressWarnings("unchecked")
     public List<String> cutTexts(String scope) {
@@ -219,12 +221,16 @@ public final class Browser implements AutoCloseable {
                     + el.tagName.toLowerCase() + (el.getAttribute('part') ? '[' + el.getAttribute('part') + ']' : '')
                     + ': ' + textOf(el).replace(/\\s+/g, ' ').slice(0, 60);
                 };
+                const tooltip = el => el && (el.getAttribute('title')
+                    || [...el.children].some(child => child.localName === 'vaadin-tooltip' && child.text));
+                const explained = el => tooltip(el) || tooltip(el.getRootNode().host);
                 const walk = root => {
                   for (const el of root.querySelectorAll('*')) {
                     if (el.shadowRoot) walk(el.shadowRoot);
                     const style = getComputedStyle(el);
                     const hides = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
-                    if (hides && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && textOf(el)) {
+                    if (hides && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && textOf(el)
+                        && !explained(el)) {
                       cut.push(describe(el));
                     }
                   }
@@ -430,6 +436,40 @@ public final class Browser implements AutoCloseable {
         return (String) driver.executeScript("""
                 const shown = document.querySelector('vaadin-select.language-switch vaadin-select-value-button');
                 return shown ? shown.textContent.trim() : '';""");
+    }
+
+    /** A text the reader is given to read as data: a grid's cell, a chart's label, a notification. */
+    public record Shown(String where, String text) {
+    }
+
+    /**
+     * The texts of the page's grid cells (rows in view), chart labels (the text of every SVG picture drawn from a
+     * data address, as the dashboard's charts are) and notifications, shadow roots included.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Shown> shownTexts() {
+        List<List<String>> found = (List<List<String>>) driver.executeScript("""
+                const shown = [];
+                const walk = root => root.querySelectorAll('*').forEach(el => {
+                  if (el.localName === 'vaadin-grid-cell-content') {
+                    const cell = el.assignedSlot && el.assignedSlot.parentElement;
+                    if (cell && cell.localName === 'td' && !cell.parentElement.hidden) {
+                      shown.push(['grid cell', el.textContent]);
+                    }
+                  } else if (el.localName === 'vaadin-notification-card') {
+                    shown.push(['notification', el.textContent]);
+                  } else if (el.localName === 'img' && (el.getAttribute('src') || '').startsWith('data:image/svg+xml;base64,')) {
+                    const svg = new DOMParser().parseFromString(
+                        new TextDecoder().decode(Uint8Array.from(atob(el.getAttribute('src').split(',')[1]), c => c.charCodeAt(0))),
+                        'image/svg+xml');
+                    svg.querySelectorAll('text').forEach(label => shown.push(['chart label', label.textContent]));
+                  }
+                  if (el.shadowRoot) walk(el.shadowRoot);
+                });
+                walk(document);
+                return shown.filter(([, text]) => text && text.trim())
+                  .map(([where, text]) => [where, text.trim().replace(/\s+/g, ' ')]);""");
+        return found.stream().map(pair -> new Shown(pair.get(0), pair.get(1))).toList();
     }
 
     /** The menu's entries as the signed-in user sees them: each one's route, without the leading slash. */

@@ -12,6 +12,16 @@ final class DemoStaff {
     private DemoStaff() {
     }
 
+    /** Signs the demo user in and waits for the home page; a user who does not get in is explained ({@link #notIn}). */
+    static void signIn(Browser browser, String user, JdbcTemplate jdbc) {
+        browser.signIn(user, id.dukcapil.portal.PortalTest.DEMO_PASSWORD);
+        try {
+            browser.await(org.openqa.selenium.By.tagName("h2"));
+        } catch (org.openqa.selenium.TimeoutException notIn) {
+            throw notIn(user, jdbc, browser, notIn);
+        }
+    }
+
     /**
      * Why a demo user may not have got in, for a failed wait after signing in: the account's state, its last sign-ins
      * as the audit log has them, and what the home page shows when opened again (was the session in after all?).

@@ -159,7 +159,7 @@ class NikTest {
 
         assertThat(nik.disagreementsWith(LocalDate.of(1985, 5, 12), Sex.FEMALE)).isEmpty();
         assertThat(nik.disagreementsWith(LocalDate.of(1985, 5, 21), Sex.MALE)).containsExactly(
-                Finding.of("nik.disagrees.birth-date", "520585", "12-05-85", "1985-05-21"),
+                Finding.of("nik.disagrees.birth-date", "520585", "12-05-85", "21/05/1985"),
                 Finding.of("nik.disagrees.sex-FEMALE", "52"));
     }
 
@@ -182,7 +182,7 @@ class NikTest {
                 Finding.of("nik.length", 15), Finding.of("nik.region-zero", "00.04.37"), Finding.of("nik.day", "72"),
                 Finding.of("nik.month", "13"), Finding.of("nik.date-not-real", "29-02-09"),
                 Finding.of("nik.serial-zero"), Finding.of("nik.region-unknown", "32.99.37"),
-                Finding.of("nik.disagrees.birth-date", "520585", "12-05-85", "1985-05-21"),
+                Finding.of("nik.disagrees.birth-date", "520585", "12-05-85", "21/05/1985"),
                 Finding.of("nik.disagrees.sex-FEMALE", "52"), Finding.of("nik.disagrees.sex-MALE", "12"));
         for (Locale locale : List.of(Locale.ROOT, Locale.ENGLISH)) {
             ResourceBundle bundle = ResourceBundle.getBundle("i18n/shared", locale);

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
+import id.dukcapil.portal.kkprint.internal.FamilyCardHeading;
 import id.dukcapil.portal.kkprint.internal.FamilyDetails;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.kkprint.internal.SignableFamily;
@@ -117,6 +118,11 @@ public class SigningTestSupport implements SignableDocuments {
             return new Rendering.SendBack("Data keluarga berubah sejak verifikasi: " + String.join("; ", changes));
         }
         return new Rendering.Pdf(kkDocument.render(family, block));
+    }
+
+    @Override
+    public Heading heading(QueuedDocument card, Locale locale) {
+        return FamilyCardHeading.of(card, messages, locale);
     }
 
     @Override

@@ -16,9 +16,12 @@ final class AuditWords {
 
     /** A state or code as the modules record it: "IN_CHECK", "DELIVERED" (two capitals at least). */
     private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)*\\b");
+    /** Minutes as the modules record them ("+10 min", SOP B's overdue watch). */
+    private static final Pattern MINUTES = Pattern.compile("\\b(\\d+) min\\b");
     /**
      * Where the bundles keep the words for the states a subject's details name (a state's word depends on whose state
-     * it is: a KK request's PRINTED is not a booking's). The log's own dictionary, {@code audit.code.}, comes first.
+     * it is: a KK request's PRINTED is not a booking's). The log's own dictionary, {@code audit.code.}, and the SOP steps'
+     * names, {@code sla.step.}, come first.
      */
     private static final Map<String, List<String>> STATES_OF = Map.of(
             "KkPrintRequest", List.of("kkprint.state.", "kkprint.reason."),
@@ -58,11 +61,26 @@ final class AuditWords {
         while (code.find()) {
             code.appendReplacement(words, Matcher.quoteReplacement(codeInWords(code.group(), subjectType)));
         }
-        return code.appendTail(words).toString();
+        return minutesInWords(code.appendTail(words).toString());
+    }
+
+    /** "10 min" in the reader's language ("10 mnt"); as recorded if the bundles have no word for it. */
+    private String minutesInWords(String detail) {
+        String pattern = translate.apply("audit.detail.minutes");
+        if (pattern == null || pattern.equals("audit.detail.minutes")) {
+            return detail;
+        }
+        Matcher minutes = MINUTES.matcher(detail);
+        StringBuilder words = new StringBuilder();
+        while (minutes.find()) {
+            minutes.appendReplacement(words, Matcher.quoteReplacement(pattern.replace("{0}", minutes.group(1))));
+        }
+        return minutes.appendTail(words).toString();
     }
 
     private String codeInWords(String code, @Nullable String subjectType) {
-        List<String> families = new java.util.ArrayList<>(List.of("audit.code."));
+        // A step of an SOP is the same step whoever's detail names it ("B6_OPERATOR_CHECK +10 min").
+        List<String> families = new java.util.ArrayList<>(List.of("audit.code.", "sla.step."));
         families.addAll(subjectType == null ? List.of() : STATES_OF.getOrDefault(subjectType, List.of()));
         for (String family : families) {
             String translated = translate.apply(family + code);

@@ -61,6 +61,8 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     private final Set<String> recorded = new HashSet<>();
     private final ZoneId zone;
     private @Nullable String shownFor;
+    /** Whose scan the panel notes: the note goes once that citizen has moved on (activated, archived). */
+    private @Nullable String notedFor;
     IkdDesk.@Nullable ActivationQr shown;
 
     private List<Registration> rows = List.of();
@@ -119,6 +121,12 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
                 personalData.viewed("ikd", appeared);
             }
         }
+        if (notedFor != null && rows.stream().noneMatch(row -> row.code().equals(notedFor)
+                && row.state() == RegistrationState.PIN_SENT)) {
+            qrPanel.removeAll();
+            qrPanel.setVisible(false);
+            notedFor = null;
+        }
         if (shownFor != null) {
             Registration current = rows.stream().filter(row -> row.code().equals(shownFor)).findFirst().orElse(null);
             if (current == null || current.state() != RegistrationState.FACE_PASSED
@@ -161,6 +169,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
 
     void showQr(Registration row) {
         shown = desk.showQr(row.code());
+        notedFor = null;
         shownFor = row.code();
         String png = Base64.getEncoder().encodeToString(Codes.png(Codes.qr(shown.content(), 288)));
         Image qr = new Image("data:image/png;base64," + png, getTranslation("ikd.qr.alt", row.fullName()));
@@ -175,6 +184,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         qrPanel.removeAll();
         if (now != null && now.state() == RegistrationState.PIN_SENT) {
             qrPanel.add(new Paragraph(getTranslation("ikd.qr.scanned", now.fullName())));
+            notedFor = now.code();
         }
         qrPanel.setVisible(qrPanel.getComponentCount() > 0);
         shownFor = null;

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.kkprint.demo;
 
+import id.dukcapil.portal.kkprint.internal.FamilyCardHeading;
 import id.dukcapil.portal.kkprint.internal.FamilyDetails;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.kkprint.internal.SignableFamily;
@@ -7,6 +8,7 @@ import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.FamilyId;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.signing.QueuedDocument;
 import id.dukcapil.portal.signing.SignableDocuments;
 import id.dukcapil.portal.signing.SignatureBlock;
 import id.dukcapil.portal.signing.SigningQueue;
@@ -63,6 +65,11 @@ public class DemoCards implements SignableDocuments {
         Family family = registry.findFamily(familyOf(sourceId)).orElseThrow();
         SignableFamily.of(family.kkNumber(), registry);
         return new Rendering.Pdf(kkDocument.render(family, block));
+    }
+
+    @Override
+    public Heading heading(QueuedDocument card, Locale locale) {
+        return FamilyCardHeading.of(card, messages, locale);
     }
 
     @Override

@@ -1,21 +1,17 @@
 package id.dukcapil.portal.kkprint.ui;
 
+import com.vaadin.flow.component.Component;
 import id.dukcapil.portal.kkprint.InboxRow;
-import java.time.Duration;
+import id.dukcapil.portal.shared.ui.Durations;
 import java.time.Instant;
 
-/** The live clock of an inbox row: minutes in its step against the standard. */
+/** The live clock of an inbox row: minutes in its step against the standard, in the reader's words. */
 final class Clocks {
 
     private Clocks() {
     }
 
-    static String inStep(InboxRow row, Instant now) {
-        return minutes(row.inStep(now)) + " / " + minutes(row.standard());
-    }
-
-    static String minutes(Duration duration) {
-        long minutes = Math.max(0, duration.toMinutes());
-        return minutes >= 60 ? "%d:%02d h".formatted(minutes / 60, minutes % 60) : minutes + " min";
+    static String inStep(Component reader, InboxRow row, Instant now) {
+        return Durations.minutes(reader, row.inStep(now)) + " / " + Durations.minutes(reader, row.standard());
     }
 }

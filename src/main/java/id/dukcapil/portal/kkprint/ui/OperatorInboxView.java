@@ -98,7 +98,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(row -> row.holderName() == null ? getTranslation("kkprint.unclaimed")
                 : getTranslation("kkprint.held-by", row.holderName())).setHeader(getTranslation("kkprint.column.holder"))
                 .setAutoWidth(true);
-        grid.addColumn(row -> Clocks.inStep(row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
+        grid.addColumn(row -> Clocks.inStep(this, row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
                 .setAutoWidth(true);
         // Frozen to the end: a row's actions stay in sight however wide the other columns grow (decision 127).
         grid.addComponentColumn(row -> actions(row, me, operator, supervisor)).setAutoWidth(true).setFlexGrow(0)

@@ -81,7 +81,7 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
         grid.addColumn(row -> getTranslation(row.reason().labelKey())).setHeader(getTranslation("kkprint.column.reason"))
                 .setAutoWidth(true);
         // Frozen to the end: the time in the step, where the overdue figure shows, stays in sight in the split pane.
-        grid.addColumn(row -> Clocks.inStep(row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
+        grid.addColumn(row -> Clocks.inStep(this, row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
                 .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);

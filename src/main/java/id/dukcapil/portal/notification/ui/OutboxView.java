@@ -84,8 +84,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(message -> message.state() == MessageState.RETRY || message.state() == MessageState.PENDING
                 ? time(message.nextAttemptAt()) : time(message.sentAt()))
                 .setHeader(getTranslation("notification.column.when")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(message -> message.lastAnswer() == null ? "" : message.lastAnswer())
-                .setHeader(getTranslation("notification.column.answer")).setFlexGrow(2);
+        grid.addComponentColumn(this::answer).setHeader(getTranslation("notification.column.answer")).setFlexGrow(2);
         // A width of its own (decision 127): measured from the rows first drawn, the column was as narrow as a row
         // without the button when the newest messages were all sent.
         grid.addComponentColumn(this::sendAgainButton).setWidth("10em").setFlexGrow(0).setFrozenToEnd(true);
@@ -116,6 +115,17 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         };
         badge.getElement().getThemeList().add(theme);
         return badge;
+    }
+
+    /** The server's answer in the reader's words; its own words, often English, in the tooltip for the admin. */
+    private Component answer(OutboxMessage message) {
+        ServerAnswers.Words words = ServerAnswers.of(message.state(), message.lastAnswer());
+        Span answer = new Span(words == null ? "" : getTranslation(words.key(), words.code()));
+        answer.addClassName("outbox-answer");
+        if (words != null) {
+            answer.setTitle(getTranslation("notification.answer.raw", message.lastAnswer()));
+        }
+        return answer;
     }
 
     private Component sendAgainButton(OutboxMessage message) {

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.recording.ui;
 
+import id.dukcapil.portal.shared.i18n.PortalMessages;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -232,7 +233,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         var resident = applicant.resident();
         personalData.viewed("registrasi", PersonalData.of(resident.nik()));
         applicantPanel.add(new H3(resident.fullName()), new Paragraph(getTranslation("recording.registration.who",
-                resident.nik().value(), resident.birthPlace(), resident.birthDate().toString(),
+                resident.nik().value(), resident.birthPlace(), PortalMessages.DATE.format(resident.birthDate()),
                 applicant.familyMembers(), getTranslation(applicant.enrolmentStatus().labelKey()))));
         if (applicant.notEligible() != null) {
             Span refusal = new Span(getTranslation(applicant.notEligible().messageKey(),

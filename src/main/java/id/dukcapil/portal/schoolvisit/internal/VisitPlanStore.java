@@ -25,10 +25,11 @@ import org.springframework.stereotype.Repository;
 public class VisitPlanStore {
 
     private static final String VISIT = """
-            SELECT v.*, s.name AS school_name, s.service_point,
+            SELECT v.*, s.name AS school_name, s.service_point, k.name AS kit_name,
                    (SELECT GROUP_CONCAT(t.username ORDER BY t.username) FROM schoolvisit_team t WHERE t.visit_id = v.id)
                    AS team
-            FROM schoolvisit_visit v JOIN schoolvisit_school s ON s.id = v.school_id""";
+            FROM schoolvisit_visit v JOIN schoolvisit_school s ON s.id = v.school_id
+                 JOIN schoolvisit_kit k ON k.code = v.kit_code""";
 
     private final JdbcClient jdbc;
 
@@ -151,6 +152,7 @@ public class VisitPlanStore {
         String team = rs.getString("team");
         return new SchoolVisit(rs.getLong("id"), rs.getLong("school_id"), rs.getString("school_name"),
                 rs.getString("service_point"), rs.getObject("day", LocalDate.class), rs.getString("kit_code"),
+                rs.getString("kit_name"),
                 VisitState.valueOf(rs.getString("state")), team == null ? List.of() : List.of(team.split(",")),
                 rs.getInt("cards_taken"), rs.getInt("cards_printed"), instantOrNull(rs, "letter_sent_at"));
     }

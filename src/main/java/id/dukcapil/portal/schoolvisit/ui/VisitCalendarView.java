@@ -24,6 +24,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.schoolvisit.Kit;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.html.Paragraph;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
@@ -166,8 +168,10 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
                         LocalDate today) {
         Div cell = new Div();
         cell.setId("day-" + day);
+        // min-width 0: a grid cell otherwise grows to its widest chip, which then reads as reaching the next day.
         cell.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("min-height", weekly ? "12rem" : "6rem")
-                .set("padding", "var(--lumo-space-xs)").set("font-size", "var(--lumo-font-size-s)");
+                .set("padding", "var(--lumo-space-xs)").set("font-size", "var(--lumo-font-size-s)")
+                .set("min-width", "0").set("overflow", "hidden");
         if (!weekly && day.getMonthValue() != anchor.getMonthValue()) {
             cell.getStyle().set("color", "var(--lumo-secondary-text-color)");
         }
@@ -185,13 +189,17 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
             Div chip = new Div();
             chip.addClassName("visit-chip");
             chip.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("border-radius", "4px")
-                    .set("margin-top", "2px").set("padding", "1px 4px").set("overflow-wrap", "anywhere");
+                    .set("margin-top", "2px").set("padding", "1px 4px").set("min-width", "0");
             String team = weekly ? visit.team().stream().map(u -> names.getOrDefault(u, u))
                     .collect(Collectors.joining(", ")) : getTranslation("schoolvisit.calendar.officers", visit.team().size());
-            Button open = new Button(visit.schoolName() + " · " + visit.kitCode() + " · " + team,
-                    click -> openVisit(visit));
+            // The kit by the name the schedule dialog gives it, not by its code.
+            String words = visit.schoolName() + " · " + visit.kitName() + " · " + team;
+            // One line within its day, cut with an ellipsis; the whole line in the tooltip.
+            Button open = new Button(words, click -> openVisit(visit));
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            open.getStyle().set("white-space", "normal").set("text-align", "start").set("height", "auto");
+            open.setWidthFull();
+            open.getStyle().set("justify-content", "flex-start").set("min-width", "0");
+            open.setTooltipText(words);
             open.setId("visit-" + visit.id());
             chip.add(open);
             cell.add(chip);
@@ -223,7 +231,14 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         kit.setItems(planner.kits());
         kit.setItemLabelGenerator(k -> k.name() + (k.underRepair() ? " · " + getTranslation("schoolvisit.calendar.repair") : ""));
         kit.setId("schedule-kit");
+        Paragraph refusal = new Paragraph();
+        refusal.setId("schedule-refusal");
+        refusal.getStyle().set("color", "var(--lumo-error-text-color)").set("margin", "0");
+        refusal.setVisible(false);
+        Map<String, HasValidation> fields = Map.of("school", school, "day", date, "team", team, "kit", kit);
         Button save = new Button(getTranslation("schoolvisit.calendar.schedule"), click -> {
+            fields.values().forEach(field -> field.setInvalid(false));
+            refusal.setVisible(false);
             try {
                 SchoolVisit visit = planner.schedule(new VisitPlan(school.getValue() == null ? -1 : school.getValue().id(),
                         date.getValue(), Set.copyOf(team.getValue()),
@@ -234,12 +249,20 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
                 anchor = visit.day();
                 draw();
             } catch (RuleViolation violation) {
-                Notifications.error(violation);
+                // Told at the field it is about, inside the dialog: a toast covered the team field.
+                HasValidation field = fields.get(ScheduleRefusals.fieldOf(violation));
+                if (field != null) {
+                    field.setErrorMessage(Notifications.text(violation));
+                    field.setInvalid(true);
+                } else {
+                    refusal.setText(Notifications.text(violation));
+                    refusal.setVisible(true);
+                }
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("schedule-save");
-        dialog.add(new FormLayout(school, date, team, kit));
+        dialog.add(refusal, new FormLayout(school, date, team, kit));
         dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close()), save);
         dialog.open();
     }

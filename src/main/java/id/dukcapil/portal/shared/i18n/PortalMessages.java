@@ -2,6 +2,7 @@ package id.dukcapil.portal.shared.i18n;
 
 import java.io.IOException;
 import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ public class PortalMessages {
     public static final Locale INDONESIAN = Locale.of("id");
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final List<Locale> LOCALES = List.of(INDONESIAN, ENGLISH);
+    /** The one date format of the screens, messages and mails, in both languages: day, month, year. */
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     @Bean
     MessageSource messageSource() throws IOException {

@@ -61,7 +61,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            // The label as an element of its own: Lumo keeps the item's text on one line and cuts it with "…"; a
+            // span may wrap (styles.css, .nav-label), so "Cetak & Serah Terima Sekolah" is read whole.
+            SideNavItem item = new SideNavItem(null, entry.path());
+            Span label = new Span(getTranslation(entry.title()));
+            label.addClassName("nav-label");
+            item.getElement().appendChild(label.getElement());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }

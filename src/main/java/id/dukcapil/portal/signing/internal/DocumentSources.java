@@ -3,6 +3,7 @@ package id.dukcapil.portal.signing.internal;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.signing.SignableDocuments;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,10 +25,11 @@ public class DocumentSources {
     }
 
     public SignableDocuments of(String sourceType) {
-        SignableDocuments source = bySourceType.obtain().get(sourceType);
-        if (source == null) {
-            throw new RuleViolation("signing.source.unknown", sourceType);
-        }
-        return source;
+        return find(sourceType).orElseThrow(() -> new RuleViolation("signing.source.unknown", sourceType));
+    }
+
+    /** None for a source no module renders any more (a demo's cards on a portal started without the demo). */
+    public Optional<SignableDocuments> find(String sourceType) {
+        return Optional.ofNullable(bySourceType.obtain().get(sourceType));
     }
 }

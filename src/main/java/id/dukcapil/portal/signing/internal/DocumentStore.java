@@ -96,11 +96,13 @@ public class DocumentStore {
     /** The queue, the earliest due first: overdue documents come before the others. */
     public List<QueuedDocument> queue(long offset, int limit) {
         return jdbc.sql("""
-                SELECT id, number, kk_number, holder_name, source_type, source_id, queued_at, due_at, last_error
+                SELECT id, number, kind, kk_number, holder_name, holder_nik, source_type, source_id, queued_at, due_at,
+                       last_error
                 FROM signing_document WHERE state = 'QUEUED' ORDER BY due_at, id LIMIT ? OFFSET ?""")
                 .params(limit, offset)
-                .query((rs, n) -> new QueuedDocument(rs.getLong("id"), rs.getString("number"),
-                        rs.getString("kk_number"), rs.getString("holder_name"), rs.getString("source_type"),
+                .query((rs, n) -> new QueuedDocument(rs.getLong("id"), rs.getString("number"), rs.getString("kind"),
+                        rs.getString("kk_number"), rs.getString("holder_name"), rs.getString("holder_nik"),
+                        rs.getString("source_type"),
                         rs.getString("source_id"), instant(rs, "queued_at"), instant(rs, "due_at"),
                         rs.getString("last_error")))
                 .list();

@@ -46,7 +46,6 @@ import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.signing.DocumentReturned;
-import id.dukcapil.portal.signing.Masked;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.CertificateInfo;
@@ -87,6 +86,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
     final Span progress = new Span();
     final Button stop = new Button();
     final Grid<DocumentOutcome> results = new Grid<>();
+    final Span resultsOrder = new Span();
 
     private final SigningQueue signingQueue;
     private final BatchSigning batchSigning;
@@ -110,12 +110,12 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
         queue.setSelectionMode(Grid.SelectionMode.MULTI);
         queue.addColumn(QueuedDocument::number).setHeader(getTranslation("signing.column.number")).setAutoWidth(true);
-        queue.addColumn(QueuedDocument::holderName).setHeader(getTranslation("signing.column.holder")).setFlexGrow(2);
-        queue.addColumn(document -> Masked.identity(document.kkNumber()))
-                .setHeader(getTranslation("signing.column.kk")).setAutoWidth(true);
-        // The origin's words wrap: measured to their full length they pushed the actions out of a 1440 px screen.
-        queue.addColumn(this::origin)
-                .setHeader(getTranslation("signing.column.source")).setWidth("12em").setFlexGrow(1);
+        // Each document in its own module's terms: a family card names its head of family, a handover its school.
+        // Their words wrap: measured to their full length they pushed the actions out of a 1440 px screen.
+        queue.addComponentColumn(this::kind).setHeader(getTranslation("signing.column.kind")).setWidth("12em")
+                .setFlexGrow(1);
+        queue.addComponentColumn(this::holder).setHeader(getTranslation("signing.column.holder")).setWidth("12em")
+                .setFlexGrow(2);
         queue.addColumn(document -> TIME.format(document.queuedAt().atZone(zone)))
                 .setHeader(getTranslation("signing.column.queued")).setWidth("7.5em").setFlexGrow(0);
         queue.addComponentColumn(this::due).setHeader(getTranslation("signing.column.due")).setWidth("7.5em").setFlexGrow(0);
@@ -171,6 +171,9 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         results.addThemeVariants(GridVariant.LUMO_COMPACT);
         results.setAllRowsVisible(true);
         results.setVisible(false);
+        resultsOrder.setText(getTranslation("signing.results.order"));
+        resultsOrder.addClassName("signing-results-order");
+        resultsOrder.setVisible(false);
 
         HorizontalLayout selectionBar = new HorizontalLayout(selectAll, clearSelection, selection);
         selectionBar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -178,10 +181,35 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         signBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         progressBar.setWidth("30em");
         add(new H3(getTranslation("signing.title")), certificateStatus, interrupted, selectionBar, queue, signBar,
-                progressBar, progress, results);
+                progressBar, progress, resultsOrder, results);
         showCertificate();
         showInterrupted();
         updateSelection();
+    }
+
+    private SignableDocuments.Heading heading(QueuedDocument document) {
+        return signingQueue.heading(document, getLocale()).orElseGet(() -> new SignableDocuments.Heading(
+                getTranslation("signing.origin.other"), document.holderName(), ""));
+    }
+
+    /** What the document is, and below it in small print where it comes from. */
+    private Div kind(QueuedDocument document) {
+        return twoLines(heading(document).kind(), origin(document));
+    }
+
+    /** Whose the document is, and below it in small print that holder's role and the document's subject. */
+    private Div holder(QueuedDocument document) {
+        SignableDocuments.Heading heading = heading(document);
+        return twoLines(heading.holder(), heading.about());
+    }
+
+    private static Div twoLines(String first, String second) {
+        Span small = new Span(second);
+        small.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        Div cell = new Div(new Span(first), small);
+        cell.getStyle().set("white-space", "normal").set("line-height", "var(--lumo-line-height-xs)");
+        return cell;
     }
 
     private Span due(QueuedDocument document) {
@@ -248,13 +276,47 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         Anchor open = new Anchor(handler, getTranslation("signing.preview.open"));
         open.setTarget(AnchorTarget.BLANK);
         dialog.add(content);
-        dialog.getFooter().add(open, new Button(getTranslation("signing.close"), click -> dialog.close()));
+        dialog.getFooter().add(open, decide(document, dialog));
         dialog.open();
+    }
+
+    /**
+     * What the head decides having read the document, in the preview's own footer: sign this one (its passphrase
+     * typed here, a wrong one told at the field) or send it back; or close.
+     */
+    private HorizontalLayout decide(QueuedDocument document, Dialog dialog) {
+        PasswordField key = new PasswordField();
+        key.setId("signing-preview-passphrase");
+        key.setPlaceholder(getTranslation("signing.passphrase"));
+        key.setAriaLabel(getTranslation("signing.passphrase"));
+        key.setRevealButtonVisible(false);
+        key.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
+        Button signThis = new Button(getTranslation("signing.preview.sign"), VaadinIcon.PENCIL.create());
+        signThis.setId("signing-preview-sign");
+        signThis.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        signThis.setEnabled(run == null);
+        signThis.addClickListener(click -> {
+            if (startBatch(key, () -> batchSigning.start(List.of(document.id()), key.getValue().toCharArray()))) {
+                dialog.close();
+            }
+        });
+        Button back = new Button(getTranslation("signing.return"), VaadinIcon.ARROW_BACKWARD.create(), click -> {
+            dialog.close();
+            openReturn(document);
+        });
+        back.setId("signing-preview-return");
+        back.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button close = new Button(getTranslation("signing.close"), click -> dialog.close());
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout footer = new HorizontalLayout(key, signThis, back, close);
+        footer.setAlignItems(FlexComponent.Alignment.BASELINE);
+        footer.setWrap(true);
+        return footer;
     }
 
     /** A family card's KK number, whose family the preview shows; a document of another kind names no family. */
     private static List<PersonalData> familyOf(QueuedDocument document) {
-        return document.kkNumber().matches("\\d{16}") ? List.of(PersonalData.kk(document.kkNumber())) : List.of();
+        return document.subject().matches("\\d{16}") ? List.of(PersonalData.kk(document.subject())) : List.of();
     }
 
     private Div detailsOf(List<SignableDocuments.Detail> details) {
@@ -287,30 +349,36 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
     void signSelected() {
         List<Long> ids = allSelected ? signingQueue.queuedIds()
                 : queue.getSelectedItems().stream().map(QueuedDocument::id).toList();
-        startBatch(() -> batchSigning.start(ids, passphraseChars()));
+        startBatch(passphrase, () -> batchSigning.start(ids, passphraseChars()));
     }
 
     void resume(long batchId) {
-        startBatch(() -> batchSigning.resume(batchId, passphraseChars()));
+        startBatch(passphrase, () -> batchSigning.resume(batchId, passphraseChars()));
     }
 
-    private void startBatch(java.util.function.Supplier<BatchRun> starter) {
+    /** Starts a batch with the passphrase typed in {@code key}, which is emptied either way; whether it started. */
+    private boolean startBatch(PasswordField key, java.util.function.Supplier<BatchRun> starter) {
         try {
             run = starter.get();
         } catch (RuleViolation violation) {
-            passphrase.clear();
+            key.clear();
+            key.setErrorMessage(Notifications.text(violation));
+            key.setInvalid(true);
             Notifications.error(violation);
-            return;
+            return false;
         }
-        passphrase.clear();
+        key.clear();
+        key.setInvalid(false);
         sign.setEnabled(false);
         stop.setVisible(true);
         progressBar.setVisible(true);
         results.setVisible(false);
+        resultsOrder.setVisible(false);
         UI ui = UI.getCurrent();
         ui.setPollInterval(PROGRESS_POLL_MILLIS);
         polling = ui.addPollListener(poll -> showProgress());
         showProgress();
+        return true;
     }
 
     /** Called on each poll while a batch runs, and once when it has ended. */
@@ -336,8 +404,9 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         run = null;
         sign.setEnabled(true);
         stop.setVisible(false);
-        results.setItems(finished.outcomes());
+        results.setItems(finished.outcomes().stream().sorted(DocumentOutcome.FAILED_FIRST).toList());
         results.setVisible(true);
+        resultsOrder.setVisible(true);
         if (finished.stopRequested()) {
             Notifications.success(getTranslation("signing.batch.stopped", finished.signed()));
         } else {

@@ -24,6 +24,7 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.FitText;
+import id.dukcapil.portal.shared.ui.Durations;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.sla.OverdueStep;
 import id.dukcapil.portal.sla.Procedure;
@@ -177,9 +178,8 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
         event.getUI().setPollInterval(-1);
     }
 
-    static String minutes(Duration duration) {
-        long minutes = duration.toMinutes();
-        return minutes >= 60 ? "%d:%02d h".formatted(minutes / 60, minutes % 60) : minutes + " min";
+    private String minutes(Duration duration) {
+        return Durations.minutes(this, duration);
     }
 
     @Override

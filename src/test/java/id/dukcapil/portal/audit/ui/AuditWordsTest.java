@@ -149,5 +149,14 @@ class AuditWordsTest {
         assertThat(in(Locale.of("id")).detail("NOT_A_PDF, 23 bytes", "SigningDocument")).isEqualTo("bukan PDF, 23 bytes");
         assertThat(words.detail("PRINTED", "Booking")).as("another subject's state is not a KK request's")
                 .isEqualTo("PRINTED");
+        ResourceBundle sla = ResourceBundle.getBundle("i18n.sla", Locale.of("id"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle audit = ResourceBundle.getBundle("i18n.audit", Locale.of("id"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        assertThat(new AuditWords(key -> sla.containsKey(key) ? sla.getString(key)
+                : audit.containsKey(key) ? audit.getString(key) : key)
+                .detail("B6_OPERATOR_CHECK +10 min", "KkPrintRequest"))
+                .as("an overdue step by its name, found by the walk's dictionary of codes; its minutes in Indonesian")
+                .isEqualTo("Pemeriksaan operator +10 mnt");
     }
 }

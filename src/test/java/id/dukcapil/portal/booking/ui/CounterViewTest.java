@@ -171,7 +171,7 @@ class CounterViewTest extends PortalViewTest {
     void a_booking_for_another_day_or_another_point_or_a_cancelled_one_is_refused_with_what_it_is() {
         clock.setInstant(day.minusDays(1).atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
         scan(booked.getFirst().code());
-        assertThat(lastNotification()).contains("untuk tanggal " + day, "bukan hari ini");
+        assertThat(lastNotification()).contains("untuk tanggal " + id.dukcapil.portal.shared.i18n.PortalMessages.DATE.format(day), "bukan hari ini");
         assertThat(view.result.isVisible()).isFalse();
         assertThat(status(booked.getFirst())).isEqualTo("BOOKED");
 

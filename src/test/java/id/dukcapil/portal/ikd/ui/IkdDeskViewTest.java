@@ -55,6 +55,7 @@ class IkdDeskViewTest extends PortalViewTest {
         String pin = IkdApp.pinFromTheEmail(jdbc, registered.code());
         asGateway(() -> activations.activate(registered.code(), pin));
         view.refresh();
+        assertThat(view.qrPanel.isVisible()).as("activated: the note of the scan has gone with its step").isFalse();
         click(view, rowOf(view, registered.code()), "archive-");
         ArchiveDialog archive = find(ArchiveDialog.class).single();
         assertThat(archive.archive.isEnabled()).as("not before every item is ticked").isFalse();
@@ -65,6 +66,9 @@ class IkdDeskViewTest extends PortalViewTest {
         assertThat(lastNotification()).contains("diarsipkan");
         assertThat(view.grid.getListDataView().getItems().map(Registration::code)).as("archived: off the desk")
                 .doesNotContain(registered.code());
+        assertThat(view.qrPanel.getElement().getTextRecursively()).as("no stale text beside the list").isEmpty();
+        assertThat(view.grid.getEmptyStateText()).as("an empty desk is not a day when nobody came")
+                .isEqualTo("Tidak ada warga yang menunggu di tempat layanan ini.");
     }
 
     @Test

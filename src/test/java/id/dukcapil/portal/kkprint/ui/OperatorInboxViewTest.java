@@ -42,7 +42,7 @@ class OperatorInboxViewTest extends PortalViewTest {
         OperatorInboxView view = navigate(OperatorInboxView.class);
         int row = rowOf(view, tracking).orElseThrow();
         assertThat(test(view.grid).getCellText(row, 3)).isEqualTo("Belum diambil");
-        assertThat(test(view.grid).getCellText(row, 4)).isEqualTo("0 min / 5 min");
+        assertThat(test(view.grid).getCellText(row, 4)).isEqualTo("0 mnt / 5 mnt");
 
         click(view, row, "claim-");
         assertThat(lastNotification()).isEqualTo("Permohonan diambil.");
@@ -145,7 +145,7 @@ class OperatorInboxViewTest extends PortalViewTest {
         clock.advance(Duration.ofMinutes(7));
         view.refresh();
         int row = rowOf(view, tracking).orElseThrow();
-        assertThat(test(view.grid).getCellText(row, 4)).isEqualTo("7 min / 5 min");
+        assertThat(test(view.grid).getCellText(row, 4)).isEqualTo("7 mnt / 5 mnt");
         assertThat(view.grid.getPartNameGenerator().apply(test(view.grid).getRow(row))).isEqualTo("overdue");
     }
 

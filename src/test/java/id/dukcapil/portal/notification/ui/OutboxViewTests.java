@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import id.dukcapil.portal.PortalTest;
@@ -62,6 +63,11 @@ class OutboxViewTests extends SpringBrowserlessTest {
         assertThat(grid.getRow(0).id()).isEqualTo(ref.id());
         assertThat(grid.getRow(0).state()).isEqualTo(MessageState.FAILED);
         assertThat(grid.getRow(0).lastAnswer()).isEqualTo("550 mailbox full");
+        Span answer = (Span) grid.getCellComponent(0, outbox.getColumns().size() - 2);
+        assertThat(answer.getText()).as("the server's answer in the reader's language")
+                .isEqualTo("Ditolak server surat (kode 550)");
+        assertThat(answer.getTitle()).as("its own words kept for the admin").hasValue(
+                "Jawaban server apa adanya: 550 mailbox full");
 
         clock.reset();
         Button sendAgain = (Button) grid.getCellComponent(0, outbox.getColumns().size() - 1);
@@ -73,6 +79,20 @@ class OutboxViewTests extends SpringBrowserlessTest {
                 "SELECT state FROM notification_message WHERE id = ?", String.class, ref.id())));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'notification.message.resent' AND subject_id = ?",
                 Long.class, String.valueOf(ref.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void each_kind_of_server_answer_reads_in_words() {
+        assertThat(ServerAnswers.of(MessageState.SENT, "250 2.0.0 OK queued as 4F2A")).isEqualTo(
+                new ServerAnswers.Words("notification.answer.accepted", "250"));
+        assertThat(ServerAnswers.of(MessageState.RETRY, "SMTPSendFailedException: 451 4.3.0 Try again later"))
+                .isEqualTo(new ServerAnswers.Words("notification.answer.later", "451"));
+        assertThat(ServerAnswers.of(MessageState.RETRY,
+                "MailConnectException: Couldn't connect to host, port: mail.example.id, 587; timeout -1"))
+                .as("a port is no reply code").isEqualTo(new ServerAnswers.Words("notification.answer.unreachable", ""));
+        assertThat(ServerAnswers.of(MessageState.UNCERTAIN, "the sender stopped while handing it over"))
+                .isEqualTo(new ServerAnswers.Words("notification.answer.uncertain", ""));
+        assertThat(ServerAnswers.of(MessageState.PENDING, null)).isNull();
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
@@ -60,7 +62,7 @@ class SchoolVisitViewTest extends PortalViewTest {
     }
 
     @Test
-    void the_planner_schedules_a_visit_on_the_calendar_and_a_second_school_for_the_same_kit_is_refused_by_name() {
+    void the_planner_schedules_a_visit_on_the_calendar_and_a_second_school_for_the_same_kit_or_team_is_refused_at_that_field() {
         String plannerName = staffAccounts.create(Set.of(Role.PLANNER), PASSWORD);
         String officer = staffAccounts.create(Set.of(Role.FIELD_OFFICER), PASSWORD);
         LocalDate day = LocalDate.now(OFFICE).plusDays(40 + Math.floorMod(System.nanoTime(), 150));
@@ -70,18 +72,32 @@ class SchoolVisitViewTest extends PortalViewTest {
         String kitCode = "KAL-" + tag;
         SignedInAs.run(users, plannerName, () -> planner.saveKit(new Kit(kitCode, "Set Kalender " + tag, "DINAS",
                 false, null)));
+        String otherKit = "KAL2-" + tag;
+        SignedInAs.run(users, plannerName, () -> planner.saveKit(new Kit(otherKit, "Set Kalender Dua " + tag, "DINAS",
+                false, null)));
 
         SignedInAs.run(users, plannerName, () -> {
             VisitCalendarView calendar = navigate(VisitCalendarView.class);
             ScheduleDialog.schedule(this, first, day, officer, kitCode);
             assertThat(lastNotification()).contains(first.name(), "dijadwalkan");
             Div cell = find(Div.class).id("day-" + day);
-            assertThat(cell.getElement().getTextRecursively()).contains(first.name(), kitCode);
+            assertThat(cell.getElement().getTextRecursively()).as("the kit by the dialog's name, not its code")
+                    .contains(first.name(), "Set Kalender " + tag).doesNotContain(kitCode);
 
             ScheduleDialog.schedule(this, second, day, officer, kitCode);
-            assertThat(lastNotification()).contains("Set Kalender " + tag, first.name());
+            Select<?> kit = find(Select.class).id("schedule-kit");
+            assertThat(kit.isInvalid()).as("the refusal at the kit, inside the dialog").isTrue();
+            assertThat(kit.getErrorMessage()).contains("Set Kalender " + tag, first.name());
             assertThat(find(ComboBox.class).id("schedule-school").getValue()).as("what the planner chose stays")
                     .isEqualTo(second);
+            test(find(Button.class).withText("Batal").last()).click();
+
+            ScheduleDialog.schedule(this, second, day, officer, otherKit);
+            MultiSelectComboBox<?> team = find(MultiSelectComboBox.class).id("schedule-team");
+            assertThat(team.isInvalid()).as("an officer elsewhere told at Tim, not by a toast over it").isTrue();
+            assertThat(team.getErrorMessage()).contains(first.name());
+            assertThat(find(Select.class).id("schedule-kit").isInvalid()).isFalse();
+            test(find(Button.class).withText("Batal").last()).click();
 
             test(calendar.mode).select(1); // the week
             assertThat(calendar.period.getText()).contains("–");

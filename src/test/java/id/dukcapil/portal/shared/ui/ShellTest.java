@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import java.util.List;
@@ -74,6 +73,8 @@ class ShellTest extends PortalViewTest {
     }
 
     private List<String> menu() {
-        return find(SideNav.class).single().getItems().stream().map(SideNavItem::getLabel).toList();
+        // Each label is a span of its own (it may wrap), the item's text.
+        return find(SideNav.class).single().getItems().stream().map(item -> item.getElement().getTextRecursively())
+                .toList();
     }
 }

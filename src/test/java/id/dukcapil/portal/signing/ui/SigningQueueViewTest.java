@@ -12,6 +12,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.PasswordField;
+import id.dukcapil.portal.signing.SigningRequest;
+import java.time.Instant;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.Resident;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -150,18 +154,118 @@ class SigningQueueViewTest extends PortalViewTest {
         long id = support.queueFamily();
         SigningQueueView view = navigate(SigningQueueView.class);
         var queue = test(view.queue);
-        int origin = 3; // number, holder, KK, origin
-        assertThat(view.queue.getColumns().get(origin).getHeaderText()).isEqualTo("Asal");
+        int kind = 1; // number, kind (and below it, where it comes from), holder
+        assertThat(view.queue.getColumns().get(kind).getHeaderText()).isEqualTo("Dokumen");
 
         for (int row = 0; row < queue.size(); row++) {
             QueuedDocument document = queue.getRow(row);
-            String words = queue.getCellText(row, origin);
+            String words = cell(queue, row, kind);
             assertThat(words).as("no source code on screen").doesNotContain(document.sourceType() + " ")
                     .doesNotContain("DEMO-");
             if (document.id() == id) {
-                assertThat(words).as("a source without words of its own").isEqualTo("Dokumen lain");
+                assertThat(words).as("a source without words of its own").endsWith("Dokumen lain");
             }
         }
+    }
+
+    @Test
+    void a_school_handover_record_is_shown_in_its_own_terms_not_under_family_card_headings() {
+        long card = support.queueFamily();
+        long record = signingQueue.submit(new SigningRequest("SCHOOL_HANDOVER", "990001", "BAST_KTP", "BAST",
+                "BAST/20212345/0001", "SMA Negeri 1 Soreang", "20212345", Instant.now().plusSeconds(3600))).value();
+        long report = signingQueue.submit(new SigningRequest("IKD_DAY_REPORT", "99000003", "LAPORAN_HARIAN_IKD",
+                "LIKD", "MPP-SOREANG 2026-11-24", "MPP Soreang", "MPP-SOREANG", Instant.now().plusSeconds(3600))).value();
+        try {
+            SigningQueueView view = navigate(SigningQueueView.class);
+            var queue = test(view.queue);
+            List<String> headers = view.queue.getColumns().stream().map(Grid.Column::getHeaderText).toList();
+            assertThat(headers).as("no family card's headings over every document")
+                    .doesNotContain("Kepala keluarga", "Nomor KK").contains("Dokumen", "Atas nama");
+            int kind = headers.indexOf("Dokumen");
+            int holder = headers.indexOf("Atas nama");
+
+            int schoolRow = row(queue, record);
+            assertThat(cell(queue, schoolRow, kind)).isEqualTo("Berita Acara Serah Terima KTP-el ke sekolah"
+                    + "Serah terima kolektif ke sekolah");
+            assertThat(cell(queue, schoolRow, holder)).contains("SMA Negeri 1 Soreang")
+                    .contains("Sekolah · NPSN 20212345 · BAST/20212345/0001")
+                    .doesNotContain("Kepala keluarga", "KK", "****");
+
+            int cardRow = row(queue, card);
+            Family family = support.familyOf(waiting(card));
+            assertThat(cell(queue, cardRow, kind)).startsWith("Kartu Keluarga");
+
+            int reportRow = row(queue, report);
+            assertThat(cell(queue, reportRow, kind)).startsWith("Laporan harian aktivasi IKD");
+            assertThat(cell(queue, reportRow, holder)).as("its point by name and its day as the screens write days")
+                    .isEqualTo("MPP Soreang" + "Tempat layanan · hari 24/11/2026");
+            assertThat(cell(queue, cardRow, holder)).contains(family.head().orElseThrow().fullName())
+                    .contains("Kepala keluarga · KK " + family.kkNumber().masked());
+        } finally {
+            signingQueue.returnToVerifier(record, "Dokumen uji");
+            signingQueue.returnToVerifier(report, "Dokumen uji");
+        }
+    }
+
+    @Test
+    void the_preview_has_the_buttons_to_sign_the_document_or_send_it_back() throws Exception {
+        long signed = support.queueFamily();
+        long sentBack = support.queueFamily();
+        SigningQueueView view = navigate(SigningQueueView.class);
+
+        view.openPreview(waiting(signed));
+        Dialog preview = find(Dialog.class).last();
+        PasswordField key = find(PasswordField.class, preview).id("signing-preview-passphrase");
+        test(key).setValue("salah-ketik");
+        test(find(Button.class, preview).id("signing-preview-sign")).click();
+        assertThat(key.isInvalid()).as("a wrong passphrase told at its field").isTrue();
+        assertThat(key.getErrorMessage()).isEqualTo("Passphrase salah.");
+        assertThat(preview.isOpened()).isTrue();
+
+        test(key).setValue(PASSPHRASE);
+        test(find(Button.class, preview).id("signing-preview-sign")).click();
+        assertThat(preview.isOpened()).isFalse();
+        view.run.completion().get(60, TimeUnit.SECONDS);
+        view.showProgress();
+        assertThat(signingQueue.state(signed)).contains(DocumentState.SIGNED);
+        assertThat(test(view.results).size()).as("that one document, nothing else").isEqualTo(1);
+
+        view.openPreview(waiting(sentBack));
+        test(find(Button.class, find(Dialog.class).last()).id("signing-preview-return")).click();
+        Dialog reason = find(Dialog.class).last();
+        test(find(TextArea.class, reason).single()).setValue("Alamat di KK tidak sesuai");
+        test(find(Button.class, reason).withText("Kembalikan").single()).click();
+        assertThat(signingQueue.state(sentBack)).contains(DocumentState.RETURNED);
+    }
+
+    @Test
+    void a_batchs_results_come_failed_first_then_skipped_then_signed_each_by_number() {
+        List<DocumentOutcome> ended = List.of(
+                new DocumentOutcome(3, "KK-2026-000003", DocumentOutcome.Result.SIGNED, null, null),
+                new DocumentOutcome(9, "KK-2026-000009", DocumentOutcome.Result.SKIPPED, "signing.outcome.meanwhile", null),
+                new DocumentOutcome(1, "KK-2026-000001", DocumentOutcome.Result.SIGNED, null, null),
+                new DocumentOutcome(7, "BAST-2026-000007", DocumentOutcome.Result.FAILED, "signing.outcome.error", "X"),
+                new DocumentOutcome(2, "KK-2026-000002", DocumentOutcome.Result.FAILED, "signing.outcome.error", "X"));
+
+        assertThat(ended.stream().sorted(DocumentOutcome.FAILED_FIRST).map(DocumentOutcome::number).toList())
+                .containsExactly("BAST-2026-000007", "KK-2026-000002", "KK-2026-000009", "KK-2026-000001",
+                        "KK-2026-000003");
+        SigningQueueView view = navigate(SigningQueueView.class);
+        assertThat(view.resultsOrder.getText()).as("the order is said above the results")
+                .startsWith("Yang gagal lebih dulu");
+    }
+
+    private static String cell(com.vaadin.flow.component.grid.GridTester<?, QueuedDocument> queue, int row, int column) {
+        return queue.getCellComponent(row, column).getElement().getTextRecursively();
+    }
+
+    private static int row(com.vaadin.flow.component.grid.GridTester<?, QueuedDocument> queue, long id) {
+        for (int row = 0; row < queue.size(); row++) {
+            if (queue.getRow(row).id() == id) {
+                return row;
+            }
+        }
+        throw new AssertionError("document " + id + " is not in the queue");
     }
 
     @Test

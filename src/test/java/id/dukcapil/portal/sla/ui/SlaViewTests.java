@@ -58,8 +58,8 @@ class SlaViewTests extends SpringBrowserlessTest {
         var overdue = test(overdueGrid);
         int row = IntStream.range(0, overdue.size())
                 .filter(i -> overdue.getRow(i).step().caseRef().equals(activation)).findFirst().orElseThrow();
-        assertThat(overdue.getCellText(row, 6)).isEqualTo("12 min / 5 min");
-        assertThat(overdue.getCellText(row, 7)).isEqualTo("+7 min");
+        assertThat(overdue.getCellText(row, 6)).isEqualTo("12 mnt / 5 mnt");
+        assertThat(overdue.getCellText(row, 7)).isEqualTo("+7 mnt");
         assertThat(overdue.getCellText(row, 4)).as("the officer by name").isEqualTo("Fitri Handayani");
         String point = servicePoints.byCode("MPP-SOREANG").orElseThrow().name();
         assertThat(overdue.getCellText(row, 5)).as("the point by name").isEqualTo(point).isNotEqualTo("MPP-SOREANG");
