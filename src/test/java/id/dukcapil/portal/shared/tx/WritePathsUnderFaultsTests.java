@@ -27,12 +27,18 @@ import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.notification.internal.NotificationProperties;
 import id.dukcapil.portal.notification.internal.OutboxSender;
+import id.dukcapil.portal.population.ImportProgress;
+import id.dukcapil.portal.population.ImportState;
+import id.dukcapil.portal.population.internal.ImportRunner;
+import id.dukcapil.portal.population.internal.ImportStore;
+import id.dukcapil.portal.population.internal.SmallImport;
 import id.dukcapil.portal.recording.RecordingDesk;
 import id.dukcapil.portal.recording.RecordingTestSupport;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.SigningTestSupport;
+import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.shared.tx.FaultInjectingDataSource.Fault;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,6 +54,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,6 +94,9 @@ class WritePathsUnderFaultsTests {
     @Autowired NotificationProperties notification;
     @Autowired TransactionTemplate transactions;
     @Autowired TestMailServer mailServer;
+    @Autowired ImportRunner importRunner;
+    @Autowired ImportStore importStore;
+    @Autowired Regions regions;
 
     private LocalDate day;
 
@@ -176,6 +186,55 @@ class WritePathsUnderFaultsTests {
         assertThat(outcome.done()).as(path + " said done though every statement failed").isFalse();
         assertThat(action.kept().get()).as(path + ": nothing kept").isZero();
         assertThat(SignedInAs.call(users, "admin", verifier::verify).intact()).isTrue();
+    }
+
+    /**
+     * A small extract imported with each statement of the run failing once: what the import reports is what the
+     * register holds (a portion rolled back is written again whole on its retry, or reported as not written), a failed
+     * import goes on when the ADMIN resumes it, and no resident is loaded twice nor counted twice.
+     */
+    @ParameterizedTest(name = "the population import: {0} at each statement")
+    @EnumSource(value = Fault.class, names = {"DEADLOCK", "LOCK_WAIT_TIMEOUT", "NOT_PREPARED", "CONNECTION_LOST",
+            "LOST_AFTER_COMMIT"})
+    void whatever_statement_of_an_import_fails_its_report_is_what_the_register_holds(Fault fault) {
+        int statements = FaultInjectingDataSource.statementsOf(newImport()::run);
+        int finishedAnyway = 0;
+        List<String> outcomes = new ArrayList<>();
+        for (int nth = 1; nth <= statements; nth++) {
+            SmallImport run = newImport();
+            FaultInjectingDataSource.armOnce(fault, nth);
+            Outcome outcome = outcome(run::run);
+            FaultInjectingDataSource.disarm();
+            ImportProgress report = run.report();
+            String at = run + ", " + fault + " at statement " + nth + " of " + statements + ": " + outcome + ", "
+                    + report.state();
+            reportIsTheRegister(at, run);
+            if (report.state() == ImportState.FINISHED) {
+                finishedAnyway++;
+            } else {
+                assertThat(report.state()).as(at).isEqualTo(ImportState.FAILED);
+                assertThat(run.resume()).as(at + ", then resumed").isEqualTo(ImportState.FINISHED);
+                reportIsTheRegister(at + ", then resumed", run);
+            }
+            assertThat(run.residents()).as(at + ": every family that loads is loaded").isEqualTo(SmallImport.RESIDENTS);
+            assertThat(run.endings("population.import.finished")).as(at + ": finished once").isEqualTo(1);
+            outcomes.add(nth + ": " + report.state());
+        }
+        assertThat(finishedAnyway).as("finished despite a " + fault + " " + outcomes).isPositive();
+        assertThat(SignedInAs.call(users, "admin", verifier::verify).intact()).as("the audit chain verifies").isTrue();
+    }
+
+    private SmallImport newImport() {
+        return SmallImport.registered(importRunner, importStore, regions, jdbc);
+    }
+
+    private static void reportIsTheRegister(String at, SmallImport run) {
+        ImportProgress report = run.report();
+        assertThat(report.residentsAdded()).as(at + ": residents reported added").isEqualTo(run.residents());
+        assertThat(report.rowsRejected()).as(at + ": rows reported refused").isEqualTo(run.refusedRows());
+        if (report.state() == ImportState.FINISHED) {
+            assertThat(report.rowsRejected()).as(at + ": the bad family refused").isEqualTo(SmallImport.REFUSED_ROWS);
+        }
     }
 
     /** Said done, the work is there exactly once; said unknown, at most once; said not done, not at all. */
