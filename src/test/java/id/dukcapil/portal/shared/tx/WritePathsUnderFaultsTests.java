@@ -33,6 +33,15 @@ import id.dukcapil.portal.population.internal.ImportRunner;
 import id.dukcapil.portal.population.internal.ImportStore;
 import id.dukcapil.portal.population.internal.SmallImport;
 import id.dukcapil.portal.recording.RecordingDesk;
+import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.Kit;
+import id.dukcapil.portal.schoolvisit.RosterImport;
+import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport;
+import id.dukcapil.portal.schoolvisit.Schools;
+import id.dukcapil.portal.schoolvisit.VisitPlan;
+import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.StaffAccounts;
 import id.dukcapil.portal.recording.RecordingTestSupport;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.signing.BatchRun;
@@ -46,6 +55,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -71,6 +81,7 @@ class WritePathsUnderFaultsTests {
 
     private static final String POINT = "UKL-320433";
     private static final String DINAS = "DINAS";
+    private static final String STAFF_PASSWORD = "Sandi-Kuat-2026";
     private static final java.util.concurrent.atomic.AtomicInteger DESKS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Autowired BookingService bookings;
@@ -97,8 +108,16 @@ class WritePathsUnderFaultsTests {
     @Autowired ImportRunner importRunner;
     @Autowired ImportStore importStore;
     @Autowired Regions regions;
+    @Autowired Schools schools;
+    @Autowired RosterImport rosterImport;
+    @Autowired VisitPlanner planner;
+    @Autowired FieldDesk field;
+    @Autowired StaffAccounts staffAccounts;
 
     private LocalDate day;
+    /** The school the field team's path visits, and its planner: arranged by the first run of the path. */
+    private static Long fieldSchool;
+    private static String fieldPlanner;
 
     @BeforeEach
     void a_day_with_room() {
@@ -120,7 +139,8 @@ class WritePathsUnderFaultsTests {
         for (String path : List.of("citizen books (batch)", "clerk books for a resident", "citizen cancels",
                 "counter checks in", "citizen registers", "audit entry on its own", "recording desk calls next",
                 "verifier sends a family card to signing", "the Kepala Dinas signs a card",
-                "the day's no-shows are marked", "the outbox delivers a mail")) {
+                "the day's no-shows are marked", "the outbox delivers a mail",
+                "a field team sets out for a school")) {
             for (Fault fault : List.of(Fault.DEADLOCK, Fault.LOCK_WAIT_TIMEOUT, Fault.NOT_PREPARED,
                     Fault.CONNECTION_LOST, Fault.LOST_AFTER_COMMIT)) {
                 all.add(Arguments.of(path, fault));
@@ -375,6 +395,33 @@ class WritePathsUnderFaultsTests {
                     case UNKNOWN -> new Outcome(false, true, null);
                     case NOT_SENT -> new Outcome(false, false, null);
                 }), Optional.of(delivery::deliverAfterTheLease));
+            }
+            case "a field team sets out for a school" -> {
+                // The school (with its roster) arranged once; each run a visit of its own, with a kit and an officer of
+                // its own, on a day no other test of the class visits.
+                clock.reset();
+                LocalDate visitDay = support.today().plusDays(300);
+                if (fieldSchool == null) {
+                    fieldPlanner = staffAccounts.create(Set.of(Role.PLANNER), STAFF_PASSWORD);
+                    fieldSchool = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, fieldPlanner,
+                            staffAccounts.create(Set.of(Role.FIELD_OFFICER), STAFF_PASSWORD), visitDay,
+                            SchoolVisitTestSupport.residents(jdbc, visitDay.minusYears(18),
+                                    visitDay.minusYears(17).minusDays(1), "PRINT_READY", 1), jdbc).school().id();
+                }
+                String officer = staffAccounts.create(Set.of(Role.FIELD_OFFICER), STAFF_PASSWORD);
+                String kit = "KIT-UJI-" + DESKS.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+                long visit = SignedInAs.call(users, fieldPlanner, () -> {
+                    planner.saveKit(new Kit(kit, "Set Perekaman " + kit, DINAS, false, null));
+                    return planner.schedule(new VisitPlan(fieldSchool, visitDay, Set.of(officer), kit,
+                            clock.instant())).id();
+                });
+                clock.setInstant(visitDay.atTime(7, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+                // Kept whole: the visit underway, the SOP's step 2 started, the departure in the log.
+                yield new Action(() -> SignedInAs.call(users, officer, () -> field.setOut(visit, 0)),
+                        () -> count("SELECT COUNT(*) FROM schoolvisit_visit WHERE id = ? AND state = 'UNDERWAY'", visit)
+                                * count("SELECT COUNT(*) FROM sla_step WHERE case_id = ? "
+                                + "AND step = 'D2_PREPARATION_AND_VISIT'", "D-V" + visit)
+                                * auditEntries("schoolvisit.visit.set-out", String.valueOf(visit)));
             }
             default -> throw new IllegalArgumentException(path);
         };
