@@ -20,6 +20,9 @@ import id.dukcapil.portal.booking.CounterService;
 import id.dukcapil.portal.booking.Registration;
 import id.dukcapil.portal.booking.UrgentNeed;
 import id.dukcapil.portal.booking.UrgentReason;
+import id.dukcapil.portal.ikd.Activations;
+import id.dukcapil.portal.ikd.IkdApp;
+import id.dukcapil.portal.ikd.IkdDesk;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import id.dukcapil.portal.kkprint.VerifierInbox;
 import id.dukcapil.portal.notification.OneMessageDelivery;
@@ -67,6 +70,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -113,6 +117,8 @@ class WritePathsUnderFaultsTests {
     @Autowired VisitPlanner planner;
     @Autowired FieldDesk field;
     @Autowired StaffAccounts staffAccounts;
+    @Autowired IkdDesk ikdDesk;
+    @LocalServerPort int port;
 
     private LocalDate day;
     /** The school the field team's path visits, and its planner: arranged by the first run of the path. */
@@ -140,7 +146,7 @@ class WritePathsUnderFaultsTests {
                 "counter checks in", "citizen registers", "audit entry on its own", "recording desk calls next",
                 "verifier sends a family card to signing", "the Kepala Dinas signs a card",
                 "the day's no-shows are marked", "the outbox delivers a mail",
-                "a field team sets out for a school")) {
+                "a field team sets out for a school", "the IKD officer refers a citizen")) {
             for (Fault fault : List.of(Fault.DEADLOCK, Fault.LOCK_WAIT_TIMEOUT, Fault.NOT_PREPARED,
                     Fault.CONNECTION_LOST, Fault.LOST_AFTER_COMMIT)) {
                 all.add(Arguments.of(path, fault));
@@ -423,8 +429,32 @@ class WritePathsUnderFaultsTests {
                                 + "AND step = 'D2_PREPARATION_AND_VISIT'", "D-V" + visit)
                                 * auditEntries("schoolvisit.visit.set-out", String.valueOf(visit)));
             }
+            case "the IKD officer refers a citizen" -> {
+                // Three face checks failed on the citizen's phone: the registration waits for the officer's decision.
+                clock.reset();
+                String code = waitingForTheOfficer(new IkdApp(port, jdbc));
+                // Kept whole: the registration closed, the reason among its failures, the referral in the log.
+                yield new Action(() -> SignedInAs.run(users, "ikd", () -> ikdDesk.refer(code)),
+                        () -> count("SELECT COUNT(*) FROM ikd_registration WHERE code = ? AND state = 'REFERRED'", code)
+                                * count("SELECT COUNT(*) FROM ikd_failure WHERE registration_code = ? "
+                                + "AND reason = 'REFERRED'", code)
+                                * auditEntries("ikd.referred", code));
+            }
             default -> throw new IllegalArgumentException(path);
         };
+    }
+
+    /** A registration at the officer's point whose face checks all failed on the phone. */
+    private static String waitingForTheOfficer(IkdApp app) {
+        try {
+            String code = app.registered("MPP-SOREANG");
+            for (int i = 0; i < Activations.MAX_FACE_ATTEMPTS; i++) {
+                app.post("/" + code + "/face-check", "{\"passed\":false,\"score\":0.2}");
+            }
+            return code;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int bookingsOf(String nik) {
