@@ -112,12 +112,24 @@ public class OutboxSender {
         try (connection) {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxStore.Claimed message = batch.get(i);
+                boolean stillOurs;
                 try {
-                    if (!store.handingOver(message.id(), token, clock.instant())) {
-                        // Taken back from this run (past its lease) and queued again: another run sends it.
-                        log.warn("E-mail {} is no longer this sender's claim; not handed over", message.messageId());
-                        continue;
-                    }
+                    stillOurs = store.handingOver(message.id(), token, clock.instant());
+                } catch (RuntimeException databaseFailed) {
+                    // Its hand-over could not be recorded (or its record's commit is unknown), so it is not handed
+                    // over: nothing went out, and it goes back to the queue with the rest of the batch. Uncertain
+                    // would leave a message never sent waiting for a person (decision 020).
+                    store.release(ids(batch.subList(i, batch.size())), token, clock.instant());
+                    log.warn("E-mail {} not handed over, the database failed; queued again: {}", message.messageId(),
+                            databaseFailed.toString());
+                    return sent;
+                }
+                if (!stillOurs) {
+                    // Taken back from this run (past its lease) and queued again: another run sends it.
+                    log.warn("E-mail {} is no longer this sender's claim; not handed over", message.messageId());
+                    continue;
+                }
+                try {
                     String answer = connection.deliver(MimeComposer.compose(message, properties.from(), clock.instant()));
                     accepted(message, token, answer);
                     sent++;

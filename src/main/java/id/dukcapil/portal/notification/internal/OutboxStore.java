@@ -31,6 +31,8 @@ import org.springframework.util.StringUtils;
 /**
  * The outbox tables. Every change of a claimed message names the claim token, so a sender can only record what
  * it claimed itself, and a message is claimed by one sender only (an UPDATE to SENDING that compares its state).
+ * Each change a sender makes is a unit of work of its own: a deadlock or a lost connection is tried again (decision
+ * 117), not left to the lease.
  */
 @Component
 public class OutboxStore {
@@ -178,14 +180,17 @@ public class OutboxStore {
         return recorded;
     }
 
+    @Transactional
     public void recordRetry(long id, String token, Instant nextAttempt, String answer) {
         recordOutcome(id, token, MessageState.RETRY, nextAttempt, answer);
     }
 
+    @Transactional
     public void recordFailed(long id, String token, Instant at, String answer) {
         recordOutcome(id, token, MessageState.FAILED, at, answer);
     }
 
+    @Transactional
     public void recordUncertain(long id, String token, Instant at, String answer) {
         recordOutcome(id, token, MessageState.UNCERTAIN, at, answer);
     }
@@ -199,6 +204,7 @@ public class OutboxStore {
     }
 
     /** Gives claimed messages back unsent (the run stopped before them): this claim does not count as an attempt. */
+    @Transactional
     public void release(List<Long> ids, String token, Instant at) {
         if (ids.isEmpty()) {
             return;
@@ -217,6 +223,7 @@ public class OutboxStore {
      * sender's (its run outlived the lease, and another sender put the message back in the queue): then it must not
      * be handed over.
      */
+    @Transactional
     public boolean handingOver(long id, String token, Instant at) {
         return jdbc.sql("""
                 UPDATE notification_message SET handed_over_at = ?

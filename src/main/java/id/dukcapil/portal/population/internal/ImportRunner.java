@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -123,8 +125,10 @@ public class ImportRunner {
      * outcome is in its job row.
      */
     public ImportState run(long id, Actor actor) {
-        ImportStore.Job job = store.job(id).orElseThrow();
         try {
+            // Read inside: a failure to read it fails the import for the ADMIN to resume, instead of leaving it
+            // running with nobody at it until the takeover finds it stale.
+            ImportStore.Job job = store.job(id).orElseThrow();
             Run run = new Run(job, actor);
             // A confirmed import had loaded its whole file before it stopped to ask: a takeover goes on marking gone.
             if (job.goneConfirmed() == null) {
@@ -216,16 +220,20 @@ public class ImportRunner {
     }
 
     private ImportState finish(long id, ImportState state, @Nullable Finding failure, Actor actor) {
-        store.finish(id, state, failure, clock.instant());
+        // The end and its audit entry are one unit of work: both kept, or neither and the whole tried again.
+        var progress = Objects.requireNonNull(transactions.execute(status -> {
+            store.finish(id, state, failure, clock.instant());
+            var ended = store.progress(id).orElseThrow();
+            auditLog.record(actor, AuditRecord.success("population.import." + state.name().toLowerCase(Locale.ROOT),
+                    "PopulationImport", String.valueOf(id)).withDetail("%d rows read, %d refused; %d added, %d changed, %d gone%s"
+                    .formatted(ended.rowsRead(), ended.rowsRejected(), ended.residentsAdded(),
+                            ended.residentsChanged(), ended.residentsGone(),
+                            failure == null ? "" : "; " + failure.messageKey() + " " + failure.args())));
+            return ended;
+        }));
         if (state != ImportState.FAILED) {
             store.job(id).ifPresent(job -> deleteQuietly(Path.of(job.storedFile())));
         }
-        var progress = store.progress(id).orElseThrow();
-        auditLog.record(actor, AuditRecord.success("population.import." + state.name().toLowerCase(java.util.Locale.ROOT),
-                "PopulationImport", String.valueOf(id)).withDetail("%d rows read, %d refused; %d added, %d changed, %d gone%s"
-                .formatted(progress.rowsRead(), progress.rowsRejected(), progress.residentsAdded(),
-                        progress.residentsChanged(), progress.residentsGone(),
-                        failure == null ? "" : "; " + failure.messageKey() + " " + failure.args())));
         log.info("Import {} of the population {}: {} rows read, {} refused, {} added, {} changed, {} gone", id, state,
                 progress.rowsRead(), progress.rowsRejected(), progress.residentsAdded(), progress.residentsChanged(),
                 progress.residentsGone());
@@ -266,6 +274,10 @@ public class ImportRunner {
     /** A chunk of families read and checked, with where the file stood after it. */
     private record Chunk(List<ExtractFamily> families, long familiesAfter, double fraction) {
         static final Chunk END = new Chunk(List.of(), -1, 1.0);
+    }
+
+    /** What one transaction of the run kept, counted, and whether the run stops after it. */
+    private record Written(ImportStore.Tally tally, boolean stop) {
     }
 
     /** The reader stops: the run ended (stopped, failed) while it was still reading. */
@@ -320,17 +332,20 @@ public class ImportRunner {
             for (FamilyLoad.Portion portion : load.portions(chunk.families(), comparedPerTransaction)) {
                 done += portion.families().size();
                 long doneAfter = done;
-                ImportStore.Tally attempt = tally.copy();
-                attempt.rowsRead += portion.families().stream().mapToLong(family -> family.rows().size()).sum();
+                long rows = portion.families().stream().mapToLong(family -> family.rows().size()).sum();
                 long started = System.nanoTime();
-                Boolean stop = transactions.execute(status -> {
+                Written written = Objects.requireNonNull(transactions.execute(status -> {
+                    // Counted afresh on each try: a try rolled back counted what it did not keep.
+                    ImportStore.Tally attempt = tally.copy();
+                    attempt.rowsRead += rows;
                     load.write(job.id(), portion, attempt, actor, today);
-                    return store.progressed(job.id(), doneAfter, chunk.fraction(), attempt);
-                });
+                    return new Written(attempt, store.progressed(job.id(), doneAfter, chunk.fraction(), attempt));
+                }));
+                ImportStore.Tally attempt = written.tally();
                 boolean changed = attempt.residentsChanged + attempt.residentsGone
                         > tally.residentsChanged + tally.residentsGone;
                 tally = attempt;
-                if (Boolean.TRUE.equals(stop)) {
+                if (written.stop()) {
                     throw new Cancelled();
                 }
                 if (changed) {
@@ -473,14 +488,14 @@ public class ImportRunner {
 
         void markGone() {
             while (true) {
-                ImportStore.Tally attempt = tally.copy();
-                Integer marked = transactions.execute(status -> {
-                    int n = load.markGone(job.id(), job.scope(), attempt, actor, today);
+                Written written = Objects.requireNonNull(transactions.execute(status -> {
+                    ImportStore.Tally attempt = tally.copy();
+                    int marked = load.markGone(job.id(), job.scope(), attempt, actor, today);
                     store.progressed(job.id(), familiesDone, 1.0, attempt);
-                    return n;
-                });
-                tally = attempt;
-                if (marked == null || marked == 0) {
+                    return new Written(attempt, marked == 0);
+                }));
+                tally = written.tally();
+                if (written.stop()) {
                     return;
                 }
             }

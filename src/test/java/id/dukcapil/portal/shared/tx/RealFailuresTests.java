@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.audit.AuditChainVerifier;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.BookingResult;
 import id.dukcapil.portal.booking.BookingService;
@@ -14,6 +15,9 @@ import id.dukcapil.portal.recording.RecordingDesk;
 import id.dukcapil.portal.recording.RecordingTestSupport;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.recording.Visit;
+import id.dukcapil.portal.signing.BatchRun;
+import id.dukcapil.portal.signing.BatchSigning;
+import id.dukcapil.portal.signing.SigningTestSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -51,6 +55,9 @@ class RealFailuresTests {
     @Autowired RecordingDesk recording;
     @Autowired UserDetailsService users;
     @Autowired TestClock clock;
+    @Autowired BatchSigning batches;
+    @Autowired AuditChainVerifier verifier;
+    @Autowired SigningTestSupport signing;
 
     @AfterEach
     void real_time_again() {
@@ -117,6 +124,47 @@ class RealFailuresTests {
                     .isEqualTo(result.booking().code());
         }
         assertThat(retries.retried()).isGreaterThan(retriedBefore);
+    }
+
+    @Test
+    void a_signing_batch_whose_connection_is_killed_while_it_commits_signs_each_document_once_at_once()
+            throws Exception {
+        signing.usableCertificateAgain();
+        List<Long> ids = List.of(signing.queueFamily(), signing.queueFamily());
+        long retriedBefore = retries.retried();
+        long killedAt;
+        BatchRun run;
+        try (Connection rival = dataSource().getConnection()) {
+            rival.setAutoCommit(false);
+            // A reader of the two documents holds them: the batch starts and signs, and waits to mark them signed.
+            try (PreparedStatement hold = rival.prepareStatement(
+                    "SELECT id FROM signing_document WHERE id IN (?, ?) LOCK IN SHARE MODE")) {
+                hold.setLong(1, ids.getFirst());
+                hold.setLong(2, ids.get(1));
+                hold.executeQuery().close();
+            }
+            run = SignedInAs.call(users, "kadis",
+                    () -> batches.start(ids, SigningTestSupport.PASSPHRASE.toCharArray()));
+            long committer = RunningStatements.await(jdbc, "%UPDATE signing_document SET state = 'SIGNED'%");
+            jdbc.execute("KILL CONNECTION " + committer);
+            killedAt = System.nanoTime();
+            // Its unit of work is tried again on a new connection, which waits for the documents once more.
+            RunningStatements.await(jdbc, "%UPDATE signing_document SET state = 'SIGNED'%", committer);
+            assertThat(run.completion()).isNotDone();
+            rival.rollback();
+        }
+        run.completion().get(5, TimeUnit.SECONDS);
+        Duration answeredIn = Duration.ofNanos(System.nanoTime() - killedAt);
+        assertThat(answeredIn).as("finished within seconds of the kill").isLessThan(Duration.ofSeconds(5));
+        assertThat(run.signed()).as("the batch says " + run.outcomes()).isEqualTo(2);
+        for (long id : ids) {
+            assertThat(jdbc.queryForObject("SELECT state FROM signing_document WHERE id = ?", String.class, id))
+                    .isEqualTo("SIGNED");
+            assertThat(signing.signatureEntries(id)).as("signed once in the log").isEqualTo(1);
+            assertThat(signing.storedPdfs(id)).as("one signed PDF").isEqualTo(1);
+        }
+        assertThat(retries.retried()).as("the killed unit of work was tried again").isGreaterThan(retriedBefore);
+        assertThat(SignedInAs.call(users, "admin", verifier::verify).intact()).as("the audit chain verifies").isTrue();
     }
 
     @Test

@@ -20,20 +20,45 @@ import id.dukcapil.portal.booking.CounterService;
 import id.dukcapil.portal.booking.Registration;
 import id.dukcapil.portal.booking.UrgentNeed;
 import id.dukcapil.portal.booking.UrgentReason;
+import id.dukcapil.portal.ikd.Activations;
+import id.dukcapil.portal.ikd.IkdApp;
+import id.dukcapil.portal.ikd.IkdDesk;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import id.dukcapil.portal.kkprint.VerifierInbox;
+import id.dukcapil.portal.notification.OneMessageDelivery;
+import id.dukcapil.portal.notification.Outbox;
+import id.dukcapil.portal.notification.TestMailServer;
+import id.dukcapil.portal.notification.internal.NotificationProperties;
+import id.dukcapil.portal.notification.internal.OutboxSender;
+import id.dukcapil.portal.population.ImportProgress;
+import id.dukcapil.portal.population.ImportState;
+import id.dukcapil.portal.population.internal.ImportRunner;
+import id.dukcapil.portal.population.internal.ImportStore;
+import id.dukcapil.portal.population.internal.SmallImport;
 import id.dukcapil.portal.recording.RecordingDesk;
+import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.Kit;
+import id.dukcapil.portal.schoolvisit.RosterImport;
+import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport;
+import id.dukcapil.portal.schoolvisit.Schools;
+import id.dukcapil.portal.schoolvisit.VisitPlan;
+import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.StaffAccounts;
 import id.dukcapil.portal.recording.RecordingTestSupport;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.SigningTestSupport;
+import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.shared.tx.FaultInjectingDataSource.Fault;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -42,10 +67,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every write path with the N-th statement (or commit) of its unit of work failing, for every N it has, the way
@@ -57,6 +85,7 @@ class WritePathsUnderFaultsTests {
 
     private static final String POINT = "UKL-320433";
     private static final String DINAS = "DINAS";
+    private static final String STAFF_PASSWORD = "Sandi-Kuat-2026";
     private static final java.util.concurrent.atomic.AtomicInteger DESKS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Autowired BookingService bookings;
@@ -75,8 +104,26 @@ class WritePathsUnderFaultsTests {
     @Autowired VerifierInbox verifierInbox;
     @Autowired BatchSigning batches;
     @Autowired SigningTestSupport signing;
+    @Autowired Outbox outbox;
+    @Autowired OutboxSender sender;
+    @Autowired NotificationProperties notification;
+    @Autowired TransactionTemplate transactions;
+    @Autowired TestMailServer mailServer;
+    @Autowired ImportRunner importRunner;
+    @Autowired ImportStore importStore;
+    @Autowired Regions regions;
+    @Autowired Schools schools;
+    @Autowired RosterImport rosterImport;
+    @Autowired VisitPlanner planner;
+    @Autowired FieldDesk field;
+    @Autowired StaffAccounts staffAccounts;
+    @Autowired IkdDesk ikdDesk;
+    @LocalServerPort int port;
 
     private LocalDate day;
+    /** The school the field team's path visits, and its planner: arranged by the first run of the path. */
+    private static Long fieldSchool;
+    private static String fieldPlanner;
 
     @BeforeEach
     void a_day_with_room() {
@@ -90,6 +137,7 @@ class WritePathsUnderFaultsTests {
     void plain_pool_and_real_time() {
         FaultInjectingDataSource.disarm();
         clock.reset();
+        OneMessageDelivery.letSchedulerIn(jdbc);
     }
 
     static Stream<Arguments> pathsAndFaults() {
@@ -97,7 +145,8 @@ class WritePathsUnderFaultsTests {
         for (String path : List.of("citizen books (batch)", "clerk books for a resident", "citizen cancels",
                 "counter checks in", "citizen registers", "audit entry on its own", "recording desk calls next",
                 "verifier sends a family card to signing", "the Kepala Dinas signs a card",
-                "the day's no-shows are marked")) {
+                "the day's no-shows are marked", "the outbox delivers a mail",
+                "a field team sets out for a school", "the IKD officer refers a citizen")) {
             for (Fault fault : List.of(Fault.DEADLOCK, Fault.LOCK_WAIT_TIMEOUT, Fault.NOT_PREPARED,
                     Fault.CONNECTION_LOST, Fault.LOST_AFTER_COMMIT)) {
                 all.add(Arguments.of(path, fault));
@@ -123,18 +172,19 @@ class WritePathsUnderFaultsTests {
             FaultInjectingDataSource.armOnce(fault, nth);
             Outcome outcome = outcome(action.act());
             FaultInjectingDataSource.disarm();
-            int kept = action.kept().get();
+            outcome = action.said().map(Supplier::get).orElse(outcome);
+            String at = path + ", " + fault + " at statement " + nth + " of " + statements + ": " + outcome;
             assertThat(count("SELECT COUNT(*) FROM booking_day d WHERE d.issued < (SELECT COALESCE(MAX(queue_number), 0) "
                     + "FROM booking_booking b WHERE b.service_point = d.service_point AND b.day = d.day)"))
-                    .as(path + ", " + fault + " at statement " + nth + ": every day's counter is past its bookings")
+                    .as(at + ": every day's counter is past its bookings")
                     .isZero();
-            String at = path + ", " + fault + " at statement " + nth + " of " + statements + ": " + outcome;
-            if (outcome.done()) {
-                assertThat(kept).as(at + ": said done, so kept exactly once").isEqualTo(1);
-            } else if (outcome.unknown()) {
-                assertThat(kept).as(at + ": said unknown, kept at most once").isLessThanOrEqualTo(1);
-            } else {
-                assertThat(kept).as(at + ": said not done, so nothing kept").isZero();
+            answerHolds(at, outcome, action.kept().get());
+            if (action.later().isPresent()) {
+                action.later().get().run();
+                Outcome later = action.said().orElseThrow().get();
+                answerHolds(at + ", then later " + later, later, action.kept().get());
+                // The fault was the database's, never the work's own: once finished, it is done, exactly once.
+                assertThat(action.kept().get()).as(at + ", then later " + later + ": done in the end").isEqualTo(1);
             }
             if (outcome.done()) {
                 doneAnyway++;
@@ -158,13 +208,82 @@ class WritePathsUnderFaultsTests {
                 FaultInjectingDataSource.portalThreads(Thread.currentThread()));
         Outcome outcome = outcome(action.act());
         FaultInjectingDataSource.disarm();
+        outcome = action.said().map(Supplier::get).orElse(outcome);
         assertThat(outcome.done()).as(path + " said done though every statement failed").isFalse();
         assertThat(action.kept().get()).as(path + ": nothing kept").isZero();
         assertThat(SignedInAs.call(users, "admin", verifier::verify).intact()).isTrue();
     }
 
-    /** A path's action, made afresh for each run, and how many times its effect is in the database. */
-    private record Action(Runnable act, Supplier<Integer> kept) {
+    /**
+     * A small extract imported with each statement of the run failing once: what the import reports is what the
+     * register holds (a portion rolled back is written again whole on its retry, or reported as not written), a failed
+     * import goes on when the ADMIN resumes it, and no resident is loaded twice nor counted twice.
+     */
+    @ParameterizedTest(name = "the population import: {0} at each statement")
+    @EnumSource(value = Fault.class, names = {"DEADLOCK", "LOCK_WAIT_TIMEOUT", "NOT_PREPARED", "CONNECTION_LOST",
+            "LOST_AFTER_COMMIT"})
+    void whatever_statement_of_an_import_fails_its_report_is_what_the_register_holds(Fault fault) {
+        int statements = FaultInjectingDataSource.statementsOf(newImport()::run);
+        int finishedAnyway = 0;
+        List<String> outcomes = new ArrayList<>();
+        for (int nth = 1; nth <= statements; nth++) {
+            SmallImport run = newImport();
+            FaultInjectingDataSource.armOnce(fault, nth);
+            Outcome outcome = outcome(run::run);
+            FaultInjectingDataSource.disarm();
+            ImportProgress report = run.report();
+            String at = run + ", " + fault + " at statement " + nth + " of " + statements + ": " + outcome + ", "
+                    + report.state();
+            reportIsTheRegister(at, run);
+            if (report.state() == ImportState.FINISHED) {
+                finishedAnyway++;
+            } else {
+                assertThat(report.state()).as(at).isEqualTo(ImportState.FAILED);
+                assertThat(run.resume()).as(at + ", then resumed").isEqualTo(ImportState.FINISHED);
+                reportIsTheRegister(at + ", then resumed", run);
+            }
+            assertThat(run.residents()).as(at + ": every family that loads is loaded").isEqualTo(SmallImport.RESIDENTS);
+            assertThat(run.endings("population.import.finished")).as(at + ": finished once").isEqualTo(1);
+            outcomes.add(nth + ": " + report.state());
+        }
+        assertThat(finishedAnyway).as("finished despite a " + fault + " " + outcomes).isPositive();
+        assertThat(SignedInAs.call(users, "admin", verifier::verify).intact()).as("the audit chain verifies").isTrue();
+    }
+
+    private SmallImport newImport() {
+        return SmallImport.registered(importRunner, importStore, regions, jdbc);
+    }
+
+    private static void reportIsTheRegister(String at, SmallImport run) {
+        ImportProgress report = run.report();
+        assertThat(report.residentsAdded()).as(at + ": residents reported added").isEqualTo(run.residents());
+        assertThat(report.rowsRejected()).as(at + ": rows reported refused").isEqualTo(run.refusedRows());
+        if (report.state() == ImportState.FINISHED) {
+            assertThat(report.rowsRejected()).as(at + ": the bad family refused").isEqualTo(SmallImport.REFUSED_ROWS);
+        }
+    }
+
+    /** Said done, the work is there exactly once; said unknown, at most once; said not done, not at all. */
+    private static void answerHolds(String at, Outcome outcome, int kept) {
+        if (outcome.done()) {
+            assertThat(kept).as(at + ": said done, so kept exactly once").isEqualTo(1);
+        } else if (outcome.unknown()) {
+            assertThat(kept).as(at + ": said unknown, kept at most once").isLessThanOrEqualTo(1);
+        } else {
+            assertThat(kept).as(at + ": said not done, so nothing kept").isZero();
+        }
+    }
+
+    /**
+     * A path's action, made afresh for each run, and how many times its effect is in the database (or a mailbox).
+     * A path whose answer is not a caller's but a record (the outbox's state of a message) reads it once the faults
+     * are off; one that finishes on its own later (the outbox's next run) is checked again after that.
+     */
+    private record Action(Runnable act, Supplier<Integer> kept, Optional<Supplier<Outcome>> said,
+                          Optional<Runnable> later) {
+        Action(Runnable act, Supplier<Integer> kept) {
+            this(act, kept, Optional.empty(), Optional.empty());
+        }
     }
 
     private Action action(String path) {
@@ -272,8 +391,70 @@ class WritePathsUnderFaultsTests {
                 }, () -> count("SELECT COUNT(*) FROM signing_document WHERE id = ? AND state = 'SIGNED'", id)
                         * signing.signatureEntries(id) * signing.storedPdfs(id));
             }
+            case "the outbox delivers a mail" -> {
+                // Claimed, handed over to the test run's SMTP server, recorded SENT: what the outbox says of the
+                // message is its answer; the mailbox holds what was done. A later run recovers what this one left.
+                OneMessageDelivery delivery = OneMessageDelivery.queued(outbox, sender, notification, transactions,
+                        jdbc, clock, mailServer);
+                yield new Action(delivery::deliver, delivery::copiesReceived, Optional.of(() -> switch (delivery.said()) {
+                    case SENT -> new Outcome(true, false, null);
+                    case UNKNOWN -> new Outcome(false, true, null);
+                    case NOT_SENT -> new Outcome(false, false, null);
+                }), Optional.of(delivery::deliverAfterTheLease));
+            }
+            case "a field team sets out for a school" -> {
+                // The school (with its roster) arranged once; each run a visit of its own, with a kit and an officer of
+                // its own, on a day no other test of the class visits.
+                clock.reset();
+                LocalDate visitDay = support.today().plusDays(300);
+                if (fieldSchool == null) {
+                    fieldPlanner = staffAccounts.create(Set.of(Role.PLANNER), STAFF_PASSWORD);
+                    fieldSchool = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, fieldPlanner,
+                            staffAccounts.create(Set.of(Role.FIELD_OFFICER), STAFF_PASSWORD), visitDay,
+                            SchoolVisitTestSupport.residents(jdbc, visitDay.minusYears(18),
+                                    visitDay.minusYears(17).minusDays(1), "PRINT_READY", 1), jdbc).school().id();
+                }
+                String officer = staffAccounts.create(Set.of(Role.FIELD_OFFICER), STAFF_PASSWORD);
+                String kit = "KIT-UJI-" + DESKS.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+                long visit = SignedInAs.call(users, fieldPlanner, () -> {
+                    planner.saveKit(new Kit(kit, "Set Perekaman " + kit, DINAS, false, null));
+                    return planner.schedule(new VisitPlan(fieldSchool, visitDay, Set.of(officer), kit,
+                            clock.instant())).id();
+                });
+                clock.setInstant(visitDay.atTime(7, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+                // Kept whole: the visit underway, the SOP's step 2 started, the departure in the log.
+                yield new Action(() -> SignedInAs.call(users, officer, () -> field.setOut(visit, 0)),
+                        () -> count("SELECT COUNT(*) FROM schoolvisit_visit WHERE id = ? AND state = 'UNDERWAY'", visit)
+                                * count("SELECT COUNT(*) FROM sla_step WHERE case_id = ? "
+                                + "AND step = 'D2_PREPARATION_AND_VISIT'", "D-V" + visit)
+                                * auditEntries("schoolvisit.visit.set-out", String.valueOf(visit)));
+            }
+            case "the IKD officer refers a citizen" -> {
+                // Three face checks failed on the citizen's phone: the registration waits for the officer's decision.
+                clock.reset();
+                String code = waitingForTheOfficer(new IkdApp(port, jdbc));
+                // Kept whole: the registration closed, the reason among its failures, the referral in the log.
+                yield new Action(() -> SignedInAs.run(users, "ikd", () -> ikdDesk.refer(code)),
+                        () -> count("SELECT COUNT(*) FROM ikd_registration WHERE code = ? AND state = 'REFERRED'", code)
+                                * count("SELECT COUNT(*) FROM ikd_failure WHERE registration_code = ? "
+                                + "AND reason = 'REFERRED'", code)
+                                * auditEntries("ikd.referred", code));
+            }
             default -> throw new IllegalArgumentException(path);
         };
+    }
+
+    /** A registration at the officer's point whose face checks all failed on the phone. */
+    private static String waitingForTheOfficer(IkdApp app) {
+        try {
+            String code = app.registered("MPP-SOREANG");
+            for (int i = 0; i < Activations.MAX_FACE_ATTEMPTS; i++) {
+                app.post("/" + code + "/face-check", "{\"passed\":false,\"score\":0.2}");
+            }
+            return code;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int bookingsOf(String nik) {
@@ -300,7 +481,7 @@ class WritePathsUnderFaultsTests {
     private record Outcome(boolean done, boolean unknown, Throwable failure) {
         @Override
         public String toString() {
-            return done ? "done" : unknown ? "unknown" : "refused with " + failure;
+            return done ? "done" : unknown ? "unknown" : failure == null ? "not done" : "refused with " + failure;
         }
     }
 
