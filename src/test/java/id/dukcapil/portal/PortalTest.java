@@ -26,7 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Every test finds the demo data in place when its context is ready (the demo profile fills it in the background).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "portal.demo.fill=at-start")
 @ActiveProfiles({"test", "demo"})
 @Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class, TestMailServer.class,
         KkPrintTestSupport.class, SigningTestSupport.class, BookingTestSupport.class, FaultInjection.class,

@@ -55,7 +55,8 @@ class StaffViewsBenchmark {
         Path folder = PackagedPortal.newFolder("portal-views-");
         Map<String, List<Long>> views = new LinkedHashMap<>();
         Map<String, SignIns> signIns = new LinkedHashMap<>();
-        try (PackagedPortal portal = PackagedPortal.start(PackagedPortal.jar(), folder, Map.of())) {
+        try (PackagedPortal portal = PackagedPortal.start(PackagedPortal.jar(), folder,
+                Map.of("PORTAL_DEMO_FILL", "at-start"))) {
             for (String user : USERS) {
                 try (Browser browser = new Browser(portal.port, 1440, 900)) {
                     long firstPage = timedSignInPage(browser);

@@ -60,8 +60,9 @@ public final class PortalProcess implements Database {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         Arrays.stream(System.getProperty("portal.jvm-args", "").split("\\s+")).filter(option -> !option.isBlank())
                 .forEach(command::add);
+        // The suites use and count the demo data the moment the portal is ready (decision 137).
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=demo",
-                "--logging.level.root=warn", "--logging.level.id.dukcapil=info"));
+                "--portal.demo.fill=at-start", "--logging.level.root=warn", "--logging.level.id.dukcapil=info"));
         command.addAll(arguments);
         Path log = folder.resolve("portal-" + (++starts) + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)

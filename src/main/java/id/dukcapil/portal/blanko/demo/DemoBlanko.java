@@ -5,14 +5,15 @@ import static id.dukcapil.portal.shared.Acting.as;
 import static id.dukcapil.portal.shared.Acting.signedIn;
 
 import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.shared.tx.DemoDataFill;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,8 @@ class DemoBlanko {
         this.users = users;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(DemoDataFill.class)
+    @Order(DemoDataFill.BLANK_CARDS)
     void firstDelivery() {
         firstStart.exclusively("demo blank-card deliveries", this::deliver);
     }

@@ -19,6 +19,7 @@ import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Relationship;
 import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.tx.DemoDataFill;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,11 +33,9 @@ import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.QueuedDocument;
 import id.dukcapil.portal.signing.SigningQueue;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -103,7 +102,8 @@ class DemoKkPrint {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(DemoDataFill.class)
+    @Order(DemoDataFill.KK_PRINT_REQUESTS)
     void fill() {
         firstStart.exclusively("demo KK print requests", this::fillRequests);
     }
@@ -165,12 +165,13 @@ class DemoKkPrint {
     }
 
     /**
-     * Readiness comes after every ApplicationReadyEvent listener, so the signing demo's certificate exists: the demo
-     * Kepala Dinas signs three cards (delivered: QR code and PIN in the demo mailbox) and one is revoked.
+     * After the signing demo's certificate is made: the demo Kepala Dinas signs three cards (delivered: QR code and
+     * PIN in the demo mailbox) and one is revoked.
      */
-    @EventListener
-    void signSome(AvailabilityChangeEvent<ReadinessState> readiness) {
-        if (readiness.getState() != ReadinessState.ACCEPTING_TRAFFIC || toSign.isEmpty() || headPassphrase.isBlank()) {
+    @EventListener(DemoDataFill.class)
+    @Order(DemoDataFill.WORK_ON_IT)
+    void signSome() {
+        if (toSign.isEmpty() || headPassphrase.isBlank()) {
             return;
         }
         List<String> tracking = toSign;

@@ -6,6 +6,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
+import id.dukcapil.portal.shared.tx.DemoDataFill;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,8 +14,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * generates Kabupaten Bandung at full size. Never touches tables that already hold residents.
  */
 @Component
-class DemoPopulation implements ApplicationRunner {
+class DemoPopulation {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPopulation.class);
 
@@ -50,8 +51,9 @@ class DemoPopulation implements ApplicationRunner {
         this.regency = regency;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    @EventListener(DemoDataFill.class)
+    @Order(DemoDataFill.POPULATION)
+    void fill() {
         firstStart.exclusively("demo population", this::generate);
     }
 

@@ -4,6 +4,7 @@ import static id.dukcapil.portal.shared.Acting.as;
 import static id.dukcapil.portal.shared.Acting.signedIn;
 
 import id.dukcapil.portal.reports.DailyRollups;
+import id.dukcapil.portal.shared.tx.DemoDataFill;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.FinishedStep;
@@ -25,9 +26,9 @@ import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -64,7 +65,8 @@ class DemoReportSteps {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(DemoDataFill.class)
+    @Order(DemoDataFill.REPORT_STEPS)
     void lastMonth() {
         firstStart.exclusively("demo report steps", this::fillLastMonth);
     }

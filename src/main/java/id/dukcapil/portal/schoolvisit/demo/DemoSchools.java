@@ -12,6 +12,7 @@ import id.dukcapil.portal.schoolvisit.SchoolLevel;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitPlan;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import id.dukcapil.portal.shared.tx.DemoDataFill;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,9 +28,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -69,7 +70,8 @@ class DemoSchools {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class) // after the demo population, made by an ApplicationRunner
+    @EventListener(DemoDataFill.class)
+    @Order(DemoDataFill.SCHOOLS) // after the demo population
     void firstStart() {
         firstStart.exclusively("demo schools", this::fill);
     }

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.signing.demo;
 
 import id.dukcapil.portal.shared.Acting;
+import id.dukcapil.portal.shared.tx.DemoDataFill;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.signing.Certificates;
 import id.dukcapil.portal.signing.internal.CertificateStore;
@@ -10,9 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,8 @@ class DemoSigning {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(DemoDataFill.class)
+    @Order(DemoDataFill.SIGNING_CERTIFICATE)
     void firstStart() {
         firstStart.exclusively("demo signing certificate", this::makeCertificates);
     }
