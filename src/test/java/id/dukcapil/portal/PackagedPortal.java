@@ -15,11 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The packaged jar run as the README's production command runs it ({@code java -jar} with the pom's
  * {@code portal.jvm-args}, demo profile) in a folder of its own, for the benchmarks that measure the portal as an
- * office starts it. Started by {@link #start}, which returns once the sign-in page answers 200; stopped by close.
+ * office starts it (or any application started the same way, by {@link #launch}). Started by {@link #start}, which
+ * returns once readiness answers 200; stopped by close.
  */
 public final class PackagedPortal implements AutoCloseable {
 
@@ -28,15 +32,17 @@ public final class PackagedPortal implements AutoCloseable {
 
     public final int port;
     public final Path log;
-    /** From the process's start to the sign-in page answering. */
+    /** From the process's start to its readiness answering 200. */
     public final long readyMillis;
     private final Process process;
+    private final long startedNanos;
 
-    private PackagedPortal(int port, Path log, long readyMillis, Process process) {
+    private PackagedPortal(int port, Path log, long readyMillis, Process process, long startedNanos) {
         this.port = port;
         this.log = log;
         this.readyMillis = readyMillis;
         this.process = process;
+        this.startedNanos = startedNanos;
     }
 
     /** The jar the benchmark profile packaged (see docs/benchmarks.md). */
@@ -62,34 +68,72 @@ public final class PackagedPortal implements AutoCloseable {
     /** The same, with JVM options of its own besides the pom's (an AOT cache). */
     public static PackagedPortal start(Path jar, Path workingDir, Map<String, String> env, List<String> jvmOptions)
             throws Exception {
+        return launch(workingDir, env, jvmOptions,
+                List.of("-jar", jar.toAbsolutePath().toString(), "--spring.profiles.active=demo"));
+    }
+
+    /**
+     * Starts {@code java} with the pom's JVM options, {@code jvmOptions} and {@code program} (a jar or a class path
+     * and main class, and its arguments) on a free port, and waits until the application says it is ready.
+     */
+    public static PackagedPortal launch(Path workingDir, Map<String, String> env, List<String> jvmOptions,
+            List<String> program) throws Exception {
         Files.createDirectories(workingDir);
         int port = freePort();
-        Path log = workingDir.resolve("portal.log");
+        Path log = workingDir.resolve("portal-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(List.of(System.getProperty("portal.jvm-args", "").split("\\s+")).stream()
                 .filter(option -> !option.isBlank()).toList());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-                "--spring.profiles.active=demo"));
+        command.addAll(program);
+        command.add("--server.port=" + port);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("DB_URL");
         builder.environment().putAll(env);
         long started = System.nanoTime();
         Process process = builder.start();
-        PackagedPortal portal = new PackagedPortal(port, log, 0, process);
+        PackagedPortal portal = new PackagedPortal(port, log, 0, process, started);
         try {
             long deadline = started + READY_WITHIN.toNanos();
-            while (!answers(port)) {
-                assertThat(process.isAlive()).as("the portal is running; see " + log).isTrue();
+            while (!ready(port)) {
+                assertThat(process.isAlive()).as("the application is running; see " + log).isTrue();
                 assertThat(System.nanoTime()).as("ready within " + READY_WITHIN).isLessThan(deadline);
-                Thread.sleep(100);
+                Thread.sleep(50);
             }
-            return new PackagedPortal(port, log, (System.nanoTime() - started) / 1_000_000, process);
+            return new PackagedPortal(port, log, (System.nanoTime() - started) / 1_000_000, process, started);
         } catch (Exception | AssertionError notReady) {
             portal.close();
             throw notReady;
         }
+    }
+
+    /** Waits until the log has {@code line}; answers the milliseconds from the process's start to then. */
+    public long millisUntilLogged(String line) throws Exception {
+        long deadline = startedNanos + READY_WITHIN.toNanos();
+        while (!Files.readString(log).contains(line)) {
+            assertThat(process.isAlive()).as("the application is running; see " + log).isTrue();
+            assertThat(System.nanoTime()).as("'" + line + "' logged within " + READY_WITHIN).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** Heap in use after a full collection, as the JVM itself reports it. */
+    public long heapUsedMiB() throws Exception {
+        String jcmd = Path.of(javaExecutable()).resolveSibling("jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(pid()), "GC.run").start().waitFor();
+        Process info = new ProcessBuilder(jcmd, Long.toString(pid()), "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes());
+        info.waitFor();
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(text);
+        return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
+    }
+
+    /** CPU time spent so far by the node: the JVM and its child processes (the embedded MariaDB). */
+    public long cpuMillisWithChildren() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .mapToLong(handle -> handle.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
     }
 
     public long pid() {
@@ -109,9 +153,10 @@ public final class PackagedPortal implements AutoCloseable {
         }
     }
 
-    private static boolean answers(int port) {
+    /** Readiness as the load balancer asks for it: the database reachable and the application taking traffic. */
+    private static boolean ready(int port) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
