@@ -79,15 +79,24 @@ public final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     public Browser(int port, int width, int height) {
-        this(port, width, height, false);
+        this(port, width, height, false, List.of());
     }
 
     /** A browser that keeps its network events (DevTools) for {@link #cookiesSetByAnswersTo}: slower, so only where read. */
     public static Browser recordingNetwork(int port, int width, int height) {
-        return new Browser(port, width, height, true);
+        return new Browser(port, width, height, true, List.of());
     }
 
-    private Browser(int port, int width, int height, boolean networkLog) {
+    /**
+     * A browser for a whole office's pages at once: pages in the background keep their timers (a board polls twice a
+     * second whether or not its tab is in front), as each would on a screen of its own.
+     */
+    public static Browser forAnOffice(int port) {
+        return new Browser(port, 1440, 900, false, List.of("--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"));
+    }
+
+    private Browser(int port, int width, int height, boolean networkLog, List<String> moreArguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver packages "
                     + "(apt-get install chromium chromium-driver; .ci/run installs them).");
@@ -97,6 +106,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=id-ID", "--window-size=" + width + "," + height);
+        options.addArguments(moreArguments);
         if (networkLog) {
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -114,6 +124,18 @@ public final class Browser implements AutoCloseable {
 
     public void open(String path) {
         driver.get(baseUrl + "/" + path);
+    }
+
+    /** Until the page's address no longer has {@code path} (a sign-in that went on to its home). */
+    public void awaitLeft(String path) {
+        wait.until(browser -> !driver.getCurrentUrl().contains("/" + path));
+    }
+
+    /** Until Vaadin has started on the page and has nothing under way: for pages outside the staff shell. */
+    public void awaitVaadinIdle() {
+        wait.until(browser -> (Boolean) driver.executeScript("""
+                const clients = Object.values((window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients) || {});
+                return clients.length > 0 && !clients.some(client => client.isActive && client.isActive());"""));
     }
 
     public WebElement await(By locator) {
