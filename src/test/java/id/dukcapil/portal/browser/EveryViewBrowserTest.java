@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.PortalApplication;
+import id.dukcapil.portal.PortalCodes;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import id.dukcapil.portal.kkprint.OperatorInbox;

@@ -1,6 +1,5 @@
-package id.dukcapil.portal.browser;
+package id.dukcapil.portal;
 
-import id.dukcapil.portal.PortalApplication;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Set;
@@ -13,11 +12,11 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
 
 /**
- * The portal's codes, as a screen must never show them: the name of every constant of the product's public enums
+ * The portal's codes, as a screen, a PDF or a workbook must never show them: the name of every constant of the product's public enums
  * (states such as {@code DELIVERED}, steps such as {@code B6_OPERATOR_CHECK}, checklist items, roles), read from
  * the code itself, so that a new enum is searched for as soon as it exists.
  */
-final class PortalCodes {
+public final class PortalCodes {
 
     /**
      * Constants that are also the office's own abbreviations, written in capitals in words meant for people
@@ -34,7 +33,7 @@ final class PortalCodes {
     }
 
     /** Every constant of every public enum under the application's package, but those that are also words. */
-    static PortalCodes fromTheCode() {
+    public static PortalCodes fromTheCode() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
@@ -53,16 +52,16 @@ final class PortalCodes {
         return new PortalCodes(codes);
     }
 
-    int size() {
+    public int size() {
         return codes.size();
     }
 
-    boolean contains(String code) {
+    public boolean contains(String code) {
         return codes.contains(code);
     }
 
     /** The codes a text shows, each once: whole words in capitals that are an enum constant's name. */
-    Set<String> in(String text) {
+    public Set<String> in(String text) {
         Set<String> found = new TreeSet<>();
         Matcher words = CAPITALS.matcher(text);
         while (words.find()) {

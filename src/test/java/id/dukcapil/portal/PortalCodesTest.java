@@ -1,4 +1,4 @@
-package id.dukcapil.portal.browser;
+package id.dukcapil.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
