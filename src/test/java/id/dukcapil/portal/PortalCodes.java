@@ -23,7 +23,7 @@ public final class PortalCodes {
      * (a school's type, a service point's kind, an identity number's name).
      */
     private static final Set<String> ALSO_WORDS = Set.of("KK", "NIK", "RT", "RW", "SIAK", "SMA", "SMK", "MA", "SLB",
-            "MPP", "UKL");
+            "MPP", "UKL", "DINAS");
     private static final Pattern CAPITALS = Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9_]*[A-Z0-9](?![\\w-])");
 
     private final Set<String> codes;

@@ -6,13 +6,14 @@ import id.dukcapil.portal.PortalCodes;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.sla.Procedure;
-import id.dukcapil.portal.sla.StepClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.pdfbox.Loader;
@@ -25,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
@@ -36,23 +38,25 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("manajer")
 class ReportsInWordsTests {
 
-    private static final YearMonth MONTH = YearMonth.of(2037, 3);
     private static final PortalCodes CODES = PortalCodes.fromTheCode();
 
-    @Autowired StepClock stepClock;
-    @Autowired DailyRollups rollups;
     @Autowired DailySummaries summaries;
     @Autowired ReportWorkbook workbook;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void day_summaries_and_the_workbook_show_no_code() throws Exception {
-        GeneratedMonth.record(stepClock, MONTH, 20, 2037);
-        rollups.refresh();
+        // The demo's busiest day at a point (its month of SOP A and B steps, DemoReportSteps) fills every table.
+        Map<String, Object> busiest = jdbc.queryForMap("SELECT service_point, day FROM sla_step "
+                + "WHERE service_point IS NOT NULL GROUP BY service_point, day ORDER BY COUNT(*) DESC, day LIMIT 1");
+        LocalDate day = ((java.sql.Date) busiest.get("day")).toLocalDate();
+        List<String> points = List.of((String) busiest.get("service_point"), "MPP-SOREANG");
+        YearMonth month = YearMonth.from(day);
         List<String> found = new ArrayList<>();
         for (Locale locale : PortalMessages.LOCALES) {
             for (Procedure procedure : summaries.procedures()) {
-                for (String point : GeneratedMonth.POINTS.subList(0, 2)) {
-                    byte[] pdf = summaries.pdf(procedure, point, MONTH.atDay(10), locale);
+                for (String point : points) {
+                    byte[] pdf = summaries.pdf(procedure, point, day, locale);
                     try (PDDocument document = Loader.loadPDF(pdf)) {
                         codesIn(new PDFTextStripper().getText(document))
                                 .forEach(code -> found.add(procedure + " summary (" + locale + "): " + code));
@@ -60,7 +64,7 @@ class ReportsInWordsTests {
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(ReportFilter.between(MONTH.atDay(1), MONTH.atEndOfMonth()), locale, out, done -> { }, true);
+            workbook.write(ReportFilter.between(month.atDay(1), month.atEndOfMonth()), locale, out, done -> { }, true);
             try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
                 for (Sheet sheet : read) {
                     codesIn(sheet.getSheetName() + " " + texts(sheet))
