@@ -143,7 +143,7 @@ class WritePathsUnderFaultsTests {
     static Stream<Arguments> pathsAndFaults() {
         List<Arguments> all = new ArrayList<>();
         for (String path : List.of("citizen books (batch)", "clerk books for a resident", "citizen cancels",
-                "counter checks in", "citizen registers", "audit entry on its own", "recording desk calls next",
+                "counter checks in", "citizen registers", "citizen signs in", "audit entry on its own", "recording desk calls next",
                 "verifier sends a family card to signing", "the Kepala Dinas signs a card",
                 "the day's no-shows are marked", "the outbox delivers a mail",
                 "a field team sets out for a school", "the IKD officer refers a citizen")) {
@@ -328,6 +328,15 @@ class WritePathsUnderFaultsTests {
                         BookingTestSupport.PASSWORD), Locale.forLanguageTag("id"), client),
                         () -> count("SELECT COUNT(*) FROM booking_citizen WHERE email = ?", email)
                                 * support.mailsTo(email));
+            }
+            case "citizen signs in" -> {
+                // The address's try taken and forgiven, and the sign-in in the log: one unit of work.
+                String email = support.newEmail();
+                long citizen = support.citizen(email).citizenId();
+                String client = support.newClientAddress();
+                yield new Action(() -> accounts.signIn(email, BookingTestSupport.PASSWORD, client),
+                        () -> count("SELECT COUNT(*) FROM audit_entry WHERE action = 'booking.account.sign-in' "
+                                + "AND subject_id = ? AND outcome = 'SUCCESS'", String.valueOf(citizen)));
             }
             case "audit entry on its own" -> {
                 String subject = "fault-" + System.nanoTime();
