@@ -72,6 +72,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -104,6 +107,7 @@ class WritePathsUnderFaultsTests {
     @Autowired VerifierInbox verifierInbox;
     @Autowired BatchSigning batches;
     @Autowired SigningTestSupport signing;
+    @Autowired AuthenticationConfiguration authentication;
     @Autowired Outbox outbox;
     @Autowired OutboxSender sender;
     @Autowired NotificationProperties notification;
@@ -143,7 +147,7 @@ class WritePathsUnderFaultsTests {
     static Stream<Arguments> pathsAndFaults() {
         List<Arguments> all = new ArrayList<>();
         for (String path : List.of("citizen books (batch)", "clerk books for a resident", "citizen cancels",
-                "counter checks in", "citizen registers", "citizen signs in", "audit entry on its own", "recording desk calls next",
+                "counter checks in", "citizen registers", "citizen signs in", "staff signs in", "audit entry on its own", "recording desk calls next",
                 "verifier sends a family card to signing", "the Kepala Dinas signs a card",
                 "the day's no-shows are marked", "the outbox delivers a mail",
                 "a field team sets out for a school", "the IKD officer refers a citizen")) {
@@ -338,6 +342,14 @@ class WritePathsUnderFaultsTests {
                         () -> count("SELECT COUNT(*) FROM audit_entry WHERE action = 'booking.account.sign-in' "
                                 + "AND subject_id = ? AND outcome = 'SUCCESS'", String.valueOf(citizen)));
             }
+            case "staff signs in" -> {
+                // Spring Security's sign-in on this thread: its success event records the account's sign-in and
+                // the log entry, one unit of work.
+                int before = signIns("operator");
+                AuthenticationManager manager = authenticationManager();
+                yield new Action(() -> manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                        "operator", PortalTest.DEMO_PASSWORD)), () -> signIns("operator") - before);
+            }
             case "audit entry on its own" -> {
                 String subject = "fault-" + System.nanoTime();
                 yield new Action(() -> auditLog.record(Actor.system("test"),
@@ -480,6 +492,19 @@ class WritePathsUnderFaultsTests {
 
     private int auditEntries(String action, String subject) {
         return count("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND subject_id = ?", action, subject);
+    }
+
+    private AuthenticationManager authenticationManager() {
+        try {
+            return authentication.getAuthenticationManager();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int signIns(String username) {
+        return count("SELECT COUNT(*) FROM audit_entry WHERE action = 'staff.sign-in' AND subject_id = ? "
+                + "AND outcome = 'SUCCESS'", username);
     }
 
     private int count(String sql, Object... args) {
