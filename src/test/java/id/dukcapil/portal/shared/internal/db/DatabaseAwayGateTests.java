@@ -1,0 +1,81 @@
+package id.dukcapil.portal.shared.internal.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import id.dukcapil.portal.PortalTest;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Decision 138: a pool whose database is away refuses at once; a pool that is only busy keeps its wait. */
+@PortalTest
+class DatabaseAwayGateTests {
+
+    @Autowired DataSource portalDataSource;
+
+    @Test
+    void the_portal_hands_out_its_connections_through_the_gate() throws Exception {
+        assertThat(portalDataSource.isWrapperFor(DatabaseAwayGate.class)).isTrue();
+    }
+
+    @Test
+    void once_a_wait_found_the_database_away_the_next_callers_are_refused_at_once_and_one_probes_per_interval()
+            throws Exception {
+        try (HikariDataSource pool = pool(nobodyListening(), "", "", 2)) {
+            DatabaseAwayGate gate = new DatabaseAwayGate(pool, Duration.ofMillis(400));
+
+            assertThat(millisToRefusal(gate)).as("the first caller waits the pool's time-out").isGreaterThanOrEqualTo(250);
+            assertThat(gate.away()).isTrue();
+            assertThat(millisToRefusal(gate)).as("the next is refused at once").isLessThan(50);
+            assertThat(millisToRefusal(gate)).isLessThan(50);
+
+            Thread.sleep(450);
+            assertThat(millisToRefusal(gate)).as("one probe per interval goes to the pool").isGreaterThanOrEqualTo(250);
+            assertThat(millisToRefusal(gate)).as("and the others are still refused at once").isLessThan(50);
+        }
+    }
+
+    @Test
+    void a_pool_that_is_only_busy_keeps_the_gate_open() throws Exception {
+        HikariDataSource portal = portalDataSource.unwrap(HikariDataSource.class);
+        try (HikariDataSource pool = pool(portal.getJdbcUrl(), portal.getUsername(), portal.getPassword(), 1)) {
+            DatabaseAwayGate gate = new DatabaseAwayGate(pool, Duration.ofMillis(100));
+            try (Connection held = gate.getConnection()) {
+                assertThat(millisToRefusal(gate)).isGreaterThanOrEqualTo(250);
+                assertThat(gate.away()).as("every connection in use is not an outage").isFalse();
+            }
+            try (Connection again = gate.getConnection()) {
+                assertThat(again.isValid(1)).isTrue();
+            }
+        }
+    }
+
+    private static long millisToRefusal(DataSource gate) {
+        long started = System.nanoTime();
+        assertThatThrownBy(gate::getConnection).isInstanceOf(SQLTransientConnectionException.class);
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(size);
+        pool.setConnectionTimeout(250);
+        pool.setInitializationFailTimeout(-1);
+        return pool;
+    }
+
+    private static String nobodyListening() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return "jdbc:mariadb://127.0.0.1:" + free.getLocalPort() + "/portal";
+        }
+    }
+}
