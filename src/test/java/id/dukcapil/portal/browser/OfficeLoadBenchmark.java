@@ -22,9 +22,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Issue 37's whole office on one node: {@code office.sessions} staff sessions (150) in their roles' main views and
  * {@code office.boards} waiting-room boards (35), each a real page of the packaged production jar in one headless
- * Chromium, every session in a browser context of its own (its own cookies, its own Vaadin session). The pages poll
- * as a clerk's would: boards and the IKD desk twice a second, the recording desk every 2 s, the counter's queue and
- * the KK inboxes every 30 s. Figures, each beside its baseline in the same run: the heap in use after a full
+ * Chromium, every session in a browser context of its own (its own cookies, its own Vaadin session). The live views
+ * (boards, desks, inboxes) are told of the office's changes over push (decision 139); those with clocks on them are
+ * read again every 5 s (IKD) or 15 s (KK inboxes), the others once a minute. Figures, each beside its baseline in the same run: the heap in use after a full
  * collection, per board and per staff session, against the node with nothing open; the node's CPU (the JVM and its
  * embedded MariaDB) while the office is open and nobody acts, the polling's cost, against the same node idle with
  * nothing open. Chromium's own CPU is not the node's and is not counted.

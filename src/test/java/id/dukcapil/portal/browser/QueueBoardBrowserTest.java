@@ -20,7 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** The waiting room's TV: the display board changes, without a reload, when a recording desk calls a number. */
+/**
+ * The waiting room's TV: the display board changes, without a reload, when a recording desk calls a number; and
+ * while nobody calls, it asks the server nothing (decision 139: the call is pushed to it).
+ */
 @PortalTest
 class QueueBoardBrowserTest {
 
@@ -32,7 +35,7 @@ class QueueBoardBrowserTest {
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void a_called_number_shows_on_the_board_with_its_desk() {
+    void a_called_number_shows_on_the_board_with_its_desk() throws InterruptedException {
         String registrar = staffAccounts.create(Set.of(Role.REGISTRATION_OPERATOR), "Sandi-Kuat-2026"); // at the Dinas
         String recorder = staffAccounts.create(Set.of(Role.RECORDING_OPERATOR), "Sandi-Kuat-2026");
         String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
@@ -40,15 +43,28 @@ class QueueBoardBrowserTest {
         try (Browser tv = new Browser(port, 1280, 720)) {
             tv.open("antrean/DINAS");
             tv.awaitText(By.tagName("h1"), "Antrean perekaman KTP-el");
+            long asked = requestsToTheServer(tv);
+            Thread.sleep(3_000);
+            assertThat(requestsToTheServer(tv)).as("a quiet board asks nothing").isEqualTo(asked);
             Visit queued = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik));
             Visit called;
             do { // numbers of other tests at the Dinas may wait before it
                 called = SignedInAs.call(users, recorder, () -> recording.callNext("Meja 7")).orElseThrow();
             } while (called.id() != queued.id());
+            long calledAt = System.nanoTime();
             tv.awaitText(By.id("board-number"), queued.ticket());
+            long millisToBoard = (System.nanoTime() - calledAt) / 1_000_000;
             tv.awaitText(By.id("board-desk"), "Meja 7");
+            System.out.printf("BOARD call → board %d ms%n", millisToBoard);
+            assertThat(millisToBoard).as("the call on the board").isLessThan(2_000);
             tv.screenshot("queue-board");
             assertThat(tv.driver.findElement(By.tagName("body")).getText()).doesNotContain(queued.fullName());
         }
+    }
+
+    /** The page's requests to Vaadin so far (a poll is one; the pushed changes come over the open socket). */
+    private static long requestsToTheServer(Browser page) {
+        return (Long) page.driver.executeScript("return performance.getEntriesByType('resource')"
+                + ".filter(entry => entry.name.includes('v-r=uidl')).length;");
     }
 }

@@ -33,6 +33,7 @@ import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.FitText;
+import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.RowOpener;
@@ -76,7 +77,6 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     final H3 queueTitle = new H3();
     final Grid<QueuedBooking> queue = new Grid<>();
     private final List<QueuedBooking> queueRows = new ArrayList<>();
-    static final int REFRESH_MILLIS = 30_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
     /** The Indonesian way of writing a time of day: 09.05. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
@@ -91,7 +91,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         this.personalData = personalData;
         this.clock = clock;
         // A colleague at the next desk serves the same queue: it is read again while the screen is open.
-        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::showQueue);
+        LiveRefresh.whileAttached(this, Change.inModules("booking"), this::showQueue);
         code.setLabel(getTranslation("booking.counter.code"));
         code.setPlaceholder(getTranslation("booking.counter.code.placeholder"));
         code.setAutofocus(true);

@@ -25,6 +25,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,7 +50,8 @@ import org.jspecify.annotations.Nullable;
 class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
 
     /** The phone's scan shows on this screen within a second: polled twice a second, redrawn only on a change. */
-    static final int REFRESH_MILLIS = 500;
+    /** A QR code (3 min) or a PIN (15 min) running out changes a row's label and action within this. */
+    static final Duration CLOCKS = Duration.ofSeconds(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     final Grid<Registration> grid = new Grid<>();
@@ -102,7 +104,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         add(header, body);
-        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
+        LiveRefresh.whileAttached(this, Change.inModules("ikd"), CLOCKS, this::refresh);
         refresh();
         // A reload while a QR code was on screen: the desk reopens on that citizen, with a new code.
         desk.showingQr().ifPresent(this::showQr);

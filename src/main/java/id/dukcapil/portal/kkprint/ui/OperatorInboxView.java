@@ -30,6 +30,7 @@ import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.RowOpener;
@@ -37,9 +38,11 @@ import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
@@ -52,7 +55,10 @@ import org.springframework.core.env.Profiles;
 @Menu(title = "nav.kk-operator", order = 30, icon = "vaadin:inbox")
 class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
 
-    static final int REFRESH_MILLIS = 15_000;
+    /** What moves a request in or out of an inbox: its own steps and its signature's. */
+    static final Predicate<Change> CHANGES = Change.inModules("kkprint", "signing");
+    /** The rows' clocks in step. */
+    static final Duration CLOCKS = Duration.ofSeconds(15);
 
     final Grid<InboxRow> grid = new Grid<>();
     final Checkbox overdueOnly = new Checkbox();
@@ -69,7 +75,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
                       KkPrintIntake intake, Environment environment, CurrentActor currentActor,
                       PersonalDataViews personalData, Clock clock) {
         this.personalData = personalData;
-        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
+        LiveRefresh.whileAttached(this, CHANGES, CLOCKS, this::refresh);
         this.inbox = inbox;
         this.requests = requests;
         this.delivery = delivery;

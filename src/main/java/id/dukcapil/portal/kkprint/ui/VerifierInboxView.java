@@ -28,6 +28,7 @@ import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.shared.Finding;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.RowOpener;
@@ -65,7 +66,7 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
 
     VerifierInboxView(VerifierInbox inbox, KkRequests requests, PersonalDataViews personalData, Clock clock) {
         this.personalData = personalData;
-        LiveRefresh.whileAttached(this, OperatorInboxView.REFRESH_MILLIS, this::refresh);
+        LiveRefresh.whileAttached(this, OperatorInboxView.CHANGES, OperatorInboxView.CLOCKS, this::refresh);
         this.inbox = inbox;
         this.requests = requests;
         this.clock = clock;

@@ -31,6 +31,7 @@ import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.Downloads;
+import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
@@ -179,7 +180,8 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
                         PopulationImports.MAX_UPLOAD_BYTES / (1024 * 1024))),
                 upload, uploaded, choose, running, awaiting, new H3(getTranslation("population.import.history")), imports);
         addDetachListener(detach -> discardPending());
-        LiveRefresh.whileAttached(this, 1000, this::refresh);
+        // The progress of a running import is read every second; its start and end are pushed.
+        LiveRefresh.whileAttached(this, Change.inModules("population"), Duration.ofSeconds(1), this::refresh);
         refresh();
     }
 

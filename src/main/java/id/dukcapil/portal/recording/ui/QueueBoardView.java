@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.recording.QueueBoard;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import java.time.Instant;
@@ -24,8 +25,6 @@ import org.jspecify.annotations.Nullable;
 @Route(value = "antrean/:point", autoLayout = false)
 @AnonymousAllowed
 class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    static final int REFRESH_MILLIS = 500;
 
     final H1 heading = new H1();
     final Span number = new Span();
@@ -51,7 +50,8 @@ class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasD
         earlier.getStyle().set("font-size", "min(5vw, 2.5rem)");
         waiting.getStyle().set("font-size", "1.5rem");
         add(heading, number, desk, earlier, waiting);
-        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
+        LiveRefresh.whileAttached(this, change -> change.action().startsWith("recording.") && change.at(point),
+                this::refresh);
     }
 
     @Override

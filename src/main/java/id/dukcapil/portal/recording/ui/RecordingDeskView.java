@@ -30,6 +30,7 @@ import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
@@ -47,7 +48,6 @@ import org.jspecify.annotations.Nullable;
 @Menu(title = "nav.recording.desk", order = 63, icon = "vaadin:camera")
 class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
 
-    static final int REFRESH_MILLIS = 2_000;
 
     final TextField deskName = new TextField();
     final Button callNext = new Button();
@@ -112,7 +112,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
                 new H3(getTranslation("recording.desk.called")), calledList,
                 new H3(getTranslation("recording.desk.to-hand")), toHand,
                 new H3(getTranslation("recording.desk.absent")), absent);
-        LiveRefresh.whileAttached(this, REFRESH_MILLIS, this::refresh);
+        LiveRefresh.whileAttached(this, Change.inModules("recording"), this::refresh);
         // A reload, a crash or a second tab: the desk reopens on the number it was serving.
         desk.serving().ifPresent(visit -> {
             if (visit.desk() != null) {

@@ -1,27 +1,97 @@
 package id.dukcapil.portal.shared.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
-import java.util.concurrent.atomic.AtomicReference;
+import com.vaadin.flow.shared.communication.PushMode;
+import com.vaadin.flow.shared.ui.Transport;
+import id.dukcapil.portal.shared.live.Change;
+import id.dukcapil.portal.shared.live.LiveChanges;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Keeps a view's clocks and rows current: the browser polls while the view is shown, and stops when it leaves. */
+/**
+ * Keeps a view's rows current while it is shown (decision 139): when the office does something the view is about,
+ * on any node, the server pushes the refreshed view to the browser; nothing is asked while nothing happens. A view
+ * with clocks on it (time in step, a PIN running out) is also refreshed every {@code clocks}.
+ */
 public final class LiveRefresh {
+
+    /** However quiet the office, a shown view is read again this often: the last word if a change were missed. */
+    static final Duration AT_LEAST_EVERY = Duration.ofMinutes(1);
 
     private LiveRefresh() {
     }
 
-    public static void whileAttached(Component view, int intervalMillis, Runnable refresh) {
-        AtomicReference<Registration> polling = new AtomicReference<>();
-        view.addAttachListener(attach -> {
-            attach.getUI().setPollInterval(intervalMillis);
-            polling.set(attach.getUI().addPollListener(poll -> refresh.run()));
-        });
-        view.addDetachListener(detach -> {
-            Registration registration = polling.getAndSet(null);
-            if (registration != null) {
-                registration.remove();
+    public static void whileAttached(Component view, Predicate<Change> about, Runnable refresh) {
+        whileAttached(view, about, AT_LEAST_EVERY, refresh);
+    }
+
+    public static void whileAttached(Component view, Predicate<Change> about, Duration clocks, Runnable refresh) {
+        Listening listening = new Listening(refresh);
+        view.addAttachListener(attach -> listening.start(attach.getUI(), about, clocks));
+        view.addDetachListener(detach -> listening.stop(detach.getUI()));
+    }
+
+    private static final class Listening {
+
+        private final Runnable refresh;
+        /** A refresh asked for and not run yet: changes arriving meanwhile are in it. */
+        private final AtomicBoolean asked = new AtomicBoolean();
+        private LiveChanges.@Nullable Subscription changes;
+        private @Nullable Registration polling;
+
+        Listening(Runnable refresh) {
+            this.refresh = refresh;
+        }
+
+        void start(UI ui, Predicate<Change> about, Duration clocks) {
+            // The refresh may run on the change feed's thread: it reads as the one who opened the view.
+            Runnable asViewer = new DelegatingSecurityContextRunnable(refresh, SecurityContextHolder.getContext());
+            if (ui.getSession().getService().ensurePushAvailable()) {
+                ui.getPushConfiguration().setTransport(Transport.WEBSOCKET_XHR);
+                ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
             }
-            detach.getUI().setPollInterval(-1);
-        });
+            LiveChanges office = ui.getSession().getService().getInstantiator().getOrCreate(LiveChanges.class);
+            changes = office.listen(about, () -> pushTo(ui, asViewer));
+            ui.setPollInterval((int) clocks.toMillis());
+            polling = ui.addPollListener(poll -> refresh.run());
+        }
+
+        private void pushTo(UI ui, Runnable asViewer) {
+            if (!asked.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                ui.access(() -> {
+                    asked.set(false);
+                    asViewer.run();
+                });
+            } catch (UIDetachedException gone) {
+                stopListening();
+            }
+        }
+
+        void stop(UI ui) {
+            stopListening();
+            if (polling != null) {
+                polling.remove();
+                polling = null;
+            }
+            ui.setPollInterval(-1);
+        }
+
+        private void stopListening() {
+            LiveChanges.Subscription listening = changes;
+            changes = null;
+            if (listening != null) {
+                listening.close();
+            }
+        }
     }
 }

@@ -1,0 +1,54 @@
+package id.dukcapil.portal.shared.live;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's listeners to the office's changes (decision 139). The audit module tells it each batch of new chain
+ * entries once, whoever's node made them; each listener hears the batch when one of its changes concerns it.
+ */
+@Component
+public class LiveChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveChanges.class);
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Until the returned handle is closed, {@code heard} is told whenever a batch holds a change it is about. */
+    public Subscription listen(Predicate<Change> about, Runnable heard) {
+        Listener listener = new Listener(about, heard);
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Whether anyone listens: with nobody, the changes need not be read. */
+    public boolean heard() {
+        return !listeners.isEmpty();
+    }
+
+    /** Called by the change feed with each batch of changes, in the chain's order. */
+    public void changed(List<Change> changes) {
+        for (Listener listener : listeners) {
+            if (changes.stream().anyMatch(listener.about())) {
+                try {
+                    listener.heard().run();
+                } catch (RuntimeException failure) {
+                    log.warn("A listener to the office's changes failed: {}", failure.toString());
+                }
+            }
+        }
+    }
+
+    /** A listener's place, given up by closing it. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private record Listener(Predicate<Change> about, Runnable heard) {
+    }
+}

@@ -1,0 +1,75 @@
+package id.dukcapil.portal.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.shared.live.Change;
+import id.dukcapil.portal.shared.live.LiveChanges;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Decision 139: whatever the audit chain records, on any node, reaches the listeners it concerns, and no other. */
+@PortalTest
+class ChangeFeedTests {
+
+    @Autowired LiveChanges live;
+    @Autowired AuditLog audit;
+    @Autowired TransactionTemplate transactions;
+
+    @Test
+    void an_action_reaches_the_listeners_it_concerns_once_committed_and_not_the_others() throws Exception {
+        CopyOnWriteArrayList<Long> heardAt = new CopyOnWriteArrayList<>();
+        AtomicInteger othersHeard = new AtomicInteger();
+        Actor desk = new Actor(Actor.Type.STAFF, "feed-test", null, Set.of(), "UKL-320415");
+        try (LiveChanges.Subscription board = live.listen(
+                     change -> change.action().equals("feedtest.called") && change.at("UKL-320415"),
+                     () -> heardAt.add(System.nanoTime()));
+             LiveChanges.Subscription elsewhere = live.listen(
+                     change -> change.action().startsWith("feedtest.") && !change.at("UKL-320415"),
+                     othersHeard::incrementAndGet)) {
+            long done = System.nanoTime();
+            transactions.executeWithoutResult(status -> {
+                audit.record(desk, AuditRecord.success("feedtest.called", "Visit", "1"));
+                sleep(600); // not committed yet: nothing to tell
+                assertThat(heardAt).as("before the commit").isEmpty();
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (heardAt.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(heardAt).as("told once").hasSize(1);
+            System.out.printf("CHANGE FEED commit → listener %d ms%n", (heardAt.getFirst() - done) / 1_000_000 - 600);
+            assertThat(othersHeard).hasValue(0);
+        }
+        assertThat(Change.inModules("kkprint", "signing").test(new Change("signing.document.signed", null, null, null)))
+                .isTrue();
+        assertThat(Change.inModules("kkprint").test(new Change("kkprintx.other", null, null, null))).isFalse();
+    }
+
+    @Test
+    void a_listener_that_closed_is_told_nothing_more() throws Exception {
+        AtomicInteger heard = new AtomicInteger();
+        LiveChanges.Subscription gone = live.listen(change -> change.action().equals("feedtest.gone"),
+                heard::incrementAndGet);
+        gone.close();
+        audit.record(Actor.system("feed-test"), AuditRecord.success("feedtest.gone", "Visit", "2"));
+        Thread.sleep(1_000);
+        assertThat(heard).hasValue(0);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
