@@ -49,6 +49,9 @@ public class BsreSigner implements DocumentSigner {
 
     public BsreSigner(BsreProperties properties, SignatureInspector inspector, RemoteAttempts attempts,
                       CertificateStore certificates, AuditLog auditLog, Clock clock) {
+        if (properties.url().isBlank() || properties.nik().isBlank() || properties.rootsPem().isBlank()) {
+            throw new IllegalStateException("Signing through BSrE needs portal.signing.bsre.url, .nik and .roots-pem");
+        }
         this.properties = properties;
         this.client = new BsreClient(properties);
         this.fileCheck = new SignedFileCheck(inspector, Path.of(properties.rootsPem()));
