@@ -189,6 +189,12 @@ public class BatchSigning {
         return new InterruptedBatch(batch.id(), batch.startedBy(), batch.startedAt(), batch.total(), batch.open());
     }
 
+    /** Who BSrE signs for, when the office signs through BSrE; empty with the office's own key. */
+    @PreAuthorize("hasRole('" + Roles.HEAD + "')")
+    public Optional<DocumentSigner.Signer> remoteSigner() {
+        return signer.remoteSigner();
+    }
+
     /** The batch running now, if any: a screen opened again finds its progress. */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public Optional<BatchRun> running(long batchId) {

@@ -1,5 +1,7 @@
 package id.dukcapil.portal.signing;
 
+import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,14 @@ public interface DocumentSigner {
 
     /** Documents this signer signs at once in a batch: the batch's worker threads. */
     int concurrency();
+
+    /**
+     * The signer a remote service signs for (BSrE), as configured; empty for the local key, whose certificate the
+     * portal holds and shows itself.
+     */
+    default Optional<Signer> remoteSigner() {
+        return Optional.empty();
+    }
 
     /** One batch's signer: closed when the batch ends, which forgets the key or the secret. */
     interface Session extends AutoCloseable {

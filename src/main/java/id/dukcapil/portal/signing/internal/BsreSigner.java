@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,6 +65,11 @@ public class BsreSigner implements DocumentSigner {
     @Override
     public int concurrency() {
         return properties.parallelCalls();
+    }
+
+    @Override
+    public Optional<Signer> remoteSigner() {
+        return Optional.of(new Signer(properties.signerName(), properties.signerPosition(), properties.signerNip()));
     }
 
     @Override

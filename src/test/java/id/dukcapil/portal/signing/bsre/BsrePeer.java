@@ -182,6 +182,11 @@ public final class BsrePeer implements AutoCloseable {
         return statusCalls.get();
     }
 
+    /** How many signatures the peer made in all, whether or not their answer reached the portal. */
+    public int signatures() {
+        return signedFiles.size();
+    }
+
     /** How many signatures the peer made over files whose text contains this (a document's number). */
     public long signaturesOf(String text) throws IOException {
         long count = 0;
