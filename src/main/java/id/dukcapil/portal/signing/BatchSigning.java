@@ -31,7 +31,6 @@ import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
-import id.dukcapil.portal.signing.internal.KeyVault;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
@@ -43,11 +42,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * HEAD: signs a batch of queued documents with the key the typed passphrase unlocks. Documents are rendered and
- * signed in parallel (two workers per core); each batch's committer commits the finished documents a few per
+ * HEAD: signs a batch of queued documents with the signer the typed passphrase opens ({@link DocumentSigner}: the
+ * office's own key, or BSrE). Documents are rendered and signed in parallel (the signer's concurrency: two workers
+ * per core for the local key, BSrE's parallel calls); each batch's committer commits the finished documents a few per
  * transaction, each still claimed by its own conditional state update ({@link DocumentFinisher}): a crash loses
- * nothing committed, a document signed but not yet committed was never stored and is signed again on resume, and
- * no document is signed twice. A group that cannot be committed is committed again one document at a time, so one
+ * nothing committed, a document signed but not yet committed was never stored and is signed again on resume (through
+ * BSrE once its journalled attempt is reconciled, decision 144), and no document is stored signed twice. A group that cannot be committed is committed again one document at a time, so one
  * failing document does not stop the others. Progress counts a document when it is committed. An unfinished batch
  * (stopped, or cut by a crash) is resumed with {@link #resume}. See docs/decisions/035-signing-committer.md.
  * <p>
@@ -69,7 +69,6 @@ public class BatchSigning {
     static final int COMMIT_LANES = 2;
 
     private final DocumentStore documents;
-    private final KeyVault keyVault;
     private final DocumentSigner signer;
     private final DocumentSources sources;
     private final DocumentFinisher finisher;
@@ -88,7 +87,7 @@ public class BatchSigning {
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("signing-lease").daemon(true).factory());
 
-    BatchSigning(DocumentStore documents, KeyVault keyVault, DocumentSigner signer, DocumentSources sources,
+    BatchSigning(DocumentStore documents, DocumentSigner signer, DocumentSources sources,
                  DocumentFinisher finisher, AuditLog auditLog, CurrentActor currentActor,
                  SigningProperties properties, Clock clock, TransactionTemplate transactions,
                  SigningQueue queue, BatchLeases leases, NodeScope nodeScope) {
@@ -96,7 +95,6 @@ public class BatchSigning {
         this.leases = leases;
         this.aloneOnItsDatabase = nodeScope.aloneOnItsDatabase();
         this.documents = documents;
-        this.keyVault = keyVault;
         this.signer = signer;
         this.sources = sources;
         this.finisher = finisher;
@@ -105,13 +103,13 @@ public class BatchSigning {
         this.properties = properties;
         this.clock = clock;
         this.transactions = transactions;
-        this.workers = Executors.newFixedThreadPool(properties.workers(), Thread.ofPlatform().name("signing-", 1)
+        this.workers = Executors.newFixedThreadPool(signer.concurrency(), Thread.ofPlatform().name("signing-", 1)
                 .daemon(true).factory());
     }
 
     /**
      * Starts signing the documents. Refused before anything is signed: no document chosen, a wrong passphrase, no
-     * usable certificate (none, revoked, expired).
+     * usable certificate (none, revoked, expired, a signer BSrE does not know).
      */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public BatchRun start(List<Long> documentIds, char[] passphrase) {
@@ -119,12 +117,18 @@ public class BatchSigning {
             java.util.Arrays.fill(passphrase, '\0');
             throw new RuleViolation("signing.batch.empty");
         }
-        KeyVault.UnlockedKey key = keyVault.unlock(passphrase);
-        List<Long> ids = documentIds.stream().distinct().toList();
-        long batchId = documents.insertBatch(currentActor.id(), clock.instant(), ids, runner, properties.batchLease());
-        auditLog.record(AuditRecord.success("signing.batch.started", "SigningBatch", String.valueOf(batchId))
-                .withDetail("%d documents, certificate %d".formatted(ids.size(), key.certificate().id())));
-        return launch(batchId, ids, key);
+        DocumentSigner.Session session = signer.open(passphrase);
+        try {
+            List<Long> ids = documentIds.stream().distinct().toList();
+            long batchId = documents.insertBatch(currentActor.id(), clock.instant(), ids, runner,
+                    properties.batchLease());
+            auditLog.record(AuditRecord.success("signing.batch.started", "SigningBatch", String.valueOf(batchId))
+                    .withDetail("%d documents, signer %s".formatted(ids.size(), session.signer().name())));
+            return launch(batchId, ids, session);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     /**
@@ -142,16 +146,21 @@ public class BatchSigning {
             java.util.Arrays.fill(passphrase, '\0');
             throw new RuleViolation("signing.batch.running-elsewhere", batchId);
         }
-        KeyVault.UnlockedKey key = keyVault.unlock(passphrase);
-        boolean claimed = aloneOnItsDatabase ? leases.takeOver(batchId, runner, properties.batchLease())
-                : leases.claim(batchId, runner, properties.batchLease());
-        if (!claimed) {
-            throw new RuleViolation("signing.batch.running-elsewhere", batchId); // taken meanwhile by another node
+        DocumentSigner.Session session = signer.open(passphrase);
+        try {
+            boolean claimed = aloneOnItsDatabase ? leases.takeOver(batchId, runner, properties.batchLease())
+                    : leases.claim(batchId, runner, properties.batchLease());
+            if (!claimed) {
+                throw new RuleViolation("signing.batch.running-elsewhere", batchId); // taken meanwhile by another node
+            }
+            List<Long> open = documents.openItems(batchId);
+            auditLog.record(AuditRecord.success("signing.batch.resumed", "SigningBatch", String.valueOf(batchId))
+                    .withDetail("%d documents left".formatted(open.size())));
+            return launch(batchId, open, session);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
         }
-        List<Long> open = documents.openItems(batchId);
-        auditLog.record(AuditRecord.success("signing.batch.resumed", "SigningBatch", String.valueOf(batchId))
-                .withDetail("%d documents left".formatted(open.size())));
-        return launch(batchId, open, key);
     }
 
     /** Batches neither finished nor running, here or on another node: stopped, or cut by a crash. */
@@ -180,23 +189,29 @@ public class BatchSigning {
         return new InterruptedBatch(batch.id(), batch.startedBy(), batch.startedAt(), batch.total(), batch.open());
     }
 
+    /** Who BSrE signs for, when the office signs through BSrE; empty with the office's own key. */
+    @PreAuthorize("hasRole('" + Roles.HEAD + "')")
+    public Optional<DocumentSigner.Signer> remoteSigner() {
+        return signer.remoteSigner();
+    }
+
     /** The batch running now, if any: a screen opened again finds its progress. */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public Optional<BatchRun> running(long batchId) {
         return Optional.ofNullable(running.get(batchId));
     }
 
-    private BatchRun launch(long batchId, List<Long> ids, KeyVault.UnlockedKey key) {
+    private BatchRun launch(long batchId, List<Long> ids, DocumentSigner.Session session) {
         BatchRun run = new BatchRun(batchId, ids.size());
         running.put(batchId, run);
         String signerName = currentActor.id();
         LocalDate issuedOn = LocalDate.now(clock);
-        Committer committer = new Committer(batchId, run, key.certificate().id(), signerName);
+        Committer committer = new Committer(batchId, run, session, signerName);
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (Long id : ids) {
             Runnable task = new DelegatingSecurityContextRunnable(() -> {
                 if (!run.stopRequested()) {
-                    committer.finished.add(signOne(id, key, issuedOn));
+                    committer.finished.add(signOne(batchId, id, session, issuedOn));
                 }
             });
             tasks.add(CompletableFuture.runAsync(task, workers));
@@ -238,7 +253,7 @@ public class BatchSigning {
     }
 
     /** Rendered and signed, not stored yet. */
-    private record Signed(DocumentStore.DocumentRow document, byte[] pdf) implements Finished {
+    private record Signed(DocumentStore.DocumentRow document, DocumentSigner.Signed signed) implements Finished {
     }
 
     /** Not signed: recorded as failed (if the document exists) or skipped, with this outcome. */
@@ -254,7 +269,7 @@ public class BatchSigning {
     private record End(boolean cleanly) implements Finished {
     }
 
-    private Finished signOne(long id, KeyVault.UnlockedKey key, LocalDate issuedOn) {
+    private Finished signOne(long batchId, long id, DocumentSigner.Session session, LocalDate issuedOn) {
         Optional<DocumentStore.DocumentRow> found = documents.find(id);
         if (found.isEmpty()) {
             return new NotSigned(new DocumentOutcome(id, "?", DocumentOutcome.Result.FAILED,
@@ -266,12 +281,11 @@ public class BatchSigning {
                     document.state().labelKey(), null), null, document.state().name());
         }
         try {
-            KeyVault.checkUsable(key.certificate(), clock.instant());
+            DocumentSigner.Signer who = session.signer();
             SignatureBlock block = new SignatureBlock(document.number(), properties.verificationUrl(document.token()),
-                    issuedOn, key.certificate().holderName(), key.certificate().holderPosition(),
-                    key.certificate().holderNip());
+                    issuedOn, who.name(), who.position(), who.nip());
             return switch (sources.of(document.sourceType()).render(document.sourceId(), block)) {
-                case SignableDocuments.Rendering.Pdf pdf -> new Signed(document, signer.sign(pdf.bytes(), key.key()));
+                case SignableDocuments.Rendering.Pdf pdf -> new Signed(document, session.sign(batchId, id, pdf.bytes()));
                 case SignableDocuments.Rendering.SendBack sendBack -> new Returned(document, abbreviate(sendBack.reason()));
             };
         } catch (RuleViolation violation) {
@@ -303,14 +317,14 @@ public class BatchSigning {
         private volatile boolean broken;
         private final long batchId;
         private final BatchRun run;
-        private final long certificateId;
+        private final DocumentSigner.Session session;
         private final String signerName;
         private volatile @Nullable ScheduledFuture<?> renewal;
 
-        Committer(long batchId, BatchRun run, long certificateId, String signerName) {
+        Committer(long batchId, BatchRun run, DocumentSigner.Session session, String signerName) {
             this.batchId = batchId;
             this.run = run;
-            this.certificateId = certificateId;
+            this.session = session;
             this.signerName = signerName;
         }
 
@@ -362,6 +376,7 @@ public class BatchSigning {
                 if (renewing != null) {
                     renewing.cancel(false);
                 }
+                session.close(); // the key or the passphrase goes with the batch
                 releaseLease();
                 running.remove(batchId);
                 run.complete();
@@ -419,7 +434,7 @@ public class BatchSigning {
             return switch (item) {
                 case Signed signed -> {
                     DocumentStore.DocumentRow document = signed.document();
-                    if (finisher.commitSigned(batchId, document, signed.pdf(), certificateId, signerName)) {
+                    if (finisher.commitSigned(batchId, document, signed.signed(), signerName)) {
                         yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SIGNED,
                                 null, null);
                     }

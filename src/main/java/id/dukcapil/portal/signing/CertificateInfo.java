@@ -20,7 +20,10 @@ public record CertificateInfo(long id, String subject, String issuer, String ser
         ACTIVE,
         /** Replaced by a newer upload; what it signed stays valid. */
         RETIRED,
-        REVOKED;
+        REVOKED,
+        /** BSrE's certificate of the Kepala Dinas: BSrE holds the key and signs; the portal keeps the certificate
+         * so that what it signed is shown and verified as this office's. */
+        BSRE;
 
         public String labelKey() {
             return "signing.certificate.status." + name();

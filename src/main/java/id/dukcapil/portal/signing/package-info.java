@@ -1,6 +1,7 @@
 /**
  * TTE: the Kepala Dinas's signing queue, PAdES signatures behind the {@link id.dukcapil.portal.signing.DocumentSigner}
- * port, the office's signing certificates and the public verification of signed documents.
+ * port (the office's own key, or BSrE's signing service), the signing certificates and the public verification
+ * of signed documents.
  */
 @ApplicationModule(allowedDependencies = {"audit", "shared :: *"})
 @NullMarked

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.browser.Browser;
 import id.dukcapil.portal.packaged.AuditChainCheck;
 import id.dukcapil.portal.packaged.PortalProcess;
+import id.dukcapil.portal.signing.bsre.BsrePeer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,26 +42,79 @@ class SigningBatchCrashIT {
     private PortalProcess portal;
     private Path folder;
 
+    private @Nullable BsrePeer bsre;
+
     @BeforeEach
-    void startThePortal() throws Exception {
+    void aFolder() throws Exception {
         folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "crash-signing-");
+    }
+
+    private void startThePortal(String... arguments) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--portal.kkprint.demo-cards-to-sign=" + CARDS));
+        all.addAll(List.of(arguments));
         portal = new PortalProcess(folder, Map.of("AUDIT_CHAIN_KEY", Base64.getEncoder().encodeToString(CHAIN_KEY)),
-                "--portal.kkprint.demo-cards-to-sign=" + CARDS);
+                all.toArray(String[]::new));
         portal.start();
         awaitQueued();
     }
 
     @AfterEach
     void stopThePortal() throws Exception {
-        portal.stop();
+        if (portal != null) {
+            portal.stop();
+        }
+        if (bsre != null) {
+            bsre.close();
+        }
         FileSystemUtils.deleteRecursively(folder);
     }
 
     @Test
     void the_portal_killed_in_a_signing_batch_restarts_and_the_resumed_batch_signs_every_card_once() throws Exception {
+        startThePortal();
+        killedAndResumed(PASSPHRASE);
+
+        assertEveryCardSignedOnce();
+        AuditChainCheck.assertVerifies(portal, CHAIN_KEY);
+    }
+
+    /**
+     * Issue 39: the same through BSrE (the test's HTTPS peer, 0.1 s a call): what was in flight at the kill is
+     * journalled, reconciled on resume, and every card is stored signed once. BSrE may have signed a card whose answer
+     * died with the JVM: each such signature is one reconciled attempt, never an unaccounted one.
+     */
+    @Test
+    void the_portal_killed_in_a_bsre_signing_batch_resumes_and_every_card_is_stored_signed_once() throws Exception {
+        BsrePeer peer = new BsrePeer(folder);
+        bsre = peer;
+        peer.latency(Duration.ofMillis(100));
+        startThePortal("--portal.signing.provider=bsre", "--portal.signing.bsre.url=" + peer.url(),
+                "--portal.signing.bsre.username=" + BsrePeer.USERNAME, "--portal.signing.bsre.password=" + BsrePeer.PASSWORD,
+                "--portal.signing.bsre.nik=" + BsrePeer.NIK, "--portal.signing.bsre.signer-name=" + BsrePeer.SIGNER,
+                "--portal.signing.bsre.signer-position=Kepala Dinas", "--portal.signing.bsre.signer-nip=197203151998031004",
+                "--portal.signing.bsre.roots-pem=" + peer.rootsPem(), "--portal.signing.bsre.trust-pem=" + peer.trustPem());
+
+        killedAndResumed(BsrePeer.PASSPHRASE);
+
+        assertEveryCardSignedOnce();
+        int reconciled = count("SELECT COUNT(*) FROM signing_remote_attempt WHERE state = 'RECONCILED'");
+        assertThat(count("SELECT COUNT(*) FROM signing_remote_attempt WHERE state IN ('SENT', 'UNKNOWN')"))
+                .as("attempts left open").isZero();
+        // "Select all" also takes the demo's other queued documents: count every document BSrE's certificate signed.
+        int stored = count("""
+                SELECT COUNT(*) FROM signing_document d JOIN signing_certificate c ON c.id = d.certificate_id
+                WHERE d.state = 'SIGNED' AND c.status = 'BSRE'""");
+        assertThat(peer.signatures()).as("BSrE's signatures: every stored one, plus at most one per reconciled attempt")
+                .isBetween(stored, stored + reconciled);
+        System.out.printf("CRASH bsre signing batch: %d attempts in flight at the kill reconciled, BSrE signed %d "
+                + "times for %d documents stored signed (%d cards)%n", reconciled, peer.signatures(), stored, CARDS);
+        AuditChainCheck.assertVerifies(portal, CHAIN_KEY);
+    }
+
+    private void killedAndResumed(String passphrase) throws Exception {
         try (Browser head = signedInHead()) {
             head.await(By.id("signing-select-all")).click();
-            head.await(By.cssSelector("#signing-passphrase input")).sendKeys(PASSPHRASE);
+            head.await(By.cssSelector("#signing-passphrase input")).sendKeys(passphrase);
             head.await(By.id("signing-sign")).click();
             awaitSigned(CARDS / 3, Duration.ofMinutes(3));
             portal.killJvm();
@@ -69,19 +124,17 @@ class SigningBatchCrashIT {
 
         try (Browser head = signedInHead()) {
             head.await(By.cssSelector("vaadin-button[id^='signing-resume-']"));
-            head.await(By.cssSelector("#signing-passphrase input")).sendKeys(PASSPHRASE);
+            head.await(By.cssSelector("#signing-passphrase input")).sendKeys(passphrase);
             head.await(By.cssSelector("vaadin-button[id^='signing-resume-']")).click();
             awaitSigned(CARDS, Duration.ofMinutes(5));
         }
         System.out.printf("CRASH signing batch: %d of %d cards signed before kill -9 of the JVM, ready again in %d ms, "
                 + "the rest signed on resume%n", beforeKill, CARDS, ready);
-
-        assertEveryCardSignedOnce();
-        AuditChainCheck.assertVerifies(portal, CHAIN_KEY);
     }
 
     @Test
     void the_database_killed_in_a_signing_batch_comes_back_and_what_is_left_is_signed_once() throws Exception {
+        startThePortal();
         try (Browser head = signedInHead()) {
             head.await(By.id("signing-select-all")).click();
             head.await(By.cssSelector("#signing-passphrase input")).sendKeys(PASSPHRASE);

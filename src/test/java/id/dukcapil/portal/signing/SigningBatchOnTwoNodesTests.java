@@ -13,7 +13,6 @@ import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
-import id.dukcapil.portal.signing.internal.KeyVault;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +42,6 @@ class SigningBatchOnTwoNodesTests {
     static final Duration LEASE = Duration.ofSeconds(2);
 
     @Autowired DocumentStore documents;
-    @Autowired KeyVault keyVault;
     @Autowired DocumentSigner signer;
     @Autowired DocumentSources sources;
     @Autowired DocumentFinisher finisher;
@@ -171,7 +169,7 @@ class SigningBatchOnTwoNodesTests {
     private BatchSigning node() {
         SigningProperties shortLease = new SigningProperties(properties.publicUrl(), properties.storageKey(),
                 properties.workers(), properties.demoPassphrase(), properties.issuePlace(), LEASE);
-        return new BatchSigning(documents, keyVault, signer, sources, finisher, auditLog, currentActor, shortLease,
+        return new BatchSigning(documents, signer, sources, finisher, auditLog, currentActor, shortLease,
                 clock, transactions, queue, leases, NodeScope.EXTERNAL_DATABASE);
     }
 }

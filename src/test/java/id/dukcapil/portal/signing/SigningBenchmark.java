@@ -18,6 +18,7 @@ import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.signing.internal.KeyVault;
+import id.dukcapil.portal.signing.internal.PadesSigner;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class SigningBenchmark {
     @Autowired SigningTestSupport support;
     @Autowired BatchSigning batches;
     @Autowired KkDocument kkDocument;
-    @Autowired DocumentSigner signer;
+    @Autowired PadesSigner signer;
     @Autowired KeyVault keyVault;
     @Autowired SigningProperties properties;
 

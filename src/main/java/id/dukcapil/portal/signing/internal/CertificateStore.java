@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import id.dukcapil.portal.signing.CertificateInfo;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ public class CertificateStore {
 
     public record NewCertificate(String subject, String issuer, String serialNumber, Instant notBefore,
                                  Instant notAfter, String holderName, String holderPosition, String holderNip,
-                                 byte[] certificateDer, String certificateSha256, byte[] sealedPkcs12,
+                                 byte[] certificateDer, String certificateSha256, byte @Nullable [] sealedPkcs12,
                                  Instant uploadedAt, String uploadedBy) {
     }
 
@@ -52,6 +53,33 @@ public class CertificateStore {
         return key.getKeyAs(Number.class).longValue();
     }
 
+    /**
+     * Keeps a certificate BSrE signed with (no key file: BSrE holds the key), once; its id. Two documents signed at
+     * once may both find it new: the second insert meets the unique hash and reads the first.
+     */
+    public long registerRemote(NewCertificate certificate) {
+        Optional<CertificateInfo> known = findBySha256(certificate.certificateSha256());
+        if (known.isPresent()) {
+            return known.get().id();
+        }
+        try {
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    INSERT INTO signing_certificate (subject, issuer, serial_number, not_before, not_after, holder_name,
+                        holder_position, holder_nip, certificate_der, certificate_sha256, status, uploaded_at,
+                        uploaded_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BSRE', ?, ?)""")
+                    .params(certificate.subject(), certificate.issuer(), certificate.serialNumber(),
+                            utc(certificate.notBefore()), utc(certificate.notAfter()), certificate.holderName(),
+                            certificate.holderPosition(), certificate.holderNip(), certificate.certificateDer(),
+                            certificate.certificateSha256(), utc(certificate.uploadedAt()), certificate.uploadedBy())
+                    .update(key, "id");
+            return key.getKeyAs(Number.class).longValue();
+        } catch (org.springframework.dao.DuplicateKeyException registeredMeanwhile) {
+            return findBySha256(certificate.certificateSha256()).orElseThrow().id();
+        }
+    }
+
     public boolean exists(String certificateSha256) {
         return jdbc.sql("SELECT COUNT(*) FROM signing_certificate WHERE certificate_sha256 = ?")
                 .param(certificateSha256).query(Integer.class).single() > 0;
@@ -67,10 +95,14 @@ public class CertificateStore {
                 .query(CertificateStore::info).optional();
     }
 
-    /** The newest certificate that is not retired: the one that signs, or the revoked one that may not. */
+    /**
+     * The newest uploaded certificate that is not retired: the one that signs, or the revoked one that may not.
+     * BSrE's certificates are not uploaded: BSrE signs with them.
+     */
     public Optional<CertificateInfo> current() {
         return jdbc.sql("SELECT " + COLUMNS + " " + """
-                 FROM signing_certificate WHERE status <> 'RETIRED' ORDER BY uploaded_at DESC, id DESC LIMIT 1""")
+                 FROM signing_certificate WHERE status IN ('ACTIVE', 'REVOKED')
+                 ORDER BY uploaded_at DESC, id DESC LIMIT 1""")
                 .query(CertificateStore::info).optional();
     }
 

@@ -12,6 +12,7 @@ import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.signing.DocumentOutcome;
 import id.dukcapil.portal.signing.DocumentId;
 import id.dukcapil.portal.signing.DocumentSigned;
+import id.dukcapil.portal.signing.DocumentSigner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,11 @@ public class DocumentFinisher {
     private final ApplicationEventPublisher events;
     private final SigningProperties properties;
     private final Clock clock;
+    private final RemoteAttempts attempts;
 
     DocumentFinisher(DocumentStore documents, AuditLog auditLog, ApplicationEventPublisher events,
-                     SigningProperties properties, Clock clock) {
+                     SigningProperties properties, Clock clock, RemoteAttempts attempts) {
+        this.attempts = attempts;
         this.documents = documents;
         this.auditLog = auditLog;
         this.events = events;
@@ -42,11 +45,20 @@ public class DocumentFinisher {
 
     /** @return false if someone else signed or returned the document meanwhile: nothing was written */
     @Transactional
-    public boolean commitSigned(long batchId, DocumentStore.DocumentRow document, byte[] signedPdf, long certificateId,
+    public boolean commitSigned(long batchId, DocumentStore.DocumentRow document, DocumentSigner.Signed signed,
                                 String signer) {
         Instant now = clock.instant();
+        byte[] signedPdf = signed.pdf();
+        long certificateId = signed.certificateId();
+        Long attemptId = signed.attemptId();
         if (!documents.markSigned(document.id(), now, signer, certificateId, sha256(signedPdf))) {
+            if (attemptId != null) {
+                attempts.resolve(attemptId, RemoteAttempts.State.DISCARDED, "signed or returned meanwhile", now);
+            }
             return false;
+        }
+        if (attemptId != null) {
+            attempts.resolve(attemptId, RemoteAttempts.State.SIGNED, null, now);
         }
         documents.insertPdf(document.id(), signedPdf);
         documents.supersede(document.kind(), document.kkNumber(), document.id());

@@ -18,7 +18,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.GregorianCalendar;
 
-import id.dukcapil.portal.signing.DocumentSigner;
 import id.dukcapil.portal.signing.SigningKey;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -67,13 +66,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The local adapter of {@link DocumentSigner}: PAdES baseline B-B with PDFBox and Bouncy Castle. The CMS
+ * PAdES baseline B-B with PDFBox and Bouncy Castle, with the office's own key ({@link LocalKeySigner}). The CMS
  * signature is detached over the byte range, carries the signing-certificate-v2 attribute and no signing-time
  * attribute (PAdES puts the time in the signature dictionary's M entry). The visible block sits in the
  * bottom-right corner of the first page, where the document templates leave room for it.
  */
 @Component
-public class PadesSigner implements DocumentSigner {
+public class PadesSigner {
 
     public static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
     /** The block, from the page's bottom-right corner, in points. Templates leave this corner free. */
@@ -109,7 +108,10 @@ public class PadesSigner implements DocumentSigner {
         this.clock = clock;
     }
 
-    @Override
+    /**
+     * @return the document with a PAdES baseline B signature (ETSI.CAdES.detached) and a visible signature block
+     *         on its first page
+     */
     public byte[] sign(byte[] pdf, SigningKey key) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         try (PDDocument document = Loader.loadPDF(pdf)) {

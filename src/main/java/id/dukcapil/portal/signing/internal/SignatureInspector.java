@@ -35,8 +35,16 @@ public class SignatureInspector {
 
     public enum Outcome { NOT_A_PDF, NOT_SIGNED, BROKEN, VALID }
 
-    /** @param signer the certificate the CMS signature names, when it could be read */
-    public record Inspection(Outcome outcome, @Nullable X509Certificate signer, @Nullable Instant signedAt) {
+    /**
+     * @param signer       the certificate the CMS signature names, when it could be read
+     * @param certificates every certificate the CMS signature carries (the signer's chain, as the signer sent it)
+     */
+    public record Inspection(Outcome outcome, @Nullable X509Certificate signer, @Nullable Instant signedAt,
+                             List<X509Certificate> certificates) {
+
+        Inspection(Outcome outcome, @Nullable X509Certificate signer, @Nullable Instant signedAt) {
+            this(outcome, signer, signedAt, List.of());
+        }
 
         static Inspection of(Outcome outcome) {
             return new Inspection(outcome, null, null);
@@ -72,7 +80,11 @@ public class SignatureInspector {
             X509CertificateHolder holder = matches.iterator().next();
             X509Certificate certificate = certificate(holder.getEncoded());
             boolean verifies = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
-            return new Inspection(verifies ? Outcome.VALID : Outcome.BROKEN, certificate, signedAt);
+            List<X509Certificate> carried = new java.util.ArrayList<>();
+            for (Object each : cms.getCertificates().getMatches(null)) {
+                carried.add(certificate(((X509CertificateHolder) each).getEncoded()));
+            }
+            return new Inspection(verifies ? Outcome.VALID : Outcome.BROKEN, certificate, signedAt, carried);
         } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
             return Inspection.of(Outcome.BROKEN);
         } catch (IOException e) {

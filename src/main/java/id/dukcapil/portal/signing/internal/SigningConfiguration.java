@@ -1,9 +1,22 @@
 package id.dukcapil.portal.signing.internal;
 
+import java.time.Clock;
+
+import id.dukcapil.portal.audit.AuditLog;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SigningProperties.class)
+@EnableConfigurationProperties({SigningProperties.class, BsreProperties.class})
 class SigningConfiguration {
+
+    /** The office signs through BSrE ({@code portal.signing.provider=bsre}); else {@link LocalKeySigner}. */
+    @Bean
+    @ConditionalOnProperty(name = "portal.signing.provider", havingValue = "bsre")
+    BsreSigner bsreSigner(BsreProperties properties, SignatureInspector inspector, RemoteAttempts attempts,
+                          CertificateStore certificates, AuditLog auditLog, Clock clock) {
+        return new BsreSigner(properties, inspector, attempts, certificates, auditLog, clock);
+    }
 }

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicUrl   the portal's address as citizens reach it: the QR code on each document links there
  * @param storageKey  base64 AES key (16 or 32 bytes) sealing the uploaded PKCS#12 files at rest; kept outside the
  *                    database (an environment variable)
- * @param workers     documents signed at once in a batch; by default two per core, so that one document's
- *                    commit (a disk flush) overlaps another's rendering
+ * @param workers     documents signed at once in a batch with the office's own key (BSrE: its parallel calls); by
+ *                    default two per core, so that one document's commit (a disk flush) overlaps another's
+ *                    rendering
  * @param demoPassphrase the demo signing certificate's passphrase (demo profile only)
  * @param issuePlace  where the office issues its documents, printed before the issue date
  * @param batchLease  how long a running batch stays its node's without a renewal (renewed three times as often):

@@ -438,6 +438,11 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
     private void showCertificate() {
         certificateStatus.getElement().getThemeList().clear();
+        var remote = batchSigning.remoteSigner();
+        if (remote.isPresent()) { // BSrE holds the certificate and says before each batch whether it signs
+            certificateStatus.setText(getTranslation("signing.certificate.bsre", remote.get().name()));
+            return;
+        }
         var current = certificates.current();
         if (current.isEmpty()) {
             certificateStatus.setText(getTranslation("signing.certificate.none"));

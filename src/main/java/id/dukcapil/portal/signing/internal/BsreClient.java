@@ -1,0 +1,260 @@
+package id.dukcapil.portal.signing.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * BSrE's signing service over HTTPS (API v2, JSON): the signer's status and the signature of one file. Knows the
+ * protocol and nothing of batches. The passphrase goes into the request body only, in a byte array wiped once the
+ * answer is in; it is never logged, and no exception message carries the body.
+ */
+public final class BsreClient {
+
+    /** What BSrE answered to a file sent to it. */
+    public sealed interface Answer {
+    }
+
+    /** Signed: the file as BSrE returned it, not checked yet. */
+    public record Delivered(byte[] pdf) implements Answer {
+    }
+
+    /** BSrE answered that it did not sign (or the file never left): sending it again signs it once. */
+    public record Refused(int httpStatus, String message) implements Answer {
+    }
+
+    /** The file left and no answer came: BSrE may have signed it. */
+    public record Unknown(String why) implements Answer {
+    }
+
+    /** @param status BSrE's word for the signer's certificate ("ISSUE" when it can sign) */
+    public record UserStatus(int httpStatus, String status, String message) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final BsreProperties properties;
+    private final HttpClient http;
+    private final String authorization;
+
+    public BsreClient(BsreProperties properties) {
+        this.properties = properties;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1);
+        if (!properties.trustPem().isBlank()) {
+            builder.sslContext(trusting(Path.of(properties.trustPem())));
+        }
+        this.http = builder.build();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (properties.username() + ":" + properties.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** POST /api/v2/user/check/status with the NIK. */
+    public UserStatus status(String nik) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("nik", nik));
+        HttpResponse<byte[]> response = send(post("/api/v2/user/check/status", body, Duration.ofSeconds(30)));
+        JsonNode json = parse(response.body());
+        return new UserStatus(response.statusCode(), text(json, "status"), message(json));
+    }
+
+    /**
+     * POST /api/v2/sign/pdf: one file, signed with the NIK and the passphrase.
+     *
+     * @param appearance the visible signature's place, as BSrE's signatureProperties
+     */
+    public Answer sign(String nik, char[] passphrase, byte[] pdf, Map<String, Object> appearance) {
+        byte[] body = signBody(nik, passphrase, pdf, appearance);
+        try {
+            HttpResponse<byte[]> response = send(post("/api/v2/sign/pdf", body, properties.timeout()));
+            return answer(response);
+        } catch (HttpConnectTimeoutException | ConnectException notSent) {
+            return new Refused(0, "BSrE tidak dapat dihubungi: " + notSent.getClass().getSimpleName());
+        } catch (HttpTimeoutException timedOut) {
+            return new Unknown("no answer within " + properties.timeout());
+        } catch (IOException cut) {
+            return new Unknown("connection lost: " + cut.getClass().getSimpleName());
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
+    }
+
+    /**
+     * 200 with a file: delivered. A gateway's 502 or 504: BSrE behind it may have signed, so unknown. Any other
+     * status is BSrE's own answer that it did not sign (a wrong passphrase, an empty file, ...).
+     */
+    private static Answer answer(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        if (status == 502 || status == 504) {
+            return new Unknown("HTTP " + status + " from a gateway");
+        }
+        JsonNode json = parse(response.body());
+        if (status != 200) {
+            return new Refused(status, message(json));
+        }
+        JsonNode files = json.path("file");
+        if (!files.isArray() || files.isEmpty() || !files.get(0).isString()) {
+            return new Unknown("HTTP 200 without a signed file");
+        }
+        try {
+            return new Delivered(Base64.getDecoder().decode(files.get(0).asString()));
+        } catch (IllegalArgumentException e) {
+            return new Unknown("HTTP 200 with a file that is not base64");
+        }
+    }
+
+    /** The JSON body, the passphrase JSON-escaped straight into it: no String ever holds it. */
+    private static byte[] signBody(String nik, char[] passphrase, byte[] pdf, Map<String, Object> appearance) {
+        String head = "{\"nik\":" + JSON.writeValueAsString(nik) + ",\"passphrase\":\"";
+        String tail = "\",\"signatureProperties\":" + JSON.writeValueAsString(List.of(appearance))
+                + ",\"file\":[\"" + Base64.getEncoder().encodeToString(pdf) + "\"]}";
+        byte[] secret = escaped(passphrase);
+        try {
+            byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+            byte[] tailBytes = tail.getBytes(StandardCharsets.US_ASCII);
+            byte[] body = new byte[headBytes.length + secret.length + tailBytes.length];
+            System.arraycopy(headBytes, 0, body, 0, headBytes.length);
+            System.arraycopy(secret, 0, body, headBytes.length, secret.length);
+            System.arraycopy(tailBytes, 0, body, headBytes.length + secret.length, tailBytes.length);
+            return body;
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /** UTF-8 with JSON's escapes, written into one array of its exact size. */
+    static byte[] escaped(char[] secret) {
+        int length = 0;
+        for (int i = 0; i < secret.length; i++) {
+            length += escapedLength(secret, i);
+            if (Character.isHighSurrogate(secret[i])) {
+                i++;
+            }
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (int i = 0; i < secret.length; i++) {
+            char c = secret[i];
+            if (c == '"' || c == '\\') {
+                out[at++] = '\\';
+                out[at++] = (byte) c;
+            } else if (c < 0x20) {
+                String escape = String.format("\\u%04x", (int) c);
+                for (int k = 0; k < escape.length(); k++) {
+                    out[at++] = (byte) escape.charAt(k);
+                }
+            } else if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < secret.length) {
+                int cp = Character.toCodePoint(c, secret[++i]);
+                out[at++] = (byte) (0xF0 | cp >> 18);
+                out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                out[at++] = (byte) (0xE0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return out;
+    }
+
+    private static int escapedLength(char[] secret, int i) {
+        char c = secret[i];
+        if (c == '"' || c == '\\') {
+            return 2;
+        }
+        if (c < 0x20) {
+            return 6;
+        }
+        if (c < 0x80) {
+            return 1;
+        }
+        if (c < 0x800) {
+            return 2;
+        }
+        return Character.isHighSurrogate(c) && i + 1 < secret.length ? 4 : 3;
+    }
+
+    private HttpRequest post(String path, byte[] body, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(properties.url() + path))
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException notJson) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static String message(JsonNode json) {
+        String message = text(json, "message");
+        return message.isEmpty() ? text(json, "error") : message;
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode node = json.path(field);
+        return node.isValueNode() ? node.asString() : "";
+    }
+
+    private static SSLContext trusting(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int n = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("bsre-" + n++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("portal.signing.bsre.trust-pem cannot be read: " + pem, e);
+        }
+    }
+}
