@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -122,8 +124,9 @@ public class OutboxSender {
     /** One channel's share of a batch, over one session. */
     private Run deliverOn(ChannelPort port, List<OutboxStore.Claimed> claimed, String token) {
         List<OutboxStore.Claimed> batch = new ArrayList<>();
+        Set<String> phonesInBatch = new HashSet<>();
         for (OutboxStore.Claimed message : claimed) {
-            if (ready(port, message, token)) {
+            if (ready(port, message, token, phonesInBatch)) {
                 batch.add(message);
             }
         }
@@ -190,7 +193,7 @@ public class OutboxSender {
      * out or a message without this channel's text passes it to the next channel without an attempt; a phone that
      * had a message moments ago waits for its pace.
      */
-    private boolean ready(ChannelPort port, OutboxStore.Claimed message, String token) {
+    private boolean ready(ChannelPort port, OutboxStore.Claimed message, String token, Set<String> phonesInBatch) {
         OutboxStore.Way way = message.way();
         String passedOver = null;
         if (!port.configured()) {
@@ -202,8 +205,9 @@ public class OutboxSender {
                 passedOver = "the recipient opted out";
             } else {
                 Instant now = clock.instant();
-                Instant allowed = channels.lastSentTo(way.channel(), way.phone()).map(last -> last.plus(port.pace()))
-                        .orElse(now);
+                Instant allowed = phonesInBatch.add(way.phone())
+                        ? channels.lastSentTo(way.channel(), way.phone()).map(last -> last.plus(port.pace())).orElse(now)
+                        : now.plus(port.pace()); // a second message to this phone in one batch waits its turn
                 if (allowed.isAfter(now)) {
                     store.postpone(message.id(), token, allowed);
                     return false;

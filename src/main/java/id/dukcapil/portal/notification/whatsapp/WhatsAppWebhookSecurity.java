@@ -17,7 +17,7 @@ class WhatsAppWebhookSecurity {
 
     @Bean
     @Order(12)
-    SecurityFilterChain whatsAppWebhookSecurity(HttpSecurity http) {
+    SecurityFilterChain whatsAppWebhookFilterChain(HttpSecurity http) {
         http.securityMatcher(WhatsAppWebhook.PATH)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
