@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due messages: claim a batch (committed as SENDING before anything goes out), connect once, hand each
- * message over, record each answer at once. A message whose sender died between handing it over and recording
+ * Delivers due messages: claim a batch (committed as SENDING before anything goes out), open each channel's port
+ * once, hand each message over, record each answer at once; a channel that fails a message passes it to the next
+ * (decision 140). A message whose sender died between handing it over and recording
  * the answer stays SENDING; the next run, past the lease, marks it UNCERTAIN and does not send it again
  * (at most once: docs/decisions/020-outbox-delivery-guarantee.md). A message the dead sender had claimed but not
  * yet begun to hand over goes back to the queue (decision 078).

@@ -396,7 +396,7 @@ public class OutboxStore {
     public List<OutboxMessage> page(OutboxFilter filter, long offset, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, message_id, recipient, template_key, subject, state, attempts, created_at, next_attempt_at,
-                    sent_at, last_answer
+                    sent_at, last_answer, channel, delivery
                 FROM notification_message WHERE 1 = 1""");
         Map<String, Object> params = new HashMap<>();
         if (filter.state() != null) {
@@ -416,7 +416,7 @@ public class OutboxStore {
     public java.util.Optional<OutboxMessage> byId(long id) {
         return jdbc.sql("""
                 SELECT id, message_id, recipient, template_key, subject, state, attempts, created_at, next_attempt_at,
-                    sent_at, last_answer
+                    sent_at, last_answer, channel, delivery
                 FROM notification_message WHERE id = ?""")
                 .param(id).query(OutboxStore::message).optional();
     }
@@ -426,7 +426,7 @@ public class OutboxStore {
                 rs.getString("template_key"), rs.getString("subject"), MessageState.valueOf(rs.getString("state")),
                 rs.getInt("attempts"), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("next_attempt_at")), instantOrNull(rs.getTimestamp("sent_at")),
-                rs.getString("last_answer"));
+                rs.getString("last_answer"), Channel.valueOf(rs.getString("channel")), rs.getString("delivery"));
     }
 
     /** The secret values, one {@code name=base64(value)} a line; null when there are none. */
