@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -139,6 +138,24 @@ class ChannelDeliveryTests {
         Map<String, Object> confirmed = row(ref.id());
         assertThat(confirmed.get("state")).isEqualTo("SENT");
         assertThat(confirmed.get("provider_message_id")).isEqualTo(wamid);
+    }
+
+    @Test
+    void a_status_that_overtakes_the_record_of_its_send_is_asked_for_again_and_then_applied() throws Exception {
+        String phone = newPhone();
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, phone));
+        String wamid = (String) awaitRow(ref, "SENT", "WHATSAPP").get("provider_message_id");
+        // As it was between the Cloud API's answer and the sender's commit of it.
+        jdbc.update("UPDATE notification_message SET state = 'SENDING', provider_message_id = NULL WHERE id = ?",
+                ref.id());
+        String delivered = TestCloudApi.statusPayload(wamid, digits(phone), "delivered", ref.messageId(),
+                Instant.now(), null);
+
+        assertThat(signedWebhook(delivered)).as("Meta is asked to send it again").isEqualTo(503);
+        jdbc.update("UPDATE notification_message SET state = 'SENT', provider_message_id = ? WHERE id = ?", wamid,
+                ref.id());
+        assertThat(signedWebhook(delivered)).isEqualTo(200);
+        assertThat(delivery(row(ref.id()))).isEqualTo("DELIVERED");
     }
 
     @Test

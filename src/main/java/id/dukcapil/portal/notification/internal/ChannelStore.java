@@ -83,6 +83,17 @@ public class ChannelStore {
                 .update() == 1;
     }
 
+    /**
+     * Whether the message is being handed over on this channel right now: a receipt for it may have overtaken the
+     * sender's record of the provider's answer.
+     */
+    public boolean handingOver(Channel channel, String messageId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM notification_message WHERE message_id = ? AND channel = ? AND state = 'SENDING'
+                    AND handed_over_at IS NOT NULL""")
+                .params(messageId, channel.name()).query(Integer.class).single() > 0;
+    }
+
     /** When a message last went to this phone on this channel. */
     public Optional<Instant> lastSentTo(Channel channel, String phone) {
         return jdbc.sql("""

@@ -36,22 +36,33 @@ class WhatsAppUpdates {
         this.clock = clock;
     }
 
-    /** How many statuses matched a message of the outbox. */
+    /**
+     * Whether every status could be applied. False when one names a message whose hand-over is still being recorded
+     * (the status overtook the Cloud API's answer): the webhook then asks Meta to send the payload again, and what was
+     * applied of it is applied again harmlessly.
+     */
     @Transactional
-    public int apply(JsonNode payload) {
-        int matched = 0;
+    public boolean apply(JsonNode payload) {
+        boolean complete = true;
         for (JsonNode entry : payload.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
                 for (JsonNode status : value.path("statuses")) {
-                    matched += status(status) ? 1 : 0;
+                    if (!status(status) && overtook(status)) {
+                        complete = false;
+                    }
                 }
                 for (JsonNode message : value.path("messages")) {
                     reply(message);
                 }
             }
         }
-        return matched;
+        return complete;
+    }
+
+    private boolean overtook(JsonNode status) {
+        String callback = status.path("biz_opaque_callback_data").asString("");
+        return !callback.isEmpty() && channels.handingOver(Channel.WHATSAPP, callback);
     }
 
     private boolean status(JsonNode status) {

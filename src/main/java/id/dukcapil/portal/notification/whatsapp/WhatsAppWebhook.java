@@ -92,7 +92,10 @@ class WhatsAppWebhook {
             return problems.answer(request, HttpStatus.BAD_REQUEST, "WEBHOOK_NOT_JSON",
                     problems.text(request, "notification.whatsapp.not-json"));
         }
-        updates.apply(payload);
+        if (!updates.apply(payload)) {
+            return problems.answer(request, HttpStatus.SERVICE_UNAVAILABLE, "WEBHOOK_TRY_AGAIN",
+                    problems.text(request, "notification.whatsapp.try-again"));
+        }
         return ResponseEntity.ok().build();
     }
 }
