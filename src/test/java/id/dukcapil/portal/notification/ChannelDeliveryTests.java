@@ -184,6 +184,21 @@ class ChannelDeliveryTests {
     }
 
     @Test
+    void a_citizen_who_replies_berhenti_by_sms_gets_the_next_message_by_e_mail() throws Exception {
+        String phone = newPhone();
+        awaitRow(enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone)), "SENT", "SMS"); // the session is bound
+
+        smsc.reply(digits(phone), "BERHENTI");
+        await().atMost(DELIVERY).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification_opt_out WHERE channel = 'SMS' AND phone = ?", Integer.class, phone) == 1);
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone));
+
+        awaitRow(ref, "SENT", "EMAIL");
+        assertThat(smsc.receivedFor(digits(phone))).hasSize(1);
+        assertThat(attempts(ref)).containsExactly("SMS SKIPPED", "EMAIL SENT");
+    }
+
+    @Test
     void two_messages_to_one_phone_are_paced() {
         String phone = newPhone();
         MessageRef first = enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone));

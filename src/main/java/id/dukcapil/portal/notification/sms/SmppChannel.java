@@ -121,7 +121,10 @@ class SmppChannel implements ChannelPort {
         boolean single = text.length() <= (gsm ? GSM_SINGLE : UCS2_SINGLE);
         String to = Objects.requireNonNull(message.way().phone()).substring(1); // +62… → 62…, international
         try {
-            SubmitSmResult result = bound.submitShortMessage("", TypeOfNumber.ALPHANUMERIC,
+            // A registered name (DUKCAPIL) is alphanumeric; a short code or a number is the operator's own.
+            TypeOfNumber senderType = properties.sender().chars().anyMatch(Character::isLetter)
+                    ? TypeOfNumber.ALPHANUMERIC : TypeOfNumber.UNKNOWN;
+            SubmitSmResult result = bound.submitShortMessage("", senderType,
                     NumberingPlanIndicator.UNKNOWN, properties.sender(), TypeOfNumber.INTERNATIONAL,
                     NumberingPlanIndicator.ISDN, to, new ESMClass(), (byte) 0, (byte) 1, null, null,
                     new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
