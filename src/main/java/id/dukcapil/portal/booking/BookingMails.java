@@ -3,6 +3,7 @@ package id.dukcapil.portal.booking;
 import id.dukcapil.portal.booking.internal.CitizenStore;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.Outbox;
+import id.dukcapil.portal.notification.Reach;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.staff.ServicePoint;
@@ -37,10 +38,12 @@ class BookingMails {
     private final MessageSource messages;
     private final PointHours hours;
     private final PublicAddress publicAddress;
+    private final CitizenChannels channels;
 
     BookingMails(Outbox outbox, CitizenStore citizens, PopulationRegistry registry, ServicePoints servicePoints,
                  TicketDocuments tickets, MessageSource messages, PointHours hours,
-                 PublicAddress publicAddress) {
+                 PublicAddress publicAddress, CitizenChannels channels) {
+        this.channels = channels;
         this.outbox = outbox;
         this.citizens = citizens;
         this.registry = registry;
@@ -73,12 +76,13 @@ class BookingMails {
                         .withAttachment("tiket-" + booking.code() + ".pdf", OutgoingMail.Attachment.PDF,
                                 tickets.pdf(booking, to.locale()))
                         .withOnceKey((moved ? "booking-ticket-moved/" : "booking-ticket/") + booking.id() + "/"
-                                + booking.day() + "/" + booking.queueNumber())));
+                                + booking.day() + "/" + booking.queueNumber()), to.reach()));
     }
 
     void reminder(Booking booking) {
         recipient(booking).ifPresent(to ->
-                outbox.enqueue(OutgoingMail.of(to.email(), "booking-reminder", to.locale(), model(booking, to))));
+                outbox.enqueue(OutgoingMail.of(to.email(), "booking-reminder", to.locale(), model(booking, to)),
+                        to.reach()));
     }
 
     void dayClosed(Booking booking, String reason, List<LocalDate> freeDays) {
@@ -90,7 +94,7 @@ class BookingMails {
             model.put("freeDays", freeDays.isEmpty() ? "-"
                     : freeDays.stream().map(format::format).collect(Collectors.joining("\n- ", "- ", "")));
             model.put("link", publicAddress.base() + "/bds/booking?point=" + booking.servicePoint());
-            outbox.enqueue(OutgoingMail.of(to.email(), "booking-day-closed", to.locale(), model));
+            outbox.enqueue(OutgoingMail.of(to.email(), "booking-day-closed", to.locale(), model), to.reach());
         });
     }
 
@@ -100,7 +104,8 @@ class BookingMails {
      */
     void cancelledByRegister(Booking booking) {
         recipient(booking).ifPresent(to -> outbox.enqueue(
-                OutgoingMail.of(to.email(), "booking-cancelled-register", to.locale(), model(booking, to))));
+                OutgoingMail.of(to.email(), "booking-cancelled-register", to.locale(), model(booking, to)),
+                to.reach()));
     }
 
     private Map<String, Object> model(Booking booking, Recipient to) {
@@ -118,16 +123,21 @@ class BookingMails {
         return model;
     }
 
-    /** The citizen who booked; for a booking made by staff, the resident's own address if the registry has one. */
+    /**
+     * The citizen who booked, on the channel they chose; for a booking made by staff, the resident's own address if
+     * the registry has one, by e-mail.
+     */
     private Optional<Recipient> recipient(Booking booking) {
         if (booking.citizenId() != null) {
             return citizens.byId(booking.citizenId())
-                    .map(c -> new Recipient(c.email(), c.fullName(), Locale.forLanguageTag(c.locale())));
+                    .map(c -> new Recipient(c.email(), c.fullName(), Locale.forLanguageTag(c.locale()),
+                            channels.reach(c.id(), c.phone())));
         }
         return registry.findByNik(Nik.of(booking.nik())).filter(r -> r.email() != null && !r.email().isBlank())
-                .map(r -> new Recipient(java.util.Objects.requireNonNull(r.email()), r.fullName(), INDONESIAN));
+                .map(r -> new Recipient(java.util.Objects.requireNonNull(r.email()), r.fullName(), INDONESIAN,
+                        Reach.emailOnly()));
     }
 
-    private record Recipient(String email, String name, Locale locale) {
+    private record Recipient(String email, String name, Locale locale, Reach reach) {
     }
 }

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.notification;
 
+import id.dukcapil.portal.notification.internal.ChannelTexts;
 import id.dukcapil.portal.notification.internal.MailTemplates;
 import id.dukcapil.portal.notification.internal.NotificationProperties;
 import id.dukcapil.portal.notification.internal.OutboxStore;
@@ -8,6 +9,8 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,19 +27,23 @@ import org.springframework.transaction.annotation.Transactional;
  *             Map.of("name", account.name(), "code", code, "minutes", 10)));
  * }
  * }</pre>
- * A module brings its own templates as {@code mail.<key>.subject} and {@code mail.<key>.body} in its bundles.
+ * A module brings its own templates as {@code mail.<key>.subject} and {@code mail.<key>.body} in its bundles, and
+ * for WhatsApp and SMS {@code whatsapp.<key>.*} and {@code sms.<key>.body} ({@link #enqueue(OutgoingMail, Reach)}).
  */
 @Service
 public class Outbox {
 
     private final OutboxStore store;
     private final MailTemplates templates;
+    private final ChannelTexts channelTexts;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    Outbox(OutboxStore store, MailTemplates templates, NotificationProperties properties, Clock clock) {
+    Outbox(OutboxStore store, MailTemplates templates, ChannelTexts channelTexts, NotificationProperties properties,
+           Clock clock) {
         this.store = store;
         this.templates = templates;
+        this.channelTexts = channelTexts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,6 +55,16 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public MessageRef enqueue(OutgoingMail mail) {
+        return enqueue(mail, Reach.emailOnly());
+    }
+
+    /**
+     * As {@link #enqueue(OutgoingMail)}, on the recipient's channels in order: the first that delivers takes it, the
+     * outbox says which (decision 140). A channel is left out when the message kind has no text for it, when the
+     * message carries a secret and the channel shows previews, or when there is no phone; e-mail is always last.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public MessageRef enqueue(OutgoingMail mail, Reach reach) {
         String recipient = validRecipient(mail.recipient());
         long size = mail.attachments().stream().mapToLong(attachment -> attachment.content().length).sum();
         if (size > OutgoingMail.ATTACHMENTS_MAX_BYTES) {
@@ -62,7 +79,30 @@ public class Outbox {
         OutboxStore.NewMessage message = new OutboxStore.NewMessage(messageId, recipient, mail.templateKey(),
                 mail.locale().toLanguageTag(), text.subject(), text.body(), text.secrets(), mail.reference(),
                 clock.instant(), mail.attachments());
-        return new MessageRef(mail.onceKey() == null ? store.insert(message) : store.insertOnce(message), messageId);
+        OutboxStore.Route route = route(mail, reach, text);
+        return new MessageRef(mail.onceKey() == null ? store.insert(message, route) : store.insertOnce(message, route),
+                messageId);
+    }
+
+    private OutboxStore.Route route(OutgoingMail mail, Reach reach, MailTemplates.Rendered text) {
+        boolean secret = !text.secrets().isEmpty() || mail.attachments().stream().anyMatch(a -> a.secret());
+        List<Channel> channels = new ArrayList<>();
+        List<ChannelTexts.Text> texts = new ArrayList<>();
+        for (Channel channel : reach.channels()) {
+            if (channel == Channel.EMAIL) {
+                channels.add(channel);
+            } else if (reach.phone() != null && (!secret || channel.carriesSecrets()) && !channels.contains(channel)) {
+                channelTexts.render(channel, mail.templateKey(), mail.locale(), mail.model(), text.secrets().keySet())
+                        .ifPresent(rendered -> {
+                            channels.add(channel);
+                            texts.add(rendered);
+                        });
+            }
+        }
+        if (!channels.contains(Channel.EMAIL)) {
+            channels.add(Channel.EMAIL); // the address every message has: the last resort
+        }
+        return new OutboxStore.Route(List.copyOf(new java.util.LinkedHashSet<>(channels)), reach.phone(), texts);
     }
 
     private static String validRecipient(String recipient) {

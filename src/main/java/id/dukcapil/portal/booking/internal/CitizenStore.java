@@ -159,6 +159,16 @@ public class CitizenStore {
         jdbc.sql("DELETE FROM booking_token WHERE token_hash = ?").param(tokenHash).update();
     }
 
+    /** The channel the citizen chose for the portal's messages (EMAIL, WHATSAPP, SMS). */
+    public String notifyChannel(long citizenId) {
+        return jdbc.sql("SELECT notify_channel FROM booking_citizen WHERE id = ?").param(citizenId)
+                .query(String.class).single();
+    }
+
+    public void setNotifyChannel(long citizenId, String channel) {
+        jdbc.sql("UPDATE booking_citizen SET notify_channel = ? WHERE id = ?").params(channel, citizenId).update();
+    }
+
     public void deleteTokensOf(long citizenId) {
         jdbc.sql("DELETE FROM booking_token WHERE citizen_id = ?").param(citizenId).update();
     }

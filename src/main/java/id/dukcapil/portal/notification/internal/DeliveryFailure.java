@@ -10,13 +10,13 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.jspecify.annotations.Nullable;
 
 /** What a failed hand-over means for the message, and when to try again. */
-final class DeliveryFailure {
+public final class DeliveryFailure {
 
     /** After the n-th failed attempt the next one waits BACKOFF[n-1] (the last one repeats). */
     static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30),
             Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofHours(1));
 
-    enum Verdict {
+    public enum Verdict {
         /** The server said "not now" (4xx), or could not be reached: nothing was accepted. */
         RETRY,
         /** The server said "never" (5xx), or the address is unusable. */

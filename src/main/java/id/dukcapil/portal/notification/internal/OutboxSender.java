@@ -1,13 +1,17 @@
 package id.dukcapil.portal.notification.internal;
 
+import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MailAccepted;
 import id.dukcapil.portal.notification.MessageRef;
-import id.dukcapil.portal.notification.internal.DeliveryFailure.Verdict;
-import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -19,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due messages: claim a batch (committed as SENDING before anything goes out), connect once, hand each
- * message over, record each answer at once. A message whose sender died between handing it over and recording
+ * Delivers due messages: claim a batch (committed as SENDING before anything goes out), open each channel's port
+ * once, hand each message over, record each answer at once; a channel that fails a message passes it to the next
+ * (decision 140). A message whose sender died between handing it over and recording
  * the answer stays SENDING; the next run, past the lease, marks it UNCERTAIN and does not send it again
  * (at most once: docs/decisions/020-outbox-delivery-guarantee.md). A message the dead sender had claimed but not
  * yet begun to hand over goes back to the queue (decision 078).
@@ -33,21 +38,24 @@ public class OutboxSender {
             + "arrived. Not sent again automatically.";
 
     private final OutboxStore store;
-    private final MailTransport transport;
+    private final ChannelStore channels;
+    private final Map<Channel, ChannelPort> ports = new EnumMap<>(Channel.class);
     private final NotificationProperties properties;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OutboxSender(OutboxStore store, MailTransport transport, NotificationProperties properties,
+    OutboxSender(OutboxStore store, ChannelStore channels, List<ChannelPort> ports, NotificationProperties properties,
                  TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
-        this.transport = transport;
+        this.channels = channels;
+        ports.forEach(port -> this.ports.put(port.channel(), port));
         this.properties = properties;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
-        log.info("E-mail outbox delivers to {}", transport.describe());
+        this.ports.values().forEach(port -> log.info("The outbox's {} channel: {}", port.channel(),
+                port.configured() ? port.describe() : "not configured, passed over"));
     }
 
     /**
@@ -96,20 +104,49 @@ public class OutboxSender {
     }
 
     int deliver(List<OutboxStore.Claimed> batch, String token) {
-        MailTransport.Connection connection;
-        try {
-            connection = transport.connect();
-        } catch (MessagingException | RuntimeException e) {
-            // Nothing was handed over: every message of the batch waits for its next attempt.
-            String answer = DeliveryFailure.answer(e);
-            log.warn("Mail server not reachable ({}): {}", transport.describe(), answer);
-            for (OutboxStore.Claimed message : batch) {
-                retryOrFail(message, token, answer);
+        Map<Channel, List<OutboxStore.Claimed>> byChannel = new LinkedHashMap<>();
+        batch.forEach(message -> byChannel.computeIfAbsent(message.way().channel(), c -> new ArrayList<>()).add(message));
+        int sent = 0;
+        List<List<OutboxStore.Claimed>> groups = new ArrayList<>(byChannel.values());
+        for (int g = 0; g < groups.size(); g++) {
+            Run run = deliverOn(ports.get(groups.get(g).getFirst().way().channel()), groups.get(g), token);
+            sent += run.sent();
+            if (run.databaseFailed()) {
+                groups.subList(g + 1, groups.size()).forEach(rest -> store.release(ids(rest), token, clock.instant()));
+                return sent;
             }
-            return 0;
+        }
+        return sent;
+    }
+
+    private record Run(int sent, boolean databaseFailed) {
+    }
+
+    /** One channel's share of a batch, over one session. */
+    private Run deliverOn(ChannelPort port, List<OutboxStore.Claimed> claimed, String token) {
+        List<OutboxStore.Claimed> batch = new ArrayList<>();
+        Set<String> phonesInBatch = new HashSet<>();
+        for (OutboxStore.Claimed message : claimed) {
+            if (ready(port, message, token, phonesInBatch)) {
+                batch.add(message);
+            }
+        }
+        if (batch.isEmpty()) {
+            return new Run(0, false);
+        }
+        ChannelPort.Session session;
+        try {
+            session = port.open();
+        } catch (ChannelPort.ChannelFailure e) {
+            // Nothing was handed over: every message of the batch waits for its next attempt.
+            log.warn("{} not reachable ({}): {}", port.channel(), port.describe(), e.answer());
+            for (OutboxStore.Claimed message : batch) {
+                retryOrFail(message, token, e.answer());
+            }
+            return new Run(0, false);
         }
         int sent = 0;
-        try (connection) {
+        try (session) {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxStore.Claimed message = batch.get(i);
                 boolean stillOurs;
@@ -120,44 +157,76 @@ public class OutboxSender {
                     // over: nothing went out, and it goes back to the queue with the rest of the batch. Uncertain
                     // would leave a message never sent waiting for a person (decision 020).
                     store.release(ids(batch.subList(i, batch.size())), token, clock.instant());
-                    log.warn("E-mail {} not handed over, the database failed; queued again: {}", message.messageId(),
+                    log.warn("Message {} not handed over, the database failed; queued again: {}", message.messageId(),
                             databaseFailed.toString());
-                    return sent;
+                    return new Run(sent, true);
                 }
                 if (!stillOurs) {
                     // Taken back from this run (past its lease) and queued again: another run sends it.
-                    log.warn("E-mail {} is no longer this sender's claim; not handed over", message.messageId());
+                    log.warn("Message {} is no longer this sender's claim; not handed over", message.messageId());
                     continue;
                 }
                 try {
-                    String answer = connection.deliver(MimeComposer.compose(message, properties.from(), clock.instant()));
-                    accepted(message, token, answer);
+                    accepted(message, token, session.send(message));
                     sent++;
-                } catch (MessagingException | RuntimeException e) {
-                    Verdict verdict = DeliveryFailure.classify(e);
-                    String answer = DeliveryFailure.answer(e);
-                    switch (verdict) {
-                        case RETRY -> retryOrFail(message, token, answer);
-                        case FAILED -> store.recordFailed(message.id(), token, clock.instant(), answer);
+                } catch (ChannelPort.ChannelFailure e) {
+                    switch (e.verdict()) {
+                        case RETRY -> retryOrFail(message, token, e.answer());
+                        case FAILED -> fallBackOrFail(message, token, "FAILED", e.answer());
                         case UNCERTAIN -> {
-                            store.recordUncertain(message.id(), token, clock.instant(), answer);
-                            // The connection is in an unknown state: the rest of the batch goes in a later run.
+                            // Never sent again by itself, on this channel or another: it may have arrived.
+                            store.recordUncertain(message.id(), token, clock.instant(), e.answer());
+                            // The session is in an unknown state: the rest of the batch goes in a later run.
                             store.release(ids(batch.subList(i + 1, batch.size())), token, clock.instant());
-                            log.warn("E-mail {} may or may not have been delivered: {}", message.messageId(), answer);
-                            return sent;
+                            log.warn("{} message {} may or may not have been delivered: {}", port.channel(),
+                                    message.messageId(), e.answer());
+                            return new Run(sent, false);
                         }
                     }
                 }
             }
         }
-        return sent;
+        return new Run(sent, false);
+    }
+
+    /**
+     * Whether the message may go on its channel now. A channel the office has not configured, a phone that opted
+     * out or a message without this channel's text passes it to the next channel without an attempt; a phone that
+     * had a message moments ago waits for its pace.
+     */
+    private boolean ready(ChannelPort port, OutboxStore.Claimed message, String token, Set<String> phonesInBatch) {
+        OutboxStore.Way way = message.way();
+        String passedOver = null;
+        if (!port.configured()) {
+            passedOver = "not configured for this office";
+        } else if (way.channel() != Channel.EMAIL) {
+            if (way.phone() == null || way.text() == null) {
+                passedOver = "no phone or no text for this channel";
+            } else if (channels.optedOut(way.channel(), way.phone())) {
+                passedOver = "the recipient opted out";
+            } else {
+                Instant now = clock.instant();
+                Instant allowed = phonesInBatch.add(way.phone())
+                        ? channels.lastSentTo(way.channel(), way.phone()).map(last -> last.plus(port.pace())).orElse(now)
+                        : now.plus(port.pace()); // a second message to this phone in one batch waits its turn
+                if (allowed.isAfter(now)) {
+                    store.postpone(message.id(), token, allowed);
+                    return false;
+                }
+            }
+        }
+        if (passedOver != null) {
+            fallBackOrFail(message, token, "SKIPPED", passedOver);
+            return false;
+        }
+        return true;
     }
 
     /** SENT, its secrets erased, and {@link MailAccepted} announced, in one transaction. */
-    private void accepted(OutboxStore.Claimed message, String token, String answer) {
+    private void accepted(OutboxStore.Claimed message, String token, ChannelPort.Accepted answer) {
         Instant at = clock.instant();
         transactions.executeWithoutResult(status -> {
-            if (store.recordSent(message.id(), token, at, answer)) {
+            if (store.recordSent(message.id(), token, at, answer.answer(), answer.providerMessageId())) {
                 events.publishEvent(new MailAccepted(new MessageRef(message.id(), message.messageId()),
                         message.templateKey(), message.reference(), at));
             }
@@ -167,9 +236,22 @@ public class OutboxSender {
     private void retryOrFail(OutboxStore.Claimed message, String token, String answer) {
         Instant now = clock.instant();
         if (message.attempts() >= properties.sender().maxAttempts()) {
-            store.recordFailed(message.id(), token, now, answer);
+            fallBackOrFail(message, token, "FAILED", answer);
         } else {
             store.recordRetry(message.id(), token, now.plus(DeliveryFailure.backoffAfter(message.attempts())), answer);
+        }
+    }
+
+    /** This channel is done with the message: the next channel takes it, or, the last one, it is FAILED. */
+    private void fallBackOrFail(OutboxStore.Claimed message, String token, String outcome, String answer) {
+        Instant now = clock.instant();
+        OutboxStore.Way way = message.way();
+        if (way.fallbacks().isEmpty()) {
+            store.recordFailed(message.id(), token, now, way.channel() == Channel.EMAIL ? answer
+                    : way.channel() + ": " + answer);
+        } else if (store.fallBack(message.id(), token, now, way.channel(), way.fallbacks(), outcome, answer)) {
+            log.info("Message {} goes on by {}: {} {}", message.messageId(), way.fallbacks().getFirst(), way.channel(),
+                    answer);
         }
     }
 

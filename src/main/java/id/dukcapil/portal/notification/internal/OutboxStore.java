@@ -4,6 +4,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 
+import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MessageState;
 import id.dukcapil.portal.notification.OutboxFilter;
 import id.dukcapil.portal.notification.OutboxMessage;
@@ -42,12 +43,40 @@ public class OutboxStore {
     /** A claimed message with everything needed to send it; {@code body} still has its secrets' markers. */
     public record Claimed(long id, String messageId, String recipient, String templateKey, @Nullable String reference,
                           String subject, String body, Map<String, String> secrets, int attempts,
-                          List<Attachment> attachments) {
+                          List<Attachment> attachments, Way way) {
+
+        /** An e-mail with no other channel. */
+        public Claimed(long id, String messageId, String recipient, String templateKey, @Nullable String reference,
+                       String subject, String body, Map<String, String> secrets, int attempts,
+                       List<Attachment> attachments) {
+            this(id, messageId, recipient, templateKey, reference, subject, body, secrets, attempts, attachments,
+                    Way.EMAIL);
+        }
 
         Claimed withAttachments(List<Attachment> attachments) {
             return new Claimed(id, messageId, recipient, templateKey, reference, subject, body, secrets, attempts,
-                    attachments);
+                    attachments, way);
         }
+    }
+
+    /**
+     * The channel a claimed message is on now, those left after it, the phone, the language and the channel's text
+     * (none for e-mail).
+     */
+    public record Way(Channel channel, List<Channel> fallbacks, @Nullable String phone, String locale,
+                      ChannelTexts.@Nullable Text text) {
+
+        static final Way EMAIL = new Way(Channel.EMAIL, List.of(), null, "id", null);
+
+        public String address(Claimed message) {
+            return channel == Channel.EMAIL ? message.recipient() : java.util.Objects.requireNonNull(phone);
+        }
+    }
+
+    /** The channels a new message may take, in order, its phone and its texts for the phone channels. */
+    public record Route(List<Channel> channels, @Nullable String phone, List<ChannelTexts.Text> texts) {
+
+        static final Route EMAIL = new Route(List.of(Channel.EMAIL), null, List.of());
     }
 
     public record NewMessage(String messageId, String recipient, String templateKey, String locale, String subject,
@@ -63,16 +92,27 @@ public class OutboxStore {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public long insert(NewMessage message) {
+        return insert(message, Route.EMAIL);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long insert(NewMessage message, Route route) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notification_message (message_id, recipient, template_key, locale, subject, body,
-                    secret_values, reference, state, attempts, created_at, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                    secret_values, reference, state, attempts, created_at, next_attempt_at, channel, fallbacks, phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)""")
                 .params(message.messageId(), message.recipient(), message.templateKey(), message.locale(),
                         message.subject(), message.body(), encode(message.secrets()), message.reference(),
-                        utc(message.createdAt()), utc(message.createdAt()))
+                        utc(message.createdAt()), utc(message.createdAt()), route.channels().getFirst().name(),
+                        channels(route.channels().subList(1, route.channels().size())), route.phone())
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
+        for (ChannelTexts.Text text : route.texts()) {
+            jdbc.sql("INSERT INTO notification_channel_text (message_id, channel, template, text) VALUES (?, ?, ?, ?)")
+                    .params(id, text.channel().name(), text.template().isEmpty() ? null : text.template(), text.text())
+                    .update();
+        }
         int position = 0;
         for (Attachment attachment : message.attachments()) {
             jdbc.sql("""
@@ -92,12 +132,17 @@ public class OutboxStore {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long insertOnce(NewMessage message) {
+        return insertOnce(message, Route.EMAIL);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long insertOnce(NewMessage message, Route route) {
         Optional<Long> queued = idOf(message.messageId());
         if (queued.isPresent()) {
             return queued.get();
         }
         try {
-            return insert(message);
+            return insert(message, route);
         } catch (DuplicateKeyException queuedMeanwhile) {
             // Caught here, inside this method: thrown through a transactional proxy it would doom the caller's
             // transaction. Only the message's own row was refused; its attachments come after it.
@@ -139,13 +184,15 @@ public class OutboxStore {
             return List.of();
         }
         List<Claimed> messages = jdbc.sql("""
-                SELECT id, message_id, recipient, template_key, reference, subject, body, secret_values, attempts
-                FROM notification_message
-                WHERE claim_token = :token AND id IN (:ids) ORDER BY next_attempt_at, id""")
+                SELECT m.id, m.message_id, m.recipient, m.template_key, m.reference, m.subject, m.body,
+                    m.secret_values, m.attempts, m.channel, m.fallbacks, m.phone, m.locale, t.template, t.text
+                FROM notification_message m
+                LEFT JOIN notification_channel_text t ON t.message_id = m.id AND t.channel = m.channel
+                WHERE m.claim_token = :token AND m.id IN (:ids) ORDER BY m.next_attempt_at, m.id""")
                 .param("token", token).param("ids", due)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), decode(rs.getString(8)), rs.getInt(9),
-                        List.of()))
+                        List.of(), way(rs)))
                 .list();
         List<Long> ids = messages.stream().map(Claimed::id).toList();
         Map<Long, List<Attachment>> attachments = new HashMap<>();
@@ -168,12 +215,20 @@ public class OutboxStore {
      */
     @Transactional
     public boolean recordSent(long id, String token, Instant at, String answer) {
+        return recordSent(id, token, at, answer, null);
+    }
+
+    /** As {@link #recordSent(long, String, Instant, String)}, with the provider's id that its receipts will name. */
+    @Transactional
+    public boolean recordSent(long id, String token, Instant at, String answer, @Nullable String providerMessageId) {
         boolean recorded = jdbc.sql("""
-                UPDATE notification_message SET state = 'SENT', sent_at = ?, last_answer = ?, secret_values = NULL
+                UPDATE notification_message SET state = 'SENT', sent_at = ?, last_answer = ?, secret_values = NULL,
+                    provider_message_id = ?
                 WHERE id = ? AND claim_token = ? AND state IN ('SENDING', 'UNCERTAIN')""")
-                .params(utc(at), cut(answer), id, token)
+                .params(utc(at), cut(answer), providerMessageId, id, token)
                 .update() == 1;
         if (recorded) {
+            logAttempt(id, at, "SENT", answer);
             jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id = ? AND secret")
                     .param(id).update();
         }
@@ -196,11 +251,70 @@ public class OutboxStore {
     }
 
     private void recordOutcome(long id, String token, MessageState state, Instant nextAttempt, String answer) {
-        jdbc.sql("""
+        if (jdbc.sql("""
                 UPDATE notification_message SET state = ?, next_attempt_at = ?, last_answer = ?
                 WHERE id = ? AND claim_token = ? AND state = 'SENDING'""")
                 .params(state.name(), utc(nextAttempt), cut(answer), id, token)
+                .update() == 1) {
+            logAttempt(id, nextAttempt, state.name(), answer);
+        }
+    }
+
+    /**
+     * This channel failed for good (or was passed over, {@code outcome} SKIPPED): the message goes back to the queue
+     * on the next channel, due now, with a fresh count of attempts. False when it is no longer this claim's.
+     */
+    @Transactional
+    public boolean fallBack(long id, String token, Instant at, Channel failed, List<Channel> fallbacks, String outcome,
+                            String answer) {
+        logAttempt(id, failed, at, outcome, answer);
+        return jdbc.sql("""
+                UPDATE notification_message SET state = 'PENDING', channel = ?, fallbacks = ?, attempts = 0,
+                    next_attempt_at = ?, last_answer = ?, claim_token = NULL, handed_over_at = NULL
+                WHERE id = ? AND claim_token = ? AND state = 'SENDING'""")
+                .params(fallbacks.getFirst().name(), channels(fallbacks.subList(1, fallbacks.size())), utc(at),
+                        cut(failed.name() + ": " + answer), id, token)
+                .update() == 1;
+    }
+
+    /** Not now (the recipient's pace): back to the queue until {@code until}; this claim does not count as an attempt. */
+    @Transactional
+    public void postpone(long id, String token, Instant until) {
+        jdbc.sql("""
+                UPDATE notification_message SET state = IF(attempts > 1, 'RETRY', 'PENDING'),
+                    attempts = attempts - 1, next_attempt_at = ?
+                WHERE id = ? AND claim_token = ? AND state = 'SENDING'""")
+                .params(utc(until), id, token)
                 .update();
+    }
+
+    private void logAttempt(long id, Instant at, String outcome, String answer) {
+        jdbc.sql("""
+                INSERT INTO notification_attempt (message_id, channel, at, outcome, answer)
+                SELECT id, channel, ?, ?, ? FROM notification_message WHERE id = ?""")
+                .params(utc(at), outcome, cut(answer), id).update();
+    }
+
+    private void logAttempt(long id, Channel channel, Instant at, String outcome, String answer) {
+        jdbc.sql("INSERT INTO notification_attempt (message_id, channel, at, outcome, answer) VALUES (?, ?, ?, ?, ?)")
+                .params(id, channel.name(), utc(at), outcome, cut(answer)).update();
+    }
+
+    private static Way way(ResultSet rs) throws SQLException {
+        Channel channel = Channel.valueOf(rs.getString("channel"));
+        String template = rs.getString("template");
+        String text = rs.getString("text");
+        return new Way(channel, channels(rs.getString("fallbacks")), rs.getString("phone"), rs.getString("locale"),
+                text == null ? null : new ChannelTexts.Text(channel, template == null ? "" : template, text));
+    }
+
+    static @Nullable String channels(List<Channel> channels) {
+        return channels.isEmpty() ? null : String.join(",", channels.stream().map(Channel::name).toList());
+    }
+
+    static List<Channel> channels(@Nullable String text) {
+        return text == null || text.isBlank() ? List.of()
+                : java.util.Arrays.stream(text.split(",")).map(String::strip).map(Channel::valueOf).toList();
     }
 
     /** Gives claimed messages back unsent (the run stopped before them): this claim does not count as an attempt. */
@@ -237,6 +351,12 @@ public class OutboxStore {
      * back to the queue as if unclaimed; one handed over may or may not have arrived, and becomes UNCERTAIN.
      */
     public Abandoned recoverAbandoned(Instant claimedBefore, Instant now, String uncertainAnswer) {
+        jdbc.sql("""
+                INSERT INTO notification_attempt (message_id, channel, at, outcome, answer)
+                SELECT id, channel, ?, 'UNCERTAIN', ? FROM notification_message
+                WHERE state = 'SENDING' AND claimed_at < ? AND handed_over_at IS NOT NULL""")
+                .params(utc(now), cut(uncertainAnswer), utc(claimedBefore))
+                .update();
         int requeued = jdbc.sql("""
                 UPDATE notification_message SET state = IF(attempts > 1, 'RETRY', 'PENDING'),
                     attempts = attempts - 1, next_attempt_at = ?, claim_token = NULL
@@ -276,7 +396,7 @@ public class OutboxStore {
     public List<OutboxMessage> page(OutboxFilter filter, long offset, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, message_id, recipient, template_key, subject, state, attempts, created_at, next_attempt_at,
-                    sent_at, last_answer
+                    sent_at, last_answer, channel, delivery
                 FROM notification_message WHERE 1 = 1""");
         Map<String, Object> params = new HashMap<>();
         if (filter.state() != null) {
@@ -296,7 +416,7 @@ public class OutboxStore {
     public java.util.Optional<OutboxMessage> byId(long id) {
         return jdbc.sql("""
                 SELECT id, message_id, recipient, template_key, subject, state, attempts, created_at, next_attempt_at,
-                    sent_at, last_answer
+                    sent_at, last_answer, channel, delivery
                 FROM notification_message WHERE id = ?""")
                 .param(id).query(OutboxStore::message).optional();
     }
@@ -306,7 +426,7 @@ public class OutboxStore {
                 rs.getString("template_key"), rs.getString("subject"), MessageState.valueOf(rs.getString("state")),
                 rs.getInt("attempts"), instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("next_attempt_at")), instantOrNull(rs.getTimestamp("sent_at")),
-                rs.getString("last_answer"));
+                rs.getString("last_answer"), Channel.valueOf(rs.getString("channel")), rs.getString("delivery"));
     }
 
     /** The secret values, one {@code name=base64(value)} a line; null when there are none. */

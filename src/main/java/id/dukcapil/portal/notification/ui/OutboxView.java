@@ -79,6 +79,9 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(OutboxMessage::recipient).setHeader(getTranslation("notification.column.recipient")).setFlexGrow(1);
         grid.addColumn(OutboxMessage::subject).setHeader(getTranslation("notification.column.subject")).setFlexGrow(2);
         grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("notification.column.state")).setAutoWidth(true);
+        grid.addColumn(message -> getTranslation("notification.channel." + message.channel().name())
+                        + (message.delivery() == null ? "" : " · " + getTranslation("notification.delivery." + message.delivery())))
+                .setHeader(getTranslation("notification.column.channel")).setAutoWidth(true);
         grid.addColumn(OutboxMessage::attempts).setHeader(getTranslation("notification.column.attempts"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(message -> message.state() == MessageState.RETRY || message.state() == MessageState.PENDING

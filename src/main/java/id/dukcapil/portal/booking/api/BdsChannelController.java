@@ -1,0 +1,63 @@
+package id.dukcapil.portal.booking.api;
+
+import id.dukcapil.portal.booking.CitizenChannels;
+import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.notification.Channel;
+import id.dukcapil.portal.shared.api.InvalidField;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The citizen's channel for the portal's messages, in the BDS app's profile (decision 140). */
+@RestController
+@RequestMapping(value = BdsApiController.BASE + "/profile/channel", produces = "application/json")
+@Tag(name = "BDS")
+class BdsChannelController {
+
+    private final CitizenChannels channels;
+
+    BdsChannelController(CitizenChannels channels) {
+        this.channels = channels;
+    }
+
+    record ChannelAnswer(String channel, List<String> fallbacks, List<String> choices) {
+
+        static ChannelAnswer of(Channel channel) {
+            return new ChannelAnswer(channel.name(), channel.withFallbacks().stream().skip(1).map(Channel::name).toList(),
+                    Arrays.stream(Channel.values()).map(Channel::name).toList());
+        }
+    }
+
+    record ChannelBody(@NotNull String channel) {
+    }
+
+    @GetMapping
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The channel the portal's messages take (EMAIL, WHATSAPP or SMS), and its fallbacks")
+    ChannelAnswer chosen(@AuthenticationPrincipal CitizenSession citizen) {
+        return ChannelAnswer.of(channels.chosen(citizen));
+    }
+
+    @PutMapping(consumes = "application/json")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Choose the channel: WHATSAPP and SMS go to the account's phone; EMAIL opts out of both",
+            description = "A message that carries a secret (a code, a PIN) goes by e-mail whatever the choice. "
+                    + "Refusal: 422 with errors[0].field = channel when it is not one of the choices.")
+    ChannelAnswer choose(@AuthenticationPrincipal CitizenSession citizen, @RequestBody ChannelBody body) {
+        Channel channel = Arrays.stream(Channel.values()).filter(c -> c.name().equals(body.channel())).findFirst()
+                .orElseThrow(() -> new InvalidField(HttpStatus.UNPROCESSABLE_CONTENT, "channel",
+                        "booking.channel.unknown"));
+        channels.choose(citizen, channel);
+        return ChannelAnswer.of(channel);
+    }
+}

@@ -1,0 +1,39 @@
+package id.dukcapil.portal.notification;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The channels a message may take to its recipient, in order (the first that delivers wins), and the phone for
+ * WhatsApp and SMS. The e-mail address is the message's recipient.
+ *
+ * @param channels in the order they are tried; not empty
+ * @param phone    an Indonesian mobile number as +62…, or null: then WhatsApp and SMS are passed over
+ */
+public record Reach(List<Channel> channels, @Nullable String phone) {
+
+    /** E.164 as the BDS account stores it: +62 and 8 to 12 more digits. */
+    private static final Pattern PHONE = Pattern.compile("\\+62[0-9]{8,12}");
+    public static final int PHONE_MAX_LENGTH = 20;
+
+    public Reach {
+        channels = List.copyOf(channels);
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("A message needs at least one channel");
+        }
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            throw new IllegalArgumentException("Not a +62 phone number: " + phone);
+        }
+    }
+
+    /** E-mail only: what {@link Outbox#enqueue(OutgoingMail)} means. */
+    public static Reach emailOnly() {
+        return new Reach(List.of(Channel.EMAIL), null);
+    }
+
+    /** The citizen's chosen channel and its fallbacks ({@link Channel#withFallbacks()}). */
+    public static Reach chosen(Channel channel, @Nullable String phone) {
+        return new Reach(channel.withFallbacks(), phone != null && PHONE.matcher(phone).matches() ? phone : null);
+    }
+}

@@ -1,0 +1,66 @@
+package id.dukcapil.portal.notification.internal;
+
+import id.dukcapil.portal.notification.Channel;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the outbox sender hands a message over on one channel (decision 140): the mail server, the WhatsApp Cloud
+ * API, the SMS gateway. The sender's path is the same for every channel: claim, check, open, hand over, record the
+ * answer at once. An adapter only talks its protocol and says what a failure means ({@link ChannelFailure}).
+ */
+public interface ChannelPort {
+
+    Channel channel();
+
+    /** For logs and the outbox view: {@code smtp://mail.example:587}, {@code https://graph.facebook.com/v23.0}. */
+    String describe();
+
+    /** Whether this office configured it; a channel that is not is passed over, never tried. */
+    boolean configured();
+
+    /** The least time between two messages to one phone (none for e-mail: mail servers pace themselves). */
+    default Duration pace() {
+        return Duration.ZERO;
+    }
+
+    /** Opens one session for a batch. A failure here means nothing was handed over. */
+    Session open() throws ChannelFailure;
+
+    interface Session extends AutoCloseable {
+
+        /** Hands one message over; the provider's answer, and its id for the message if it gives one. */
+        Accepted send(OutboxStore.Claimed message) throws ChannelFailure;
+
+        @Override
+        void close();
+    }
+
+    /** The provider accepted the message: its words, and the id its receipts will name. */
+    record Accepted(String answer, @Nullable String providerMessageId) {
+    }
+
+    /** A hand-over that failed, and what that means for the message ({@link DeliveryFailure.Verdict}). */
+    final class ChannelFailure extends Exception {
+
+        private final DeliveryFailure.Verdict verdict;
+
+        public ChannelFailure(DeliveryFailure.Verdict verdict, String answer) {
+            super(answer);
+            this.verdict = verdict;
+        }
+
+        public ChannelFailure(DeliveryFailure.Verdict verdict, String answer, Throwable cause) {
+            super(answer, cause);
+            this.verdict = verdict;
+        }
+
+        public DeliveryFailure.Verdict verdict() {
+            return verdict;
+        }
+
+        public String answer() {
+            return String.valueOf(getMessage());
+        }
+    }
+}

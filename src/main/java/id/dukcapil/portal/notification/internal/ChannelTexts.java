@@ -1,0 +1,98 @@
+package id.dukcapil.portal.notification.internal;
+
+import id.dukcapil.portal.notification.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A message kind's text on a phone channel, from the bundles beside its e-mail template:
+ * <ul>
+ * <li>{@code whatsapp.<key>.template} the name of the template Meta approved for it, in Indonesian and English
+ * (the template's language follows the recipient's), and {@code whatsapp.<key>.params} the model's values that
+ * fill its body's {{1}}, {{2}}, … in that order;</li>
+ * <li>{@code sms.<key>.body} the SMS text, with {@code {name}} placeholders as in the e-mail.</li>
+ * </ul>
+ * A kind without them does not travel on that channel. A secret is never a parameter: the kinds that carry one
+ * go by e-mail only (decision 140), and a template naming one is refused here rather than sent.
+ */
+@Component
+public class ChannelTexts {
+
+    /** The longest SMS text: three concatenated parts of 153 GSM characters. */
+    public static final int SMS_MAX_LENGTH = 459;
+    /** The Cloud API refuses a body parameter with a line break, a tab or more than four spaces in a row. */
+    private static final int PARAMETER_MAX_LENGTH = 200;
+
+    /** The text of one channel: for WhatsApp the template and its parameters one a line, for SMS the text. */
+    public record Text(Channel channel, String template, String text) {
+    }
+
+    private final MessageSource messages;
+
+    ChannelTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public Optional<Text> render(Channel channel, String templateKey, Locale locale, Map<String, ?> model,
+                                 Set<String> secretNames) {
+        return switch (channel) {
+            case EMAIL -> Optional.empty();
+            case WHATSAPP -> whatsapp(templateKey, locale, model, secretNames);
+            case SMS -> sms(templateKey, locale, model);
+        };
+    }
+
+    private Optional<Text> whatsapp(String templateKey, Locale locale, Map<String, ?> model, Set<String> secrets) {
+        String template = messages.getMessage("whatsapp." + templateKey + ".template", null, "", locale);
+        if (template == null || template.isBlank()) {
+            return Optional.empty();
+        }
+        String names = messages.getMessage("whatsapp." + templateKey + ".params", null, "", locale);
+        List<String> values = new ArrayList<>();
+        for (String name : names == null ? new String[0] : names.split(",")) {
+            String key = name.strip();
+            if (key.isEmpty()) {
+                continue;
+            }
+            if (secrets.contains(key)) {
+                throw new IllegalArgumentException("whatsapp." + templateKey + ".params names the secret {" + key
+                        + "}: a secret never goes to WhatsApp, where a locked phone shows it");
+            }
+            if (!model.containsKey(key)) {
+                throw new IllegalArgumentException("The WhatsApp template " + template + " needs a value for {" + key + "}");
+            }
+            values.add(parameter(String.valueOf(model.get(key))));
+        }
+        return Optional.of(new Text(Channel.WHATSAPP, template.strip(), String.join("\n", values)));
+    }
+
+    private Optional<Text> sms(String templateKey, Locale locale, Map<String, ?> model) {
+        String body = messages.getMessage("sms." + templateKey + ".body", null, "", locale);
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        String text = MailTemplates.fill(body, model).strip();
+        return Optional.of(new Text(Channel.SMS, "",
+                text.length() <= SMS_MAX_LENGTH ? text : text.substring(0, SMS_MAX_LENGTH - 1) + "…"));
+    }
+
+    /** One line, no runs of spaces, bounded: what the Cloud API accepts as a template parameter. */
+    static String parameter(String value) {
+        String oneLine = value.replaceAll("\\s+", " ").strip();
+        if (oneLine.isEmpty()) {
+            return "-";
+        }
+        return oneLine.length() <= PARAMETER_MAX_LENGTH ? oneLine : oneLine.substring(0, PARAMETER_MAX_LENGTH - 1) + "…";
+    }
+
+    /** The parameters of a stored WhatsApp text. */
+    public static List<String> parameters(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+    }
+}

@@ -1,0 +1,114 @@
+package id.dukcapil.portal.notification.sms;
+
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.notification.Channel;
+import id.dukcapil.portal.notification.internal.ChannelStore;
+import id.dukcapil.portal.notification.internal.ChannelStore.Delivery;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.DeliveryReceipt;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.util.InvalidDeliveryReceiptException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the gateway delivers on the bound session: delivery receipts (the receipt's id is the submit's message_id)
+ * and citizens' replies, of which STOP and BERHENTI opt the phone out of SMS. A receipt is recorded before the
+ * deliver_sm is answered: a failure answers with an error, and the gateway delivers the receipt again.
+ */
+@Component
+class SmppReceipts implements MessageReceiverListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppReceipts.class);
+    private static final Set<String> STOP_WORDS = Set.of("STOP", "BERHENTI");
+    /** ESME_RX_T_APPN: "try again later", so the gateway keeps the receipt. */
+    private static final int TRY_LATER = 0x64;
+    private static final int RECEIPT_TRIES = 20;
+    private static final long RECEIPT_WAIT_MILLIS = 100;
+
+    private final ChannelStore channels;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    SmppReceipts(ChannelStore channels, AuditLog auditLog, Clock clock) {
+        this.channels = channels;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+        try {
+            if (deliverSm.isSmscDeliveryReceipt()) {
+                receipt(deliverSm.getShortMessageAsDeliveryReceipt());
+            } else {
+                reply(deliverSm.getSourceAddr(), deliverSm.getShortMessage());
+            }
+        } catch (InvalidDeliveryReceiptException unreadable) {
+            log.warn("An SMS delivery receipt that cannot be read: {}", unreadable.getMessage());
+        } catch (RuntimeException notRecorded) {
+            log.warn("SMS receipt not recorded, the gateway is asked to send it again: {}", notRecorded.toString());
+            throw new ProcessRequestException("not recorded", TRY_LATER);
+        }
+    }
+
+    private void receipt(DeliveryReceipt receipt) {
+        Delivery delivery = switch (receipt.getFinalStatus()) {
+            case DELIVRD -> Delivery.DELIVERED;
+            case UNDELIV, REJECTD, EXPIRED, DELETED -> Delivery.UNDELIVERED;
+            default -> null; // ENROUTE, ACCEPTD, UNKNOWN: not final
+        };
+        if (delivery == null || receipt.getId() == null) {
+            return;
+        }
+        // A fast gateway's receipt can overtake the sender's record of the submit's answer (its message_id): wait
+        // for that commit a moment. A receipt still unmatched then names no message of ours (sent before a restore, or
+        // repeated after its message went on by another channel): taken and dropped, or the gateway would repeat it.
+        for (int tries = 1; !channels.receipt(Channel.SMS, receipt.getId().strip(), delivery,
+                receipt.getDoneDate() == null ? clock.instant() : receipt.getDoneDate().toInstant(),
+                "stat:" + receipt.getFinalStatus() + " err:" + receipt.getError()); tries++) {
+            if (tries == RECEIPT_TRIES) {
+                log.warn("SMS receipt for message_id {} matches no sent SMS; dropped", receipt.getId());
+                return;
+            }
+            try {
+                Thread.sleep(RECEIPT_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+        }
+    }
+
+    private void reply(@Nullable String from, byte @Nullable [] text) {
+        String words = text == null ? "" : new String(text, StandardCharsets.ISO_8859_1).strip().toUpperCase(Locale.ROOT);
+        String digits = from == null ? "" : from.replaceFirst("^\\+", "");
+        if (STOP_WORDS.contains(words) && digits.matches("62[0-9]{8,12}")) {
+            channels.optOut(Channel.SMS, "+" + digits, clock.instant());
+            auditLog.record(Actor.system("sms"), AuditRecord.success("notification.opted-out", "Phone",
+                    "…" + digits.substring(digits.length() - 4)).withDetail("SMS reply " + words));
+        }
+    }
+
+    @Override
+    public void onAcceptAlertNotification(AlertNotification alertNotification) {
+    }
+
+    @Override
+    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+        throw new ProcessRequestException("data_sm is not used", 0x03); // ESME_RINVCMDID
+    }
+}

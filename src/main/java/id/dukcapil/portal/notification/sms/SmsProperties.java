@@ -1,0 +1,37 @@
+package id.dukcapil.portal.notification.sms;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@code portal.notification.sms.*}: this office's account at its operator's SMPP gateway. Without a host the
+ * channel is off and passed over (the demo runs without it).
+ *
+ * @param host          the gateway (SMSC)
+ * @param port          its SMPP port, 2775 by convention
+ * @param systemId      the account the operator gave (bind's system_id)
+ * @param password      its password
+ * @param systemType    what the operator asks for as system_type; often empty
+ * @param sender        the sender id citizens see: an alphanumeric name the operator registered (e.g. DUKCAPIL)
+ * @param timeout       for binding and for each submit's answer
+ * @param enquireLink   how often an idle session is checked, so a dead one is noticed and bound again
+ * @param pace          the least time between two messages to one phone
+ */
+@ConfigurationProperties("portal.notification.sms")
+public record SmsProperties(@DefaultValue("") String host, @DefaultValue("2775") int port,
+                            @DefaultValue("") String systemId, @DefaultValue("") String password,
+                            @DefaultValue("") String systemType, @DefaultValue("DUKCAPIL") String sender,
+                            @DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration enquireLink,
+                            @DefaultValue("6s") Duration pace) {
+
+    public boolean configured() {
+        return StringUtils.hasText(host);
+    }
+
+    @Override
+    public String toString() {
+        return "SmsProperties[smpp://" + systemId + "@" + host + ":" + port + "]"; // never the password
+    }
+}

@@ -1,0 +1,301 @@
+package id.dukcapil.portal.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingJourney;
+import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.booking.CitizenChannels;
+import id.dukcapil.portal.booking.CitizenSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox's WhatsApp and SMS channels against real protocol peers the test run started: an HTTPS server that
+ * answers as the WhatsApp Cloud API, and an SMPP gateway from jSMPP. Statuses come back through the portal's signed
+ * webhook, delivery receipts over SMPP (decision 140).
+ */
+@PortalTest
+class ChannelDeliveryTests {
+
+    private static final Locale INDONESIAN = Locale.of("id");
+    private static final Duration DELIVERY = Duration.ofSeconds(20);
+
+    @Autowired Outbox outbox;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired BookingService bookings;
+    @Autowired BookingTestSupport support;
+    @Autowired CitizenChannels channels;
+    @Autowired TestMailServer mailServer;
+    @LocalServerPort int port;
+
+    private final TestCloudApi cloudApi = new TestCloudApi();
+    private final TestSmsc smsc = new TestSmsc();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void a_ticket_for_a_citizen_who_chose_whatsapp_goes_as_the_approved_template_and_its_statuses_come_back()
+            throws Exception {
+        CitizenSession citizen = support.citizen();
+        String phone = newPhone();
+        jdbc.update("UPDATE booking_citizen SET phone = ? WHERE id = ?", phone, citizen.citizenId());
+        channels.choose(citizen, Channel.WHATSAPP);
+        LocalDate day = support.workingDay(17);
+        support.quota("DINAS", day, 20);
+        Booking booking = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), "DINAS", day),
+                null, BookingJourney.none(), support.newClientAddress()).booking();
+
+        Map<String, Object> row = awaitState(citizen.email(), "booking-ticket", "SENT");
+        assertThat(row.get("channel")).isEqualTo("WHATSAPP");
+        TestCloudApi.Received sent = cloudApi.receivedFor(digits(phone)).getFirst();
+        assertThat(sent.template()).isEqualTo("dukcapil_booking_ticket");
+        assertThat(sent.language()).isEqualTo("id");
+        assertThat(sent.parameters()).hasSize(5).contains(booking.code(), String.valueOf(booking.queueNumber()),
+                booking.residentName());
+        assertThat(sent.callbackData()).isEqualTo(row.get("message_id"));
+        assertThat(row.get("provider_message_id")).isEqualTo(sent.wamid());
+
+        assertThat(webhook(TestCloudApi.statusPayload(sent.wamid(), digits(phone), "read", "", Instant.now(), null),
+                "sha256=" + "0".repeat(64))).isEqualTo(401);
+        assertThat(delivery(row)).isNull();
+        assertThat(signedWebhook(TestCloudApi.statusPayload(sent.wamid(), digits(phone), "delivered", "",
+                Instant.now(), null))).isEqualTo(200);
+        assertThat(signedWebhook(TestCloudApi.statusPayload(sent.wamid(), digits(phone), "read", "",
+                Instant.now(), null))).isEqualTo(200);
+        // Meta repeats statuses, and their order is not promised: a late "delivered" does not undo "read".
+        assertThat(signedWebhook(TestCloudApi.statusPayload(sent.wamid(), digits(phone), "delivered", "",
+                Instant.now(), null))).isEqualTo(200);
+        assertThat(delivery(row)).isEqualTo("READ");
+        assertThat(mailServer.receivedWithMessageId((String) row.get("message_id"))).isEmpty();
+    }
+
+    @Test
+    void a_phone_whatsapp_cannot_reach_gets_the_message_by_sms_and_the_receipt_says_it_was_delivered() throws Exception {
+        String phone = newPhone();
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, phone));
+        Map<String, Object> row = awaitRow(ref, "SENT", "WHATSAPP");
+        String wamid = (String) row.get("provider_message_id");
+
+        signedWebhook(TestCloudApi.statusPayload(wamid, digits(phone), "failed", ref.messageId(), Instant.now(), 131026));
+
+        await().atMost(DELIVERY).until(() -> "DELIVERED".equals(delivery(row(ref.id()))));
+        Map<String, Object> bySms = row(ref.id());
+        assertThat(bySms.get("channel")).isEqualTo("SMS");
+        assertThat(bySms.get("state")).isEqualTo("SENT");
+        TestSmsc.Received sms = smsc.receivedFor(digits(phone)).getFirst();
+        assertThat(sms.text()).startsWith("Disdukcapil: besok").contains("Siti Aminah", "B-0042", "A-007");
+        assertThat(sms.from()).isEqualTo("DUKCAPIL");
+        assertThat(attempts(ref)).containsExactly("WHATSAPP SENT", "WHATSAPP UNDELIVERED", "SMS SENT", "SMS DELIVERED");
+    }
+
+    @Test
+    void refused_by_whatsapp_and_by_the_sms_gateway_the_message_goes_by_e_mail() {
+        String phone = newPhone();
+        cloudApi.script(digits(phone), new TestCloudApi.Refuse(400, 133010, "Phone number not registered"));
+        smsc.script(digits(phone), new TestSmsc.Refuse(0x0B)); // ESME_RINVDSTADR
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, phone));
+
+        Map<String, Object> row = awaitRow(ref, "SENT", "EMAIL");
+        assertThat((String) row.get("last_answer")).startsWith("250");
+        assertThat(mailServer.receivedWithMessageId(ref.messageId())).hasSize(1);
+        assertThat(attempts(ref)).containsExactly("WHATSAPP FAILED", "SMS FAILED", "EMAIL SENT");
+    }
+
+    @Test
+    void a_message_whose_answer_was_lost_is_not_sent_again_and_its_status_later_confirms_it() throws Exception {
+        String phone = newPhone();
+        cloudApi.script(digits(phone), new TestCloudApi.NoAnswer(true));
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, phone));
+
+        awaitRow(ref, "UNCERTAIN", "WHATSAPP");
+        Thread.sleep(3000); // three more sender runs
+        assertThat(cloudApi.receivedFor(digits(phone))).hasSize(1);
+        assertThat(smsc.receivedFor(digits(phone))).isEmpty();
+        assertThat(row(ref.id()).get("state")).isEqualTo("UNCERTAIN");
+
+        String wamid = cloudApi.receivedFor(digits(phone)).getFirst().wamid();
+        signedWebhook(TestCloudApi.statusPayload(wamid, digits(phone), "sent", ref.messageId(), Instant.now(), null));
+        Map<String, Object> confirmed = row(ref.id());
+        assertThat(confirmed.get("state")).isEqualTo("SENT");
+        assertThat(confirmed.get("provider_message_id")).isEqualTo(wamid);
+    }
+
+    @Test
+    void a_status_that_overtakes_the_record_of_its_send_is_asked_for_again_and_then_applied() throws Exception {
+        String phone = newPhone();
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, phone));
+        String wamid = (String) awaitRow(ref, "SENT", "WHATSAPP").get("provider_message_id");
+        // As it was between the Cloud API's answer and the sender's commit of it.
+        jdbc.update("UPDATE notification_message SET state = 'SENDING', provider_message_id = NULL WHERE id = ?",
+                ref.id());
+        String delivered = TestCloudApi.statusPayload(wamid, digits(phone), "delivered", ref.messageId(),
+                Instant.now(), null);
+
+        assertThat(signedWebhook(delivered)).as("Meta is asked to send it again").isEqualTo(503);
+        jdbc.update("UPDATE notification_message SET state = 'SENT', provider_message_id = ? WHERE id = ?", wamid,
+                ref.id());
+        assertThat(signedWebhook(delivered)).isEqualTo(200);
+        assertThat(delivery(row(ref.id()))).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void a_message_with_a_secret_goes_by_e_mail_even_to_a_citizen_who_chose_whatsapp() {
+        String phone = newPhone();
+        MessageRef ref = transactions.execute(status -> outbox.enqueue(OutgoingMail.of(support.newEmail(), "otp",
+                INDONESIAN, Map.of("name", "Siti Aminah", "code", "482913", "minutes", 10)),
+                Reach.chosen(Channel.WHATSAPP, phone)));
+
+        Map<String, Object> row = awaitRow(ref, "SENT", "EMAIL");
+        assertThat(row.get("fallbacks")).isNull();
+        assertThat(cloudApi.receivedFor(digits(phone))).isEmpty();
+        assertThat(smsc.receivedFor(digits(phone))).isEmpty();
+    }
+
+    @Test
+    void a_citizen_who_replies_stop_on_whatsapp_gets_the_next_message_by_sms() throws Exception {
+        String phone = newPhone();
+        assertThat(signedWebhook(TestCloudApi.replyPayload(digits(phone), "stop"))).isEqualTo(200);
+
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, phone));
+
+        awaitRow(ref, "SENT", "SMS");
+        assertThat(cloudApi.receivedFor(digits(phone))).isEmpty();
+        assertThat(attempts(ref)).startsWith("WHATSAPP SKIPPED", "SMS SENT");
+    }
+
+    @Test
+    void a_citizen_who_replies_berhenti_by_sms_gets_the_next_message_by_e_mail() throws Exception {
+        String phone = newPhone();
+        awaitRow(enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone)), "SENT", "SMS"); // the session is bound
+
+        smsc.reply(digits(phone), "BERHENTI");
+        await().atMost(DELIVERY).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification_opt_out WHERE channel = 'SMS' AND phone = ?", Integer.class, phone) == 1);
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone));
+
+        awaitRow(ref, "SENT", "EMAIL");
+        assertThat(smsc.receivedFor(digits(phone))).hasSize(1);
+        assertThat(attempts(ref)).containsExactly("SMS SKIPPED", "EMAIL SENT");
+    }
+
+    @Test
+    void two_messages_to_one_phone_are_paced() {
+        String phone = newPhone();
+        MessageRef first = enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone));
+        MessageRef second = enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone));
+
+        Instant firstAt = ((java.sql.Timestamp) awaitRow(first, "SENT", "SMS").get("sent_at")).toInstant();
+        Instant secondAt = ((java.sql.Timestamp) awaitRow(second, "SENT", "SMS").get("sent_at")).toInstant();
+        assertThat(Duration.between(firstAt, secondAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void the_webhook_handshake_answers_the_challenge_only_to_the_verify_token() throws Exception {
+        HttpResponse<String> right = http.send(HttpRequest.newBuilder(URI.create(webhookUrl()
+                + "?hub.mode=subscribe&hub.verify_token=" + TestCloudApi.VERIFY_TOKEN + "&hub.challenge=1158201444"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(right.body()).isEqualTo("1158201444");
+
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(webhookUrl()
+                + "?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444"))
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("WEBHOOK_VERIFY_REFUSED", "verify token does not match")
+                .doesNotContain("1158201444");
+    }
+
+    private MessageRef enqueue(String templateKey, Reach reach) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", "Siti Aminah");
+        model.put("resident", "Siti Aminah");
+        model.put("date", "Senin, 7 Desember 2026");
+        model.put("point", "Disdukcapil Kab. Bandung");
+        model.put("address", "Jl. Raya Soreang");
+        model.put("hours", "08.00-15.00");
+        model.put("code", "B-0042");
+        model.put("queue", "A-007");
+        return transactions.execute(status -> outbox.enqueue(OutgoingMail.of(support.newEmail(), templateKey,
+                INDONESIAN, model), reach));
+    }
+
+    private Map<String, Object> awaitState(String email, String templateKey, String state) {
+        await().atMost(DELIVERY).until(() -> jdbc.queryForList("""
+                SELECT id FROM notification_message WHERE recipient = ? AND template_key = ? AND state = ?""",
+                email, templateKey, state).size() == 1);
+        return jdbc.queryForMap("SELECT * FROM notification_message WHERE recipient = ? AND template_key = ?",
+                email, templateKey);
+    }
+
+    private Map<String, Object> awaitRow(MessageRef ref, String state, String channel) {
+        await().atMost(DELIVERY).until(() -> {
+            Map<String, Object> row = row(ref.id());
+            return state.equals(row.get("state")) && channel.equals(row.get("channel"));
+        });
+        return row(ref.id());
+    }
+
+    private Map<String, Object> row(long id) {
+        return jdbc.queryForMap("SELECT * FROM notification_message WHERE id = ?", id);
+    }
+
+    private String delivery(Map<String, Object> row) {
+        return jdbc.queryForObject("SELECT delivery FROM notification_message WHERE id = ?", String.class, row.get("id"));
+    }
+
+    private List<String> attempts(MessageRef ref) {
+        return jdbc.queryForList("SELECT CONCAT(channel, ' ', outcome) FROM notification_attempt WHERE message_id = ? "
+                + "ORDER BY id", String.class, ref.id());
+    }
+
+    private int signedWebhook(String payload) throws Exception {
+        return webhook(payload, hubSignature(payload));
+    }
+
+    /** As Meta signs: sha256= and the hex HMAC-SHA256 of the body, keyed with the app secret. */
+    private static String hubSignature(String payload) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(TestCloudApi.APP_SECRET.getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private int webhook(String payload, String signature) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(webhookUrl()))
+                .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private String webhookUrl() {
+        return "http://localhost:" + port + "/api/v1/whatsapp/webhook";
+    }
+
+    private static String newPhone() {
+        return "+62857" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    }
+
+    private static String digits(String phone) {
+        return phone.substring(1);
+    }
+}
