@@ -47,11 +47,13 @@ class ChangeFeed implements SmartLifecycle {
         try {
             Long head = jdbc.queryForObject("SELECT last_seq FROM audit_chain_head WHERE id = 1", Long.class);
             failing = false;
-            if (head == null || head <= seen) {
+            if (head == null || head == seen) {
                 return;
             }
-            if (seen < 0) {
-                seen = head; // what was done before this node started is on the screens already
+            if (seen < 0 || head < seen) {
+                // Before this node's first read, what was done is on the screens already; a chain shorter than
+                // what was read is a database restored from a backup: its changes are counted from its head on.
+                seen = head;
                 return;
             }
             List<Change> changes = jdbc.query("""

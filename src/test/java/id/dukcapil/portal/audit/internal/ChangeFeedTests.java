@@ -6,6 +6,7 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.AuditTestSupport;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.live.LiveChanges;
 import java.util.Set;
@@ -23,6 +24,7 @@ class ChangeFeedTests {
     @Autowired LiveChanges live;
     @Autowired AuditLog audit;
     @Autowired TransactionTemplate transactions;
+    @Autowired AuditTestSupport chain;
 
     @Test
     void an_action_reaches_the_listeners_it_concerns_once_committed_and_not_the_others() throws Exception {
@@ -52,6 +54,24 @@ class ChangeFeedTests {
         assertThat(Change.inModules("kkprint", "signing").test(new Change("signing.document.signed", null, null, null)))
                 .isTrue();
         assertThat(Change.inModules("kkprint").test(new Change("kkprintx.other", null, null, null))).isFalse();
+    }
+
+    @Test
+    void a_chain_that_went_back_a_restored_database_is_followed_from_its_head_on() throws Exception {
+        audit.record(Actor.system("feed-test"), AuditRecord.success("feedtest.before", "Visit", "3"));
+        Thread.sleep(600); // read by the feed
+        chain.emptyTheChain();
+        Thread.sleep(600);
+        CopyOnWriteArrayList<Long> heard = new CopyOnWriteArrayList<>();
+        try (LiveChanges.Subscription listening = live.listen(change -> change.action().equals("feedtest.after"),
+                () -> heard.add(System.nanoTime()))) {
+            audit.record(Actor.system("feed-test"), AuditRecord.success("feedtest.after", "Visit", "4"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (heard.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(heard).as("told of the first entry after the restore").hasSize(1);
+        }
     }
 
     @Test
