@@ -89,6 +89,10 @@ class CitizenJourneyBrowserTest {
             String code = browser.driver.findElement(By.cssSelector("#bds-tickets .ticket-code")).getText();
             assertButtonsWithRoom(browser, "reschedule-" + code, "cancel-" + code);
             browser.screenshot("bds-riwayat");
+            List<Browser.OpenedDialog> dialogs = browser.everyDialog(); // at the phone's size, closed unsaved
+            assertThat(dialogs).extracting(Browser.OpenedDialog::opener).contains("button Batalkan booking");
+            assertThat(dialogs).flatExtracting(Browser.OpenedDialog::findings).isEmpty();
+            assertThat(browser.driver.findElement(By.id("bds-tickets")).getText()).doesNotContain("Dibatalkan");
 
             browser.driver.findElement(By.id("cancel-" + code)).click();
             browser.awaitTextAnywhere("Jangan batalkan");

@@ -33,6 +33,7 @@ import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.shared.upload.BoundedFileUploadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -120,6 +121,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setEnabled(false);
         start.addClickListener(click -> confirmStart());
+        OpensDialog.button(start);
         start.setId("extract-start");
         HorizontalLayout choose = new HorizontalLayout(scope, start);
         choose.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -131,6 +133,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         cancel.setText(getTranslation("population.import.cancel"));
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(click -> confirmCancel());
+        OpensDialog.button(cancel);
         cancel.setId("import-cancel");
         running.add(bar, pace, cancel);
         running.setWidthFull();
