@@ -457,8 +457,11 @@ public final class Browser implements AutoCloseable {
         return (List<String>) driver.executeScript(DIALOGS + "return [...openers().keys()];");
     }
 
-    /** A dialog as the walk found it: what opened it, its text (for the caller's look for codes) and what is wrong. */
-    public record OpenedDialog(String opener, boolean opened, String text, List<String> findings) {
+    /**
+     * A dialog as the walk found it: what opened it, whether a dialog opened (or a message came instead), its box, its
+     * text (for the caller's look for codes) and what is wrong.
+     */
+    public record OpenedDialog(String opener, boolean opened, String box, String text, List<String> findings) {
     }
 
     /**
@@ -483,12 +486,12 @@ public final class Browser implements AutoCloseable {
                 if (opener) opener.scrollIntoView({ block: 'center' });
                 return opener || null;""", opener);
         if (element == null) {
-            return new OpenedDialog(opener, false, "", List.of()); // gone since the list was made (a refreshed grid)
+            return new OpenedDialog(opener, false, "", "", List.of()); // gone since the list was made (a refreshed grid)
         }
         try {
             element.click(); // the pointer's click, as a user's: a row opens on a click counted once (RowOpener)
         } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-            return new OpenedDialog(opener, false, "", List.of(opener + ": covered, cannot be clicked: "
+            return new OpenedDialog(opener, false, "", "", List.of(opener + ": covered, cannot be clicked: "
                     + covered.getMessage().lines().findFirst().orElse("")));
         }
         awaitSettled();
@@ -504,11 +507,11 @@ public final class Browser implements AutoCloseable {
                     return deepAll('vaadin-notification-card').some(card => card.dataset.walkSeen !== 'yes')
                       ? 'message' : null;"""));
         } catch (org.openqa.selenium.TimeoutException neither) {
-            return new OpenedDialog(opener, false, "", List.of(opener + ": says it opens a dialog, but showed neither a "
+            return new OpenedDialog(opener, false, "", "", List.of(opener + ": says it opens a dialog, but showed neither a "
                     + "dialog nor a message"));
         }
         if (shown.equals("message")) {
-            return new OpenedDialog(opener, false, "", List.of());
+            return new OpenedDialog(opener, false, "", "", List.of());
         }
         List<String> findings = new ArrayList<>();
         Map<String, Object> measured = (Map<String, Object>) driver.executeScript(DIALOGS + MEASURE_DIALOG);
@@ -517,7 +520,7 @@ public final class Browser implements AutoCloseable {
         cutTexts(scope).forEach(cut -> findings.add(opener + ": cut " + cut));
         cutInputs(scope).forEach(cut -> findings.add(opener + ": cut " + cut));
         closeDialogs(opener).ifPresent(findings::add);
-        return new OpenedDialog(opener, true, (String) measured.get("text"), findings);
+        return new OpenedDialog(opener, true, (String) measured.get("box"), (String) measured.get("text"), findings);
     }
 
     /**
@@ -559,7 +562,8 @@ public final class Browser implements AutoCloseable {
               (el.localName === 'style' ? '' : [...el.childNodes].filter(node => node.nodeType === 3)
                 .map(node => node.textContent).join(' ')) + (el.shadowRoot ? ' ' + shadowText(el.shadowRoot) : '')).join(' ');
             const text = (dialog.innerText || '') + ' ' + (dialog.shadowRoot ? shadowText(dialog.shadowRoot) : '');
-            return { findings, text: text.replace(/\\s+/g, ' ').trim() };""";
+            return { findings, text: text.replace(/\\s+/g, ' ').trim(),
+              box: px(box.width) + ' × ' + px(box.height) + ' px at ' + px(box.left) + ', ' + px(box.top) };""";
 
     /** Closes the open dialogs unsaved: Escape, else a cancel or close button. A finding if one stays open. */
     private java.util.Optional<String> closeDialogs(String opener) {

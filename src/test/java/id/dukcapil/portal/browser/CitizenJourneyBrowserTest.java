@@ -90,6 +90,7 @@ class CitizenJourneyBrowserTest {
             assertButtonsWithRoom(browser, "reschedule-" + code, "cancel-" + code);
             browser.screenshot("bds-riwayat");
             List<Browser.OpenedDialog> dialogs = browser.everyDialog(); // at the phone's size, closed unsaved
+            dialogs.forEach(dialog -> System.out.println("the history's dialog of " + dialog.opener() + ": " + dialog.box()));
             assertThat(dialogs).extracting(Browser.OpenedDialog::opener).contains("button Batalkan booking");
             assertThat(dialogs).flatExtracting(Browser.OpenedDialog::findings).isEmpty();
             assertThat(browser.driver.findElement(By.id("bds-tickets")).getText()).doesNotContain("Dibatalkan");

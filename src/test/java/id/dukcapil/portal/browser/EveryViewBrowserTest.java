@@ -175,7 +175,8 @@ class EveryViewBrowserTest {
     private static List<String> dialogs(Browser browser, String where) {
         List<String> findings = new ArrayList<>();
         for (Browser.OpenedDialog dialog : browser.everyDialog()) {
-            System.out.println(where + (dialog.opened() ? "opened the dialog of " : "no dialog from ") + dialog.opener());
+            System.out.println(where + (dialog.opened() ? "opened the dialog of " + dialog.opener() + ", " + dialog.box()
+                    : "a message, no dialog, from " + dialog.opener()));
             String in = where + "the dialog of " + dialog.opener() + ": ";
             dialog.findings().forEach(found -> findings.add(where + "the dialog of " + found));
             matches(KEY, dialog.text()).forEach(key -> findings.add(in + "key or code " + key));
