@@ -181,6 +181,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
      * digits may be both: then the resident, and the family below.
      */
     void lookUp() {
+        nik.setInvalid(false);
         List<Resident> family = desk.familyOf(nik.getValue());
         try {
             showApplicant(desk.lookup(nik.getValue()));
@@ -191,7 +192,10 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
             }
         } catch (RuleViolation notAResident) {
             if (family.isEmpty()) {
-                Notifications.error(notAResident);
+                // At the field the operator is typing or scanning in (Enter looks up), not in a message over it.
+                nik.setErrorMessage(Notifications.text(notAResident));
+                nik.setInvalid(true);
+                nik.focus();
             } else {
                 familyShown(family);
                 visit = null;
