@@ -41,8 +41,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo profile, first start: three schools of the regency, two equipment kits (one under repair), the first
  * school's roster from its "Excel file" (the demo population's students of 16 to 18 as {@link DemoRoster} chooses
- * them, with two bad rows to show the report), a visit today for the demo field officer {@code lapangan} and one next week. Through the services, as
- * the demo planner, so the log and the clocks have them too.
+ * them, with two bad rows to show the report), a visit today for the demo field officer {@code lapangan} and one next
+ * week. Through the services, as the demo planner, so the log and the clocks have them too.
  */
 @Component
 @Profile("demo & !test")
@@ -99,22 +99,22 @@ class DemoSchools {
             planner.saveKit(new Kit("KIT-02", "Set Perekaman 2 (Dinas)", "DINAS", true,
                     "Printer kartu sedang diservis"));
             LocalDate today = LocalDate.now(clock);
+            List<DemoRoster.Row> students = students(today);
             RosterReport report = rosterImport.importRoster(first.id(), today,
-                    new ByteArrayInputStream(roster(today)));
+                    new ByteArrayInputStream(roster(students)));
             planner.schedule(new VisitPlan(first.id(), today, Set.of("lapangan"), "KIT-01", clock.instant()));
             planner.schedule(new VisitPlan(second.id(), today.plusDays(7), Set.of("lapangan"), "KIT-01",
                     clock.instant()));
-            log.info("Demo SOP D: 3 schools, a roster of {} students ({} bad rows), a visit today for lapangan",
-                    report.added(), report.badRows().size());
+            log.info("Demo SOP D: 3 schools, a roster of {} students ({} bad rows; {} never recorded and 17 in class "
+                    + "{}, for the README's walk), a visit today for lapangan", report.added(), report.badRows().size(),
+                    students.stream().filter(student -> student.className().equals(DemoRoster.WALK_CLASS)).count(),
+                    DemoRoster.WALK_CLASS);
             return null;
         });
     }
 
-    /**
-     * The school's file: students of 16 to 18 of the demo population, chosen and put in classes so that the README's
-     * walk finds its students ({@link DemoRoster}), then a duplicated row and a mistyped NIK.
-     */
-    private byte[] roster(LocalDate today) {
+    /** The demo population's students of 16 to 18, chosen and in classes for the README's walk ({@link DemoRoster}). */
+    private List<DemoRoster.Row> students(LocalDate today) {
         List<DemoRoster.Candidate> candidates = jdbc.sql("""
                 SELECT r.nik, r.full_name, r.birth_date, r.enrolment_status,
                        EXISTS (SELECT 1 FROM population_card_print c WHERE c.resident_id = r.id) AS card_printed
@@ -124,7 +124,11 @@ class DemoSchools {
                 .query((rs, n) -> new DemoRoster.Candidate(rs.getString(1), rs.getString(2),
                         rs.getObject(3, LocalDate.class), EnrolmentStatus.valueOf(rs.getString(4)), rs.getBoolean(5)))
                 .list();
-        List<DemoRoster.Row> students = DemoRoster.choose(candidates, today);
+        return DemoRoster.choose(candidates, today);
+    }
+
+    /** The school's file: the students, then a duplicated row and a mistyped NIK to show the import's report. */
+    private byte[] roster(List<DemoRoster.Row> students) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Siswa");
             List<String> heading = List.of("NIK", "Nama", "Tanggal lahir (dd/MM/yyyy)", "Kelas");
