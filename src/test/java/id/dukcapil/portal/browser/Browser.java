@@ -401,7 +401,228 @@ public final class Browser implements AutoCloseable {
             findings.add(step + ": scrolls sideways, past the edge: " + String.join("; ", pastTheRightEdge()));
         }
         rowActionsOutOfSight().forEach(out -> findings.add(step + ": row action out of sight " + out));
+        toastsOverTheFocusedField().forEach(over -> findings.add(step + ": a message lies over the focused field: " + over));
         return findings;
+    }
+
+    /**
+     * A script's first lines: {@code deepAll(selector)}, the elements matching it anywhere (shadow roots included);
+     * {@code openDialogs()}, the dialogs open now (Vaadin's dialog and confirm dialog); {@code openers()}, what the page
+     * says opens a dialog (decision 148: a button with {@code aria-haspopup="dialog"}, the first row of a grid marked
+     * {@code rows-open-dialogs}), in sight and enabled, outside any dialog, each under one name, once.
+     */
+    private static final String DIALOGS = """
+            const deepAll = (selector, root = document, found = []) => {
+              root.querySelectorAll('*').forEach(el => {
+                if (el.matches(selector)) found.push(el);
+                if (el.shadowRoot) deepAll(selector, el.shadowRoot, found);
+              });
+              return found;
+            };
+            const openDialogs = () => deepAll('vaadin-dialog, vaadin-confirm-dialog').filter(dialog => dialog.opened);
+            const inDialog = el => { for (let at = el; at; at = at.parentElement || (at.getRootNode() && at.getRootNode().host)) {
+                if (['vaadin-dialog', 'vaadin-confirm-dialog'].includes(at.localName)) return true; } return false; };
+            const words = el => (el.innerText || el.textContent || el.getAttribute('aria-label') || '').trim()
+              .replace(/\\s+/g, ' ').slice(0, 60);
+            const openers = () => {
+              const found = new Map();
+              for (const button of deepAll('vaadin-button[aria-haspopup="dialog"]')) {
+                if (button.disabled || !button.checkVisibility({ visibilityProperty: true }) || inDialog(button)) continue;
+                const name = 'button ' + (words(button) || button.id);
+                if (!found.has(name)) found.set(name, button);
+              }
+              for (const grid of deepAll('vaadin-grid.rows-open-dialogs')) {
+                if (!grid.checkVisibility() || inDialog(grid)) continue;
+                const cell = [...grid.querySelectorAll('vaadin-grid-cell-content')].find(content => {
+                  const td = content.assignedSlot && content.assignedSlot.parentElement;
+                  // a cell with a link or a button in it is that control's, not the row's (RowOpener)
+                  return td && td.localName === 'td' && !td.parentElement.hidden && content.textContent.trim()
+                    && !content.querySelector('a, button, vaadin-button, input, [tabindex]');
+                });
+                if (!cell) continue;
+                const header = [...grid.querySelectorAll('vaadin-grid-cell-content')].find(content =>
+                  content.assignedSlot && content.assignedSlot.parentElement.localName === 'th' && content.textContent.trim());
+                const name = 'row of the grid ' + (header ? words(header) : grid.id);
+                if (!found.has(name)) found.set(name, cell);
+              }
+              return found;
+            };
+            """;
+
+    private static final int DIALOGS_PER_PAGE = 10;
+
+    /** What the page says opens a dialog, by name (see {@link #DIALOGS}). */
+    @SuppressWarnings("unchecked")
+    public List<String> dialogOpeners() {
+        return (List<String>) driver.executeScript(DIALOGS + "return [...openers().keys()];");
+    }
+
+    /**
+     * A dialog as the walk found it: what opened it, whether a dialog opened (or a message came instead), its box, its
+     * text (for the caller's look for codes) and what is wrong.
+     */
+    public record OpenedDialog(String opener, boolean opened, String box, String text, List<String> findings) {
+    }
+
+    /**
+     * Opens each dialog the page's openers lead to, one at a time ({@link #dialogOpeners()}), measures it at the
+     * window's size and closes it without saving: Escape, else its cancel button. An opener that answers with a
+     * message instead (a refusal: nothing chosen yet) is no finding; one that shows neither is.
+     */
+    public List<OpenedDialog> everyDialog() {
+        List<OpenedDialog> dialogs = new ArrayList<>();
+        // Bounded: a calendar's visits each open the same kind of dialog, and the walk needs each kind once.
+        for (String opener : dialogOpeners().stream().limit(DIALOGS_PER_PAGE).toList()) {
+            dialogs.add(openDialog(opener));
+        }
+        return dialogs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private OpenedDialog openDialog(String opener) {
+        WebElement element = (WebElement) driver.executeScript(DIALOGS + """
+                deepAll('vaadin-notification-card').forEach(card => card.dataset.walkSeen = 'yes');
+                const opener = openers().get(arguments[0]);
+                if (opener) opener.scrollIntoView({ block: 'center' });
+                return opener || null;""", opener);
+        if (element == null) {
+            return new OpenedDialog(opener, false, "", "", List.of()); // gone since the list was made (a refreshed grid)
+        }
+        try {
+            element.click(); // the pointer's click, as a user's: a row opens on a click counted once (RowOpener)
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            return new OpenedDialog(opener, false, "", "", List.of(opener + ": covered, cannot be clicked: "
+                    + covered.getMessage().lines().findFirst().orElse("")));
+        }
+        awaitSettled();
+        String shown; // "dialog", or "message" for a refusal; null while neither (the wait goes on)
+        try {
+            shown = new WebDriverWait(driver, Duration.ofSeconds(5)).until(browser -> (String) driver.executeScript(
+                    DIALOGS + """
+                    if (openDialogs().length) {
+                      // Measured once it has stopped moving in.
+                      return deepAll('vaadin-dialog, vaadin-confirm-dialog, vaadin-dialog-overlay, '
+                        + 'vaadin-confirm-dialog-overlay').some(el => el.hasAttribute('opening')) ? null : 'dialog';
+                    }
+                    return deepAll('vaadin-notification-card').some(card => card.dataset.walkSeen !== 'yes')
+                      ? 'message' : null;"""));
+        } catch (org.openqa.selenium.TimeoutException neither) {
+            return new OpenedDialog(opener, false, "", "", List.of(opener + ": says it opens a dialog, but showed neither a "
+                    + "dialog nor a message"));
+        }
+        if (shown.equals("message")) {
+            return new OpenedDialog(opener, false, "", "", List.of());
+        }
+        List<String> findings = new ArrayList<>();
+        Map<String, Object> measured = (Map<String, Object>) driver.executeScript(DIALOGS + MEASURE_DIALOG);
+        ((List<String>) measured.get("findings")).forEach(found -> findings.add(opener + ": " + found));
+        String scope = "vaadin-dialog[opened], vaadin-confirm-dialog[opened]";
+        cutTexts(scope).forEach(cut -> findings.add(opener + ": cut " + cut));
+        cutInputs(scope).forEach(cut -> findings.add(opener + ": cut " + cut));
+        closeDialogs(opener).ifPresent(findings::add);
+        return new OpenedDialog(opener, true, (String) measured.get("box"), (String) measured.get("text"), findings);
+    }
+
+    /**
+     * The open dialog's box against the window, its buttons in sight within it and the window, its content not wider
+     * than its box; and its text, light and shadow (a header drawn in the shadow root) alike.
+     */
+    private static final String MEASURE_DIALOG = """
+            const findings = [], width = document.documentElement.clientWidth, height = window.innerHeight;
+            const dialog = openDialogs().at(-1);
+            const part = (root, name) => {
+              for (const el of root.querySelectorAll('*')) {
+                if ((el.getAttribute('part') || '').split(' ').includes(name)) return el;
+                if (el.shadowRoot) { const inner = part(el.shadowRoot, name); if (inner) return inner; }
+              }
+              return null;
+            };
+            const overlay = (dialog.shadowRoot && part(dialog.shadowRoot, 'overlay')) || dialog;
+            const box = overlay.getBoundingClientRect();
+            const px = value => Math.round(value);
+            if (box.left < -1 || box.top < -1 || box.right > width + 1 || box.bottom > height + 1) {
+              findings.push('the dialog (' + px(box.left) + '–' + px(box.right) + ' × ' + px(box.top) + '–'
+                + px(box.bottom) + ' px) does not fit the window of ' + width + ' × ' + height + ' px');
+            }
+            const content = dialog.shadowRoot && part(dialog.shadowRoot, 'content');
+            if (content && content.scrollWidth > content.clientWidth + 1) {
+              findings.push('its content is ' + content.scrollWidth + ' px wide in ' + content.clientWidth + ' px: it scrolls sideways');
+            }
+            for (const button of deepAll('vaadin-button', dialog)) {
+              if (!button.checkVisibility({ visibilityProperty: true })) continue;
+              const at = button.getBoundingClientRect();
+              const seen = at.width > 0 && at.left >= Math.max(0, box.left) - 1 && at.right <= Math.min(width, box.right) + 1
+                && at.top >= Math.max(0, box.top) - 1 && at.bottom <= Math.min(height, box.bottom) + 1;
+              if (!seen) {
+                findings.push('its button "' + words(button) + '" is out of sight at ' + px(at.left) + '–' + px(at.right)
+                  + ' × ' + px(at.top) + '–' + px(at.bottom) + ' px');
+              }
+            }
+            const shadowText = root => [...root.querySelectorAll('*')].map(el =>
+              (el.localName === 'style' ? '' : [...el.childNodes].filter(node => node.nodeType === 3)
+                .map(node => node.textContent).join(' ')) + (el.shadowRoot ? ' ' + shadowText(el.shadowRoot) : '')).join(' ');
+            const text = (dialog.innerText || '') + ' ' + (dialog.shadowRoot ? shadowText(dialog.shadowRoot) : '');
+            return { findings, text: text.replace(/\\s+/g, ' ').trim(),
+              box: px(box.width) + ' × ' + px(box.height) + ' px at ' + px(box.left) + ', ' + px(box.top) };""";
+
+    /** Closes the open dialogs unsaved: Escape, else a cancel or close button. A finding if one stays open. */
+    private java.util.Optional<String> closeDialogs(String opener) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        if (dialogsClosed()) {
+            return java.util.Optional.empty();
+        }
+        driver.executeScript(DIALOGS + """
+                const dialog = openDialogs().at(-1);
+                const cancel = deepAll('vaadin-button', dialog).find(button =>
+                  /^(batal|cancel|tutup|close|kembali|back)$/i.test(words(button)) || button.slot === 'cancel-button');
+                if (cancel) cancel.click();""");
+        if (dialogsClosed()) {
+            return java.util.Optional.empty();
+        }
+        driver.executeScript(DIALOGS + "openDialogs().forEach(dialog => dialog.opened = false);");
+        return java.util.Optional.of(opener + ": the dialog closes neither on Escape nor with a cancel button");
+    }
+
+    private boolean dialogsClosed() {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(browser -> (Boolean) driver.executeScript(
+                    DIALOGS + "return openDialogs().length === 0;"));
+            awaitSettled();
+            return true;
+        } catch (org.openqa.selenium.TimeoutException open) {
+            return false;
+        }
+    }
+
+    /**
+     * The notifications shown now that lie over the field that has the keyboard's focus (shadow roots followed): a
+     * message the user cannot read beside what they type, or a field they cannot see. Each as "text over field".
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> toastsOverTheFocusedField() {
+        return (List<String>) driver.executeScript("""
+                let focused = document.activeElement;
+                while (focused && focused.shadowRoot && focused.shadowRoot.activeElement) {
+                  focused = focused.shadowRoot.activeElement;
+                }
+                if (!focused || !['INPUT', 'TEXTAREA'].includes(focused.tagName)) return [];
+                const field = focused.closest('vaadin-text-field, vaadin-text-area, vaadin-password-field, '
+                  + 'vaadin-email-field, vaadin-integer-field, vaadin-number-field, vaadin-big-decimal-field, '
+                  + 'vaadin-combo-box, vaadin-date-picker, vaadin-time-picker') || focused;
+                const at = field.getBoundingClientRect();
+                const over = [];
+                const walk = root => root.querySelectorAll('*').forEach(el => {
+                  if (el.localName === 'vaadin-notification-card' && el.checkVisibility()) {
+                    const card = el.getBoundingClientRect();
+                    if (card.left < at.right && card.right > at.left && card.top < at.bottom && card.bottom > at.top) {
+                      over.push('"' + el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60) + '" over the field "'
+                        + (field.label || focused.name || focused.id || field.localName) + '"');
+                    }
+                  }
+                  if (el.shadowRoot) walk(el.shadowRoot);
+                });
+                walk(document);
+                return over;""");
     }
 
     /**

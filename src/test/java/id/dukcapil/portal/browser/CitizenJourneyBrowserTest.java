@@ -89,6 +89,11 @@ class CitizenJourneyBrowserTest {
             String code = browser.driver.findElement(By.cssSelector("#bds-tickets .ticket-code")).getText();
             assertButtonsWithRoom(browser, "reschedule-" + code, "cancel-" + code);
             browser.screenshot("bds-riwayat");
+            List<Browser.OpenedDialog> dialogs = browser.everyDialog(); // at the phone's size, closed unsaved
+            dialogs.forEach(dialog -> System.out.println("the history's dialog of " + dialog.opener() + ": " + dialog.box()));
+            assertThat(dialogs).extracting(Browser.OpenedDialog::opener).contains("button Batalkan booking");
+            assertThat(dialogs).flatExtracting(Browser.OpenedDialog::findings).isEmpty();
+            assertThat(browser.driver.findElement(By.id("bds-tickets")).getText()).doesNotContain("Dibatalkan");
 
             browser.driver.findElement(By.id("cancel-" + code)).click();
             browser.awaitTextAnywhere("Jangan batalkan");
@@ -101,6 +106,16 @@ class CitizenJourneyBrowserTest {
             browser.awaitSettled();
             assertThat(browser.driver.findElement(By.id("bds-tickets")).getText()).contains("Terdaftar")
                     .doesNotContain("Dibatalkan");
+
+            // A wrong reset code typed on the phone and sent with Enter from the password: the refusal at the code,
+            // nothing lying over the field the citizen is typing in.
+            browser.open("bds/lupa-sandi");
+            browser.await(By.cssSelector("#bds-reset-email input")).sendKeys(email + Keys.ENTER);
+            browser.await(By.cssSelector("#bds-reset-code input")).sendKeys("000000"); // one in a million is right
+            browser.driver.findElement(By.cssSelector("#bds-reset-password input")).sendKeys("Sandi-Baru-2026" + Keys.ENTER);
+            browser.awaitTextAnywhere("Kode OTP salah");
+            browser.awaitSettled();
+            assertThat(browser.findings("a wrong reset code")).isEmpty();
         }
     }
 

@@ -33,13 +33,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every staff view as its users meet it, at 1440 × 900, in Bahasa Indonesia and in English: no translation key, enum
  * name or service-point code on screen (nor any constant of the product's enums in a grid cell, a chart label or a
  * notification: {@link PortalCodes}), no ISO date, no text cut, no sideways scroll, every row's buttons and links in
- * sight.
+ * sight; and every dialog its openers lead to (decision 148) the same, within the window with its buttons in sight,
+ * closed unsaved — the tablet views' dialogs at 800 × 1280 as well.
  */
 @PortalTest
 class EveryViewBrowserTest {
 
     /** Views that look the same to every role: walked once, by the first user whose menu has them. */
     private static final Set<String> SAME_FOR_EVERY_ROLE = Set.of("password");
+    /** The views used on an upright tablet as well (the counter, the field team, the KK operator): their dialogs at 800 × 1280 too. */
+    private static final Set<String> AT_A_TABLET = Set.of("counter", "lapangan", "kk/operator");
     /** A message in the demo mailbox, to a long address as citizens' addresses can be. */
     private static final String MAIL_ID = "<walk@dukcapil.test>";
     private static final String MAIL_TO = "pemohon.dengan.alamat.panjang@kantor-desa-sukamaju.go.id";
@@ -154,6 +157,33 @@ class EveryViewBrowserTest {
             findings.add(where + "scrolls sideways");
         }
         browser.rowActionsOutOfSight().forEach(out -> findings.add(where + "row action out of sight " + out));
+        findings.addAll(dialogs(browser, where));
+        if (AT_A_TABLET.contains(route)) {
+            browser.resize(800, 1280);
+            browser.awaitSettled();
+            findings.addAll(dialogs(browser, where + "at 800 × 1280: "));
+            browser.resize(1440, 900);
+            browser.awaitSettled();
+        }
+        return findings;
+    }
+
+    /**
+     * Every dialog the view's openers lead to (decision 148), opened, measured at the window's size and closed
+     * unsaved: what does not fit or is out of sight, and keys, codes or ISO dates in its text.
+     */
+    private static List<String> dialogs(Browser browser, String where) {
+        List<String> findings = new ArrayList<>();
+        for (Browser.OpenedDialog dialog : browser.everyDialog()) {
+            System.out.println(where + (dialog.opened() ? "opened the dialog of " + dialog.opener() + ", " + dialog.box()
+                    : "a message, no dialog, from " + dialog.opener()));
+            String in = where + "the dialog of " + dialog.opener() + ": ";
+            dialog.findings().forEach(found -> findings.add(where + "the dialog of " + found));
+            matches(KEY, dialog.text()).forEach(key -> findings.add(in + "key or code " + key));
+            matches(CODE, dialog.text()).forEach(code -> findings.add(in + "code " + code));
+            CODES.in(dialog.text()).forEach(code -> findings.add(in + "code " + code));
+            matches(ISO_DATE, dialog.text()).forEach(date -> findings.add(in + "ISO date " + date));
+        }
         return findings;
     }
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import id.dukcapil.portal.booking.BookingService;
@@ -123,6 +124,7 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
                 cancel.setId("cancel-" + booking.code());
                 cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 cancel.addClickListener(click -> confirmCancel(citizen, booking));
+                OpensDialog.button(cancel);
                 Div actions = new Div(reschedule, cancel);
                 actions.addClassName("bds-ticket-actions");
                 card.add(actions);

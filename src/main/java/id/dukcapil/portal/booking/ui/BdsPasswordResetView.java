@@ -7,9 +7,11 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.Registration;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -72,7 +74,9 @@ class BdsPasswordResetView extends BdsPage {
 
     private void requestCode() {
         if (email.getValue().isBlank() || email.isInvalid()) {
-            Notifications.error(getTranslation("bds.reset.email-required"));
+            email.setErrorMessage(getTranslation("bds.reset.email-required"));
+            email.setInvalid(true);
+            email.focus();
             return;
         }
         try {
@@ -85,6 +89,26 @@ class BdsPasswordResetView extends BdsPage {
         sentTo.setText(getTranslation("bds.reset.sent", email.getValue().strip(), CitizenAccounts.OTP_VALIDITY.toMinutes()));
         save.addClickShortcut(Key.ENTER);
         show(new H2(getTranslation("bds.reset.title")), sentTo, code, newPassword, save, resend, backToSignIn());
+    }
+
+    /**
+     * A wrong code under the code, a weak password under the new password, the field focused: a message in the middle
+     * of a phone's screen lay over these two fields while the citizen was typing in them (issue 36). A refusal of no one
+     * field (too many tries) stays a message.
+     */
+    private void atItsField(RuleViolation violation) {
+        TextFieldBase<?, ?> field = violation instanceof BookingRefused refused ? switch (refused.code()) {
+            case OTP_INVALID -> code;
+            case ACCOUNT_INVALID -> newPassword;
+            default -> null;
+        } : null;
+        if (field == null) {
+            Notifications.error(violation);
+            return;
+        }
+        field.setErrorMessage(Notifications.text(violation));
+        field.setInvalid(true);
+        field.focus();
     }
 
     private void resend() {
@@ -106,10 +130,12 @@ class BdsPasswordResetView extends BdsPage {
     }
 
     private void reset() {
+        code.setInvalid(false);
+        newPassword.setInvalid(false);
         try {
             accounts.resetPassword(email.getValue(), code.getValue(), newPassword.getValue(), clientAddress());
         } catch (RuleViolation violation) {
-            Notifications.error(violation);
+            atItsField(violation);
             return;
         }
         try {

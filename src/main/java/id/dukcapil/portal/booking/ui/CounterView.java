@@ -36,6 +36,7 @@ import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.RowOpener;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
@@ -119,6 +120,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         noShows.setText(getTranslation("booking.counter.no-shows"));
         noShows.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         noShows.addClickListener(click -> markNoShows());
+        OpensDialog.button(noShows);
         warning.addClassName("counter-warning");
         residentsGone.addClassName("counter-warning");
 

@@ -28,6 +28,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
@@ -121,6 +122,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         reason.setMaxLength(QuotaCalendarService.REASON_MAX_LENGTH);
         close.addThemeVariants(ButtonVariant.LUMO_ERROR);
         close.addClickListener(click -> act(this::confirmClose));
+        OpensDialog.button(close);
         reopen.setText(getTranslation("booking.calendar.reopen"));
         reopen.addClickListener(click -> act(() -> {
             LocalDate day = selectedDay().day();

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -21,6 +22,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.QuotaCalendarService;
@@ -119,8 +121,12 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(getTranslation("booking.staff.choose"));
             return;
         }
+        nik.setInvalid(false);
+        need.setInvalid(false);
+        note.setInvalid(false);
         if (need.getValue() == null) {
-            Notifications.error(getTranslation("booking.staff.need.required"));
+            need.setErrorMessage(getTranslation("booking.staff.need.required"));
+            need.setInvalid(true);
             need.focus();
             return;
         }
@@ -138,9 +144,27 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
             showDays();
             ticket.scrollIntoView(); // the ticket to print, below the days, in view
         } catch (RuleViolation violation) {
-            Notifications.error(violation);
+            showRefusal(violation);
             showDays();
         }
+    }
+
+    /**
+     * A refusal about the NIK or the note at its field, focused: Enter in the form books, so the clerk is typing in
+     * that field, and a message in the middle of the screen lay over it (issue 36). The others as a message.
+     */
+    private void showRefusal(RuleViolation violation) {
+        TextFieldBase<?, ?> field = violation instanceof BookingRefused refused ? switch (refused.code()) {
+            case INVALID_NIK, NIK_NOT_FOUND, ACTIVE_BOOKING_EXISTS, NOT_PRINT_READY -> nik;
+            default -> null;
+        } : violation.messageKeys().contains("booking.staff.note.required") ? note : null;
+        if (field == null) {
+            Notifications.error(violation);
+            return;
+        }
+        field.setErrorMessage(Notifications.text(violation));
+        field.setInvalid(true);
+        field.focus();
     }
 
     private void showTicket(Booking booking) {

@@ -28,6 +28,7 @@ import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +100,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         report = new Button(getTranslation("ikd.report.open"), VaadinIcon.FILE_TEXT_O.create(),
                 click -> new IkdReportDialog(reports, files, personalData, clock).open());
         report.setId("ikd-report");
+        OpensDialog.button(report);
         HorizontalLayout header = new HorizontalLayout(new H3(getTranslation("ikd.desk.title")), report);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -158,12 +160,12 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
                         desk.refer(row.code());
                         Notifications.success(getTranslation("ikd.done.referred", row.fullName()));
                     }));
-            case ACTIVATED -> actions.add(button("ikd.action.archive", "archive-" + row.code(),
+            case ACTIVATED -> actions.add(OpensDialog.button(button("ikd.action.archive", "archive-" + row.code(),
                     () -> new ArchiveDialog(row, ticked -> {
                         desk.archive(row.code(), ticked);
                         Notifications.success(getTranslation("ikd.done.archived", row.fullName()));
                         refresh();
-                    }).open()));
+                    }).open())));
             default -> { }
         }
         return actions;

@@ -25,6 +25,7 @@ import id.dukcapil.portal.kkprint.KkPrintIntake;
 import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.kkprint.RequestDetail;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.signing.SignableDocuments.Detail;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.shared.Role;
@@ -96,6 +97,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         demoSubmit.setIcon(VaadinIcon.MOBILE.create());
         demoSubmit.setVisible(environment.acceptsProfiles(Profiles.of("demo")) && CurrentRoles.hasAny(Role.OPERATOR, Role.ADMIN));
         demoSubmit.addClickListener(click -> new DemoIntakeDialog(intake, this::refresh).open());
+        OpensDialog.button(demoSubmit);
 
         grid.addColumn(InboxRow::trackingNumber).setHeader(getTranslation("kkprint.column.tracking")).setAutoWidth(true);
         grid.addColumn(InboxRow::requesterName).setHeader(getTranslation("kkprint.column.requester")).setFlexGrow(2);
@@ -113,6 +115,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItemsPageable(page -> requests.operatorInbox(new InboxFilter(overdueOnly.getValue()), page).getContent());
         RowOpener.install(grid, row -> openDetail(row.id()));
+        OpensDialog.rowsOf(grid);
         grid.setSizeFull();
 
         HorizontalLayout toolbar = new HorizontalLayout(overdueOnly, tracking,
@@ -133,6 +136,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
             Button back = new Button(getTranslation("kkprint.action.return"));
             back.setId("return-" + row.id());
             back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            OpensDialog.button(back);
             back.addClickListener(click -> new ReasonDialog(getTranslation("kkprint.action.return"),
                     getTranslation("kkprint.action.return"), KkRequests.REASON_MAX_LENGTH, reason -> {
                 inbox.returnToCitizen(row.id(), reason);

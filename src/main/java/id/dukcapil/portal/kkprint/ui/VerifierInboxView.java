@@ -30,6 +30,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.RowOpener;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -107,7 +108,9 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
         rejectToOperator.addClickListener(click -> new ReasonDialog(rejectToOperator.getText(),
                 rejectToOperator.getText(), KkRequests.REASON_MAX_LENGTH, reason ->
                 act(() -> inbox.reject(current(), reason, false), "kkprint.done.rejected")).open());
+        OpensDialog.button(rejectToOperator);
         rejectToCitizen.setText(getTranslation("kkprint.action.reject-citizen"));
+        OpensDialog.button(rejectToCitizen);
         rejectToCitizen.addThemeVariants(ButtonVariant.LUMO_ERROR);
         rejectToCitizen.addClickListener(click -> new ReasonDialog(rejectToCitizen.getText(),
                 rejectToCitizen.getText(), KkRequests.REASON_MAX_LENGTH, reason ->

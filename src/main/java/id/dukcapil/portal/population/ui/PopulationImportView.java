@@ -34,6 +34,7 @@ import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.shared.upload.BoundedFileUploadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -121,6 +122,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setEnabled(false);
         start.addClickListener(click -> confirmStart());
+        OpensDialog.button(start);
         start.setId("extract-start");
         HorizontalLayout choose = new HorizontalLayout(scope, start);
         choose.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -132,6 +134,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         cancel.setText(getTranslation("population.import.cancel"));
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(click -> confirmCancel());
+        OpensDialog.button(cancel);
         cancel.setId("import-cancel");
         running.add(bar, pace, cancel);
         running.setWidthFull();

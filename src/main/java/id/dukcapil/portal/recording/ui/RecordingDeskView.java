@@ -33,6 +33,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
@@ -170,6 +171,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
             dialog.add(technical);
             dialog.open();
         });
+        OpensDialog.button(failed);
         failed.addThemeVariants(ButtonVariant.LUMO_ERROR);
         current.add(ticket, who, new HorizontalLayout(recorded, failed, recall, gone), fault);
     }

@@ -31,6 +31,7 @@ import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.DayClosing;
 import id.dukcapil.portal.recording.VisitState;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import java.util.Map;
 import java.util.stream.Collectors;
 import id.dukcapil.portal.recording.Priority;
@@ -152,6 +153,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         Button closeDay = new Button(getTranslation("recording.close.button"), click -> confirmClose());
         closeDay.setId("recording-close-day");
         closeDay.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        OpensDialog.button(closeDay);
 
         VerticalLayout left = new VerticalLayout(new H3(getTranslation("recording.registration.title")), search,
                 applicantPanel);
@@ -179,6 +181,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
      * digits may be both: then the resident, and the family below.
      */
     void lookUp() {
+        nik.setInvalid(false);
         List<Resident> family = desk.familyOf(nik.getValue());
         try {
             showApplicant(desk.lookup(nik.getValue()));
@@ -189,7 +192,10 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
             }
         } catch (RuleViolation notAResident) {
             if (family.isEmpty()) {
-                Notifications.error(notAResident);
+                // At the field the operator is typing or scanning in (Enter looks up), not in a message over it.
+                nik.setErrorMessage(Notifications.text(notAResident));
+                nik.setInvalid(true);
+                nik.focus();
             } else {
                 familyShown(family);
                 visit = null;

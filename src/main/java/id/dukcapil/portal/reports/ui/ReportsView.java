@@ -37,6 +37,7 @@ import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.MainLayout;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.StepLog;
 import id.dukcapil.portal.staff.ServicePoint;
@@ -214,6 +215,7 @@ class ReportsView extends VerticalLayout implements HasDynamicTitle {
         // Long step names wrap rather than end in "…"; the grid keeps its rows in sight above the charts.
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(click -> openCases(by, click.getItem()));
+        OpensDialog.rowsOf(grid);
         grid.setWidthFull();
         grid.setHeight("24em");
         return grid;

@@ -3,6 +3,7 @@ package id.dukcapil.portal.schoolvisit.demo;
 import static id.dukcapil.portal.shared.Acting.as;
 import static id.dukcapil.portal.shared.Acting.signedIn;
 
+import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.schoolvisit.Kit;
 import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.RosterReport;
@@ -39,9 +40,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo profile, first start: three schools of the regency, two equipment kits (one under repair), the first
- * school's roster from its "Excel file" (the demo population's students of 16 to 18, with two bad rows to show the
- * report), a visit today for the demo field officer {@code lapangan} and one next week. Through the services, as
- * the demo planner, so the log and the clocks have them too.
+ * school's roster from its "Excel file" (the demo population's students of 16 to 18 as {@link DemoRoster} chooses
+ * them, with two bad rows to show the report), a visit today for the demo field officer {@code lapangan} and one next
+ * week. Through the services, as the demo planner, so the log and the clocks have them too.
  */
 @Component
 @Profile("demo & !test")
@@ -98,25 +99,36 @@ class DemoSchools {
             planner.saveKit(new Kit("KIT-02", "Set Perekaman 2 (Dinas)", "DINAS", true,
                     "Printer kartu sedang diservis"));
             LocalDate today = LocalDate.now(clock);
+            List<DemoRoster.Row> students = students(today);
             RosterReport report = rosterImport.importRoster(first.id(), today,
-                    new ByteArrayInputStream(roster(today)));
+                    new ByteArrayInputStream(roster(students)));
             planner.schedule(new VisitPlan(first.id(), today, Set.of("lapangan"), "KIT-01", clock.instant()));
             planner.schedule(new VisitPlan(second.id(), today.plusDays(7), Set.of("lapangan"), "KIT-01",
                     clock.instant()));
-            log.info("Demo SOP D: 3 schools, a roster of {} students ({} bad rows), a visit today for lapangan",
-                    report.added(), report.badRows().size());
+            log.info("Demo SOP D: 3 schools, a roster of {} students ({} bad rows; {} never recorded and 17 in class "
+                    + "{}, for the README's walk), a visit today for lapangan", report.added(), report.badRows().size(),
+                    students.stream().filter(student -> student.className().equals(DemoRoster.WALK_CLASS)).count(),
+                    DemoRoster.WALK_CLASS);
             return null;
         });
     }
 
-    /** The school's file: students of 16 to 18 of the demo population, a duplicated row and a mistyped NIK. */
-    private byte[] roster(LocalDate today) {
-        List<String[]> students = jdbc.sql("""
-                SELECT nik, full_name, birth_date FROM population_resident
-                WHERE birth_date BETWEEN ? AND ? AND marital_status = 'NEVER_MARRIED' ORDER BY id LIMIT 24""")
+    /** The demo population's students of 16 to 18, chosen and in classes for the README's walk ({@link DemoRoster}). */
+    private List<DemoRoster.Row> students(LocalDate today) {
+        List<DemoRoster.Candidate> candidates = jdbc.sql("""
+                SELECT r.nik, r.full_name, r.birth_date, r.enrolment_status,
+                       EXISTS (SELECT 1 FROM population_card_print c WHERE c.resident_id = r.id) AS card_printed
+                FROM population_resident r
+                WHERE r.birth_date BETWEEN ? AND ? AND r.marital_status = 'NEVER_MARRIED' ORDER BY r.id""")
                 .params(today.minusYears(18), today.minusYears(16))
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2),
-                        DATE.format(rs.getObject(3, LocalDate.class))}).list();
+                .query((rs, n) -> new DemoRoster.Candidate(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), EnrolmentStatus.valueOf(rs.getString(4)), rs.getBoolean(5)))
+                .list();
+        return DemoRoster.choose(candidates, today);
+    }
+
+    /** The school's file: the students, then a duplicated row and a mistyped NIK to show the import's report. */
+    private byte[] roster(List<DemoRoster.Row> students) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("Siswa");
             List<String> heading = List.of("NIK", "Nama", "Tanggal lahir (dd/MM/yyyy)", "Kelas");
@@ -125,13 +137,16 @@ class DemoSchools {
                 top.createCell(i).setCellValue(heading.get(i));
             }
             int r = 1;
-            for (String[] student : students) {
-                write(sheet.createRow(r++), student[0], student[1], student[2], r % 2 == 0 ? "XI IPA 1" : "XII IPS 2");
+            for (DemoRoster.Row student : students) {
+                write(sheet.createRow(r++), student.nik(), student.fullName(), DATE.format(student.birthDate()),
+                        student.className());
             }
             if (!students.isEmpty()) {
-                String[] again = students.getFirst();
-                write(sheet.createRow(r++), again[0], again[1], again[2], "XI IPA 1");
-                write(sheet.createRow(r), "32041234", "Salah Ketik NIK", again[2], "XI IPA 1");
+                DemoRoster.Row again = students.getFirst();
+                write(sheet.createRow(r++), again.nik(), again.fullName(), DATE.format(again.birthDate()),
+                        again.className());
+                write(sheet.createRow(r), "32041234", "Salah Ketik NIK", DATE.format(again.birthDate()),
+                        again.className());
             }
             workbook.write(out);
             return out.toByteArray();

@@ -43,6 +43,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sex;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -182,6 +183,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                 Button close = new Button(getTranslation("schoolvisit.field.close"),
                         click -> act(() -> confirmClose(desk.visit(chosen.id()))));
                 close.setId("field-close");
+                OpensDialog.button(close);
                 visitPanel.add(new HorizontalLayout(ready, close));
             }
             case CLOSED -> { }

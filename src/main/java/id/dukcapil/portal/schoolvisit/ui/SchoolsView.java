@@ -44,6 +44,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
 import id.dukcapil.portal.staff.ServicePoint;
@@ -100,7 +101,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         search.setMaxWidth("100%");
         search.addValueChangeListener(change -> refresh());
         search.setId("school-search");
-        Button create = new Button(getTranslation("schoolvisit.schools.new"), click -> openForm(null));
+        Button create = OpensDialog.button(new Button(getTranslation("schoolvisit.schools.new"), click -> openForm(null)));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("school-new");
         schools.addColumn(School::name).setHeader(getTranslation("schoolvisit.column.school")).setFlexGrow(2);
@@ -219,7 +220,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         SchoolFigures figures = reports.figures(school.id());
-        Button edit = new Button(getTranslation("schoolvisit.schools.edit"), click -> openForm(school));
+        Button edit = OpensDialog.button(new Button(getTranslation("schoolvisit.schools.edit"), click -> openForm(school)));
         edit.setId("school-edit");
         detail.add(new H3(school.name()), new Paragraph(getTranslation("schoolvisit.schools.line", school.npsn(),
                 school.address(), school.contactName(), school.contactPhone())), edit);

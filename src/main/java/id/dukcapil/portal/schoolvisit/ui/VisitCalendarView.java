@@ -37,6 +37,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import java.io.ByteArrayInputStream;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -108,9 +109,11 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
                 click -> openSchedule(LocalDate.now(clock)));
         schedule.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         schedule.setId("calendar-schedule");
+        OpensDialog.button(schedule);
         Button kits = new Button(getTranslation("schoolvisit.calendar.kits"), click -> openKits());
         kits.setId("calendar-kits");
-        Button leave = new Button(getTranslation("schoolvisit.calendar.leave"), click -> openLeave());
+        OpensDialog.button(kits);
+        Button leave = OpensDialog.button(new Button(getTranslation("schoolvisit.calendar.leave"), click -> openLeave()));
         leave.setId("calendar-leave");
         period.setId("calendar-period");
         period.getStyle().set("font-weight", "600");
@@ -179,7 +182,7 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         number.getStyle().set("font-weight", day.equals(today) ? "700" : "400");
         cell.add(number);
         if (!day.isBefore(today)) {
-            Button add = new Button("+", click -> openSchedule(day));
+            Button add = OpensDialog.button(new Button("+", click -> openSchedule(day)));
             add.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             add.getElement().setAttribute("aria-label", getTranslation("schoolvisit.calendar.schedule-on", DATE.format(day)));
             add.getStyle().set("float", "right");
@@ -195,7 +198,7 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
             // The kit by the name the schedule dialog gives it, not by its code.
             String words = visit.schoolName() + " · " + visit.kitName() + " · " + team;
             // One line within its day, cut with an ellipsis; the whole line in the tooltip.
-            Button open = new Button(words, click -> openVisit(visit));
+            Button open = OpensDialog.button(new Button(words, click -> openVisit(visit)));
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             open.setWidthFull();
             open.getStyle().set("justify-content", "flex-start").set("min-width", "0");

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.signing.ui;
 
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
@@ -97,6 +98,7 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
                     click -> openRevoke(certificate));
             revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             revoke.setVisible(certificate.status() != CertificateInfo.Status.REVOKED);
+            OpensDialog.button(revoke);
             return revoke;
         }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // the row's action in sight (decision 127)
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);

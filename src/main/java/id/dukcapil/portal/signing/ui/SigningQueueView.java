@@ -1,5 +1,6 @@
 package id.dukcapil.portal.signing.ui;
 
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -228,9 +229,11 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         Button preview = new Button(getTranslation("signing.preview"), VaadinIcon.EYE.create(),
                 click -> openPreview(document));
         preview.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        OpensDialog.button(preview);
         Button back = new Button(getTranslation("signing.return"), VaadinIcon.ARROW_BACKWARD.create(),
                 click -> openReturn(document));
         back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        OpensDialog.button(back);
         return new HorizontalLayout(preview, back);
     }
 

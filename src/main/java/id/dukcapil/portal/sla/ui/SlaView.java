@@ -25,6 +25,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Durations;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.sla.OverdueStep;
 import id.dukcapil.portal.sla.Procedure;
@@ -126,6 +127,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
             standards.addComponentColumn(row -> {
                 Button change = new Button(getTranslation("sla.standard.change"), VaadinIcon.EDIT.create());
                 change.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                OpensDialog.button(change);
                 change.addClickListener(click -> new StandardEditor(slaStandards, row, clock, this::refreshStandards).open());
                 return change;
             }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // the row's action in sight (decision 127)

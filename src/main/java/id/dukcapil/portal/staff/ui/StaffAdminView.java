@@ -14,6 +14,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.staff.ServicePoints;
 import id.dukcapil.portal.staff.StaffAccount;
 import id.dukcapil.portal.staff.StaffAdministration;
@@ -52,6 +53,7 @@ class StaffAdminView extends VerticalLayout implements HasDynamicTitle {
         create.setIcon(VaadinIcon.PLUS.create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> openEditor(null));
+        OpensDialog.button(create);
         create.addClickShortcut(Key.KEY_N, com.vaadin.flow.component.KeyModifier.ALT);
 
         grid.addColumn(StaffAccount::username).setHeader(getTranslation("staff.username")).setAutoWidth(true);
@@ -66,6 +68,7 @@ class StaffAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItemsPageable(page -> administration.search(search.getValue(), page).getContent());
         grid.addItemClickListener(click -> openEditor(click.getItem()));
+        OpensDialog.rowsOf(grid);
         grid.setSizeFull();
 
         HorizontalLayout toolbar = new HorizontalLayout(search, create);

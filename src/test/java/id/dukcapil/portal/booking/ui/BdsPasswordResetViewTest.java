@@ -41,13 +41,16 @@ class BdsPasswordResetViewTest extends PortalViewTest {
         test(reset.code).setValue(code);
         test(reset.newPassword).setValue("pendek1");
         test(reset.save).click();
-        assertThat(lastNotification()).as("every broken rule at once")
+        assertThat(reset.newPassword.isInvalid()).as("the weak password told at its field").isTrue();
+        assertThat(reset.newPassword.getErrorMessage()).as("every broken rule at once")
                 .contains("minimal 10 karakter", "huruf besar dan huruf kecil");
 
         test(reset.code).setValue(code.equals("000000") ? "111111" : "000000");
         test(reset.newPassword).setValue(NEW_PASSWORD);
         test(reset.save).click();
-        assertThat(lastNotification()).contains("Kode OTP salah, kedaluwarsa");
+        assertThat(reset.newPassword.isInvalid()).isFalse();
+        assertThat(reset.code.isInvalid()).as("the wrong code told at its field").isTrue();
+        assertThat(reset.code.getErrorMessage()).contains("Kode OTP salah, kedaluwarsa");
 
         test(reset.resend).click();
         assertThat(lastNotification()).contains("Kode baru dapat diminta lagi setelah 60 detik");
@@ -78,7 +81,7 @@ class BdsPasswordResetViewTest extends PortalViewTest {
         test(reset.code).setValue("123456");
         test(reset.newPassword).setValue(NEW_PASSWORD);
         test(reset.save).click();
-        assertThat(lastNotification()).contains("Kode OTP salah, kedaluwarsa");
+        assertThat(reset.code.getErrorMessage()).contains("Kode OTP salah, kedaluwarsa");
         assertThat(getCurrentView()).isInstanceOf(BdsPasswordResetView.class);
     }
 }

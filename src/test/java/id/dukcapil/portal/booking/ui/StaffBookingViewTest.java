@@ -124,12 +124,16 @@ class StaffBookingViewTest extends PortalViewTest {
         test(find(Button.class).id("day-" + today)).click();
         test(view.nik).setValue(niks.get(2));
 
+        // Told at the field it is about (Enter in the form books: the clerk is typing there), not over it.
         test(view.book).click();
-        assertThat(lastNotification()).isEqualTo("Pilih keperluan mendesak warga.");
+        assertThat(view.need.isInvalid()).isTrue();
+        assertThat(view.need.getErrorMessage()).isEqualTo("Pilih keperluan mendesak warga.");
 
         test(view.need).selectItem(view.getTranslation(UrgentNeed.OTHER.labelKey()));
         test(view.book).click();
-        assertThat(lastNotification()).isEqualTo("Tuliskan keterangan keperluannya.");
+        assertThat(view.need.isInvalid()).isFalse();
+        assertThat(view.note.isInvalid()).isTrue();
+        assertThat(view.note.getErrorMessage()).isEqualTo("Tuliskan keterangan keperluannya.");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE nik = ?", Integer.class, niks.get(2)))
                 .isZero();
     }

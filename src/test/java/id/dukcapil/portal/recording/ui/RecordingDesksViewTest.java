@@ -37,6 +37,18 @@ class RecordingDesksViewTest extends PortalViewTest {
 
     @Test
     @WithUserDetails("registrasi")
+    void a_number_that_is_no_resident_is_told_at_the_field_it_was_typed_in() {
+        RegistrationDeskView registration = navigate(RegistrationDeskView.class);
+        test(registration.nik).setValue("3204999999999999");
+        test(find(Button.class).id("recording-find")).click();
+
+        assertThat(registration.nik.isInvalid()).isTrue();
+        assertThat(registration.nik.getErrorMessage()).isNotBlank().doesNotContain("recording.", "population.");
+        assertThat(registration.nik.getValue()).as("what was typed stays, to be corrected").isEqualTo("3204999999999999");
+    }
+
+    @Test
+    @WithUserDetails("registrasi")
     void the_registration_operator_gives_a_queue_number_then_the_recording_operator_records() throws Exception {
         String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
                 .getFirst();
