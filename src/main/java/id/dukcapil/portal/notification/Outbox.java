@@ -61,7 +61,7 @@ public class Outbox {
         MailTemplates.Rendered text = templates.render(mail.templateKey(), mail.locale(), mail.model());
         OutboxStore.NewMessage message = new OutboxStore.NewMessage(messageId, recipient, mail.templateKey(),
                 mail.locale().toLanguageTag(), text.subject(), text.body(), text.secrets(), mail.reference(),
-                clock.instant(), mail.attachments());
+                clock.instant(), mail.attachments(), mail.kind());
         return new MessageRef(mail.onceKey() == null ? store.insert(message) : store.insertOnce(message), messageId);
     }
 

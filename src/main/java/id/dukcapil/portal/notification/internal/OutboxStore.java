@@ -4,6 +4,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 
+import id.dukcapil.portal.notification.MessageKind;
 import id.dukcapil.portal.notification.MessageState;
 import id.dukcapil.portal.notification.OutboxFilter;
 import id.dukcapil.portal.notification.OutboxMessage;
@@ -52,7 +53,7 @@ public class OutboxStore {
 
     public record NewMessage(String messageId, String recipient, String templateKey, String locale, String subject,
                              String body, Map<String, String> secrets, @Nullable String reference, Instant createdAt,
-                             List<Attachment> attachments) {
+                             List<Attachment> attachments, MessageKind kind) {
     }
 
     private final JdbcClient jdbc;
@@ -66,11 +67,11 @@ public class OutboxStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notification_message (message_id, recipient, template_key, locale, subject, body,
-                    secret_values, reference, state, attempts, created_at, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+                    secret_values, reference, state, attempts, created_at, next_attempt_at, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""")
                 .params(message.messageId(), message.recipient(), message.templateKey(), message.locale(),
                         message.subject(), message.body(), encode(message.secrets()), message.reference(),
-                        utc(message.createdAt()), utc(message.createdAt()))
+                        utc(message.createdAt()), utc(message.createdAt()), message.kind().name())
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         int position = 0;
