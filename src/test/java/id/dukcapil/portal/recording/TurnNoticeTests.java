@@ -78,6 +78,10 @@ class TurnNoticeTests {
         assertThat(jdbc.queryForObject("SELECT turn_address FROM recording_visit WHERE id = ?", String.class,
                 sixth.id())).as("the address goes once the notice is queued").isNull();
 
+        assertThatThrownBy(() -> SignedInAs.call(users, registrar, () -> registration.askTurnNotice(sixth.id(),
+                "lain-" + address, Locale.of("id")))).as("told already: no second address")
+                .isInstanceOf(RuleViolation.class);
+
         call(recorder);
         call(recorder);
         assertThat(notices(address)).as("told once").hasSize(1);

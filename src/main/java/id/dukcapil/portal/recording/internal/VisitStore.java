@@ -199,11 +199,15 @@ public class VisitStore {
         }
     }
 
-    /** The resident asked to be told: on this channel, at this address, in this language. */
+    /**
+     * The resident asked to be told: on this channel, at this address, in this language; a correction replaces it
+     * until the notice is queued, and after that nothing does (the notice is one per visit).
+     */
     public boolean askTurnNotice(long id, String channel, String address, String locale) {
         return jdbc.sql("""
-                UPDATE recording_visit SET turn_channel = ?, turn_address = ?, turn_locale = ?, turn_told_at = NULL
-                WHERE id = ? AND state = 'QUEUED'""").params(channel, address, locale, id).update() == 1;
+                UPDATE recording_visit SET turn_channel = ?, turn_address = ?, turn_locale = ?
+                WHERE id = ? AND state = 'QUEUED' AND turn_told_at IS NULL""")
+                .params(channel, address, locale, id).update() == 1;
     }
 
     /** The next waiting numbers of the point's day in the order they are called (as {@link #callNext}). */
@@ -297,11 +301,11 @@ public class VisitStore {
                 .query((rs, n) -> new PointDay(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
     }
 
-    /** Closes a visit left open at the day's end, keeping the state it was in. */
+    /** Closes a visit left open at the day's end, keeping the state it was in; a turn notice's address goes. */
     public boolean closed(long id, VisitState from, Instant at, String by) {
         return jdbc.sql("""
                 UPDATE recording_visit SET state = 'CLOSED', closed_from = ?, closed_by = ?, ended_at = ?,
-                    version = version + 1
+                    turn_address = NULL, version = version + 1
                 WHERE id = ? AND state = ?""").params(from.name(), by, utc(at), id, from.name()).update() == 1;
     }
 
