@@ -42,7 +42,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class RecordingBenchmark {
 
     private static final int DESKS = 16;
-    private static final int PER_DESK = 25;
+    private static final int PER_DESK = 17; // two days of 16 × 17 fit the demo population's 567 residents to record
     private static final int BOARDS = 10;
     private static final int CALLS = 15;
 
