@@ -4,6 +4,7 @@ import id.dukcapil.portal.booking.internal.BookingStore;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The day's jobs, each once a day in the whole cluster (ShedLock): the reminder e-mail the day before, and at night
- * the no-shows of the day that ended. The lock is held at least an hour, so a node whose clock is a little off
+ * The day's jobs, each once a period in the whole cluster (ShedLock): the reminder e-mail the day before, and at
+ * night the no-shows of the day that ended. The lock is held at least an hour, so a node whose clock is a little off
  * fires after the first run has finished and still finds it taken; each booking is reminded or marked once anyway.
  */
 @Component
@@ -38,18 +39,26 @@ class BookingJobs {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "0 0 8 * * *", zone = "Asia/Jakarta")
+    /**
+     * From 08:00 the day before, and again every two hours until 16:00: a run that a stopped node left half done,
+     * or that no node was up for, is finished by the next (decision 142).
+     */
+    @Scheduled(cron = "0 0 8,10,12,14,16 * * *", zone = "Asia/Jakarta")
     @SchedulerLock(name = "booking-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1H")
     void remindTomorrow() {
         remind(LocalDate.now(clock).plusDays(1));
     }
 
-    /** Reminds every open booking of the day not yet reminded, a batch per transaction. */
+    /**
+     * Reminds every open booking of the day not yet reminded, a batch per transaction (the message and the mark
+     * together), except those booked on the day before itself: their ticket is a few hours old.
+     */
     int remind(LocalDate day) {
+        Instant bookedBefore = day.minusDays(1).atStartOfDay(clock.getZone()).toInstant();
         int sent = 0;
         while (true) {
             Integer batch = transactions.execute(status -> {
-                List<Booking> due = bookings.toRemind(day, BATCH);
+                List<Booking> due = bookings.toRemind(day, bookedBefore, BATCH);
                 for (Booking booking : due) {
                     mails.reminder(booking);
                     bookings.reminded(booking.id(), clock.instant());

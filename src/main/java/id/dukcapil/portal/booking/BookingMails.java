@@ -1,6 +1,7 @@
 package id.dukcapil.portal.booking;
 
 import id.dukcapil.portal.booking.internal.CitizenStore;
+import id.dukcapil.portal.notification.MessageKind;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.Reach;
@@ -79,10 +80,16 @@ class BookingMails {
                                 + booking.day() + "/" + booking.queueNumber()), to.reach()));
     }
 
+    /**
+     * The reminder the day before: where, when it opens, and where to move or cancel it. One per booking and day
+     * (the outbox's unique key): a second node's run, or a run killed after queuing and before marking, queues no
+     * second one; a booking moved to another day is reminded again for that day (decision 142).
+     */
     void reminder(Booking booking) {
-        recipient(booking).ifPresent(to ->
-                outbox.enqueue(OutgoingMail.of(to.email(), "booking-reminder", to.locale(), model(booking, to)),
-                        to.reach()));
+        recipient(booking).ifPresent(to -> outbox.enqueue(
+                OutgoingMail.of(to.email(), "booking-reminder", to.locale(), model(booking, to))
+                        .withKind(MessageKind.REMINDER)
+                        .withOnceKey("booking-reminder/" + booking.id() + "/" + booking.day()), to.reach()));
     }
 
     void dayClosed(Booking booking, String reason, List<LocalDate> freeDays) {

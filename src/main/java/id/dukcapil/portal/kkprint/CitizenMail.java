@@ -1,6 +1,7 @@
 package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.notification.MessageKind;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutgoingMail;
 import java.util.Locale;
@@ -26,12 +27,17 @@ class CitizenMail {
         }
     }
 
-    /** The QR code and PIN of the earlier e-mail expire soon: no secret again, only where to find them. */
-    void expiringSoon(RequestStore.Row request, String expiresOn) {
+    /**
+     * The QR code and PIN of the earlier e-mail expire soon: no secret again, only where to find them. One per
+     * release, whatever runs the reminder twice (the outbox's unique key, decision 142).
+     */
+    void expiringSoon(RequestStore.Row request, long releaseId, String expiresOn) {
         if (request.requesterEmail() != null) {
             outbox.enqueue(OutgoingMail.of(request.requesterEmail(), "kkprint-expiring", INDONESIAN,
                     Map.of("name", request.requesterName(), "tracking", request.trackingNumber(), "expires", expiresOn))
-                    .withReference(request.trackingNumber()));
+                    .withReference(request.trackingNumber())
+                    .withKind(MessageKind.REMINDER)
+                    .withOnceKey("kkprint-expiring/" + releaseId));
         }
     }
 

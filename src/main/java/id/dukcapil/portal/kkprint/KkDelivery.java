@@ -147,7 +147,7 @@ public class KkDelivery {
             }
             RequestStore.Row request = byId(release.requestId());
             String expiresOn = PortalMessages.DATE.format(LocalDate.ofInstant(release.expiresAt(), clock.getZone()));
-            mail.expiringSoon(request, expiresOn);
+            mail.expiringSoon(request, release.id(), expiresOn);
             lifecycle.note(request, Transition.REMINDED, null);
             reminded++;
         }

@@ -78,7 +78,7 @@ public class Outbox {
         MailTemplates.Rendered text = templates.render(mail.templateKey(), mail.locale(), mail.model());
         OutboxStore.NewMessage message = new OutboxStore.NewMessage(messageId, recipient, mail.templateKey(),
                 mail.locale().toLanguageTag(), text.subject(), text.body(), text.secrets(), mail.reference(),
-                clock.instant(), mail.attachments());
+                clock.instant(), mail.attachments(), mail.kind());
         OutboxStore.Route route = route(mail, reach, text);
         return new MessageRef(mail.onceKey() == null ? store.insert(message, route) : store.insertOnce(message, route),
                 messageId);

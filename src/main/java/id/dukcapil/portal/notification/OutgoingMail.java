@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param reference   what the message is about (a request's tracking number), told back in {@link MailAccepted}
  * @param onceKey     names what the message is for (a booking's ticket for its day): queued again with the same key,
  *                    the message already queued stands, and no second one is made (a listener run twice)
+ * @param kind        what the message is for ({@link MessageKind#SERVICE} unless said)
  */
 public record OutgoingMail(String recipient, String templateKey, Locale locale, Map<String, ?> model,
-                           List<Attachment> attachments, @Nullable String reference, @Nullable String onceKey) {
+                           List<Attachment> attachments, @Nullable String reference, @Nullable String onceKey,
+                           MessageKind kind) {
 
     public static final int REFERENCE_MAX_LENGTH = 60;
 
@@ -38,7 +40,7 @@ public record OutgoingMail(String recipient, String templateKey, Locale locale, 
     }
 
     public static OutgoingMail of(String recipient, String templateKey, Locale locale, Map<String, ?> model) {
-        return new OutgoingMail(recipient, templateKey, locale, model, List.of(), null, null);
+        return new OutgoingMail(recipient, templateKey, locale, model, List.of(), null, null, MessageKind.SERVICE);
     }
 
     public OutgoingMail withAttachment(String fileName, String contentType, byte[] content) {
@@ -51,18 +53,23 @@ public record OutgoingMail(String recipient, String templateKey, Locale locale, 
     }
 
     public OutgoingMail withReference(String reference) {
-        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey);
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind);
     }
 
     /** Queued once for this key, however often it is queued (see {@code onceKey}). */
     public OutgoingMail withOnceKey(String onceKey) {
-        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey);
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind);
+    }
+
+    /** A reminder or a turn notice rather than the answer to an action (see {@link MessageKind}). */
+    public OutgoingMail withKind(MessageKind kind) {
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind);
     }
 
     private OutgoingMail with(Attachment attachment) {
         List<Attachment> more = new java.util.ArrayList<>(attachments);
         more.add(attachment);
-        return new OutgoingMail(recipient, templateKey, locale, model, more, reference, onceKey);
+        return new OutgoingMail(recipient, templateKey, locale, model, more, reference, onceKey, kind);
     }
 
     /** A file sent with the message: a PDF ticket, a PNG QR code. */

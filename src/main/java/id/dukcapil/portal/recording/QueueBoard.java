@@ -5,6 +5,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The waiting room's display board of a point: the numbers being called and at which desk, newest first. Public:
- * it shows numbers and desks only, never a name.
+ * The waiting room's display board of a point: the numbers being called and at which desk, newest first, whichever
+ * way they were called (the next number, a recall, a number taken over at another desk), how many wait and for how
+ * long. Public: it shows numbers and desks only, never a name.
  */
 @Service
 public class QueueBoard {
@@ -24,7 +26,16 @@ public class QueueBoard {
     public record Call(String ticket, String desk, Instant calledAt) {
     }
 
-    public record Board(String servicePoint, String pointName, List<Call> calls, int waiting) {
+    /** The recordings of the day the wait estimate looks at: the latest, so it follows the desks' pace. */
+    static final int PACE = 30;
+    /** A desk that called within this long is at work: the queue moves one number per such desk at a time. */
+    static final Duration DESK_AT_WORK = Duration.ofMinutes(30);
+
+    /**
+     * The board of a point's recording queue (the one service its waiting room queues for): the latest calls, how
+     * many wait and how long a number given now would wait.
+     */
+    public record Board(String servicePoint, String pointName, List<Call> calls, int waiting, WaitEstimate estimate) {
     }
 
     private final VisitStore visits;
@@ -45,6 +56,9 @@ public class QueueBoard {
         List<Call> calls = visits.latestCalls(point, today, CALLS).stream()
                 .filter(visit -> visit.ticket() != null && visit.desk() != null && visit.calledAt() != null)
                 .map(visit -> new Call(visit.ticket(), visit.desk(), visit.calledAt())).toList();
-        return new Board(point, servicePoint.name(), calls, visits.countInState(point, today, VisitState.QUEUED));
+        int waiting = visits.countInState(point, today, VisitState.QUEUED);
+        WaitEstimate estimate = WaitEstimate.of(waiting, visits.recordingTimes(point, today, PACE),
+                visits.desksCallingSince(point, today, clock.instant().minus(DESK_AT_WORK)));
+        return new Board(point, servicePoint.name(), calls, waiting, estimate);
     }
 }

@@ -35,31 +35,37 @@ public class RecordingDesk {
     private final VisitStore visits;
     private final PopulationRegistry registry;
     private final RecordingClocks clocks;
+    private final TurnNotices turnNotices;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RecordingDesk(VisitStore visits, PopulationRegistry registry, RecordingClocks clocks, AuditLog auditLog,
-                  CurrentActor currentActor, Clock clock) {
+    RecordingDesk(VisitStore visits, PopulationRegistry registry, RecordingClocks clocks, TurnNotices turnNotices,
+                  AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.visits = visits;
         this.registry = registry;
         this.clocks = clocks;
+        this.turnNotices = turnNotices;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.clock = clock;
     }
 
-    /** The next waiting number for this desk; empty when nobody waits. Step 3 starts at the call. */
+    /**
+     * The next waiting number for this desk; empty when nobody waits. Step 3 starts at the call; the queue moves up,
+     * and a resident it brings near their turn is told (if they asked).
+     */
     @Transactional
     public Optional<Visit> callNext(String desk) {
         Instant now = clock.instant();
-        Optional<Visit> called = visits.callNext(point(), LocalDate.now(clock), deskName(desk), currentActor.id(),
-                now);
+        LocalDate today = LocalDate.now(clock);
+        Optional<Visit> called = visits.callNext(point(), today, deskName(desk), currentActor.id(), now);
         called.ifPresent(visit -> {
             clocks.enter(visit.id(), SopStep.C3_RECORDING, now, visit.servicePoint());
             auditLog.record(AuditRecord.success("recording.called", "RecordingVisit", String.valueOf(visit.id()))
                     .withDetail(visit.ticket() + " to " + visit.desk()));
+            turnNotices.tellNear(visit.servicePoint(), today);
         });
         return called;
     }
@@ -86,7 +92,7 @@ public class RecordingDesk {
         if (currentActor.id().equals(visit.calledBy()) && visit.state() == VisitState.CALLED) {
             return visit;
         }
-        if (!visits.takenOver(visitId, deskName(desk), currentActor.id())) {
+        if (!visits.takenOver(visitId, deskName(desk), currentActor.id(), clock.instant())) {
             throw RegistrationDesk.wrongState(visit);
         }
         auditLog.record(AuditRecord.success("recording.taken-over", "RecordingVisit", String.valueOf(visitId))

@@ -8,6 +8,7 @@ import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.Verdict;
 import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -34,25 +36,30 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('" + Roles.REGISTRATION_OPERATOR + "')")
 public class RegistrationDesk {
 
+    /** How many numbers ahead a resident who asked is told their turn nears. */
+    public static final int TURN_NOTICE_AHEAD = TurnNotices.AHEAD;
+
     private final VisitStore visits;
     private final PopulationRegistry registry;
     private final Requirements requirements;
     private final QueueNumbers queueNumbers;
     private final RecordingClocks clocks;
     private final Explanations explanations;
+    private final TurnNotices turnNotices;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
     RegistrationDesk(VisitStore visits, PopulationRegistry registry, Requirements requirements,
-                     QueueNumbers queueNumbers, RecordingClocks clocks, Explanations explanations, AuditLog auditLog,
-                     CurrentActor currentActor, Clock clock) {
+                     QueueNumbers queueNumbers, RecordingClocks clocks, Explanations explanations,
+                     TurnNotices turnNotices, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.visits = visits;
         this.registry = registry;
         this.requirements = requirements;
         this.queueNumbers = queueNumbers;
         this.clocks = clocks;
         this.explanations = explanations;
+        this.turnNotices = turnNotices;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.clock = clock;
@@ -196,6 +203,24 @@ public class RegistrationDesk {
                 .withDetail(ticket + (priority == null ? "" : "; " + priority)
                         + (fault == null ? "" : "; technical fault: " + fault)
                         + (need == RecordingNeed.RECORD_AGAIN ? "; enrolment failed, recorded again" : "")));
+        return visit(visitId);
+    }
+
+    /**
+     * The resident of a waiting number wants to be told when {@link TurnNotices#AHEAD} numbers are ahead of theirs
+     * (optional: the desk asks), by e-mail, in their language. Already that near: told at once.
+     */
+    @Transactional
+    public Visit askTurnNotice(long visitId, String email, Locale locale) {
+        Visit visit = mine(visitId);
+        Email address = Email.parse(email);
+        String language = "en".equals(locale.getLanguage()) ? "en" : "id";
+        if (!visits.askTurnNotice(visitId, TurnNotices.CHANNEL_EMAIL, address.value(), language)) {
+            throw wrongState(visit);
+        }
+        auditLog.record(AuditRecord.success("recording.turn-notice.asked", "RecordingVisit", String.valueOf(visitId))
+                .withDetail(visit.ticket() + " by " + TurnNotices.CHANNEL_EMAIL));
+        turnNotices.tellNear(visit.servicePoint(), visit.day());
         return visit(visitId);
     }
 

@@ -4,7 +4,7 @@
  * the proof of recording, the waiting room's display board and the day's register (BHPPK) and report. Every step
  * timed (C1–C4) and audited.
  */
-@ApplicationModule(allowedDependencies = {"audit", "population", "reports", "shared :: *", "sla", "staff"})
+@ApplicationModule(allowedDependencies = {"audit", "notification", "population", "reports", "shared :: *", "sla", "staff"})
 @NullMarked
 package id.dukcapil.portal.recording;
 

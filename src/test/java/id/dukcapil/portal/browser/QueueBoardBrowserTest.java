@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * The waiting room's TV: the display board changes, without a reload, when a recording desk calls a number; and
- * while nobody calls, it asks the server nothing (decision 139: the call is pushed to it).
+ * The waiting room's TV: the display board changes, without a reload, when a recording desk calls a number, and
+ * asks the browser to say it with its desk; while nobody calls, it asks the server nothing (decision 139: the call
+ * is pushed to it).
  */
 @PortalTest
 class QueueBoardBrowserTest {
@@ -35,7 +36,7 @@ class QueueBoardBrowserTest {
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void a_called_number_shows_on_the_board_with_its_desk() throws InterruptedException {
+    void a_called_number_shows_on_the_board_with_its_desk_and_is_said_with_it() throws InterruptedException {
         String registrar = staffAccounts.create(Set.of(Role.REGISTRATION_OPERATOR), "Sandi-Kuat-2026"); // at the Dinas
         String recorder = staffAccounts.create(Set.of(Role.RECORDING_OPERATOR), "Sandi-Kuat-2026");
         String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
@@ -46,6 +47,11 @@ class QueueBoardBrowserTest {
             long asked = requestsToTheServer(tv);
             Thread.sleep(3_000);
             assertThat(requestsToTheServer(tv)).as("a quiet board asks nothing").isEqualTo(asked);
+            // The browser's synthesiser still speaks; the page notes what it was asked to say.
+            tv.driver.executeScript("""
+                    window.__spoken = [];
+                    const speak = window.speechSynthesis.speak.bind(window.speechSynthesis);
+                    window.speechSynthesis.speak = words => { window.__spoken.push(words.text); speak(words); };""");
             Visit queued = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik));
             Visit called;
             do { // numbers of other tests at the Dinas may wait before it
@@ -57,6 +63,10 @@ class QueueBoardBrowserTest {
             tv.awaitText(By.id("board-desk"), "Meja 7");
             System.out.printf("BOARD call → board %d ms%n", millisToBoard);
             assertThat(millisToBoard).as("the call on the board").isLessThan(2_000);
+            String words = "Nomor antrean " + String.join(" ", queued.ticket().replace("-", "").split(""))
+                    + ", silakan ke Meja 7";
+            assertThat(tv.driver.executeScript("return window.__spoken;")).as("said with its desk")
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).contains(words);
             tv.screenshot("queue-board");
             assertThat(tv.driver.findElement(By.tagName("body")).getText()).doesNotContain(queued.fullName());
         }

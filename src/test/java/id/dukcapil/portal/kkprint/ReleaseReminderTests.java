@@ -54,6 +54,16 @@ class ReleaseReminderTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'kkprint.request.reminded' "
                 + "AND subject_id = ?", Integer.class, tracking)).isEqualTo(1);
         assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.DELIVERED);
+        assertThat(jdbc.queryForObject("""
+                SELECT kind FROM notification_message WHERE template_key = 'kkprint-expiring' AND reference = ?""",
+                String.class, tracking)).isEqualTo("REMINDER");
+
+        // A second node's run that found the release unmarked (its mark lost): the message stays one (decision 142).
+        jdbc.update("""
+                UPDATE kkprint_release r JOIN kkprint_request q ON q.id = r.request_id SET r.reminded_at = NULL
+                WHERE q.tracking_number = ? AND r.state = 'ACTIVE'""", tracking);
+        delivery.remindExpiring(AHEAD, 1_000);
+        assertThat(reminders(tracking)).isEqualTo(1);
     }
 
     private int reminders(String tracking) {

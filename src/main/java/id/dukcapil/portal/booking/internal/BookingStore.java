@@ -193,11 +193,14 @@ public class BookingStore {
                 .params(day, queueNumber, id).update();
     }
 
-    /** Open bookings of a day not yet reminded, oldest first. */
-    public List<Booking> toRemind(LocalDate day, int limit) {
-        return jdbc.sql(COLUMNS + " WHERE day = ? AND status = 'BOOKED' AND reminded_at IS NULL AND citizen_id IS NOT NULL "
+    /**
+     * Open bookings of a day not yet reminded, made before {@code bookedBefore} (one made the day before has just
+     * had its ticket), oldest first. Staff-made bookings too: their resident may have an address in the register.
+     */
+    public List<Booking> toRemind(LocalDate day, Instant bookedBefore, int limit) {
+        return jdbc.sql(COLUMNS + " WHERE day = ? AND status = 'BOOKED' AND reminded_at IS NULL AND created_at < ? "
                         + "ORDER BY id LIMIT ?")
-                .params(day, limit).query(BookingStore::booking).list();
+                .params(day, utc(bookedBefore), limit).query(BookingStore::booking).list();
     }
 
     public void reminded(long id, Instant at) {

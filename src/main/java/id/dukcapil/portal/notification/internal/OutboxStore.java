@@ -5,6 +5,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 
 import id.dukcapil.portal.notification.Channel;
+import id.dukcapil.portal.notification.MessageKind;
 import id.dukcapil.portal.notification.MessageState;
 import id.dukcapil.portal.notification.OutboxFilter;
 import id.dukcapil.portal.notification.OutboxMessage;
@@ -81,7 +82,7 @@ public class OutboxStore {
 
     public record NewMessage(String messageId, String recipient, String templateKey, String locale, String subject,
                              String body, Map<String, String> secrets, @Nullable String reference, Instant createdAt,
-                             List<Attachment> attachments) {
+                             List<Attachment> attachments, MessageKind kind) {
     }
 
     private final JdbcClient jdbc;
@@ -100,12 +101,14 @@ public class OutboxStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notification_message (message_id, recipient, template_key, locale, subject, body,
-                    secret_values, reference, state, attempts, created_at, next_attempt_at, channel, fallbacks, phone)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)""")
+                    secret_values, reference, state, attempts, created_at, next_attempt_at, channel, fallbacks, phone,
+                    kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?)""")
                 .params(message.messageId(), message.recipient(), message.templateKey(), message.locale(),
                         message.subject(), message.body(), encode(message.secrets()), message.reference(),
                         utc(message.createdAt()), utc(message.createdAt()), route.channels().getFirst().name(),
-                        channels(route.channels().subList(1, route.channels().size())), route.phone())
+                        channels(route.channels().subList(1, route.channels().size())), route.phone(),
+                        message.kind().name())
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         for (ChannelTexts.Text text : route.texts()) {

@@ -135,11 +135,14 @@ public class VisitStore {
                 .query(VisitStore::visit).list();
     }
 
-    /** Another operator's called number served at this desk (a desk closed, a shift changed). */
-    public boolean takenOver(long id, String desk, String by) {
+    /**
+     * Another operator's called number served at this desk (a desk closed, a shift changed): called anew, at this
+     * desk, so the board says where the resident now goes.
+     */
+    public boolean takenOver(long id, String desk, String by, Instant at) {
         return jdbc.sql("""
-                UPDATE recording_visit SET desk = ?, called_by = ?, version = version + 1
-                WHERE id = ? AND state = 'CALLED'""").params(desk, by, id).update() == 1;
+                UPDATE recording_visit SET desk = ?, called_by = ?, called_at = ?, version = version + 1
+                WHERE id = ? AND state = 'CALLED'""").params(desk, by, utc(at), id).update() == 1;
     }
 
     public boolean recalled(long id, Instant at) {
@@ -185,6 +188,64 @@ public class VisitStore {
         return jdbc.sql("""
                 SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND called_at IS NOT NULL
                 ORDER BY called_at DESC LIMIT ?""").params(point, day, limit).query(VisitStore::visit).list();
+    }
+
+    /** A waiting number's wish to be told when its turn nears (SOP C), as the registration desk took it. */
+    public record TurnNotice(long visitId, String ticket, @Nullable String channel, @Nullable String address,
+                             @Nullable String locale, boolean told) {
+
+        public boolean wanted() {
+            return address != null && !told;
+        }
+    }
+
+    /**
+     * The resident asked to be told: on this channel, at this address, in this language; a correction replaces it
+     * until the notice is queued, and after that nothing does (the notice is one per visit).
+     */
+    public boolean askTurnNotice(long id, String channel, String address, String locale) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET turn_channel = ?, turn_address = ?, turn_locale = ?
+                WHERE id = ? AND state = 'QUEUED' AND turn_told_at IS NULL""")
+                .params(channel, address, locale, id).update() == 1;
+    }
+
+    /** The next waiting numbers of the point's day in the order they are called (as {@link #callNext}). */
+    public List<TurnNotice> nextWaiting(String point, LocalDate day, int limit) {
+        return jdbc.sql("""
+                SELECT id, ticket, turn_channel, turn_address, turn_locale, turn_told_at IS NOT NULL
+                FROM recording_visit WHERE service_point = ? AND day = ? AND state = 'QUEUED'
+                ORDER BY requeued DESC, priority IS NULL, queue_number LIMIT ?""").params(point, day, limit)
+                .query((rs, n) -> new TurnNotice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6))).list();
+    }
+
+    /** Claims the notice of a visit: false if another call's transaction queued it first. The address goes. */
+    public boolean turnTold(long id, Instant at) {
+        return jdbc.sql("""
+                UPDATE recording_visit SET turn_told_at = ?, turn_address = NULL
+                WHERE id = ? AND turn_told_at IS NULL AND turn_address IS NOT NULL""")
+                .params(utc(at), id).update() == 1;
+    }
+
+    /**
+     * How long the day's latest recordings took, from the call (the last, where the number was called again) to
+     * recorded, newest first: the desks' pace that the board's wait estimate rests on (decision 143).
+     */
+    public List<java.time.Duration> recordingTimes(String point, LocalDate day, int limit) {
+        return jdbc.sql("""
+                SELECT GREATEST(0, TIMESTAMPDIFF(SECOND, called_at, recorded_at)) FROM recording_visit
+                WHERE service_point = ? AND day = ? AND recorded_at IS NOT NULL AND called_at IS NOT NULL
+                ORDER BY recorded_at DESC LIMIT ?""").params(point, day, limit)
+                .query((rs, n) -> java.time.Duration.ofSeconds(rs.getLong(1))).list();
+    }
+
+    /** The desks of the point that called a number of the day since the given moment: the desks at work now. */
+    public int desksCallingSince(String point, LocalDate day, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(DISTINCT desk) FROM recording_visit
+                WHERE service_point = ? AND day = ? AND called_at >= ? AND desk IS NOT NULL""")
+                .params(point, day, utc(since)).query(Integer.class).single();
     }
 
     /**
@@ -240,11 +301,11 @@ public class VisitStore {
                 .query((rs, n) -> new PointDay(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
     }
 
-    /** Closes a visit left open at the day's end, keeping the state it was in. */
+    /** Closes a visit left open at the day's end, keeping the state it was in; a turn notice's address goes. */
     public boolean closed(long id, VisitState from, Instant at, String by) {
         return jdbc.sql("""
                 UPDATE recording_visit SET state = 'CLOSED', closed_from = ?, closed_by = ?, ended_at = ?,
-                    version = version + 1
+                    turn_address = NULL, version = version + 1
                 WHERE id = ? AND state = ?""").params(from.name(), by, utc(at), id, from.name()).update() == 1;
     }
 

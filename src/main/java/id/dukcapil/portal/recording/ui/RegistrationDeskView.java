@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -40,6 +41,7 @@ import id.dukcapil.portal.recording.RecordingDocuments;
 import id.dukcapil.portal.recording.RecordingNeed;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.recording.Visit;
+import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -53,6 +55,7 @@ import java.time.format.DateTimeFormatter;
 import id.dukcapil.portal.population.Resident;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -352,10 +355,32 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         }), getTranslation("recording.registration.print-ticket"));
         print.setTarget(AnchorTarget.BLANK);
         applicantPanel.add(new Paragraph(getTranslation("recording.registration.queued", queued.fullName())), number,
-                print);
+                print, turnNotice(queued));
         nik.clear();
         nik.focus();
         refreshLists();
+    }
+
+    /** The desk asks whether the resident wants to be told when their turn nears; nothing to do if not. */
+    private Details turnNotice(Visit queued) {
+        TextField email = new TextField(getTranslation("recording.registration.turn-email"));
+        email.setId("recording-turn-email");
+        email.setMaxLength(Email.MAX_LENGTH);
+        Select<Locale> language = new Select<>();
+        language.setLabel(getTranslation("recording.registration.turn-language"));
+        language.setItems(Locale.of("id"), Locale.ENGLISH);
+        language.setItemLabelGenerator(locale -> getTranslation("recording.language." + locale.getLanguage()));
+        language.setValue(Locale.of("id"));
+        Button ask = button("recording.registration.turn-ask", "recording-turn-ask", () -> {
+            desk.askTurnNotice(queued.id(), email.getValue(), language.getValue());
+            Notifications.success(getTranslation("recording.registration.turn-asked", queued.ticket(),
+                    RegistrationDesk.TURN_NOTICE_AHEAD));
+        });
+        HorizontalLayout form = new HorizontalLayout(email, language, ask);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        return new Details(getTranslation("recording.registration.turn-notice", RegistrationDesk.TURN_NOTICE_AHEAD),
+                form);
     }
 
     /** Says what closing will close, by the state each open visit is in, before it does. */

@@ -1,0 +1,67 @@
+package id.dukcapil.portal.recording;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.notification.MessageKind;
+import id.dukcapil.portal.notification.Outbox;
+import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.staff.ServicePoints;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SOP C's turn notice: a resident who gave an address at the registration desk (optional, the desk asks) is told
+ * once when {@link #AHEAD} numbers or fewer are ahead of theirs, so they may wait outside the room. Looked at in the
+ * transaction of each call (and of the wish itself): the notice and the call commit together, and the outbox's
+ * unique key keeps it one message even when two desks' calls both find it due.
+ */
+@Component
+class TurnNotices {
+
+    static final int AHEAD = 3;
+    static final String CHANNEL_EMAIL = "EMAIL";
+
+    private final VisitStore visits;
+    private final Outbox outbox;
+    private final ServicePoints servicePoints;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    TurnNotices(VisitStore visits, Outbox outbox, ServicePoints servicePoints, AuditLog auditLog, Clock clock) {
+        this.visits = visits;
+        this.outbox = outbox;
+        this.servicePoints = servicePoints;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Tells every waiting number of the point's day with {@link #AHEAD} or fewer ahead that asked and was not told. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void tellNear(String point, LocalDate day) {
+        List<VisitStore.TurnNotice> next = visits.nextWaiting(point, day, AHEAD + 1);
+        for (int ahead = 0; ahead < next.size(); ahead++) {
+            VisitStore.TurnNotice notice = next.get(ahead);
+            if (notice.wanted() && notice.address() != null && visits.turnTold(notice.visitId(), clock.instant())) {
+                tell(notice, notice.address(), point, ahead);
+            }
+        }
+    }
+
+    private void tell(VisitStore.TurnNotice notice, String address, String point, int ahead) {
+        Locale locale = Locale.forLanguageTag(notice.locale() == null ? "id" : notice.locale());
+        String pointName = servicePoints.byCode(point).map(found -> found.name()).orElse(point);
+        outbox.enqueue(OutgoingMail.of(address, "recording-turn", locale,
+                        Map.of("ticket", notice.ticket(), "ahead", ahead, "point", pointName))
+                .withKind(MessageKind.TURN)
+                .withOnceKey("recording-turn/" + notice.visitId()));
+        auditLog.record(AuditRecord.success("recording.turn-notice.sent", "RecordingVisit",
+                String.valueOf(notice.visitId())).withDetail(notice.ticket() + ", " + ahead + " ahead"));
+    }
+}

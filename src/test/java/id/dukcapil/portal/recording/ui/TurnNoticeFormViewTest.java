@@ -1,0 +1,68 @@
+package id.dukcapil.portal.recording.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.recording.RecordingTestSupport;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * The registration desk asks, once the number is given, whether the resident wants to be told when their turn
+ * nears (issue 38, item 2): optional, an address refused in words with what was typed kept, a given one confirmed.
+ */
+@WithUserDetails("registrasi")
+class TurnNoticeFormViewTest extends PortalViewTest {
+
+    private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void the_desk_takes_an_address_for_the_turn_notice_after_the_number_and_says_what_is_wrong_with_a_bad_one() {
+        LocalDate day = LocalDate.now(OFFICE).plusDays(533);
+        clock.setInstant(day.atTime(8, 0).atZone(OFFICE).toInstant());
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, day, 1).getFirst();
+        RegistrationDeskView view = navigate(RegistrationDeskView.class);
+        test(view.nik).setValue(nik);
+        test(find(Button.class).id("recording-find")).click();
+        test(find(Button.class).id("recording-received")).click();
+        view.inPerson.setValue(true);
+        view.documents.setValue(Set.copyOf(view.documents.getListDataView().getItems().toList()));
+        test(find(Button.class).id("recording-documents-ok")).click();
+        test(find(Button.class).id("recording-not-recorded")).click();
+        String ticket = find(Span.class).id("recording-ticket").getText();
+
+        TextField email = find(TextField.class).id("recording-turn-email");
+        test(email).setValue("bukan alamat");
+        test(find(Button.class).id("recording-turn-ask")).click();
+        assertThat(lastNotification()).isNotBlank().doesNotContain("shared.email");
+        assertThat(email.getValue()).as("what was typed stays").isEqualTo("bukan alamat");
+
+        String address = "meja-" + UUID.randomUUID() + "@example.test";
+        test(email).setValue(address);
+        test(find(Button.class).id("recording-turn-ask")).click();
+        assertThat(lastNotification()).isEqualTo("Pemberitahuan giliran untuk nomor " + ticket
+                + " dikirim ke e-mail yang diberikan saat 3 nomor lagi");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE template_key = "
+                + "'recording-turn' AND recipient = ?", Integer.class, address))
+                .as("nobody ahead: told at once").isEqualTo(1);
+    }
+}
