@@ -235,6 +235,7 @@ class ChannelDeliveryTests {
         model.put("hours", "08.00-15.00");
         model.put("code", "B-0042");
         model.put("queue", "A-007");
+        model.put("history", "https://portal.example/bds/riwayat");
         return transactions.execute(status -> outbox.enqueue(OutgoingMail.of(support.newEmail(), templateKey,
                 INDONESIAN, model), reach));
     }
