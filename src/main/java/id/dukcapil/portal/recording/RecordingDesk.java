@@ -244,7 +244,8 @@ public class RecordingDesk {
         return name;
     }
 
-    private String point() {
+    /** The point this desk serves: the operator's. */
+    public String point() {
         return currentActor.servicePoint();
     }
 }

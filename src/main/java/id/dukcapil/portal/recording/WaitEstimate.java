@@ -27,10 +27,6 @@ public record WaitEstimate(int waiting, int served, @Nullable Integer minutes) {
         return new WaitEstimate(waiting, served.size(), (int) ((seconds + 59) / 60));
     }
 
-    public boolean enoughData() {
-        return minutes != null;
-    }
-
     static Duration median(List<Duration> durations) {
         List<Duration> sorted = durations.stream().sorted().toList();
         int middle = sorted.size() / 2;

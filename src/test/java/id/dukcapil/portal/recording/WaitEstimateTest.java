@@ -13,7 +13,6 @@ class WaitEstimateTest {
     @Test
     void fewer_than_five_recordings_of_the_day_give_no_figure_and_say_how_many_there_are() {
         WaitEstimate estimate = WaitEstimate.of(12, minutes(6, 7, 8, 9), 2);
-        assertThat(estimate.enoughData()).isFalse();
         assertThat(estimate.minutes()).isNull();
         assertThat(estimate.served()).isEqualTo(4);
         assertThat(estimate.waiting()).isEqualTo(12);

@@ -50,8 +50,10 @@ import org.jspecify.annotations.Nullable;
 @Menu(title = "nav.ikd", order = 60, icon = "vaadin:qrcode")
 class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
 
-    /** The phone's scan shows on this screen within a second: polled twice a second, redrawn only on a change. */
-    /** A QR code (3 min) or a PIN (15 min) running out changes a row's label and action within this. */
+    /**
+     * The phone's scan is pushed to this screen within a second (decision 139); a QR code (3 min) or a PIN
+     * (15 min) running out changes a row's label and action within this. Redrawn only on a change.
+     */
     static final Duration CLOCKS = Duration.ofSeconds(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -60,7 +62,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     private final IkdDesk desk;
     private final Clock clock;
     private final PersonalDataViews personalData;
-    /** The registrations this screen has shown: each is recorded once, not on every poll. */
+    /** The registrations this screen has shown: each is recorded once, not on every refresh. */
     private final Set<String> recorded = new HashSet<>();
     private final ZoneId zone;
     private @Nullable String shownFor;

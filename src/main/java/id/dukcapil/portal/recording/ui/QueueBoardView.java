@@ -42,7 +42,8 @@ class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasD
     /** What the board said aloud lately, newest last: kept for a look at what was announced, a few only. */
     final Deque<String> spokenLately = new ArrayDeque<>();
     private final QueueBoard board;
-    private String point = "";
+    /** Set on the UI's thread; read by the change listener on another. */
+    private volatile String point = "";
     private boolean looked;
     private @Nullable Instant saidUntil;
     private QueueBoard.@Nullable Board shown;
@@ -69,7 +70,14 @@ class QueueBoardView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        point = event.getRouteParameters().get("point").orElse("");
+        String asked = event.getRouteParameters().get("point").orElse("");
+        if (!asked.equals(point)) { // another point's board, on this same view: it starts as a new board would
+            point = asked;
+            shown = null;
+            looked = false;
+            saidUntil = null;
+            spokenLately.clear();
+        }
         refresh();
     }
 

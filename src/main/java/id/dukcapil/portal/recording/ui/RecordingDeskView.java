@@ -30,7 +30,6 @@ import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
@@ -113,7 +112,9 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
                 new H3(getTranslation("recording.desk.called")), calledList,
                 new H3(getTranslation("recording.desk.to-hand")), toHand,
                 new H3(getTranslation("recording.desk.absent")), absent);
-        LiveRefresh.whileAttached(this, Change.inModules("recording"), this::refresh);
+        String point = desk.point();
+        LiveRefresh.whileAttached(this, change -> change.action().startsWith("recording.") && change.at(point),
+                this::refresh);
         // A reload, a crash or a second tab: the desk reopens on the number it was serving.
         desk.serving().ifPresent(visit -> {
             if (visit.desk() != null) {

@@ -17,8 +17,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Keeps a view's rows current while it is shown (decision 139): when the office does something the view is about,
- * on any node, the server pushes the refreshed view to the browser; nothing is asked while nothing happens. A view
- * with clocks on it (time in step, a PIN running out) is also refreshed every {@code clocks}.
+ * on any node, the server pushes the refreshed view to the browser; while nothing happens the browser asks only once
+ * a minute. A view with clocks on it (time in step, a PIN running out) is read again every {@code clocks}. Push stays
+ * on for the page once a live view has been shown on it.
  */
 public final class LiveRefresh {
 
@@ -43,6 +44,7 @@ public final class LiveRefresh {
         private final Runnable refresh;
         /** A refresh asked for and not run yet: changes arriving meanwhile are in it. */
         private final AtomicBoolean asked = new AtomicBoolean();
+        /** Set and closed on the UI's thread (attach, detach) only. */
         private LiveChanges.@Nullable Subscription changes;
         private @Nullable Registration polling;
 
@@ -51,6 +53,7 @@ public final class LiveRefresh {
         }
 
         void start(UI ui, Predicate<Change> about, Duration clocks) {
+            asked.set(false);
             // The refresh may run on the change feed's thread: it reads as the one who opened the view.
             Runnable asViewer = new DelegatingSecurityContextRunnable(refresh, SecurityContextHolder.getContext());
             if (ui.getSession().getService().ensurePushAvailable()) {
@@ -73,25 +76,21 @@ public final class LiveRefresh {
                     asViewer.run();
                 });
             } catch (UIDetachedException gone) {
-                stopListening();
+                asked.set(false); // its detach closes the listening
             }
         }
 
         void stop(UI ui) {
-            stopListening();
+            if (changes != null) {
+                changes.close();
+                changes = null;
+            }
             if (polling != null) {
                 polling.remove();
                 polling = null;
             }
+            asked.set(false);
             ui.setPollInterval(-1);
-        }
-
-        private void stopListening() {
-            LiveChanges.Subscription listening = changes;
-            changes = null;
-            if (listening != null) {
-                listening.close();
-            }
         }
     }
 }
