@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,19 +22,23 @@ import org.springframework.stereotype.Component;
  * behind them: the API's "503 at once" came after 6 s and more. Now the first such time-out closes the gate: callers
  * are refused in microseconds with the same {@link SQLTransientConnectionException} the pool throws, and one caller
  * at a time, once per {@code portal.db.away-probe}, is let through to the pool to find out whether the database is
- * back. A pool that is only busy (every connection in use, none failing to open) never closes the gate.
+ * back. A pool that is only busy (connections open and in use) never closes the gate, even when an earlier failure
+ * to open one is still the last the pool remembers.
  */
 final class DatabaseAwayGate extends DelegatingDataSource {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseAwayGate.class);
 
     private final long probeEveryNanos;
+    private final IntSupplier connectionsOpen;
     private final AtomicLong nextProbe = new AtomicLong();
     private volatile boolean away;
 
-    DatabaseAwayGate(DataSource pool, Duration probeEvery) {
+    DatabaseAwayGate(HikariDataSource pool, Duration probeEvery) {
         super(pool);
         this.probeEveryNanos = probeEvery.toNanos();
+        this.connectionsOpen = () -> pool.getHikariPoolMXBean() == null ? 0
+                : pool.getHikariPoolMXBean().getTotalConnections();
     }
 
     @Override
@@ -65,8 +69,9 @@ final class DatabaseAwayGate extends DelegatingDataSource {
             }
             return connection;
         } catch (SQLTransientConnectionException timedOut) {
-            // The pool's time-out names the last failure to open a connection, or nothing when it was only busy.
-            if (timedOut.getCause() != null) {
+            // The pool's time-out names the last failure to open a connection, or nothing when it was only busy;
+            // a pool still holding connections reaches the database, whatever failure it remembers.
+            if (timedOut.getCause() != null && connectionsOpen.getAsInt() == 0) {
                 nextProbe.set(System.nanoTime() + probeEveryNanos);
                 if (!away) {
                     away = true;
