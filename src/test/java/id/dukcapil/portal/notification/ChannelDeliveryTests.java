@@ -225,6 +225,37 @@ class ChannelDeliveryTests {
                 .doesNotContain("1158201444");
     }
 
+    @Test
+    void a_batch_of_statuses_above_the_apis_64_kb_is_taken_and_one_above_a_megabyte_is_refused() throws Exception {
+        String batch = statusBatch(100 * 1024);
+        HttpResponse<String> taken = signedWebhookAnswer(batch);
+        assertThat(taken.statusCode()).isEqualTo(200);
+
+        String tooLarge = statusBatch(2 * 1024 * 1024);
+        HttpResponse<String> refused = signedWebhookAnswer(tooLarge);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("CONTENT_TOO_LARGE");
+    }
+
+    /** Meta's batched POST: as many statuses (of messages this portal never sent) as fill {@code bytes}. */
+    private static String statusBatch(int bytes) {
+        String one = TestCloudApi.statusPayload("wamid.batch", "6285700000000", "delivered", "", Instant.now(), null);
+        String status = one.substring(one.indexOf("\"statuses\":[") + 12, one.lastIndexOf("]}}]}]}"));
+        StringBuilder statuses = new StringBuilder(status);
+        while (statuses.length() < bytes) {
+            statuses.append(',').append(status.replace("wamid.batch", "wamid.batch-" + statuses.length()));
+        }
+        return one.substring(0, one.indexOf("\"statuses\":[") + 12) + statuses + "]}}]}]}";
+    }
+
+    private HttpResponse<String> signedWebhookAnswer(String payload) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(webhookUrl()))
+                .header("Content-Type", "application/json").header("X-Hub-Signature-256", hubSignature(payload))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private MessageRef enqueue(String templateKey, Reach reach) {
         Map<String, Object> model = new HashMap<>();
         model.put("name", "Siti Aminah");
