@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final OutboxStore store;
     private final MailTemplates templates;
@@ -92,11 +96,18 @@ public class Outbox {
             if (channel == Channel.EMAIL) {
                 channels.add(channel);
             } else if (reach.phone() != null && (!secret || channel.carriesSecrets()) && !channels.contains(channel)) {
-                channelTexts.render(channel, mail.templateKey(), mail.locale(), mail.model(), text.secrets().keySet())
-                        .ifPresent(rendered -> {
-                            channels.add(channel);
-                            texts.add(rendered);
-                        });
+                try {
+                    channelTexts.render(channel, mail.templateKey(), mail.locale(), mail.model(), text.secrets().keySet())
+                            .ifPresent(rendered -> {
+                                channels.add(channel);
+                                texts.add(rendered);
+                            });
+                } catch (IllegalArgumentException unrenderable) {
+                    // A template's misconfigured parameter must not fail the caller's work (a booking): the message
+                    // goes on by its other channels, e-mail at the last.
+                    log.warn("No {} text for {}, that channel is left out: {}", channel, mail.templateKey(),
+                            unrenderable.getMessage());
+                }
             }
         }
         if (!channels.contains(Channel.EMAIL)) {

@@ -22,8 +22,8 @@ public record Reach(List<Channel> channels, @Nullable String phone) {
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("A message needs at least one channel");
         }
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw new IllegalArgumentException("Not a +62 phone number: " + phone);
+        if (phone != null && !isPhone(phone)) {
+            throw new IllegalArgumentException("Not a +62 phone number"); // the number itself stays out of logs
         }
     }
 
@@ -34,6 +34,11 @@ public record Reach(List<Channel> channels, @Nullable String phone) {
 
     /** The citizen's chosen channel and its fallbacks ({@link Channel#withFallbacks()}). */
     public static Reach chosen(Channel channel, @Nullable String phone) {
-        return new Reach(channel.withFallbacks(), phone != null && PHONE.matcher(phone).matches() ? phone : null);
+        return new Reach(channel.withFallbacks(), isPhone(phone) ? phone : null);
+    }
+
+    /** Whether this is an Indonesian number as the channels take it: +62 and 8 to 12 more digits. */
+    public static boolean isPhone(@Nullable String phone) {
+        return phone != null && PHONE.matcher(phone).matches();
     }
 }

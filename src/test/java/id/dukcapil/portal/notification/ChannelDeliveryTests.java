@@ -143,19 +143,34 @@ class ChannelDeliveryTests {
     @Test
     void a_status_that_overtakes_the_record_of_its_send_is_asked_for_again_and_then_applied() throws Exception {
         String phone = newPhone();
+        String stopping = newPhone();
+        int auditedBefore = optOutsAudited(stopping);
         MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, phone));
         String wamid = (String) awaitRow(ref, "SENT", "WHATSAPP").get("provider_message_id");
         // As it was between the Cloud API's answer and the sender's commit of it.
         jdbc.update("UPDATE notification_message SET state = 'SENDING', provider_message_id = NULL WHERE id = ?",
                 ref.id());
+        // In the same POST, another citizen's STOP.
+        String reply = TestCloudApi.replyPayload(digits(stopping), "STOP");
+        String messages = reply.substring(reply.indexOf("\"messages\":["), reply.lastIndexOf("]}}]}]}") + 1);
         String delivered = TestCloudApi.statusPayload(wamid, digits(phone), "delivered", ref.messageId(),
-                Instant.now(), null);
+                Instant.now(), null).replace("\"statuses\":[", messages + ",\"statuses\":[");
 
         assertThat(signedWebhook(delivered)).as("Meta is asked to send it again").isEqualTo(503);
+        assertThat(optOutsAudited(stopping)).as("nothing of the refused payload is kept").isEqualTo(auditedBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_opt_out WHERE phone = ?", Integer.class,
+                stopping)).isZero();
         jdbc.update("UPDATE notification_message SET state = 'SENT', provider_message_id = ? WHERE id = ?", wamid,
                 ref.id());
         assertThat(signedWebhook(delivered)).isEqualTo(200);
+        assertThat(signedWebhook(delivered)).as("sent once more by Meta").isEqualTo(200);
         assertThat(delivery(row(ref.id()))).isEqualTo("DELIVERED");
+        assertThat(optOutsAudited(stopping)).as("one STOP, one audit entry").isEqualTo(auditedBefore + 1);
+    }
+
+    private int optOutsAudited(String phone) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'notification.opted-out' "
+                + "AND subject_id = ?", Integer.class, "\u2026" + phone.substring(phone.length() - 4));
     }
 
     @Test
@@ -223,6 +238,37 @@ class ChannelDeliveryTests {
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(wrong.body()).contains("WEBHOOK_VERIFY_REFUSED", "verify token does not match")
                 .doesNotContain("1158201444");
+    }
+
+    @Test
+    void a_batch_of_statuses_above_the_apis_64_kb_is_taken_and_one_above_a_megabyte_is_refused() throws Exception {
+        String batch = statusBatch(100 * 1024);
+        HttpResponse<String> taken = signedWebhookAnswer(batch);
+        assertThat(taken.statusCode()).isEqualTo(200);
+
+        String tooLarge = statusBatch(2 * 1024 * 1024);
+        HttpResponse<String> refused = signedWebhookAnswer(tooLarge);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("CONTENT_TOO_LARGE");
+    }
+
+    /** Meta's batched POST: as many statuses (of messages this portal never sent) as fill {@code bytes}. */
+    private static String statusBatch(int bytes) {
+        String one = TestCloudApi.statusPayload("wamid.batch", "6285700000000", "delivered", "", Instant.now(), null);
+        String status = one.substring(one.indexOf("\"statuses\":[") + 12, one.lastIndexOf("]}}]}]}"));
+        StringBuilder statuses = new StringBuilder(status);
+        while (statuses.length() < bytes) {
+            statuses.append(',').append(status.replace("wamid.batch", "wamid.batch-" + statuses.length()));
+        }
+        return one.substring(0, one.indexOf("\"statuses\":[") + 12) + statuses + "]}}]}]}";
+    }
+
+    private HttpResponse<String> signedWebhookAnswer(String payload) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(webhookUrl()))
+                .header("Content-Type", "application/json").header("X-Hub-Signature-256", hubSignature(payload))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private MessageRef enqueue(String templateKey, Reach reach) {

@@ -2,6 +2,7 @@ package id.dukcapil.portal.notification;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import id.dukcapil.portal.notification.internal.GsmAlphabet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Date;
@@ -174,7 +175,15 @@ public class TestSmsc {
                 OptionalParameter payload = submit.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
                 bytes = payload == null ? new byte[0] : ((OptionalParameter.OctetString) payload).getValue();
             }
-            return new String(bytes, submit.getDataCoding() == 0x08 ? StandardCharsets.UTF_16BE : StandardCharsets.US_ASCII);
+            if (submit.getDataCoding() == 0x08) {
+                return new String(bytes, StandardCharsets.UTF_16BE);
+            }
+            // Data coding 0 is the GSM 03.38 default alphabet, one code an octet, as a GSM gateway reads it.
+            StringBuilder text = new StringBuilder();
+            for (byte code : bytes) {
+                text.append(GsmAlphabet.BASIC.charAt(code & 0x7F));
+            }
+            return text.toString();
         }
 
         @Override

@@ -94,6 +94,17 @@ public class ChannelStore {
                 .params(messageId, channel.name()).query(Integer.class).single() > 0;
     }
 
+    /**
+     * Whether any message is being handed over on this channel right now, on any node: a receipt that names no
+     * message (SMPP's names only the gateway's id) may be one that overtook its sender's record.
+     */
+    public boolean handingOver(Channel channel) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM notification_message WHERE channel = ? AND state = 'SENDING'
+                    AND handed_over_at IS NOT NULL""")
+                .params(channel.name()).query(Integer.class).single() > 0;
+    }
+
     /** When a message last went to this phone on this channel. */
     public Optional<Instant> lastSentTo(Channel channel, String phone) {
         return jdbc.sql("""
@@ -107,11 +118,14 @@ public class ChannelStore {
                 .params(channel.name(), phone).query(Integer.class).single() > 0;
     }
 
-    /** The phone asked for no more messages on this channel; asked again, the first time stands. */
+    /**
+     * The phone asked for no more messages on this channel; asked again, the first time stands. Returns whether this
+     * was the first time.
+     */
     @Transactional
-    public void optOut(Channel channel, String phone, Instant at) {
-        jdbc.sql("INSERT IGNORE INTO notification_opt_out (channel, phone, at) VALUES (?, ?, ?)")
-                .params(channel.name(), phone, utc(at)).update();
+    public boolean optOut(Channel channel, String phone, Instant at) {
+        return jdbc.sql("INSERT IGNORE INTO notification_opt_out (channel, phone, at) VALUES (?, ?, ?)")
+                .params(channel.name(), phone, utc(at)).update() == 1;
     }
 
     private record Receipted(long id, @Nullable String delivery, @Nullable String fallbacks) {

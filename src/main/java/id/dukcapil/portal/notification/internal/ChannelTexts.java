@@ -26,6 +26,8 @@ public class ChannelTexts {
 
     /** The longest SMS text: three concatenated parts of 153 GSM characters. */
     public static final int SMS_MAX_LENGTH = 459;
+    /** The longest SMS text with a character outside the GSM alphabet: three UCS-2 parts of 67. */
+    public static final int SMS_UCS2_MAX_LENGTH = 3 * 67;
     /** The Cloud API refuses a body parameter with a line break, a tab or more than four spaces in a row. */
     private static final int PARAMETER_MAX_LENGTH = 200;
 
@@ -77,9 +79,18 @@ public class ChannelTexts {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        String text = MailTemplates.fill(body, model).strip();
-        return Optional.of(new Text(Channel.SMS, "",
-                text.length() <= SMS_MAX_LENGTH ? text : text.substring(0, SMS_MAX_LENGTH - 1) + "…"));
+        return Optional.of(new Text(Channel.SMS, "", smsText(MailTemplates.fill(body, model))));
+    }
+
+    /**
+     * The text in the GSM alphabet where typography alone would leave it (an en dash in opening hours made every
+     * SMS UCS-2: 70 characters a part, not 160), cut to three parts of its coding.
+     */
+    static String smsText(String filled) {
+        String text = filled.strip().replaceAll("[\u2013\u2014\u2212]", "-").replace("\u2026", "...")
+                .replaceAll("[\u2018\u2019\u201A]", "'").replaceAll("[\u201C\u201D\u201E]", "\"");
+        int max = GsmAlphabet.canEncode(text) ? SMS_MAX_LENGTH : SMS_UCS2_MAX_LENGTH;
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
     /** One line, no runs of spaces, bounded: what the Cloud API accepts as a template parameter. */

@@ -95,10 +95,10 @@ public class OutboxSender {
         OutboxStore.Abandoned abandoned = Objects.requireNonNull(transactions.execute(
                 status -> store.recoverAbandoned(claimedBefore, clock.instant(), ABANDONED)));
         if (abandoned.requeued() > 0) {
-            log.warn("{} e-mail(s) claimed by a sender that stopped were put back in the queue", abandoned.requeued());
+            log.warn("{} message(s) claimed by a sender that stopped were put back in the queue", abandoned.requeued());
         }
         if (abandoned.uncertain() > 0) {
-            log.warn("{} e-mail(s) were being handed over when their sender stopped; marked UNCERTAIN",
+            log.warn("{} message(s) were being handed over when their sender stopped; marked UNCERTAIN",
                     abandoned.uncertain());
         }
     }
@@ -137,11 +137,13 @@ public class OutboxSender {
         ChannelPort.Session session;
         try {
             session = port.open();
-        } catch (ChannelPort.ChannelFailure e) {
-            // Nothing was handed over: every message of the batch waits for its next attempt.
-            log.warn("{} not reachable ({}): {}", port.channel(), port.describe(), e.answer());
+        } catch (ChannelPort.ChannelFailure | RuntimeException e) {
+            // Nothing was handed over: every message of the batch waits for its next attempt. An adapter's runtime
+            // error (a bad URI, a library's own failure) means the same, and must not leave the batch claimed.
+            String answer = e instanceof ChannelPort.ChannelFailure failure ? failure.answer() : DeliveryFailure.answer(e);
+            log.warn("{} not reachable ({}): {}", port.channel(), port.describe(), answer);
             for (OutboxStore.Claimed message : batch) {
-                retryOrFail(message, token, e.answer());
+                retryOrFail(message, token, answer);
             }
             return new Run(0, false);
         }
@@ -169,17 +171,20 @@ public class OutboxSender {
                 try {
                     accepted(message, token, session.send(message));
                     sent++;
-                } catch (ChannelPort.ChannelFailure e) {
-                    switch (e.verdict()) {
-                        case RETRY -> retryOrFail(message, token, e.answer());
-                        case FAILED -> fallBackOrFail(message, token, "FAILED", e.answer());
+                } catch (ChannelPort.ChannelFailure | RuntimeException e) {
+                    // A runtime error in the adapter came after the hand-over began: whether it went out is unknown.
+                    ChannelPort.ChannelFailure failure = e instanceof ChannelPort.ChannelFailure known ? known
+                            : new ChannelPort.ChannelFailure(DeliveryFailure.Verdict.UNCERTAIN, DeliveryFailure.answer(e), e);
+                    switch (failure.verdict()) {
+                        case RETRY -> retryOrFail(message, token, failure.answer());
+                        case FAILED -> fallBackOrFail(message, token, "FAILED", failure.answer());
                         case UNCERTAIN -> {
                             // Never sent again by itself, on this channel or another: it may have arrived.
-                            store.recordUncertain(message.id(), token, clock.instant(), e.answer());
+                            store.recordUncertain(message.id(), token, clock.instant(), failure.answer());
                             // The session is in an unknown state: the rest of the batch goes in a later run.
                             store.release(ids(batch.subList(i + 1, batch.size())), token, clock.instant());
                             log.warn("{} message {} may or may not have been delivered: {}", port.channel(),
-                                    message.messageId(), e.answer());
+                                    message.messageId(), failure.answer());
                             return new Run(sent, false);
                         }
                     }

@@ -4,6 +4,7 @@ import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.internal.ChannelPort;
 import id.dukcapil.portal.notification.internal.ChannelTexts;
 import id.dukcapil.portal.notification.internal.DeliveryFailure.Verdict;
+import id.dukcapil.portal.notification.internal.GsmAlphabet;
 import id.dukcapil.portal.notification.internal.OutboxStore;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -116,8 +117,8 @@ class SmppChannel implements ChannelPort {
             throw new ChannelFailure(Verdict.RETRY, "The SMPP session was lost before the message was submitted");
         }
         String text = Objects.requireNonNull(message.way().text()).text();
-        boolean gsm = StandardCharsets.US_ASCII.newEncoder().canEncode(text);
-        byte[] bytes = text.getBytes(gsm ? StandardCharsets.US_ASCII : StandardCharsets.UTF_16BE);
+        boolean gsm = GsmAlphabet.canEncode(text);
+        byte[] bytes = gsm ? GsmAlphabet.encode(text) : text.getBytes(StandardCharsets.UTF_16BE);
         boolean single = text.length() <= (gsm ? GSM_SINGLE : UCS2_SINGLE);
         String to = Objects.requireNonNull(message.way().phone()).substring(1); // +62… → 62…, international
         try {

@@ -1,15 +1,11 @@
 package id.dukcapil.portal.notification.sms;
 
-import id.dukcapil.portal.audit.Actor;
-import id.dukcapil.portal.audit.AuditLog;
-import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.internal.ChannelStore;
 import id.dukcapil.portal.notification.internal.ChannelStore.Delivery;
+import id.dukcapil.portal.notification.internal.StopReplies;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
-import java.util.Set;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -33,19 +29,18 @@ import org.springframework.stereotype.Component;
 class SmppReceipts implements MessageReceiverListener {
 
     private static final Logger log = LoggerFactory.getLogger(SmppReceipts.class);
-    private static final Set<String> STOP_WORDS = Set.of("STOP", "BERHENTI");
     /** ESME_RX_T_APPN: "try again later", so the gateway keeps the receipt. */
     private static final int TRY_LATER = 0x64;
     private static final int RECEIPT_TRIES = 20;
     private static final long RECEIPT_WAIT_MILLIS = 100;
 
     private final ChannelStore channels;
-    private final AuditLog auditLog;
+    private final StopReplies stopReplies;
     private final Clock clock;
 
-    SmppReceipts(ChannelStore channels, AuditLog auditLog, Clock clock) {
+    SmppReceipts(ChannelStore channels, StopReplies stopReplies, Clock clock) {
         this.channels = channels;
-        this.auditLog = auditLog;
+        this.stopReplies = stopReplies;
         this.clock = clock;
     }
 
@@ -74,13 +69,14 @@ class SmppReceipts implements MessageReceiverListener {
         if (delivery == null || receipt.getId() == null) {
             return;
         }
-        // A fast gateway's receipt can overtake the sender's record of the submit's answer (its message_id): wait
-        // for that commit a moment. A receipt still unmatched then names no message of ours (sent before a restore, or
-        // repeated after its message went on by another channel): taken and dropped, or the gateway would repeat it.
+        // A fast gateway's receipt can overtake the sender's record of the submit's answer (its message_id): while an
+        // SMS is being handed over, wait for that commit a moment; otherwise not at all, as this is jSMPP's thread.
+        // A receipt still unmatched names no message of ours (sent before a restore, or repeated after its message
+        // went on by another channel): taken and dropped, or the gateway would repeat it.
         for (int tries = 1; !channels.receipt(Channel.SMS, receipt.getId().strip(), delivery,
                 receipt.getDoneDate() == null ? clock.instant() : receipt.getDoneDate().toInstant(),
                 "stat:" + receipt.getFinalStatus() + " err:" + receipt.getError()); tries++) {
-            if (tries == RECEIPT_TRIES) {
+            if (tries == RECEIPT_TRIES || !channels.handingOver(Channel.SMS)) {
                 log.warn("SMS receipt for message_id {} matches no sent SMS; dropped", receipt.getId());
                 return;
             }
@@ -94,13 +90,7 @@ class SmppReceipts implements MessageReceiverListener {
     }
 
     private void reply(@Nullable String from, byte @Nullable [] text) {
-        String words = text == null ? "" : new String(text, StandardCharsets.ISO_8859_1).strip().toUpperCase(Locale.ROOT);
-        String digits = from == null ? "" : from.replaceFirst("^\\+", "");
-        if (STOP_WORDS.contains(words) && digits.matches("62[0-9]{8,12}")) {
-            channels.optOut(Channel.SMS, "+" + digits, clock.instant());
-            auditLog.record(Actor.system("sms"), AuditRecord.success("notification.opted-out", "Phone",
-                    "…" + digits.substring(digits.length() - 4)).withDetail("SMS reply " + words));
-        }
+        stopReplies.apply(Channel.SMS, from, text == null ? "" : new String(text, StandardCharsets.ISO_8859_1));
     }
 
     @Override

@@ -8,6 +8,7 @@ import id.dukcapil.portal.notification.internal.OutboxStore;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import jakarta.annotation.PreDestroy;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -84,6 +85,12 @@ class CloudApiChannel implements ChannelPort {
             public void close() {
             }
         };
+    }
+
+    /** The client's selector thread and pooled connections end with the context (a test's, a redeploy's). */
+    @PreDestroy
+    void close() {
+        client.close();
     }
 
     private Accepted send(OutboxStore.Claimed message) throws ChannelFailure {

@@ -1,18 +1,14 @@
 package id.dukcapil.portal.notification.whatsapp;
 
-import id.dukcapil.portal.audit.Actor;
-import id.dukcapil.portal.audit.AuditLog;
-import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.internal.ChannelStore;
 import id.dukcapil.portal.notification.internal.ChannelStore.Delivery;
+import id.dukcapil.portal.notification.internal.StopReplies;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,22 +20,20 @@ import tools.jackson.databind.JsonNode;
 @Component
 class WhatsAppUpdates {
 
-    private static final Set<String> STOP_WORDS = Set.of("STOP", "BERHENTI");
-
     private final ChannelStore channels;
-    private final AuditLog auditLog;
+    private final StopReplies stopReplies;
     private final Clock clock;
 
-    WhatsAppUpdates(ChannelStore channels, AuditLog auditLog, Clock clock) {
+    WhatsAppUpdates(ChannelStore channels, StopReplies stopReplies, Clock clock) {
         this.channels = channels;
-        this.auditLog = auditLog;
+        this.stopReplies = stopReplies;
         this.clock = clock;
     }
 
     /**
      * Whether every status could be applied. False when one names a message whose hand-over is still being recorded
-     * (the status overtook the Cloud API's answer): the webhook then asks Meta to send the payload again, and what was
-     * applied of it is applied again harmlessly.
+     * (the status overtook the Cloud API's answer): the webhook then asks Meta to send the payload again, and nothing
+     * of it is kept (rolled back), or every resend would log each receipt and audit each STOP once more.
      */
     @Transactional
     public boolean apply(JsonNode payload) {
@@ -53,9 +47,13 @@ class WhatsAppUpdates {
                     }
                 }
                 for (JsonNode message : value.path("messages")) {
-                    reply(message);
+                    stopReplies.apply(Channel.WHATSAPP, message.path("from").asString(""),
+                            message.path("text").path("body").asString(""));
                 }
             }
+        }
+        if (!complete) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         return complete;
     }
@@ -89,23 +87,8 @@ class WhatsAppUpdates {
         return channels.receipt(Channel.WHATSAPP, wamid, delivery, at, answer.strip()) || confirmed;
     }
 
-    private void reply(JsonNode message) {
-        String text = message.path("text").path("body").asString("").strip().toUpperCase(Locale.ROOT);
-        String from = message.path("from").asString("");
-        if (STOP_WORDS.contains(text) && from.matches("62[0-9]{8,12}")) {
-            channels.optOut(Channel.WHATSAPP, "+" + from, clock.instant());
-            auditLog.record(Actor.system("whatsapp"), AuditRecord.success("notification.opted-out", "Phone",
-                    masked(from)).withDetail("WhatsApp reply " + text));
-        }
-    }
-
     private Instant timestamp(JsonNode status) {
         long seconds = status.path("timestamp").asLong(0);
         return seconds > 0 ? Instant.ofEpochSecond(seconds) : clock.instant();
-    }
-
-    /** The log names the phone by its last digits only. */
-    static String masked(@Nullable String phone) {
-        return phone == null || phone.length() < 4 ? "?" : "…" + phone.substring(phone.length() - 4);
     }
 }

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -21,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * API bodies are small JSON documents: any other body on /api/** is a 415 problem (decision 070), and one over
- * {@link #MAX_BODY_BYTES} a 413 problem, stated or chunked, read no further than that. Without this a form post was
+ * {@link #MAX_BODY_BYTES} (or its path's {@link ApiBodyLimit}) a 413 problem, stated or chunked, read no further than that. Without this a form post was
  * bound field by field like JSON, and a chunked body of any size went whole into the JSON parser. A body on a method
  * that takes none (GET, DELETE…) is a 400 problem (decision 130): its meaning is undefined, and a request that says
  * more than the API reads is refused rather than half understood.
@@ -35,9 +38,11 @@ class ApiBodyFilter extends OncePerRequestFilter {
     private static final java.util.Set<String> BODILESS = java.util.Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
 
     private final ApiProblems problems;
+    private final Map<String, Integer> limits = new HashMap<>();
 
-    ApiBodyFilter(ApiProblems problems) {
+    ApiBodyFilter(ApiProblems problems, List<ApiBodyLimit> limits) {
         this.problems = problems;
+        limits.forEach(limit -> this.limits.put(limit.path(), limit.maxBytes()));
     }
 
     @Override
@@ -57,8 +62,10 @@ class ApiBodyFilter extends OncePerRequestFilter {
                     "shared.api.media-type");
             return;
         }
+        int max = limits.getOrDefault(request.getRequestURI().substring(request.getContextPath().length()),
+                MAX_BODY_BYTES);
         long stated = request.getContentLengthLong();
-        if (stated > MAX_BODY_BYTES) {
+        if (stated > max) {
             tooLarge(request, response);
             return;
         }
@@ -66,8 +73,8 @@ class ApiBodyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response); // the container reads no more than the stated length
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
+        byte[] body = request.getInputStream().readNBytes(max + 1);
+        if (body.length > max) {
             tooLarge(request, response); // the rest is not read: the container closes the connection
             return;
         }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MessageRef;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutboxAdministration;
@@ -24,6 +25,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +55,8 @@ class OutboxCrashTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
     @Autowired KilledRunLeftovers leftovers;
+    @Autowired ChannelStore channels;
+    @Autowired ApplicationEventPublisher events;
 
     @AfterEach
     void real_time_again() {
@@ -204,6 +208,72 @@ class OutboxCrashTests {
      * Queued at T while the portal's clock stands an hour earlier, so the scheduled sender does not see it due. The
      * clock goes back before the message is committed: a sender run in between would otherwise find it due.
      */
+    @Test
+    void a_runtime_error_of_an_adapter_at_open_leaves_the_batch_to_be_tried_again() {
+        MessageRef ref = aMessageOnlyThisTestCanClaim();
+        String token = UUID.randomUUID().toString();
+        List<OutboxStore.Claimed> claimed = store.claim(token, T, 1);
+        assertThat(claimed).extracting(OutboxStore.Claimed::id).containsExactly(ref.id());
+
+        senderWithABrokenAdapter(true).deliver(claimed, token);
+
+        assertThat(state(ref)).as("nothing went out: queued for its next attempt").isEqualTo("RETRY");
+        String again = UUID.randomUUID().toString();
+        sender.deliver(store.claim(again, T, 1), again);
+        assertThat(state(ref)).isEqualTo("SENT");
+    }
+
+    @Test
+    void a_runtime_error_of_an_adapter_while_sending_makes_the_message_uncertain_not_stuck_sending() {
+        MessageRef ref = aMessageOnlyThisTestCanClaim();
+        String token = UUID.randomUUID().toString();
+        List<OutboxStore.Claimed> claimed = store.claim(token, T, 1);
+        assertThat(claimed).extracting(OutboxStore.Claimed::id).containsExactly(ref.id());
+
+        senderWithABrokenAdapter(false).deliver(claimed, token);
+
+        assertThat(state(ref)).isEqualTo("UNCERTAIN");
+        assertThat(mailServer.receivedWithMessageId(ref.messageId())).isEmpty();
+    }
+
+    /** A sender whose one adapter has a bug of its own: a runtime error at open, or at send after the request left. */
+    private OutboxSender senderWithABrokenAdapter(boolean atOpen) {
+        ChannelPort broken = new ChannelPort() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public String describe() {
+                return "broken://adapter";
+            }
+
+            @Override
+            public boolean configured() {
+                return true;
+            }
+
+            @Override
+            public Session open() {
+                if (atOpen) {
+                    throw new IllegalArgumentException("Illegal character in authority");
+                }
+                return new Session() {
+                    @Override
+                    public Accepted send(OutboxStore.Claimed message) {
+                        throw new IllegalStateException("the library's own failure");
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+        return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock);
+    }
+
     private MessageRef aMessageOnlyThisTestCanClaim() {
         clock.setInstant(T);
         return transactions.execute(status -> {
