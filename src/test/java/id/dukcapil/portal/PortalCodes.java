@@ -20,10 +20,10 @@ public final class PortalCodes {
 
     /**
      * Constants that are also the office's own abbreviations, written in capitals in words meant for people
-     * (a school's type, a service point's kind, an identity number's name).
+     * (a school's type, a service point's kind, an identity number's name, a text message).
      */
     private static final Set<String> ALSO_WORDS = Set.of("KK", "NIK", "RT", "RW", "SIAK", "SMA", "SMK", "MA", "SLB",
-            "MPP", "UKL", "DINAS");
+            "MPP", "UKL", "DINAS", "SMS");
     private static final Pattern CAPITALS = Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9_]*[A-Z0-9](?![\\w-])");
 
     private final Set<String> codes;

@@ -11,6 +11,15 @@ public enum Channel {
     /** A text through the operator's SMS gateway (SMPP). */
     SMS;
 
+    /** The channel's own name, as people write it (the log's details are read by people). */
+    public String displayName() {
+        return switch (this) {
+            case EMAIL -> "e-mail";
+            case WHATSAPP -> "WhatsApp";
+            case SMS -> "SMS";
+        };
+    }
+
     /**
      * Whether a secret (an OTP, a PIN, a QR code) may travel here. WhatsApp and SMS put the text on a locked
      * phone's screen, where whoever holds the phone reads it: a message with a secret goes by e-mail only.

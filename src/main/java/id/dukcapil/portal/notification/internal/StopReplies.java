@@ -38,7 +38,7 @@ public class StopReplies {
         String phone = from == null ? "" : "+" + from.strip().replaceFirst("^\\+", "");
         if (STOP_WORDS.contains(words) && Reach.isPhone(phone) && channels.optOut(channel, phone, clock.instant())) {
             auditLog.record(Actor.system(channel.name().toLowerCase(Locale.ROOT)), AuditRecord.success(
-                    "notification.opted-out", "Phone", masked(phone)).withDetail(channel + " reply " + words));
+                    "notification.opted-out", "Phone", masked(phone)).withDetail("reply by " + channel.displayName() + ": " + words));
         }
     }
 
