@@ -206,7 +206,7 @@ public class BatchSigning {
         running.put(batchId, run);
         String signerName = currentActor.id();
         LocalDate issuedOn = LocalDate.now(clock);
-        Committer committer = new Committer(batchId, run, session, signerName);
+        Committer committer = new Committer(batchId, run, signerName);
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (Long id : ids) {
             Runnable task = new DelegatingSecurityContextRunnable(() -> {
@@ -225,6 +225,9 @@ public class BatchSigning {
                     .start(new DelegatingSecurityContextRunnable(committer));
         }
         CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
+            // The key or the passphrase goes with the batch, once no signing thread can still use it (the committer's
+            // lanes may have ended before: a half-wiped passphrase must never reach the signer).
+            session.close();
             if (error != null) {
                 log.error("Batch {} ended with an error", batchId, error);
             }
@@ -317,14 +320,12 @@ public class BatchSigning {
         private volatile boolean broken;
         private final long batchId;
         private final BatchRun run;
-        private final DocumentSigner.Session session;
         private final String signerName;
         private volatile @Nullable ScheduledFuture<?> renewal;
 
-        Committer(long batchId, BatchRun run, DocumentSigner.Session session, String signerName) {
+        Committer(long batchId, BatchRun run, String signerName) {
             this.batchId = batchId;
             this.run = run;
-            this.session = session;
             this.signerName = signerName;
         }
 
@@ -376,7 +377,6 @@ public class BatchSigning {
                 if (renewing != null) {
                     renewing.cancel(false);
                 }
-                session.close(); // the key or the passphrase goes with the batch
                 releaseLease();
                 running.remove(batchId);
                 run.complete();

@@ -32,7 +32,7 @@ public interface DocumentSigner {
         return Optional.empty();
     }
 
-    /** One batch's signer: closed when the batch ends, which forgets the key or the secret. */
+    /** One batch's signer: closed once the batch's last sign call has returned, which forgets the key or the secret. */
     interface Session extends AutoCloseable {
 
         /** Who signs, as the visible block and the document show it. */

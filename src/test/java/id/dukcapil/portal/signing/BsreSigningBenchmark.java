@@ -109,7 +109,7 @@ class BsreSigningBenchmark {
 
     private BatchSigning batch(BsrePeer peer, int parallel) {
         BsreSigner signer = new BsreSigner(BsreSigningTests.properties(peer, Duration.ofSeconds(60), BsrePeer.NIK,
-                parallel), inspector, attempts, certificates, auditLog, clock);
+                parallel), properties, inspector, attempts, certificates, auditLog, clock);
         return new BatchSigning(documents, signer, sources, finisher, auditLog, currentActor, properties, clock,
                 transactions, queue, leases, nodeScope);
     }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -29,6 +31,8 @@ import id.dukcapil.portal.signing.internal.Pdfsig;
 import id.dukcapil.portal.signing.internal.RemoteAttempts;
 import id.dukcapil.portal.signing.internal.SignatureInspector;
 import id.dukcapil.portal.signing.internal.SigningProperties;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,7 @@ class BsreSigningTests {
     @TempDir Path folder;
     BsrePeer peer;
     final List<BatchSigning> started = new ArrayList<>();
+    final List<BsreSigner> signers = new ArrayList<>();
 
     @BeforeEach
     void aBsrePeer() throws Exception {
@@ -74,6 +79,7 @@ class BsreSigningTests {
     @AfterEach
     void stop() {
         started.forEach(BatchSigning::shutdown);
+        signers.forEach(BsreSigner::close);
         peer.close();
     }
 
@@ -91,6 +97,9 @@ class BsreSigningTests {
             PdfSignatureCheck check = verification.check(pdf);
             assertThat(check.verdict()).isEqualTo(PdfSignatureCheck.Verdict.AUTHENTIC);
             assertThat(check.signerName()).isEqualTo(BsrePeer.SIGNER);
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(document.getLastSignatureDictionary().getLocation()).isEqualTo(properties.issuePlace());
+            }
             assertThat(peer.signaturesOf(kkNumber(id))).isEqualTo(1);
             assertThat(attempts.count(id, RemoteAttempts.State.SIGNED)).isEqualTo(1);
         }
@@ -168,6 +177,7 @@ class BsreSigningTests {
         assertThat(attempts.count(id, RemoteAttempts.State.UNKNOWN)).isEqualTo(1);
         assertThat(documents.find(id).orElseThrow().state()).isEqualTo(DocumentState.QUEUED);
         assertThat(peer.signaturesOf(kkNumber(id))).as("BSrE signed, the answer was lost").isEqualTo(1);
+        waitPastItsCall(attempts.open(id).getFirst().sentAt(), Duration.ofMillis(1500));
 
         DocumentOutcome signed = sign(batch, List.of(id), BsrePeer.PASSPHRASE).getFirst();
 
@@ -183,10 +193,11 @@ class BsreSigningTests {
     void a_document_left_by_a_batch_killed_in_the_middle_is_reconciled_on_resume_and_stored_once() throws Exception {
         long id = support.queueFamily();
         // What kill -9 leaves behind: the batch unfinished, its node's lease running out, the document journalled
-        // as sent by a session that died with the node, and no answer stored.
+        // as sent (longer ago than BSrE's time-out and the margin) by a session that died with the node, no answer.
         long batchId = documents.insertBatch("kadis", clock.instant(), List.of(id), "a-dead-node",
                 Duration.ofMillis(1));
-        attempts.sent(id, batchId, java.util.UUID.randomUUID().toString(), "0".repeat(64), clock.instant());
+        attempts.sent(id, batchId, UUID.randomUUID().toString(), "0".repeat(64),
+                clock.instant().minus(Duration.ofSeconds(20)).minus(IN_FLIGHT_MARGIN).minusSeconds(1));
         Thread.sleep(50);
 
         List<DocumentOutcome> outcomes = batch(Duration.ofSeconds(20))
@@ -200,11 +211,33 @@ class BsreSigningTests {
     }
 
     @Test
+    void a_document_a_node_cut_from_the_database_may_still_be_sending_is_not_sent_again_when_its_lease_runs_out()
+            throws Exception {
+        long id = support.queueFamily();
+        // The node lost the database for longer than its lease: the batch looks resumable, but the node's HTTP call
+        // to BSrE, journalled just now, may still be running.
+        long batchId = documents.insertBatch("kadis", clock.instant(), List.of(id), "a-cut-node",
+                Duration.ofMillis(1));
+        attempts.sent(id, batchId, UUID.randomUUID().toString(), "0".repeat(64), clock.instant());
+        Thread.sleep(50);
+
+        List<DocumentOutcome> outcomes = batch(Duration.ofSeconds(20))
+                .resume(batchId, BsrePeer.PASSPHRASE.toCharArray()).completion().get(60, TimeUnit.SECONDS);
+
+        assertThat(outcomes).extracting(DocumentOutcome::messageKey).containsExactly("signing.bsre.in-flight");
+        assertThat(peer.signCalls()).isZero();
+        assertThat(attempts.count(id, RemoteAttempts.State.SENT)).isEqualTo(1);
+        assertThat(documents.find(id).orElseThrow().state()).isEqualTo(DocumentState.QUEUED);
+        attempts.open(id).forEach(attempt -> attempts.resolve(attempt.id(), RemoteAttempts.State.REFUSED, "test",
+                clock.instant()));
+    }
+
+    @Test
     void a_document_another_running_batch_has_sent_is_not_sent_again() throws Exception {
         long id = support.queueFamily();
         long elsewhere = documents.insertBatch("kadis", clock.instant(), List.of(id), "another-node",
                 Duration.ofMinutes(5));
-        attempts.sent(id, elsewhere, java.util.UUID.randomUUID().toString(), "0".repeat(64), clock.instant());
+        attempts.sent(id, elsewhere, UUID.randomUUID().toString(), "0".repeat(64), clock.instant());
 
         DocumentOutcome held = sign(batch(Duration.ofSeconds(20)), List.of(id), BsrePeer.PASSPHRASE).getFirst();
 
@@ -242,6 +275,30 @@ class BsreSigningTests {
     }
 
     @Test
+    void a_signature_by_another_person_certified_by_bsre_is_rejected_in_words() throws Exception {
+        long id = support.queueFamily();
+        peer.next(Misbehaviour.ANOTHER_PERSON);
+
+        DocumentOutcome rejected = sign(batch(Duration.ofSeconds(20)), List.of(id), BsrePeer.PASSPHRASE).getFirst();
+
+        assertThat(rejected.result()).isEqualTo(DocumentOutcome.Result.FAILED);
+        assertThat(rejected.messageKey()).isEqualTo("signing.bsre.file.other-signer");
+        assertThat(rejected.detail()).contains(BsrePeer.OTHER_NIK);
+        assertThat(documents.find(id).orElseThrow().state()).isEqualTo(DocumentState.QUEUED);
+        assertThat(support.storedPdfs(id)).isZero();
+    }
+
+    @Test
+    void a_passphrase_with_half_a_character_is_refused_in_words_before_anything_is_sent() {
+        long id = support.queueFamily();
+
+        assertRefused(() -> batch(Duration.ofSeconds(20)).start(List.of(id), "Passphrase-\uD83D".toCharArray()),
+                "signing.bsre.passphrase.malformed");
+        assertThat(peer.statusCalls()).isZero();
+        assertThat(peer.signCalls()).isZero();
+    }
+
+    @Test
     void the_typed_passphrase_is_wiped_when_the_batch_opens_and_the_session_signs_nothing_once_closed() {
         BsreSigner signer = signer(Duration.ofSeconds(20), BsrePeer.NIK);
         char[] typed = BsrePeer.PASSPHRASE.toCharArray();
@@ -265,6 +322,14 @@ class BsreSigningTests {
         return batch.start(ids, passphrase.toCharArray()).completion().get(90, TimeUnit.SECONDS);
     }
 
+    /** Until BSrE's time-out and the margin have passed since the attempt left: no node sends it again before. */
+    private void waitPastItsCall(Instant sentAt, Duration timeout) throws InterruptedException {
+        Duration left = Duration.between(clock.instant(), sentAt.plus(timeout).plus(IN_FLIGHT_MARGIN));
+        if (left.isPositive()) {
+            Thread.sleep(left.plusMillis(50));
+        }
+    }
+
     private String kkNumber(long id) {
         return documents.find(id).orElseThrow().kkNumber();
     }
@@ -281,12 +346,18 @@ class BsreSigningTests {
     }
 
     BsreSigner signer(Duration timeout, String nik) {
-        return new BsreSigner(properties(peer, timeout, nik, 8), inspector, attempts, certificates, auditLog, clock);
+        BsreSigner signer = new BsreSigner(properties(peer, timeout, nik, 8), properties, inspector, attempts,
+                certificates, auditLog, clock);
+        signers.add(signer);
+        return signer;
     }
+
+    /** Short, so that a test waits past it; production's default is 30 s. */
+    static final Duration IN_FLIGHT_MARGIN = Duration.ofMillis(500);
 
     static BsreProperties properties(BsrePeer peer, Duration timeout, String nik, int parallelCalls) {
         return new BsreProperties(peer.url(), BsrePeer.USERNAME, BsrePeer.PASSWORD, nik, BsrePeer.SIGNER,
                 "Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bandung", "197203151998031004",
-                peer.rootsPem().toString(), peer.trustPem().toString(), timeout, parallelCalls);
+                peer.rootsPem().toString(), peer.trustPem().toString(), timeout, parallelCalls, IN_FLIGHT_MARGIN);
     }
 }

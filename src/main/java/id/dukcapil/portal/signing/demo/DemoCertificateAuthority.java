@@ -60,10 +60,15 @@ public final class DemoCertificateAuthority {
 
     /** A PKCS#12 file with a signing key and its certificate (valid between the two instants) and the CA's. */
     public byte[] issuePkcs12(String commonName, char[] passphrase, Instant notBefore, Instant notAfter) {
+        return issuePkcs12(new X500Name("CN=" + commonName.replace(",", "\\,")
+                + ", OU=Dinas Kependudukan dan Pencatatan Sipil, O=Pemerintah Kabupaten Bandung, C=ID"),
+                passphrase, notBefore, notAfter);
+    }
+
+    /** As {@link #issuePkcs12(String, char[], Instant, Instant)}, for a subject named in full (a CA's own form). */
+    public byte[] issuePkcs12(X500Name subject, char[] passphrase, Instant notBefore, Instant notAfter) {
         KeyPair keys = rsa();
         try {
-            X500Name subject = new X500Name("CN=" + commonName.replace(",", "\\,")
-                    + ", OU=Dinas Kependudukan dan Pencatatan Sipil, O=Pemerintah Kabupaten Bandung, C=ID");
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCertificate, serial(),
                     Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic());
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();

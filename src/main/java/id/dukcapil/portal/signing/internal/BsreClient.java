@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * protocol and nothing of batches. The passphrase goes into the request body only, in a byte array wiped once the
  * answer is in; it is never logged, and no exception message carries the body.
  */
-public final class BsreClient {
+public final class BsreClient implements AutoCloseable {
 
     /** What BSrE answered to a file sent to it. */
     public sealed interface Answer {
@@ -43,9 +43,15 @@ public final class BsreClient {
     public record Delivered(byte[] pdf) implements Answer {
     }
 
-    /** BSrE answered that it did not sign (or the file never left): sending it again signs it once. */
+    /**
+     * BSrE answered that it did not sign (or the file never left: {@link #NOT_REACHED}): sending it again signs it
+     * once. The message is BSrE's own, or a technical note for the journal.
+     */
     public record Refused(int httpStatus, String message) implements Answer {
     }
+
+    /** The status of a {@link Refused} file that never left: BSrE could not be reached. */
+    public static final int NOT_REACHED = 0;
 
     /** The file left and no answer came: BSrE may have signed it. */
     public record Unknown(String why) implements Answer {
@@ -92,7 +98,7 @@ public final class BsreClient {
             HttpResponse<byte[]> response = send(post("/api/v2/sign/pdf", body, properties.timeout()));
             return answer(response);
         } catch (HttpConnectTimeoutException | ConnectException notSent) {
-            return new Refused(0, "BSrE tidak dapat dihubungi: " + notSent.getClass().getSimpleName());
+            return new Refused(NOT_REACHED, "not reached: " + notSent.getClass().getSimpleName());
         } catch (HttpTimeoutException timedOut) {
             return new Unknown("no answer within " + properties.timeout());
         } catch (IOException cut) {
@@ -145,11 +151,30 @@ public final class BsreClient {
         }
     }
 
-    /** UTF-8 with JSON's escapes, written into one array of its exact size. */
+    /**
+     * Whether the passphrase has a UTF-8 form: no unpaired surrogate (a lone half of a character, which a browser
+     * can send). Such a passphrase is refused before anything is sent: altered, it would count as a wrong one at BSrE.
+     */
+    static boolean wellFormed(char[] secret) {
+        for (int i = 0; i < secret.length; i++) {
+            if (Character.isHighSurrogate(secret[i]) && i + 1 < secret.length
+                    && Character.isLowSurrogate(secret[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(secret[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** UTF-8 with JSON's escapes, in one array of its exact size; a passphrase not {@link #wellFormed} is refused. */
     static byte[] escaped(char[] secret) {
+        if (!wellFormed(secret)) {
+            throw new IllegalArgumentException("The passphrase holds an unpaired surrogate: it has no UTF-8 form");
+        }
         int length = 0;
         for (int i = 0; i < secret.length; i++) {
-            length += escapedLength(secret, i);
+            length += escapedLength(secret[i]);
             if (Character.isHighSurrogate(secret[i])) {
                 i++;
             }
@@ -171,7 +196,7 @@ public final class BsreClient {
             } else if (c < 0x800) {
                 out[at++] = (byte) (0xC0 | c >> 6);
                 out[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < secret.length) {
+            } else if (Character.isHighSurrogate(c)) {
                 int cp = Character.toCodePoint(c, secret[++i]);
                 out[at++] = (byte) (0xF0 | cp >> 18);
                 out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
@@ -186,8 +211,7 @@ public final class BsreClient {
         return out;
     }
 
-    private static int escapedLength(char[] secret, int i) {
-        char c = secret[i];
+    private static int escapedLength(char c) {
         if (c == '"' || c == '\\') {
             return 2;
         }
@@ -200,7 +224,7 @@ public final class BsreClient {
         if (c < 0x800) {
             return 2;
         }
-        return Character.isHighSurrogate(c) && i + 1 < secret.length ? 4 : 3;
+        return Character.isHighSurrogate(c) ? 4 : 3;
     }
 
     private HttpRequest post(String path, byte[] body, Duration timeout) {
@@ -238,6 +262,12 @@ public final class BsreClient {
     private static String text(JsonNode json, String field) {
         JsonNode node = json.path(field);
         return node.isValueNode() ? node.asString() : "";
+    }
+
+    /** Waits for the calls still running (each bounded by its time-out), so that their answers are journalled. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static SSLContext trusting(Path pem) {

@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param trustPem       a PEM file of the certificates the HTTPS connection trusts; empty: the JDK's public CAs
  * @param timeout        how long one document's answer is awaited; past it the outcome is unknown
  * @param parallelCalls  documents sent at once in a batch
+ * @param inFlightMargin added to the timeout: a document sent less than timeout + margin ago may still be in its
+ *                       HTTP call (a node cut from the database keeps calling), so no node sends it again before
  */
 @ConfigurationProperties("portal.signing.bsre")
 public record BsreProperties(String url, String username, String password, String nik, String signerName,
                              String signerPosition, String signerNip, String rootsPem, String trustPem,
-                             Duration timeout, int parallelCalls) {
+                             Duration timeout, int parallelCalls, Duration inFlightMargin) {
 
     public BsreProperties {
         url = url == null ? "" : url.replaceAll("/+$", "");
@@ -37,5 +39,13 @@ public record BsreProperties(String url, String username, String password, Strin
         trustPem = trustPem == null ? "" : trustPem;
         timeout = timeout == null || timeout.isNegative() || timeout.isZero() ? Duration.ofSeconds(60) : timeout;
         parallelCalls = parallelCalls <= 0 ? 8 : parallelCalls;
+        inFlightMargin = inFlightMargin == null || inFlightMargin.isNegative() ? Duration.ofSeconds(30)
+                : inFlightMargin;
+    }
+
+    @Override
+    public String toString() {
+        // Never the API account nor its password (nor the signer's NIK), wherever the properties are logged.
+        return "BsreProperties[" + url + ", timeout " + timeout + ", " + parallelCalls + " parallel calls]";
     }
 }

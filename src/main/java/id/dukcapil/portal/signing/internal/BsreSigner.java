@@ -30,17 +30,19 @@ import org.jspecify.annotations.Nullable;
  * <li>Each document is journalled ({@link RemoteAttempts}) before it leaves. A time-out after it left is an unknown
  * outcome: the document is not sent again in that run, and is sent again later only once the attempt is reconciled
  * (its session is gone and its answer never reached the portal, the document still queued, no other batch sending
- * it). BSrE's API has no look-up of a signature whose answer was lost, so the journal is what says it left.</li>
+ * it, and BSrE's time-out and a margin past since it left). BSrE's API has no look-up of a signature whose answer was
+ * lost, so the journal is what says it left.</li>
  * <li>A returned file is accepted only after {@link SignedFileCheck}.</li>
  * <li>The first document of a batch goes alone: a wrong passphrase is learnt from one refusal, not from as many
  * parallel calls (BSrE locks a signer after a few wrong passphrases).</li>
  * </ul>
  */
-public class BsreSigner implements DocumentSigner {
+public class BsreSigner implements DocumentSigner, AutoCloseable {
 
     private static final String ISSUED = "ISSUE";
 
     private final BsreProperties properties;
+    private final String issuePlace;
     private final BsreClient client;
     private final SignedFileCheck fileCheck;
     private final RemoteAttempts attempts;
@@ -48,14 +50,16 @@ public class BsreSigner implements DocumentSigner {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public BsreSigner(BsreProperties properties, SignatureInspector inspector, RemoteAttempts attempts,
-                      CertificateStore certificates, AuditLog auditLog, Clock clock) {
+    public BsreSigner(BsreProperties properties, SigningProperties signing, SignatureInspector inspector,
+                      RemoteAttempts attempts, CertificateStore certificates, AuditLog auditLog, Clock clock) {
         if (properties.url().isBlank() || properties.nik().isBlank() || properties.rootsPem().isBlank()) {
             throw new IllegalStateException("Signing through BSrE needs portal.signing.bsre.url, .nik and .roots-pem");
         }
         this.properties = properties;
+        this.issuePlace = signing.issuePlace();
         this.client = new BsreClient(properties);
-        this.fileCheck = new SignedFileCheck(inspector, Path.of(properties.rootsPem()));
+        this.fileCheck = new SignedFileCheck(inspector, Path.of(properties.rootsPem()), properties.nik(),
+                properties.signerName());
         this.attempts = attempts;
         this.certificates = certificates;
         this.auditLog = auditLog;
@@ -79,6 +83,9 @@ public class BsreSigner implements DocumentSigner {
         try {
             if (kept.length == 0) {
                 throw new RuleViolation("signing.bsre.passphrase.empty");
+            }
+            if (!BsreClient.wellFormed(kept)) {
+                throw new RuleViolation("signing.bsre.passphrase.malformed");
             }
             checkSigner();
             return new BsreSession(kept);
@@ -169,7 +176,7 @@ public class BsreSigner implements DocumentSigner {
         private Signed send(long batchId, long documentId, byte[] pdf) {
             long attempt = attempts.sent(documentId, batchId, id, DocumentFinisher.sha256(pdf), clock.instant());
             BsreClient.Answer answer = client.sign(properties.nik(), passphrase, pdf, Map.of("tampilan", "INVISIBLE",
-                    "location", "Kabupaten Bandung", "reason", "Tanda tangan elektronik (TTE) Kepala Dinas"));
+                    "location", issuePlace, "reason", "Tanda tangan elektronik (TTE) Kepala Dinas"));
             return switch (answer) {
                 case BsreClient.Delivered delivered -> accepted(attempt, documentId, pdf, delivered.pdf());
                 case BsreClient.Refused refused -> {
@@ -177,6 +184,9 @@ public class BsreSigner implements DocumentSigner {
                             + refused.message(), clock.instant());
                     if (refused.httpStatus() == 400 || refused.httpStatus() == 401 || refused.httpStatus() == 403) {
                         signerRefused = refused.message(); // the passphrase or the account: every call would fail
+                    }
+                    if (refused.httpStatus() == BsreClient.NOT_REACHED) {
+                        throw new RuleViolation("signing.bsre.document.unreachable");
                     }
                     throw new RuleViolation("signing.bsre.refused", refused.httpStatus(), refused.message());
                 }
@@ -207,20 +217,25 @@ public class BsreSigner implements DocumentSigner {
         }
 
         /**
-         * An earlier attempt whose outcome nobody knows: held if it is this session's own (a time-out just now) or
-         * another running batch's (in flight); otherwise its session is gone without the answer, the document is
-         * still queued (the batch checked), so it is reconciled as never delivered and the document is sent again.
+         * An earlier attempt whose outcome nobody knows: held if it is this session's own (a time-out just now), or
+         * may still be in its HTTP call (sent less than BSrE's time-out and a margin ago, whoever's session it is: a
+         * node cut from the database loses its lease but not its call), or is another running batch's; otherwise its
+         * session is gone without the answer, the document is still queued (the batch checked), so it is reconciled
+         * as never delivered and the document is sent again.
          */
         private void reconcile(long batchId, long documentId) {
+            Instant now = clock.instant();
             for (RemoteAttempts.Attempt earlier : attempts.open(documentId)) {
                 if (earlier.sessionId().equals(id)) {
                     throw new RuleViolation("signing.bsre.outcome-unknown");
                 }
-                if (earlier.batchId() != batchId && attempts.batchRunning(earlier.batchId())) {
+                boolean mayBeInItsCall = earlier.sentAt().plus(properties.timeout())
+                        .plus(properties.inFlightMargin()).isAfter(now);
+                if (mayBeInItsCall || earlier.batchId() != batchId && attempts.batchRunning(earlier.batchId())) {
                     throw new RuleViolation("signing.bsre.in-flight", earlier.batchId());
                 }
                 if (attempts.resolve(earlier.id(), RemoteAttempts.State.RECONCILED,
-                        "answer never delivered; sent again by batch " + batchId, clock.instant())) {
+                        "answer never delivered; sent again by batch " + batchId, now)) {
                     auditLog.record(AuditRecord.success("signing.document.reconciled", "SigningDocument",
                             String.valueOf(documentId)).withDetail(("attempt %d of batch %d (%s, sent %s): no answer "
                             + "reached the portal; sent again by batch %d").formatted(earlier.id(), earlier.batchId(),
@@ -234,6 +249,12 @@ public class BsreSigner implements DocumentSigner {
             closed = true;
             Arrays.fill(passphrase, '\0');
         }
+    }
+
+    /** The bean's end: the HTTP client waits for the calls still running, then lets its threads go. */
+    @Override
+    public void close() {
+        client.close();
     }
 
     private long register(X509Certificate certificate, Instant now) {

@@ -18,25 +18,36 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import id.dukcapil.portal.shared.RuleViolation;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /**
  * The portal's own check of a file a remote signer returns, before it is accepted: one signature that verifies and
  * covers the whole file, made over the very file sent (the answer is that file with an incremental update appended),
- * by a certificate that chains to the configured roots and is valid now. Revocation is BSrE's status check's
- * (before the batch); BSrE's signatures carry no revocation data (no LTV).
+ * by a certificate that chains to the configured roots, is valid now and is the configured signer's: its subject's
+ * serialNumber holds the signer's NIK (as an identity certificate of a person names them), or, with no serialNumber,
+ * its common name is the configured signer's name. Revocation is BSrE's status check's (before the batch); BSrE's
+ * signatures carry no revocation data (no LTV).
  */
 public final class SignedFileCheck {
 
     private final SignatureInspector inspector;
     private final Set<TrustAnchor> roots;
+    private final String nik;
+    private final String signerName;
 
-    public SignedFileCheck(SignatureInspector inspector, Path rootsPem) {
+    public SignedFileCheck(SignatureInspector inspector, Path rootsPem, String nik, String signerName) {
         this.inspector = inspector;
         this.roots = anchors(rootsPem);
+        this.nik = nik;
+        this.signerName = signerName;
     }
 
     /** @return the signer's certificate; refused with the reason in words */
@@ -60,10 +71,35 @@ public final class SignedFileCheck {
             PKIXCertPathBuilderResult path = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
                     .build(parameters);
             CertPathValidator.getInstance("PKIX").validate(path.getCertPath(), parameters);
-            return signer;
         } catch (GeneralSecurityException e) {
             throw new RuleViolation("signing.bsre.file.untrusted", signer.getSubjectX500Principal().getName());
         }
+        X500Name subject = X500Name.getInstance(signer.getSubjectX500Principal().getEncoded());
+        if (!namesTheSigner(subject)) {
+            // BSrE's CA certifies every signer of every office: chaining to it says who certified, not who signed.
+            throw new RuleViolation("signing.bsre.file.other-signer", subject.toString(),
+                    signerName + ", NIK " + nik);
+        }
+        return signer;
+    }
+
+    /** The NIK in the subject's serialNumber (alone, or after an ETSI prefix such as "IDCID-"), else the name. */
+    private boolean namesTheSigner(X500Name subject) {
+        RDN[] serialNumbers = subject.getRDNs(BCStyle.SERIALNUMBER);
+        if (serialNumbers.length > 0) {
+            return Arrays.stream(serialNumbers).map(SignedFileCheck::value)
+                    .anyMatch(value -> value.equals(nik) || value.endsWith("-" + nik));
+        }
+        RDN[] commonNames = subject.getRDNs(BCStyle.CN);
+        return commonNames.length > 0 && normalized(value(commonNames[0])).equals(normalized(signerName));
+    }
+
+    private static String value(RDN rdn) {
+        return rdn.getFirst().getValue() instanceof ASN1String text ? text.getString().strip() : "";
+    }
+
+    private static String normalized(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static Set<TrustAnchor> anchors(Path pem) {

@@ -15,8 +15,8 @@ class SigningConfiguration {
     /** The office signs through BSrE ({@code portal.signing.provider=bsre}); else {@link LocalKeySigner}. */
     @Bean
     @ConditionalOnProperty(name = "portal.signing.provider", havingValue = "bsre")
-    BsreSigner bsreSigner(BsreProperties properties, SignatureInspector inspector, RemoteAttempts attempts,
-                          CertificateStore certificates, AuditLog auditLog, Clock clock) {
-        return new BsreSigner(properties, inspector, attempts, certificates, auditLog, clock);
+    BsreSigner bsreSigner(BsreProperties properties, SigningProperties signing, SignatureInspector inspector,
+                          RemoteAttempts attempts, CertificateStore certificates, AuditLog auditLog, Clock clock) {
+        return new BsreSigner(properties, signing, inspector, attempts, certificates, auditLog, clock);
     }
 }

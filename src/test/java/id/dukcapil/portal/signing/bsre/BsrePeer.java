@@ -48,6 +48,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -67,8 +69,10 @@ import tools.jackson.databind.json.JsonMapper;
  * portal is told to trust), HTTP Basic for the office's API account, and API v2 as BSrE documents it
  * ({@code POST /api/v2/user/check/status}, {@code POST /api/v2/sign/pdf} answering {@code {time, file[]}}). It really
  * signs, PAdES (ETSI.CAdES.detached, an incremental update) with PDFBox and Bouncy Castle, with a signer certificate
- * from a test CA of its own. Tests make it slow, fail, time out, return the wrong file, sign with a foreign CA, or
- * call the signer revoked; it counts what it signed, per file sent.
+ * from a test CA of its own, named as an identity certificate of a person names its holder (the name in CN, the NIK
+ * in serialNumber, the office in OU/O). It puts the request's location and reason in the signature. Tests make it
+ * slow, fail, time out, return the wrong file, sign with a foreign CA or with another person's certificate, or call
+ * the signer revoked; it counts what it signed, per file sent.
  */
 public final class BsrePeer implements AutoCloseable {
 
@@ -77,6 +81,9 @@ public final class BsrePeer implements AutoCloseable {
     public static final String NIK = "3204011503720004";
     public static final String PASSPHRASE = "Passphrase-BSrE-Kadis";
     public static final String SIGNER = "Dr. H. Asep Sukmana, M.Si.";
+    /** Another person BSrE's CA certified (another office's head): not the configured signer. */
+    public static final String OTHER_PERSON = "Drs. Budi Santoso, M.M.";
+    public static final String OTHER_NIK = "3204012208690003";
 
     /** What the next sign calls do, one each, before the peer goes back to signing normally. */
     public enum Misbehaviour {
@@ -87,7 +94,9 @@ public final class BsrePeer implements AutoCloseable {
         /** Signs another document and returns that. */
         WRONG_FILE,
         /** Signs with a certificate from a CA the portal does not trust. */
-        FOREIGN_SIGNER
+        FOREIGN_SIGNER,
+        /** Signs with another person's certificate from BSrE's own CA. */
+        ANOTHER_PERSON
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -100,6 +109,8 @@ public final class BsrePeer implements AutoCloseable {
     private final List<X509Certificate> signerChain;
     private final PrivateKey foreignKey;
     private final List<X509Certificate> foreignChain;
+    private final PrivateKey otherKey;
+    private final List<X509Certificate> otherChain;
     private final Queue<Misbehaviour> misbehaviours = new ConcurrentLinkedQueue<>();
     private final Queue<byte[]> signedFiles = new ConcurrentLinkedQueue<>();
     private final AtomicInteger signCalls = new AtomicInteger();
@@ -113,14 +124,18 @@ public final class BsrePeer implements AutoCloseable {
     public BsrePeer(Path folder) throws Exception {
         Instant now = Instant.now();
         DemoCertificateAuthority ca = new DemoCertificateAuthority(now);
-        KeyStore signer = pkcs12(ca.issuePkcs12(SIGNER, PASSPHRASE.toCharArray(), now.minus(Duration.ofDays(1)),
-                now.plus(Duration.ofDays(365))));
+        KeyStore signer = pkcs12(ca.issuePkcs12(person(SIGNER, NIK), PASSPHRASE.toCharArray(),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))));
         this.signerKey = (PrivateKey) signer.getKey("tte", PASSPHRASE.toCharArray());
         this.signerChain = chain(signer);
-        KeyStore foreign = pkcs12(new DemoCertificateAuthority(now).issuePkcs12(SIGNER, PASSPHRASE.toCharArray(),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))));
+        KeyStore foreign = pkcs12(new DemoCertificateAuthority(now).issuePkcs12(person(SIGNER, NIK),
+                PASSPHRASE.toCharArray(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))));
         this.foreignKey = (PrivateKey) foreign.getKey("tte", PASSPHRASE.toCharArray());
         this.foreignChain = chain(foreign);
+        KeyStore other = pkcs12(ca.issuePkcs12(person(OTHER_PERSON, OTHER_NIK), PASSPHRASE.toCharArray(),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))));
+        this.otherKey = (PrivateKey) other.getKey("tte", PASSPHRASE.toCharArray());
+        this.otherChain = chain(other);
         this.rootsPem = folder.resolve("bsre-roots.pem");
         Files.writeString(rootsPem, pem(ca.caCertificate()));
 
@@ -287,9 +302,12 @@ public final class BsrePeer implements AutoCloseable {
                 return new Reply(500, Map.of("status_code", 500, "error", "Internal Server Error"));
             }
             byte[] toSign = misbehaviour == Misbehaviour.WRONG_FILE ? anotherPdf() : pdf;
-            boolean foreign = misbehaviour == Misbehaviour.FOREIGN_SIGNER;
-            signed.add(Base64.getEncoder().encodeToString(pades(toSign, foreign ? foreignKey : signerKey,
-                    foreign ? foreignChain : signerChain)));
+            JsonNode appearance = request.path("signatureProperties").path(0);
+            signed.add(Base64.getEncoder().encodeToString(switch (misbehaviour) {
+                case FOREIGN_SIGNER -> pades(toSign, foreignKey, foreignChain, appearance);
+                case ANOTHER_PERSON -> pades(toSign, otherKey, otherChain, appearance);
+                case null, default -> pades(toSign, signerKey, signerChain, appearance);
+            }));
             signedFiles.add(pdf);
         }
         return new Reply(200, Map.of("time", System.currentTimeMillis() - started, "file", signed),
@@ -297,12 +315,15 @@ public final class BsrePeer implements AutoCloseable {
     }
 
     /** PAdES B-B, invisible, as an incremental update: what BSrE returns for {@code tampilan: INVISIBLE}. */
-    private static byte[] pades(byte[] pdf, PrivateKey key, List<X509Certificate> chain) throws IOException {
+    private static byte[] pades(byte[] pdf, PrivateKey key, List<X509Certificate> chain, JsonNode appearance)
+            throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
             signature.setName(SIGNER);
+            signature.setLocation(appearance.path("location").asString(null));
+            signature.setReason(appearance.path("reason").asString(null));
             signature.setSignDate(Calendar.getInstance());
             document.addSignature(signature, content -> {
                 try {
@@ -335,6 +356,14 @@ public final class BsrePeer implements AutoCloseable {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(new ByteArrayInputStream(file), PASSPHRASE.toCharArray());
         return store;
+    }
+
+    /** A person's identity certificate's subject: the name, the NIK as serialNumber, the office. */
+    private static X500Name person(String name, String nik) {
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).addRDN(BCStyle.SERIALNUMBER, nik)
+                .addRDN(BCStyle.OU, "Dinas Kependudukan dan Pencatatan Sipil")
+                .addRDN(BCStyle.O, "Pemerintah Kabupaten Bandung").addRDN(BCStyle.L, "Kabupaten Bandung")
+                .addRDN(BCStyle.ST, "Jawa Barat").addRDN(BCStyle.C, "ID").build();
     }
 
     private static List<X509Certificate> chain(KeyStore store) throws GeneralSecurityException {
