@@ -106,7 +106,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         Function<String, String> pointName = code -> pointNames.computeIfAbsent(code, points::nameOf);
         grid.addColumn(entry -> entry.servicePoint() == null ? "" : pointName.apply(entry.servicePoint()))
                 .setHeader(getTranslation("audit.column.service-point")).setFlexGrow(1);
-        AuditWords words = new AuditWords(this::getTranslation);
+        AuditWords words = new AuditWords(this::getTranslation, pointName);
         grid.addColumn(entry -> words.action(entry.action())).setHeader(getTranslation("audit.column.action")).setFlexGrow(1);
         grid.addColumn(entry -> entry.subjectType() == null ? ""
                         : words.subjectType(entry.subjectType()) + " " + subjectId(entry, pointName))
