@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * name or service-point code on screen (nor any constant of the product's enums in a grid cell, a chart label or a
  * notification: {@link PortalCodes}), no ISO date, no text cut, no sideways scroll, every row's buttons and links in
  * sight; and every dialog its openers lead to (decision 148) the same, within the window with its buttons in sight,
- * closed unsaved — the tablet views' dialogs at 800 × 1280 as well.
+ * closed unsaved — the tablet views' dialogs at 800 × 1280 as well. The states some dialogs need are made first
+ * ({@link WalkStates}, decision 149), and each opener of those dialogs must have opened its dialog ({@code MUST_OPEN}).
  */
 @PortalTest
 class EveryViewBrowserTest {
