@@ -49,11 +49,14 @@ class EveryViewBrowserTest {
     private static final Set<String> SAME_FOR_EVERY_ROLE = Set.of("password");
     /** The views used on an upright tablet as well (the counter, the field team, the KK operator): their dialogs at 800 × 1280 too. */
     private static final Set<String> AT_A_TABLET = Set.of("counter", "lapangan", "kk/operator");
+    /** How the walk names an opener it opened at the tablet's size. */
+    private static final String TABLET = "at 800 × 1280: ";
     /** The views whose actions show for a chosen row only (the verifier's review): the walk opens the first row. */
     private static final Set<String> A_ROW_CHOSEN_FIRST = Set.of("kk/verifier");
     /**
      * The openers whose dialog needs a state the walk makes first ({@link WalkStates}), by route, each as "button" or
-     * "row" and its label's key: each must open its dialog (not a message, not unseen) in both languages.
+     * "row" and its label's key: each must open its dialog (not a message, not unseen) in both languages, at each size
+     * the view is walked at.
      */
     private static final Map<String, List<String>> MUST_OPEN = Map.of(
             "kk/verifier", List.of("button kkprint.action.reject-operator", "button kkprint.action.reject-citizen"),
@@ -150,14 +153,20 @@ class EveryViewBrowserTest {
                 .containsAll(mustOpen());
     }
 
-    /** The openers that must have opened their dialog, as the walk names them, in both languages. */
+    /**
+     * The openers that must have opened their dialog, as the walk names them, in both languages and, on the views used
+     * on a tablet, at its size too.
+     */
     private List<String> mustOpen() {
         List<String> openers = new ArrayList<>();
         MUST_OPEN.forEach((route, keys) -> keys.forEach(key -> {
             for (String language : List.of("id", "en")) {
                 String words = translations.getTranslation(key.substring(key.indexOf(' ') + 1), Locale.of(language));
-                openers.add(language + " /" + route + " " + (key.startsWith("row ") ? "row of the grid " : "button ")
-                        + words);
+                String opener = (key.startsWith("row ") ? "row of the grid " : "button ") + words;
+                openers.add(language + " /" + route + " " + opener);
+                if (AT_A_TABLET.contains(route)) {
+                    openers.add(language + " /" + route + " " + TABLET + opener);
+                }
             }
         }));
         return openers;
@@ -207,7 +216,7 @@ class EveryViewBrowserTest {
         if (AT_A_TABLET.contains(route)) {
             browser.resize(800, 1280);
             browser.awaitSettled();
-            findings.addAll(dialogs(browser, where + "at 800 × 1280: ", opened));
+            findings.addAll(dialogs(browser, where + "at 800 × 1280: ", opener -> opened.accept(TABLET + opener)));
             browser.resize(1440, 900);
             browser.awaitSettled();
         }
