@@ -478,6 +478,25 @@ public final class Browser implements AutoCloseable {
         return dialogs;
     }
 
+    /**
+     * Opens the first row of the page's first grid with a pointer's click on a cell of plain text, as a user chooses
+     * the row whose actions show beside it (the verifier's review); a page without rows is left as it is.
+     */
+    public void openFirstRow() {
+        WebElement cell = (WebElement) driver.executeScript(DIALOGS + """
+                const grid = deepAll('vaadin-grid').find(grid => grid.checkVisibility() && !inDialog(grid));
+                if (!grid) return null;
+                return [...grid.querySelectorAll('vaadin-grid-cell-content')].find(content => {
+                  const td = content.assignedSlot && content.assignedSlot.parentElement;
+                  return td && td.localName === 'td' && !td.parentElement.hidden && content.textContent.trim()
+                    && !content.querySelector('a, button, vaadin-button, vaadin-checkbox, input, [tabindex]');
+                }) || null;""");
+        if (cell != null) {
+            cell.click();
+            awaitSettled();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private OpenedDialog openDialog(String opener) {
         WebElement element = (WebElement) driver.executeScript(DIALOGS + """

@@ -2,6 +2,7 @@ package id.dukcapil.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.PortalApplication;
@@ -17,6 +18,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriverException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
@@ -34,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * name or service-point code on screen (nor any constant of the product's enums in a grid cell, a chart label or a
  * notification: {@link PortalCodes}), no ISO date, no text cut, no sideways scroll, every row's buttons and links in
  * sight; and every dialog its openers lead to (decision 148) the same, within the window with its buttons in sight,
- * closed unsaved — the tablet views' dialogs at 800 × 1280 as well.
+ * closed unsaved — the tablet views' dialogs at 800 × 1280 as well. The states some dialogs need are made first
+ * ({@link WalkStates}, decision 149), and each opener of those dialogs must have opened its dialog ({@code MUST_OPEN}).
  */
 @PortalTest
 class EveryViewBrowserTest {
@@ -43,6 +49,22 @@ class EveryViewBrowserTest {
     private static final Set<String> SAME_FOR_EVERY_ROLE = Set.of("password");
     /** The views used on an upright tablet as well (the counter, the field team, the KK operator): their dialogs at 800 × 1280 too. */
     private static final Set<String> AT_A_TABLET = Set.of("counter", "lapangan", "kk/operator");
+    /** How the walk names an opener it opened at the tablet's size. */
+    private static final String TABLET = "at 800 × 1280: ";
+    /** The views whose actions show for a chosen row only (the verifier's review): the walk opens the first row. */
+    private static final Set<String> A_ROW_CHOSEN_FIRST = Set.of("kk/verifier");
+    /**
+     * The openers whose dialog needs a state the walk makes first ({@link WalkStates}), by route, each as "button" or
+     * "row" and its label's key: each must open its dialog (not a message, not unseen) in both languages, at each size
+     * the view is walked at.
+     */
+    private static final Map<String, List<String>> MUST_OPEN = Map.of(
+            "kk/verifier", List.of("button kkprint.action.reject-operator", "button kkprint.action.reject-citizen"),
+            "perekaman", List.of("button recording.desk.failed"),
+            "ikd", List.of("button ikd.action.archive", "button ikd.report.open"),
+            "lapangan", List.of("button schoolvisit.field.close"),
+            "counter", List.of("button booking.counter.no-shows"),
+            "reports", List.of("row reports.column.procedure"));
     /** A message in the demo mailbox, to a long address as citizens' addresses can be. */
     private static final String MAIL_ID = "<walk@dukcapil.test>";
     private static final String MAIL_TO = "pemohon.dengan.alamat.panjang@kantor-desa-sukamaju.go.id";
@@ -64,10 +86,12 @@ class EveryViewBrowserTest {
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
     @Autowired KkPrintTestSupport kk;
     @Autowired OperatorInbox operatorInbox;
+    @Autowired ApplicationContext context;
+    @Autowired I18NProvider translations;
 
     /** Every demo user walks the views its menu offers, so a new view is walked as soon as it is in a menu. */
     @Test
-    void every_staff_view_shows_words_not_codes_and_cuts_nothing_at_1440_px_in_both_languages() {
+    void every_staff_view_shows_words_not_codes_and_cuts_nothing_at_1440_px_in_both_languages() throws Exception {
         DemoMailboxRoute.register(servletContext); // as the demo profile does where no mail server is configured
         jdbc.sql("INSERT INTO notification_demo_mailbox (message_id, recipient, subject, delivered_at, mime) "
                 + "VALUES (?, ?, ?, NOW(), ?)").params(MAIL_ID, MAIL_TO, "Kode OTP Anda: 271828", """
@@ -91,13 +115,17 @@ class EveryViewBrowserTest {
         });
         jdbc.sql("UPDATE kkprint_request SET step_due_at = ? WHERE tracking_number = ?")
                 .params(java.sql.Timestamp.valueOf("2001-01-01 00:00:00"), held).update();
+        WalkStates states = new WalkStates(context, port);
+        states.today();
         List<String> findings = new ArrayList<>();
         Set<String> walkedOnce = new HashSet<>();
         Set<String> walked = new TreeSet<>();
+        Set<String> opened = new TreeSet<>();
         try {
             for (String user : DemoStaff.USERS) {
                 try (Browser browser = new Browser(port, 1440, 900)) {
                     DemoStaff.signIn(browser, user, jdbcTemplate);
+                    states.before(user);
                     walked.addAll(browser.menuRoutes());
                     List<String> routes = browser.menuRoutes().stream()
                             .filter(route -> !SAME_FOR_EVERY_ROLE.contains(route) || walkedOnce.add(route)).toList();
@@ -105,9 +133,12 @@ class EveryViewBrowserTest {
                         browser.driver.manage().addCookie(new Cookie("portal-lang", language));
                         browser.open(""); // the language is read as the page loads; from here the menu leads
                         for (String route : routes) {
-                            findings.addAll(look(browser, language + " " + user + " /" + route + ": ", route));
+                            findings.addAll(look(browser, language + " " + user + " /" + route + ": ", route,
+                                    opener -> opened.add(language + " /" + route + " " + opener)));
                         }
                     }
+                } finally {
+                    states.after();
                 }
             }
         } finally {
@@ -118,6 +149,27 @@ class EveryViewBrowserTest {
         assertThat(walked).as("the views walked: every view in a menu, reached by some demo role")
                 .containsExactlyInAnyOrderElementsOf(menuViews());
         assertThat(findings).isEmpty();
+        assertThat(opened).as("the dialogs opened: each opener of the views whose dialogs need a state (WalkStates)")
+                .containsAll(mustOpen());
+    }
+
+    /**
+     * The openers that must have opened their dialog, as the walk names them, in both languages and, on the views used
+     * on a tablet, at its size too.
+     */
+    private List<String> mustOpen() {
+        List<String> openers = new ArrayList<>();
+        MUST_OPEN.forEach((route, keys) -> keys.forEach(key -> {
+            for (String language : List.of("id", "en")) {
+                String words = translations.getTranslation(key.substring(key.indexOf(' ') + 1), Locale.of(language));
+                String opener = (key.startsWith("row ") ? "row of the grid " : "button ") + words;
+                openers.add(language + " /" + route + " " + opener);
+                if (AT_A_TABLET.contains(route)) {
+                    openers.add(language + " /" + route + " " + TABLET + opener);
+                }
+            }
+        }));
+        return openers;
     }
 
     /** The routes of every view that has a menu entry (Vaadin's {@code @Menu}), as the code declares them. */
@@ -132,7 +184,7 @@ class EveryViewBrowserTest {
     }
 
     /** What is wrong on one view, reached from the menu: keys and codes on screen, texts cut, a page too wide. */
-    private static List<String> look(Browser browser, String where, String route) {
+    private static List<String> look(Browser browser, String where, String route, Consumer<String> opened) {
         try {
             if (route.isEmpty()) {
                 browser.awaitSettled(); // home: where the walk opened the page
@@ -157,11 +209,14 @@ class EveryViewBrowserTest {
             findings.add(where + "scrolls sideways");
         }
         browser.rowActionsOutOfSight().forEach(out -> findings.add(where + "row action out of sight " + out));
-        findings.addAll(dialogs(browser, where));
+        if (A_ROW_CHOSEN_FIRST.contains(route)) {
+            browser.openFirstRow();
+        }
+        findings.addAll(dialogs(browser, where, opened));
         if (AT_A_TABLET.contains(route)) {
             browser.resize(800, 1280);
             browser.awaitSettled();
-            findings.addAll(dialogs(browser, where + "at 800 × 1280: "));
+            findings.addAll(dialogs(browser, where + "at 800 × 1280: ", opener -> opened.accept(TABLET + opener)));
             browser.resize(1440, 900);
             browser.awaitSettled();
         }
@@ -172,9 +227,12 @@ class EveryViewBrowserTest {
      * Every dialog the view's openers lead to (decision 148), opened, measured at the window's size and closed
      * unsaved: what does not fit or is out of sight, and keys, codes or ISO dates in its text.
      */
-    private static List<String> dialogs(Browser browser, String where) {
+    private static List<String> dialogs(Browser browser, String where, Consumer<String> opened) {
         List<String> findings = new ArrayList<>();
         for (Browser.OpenedDialog dialog : browser.everyDialog()) {
+            if (dialog.opened()) {
+                opened.accept(dialog.opener());
+            }
             System.out.println(where + (dialog.opened() ? "opened the dialog of " + dialog.opener() + ", " + dialog.box()
                     : "a message, no dialog, from " + dialog.opener()));
             String in = where + "the dialog of " + dialog.opener() + ": ";

@@ -106,10 +106,10 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         Function<String, String> pointName = code -> pointNames.computeIfAbsent(code, points::nameOf);
         grid.addColumn(entry -> entry.servicePoint() == null ? "" : pointName.apply(entry.servicePoint()))
                 .setHeader(getTranslation("audit.column.service-point")).setFlexGrow(1);
-        AuditWords words = new AuditWords(this::getTranslation);
+        AuditWords words = new AuditWords(this::getTranslation, pointName);
         grid.addColumn(entry -> words.action(entry.action())).setHeader(getTranslation("audit.column.action")).setFlexGrow(1);
         grid.addColumn(entry -> entry.subjectType() == null ? ""
-                        : words.subjectType(entry.subjectType()) + " " + subjectId(entry, pointName))
+                        : words.subjectType(entry.subjectType()) + " " + subjectId(entry, pointName, words))
                 .setHeader(getTranslation("audit.column.subject")).setFlexGrow(1);
         grid.addColumn(entry -> getTranslation("audit.outcome." + entry.outcome().name()))
                 .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
@@ -241,8 +241,11 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return getTranslation("nav.audit") + " · Dukcapil Portal";
     }
 
-    /** A subject's id as a clerk reads it: a service point by its name, not its code. */
-    private static String subjectId(AuditEntry entry, Function<String, String> pointName) {
+    /**
+     * A subject's id as a clerk reads it: a service point by its name, not its code, and a day (a booking day's, a
+     * holiday's) as the screens write it, not as ISO does.
+     */
+    private static String subjectId(AuditEntry entry, Function<String, String> pointName, AuditWords words) {
         String id = entry.subjectId();
         if (id == null) {
             return "";
@@ -252,6 +255,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         }
         int slash = id.indexOf('/');
         return POINT_DAY.equals(entry.subjectType()) && slash > 0
-                ? pointName.apply(id.substring(0, slash)) + ", " + id.substring(slash + 1) : id;
+                ? pointName.apply(id.substring(0, slash)) + ", " + words.detail(id.substring(slash + 1), null)
+                : words.detail(id, entry.subjectType());
     }
 }

@@ -1,5 +1,8 @@
 package id.dukcapil.portal.audit.ui;
 
+import id.dukcapil.portal.shared.ui.VaadinTexts;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,8 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class AuditWords {
 
-    /** A state or code as the modules record it: "IN_CHECK", "DELIVERED" (two capitals at least). */
-    private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)*\\b");
+    /**
+     * What a detail names in codes, read in one pass: a service point's code ("MPP-SOREANG", "UKL-320437"), a day as
+     * the modules record it (ISO: "2026-12-10"), and a state or code ("IN_CHECK", "DELIVERED": two capitals at least).
+     */
+    private static final Pattern CODE = Pattern.compile("(?<point>\\b[A-Z]+-[A-Z0-9]+\\b)"
+            + "|(?<day>(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?![\\w-]))|\\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)*\\b");
+    /** A day as every screen shows it. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
     /** Minutes as the modules record them ("+10 min", SOP B's overdue watch). */
     private static final Pattern MINUTES = Pattern.compile("\\b(\\d+) min\\b");
     /**
@@ -28,10 +37,20 @@ final class AuditWords {
             "OutboxMessage", List.of("notification.state."));
 
     private final Function<String, String> translate;
+    private final Function<String, String> pointName;
 
     /** @param translate a bundle lookup that answers the key itself when it has no translation */
     AuditWords(Function<String, String> translate) {
+        this(translate, code -> code);
+    }
+
+    /**
+     * @param translate a bundle lookup that answers the key itself when it has no translation
+     * @param pointName a service point's name by its code, the code itself for a code no point has
+     */
+    AuditWords(Function<String, String> translate, Function<String, String> pointName) {
         this.translate = translate;
+        this.pointName = pointName;
     }
 
     String action(String code) {
@@ -49,8 +68,9 @@ final class AuditWords {
 
     /**
      * The detail as recorded (the chain hashes it, so it is never rewritten), with each state or code it names in
-     * words: "SUBMITTED → IN_CHECK" reads "Diajukan → Sedang diperiksa petugas". A code no bundle knows stays as it is,
-     * for the walk of every view to find.
+     * words: "SUBMITTED → IN_CHECK" reads "Diajukan → Sedang diperiksa petugas", "point=MPP-SOREANG; day=2026-12-10"
+     * reads "point=MPP Soreang; day=10/12/2026". A code no bundle knows stays as it is, for the walk of every view to
+     * find.
      */
     String detail(@Nullable String detail, @Nullable String subjectType) {
         if (detail == null || detail.isBlank()) {
@@ -59,7 +79,10 @@ final class AuditWords {
         Matcher code = CODE.matcher(detail);
         StringBuilder words = new StringBuilder();
         while (code.find()) {
-            code.appendReplacement(words, Matcher.quoteReplacement(codeInWords(code.group(), subjectType)));
+            String shown = code.group("point") != null ? pointName.apply(code.group())
+                    : code.group("day") != null ? DAY.format(LocalDate.parse(code.group()))
+                    : codeInWords(code.group(), subjectType);
+            code.appendReplacement(words, Matcher.quoteReplacement(shown));
         }
         return minutesInWords(code.appendTail(words).toString());
     }

@@ -72,7 +72,7 @@ class AuditLogViewTest extends PortalViewTest {
         auditLog.record(AuditRecord.success("booking.day.closed", "BookingDay", "UKL-320433/2026-12-01"));
         AuditLogView view = navigate(AuditLogView.class);
 
-        assertThat(test(view.grid).getCellText(0, 5)).endsWith(" " + points.nameOf("UKL-320433") + ", 2026-12-01")
+        assertThat(test(view.grid).getCellText(0, 5)).endsWith(" " + points.nameOf("UKL-320433") + ", 01/12/2026")
                 .doesNotContain("UKL-320433");
     }
 

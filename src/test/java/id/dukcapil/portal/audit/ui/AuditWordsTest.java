@@ -33,6 +33,21 @@ class AuditWordsTest {
     }
 
     @Test
+    void aDetailNamesItsPointByNameAndItsDayAsTheScreensWriteIt() {
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.audit", Locale.of("id"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        AuditWords words = new AuditWords(key -> bundle.containsKey(key) ? bundle.getString(key) : key,
+                code -> code.equals("MPP-SOREANG") ? "MPP Soreang" : code);
+
+        assertThat(words.detail("nik=3204********0001; point=MPP-SOREANG", "IkdRegistration"))
+                .isEqualTo("nik=3204********0001; point=MPP Soreang");
+        assertThat(words.detail("point=DINAS; day=2026-12-10; queue=3", "Booking"))
+                .isEqualTo("point=DINAS; day=10/12/2026; queue=3");
+        assertThat(words.detail("20219876; 2026-12-10; kit=KIT-7", "SchoolVisit")).as("a code no point has stays")
+                .isEqualTo("20219876; 10/12/2026; kit=KIT-7");
+    }
+
+    @Test
     void anEnglishReaderReadsThemInEnglish() {
         AuditWords words = in(Locale.ENGLISH);
 
