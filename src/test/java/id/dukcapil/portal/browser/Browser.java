@@ -509,9 +509,19 @@ public final class Browser implements AutoCloseable {
         }
         try {
             element.click(); // the pointer's click, as a user's: a row opens on a click counted once (RowOpener)
-        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-            return new OpenedDialog(opener, false, "", "", List.of(opener + ": covered, cannot be clicked: "
-                    + covered.getMessage().lines().findFirst().orElse("")));
+        } catch (org.openqa.selenium.ElementClickInterceptedException moving) {
+            // A grid scrolled to the row lays its rows out again: the button may still be on its way. Covered
+            // once it has settled is covered.
+            awaitSettled();
+            try {
+                driver.executeScript("arguments[0].scrollIntoView({ block: 'center' });", element);
+                awaitSettled();
+                element.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                screenshot("covered-" + opener.replaceAll("[^A-Za-z0-9]+", "-"));
+                return new OpenedDialog(opener, false, "", "", List.of(opener + ": covered, cannot be clicked: "
+                        + covered.getMessage().lines().findFirst().orElse("")));
+            }
         }
         awaitSettled();
         String shown; // "dialog", or "message" for a refusal; null while neither (the wait goes on)
