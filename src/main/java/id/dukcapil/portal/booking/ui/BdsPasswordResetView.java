@@ -102,13 +102,7 @@ class BdsPasswordResetView extends BdsPage {
             case ACCOUNT_INVALID -> newPassword;
             default -> null;
         } : null;
-        if (field == null) {
-            Notifications.error(violation);
-            return;
-        }
-        field.setErrorMessage(Notifications.text(violation));
-        field.setInvalid(true);
-        field.focus();
+        Notifications.at(field, violation);
     }
 
     private void resend() {

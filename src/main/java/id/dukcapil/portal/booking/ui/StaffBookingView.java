@@ -158,13 +158,7 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
             case INVALID_NIK, NIK_NOT_FOUND, ACTIVE_BOOKING_EXISTS, NOT_PRINT_READY -> nik;
             default -> null;
         } : violation.messageKeys().contains("booking.staff.note.required") ? note : null;
-        if (field == null) {
-            Notifications.error(violation);
-            return;
-        }
-        field.setErrorMessage(Notifications.text(violation));
-        field.setInvalid(true);
-        field.focus();
+        Notifications.at(field, violation);
     }
 
     private void showTicket(Booking booking) {

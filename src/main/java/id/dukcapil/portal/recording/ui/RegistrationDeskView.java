@@ -196,9 +196,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         } catch (RuleViolation notAResident) {
             if (family.isEmpty()) {
                 // At the field the operator is typing or scanning in (Enter looks up), not in a message over it.
-                nik.setErrorMessage(Notifications.text(notAResident));
-                nik.setInvalid(true);
-                nik.focus();
+                Notifications.at(nik, notAResident);
             } else {
                 familyShown(family);
                 visit = null;

@@ -3,8 +3,10 @@ package id.dukcapil.portal.shared.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextFieldBase;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The shell's way to tell the user what happened: short success notes, errors that stay until read. */
 public final class Notifications {
@@ -39,5 +41,19 @@ public final class Notifications {
 
     public static void error(RuleViolation violation) {
         error(text(violation));
+    }
+
+    /**
+     * A refusal at the field it is about, where the eye is: the field marked and focused, what was typed kept. A
+     * refusal about no one field is a message.
+     */
+    public static void at(@Nullable TextFieldBase<?, ?> field, RuleViolation violation) {
+        if (field == null) {
+            error(violation);
+            return;
+        }
+        field.setErrorMessage(text(violation));
+        field.setInvalid(true);
+        field.focus();
     }
 }
