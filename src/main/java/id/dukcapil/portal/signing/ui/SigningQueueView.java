@@ -131,6 +131,8 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             updateSelection();
         });
         queue.setSizeFull();
+        // Never squeezed to a strip by what stands above it (many interrupted batches): the page scrolls instead.
+        queue.setMinHeight("18rem");
 
         selectAll.setId("signing-select-all");
         selectAll.setText(getTranslation("signing.select-all"));
@@ -181,6 +183,8 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout signBar = new HorizontalLayout(passphrase, sign, stop);
         signBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         progressBar.setWidth("30em");
+        // A few lines high at most: after a crash there may be many, and the queue below is the day's work.
+        interrupted.getStyle().set("max-height", "10rem").set("overflow", "auto").set("flex-shrink", "0");
         add(new H3(getTranslation("signing.title")), certificateStatus, interrupted, selectionBar, queue, signBar,
                 progressBar, progress, resultsOrder, results);
         showCertificate();
