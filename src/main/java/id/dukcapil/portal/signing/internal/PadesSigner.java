@@ -96,6 +96,7 @@ public class PadesSigner {
     }
 
     private final Clock clock;
+    private final String location;
     /** The last visible block drawn: a batch's signatures share it (same signer, same minute, same page size). */
     private volatile @Nullable VisibleBlock lastBlock;
 
@@ -104,8 +105,9 @@ public class PadesSigner {
                                 byte[] pdf) {
     }
 
-    PadesSigner(Clock clock) {
+    PadesSigner(Clock clock, SigningProperties properties) {
         this.clock = clock;
+        this.location = properties.issuePlace();
     }
 
     /**
@@ -120,7 +122,7 @@ public class PadesSigner {
             signature.setSubFilter(ETSI_CADES_DETACHED);
             signature.setName(CertificateNames.commonName(key.certificate()));
             signature.setReason("Tanda tangan elektronik (TTE) Kepala Dinas");
-            signature.setLocation("Kabupaten Bandung");
+            signature.setLocation(location); // where the office issues its documents, as BSrE's signature says too
             signature.setSignDate(GregorianCalendar.from(now));
             PDRectangle mediaBox = document.getPage(0).getMediaBox();
             try (SignatureOptions options = new SignatureOptions()) {

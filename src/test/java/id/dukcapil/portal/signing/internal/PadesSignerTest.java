@@ -35,6 +35,7 @@ class PadesSignerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
     private static final char[] PASSPHRASE = "rahasia".toCharArray();
+    private static final SigningProperties PROPERTIES = new SigningProperties(null, null, 0, null, "Soreang", null);
 
     private static SigningKey key;
     private static byte[] signed;
@@ -46,7 +47,7 @@ class PadesSignerTest {
         DemoCertificateAuthority ca = new DemoCertificateAuthority(NOW);
         key = Pkcs12.open(ca.issuePkcs12("Dr. H. Asép Sutisna, M.Si.", PASSPHRASE.clone(), NOW.minus(Duration.ofDays(1)),
                 NOW.plus(Duration.ofDays(365))), PASSPHRASE.clone());
-        PadesSigner signer = new PadesSigner(Clock.fixed(NOW, ZoneId.of("Asia/Jakarta")));
+        PadesSigner signer = new PadesSigner(Clock.fixed(NOW, ZoneId.of("Asia/Jakarta")), PROPERTIES);
         signed = signer.sign(onePage(), key);
     }
 
@@ -71,6 +72,7 @@ class PadesSignerTest {
         try (PDDocument document = Loader.loadPDF(signed)) {
             PDSignature signature = document.getLastSignatureDictionary();
             assertThat(signature.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+            assertThat(signature.getLocation()).as("where the office issues its documents").isEqualTo("Soreang");
             var widget = document.getSignatureFields().getFirst().getWidgets().getFirst();
             assertThat(widget.getRectangle().getWidth()).isPositive();
             assertThat(widget.getPage()).isEqualTo(document.getPage(0));
@@ -125,7 +127,7 @@ class PadesSignerTest {
                 name, keys.getPublic()).build(new JcaContentSignerBuilder("SHA384withECDSA").build(keys.getPrivate())));
         SigningKey ecKey = new SigningKey(keys.getPrivate(), List.of(certificate));
 
-        byte[] ecSigned = new PadesSigner(Clock.fixed(NOW, ZoneId.of("Asia/Jakarta"))).sign(onePage(), ecKey);
+        byte[] ecSigned = new PadesSigner(Clock.fixed(NOW, ZoneId.of("Asia/Jakarta")), PROPERTIES).sign(onePage(), ecKey);
 
         assertThat(Pdfsig.check(ecSigned)).contains("Signature is Valid.", "ETSI.CAdES.detached");
         try (PDDocument document = Loader.loadPDF(ecSigned)) {
