@@ -351,14 +351,16 @@ public class OutboxStore {
 
     /**
      * Claims of senders that died (SENDING since before {@code claimedBefore}): a message never handed over goes
-     * back to the queue as if unclaimed; one handed over may or may not have arrived, and becomes UNCERTAIN.
+     * back to the queue as if unclaimed; one handed over before then may or may not have arrived, and becomes
+     * UNCERTAIN. A message a live sender handed over since is its own still: counted from its hand-over, not from the
+     * batch's claim, a slow batch's latest message is never called uncertain while it is being sent.
      */
     public Abandoned recoverAbandoned(Instant claimedBefore, Instant now, String uncertainAnswer) {
         jdbc.sql("""
                 INSERT INTO notification_attempt (message_id, channel, at, outcome, answer)
                 SELECT id, channel, ?, 'UNCERTAIN', ? FROM notification_message
-                WHERE state = 'SENDING' AND claimed_at < ? AND handed_over_at IS NOT NULL""")
-                .params(utc(now), cut(uncertainAnswer), utc(claimedBefore))
+                WHERE state = 'SENDING' AND claimed_at < ? AND handed_over_at < ?""")
+                .params(utc(now), cut(uncertainAnswer), utc(claimedBefore), utc(claimedBefore))
                 .update();
         int requeued = jdbc.sql("""
                 UPDATE notification_message SET state = IF(attempts > 1, 'RETRY', 'PENDING'),
@@ -368,8 +370,8 @@ public class OutboxStore {
                 .update();
         int uncertain = jdbc.sql("""
                 UPDATE notification_message SET state = 'UNCERTAIN', last_answer = ?
-                WHERE state = 'SENDING' AND claimed_at < ? AND handed_over_at IS NOT NULL""")
-                .params(cut(uncertainAnswer), utc(claimedBefore))
+                WHERE state = 'SENDING' AND claimed_at < ? AND handed_over_at < ?""")
+                .params(cut(uncertainAnswer), utc(claimedBefore), utc(claimedBefore))
                 .update();
         return new Abandoned(requeued, uncertain);
     }
