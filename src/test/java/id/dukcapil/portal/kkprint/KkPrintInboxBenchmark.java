@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TurnAbout;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -50,26 +50,20 @@ class KkPrintInboxBenchmark {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
         // Interleaved, so that the other tenants of the machine slow both sides alike; the user is signed in once,
         // as in a grid's session.
-        double[][] operator = kk.asStaff("operator", () -> interleaved(
+        TurnAbout operator = kk.asStaff("operator", () -> TurnAbout.measure(WARM_UP, RUNS,
                 () -> jdbc.queryForList(plain, "OPERATOR", PAGE + 1, 0),
                 () -> requests.operatorInbox(InboxFilter.empty(), PageRequest.of(0, PAGE)).getContent()));
-        double[][] overdueOnly = kk.asStaff("operator", () -> interleaved(
+        TurnAbout overdueOnly = kk.asStaff("operator", () -> TurnAbout.measure(WARM_UP, RUNS,
                 () -> jdbc.queryForList(overdue, "OPERATOR", now, PAGE + 1, 0),
                 () -> requests.operatorInbox(new InboxFilter(true), PageRequest.of(0, PAGE)).getContent()));
-        double[][] verifier = kk.asStaff("verifikator", () -> interleaved(
+        TurnAbout verifier = kk.asStaff("verifikator", () -> TurnAbout.measure(WARM_UP, RUNS,
                 () -> jdbc.queryForList(plain, "VERIFIER", PAGE + 1, 0),
                 () -> requests.verifierInbox(InboxFilter.empty(), PageRequest.of(0, PAGE)).getContent()));
-        double[] operatorDirect = operator[0];
-        double[] operatorPage = operator[1];
-        double[] overdueDirect = overdueOnly[0];
-        double[] overduePage = overdueOnly[1];
-        double[] verifierDirect = verifier[0];
-        double[] verifierPage = verifier[1];
 
         System.out.printf("BENCHMARK kkprint-inbox rows=%d page=%d runs=%d (load %d ms)%n", total, PAGE, RUNS, loadMillis);
-        report("operator inbox", operatorPage, operatorDirect);
-        report("operator inbox, overdue only", overduePage, overdueDirect);
-        report("verifier inbox", verifierPage, verifierDirect);
+        report("operator inbox", operator);
+        report("operator inbox, overdue only", overdueOnly);
+        report("verifier inbox", verifier);
         for (String sql : List.of(plain, overdue)) {
             List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + sql
                     .replace("inbox = ?", "inbox = 'OPERATOR'").replace("step_due_at < ?", "step_due_at < NOW(3)")
@@ -80,9 +74,9 @@ class KkPrintInboxBenchmark {
                 assertThat(String.valueOf(row.get("Extra"))).doesNotContain("filesort");
             });
         }
-        assertThat(operatorPage[1]).as("operator inbox first page p95, ms").isLessThanOrEqualTo(20);
-        assertThat(overduePage[1]).as("overdue filter first page p95, ms").isLessThanOrEqualTo(20);
-        assertThat(verifierPage[1]).as("verifier inbox first page p95, ms").isLessThanOrEqualTo(20);
+        assertThat(operator.subject().p95()).as("operator inbox first page p95, ms").isLessThanOrEqualTo(20);
+        assertThat(overdueOnly.subject().p95()).as("overdue filter first page p95, ms").isLessThanOrEqualTo(20);
+        assertThat(verifier.subject().p95()).as("verifier inbox first page p95, ms").isLessThanOrEqualTo(20);
     }
 
     /** Requests up to a million: most closed, a tenth waiting for the operator, a twentieth for the verifier. */
@@ -116,34 +110,9 @@ class KkPrintInboxBenchmark {
         return (System.nanoTime() - loadStarted) / 1_000_000;
     }
 
-    /** p50 and p95 in milliseconds of the direct SQL and of the page, measured turn about after a warm-up. */
-    private static double[][] interleaved(Supplier<?> direct, Supplier<?> page) {
-        for (int i = 0; i < WARM_UP; i++) {
-            direct.get();
-            page.get();
-        }
-        double[] directMillis = new double[RUNS];
-        double[] pageMillis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            directMillis[i] = millis(direct);
-            pageMillis[i] = millis(page);
-        }
-        return new double[][] {percentiles(directMillis), percentiles(pageMillis)};
-    }
-
-    private static double millis(Supplier<?> query) {
-        long started = System.nanoTime();
-        query.get();
-        return (System.nanoTime() - started) / 1e6;
-    }
-
-    private static double[] percentiles(double[] millis) {
-        Arrays.sort(millis);
-        return new double[] {millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1]};
-    }
-
-    private static void report(String what, double[] page, double[] direct) {
+    private static void report(String what, TurnAbout figures) {
         System.out.printf("BENCHMARK kkprint-inbox %-30s page p50=%.2f ms p95=%.2f ms | same SQL direct p50=%.2f ms "
-                + "p95=%.2f ms%n", what, page[0], page[1], direct[0], direct[1]);
+                + "p95=%.2f ms%n", what, figures.subject().p50(), figures.subject().p95(), figures.baseline().p50(),
+                figures.baseline().p95());
     }
 }

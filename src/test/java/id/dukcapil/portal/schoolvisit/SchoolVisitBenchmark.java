@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TurnAbout;
 import id.dukcapil.portal.schoolvisit.internal.StudentStore;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -101,14 +101,15 @@ class SchoolVisitBenchmark {
         assertThat(total).isGreaterThanOrEqualTo(STUDENTS);
         long firstId = jdbc.queryForObject("SELECT MIN(id) FROM schoolvisit_student", Long.class);
 
-        double[][] figures = SignedInAs.call(users, "cetak", () -> interleaved(
+        TurnAbout figures = SignedInAs.call(users, "cetak", () -> TurnAbout.measure(WARM_UP, RUNS,
                 () -> jdbc.queryForList("SELECT * FROM schoolvisit_student WHERE id >= ? ORDER BY id LIMIT ?",
                         firstId, PAGE + 1),
                 () -> printQueue.today(PageRequest.of(0, PAGE)).getContent()));
         System.out.printf("BENCHMARK schoolvisit-queue students=%d page=%d runs=%d (load %d ms)%n", total, PAGE, RUNS,
                 loadMillis);
         System.out.printf("BENCHMARK schoolvisit-queue first page p50=%.2f ms p95=%.2f ms | plain indexed SELECT by "
-                + "primary key p50=%.2f ms p95=%.2f ms%n", figures[1][0], figures[1][1], figures[0][0], figures[0][1]);
+                + "primary key p50=%.2f ms p95=%.2f ms%n", figures.subject().p50(), figures.subject().p95(),
+                figures.baseline().p50(), figures.baseline().p95());
         List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + StudentStore.QUEUE_SQL
                 .replace("turns_17_on <= ?", "turns_17_on <= CURDATE()")
                 .replace("LIMIT ? OFFSET ?", "LIMIT " + (PAGE + 1) + " OFFSET 0"));
@@ -117,7 +118,7 @@ class SchoolVisitBenchmark {
             assertThat(row.get("key")).isEqualTo("ix_schoolvisit_student_queue");
             assertThat(String.valueOf(row.get("Extra"))).doesNotContain("filesort");
         });
-        assertThat(figures[1][1]).as("birthday queue first page p95, ms").isLessThanOrEqualTo(50);
+        assertThat(figures.subject().p95()).as("birthday queue first page p95, ms").isLessThanOrEqualTo(50);
     }
 
     /**
@@ -162,31 +163,5 @@ class SchoolVisitBenchmark {
                       '0221234567', 'MPP-SOREANG')""", "%08d".formatted(90_000_000 + i), "SMA Benchmark " + i);
         }
         return jdbc.queryForList("SELECT id FROM schoolvisit_school WHERE npsn >= '90000000'", Long.class);
-    }
-
-    /** p50 and p95 in milliseconds of the baseline and of the queue, measured turn about after a warm-up. */
-    private static double[][] interleaved(Supplier<?> baseline, Supplier<?> queue) {
-        for (int i = 0; i < WARM_UP; i++) {
-            baseline.get();
-            queue.get();
-        }
-        double[] baselineMillis = new double[RUNS];
-        double[] queueMillis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            baselineMillis[i] = millis(baseline);
-            queueMillis[i] = millis(queue);
-        }
-        return new double[][] {percentiles(baselineMillis), percentiles(queueMillis)};
-    }
-
-    private static double millis(Supplier<?> query) {
-        long started = System.nanoTime();
-        query.get();
-        return (System.nanoTime() - started) / 1e6;
-    }
-
-    private static double[] percentiles(double[] millis) {
-        Arrays.sort(millis);
-        return new double[] {millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1]};
     }
 }
