@@ -11,7 +11,6 @@ import id.dukcapil.portal.shared.region.Regions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,14 +65,14 @@ class PopulationBenchmark {
         report(String.format(Locale.ROOT, "generation only: %,d families, %,d residents, %,d cards in %.1f s",
                 generated[0], generated[1], generated[2], seconds(started)));
 
-        empty();
+        PopulationTables.truncate(dataSource);
         started = System.nanoTime();
         PopulationBulkLoader.Loaded loaded = loader.load(new DemoPopulationGenerator(villages, SEED, TODAY)::next, FAMILIES);
         double portal = seconds(started);
         report(String.format(Locale.ROOT, "portal loader, run first (generation in its own thread, LOAD DATA "
                 + "LOCAL per chunk, no FK checks): %.1f s, %,.0f residents/s; %s", portal, loaded.residents() / portal, loaded));
 
-        empty();
+        PopulationTables.truncate(dataSource);
         started = System.nanoTime();
         plainBatchedInsert(new DemoPopulationGenerator(villages, SEED, TODAY));
         double baseline = seconds(started);
@@ -174,16 +173,6 @@ class PopulationBenchmark {
     private static String insert(String table, List<String> columns) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-    }
-
-    private void empty() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SET FOREIGN_KEY_CHECKS = 0");
-            statement.execute("TRUNCATE TABLE population_card_print");
-            statement.execute("TRUNCATE TABLE population_resident");
-            statement.execute("TRUNCATE TABLE population_family");
-            statement.execute("SET FOREIGN_KEY_CHECKS = 1");
-        }
     }
 
     private static double seconds(long startedNanos) {

@@ -11,8 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -52,14 +50,14 @@ class PopulationImportBenchmark {
         }
         report(String.format(Locale.ROOT, "extract: %,d bytes", Files.size(extract)));
 
-        empty();
+        PopulationTables.truncate(dataSource);
         long started = System.nanoTime();
         PopulationBulkLoader.Loaded loaded = loader.load(new DemoPopulationGenerator(villages, SEED, TODAY)::next, FAMILIES);
         double baseline = seconds(started);
         report(String.format(Locale.ROOT, "baseline, the generator's bulk load (LOAD DATA LOCAL, no checks): %.1f s, "
                 + "%,.0f residents/s; %s", baseline, loaded.residents() / baseline, loaded));
 
-        empty();
+        PopulationTables.truncate(dataSource);
         started = System.nanoTime();
         ImportProgress imported = new ImportTestSupport(runner, store).importFile(extract, "ekstrak.csv", "32.04");
         double portal = seconds(started);
@@ -68,16 +66,6 @@ class PopulationImportBenchmark {
                 imported.rowsRead() / portal, imported.rowsRead(), imported.residentsAdded(), imported.rowsRejected(),
                 imported.state()));
         Files.delete(extract);
-    }
-
-    private void empty() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SET FOREIGN_KEY_CHECKS = 0");
-            statement.execute("TRUNCATE TABLE population_card_print");
-            statement.execute("TRUNCATE TABLE population_resident");
-            statement.execute("TRUNCATE TABLE population_family");
-            statement.execute("SET FOREIGN_KEY_CHECKS = 1");
-        }
     }
 
     private static double seconds(long startedNanos) {
