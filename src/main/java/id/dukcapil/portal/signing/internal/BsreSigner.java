@@ -57,7 +57,7 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
      * Refused secrets allowed per signer and kind before the portal stops sending that kind: fewer than BSrE's own
      * lock-out is unknown, so few; a secret BSrE takes starts the count afresh.
      */
-    static final Limit SECRET_REFUSALS = Limit.of(5, Duration.ofMinutes(15));
+    public static final Limit SECRET_REFUSALS = Limit.of(5, Duration.ofMinutes(15));
 
     private final BsreProperties properties;
     private final String issuePlace;
