@@ -312,8 +312,8 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
                 signerRefused = refused.message();
                 secretRefusals.take(throttleKey);
                 auditLog.record(AuditRecord.success("signing.bsre.secret-refused", "SigningSigner", properties.nik())
-                        .withOutcome(Outcome.FAILURE).withDetail("%s, HTTP %d %s".formatted(kind, status,
-                                refused.message())));
+                        .withOutcome(Outcome.FAILURE).withDetail("%s, HTTP %d %s".formatted(
+                                kind == SecretKind.TOTP ? "TOTP" : "passphrase", status, refused.message())));
                 if (kind == SecretKind.TOTP) {
                     return new RuleViolation("signing.bsre.totp.refused", refused.message());
                 }
