@@ -46,8 +46,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * HEAD: signs a batch of queued documents with the signer the typed passphrase opens ({@link DocumentSigner}: the
- * office's own key, or BSrE). Documents are rendered and signed in parallel (the signer's concurrency: two workers
+ * HEAD: signs a batch of queued documents with the signer the typed passphrase (or, through BSrE, the BeSign TOTP)
+ * opens ({@link DocumentSigner}: the office's own key, or BSrE). A session that signs many documents per call (a
+ * TOTP's) gets them gathered into calls as they are rendered (decision 151). Documents are rendered and signed in parallel (the signer's concurrency: two workers
  * per core for the local key, BSrE's parallel calls); each batch's committer commits the finished documents a few per
  * transaction, each still claimed by its own conditional state update ({@link DocumentFinisher}): a crash loses
  * nothing committed, a document signed but not yet committed was never stored and is signed again on resume (through
@@ -83,6 +84,12 @@ public class BatchSigning {
     private final TransactionTemplate transactions;
     private final SigningQueue queue;
     private final ExecutorService workers;
+    /**
+     * The calls of a session that signs many documents per call: apart from the workers, so that a call leaves as
+     * soon as it is full rather than after the whole batch's rendering (a TOTP lives seconds). Its threads are made
+     * only when a call is.
+     */
+    private final ExecutorService callers;
     private final Map<Long, BatchRun> running = new ConcurrentHashMap<>();
     private final BatchLeases leases;
     private final boolean aloneOnItsDatabase;
@@ -107,6 +114,8 @@ public class BatchSigning {
         this.properties = properties;
         this.clock = clock;
         this.transactions = transactions;
+        this.callers = Executors.newFixedThreadPool(signer.concurrency(), Thread.ofPlatform().name("signing-call-", 1)
+                .daemon(true).factory());
         this.workers = Executors.newFixedThreadPool(signer.concurrency(), Thread.ofPlatform().name("signing-", 1)
                 .daemon(true).factory());
     }
@@ -376,7 +385,7 @@ public class BatchSigning {
     /**
      * A session that signs many documents per call (a TOTP's, decision 151): rendered documents are gathered into
      * calls within the session's {@link DocumentSigner.CallSize}, each call sent as soon as it is full, on the
-     * batch's workers; what is left once every document is rendered goes in a last call.
+     * batch's callers; what is left once every document is rendered goes in a last call.
      */
     private final class Gathering {
 
@@ -422,7 +431,7 @@ public class BatchSigning {
             call.clear();
             bytes = 0;
             calls.add(CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> send(documents)),
-                    workers));
+                    callers));
         }
 
         private void send(List<Rendered> documents) {
@@ -632,6 +641,7 @@ public class BatchSigning {
     void shutdown() {
         running.values().forEach(BatchRun::stop);
         workers.shutdown();
+        callers.shutdown();
         renewals.shutdown();
     }
 }
