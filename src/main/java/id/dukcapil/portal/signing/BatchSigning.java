@@ -47,11 +47,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * HEAD: signs a batch of queued documents with the signer the typed passphrase (or, through BSrE, the BeSign TOTP)
- * opens ({@link DocumentSigner}: the office's own key, or BSrE). A session that signs many documents per call (a
- * TOTP's) gets them gathered into calls as they are rendered (decision 151). Documents are rendered and signed in parallel (the signer's concurrency: two workers
- * per core for the local key, BSrE's parallel calls); each batch's committer commits the finished documents a few per
- * transaction, each still claimed by its own conditional state update ({@link DocumentFinisher}): a crash loses
- * nothing committed, a document signed but not yet committed was never stored and is signed again on resume (through
+ * opens ({@link DocumentSigner}: the office's own key, or BSrE). Documents are rendered and signed in parallel (the
+ * signer's concurrency: two workers per core for the local key, BSrE's parallel calls; a session that signs many
+ * documents per call, a TOTP's, gets them gathered into calls as they are rendered, decision 151); each batch's
+ * committer commits the finished documents a few per transaction, each still claimed by its own conditional state
+ * update ({@link DocumentFinisher}): a crash loses nothing committed, a document signed but not yet committed was never stored and is signed again on resume (through
  * BSrE once its journalled attempt is reconciled, decision 144), and no document is stored signed twice. A group that cannot be committed is committed again one document at a time, so one
  * failing document does not stop the others. Progress counts a document when it is committed. An unfinished batch
  * (stopped, or cut by a crash) is resumed with {@link #resume}. See docs/decisions/035-signing-committer.md.

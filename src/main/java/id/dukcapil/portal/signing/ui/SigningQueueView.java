@@ -64,7 +64,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * HEAD: the documents waiting for the Kepala Dinas's signature, overdue first. Preview one, send one back, choose
- * some or all, type the passphrase (or, signing through BSrE, a TOTP from the BeSign app) and sign them as a batch; progress is polled every half second while it runs.
+ * some or all, type the passphrase (or, signing through BSrE, a TOTP from the BeSign app) and sign them as a batch;
+ * progress is polled every half second while it runs.
  */
 @Route("signing")
 @RolesAllowed(Roles.HEAD)
