@@ -144,7 +144,8 @@ public class BatchSigning {
             long batchId = documents.insertBatch(currentActor.id(), clock.instant(), ids, runner,
                     properties.batchLease());
             auditLog.record(AuditRecord.success("signing.batch.started", "SigningBatch", String.valueOf(batchId))
-                    .withDetail("%d documents, signer %s".formatted(ids.size(), session.signer().name())));
+                    .withDetail("%d documents, signer %s, %s".formatted(ids.size(), session.signer().name(),
+                            typed(kind))));
             return launch(batchId, ids, session);
         } catch (RuntimeException e) {
             session.close();
@@ -182,12 +183,17 @@ public class BatchSigning {
             }
             List<Long> open = documents.openItems(batchId);
             auditLog.record(AuditRecord.success("signing.batch.resumed", "SigningBatch", String.valueOf(batchId))
-                    .withDetail("%d documents left".formatted(open.size())));
+                    .withDetail("%d documents left, %s".formatted(open.size(), typed(kind))));
             return launch(batchId, open, session);
         } catch (RuntimeException e) {
             session.close();
             throw e;
         }
+    }
+
+    /** How the batch was opened, in the audit log's words (never the secret). */
+    private static String typed(SecretKind kind) {
+        return kind == SecretKind.TOTP ? "with a TOTP code from BeSign" : "with the passphrase";
     }
 
     /** Batches neither finished nor running, here or on another node: stopped, or cut by a crash. */

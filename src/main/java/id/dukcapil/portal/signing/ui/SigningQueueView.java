@@ -195,6 +195,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         selectionBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout signBar = new HorizontalLayout(secretKind, passphrase, sign, stop);
         signBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        signBar.setWrap(true); // the choice of secret, its field and the buttons do not fit a phone's width in one row
         progressBar.setWidth("30em");
         // A few lines high at most: after a crash there may be many, and the queue below is the day's work.
         interrupted.getStyle().set("max-height", "10rem").set("overflow", "auto").set("flex-shrink", "0");

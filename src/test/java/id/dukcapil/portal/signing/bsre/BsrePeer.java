@@ -319,6 +319,7 @@ public final class BsrePeer implements AutoCloseable {
 
     private Reply sign(JsonNode request) throws Exception {
         signCalls.incrementAndGet();
+        filesPerCall.add(request.path("file").size());
         if (!NIK.equals(request.path("nik").asString(""))) {
             return new Reply(400, Map.of("status_code", 2021, "error", "NIK tidak terdaftar"));
         }
@@ -341,7 +342,6 @@ public final class BsrePeer implements AutoCloseable {
         if (!files.isArray() || !request.path("signatureProperties").isArray()) {
             return new Reply(400, Map.of("status_code", 2001, "error", "Permintaan tidak lengkap"));
         }
-        filesPerCall.add(files.size());
         Misbehaviour misbehaviour = misbehaviours.poll();
         if (misbehaviour == Misbehaviour.FAIL_500) {
             return new Reply(500, Map.of("status_code", 500, "error", "Internal Server Error"));
