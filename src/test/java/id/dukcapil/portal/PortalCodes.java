@@ -20,10 +20,11 @@ public final class PortalCodes {
 
     /**
      * Constants that are also the office's own abbreviations, written in capitals in words meant for people
-     * (a school's type, a service point's kind, an identity number's name, a text message).
+     * (a school's type, a service point's kind, an identity number's name, a text message, the code BSrE's BeSign app
+     * shows).
      */
     private static final Set<String> ALSO_WORDS = Set.of("KK", "NIK", "RT", "RW", "SIAK", "SMA", "SMK", "MA", "SLB",
-            "MPP", "UKL", "DINAS", "SMS");
+            "MPP", "UKL", "DINAS", "SMS", "TOTP");
     private static final Pattern CAPITALS = Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9_]*[A-Z0-9](?![\\w-])");
 
     private final Set<String> codes;

@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +30,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.secret.NodeScope;
+import id.dukcapil.portal.signing.DocumentSigner.SecretKind;
 import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
@@ -42,11 +46,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * HEAD: signs a batch of queued documents with the signer the typed passphrase opens ({@link DocumentSigner}: the
- * office's own key, or BSrE). Documents are rendered and signed in parallel (the signer's concurrency: two workers
- * per core for the local key, BSrE's parallel calls); each batch's committer commits the finished documents a few per
- * transaction, each still claimed by its own conditional state update ({@link DocumentFinisher}): a crash loses
- * nothing committed, a document signed but not yet committed was never stored and is signed again on resume (through
+ * HEAD: signs a batch of queued documents with the signer the typed passphrase (or, through BSrE, the BeSign TOTP)
+ * opens ({@link DocumentSigner}: the office's own key, or BSrE). Documents are rendered and signed in parallel (the
+ * signer's concurrency: two workers per core for the local key, BSrE's parallel calls; a session that signs many
+ * documents per call, a TOTP's, gets them gathered into calls as they are rendered, decision 151); each batch's
+ * committer commits the finished documents a few per transaction, each still claimed by its own conditional state
+ * update ({@link DocumentFinisher}): a crash loses nothing committed, a document signed but not yet committed was never stored and is signed again on resume (through
  * BSrE once its journalled attempt is reconciled, decision 144), and no document is stored signed twice. A group that cannot be committed is committed again one document at a time, so one
  * failing document does not stop the others. Progress counts a document when it is committed. An unfinished batch
  * (stopped, or cut by a crash) is resumed with {@link #resume}. See docs/decisions/035-signing-committer.md.
@@ -79,6 +84,12 @@ public class BatchSigning {
     private final TransactionTemplate transactions;
     private final SigningQueue queue;
     private final ExecutorService workers;
+    /**
+     * The calls of a session that signs many documents per call: apart from the workers, so that a call leaves as
+     * soon as it is full rather than after the whole batch's rendering (a TOTP lives seconds). Its threads are made
+     * only when a call is.
+     */
+    private final ExecutorService callers;
     private final Map<Long, BatchRun> running = new ConcurrentHashMap<>();
     private final BatchLeases leases;
     private final boolean aloneOnItsDatabase;
@@ -103,27 +114,38 @@ public class BatchSigning {
         this.properties = properties;
         this.clock = clock;
         this.transactions = transactions;
+        this.callers = Executors.newFixedThreadPool(signer.concurrency(), Thread.ofPlatform().name("signing-call-", 1)
+                .daemon(true).factory());
         this.workers = Executors.newFixedThreadPool(signer.concurrency(), Thread.ofPlatform().name("signing-", 1)
                 .daemon(true).factory());
     }
 
-    /**
-     * Starts signing the documents. Refused before anything is signed: no document chosen, a wrong passphrase, no
-     * usable certificate (none, revoked, expired, a signer BSrE does not know).
-     */
+    /** Starts signing the documents with the passphrase: {@link #start(List, SecretKind, char[])}. */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public BatchRun start(List<Long> documentIds, char[] passphrase) {
+        return start(documentIds, SecretKind.PASSPHRASE, passphrase);
+    }
+
+    /**
+     * Starts signing the documents. Refused before anything is signed: no document chosen, a wrong passphrase, a
+     * secret the signer does not take, no usable certificate (none, revoked, expired, a signer BSrE does not know).
+     *
+     * @param secret wiped before this returns
+     */
+    @PreAuthorize("hasRole('" + Roles.HEAD + "')")
+    public BatchRun start(List<Long> documentIds, SecretKind kind, char[] secret) {
         if (documentIds.isEmpty()) {
-            java.util.Arrays.fill(passphrase, '\0');
+            Arrays.fill(secret, '\0');
             throw new RuleViolation("signing.batch.empty");
         }
-        DocumentSigner.Session session = signer.open(passphrase);
+        DocumentSigner.Session session = signer.open(kind, secret);
         try {
             List<Long> ids = documentIds.stream().distinct().toList();
             long batchId = documents.insertBatch(currentActor.id(), clock.instant(), ids, runner,
                     properties.batchLease());
             auditLog.record(AuditRecord.success("signing.batch.started", "SigningBatch", String.valueOf(batchId))
-                    .withDetail("%d documents, signer %s".formatted(ids.size(), session.signer().name())));
+                    .withDetail("%d documents, signer %s, %s".formatted(ids.size(), session.signer().name(),
+                            typed(kind))));
             return launch(batchId, ids, session);
         } catch (RuntimeException e) {
             session.close();
@@ -137,16 +159,22 @@ public class BatchSigning {
      */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public BatchRun resume(long batchId, char[] passphrase) {
+        return resume(batchId, SecretKind.PASSPHRASE, passphrase);
+    }
+
+    /** {@link #resume(long, char[])} with the secret of the kind typed (a fresh TOTP after one ran out). */
+    @PreAuthorize("hasRole('" + Roles.HEAD + "')")
+    public BatchRun resume(long batchId, SecretKind kind, char[] secret) {
         Optional<DocumentStore.BatchRow> batch = documents.unfinishedBatch(batchId);
         if (running.containsKey(batchId) || batch.isEmpty()) {
-            java.util.Arrays.fill(passphrase, '\0');
+            Arrays.fill(secret, '\0');
             throw new RuleViolation("signing.batch.not-resumable", batchId);
         }
         if (runsElsewhere(batch.get())) {
-            java.util.Arrays.fill(passphrase, '\0');
+            Arrays.fill(secret, '\0');
             throw new RuleViolation("signing.batch.running-elsewhere", batchId);
         }
-        DocumentSigner.Session session = signer.open(passphrase);
+        DocumentSigner.Session session = signer.open(kind, secret);
         try {
             boolean claimed = aloneOnItsDatabase ? leases.takeOver(batchId, runner, properties.batchLease())
                     : leases.claim(batchId, runner, properties.batchLease());
@@ -155,12 +183,17 @@ public class BatchSigning {
             }
             List<Long> open = documents.openItems(batchId);
             auditLog.record(AuditRecord.success("signing.batch.resumed", "SigningBatch", String.valueOf(batchId))
-                    .withDetail("%d documents left".formatted(open.size())));
+                    .withDetail("%d documents left, %s".formatted(open.size(), typed(kind))));
             return launch(batchId, open, session);
         } catch (RuntimeException e) {
             session.close();
             throw e;
         }
+    }
+
+    /** How the batch was opened, in the audit log's words (never the secret). */
+    private static String typed(SecretKind kind) {
+        return kind == SecretKind.TOTP ? "with a TOTP code from BeSign" : "with the passphrase";
     }
 
     /** Batches neither finished nor running, here or on another node: stopped, or cut by a crash. */
@@ -195,6 +228,12 @@ public class BatchSigning {
         return signer.remoteSigner();
     }
 
+    /** The secrets the office's signer opens with: the passphrase, and with BSrE a TOTP from BeSign. */
+    @PreAuthorize("hasRole('" + Roles.HEAD + "')")
+    public Set<SecretKind> secretKinds() {
+        return signer.secretKinds();
+    }
+
     /** The batch running now, if any: a screen opened again finds its progress. */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public Optional<BatchRun> running(long batchId) {
@@ -207,14 +246,32 @@ public class BatchSigning {
         String signerName = currentActor.id();
         LocalDate issuedOn = LocalDate.now(clock);
         Committer committer = new Committer(batchId, run, signerName);
+        Gathering gathering = session.callSize().gathers() ? new Gathering(batchId, session, run, committer) : null;
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (Long id : ids) {
             Runnable task = new DelegatingSecurityContextRunnable(() -> {
-                if (!run.stopRequested()) {
+                if (run.stopRequested()) {
+                    return;
+                }
+                if (gathering == null) {
                     committer.finished.add(signOne(batchId, id, session, issuedOn));
+                } else {
+                    switch (prepare(id, session, issuedOn)) {
+                        case Rendered rendered -> gathering.add(rendered);
+                        case Finished finished -> committer.finished.add(finished);
+                    }
                 }
             });
             tasks.add(CompletableFuture.runAsync(task, workers));
+        }
+        CompletableFuture<Void> signed = CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new));
+        if (gathering != null) { // the last call goes once every document is rendered; the session waits for all
+            signed = signed.handle((ignored, error) -> error).thenCompose(error -> gathering.sendTheRest()
+                    .thenRun(() -> {
+                        if (error != null) {
+                            throw new CompletionException(error);
+                        }
+                    }));
         }
         Duration lease = properties.batchLease();
         long every = Math.max(1, lease.toMillis() / 3);
@@ -224,7 +281,7 @@ public class BatchSigning {
             Thread.ofPlatform().name("signing-committer-" + batchId + "-" + lane).daemon(true)
                     .start(new DelegatingSecurityContextRunnable(committer));
         }
-        CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
+        signed.whenComplete((ignored, error) -> {
             // The key or the passphrase goes with the batch, once no signing thread can still use it (the committer's
             // lanes may have ended before: a half-wiped passphrase must never reach the signer).
             session.close();
@@ -251,8 +308,16 @@ public class BatchSigning {
         }
     }
 
+    /** A document made ready to sign, or already finished without a signature. */
+    private sealed interface Prepared permits Rendered, Finished {
+    }
+
+    /** Rendered with the signer's block, to be signed. */
+    private record Rendered(DocumentStore.DocumentRow document, byte[] pdf) implements Prepared {
+    }
+
     /** What a signing thread hands to the committer. */
-    private sealed interface Finished {
+    private sealed interface Finished extends Prepared {
     }
 
     /** Rendered and signed, not stored yet. */
@@ -273,6 +338,23 @@ public class BatchSigning {
     }
 
     private Finished signOne(long batchId, long id, DocumentSigner.Session session, LocalDate issuedOn) {
+        return switch (prepare(id, session, issuedOn)) {
+            case Finished finished -> finished;
+            case Rendered rendered -> {
+                try {
+                    yield new Signed(rendered.document(), session.sign(batchId, id, rendered.pdf()));
+                } catch (RuleViolation violation) {
+                    yield notSigned(rendered.document(), violation);
+                } catch (RuntimeException e) {
+                    log.warn("Signing document {} failed", rendered.document().number(), e);
+                    yield failed(rendered.document(), e);
+                }
+            }
+        };
+    }
+
+    /** The document rendered with the session's signer, unless it is no longer queued or goes back to its verifier. */
+    private Prepared prepare(long id, DocumentSigner.Session session, LocalDate issuedOn) {
         Optional<DocumentStore.DocumentRow> found = documents.find(id);
         if (found.isEmpty()) {
             return new NotSigned(new DocumentOutcome(id, "?", DocumentOutcome.Result.FAILED,
@@ -288,17 +370,97 @@ public class BatchSigning {
             SignatureBlock block = new SignatureBlock(document.number(), properties.verificationUrl(document.token()),
                     issuedOn, who.name(), who.position(), who.nip());
             return switch (sources.of(document.sourceType()).render(document.sourceId(), block)) {
-                case SignableDocuments.Rendering.Pdf pdf -> new Signed(document, session.sign(batchId, id, pdf.bytes()));
+                case SignableDocuments.Rendering.Pdf pdf -> new Rendered(document, pdf.bytes());
                 case SignableDocuments.Rendering.SendBack sendBack -> new Returned(document, abbreviate(sendBack.reason()));
             };
         } catch (RuleViolation violation) {
-            String detail = violation.args().length > 0 ? String.valueOf(violation.args()[0]) : null;
-            return new NotSigned(new DocumentOutcome(id, document.number(), DocumentOutcome.Result.FAILED,
-                    violation.messageKeys().getFirst(), detail), document,
-                    violation.getMessage() + (detail == null ? "" : " " + detail));
+            return notSigned(document, violation);
         } catch (RuntimeException e) {
-            log.warn("Signing document {} failed", document.number(), e);
+            log.warn("Rendering document {} failed", document.number(), e);
             return failed(document, e);
+        }
+    }
+
+    private static NotSigned notSigned(DocumentStore.DocumentRow document, RuleViolation violation) {
+        String detail = violation.args().length > 0 ? String.valueOf(violation.args()[0]) : null;
+        return new NotSigned(new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.FAILED,
+                violation.messageKeys().getFirst(), detail), document,
+                violation.getMessage() + (detail == null ? "" : " " + detail));
+    }
+
+    /**
+     * A session that signs many documents per call (a TOTP's, decision 151): rendered documents are gathered into
+     * calls within the session's {@link DocumentSigner.CallSize}, each call sent as soon as it is full, on the
+     * batch's callers; what is left once every document is rendered goes in a last call.
+     */
+    private final class Gathering {
+
+        private final long batchId;
+        private final DocumentSigner.Session session;
+        private final BatchRun run;
+        private final Committer committer;
+        private final DocumentSigner.CallSize size;
+        private final List<Rendered> call = new ArrayList<>();
+        private long bytes;
+        private final List<CompletableFuture<Void>> calls = new ArrayList<>();
+
+        Gathering(long batchId, DocumentSigner.Session session, BatchRun run, Committer committer) {
+            this.batchId = batchId;
+            this.session = session;
+            this.run = run;
+            this.committer = committer;
+            this.size = session.callSize();
+        }
+
+        synchronized void add(Rendered rendered) {
+            if (!call.isEmpty() && bytes + rendered.pdf().length > size.bytes()) {
+                dispatch();
+            }
+            call.add(rendered);
+            bytes += rendered.pdf().length;
+            if (call.size() >= size.files()) {
+                dispatch();
+            }
+        }
+
+        /** The last call, then every call's end. */
+        synchronized CompletableFuture<Void> sendTheRest() {
+            dispatch();
+            return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+        }
+
+        private void dispatch() {
+            if (call.isEmpty()) {
+                return;
+            }
+            List<Rendered> documents = List.copyOf(call);
+            call.clear();
+            bytes = 0;
+            calls.add(CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> send(documents)),
+                    callers));
+        }
+
+        private void send(List<Rendered> documents) {
+            if (run.stopRequested()) {
+                return;
+            }
+            List<DocumentSigner.Result> results;
+            try {
+                results = session.signTogether(batchId, documents.stream()
+                        .map(rendered -> new DocumentSigner.Unsigned(rendered.document().id(), rendered.pdf()))
+                        .toList());
+            } catch (RuntimeException e) {
+                log.warn("A call of {} documents of batch {} failed", documents.size(), batchId, e);
+                documents.forEach(rendered -> committer.finished.add(failed(rendered.document(), e)));
+                return;
+            }
+            for (int i = 0; i < documents.size(); i++) {
+                DocumentStore.DocumentRow document = documents.get(i).document();
+                committer.finished.add(switch (results.get(i)) {
+                    case DocumentSigner.Signed signed -> new Signed(document, signed);
+                    case DocumentSigner.Refused refused -> notSigned(document, refused.why());
+                });
+            }
         }
     }
 
@@ -485,6 +647,7 @@ public class BatchSigning {
     void shutdown() {
         running.values().forEach(BatchRun::stop);
         workers.shutdown();
+        callers.shutdown();
         renewals.shutdown();
     }
 }

@@ -15,6 +15,7 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.shared.secret.NodeScope;
+import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.signing.bsre.BsrePeer;
 import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.BsreSigner;
@@ -57,6 +58,7 @@ class BsreSigningBenchmark {
     @Autowired BatchLeases leases;
     @Autowired NodeScope nodeScope;
     @Autowired SignatureInspector inspector;
+    @Autowired Throttles throttles;
     @Autowired RemoteAttempts attempts;
     @Autowired CertificateStore certificates;
     @Autowired SigningTestSupport support;
@@ -109,7 +111,7 @@ class BsreSigningBenchmark {
 
     private BatchSigning batch(BsrePeer peer, int parallel) {
         BsreSigner signer = new BsreSigner(BsreSigningTests.properties(peer, Duration.ofSeconds(60), BsrePeer.NIK,
-                parallel), properties, inspector, attempts, certificates, auditLog, clock);
+                parallel), properties, inspector, attempts, certificates, auditLog, throttles, clock);
         return new BatchSigning(documents, signer, sources, finisher, auditLog, currentActor, properties, clock,
                 transactions, queue, leases, nodeScope);
     }

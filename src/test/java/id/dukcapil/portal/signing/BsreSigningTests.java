@@ -18,6 +18,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.secret.NodeScope;
+import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.signing.bsre.BsrePeer;
 import id.dukcapil.portal.signing.bsre.BsrePeer.Misbehaviour;
 import id.dukcapil.portal.signing.internal.BatchLeases;
@@ -61,6 +62,7 @@ class BsreSigningTests {
     @Autowired BatchLeases leases;
     @Autowired NodeScope nodeScope;
     @Autowired SignatureInspector inspector;
+    @Autowired Throttles throttles;
     @Autowired RemoteAttempts attempts;
     @Autowired CertificateStore certificates;
     @Autowired PublicVerification verification;
@@ -303,7 +305,7 @@ class BsreSigningTests {
         BsreSigner signer = signer(Duration.ofSeconds(20), BsrePeer.NIK);
         char[] typed = BsrePeer.PASSPHRASE.toCharArray();
 
-        DocumentSigner.Session session = signer.open(typed);
+        DocumentSigner.Session session = signer.open(DocumentSigner.SecretKind.PASSPHRASE, typed);
         session.close();
 
         assertThat(typed).containsOnly('\0');
@@ -347,7 +349,7 @@ class BsreSigningTests {
 
     BsreSigner signer(Duration timeout, String nik) {
         BsreSigner signer = new BsreSigner(properties(peer, timeout, nik, 8), properties, inspector, attempts,
-                certificates, auditLog, clock);
+                certificates, auditLog, throttles, clock);
         signers.add(signer);
         return signer;
     }
@@ -358,6 +360,6 @@ class BsreSigningTests {
     static BsreProperties properties(BsrePeer peer, Duration timeout, String nik, int parallelCalls) {
         return new BsreProperties(peer.url(), BsrePeer.USERNAME, BsrePeer.PASSWORD, nik, BsrePeer.SIGNER,
                 "Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bandung", "197203151998031004",
-                peer.rootsPem().toString(), peer.trustPem().toString(), timeout, parallelCalls, IN_FLIGHT_MARGIN);
+                peer.rootsPem().toString(), peer.trustPem().toString(), timeout, parallelCalls, IN_FLIGHT_MARGIN, 0, 0);
     }
 }

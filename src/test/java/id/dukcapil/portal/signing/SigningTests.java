@@ -24,6 +24,9 @@ import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.ResidentCorrection;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.CodeReader;
+import id.dukcapil.portal.shared.throttle.Throttle;
+import id.dukcapil.portal.shared.throttle.Throttles;
+import id.dukcapil.portal.signing.internal.KeyVault;
 import id.dukcapil.portal.signing.internal.Pdfsig;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -49,6 +52,7 @@ class SigningTests {
     @Autowired SigningTestSupport support;
     @Autowired PopulationRegistry registry;
     @Autowired TestClock clock;
+    @Autowired Throttles throttles;
 
     @AfterEach
     void back_to_normal() {
@@ -300,6 +304,28 @@ class SigningTests {
                 .isInstanceOfSatisfying(RuleViolation.class, violation ->
                         assertThat(violation.messageKeys()).containsExactly("signing.passphrase.wrong"));
         assertThat(queue.state(id)).contains(DocumentState.QUEUED);
+    }
+
+    @Test
+    void wrong_passphrases_are_throttled_and_then_even_the_right_one_waits() {
+        long id = support.queueFamily();
+        Throttle wrong = throttles.of("signing.key.wrong-passphrase", KeyVault.WRONG_PASSPHRASES);
+        String key = String.valueOf(certificates.current().orElseThrow().id());
+        wrong.forgive(key); // whatever another test's wrong passphrase left: the suite shares the database
+        try {
+            for (int i = 0; i < KeyVault.WRONG_PASSPHRASES.events(); i++) {
+                assertThatThrownBy(() -> batches.start(List.of(id), "tebakan".toCharArray()))
+                        .isInstanceOfSatisfying(RuleViolation.class, violation ->
+                                assertThat(violation.messageKeys()).containsExactly("signing.passphrase.wrong"));
+            }
+
+            assertThatThrownBy(() -> batches.start(List.of(id), PASSPHRASE.toCharArray()))
+                    .isInstanceOfSatisfying(RuleViolation.class, violation ->
+                            assertThat(violation.messageKeys()).containsExactly("signing.passphrase.throttled"));
+            assertThat(queue.state(id)).contains(DocumentState.QUEUED);
+        } finally {
+            wrong.forgive(key);
+        }
     }
 
     @Test

@@ -17,21 +17,24 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import id.dukcapil.portal.signing.DocumentSigner.SecretKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * BSrE's signing service over HTTPS (API v2, JSON): the signer's status and the signature of one file. Knows the
- * protocol and nothing of batches. The passphrase goes into the request body only, in a byte array wiped once the
- * answer is in; it is never logged, and no exception message carries the body.
+ * BSrE's signing service over HTTPS (API v2, JSON): the signer's status and the signature of files, one or several
+ * per call. Knows the protocol and nothing of batches. The passphrase or the TOTP goes into the request body only, in
+ * a byte array wiped once the answer is in; it is never logged, and no exception message carries the body.
  */
 public final class BsreClient implements AutoCloseable {
 
@@ -39,8 +42,8 @@ public final class BsreClient implements AutoCloseable {
     public sealed interface Answer {
     }
 
-    /** Signed: the file as BSrE returned it, not checked yet. */
-    public record Delivered(byte[] pdf) implements Answer {
+    /** Signed: the files as BSrE returned them, in the order sent, not checked yet. */
+    public record Delivered(List<byte[]> pdfs) implements Answer {
     }
 
     /**
@@ -88,15 +91,16 @@ public final class BsreClient implements AutoCloseable {
     }
 
     /**
-     * POST /api/v2/sign/pdf: one file, signed with the NIK and the passphrase.
+     * POST /api/v2/sign/pdf: the files in one call, signed with the NIK and the passphrase or the TOTP ({@code
+     * passphrase} or {@code totp} in the body, as BSrE's v2 takes either).
      *
-     * @param appearance the visible signature's place, as BSrE's signatureProperties
+     * @param appearance the signature's properties, as BSrE's signatureProperties, the same for each file
      */
-    public Answer sign(String nik, char[] passphrase, byte[] pdf, Map<String, Object> appearance) {
-        byte[] body = signBody(nik, passphrase, pdf, appearance);
+    public Answer sign(String nik, SecretKind kind, char[] secret, List<byte[]> pdfs, Map<String, Object> appearance) {
+        byte[] body = signBody(nik, kind, secret, pdfs, appearance);
         try {
             HttpResponse<byte[]> response = send(post("/api/v2/sign/pdf", body, properties.timeout()));
-            return answer(response);
+            return answer(response, pdfs.size());
         } catch (HttpConnectTimeoutException | ConnectException notSent) {
             return new Refused(NOT_REACHED, "not reached: " + notSent.getClass().getSimpleName());
         } catch (HttpTimeoutException timedOut) {
@@ -112,7 +116,7 @@ public final class BsreClient implements AutoCloseable {
      * 200 with a file: delivered. A gateway's 502 or 504: BSrE behind it may have signed, so unknown. Any other
      * status is BSrE's own answer that it did not sign (a wrong passphrase, an empty file, ...).
      */
-    private static Answer answer(HttpResponse<byte[]> response) {
+    private static Answer answer(HttpResponse<byte[]> response, int sent) {
         int status = response.statusCode();
         if (status == 502 || status == 504) {
             return new Unknown("HTTP " + status + " from a gateway");
@@ -122,25 +126,41 @@ public final class BsreClient implements AutoCloseable {
             return new Refused(status, message(json));
         }
         JsonNode files = json.path("file");
-        if (!files.isArray() || files.isEmpty() || !files.get(0).isString()) {
+        if (!files.isArray() || files.isEmpty()) {
             return new Unknown("HTTP 200 without a signed file");
         }
-        try {
-            return new Delivered(Base64.getDecoder().decode(files.get(0).asString()));
-        } catch (IllegalArgumentException e) {
-            return new Unknown("HTTP 200 with a file that is not base64");
+        if (files.size() != sent) { // which file answers which document cannot be told
+            return new Unknown("HTTP 200 with %d files for %d sent".formatted(files.size(), sent));
         }
+        List<byte[]> signed = new ArrayList<>(sent);
+        for (JsonNode file : files) {
+            if (!file.isString()) {
+                return new Unknown("HTTP 200 with a file that is not a string");
+            }
+            try {
+                signed.add(Base64.getDecoder().decode(file.asString()));
+            } catch (IllegalArgumentException e) {
+                return new Unknown("HTTP 200 with a file that is not base64");
+            }
+        }
+        return new Delivered(signed);
     }
 
-    /** The JSON body, the passphrase JSON-escaped straight into it: no String ever holds it. */
-    private static byte[] signBody(String nik, char[] passphrase, byte[] pdf, Map<String, Object> appearance) {
-        String head = "{\"nik\":" + JSON.writeValueAsString(nik) + ",\"passphrase\":\"";
-        String tail = "\",\"signatureProperties\":" + JSON.writeValueAsString(List.of(appearance))
-                + ",\"file\":[\"" + Base64.getEncoder().encodeToString(pdf) + "\"]}";
-        byte[] secret = escaped(passphrase);
+    /** The JSON body, the secret JSON-escaped straight into it: no String ever holds it. */
+    private static byte[] signBody(String nik, SecretKind kind, char[] typed, List<byte[]> pdfs,
+                                   Map<String, Object> appearance) {
+        String field = kind == SecretKind.TOTP ? "totp" : "passphrase";
+        String head = "{\"nik\":" + JSON.writeValueAsString(nik) + ",\"" + field + "\":\"";
+        StringBuilder tail = new StringBuilder("\",\"signatureProperties\":")
+                .append(JSON.writeValueAsString(Collections.nCopies(pdfs.size(), appearance))).append(",\"file\":[");
+        for (int i = 0; i < pdfs.size(); i++) {
+            tail.append(i == 0 ? "\"" : ",\"").append(Base64.getEncoder().encodeToString(pdfs.get(i))).append('"');
+        }
+        tail.append("]}");
+        byte[] secret = escaped(typed);
         try {
             byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
-            byte[] tailBytes = tail.getBytes(StandardCharsets.US_ASCII);
+            byte[] tailBytes = tail.toString().getBytes(StandardCharsets.UTF_8);
             byte[] body = new byte[headBytes.length + secret.length + tailBytes.length];
             System.arraycopy(headBytes, 0, body, 0, headBytes.length);
             System.arraycopy(secret, 0, body, headBytes.length, secret.length);

@@ -21,11 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param parallelCalls  documents sent at once in a batch
  * @param inFlightMargin added to the timeout: a document sent less than timeout + margin ago may still be in its
  *                       HTTP call (a node cut from the database keeps calling), so no node sends it again before
+ * @param totpFiles      documents sent in one call when the signer typed a TOTP (BeSign): a TOTP lives seconds, so a
+ *                       batch goes in as few calls as this allows; BSrE publishes no limit of file[] (decision 151)
+ * @param totpBytes      bytes of PDF sent in one such call at most (a larger document goes alone)
  */
 @ConfigurationProperties("portal.signing.bsre")
 public record BsreProperties(String url, String username, String password, String nik, String signerName,
                              String signerPosition, String signerNip, String rootsPem, String trustPem,
-                             Duration timeout, int parallelCalls, Duration inFlightMargin) {
+                             Duration timeout, int parallelCalls, Duration inFlightMargin, int totpFiles,
+                             long totpBytes) {
 
     public BsreProperties {
         url = url == null ? "" : url.replaceAll("/+$", "");
@@ -41,6 +45,8 @@ public record BsreProperties(String url, String username, String password, Strin
         parallelCalls = parallelCalls <= 0 ? 8 : parallelCalls;
         inFlightMargin = inFlightMargin == null || inFlightMargin.isNegative() ? Duration.ofSeconds(30)
                 : inFlightMargin;
+        totpFiles = totpFiles <= 0 ? 20 : totpFiles;
+        totpBytes = totpBytes <= 0 ? 10L * 1024 * 1024 : totpBytes;
     }
 
     @Override

@@ -5,11 +5,17 @@ import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,28 +24,40 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.throttle.Limit;
+import id.dukcapil.portal.shared.throttle.Throttle;
+import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.signing.DocumentSigner;
+import id.dukcapil.portal.signing.Totp;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The BSrE adapter of {@link DocumentSigner}: BSrE's signing service signs each document on its side with the Kepala
- * Dinas's NIK and the passphrase typed for the batch (decision 144).
+ * Dinas's NIK and the passphrase, or the TOTP of BSrE's BeSign app, typed for the batch (decisions 144, 151).
  * <ul>
  * <li>Before a batch: the signer's status at BSrE; a revoked, expired or unknown signer is refused in words.</li>
- * <li>The passphrase lives in the batch's session only, wiped when the batch ends; never stored nor logged.</li>
+ * <li>The secret lives in the batch's session only, wiped when the batch ends; never stored nor logged.</li>
+ * <li>With a passphrase each document is its own call, several at once; with a TOTP, valid for seconds, the batch
+ * goes in calls of many documents ({@link Session#callSize()}), and a call that times out leaves each of its
+ * documents unknown.</li>
  * <li>Each document is journalled ({@link RemoteAttempts}) before it leaves. A time-out after it left is an unknown
  * outcome: the document is not sent again in that run, and is sent again later only once the attempt is reconciled
  * (its session is gone and its answer never reached the portal, the document still queued, no other batch sending
  * it, and BSrE's time-out and a margin past since it left). BSrE's API has no look-up of a signature whose answer was
  * lost, so the journal is what says it left.</li>
  * <li>A returned file is accepted only after {@link SignedFileCheck}.</li>
- * <li>The first document of a batch goes alone: a wrong passphrase is learnt from one refusal, not from as many
- * parallel calls (BSrE locks a signer after a few wrong passphrases).</li>
+ * <li>The first call of a batch goes alone: a wrong secret is learnt from one refusal, not from as many parallel
+ * calls (BSrE locks a signer after a few wrong passphrases), and counts against the secret's throttle.</li>
  * </ul>
  */
 public class BsreSigner implements DocumentSigner, AutoCloseable {
 
     private static final String ISSUED = "ISSUE";
+    /**
+     * Refused secrets allowed per signer and kind before the portal stops sending that kind: fewer than BSrE's own
+     * lock-out is unknown, so few; a secret BSrE takes starts the count afresh.
+     */
+    public static final Limit SECRET_REFUSALS = Limit.of(5, Duration.ofMinutes(15));
 
     private final BsreProperties properties;
     private final String issuePlace;
@@ -49,9 +67,12 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
     private final CertificateStore certificates;
     private final AuditLog auditLog;
     private final Clock clock;
+    /** Secrets BSrE refused, per signer and kind: counted in the database, one count for all nodes. */
+    private final Throttle secretRefusals;
 
     public BsreSigner(BsreProperties properties, SigningProperties signing, SignatureInspector inspector,
-                      RemoteAttempts attempts, CertificateStore certificates, AuditLog auditLog, Clock clock) {
+                      RemoteAttempts attempts, CertificateStore certificates, AuditLog auditLog, Throttles throttles,
+                      Clock clock) {
         if (properties.url().isBlank() || properties.nik().isBlank() || properties.rootsPem().isBlank()) {
             throw new IllegalStateException("Signing through BSrE needs portal.signing.bsre.url, .nik and .roots-pem");
         }
@@ -64,6 +85,7 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
         this.certificates = certificates;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.secretRefusals = throttles.of("signing.bsre.secret-refused", SECRET_REFUSALS);
     }
 
     @Override
@@ -77,21 +99,42 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
     }
 
     @Override
-    public Session open(char[] secret) {
+    public Set<SecretKind> secretKinds() {
+        return EnumSet.allOf(SecretKind.class);
+    }
+
+    @Override
+    public Session open(SecretKind kind, char[] secret) {
         char[] kept = Arrays.copyOf(secret, secret.length);
         Arrays.fill(secret, '\0');
         try {
-            if (kept.length == 0) {
-                throw new RuleViolation("signing.bsre.passphrase.empty");
-            }
-            if (!BsreClient.wellFormed(kept)) {
-                throw new RuleViolation("signing.bsre.passphrase.malformed");
+            checkForm(kind, kept);
+            String throttleKey = kind + ":" + properties.nik();
+            if (secretRefusals.spent(throttleKey)) {
+                throw new RuleViolation(kind == SecretKind.TOTP ? "signing.totp.throttled"
+                        : "signing.bsre.passphrase.throttled");
             }
             checkSigner();
-            return new BsreSession(kept);
+            return new BsreSession(kind, kept, throttleKey);
         } catch (RuntimeException e) {
             Arrays.fill(kept, '\0');
             throw e;
+        }
+    }
+
+    /** What BSrE would refuse for its form alone is refused here, before it costs the signer one of BSrE's tries. */
+    private static void checkForm(SecretKind kind, char[] secret) {
+        if (kind == SecretKind.TOTP) {
+            if (!Totp.wellFormed(secret)) {
+                throw new RuleViolation("signing.totp.format");
+            }
+            return;
+        }
+        if (secret.length == 0) {
+            throw new RuleViolation("signing.bsre.passphrase.empty");
+        }
+        if (!BsreClient.wellFormed(secret)) {
+            throw new RuleViolation("signing.bsre.passphrase.malformed");
         }
     }
 
@@ -130,7 +173,9 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
     private final class BsreSession implements Session {
 
         private final String id = UUID.randomUUID().toString();
-        private final char[] passphrase;
+        private final SecretKind kind;
+        private final char[] secret;
+        private final String throttleKey;
         private final Signer signer = new Signer(properties.signerName(), properties.signerPosition(),
                 properties.signerNip());
         private final AtomicBoolean firstTaken = new AtomicBoolean();
@@ -138,8 +183,10 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
         private volatile @Nullable String signerRefused;
         private volatile boolean closed;
 
-        BsreSession(char[] passphrase) {
-            this.passphrase = passphrase;
+        BsreSession(SecretKind kind, char[] secret, String throttleKey) {
+            this.kind = kind;
+            this.secret = secret;
+            this.throttleKey = throttleKey;
         }
 
         @Override
@@ -147,9 +194,45 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
             return signer;
         }
 
+        /** A TOTP lives seconds: the batch goes in as few calls as the bounds allow (decision 151). */
+        @Override
+        public CallSize callSize() {
+            return kind == SecretKind.TOTP ? new CallSize(properties.totpFiles(), properties.totpBytes())
+                    : CallSize.ONE;
+        }
+
         @Override
         public Signed sign(long batchId, long documentId, byte[] pdf) {
-            reconcile(batchId, documentId);
+            return switch (signTogether(batchId, List.of(new Unsigned(documentId, pdf))).getFirst()) {
+                case Signed signed -> signed;
+                case Refused refused -> throw refused.why();
+            };
+        }
+
+        /** The documents not held by an earlier attempt go in one call; the held ones are answered by their hold. */
+        @Override
+        public List<Result> signTogether(long batchId, List<Unsigned> documents) {
+            Result[] results = new Result[documents.size()];
+            List<Integer> sending = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                try {
+                    reconcile(batchId, documents.get(i).documentId());
+                    sending.add(i);
+                } catch (RuleViolation held) {
+                    results[i] = new Refused(held);
+                }
+            }
+            if (!sending.isEmpty()) {
+                List<Result> answers = afterTheFirst(batchId, sending.stream().map(documents::get).toList());
+                for (int k = 0; k < sending.size(); k++) {
+                    results[sending.get(k)] = answers.get(k);
+                }
+            }
+            return List.of(results);
+        }
+
+        /** The first call of a session goes alone: a refused secret is learnt from one call, and no other is sent. */
+        private List<Result> afterTheFirst(long batchId, List<Unsigned> call) {
             boolean first = firstTaken.compareAndSet(false, true);
             try {
                 if (!first) {
@@ -157,15 +240,15 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
                 }
                 String refusal = signerRefused;
                 if (refusal != null) {
-                    throw new RuleViolation("signing.bsre.signer-refused", refusal);
+                    return all(call, new RuleViolation("signing.bsre.signer-refused", refusal));
                 }
                 if (closed) {
-                    throw new RuleViolation("signing.bsre.session-closed");
+                    return all(call, new RuleViolation("signing.bsre.session-closed"));
                 }
-                return send(batchId, documentId, pdf);
+                return send(batchId, call);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RuleViolation("signing.bsre.session-closed");
+                return all(call, new RuleViolation("signing.bsre.session-closed"));
             } finally {
                 if (first) {
                     firstAnswered.countDown();
@@ -173,34 +256,72 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
             }
         }
 
-        private Signed send(long batchId, long documentId, byte[] pdf) {
-            long attempt = attempts.sent(documentId, batchId, id, DocumentFinisher.sha256(pdf), clock.instant());
-            BsreClient.Answer answer = client.sign(properties.nik(), passphrase, pdf, Map.of("tampilan", "INVISIBLE",
-                    "location", issuePlace, "reason", "Tanda tangan elektronik (TTE) Kepala Dinas"));
+        /**
+         * One call for all the documents, each journalled before it leaves. BSrE answers the call as a whole: a
+         * refusal refuses them all, a time-out leaves them all unknown; only the files returned are checked each.
+         */
+        private List<Result> send(long batchId, List<Unsigned> call) {
+            long[] attemptIds = new long[call.size()];
+            for (int k = 0; k < call.size(); k++) {
+                attemptIds[k] = attempts.sent(call.get(k).documentId(), batchId, id,
+                        DocumentFinisher.sha256(call.get(k).pdf()), clock.instant());
+            }
+            BsreClient.Answer answer = client.sign(properties.nik(), kind, secret,
+                    call.stream().map(Unsigned::pdf).toList(), Map.of("tampilan", "INVISIBLE", "location",
+                            issuePlace, "reason", "Tanda tangan elektronik (TTE) Kepala Dinas"));
             return switch (answer) {
-                case BsreClient.Delivered delivered -> accepted(attempt, documentId, pdf, delivered.pdf());
+                case BsreClient.Delivered delivered -> {
+                    secretRefusals.forgive(throttleKey);
+                    List<Result> results = new ArrayList<>(call.size());
+                    for (int k = 0; k < call.size(); k++) {
+                        results.add(accepted(attemptIds[k], call.get(k).documentId(), call.get(k).pdf(),
+                                delivered.pdfs().get(k)));
+                    }
+                    yield results;
+                }
                 case BsreClient.Refused refused -> {
-                    attempts.resolve(attempt, RemoteAttempts.State.REFUSED, refused.httpStatus() + " "
-                            + refused.message(), clock.instant());
-                    if (refused.httpStatus() == 400 || refused.httpStatus() == 401 || refused.httpStatus() == 403) {
-                        signerRefused = refused.message(); // the passphrase or the account: every call would fail
+                    for (long attempt : attemptIds) {
+                        attempts.resolve(attempt, RemoteAttempts.State.REFUSED, refused.httpStatus() + " "
+                                + refused.message(), clock.instant());
                     }
-                    if (refused.httpStatus() == BsreClient.NOT_REACHED) {
-                        throw new RuleViolation("signing.bsre.document.unreachable");
-                    }
-                    throw new RuleViolation("signing.bsre.refused", refused.httpStatus(), refused.message());
+                    yield all(call, refusal(refused));
                 }
                 case BsreClient.Unknown unknown -> {
-                    attempts.unknown(attempt, unknown.why());
-                    auditLog.record(AuditRecord.success("signing.document.outcome-unknown", "SigningDocument",
-                            String.valueOf(documentId)).withOutcome(Outcome.FAILURE)
-                            .withDetail("batch %d, attempt %d: %s".formatted(batchId, attempt, unknown.why())));
-                    throw new RuleViolation("signing.bsre.outcome-unknown");
+                    for (int k = 0; k < call.size(); k++) {
+                        attempts.unknown(attemptIds[k], unknown.why());
+                        auditLog.record(AuditRecord.success("signing.document.outcome-unknown", "SigningDocument",
+                                String.valueOf(call.get(k).documentId())).withOutcome(Outcome.FAILURE)
+                                .withDetail("batch %d, attempt %d of a call of %d: %s".formatted(batchId,
+                                        attemptIds[k], call.size(), unknown.why())));
+                    }
+                    yield all(call, new RuleViolation("signing.bsre.outcome-unknown"));
                 }
             };
         }
 
-        private Signed accepted(long attempt, long documentId, byte[] sent, byte[] returned) {
+        /**
+         * BSrE's "no" in words. A 400, 401 or 403 is the secret or the account: every further call would fail too,
+         * so none is sent, and the refusal counts against the secret's throttle (BSrE locks a signer after a few).
+         */
+        private RuleViolation refusal(BsreClient.Refused refused) {
+            int status = refused.httpStatus();
+            if (status == BsreClient.NOT_REACHED) {
+                return new RuleViolation("signing.bsre.document.unreachable");
+            }
+            if (status == 400 || status == 401 || status == 403) {
+                signerRefused = refused.message();
+                secretRefusals.take(throttleKey);
+                auditLog.record(AuditRecord.success("signing.bsre.secret-refused", "SigningSigner", properties.nik())
+                        .withOutcome(Outcome.FAILURE).withDetail("%s, HTTP %d %s".formatted(
+                                kind == SecretKind.TOTP ? "TOTP" : "passphrase", status, refused.message())));
+                if (kind == SecretKind.TOTP) {
+                    return new RuleViolation("signing.bsre.totp.refused", refused.message());
+                }
+            }
+            return new RuleViolation("signing.bsre.refused", status, refused.message());
+        }
+
+        private Result accepted(long attempt, long documentId, byte[] sent, byte[] returned) {
             Instant now = clock.instant();
             X509Certificate certificate;
             try {
@@ -211,7 +332,7 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
                 auditLog.record(AuditRecord.success("signing.document.file-rejected", "SigningDocument",
                         String.valueOf(documentId)).withOutcome(Outcome.FAILURE)
                         .withDetail(rejected.messageKeys().getFirst()));
-                throw rejected;
+                return new Refused(rejected);
             }
             return new Signed(returned, register(certificate, now), attempt);
         }
@@ -247,8 +368,12 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
         @Override
         public void close() {
             closed = true;
-            Arrays.fill(passphrase, '\0');
+            Arrays.fill(secret, '\0');
         }
+    }
+
+    private static List<Result> all(List<Unsigned> call, RuleViolation why) {
+        return Collections.nCopies(call.size(), new Refused(why));
     }
 
     /** The bean's end: the HTTP client waits for the calls still running, then lets its threads go. */

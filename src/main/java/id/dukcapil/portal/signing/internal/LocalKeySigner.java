@@ -1,7 +1,9 @@
 package id.dukcapil.portal.signing.internal;
 
 import java.time.Clock;
+import java.util.Arrays;
 
+import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.DocumentSigner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,7 +30,11 @@ public class LocalKeySigner implements DocumentSigner {
     }
 
     @Override
-    public Session open(char[] secret) {
+    public Session open(SecretKind kind, char[] secret) {
+        if (kind != SecretKind.PASSPHRASE) { // a code from BeSign opens nothing here: the key file has a passphrase
+            Arrays.fill(secret, '\0');
+            throw new RuleViolation("signing.totp.local-key");
+        }
         KeyVault.UnlockedKey key = keyVault.unlock(secret);
         CertificateInfo certificate = key.certificate();
         Signer signer = new Signer(certificate.holderName(), certificate.holderPosition(), certificate.holderNip());

@@ -3,6 +3,7 @@ package id.dukcapil.portal.signing.internal;
 import java.time.Clock;
 
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.shared.throttle.Throttles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,8 @@ class SigningConfiguration {
     @Bean
     @ConditionalOnProperty(name = "portal.signing.provider", havingValue = "bsre")
     BsreSigner bsreSigner(BsreProperties properties, SigningProperties signing, SignatureInspector inspector,
-                          RemoteAttempts attempts, CertificateStore certificates, AuditLog auditLog, Clock clock) {
-        return new BsreSigner(properties, signing, inspector, attempts, certificates, auditLog, clock);
+                          RemoteAttempts attempts, CertificateStore certificates, AuditLog auditLog,
+                          Throttles throttles, Clock clock) {
+        return new BsreSigner(properties, signing, inspector, attempts, certificates, auditLog, throttles, clock);
     }
 }

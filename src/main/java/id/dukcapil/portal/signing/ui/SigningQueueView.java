@@ -32,6 +32,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -55,13 +56,16 @@ import id.dukcapil.portal.signing.DocumentOutcome;
 import id.dukcapil.portal.signing.QueuedDocument;
 import id.dukcapil.portal.signing.SigningQueue;
 import id.dukcapil.portal.signing.SignableDocuments;
+import id.dukcapil.portal.signing.Totp;
+import id.dukcapil.portal.signing.DocumentSigner.SecretKind;
 import id.dukcapil.portal.shared.pdf.PdfPages;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
 /**
  * HEAD: the documents waiting for the Kepala Dinas's signature, overdue first. Preview one, send one back, choose
- * some or all, type the passphrase and sign them as a batch; progress is polled every half second while it runs.
+ * some or all, type the passphrase (or, signing through BSrE, a TOTP from the BeSign app) and sign them as a batch;
+ * progress is polled every half second while it runs.
  */
 @Route("signing")
 @RolesAllowed(Roles.HEAD)
@@ -81,6 +85,8 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
     final Button selectAll = new Button();
     final Button clearSelection = new Button();
     final Span selection = new Span();
+    /** Passphrase or a TOTP from BeSign: offered only when the office signs through BSrE. */
+    final RadioButtonGroup<SecretKind> secretKind = new RadioButtonGroup<>();
     final PasswordField passphrase = new PasswordField();
     final Button sign = new Button();
     final ProgressBar progressBar = new ProgressBar();
@@ -147,11 +153,18 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             allSelected = false;
             updateSelection();
         });
+        secretKind.setId("signing-secret-kind");
+        secretKind.setLabel(getTranslation("signing.secret.kind"));
+        secretKind.setItems(SecretKind.PASSPHRASE, SecretKind.TOTP);
+        secretKind.setItemLabelGenerator(kind -> getTranslation(kind == SecretKind.TOTP ? "signing.secret.totp"
+                : "signing.secret.passphrase"));
+        secretKind.setValue(SecretKind.PASSPHRASE);
+        secretKind.setVisible(batchSigning.secretKinds().contains(SecretKind.TOTP));
+        secretKind.addValueChangeListener(change -> asked(passphrase));
         passphrase.setId("signing-passphrase");
-        passphrase.setLabel(getTranslation("signing.passphrase"));
-        passphrase.setHelperText(getTranslation("signing.passphrase.help"));
         passphrase.setRevealButtonVisible(false);
         passphrase.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
+        asked(passphrase);
         sign.setId("signing-sign");
         sign.setIcon(VaadinIcon.PENCIL.create());
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -180,8 +193,9 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
         HorizontalLayout selectionBar = new HorizontalLayout(selectAll, clearSelection, selection);
         selectionBar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout signBar = new HorizontalLayout(passphrase, sign, stop);
+        HorizontalLayout signBar = new HorizontalLayout(secretKind, passphrase, sign, stop);
         signBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        signBar.setWrap(true); // the choice of secret, its field and the buttons do not fit a phone's width in one row
         progressBar.setWidth("30em");
         // A few lines high at most: after a crash there may be many, and the queue below is the day's work.
         interrupted.getStyle().set("max-height", "10rem").set("overflow", "auto").set("flex-shrink", "0");
@@ -294,16 +308,20 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
     private HorizontalLayout decide(QueuedDocument document, Dialog dialog) {
         PasswordField key = new PasswordField();
         key.setId("signing-preview-passphrase");
-        key.setPlaceholder(getTranslation("signing.passphrase"));
-        key.setAriaLabel(getTranslation("signing.passphrase"));
         key.setRevealButtonVisible(false);
         key.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.OFF);
+        asked(key);
+        key.setPlaceholder(key.getLabel());
+        key.setAriaLabel(key.getLabel());
+        key.setLabel(null);
+        key.setHelperText(null);
         Button signThis = new Button(getTranslation("signing.preview.sign"), VaadinIcon.PENCIL.create());
         signThis.setId("signing-preview-sign");
         signThis.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         signThis.setEnabled(run == null);
         signThis.addClickListener(click -> {
-            if (startBatch(key, () -> batchSigning.start(List.of(document.id()), key.getValue().toCharArray()))) {
+            SecretKind kind = kind();
+            if (startBatch(key, () -> batchSigning.start(List.of(document.id()), kind, key.getValue().toCharArray()))) {
                 dialog.close();
             }
         });
@@ -356,11 +374,35 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
     void signSelected() {
         List<Long> ids = allSelected ? signingQueue.queuedIds()
                 : queue.getSelectedItems().stream().map(QueuedDocument::id).toList();
-        startBatch(passphrase, () -> batchSigning.start(ids, passphraseChars()));
+        SecretKind kind = kind();
+        startBatch(passphrase, () -> batchSigning.start(ids, kind, passphraseChars()));
     }
 
     void resume(long batchId) {
-        startBatch(passphrase, () -> batchSigning.resume(batchId, passphraseChars()));
+        SecretKind kind = kind();
+        startBatch(passphrase, () -> batchSigning.resume(batchId, kind, passphraseChars()));
+    }
+
+    private SecretKind kind() {
+        return secretKind.getValue() == null ? SecretKind.PASSPHRASE : secretKind.getValue();
+    }
+
+    /**
+     * The field asks for the secret chosen: a TOTP is six digits and nothing else can be typed (the signer checks
+     * again); a passphrase is free text.
+     */
+    private void asked(PasswordField key) {
+        boolean totp = kind() == SecretKind.TOTP;
+        key.clear();
+        key.setInvalid(false);
+        key.setLabel(getTranslation(totp ? "signing.totp" : "signing.passphrase"));
+        key.setHelperText(getTranslation(totp ? "signing.totp.help" : "signing.passphrase.help"));
+        if (totp) {
+            key.setMaxLength(Totp.DIGITS);
+        } else {
+            key.getElement().removeProperty("maxlength");
+        }
+        key.setAllowedCharPattern(totp ? "[0-9]" : "");
     }
 
     /** Starts a batch with the passphrase typed in {@code key}, which is emptied either way; whether it started. */

@@ -9,6 +9,7 @@ import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -72,7 +75,8 @@ import tools.jackson.databind.json.JsonMapper;
  * from a test CA of its own, named as an identity certificate of a person names its holder (the name in CN, the NIK
  * in serialNumber, the office in OU/O). It puts the request's location and reason in the signature. Tests make it
  * slow, fail, time out, return the wrong file, sign with a foreign CA or with another person's certificate, or call
- * the signer revoked; it counts what it signed, per file sent.
+ * the signer revoked; it counts what it signed, per file sent. A call carries the signer's passphrase or a TOTP
+ * (RFC 6238, the code of the signer's BeSign app, of this 30 s step or the one before) and one or several files.
  */
 public final class BsrePeer implements AutoCloseable {
 
@@ -80,6 +84,13 @@ public final class BsrePeer implements AutoCloseable {
     public static final String PASSWORD = "api-secret-of-the-office";
     public static final String NIK = "3204011503720004";
     public static final String PASSPHRASE = "Passphrase-BSrE-Kadis";
+    /**
+     * The secret the signer's BeSign app shares with BSrE (RFC 4226's test secret): BeSign shows, and BSrE accepts,
+     * its RFC 6238 code, {@link #totp(Instant)}.
+     */
+    private static final byte[] TOTP_SECRET = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+    /** RFC 6238's time step, as authenticator apps use it. */
+    public static final Duration TOTP_STEP = Duration.ofSeconds(30);
     public static final String SIGNER = "Dr. H. Asep Sukmana, M.Si.";
     /** Another person BSrE's CA certified (another office's head): not the configured signer. */
     public static final String OTHER_PERSON = "Drs. Budi Santoso, M.M.";
@@ -114,6 +125,8 @@ public final class BsrePeer implements AutoCloseable {
     private final Queue<Misbehaviour> misbehaviours = new ConcurrentLinkedQueue<>();
     private final Queue<byte[]> signedFiles = new ConcurrentLinkedQueue<>();
     private final AtomicInteger signCalls = new AtomicInteger();
+    private final Queue<Integer> filesPerCall = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger totpCalls = new AtomicInteger();
     private final AtomicInteger statusCalls = new AtomicInteger();
     private final AtomicLong cpuNanos = new AtomicLong();
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -191,6 +204,35 @@ public final class BsrePeer implements AutoCloseable {
 
     public int signCalls() {
         return signCalls.get();
+    }
+
+    /** Files each sign call carried, in the order the calls came. */
+    public List<Integer> filesPerCall() {
+        return List.copyOf(filesPerCall);
+    }
+
+    /** Sign calls that carried a TOTP rather than a passphrase. */
+    public int totpCalls() {
+        return totpCalls.get();
+    }
+
+    /**
+     * The signer's RFC 6238 code at this instant: HMAC-SHA1 over the 30 s step's number, dynamically truncated to
+     * six digits, as BeSign shows it.
+     */
+    public static String totp(Instant at) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(TOTP_SECRET, "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES)
+                    .putLong(at.getEpochSecond() / TOTP_STEP.toSeconds()).array());
+            int offset = hash[hash.length - 1] & 0x0F;
+            int binary = (hash[offset] & 0x7F) << 24 | (hash[offset + 1] & 0xFF) << 16
+                    | (hash[offset + 2] & 0xFF) << 8 | hash[offset + 3] & 0xFF;
+            return "%06d".formatted(binary % 1_000_000);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public int statusCalls() {
@@ -277,10 +319,20 @@ public final class BsrePeer implements AutoCloseable {
 
     private Reply sign(JsonNode request) throws Exception {
         signCalls.incrementAndGet();
+        filesPerCall.add(request.path("file").size());
         if (!NIK.equals(request.path("nik").asString(""))) {
             return new Reply(400, Map.of("status_code", 2021, "error", "NIK tidak terdaftar"));
         }
-        if (!PASSPHRASE.equals(request.path("passphrase").asString(""))) {
+        boolean byTotp = request.has("totp");
+        if (byTotp == request.has("passphrase")) {
+            return new Reply(400, Map.of("status_code", 2001, "error", "Isi passphrase atau totp"));
+        }
+        if (byTotp) {
+            totpCalls.incrementAndGet();
+            if (!currentTotp(request.path("totp").asString(""))) {
+                return new Reply(400, Map.of("status_code", 2032, "error", "TOTP tidak valid atau kedaluwarsa"));
+            }
+        } else if (!PASSPHRASE.equals(request.path("passphrase").asString(""))) {
             return new Reply(400, Map.of("status_code", 2031, "error", "Passphrase anda salah"));
         }
         if (!"ISSUE".equals(status)) {
@@ -296,13 +348,13 @@ public final class BsrePeer implements AutoCloseable {
         }
         long started = System.currentTimeMillis();
         List<String> signed = new java.util.ArrayList<>();
-        for (JsonNode file : files) {
-            byte[] pdf = Base64.getDecoder().decode(file.asString(""));
+        for (int i = 0; i < files.size(); i++) {
+            byte[] pdf = Base64.getDecoder().decode(files.get(i).asString(""));
             if (pdf.length == 0) {
                 return new Reply(500, Map.of("status_code", 500, "error", "Internal Server Error"));
             }
             byte[] toSign = misbehaviour == Misbehaviour.WRONG_FILE ? anotherPdf() : pdf;
-            JsonNode appearance = request.path("signatureProperties").path(0);
+            JsonNode appearance = request.path("signatureProperties").path(i);
             signed.add(Base64.getEncoder().encodeToString(switch (misbehaviour) {
                 case FOREIGN_SIGNER -> pades(toSign, foreignKey, foreignChain, appearance);
                 case ANOTHER_PERSON -> pades(toSign, otherKey, otherChain, appearance);
@@ -312,6 +364,12 @@ public final class BsrePeer implements AutoCloseable {
         }
         return new Reply(200, Map.of("time", System.currentTimeMillis() - started, "file", signed),
                 misbehaviour == Misbehaviour.ANSWER_LATE ? late : Duration.ZERO);
+    }
+
+    /** The code of this step or of the one before (a code typed as its step ends is still on its way). */
+    private static boolean currentTotp(String code) {
+        Instant now = Instant.now();
+        return code.equals(totp(now)) || code.equals(totp(now.minus(TOTP_STEP)));
     }
 
     /** PAdES B-B, invisible, as an incremental update: what BSrE returns for {@code tampilan: INVISIBLE}. */
