@@ -1,5 +1,8 @@
 package id.dukcapil.portal.recording.ui;
 
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import id.dukcapil.portal.notification.Channel;
+import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -359,22 +362,40 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         refreshLists();
     }
 
-    /** The desk asks whether the resident wants to be told when their turn nears; nothing to do if not. */
+    /**
+     * The desk asks whether the resident wants to be told when their turn nears, and where: an e-mail address, or a
+     * mobile number for WhatsApp or SMS. Nothing to do if not.
+     */
     private Details turnNotice(Visit queued) {
+        RadioButtonGroup<Channel> channel = new RadioButtonGroup<>(getTranslation("recording.registration.turn-channel"));
+        channel.setId("recording-turn-channel");
+        channel.setItems(Channel.values());
+        channel.setItemLabelGenerator(value -> getTranslation("recording.registration.turn-by." + value.name()));
+        channel.setValue(Channel.EMAIL);
         TextField email = new TextField(getTranslation("recording.registration.turn-email"));
         email.setId("recording-turn-email");
         email.setMaxLength(Email.MAX_LENGTH);
+        TextField phone = new TextField(getTranslation("recording.registration.turn-phone"));
+        phone.setId("recording-turn-phone");
+        phone.setMaxLength(PhoneNumber.MAX_LENGTH);
+        phone.setVisible(false);
+        channel.addValueChangeListener(chosen -> {
+            email.setVisible(chosen.getValue() == Channel.EMAIL);
+            phone.setVisible(chosen.getValue() != Channel.EMAIL);
+        });
         Select<Locale> language = new Select<>();
         language.setLabel(getTranslation("recording.registration.turn-language"));
         language.setItems(Locale.of("id"), Locale.ENGLISH);
         language.setItemLabelGenerator(locale -> getTranslation("recording.language." + locale.getLanguage()));
         language.setValue(Locale.of("id"));
         Button ask = button("recording.registration.turn-ask", "recording-turn-ask", () -> {
-            desk.askTurnNotice(queued.id(), email.getValue(), language.getValue());
-            Notifications.success(getTranslation("recording.registration.turn-asked", queued.ticket(),
+            Channel by = channel.getValue();
+            desk.askTurnNotice(queued.id(), by, by == Channel.EMAIL ? email.getValue() : phone.getValue(),
+                    language.getValue());
+            Notifications.success(getTranslation("recording.registration.turn-asked-by." + by.name(), queued.ticket(),
                     RegistrationDesk.TURN_NOTICE_AHEAD));
         });
-        HorizontalLayout form = new HorizontalLayout(email, language, ask);
+        HorizontalLayout form = new HorizontalLayout(channel, email, phone, language, ask);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         return new Details(getTranslation("recording.registration.turn-notice", RegistrationDesk.TURN_NOTICE_AHEAD),
