@@ -3,6 +3,7 @@ package id.dukcapil.portal.kkprint;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MessageKind;
+import id.dukcapil.portal.notification.OfficeChannels;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.Reach;
@@ -21,9 +22,11 @@ class CitizenMail {
     static final Locale INDONESIAN = Locale.of("id");
 
     private final Outbox outbox;
+    private final OfficeChannels officeChannels;
 
-    CitizenMail(Outbox outbox) {
+    CitizenMail(Outbox outbox, OfficeChannels officeChannels) {
         this.outbox = outbox;
+        this.officeChannels = officeChannels;
     }
 
     void returned(RequestStore.Row request, String templateKey, String reason) {
@@ -62,12 +65,16 @@ class CitizenMail {
                 .withSecretAttachment("qr-" + request.trackingNumber() + ".png", OutgoingMail.Attachment.PNG, qrPng)
                 .withReference(request.trackingNumber()));
         Channel chosen = chosen(request);
-        if (chosen != Channel.EMAIL && request.requesterPhone() != null) {
-            // By phone only: by e-mail it would repeat the message just queued.
+        if (chosen == Channel.EMAIL || request.requesterPhone() == null) {
+            return;
+        }
+        // By phone only: by e-mail it would repeat the message just queued. Where this office has no phone channel
+        // the e-mail is the whole news.
+        Reach byPhone = Reach.phoneOnly(chosen, request.requesterPhone());
+        if (officeChannels.canReach(byPhone)) {
             outbox.enqueue(OutgoingMail.of(request.requesterPhone(), "kkprint-ready", INDONESIAN,
                     Map.of("tracking", request.trackingNumber(), "expires", expiresOn,
-                            "mailbox", maskedMailbox(request.requesterEmail()))),
-                    Reach.phoneOnly(chosen, request.requesterPhone()));
+                            "mailbox", maskedMailbox(request.requesterEmail()))), byPhone);
         }
     }
 

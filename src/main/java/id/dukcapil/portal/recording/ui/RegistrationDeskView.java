@@ -1,8 +1,5 @@
 package id.dukcapil.portal.recording.ui;
 
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import id.dukcapil.portal.notification.Channel;
-import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -30,8 +27,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
+import id.dukcapil.portal.notification.Channel;
+import id.dukcapil.portal.notification.OfficeChannels;
 import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.DayClosing;
 import id.dukcapil.portal.recording.VisitState;
@@ -56,6 +56,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.PhoneNumber;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,12 +89,15 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     private final DayClosing closing;
     private final Clock clock;
     private final PersonalDataViews personalData;
+    private final OfficeChannels officeChannels;
     @Nullable Visit visit;
     @Nullable Applicant applicant;
 
     RegistrationDeskView(RegistrationDesk desk, RecordingDocuments papers, RecordingDayReports reports,
-                         TableReportFiles files, DayClosing closing, PersonalDataViews personalData, Clock clock) {
+                         TableReportFiles files, DayClosing closing, PersonalDataViews personalData,
+                         OfficeChannels officeChannels, Clock clock) {
         this.desk = desk;
+        this.officeChannels = officeChannels;
         this.personalData = personalData;
         this.closing = closing;
         this.papers = papers;
@@ -369,7 +373,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     private Details turnNotice(Visit queued) {
         RadioButtonGroup<Channel> channel = new RadioButtonGroup<>(getTranslation("recording.registration.turn-channel"));
         channel.setId("recording-turn-channel");
-        channel.setItems(Channel.values());
+        channel.setItems(officeChannels.offered()); // only what can reach the resident here
         channel.setItemLabelGenerator(value -> getTranslation("recording.registration.turn-by." + value.name()));
         channel.setValue(Channel.EMAIL);
         TextField email = new TextField(getTranslation("recording.registration.turn-email"));

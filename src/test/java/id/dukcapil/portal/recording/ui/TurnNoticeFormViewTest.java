@@ -48,6 +48,8 @@ class TurnNoticeFormViewTest extends PortalViewTest {
 
         @SuppressWarnings("unchecked")
         RadioButtonGroup<Channel> channel = find(RadioButtonGroup.class).id("recording-turn-channel");
+        assertThat(channel.getListDataView().getItems().toList()).as("the test run configured both phone channels")
+                .containsExactly(Channel.EMAIL, Channel.WHATSAPP, Channel.SMS);
         TextField email = find(TextField.class).id("recording-turn-email");
         assertThat(find(TextField.class).withId("recording-turn-phone").exists())
                 .as("e-mail until another channel is chosen").isFalse();
