@@ -99,7 +99,8 @@ public class KkPrintIntake {
         }
         store.appendHistory(id, now, actor, null, RequestState.SUBMITTED, null, true);
         auditLog.record(AuditRecord.success("kkprint.request.submitted", "KkPrintRequest", trackingNumber)
-                .withDetail("KK " + kkNumber.masked() + ", " + reason + ", news by " + contact.channel().displayName()));
+                .withDetail("KK " + kkNumber.masked() + ", " + reason + ", news by "
+                        + contact.channel().displayName()));
         return new SubmittedRequest(trackingNumber, RequestState.SUBMITTED);
     }
 

@@ -19,10 +19,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SOP C's turn notice: a resident who gave an e-mail address or a mobile number at the registration desk (optional, the desk asks) is told
- * once when {@link #AHEAD} numbers or fewer are ahead of theirs, so they may wait outside the room. Looked at in the
- * transaction of each call (and of the wish itself): the notice and the call commit together, and the outbox's
- * unique key keeps it one message even when two desks' calls both find it due.
+ * SOP C's turn notice: a resident who gave an e-mail address or a mobile number at the registration desk (optional,
+ * the desk asks) is told once when {@link #AHEAD} numbers or fewer are ahead of theirs, so they may wait outside the
+ * room. Looked at in the transaction of each call (and of the wish itself): the notice and the call commit together,
+ * and the outbox's unique key keeps it one message even when two desks' calls both find it due.
  */
 @Component
 class TurnNotices {
@@ -66,6 +66,7 @@ class TurnNotices {
                 .withKind(MessageKind.TURN)
                 .withOnceKey("recording-turn/" + notice.visitId()), reach);
         auditLog.record(AuditRecord.success("recording.turn-notice.sent", "RecordingVisit",
-                String.valueOf(notice.visitId())).withDetail(notice.ticket() + ", " + ahead + " ahead, by " + channel.displayName()));
+                String.valueOf(notice.visitId()))
+                .withDetail(notice.ticket() + ", " + ahead + " ahead, by " + channel.displayName()));
     }
 }

@@ -57,7 +57,8 @@ class BdsChannelController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Choose the channel: WHATSAPP and SMS go to the account's phone; EMAIL opts out of both",
             description = "A message that carries a secret (a code, a PIN) goes by e-mail whatever the choice. "
-                    + "Refusal: 422 with errors[0].field = channel when it is missing, too long or not one of the choices.")
+                    + "Refusal: 400 INVALID_REQUEST when channel is missing; 422 with errors[0].field = channel "
+                    + "when it is too long or not one of the choices.")
     ChannelAnswer choose(@AuthenticationPrincipal CitizenSession citizen, @Valid @RequestBody ChannelBody body) {
         Channel channel = Arrays.stream(Channel.values()).filter(c -> c.name().equals(body.channel())).findFirst()
                 .orElseThrow(() -> new InvalidField(HttpStatus.UNPROCESSABLE_CONTENT, "channel",
