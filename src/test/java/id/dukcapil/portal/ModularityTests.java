@@ -1,5 +1,9 @@
 package id.dukcapil.portal;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -11,6 +15,16 @@ class ModularityTests {
     @Test
     void modules_respect_their_boundaries() {
         modules.verify();
+    }
+
+    /** The outbox's core knows a channel only by its port; the adapters depend on the core, never the reverse. */
+    @Test
+    void the_outbox_core_does_not_depend_on_its_channel_adapters() {
+        noClasses().that().resideInAPackage("id.dukcapil.portal.notification.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.dukcapil.portal.notification.sms..",
+                        "id.dukcapil.portal.notification.whatsapp..")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("id.dukcapil.portal.notification"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import id.dukcapil.portal.booking.internal.VerifiedTokens;
 import id.dukcapil.portal.booking.internal.CitizenStore.Citizen;
 import id.dukcapil.portal.booking.internal.CitizenStore.Attempt;
 import id.dukcapil.portal.booking.internal.CitizenStore.Otp;
+import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
@@ -130,7 +131,7 @@ public class CitizenAccounts {
         if (!Registration.validName(name)) {
             broken.add("booking.account.name");
         }
-        String phone = phone(registration.phone());
+        String phone = PhoneNumber.normalized(registration.phone()).orElse(null);
         if (phone == null) {
             broken.add("booking.account.phone");
         }
@@ -436,21 +437,6 @@ public class CitizenAccounts {
         } catch (AddressException e) {
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, List.of("booking.account.email"));
         }
-    }
-
-    /** An Indonesian phone number as +62…, or null when it is not one. */
-    private static @Nullable String phone(String raw) {
-        String digits = raw.replaceAll("[\\s().-]", "");
-        if (digits.startsWith("+62")) {
-            digits = digits.substring(3);
-        } else if (digits.startsWith("62")) {
-            digits = digits.substring(2);
-        } else if (digits.startsWith("0")) {
-            digits = digits.substring(1);
-        } else {
-            return null;
-        }
-        return digits.matches("[1-9]\\d{7,12}") ? "+62" + digits : null;
     }
 
     /** 32 random bytes, base64url: an API token, an attempt's handle. */

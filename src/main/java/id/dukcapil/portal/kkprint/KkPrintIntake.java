@@ -6,11 +6,13 @@ import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.FamilySnapshot;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
 import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RegionDirectory;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.sla.SopStep;
@@ -69,6 +71,7 @@ public class KkPrintIntake {
         if (description.length() > IntakeForm.DESCRIPTION_MAX_LENGTH) {
             throw new KkPrintRefusal(Code.INVALID_DESCRIPTION, IntakeForm.DESCRIPTION_MAX_LENGTH);
         }
+        Contact contact = Contact.of(form.phone(), form.channel());
         // One answer for an unknown NIK, an unknown KK number and a NIK not on that card: the app learns nothing of a
         // NIK that its user cannot prove with the family card (issue 41, as the IKD gateway and the BDS answer).
         Resident requester = registry.findByNik(nik).orElse(null);
@@ -83,7 +86,8 @@ public class KkPrintIntake {
         Instant now = clock.instant();
         String trackingNumber = trackingNumber(LocalDate.ofInstant(now, clock.getZone()));
         var request = new RequestStore.NewRequest(trackingNumber, nik.value(), requester.fullName(), email,
-                kkNumber.value(), reason, description, now, FamilySnapshot.of(family));
+                kkNumber.value(), reason, description, now, FamilySnapshot.of(family), contact.phone(),
+                contact.channel().name());
         String actor = lifecycle.currentActor().id();
         var step = stepClock.enter(Lifecycle.caseRef(trackingNumber), SopStep.B6_OPERATOR_CHECK, now, actor, null);
         long id;
@@ -95,7 +99,8 @@ public class KkPrintIntake {
         }
         store.appendHistory(id, now, actor, null, RequestState.SUBMITTED, null, true);
         auditLog.record(AuditRecord.success("kkprint.request.submitted", "KkPrintRequest", trackingNumber)
-                .withDetail("KK " + kkNumber.masked() + ", " + reason));
+                .withDetail("KK " + kkNumber.masked() + ", " + reason + ", news by "
+                        + contact.channel().displayName()));
         return new SubmittedRequest(trackingNumber, RequestState.SUBMITTED);
     }
 
@@ -108,6 +113,22 @@ public class KkPrintIntake {
                 .stream()
                 .map(entry -> new CitizenStatus.Event(entry.at(), entry.to(), entry.reasonPublic() ? entry.reason() : null))
                 .toList());
+    }
+
+    /** The phone (optional) and the channel of the request's news; WhatsApp or SMS need the phone. */
+    private record Contact(@Nullable String phone, Channel channel) {
+
+        static Contact of(@Nullable String typedPhone, @Nullable String typedChannel) {
+            String phone = typedPhone == null || typedPhone.isBlank() ? null : PhoneNumber.normalized(typedPhone)
+                    .orElseThrow(() -> new KkPrintRefusal(Code.INVALID_PHONE));
+            Channel channel = typedChannel == null || typedChannel.isBlank() ? Channel.EMAIL
+                    : Arrays.stream(Channel.values()).filter(c -> c.name().equals(typedChannel.strip())).findFirst()
+                    .orElseThrow(() -> new KkPrintRefusal(Code.INVALID_CHANNEL));
+            if (channel != Channel.EMAIL && phone == null) {
+                throw new KkPrintRefusal(Code.INVALID_CHANNEL);
+            }
+            return new Contact(phone, channel);
+        }
     }
 
     private static String email(@Nullable String given, Resident requester) {

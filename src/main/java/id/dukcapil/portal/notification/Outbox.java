@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +66,13 @@ public class Outbox {
     /**
      * As {@link #enqueue(OutgoingMail)}, on the recipient's channels in order: the first that delivers takes it, the
      * outbox says which (decision 140). A channel is left out when the message kind has no text for it, when the
-     * message carries a secret and the channel shows previews, or when there is no phone; e-mail is always last.
+     * message carries a secret and the channel shows previews, or when there is no phone; e-mail is last, unless the
+     * reach is {@link Reach#phoneOnly phone only}: then the mail's recipient is the phone, and a message that no phone
+     * channel can carry (a secret, no text) is refused ({@code IllegalArgumentException}: a programming error).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public MessageRef enqueue(OutgoingMail mail, Reach reach) {
-        String recipient = validRecipient(mail.recipient());
+        String recipient = reach.byEmail() ? validRecipient(mail.recipient()) : Objects.requireNonNull(reach.phone());
         long size = mail.attachments().stream().mapToLong(attachment -> attachment.content().length).sum();
         if (size > OutgoingMail.ATTACHMENTS_MAX_BYTES) {
             throw new RuleViolation("notification.attachments.too-large", OutgoingMail.ATTACHMENTS_MAX_BYTES / 1024 / 1024);
@@ -110,8 +113,12 @@ public class Outbox {
                 }
             }
         }
-        if (!channels.contains(Channel.EMAIL)) {
+        if (reach.byEmail() && !channels.contains(Channel.EMAIL)) {
             channels.add(Channel.EMAIL); // the address every message has: the last resort
+        }
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("No phone channel can carry " + mail.templateKey()
+                    + (secret ? ": it has a secret" : ": it has no WhatsApp or SMS text"));
         }
         return new OutboxStore.Route(List.copyOf(new java.util.LinkedHashSet<>(channels)), reach.phone(), texts);
     }

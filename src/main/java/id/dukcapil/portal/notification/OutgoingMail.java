@@ -8,7 +8,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An e-mail a module wants sent. The text comes from a template: the keys {@code mail.<templateKey>.subject} and
+ * A message a module wants sent: its e-mail form always, and with a {@link Reach} its WhatsApp and SMS forms
+ * ({@link Outbox#enqueue(OutgoingMail, Reach)}; by phone only, the recipient is the phone). The text comes from a template: the keys {@code mail.<templateKey>.subject} and
  * {@code mail.<templateKey>.body} in any i18n bundle, with {@code {name}} placeholders filled from the model.
  * {@code mail.<templateKey>.secret} lists the placeholders that are secrets (an OTP, a PIN): they may not appear in
  * the subject, and the outbox erases them once the mail server has accepted the message (decision 076).

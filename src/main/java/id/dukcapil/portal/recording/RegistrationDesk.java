@@ -8,7 +8,9 @@ import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.Verdict;
 import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.shared.Email;
+import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
@@ -206,20 +208,28 @@ public class RegistrationDesk {
         return visit(visitId);
     }
 
-    /**
-     * The resident of a waiting number wants to be told when {@link TurnNotices#AHEAD} numbers are ahead of theirs
-     * (optional: the desk asks), by e-mail, in their language. Already that near: told at once.
-     */
+    /** As {@link #askTurnNotice(long, Channel, String, Locale)} by e-mail. */
     @Transactional
     public Visit askTurnNotice(long visitId, String email, Locale locale) {
+        return askTurnNotice(visitId, Channel.EMAIL, email, locale);
+    }
+
+    /**
+     * The resident of a waiting number wants to be told when {@link TurnNotices#AHEAD} numbers are ahead of theirs
+     * (optional: the desk asks), by e-mail, WhatsApp or SMS ({@code contact} the address or the mobile number), in
+     * their language. Already that near: told at once. WhatsApp falls back to SMS on the same phone, never to an
+     * address the resident did not give.
+     */
+    @Transactional
+    public Visit askTurnNotice(long visitId, Channel channel, String contact, Locale locale) {
         Visit visit = mine(visitId);
-        Email address = Email.parse(email);
+        String address = channel == Channel.EMAIL ? Email.parse(contact).value() : PhoneNumber.parse(contact).value();
         String language = "en".equals(locale.getLanguage()) ? "en" : "id";
-        if (!visits.askTurnNotice(visitId, TurnNotices.CHANNEL_EMAIL, address.value(), language)) {
+        if (!visits.askTurnNotice(visitId, channel.name(), address, language)) {
             throw wrongState(visit);
         }
         auditLog.record(AuditRecord.success("recording.turn-notice.asked", "RecordingVisit", String.valueOf(visitId))
-                .withDetail(visit.ticket() + " by " + TurnNotices.CHANNEL_EMAIL));
+                .withDetail(visit.ticket() + " by " + channel.displayName()));
         turnNotices.tellNear(visit.servicePoint(), visit.day());
         return visit(visitId);
     }

@@ -2,9 +2,11 @@ package id.dukcapil.portal.recording;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MessageKind;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.notification.Reach;
 import id.dukcapil.portal.recording.internal.VisitStore;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
@@ -17,16 +19,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SOP C's turn notice: a resident who gave an address at the registration desk (optional, the desk asks) is told
- * once when {@link #AHEAD} numbers or fewer are ahead of theirs, so they may wait outside the room. Looked at in the
- * transaction of each call (and of the wish itself): the notice and the call commit together, and the outbox's
- * unique key keeps it one message even when two desks' calls both find it due.
+ * SOP C's turn notice: a resident who gave an e-mail address or a mobile number at the registration desk (optional,
+ * the desk asks) is told once when {@link #AHEAD} numbers or fewer are ahead of theirs, so they may wait outside the
+ * room. Looked at in the transaction of each call (and of the wish itself): the notice and the call commit together,
+ * and the outbox's unique key keeps it one message even when two desks' calls both find it due.
  */
 @Component
 class TurnNotices {
 
     static final int AHEAD = 3;
-    static final String CHANNEL_EMAIL = "EMAIL";
 
     private final VisitStore visits;
     private final Outbox outbox;
@@ -57,11 +58,15 @@ class TurnNotices {
     private void tell(VisitStore.TurnNotice notice, String address, String point, int ahead) {
         Locale locale = Locale.forLanguageTag(notice.locale() == null ? "id" : notice.locale());
         String pointName = servicePoints.byCode(point).map(found -> found.name()).orElse(point);
+        Channel channel = notice.channel() == null ? Channel.EMAIL : Channel.valueOf(notice.channel());
+        // By phone, the phone alone: the resident gave the desk no address to fall back on.
+        Reach reach = channel == Channel.EMAIL ? Reach.emailOnly() : Reach.phoneOnly(channel, address);
         outbox.enqueue(OutgoingMail.of(address, "recording-turn", locale,
                         Map.of("ticket", notice.ticket(), "ahead", ahead, "point", pointName))
                 .withKind(MessageKind.TURN)
-                .withOnceKey("recording-turn/" + notice.visitId()));
+                .withOnceKey("recording-turn/" + notice.visitId()), reach);
         auditLog.record(AuditRecord.success("recording.turn-notice.sent", "RecordingVisit",
-                String.valueOf(notice.visitId())).withDetail(notice.ticket() + ", " + ahead + " ahead"));
+                String.valueOf(notice.visitId()))
+                .withDetail(notice.ticket() + ", " + ahead + " ahead, by " + channel.displayName()));
     }
 }

@@ -88,8 +88,19 @@ public class KkPrintTestSupport {
                 .trackingNumber();
     }
 
+    /** As {@link #submitted()}, from an IKD account with this phone that chose this channel for the news. */
+    public String submitted(String phone, String channel) {
+        Map<String, Object> head = freshHead();
+        return as(new ApiClientAuthentication(gateway()), () -> intake.submit(new IntakeForm((String) head.get("nik"),
+                (String) head.get("kk_number"), KkPrintReason.BIRTH.name(), "Kelahiran anak ketiga", null, phone,
+                channel))).trackingNumber();
+    }
+
     public String forwarded() {
-        String tracking = submitted();
+        return forwarded(submitted());
+    }
+
+    public String forwarded(String tracking) {
         long id = idOf(tracking);
         asStaff("operator", () -> {
             operatorInbox.claim(id);
@@ -100,7 +111,11 @@ public class KkPrintTestSupport {
     }
 
     public String delivered() {
-        String tracking = forwarded();
+        return delivered(forwarded());
+    }
+
+    /** A forwarded request verified and signed, its QR code and PIN queued. */
+    public String delivered(String tracking) {
         asStaff("verifikator", () -> {
             verifierInbox.verify(idOf(tracking));
             return null;

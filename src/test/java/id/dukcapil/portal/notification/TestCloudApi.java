@@ -54,8 +54,12 @@ public class TestCloudApi {
     public static final String APP_SECRET = "test-app-secret-5f2b";
     public static final String VERIFY_TOKEN = "test-verify-token-91";
     /** The approved templates and how many body parameters each has. */
-    static final Map<String, Integer> APPROVED = Map.of("dukcapil_booking_ticket", 5, "dukcapil_booking_moved", 5,
-            "dukcapil_booking_reminder", 5, "dukcapil_booking_day_closed", 3, "dukcapil_booking_cancelled", 3);
+    public static final Map<String, Integer> APPROVED = Map.ofEntries(Map.entry("dukcapil_booking_ticket", 5),
+            Map.entry("dukcapil_booking_moved", 5), Map.entry("dukcapil_booking_reminder", 5),
+            Map.entry("dukcapil_booking_day_closed", 3), Map.entry("dukcapil_booking_cancelled", 3),
+            Map.entry("dukcapil_kk_returned", 2), Map.entry("dukcapil_kk_rejected", 2),
+            Map.entry("dukcapil_kk_expiring", 2), Map.entry("dukcapil_kk_ready", 3),
+            Map.entry("dukcapil_recording_turn", 3));
 
     /** What the peer does with a message to a phone, instead of accepting it. */
     public sealed interface Script permits Refuse, NoAnswer {

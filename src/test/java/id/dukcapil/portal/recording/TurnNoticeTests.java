@@ -2,8 +2,11 @@ package id.dukcapil.portal.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.notification.Channel;
+import id.dukcapil.portal.notification.TestSmsc;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.shared.Role;
@@ -39,6 +42,8 @@ class TurnNoticeTests {
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+
+    private final TestSmsc smsc = new TestSmsc();
 
     @AfterEach
     void real_time_again() {
@@ -97,6 +102,48 @@ class TurnNoticeTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'recording.turn-notice.sent' "
                 + "AND subject_id IN (?, ?)", Integer.class, String.valueOf(sixth.id()), String.valueOf(seventh.id())))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void a_resident_who_gave_a_phone_for_sms_is_told_by_sms_and_never_by_e_mail() {
+        LocalDate day = LocalDate.now(OFFICE).plusDays(541);
+        clock.setInstant(day.atTime(8, 0).atZone(OFFICE).toInstant());
+        String registrar = staffAccounts.create(Set.of(Role.REGISTRATION_OPERATOR), "Sandi-Kuat-2026");
+        String recorder = staffAccounts.create(Set.of(Role.RECORDING_OPERATOR), "Sandi-Kuat-2026");
+        List<Visit> queued = new ArrayList<>();
+        for (String nik : RecordingTestSupport.residentsToRecord(jdbc, day, 5)) {
+            clock.advance(Duration.ofMinutes(1));
+            queued.add(SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, nik)));
+        }
+        Visit fifth = queued.get(4);
+        String phone = "+62859" + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+
+        assertThatThrownBy(() -> SignedInAs.call(users, registrar,
+                () -> registration.askTurnNotice(fifth.id(), Channel.SMS, "12345", Locale.of("id"))))
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        refused -> assertThat(refused.messageKeys()).containsExactly("shared.phone.invalid"));
+        SignedInAs.call(users, registrar, () -> registration.askTurnNotice(fifth.id(), Channel.SMS,
+                "0" + phone.substring(3), Locale.ENGLISH));
+        assertThat(notices(phone)).as("four ahead: not yet").isEmpty();
+
+        call(recorder);
+        assertThat(notices(phone)).as("three ahead: told").singleElement()
+                .satisfies(notice -> assertThat(notice.get("kind")).isEqualTo("TURN"));
+        Map<String, Object> row = jdbc.queryForMap("SELECT channel, fallbacks, phone FROM notification_message "
+                + "WHERE template_key = 'recording-turn' AND recipient = ?", phone);
+        assertThat(row).containsEntry("channel", "SMS").containsEntry("phone", phone);
+        assertThat(row.get("fallbacks")).as("no e-mail to fall back on").isNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !smsc.receivedFor(phone.substring(1)).isEmpty());
+        assertThat(smsc.receivedFor(phone.substring(1)).getFirst().text())
+                .isEqualTo("Disdukcapil: queue number " + fifth.ticket() + " at " + pointName(fifth)
+                        + ", 3 numbers left before yours. Please come back to the KTP-el recording waiting room.");
+        assertThat(jdbc.queryForObject("SELECT turn_address FROM recording_visit WHERE id = ?", String.class,
+                fifth.id())).as("the phone goes once the notice is queued").isNull();
+    }
+
+    private String pointName(Visit visit) {
+        return jdbc.queryForObject("SELECT name FROM staff_service_point WHERE code = ?", String.class,
+                visit.servicePoint());
     }
 
     private void call(String recorder) {

@@ -7,7 +7,9 @@ import id.dukcapil.portal.shared.api.InvalidField;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -38,7 +40,10 @@ class BdsChannelController {
         }
     }
 
-    record ChannelBody(@NotNull String channel) {
+    /** The longest channel name (WHATSAPP), with room to spare: anything longer is no channel. */
+    static final int CHANNEL_MAX_LENGTH = 16;
+
+    record ChannelBody(@NotNull @Size(max = CHANNEL_MAX_LENGTH) String channel) {
     }
 
     @GetMapping
@@ -52,8 +57,9 @@ class BdsChannelController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Choose the channel: WHATSAPP and SMS go to the account's phone; EMAIL opts out of both",
             description = "A message that carries a secret (a code, a PIN) goes by e-mail whatever the choice. "
-                    + "Refusal: 422 with errors[0].field = channel when it is not one of the choices.")
-    ChannelAnswer choose(@AuthenticationPrincipal CitizenSession citizen, @RequestBody ChannelBody body) {
+                    + "Refusal: 400 INVALID_REQUEST when channel is missing; 422 with errors[0].field = channel "
+                    + "when it is too long or not one of the choices.")
+    ChannelAnswer choose(@AuthenticationPrincipal CitizenSession citizen, @Valid @RequestBody ChannelBody body) {
         Channel channel = Arrays.stream(Channel.values()).filter(c -> c.name().equals(body.channel())).findFirst()
                 .orElseThrow(() -> new InvalidField(HttpStatus.UNPROCESSABLE_CONTENT, "channel",
                         "booking.channel.unknown"));

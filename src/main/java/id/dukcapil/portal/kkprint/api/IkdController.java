@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import id.dukcapil.portal.shared.Email;
+import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.api.InvalidField;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -48,14 +49,16 @@ class IkdController {
             @Schema(description = "Number of the family card, 16 digits") @Nullable @Size(max = 32) String kkNumber,
             @Schema(description = "Why a new print is needed", implementation = KkPrintReason.class) @Nullable @Size(max = 40) String reason,
             @Schema(description = "Free text, at most 500 characters") @Nullable @Size(max = 500) String description,
-            @Schema(description = "The IKD account's e-mail, one address; default: the registry's") @Nullable @Size(max = Email.MAX_LENGTH) String email) {
+            @Schema(description = "The IKD account's e-mail, one address; default: the registry's") @Nullable @Size(max = Email.MAX_LENGTH) String email,
+            @Schema(description = "The IKD account's mobile number (08..., 628... or +628...); optional", example = "081234567890") @Nullable @Size(max = PhoneNumber.MAX_LENGTH) String phone,
+            @Schema(description = "Where the request's news goes: EMAIL (default), WHATSAPP or SMS (these need the phone). The QR code and PIN always go by e-mail", allowableValues = {"EMAIL", "WHATSAPP", "SMS"}) @Nullable @Size(max = IntakeForm.CHANNEL_MAX_LENGTH) String channel) {
     }
 
     @PostMapping("/kk-print-requests")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Submit a KK print request", responses = {
             @ApiResponse(responseCode = "201", description = "Accepted, waiting for the operator's check"),
-            @ApiResponse(responseCode = "422", description = "INVALID_NIK, INVALID_KK_NUMBER, INVALID_REASON, PERSON_NOT_CONFIRMED (no such NIK or KK number, or the NIK not on that card: one answer), EMAIL_REQUIRED, INVALID_FIELD"),
+            @ApiResponse(responseCode = "422", description = "INVALID_NIK, INVALID_KK_NUMBER, INVALID_REASON, PERSON_NOT_CONFIRMED (no such NIK or KK number, or the NIK not on that card: one answer), EMAIL_REQUIRED, INVALID_PHONE, INVALID_CHANNEL, INVALID_FIELD"),
             @ApiResponse(responseCode = "403", description = "RELATIONSHIP_NOT_ALLOWED"),
             @ApiResponse(responseCode = "409", description = "OPEN_REQUEST_EXISTS")})
     SubmittedRequest submit(@Valid @RequestBody KkPrintRequestBody body) {
@@ -64,7 +67,7 @@ class IkdController {
         // JSON may leave out any field: a missing number or reason is refused as invalid, not as a server error.
         return intake.submit(new IntakeForm(Objects.toString(body.requesterNik(), ""),
                 Objects.toString(body.kkNumber(), ""), Objects.toString(body.reason(), ""), body.description(),
-                email));
+                email, body.phone(), body.channel()));
     }
 
     @GetMapping("/kk-print-requests/{trackingNumber}")

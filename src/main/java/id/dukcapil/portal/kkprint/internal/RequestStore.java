@@ -41,7 +41,8 @@ public class RequestStore {
 
     public record NewRequest(String trackingNumber, String requesterNik, String requesterName,
                              @Nullable String requesterEmail, String kkNumber, KkPrintReason reason,
-                             String description, Instant submittedAt, String familySnapshot) {
+                             String description, Instant submittedAt, String familySnapshot,
+                             @Nullable String requesterPhone, @Nullable String notifyChannel) {
     }
 
     /** The whole row, for the services. */
@@ -49,7 +50,8 @@ public class RequestStore {
                       @Nullable String requesterEmail, String kkNumber, KkPrintReason reason, String description,
                       RequestState state, @Nullable Inbox inbox, @Nullable String holder, @Nullable String holderName,
                       @Nullable String step, @Nullable Instant stepStartedAt, @Nullable Instant stepDueAt,
-                      Instant submittedAt, String familySnapshot) {
+                      Instant submittedAt, String familySnapshot, @Nullable String requesterPhone,
+                      @Nullable String notifyChannel) {
 
         public InboxRow inboxRow() {
             Instant started = stepStartedAt != null ? stepStartedAt : submittedAt;
@@ -64,12 +66,13 @@ public class RequestStore {
         jdbc.sql("""
                         INSERT INTO kkprint_request (tracking_number, requester_nik, requester_name, requester_email,
                           kk_number, open_kk, reason, description, state, inbox, step, step_started_at, step_due_at,
-                          submitted_at, family_snapshot)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          submitted_at, family_snapshot, requester_phone, notify_channel)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(request.trackingNumber(), request.requesterNik(), request.requesterName(),
                         request.requesterEmail(), request.kkNumber(), request.kkNumber(), request.reason().name(),
                         request.description(), state.name(), inbox.name(), step, utc(request.submittedAt()),
-                        utc(stepDueAt), utc(request.submittedAt()), request.familySnapshot())
+                        utc(stepDueAt), utc(request.submittedAt()), request.familySnapshot(),
+                        request.requesterPhone(), request.notifyChannel())
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -231,6 +234,6 @@ public class RequestStore {
                 RequestState.valueOf(rs.getString("state")), inbox == null ? null : Inbox.valueOf(inbox),
                 rs.getString("holder"), rs.getString("holder_name"), rs.getString("step"),
                 instantOrNull(rs, "step_started_at"), instantOrNull(rs, "step_due_at"), instant(rs, "submitted_at"),
-                rs.getString("family_snapshot"));
+                rs.getString("family_snapshot"), rs.getString("requester_phone"), rs.getString("notify_channel"));
     }
 }

@@ -87,7 +87,7 @@ public class ChannelStore {
      * Whether the message is being handed over on this channel right now: a receipt for it may have overtaken the
      * sender's record of the provider's answer.
      */
-    public boolean handingOver(Channel channel, String messageId) {
+    public boolean beingHandedOver(Channel channel, String messageId) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM notification_message WHERE message_id = ? AND channel = ? AND state = 'SENDING'
                     AND handed_over_at IS NOT NULL""")
@@ -98,7 +98,7 @@ public class ChannelStore {
      * Whether any message is being handed over on this channel right now, on any node: a receipt that names no
      * message (SMPP's names only the gateway's id) may be one that overtook its sender's record.
      */
-    public boolean handingOver(Channel channel) {
+    public boolean anyBeingHandedOver(Channel channel) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM notification_message WHERE channel = ? AND state = 'SENDING'
                     AND handed_over_at IS NOT NULL""")

@@ -1,8 +1,6 @@
 package id.dukcapil.portal.notification.internal;
 
 import id.dukcapil.portal.notification.demo.DemoMailboxTransport;
-import id.dukcapil.portal.notification.sms.SmsProperties;
-import id.dukcapil.portal.notification.whatsapp.WhatsAppProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -26,7 +24,7 @@ import org.springframework.util.StringUtils;
  * and sets up ShedLock, so only one node runs a scheduled job such as the outbox sender.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NotificationProperties.class, WhatsAppProperties.class, SmsProperties.class})
+@EnableConfigurationProperties(NotificationProperties.class)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class NotificationConfiguration {
 

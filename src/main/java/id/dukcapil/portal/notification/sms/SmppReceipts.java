@@ -76,7 +76,7 @@ class SmppReceipts implements MessageReceiverListener {
         for (int tries = 1; !channels.receipt(Channel.SMS, receipt.getId().strip(), delivery,
                 receipt.getDoneDate() == null ? clock.instant() : receipt.getDoneDate().toInstant(),
                 "stat:" + receipt.getFinalStatus() + " err:" + receipt.getError()); tries++) {
-            if (tries == RECEIPT_TRIES || !channels.handingOver(Channel.SMS)) {
+            if (tries == RECEIPT_TRIES || !channels.anyBeingHandedOver(Channel.SMS)) {
                 log.warn("SMS receipt for message_id {} matches no sent SMS; dropped", receipt.getId());
                 return;
             }

@@ -60,7 +60,7 @@ class WhatsAppUpdates {
 
     private boolean overtook(JsonNode status) {
         String callback = status.path("biz_opaque_callback_data").asString("");
-        return !callback.isEmpty() && channels.handingOver(Channel.WHATSAPP, callback);
+        return !callback.isEmpty() && channels.beingHandedOver(Channel.WHATSAPP, callback);
     }
 
     private boolean status(JsonNode status) {

@@ -27,8 +27,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
+import id.dukcapil.portal.notification.Channel;
+import id.dukcapil.portal.notification.OfficeChannels;
 import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.DayClosing;
 import id.dukcapil.portal.recording.VisitState;
@@ -53,6 +56,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.PhoneNumber;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -85,12 +89,15 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     private final DayClosing closing;
     private final Clock clock;
     private final PersonalDataViews personalData;
+    private final OfficeChannels officeChannels;
     @Nullable Visit visit;
     @Nullable Applicant applicant;
 
     RegistrationDeskView(RegistrationDesk desk, RecordingDocuments papers, RecordingDayReports reports,
-                         TableReportFiles files, DayClosing closing, PersonalDataViews personalData, Clock clock) {
+                         TableReportFiles files, DayClosing closing, PersonalDataViews personalData,
+                         OfficeChannels officeChannels, Clock clock) {
         this.desk = desk;
+        this.officeChannels = officeChannels;
         this.personalData = personalData;
         this.closing = closing;
         this.papers = papers;
@@ -359,22 +366,40 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         refreshLists();
     }
 
-    /** The desk asks whether the resident wants to be told when their turn nears; nothing to do if not. */
+    /**
+     * The desk asks whether the resident wants to be told when their turn nears, and where: an e-mail address, or a
+     * mobile number for WhatsApp or SMS. Nothing to do if not.
+     */
     private Details turnNotice(Visit queued) {
+        RadioButtonGroup<Channel> channel = new RadioButtonGroup<>(getTranslation("recording.registration.turn-channel"));
+        channel.setId("recording-turn-channel");
+        channel.setItems(officeChannels.offered()); // only what can reach the resident here
+        channel.setItemLabelGenerator(value -> getTranslation("recording.registration.turn-by." + value.name()));
+        channel.setValue(Channel.EMAIL);
         TextField email = new TextField(getTranslation("recording.registration.turn-email"));
         email.setId("recording-turn-email");
         email.setMaxLength(Email.MAX_LENGTH);
+        TextField phone = new TextField(getTranslation("recording.registration.turn-phone"));
+        phone.setId("recording-turn-phone");
+        phone.setMaxLength(PhoneNumber.MAX_LENGTH);
+        phone.setVisible(false);
+        channel.addValueChangeListener(chosen -> {
+            email.setVisible(chosen.getValue() == Channel.EMAIL);
+            phone.setVisible(chosen.getValue() != Channel.EMAIL);
+        });
         Select<Locale> language = new Select<>();
         language.setLabel(getTranslation("recording.registration.turn-language"));
         language.setItems(Locale.of("id"), Locale.ENGLISH);
         language.setItemLabelGenerator(locale -> getTranslation("recording.language." + locale.getLanguage()));
         language.setValue(Locale.of("id"));
         Button ask = button("recording.registration.turn-ask", "recording-turn-ask", () -> {
-            desk.askTurnNotice(queued.id(), email.getValue(), language.getValue());
-            Notifications.success(getTranslation("recording.registration.turn-asked", queued.ticket(),
+            Channel by = channel.getValue();
+            desk.askTurnNotice(queued.id(), by, by == Channel.EMAIL ? email.getValue() : phone.getValue(),
+                    language.getValue());
+            Notifications.success(getTranslation("recording.registration.turn-asked-by." + by.name(), queued.ticket(),
                     RegistrationDesk.TURN_NOTICE_AHEAD));
         });
-        HorizontalLayout form = new HorizontalLayout(email, language, ask);
+        HorizontalLayout form = new HorizontalLayout(channel, email, phone, language, ask);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
         return new Details(getTranslation("recording.registration.turn-notice", RegistrationDesk.TURN_NOTICE_AHEAD),

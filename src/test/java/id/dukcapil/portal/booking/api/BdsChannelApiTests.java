@@ -56,6 +56,39 @@ class BdsChannelApiTests {
                 .as("only the citizen's own token").isEqualTo(401);
     }
 
+    @Test
+    void a_missing_or_oversized_channel_is_refused_at_the_edge_as_a_problem_in_the_callers_language() throws Exception {
+        String email = support.newEmail();
+        support.citizen(email);
+        String token = json.readTree(send(HttpRequest.newBuilder(uri("/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"email":"%s","password":"%s"}""".formatted(email, BookingTestSupport.PASSWORD)))).body())
+                .get("token").asString();
+
+        HttpResponse<String> missing = put(token, "id", "{}");
+        assertThat(missing.statusCode()).as("an incomplete request, as every BDS body").isEqualTo(400);
+        assertThat(missing.body()).contains("INVALID_REQUEST", "Wajib diisi.");
+        assertThat(missing.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(json.readTree(missing.body()).get("errors").get(0).get("field").asString()).isEqualTo("channel");
+
+        HttpResponse<String> huge = put(token, "en", "{\"channel\":\"" + "W".repeat(5000) + "\"}");
+        assertThat(huge.statusCode()).isEqualTo(422);
+        assertThat(huge.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(json.readTree(huge.body()).get("errors").get(0).get("field").asString()).isEqualTo("channel");
+        assertThat(huge.body()).contains("INVALID_FIELD", "Too long: at most 16 characters.")
+                .doesNotContain("WWWWWWWWWW");
+
+        assertThat(json.readTree(send(HttpRequest.newBuilder(uri("/profile/channel"))
+                .header("Authorization", "Bearer " + token)).body()).get("channel").asString())
+                .as("nothing changed").isEqualTo("EMAIL");
+    }
+
+    private HttpResponse<String> put(String token, String language, String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/profile/channel"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept-Language", language).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
