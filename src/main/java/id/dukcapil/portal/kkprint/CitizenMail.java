@@ -64,7 +64,7 @@ class CitizenMail {
                                 "reference", qrContent, "expires", expiresOn))
                 .withSecretAttachment("qr-" + request.trackingNumber() + ".png", OutgoingMail.Attachment.PNG, qrPng)
                 .withReference(request.trackingNumber()));
-        Channel chosen = chosen(request);
+        Channel chosen = request.newsChannel();
         if (chosen == Channel.EMAIL || request.requesterPhone() == null) {
             return;
         }
@@ -79,11 +79,7 @@ class CitizenMail {
     }
 
     private static Reach reach(RequestStore.Row request) {
-        return Reach.chosen(chosen(request), request.requesterPhone());
-    }
-
-    private static Channel chosen(RequestStore.Row request) {
-        return request.notifyChannel() == null ? Channel.EMAIL : Channel.valueOf(request.notifyChannel());
+        return Reach.chosen(request.newsChannel(), request.requesterPhone());
     }
 
     /** Enough of the address for its owner to know which mailbox to open, not enough to read it off a lock screen. */

@@ -77,6 +77,7 @@ public class KkRequests {
 
     private RequestDetail detail(RequestStore.Row row) {
         return new RequestDetail(row.inboxRow(), row.requesterNik(), row.description(), store.history(row.id()),
-                releases.latest(row.id()).map(ReleaseStore.Release::state));
+                releases.latest(row.id()).map(ReleaseStore.Release::state),
+                new RequestDetail.Contact(row.requesterEmail(), row.requesterPhone(), row.newsChannel()));
     }
 }

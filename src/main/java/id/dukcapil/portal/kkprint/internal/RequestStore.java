@@ -10,6 +10,7 @@ import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.InboxRow;
 import id.dukcapil.portal.kkprint.KkPrintReason;
 import id.dukcapil.portal.kkprint.RequestState;
+import id.dukcapil.portal.notification.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,6 +53,11 @@ public class RequestStore {
                       @Nullable String step, @Nullable Instant stepStartedAt, @Nullable Instant stepDueAt,
                       Instant submittedAt, String familySnapshot, @Nullable String requesterPhone,
                       @Nullable String notifyChannel) {
+
+        /** The channel the requester chose for news of the request; requests from before the choice, e-mail. */
+        public Channel newsChannel() {
+            return notifyChannel == null ? Channel.EMAIL : Channel.valueOf(notifyChannel);
+        }
 
         public InboxRow inboxRow() {
             Instant started = stepStartedAt != null ? stepStartedAt : submittedAt;

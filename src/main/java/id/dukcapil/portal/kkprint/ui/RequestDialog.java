@@ -10,6 +10,7 @@ import id.dukcapil.portal.kkprint.HistoryEntry;
 import id.dukcapil.portal.kkprint.KkDelivery;
 import id.dukcapil.portal.kkprint.RequestDetail;
 import id.dukcapil.portal.kkprint.RequestState;
+import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
@@ -18,6 +19,7 @@ import id.dukcapil.portal.signing.SignableDocuments.Detail;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /** A request's details, its family with each member's SHDK, and full history; for a delivered one, a new PIN or a revocation. */
 class RequestDialog extends Dialog {
@@ -39,6 +41,7 @@ class RequestDialog extends Dialog {
                 detail.requesterNik(), detail.row().kkNumber())));
         add(new Paragraph(getTranslation(detail.row().reason().labelKey()) + (detail.description().isBlank() ? ""
                 : " — " + detail.description())));
+        contact(detail.contact()).ifPresent(this::add);
         detail.release().ifPresent(release -> add(new Paragraph(getTranslation("kkprint.detail.release",
                 getTranslation(release.labelKey())))));
         if (!familyDetails.isEmpty()) {
@@ -73,6 +76,17 @@ class RequestDialog extends Dialog {
         revoke.addClickListener(click -> act(() -> delivery.revoke(detail.row().id(), revokeReason.getValue()),
                 "kkprint.done.revoked", onChange));
         getFooter().add(revokeReason, revoke, resend, new Button(getTranslation("kkprint.close"), click -> close()));
+    }
+
+    /** Where the news goes: the channel chosen and, beside a phone, the mailbox that alone gets the QR code and PIN. */
+    private Optional<Paragraph> contact(RequestDetail.Contact contact) {
+        if (contact.newsChannel() != Channel.EMAIL && contact.phone() != null) {
+            return Optional.of(new Paragraph(getTranslation("kkprint.detail.contact.phone",
+                    contact.newsChannel().displayName(), contact.phone(),
+                    contact.email() == null ? "—" : contact.email())));
+        }
+        return Optional.ofNullable(contact.email())
+                .map(email -> new Paragraph(getTranslation("kkprint.detail.contact.email", email)));
     }
 
     private void act(Runnable action, String doneKey, Runnable onChange) {

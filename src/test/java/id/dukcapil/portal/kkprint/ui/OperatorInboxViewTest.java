@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
@@ -86,6 +87,29 @@ class OperatorInboxViewTest extends PortalViewTest {
         assertThat(java.util.stream.IntStream.range(0, family.size())
                 .mapToObj(row -> family.getCellText(row, 0) + " | " + family.getCellText(row, 1)))
                 .anySatisfy(line -> assertThat(line).startsWith(head + " | Kepala keluarga"));
+    }
+
+    @Test
+    void the_request_says_where_its_news_and_its_pin_go() {
+        String byEmail = kk.submitted();
+        String byWhatsApp = kk.submitted("0858 1234 5678", "WHATSAPP");
+        String email = jdbc.queryForObject("SELECT requester_email FROM kkprint_request WHERE tracking_number = ?",
+                String.class, byWhatsApp);
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+
+        assertThat(contactLine(view, byEmail)).startsWith("Kabar permohonan ke e-mail ");
+        assertThat(contactLine(view, byWhatsApp)).isEqualTo("Kabar permohonan lewat WhatsApp ke +6285812345678; "
+                + "QR Code dan PIN hanya ke e-mail " + email);
+    }
+
+    private String contactLine(OperatorInboxView view, String tracking) {
+        closeDialogs();
+        test(view.tracking).setValue(tracking);
+        view.openTracking();
+        RequestDialog dialog = find(RequestDialog.class).all().stream().filter(RequestDialog::isOpened)
+                .findFirst().orElseThrow();
+        return dialog.getChildren().filter(Paragraph.class::isInstance).map(paragraph -> ((Paragraph) paragraph)
+                .getText()).filter(text -> text.startsWith("Kabar")).findFirst().orElse("");
     }
 
     @Test
