@@ -47,6 +47,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
@@ -345,7 +346,8 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         applicantPanel.removeAll();
         Span number = new Span(queued.ticket());
         number.setId("recording-ticket");
-        number.getStyle().set("font-size", "4rem").set("font-weight", "700");
+        // Its own line: the print link beside it read as one word with it ("001Cetak tiket antrean").
+        number.getStyle().set("font-size", "4rem").set("font-weight", "700").set("display", "block");
         Anchor print = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] pdf = papers.queueTicket(queued);
             return new DownloadResponse(new ByteArrayInputStream(pdf), "antrean-" + queued.ticket() + ".pdf",
@@ -359,18 +361,39 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         refreshLists();
     }
 
-    /** The desk asks whether the resident wants to be told when their turn nears; nothing to do if not. */
+    /**
+     * The desk asks whether the resident wants to be told when their turn nears; nothing to do if not. A wrong address
+     * is told at the field, what was typed kept; once asked, the form says so and cannot ask twice.
+     */
     private Details turnNotice(Visit queued) {
         TextField email = new TextField(getTranslation("recording.registration.turn-email"));
         email.setId("recording-turn-email");
         email.setMaxLength(Email.MAX_LENGTH);
+        email.setWidth("22em"); // a citizen's address whole, as long ones are (nama.panjang@kantor-desa.go.id)
+        email.setMaxWidth("100%");
         Select<Locale> language = new Select<>();
         language.setLabel(getTranslation("recording.registration.turn-language"));
         language.setItems(Locale.of("id"), Locale.ENGLISH);
         language.setItemLabelGenerator(locale -> getTranslation("recording.language." + locale.getLanguage()));
         language.setValue(Locale.of("id"));
-        Button ask = button("recording.registration.turn-ask", "recording-turn-ask", () -> {
-            desk.askTurnNotice(queued.id(), email.getValue(), language.getValue());
+        FitText.toItems(language);
+        Button ask = new Button(getTranslation("recording.registration.turn-ask"));
+        ask.setId("recording-turn-ask");
+        ask.addClickListener(click -> {
+            try {
+                desk.askTurnNotice(queued.id(), email.getValue(), language.getValue());
+            } catch (RuleViolation refused) {
+                if (refused.messageKeys().contains(Email.INVALID)) {
+                    Notifications.at(email, refused);
+                } else {
+                    Notifications.error(refused);
+                }
+                return;
+            }
+            email.setInvalid(false);
+            email.setReadOnly(true);
+            language.setReadOnly(true);
+            ask.setEnabled(false);
             Notifications.success(getTranslation("recording.registration.turn-asked", queued.ticket(),
                     RegistrationDesk.TURN_NOTICE_AHEAD));
         });

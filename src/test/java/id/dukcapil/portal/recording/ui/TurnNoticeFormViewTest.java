@@ -20,7 +20,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
  * The registration desk asks, once the number is given, whether the resident wants to be told when their turn
- * nears (issue 38, item 2): optional, an address refused in words with what was typed kept, a given one confirmed.
+ * nears (issue 38, item 2): optional, an address refused in words at the field with what was typed kept, a given
+ * one confirmed, and not asked twice.
  */
 @WithUserDetails("registrasi")
 class TurnNoticeFormViewTest extends PortalViewTest {
@@ -53,14 +54,17 @@ class TurnNoticeFormViewTest extends PortalViewTest {
         TextField email = find(TextField.class).id("recording-turn-email");
         test(email).setValue("bukan alamat");
         test(find(Button.class).id("recording-turn-ask")).click();
-        assertThat(lastNotification()).isNotBlank().doesNotContain("shared.email");
+        assertThat(email.isInvalid()).as("told at the field, not in a message over the desk").isTrue();
+        assertThat(email.getErrorMessage()).startsWith("Alamat e-mail tidak valid");
         assertThat(email.getValue()).as("what was typed stays").isEqualTo("bukan alamat");
 
         String address = "meja-" + UUID.randomUUID() + "@example.test";
         test(email).setValue(address);
         test(find(Button.class).id("recording-turn-ask")).click();
         assertThat(lastNotification()).isEqualTo("Pemberitahuan giliran untuk nomor " + ticket
-                + " dikirim ke e-mail yang diberikan saat 3 nomor lagi");
+                + " dikirim ke e-mail yang diberikan saat 3 nomor lagi.");
+        assertThat(email.isInvalid()).isFalse();
+        assertThat(find(Button.class).id("recording-turn-ask").isEnabled()).as("asked once, not twice").isFalse();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE template_key = "
                 + "'recording-turn' AND recipient = ?", Integer.class, address))
                 .as("nobody ahead: told at once").isEqualTo(1);
