@@ -200,6 +200,19 @@ public final class Browser implements AutoCloseable {
         return whereItIs();
     }
 
+    /**
+     * Chooses {@code file} in the upload {@code selector} names (the page's first {@code vaadin-upload} it matches) as
+     * a user does in the file chooser: through the upload's own {@code input[type=file]}, wherever this version of
+     * Vaadin draws it. The upload then runs as the user's would; the caller waits for what the page says of it.
+     */
+    public void upload(String selector, Path file) {
+        WebElement input = (WebElement) driver.executeScript("""
+                const upload = document.querySelector(arguments[0]);
+                return upload.querySelector('input[type=file]')
+                  || (upload.shadowRoot && upload.shadowRoot.querySelector('input[type=file]'));""", selector);
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     public void awaitText(By locator, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
