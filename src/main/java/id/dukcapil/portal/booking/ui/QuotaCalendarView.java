@@ -216,8 +216,11 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
                     Notifications.success(getTranslation("booking.calendar.closed.done", cancelled));
                     refresh();
                 });
-        confirm.addComponentAsFirst(new Paragraph(getTranslation("booking.calendar.close.confirm.text", format(day),
-                chosenPoint().name(), booked)));
+        Paragraph what = new Paragraph(getTranslation("booking.calendar.close.confirm.text", format(day),
+                chosenPoint().name(), booked));
+        what.setWidth("30em"); // as wide as the reason under it: unbounded, the dialog filled the window's width
+        what.setMaxWidth("100%");
+        confirm.addComponentAsFirst(what);
         confirm.reason.setLabel(getTranslation("booking.calendar.reason"));
         confirm.reason.setRequired(true);
         confirm.open();
