@@ -11,8 +11,13 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.notification.ui.DemoMailboxRoute;
+import id.dukcapil.portal.population.PopulationImports;
 import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,10 +25,12 @@ import java.util.TreeSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriverException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +58,15 @@ class EveryViewBrowserTest {
     private static final Set<String> AT_A_TABLET = Set.of("counter", "lapangan", "kk/operator");
     /** How the walk names an opener it opened at the tablet's size. */
     private static final String TABLET = "at 800 × 1280: ";
-    /** The views whose actions show for a chosen row only (the verifier's review): the walk opens the first row. */
-    private static final Set<String> A_ROW_CHOSEN_FIRST = Set.of("kk/verifier");
+    /**
+     * What a user does first on a view whose openers show only after it: the verifier's review and a school's edit
+     * show for a chosen row (the walk opens the first); the import's start needs a file, uploaded through the page's
+     * upload as a user chooses it.
+     */
+    private static final Map<String, Consumer<Browser>> FIRST_STEPS = Map.of(
+            "kk/verifier", Browser::openFirstRow,
+            "sekolah", Browser::openFirstRow,
+            "residents/import", EveryViewBrowserTest::extractUploaded);
     /**
      * The openers whose dialog needs a state the walk makes first ({@link WalkStates}), by route, each as "button" or
      * "row" and its label's key: each must open its dialog (not a message, not unseen) in both languages, at each size
@@ -64,7 +78,10 @@ class EveryViewBrowserTest {
             "ikd", List.of("button ikd.action.archive", "button ikd.report.open"),
             "lapangan", List.of("button schoolvisit.field.close"),
             "counter", List.of("button booking.counter.no-shows"),
-            "reports", List.of("row reports.column.procedure"));
+            "reports", List.of("row reports.column.procedure"),
+            "residents/import", List.of("button population.import.start", "button population.import.cancel"),
+            "sekolah", List.of("button schoolvisit.schools.edit"),
+            "quota-calendar", List.of("button booking.calendar.close"));
     /** A message in the demo mailbox, to a long address as citizens' addresses can be. */
     private static final String MAIL_ID = "<walk@dukcapil.test>";
     private static final String MAIL_TO = "pemohon.dengan.alamat.panjang@kantor-desa-sukamaju.go.id";
@@ -133,8 +150,9 @@ class EveryViewBrowserTest {
                         browser.driver.manage().addCookie(new Cookie("portal-lang", language));
                         browser.open(""); // the language is read as the page loads; from here the menu leads
                         for (String route : routes) {
-                            findings.addAll(look(browser, language + " " + user + " /" + route + ": ", route,
-                                    opener -> opened.add(language + " /" + route + " " + opener)));
+                            findings.addAll(states.whileWalking(route, () -> look(browser,
+                                    language + " " + user + " /" + route + ": ", route,
+                                    opener -> opened.add(language + " /" + route + " " + opener))));
                         }
                     }
                 } finally {
@@ -209,9 +227,7 @@ class EveryViewBrowserTest {
             findings.add(where + "scrolls sideways");
         }
         browser.rowActionsOutOfSight().forEach(out -> findings.add(where + "row action out of sight " + out));
-        if (A_ROW_CHOSEN_FIRST.contains(route)) {
-            browser.openFirstRow();
-        }
+        FIRST_STEPS.getOrDefault(route, nothing -> { }).accept(browser);
         findings.addAll(dialogs(browser, where, opened));
         if (AT_A_TABLET.contains(route)) {
             browser.resize(800, 1280);
@@ -243,6 +259,23 @@ class EveryViewBrowserTest {
             matches(ISO_DATE, dialog.text()).forEach(date -> findings.add(in + "ISO date " + date));
         }
         return findings;
+    }
+
+    /** The product's example extract, chosen in the import's upload: the page says it arrived, *Mulai impor* enabled. */
+    private static void extractUploaded(Browser browser) {
+        try {
+            Path file = Files.createTempDirectory("walk-").resolve("contoh-ekstrak-siak.csv");
+            try (var example = PopulationImports.class.getClassLoader()
+                    .getResourceAsStream(PopulationImports.EXAMPLE_RESOURCE)) {
+                Files.copy(Objects.requireNonNull(example, PopulationImports.EXAMPLE_RESOURCE), file);
+            }
+            browser.upload("#extract-upload", file);
+            browser.await(By.cssSelector("#extract-start:not([disabled])"));
+            Files.delete(file);
+            Files.delete(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> matches(Pattern pattern, String text) {

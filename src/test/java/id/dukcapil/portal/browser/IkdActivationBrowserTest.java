@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,8 +56,7 @@ class IkdActivationBrowserTest {
             desk.screenshot("ikd-desk-qr");
             Path photo = Files.createTempFile("qr-photo", ".png");
             Files.write(photo, Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
-            SearchContext upload = phone.driver.findElement(By.tagName("vaadin-upload")).getShadowRoot();
-            fileInput(phone, upload).sendKeys(photo.toAbsolutePath().toString());
+            phone.upload("vaadin-upload", photo);
             phone.awaitText(By.id("ikd-app-status"), "PIN dikirim");
 
             desk.awaitText(By.cssSelector(".ikd-qr"), "sudah memindai QR Code");
@@ -73,10 +71,5 @@ class IkdActivationBrowserTest {
 
     private static void click(Browser browser, String text) {
         browser.await(By.xpath("//vaadin-button[normalize-space(.)='" + text + "']")).click();
-    }
-
-    private static WebElement fileInput(Browser browser, SearchContext upload) {
-        var inputs = browser.driver.findElements(By.cssSelector("vaadin-upload input[type=file]"));
-        return inputs.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inputs.getFirst();
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,11 +84,7 @@ class PublicPagesBrowserTest {
             phone.awaitSettled();
             assertThat(badges(phone, "success")).containsExactly("SAH");
 
-            WebElement file = (WebElement) phone.driver.executeScript("""
-                    const upload = document.querySelector('vaadin-upload');
-                    return upload.querySelector('input[type=file]')
-                      || (upload.shadowRoot && upload.shadowRoot.querySelector('input[type=file]'));""");
-            file.sendKeys(unsigned.toString());
+            phone.upload("vaadin-upload", unsigned);
             phone.awaitTextAnywhere("Catatan Disdukcapil untuk kode QR ini");
             phone.awaitSettled();
 

@@ -11,6 +11,10 @@ import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.ikd.IkdApp;
 import id.dukcapil.portal.ikd.IkdDesk;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
+import id.dukcapil.portal.population.ImportProgress;
+import id.dukcapil.portal.population.ImportState;
+import id.dukcapil.portal.population.PipedExtract;
+import id.dukcapil.portal.population.PopulationImports;
 import id.dukcapil.portal.recording.RecordingDesk;
 import id.dukcapil.portal.recording.RecordingTestSupport;
 import id.dukcapil.portal.recording.RegistrationDesk;
@@ -22,6 +26,7 @@ import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.FinishedStep;
 import id.dukcapil.portal.sla.Procedure;
@@ -32,6 +37,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -39,9 +45,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * The states the walk's views need before their every dialog can open (issue 36), made through the product's own
  * services as the demo users would make them: a request waiting for the verifier, a number the recorder has called, an
- * IKD activated at the desk, a school visit under way, a counter's day over with a citizen who never came, and a case
- * in last month's report. The field team's and the counter's states stand on a day of their own, so the portal's
- * clock is moved to that day while those users walk, and back after.
+ * IKD activated at the desk, a school visit under way, a counter's day over with a citizen who never came, a case
+ * in last month's report, a school at the planner's point and, while its view is walked, an import of the population
+ * running. The field team's and the counter's states stand on a day of their own, so the portal's clock is moved to
+ * that day while those users walk, and back after.
  */
 final class WalkStates {
 
@@ -75,7 +82,27 @@ final class WalkStates {
         switch (user) {
             case "lapangan" -> visitUnderWay();
             case "operator" -> dayOverWithACitizenWhoNeverCame();
+            case "perencana" -> schoolAtThePlannersPoint();
             default -> { }
+        }
+    }
+
+    /**
+     * The walk of one view, with the state it needs for as long as it is walked only: the import's *Hentikan impor*
+     * needs an import running, and while one runs no other may start, so it is stopped as soon as the view is left.
+     */
+    <T> T whileWalking(String route, Supplier<T> walk) {
+        if (!route.equals("residents/import")) {
+            return walk.get();
+        }
+        String district = context.getBean(Regions.class).districtsOf("32.04").getFirst().code();
+        PipedExtract running = PipedExtract.started(context.getBean(PopulationImports.class), users, district);
+        try {
+            return walk.get();
+        } finally {
+            ImportProgress ended = running.stopAndEnd();
+            assertThat(ended.state()).as("the walk's import, stopped: nothing written").isEqualTo(ImportState.CANCELLED);
+            assertThat(ended.rowsRead() + ended.residentsGone()).isZero();
         }
     }
 
@@ -131,6 +158,11 @@ final class WalkStates {
                 "lapangan", day, List.<String[]>of(student), jdbc).visit();
         SignedInAs.run(users, "perencana", () -> context.getBean(BlankoStock.class).receive(DINAS, 1, "Kiriman jalan"));
         SignedInAs.run(users, "lapangan", () -> context.getBean(FieldDesk.class).setOut(visit.id(), 1));
+    }
+
+    /** The schools' *Ubah*: a school of the demo planner's point (the Dinas), made by the planner, to be chosen. */
+    private void schoolAtThePlannersPoint() {
+        SchoolVisitTestSupport.school(context.getBean(Schools.class), users, "perencana", jdbc);
     }
 
     /** The counter's no-shows confirm: a citizen booked at the Dinas on a working day, the clock after its closing. */

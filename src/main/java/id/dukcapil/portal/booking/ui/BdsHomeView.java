@@ -35,6 +35,7 @@ class BdsHomeView extends BdsPage implements BeforeEnterObserver {
         super(clock);
         this.channels = channels;
         channel.setId("bds-channel");
+        channel.addClassName("bds-channel"); // its choices a thumb's height (styles.css)
         channel.setLabel(getTranslation("bds.channel.label"));
         channel.setHelperText(getTranslation("bds.channel.helper"));
         channel.setItems(Channel.values());

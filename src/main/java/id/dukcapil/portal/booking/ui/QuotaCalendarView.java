@@ -3,11 +3,11 @@ package id.dukcapil.portal.booking.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -29,6 +29,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
@@ -59,7 +60,6 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     final IntegerField quota = new IntegerField();
     final Button setQuota = new Button();
     final Button followStock = new Button();
-    final TextField reason = new TextField();
     final Button close = new Button();
     final Button reopen = new Button();
     final DatePicker holiday = VaadinTexts.localized(new DatePicker());
@@ -118,8 +118,6 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         followStock.setText(getTranslation("booking.calendar.follow-stock"));
         followStock.addClickListener(click -> act(() -> quotaSet(
                 calendar.overrideQuota(pointCode(), selectedDay().day(), null), "booking.calendar.follow-stock.done")));
-        reason.setLabel(getTranslation("booking.calendar.reason"));
-        reason.setMaxLength(QuotaCalendarService.REASON_MAX_LENGTH);
         close.addThemeVariants(ButtonVariant.LUMO_ERROR);
         close.addClickListener(click -> act(this::confirmClose));
         OpensDialog.button(close);
@@ -171,7 +169,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
             closeLabel();
         });
 
-        add(new FilterBar(point, previous, title, next, summary), days, new FilterBar(quota, setQuota, followStock, reason, close, reopen),
+        add(new FilterBar(point, previous, title, next, summary), days, new FilterBar(quota, setQuota, followStock, close, reopen),
                 new FilterBar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings), hours);
         setFlexGrow(1, days);
         servicePoints.active().stream().findFirst().ifPresent(point::setValue);
@@ -203,29 +201,30 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /**
-     * Closing cancels bookings: the planner is told the day, the point and how many bookings before it happens. With
-     * no row chosen the button closes today, as its label says.
+     * Closing cancels bookings: the planner is told the day, the point and how many bookings, and asked why, before it
+     * happens (decision 150). With no row chosen the button closes today, as its label says. A closure refused (no
+     * reason, a past day) keeps the dialog open with what was typed.
      */
     private void confirmClose() {
         String point = pointCode();
         LocalDate day = dayToClose();
-        String why = reason.getValue().strip();
-        if (why.isEmpty()) {
-            throw new RuleViolation("booking.calendar.reason-required", QuotaCalendarService.REASON_MAX_LENGTH);
-        }
         int booked = calendar.ensureDay(point, day).booked();
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("booking.calendar.close.confirm.title", format(day)));
-        confirm.setText(getTranslation("booking.calendar.close.confirm.text", format(day), chosenPoint().name(), booked));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("shared.cancel"));
-        confirm.setConfirmText(getTranslation("booking.calendar.close.confirm.ok", format(day)));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(confirmed -> act(() -> {
-            int cancelled = calendar.closeDay(point, day, why);
-            Notifications.success(getTranslation("booking.calendar.closed.done", cancelled));
-        }));
+        ReasonDialog confirm = new ReasonDialog(getTranslation("booking.calendar.close.confirm.title", format(day)),
+                getTranslation("booking.calendar.close.confirm.ok", format(day)), QuotaCalendarService.REASON_MAX_LENGTH,
+                why -> {
+                    int cancelled = calendar.closeDay(point, day, why);
+                    Notifications.success(getTranslation("booking.calendar.closed.done", cancelled));
+                    refresh();
+                });
+        Paragraph what = new Paragraph(getTranslation("booking.calendar.close.confirm.text", format(day),
+                chosenPoint().name(), booked));
+        what.setWidth("30em"); // as wide as the reason under it: unbounded, the dialog filled the window's width
+        what.setMaxWidth("100%");
+        confirm.addComponentAsFirst(what);
+        confirm.reason.setLabel(getTranslation("booking.calendar.reason"));
+        confirm.reason.setRequired(true);
         confirm.open();
+        confirm.reason.focus();
     }
 
     private LocalDate dayToClose() {

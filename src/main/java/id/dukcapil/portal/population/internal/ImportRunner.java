@@ -353,10 +353,13 @@ public class ImportRunner {
                 }
             }
             if (chunk.families().isEmpty()) {
-                // The file's end after the last full chunk: the progress says the whole file was read.
+                // The file's end after the last full chunk: the progress says the whole file was read. A stop asked
+                // while its last part was read is a stop still: nobody is to be marked gone after it.
                 ImportStore.Tally attempt = tally;
-                transactions.executeWithoutResult(status -> store.progressed(job.id(), chunk.familiesAfter(),
-                        chunk.fraction(), attempt));
+                if (Boolean.TRUE.equals(transactions.execute(status -> store.progressed(job.id(),
+                        chunk.familiesAfter(), chunk.fraction(), attempt)))) {
+                    throw new Cancelled();
+                }
             }
             familiesDone = chunk.familiesAfter();
             logNowAndThen(chunk.fraction());

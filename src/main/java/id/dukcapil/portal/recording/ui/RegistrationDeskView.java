@@ -1,6 +1,7 @@
 package id.dukcapil.portal.recording.ui;
 
 import id.dukcapil.portal.shared.i18n.PortalMessages;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -50,6 +51,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
@@ -352,7 +354,8 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         applicantPanel.removeAll();
         Span number = new Span(queued.ticket());
         number.setId("recording-ticket");
-        number.getStyle().set("font-size", "4rem").set("font-weight", "700");
+        // Its own line: the print link beside it read as one word with it ("001Cetak tiket antrean").
+        number.getStyle().set("font-size", "4rem").set("font-weight", "700").set("display", "block");
         Anchor print = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] pdf = papers.queueTicket(queued);
             return new DownloadResponse(new ByteArrayInputStream(pdf), "antrean-" + queued.ticket() + ".pdf",
@@ -368,7 +371,8 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
 
     /**
      * The desk asks whether the resident wants to be told when their turn nears, and where: an e-mail address, or a
-     * mobile number for WhatsApp or SMS. Nothing to do if not.
+     * mobile number for WhatsApp or SMS; nothing to do if not. A wrong address or number is told at its field, what
+     * was typed kept; once asked, the form says so and cannot ask twice.
      */
     private Details turnNotice(Visit queued) {
         RadioButtonGroup<Channel> channel = new RadioButtonGroup<>(getTranslation("recording.registration.turn-channel"));
@@ -379,6 +383,8 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         TextField email = new TextField(getTranslation("recording.registration.turn-email"));
         email.setId("recording-turn-email");
         email.setMaxLength(Email.MAX_LENGTH);
+        email.setWidth("22em"); // a citizen's address whole, as long ones are (nama.panjang@kantor-desa.go.id)
+        email.setMaxWidth("100%");
         TextField phone = new TextField(getTranslation("recording.registration.turn-phone"));
         phone.setId("recording-turn-phone");
         phone.setMaxLength(PhoneNumber.MAX_LENGTH);
@@ -392,10 +398,27 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         language.setItems(Locale.of("id"), Locale.ENGLISH);
         language.setItemLabelGenerator(locale -> getTranslation("recording.language." + locale.getLanguage()));
         language.setValue(Locale.of("id"));
-        Button ask = button("recording.registration.turn-ask", "recording-turn-ask", () -> {
+        FitText.toItems(language);
+        Button ask = new Button(getTranslation("recording.registration.turn-ask"));
+        ask.setId("recording-turn-ask");
+        ask.addClickListener(click -> {
             Channel by = channel.getValue();
-            desk.askTurnNotice(queued.id(), by, by == Channel.EMAIL ? email.getValue() : phone.getValue(),
-                    language.getValue());
+            TextField reach = by == Channel.EMAIL ? email : phone;
+            try {
+                desk.askTurnNotice(queued.id(), by, reach.getValue(), language.getValue());
+            } catch (RuleViolation refused) {
+                if (refused.messageKeys().contains(Email.INVALID) || refused.messageKeys().contains(PhoneNumber.INVALID)) {
+                    Notifications.at(reach, refused);
+                } else {
+                    Notifications.error(refused);
+                }
+                return;
+            }
+            reach.setInvalid(false);
+            for (HasValue<?, ?> field : List.of(channel, email, phone, language)) {
+                field.setReadOnly(true);
+            }
+            ask.setEnabled(false);
             Notifications.success(getTranslation("recording.registration.turn-asked-by." + by.name(), queued.ticket(),
                     RegistrationDesk.TURN_NOTICE_AHEAD));
         });

@@ -11,7 +11,8 @@ import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CalendarDay;
 import id.dukcapil.portal.booking.CitizenSession;
 import id.dukcapil.portal.staff.ServicePoints;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Paragraph;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -61,14 +62,16 @@ class QuotaCalendarViewTest extends PortalViewTest {
         assertThat(lastNotification()).isEqualTo("Kuota " + DAY.format(day) + " ditetapkan: 6.");
 
         view.days.select(rowOf(view, day));
-        test(view.reason).setValue("Rapat koordinasi kecamatan");
         assertThat(view.close.getText()).as("the button names the day it closes").isEqualTo("Tutup " + DAY.format(day));
         test(view.close).click();
-        ConfirmDialog confirm = find(ConfirmDialog.class).single();
-        assertThat(confirm.getElement().getProperty("message")).contains(DAY.format(day), "Pameungpeuk",
-                "1 booking pada hari itu akan dibatalkan");
+        ReasonDialog confirm = find(ReasonDialog.class).single();
+        assertThat(confirm.getChildren().filter(Paragraph.class::isInstance).map(text -> ((Paragraph) text).getText())
+                .findFirst().orElseThrow())
+                .contains(DAY.format(day), "Pameungpeuk", "1 booking pada hari itu akan dibatalkan");
+        assertThat(confirm.reason.getLabel()).isEqualTo("Alasan penutupan");
+        test(confirm.reason).setValue("Rapat koordinasi kecamatan");
         assertThat(rowOf(view, day).closed()).as("nothing happens before the planner confirms").isFalse();
-        test(confirm).confirm();
+        test(confirm.confirm).click();
         assertThat(lastNotification()).contains("1 booking dibatalkan");
         assertThat(rowOf(view, day).closed()).isTrue();
         assertThat(rowOf(view, day).booked()).isZero();
@@ -106,18 +109,21 @@ class QuotaCalendarViewTest extends PortalViewTest {
     }
 
     @Test
-    void with_no_day_chosen_the_close_button_closes_today_after_saying_so() {
+    void with_no_day_chosen_the_close_button_closes_today_after_asking_why() {
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
         view.point.setValue(servicePoints.byCode("UKL-320444").orElseThrow());
         assertThat(view.close.getText()).isEqualTo("Tutup hari ini");
         test(view.close).click();
-        assertThat(lastNotification()).as("a closure needs its reason first").startsWith("Alasan wajib diisi");
+        ReasonDialog confirm = find(ReasonDialog.class).single();
+        assertThat(confirm.getHeaderTitle()).isEqualTo("Tutup " + DAY.format(support.today()) + "?");
+        test(confirm.confirm).click();
+        assertThat(lastNotification()).as("a closure needs its reason").startsWith("Alasan wajib diisi");
+        assertThat(confirm.isOpened()).as("the dialog stays, to type the reason in").isTrue();
+        assertThat(rowOf(view, support.today()).closed()).isFalse();
 
-        test(view.reason).setValue("Gangguan jaringan SIAK");
-        test(view.close).click();
-        ConfirmDialog confirm = find(ConfirmDialog.class).single();
-        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Tutup " + DAY.format(support.today()) + "?");
-        test(confirm).confirm();
+        test(confirm.reason).setValue("Gangguan jaringan SIAK");
+        test(confirm.confirm).click();
+        assertThat(confirm.isOpened()).isFalse();
 
         CalendarDay today = rowOf(view, support.today());
         assertThat(today.closed()).isTrue();

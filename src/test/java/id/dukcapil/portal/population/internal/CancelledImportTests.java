@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.population.ImportProgress;
 import id.dukcapil.portal.population.ImportState;
+import id.dukcapil.portal.population.PipedExtract;
+import id.dukcapil.portal.population.PopulationImports;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.demo.DemoExtract;
 import id.dukcapil.portal.population.demo.DemoPopulationGenerator;
@@ -24,6 +26,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * An ADMIN stops an import: it stops after the chunk in hand, the families written stay whole, and nobody is marked
@@ -39,6 +42,8 @@ class CancelledImportTests {
     @Autowired Clock clock;
     @Autowired DataSource dataSource;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PopulationImports imports;
+    @Autowired UserDetailsService users;
 
     @Test
     void a_stopped_import_keeps_the_families_it_wrote_and_marks_nobody_gone() throws Exception {
@@ -80,6 +85,27 @@ class CancelledImportTests {
                 .isEqualTo(500);
         assertThat(notInTheNewExtract).allSatisfy(row ->
                 assertThat(registry.findByNik(Nik.of(row.get(ExtractColumn.NIK)))).isPresent());
+    }
+
+    /**
+     * The ADMIN stops an import while the end of its file is still to come (no family after the last whole chunk):
+     * it ends stopped, and neither marks the region's residents gone nor asks to.
+     */
+    @Test
+    void a_stop_asked_before_the_files_end_stops_the_import_there() {
+        PipedExtract extract = PipedExtract.started(imports, users, regions.districtsOf("32.04").getFirst().code());
+        try {
+            assertThat(extract.progress().running()).as("reading, the rest of its file to come").isTrue();
+
+            ImportProgress ended = extract.stopAndEnd();
+
+            assertThat(ended.state()).isEqualTo(ImportState.CANCELLED);
+            assertThat(ended.residentsGone()).isZero();
+        } finally { // never left holding the one-import lock for the tests after
+            if (extract.progress().awaitingConfirmation()) {
+                id.dukcapil.portal.SignedInAs.run(users, "admin", () -> imports.cancel(extract.id()));
+            }
+        }
     }
 
     private static <T> T await(java.util.function.Supplier<T> condition) throws InterruptedException {

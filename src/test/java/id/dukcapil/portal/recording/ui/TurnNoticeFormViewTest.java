@@ -22,7 +22,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
  * The registration desk asks, once the number is given, whether the resident wants to be told when their turn
- * nears (issue 38, item 2; by e-mail, WhatsApp or SMS, decision 153): optional, an address or a number refused in words with what was typed kept, a given one confirmed.
+ * nears (issue 38, item 2; by e-mail, WhatsApp or SMS, decision 153): optional, an address or a number refused in
+ * words at its field with what was typed kept, a given one confirmed, and not asked twice.
  */
 @WithUserDetails("registrasi")
 class TurnNoticeFormViewTest extends PortalViewTest {
@@ -59,14 +60,16 @@ class TurnNoticeFormViewTest extends PortalViewTest {
 
         test(phone).setValue("+1 415 555 0100");
         test(find(Button.class).id("recording-turn-ask")).click();
-        assertThat(lastNotification()).startsWith("Nomor HP tidak valid");
+        assertThat(phone.isInvalid()).as("told at the field").isTrue();
+        assertThat(phone.getErrorMessage()).startsWith("Nomor HP tidak valid");
         assertThat(phone.getValue()).as("what was typed stays").isEqualTo("+1 415 555 0100");
 
         String digits = "859" + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
         test(phone).setValue("0" + digits);
         test(find(Button.class).id("recording-turn-ask")).click();
         assertThat(lastNotification()).isEqualTo("Pemberitahuan giliran untuk nomor " + ticket
-                + " dikirim lewat SMS saat 3 nomor lagi");
+                + " dikirim lewat SMS saat 3 nomor lagi.");
+        assertThat(phone.isReadOnly()).as("asked once, not twice").isTrue();
         assertThat(jdbc.queryForObject("SELECT channel FROM notification_message WHERE template_key = "
                 + "'recording-turn' AND recipient = ?", String.class, "+62" + digits))
                 .as("nobody ahead: told at once, by SMS").isEqualTo("SMS");
@@ -88,26 +91,23 @@ class TurnNoticeFormViewTest extends PortalViewTest {
         clock.setInstant(day.atTime(8, 0).atZone(OFFICE).toInstant());
         String nik = RecordingTestSupport.residentsToRecord(jdbc, day, 1).getFirst();
         RegistrationDeskView view = navigate(RegistrationDeskView.class);
-        test(view.nik).setValue(nik);
-        test(find(Button.class).id("recording-find")).click();
-        test(find(Button.class).id("recording-received")).click();
-        view.inPerson.setValue(true);
-        view.documents.setValue(Set.copyOf(view.documents.getListDataView().getItems().toList()));
-        test(find(Button.class).id("recording-documents-ok")).click();
-        test(find(Button.class).id("recording-not-recorded")).click();
+        queue(view, nik);
         String ticket = find(Span.class).id("recording-ticket").getText();
 
         TextField email = find(TextField.class).id("recording-turn-email");
         test(email).setValue("bukan alamat");
         test(find(Button.class).id("recording-turn-ask")).click();
-        assertThat(lastNotification()).isNotBlank().doesNotContain("shared.email");
+        assertThat(email.isInvalid()).as("told at the field, not in a message over the desk").isTrue();
+        assertThat(email.getErrorMessage()).startsWith("Alamat e-mail tidak valid");
         assertThat(email.getValue()).as("what was typed stays").isEqualTo("bukan alamat");
 
         String address = "meja-" + UUID.randomUUID() + "@example.test";
         test(email).setValue(address);
         test(find(Button.class).id("recording-turn-ask")).click();
         assertThat(lastNotification()).isEqualTo("Pemberitahuan giliran untuk nomor " + ticket
-                + " dikirim ke e-mail yang diberikan saat 3 nomor lagi");
+                + " dikirim ke e-mail yang diberikan saat 3 nomor lagi.");
+        assertThat(email.isInvalid()).isFalse();
+        assertThat(find(Button.class).id("recording-turn-ask").isEnabled()).as("asked once, not twice").isFalse();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE template_key = "
                 + "'recording-turn' AND recipient = ?", Integer.class, address))
                 .as("nobody ahead: told at once").isEqualTo(1);
