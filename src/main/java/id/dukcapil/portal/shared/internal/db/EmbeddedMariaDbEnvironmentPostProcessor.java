@@ -7,10 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
-import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -19,16 +17,10 @@ import org.springframework.util.StringUtils;
 /**
  * With no database configured ({@code DB_URL} or {@code spring.datasource.url}), starts the embedded MariaDB
  * before any bean is created and points the data source at it. Running before the context means the data
- * source, Liquibase and JPA need no special wiring: they see an ordinary MariaDB URL.
+ * source, Liquibase and JPA need no special wiring: they see an ordinary MariaDB URL. The server starts while the
+ * context is made; {@link EmbeddedMariaDbBeforeFirstConnection} waits for it before the first connection.
  */
 class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
-
-    /** Replayed once logging is set up: what the start did (a crashed run's server stopped) reaches the log. */
-    private final Log log;
-
-    EmbeddedMariaDbEnvironmentPostProcessor(DeferredLogFactory logs) {
-        this.log = logs.getLog(EmbeddedMariaDbEnvironmentPostProcessor.class);
-    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -43,11 +35,7 @@ class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcesso
                 serverArgs(env.getProperty("portal.embedded-db.server-args", "")),
                 Binder.get(env).bind("portal.embedded-db.start-timeout", Duration.class)
                         .orElse(EmbeddedMariaDb.DEFAULT_START_TIMEOUT));
-        boolean first = EmbeddedMariaDb.running().isEmpty();
         EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(settings);
-        if (first) {
-            log.info(db.startReport());
-        }
         env.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
                 "spring.datasource.url", db.jdbcUrl(),
                 "spring.datasource.username", EmbeddedMariaDb.APP_USER,

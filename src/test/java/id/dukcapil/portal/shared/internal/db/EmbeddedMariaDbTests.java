@@ -168,6 +168,18 @@ class EmbeddedMariaDbTests {
         assertThatThrownBy(() -> start(impatient)).hasMessageContaining("1ms");
     }
 
+    @Test
+    void a_server_stopped_while_it_starts_leaves_no_process_behind() throws Exception {
+        Path folder = folder("stopped-early");
+        // The portal's way (decision 155): the server starts on a thread of its own; a context failing meanwhile stops it.
+        EmbeddedMariaDb db = EmbeddedMariaDb.begin(settings(folder));
+
+        db.stop();
+
+        assertThat(ServerProcesses.of(db.dataDir())).as("no mysqld outlives the start it was stopped in").isEmpty();
+        assertThat(db.startReport()).as("it had started, then was stopped").contains("started in");
+    }
+
     /** A portal that starts its embedded server, writes, says READY and waits to be killed. */
     static final class CrashingPortal {
         public static void main(String[] args) throws Exception {
