@@ -84,6 +84,7 @@ class ChannelBenchmark {
                 model.put("point", "Disdukcapil Kab. Bandung");
                 model.put("address", "Jl. Raya Soreang");
                 model.put("hours", "08.00-15.00");
+                model.put("history", "https://portal.example.id/bds/riwayat");
                 model.put("code", "B-" + i);
                 model.put("queue", "A-" + i);
                 MessageRef ref = outbox.enqueue(OutgoingMail.of("bench-" + channel + i + "@example.id",
