@@ -31,8 +31,8 @@ class SmppReceipts implements MessageReceiverListener {
     private static final Logger log = LoggerFactory.getLogger(SmppReceipts.class);
     /** ESME_RX_T_APPN: "try again later", so the gateway keeps the receipt. */
     private static final int TRY_LATER = 0x64;
-    private static final int RECEIPT_TRIES = 20;
-    private static final long RECEIPT_WAIT_MILLIS = 100;
+    private static final int RECEIPT_TRIES = 200;
+    private static final long RECEIPT_WAIT_MILLIS = 10;
 
     private final ChannelStore channels;
     private final StopReplies stopReplies;
