@@ -33,6 +33,7 @@ public class ChannelStore {
     }
 
     private final JdbcClient jdbc;
+    private final Object answers = new Object();
 
     ChannelStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -99,6 +100,24 @@ public class ChannelStore {
                 SELECT COUNT(*) FROM notification_message WHERE message_id = ? AND channel = ? AND state = 'SENDING'
                     AND handed_over_at IS NOT NULL""")
                 .params(messageId, channel.name()).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * This node's sender recorded a provider's answer: a receipt waiting for it looks again now ({@link
+     * #awaitAnswerRecorded}). Only a wake-up, so it may stay in this JVM: the database says what was recorded, and a
+     * receipt for another node's send looks again after its wait anyway.
+     */
+    public void answerRecorded() {
+        synchronized (answers) {
+            answers.notifyAll();
+        }
+    }
+
+    /** Waits until this node's sender records an answer, or at most {@code millis}. */
+    public void awaitAnswerRecorded(long millis) throws InterruptedException {
+        synchronized (answers) {
+            answers.wait(millis);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package id.dukcapil.portal.notification.internal;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MailAccepted;
 import id.dukcapil.portal.notification.MessageRef;
+import id.dukcapil.portal.notification.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +46,8 @@ public class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     static final String ABANDONED = "The sender stopped while handing this message over; it may or may not have "
             + "arrived. Not sent again automatically.";
+    /** How soon a lane with nothing due looks again while another lane of its run is busy. */
+    private static final long IDLE_LANE_LOOKS_AGAIN_MILLIS = 200;
     /** A run's lanes: a few platform threads for the run's length (each holds a connection only while it commits). */
     private static final ThreadFactory LANE_THREADS = Thread.ofPlatform().name("outbox-lane-", 0).daemon().factory();
 
@@ -95,9 +99,10 @@ public class OutboxSender {
             int window = port.configured() ? port.window() : 1;
             IntStream.range(0, window).forEach(index -> lanes.add(new OutboxStore.Lane(port.channel(), index, window)));
         });
+        AtomicInteger busyLanes = new AtomicInteger(lanes.size());
         try (ExecutorService laneThreads = Executors.newThreadPerTaskExecutor(LANE_THREADS)) {
             List<Future<Integer>> running = lanes.stream()
-                    .map(lane -> laneThreads.submit(() -> drain(lane, stopClaimingAt))).toList();
+                    .map(lane -> laneThreads.submit(() -> drain(lane, stopClaimingAt, busyLanes))).toList();
             int sent = 0;
             RuntimeException failed = null;
             for (Future<Integer> lane : running) {
@@ -118,20 +123,47 @@ public class OutboxSender {
         }
     }
 
-    /** One lane until it has nothing due, the database failed, or the run's budget is spent. */
-    private int drain(OutboxStore.Lane lane, long stopClaimingAt) {
+    /**
+     * One lane until the run's budget is spent, the database failed, or neither it nor any other lane of the run has
+     * anything due. A lane with nothing due looks again shortly while another lane is still busy: the
+     * run ends only with its slowest lane, and messages queued meanwhile on an idle lane's channel must not wait
+     * for that (an SMS queued a moment after a run began waited a whole WhatsApp drain).
+     */
+    private int drain(OutboxStore.Lane lane, long stopClaimingAt, AtomicInteger busyLanes) {
         int batchSize = properties.sender().batchSize();
         int sent = 0;
-        while (true) {
-            String token = UUID.randomUUID().toString();
-            List<OutboxStore.Claimed> batch = store.claim(token, clock.instant(), batchSize, lane);
-            if (batch.isEmpty()) {
-                return sent;
+        boolean busy = true;
+        try {
+            while (true) {
+                String token = UUID.randomUUID().toString();
+                List<OutboxStore.Claimed> batch = store.claim(token, clock.instant(), batchSize, lane);
+                if (batch.isEmpty()) {
+                    if (busy) {
+                        busy = false;
+                        busyLanes.decrementAndGet();
+                    }
+                    if (busyLanes.get() == 0 || System.nanoTime() > stopClaimingAt) {
+                        return sent;
+                    }
+                    Thread.sleep(IDLE_LANE_LOOKS_AGAIN_MILLIS);
+                    continue;
+                }
+                if (!busy) {
+                    busy = true;
+                    busyLanes.incrementAndGet();
+                }
+                Run run = deliverOn(ports.get(lane.channel()), batch, token);
+                sent += run.sent();
+                if (run.databaseFailed() || System.nanoTime() > stopClaimingAt) {
+                    return sent;
+                }
             }
-            Run run = deliverOn(ports.get(lane.channel()), batch, token);
-            sent += run.sent();
-            if (run.databaseFailed() || batch.size() < batchSize || System.nanoTime() > stopClaimingAt) {
-                return sent;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return sent;
+        } finally {
+            if (busy) {
+                busyLanes.decrementAndGet();
             }
         }
     }
@@ -247,6 +279,7 @@ public class OutboxSender {
             Runnable last = unrecorded;
             if (last != null) {
                 transactions.executeWithoutResult(status -> last.run());
+                channels.answerRecorded();
             }
         }
         return new Run(sent, false);
@@ -254,12 +287,16 @@ public class OutboxSender {
 
     /** One transaction: the answer before (if any) recorded, and this message marked as being handed over. */
     private boolean handingOver(@Nullable Runnable answerBefore, OutboxStore.Claimed message, String token) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
+        boolean stillOurs = Boolean.TRUE.equals(transactions.execute(status -> {
             if (answerBefore != null) {
                 answerBefore.run();
             }
             return store.handingOver(message.id(), token, clock.instant());
         }));
+        if (answerBefore != null) {
+            channels.answerRecorded();
+        }
+        return stillOurs;
     }
 
     /** The answer recorded in a transaction of its own, if the database lets it; null either way. */
@@ -330,12 +367,16 @@ public class OutboxSender {
 
     /**
      * The record of an accepted message, to run in the transaction of the next hand-over (or its own): SENT, its
-     * secrets erased, and {@link MailAccepted} announced.
+     * secrets erased, and, for an e-mail, {@link MailAccepted} announced. It says what its name says, the mail server
+     * took an e-mail (SOP B's step 9 ends on it); announcing every WhatsApp and SMS too cost each of them a listener's
+     * run and two more writes, for no listener (decision 152).
      */
     private Runnable accepted(OutboxStore.Claimed message, String token, ChannelPort.Accepted answer) {
         Instant at = clock.instant();
         return () -> {
-            if (store.recordSent(message.id(), token, at, answer.answer(), answer.providerMessageId())) {
+            if (store.recordSent(message.id(), token, at, answer.answer(), answer.providerMessageId(),
+                    message.attachments().stream().anyMatch(OutgoingMail.Attachment::secret))
+                    && message.way().channel() == Channel.EMAIL) {
                 events.publishEvent(new MailAccepted(new MessageRef(message.id(), message.messageId()),
                         message.templateKey(), message.reference(), at));
             }

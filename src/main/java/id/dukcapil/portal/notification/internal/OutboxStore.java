@@ -242,6 +242,13 @@ public class OutboxStore {
     /** As {@link #recordSent(long, String, Instant, String)}, with the provider's id that its receipts will name. */
     @Transactional
     public boolean recordSent(long id, String token, Instant at, String answer, @Nullable String providerMessageId) {
+        return recordSent(id, token, at, answer, providerMessageId, true);
+    }
+
+    /** As above; {@code secretAttachments} false spares a message without any the statement that erases them. */
+    @Transactional
+    public boolean recordSent(long id, String token, Instant at, String answer, @Nullable String providerMessageId,
+                              boolean secretAttachments) {
         boolean recorded = jdbc.sql("""
                 UPDATE notification_message SET state = 'SENT', sent_at = ?, last_answer = ?, secret_values = NULL,
                     provider_message_id = ?
@@ -250,8 +257,10 @@ public class OutboxStore {
                 .update() == 1;
         if (recorded) {
             logAttempt(id, at, "SENT", answer);
-            jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id = ? AND secret")
-                    .param(id).update();
+            if (secretAttachments) {
+                jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id = ? AND secret")
+                        .param(id).update();
+            }
         }
         return recorded;
     }
