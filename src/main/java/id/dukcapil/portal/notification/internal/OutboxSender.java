@@ -367,16 +367,13 @@ public class OutboxSender {
 
     /**
      * The record of an accepted message, to run in the transaction of the next hand-over (or its own): SENT, its
-     * secrets erased, and, for an e-mail, {@link MailAccepted} announced. It says what its name says, the mail server
-     * took an e-mail (SOP B's step 9 ends on it); announcing every WhatsApp and SMS too cost each of them a listener's
-     * run and two more writes, for no listener (decision 152).
+     * secrets erased, and {@link MailAccepted} announced, whichever channel took it.
      */
     private Runnable accepted(OutboxStore.Claimed message, String token, ChannelPort.Accepted answer) {
         Instant at = clock.instant();
         return () -> {
             if (store.recordSent(message.id(), token, at, answer.answer(), answer.providerMessageId(),
-                    message.attachments().stream().anyMatch(OutgoingMail.Attachment::secret))
-                    && message.way().channel() == Channel.EMAIL) {
+                    message.attachments().stream().anyMatch(OutgoingMail.Attachment::secret))) {
                 events.publishEvent(new MailAccepted(new MessageRef(message.id(), message.messageId()),
                         message.templateKey(), message.reference(), at));
             }
