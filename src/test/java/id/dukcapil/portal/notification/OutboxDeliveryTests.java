@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.notification.internal.ChannelPort;
+import id.dukcapil.portal.notification.internal.NotificationProperties;
 import id.dukcapil.portal.notification.internal.OutboxSender;
 import id.dukcapil.portal.shared.RuleViolation;
 import jakarta.mail.BodyPart;
@@ -14,15 +16,18 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +47,7 @@ class OutboxDeliveryTests {
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+    @Autowired NotificationProperties properties;
 
     @AfterEach
     void real_time_and_a_running_mail_server_again() {
@@ -112,6 +118,36 @@ class OutboxDeliveryTests {
                 ref.id())).isNull();
         assertThat(jdbc.queryForObject("SELECT LENGTH(content) FROM notification_attachment WHERE message_id = ?",
                 Integer.class, ref.id())).as("the QR code is erased").isZero();
+    }
+
+    @Test
+    void an_address_sent_its_throttles_worth_gets_the_rest_a_minute_later_none_dropped() {
+        ChannelPort.Throttle throttle = properties.emailThrottle();
+        String to = "banjir-" + UUID.randomUUID() + "@example.id";
+        List<MessageRef> refs = transactions.execute(status -> IntStream.range(0, throttle.messages() + 2)
+                .mapToObj(i -> outbox.enqueue(OutgoingMail.of(to, "otp", INDONESIAN,
+                        Map.of("name", "Banjir", "code", Integer.toString(100_000 + i), "minutes", 10))))
+                .toList());
+
+        await().atMost(DELIVERY).until(() -> states(refs).getOrDefault("SENT", 0L) == throttle.messages());
+        Instant firstSent = jdbc.queryForObject("SELECT MIN(sent_at) FROM notification_message WHERE recipient = ?",
+                Timestamp.class, to).toInstant();
+        assertThat(states(refs)).as("the rest wait, none dropped").containsEntry("PENDING", 2L);
+        assertThat(jdbc.queryForList("SELECT next_attempt_at FROM notification_message WHERE recipient = ? "
+                + "AND state = 'PENDING'", Timestamp.class, to)).allSatisfy(due -> assertThat(due.toInstant())
+                .isAfterOrEqualTo(firstSent.plus(throttle.within())));
+        assertThat(refs.stream().mapToInt(ref -> mailServer.receivedWithMessageId(ref.messageId()).size()).sum())
+                .isEqualTo(throttle.messages());
+
+        clock.setInstant(firstSent.plus(throttle.within()).plusSeconds(1));
+        await().atMost(DELIVERY).until(() -> states(refs).getOrDefault("SENT", 0L) == refs.size());
+        assertThat(refs).allSatisfy(ref -> assertThat(mailServer.receivedWithMessageId(ref.messageId())).hasSize(1));
+    }
+
+    private Map<String, Long> states(List<MessageRef> refs) {
+        Map<String, Long> states = new HashMap<>();
+        refs.forEach(ref -> states.merge(state(ref), 1L, Long::sum));
+        return states;
     }
 
     /** Every text column of the stored message, as someone reading the database would see it. */

@@ -106,7 +106,7 @@ public class TestCloudApi {
     private static final Map<String, Queue<Script>> SCRIPTS = new ConcurrentHashMap<>();
 
     /** Starts the peer once per test run; its port and the PEM file of its certificate. */
-    static Started startOnce() {
+    public static Started startOnce() {
         synchronized (LOCK) {
             if (server == null) {
                 try {
@@ -119,7 +119,7 @@ public class TestCloudApi {
         }
     }
 
-    record Started(int port, Path certificatePem) {
+    public record Started(int port, Path certificatePem) {
     }
 
     public void script(String phoneDigits, Script script) {

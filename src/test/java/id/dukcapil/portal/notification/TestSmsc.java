@@ -84,7 +84,7 @@ public class TestSmsc {
     private static final Map<String, DeliveryReceiptState> RECEIPTS = new ConcurrentHashMap<>();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool();
 
-    static int startOnce() {
+    public static int startOnce() {
         synchronized (LOCK) {
             if (listener == null) {
                 try (ServerSocket probe = new ServerSocket(0)) {
@@ -106,6 +106,10 @@ public class TestSmsc {
 
     public void script(String phoneDigits, Script script) {
         SCRIPTS.computeIfAbsent(phoneDigits, p -> new ArrayDeque<>()).add(script);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(RECEIVED);
     }
 
     public List<Received> receivedFor(String phoneDigits) {

@@ -19,9 +19,18 @@ public interface ChannelPort {
     /** Whether this office configured it; a channel that is not is passed over, never tried. */
     boolean configured();
 
-    /** The least time between two messages to one phone (none for e-mail: mail servers pace themselves). */
-    default Duration pace() {
-        return Duration.ZERO;
+    /** How many messages one recipient may get here within a time; the next one waits its turn, never dropped. */
+    default Throttle throttle() {
+        return Throttle.NONE;
+    }
+
+    /**
+     * How many messages may be in the provider's hands at once: the sender runs as many lanes on this channel, each
+     * handing one message over at a time (decision 152). Each lane's message in flight is what a killed sender may
+     * leave uncertain.
+     */
+    default int window() {
+        return 1;
     }
 
     /** Opens one session for a batch. A failure here means nothing was handed over. */
@@ -34,6 +43,29 @@ public interface ChannelPort {
 
         @Override
         void close();
+    }
+
+    /**
+     * At most {@code messages} to one recipient within {@code within}: the next waits until the oldest of them is
+     * that old. A phone channel's pace is one message within the pace.
+     */
+    record Throttle(int messages, Duration within) {
+
+        public static final Throttle NONE = new Throttle(Integer.MAX_VALUE, Duration.ZERO);
+
+        public Throttle {
+            if (messages < 1 || within.isNegative()) {
+                throw new IllegalArgumentException("A throttle lets at least one message through in a time >= 0");
+            }
+        }
+
+        public static Throttle pace(Duration pace) {
+            return new Throttle(1, pace);
+        }
+
+        boolean limits() {
+            return within.isPositive() && messages < Integer.MAX_VALUE;
+        }
     }
 
     /** The provider accepted the message: its words, and the id its receipts will name. */

@@ -1,12 +1,19 @@
 package id.dukcapil.portal.notification.internal;
 
-import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import id.dukcapil.portal.notification.Channel;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,6 +33,7 @@ public class ChannelStore {
     }
 
     private final JdbcClient jdbc;
+    private final Object answers = new Object();
 
     ChannelStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -95,6 +103,24 @@ public class ChannelStore {
     }
 
     /**
+     * This node's sender recorded a provider's answer: a receipt waiting for it looks again now ({@link
+     * #awaitAnswerRecorded}). Only a wake-up, so it may stay in this JVM: the database says what was recorded, and a
+     * receipt for another node's send looks again after its wait anyway.
+     */
+    public void answerRecorded() {
+        synchronized (answers) {
+            answers.notifyAll();
+        }
+    }
+
+    /** Waits until this node's sender records an answer, or at most {@code millis}. */
+    public void awaitAnswerRecorded(long millis) throws InterruptedException {
+        synchronized (answers) {
+            answers.wait(millis);
+        }
+    }
+
+    /**
      * Whether any message is being handed over on this channel right now, on any node: a receipt that names no
      * message (SMPP's names only the gateway's id) may be one that overtook its sender's record.
      */
@@ -105,17 +131,32 @@ public class ChannelStore {
                 .params(channel.name()).query(Integer.class).single() > 0;
     }
 
-    /** When a message last went to this phone on this channel. */
-    public Optional<Instant> lastSentTo(Channel channel, String phone) {
-        return jdbc.sql("""
-                SELECT MAX(sent_at) FROM notification_message WHERE channel = ? AND phone = ? AND state = 'SENT'""")
-                .params(channel.name(), phone)
-                .query((rs, n) -> Optional.ofNullable(instantOrNull(rs.getTimestamp(1)))).single();
+    /**
+     * When messages went to these recipients on this channel since {@code since}, newest first: the phone for a phone
+     * channel, the address for e-mail. One query for a whole batch.
+     */
+    public Map<String, List<Instant>> sentSince(Channel channel, Collection<String> recipients, Instant since) {
+        Map<String, List<Instant>> sent = new HashMap<>();
+        if (recipients.isEmpty()) {
+            return sent;
+        }
+        String column = channel == Channel.EMAIL ? "recipient" : "phone";
+        jdbc.sql("SELECT " + column + ", sent_at FROM notification_message WHERE channel = :channel AND " + column
+                        + " IN (:recipients) AND state = 'SENT' AND sent_at > :since ORDER BY sent_at DESC")
+                .param("channel", channel.name()).param("recipients", recipients).param("since", utc(since))
+                .query((ResultSet rs) -> {
+                    sent.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(instant(rs.getTimestamp(2)));
+                });
+        return sent;
     }
 
-    public boolean optedOut(Channel channel, String phone) {
-        return jdbc.sql("SELECT COUNT(*) FROM notification_opt_out WHERE channel = ? AND phone = ?")
-                .params(channel.name(), phone).query(Integer.class).single() > 0;
+    /** Those of these phones that opted out of this channel. */
+    public Set<String> optedOut(Channel channel, Collection<String> phones) {
+        if (phones.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT phone FROM notification_opt_out WHERE channel = :channel AND phone IN (:phones)")
+                .param("channel", channel.name()).param("phones", phones).query(String.class).list());
     }
 
     /**

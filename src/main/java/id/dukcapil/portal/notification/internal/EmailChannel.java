@@ -35,6 +35,12 @@ class EmailChannel implements ChannelPort {
         return true;
     }
 
+    /** A loop that queues mail to one address (a bug, an abused form) floods no mailbox: the rest wait. */
+    @Override
+    public Throttle throttle() {
+        return properties.emailThrottle();
+    }
+
     @Override
     public Session open() throws ChannelFailure {
         MailTransport.Connection connection;

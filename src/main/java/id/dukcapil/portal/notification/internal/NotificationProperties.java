@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param from            the sender address of every message
  * @param messageIdDomain the right-hand side of the Message-IDs the portal gives its messages
+ * @param emailThrottle   how many e-mails one address may get within a time; the next waits (decision 152)
  */
 @ConfigurationProperties("portal.notification")
-public record NotificationProperties(String from, String messageIdDomain, Sender sender) {
+public record NotificationProperties(String from, String messageIdDomain, Sender sender,
+                                     ChannelPort.Throttle emailThrottle) {
 
     /**
      * The scheduled sender.

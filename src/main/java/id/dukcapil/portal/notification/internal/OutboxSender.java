@@ -3,10 +3,12 @@ package id.dukcapil.portal.notification.internal;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MailAccepted;
 import id.dukcapil.portal.notification.MessageRef;
+import id.dukcapil.portal.notification.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers due messages: claim a batch (committed as SENDING before anything goes out), open each channel's port
- * once, hand each message over, record each answer at once; a channel that fails a message passes it to the next
- * (decision 140). A message whose sender died between handing it over and recording
+ * once, hand each message over, record each answer with the next hand-over; a channel that fails a message passes it
+ * to the next (decision 140). Each channel drains in lanes of its own, at once (decision 152). A message whose sender died between handing it over and recording
  * the answer stays SENDING; the next run, past the lease, marks it UNCERTAIN and does not send it again
  * (at most once: docs/decisions/020-outbox-delivery-guarantee.md). A message the dead sender had claimed but not
  * yet begun to hand over goes back to the queue (decision 078).
@@ -36,6 +46,10 @@ public class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     static final String ABANDONED = "The sender stopped while handing this message over; it may or may not have "
             + "arrived. Not sent again automatically.";
+    /** How soon a lane with nothing due looks again while another lane of its run is busy. */
+    private static final long IDLE_LANE_LOOKS_AGAIN_MILLIS = 200;
+    /** A run's lanes: a few platform threads for the run's length (each holds a connection only while it commits). */
+    private static final ThreadFactory LANE_THREADS = Thread.ofPlatform().name("outbox-lane-", 0).daemon().factory();
 
     private final OutboxStore store;
     private final ChannelStore channels;
@@ -71,21 +85,85 @@ public class OutboxSender {
         deliverDue();
     }
 
-    /** One run: every message due now, batch by batch, within the run's budget. Returns how many were sent. */
+    /**
+     * One run: every message due now, batch by batch, within the run's budget, each channel's lanes at once (decision
+     * 152: WhatsApp, SMS and e-mail are independent peers, and a channel with a window has as many lanes). Returns how
+     * many were sent.
+     */
     public int deliverDue() {
         NotificationProperties.Sender settings = properties.sender();
         recoverAbandoned(clock.instant().minus(settings.lease()));
         long stopClaimingAt = System.nanoTime() + settings.runBudget().toNanos();
-        int sent = 0;
-        while (true) {
-            String token = UUID.randomUUID().toString();
-            List<OutboxStore.Claimed> batch = store.claim(token, clock.instant(), settings.batchSize());
-            if (batch.isEmpty()) {
-                return sent;
+        List<OutboxStore.Lane> lanes = new ArrayList<>();
+        ports.values().forEach(port -> {
+            int window = port.configured() ? port.window() : 1;
+            IntStream.range(0, window).forEach(index -> lanes.add(new OutboxStore.Lane(port.channel(), index, window)));
+        });
+        AtomicInteger busyLanes = new AtomicInteger(lanes.size());
+        try (ExecutorService laneThreads = Executors.newThreadPerTaskExecutor(LANE_THREADS)) {
+            List<Future<Integer>> running = lanes.stream()
+                    .map(lane -> laneThreads.submit(() -> drain(lane, stopClaimingAt, busyLanes))).toList();
+            int sent = 0;
+            RuntimeException failed = null;
+            for (Future<Integer> lane : running) {
+                try {
+                    sent += lane.get();
+                } catch (ExecutionException e) {
+                    // The other lanes finish their batches; the run then fails as a one-lane run would have.
+                    failed = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return sent;
+                }
             }
-            sent += deliver(batch, token);
-            if (batch.size() < settings.batchSize() || System.nanoTime() > stopClaimingAt) {
-                return sent;
+            if (failed != null) {
+                throw failed;
+            }
+            return sent;
+        }
+    }
+
+    /**
+     * One lane until the run's budget is spent, the database failed, or neither it nor any other lane of the run has
+     * anything due. A lane with nothing due looks again shortly while another lane is still busy: the
+     * run ends only with its slowest lane, and messages queued meanwhile on an idle lane's channel must not wait
+     * for that (an SMS queued a moment after a run began waited a whole WhatsApp drain).
+     */
+    private int drain(OutboxStore.Lane lane, long stopClaimingAt, AtomicInteger busyLanes) {
+        int batchSize = properties.sender().batchSize();
+        int sent = 0;
+        boolean busy = true;
+        try {
+            while (true) {
+                String token = UUID.randomUUID().toString();
+                List<OutboxStore.Claimed> batch = store.claim(token, clock.instant(), batchSize, lane);
+                if (batch.isEmpty()) {
+                    if (busy) {
+                        busy = false;
+                        busyLanes.decrementAndGet();
+                    }
+                    if (busyLanes.get() == 0 || System.nanoTime() > stopClaimingAt) {
+                        return sent;
+                    }
+                    Thread.sleep(IDLE_LANE_LOOKS_AGAIN_MILLIS);
+                    continue;
+                }
+                if (!busy) {
+                    busy = true;
+                    busyLanes.incrementAndGet();
+                }
+                Run run = deliverOn(ports.get(lane.channel()), batch, token);
+                sent += run.sent();
+                if (run.databaseFailed() || System.nanoTime() > stopClaimingAt) {
+                    return sent;
+                }
+            }
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return sent;
+        } finally {
+            if (busy) {
+                busyLanes.decrementAndGet();
             }
         }
     }
@@ -123,15 +201,14 @@ public class OutboxSender {
     private record Run(int sent, boolean databaseFailed) {
     }
 
-    /** One channel's share of a batch, over one session. */
+    /**
+     * One channel's share of a batch, over one session. A message's hand-over is committed before it goes out, and
+     * with it the answer to the message before (decision 152): one commit a message, and still nothing goes out that
+     * is not recorded as handed over, and nothing the provider answered is left unrecorded longer than the next
+     * message's commit.
+     */
     private Run deliverOn(ChannelPort port, List<OutboxStore.Claimed> claimed, String token) {
-        List<OutboxStore.Claimed> batch = new ArrayList<>();
-        Set<String> phonesInBatch = new HashSet<>();
-        for (OutboxStore.Claimed message : claimed) {
-            if (ready(port, message, token, phonesInBatch)) {
-                batch.add(message);
-            }
-        }
+        List<OutboxStore.Claimed> batch = ready(port, claimed, token);
         if (batch.isEmpty()) {
             return new Run(0, false);
         }
@@ -149,16 +226,20 @@ public class OutboxSender {
             return new Run(0, false);
         }
         int sent = 0;
+        Runnable unrecorded = null; // the last message's answer, recorded with the next hand-over
         try (session) {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxStore.Claimed message = batch.get(i);
                 boolean stillOurs;
                 try {
-                    stillOurs = store.handingOver(message.id(), token, clock.instant());
+                    stillOurs = handingOver(unrecorded, message, token);
+                    unrecorded = null;
                 } catch (RuntimeException databaseFailed) {
                     // Its hand-over could not be recorded (or its record's commit is unknown), so it is not handed
                     // over: nothing went out, and it goes back to the queue with the rest of the batch. Uncertain
-                    // would leave a message never sent waiting for a person (decision 020).
+                    // would leave a message never sent waiting for a person (decision 020). The answer before it
+                    // is tried once more on its own; failing that, that message is uncertain after the lease.
+                    unrecorded = recordQuietly(unrecorded);
                     store.release(ids(batch.subList(i, batch.size())), token, clock.instant());
                     log.warn("Message {} not handed over, the database failed; queued again: {}", message.messageId(),
                             databaseFailed.toString());
@@ -169,9 +250,9 @@ public class OutboxSender {
                     log.warn("Message {} is no longer this sender's claim; not handed over", message.messageId());
                     continue;
                 }
+                ChannelPort.Accepted answer;
                 try {
-                    accepted(message, token, session.send(message));
-                    sent++;
+                    answer = session.send(message);
                 } catch (ChannelPort.ChannelFailure | RuntimeException e) {
                     // A runtime error in the adapter came after the hand-over began: whether it went out is unknown.
                     ChannelPort.ChannelFailure failure = e instanceof ChannelPort.ChannelFailure known ? known
@@ -189,54 +270,114 @@ public class OutboxSender {
                             return new Run(sent, false);
                         }
                     }
+                    continue;
                 }
+                unrecorded = accepted(message, token, answer);
+                sent++;
+            }
+        } finally {
+            Runnable last = unrecorded;
+            if (last != null) {
+                transactions.executeWithoutResult(status -> last.run());
+                channels.answerRecorded();
             }
         }
         return new Run(sent, false);
     }
 
-    /**
-     * Whether the message may go on its channel now. A channel the office has not configured, a phone that opted
-     * out or a message without this channel's text passes it to the next channel without an attempt; a phone that
-     * had a message moments ago waits for its pace.
-     */
-    private boolean ready(ChannelPort port, OutboxStore.Claimed message, String token, Set<String> phonesInBatch) {
-        OutboxStore.Way way = message.way();
-        String passedOver = null;
-        if (!port.configured()) {
-            passedOver = "not configured for this office";
-        } else if (way.channel() != Channel.EMAIL) {
-            if (way.phone() == null || way.text() == null) {
-                passedOver = "no phone or no text for this channel";
-            } else if (channels.optedOut(way.channel(), way.phone())) {
-                passedOver = "the recipient opted out";
-            } else {
-                Instant now = clock.instant();
-                Instant allowed = phonesInBatch.add(way.phone())
-                        ? channels.lastSentTo(way.channel(), way.phone()).map(last -> last.plus(port.pace())).orElse(now)
-                        : now.plus(port.pace()); // a second message to this phone in one batch waits its turn
-                if (allowed.isAfter(now)) {
-                    store.postpone(message.id(), token, allowed);
-                    return false;
-                }
+    /** One transaction: the answer before (if any) recorded, and this message marked as being handed over. */
+    private boolean handingOver(@Nullable Runnable answerBefore, OutboxStore.Claimed message, String token) {
+        boolean stillOurs = Boolean.TRUE.equals(transactions.execute(status -> {
+            if (answerBefore != null) {
+                answerBefore.run();
             }
+            return store.handingOver(message.id(), token, clock.instant());
+        }));
+        if (answerBefore != null) {
+            channels.answerRecorded();
         }
-        if (passedOver != null) {
-            fallBackOrFail(message, token, "SKIPPED", passedOver);
-            return false;
-        }
-        return true;
+        return stillOurs;
     }
 
-    /** SENT, its secrets erased, and {@link MailAccepted} announced, in one transaction. */
-    private void accepted(OutboxStore.Claimed message, String token, ChannelPort.Accepted answer) {
+    /** The answer recorded in a transaction of its own, if the database lets it; null either way. */
+    private @Nullable Runnable recordQuietly(@Nullable Runnable answer) {
+        if (answer != null) {
+            try {
+                transactions.executeWithoutResult(status -> answer.run());
+            } catch (RuntimeException stillFailing) {
+                log.warn("An accepted message's answer could not be recorded; it becomes UNCERTAIN after the lease: {}",
+                        stillFailing.toString());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The messages that may go on their channel now. A channel the office has not configured, a phone that opted
+     * out or a message without this channel's text passes it to the next channel without an attempt; a recipient
+     * who had the channel's throttle's worth of messages moments ago waits for the oldest to age (never dropped).
+     * One query each for the whole batch: its recipients' opt-outs and recent messages.
+     */
+    private List<OutboxStore.Claimed> ready(ChannelPort port, List<OutboxStore.Claimed> claimed, String token) {
+        Channel channel = port.channel();
+        Instant now = clock.instant();
+        ChannelPort.Throttle throttle = port.throttle();
+        Set<String> recipients = new HashSet<>();
+        claimed.forEach(message -> {
+            String recipient = recipient(message);
+            if (recipient != null) {
+                recipients.add(recipient);
+            }
+        });
+        Set<String> optedOut = port.configured() && channel != Channel.EMAIL ? channels.optedOut(channel, recipients)
+                : Set.of();
+        Map<String, List<Instant>> recent = port.configured() && throttle.limits()
+                ? new HashMap<>(channels.sentSince(channel, recipients, now.minus(throttle.within()))) : Map.of();
+        List<OutboxStore.Claimed> ready = new ArrayList<>();
+        for (OutboxStore.Claimed message : claimed) {
+            String recipient = recipient(message);
+            String passedOver = null;
+            if (!port.configured()) {
+                passedOver = "not configured for this office";
+            } else if (channel != Channel.EMAIL && (recipient == null || message.way().text() == null)) {
+                passedOver = "no phone or no text for this channel";
+            } else if (recipient != null && optedOut.contains(recipient)) {
+                passedOver = "the recipient opted out";
+            } else if (recipient != null && throttle.limits()) {
+                // Newest first; a message of this batch counts as sent now (it goes before this one).
+                List<Instant> sent = recent.computeIfAbsent(recipient, r -> new ArrayList<>());
+                if (sent.size() >= throttle.messages()) {
+                    store.postpone(message.id(), token, sent.get(throttle.messages() - 1).plus(throttle.within()));
+                    continue;
+                }
+                sent.addFirst(now);
+            }
+            if (passedOver != null) {
+                fallBackOrFail(message, token, "SKIPPED", passedOver);
+            } else {
+                ready.add(message);
+            }
+        }
+        return ready;
+    }
+
+    private static @Nullable String recipient(OutboxStore.Claimed message) {
+        return message.way().channel() == Channel.EMAIL ? message.recipient() : message.way().phone();
+    }
+
+    /**
+     * The record of an accepted message, to run in the transaction of the next hand-over (or its own): SENT, its
+     * secrets erased, and {@link MailAccepted} announced, whichever channel took it.
+     */
+    private Runnable accepted(OutboxStore.Claimed message, String token, ChannelPort.Accepted answer) {
         Instant at = clock.instant();
-        transactions.executeWithoutResult(status -> {
-            if (store.recordSent(message.id(), token, at, answer.answer(), answer.providerMessageId())) {
+        return () -> {
+            if (store.recordSent(message.id(), token, at, answer.answer(), answer.providerMessageId(),
+                    message.attachments().stream().anyMatch(OutgoingMail.Attachment::secret))) {
                 events.publishEvent(new MailAccepted(new MessageRef(message.id(), message.messageId()),
                         message.templateKey(), message.reference(), at));
             }
-        });
+        };
     }
 
     private void retryOrFail(OutboxStore.Claimed message, String token, String answer) {

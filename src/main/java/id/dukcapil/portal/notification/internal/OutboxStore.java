@@ -74,6 +74,10 @@ public class OutboxStore {
         }
     }
 
+    /** One of a channel's {@code of} lanes, each drained by a sender thread of its own (decision 152). */
+    public record Lane(Channel channel, int index, int of) {
+    }
+
     /** The channels a new message may take, in order, its phone and its texts for the phone channels. */
     public record Route(List<Channel> channels, @Nullable String phone, List<ChannelTexts.Text> texts) {
 
@@ -168,11 +172,25 @@ public class OutboxStore {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<Claimed> claim(String token, Instant now, int limit) {
+        return claim(token, now, limit, null);
+    }
+
+    /**
+     * As {@link #claim(String, Instant, int)}, only messages of one lane: its channel, and the recipients whose hash
+     * falls in it. A recipient is always in the same lane of a channel, so one lane alone sees, and throttles, all
+     * of a recipient's messages there.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<Claimed> claim(String token, Instant now, int limit, @Nullable Lane lane) {
+        String inLane = lane == null ? ""
+                : "AND channel = :channel AND MOD(CRC32(COALESCE(phone, recipient)), :lanes) = :lane";
         List<Long> due = jdbc.sql("""
                 SELECT id FROM notification_message
-                WHERE state IN ('PENDING', 'RETRY') AND next_attempt_at <= ?
-                ORDER BY next_attempt_at, id LIMIT ?""")
-                .params(utc(now), limit)
+                WHERE state IN ('PENDING', 'RETRY') AND next_attempt_at <= :now %s
+                ORDER BY next_attempt_at, id LIMIT :limit""".formatted(inLane))
+                .param("now", utc(now)).param("limit", limit)
+                .params(lane == null ? Map.of() : Map.of("channel", lane.channel().name(), "lanes", lane.of(),
+                        "lane", lane.index()))
                 .query(Long.class).list();
         if (due.isEmpty()) {
             return List.of();
@@ -224,6 +242,13 @@ public class OutboxStore {
     /** As {@link #recordSent(long, String, Instant, String)}, with the provider's id that its receipts will name. */
     @Transactional
     public boolean recordSent(long id, String token, Instant at, String answer, @Nullable String providerMessageId) {
+        return recordSent(id, token, at, answer, providerMessageId, true);
+    }
+
+    /** As above; {@code secretAttachments} false spares a message without any the statement that erases them. */
+    @Transactional
+    public boolean recordSent(long id, String token, Instant at, String answer, @Nullable String providerMessageId,
+                              boolean secretAttachments) {
         boolean recorded = jdbc.sql("""
                 UPDATE notification_message SET state = 'SENT', sent_at = ?, last_answer = ?, secret_values = NULL,
                     provider_message_id = ?
@@ -232,8 +257,10 @@ public class OutboxStore {
                 .update() == 1;
         if (recorded) {
             logAttempt(id, at, "SENT", answer);
-            jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id = ? AND secret")
-                    .param(id).update();
+            if (secretAttachments) {
+                jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id = ? AND secret")
+                        .param(id).update();
+            }
         }
         return recorded;
     }

@@ -9,7 +9,6 @@ import id.dukcapil.portal.notification.internal.OutboxStore;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Objects;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
@@ -42,6 +41,8 @@ class SmppChannel implements ChannelPort {
     private static final int GSM_SINGLE = 160;
     private static final int UCS2_SINGLE = 70;
     private static final DataCoding UCS2 = DataCodings.newInstance((byte) 0x08);
+    /** Receipts recorded at once (each its own transaction, each holding a connection of the pool a moment). */
+    private static final int RECEIPT_THREADS = 6;
 
     private final SmsProperties properties;
     private final SmppReceipts receipts;
@@ -68,8 +69,13 @@ class SmppChannel implements ChannelPort {
     }
 
     @Override
-    public Duration pace() {
-        return properties.pace();
+    public Throttle throttle() {
+        return Throttle.pace(properties.pace());
+    }
+
+    @Override
+    public int window() {
+        return properties.window();
     }
 
     /** The bound session, bound again if the gateway or the network dropped it. One sender runs at a time. */
@@ -100,6 +106,10 @@ class SmppChannel implements ChannelPort {
         fresh.setTransactionTimer(properties.timeout().toMillis());
         fresh.setEnquireLinkTimer((int) properties.enquireLink().toMillis());
         fresh.setMessageReceiverListener(receipts);
+        // Every PDU that arrives, a submit's answer as much as a receipt, waits for one of these threads, and a
+        // receipt holds one while it waits for its submit's record (SmppReceipts): with jSMPP's 3, receipts waiting
+        // kept the submits' answers waiting too. So the window's answers have threads beside the receipts'.
+        fresh.setPduProcessorDegree(properties.window() + RECEIPT_THREADS);
         try {
             fresh.connectAndBind(properties.host(), properties.port(), new BindParameter(BindType.BIND_TRX,
                     properties.systemId(), properties.password(), properties.systemType(), TypeOfNumber.UNKNOWN,

@@ -31,8 +31,8 @@ class SmppReceipts implements MessageReceiverListener {
     private static final Logger log = LoggerFactory.getLogger(SmppReceipts.class);
     /** ESME_RX_T_APPN: "try again later", so the gateway keeps the receipt. */
     private static final int TRY_LATER = 0x64;
-    private static final int RECEIPT_TRIES = 20;
-    private static final long RECEIPT_WAIT_MILLIS = 100;
+    private static final int RECEIPT_TRIES = 40;
+    private static final long RECEIPT_WAIT_MILLIS = 50;
 
     private final ChannelStore channels;
     private final StopReplies stopReplies;
@@ -70,7 +70,8 @@ class SmppReceipts implements MessageReceiverListener {
             return;
         }
         // A fast gateway's receipt can overtake the sender's record of the submit's answer (its message_id): while an
-        // SMS is being handed over, wait for that commit a moment; otherwise not at all, as this is jSMPP's thread.
+        // SMS is being handed over, wait for that commit a moment (woken by this node's sender as it records one, not
+        // polling the database); otherwise not at all, as this is jSMPP's thread.
         // A receipt still unmatched names no message of ours (sent before a restore, or repeated after its message
         // went on by another channel): taken and dropped, or the gateway would repeat it.
         for (int tries = 1; !channels.receipt(Channel.SMS, receipt.getId().strip(), delivery,
@@ -81,7 +82,7 @@ class SmppReceipts implements MessageReceiverListener {
                 return;
             }
             try {
-                Thread.sleep(RECEIPT_WAIT_MILLIS);
+                channels.awaitAnswerRecorded(RECEIPT_WAIT_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted", e);

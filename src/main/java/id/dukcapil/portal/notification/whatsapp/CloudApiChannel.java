@@ -14,7 +14,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,8 +67,8 @@ class CloudApiChannel implements ChannelPort {
     }
 
     @Override
-    public Duration pace() {
-        return properties.pace();
+    public Throttle throttle() {
+        return Throttle.pace(properties.pace());
     }
 
     /** HTTP needs no session: the client's connections are kept alive between messages. */
