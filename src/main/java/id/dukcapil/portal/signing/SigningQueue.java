@@ -160,7 +160,8 @@ public class SigningQueue {
         Instant now = clock.instant();
         String actor = currentActor.id();
         if (!documents.markReturned(documentId, now, actor, why)) {
-            return false;
+            // Sent back already by this person for this reason (an earlier try whose answer was lost): say so.
+            return documents.isReturnedAs(documentId, actor, why);
         }
         auditLog.record(AuditRecord.success("signing.document.returned", "SigningDocument", String.valueOf(documentId))
                 .withDetail(document.number() + ": " + why));

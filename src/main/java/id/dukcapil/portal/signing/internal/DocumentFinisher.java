@@ -43,7 +43,10 @@ public class DocumentFinisher {
         this.clock = clock;
     }
 
-    /** @return false if someone else signed or returned the document meanwhile: nothing was written */
+    /**
+     * @return false if someone else signed or returned the document meanwhile: nothing was written; true if it is
+     *     signed with this file, also when an earlier try of this commit did it
+     */
     @Transactional
     public boolean commitSigned(long batchId, DocumentStore.DocumentRow document, DocumentSigner.Signed signed,
                                 String signer) {
@@ -51,7 +54,11 @@ public class DocumentFinisher {
         byte[] signedPdf = signed.pdf();
         long certificateId = signed.certificateId();
         Long attemptId = signed.attemptId();
-        if (!documents.markSigned(document.id(), now, signer, certificateId, sha256(signedPdf))) {
+        String pdfSha256 = sha256(signedPdf);
+        if (!documents.markSigned(document.id(), now, signer, certificateId, pdfSha256)) {
+            if (documents.isSignedAs(document.id(), pdfSha256)) {
+                return true; // this commit's earlier try, whose answer was lost: done, and said so
+            }
             if (attemptId != null) {
                 attempts.resolve(attemptId, RemoteAttempts.State.DISCARDED, "signed or returned meanwhile", now);
             }

@@ -130,6 +130,15 @@ public class DocumentStore {
                 .params(utc(at), by, certificateId, pdfSha256, id).update() == 1;
     }
 
+    /**
+     * Whether the document is signed with exactly this file: an earlier try of the same commit went through and only
+     * its answer was lost (no other signature makes the same file).
+     */
+    public boolean isSignedAs(long id, String pdfSha256) {
+        return jdbc.sql("SELECT COUNT(*) FROM signing_document WHERE id = ? AND state = 'SIGNED' AND pdf_sha256 = ?")
+                .params(id, pdfSha256).query(Integer.class).single() == 1;
+    }
+
     public void insertPdf(long id, byte[] pdf) {
         jdbc.sql("INSERT INTO signing_document_pdf (document_id, pdf) VALUES (?, ?)").params(id, pdf).update();
     }
@@ -152,6 +161,14 @@ public class DocumentStore {
                 UPDATE signing_document SET state = 'RETURNED', returned_at = ?, returned_by = ?, return_reason = ?
                 WHERE id = ? AND state = 'QUEUED'""")
                 .params(utc(at), by, reason, id).update() == 1;
+    }
+
+    /** Whether the document was sent back by this person for this reason: "sent back" is then the true answer. */
+    public boolean isReturnedAs(long id, String by, String reason) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM signing_document
+                WHERE id = ? AND state = 'RETURNED' AND returned_by = ? AND return_reason = ?""")
+                .params(id, by, reason).query(Integer.class).single() == 1;
     }
 
     public boolean markRevoked(long id, Instant at, String reason) {
