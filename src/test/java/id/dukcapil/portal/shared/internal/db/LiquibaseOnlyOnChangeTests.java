@@ -2,10 +2,7 @@ package id.dukcapil.portal.shared.internal.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.dukcapil.portal.shared.internal.db.EmbeddedMariaDb.EmbeddedDbSettings;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import liquibase.Scope;
@@ -17,8 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A restart skips Liquibase only when the change log is the one last applied whole (decision 154): each start here
@@ -28,34 +23,25 @@ class LiquibaseOnlyOnChangeTests {
 
     static final String CHANGE_LOG = "classpath:db/liquibase-on-change/changelog.yaml";
     static final String NEXT_RELEASE = "classpath:db/liquibase-on-change/changelog-more.yaml";
-    static Path folder;
-    static EmbeddedMariaDb server;
+    static EmptyDatabaseServer server;
     static DataSource dataSource;
     JdbcTemplate jdbc;
     final AtomicInteger runs = new AtomicInteger();
 
     @BeforeAll
     static void startAnEmptyServer() {
-        folder = Path.of("target/embedded-db-tests", "liquibase-" + UUID.randomUUID()).toAbsolutePath();
-        server = EmbeddedMariaDb.start(new EmbeddedDbSettings(folder, EmbeddedMariaDbTests.BASE_DIR, 0, false,
-                List.of(), EmbeddedMariaDb.DEFAULT_START_TIMEOUT));
-        dataSource = new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(), server.jdbcUrl(),
-                EmbeddedMariaDb.APP_USER, server.credentials().appPassword());
+        server = new EmptyDatabaseServer();
+        dataSource = server.dataSource;
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
-        FileSystemUtils.deleteRecursively(folder.toFile());
+        server.close();
     }
 
     @BeforeEach
     void emptyTheDatabase() {
-        // Liquibase's own per-JVM memory of an up-to-date change log would hide whether it ran.
-        Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
-        jdbc = new JdbcTemplate(dataSource);
-        jdbc.queryForList("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
-                String.class).forEach(table -> jdbc.execute("DROP TABLE " + table));
+        jdbc = server.emptied();
     }
 
     @Test

@@ -2,8 +2,6 @@ package id.dukcapil.portal.shared.internal.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.dukcapil.portal.shared.internal.db.EmbeddedMariaDb.EmbeddedDbSettings;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import liquibase.Scope;
-import liquibase.changelog.FastCheckService;
 import liquibase.integration.spring.SpringLiquibase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Nodes starting together on an empty database (issue 40): each runs Liquibase as the portal does, behind {@link
@@ -34,33 +28,24 @@ import org.springframework.util.FileSystemUtils;
 class LiquibaseTablesFirstTests {
 
     static final String CHANGE_LOG = "classpath:db/liquibase-together/changelog.yaml";
-    static Path folder;
-    static EmbeddedMariaDb server;
+    static EmptyDatabaseServer server;
     static DataSource dataSource;
     JdbcTemplate jdbc;
 
     @BeforeAll
     static void startAnEmptyServer() {
-        folder = Path.of("target/embedded-db-tests", "liquibase-" + java.util.UUID.randomUUID()).toAbsolutePath();
-        server = EmbeddedMariaDb.start(new EmbeddedDbSettings(folder, EmbeddedMariaDbTests.BASE_DIR, 0, false,
-                List.of(), EmbeddedMariaDb.DEFAULT_START_TIMEOUT));
-        dataSource = new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(), server.jdbcUrl(),
-                EmbeddedMariaDb.APP_USER, server.credentials().appPassword());
+        server = new EmptyDatabaseServer();
+        dataSource = server.dataSource;
     }
 
     @AfterAll
     static void stop() {
-        server.stop();
-        FileSystemUtils.deleteRecursively(folder.toFile());
+        server.close();
     }
 
     @BeforeEach
     void emptyTheDatabase() {
-        // Liquibase remembers per JVM that a change log is up to date on a URL: each test starts on an empty database.
-        Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
-        jdbc = new JdbcTemplate(dataSource);
-        jdbc.queryForList("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
-                String.class).forEach(table -> jdbc.execute("DROP TABLE " + table));
+        jdbc = server.emptied();
     }
 
     @Test
