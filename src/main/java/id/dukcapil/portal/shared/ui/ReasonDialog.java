@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Asks for the reason of a refusal (a request returned or rejected, a document sent back, a certificate revoked)
- * and acts on it. A refused action keeps the dialog open with the reason typed; the action's own message says why.
+ * and acts on it. No reason is told at the field; a refused action keeps the dialog open with the reason typed, and
+ * the action's own message says why.
  */
 public class ReasonDialog extends Dialog {
 
@@ -30,6 +31,11 @@ public class ReasonDialog extends Dialog {
         confirm.setText(confirmLabel);
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirm.addClickListener(click -> {
+            if (reason.getValue().isBlank()) {
+                // Said at the field, where the clerk types; the actions' own refusals are about the record.
+                Notifications.at(reason, new RuleViolation("shared.reason.required", maxLength));
+                return;
+            }
             try {
                 action.accept(reason.getValue());
                 close();

@@ -117,7 +117,8 @@ class QuotaCalendarViewTest extends PortalViewTest {
         ReasonDialog confirm = find(ReasonDialog.class).single();
         assertThat(confirm.getHeaderTitle()).isEqualTo("Tutup " + DAY.format(support.today()) + "?");
         test(confirm.confirm).click();
-        assertThat(lastNotification()).as("a closure needs its reason").startsWith("Alasan wajib diisi");
+        assertThat(confirm.reason.isInvalid()).as("a closure needs its reason, told at its field").isTrue();
+        assertThat(confirm.reason.getErrorMessage()).startsWith("Isi alasan");
         assertThat(confirm.isOpened()).as("the dialog stays, to type the reason in").isTrue();
         assertThat(rowOf(view, support.today()).closed()).isFalse();
 
