@@ -279,7 +279,7 @@ public class OutboxSender {
             Runnable last = unrecorded;
             if (last != null) {
                 transactions.executeWithoutResult(status -> last.run());
-                channels.answerRecorded();
+                channels.answerRecorded(port.channel());
             }
         }
         return new Run(sent, false);
@@ -294,7 +294,7 @@ public class OutboxSender {
             return store.handingOver(message.id(), token, clock.instant());
         }));
         if (answerBefore != null) {
-            channels.answerRecorded();
+            channels.answerRecorded(message.way().channel());
         }
         return stillOurs;
     }
