@@ -4,10 +4,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider accepted a message: the mail server (250 to its data), the WhatsApp Cloud API (a wamid) or the SMS
- * gateway (a message_id), whichever channel took it; from here on the message is the provider's responsibility.
- * Published in the transaction that records it SENT, so a module listener hears it once it is. (The name is from the
- * days of e-mail alone; a message with a secret still only ever goes by e-mail, decision 140.)
+ * The mail server accepted an e-mail (250 to its data): from here on it is the server's responsibility. Published in
+ * the transaction that records it SENT, so a module listener hears it once it is. Only for e-mail: a message that
+ * went by WhatsApp or SMS is not announced (decision 152; a message with a secret only ever goes by e-mail, decision
+ * 140, and the portal's listener waits for such an e-mail).
  *
  * @param templateKey which e-mail it was ({@code kkprint-delivered})
  * @param reference   what it was about, as the sender gave it ({@link OutgoingMail#withReference})

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param recipient   one e-mail address
  * @param templateKey e.g. {@code otp}
  * @param locale      the recipient's language (Indonesian or English)
- * @param reference   what the message is about (a request's tracking number), told back in {@link MailAccepted}
+ * @param reference   what the message is about (a request's tracking number), told back in {@link MailAccepted} if
+ *                    it goes by e-mail
  * @param onceKey     names what the message is for (a booking's ticket for its day): queued again with the same key,
  *                    the message already queued stands, and no second one is made (a listener run twice)
  * @param kind        what the message is for ({@link MessageKind#SERVICE} unless said)

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,10 +34,14 @@ public class ChannelStore {
     }
 
     private final JdbcClient jdbc;
-    private final Object answers = new Object();
+    /** A channel's wake-up: a WhatsApp answer recorded does not send every waiting SMS receipt to the database. */
+    private final Map<Channel, Object> answers = new EnumMap<>(Channel.class);
 
     ChannelStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        for (Channel channel : Channel.values()) {
+            answers.put(channel, new Object());
+        }
     }
 
     /**
@@ -107,16 +112,18 @@ public class ChannelStore {
      * #awaitAnswerRecorded}). Only a wake-up, so it may stay in this JVM: the database says what was recorded, and a
      * receipt for another node's send looks again after its wait anyway.
      */
-    public void answerRecorded() {
-        synchronized (answers) {
-            answers.notifyAll();
+    public void answerRecorded(Channel channel) {
+        Object recorded = answers.get(channel);
+        synchronized (recorded) {
+            recorded.notifyAll();
         }
     }
 
-    /** Waits until this node's sender records an answer, or at most {@code millis}. */
-    public void awaitAnswerRecorded(long millis) throws InterruptedException {
-        synchronized (answers) {
-            answers.wait(millis);
+    /** Waits until this node's sender records an answer on this channel, or at most {@code millis}. */
+    public void awaitAnswerRecorded(Channel channel, long millis) throws InterruptedException {
+        Object recorded = answers.get(channel);
+        synchronized (recorded) {
+            recorded.wait(millis);
         }
     }
 

@@ -42,6 +42,11 @@ class EmailChannel implements ChannelPort {
     }
 
     @Override
+    public int window() {
+        return properties.emailWindow();
+    }
+
+    @Override
     public Session open() throws ChannelFailure {
         MailTransport.Connection connection;
         try {

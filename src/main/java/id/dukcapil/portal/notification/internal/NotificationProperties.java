@@ -2,6 +2,7 @@ package id.dukcapil.portal.notification.internal;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code portal.notification.*}.
@@ -9,10 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param from            the sender address of every message
  * @param messageIdDomain the right-hand side of the Message-IDs the portal gives its messages
  * @param emailThrottle   how many e-mails one address may get within a time; the next waits (decision 152)
+ * @param emailWindow     how many e-mails the sender hands over at once, each on a lane (and an SMTP connection) of
+ *                        its own (decision 152)
  */
 @ConfigurationProperties("portal.notification")
 public record NotificationProperties(String from, String messageIdDomain, Sender sender,
-                                     ChannelPort.Throttle emailThrottle) {
+                                     ChannelPort.Throttle emailThrottle, @DefaultValue("1") int emailWindow) {
+
+    public NotificationProperties {
+        if (emailWindow < 1 || emailWindow > 32) {
+            throw new IllegalArgumentException("portal.notification.email-window is between 1 and 32, not " + emailWindow);
+        }
+    }
 
     /**
      * The scheduled sender.

@@ -279,7 +279,7 @@ public class OutboxSender {
             Runnable last = unrecorded;
             if (last != null) {
                 transactions.executeWithoutResult(status -> last.run());
-                channels.answerRecorded();
+                channels.answerRecorded(port.channel());
             }
         }
         return new Run(sent, false);
@@ -294,7 +294,7 @@ public class OutboxSender {
             return store.handingOver(message.id(), token, clock.instant());
         }));
         if (answerBefore != null) {
-            channels.answerRecorded();
+            channels.answerRecorded(message.way().channel());
         }
         return stillOurs;
     }
@@ -367,13 +367,15 @@ public class OutboxSender {
 
     /**
      * The record of an accepted message, to run in the transaction of the next hand-over (or its own): SENT, its
-     * secrets erased, and {@link MailAccepted} announced, whichever channel took it.
+     * secrets erased, and, for an e-mail, {@link MailAccepted} announced. Not for WhatsApp or SMS: each publication
+     * costs a listener's transaction and a delete, and what listens waits for e-mails (a secret only goes by e-mail).
      */
     private Runnable accepted(OutboxStore.Claimed message, String token, ChannelPort.Accepted answer) {
         Instant at = clock.instant();
         return () -> {
             if (store.recordSent(message.id(), token, at, answer.answer(), answer.providerMessageId(),
-                    message.attachments().stream().anyMatch(OutgoingMail.Attachment::secret))) {
+                    message.attachments().stream().anyMatch(OutgoingMail.Attachment::secret))
+                    && message.way().channel() == Channel.EMAIL) {
                 events.publishEvent(new MailAccepted(new MessageRef(message.id(), message.messageId()),
                         message.templateKey(), message.reference(), at));
             }

@@ -178,12 +178,15 @@ public class OutboxStore {
     /**
      * As {@link #claim(String, Instant, int)}, only messages of one lane: its channel, and the recipients whose hash
      * falls in it. A recipient is always in the same lane of a channel, so one lane alone sees, and throttles, all
-     * of a recipient's messages there.
+     * of a recipient's messages there: the hash is of what the channel throttles, the phone on WhatsApp and SMS, the
+     * address on e-mail (an e-mail that came down from a phone channel still has its phone). Every node must run a
+     * channel with the same number of lanes, or two lanes may share a recipient (only its throttle would suffer).
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<Claimed> claim(String token, Instant now, int limit, @Nullable Lane lane) {
         String inLane = lane == null ? ""
-                : "AND channel = :channel AND MOD(CRC32(COALESCE(phone, recipient)), :lanes) = :lane";
+                : "AND channel = :channel AND MOD(CRC32(CASE WHEN channel = 'EMAIL' THEN recipient "
+                        + "ELSE COALESCE(phone, recipient) END), :lanes) = :lane";
         List<Long> due = jdbc.sql("""
                 SELECT id FROM notification_message
                 WHERE state IN ('PENDING', 'RETRY') AND next_attempt_at <= :now %s

@@ -82,7 +82,7 @@ class SmppReceipts implements MessageReceiverListener {
                 return;
             }
             try {
-                channels.awaitAnswerRecorded(RECEIPT_WAIT_MILLIS);
+                channels.awaitAnswerRecorded(Channel.SMS, RECEIPT_WAIT_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted", e);

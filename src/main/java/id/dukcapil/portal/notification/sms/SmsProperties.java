@@ -18,15 +18,15 @@ import org.springframework.util.StringUtils;
  * @param timeout       for binding and for each submit's answer
  * @param enquireLink   how often an idle session is checked, so a dead one is noticed and bound again
  * @param pace          the least time between two messages to one phone
- * @param window        how many submits may wait for their answer at once (the operator's window; each is one of the
- *                      sender's lanes, and what a killed sender may leave uncertain)
+ * @param window        how many submits may wait for their answer at once (the operator's window, 4 by default;
+ *                      each is one of the sender's lanes, and what a killed sender may leave uncertain)
  */
 @ConfigurationProperties("portal.notification.sms")
 public record SmsProperties(@DefaultValue("") String host, @DefaultValue("2775") int port,
                             @DefaultValue("") String systemId, @DefaultValue("") String password,
                             @DefaultValue("") String systemType, @DefaultValue("DUKCAPIL") String sender,
                             @DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration enquireLink,
-                            @DefaultValue("6s") Duration pace, @DefaultValue("1") int window) {
+                            @DefaultValue("6s") Duration pace, @DefaultValue("4") int window) {
 
     public SmsProperties {
         if (window < 1 || window > 32) {

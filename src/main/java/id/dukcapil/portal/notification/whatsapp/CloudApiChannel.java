@@ -71,6 +71,11 @@ class CloudApiChannel implements ChannelPort {
         return Throttle.pace(properties.pace());
     }
 
+    @Override
+    public int window() {
+        return properties.window();
+    }
+
     /** HTTP needs no session: the client's connections are kept alive between messages. */
     @Override
     public Session open() {

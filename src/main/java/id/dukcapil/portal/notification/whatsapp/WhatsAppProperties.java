@@ -18,13 +18,22 @@ import org.springframework.util.StringUtils;
  * @param sslBundle     a Spring SSL bundle to trust instead of the JDK's CAs (tests); empty for the JDK's
  * @param timeout       for connecting and for each answer
  * @param pace          the least time between two messages to one phone (the Cloud API's pair rate limit)
+ * @param window        how many messages may await the Cloud API's answer at once, 4 by default: each is one of the
+ *                      sender's lanes (decision 152), and what a killed sender may leave uncertain
  */
 @ConfigurationProperties("portal.notification.whatsapp")
 public record WhatsAppProperties(@DefaultValue("https://graph.facebook.com") String baseUrl,
                                  @DefaultValue("v23.0") String apiVersion, @DefaultValue("") String phoneNumberId,
                                  @DefaultValue("") String accessToken, @DefaultValue("") String appSecret,
                                  @DefaultValue("") String verifyToken, @DefaultValue("") String sslBundle,
-                                 @DefaultValue("10s") Duration timeout, @DefaultValue("6s") Duration pace) {
+                                 @DefaultValue("10s") Duration timeout, @DefaultValue("6s") Duration pace,
+                                 @DefaultValue("4") int window) {
+
+    public WhatsAppProperties {
+        if (window < 1 || window > 32) {
+            throw new IllegalArgumentException("portal.notification.whatsapp.window is between 1 and 32, not " + window);
+        }
+    }
 
     public boolean configured() {
         return StringUtils.hasText(phoneNumberId) && StringUtils.hasText(accessToken);

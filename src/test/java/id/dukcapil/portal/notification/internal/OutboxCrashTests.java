@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.notification.Channel;
+import id.dukcapil.portal.notification.MessageKind;
 import id.dukcapil.portal.notification.MessageRef;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutboxAdministration;
@@ -22,6 +23,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -272,6 +274,34 @@ class OutboxCrashTests {
             }
         };
         return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock);
+    }
+
+    /**
+     * A channel's lanes split its messages by what it throttles (decision 152): an address's e-mails, some of them
+     * come down from WhatsApp or SMS with their phones, are all claimed by one e-mail lane, so that lane alone
+     * throttles them, and no message is claimed by two lanes.
+     */
+    @Test
+    void an_address_s_e_mails_are_all_in_one_lane_whichever_phone_they_came_down_from() {
+        clock.setInstant(T);
+        List<Long> ids = transactions.execute(status -> Stream.of("+6281700000001", "+6281700000002", "+6281700000003",
+                        null)
+                .map(phone -> store.insert(new OutboxStore.NewMessage(UUID.randomUUID() + "@test", "lanes@example.id",
+                        "test", "id", "Subjek", "Isi", Map.of(), null, T, List.of(), MessageKind.REMINDER),
+                        new OutboxStore.Route(List.of(Channel.EMAIL), phone, List.of())))
+                .toList());
+        clock.setInstant(T.minus(Duration.ofHours(1)));
+        try {
+            List<List<Long>> lanes = new ArrayList<>();
+            for (int lane = 0; lane < 4; lane++) {
+                lanes.add(store.claim(UUID.randomUUID().toString(), T, 10, new OutboxStore.Lane(Channel.EMAIL, lane, 4))
+                        .stream().map(OutboxStore.Claimed::id).toList());
+            }
+            assertThat(lanes).as("the lanes' claims").filteredOn(claimed -> !claimed.isEmpty()).singleElement()
+                    .satisfies(claimed -> assertThat(claimed).containsExactlyInAnyOrderElementsOf(ids));
+        } finally {
+            ids.forEach(id -> jdbc.update("DELETE FROM notification_message WHERE id = ?", id));
+        }
     }
 
     private MessageRef aMessageOnlyThisTestCanClaim() {
