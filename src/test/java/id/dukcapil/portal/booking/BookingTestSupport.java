@@ -171,6 +171,14 @@ public class BookingTestSupport {
     }
 
     /**
+     * A planner leaves {@code places} free on the day, whatever other test classes booked there before: test days
+     * are shared (workingDay(23) and (24) are one Monday when both land on a weekend), so a fixed quota can be full.
+     */
+    public void room(String point, LocalDate day, int places) {
+        quota(point, day, calendar.ensureDay(point, day).booked() + places);
+    }
+
+    /**
      * The day's counter row locked in a transaction of its own, as a planner's recount holds it: the day's batches wait
      * for it until it is let go.
      */

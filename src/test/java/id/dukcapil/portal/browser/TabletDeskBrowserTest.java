@@ -71,7 +71,7 @@ class TabletDeskBrowserTest {
     @Test
     void the_counter_clerk_checks_a_citizen_in_and_prints_the_card_on_a_tablet() {
         LocalDate day = booking.workingDay(15);
-        booking.quota(POINT, day, 50);
+        booking.room(POINT, day, 50);
         CitizenSession citizen = booking.citizen();
         Booking booked = bookings.book(citizen, booking.request(booking.printReadyNiks(1).getFirst(), POINT, day), null,
                 BookingJourney.none(), booking.newClientAddress()).booking();

@@ -171,7 +171,7 @@ final class WalkStates {
         // Not workingDay(17): DailySummaryTests counts every booking of that day at the Dinas.
         int offset = Math.floorMod(System.nanoTime(), 19);
         LocalDate day = support.workingDay(offset < 7 ? 10 + offset : 11 + offset);
-        support.quota(DINAS, day, 50);
+        support.room(DINAS, day, 50);
         context.getBean(BookingService.class).book(support.citizen(), support.request(support.printReadyNiks(1)
                 .getFirst(), DINAS, day), null, BookingJourney.none(), support.newClientAddress());
         clock.setInstant(day.atTime(23, 0).atZone(OFFICE).toInstant());

@@ -58,7 +58,7 @@ class CounterViewTest extends PortalViewTest {
     @BeforeEach
     void three_citizens_booked_the_day_and_the_dinas_has_cards() {
         day = support.workingDay(13);
-        support.quota(POINT, day, 50);
+        support.room(POINT, day, 50);
         CitizenSession citizen = support.citizen();
         booked = support.printReadyNiks(3).stream().map(nik -> bookings.book(citizen,
                 support.request(nik, POINT, day), null, BookingJourney.none(), support.newClientAddress()).booking()).toList();

@@ -214,7 +214,7 @@ class RealFailuresTests {
 
     private LocalDate dayWithRoom(int daysAhead) {
         LocalDate day = support.workingDay(daysAhead);
-        support.quota(POINT, day, 50);
+        support.room(POINT, day, 50);
         return day;
     }
 

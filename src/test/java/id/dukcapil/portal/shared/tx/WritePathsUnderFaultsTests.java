@@ -133,8 +133,8 @@ class WritePathsUnderFaultsTests {
     void a_day_with_room() {
         audit.emptyTheChain();
         day = support.workingDay(24);
-        support.quota(POINT, day, 500);
-        support.quota(DINAS, day, 500);
+        support.room(POINT, day, 500);
+        support.room(DINAS, day, 500);
     }
 
     @AfterEach

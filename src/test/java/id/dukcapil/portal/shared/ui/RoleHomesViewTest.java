@@ -44,7 +44,7 @@ class RoleHomesViewTest extends PortalViewTest {
     @WithUserDetails("operator")
     void the_counter_operator_starts_the_day_with_whos_next_in_the_queue() {
         LocalDate day = booking.workingDay(23);
-        booking.quota("DINAS", day, 50);
+        booking.room("DINAS", day, 50);
         Booking booked = bookings.book(booking.citizen(), booking.request(booking.printReadyNiks(1).getFirst(), "DINAS",
                 day), null, BookingJourney.none(), booking.newClientAddress()).booking();
         clock.setInstant(day.atTime(8, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
