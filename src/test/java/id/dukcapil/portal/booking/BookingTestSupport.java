@@ -150,6 +150,22 @@ public class BookingTestSupport {
         return day;
     }
 
+    /**
+     * The first working day from {@code daysAhead} on which nobody has booked at the point yet, within the booking
+     * horizon: for a test that counts every booking of its day, whatever other test classes booked before it.
+     */
+    public LocalDate dayOfItsOwn(String point, int daysAhead) {
+        LocalDate last = today().plusDays(QuotaCalendarService.BOOKING_HORIZON_DAYS);
+        for (LocalDate day = workingDay(daysAhead); !day.isAfter(last); day = workingDayAfter(day)) {
+            Integer booked = jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE service_point = ? AND day = ?",
+                    Integer.class, point, day);
+            if (booked == 0) {
+                return day;
+            }
+        }
+        throw new IllegalStateException("Every working day up to " + last + " has bookings at " + point);
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -39,7 +39,7 @@ class DailySummaryTests {
 
     @Test
     void the_summary_counts_the_day_and_shows_opening_and_closing_stock_and_step_times() throws Exception {
-        LocalDate day = support.workingDay(17);
+        LocalDate day = support.dayOfItsOwn(POINT, 17);
         support.quota(POINT, day, 50);
         CitizenSession citizen = support.citizen();
         List<Booking> made = support.printReadyNiks(3).stream().map(nik -> bookings.book(citizen,

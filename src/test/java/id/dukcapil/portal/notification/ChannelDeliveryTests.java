@@ -60,7 +60,7 @@ class ChannelDeliveryTests {
         String phone = newPhone();
         jdbc.update("UPDATE booking_citizen SET phone = ? WHERE id = ?", phone, citizen.citizenId());
         channels.choose(citizen, Channel.WHATSAPP);
-        LocalDate day = support.workingDay(14); // a day of its own: DailySummaryTests counts workingDay(17)
+        LocalDate day = support.workingDay(14);
         support.room("DINAS", day, 20);
         Booking booking = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), "DINAS", day),
                 null, BookingJourney.none(), support.newClientAddress()).booking();
