@@ -33,6 +33,15 @@ public interface ChannelPort {
         return 1;
     }
 
+    /**
+     * How many messages a lane hands over in one commit, sent one after the other (decision 156): the commit that
+     * marks them handed over also records the answers to the group before. A killed sender may leave a lane's whole
+     * group uncertain, those of it never sent included, so 1 (a commit a message) unless the channel's drain needs it.
+     */
+    default int handOverGroup() {
+        return 1;
+    }
+
     /** Opens one session for a batch. A failure here means nothing was handed over. */
     Session open() throws ChannelFailure;
 

@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -365,18 +367,24 @@ public class OutboxStore {
     }
 
     /**
-     * The sender is about to hand the message to the mail server: from now on, if the sender dies, nobody knows
-     * whether it arrived. Committed on its own, before the hand-over. False when the claim is no longer this
-     * sender's (its run outlived the lease, and another sender put the message back in the queue): then it must not
-     * be handed over.
+     * The sender is about to hand these messages over, one after the other (a lane's group, decision 156): from now
+     * on, if the sender dies, nobody knows whether they arrived. Committed before the first goes out. Returns those
+     * still this sender's claim; one that is not (its run outlived the lease, and another sender put it back in the
+     * queue) must not be handed over.
      */
     @Transactional
-    public boolean handingOver(long id, String token, Instant at) {
-        return jdbc.sql("""
-                UPDATE notification_message SET handed_over_at = ?
-                WHERE id = ? AND claim_token = ? AND state = 'SENDING'""")
-                .params(utc(at), id, token)
-                .update() == 1;
+    public Set<Long> handingOver(List<Long> ids, String token, Instant at) {
+        int marked = jdbc.sql("""
+                UPDATE notification_message SET handed_over_at = :at
+                WHERE id IN (:ids) AND claim_token = :token AND state = 'SENDING'""")
+                .param("at", utc(at)).param("ids", ids).param("token", token)
+                .update();
+        if (marked == ids.size()) {
+            return new HashSet<>(ids);
+        }
+        return new HashSet<>(jdbc.sql("""
+                SELECT id FROM notification_message WHERE id IN (:ids) AND claim_token = :token AND state = 'SENDING'""")
+                .param("ids", ids).param("token", token).query(Long.class).list());
     }
 
     /**

@@ -72,7 +72,7 @@ class OutboxCrashTests {
         List<OutboxStore.Claimed> claimed = store.claim(token, T, 1);
         assertThat(claimed).extracting(OutboxStore.Claimed::id).containsExactly(ref.id());
         // The dying sender: the server accepts the message, then the node stops before recording the answer.
-        store.handingOver(ref.id(), token, T);
+        store.handingOver(List.of(ref.id()), token, T);
         try (MailTransport.Connection connection = transport.connect()) {
             assertThat(connection.deliver(MimeComposer.compose(claimed.getFirst(), properties.from(), T))).startsWith("250");
         }
@@ -93,7 +93,7 @@ class OutboxCrashTests {
         MessageRef ref = aMessageOnlyThisTestCanClaim();
         String token = UUID.randomUUID().toString();
         store.claim(token, T, 1);
-        store.handingOver(ref.id(), token, T);
+        store.handingOver(List.of(ref.id()), token, T);
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         assertThat(state(ref)).isEqualTo("UNCERTAIN");
@@ -106,7 +106,7 @@ class OutboxCrashTests {
         MessageRef ref = aMessageOnlyThisTestCanClaim();
         String token = UUID.randomUUID().toString();
         store.claim(token, T, 1);
-        store.handingOver(ref.id(), token, T);
+        store.handingOver(List.of(ref.id()), token, T);
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         assertThat(state(ref)).isEqualTo("UNCERTAIN");
