@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,7 @@ public class ChannelStore {
     private final JdbcClient jdbc;
     /** A channel's wake-up: a WhatsApp answer recorded does not send every waiting SMS receipt to the database. */
     private final Map<Channel, Object> answers = new EnumMap<>(Channel.class);
+    private final Map<Channel, AtomicLong> recordings = new EnumMap<>(Channel.class);
     /**
      * The answers this node's sender holds and has not committed yet, by channel and provider id (decision 156): a
      * receipt for one is recorded in the transaction that records the answer. Only what this JVM's sender holds, so it
@@ -50,6 +52,7 @@ public class ChannelStore {
         this.jdbc = jdbc;
         for (Channel channel : Channel.values()) {
             answers.put(channel, new Object());
+            recordings.put(channel, new AtomicLong());
         }
     }
 
@@ -125,7 +128,7 @@ public class ChannelStore {
         Unrecorded answer = new Unrecorded(channel, providerMessageId);
         if (providerMessageId != null) {
             unrecorded.put(answer.key, answer);
-            answerRecorded(channel); // a receipt that overtook the answer looks again, and finds it here
+            wake(channel); // a receipt that overtook the answer looks again, and finds it here
         }
         return answer;
     }
@@ -155,6 +158,7 @@ public class ChannelStore {
         private final String key;
         private final List<PendingReceipt> receipts = new ArrayList<>();
         private boolean closed;
+        private boolean withTheAnswer;
 
         private Unrecorded(Channel channel, @Nullable String providerMessageId) {
             this.channel = channel;
@@ -183,8 +187,24 @@ public class ChannelStore {
             return receipts;
         }
 
+        /**
+         * In the transaction that records the answer, before it: the one receipt that came for it, if it leaves the
+         * message where it is (delivered, read, or undelivered with no channel left), for the answer's own statements
+         * to record (decision 156). Otherwise null, and {@link #recordReceipts} records them after the answer.
+         */
+        public OutboxStore.@Nullable Receipt receiptWithTheAnswer(List<Channel> fallbacks) {
+            List<PendingReceipt> came = close();
+            withTheAnswer = came.size() == 1 && !came.getFirst().recorded().isDone()
+                    && (came.getFirst().delivery() != Delivery.UNDELIVERED || fallbacks.isEmpty());
+            return withTheAnswer ? new OutboxStore.Receipt(came.getFirst().delivery().name(), came.getFirst().at(),
+                    came.getFirst().answer()) : null;
+        }
+
         /** In the transaction that records the answer, after it: the receipts that came for it, recorded too. */
         public void recordReceipts() {
+            if (withTheAnswer) {
+                return;
+            }
             for (PendingReceipt receipt : close()) {
                 if (receipt.recorded().isDone()) {
                     continue; // failed with an earlier try of this answer's record: the gateway sends it again
@@ -209,22 +229,32 @@ public class ChannelStore {
     }
 
     /**
-     * This node's sender recorded a provider's answer (or holds one, {@link #answered}): a receipt waiting for it
-     * looks again now ({@link #awaitAnswerRecorded}). Only a wake-up, so it may stay in this JVM: the database says what was recorded, and a
-     * receipt for another node's send looks again after its wait anyway.
+     * This node's sender committed answers on this channel: a receipt waiting for one looks in the database again now
+     * ({@link #awaitAnswer}). Only a wake-up and a count, so they may stay in this JVM: the database says what was
+     * recorded, and a receipt for another node's send looks again after its wait anyway.
      */
     public void answerRecorded(Channel channel) {
-        Object recorded = answers.get(channel);
-        synchronized (recorded) {
-            recorded.notifyAll();
+        recordings.get(channel).incrementAndGet();
+        wake(channel);
+    }
+
+    /** How many times this node's sender committed answers on this channel: a receipt looks in the database when it changed. */
+    public long recordings(Channel channel) {
+        return recordings.get(channel).get();
+    }
+
+    private void wake(Channel channel) {
+        Object answer = answers.get(channel);
+        synchronized (answer) {
+            answer.notifyAll();
         }
     }
 
-    /** Waits until this node's sender records an answer on this channel, or at most {@code millis}. */
-    public void awaitAnswerRecorded(Channel channel, long millis) throws InterruptedException {
-        Object recorded = answers.get(channel);
-        synchronized (recorded) {
-            recorded.wait(millis);
+    /** Waits until this node's sender holds or records an answer on this channel, or at most {@code millis}. */
+    public void awaitAnswer(Channel channel, long millis) throws InterruptedException {
+        Object answer = answers.get(channel);
+        synchronized (answer) {
+            answer.wait(millis);
         }
     }
 

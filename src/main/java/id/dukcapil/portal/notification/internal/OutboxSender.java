@@ -239,7 +239,7 @@ public class OutboxSender {
                     // over: nothing went out, and it goes back to the queue with the rest of the batch. Uncertain
                     // would leave a message never sent waiting for a person (decision 020). The answers before it
                     // are tried once more on their own; failing that, those messages are uncertain after the lease.
-                    recordQuietly(unrecorded);
+                    recordQuietly(unrecorded, token);
                     unrecorded.clear();
                     store.release(ids(batch.subList(from, batch.size())), token, clock.instant());
                     log.warn("Messages {} not handed over, the database failed; queued again: {}", ids(group),
@@ -276,7 +276,7 @@ public class OutboxSender {
                         }
                         continue;
                     }
-                    unrecorded.add(new Answer(message, token, answer, clock.instant(),
+                    unrecorded.add(new Answer(message, answer, clock.instant(),
                             channels.answered(port.channel(), answer.providerMessageId())));
                     sent++;
                 }
@@ -298,7 +298,7 @@ public class OutboxSender {
         Set<Long> ours;
         try {
             ours = Objects.requireNonNull(transactions.execute(status -> {
-                answersBefore.forEach(Answer::record);
+                record(answersBefore, token);
                 return group.isEmpty() ? Set.<Long>of() : store.handingOver(ids(group), token, clock.instant());
             }));
         } catch (RuntimeException failed) {
@@ -313,12 +313,12 @@ public class OutboxSender {
     }
 
     /** The answers recorded in a transaction of their own, if the database lets it. */
-    private void recordQuietly(List<Answer> answers) {
+    private void recordQuietly(List<Answer> answers, String token) {
         if (answers.isEmpty()) {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> answers.forEach(Answer::record));
+            transactions.executeWithoutResult(status -> record(answers, token));
         } catch (RuntimeException stillFailing) {
             log.warn("{} accepted message(s)' answers could not be recorded; they become UNCERTAIN after the lease: {}",
                     answers.size(), stillFailing.toString());
@@ -379,41 +379,33 @@ public class OutboxSender {
     }
 
     /**
-     * An accepted message's record, to run in the transaction of the next group's hand-over (or its own): SENT, its
-     * secrets erased, the receipts that came for it meanwhile, and, for an e-mail, {@link MailAccepted} announced. Not
-     * for WhatsApp or SMS: each publication costs a listener's transaction and a delete, and what listens waits for
+     * Accepted messages' record, in the transaction of the next group's hand-over (or their own): SENT, their secrets
+     * erased, the receipts that came for them meanwhile, and, for an e-mail, {@link MailAccepted} announced. Not for
+     * WhatsApp or SMS: each publication costs a listener's transaction and a delete, and what listens waits for
      * e-mails (a secret only goes by e-mail).
      */
-    private final class Answer {
-
-        private final OutboxStore.Claimed message;
-        private final String token;
-        private final ChannelPort.Accepted accepted;
-        private final Instant at;
-        private final ChannelStore.Unrecorded unrecorded;
-
-        Answer(OutboxStore.Claimed message, String token, ChannelPort.Accepted accepted, Instant at,
-               ChannelStore.Unrecorded unrecorded) {
-            this.message = message;
-            this.token = token;
-            this.accepted = accepted;
-            this.at = at;
-            this.unrecorded = unrecorded;
+    private void record(List<Answer> answers, String token) {
+        if (answers.isEmpty()) {
+            return;
         }
-
-        ChannelStore.Unrecorded unrecorded() {
-            return unrecorded;
-        }
-
-        void record() {
-            boolean recorded = store.recordSent(message.id(), token, at, accepted.answer(), accepted.providerMessageId(),
-                    message.attachments().stream().anyMatch(OutgoingMail.Attachment::secret));
-            unrecorded.recordReceipts();
-            if (recorded && message.way().channel() == Channel.EMAIL) {
+        Set<Long> recorded = store.recordSent(answers.stream().map(answer -> new OutboxStore.Sent(answer.message().id(),
+                answer.message().way().channel(), answer.at(), answer.accepted().answer(),
+                answer.accepted().providerMessageId(),
+                answer.message().attachments().stream().anyMatch(OutgoingMail.Attachment::secret),
+                answer.unrecorded().receiptWithTheAnswer(answer.message().way().fallbacks()))).toList(), token);
+        for (Answer answer : answers) {
+            answer.unrecorded().recordReceipts();
+            OutboxStore.Claimed message = answer.message();
+            if (recorded.contains(message.id()) && message.way().channel() == Channel.EMAIL) {
                 events.publishEvent(new MailAccepted(new MessageRef(message.id(), message.messageId()),
-                        message.templateKey(), message.reference(), at));
+                        message.templateKey(), message.reference(), answer.at()));
             }
         }
+    }
+
+    /** A message the provider accepted, its answer not yet committed (decision 156). */
+    private record Answer(OutboxStore.Claimed message, ChannelPort.Accepted accepted, Instant at,
+                          ChannelStore.Unrecorded unrecorded) {
     }
 
     private void retryOrFail(OutboxStore.Claimed message, String token, String answer) {

@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -92,9 +95,12 @@ public class OutboxStore {
     }
 
     private final JdbcClient jdbc;
+    /** For a group's statements sent at once (JdbcClient has no batch). */
+    private final JdbcTemplate batch;
 
-    OutboxStore(JdbcClient jdbc) {
+    OutboxStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -235,37 +241,64 @@ public class OutboxStore {
     }
 
     /**
-     * The server accepted it: it is SENT and its secret parts are erased (they live on only in the recipient's
-     * mailbox). Also from UNCERTAIN: a run that outlived its lease still knows best what happened. Returns whether
-     * this call recorded it.
+     * A message its provider accepted, to be recorded with its lane's group (decision 156): when, the provider's words
+     * and the id its receipts will name, whether it has secret attachments to erase, and the receipt that came for it
+     * before this record, if it leaves the message where it is (delivered, read, or undelivered with no channel left).
+     */
+    public record Sent(long id, Channel channel, Instant at, String answer, @Nullable String providerMessageId,
+                       boolean secretAttachments, @Nullable Receipt receipt) {
+    }
+
+    /** A receipt recorded with its message's answer: what it said (a {@code ChannelStore.Delivery}), when, its words. */
+    public record Receipt(String delivery, Instant at, String answer) {
+    }
+
+    /**
+     * The providers accepted them: each is SENT, its secret parts are erased (they live on only in the recipient's
+     * mailbox), its attempt (and its receipt's) logged. Also from UNCERTAIN: a run that outlived its lease still knows
+     * best what happened. A group's messages in three statements, not three each (decision 156). Returns the ids
+     * this call recorded.
      */
     @Transactional
-    public boolean recordSent(long id, String token, Instant at, String answer) {
-        return recordSent(id, token, at, answer, null);
-    }
-
-    /** As {@link #recordSent(long, String, Instant, String)}, with the provider's id that its receipts will name. */
-    @Transactional
-    public boolean recordSent(long id, String token, Instant at, String answer, @Nullable String providerMessageId) {
-        return recordSent(id, token, at, answer, providerMessageId, true);
-    }
-
-    /** As above; {@code secretAttachments} false spares a message without any the statement that erases them. */
-    @Transactional
-    public boolean recordSent(long id, String token, Instant at, String answer, @Nullable String providerMessageId,
-                              boolean secretAttachments) {
-        boolean recorded = jdbc.sql("""
+    public Set<Long> recordSent(List<Sent> group, String token) {
+        if (group.isEmpty()) {
+            return Set.of();
+        }
+        int[] updated = batch.batchUpdate("""
                 UPDATE notification_message SET state = 'SENT', sent_at = ?, last_answer = ?, secret_values = NULL,
-                    provider_message_id = ?
-                WHERE id = ? AND claim_token = ? AND state IN ('SENDING', 'UNCERTAIN')""")
-                .params(utc(at), cut(answer), providerMessageId, id, token)
-                .update() == 1;
-        if (recorded) {
-            logAttempt(id, at, "SENT", answer);
-            if (secretAttachments) {
-                jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id = ? AND secret")
-                        .param(id).update();
+                    provider_message_id = ?, delivery = COALESCE(?, delivery), delivery_at = COALESCE(?, delivery_at)
+                WHERE id = ? AND claim_token = ? AND state IN ('SENDING', 'UNCERTAIN')""", group.stream()
+                .map(sent -> new Object[] {utc(sent.at()), cut(sent.answer()), sent.providerMessageId(),
+                        sent.receipt() == null ? null : sent.receipt().delivery(),
+                        sent.receipt() == null ? null : utc(sent.receipt().at()), sent.id(), token})
+                .toList());
+        List<Long> ids = group.stream().map(Sent::id).toList();
+        Set<Long> recorded = Arrays.stream(updated).allMatch(count -> count == 1) ? new HashSet<>(ids)
+                : new HashSet<>(jdbc.sql("""
+                        SELECT id FROM notification_message WHERE id IN (:ids) AND claim_token = :token AND state = 'SENT'""")
+                        .param("ids", ids).param("token", token).query(Long.class).list());
+        List<Object> attempts = new ArrayList<>();
+        List<Long> secrets = new ArrayList<>();
+        for (Sent sent : group) {
+            if (recorded.contains(sent.id())) {
+                attempts.addAll(List.of(sent.id(), sent.channel().name(), utc(sent.at()), "SENT", cut(sent.answer())));
+                if (sent.receipt() != null) {
+                    attempts.addAll(List.of(sent.id(), sent.channel().name(), utc(sent.receipt().at()),
+                            sent.receipt().delivery(), cut(sent.receipt().answer())));
+                }
+                if (sent.secretAttachments()) {
+                    secrets.add(sent.id());
+                }
             }
+        }
+        if (!attempts.isEmpty()) {
+            jdbc.sql("INSERT INTO notification_attempt (message_id, channel, at, outcome, answer) VALUES "
+                            + String.join(", ", Collections.nCopies(attempts.size() / 5, "(?, ?, ?, ?, ?)")))
+                    .params(attempts).update();
+        }
+        if (!secrets.isEmpty()) {
+            jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id IN (:ids) AND secret")
+                    .param("ids", secrets).update();
         }
         return recorded;
     }

@@ -6,6 +6,7 @@ import id.dukcapil.portal.notification.internal.ChannelStore.Delivery;
 import id.dukcapil.portal.notification.internal.StopReplies;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +38,9 @@ class SmppReceipts implements MessageReceiverListener {
     private static final Logger log = LoggerFactory.getLogger(SmppReceipts.class);
     /** ESME_RX_T_APPN: "try again later", so the gateway keeps the receipt. */
     private static final int TRY_LATER = 0x64;
-    private static final int RECEIPT_TRIES = 40;
-    private static final long RECEIPT_WAIT_MILLIS = 50;
+    /** How long a receipt waits for its submit's answer to be recorded, looking again after each commit or this. */
+    private static final Duration RECEIPT_WAIT = Duration.ofSeconds(2);
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(50);
     /** A lane commits a group's answers after its next group's hand-over at most; a submit's timeout is 10 s. */
     private static final long COMMIT_WAIT_SECONDS = 30;
 
@@ -86,21 +88,32 @@ class SmppReceipts implements MessageReceiverListener {
         String id = receipt.getId().strip();
         Instant at = receipt.getDoneDate() == null ? clock.instant() : receipt.getDoneDate().toInstant();
         String answer = "stat:" + receipt.getFinalStatus() + " err:" + receipt.getError();
-        for (int tries = 1; ; tries++) {
+        long deadline = System.nanoTime() + RECEIPT_WAIT.toNanos();
+        long lookedAt = System.nanoTime() - LOOK_AGAIN.toNanos();
+        long recordings = -1;
+        while (true) {
             Optional<CompletableFuture<Void>> withItsAnswer = channels.withItsAnswer(Channel.SMS, id, delivery, at, answer);
             if (withItsAnswer.isPresent()) {
                 awaitCommit(withItsAnswer.get());
                 return;
             }
-            if (channels.receipt(Channel.SMS, id, delivery, at, answer)) {
-                return;
-            }
-            if (tries == RECEIPT_TRIES || !channels.anyBeingHandedOver(Channel.SMS)) {
-                log.warn("SMS receipt for message_id {} matches no sent SMS; dropped", receipt.getId());
-                return;
+            // The database only when this node's sender committed answers since, or after a while (another node's).
+            long now = System.nanoTime();
+            if (channels.recordings(Channel.SMS) != recordings || now - lookedAt >= LOOK_AGAIN.toNanos()) {
+                recordings = channels.recordings(Channel.SMS);
+                lookedAt = now;
+                if (channels.receipt(Channel.SMS, id, delivery, at, answer)) {
+                    return;
+                }
+                // Looked at again after "nothing is being handed over": its answer may have been committed between.
+                if ((now > deadline || !channels.anyBeingHandedOver(Channel.SMS))
+                        && !channels.receipt(Channel.SMS, id, delivery, at, answer)) {
+                    log.warn("SMS receipt for message_id {} matches no sent SMS; dropped", receipt.getId());
+                    return;
+                }
             }
             try {
-                channels.awaitAnswerRecorded(Channel.SMS, RECEIPT_WAIT_MILLIS);
+                channels.awaitAnswer(Channel.SMS, LOOK_AGAIN.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted", e);

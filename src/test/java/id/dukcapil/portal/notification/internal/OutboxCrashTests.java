@@ -97,7 +97,8 @@ class OutboxCrashTests {
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         assertThat(state(ref)).isEqualTo("UNCERTAIN");
-        store.recordSent(ref.id(), token, clock.instant(), "250 OK late");
+        store.recordSent(List.of(new OutboxStore.Sent(ref.id(), Channel.EMAIL, clock.instant(), "250 OK late", null,
+                false, null)), token);
         assertThat(state(ref)).isEqualTo("SENT");
     }
 
