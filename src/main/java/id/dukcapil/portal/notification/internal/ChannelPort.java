@@ -26,8 +26,8 @@ public interface ChannelPort {
 
     /**
      * How many messages may be in the provider's hands at once: the sender runs as many lanes on this channel, each
-     * handing one message over at a time (decision 152). Each lane's message in flight is what a killed sender may
-     * leave uncertain.
+     * sending one message at a time (decision 152). Each lane's group handed over ({@link #handOverGroup}) is what a
+     * killed sender may leave uncertain.
      */
     default int window() {
         return 1;
