@@ -21,14 +21,16 @@ import org.springframework.util.StringUtils;
  * @param window        how many submits may wait for their answer at once (the operator's window, 4 by default;
  *                      each is one of the sender's lanes)
  * @param handOverGroup how many SMS a lane hands over in one commit, 10 by default (decision 156): a killed sender
- *                      may leave window × this many uncertain
+ *                      may leave window × this many uncertain. Groups are cut from the sender's batch, so above its
+ *                      size (10) a group is the batch
  */
 @ConfigurationProperties("portal.notification.sms")
 public record SmsProperties(@DefaultValue("") String host, @DefaultValue("2775") int port,
                             @DefaultValue("") String systemId, @DefaultValue("") String password,
                             @DefaultValue("") String systemType, @DefaultValue("DUKCAPIL") String sender,
                             @DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration enquireLink,
-                            @DefaultValue("6s") Duration pace, @DefaultValue("4") int window, @DefaultValue("10") int handOverGroup) {
+                            @DefaultValue("6s") Duration pace, @DefaultValue("4") int window,
+                            @DefaultValue("10") int handOverGroup) {
 
     public SmsProperties {
         if (window < 1 || window > 32) {

@@ -21,7 +21,8 @@ import org.springframework.util.StringUtils;
  * @param window        how many messages may await the Cloud API's answer at once, 4 by default: each is one of the
  *                      sender's lanes (decision 152)
  * @param handOverGroup how many messages a lane hands over in one commit, 10 by default (decision 156): a killed
- *                      sender may leave window × this many uncertain
+ *                      sender may leave window × this many uncertain. Groups are cut from the sender's batch, so
+ *                      above its size (10) a group is the batch
  */
 @ConfigurationProperties("portal.notification.whatsapp")
 public record WhatsAppProperties(@DefaultValue("https://graph.facebook.com") String baseUrl,
