@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jsmpp.util.DeliveryReceiptState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -106,6 +107,22 @@ class ChannelDeliveryTests {
         assertThat(sms.text()).startsWith("Disdukcapil: besok").contains("Siti Aminah", "B-0042", "A-007");
         assertThat(sms.from()).isEqualTo("DUKCAPIL");
         assertThat(attempts(ref)).containsExactly("WHATSAPP SENT", "WHATSAPP UNDELIVERED", "SMS SENT", "SMS DELIVERED");
+    }
+
+    /**
+     * The gateway takes the SMS and at once reports it undelivered: the receipt, arriving while the sender still holds
+     * the submit's answer (decision 156), is recorded with it and puts the message on its next channel.
+     */
+    @Test
+    void an_sms_the_gateway_reports_undelivered_goes_on_by_e_mail() {
+        String phone = newPhone();
+        smsc.script(digits(phone), new TestSmsc.Receipt(DeliveryReceiptState.UNDELIV));
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone));
+
+        awaitRow(ref, "SENT", "EMAIL");
+        assertThat(smsc.receivedFor(digits(phone))).hasSize(1);
+        assertThat(mailServer.receivedWithMessageId(ref.messageId())).hasSize(1);
+        assertThat(attempts(ref)).containsExactly("SMS SENT", "SMS UNDELIVERED", "EMAIL SENT");
     }
 
     @Test

@@ -26,10 +26,19 @@ public interface ChannelPort {
 
     /**
      * How many messages may be in the provider's hands at once: the sender runs as many lanes on this channel, each
-     * handing one message over at a time (decision 152). Each lane's message in flight is what a killed sender may
-     * leave uncertain.
+     * sending one message at a time (decision 152). Each lane's group handed over ({@link #handOverGroup}) is what a
+     * killed sender may leave uncertain.
      */
     default int window() {
+        return 1;
+    }
+
+    /**
+     * How many messages a lane hands over in one commit, sent one after the other (decision 156): the commit that
+     * marks them handed over also records the answers to the group before. A killed sender may leave a lane's whole
+     * group uncertain, those of it never sent included, so 1 (a commit a message) unless the channel's drain needs it.
+     */
+    default int handOverGroup() {
         return 1;
     }
 

@@ -13,8 +13,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,11 +40,19 @@ public class ChannelStore {
     private final JdbcClient jdbc;
     /** A channel's wake-up: a WhatsApp answer recorded does not send every waiting SMS receipt to the database. */
     private final Map<Channel, Object> answers = new EnumMap<>(Channel.class);
+    private final Map<Channel, AtomicLong> recordings = new EnumMap<>(Channel.class);
+    /**
+     * The answers this node's sender holds and has not committed yet, by channel and provider id (decision 156): a
+     * receipt for one is recorded in the transaction that records the answer. Only what this JVM's sender holds, so it
+     * may stay local: a receipt found nowhere here goes to the database as before.
+     */
+    private final Map<String, Unrecorded> unrecorded = new ConcurrentHashMap<>();
 
     ChannelStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
         for (Channel channel : Channel.values()) {
             answers.put(channel, new Object());
+            recordings.put(channel, new AtomicLong());
         }
     }
 
@@ -108,22 +120,141 @@ public class ChannelStore {
     }
 
     /**
-     * This node's sender recorded a provider's answer: a receipt waiting for it looks again now ({@link
-     * #awaitAnswerRecorded}). Only a wake-up, so it may stay in this JVM: the database says what was recorded, and a
-     * receipt for another node's send looks again after its wait anyway.
+     * This node's sender holds the provider's answer to a message, to be recorded with its lane's next commit
+     * (decision 156). A receipt for it arriving meanwhile ({@link #withItsAnswer}) is recorded in that commit, so it
+     * costs no transaction of its own. Without a provider id there is nothing a receipt could name.
      */
-    public void answerRecorded(Channel channel) {
-        Object recorded = answers.get(channel);
-        synchronized (recorded) {
-            recorded.notifyAll();
+    public Unrecorded answered(Channel channel, @Nullable String providerMessageId) {
+        Unrecorded answer = new Unrecorded(channel, providerMessageId);
+        if (providerMessageId != null) {
+            unrecorded.put(answer.key, answer);
+            wake(channel); // a receipt that overtook the answer looks again, and finds it here
+        }
+        return answer;
+    }
+
+    /**
+     * A receipt for an answer this node's sender holds uncommitted: recorded with that answer, the future completed
+     * once it is committed (or failed, if that commit failed). Empty if no such answer is held (any more).
+     */
+    public Optional<CompletableFuture<Void>> withItsAnswer(Channel channel, String providerMessageId, Delivery delivery,
+                                                           Instant at, String answer) {
+        Unrecorded held = unrecorded.get(Unrecorded.key(channel, providerMessageId));
+        if (held == null) {
+            return Optional.empty();
+        }
+        PendingReceipt receipt = new PendingReceipt(delivery, at, answer, new CompletableFuture<>());
+        return held.attach(receipt) ? Optional.of(receipt.recorded()) : Optional.empty();
+    }
+
+    /**
+     * One answer the sender holds uncommitted (decision 156), with the receipts that came for it meanwhile. The
+     * sender records them in the answer's transaction ({@link #recordReceipts}), and then says whether it committed.
+     */
+    public final class Unrecorded {
+
+        private final Channel channel;
+        private final @Nullable String providerMessageId;
+        private final String key;
+        private final List<PendingReceipt> receipts = new ArrayList<>();
+        private boolean closed;
+        private boolean withTheAnswer;
+
+        private Unrecorded(Channel channel, @Nullable String providerMessageId) {
+            this.channel = channel;
+            this.providerMessageId = providerMessageId;
+            this.key = providerMessageId == null ? "" : key(channel, providerMessageId);
+        }
+
+        private static String key(Channel channel, String providerMessageId) {
+            return channel.name() + ' ' + providerMessageId;
+        }
+
+        private synchronized boolean attach(PendingReceipt receipt) {
+            if (closed) {
+                return false;
+            }
+            receipts.add(receipt);
+            return true;
+        }
+
+        /** Takes no more receipts: a later one goes to the database, where it waits for this answer's commit. */
+        private synchronized List<PendingReceipt> close() {
+            if (!closed) {
+                closed = true;
+                unrecorded.remove(key, this);
+            }
+            return receipts;
+        }
+
+        /**
+         * In the transaction that records the answer, before it: the one receipt that came for it, if it leaves the
+         * message where it is (delivered, read, or undelivered with no channel left), for the answer's own statements
+         * to record (decision 156). Otherwise null, and {@link #recordReceipts} records them after the answer.
+         */
+        public OutboxStore.@Nullable Receipt receiptWithTheAnswer(List<Channel> fallbacks) {
+            List<PendingReceipt> came = close();
+            withTheAnswer = came.size() == 1 && !came.getFirst().recorded().isDone()
+                    && (came.getFirst().delivery() != Delivery.UNDELIVERED || fallbacks.isEmpty());
+            return withTheAnswer ? new OutboxStore.Receipt(came.getFirst().delivery().name(), came.getFirst().at(),
+                    came.getFirst().answer()) : null;
+        }
+
+        /** In the transaction that records the answer, after it: the receipts that came for it, recorded too. */
+        public void recordReceipts() {
+            if (withTheAnswer) {
+                return;
+            }
+            for (PendingReceipt receipt : close()) {
+                if (receipt.recorded().isDone()) {
+                    continue; // failed with an earlier try of this answer's record: the gateway sends it again
+                }
+                receipt(channel, Objects.requireNonNull(providerMessageId), receipt.delivery(), receipt.at(),
+                        receipt.answer());
+            }
+        }
+
+        /** The answer's transaction committed: its receipts are recorded, and their deliver_sm may be answered. */
+        public void committed() {
+            close().forEach(receipt -> receipt.recorded().complete(null));
+        }
+
+        /** The answer's transaction failed: its receipts are not recorded, and the gateway must send them again. */
+        public void failed(Throwable cause) {
+            close().forEach(receipt -> receipt.recorded().completeExceptionally(cause));
         }
     }
 
-    /** Waits until this node's sender records an answer on this channel, or at most {@code millis}. */
-    public void awaitAnswerRecorded(Channel channel, long millis) throws InterruptedException {
-        Object recorded = answers.get(channel);
-        synchronized (recorded) {
-            recorded.wait(millis);
+    private record PendingReceipt(Delivery delivery, Instant at, String answer, CompletableFuture<Void> recorded) {
+    }
+
+    /**
+     * This node's sender committed answers on this channel: a receipt waiting for one looks in the database again now
+     * ({@link #awaitAnswer}). Only a wake-up and a count, so they may stay in this JVM: the database says what was
+     * recorded, and a receipt for another node's send looks again after its wait anyway.
+     */
+    public void answerRecorded(Channel channel) {
+        recordings.get(channel).incrementAndGet();
+        wake(channel);
+    }
+
+    /** How many times this node's sender committed answers on this channel: a receipt looks in the database when it changed. */
+    public long recordings(Channel channel) {
+        return recordings.get(channel).get();
+    }
+
+    private void wake(Channel channel) {
+        Object answer = answers.get(channel);
+        synchronized (answer) {
+            answer.notifyAll();
+        }
+    }
+
+    /** Waits until this node's sender holds or records an answer on this channel, or at most {@code millis}. */
+    public void awaitAnswer(Channel channel, long millis) throws InterruptedException {
+        Object answer = answers.get(channel);
+        synchronized (answer) {
+            answer.wait(millis);
         }
     }
 

@@ -202,10 +202,10 @@ public class OutboxSender {
     }
 
     /**
-     * One channel's share of a batch, over one session. A message's hand-over is committed before it goes out, and
-     * with it the answer to the message before (decision 152): one commit a message, and still nothing goes out that
-     * is not recorded as handed over, and nothing the provider answered is left unrecorded longer than the next
-     * message's commit.
+     * One channel's share of a batch, over one session, in groups of the channel's {@link ChannelPort#handOverGroup}
+     * (decision 156). A group's hand-over is committed before its first message goes out, and with it the answers to
+     * the group before (decision 152): one commit a group, and still nothing goes out that is not recorded as handed
+     * over, and nothing the provider answered is left unrecorded longer than the next group's commit.
      */
     private Run deliverOn(ChannelPort port, List<OutboxStore.Claimed> claimed, String token) {
         List<OutboxStore.Claimed> batch = ready(port, claimed, token);
@@ -226,90 +226,103 @@ public class OutboxSender {
             return new Run(0, false);
         }
         int sent = 0;
-        Runnable unrecorded = null; // the last message's answer, recorded with the next hand-over
+        List<Answer> unrecorded = new ArrayList<>(); // the group's answers, recorded with the next group's hand-over
         try (session) {
-            for (int i = 0; i < batch.size(); i++) {
-                OutboxStore.Claimed message = batch.get(i);
-                boolean stillOurs;
+            for (int from = 0; from < batch.size(); from += port.handOverGroup()) {
+                List<OutboxStore.Claimed> group = batch.subList(from, Math.min(batch.size(), from + port.handOverGroup()));
+                Set<Long> ours;
                 try {
-                    stillOurs = handingOver(unrecorded, message, token);
-                    unrecorded = null;
+                    ours = handingOver(port.channel(), unrecorded, group, token);
+                    unrecorded.clear();
                 } catch (RuntimeException databaseFailed) {
                     // Its hand-over could not be recorded (or its record's commit is unknown), so it is not handed
                     // over: nothing went out, and it goes back to the queue with the rest of the batch. Uncertain
-                    // would leave a message never sent waiting for a person (decision 020). The answer before it
-                    // is tried once more on its own; failing that, that message is uncertain after the lease.
-                    unrecorded = recordQuietly(unrecorded);
-                    store.release(ids(batch.subList(i, batch.size())), token, clock.instant());
-                    log.warn("Message {} not handed over, the database failed; queued again: {}", message.messageId(),
+                    // would leave a message never sent waiting for a person (decision 020). The answers before it
+                    // are tried once more on their own; failing that, those messages are uncertain after the lease.
+                    recordQuietly(unrecorded, token);
+                    unrecorded.clear();
+                    store.release(ids(batch.subList(from, batch.size())), token, clock.instant());
+                    log.warn("Messages {} not handed over, the database failed; queued again: {}", ids(group),
                             databaseFailed.toString());
                     return new Run(sent, true);
                 }
-                if (!stillOurs) {
-                    // Taken back from this run (past its lease) and queued again: another run sends it.
-                    log.warn("Message {} is no longer this sender's claim; not handed over", message.messageId());
-                    continue;
-                }
-                ChannelPort.Accepted answer;
-                try {
-                    answer = session.send(message);
-                } catch (ChannelPort.ChannelFailure | RuntimeException e) {
-                    // A runtime error in the adapter came after the hand-over began: whether it went out is unknown.
-                    ChannelPort.ChannelFailure failure = e instanceof ChannelPort.ChannelFailure known ? known
-                            : new ChannelPort.ChannelFailure(DeliveryFailure.Verdict.UNCERTAIN, DeliveryFailure.answer(e), e);
-                    switch (failure.verdict()) {
-                        case RETRY -> retryOrFail(message, token, failure.answer());
-                        case FAILED -> fallBackOrFail(message, token, "FAILED", failure.answer());
-                        case UNCERTAIN -> {
-                            // Never sent again by itself, on this channel or another: it may have arrived.
-                            store.recordUncertain(message.id(), token, clock.instant(), failure.answer());
-                            // The session is in an unknown state: the rest of the batch goes in a later run.
-                            store.release(ids(batch.subList(i + 1, batch.size())), token, clock.instant());
-                            log.warn("{} message {} may or may not have been delivered: {}", port.channel(),
-                                    message.messageId(), failure.answer());
-                            return new Run(sent, false);
-                        }
+                for (int i = 0; i < group.size(); i++) {
+                    OutboxStore.Claimed message = group.get(i);
+                    if (!ours.contains(message.id())) {
+                        // Taken back from this run (past its lease) and queued again: another run sends it.
+                        log.warn("Message {} is no longer this sender's claim; not handed over", message.messageId());
+                        continue;
                     }
-                    continue;
+                    ChannelPort.Accepted answer;
+                    try {
+                        answer = session.send(message);
+                    } catch (ChannelPort.ChannelFailure | RuntimeException e) {
+                        // A runtime error in the adapter came after the hand-over began: whether it went out is unknown.
+                        ChannelPort.ChannelFailure failure = e instanceof ChannelPort.ChannelFailure known ? known
+                                : new ChannelPort.ChannelFailure(DeliveryFailure.Verdict.UNCERTAIN, DeliveryFailure.answer(e), e);
+                        switch (failure.verdict()) {
+                            case RETRY -> retryOrFail(message, token, failure.answer());
+                            case FAILED -> fallBackOrFail(message, token, "FAILED", failure.answer());
+                            case UNCERTAIN -> {
+                                // Never sent again by itself, on this channel or another: it may have arrived.
+                                store.recordUncertain(message.id(), token, clock.instant(), failure.answer());
+                                // The session is in an unknown state: the rest of the batch, the rest of this group
+                                // included (handed over, but this run knows none of them went out), goes in a later run.
+                                store.release(ids(batch.subList(from + i + 1, batch.size())), token, clock.instant());
+                                log.warn("{} message {} may or may not have been delivered: {}", port.channel(),
+                                        message.messageId(), failure.answer());
+                                return new Run(sent, false);
+                            }
+                        }
+                        continue;
+                    }
+                    unrecorded.add(new Answer(message, answer, clock.instant(),
+                            channels.answered(port.channel(), answer.providerMessageId())));
+                    sent++;
                 }
-                unrecorded = accepted(message, token, answer);
-                sent++;
             }
         } finally {
-            Runnable last = unrecorded;
-            if (last != null) {
-                transactions.executeWithoutResult(status -> last.run());
-                channels.answerRecorded(port.channel());
+            if (!unrecorded.isEmpty()) {
+                handingOver(port.channel(), unrecorded, List.of(), token);
             }
         }
         return new Run(sent, false);
     }
 
-    /** One transaction: the answer before (if any) recorded, and this message marked as being handed over. */
-    private boolean handingOver(@Nullable Runnable answerBefore, OutboxStore.Claimed message, String token) {
-        boolean stillOurs = Boolean.TRUE.equals(transactions.execute(status -> {
-            if (answerBefore != null) {
-                answerBefore.run();
-            }
-            return store.handingOver(message.id(), token, clock.instant());
-        }));
-        if (answerBefore != null) {
-            channels.answerRecorded(message.way().channel());
+    /**
+     * One transaction: the answers before (if any) recorded, with the receipts that came for them meanwhile, and this
+     * group marked as being handed over. Returns the group's messages still this sender's claim.
+     */
+    private Set<Long> handingOver(Channel channel, List<Answer> answersBefore, List<OutboxStore.Claimed> group,
+                                  String token) {
+        Set<Long> ours;
+        try {
+            ours = Objects.requireNonNull(transactions.execute(status -> {
+                record(answersBefore, token);
+                return group.isEmpty() ? Set.<Long>of() : store.handingOver(ids(group), token, clock.instant());
+            }));
+        } catch (RuntimeException failed) {
+            answersBefore.forEach(answer -> answer.unrecorded().failed(failed));
+            throw failed;
         }
-        return stillOurs;
+        answersBefore.forEach(answer -> answer.unrecorded().committed());
+        if (!answersBefore.isEmpty()) {
+            channels.answerRecorded(channel);
+        }
+        return ours;
     }
 
-    /** The answer recorded in a transaction of its own, if the database lets it; null either way. */
-    private @Nullable Runnable recordQuietly(@Nullable Runnable answer) {
-        if (answer != null) {
-            try {
-                transactions.executeWithoutResult(status -> answer.run());
-            } catch (RuntimeException stillFailing) {
-                log.warn("An accepted message's answer could not be recorded; it becomes UNCERTAIN after the lease: {}",
-                        stillFailing.toString());
-            }
+    /** The answers recorded in a transaction of their own, if the database lets it. */
+    private void recordQuietly(List<Answer> answers, String token) {
+        if (answers.isEmpty()) {
+            return;
         }
-        return null;
+        try {
+            transactions.executeWithoutResult(status -> record(answers, token));
+        } catch (RuntimeException stillFailing) {
+            log.warn("{} accepted message(s)' answers could not be recorded; they become UNCERTAIN after the lease: {}",
+                    answers.size(), stillFailing.toString());
+        }
     }
 
     /**
@@ -366,20 +379,33 @@ public class OutboxSender {
     }
 
     /**
-     * The record of an accepted message, to run in the transaction of the next hand-over (or its own): SENT, its
-     * secrets erased, and, for an e-mail, {@link MailAccepted} announced. Not for WhatsApp or SMS: each publication
-     * costs a listener's transaction and a delete, and what listens waits for e-mails (a secret only goes by e-mail).
+     * Accepted messages' record, in the transaction of the next group's hand-over (or their own): SENT, their secrets
+     * erased, the receipts that came for them meanwhile, and, for an e-mail, {@link MailAccepted} announced. Not for
+     * WhatsApp or SMS: each publication costs a listener's transaction and a delete, and what listens waits for
+     * e-mails (a secret only goes by e-mail).
      */
-    private Runnable accepted(OutboxStore.Claimed message, String token, ChannelPort.Accepted answer) {
-        Instant at = clock.instant();
-        return () -> {
-            if (store.recordSent(message.id(), token, at, answer.answer(), answer.providerMessageId(),
-                    message.attachments().stream().anyMatch(OutgoingMail.Attachment::secret))
-                    && message.way().channel() == Channel.EMAIL) {
+    private void record(List<Answer> answers, String token) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        Set<Long> recorded = store.recordSent(answers.stream().map(answer -> new OutboxStore.Sent(answer.message().id(),
+                answer.message().way().channel(), answer.at(), answer.accepted().answer(),
+                answer.accepted().providerMessageId(),
+                answer.message().attachments().stream().anyMatch(OutgoingMail.Attachment::secret),
+                answer.unrecorded().receiptWithTheAnswer(answer.message().way().fallbacks()))).toList(), token);
+        for (Answer answer : answers) {
+            answer.unrecorded().recordReceipts();
+            OutboxStore.Claimed message = answer.message();
+            if (recorded.contains(message.id()) && message.way().channel() == Channel.EMAIL) {
                 events.publishEvent(new MailAccepted(new MessageRef(message.id(), message.messageId()),
-                        message.templateKey(), message.reference(), at));
+                        message.templateKey(), message.reference(), answer.at()));
             }
-        };
+        }
+    }
+
+    /** A message the provider accepted, its answer not yet committed (decision 156). */
+    private record Answer(OutboxStore.Claimed message, ChannelPort.Accepted accepted, Instant at,
+                          ChannelStore.Unrecorded unrecorded) {
     }
 
     private void retryOrFail(OutboxStore.Claimed message, String token, String answer) {

@@ -6,6 +6,13 @@ import id.dukcapil.portal.notification.internal.ChannelStore.Delivery;
 import id.dukcapil.portal.notification.internal.StopReplies;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -31,8 +38,11 @@ class SmppReceipts implements MessageReceiverListener {
     private static final Logger log = LoggerFactory.getLogger(SmppReceipts.class);
     /** ESME_RX_T_APPN: "try again later", so the gateway keeps the receipt. */
     private static final int TRY_LATER = 0x64;
-    private static final int RECEIPT_TRIES = 40;
-    private static final long RECEIPT_WAIT_MILLIS = 50;
+    /** How long a receipt waits for its submit's answer to be recorded, looking again after each commit or this. */
+    private static final Duration RECEIPT_WAIT = Duration.ofSeconds(2);
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(50);
+    /** A lane commits a group's answers after its next group's hand-over at most; a submit's timeout is 10 s. */
+    private static final long COMMIT_WAIT_SECONDS = 30;
 
     private final ChannelStore channels;
     private final StopReplies stopReplies;
@@ -69,24 +79,58 @@ class SmppReceipts implements MessageReceiverListener {
         if (delivery == null || receipt.getId() == null) {
             return;
         }
-        // A fast gateway's receipt can overtake the sender's record of the submit's answer (its message_id): while an
-        // SMS is being handed over, wait for that commit a moment (woken by this node's sender as it records one, not
-        // polling the database); otherwise not at all, as this is jSMPP's thread.
-        // A receipt still unmatched names no message of ours (sent before a restore, or repeated after its message
-        // went on by another channel): taken and dropped, or the gateway would repeat it.
-        for (int tries = 1; !channels.receipt(Channel.SMS, receipt.getId().strip(), delivery,
-                receipt.getDoneDate() == null ? clock.instant() : receipt.getDoneDate().toInstant(),
-                "stat:" + receipt.getFinalStatus() + " err:" + receipt.getError()); tries++) {
-            if (tries == RECEIPT_TRIES || !channels.anyBeingHandedOver(Channel.SMS)) {
-                log.warn("SMS receipt for message_id {} matches no sent SMS; dropped", receipt.getId());
+        // A fast gateway's receipt can overtake the sender's record of the submit's answer (its message_id). One whose
+        // answer this node's sender holds is recorded with it, in its lane's next commit (decision 156), and answered
+        // once that committed. Otherwise, while an SMS is being handed over, it waits for that commit a moment (woken
+        // by this node's sender as it holds or records an answer, not polling the database); else not at all, as this
+        // is jSMPP's thread. A receipt still unmatched names no message of ours (sent before a restore, or repeated
+        // after its message went on by another channel): taken and dropped, or the gateway would repeat it.
+        String id = receipt.getId().strip();
+        Instant at = receipt.getDoneDate() == null ? clock.instant() : receipt.getDoneDate().toInstant();
+        String answer = "stat:" + receipt.getFinalStatus() + " err:" + receipt.getError();
+        long deadline = System.nanoTime() + RECEIPT_WAIT.toNanos();
+        long lookedAt = System.nanoTime() - LOOK_AGAIN.toNanos();
+        long recordings = -1;
+        while (true) {
+            Optional<CompletableFuture<Void>> withItsAnswer = channels.withItsAnswer(Channel.SMS, id, delivery, at, answer);
+            if (withItsAnswer.isPresent()) {
+                awaitCommit(withItsAnswer.get());
                 return;
             }
+            // The database only when this node's sender committed answers since, or after a while (another node's).
+            long now = System.nanoTime();
+            if (channels.recordings(Channel.SMS) != recordings || now - lookedAt >= LOOK_AGAIN.toNanos()) {
+                recordings = channels.recordings(Channel.SMS);
+                lookedAt = now;
+                if (channels.receipt(Channel.SMS, id, delivery, at, answer)) {
+                    return;
+                }
+                // Looked at again after "nothing is being handed over": its answer may have been committed between.
+                if ((now > deadline || !channels.anyBeingHandedOver(Channel.SMS))
+                        && !channels.receipt(Channel.SMS, id, delivery, at, answer)) {
+                    log.warn("SMS receipt for message_id {} matches no sent SMS; dropped", receipt.getId());
+                    return;
+                }
+            }
             try {
-                channels.awaitAnswerRecorded(Channel.SMS, RECEIPT_WAIT_MILLIS);
+                channels.awaitAnswer(Channel.SMS, LOOK_AGAIN.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted", e);
             }
+        }
+    }
+
+    /** Until the lane's commit that records the receipt with its answer; a failed or late one is not answered OK. */
+    private static void awaitCommit(CompletableFuture<Void> recorded) {
+        try {
+            recorded.get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        } catch (ExecutionException | TimeoutException notCommitted) {
+            // The gateway sends it again; if the commit comes after all, the repeat is taken as a repeat.
+            throw new IllegalStateException("The receipt's record with its answer did not commit", notCommitted);
         }
     }
 

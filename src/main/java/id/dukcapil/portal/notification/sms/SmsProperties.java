@@ -19,18 +19,26 @@ import org.springframework.util.StringUtils;
  * @param enquireLink   how often an idle session is checked, so a dead one is noticed and bound again
  * @param pace          the least time between two messages to one phone
  * @param window        how many submits may wait for their answer at once (the operator's window, 4 by default;
- *                      each is one of the sender's lanes, and what a killed sender may leave uncertain)
+ *                      each is one of the sender's lanes)
+ * @param handOverGroup how many SMS a lane hands over in one commit, 10 by default (decision 156): a killed sender
+ *                      may leave window × this many uncertain. Groups are cut from the sender's batch, so above its
+ *                      size (10) a group is the batch
  */
 @ConfigurationProperties("portal.notification.sms")
 public record SmsProperties(@DefaultValue("") String host, @DefaultValue("2775") int port,
                             @DefaultValue("") String systemId, @DefaultValue("") String password,
                             @DefaultValue("") String systemType, @DefaultValue("DUKCAPIL") String sender,
                             @DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration enquireLink,
-                            @DefaultValue("6s") Duration pace, @DefaultValue("4") int window) {
+                            @DefaultValue("6s") Duration pace, @DefaultValue("4") int window,
+                            @DefaultValue("10") int handOverGroup) {
 
     public SmsProperties {
         if (window < 1 || window > 32) {
             throw new IllegalArgumentException("portal.notification.sms.window is between 1 and 32, not " + window);
+        }
+        if (handOverGroup < 1 || handOverGroup > 100) {
+            throw new IllegalArgumentException("portal.notification.sms.hand-over-group is between 1 and 100, not "
+                    + handOverGroup);
         }
     }
 

@@ -76,6 +76,11 @@ class CloudApiChannel implements ChannelPort {
         return properties.window();
     }
 
+    @Override
+    public int handOverGroup() {
+        return properties.handOverGroup();
+    }
+
     /** HTTP needs no session: the client's connections are kept alive between messages. */
     @Override
     public Session open() {

@@ -19,7 +19,10 @@ import org.springframework.util.StringUtils;
  * @param timeout       for connecting and for each answer
  * @param pace          the least time between two messages to one phone (the Cloud API's pair rate limit)
  * @param window        how many messages may await the Cloud API's answer at once, 4 by default: each is one of the
- *                      sender's lanes (decision 152), and what a killed sender may leave uncertain
+ *                      sender's lanes (decision 152)
+ * @param handOverGroup how many messages a lane hands over in one commit, 10 by default (decision 156): a killed
+ *                      sender may leave window × this many uncertain. Groups are cut from the sender's batch, so
+ *                      above its size (10) a group is the batch
  */
 @ConfigurationProperties("portal.notification.whatsapp")
 public record WhatsAppProperties(@DefaultValue("https://graph.facebook.com") String baseUrl,
@@ -27,11 +30,15 @@ public record WhatsAppProperties(@DefaultValue("https://graph.facebook.com") Str
                                  @DefaultValue("") String accessToken, @DefaultValue("") String appSecret,
                                  @DefaultValue("") String verifyToken, @DefaultValue("") String sslBundle,
                                  @DefaultValue("10s") Duration timeout, @DefaultValue("6s") Duration pace,
-                                 @DefaultValue("4") int window) {
+                                 @DefaultValue("4") int window, @DefaultValue("10") int handOverGroup) {
 
     public WhatsAppProperties {
         if (window < 1 || window > 32) {
             throw new IllegalArgumentException("portal.notification.whatsapp.window is between 1 and 32, not " + window);
+        }
+        if (handOverGroup < 1 || handOverGroup > 100) {
+            throw new IllegalArgumentException("portal.notification.whatsapp.hand-over-group is between 1 and 100, not "
+                    + handOverGroup);
         }
     }
 

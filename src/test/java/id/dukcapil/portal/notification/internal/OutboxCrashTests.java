@@ -1,6 +1,7 @@
 package id.dukcapil.portal.notification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.PortalTest;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +74,7 @@ class OutboxCrashTests {
         List<OutboxStore.Claimed> claimed = store.claim(token, T, 1);
         assertThat(claimed).extracting(OutboxStore.Claimed::id).containsExactly(ref.id());
         // The dying sender: the server accepts the message, then the node stops before recording the answer.
-        store.handingOver(ref.id(), token, T);
+        store.handingOver(List.of(ref.id()), token, T);
         try (MailTransport.Connection connection = transport.connect()) {
             assertThat(connection.deliver(MimeComposer.compose(claimed.getFirst(), properties.from(), T))).startsWith("250");
         }
@@ -93,11 +95,12 @@ class OutboxCrashTests {
         MessageRef ref = aMessageOnlyThisTestCanClaim();
         String token = UUID.randomUUID().toString();
         store.claim(token, T, 1);
-        store.handingOver(ref.id(), token, T);
+        store.handingOver(List.of(ref.id()), token, T);
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         assertThat(state(ref)).isEqualTo("UNCERTAIN");
-        store.recordSent(ref.id(), token, clock.instant(), "250 OK late");
+        store.recordSent(List.of(new OutboxStore.Sent(ref.id(), Channel.EMAIL, clock.instant(), "250 OK late", null,
+                false, null)), token);
         assertThat(state(ref)).isEqualTo("SENT");
     }
 
@@ -106,7 +109,7 @@ class OutboxCrashTests {
         MessageRef ref = aMessageOnlyThisTestCanClaim();
         String token = UUID.randomUUID().toString();
         store.claim(token, T, 1);
-        store.handingOver(ref.id(), token, T);
+        store.handingOver(List.of(ref.id()), token, T);
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         assertThat(state(ref)).isEqualTo("UNCERTAIN");
@@ -204,6 +207,104 @@ class OutboxCrashTests {
         assertThat(sender.deliver(claimed, slowRun)).isZero();
         assertThat(mailServer.receivedWithMessageId(ref.messageId())).hasSize(1);
         assertThat(state(ref)).isEqualTo("SENT");
+    }
+
+    /**
+     * A lane hands a group over in one commit (decision 156): killed after the first of three went out, it leaves all
+     * three UNCERTAIN, the two never sent among them, and none is sent again: a person decides (decision 078).
+     */
+    @Test
+    void a_sender_killed_in_the_middle_of_a_group_leaves_the_group_uncertain_and_sends_none_of_it_again()
+            throws Exception {
+        List<MessageRef> refs = List.of(aMessageOnlyThisTestCanClaim(), aMessageOnlyThisTestCanClaim(),
+                aMessageOnlyThisTestCanClaim());
+        String token = UUID.randomUUID().toString();
+        List<OutboxStore.Claimed> claimed = store.claim(token, T, 3);
+        List<Long> ids = refs.stream().map(MessageRef::id).toList();
+        assertThat(claimed).extracting(OutboxStore.Claimed::id).containsExactlyElementsOf(ids);
+        assertThat(store.handingOver(ids, token, T)).containsExactlyInAnyOrderElementsOf(ids);
+        try (MailTransport.Connection connection = transport.connect()) {
+            connection.deliver(MimeComposer.compose(claimed.getFirst(), properties.from(), T));
+        }
+
+        clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
+        sender.deliverDue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> refs.stream().allMatch(ref -> "UNCERTAIN".equals(state(ref))));
+        Thread.sleep(2_500);
+        assertThat(mailServer.receivedWithMessageId(refs.get(0).messageId())).hasSize(1);
+        assertThat(mailServer.receivedWithMessageId(refs.get(1).messageId())).isEmpty();
+        assertThat(mailServer.receivedWithMessageId(refs.get(2).messageId())).isEmpty();
+    }
+
+    @Test
+    void a_group_s_message_taken_back_after_the_lease_is_not_handed_over_with_the_rest() {
+        MessageRef kept = aMessageOnlyThisTestCanClaim();
+        MessageRef takenBack = aMessageOnlyThisTestCanClaim();
+        String token = UUID.randomUUID().toString();
+        store.claim(token, T, 2);
+        store.release(List.of(takenBack.id()), token, T); // as another node's recovery puts it back in the queue
+        try {
+            assertThat(store.handingOver(List.of(kept.id(), takenBack.id()), token, T)).containsExactly(kept.id());
+        } finally {
+            jdbc.update("UPDATE notification_message SET state = 'FAILED' WHERE id IN (?, ?)", kept.id(), takenBack.id());
+        }
+    }
+
+    /**
+     * A receipt that comes while the sender holds its message's answer uncommitted is recorded with that answer, in
+     * the same statements, and its deliver_sm is answered only once that committed (decision 156).
+     */
+    @Test
+    void a_receipt_that_overtakes_the_record_of_its_answer_is_recorded_with_it_once_committed() {
+        MessageRef ref = aMessageOnlyThisTestCanClaim();
+        String token = UUID.randomUUID().toString();
+        store.claim(token, T, 1);
+        store.handingOver(List.of(ref.id()), token, T);
+        String providerId = "overtaken-" + ref.id();
+        ChannelStore.Unrecorded held = channels.answered(Channel.EMAIL, providerId);
+        CompletableFuture<Void> receipt = channels.withItsAnswer(Channel.EMAIL, providerId, ChannelStore.Delivery.DELIVERED,
+                T, "stat:DELIVRD").orElseThrow();
+
+        transactions.executeWithoutResult(status -> {
+            store.recordSent(List.of(new OutboxStore.Sent(ref.id(), Channel.EMAIL, T, "250 OK", providerId, false,
+                    held.receiptWithTheAnswer(List.of()))), token);
+            held.recordReceipts();
+            assertThat(receipt).as("not answered before the commit").isNotDone();
+        });
+        held.committed();
+
+        assertThat(receipt).isCompleted();
+        assertThat(jdbc.queryForObject("SELECT CONCAT(state, ' ', delivery) FROM notification_message WHERE id = ?",
+                String.class, ref.id())).isEqualTo("SENT DELIVERED");
+        assertThat(jdbc.queryForList("SELECT outcome FROM notification_attempt WHERE message_id = ? ORDER BY id",
+                String.class, ref.id())).containsExactly("SENT", "DELIVERED");
+        assertThat(channels.withItsAnswer(Channel.EMAIL, providerId, ChannelStore.Delivery.DELIVERED, T, "again"))
+                .as("a later receipt goes to the database").isEmpty();
+    }
+
+    @Test
+    void a_receipt_held_with_an_answer_whose_commit_failed_is_refused_so_that_the_gateway_sends_it_again() {
+        MessageRef ref = aMessageOnlyThisTestCanClaim();
+        String token = UUID.randomUUID().toString();
+        store.claim(token, T, 1);
+        store.handingOver(List.of(ref.id()), token, T);
+        String providerId = "lost-commit-" + ref.id();
+        ChannelStore.Unrecorded held = channels.answered(Channel.EMAIL, providerId);
+        CompletableFuture<Void> receipt = channels.withItsAnswer(Channel.EMAIL, providerId, ChannelStore.Delivery.DELIVERED,
+                T, "stat:DELIVRD").orElseThrow();
+
+        IllegalStateException lost = new IllegalStateException("the connection was lost at the commit");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            store.recordSent(List.of(new OutboxStore.Sent(ref.id(), Channel.EMAIL, T, "250 OK", providerId, false,
+                    held.receiptWithTheAnswer(List.of()))), token);
+            throw lost;
+        })).isSameAs(lost);
+        held.failed(lost);
+
+        assertThat(receipt).isCompletedExceptionally();
+        assertThat(jdbc.queryForObject("SELECT COALESCE(delivery, state) FROM notification_message WHERE id = ?",
+                String.class, ref.id())).isEqualTo("SENDING");
+        jdbc.update("UPDATE notification_message SET state = 'FAILED' WHERE id = ?", ref.id());
     }
 
     /**
