@@ -1,0 +1,88 @@
+package id.dukcapil.portal.signing.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+
+import id.dukcapil.portal.signing.SigningKey;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * The CMS signature inside a {@link PadesSigner} signature, apart from the bean: a bean's method types are loaded
+ * when the context creates it, and Bouncy Castle's signed jars are verified when their first class loads, a third of
+ * a second of every start that nothing before the first signature needs (issue 37, decision 158).
+ */
+final class CmsSignature {
+
+    private CmsSignature() {
+    }
+
+    /** The detached CMS SignedData over the signed byte ranges. */
+    static byte[] detached(InputStream content, SigningKey key) throws IOException {
+        try {
+            X509Certificate certificate = key.certificate();
+            ContentSigner contentSigner = new JcaContentSignerBuilder(
+                    "RSA".equals(key.privateKey().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA")
+                    .build(key.privateKey());
+            JcaSignerInfoGeneratorBuilder signerInfo = new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build());
+            signerInfo.setSignedAttributeGenerator(signedAttributes(certificate));
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(signerInfo.build(contentSigner, certificate));
+            generator.addCertificates(new JcaCertStore(key.chain()));
+            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
+        } catch (OperatorCreationException | CertificateEncodingException | CMSException e) {
+            throw new IOException("Cannot sign", e);
+        }
+    }
+
+    /** signing-certificate-v2 (binds the signer's certificate into the signature); no signing-time. */
+    private static CMSAttributeTableGenerator signedAttributes(X509Certificate certificate)
+            throws CertificateEncodingException {
+        byte[] hash;
+        try {
+            hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
+                X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
+                certificate.getSerialNumber());
+        ESSCertIDv2 certId = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), hash,
+                issuerSerial);
+        ASN1EncodableVector attributes = new ASN1EncodableVector();
+        attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {certId}))));
+        DefaultSignedAttributeTableGenerator defaults =
+                new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes));
+        return parameters -> defaults.getAttributes(parameters)
+                .remove(CMSAttributes.signingTime);
+    }
+}
