@@ -5,9 +5,16 @@ import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 import id.dukcapil.portal.signing.SigningKey;
+import id.dukcapil.portal.signing.internal.SignatureInspector.Inspection;
+import id.dukcapil.portal.signing.internal.SignatureInspector.Outcome;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -22,22 +29,28 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The CMS signature inside a {@link PadesSigner} signature, apart from the bean: a bean's method types are loaded
- * when the context creates it, and Bouncy Castle's signed jars are verified when their first class loads, a third of
- * a second of every start that nothing before the first signature needs (issue 37, decision 158).
+ * The CMS signature inside a PDF signature, made ({@link PadesSigner}) and read ({@link SignatureInspector}) apart
+ * from those beans: the context loads a bean's method types and the classes its code catches when it creates it, and
+ * Bouncy Castle's signed jars are opened and verified when their first class loads, a third of a second of every
+ * start that nothing needs before the first signature (issue 37, decision 158).
  */
 final class CmsSignature {
 
@@ -84,5 +97,36 @@ final class CmsSignature {
                 new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes));
         return parameters -> defaults.getAttributes(parameters)
                 .remove(CMSAttributes.signingTime);
+    }
+
+    /**
+     * Reads a PDF signature's CMS {@code contents} over its {@code signedContent}: valid if it has one signer whose
+     * certificate it carries and whose signature verifies with it.
+     */
+    static Inspection inspect(byte[] signedContent, byte[] contents, @Nullable Instant signedAt)
+            throws IOException {
+        try {
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), contents);
+            Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                return new Inspection(Outcome.BROKEN, null, signedAt);
+            }
+            SignerInformation signer = signers.iterator().next();
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
+            if (matches.isEmpty()) {
+                return new Inspection(Outcome.BROKEN, null, signedAt);
+            }
+            X509CertificateHolder holder = matches.iterator().next();
+            X509Certificate certificate = SignatureInspector.certificate(holder.getEncoded());
+            boolean verifies = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
+            List<X509Certificate> carried = new ArrayList<>();
+            for (Object each : cms.getCertificates().getMatches(null)) {
+                carried.add(SignatureInspector.certificate(((X509CertificateHolder) each).getEncoded()));
+            }
+            return new Inspection(verifies ? Outcome.VALID : Outcome.BROKEN, certificate, signedAt, carried);
+        } catch (CMSException | OperatorCreationException | CertificateException e) {
+            return Inspection.of(Outcome.BROKEN);
+        }
     }
 }
