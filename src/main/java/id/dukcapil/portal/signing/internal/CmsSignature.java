@@ -57,6 +57,13 @@ final class CmsSignature {
     private CmsSignature() {
     }
 
+    /** Loads and links the classes a signature and its check use: their jars are verified on the way. */
+    static void load() {
+        new CMSSignedDataGenerator();
+        new JcaSimpleSignerInfoVerifierBuilder();
+        new JcaDigestCalculatorProviderBuilder();
+    }
+
     /** The detached CMS SignedData over the signed byte ranges. */
     static byte[] detached(InputStream content, SigningKey key) throws IOException {
         try {

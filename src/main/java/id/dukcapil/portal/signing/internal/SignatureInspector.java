@@ -13,6 +13,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +43,15 @@ public class SignatureInspector {
         static Inspection of(Outcome outcome) {
             return new Inspection(outcome, null, null);
         }
+    }
+
+    /**
+     * Loads the CMS classes once the portal is ready, on a thread of its own: the first signature or check then finds
+     * Bouncy Castle's signed jars verified (half a second) without the start having waited for them (decision 158).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadCmsClasses() {
+        Thread.ofVirtual().name("cms-classes").start(CmsSignature::load);
     }
 
     public Inspection inspect(byte[] pdf) {
