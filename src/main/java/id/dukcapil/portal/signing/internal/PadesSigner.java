@@ -3,10 +3,7 @@ package id.dukcapil.portal.signing.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -37,31 +34,6 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.IssuerSerial;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.CMSAttributeTableGenerator;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -130,7 +102,7 @@ public class PadesSigner {
                 options.setPreferredSignatureSize(signatureSize);
                 options.setPage(0);
                 options.setVisualSignature(new ByteArrayInputStream(visibleBlock(mediaBox, key, now)));
-                document.addSignature(signature, content -> cms(content, key), options);
+                document.addSignature(signature, content -> CmsSignature.detached(content, key), options);
                 ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * signatureSize + 8192);
                 document.saveIncremental(out);
                 return out.toByteArray();
@@ -168,48 +140,6 @@ public class PadesSigner {
             return 2 * ((ec.getParams().getOrder().bitLength() + 7) / 8 + 1) + 9;
         }
         return 1_024;
-    }
-
-    /** The detached CMS SignedData over the signed byte ranges. */
-    private static byte[] cms(InputStream content, SigningKey key) throws IOException {
-        try {
-            X509Certificate certificate = key.certificate();
-            ContentSigner contentSigner = new JcaContentSignerBuilder(
-                    "RSA".equals(key.privateKey().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA")
-                    .build(key.privateKey());
-            JcaSignerInfoGeneratorBuilder signerInfo = new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().build());
-            signerInfo.setSignedAttributeGenerator(signedAttributes(certificate));
-            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(signerInfo.build(contentSigner, certificate));
-            generator.addCertificates(new JcaCertStore(key.chain()));
-            return generator.generate(new CMSProcessableByteArray(content.readAllBytes()), false).getEncoded();
-        } catch (OperatorCreationException | CertificateEncodingException | CMSException e) {
-            throw new IOException("Cannot sign", e);
-        }
-    }
-
-    /** signing-certificate-v2 (binds the signer's certificate into the signature); no signing-time. */
-    private static CMSAttributeTableGenerator signedAttributes(X509Certificate certificate)
-            throws CertificateEncodingException {
-        byte[] hash;
-        try {
-            hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-        IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
-                X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
-                certificate.getSerialNumber());
-        ESSCertIDv2 certId = new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), hash,
-                issuerSerial);
-        ASN1EncodableVector attributes = new ASN1EncodableVector();
-        attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {certId}))));
-        DefaultSignedAttributeTableGenerator defaults =
-                new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes));
-        return parameters -> defaults.getAttributes(parameters)
-                .remove(CMSAttributes.signingTime);
     }
 
     private byte[] visibleBlock(PDRectangle mediaBox, SigningKey key, ZonedDateTime now) throws IOException {

@@ -6,21 +6,15 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +45,15 @@ public class SignatureInspector {
         }
     }
 
+    /**
+     * Loads the CMS classes once the portal is ready, on a thread of its own: the first signature or check then finds
+     * Bouncy Castle's signed jars verified (half a second) without the start having waited for them (decision 158).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadCmsClasses() {
+        Thread.ofVirtual().name("cms-classes").start(CmsSignature::load);
+    }
+
     public Inspection inspect(byte[] pdf) {
         if (!PdfSniffer.looksLikePdf(pdf)) {
             return Inspection.of(Outcome.NOT_A_PDF);
@@ -65,27 +68,8 @@ public class SignatureInspector {
             if (!SUB_FILTERS.contains(signature.getSubFilter()) || !coversWholeFile(signature.getByteRange(), pdf)) {
                 return new Inspection(Outcome.BROKEN, null, signedAt);
             }
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(pdf)),
-                    signature.getContents(pdf));
-            Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
-            if (signers.size() != 1) {
-                return new Inspection(Outcome.BROKEN, null, signedAt);
-            }
-            SignerInformation signer = signers.iterator().next();
-            @SuppressWarnings("unchecked")
-            Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
-            if (matches.isEmpty()) {
-                return new Inspection(Outcome.BROKEN, null, signedAt);
-            }
-            X509CertificateHolder holder = matches.iterator().next();
-            X509Certificate certificate = certificate(holder.getEncoded());
-            boolean verifies = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(holder));
-            List<X509Certificate> carried = new java.util.ArrayList<>();
-            for (Object each : cms.getCertificates().getMatches(null)) {
-                carried.add(certificate(((X509CertificateHolder) each).getEncoded()));
-            }
-            return new Inspection(verifies ? Outcome.VALID : Outcome.BROKEN, certificate, signedAt, carried);
-        } catch (CMSException | OperatorCreationException | CertificateException | RuntimeException e) {
+            return CmsSignature.inspect(signature.getSignedContent(pdf), signature.getContents(pdf), signedAt);
+        } catch (RuntimeException e) {
             return Inspection.of(Outcome.BROKEN);
         } catch (IOException e) {
             return Inspection.of(Outcome.NOT_A_PDF);

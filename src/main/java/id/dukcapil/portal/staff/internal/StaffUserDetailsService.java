@@ -11,6 +11,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Loads a staff account for sign-in. A locked account is reported locked, so Spring Security refuses it whatever the
@@ -23,15 +24,18 @@ class StaffUserDetailsService implements UserDetailsService {
     private final StaffAccountRepository accounts;
     private final UnknownNameLockout unknownNames;
     private final Clock clock;
-    /** A hash of nothing anyone types: the locked unknown name's password check costs what a real one does. */
-    private final String noPassword;
+    /**
+     * A hash of nothing anyone types: the locked unknown name's password check costs what a real one does. Made at
+     * its first use, not in the constructor: a hash is a tenth of a second of the start's main thread (issue 37).
+     */
+    private final SingletonSupplier<String> noPassword;
 
     StaffUserDetailsService(StaffAccountRepository accounts, UnknownNameLockout unknownNames, PasswordEncoder encoder,
                             Clock clock) {
         this.accounts = accounts;
         this.unknownNames = unknownNames;
         this.clock = clock;
-        this.noPassword = java.util.Objects.requireNonNull(encoder.encode(java.util.UUID.randomUUID().toString()));
+        this.noPassword = SingletonSupplier.of(() -> encoder.encode(java.util.UUID.randomUUID().toString()));
     }
 
     @Override
@@ -44,7 +48,7 @@ class StaffUserDetailsService implements UserDetailsService {
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
         java.util.Optional<StaffAccountEntity> found = accounts.findByUsername(name);
         if (found.isEmpty() && unknownNames.lockedAt(name, clock.instant())) {
-            return User.withUsername(name).password(noPassword).accountLocked(true).build();
+            return User.withUsername(name).password(noPassword.obtain()).accountLocked(true).build();
         }
         StaffAccountEntity account = found.orElseThrow(() -> new UsernameNotFoundException("No staff account " + username));
         return new StaffPrincipal(account, !account.lockedAt(clock.instant()),
