@@ -12,7 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import id.dukcapil.portal.packaged.BdsCitizens;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -35,6 +42,18 @@ class OfficeLoadBenchmark {
     private static final int SESSIONS = Integer.getInteger("office.sessions", 150);
     private static final int BOARDS = Integer.getInteger("office.boards", 35);
     private static final Duration IDLE = Duration.ofSeconds(Long.getLong("office.idle-seconds", 60));
+    /** How long the office works once open (issue 37: ten minutes). */
+    private static final Duration WORK = Duration.ofSeconds(Long.getLong("office.work-seconds", 600));
+    private static final Duration CHECK_IN_EVERY = Duration.ofSeconds(Long.getLong("office.check-in-seconds", 5));
+    private static final Duration REGISTRATION_EVERY = Duration.ofSeconds(Long.getLong("office.registration-seconds", 180));
+    private static final Duration CALL_EVERY = Duration.ofSeconds(Long.getLong("office.call-seconds", 180));
+    /** From a call to "recorded": the portal's part of a recording (the biometrics are taken outside it). */
+    private static final Duration RECORDED_AFTER = Duration.ofSeconds(3);
+    private static final int BASELINE_ACTS = Integer.getInteger("office.baseline-acts", 10);
+    private static final long ACTION_GOAL_MILLIS = 500;
+    /** The demo counter operator's point, and the demo registration and recording operators'. */
+    private static final String COUNTER_POINT = "DINAS";
+    private static final String RECORDING_POINT = "UKL-320437";
 
     /** A demo user at the main view of their work. */
     private record Desk(String user, String route) {
@@ -56,31 +75,44 @@ class OfficeLoadBenchmark {
     @Test
     void a_whole_office_open_on_one_node() throws Exception {
         Path folder = PackagedPortal.newFolder("portal-office-");
-        try (PackagedPortal portal = PackagedPortal.start(PackagedPortal.jar(), folder,
-                Map.of("PORTAL_DEMO_FILL", "at-start"));
+        GreenMail mail = new GreenMail(new ServerSetup(PackagedPortal.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        try (PackagedPortal portal = PackagedPortal.start(PackagedPortal.jar(), folder, Map.of("PORTAL_DEMO_FILL",
+                "at-start", "MAIL_HOST", "127.0.0.1", "MAIL_PORT", Integer.toString(mail.getSmtp().getPort()),
+                "MAIL_STARTTLS", "false"));
              Browser browser = Browser.forAnOffice(portal.port);
              BrowserContexts contexts = new BrowserContexts(browser)) {
+            BdsCitizens citizens = new BdsCitizens(portal.database(), mail,
+                    List.of(URI.create("http://127.0.0.1:" + portal.port + "/")));
+            Queue<OfficeData.Booked> bookings = OfficeData.bookingsForToday(citizens, portal.database(), COUNTER_POINT,
+                    BASELINE_ACTS + desks("counter") * turns(CHECK_IN_EVERY));
+            Queue<String> residents = OfficeData.residentsToRecord(portal.database(),
+                    BASELINE_ACTS + desks("registrasi") * turns(REGISTRATION_EVERY));
             Thread.sleep(20_000); // the start's own work (caches, compilation) settles
             long heapNothingOpen = portal.heapUsedMiB();
             double cpuNothingOpen = cpuShareOfOneCore(portal, IDLE);
 
+            Baseline baseline = baseline(browser, contexts, bookings, residents);
+            long heapAfterBaseline = portal.heapUsedMiB();
+
             String boardContext = contexts.create();
-            List<String> points = servicePoints();
-            for (int board = 0; board < BOARDS; board++) {
-                browser.driver.switchTo().window(contexts.open(boardContext, "about:blank"));
-                browser.open("antrean/" + points.get(board % points.size()));
+            List<String> points = new ArrayList<>(List.of(RECORDING_POINT));
+            servicePoints().stream().filter(point -> !point.equals(RECORDING_POINT)).forEach(points::add);
+            String board = null;
+            for (int i = 0; i < BOARDS; i++) {
+                String page = contexts.open(boardContext, "about:blank");
+                board = board == null ? page : board;
+                browser.driver.switchTo().window(page);
+                browser.open("antrean/" + points.get(i % points.size()));
                 browser.awaitVaadinIdle();
             }
             long heapBoards = portal.heapUsedMiB();
 
             long signInStarted = System.nanoTime();
+            Map<String, List<String>> pages = new HashMap<>();
             for (int session = 0; session < SESSIONS; session++) {
                 Desk desk = OFFICE.get(session * OFFICE.size() / SESSIONS);
-                browser.driver.switchTo().window(contexts.open(contexts.create(), "about:blank"));
-                browser.signIn(desk.user(), PortalTest.DEMO_PASSWORD);
-                browser.awaitLeft("login");
-                browser.open(desk.route());
-                browser.awaitSettled();
+                pages.computeIfAbsent(desk.route(), route -> new ArrayList<>()).add(openDesk(browser, contexts, desk));
             }
             long openingMillis = (System.nanoTime() - signInStarted) / 1_000_000;
             Thread.sleep(10_000);
@@ -89,20 +121,146 @@ class OfficeLoadBenchmark {
             assertThat(browser.driver.getWindowHandles()).as("every page still open")
                     .hasSizeGreaterThanOrEqualTo(BOARDS + SESSIONS);
 
+            OfficeWork work = new OfficeWork(contexts);
+            String boardSession = contexts.attach(board);
+            contexts.evaluate(boardSession, DeskActions.watchBoard()).get(1, TimeUnit.MINUTES);
+            long cpuBefore = portal.cpuMillisWithChildren();
+            long started = System.nanoTime();
+            long end = started + WORK.toNanos();
+            List<Thread> desks = new ArrayList<>();
+            desks.addAll(OfficeWork.everyDesk(sessions(contexts, pages, "counter"), CHECK_IN_EVERY, end,
+                    session -> work.checkIn(session, bookings)));
+            desks.addAll(OfficeWork.everyDesk(sessions(contexts, pages, "registrasi"), REGISTRATION_EVERY, end,
+                    session -> work.register(session, residents)));
+            desks.addAll(OfficeWork.everyDesk(sessions(contexts, pages, "perekaman"), CALL_EVERY, end,
+                    session -> work.callAndRecord(session, RECORDED_AFTER)));
+            for (Thread desk : desks) {
+                desk.join(Duration.ofMinutes(3));
+            }
+            double cpuWorking = (portal.cpuMillisWithChildren() - cpuBefore) / ((System.nanoTime() - started) / 1e6);
+            Thread.sleep(2_000); // the last call on its way to the board
+
             System.out.printf("BENCHMARK office %d staff sessions and %d boards (opened in %d s): heap in use after a "
-                            + "full GC %d MiB with nothing open, %d MiB with the boards, %d MiB with the office: %.2f MiB "
-                            + "per board, %.2f MiB per staff session%n", SESSIONS, BOARDS, openingMillis / 1000,
-                    heapNothingOpen, heapBoards, heapOffice, (double) (heapBoards - heapNothingOpen) / BOARDS,
-                    (double) (heapOffice - heapBoards) / SESSIONS);
+                            + "full GC %d MiB with nothing open (%d MiB after the baseline's pages), %d MiB with the "
+                            + "boards, %d MiB with the office: %.2f MiB per board, %.2f MiB per staff session%n",
+                    SESSIONS, BOARDS, openingMillis / 1000, heapNothingOpen, heapAfterBaseline, heapBoards, heapOffice,
+                    (double) (heapBoards - heapNothingOpen) / BOARDS, (double) (heapOffice - heapBoards) / SESSIONS);
             System.out.printf("BENCHMARK office node CPU (JVM and embedded MariaDB) over %d s while nobody acts: "
                             + "%.1f %% of one core with the office open, %.1f %% with nothing open%n",
                     IDLE.toSeconds(), 100 * cpuOffice, 100 * cpuNothingOpen);
+            System.out.printf("BENCHMARK office at work for %d s (%d counters a check-in every %d s, %d registration "
+                            + "desks a resident every %d s, %d recording desks a call every %d s): node CPU %.1f %% of "
+                            + "one core%n", WORK.toSeconds(), desks("counter"), CHECK_IN_EVERY.toSeconds(),
+                    desks("registrasi"), REGISTRATION_EVERY.toSeconds(), desks("perekaman"), CALL_EVERY.toSeconds(),
+                    100 * cpuWorking);
+            report(work.millis(), baseline.work().millis(), work.callsToBoard(boardSession), baseline.toBoard());
+            work.refusals().forEach((action, outcomes) -> System.out.printf("BENCHMARK office refused %s: %d, e.g. %s%n",
+                    action, outcomes.size(), outcomes.getFirst()));
+            work.failures().stream().limit(5).forEach(failure -> System.out.println("BENCHMARK office failed: " + failure));
+            assertThat(work.failures()).as("every act answered").isEmpty();
         } catch (Exception | AssertionError failed) {
             keepTheLogs(folder);
             throw failed;
         } finally {
+            mail.stop();
             FileSystemUtils.deleteRecursively(folder);
         }
+    }
+
+    /** The same acts with nothing else open: what each costs the user on this node, the p95s' baseline. */
+    private record Baseline(OfficeWork work, List<Long> toBoard) {
+    }
+
+    /**
+     * One counter, one registration desk, one recording desk and the recording point's board, each in a context of
+     * its own, act {@code office.baseline-acts} times each, one act at a time a second apart; their pages are closed
+     * afterwards.
+     */
+    private static Baseline baseline(Browser browser, BrowserContexts contexts, Queue<OfficeData.Booked> bookings,
+                                     Queue<String> residents) throws Exception {
+        String board = contexts.open(contexts.create(), "about:blank");
+        browser.driver.switchTo().window(board);
+        browser.open("antrean/" + RECORDING_POINT);
+        browser.awaitVaadinIdle();
+        List<String> pages = List.of(board, openDesk(browser, contexts, new Desk("operator", "counter")),
+                openDesk(browser, contexts, new Desk("registrasi", "registrasi")),
+                openDesk(browser, contexts, new Desk("perekaman", "perekaman")));
+        List<String> sessions = new ArrayList<>();
+        for (String page : pages) {
+            sessions.add(contexts.attach(page));
+        }
+        contexts.evaluate(sessions.get(0), DeskActions.watchBoard()).get(1, TimeUnit.MINUTES);
+        OfficeWork work = new OfficeWork(contexts);
+        for (int i = 0; i < BASELINE_ACTS; i++) {
+            work.checkIn(sessions.get(1), bookings);
+            Thread.sleep(1_000);
+            work.register(sessions.get(2), residents);
+            Thread.sleep(1_000);
+        }
+        for (int i = 0; i < BASELINE_ACTS; i++) {
+            work.callAndRecord(sessions.get(3), Duration.ofSeconds(1));
+            Thread.sleep(1_000);
+        }
+        Thread.sleep(2_000);
+        List<Long> toBoard = work.callsToBoard(sessions.get(0));
+        assertThat(work.failures()).as("every baseline act answered").isEmpty();
+        for (String page : pages) {
+            contexts.close(page);
+        }
+        browser.driver.switchTo().window(browser.driver.getWindowHandles().iterator().next());
+        return new Baseline(work, toBoard);
+    }
+
+    /** A new context signed in as the desk's user, at its main view: the page's target id (its window handle). */
+    private static String openDesk(Browser browser, BrowserContexts contexts, Desk desk) throws Exception {
+        String page = contexts.open(contexts.create(), "about:blank");
+        browser.driver.switchTo().window(page);
+        browser.signIn(desk.user(), PortalTest.DEMO_PASSWORD);
+        browser.awaitLeft("login");
+        browser.open(desk.route());
+        browser.awaitSettled();
+        return page;
+    }
+
+    private static List<String> sessions(BrowserContexts contexts, Map<String, List<String>> pages, String route)
+            throws Exception {
+        List<String> sessions = new ArrayList<>();
+        for (String page : pages.getOrDefault(route, List.of())) {
+            sessions.add(contexts.attach(page));
+        }
+        return sessions;
+    }
+
+    /** How many of the office's sessions are at {@code route}'s desk. */
+    private static int desks(String route) {
+        return (int) IntStream.range(0, SESSIONS).mapToObj(session -> OFFICE.get(session * OFFICE.size() / SESSIONS))
+                .filter(desk -> desk.route().equals(route)).count();
+    }
+
+    /** The acts a desk acting every {@code every} may make in the work period, and one to spare. */
+    private static int turns(Duration every) {
+        return (int) (WORK.toMillis() / every.toMillis()) + 2;
+    }
+
+    private static void report(Map<String, List<Long>> office, Map<String, List<Long>> baseline, List<Long> toBoard,
+                               List<Long> toBoardBaseline) {
+        System.out.println("BENCHMARK office action: while the office works n / median / p95 / max ms; with nothing "
+                + "else open (baseline) n / median / p95 ms; p95 ratio");
+        office.forEach((action, millis) -> {
+            List<Long> alone = baseline.getOrDefault(action, List.of());
+            System.out.printf("BENCHMARK office %-36s %5d %5d %5d %5d | %3d %5d %5d | %.1f×%s%n", action, millis.size(),
+                    OfficeWork.percentile(millis, 50), OfficeWork.percentile(millis, 95), millis.getLast(), alone.size(),
+                    OfficeWork.percentile(alone, 50), OfficeWork.percentile(alone, 95),
+                    (double) OfficeWork.percentile(millis, 95) / Math.max(1, OfficeWork.percentile(alone, 95)),
+                    OfficeWork.percentile(millis, 95) > ACTION_GOAL_MILLIS ? "  OVER 500 ms" : "");
+        });
+        List<Long> shown = toBoard.stream().filter(ms -> ms >= 0).sorted().toList();
+        List<Long> shownAlone = toBoardBaseline.stream().filter(ms -> ms >= 0).sorted().toList();
+        System.out.printf("BENCHMARK office call at a desk → its board: %d calls, %d shown, median %d ms, p95 %d ms, "
+                        + "max %d ms; baseline %d calls, %d shown, median %d ms, p95 %d ms%n", toBoard.size(),
+                shown.size(), OfficeWork.percentile(shown, 50), OfficeWork.percentile(shown, 95),
+                shown.isEmpty() ? -1 : shown.getLast(), toBoardBaseline.size(), shownAlone.size(),
+                OfficeWork.percentile(shownAlone, 50), OfficeWork.percentile(shownAlone, 95));
     }
 
     /** A failed run's portal logs, kept where the folder's deletion does not reach them. */

@@ -93,6 +93,8 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         this.clock = clock;
         // A colleague at the next desk serves the same queue: it is read again while the screen is open.
         LiveRefresh.whileAttached(this, Change.inModules("booking"), this::showQueue);
+        code.setId("counter-code");
+        citizen.setId("counter-citizen");
         code.setLabel(getTranslation("booking.counter.code"));
         code.setPlaceholder(getTranslation("booking.counter.code.placeholder"));
         code.setAutofocus(true);
