@@ -16,7 +16,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import id.dukcapil.portal.packaged.BdsCitizens;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +33,28 @@ import org.springframework.util.FileSystemUtils;
  * {@code office.boards} waiting-room boards (35), each a real page of the packaged production jar in one headless
  * Chromium, every session in a browser context of its own (its own cookies, its own Vaadin session). The live views
  * (boards, desks, inboxes) are told of the office's changes over push (decision 139); those with clocks on them are
- * read again every 5 s (IKD) or 15 s (KK inboxes), the others once a minute. Figures, each beside its baseline in the same run: the heap in use after a full
- * collection, per board and per staff session, against the node with nothing open; the node's CPU (the JVM and its
- * embedded MariaDB) while the office is open and nobody acts, the polling's cost, against the same node idle with
- * nothing open. Chromium's own CPU is not the node's and is not counted.
+ * read again every 5 s (IKD) or 15 s (KK inboxes), the others once a minute.
+ *
+ * <p>Figures, each beside its baseline in the same run: the heap in use after a full collection, per board and per
+ * staff session, against the node with nothing open; the node's CPU (the JVM and its embedded MariaDB) while the
+ * office is open and nobody acts, the polling's cost, against the same node idle with nothing open. Chromium's own
+ * CPU is not the node's and is not counted.
+ *
+ * <p>Then the office works for {@code office.work-seconds} (600): every counter checks a booking in every
+ * {@code office.check-in-seconds} (5), every registration desk queues a resident for recording every
+ * {@code office.registration-seconds} (180: NIK, documents received, in order, queue number), every recording desk
+ * calls the next number every {@code office.call-seconds} (180) and records it 3 s later. These desks act in their
+ * own pages, all at once: each page runs its user's acts through a DevTools session of its own
+ * ({@link BrowserContexts#evaluate}; ChromeDriver reaches one window at a time), types and clicks as the user does
+ * and times in the page each act from the click (or Enter) to its result in the page with Vaadin idle
+ * ({@link DeskActions}). Each acting desk is its own user at its own point (a copy of the role's demo user,
+ * {@link OfficeData#deskUsers}): counters at the first points of the regency, a registration and a recording desk at
+ * each of the 33, a board at each point. The other sessions (IKD desks, KK inboxes, signing, planners, reports,
+ * audit) stay open and are told of what the working desks change. Citizens' bookings are made beforehand through the
+ * BDS API ({@link OfficeData#bookingsForToday}). Reported: each act's count, median and p95 while the office works,
+ * beside the same acts by one desk of each kind with nothing else open (the baseline, {@code office.baseline-acts}
+ * each, before the office opens); each call's time from the click at the desk to its number on its point's board
+ * (the board's own clock is the browser's, as the desk's), beside the same with nothing else open.
  */
 @Benchmark
 class OfficeLoadBenchmark {
@@ -49,14 +69,22 @@ class OfficeLoadBenchmark {
     private static final Duration CALL_EVERY = Duration.ofSeconds(Long.getLong("office.call-seconds", 180));
     /** From a call to "recorded": the portal's part of a recording (the biometrics are taken outside it). */
     private static final Duration RECORDED_AFTER = Duration.ofSeconds(3);
+    private static final Duration QUEUED_BEFORE_CALL = Duration.ofSeconds(20);
     private static final int BASELINE_ACTS = Integer.getInteger("office.baseline-acts", 10);
     private static final long ACTION_GOAL_MILLIS = 500;
-    /** The demo counter operator's point, and the demo registration and recording operators'. */
+    /** The demo users of the desks that act: each acting desk signs in as a copy of it at its own point. */
+    private static final Map<String, String> ACTING = Map.of("counter", "operator", "registrasi", "registrasi",
+            "perekaman", "perekaman");
+    /** The demo counter operator's point, and the demo registration and recording operators': the baseline's. */
     private static final String COUNTER_POINT = "DINAS";
     private static final String RECORDING_POINT = "UKL-320437";
 
     /** A demo user at the main view of their work. */
     private record Desk(String user, String route) {
+    }
+
+    /** An acting desk's own account and its service point. */
+    private record DeskUser(String user, String point) {
     }
 
     /**
@@ -84,10 +112,20 @@ class OfficeLoadBenchmark {
              BrowserContexts contexts = new BrowserContexts(browser)) {
             BdsCitizens citizens = new BdsCitizens(portal.database(), mail,
                     List.of(URI.create("http://127.0.0.1:" + portal.port + "/")));
-            Queue<OfficeData.Booked> bookings = OfficeData.bookingsForToday(citizens, portal.database(), COUNTER_POINT,
-                    BASELINE_ACTS + desks("counter") * turns(CHECK_IN_EVERY));
+            List<String> points = servicePoints();
+            Map<String, Deque<DeskUser>> deskUsers = new HashMap<>();
+            for (String route : ACTING.keySet()) {
+                List<String> at = IntStream.range(0, desks(route)).mapToObj(i -> points.get(i % points.size())).toList();
+                List<String> users = OfficeData.deskUsers(portal.database(), ACTING.get(route), at);
+                deskUsers.put(route, new ArrayDeque<>(IntStream.range(0, at.size())
+                        .mapToObj(i -> new DeskUser(users.get(i), at.get(i))).toList()));
+            }
+            Map<String, Integer> bookingsAt = new HashMap<>(Map.of(COUNTER_POINT, 2 * BASELINE_ACTS));
+            deskUsers.get("counter").forEach(counter -> bookingsAt.merge(counter.point(), turns(CHECK_IN_EVERY), Integer::sum));
+            Map<String, Queue<OfficeData.Booked>> bookings = OfficeData.bookingsForToday(citizens, portal.database(),
+                    bookingsAt);
             Queue<String> residents = OfficeData.residentsToRecord(portal.database(),
-                    BASELINE_ACTS + desks("registrasi") * turns(REGISTRATION_EVERY));
+                    2 * BASELINE_ACTS + desks("registrasi") * turns(REGISTRATION_EVERY));
             Thread.sleep(20_000); // the start's own work (caches, compilation) settles
             long heapNothingOpen = portal.heapUsedMiB();
             double cpuNothingOpen = cpuShareOfOneCore(portal, IDLE);
@@ -96,23 +134,26 @@ class OfficeLoadBenchmark {
             long heapAfterBaseline = portal.heapUsedMiB();
 
             String boardContext = contexts.create();
-            List<String> points = new ArrayList<>(List.of(RECORDING_POINT));
-            servicePoints().stream().filter(point -> !point.equals(RECORDING_POINT)).forEach(points::add);
-            String board = null;
+            List<OfficeWork.Acting> boards = new ArrayList<>();
             for (int i = 0; i < BOARDS; i++) {
                 String page = contexts.open(boardContext, "about:blank");
-                board = board == null ? page : board;
                 browser.driver.switchTo().window(page);
                 browser.open("antrean/" + points.get(i % points.size()));
                 browser.awaitVaadinIdle();
+                boards.add(new OfficeWork.Acting(page, points.get(i % points.size())));
             }
             long heapBoards = portal.heapUsedMiB();
 
             long signInStarted = System.nanoTime();
-            Map<String, List<String>> pages = new HashMap<>();
+            Map<String, List<OfficeWork.Acting>> acting = new HashMap<>();
             for (int session = 0; session < SESSIONS; session++) {
                 Desk desk = OFFICE.get(session * OFFICE.size() / SESSIONS);
-                pages.computeIfAbsent(desk.route(), route -> new ArrayList<>()).add(openDesk(browser, contexts, desk));
+                DeskUser own = deskUsers.containsKey(desk.route()) ? deskUsers.get(desk.route()).poll() : null;
+                String page = openDesk(browser, contexts, own == null ? desk : new Desk(own.user(), desk.route()));
+                if (own != null) {
+                    acting.computeIfAbsent(desk.route(), route -> new ArrayList<>())
+                            .add(new OfficeWork.Acting(contexts.attach(page), own.point()));
+                }
             }
             long openingMillis = (System.nanoTime() - signInStarted) / 1_000_000;
             Thread.sleep(10_000);
@@ -122,18 +163,26 @@ class OfficeLoadBenchmark {
                     .hasSizeGreaterThanOrEqualTo(BOARDS + SESSIONS);
 
             OfficeWork work = new OfficeWork(contexts);
-            String boardSession = contexts.attach(board);
-            contexts.evaluate(boardSession, DeskActions.watchBoard()).get(1, TimeUnit.MINUTES);
+            List<OfficeWork.Acting> watched = new ArrayList<>();
+            for (OfficeWork.Acting board : boards) {
+                watched.add(new OfficeWork.Acting(contexts.attach(board.session()), board.point()));
+                contexts.evaluate(watched.getLast().session(), DeskActions.watchBoard()).get(1, TimeUnit.MINUTES);
+            }
             long cpuBefore = portal.cpuMillisWithChildren();
             long started = System.nanoTime();
             long end = started + WORK.toNanos();
             List<Thread> desks = new ArrayList<>();
-            desks.addAll(OfficeWork.everyDesk(sessions(contexts, pages, "counter"), CHECK_IN_EVERY, end,
-                    session -> work.checkIn(session, bookings)));
-            desks.addAll(OfficeWork.everyDesk(sessions(contexts, pages, "registrasi"), REGISTRATION_EVERY, end,
-                    session -> work.register(session, residents)));
-            desks.addAll(OfficeWork.everyDesk(sessions(contexts, pages, "perekaman"), CALL_EVERY, end,
-                    session -> work.callAndRecord(session, RECORDED_AFTER)));
+            // A point's recording desk calls a while after its registration desk queued someone: the resident has
+            // sat down in the waiting room.
+            Map<String, Long> registrations = OfficeWork.randomStarts(points, REGISTRATION_EVERY);
+            Map<String, Long> calls = new HashMap<>();
+            registrations.forEach((point, start) -> calls.put(point, start + QUEUED_BEFORE_CALL.toNanos()));
+            desks.addAll(OfficeWork.everyDesk(acting.getOrDefault("counter", List.of()), CHECK_IN_EVERY,
+                    OfficeWork.randomStarts(points, CHECK_IN_EVERY), end, desk -> work.checkIn(desk, bookings)));
+            desks.addAll(OfficeWork.everyDesk(acting.getOrDefault("registrasi", List.of()), REGISTRATION_EVERY,
+                    registrations, end, desk -> work.register(desk, residents)));
+            desks.addAll(OfficeWork.everyDesk(acting.getOrDefault("perekaman", List.of()), CALL_EVERY, calls, end,
+                    desk -> work.callAndRecord(desk, RECORDED_AFTER)));
             for (Thread desk : desks) {
                 desk.join(Duration.ofMinutes(3));
             }
@@ -153,7 +202,7 @@ class OfficeLoadBenchmark {
                             + "one core%n", WORK.toSeconds(), desks("counter"), CHECK_IN_EVERY.toSeconds(),
                     desks("registrasi"), REGISTRATION_EVERY.toSeconds(), desks("perekaman"), CALL_EVERY.toSeconds(),
                     100 * cpuWorking);
-            report(work.millis(), baseline.work().millis(), work.callsToBoard(boardSession), baseline.toBoard());
+            report(work.millis(), baseline.work().millis(), work.callsToBoard(watched), baseline.toBoard());
             work.refusals().forEach((action, outcomes) -> System.out.printf("BENCHMARK office refused %s: %d, e.g. %s%n",
                     action, outcomes.size(), outcomes.getFirst()));
             work.failures().stream().limit(5).forEach(failure -> System.out.println("BENCHMARK office failed: " + failure));
@@ -173,10 +222,10 @@ class OfficeLoadBenchmark {
 
     /**
      * One counter, one registration desk, one recording desk and the recording point's board, each in a context of
-     * its own, act {@code office.baseline-acts} times each, one act at a time a second apart; their pages are closed
-     * afterwards.
+     * its own, act {@code office.baseline-acts} times each, one act at a time a second apart, after as many acts to
+     * warm up; their pages are closed afterwards.
      */
-    private static Baseline baseline(Browser browser, BrowserContexts contexts, Queue<OfficeData.Booked> bookings,
+    private static Baseline baseline(Browser browser, BrowserContexts contexts, Map<String, Queue<OfficeData.Booked>> bookings,
                                      Queue<String> residents) throws Exception {
         String board = contexts.open(contexts.create(), "about:blank");
         browser.driver.switchTo().window(board);
@@ -190,19 +239,22 @@ class OfficeLoadBenchmark {
             sessions.add(contexts.attach(page));
         }
         contexts.evaluate(sessions.get(0), DeskActions.watchBoard()).get(1, TimeUnit.MINUTES);
-        OfficeWork work = new OfficeWork(contexts);
-        for (int i = 0; i < BASELINE_ACTS; i++) {
-            work.checkIn(sessions.get(1), bookings);
-            Thread.sleep(1_000);
-            work.register(sessions.get(2), residents);
-            Thread.sleep(1_000);
-        }
-        for (int i = 0; i < BASELINE_ACTS; i++) {
-            work.callAndRecord(sessions.get(3), Duration.ofSeconds(1));
-            Thread.sleep(1_000);
+        OfficeWork work = null;
+        for (int round = 0; round < 2; round++) { // the first round warms the code paths up and is not counted
+            work = new OfficeWork(contexts);
+            for (int i = 0; i < BASELINE_ACTS; i++) {
+                work.checkIn(new OfficeWork.Acting(sessions.get(1), COUNTER_POINT), bookings);
+                Thread.sleep(1_000);
+                work.register(new OfficeWork.Acting(sessions.get(2), RECORDING_POINT), residents);
+                Thread.sleep(1_000);
+            }
+            for (int i = 0; i < BASELINE_ACTS; i++) {
+                work.callAndRecord(new OfficeWork.Acting(sessions.get(3), RECORDING_POINT), RECORDED_AFTER);
+                Thread.sleep(1_000);
+            }
         }
         Thread.sleep(2_000);
-        List<Long> toBoard = work.callsToBoard(sessions.get(0));
+        List<Long> toBoard = work.callsToBoard(List.of(new OfficeWork.Acting(sessions.get(0), RECORDING_POINT)));
         assertThat(work.failures()).as("every baseline act answered").isEmpty();
         for (String page : pages) {
             contexts.close(page);

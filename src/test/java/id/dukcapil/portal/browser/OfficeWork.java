@@ -3,6 +3,7 @@ package id.dukcapil.portal.browser;
 import id.dukcapil.portal.browser.OfficeData.Booked;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +24,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class OfficeWork {
 
-    /** A call made at a desk: the number and when it was clicked (the browser's clock, epoch ms). */
-    record Call(String ticket, long calledAt) {
+    /** A call made at a desk: its point, the number and when it was clicked (the browser's clock, epoch ms). */
+    record Call(String point, String ticket, long calledAt) {
+    }
+
+    /** A desk's page that acts: its DevTools session and the desk's service point. */
+    record Acting(String session, String point) {
     }
 
     private final BrowserContexts contexts;
@@ -36,34 +42,33 @@ final class OfficeWork {
         this.contexts = contexts;
     }
 
-    /** A counter's check-in of the next booking; none left, nothing done. */
-    void checkIn(String session, Queue<Booked> bookings) {
-        Booked booking = bookings.poll();
+    /** A counter's check-in of the next booking at its point; none left, nothing done. */
+    void checkIn(Acting desk, Map<String, Queue<Booked>> bookings) {
+        Booked booking = bookings.getOrDefault(desk.point(), new ConcurrentLinkedQueue<>()).poll();
         if (booking != null) {
-            run(session, DeskActions.checkIn(booking.code(), booking.queueNumber()));
+            run(desk.session(), DeskActions.checkIn(booking.code(), booking.queueNumber()));
         }
     }
 
     /** A registration desk's resident, from the NIK to the queue number. */
-    void register(String session, Queue<String> residents) {
+    void register(Acting desk, Queue<String> residents) {
         String nik = residents.poll();
         if (nik != null) {
-            run(session, DeskActions.register(nik));
+            run(desk.session(), DeskActions.register(nik));
         }
     }
 
     /**
-     * A recording desk's turn: a number left on its screen is recorded first (another desk of the same demo user
-     * called it: the desk reopens on its user's called numbers), then the next is called, and recorded
-     * {@code recordedAfter} later.
+     * A recording desk's turn: the next number called and, {@code recordedAfter} later, recorded (the biometrics
+     * are taken outside the portal meanwhile). A number still on the screen from before is recorded first.
      */
-    void callAndRecord(String session, Duration recordedAfter) {
-        run(session, DeskActions.recorded());
-        JsonNode called = run(session, DeskActions.call());
+    void callAndRecord(Acting desk, Duration recordedAfter) {
+        run(desk.session(), DeskActions.recorded());
+        JsonNode called = run(desk.session(), DeskActions.call());
         if (called != null && called.hasNonNull("ticket")) {
-            calls.add(new Call(called.get("ticket").asString(), called.get("calledAt").asLong()));
+            calls.add(new Call(desk.point(), called.get("ticket").asString(), called.get("calledAt").asLong()));
             sleep(recordedAfter);
-            run(session, DeskActions.recorded());
+            run(desk.session(), DeskActions.recorded());
         }
     }
 
@@ -85,14 +90,17 @@ final class OfficeWork {
     }
 
     /**
-     * Every desk acting every {@code every} (at a random start within the first period, at a fixed rate after it;
-     * an act that overruns its period delays only its own desk's next) until {@code end} (System.nanoTime).
+     * Every desk acting every {@code every}, its first act {@code firstAfter} its point's nanoseconds from now, at a
+     * fixed rate after it (an act that overruns its period delays only its own desk's next) until {@code end}
+     * (System.nanoTime).
      */
-    static List<Thread> everyDesk(List<String> sessions, Duration every, long end, java.util.function.Consumer<String> act) {
+    static List<Thread> everyDesk(List<Acting> acting, Duration every, Map<String, Long> firstAfter, long end,
+                                  Consumer<Acting> act) {
+        long now = System.nanoTime();
         List<Thread> desks = new ArrayList<>();
-        for (String session : sessions) {
+        for (Acting desk : acting) {
             desks.add(Thread.ofVirtual().start(() -> {
-                long next = System.nanoTime() + ThreadLocalRandom.current().nextLong(every.toNanos());
+                long next = now + firstAfter.getOrDefault(desk.point(), 0L);
                 while (true) {
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
@@ -101,7 +109,7 @@ final class OfficeWork {
                     if (System.nanoTime() >= end) {
                         return;
                     }
-                    act.accept(session);
+                    act.accept(desk);
                     next += every.toNanos();
                 }
             }));
@@ -109,14 +117,31 @@ final class OfficeWork {
         return desks;
     }
 
-    /** Each call's milliseconds to the board, by the times the board noted; calls it never showed, as -1. */
-    List<Long> callsToBoard(String boardSession) throws Exception {
-        JsonNode shown = contexts.evaluate(boardSession, DeskActions.shownOnBoard()).get(1, TimeUnit.MINUTES);
+    /** For each point, a random start within {@code every}: desks that start at once would act in step. */
+    static Map<String, Long> randomStarts(List<String> points, Duration every) {
+        Map<String, Long> starts = new HashMap<>();
+        points.forEach(point -> starts.put(point, ThreadLocalRandom.current().nextLong(every.toNanos())));
+        return starts;
+    }
+
+    /**
+     * Each call's milliseconds to its point's board (the first of the point's boards to show it), by the times the
+     * boards noted; a call no board showed as -1. Calls at a point without a board open are left out.
+     */
+    List<Long> callsToBoard(List<Acting> boards) throws Exception {
+        Map<String, List<JsonNode>> shown = new HashMap<>();
+        for (Acting board : boards) {
+            shown.computeIfAbsent(board.point(), point -> new ArrayList<>())
+                    .add(contexts.evaluate(board.session(), DeskActions.shownOnBoard()).get(1, TimeUnit.MINUTES));
+        }
         List<Long> toBoard = new ArrayList<>();
         for (Call call : calls) {
-            toBoard.add(shown.properties().stream().filter(text -> text.getKey().contains(call.ticket()))
-                    .mapToLong(text -> text.getValue().asLong() - call.calledAt()).filter(ms -> ms >= 0).min()
-                    .orElse(-1));
+            if (shown.containsKey(call.point())) {
+                toBoard.add(shown.get(call.point()).stream().flatMap(board -> board.properties().stream())
+                        .filter(text -> text.getKey().contains(call.ticket()))
+                        .mapToLong(text -> text.getValue().asLong() - call.calledAt()).filter(ms -> ms >= 0).min()
+                        .orElse(-1));
+            }
         }
         return toBoard;
     }
