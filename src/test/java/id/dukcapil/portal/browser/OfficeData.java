@@ -64,8 +64,9 @@ final class OfficeData {
                         "/api/v1/bds/availability?servicePoint=" + point.getKey() + "&from=" + day + "&to=" + day))
                         .build()).orElseThrow();
                 assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
-                jdbc.update("UPDATE booking_day SET quota_override = ? WHERE service_point = ? AND day = ?",
-                        point.getValue() + 1_000, point.getKey(), day);
+                // What the quota calendar's override does: the day's quota, and the override that keeps it.
+                jdbc.update("UPDATE booking_day SET quota = ?, quota_override = ? WHERE service_point = ? AND day = ?",
+                        point.getValue() + 1_000, point.getValue() + 1_000, point.getKey(), day);
             }
             people = jdbc.query("""
                     SELECT r.nik, f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
