@@ -2,6 +2,8 @@ package id.dukcapil.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.dukcapil.portal.packaged.Database;
+import id.dukcapil.portal.packaged.PortalProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -134,6 +136,14 @@ public final class PackagedPortal implements AutoCloseable {
     public long cpuMillisWithChildren() {
         return Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .mapToLong(handle -> handle.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
+    }
+
+    /** Its embedded database, as the portal's own account: what a benchmark prepares before it measures. */
+    public Database database() {
+        return () -> PortalProcess.database(log.getParent().resolve("data/mariadb").toRealPath(),
+                PortalProcess.databasePort(process.descendants()
+                        .filter(child -> child.info().command().orElse("").endsWith("/mariadbd")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no embedded database server runs"))));
     }
 
     public long pid() {

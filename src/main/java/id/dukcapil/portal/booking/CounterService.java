@@ -228,6 +228,11 @@ public class CounterService {
         }
     }
 
+    /** The clerk's point, if their account has one: the queue this counter serves. */
+    public java.util.Optional<String> point() {
+        return myAccount.current().map(account -> account.servicePoint().code());
+    }
+
     private ServicePoint myPoint() {
         return myAccount.current().map(account -> account.servicePoint())
                 .orElseThrow(() -> new RuleViolation("booking.counter.no-service-point"));

@@ -41,17 +41,50 @@ final class BrowserContexts implements AutoCloseable {
         return call("Target.createTarget", Map.of("url", url, "browserContextId", context)).path("targetId").asString();
     }
 
+    /** Closes the page {@code target}. */
+    void close(String target) throws Exception {
+        call("Target.closeTarget", Map.of("targetId", target));
+    }
+
+    /**
+     * A DevTools session of its own on the page {@code target}: scripts run there ({@link #evaluate}) beside
+     * ChromeDriver's, and many pages' at once, where ChromeDriver reaches one window at a time.
+     */
+    String attach(String target) throws Exception {
+        return call("Target.attachToTarget", Map.of("targetId", target, "flatten", true)).path("sessionId").asString();
+    }
+
+    /** Runs {@code expression} in the page of {@code session}, its promise awaited: the value it answers, as JSON. */
+    CompletableFuture<JsonNode> evaluate(String session, String expression) {
+        return send("Runtime.evaluate", Map.of("expression", expression, "awaitPromise", true, "returnByValue", true),
+                session).thenApply(result -> {
+                    if (result.has("exceptionDetails")) {
+                        throw new IllegalStateException("the page's script failed: " + result.get("exceptionDetails")
+                                .path("exception").path("description").asString(result.get("exceptionDetails").toString()));
+                    }
+                    return result.path("result").path("value");
+                });
+    }
+
     private JsonNode call(String method, Map<String, Object> params) throws Exception {
+        return send(method, params, null).get(30, TimeUnit.SECONDS);
+    }
+
+    private CompletableFuture<JsonNode> send(String method, Map<String, Object> params, String session) {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         answers.put(id, answer);
-        socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true)
-                .get(10, TimeUnit.SECONDS);
-        JsonNode reply = answer.get(30, TimeUnit.SECONDS);
-        if (reply.has("error")) {
-            throw new IllegalStateException(method + ": " + reply.get("error"));
+        Map<String, Object> message = session == null ? Map.of("id", id, "method", method, "params", params)
+                : Map.of("id", id, "method", method, "params", params, "sessionId", session);
+        synchronized (socket) { // one text at a time on the socket
+            socket.sendText(JSON.writeValueAsString(message), true).join();
         }
-        return reply.path("result");
+        return answer.thenApply(reply -> {
+            if (reply.has("error")) {
+                throw new IllegalStateException(method + ": " + reply.get("error"));
+            }
+            return reply.path("result");
+        });
     }
 
     @Override

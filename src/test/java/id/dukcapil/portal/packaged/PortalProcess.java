@@ -124,7 +124,11 @@ public final class PortalProcess implements Database {
 
     /** The port the portal's database server listens on (from its command line). */
     public int databasePort() {
-        ProcessHandle server = mysqld().orElseThrow();
+        return databasePort(mysqld().orElseThrow());
+    }
+
+    /** The port an embedded database server listens on (from its command line). */
+    public static int databasePort(ProcessHandle server) {
         return Arrays.stream(server.info().arguments().orElseThrow()).filter(argument -> argument.startsWith("--port="))
                 .map(argument -> Integer.parseInt(argument.substring("--port=".length()))).findFirst().orElseThrow();
     }
@@ -141,12 +145,17 @@ public final class PortalProcess implements Database {
     /** A connection as the portal's own account, with the password it keeps in its data folder. */
     @Override
     public Connection database() throws IOException, SQLException {
+        return database(dataDir(), databasePort());
+    }
+
+    /** A connection to the embedded server of {@code dataDir} as the portal's account, with the password kept there. */
+    public static Connection database(Path dataDir, int port) throws IOException, SQLException {
         Properties credentials = new Properties();
-        try (Reader reader = Files.newBufferedReader(dataDir().resolve("portal-db-credentials.properties"),
+        try (Reader reader = Files.newBufferedReader(dataDir.resolve("portal-db-credentials.properties"),
                 StandardCharsets.UTF_8)) {
             credentials.load(reader);
         }
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + databasePort() + "/dukcapil",
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/dukcapil",
                 credentials.getProperty("app.user"), credentials.getProperty("app.password"));
     }
 
