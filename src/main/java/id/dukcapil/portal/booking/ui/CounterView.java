@@ -32,8 +32,8 @@ import id.dukcapil.portal.booking.QueuedBooking;
 import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.live.Change;
+import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
@@ -47,6 +47,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -91,12 +92,8 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         this.counter = counter;
         this.personalData = personalData;
         this.clock = clock;
-        // A colleague at the next desk serves the same queue: it is read again while the screen is open, on a change
-        // at this point (or by a citizen, who has none); a check-in at another point redraws nothing here
-        // (OfficeLoadBenchmark: 20 counters redrawn at each of the office's check-ins).
-        String point = counter.point().orElse(null);
-        LiveRefresh.whileAttached(this, change -> change.action().startsWith("booking.")
-                && (point == null || change.at(point)), this::showQueue);
+        // A colleague at the next desk serves the same queue: it is read again while the screen is open.
+        LiveRefresh.whileAttached(this, aboutTheQueueAt(counter.point().orElse(null)), this::showQueue);
         code.setId("counter-code");
         citizen.setId("counter-citizen");
         code.setLabel(getTranslation("booking.counter.code"));
@@ -155,6 +152,14 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         queue.setHeight("24em");
         queue.setItems(queueRows);
         RowOpener.install(queue, this::takeNext);
+    }
+
+    /**
+     * The booking changes at this point, or by a citizen (who has none): a check-in at another point redraws nothing
+     * here (OfficeLoadBenchmark: 20 counters redrawn at each of the office's check-ins).
+     */
+    static Predicate<Change> aboutTheQueueAt(@Nullable String point) {
+        return Change.inModules("booking").and(change -> point == null || change.at(point));
     }
 
     @Override

@@ -26,6 +26,7 @@ import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.population.PopulationChanged;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.live.Change;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -355,6 +356,18 @@ class CounterViewTest extends PortalViewTest {
     @Test
     void a_counter_with_no_booking_of_a_resident_gone_shows_no_such_list() {
         assertThat(view.residentsGone.isVisible()).isFalse();
+    }
+
+    @Test
+    void a_counter_redraws_its_queue_for_booking_changes_at_its_point_or_by_a_citizen_only() {
+        var about = CounterView.aboutTheQueueAt(POINT);
+        assertThat(about.test(new Change("booking.checked-in", "Booking", "1", POINT))).isTrue();
+        assertThat(about.test(new Change("booking.booked", "Booking", "2", null))).as("a citizen's booking").isTrue();
+        assertThat(about.test(new Change("booking.checked-in", "Booking", "3", "UKL-320405")))
+                .as("a check-in at another point").isFalse();
+        assertThat(about.test(new Change("recording.called", "Queue", "4", POINT))).as("another module").isFalse();
+        assertThat(CounterView.aboutTheQueueAt(null).test(new Change("booking.checked-in", "Booking", "5", "UKL-320405")))
+                .as("a clerk without a point sees every change").isTrue();
     }
 
     private void awaitAudit(String action, String subject) throws InterruptedException {
