@@ -16,8 +16,6 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootApplication(excludeName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-        "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
         "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
@@ -25,8 +23,7 @@ import org.springframework.context.annotation.Bean;
         "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
-        "org.springframework.modulith.events.jpa.JpaEventPublicationAutoConfiguration",
-        "org.springframework.modulith.events.jpa.archiving.ArchivingAutoConfiguration"})
+        "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration"})
 public class BareVaadinApplication {
 
     public static void main(String[] args) {

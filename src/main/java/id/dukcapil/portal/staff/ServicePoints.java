@@ -1,8 +1,7 @@
 package id.dukcapil.portal.staff;
 
 import id.dukcapil.portal.shared.ServicePointNames;
-import id.dukcapil.portal.staff.internal.ServicePointEntity;
-import id.dukcapil.portal.staff.internal.ServicePointRepository;
+import id.dukcapil.portal.staff.internal.ServicePointStore;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -12,20 +11,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ServicePoints implements ServicePointNames {
 
-    private final ServicePointRepository repository;
+    private final ServicePointStore store;
 
-    ServicePoints(ServicePointRepository repository) {
-        this.repository = repository;
+    ServicePoints(ServicePointStore store) {
+        this.store = store;
     }
 
     @Transactional(readOnly = true)
     public List<ServicePoint> active() {
-        return repository.findByActiveTrueOrderByKindAscNameAsc().stream().map(ServicePointEntity::toRecord).toList();
+        return store.active();
     }
 
     @Transactional(readOnly = true)
     public Optional<ServicePoint> byCode(String code) {
-        return repository.findByCode(code).map(ServicePointEntity::toRecord);
+        return store.byCode(code);
     }
 
     @Override

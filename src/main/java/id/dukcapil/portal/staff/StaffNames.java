@@ -1,12 +1,9 @@
 package id.dukcapil.portal.staff;
 
-import id.dukcapil.portal.staff.internal.StaffAccountEntity;
-import id.dukcapil.portal.staff.internal.StaffAccountRepository;
+import id.dukcapil.portal.staff.internal.StaffAccountStore;
 import id.dukcapil.portal.shared.Role;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffNames {
 
-    private final StaffAccountRepository accounts;
+    private final StaffAccountStore accounts;
 
-    StaffNames(StaffAccountRepository accounts) {
+    StaffNames(StaffAccountStore accounts) {
         this.accounts = accounts;
     }
 
@@ -26,15 +23,12 @@ public class StaffNames {
         if (usernames.isEmpty()) {
             return Map.of();
         }
-        return accounts.findByUsernameIn(usernames).stream()
-                .collect(Collectors.toMap(StaffAccountEntity::username, StaffAccountEntity::fullName));
+        return accounts.namesOf(usernames);
     }
 
     /** The active accounts with any of the roles, username to full name, in name order: a team to choose from. */
     @Transactional(readOnly = true)
     public Map<String, String> withAnyRole(Collection<Role> roles) {
-        Map<String, String> names = new LinkedHashMap<>();
-        accounts.activeWithAnyRole(roles).forEach(account -> names.put(account.username(), account.fullName()));
-        return names;
+        return accounts.activeNamesWithAnyRole(roles);
     }
 }

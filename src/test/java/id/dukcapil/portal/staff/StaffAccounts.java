@@ -1,9 +1,9 @@
 package id.dukcapil.portal.staff;
 
 import id.dukcapil.portal.shared.Role;
-import id.dukcapil.portal.staff.internal.ServicePointRepository;
+import id.dukcapil.portal.staff.internal.ServicePointStore;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
-import id.dukcapil.portal.staff.internal.StaffAccountRepository;
+import id.dukcapil.portal.staff.internal.StaffAccountStore;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffAccounts {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
-    private final StaffAccountRepository accounts;
-    private final ServicePointRepository servicePoints;
+    private final StaffAccountStore accounts;
+    private final ServicePointStore servicePoints;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    StaffAccounts(StaffAccountRepository accounts, ServicePointRepository servicePoints, PasswordEncoder passwordEncoder,
+    StaffAccounts(StaffAccountStore accounts, ServicePointStore servicePoints, PasswordEncoder passwordEncoder,
                   Clock clock) {
         this.accounts = accounts;
         this.servicePoints = servicePoints;
@@ -33,8 +33,8 @@ public class StaffAccounts {
     @Transactional
     public String create(Set<Role> roles, String password) {
         String username = "test" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000;
-        accounts.save(new StaffAccountEntity(username, "Petugas Uji " + username, passwordEncoder.encode(password),
-                servicePoints.findByCode("DINAS").orElseThrow(), roles, clock.instant()));
+        accounts.insert(new StaffAccountEntity(username, "Petugas Uji " + username, passwordEncoder.encode(password),
+                servicePoints.byCode("DINAS").orElseThrow(), roles, clock.instant()));
         return username;
     }
 }

@@ -12,7 +12,6 @@ import id.dukcapil.portal.shared.tx.CommitUnknownException;
 import id.dukcapil.portal.shared.tx.UnitOfWorkLost;
 import id.dukcapil.portal.sla.StepClock;
 import jakarta.annotation.PreDestroy;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,16 +68,13 @@ public class BookingsTogether {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final EntityManager entityManager;
     private final ExecutorService batchThreads = Executors.newFixedThreadPool(BATCH_THREADS,
             Thread.ofPlatform().name("booking-batch-", 1).daemon(true).factory());
     private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay =
             new Combiner<>(BATCH_MAX, this::bookTogether, batchThreads);
 
     BookingsTogether(BookingStore bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
-                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-                     EntityManager entityManager) {
-        this.entityManager = entityManager;
+                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.transactions = transactions;
         this.bookings = bookings;
         this.days = days;
@@ -255,8 +251,6 @@ public class BookingsTogether {
      * day's row lock goes with it, and the counter no longer says what this batch made it say.
      */
     private void requireFirstWriteKept(PendingBooking.DayKey day, int lastIssued) {
-        // The events' publications are entities: written now, not in the commit after this check.
-        entityManager.flush();
         if (days.issued(day.servicePoint(), day.day()) != lastIssued) {
             throw new UnitOfWorkLost("A booking batch's places were rolled back under it before its commit");
         }

@@ -27,14 +27,14 @@ class SignInAttempts {
 
     static final String SUBJECT = "StaffAccount";
 
-    private final StaffAccountRepository accounts;
+    private final StaffAccountStore accounts;
     private final UnknownNameLockout unknownNames;
     private final AuditLog auditLog;
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
 
-    SignInAttempts(StaffAccountRepository accounts, UnknownNameLockout unknownNames, AuditLog auditLog, Clock clock,
+    SignInAttempts(StaffAccountStore accounts, UnknownNameLockout unknownNames, AuditLog auditLog, Clock clock,
                    @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
                    @Value("${portal.security.lockout:15m}") Duration lockout) {
         this.accounts = accounts;
@@ -51,8 +51,9 @@ class SignInAttempts {
         if (!(event.getAuthentication().getPrincipal() instanceof StaffPrincipal principal)) {
             return;
         }
-        accounts.findByUsernameForUpdate(principal.getUsername()).ifPresent(account -> {
+        accounts.byUsernameForUpdate(principal.getUsername()).ifPresent(account -> {
             account.signedIn(clock.instant());
+            accounts.update(account);
             auditLog.record(StaffActorResolver.actorOf(principal),
                     AuditRecord.success("staff.sign-in", SUBJECT, principal.getUsername()));
         });
@@ -63,8 +64,9 @@ class SignInAttempts {
     public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String username = claimedName(event.getAuthentication());
         Instant now = clock.instant();
-        accounts.findByUsernameForUpdate(username).ifPresentOrElse(account -> {
+        accounts.byUsernameForUpdate(username).ifPresentOrElse(account -> {
             boolean lockedNow = account.signInFailed(now, maxFailures, lockout);
+            accounts.update(account);
             auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", SUBJECT, username,
                     Outcome.FAILURE, "wrong password"));
             if (lockedNow) {
@@ -85,7 +87,7 @@ class SignInAttempts {
             return;
         }
         String username = claimedName(event.getAuthentication());
-        boolean known = accounts.existsByUsername(username);
+        boolean known = accounts.exists(username);
         auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", known ? SUBJECT : null,
                 known ? username : null, Outcome.REFUSED, event.getException().getClass().getSimpleName()));
     }

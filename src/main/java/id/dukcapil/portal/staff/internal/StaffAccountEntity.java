@@ -1,67 +1,38 @@
 package id.dukcapil.portal.staff.internal;
 
 import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.StaffAccount;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-@Entity
-@Table(name = "staff_account")
+/**
+ * A staff account as {@link StaffAccountStore} reads and writes it: its sign-in state (failed sign-ins, the lock)
+ * and what an admin edits. {@code version} is the row's as read; a write on an older one is refused (two admins).
+ */
 public class StaffAccountEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
     private String username;
     private String fullName;
     private @Nullable String email;
     private @Nullable String nip;
     private String passwordHash;
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "service_point_id")
-    private ServicePointEntity servicePoint;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "staff_account_role", joinColumns = @JoinColumn(name = "account_id"))
-    @Column(name = "role")
-    @Enumerated(EnumType.STRING)
-    private Set<Role> roles = EnumSet.noneOf(Role.class);
+    private ServicePoint servicePoint;
+    private Set<Role> roles;
     private boolean active = true;
     private boolean mustChangePassword;
     private int failedSignIns;
     private @Nullable Instant lockedUntil;
     private @Nullable Instant lastSignInAt;
     private Instant passwordChangedAt;
-    private Instant createdAt;
-    @Version
+    private final Instant createdAt;
     private long version;
 
-    protected StaffAccountEntity() {
-        this.username = "";
-        this.fullName = "";
-        this.passwordHash = "";
-        this.servicePoint = new ServicePointEntity();
-        this.passwordChangedAt = Instant.EPOCH;
-        this.createdAt = Instant.EPOCH;
-    }
-
-    public StaffAccountEntity(String username, String fullName, String passwordHash, ServicePointEntity servicePoint,
+    public StaffAccountEntity(String username, String fullName, String passwordHash, ServicePoint servicePoint,
                               Set<Role> roles, Instant now) {
         this.username = username;
         this.fullName = fullName;
@@ -72,8 +43,27 @@ public class StaffAccountEntity {
         this.createdAt = now;
     }
 
+    /** An account read from its row. */
+    @SuppressWarnings("java:S107") // one argument per column
+    StaffAccountEntity(long id, String username, String fullName, @Nullable String email, @Nullable String nip,
+                       String passwordHash, ServicePoint servicePoint, Set<Role> roles, boolean active,
+                       boolean mustChangePassword, int failedSignIns, @Nullable Instant lockedUntil,
+                       @Nullable Instant lastSignInAt, Instant passwordChangedAt, Instant createdAt, long version) {
+        this(username, fullName, passwordHash, servicePoint, roles, createdAt);
+        this.id = id;
+        this.email = email;
+        this.nip = nip;
+        this.active = active;
+        this.mustChangePassword = mustChangePassword;
+        this.failedSignIns = failedSignIns;
+        this.lockedUntil = lockedUntil;
+        this.lastSignInAt = lastSignInAt;
+        this.passwordChangedAt = passwordChangedAt;
+        this.version = version;
+    }
+
     public StaffAccount toRecord() {
-        return new StaffAccount(id(), username, fullName, email, nip, servicePoint.toRecord(), roles, active,
+        return new StaffAccount(id(), username, fullName, email, nip, servicePoint, roles, active,
                 mustChangePassword, lockedUntil, lastSignInAt, version);
     }
 
@@ -120,7 +110,7 @@ public class StaffAccountEntity {
     }
 
     public void update(String username, String fullName, @Nullable String email, @Nullable String nip,
-                       ServicePointEntity servicePoint, Set<Role> roles, boolean active) {
+                       ServicePoint servicePoint, Set<Role> roles, boolean active) {
         this.username = username;
         this.fullName = fullName;
         this.email = email;
@@ -158,11 +148,49 @@ public class StaffAccountEntity {
         return roles;
     }
 
-    public ServicePointEntity servicePoint() {
+    public ServicePoint servicePoint() {
         return servicePoint;
     }
 
     public long version() {
         return version;
+    }
+
+    /** Inserted: the row's generated id. */
+    void inserted(long id) {
+        this.id = id;
+    }
+
+    /** Written over the version read: the row's version is the next one now. */
+    void written() {
+        version++;
+    }
+
+    @Nullable String email() {
+        return email;
+    }
+
+    @Nullable String nip() {
+        return nip;
+    }
+
+    int failedSignIns() {
+        return failedSignIns;
+    }
+
+    @Nullable Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    @Nullable Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 }

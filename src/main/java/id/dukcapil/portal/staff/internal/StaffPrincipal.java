@@ -20,7 +20,7 @@ public class StaffPrincipal extends User {
         this.accountId = account.id();
         this.fullName = account.fullName();
         this.servicePointCode = account.servicePoint().code();
-        this.servicePointName = account.servicePoint().toRecord().name();
+        this.servicePointName = account.servicePoint().name();
     }
 
     public long accountId() {

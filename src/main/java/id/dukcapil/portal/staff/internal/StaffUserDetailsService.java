@@ -21,7 +21,7 @@ import org.springframework.util.function.SingletonSupplier;
 @Service
 class StaffUserDetailsService implements UserDetailsService {
 
-    private final StaffAccountRepository accounts;
+    private final StaffAccountStore accounts;
     private final UnknownNameLockout unknownNames;
     private final Clock clock;
     /**
@@ -30,7 +30,7 @@ class StaffUserDetailsService implements UserDetailsService {
      */
     private final SingletonSupplier<String> noPassword;
 
-    StaffUserDetailsService(StaffAccountRepository accounts, UnknownNameLockout unknownNames, PasswordEncoder encoder,
+    StaffUserDetailsService(StaffAccountStore accounts, UnknownNameLockout unknownNames, PasswordEncoder encoder,
                             Clock clock) {
         this.accounts = accounts;
         this.unknownNames = unknownNames;
@@ -46,7 +46,7 @@ class StaffUserDetailsService implements UserDetailsService {
             throw new UsernameNotFoundException("No staff account with a name that long");
         }
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
-        java.util.Optional<StaffAccountEntity> found = accounts.findByUsername(name);
+        java.util.Optional<StaffAccountEntity> found = accounts.byUsername(name);
         if (found.isEmpty() && unknownNames.lockedAt(name, clock.instant())) {
             return User.withUsername(name).password(noPassword.obtain()).accountLocked(true).build();
         }

@@ -1,6 +1,8 @@
 package id.dukcapil.portal.shared.internal.db;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -61,10 +63,11 @@ class FailedEventResubmission {
         // stale the moment it started; and it runs on every node, by each node's clock. This one counts from the
         // latest start, by the database's clock, in one statement.
         int stale = jdbc.sql("""
-                UPDATE event_publication SET status = 'FAILED'
+                UPDATE EVENT_PUBLICATION SET status = 'FAILED'
                 WHERE completion_date IS NULL AND status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')
                     AND COALESCE(last_resubmission_date, publication_date)
-                        < UTC_TIMESTAMP(6) - INTERVAL :micros MICROSECOND""")
+                        < UTC_TIMESTAMP(6) + INTERVAL :offset SECOND - INTERVAL :micros MICROSECOND""")
+                .param("offset", registryOffsetSeconds())
                 .param("micros", staleAfter.toNanos() / 1_000)
                 .update();
         if (stale > 0) {
@@ -78,11 +81,19 @@ class FailedEventResubmission {
      * it succeeds. Modulith then marks it resubmitted and runs its listener, which ends it completed (deleted) or
      * failed again; a claim whose node dies before that is stale after {@code stale-after}.
      */
+    /**
+     * The database's clock in the registry's frame: Spring Modulith's JDBC registry writes its dates as
+     * {@code java.sql.Timestamp}s, which the driver renders in the JVM's time zone (decision 159).
+     */
+    private static int registryOffsetSeconds() {
+        return ZoneId.systemDefault().getRules().getOffset(Instant.now()).getTotalSeconds();
+    }
+
     private boolean claim(UUID publication) {
         return jdbc.sql("""
-                UPDATE event_publication SET status = 'PUBLISHED', last_resubmission_date = UTC_TIMESTAMP(6)
+                UPDATE EVENT_PUBLICATION SET status = 'PUBLISHED', last_resubmission_date = UTC_TIMESTAMP(6) + INTERVAL ? SECOND
                 WHERE id = ? AND status = 'FAILED' AND completion_date IS NULL""")
-                .param(publication.toString())
+                .params(registryOffsetSeconds(), publication.toString())
                 .update() == 1;
     }
 }

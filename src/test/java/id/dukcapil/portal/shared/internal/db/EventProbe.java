@@ -14,7 +14,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @TestComponent
 public class EventProbe {
 
-    /** The listener's id in {@code event_publication.listener_id}. */
+    /** The listener's id in {@code EVENT_PUBLICATION.listener_id}. */
     static final String LISTENER_ID = "event-probe";
 
     public record Probed(String key) {

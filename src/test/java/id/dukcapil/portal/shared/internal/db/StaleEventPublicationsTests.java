@@ -44,7 +44,7 @@ class StaleEventPublicationsTests {
     @AfterEach
     void real_time_and_no_probes_left() {
         clock.reset();
-        jdbc.update("DELETE FROM event_publication WHERE listener_id = ?", EventProbe.LISTENER_ID);
+        jdbc.update("DELETE FROM EVENT_PUBLICATION WHERE listener_id = ?", EventProbe.LISTENER_ID);
     }
 
     @Test
@@ -115,7 +115,7 @@ class StaleEventPublicationsTests {
         String key = UUID.randomUUID().toString();
         left.put(key, status);
         jdbc.update("""
-                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+                INSERT INTO EVENT_PUBLICATION (id, listener_id, event_type, serialized_event, publication_date, status,
                     completion_attempts, last_resubmission_date)
                 VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6) - INTERVAL ? SECOND, ?, ?,
                     UTC_TIMESTAMP(6) - INTERVAL ? SECOND)""",
@@ -126,7 +126,7 @@ class StaleEventPublicationsTests {
     }
 
     private @Nullable String status(String key) {
-        return jdbc.query("SELECT status FROM event_publication WHERE serialized_event LIKE ?",
+        return jdbc.query("SELECT status FROM EVENT_PUBLICATION WHERE serialized_event LIKE ?",
                 rs -> rs.next() ? rs.getString(1) : null, "%" + key + "%");
     }
 }
