@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -229,7 +230,7 @@ public class CounterService {
     }
 
     /** The clerk's point, if their account has one: the queue this counter serves. */
-    public java.util.Optional<String> point() {
+    public Optional<String> point() {
         return myAccount.current().map(account -> account.servicePoint().code());
     }
 

@@ -77,11 +77,6 @@ class FailedEventResubmission {
     }
 
     /**
-     * Takes a failed publication out of the failed ones, as started now by the database's clock: only one claim of
-     * it succeeds. Modulith then marks it resubmitted and runs its listener, which ends it completed (deleted) or
-     * failed again; a claim whose node dies before that is stale after {@code stale-after}.
-     */
-    /**
      * The database's clock in the registry's frame: Spring Modulith's JDBC registry writes its dates as
      * {@code java.sql.Timestamp}s, which the driver renders in the JVM's time zone (decision 159).
      */
@@ -89,6 +84,11 @@ class FailedEventResubmission {
         return ZoneId.systemDefault().getRules().getOffset(Instant.now()).getTotalSeconds();
     }
 
+    /**
+     * Takes a failed publication out of the failed ones, as started now by the database's clock: only one claim of
+     * it succeeds. Modulith then marks it resubmitted and runs its listener, which ends it completed (deleted) or
+     * failed again; a claim whose node dies before that is stale after {@code stale-after}.
+     */
     private boolean claim(UUID publication) {
         return jdbc.sql("""
                 UPDATE EVENT_PUBLICATION SET status = 'PUBLISHED', last_resubmission_date = UTC_TIMESTAMP(6) + INTERVAL ? SECOND
