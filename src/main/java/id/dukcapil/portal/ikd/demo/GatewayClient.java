@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +38,9 @@ class GatewayClient {
 
     private static final String BASE = "/api/v1/ikd/activations";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Built at the first call: a JDK client sets up TLS (the trust store) when built, start-up time (decision 160). */
+    private final SingletonSupplier<HttpClient> http =
+            SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     private final JsonMapper json = JsonMapper.builder().build();
     private final Environment environment;
     private final String key;
@@ -87,7 +90,7 @@ class GatewayClient {
 
     private Answer send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.obtain().send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), json.readTree(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException("The gateway API did not answer: " + e.getMessage(), e);

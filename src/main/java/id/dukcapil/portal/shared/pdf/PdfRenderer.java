@@ -32,6 +32,7 @@ import net.sf.jasperreports.engine.fonts.FontInfo;
 import net.sf.jasperreports.engine.fonts.FontUtil;
 import net.sf.jasperreports.engine.util.JRLoader;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Renders a JasperReports template to PDF. Templates live in {@code reports/<module>/<name>.jrxml} (packaged on the
@@ -57,9 +58,11 @@ public class PdfRenderer {
 
     private final ConcurrentMap<String, JasperReport> compiled = new ConcurrentHashMap<>();
 
-    public PdfRenderer() {
-        compressFontsFast(FONT_FAMILY);
-    }
+    /**
+     * The fonts are set up before the first template, not when the bean is made: parsing the faces was start-up time
+     * no request needs yet (decision 160), and the KK template's warm-up after readiness sets them up.
+     */
+    private final SingletonSupplier<FontFamily> fonts = SingletonSupplier.of(() -> compressFontsFast(FONT_FAMILY));
 
     /**
      * @param template   {@code module/name}, e.g. {@code signing/kartu-keluarga} for
@@ -69,6 +72,7 @@ public class PdfRenderer {
      * @return the PDF bytes
      */
     public byte[] render(String template, Map<String, Object> parameters, Collection<?> rows) {
+        fonts.get();
         JasperReport report = compiled(template);
         try {
             JasperPrint print = JasperFillManager.fillReport(report, new HashMap<>(parameters), dataSource(rows));
@@ -80,6 +84,7 @@ public class PdfRenderer {
 
     /** Compiles a template ahead of its first use (at start-up), so that the first user does not wait for it. */
     public void warmUp(String template) {
+        fonts.get();
         compiled(template);
     }
 
@@ -108,7 +113,7 @@ public class PdfRenderer {
      * The PDF exporter takes each face's font from OpenPDF's font cache (keyed by file, encoding and embedding),
      * so the cached font it finds is the one set up here, whichever of the two creates it first.
      */
-    static void compressFontsFast(String familyName) {
+    static FontFamily compressFontsFast(String familyName) {
         FontInfo info = FontUtil.getInstance(DefaultJasperReportsContext.getInstance()).getFontInfo(familyName, null);
         if (info == null) {
             throw new IllegalStateException("No font family " + familyName);
@@ -125,6 +130,7 @@ public class PdfRenderer {
                         throw new IllegalStateException("Cannot load the font " + ttf, e);
                     }
                 });
+        return family;
     }
 
     private static net.sf.jasperreports.engine.JRDataSource dataSource(Collection<?> rows) {
