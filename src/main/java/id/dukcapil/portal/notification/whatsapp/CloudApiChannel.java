@@ -38,17 +38,35 @@ import tools.jackson.databind.node.ObjectNode;
 class CloudApiChannel implements ChannelPort {
 
     private final WhatsAppProperties properties;
-    private final HttpClient client;
+    private final HttpClient.Builder clientBuilder;
+    private volatile HttpClient client;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /**
+     * A named SSL bundle is resolved here, so that a wrong one still fails the start; the client is built at the first
+     * message: without a bundle, building it sets up the JDK's default TLS (its trust store), start-up time spent
+     * for a channel most offices do not configure (decision 160).
+     */
     CloudApiChannel(WhatsAppProperties properties, ObjectProvider<SslBundles> sslBundles) {
         this.properties = properties;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(properties.timeout())
+        this.clientBuilder = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .version(HttpClient.Version.HTTP_1_1);
         if (StringUtils.hasText(properties.sslBundle())) {
-            builder.sslContext(sslBundles.getObject().getBundle(properties.sslBundle()).createSslContext());
+            clientBuilder.sslContext(sslBundles.getObject().getBundle(properties.sslBundle()).createSslContext());
         }
-        this.client = builder.build();
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (clientBuilder) {
+                if (client == null) {
+                    client = clientBuilder.build();
+                }
+                built = client;
+            }
+        }
+        return built;
     }
 
     @Override
@@ -99,7 +117,10 @@ class CloudApiChannel implements ChannelPort {
     /** The client's selector thread and pooled connections end with the context (a test's, a redeploy's). */
     @PreDestroy
     void close() {
-        client.close();
+        HttpClient built = client;
+        if (built != null) {
+            built.close();
+        }
     }
 
     private Accepted send(OutboxStore.Claimed message) throws ChannelFailure {
@@ -111,7 +132,7 @@ class CloudApiChannel implements ChannelPort {
                 .build();
         HttpResponse<String> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException | HttpConnectTimeoutException refused) {
             throw new ChannelFailure(Verdict.RETRY, "Cloud API not reachable: " + refused, refused);
         } catch (IOException lost) {

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 
 import com.google.zxing.BarcodeFormat;
+import com.lowagie.text.pdf.BaseFont;
 import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.shared.barcode.CodeReader;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.fonts.FontFamily;
+import net.sf.jasperreports.engine.fonts.FontUtil;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -45,6 +50,21 @@ class PdfRendererTest {
             assertThat(CodeReader.read(CodeReader.firstPage(pdf), BarcodeFormat.QR_CODE))
                     .as(code.getClass().getSimpleName()).isEqualTo(link);
         }
+    }
+
+    /**
+     * The fonts are no longer set up when the bean is made (decision 160) but before the first export: the face the
+     * exporter then takes from OpenPDF's cache is the one deflated at {@link Deflater#BEST_SPEED} (decision 036).
+     */
+    @Test
+    void the_first_render_uses_the_fonts_set_up_for_speed() throws Exception {
+        renderer.render("shared/renderer-sample", Map.of("TITLE", "Font", "CODE", Codes.qr("x")), List.of());
+
+        FontFamily family = FontUtil.getInstance(DefaultJasperReportsContext.getInstance())
+                .getFontInfo(PdfRenderer.FONT_FAMILY, null).getFontFamily();
+        BaseFont cached = BaseFont.createFont(family.getNormalFace().getTtf(), family.getPdfEncoding(),
+                Boolean.TRUE.equals(family.isPdfEmbedded()), true, null, null);
+        assertThat(cached.getCompressionLevel()).isEqualTo(Deflater.BEST_SPEED);
     }
 
     @Test
