@@ -203,7 +203,12 @@ class OfficeLoadBenchmark {
                     OfficeWork.randomStarts(points, CHECK_IN_EVERY), end, desk -> work.checkIn(desk, bookings)));
             desks.addAll(OfficeWork.everyDesk(acting.getOrDefault("registrasi", List.of()), REGISTRATION_EVERY,
                     registrations, end, desk -> work.register(desk, residents)));
-            desks.addAll(OfficeWork.everyDesk(acting.getOrDefault("perekaman", List.of()), CALL_EVERY, calls, end,
+            // A recording desk calls the residents its point's registration desk queued: none, nobody to call.
+            List<String> registering = acting.getOrDefault("registrasi", List.of()).stream().map(OfficeWork.Acting::point)
+                    .toList();
+            List<OfficeWork.Acting> recording = acting.getOrDefault("perekaman", List.of()).stream()
+                    .filter(desk -> registering.contains(desk.point())).toList();
+            desks.addAll(OfficeWork.everyDesk(recording, CALL_EVERY, calls, end,
                     desk -> work.callAndRecord(desk, RECORDED_AFTER)));
             desks.addAll(OfficeWork.everyDesk(acting.getOrDefault("ikd", List.of()), IKD_EVERY,
                     OfficeWork.randomStarts(points, IKD_EVERY), end, desk -> work.activateIkd(desk, people.withCard())));
@@ -236,7 +241,7 @@ class OfficeLoadBenchmark {
                             + "activation every %d s, %d KK operators a request every %d s for %d verifiers, %d head "
                             + "signing every %d s, a citizen's booking every %d s): node CPU %.1f %% of one core%n",
                     WORK.toSeconds(), desks("counter"), CHECK_IN_EVERY.toSeconds(), desks("registrasi"),
-                    REGISTRATION_EVERY.toSeconds(), desks("perekaman"), CALL_EVERY.toSeconds(), desks("ikd"),
+                    REGISTRATION_EVERY.toSeconds(), recording.size(), CALL_EVERY.toSeconds(), desks("ikd"),
                     IKD_EVERY.toSeconds(), operators.size(), KK_EVERY.toSeconds(), verifiers.size(), desks("signing"),
                     SIGNING_EVERY.toSeconds(), BOOKING_EVERY.toSeconds(), 100 * cpuWorking);
             report(work, baseline.work(), work.callsToBoard(watched), baseline.toBoard());
@@ -264,7 +269,7 @@ class OfficeLoadBenchmark {
      * BDS accounts (ten people each) and the next working day opened at the counters' points.
      */
     private record Citizens(Queue<OfficeCitizens.Person> withCard, Queue<OfficeCitizens.Person> heads,
-                            Queue<OfficeCitizens.Person> printReady, List<BdsCitizens.Citizen> accounts,
+                            Queue<OfficeCitizens.Person> printReady, Queue<BdsCitizens.Citizen> accounts,
                             List<String> points, LocalDate day) {
     }
 
@@ -275,9 +280,10 @@ class OfficeLoadBenchmark {
         counters.forEach(counter -> points.add(counter.point()));
         LocalDate day = BdsCitizens.workingDay(1);
         OfficeData.openDay(bds, portal.database(), points, day, bookings + 1_000);
-        List<BdsCitizens.Citizen> accounts = new ArrayList<>();
+        Queue<BdsCitizens.Citizen> accounts = new java.util.concurrent.ConcurrentLinkedQueue<>();
         for (int i = 0; i < bookings; i += 10) {
-            accounts.add(bds.citizen());
+            BdsCitizens.Citizen account = bds.citizen();
+            IntStream.range(0, 10).forEach(person -> accounts.add(account)); // a family's worth of people (decision 068)
         }
         return new Citizens(OfficeData.withPrintedCard(portal.database(), 2 * BASELINE_ACTS + desks("ikd") * turns(IKD_EVERY)),
                 OfficeData.headsOfFamilies(portal.database(), 2 * BASELINE_ACTS + desks("kk/operator") * turns(KK_EVERY)),

@@ -139,12 +139,18 @@ final class OfficeWork {
         }
     }
 
-    /** SOP A: a citizen books a slot at one of {@code points} on {@code day}, ten people to a BDS account. */
-    void book(List<BdsCitizens.Citizen> accounts, Queue<OfficeCitizens.Person> people, List<String> points, LocalDate day) {
+    /**
+     * SOP A: a citizen books a slot at one of {@code points} on {@code day}; {@code accounts} holds each BDS account
+     * once for each of the ten people it may book for.
+     */
+    void book(Queue<BdsCitizens.Citizen> accounts, Queue<OfficeCitizens.Person> people, List<String> points, LocalDate day) {
         act("booking", () -> {
-            int turn = bookings.getAndIncrement();
-            citizens.book(accounts.get(turn / 10 % accounts.size()), OfficeCitizens.next(people, "print-ready resident"),
-                    points.get(turn % points.size()), day);
+            BdsCitizens.Citizen account = accounts.poll();
+            if (account == null) {
+                throw new IllegalStateException("no BDS account left: more bookings than prepared");
+            }
+            citizens.book(account, OfficeCitizens.next(people, "print-ready resident"),
+                    points.get(bookings.getAndIncrement() % points.size()), day);
         });
     }
 
