@@ -174,11 +174,21 @@ final class DeskActions {
     private static final String KK_CHECK = """
             const steps = {};
             await until(seek(() => drawn('claim-' + arg.id)), 60000, 'no request ' + arg.id + ' to take');
-            let step = await timed(() => drawn('claim-' + arg.id).click(), noted);
+            // A row redrawn under the click (another operator's change, pushed) drops the click: the button clicked is
+            // no longer the one drawn, nothing happens, and the operator clicks again; the time runs from the first.
+            let clicked = null;
+            const press = id => { clicked = drawn(id); clicked.click(); };
+            const again = id => before => {
+              const shown = noted(before);
+              const now = drawn(id);
+              if (!shown && now && now !== clicked && !busy()) press(id);
+              return shown;
+            };
+            let step = await timed(() => press('claim-' + arg.id), again('claim-' + arg.id));
             steps['kk operator: request taken'] = step;
             if (step.outcome !== 'shown') return { steps };
             await until(seek(() => drawn('forward-' + arg.id)), 60000, 'request ' + arg.id + ' not to forward');
-            step = await timed(() => drawn('forward-' + arg.id).click(), noted);
+            step = await timed(() => press('forward-' + arg.id), again('forward-' + arg.id));
             steps['kk operator: forwarded'] = step;
             return { steps };""";
 
