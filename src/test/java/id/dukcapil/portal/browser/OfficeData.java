@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -115,15 +116,15 @@ final class OfficeData {
 
     /**
      * A desk's own account at {@code point}, for each point: a copy of the role's demo user (its password, its roles)
-     * named {@code demoUser-1}, {@code -2}, …, as ADMIN would make one per desk. Each desk is then its own user at
+     * named after the desk, {@code desk-1}, {@code -2}, …, as ADMIN would make one per desk. Each desk is then its own user at
      * its own point, as in an office: its own counter queue, its own called numbers.
      */
-    static List<String> deskUsers(Database database, String demoUser, List<String> points) throws Exception {
+    static List<String> deskUsers(Database database, String demoUser, String desk, List<String> points) throws Exception {
         List<String> users = new ArrayList<>();
         try (Connection connection = database.database()) {
             JdbcTemplate jdbc = jdbc(connection);
             for (int i = 0; i < points.size(); i++) {
-                String user = demoUser + "-" + (i + 1);
+                String user = desk + "-" + (i + 1);
                 jdbc.update("""
                         INSERT INTO staff_account (username, full_name, password_hash, service_point_id, active,
                           must_change_password, failed_sign_ins, password_changed_at, created_at, version)
@@ -153,6 +154,85 @@ final class OfficeData {
         Matcher made = BOOKED.matcher(answer.body());
         assertThat(made.find()).as(answer.body()).isTrue();
         return new Booked(made.group(1), Integer.parseInt(made.group(2)));
+    }
+
+    /**
+     * Opens {@code day} for booking at each point, its quota raised to {@code quota}: what the quota calendar's
+     * override does, as a planner would for the benchmark's numbers.
+     */
+    static void openDay(BdsCitizens citizens, Database database, Collection<String> points, LocalDate day, int quota)
+            throws Exception {
+        try (Connection connection = database.database()) {
+            JdbcTemplate jdbc = jdbc(connection);
+            for (String point : points) {
+                HttpResponse<String> open = citizens.send(HttpRequest.newBuilder(citizens.url(
+                        "/api/v1/bds/availability?servicePoint=" + point + "&from=" + day + "&to=" + day))
+                        .build()).orElseThrow();
+                assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
+                jdbc.update("UPDATE booking_day SET quota = ?, quota_override = ? WHERE service_point = ? AND day = ?",
+                        quota, quota, point, day);
+            }
+        }
+    }
+
+    /** {@code count} print-ready residents with no booking: citizens who book while the office works (SOP A). */
+    static Queue<OfficeCitizens.Person> printReady(Database database, int count) throws Exception {
+        return people(database, count, "print-ready residents to book", """
+                SELECT r.nik, f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE r.enrolment_status = 'PRINT_READY' AND r.gone_on IS NULL
+                AND NOT EXISTS (SELECT 1 FROM booking_booking b WHERE b.nik = r.nik) ORDER BY r.id DESC LIMIT ?""");
+    }
+
+    /** {@code count} residents with a printed card and no IKD registration: SOP E's citizens. */
+    static Queue<OfficeCitizens.Person> withPrintedCard(Database database, int count) throws Exception {
+        return people(database, count, "residents with a printed card", """
+                SELECT r.nik, f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE r.gone_on IS NULL AND EXISTS (SELECT 1 FROM population_card_print c WHERE c.resident_id = r.id)
+                AND NOT EXISTS (SELECT 1 FROM ikd_registration i WHERE i.nik = r.nik) ORDER BY r.id DESC LIMIT ?""");
+    }
+
+    /**
+     * {@code count} heads of families with an e-mail in the register, no KK print request yet and no duplicate
+     * record among them: SOP B's requesters, whose requests a verifier can verify.
+     */
+    static Queue<OfficeCitizens.Person> headsOfFamilies(Database database, int count) throws Exception {
+        return people(database, count, "heads of families", """
+                SELECT r.nik, f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
+                WHERE r.relationship = 'HEAD' AND r.email IS NOT NULL AND r.gone_on IS NULL
+                AND NOT EXISTS (SELECT 1 FROM kkprint_request k WHERE k.kk_number = f.kk_number)
+                AND NOT EXISTS (SELECT 1 FROM population_resident d WHERE d.family_id = f.id
+                                AND d.enrolment_status = 'DUPLICATE_RECORD')
+                ORDER BY r.id LIMIT ?""");
+    }
+
+    private static Queue<OfficeCitizens.Person> people(Database database, int count, String what, String sql)
+            throws Exception {
+        try (Connection connection = database.database()) {
+            List<OfficeCitizens.Person> people = jdbc(connection).query(sql,
+                    (row, n) -> new OfficeCitizens.Person(row.getString(1), row.getString(2)), count);
+            assertThat(people).as(what).hasSize(count);
+            return new ConcurrentLinkedQueue<>(people);
+        }
+    }
+
+    /** The service point of a staff account. */
+    static String pointOf(Database database, String user) throws Exception {
+        try (Connection connection = database.database()) {
+            return jdbc(connection).queryForObject("""
+                    SELECT p.code FROM staff_account a JOIN staff_service_point p ON p.id = a.service_point_id
+                    WHERE a.username = ?""", String.class, user);
+        }
+    }
+
+    /** What the pages' element ids are made of: a KK request's id, by its tracking number. */
+    record Ids(Database database) {
+
+        long kkRequest(String tracking) throws Exception {
+            try (Connection connection = database.database()) {
+                return jdbc(connection).queryForObject("SELECT id FROM kkprint_request WHERE tracking_number = ?",
+                        Long.class, tracking);
+            }
+        }
     }
 
     /** {@code count} residents of 17 or more, not recorded, never at a registration desk: SOP C's day. */

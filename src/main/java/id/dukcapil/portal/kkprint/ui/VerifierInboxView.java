@@ -102,6 +102,7 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
         members.setAllRowsVisible(true);
 
         verify.setText(getTranslation("kkprint.action.verify"));
+        verify.setId("kkprint-verify"); // what OfficeLoadBenchmark's verifier clicks
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         verify.addClickListener(click -> act(() -> inbox.verify(current()), "kkprint.done.verified"));
         rejectToOperator.setText(getTranslation("kkprint.action.reject-operator"));
