@@ -92,12 +92,6 @@ class OfficeLoadBenchmark {
     private static final Duration RECORDED_AFTER = Duration.ofSeconds(3);
     private static final Duration QUEUED_BEFORE_CALL = Duration.ofSeconds(20);
     private static final int BASELINE_ACTS = Integer.getInteger("office.baseline-acts", 10);
-    /**
-     * The browser's scheduling priority ({@code nice}, 0 to 19). At 19 the node's threads run before Chromium's on the
-     * shared cores, as if the pages were on the clerks' own machines: the node's time of each act is then its own,
-     * not a wait for a core the renderers hold. The pages' times are then worse than an office's, not better.
-     */
-    private static final int BROWSER_NICE = Integer.getInteger("office.browser-nice", 0);
     private static final long ACTION_GOAL_MILLIS = 500;
     /** The demo users of the desks that act: each acting desk signs in as a copy of it at its own point. */
     private static final Map<String, String> ACTING = Map.of("counter", "operator", "registrasi", "registrasi",
@@ -137,7 +131,6 @@ class OfficeLoadBenchmark {
                 "MAIL_STARTTLS", "false"));
              Browser browser = Browser.forAnOffice(portal.port);
              BrowserContexts contexts = new BrowserContexts(browser)) {
-            lowerTheBrowsersPriority();
             BdsCitizens citizens = new BdsCitizens(portal.database(), mail,
                     List.of(URI.create("http://127.0.0.1:" + portal.port + "/")));
             List<String> points = servicePoints();
@@ -449,19 +442,5 @@ class OfficeLoadBenchmark {
                         .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.comparing(Desk::route))))
                 .forEach(entry -> IntStream.range(0, entry.getValue()).forEach(i -> desks.add(entry.getKey())));
         return List.copyOf(desks);
-    }
-
-    /** Chromium's processes at {@link #BROWSER_NICE}; the renderers it starts later inherit it from its zygote. */
-    private static void lowerTheBrowsersPriority() throws Exception {
-        if (BROWSER_NICE == 0) {
-            return;
-        }
-        List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(BROWSER_NICE), "-p"));
-        ProcessHandle.current().descendants()
-                .filter(process -> process.info().command().filter(path -> path.contains("chromium")).isPresent())
-                .forEach(process -> command.add(Long.toString(process.pid())));
-        assertThat(command).as("Chromium's processes").hasSizeGreaterThan(5);
-        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).as("renice").isZero();
-        System.out.printf("BENCHMARK office Chromium's %d processes at nice %d%n", command.size() - 5, BROWSER_NICE);
     }
 }
