@@ -2,6 +2,8 @@ package id.dukcapil.portal.browser;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import id.dukcapil.portal.ikd.IkdApp;
+import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import id.dukcapil.portal.packaged.BdsCitizens;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -26,7 +28,6 @@ import java.util.regex.Pattern;
  */
 final class OfficeCitizens {
 
-    private static final String GATEWAY_KEY = "ikd_demo_gateway_2026_kab_bandung";
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TRACKING = Pattern.compile("\"trackingNumber\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern BOOKED = Pattern.compile("\"bookingCode\"\\s*:\\s*\"([^\"]+)\"");
@@ -66,9 +67,8 @@ final class OfficeCitizens {
     /** SOP E steps 2–3 in the IKD app: registered at the desk's point, the selfie's face check passed. */
     Registration ikdRegistered(Person person, String point) {
         String email = "ikd-" + EMAILS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@contoh.id";
-        String code = found(CODE, gateway("citizen: IKD registered", "/api/v1/ikd/activations", """
-                {"nik":"%s","kkNumber":"%s","email":"%s","phone":"+6281234567890","servicePoint":"%s"}"""
-                .formatted(person.nik(), person.kkNumber(), email, point), 201));
+        String code = found(CODE, gateway("citizen: IKD registered", "/api/v1/ikd/activations",
+                IkdApp.registration(person.nik(), person.kkNumber(), email, "+6281234567890", point), 201));
         gateway("citizen: IKD face checked", "/api/v1/ikd/activations/" + code + "/face-check",
                 "{\"passed\":true,\"score\":0.95}", 200);
         return new Registration(code, email);
@@ -118,7 +118,7 @@ final class OfficeCitizens {
     }
 
     private String gateway(String act, String path, String body, int expected) {
-        return send(act, HttpRequest.newBuilder(portal.resolve(path)).header("X-Api-Key", GATEWAY_KEY)
+        return send(act, HttpRequest.newBuilder(portal.resolve(path)).header("X-Api-Key", KkPrintTestSupport.GATEWAY_KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), expected);
     }
 
