@@ -159,7 +159,9 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
                 PersonalData.kk(row.kkNumber())));
         review.family().ifPresent(family -> family.members().forEach(member -> shown.add(PersonalData.of(member.nik()))));
         personalData.viewed("kk/verifier", shown);
-        reviewPanel.add(members, new HorizontalLayout(verify, rejectToOperator, rejectToCitizen));
+        HorizontalLayout decisions = new HorizontalLayout(verify, rejectToOperator, rejectToCitizen);
+        decisions.setWrap(true); // beside the inbox at 1440 px the third button ran past the panel's edge
+        reviewPanel.add(members, decisions);
     }
 
     private long current() {
