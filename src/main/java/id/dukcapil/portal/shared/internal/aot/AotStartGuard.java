@@ -87,11 +87,11 @@ public class AotStartGuard implements SpringApplicationRunListener, Ordered {
             throw new UncheckedIOException(e);
         }
         long started = System.nanoTime();
-        List<String> differences = built.differencesFrom(environment);
+        List<String> differences = built.differencesFrom(environment, classLoader);
         long micros = (System.nanoTime() - started) / 1_000;
         if (!differences.isEmpty()) {
-            return "this start's " + String.join(", ", differences) + " differ from the build's, and the bean "
-                    + "definitions made with the build's would not be this start's";
+            return "this start differs from the build in " + String.join(", ", differences) + ", and the bean "
+                    + "definitions made with the build's settings would not be this start's";
         }
         log.info("Starting with the AOT-processed bean definitions: the profiles and the " + built.settings().size()
                 + " settings their conditions read are the build's (checked in " + micros / 1000 + " ms)");

@@ -1,16 +1,21 @@
 package id.dukcapil.portal.shared.internal.aot;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +38,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * What the AOT-processed bean definitions were made with (decision 162), kept in the jar as {@link #RESOURCE}: the
- * active and default profiles, the Java version and the cloud platform (conditions test both), and every property
- * name looked up while the definitions were made, each with what its readers could tell apart:
+ * libraries on the class path (conditions on classes), the active and default profiles, the Java version and the cloud
+ * platform (conditions test both), and every property name looked up while the definitions were made, each with what
+ * its readers could tell apart:
  * <ul>
  * <li>{@code tests}: a name only {@code @ConditionalOnProperty} (or {@code @ConditionalOnBooleanProperty}) looked up,
  * with the values those conditions compare it with: per value, whether the property is absent, equal to it or not
@@ -81,8 +87,8 @@ final class ConditionSettings {
      * {@code @ConditionalOnProperty} tests compare a name with are {@code compared} (names absent there, or read by
      * anything else, keep a hash of their value).
      */
-    static ConditionSettings of(ConfigurableEnvironment environment, Map<String, Set<String>> read,
-                                Map<String, Set<String>> compared) {
+    static ConditionSettings of(ConfigurableEnvironment environment, ClassLoader classLoader,
+                                Map<String, Set<String>> read, Map<String, Set<String>> compared) {
         List<Setting> settings = new ArrayList<>();
         new TreeMap<>(read).forEach((name, readers) -> {
             String kind = VALUE;
@@ -96,12 +102,13 @@ final class ConditionSettings {
             String parameters = kind.equals(TESTS) ? encode(compared.get(name)) : "";
             settings.add(new Setting(name, kind, fingerprint(environment, name, kind, parameters)));
         });
-        return new ConditionSettings(facts(environment), settings);
+        return new ConditionSettings(facts(environment, classLoader), settings);
     }
 
-    /** The facts that are not properties, as this environment has them. */
-    static Map<String, String> facts(ConfigurableEnvironment environment) {
+    /** The facts that are not properties, as this environment and class path have them. */
+    static Map<String, String> facts(ConfigurableEnvironment environment, ClassLoader classLoader) {
         Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("libraries", String.join(",", libraries(classLoader)));
         facts.put("profiles", sorted(environment.getActiveProfiles()));
         facts.put("default-profiles", sorted(environment.getDefaultProfiles()));
         facts.put("java", JavaVersion.getJavaVersion().name());
@@ -122,11 +129,13 @@ final class ConditionSettings {
      * What in {@code environment} differs from these settings: the facts named with both values (profiles are no
      * secret), the properties by name only. Empty when the AOT-processed definitions are this environment's.
      */
-    List<String> differencesFrom(ConfigurableEnvironment environment) {
+    List<String> differencesFrom(ConfigurableEnvironment environment, ClassLoader classLoader) {
         List<String> differences = new ArrayList<>();
-        facts(environment).forEach((fact, now) -> {
+        facts(environment, classLoader).forEach((fact, now) -> {
             String built = facts.getOrDefault(fact, "?");
-            if (!built.equals(now)) {
+            if (fact.equals("libraries") && !built.equals(now)) {
+                differences.add("class path (" + difference(now, built) + ")");
+            } else if (!built.equals(now)) {
                 differences.add(fact + " " + display(now) + " (built with " + display(built) + ")");
             }
         });
@@ -256,6 +265,50 @@ final class ConditionSettings {
     private static String parameters(String fingerprint) {
         return Arrays.stream(fingerprint.split(";", -1)).map(test -> test.substring(0, test.lastIndexOf('=')))
                 .collect(Collectors.joining(";"));
+    }
+
+    /**
+     * The file names of the jars on the class path, sorted, but for the jar this JVM was started with ({@code -jar}):
+     * the libraries Spring Boot's conditions on classes saw. The build's AOT processing has the dependencies' jars
+     * from the local repository, a start the same files from the jar's {@code BOOT-INF/lib} or the extracted
+     * {@code lib/}: the names are the same.
+     */
+    static Set<String> libraries(ClassLoader classLoader) {
+        Set<String> names = new TreeSet<>();
+        try {
+            Enumeration<URL> manifests = classLoader.getResources("META-INF/MANIFEST.MF");
+            while (manifests.hasMoreElements()) {
+                String url = manifests.nextElement().toString();
+                int end = url.lastIndexOf("!/");
+                if (url.startsWith("jar:") && end > 0 && url.startsWith(".jar", end - 4)) {
+                    String name = url.substring(url.lastIndexOf('/', end) + 1, end);
+                    // Spring Boot puts its jar-mode tools into the jar for -Djarmode=tools: a launcher's, no bean's.
+                    if (!name.startsWith("spring-boot-jarmode-")) {
+                        names.add(name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String launched = System.getProperty("java.class.path", "");
+        if (!launched.contains(File.pathSeparator) && launched.endsWith(".jar")) {
+            names.remove(Path.of(launched).getFileName().toString());
+        }
+        return names;
+    }
+
+    /** The jars one list has and the other has not, a few of each. */
+    private static String difference(String now, String built) {
+        Set<String> added = new TreeSet<>(Arrays.asList(now.split(",")));
+        Set<String> gone = new TreeSet<>(Arrays.asList(built.split(",")));
+        Set<String> common = new TreeSet<>(added);
+        common.retainAll(gone);
+        added.removeAll(common);
+        gone.removeAll(common);
+        return added.size() + " jar(s) not in the build's" + (added.isEmpty() ? "" : ": " + added.stream().limit(3)
+                .collect(Collectors.joining(", "))) + "; " + gone.size() + " of the build's missing"
+                + (gone.isEmpty() ? "" : ": " + gone.stream().limit(3).collect(Collectors.joining(", ")));
     }
 
     private static String sorted(String[] profiles) {

@@ -53,12 +53,14 @@ class ConditionSettingsAotProcessor implements BeanFactoryInitializationAotProce
             throw new IllegalStateException("The AOT processing runs with no active profile, as an office starts "
                     + "(decision 162); it had " + String.join(", ", environment.getActiveProfiles()));
         }
-        ConditionSettings settings = ConditionSettings.of(environment, read,
+        ConditionSettings settings = ConditionSettings.of(environment, beanFactory.getBeanClassLoader(), read,
                 PropertyConditions.comparedValues(beanFactory));
         long tested = settings.settings().stream().filter(setting -> !setting.kind().equals(ConditionSettings.VALUE))
                 .count();
-        log.info("The AOT-processed bean definitions were made with " + settings.facts() + " and "
-                + settings.settings().size() + " settings looked up (" + tested + " of them kept as their tests only)");
+        Map<String, String> facts = new TreeMap<>(settings.facts());
+        facts.put("libraries", ConditionSettings.libraries(beanFactory.getBeanClassLoader()).size() + " jars");
+        log.info("The AOT-processed bean definitions were made with " + facts + " and " + settings.settings().size()
+                + " settings looked up (" + tested + " of them kept as their tests only)");
         String file = settings.write();
         return (generationContext, code) -> generationContext.getGeneratedFiles()
                 .addResourceFile(ConditionSettings.RESOURCE, file);

@@ -3,14 +3,21 @@ package id.dukcapil.portal.shared.internal.aot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What the AOT-processed definitions were made with, against a start's environment (decision 162): a difference a
@@ -19,6 +26,7 @@ import org.springframework.core.env.StandardEnvironment;
 class ConditionSettingsTest {
 
     private static final String ON_PROPERTY = ConditionSettings.ON_PROPERTY;
+    private static final ClassLoader LOADER = ConditionSettingsTest.class.getClassLoader();
     private static final Map<String, Set<String>> READ = Map.of(
             "spring.mail.host", Set.of(ON_PROPERTY),
             "portal.signing.provider", Set.of(ON_PROPERTY),
@@ -32,54 +40,71 @@ class ConditionSettingsTest {
             "portal.signing.provider", Set.of("bsre", "local"),
             "vaadin.allowed-packages", Set.of(""));
 
-    private final ConditionSettings built = ConditionSettings.of(environment(Map.of()), READ, COMPARED);
+    private final ConditionSettings built = ConditionSettings.of(environment(Map.of()), LOADER, READ, COMPARED);
 
     @Test
     void the_builds_own_settings_hold() {
-        assertThat(built.differencesFrom(environment(Map.of()))).isEmpty();
+        assertThat(built.differencesFrom(environment(Map.of()), LOADER)).isEmpty();
     }
 
     @Test
     void an_offices_mail_host_database_and_port_hold_where_the_conditions_test_no_more_than_the_build_had() {
         assertThat(built.differencesFrom(environment(Map.of("spring.mail.host", "smtp.dinas.example",
-                "spring.datasource.url", "jdbc:mariadb://haproxy.example:3307/dukcapil", "server.port", "9090"))))
-                .isEmpty();
+                "spring.datasource.url", "jdbc:mariadb://haproxy.example:3307/dukcapil", "server.port", "9090")),
+                LOADER)).isEmpty();
     }
 
     @Test
     void what_a_condition_tells_apart_is_named() {
-        assertThat(built.differencesFrom(environment(Map.of("portal.signing.provider", "bsre"))))
+        assertThat(built.differencesFrom(environment(Map.of("portal.signing.provider", "bsre")), LOADER))
                 .containsExactly("portal.signing.provider");
-        assertThat(built.differencesFrom(environment(Map.of("spring.mail.host", "false"))))
+        assertThat(built.differencesFrom(environment(Map.of("spring.mail.host", "false")), LOADER))
                 .containsExactly("spring.mail.host");
-        assertThat(built.differencesFrom(environment(Map.of("spring.datasource.url", " "))))
+        assertThat(built.differencesFrom(environment(Map.of("spring.datasource.url", " ")), LOADER))
                 .containsExactly("spring.datasource.url");
-        assertThat(built.differencesFrom(environment(Map.of("management.server.port", "9091"))))
+        assertThat(built.differencesFrom(environment(Map.of("management.server.port", "9091")), LOADER))
                 .containsExactly("management.server.port", "server.port");
     }
 
     @Test
     void a_name_read_by_other_code_differs_by_its_value_and_by_properties_below_it() {
-        assertThat(built.differencesFrom(environment(Map.of("management.endpoints.web.exposure.include", "*"))))
+        assertThat(built.differencesFrom(environment(Map.of("management.endpoints.web.exposure.include", "*")), LOADER))
                 .containsExactly("management.endpoints.web.exposure.include");
-        assertThat(built.differencesFrom(environment(Map.of("management.endpoints.web.exposure.include[0]", "beans"))))
+        assertThat(built.differencesFrom(environment(Map.of("management.endpoints.web.exposure.include[0]", "beans")), LOADER))
                 .containsExactly("management.endpoints.web.exposure.include");
-        assertThat(built.differencesFrom(environment(Map.of("vaadin.allowed-packages", "id.dukcapil"))))
+        assertThat(built.differencesFrom(environment(Map.of("vaadin.allowed-packages", "id.dukcapil")), LOADER))
                 .as("read by a condition and by other code: its value counts").containsExactly("vaadin.allowed-packages");
+    }
+
+    @Test
+    void another_class_path_is_named_by_its_jars() throws Exception {
+        Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "jars-");
+        Path extra = folder.resolve("extra-library-1.0.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(extra), new Manifest())) {
+            jar.closeEntry();
+        }
+        try (URLClassLoader more = new URLClassLoader(new URL[] {extra.toUri().toURL()}, LOADER)) {
+            assertThat(built.differencesFrom(environment(Map.of()), more))
+                    .containsExactly("class path (1 jar(s) not in the build's: extra-library-1.0.jar; 0 of the build's "
+                            + "missing)");
+        } finally {
+            FileSystemUtils.deleteRecursively(folder);
+        }
+        assertThat(ConditionSettings.libraries(LOADER)).contains("spring-core-7.0.9.jar");
     }
 
     @Test
     void other_profiles_are_named_with_both_sets() {
         StandardEnvironment demo = environment(Map.of());
         demo.setActiveProfiles("demo");
-        assertThat(built.differencesFrom(demo)).containsExactly("profiles demo (built with none)");
+        assertThat(built.differencesFrom(demo, LOADER)).containsExactly("profiles demo (built with none)");
     }
 
     @Test
     void the_kept_file_reads_back_the_same_and_holds_no_value() throws Exception {
         ConditionSettings withSecrets = ConditionSettings.of(environment(Map.of(
                 "spring.mail.host", "smtp.rahasia.example", "management.endpoints.web.exposure.include", "s3cret-value")),
-                READ, COMPARED);
+                LOADER, READ, COMPARED);
         String file = withSecrets.write();
         assertThat(file).doesNotContain("smtp.rahasia.example").doesNotContain("s3cret-value").doesNotContain("8080");
         assertThat(ConditionSettings.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))))

