@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,120 +24,172 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Start-up (issues 2 and 37) on the packaged jar, extracted as the README's fast start has it: from {@code java} to
- * readiness answering 200, beside its baseline in the same run, a bare Spring Boot + Vaadin application of the same
- * versions ({@link BareVaadinApplication}, on the portal's own libraries and production bundle). A first start on
- * an empty data folder; restarts in turn, plain and with JDK 25's AOT cache, each application with a cache of its
- * own; then the portal on an external MariaDB, whose server alone is that row's baseline.
+ * Start-up (issues 2 and 37) on the packaged jar, started as the README tells an office to: extracted, in the
+ * office's default profile with its first administrator's settings, with Spring's AOT-processed bean definitions
+ * ({@code -Dspring.aot.enabled=true}, which the jar takes when its settings are the build's, decision 162) and JDK 25's
+ * AOT cache. From {@code java} to readiness answering 200, beside its baseline in the same run, a bare Spring Boot +
+ * Vaadin application of the same versions ({@link BareVaadinApplication}, on the portal's own libraries and
+ * production bundle). A first start on an empty data folder; restarts in turn, plain, with JDK 25's AOT cache, and
+ * with the cache and Spring's AOT code, each application with caches of its own (the bare one's Spring AOT code made
+ * here, as the build makes the portal's); then the portal on an external MariaDB, whose server alone is that row's
+ * baseline. The CPU of each start (the JVM and its database server) is read at readiness.
  */
 @Benchmark
 class StartupBenchmark {
 
     private static final int ROUNDS = 3;
+    private static final String SPRING_AOT = "-Dspring.aot.enabled=true";
+    /** An office's first start creates its first administrator from these (README). */
+    private static final Map<String, String> OFFICE = Map.of(
+            "PORTAL_ADMIN_USERNAME", "rina", "PORTAL_ADMIN_PASSWORD", "a-Strong-passw0rd");
 
     @Test
     void starts_beside_a_bare_spring_boot_and_vaadin_application() throws Exception {
         Path folder = PackagedPortal.newFolder("portal-startup-");
         try {
             Path portalJar = extracted(PackagedPortal.jar(), folder.resolve("extracted"));
-            Application portal = new Application("portal", List.of("-jar", portalJar.toString(),
-                    "--spring.profiles.active=demo"), folder.resolve("portal-data"));
-            Application bare = new Application("bare", List.of("-cp", bareClassPath(portalJar, folder.resolve("bare.jar")),
-                    BareVaadinApplication.class.getName()), folder.resolve("bare-data"));
+            Path portalData = folder.resolve("portal-data");
+            Application portal = new Application("portal", List.of(), List.of("-jar", portalJar.toString()),
+                    portalData, OFFICE);
+            Application portalAot = new Application("portal, Spring AOT", List.of(SPRING_AOT),
+                    List.of("-jar", portalJar.toString()), portalData, OFFICE);
+            String bareClassPath = bareClassPath(portalJar, folder.resolve("bare.jar"));
+            Path bareData = folder.resolve("bare-data");
+            Application bare = new Application("bare", List.of(), List.of("-cp", bareClassPath,
+                    BareVaadinApplication.class.getName()), bareData, Map.of());
+            Application bareAot = new Application("bare, Spring AOT", List.of(SPRING_AOT), List.of("-cp",
+                    bareAotProcessed(bareClassPath, folder.resolve("bare-aot")) + File.pathSeparator + bareClassPath,
+                    BareVaadinApplication.class.getName()), bareData, Map.of());
 
-            Start portalFirst = portal.firstStart();
+            Start portalFirst = portalAot.start(List.of());
             Start bareFirst = bare.start(List.of());
             Path portalCache = portal.train(folder.resolve("portal.aot"));
+            Path portalAotCache = portalAot.train(folder.resolve("portal-spring-aot.aot"));
             Path bareCache = bare.train(folder.resolve("bare.aot"));
-            List<Long> portalPlain = new ArrayList<>();
-            List<Long> barePlain = new ArrayList<>();
-            List<Long> portalCached = new ArrayList<>();
-            List<Long> bareCached = new ArrayList<>();
+            Path bareAotCache = bareAot.train(folder.resolve("bare-spring-aot.aot"));
+            Runs runs = new Runs();
             long heapUsedMiB = -1;
             for (int round = 0; round < ROUNDS; round++) {
-                Start restart = portal.start(List.of());
-                portalPlain.add(restart.readyMillis());
-                heapUsedMiB = restart.heapUsedMiB();
-                barePlain.add(bare.start(List.of()).readyMillis());
-                portalCached.add(portal.start(List.of("-XX:AOTCache=" + portalCache)).readyMillis());
-                bareCached.add(bare.start(List.of("-XX:AOTCache=" + bareCache)).readyMillis());
+                runs.add("portal plain", portal.start(List.of()));
+                runs.add("bare plain", bare.start(List.of()));
+                runs.add("portal cache", portal.start(List.of("-XX:AOTCache=" + portalCache)));
+                Start fast = portalAot.start(List.of("-XX:AOTCache=" + portalAotCache));
+                runs.add("portal cache+spring", fast);
+                heapUsedMiB = fast.heapUsedMiB();
+                runs.add("bare cache", bare.start(List.of("-XX:AOTCache=" + bareCache)));
+                runs.add("bare cache+spring", bareAot.start(List.of("-XX:AOTCache=" + bareAotCache)));
             }
-            External external = withExternalMariaDb(portalJar, folder);
+            External external = withExternalMariaDb(portalAot, folder, portalAotCache);
 
-            System.out.printf("BENCHMARK startup first start on an empty folder: portal %d ms, bare Spring Boot + "
-                            + "Vaadin %d ms, ratio %.2f (spring-reported %s s); the portal's demo data in place %d ms "
-                            + "after its start%n", portalFirst.readyMillis(), bareFirst.readyMillis(),
-                    ratio(portalFirst.readyMillis(), bareFirst.readyMillis()), portalFirst.springSeconds(),
-                    portalFirst.demoDataMillis());
-            System.out.printf("BENCHMARK startup restarts in turn, plain: portal %s ms, bare %s ms; medians %d / %d ms,"
-                            + " ratio %.2f%n", portalPlain, barePlain, median(portalPlain), median(barePlain),
-                    ratio(median(portalPlain), median(barePlain)));
-            System.out.printf("BENCHMARK startup restarts in turn, with the AOT cache: portal %s ms, bare %s ms; "
-                            + "medians %d / %d ms, ratio %.2f; the cache against the plain restart: portal %.2f, "
-                            + "bare %.2f; training runs %d / %d ms%n", portalCached, bareCached, median(portalCached),
-                    median(bareCached), ratio(median(portalCached), median(bareCached)),
-                    ratio(median(portalCached), median(portalPlain)), ratio(median(bareCached), median(barePlain)),
-                    portal.trainingMillis, bare.trainingMillis);
-            System.out.printf("BENCHMARK startup heap in use after a restart: %d MiB; external MariaDB: portal %d ms "
-                            + "(baseline: the server alone %d ms), heap %d MiB%n", heapUsedMiB,
-                    external.portal().readyMillis(), external.serverMillis(), external.portal().heapUsedMiB());
-            assertThat(median(portalPlain)).as("restart to ready, embedded MariaDB").isLessThanOrEqualTo(20_000);
+            System.out.println(String.format("BENCHMARK startup first start on an empty folder (office, Spring AOT, no JDK cache yet): "
+                            + "portal %d ms (CPU %d ms), bare Spring Boot + Vaadin %d ms (CPU %d ms), ratio %.2f "
+                            + "(spring-reported %s s)", portalFirst.readyMillis(), portalFirst.cpuMillis(),
+                    bareFirst.readyMillis(), bareFirst.cpuMillis(),
+                    ratio(portalFirst.readyMillis(), bareFirst.readyMillis()), portalFirst.springSeconds()));
+            System.out.println(String.format("BENCHMARK startup restarts in turn, plain: %s; %s; ratio %.2f", runs.line("portal plain"),
+                    runs.line("bare plain"), runs.ratio("portal plain", "bare plain")));
+            System.out.println(String.format("BENCHMARK startup restarts in turn, with JDK 25's AOT cache: %s; %s; ratio %.2f%n",
+                    runs.line("portal cache"), runs.line("bare cache"), runs.ratio("portal cache", "bare cache")));
+            System.out.println(String.format("BENCHMARK startup restarts in turn, with the cache and Spring's AOT code (the README's "
+                            + "start): %s; ratio %.2f against the bare one with its cache, %.2f against the bare one "
+                            + "with its cache and Spring's AOT code (%s); Spring's AOT code against the cache alone: "
+                            + "portal %.2f, bare %.2f", runs.line("portal cache+spring"),
+                    runs.ratio("portal cache+spring", "bare cache"),
+                    runs.ratio("portal cache+spring", "bare cache+spring"), runs.line("bare cache+spring"),
+                    runs.ratio("portal cache+spring", "portal cache"), runs.ratio("bare cache+spring", "bare cache")));
+            System.out.println(String.format("BENCHMARK startup training runs: portal %d ms, with Spring AOT %d ms, bare %d ms, "
+                            + "with Spring AOT %d ms", portal.trainingMillis, portalAot.trainingMillis,
+                    bare.trainingMillis, bareAot.trainingMillis));
+            System.out.println(String.format("BENCHMARK startup heap in use after a restart: %d MiB; external MariaDB (cache and "
+                            + "Spring AOT): portal %d ms (baseline: the server alone %d ms), heap %d MiB%n",
+                    heapUsedMiB, external.portal().readyMillis(), external.serverMillis(),
+                    external.portal().heapUsedMiB()));
+            assertThat(runs.median("portal plain")).as("restart to ready, embedded MariaDB").isLessThanOrEqualTo(20_000);
         } finally {
             FileSystemUtils.deleteRecursively(folder);
         }
     }
 
-    private record Start(long readyMillis, long heapUsedMiB, String springSeconds, long demoDataMillis) {
-
-        Start(long readyMillis, long heapUsedMiB, String springSeconds) {
-            this(readyMillis, heapUsedMiB, springSeconds, -1);
-        }
+    private record Start(long readyMillis, long cpuMillis, long heapUsedMiB, String springSeconds) {
     }
 
     private record External(Start portal, long serverMillis) {
     }
 
-    /** One application as the benchmark starts it: its program, its data folder, its AOT training run. */
+    /** The restarts of each kind, in the order they were made. */
+    private static final class Runs {
+
+        private final Map<String, List<Start>> byKind = new LinkedHashMap<>();
+
+        void add(String kind, Start start) {
+            byKind.computeIfAbsent(kind, key -> new ArrayList<>()).add(start);
+        }
+
+        long median(String kind) {
+            return StartupBenchmark.median(byKind.get(kind).stream().map(Start::readyMillis).toList());
+        }
+
+        long medianCpu(String kind) {
+            return StartupBenchmark.median(byKind.get(kind).stream().map(Start::cpuMillis).toList());
+        }
+
+        double ratio(String kind, String baseline) {
+            return StartupBenchmark.ratio(median(kind), median(baseline));
+        }
+
+        String line(String kind) {
+            return kind + " " + byKind.get(kind).stream().map(Start::readyMillis).toList() + " ms (median "
+                    + median(kind) + " ms, CPU median " + medianCpu(kind) + " ms)";
+        }
+    }
+
+    /** One application as the benchmark starts it: its JVM options and program, its data folder, its training run. */
     private static final class Application {
 
         private final String name;
+        private final List<String> jvmOptions;
         private final List<String> program;
         private final Path workingDir;
+        private final Map<String, String> env;
         private long trainingMillis;
 
-        Application(String name, List<String> program, Path workingDir) {
+        Application(String name, List<String> jvmOptions, List<String> program, Path workingDir,
+                    Map<String, String> env) {
             this.name = name;
+            this.jvmOptions = jvmOptions;
             this.program = program;
             this.workingDir = workingDir;
+            this.env = env;
         }
 
-        Start start(List<String> jvmOptions) throws Exception {
-            try (PackagedPortal started = PackagedPortal.launch(workingDir, Map.of(), jvmOptions, program)) {
-                return new Start(started.readyMillis, started.heapUsedMiB(),
-                        springSeconds(Files.readString(started.log)));
-            }
-        }
-
-        /** The first start on the empty folder: ready, then the demo data filled in the background (decision 137). */
-        Start firstStart() throws Exception {
-            try (PackagedPortal started = PackagedPortal.launch(workingDir, Map.of(), List.of(), program)) {
-                long demoData = started.millisUntilLogged("Demo data in place");
-                return new Start(started.readyMillis, -1, springSeconds(Files.readString(started.log)), demoData);
+        Start start(List<String> cacheOptions) throws Exception {
+            List<String> options = new ArrayList<>(jvmOptions);
+            options.addAll(cacheOptions);
+            try (PackagedPortal started = PackagedPortal.launch(workingDir, env, options, program)) {
+                long cpu = started.cpuMillisWithChildren();
+                String log = Files.readString(started.log);
+                if (jvmOptions.contains(SPRING_AOT)) {
+                    assertThat(log).as(name + " ran Spring's AOT code; see " + started.log)
+                            .contains("Starting AOT-processed");
+                }
+                return new Start(started.readyMillis, cpu, started.heapUsedMiB(), springSeconds(log));
             }
         }
 
         /** The README's training run: the context refreshed once, then the JVM writes what it loaded and linked. */
         Path train(Path cache) throws Exception {
             long started = System.nanoTime();
-            List<String> command = new ArrayList<>(List.of(PackagedPortal.javaExecutable(),
-                    "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"));
+            List<String> command = new ArrayList<>(List.of(PackagedPortal.javaExecutable()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"));
             command.addAll(program);
             command.add("--server.port=0");
-            run(workingDir, command);
+            run(workingDir, command, env);
             trainingMillis = (System.nanoTime() - started) / 1_000_000;
             assertThat(cache).as(name + "'s AOT cache").exists();
             return cache;
@@ -144,7 +198,7 @@ class StartupBenchmark {
 
     private static Path extracted(Path jar, Path destination) throws Exception {
         run(destination.getParent(), List.of(PackagedPortal.javaExecutable(), "-Djarmode=tools", "-jar",
-                jar.toAbsolutePath().toString(), "extract", "--destination", destination.toString()));
+                jar.toAbsolutePath().toString(), "extract", "--destination", destination.toString()), Map.of());
         return destination.resolve(jar.getFileName());
     }
 
@@ -178,7 +232,41 @@ class StartupBenchmark {
         }
     }
 
-    private static External withExternalMariaDb(Path portalJar, Path folder) throws Exception {
+    /**
+     * The bare application's Spring AOT code, made as the portal's build makes its own (Spring Boot's AOT processor,
+     * then the generated sources compiled): a jar to put before its class path.
+     */
+    private static String bareAotProcessed(String bareClassPath, Path folder) throws Exception {
+        Path sources = folder.resolve("sources");
+        Path resources = folder.resolve("resources");
+        Path classes = folder.resolve("classes");
+        run(folder, List.of(PackagedPortal.javaExecutable(), "-cp", bareClassPath,
+                "org.springframework.boot.SpringApplicationAotProcessor", BareVaadinApplication.class.getName(),
+                sources.toString(), resources.toString(), classes.toString(), "id.dukcapil", "bare"), Map.of());
+        // The processor's CGLIB proxies, which the generated sources name, are in the classes folder already.
+        List<String> javac = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classes + File.pathSeparator
+                + bareClassPath, "-proc:none", "-nowarn"));
+        try (Stream<Path> generated = Files.walk(sources)) {
+            generated.filter(file -> file.toString().endsWith(".java")).forEach(file -> javac.add(file.toString()));
+        }
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, javac.toArray(String[]::new)))
+                .as("the bare application's generated sources compile").isZero();
+        Path jar = folder.resolve("bare-aot.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Path root : List.of(classes, resources)) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        out.putNextEntry(new JarEntry(root.relativize(file).toString().replace(File.separatorChar,
+                                '/')));
+                        Files.copy(file, out);
+                    }
+                }
+            }
+        }
+        return jar.toString();
+    }
+
+    private static External withExternalMariaDb(Application portal, Path folder, Path cache) throws Exception {
         long started = System.nanoTime();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(PackagedPortal.freePort())
                 .setDataDir(folder.resolve("external-data").toFile())
@@ -193,24 +281,27 @@ class StartupBenchmark {
         try {
             // With an external database a node makes no key of its own (decision 120): the keys and the anchors
             // folder every node would share.
-            try (PackagedPortal portal = PackagedPortal.start(portalJar, folder.resolve("external-portal"), Map.of(
-                    "DB_URL", "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/dukcapil_external",
+            Map<String, String> env = new HashMap<>(OFFICE);
+            env.putAll(Map.of("DB_URL", "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/dukcapil_external",
                     "DB_USER", "root", "DB_PASSWORD", "",
                     "AUDIT_CHAIN_KEY", "c3RhcnR1cC1iZW5jaG1hcmstYXVkaXQtY2hhaW4ta2V5LTAx",
                     "IKD_PIN_KEY", "c3RhcnR1cC1iZW5jaG1hcmstaWtkLXBpbi1rZXktMDEyMzQ1",
-                    "AUDIT_ANCHORS_DIR", folder.resolve("shared-anchors").toString()))) {
-                return new External(new Start(portal.readyMillis, portal.heapUsedMiB(),
-                        springSeconds(Files.readString(portal.log))), serverMillis);
-            }
+                    "AUDIT_ANCHORS_DIR", folder.resolve("shared-anchors").toString()));
+            Application external = new Application("portal on an external MariaDB", portal.jvmOptions,
+                    portal.program, folder.resolve("external-portal"), env);
+            return new External(external.start(List.of("-XX:AOTCache=" + cache)), serverMillis);
         } finally {
             server.stop();
         }
     }
 
-    private static void run(Path directory, List<String> command) throws Exception {
+    private static void run(Path directory, List<String> command, Map<String, String> env) throws Exception {
         Files.createDirectories(directory);
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("command-" + System.nanoTime() + ".log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("command-" + System.nanoTime() + ".log").toFile());
+        builder.environment().remove("DB_URL");
+        builder.environment().putAll(env);
+        Process process = builder.start();
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
     }
