@@ -1,7 +1,6 @@
 package id.dukcapil.portal.shared.internal.aot;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,7 +9,6 @@ import java.net.URL;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -268,34 +266,41 @@ final class ConditionSettings {
     }
 
     /**
-     * The file names of the jars on the class path, sorted, but for the jar this JVM was started with ({@code -jar}):
-     * the libraries Spring Boot's conditions on classes saw. The build's AOT processing has the dependencies' jars
-     * from the local repository, a start the same files from the jar's {@code BOOT-INF/lib} or the extracted
-     * {@code lib/}: the names are the same.
+     * The file names of the jars on the class path, sorted: the libraries Spring Boot's conditions on classes saw. The
+     * build's AOT processing has the dependencies' jars from the local repository, a start the same files in the jar's
+     * {@code BOOT-INF/lib} or the extracted {@code lib/}: the names are the same. Not counted: the application's own
+     * jar (the one that carries this record; the build had its classes as a folder) and Spring Boot's jar-mode tools,
+     * which the build puts into the jar for {@code -Djarmode=tools} (a launcher's, no bean's).
      */
     static Set<String> libraries(ClassLoader classLoader) {
         Set<String> names = new TreeSet<>();
         try {
             Enumeration<URL> manifests = classLoader.getResources("META-INF/MANIFEST.MF");
             while (manifests.hasMoreElements()) {
-                String url = manifests.nextElement().toString();
-                int end = url.lastIndexOf("!/");
-                if (url.startsWith("jar:") && end > 0 && url.startsWith(".jar", end - 4)) {
-                    String name = url.substring(url.lastIndexOf('/', end) + 1, end);
-                    // Spring Boot puts its jar-mode tools into the jar for -Djarmode=tools: a launcher's, no bean's.
-                    if (!name.startsWith("spring-boot-jarmode-")) {
-                        names.add(name);
-                    }
+                String name = jarName(manifests.nextElement());
+                if (name != null && !name.startsWith("spring-boot-jarmode-")) {
+                    names.add(name);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String launched = System.getProperty("java.class.path", "");
-        if (!launched.contains(File.pathSeparator) && launched.endsWith(".jar")) {
-            names.remove(Path.of(launched).getFileName().toString());
+        URL record = classLoader.getResource(RESOURCE);
+        String application = record != null ? jarName(record) : null;
+        if (application != null) {
+            names.remove(application);
         }
         return names;
+    }
+
+    /** The file name of the jar a {@code jar:} URL points into (its innermost jar), or null. */
+    private static @Nullable String jarName(URL url) {
+        String text = url.toString();
+        int end = text.lastIndexOf("!/");
+        if (!text.startsWith("jar:") || end < 4 || !text.startsWith(".jar", end - 4)) {
+            return null;
+        }
+        return text.substring(text.lastIndexOf('/', end) + 1, end);
     }
 
     /** The jars one list has and the other has not, a few of each. */
