@@ -42,7 +42,8 @@ import org.springframework.util.FileSystemUtils;
 @Benchmark
 class StartupBenchmark {
 
-    private static final int ROUNDS = 3;
+    /** Rounds of restarts in turn; more on a machine others share ({@code -Dstartup.rounds=5}). */
+    private static final int ROUNDS = Integer.getInteger("startup.rounds", 3);
     private static final String SPRING_AOT = "-Dspring.aot.enabled=true";
     /** An office's first start creates its first administrator from these (README). */
     private static final Map<String, String> OFFICE = Map.of(
