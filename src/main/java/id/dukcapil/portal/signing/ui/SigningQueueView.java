@@ -13,6 +13,7 @@ import java.util.Set;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -45,6 +46,7 @@ import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Downloads;
+import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.signing.DocumentReturned;
@@ -65,7 +67,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * HEAD: the documents waiting for the Kepala Dinas's signature, overdue first. Preview one, send one back, choose
  * some or all, type the passphrase (or, signing through BSrE, a TOTP from the BeSign app) and sign them as a batch;
- * progress is polled every half second while it runs.
+ * progress is polled every half second while it runs, and its end is pushed the moment it comes.
  */
 @Route("signing")
 @RolesAllowed(Roles.HEAD)
@@ -407,8 +409,9 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
     /** Starts a batch with the passphrase typed in {@code key}, which is emptied either way; whether it started. */
     private boolean startBatch(PasswordField key, java.util.function.Supplier<BatchRun> starter) {
+        BatchRun started;
         try {
-            run = starter.get();
+            started = starter.get();
         } catch (RuleViolation violation) {
             key.clear();
             key.setErrorMessage(Notifications.text(violation));
@@ -416,6 +419,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(violation);
             return false;
         }
+        run = started;
         key.clear();
         key.setInvalid(false);
         sign.setEnabled(false);
@@ -426,6 +430,15 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         UI ui = UI.getCurrent();
         ui.setPollInterval(PROGRESS_POLL_MILLIS);
         polling = ui.addPollListener(poll -> showProgress());
+        if (LiveRefresh.pushOn(ui)) { // the batch's end shown as it comes, not at the next poll
+            started.completion().whenComplete((outcomes, failure) -> {
+                try {
+                    ui.access(this::showProgress);
+                } catch (UIDetachedException gone) {
+                    // the head left the screen: the batch is in the queue's history, nothing to show
+                }
+            });
+        }
         showProgress();
         return true;
     }
