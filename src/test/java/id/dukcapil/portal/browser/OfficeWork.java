@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class OfficeWork {
 
-    /** A call made at a desk: its point, the number and when it was clicked (the browser's clock, epoch ms). */
+    /** A call made at a desk: its point, the number and when its request left the page (epoch ms). */
     record Call(String point, String ticket, long calledAt) {
     }
 
@@ -225,14 +225,15 @@ final class OfficeWork {
     }
 
     /**
-     * Each call's milliseconds to its point's board (the first of the point's boards to show it), by the times the
-     * boards noted; a call no board showed as -1. Calls at a point without a board open are left out.
+     * Each call's milliseconds to its point's board (the first of the point's boards to show it), from the call's
+     * request leaving the desk's page to the number shown, by the times the boards in {@code screens} noted; a call no
+     * board showed as -1. Calls at a point without a board open are left out.
      */
-    List<Long> callsToBoard(List<Acting> boards) throws Exception {
+    List<Long> callsToBoard(BrowserContexts screens, List<Acting> boards) throws Exception {
         Map<String, List<JsonNode>> shown = new HashMap<>();
         for (Acting board : boards) {
             shown.computeIfAbsent(board.point(), point -> new ArrayList<>())
-                    .add(contexts.evaluate(board.session(), DeskActions.shownOnBoard()).get(1, TimeUnit.MINUTES));
+                    .add(screens.evaluate(board.session(), DeskActions.shownOnBoard()).get(1, TimeUnit.MINUTES));
         }
         List<Long> toBoard = new ArrayList<>();
         for (Call call : calls) {
