@@ -75,7 +75,7 @@ class KkInboxRowBrowserTest {
     /**
      * A click on a row's button while a redraw of the grid is on its way (here the clerk's own "reload", clicked just
      * before; in an office, as often, another desk's change pushed to the inbox) still takes the request: the
-     * click names its row, not a button the redraw replaced (decision 162). Before, it was dropped without a word.
+     * click names its row, not a button the redraw replaced (decision 163). Before, it was dropped without a word.
      */
     @Test
     void a_take_clicked_while_the_inbox_is_redrawn_still_takes_the_request() {

@@ -39,7 +39,7 @@ import org.springframework.util.FileSystemUtils;
  *
  * <p>In an office every page has a machine of its own; here the node and all the pages share two cores. So the desks'
  * Chromium draws under {@code SCHED_IDLE} ({@link RenderersLast}): its pages take only the time the node leaves, and
- * the node's own figures are its own (decision 163). The boards, the waiting rooms' television sets, are a second
+ * the node's own figures are its own (decision 164). The boards, the waiting rooms' television sets, are a second
  * Chromium at the ordinary priority, so a call's way to its board is timed on a screen that is not starved.
  *
  * <p>Figures, each beside its baseline in the same run: the heap in use after a full collection, per board and per
@@ -254,7 +254,7 @@ class OfficeLoadBenchmark {
                     REGISTRATION_EVERY.toSeconds(), recording.size(), CALL_EVERY.toSeconds(), desks("ikd"),
                     IKD_EVERY.toSeconds(), operators.size(), KK_EVERY.toSeconds(), verifiers.size(), desks("signing"),
                     SIGNING_EVERY.toSeconds(), BOOKING_EVERY.toSeconds(), 100 * cpuWorking);
-            System.out.printf("BENCHMARK office desks' Chromium drawing under SCHED_IDLE (decision 163): %d processes seen, "
+            System.out.printf("BENCHMARK office desks' Chromium drawing under SCHED_IDLE (decision 164): %d processes seen, "
                             + "at the end %d threads idle-scheduled, %d not yet%n", renderersLast.processes(),
                     renderersLast.threadsIdle(), renderersLast.threadsLeft());
             report(work, baseline.work(), work.callsToBoard(boardScreens, watched), baseline.toBoard());

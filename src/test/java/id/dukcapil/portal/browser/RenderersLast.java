@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * Puts a Chromium's renderer, GPU and zygote processes, every thread of each, under Linux's {@code SCHED_IDLE}
  * policy while it runs, so that they take only the CPU time no other process wants: on a machine that holds both
  * the node and the office's 150 pages, the node's threads run first, as they would beside browsers on machines of
- * their own (decision 163). The browser process, with its network service and DevTools, keeps its priority, so the
+ * their own (decision 164). The browser process, with its network service and DevTools, keeps its priority, so the
  * network stack's timestamps of each request are taken on time.
  *
  * <p>A nice value would not hold: Chromium sets its renderers' niceness itself, per thread. {@code SCHED_IDLE} is a

@@ -86,7 +86,7 @@ class SigningQueueBrowserTest {
     }
 
     /**
-     * The batch's end reaches the head's screen as it comes, pushed (decision 163): with the page's polling stopped
+     * The batch's end reaches the head's screen as it comes, pushed (decision 164): with the page's polling stopped
      * (every timer it would set never fires) the result is still shown, and the document is signed.
      */
     @Test

@@ -125,7 +125,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         add(toolbar, grid);
     }
 
-    /** Take, forward, return with a reason, release: each on the rows it applies to (decision 162). */
+    /** Take, forward, return with a reason, release: each on the rows it applies to (decision 163). */
     private RowActions<InboxRow> actions(String me, boolean operator, boolean supervisor) {
         Predicate<InboxRow> mineInCheck = row -> row.state() == RequestState.IN_CHECK && Objects.equals(me, row.holder());
         return RowActions.<InboxRow>of(InboxRow::id)

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A grid's column of each row's buttons, drawn in the browser from the row's data key (decision 162). A click names
+ * A grid's column of each row's buttons, drawn in the browser from the row's data key (decision 163). A click names
  * the row it was made on, so it still acts when the grid was redrawn meanwhile: a change pushed from another desk, or
  * the clerk's own previous click still on its way. Buttons made on the server for each row (a component column) are
  * made anew at every redraw, and a click on one the server has already replaced is dropped without a word.
