@@ -9,7 +9,7 @@ import com.vaadin.flow.server.StreamRegistration;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +41,11 @@ public final class RowActions<T> {
     private static final String ROW = "row";
 
     private final Function<T, ?> rowId;
+    /** Each button's and link's id prefix, in the order given: the order they stand in on a row. */
+    private final List<String> idPrefixes = new ArrayList<>();
     /** The buttons, by id prefix: one drawing each, in the order given. */
-    private final Map<String, List<Action<T>>> buttons = new LinkedHashMap<>();
-    private final Map<String, Link<T>> links = new LinkedHashMap<>();
+    private final Map<String, List<Action<T>>> buttons = new HashMap<>();
+    private final Map<String, Link<T>> links = new HashMap<>();
     private @Nullable Function<T, @Nullable String> note;
 
     private RowActions(Function<T, ?> rowId) {
@@ -92,7 +94,7 @@ public final class RowActions<T> {
      * each row would be replaced at each redraw, and its address would no longer serve.
      */
     public RowActions<T> link(String idPrefix, String label, Predicate<T> shownFor, Function<T, DownloadResponse> file) {
-        requireNew(idPrefix);
+        claim(idPrefix);
         links.put(idPrefix, new Link<>(idPrefix, label, shownFor, file));
         return this;
     }
@@ -124,19 +126,21 @@ public final class RowActions<T> {
 
     private RowActions<T> add(Action<T> action) {
         if (!buttons.containsKey(action.idPrefix())) {
-            requireNew(action.idPrefix());
+            claim(action.idPrefix());
         }
         buttons.computeIfAbsent(action.idPrefix(), prefix -> new ArrayList<>()).add(action);
         return this;
     }
 
-    private void requireNew(String idPrefix) {
+    /** The id prefix for a new button or link, checked: an id Vaadin can call, and no other button's or link's. */
+    private void claim(String idPrefix) {
         if (!idPrefix.matches("[a-z][a-z0-9-]*-")) {
             throw new IllegalArgumentException("An action's id prefix is lower-case words ending in '-': " + idPrefix);
         }
-        if (buttons.containsKey(idPrefix) || links.containsKey(idPrefix)) {
+        if (idPrefixes.contains(idPrefix)) {
             throw new IllegalArgumentException("An id prefix names one link, or one button's drawings: " + idPrefix);
         }
+        idPrefixes.add(idPrefix);
     }
 
     /** Which of the button's drawings the row shows, counted from 1; 0 for none. */
@@ -151,16 +155,19 @@ public final class RowActions<T> {
 
     private String template() {
         StringBuilder parts = new StringBuilder();
-        buttons.forEach((idPrefix, drawings) -> {
-            String shown = "item." + function(idPrefix);
+        for (String idPrefix : idPrefixes) {
+            List<Action<T>> drawings = buttons.get(idPrefix);
+            if (drawings == null) {
+                parts.append(links.get(idPrefix).template());
+                continue;
+            }
             parts.append("${");
             for (int drawing = 0; drawing < drawings.size(); drawing++) {
-                parts.append(shown).append(" === ").append(drawing + 1).append(" ? html`")
+                parts.append("item.").append(function(idPrefix)).append(" === ").append(drawing + 1).append(" ? html`")
                         .append(drawings.get(drawing).template()).append("` : ");
             }
             parts.append("''}");
-        });
-        links.values().forEach(link -> parts.append(link.template()));
+        }
         String noted = note == null ? "" : "${item.note ? html`<span class=\"row-note\">${item.note}</span>` : ''}";
         return "<div class=\"row-actions\" style=\"display:flex;flex-wrap:nowrap;gap:var(--lumo-space-s);"
                 + "align-items:center\">" + parts + noted + "</div>";
