@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A grid's column of each row's buttons, drawn in the browser from the row's data key (decision 162). A click names
- * the row it was made on, so it still acts when the grid was redrawn meanwhile: a change pushed from another desk, or
- * the clerk's own previous click still on its way. Buttons made on the server for each row (a component column) are
- * made anew at every redraw, and a click on one the server has already replaced is dropped without a word. The row
- * keeps its key across a redraw where the grid's data view has an identifier provider and its rows are refreshed,
- * not set anew ({@link ListedRows}).
+ * A grid's column of each row's buttons and links, drawn in the browser from the row's data key (decision 162). A
+ * click names the row it was made on, so it still acts when the grid was redrawn meanwhile: a change pushed from
+ * another desk, or the clerk's own previous click still on its way. Buttons made on the server for each row (a
+ * component column) are made anew at every redraw, and a click on one the server has already replaced is dropped
+ * without a word. The row keeps its key across a redraw where the grid's data view has an identifier provider and its
+ * rows are refreshed, not set anew ({@link ListedRows}).
  *
  * <p>Each button's id is its action's {@code idPrefix} followed by the row's id, as the browser tests and the office
  * benchmark find it; a button shows only on the rows its action applies to. Actions given the same prefix are one
@@ -112,7 +112,8 @@ public final class RowActions<T> {
         buttons.forEach((idPrefix, drawings) -> {
             String function = function(idPrefix);
             renderer.withProperty(function, row -> shown(drawings, row));
-            // Run whatever the row's state now: the service refuses, with its reason, what no longer applies.
+            // Runs whatever the row's state now: the drawing it shows now, or else the first, whose service refuses,
+            // with its reason, what no longer applies.
             renderer.withFunction(function, row -> drawings.stream().filter(action -> action.shownFor().test(row))
                     .findFirst().orElse(drawings.getFirst()).action().accept(row));
         });
