@@ -11,6 +11,7 @@ import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import com.vaadin.flow.component.grid.GridTester;
 import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.shared.ui.RowOpener;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What the browser tells the server when a clerk double-clicks a grid row, or moves the focus to it and presses Enter. */
@@ -51,10 +52,11 @@ public final class GridInput {
         new GridTester<>(grid).invokeLitRendererFunction(row, actionsColumn(grid), RowActions.function(idPrefix));
     }
 
-    /** Whether the row shows its button with that id prefix ({@link RowActions}). */
+    /** Whether the row shows its button or link with that id prefix ({@link RowActions}). */
     public static <T> boolean showsAction(Grid<T> grid, int row, String idPrefix) {
-        return Boolean.TRUE.equals(new GridTester<>(grid).getLitRendererPropertyValue(row, actionsColumn(grid),
-                RowActions.function(idPrefix), Boolean.class));
+        Object shown = new GridTester<>(grid).getLitRendererPropertyValue(row, actionsColumn(grid),
+                RowActions.function(idPrefix), Object.class);
+        return !List.of(0, "").contains(shown); // as the template reads it: nothing drawn, no address
     }
 
     private static int actionsColumn(Grid<?> grid) {

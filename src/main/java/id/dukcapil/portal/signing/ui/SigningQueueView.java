@@ -1,6 +1,5 @@
 package id.dukcapil.portal.signing.ui;
 
-import id.dukcapil.portal.shared.ui.OpensDialog;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -49,6 +48,7 @@ import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
@@ -130,9 +130,11 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         queue.addComponentColumn(this::due).setHeader(getTranslation("signing.column.due")).setWidth("7.5em").setFlexGrow(0);
         // A width of its own (decision 127): measured from the rows first drawn, the column came out a few pixels
         // wide in a full test run and cut both buttons.
-        queue.addComponentColumn(this::actions).setWidth("16em").setFlexGrow(0).setFrozenToEnd(true);
+        actions().addTo(queue).setAutoWidth(false).setWidth("16em");
         queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        queue.setItemsPageable(page -> signingQueue.queue(page).getContent());
+        // A row keeps its key while queued, whatever else of it changes: what a click on its button names.
+        queue.setItemsPageable(page -> signingQueue.queue(page).getContent())
+                .setIdentifierProvider(QueuedDocument::id);
         queue.setEmptyStateText(getTranslation("signing.queue.empty"));
         queue.addSelectionListener(change -> {
             allSelected = false;
@@ -245,16 +247,13 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         return due;
     }
 
-    private HorizontalLayout actions(QueuedDocument document) {
-        Button preview = new Button(getTranslation("signing.preview"), VaadinIcon.EYE.create(),
-                click -> openPreview(document));
-        preview.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        OpensDialog.button(preview);
-        Button back = new Button(getTranslation("signing.return"), VaadinIcon.ARROW_BACKWARD.create(),
-                click -> openReturn(document));
-        back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        OpensDialog.button(back);
-        return new HorizontalLayout(preview, back);
+    /** Each document's preview, and its return to the verifier with a reason. */
+    private RowActions<QueuedDocument> actions() {
+        return RowActions.<QueuedDocument>of(QueuedDocument::id)
+                .dialogButton("preview-", getTranslation("signing.preview"), VaadinIcon.EYE, document -> true,
+                        this::openPreview, ButtonVariant.LUMO_TERTIARY)
+                .dialogButton("return-", getTranslation("signing.return"), VaadinIcon.ARROW_BACKWARD, document -> true,
+                        this::openReturn, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
     }
 
     /**
