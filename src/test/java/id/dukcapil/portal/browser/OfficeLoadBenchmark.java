@@ -255,7 +255,7 @@ class OfficeLoadBenchmark {
                     IKD_EVERY.toSeconds(), operators.size(), KK_EVERY.toSeconds(), verifiers.size(), desks("signing"),
                     SIGNING_EVERY.toSeconds(), BOOKING_EVERY.toSeconds(), 100 * cpuWorking);
             System.out.printf("BENCHMARK office desks' Chromium drawing under SCHED_IDLE (decision 164): %d processes seen, "
-                            + "at the end %d threads idle-scheduled, %d not yet%n", renderersLast.processes(),
+                            + "at the end %d threads idle-scheduled, %d not%n", renderersLast.processes(),
                     renderersLast.threadsIdle(), renderersLast.threadsLeft());
             report(work, baseline.work(), work.callsToBoard(boardScreens, watched), baseline.toBoard());
             work.refusals().forEach((action, outcomes) -> System.out.printf("BENCHMARK office refused %s: %d, e.g. %s%n",

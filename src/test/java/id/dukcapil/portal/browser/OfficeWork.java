@@ -233,7 +233,7 @@ final class OfficeWork {
         Map<String, List<JsonNode>> shown = new HashMap<>();
         for (Acting board : boards) {
             shown.computeIfAbsent(board.point(), point -> new ArrayList<>())
-                    .add(screens.evaluate(board.session(), DeskActions.shownOnBoard()).get(1, TimeUnit.MINUTES));
+                    .add(screens.evaluate(board.session(), DeskActions.shownOnBoard()).get(5, TimeUnit.MINUTES));
         }
         List<Long> toBoard = new ArrayList<>();
         for (Call call : calls) {

@@ -3,6 +3,7 @@ package id.dukcapil.portal.browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,29 +12,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Puts a Chromium's renderer, GPU and zygote processes, every thread of each, under Linux's {@code SCHED_IDLE}
- * policy while it runs, so that they take only the CPU time no other process wants: on a machine that holds both
- * the node and the office's 150 pages, the node's threads run first, as they would beside browsers on machines of
- * their own (decision 164). The browser process, with its network service and DevTools, keeps its priority, so the
- * network stack's timestamps of each request are taken on time.
+ * Puts a Chromium's drawing and its own browser process, every thread of each, under Linux's {@code SCHED_IDLE}
+ * policy while it runs, so that they take only the CPU time no other process wants: on a machine that holds both the
+ * node and the office's 150 pages, the node's threads run first, as they would beside browsers on machines of their
+ * own (decision 164). Its network service keeps its priority, so the network stack's timestamps of each request (the
+ * node's time) are taken on time.
  *
  * <p>A nice value would not hold: Chromium sets its renderers' niceness itself, per thread. {@code SCHED_IDLE} is a
- * policy, which {@code setpriority} does not change and which a thread's new threads inherit. Processes started later
- * (a renderer for each new page) are caught within {@link #EVERY}; {@link #threadsLeft()} says how many threads the
- * last look found outside the policy, and the benchmark reports it.
+ * policy, which {@code setpriority} does not change and which a thread's new threads and a process's children
+ * inherit: once the zygote is under it, the renderers it forks later are born under it. Each process is looked at
+ * once, when it first appears (within {@link #EVERY}), so the watching costs next to nothing; {@link #threadsLeft()}
+ * reads every thread's policy again, for the report.
  */
 final class RenderersLast implements AutoCloseable {
 
-    private static final long EVERY = 200;
+    private static final long EVERY = 500;
     private static final int SCHED_IDLE = 5;
-    /** The process types of Chromium that draw pages: what an office's own machines would run. */
+    private static final int GONE = -1;
+    /** Chromium's processes put last: the browser itself (no type) and those that draw; not its network service. */
     private static final List<String> DRAWING = List.of("--type=renderer", "--type=gpu-process", "--type=zygote");
 
     private final String userDataDir;
     private final Thread watcher;
-    private final Set<Long> processes = ConcurrentHashMap.newKeySet();
-    private volatile int threadsLeft;
-    private volatile int threadsIdle;
+    /** Every process id looked at, whether it was Chromium's or not: each is looked at once. */
+    private final Set<String> seen = new HashSet<>();
+    private final Set<Path> processes = ConcurrentHashMap.newKeySet();
 
     private RenderersLast(String userDataDir) {
         this.userDataDir = userDataDir;
@@ -65,30 +68,21 @@ final class RenderersLast implements AutoCloseable {
     }
 
     private void look() throws IOException, InterruptedException {
-        int left = 0;
-        int idle = 0;
         try (Stream<Path> all = Files.list(Path.of("/proc"))) {
-            for (Path process : all.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .toList()) {
+            for (Path process : all.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)
+                    && seen.add(path.getFileName().toString())).toList()) {
                 String command = commandLine(process);
-                if (!command.contains("--user-data-dir=" + userDataDir) || DRAWING.stream().noneMatch(command::contains)) {
-                    continue;
-                }
-                long outside = threads(process).filter(thread -> policy(thread) != SCHED_IDLE).count();
-                if (outside > 0) {
+                boolean browser = command.startsWith("/usr/lib/chromium/chromium ") && !command.contains("--type=");
+                if (command.contains("--user-data-dir=" + userDataDir + " ")
+                        && (browser || DRAWING.stream().anyMatch(command::contains))) {
                     Process chrt = new ProcessBuilder("chrt", "--all-tasks", "--idle", "--pid", "0",
                             process.getFileName().toString()).redirectErrorStream(true).start();
                     chrt.getInputStream().readAllBytes();
                     chrt.waitFor(5, TimeUnit.SECONDS);
-                    outside = threads(process).filter(thread -> policy(thread) != SCHED_IDLE).count();
+                    processes.add(process);
                 }
-                processes.add(Long.parseLong(process.getFileName().toString()));
-                left += (int) outside;
-                idle += (int) threads(process).count() - (int) outside;
             }
         }
-        threadsLeft = left;
-        threadsIdle = idle;
     }
 
     private static String commandLine(Path process) {
@@ -114,23 +108,24 @@ final class RenderersLast implements AutoCloseable {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Integer.parseInt(fields[38]);
         } catch (IOException | RuntimeException gone) {
-            return SCHED_IDLE; // gone: nothing left to put last
+            return GONE;
         }
     }
 
-    /** Chromium's drawing processes seen so far. */
+    /** Chromium's processes put last so far. */
     int processes() {
         return processes.size();
     }
 
-    /** Threads of those processes the last look found under {@code SCHED_IDLE}. */
-    int threadsIdle() {
-        return threadsIdle;
+    /** Threads of those processes still running under {@code SCHED_IDLE}, read now. */
+    long threadsIdle() {
+        return processes.stream().flatMap(RenderersLast::threads).filter(thread -> policy(thread) == SCHED_IDLE).count();
     }
 
-    /** Threads of those processes the last look found outside {@code SCHED_IDLE} (new ones, not yet caught). */
-    int threadsLeft() {
-        return threadsLeft;
+    /** Threads of those processes running under another policy, read now: none, if the policy held. */
+    long threadsLeft() {
+        return processes.stream().flatMap(RenderersLast::threads).map(RenderersLast::policy)
+                .filter(policy -> policy != SCHED_IDLE && policy != GONE).count();
     }
 
     @Override
