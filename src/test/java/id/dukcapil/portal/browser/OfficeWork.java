@@ -159,7 +159,7 @@ final class OfficeWork {
         try {
             step.run();
         } catch (Exception | AssertionError failed) {
-            failures.add(name + ": " + failed.getMessage());
+            failures.add(name + ": " + failed);
         }
     }
 
@@ -184,7 +184,7 @@ final class OfficeWork {
             }
             return answer;
         } catch (Exception failed) {
-            failures.add(failed.getMessage());
+            failures.add(String.valueOf(failed)); // a time-out has no message: its kind says what happened
             return null;
         }
     }
