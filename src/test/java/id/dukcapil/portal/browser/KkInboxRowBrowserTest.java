@@ -38,10 +38,7 @@ class KkInboxRowBrowserTest {
     @Test
     void the_rows_take_button_takes_the_request_without_opening_it_and_a_click_or_enter_on_the_row_opens_it() {
         String tracking = kk.submitted();
-        long id = jdbc.queryForObject("SELECT id FROM kkprint_request WHERE tracking_number = ?", Long.class, tracking);
-        // Furthest over its standard: the inbox's first row, in sight whatever else the inbox holds.
-        jdbc.update("UPDATE kkprint_request SET step_due_at = ? WHERE id = ?",
-                Timestamp.valueOf(LocalDateTime.of(2001, 1, 1, 0, 0)), id);
+        long id = firstInTheInbox(tracking);
 
         try (Browser browser = new Browser(port, 1440, 900)) {
             WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
@@ -80,9 +77,7 @@ class KkInboxRowBrowserTest {
     @Test
     void a_take_clicked_while_the_inbox_is_redrawn_still_takes_the_request() {
         String tracking = kk.submitted();
-        long id = jdbc.queryForObject("SELECT id FROM kkprint_request WHERE tracking_number = ?", Long.class, tracking);
-        jdbc.update("UPDATE kkprint_request SET step_due_at = ? WHERE id = ?",
-                Timestamp.valueOf(LocalDateTime.of(2001, 1, 1, 0, 0)), id);
+        long id = firstInTheInbox(tracking);
 
         try (Browser browser = new Browser(port, 1440, 900)) {
             WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(60));
@@ -101,6 +96,14 @@ class KkInboxRowBrowserTest {
                     "return document.body.innerText.includes('Permohonan diambil.');"));
             assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.IN_CHECK);
         }
+    }
+
+    /** The request's id, made the furthest over its standard: the inbox's first row, in sight whatever else it holds. */
+    private long firstInTheInbox(String tracking) {
+        long id = jdbc.queryForObject("SELECT id FROM kkprint_request WHERE tracking_number = ?", Long.class, tracking);
+        jdbc.update("UPDATE kkprint_request SET step_due_at = ? WHERE id = ?",
+                Timestamp.valueOf(LocalDateTime.of(2001, 1, 1, 0, 0)), id);
+        return id;
     }
 
     @SuppressWarnings("unchecked")

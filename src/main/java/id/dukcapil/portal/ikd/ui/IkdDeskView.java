@@ -21,7 +21,6 @@ import id.dukcapil.portal.ikd.IkdDesk;
 import id.dukcapil.portal.ikd.Registration;
 import id.dukcapil.portal.ikd.RegistrationState;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.live.Change;
@@ -199,11 +198,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void act(Runnable action) {
-        try {
-            action.run();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
+        Notifications.unlessRefused(action);
         refresh();
     }
 

@@ -30,7 +30,6 @@ import id.dukcapil.portal.signing.SignableDocuments.Detail;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
@@ -147,11 +146,8 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void act(Runnable action, String doneKey) {
-        try {
-            action.run();
+        if (Notifications.unlessRefused(action)) {
             Notifications.success(getTranslation(doneKey));
-        } catch (RuleViolation refused) {
-            Notifications.error(refused);
         }
         refresh();
     }

@@ -26,7 +26,6 @@ import id.dukcapil.portal.recording.RecordingDocuments;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -204,11 +203,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void act(Runnable action) {
-        try {
-            action.run();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
+        Notifications.unlessRefused(action);
         refresh();
     }
 
