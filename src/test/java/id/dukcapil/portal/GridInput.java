@@ -8,7 +8,10 @@ import com.vaadin.flow.component.grid.ItemDoubleClickEvent;
 import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
+import com.vaadin.flow.component.grid.GridTester;
+import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.shared.ui.RowOpener;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What the browser tells the server when a clerk double-clicks a grid row, or moves the focus to it and presses Enter. */
@@ -36,5 +39,27 @@ public final class GridInput {
         data.put(RowOpener.ENTER_ON_ROW, true);
         grid.getElement().getNode().getFeature(ElementListenerMap.class)
                 .fireEvent(new DomEvent(grid.getElement(), "keydown", data));
+    }
+
+    /**
+     * A click on the row's button with that id prefix ({@link RowActions}), as the browser sends it: refused here, as
+     * the button is absent there, where the row does not show it.
+     */
+    public static <T> void clickAction(Grid<T> grid, int row, String idPrefix) {
+        if (!showsAction(grid, row, idPrefix)) {
+            throw new IllegalStateException("row " + row + " shows no " + idPrefix + " button");
+        }
+        new GridTester<>(grid).invokeLitRendererFunction(row, actionsColumn(grid), RowActions.function(idPrefix));
+    }
+
+    /** Whether the row shows its button or link with that id prefix ({@link RowActions}). */
+    public static <T> boolean showsAction(Grid<T> grid, int row, String idPrefix) {
+        Object shown = new GridTester<>(grid).getLitRendererPropertyValue(row, actionsColumn(grid),
+                RowActions.function(idPrefix), Object.class);
+        return !List.of(0, "").contains(shown); // as the template reads it: nothing drawn, no address
+    }
+
+    private static int actionsColumn(Grid<?> grid) {
+        return grid.getColumns().indexOf(grid.getColumnByKey(RowActions.KEY));
     }
 }

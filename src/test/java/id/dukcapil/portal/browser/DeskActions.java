@@ -15,18 +15,28 @@ final class DeskActions {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Waits for a page's answer to a user's act: polled every 5 ms (timers are not throttled in an office's tabs). */
+    /**
+     * Waits for a page's answer to a user's act: looked for at each change of the page (a mutation observer) and every
+     * 10 ms besides (Vaadin may go idle without changing the page), not polled every few milliseconds, so that a
+     * waiting page costs its renderer next to nothing.
+     */
     private static final String PRELUDE = Browser.BUSY + """
             const until = (test, limit, what) => new Promise((resolve, reject) => {
               const started = performance.now();
+              let timer = null;
+              const observer = new MutationObserver(() => look());
+              const done = () => { observer.disconnect(); clearTimeout(timer); };
               const look = () => {
                 let found = null;
                 try { found = test(); } catch (e) { found = null; }
-                if (found && !busy()) resolve(found);
-                else if (performance.now() - started > limit) reject(new Error((what || 'nothing shown') + ' within '
-                  + limit + ' ms; the page showed: ' + document.body.innerText.replace(/\\s+/g, ' ').slice(0, 600)));
-                else setTimeout(look, 5);
+                if (found && !busy()) { done(); resolve(found); }
+                else if (performance.now() - started > limit) {
+                  done();
+                  reject(new Error((what || 'nothing shown') + ' within ' + limit + ' ms; the page showed: '
+                    + document.body.innerText.replace(/\\s+/g, ' ').slice(0, 600)));
+                } else { clearTimeout(timer); timer = setTimeout(look, 10); }
               };
+              observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
               look();
             });
             const cards = () => [...document.querySelectorAll('vaadin-notification-card')];
@@ -50,7 +60,9 @@ final class DeskActions {
               const trips = performance.getEntriesByType('resource')
                 .filter(trip => trip.startTime >= started && trip.name.includes('v-r=uidl'));
               const serverMs = Math.round(trips.reduce((sum, trip) => sum + Math.max(0, trip.responseStart - trip.requestStart), 0));
-              return { ms, serverMs, trips: trips.length, outcome };
+              // When the act's first request left the page (epoch ms): where a call's way to the board starts.
+              const sentAt = trips.length ? Math.round(performance.timeOrigin + trips[0].requestStart) : null;
+              return { ms, serverMs, trips: trips.length, outcome, sentAt };
             };
             const byId = id => document.getElementById(id);
             // The element with that id in a row the grid draws: a grid may keep a stale copy of a cell's component,
@@ -118,13 +130,15 @@ final class DeskActions {
             steps['registration: queue number given'] = step;
             return { steps, ticket: step.outcome === 'shown' ? byId('recording-ticket').textContent.trim() : null };""";
 
-    /** The recording desk calls the next number, until it shows the number called; the call's time on the clock. */
+    /**
+     * The recording desk calls the next number, until it shows the number called; the call's time on the clock: when
+     * its request left the page.
+     */
     private static final String CALL = """
             const button = byId('recording-call-next');
             if (!button || button.hasAttribute('disabled')) return { steps: {}, busy: true };
-            const calledAt = Date.now();
             const step = await timed(() => button.click(), () => byId('recording-called') ? 'shown' : null);
-            return { steps: { 'recording: next number called': step }, calledAt,
+            return { steps: { 'recording: next number called': step }, calledAt: step.sentAt,
               ticket: step.outcome === 'shown' ? byId('recording-called').textContent.trim() : null };""";
 
     /** The recording desk's "recorded" for the number it shows, until the number leaves the screen. */

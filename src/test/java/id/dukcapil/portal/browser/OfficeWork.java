@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class OfficeWork {
 
-    /** A call made at a desk: its point, the number and when it was clicked (the browser's clock, epoch ms). */
+    /** A call made at a desk: its point, the number and when its request left the page (epoch ms). */
     record Call(String point, String ticket, long calledAt) {
     }
 
@@ -159,7 +159,7 @@ final class OfficeWork {
         try {
             step.run();
         } catch (Exception | AssertionError failed) {
-            failures.add(name + ": " + failed.getMessage());
+            failures.add(name + ": " + failed);
         }
     }
 
@@ -184,7 +184,7 @@ final class OfficeWork {
             }
             return answer;
         } catch (Exception failed) {
-            failures.add(failed.getMessage());
+            failures.add(String.valueOf(failed)); // a time-out has no message: its kind says what happened
             return null;
         }
     }
@@ -225,14 +225,15 @@ final class OfficeWork {
     }
 
     /**
-     * Each call's milliseconds to its point's board (the first of the point's boards to show it), by the times the
-     * boards noted; a call no board showed as -1. Calls at a point without a board open are left out.
+     * Each call's milliseconds to its point's board (the first of the point's boards to show it), from the call's
+     * request leaving the desk's page to the number shown, by the times the boards in {@code screens} noted; a call no
+     * board showed as -1. Calls at a point without a board open are left out.
      */
-    List<Long> callsToBoard(List<Acting> boards) throws Exception {
+    List<Long> callsToBoard(BrowserContexts screens, List<Acting> boards) throws Exception {
         Map<String, List<JsonNode>> shown = new HashMap<>();
         for (Acting board : boards) {
             shown.computeIfAbsent(board.point(), point -> new ArrayList<>())
-                    .add(contexts.evaluate(board.session(), DeskActions.shownOnBoard()).get(1, TimeUnit.MINUTES));
+                    .add(screens.evaluate(board.session(), DeskActions.shownOnBoard()).get(5, TimeUnit.MINUTES));
         }
         List<Long> toBoard = new ArrayList<>();
         for (Call call : calls) {

@@ -84,4 +84,37 @@ class SigningQueueBrowserTest {
             });
         }
     }
+
+    /**
+     * The batch's end reaches the head's screen as it comes, pushed (decision 164): with the page's polling stopped
+     * (every timer it would set never fires) the result is still shown, and the document is signed.
+     */
+    @Test
+    void the_batchs_end_is_pushed_to_the_heads_screen_without_waiting_for_a_poll() {
+        long card = SignedInAs.call(users, "kadis", () -> support.queueFamily());
+        String cardNumber = jdbc.queryForObject("SELECT number FROM signing_document WHERE id = ?", String.class, card);
+        jdbc.update("UPDATE signing_document SET due_at = ? WHERE id = ?", Timestamp.valueOf("2001-01-01 00:00:00"), card);
+        try (Browser desk = new Browser(port, 1440, 900)) {
+            DemoStaff.signIn(desk, "kadis", jdbc);
+            desk.driver.manage().addCookie(new Cookie("portal-lang", "id"));
+            desk.open("signing");
+            desk.awaitSettled();
+            // Only this card chosen: its row's selection box.
+            desk.driver.executeScript("""
+                    const contents = [...document.querySelectorAll('vaadin-grid-cell-content')];
+                    const row = contents.find(c => c.textContent.trim() === arguments[0]).assignedSlot.parentElement.parentElement;
+                    contents.filter(c => c.assignedSlot && c.assignedSlot.parentElement.parentElement === row)
+                      .flatMap(c => [...c.querySelectorAll('vaadin-checkbox')])[0].click();""", cardNumber);
+            desk.await(By.cssSelector("#signing-passphrase input")).sendKeys(SigningTestSupport.PASSPHRASE);
+            desk.awaitSettled();
+            desk.driver.executeScript("window.setInterval = () => 0;"); // the progress poll never fires
+            desk.await(By.id("signing-sign")).click();
+
+            new org.openqa.selenium.support.ui.WebDriverWait(desk.driver, java.time.Duration.ofSeconds(30))
+                    .until(driver -> (Boolean) desk.driver.executeScript(
+                            "return document.body.innerText.includes('Batch selesai: 1 ditandatangani');"));
+            assertThat(jdbc.queryForObject("SELECT state FROM signing_document WHERE id = ?", String.class, card))
+                    .isEqualTo("SIGNED");
+        }
+    }
 }

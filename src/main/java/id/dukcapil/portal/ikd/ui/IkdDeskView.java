@@ -1,7 +1,6 @@
 package id.dukcapil.portal.ikd.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -22,13 +21,14 @@ import id.dukcapil.portal.ikd.IkdDesk;
 import id.dukcapil.portal.ikd.Registration;
 import id.dukcapil.portal.ikd.RegistrationState;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.live.Change;
+import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
+import id.dukcapil.portal.shared.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +38,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,8 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     private @Nullable String notedFor;
     IkdDesk.@Nullable ActivationQr shown;
 
+    /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
+    private final ListedRows<Registration> listed = ListedRows.of(grid, Registration::code);
     private List<Registration> rows = List.of();
     private long expiredPins;
     final Button report;
@@ -88,7 +91,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(row -> getTranslation(row.pinExpired(clock.instant()) ? "ikd.state.PIN_EXPIRED"
                         : row.state().labelKey(), row.faceAttempts()))
                 .setHeader(getTranslation("ikd.column.state")).setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        actions().addTo(grid);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("ikd.desk.empty"));
         qrPanel.addClassName("ikd-qr");
@@ -120,7 +123,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         if (!now.equals(rows) || expired != expiredPins) { // a PIN running out changes a row's label and action
             rows = now;
             expiredPins = expired;
-            grid.setItems(rows);
+            listed.show(rows);
             List<PersonalData> appeared = rows.stream().map(Registration::code).filter(recorded::add)
                     .map(code -> PersonalData.nik(desk.nikOf(code))).toList();
             if (!appeared.isEmpty()) {
@@ -144,33 +147,30 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private HorizontalLayout actions(Registration row) {
-        HorizontalLayout actions = new HorizontalLayout();
-        switch (row.state()) {
-            case FACE_PASSED -> actions.add(button("ikd.action.qr", "qr-" + row.code(), () -> showQr(row)));
-            case PIN_SENT -> {
-                if (row.pinExpired(clock.instant())) {
-                    actions.add(button("ikd.action.new-qr", "qr-" + row.code(), () -> showQr(row)));
-                }
-            }
-            case NEEDS_OFFICER -> actions.add(
-                    button("ikd.action.retry-later", "retry-" + row.code(), () -> {
-                        desk.retryLater(row.code());
-                        Notifications.success(getTranslation("ikd.done.retry-later", row.fullName()));
-                    }),
-                    button("ikd.action.refer", "refer-" + row.code(), () -> {
-                        desk.refer(row.code());
-                        Notifications.success(getTranslation("ikd.done.referred", row.fullName()));
-                    }));
-            case ACTIVATED -> actions.add(OpensDialog.button(button("ikd.action.archive", "archive-" + row.code(),
-                    () -> new ArchiveDialog(row, ticked -> {
-                        desk.archive(row.code(), ticked);
-                        Notifications.success(getTranslation("ikd.done.archived", row.fullName()));
-                        refresh();
-                    }).open())));
-            default -> { }
-        }
-        return actions;
+    /** The QR code (a new one once the PIN ran out), the step after the face checks ran out, the archive. */
+    private RowActions<Registration> actions() {
+        Predicate<Registration> needsOfficer = row -> row.state() == RegistrationState.NEEDS_OFFICER;
+        return RowActions.<Registration>of(Registration::code)
+                .button("qr-", getTranslation("ikd.action.qr"), row -> row.state() == RegistrationState.FACE_PASSED,
+                        row -> act(() -> showQr(row)))
+                .button("qr-", getTranslation("ikd.action.new-qr"),
+                        row -> row.state() == RegistrationState.PIN_SENT && row.pinExpired(clock.instant()),
+                        row -> act(() -> showQr(row)))
+                .button("retry-", getTranslation("ikd.action.retry-later"), needsOfficer, row -> act(() -> {
+                    desk.retryLater(row.code());
+                    Notifications.success(getTranslation("ikd.done.retry-later", row.fullName()));
+                }))
+                .button("refer-", getTranslation("ikd.action.refer"), needsOfficer, row -> act(() -> {
+                    desk.refer(row.code());
+                    Notifications.success(getTranslation("ikd.done.referred", row.fullName()));
+                }))
+                .dialogButton("archive-", getTranslation("ikd.action.archive"), null,
+                        row -> row.state() == RegistrationState.ACTIVATED,
+                        row -> act(() -> new ArchiveDialog(row, ticked -> {
+                            desk.archive(row.code(), ticked);
+                            Notifications.success(getTranslation("ikd.done.archived", row.fullName()));
+                            refresh();
+                        }).open()));
     }
 
     void showQr(Registration row) {
@@ -197,18 +197,9 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         shown = null;
     }
 
-    private Button button(String key, String id, Runnable action) {
-        Button button = new Button(getTranslation(key), click -> {
-            try {
-                action.run();
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-            refresh();
-        });
-        button.setId(id);
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        return button;
+    private void act(Runnable action) {
+        Notifications.unlessRefused(action);
+        refresh();
     }
 
     @Override

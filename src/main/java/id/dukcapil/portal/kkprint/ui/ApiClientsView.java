@@ -18,6 +18,7 @@ import id.dukcapil.portal.kkprint.ApiClients;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -71,20 +72,16 @@ class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(client -> client.keyHint() + "…").setHeader(getTranslation("kkprint.client.key")).setAutoWidth(true);
         grid.addColumn(client -> TIME.format(client.createdAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("kkprint.client.created")).setAutoWidth(true);
-        grid.addComponentColumn(client -> {
-            if (!client.active()) {
-                return new Paragraph(getTranslation("kkprint.client.revoked"));
-            }
-            Button revoke = new Button(getTranslation("kkprint.client.revoke"), click -> {
-                clients.revoke(client.id());
-                Notifications.success(getTranslation("kkprint.client.revoked"));
-                grid.getDataProvider().refreshAll();
-            });
-            revoke.setId("revoke-" + client.id());
-            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-            return revoke;
-        }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // the row's action in sight (decision 127)
-        grid.setItemsPageable(page -> clients.page(page).getContent());
+        RowActions.<ApiClient>of(ApiClient::id)
+                .button("revoke-", getTranslation("kkprint.client.revoke"), ApiClient::active, client -> {
+                    clients.revoke(client.id());
+                    Notifications.success(getTranslation("kkprint.client.revoked"));
+                    grid.getDataProvider().refreshAll();
+                }, ButtonVariant.LUMO_ERROR)
+                .note(client -> client.active() ? null : getTranslation("kkprint.client.revoked"))
+                .addTo(grid);
+        // A row keeps its key while listed, whatever else of it changes: what a click on its button names.
+        grid.setItemsPageable(page -> clients.page(page).getContent()).setIdentifierProvider(ApiClient::id);
         grid.setSizeFull();
         HorizontalLayout form = new HorizontalLayout(kind, name, location, issue);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);

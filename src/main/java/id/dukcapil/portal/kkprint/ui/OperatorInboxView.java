@@ -30,10 +30,10 @@ import id.dukcapil.portal.signing.SignableDocuments.Detail;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.shared.ui.RowOpener;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -108,12 +108,12 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(row -> Clocks.inStep(this, row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
                 .setAutoWidth(true);
-        // Frozen to the end: a row's actions stay in sight however wide the other columns grow (decision 127).
-        grid.addComponentColumn(row -> actions(row, me, operator, supervisor)).setAutoWidth(true).setFlexGrow(0)
-                .setFrozenToEnd(true);
+        actions(me, operator, supervisor).addTo(grid);
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setItemsPageable(page -> requests.operatorInbox(new InboxFilter(overdueOnly.getValue()), page).getContent());
+        // A row keeps its key while its request is listed, whatever else of it changes: what a click names stays valid.
+        grid.setItemsPageable(page -> requests.operatorInbox(new InboxFilter(overdueOnly.getValue()), page).getContent())
+                .setIdentifierProvider(InboxRow::id);
         RowOpener.install(grid, row -> openDetail(row.id()));
         OpensDialog.rowsOf(grid);
         grid.setSizeFull();
@@ -124,48 +124,32 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         add(toolbar, grid);
     }
 
-    private HorizontalLayout actions(InboxRow row, String me, boolean operator, boolean supervisor) {
-        HorizontalLayout actions = new HorizontalLayout();
-        if (row.state() == RequestState.SUBMITTED && operator) {
-            actions.add(button("kkprint.action.claim", "claim-" + row.id(), () -> inbox.claim(row.id()),
-                    "kkprint.done.claimed"));
-        }
-        if (row.state() == RequestState.IN_CHECK && Objects.equals(me, row.holder())) {
-            actions.add(button("kkprint.action.forward", "forward-" + row.id(), () -> inbox.forward(row.id()),
-                    "kkprint.done.forwarded"));
-            Button back = new Button(getTranslation("kkprint.action.return"));
-            back.setId("return-" + row.id());
-            back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-            OpensDialog.button(back);
-            back.addClickListener(click -> new ReasonDialog(getTranslation("kkprint.action.return"),
-                    getTranslation("kkprint.action.return"), KkRequests.REASON_MAX_LENGTH, reason -> {
-                inbox.returnToCitizen(row.id(), reason);
-                Notifications.success(getTranslation("kkprint.done.returned"));
-                refresh();
-            }).open());
-            actions.add(back);
-        }
-        if (row.state() == RequestState.IN_CHECK && (supervisor || Objects.equals(me, row.holder()))) {
-            actions.add(button("kkprint.action.release", "release-" + row.id(), () -> inbox.release(row.id()),
-                    "kkprint.done.released"));
-        }
-        return actions;
+    /** Take, forward, return with a reason, release: each on the rows it applies to (decision 163). */
+    private RowActions<InboxRow> actions(String me, boolean operator, boolean supervisor) {
+        Predicate<InboxRow> mineInCheck = row -> row.state() == RequestState.IN_CHECK && Objects.equals(me, row.holder());
+        return RowActions.<InboxRow>of(InboxRow::id)
+                .button("claim-", getTranslation("kkprint.action.claim"),
+                        row -> row.state() == RequestState.SUBMITTED && operator,
+                        row -> act(() -> inbox.claim(row.id()), "kkprint.done.claimed"))
+                .button("forward-", getTranslation("kkprint.action.forward"), mineInCheck,
+                        row -> act(() -> inbox.forward(row.id()), "kkprint.done.forwarded"))
+                .dialogButton("return-", getTranslation("kkprint.action.return"), null, mineInCheck,
+                        row -> new ReasonDialog(getTranslation("kkprint.action.return"),
+                                getTranslation("kkprint.action.return"), KkRequests.REASON_MAX_LENGTH, reason -> {
+                            inbox.returnToCitizen(row.id(), reason);
+                            Notifications.success(getTranslation("kkprint.done.returned"));
+                            refresh();
+                        }).open(), ButtonVariant.LUMO_ERROR)
+                .button("release-", getTranslation("kkprint.action.release"),
+                        row -> row.state() == RequestState.IN_CHECK && (supervisor || Objects.equals(me, row.holder())),
+                        row -> act(() -> inbox.release(row.id()), "kkprint.done.released"));
     }
 
-    private Button button(String textKey, String id, Runnable action, String doneKey) {
-        Button button = new Button(getTranslation(textKey));
-        button.setId(id);
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        button.addClickListener(click -> {
-            try {
-                action.run();
-                Notifications.success(getTranslation(doneKey));
-            } catch (RuleViolation refused) {
-                Notifications.error(refused);
-            }
-            refresh();
-        });
-        return button;
+    private void act(Runnable action, String doneKey) {
+        if (Notifications.unlessRefused(action)) {
+            Notifications.success(getTranslation(doneKey));
+        }
+        refresh();
     }
 
     void openTracking() {

@@ -24,6 +24,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,9 +91,14 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::answer).setHeader(getTranslation("notification.column.answer")).setFlexGrow(2);
         // A width of its own (decision 127): measured from the rows first drawn, the column was as narrow as a row
         // without the button when the newest messages were all sent.
-        grid.addComponentColumn(this::sendAgainButton).setWidth("10em").setFlexGrow(0).setFrozenToEnd(true);
+        RowActions.<OutboxMessage>of(OutboxMessage::id)
+                .button("send-again-", getTranslation("notification.send-again"), VaadinIcon.REPLY,
+                        message -> message.state().resendable(), this::sendAgain)
+                .addTo(grid).setAutoWidth(false).setWidth("10em");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setItemsPageable(page -> administration.page(filter(), page).getContent());
+        // A row keeps its key while listed, whatever else of it changes: what a click on its button names.
+        grid.setItemsPageable(page -> administration.page(filter(), page).getContent())
+                .setIdentifierProvider(OutboxMessage::id);
         grid.setSizeFull();
 
         testRecipient.setLabel(getTranslation("notification.test.recipient"));
@@ -131,23 +137,14 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         return answer;
     }
 
-    private Component sendAgainButton(OutboxMessage message) {
-        if (!message.state().resendable()) {
-            return new Span();
+    private void sendAgain(OutboxMessage message) {
+        try {
+            administration.sendAgain(message.id());
+            Notifications.success(getTranslation("notification.send-again.done", message.recipient()));
+        } catch (RuleViolation violation) {
+            Notifications.error(violation);
         }
-        Button again = new Button(getTranslation("notification.send-again"), VaadinIcon.REPLY.create());
-        again.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        again.setId("send-again-" + message.id());
-        again.addClickListener(click -> {
-            try {
-                administration.sendAgain(message.id());
-                Notifications.success(getTranslation("notification.send-again.done", message.recipient()));
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-            grid.getDataProvider().refreshAll();
-        });
-        return again;
+        grid.getDataProvider().refreshAll();
     }
 
     private void sendTest() {

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.population.ImportProgress;
 import id.dukcapil.portal.population.ImportState;
 import id.dukcapil.portal.population.PopulationImports;
@@ -32,12 +33,15 @@ import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.live.Change;
+import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
+import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.shared.upload.BoundedFileUploadHandler;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +52,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -78,6 +83,8 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
     final Button confirmGone = new Button();
     final Button cancelAwaiting = new Button();
     final Grid<ImportProgress> imports = new Grid<>();
+    /** Each row keeps its data key while listed: what a click on its button or link names (decision 163). */
+    private final ListedRows<ImportProgress> importRows = ListedRows.of(imports, ImportProgress::id);
     private final PopulationImports service;
     private final Clock clock;
     private final double maxGoneShare;
@@ -163,7 +170,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         imports.addColumn(progress -> getTranslation(progress.state().labelKey()))
                 .setHeader(getTranslation("population.import.column.state")).setAutoWidth(true);
         imports.addColumn(this::summary).setHeader(getTranslation("population.import.column.summary")).setFlexGrow(2);
-        imports.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // decision 127
+        actions().addTo(imports);
         imports.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         imports.setAllRowsVisible(true);
         imports.setId("imports");
@@ -282,7 +289,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         List<ImportProgress> recent = service.recent();
-        imports.setItems(recent);
+        importRows.show(recent);
         showAwaiting(recent.stream().filter(ImportProgress::awaitingConfirmation).findFirst().orElse(null));
         ImportProgress current = recent.stream().filter(ImportProgress::running).findFirst().orElse(null);
         running.setVisible(current != null);
@@ -331,33 +338,27 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         return counts;
     }
 
-    private com.vaadin.flow.component.Component actions(ImportProgress progress) {
-        HorizontalLayout actions = new HorizontalLayout();
-        if (progress.rowsRejected() > 0) {
-            var locale = getLocale();
-            Anchor refused = new Anchor(Downloads.named("baris-ditolak-" + progress.id() + ".xlsx", TableReportFiles.XLSX,
-                    () -> {
-                        var out = new java.io.ByteArrayOutputStream();
-                        service.refusedRows(progress.id(), locale, out);
-                        return out.toByteArray();
-                    }), getTranslation("population.import.refused.download"));
-            refused.setId("refused-" + progress.id());
-            actions.add(refused);
-        }
-        if (progress.state() == ImportState.FAILED) {
-            Button resume = new Button(getTranslation("population.import.resume"), click -> {
-                try {
-                    service.resume(progress.id());
-                    Notifications.success(getTranslation("population.import.resumed", progress.fileName()));
-                } catch (RuleViolation violation) {
-                    Notifications.error(violation);
-                }
-                refresh();
-            });
-            resume.setId("resume-" + progress.id());
-            actions.add(resume);
-        }
-        return actions;
+    /** The refused rows as Excel, where some were refused; "resume" for a failed import. */
+    private RowActions<ImportProgress> actions() {
+        Locale locale = getLocale();
+        return RowActions.<ImportProgress>of(ImportProgress::id)
+                .link("refused-", getTranslation("population.import.refused.download"),
+                        progress -> progress.rowsRejected() > 0, progress -> {
+                            var out = new java.io.ByteArrayOutputStream();
+                            service.refusedRows(progress.id(), locale, out);
+                            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()),
+                                    "baris-ditolak-" + progress.id() + ".xlsx", TableReportFiles.XLSX, out.size());
+                        })
+                .button("resume-", getTranslation("population.import.resume"),
+                        progress -> progress.state() == ImportState.FAILED, progress -> {
+                            try {
+                                service.resume(progress.id());
+                                Notifications.success(getTranslation("population.import.resumed", progress.fileName()));
+                            } catch (RuleViolation violation) {
+                                Notifications.error(violation);
+                            }
+                            refresh();
+                        });
     }
 
     private Anchor download(String key, String fileName, String type, java.util.function.Supplier<byte[]> content) {

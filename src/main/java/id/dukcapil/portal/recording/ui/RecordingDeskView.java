@@ -7,8 +7,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,7 +18,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
@@ -29,11 +26,12 @@ import id.dukcapil.portal.recording.RecordingDocuments;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.shared.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +54,10 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Visit> calledList = new Grid<>();
     final Grid<Visit> absent = new Grid<>();
     final Grid<Visit> toHand = new Grid<>();
+    // Each row keeps its data key while listed: what a click on its button names (decision 163).
+    private final ListedRows<Visit> calledRows = ListedRows.of(calledList, Visit::id);
+    private final ListedRows<Visit> absentRows = ListedRows.of(absent, Visit::id);
+    private final ListedRows<Visit> toHandRows = ListedRows.of(toHand, Visit::id);
     private final RecordingDesk desk;
     private final RecordingDocuments papers;
     private final PersonalDataViews personalData;
@@ -83,26 +85,28 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         calledList.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
         calledList.addColumn(Visit::desk).setHeader(getTranslation("recording.report.column.desk"));
-        calledList.addComponentColumn(visit -> button("recording.desk.serve", "serve-" + visit.id(),
-                () -> show(desk.serve(visit.id(), deskName.getValue())))).setAutoWidth(true).setFlexGrow(0);
+        RowActions.<Visit>of(Visit::id).button("serve-", getTranslation("recording.desk.serve"), visit -> true,
+                visit -> act(() -> show(desk.serve(visit.id(), deskName.getValue())))).addTo(calledList);
         calledList.setAllRowsVisible(true);
         calledList.setEmptyStateText(getTranslation("recording.desk.none-called"));
         calledList.addThemeVariants(GridVariant.LUMO_COMPACT);
         absent.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
         absent.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
-        absent.addComponentColumn(visit -> button("recording.desk.bring-back", "back-" + visit.id(), () -> {
-            desk.bringBack(visit.id());
-            Notifications.success(getTranslation("recording.desk.brought-back", visit.ticket()));
-        })).setAutoWidth(true).setFlexGrow(0);
+        RowActions.<Visit>of(Visit::id).button("back-", getTranslation("recording.desk.bring-back"), visit -> true,
+                visit -> act(() -> {
+                    desk.bringBack(visit.id());
+                    Notifications.success(getTranslation("recording.desk.brought-back", visit.ticket()));
+                })).addTo(absent);
         absent.setAllRowsVisible(true);
         absent.setEmptyStateText(getTranslation("recording.desk.none-absent"));
         toHand.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
         toHand.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
-        toHand.addComponentColumn(visit -> new HorizontalLayout(proofLink(visit),
-                button("recording.desk.proof-handed", "handed-" + visit.id(), () -> {
+        RowActions.<Visit>of(Visit::id)
+                .link("proof-", getTranslation("recording.desk.print-proof"), visit -> true, this::proof)
+                .button("handed-", getTranslation("recording.desk.proof-handed"), visit -> true, visit -> act(() -> {
                     desk.proofHanded(visit.id());
                     Notifications.success(getTranslation("recording.desk.done", visit.fullName()));
-                }))).setAutoWidth(true).setFlexGrow(0);
+                })).addTo(toHand);
         toHand.setAllRowsVisible(true);
         toHand.setEmptyStateText(getTranslation("recording.desk.none-to-hand"));
         absent.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -127,10 +131,9 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         waiting.setText(getTranslation("recording.desk.waiting", desk.inState(VisitState.QUEUED).size()));
-        calledList.setItems(desk.called().stream()
-                .filter(visit -> called == null || visit.id() != called.id()).toList());
-        absent.setItems(desk.inState(VisitState.ABSENT));
-        toHand.setItems(desk.inState(VisitState.RECORDED));
+        calledRows.show(desk.called().stream().filter(visit -> called == null || visit.id() != called.id()).toList());
+        absentRows.show(desk.inState(VisitState.ABSENT));
+        toHandRows.show(desk.inState(VisitState.RECORDED));
     }
 
     void show(Visit visit) {
@@ -186,15 +189,11 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
-    private Anchor proofLink(Visit visit) {
-        Anchor proof = new Anchor(DownloadHandler.fromInputStream(event -> {
-            personalData.downloaded("perekaman/bukti-pdf", PersonalData.nik(visit.nik()));
-            byte[] pdf = papers.proof(visit);
-            return new DownloadResponse(new ByteArrayInputStream(pdf), "bukti-perekaman-" + visit.proofNumber() + ".pdf",
-                    "application/pdf", pdf.length);
-        }), getTranslation("recording.desk.print-proof"));
-        proof.setTarget(AnchorTarget.BLANK);
-        return proof;
+    private DownloadResponse proof(Visit visit) {
+        personalData.downloaded("perekaman/bukti-pdf", PersonalData.nik(visit.nik()));
+        byte[] pdf = papers.proof(visit);
+        return new DownloadResponse(new ByteArrayInputStream(pdf), "bukti-perekaman-" + visit.proofNumber() + ".pdf",
+                "application/pdf", pdf.length);
     }
 
     private Button button(String key, String id, Runnable action) {
@@ -204,11 +203,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void act(Runnable action) {
-        try {
-            action.run();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
+        Notifications.unlessRefused(action);
         refresh();
     }
 

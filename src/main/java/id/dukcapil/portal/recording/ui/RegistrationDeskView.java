@@ -52,7 +52,9 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.FitText;
+import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -86,6 +88,8 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     final TextField fault = new TextField();
     final Grid<Visit> sentBack = new Grid<>();
     final Grid<Visit> register = new Grid<>();
+    /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
+    private final ListedRows<Visit> sentBackRows = ListedRows.of(sentBack, Visit::id);
     private final RegistrationDesk desk;
     private final RecordingDocuments papers;
     private final DayClosing closing;
@@ -132,7 +136,12 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         sentBack.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
         sentBack.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
         sentBack.addColumn(Visit::failureReason).setHeader(getTranslation("recording.registration.reason"));
-        sentBack.addComponentColumn(this::requeueButton).setAutoWidth(true).setFlexGrow(0);
+        RowActions.<Visit>of(Visit::id).button("requeue-", getTranslation("recording.registration.requeue"),
+                sent -> true, sent -> act(() -> {
+                    Visit again = desk.requeue(sent.id());
+                    done(getTranslation("recording.registration.requeued", again.ticket()));
+                    return null;
+                })).addTo(sentBack);
         sentBack.setEmptyStateText(getTranslation("recording.registration.none-sent-back"));
         sentBack.setAllRowsVisible(true);
         register.addColumn(v -> TIME.format(v.startedAt().atZone(clock.getZone())))
@@ -455,13 +464,6 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         confirm.open();
     }
 
-    private Button requeueButton(Visit sent) {
-        return button("recording.registration.requeue", "requeue-" + sent.id(), () -> {
-            Visit again = desk.requeue(sent.id());
-            done(getTranslation("recording.registration.requeued", again.ticket()));
-        });
-    }
-
     private void done(String message) {
         Notifications.success(message);
         applicantPanel.removeAll();
@@ -472,7 +474,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refreshLists() {
-        sentBack.setItems(desk.sentBack());
+        sentBackRows.show(desk.sentBack());
         register.setItems(desk.today());
     }
 

@@ -34,20 +34,23 @@ import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.EndReason;
 import id.dukcapil.portal.schoolvisit.Student;
 import id.dukcapil.portal.population.EnrolmentStatus;
-import com.vaadin.flow.component.html.Span;
 import id.dukcapil.portal.schoolvisit.StudentState;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
+import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * After the visits: today's birthday print queue (students 17 today or past it, not printed, per school) for the
@@ -65,6 +68,8 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     final Grid<OpenHandover> open = new Grid<>();
     final ComboBox<School> school = new ComboBox<>();
     final Div handoverPanel = new Div();
+    /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
+    private final ListedRows<OpenHandover> openRows = ListedRows.of(open, OpenHandover::id);
     private final BirthdayPrintQueue printQueue;
     private final EnrolmentAnswers enrolment;
     private final Handovers handovers;
@@ -89,8 +94,11 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         queue.addColumn(card -> DATE.format(card.student().seventeenth()))
                 .setHeader(getTranslation("schoolvisit.column.seventeenth")).setAutoWidth(true);
         if (printer) {
-            queue.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+            actions().addTo(queue);
         }
+        // A row keeps its key while queued, whatever else of it changes: what a click on its button names.
+        queue.setItemsPageable(page -> printQueue.todayToAct(page).getContent())
+                .setIdentifierProvider(card -> card.student().id());
         queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         queue.setEmptyStateText(getTranslation("schoolvisit.queue.empty"));
         queue.setId("queue-grid");
@@ -115,15 +123,13 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         open.addColumn(OpenHandover::cards).setHeader(getTranslation("schoolvisit.handover.column-cards"))
                 .setAutoWidth(true).setFlexGrow(0);
         open.addColumn(this::openState).setHeader(getTranslation("schoolvisit.column.state")).setFlexGrow(2);
-        open.addComponentColumn(record -> {
-            Button reopen = new Button(getTranslation(record.signed() ? "schoolvisit.handover.open-receipt"
-                    : "schoolvisit.handover.open-record"), click -> act(() -> show(handovers.find(record.id()))));
-            reopen.setId("handover-open-" + record.id());
-            if (record.signed()) {
-                reopen.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            }
-            return reopen;
-        }).setAutoWidth(true).setFlexGrow(0);
+        // The record to look at while it waits for the signature; once signed, the receipt to record.
+        RowActions.<OpenHandover>of(OpenHandover::id)
+                .button("handover-open-", getTranslation("schoolvisit.handover.open-record"), record -> !record.signed(),
+                        this::reopen)
+                .button("handover-open-", getTranslation("schoolvisit.handover.open-receipt"), OpenHandover::signed,
+                        this::reopen, ButtonVariant.LUMO_PRIMARY)
+                .addTo(open);
         open.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         open.setEmptyStateText(getTranslation("schoolvisit.handover.none-open"));
         open.setId("handover-open");
@@ -140,13 +146,16 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        queue.setItemsPageable(page -> printQueue.todayToAct(page).getContent());
+        queue.getDataProvider().refreshAll();
         refreshOpen();
     }
 
     private void refreshOpen() {
-        List<OpenHandover> records = handovers.open();
-        open.setItems(records);
+        openRows.show(handovers.open());
+    }
+
+    private void reopen(OpenHandover record) {
+        act(() -> show(handovers.find(record.id())));
     }
 
     private String openState(OpenHandover record) {
@@ -157,33 +166,52 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
                         DATE.format(record.preparedAt().atZone(clock.getZone())));
     }
 
-    /** The row's next action, as the record's enrolment status makes it (decision 126): never a row with none. */
-    private HorizontalLayout actions(QueuedCard card) {
-        long id = card.student().id();
-        EnrolmentStatus status = card.enrolmentStatus();
-        if (status == EnrolmentStatus.BIOMETRICS_CAPTURED) {
-            Button send = new Button(getTranslation("schoolvisit.field.send"), click -> act(() -> {
-                enrolment.send(id);
-                Notifications.success(getTranslation("schoolvisit.queue.sent", card.student().fullName()));
-                refresh();
-            }));
-            send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            send.setId("send-" + id);
-            return new HorizontalLayout(send);
-        }
-        if (status == EnrolmentStatus.ENROLMENT_FAILED || status == EnrolmentStatus.DUPLICATE_RECORD) {
-            Button end = new Button(getTranslation("schoolvisit.field.end"), click -> act(() -> {
-                Student done = enrolment.notPrintable(id, status);
-                Notifications.success(getTranslation("schoolvisit.queue.not-printed", done.fullName(),
-                        getTranslation(done.endReason() == null ? status.labelKey() : done.endReason().labelKey())));
-                refresh();
-            }));
-            end.setId("end-" + id);
-            return new HorizontalLayout(new Span(getTranslation(status.labelKey())), end);
-        }
-        Button print = new Button(getTranslation("schoolvisit.field.print"), click -> act(() -> {
-            // Step 7 starts as the card goes to the printer and ends when the operator has it in hand.
-            Student started = printQueue.startPrint(id);
+    /**
+     * The row's next action, as the record's enrolment status makes it (decision 126): never a row with none. A record
+     * that cannot be printed says why beside its "end".
+     */
+    private RowActions<QueuedCard> actions() {
+        Predicate<QueuedCard> captured = status(EnrolmentStatus.BIOMETRICS_CAPTURED);
+        Predicate<QueuedCard> awaitingAnswer = status(EnrolmentStatus.SENT_FOR_ENROLMENT);
+        Predicate<QueuedCard> notPrintable = status(EnrolmentStatus.ENROLMENT_FAILED, EnrolmentStatus.DUPLICATE_RECORD);
+        return RowActions.<QueuedCard>of(card -> card.student().id())
+                .button("send-", getTranslation("schoolvisit.field.send"), captured, card -> act(() -> {
+                    enrolment.send(card.student().id());
+                    Notifications.success(getTranslation("schoolvisit.queue.sent", card.student().fullName()));
+                    refresh();
+                }), ButtonVariant.LUMO_PRIMARY)
+                .button("end-", getTranslation("schoolvisit.field.end"), notPrintable, card -> act(() -> {
+                    Student done = enrolment.notPrintable(card.student().id(), card.enrolmentStatus());
+                    Notifications.success(getTranslation("schoolvisit.queue.not-printed", done.fullName(),
+                            getTranslation(done.endReason() == null ? card.enrolmentStatus().labelKey()
+                                    : done.endReason().labelKey())));
+                    refresh();
+                }))
+                .button("ready-", getTranslation("schoolvisit.field.print-ready"), awaitingAnswer, card -> act(() -> {
+                    enrolment.printReady(card.student().id());
+                    Notifications.success(getTranslation("schoolvisit.queue.ready", card.student().fullName()));
+                    refresh();
+                }), ButtonVariant.LUMO_PRIMARY)
+                .button("failed-", getTranslation("schoolvisit.field.answer-failed"), awaitingAnswer, card -> act(() -> {
+                    enrolment.notPrintable(card.student().id(), EnrolmentStatus.ENROLMENT_FAILED);
+                    Notifications.success(getTranslation("schoolvisit.queue.not-printed", card.student().fullName(),
+                            getTranslation(EndReason.ENROLMENT_FAILED.labelKey())));
+                    refresh();
+                }), ButtonVariant.LUMO_TERTIARY)
+                .button("print-", getTranslation("schoolvisit.field.print"),
+                        captured.or(awaitingAnswer).or(notPrintable).negate(), this::print, ButtonVariant.LUMO_PRIMARY)
+                .note(card -> notPrintable.test(card) ? getTranslation(card.enrolmentStatus().labelKey()) : null);
+    }
+
+    private static Predicate<QueuedCard> status(EnrolmentStatus first, EnrolmentStatus... more) {
+        Set<EnrolmentStatus> statuses = EnumSet.of(first, more);
+        return card -> statuses.contains(card.enrolmentStatus());
+    }
+
+    /** Step 7 starts as the card goes to the printer and ends when the operator has it in hand. */
+    private void print(QueuedCard card) {
+        act(() -> {
+            Student started = printQueue.startPrint(card.student().id());
             if (started.state() == StudentState.ENDED && started.endReason() != null) {
                 Notifications.error(getTranslation("schoolvisit.queue.not-printed", started.fullName(),
                         getTranslation(started.endReason().labelKey())));
@@ -191,30 +219,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             confirmPrinted(card);
-        }));
-        print.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        print.setId("print-" + id);
-        Button ready = new Button(getTranslation("schoolvisit.field.print-ready"), click -> act(() -> {
-            enrolment.printReady(id);
-            Notifications.success(getTranslation("schoolvisit.queue.ready", card.student().fullName()));
-            refresh();
-        }));
-        ready.setId("ready-" + id);
-        ready.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        if (status == EnrolmentStatus.SENT_FOR_ENROLMENT) {
-            Button failed = new Button(getTranslation("schoolvisit.field.answer-failed"), click -> act(() -> {
-                enrolment.notPrintable(id, EnrolmentStatus.ENROLMENT_FAILED);
-                Notifications.success(getTranslation("schoolvisit.queue.not-printed", card.student().fullName(),
-                        getTranslation(EndReason.ENROLMENT_FAILED.labelKey())));
-                refresh();
-            }));
-            failed.setId("failed-" + id);
-            failed.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            ready.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            ready.removeThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            return new HorizontalLayout(ready, failed);
-        }
-        return new HorizontalLayout(print);
+        });
     }
 
     /** The card is at the printer: the operator says when it is out (step 7 ends), or leaves it for later. */

@@ -39,6 +39,19 @@ public final class LiveRefresh {
         view.addDetachListener(detach -> listening.stop(detach.getUI()));
     }
 
+    /**
+     * Turns push on for the page, where the server offers it: what the server changes from another thread reaches the
+     * browser at once, not at its next request. Whether it is on.
+     */
+    public static boolean pushOn(UI ui) {
+        if (!ui.getSession().getService().ensurePushAvailable()) {
+            return false;
+        }
+        ui.getPushConfiguration().setTransport(Transport.WEBSOCKET_XHR);
+        ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
+        return true;
+    }
+
     private static final class Listening {
 
         private final Runnable refresh;
@@ -56,10 +69,7 @@ public final class LiveRefresh {
             asked.set(false);
             // The refresh may run on the change feed's thread: it reads as the one who opened the view.
             Runnable asViewer = new DelegatingSecurityContextRunnable(refresh, SecurityContextHolder.getContext());
-            if (ui.getSession().getService().ensurePushAvailable()) {
-                ui.getPushConfiguration().setTransport(Transport.WEBSOCKET_XHR);
-                ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
-            }
+            pushOn(ui);
             LiveChanges office = ui.getSession().getService().getInstantiator().getOrCreate(LiveChanges.class);
             changes = office.listen(about, () -> pushTo(ui, asViewer));
             ui.setPollInterval((int) clocks.toMillis());

@@ -43,6 +43,17 @@ public final class Notifications {
         error(text(violation));
     }
 
+    /** Runs a clerk's action; a rule it breaks is told as an error. Whether it ran through. */
+    public static boolean unlessRefused(Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (RuleViolation refused) {
+            error(refused);
+            return false;
+        }
+    }
+
     /**
      * A refusal at the field it is about, where the eye is: the field marked and focused, what was typed kept. A
      * refusal about no one field is a message.

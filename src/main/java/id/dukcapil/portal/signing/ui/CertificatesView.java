@@ -1,6 +1,5 @@
 package id.dukcapil.portal.signing.ui;
 
-import id.dukcapil.portal.shared.ui.OpensDialog;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
@@ -23,8 +22,10 @@ import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
+import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
@@ -51,6 +52,8 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
     final TextField nip = new TextField();
     final Button save = new Button();
     final Grid<CertificateInfo> grid = new Grid<>();
+    /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
+    private final ListedRows<CertificateInfo> rows = ListedRows.of(grid, CertificateInfo::id);
 
     private final Certificates certificates;
     private final Clock clock;
@@ -93,14 +96,11 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(certificate -> getTranslation(certificate.status().labelKey()))
                 .setHeader(getTranslation("signing.certificate.column.status")).setAutoWidth(true);
-        grid.addComponentColumn(certificate -> {
-            Button revoke = new Button(getTranslation("signing.certificate.revoke"), VaadinIcon.BAN.create(),
-                    click -> openRevoke(certificate));
-            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            revoke.setVisible(certificate.status() != CertificateInfo.Status.REVOKED);
-            OpensDialog.button(revoke);
-            return revoke;
-        }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // the row's action in sight (decision 127)
+        RowActions.<CertificateInfo>of(CertificateInfo::id)
+                .dialogButton("revoke-", getTranslation("signing.certificate.revoke"), VaadinIcon.BAN,
+                        certificate -> certificate.status() != CertificateInfo.Status.REVOKED, this::openRevoke,
+                        ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR)
+                .addTo(grid);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
 
         FormLayout form = new FormLayout(upload, uploadedFile, passphrase, position, nip, save);
@@ -154,7 +154,7 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        grid.setItems(certificates.all());
+        rows.show(certificates.all());
         warning.setVisible(false);
         certificates.current().filter(current -> current.status() == CertificateInfo.Status.ACTIVE)
                 .filter(current -> current.expiresSoon(clock.instant()) || current.expired(clock.instant()))

@@ -1,6 +1,5 @@
 package id.dukcapil.portal.signing.ui;
 
-import id.dukcapil.portal.shared.ui.OpensDialog;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -13,6 +12,7 @@ import java.util.Set;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -45,8 +45,10 @@ import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Downloads;
+import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
@@ -65,7 +67,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * HEAD: the documents waiting for the Kepala Dinas's signature, overdue first. Preview one, send one back, choose
  * some or all, type the passphrase (or, signing through BSrE, a TOTP from the BeSign app) and sign them as a batch;
- * progress is polled every half second while it runs.
+ * progress is polled every half second while it runs, and its end is pushed the moment it comes.
  */
 @Route("signing")
 @RolesAllowed(Roles.HEAD)
@@ -128,9 +130,11 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         queue.addComponentColumn(this::due).setHeader(getTranslation("signing.column.due")).setWidth("7.5em").setFlexGrow(0);
         // A width of its own (decision 127): measured from the rows first drawn, the column came out a few pixels
         // wide in a full test run and cut both buttons.
-        queue.addComponentColumn(this::actions).setWidth("16em").setFlexGrow(0).setFrozenToEnd(true);
+        actions().addTo(queue).setAutoWidth(false).setWidth("16em");
         queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        queue.setItemsPageable(page -> signingQueue.queue(page).getContent());
+        // A row keeps its key while queued, whatever else of it changes: what a click on its button names.
+        queue.setItemsPageable(page -> signingQueue.queue(page).getContent())
+                .setIdentifierProvider(QueuedDocument::id);
         queue.setEmptyStateText(getTranslation("signing.queue.empty"));
         queue.addSelectionListener(change -> {
             allSelected = false;
@@ -243,16 +247,13 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         return due;
     }
 
-    private HorizontalLayout actions(QueuedDocument document) {
-        Button preview = new Button(getTranslation("signing.preview"), VaadinIcon.EYE.create(),
-                click -> openPreview(document));
-        preview.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        OpensDialog.button(preview);
-        Button back = new Button(getTranslation("signing.return"), VaadinIcon.ARROW_BACKWARD.create(),
-                click -> openReturn(document));
-        back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        OpensDialog.button(back);
-        return new HorizontalLayout(preview, back);
+    /** Each document's preview, and its return to the verifier with a reason. */
+    private RowActions<QueuedDocument> actions() {
+        return RowActions.<QueuedDocument>of(QueuedDocument::id)
+                .dialogButton("preview-", getTranslation("signing.preview"), VaadinIcon.EYE, document -> true,
+                        this::openPreview, ButtonVariant.LUMO_TERTIARY)
+                .dialogButton("return-", getTranslation("signing.return"), VaadinIcon.ARROW_BACKWARD, document -> true,
+                        this::openReturn, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
     }
 
     /**
@@ -407,8 +408,9 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
     /** Starts a batch with the passphrase typed in {@code key}, which is emptied either way; whether it started. */
     private boolean startBatch(PasswordField key, java.util.function.Supplier<BatchRun> starter) {
+        BatchRun started;
         try {
-            run = starter.get();
+            started = starter.get();
         } catch (RuleViolation violation) {
             key.clear();
             key.setErrorMessage(Notifications.text(violation));
@@ -416,6 +418,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(violation);
             return false;
         }
+        run = started;
         key.clear();
         key.setInvalid(false);
         sign.setEnabled(false);
@@ -426,6 +429,15 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         UI ui = UI.getCurrent();
         ui.setPollInterval(PROGRESS_POLL_MILLIS);
         polling = ui.addPollListener(poll -> showProgress());
+        if (LiveRefresh.pushOn(ui)) { // the batch's end shown as it comes, not at the next poll
+            started.completion().whenComplete((outcomes, failure) -> {
+                try {
+                    ui.access(this::showProgress);
+                } catch (UIDetachedException gone) {
+                    // the head left the screen: the batch is in the queue's history, nothing to show
+                }
+            });
+        }
         showProgress();
         return true;
     }

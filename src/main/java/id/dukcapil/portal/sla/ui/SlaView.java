@@ -25,7 +25,8 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Durations;
-import id.dukcapil.portal.shared.ui.OpensDialog;
+import id.dukcapil.portal.shared.ui.ListedRows;
+import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.sla.OverdueStep;
 import id.dukcapil.portal.sla.Procedure;
@@ -55,6 +56,8 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
     final ComboBox<Procedure> procedure = new ComboBox<>();
     final Grid<OverdueStep> overdue = new Grid<>();
     final Grid<StepStandard> standards = new Grid<>();
+    /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
+    private final ListedRows<StepStandard> standardRows = ListedRows.of(standards, SlaView::standardId);
     final Button refresh = new Button();
     final Span refreshedAt = new Span();
     final Div scheduledChanges = new Div();
@@ -124,13 +127,11 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         standards.addColumn(words::changedBy).setHeader(getTranslation("sla.column.changed-by")).setAutoWidth(true);
         if (CurrentRoles.hasAny(Role.ADMIN)) {
-            standards.addComponentColumn(row -> {
-                Button change = new Button(getTranslation("sla.standard.change"), VaadinIcon.EDIT.create());
-                change.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-                OpensDialog.button(change);
-                change.addClickListener(click -> new StandardEditor(slaStandards, row, clock, this::refreshStandards).open());
-                return change;
-            }).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true); // the row's action in sight (decision 127)
+            RowActions.<StepStandard>of(SlaView::standardId)
+                    .dialogButton("standard-change-", getTranslation("sla.standard.change"), VaadinIcon.EDIT,
+                            row -> true, row -> new StandardEditor(slaStandards, row, clock, this::refreshStandards).open(),
+                            ButtonVariant.LUMO_TERTIARY)
+                    .addTo(standards);
         }
         standards.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         standards.setSizeFull();
@@ -151,7 +152,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refreshStandards() {
-        standards.setItems(slaStandards.inForceToday());
+        standardRows.show(slaStandards.inForceToday());
         scheduledChanges.removeAll();
         var scheduled = slaStandards.scheduled();
         if (!scheduled.isEmpty()) {
@@ -178,6 +179,11 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
             polling.remove();
         }
         event.getUI().setPollInterval(-1);
+    }
+
+    /** A standard's step of its procedure, or the procedure's total: one row each. */
+    private static String standardId(StepStandard standard) {
+        return standard.procedure().name() + "-" + (standard.step() == null ? "TOTAL" : standard.step().name());
     }
 
     private String minutes(Duration duration) {

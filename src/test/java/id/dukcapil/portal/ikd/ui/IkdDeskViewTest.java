@@ -2,9 +2,8 @@ package id.dukcapil.portal.ikd.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Image;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.ikd.Activations;
 import id.dukcapil.portal.ikd.ArchiveItem;
@@ -26,8 +25,6 @@ import org.springframework.security.test.context.support.WithUserDetails;
 /** The IKD officer's desk at the MPP: the citizen who passed the face check, the QR code, the scan seen on the desk. */
 @WithUserDetails("ikd")
 class IkdDeskViewTest extends PortalViewTest {
-
-    private static final int ACTIONS = 4;
 
     @Autowired Activations activations;
     @Autowired JdbcTemplate jdbc;
@@ -102,10 +99,7 @@ class IkdDeskViewTest extends PortalViewTest {
     }
 
     private void click(IkdDeskView view, int row, String idPrefix) {
-        Component actions = test(view.grid).getCellComponent(row, ACTIONS);
-        Button button = (Button) actions.getChildren()
-                .filter(child -> child.getId().orElse("").startsWith(idPrefix)).findFirst().orElseThrow();
-        test(button).click();
+        GridInput.clickAction(view.grid, row, idPrefix);
     }
 
     private int rowOf(IkdDeskView view, String code) {

@@ -2,8 +2,8 @@ package id.dukcapil.portal.ikd.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Image;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.ikd.Activations;
@@ -52,7 +52,6 @@ class SopEDayTests extends PortalViewTest {
     private static final String POINT = "MPP-SOREANG"; // the demo officer's point
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
     private static final Duration FIVE = Duration.ofMinutes(5); // each step of the seed
-    private static final int ACTIONS = 4;
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
@@ -230,8 +229,7 @@ class SopEDayTests extends PortalViewTest {
     private void click(IkdDeskView desk, String code, String action) {
         List<String> codes = desk.grid.getListDataView().getItems().map(Registration::code).toList();
         assertThat(codes).as("the desk lists the registration").contains(code);
-        test((Button) test(desk.grid).getCellComponent(codes.indexOf(code), ACTIONS).getChildren()
-                .filter(child -> child.getId().orElse("").equals(action + code)).findFirst().orElseThrow()).click();
+        GridInput.clickAction(desk.grid, codes.indexOf(code), action);
     }
 
     private void at(String time) {

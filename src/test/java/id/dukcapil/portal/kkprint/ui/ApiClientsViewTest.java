@@ -2,9 +2,9 @@ package id.dukcapil.portal.kkprint.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.kkprint.ApiClient;
 import id.dukcapil.portal.kkprint.internal.ApiClientStore;
@@ -42,9 +42,8 @@ class ApiClientsViewTest extends PortalViewTest {
 
         shown.close();
         assertThat(test(view.grid).getRow(0).id()).as("newest first").isEqualTo(kiosk.id());
-        Button revoke = (Button) test(view.grid).getCellComponent(0, 5);
-        assertThat(revoke.getId()).hasValue("revoke-" + kiosk.id());
-        test(revoke).click();
+        GridInput.clickAction(view.grid, 0, "revoke-");
         assertThat(clients.authenticate(key)).isEmpty();
+        assertThat(GridInput.showsAction(view.grid, 0, "revoke-")).as("revoked: said, not offered again").isFalse();
     }
 }

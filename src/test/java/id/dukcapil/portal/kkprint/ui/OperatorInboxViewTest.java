@@ -3,8 +3,6 @@ package id.dukcapil.portal.kkprint.ui;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
@@ -24,8 +22,6 @@ import org.springframework.security.test.context.support.WithUserDetails;
 /** The operator's inbox as the operator uses it: take the request, see who holds it, forward it or return it. */
 @WithUserDetails("operator")
 class OperatorInboxViewTest extends PortalViewTest {
-
-    private static final int ACTIONS = 5;
 
     @Autowired KkPrintTestSupport kk;
     @Autowired TestClock clock;
@@ -174,10 +170,7 @@ class OperatorInboxViewTest extends PortalViewTest {
     }
 
     private void click(OperatorInboxView view, int row, String idPrefix) {
-        Component actions = test(view.grid).getCellComponent(row, ACTIONS);
-        Button button = (Button) actions.getChildren()
-                .filter(child -> child.getId().orElse("").startsWith(idPrefix)).findFirst().orElseThrow();
-        test(button).click();
+        GridInput.clickAction(view.grid, row, idPrefix);
     }
 
     private Optional<Integer> rowOf(OperatorInboxView view, String tracking) {

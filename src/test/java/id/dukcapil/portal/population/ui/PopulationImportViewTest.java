@@ -3,6 +3,7 @@ package id.dukcapil.portal.population.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.population.ImportState;
 import java.nio.file.Files;
@@ -46,6 +47,13 @@ class PopulationImportViewTest extends PortalViewTest {
         assertThat(test(view.imports).getCellText(0, 3)).contains("kolom NIK, NO_KK");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM population_family", Long.class)).isEqualTo(families);
         assertThat(view.start.isEnabled()).isFalse();
+        assertThat(GridInput.showsAction(view.imports, 0, "refused-")).as("no row was refused: the file was").isFalse();
+
+        GridInput.clickAction(view.imports, 0, "resume-");
+        assertThat(lastNotification()).contains("Impor daftar-tamu.csv dilanjutkan");
+        awaitEnd();
+        view.refresh();
+        assertThat(test(view.imports).getCellText(0, 2)).as("no extract still").isEqualTo("Gagal");
     }
 
     /**

@@ -3,6 +3,7 @@ package id.dukcapil.portal.recording.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
 import id.dukcapil.portal.SignedInAs;
@@ -89,9 +90,7 @@ class RecordingDesksViewTest extends PortalViewTest {
             int row = java.util.stream.IntStream.range(0, toHand.size())
                     .filter(i -> toHand.get(i).nik().equals(nik)).findFirst().orElseThrow();
             Visit done = toHand.get(row);
-            Button handed = (Button) test(desk.toHand).getCellComponent(row, 2).getChildren()
-                    .filter(child -> child.getId().orElse("").equals("handed-" + done.id())).findFirst().orElseThrow();
-            test(handed).click();
+            GridInput.clickAction(desk.toHand, row, "handed-");
             assertThat(desk.toHand.getListDataView().getItems().map(Visit::id)).doesNotContain(done.id());
             return done;
         });

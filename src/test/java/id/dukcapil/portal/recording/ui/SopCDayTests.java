@@ -2,12 +2,12 @@ package id.dukcapil.portal.recording.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
@@ -143,7 +143,7 @@ class SopCDayTests extends PortalViewTest {
         SignedInAs.run(users, registrar, () -> {
             RegistrationDeskView desk = navigate(RegistrationDeskView.class);
             assertThat(desk.sentBack.getListDataView().getItems().map(Visit::id)).containsExactly(sentBack.visit);
-            test((Button) test(desk.sentBack).getCellComponent(0, 3)).click();
+            GridInput.clickAction(desk.sentBack, 0, "requeue-");
             assertThat(lastNotification()).contains("005");
         });
         sentBack.queuedAt = at("09:40");
@@ -376,9 +376,7 @@ class SopCDayTests extends PortalViewTest {
             test(find(Button.class).id("recording-recorded")).click();
             at(handedAt);
             int row = view.toHand.getListDataView().getItems().map(Visit::id).toList().indexOf(desk.visit);
-            Component actions = test(view.toHand).getCellComponent(row, 2);
-            test((Button) actions.getChildren().filter(child -> child.getId().orElse("").startsWith("handed-"))
-                    .findFirst().orElseThrow()).click();
+            GridInput.clickAction(view.toHand, row, "handed-");
         });
     }
 

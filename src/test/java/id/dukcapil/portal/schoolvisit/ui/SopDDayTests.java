@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
@@ -277,7 +278,7 @@ class SopDDayTests extends PortalViewTest {
                     .singleElement().satisfies(record -> assertThat(record.signed()).isTrue());
             List<OpenHandover> rows = desk.open.getListDataView().getItems().toList();
             int row = rows.indexOf(rows.stream().filter(record -> record.id() == made.id()).findFirst().orElseThrow());
-            test((Button) test(desk.open).getCellComponent(row, 4)).click();
+            GridInput.clickAction(desk.open, row, "handover-open-");
             at("13:25");
             test(find(TextField.class).id("handover-receiver")).setValue("Dra. Rina Marlina");
             test(find(Button.class).id("handover-received")).click();
@@ -385,9 +386,7 @@ class SopDDayTests extends PortalViewTest {
     private void clickIn(PrintQueueView desk, long studentId, String prefix) {
         List<Long> cards = cardsOf(desk);
         assertThat(cards).contains(studentId);
-        test((Button) test(desk.queue).getCellComponent(cards.indexOf(studentId), 4).getChildren()
-                .filter(child -> child.getId().orElse("").equals(prefix + studentId)).findFirst().orElseThrow())
-                .click();
+        GridInput.clickAction(desk.queue, cards.indexOf(studentId), prefix);
     }
 
     private List<Long> cardsOf(PrintQueueView desk) {

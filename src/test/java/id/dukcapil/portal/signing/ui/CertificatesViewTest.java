@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
 import id.dukcapil.portal.signing.SigningTestSupport;
@@ -58,6 +60,29 @@ class CertificatesViewTest extends PortalViewTest {
         byte[] stored = jdbc.queryForObject("SELECT pkcs12_sealed FROM signing_certificate WHERE id = ?", byte[].class,
                 current.id());
         assertThat(stored).isNotEqualTo(pkcs12);
+    }
+
+    @Test
+    void the_admin_revokes_a_certificate_from_its_row_with_a_reason() {
+        Instant now = Instant.now();
+        byte[] pkcs12 = new DemoCertificateAuthority(now).issuePkcs12("Kadis Lama", PASSPHRASE.toCharArray(),
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(400)));
+        CertificatesView view = navigate(CertificatesView.class);
+        view.received("kadis-lama.p12", pkcs12);
+        test(view.passphrase).setValue(PASSPHRASE);
+        test(view.nip).setValue("197203151998031004");
+        test(view.save).click();
+        long uploaded = certificates.current().orElseThrow().id();
+        int row = java.util.stream.IntStream.range(0, test(view.grid).size())
+                .filter(i -> test(view.grid).getRow(i).id() == uploaded).findFirst().orElseThrow();
+
+        GridInput.clickAction(view.grid, row, "revoke-");
+        ReasonDialog dialog = find(ReasonDialog.class).single();
+        test(dialog.reason).setValue("Kunci privat hilang");
+        test(dialog.confirm).click();
+
+        assertThat(certificates.current().orElseThrow().status()).isEqualTo(CertificateInfo.Status.REVOKED);
+        assertThat(GridInput.showsAction(view.grid, row, "revoke-")).as("revoked: not offered again").isFalse();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Instant;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.Resident;
 import com.vaadin.flow.component.textfield.TextArea;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
 import id.dukcapil.portal.signing.DocumentOutcome;
@@ -127,7 +128,7 @@ class SigningQueueViewTest extends PortalViewTest {
         long sentBack = support.queueFamily();
         SigningQueueView view = navigate(SigningQueueView.class);
 
-        view.openPreview(waiting(previewed));
+        GridInput.clickAction(view.queue, row(test(view.queue), previewed), "preview-");
         Dialog preview = find(Dialog.class).last();
         assertThat(find(Image.class, preview).all()).as("the card drawn as a picture, not a framed PDF").hasSize(1)
                 .allSatisfy(page -> assertThat(page.getSrc()).isNotBlank());
@@ -139,7 +140,7 @@ class SigningQueueViewTest extends PortalViewTest {
                 .matches(".*/[A-Za-z0-9._-]+\\.pdf").doesNotEndWith("/download.pdf");
         preview.close();
 
-        view.openReturn(waiting(sentBack));
+        GridInput.clickAction(view.queue, row(test(view.queue), sentBack), "return-");
         Dialog dialog = find(Dialog.class).last();
         test(find(TextArea.class, dialog).single()).setValue("Foto KK lama tidak terbaca");
         test(find(Button.class, dialog).withText("Kembalikan").single()).click();

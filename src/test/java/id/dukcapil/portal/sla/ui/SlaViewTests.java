@@ -3,13 +3,14 @@ package id.dukcapil.portal.sla.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.shared.ui.HomeView;
+import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.OverdueStep;
 import id.dukcapil.portal.sla.Procedure;
@@ -70,7 +71,7 @@ class SlaViewTests extends SpringBrowserlessTest {
         Grid<StepStandard> standardsGrid = find(Grid.class).id("sla-standards");
         var standards = test(standardsGrid);
         assertThat(standards.size()).isEqualTo(SopStep.values().length + Procedure.values().length);
-        assertThat(find(Button.class, standardsGrid).all()).as("only ADMIN changes standards").isEmpty();
+        assertThat(standardsGrid.getColumnByKey(RowActions.KEY)).as("only ADMIN changes standards").isNull();
         int seeded = IntStream.range(0, standards.size())
                 .filter(i -> standards.getRow(i).changedBy().equals(SlaWords.SEEDED_FROM_SOP)).findFirst().orElseThrow();
         assertThat(standards.getCellText(seeded, 3)).as("no year-2000 date").isEqualTo("Sejak SOP berlaku");
@@ -78,5 +79,18 @@ class SlaViewTests extends SpringBrowserlessTest {
 
         navigate(HomeView.class);
         assertThat(Integer.parseInt(find(Span.class).id("sla-overdue-count").getText().replace("+", ""))).isPositive();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void an_admin_changes_a_standard_from_its_row() {
+        navigate(SlaView.class);
+        Grid<StepStandard> standards = find(Grid.class).id("sla-standards");
+        StepStandard first = test(standards).getRow(0);
+
+        GridInput.clickAction(standards, 0, "standard-change-");
+
+        StandardEditor editor = find(StandardEditor.class).single();
+        assertThat(editor.minutes.getValue()).as("the row's own standard").isEqualTo((int) first.standard().toMinutes());
     }
 }

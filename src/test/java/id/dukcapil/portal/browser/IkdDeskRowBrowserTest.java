@@ -1,0 +1,80 @@
+package id.dukcapil.portal.browser;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.ikd.IkdApp;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The IKD officer's desk in Chromium: its rows' buttons, as only a browser sends their clicks. */
+@PortalTest
+class IkdDeskRowBrowserTest {
+
+    /**
+     * A point of its own, with an officer of its own: the demo officer's desk holds every other test's waiting
+     * registrations (the desk lists 200), among which two new rows need not even be listed.
+     */
+    private static final String POINT = "UKL-320446";
+    private static final String OFFICER = "ikd-rows";
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+
+    /**
+     * Two rows' "show QR" clicked at once, as a hurried officer does: the second click waits behind the first, whose
+     * answer redraws the desk (a row changed meanwhile; in an office, as often, another desk's change pushed to it),
+     * and still shows its citizen's code: the click names its row, not a button the redraw replaced (decision 163).
+     * Before, it was dropped without a word and the first citizen's code stayed on the screen.
+     */
+    @Test
+    void a_qr_clicked_while_the_desk_is_redrawn_still_shows_that_citizens_code() throws Exception {
+        officerAtThePoint();
+        IkdApp phone = new IkdApp(port, jdbc);
+        String first = phone.facePassed(POINT);
+        String second = phone.facePassed(POINT);
+        String secondName = jdbc.queryForObject("SELECT full_name FROM ikd_registration WHERE code = ?", String.class,
+                second);
+
+        try (Browser desk = new Browser(port, 1440, 900)) {
+            desk.signIn(OFFICER, PortalTest.DEMO_PASSWORD);
+            desk.await(By.tagName("h2"));
+            desk.open("ikd");
+            // The newest registrations are the desk's last rows: scrolled to, as the officer does.
+            new WebDriverWait(desk.driver, Duration.ofSeconds(60)).until(driver -> (Boolean) desk.driver.executeScript("""
+                    const grid = document.querySelector('vaadin-grid');
+                    if (!grid) return false;
+                    grid.scrollToIndex(grid.size - 1);
+                    return !!document.getElementById('qr-' + arguments[0])
+                      && !!document.getElementById('qr-' + arguments[1]);""", first, second));
+            // A change the desk has not been told of: the first click's answer redraws the rows.
+            jdbc.update("UPDATE ikd_registration SET face_attempts = face_attempts + 1 WHERE code = ?", first);
+
+            desk.driver.executeScript("""
+                    document.getElementById('qr-' + arguments[0]).click();
+                    document.getElementById('qr-' + arguments[1]).click();""", first, second);
+
+            desk.awaitText(By.cssSelector(".ikd-qr h3"), secondName);
+        }
+    }
+
+    /** A copy of the demo IKD officer at {@link #POINT}, made once (its password the demo's). */
+    private void officerAtThePoint() {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM staff_account WHERE username = ?", Integer.class, OFFICER) > 0) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO staff_account (username, full_name, password_hash, service_point_id, active,
+                  must_change_password, failed_sign_ins, password_changed_at, created_at, version)
+                SELECT ?, CONCAT(a.full_name, ' (Kutawaringin)'), a.password_hash, p.id, TRUE, FALSE, 0,
+                  a.password_changed_at, a.created_at, 0
+                FROM staff_account a, staff_service_point p WHERE a.username = 'ikd' AND p.code = ?""", OFFICER, POINT);
+        jdbc.update("""
+                INSERT INTO staff_account_role (account_id, role)
+                SELECT c.id, r.role FROM staff_account c, staff_account a JOIN staff_account_role r
+                  ON r.account_id = a.id WHERE c.username = ? AND a.username = 'ikd'""", OFFICER);
+    }
+}
