@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.packaged.Database;
 import id.dukcapil.portal.packaged.PortalProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +80,7 @@ public final class PackagedPortal implements AutoCloseable {
     public static PackagedPortal launch(Path workingDir, Map<String, String> env, List<String> jvmOptions,
             List<String> program) throws Exception {
         Files.createDirectories(workingDir);
-        int port = freePort();
+        int port = FreePorts.next();
         Path log = workingDir.resolve("portal-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(List.of(System.getProperty("portal.jvm-args", "").split("\\s+")).stream()
@@ -180,9 +179,4 @@ public final class PackagedPortal implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,30 +2,31 @@ package id.dukcapil.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import id.dukcapil.portal.Benchmark;
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.PackagedPortal;
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.packaged.BdsCitizens;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import id.dukcapil.portal.packaged.BdsCitizens;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Queue;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -129,7 +130,7 @@ class OfficeLoadBenchmark {
     @Test
     void a_whole_office_open_on_one_node() throws Exception {
         Path folder = PackagedPortal.newFolder("portal-office-");
-        GreenMail mail = new GreenMail(new ServerSetup(PackagedPortal.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         try (PackagedPortal portal = PackagedPortal.start(PackagedPortal.jar(), folder, Map.of("PORTAL_DEMO_FILL",
                 "at-start", "MAIL_HOST", "127.0.0.1", "MAIL_PORT", Integer.toString(mail.getSmtp().getPort()),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import id.dukcapil.portal.Benchmark;
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.packaged.BdsCitizens;
 import id.dukcapil.portal.packaged.Database;
 import id.dukcapil.portal.packaged.PortalProcess;
@@ -91,7 +92,7 @@ class ClusterBenchmark {
     /** The baseline: one portal node on its embedded MariaDB, the same burst. */
     private static Figures singleNode() throws Exception {
         Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "single-node-");
-        GreenMail mail = new GreenMail(new ServerSetup(PortalProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         PortalProcess portal = new PortalProcess(folder, Map.of("MAIL_HOST", "127.0.0.1",
                 "MAIL_PORT", Integer.toString(mail.getSmtp().getPort()), "MAIL_STARTTLS", "false"));

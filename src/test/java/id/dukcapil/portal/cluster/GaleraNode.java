@@ -2,7 +2,7 @@ package id.dukcapil.portal.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.dukcapil.portal.packaged.PortalProcess;
+import id.dukcapil.portal.FreePorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +45,10 @@ final class GaleraNode {
 
     GaleraNode(String name, Path folder) throws IOException {
         this.name = name;
-        this.mysqlPort = PortalProcess.freePort();
-        this.galeraPort = PortalProcess.freePort();
-        this.istPort = PortalProcess.freePort();
-        this.sstPort = PortalProcess.freePort();
+        this.mysqlPort = FreePorts.next();
+        this.galeraPort = FreePorts.next();
+        this.istPort = FreePorts.next();
+        this.sstPort = FreePorts.next();
         this.datadir = Files.createDirectories(folder.resolve(name));
         this.config = folder.resolve(name + ".cnf");
         this.console = folder.resolve(name + ".console.log");

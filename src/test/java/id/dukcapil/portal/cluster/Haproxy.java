@@ -2,6 +2,7 @@ package id.dukcapil.portal.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.packaged.PortalProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,8 +45,8 @@ final class Haproxy {
     private Process process;
 
     Haproxy(Path folder) throws IOException {
-        this.portalPort = PortalProcess.freePort();
-        this.databasePort = PortalProcess.freePort();
+        this.portalPort = FreePorts.next();
+        this.databasePort = FreePorts.next();
         this.config = folder.resolve("haproxy.cfg");
         this.log = folder.resolve("haproxy.log");
     }
@@ -64,15 +65,24 @@ final class Haproxy {
     void start() throws Exception {
         Process check = new ProcessBuilder("haproxy", "-c", "-f", config.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        assertThat(check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0).as("haproxy -c; see " + log).isTrue();
+        assertThat(check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0).as(this::said).isTrue();
         // -db: in the foreground, so that it is this process and ends with it.
         process = new ProcessBuilder("haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!listens(portalPort) || !listens(databasePort)) {
-            assertThat(process.isAlive()).as("haproxy runs; see " + log).isTrue();
+            assertThat(process.isAlive()).as(this::said).isTrue();
             assertThat(System.nanoTime()).as("haproxy listens").isLessThan(deadline);
             Thread.sleep(50);
+        }
+    }
+
+    /** What HAProxy said, for a failure's message: CI keeps the test's output, not its folder. */
+    private String said() {
+        try {
+            return "haproxy (" + log + ") said:\n" + Files.readString(log);
+        } catch (IOException e) {
+            return "haproxy; its log " + log + " is unreadable: " + e;
         }
     }
 

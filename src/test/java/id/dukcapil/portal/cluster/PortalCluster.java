@@ -2,6 +2,7 @@ package id.dukcapil.portal.cluster;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.packaged.BdsCitizens;
 import id.dukcapil.portal.packaged.Database;
 import id.dukcapil.portal.packaged.PortalProcess;
@@ -51,7 +52,7 @@ final class PortalCluster implements Database, AutoCloseable {
     PortalCluster(String prefix, Haproxy.Writers writers, String... portalArguments) throws Exception {
         folder = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), prefix);
         Runtime.getRuntime().addShutdownHook(teardown);
-        mail = new GreenMail(new ServerSetup(PortalProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         for (int i = 1; i <= 3; i++) {
             galera.add(new GaleraNode("galera" + i, folder));

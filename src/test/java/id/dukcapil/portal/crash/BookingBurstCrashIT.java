@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.packaged.AuditChainCheck;
 import id.dukcapil.portal.packaged.BdsCitizens;
 import id.dukcapil.portal.packaged.PortalProcess;
@@ -43,7 +44,7 @@ class BookingBurstCrashIT {
 
     @BeforeAll
     static void startThePortal() throws Exception {
-        mail = new GreenMail(new ServerSetup(PortalProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "crash-booking-");
         // Listeners cut off (a ticket e-mail tried while the database was away, or not yet run when the JVM was

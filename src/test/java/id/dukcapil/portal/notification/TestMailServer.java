@@ -2,11 +2,11 @@ package id.dukcapil.portal.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import id.dukcapil.portal.FreePorts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.test.context.TestComponent;
@@ -26,7 +26,7 @@ public class TestMailServer {
     static int startOnce() {
         synchronized (LOCK) {
             if (server == null) {
-                port = freePort();
+                port = FreePorts.next();
                 server = newServer();
                 server.start();
             }
@@ -108,11 +108,4 @@ public class TestMailServer {
         return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

