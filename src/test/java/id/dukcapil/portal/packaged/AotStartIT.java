@@ -149,6 +149,33 @@ class AotStartIT {
         }
     }
 
+    /**
+     * The README's training run ends in Spring's halt of the JVM, where no shutdown hook runs: the embedded MariaDB it
+     * started must be stopped before, not found running on the folder by the office's next start. The JDK's cache
+     * (which the README's run also writes) is the JVM's and has no part in it.
+     */
+    @Test
+    void the_training_run_leaves_no_database_server_behind() throws Exception {
+        Path office = Files.createDirectories(folder.resolve("training"));
+        Path log = office.resolve("training.log");
+        ProcessBuilder builder = new ProcessBuilder(PackagedPortal.javaExecutable(), "-Dspring.aot.enabled=true",
+                "-Dspring.context.exit=onRefresh", "-jar", jar.toString(), "--server.port=" + FreePorts.next())
+                .directory(office.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("DB_URL");
+        builder.environment().putAll(OFFICE);
+        Process training = builder.start();
+        try {
+            assertThat(training.waitFor(5, TimeUnit.MINUTES)).as("the training run ends; see " + log).isTrue();
+        } finally {
+            training.destroyForcibly();
+        }
+        assertThat(training.exitValue()).as("see " + log).isZero();
+        try (PackagedPortal next = start(office, OFFICE)) {
+            assertThat(Files.readString(next.log)).contains("Embedded MariaDB on")
+                    .doesNotContain("a crashed run left on the folder");
+        }
+    }
+
     /** The README's fast start (without a JDK cache, which is the JVM's, not Spring's): ready when this returns. */
     private static PackagedPortal start(Path workingDir, Map<String, String> env, String... arguments)
             throws Exception {
