@@ -43,9 +43,14 @@ class CommitPhase implements TransactionExecutionListener {
         }
     }
 
-    /** Whether a rollback on this thread failed since the last {@link #reset}: nothing of it was kept. */
+    /**
+     * Whether a rollback on this thread failed since the last {@link #reset}: the connection is gone. Before the commit
+     * nothing was kept; a rollback after a failed commit (Spring's rollback on commit failure) says nothing of what the
+     * commit kept, which {@link #commitFailed} tells. The pool's closed connection answers without an SQL state, so the
+     * failure Spring throws in its place cannot say it.
+     */
     boolean rollbackFailed() {
-        return rollbackFailed.get() && !committing.get();
+        return rollbackFailed.get();
     }
 
     /** Whether the last transaction begun on this thread failed in its commit. */

@@ -107,9 +107,28 @@ public final class FaultInjectingDataSource {
                 new Class<?>[] {Connection.class}, new ConnectionHandler(real));
     }
 
-    private record ConnectionHandler(Connection real) implements InvocationHandler {
+    /**
+     * A connection that lost its session answers as the pool's does once it has evicted it: every call but its
+     * closing fails with "Connection is closed" and no SQL state (HikariCP's closed connection), the rollback Spring
+     * tries after a failed statement or commit included.
+     */
+    private static final class ConnectionHandler implements InvocationHandler {
+
+        private static final Set<String> ON_A_CLOSED_ONE = Set.of("close", "isClosed", "abort", "unwrap",
+                "isWrapperFor", "toString", "hashCode", "equals");
+
+        private final Connection real;
+        private volatile boolean lost;
+
+        ConnectionHandler(Connection real) {
+            this.real = real;
+        }
+
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (lost && !ON_A_CLOSED_ONE.contains(method.getName())) {
+                throw new SQLException("Connection is closed");
+            }
             if (method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
                 return FaultInjectingDataSource.invoke(real, method, args);
             }
@@ -118,7 +137,7 @@ public final class FaultInjectingDataSource {
                 Fault fault = armed == null ? null : armed.next(true);
                 // A server answers a commit it did not keep with an error, never as done.
                 if (fault != null && fault != Fault.SILENT_ROLLBACK) {
-                    fail(fault, real, true);
+                    fail(fault, this, true);
                 }
             }
             Object result = FaultInjectingDataSource.invoke(real, method, args);
@@ -127,20 +146,20 @@ public final class FaultInjectingDataSource {
                         : statement instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class
                         : Statement.class;
                 return Proxy.newProxyInstance(FaultInjectingDataSource.class.getClassLoader(), new Class<?>[] {type},
-                        new StatementHandler(statement, real));
+                        new StatementHandler(statement, this));
             }
             return result;
         }
     }
 
-    private record StatementHandler(Statement real, Connection connection) implements InvocationHandler {
+    private record StatementHandler(Statement real, ConnectionHandler connection) implements InvocationHandler {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (EXECUTES.contains(method.getName())) {
                 Plan armed = plan;
                 Fault fault = armed == null ? null : armed.next(false);
                 if (fault == Fault.SILENT_ROLLBACK) {
-                    connection.rollback();
+                    connection.real.rollback();
                 } else if (fault != null) {
                     fail(fault, connection, false);
                 }
@@ -149,8 +168,9 @@ public final class FaultInjectingDataSource {
         }
     }
 
-    /** What the server does, then what it answers. */
-    private static void fail(Fault fault, Connection connection, boolean atCommit) throws SQLException {
+    /** What the server does, then what it answers; a lost session leaves the connection closed. */
+    private static void fail(Fault fault, ConnectionHandler handler, boolean atCommit) throws SQLException {
+        Connection connection = handler.real;
         switch (fault) {
             case DEADLOCK -> {
                 connection.rollback();
@@ -166,6 +186,7 @@ public final class FaultInjectingDataSource {
             }
             case CONNECTION_LOST -> {
                 connection.rollback();
+                handler.lost = true;
                 throw new SQLNonTransientConnectionException("(injected) Connection reset", "08000");
             }
             case LOST_AFTER_COMMIT -> {
@@ -174,6 +195,7 @@ public final class FaultInjectingDataSource {
                 } else {
                     connection.rollback();
                 }
+                handler.lost = true;
                 throw new SQLNonTransientConnectionException("(injected) Connection reset", "08000");
             }
             case SILENT_ROLLBACK -> connection.rollback();
