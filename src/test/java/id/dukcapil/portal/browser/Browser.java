@@ -74,6 +74,18 @@ public final class Browser implements AutoCloseable {
             };
             requestAnimationFrame(look);""";
 
+    static {
+        // A test JVM that ends without closing its browsers (Maven stopped, a run cut short) must not leave ChromeDriver
+        // and its Chromium processes behind: hundreds of them, after an office's benchmark, loaded the next build.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().children()
+                .filter(child -> child.info().command().map(command -> command.endsWith("chromedriver"))
+                        .orElse(false))
+                .forEach(driver -> {
+                    driver.descendants().forEach(ProcessHandle::destroyForcibly);
+                    driver.destroyForcibly();
+                }), "browsers-left-open"));
+    }
+
     public final ChromeDriver driver;
     private final String baseUrl;
     private final WebDriverWait wait;
