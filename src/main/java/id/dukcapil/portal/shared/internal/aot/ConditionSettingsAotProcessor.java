@@ -55,10 +55,11 @@ class ConditionSettingsAotProcessor implements BeanFactoryInitializationAotProce
         }
         ConditionSettings settings = ConditionSettings.of(environment, beanFactory.getBeanClassLoader(), read,
                 PropertyConditions.comparedValues(beanFactory));
-        long tested = settings.settings().stream().filter(setting -> !setting.kind().equals(ConditionSettings.VALUE))
+        long tested = settings.settings().stream().filter(setting -> setting.kind() != SettingFingerprint.VALUE)
                 .count();
         Map<String, String> facts = new TreeMap<>(settings.facts());
-        facts.put("libraries", ConditionSettings.libraries(beanFactory.getBeanClassLoader()).size() + " jars");
+        facts.put("libraries", ClassPathJars.of(beanFactory.getBeanClassLoader(), ConditionSettings.RESOURCE).size()
+                + " jars");
         log.info("The AOT-processed bean definitions were made with " + facts + " and " + settings.settings().size()
                 + " settings looked up (" + tested + " of them kept as their tests only)");
         String file = settings.write();

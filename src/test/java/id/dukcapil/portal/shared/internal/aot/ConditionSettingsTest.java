@@ -25,14 +25,14 @@ import org.springframework.util.FileSystemUtils;
  */
 class ConditionSettingsTest {
 
-    private static final String ON_PROPERTY = ConditionSettings.ON_PROPERTY;
+    private static final String ON_PROPERTY = SettingFingerprint.ON_PROPERTY;
     private static final ClassLoader LOADER = ConditionSettingsTest.class.getClassLoader();
     private static final Map<String, Set<String>> READ = Map.of(
             "spring.mail.host", Set.of(ON_PROPERTY),
             "portal.signing.provider", Set.of(ON_PROPERTY),
-            "spring.datasource.url", Set.of(ConditionSettings.EMBEDDED_DATABASE),
-            "server.port", Set.of(ConditionSettings.ON_MANAGEMENT_PORT),
-            "management.server.port", Set.of(ConditionSettings.ON_MANAGEMENT_PORT),
+            "spring.datasource.url", Set.of(SettingFingerprint.EMBEDDED_DATABASE),
+            "server.port", Set.of(SettingFingerprint.ON_MANAGEMENT_PORT),
+            "management.server.port", Set.of(SettingFingerprint.ON_MANAGEMENT_PORT),
             "management.endpoints.web.exposure.include", Set.of("some.OtherCondition"),
             "vaadin.allowed-packages", Set.of(ON_PROPERTY, SettingsRecorder.NOT_A_CONDITION));
     private static final Map<String, Set<String>> COMPARED = Map.of(
@@ -90,7 +90,7 @@ class ConditionSettingsTest {
         } finally {
             FileSystemUtils.deleteRecursively(folder);
         }
-        assertThat(ConditionSettings.libraries(LOADER)).contains("spring-core-7.0.9.jar");
+        assertThat(ClassPathJars.of(LOADER, ConditionSettings.RESOURCE)).contains("spring-core-7.0.9.jar");
     }
 
     @Test
