@@ -55,7 +55,8 @@ public class PortalMessages {
     }
 
     private static String[] bundleNames() throws IOException {
-        Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
+        // The portal's own folder only: "classpath*:" would open every jar of the class path to look for one.
+        Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath:i18n/*.properties");
         return Arrays.stream(resources)
                 .map(Resource::getFilename)
                 .filter(Objects::nonNull)

@@ -66,7 +66,6 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** bcrypt, behind the delegating encoder so that the hash names its algorithm and can be upgraded. */
     /**
      * Method security for {@code @PreAuthorize}, the one annotation the services use, as Spring Security's reference
      * declares a single annotation's advisor. {@code @EnableMethodSecurity} would add four more advisors (post-authorise,
@@ -82,6 +81,7 @@ class SecurityConfiguration {
         return AuthorizationManagerBeforeMethodInterceptor.preAuthorize(manager);
     }
 
+    /** bcrypt, behind the delegating encoder so that the hash names its algorithm and can be upgraded. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
