@@ -39,7 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ChannelDeliveryTests {
 
     private static final Locale INDONESIAN = Locale.of("id");
-    private static final Duration DELIVERY = Duration.ofSeconds(20);
 
     @Autowired Outbox outbox;
     @Autowired TransactionTemplate transactions;
@@ -99,7 +98,7 @@ class ChannelDeliveryTests {
 
         signedWebhook(TestCloudApi.statusPayload(wamid, digits(phone), "failed", ref.messageId(), Instant.now(), 131026));
 
-        await().atMost(DELIVERY).until(() -> "DELIVERED".equals(delivery(row(ref.id()))));
+        await().atMost(OutboxRows.DELIVERY).until(() -> "DELIVERED".equals(delivery(row(ref.id()))));
         Map<String, Object> bySms = row(ref.id());
         assertThat(bySms.get("channel")).isEqualTo("SMS");
         assertThat(bySms.get("state")).isEqualTo("SENT");
@@ -221,7 +220,7 @@ class ChannelDeliveryTests {
         awaitRow(enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone)), "SENT", "SMS"); // the session is bound
 
         smsc.reply(digits(phone), "BERHENTI");
-        await().atMost(DELIVERY).until(() -> jdbc.queryForObject(
+        await().atMost(OutboxRows.DELIVERY).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM notification_opt_out WHERE channel = 'SMS' AND phone = ?", Integer.class, phone) == 1);
         MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.SMS, phone));
 
@@ -303,24 +302,21 @@ class ChannelDeliveryTests {
                 INDONESIAN, model), reach));
     }
 
+    /** The one message of this template for this address (queued by the booking's listener), once in this state. */
     private Map<String, Object> awaitState(String email, String templateKey, String state) {
-        await().atMost(DELIVERY).until(() -> jdbc.queryForList("""
-                SELECT id FROM notification_message WHERE recipient = ? AND template_key = ? AND state = ?""",
-                email, templateKey, state).size() == 1);
-        return jdbc.queryForMap("SELECT * FROM notification_message WHERE recipient = ? AND template_key = ?",
-                email, templateKey);
+        long id = await().atMost(OutboxRows.DELIVERY).until(() -> jdbc.queryForList(
+                "SELECT id FROM notification_message WHERE recipient = ? AND template_key = ?", Long.class, email,
+                templateKey), ids -> ids.size() == 1).getFirst();
+        return OutboxRows.awaitRow(jdbc, id, state, row -> state.equals(row.get("state")));
     }
 
     private Map<String, Object> awaitRow(MessageRef ref, String state, String channel) {
-        await().atMost(DELIVERY).until(() -> {
-            Map<String, Object> row = row(ref.id());
-            return state.equals(row.get("state")) && channel.equals(row.get("channel"));
-        });
-        return row(ref.id());
+        return OutboxRows.awaitRow(jdbc, ref.id(), state + " by " + channel,
+                row -> state.equals(row.get("state")) && channel.equals(row.get("channel")));
     }
 
     private Map<String, Object> row(long id) {
-        return jdbc.queryForMap("SELECT * FROM notification_message WHERE id = ?", id);
+        return OutboxRows.row(jdbc, id);
     }
 
     private String delivery(Map<String, Object> row) {

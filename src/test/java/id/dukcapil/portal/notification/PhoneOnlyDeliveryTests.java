@@ -2,10 +2,8 @@ package id.dukcapil.portal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.PortalTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PortalTest
 class PhoneOnlyDeliveryTests {
 
-    private static final Duration DELIVERY = Duration.ofSeconds(30);
     private static final Map<String, Object> TURN = Map.of("ticket", "A-012", "ahead", 3, "point", "UKL Soreang");
 
     @Autowired Outbox outbox;
@@ -81,9 +78,7 @@ class PhoneOnlyDeliveryTests {
     }
 
     private Map<String, Object> awaitState(MessageRef ref, String state) {
-        await().atMost(DELIVERY).until(() -> state.equals(jdbc.queryForObject(
-                "SELECT state FROM notification_message WHERE id = ?", String.class, ref.id())));
-        return jdbc.queryForMap("SELECT * FROM notification_message WHERE id = ?", ref.id());
+        return OutboxRows.awaitRow(jdbc, ref.id(), state, row -> state.equals(row.get("state")));
     }
 
     private static String newPhone() {
