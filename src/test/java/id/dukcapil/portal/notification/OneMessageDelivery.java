@@ -29,7 +29,8 @@ public final class OneMessageDelivery {
         NOT_SENT
     }
 
-    private static final String SENDER_LOCK = "notification-outbox-sender";
+    /** The scheduled sender's ShedLock name ({@code OutboxSender}). */
+    static final String SENDER_LOCK = "notification-outbox-sender";
     private static final String TEST_RUN = "a test's own delivery";
     private static final Instant LATEST = Instant.parse("2015-01-05T03:00:00Z");
     private static final AtomicLong QUEUED = new AtomicLong();

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A queued message's row, awaited while the outbox's scheduled runs move it on. A wait that runs out says where the
  * outbox stood: the row, the sender's cluster lock, what was due on each channel, and what the sender's threads were
- * doing. "Not fulfilled within 30 seconds" alone cannot tell a slow run from a stuck lane or a held lock.
+ * doing. Awaitility's "not fulfilled within" alone cannot tell a slow run from a stuck lane or a held lock.
  */
 final class OutboxRows {
 
@@ -44,7 +44,7 @@ final class OutboxRows {
         row.remove("secret_values");
         return "the message: " + row
                 + "\nthe sender's lock: "
-                + jdbc.queryForList("SELECT * FROM shedlock WHERE name = 'notification-outbox-sender'")
+                + jdbc.queryForList("SELECT * FROM shedlock WHERE name = ?", OneMessageDelivery.SENDER_LOCK)
                 + "\ndue or being sent, by channel and state: " + jdbc.queryForList("""
                         SELECT channel, state, COUNT(*) AS messages, MIN(next_attempt_at) AS earliest
                         FROM notification_message WHERE state IN ('PENDING', 'RETRY', 'SENDING')
