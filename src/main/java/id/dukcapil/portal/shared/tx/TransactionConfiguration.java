@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionAttribute;
 import org.springframework.transaction.interceptor.TransactionAttributeSource;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
@@ -40,14 +39,14 @@ class TransactionConfiguration {
     }
 
     /**
-     * {@code @Transactional} read as Spring's transaction advice reads it (public and non-public methods alike). An
-     * instance of its own: Spring's bean of it cannot be looked up while the beans that make it are being advised.
-     * The retry is looked up once, on the first call, not on every call.
+     * {@code @Transactional} read by Spring's transaction advice's own attribute source, as Spring's transaction
+     * advisor takes it: each method's attribute is worked out once at start for both advisors, not once for each
+     * (decision 169). The retry is looked up once, on the first call, not on every call.
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor retryingTransactionAdvisor(ObjectProvider<WriteRetries> retryBean) {
-        TransactionAttributeSource attributes = new AnnotationTransactionAttributeSource(false);
+    static Advisor retryingTransactionAdvisor(ObjectProvider<WriteRetries> retryBean,
+                                              TransactionAttributeSource attributes) {
         Supplier<WriteRetries> retries = SingletonSupplier.of(retryBean::getObject);
         StaticMethodMatcherPointcut transactional = new StaticMethodMatcherPointcut() {
             @Override
