@@ -24,7 +24,7 @@ final class FrozenTypeLookups extends DefaultListableBeanFactory {
 
     @Override
     public String[] getBeanNamesForType(ResolvableType type, boolean includeNonSingletons, boolean allowEagerInit) {
-        if (!isConfigurationFrozen() || !allowEagerInit || !type.hasGenerics() || !cacheSafe(type)) {
+        if (!isConfigurationFrozen() || !allowEagerInit || !type.hasGenerics()) {
             return super.getBeanNamesForType(type, includeNonSingletons, allowEagerInit);
         }
         Lookup lookup = new Lookup(type, includeNonSingletons);
@@ -32,7 +32,9 @@ final class FrozenTypeLookups extends DefaultListableBeanFactory {
         if (names == null) {
             // Not computeIfAbsent: a look-up may create a factory bean, whose creation looks up again.
             names = super.getBeanNamesForType(type, includeNonSingletons, true);
-            namesByGenericType.put(lookup, names);
+            if (cacheSafe(type)) {
+                namesByGenericType.put(lookup, names);
+            }
         }
         return names;
     }
