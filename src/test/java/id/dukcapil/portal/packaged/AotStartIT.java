@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.ExternalMariaDb;
 import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.PackagedPortal;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,36 @@ class AotStartIT {
             assertThat(Files.readString(restart.log)).contains(KEPT, AOT_PROCESSED).doesNotContain(REFUSED);
             assertThat(get(restart, "/login").statusCode()).isEqualTo(200);
         }
+        List<String> secrets = secretsOf(office.resolve("data"), ownSettings);
+        try (Stream<Path> logs = Files.list(office)) {
+            for (Path log : logs.filter(file -> file.getFileName().toString().endsWith(".log")).toList()) {
+                assertThat(Files.readString(log)).as("no secret in " + log).doesNotContain(secrets);
+            }
+        }
+    }
+
+    /**
+     * What an office's start must never write to its log (issue 37): the embedded MariaDB's generated passwords, the
+     * keys the portal made in its data folder (the audit chain's, the IKD PINs'), and the secrets of its settings.
+     */
+    private static List<String> secretsOf(Path data, Map<String, String> settings) throws Exception {
+        List<String> secrets = new ArrayList<>();
+        Properties database = new Properties();
+        try (Reader reader = Files.newBufferedReader(data.resolve("mariadb/portal-db-credentials.properties"))) {
+            database.load(reader);
+        }
+        secrets.add(database.getProperty("app.password"));
+        secrets.add(database.getProperty("root.password"));
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path key : files.filter(file -> file.getFileName().toString().endsWith(".key")).toList()) {
+                secrets.add(Files.readString(key).strip());
+            }
+        }
+        assertThat(secrets).as("the database's two passwords and the two keys made at the first start").hasSize(4)
+                .doesNotContain("");
+        secrets.add(settings.get("PORTAL_ADMIN_PASSWORD"));
+        secrets.add(settings.get("WHATSAPP_ACCESS_TOKEN"));
+        return secrets;
     }
 
     @Test
