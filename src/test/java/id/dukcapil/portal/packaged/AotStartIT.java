@@ -30,7 +30,8 @@ import org.springframework.util.FileSystemUtils;
  * office's own mail server, channels, port or external database (which no condition tells apart from the build's), it
  * runs the AOT-processed bean definitions. With another profile, or a setting a condition tests otherwise, it starts
  * without them, says why in one line, and the other bean set is there: the demo's beans, or BSrE's signer, which
- * refuses to start without its settings as it does without AOT.
+ * refuses to start without its settings as it does without AOT. An office's starts write none of its secrets to
+ * their logs.
  */
 class AotStartIT {
 
@@ -64,7 +65,8 @@ class AotStartIT {
     }
 
     @Test
-    void an_office_with_the_builds_settings_or_its_own_mail_channels_and_port_runs_the_aot_code() throws Exception {
+    void an_office_with_the_builds_settings_or_its_own_mail_channels_and_port_runs_the_aot_code_and_logs_no_secret()
+            throws Exception {
         Path office = folder.resolve("office");
         try (PackagedPortal first = start(office, OFFICE)) {
             String log = Files.readString(first.log);
