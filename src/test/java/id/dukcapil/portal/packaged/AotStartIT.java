@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.ExternalMariaDb;
 import id.dukcapil.portal.FreePorts;
 import id.dukcapil.portal.PackagedPortal;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,10 +98,7 @@ class AotStartIT {
      */
     private static List<String> secretsOf(Path data, Map<String, String> settings) throws Exception {
         List<String> secrets = new ArrayList<>();
-        Properties database = new Properties();
-        try (Reader reader = Files.newBufferedReader(data.resolve("mariadb/portal-db-credentials.properties"))) {
-            database.load(reader);
-        }
+        Properties database = PortalProcess.databaseCredentials(data.resolve("mariadb"));
         secrets.add(database.getProperty("app.password"));
         secrets.add(database.getProperty("root.password"));
         try (Stream<Path> files = Files.list(data)) {

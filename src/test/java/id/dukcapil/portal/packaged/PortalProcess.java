@@ -150,13 +150,19 @@ public final class PortalProcess implements Database {
 
     /** A connection to the embedded server of {@code dataDir} as the portal's account, with the password kept there. */
     public static Connection database(Path dataDir, int port) throws IOException, SQLException {
+        Properties credentials = databaseCredentials(dataDir);
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/dukcapil",
+                credentials.getProperty("app.user"), credentials.getProperty("app.password"));
+    }
+
+    /** The embedded server's accounts, as the portal keeps them in {@code dataDir} ({@code app.*}, {@code root.*}). */
+    static Properties databaseCredentials(Path dataDir) throws IOException {
         Properties credentials = new Properties();
         try (Reader reader = Files.newBufferedReader(dataDir.resolve("portal-db-credentials.properties"),
                 StandardCharsets.UTF_8)) {
             credentials.load(reader);
         }
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/dukcapil",
-                credentials.getProperty("app.user"), credentials.getProperty("app.password"));
+        return credentials;
     }
 
     public int status(String path) {
