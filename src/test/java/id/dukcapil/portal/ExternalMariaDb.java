@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A MariaDB server of the test's own (the build's server binaries), standing for an office's external database:
- * the packaged portal is pointed at it by {@code DB_URL}, as the README's "external database" says.
+ * the packaged portal is pointed at it by {@code DB_URL}, as docs/operations.md's "external MariaDB" says.
  */
 public final class ExternalMariaDb implements AutoCloseable {
 

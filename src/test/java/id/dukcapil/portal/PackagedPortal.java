@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The packaged jar run as the README's production command runs it ({@code java -jar} with the pom's
+ * The packaged jar run as the production command of docs/operations.md runs it ({@code java -jar} with the pom's
  * {@code portal.jvm-args}, demo profile) in a folder of its own, for the benchmarks that measure the portal as an
  * office starts it (or any application started the same way, by {@link #launch}). Started by {@link #start}, which
  * returns once readiness answers 200; stopped by close.

@@ -42,7 +42,7 @@ public class PopulationImports {
 
     /**
      * The largest extract uploaded through the browser: a district or a small regency (about 1.5 million rows of
-     * CSV). A whole regency's first load goes through the command line (README, Production).
+     * CSV). A whole regency's first load goes through the command line (docs/population-extract.md).
      */
     public static final long MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
     public static final String EXAMPLE_RESOURCE = "population/contoh-ekstrak-siak.csv";

@@ -35,7 +35,7 @@ final class PortalCluster implements Database, AutoCloseable {
     static final String SUITE_USER = "suite";
     static final String SUITE_PASSWORD = "cluster-suite-secret";
     static final String CHECK_USER = "haproxy_check";
-    /** The audit chain's and the IKD PIN's keys, the same on both nodes (README: from configuration). */
+    /** The audit chain's and the IKD PIN's keys, the same on both nodes (docs/operations.md: from configuration). */
     static final byte[] CHAIN_KEY = "cluster-suite-audit-chain-key-32-bytes".getBytes(StandardCharsets.US_ASCII);
     static final byte[] PIN_KEY = "cluster-suite-ikd-pin-key-of-32-bytes!".getBytes(StandardCharsets.US_ASCII);
     private static final String DB_PASSWORD = "cluster-suite-portal-secret";

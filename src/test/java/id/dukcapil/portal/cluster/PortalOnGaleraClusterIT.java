@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 
 /**
- * Issue 40's cluster suite: the deployment of {@code deploy/cluster/} (README, "Running several nodes") on loopback
+ * Issue 40's cluster suite: the deployment of {@code deploy/cluster/} (docs/cluster.md) on loopback
  * — three Galera nodes, HAProxy, two packaged portal nodes, an SMTP sink — and what must hold on it: bookings from
  * both nodes within every rule, also while a Galera node or a portal node is killed; a desk's call on one node on
  * the other node's board; each scheduled job once per cluster per period; one audit chain under one key. The tests

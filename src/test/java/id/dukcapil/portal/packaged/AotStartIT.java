@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The production jar's Spring AOT code and its guard (decision 162), started as the README's fast start has it: the
+ * The production jar's Spring AOT code and its guard (decision 162), started as docs/fast-start.md has it: the
  * jar extracted, {@code -Dspring.aot.enabled=true}, an office's settings. With the build's settings, and with an
  * office's own mail server, channels, port or external database (which no condition tells apart from the build's), it
  * runs the AOT-processed bean definitions. With another profile, or a setting a condition tests otherwise, it starts
@@ -148,9 +148,9 @@ class AotStartIT {
     }
 
     /**
-     * The README's training run ends in Spring's halt of the JVM, where no shutdown hook runs: the embedded MariaDB it
-     * started must be stopped before, not found running on the folder by the office's next start. The JDK's cache
-     * (which the README's run also writes) is the JVM's and has no part in it.
+     * The fast start's training run ends in Spring's halt of the JVM, where no shutdown hook runs: the embedded MariaDB
+     * it started must be stopped before, not found running on the folder by the office's next start. The JDK's cache
+     * (which that run also writes) is the JVM's and has no part in it.
      */
     @Test
     void the_training_run_leaves_no_database_server_behind() throws Exception {
@@ -186,7 +186,7 @@ class AotStartIT {
         return new Ended(portal.exitValue(), log);
     }
 
-    /** The README's fast start (without a JDK cache, which is the JVM's, not Spring's): ready when this returns. */
+    /** docs/fast-start.md's start (without a JDK cache, which is the JVM's, not Spring's): ready when this returns. */
     private static PackagedPortal start(Path workingDir, Map<String, String> env, String... arguments)
             throws Exception {
         List<String> program = new ArrayList<>(List.of("-jar", jar.toString()));

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Start-up (issues 2 and 37) on the packaged jar, started as the README tells an office to: extracted, in the
+ * Start-up (issues 2 and 37) on the packaged jar, started as docs/fast-start.md tells an office to: extracted, in the
  * office's default profile with its first administrator's settings, with Spring's AOT-processed bean definitions
  * ({@code -Dspring.aot.enabled=true}, which the jar takes when its settings are the build's, decision 162) and JDK 25's
  * AOT cache. From {@code java} to readiness answering 200, beside its baseline in the same run, a bare Spring Boot +
@@ -45,7 +45,7 @@ class StartupBenchmark {
     /** Rounds of restarts in turn; more on a machine others share ({@code -Dstartup.rounds=5}). */
     private static final int ROUNDS = Integer.getInteger("startup.rounds", 3);
     private static final String SPRING_AOT = "-Dspring.aot.enabled=true";
-    /** An office's first start creates its first administrator from these (README). */
+    /** An office's first start creates its first administrator from these (docs/operations.md). */
     private static final Map<String, String> OFFICE = Map.of(
             "PORTAL_ADMIN_USERNAME", "rina", "PORTAL_ADMIN_PASSWORD", "a-Strong-passw0rd");
 
@@ -183,7 +183,7 @@ class StartupBenchmark {
             }
         }
 
-        /** The README's training run: the context refreshed once, then the JVM writes what it loaded and linked. */
+        /** The fast start's training run: the context refreshed once, then the JVM writes what it loaded and linked. */
         Path train(Path cache) throws Exception {
             long started = System.nanoTime();
             List<String> command = new ArrayList<>(List.of(PackagedPortal.javaExecutable()));

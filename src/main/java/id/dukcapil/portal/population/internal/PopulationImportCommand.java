@@ -21,7 +21,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The import as a start argument, for the first load of a whole regency on a new server (README, Production):
+ * The import as a start argument, for the first load of a whole regency on a new server (docs/population-extract.md):
  * {@code --portal.population.import.file=ekstrak.csv --portal.population.import.scope=32.04}, and with
  * {@code --portal.population.import.exit=true} the portal stops when the import ends (exit code 0 when it
  * finished, 1 otherwise). The file is copied first, so the import can go on after a crash and the original stays.

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * An office's connection to BSrE's signing service (used when {@code portal.signing.provider=bsre}; README: "Signing
- * through BSrE").
+ * An office's connection to BSrE's signing service (used when {@code portal.signing.provider=bsre}; docs/operations.md:
+ * "Signing through BSrE").
  *
  * @param url            the signing service's base address, e.g. https://esign.example.go.id (no path)
  * @param username       the office's API account at BSrE (HTTP Basic), from the environment

@@ -8,10 +8,10 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
 import org.springframework.core.SpringProperties;
 
 /**
- * The README's training run for the JDK's AOT cache ({@code -Dspring.context.exit=onRefresh}) ends with Spring halting
- * the JVM at the end of the refresh ({@code Runtime.halt}): no shutdown hook runs, so the embedded MariaDB the start
- * made would be left running on the office's folder, until the next start found it and stopped it (some two seconds
- * of that start). Spring's lifecycle processor, as Spring Boot makes it, that stops the server first.
+ * The fast start's training run for the JDK's AOT cache ({@code -Dspring.context.exit=onRefresh}) ends with Spring
+ * halting the JVM at the end of the refresh ({@code Runtime.halt}): no shutdown hook runs, so the embedded MariaDB the
+ * start made would be left running on the office's folder, until the next start found it and stopped it (some two
+ * seconds of that start). Spring's lifecycle processor, as Spring Boot makes it, that stops the server first.
  */
 @Configuration(proxyBeanMethods = false)
 class TrainingRunLifecycle {
