@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import id.dukcapil.portal.Benchmark;
+import id.dukcapil.portal.GuardedFigure;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.shared.tx.FaultInjectingDataSource;
 import id.dukcapil.portal.shared.tx.WriteRetries;
@@ -28,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +64,10 @@ class BookingBenchmark {
     /** Requests of the ordinary traffic after the warm-up's bursts, and how often one of them books. */
     private static final int ORDINARY_REQUESTS = 8_000;
     private static final int ORDINARY_BOOKING_EVERY = 30;
+    /** The CI guard's day quota, rounds and ordinary traffic (issue 56). */
+    private static final int GUARD_QUOTA = 100;
+    private static final int GUARD_ROUNDS = 5;
+    private static final int GUARD_ORDINARY_REQUESTS = 1_000;
     private static final java.util.concurrent.atomic.AtomicInteger RETRIES = new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort int port;
@@ -74,6 +81,7 @@ class BookingBenchmark {
     @Autowired WriteRetries retries;
 
     @Test
+    @DisabledIfSystemProperty(named = "benchmark.plan", matches = "guard")
     void a_burst_of_bookings_over_http_next_to_the_database_limit_then_check_in_lookups() throws Exception {
         MachineCpu.database = dataSource;
         // Warm-up: the same burst on another point, so that the JIT has compiled the request path before it is
@@ -260,23 +268,83 @@ class BookingBenchmark {
     }
 
     /**
+     * The CI's guard (issue 56, {@code -Pproduction,benchmark,guard}): the same burst beside the same database limit,
+     * shorter. The warm-up is a fifth of the full run's, a day's quota is {@link #GUARD_QUOTA} (its tickets are made in
+     * a third of the time) and one set of accounts serves every round (an account's 60 requests an hour allow five).
+     * Five rounds, each a burst then the limit; the median of the rounds' ratios must hold two thirds of the figure
+     * recorded in docs/benchmarks.md. A run takes about two minutes on this 2-core machine.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "benchmark.plan", matches = "guard")
+    void guard_the_burst_against_the_database_limit() throws Exception {
+        MachineCpu.database = dataSource;
+        GuardedFigure recorded = GuardedFigure.recorded("booking-burst");
+        int tickets = ticketMails();
+        LocalDate warmDay = support.workingDay(21);
+        LocalDate fullDay = warmDay;
+        support.quota(WARM_POINT, warmDay, GUARD_QUOTA);
+        tickets += GUARD_QUOTA;
+        List<Account> warmAccounts = accounts(REQUESTS / PEOPLE_PER_ACCOUNT);
+        for (int warm = 0; warm < 3; warm++) {
+            Result warmed = run(niks(), warmAccounts, WARM_POINT, warmDay, "guard-warm" + warm + "-");
+            assertThat(warmed.statuses()).as("warm-up answers").containsOnly(warm == 0 ? new Integer[] {201, 409}
+                    : new Integer[] {409});
+        }
+        tickets += ordinaryTraffic(fullDay, support.workingDayAfter(warmDay), GUARD_ORDINARY_REQUESTS, warmAccounts);
+        waitForTicketMails(tickets);
+        LocalDate limitWarmDay = support.workingDay(40);
+        support.quota(POINT, limitWarmDay, GUARD_QUOTA);
+        jdbcLimit(POINT, limitWarmDay, 0, GUARD_QUOTA);
+
+        List<Result> bursts = new ArrayList<>();
+        List<Result> limits = new ArrayList<>();
+        List<Account> roundAccounts = accounts(REQUESTS / PEOPLE_PER_ACCOUNT);
+        LocalDate next = support.workingDay(18);
+        for (int round = 1; round <= GUARD_ROUNDS; round++) {
+            LocalDate burstDay = next;
+            LocalDate baselineDay = support.workingDayAfter(burstDay);
+            next = support.workingDayAfter(baselineDay);
+            support.quota(POINT, burstDay, GUARD_QUOTA);
+            support.quota(POINT, baselineDay, GUARD_QUOTA);
+            List<String> niks = niks();
+            settle();
+            Result http = run(niks, roundAccounts, POINT, burstDay, "guard" + round + "-");
+            checkAnswers(http, POINT, burstDay, GUARD_QUOTA);
+            bursts.add(http);
+            tickets += GUARD_QUOTA;
+            waitForTicketMails(tickets);
+            settle();
+            limits.add(jdbcLimit(POINT, baselineDay, round, GUARD_QUOTA));
+        }
+        System.out.printf("BENCHMARK guard booking: bursts %s s; database limits %s s%n", seconds(bursts), seconds(limits));
+        double[] ratios = pairedRatios(limits, bursts);
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        recorded.assertHeldBy(sorted[sorted.length / 2], pairs(limits, bursts));
+    }
+
+    /**
      * After the bursts, a day's ordinary traffic: {@link #ORDINARY_REQUESTS} booking requests ten at a time, one in
      * thirty for a day with room (booked), the others for the full day (refused), 40 from each account (under the 60
      * an hour it may send). Returns the bookings made (their tickets to wait for).
      */
     private int ordinaryTraffic(LocalDate fullDay, LocalDate openDay) throws Exception {
-        List<String> niks = support.printReadyNiks(REQUESTS + ORDINARY_REQUESTS / ORDINARY_BOOKING_EVERY + 1);
+        return ordinaryTraffic(fullDay, openDay, ORDINARY_REQUESTS, accounts(ORDINARY_REQUESTS / 40));
+    }
+
+    private int ordinaryTraffic(LocalDate fullDay, LocalDate openDay, int count, List<Account> ordinaryAccounts)
+            throws Exception {
+        List<String> niks = support.printReadyNiks(REQUESTS + count / ORDINARY_BOOKING_EVERY + 1);
         List<String> bookingNiks = niks.subList(REQUESTS, niks.size());
         List<String> refusedNiks = niks.subList(0, REQUESTS);
         support.quota(WARM_POINT, openDay, bookingNiks.size());
-        List<Account> ordinaryAccounts = accounts(ORDINARY_REQUESTS / 40);
         java.util.Iterator<HttpRequest> booked = bookings(bookingNiks, ordinaryAccounts, WARM_POINT, openDay,
                 "ordinary-book-").iterator();
-        java.util.Iterator<HttpRequest> refused = bookings(java.util.stream.IntStream.range(0, ORDINARY_REQUESTS)
+        java.util.Iterator<HttpRequest> refused = bookings(java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> refusedNiks.get(i % refusedNiks.size())).toList(), ordinaryAccounts, WARM_POINT,
                 fullDay, "ordinary-full-").iterator();
         List<HttpRequest> requests = new ArrayList<>();
-        for (int i = 0; i < ORDINARY_REQUESTS; i++) {
+        for (int i = 0; i < count; i++) {
             requests.add(i % ORDINARY_BOOKING_EVERY == 0 ? booked.next() : refused.next());
         }
         Result traffic = tenAtATime(requests);
@@ -314,15 +382,19 @@ class BookingBenchmark {
 
     /** The answers and the day's counter: exactly the quota booked, every other request refused as full. */
     private void checkAnswers(Result http, String point, LocalDate day) {
+        checkAnswers(http, point, day, QUOTA);
+    }
+
+    private void checkAnswers(Result http, String point, LocalDate day, int quota) {
         System.out.println("BENCHMARK booking: HTTP answers by status " + http.statuses().stream()
                 .collect(java.util.stream.Collectors.groupingBy(status -> status, java.util.TreeMap::new,
                         java.util.stream.Collectors.counting())) + " at %,d ms of uptime".formatted(uptimeMillis()));
-        assertThat(http.statuses().stream().filter(status -> status == 201).count()).isEqualTo(QUOTA);
-        assertThat(http.statuses().stream().filter(status -> status == 409).count()).isEqualTo(REQUESTS - QUOTA);
+        assertThat(http.statuses().stream().filter(status -> status == 201).count()).isEqualTo(quota);
+        assertThat(http.statuses().stream().filter(status -> status == 409).count()).isEqualTo(REQUESTS - quota);
         assertThat(jdbc.queryForObject("SELECT booked FROM booking_day WHERE service_point = ? AND day = ?",
-                Integer.class, point, day)).isEqualTo(QUOTA);
+                Integer.class, point, day)).isEqualTo(quota);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT queue_number) FROM booking_booking WHERE service_point = ? AND day = ?",
-                Integer.class, point, day)).isEqualTo(QUOTA);
+                Integer.class, point, day)).isEqualTo(quota);
     }
 
     /** Print-ready NIKs without a booking, as many as a burst sends. */
@@ -650,6 +722,10 @@ class BookingBenchmark {
 
     /** What the database itself does: the same counter update and insert, each in its own transaction. */
     private Result jdbcLimit(String point, LocalDate day, int round) throws Exception {
+        return jdbcLimit(point, day, round, QUOTA);
+    }
+
+    private Result jdbcLimit(String point, LocalDate day, int round, int quota) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> answers = new ArrayList<>();
         long begin;
@@ -703,7 +779,7 @@ class BookingBenchmark {
             begin = System.nanoTime();
             start.countDown();
             Result result = collected(answers, begin, before);
-            assertThat(result.statuses().stream().filter(status -> status == 201).count()).isEqualTo(QUOTA);
+            assertThat(result.statuses().stream().filter(status -> status == 201).count()).isEqualTo(quota);
             return result;
         }
     }

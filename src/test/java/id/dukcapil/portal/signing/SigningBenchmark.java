@@ -15,6 +15,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import id.dukcapil.portal.Benchmark;
+import id.dukcapil.portal.GuardedFigure;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.signing.internal.KeyVault;
@@ -22,6 +23,8 @@ import id.dukcapil.portal.signing.internal.PadesSigner;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -38,6 +41,9 @@ class SigningBenchmark {
 
     private static final int DOCUMENTS = 500;
     private static final int WARM_UP = 200;
+    /** The CI guard's batch size and rounds (issue 56). */
+    private static final int GUARD_DOCUMENTS = 100;
+    private static final int GUARD_ROUNDS = 5;
 
     @Autowired SigningTestSupport support;
     @Autowired BatchSigning batches;
@@ -47,6 +53,7 @@ class SigningBenchmark {
     @Autowired SigningProperties properties;
 
     @Test
+    @DisabledIfSystemProperty(named = "benchmark.plan", matches = "guard")
     void five_hundred_family_cards_rendered_and_signed() throws Exception {
         int threads = properties.workers();
         List<Family> families = IntStream.range(0, DOCUMENTS).mapToObj(i -> support.nextFamily()).toList();
@@ -118,6 +125,47 @@ class SigningBenchmark {
                 cores * 1000 / signCpuMs, load);
         assertThat(run.signed()).isEqualTo(DOCUMENTS);
         assertThat(longestWaitNanos / 1_000_000).as("longest wait between progress changes, ms").isLessThan(1_000);
+    }
+
+    /**
+     * The CI's guard (issue 56, {@code -Pproduction,benchmark,guard}): in each of five rounds, the bare PAdES loop (each
+     * card rendered and signed on the batch's number of threads, nothing stored) and then a batch of as many cards
+     * through the batch signer (commit, audit, step clock, event per card). The median of the rounds' ratios must
+     * hold two thirds of the figure recorded in docs/benchmarks.md.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "benchmark.plan", matches = "guard")
+    void guard_the_batch_against_the_bare_pades_loop() throws Exception {
+        GuardedFigure recorded = GuardedFigure.recorded("signing-batch");
+        int threads = properties.workers();
+        KeyVault.UnlockedKey key = keyVault.unlock(PASSPHRASE.toCharArray());
+        List<Family> families = IntStream.range(0, GUARD_DOCUMENTS).mapToObj(i -> support.nextFamily()).toList();
+        IntFunction<byte[]> bare = i -> signer.sign(kkDocument.render(families.get(i), new SignatureBlock("KK-GUARD-" + i,
+                properties.verificationUrl("GUARDGUARDGUARD" + String.format("%05d", i)), LocalDate.now(),
+                key.certificate().holderName(), key.certificate().holderPosition(), key.certificate().holderNip())),
+                key.key());
+        parallel(threads, GUARD_DOCUMENTS, bare);
+        batches.start(IntStream.range(0, GUARD_DOCUMENTS).mapToObj(i -> support.queueFamily()).toList(),
+                PASSPHRASE.toCharArray()).completion().get(5, TimeUnit.MINUTES);
+        double[] ratios = new double[GUARD_ROUNDS];
+        List<String> rounds = new ArrayList<>();
+        for (int round = 0; round < GUARD_ROUNDS; round++) {
+            List<Long> ids = IntStream.range(0, GUARD_DOCUMENTS).mapToObj(i -> support.queueFamily()).toList();
+            System.gc();
+            long bareStarted = System.nanoTime();
+            parallel(threads, GUARD_DOCUMENTS, bare);
+            double bareSeconds = seconds(bareStarted);
+            long batchStarted = System.nanoTime();
+            BatchRun run = batches.start(ids, PASSPHRASE.toCharArray());
+            run.completion().get(5, TimeUnit.MINUTES);
+            double batchSeconds = seconds(batchStarted);
+            assertThat(run.signed()).isEqualTo(GUARD_DOCUMENTS);
+            ratios[round] = 100 * bareSeconds / batchSeconds;
+            rounds.add("%.0f %% (bare %.2f s, batch %.2f s)".formatted(ratios[round], bareSeconds, batchSeconds));
+        }
+        double[] sorted = ratios.clone();
+        java.util.Arrays.sort(sorted);
+        recorded.assertHeldBy(sorted[sorted.length / 2], String.join(", ", rounds));
     }
 
     private static List<byte[]> parallel(int threads, int count, IntFunction<byte[]> work) throws Exception {
