@@ -126,11 +126,10 @@ class BookingBenchmark {
         List<Result> limits = new ArrayList<>();
         List<Account> burstAccounts = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            LocalDate burstDay = next;
-            LocalDate baselineDay = support.workingDayAfter(burstDay);
-            next = support.workingDayAfter(baselineDay);
-            support.quota(POINT, burstDay, QUOTA);
-            support.quota(POINT, baselineDay, QUOTA);
+            RoundDays days = roundDays(next, QUOTA);
+            LocalDate burstDay = days.burst();
+            LocalDate baselineDay = days.baseline();
+            next = days.next();
             // A family's worth of people per account (decision 068): the burst comes from REQUESTS / 10 accounts, each
             // request from a phone of its own (its own client address, as a proxy in front names it).
             List<Account> roundAccounts = accounts(REQUESTS / PEOPLE_PER_ACCOUNT);
@@ -301,20 +300,17 @@ class BookingBenchmark {
         List<Account> roundAccounts = accountsOnBothCores(REQUESTS / PEOPLE_PER_ACCOUNT);
         LocalDate next = support.workingDay(18);
         for (int round = 1; round <= GUARD_ROUNDS; round++) {
-            LocalDate burstDay = next;
-            LocalDate baselineDay = support.workingDayAfter(burstDay);
-            next = support.workingDayAfter(baselineDay);
-            support.quota(POINT, burstDay, GUARD_QUOTA);
-            support.quota(POINT, baselineDay, GUARD_QUOTA);
+            RoundDays days = roundDays(next, GUARD_QUOTA);
+            next = days.next();
             List<String> niks = niks();
             settle();
-            Result http = run(niks, roundAccounts, POINT, burstDay, "guard" + round + "-");
-            checkAnswers(http, POINT, burstDay, GUARD_QUOTA);
+            Result http = run(niks, roundAccounts, POINT, days.burst(), "guard" + round + "-");
+            checkAnswers(http, POINT, days.burst(), GUARD_QUOTA);
             bursts.add(http);
             tickets += GUARD_QUOTA;
             waitForTicketMails(tickets);
             settle();
-            limits.add(jdbcLimit(POINT, baselineDay, round, GUARD_QUOTA));
+            limits.add(jdbcLimit(POINT, days.baseline(), round, GUARD_QUOTA));
         }
         System.out.printf("BENCHMARK guard booking: bursts %s s; database limits %s s%n", seconds(bursts), seconds(limits));
         double[] ratios = pairedRatios(limits, bursts);
@@ -465,6 +461,17 @@ class BookingBenchmark {
             made.addAll(half.get());
             return made;
         }
+    }
+
+    /** A round's days from {@code first} on: the burst's and the database limit's, each given the quota, and the next free. */
+    private RoundDays roundDays(LocalDate first, int quota) {
+        LocalDate baseline = support.workingDayAfter(first);
+        support.quota(POINT, first, quota);
+        support.quota(POINT, baseline, quota);
+        return new RoundDays(first, baseline, support.workingDayAfter(baseline));
+    }
+
+    record RoundDays(LocalDate burst, LocalDate baseline, LocalDate next) {
     }
 
     record Account(long citizenId, String token) {
