@@ -63,6 +63,7 @@ class BdsHomeView extends BdsPage implements BeforeEnterObserver {
         history.setText(getTranslation("bds.history"));
         history.setId("bds-history");
         history.addClickListener(click -> navigate(BdsHistoryView.class));
+        signOut.setId("bds-sign-out");
         signOut.setText(getTranslation("bds.sign-out"));
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.addClickListener(click -> {

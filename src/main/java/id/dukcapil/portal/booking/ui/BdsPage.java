@@ -3,6 +3,8 @@ package id.dukcapil.portal.booking.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.CitizenSession;
@@ -46,12 +48,24 @@ abstract class BdsPage extends PublicPage implements HasDynamicTitle {
     static void signIn(CitizenSession citizen) {
         VaadinSession session = VaadinSession.getCurrent();
         session.setAttribute(CitizenSession.class, citizen);
+        newSessionId();
     }
 
     static void signOut() {
         VaadinSession session = VaadinSession.getCurrent();
         session.setAttribute(CitizenSession.class, null);
         session.setAttribute(BookingJourney.class, null);
+        newSessionId();
+    }
+
+    /**
+     * The session's id changes whenever who is signed in changes (issue 52, item 7): a cookie read before the sign-in,
+     * or kept after the sign-out, opens nobody's bookings. Vaadin's own way against session fixation: the HTTP session
+     * is replaced by a new one holding the same Vaadin session (the BDS pages keep no push connection that would be
+     * cut by it).
+     */
+    private static void newSessionId() {
+        VaadinService.reinitializeSession(VaadinRequest.getCurrent());
     }
 
     /** Notes the start of an SOP A step, once per journey; the booking records the steps when it is made. */
