@@ -252,21 +252,29 @@ class PortalOnGaleraClusterIT {
     void a_burst_while_a_portal_node_is_killed_keeps_every_rule() throws Exception {
         BdsCitizens citizens = cluster.citizens(List.of(cluster.entrance()));
         BdsCitizens.Burst burst = citizens.burst(POINT, nextWorkingDay()).start();
+        // Citizens who start booking once the node is gone, for a day of their own: the burst's day may fill on the
+        // other node before any of its requests is sent again, and then no booking after the kill measures the
+        // failover (a run on a slower machine found none).
+        BdsCitizens.Burst after = citizens.burst(POINT, nextWorkingDay());
         burst.awaitBooked(burst.places / 3);
         PortalProcess killedNode = cluster.portals.getFirst();
-        killedNode.killJvm();
         long killed = System.nanoTime();
+        killedNode.killJvm();
+        after.start();
         burst.finish(Duration.ofMinutes(3));
-        double failover = burst.secondsToFirstBookingAfter(killed);
+        after.finish(Duration.ofMinutes(3));
+        double failover = after.secondsToFirstBookingAfter(killed);
         // Its service manager starts it again, beside the node that took over its citizens.
         long ready = killedNode.start();
         System.out.printf("CLUSTER portal node 1 killed in a burst: %d booked; clients saw errors for %.1f s (%d tries "
                         + "5xx or nothing); first booking after the kill %.1f s later; node 1 ready again in %d ms%n",
                 burst.booked.get(), burst.errorSeconds(), burst.failedTries(), failover, ready);
         assertThat(burst.booked.get()).as("the day filled").isEqualTo(burst.places);
+        assertThat(after.booked.get()).as("the next day filled, booked after the kill").isEqualTo(after.places);
         assertThat(failover).as("seconds from kill -9 of a portal node to the next booking through HAProxy")
                 .isLessThanOrEqualTo(5.0);
         burst.assertTheRulesHeld(1);
+        after.assertTheRulesHeld(1);
     }
 
     @Test
