@@ -313,16 +313,21 @@ public final class BdsCitizens {
     public record Person(String nik, String kkNumber) {
     }
 
+    /** The NIKs this set of citizens already handed to a burst: two bursts made before either books ask for others. */
+    private final java.util.Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private List<Person> printReadyPeople(int count) throws Exception {
         List<Person> people = new ArrayList<>();
         try (Connection db = database.database(); PreparedStatement select = db.prepareStatement("""
                 SELECT r.nik, f.kk_number FROM population_resident r JOIN population_family f ON f.id = r.family_id
                 WHERE r.enrolment_status = 'PRINT_READY'
                 AND NOT EXISTS (SELECT 1 FROM booking_booking b WHERE b.nik = r.nik) ORDER BY r.id LIMIT ?""")) {
-            select.setInt(1, count);
+            select.setInt(1, count + handedOut.size());
             try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    people.add(new Person(rows.getString(1), rows.getString(2)));
+                while (rows.next() && people.size() < count) {
+                    if (handedOut.add(rows.getString(1))) {
+                        people.add(new Person(rows.getString(1), rows.getString(2)));
+                    }
                 }
             }
         }
