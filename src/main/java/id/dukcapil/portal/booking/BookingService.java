@@ -304,8 +304,8 @@ public class BookingService {
     /** Cancels the citizen's booking; possible until the day before. The place goes back to the day. */
     @Transactional
     public Booking cancel(CitizenSession citizen, String code) {
-        Booking booking = changeable(citizen, code);
-        bookings.finish(booking.id(), BookingStatus.CANCELLED, clock.instant(), "CITIZEN", null);
+        Booking booking = changeable(citizen, code, BookingTransition.CANCEL_BY_CITIZEN);
+        bookings.changeOrRefuse(booking.cancelByCitizen(clock.instant()));
         days.release(booking.servicePoint(), booking.day());
         auditLog.record(CitizenAccounts.actorOf(citizen), AuditRecord.success("booking.cancelled", "Booking", booking.code())
                 .withDetail("by the citizen"));
@@ -315,14 +315,14 @@ public class BookingService {
     /** Moves the citizen's booking to another day at the same point, with a new queue number. */
     @Transactional
     public Booking reschedule(CitizenSession citizen, String code, LocalDate date) {
-        Booking booking = changeable(citizen, code);
+        Booking booking = changeable(citizen, code, BookingTransition.MOVE);
         if (!calendar.citizenBookable(date) || date.equals(booking.day())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, date);
         }
         refuseIfClosedOrFull(booking.servicePoint(), date, false);
         DayStore.Taken taken = take(booking.servicePoint(), date, false);
         days.release(booking.servicePoint(), booking.day());
-        bookings.moved(booking.id(), date, taken.queueNumber());
+        bookings.changeOrRefuse(booking.moveTo(date, taken.queueNumber(), clock.instant()));
         auditLog.record(CitizenAccounts.actorOf(citizen), AuditRecord.success("booking.rescheduled", "Booking", booking.code())
                 .withDetail(booking.day() + " → " + date + "; queue=" + taken.queueNumber()));
         Booking moved = bookings.byId(booking.id()).orElseThrow();
@@ -336,11 +336,15 @@ public class BookingService {
         return bookings.byCode(BookingCodes.normalise(code));
     }
 
-    private Booking changeable(CitizenSession citizen, String code) {
+    /**
+     * The citizen's booking, locked, if its state allows the change (the API answers its stable code, NOT_OPEN, for
+     * one that does not) and its day is still ahead.
+     */
+    private Booking changeable(CitizenSession citizen, String code, BookingTransition change) {
         Booking booking = bookings.byCodeForUpdate(BookingCodes.normalise(code))
                 .filter(found -> found.citizenId() != null && found.citizenId() == citizen.citizenId())
                 .orElseThrow(() -> new BookingRefused(RefusalCode.BOOKING_NOT_FOUND, code));
-        if (booking.status() != BookingStatus.BOOKED) {
+        if (!booking.allows(change)) {
             throw new BookingRefused(RefusalCode.NOT_OPEN, booking.code());
         }
         if (!LocalDate.now(clock).isBefore(booking.day())) {

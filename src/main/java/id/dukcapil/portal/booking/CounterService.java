@@ -67,8 +67,9 @@ public class CounterService {
     public CounterCase scan(String typedCode) {
         return foreground.run(() -> {
             Booking booking = forCounter(typedCode);
-            if (booking.status() == BookingStatus.BOOKED) {
-                bookings.arrived(booking.id(), clock.instant());
+            // A booking already checked in is shown again, as it is.
+            if (booking.allows(BookingTransition.CHECK_IN)) {
+                bookings.changeOrRefuse(booking.arrive(clock.instant()));
                 auditLog.record(AuditRecord.success("booking.checked-in", "Booking", booking.code())
                         .withDetail("queue=" + booking.queueNumber()));
                 booking = bookings.byId(booking.id()).orElseThrow();
@@ -84,7 +85,9 @@ public class CounterService {
      */
     @Transactional
     public Booking printed(String code, CardPrintReason reason) {
-        Booking booking = arrived(code);
+        Booking booking = forCounter(code);
+        // Decided before a card leaves the stock: a booking not checked in is refused in words first.
+        Booking.Change printed = booking.print(clock.instant());
         Resident resident = resident(booking);
         Eligibility.cardPrinting(resident.enrolmentStatus()).orThrow();
         boolean firstCard = registry.cardHistory(resident.nik()).isEmpty();
@@ -94,7 +97,7 @@ public class CounterService {
         }
         takeCard(() -> stock.printed(booking.servicePoint(), booking.code()));
         registry.recordCardPrint(resident.nik(), booking.servicePoint(), reason);
-        bookings.finish(booking.id(), BookingStatus.PRINTED, clock.instant(), null, null);
+        bookings.changeOrRefuse(printed);
         auditLog.record(AuditRecord.success("booking.printed", "Booking", booking.code()).withDetail("reason=" + reason));
         return bookings.byId(booking.id()).orElseThrow();
     }
@@ -112,12 +115,13 @@ public class CounterService {
     /** The card cannot be printed: why, and the advice given to the citizen, are recorded. */
     @Transactional
     public Booking cannotPrint(String code, CannotPrintReason reason, String note) {
-        Booking booking = arrived(code);
+        Booking booking = forCounter(code);
         String text = note.strip();
+        Booking.Change notPrintable = booking.cannotPrint(reason, text.isEmpty() ? null : text, clock.instant());
         if (text.length() > Booking.NOTE_MAX_LENGTH) {
             throw new RuleViolation("booking.counter.note-too-long", Booking.NOTE_MAX_LENGTH);
         }
-        bookings.finish(booking.id(), BookingStatus.CANNOT_PRINT, clock.instant(), reason.name(), text.isEmpty() ? null : text);
+        bookings.changeOrRefuse(notPrintable);
         auditLog.record(AuditRecord.success("booking.cannot-print", "Booking", booking.code())
                 .withDetail("reason=" + reason + (text.isEmpty() ? "" : "; note=" + text)));
         return bookings.byId(booking.id()).orElseThrow();
@@ -146,12 +150,15 @@ public class CounterService {
     @Transactional
     @PreAuthorize("permitAll()")
     int markNoShows(String point, LocalDate day) {
-        List<Booking> absent = bookings.ofDay(point, day, List.of(BookingStatus.BOOKED));
-        for (Booking booking : absent) {
-            bookings.finish(booking.id(), BookingStatus.NO_SHOW, clock.instant(), null, null);
-            auditLog.record(AuditRecord.success("booking.no-show", "Booking", booking.code()));
+        int marked = 0;
+        // Read without a lock: a citizen checked in since is found by the conditional write, and is no no-show.
+        for (Booking booking : bookings.ofDay(point, day, List.of(BookingStatus.BOOKED))) {
+            if (bookings.changeOrDecideAgain(booking.markNoShow(clock.instant())).isPresent()) {
+                auditLog.record(AuditRecord.success("booking.no-show", "Booking", booking.code()));
+                marked++;
+            }
         }
-        return absent.size();
+        return marked;
     }
 
     /** Today's queue at the clerk's point: the open bookings first, the next to come on top, then those done. */
@@ -170,6 +177,7 @@ public class CounterService {
         return bookings.withResidentGone(myPoint().code(), LocalDate.now(clock), ResidentsGoneFromRegistry.RESIDENT_GONE);
     }
 
+    /** A card may be spoiled only while the citizen is at the counter (it changes no state: a reprint follows). */
     private Booking arrived(String code) {
         Booking booking = forCounter(code);
         if (booking.status() != BookingStatus.ARRIVED) {

@@ -230,21 +230,26 @@ public class QuotaCalendarService {
         return cancelled;
     }
 
-    /** Cancels the day's open bookings and e-mails each citizen the next free dates with a rebook link. */
+    /**
+     * Cancels the day's open bookings and e-mails each citizen the next free dates with a rebook link. They are read
+     * without a lock: one printed or cancelled since keeps its state, and gives no place back and gets no mail.
+     */
     private int cancelBookingsOf(String point, LocalDate day, String reason) {
-        List<Booking> open = bookings.ofDay(point, day, List.of(BookingStatus.BOOKED, BookingStatus.ARRIVED));
-        for (Booking booking : open) {
-            bookings.finish(booking.id(), BookingStatus.CANCELLED, clock.instant(), "DAY_CLOSED", reason);
-            days.release(point, day);
-            auditLog.record(AuditRecord.success("booking.cancelled", "Booking", booking.code())
-                    .withDetail("day closed: " + reason));
+        List<Booking> cancelled = new ArrayList<>();
+        for (Booking booking : bookings.ofDay(point, day, List.of(BookingStatus.BOOKED, BookingStatus.ARRIVED))) {
+            bookings.changeOrDecideAgain(booking.cancelForClosedDay(reason, clock.instant())).ifPresent(change -> {
+                days.release(point, day);
+                auditLog.record(AuditRecord.success("booking.cancelled", "Booking", booking.code())
+                        .withDetail("day closed: " + reason));
+                cancelled.add(change.booking());
+            });
         }
         refresh(point);
-        if (!open.isEmpty()) {
+        if (!cancelled.isEmpty()) {
             List<LocalDate> free = nextFreeDays(point, day, 3);
-            open.forEach(booking -> mails.dayClosed(booking, reason, free));
+            cancelled.forEach(booking -> mails.dayClosed(booking, reason, free));
         }
-        return open.size();
+        return cancelled.size();
     }
 
     @Transactional(readOnly = true)

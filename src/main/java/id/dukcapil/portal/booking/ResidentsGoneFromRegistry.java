@@ -9,6 +9,8 @@ import id.dukcapil.portal.population.PopulationChanged;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.shared.Nik;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +26,7 @@ class ResidentsGoneFromRegistry {
     /** Nobody signed in: the import that announced the change is named in the entry's detail. */
     private static final Actor IMPORT = Actor.system("population-import");
     /** The outcome reason of a booking cancelled because the register no longer lists its resident. */
-    static final String RESIDENT_GONE = "RESIDENT_GONE";
+    static final String RESIDENT_GONE = Objects.requireNonNull(BookingTransition.CANCEL_FOR_RESIDENT_GONE.outcomeReason());
 
     private final BookingStore bookings;
     private final DayStore days;
@@ -45,7 +47,16 @@ class ResidentsGoneFromRegistry {
 
     @ApplicationModuleListener
     void on(PopulationChanged changed) {
-        for (BookingStore.MarkedBooking open : bookings.openOf(changed.residents().stream().map(Nik::value).toList())) {
+        settle(changed, bookings.openOf(changed.residents().stream().map(Nik::value).toList()));
+    }
+
+    /**
+     * The change's open bookings, as read without a lock: each is marked (or its mark cleared), and one of a resident
+     * gone that was still waiting when read is cancelled. A citizen checked in between that read and the write is found
+     * by the write's condition: the booking is read again and stays with the counter, its place kept (decision 173).
+     */
+    void settle(PopulationChanged changed, List<BookingStore.MarkedBooking> read) {
+        for (BookingStore.MarkedBooking open : read) {
             Booking booking = open.booking();
             boolean gone = registry.findByNik(Nik.of(booking.nik())).isEmpty();
             // A resident listed again by a later extract is found again: the mark goes.
@@ -54,14 +65,15 @@ class ResidentsGoneFromRegistry {
             }
             auditLog.record(IMPORT, AuditRecord.success(gone ? "booking.resident-gone" : "booking.resident-back",
                     "Booking", booking.code()).withDetail("import " + changed.importId() + ", " + booking.maskedNik()));
-            if (gone && booking.status() == BookingStatus.BOOKED) {
-                giveThePlaceBack(booking, changed.importId());
+            if (gone && booking.allows(BookingTransition.CANCEL_FOR_RESIDENT_GONE)) {
+                bookings.changeOrDecideAgain(booking.cancelForResidentGone(clock.instant()))
+                        .ifPresent(cancelled -> giveThePlaceBack(cancelled.booking(), changed.importId()));
             }
         }
     }
 
+    /** Only for a cancellation that happened: the place goes back to the day the booking was on. */
     private void giveThePlaceBack(Booking booking, long importId) {
-        bookings.finish(booking.id(), BookingStatus.CANCELLED, clock.instant(), RESIDENT_GONE, null);
         days.release(booking.servicePoint(), booking.day());
         auditLog.record(IMPORT, AuditRecord.success("booking.cancelled", "Booking", booking.code())
                 .withDetail("resident no longer in the register (import " + importId + "); the place goes back to "

@@ -32,9 +32,28 @@ public class StaffAccounts {
     /** @return the new account's username */
     @Transactional
     public String create(Set<Role> roles, String password) {
+        return create(roles, password, "DINAS");
+    }
+
+    /** @return the new account's username, an account of that service point */
+    @Transactional
+    public String create(Set<Role> roles, String password, String servicePoint) {
         String username = "test" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000;
         accounts.insert(new StaffAccountEntity(username, "Petugas Uji " + username, passwordEncoder.encode(password),
-                servicePoints.byCode("DINAS").orElseThrow(), roles, clock.instant()));
+                servicePoints.byCode(servicePoint).orElseThrow(), roles, clock.instant()));
         return username;
+    }
+
+    /**
+     * A service point of its own (a UKL), for a test that counts what happens at its point: no other test's bookings,
+     * days or stock are there.
+     *
+     * @return the new point's code
+     */
+    @Transactional
+    public String servicePoint() {
+        String code = "UJI-" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+        servicePoints.insert(code, "UKL Uji " + code, ServicePointKind.UKL, "32.04.05", "Jl. Uji No. 1");
+        return code;
     }
 }

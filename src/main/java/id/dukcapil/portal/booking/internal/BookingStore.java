@@ -7,6 +7,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.CalendarDay;
 import id.dukcapil.portal.booking.BookingStatus;
+import id.dukcapil.portal.shared.RuleViolation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -172,25 +173,61 @@ public class BookingStore {
                 .params(point, from, reasonCancelled).query(BookingStore::booking).list();
     }
 
-    /** Moves a booking to a new state; leaving the open states frees the NIK for a new booking. */
-    public void finish(long id, BookingStatus status, Instant at, @Nullable String reason, @Nullable String note) {
-        jdbc.sql("""
+    /**
+     * The one write of a booking's state (decision 173): the change its {@link Booking} method allowed, made only if
+     * the booking is still in the state and on the day it was read with. Leaving the open states frees the NIK for a
+     * new booking; a move gives the new day and queue number. False if somebody changed the booking meanwhile: nothing
+     * is written, and the caller decides again on a fresh read ({@link #changeOrDecideAgain}) or refuses in words.
+     */
+    public boolean change(Booking.Change change) {
+        if (change.move()) {
+            return jdbc.sql("""
+                    UPDATE booking_booking SET day = ?, queue_number = ?, reminded_at = NULL
+                    WHERE id = ? AND status = ? AND day = ?""")
+                    .params(change.newDay(), change.newQueueNumber(), change.id(), change.from().name(), change.day())
+                    .update() == 1;
+        }
+        if (change.to().open()) {
+            return jdbc.sql("UPDATE booking_booking SET status = ?, arrived_at = ? WHERE id = ? AND status = ? AND day = ?")
+                    .params(change.to().name(), utc(change.at()), change.id(), change.from().name(), change.day())
+                    .update() == 1;
+        }
+        return jdbc.sql("""
                 UPDATE booking_booking SET status = ?, open_nik = NULL, finished_at = ?, outcome_reason = ?, outcome_note = ?
-                WHERE id = ?""")
-                .params(status.name(), utc(at), reason, note, id).update();
+                WHERE id = ? AND status = ? AND day = ?""")
+                .params(change.to().name(), utc(change.at()), change.reason(), change.note(), change.id(),
+                        change.from().name(), change.day())
+                .update() == 1;
     }
 
-    public void arrived(long id, Instant at) {
-        jdbc.sql("UPDATE booking_booking SET status = 'ARRIVED', arrived_at = ? WHERE id = ?").params(utc(at), id).update();
+    /**
+     * For a change decided on a booking read with its lock ({@code FOR UPDATE}): nobody changes it meanwhile, and should
+     * the write find it changed all the same, the user is told so in words rather than the change made over it.
+     */
+    public void changeOrRefuse(Booking.Change change) {
+        if (!change(change)) {
+            throw new RuleViolation("booking.changed-meanwhile", change.booking().code());
+        }
+    }
+
+    /**
+     * For a change decided on a booking read without a lock (a job, an event listener): written if the booking is still
+     * as read; if somebody changed it meanwhile, the booking is read again, locked, and the change decided once more on
+     * what it is now (a booking checked in meanwhile is no longer cancelled for a resident gone). The change written,
+     * or empty when the booking no longer allows it.
+     */
+    public Optional<Booking.Change> changeOrDecideAgain(Booking.Change change) {
+        if (change(change)) {
+            return Optional.of(change);
+        }
+        // Locked: nobody changes it between this read and the write, so one more try is enough.
+        return jdbc.sql(COLUMNS + " WHERE id = ? FOR UPDATE").param(change.id()).query(BookingStore::booking).optional()
+                .flatMap(change::decidedAgainOn)
+                .filter(this::change);
     }
 
     public void spoiled(long id) {
         jdbc.sql("UPDATE booking_booking SET spoiled = spoiled + 1 WHERE id = ?").param(id).update();
-    }
-
-    public void moved(long id, LocalDate day, int queueNumber) {
-        jdbc.sql("UPDATE booking_booking SET day = ?, queue_number = ?, reminded_at = NULL WHERE id = ?")
-                .params(day, queueNumber, id).update();
     }
 
     /**
