@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * <p>
  * Vaadin looks for its types (routes, layouts, error views, the app shell, its service implementations) at every
  * start by reading the class files of the packages named here, seven times over: the modules' {@code ui} packages,
- * where every view lives, not the whole portal (decision 162). {@code VaadinPackagesTest} checks that no Vaadin type
+ * where every view lives, not the whole portal (decision 162, kept by 172). {@code VaadinPackagesTest} checks that no Vaadin type
  * lives elsewhere.
  */
 @SpringBootApplication

@@ -31,7 +31,7 @@ import org.springframework.core.type.filter.TypeFilter;
 
 /**
  * Vaadin reads at every start only the packages {@code PortalApplication} names in {@code @EnableVaadin} (decision
- * 162): a view, layout, error view, app shell annotation or Vaadin service implementation anywhere else would be
+ * 162, kept by 172): a view, layout, error view, app shell annotation or Vaadin service implementation anywhere else would be
  * missing from the running portal without a word. What Vaadin's Spring initializer looks for is what its servlet
  * initializers declare ({@code @HandlesTypes}), read here from Vaadin itself.
  */

@@ -24,20 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The production jar's Spring AOT code and its guard (decision 162), started as docs/fast-start.md has it: the
- * jar extracted, {@code -Dspring.aot.enabled=true}, an office's settings. With the build's settings, and with an
- * office's own mail server, channels, port or external database (which no condition tells apart from the build's), it
- * runs the AOT-processed bean definitions. With another profile, or a setting a condition tests otherwise, it starts
- * without them, says why in one line, and the other bean set is there: the demo's beans, or BSrE's signer, which
- * refuses to start without its settings as it does without AOT. An office's starts write none of its secrets to
- * their logs.
+ * The production jar's fast start (docs/fast-start.md): the jar extracted, one training run that writes JDK 25's AOT
+ * cache, then every start with {@code -XX:AOTCache} (here with {@code -XX:AOTMode=on}, which refuses to start when the
+ * cache cannot be used: what is asserted is the cache's start, not a silent start without it). An office's settings,
+ * its own mail server, channels, port or external database, the demo profile, BSrE's signer that refuses to start
+ * without its settings: each as a start without the cache would be. An office's starts, the training run's included,
+ * write none of its secrets to their logs.
  */
 class AotStartIT {
 
-    private static final String KEPT = "Starting with the AOT-processed bean definitions";
-    private static final String AOT_PROCESSED = "Starting AOT-processed PortalApplication";
-    private static final String REFUSED = "Starting without the AOT-processed bean definitions: this start differs "
-            + "from the build in ";
+    /** Spring's AOT code path is gone (decision 172): no start runs AOT-processed bean definitions. */
+    private static final String AOT_PROCESSED = "Starting AOT-processed";
     private static final Map<String, String> OFFICE = Map.of(
             "PORTAL_ADMIN_USERNAME", "rina", "PORTAL_ADMIN_PASSWORD", "a-Strong-passw0rd");
 
@@ -45,6 +42,9 @@ class AotStartIT {
 
     private static Path folder;
     private static Path jar;
+    private static Path cache;
+    /** The training run, made in the office's folder before its first start. */
+    private static Ended training;
 
     @BeforeAll
     static void extractTheJar() throws Exception {
@@ -56,6 +56,9 @@ class AotStartIT {
         assertThat(extract.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(extract.exitValue()).isZero();
         jar = extracted.resolve(PackagedPortal.jar().getFileName());
+        cache = extracted.resolve("portal.aot");
+        training = runToItsEnd(folder.resolve("office"), OFFICE, "-XX:AOTCacheOutput=" + cache,
+                "-Dspring.context.exit=onRefresh");
     }
 
     @AfterAll
@@ -63,13 +66,19 @@ class AotStartIT {
         FileSystemUtils.deleteRecursively(folder);
     }
 
+    /**
+     * The training run ends in Spring's halt of the JVM, where no shutdown hook runs: the embedded MariaDB it started
+     * must be stopped before, not found running on the folder by the office's next start (decision 166).
+     */
     @Test
-    void an_office_with_the_builds_settings_or_its_own_mail_channels_and_port_runs_the_aot_code_and_logs_no_secret()
+    void an_office_trained_once_restarts_on_the_jdk_cache_with_its_own_settings_and_logs_no_secret()
             throws Exception {
+        assertThat(training.exitValue()).as("the training run ended by Spring's exit; see " + training.log()).isZero();
+        assertThat(cache).as("the training run's JDK cache").exists();
         Path office = folder.resolve("office");
         try (PackagedPortal first = start(office, OFFICE)) {
-            String log = Files.readString(first.log);
-            assertThat(log).contains(KEPT, AOT_PROCESSED).doesNotContain(REFUSED);
+            assertThat(Files.readString(first.log)).contains("Embedded MariaDB on")
+                    .doesNotContain("a crashed run left on the folder").doesNotContain(AOT_PROCESSED);
             assertThat(get(first, "/login").statusCode()).isEqualTo(200);
             HttpResponse<String> api = get(first, "/api/v1/openapi");
             assertThat(api.statusCode()).isEqualTo(200);
@@ -81,7 +90,6 @@ class AotStartIT {
                 "SMPP_HOST", "smsc.example", "SMPP_SYSTEM_ID", "dukcapil", "PORTAL_PUBLIC_URL",
                 "https://portal.disdukcapil.example", "TRUSTED_PROXIES", "10.0.0.5"));
         try (PackagedPortal restart = start(office, ownSettings)) {
-            assertThat(Files.readString(restart.log)).contains(KEPT, AOT_PROCESSED).doesNotContain(REFUSED);
             assertThat(get(restart, "/login").statusCode()).isEqualTo(200);
         }
         List<String> secrets = secretsOf(office.resolve("data"), ownSettings);
@@ -114,52 +122,31 @@ class AotStartIT {
     }
 
     @Test
-    void the_demo_profile_starts_without_the_aot_code_and_with_the_demos_beans() throws Exception {
+    void the_demo_profile_starts_on_the_offices_cache_with_the_demos_beans() throws Exception {
         try (PackagedPortal demo = start(folder.resolve("demo"), Map.of(), "--spring.profiles.active=demo")) {
-            String log = Files.readString(demo.log);
-            assertThat(log).contains(REFUSED + "profiles demo (built with none)")
-                    .doesNotContain(KEPT, AOT_PROCESSED)
-                    // DemoWelcome, a bean of the demo profile alone, greets at readiness.
-                    .contains("Dukcapil Portal (demo) is ready");
+            // DemoWelcome, a bean of the demo profile alone, greets at readiness.
+            assertThat(Files.readString(demo.log)).contains("Dukcapil Portal (demo) is ready");
         }
     }
 
     @Test
-    void signing_through_bsre_starts_without_the_aot_code_and_its_signer_refuses_to_start_unset() throws Exception {
+    void signing_through_bsre_refuses_to_start_without_its_settings() throws Exception {
         Map<String, String> env = new HashMap<>(OFFICE);
         env.put("SIGNING_PROVIDER", "bsre");
-        Ended start = runToItsEnd(folder.resolve("bsre"), env, "-Dspring.aot.enabled=true");
+        Ended start = runToItsEnd(folder.resolve("bsre"), env, "-XX:AOTCache=" + cache);
         assertThat(start.exitValue()).as("the start failed; see " + start.log()).isNotZero();
-        // With the build's definitions there would be no BsreSigner: the portal would have started, signing locally.
-        assertThat(Files.readString(start.log())).contains(REFUSED + "portal.signing.provider")
-                .doesNotContain(AOT_PROCESSED)
+        assertThat(Files.readString(start.log()))
                 .contains("Signing through BSrE needs portal.signing.bsre.url, .nik and .roots-pem");
     }
 
     @Test
-    void an_external_database_runs_the_aot_code_as_the_embedded_one_does() throws Exception {
+    void an_external_database_starts_on_the_cache_as_the_embedded_one_does() throws Exception {
         try (ExternalMariaDb database = ExternalMariaDb.start(folder.resolve("external-data"), "dukcapil_external");
              PackagedPortal external = start(folder.resolve("external"),
                      database.officeEnv(OFFICE, folder.resolve("shared-anchors")))) {
             String log = Files.readString(external.log);
-            assertThat(log).contains(KEPT, AOT_PROCESSED).doesNotContain(REFUSED).doesNotContain("Embedded MariaDB on");
+            assertThat(log).doesNotContain("Embedded MariaDB on");
             assertThat(get(external, "/login").statusCode()).isEqualTo(200);
-        }
-    }
-
-    /**
-     * The fast start's training run ends in Spring's halt of the JVM, where no shutdown hook runs: the embedded MariaDB
-     * it started must be stopped before, not found running on the folder by the office's next start. The JDK's cache
-     * (which that run also writes) is the JVM's and has no part in it.
-     */
-    @Test
-    void the_training_run_leaves_no_database_server_behind() throws Exception {
-        Path office = folder.resolve("training");
-        Ended training = runToItsEnd(office, OFFICE, "-Dspring.aot.enabled=true", "-Dspring.context.exit=onRefresh");
-        assertThat(training.exitValue()).as("the training run ended by Spring's exit; see " + training.log()).isZero();
-        try (PackagedPortal next = start(office, OFFICE)) {
-            assertThat(Files.readString(next.log)).contains("Embedded MariaDB on")
-                    .doesNotContain("a crashed run left on the folder");
         }
     }
 
@@ -186,12 +173,12 @@ class AotStartIT {
         return new Ended(portal.exitValue(), log);
     }
 
-    /** docs/fast-start.md's start (without a JDK cache, which is the JVM's, not Spring's): ready when this returns. */
+    /** docs/fast-start.md's start on the training run's cache: ready when this returns. */
     private static PackagedPortal start(Path workingDir, Map<String, String> env, String... arguments)
             throws Exception {
         List<String> program = new ArrayList<>(List.of("-jar", jar.toString()));
         program.addAll(List.of(arguments));
-        return PackagedPortal.launch(workingDir, env, List.of("-Dspring.aot.enabled=true"), program);
+        return PackagedPortal.launch(workingDir, env, List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache), program);
     }
 
     private static HttpResponse<String> get(PackagedPortal portal, String path) throws Exception {

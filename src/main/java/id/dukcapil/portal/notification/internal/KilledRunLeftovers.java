@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * that was killed: the scheduled jobs' locks and the outbox's claims are released at once, not after their lease
  * (10 minutes without any e-mail after a crash otherwise). Runs before the scheduled jobs start (decision 078). With
  * an external database other nodes may hold them, and it does nothing: a check at its run, not a condition, so that
- * the bean set is one for both databases and the AOT-processed definitions hold for either (decision 162).
+ * the bean set is one for both databases.
  */
 @Component
 class KilledRunLeftovers implements SmartInitializingSingleton {

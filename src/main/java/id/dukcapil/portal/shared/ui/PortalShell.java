@@ -8,7 +8,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
  * The page every view is served in (Vaadin's app shell): Lumo, the portal's styles, the viewport, the PWA. Among the
- * views, in a package Vaadin scans at start (decision 162), not on {@code PortalApplication} in the root package,
+ * views, in a package Vaadin scans at start (decision 162, kept by 172), not on {@code PortalApplication} in the root package,
  * which would have Vaadin read every class of the portal at every start.
  */
 @StyleSheet(Lumo.STYLESHEET)

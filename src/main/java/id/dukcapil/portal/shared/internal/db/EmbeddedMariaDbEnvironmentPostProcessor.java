@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -26,17 +25,6 @@ class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcesso
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
-            return;
-        }
-        if (System.getProperty(AbstractAotProcessor.AOT_PROCESSING) != null) {
-            // The build's AOT processing (decision 162) prepares the context's bean definitions and connects to
-            // nothing: no server is started and no folder or password made. Its conditions see the same settings a
-            // start on the embedded database has, the password aside, which no condition reads.
-            env.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
-                    "spring.datasource.url", "jdbc:mariadb://127.0.0.1:" + env.getProperty("portal.embedded-db.port",
-                            Integer.class, 0) + "/" + EmbeddedMariaDb.DATABASE,
-                    "spring.datasource.username", EmbeddedMariaDb.APP_USER,
-                    EmbeddedMariaDb.ACTIVE_PROPERTY, "true")));
             return;
         }
         EmbeddedDbSettings settings = new EmbeddedDbSettings(
