@@ -18,19 +18,16 @@ import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -442,13 +439,8 @@ public class BookingService {
     }
 
     private static String requestHash(BookingRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((request.nik().strip() + "|"
-                    + (request.kkNumber() == null ? "" : request.kkNumber().strip()) + "|" + request.servicePoint() + "|"
-                    + request.date()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(request.nik().strip() + "|"
+                + (request.kkNumber() == null ? "" : request.kkNumber().strip()) + "|" + request.servicePoint() + "|"
+                + request.date());
     }
 }

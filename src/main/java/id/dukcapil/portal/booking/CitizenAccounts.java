@@ -10,22 +10,19 @@ import id.dukcapil.portal.booking.internal.CitizenStore.Citizen;
 import id.dukcapil.portal.booking.internal.CitizenStore.Attempt;
 import id.dukcapil.portal.booking.internal.CitizenStore.Otp;
 import id.dukcapil.portal.shared.PhoneNumber;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.staff.PasswordPolicy;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -147,7 +144,8 @@ public class CitizenAccounts {
         mailRequestFrom(client);
         String handle = randomToken();
         Attempt attempt = new Attempt(name, Objects.requireNonNull(phone),
-                Objects.requireNonNull(passwordEncoder.encode(registration.password())), language(locale), sha256(handle));
+                Objects.requireNonNull(passwordEncoder.encode(registration.password())), language(locale),
+                Sha256.hex(handle));
         Optional<Citizen> existing = citizens.byEmailForUpdate(email);
         if (existing.isPresent() && existing.get().verified()) {
             if (mailsPerRecipient.tryTake(email)) {
@@ -181,7 +179,7 @@ public class CitizenAccounts {
     public void resendCode(String email, String attempt, String client) {
         mailRequestFrom(client);
         citizens.byEmailForUpdate(normalised(email)).filter(citizen -> !citizen.verified())
-                .ifPresent(citizen -> citizens.attemptForUpdate(citizen.id(), sha256(attempt))
+                .ifPresent(citizen -> citizens.attemptForUpdate(citizen.id(), Sha256.hex(attempt))
                         .ifPresent(details -> sendCode(citizen, VERIFY, details)));
     }
 
@@ -201,7 +199,7 @@ public class CitizenAccounts {
             throw new BookingRefused(RefusalCode.OTP_INVALID);
         }
         Citizen citizen = pending.get();
-        Otp otp = matchingCode(citizen, VERIFY, sha256(attempt), typed, client);
+        Otp otp = matchingCode(citizen, VERIFY, Sha256.hex(attempt), typed, client);
         Instant now = clock.instant();
         citizens.verifiedWith(citizen.id(), Objects.requireNonNull(otp.attempt()), now); // a keyed code has its attempt
         citizens.otpsUsed(citizen.id(), VERIFY, now);
@@ -248,7 +246,7 @@ public class CitizenAccounts {
         String token = randomToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(TOKEN_VALIDITY).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        citizens.insertToken(sha256(token), session.citizenId(), now, expiresAt);
+        citizens.insertToken(Sha256.hex(token), session.citizenId(), now, expiresAt);
         return new ApiToken(token, expiresAt);
     }
 
@@ -257,7 +255,7 @@ public class CitizenAccounts {
      * last seconds is believed (decision 092), otherwise one plain read, without the round trips a transaction costs.
      */
     public Optional<CitizenSession> byToken(String token) {
-        String hash = sha256(token);
+        String hash = Sha256.hex(token);
         Instant now = clock.instant();
         Optional<CitizenSession> known = verifiedTokens.owner(hash, now);
         if (known.isPresent()) {
@@ -272,7 +270,7 @@ public class CitizenAccounts {
 
     @Transactional
     public void revoke(String token) {
-        String hash = sha256(token);
+        String hash = Sha256.hex(token);
         citizens.deleteToken(hash);
         // Now and once the deletion is committed: a call in between may have read the token back in.
         verifiedTokens.forget(hash);
@@ -448,13 +446,5 @@ public class CitizenAccounts {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

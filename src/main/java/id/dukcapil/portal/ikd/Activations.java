@@ -14,6 +14,7 @@ import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
@@ -23,14 +24,10 @@ import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -207,7 +204,7 @@ public class Activations {
     @Transactional(noRollbackFor = IkdRefusal.class)
     public Registration scanned(String code, String qrContent) {
         RegistrationStore.Row row = row(code);
-        String hash = sha256(qrContent == null ? "" : qrContent.strip());
+        String hash = Sha256.hex(qrContent == null ? "" : qrContent.strip());
         if (row.qrHash() == null || !row.qrHash().equals(hash)) {
             throw failed(row, Code.QR_INVALID);
         }
@@ -277,14 +274,6 @@ public class Activations {
 
     static CaseRef caseRef(String code) {
         return new CaseRef(Procedure.E_IKD_ACTIVATION, code);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Counts a citizen's failed attempt at the point, with the officer whose QR code it followed, and refuses it. */

@@ -7,6 +7,7 @@ import id.dukcapil.portal.ikd.IkdRefusal.Code;
 import id.dukcapil.portal.ikd.internal.RegistrationStore;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
 import java.security.SecureRandom;
@@ -92,7 +93,7 @@ public class IkdDesk {
         String content = "IKDQR:" + row.code() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Instant expires = now.plus(QR_VALIDITY);
-        if (!store.qrShown(row.id(), Activations.sha256(content), expires, currentActor.id(), now)) {
+        if (!store.qrShown(row.id(), Sha256.hex(content), expires, currentActor.id(), now)) {
             throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
         }
         auditLog.record(AuditRecord.success("ikd.qr-shown", "IkdRegistration", row.code()));

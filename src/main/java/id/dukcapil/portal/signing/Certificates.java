@@ -1,13 +1,10 @@
 package id.dukcapil.portal.signing;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +13,7 @@ import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.signing.internal.CertificateStore;
 import id.dukcapil.portal.signing.internal.Pkcs12;
 import id.dukcapil.portal.signing.internal.Sealer;
@@ -129,11 +127,7 @@ public class Certificates {
     }
 
     static String sha256(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded(certificate)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(encoded(certificate));
     }
 
     private static byte[] encoded(X509Certificate certificate) {

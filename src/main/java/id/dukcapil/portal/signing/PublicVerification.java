@@ -7,8 +7,8 @@ import java.util.Optional;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.signing.internal.CertificateStore;
-import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.PdfSniffer;
 import id.dukcapil.portal.signing.internal.SignatureInspector;
@@ -98,7 +98,7 @@ public class PublicVerification {
                     yield new PdfSignatureCheck(PdfSignatureCheck.Verdict.FOREIGN_SIGNER, signerName,
                             inspection.signedAt(), null);
                 }
-                String number = documents.findSignedBySha256(DocumentFinisher.sha256(upload))
+                String number = documents.findSignedBySha256(Sha256.hex(upload))
                         .map(DocumentStore.DocumentRow::number).orElse(null);
                 yield new PdfSignatureCheck(ours.get().status() == CertificateInfo.Status.REVOKED
                         ? PdfSignatureCheck.Verdict.AUTHENTIC_REVOKED_CERTIFICATE : PdfSignatureCheck.Verdict.AUTHENTIC,

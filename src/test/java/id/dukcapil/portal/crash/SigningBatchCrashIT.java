@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.browser.Browser;
 import id.dukcapil.portal.packaged.AuditChainCheck;
 import id.dukcapil.portal.packaged.PortalProcess;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.signing.bsre.BsrePeer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -201,7 +202,7 @@ class SigningBatchCrashIT {
                     byte[] pdf = rows.getBytes("pdf");
                     assertThat(pdf).as(card + ": its stored PDF").isNotNull();
                     assertThat(signatures(pdf)).as(card + ": signatures in its PDF").isEqualTo(1);
-                    assertThat(sha256(pdf)).as(card + ": the stored PDF is the one recorded").isEqualTo(rows.getString("pdf_sha256"));
+                    assertThat(Sha256.hex(pdf)).as(card + ": the stored PDF is the one recorded").isEqualTo(rows.getString("pdf_sha256"));
                     if (pdfs.size() < 3) {
                         pdfs.add(pdf);
                     }
@@ -227,10 +228,6 @@ class SigningBatchCrashIT {
             count++;
         }
         return count;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private void awaitQueued() throws Exception {

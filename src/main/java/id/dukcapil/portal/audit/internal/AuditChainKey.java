@@ -1,5 +1,6 @@
 package id.dukcapil.portal.audit.internal;
 
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.secret.KeyFile;
 import id.dukcapil.portal.shared.secret.NodeScope;
 import id.dukcapil.portal.shared.secret.SharedSetting;
@@ -50,12 +51,8 @@ public class AuditChainKey {
     }
 
     private static String fingerprint(byte[] bytes) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update("dukcapil-audit-key-id:".getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha256.digest(bytes), 0, 8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha256 = Sha256.newDigest();
+        sha256.update("dukcapil-audit-key-id:".getBytes(StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(sha256.digest(bytes), 0, 8);
     }
 }

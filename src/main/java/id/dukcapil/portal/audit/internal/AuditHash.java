@@ -1,8 +1,7 @@
 package id.dukcapil.portal.audit.internal;
 
+import id.dukcapil.portal.shared.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -28,13 +27,8 @@ public final class AuditHash {
                             @Nullable String actorName, @Nullable String actorRoles, @Nullable String servicePoint,
                             String action, @Nullable String subjectType, @Nullable String subjectId,
                             String outcome, @Nullable String detail) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text(prevHash, seq, occurredAt,
-                    actorType, actorId, actorName, actorRoles, servicePoint, action, subjectType, subjectId, outcome,
-                    detail)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(text(prevHash, seq, occurredAt, actorType, actorId, actorName, actorRoles, servicePoint,
+                action, subjectType, subjectId, outcome, detail));
     }
 
     /** HMAC-SHA256 under the chain key. */

@@ -5,13 +5,10 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
 import id.dukcapil.portal.kkprint.ApiClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import id.dukcapil.portal.shared.Sha256;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -32,35 +29,27 @@ public class ApiClientStore {
         this.jdbc = jdbc;
     }
 
-    public static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public long insert(ApiClient.Kind kind, String name, @Nullable String location, String key, Instant at,
                        String by) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO kkprint_api_client (kind, name, location, key_hash, key_hint, created_at, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(kind.name(), name, location, hash(key), key.substring(0, ApiClient.KEY_HINT_LENGTH), utc(at), by)
+                .params(kind.name(), name, location, Sha256.hex(key), key.substring(0, ApiClient.KEY_HINT_LENGTH), utc(at),
+                        by)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
     public boolean exists(String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM kkprint_api_client WHERE key_hash = ?").param(hash(key))
+        return jdbc.sql("SELECT COUNT(*) FROM kkprint_api_client WHERE key_hash = ?").param(Sha256.hex(key))
                 .query(Integer.class).single() > 0;
     }
 
     /** The client whose key this is, unless revoked. */
     public Optional<ApiClient> authenticate(String key) {
         return jdbc.sql("SELECT * FROM kkprint_api_client WHERE key_hash = ? AND revoked_at IS NULL")
-                .param(hash(key)).query(ApiClientStore::row).optional();
+                .param(Sha256.hex(key)).query(ApiClientStore::row).optional();
     }
 
     public Optional<ApiClient> find(long id) {

@@ -2,9 +2,9 @@ package id.dukcapil.portal.population.internal;
 
 import id.dukcapil.portal.population.extract.CheckedRow;
 import id.dukcapil.portal.population.extract.ExtractFamily;
+import id.dukcapil.portal.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -24,7 +24,7 @@ final class FamilyFingerprint {
     }
 
     static String of(ExtractFamily family) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         for (CheckedRow row : family.rows()) {
             for (String value : row.row().values()) {
                 digest.update(value.getBytes(StandardCharsets.UTF_8));
@@ -33,13 +33,5 @@ final class FamilyFingerprint {
             digest.update(RECORD_SEPARATOR);
         }
         return HexFormat.of().formatHex(digest.digest()).substring(0, LENGTH);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package id.dukcapil.portal.shared.throttle;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import id.dukcapil.portal.shared.Sha256;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,7 +31,7 @@ final class ThrottleStore {
      * flag read back is the one this call wrote (the row stays locked in between).
      */
     boolean tryTake(String purpose, String key, long now, long interval, long burst) {
-        String hash = hash(key);
+        String hash = Sha256.hex(key);
         // Assigned in this order: each expression reads the columns before this statement, assigned in order or at once.
         jdbc.sql("""
                 INSERT INTO shared_throttle (purpose, key_hash, tat, changed_at, allowed)
@@ -55,24 +52,25 @@ final class ThrottleStore {
                 INSERT INTO shared_throttle (purpose, key_hash, tat, changed_at, allowed)
                 VALUES (:purpose, :key, :now + :interval, :now, TRUE)
                 ON DUPLICATE KEY UPDATE tat = GREATEST(%s, :now) + :interval, changed_at = :now""".formatted(EFFECTIVE_TAT))
-                .param("purpose", purpose).param("key", hash(key)).param("now", now).param("interval", interval)
+                .param("purpose", purpose).param("key", Sha256.hex(key)).param("now", now).param("interval", interval)
                 .update();
     }
 
     /** Gives one event back (one taken for a try that turned out not to count). */
     void giveBack(String purpose, String key, long interval) {
         jdbc.sql("UPDATE shared_throttle SET tat = tat - ? WHERE purpose = ? AND key_hash = ?")
-                .params(interval, purpose, hash(key)).update();
+                .params(interval, purpose, Sha256.hex(key)).update();
     }
 
     /** The key's theoretical arrival time now, if it has a row. A plain read: it counts nothing and locks nothing. */
     Optional<Long> tat(String purpose, String key, long now) {
         return jdbc.sql("SELECT %s FROM shared_throttle WHERE purpose = :purpose AND key_hash = :key".formatted(EFFECTIVE_TAT))
-                .param("purpose", purpose).param("key", hash(key)).param("now", now).query(Long.class).optional();
+                .param("purpose", purpose).param("key", Sha256.hex(key)).param("now", now).query(Long.class).optional();
     }
 
     void forgive(String purpose, String key) {
-        jdbc.sql("DELETE FROM shared_throttle WHERE purpose = ? AND key_hash = ?").params(purpose, hash(key)).update();
+        jdbc.sql("DELETE FROM shared_throttle WHERE purpose = ? AND key_hash = ?").params(purpose, Sha256.hex(key))
+                .update();
     }
 
     /** Deletes up to {@code batch} rows whose bucket is full again (a missing row reads the same). */
@@ -87,13 +85,5 @@ final class ThrottleStore {
 
     long rows() {
         return jdbc.sql("SELECT COUNT(*) FROM shared_throttle").query(Long.class).single();
-    }
-
-    static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -24,6 +24,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
@@ -264,7 +265,7 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
             long[] attemptIds = new long[call.size()];
             for (int k = 0; k < call.size(); k++) {
                 attemptIds[k] = attempts.sent(call.get(k).documentId(), batchId, id,
-                        DocumentFinisher.sha256(call.get(k).pdf()), clock.instant());
+                        Sha256.hex(call.get(k).pdf()), clock.instant());
             }
             BsreClient.Answer answer = client.sign(properties.nik(), kind, secret,
                     call.stream().map(Unsigned::pdf).toList(), Map.of("tampilan", "INVISIBLE", "location",
@@ -389,7 +390,7 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
                     certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
                     certificate.getSerialNumber().toString(16), certificate.getNotBefore().toInstant(),
                     certificate.getNotAfter().toInstant(), CertificateNames.commonName(certificate),
-                    properties.signerPosition(), properties.signerNip(), der, DocumentFinisher.sha256(der), null, now, "BSrE"));
+                    properties.signerPosition(), properties.signerNip(), der, Sha256.hex(der), null, now, "BSrE"));
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,8 +2,6 @@ package id.dukcapil.portal.signing.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.signing.SigningKey;
 import id.dukcapil.portal.signing.internal.SignatureInspector.Inspection;
 import id.dukcapil.portal.signing.internal.SignatureInspector.Outcome;
@@ -88,8 +87,8 @@ final class CmsSignature {
             throws CertificateEncodingException {
         byte[] hash;
         try {
-            hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-        } catch (GeneralSecurityException e) {
+            hash = Sha256.digest(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
         IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(

@@ -1,14 +1,12 @@
 package id.dukcapil.portal.signing.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.signing.DocumentOutcome;
 import id.dukcapil.portal.signing.DocumentId;
 import id.dukcapil.portal.signing.DocumentSigned;
@@ -54,7 +52,7 @@ public class DocumentFinisher {
         byte[] signedPdf = signed.pdf();
         long certificateId = signed.certificateId();
         Long attemptId = signed.attemptId();
-        String pdfSha256 = sha256(signedPdf);
+        String pdfSha256 = Sha256.hex(signedPdf);
         if (!documents.markSigned(document.id(), now, signer, certificateId, pdfSha256)) {
             if (documents.isSignedAs(document.id(), pdfSha256)) {
                 return true; // this commit's earlier try, whose answer was lost: done, and said so
@@ -88,13 +86,5 @@ public class DocumentFinisher {
     @Transactional
     public void recordSkipped(long batchId, long documentId, String message) {
         documents.recordOutcome(batchId, documentId, DocumentOutcome.Result.SKIPPED, message);
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

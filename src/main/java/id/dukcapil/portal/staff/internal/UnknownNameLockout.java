@@ -2,14 +2,11 @@ package id.dukcapil.portal.staff.internal;
 
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import id.dukcapil.portal.shared.Sha256;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.HexFormat;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +46,7 @@ class UnknownNameLockout {
 
     boolean lockedAt(String name, Instant now) {
         return jdbc.sql("SELECT locked_until > ? FROM staff_unknown_name WHERE name_hash = ?")
-                .params(utc(now), hash(name)).query(Boolean.class).optional().orElse(false);
+                .params(utc(now), Sha256.hex(name)).query(Boolean.class).optional().orElse(false);
     }
 
     /**
@@ -70,7 +67,8 @@ class UnknownNameLockout {
                     locked_until = IF(locked_until > :at, locked_until, IF(failures + 1 >= :max, :until, NULL)),
                     failures = IF(failures + 1 >= :max OR locked_until > :at, 0, failures + 1),
                     failed_at = :at""")
-                .param("name", hash(name)).param("firstFailures", first ? 0 : 1).param("firstLock", first ? until : null)
+                .param("name", Sha256.hex(name)).param("firstFailures", first ? 0 : 1)
+                .param("firstLock", first ? until : null)
                 .param("at", at).param("max", maxFailures).param("until", until).update();
     }
 
@@ -107,13 +105,5 @@ class UnknownNameLockout {
             over -= batch;
         }
         return deleted;
-    }
-
-    private static String hash(String name) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

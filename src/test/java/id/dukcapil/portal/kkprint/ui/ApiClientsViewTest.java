@@ -8,6 +8,7 @@ import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.kkprint.ApiClient;
 import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import id.dukcapil.portal.shared.Sha256;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +37,7 @@ class ApiClientsViewTest extends PortalViewTest {
         ApiClient kiosk = clients.authenticate(key).orElseThrow();
         assertThat(kiosk.name()).isEqualTo("ADM Cileunyi");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kkprint_api_client WHERE key_hash = ?", Integer.class,
-                ApiClientStore.hash(key))).isEqualTo(1);
+                Sha256.hex(key))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kkprint_api_client WHERE key_hash = ?", Integer.class,
                 key)).isZero();
 
