@@ -6,6 +6,7 @@ import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditEntry;
 import id.dukcapil.portal.audit.AuditFilter;
 import id.dukcapil.portal.audit.Outcome;
+import id.dukcapil.portal.shared.jdbc.LikePattern;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDateTime;
@@ -109,13 +110,13 @@ public class AuditEntryReader {
             }
             if (StringUtils.hasText(filter.actor())) {
                 conditions.add("(actor_id LIKE ? OR actor_name LIKE ?)");
-                String like = "%" + escapeLike(filter.actor().strip()) + "%";
+                String like = LikePattern.contains(filter.actor().strip());
                 params.add(like);
                 params.add(like);
             }
             if (StringUtils.hasText(filter.action())) {
                 conditions.add("action LIKE ?");
-                params.add(escapeLike(filter.action().strip()) + "%");
+                params.add(LikePattern.startsWith(filter.action().strip()));
             }
             if (StringUtils.hasText(filter.subjectType())) {
                 conditions.add("subject_type = ?");
@@ -127,10 +128,6 @@ public class AuditEntryReader {
             }
             String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
             return new Where(sql, params);
-        }
-
-        private static String escapeLike(String text) {
-            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         }
     }
 

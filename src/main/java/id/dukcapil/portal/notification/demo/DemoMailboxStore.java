@@ -1,7 +1,7 @@
 package id.dukcapil.portal.notification.demo;
 
+import id.dukcapil.portal.shared.jdbc.LikePattern;
 import id.dukcapil.portal.shared.jdbc.UtcColumns;
-import id.dukcapil.portal.notification.internal.OutboxStore;
 import id.dukcapil.portal.notification.demo.DemoMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -39,7 +39,7 @@ public class DemoMailboxStore {
         Map<String, Object> params = new HashMap<>();
         if (StringUtils.hasText(recipient)) {
             sql.append(" AND recipient LIKE :recipient");
-            params.put("recipient", OutboxStore.likeAnywhere(recipient)); // any part: "budi", "@contoh.id"
+            params.put("recipient", LikePattern.contains(recipient.strip())); // any part: "budi", "@contoh.id"
         }
         sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset");
         params.put("limit", limit);

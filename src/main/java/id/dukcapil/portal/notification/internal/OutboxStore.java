@@ -10,6 +10,7 @@ import id.dukcapil.portal.notification.MessageState;
 import id.dukcapil.portal.notification.OutboxFilter;
 import id.dukcapil.portal.notification.OutboxMessage;
 import id.dukcapil.portal.notification.OutgoingMail.Attachment;
+import id.dukcapil.portal.shared.jdbc.LikePattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -487,7 +488,7 @@ public class OutboxStore {
         }
         if (StringUtils.hasText(filter.recipient())) {
             sql.append(" AND recipient LIKE :recipient");
-            params.put("recipient", likePrefix(filter.recipient()));
+            params.put("recipient", LikePattern.startsWith(filter.recipient().strip()));
         }
         sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset");
         params.put("limit", limit);
@@ -534,19 +535,6 @@ public class OutboxStore {
             }
         }
         return secrets;
-    }
-
-    public static String likePrefix(String text) {
-        return escapeLike(text) + "%";
-    }
-
-    /** A LIKE pattern for the text anywhere in the column, its own % and _ taken literally. */
-    public static String likeAnywhere(String text) {
-        return "%" + escapeLike(text) + "%";
-    }
-
-    private static String escapeLike(String text) {
-        return text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static String cut(String text) {

@@ -6,6 +6,7 @@ import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolForm;
 import id.dukcapil.portal.schoolvisit.SchoolLevel;
+import id.dukcapil.portal.shared.jdbc.LikePattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -77,7 +78,7 @@ public class SchoolStore {
 
     /** Schools whose name or NPSN contains the text, in name order; one more row than asked tells of a next page. */
     public List<School> search(String text, long offset, int limit) {
-        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = LikePattern.contains(text);
         return jdbc.sql("""
                 SELECT * FROM schoolvisit_school WHERE name LIKE ? OR npsn LIKE ? ORDER BY name, id LIMIT ? OFFSET ?""")
                 .params(like, like, limit, offset).query(SchoolStore::school).list();

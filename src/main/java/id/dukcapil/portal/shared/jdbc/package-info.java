@@ -1,7 +1,8 @@
 /**
  * What every JdbcClient store shares: instants kept as UTC wall-clock time
- * ({@link id.dukcapil.portal.shared.jdbc.UtcColumns}) and pages read without counting
- * ({@link id.dukcapil.portal.shared.jdbc.Slices}).
+ * ({@link id.dukcapil.portal.shared.jdbc.UtcColumns}), pages read without counting
+ * ({@link id.dukcapil.portal.shared.jdbc.Slices}) and LIKE patterns of typed text
+ * ({@link id.dukcapil.portal.shared.jdbc.LikePattern}).
  */
 @NamedInterface("jdbc")
 @NullMarked
