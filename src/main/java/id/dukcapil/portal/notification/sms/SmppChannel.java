@@ -1,11 +1,10 @@
 package id.dukcapil.portal.notification.sms;
 
 import id.dukcapil.portal.notification.Channel;
-import id.dukcapil.portal.notification.internal.ChannelPort;
-import id.dukcapil.portal.notification.internal.ChannelTexts;
 import id.dukcapil.portal.notification.internal.DeliveryFailure.Verdict;
 import id.dukcapil.portal.notification.internal.GsmAlphabet;
 import id.dukcapil.portal.notification.internal.OutboxStore;
+import id.dukcapil.portal.notification.internal.PhoneChannel;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
  * asks for a receipt on success and on failure; the submit_sm_resp's message_id is what the receipt will name.
  */
 @Component
-class SmppChannel implements ChannelPort {
+class SmppChannel extends PhoneChannel {
 
     /** One SMS: 160 characters of the GSM alphabet, 70 of UCS-2. Longer texts go in the message_payload TLV. */
     private static final int GSM_SINGLE = 160;
@@ -49,6 +48,7 @@ class SmppChannel implements ChannelPort {
     private @Nullable SMPPSession session;
 
     SmppChannel(SmsProperties properties, SmppReceipts receipts) {
+        super(properties);
         this.properties = properties;
         this.receipts = receipts;
     }
@@ -61,26 +61,6 @@ class SmppChannel implements ChannelPort {
     @Override
     public String describe() {
         return "smpp://" + properties.host() + ":" + properties.port();
-    }
-
-    @Override
-    public boolean configured() {
-        return properties.configured();
-    }
-
-    @Override
-    public Throttle throttle() {
-        return Throttle.pace(properties.pace());
-    }
-
-    @Override
-    public int window() {
-        return properties.window();
-    }
-
-    @Override
-    public int handOverGroup() {
-        return properties.handOverGroup();
     }
 
     /** The bound session, bound again if the gateway or the network dropped it. One sender runs at a time. */
@@ -137,7 +117,7 @@ class SmppChannel implements ChannelPort {
         boolean gsm = GsmAlphabet.canEncode(text);
         byte[] bytes = gsm ? GsmAlphabet.encode(text) : text.getBytes(StandardCharsets.UTF_16BE);
         boolean single = text.length() <= (gsm ? GSM_SINGLE : UCS2_SINGLE);
-        String to = Objects.requireNonNull(message.way().phone()).substring(1); // +62… → 62…, international
+        String to = internationalNumber(message);
         try {
             // A registered name (DUKCAPIL) is alphanumeric; a short code or a number is the operator's own.
             TypeOfNumber senderType = properties.sender().chars().anyMatch(Character::isLetter)

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.notification.sms;
 
+import id.dukcapil.portal.notification.internal.PhoneChannel;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,7 +31,7 @@ public record SmsProperties(@DefaultValue("") String host, @DefaultValue("2775")
                             @DefaultValue("") String systemType, @DefaultValue("DUKCAPIL") String sender,
                             @DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration enquireLink,
                             @DefaultValue("6s") Duration pace, @DefaultValue("4") int window,
-                            @DefaultValue("10") int handOverGroup) {
+                            @DefaultValue("10") int handOverGroup) implements PhoneChannel.Settings {
 
     public SmsProperties {
         if (window < 1 || window > 32) {
@@ -42,6 +43,7 @@ public record SmsProperties(@DefaultValue("") String host, @DefaultValue("2775")
         }
     }
 
+    @Override
     public boolean configured() {
         return StringUtils.hasText(host);
     }

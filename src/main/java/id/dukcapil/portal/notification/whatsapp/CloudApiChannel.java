@@ -1,10 +1,10 @@
 package id.dukcapil.portal.notification.whatsapp;
 
 import id.dukcapil.portal.notification.Channel;
-import id.dukcapil.portal.notification.internal.ChannelPort;
 import id.dukcapil.portal.notification.internal.ChannelTexts;
 import id.dukcapil.portal.notification.internal.DeliveryFailure.Verdict;
 import id.dukcapil.portal.notification.internal.OutboxStore;
+import id.dukcapil.portal.notification.internal.PhoneChannel;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * by itself) is recognised as accepted when its status arrives (decision 140).
  */
 @Component
-class CloudApiChannel implements ChannelPort {
+class CloudApiChannel extends PhoneChannel {
 
     private final WhatsAppProperties properties;
     private final HttpClient.Builder clientBuilder;
@@ -48,6 +48,7 @@ class CloudApiChannel implements ChannelPort {
      * for a channel most offices do not configure (decision 160).
      */
     CloudApiChannel(WhatsAppProperties properties, ObjectProvider<SslBundles> sslBundles) {
+        super(properties);
         this.properties = properties;
         this.clientBuilder = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .version(HttpClient.Version.HTTP_1_1);
@@ -77,26 +78,6 @@ class CloudApiChannel implements ChannelPort {
     @Override
     public String describe() {
         return properties.baseUrl() + "/" + properties.apiVersion() + "/" + properties.phoneNumberId();
-    }
-
-    @Override
-    public boolean configured() {
-        return properties.configured();
-    }
-
-    @Override
-    public Throttle throttle() {
-        return Throttle.pace(properties.pace());
-    }
-
-    @Override
-    public int window() {
-        return properties.window();
-    }
-
-    @Override
-    public int handOverGroup() {
-        return properties.handOverGroup();
     }
 
     /** HTTP needs no session: the client's connections are kept alive between messages. */
@@ -150,7 +131,7 @@ class CloudApiChannel implements ChannelPort {
         ObjectNode body = json.createObjectNode();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
-        body.put("to", Objects.requireNonNull(message.way().phone()).substring(1)); // +62… → 62…
+        body.put("to", internationalNumber(message));
         body.put("type", "template");
         body.put("biz_opaque_callback_data", message.messageId());
         ObjectNode template = body.putObject("template");

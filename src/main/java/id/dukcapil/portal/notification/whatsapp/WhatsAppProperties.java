@@ -1,5 +1,6 @@
 package id.dukcapil.portal.notification.whatsapp;
 
+import id.dukcapil.portal.notification.internal.PhoneChannel;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,7 +31,8 @@ public record WhatsAppProperties(@DefaultValue("https://graph.facebook.com") Str
                                  @DefaultValue("") String accessToken, @DefaultValue("") String appSecret,
                                  @DefaultValue("") String verifyToken, @DefaultValue("") String sslBundle,
                                  @DefaultValue("10s") Duration timeout, @DefaultValue("6s") Duration pace,
-                                 @DefaultValue("4") int window, @DefaultValue("10") int handOverGroup) {
+                                 @DefaultValue("4") int window, @DefaultValue("10") int handOverGroup)
+        implements PhoneChannel.Settings {
 
     public WhatsAppProperties {
         if (window < 1 || window > 32) {
@@ -42,6 +44,7 @@ public record WhatsAppProperties(@DefaultValue("https://graph.facebook.com") Str
         }
     }
 
+    @Override
     public boolean configured() {
         return StringUtils.hasText(phoneNumberId) && StringUtils.hasText(accessToken);
     }
