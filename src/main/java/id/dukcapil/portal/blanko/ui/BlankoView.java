@@ -117,7 +117,7 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void act(Supplier<StockMovement> action) {
-        try {
+        Notifications.unlessRefused(() -> {
             StockMovement line = action.get();
             Notifications.success(getTranslation("blanko.done", getTranslation(line.kind().labelKey()), line.balanceAfter()));
             quantity.clear();
@@ -125,9 +125,7 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
             counted.clear();
             reason.clear();
             refresh();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
+        });
     }
 
     private void refresh() {

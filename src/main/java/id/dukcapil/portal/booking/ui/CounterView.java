@@ -260,7 +260,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     }
 
     private void act(Supplier<Booking> action, String doneKey) {
-        try {
+        Notifications.unlessRefused(() -> {
             Booking booking = action.get();
             Notifications.success(getTranslation(doneKey, booking.code()));
             spoilReason.clear();
@@ -271,9 +271,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
                 result.setVisible(false);
                 current = null;
             }
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
+        });
         code.focus();
         showQueue();
     }

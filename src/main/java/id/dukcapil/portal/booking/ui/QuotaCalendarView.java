@@ -250,12 +250,10 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void act(Runnable action) {
-        try {
+        Notifications.unlessRefused(() -> {
             action.run();
             refresh();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
+        });
     }
 
     private String stateText(CalendarDay day) {

@@ -12,7 +12,6 @@ import id.dukcapil.portal.kkprint.RequestDetail;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.shared.Role;
-import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.signing.SignableDocuments.Detail;
@@ -90,13 +89,11 @@ class RequestDialog extends Dialog {
     }
 
     private void act(Runnable action, String doneKey, Runnable onChange) {
-        try {
+        Notifications.unlessRefused(() -> {
             action.run();
             Notifications.success(getTranslation(doneKey));
             close();
             onChange.run();
-        } catch (RuleViolation refused) {
-            Notifications.error(refused);
-        }
+        });
     }
 }

@@ -172,15 +172,13 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
     }
 
     private void act(Runnable action, String doneKey) {
-        try {
+        Notifications.unlessRefused(() -> {
             action.run();
             Notifications.success(getTranslation(doneKey));
             review = null;
             reviewPanel.removeAll();
             reviewPanel.add(new Paragraph(getTranslation("kkprint.review.pick")));
-        } catch (RuleViolation refused) {
-            Notifications.error(refused);
-        }
+        });
         refresh();
     }
 

@@ -1,5 +1,7 @@
 package id.dukcapil.portal.recording.ui;
 
+import static id.dukcapil.portal.shared.ui.Notifications.unlessRefused;
+
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.Key;
@@ -65,7 +67,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -137,10 +138,9 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         sentBack.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
         sentBack.addColumn(Visit::failureReason).setHeader(getTranslation("recording.registration.reason"));
         RowActions.<Visit>of(Visit::id).button("requeue-", getTranslation("recording.registration.requeue"),
-                sent -> true, sent -> act(() -> {
+                sent -> true, sent -> unlessRefused(() -> {
                     Visit again = desk.requeue(sent.id());
                     done(getTranslation("recording.registration.requeued", again.ticket()));
-                    return null;
                 })).addTo(sentBack);
         sentBack.setEmptyStateText(getTranslation("recording.registration.none-sent-back"));
         sentBack.setAllRowsVisible(true);
@@ -456,10 +456,9 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         confirm.setCancelText(getTranslation("shared.cancel"));
         confirm.setConfirmText(getTranslation("recording.close.confirm", total));
         confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(confirmed -> act(() -> {
+        confirm.addConfirmListener(confirmed -> unlessRefused(() -> {
             int closed = closing.closeToday();
             done(getTranslation("recording.close.done", closed));
-            return null;
         }));
         confirm.open();
     }
@@ -479,20 +478,9 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Button button(String key, String id, Runnable action) {
-        Button button = new Button(getTranslation(key), click -> act(() -> {
-            action.run();
-            return null;
-        }));
+        Button button = new Button(getTranslation(key), click -> unlessRefused(action));
         button.setId(id);
         return button;
-    }
-
-    private void act(Supplier<Void> action) {
-        try {
-            action.get();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
     }
 
     @Override

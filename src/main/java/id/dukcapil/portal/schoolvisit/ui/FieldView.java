@@ -1,5 +1,7 @@
 package id.dukcapil.portal.schoolvisit.ui;
 
+import static id.dukcapil.portal.shared.ui.Notifications.unlessRefused;
+
 import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,7 +41,6 @@ import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.schoolvisit.EndReason;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ServicePointNames;
-import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sex;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -120,7 +121,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         roster.setEmptyStateText(getTranslation("schoolvisit.field.empty-roster"));
         roster.asSingleSelect().addValueChangeListener(change -> {
             if (change.getValue() != null && visit != null) {
-                act(() -> showStudent(desk.student(visit.id(), change.getValue().id())));
+                unlessRefused(() -> showStudent(desk.student(visit.id(), change.getValue().id())));
                 // Beside the roster on a tablet nothing moves; below it on a phone, the panel comes into view.
                 studentPanel.scrollIntoView(new ScrollOptions(ScrollOptions.Behavior.AUTO,
                         ScrollOptions.Alignment.NEAREST, ScrollOptions.Alignment.NEAREST));
@@ -181,7 +182,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                 Button ready = button("schoolvisit.field.ready", "field-ready",
                         () -> visitChanged(desk.ready(chosen.id()), "schoolvisit.field.ready-done"));
                 Button close = new Button(getTranslation("schoolvisit.field.close"),
-                        click -> act(() -> confirmClose(desk.visit(chosen.id()))));
+                        click -> unlessRefused(() -> confirmClose(desk.visit(chosen.id()))));
                 close.setId("field-close");
                 OpensDialog.button(close);
                 visitPanel.add(new HorizontalLayout(ready, close));
@@ -205,7 +206,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("schoolvisit.action.cancel"));
         confirm.setConfirmText(getTranslation("schoolvisit.field.close"));
-        confirm.addConfirmListener(event -> act(() -> visitChanged(desk.close(chosen.id()),
+        confirm.addConfirmListener(event -> unlessRefused(() -> visitChanged(desk.close(chosen.id()),
                 "schoolvisit.field.closed")));
         confirm.open();
     }
@@ -221,7 +222,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     /** What the server has now: the visit, the roster and the open student, after a lost connection too. */
     void reload() {
         long openStudent = current == null ? -1 : current.student().id();
-        act(() -> {
+        unlessRefused(() -> {
             List<SchoolVisit> today = desk.today();
             long chosen = visit == null ? -1 : visit.id();
             showVisits(today);
@@ -485,19 +486,11 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Button button(String key, String id, Runnable action) {
-        Button button = new Button(getTranslation(key), click -> act(action));
+        Button button = new Button(getTranslation(key), click -> unlessRefused(action));
         button.setId(id);
         button.setDisableOnClick(true);
         button.addClickListener(click -> button.setEnabled(true));
         return button;
-    }
-
-    private static void act(Runnable action) {
-        try {
-            action.run();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
     }
 
     private static String orDash(@Nullable String text) {

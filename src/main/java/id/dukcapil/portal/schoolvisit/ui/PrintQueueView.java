@@ -1,5 +1,7 @@
 package id.dukcapil.portal.schoolvisit.ui;
 
+import static id.dukcapil.portal.shared.ui.Notifications.unlessRefused;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -38,7 +40,6 @@ import id.dukcapil.portal.schoolvisit.StudentState;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -113,7 +114,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         school.addValueChangeListener(change -> {
             handoverPanel.removeAll();
             if (change.getValue() != null) {
-                act(() -> handovers.openOf(change.getValue().id()).stream().findFirst()
+                unlessRefused(() -> handovers.openOf(change.getValue().id()).stream().findFirst()
                         .ifPresent(record -> show(handovers.find(record.id()))));
             }
         });
@@ -155,7 +156,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void reopen(OpenHandover record) {
-        act(() -> show(handovers.find(record.id())));
+        unlessRefused(() -> show(handovers.find(record.id())));
     }
 
     private String openState(OpenHandover record) {
@@ -175,24 +176,24 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         Predicate<QueuedCard> awaitingAnswer = status(EnrolmentStatus.SENT_FOR_ENROLMENT);
         Predicate<QueuedCard> notPrintable = status(EnrolmentStatus.ENROLMENT_FAILED, EnrolmentStatus.DUPLICATE_RECORD);
         return RowActions.<QueuedCard>of(card -> card.student().id())
-                .button("send-", getTranslation("schoolvisit.field.send"), captured, card -> act(() -> {
+                .button("send-", getTranslation("schoolvisit.field.send"), captured, card -> unlessRefused(() -> {
                     enrolment.send(card.student().id());
                     Notifications.success(getTranslation("schoolvisit.queue.sent", card.student().fullName()));
                     refresh();
                 }), ButtonVariant.LUMO_PRIMARY)
-                .button("end-", getTranslation("schoolvisit.field.end"), notPrintable, card -> act(() -> {
+                .button("end-", getTranslation("schoolvisit.field.end"), notPrintable, card -> unlessRefused(() -> {
                     Student done = enrolment.notPrintable(card.student().id(), card.enrolmentStatus());
                     Notifications.success(getTranslation("schoolvisit.queue.not-printed", done.fullName(),
                             getTranslation(done.endReason() == null ? card.enrolmentStatus().labelKey()
                                     : done.endReason().labelKey())));
                     refresh();
                 }))
-                .button("ready-", getTranslation("schoolvisit.field.print-ready"), awaitingAnswer, card -> act(() -> {
+                .button("ready-", getTranslation("schoolvisit.field.print-ready"), awaitingAnswer, card -> unlessRefused(() -> {
                     enrolment.printReady(card.student().id());
                     Notifications.success(getTranslation("schoolvisit.queue.ready", card.student().fullName()));
                     refresh();
                 }), ButtonVariant.LUMO_PRIMARY)
-                .button("failed-", getTranslation("schoolvisit.field.answer-failed"), awaitingAnswer, card -> act(() -> {
+                .button("failed-", getTranslation("schoolvisit.field.answer-failed"), awaitingAnswer, card -> unlessRefused(() -> {
                     enrolment.notPrintable(card.student().id(), EnrolmentStatus.ENROLMENT_FAILED);
                     Notifications.success(getTranslation("schoolvisit.queue.not-printed", card.student().fullName(),
                             getTranslation(EndReason.ENROLMENT_FAILED.labelKey())));
@@ -210,7 +211,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
 
     /** Step 7 starts as the card goes to the printer and ends when the operator has it in hand. */
     private void print(QueuedCard card) {
-        act(() -> {
+        unlessRefused(() -> {
             Student started = printQueue.startPrint(card.student().id());
             if (started.state() == StudentState.ENDED && started.endReason() != null) {
                 Notifications.error(getTranslation("schoolvisit.queue.not-printed", started.fullName(),
@@ -231,7 +232,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         printing.setCancelable(true);
         printing.setCancelText(getTranslation("schoolvisit.queue.printing-later"));
         printing.setConfirmText(getTranslation("schoolvisit.queue.printing-done"));
-        printing.addConfirmListener(event -> act(() -> {
+        printing.addConfirmListener(event -> unlessRefused(() -> {
             Student done = printQueue.print(card.student().id());
             if (done.state() == StudentState.ENDED && done.endReason() != null) {
                 // Printed elsewhere meanwhile (or settled centrally): no second card, and the operator is told why.
@@ -250,7 +251,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(getTranslation("schoolvisit.handover.choose-school"));
             return;
         }
-        act(() -> {
+        unlessRefused(() -> {
             Handover handover = handovers.prepare(school.getValue().id());
             Notifications.success(getTranslation("schoolvisit.handover.prepared", handover.number(), handover.cards()));
             show(handover);
@@ -287,7 +288,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         TextField receiver = new TextField(getTranslation("schoolvisit.handover.receiver"));
         receiver.setMaxLength(Handover.RECEIVER_MAX_LENGTH);
         receiver.setId("handover-receiver");
-        Button received = new Button(getTranslation("schoolvisit.handover.received"), click -> act(() -> {
+        Button received = new Button(getTranslation("schoolvisit.handover.received"), click -> unlessRefused(() -> {
             Handover done = handovers.received(handover.id(), receiver.getValue());
             Notifications.success(getTranslation("schoolvisit.handover.received-done", done.number(),
                     done.receivedBy()));
@@ -300,14 +301,6 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         row.setAlignItems(Alignment.BASELINE);
         row.setWrap(true);
         handoverPanel.add(row);
-    }
-
-    private static void act(Runnable action) {
-        try {
-            action.run();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
     }
 
     @Override
