@@ -174,11 +174,13 @@ public record Booking(long id, String code, String nik, String residentName, Str
 
         /**
          * The same change decided again on a fresh read of the booking, for a caller that read it without a lock and
-         * found it changed meanwhile: empty if its state no longer allows the change. A move is never decided again:
-         * its new day's place was taken for the booking as read.
+         * found it changed meanwhile: empty if its state no longer allows the change, or if the change was about the
+         * day the booking was on and it has moved to another since (a closed day, the day's no-shows). A move is never
+         * decided again: its new day's place was taken for the booking as read.
          */
         public Optional<Change> decidedAgainOn(Booking fresh) {
-            if (move() || fresh.id() != booking.id() || !fresh.allows(transition)) {
+            if (move() || fresh.id() != booking.id() || !fresh.allows(transition)
+                    || transition.aboutItsDay() && !fresh.day().equals(booking.day())) {
                 return Optional.empty();
             }
             return Optional.of(new Change(fresh, transition, at, reason, note, fresh.day(), fresh.queueNumber()));

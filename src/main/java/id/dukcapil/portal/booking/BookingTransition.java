@@ -22,35 +22,44 @@ import org.jspecify.annotations.Nullable;
 enum BookingTransition {
 
     /** The citizen is at the counter: the code scanned or typed. */
-    CHECK_IN(ARRIVED, null, BOOKED),
+    CHECK_IN(ARRIVED, null, false, BOOKED),
     /** The card is printed (a spoiled card is not a change of state: the booking stays ARRIVED). */
-    PRINT(PRINTED, null, ARRIVED),
+    PRINT(PRINTED, null, false, ARRIVED),
     /** The card cannot be printed; why (a {@link CannotPrintReason}) is the outcome reason. */
-    CANNOT_PRINT(BookingStatus.CANNOT_PRINT, null, ARRIVED),
-    /** Nobody came by the day's end. */
-    NO_SHOW(BookingStatus.NO_SHOW, null, BOOKED),
+    CANNOT_PRINT(BookingStatus.CANNOT_PRINT, null, false, ARRIVED),
+    /** Nobody came by the day's end: a decision about that day. */
+    NO_SHOW(BookingStatus.NO_SHOW, null, true, BOOKED),
     /** The citizen cancels, until the day before. */
-    CANCEL_BY_CITIZEN(CANCELLED, "CITIZEN", BOOKED),
-    /** The day closed: a local closure, a national holiday, a day the point no longer serves. */
-    CANCEL_FOR_CLOSED_DAY(CANCELLED, "DAY_CLOSED", BOOKED, ARRIVED),
+    CANCEL_BY_CITIZEN(CANCELLED, "CITIZEN", false, BOOKED),
+    /** The day closed (a local closure, a national holiday, a day the point no longer serves): about that day. */
+    CANCEL_FOR_CLOSED_DAY(CANCELLED, "DAY_CLOSED", true, BOOKED, ARRIVED),
     /** An import of SIAK's extract no longer lists the resident (decisions 099, 108). */
-    CANCEL_FOR_RESIDENT_GONE(CANCELLED, "RESIDENT_GONE", BOOKED),
+    CANCEL_FOR_RESIDENT_GONE(CANCELLED, "RESIDENT_GONE", false, BOOKED),
     /** The citizen moves the booking to another day: it stays BOOKED, with the new day's queue number. */
-    MOVE(BOOKED, null, BOOKED);
+    MOVE(BOOKED, null, false, BOOKED);
 
     private final BookingStatus to;
     private final @Nullable String outcomeReason;
+    /** Decided about one day: it does not follow a booking moved to another day meanwhile. */
+    private final boolean aboutItsDay;
     private final Set<BookingStatus> from;
 
-    BookingTransition(BookingStatus to, @Nullable String outcomeReason, BookingStatus from, BookingStatus... alsoFrom) {
+    BookingTransition(BookingStatus to, @Nullable String outcomeReason, boolean aboutItsDay, BookingStatus from,
+                      BookingStatus... alsoFrom) {
         this.to = to;
         this.outcomeReason = outcomeReason;
+        this.aboutItsDay = aboutItsDay;
         this.from = EnumSet.of(from, alsoFrom);
     }
 
     /** Whether a booking in this state may undergo the change. */
     boolean allowedFrom(BookingStatus status) {
         return from.contains(status);
+    }
+
+    /** Whether the change was decided about the booking's day (its closure, its end), not about the booking alone. */
+    boolean aboutItsDay() {
+        return aboutItsDay;
     }
 
     Set<BookingStatus> from() {

@@ -248,6 +248,28 @@ class BookingTransitionTests {
         assertThat(status(printed)).isEqualTo(BookingStatus.PRINTED);
     }
 
+    /** A change about the booking's day (its closure, its no-shows) does not follow a booking moved meanwhile. */
+    @Test
+    void a_days_change_read_before_the_citizen_moved_the_booking_does_not_follow_it_to_its_new_day() {
+        Booking booking = booked();
+        Booking stale = store.byId(booking.id()).orElseThrow();
+        LocalDate later = support.workingDayAfter(day);
+        support.quota(point, later, 10);
+        bookings.reschedule(citizen, booking.code(), later);
+        int takenLater = calendar.ensureDay(point, later).booked();
+        int takenOnTheDay = placesTaken();
+
+        assertThat(decidedAgain(stale.cancelForClosedDay("Banjir", clock.instant())))
+                .as("the closed day's cancellation, decided on the booking as it was on that day").isEmpty();
+        assertThat(decidedAgain(stale.markNoShow(clock.instant()))).as("that day's no-show").isEmpty();
+
+        Booking now = store.byId(booking.id()).orElseThrow();
+        assertThat(now.status()).isEqualTo(BookingStatus.BOOKED);
+        assertThat(now.day()).isEqualTo(later);
+        assertThat(calendar.ensureDay(point, later).booked()).as("the new day's place kept").isEqualTo(takenLater);
+        assertThat(placesTaken()).as("nothing given back on the day it left").isEqualTo(takenOnTheDay);
+    }
+
     /** A job's write on what it read without a lock, in a transaction of its own. */
     private Optional<Booking.Change> decidedAgain(Booking.Change change) {
         return Objects.requireNonNull(transactions.execute(status -> store.changeOrDecideAgain(change)));

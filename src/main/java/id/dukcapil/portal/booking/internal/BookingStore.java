@@ -220,10 +220,11 @@ public class BookingStore {
         if (change(change)) {
             return Optional.of(change);
         }
-        // Locked: nobody changes it between this read and the write, so one more try is enough.
-        return jdbc.sql(COLUMNS + " WHERE id = ? FOR UPDATE").param(change.id()).query(BookingStore::booking).optional()
-                .flatMap(change::decidedAgainOn)
-                .filter(this::change);
+        Optional<Booking.Change> again = jdbc.sql(COLUMNS + " WHERE id = ? FOR UPDATE").param(change.id())
+                .query(BookingStore::booking).optional().flatMap(change::decidedAgainOn);
+        // Locked: nobody changes it between this read and the write, so this write cannot miss.
+        again.ifPresent(this::changeOrRefuse);
+        return again;
     }
 
     public void spoiled(long id) {
