@@ -83,7 +83,7 @@ final class RawHttp {
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static Answer read(InputStream in) throws IOException {
+    static Answer read(InputStream in) throws IOException {
         // Latin-1 keeps one character per byte for the chunk sizes; the body is decoded as UTF-8 at the end.
         String raw = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         int end = raw.indexOf("\r\n\r\n");

@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link #MAX_BODY_BYTES} (or its path's {@link ApiBodyLimit}) a 413 problem, stated or chunked, read no further than that. Without this a form post was
  * bound field by field like JSON, and a chunked body of any size went whole into the JSON parser. A body on a method
  * that takes none (GET, DELETE…) is a 400 problem (decision 130): its meaning is undefined, and a request that says
- * more than the API reads is refused rather than half understood.
+ * more than the API reads is refused rather than half understood. The body is read here, whole, before the chain goes
+ * on; {@link BodyReception} paces the reading (decision 179).
  */
 @Component
 class ApiBodyFilter extends OncePerRequestFilter {
@@ -69,11 +70,8 @@ class ApiBodyFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
-        if (stated >= 0) {
-            chain.doFilter(request, response); // the container reads no more than the stated length
-            return;
-        }
-        byte[] body = request.getInputStream().readNBytes(max + 1);
+        // Read here whole, stated or chunked, at BodyReception's pace: a body too slow is its 408, not a parser's 400.
+        byte[] body = request.getInputStream().readNBytes(stated >= 0 ? (int) stated : max + 1);
         if (body.length > max) {
             tooLarge(request, response); // the rest is not read: the container closes the connection
             return;
@@ -84,9 +82,10 @@ class ApiBodyFilter extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
         problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "CONTENT_TOO_LARGE", "shared.api.too-large");
+        response.flushBuffer(); // sent before Tomcat reads once more and closes (max-swallow-size, decision 179)
     }
 
-    /** A chunked body already read (within the cap), handed on as the request's stream. */
+    /** A body already read (within the cap), handed on as the request's stream. */
     private static final class ReadBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
