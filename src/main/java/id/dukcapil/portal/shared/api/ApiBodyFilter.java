@@ -27,8 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link #MAX_BODY_BYTES} (or its path's {@link ApiBodyLimit}) a 413 problem, stated or chunked, read no further than that. Without this a form post was
  * bound field by field like JSON, and a chunked body of any size went whole into the JSON parser. A body on a method
  * that takes none (GET, DELETE…) is a 400 problem (decision 130): its meaning is undefined, and a request that says
- * more than the API reads is refused rather than half understood. The body is read here, whole, before the chain goes
- * on; {@link BodyReception} paces the reading (decision 179).
+ * more than the API reads is refused rather than half understood.
  */
 @Component
 class ApiBodyFilter extends OncePerRequestFilter {
@@ -70,8 +69,11 @@ class ApiBodyFilter extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
-        // Read here whole, stated or chunked, at BodyReception's pace: a body too slow is its 408, not a parser's 400.
-        byte[] body = request.getInputStream().readNBytes(stated >= 0 ? (int) stated : max + 1);
+        if (stated >= 0) {
+            chain.doFilter(request, response); // read whole already, at BodyReception's pace (decision 179)
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(max + 1);
         if (body.length > max) {
             tooLarge(request, response); // the rest is not read: the container closes the connection
             return;
@@ -85,7 +87,7 @@ class ApiBodyFilter extends OncePerRequestFilter {
         response.flushBuffer(); // sent before Tomcat reads once more and closes (max-swallow-size, decision 179)
     }
 
-    /** A body already read (within the cap), handed on as the request's stream. */
+    /** A chunked body already read (within the cap), handed on as the request's stream. */
     private static final class ReadBody extends HttpServletRequestWrapper {
 
         private final byte[] body;

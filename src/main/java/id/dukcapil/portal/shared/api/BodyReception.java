@@ -27,10 +27,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   connection closed. A read waiting for bytes that do not come ends after Tomcat's
  *   {@code server.tomcat.connection-timeout};</li>
  *   <li>one address has at most {@code portal.web.body.per-client} bodies in reception at once; another is refused
- *   429 before anything is read. A body received whole frees its place at once, so ordinary requests (a body in one
- *   packet) never meet the limit.</li>
+ *   429 before anything is read. A small body is read whole here before the request goes on, its place freed as
+ *   soon as it has arrived, so ordinary requests (a body in one packet) never meet the limit however many come at
+ *   once.</li>
  * </ul>
- * A form (the staff sign-in) is read here at the same pace, not by Tomcat ({@link PacedRequest#readForm}).
+ * A form (the staff sign-in) is read here at the same pace, not by Tomcat ({@link PacedRequest#readWhole}).
  * Many addresses at once are the front end's to stop: nginx and HAProxy read the whole request before passing it on
  * (docs/operations.md, deploy/cluster/haproxy.cfg).
  */
@@ -38,8 +39,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodyReception extends OncePerRequestFilter {
 
-    /** Far above the portal's one form (the staff sign-in). */
-    static final int MAX_FORM_BYTES = 64 * 1024;
+    /**
+     * A body of at most this many bytes (an API's JSON, a screen's update, the staff sign-in's form) is read whole
+     * here, so that its address's place is freed as soon as it has arrived; a longer one (an upload) is paced as it
+     * is read, its place held until its end. A form longer than this is refused.
+     */
+    static final int WHOLE_BYTES = 64 * 1024;
 
     private final ApiProblems problems;
     private final long graceNanos;
@@ -77,11 +82,16 @@ class BodyReception extends OncePerRequestFilter {
         Reception reception = new Reception(client, request.getContentLengthLong());
         try {
             PacedRequest paced = new PacedRequest(request, reception);
-            if (isForm(request) && !paced.readForm(MAX_FORM_BYTES)) {
-                response.setHeader("Connection", "close");
-                problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "CONTENT_TOO_LARGE",
-                        "shared.api.too-large");
-                return;
+            long stated = request.getContentLengthLong();
+            if (isForm(request) || stated > 0 && stated <= WHOLE_BYTES) {
+                if (!paced.readWhole(WHOLE_BYTES)) {
+                    response.setHeader("Connection", "close");
+                    problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "CONTENT_TOO_LARGE",
+                            "shared.api.too-large");
+                    response.flushBuffer();
+                    return;
+                }
+                reception.done();
             }
             chain.doFilter(paced, response);
         } catch (TooSlow | ServletException slow) {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
@@ -16,9 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A request whose body is read through a {@link Pace}: its stream and reader count each read, and a form is read
- * through the same stream ({@link #readForm}) rather than by Tomcat, whose own reading no filter can pace
- * ({@link BodyReception}, decision 179).
+ * A request whose body is read through a {@link Pace}: its stream and reader count each read. A small body is read
+ * whole at once ({@link #readWhole}), a form's fields with it, rather than later by Tomcat, whose own reading of a
+ * form no filter can pace ({@link BodyReception}, decision 179).
  */
 final class PacedRequest extends HttpServletRequestWrapper {
 
@@ -29,6 +30,8 @@ final class PacedRequest extends HttpServletRequestWrapper {
 
     private final Pace pace;
     private ServletInputStream paced;
+    /** The body once read whole. */
+    private byte[] whole;
     private Map<String, String[]> parameters;
 
     PacedRequest(HttpServletRequest request, Pace pace) {
@@ -37,16 +40,26 @@ final class PacedRequest extends HttpServletRequestWrapper {
     }
 
     /**
-     * Reads an {@code application/x-www-form-urlencoded} body at the pace, its fields joining the query's as the
-     * request's parameters.
+     * Reads the body whole, now, at the pace; the request's stream and reader then serve it from memory, and an
+     * {@code application/x-www-form-urlencoded} body's fields join the query's as the request's parameters.
      *
      * @return false when the body is longer than {@code maxBytes} (nothing beyond it is read)
      */
-    boolean readForm(int maxBytes) throws IOException {
+    boolean readWhole(int maxBytes) throws IOException {
         byte[] body = getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
             return false;
         }
+        whole = body;
+        paced = null;
+        String type = getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            parameters = form(body);
+        }
+        return true;
+    }
+
+    private Map<String, String[]> form(byte[] body) {
         // Tomcat gives only the query's parameters once the body has been taken as a stream.
         Map<String, String[]> merged = new LinkedHashMap<>(super.getParameterMap());
         Charset charset = charset(StandardCharsets.UTF_8);
@@ -63,16 +76,28 @@ final class PacedRequest extends HttpServletRequestWrapper {
                 return both;
             });
         }
-        parameters = Collections.unmodifiableMap(merged);
-        return true;
+        return Collections.unmodifiableMap(merged);
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
+        if (whole != null) {
+            return new WholeStream(new ByteArrayInputStream(whole));
+        }
         if (paced == null) {
             paced = new PacedStream(super.getInputStream(), pace);
         }
         return paced;
+    }
+
+    @Override
+    public int getContentLength() {
+        return whole == null ? super.getContentLength() : whole.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return whole == null ? super.getContentLengthLong() : whole.length;
     }
 
     @Override
@@ -107,6 +132,41 @@ final class PacedRequest extends HttpServletRequestWrapper {
     private Charset charset(Charset otherwise) {
         String encoding = getCharacterEncoding();
         return encoding == null ? otherwise : Charset.forName(encoding);
+    }
+
+    /** A body read whole, served from memory. */
+    private static final class WholeStream extends ServletInputStream {
+
+        private final ByteArrayInputStream in;
+
+        WholeStream(ByteArrayInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException("A body read whole is read blocking");
+        }
     }
 
     private static final class PacedStream extends ServletInputStream {
