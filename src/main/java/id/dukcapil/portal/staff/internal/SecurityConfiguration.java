@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -41,7 +42,7 @@ class SecurityConfiguration {
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
 
     @Bean
-    SecurityFilterChain staffSecurity(HttpSecurity http) {
+    SecurityFilterChain staffSecurity(HttpSecurity http, StaffSessions sessions) {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/images/**", "/icons/**").permitAll()
                 // Supervisors and load balancers ask without signing in; details only for an ADMIN (application.yaml).
@@ -53,6 +54,8 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         http.addFilterBefore(new CrossSiteSignInFilter("/login"), UsernamePasswordAuthenticationFilter.class);
+        // A session whose account an administrator changed ends at its next request (issue 52 item 6).
+        http.addFilterAfter(new StaffSessionCheck(sessions), SecurityContextHolderFilter.class);
         http.with(vaadin(), vaadin -> vaadin.loginView(StaffNavigation.loginView()));
         return http.build();
     }

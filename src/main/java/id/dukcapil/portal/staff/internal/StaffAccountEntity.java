@@ -1,5 +1,6 @@
 package id.dukcapil.portal.staff.internal;
 
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.StaffAccount;
@@ -192,5 +193,16 @@ public class StaffAccountEntity {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    /**
+     * What a signed-in session was granted on, in one value: whether the account is active, its name, roles and
+     * service point, and an administrator's password reset. A session whose stamp is no longer the account's ends
+     * ({@link StaffSessions}, issue 52 item 6). The user's own password change is not in it: their session goes on.
+     */
+    public String accessStamp() {
+        return Sha256.hex(String.join("|", Boolean.toString(active), username,
+                roles.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(",")),
+                servicePoint.code(), mustChangePassword ? passwordChangedAt.toString() : ""));
     }
 }

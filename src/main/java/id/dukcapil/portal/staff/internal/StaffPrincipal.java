@@ -6,7 +6,9 @@ import org.springframework.security.core.userdetails.User;
 
 /**
  * The signed-in staff member: besides the username and roles, what every screen and audit entry shows
- * of them. Taken at sign-in; a change of roles takes effect at the next sign-in.
+ * of them. Taken at sign-in, with the account's {@link StaffAccountEntity#accessStamp() access stamp}: when an
+ * administrator deactivates the account or changes its roles, name, service point or password, the session ends
+ * ({@link StaffSessions}).
  */
 public class StaffPrincipal extends User {
 
@@ -14,6 +16,7 @@ public class StaffPrincipal extends User {
     private final String fullName;
     private final String servicePointCode;
     private final String servicePointName;
+    private final String accessStamp;
 
     StaffPrincipal(StaffAccountEntity account, boolean nonLocked, Collection<? extends GrantedAuthority> authorities) {
         super(account.username(), account.passwordHash(), account.active(), true, true, nonLocked, authorities);
@@ -21,6 +24,7 @@ public class StaffPrincipal extends User {
         this.fullName = account.fullName();
         this.servicePointCode = account.servicePoint().code();
         this.servicePointName = account.servicePoint().name();
+        this.accessStamp = account.accessStamp();
     }
 
     public long accountId() {
@@ -37,6 +41,10 @@ public class StaffPrincipal extends User {
 
     public String servicePointName() {
         return servicePointName;
+    }
+
+    String accessStamp() {
+        return accessStamp;
     }
 
     @Override

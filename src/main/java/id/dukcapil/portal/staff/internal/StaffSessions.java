@@ -1,0 +1,103 @@
+package id.dukcapil.portal.staff.internal;
+
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * A staff session lives only while its account still grants what it was signed in with (issue 52 item 6): an
+ * administrator who deactivates an account, changes its roles, name or service point, or resets its password ends
+ * its open sessions on every node within seconds. Each node asks the database for the account's
+ * {@link StaffAccountEntity#accessStamp() access stamp}, at most once every {@link #FRESH_NANOS} per account, and
+ * compares it with the one the session was signed in with:
+ * <ul>
+ *   <li>on every request ({@link StaffSessionCheck}): the request goes on signed out;</li>
+ *   <li>every two seconds, over the node's open screens: a screen that only receives (a desk's live refresh, a
+ *   board) is sent to the sign-in page and its session ended, so it stops showing what its account may no longer
+ *   see.</li>
+ * </ul>
+ */
+@Component
+class StaffSessions implements VaadinServiceInitListener {
+
+    static final long FRESH_NANOS = 2_000_000_000L;
+
+    private final StaffAccountStore accounts;
+    private final AuditLog auditLog;
+    private final ConcurrentHashMap<Long, Read> read = new ConcurrentHashMap<>();
+    private final Set<VaadinSession> open = ConcurrentHashMap.newKeySet();
+
+    private record Read(Optional<String> stamp, long atNanos) {
+    }
+
+    StaffSessions(StaffAccountStore accounts, AuditLog auditLog) {
+        this.accounts = accounts;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> open.add(init.getSession()));
+        event.getSource().addSessionDestroyListener(destroy -> open.remove(destroy.getSession()));
+    }
+
+    /** Whether the account still grants what the session was signed in with. */
+    boolean stillGranted(StaffPrincipal principal) {
+        long now = System.nanoTime();
+        Read last = read.get(principal.accountId());
+        if (last == null || now - last.atNanos() > FRESH_NANOS) {
+            last = new Read(accounts.byId(principal.accountId()).map(StaffAccountEntity::accessStamp), now);
+            read.put(principal.accountId(), last);
+        }
+        return last.stamp().filter(principal.accessStamp()::equals).isPresent();
+    }
+
+    /** Records that a session of {@code principal} ended because its account changed. */
+    void ended(StaffPrincipal principal) {
+        auditLog.record(Actor.system("staff-sessions"), AuditRecord.success("staff.session-ended",
+                SignInAttempts.SUBJECT, principal.getUsername()).withDetail("the account changed"));
+    }
+
+    /** Every two seconds, on each node: its open screens whose account changed go to the sign-in page. */
+    @Scheduled(fixedDelayString = "${portal.staff.session-sweep:PT2S}", initialDelayString = "PT2S")
+    void sweep() {
+        for (VaadinSession session : open) {
+            WrappedSession http = session.getSession();
+            if (http == null) {
+                continue;
+            }
+            StaffPrincipal principal = principal(http);
+            if (principal == null || stillGranted(principal)) {
+                continue;
+            }
+            session.access(() -> session.getUIs().forEach(ui -> ui.getPage().setLocation("login")));
+            try {
+                http.invalidate();
+            } catch (IllegalStateException alreadyEnded) {
+                continue;
+            }
+            ended(principal);
+        }
+    }
+
+    private static StaffPrincipal principal(WrappedSession http) {
+        try {
+            return http.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                    instanceof SecurityContext context && context.getAuthentication() != null
+                    && context.getAuthentication().getPrincipal() instanceof StaffPrincipal principal ? principal : null;
+        } catch (IllegalStateException ended) {
+            return null;
+        }
+    }
+}
