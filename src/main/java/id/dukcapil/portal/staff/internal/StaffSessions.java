@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * compares it with the one the session was signed in with:
  * <ul>
  *   <li>on every request ({@link StaffSessionCheck}): the request goes on signed out;</li>
- *   <li>every two seconds, over the node's open screens: a screen that only receives (a desk's live refresh, a
- *   board) is sent to the sign-in page and its session ended, so it stops showing what its account may no longer
- *   see.</li>
+ *   <li>every two seconds, over the node's open screens: a screen that only receives (a desk's live refresh) is
+ *   sent to the sign-in page, and its session ended by the next sweep if it is still open, so it stops receiving
+ *   what its account may no longer see.</li>
  * </ul>
  */
 @Component
@@ -37,6 +37,8 @@ class StaffSessions implements VaadinServiceInitListener {
     private final AuditLog auditLog;
     private final ConcurrentHashMap<Long, Read> read = new ConcurrentHashMap<>();
     private final Set<VaadinSession> open = ConcurrentHashMap.newKeySet();
+    /** Screens sent to the sign-in page by a sweep: ended by the next if still open. */
+    private final Set<VaadinSession> toldToLeave = ConcurrentHashMap.newKeySet();
 
     private record Read(Optional<String> stamp, long atNanos) {
     }
@@ -49,7 +51,10 @@ class StaffSessions implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> open.add(init.getSession()));
-        event.getSource().addSessionDestroyListener(destroy -> open.remove(destroy.getSession()));
+        event.getSource().addSessionDestroyListener(destroy -> {
+            open.remove(destroy.getSession());
+            toldToLeave.remove(destroy.getSession());
+        });
     }
 
     /** Whether the account still grants what the session was signed in with. */
@@ -69,25 +74,29 @@ class StaffSessions implements VaadinServiceInitListener {
                 SignInAttempts.SUBJECT, principal.getUsername()).withDetail("the account changed"));
     }
 
-    /** Every two seconds, on each node: its open screens whose account changed go to the sign-in page. */
+    /**
+     * Every two seconds, on each node: an open screen whose account changed is sent to the sign-in page (its request
+     * there ends the session, {@link StaffSessionCheck}); a session still open at the next sweep (a browser gone, or
+     * one that ignored the page change) is ended here.
+     */
     @Scheduled(fixedDelayString = "${portal.staff.session-sweep:PT2S}", initialDelayString = "PT2S")
     void sweep() {
         for (VaadinSession session : open) {
             WrappedSession http = session.getSession();
-            if (http == null) {
-                continue;
-            }
-            StaffPrincipal principal = principal(http);
+            StaffPrincipal principal = http == null ? null : principal(http);
             if (principal == null || stillGranted(principal)) {
                 continue;
             }
-            session.access(() -> session.getUIs().forEach(ui -> ui.getPage().setLocation("login")));
-            try {
-                http.invalidate();
-            } catch (IllegalStateException alreadyEnded) {
+            if (toldToLeave.add(session)) {
+                session.access(() -> session.getUIs().forEach(ui -> ui.getPage().setLocation("login")));
                 continue;
             }
-            ended(principal);
+            try {
+                http.invalidate();
+                ended(principal);
+            } catch (IllegalStateException endedMeanwhile) {
+                // ended by its own request, and recorded there
+            }
         }
     }
 
