@@ -62,7 +62,6 @@ record SignIn(int port, String client) {
     final class Prepared {
         private final HttpClient http;
         private final HttpRequest post;
-        private String location = "";
 
         private Prepared(HttpClient http, HttpRequest post) {
             this.http = http;
@@ -71,17 +70,8 @@ record SignIn(int port, String client) {
 
         Result send() {
             HttpResponse<Void> response = SignIn.this.send(http, post, HttpResponse.BodyHandlers.discarding());
-            location = response.headers().firstValue("Location").orElse("");
+            String location = response.headers().firstValue("Location").orElse("");
             return response.statusCode() == 302 && !location.contains("/login") ? Result.SIGNED_IN : Result.REFUSED;
-        }
-
-        /** The page the browser is sent to after {@link #send()}, as it reads it (the login form's error among it). */
-        String page() {
-            if (location.isEmpty()) {
-                return "";
-            }
-            return SignIn.this.send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port).resolve(location))
-                    .header("X-Forwarded-For", client).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         }
     }
 
