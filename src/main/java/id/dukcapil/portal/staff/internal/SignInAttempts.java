@@ -4,23 +4,23 @@ import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
+import id.dukcapil.portal.shared.Role;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed sign-ins, locks an account after too many, and records every sign-in, failure,
- * lockout and sign-out in the audit log.
+ * What a staff sign-in ({@link StaffSignIn}) leaves behind: a success starts the account's count afresh; every
+ * sign-in, failure, refusal, lockout and sign-out is recorded in the audit log, with the truth the answer hides (an
+ * unknown name, a deactivated account).
  */
 @Component
 class SignInAttempts {
@@ -28,68 +28,53 @@ class SignInAttempts {
     static final String SUBJECT = "StaffAccount";
 
     private final StaffAccountStore accounts;
-    private final UnknownNameLockout unknownNames;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final int maxFailures;
-    private final Duration lockout;
 
-    SignInAttempts(StaffAccountStore accounts, UnknownNameLockout unknownNames, AuditLog auditLog, Clock clock,
-                   @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
-                   @Value("${portal.security.lockout:15m}") Duration lockout) {
+    SignInAttempts(StaffAccountStore accounts, AuditLog auditLog, Clock clock) {
         this.accounts = accounts;
-        this.unknownNames = unknownNames;
         this.auditLog = auditLog;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.lockout = lockout;
     }
 
-    @EventListener
+    /** The right password of an active account: its count and lock cleared, its principal as it is now. */
     @Transactional
-    public void onSuccess(AuthenticationSuccessEvent event) {
-        if (!(event.getAuthentication().getPrincipal() instanceof StaffPrincipal principal)) {
-            return;
-        }
-        accounts.byUsernameForUpdate(principal.getUsername()).ifPresent(account -> {
-            account.signedIn(clock.instant());
-            accounts.update(account);
-            auditLog.record(StaffActorResolver.actorOf(principal),
-                    AuditRecord.success("staff.sign-in", SUBJECT, principal.getUsername()));
-        });
+    public StaffPrincipal signedIn(String username) {
+        StaffAccountEntity account = accounts.byUsernameForUpdate(username).filter(StaffAccountEntity::active)
+                .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
+        account.signedIn(clock.instant());
+        accounts.update(account);
+        StaffPrincipal principal = new StaffPrincipal(account, true,
+                account.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());
+        auditLog.record(StaffActorResolver.actorOf(principal),
+                AuditRecord.success("staff.sign-in", SUBJECT, principal.getUsername()));
+        return principal;
     }
 
-    @EventListener
+    /**
+     * A password checked and refused, its try already counted; {@code lockedUntil} when that try was the last one
+     * before the lock.
+     */
     @Transactional
-    public void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        String username = claimedName(event.getAuthentication());
-        Instant now = clock.instant();
-        accounts.byUsernameForUpdate(username).ifPresentOrElse(account -> {
-            boolean lockedNow = account.signInFailed(now, maxFailures, lockout);
-            accounts.update(account);
-            auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", SUBJECT, username,
-                    Outcome.FAILURE, "wrong password"));
-            if (lockedNow) {
-                auditLog.record(Actor.system("sign-in"), new AuditRecord("staff.locked", SUBJECT, username,
-                        Outcome.SUCCESS, maxFailures + " failed sign-ins; locked until " + now.plus(lockout)));
-            }
-        }, () -> {
-            unknownNames.failed(username, now); // counted like an account's: the lock must not tell who exists
-            auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", null, null,
-                    Outcome.FAILURE, "unknown username"));
-        });
+    public void failed(String name, Optional<StaffAccountEntity> account, @Nullable Instant lockedUntil,
+                       int maxFailures) {
+        String why = account.map(found -> found.active() ? "wrong password" : "deactivated account")
+                .orElse("unknown username");
+        auditLog.record(Actor.anonymous(name), new AuditRecord("staff.sign-in", account.isPresent() ? SUBJECT : null,
+                account.isPresent() ? name : null, Outcome.FAILURE, why));
+        if (lockedUntil != null && account.isPresent()) {
+            auditLog.record(Actor.system("sign-in"), new AuditRecord("staff.locked", SUBJECT, name,
+                    Outcome.SUCCESS, maxFailures + " failed sign-ins; locked until " + lockedUntil));
+        }
     }
 
-    /** Refused before the password was checked: locked or deactivated. */
-    @EventListener
-    public void onOtherFailure(AbstractAuthenticationFailureEvent event) {
-        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-            return;
-        }
-        String username = claimedName(event.getAuthentication());
-        boolean known = accounts.exists(username);
-        auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", known ? SUBJECT : null,
-                known ? username : null, Outcome.REFUSED, event.getException().getClass().getSimpleName()));
+    /** Refused before any password was checked: the name locked, or its client over its limit. */
+    @Transactional
+    public <E extends AuthenticationException> E refused(String name, E refusal, String why) {
+        boolean known = accounts.exists(name);
+        auditLog.record(Actor.anonymous(name), new AuditRecord("staff.sign-in", known ? SUBJECT : null,
+                known ? name : null, Outcome.REFUSED, why));
+        return refusal;
     }
 
     @EventListener
@@ -99,10 +84,4 @@ class SignInAttempts {
                     AuditRecord.success("staff.sign-out", SUBJECT, principal.getUsername()));
         }
     }
-
-    private static String claimedName(Authentication authentication) {
-        String name = authentication.getName();
-        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-    }
-
 }

@@ -4,7 +4,6 @@ import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.StaffAccount;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -12,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A staff account as {@link StaffAccountStore} reads and writes it: its sign-in state (failed sign-ins, the lock)
- * and what an admin edits. {@code version} is the row's as read; a write on an older one is refused (two admins).
+ * and what an admin edits. A sign-in try is counted by the store, in one statement before the password is checked
+ * ({@link StaffAccountStore#reserveSignInTry}, decision 175): a counter under contention. {@code version} is the row's as read; a write on an older one is refused (two admins).
  */
 public class StaffAccountEntity {
 
@@ -73,20 +73,6 @@ public class StaffAccountEntity {
             throw new IllegalStateException("Not saved yet");
         }
         return id;
-    }
-
-    /** A failed sign-in; the account locks when this one reaches the limit. @return true if it locked now */
-    public boolean signInFailed(Instant now, int maxFailures, Duration lockout) {
-        if (lockedAt(now)) {
-            return false;
-        }
-        failedSignIns++;
-        if (failedSignIns >= maxFailures) {
-            failedSignIns = 0;
-            lockedUntil = now.plus(lockout);
-            return true;
-        }
-        return false;
     }
 
     public void signedIn(Instant now) {

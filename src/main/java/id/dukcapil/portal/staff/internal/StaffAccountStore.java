@@ -8,7 +8,9 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.jdbc.Slices;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -108,6 +110,28 @@ public class StaffAccountStore {
     public Optional<StaffAccountEntity> byUsernameForUpdate(String username) {
         return jdbc.sql("SELECT id FROM staff_account WHERE username = ? FOR UPDATE").param(username)
                 .query(Long.class).optional().flatMap(this::byId);
+    }
+
+    /**
+     * Reserves a sign-in try for the account before its password is checked (decision 175): one conditional
+     * statement, then a second only at the limit, each committing alone, so that tries sent together queue on the
+     * row for a statement and never for a password hash. The try that reaches the limit locks the account itself:
+     * a right password lifts the lock again, and a try whose node died is counted and never leaves the account at
+     * its limit without an end. Moves the version on, as any write of the row does (an admin's save read before
+     * is refused, never writes an old count over this one).
+     */
+    SignInTry reserveSignInTry(long id, Instant now, int maxFailures, Duration lockout) {
+        LocalDateTime at = utc(now);
+        if (jdbc.sql("""
+                UPDATE staff_account SET failed_sign_ins = failed_sign_ins + 1, version = version + 1
+                WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?) AND failed_sign_ins + 1 < ?""")
+                .params(id, at, maxFailures).update() == 1) {
+            return SignInTry.CHECK;
+        }
+        return jdbc.sql("""
+                UPDATE staff_account SET failed_sign_ins = 0, locked_until = ?, version = version + 1
+                WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?) AND failed_sign_ins + 1 >= ?""")
+                .params(utc(now.plus(lockout)), id, at, maxFailures).update() == 1 ? SignInTry.LAST_CHECK : SignInTry.LOCKED;
     }
 
     public boolean exists(String username) {

@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The lockout rule of an account ({@link StaffAccountEntity#signInFailed}) applied to names that have none: after the
+ * The lockout rule of an account ({@link StaffAccountStore#reserveSignInTry}) applied to names that have none: after the
  * same number of failures a stranger reads "locked" for the same time, so the answer never tells whether a username
  * exists. A failure while locked changes nothing, as for an account.
  *
@@ -50,26 +50,32 @@ class UnknownNameLockout {
     }
 
     /**
-     * One failure, in one statement on the name's row (the caller's transaction's, else its own): two nodes' failures
-     * queue on the row lock, and each sees the other's. The count reaching the limit locks the name and starts again
-     * from nought, as an account's does.
+     * Reserves a sign-in try for the name before any password is checked, as {@link StaffAccountStore#reserveSignInTry}
+     * does for an account, by the same rule: the try that reaches the limit locks the name, a try while locked changes
+     * nothing. Each statement commits alone (no caller's transaction) and moves one row: a name's first try inserts
+     * it, a later one counts in one conditional statement, the last before the lock in a second. Two nodes' tries
+     * queue on the row lock, and each sees the other's.
      */
-    void failed(String name, Instant now) {
+    SignInTry reserve(String name, Instant now) {
+        String hash = Sha256.hex(name);
         LocalDateTime at = utc(now);
         LocalDateTime until = utc(now.plus(lockout));
         boolean first = maxFailures <= 1;
-        // The locked_until assignment comes first; failures reads the same whether MariaDB assigns in order or at once
-        // (SIMULTANEOUS_ASSIGNMENT): locked (before or now) resets it, otherwise it counts one more.
-        jdbc.sql("""
-                INSERT INTO staff_unknown_name (name_hash, failures, locked_until, failed_at)
-                VALUES (:name, :firstFailures, :firstLock, :at)
-                ON DUPLICATE KEY UPDATE
-                    locked_until = IF(locked_until > :at, locked_until, IF(failures + 1 >= :max, :until, NULL)),
-                    failures = IF(failures + 1 >= :max OR locked_until > :at, 0, failures + 1),
-                    failed_at = :at""")
-                .param("name", Sha256.hex(name)).param("firstFailures", first ? 0 : 1)
-                .param("firstLock", first ? until : null)
-                .param("at", at).param("max", maxFailures).param("until", until).update();
+        if (jdbc.sql("""
+                INSERT IGNORE INTO staff_unknown_name (name_hash, failures, locked_until, failed_at)
+                VALUES (?, ?, ?, ?)""").params(hash, first ? 0 : 1, first ? until : null, at).update() == 1) {
+            return first ? SignInTry.LAST_CHECK : SignInTry.CHECK;
+        }
+        if (jdbc.sql("""
+                UPDATE staff_unknown_name SET failures = failures + 1, failed_at = ?
+                WHERE name_hash = ? AND (locked_until IS NULL OR locked_until <= ?) AND failures + 1 < ?""")
+                .params(at, hash, at, maxFailures).update() == 1) {
+            return SignInTry.CHECK;
+        }
+        return jdbc.sql("""
+                UPDATE staff_unknown_name SET failures = 0, locked_until = ?, failed_at = ?
+                WHERE name_hash = ? AND (locked_until IS NULL OR locked_until <= ?) AND failures + 1 >= ?""")
+                .params(until, at, hash, at, maxFailures).update() == 1 ? SignInTry.LAST_CHECK : SignInTry.LOCKED;
     }
 
     /** Runs {@link #purge()} once per cluster per period (decision 121). */

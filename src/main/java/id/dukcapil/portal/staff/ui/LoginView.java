@@ -13,13 +13,13 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.shared.ui.LanguageSwitch;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
 /**
- * Staff sign-in. After a failure it says why as far as is safe: a locked or deactivated account is named as
- * such, a wrong username and a wrong password read the same.
+ * Staff sign-in. After a failure it says why as far as is safe: too many failed tries (for the name, or from the
+ * client's address) read "try later"; anything else, a wrong password, an unknown name or a deactivated account,
+ * reads the same "wrong username or password" (decision 175).
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -56,8 +56,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         form.setPassword(getTranslation("login.password"));
         form.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        String reason = failure instanceof LockedException ? "locked"
-                : failure instanceof DisabledException ? "disabled" : "wrong";
+        String reason = failure instanceof LockedException ? "locked" : "wrong";
         error.setTitle(getTranslation("login.error." + reason + ".title"));
         error.setMessage(getTranslation("login.error." + reason + ".message"));
         return i18n;

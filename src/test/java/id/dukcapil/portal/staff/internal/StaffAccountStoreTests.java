@@ -45,12 +45,10 @@ class StaffAccountStoreTests {
     void the_sign_in_counters_and_the_lock_are_kept_to_the_millisecond() {
         String username = staffAccounts.create(Set.of(Role.OPERATOR), "Sandi-Kuat-2026");
         Instant now = Instant.parse("2026-11-23T01:00:00.123Z");
-        StaffAccountEntity account = accounts.byUsernameForUpdate(username).orElseThrow();
-        assertThat(account.signInFailed(now, 2, Duration.ofMinutes(15))).isFalse();
-        accounts.update(account);
-        account = accounts.byUsername(username).orElseThrow();
-        assertThat(account.signInFailed(now, 2, Duration.ofMinutes(15))).isTrue();
-        accounts.update(account);
+        long id = accounts.byUsername(username).orElseThrow().id();
+        assertThat(accounts.reserveSignInTry(id, now, 2, Duration.ofMinutes(15))).isEqualTo(SignInTry.CHECK);
+        assertThat(accounts.reserveSignInTry(id, now, 2, Duration.ofMinutes(15))).isEqualTo(SignInTry.LAST_CHECK);
+        assertThat(accounts.reserveSignInTry(id, now, 2, Duration.ofMinutes(15))).isEqualTo(SignInTry.LOCKED);
 
         StaffAccountEntity stored = accounts.byUsername(username).orElseThrow();
         assertThat(stored.lockedUntil()).isEqualTo(now.plus(Duration.ofMinutes(15)));

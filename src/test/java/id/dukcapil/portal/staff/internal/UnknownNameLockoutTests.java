@@ -44,22 +44,22 @@ class UnknownNameLockoutTests {
     @Test
     void five_failures_spread_over_two_nodes_lock_the_name_on_both_for_fifteen_minutes() {
         for (int i = 0; i < 4; i++) {
-            (i % 2 == 0 ? nodeA : nodeB).failed(name, clock.instant());
+            (i % 2 == 0 ? nodeA : nodeB).reserve(name, clock.instant());
         }
         assertThat(nodeA.lockedAt(name, clock.instant())).as("four").isFalse();
-        nodeB.failed(name, clock.instant());
+        nodeB.reserve(name, clock.instant());
         assertThat(nodeA.lockedAt(name, clock.instant())).as("the fifth, on B, locks on A").isTrue();
         assertThat(nodeB.lockedAt(name, clock.instant())).isTrue();
 
         clock.advance(Duration.ofMinutes(10));
-        nodeA.failed(name, clock.instant());
+        nodeA.reserve(name, clock.instant());
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         assertThat(nodeB.lockedAt(name, clock.instant())).as("a failure while locked did not extend it").isFalse();
         for (int i = 0; i < 4; i++) {
-            nodeB.failed(name, clock.instant());
+            nodeB.reserve(name, clock.instant());
         }
         assertThat(nodeA.lockedAt(name, clock.instant())).as("counted afresh after the lock: four").isFalse();
-        nodeA.failed(name, clock.instant());
+        nodeA.reserve(name, clock.instant());
         assertThat(nodeB.lockedAt(name, clock.instant())).isTrue();
     }
 
@@ -67,10 +67,10 @@ class UnknownNameLockoutTests {
     void a_stranger_trying_ever_new_names_leaves_nothing_a_day_later_but_the_locks() {
         String prefix = "acak-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         for (int i = 0; i < 2_000; i++) {
-            nodeA.failed(prefix + i, clock.instant());
+            nodeA.reserve(prefix + i, clock.instant());
         }
         for (int i = 0; i < 5; i++) {
-            nodeA.failed(name, clock.instant().plus(Duration.ofDays(1)).minusSeconds(60));
+            nodeA.reserve(name, clock.instant().plus(Duration.ofDays(1)).minusSeconds(60));
         }
         assertThat(rows()).isGreaterThanOrEqualTo(2_001);
         clock.advance(Duration.ofDays(1).plusSeconds(1));

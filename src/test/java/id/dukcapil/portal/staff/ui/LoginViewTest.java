@@ -8,6 +8,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import id.dukcapil.portal.PortalViewTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -31,12 +32,21 @@ class LoginViewTest extends PortalViewTest {
     }
 
     @Test
-    void a_locked_account_is_told_it_is_locked_and_for_how_long() {
+    void too_many_failures_are_told_to_wait_and_for_how_long() {
         VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
                 new LockedException("locked"));
         UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
         LoginForm form = find(LoginForm.class).single();
-        assertThat(shownTexts(form)).contains("Akun dikunci sementara", "Coba lagi setelah 15 menit");
+        assertThat(shownTexts(form)).contains("Terlalu banyak percobaan yang gagal", "Coba lagi setelah 15 menit");
+    }
+
+    @Test
+    void a_deactivated_account_reads_as_a_wrong_username_or_password() {
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                new DisabledException("disabled"));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginForm form = find(LoginForm.class).single();
+        assertThat(shownTexts(form)).contains("Nama pengguna atau kata sandi salah").doesNotContain("dinonaktifkan");
     }
 
     /** The texts the browser receives: the form's i18n property. */
