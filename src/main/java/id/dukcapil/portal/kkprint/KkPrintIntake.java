@@ -16,9 +16,13 @@ import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RegionDirectory;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.shared.throttle.Limit;
+import id.dukcapil.portal.shared.throttle.Throttle;
+import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.sla.StepClock;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +32,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * SOP B steps 4–5 as the portal sees them: the IKD app submits a request; it is checked against the registry and
@@ -37,6 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('" + Roles.IKD_GATEWAY + "', '" + Roles.ADMIN + "', '" + Roles.OPERATOR + "')")
 public class KkPrintIntake {
 
+    /**
+     * NIK and KK number that do not name one person, per client address (issue 52, item 9; decision 176): guessing
+     * which family card a NIK is on stops here, as at the IKD activation (decision 130). Per address, not per NIK: a
+     * stranger's wrong guesses must not lock the owner out.
+     */
+    public static final Limit UNPROVEN_PER_CLIENT = Limit.of(10, Duration.ofHours(1));
     private static final char[] TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final DateTimeFormatter TRACKING_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
@@ -46,21 +57,32 @@ public class KkPrintIntake {
     private final Lifecycle lifecycle;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final Throttle unprovenPerClient;
     private final SecureRandom random = new SecureRandom();
 
     KkPrintIntake(PopulationRegistry registry, RequestStore store, StepClock stepClock, Lifecycle lifecycle,
-                  AuditLog auditLog, Clock clock) {
+                  AuditLog auditLog, Clock clock, Throttles throttles) {
         this.registry = registry;
         this.store = store;
         this.stepClock = stepClock;
         this.lifecycle = lifecycle;
         this.auditLog = auditLog;
         this.clock = clock;
+        // Shared: a guess at which family card a NIK is on is a guess at a secret, counted once for the cluster.
+        this.unprovenPerClient = throttles.of("kkprint.intake.unproven.client", UNPROVEN_PER_CLIENT);
     }
 
-    /** Checks and stores a request; refused with a {@link KkPrintRefusal} naming the first problem. */
-    @Transactional
-    public SubmittedRequest submit(IntakeForm form) {
+    /**
+     * Checks and stores a request; refused with a {@link KkPrintRefusal} naming the first problem. A NIK and KK number
+     * that do not name one person count against the client's address, and once it has none left every request from it
+     * is refused before the proof is looked at ({@code INTAKE_THROTTLED}), so no answer tells a right guess from a
+     * wrong one. The refusal keeps its transaction, so that the count is kept with it; nothing else is written before
+     * a refusal but the step clock of a request that lost a race, which is undone explicitly.
+     *
+     * @param client the address of the citizen's phone (the IKD app's), or of the staff member's browser
+     */
+    @Transactional(noRollbackFor = KkPrintRefusal.class)
+    public SubmittedRequest submit(IntakeForm form, String client) {
         Nik nik = Nik.check(form.requesterNik(), RegionDirectory.ANY).optional()
                 .orElseThrow(() -> new KkPrintRefusal(Code.INVALID_NIK));
         KkNumber kkNumber = KkNumber.check(form.kkNumber(), RegionDirectory.ANY).optional()
@@ -72,11 +94,15 @@ public class KkPrintIntake {
             throw new KkPrintRefusal(Code.INVALID_DESCRIPTION, IntakeForm.DESCRIPTION_MAX_LENGTH);
         }
         Contact contact = Contact.of(form.phone(), form.channel());
+        if (unprovenPerClient.spent(client)) {
+            throw new KkPrintRefusal(Code.INTAKE_THROTTLED); // asked before the proof: no answer tells it now
+        }
         // One answer for an unknown NIK, an unknown KK number and a NIK not on that card: the app learns nothing of a
         // NIK that its user cannot prove with the family card (issue 41, as the IKD gateway and the BDS answer).
         Resident requester = registry.findByNik(nik).orElse(null);
         Family family = registry.findFamily(kkNumber).orElse(null);
         if (requester == null || family == null || !requester.familyId().equals(family.id())) {
+            unprovenPerClient.take(client);
             throw new KkPrintRefusal(Code.PERSON_NOT_CONFIRMED);
         }
         RequestEligibility.refusal(requester, family).ifPresent(code -> {
@@ -95,6 +121,8 @@ public class KkPrintIntake {
             id = store.insert(request, RequestState.SUBMITTED, Inbox.OPERATOR, SopStep.B6_OPERATOR_CHECK.name(),
                     now.plus(step.standard()));
         } catch (DuplicateKeyException e) {
+            // The step clock entered above goes with the refused request: a refusal alone would be committed.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             throw new KkPrintRefusal(Code.OPEN_REQUEST_EXISTS);
         }
         store.appendHistory(id, now, actor, null, RequestState.SUBMITTED, null, true);

@@ -145,6 +145,18 @@ class HostileApiInputTests {
                 {"GET", "/api/v1/", null, null},
                 {"GET", "/api/v9/anything/at/all", null, null},
                 {"POST", "/api/v1/adm/releases", null, null},
+                // Issue 52, item 11: the API in other spellings is a problem, never the staff sign-in's redirect.
+                {"GET", "/API/v1/bds/bookings", "Authorization", bearer},
+                {"GET", "/Api/v1/ikd/kk-print-requests/KK20260101ABCDEF", "X-Api-Key", gateway},
+                {"POST", "/API/v1/bds/sessions", null, null},
+                {"GET", "/api;x=y/v1/bds/bookings", "Authorization", bearer},
+                {"GET", "/API;x=y/v1/bds/service-points", null, null},
+                {"GET", "/api/v1;x=y/bds/service-points", null, null},
+                {"GET", "/api", null, null},
+                {"GET", "/API", null, null},
+                // An answer the API has no type for: a problem, whatever Accept asked (406, not 405).
+                {"GET", "/api/v1/bds/service-points", "Accept", "text/html"},
+                {"GET", "/api/v1/bds/bookings", "Accept", "text/html"},
         };
         for (Object[] other : others) {
             Endpoint endpoint = new Endpoint((String) other[0], (String) other[1], (String) other[2], (String) other[3]);

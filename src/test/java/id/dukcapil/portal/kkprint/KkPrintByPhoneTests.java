@@ -107,7 +107,8 @@ class KkPrintByPhoneTests {
                 {"", "WHATSAPP"}, {"081234567890", "PIGEON"}}) {
             assertThatThrownBy(() -> KkPrintTestSupport.as(new ApiClientAuthentication(kk.gateway()),
                     () -> intake.submit(new IntakeForm((String) head.get("nik"), (String) head.get("kk_number"),
-                            KkPrintReason.BIRTH.name(), "", null, phoneAndChannel[0], phoneAndChannel[1]))))
+                            KkPrintReason.BIRTH.name(), "", null, phoneAndChannel[0], phoneAndChannel[1]),
+                            KkPrintTestSupport.CLIENT)))
                     .isInstanceOfSatisfying(KkPrintRefusal.class, refused -> assertThat(refused.code())
                             .isEqualTo(phoneAndChannel[1].equals("EMAIL") || phoneAndChannel[1].equals("SMS")
                                     ? KkPrintRefusal.Code.INVALID_PHONE : KkPrintRefusal.Code.INVALID_CHANNEL));

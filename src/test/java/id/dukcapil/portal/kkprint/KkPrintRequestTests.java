@@ -48,10 +48,10 @@ class KkPrintRequestTests {
     void a_second_request_for_a_card_with_an_open_one_is_refused() {
         Map<String, Object> head = kk.freshHead();
         IntakeForm form = new IntakeForm((String) head.get("nik"), (String) head.get("kk_number"), "LOST", "", null);
-        kk.as(new id.dukcapil.portal.kkprint.api.ApiClientAuthentication(kk.gateway()), () -> intake.submit(form));
+        kk.as(new id.dukcapil.portal.kkprint.api.ApiClientAuthentication(kk.gateway()), () -> intake.submit(form, KkPrintTestSupport.CLIENT));
 
         assertThatThrownBy(() -> kk.as(new id.dukcapil.portal.kkprint.api.ApiClientAuthentication(kk.gateway()),
-                () -> intake.submit(form)))
+                () -> intake.submit(form, KkPrintTestSupport.CLIENT)))
                 .isInstanceOfSatisfying(KkPrintRefusal.class,
                         refusal -> assertThat(refusal.code()).isEqualTo(KkPrintRefusal.Code.OPEN_REQUEST_EXISTS));
     }
@@ -73,7 +73,7 @@ class KkPrintRequestTests {
                 + "AND body LIKE ? AND body LIKE ?", Integer.class, "%" + tracking + "%", "%Lampirkan akta kelahiran.%"))
                 .isEqualTo(1);
         SubmittedRequest again = kk.as(new id.dukcapil.portal.kkprint.api.ApiClientAuthentication(kk.gateway()),
-                () -> intake.submit(new IntakeForm(nik, kkNumber, "BIRTH", "Dengan akta", null)));
+                () -> intake.submit(new IntakeForm(nik, kkNumber, "BIRTH", "Dengan akta", null), KkPrintTestSupport.CLIENT));
         assertThat(again.status()).isEqualTo(RequestState.SUBMITTED);
         CitizenStatus status = kk.as(new id.dukcapil.portal.kkprint.api.ApiClientAuthentication(kk.gateway()),
                 () -> intake.status(tracking));

@@ -25,6 +25,8 @@ public class KkPrintTestSupport {
 
     /** The demo profile's fixed keys (README). */
     public static final String GATEWAY_KEY = "ikd_demo_gateway_2026_kab_bandung";
+    /** The address the service-level tests submit from; their requests name right NIKs and KK numbers. */
+    public static final String CLIENT = "192.0.2.1";
     public static final String KIOSK_KEY = "adm_demo_kiosk_2026_soreang";
     /** The demo Kepala Dinas's signing passphrase (application-demo.yaml). */
     static final String HEAD_PASSPHRASE = "TTE-Kadis-2026";
@@ -84,7 +86,7 @@ public class KkPrintTestSupport {
     public String submitted() {
         Map<String, Object> head = freshHead();
         return as(new ApiClientAuthentication(gateway()), () -> intake.submit(new IntakeForm((String) head.get("nik"),
-                (String) head.get("kk_number"), KkPrintReason.BIRTH.name(), "Kelahiran anak ketiga", null)))
+                (String) head.get("kk_number"), KkPrintReason.BIRTH.name(), "Kelahiran anak ketiga", null), CLIENT))
                 .trackingNumber();
     }
 
@@ -93,7 +95,7 @@ public class KkPrintTestSupport {
         Map<String, Object> head = freshHead();
         return as(new ApiClientAuthentication(gateway()), () -> intake.submit(new IntakeForm((String) head.get("nik"),
                 (String) head.get("kk_number"), KkPrintReason.BIRTH.name(), "Kelahiran anak ketiga", null, phone,
-                channel))).trackingNumber();
+                channel), CLIENT)).trackingNumber();
     }
 
     public String forwarded() {

@@ -46,6 +46,8 @@ class BdsApiSecurity {
                 .servletApi(servletApi -> servletApi.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .authorizeHttpRequests(requests -> requests
+                        // What a path takes is no secret: OPTIONS is answered with Allow, not 401 (decision 176).
+                        .requestMatchers(HttpMethod.OPTIONS).permitAll()
                         .requestMatchers(HttpMethod.POST, base + "/accounts", base + "/accounts/**", base + "/sessions")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, base + "/service-points", base + "/availability",

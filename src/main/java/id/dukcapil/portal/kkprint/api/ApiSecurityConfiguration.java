@@ -6,6 +6,7 @@ import id.dukcapil.portal.shared.api.ApiProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,6 +30,8 @@ class ApiSecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiKeyFilter(clients), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // What a path takes is no secret: OPTIONS is answered with Allow, not 401 (decision 176).
+                        .requestMatchers(HttpMethod.OPTIONS).permitAll()
                         .requestMatchers("/api/v1/ikd/**").hasRole(Roles.IKD_GATEWAY)
                         .requestMatchers("/api/v1/adm/**").hasRole(Roles.ADM_KIOSK))
                 .exceptionHandling(errors -> errors

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.api.InvalidField;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.Objects;
@@ -60,14 +61,15 @@ class IkdController {
             @ApiResponse(responseCode = "201", description = "Accepted, waiting for the operator's check"),
             @ApiResponse(responseCode = "422", description = "INVALID_NIK, INVALID_KK_NUMBER, INVALID_REASON, PERSON_NOT_CONFIRMED (no such NIK or KK number, or the NIK not on that card: one answer), EMAIL_REQUIRED, INVALID_PHONE, INVALID_CHANNEL, INVALID_FIELD"),
             @ApiResponse(responseCode = "403", description = "RELATIONSHIP_NOT_ALLOWED"),
-            @ApiResponse(responseCode = "409", description = "OPEN_REQUEST_EXISTS")})
-    SubmittedRequest submit(@Valid @RequestBody KkPrintRequestBody body) {
+            @ApiResponse(responseCode = "409", description = "OPEN_REQUEST_EXISTS"),
+            @ApiResponse(responseCode = "429", description = "INTAKE_THROTTLED: ten NIK and KK numbers that did not match from one client address within an hour; asked before the register, so it is the answer to right and wrong numbers alike until the hour has passed")})
+    SubmittedRequest submit(@Valid @RequestBody KkPrintRequestBody body, HttpServletRequest request) {
         // A given address is one plain address or a 422 naming the field: a card is signed only if it can be sent.
         String email = body.email() == null || body.email().isBlank() ? null : InvalidField.email("email", body.email());
         // JSON may leave out any field: a missing number or reason is refused as invalid, not as a server error.
         return intake.submit(new IntakeForm(Objects.toString(body.requesterNik(), ""),
                 Objects.toString(body.kkNumber(), ""), Objects.toString(body.reason(), ""), body.description(),
-                email, body.phone(), body.channel()));
+                email, body.phone(), body.channel()), request.getRemoteAddr());
     }
 
     @GetMapping("/kk-print-requests/{trackingNumber}")

@@ -15,6 +15,7 @@ import id.dukcapil.portal.kkprint.SubmittedRequest;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.web.ClientAddress;
 import id.dukcapil.portal.shared.ui.Notifications;
 
 /** Demo profile only: submits a request as the IKD app would, through the same intake as the API. */
@@ -53,7 +54,8 @@ public class DemoIntakeDialog extends Dialog {
                 SubmittedRequest submitted = intake.submit(new IntakeForm(nik.getValue(), kkNumber.getValue(),
                         reason.getValue() == null ? "" : reason.getValue().name(), description.getValue(),
                         email.getValue(), phone.getValue(),
-                        channel.getValue() == null ? null : channel.getValue().name()));
+                        channel.getValue() == null ? null : channel.getValue().name()),
+                        ClientAddress.current().orElse("unknown"));
                 Notifications.success(getTranslation("kkprint.demo.submitted", submitted.trackingNumber()));
                 close();
                 onSubmitted.run();

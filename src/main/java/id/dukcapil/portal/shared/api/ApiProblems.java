@@ -136,9 +136,17 @@ public class ApiProblems {
         return messages.getMessage(key, args, key, locale(request));
     }
 
-    /** A request to one of the APIs (/api/**), whose answers, failures included, are JSON documents. */
+    /**
+     * A request to one of the APIs (/api/**), whose answers, failures included, are JSON documents: in any spelling of
+     * its first segment, {@code /API/…} or {@code /api;x=y/…} too (issue 52, item 11), so that no such path is answered
+     * with a page or sent to the staff sign-in.
+     */
     static boolean isApiRequest(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        if (path == null || !path.regionMatches(true, 0, "/api", 0, 4)) {
+            return false;
+        }
+        return path.length() == 4 || path.charAt(4) == '/' || path.charAt(4) == ';';
     }
 
     public static Locale locale(HttpServletRequest request) {

@@ -49,7 +49,7 @@ class RefreshWithOpenKkRequestTests {
         assertThat(imports.importText(first.csv(','), district).state()).isEqualTo(ImportState.FINISHED);
         String tracking = KkPrintTestSupport.as(new ApiClientAuthentication(kkPrint.gateway()), () -> intake.submit(
                 new IntakeForm(family.getFirst().get(ExtractColumn.NIK), family.getFirst().get(ExtractColumn.KK_NUMBER),
-                        KkPrintReason.BIRTH.name(), "Kelahiran anak kedua", null))).trackingNumber();
+                        KkPrintReason.BIRTH.name(), "Kelahiran anak kedua", null), KkPrintTestSupport.CLIENT)).trackingNumber();
         long id = kkPrint.idOf(tracking);
         kkPrint.asStaff("operator", () -> {
             operatorInbox.claim(id);
