@@ -33,16 +33,18 @@ class SignInAttempts {
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
+    private final SignInMeters meters;
 
     SignInAttempts(StaffAccountStore accounts, UnknownNameLockout unknownNames, AuditLog auditLog, Clock clock,
                    @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
-                   @Value("${portal.security.lockout:15m}") Duration lockout) {
+                   @Value("${portal.security.lockout:15m}") Duration lockout, SignInMeters meters) {
         this.accounts = accounts;
         this.unknownNames = unknownNames;
         this.auditLog = auditLog;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.lockout = lockout;
+        this.meters = meters;
     }
 
     @EventListener
@@ -66,14 +68,17 @@ class SignInAttempts {
         Instant now = clock.instant();
         accounts.byUsernameForUpdate(username).ifPresentOrElse(account -> {
             boolean lockedNow = account.signInFailed(now, maxFailures, lockout);
+            meters.wrongPassword();
             accounts.update(account);
             auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", SUBJECT, username,
                     Outcome.FAILURE, "wrong password"));
             if (lockedNow) {
+                meters.locked();
                 auditLog.record(Actor.system("sign-in"), new AuditRecord("staff.locked", SUBJECT, username,
                         Outcome.SUCCESS, maxFailures + " failed sign-ins; locked until " + now.plus(lockout)));
             }
         }, () -> {
+            meters.unknownName();
             unknownNames.failed(username, now); // counted like an account's: the lock must not tell who exists
             auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", null, null,
                     Outcome.FAILURE, "unknown username"));
@@ -86,6 +91,7 @@ class SignInAttempts {
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             return;
         }
+        meters.refused();
         String username = claimedName(event.getAuthentication());
         boolean known = accounts.exists(username);
         auditLog.record(Actor.anonymous(username), new AuditRecord("staff.sign-in", known ? SUBJECT : null,
