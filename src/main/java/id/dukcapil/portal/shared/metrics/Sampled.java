@@ -20,7 +20,7 @@ public final class Sampled<T> {
     private final long freshNanos;
     private @Nullable T value;
     private long readAt;
-    private boolean read0;
+    private boolean taken;
 
     public Sampled(Supplier<T> read, Duration fresh) {
         this.read = read;
@@ -30,8 +30,8 @@ public final class Sampled<T> {
     /** The reading, taken again when the last is older than {@code fresh}; empty when it could not be taken. */
     public synchronized Optional<T> get() {
         long now = System.nanoTime();
-        if (!read0 || now - readAt > freshNanos) {
-            read0 = true;
+        if (!taken || now - readAt > freshNanos) {
+            taken = true;
             readAt = now;
             try {
                 value = read.get();
