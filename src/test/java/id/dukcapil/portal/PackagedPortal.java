@@ -88,6 +88,8 @@ public final class PackagedPortal implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(program);
         command.add("--server.port=" + port);
+        // Several portals on one machine: each management port is the system's choice (decision 178).
+        command.add("--management.server.port=0");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("DB_URL");
@@ -165,7 +167,7 @@ public final class PackagedPortal implements AutoCloseable {
     /** Readiness as the load balancer asks for it: the database reachable and the application taking traffic. */
     private static boolean ready(int port) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -6,6 +6,7 @@ import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.booking.internal.BookingAudit;
 import id.dukcapil.portal.booking.internal.BookingCodes;
+import id.dukcapil.portal.booking.internal.BookingMeters;
 import id.dukcapil.portal.booking.internal.BookingStore;
 import id.dukcapil.portal.booking.internal.BookingsTogether;
 import id.dukcapil.portal.booking.internal.DayStore;
@@ -87,12 +88,13 @@ public class BookingService {
     private final Throttle unprovenPerAccount;
     private final int maxPeoplePerAccount;
     private final Clock clock;
+    private final BookingMeters meters;
 
     BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
                    PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor,
                    Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
                    Throttles throttles, @Value("${portal.booking.max-people-per-account:10}") int maxPeoplePerAccount,
-                   Clock clock) {
+                   Clock clock, BookingMeters meters) {
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -115,6 +117,7 @@ public class BookingService {
         this.unprovenPerAccount = throttles.of("booking.book.unproven", UNPROVEN_PER_ACCOUNT);
         this.maxPeoplePerAccount = maxPeoplePerAccount;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -146,6 +149,26 @@ public class BookingService {
     public CompletableFuture<BookingResult> submit(CitizenSession citizen, BookingRequest request,
                                                    @Nullable String idempotencyKey, BookingJourney journey,
                                                    String client) {
+        CompletableFuture<BookingResult> answer;
+        try {
+            answer = decide(citizen, request, idempotencyKey, journey, client);
+        } catch (BookingRefused refused) {
+            meters.refusedCitizen(refused.code());
+            throw refused;
+        }
+        return answer.whenComplete((result, failure) -> {
+            if (result != null && !result.replayed()) {
+                meters.madeByCitizen();
+            } else if ((failure instanceof CompletionException ? failure.getCause() : failure)
+                    instanceof BookingRefused refused) {
+                meters.refusedCitizen(refused.code());
+            }
+        });
+    }
+
+    private CompletableFuture<BookingResult> decide(CitizenSession citizen, BookingRequest request,
+                                                    @Nullable String idempotencyKey, BookingJourney journey,
+                                                    String client) {
         return foreground.run(() -> {
             String owner = citizen.owner();
             if (!requestsPerAccount.tryTake(owner) || !requestsPerClient.tryTake(client)) {
@@ -280,6 +303,7 @@ public class BookingService {
         refuseIfClosedOrFull(request.servicePoint(), request.date(), true);
         Booking booking = make(request, resident, null, currentActor.id(), null, null, reason);
         events.publishEvent(BookingMade.made(booking));
+        meters.madeByStaff();
         return booking;
     }
 

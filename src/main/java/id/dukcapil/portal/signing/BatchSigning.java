@@ -34,6 +34,7 @@ import id.dukcapil.portal.signing.DocumentSigner.SecretKind;
 import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
+import id.dukcapil.portal.signing.internal.SigningMeters;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import jakarta.annotation.PreDestroy;
@@ -92,6 +93,7 @@ public class BatchSigning {
     private final ExecutorService callers;
     private final Map<Long, BatchRun> running = new ConcurrentHashMap<>();
     private final BatchLeases leases;
+    private final SigningMeters meters;
     private final boolean aloneOnItsDatabase;
     /** This node as a batch's runner: one per start, so that a node started again is another runner. */
     private final String runner = UUID.randomUUID().toString();
@@ -101,8 +103,9 @@ public class BatchSigning {
     BatchSigning(DocumentStore documents, DocumentSigner signer, DocumentSources sources,
                  DocumentFinisher finisher, AuditLog auditLog, CurrentActor currentActor,
                  SigningProperties properties, Clock clock, TransactionTemplate transactions,
-                 SigningQueue queue, BatchLeases leases, NodeScope nodeScope) {
+                 SigningQueue queue, BatchLeases leases, NodeScope nodeScope, SigningMeters meters) {
         this.queue = queue;
+        this.meters = meters;
         this.leases = leases;
         this.aloneOnItsDatabase = nodeScope.aloneOnItsDatabase();
         this.documents = documents;
@@ -243,6 +246,8 @@ public class BatchSigning {
     private BatchRun launch(long batchId, List<Long> ids, DocumentSigner.Session session) {
         BatchRun run = new BatchRun(batchId, ids.size());
         running.put(batchId, run);
+        meters.started();
+        run.completion().thenRun(() -> meters.ended(run.signed(), run.failed(), run.skipped()));
         String signerName = currentActor.id();
         LocalDate issuedOn = LocalDate.now(clock);
         Committer committer = new Committer(batchId, run, signerName);

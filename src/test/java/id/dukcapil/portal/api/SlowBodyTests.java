@@ -79,7 +79,7 @@ class SlowBodyTests {
 
             // Meanwhile the sign-in page and the API answer as ever.
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            for (String path : List.of("/login", "/api/v1/bds/service-points", "/actuator/health")) {
+            for (String path : List.of("/login", "/api/v1/bds/service-points", "/readyz")) {
                 long started = System.nanoTime();
                 HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());

@@ -180,7 +180,7 @@ class ClusterBenchmark {
         cluster.haproxy.start();
         for (PortalProcess portal : cluster.portals) {
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (portal.status("/actuator/health/readiness") != 200) {
+            while (portal.status("/readyz") != 200) {
                 assertThat(System.nanoTime()).as("the portal ready again").isLessThan(deadline);
                 Thread.sleep(200);
             }

@@ -154,7 +154,7 @@ class SigningBatchCrashIT {
             database.onExit().get(30, TimeUnit.SECONDS);
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (portal.status("/actuator/health/readiness") != 200) {
+        while (portal.status("/readyz") != 200) {
             assertThat(System.nanoTime()).as("the watchdog brings the database back").isLessThan(deadline);
             Thread.sleep(200);
         }

@@ -61,7 +61,8 @@ public final class PortalProcess implements Database {
         Arrays.stream(System.getProperty("portal.jvm-args", "").split("\\s+")).filter(option -> !option.isBlank())
                 .forEach(command::add);
         // The suites use and count the demo data the moment the portal is ready (decision 137).
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.profiles.active=demo",
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=0",
+                "--spring.profiles.active=demo",
                 "--portal.demo.fill=at-start", "--logging.level.root=warn", "--logging.level.id.dukcapil=info"));
         command.addAll(arguments);
         Path log = folder.resolve("portal-" + (++starts) + ".log");
@@ -72,7 +73,7 @@ public final class PortalProcess implements Database {
         long started = System.nanoTime();
         process = builder.start();
         long deadline = started + READY_WITHIN.toNanos();
-        while (status("/actuator/health/readiness") != 200) {
+        while (status("/readyz") != 200) {
             assertThat(process.isAlive()).as("the portal is running; see " + log).isTrue();
             assertThat(System.nanoTime()).as("ready within " + READY_WITHIN + "; see " + log).isLessThan(deadline);
             Thread.sleep(100);

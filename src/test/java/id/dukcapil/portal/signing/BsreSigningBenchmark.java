@@ -1,5 +1,7 @@
 package id.dukcapil.portal.signing;
 
+import id.dukcapil.portal.signing.internal.SigningMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -113,7 +115,8 @@ class BsreSigningBenchmark {
         BsreSigner signer = new BsreSigner(BsreSigningTests.properties(peer, Duration.ofSeconds(60), BsrePeer.NIK,
                 parallel), properties, inspector, attempts, certificates, auditLog, throttles, clock);
         return new BatchSigning(documents, signer, sources, finisher, auditLog, currentActor, properties, clock,
-                transactions, queue, leases, nodeScope);
+                transactions, queue, leases, nodeScope,
+                new SigningMeters(new SimpleMeterRegistry()));
     }
 
     private static long processCpuNanos() {

@@ -1,5 +1,7 @@
 package id.dukcapil.portal.signing;
 
+import id.dukcapil.portal.signing.internal.SigningMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -342,7 +344,8 @@ class BsreSigningTests {
 
     BatchSigning batch(Duration timeout, String nik) {
         BatchSigning batch = new BatchSigning(documents, signer(timeout, nik), sources, finisher, auditLog,
-                currentActor, properties, clock, transactions, queue, leases, nodeScope);
+                currentActor, properties, clock, transactions, queue, leases, nodeScope,
+                new SigningMeters(new SimpleMeterRegistry()));
         started.add(batch);
         return batch;
     }

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.signing;
 
+import id.dukcapil.portal.signing.internal.SigningMeters;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -41,7 +42,7 @@ public final class BsreTestSigning implements AutoCloseable {
                 context.getBean(DocumentSources.class), context.getBean(DocumentFinisher.class), auditLog,
                 context.getBean(CurrentActor.class), signing, clock, context.getBean(TransactionTemplate.class),
                 context.getBean(SigningQueue.class), context.getBean(BatchLeases.class),
-                context.getBean(NodeScope.class));
+                context.getBean(NodeScope.class), context.getBean(SigningMeters.class));
     }
 
     /** The peer's signer, with a short in-flight margin so that a test can wait past it. */

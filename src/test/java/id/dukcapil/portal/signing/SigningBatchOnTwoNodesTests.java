@@ -1,5 +1,7 @@
 package id.dukcapil.portal.signing;
 
+import id.dukcapil.portal.signing.internal.SigningMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static id.dukcapil.portal.signing.SigningTestSupport.PASSPHRASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -170,6 +172,7 @@ class SigningBatchOnTwoNodesTests {
         SigningProperties shortLease = new SigningProperties(properties.publicUrl(), properties.storageKey(),
                 properties.workers(), properties.demoPassphrase(), properties.issuePlace(), LEASE);
         return new BatchSigning(documents, signer, sources, finisher, auditLog, currentActor, shortLease,
-                clock, transactions, queue, leases, NodeScope.EXTERNAL_DATABASE);
+                clock, transactions, queue, leases, NodeScope.EXTERNAL_DATABASE,
+                new SigningMeters(new SimpleMeterRegistry()));
     }
 }

@@ -168,6 +168,11 @@ public class DayStore {
                 .query((rs, row) -> new Holiday(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
     }
 
+    /** Every point's counter row for the day (no arrivals counted): the places-left meter's one read (decision 178). */
+    public List<CalendarDay> countersOn(LocalDate day) {
+        return jdbc.sql(COUNTER + " WHERE d.day = ?").param(day).query(DayStore::day).list();
+    }
+
     /** Points that have a row for the day (a national holiday closes each of them). */
     public List<String> pointsWithRow(LocalDate day) {
         return jdbc.sql("SELECT service_point FROM booking_day WHERE day = ?").param(day).query(String.class).list();

@@ -45,8 +45,8 @@ class SecurityConfiguration {
     SecurityFilterChain staffSecurity(HttpSecurity http, StaffSessions sessions) {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/images/**", "/icons/**").permitAll()
-                // Supervisors and load balancers ask without signing in; details only for an ADMIN (application.yaml).
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+                // Supervisors and load balancers ask without signing in; the actuator itself is on the management port (178).
+                .requestMatchers("/livez", "/readyz").permitAll());
         // HSTS stays Spring's default: written only on a secure request (HTTPS, or X-Forwarded-Proto behind a proxy).
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

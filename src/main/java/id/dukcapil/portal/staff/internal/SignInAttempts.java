@@ -30,11 +30,13 @@ class SignInAttempts {
     private final StaffAccountStore accounts;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final SignInMeters meters;
 
-    SignInAttempts(StaffAccountStore accounts, AuditLog auditLog, Clock clock) {
+    SignInAttempts(StaffAccountStore accounts, AuditLog auditLog, Clock clock, SignInMeters meters) {
         this.accounts = accounts;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The right password of an active account: its count and lock cleared, its principal as it is now. */
@@ -60,8 +62,16 @@ class SignInAttempts {
                        int maxFailures) {
         String why = account.map(found -> found.active() ? "wrong password" : "deactivated account")
                 .orElse("unknown username");
+        if (account.isPresent() && account.get().active()) {
+            meters.wrongPassword();
+        } else {
+            meters.unknownName(); // a deactivated account's try is counted as an unknown name's, as it is answered
+        }
         auditLog.record(Actor.anonymous(name), new AuditRecord("staff.sign-in", account.isPresent() ? SUBJECT : null,
                 account.isPresent() ? name : null, Outcome.FAILURE, why));
+        if (lockedUntil != null) {
+            meters.locked();
+        }
         if (lockedUntil != null && account.isPresent()) {
             auditLog.record(Actor.system("sign-in"), new AuditRecord("staff.locked", SUBJECT, name,
                     Outcome.SUCCESS, maxFailures + " failed sign-ins; locked until " + lockedUntil));
@@ -71,6 +81,7 @@ class SignInAttempts {
     /** Refused before any password was checked: the name locked, or its client over its limit. */
     @Transactional
     public <E extends AuthenticationException> E refused(String name, E refusal, String why) {
+        meters.refused();
         boolean known = accounts.exists(name);
         auditLog.record(Actor.anonymous(name), new AuditRecord("staff.sign-in", known ? SUBJECT : null,
                 known ? name : null, Outcome.REFUSED, why));

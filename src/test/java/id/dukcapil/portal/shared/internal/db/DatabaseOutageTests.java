@@ -37,15 +37,15 @@ class DatabaseOutageTests {
 
     @Test
     void health_answers_anonymous_callers_without_details() throws Exception {
-        assertThat(get("/actuator/health/liveness")).satisfies(answer -> {
+        assertThat(get("/livez")).satisfies(answer -> {
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("{\"status\":\"UP\"}");
         });
-        assertThat(get("/actuator/health/readiness")).satisfies(answer -> {
+        assertThat(get("/readyz")).satisfies(answer -> {
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("{\"status\":\"UP\"}");
         });
-        assertThat(get("/actuator/health").body()).doesNotContain("components", "db", "MariaDB");
+        assertThat(get("/actuator/health").statusCode()).as("the actuator is on the management port").isNotEqualTo(200);
         assertThat(get("/actuator/env").statusCode()).as("nothing but health is exposed").isNotEqualTo(200);
     }
 
@@ -83,8 +83,8 @@ class DatabaseOutageTests {
                 assertThat(answer.headers().firstValue("Retry-After")).isPresent();
                 assertThat(answer.body()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
             }
-            assertThat(get("/actuator/health/readiness").statusCode()).as("not ready").isEqualTo(503);
-            assertThat(get("/actuator/health/liveness").statusCode()).as("but alive").isEqualTo(200);
+            assertThat(get("/readyz").statusCode()).as("not ready").isEqualTo(503);
+            assertThat(get("/livez").statusCode()).as("but alive").isEqualTo(200);
             System.out.printf("DATABASE OUTAGE first 503 after %d ms%n", firstAnswerMillis);
         }
 
@@ -100,7 +100,7 @@ class DatabaseOutageTests {
                 (System.nanoTime() - restartedAt) / 1_000_000);
         assertThat(db.jdbcUrl()).as("on the same port").contains(":" + db.port() + "/");
         assertThat(kioskRelease().statusCode()).as("the kiosk API past its key check").isNotEqualTo(503);
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
     }
 
     /** Callers asking the database-backed API in a loop, each as soon as it has its answer. */
