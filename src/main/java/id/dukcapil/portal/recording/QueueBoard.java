@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The waiting room's display board of a point: the numbers being called and at which desk, newest first, whichever
  * way they were called (the next number, a recall, a number taken over at another desk), how many wait and for how
- * long. Public: it shows numbers and desks only, never a name.
+ * long. A number marked absent leaves the board (nobody is to go to its desk any more) until it is called again.
+ * Public: it shows numbers and desks only, never a name.
  */
 @Service
 public class QueueBoard {

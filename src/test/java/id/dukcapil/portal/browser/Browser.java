@@ -229,6 +229,11 @@ public final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** Until the element no longer shows the text (a board that stopped showing a number). */
+    public void awaitTextGone(By locator, String text) {
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(locator, text)));
+    }
+
     /**
      * Until the text shows anywhere on the page, shadow roots and overlays included: a notification or a dialog,
      * wherever this version of Vaadin draws it.
@@ -589,6 +594,10 @@ public final class Browser implements AutoCloseable {
         List<String> findings = new ArrayList<>();
         Map<String, Object> measured = (Map<String, Object>) driver.executeScript(DIALOGS + MEASURE_DIALOG);
         ((List<String>) measured.get("findings")).forEach(found -> findings.add(opener + ": " + found));
+        String focused = (String) driver.executeScript(DIALOGS + DESTRUCTIVE_FOCUS);
+        if (focused != null) {
+            findings.add(opener + ": " + focused);
+        }
         String scope = "vaadin-dialog[opened], vaadin-confirm-dialog[opened]";
         cutTexts(scope).forEach(cut -> findings.add(opener + ": cut " + cut));
         cutInputs(scope).forEach(cut -> findings.add(opener + ": cut " + cut));
@@ -637,6 +646,25 @@ public final class Browser implements AutoCloseable {
             const text = (dialog.innerText || '') + ' ' + (dialog.shadowRoot ? shadowText(dialog.shadowRoot) : '');
             return { findings, text: text.replace(/\\s+/g, ' ').trim(),
               box: px(box.width) + ' × ' + px(box.height) + ' px at ' + px(box.left) + ', ' + px(box.top) };""";
+
+    /**
+     * A dialog with a destructive (red) button must not give that button the focus: Enter — the user's, or the one a
+     * barcode scanner sends after each scan — would press it (issue 54, item 4; decision 177). The focus followed
+     * through shadow roots to the button that holds it; null when the dialog has no red button or the focus is safe.
+     */
+    private static final String DESTRUCTIVE_FOCUS = """
+            const dialog = openDialogs().at(-1);
+            const red = deepAll('vaadin-button', dialog).filter(button => button.checkVisibility()
+              && (button.getAttribute('theme') || '').split(/\\s+/).includes('error'));
+            if (!red.length) return null;
+            let focused = document.activeElement;
+            while (focused && focused.shadowRoot && focused.shadowRoot.activeElement) focused = focused.shadowRoot.activeElement;
+            let button = focused;
+            while (button && button.localName !== 'vaadin-button') {
+              button = button.parentElement || (button.getRootNode() && button.getRootNode().host) || null;
+            }
+            return button && red.includes(button) ? 'the focus is on its destructive button "' + words(button)
+              + '": Enter does it; the safe choice must have the focus' : null;""";
 
     /** Closes the open dialogs unsaved: Escape, else a cancel or close button. A finding if one stays open. */
     private java.util.Optional<String> closeDialogs(String opener) {

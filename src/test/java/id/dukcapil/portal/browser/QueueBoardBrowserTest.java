@@ -72,6 +72,39 @@ class QueueBoardBrowserTest {
         }
     }
 
+    /**
+     * Issue 54, item 9: the clerk marks the called number absent at the desk; the board in the waiting room stops
+     * sending anyone to that desk with it (the next call or nothing shows), by push, and the desk says so.
+     */
+    @Test
+    void a_number_marked_absent_at_the_desk_leaves_the_board_and_the_desk_says_so() {
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
+                .getFirst();
+        Visit queued = SignedInAs.call(users, "registrasi", () -> RecordingTestSupport.queued(registration, nik));
+        SignedInAs.call(users, "perekaman", () -> {
+            Visit called;
+            do { // numbers of other tests at the point may wait before it
+                called = recording.callNext("Meja 1").orElseThrow();
+            } while (called.id() != queued.id());
+            return recording.recall(queued.id()); // the desk's latest call, the one it reopens on
+        });
+        try (Browser tv = new Browser(port, 1280, 720); Browser desk = new Browser(port, 1440, 900)) {
+            tv.open("antrean/" + queued.servicePoint());
+            tv.awaitText(By.id("board-number"), queued.ticket());
+            desk.signIn("perekaman", PortalTest.DEMO_PASSWORD);
+            desk.await(By.tagName("h2"));
+            desk.open("perekaman");
+            desk.awaitText(By.id("recording-called"), queued.ticket());
+
+            desk.await(By.id("recording-absent")).click();
+
+            desk.awaitTextAnywhere("Nomor " + queued.ticket() + " ditandai tidak hadir");
+            tv.awaitTextGone(By.id("board-number"), queued.ticket());
+            assertThat(tv.driver.findElement(By.id("board-earlier")).getText()).as("nor among the earlier calls")
+                    .doesNotContain(queued.ticket());
+        }
+    }
+
     /** The page's requests to Vaadin so far (a poll is one; the pushed changes come over the open socket). */
     private static long requestsToTheServer(Browser page) {
         return (Long) page.driver.executeScript("return performance.getEntriesByType('resource')"

@@ -117,4 +117,29 @@ class SigningQueueBrowserTest {
                     .isEqualTo("SIGNED");
         }
     }
+
+    /** Issue 54, item 7: the head types the passphrase and presses Enter, and the chosen card is signed. */
+    @Test
+    void enter_in_the_passphrase_signs_what_the_head_chose() {
+        long card = SignedInAs.call(users, "kadis", () -> support.queueFamily());
+        String cardNumber = jdbc.queryForObject("SELECT number FROM signing_document WHERE id = ?", String.class, card);
+        jdbc.update("UPDATE signing_document SET due_at = ? WHERE id = ?", Timestamp.valueOf("2001-01-01 00:00:00"), card);
+        try (Browser desk = new Browser(port, 1440, 900)) {
+            DemoStaff.signIn(desk, "kadis", jdbc);
+            desk.driver.manage().addCookie(new Cookie("portal-lang", "id"));
+            desk.open("signing");
+            desk.awaitSettled();
+            desk.driver.executeScript("""
+                    const contents = [...document.querySelectorAll('vaadin-grid-cell-content')];
+                    const row = contents.find(c => c.textContent.trim() === arguments[0]).assignedSlot.parentElement.parentElement;
+                    contents.filter(c => c.assignedSlot && c.assignedSlot.parentElement.parentElement === row)
+                      .flatMap(c => [...c.querySelectorAll('vaadin-checkbox')])[0].click();""", cardNumber);
+            desk.await(By.cssSelector("#signing-passphrase input"))
+                    .sendKeys(SigningTestSupport.PASSPHRASE + org.openqa.selenium.Keys.ENTER);
+
+            new org.openqa.selenium.support.ui.WebDriverWait(desk.driver, java.time.Duration.ofSeconds(60))
+                    .until(driver -> "SIGNED".equals(jdbc.queryForObject(
+                            "SELECT state FROM signing_document WHERE id = ?", String.class, card)));
+        }
+    }
 }

@@ -68,6 +68,57 @@ class TabletDeskBrowserTest {
         }
     }
 
+    /**
+     * Issue 54, item 4: the Enter a barcode scanner sends after each scan, pressed while the counter asks whether to
+     * mark the day's waiting bookings absent, marks nobody: the focus is on the safe choice. The red button still
+     * marks them.
+     */
+    @Test
+    void an_enter_in_the_no_shows_question_marks_nobody_absent() {
+        LocalDate day = booking.workingDay(16 + (int) Math.floorMod(System.nanoTime(), 10L));
+        booking.room(POINT, day, 50);
+        Booking booked = bookings.book(booking.citizen(), booking.request(booking.printReadyNiks(1).getFirst(), POINT,
+                day), null, BookingJourney.none(), booking.newClientAddress()).booking();
+        clock.setInstant(day.atTime(23, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        try (Browser tablet = operatorAt("counter")) {
+            tablet.await(By.id("counter-no-shows")).click();
+            awaitFocusInTheQuestion(tablet);
+            new org.openqa.selenium.interactions.Actions(tablet.driver).sendKeys(Keys.ENTER).perform();
+            new org.openqa.selenium.support.ui.WebDriverWait(tablet.driver, java.time.Duration.ofSeconds(30))
+                    .until(driver -> (Boolean) tablet.driver.executeScript(
+                            "return ![...document.querySelectorAll('vaadin-confirm-dialog')].some(d => d.opened);"));
+            tablet.awaitSettled();
+            assertThat(status(booked)).as("Enter marks nobody absent").isEqualTo("BOOKED");
+
+            tablet.await(By.id("counter-no-shows")).click();
+            awaitFocusInTheQuestion(tablet);
+            tablet.driver.executeScript("""
+                    const deep = (root, found = []) => { for (const el of root.querySelectorAll('*')) {
+                      if (el.localName === 'vaadin-button') found.push(el); if (el.shadowRoot) deep(el.shadowRoot, found); }
+                      return found; };
+                    deep(document).find(button => (button.getAttribute('theme') || '').includes('error')
+                      && button.closest('vaadin-confirm-dialog')).click();""");
+            new org.openqa.selenium.support.ui.WebDriverWait(tablet.driver, java.time.Duration.ofSeconds(30))
+                    .until(driver -> "NO_SHOW".equals(status(booked)));
+        }
+    }
+
+    /** Until the counter's question has opened and given a button the focus. */
+    private static void awaitFocusInTheQuestion(Browser tablet) {
+        new org.openqa.selenium.support.ui.WebDriverWait(tablet.driver, java.time.Duration.ofSeconds(30))
+                .until(driver -> (Boolean) tablet.driver.executeScript("""
+                        let focused = document.activeElement;
+                        while (focused && focused.shadowRoot && focused.shadowRoot.activeElement) {
+                          focused = focused.shadowRoot.activeElement;
+                        }
+                        return [...document.querySelectorAll('vaadin-confirm-dialog')].some(d => d.opened)
+                          && !!focused && !!focused.closest && !!focused.closest('vaadin-button');"""));
+    }
+
+    private String status(Booking booked) {
+        return jdbc.queryForObject("SELECT status FROM booking_booking WHERE code = ?", String.class, booked.code());
+    }
+
     @Test
     void the_counter_clerk_checks_a_citizen_in_and_prints_the_card_on_a_tablet() {
         LocalDate day = booking.workingDay(15);

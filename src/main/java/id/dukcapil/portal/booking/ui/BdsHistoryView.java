@@ -2,7 +2,6 @@ package id.dukcapil.portal.booking.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -17,6 +16,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.booking.Booking;
+import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
@@ -170,29 +170,20 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
 
     /** One tap must not cancel: the citizen is told what it does (the place goes to someone else) and confirms. */
     void confirmCancel(CitizenSession citizen, Booking booking) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("bds.history.cancel.confirm.title"));
         String point = pointName(booking);
-        confirm.setText(getTranslation("bds.history.cancel.confirm.text", booking.code(),
-                java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
-                        .withLocale(getLocale()).format(booking.day()), point));
-        // The dialog focuses its confirm button and Enter presses it: that button keeps the booking, and the
-        // destructive one is the red "reject" beside it, so that a stray Enter or tap on the focus loses nothing.
-        confirm.setConfirmText(getTranslation("bds.history.cancel.confirm.keep"));
-        confirm.setConfirmButtonTheme("primary");
-        confirm.setRejectable(true);
-        confirm.setRejectText(getTranslation("bds.history.cancel"));
-        confirm.setRejectButtonTheme("error");
-        confirm.addRejectListener(rejected -> {
-            try {
-                bookings.cancel(citizen, booking.code());
-                Notifications.success(getTranslation("bds.history.cancel.done", booking.code()));
-                list(citizen);
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-        });
-        confirm.open();
+        DestructiveConfirm.ask(getTranslation("bds.history.cancel.confirm.title"),
+                getTranslation("bds.history.cancel.confirm.text", booking.code(),
+                        java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                                .withLocale(getLocale()).format(booking.day()), point),
+                getTranslation("bds.history.cancel.confirm.keep"), getTranslation("bds.history.cancel"), () -> {
+                    try {
+                        bookings.cancel(citizen, booking.code());
+                        Notifications.success(getTranslation("bds.history.cancel.done", booking.code()));
+                        list(citizen);
+                    } catch (RuleViolation violation) {
+                        Notifications.error(violation);
+                    }
+                });
     }
 
     private String pointName(Booking booking) {

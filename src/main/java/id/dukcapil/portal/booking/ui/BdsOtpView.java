@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -59,6 +60,7 @@ class BdsOtpView extends BdsPage implements BeforeEnterObserver {
                 Notifications.error(violation);
             }
         });
+        EnterSubmits.on(verify, code);
         show(new H2(getTranslation("bds.otp.title")), sentTo, code, verify, resend);
     }
 

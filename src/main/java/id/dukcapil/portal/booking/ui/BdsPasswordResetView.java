@@ -1,6 +1,5 @@
 package id.dukcapil.portal.booking.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -11,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.Registration;
@@ -54,7 +54,7 @@ class BdsPasswordResetView extends BdsPage {
         email.setWidthFull();
         send.setText(getTranslation("bds.reset.send"));
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickShortcut(Key.ENTER);
+        EnterSubmits.on(send, email);
         send.setWidthFull();
         send.addClickListener(click -> requestCode());
         newPassword.setLabel(getTranslation("bds.reset.new-password"));
@@ -65,6 +65,7 @@ class BdsPasswordResetView extends BdsPage {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setWidthFull();
         save.addClickListener(click -> reset());
+        EnterSubmits.on(save, code, newPassword);
         resend.setText(getTranslation("bds.otp.resend"));
         resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         resend.addClickListener(click -> resend());
@@ -87,7 +88,6 @@ class BdsPasswordResetView extends BdsPage {
         }
         lastSent = clock.instant();
         sentTo.setText(getTranslation("bds.reset.sent", email.getValue().strip(), CitizenAccounts.OTP_VALIDITY.toMinutes()));
-        save.addClickShortcut(Key.ENTER);
         show(new H2(getTranslation("bds.reset.title")), sentTo, code, newPassword, save, resend, backToSignIn());
     }
 

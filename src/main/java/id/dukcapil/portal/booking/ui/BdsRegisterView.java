@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.Registration;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -71,6 +72,7 @@ class BdsRegisterView extends BdsPage {
         for (var field : new com.vaadin.flow.component.HasSize[] {fullName, email, phone, password, register}) {
             field.setWidthFull();
         }
+        EnterSubmits.on(register, fullName, email, phone, password);
         show(new H2(getTranslation("bds.register")), fullName, email, phone, password, register,
                 new Paragraph(getTranslation("bds.register.hint")));
     }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -48,6 +49,7 @@ class BdsSignInView extends BdsPage {
         forgotPassword.setText(getTranslation("bds.reset.link"));
         forgotPassword.setRoute(BdsPasswordResetView.class);
         forgotPassword.setId("bds-forgot-password");
+        EnterSubmits.on(signIn, email, password);
         show(new H2(getTranslation("bds.sign-in")), email, password, signIn, forgotPassword);
     }
 }

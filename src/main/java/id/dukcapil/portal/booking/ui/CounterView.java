@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -20,6 +19,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
@@ -121,6 +121,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         cannotPrint.setText(getTranslation("booking.counter.cannot-print"));
         cannotPrint.addClickListener(click -> cannotPrint());
         noShows.setText(getTranslation("booking.counter.no-shows"));
+        noShows.setId("counter-no-shows");
         noShows.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         noShows.addClickListener(click -> markNoShows());
         OpensDialog.button(noShows);
@@ -319,23 +320,18 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
             Notifications.success(getTranslation("booking.counter.no-shows.none"));
             return;
         }
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("booking.counter.no-shows.confirm.title"));
-        confirm.setText(getTranslation("booking.counter.no-shows.confirm.text", waiting));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("shared.cancel"));
-        confirm.setConfirmText(getTranslation("booking.counter.no-shows.confirm.ok", waiting));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(confirmed -> {
-            try {
-                int marked = counter.markNoShows();
-                Notifications.success(getTranslation("booking.counter.no-shows.done", marked));
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-            showQueue();
-        });
-        confirm.open();
+        // The Enter a scanner sends after a scan must not mark the whole day absent: the safe choice has the focus.
+        DestructiveConfirm.ask(getTranslation("booking.counter.no-shows.confirm.title"),
+                getTranslation("booking.counter.no-shows.confirm.text", waiting), getTranslation("shared.cancel"),
+                getTranslation("booking.counter.no-shows.confirm.ok", waiting), () -> {
+                    try {
+                        int marked = counter.markNoShows();
+                        Notifications.success(getTranslation("booking.counter.no-shows.done", marked));
+                    } catch (RuleViolation violation) {
+                        Notifications.error(violation);
+                    }
+                    showQueue();
+                });
     }
 
     private String currentCode() {

@@ -2,11 +2,11 @@ package id.dukcapil.portal.booking.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import id.dukcapil.portal.booking.OpeningHours;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.ServicePoint;
@@ -71,15 +71,10 @@ class OpeningHoursForm extends FilterBar {
                 save(chosen, changed);
                 return;
             }
-            ConfirmDialog confirm = new ConfirmDialog();
-            confirm.setHeader(getTranslation("booking.hours.confirm.title"));
-            confirm.setText(getTranslation("booking.hours.confirm.text", chosen.name(), cancelling));
-            confirm.setCancelable(true);
-            confirm.setCancelText(getTranslation("shared.cancel"));
-            confirm.setConfirmText(getTranslation("booking.hours.confirm.ok", cancelling));
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.addConfirmListener(confirmed -> save(chosen, changed));
-            confirm.open();
+            DestructiveConfirm.ask(getTranslation("booking.hours.confirm.title"),
+                    getTranslation("booking.hours.confirm.text", chosen.name(), cancelling),
+                    getTranslation("shared.cancel"), getTranslation("booking.hours.confirm.ok", cancelling),
+                    () -> save(chosen, changed));
         } catch (RuleViolation violation) {
             Notifications.error(violation);
         }

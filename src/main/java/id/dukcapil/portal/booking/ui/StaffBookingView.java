@@ -1,6 +1,5 @@
 package id.dukcapil.portal.booking.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -19,6 +18,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.shared.ui.NumericKeypad;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.booking.Booking;
@@ -84,7 +85,7 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         nik.setLabel(getTranslation("booking.staff.nik"));
         nik.setMaxLength(Nik.LENGTH);
         nik.setAllowedCharPattern("[0-9]");
-        nik.getElement().setAttribute("inputmode", "numeric");
+        NumericKeypad.on(nik);
         nik.setWidth("14em");
         need.setLabel(getTranslation("booking.staff.need"));
         need.setItems(UrgentNeed.values());
@@ -97,7 +98,7 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         book.setText(getTranslation("booking.staff.submit"));
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         // Enter in the form books; Enter on a day cell only picks the day.
-        book.addClickShortcut(Key.ENTER).listenOn(nik, note, need);
+        EnterSubmits.on(book, nik, note, need);
         book.addClickListener(click -> book(bookings));
         ticket.setId("staff-ticket");
         add(new H3(getTranslation("booking.staff.title")), new Paragraph(getTranslation("booking.staff.intro")),

@@ -31,6 +31,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.ListedRows;
@@ -245,19 +246,13 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
 
     void confirmCancel() {
         service.recent().stream().filter(ImportProgress::running).findFirst().ifPresent(current -> {
-            ConfirmDialog confirm = new ConfirmDialog();
-            confirm.setHeader(getTranslation("population.import.cancel.title"));
-            confirm.setText(getTranslation("population.import.cancel.text", current.fileName()));
-            confirm.setCancelable(true);
-            confirm.setCancelText(getTranslation("population.import.cancel.keep"));
-            confirm.setConfirmText(getTranslation("population.import.cancel"));
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.addConfirmListener(confirmed -> {
-                service.cancel(current.id());
-                Notifications.success(getTranslation("population.import.cancel.asked"));
-                refresh();
-            });
-            confirm.open();
+            DestructiveConfirm.ask(getTranslation("population.import.cancel.title"),
+                    getTranslation("population.import.cancel.text", current.fileName()),
+                    getTranslation("population.import.cancel.keep"), getTranslation("population.import.cancel"), () -> {
+                        service.cancel(current.id());
+                        Notifications.success(getTranslation("population.import.cancel.asked"));
+                        refresh();
+                    });
         });
     }
 

@@ -183,11 +183,11 @@ public class VisitStore {
                 .params(point, day, state.name()).query(Integer.class).single();
     }
 
-    /** The latest calls of the day, newest first: what the display board shows. */
+    /** The latest calls of the day, newest first, but none of a number since marked absent: what the board shows. */
     public List<Visit> latestCalls(String point, LocalDate day, int limit) {
         return jdbc.sql("""
                 SELECT * FROM recording_visit WHERE service_point = ? AND day = ? AND called_at IS NOT NULL
-                ORDER BY called_at DESC LIMIT ?""").params(point, day, limit).query(VisitStore::visit).list();
+                AND state <> 'ABSENT' ORDER BY called_at DESC LIMIT ?""").params(point, day, limit).query(VisitStore::visit).list();
     }
 
     /** A waiting number's wish to be told when its turn nears (SOP C), as the registration desk took it. */

@@ -151,6 +151,8 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         Button recall = button("recording.desk.recall", "recording-recall", () -> desk.recall(visit.id()));
         Button gone = button("recording.desk.absent-action", "recording-absent", () -> {
             desk.absent(visit.id());
+            // Said, as every action is: the number leaves the waiting room's board with this click.
+            Notifications.success(getTranslation("recording.desk.absent-done", visit.ticket()));
             clear();
         });
         TextField fault = new TextField(getTranslation("recording.fault.label"));

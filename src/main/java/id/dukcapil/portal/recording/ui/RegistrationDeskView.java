@@ -29,7 +29,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
@@ -38,6 +37,7 @@ import id.dukcapil.portal.notification.OfficeChannels;
 import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.DayClosing;
 import id.dukcapil.portal.recording.VisitState;
+import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -449,18 +449,12 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         String which = open.entrySet().stream()
                 .map(entry -> entry.getValue() + " " + getTranslation(entry.getKey().labelKey()).toLowerCase(getLocale()))
                 .collect(Collectors.joining(", "));
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("recording.close.title"));
-        confirm.setText(getTranslation("recording.close.text", which));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("shared.cancel"));
-        confirm.setConfirmText(getTranslation("recording.close.confirm", total));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(confirmed -> unlessRefused(() -> {
-            int closed = closing.closeToday();
-            done(getTranslation("recording.close.done", closed));
-        }));
-        confirm.open();
+        DestructiveConfirm.ask(getTranslation("recording.close.title"), getTranslation("recording.close.text", which),
+                getTranslation("shared.cancel"), getTranslation("recording.close.confirm", total),
+                () -> unlessRefused(() -> {
+                    int closed = closing.closeToday();
+                    done(getTranslation("recording.close.done", closed));
+                }));
     }
 
     private void done(String message) {

@@ -40,6 +40,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.Roles;
@@ -173,6 +174,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         sign.setIcon(VaadinIcon.PENCIL.create());
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sign.addClickListener(click -> signSelected());
+        EnterSubmits.on(sign, passphrase);
         stop.setText(getTranslation("signing.stop"));
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         stop.addClickListener(click -> {
@@ -330,6 +332,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             dialog.close();
             openReturn(document);
         });
+        EnterSubmits.on(signThis, key);
         back.setId("signing-preview-return");
         back.addThemeVariants(ButtonVariant.LUMO_ERROR);
         Button close = new Button(getTranslation("signing.close"), click -> dialog.close());

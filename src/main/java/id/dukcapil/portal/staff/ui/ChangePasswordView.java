@@ -1,6 +1,5 @@
 package id.dukcapil.portal.staff.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -11,6 +10,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.MyAccount;
@@ -48,7 +48,7 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         repeat.setLabel(getTranslation("password.repeat"));
         save.setText(getTranslation("password.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        EnterSubmits.on(save, current, newPassword, repeat);
         save.addClickListener(click -> save());
         FormLayout form = new FormLayout(current, newPassword, repeat);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));

@@ -145,7 +145,7 @@ class CounterViewTest extends PortalViewTest {
         assertThat(view.advice.getText()).contains("IKD");
 
         test(view.noShows).click();
-        test(find(ConfirmDialog.class).last()).confirm();
+        test(find(ConfirmDialog.class).last()).reject();
         assertThat(lastNotification()).as("the service runs until 15:00")
                 .isEqualTo("Yang tidak hadir baru dapat ditandai setelah layanan hari ini selesai (pukul 15:00).");
         assertThat(status(booked.getFirst())).isEqualTo("BOOKED");
@@ -157,7 +157,9 @@ class CounterViewTest extends PortalViewTest {
                 + "AND status = 'BOOKED'", Integer.class, POINT, day);
         assertThat(confirm.getElement().getProperty("message")).startsWith(waiting + " booking hari ini belum hadir.");
         assertThat(status(booked.getFirst())).as("nothing happens before the clerk confirms").isEqualTo("BOOKED");
-        test(confirm).confirm();
+        assertThat(confirm.getElement().getProperty("confirmText")).as("the focused button marks nobody")
+                .isEqualTo("Batal");
+        test(confirm).reject();
         assertThat(lastNotification()).isEqualTo(waiting + " booking ditandai tidak hadir.");
         assertThat(status(booked.getFirst())).isEqualTo(BookingStatus.NO_SHOW.name());
 

@@ -162,7 +162,7 @@ class SopCDayTests extends PortalViewTest {
             ConfirmDialog confirm = find(ConfirmDialog.class).single();
             assertThat(confirm.getElement().getProperty("message")).contains("1 tidak hadir", "1 menunggu dipanggil",
                     "1 terekam, bukti belum diserahkan");
-            test(confirm).confirm();
+            test(confirm).reject();
             assertThat(lastNotification()).contains("3");
         });
 
