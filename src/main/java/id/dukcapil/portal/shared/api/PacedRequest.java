@@ -5,7 +5,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
@@ -82,7 +81,7 @@ final class PacedRequest extends HttpServletRequestWrapper {
     @Override
     public ServletInputStream getInputStream() throws IOException {
         if (whole != null) {
-            return new WholeStream(new ByteArrayInputStream(whole));
+            return new BodyInMemory(whole);
         }
         if (paced == null) {
             paced = new PacedStream(super.getInputStream(), pace);
@@ -132,41 +131,6 @@ final class PacedRequest extends HttpServletRequestWrapper {
     private Charset charset(Charset otherwise) {
         String encoding = getCharacterEncoding();
         return encoding == null ? otherwise : Charset.forName(encoding);
-    }
-
-    /** A body read whole, served from memory. */
-    private static final class WholeStream extends ServletInputStream {
-
-        private final ByteArrayInputStream in;
-
-        WholeStream(ByteArrayInputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() {
-            return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException("A body read whole is read blocking");
-        }
     }
 
     private static final class PacedStream extends ServletInputStream {
