@@ -53,6 +53,9 @@ public class PublicAddress {
 
     @EventListener
     void on(WebServerInitializedEvent started) {
+        if (started.getApplicationContext().getServerNamespace() != null) {
+            return; // the management port's own server (decision 178): links name the portal's port
+        }
         serverPort = started.getWebServer().getPort();
         if (configured.isEmpty() && allowed.isEmpty()) {
             log.warn("Neither portal.public-url (PORTAL_PUBLIC_URL) nor portal.allowed-hosts (PORTAL_ALLOWED_HOSTS) is "

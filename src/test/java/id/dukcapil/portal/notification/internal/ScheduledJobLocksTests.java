@@ -36,8 +36,13 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 @PortalTest
 class ScheduledJobLocksTests {
 
-    /** Jobs that are each node's own: the embedded database's watchdog restarts this node's server process. */
-    private static final List<String> NODE_LOCAL = List.of("EmbeddedMariaDbWatchdog");
+    /**
+     * Jobs that are each node's own: the embedded database's watchdog restarts this node's server process; the
+     * session sweep ends this node's sessions whose account changed (decision 180); the places-left gauges are this
+     * node's meters, each node's scrape answering for itself (decision 178).
+     */
+    private static final List<String> NODE_LOCAL = List.of("EmbeddedMariaDbWatchdog", "StaffSessions",
+            "PlacesLeftMeters");
 
     @Autowired List<ScheduledTaskHolder> schedulers;
     @Autowired Environment environment;
