@@ -4,9 +4,10 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.staff.internal.ServicePointStore;
+import id.dukcapil.portal.staff.internal.ServicePointEntity;
+import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
-import id.dukcapil.portal.staff.internal.StaffAccountStore;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import id.dukcapil.portal.shared.Email;
 import jakarta.validation.Valid;
 import java.security.SecureRandom;
@@ -38,13 +39,13 @@ public class StaffAdministration {
     private static final String TEMPORARY_PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final StaffAccountStore accounts;
-    private final ServicePointStore servicePoints;
+    private final StaffAccountRepository accounts;
+    private final ServicePointRepository servicePoints;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    StaffAdministration(StaffAccountStore accounts, ServicePointStore servicePoints,
+    StaffAdministration(StaffAccountRepository accounts, ServicePointRepository servicePoints,
                         PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
         this.accounts = accounts;
         this.servicePoints = servicePoints;
@@ -62,7 +63,7 @@ public class StaffAdministration {
 
     @Transactional(readOnly = true)
     public Optional<StaffAccount> find(long id) {
-        return accounts.byId(id).map(StaffAccountEntity::toRecord);
+        return accounts.findById(id).map(StaffAccountEntity::toRecord);
     }
 
     /**
@@ -73,7 +74,7 @@ public class StaffAdministration {
     @Transactional
     public CreatedAccount create(@Valid StaffForm form) {
         String username = normalized(form.username());
-        if (accounts.exists(username)) {
+        if (accounts.existsByUsername(username)) {
             throw new RuleViolation("staff.error.username-taken", username);
         }
         String temporaryPassword = temporaryPassword();
@@ -83,7 +84,7 @@ public class StaffAdministration {
         account.update(username, form.fullName().strip(), email(form.email()), blankToNull(form.nip()),
                 servicePoint(form.servicePointId()), form.roles(), form.active());
         account.requirePasswordChange();
-        accounts.insert(account);
+        accounts.save(account);
         auditLog.record(AuditRecord.success("staff.account.created", SUBJECT, username)
                 .withDetail("roles=" + form.roles() + " servicePoint=" + account.servicePoint().code()));
         return new CreatedAccount(account.toRecord(), temporaryPassword);
@@ -96,19 +97,19 @@ public class StaffAdministration {
      */
     @Transactional
     public StaffAccount update(long id, long expectedVersion, @Valid StaffForm form) {
-        StaffAccountEntity account = accounts.byId(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
+        StaffAccountEntity account = accounts.findById(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
         if (account.version() != expectedVersion) {
             throw new RuleViolation("staff.error.changed-meanwhile");
         }
         String username = normalized(form.username());
-        if (!username.equals(account.username()) && accounts.exists(username)) {
+        if (!username.equals(account.username()) && accounts.existsByUsername(username)) {
             throw new RuleViolation("staff.error.username-taken", username);
         }
         StaffAccount before = account.toRecord();
         account.update(username, form.fullName().strip(), email(form.email()), blankToNull(form.nip()),
                 servicePoint(form.servicePointId()), form.roles(), form.active());
         try {
-            accounts.update(account);
+            accounts.saveAndFlush(account);
         } catch (OptimisticLockingFailureException e) {
             throw new RuleViolation("staff.error.changed-meanwhile");
         }
@@ -122,27 +123,25 @@ public class StaffAdministration {
     /** @return the new temporary password, shown once to the admin; the user must change it at sign-in */
     @Transactional
     public String resetPassword(long id) {
-        StaffAccountEntity account = accounts.byId(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
+        StaffAccountEntity account = accounts.findById(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
         String temporaryPassword = temporaryPassword();
         account.changePassword(Objects.requireNonNull(passwordEncoder.encode(temporaryPassword)), clock.instant(), true);
         account.unlock();
-        accounts.update(account);
         auditLog.record(AuditRecord.success("staff.password.reset", SUBJECT, account.username()));
         return temporaryPassword;
     }
 
     @Transactional
     public void unlock(long id) {
-        StaffAccountEntity account = accounts.byId(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
+        StaffAccountEntity account = accounts.findById(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
         account.unlock();
-        accounts.update(account);
         auditLog.record(AuditRecord.success("staff.account.unlocked", SUBJECT, account.username()));
     }
 
     /** Accounts active, and locked now: the ADMIN's home view. */
     @Transactional(readOnly = true)
     public AccountCounts counts() {
-        return new AccountCounts(accounts.countActive(), accounts.countLockedAt(clock.instant()));
+        return new AccountCounts(accounts.countByActiveTrue(), accounts.countByLockedUntilAfter(clock.instant()));
     }
 
     public record AccountCounts(long active, long locked) {
@@ -151,8 +150,8 @@ public class StaffAdministration {
     public record CreatedAccount(StaffAccount account, String temporaryPassword) {
     }
 
-    private ServicePoint servicePoint(long id) {
-        return servicePoints.byId(id).orElseThrow(() -> new RuleViolation("staff.error.service-point"));
+    private ServicePointEntity servicePoint(long id) {
+        return servicePoints.findById(id).orElseThrow(() -> new RuleViolation("staff.error.service-point"));
     }
 
     private static String normalized(String username) {

@@ -33,7 +33,7 @@ class StaffSessions implements VaadinServiceInitListener {
 
     static final long FRESH_NANOS = 2_000_000_000L;
 
-    private final StaffAccountStore accounts;
+    private final StaffAccountRepository accounts;
     private final AuditLog auditLog;
     private final ConcurrentHashMap<Long, Read> read = new ConcurrentHashMap<>();
     private final Set<VaadinSession> open = ConcurrentHashMap.newKeySet();
@@ -43,7 +43,7 @@ class StaffSessions implements VaadinServiceInitListener {
     private record Read(Optional<String> stamp, long atNanos) {
     }
 
-    StaffSessions(StaffAccountStore accounts, AuditLog auditLog) {
+    StaffSessions(StaffAccountRepository accounts, AuditLog auditLog) {
         this.accounts = accounts;
         this.auditLog = auditLog;
     }
@@ -62,7 +62,7 @@ class StaffSessions implements VaadinServiceInitListener {
         long now = System.nanoTime();
         Read last = read.get(principal.accountId());
         if (last == null || now - last.atNanos() > FRESH_NANOS) {
-            last = new Read(accounts.byId(principal.accountId()).map(StaffAccountEntity::accessStamp), now);
+            last = new Read(accounts.findById(principal.accountId()).map(StaffAccountEntity::accessStamp), now);
             read.put(principal.accountId(), last);
         }
         return last.stamp().filter(principal.accessStamp()::equals).isPresent();

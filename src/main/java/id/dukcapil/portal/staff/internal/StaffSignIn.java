@@ -35,7 +35,7 @@ import org.springframework.util.function.SingletonSupplier;
 @Component
 class StaffSignIn implements AuthenticationProvider {
 
-    private final StaffAccountStore accounts;
+    private final StaffAccountRepository accounts;
     private final UnknownNameLockout unknownNames;
     private final SignInAttempts attempts;
     private final PasswordEncoder encoder;
@@ -50,7 +50,7 @@ class StaffSignIn implements AuthenticationProvider {
     private final SingletonSupplier<String> noPassword;
 
     @SuppressWarnings("java:S107") // the rules' three settings beside the collaborators
-    StaffSignIn(StaffAccountStore accounts, UnknownNameLockout unknownNames, SignInAttempts attempts,
+    StaffSignIn(StaffAccountRepository accounts, UnknownNameLockout unknownNames, SignInAttempts attempts,
                 PasswordEncoder encoder, Throttles throttles, Clock clock,
                 @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
                 @Value("${portal.security.lockout:15m}") Duration lockout,
@@ -84,7 +84,7 @@ class StaffSignIn implements AuthenticationProvider {
         Instant now = clock.instant();
         // Bounded at the edge: no account has a longer name, so it is counted like any unknown one, unqueried.
         Optional<StaffAccountEntity> account = name.length() > StaffForm.USERNAME_MAX_LENGTH ? Optional.empty()
-                : accounts.byUsername(name);
+                : accounts.findByUsername(name);
         SignInTry tried = account.map(found -> accounts.reserveSignInTry(found.id(), now, maxFailures, lockout))
                 .orElseGet(() -> unknownNames.reserve(name, now));
         if (tried == SignInTry.LOCKED) {

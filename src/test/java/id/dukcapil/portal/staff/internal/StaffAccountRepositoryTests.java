@@ -14,43 +14,46 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 
-/** The account's row as the store writes it: what one write leaves, and a write over a version read before another. */
+/** The account's row as its repository writes it: what one save leaves, and a save over a version read before another. */
 @PortalTest
-class StaffAccountStoreTests {
+class StaffAccountRepositoryTests {
 
-    @Autowired StaffAccountStore accounts;
+    @Autowired StaffAccountRepository accounts;
+    @Autowired ServicePointRepository points;
     @Autowired StaffAccounts staffAccounts;
 
     @Test
     void a_write_over_a_version_another_write_replaced_is_refused_and_the_first_stays() {
         String username = staffAccounts.create(Set.of(Role.OPERATOR), "Sandi-Kuat-2026");
-        StaffAccountEntity first = accounts.byUsername(username).orElseThrow();
-        StaffAccountEntity second = accounts.byUsername(username).orElseThrow();
+        StaffAccountEntity first = accounts.findByUsername(username).orElseThrow();
+        StaffAccountEntity second = accounts.findByUsername(username).orElseThrow();
 
-        first.update(username, "Nama Pertama", "pertama@example.id", null, first.servicePoint(),
+        ServicePointEntity dinas = points.findByCode("DINAS").orElseThrow();
+        first.update(username, "Nama Pertama", "pertama@example.id", null, dinas,
                 Set.of(Role.OPERATOR, Role.PLANNER), true);
-        accounts.update(first);
-        second.update(username, "Nama Kedua", null, null, second.servicePoint(), Set.of(Role.ADMIN), false);
+        StaffAccountEntity saved = accounts.saveAndFlush(first);
+        second.update(username, "Nama Kedua", null, null, dinas, Set.of(Role.ADMIN), false);
 
-        assertThatThrownBy(() -> accounts.update(second)).isInstanceOf(OptimisticLockingFailureException.class);
-        StaffAccountEntity stored = accounts.byUsername(username).orElseThrow();
+        assertThatThrownBy(() -> accounts.saveAndFlush(second)).isInstanceOf(OptimisticLockingFailureException.class);
+        StaffAccountEntity stored = accounts.findByUsername(username).orElseThrow();
         assertThat(stored.fullName()).isEqualTo("Nama Pertama");
         assertThat(stored.roles()).containsExactlyInAnyOrder(Role.OPERATOR, Role.PLANNER);
-        assertThat(stored.version()).isEqualTo(first.version()).isEqualTo(second.version() + 1);
+        assertThat(stored.version()).isEqualTo(saved.version()).isEqualTo(second.version() + 1);
         assertThat(accounts.activeEmailsWithRole(Role.PLANNER)).contains("pertama@example.id");
-        assertThat(accounts.namesOf(List.of(username, "nobody"))).containsOnlyKeys(username);
+        assertThat(accounts.namesOf(List.of(username, "nobody"))).extracting(StaffAccountRepository.Name::getUsername)
+                .containsExactly(username);
     }
 
     @Test
     void the_sign_in_counters_and_the_lock_are_kept_to_the_millisecond() {
         String username = staffAccounts.create(Set.of(Role.OPERATOR), "Sandi-Kuat-2026");
         Instant now = Instant.parse("2026-11-23T01:00:00.123Z");
-        long id = accounts.byUsername(username).orElseThrow().id();
+        long id = accounts.findByUsername(username).orElseThrow().id();
         assertThat(accounts.reserveSignInTry(id, now, 2, Duration.ofMinutes(15))).isEqualTo(SignInTry.CHECK);
         assertThat(accounts.reserveSignInTry(id, now, 2, Duration.ofMinutes(15))).isEqualTo(SignInTry.LAST_CHECK);
         assertThat(accounts.reserveSignInTry(id, now, 2, Duration.ofMinutes(15))).isEqualTo(SignInTry.LOCKED);
 
-        StaffAccountEntity stored = accounts.byUsername(username).orElseThrow();
+        StaffAccountEntity stored = accounts.findByUsername(username).orElseThrow();
         assertThat(stored.lockedUntil()).isEqualTo(now.plus(Duration.ofMinutes(15)));
         assertThat(stored.lockedAt(now)).isTrue();
         assertThat(stored.servicePoint().code()).isEqualTo("DINAS");
