@@ -98,7 +98,7 @@ class BsreSigningTests {
         for (long id : ids) {
             byte[] pdf = queue.signedPdf(DocumentId.of(id)).orElseThrow();
             assertThat(Pdfsig.check(pdf)).contains("Signature is Valid.", "Total document signed");
-            PdfSignatureCheck check = verification.check(pdf);
+            PdfSignatureCheck check = verification.check(pdf, "192.0.2.30");
             assertThat(check.verdict()).isEqualTo(PdfSignatureCheck.Verdict.AUTHENTIC);
             assertThat(check.signerName()).isEqualTo(BsrePeer.SIGNER);
             try (PDDocument document = Loader.loadPDF(pdf)) {

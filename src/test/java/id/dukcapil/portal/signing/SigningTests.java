@@ -45,6 +45,9 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("kadis")
 class SigningTests {
 
+    /** The address the tests check files from (TEST-NET-1): counted apart from other classes' checks. */
+    private static final String CLIENT = "192.0.2.10";
+
     @Autowired SigningQueue queue;
     @Autowired BatchSigning batches;
     @Autowired PublicVerification verification;
@@ -68,7 +71,7 @@ class SigningTests {
         byte[] pdf = queue.signedPdf(DocumentId.of(id)).orElseThrow();
 
         assertThat(Pdfsig.check(pdf)).contains("Signature is Valid.", "Total document signed");
-        PdfSignatureCheck check = verification.check(pdf);
+        PdfSignatureCheck check = verification.check(pdf, CLIENT);
         assertThat(check.verdict()).isEqualTo(PdfSignatureCheck.Verdict.AUTHENTIC);
         assertThat(check.documentNumber()).isEqualTo(support.signedEvents(id).getFirst().number());
         assertThat(check.signerName()).isEqualTo("Dr. H. Asep Sukmana, M.Si.");
@@ -87,7 +90,7 @@ class SigningTests {
         altered[inTheSignedContent] = (byte) (altered[inTheSignedContent] ^ 0x20);
 
         assertThat(Pdfsig.check(altered)).doesNotContain("Signature is Valid.");
-        assertThat(verification.check(altered).verdict()).isEqualTo(PdfSignatureCheck.Verdict.ALTERED);
+        assertThat(verification.check(altered, CLIENT).verdict()).isEqualTo(PdfSignatureCheck.Verdict.ALTERED);
     }
 
     @Test
@@ -377,11 +380,11 @@ class SigningTests {
 
     @Test
     void junk_uploaded_for_checking_is_named_for_what_it_is() {
-        assertThat(verification.check("<html>not a pdf</html>".getBytes()).verdict())
+        assertThat(verification.check("<html>not a pdf</html>".getBytes(), CLIENT).verdict())
                 .isEqualTo(PdfSignatureCheck.Verdict.NOT_A_PDF);
-        assertThat(verification.check("%PDF-1.7\n garbage".getBytes()).verdict())
+        assertThat(verification.check("%PDF-1.7\n garbage".getBytes(), CLIENT).verdict())
                 .isEqualTo(PdfSignatureCheck.Verdict.NOT_A_PDF);
-        assertThatThrownBy(() -> verification.check(new byte[PublicVerification.MAX_UPLOAD_BYTES + 1]))
+        assertThatThrownBy(() -> verification.check(new byte[PublicVerification.MAX_UPLOAD_BYTES + 1], CLIENT))
                 .isInstanceOf(RuleViolation.class);
     }
 
