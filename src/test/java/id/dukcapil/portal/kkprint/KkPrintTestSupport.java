@@ -1,7 +1,7 @@
 package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.kkprint.api.ApiClientAuthentication;
-import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import id.dukcapil.portal.kkprint.internal.ApiClientRepository;
 import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.shared.Acting;
@@ -35,13 +35,13 @@ public class KkPrintTestSupport {
 
     private final JdbcTemplate jdbc;
     private final UserDetailsService users;
-    private final ApiClientStore clients;
+    private final ApiClientRepository clients;
     private final KkPrintIntake intake;
     private final OperatorInbox operatorInbox;
     private final VerifierInbox verifierInbox;
     private final BatchSigning signing;
 
-    KkPrintTestSupport(JdbcTemplate jdbc, UserDetailsService users, ApiClientStore clients, KkPrintIntake intake,
+    KkPrintTestSupport(JdbcTemplate jdbc, UserDetailsService users, ApiClientRepository clients, KkPrintIntake intake,
                        OperatorInbox operatorInbox, VerifierInbox verifierInbox, BatchSigning signing) {
         this.jdbc = jdbc;
         this.users = users;
