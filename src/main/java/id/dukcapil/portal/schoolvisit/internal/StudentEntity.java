@@ -157,7 +157,8 @@ public class StudentEntity {
 
     /** The printed card listed on a handover record; a card on one record is on no other. */
     public void listOn(long handoverId) {
-        if (this.handoverId != null) {
+        // The state's refusal first (a card handed over is refused as such); then a printed card on another record.
+        if (can(StudentTransition.LIST_ON_HANDOVER) && this.handoverId != null) {
             throw new RuleViolation("schoolvisit.transition.LIST_ON_HANDOVER.listed", fullName);
         }
         apply(StudentTransition.LIST_ON_HANDOVER);

@@ -20,6 +20,7 @@ class PlannerFormsViewTest extends PortalViewTest {
     void a_kit_without_a_name_is_said_at_the_name_and_not_saved() {
         VisitCalendarView view = navigate(VisitCalendarView.class);
         view.openKits();
+        roundTrip(); // the dialog attached, as after a click
         KitEditor editor = Objects.requireNonNull(view.kitEditor);
         String code = "FORM-" + Math.floorMod(System.nanoTime(), 1_000_000);
         test(editor.code).setValue(code);
@@ -45,6 +46,7 @@ class PlannerFormsViewTest extends PortalViewTest {
     void a_leave_ending_before_it_starts_is_said_at_its_last_day_and_a_missing_reason_at_the_reason() {
         VisitCalendarView view = navigate(VisitCalendarView.class);
         view.openLeave();
+        roundTrip(); // the dialog attached, as after a click
         LeaveEditor editor = Objects.requireNonNull(view.leaveEditor);
         editor.officer.setValue(editor.officer.getListDataView().getItem(0));
         LocalDate first = LocalDate.of(2031, 3, 10);

@@ -29,6 +29,7 @@ class SchoolEditorViewTest extends PortalViewTest {
     void a_short_npsn_is_said_at_its_field_and_the_school_is_not_saved() {
         SchoolsView view = navigate(SchoolsView.class);
         view.openForm(null);
+        roundTrip(); // the dialog attached, as after a click
         SchoolEditor editor = Objects.requireNonNull(view.editor);
         String name = "SMA Salah Ketik " + npsn();
         fillValid(editor, "123", name);
@@ -47,6 +48,7 @@ class SchoolEditorViewTest extends PortalViewTest {
     void an_empty_name_and_no_level_are_said_at_their_fields() {
         SchoolsView view = navigate(SchoolsView.class);
         view.openForm(null);
+        roundTrip(); // the dialog attached, as after a click
         SchoolEditor editor = Objects.requireNonNull(view.editor);
         fillValid(editor, npsn(), "");
         editor.level.clear();
@@ -64,6 +66,7 @@ class SchoolEditorViewTest extends PortalViewTest {
         School first = schools.create(valid(npsn(), "SMA Pertama " + npsn()));
         SchoolsView view = navigate(SchoolsView.class);
         view.openForm(null);
+        roundTrip(); // the dialog attached, as after a click
         SchoolEditor editor = Objects.requireNonNull(view.editor);
         fillValid(editor, first.npsn(), "SMA Kedua " + npsn());
 
@@ -78,6 +81,7 @@ class SchoolEditorViewTest extends PortalViewTest {
         School school = schools.create(valid(npsn(), "SMA Bersamaan " + npsn()));
         SchoolsView view = navigate(SchoolsView.class);
         view.openForm(school);
+        roundTrip(); // the dialog attached, as after a click
         SchoolEditor editor = Objects.requireNonNull(view.editor);
 
         // Meanwhile another planner changes the contact.
@@ -102,6 +106,7 @@ class SchoolEditorViewTest extends PortalViewTest {
     void a_valid_form_saves_the_school() {
         SchoolsView view = navigate(SchoolsView.class);
         view.openForm(null);
+        roundTrip(); // the dialog attached, as after a click
         SchoolEditor editor = Objects.requireNonNull(view.editor);
         String npsn = npsn();
         fillValid(editor, npsn, "SMA Tersimpan " + npsn);
