@@ -3,10 +3,7 @@ package id.dukcapil.portal.schoolvisit.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,16 +29,13 @@ import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.RosterReport;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolFigures;
-import id.dukcapil.portal.schoolvisit.SchoolForm;
 import id.dukcapil.portal.schoolvisit.SchoolListImport;
 import com.vaadin.flow.component.details.Details;
-import id.dukcapil.portal.schoolvisit.SchoolLevel;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
@@ -77,10 +71,14 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     private final VisitPlanner planner;
     private final Clock clock;
     private final PersonalDataViews personalData;
+    private final jakarta.validation.Validator validator;
     @Nullable School selected;
+    @Nullable SchoolEditor editor;
 
     SchoolsView(Schools service, RosterImport rosterImport, SchoolReports reports, TableReportFiles files,
-                SchoolListImport schoolList, VisitPlanner planner, PersonalDataViews personalData, Clock clock) {
+                SchoolListImport schoolList, VisitPlanner planner, PersonalDataViews personalData, Clock clock,
+                jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.personalData = personalData;
         this.planner = planner;
         this.clock = clock;
@@ -281,72 +279,17 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    /** The school's form in a dialog: a new school, or the one chosen; what was typed stays after a refusal. */
+    /** The school's form in a dialog: a new school, or the one chosen as it is now; typed values survive a refusal. */
     void openForm(@Nullable School school) {
-        Dialog dialog = new Dialog(getTranslation(school == null ? "schoolvisit.schools.new" : "schoolvisit.schools.edit"));
-        dialog.setWidth("min(48rem, 100vw)");
-        SchoolForm start = school == null ? SchoolForm.empty() : SchoolForm.of(school);
-        TextField npsn = text("schoolvisit.field.npsn", start.npsn(), School.NPSN_LENGTH, "school-npsn");
-        npsn.setAllowedCharPattern("[0-9]");
-        TextField name = text("schoolvisit.field.school-name", start.name(), School.NAME_MAX_LENGTH, "school-name");
-        Select<SchoolLevel> level = new Select<>();
-        level.setLabel(getTranslation("schoolvisit.column.level"));
-        level.setItems(SchoolLevel.values());
-        level.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
-        level.setValue(start.level());
-        level.setId("school-level");
-        TextField address = text("schoolvisit.field.address", start.address(), School.ADDRESS_MAX_LENGTH,
-                "school-address");
-        ComboBox<Region> village = new ComboBox<>(getTranslation("schoolvisit.field.village"));
-        List<Region> villages = service.villages();
-        village.setItems(villages);
-        village.setItemLabelGenerator(Region::name);
-        villages.stream().filter(v -> v.code().equals(start.villageCode())).findFirst().ifPresent(village::setValue);
-        village.setId("school-village");
-        TextField contact = text("schoolvisit.field.contact", start.contactName(), School.NAME_MAX_LENGTH,
-                "school-contact");
-        TextField phone = text("schoolvisit.field.phone", start.contactPhone(), School.PHONE_MAX_LENGTH,
-                "school-phone");
-        TextField email = text("schoolvisit.field.email", start.contactEmail() == null ? "" : start.contactEmail(),
-                School.EMAIL_MAX_LENGTH, "school-email");
-        Select<ServicePoint> point = new Select<>();
-        point.setLabel(getTranslation("schoolvisit.field.service-point"));
-        List<ServicePoint> points = service.servicePoints();
-        point.setItems(points);
-        point.setItemLabelGenerator(ServicePoint::name);
-        points.stream().filter(p -> p.code().equals(start.servicePoint())).findFirst().ifPresent(point::setValue);
-        point.setId("school-point");
-        FormLayout form = new FormLayout(npsn, name, level, address, village, contact, phone, email, point);
-        Button save = new Button(getTranslation("schoolvisit.action.save"), click -> {
-            SchoolForm typed = new SchoolForm(npsn.getValue(), name.getValue(), level.getValue(), address.getValue(),
-                    village.getValue() == null ? "" : village.getValue().code(), contact.getValue(), phone.getValue(),
-                    email.getValue(), point.getValue() == null ? "" : point.getValue().code());
-            try {
-                School saved = school == null ? service.create(typed)
-                        : service.update(school.id(), school.version(), typed);
-                dialog.close();
-                Notifications.success(getTranslation("schoolvisit.schools.saved", saved.name()));
-                refresh();
-                schools.select(saved);
-                show(saved);
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
+        // Read again: the form edits the school as it is when opened, not as the grid showed it earlier.
+        School current = school == null ? null : service.find(school.id());
+        editor = new SchoolEditor(service, validator, current, saved -> {
+            Notifications.success(getTranslation("schoolvisit.schools.saved", saved.name()));
+            refresh();
+            schools.select(saved);
+            show(saved);
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("school-save");
-        Button cancel = new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close());
-        dialog.add(form);
-        dialog.getFooter().add(cancel, save);
-        dialog.open();
-    }
-
-    private TextField text(String key, String value, int max, String id) {
-        TextField field = new TextField(getTranslation(key));
-        field.setValue(value);
-        field.setMaxLength(max);
-        field.setId(id);
-        return field;
+        editor.open();
     }
 
     @Override

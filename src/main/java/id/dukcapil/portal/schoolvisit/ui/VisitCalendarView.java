@@ -2,23 +2,19 @@ package id.dukcapil.portal.schoolvisit.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -57,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SOP D step 1 for the planner: the visits of a month or a week, day by day, and a visit scheduled for a school and
@@ -82,10 +79,15 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     private final TableReportFiles files;
     private final PersonalDataViews personalData;
     private final Clock clock;
+    private final jakarta.validation.Validator validator;
     LocalDate anchor;
+    @Nullable KitEditor kitEditor;
+    @Nullable LeaveEditor leaveEditor;
 
     VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, SchoolReports reports,
-                      TableReportFiles files, PersonalDataViews personalData, Clock clock) {
+                      TableReportFiles files, PersonalDataViews personalData, Clock clock,
+                      jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.personalData = personalData;
         this.reports = reports;
         this.files = files;
@@ -314,89 +316,15 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void openKits() {
-        Dialog dialog = new Dialog(getTranslation("schoolvisit.calendar.kits"));
-        dialog.setWidth("min(48rem, 100vw)");
-        Grid<Kit> grid = new Grid<>();
-        grid.addColumn(Kit::code).setHeader(getTranslation("schoolvisit.column.code")).setAutoWidth(true);
-        grid.addColumn(Kit::name).setHeader(getTranslation("schoolvisit.column.kit"));
-        grid.addColumn(k -> k.underRepair() ? getTranslation("schoolvisit.calendar.repair") + ": "
-                + (k.repairNote() == null ? "" : k.repairNote()) : "").setHeader(getTranslation("schoolvisit.column.state"));
-        grid.setItems(planner.kits());
-        grid.setAllRowsVisible(true);
-        TextField code = new TextField(getTranslation("schoolvisit.column.code"));
-        code.setMaxLength(20);
-        code.setId("kit-code");
-        TextField name = new TextField(getTranslation("schoolvisit.column.kit"));
-        name.setMaxLength(100);
-        name.setId("kit-name");
-        Select<String> point = new Select<>();
-        point.setLabel(getTranslation("schoolvisit.field.service-point"));
         Map<String, String> points = schools.servicePoints().stream()
                 .collect(Collectors.toMap(p -> p.code(), p -> p.name(), (a, b) -> a, java.util.LinkedHashMap::new));
-        point.setItems(points.keySet());
-        point.setItemLabelGenerator(c -> points.getOrDefault(c, c));
-        Checkbox repair = new Checkbox(getTranslation("schoolvisit.calendar.repair"));
-        TextField note = new TextField(getTranslation("schoolvisit.calendar.repair-note"));
-        note.setMaxLength(200);
-        grid.asSingleSelect().addValueChangeListener(change -> {
-            Kit k = change.getValue();
-            if (k != null) {
-                code.setValue(k.code());
-                name.setValue(k.name());
-                point.setValue(k.servicePoint());
-                repair.setValue(k.underRepair());
-                note.setValue(k.repairNote() == null ? "" : k.repairNote());
-            }
-        });
-        Button save = new Button(getTranslation("schoolvisit.action.save"), click -> {
-            try {
-                Kit saved = planner.saveKit(new Kit(code.getValue().strip(), name.getValue().strip(),
-                        point.getValue() == null ? "" : point.getValue(), repair.getValue(),
-                        note.getValue().isBlank() ? null : note.getValue().strip()));
-                Notifications.success(getTranslation("schoolvisit.calendar.kit-saved", saved.name()));
-                grid.setItems(planner.kits());
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("kit-save");
-        dialog.add(grid, new H3(getTranslation("schoolvisit.calendar.kit-form")),
-                new FormLayout(code, name, point, repair, note));
-        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.close"), click -> dialog.close()), save);
-        dialog.open();
+        kitEditor = new KitEditor(planner, points, validator);
+        kitEditor.open();
     }
 
     void openLeave() {
-        Dialog dialog = new Dialog(getTranslation("schoolvisit.calendar.leave"));
-        dialog.setWidth("min(36rem, 100vw)");
-        Map<String, String> officers = planner.officers();
-        ComboBox<String> officer = new ComboBox<>(getTranslation("schoolvisit.calendar.officer"));
-        officer.setItems(officers.keySet());
-        officer.setItemLabelGenerator(username -> officers.getOrDefault(username, username));
-        DatePicker first = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.calendar.leave-first")));
-        DatePicker last = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.calendar.leave-last")));
-        TextField reason = new TextField(getTranslation("schoolvisit.calendar.leave-reason"));
-        reason.setMaxLength(200);
-        Button save = new Button(getTranslation("schoolvisit.action.save"), click -> {
-            if (officer.getValue() == null || first.getValue() == null || last.getValue() == null) {
-                Notifications.error(getTranslation("schoolvisit.error.leave"));
-                return;
-            }
-            try {
-                planner.leave(officer.getValue(), first.getValue(), last.getValue(), reason.getValue());
-                dialog.close();
-                Notifications.success(getTranslation("schoolvisit.calendar.leave-saved",
-                        officers.getOrDefault(officer.getValue(), officer.getValue()), DATE.format(first.getValue()),
-                        DATE.format(last.getValue())));
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(officer, first, last, reason));
-        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close()), save);
-        dialog.open();
+        leaveEditor = new LeaveEditor(planner, validator);
+        leaveEditor.open();
     }
 
     @Override
