@@ -7,5 +7,5 @@ import java.time.LocalDate;
  * The day whose report the officer downloads or submits, as the dialog binds it. No day after today: the date
  * picker's own limit, which the binding checks too, since the portal's clock (not the validator's) says what today is.
  */
-record ReportDayForm(@NotNull(message = "{validation.required}") LocalDate day) {
+public record ReportDayForm(@NotNull(message = "{validation.required}") LocalDate day) {
 }
