@@ -1,6 +1,6 @@
 package id.dukcapil.portal.ikd.demo;
 
-import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.ikd.internal.RegistrationRepository;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import java.util.Optional;
@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoResidents {
 
     private final PopulationRegistry registry;
-    private final RegistrationStore registrations;
+    private final RegistrationRepository registrations;
 
-    DemoResidents(PopulationRegistry registry, RegistrationStore registrations) {
+    DemoResidents(PopulationRegistry registry, RegistrationRepository registrations) {
         this.registry = registry;
         this.registrations = registrations;
     }
