@@ -1,5 +1,6 @@
 package id.dukcapil.portal.schoolvisit.ui;
 
+import id.dukcapil.portal.shared.ui.BeanRule;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -32,7 +33,7 @@ class KitEditor extends Dialog {
     final Button save = new Button();
     private final Binder<Kit> binder = new Binder<>(Kit.class);
 
-    KitEditor(VisitPlanner planner, Map<String, String> points, jakarta.validation.Validator validator) {
+    KitEditor(VisitPlanner planner, Map<String, String> points) {
         setHeaderTitle(getTranslation("schoolvisit.calendar.kits"));
         setWidth("min(48rem, 100vw)");
         grid.addColumn(Kit::code).setHeader(getTranslation("schoolvisit.column.code")).setAutoWidth(true);
@@ -56,17 +57,17 @@ class KitEditor extends Dialog {
         note.setMaxLength(Kit.NOTE_MAX_LENGTH);
 
         binder.forField(code).withConverter(String::strip, stored -> stored)
-                .withValidator(BeanRule.of(validator, Kit.class, "code", this::getTranslation)).bind("code");
+                .withValidator(BeanRule.of(Kit.class, "code")).bind("code");
         binder.forField(name).withConverter(String::strip, stored -> stored)
-                .withValidator(BeanRule.of(validator, Kit.class, "name", this::getTranslation)).bind("name");
+                .withValidator(BeanRule.of(Kit.class, "name")).bind("name");
         binder.forField(point).withConverter(chosen -> chosen == null ? "" : chosen,
                         stored -> stored == null || stored.isEmpty() ? null : stored)
-                .withValidator(BeanRule.of(validator, Kit.class, "servicePoint", this::getTranslation))
+                .withValidator(BeanRule.of(Kit.class, "servicePoint"))
                 .bind("servicePoint");
         binder.forField(repair).bind("underRepair");
         binder.forField(note).withConverter(typed -> typed == null || typed.isBlank() ? null : typed.strip(),
                         stored -> stored == null ? "" : stored)
-                .withValidator(BeanRule.of(validator, Kit.class, "repairNote", this::getTranslation))
+                .withValidator(BeanRule.of(Kit.class, "repairNote"))
                 .bind("repairNote");
         binder.readBean(Kit.empty());
         grid.asSingleSelect().addValueChangeListener(change -> {

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.schoolvisit.ui;
 
+import id.dukcapil.portal.shared.ui.BeanRule;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -33,7 +34,7 @@ class LeaveEditor extends Dialog {
     final Button save = new Button();
     private final Binder<LeaveForm> binder = new Binder<>(LeaveForm.class);
 
-    LeaveEditor(VisitPlanner planner, jakarta.validation.Validator validator) {
+    LeaveEditor(VisitPlanner planner) {
         setHeaderTitle(getTranslation("schoolvisit.calendar.leave"));
         setWidth("min(36rem, 100vw)");
         Map<String, String> officers = planner.officers();
@@ -49,15 +50,14 @@ class LeaveEditor extends Dialog {
         reason.setMaxLength(LeaveForm.REASON_MAX_LENGTH);
         reason.setId("leave-reason");
 
-        binder.forField(officer).withValidator(BeanRule.of(validator, LeaveForm.class, "username",
-                this::getTranslation)).bind("username");
-        binder.forField(first).withValidator(BeanRule.of(validator, LeaveForm.class, "first", this::getTranslation))
+        binder.forField(officer).withValidator(BeanRule.of(LeaveForm.class, "username")).bind("username");
+        binder.forField(first).withValidator(BeanRule.of(LeaveForm.class, "first"))
                 .bind("first");
-        binder.forField(last).withValidator(BeanRule.of(validator, LeaveForm.class, "last", this::getTranslation))
+        binder.forField(last).withValidator(BeanRule.of(LeaveForm.class, "last"))
                 .withValidator(day -> day == null || first.getValue() == null || !day.isBefore(first.getValue()),
                         getTranslation("schoolvisit.error.leave"))
                 .bind("last");
-        binder.forField(reason).withValidator(BeanRule.of(validator, LeaveForm.class, "reason", this::getTranslation))
+        binder.forField(reason).withValidator(BeanRule.of(LeaveForm.class, "reason"))
                 .bind("reason");
         binder.readBean(LeaveForm.empty());
 

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.schoolvisit.ui;
 
+import id.dukcapil.portal.shared.ui.BeanRule;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -47,7 +48,7 @@ class SchoolEditor extends Dialog {
     private final Binder<SchoolForm> binder = new Binder<>(SchoolForm.class);
     private final Map<String, HasValidation> fieldOfError;
 
-    SchoolEditor(Schools service, jakarta.validation.Validator validator, @Nullable School school,
+    SchoolEditor(Schools service, @Nullable School school,
                  Consumer<School> onSaved) {
         setHeaderTitle(getTranslation(school == null ? "schoolvisit.schools.new" : "schoolvisit.schools.edit"));
         setWidth("min(48rem, 100vw)");
@@ -73,27 +74,27 @@ class SchoolEditor extends Dialog {
         point.setItemLabelGenerator(ServicePoint::name);
         point.setId("school-point");
 
-        binder.forField(npsn).withValidator(rule(validator, "npsn")).bind("npsn");
-        binder.forField(name).withValidator(rule(validator, "name")).bind("name");
-        binder.forField(level).withValidator(rule(validator, "level")).bind("level");
-        binder.forField(address).withValidator(rule(validator, "address")).bind("address");
+        binder.forField(npsn).withValidator(BeanRule.of(SchoolForm.class, "npsn")).bind("npsn");
+        binder.forField(name).withValidator(BeanRule.of(SchoolForm.class, "name")).bind("name");
+        binder.forField(level).withValidator(BeanRule.of(SchoolForm.class, "level")).bind("level");
+        binder.forField(address).withValidator(BeanRule.of(SchoolForm.class, "address")).bind("address");
         binder.forField(village)
                 .withConverter(region -> region == null ? "" : region.code(),
                         code -> villages.stream().filter(v -> v.code().equals(code)).findFirst().orElse(null))
-                .withValidator(rule(validator, "villageCode")).bind("villageCode");
-        binder.forField(contact).withValidator(rule(validator, "contactName")).bind("contactName");
-        binder.forField(phone).withValidator(rule(validator, "contactPhone")).bind("contactPhone");
+                .withValidator(BeanRule.of(SchoolForm.class, "villageCode")).bind("villageCode");
+        binder.forField(contact).withValidator(BeanRule.of(SchoolForm.class, "contactName")).bind("contactName");
+        binder.forField(phone).withValidator(BeanRule.of(SchoolForm.class, "contactPhone")).bind("contactPhone");
         binder.forField(email)
                 .withConverter(typed -> typed == null || typed.isBlank() ? null : typed.strip(),
                         stored -> stored == null ? "" : stored)
-                .withValidator(rule(validator, "contactEmail"))
+                .withValidator(BeanRule.of(SchoolForm.class, "contactEmail"))
                 .withValidator(typed -> typed == null || Email.isValid(typed),
                         getTranslation("schoolvisit.error.email"))
                 .bind("contactEmail");
         binder.forField(point)
                 .withConverter(chosen -> chosen == null ? "" : chosen.code(),
                         code -> points.stream().filter(p -> p.code().equals(code)).findFirst().orElse(null))
-                .withValidator(rule(validator, "servicePoint")).bind("servicePoint");
+                .withValidator(BeanRule.of(SchoolForm.class, "servicePoint")).bind("servicePoint");
         binder.readBean(school == null ? SchoolForm.empty() : SchoolForm.of(school));
         fieldOfError = Map.ofEntries(Map.entry("schoolvisit.error.npsn", npsn),
                 Map.entry("schoolvisit.error.npsn-taken", npsn), Map.entry("schoolvisit.error.name", name),
@@ -146,10 +147,6 @@ class SchoolEditor extends Dialog {
         if (!atAField && !changedMeanwhile.isVisible()) {
             Notifications.error(violation);
         }
-    }
-
-    private <T> BeanRule<T> rule(jakarta.validation.Validator validator, String property) {
-        return BeanRule.of(validator, SchoolForm.class, property, this::getTranslation);
     }
 
     private void label(TextField field, String key, int max, String id) {

@@ -71,14 +71,11 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     private final VisitPlanner planner;
     private final Clock clock;
     private final PersonalDataViews personalData;
-    private final jakarta.validation.Validator validator;
     @Nullable School selected;
     @Nullable SchoolEditor editor;
 
     SchoolsView(Schools service, RosterImport rosterImport, SchoolReports reports, TableReportFiles files,
-                SchoolListImport schoolList, VisitPlanner planner, PersonalDataViews personalData, Clock clock,
-                jakarta.validation.Validator validator) {
-        this.validator = validator;
+                SchoolListImport schoolList, VisitPlanner planner, PersonalDataViews personalData, Clock clock) {
         this.personalData = personalData;
         this.planner = planner;
         this.clock = clock;
@@ -283,7 +280,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     void openForm(@Nullable School school) {
         // Read again: the form edits the school as it is when opened, not as the grid showed it earlier.
         School current = school == null ? null : service.find(school.id());
-        editor = new SchoolEditor(service, validator, current, saved -> {
+        editor = new SchoolEditor(service, current, saved -> {
             Notifications.success(getTranslation("schoolvisit.schools.saved", saved.name()));
             refresh();
             schools.select(saved);

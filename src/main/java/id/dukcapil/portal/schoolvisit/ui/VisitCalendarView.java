@@ -79,15 +79,12 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     private final TableReportFiles files;
     private final PersonalDataViews personalData;
     private final Clock clock;
-    private final jakarta.validation.Validator validator;
     LocalDate anchor;
     @Nullable KitEditor kitEditor;
     @Nullable LeaveEditor leaveEditor;
 
     VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, SchoolReports reports,
-                      TableReportFiles files, PersonalDataViews personalData, Clock clock,
-                      jakarta.validation.Validator validator) {
-        this.validator = validator;
+                      TableReportFiles files, PersonalDataViews personalData, Clock clock) {
         this.personalData = personalData;
         this.reports = reports;
         this.files = files;
@@ -318,12 +315,12 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     void openKits() {
         Map<String, String> points = schools.servicePoints().stream()
                 .collect(Collectors.toMap(p -> p.code(), p -> p.name(), (a, b) -> a, java.util.LinkedHashMap::new));
-        kitEditor = new KitEditor(planner, points, validator);
+        kitEditor = new KitEditor(planner, points);
         kitEditor.open();
     }
 
     void openLeave() {
-        leaveEditor = new LeaveEditor(planner, validator);
+        leaveEditor = new LeaveEditor(planner);
         leaveEditor.open();
     }
 
