@@ -14,9 +14,9 @@ import id.dukcapil.portal.population.ResidentCorrection;
 import id.dukcapil.portal.schoolvisit.internal.StudentEntity;
 import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.schoolvisit.internal.StudentTransition;
-import id.dukcapil.portal.schoolvisit.internal.VisitEntity;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitEntity;
 import id.dukcapil.portal.schoolvisit.internal.VisitReads;
-import id.dukcapil.portal.schoolvisit.internal.VisitRepository;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -53,7 +53,7 @@ public class FieldDesk {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
     private final VisitReads plans;
-    private final VisitRepository visits;
+    private final SchoolVisitRepository visits;
     private final StudentRepository students;
     private final PopulationRegistry registry;
     private final BlankoStock blanko;
@@ -63,7 +63,7 @@ public class FieldDesk {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    FieldDesk(VisitReads plans, VisitRepository visits, StudentRepository students, PopulationRegistry registry, BlankoStock blanko,
+    FieldDesk(VisitReads plans, SchoolVisitRepository visits, StudentRepository students, PopulationRegistry registry, BlankoStock blanko,
               SchoolVisitClocks clocks, CardsPrintedBefore printedBefore, AuditLog auditLog,
               CurrentActor currentActor, Clock clock) {
         this.printedBefore = printedBefore;
@@ -102,7 +102,7 @@ public class FieldDesk {
         if (cards < 0 || cards > CARDS_MAX) {
             throw new RuleViolation("schoolvisit.error.cards", CARDS_MAX);
         }
-        VisitEntity settingOut = visits.findById(visitId).orElseThrow();
+        SchoolVisitEntity settingOut = visits.findById(visitId).orElseThrow();
         settingOut.setOut(cards);
         change(settingOut);
         if (cards > 0) {
@@ -347,7 +347,7 @@ public class FieldDesk {
         }
         Resident resident = resident(student);
         Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), visit.day()).orThrow();
-        VisitEntity printingAt = visits.findById(visitId).orElseThrow();
+        SchoolVisitEntity printingAt = visits.findById(visitId).orElseThrow();
         printingAt.useCard();
         change(printingAt);
         Instant now = clock.instant();
@@ -372,7 +372,7 @@ public class FieldDesk {
         if (visit.state() == VisitState.CLOSED) {
             return visit;
         }
-        VisitEntity closing = visits.findById(visitId).orElseThrow();
+        SchoolVisitEntity closing = visits.findById(visitId).orElseThrow();
         closing.close();
         change(closing);
         if (visit.cardsLeft() > 0) {
@@ -446,7 +446,7 @@ public class FieldDesk {
     }
 
     /** Writes the visit's change now: a change another officer of the team saved meanwhile is refused in words. */
-    private void change(VisitEntity visit) {
+    private void change(SchoolVisitEntity visit) {
         try {
             visits.saveAndFlush(visit);
         } catch (OptimisticLockingFailureException changedMeanwhile) {

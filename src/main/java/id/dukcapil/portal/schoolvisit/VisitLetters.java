@@ -7,7 +7,7 @@ import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
 import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.schoolvisit.internal.VisitReads;
-import id.dukcapil.portal.schoolvisit.internal.VisitRepository;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
@@ -34,7 +34,7 @@ public class VisitLetters {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final VisitReads plans;
-    private final VisitRepository visits;
+    private final SchoolVisitRepository visits;
     private final SchoolRepository schools;
     private final StudentRepository students;
     private final PdfRenderer renderer;
@@ -43,7 +43,7 @@ public class VisitLetters {
     private final MessageSource messages;
     private final Clock clock;
 
-    VisitLetters(VisitReads plans, VisitRepository visits, SchoolRepository schools, StudentRepository students, PdfRenderer renderer, Outbox outbox,
+    VisitLetters(VisitReads plans, SchoolVisitRepository visits, SchoolRepository schools, StudentRepository students, PdfRenderer renderer, Outbox outbox,
                  AuditLog auditLog, MessageSource messages, Clock clock) {
         this.plans = plans;
         this.visits = visits;

@@ -8,9 +8,9 @@ import id.dukcapil.portal.schoolvisit.internal.AbsenceEntity;
 import id.dukcapil.portal.schoolvisit.internal.AbsenceRepository;
 import id.dukcapil.portal.schoolvisit.internal.KitEntity;
 import id.dukcapil.portal.schoolvisit.internal.KitRepository;
-import id.dukcapil.portal.schoolvisit.internal.VisitEntity;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitEntity;
 import id.dukcapil.portal.schoolvisit.internal.VisitReads;
-import id.dukcapil.portal.schoolvisit.internal.VisitRepository;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
@@ -41,7 +41,7 @@ public class VisitPlanner {
             Role.PRINT_OPERATOR);
 
     private final VisitReads plans;
-    private final VisitRepository visits;
+    private final SchoolVisitRepository visits;
     private final KitRepository kits;
     private final AbsenceRepository absences;
     private final SchoolRepository schools;
@@ -51,7 +51,7 @@ public class VisitPlanner {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    VisitPlanner(VisitReads plans, VisitRepository visits, KitRepository kits, AbsenceRepository absences, SchoolRepository schools, StaffNames staffNames, SchoolVisitClocks clocks,
+    VisitPlanner(VisitReads plans, SchoolVisitRepository visits, KitRepository kits, AbsenceRepository absences, SchoolRepository schools, StaffNames staffNames, SchoolVisitClocks clocks,
                  AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.plans = plans;
         this.visits = visits;
@@ -157,7 +157,7 @@ public class VisitPlanner {
         Instant now = clock.instant();
         long id;
         try {
-            id = visits.saveAndFlush(new VisitEntity(school.id(), day, kit.code(), team, currentActor.id(), now)).id();
+            id = visits.saveAndFlush(new SchoolVisitEntity(school.id(), day, kit.code(), team, currentActor.id(), now)).id();
         } catch (DataIntegrityViolationException bookedMeanwhile) {
             // Another planner booked the kit or an officer between the check and the insert. Not named here: the
             // failed flush leaves this transaction's persistence context unusable for the reads that would name it.
@@ -188,7 +188,7 @@ public class VisitPlanner {
         if (!onLeave.isEmpty()) {
             throw new RuleViolation("schoolvisit.conflict.leave", names.get(onLeave.getFirst()));
         }
-        List<VisitRepository.Busy> busy = visits.busy(team, day);
+        List<SchoolVisitRepository.Busy> busy = visits.busy(team, day);
         if (!busy.isEmpty()) {
             throw new RuleViolation("schoolvisit.conflict.officer-busy", names.get(busy.getFirst().getUsername()),
                     busy.getFirst().getSchoolName());

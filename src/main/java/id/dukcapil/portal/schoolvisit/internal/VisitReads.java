@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class VisitReads {
 
-    private final VisitRepository visits;
+    private final SchoolVisitRepository visits;
     private final SchoolRepository schools;
     private final KitRepository kits;
 
-    VisitReads(VisitRepository visits, SchoolRepository schools, KitRepository kits) {
+    VisitReads(SchoolVisitRepository visits, SchoolRepository schools, KitRepository kits) {
         this.visits = visits;
         this.schools = schools;
         this.kits = kits;
@@ -48,13 +48,13 @@ public class VisitReads {
         return records(visits.findBySchoolIdOrderByDayDesc(schoolId));
     }
 
-    private List<SchoolVisit> records(List<VisitEntity> found) {
+    private List<SchoolVisit> records(List<SchoolVisitEntity> found) {
         if (found.isEmpty()) {
             return List.of();
         }
-        Map<Long, SchoolEntity> schoolOf = schools.findAllById(found.stream().map(VisitEntity::schoolId)
+        Map<Long, SchoolEntity> schoolOf = schools.findAllById(found.stream().map(SchoolVisitEntity::schoolId)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(SchoolEntity::id, Function.identity()));
-        Map<String, KitEntity> kitOf = kits.findAllById(found.stream().map(VisitEntity::kitCode)
+        Map<String, KitEntity> kitOf = kits.findAllById(found.stream().map(SchoolVisitEntity::kitCode)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(KitEntity::code, Function.identity()));
         return found.stream().map(visit -> {
             var school = schoolOf.get(visit.schoolId()).toRecord();

@@ -13,28 +13,28 @@ import org.springframework.data.jpa.repository.Query;
  * places on one day is refused by unique keys as well as by the planner's check, so two planners at once cannot both
  * book them. {@link VisitReads} turns them into the module's records.
  */
-public interface VisitRepository extends JpaRepository<VisitEntity, Long> {
+public interface SchoolVisitRepository extends JpaRepository<SchoolVisitEntity, Long> {
 
     @EntityGraph(attributePaths = "team")
-    List<VisitEntity> findByDayBetween(LocalDate first, LocalDate last);
+    List<SchoolVisitEntity> findByDayBetween(LocalDate first, LocalDate last);
 
     @EntityGraph(attributePaths = "team")
-    List<VisitEntity> findBySchoolIdOrderByDayDesc(long schoolId);
+    List<SchoolVisitEntity> findBySchoolIdOrderByDayDesc(long schoolId);
 
     @EntityGraph(attributePaths = "team")
-    @Query("select v from VisitEntity v where v.day = :day and exists (select 1 from v.team m where m.username = :username)")
-    List<VisitEntity> ofOfficer(String username, LocalDate day);
+    @Query("select v from SchoolVisitEntity v where v.day = :day and exists (select 1 from v.team m where m.username = :username)")
+    List<SchoolVisitEntity> ofOfficer(String username, LocalDate day);
 
     /** The officers of the list already in a team that day, with the school they go to. */
     @Query("""
             select m.username as username, s.name as schoolName
-            from VisitEntity v join v.team m join SchoolEntity s on s.id = v.schoolId
+            from SchoolVisitEntity v join v.team m join SchoolEntity s on s.id = v.schoolId
             where m.username in :usernames and m.day = :day order by m.username""")
     List<Busy> busy(Collection<String> usernames, LocalDate day);
 
     /** The school the kit goes to that day, if it is booked. */
     @Query("""
-            select s.name from VisitEntity v join SchoolEntity s on s.id = v.schoolId
+            select s.name from SchoolVisitEntity v join SchoolEntity s on s.id = v.schoolId
             where v.kitCode = :kitCode and v.day = :day""")
     Optional<String> kitBookedAt(String kitCode, LocalDate day);
 

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "schoolvisit_visit")
-public class VisitEntity {
+public class SchoolVisitEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,7 +49,7 @@ public class VisitEntity {
     @Version
     private int version;
 
-    protected VisitEntity() {
+    protected SchoolVisitEntity() {
         this.day = LocalDate.EPOCH;
         this.kitCode = "";
         this.state = VisitState.PLANNED;
@@ -59,7 +59,7 @@ public class VisitEntity {
     }
 
     /** A visit planned for the day with the kit and the officers. */
-    public VisitEntity(long schoolId, LocalDate day, String kitCode, Collection<String> officers, String by,
+    public SchoolVisitEntity(long schoolId, LocalDate day, String kitCode, Collection<String> officers, String by,
                        Instant at) {
         this();
         this.schoolId = schoolId;
