@@ -58,7 +58,7 @@ class ChannelDeliveryTests {
             throws Exception {
         CitizenSession citizen = support.citizen();
         String phone = newPhone();
-        jdbc.update("UPDATE booking_citizen SET phone = ? WHERE id = ?", phone, citizen.citizenId());
+        support.provePhone(citizen, phone); // WhatsApp only to a proved phone (decision 182)
         channels.choose(citizen, Channel.WHATSAPP);
         LocalDate day = support.workingDay(14);
         support.room("DINAS", day, 20);

@@ -119,7 +119,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         String theme = switch (message.state()) {
             case SENT -> "badge success";
             case FAILED, UNCERTAIN -> "badge error";
-            case RETRY -> "badge contrast";
+            case RETRY, REPLACED -> "badge contrast";
             case PENDING, SENDING -> "badge";
         };
         badge.getElement().getThemeList().add(theme);

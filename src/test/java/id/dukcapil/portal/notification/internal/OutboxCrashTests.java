@@ -13,6 +13,7 @@ import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutboxAdministration;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.TestMailServer;
+import id.dukcapil.portal.shared.throttle.Throttles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ class OutboxCrashTests {
     @Autowired KilledRunLeftovers leftovers;
     @Autowired ChannelStore channels;
     @Autowired ApplicationEventPublisher events;
+    @Autowired Throttles throttles;
 
     @AfterEach
     void real_time_again() {
@@ -374,7 +376,7 @@ class OutboxCrashTests {
                 };
             }
         };
-        return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock);
+        return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock, throttles);
     }
 
     /**
