@@ -1,5 +1,7 @@
 package id.dukcapil.portal.ikd.internal;
 
+import id.dukcapil.portal.Refusals;
+import id.dukcapil.portal.shared.RuleViolation;
 import static id.dukcapil.portal.ikd.RegistrationState.ACTIVATED;
 import static id.dukcapil.portal.ikd.RegistrationState.FACE_PASSED;
 import static id.dukcapil.portal.ikd.RegistrationState.LOCKED;
@@ -11,12 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.dukcapil.portal.ikd.IkdRefusal;
 import id.dukcapil.portal.ikd.IkdRefusal.Code;
 import id.dukcapil.portal.ikd.RegistrationState;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +21,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -220,28 +215,10 @@ class RegistrationTransitionTableTests {
     }
 
     private static IkdRefusal refusal(Runnable change) {
-        try {
-            change.run();
-        } catch (IkdRefusal refused) {
-            return refused;
-        }
-        throw new AssertionError("not refused");
+        return Refusals.of(IkdRefusal.class, change);
     }
 
-    /** The refusal as a screen shows it: each key's words in the language's own bundle, joined by a space. */
-    private static String words(IkdRefusal refused, Locale language) {
-        Properties bundle = new Properties();
-        String file = language.getLanguage().equals("id") ? "/i18n/ikd.properties" : "/i18n/ikd_en.properties";
-        try (var in = RegistrationTransitionTableTests.class.getResourceAsStream(file)) {
-            bundle.load(new InputStreamReader(Objects.requireNonNull(in), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> words = new ArrayList<>();
-        for (String key : refused.messageKeys()) {
-            assertThat(bundle.getProperty(key)).as("%s in %s", key, file).isNotBlank();
-            words.add(new MessageFormat(bundle.getProperty(key), language).format(refused.args()));
-        }
-        return String.join(" ", words);
+    private static String words(RuleViolation refused, Locale language) {
+        return Refusals.words(refused, "ikd", language);
     }
 }

@@ -5,15 +5,11 @@ import static id.dukcapil.portal.recording.VisitState.RECORDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.dukcapil.portal.Refusals;
 import id.dukcapil.portal.recording.Priority;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
 import id.dukcapil.portal.shared.RuleViolation;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,8 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -216,29 +210,10 @@ class VisitTransitionTableTests {
     }
 
     private static RuleViolation refusal(Runnable change) {
-        try {
-            change.run();
-        } catch (RuleViolation refused) {
-            return refused;
-        }
-        throw new AssertionError("not refused");
+        return Refusals.of(change);
     }
 
-    /** The refusal as a screen shows it: each key's words in the language's own bundle, joined by a space. */
     private static String words(RuleViolation refused, Locale language) {
-        Properties bundle = new Properties();
-        String file = language.getLanguage().equals("id") ? "/i18n/recording.properties"
-                : "/i18n/recording_en.properties";
-        try (var in = VisitTransitionTableTests.class.getResourceAsStream(file)) {
-            bundle.load(new InputStreamReader(Objects.requireNonNull(in), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> words = new ArrayList<>();
-        for (String key : refused.messageKeys()) {
-            assertThat(bundle.getProperty(key)).as("%s in %s", key, file).isNotBlank();
-            words.add(new MessageFormat(bundle.getProperty(key), language).format(refused.args()));
-        }
-        return String.join(" ", words);
+        return Refusals.words(refused, "recording", language);
     }
 }
