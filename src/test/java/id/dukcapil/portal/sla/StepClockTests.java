@@ -27,6 +27,7 @@ class StepClockTests {
 
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
     private static final LocalDate DAY = LocalDate.of(2027, 3, 1);
+    private static final LocalDate RECORDING_CHANGED_FROM = LocalDate.of(2027, 6, 4);
 
     @Autowired StepClock stepClock;
     @Autowired SlaStandards standards;
@@ -124,9 +125,8 @@ class StepClockTests {
 
     @Test
     void a_days_standard_another_admin_changed_since_it_was_read_is_not_overwritten() {
-        LocalDate today = LocalDate.of(2027, 6, 1);
-        LocalDate day = today.plusDays(3);
-        clock.setInstant(at(today, "09:00"));
+        LocalDate day = RECORDING_CHANGED_FROM;
+        clock.setInstant(at(day.minusDays(3), "09:00"));
         standards.change(Procedure.C_RECORDING, SopStep.C3_RECORDING, new StandardChange(12, day), null);
         StepStandard read = standards.scheduled().stream()
                 .filter(s -> s.step() == SopStep.C3_RECORDING && s.validFrom().equals(day)).findFirst().orElseThrow();
@@ -142,6 +142,12 @@ class StepClockTests {
                 .hasMessageContaining("sla.standard.changed-meanwhile");
         assertThat(standards.scheduled()).filteredOn(s -> s.step() == SopStep.C3_RECORDING && s.validFrom().equals(day))
                 .extracting(StepStandard::standard).containsExactly(Duration.ofMinutes(14));
+    }
+
+    /** A standard stays in force from its day on: other classes' reports of later days expect the SOP's 10 minutes. */
+    @AfterEach
+    void the_sops_recording_standard_again() {
+        jdbc.update("DELETE FROM sla_standard WHERE step = 'C3_RECORDING' AND valid_from = ?", RECORDING_CHANGED_FROM);
     }
 
     @Test
