@@ -2,6 +2,7 @@ package id.dukcapil.portal.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,6 +123,7 @@ class BsreTotpSigningTests {
         peer.late(Duration.ofSeconds(4));
         peer.next(Misbehaviour.ANSWER_LATE);
 
+        int answered = peer.answered();
         List<DocumentOutcome> unknown = sign(office, ids, BsrePeer.totp(Instant.now()));
 
         assertThat(peer.filesPerCall()).containsExactly(3);
@@ -131,7 +133,8 @@ class BsreTotpSigningTests {
             assertThat(attempts.count(id, RemoteAttempts.State.UNKNOWN)).isEqualTo(1);
             assertThat(documents.find(id).orElseThrow().state()).isEqualTo(DocumentState.QUEUED);
         }
-        Thread.sleep(4500); // the late answer has gone out, to nobody: BSrE signed them all
+        // The late answer goes out, to nobody: BSrE signed them all.
+        await().atMost(Duration.ofSeconds(15)).until(() -> peer.answered() > answered);
         assertThat(peer.signatures()).isEqualTo(3);
 
         List<DocumentOutcome> signed = sign(office, ids, BsrePeer.totp(Instant.now()));

@@ -7,6 +7,8 @@ import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,9 +71,17 @@ public class OutboxSender {
      * in the database, one count for every node, since each costs the office money and a stranger's action may cause it.
      */
     private final Throttle phoneDay;
+    /**
+     * Each run on this node, failed ones too: an operator sees the sender alive and how long its runs take, and a
+     * test waits for runs to have happened instead of sleeping (issue 50).
+     */
+    private final Timer runs;
 
     OutboxSender(OutboxStore store, ChannelStore channels, List<ChannelPort> ports, NotificationProperties properties,
-                 TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, Throttles throttles) {
+                 TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, Throttles throttles,
+                 MeterRegistry meters) {
+        this.runs = Timer.builder("portal.outbox.sender.runs").description("Runs of the outbox sender on this node")
+                .register(meters);
         this.phoneDay = throttles.of("notification.phone.day", Limit.of(properties.phoneDailyCap(), Duration.ofDays(1)));
         this.store = store;
         this.channels = channels;
@@ -103,6 +113,11 @@ public class OutboxSender {
      * many were sent.
      */
     public int deliverDue() {
+        Integer sent = runs.record(this::deliverDueNow);
+        return sent == null ? 0 : sent;
+    }
+
+    private int deliverDueNow() {
         NotificationProperties.Sender settings = properties.sender();
         recoverAbandoned(clock.instant().minus(settings.lease()));
         long stopClaimingAt = System.nanoTime() + settings.runBudget().toNanos();

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.audit.Actor;
@@ -9,6 +10,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.AuditTestSupport;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.live.LiveChanges;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +82,13 @@ class ChangeFeedTests {
         LiveChanges.Subscription gone = live.listen(change -> change.action().equals("feedtest.gone"),
                 heard::incrementAndGet);
         gone.close();
-        audit.record(Actor.system("feed-test"), AuditRecord.success("feedtest.gone", "Visit", "2"));
-        Thread.sleep(1_000);
+        AtomicInteger stillListening = new AtomicInteger();
+        try (LiveChanges.Subscription open = live.listen(change -> change.action().equals("feedtest.gone"),
+                stillListening::incrementAndGet)) {
+            audit.record(Actor.system("feed-test"), AuditRecord.success("feedtest.gone", "Visit", "2"));
+            // The feed has handed the entry on: a listener still open heard it.
+            await().atMost(Duration.ofSeconds(5)).until(() -> stillListening.get() == 1);
+        }
         assertThat(heard).hasValue(0);
     }
 
