@@ -62,6 +62,7 @@ public class ImportRunner {
 
     private final ImportStore store;
     private final FamilyLoad load;
+    private final GoneResidents gone;
     private final TransactionTemplate transactions;
     private final Regions regions;
     private final AuditLog auditLog;
@@ -75,7 +76,7 @@ public class ImportRunner {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("population-import").daemon().factory());
 
-    ImportRunner(ImportStore store, FamilyLoad load, TransactionTemplate transactions, Regions regions,
+    ImportRunner(ImportStore store, FamilyLoad load, GoneResidents gone, TransactionTemplate transactions, Regions regions,
                  AuditLog auditLog, Clock clock,
                  @Value("${portal.population.import.families-per-chunk:500}") int familiesPerChunk,
                  @Value("${portal.population.import.compared-per-transaction:" + COMPARED_PER_TRANSACTION + "}")
@@ -85,6 +86,7 @@ public class ImportRunner {
                  @Value("${portal.population.import.max-gone-share:0.10}") double maxGoneShare) {
         this.store = store;
         this.load = load;
+        this.gone = gone;
         this.transactions = transactions;
         this.regions = regions;
         this.auditLog = auditLog;
@@ -470,7 +472,7 @@ public class ImportRunner {
          * confirmed import goes on as long as no more are to be marked than were confirmed (a takeover finds fewer).
          */
         boolean mustAsk() {
-            FamilyLoad.GoneCount count = load.countGone(job.id(), job.scope());
+            GoneResidents.GoneCount count = gone.count(job.id(), job.scope());
             Long confirmed = job.goneConfirmed();
             if (confirmed != null && count.unlisted() <= confirmed) {
                 return false;
@@ -493,7 +495,7 @@ public class ImportRunner {
             while (true) {
                 Written written = Objects.requireNonNull(transactions.execute(status -> {
                     ImportStore.Tally attempt = tally.copy();
-                    int marked = load.markGone(job.id(), job.scope(), attempt, actor, today);
+                    int marked = gone.markGone(job.id(), job.scope(), attempt, actor, today);
                     store.progressed(job.id(), familiesDone, 1.0, attempt);
                     return new Written(attempt, marked == 0);
                 }));
