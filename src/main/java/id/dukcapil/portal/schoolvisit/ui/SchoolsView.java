@@ -17,6 +17,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
+import java.util.Map;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -63,6 +67,8 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     final Div detail = new Div();
     final Grid<RosterReport.BadRow> badRows = new Grid<>();
     final DatePicker visitDay;
+    private final Binder<UploadForms.Roster> rosterBinder = new Binder<>(UploadForms.Roster.class);
+    private final Binder<UploadForms.SchoolList> listBinder = new Binder<>(UploadForms.SchoolList.class);
     private final Schools service;
     private final RosterImport rosterImport;
     private final SchoolReports reports;
@@ -86,8 +92,10 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         this.files = files;
         setSizeFull();
         visitDay = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.schools.visit-day")));
-        visitDay.setValue(LocalDate.now(clock));
         visitDay.setId("roster-visit-day");
+        rosterBinder.forField(visitDay).withValidator(BeanRule.of(UploadForms.Roster.class, "visitDay"))
+                .bind("visitDay");
+        rosterBinder.readBean(new UploadForms.Roster(LocalDate.now(clock)));
         search.setPlaceholder(getTranslation("schoolvisit.schools.search"));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setMaxLength(School.NAME_MAX_LENGTH);
@@ -137,6 +145,8 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         point.setLabel(getTranslation("schoolvisit.field.service-point"));
         point.setItems(service.servicePoints());
         point.setItemLabelGenerator(ServicePoint::name);
+        point.setId("school-list-point");
+        listBinder.forField(point).withValidator(BeanRule.of(UploadForms.SchoolList.class, "point")).bind("point");
         UI ui = UI.getCurrent();
         Upload upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(RosterImport.MAX_UPLOAD_BYTES,
                 (metadata, bytes) -> ui.access(() -> importList(point.getValue(), bytes)))));
@@ -157,9 +167,8 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void importList(@Nullable ServicePoint point, byte[] bytes) {
-        if (point == null) {
-            Notifications.error(getTranslation("schoolvisit.error.service-point"));
-            return;
+        if (point == null || listBinder.validate().hasErrors()) {
+            return; // said at the point's field; the file is not read
         }
         try {
             SchoolListImport.Report report = schoolList.importList(point.code(), new ByteArrayInputStream(bytes));
@@ -254,9 +263,8 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void imported(School school, byte[] bytes) {
-        if (visitDay.getValue() == null) {
-            Notifications.error(getTranslation("schoolvisit.error.day"));
-            return;
+        if (rosterBinder.validate().hasErrors()) {
+            return; // said at the day's field; the file is not read
         }
         try {
             RosterReport report = rosterImport.importRoster(school.id(), visitDay.getValue(),
@@ -272,7 +280,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
             badRows.setItems(report.badRows());
             badRows.setVisible(!report.badRows().isEmpty());
         } catch (RuleViolation violation) {
-            Notifications.error(violation);
+            FieldRefusals.of(Map.of("schoolvisit.error.day", visitDay)).show(violation);
         }
     }
 
