@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import id.dukcapil.portal.shared.ui.BeanRule;
@@ -34,7 +33,6 @@ import id.dukcapil.portal.schoolvisit.RosterReport;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolFigures;
 import id.dukcapil.portal.schoolvisit.SchoolListImport;
-import com.vaadin.flow.component.details.Details;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
@@ -45,7 +43,6 @@ import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
-import id.dukcapil.portal.staff.ServicePoint;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -68,12 +65,11 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<RosterReport.BadRow> badRows = new Grid<>();
     final DatePicker visitDay;
     private final Binder<UploadForms.Roster> rosterBinder = new Binder<>(UploadForms.Roster.class);
-    private final Binder<UploadForms.SchoolList> listBinder = new Binder<>(UploadForms.SchoolList.class);
+    final SchoolListUpload listUpload;
     private final Schools service;
     private final RosterImport rosterImport;
     private final SchoolReports reports;
     private final TableReportFiles files;
-    private final SchoolListImport schoolList;
     private final VisitPlanner planner;
     private final Clock clock;
     private final PersonalDataViews personalData;
@@ -85,7 +81,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         this.personalData = personalData;
         this.planner = planner;
         this.clock = clock;
-        this.schoolList = schoolList;
+        listUpload = new SchoolListUpload(schoolList, service, this::refresh);
         this.service = service;
         this.rosterImport = rosterImport;
         this.reports = reports;
@@ -128,7 +124,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         badRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         badRows.setAllRowsVisible(true);
         badRows.setId("roster-bad-rows");
-        HorizontalLayout bar = new HorizontalLayout(search, create, listImport());
+        HorizontalLayout bar = new HorizontalLayout(search, create, listUpload);
         bar.setWrap(true);
         bar.setAlignItems(Alignment.BASELINE);
         FlexLayout body = new FlexLayout(schools, detail);
@@ -137,55 +133,6 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         body.setWidthFull();
         add(new H2(getTranslation("schoolvisit.schools.title")), bar, body);
         refresh();
-    }
-
-    /** A list of schools from Excel, for the service point chosen; the bad rows said by number and reason. */
-    private Details listImport() {
-        Select<ServicePoint> point = new Select<>();
-        point.setLabel(getTranslation("schoolvisit.field.service-point"));
-        point.setItems(service.servicePoints());
-        point.setItemLabelGenerator(ServicePoint::name);
-        point.setId("school-list-point");
-        listBinder.forField(point).withValidator(BeanRule.of(UploadForms.SchoolList.class, "point")).bind("point");
-        UI ui = UI.getCurrent();
-        Upload upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(RosterImport.MAX_UPLOAD_BYTES,
-                (metadata, bytes) -> ui.access(() -> importList(point.getValue(), bytes)))));
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(RosterImport.MAX_UPLOAD_BYTES);
-        upload.setAcceptedFileTypes(".xlsx", TableReportFiles.XLSX);
-        upload.setId("school-list-upload");
-        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = schoolList.template();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "templat-daftar-sekolah.xlsx",
-                    TableReportFiles.XLSX, bytes.length);
-        }), getTranslation("schoolvisit.schools.list-template"));
-        template.setId("school-list-template");
-        Details details = new Details(getTranslation("schoolvisit.schools.import-list"),
-                new Paragraph(getTranslation("schoolvisit.schools.import-hint")), template, point, upload);
-        details.setId("school-list-import");
-        return details;
-    }
-
-    void importList(@Nullable ServicePoint point, byte[] bytes) {
-        if (point == null || listBinder.validate().hasErrors()) {
-            return; // said at the point's field; the file is not read
-        }
-        try {
-            SchoolListImport.Report report = schoolList.importList(point.code(), new ByteArrayInputStream(bytes));
-            String message = getTranslation("schoolvisit.schools.list-imported", report.rows(), report.added(),
-                    report.updated(), report.badRows().size()) + report.badRows().stream()
-                    .map(row -> " " + getTranslation("schoolvisit.column.row") + " " + row.row() + ": "
-                            + getTranslation(row.reasonKey(), row.args()))
-                    .collect(java.util.stream.Collectors.joining(""));
-            if (report.badRows().isEmpty()) {
-                Notifications.success(message);
-            } else {
-                Notifications.error(message);
-            }
-            refresh();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
     }
 
     void refresh() {

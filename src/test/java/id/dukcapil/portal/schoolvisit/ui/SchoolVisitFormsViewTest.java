@@ -8,6 +8,7 @@ import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolForm;
+import id.dukcapil.portal.schoolvisit.SchoolListImport;
 import id.dukcapil.portal.schoolvisit.SchoolLevel;
 import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport;
 import id.dukcapil.portal.schoolvisit.Schools;
@@ -37,6 +38,7 @@ class SchoolVisitFormsViewTest extends PortalViewTest {
 
     @Autowired Schools schools;
     @Autowired RosterImport rosterImport;
+    @Autowired SchoolListImport schoolList;
     @Autowired VisitPlanner planner;
     @Autowired StaffAccounts staffAccounts;
     @Autowired UserDetailsService users;
@@ -111,6 +113,10 @@ class SchoolVisitFormsViewTest extends PortalViewTest {
             assertThat(view.visitDay.isInvalid()).isTrue();
             assertThat(view.visitDay.getErrorMessage())
                     .isEqualTo("Pilih tanggal kunjungan antara hari ini dan satu tahun ke depan.");
+
+            view.listUpload.importList(schoolList.template()); // the list of schools, no service point chosen
+            assertThat(view.listUpload.point.isInvalid()).as("said at the point's field").isTrue();
+            assertThat(view.listUpload.point.getErrorMessage()).isNotBlank().doesNotContain("schoolvisit.");
         });
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_student WHERE school_id = ?", Integer.class,
                 school.id())).isZero();
