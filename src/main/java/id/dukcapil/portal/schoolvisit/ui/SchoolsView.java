@@ -15,8 +15,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
+import java.util.Map;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -30,7 +33,6 @@ import id.dukcapil.portal.schoolvisit.RosterReport;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolFigures;
 import id.dukcapil.portal.schoolvisit.SchoolListImport;
-import com.vaadin.flow.component.details.Details;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
@@ -41,7 +43,6 @@ import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
-import id.dukcapil.portal.staff.ServicePoint;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -63,11 +64,12 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     final Div detail = new Div();
     final Grid<RosterReport.BadRow> badRows = new Grid<>();
     final DatePicker visitDay;
+    private final Binder<UploadForms.Roster> rosterBinder = new Binder<>(UploadForms.Roster.class);
+    final SchoolListUpload listUpload;
     private final Schools service;
     private final RosterImport rosterImport;
     private final SchoolReports reports;
     private final TableReportFiles files;
-    private final SchoolListImport schoolList;
     private final VisitPlanner planner;
     private final Clock clock;
     private final PersonalDataViews personalData;
@@ -79,15 +81,17 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         this.personalData = personalData;
         this.planner = planner;
         this.clock = clock;
-        this.schoolList = schoolList;
+        listUpload = new SchoolListUpload(schoolList, service, this::refresh);
         this.service = service;
         this.rosterImport = rosterImport;
         this.reports = reports;
         this.files = files;
         setSizeFull();
         visitDay = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.schools.visit-day")));
-        visitDay.setValue(LocalDate.now(clock));
         visitDay.setId("roster-visit-day");
+        rosterBinder.forField(visitDay).withValidator(BeanRule.of(UploadForms.Roster.class, "visitDay"))
+                .bind("visitDay");
+        rosterBinder.readBean(new UploadForms.Roster(LocalDate.now(clock)));
         search.setPlaceholder(getTranslation("schoolvisit.schools.search"));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setMaxLength(School.NAME_MAX_LENGTH);
@@ -120,7 +124,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         badRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         badRows.setAllRowsVisible(true);
         badRows.setId("roster-bad-rows");
-        HorizontalLayout bar = new HorizontalLayout(search, create, listImport());
+        HorizontalLayout bar = new HorizontalLayout(search, create, listUpload);
         bar.setWrap(true);
         bar.setAlignItems(Alignment.BASELINE);
         FlexLayout body = new FlexLayout(schools, detail);
@@ -129,54 +133,6 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         body.setWidthFull();
         add(new H2(getTranslation("schoolvisit.schools.title")), bar, body);
         refresh();
-    }
-
-    /** A list of schools from Excel, for the service point chosen; the bad rows said by number and reason. */
-    private Details listImport() {
-        Select<ServicePoint> point = new Select<>();
-        point.setLabel(getTranslation("schoolvisit.field.service-point"));
-        point.setItems(service.servicePoints());
-        point.setItemLabelGenerator(ServicePoint::name);
-        UI ui = UI.getCurrent();
-        Upload upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(RosterImport.MAX_UPLOAD_BYTES,
-                (metadata, bytes) -> ui.access(() -> importList(point.getValue(), bytes)))));
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(RosterImport.MAX_UPLOAD_BYTES);
-        upload.setAcceptedFileTypes(".xlsx", TableReportFiles.XLSX);
-        upload.setId("school-list-upload");
-        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = schoolList.template();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "templat-daftar-sekolah.xlsx",
-                    TableReportFiles.XLSX, bytes.length);
-        }), getTranslation("schoolvisit.schools.list-template"));
-        template.setId("school-list-template");
-        Details details = new Details(getTranslation("schoolvisit.schools.import-list"),
-                new Paragraph(getTranslation("schoolvisit.schools.import-hint")), template, point, upload);
-        details.setId("school-list-import");
-        return details;
-    }
-
-    void importList(@Nullable ServicePoint point, byte[] bytes) {
-        if (point == null) {
-            Notifications.error(getTranslation("schoolvisit.error.service-point"));
-            return;
-        }
-        try {
-            SchoolListImport.Report report = schoolList.importList(point.code(), new ByteArrayInputStream(bytes));
-            String message = getTranslation("schoolvisit.schools.list-imported", report.rows(), report.added(),
-                    report.updated(), report.badRows().size()) + report.badRows().stream()
-                    .map(row -> " " + getTranslation("schoolvisit.column.row") + " " + row.row() + ": "
-                            + getTranslation(row.reasonKey(), row.args()))
-                    .collect(java.util.stream.Collectors.joining(""));
-            if (report.badRows().isEmpty()) {
-                Notifications.success(message);
-            } else {
-                Notifications.error(message);
-            }
-            refresh();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
     }
 
     void refresh() {
@@ -254,9 +210,8 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void imported(School school, byte[] bytes) {
-        if (visitDay.getValue() == null) {
-            Notifications.error(getTranslation("schoolvisit.error.day"));
-            return;
+        if (rosterBinder.validate().hasErrors()) {
+            return; // said at the day's field; the file is not read
         }
         try {
             RosterReport report = rosterImport.importRoster(school.id(), visitDay.getValue(),
@@ -272,7 +227,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
             badRows.setItems(report.badRows());
             badRows.setVisible(!report.badRows().isEmpty());
         } catch (RuleViolation violation) {
-            Notifications.error(violation);
+            FieldRefusals.of(Map.of("schoolvisit.error.day", visitDay)).show(violation);
         }
     }
 

@@ -2,31 +2,22 @@ package id.dukcapil.portal.schoolvisit.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.audit.PersonalDataViews;
-import id.dukcapil.portal.schoolvisit.Kit;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Paragraph;
-import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Schools;
-import id.dukcapil.portal.schoolvisit.VisitPlan;
 import id.dukcapil.portal.schoolvisit.VisitLetters;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import com.vaadin.flow.component.html.Anchor;
@@ -43,7 +34,6 @@ import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +41,6 @@ import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -73,6 +62,7 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     final Span period = new Span();
     final Div calendar = new Div();
     private final VisitPlanner planner;
+    @Nullable ScheduleEditor scheduleEditor;
     private final Schools schools;
     private final VisitLetters letters;
     private final SchoolReports reports;
@@ -209,64 +199,15 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         return cell;
     }
 
-    /** The schedule dialog; the coordination's clock runs from its opening to the visit scheduled. */
+    /** The schedule dialog (its own class: the form and its checks); the calendar redrawn on the visit's day. */
     void openSchedule(LocalDate day) {
-        Instant began = clock.instant();
-        Dialog dialog = new Dialog(getTranslation("schoolvisit.calendar.schedule"));
-        dialog.setWidth("min(40rem, 100vw)");
-        ComboBox<School> school = new ComboBox<>(getTranslation("schoolvisit.column.school"));
-        school.setItems(query -> schools.search(query.getFilter().orElse(""),
-                org.springframework.data.domain.PageRequest.of(query.getPage(), query.getPageSize())).stream());
-        school.setItemLabelGenerator(s -> s.name() + " (" + s.npsn() + ")");
-        school.setId("schedule-school");
-        DatePicker date = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.column.day")));
-        date.setValue(day);
-        date.setMin(LocalDate.now(clock));
-        date.setId("schedule-day");
-        Map<String, String> officers = planner.officers();
-        MultiSelectComboBox<String> team = new MultiSelectComboBox<>(getTranslation("schoolvisit.column.team"));
-        team.setItems(officers.keySet());
-        team.setItemLabelGenerator(username -> officers.getOrDefault(username, username));
-        team.setId("schedule-team");
-        Select<Kit> kit = new Select<>();
-        kit.setLabel(getTranslation("schoolvisit.column.kit"));
-        kit.setItems(planner.kits());
-        kit.setItemLabelGenerator(k -> k.name() + (k.underRepair() ? " · " + getTranslation("schoolvisit.calendar.repair") : ""));
-        kit.setId("schedule-kit");
-        Paragraph refusal = new Paragraph();
-        refusal.setId("schedule-refusal");
-        refusal.getStyle().set("color", "var(--lumo-error-text-color)").set("margin", "0");
-        refusal.setVisible(false);
-        Map<String, HasValidation> fields = Map.of("school", school, "day", date, "team", team, "kit", kit);
-        Button save = new Button(getTranslation("schoolvisit.calendar.schedule"), click -> {
-            fields.values().forEach(field -> field.setInvalid(false));
-            refusal.setVisible(false);
-            try {
-                SchoolVisit visit = planner.schedule(new VisitPlan(school.getValue() == null ? -1 : school.getValue().id(),
-                        date.getValue(), Set.copyOf(team.getValue()),
-                        kit.getValue() == null ? null : kit.getValue().code(), began));
-                dialog.close();
-                Notifications.success(getTranslation("schoolvisit.calendar.scheduled", visit.schoolName(),
-                        DATE.format(visit.day())));
-                anchor = visit.day();
-                draw();
-            } catch (RuleViolation violation) {
-                // Told at the field it is about, inside the dialog: a toast covered the team field.
-                HasValidation field = fields.get(ScheduleRefusals.fieldOf(violation));
-                if (field != null) {
-                    field.setErrorMessage(Notifications.text(violation));
-                    field.setInvalid(true);
-                } else {
-                    refusal.setText(Notifications.text(violation));
-                    refusal.setVisible(true);
-                }
-            }
+        scheduleEditor = new ScheduleEditor(planner, schools, clock, day, visit -> {
+            Notifications.success(getTranslation("schoolvisit.calendar.scheduled", visit.schoolName(),
+                    DATE.format(visit.day())));
+            anchor = visit.day();
+            draw();
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("schedule-save");
-        dialog.add(refusal, new FormLayout(school, date, team, kit));
-        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close()), save);
-        dialog.open();
+        scheduleEditor.open();
     }
 
     /** A visit's letter to the school: e-mailed through the outbox, or downloaded with the day's student list. */

@@ -23,14 +23,24 @@ public final class BeanRule<V> implements Validator<V> {
 
     private final Class<?> formType;
     private final String property;
+    private final Object[] args;
 
-    private BeanRule(Class<?> formType, String property) {
+    private BeanRule(Class<?> formType, String property, Object... args) {
         this.formType = formType;
         this.property = property;
+        this.args = args;
     }
 
     public static <V> BeanRule<V> of(Class<?> formType, String property) {
         return new BeanRule<>(formType, property);
+    }
+
+    /**
+     * The same rule, its message filled with {@code args} ({@code {0}}, {@code {1}}…): for a bundle message that
+     * names the limit it states ("at most {0} characters"), as the service's refusal in the same words does.
+     */
+    public BeanRule<V> withArgs(Object... args) {
+        return new BeanRule<>(formType, property, args);
     }
 
     @Override
@@ -39,13 +49,13 @@ public final class BeanRule<V> implements Validator<V> {
                 value);
         return violations.stream().map(ConstraintViolation::getMessageTemplate).sorted(Comparator.naturalOrder())
                 .findFirst()
-                .map(template -> ValidationResult.error(words(template, context)))
+                .map(template -> ValidationResult.error(words(template, context, args)))
                 .orElseGet(ValidationResult::ok);
     }
 
-    private static String words(String template, ValueContext context) {
+    private static String words(String template, ValueContext context, Object[] args) {
         String key = template.startsWith("{") && template.endsWith("}")
                 ? template.substring(1, template.length() - 1) : template;
-        return context.getComponent().map(component -> component.getTranslation(key)).orElse(key);
+        return context.getComponent().map(component -> component.getTranslation(key, args)).orElse(key);
     }
 }
