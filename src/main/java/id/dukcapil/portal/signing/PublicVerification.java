@@ -13,7 +13,7 @@ import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
-import id.dukcapil.portal.signing.internal.CertificateStore;
+import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.PdfSniffer;
 import id.dukcapil.portal.signing.internal.SignatureInspector;
@@ -41,7 +41,7 @@ public class PublicVerification {
     static final Duration WAIT_FOR_A_PLACE = Duration.ofSeconds(3);
 
     private final DocumentStore documents;
-    private final CertificateStore certificates;
+    private final SigningCertificateRepository certificates;
     private final SignatureInspector inspector;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
@@ -49,7 +49,7 @@ public class PublicVerification {
     private final CheckGate gate = new CheckGate(CHECKS_AT_ONCE, WAIT_FOR_A_PLACE);
     private final Clock clock;
 
-    PublicVerification(DocumentStore documents, CertificateStore certificates, SignatureInspector inspector,
+    PublicVerification(DocumentStore documents, SigningCertificateRepository certificates, SignatureInspector inspector,
                        AuditLog auditLog, TransactionTemplate transactions, Throttles throttles, Clock clock) {
         this.documents = documents;
         this.certificates = certificates;
@@ -73,7 +73,7 @@ public class PublicVerification {
     }
 
     private PublicDocument publicView(DocumentStore.DocumentRow document) {
-        CertificateInfo certificate = certificates.find(document.certificateId()).orElseThrow();
+        CertificateInfo certificate = certificates.info(document.certificateId()).orElseThrow();
         PublicDocument.Status status;
         if (document.state() == DocumentState.REVOKED || certificate.status() == CertificateInfo.Status.REVOKED) {
             status = PublicDocument.Status.REVOKED;
@@ -121,7 +121,7 @@ public class PublicVerification {
             case BROKEN -> new PdfSignatureCheck(PdfSignatureCheck.Verdict.ALTERED, null, inspection.signedAt(), null);
             case VALID -> {
                 String signerName = id.dukcapil.portal.signing.internal.CertificateNames.commonName(inspection.signer());
-                Optional<CertificateInfo> ours = certificates.findBySha256(Certificates.sha256(inspection.signer()));
+                Optional<CertificateInfo> ours = certificates.infoBySha256(Certificates.sha256(inspection.signer()));
                 if (ours.isEmpty()) {
                     yield new PdfSignatureCheck(PdfSignatureCheck.Verdict.FOREIGN_SIGNER, signerName,
                             inspection.signedAt(), null);

@@ -26,7 +26,7 @@ import id.dukcapil.portal.signing.bsre.BsrePeer.Misbehaviour;
 import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.BsreProperties;
 import id.dukcapil.portal.signing.internal.BsreSigner;
-import id.dukcapil.portal.signing.internal.CertificateStore;
+import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
@@ -66,7 +66,7 @@ class BsreSigningTests {
     @Autowired SignatureInspector inspector;
     @Autowired Throttles throttles;
     @Autowired RemoteAttempts attempts;
-    @Autowired CertificateStore certificates;
+    @Autowired SigningCertificateRepository certificates;
     @Autowired PublicVerification verification;
     @Autowired SigningTestSupport support;
 
@@ -108,7 +108,7 @@ class BsreSigningTests {
             assertThat(attempts.count(id, RemoteAttempts.State.SIGNED)).isEqualTo(1);
         }
         DocumentStore.DocumentRow first = documents.find(ids.getFirst()).orElseThrow();
-        CertificateInfo certificate = certificates.find(first.certificateId()).orElseThrow();
+        CertificateInfo certificate = certificates.info(first.certificateId()).orElseThrow();
         assertThat(certificate.status()).isEqualTo(CertificateInfo.Status.BSRE);
         assertThat(certificate.issuer()).contains("Demo CA");
         PublicDocument shown = verification.byToken(first.token()).orElseThrow();

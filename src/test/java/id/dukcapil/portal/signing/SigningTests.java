@@ -35,6 +35,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import id.dukcapil.portal.signing.internal.SigningCertificateEntity;
+import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
@@ -56,6 +58,8 @@ class SigningTests {
     @Autowired PopulationRegistry registry;
     @Autowired TestClock clock;
     @Autowired Throttles throttles;
+    @Autowired SigningCertificateRepository certificateRows;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     @AfterEach
     void back_to_normal() {
@@ -297,6 +301,34 @@ class SigningTests {
         assertThatThrownBy(() -> batches.start(List.of(id), PASSPHRASE.toCharArray()))
                 .isInstanceOfSatisfying(RuleViolation.class, violation ->
                         assertThat(violation.messageKeys()).containsExactly("signing.certificate.revoked"));
+    }
+
+    @Test
+    void a_certificate_revoked_meanwhile_is_not_revoked_again_whether_read_before_or_after() {
+        Instant now = Instant.now();
+        CertificateInfo certificate = support.uploadCertificate(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
+        support.as("admin", () -> {
+            certificates.revoke(certificate.id(), "key compromised (test)");
+            return null;
+        });
+        assertThatThrownBy(() -> support.as("admin", () -> {
+            certificates.revoke(certificate.id(), "a second admin (test)");
+            return null;
+        })).isInstanceOfSatisfying(RuleViolation.class, violation ->
+                assertThat(violation.messageKeys()).containsExactly("signing.certificate.already-revoked"));
+
+        // Read before another admin's revocation committed: the version refuses the write, the first reason stays.
+        CertificateInfo next = support.uploadCertificate(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            SigningCertificateEntity stale = certificateRows.findById(next.id()).orElseThrow();
+            java.util.concurrent.CompletableFuture.runAsync(() -> support.as("admin", () -> {
+                certificates.revoke(next.id(), "the first admin (test)");
+                return null;
+            })).join();
+            stale.revoke(Instant.now(), "the second admin (test)");
+            certificateRows.saveAndFlush(stale);
+        })).isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(certificateRows.info(next.id()).orElseThrow().revokedReason()).isEqualTo("the first admin (test)");
     }
 
     @Test
