@@ -21,6 +21,7 @@ import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.shared.tx.UniqueKeys;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,6 +121,9 @@ public class KkPrintIntake {
         try {
             lifecycle.submitted(request, actor);
         } catch (DataIntegrityViolationException e) {
+            if (!UniqueKeys.violated(e)) {
+                throw e;
+            }
             // The step clock entered above goes with the refused request: a refusal alone would be committed.
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             throw new KkPrintRefusal(Code.OPEN_REQUEST_EXISTS);

@@ -12,6 +12,7 @@ import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.shared.tx.UniqueKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,9 @@ public class Schools {
         try {
             school = store.saveAndFlush(new SchoolEntity(clean));
         } catch (DataIntegrityViolationException twoPlannersAtOnce) {
+            if (!UniqueKeys.violated(twoPlannersAtOnce)) {
+                throw twoPlannersAtOnce;
+            }
             throw new RuleViolation("schoolvisit.error.npsn-taken", clean.npsn());
         }
         auditLog.record(AuditRecord.success("schoolvisit.school.created", "School", String.valueOf(school.id()))
@@ -81,6 +85,9 @@ public class Schools {
         } catch (OptimisticLockingFailureException changedMeanwhile) {
             throw new RuleViolation("schoolvisit.error.school-changed");
         } catch (DataIntegrityViolationException twoPlannersAtOnce) {
+            if (!UniqueKeys.violated(twoPlannersAtOnce)) {
+                throw twoPlannersAtOnce;
+            }
             throw new RuleViolation("schoolvisit.error.npsn-taken", clean.npsn());
         }
         auditLog.record(AuditRecord.success("schoolvisit.school.updated", "School", String.valueOf(id))

@@ -15,6 +15,7 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.staff.StaffNames;
+import id.dukcapil.portal.shared.tx.UniqueKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,6 +160,9 @@ public class VisitPlanner {
         try {
             id = visits.saveAndFlush(new SchoolVisitEntity(school.id(), day, kit.code(), team, currentActor.id(), now)).id();
         } catch (DataIntegrityViolationException bookedMeanwhile) {
+            if (!UniqueKeys.violated(bookedMeanwhile)) {
+                throw bookedMeanwhile;
+            }
             // Another planner booked the kit or an officer between the check and the insert. Not named here: the
             // failed flush leaves this transaction's persistence context unusable for the reads that would name it.
             throw new RuleViolation("schoolvisit.conflict.meanwhile");
