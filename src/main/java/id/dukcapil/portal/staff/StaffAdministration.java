@@ -8,6 +8,7 @@ import id.dukcapil.portal.staff.internal.ServicePointEntity;
 import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
 import id.dukcapil.portal.staff.internal.StaffAccountRepository;
+import id.dukcapil.portal.staff.internal.StaffSessions;
 import id.dukcapil.portal.shared.Email;
 import jakarta.validation.Valid;
 import java.security.SecureRandom;
@@ -23,6 +24,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
@@ -43,14 +46,16 @@ public class StaffAdministration {
     private final ServicePointRepository servicePoints;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
+    private final StaffSessions sessions;
     private final Clock clock;
 
     StaffAdministration(StaffAccountRepository accounts, ServicePointRepository servicePoints,
-                        PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
+                        PasswordEncoder passwordEncoder, AuditLog auditLog, StaffSessions sessions, Clock clock) {
         this.accounts = accounts;
         this.servicePoints = servicePoints;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -117,6 +122,7 @@ public class StaffAdministration {
         auditLog.record(AuditRecord.success(before.active() && !after.active() ? "staff.account.deactivated"
                         : "staff.account.updated", SUBJECT, username)
                 .withDetail(StaffChanges.describe(before, after)));
+        endSessionsAfterCommit(account);
         return after;
     }
 
@@ -128,6 +134,7 @@ public class StaffAdministration {
         account.changePassword(Objects.requireNonNull(passwordEncoder.encode(temporaryPassword)), clock.instant(), true);
         account.unlock();
         auditLog.record(AuditRecord.success("staff.password.reset", SUBJECT, account.username()));
+        endSessionsAfterCommit(account);
         return temporaryPassword;
     }
 
@@ -139,6 +146,21 @@ public class StaffAdministration {
     }
 
     /** Accounts active, and locked now: the ADMIN's home view. */
+    /**
+     * Once the change is kept, this node sends the account's open screens to the sign-in page if it no longer grants
+     * what they were signed in with (issue 52 item 6); other nodes see it at their next sweep.
+     */
+    private void endSessionsAfterCommit(StaffAccountEntity account) {
+        long accountId = account.id();
+        String stamp = account.accessStamp();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sessions.accessChanged(accountId, stamp);
+            }
+        });
+    }
+
     @Transactional(readOnly = true)
     public AccountCounts counts() {
         return new AccountCounts(accounts.countByActiveTrue(), accounts.countByLockedUntilAfter(clock.instant()));
