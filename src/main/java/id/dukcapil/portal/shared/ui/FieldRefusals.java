@@ -1,9 +1,11 @@
 package id.dukcapil.portal.shared.ui;
 
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,19 +28,33 @@ public final class FieldRefusals {
         return new FieldRefusals(fieldOfKey);
     }
 
-    /** Says the refusal at its fields; what is about none of them as an error message. */
+    /**
+     * Says the refusal at its fields, several messages about one field (a password's broken rules) together, the
+     * first field told focused; what is about none of them as an error message.
+     */
     public void show(RuleViolation violation) {
         UI ui = UI.getCurrent();
+        Map<HasValidation, List<String>> atField = new LinkedHashMap<>();
         List<String> elsewhere = new ArrayList<>();
         for (String key : violation.messageKeys()) {
             HasValidation field = fieldOfKey.get(key);
+            String words = ui.getTranslation(key, violation.args());
             if (field == null) {
-                elsewhere.add(ui.getTranslation(key, violation.args()));
+                elsewhere.add(words);
             } else {
-                field.setErrorMessage(ui.getTranslation(key, violation.args()));
-                field.setInvalid(true);
+                atField.computeIfAbsent(field, any -> new ArrayList<>()).add(words);
             }
         }
+        atField.forEach((field, messages) -> {
+            field.setErrorMessage(String.join(" ", messages));
+            field.setInvalid(true);
+        });
+        atField.keySet().stream().findFirst()
+                .ifPresent(field -> {
+                    if (field instanceof Focusable<?> focusable) {
+                        focusable.focus();
+                    }
+                });
         if (!elsewhere.isEmpty()) {
             Notifications.error(String.join(" ", elsewhere));
         }
