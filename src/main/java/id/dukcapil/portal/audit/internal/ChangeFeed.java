@@ -2,6 +2,8 @@ package id.dukcapil.portal.audit.internal;
 
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.live.LiveChanges;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -32,12 +34,20 @@ class ChangeFeed implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final LiveChanges live;
     private final Duration every;
+    /**
+     * Each read of the head on this node: an operator sees the feed alive and what its idle cost is, and a test waits
+     * for reads to have happened instead of sleeping (issue 50).
+     */
+    private final Timer reads;
     private @Nullable ScheduledExecutorService reader;
     /** The last entry handed on; -1 before the first read. Touched by the reader thread only. */
     private long seen = -1;
     private boolean failing;
 
-    ChangeFeed(JdbcTemplate jdbc, LiveChanges live, @Value("${portal.live.read-every:PT0.25S}") Duration every) {
+    ChangeFeed(JdbcTemplate jdbc, LiveChanges live, @Value("${portal.live.read-every:PT0.25S}") Duration every,
+               MeterRegistry meters) {
+        this.reads = Timer.builder("portal.live.feed.reads")
+                .description("Reads of the audit chain's head by this node's change feed").register(meters);
         this.jdbc = jdbc;
         this.live = live;
         this.every = every;
@@ -79,7 +89,7 @@ class ChangeFeed implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        reader.scheduleWithFixedDelay(this::read, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        reader.scheduleWithFixedDelay(() -> reads.record(this::read), 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

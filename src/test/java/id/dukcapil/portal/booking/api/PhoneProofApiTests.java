@@ -9,8 +9,10 @@ import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.notification.SenderRuns;
 import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.notification.TestSmsc;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +42,7 @@ class PhoneProofApiTests {
     @Autowired TestClock clock;
     @Autowired TestMailServer mailServer;
     @Autowired BookingService bookings;
+    @Autowired MeterRegistry meters;
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -167,7 +170,10 @@ class PhoneProofApiTests {
         HttpResponse<String> notAPhone = send(put(token, "/profile/phone", "{\"phone\":\"12345\"}", "en"));
         assertThat(notAPhone.statusCode()).isEqualTo(422);
         assertThat(json.readTree(notAPhone.body()).get("errors").get(0).get("field").asString()).isEqualTo("phone");
-        Thread.sleep(2_000); // the sender's runs, in which a second SMS would have gone
+        // No second code queued (a phone's pace could hold one back past any run), nor sent in a whole run since.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE phone = ? "
+                + "AND template_key = 'phone-proof'", Integer.class, phone)).as("one code queued").isEqualTo(1);
+        new SenderRuns(meters).awaitWhole(1);
         assertThat(TestSmsc.textsTo(phone.substring(1))).hasSize(1);
     }
 
