@@ -21,6 +21,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,10 +128,19 @@ public class StaffAdministration {
         return after;
     }
 
-    /** @return the new temporary password, shown once to the admin; the user must change it at sign-in */
+    /**
+     * @return the new temporary password, shown once to the admin; the user must change it at sign-in
+     * @throws RuleViolation {@code staff.error.own-reset} for the administrator's own account, changed on the password
+     *                       page instead
+     */
     @Transactional
     public String resetPassword(long id) {
         StaffAccountEntity account = accounts.findById(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (signedIn != null && account.username().equals(signedIn.getName())) {
+            // A reset ends the administrator's own session before the temporary password could be read: locked out.
+            throw new RuleViolation("staff.error.own-reset");
+        }
         String temporaryPassword = temporaryPassword();
         account.changePassword(Objects.requireNonNull(passwordEncoder.encode(temporaryPassword)), clock.instant(), true);
         account.unlock();
@@ -145,7 +156,6 @@ public class StaffAdministration {
         auditLog.record(AuditRecord.success("staff.account.unlocked", SUBJECT, account.username()));
     }
 
-    /** Accounts active, and locked now: the ADMIN's home view. */
     /**
      * Once the change is kept, this node sends the account's open screens to the sign-in page if it no longer grants
      * what they were signed in with (issue 52 item 6); other nodes see it at their next sweep.
@@ -161,6 +171,7 @@ public class StaffAdministration {
         });
     }
 
+    /** Accounts active, and locked now: the ADMIN's home view. */
     @Transactional(readOnly = true)
     public AccountCounts counts() {
         return new AccountCounts(accounts.countByActiveTrue(), accounts.countByLockedUntilAfter(clock.instant()));

@@ -19,6 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -76,8 +77,8 @@ public class StaffAccountEntity {
         this.passwordHash = passwordHash;
         this.servicePoint = servicePoint;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        this.passwordChangedAt = now;
-        this.createdAt = now;
+        this.passwordChangedAt = now.truncatedTo(ChronoUnit.MILLIS); // as the column keeps it: see accessStamp()
+        this.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public StaffAccount toRecord() {
@@ -109,7 +110,9 @@ public class StaffAccountEntity {
 
     public void changePassword(String newHash, Instant now, boolean mustChangeAtNextSignIn) {
         this.passwordHash = newHash;
-        this.passwordChangedAt = now;
+        // As the column keeps it (DATETIME(3)): the access stamp of this entity, handed to the sessions when the
+        // change commits, is then the one every later read of the row gives.
+        this.passwordChangedAt = now.truncatedTo(ChronoUnit.MILLIS);
         this.mustChangePassword = mustChangeAtNextSignIn;
     }
 

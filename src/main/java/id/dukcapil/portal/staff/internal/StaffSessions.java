@@ -10,9 +10,11 @@ import id.dukcapil.portal.audit.AuditRecord;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  * On the node where the administrator made the change, the account's screens are sent away as soon as the change
  * commits ({@link #accessChanged}): an office with one node does not wait for a sweep, and no sweep waits for a busy
- * scheduler. One screen's failure is logged and never stops the others'.
+ * scheduler. One screen's failure is logged and never stops the others'. Only the sweep ends a session (and audits
+ * it), on its own thread.
  */
 @Component
 public class StaffSessions implements VaadinServiceInitListener {
@@ -43,6 +46,7 @@ public class StaffSessions implements VaadinServiceInitListener {
 
     private final StaffAccountRepository accounts;
     private final AuditLog auditLog;
+    private final Executor executor;
     private final ConcurrentHashMap<Long, Read> read = new ConcurrentHashMap<>();
     private final Set<VaadinSession> open = ConcurrentHashMap.newKeySet();
     /** Screens sent to the sign-in page by a sweep: ended by the next if still open. */
@@ -51,9 +55,11 @@ public class StaffSessions implements VaadinServiceInitListener {
     private record Read(Optional<String> stamp, long atNanos) {
     }
 
-    StaffSessions(StaffAccountRepository accounts, AuditLog auditLog) {
+    StaffSessions(StaffAccountRepository accounts, AuditLog auditLog,
+                  @Qualifier("applicationTaskExecutor") Executor executor) {
         this.accounts = accounts;
         this.auditLog = auditLog;
+        this.executor = executor;
     }
 
     @Override
@@ -70,8 +76,8 @@ public class StaffSessions implements VaadinServiceInitListener {
         long now = System.nanoTime();
         Read last = read.get(principal.accountId());
         if (last == null || now - last.atNanos() > FRESH_NANOS) {
-            last = new Read(accounts.findById(principal.accountId()).map(StaffAccountEntity::accessStamp), now);
-            read.put(principal.accountId(), last);
+            last = believe(principal.accountId(),
+                    new Read(accounts.findById(principal.accountId()).map(StaffAccountEntity::accessStamp), now));
         }
         return last.stamp().filter(principal.accessStamp()::equals).isPresent();
     }
@@ -82,10 +88,15 @@ public class StaffSessions implements VaadinServiceInitListener {
      * still open.
      */
     public void accessChanged(long accountId, String stamp) {
-        read.put(accountId, new Read(Optional.of(stamp), System.nanoTime()));
-        for (VaadinSession session : open) {
-            check(session, accountId);
-        }
+        believe(accountId, new Read(Optional.of(stamp), System.nanoTime()));
+        // Not on the administrator's thread: it still holds the finished transaction's resources, and the lock of
+        // the administrator's own screen, whose queued work would run there.
+        executor.execute(() -> open.forEach(session -> check(session, accountId)));
+    }
+
+    /** Keeps the read begun last: a read begun before a change committed never replaces what the change told. */
+    private Read believe(long accountId, Read fresh) {
+        return read.merge(accountId, fresh, (kept, offered) -> offered.atNanos() - kept.atNanos() >= 0 ? offered : kept);
     }
 
     /** Records that a session of {@code principal} ended because its account changed. */
@@ -106,7 +117,10 @@ public class StaffSessions implements VaadinServiceInitListener {
         }
     }
 
-    /** One open screen: sent away, or ended if it was sent away before; only the given account's when one is given. */
+    /**
+     * One open screen: sent away, or ended by the sweep if it was sent away before; only the given account's, and
+     * never ended, when one is given.
+     */
     private void check(VaadinSession session, @Nullable Long onlyAccount) {
         try {
             WrappedSession http = session.getSession();
@@ -118,6 +132,9 @@ public class StaffSessions implements VaadinServiceInitListener {
             if (toldToLeave.add(session)) {
                 session.access(() -> session.getUIs().forEach(ui -> ui.getPage().setLocation("login")));
                 return;
+            }
+            if (onlyAccount != null) {
+                return; // already told; the sweep ends it
             }
             try {
                 http.invalidate();
