@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,8 @@ public class StaffSessions implements VaadinServiceInitListener {
     private final StaffAccountRepository accounts;
     private final AuditLog auditLog;
     private final Executor executor;
+    /** The sweeps on this node and how long they take: a count that stops is a node no longer ending sessions. */
+    private final Timer sweeps;
     private final ConcurrentHashMap<Long, Read> read = new ConcurrentHashMap<>();
     private final Set<VaadinSession> open = ConcurrentHashMap.newKeySet();
     /** Screens sent to the sign-in page by a sweep: ended by the next if still open. */
@@ -56,10 +60,12 @@ public class StaffSessions implements VaadinServiceInitListener {
     }
 
     StaffSessions(StaffAccountRepository accounts, AuditLog auditLog,
-                  @Qualifier("applicationTaskExecutor") Executor executor) {
+                  @Qualifier("applicationTaskExecutor") Executor executor, MeterRegistry meters) {
         this.accounts = accounts;
         this.auditLog = auditLog;
         this.executor = executor;
+        this.sweeps = Timer.builder("portal.staff.sessions.sweeps")
+                .description("Sweeps of this node's open staff screens against their accounts").register(meters);
     }
 
     @Override
@@ -112,9 +118,7 @@ public class StaffSessions implements VaadinServiceInitListener {
      */
     @Scheduled(fixedDelayString = "${portal.staff.session-sweep:PT2S}", initialDelayString = "PT2S")
     void sweep() {
-        for (VaadinSession session : open) {
-            check(session, null);
-        }
+        sweeps.record(() -> open.forEach(session -> check(session, null)));
     }
 
     /**
@@ -130,6 +134,7 @@ public class StaffSessions implements VaadinServiceInitListener {
                 return;
             }
             if (toldToLeave.add(session)) {
+                log.info("The screens of {} are sent to the sign-in page: the account changed", principal.getUsername());
                 session.access(() -> session.getUIs().forEach(ui -> ui.getPage().setLocation("login")));
                 return;
             }
