@@ -4,6 +4,7 @@ import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MailAccepted;
 import id.dukcapil.portal.notification.MessageRef;
 import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.shared.backup.SentJournal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +59,13 @@ public class OutboxSender {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SentJournal journal;
+    /** The sent journal is read once per start, before the first message goes out (decision 184). */
+    private volatile boolean journalReplayed;
 
     OutboxSender(OutboxStore store, ChannelStore channels, List<ChannelPort> ports, NotificationProperties properties,
-                 TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+                 TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, SentJournal journal) {
+        this.journal = journal;
         this.store = store;
         this.channels = channels;
         ports.forEach(port -> this.ports.put(port.channel(), port));
@@ -91,6 +96,7 @@ public class OutboxSender {
      * many were sent.
      */
     public int deliverDue() {
+        replayJournalOnce();
         NotificationProperties.Sender settings = properties.sender();
         recoverAbandoned(clock.instant().minus(settings.lease()));
         long stopClaimingAt = System.nanoTime() + settings.runBudget().toNanos();
@@ -276,6 +282,8 @@ public class OutboxSender {
                         }
                         continue;
                     }
+                    // Beside the backups at once (decision 184): a database restored to before now must not send it again.
+                    journal.append(message.messageId(), clock.instant());
                     unrecorded.add(new Answer(message, answer, clock.instant(),
                             channels.answered(port.channel(), answer.providerMessageId())));
                     sent++;
@@ -388,6 +396,7 @@ public class OutboxSender {
         if (answers.isEmpty()) {
             return;
         }
+        journal.force();
         Set<Long> recorded = store.recordSent(answers.stream().map(answer -> new OutboxStore.Sent(answer.message().id(),
                 answer.message().way().channel(), answer.at(), answer.accepted().answer(),
                 answer.accepted().providerMessageId(),
@@ -401,6 +410,25 @@ public class OutboxSender {
                         message.templateKey(), message.reference(), answer.at()));
             }
         }
+    }
+
+    /**
+     * Once per start, before the first message goes out: what the sent journal says a provider accepted since the
+     * newest sent message the database knows (a day's margin) is SENT, not sent again. After a restore to an earlier
+     * point that is the mail sent after it; on any other start, nothing changes (decision 184).
+     */
+    private void replayJournalOnce() {
+        if (journalReplayed || !journal.keeping()) {
+            return;
+        }
+        Instant since = store.lastSentAt().map(at -> at.minus(java.time.Duration.ofDays(1))).orElse(Instant.EPOCH);
+        Set<String> sent = journal.sentSince(since);
+        int changed = sent.isEmpty() ? 0 : store.recordSentByJournal(sent, clock.instant());
+        if (changed > 0) {
+            log.warn("{} message(s) the database did not know as sent were sent before (the sent journal): marked "
+                    + "SENT, not sent again", changed);
+        }
+        journalReplayed = true;
     }
 
     /** A message the provider accepted, its answer not yet committed (decision 156). */

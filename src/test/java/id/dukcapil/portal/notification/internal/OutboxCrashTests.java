@@ -13,6 +13,7 @@ import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutboxAdministration;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.TestMailServer;
+import id.dukcapil.portal.shared.backup.SentJournal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ class OutboxCrashTests {
      */
     private static final Instant T = Instant.parse("2020-01-06T03:00:00Z");
 
+    @Autowired SentJournal journal;
     @Autowired Outbox outbox;
     @Autowired OutboxStore store;
     @Autowired OutboxSender sender;
@@ -374,7 +376,7 @@ class OutboxCrashTests {
                 };
             }
         };
-        return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock);
+        return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock, journal);
     }
 
     /**
