@@ -7,11 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,27 +44,25 @@ class BinlogShipper {
         }
         try {
             ship(EmbeddedMariaDb.running().get());
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             log.warn("The binary log could not be copied into {} this time: {}", properties.dir(), e.toString());
         }
     }
 
     /** Closes the binary log file in use if it was written to, and copies every closed one not yet copied. */
-    synchronized int ship(EmbeddedMariaDb db) throws IOException, SQLException {
+    synchronized int ship(EmbeddedMariaDb db) throws IOException {
         Path folder = Files.createDirectories(EmbeddedBackup.binlogFolder(properties.dir(), EmbeddedBackup.timeline(db)));
         List<String> closed = new ArrayList<>();
-        try (Connection root = DriverManager.getConnection(db.jdbcUrl(), "root", db.credentials().rootPassword());
-             Statement statement = root.createStatement()) {
-            String position = status(statement);
+        Path options = ClientPrograms.rootOptions(db);
+        try {
+            String position = status(db, options);
             if (!position.equals(lastPosition)) {
-                statement.execute("FLUSH BINARY LOGS");
-                lastPosition = status(statement);
+                ClientPrograms.query(db, options, "FLUSH BINARY LOGS");
+                lastPosition = status(db, options);
             }
-            try (ResultSet logs = statement.executeQuery("SHOW BINARY LOGS")) {
-                while (logs.next()) {
-                    closed.add(logs.getString("Log_name"));
-                }
-            }
+            ClientPrograms.query(db, options, "SHOW BINARY LOGS").forEach(row -> closed.add(row[0]));
+        } finally {
+            Files.deleteIfExists(options);
         }
         if (!closed.isEmpty()) {
             closed.removeLast(); // the one in use
@@ -90,10 +83,9 @@ class BinlogShipper {
         return copied;
     }
 
-    private static String status(Statement statement) throws SQLException {
-        try (ResultSet status = statement.executeQuery("SHOW BINLOG STATUS")) {
-            return status.next() ? status.getString("File") + ":" + status.getLong("Position") : "";
-        }
+    private static String status(EmbeddedMariaDb db, Path options) throws IOException {
+        return ClientPrograms.query(db, options, "SHOW BINLOG STATUS").stream().findFirst()
+                .map(row -> row[0] + ":" + row[1]).orElse("");
     }
 
 }

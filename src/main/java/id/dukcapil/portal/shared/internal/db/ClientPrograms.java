@@ -24,10 +24,12 @@ final class ClientPrograms {
     /** The options file beside the data folder (not in it: a restore starts from an empty one). */
     static Path rootOptions(EmbeddedMariaDb db) {
         try {
-            Path file = db.dataDir().resolveSibling(".portal-root-" + db.port() + ".cnf");
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(DbCredentials.OWNER_ONLY));
-            Files.writeString(file, "[client]\nhost=127.0.0.1\nport=" + db.port() + "\nuser=root\npassword="
+            // One per use: the backup and the binary log's copier run at once, each deleting its own when done.
+            Path file = Files.createTempFile(db.dataDir().toAbsolutePath().getParent(), ".portal-root-", ".cnf",
+                    PosixFilePermissions.asFileAttribute(DbCredentials.OWNER_ONLY));
+            // Root signs in on the socket only (decision 060: never over the network, even with its password); the
+            // server has no TLS (it listens on loopback), which the 11.4 client otherwise insists on.
+            Files.writeString(file, "[client]\nsocket=" + db.socket() + "\nskip-ssl\nuser=root\npassword="
                     + db.credentials().rootPassword() + "\n", StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
@@ -49,6 +51,19 @@ final class ClientPrograms {
         // mariadb-binlog reads --stop-datetime in its own zone: UTC, as the restore gives it.
         builder.environment().put("TZ", "UTC");
         return builder.start();
+    }
+
+    /** Runs SQL as root with the server's own client; answers its rows, tab-separated columns. */
+    static List<String[]> query(EmbeddedMariaDb db, Path options, String sql) throws IOException {
+        Process client = start(db, "mariadb", options, List.of("--batch", "--skip-column-names", "-e", sql));
+        CompletableFuture<String> errors = errors(client);
+        client.getOutputStream().close();
+        String out;
+        try (InputStream in = client.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        await(client, sql, errors);
+        return out.lines().filter(line -> !line.isBlank()).map(line -> line.split("\t")).toList();
     }
 
     /** The standard error of a process, collected while it runs (a full pipe would stop it). */

@@ -107,6 +107,11 @@ final class EmbeddedMariaDb {
         return baseDir.resolve("bin").resolve(name);
     }
 
+    /** The server's socket: root signs in there only (decision 060), as the backups' client programs do. */
+    Path socket() {
+        return db.socket().toPath().toAbsolutePath();
+    }
+
     /** The folder of the binaries' shared libraries, for the client programs' {@code LD_LIBRARY_PATH}. */
     Path libraries() {
         return baseDir.resolve("libs");
@@ -365,6 +370,10 @@ final class EmbeddedMariaDb {
             } catch (IOException e) {
                 log.warn("Could not mark the MariaDB binaries as unpacked in {}", marker, e);
             }
+        }
+
+        java.io.File socket() {
+            return getAbsoluteSocketFile();
         }
 
         @Override
