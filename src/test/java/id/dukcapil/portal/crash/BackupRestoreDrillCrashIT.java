@@ -49,6 +49,8 @@ class BackupRestoreDrillCrashIT {
     private GreenMail mail;
     private PortalProcess portal;
     private Path folder;
+    /** The folder (logs, backups) stays for a look when the drill failed. */
+    private boolean passed;
 
     @AfterEach
     void stopAll() throws Exception {
@@ -58,7 +60,9 @@ class BackupRestoreDrillCrashIT {
         if (mail != null) {
             mail.stop();
         }
-        FileSystemUtils.deleteRecursively(folder);
+        if (passed) {
+            FileSystemUtils.deleteRecursively(folder);
+        }
     }
 
     @Test
@@ -128,6 +132,7 @@ class BackupRestoreDrillCrashIT {
         try (Stream<Path> reports = Files.list(backups.resolve("restore-reports"))) {
             assertThat(reports).as("the report beside the backups").isNotEmpty();
         }
+        passed = true;
     }
 
     private void signTheBatch() throws Exception {
