@@ -4,6 +4,7 @@ import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MailAccepted;
 import id.dukcapil.portal.notification.MessageRef;
 import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.shared.backup.SentJournal;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
@@ -76,13 +77,17 @@ public class OutboxSender {
      * test waits for runs to have happened instead of sleeping (issue 50).
      */
     private final Timer runs;
+    private final SentJournal journal;
+    /** The sent journal is read once per start, before the first message goes out (decision 184). */
+    private volatile boolean journalReplayed;
 
     OutboxSender(OutboxStore store, ChannelStore channels, List<ChannelPort> ports, NotificationProperties properties,
                  TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, Throttles throttles,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, SentJournal journal) {
         this.runs = Timer.builder("portal.outbox.sender.runs").description("Runs of the outbox sender on this node")
                 .register(meters);
         this.phoneDay = throttles.of("notification.phone.day", Limit.of(properties.phoneDailyCap(), Duration.ofDays(1)));
+        this.journal = journal;
         this.store = store;
         this.channels = channels;
         ports.forEach(port -> this.ports.put(port.channel(), port));
@@ -118,6 +123,7 @@ public class OutboxSender {
     }
 
     private int deliverDueNow() {
+        replayJournalOnce();
         NotificationProperties.Sender settings = properties.sender();
         recoverAbandoned(clock.instant().minus(settings.lease()));
         long stopClaimingAt = System.nanoTime() + settings.runBudget().toNanos();
@@ -315,6 +321,8 @@ public class OutboxSender {
                         }
                         continue;
                     }
+                    // Beside the backups at once (decision 184): a database restored to before now must not send it again.
+                    journal.append(message.messageId(), clock.instant());
                     unrecorded.add(new Answer(message, answer, clock.instant(),
                             channels.answered(port.channel(), answer.providerMessageId())));
                     sent++;
@@ -495,6 +503,7 @@ public class OutboxSender {
         if (answers.isEmpty()) {
             return;
         }
+        journal.force();
         Set<Long> recorded = store.recordSent(answers.stream().map(answer -> new OutboxStore.Sent(answer.message().id(),
                 answer.message().way().channel(), answer.at(), answer.accepted().answer(),
                 answer.accepted().providerMessageId(),
@@ -508,6 +517,25 @@ public class OutboxSender {
                         message.templateKey(), message.reference(), answer.at()));
             }
         }
+    }
+
+    /**
+     * Once per start, before the first message goes out: what the sent journal says a provider accepted since the
+     * newest sent message the database knows (a day's margin) is SENT, not sent again. After a restore to an earlier
+     * point that is the mail sent after it; on any other start, nothing changes (decision 184).
+     */
+    private void replayJournalOnce() {
+        if (journalReplayed || !journal.keeping()) {
+            return;
+        }
+        Instant since = store.lastSentAt().map(at -> at.minus(java.time.Duration.ofDays(1))).orElse(Instant.EPOCH);
+        Set<String> sent = journal.sentSince(since);
+        int changed = sent.isEmpty() ? 0 : store.recordSentByJournal(sent, clock.instant());
+        if (changed > 0) {
+            log.warn("{} message(s) the database did not know as sent were sent before (the sent journal): marked "
+                    + "SENT, not sent again", changed);
+        }
+        journalReplayed = true;
     }
 
     /** A message the provider accepted, its answer not yet committed (decision 156). */

@@ -338,6 +338,37 @@ public class OutboxStore {
         return recorded;
     }
 
+    /**
+     * After a restore to an earlier point (decision 184): the messages the sent journal says a provider accepted are
+     * SENT, whatever the restored row says, and their secrets erased. Answers how many changed.
+     */
+    @Transactional
+    public int recordSentByJournal(java.util.Collection<String> messageIds, Instant at) {
+        int changed = 0;
+        List<String> all = new ArrayList<>(messageIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            List<Long> ids = jdbc.sql("SELECT id FROM notification_message WHERE message_id IN (:ids) AND state <> 'SENT'")
+                    .param("ids", chunk).query(Long.class).list();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            changed += jdbc.sql("""
+                    UPDATE notification_message SET state = 'SENT', sent_at = COALESCE(sent_at, :at), secret_values = NULL,
+                        last_answer = 'sent before a restore (the sent journal)', claim_token = NULL
+                    WHERE id IN (:ids) AND state <> 'SENT'""").param("at", utc(at)).param("ids", ids).update();
+            jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id IN (:ids) AND secret")
+                    .param("ids", ids).update();
+        }
+        return changed;
+    }
+
+    /** When the newest message recorded as sent was sent, if any. */
+    public java.util.Optional<Instant> lastSentAt() {
+        return jdbc.sql("SELECT MAX(sent_at) FROM notification_message")
+                .query((rs, n) -> instantOrNull(rs, 1)).optional();
+    }
+
     @Transactional
     public void recordRetry(long id, String token, Instant nextAttempt, String answer) {
         recordOutcome(id, token, MessageState.RETRY, nextAttempt, answer);

@@ -14,6 +14,7 @@ import id.dukcapil.portal.notification.OutboxAdministration;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.SenderRuns;
 import id.dukcapil.portal.notification.TestMailServer;
+import id.dukcapil.portal.shared.backup.SentJournal;
 import id.dukcapil.portal.shared.throttle.Throttles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -52,6 +53,7 @@ class OutboxCrashTests {
      */
     private static final Instant T = Instant.parse("2020-01-06T03:00:00Z");
 
+    @Autowired SentJournal journal;
     @Autowired Outbox outbox;
     @Autowired OutboxStore store;
     @Autowired OutboxSender sender;
@@ -381,7 +383,7 @@ class OutboxCrashTests {
             }
         };
         return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock, throttles,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), journal);
     }
 
     /**
