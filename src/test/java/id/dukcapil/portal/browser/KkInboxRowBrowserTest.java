@@ -98,6 +98,58 @@ class KkInboxRowBrowserTest {
         }
     }
 
+    /**
+     * Issue 54, desks 1: a row over its standard is tinted red, and its frozen cells (the take button, the step's clock)
+     * stay opaque, so that the cells scrolled under them do not show through ("Belum diambil" over "Ambil").
+     */
+    @Test
+    void an_overdue_rows_frozen_cells_are_opaque_so_what_scrolls_under_them_does_not_show_through() {
+        String tracking = kk.submitted();
+        long id = firstInTheInbox(tracking);
+
+        try (Browser browser = new Browser(port, 1440, 900)) {
+            browser.signIn("operator", PortalTest.DEMO_PASSWORD);
+            browser.await(By.tagName("h2"));
+            browser.open("kk/operator");
+            WebElement take = browser.await(By.id("claim-" + id));
+
+            @SuppressWarnings("unchecked")
+            List<String> looks = (List<String>) browser.driver.executeScript("""
+                    const cell = arguments[0].closest('vaadin-grid-cell-content').assignedSlot.parentElement;
+                    const style = getComputedStyle(cell);
+                    const part = cell.getAttribute('part') || '';
+                    return [style.backgroundColor, style.backgroundImage, String(part.includes('frozen')), part];""",
+                    take);
+            assertThat(looks.get(2)).as("the take button's cell is frozen").isEqualTo("true");
+            assertThat(looks.get(3)).as("the row is marked overdue").contains("overdue");
+            assertThat(alpha(looks.get(0))).as("the frozen cell's own colour (%s) hides what scrolls under it",
+                    looks.get(0)).isEqualTo(1.0);
+            assertThat(looks.get(1)).as("the red tint lies over it").contains("gradient");
+
+            // The step's clock, the cell before the buttons, in sight at 1440 px and not under them.
+            @SuppressWarnings("unchecked")
+            List<Object> clock = (List<Object>) browser.driver.executeScript("""
+                    const buttons = arguments[0].closest('vaadin-grid-cell-content').assignedSlot.parentElement;
+                    const cell = buttons.previousElementSibling;
+                    const box = cell.getBoundingClientRect();
+                    const grid = buttons.getRootNode().host;
+                    const area = grid.getBoundingClientRect();
+                    const content = cell.querySelector('slot').assignedElements()[0];
+                    const top = grid.shadowRoot.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                    return [content.textContent.trim(), box.left >= area.left && box.right <= area.right,
+                        [cell, content].some(mine => mine === top || mine.contains(top))];""", take);
+            assertThat((String) clock.get(0)).as("the step's clock").isNotBlank();
+            assertThat(clock.get(1)).as("the clock %s lies within the grid", clock.get(0)).isEqualTo(true);
+            assertThat(clock.get(2)).as("nothing lies over the clock %s", clock.get(0)).isEqualTo(true);
+        }
+    }
+
+    /** The alpha of a computed colour: rgb(…) is opaque, rgba(…, a) says its own. */
+    private static double alpha(String color) {
+        String[] parts = color.replaceAll("[^0-9.,]", "").split(",");
+        return color.startsWith("rgba") ? Double.parseDouble(parts[3]) : 1.0;
+    }
+
     /** The request's id, made the furthest over its standard: the inbox's first row, in sight whatever else it holds. */
     private long firstInTheInbox(String tracking) {
         long id = jdbc.queryForObject("SELECT id FROM kkprint_request WHERE tracking_number = ?", Long.class, tracking);

@@ -116,8 +116,10 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(row -> row.holderName() == null ? getTranslation("kkprint.unclaimed")
                 : getTranslation("kkprint.held-by", row.holderName())).setHeader(getTranslation("kkprint.column.holder"))
                 .setAutoWidth(true);
+        // Frozen beside the row's buttons, as in the verifier's inbox: the step's clock stays in sight however narrow the
+        // screen (issue 54: at 1440 px it was scrolled out behind the buttons).
         grid.addColumn(row -> Clocks.inStep(this, row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
-                .setAutoWidth(true);
+                .setKey("clock").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         actions(me, operator, supervisor).addTo(grid);
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
