@@ -9,7 +9,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -20,6 +19,7 @@ import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.sla.SopStep;
@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registration (SOP A step 3): full name, e-mail, phone, password; then the OTP form. Bound to
@@ -77,13 +78,11 @@ class BdsRegisterView extends BdsPage {
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FieldRefusals refusals = FieldRefusals.of(fieldOfKey());
         register.addClickListener(click -> {
-            RegistrationForm typed;
-            try {
-                typed = binder.writeRecord();
-            } catch (ValidationException invalid) {
-                focusFirstInvalid();
+            Optional<RegistrationForm> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
                 return; // each field says what is wrong with it; nothing was sent
             }
+            RegistrationForm typed = written.get();
             try {
                 String attempt = accounts.register(typed.registration(), getLocale(), clientAddress());
                 new PendingRegistration(typed.email().strip(), attempt).keep();
@@ -135,10 +134,5 @@ class BdsRegisterView extends BdsPage {
         List<String> keys = refused.messageKeys();
         return refused instanceof BookingRefused && keys.size() > 1
                 ? new RuleViolation(keys.subList(1, keys.size()), refused.args()) : refused;
-    }
-
-    private void focusFirstInvalid() {
-        List.of(fullName, email, phone, password).stream().filter(HasValidation::isInvalid).findFirst()
-                .ifPresent(field -> field.focus());
     }
 }
