@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.shared.ui.BoundForms;
+import id.dukcapil.portal.shared.ui.EmailPattern;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.Registration;
@@ -64,6 +65,7 @@ class BdsPasswordResetView extends BdsPage {
         save.setId("bds-reset-save");
         email.setLabel(getTranslation("bds.email"));
         email.setMaxLength(Registration.EMAIL_MAX_LENGTH);
+        EmailPattern.on(email);
         String emailWords = getTranslation("bds.reset.email-required");
         // The field's own checks run before the binder's: the same words.
         email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(emailWords)

@@ -20,6 +20,7 @@ import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.BoundForms;
+import id.dukcapil.portal.shared.ui.EmailPattern;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.sla.SopStep;
@@ -57,7 +58,8 @@ class BdsRegisterView extends BdsPage {
         register.setId("bds-register");
         fullName.setLabel(getTranslation("bds.full-name"));
         fullName.setMaxLength(Registration.NAME_MAX_LENGTH);
-        fullName.setPattern(Registration.NAME_PATTERN);
+        // Spaces at the ends are the service's to drop (it reads the name stripped), not a reason to refuse it.
+        fullName.setPattern("\\s*(?:" + Registration.NAME_PATTERN + ")\\s*");
         String nameWords = getTranslation("booking.account.name", PasswordPolicy.MIN_LENGTH,
                 Registration.NAME_MAX_LENGTH);
         // The fields' own checks (pattern, length, an address's form) run before the binder's: the same words.
@@ -65,6 +67,7 @@ class BdsRegisterView extends BdsPage {
                 .setMaxLengthErrorMessage(nameWords));
         email.setLabel(getTranslation("bds.email"));
         email.setMaxLength(Registration.EMAIL_MAX_LENGTH);
+        EmailPattern.on(email);
         email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(getTranslation("booking.account.email"))
                 .setMaxLengthErrorMessage(getTranslation("booking.account.email")));
         phone.setLabel(getTranslation("bds.phone"));
