@@ -11,10 +11,10 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.blanko.MovementKind;
@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -143,12 +144,11 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
      * refuse is shown at them; what the stock refuses, at the field it is about, or as a message.
      */
     private <F extends Record> void act(Binder<F> form, Function<F, StockMovement> action) {
-        F values;
-        try {
-            values = form.writeRecord();
-        } catch (ValidationException invalid) {
+        Optional<F> written = BoundForms.record(form);
+        if (written.isEmpty()) {
             return; // the fields say what is wrong
         }
+        F values = written.get();
         try {
             StockMovement line = action.apply(values);
             Notifications.success(getTranslation("blanko.done", getTranslation(line.kind().labelKey()), line.balanceAfter()));

@@ -9,10 +9,11 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.shared.ui.BoundForms;
+import id.dukcapil.portal.shared.ui.EmailPattern;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.Registration;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,6 +65,7 @@ class BdsPasswordResetView extends BdsPage {
         save.setId("bds-reset-save");
         email.setLabel(getTranslation("bds.email"));
         email.setMaxLength(Registration.EMAIL_MAX_LENGTH);
+        EmailPattern.on(email);
         String emailWords = getTranslation("bds.reset.email-required");
         // The field's own checks run before the binder's: the same words.
         email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(emailWords)
@@ -120,10 +123,7 @@ class BdsPasswordResetView extends BdsPage {
     }
 
     private void requestCode() {
-        try {
-            request.writeRecord();
-        } catch (ValidationException invalid) {
-            email.focus();
+        if (BoundForms.record(request).isEmpty()) {
             return; // the field says what is wrong; no code was asked for
         }
         try {
@@ -156,13 +156,11 @@ class BdsPasswordResetView extends BdsPage {
     }
 
     private void reset() {
-        PasswordResetForms.NewPassword typed;
-        try {
-            typed = reset.writeRecord();
-        } catch (ValidationException invalid) {
-            (code.isInvalid() ? code : newPassword).focus();
+        Optional<PasswordResetForms.NewPassword> written = BoundForms.record(reset);
+        if (written.isEmpty()) {
             return; // each field says what is wrong with it; nothing was sent
         }
+        PasswordResetForms.NewPassword typed = written.get();
         try {
             accounts.resetPassword(email.getValue(), typed.code(), typed.newPassword(), clientAddress());
         } catch (RuleViolation violation) {

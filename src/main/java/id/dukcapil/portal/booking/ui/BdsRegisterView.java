@@ -9,7 +9,6 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -20,6 +19,8 @@ import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
+import id.dukcapil.portal.shared.ui.EmailPattern;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.sla.SopStep;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Registration (SOP A step 3): full name, e-mail, phone, password; then the OTP form. Bound to
@@ -56,7 +58,8 @@ class BdsRegisterView extends BdsPage {
         register.setId("bds-register");
         fullName.setLabel(getTranslation("bds.full-name"));
         fullName.setMaxLength(Registration.NAME_MAX_LENGTH);
-        fullName.setPattern(Registration.NAME_PATTERN);
+        // Spaces at the ends are the service's to drop (it reads the name stripped), not a reason to refuse it.
+        fullName.setPattern("\\s*(?:" + Registration.NAME_PATTERN + ")\\s*");
         String nameWords = getTranslation("booking.account.name", PasswordPolicy.MIN_LENGTH,
                 Registration.NAME_MAX_LENGTH);
         // The fields' own checks (pattern, length, an address's form) run before the binder's: the same words.
@@ -64,6 +67,7 @@ class BdsRegisterView extends BdsPage {
                 .setMaxLengthErrorMessage(nameWords));
         email.setLabel(getTranslation("bds.email"));
         email.setMaxLength(Registration.EMAIL_MAX_LENGTH);
+        EmailPattern.on(email);
         email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(getTranslation("booking.account.email"))
                 .setMaxLengthErrorMessage(getTranslation("booking.account.email")));
         phone.setLabel(getTranslation("bds.phone"));
@@ -77,13 +81,11 @@ class BdsRegisterView extends BdsPage {
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FieldRefusals refusals = FieldRefusals.of(fieldOfKey());
         register.addClickListener(click -> {
-            RegistrationForm typed;
-            try {
-                typed = binder.writeRecord();
-            } catch (ValidationException invalid) {
-                focusFirstInvalid();
+            Optional<RegistrationForm> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
                 return; // each field says what is wrong with it; nothing was sent
             }
+            RegistrationForm typed = written.get();
             try {
                 String attempt = accounts.register(typed.registration(), getLocale(), clientAddress());
                 new PendingRegistration(typed.email().strip(), attempt).keep();
@@ -135,10 +137,5 @@ class BdsRegisterView extends BdsPage {
         List<String> keys = refused.messageKeys();
         return refused instanceof BookingRefused && keys.size() > 1
                 ? new RuleViolation(keys.subList(1, keys.size()), refused.args()) : refused;
-    }
-
-    private void focusFirstInvalid() {
-        List.of(fullName, email, phone, password).stream().filter(HasValidation::isInvalid).findFirst()
-                .ifPresent(field -> field.focus());
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import id.dukcapil.portal.shared.ui.EmailPattern;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -32,6 +33,7 @@ class BdsSignInView extends BdsPage {
         password.setId("bds-password");
         signIn.setId("bds-sign-in");
         email.setLabel(getTranslation("bds.email"));
+        EmailPattern.on(email); // an address the registration took is never marked wrong here
         email.setWidthFull();
         password.setLabel(getTranslation("bds.password"));
         password.setWidthFull();

@@ -4,11 +4,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.booking.OpeningHours;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.FilterBar;
@@ -20,6 +20,7 @@ import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -76,12 +77,11 @@ class OpeningHoursForm extends FilterBar {
     }
 
     private void saveOrConfirm() {
-        CalendarForms.Hours typed;
-        try {
-            typed = binder.writeRecord();
-        } catch (ValidationException invalid) {
+        Optional<CalendarForms.Hours> written = BoundForms.record(binder);
+        if (written.isEmpty()) {
             return; // each field says what is wrong; nothing was saved
         }
+        CalendarForms.Hours typed = written.get();
         try {
             ServicePoint chosen = point.get();
             OpeningHours changed = new OpeningHours(typed.days(), Objects.requireNonNull(typed.opens()),

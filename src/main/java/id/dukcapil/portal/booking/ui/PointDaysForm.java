@@ -5,17 +5,18 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.booking.QuotaCalendarService.PointSettings;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.shared.ui.WholeNumbers;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -52,12 +53,11 @@ class PointDaysForm extends FilterBar {
 
         FieldRefusals holidayRefusals = FieldRefusals.of(Map.of("booking.calendar.reason-required", holidayName));
         addHoliday.addClickListener(click -> {
-            CalendarForms.Holiday typed;
-            try {
-                typed = holidayForm.writeRecord();
-            } catch (ValidationException invalid) {
+            Optional<CalendarForms.Holiday> written = BoundForms.record(holidayForm);
+            if (written.isEmpty()) {
                 return; // each field says what is wrong; no day was closed
             }
+            CalendarForms.Holiday typed = written.get();
             try {
                 int cancelled = calendar.addHoliday(typed.day(), typed.name());
                 Notifications.success(getTranslation("booking.calendar.closed.done", cancelled));
@@ -68,12 +68,11 @@ class PointDaysForm extends FilterBar {
         });
         FieldRefusals settingsRefusals = FieldRefusals.of(Map.of("booking.calendar.settings-range", capacity));
         saveSettings.addClickListener(click -> {
-            CalendarForms.Settings typed;
-            try {
-                typed = settingsForm.writeRecord();
-            } catch (ValidationException invalid) {
+            Optional<CalendarForms.Settings> written = BoundForms.record(settingsForm);
+            if (written.isEmpty()) {
                 return; // each field says what is wrong; nothing was changed
             }
+            CalendarForms.Settings typed = written.get();
             PointSettings settings = typed.settings();
             try {
                 calendar.changeSettings(point.get(), settings);

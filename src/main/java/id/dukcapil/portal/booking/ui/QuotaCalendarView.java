@@ -11,12 +11,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.booking.CalendarDay;
 import id.dukcapil.portal.booking.DailySummaryService;
@@ -46,6 +46,7 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The quota calendar of a service point, a month at a time: quota, staff reserve, booked, arrived and printed
@@ -119,12 +120,11 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         setQuota.setText(getTranslation("booking.calendar.set-quota"));
         FieldRefusals quotaRefusals = FieldRefusals.of(Map.of("booking.calendar.quota-range", quota));
         setQuota.addClickListener(click -> {
-            CalendarForms.DayQuota typed;
-            try {
-                typed = quotaForm.writeRecord();
-            } catch (ValidationException invalid) {
+            Optional<CalendarForms.DayQuota> written = BoundForms.record(quotaForm);
+            if (written.isEmpty()) {
                 return; // the field says what is wrong; no quota was set
             }
+            CalendarForms.DayQuota typed = written.get();
             try {
                 quotaSet(calendar.overrideQuota(pointCode(), selectedDay().day(), typed.quota()),
                         "booking.calendar.quota.done");

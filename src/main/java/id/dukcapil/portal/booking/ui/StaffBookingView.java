@@ -1,7 +1,5 @@
 package id.dukcapil.portal.booking.ui;
 
-import com.vaadin.flow.component.Focusable;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -16,12 +14,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.NumericKeypad;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.audit.PersonalData;
@@ -53,7 +51,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
  * A clerk books for a resident with an urgent need (health, hajj/umrah, banking): the day's staff reserve may be
@@ -148,14 +146,11 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(getTranslation("booking.staff.choose"));
             return;
         }
-        UrgentBookingForm typed;
-        try {
-            typed = binder.writeRecord();
-        } catch (ValidationException invalid) {
-            Stream.<HasValidation>of(nik, need, note).filter(HasValidation::isInvalid).findFirst()
-                    .ifPresent(field -> ((Focusable<?>) field).focus());
+        Optional<UrgentBookingForm> written = BoundForms.record(binder);
+        if (written.isEmpty()) {
             return; // each field says what is wrong with it; nothing was booked
         }
+        UrgentBookingForm typed = written.get();
         try {
             Booking booking = bookings.bookForResident(new BookingRequest(typed.nik(), point.getValue().code(), day),
                     new UrgentReason(Objects.requireNonNull(typed.need()), typed.note()));

@@ -7,13 +7,14 @@ import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.ikd.ArchiveItem;
 import id.dukcapil.portal.ikd.Registration;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -38,12 +39,14 @@ class ArchiveDialog extends Dialog {
         binder.forField(items).withValidator(BeanRule.of(ArchiveForm.class, "items")).bind("items");
         binder.readBean(new ArchiveForm(EnumSet.noneOf(ArchiveItem.class)));
         archive = new Button(getTranslation("ikd.action.archive"), click -> {
+            Optional<ArchiveForm> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
+                return; // the list says what is missing
+            }
             try {
-                ArchiveForm form = binder.writeRecord();
+                ArchiveForm form = written.get();
                 onArchive.accept(EnumSet.copyOf(form.items()));
                 close();
-            } catch (ValidationException invalid) {
-                // The list says what is missing.
             } catch (RuleViolation violation) {
                 items.setErrorMessage(Notifications.text(violation));
                 items.setInvalid(true);

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.audit.PersonalData;
@@ -18,6 +17,7 @@ import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.io.ByteArrayInputStream;
@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Optional;
 
 /**
  * The officer's daily IKD report of their point: any past day, as PDF or Excel, and the submission (again until it
@@ -70,12 +71,14 @@ class IkdReportDialog extends Dialog {
         }), getTranslation("ikd.report.xlsx"));
         xlsx.setId("ikd-report-xlsx");
         submit = new Button(getTranslation("ikd.report.submit"), click -> {
+            Optional<ReportDayForm> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
+                return; // the date says what is wrong
+            }
             try {
-                LocalDate chosen = binder.writeRecord().day();
+                LocalDate chosen = written.get().day();
                 reports.submit(chosen);
                 Notifications.success(getTranslation("ikd.report.done", chosen));
-            } catch (ValidationException invalid) {
-                return; // the date says what is wrong
             } catch (RuleViolation violation) {
                 day.setErrorMessage(Notifications.text(violation));
                 day.setInvalid(true);

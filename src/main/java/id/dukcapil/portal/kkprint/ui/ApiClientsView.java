@@ -11,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -20,11 +19,13 @@ import id.dukcapil.portal.kkprint.ApiClientForm;
 import id.dukcapil.portal.kkprint.ApiClients;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** ADMIN: the IKD gateway's and the ADM kiosks' API keys; issue one (shown once) or revoke it. */
 @Route("kk/clients")
@@ -60,8 +61,12 @@ class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         issue.setText(getTranslation("kkprint.client.issue"));
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         issue.addClickListener(click -> {
+            Optional<ApiClientForm> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
+                return; // the fields say what is wrong
+            }
             try {
-                ApiClients.IssuedKey issued = clients.issue(binder.writeRecord());
+                ApiClients.IssuedKey issued = clients.issue(written.get());
                 Dialog shown = new Dialog(new Paragraph(getTranslation("kkprint.client.key-once")),
                         new Paragraph(issued.key()));
                 shown.setHeaderTitle(issued.client().name());
@@ -69,8 +74,6 @@ class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
                 shown.open();
                 binder.readBean(new ApiClientForm(issued.client().kind(), "", ""));
                 grid.getDataProvider().refreshAll();
-            } catch (ValidationException invalid) {
-                // The fields say what is wrong.
             } catch (RuleViolation refused) {
                 Notifications.error(refused);
             }

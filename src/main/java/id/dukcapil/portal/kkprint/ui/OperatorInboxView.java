@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -29,6 +28,7 @@ import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.kkprint.RequestDetail;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.signing.SignableDocuments.Detail;
 import id.dukcapil.portal.kkprint.RequestState;
@@ -47,6 +47,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -167,12 +168,11 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     /** Opens the request whose number was typed; a number that cannot be one, or is nobody's, is said at the field. */
     void openTracking() {
         lookup.setValidatorsDisabled(false);
-        TrackingLookup typed;
-        try {
-            typed = lookup.writeRecord();
-        } catch (ValidationException invalid) {
+        Optional<TrackingLookup> written = BoundForms.record(lookup);
+        if (written.isEmpty()) {
             return; // the field says what is wrong
         }
+        TrackingLookup typed = written.get();
         requests.find(typed.tracking()).ifPresentOrElse(
                 detail -> {
                     lookup.setValidatorsDisabled(true); // emptied again later, the field is no error

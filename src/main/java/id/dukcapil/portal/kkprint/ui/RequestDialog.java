@@ -7,7 +7,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.kkprint.HistoryEntry;
 import id.dukcapil.portal.kkprint.KkDelivery;
 import id.dukcapil.portal.kkprint.KkRequests;
@@ -16,6 +15,7 @@ import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.signing.SignableDocuments.Detail;
@@ -82,12 +82,11 @@ class RequestDialog extends Dialog {
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         revoke.setVisible(detail.row().state() == RequestState.DELIVERED);
         revoke.addClickListener(click -> {
-            ReasonForm form;
-            try {
-                form = reasonForm.writeRecord();
-            } catch (ValidationException invalid) {
+            Optional<ReasonForm> written = BoundForms.record(reasonForm);
+            if (written.isEmpty()) {
                 return; // the field says what is wrong
             }
+            ReasonForm form = written.get();
             act(() -> delivery.revoke(detail.row().id(), form.reason()), "kkprint.done.revoked", onChange);
         });
         getFooter().add(revokeReason, revoke, resend, new Button(getTranslation("kkprint.close"), click -> close()));

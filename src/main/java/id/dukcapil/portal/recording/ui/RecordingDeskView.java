@@ -16,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -28,6 +27,7 @@ import id.dukcapil.portal.recording.RecordingDocuments;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
 import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -37,6 +37,7 @@ import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -205,12 +206,8 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** The desk's name, if the field holds one; else the field says what is wrong and nothing is done. */
-    private java.util.Optional<String> deskName() {
-        try {
-            return java.util.Optional.of(deskForm.writeRecord().desk().strip());
-        } catch (ValidationException invalid) {
-            return java.util.Optional.empty();
-        }
+    private Optional<String> deskName() {
+        return BoundForms.record(deskForm).map(typed -> typed.desk().strip());
     }
 
     private Button button(String key, String id, Runnable action) {

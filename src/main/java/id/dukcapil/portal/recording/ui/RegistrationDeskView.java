@@ -27,7 +27,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.binder.ValidationResult;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
@@ -35,6 +34,7 @@ import id.dukcapil.portal.notification.OfficeChannels;
 import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.DayClosing;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import java.util.Map;
 import id.dukcapil.portal.recording.Priority;
@@ -54,6 +54,7 @@ import java.time.Clock;
 import id.dukcapil.portal.population.Resident;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -242,12 +243,11 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         documents.setItems(required);
         checkBinder.readBean(DocumentCheckForm.empty());
         Button inOrder = new Button(getTranslation("recording.registration.documents-ok"), click -> {
-            DocumentCheckForm checked;
-            try {
-                checked = checkBinder.writeRecord();
-            } catch (ValidationException invalid) {
+            Optional<DocumentCheckForm> written = BoundForms.record(checkBinder);
+            if (written.isEmpty()) {
                 return; // each field says what is missing; the visit stays at the check
             }
+            DocumentCheckForm checked = written.get();
             try {
                 visit = desk.documentsInOrder(current.id(), Set.copyOf(checked.documents()), checked.inPerson());
             } catch (RuleViolation refused) {
@@ -302,12 +302,11 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
 
     /** The check's result sent only when its form is valid (a fault too long is said at the field). */
     private void biometricChecked(Visit current, boolean alreadyRecorded) {
-        BiometricForm checked;
-        try {
-            checked = biometricBinder.writeRecord();
-        } catch (ValidationException invalid) {
+        Optional<BiometricForm> written = BoundForms.record(biometricBinder);
+        if (written.isEmpty()) {
             return;
         }
+        BiometricForm checked = written.get();
         visit = desk.biometricCheck(current.id(), alreadyRecorded, alreadyRecorded ? null : checked.priority(),
                 checked.fault());
         afterBiometricCheck(visit);

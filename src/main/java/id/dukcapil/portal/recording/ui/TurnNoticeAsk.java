@@ -9,7 +9,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.OfficeChannels;
 import id.dukcapil.portal.recording.RegistrationDesk;
@@ -18,12 +17,14 @@ import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The desk asks whether the resident wants to be told when their turn nears, and where: an e-mail address, or a
@@ -81,12 +82,11 @@ class TurnNoticeAsk extends Details {
         ask.setId("recording-turn-ask");
         FieldRefusals refusals = FieldRefusals.of(Map.of(Email.INVALID, email, PhoneNumber.INVALID, phone));
         ask.addClickListener(click -> {
-            TurnNoticeForm typed;
-            try {
-                typed = binder.writeRecord();
-            } catch (ValidationException invalid) {
+            Optional<TurnNoticeForm> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
                 return; // each field says what is wrong with it; nothing was asked
             }
+            TurnNoticeForm typed = written.get();
             try {
                 desk.askTurnNotice(queued.id(), typed.channel(), typed.contact(), typed.language());
             } catch (RuleViolation refused) {

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.BirthCertificate;
 import id.dukcapil.portal.schoolvisit.FieldDesk;
@@ -18,9 +17,11 @@ import id.dukcapil.portal.schoolvisit.FieldStudent;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sex;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -78,12 +79,11 @@ class CorrectionEditor extends Div {
         save.setId("field-save-correction");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> {
-            FieldForms.Correction typed;
-            try {
-                typed = binder.writeRecord();
-            } catch (ValidationException invalid) {
+            Optional<FieldForms.Correction> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
                 return; // each field says what is wrong; nothing was sent
             }
+            FieldForms.Correction typed = written.get();
             try {
                 onSaved.accept(desk.correct(visitId, id, typed.certificate(), typed.note()));
             } catch (RuleViolation refused) {

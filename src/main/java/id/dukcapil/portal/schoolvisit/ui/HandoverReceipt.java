@@ -5,13 +5,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.schoolvisit.Handover;
 import id.dukcapil.portal.schoolvisit.Handovers;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -40,12 +41,11 @@ class HandoverReceipt extends HorizontalLayout {
         received.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         received.setId("handover-received");
         received.addClickListener(click -> {
-            ReceiverForm typed;
-            try {
-                typed = binder.writeRecord();
-            } catch (ValidationException invalid) {
+            Optional<ReceiverForm> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
                 return; // said at the field; nothing recorded
             }
+            ReceiverForm typed = written.get();
             try {
                 onReceived.accept(handovers.received(handover.id(), typed.receiver()));
             } catch (RuleViolation refused) {

@@ -11,12 +11,13 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.schoolvisit.Kit;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The kits: chosen from the list to edit, or typed anew, bound to {@link Kit} and its constraints so each field says
@@ -80,12 +81,14 @@ class KitEditor extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("kit-save");
         save.addClickListener(click -> {
+            Optional<Kit> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
+                return; // each field says what is wrong with it; nothing was sent
+            }
             try {
-                Kit saved = planner.saveKit(binder.writeRecord());
+                Kit saved = planner.saveKit(written.get());
                 Notifications.success(getTranslation("schoolvisit.calendar.kit-saved", saved.name()));
                 grid.setItems(planner.kits());
-            } catch (ValidationException invalid) {
-                // Each field says what is wrong with it; nothing was sent.
             } catch (RuleViolation violation) {
                 code.setErrorMessage(Notifications.text(violation));
                 code.setInvalid(true);

@@ -9,15 +9,16 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.schoolvisit.LeaveForm;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An officer's leave, bound to {@link LeaveForm} and its constraints: each field says what is wrong with it (a last
@@ -65,16 +66,18 @@ class LeaveEditor extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("leave-save");
         save.addClickListener(click -> {
+            Optional<LeaveForm> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
+                return; // each field says what is wrong with it; nothing was sent
+            }
             try {
-                LeaveForm typed = binder.writeRecord();
+                LeaveForm typed = written.get();
                 planner.leave(Objects.requireNonNull(typed.username()), Objects.requireNonNull(typed.first()),
                         Objects.requireNonNull(typed.last()), typed.reason());
                 close();
                 Notifications.success(getTranslation("schoolvisit.calendar.leave-saved",
                         officers.getOrDefault(typed.username(), typed.username()), DATE.format(typed.first()),
                         DATE.format(typed.last())));
-            } catch (ValidationException invalid) {
-                // Each field says what is wrong with it; nothing was sent.
             } catch (RuleViolation violation) {
                 reason.setErrorMessage(Notifications.text(violation));
                 reason.setInvalid(true);

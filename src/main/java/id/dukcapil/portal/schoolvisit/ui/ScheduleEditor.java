@@ -11,7 +11,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.schoolvisit.Kit;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
@@ -20,12 +19,14 @@ import id.dukcapil.portal.schoolvisit.VisitPlan;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.data.domain.PageRequest;
@@ -85,12 +86,11 @@ class ScheduleEditor extends Dialog {
         save.setId("schedule-save");
         save.addClickListener(click -> {
             refusal.setVisible(false);
-            ScheduleForm typed;
-            try {
-                typed = binder.writeRecord();
-            } catch (ValidationException invalid) {
+            Optional<ScheduleForm> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
                 return; // each field says what is missing; nothing was scheduled
             }
+            ScheduleForm typed = written.get();
             try {
                 SchoolVisit visit = planner.schedule(new VisitPlan(typed.school().id(), typed.day(),
                         Set.copyOf(typed.team()), typed.kit().code(), began));

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolForm;
 import id.dukcapil.portal.schoolvisit.SchoolLevel;
@@ -19,10 +18,12 @@ import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.region.Region;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.ServicePoint;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -118,13 +119,15 @@ class SchoolEditor extends Dialog {
 
     private void save(Schools service, @Nullable School school, Consumer<School> onSaved) {
         changedMeanwhile.setVisible(false);
+        Optional<SchoolForm> written = BoundForms.record(binder);
+        if (written.isEmpty()) {
+            return; // each field says what is wrong with it; nothing was sent
+        }
         try {
-            SchoolForm typed = binder.writeRecord();
+            SchoolForm typed = written.get();
             School saved = school == null ? service.create(typed) : service.update(school.id(), school.version(), typed);
             close();
             onSaved.accept(saved);
-        } catch (ValidationException invalid) {
-            // Each field says what is wrong with it; nothing was sent.
         } catch (RuleViolation violation) {
             refused(violation);
         }

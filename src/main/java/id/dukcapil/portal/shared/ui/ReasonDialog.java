@@ -5,8 +5,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.shared.RuleViolation;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -43,13 +43,11 @@ public class ReasonDialog extends Dialog {
                 .bind("reason");
         binder.readRecord(TypedReason.empty());
         confirm.addClickListener(click -> {
-            TypedReason typed;
-            try {
-                typed = binder.writeRecord();
-            } catch (ValidationException invalid) {
-                reason.focus();
+            Optional<TypedReason> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
                 return; // the field says what is wrong; nothing was done
             }
+            TypedReason typed = written.get();
             try {
                 action.accept(typed.reason());
                 close();

@@ -7,8 +7,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.sla.SlaStandards;
@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ADMIN changes a standard time from a day on; steps that started before keep theirs. Choosing a day that already
@@ -58,8 +59,12 @@ class StandardEditor extends Dialog {
         save.setText(getTranslation("sla.standard.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> {
+            Optional<StandardChange> written = BoundForms.record(binder);
+            if (written.isEmpty()) {
+                return; // the fields say what is wrong
+            }
             try {
-                StandardChange change = binder.writeRecord();
+                StandardChange change = written.get();
                 Long seenVersion = shown.stream().filter(standard -> standard.validFrom().equals(change.validFrom()))
                         .map(StepStandard::version).findFirst().orElse(null);
                 standards.change(current.procedure(), current.step(), change, seenVersion);
@@ -67,8 +72,6 @@ class StandardEditor extends Dialog {
                         DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT).format(change.validFrom())));
                 onSaved.run();
                 close();
-            } catch (ValidationException invalid) {
-                // The fields say what is wrong.
             } catch (RuleViolation violation) {
                 Notifications.error(violation);
             }

@@ -8,17 +8,18 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.MyAccount;
 import id.dukcapil.portal.staff.PasswordPolicy;
 import jakarta.annotation.security.PermitAll;
+import java.util.Optional;
 
 /**
  * Every signed-in user changes their own password here; after an admin's reset they are sent here first.
@@ -69,12 +70,11 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void save() {
-        PasswordChangeForm typed;
-        try {
-            typed = binder.writeRecord();
-        } catch (ValidationException invalid) {
+        Optional<PasswordChangeForm> written = BoundForms.record(binder);
+        if (written.isEmpty()) {
             return; // each field says what is wrong; nothing was changed
         }
+        PasswordChangeForm typed = written.get();
         try {
             myAccount.changePassword(typed.current(), typed.newPassword());
             binder.readBean(PasswordChangeForm.empty());

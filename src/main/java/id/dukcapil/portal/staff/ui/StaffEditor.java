@@ -12,15 +12,16 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.StaffAccount;
 import id.dukcapil.portal.staff.StaffAdministration;
 import id.dukcapil.portal.staff.StaffForm;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -127,8 +128,12 @@ class StaffEditor extends Dialog {
     }
 
     private void save(StaffAdministration administration, @Nullable StaffAccount account, Consumer<StaffAccount> onSaved) {
+        Optional<StaffForm> written = BoundForms.record(binder);
+        if (written.isEmpty()) {
+            return; // the fields show what is wrong
+        }
         try {
-            StaffForm form = binder.writeRecord();
+            StaffForm form = written.get();
             if (account == null) {
                 var created = administration.create(form);
                 showTemporaryPassword(created.account().username(), created.temporaryPassword());
@@ -138,8 +143,6 @@ class StaffEditor extends Dialog {
                 Notifications.success(getTranslation("staff.saved", form.username()));
             }
             close();
-        } catch (ValidationException invalid) {
-            // The fields show what is wrong.
         } catch (RuleViolation violation) {
             Notifications.error(violation);
         }

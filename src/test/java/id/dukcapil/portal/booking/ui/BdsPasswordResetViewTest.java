@@ -70,6 +70,18 @@ class BdsPasswordResetViewTest extends PortalViewTest {
     }
 
     @Test
+    void a_code_is_asked_for_an_address_with_an_apostrophe_as_the_registration_takes_it() {
+        CitizenSession citizen = support.citizen("o'neil." + support.newEmail());
+        BdsPasswordResetView reset = navigate(BdsPasswordResetView.class);
+        test(reset.email).setValue(citizen.email());
+        test(reset.send).click();
+
+        assertThat(reset.email.isInvalid()).isFalse();
+        assertThat(reset.sentTo.getText()).contains(citizen.email());
+        assertThat(support.lastCodeTo(citizen.email())).hasSize(6);
+    }
+
+    @Test
     void an_unknown_address_gets_the_same_answer_and_no_mail() {
         String unknown = support.newEmail();
         BdsPasswordResetView reset = navigate(BdsPasswordResetView.class);

@@ -4,12 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.notification.Notification;
 import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.Registration;
 import id.dukcapil.portal.staff.PasswordPolicy;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The BDS registration form says what is wrong where it is wrong (issue 36, item 6). */
 class BdsRegisterViewTest extends PortalViewTest {
+
+    @Autowired BookingTestSupport support;
+
+    @Test
+    void an_address_with_an_apostrophe_and_a_name_typed_after_a_space_are_taken_and_the_code_is_sent() {
+        String address = "o'neil." + support.newEmail();
+        BdsRegisterView view = navigate(BdsRegisterView.class);
+        test(view.fullName).setValue("  Siti O'Neil");
+        test(view.email).setValue(address);
+        test(view.phone).setValue("0812 3456 7890");
+        test(view.password).setValue(BookingTestSupport.PASSWORD);
+
+        test(view.register).click();
+
+        assertThat(view.fullName.isInvalid()).as("the spaces before the name are dropped, not refused").isFalse();
+        assertThat(view.email.isInvalid()).as("the service takes this address: so does the field").isFalse();
+        assertThat(getCurrentView()).isInstanceOf(BdsOtpView.class);
+        assertThat(support.lastCodeTo(address)).hasSize(6);
+    }
 
     @Test
     void every_broken_rule_is_marked_at_its_own_field_with_no_toast_over_the_form() {
