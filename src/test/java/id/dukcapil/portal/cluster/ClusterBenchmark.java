@@ -175,9 +175,8 @@ class ClusterBenchmark {
 
     private static void restartHaproxy(PortalCluster cluster, Haproxy.Writers writers) throws Exception {
         cluster.haproxy.stop();
-        Path deploy = Path.of(System.getProperty("cluster.deploy", "deploy/cluster")).toAbsolutePath();
-        cluster.haproxy.configure(deploy.resolve("haproxy.cfg"), deploy.resolve("galera-check.sh"), writers,
-                cluster.galera, cluster.portals);
+        cluster.haproxy.configure(Path.of(System.getProperty("cluster.deploy", "deploy/cluster")).toAbsolutePath()
+                .resolve("haproxy.cfg"), writers, cluster.galera, cluster.portals, PortalCluster.CHECK_USER);
         cluster.haproxy.start();
         for (PortalProcess portal : cluster.portals) {
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();

@@ -79,7 +79,7 @@ final class PortalCluster implements Database, AutoCloseable {
         for (int i = 1; i <= 2; i++) {
             portals.add(new PortalProcess(folder.resolve("portal" + i), env, portalArguments));
         }
-        haproxy.configure(DEPLOY.resolve("haproxy.cfg"), DEPLOY.resolve("galera-check.sh"), writers, galera, portals);
+        haproxy.configure(DEPLOY.resolve("haproxy.cfg"), writers, galera, portals, CHECK_USER);
     }
 
     /**
