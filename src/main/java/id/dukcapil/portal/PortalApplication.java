@@ -1,6 +1,7 @@
 package id.dukcapil.portal;
 
 import com.vaadin.flow.spring.annotation.EnableVaadin;
+import id.dukcapil.portal.shared.backup.BackupTool;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -28,7 +29,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         "id.dukcapil.portal.sla.ui", "id.dukcapil.portal.staff.ui"})
 public class PortalApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (BackupTool.named(args)) {
+            // The backup scripts' cipher (decision 184): a pipe, no application.
+            BackupTool.run(args);
+            return;
+        }
         SpringApplication.run(PortalApplication.class, args);
     }
 }

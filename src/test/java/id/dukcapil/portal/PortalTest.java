@@ -27,7 +27,10 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // Every test finds the demo data in place when its context is ready (the demo profile fills it in the background).
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "portal.demo.fill=at-start")
+// No backups: the demo profile, read after the test profile, would make them into the work tree's ./backups; the
+// backup tests and the restore drill name folders of their own (decision 184).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"portal.demo.fill=at-start", "portal.backup.dir="})
 @ActiveProfiles({"test", "demo"})
 @Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class, TestMailServer.class,
         KkPrintTestSupport.class, SigningTestSupport.class, BookingTestSupport.class, FaultInjection.class,

@@ -51,6 +51,11 @@ public class AuditChainVerifier {
         return verify("");
     }
 
+    /** The system's own check after a restore ({@link RestoreReport}): no one signed in, the same walk. */
+    ChainVerification verifyAfterRestore() {
+        return verify("");
+    }
+
     /**
      * Against the anchors file and the anchors in {@code pastedAnchors} (any text: the ADMINs' anchor e-mails, an
      * auditor's notes; every {@code audit-anchor:<seq>:<hash>} in it counts).

@@ -1,17 +1,16 @@
 package id.dukcapil.portal.blanko;
 
-import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.blanko.internal.LedgerStore;
+import id.dukcapil.portal.blanko.internal.LedgerRepository;
+import id.dukcapil.portal.blanko.internal.StockMovementEntity;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalInt;
@@ -41,14 +40,14 @@ public class BlankoStock {
     private static final String FIELD = "hasAnyRole('" + Roles.PLANNER + "','" + Roles.FIELD_OFFICER + "','"
             + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
-    private final LedgerStore ledger;
+    private final LedgerRepository ledger;
     private final ServicePoints servicePoints;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BlankoStock(LedgerStore ledger, ServicePoints servicePoints, AuditLog auditLog, CurrentActor currentActor, ApplicationEventPublisher events,
+    BlankoStock(LedgerRepository ledger, ServicePoints servicePoints, AuditLog auditLog, CurrentActor currentActor, ApplicationEventPublisher events,
                 Clock clock) {
         this.ledger = ledger;
         this.servicePoints = servicePoints;
@@ -160,14 +159,14 @@ public class BlankoStock {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public Slice<StockMovement> history(String servicePoint, Pageable page) {
-        List<StockMovement> rows = ledger.history(servicePoint, page.getOffset(), page.getPageSize() + 1);
-        return Slices.of(rows, page);
+        return ledger.findByServicePointOrderByIdDesc(servicePoint, page).map(StockMovementEntity::toRecord);
     }
 
     /** The balance when the office-local day began: the daily summary's opening stock. */
     @Transactional(readOnly = true)
     public int balanceAtStartOf(String servicePoint, LocalDate day) {
-        return ledger.balanceBefore(servicePoint, day.atStartOfDay(clock.getZone()).toInstant());
+        return ledger.balanceBefore(servicePoint, day.atStartOfDay(clock.getZone()).toInstant()).stream()
+                .findFirst().orElse(0);
     }
 
     /**
@@ -176,8 +175,11 @@ public class BlankoStock {
      */
     @Transactional(readOnly = true)
     public java.util.Map<MovementKind, Integer> movedOn(String servicePoint, LocalDate day) {
-        return ledger.movedBetween(servicePoint, day.atStartOfDay(clock.getZone()).toInstant(),
-                day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        java.util.Map<MovementKind, Integer> moved = new java.util.EnumMap<>(MovementKind.class);
+        ledger.movedBetween(servicePoint, day.atStartOfDay(clock.getZone()).toInstant(),
+                        day.plusDays(1).atStartOfDay(clock.getZone()).toInstant())
+                .forEach(kind -> moved.put(kind.getKind(), Math.toIntExact(kind.getQuantity())));
+        return moved;
     }
 
     private StockSummary summary(ServicePoint point) {
@@ -193,17 +195,15 @@ public class BlankoStock {
         int balance = ledger.change(servicePoint, quantity)
                 .orElseThrow(() -> new RuleViolation("blanko.stock.insufficient", servicePoint,
                         ledger.balance(servicePoint), -quantity));
-        Instant now = clock.instant();
-        String by = currentActor.id();
-        long id = ledger.insert(servicePoint, kind, quantity, balance, reference, reason, now, by);
+        StockMovement line = ledger.save(new StockMovementEntity(servicePoint, kind, quantity, balance, reference,
+                reason, clock.instant(), currentActor.id())).toRecord();
         auditLog.record(AuditRecord.success("blanko." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                         "ServicePoint", servicePoint)
                 .withDetail("quantity=" + quantity + "; balance=" + balance
                         + (reference == null ? "" : "; reference=" + reference)
                         + (reason == null ? "" : "; reason=" + reason)));
         events.publishEvent(new BlankoStockChanged(servicePoint, balance));
-        return new StockMovement(id, servicePoint, kind, quantity, balance, reference, reason,
-                now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), by);
+        return line;
     }
 
     private ServicePoint point(String code) {

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.booking;
 
 import id.dukcapil.portal.booking.internal.CitizenStore;
+import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MessageKind;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.Outbox;
@@ -59,6 +60,15 @@ class BookingMails {
         outbox.enqueue(OutgoingMail.of(email, "otp", locale, Map.of("name", name, "code", code, "minutes", minutes)));
     }
 
+    /**
+     * The code that proves a phone (decision 182): by SMS to that number only, never by e-mail (a code that could arrive
+     * elsewhere proves nothing), its text stored without the code.
+     */
+    void phoneCode(String phone, String code, long minutes, Locale locale) {
+        outbox.enqueue(OutgoingMail.of(phone, "phone-proof", locale, Map.of("code", code, "minutes", minutes))
+                .withKind(MessageKind.PROOF), Reach.phoneOnly(Channel.SMS, phone));
+    }
+
     /** Someone registered with an address that already has an account: its owner hears of it, nobody else. */
     void alreadyRegistered(String email, String name, Locale locale) {
         outbox.enqueue(OutgoingMail.of(email, "booking-already-registered", locale,
@@ -68,7 +78,9 @@ class BookingMails {
     /**
      * The ticket of a booking made, or of one moved to another day (its own subject and words). One of each kind per
      * booking, day and queue number: the listener run again (its node stopped mid-way, or two nodes) queues no second
-     * ticket, and a "made" ticket sent late, after a move, does not stand in for the "moved" one.
+     * ticket, and a "made" ticket sent late, after a move, does not stand in for the "moved" one. A booking's ticket
+     * still waiting in the outbox is replaced by its newer one (decision 182): moved five times while the phone's pace
+     * held the first ticket back, the citizen gets the ticket of the last day, not five.
      */
     void ticket(Booking booking, boolean moved) {
         recipient(booking).ifPresent(to -> outbox.enqueue(
@@ -77,7 +89,8 @@ class BookingMails {
                         .withAttachment("tiket-" + booking.code() + ".pdf", OutgoingMail.Attachment.PDF,
                                 tickets.pdf(booking, to.locale()))
                         .withOnceKey((moved ? "booking-ticket-moved/" : "booking-ticket/") + booking.id() + "/"
-                                + booking.day() + "/" + booking.queueNumber()), to.reach()));
+                                + booking.day() + "/" + booking.queueNumber())
+                        .withNoticeKey("booking-ticket/" + booking.id()), to.reach()));
     }
 
     /**
@@ -138,7 +151,7 @@ class BookingMails {
         if (booking.citizenId() != null) {
             return citizens.byId(booking.citizenId())
                     .map(c -> new Recipient(c.email(), c.fullName(), Locale.forLanguageTag(c.locale()),
-                            channels.reach(c.id(), c.phone())));
+                            channels.reach(c.id())));
         }
         return registry.findByNik(Nik.of(booking.nik())).filter(r -> r.email() != null && !r.email().isBlank())
                 .map(r -> new Recipient(java.util.Objects.requireNonNull(r.email()), r.fullName(), INDONESIAN,

@@ -89,12 +89,13 @@ public class BookingService {
     private final int maxPeoplePerAccount;
     private final Clock clock;
     private final BookingMeters meters;
+    private final MessageLimits messageLimits;
 
     BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
                    PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor,
                    Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
                    Throttles throttles, @Value("${portal.booking.max-people-per-account:10}") int maxPeoplePerAccount,
-                   Clock clock, BookingMeters meters) {
+                   Clock clock, BookingMeters meters, MessageLimits messageLimits) {
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -118,6 +119,7 @@ public class BookingService {
         this.maxPeoplePerAccount = maxPeoplePerAccount;
         this.clock = clock;
         this.meters = meters;
+        this.messageLimits = messageLimits;
     }
 
     /**
@@ -322,9 +324,15 @@ public class BookingService {
                 .orElseThrow(() -> new BookingRefused(RefusalCode.BOOKING_NOT_FOUND, code));
     }
 
-    /** Cancels the citizen's booking; possible until the day before. The place goes back to the day. */
+    /**
+     * Cancels the citizen's booking; possible until the day before. The place goes back to the day. Counted per account,
+     * proved phone and client address (decision 182): a cancellation frees the person to book again, a new ticket.
+     *
+     * @param client the client's network address, for the limit
+     */
     @Transactional
-    public Booking cancel(CitizenSession citizen, String code) {
+    public Booking cancel(CitizenSession citizen, String code, String client) {
+        messageLimits.change(citizen, client);
         Booking booking = changeable(citizen, code, BookingTransition.CANCEL_BY_CITIZEN);
         bookings.changeOrRefuse(booking.cancelByCitizen(clock.instant()));
         days.release(booking.servicePoint(), booking.day());
@@ -333,9 +341,16 @@ public class BookingService {
         return bookings.byId(booking.id()).orElseThrow();
     }
 
-    /** Moves the citizen's booking to another day at the same point, with a new queue number. */
+    /**
+     * Moves the citizen's booking to another day at the same point, with a new queue number; its new ticket replaces one
+     * still waiting in the outbox. Counted per account, proved phone and client address (decision 182): each move
+     * sends a message.
+     *
+     * @param client the client's network address, for the limit
+     */
     @Transactional
-    public Booking reschedule(CitizenSession citizen, String code, LocalDate date) {
+    public Booking reschedule(CitizenSession citizen, String code, LocalDate date, String client) {
+        messageLimits.change(citizen, client);
         Booking booking = changeable(citizen, code, BookingTransition.MOVE);
         if (!calendar.citizenBookable(date) || date.equals(booking.day())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, date);

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The channel a BDS citizen chose for the portal's messages (decision 140): e-mail, WhatsApp or SMS to the phone
- * the account registered with. Choosing e-mail is also how a citizen opts out of WhatsApp and SMS.
+ * The channel a BDS citizen chose for the portal's messages (decision 140): e-mail, WhatsApp or SMS to the account's
+ * phone once it is proved by a code sent to it (decision 182, {@link CitizenPhones}). Choosing e-mail is also how a
+ * citizen opts out of WhatsApp and SMS.
  */
 @Service
 public class CitizenChannels {
@@ -30,8 +31,21 @@ public class CitizenChannels {
         return channel(citizens.notifyChannel(citizen.citizenId()));
     }
 
+    /** Whether the account's phone is proved: WhatsApp and SMS may be chosen, and its messages reach it. */
+    @Transactional(readOnly = true)
+    public boolean phoneProved(CitizenSession citizen) {
+        return citizens.provedPhone(citizen.citizenId()).isPresent();
+    }
+
+    /**
+     * WhatsApp or SMS only to a proved phone: an unproved one is refused ({@link RefusalCode#PHONE_NOT_PROVED}) and the
+     * choice stays as it was, so a stranger's number typed into an account never receives the portal's messages.
+     */
     @Transactional
     public void choose(CitizenSession citizen, Channel channel) {
+        if (channel != Channel.EMAIL && citizens.provedPhone(citizen.citizenId()).isEmpty()) {
+            throw new BookingRefused(RefusalCode.PHONE_NOT_PROVED);
+        }
         Channel before = chosen(citizen);
         if (before == channel) {
             return;
@@ -43,9 +57,12 @@ public class CitizenChannels {
                         .withDetail(before + " -> " + channel));
     }
 
-    /** Where the portal's messages to this citizen go: the chosen channel, then its fallbacks. */
-    Reach reach(long citizenId, String phone) {
-        return Reach.chosen(channel(citizens.notifyChannel(citizenId)), phone);
+    /**
+     * Where the portal's messages to this citizen go: the chosen channel, then its fallbacks. Only a proved phone is
+     * given: without one, WhatsApp and SMS are passed over and the message goes by e-mail.
+     */
+    Reach reach(long citizenId) {
+        return Reach.chosen(channel(citizens.notifyChannel(citizenId)), citizens.provedPhone(citizenId).orElse(null));
     }
 
     private static Channel channel(String stored) {

@@ -33,6 +33,21 @@ public enum RefusalCode implements ProblemCode {
     OTP_THROTTLED(429),
     SIGN_IN_FAILED(401),
     SIGN_IN_THROTTLED(429),
+    /**
+     * WhatsApp or SMS chosen while the account's phone has not been proved by a code sent to it (decision 182): the
+     * portal's messages stay on e-mail.
+     */
+    PHONE_NOT_PROVED(409),
+    /** A phone code cannot be sent: this office sends no SMS. */
+    PHONE_PROOF_UNAVAILABLE(409),
+    /** The phone code is not six digits: a typing slip, no try spent. */
+    PHONE_CODE_MALFORMED(400),
+    /** The phone code is wrong, expired, replaced or tried too often. */
+    PHONE_CODE_INVALID(422),
+    /** Too many phone codes asked for (per account, per phone, per client address) or tried; with Retry-After. */
+    PHONE_CODE_THROTTLED(429),
+    /** Too many reschedules or cancellations (per account, per phone, per client address); with Retry-After. */
+    CHANGE_THROTTLED(429),
     WRONG_DAY(409),
     WRONG_SERVICE_POINT(409),
     NO_STOCK(409);

@@ -4,7 +4,9 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.ikd.IkdRefusal.Code;
-import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.ikd.internal.FailureLog;
+import id.dukcapil.portal.ikd.internal.RegistrationEntity;
+import id.dukcapil.portal.ikd.internal.RegistrationRepository;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -63,7 +65,8 @@ public class Activations {
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     static final Locale INDONESIAN = Locale.of("id");
 
-    private final RegistrationStore store;
+    private final RegistrationRepository registrations;
+    private final FailureLog failures;
     private final PopulationRegistry registry;
     private final ServicePoints servicePoints;
     private final StepClock stepClock;
@@ -78,12 +81,13 @@ public class Activations {
     private final Throttle unprovenPerClient;
     private final SecureRandom random = new SecureRandom();
 
-    Activations(RegistrationStore store, PopulationRegistry registry, ServicePoints servicePoints, StepClock stepClock,
+    Activations(RegistrationRepository registrations, FailureLog failures, PopulationRegistry registry, ServicePoints servicePoints, StepClock stepClock,
                 AuditLog auditLog, CurrentActor currentActor, Outbox outbox, PinHasher pinHasher, Clock clock,
                 @Value("${portal.ikd.max-face-attempts}") int maxFaceAttempts,
                 @Value("${portal.ikd.min-passing-face-score}") BigDecimal minPassingScore,
                 UnfinishedRegistrations unfinished, Throttles throttles) {
-        this.store = store;
+        this.registrations = registrations;
+        this.failures = failures;
         this.registry = registry;
         this.servicePoints = servicePoints;
         this.stepClock = stepClock;
@@ -147,9 +151,9 @@ public class Activations {
         if (registry.cardHistory(nik).isEmpty()) {
             throw failed(servicePoint, null, Code.NO_PRINTED_CARD, nik.masked());
         }
-        Optional<RegistrationState> held = store.stateOfNik(nik.value());
+        Optional<RegistrationState> held = registrations.stateOfNik(nik.value());
         if (held.isPresent() && unfinished.expire(nik.value())) { // one left unfinished yesterday holds it no more
-            held = store.stateOfNik(nik.value());
+            held = registrations.stateOfNik(nik.value());
         }
         held.ifPresent(state -> {
             throw failed(servicePoint, null, state == RegistrationState.ACTIVATED
@@ -158,13 +162,14 @@ public class Activations {
         });
         Instant now = clock.instant();
         String code = code();
-        if (!store.insert(code, nik.value(), resident.fullName(), email.value(), phone, servicePoint, now)) {
+        if (!registrations.insertUnlessNikHeld(code, nik.value(), resident.fullName(), email.value(), phone,
+                servicePoint, now)) {
             throw new IkdRefusal(Code.REGISTRATION_OPEN, nik.masked()); // a second registration racing this one
         }
         stepClock.enter(caseRef(code), SopStep.E3_SELFIE, now, currentActor.id(), servicePoint);
         auditLog.record(AuditRecord.success("ikd.registered", "IkdRegistration", code)
                 .withDetail("nik=" + nik.masked() + "; point=" + servicePoint));
-        return Registration.of(row(code));
+        return row(code).toRecord();
     }
 
     /** The face-recognition result of the selfie, from the national service. */
@@ -174,27 +179,19 @@ public class Activations {
             // A pass the score contradicts is no answer of the national service: nothing is recorded, no try used.
             throw new IkdRefusal(Code.FACE_SCORE_CONTRADICTS_PASS, score, minPassingScore);
         }
-        RegistrationStore.Row row = rowForUpdate(code);
-        if (row.state() != RegistrationState.REGISTERED && row.state() != RegistrationState.FACE_FAILED) {
-            throw new IkdRefusal(row.state() == RegistrationState.NEEDS_OFFICER ? Code.FACE_CHECK_EXHAUSTED
-                    : Code.WRONG_STATE, row.state().name());
-        }
-        int attempts = row.faceAttempts() + 1;
-        RegistrationState next = passed ? RegistrationState.FACE_PASSED
-                : attempts >= maxFaceAttempts ? RegistrationState.NEEDS_OFFICER : RegistrationState.FACE_FAILED;
-        if (!store.faceChecked(row.id(), row.state(), next, score)) {
-            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
-        }
+        RegistrationEntity row = rowForUpdate(code);
+        row.faceChecked(passed, score, maxFaceAttempts);
+        int attempts = row.faceAttempts();
         Instant now = clock.instant();
         if (!passed) {
-            store.failure(row.servicePoint(), row.code(), null, IkdFailure.FACE_FAILED, now);
+            failures.failure(row.servicePoint(), row.code(), null, IkdFailure.FACE_FAILED, now);
         } else {
             stepClock.leave(caseRef(code), SopStep.E3_SELFIE, now, currentActor.id());
             stepClock.enter(caseRef(code), SopStep.E4_SCAN_ACTIVATION_QR, now, currentActor.id(), row.servicePoint());
         }
         auditLog.record(AuditRecord.success("ikd.face-checked", "IkdRegistration", code)
                 .withDetail("attempt " + attempts + ": " + (passed ? "passed" : "failed") + ", score " + score));
-        return Registration.of(row(code));
+        return row.toRecord();
     }
 
     /**
@@ -203,7 +200,8 @@ public class Activations {
      */
     @Transactional(noRollbackFor = IkdRefusal.class)
     public Registration scanned(String code, String qrContent) {
-        RegistrationStore.Row row = row(code);
+        // Locked: the code is single use, and two scans of it sent together are answered one after the other.
+        RegistrationEntity row = rowForUpdate(code);
         String hash = Sha256.hex(qrContent == null ? "" : qrContent.strip());
         if (row.qrHash() == null || !row.qrHash().equals(hash)) {
             throw failed(row, Code.QR_INVALID);
@@ -213,63 +211,54 @@ public class Activations {
             throw failed(row, Code.QR_EXPIRED);
         }
         String pin = "%06d".formatted(random.nextInt(1_000_000));
-        if (!store.pinSent(row.id(), row.state(), hash, pinHasher.hash(row.code(), pin), now.plus(PIN_VALIDITY))) {
-            throw failed(row, Code.QR_INVALID); // used meanwhile: single use
-        }
+        RegistrationState before = row.state();
+        row.sendPin(hash, pinHasher.hash(row.code(), pin), now.plus(PIN_VALIDITY));
         outbox.enqueue(OutgoingMail.of(row.email(), "ikd-pin", INDONESIAN, Map.of("name", row.fullName(), "pin", pin,
                 "minutes", PIN_VALIDITY.toMinutes())).withReference(code));
-        if (row.state() == RegistrationState.FACE_PASSED) { // a PIN issued again: step 5 goes on, longer
+        if (before == RegistrationState.FACE_PASSED) { // a PIN issued again: step 5 goes on, longer
             stepClock.leave(caseRef(code), SopStep.E4_SCAN_ACTIVATION_QR, now, currentActor.id());
             stepClock.enter(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id(), row.servicePoint());
         }
         auditLog.record(AuditRecord.success("ikd.qr-scanned", "IkdRegistration", code)
                 .withDetail("officer=" + row.qrOfficer() + "; PIN e-mailed"
-                        + (row.state() == RegistrationState.PIN_SENT ? " again, the first one expired" : "")));
-        return Registration.of(row(code));
+                        + (before == RegistrationState.PIN_SENT ? " again, the first one expired" : "")));
+        return row.toRecord();
     }
 
     /** The PIN from the e-mail activates the digital ID; five wrong PINs lock it. */
     @Transactional(noRollbackFor = IkdRefusal.class)
     public Registration activate(String code, String pin) {
         // Locked: sixty PINs sent at once are tried one after another, each seeing the failures before it.
-        RegistrationStore.Row row = rowForUpdate(code);
+        RegistrationEntity row = rowForUpdate(code);
         if (pin == null || !PIN.matcher(pin).matches()) {
             throw new IkdRefusal(Code.MALFORMED_PIN); // not counted: a typing slip is no guess
         }
-        if (row.state() == RegistrationState.LOCKED) {
-            throw new IkdRefusal(Code.PIN_LOCKED); // counted once, when it locked
-        }
-        if (row.state() != RegistrationState.PIN_SENT || row.pinHash() == null) {
-            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
-        }
+        row.awaitingPin(); // a locked one is refused as PIN_LOCKED, counted once, when it locked
         Instant now = clock.instant();
         if (row.pinExpiresAt() == null || !now.isBefore(row.pinExpiresAt())) {
             throw failed(row, Code.PIN_EXPIRED);
         }
-        if (!pinHasher.matches(row.code(), pin, row.pinHash())) {
-            int failures = row.pinFailures() + 1;
-            boolean locked = failures >= MAX_WRONG_PINS;
-            store.pinFailed(row.id(), MAX_WRONG_PINS);
+        if (!pinHasher.matches(row.code(), pin, java.util.Objects.requireNonNull(row.pinHash()))) {
+            boolean locked = row.wrongPin(MAX_WRONG_PINS);
+            int wrong = row.pinFailures();
             auditLog.record(AuditRecord.success("ikd.pin-wrong", "IkdRegistration", code)
-                    .withDetail(failures + " of " + MAX_WRONG_PINS + (locked ? "; locked" : "")));
+                    .withDetail(wrong + " of " + MAX_WRONG_PINS + (locked ? "; locked" : "")));
             if (locked) { // SOP E ends here for the citizen: step 5 stops, not overdue for ever
                 stepClock.leave(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id());
             }
-            throw failed(row, locked ? Code.PIN_LOCKED : Code.WRONG_PIN, MAX_WRONG_PINS - failures);
+            throw failed(row, locked ? Code.PIN_LOCKED : Code.WRONG_PIN, MAX_WRONG_PINS - wrong);
         }
-        if (!store.activated(row.id(), now)) {
-            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
-        }
+        row.activate(now);
         stepClock.leave(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id());
         stepClock.enter(caseRef(code), SopStep.E6_ARCHIVE_AND_REPORT, now, currentActor.id(), row.servicePoint());
         auditLog.record(AuditRecord.success("ikd.activated", "IkdRegistration", code)
                 .withDetail("nik=" + Nik.of(row.nik()).masked()));
-        return Registration.of(row(code));
+        return row.toRecord();
     }
 
     @Transactional(readOnly = true)
     public Registration status(String code) {
-        return Registration.of(row(code));
+        return row(code).toRecord();
     }
 
     static CaseRef caseRef(String code) {
@@ -277,23 +266,23 @@ public class Activations {
     }
 
     /** Counts a citizen's failed attempt at the point, with the officer whose QR code it followed, and refuses it. */
-    private IkdRefusal failed(RegistrationStore.Row row, Code code, Object... args) {
-        store.failure(row.servicePoint(), row.code(), row.qrOfficer(), IkdFailure.of(code), clock.instant());
+    private IkdRefusal failed(RegistrationEntity row, Code code, Object... args) {
+        failures.failure(row.servicePoint(), row.code(), row.qrOfficer(), IkdFailure.of(code), clock.instant());
         return new IkdRefusal(code, args);
     }
 
     private IkdRefusal failed(String servicePoint, @Nullable String registrationCode, Code code, Object... args) {
-        store.failure(servicePoint, registrationCode, null, IkdFailure.of(code), clock.instant());
+        failures.failure(servicePoint, registrationCode, null, IkdFailure.of(code), clock.instant());
         return new IkdRefusal(code, args);
     }
 
-    private RegistrationStore.Row row(String code) {
-        return store.byCode(code == null ? "" : code.strip().toUpperCase(Locale.ROOT))
+    private RegistrationEntity row(String code) {
+        return registrations.findByCode(code == null ? "" : code.strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new IkdRefusal(Code.REGISTRATION_NOT_FOUND));
     }
 
-    private RegistrationStore.Row rowForUpdate(String code) {
-        return store.byCodeForUpdate(code == null ? "" : code.strip().toUpperCase(Locale.ROOT))
+    private RegistrationEntity rowForUpdate(String code) {
+        return registrations.findLockedByCode(code == null ? "" : code.strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new IkdRefusal(Code.REGISTRATION_NOT_FOUND));
     }
 

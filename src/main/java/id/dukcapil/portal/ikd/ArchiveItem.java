@@ -16,6 +16,9 @@ public enum ArchiveItem {
     /** The activation is entered in the point's IKD register of the day. */
     ENTERED_IN_REGISTER;
 
+    /** How many items there are: every one must be ticked (a constant, for the form's constraint). */
+    public static final int COUNT = 4;
+
     public String labelKey() {
         return "ikd.archive.item." + name();
     }

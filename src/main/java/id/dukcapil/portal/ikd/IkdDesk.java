@@ -4,7 +4,10 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.ikd.IkdRefusal.Code;
-import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.ikd.internal.FailureLog;
+import id.dukcapil.portal.ikd.internal.RegistrationEntity;
+import id.dukcapil.portal.ikd.internal.RegistrationRepository;
+import id.dukcapil.portal.ikd.internal.RegistrationTransition;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sha256;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +42,18 @@ public class IkdDesk {
     public record ActivationQr(String content, Instant expiresAt) {
     }
 
-    private final RegistrationStore store;
+    private final RegistrationRepository registrations;
+    private final FailureLog failures;
     private final StepClock stepClock;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    IkdDesk(RegistrationStore store, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
-        this.store = store;
+    IkdDesk(RegistrationRepository registrations, FailureLog failures, StepClock stepClock, AuditLog auditLog,
+            CurrentActor currentActor, Clock clock) {
+        this.registrations = registrations;
+        this.failures = failures;
         this.stepClock = stepClock;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
@@ -56,7 +63,7 @@ public class IkdDesk {
     /** Today's registrations at the officer's own point not finished, and activations to archive; oldest first. */
     @Transactional(readOnly = true)
     public List<Registration> waiting() {
-        return store.waiting(myPoint(), startOfToday()).stream().map(Registration::of).toList();
+        return waitingHere().stream().map(RegistrationEntity::toRecord).toList();
     }
 
     /**
@@ -65,11 +72,11 @@ public class IkdDesk {
      */
     @Transactional(readOnly = true)
     public Optional<Registration> showingQr() {
-        return store.waiting(myPoint(), startOfToday()).stream()
-                .filter(row -> row.state() == RegistrationState.FACE_PASSED && row.qrHash() != null
-                        && currentActor.id().equals(row.qrOfficer()))
-                .max(java.util.Comparator.comparing(RegistrationStore.Row::qrExpiresAt))
-                .map(Registration::of);
+        return waitingHere().stream()
+                .filter(row -> row.state() == RegistrationState.FACE_PASSED && row.qrExpiresAt() != null
+                        && row.qrHash() != null && currentActor.id().equals(row.qrOfficer()))
+                .max(java.util.Comparator.comparing(row -> java.util.Objects.requireNonNull(row.qrExpiresAt())))
+                .map(RegistrationEntity::toRecord);
     }
 
     /**
@@ -78,7 +85,7 @@ public class IkdDesk {
      */
     @Transactional(readOnly = true)
     public String nikOf(String code) {
-        return mine(code).nik();
+        return mine(code, false).nik();
     }
 
     /**
@@ -87,15 +94,13 @@ public class IkdDesk {
      */
     @Transactional
     public ActivationQr showQr(String code) {
-        RegistrationStore.Row row = mine(code);
+        RegistrationEntity row = mine(code, true);
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         String content = "IKDQR:" + row.code() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Instant expires = now.plus(QR_VALIDITY);
-        if (!store.qrShown(row.id(), Sha256.hex(content), expires, currentActor.id(), now)) {
-            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
-        }
+        row.showQr(Sha256.hex(content), expires, currentActor.id(), now);
         auditLog.record(AuditRecord.success("ikd.qr-shown", "IkdRegistration", row.code()));
         return new ActivationQr(content, expires);
     }
@@ -103,38 +108,36 @@ public class IkdDesk {
     /** After the face checks ran out: the citizen tries again another time (the NIK may register again). */
     @Transactional
     public void retryLater(String code) {
-        closeUnactivated(code, RegistrationState.RETRY_LATER, IkdFailure.RETRY_LATER, "ikd.retry-later");
+        RegistrationEntity row = mine(code, true);
+        row.askToRetryLater();
+        closedUnactivated(row, IkdFailure.RETRY_LATER, "ikd.retry-later");
     }
 
     /** After the face checks ran out: refer the citizen to the registry (the registration closes). */
     @Transactional
     public void refer(String code) {
-        closeUnactivated(code, RegistrationState.REFERRED, IkdFailure.REFERRED, "ikd.referred");
+        RegistrationEntity row = mine(code, true);
+        row.refer();
+        closedUnactivated(row, IkdFailure.REFERRED, "ikd.referred");
     }
 
     /** The officer's archive checklist is done (every item ticked): SOP E ends for this citizen. */
     @Transactional
     public void archive(String code, Set<ArchiveItem> ticked) {
-        RegistrationStore.Row row = mine(code);
         if (!ArchiveItem.complete(ticked)) {
             throw new RuleViolation("ikd.archive.incomplete");
         }
+        RegistrationEntity row = mine(code, true);
         Instant now = clock.instant();
-        if (!store.archived(row.id(), now, currentActor.id(), ArchiveItem.joined())) {
-            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
-        }
+        row.archive(now, currentActor.id(), ArchiveItem.joined());
         stepClock.leave(Activations.caseRef(row.code()), SopStep.E6_ARCHIVE_AND_REPORT, now, currentActor.id());
         auditLog.record(AuditRecord.success("ikd.archived", "IkdRegistration", row.code())
                 .withDetail("checklist: " + ArchiveItem.joined()));
     }
 
-    private void closeUnactivated(String code, RegistrationState to, IkdFailure reason, String action) {
-        RegistrationStore.Row row = mine(code);
-        if (!store.close(row.id(), RegistrationState.NEEDS_OFFICER, to)) {
-            throw new IkdRefusal(Code.WRONG_STATE, row.state().name());
-        }
+    private void closedUnactivated(RegistrationEntity row, IkdFailure reason, String action) {
         Instant now = clock.instant();
-        store.failure(row.servicePoint(), row.code(), currentActor.id(), reason, now);
+        failures.failure(row.servicePoint(), row.code(), currentActor.id(), reason, now);
         stepClock.leaveIfOpen(Activations.caseRef(row.code()), SopStep.E3_SELFIE, now, currentActor.id());
         auditLog.record(AuditRecord.success(action, "IkdRegistration", row.code()));
     }
@@ -143,8 +146,15 @@ public class IkdDesk {
         return java.time.LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
     }
 
-    private RegistrationStore.Row mine(String code) {
-        RegistrationStore.Row row = store.byCode(code.strip().toUpperCase(Locale.ROOT))
+    private List<RegistrationEntity> waitingHere() {
+        return registrations.waiting(myPoint(), RegistrationTransition.unfinished(), startOfToday(), Limit.of(200));
+    }
+
+    /** A registration of the officer's own point; locked to change it (the citizen's phone may be at it too). */
+    private RegistrationEntity mine(String code, boolean toChange) {
+        String normalized = code.strip().toUpperCase(Locale.ROOT);
+        RegistrationEntity row = (toChange ? registrations.findLockedByCode(normalized)
+                : registrations.findByCode(normalized))
                 .orElseThrow(() -> new IkdRefusal(Code.REGISTRATION_NOT_FOUND));
         if (!row.servicePoint().equals(myPoint())) {
             throw new RuleViolation("ikd.desk.other-point", row.servicePoint());

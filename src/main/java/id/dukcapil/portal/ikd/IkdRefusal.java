@@ -36,6 +36,11 @@ public class IkdRefusal extends CodedRefusal {
         super(code, args);
     }
 
+    /** With the words after the code's own: what was refused, and where the registration stands. */
+    public IkdRefusal(Code code, java.util.List<String> detailKeys, Object... args) {
+        super(code, detailKeys, args);
+    }
+
     @Override
     public Code code() {
         return (Code) super.code();

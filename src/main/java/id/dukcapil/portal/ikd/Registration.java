@@ -1,7 +1,5 @@
 package id.dukcapil.portal.ikd;
 
-import id.dukcapil.portal.ikd.internal.RegistrationStore;
-import id.dukcapil.portal.shared.Nik;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -9,11 +7,6 @@ import org.jspecify.annotations.Nullable;
 public record Registration(String code, String maskedNik, String fullName, String servicePoint,
                            RegistrationState state, int faceAttempts, Instant registeredAt,
                            @Nullable Instant activatedAt, @Nullable Instant pinExpiresAt) {
-
-    static Registration of(RegistrationStore.Row row) {
-        return new Registration(row.code(), Nik.of(row.nik()).masked(), row.fullName(), row.servicePoint(), row.state(),
-                row.faceAttempts(), row.registeredAt(), row.activatedAt(), row.pinExpiresAt());
-    }
 
     /** A PIN was e-mailed and ran out unused: the officer shows a new QR code. */
     public boolean pinExpired(Instant now) {

@@ -2,7 +2,10 @@ package id.dukcapil.portal.ikd;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.ikd.internal.FailureLog;
+import id.dukcapil.portal.ikd.internal.RegistrationEntity;
+import id.dukcapil.portal.ikd.internal.RegistrationRepository;
+import id.dukcapil.portal.ikd.internal.RegistrationTransition;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
 import java.time.Clock;
@@ -11,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +31,16 @@ class UnfinishedRegistrations {
     private static final List<SopStep> APP_STEPS = List.of(SopStep.E3_SELFIE, SopStep.E4_SCAN_ACTIVATION_QR,
             SopStep.E5_PIN_EMAIL_ACTIVATE);
 
-    private final RegistrationStore store;
+    private final RegistrationRepository registrations;
+    private final FailureLog failures;
     private final StepClock stepClock;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    UnfinishedRegistrations(RegistrationStore store, StepClock stepClock, AuditLog auditLog, Clock clock) {
-        this.store = store;
+    UnfinishedRegistrations(RegistrationRepository registrations, FailureLog failures, StepClock stepClock,
+                            AuditLog auditLog, Clock clock) {
+        this.registrations = registrations;
+        this.failures = failures;
         this.stepClock = stepClock;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -53,14 +60,16 @@ class UnfinishedRegistrations {
         boolean any = false;
         Instant now = clock.instant();
         Instant startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
-        for (RegistrationStore.Row row : store.unfinishedBefore(startOfToday, nik)) {
-            if (store.close(row.id(), row.state(), RegistrationState.EXPIRED)) {
-                any = true;
-                store.failure(row.servicePoint(), row.code(), row.qrOfficer(), IkdFailure.NOT_FINISHED, now);
-                APP_STEPS.forEach(step -> stepClock.leaveIfOpen(Activations.caseRef(row.code()), step, now, JOB));
-                auditLog.record(AuditRecord.success("ikd.expired", "IkdRegistration", row.code())
-                        .withDetail("unfinished since " + row.registeredAt() + " (" + row.state() + ")"));
-            }
+        // Locked as read: a PIN tried at midnight waits, then finds the registration expired.
+        for (RegistrationEntity row : registrations.unfinishedBefore(startOfToday,
+                RegistrationTransition.unfinished(), nik, Limit.of(1000))) {
+            RegistrationState was = row.state();
+            row.expire();
+            any = true;
+            failures.failure(row.servicePoint(), row.code(), row.qrOfficer(), IkdFailure.NOT_FINISHED, now);
+            APP_STEPS.forEach(step -> stepClock.leaveIfOpen(Activations.caseRef(row.code()), step, now, JOB));
+            auditLog.record(AuditRecord.success("ikd.expired", "IkdRegistration", row.code())
+                    .withDetail("unfinished since " + row.registeredAt() + " (" + was + ")"));
         }
         return any;
     }

@@ -1,6 +1,6 @@
 package id.dukcapil.portal.kkprint;
 
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkRequestEntity;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MessageKind;
 import id.dukcapil.portal.notification.OfficeChannels;
@@ -29,7 +29,7 @@ class CitizenMail {
         this.officeChannels = officeChannels;
     }
 
-    void returned(RequestStore.Row request, String templateKey, String reason) {
+    void returned(KkRequestEntity request, String templateKey, String reason) {
         if (request.requesterEmail() != null) {
             outbox.enqueue(OutgoingMail.of(request.requesterEmail(), templateKey, INDONESIAN,
                     Map.of("name", request.requesterName(), "tracking", request.trackingNumber(), "reason", reason)),
@@ -41,7 +41,7 @@ class CitizenMail {
      * The QR code and PIN of the earlier e-mail expire soon: no secret again, only where to find them. One per
      * release, whatever runs the reminder twice (the outbox's unique key, decision 142).
      */
-    void expiringSoon(RequestStore.Row request, long releaseId, String expiresOn) {
+    void expiringSoon(KkRequestEntity request, long releaseId, String expiresOn) {
         if (request.requesterEmail() != null) {
             outbox.enqueue(OutgoingMail.of(request.requesterEmail(), "kkprint-expiring", INDONESIAN,
                     Map.of("name", request.requesterName(), "tracking", request.trackingNumber(), "expires", expiresOn))
@@ -55,7 +55,7 @@ class CitizenMail {
      * Step 9: the QR code and PIN by e-mail (the SOP's channel, and the only one that keeps them off a locked
      * screen); to a requester who chose WhatsApp or SMS, also a notice there that names the mailbox, no secret.
      */
-    void delivered(RequestStore.Row request, String qrContent, byte[] qrPng, String pin, String expiresOn) {
+    void delivered(KkRequestEntity request, String qrContent, byte[] qrPng, String pin, String expiresOn) {
         if (request.requesterEmail() == null) {
             throw new IllegalStateException("Request " + request.trackingNumber() + " has no e-mail address");
         }
@@ -78,7 +78,7 @@ class CitizenMail {
         }
     }
 
-    private static Reach reach(RequestStore.Row request) {
+    private static Reach reach(KkRequestEntity request) {
         return Reach.chosen(request.newsChannel(), request.requesterPhone());
     }
 

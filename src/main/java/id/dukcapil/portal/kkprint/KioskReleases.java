@@ -6,9 +6,11 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
+import id.dukcapil.portal.kkprint.internal.KkReleaseEntity;
+import id.dukcapil.portal.kkprint.internal.KkReleaseRepository;
+import id.dukcapil.portal.kkprint.internal.KkRequestEntity;
+import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
 import id.dukcapil.portal.kkprint.internal.Transition;
-import id.dukcapil.portal.kkprint.internal.ReleaseStore;
-import id.dukcapil.portal.kkprint.internal.RequestStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,14 +34,14 @@ public class KioskReleases {
     /** How long the kiosk that received a card may fetch it again (its answer lost on a bad network). */
     public static final Duration REPEAT_WINDOW = Duration.ofMinutes(5);
 
-    private final ReleaseStore releases;
-    private final RequestStore store;
+    private final KkReleaseRepository releases;
+    private final KkRequestRepository store;
     private final Lifecycle lifecycle;
     private final PasswordEncoder pinEncoder;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    KioskReleases(ReleaseStore releases, RequestStore store, Lifecycle lifecycle, PasswordEncoder pinEncoder,
+    KioskReleases(KkReleaseRepository releases, KkRequestRepository store, Lifecycle lifecycle, PasswordEncoder pinEncoder,
                   AuditLog auditLog, Clock clock) {
         this.releases = releases;
         this.store = store;
@@ -62,9 +64,9 @@ public class KioskReleases {
         if (pin == null || !pin.matches("\\d{" + KkDelivery.PIN_DIGITS + "}")) {
             throw new KkPrintRefusal(Code.MALFORMED_PIN, KkDelivery.PIN_DIGITS);
         }
-        ReleaseStore.Release release = releases.findForUpdate(qrContent.strip())
+        KkReleaseEntity release = releases.findLockedByQrContent(qrContent.strip())
                 .orElseThrow(() -> refused(Code.RELEASE_NOT_FOUND, kiosk, "?"));
-        RequestStore.Row request = store.find(release.requestId()).orElseThrow();
+        KkRequestEntity request = store.findLockedById(release.requestId()).orElseThrow();
         String tracking = request.trackingNumber();
         Instant now = clock.instant();
         switch (release.state()) {
@@ -83,34 +85,33 @@ public class KioskReleases {
             throw refused(Code.EXPIRED, kiosk, tracking);
         }
         if (!pinEncoder.matches(pin, release.pinHash())) {
-            int attempts = release.failedAttempts() + 1;
-            boolean locked = attempts >= MAX_WRONG_PINS;
-            releases.failedAttempt(release.id(), locked ? ReleaseState.LOCKED : ReleaseState.ACTIVE);
-            throw refused(locked ? Code.RELEASE_LOCKED : Code.WRONG_PIN, kiosk, tracking, MAX_WRONG_PINS - attempts);
+            // Counted on the locked row and written at the commit, which the refusal does not roll back.
+            int left = release.wrongPin(MAX_WRONG_PINS);
+            throw refused(left == 0 ? Code.RELEASE_LOCKED : Code.WRONG_PIN, kiosk, tracking, left);
         }
-        releases.released(release.id(), now, kiosk.id());
+        release.release(now, kiosk.id());
         String where = kiosk.name() + (kiosk.location() == null ? "" : ", " + kiosk.location());
-        if (request.state() == RequestState.DELIVERED) {
-            lifecycle.apply(request, Transition.PRINTED_AT_KIOSK, where);
+        if (request.can(Transition.PRINTED_AT_KIOSK)) {
+            lifecycle.record(request, request.print(), where);
         } else {
             lifecycle.note(request, Transition.REPRINTED, where);
         }
-        byte[] pdf = releases.document(request.id()).orElseThrow();
+        byte[] pdf = store.document(request.id()).orElseThrow();
         return new ReleasedDocument(tracking, pdf);
     }
 
     /** The same card again, to the kiosk that received it, within the repeat window and with the right PIN. */
-    private ReleasedDocument repeated(ReleaseStore.Release release, RequestStore.Row request, ApiClient kiosk,
+    private ReleasedDocument repeated(KkReleaseEntity release, KkRequestEntity request, ApiClient kiosk,
                                       String pin, Instant now) {
         String tracking = request.trackingNumber();
-        boolean sameKiosk = release.kioskId() != null && release.kioskId() == kiosk.id();
+        boolean sameKiosk = release.kioskId() != null && release.kioskId().longValue() == kiosk.id();
         boolean inWindow = release.releasedAt() != null && now.isBefore(release.releasedAt().plus(REPEAT_WINDOW));
         if (!sameKiosk || !inWindow || !pinEncoder.matches(pin, release.pinHash())) {
             throw refused(Code.ALREADY_RELEASED, kiosk, tracking);
         }
         auditLog.record(new AuditRecord("kkprint.release.repeated", "KkPrintRequest", tracking, Outcome.SUCCESS,
                 "kiosk " + kiosk.name()));
-        return new ReleasedDocument(tracking, releases.document(request.id()).orElseThrow());
+        return new ReleasedDocument(tracking, store.document(request.id()).orElseThrow());
     }
 
     private KkPrintRefusal refused(Code code, ApiClient kiosk, String tracking, Object... args) {

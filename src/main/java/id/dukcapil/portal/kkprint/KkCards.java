@@ -4,7 +4,8 @@ import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
 import id.dukcapil.portal.kkprint.internal.FamilyCardHeading;
 import id.dukcapil.portal.kkprint.internal.FamilyDetails;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkCardSource;
+import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
 import id.dukcapil.portal.kkprint.internal.SignableFamily;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -31,12 +32,12 @@ public class KkCards implements SignableDocuments {
     static final String KIND = "KARTU_KELUARGA";
     static final String PREFIX = "KK";
 
-    private final RequestStore store;
+    private final KkRequestRepository store;
     private final PopulationRegistry registry;
     private final KkDocument kkDocument;
     private final MessageSource messages;
 
-    KkCards(RequestStore store, PopulationRegistry registry, KkDocument kkDocument, MessageSource messages) {
+    KkCards(KkRequestRepository store, PopulationRegistry registry, KkDocument kkDocument, MessageSource messages) {
         this.store = store;
         this.registry = registry;
         this.kkDocument = kkDocument;
@@ -50,11 +51,13 @@ public class KkCards implements SignableDocuments {
 
     @Override
     public Rendering render(String trackingNumber, SignatureBlock block) {
-        RequestStore.Row request = store.findByTrackingNumber(trackingNumber)
+        // One statement of two columns per card: the batch renders each card on its own (no entity loaded for it).
+        KkCardSource request = store.cardSource(trackingNumber)
                 .orElseThrow(() -> new KkPrintRefusal(KkPrintRefusal.Code.REQUEST_NOT_FOUND));
         Family family = SignableFamily.of(KkNumber.of(request.kkNumber()), registry);
-        List<String> changes = store.familyAtVerification(trackingNumber)
-                .map(snapshot -> FamilyAtVerification.differences(snapshot, family, messages)).orElse(List.of());
+        String verified = request.familyAtVerification();
+        List<String> changes = verified == null ? List.of()
+                : FamilyAtVerification.differences(verified, family, messages);
         if (!changes.isEmpty()) {
             return new Rendering.SendBack(messages.getMessage("kkprint.verified-change.returned",
                     new Object[] {String.join("; ", changes)}, PortalMessages.INDONESIAN));
@@ -69,7 +72,7 @@ public class KkCards implements SignableDocuments {
 
     @Override
     public List<Detail> details(String trackingNumber, Locale locale) {
-        return store.findByTrackingNumber(trackingNumber)
+        return store.cardSource(trackingNumber)
                 .flatMap(request -> registry.findFamily(KkNumber.of(request.kkNumber())))
                 .map(family -> FamilyDetails.of(family, messages, locale)).orElse(List.of());
     }

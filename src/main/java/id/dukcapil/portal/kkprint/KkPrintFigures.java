@@ -1,6 +1,6 @@
 package id.dukcapil.portal.kkprint;
 
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
 import id.dukcapil.portal.shared.Roles;
 import java.time.Clock;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,10 +16,10 @@ public class KkPrintFigures {
     /** Above this, the widget says "999+": counting further buys nothing. */
     public static final int COUNT_CAP = 1000;
 
-    private final RequestStore store;
+    private final KkRequestRepository store;
     private final Clock clock;
 
-    KkPrintFigures(RequestStore store, Clock clock) {
+    KkPrintFigures(KkRequestRepository store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

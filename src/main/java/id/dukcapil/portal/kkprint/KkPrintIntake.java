@@ -5,7 +5,8 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
 import id.dukcapil.portal.kkprint.internal.FamilySnapshot;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkRequestEntity;
+import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -20,6 +21,7 @@ import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.shared.tx.UniqueKeys;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +30,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +54,7 @@ public class KkPrintIntake {
     private static final DateTimeFormatter TRACKING_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final PopulationRegistry registry;
-    private final RequestStore store;
+    private final KkRequestRepository store;
     private final StepClock stepClock;
     private final Lifecycle lifecycle;
     private final AuditLog auditLog;
@@ -60,7 +62,7 @@ public class KkPrintIntake {
     private final Throttle unprovenPerClient;
     private final SecureRandom random = new SecureRandom();
 
-    KkPrintIntake(PopulationRegistry registry, RequestStore store, StepClock stepClock, Lifecycle lifecycle,
+    KkPrintIntake(PopulationRegistry registry, KkRequestRepository store, StepClock stepClock, Lifecycle lifecycle,
                   AuditLog auditLog, Clock clock, Throttles throttles) {
         this.registry = registry;
         this.store = store;
@@ -111,21 +113,21 @@ public class KkPrintIntake {
         String email = email(form.email(), requester);
         Instant now = clock.instant();
         String trackingNumber = trackingNumber(LocalDate.ofInstant(now, clock.getZone()));
-        var request = new RequestStore.NewRequest(trackingNumber, nik.value(), requester.fullName(), email,
-                kkNumber.value(), reason, description, now, FamilySnapshot.of(family), contact.phone(),
-                contact.channel().name());
         String actor = lifecycle.currentActor().id();
         var step = stepClock.enter(Lifecycle.caseRef(trackingNumber), SopStep.B6_OPERATOR_CHECK, now, actor, null);
-        long id;
+        var request = new KkRequestEntity(trackingNumber, nik.value(), requester.fullName(), email, kkNumber.value(),
+                reason, description, now, FamilySnapshot.of(family), contact.phone(), contact.channel().name(),
+                SopStep.B6_OPERATOR_CHECK.name(), now.plus(step.standard()));
         try {
-            id = store.insert(request, RequestState.SUBMITTED, Inbox.OPERATOR, SopStep.B6_OPERATOR_CHECK.name(),
-                    now.plus(step.standard()));
-        } catch (DuplicateKeyException e) {
+            lifecycle.submitted(request, actor);
+        } catch (DataIntegrityViolationException e) {
+            if (!UniqueKeys.violated(e)) {
+                throw e;
+            }
             // The step clock entered above goes with the refused request: a refusal alone would be committed.
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             throw new KkPrintRefusal(Code.OPEN_REQUEST_EXISTS);
         }
-        store.appendHistory(id, now, actor, null, RequestState.SUBMITTED, null, true);
         auditLog.record(AuditRecord.success("kkprint.request.submitted", "KkPrintRequest", trackingNumber)
                 .withDetail("KK " + kkNumber.masked() + ", " + reason + ", news by "
                         + contact.channel().displayName()));
@@ -135,9 +137,9 @@ public class KkPrintIntake {
     /** The request's state and history as the citizen may see it. */
     @Transactional(readOnly = true)
     public CitizenStatus status(String trackingNumber) {
-        RequestStore.Row row = store.findByTrackingNumber(trackingNumber)
+        KkRequestEntity row = store.findByTrackingNumber(trackingNumber)
                 .orElseThrow(() -> new KkPrintRefusal(Code.REQUEST_NOT_FOUND));
-        return new CitizenStatus(row.trackingNumber(), row.state(), row.submittedAt(), store.history(row.id())
+        return new CitizenStatus(row.trackingNumber(), row.state(), row.submittedAt(), KkRequests.history(store, row.id())
                 .stream()
                 .map(entry -> new CitizenStatus.Event(entry.at(), entry.to(), entry.reasonPublic() ? entry.reason() : null))
                 .toList());

@@ -2,8 +2,11 @@ package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.kkprint.KkPrintRefusal.Code;
-import id.dukcapil.portal.kkprint.internal.ReleaseStore;
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkHistoryEntity;
+import id.dukcapil.portal.kkprint.internal.KkReleaseEntity;
+import id.dukcapil.portal.kkprint.internal.KkReleaseRepository;
+import id.dukcapil.portal.kkprint.internal.KkRequestEntity;
+import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.time.Clock;
@@ -25,11 +28,11 @@ public class KkRequests {
 
     public static final int REASON_MAX_LENGTH = 500;
 
-    private final RequestStore store;
-    private final ReleaseStore releases;
+    private final KkRequestRepository store;
+    private final KkReleaseRepository releases;
     private final Clock clock;
 
-    KkRequests(RequestStore store, ReleaseStore releases, Clock clock) {
+    KkRequests(KkRequestRepository store, KkReleaseRepository releases, Clock clock) {
         this.store = store;
         this.releases = releases;
         this.clock = clock;
@@ -49,7 +52,7 @@ public class KkRequests {
 
     @Transactional(readOnly = true)
     public Optional<RequestDetail> detail(long id) {
-        return store.find(id).map(this::detail);
+        return store.findById(id).map(this::detail);
     }
 
     @Transactional(readOnly = true)
@@ -66,18 +69,23 @@ public class KkRequests {
         return text;
     }
 
-    /** The row of a request a desk acts on; refused as not found. */
-    static RequestStore.Row row(RequestStore store, long id) {
-        return store.find(id).orElseThrow(() -> new KkPrintRefusal(Code.REQUEST_NOT_FOUND));
+    /** A request a desk acts on, its row locked to the end of the transaction; refused as not found. */
+    static KkRequestEntity locked(KkRequestRepository store, long id) {
+        return store.findLockedById(id).orElseThrow(() -> new KkPrintRefusal(Code.REQUEST_NOT_FOUND));
+    }
+
+    /** A request's history as the desks and the citizen read it, oldest first. */
+    static java.util.List<HistoryEntry> history(KkRequestRepository store, long id) {
+        return store.historyOf(id).stream().map(KkHistoryEntity::toRecord).toList();
     }
 
     private Slice<InboxRow> inbox(Inbox inbox, InboxFilter filter, Pageable page) {
         return Slices.of(store.inbox(inbox, filter, clock.instant(), page.getOffset(), page.getPageSize() + 1), page);
     }
 
-    private RequestDetail detail(RequestStore.Row row) {
-        return new RequestDetail(row.inboxRow(), row.requesterNik(), row.description(), store.history(row.id()),
-                releases.latest(row.id()).map(ReleaseStore.Release::state),
+    private RequestDetail detail(KkRequestEntity row) {
+        return new RequestDetail(row.inboxRow(), row.requesterNik(), row.description(), history(store, row.id()),
+                releases.findFirstByRequestIdOrderByIdDesc(row.id()).map(KkReleaseEntity::state),
                 new RequestDetail.Contact(row.requesterEmail(), row.requesterPhone(), row.newsChannel()));
     }
 }

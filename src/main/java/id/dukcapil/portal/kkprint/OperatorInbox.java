@@ -2,11 +2,10 @@ package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
-import id.dukcapil.portal.kkprint.internal.Transition;
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkRequestEntity;
+import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,12 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('" + Roles.OPERATOR + "', '" + Roles.VERIFIER + "', '" + Roles.ADMIN + "')")
 public class OperatorInbox {
 
-    private final RequestStore store;
+    private final KkRequestRepository requests;
     private final Lifecycle lifecycle;
     private final CitizenMail mail;
 
-    OperatorInbox(RequestStore store, Lifecycle lifecycle, CitizenMail mail) {
-        this.store = store;
+    OperatorInbox(KkRequestRepository requests, Lifecycle lifecycle, CitizenMail mail) {
+        this.requests = requests;
         this.lifecycle = lifecycle;
         this.mail = mail;
     }
@@ -33,39 +32,29 @@ public class OperatorInbox {
     @Transactional
     @PreAuthorize("hasRole('" + Roles.OPERATOR + "')")
     public void claim(long id) {
-        RequestStore.Row request = request(id);
+        KkRequestEntity request = request(id);
         Actor me = lifecycle.currentActor();
-        if (!store.claim(id, me.id(), me.name() != null ? me.name() : me.id())) {
-            RequestStore.Row now = store.findLatest(id).orElseThrow();
-            if (now.holder() != null) {
-                throw new RuleViolation("kkprint.claim.taken", now.holderName());
-            }
-            throw new RuleViolation("kkprint.moved-meanwhile", now.trackingNumber());
-        }
-        lifecycle.note(request, Transition.CLAIMED, null);
+        lifecycle.record(request, request.claim(me.id(), me.name() != null ? me.name() : me.id()), null);
     }
 
     /** Gives a claimed request back to the inbox: its holder, or a VERIFIER or ADMIN for a stuck claim. */
     @Transactional
     public void release(long id) {
-        RequestStore.Row request = request(id);
+        KkRequestEntity request = request(id);
         Actor me = lifecycle.currentActor();
         boolean supervisor = me.roles().contains(Roles.VERIFIER) || me.roles().contains(Roles.ADMIN);
         if (!supervisor && !me.id().equals(request.holder())) {
             throw new RuleViolation("kkprint.release.not-holder");
         }
-        if (!store.release(id)) {
-            throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
-        }
-        lifecycle.note(request, Transition.CLAIM_RELEASED, null);
+        lifecycle.record(request, request.releaseClaim(), null);
     }
 
     /** Checked and complete: on to the verifier (step 7 starts). Only the holder forwards. */
     @Transactional
     @PreAuthorize("hasRole('" + Roles.OPERATOR + "')")
     public void forward(long id) {
-        RequestStore.Row request = request(id);
-        move(request, Transition.FORWARDED_TO_VERIFIER, null);
+        KkRequestEntity request = request(id);
+        lifecycle.record(request, request.forward(lifecycle.currentActor().id()), null);
     }
 
     /** Not in order: back to the citizen with the reason, by e-mail; they may submit a corrected request. */
@@ -73,22 +62,13 @@ public class OperatorInbox {
     @PreAuthorize("hasRole('" + Roles.OPERATOR + "')")
     public void returnToCitizen(long id, String reason) {
         String text = KkRequests.reason(reason);
-        RequestStore.Row request = request(id);
-        move(request, Transition.RETURNED, text);
+        KkRequestEntity request = request(id);
+        lifecycle.record(request, request.returnToCitizen(lifecycle.currentActor().id()), text);
         mail.returned(request, "kkprint-returned", text);
     }
 
-    private void move(RequestStore.Row request, Transition move, @Nullable String reason) {
-        if (!lifecycle.apply(request, move, reason)) {
-            RequestStore.Row now = store.findLatest(request.id()).orElseThrow();
-            if (now.state() == RequestState.IN_CHECK && now.holder() != null) {
-                throw new RuleViolation("kkprint.claim.taken", now.holderName());
-            }
-            throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
-        }
-    }
-
-    private RequestStore.Row request(long id) {
-        return KkRequests.row(store, id);
+    /** The request to act on, locked: of two clerks at once, the second sees what the first did. */
+    private KkRequestEntity request(long id) {
+        return KkRequests.locked(requests, id);
     }
 }

@@ -3,7 +3,9 @@ package id.dukcapil.portal.kkprint;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkRequestEntity;
+import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
+import org.springframework.data.domain.Limit;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutgoingMail;
 import java.time.Clock;
@@ -28,7 +30,7 @@ public class OverdueWatch {
     private static final int BATCH = 100;
 
     private final TransactionTemplate transactions;
-    private final RequestStore store;
+    private final KkRequestRepository store;
     private final KkDelivery delivery;
     private final Outbox outbox;
     private final AuditLog auditLog;
@@ -37,7 +39,7 @@ public class OverdueWatch {
     private final List<String> managers;
     private final Duration reminderAhead;
 
-    OverdueWatch(TransactionTemplate transactions, RequestStore store, KkDelivery delivery, Outbox outbox,
+    OverdueWatch(TransactionTemplate transactions, KkRequestRepository store, KkDelivery delivery, Outbox outbox,
                  AuditLog auditLog, Clock clock,
                  @Value("${portal.kkprint.overdue.margin:PT10M}") Duration margin,
                  @Value("${portal.kkprint.overdue.notify:}") List<String> managers,
@@ -76,8 +78,8 @@ public class OverdueWatch {
     private int notifyOverdueInTransaction() {
         Instant now = clock.instant();
         int notified = 0;
-        for (RequestStore.Row request : store.overdueNotNotified(now.minus(margin), BATCH)) {
-            if (request.stepDueAt() == null || !store.markOverdueNotified(request.id(), request.stepDueAt())) {
+        for (KkRequestEntity request : store.overdueNotNotified(now.minus(margin), Limit.of(BATCH))) {
+            if (request.stepDueAt() == null || store.markOverdueNotified(request.id(), request.stepDueAt()) != 1) {
                 continue;
             }
             long minutesOver = Duration.between(request.stepDueAt(), now).toMinutes();

@@ -1,6 +1,6 @@
 package id.dukcapil.portal.kkprint;
 
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
 import id.dukcapil.portal.population.PopulationChanged;
 import id.dukcapil.portal.shared.KkNumber;
 import java.time.Clock;
@@ -14,16 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistryRefreshes {
 
-    private final RequestStore store;
+    private final KkRequestRepository store;
     private final Clock clock;
 
-    RegistryRefreshes(RequestStore store, Clock clock) {
+    RegistryRefreshes(KkRequestRepository store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(PopulationChanged changed) {
-        store.markRegistryRefreshed(changed.families().stream().map(KkNumber::value).toList(), clock.instant());
+        var kkNumbers = changed.families().stream().map(KkNumber::value).toList();
+        if (!kkNumbers.isEmpty()) {
+            store.markRegistryRefreshed(kkNumbers, clock.instant());
+        }
     }
 }

@@ -3,8 +3,8 @@ package id.dukcapil.portal.kkprint;
 import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
 import id.dukcapil.portal.kkprint.internal.FamilySnapshot;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
-import id.dukcapil.portal.kkprint.internal.Transition;
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkRequestEntity;
+import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PreAuthorize("hasRole('" + Roles.VERIFIER + "')")
 public class VerifierInbox {
 
-    private final RequestStore store;
+    private final KkRequestRepository store;
     private final KkRequests requests;
     private final PopulationRegistry registry;
     private final Lifecycle lifecycle;
@@ -43,7 +43,7 @@ public class VerifierInbox {
     private final TransactionTemplate transactions;
     private final java.time.Clock clock;
 
-    VerifierInbox(RequestStore store, KkRequests requests, PopulationRegistry registry, Lifecycle lifecycle,
+    VerifierInbox(KkRequestRepository store, KkRequests requests, PopulationRegistry registry, Lifecycle lifecycle,
                   SigningQueue signingQueue, CitizenMail mail,
                   TransactionTemplate transactions, java.time.Clock clock) {
         this.store = store;
@@ -59,7 +59,8 @@ public class VerifierInbox {
     /** The request beside its family as the registry has it now, with every problem found. */
     @Transactional(readOnly = true)
     public Review review(long id) {
-        RequestStore.Row row = request(id);
+        KkRequestEntity row = store.findById(id)
+                .orElseThrow(() -> new KkPrintRefusal(KkPrintRefusal.Code.REQUEST_NOT_FOUND));
         RequestDetail detail = requests.detail(id).orElseThrow();
         Optional<Family> family = registry.findFamily(KkNumber.of(row.kkNumber()));
         List<Finding> problems = new ArrayList<>();
@@ -88,7 +89,7 @@ public class VerifierInbox {
                 }
             }
             changes.addAll(FamilySnapshot.changes(row.familySnapshot(), now));
-            store.registryRefreshedAt(id).ifPresent(at -> changes.addFirst(Finding.of("kkprint.change.registry-refreshed",
+            Optional.ofNullable(row.registryRefreshedAt()).ifPresent(at -> changes.addFirst(Finding.of("kkprint.change.registry-refreshed",
                     java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(at.atZone(clock.getZone())))));
         }
         return new Review(detail, family, problems, flagged, changes);
@@ -100,23 +101,20 @@ public class VerifierInbox {
      */
     @Transactional
     public void verify(long id) {
+        // Locked before the review reads it: the review and the move see the same row, no one else's change between.
+        KkRequestEntity request = request(id);
         Review review = review(id);
         if (!review.problems().isEmpty()) {
             Finding first = review.problems().getFirst();
             throw new RuleViolation(first.messageKey(), first.argsArray());
         }
-        RequestStore.Row request = request(id);
-        if (!lifecycle.apply(request, Transition.VERIFIED_FOR_SIGNATURE, null)) {
-            throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
-        }
         // Signing asks KkCards for the card when the Kepala Dinas signs; step 8 runs on kkprint's clock.
         Family family = review.family().orElseThrow();
-        store.saveFamilyAtVerification(request.id(), FamilyAtVerification.of(family));
+        lifecycle.record(request, request.verify(FamilyAtVerification.of(family)), null);
         Resident head = family.head().orElseGet(() -> family.members().getFirst());
-        RequestStore.Row verified = store.find(request.id()).orElseThrow();
         signingQueue.submit(new SigningRequest(KkCards.SOURCE_TYPE, request.trackingNumber(), KkCards.KIND,
                 KkCards.PREFIX, family.kkNumber().value(), head.fullName(), head.nik().value(),
-                java.util.Objects.requireNonNull(verified.stepDueAt())));
+                java.util.Objects.requireNonNull(request.stepDueAt())));
     }
 
     /**
@@ -126,7 +124,7 @@ public class VerifierInbox {
     public List<BatchOutcome> verifyAll(List<Long> ids) {
         List<BatchOutcome> outcomes = new ArrayList<>();
         for (long id : ids) {
-            String tracking = store.find(id).map(RequestStore.Row::trackingNumber).orElse(String.valueOf(id));
+            String tracking = store.findById(id).map(KkRequestEntity::trackingNumber).orElse(String.valueOf(id));
             try {
                 transactions.executeWithoutResult(status -> {
                     Review review = review(id);
@@ -147,16 +145,14 @@ public class VerifierInbox {
     @Transactional
     public void reject(long id, String reason, boolean toCitizen) {
         String text = KkRequests.reason(reason);
-        RequestStore.Row request = request(id);
-        if (!lifecycle.apply(request, toCitizen ? Transition.REJECTED_BY_VERIFIER : Transition.SENT_BACK, text)) {
-            throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
-        }
+        KkRequestEntity request = request(id);
+        lifecycle.record(request, toCitizen ? request.reject() : request.sendBack(), text);
         if (toCitizen) {
             mail.returned(request, "kkprint-rejected", text);
         }
     }
 
-    private RequestStore.Row request(long id) {
-        return KkRequests.row(store, id);
+    private KkRequestEntity request(long id) {
+        return KkRequests.locked(store, id);
     }
 }

@@ -10,5 +10,10 @@ public enum MessageKind {
     /** Sent on a schedule ahead of something the recipient has to do: a booking tomorrow, a PIN about to expire. */
     REMINDER,
     /** A queue moved: the recipient's number is nearly called. */
-    TURN
+    TURN,
+    /**
+     * A code that proves the recipient holds the phone it is sent to (decision 182): the one secret that goes by SMS,
+     * to that phone only, never by e-mail, and outside the phone's daily cap.
+     */
+    PROOF
 }

@@ -16,7 +16,12 @@ public enum MessageState {
      * The sender stopped (crash, lost connection) while handing it over: it may or may not have arrived. Never
      * sent again by itself (at most once, decision 020); ADMIN may send it again after checking.
      */
-    UNCERTAIN;
+    UNCERTAIN,
+    /**
+     * A newer notice of the same thing (a booking's ticket after another move) took its place while it waited, before
+     * any attempt: never sent (decision 182).
+     */
+    REPLACED;
 
     /** Whether ADMIN may send it again. */
     public boolean resendable() {

@@ -68,7 +68,10 @@ public class Outbox {
      * outbox says which (decision 140). A channel is left out when the message kind has no text for it, when the
      * message carries a secret and the channel shows previews, or when there is no phone; e-mail is last, unless the
      * reach is {@link Reach#phoneOnly phone only}: then the mail's recipient is the phone, and a message that no phone
-     * channel can carry (a secret, no text) is refused ({@code IllegalArgumentException}: a programming error).
+     * channel can carry (a secret, no text) is refused ({@code IllegalArgumentException}: a programming error). A
+     * {@link MessageKind#PROOF phone proof} is the one secret a phone channel carries, and only by phone (decision
+     * 182). A message with a {@link OutgoingMail#noticeKey notice key} replaces the older ones of that key still
+     * waiting.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public MessageRef enqueue(OutgoingMail mail, Reach reach) {
@@ -85,20 +88,34 @@ public class Outbox {
         MailTemplates.Rendered text = templates.render(mail.templateKey(), mail.locale(), mail.model());
         OutboxStore.NewMessage message = new OutboxStore.NewMessage(messageId, recipient, mail.templateKey(),
                 mail.locale().toLanguageTag(), text.subject(), text.body(), text.secrets(), mail.reference(),
-                clock.instant(), mail.attachments(), mail.kind());
+                clock.instant(), mail.attachments(), mail.kind(), mail.noticeKey());
         OutboxStore.Route route = route(mail, reach, text);
-        return new MessageRef(mail.onceKey() == null ? store.insert(message, route) : store.insertOnce(message, route),
-                messageId);
+        long id = mail.onceKey() == null ? store.insert(message, route) : store.insertOnce(message, route);
+        if (mail.noticeKey() != null) {
+            // After the insert, by id: a notice queued again (its once-key found) replaces only older ones, never itself.
+            int replaced = store.replaceWaiting(mail.noticeKey(), id, messageId, clock.instant());
+            if (replaced > 0) {
+                log.info("{} waiting message(s) of notice {} replaced by {}", replaced, mail.noticeKey(), messageId);
+            }
+        }
+        return new MessageRef(id, messageId);
     }
 
     private OutboxStore.Route route(OutgoingMail mail, Reach reach, MailTemplates.Rendered text) {
         boolean secret = !text.secrets().isEmpty() || mail.attachments().stream().anyMatch(a -> a.secret());
+        boolean proof = mail.kind() == MessageKind.PROOF;
+        if (proof && (reach.byEmail() || !mail.attachments().isEmpty())) {
+            // A code that proves a phone proves nothing if it can arrive anywhere else (decision 182).
+            throw new IllegalArgumentException("A phone proof goes to the phone only, without attachments: "
+                    + mail.templateKey());
+        }
         List<Channel> channels = new ArrayList<>();
         List<ChannelTexts.Text> texts = new ArrayList<>();
         for (Channel channel : reach.channels()) {
             if (channel == Channel.EMAIL) {
                 channels.add(channel);
-            } else if (reach.phone() != null && (!secret || channel.carriesSecrets()) && !channels.contains(channel)) {
+            } else if (reach.phone() != null && (!secret || channel.carriesSecrets() || proof)
+                    && !channels.contains(channel)) {
                 try {
                     channelTexts.render(channel, mail.templateKey(), mail.locale(), mail.model(), text.secrets().keySet())
                             .ifPresent(rendered -> {

@@ -22,12 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param onceKey     names what the message is for (a booking's ticket for its day): queued again with the same key,
  *                    the message already queued stands, and no second one is made (a listener run twice)
  * @param kind        what the message is for ({@link MessageKind#SERVICE} unless said)
+ * @param noticeKey   names what the notice is about (a booking's ticket): a message with the same key still waiting
+ *                    in the outbox is replaced by this one, so the recipient gets the latest notice only (decision 182)
  */
 public record OutgoingMail(String recipient, String templateKey, Locale locale, Map<String, ?> model,
                            List<Attachment> attachments, @Nullable String reference, @Nullable String onceKey,
-                           MessageKind kind) {
+                           MessageKind kind, @Nullable String noticeKey) {
 
     public static final int REFERENCE_MAX_LENGTH = 60;
+    public static final int NOTICE_KEY_MAX_LENGTH = 120;
 
     public static final int RECIPIENT_MAX_LENGTH = 254;
     /** Mail servers commonly refuse messages above 10–25 MB; base64 makes attachments a third larger. */
@@ -39,10 +42,14 @@ public record OutgoingMail(String recipient, String templateKey, Locale locale, 
         if (reference != null && reference.length() > REFERENCE_MAX_LENGTH) {
             throw new IllegalArgumentException("A reference has at most " + REFERENCE_MAX_LENGTH + " characters");
         }
+        if (noticeKey != null && noticeKey.length() > NOTICE_KEY_MAX_LENGTH) {
+            throw new IllegalArgumentException("A notice key has at most " + NOTICE_KEY_MAX_LENGTH + " characters");
+        }
     }
 
     public static OutgoingMail of(String recipient, String templateKey, Locale locale, Map<String, ?> model) {
-        return new OutgoingMail(recipient, templateKey, locale, model, List.of(), null, null, MessageKind.SERVICE);
+        return new OutgoingMail(recipient, templateKey, locale, model, List.of(), null, null, MessageKind.SERVICE,
+                null);
     }
 
     public OutgoingMail withAttachment(String fileName, String contentType, byte[] content) {
@@ -55,23 +62,31 @@ public record OutgoingMail(String recipient, String templateKey, Locale locale, 
     }
 
     public OutgoingMail withReference(String reference) {
-        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind);
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind, noticeKey);
     }
 
     /** Queued once for this key, however often it is queued (see {@code onceKey}). */
     public OutgoingMail withOnceKey(String onceKey) {
-        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind);
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind, noticeKey);
     }
 
     /** A reminder or a turn notice rather than the answer to an action (see {@link MessageKind}). */
     public OutgoingMail withKind(MessageKind kind) {
-        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind);
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind, noticeKey);
+    }
+
+    /**
+     * A notice that stands for the older ones of the same key: one still waiting in the outbox (not yet handed to any
+     * channel) is replaced by this one, never sent (see {@code noticeKey}).
+     */
+    public OutgoingMail withNoticeKey(String noticeKey) {
+        return new OutgoingMail(recipient, templateKey, locale, model, attachments, reference, onceKey, kind, noticeKey);
     }
 
     private OutgoingMail with(Attachment attachment) {
         List<Attachment> more = new java.util.ArrayList<>(attachments);
         more.add(attachment);
-        return new OutgoingMail(recipient, templateKey, locale, model, more, reference, onceKey, kind);
+        return new OutgoingMail(recipient, templateKey, locale, model, more, reference, onceKey, kind, noticeKey);
     }
 
     /** A file sent with the message: a PDF ticket, a PNG QR code. */

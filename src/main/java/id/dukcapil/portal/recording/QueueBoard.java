@@ -1,6 +1,6 @@
 package id.dukcapil.portal.recording;
 
-import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.recording.internal.VisitRepository;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
@@ -39,11 +39,11 @@ public class QueueBoard {
     public record Board(String servicePoint, String pointName, List<Call> calls, int waiting, WaitEstimate estimate) {
     }
 
-    private final VisitStore visits;
+    private final VisitRepository visits;
     private final ServicePoints servicePoints;
     private final Clock clock;
 
-    QueueBoard(VisitStore visits, ServicePoints servicePoints, Clock clock) {
+    QueueBoard(VisitRepository visits, ServicePoints servicePoints, Clock clock) {
         this.visits = visits;
         this.servicePoints = servicePoints;
         this.clock = clock;
@@ -54,10 +54,11 @@ public class QueueBoard {
         ServicePoint servicePoint = servicePoints.byCode(point)
                 .orElseThrow(() -> new RuleViolation("recording.error.unknown-point", point));
         LocalDate today = LocalDate.now(clock);
-        List<Call> calls = visits.latestCalls(point, today, CALLS).stream()
+        List<Call> calls = visits.latestCalls(point, today, org.springframework.data.domain.Limit.of(CALLS)).stream()
+                .map(id.dukcapil.portal.recording.internal.VisitEntity::toRecord)
                 .filter(visit -> visit.ticket() != null && visit.desk() != null && visit.calledAt() != null)
                 .map(visit -> new Call(visit.ticket(), visit.desk(), visit.calledAt())).toList();
-        int waiting = visits.countInState(point, today, VisitState.QUEUED);
+        int waiting = visits.countByServicePointAndDayAndState(point, today, VisitState.QUEUED);
         WaitEstimate estimate = WaitEstimate.of(waiting, visits.recordingTimes(point, today, PACE),
                 visits.desksCallingSince(point, today, clock.instant().minus(DESK_AT_WORK)));
         return new Board(point, servicePoint.name(), calls, waiting, estimate);

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.recording;
 
-import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.recording.internal.VisitEntity;
+import id.dukcapil.portal.recording.internal.VisitRepository;
 import id.dukcapil.portal.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,22 +17,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class QueueNumbers {
 
-    private final VisitStore visits;
+    private final VisitRepository visits;
     private final String prefix;
 
-    QueueNumbers(VisitStore visits, @Value("${portal.recording.queue-prefix:}") String prefix) {
+    QueueNumbers(VisitRepository visits, @Value("${portal.recording.queue-prefix:}") String prefix) {
         this.visits = visits;
         this.prefix = prefix.strip();
     }
 
     /** Gives the visit its number; the ticket as shown and called. */
     @Transactional(propagation = Propagation.MANDATORY)
-    String issue(Visit visit, VisitState from, @Nullable Priority priority, java.time.Instant at) {
+    String issue(VisitEntity visit, @Nullable Priority priority, java.time.Instant at) {
+        visit.awaitingNumber(); // refused before the point's counter is taken
         int number = visits.nextNumber(visit.servicePoint(), visit.day());
         String ticket = ticket(number);
-        if (!visits.queued(visit.id(), from, number, ticket, priority, at)) {
-            throw RegistrationDesk.wrongState(visit); // rolls the number back with the visit: no gap
-        }
+        visit.queue(number, ticket, priority, at); // a refusal rolls the number back with the visit: no gap
         return ticket;
     }
 

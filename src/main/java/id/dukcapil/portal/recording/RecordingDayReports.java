@@ -3,7 +3,8 @@ package id.dukcapil.portal.recording;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
-import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.recording.internal.VisitRepository;
+import id.dukcapil.portal.recording.internal.VisitSql;
 import id.dukcapil.portal.reports.DailySummarySource;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
@@ -42,7 +43,7 @@ public class RecordingDayReports implements DailySummarySource {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final VisitStore visits;
+    private final VisitRepository visits;
     private final DaySteps daySteps;
     private final ServicePoints servicePoints;
     private final TableReportFiles files;
@@ -51,7 +52,7 @@ public class RecordingDayReports implements DailySummarySource {
     private final PersonalDataViews personalData;
     private final Clock clock;
 
-    RecordingDayReports(VisitStore visits, DaySteps daySteps, ServicePoints servicePoints, TableReportFiles files,
+    RecordingDayReports(VisitRepository visits, DaySteps daySteps, ServicePoints servicePoints, TableReportFiles files,
                         CurrentActor currentActor, MessageSource messages, PersonalDataViews personalData, Clock clock) {
         this.visits = visits;
         this.personalData = personalData;
@@ -89,13 +90,14 @@ public class RecordingDayReports implements DailySummarySource {
     TableReport make(String point, LocalDate day, Locale locale) {
         ServicePoint servicePoint = servicePoints.byCode(point)
                 .orElseThrow(() -> new RuleViolation("reports.daily.unknown-point", point));
-        List<Visit> register = visits.day(point, day);
+        List<Visit> register = visits.findByServicePointAndDayOrderById(point, day).stream()
+                .map(id.dukcapil.portal.recording.internal.VisitEntity::toRecord).toList();
         Map<VisitState, Long> byState = register.stream()
                 .collect(Collectors.groupingBy(Visit::state, Collectors.counting()));
         long queued = register.stream().filter(visit -> visit.ticket() != null).count();
-        List<VisitStore.DeskDay> desks = visits.desks(point, day);
-        long failures = desks.stream().mapToLong(VisitStore.DeskDay::failed).sum();
-        long technical = desks.stream().mapToLong(VisitStore.DeskDay::technical).sum();
+        List<VisitSql.DeskDay> desks = visits.desks(point, day);
+        long failures = desks.stream().mapToLong(VisitSql.DeskDay::failed).sum();
+        long technical = desks.stream().mapToLong(VisitSql.DeskDay::technical).sum();
 
         List<Table> tables = new ArrayList<>();
         List<List<Object>> summary = new ArrayList<>(List.of(
@@ -125,7 +127,7 @@ public class RecordingDayReports implements DailySummarySource {
                         desk.recorded(), desk.failed(), desk.technical())).toList()));
         tables.add(daySteps.table(Procedure.C_RECORDING, point, day, locale));
         // The waiting room apart from step 3: from the number (or its return to the queue) to the call.
-        VisitStore.Waiting waiting = visits.waiting(point, day);
+        VisitSql.Waiting waiting = visits.waiting(point, day);
         tables.add(new Table(text("recording.report.waiting", locale), headers(locale, "item", "duration"), List.of(
                 List.of(text("recording.report.calls", locale), waiting.calls()),
                 List.of(text("recording.report.average-wait", locale),

@@ -5,7 +5,8 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
-import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.recording.internal.VisitEntity;
+import id.dukcapil.portal.recording.internal.VisitRepository;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -18,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('" + Roles.RECORDING_OPERATOR + "')")
 public class RecordingDesk {
 
-    private final VisitStore visits;
+    private final VisitRepository visits;
     private final PopulationRegistry registry;
     private final RecordingClocks clocks;
     private final TurnNotices turnNotices;
@@ -41,7 +43,7 @@ public class RecordingDesk {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RecordingDesk(VisitStore visits, PopulationRegistry registry, RecordingClocks clocks, TurnNotices turnNotices,
+    RecordingDesk(VisitRepository visits, PopulationRegistry registry, RecordingClocks clocks, TurnNotices turnNotices,
                   AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.visits = visits;
         this.registry = registry;
@@ -58,9 +60,16 @@ public class RecordingDesk {
      */
     @Transactional
     public Optional<Visit> callNext(String desk) {
+        String deskName = deskName(desk);
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        Optional<Visit> called = visits.callNext(point(), today, deskName(desk), currentActor.id(), now);
+        // The claim is SQL (SKIP LOCKED: two desks never wait for each other); the call is the visit's own change.
+        Optional<Visit> called = visits.claimNextWaiting(point(), today).map(id -> {
+            VisitEntity visit = visits.findLockedById(id).orElseThrow();
+            visit.call(deskName, currentActor.id(), now);
+            visits.flush(); // the turn notices below read the queue in SQL: this number has left it
+            return visit.toRecord();
+        });
         called.ifPresent(visit -> {
             clocks.enter(visit.id(), SopStep.C3_RECORDING, now, visit.servicePoint());
             auditLog.record(AuditRecord.success("recording.called", "RecordingVisit", String.valueOf(visit.id()))
@@ -76,7 +85,8 @@ public class RecordingDesk {
      */
     @Transactional(readOnly = true)
     public List<Visit> called() {
-        return visits.called(point(), LocalDate.now(clock), currentActor.id());
+        return visits.called(point(), LocalDate.now(clock), currentActor.id(), Limit.of(100)).stream()
+                .map(VisitEntity::toRecord).toList();
     }
 
     /** The number being served here: this operator's latest call not yet dealt with. */
@@ -88,47 +98,45 @@ public class RecordingDesk {
     /** Serves another desk's called number here (its desk closed, a shift changed); a no-op for one's own. */
     @Transactional
     public Visit serve(long visitId, String desk) {
-        Visit visit = mine(visitId);
+        VisitEntity visit = mine(visitId);
         if (currentActor.id().equals(visit.calledBy()) && visit.state() == VisitState.CALLED) {
-            return visit;
+            return visit.toRecord();
         }
-        if (!visits.takenOver(visitId, deskName(desk), currentActor.id(), clock.instant())) {
-            throw RegistrationDesk.wrongState(visit);
-        }
+        String from = visit.desk();
+        visit.takeOver(deskName(desk), currentActor.id(), clock.instant());
         auditLog.record(AuditRecord.success("recording.taken-over", "RecordingVisit", String.valueOf(visitId))
-                .withDetail(visit.ticket() + " from " + visit.desk() + " to " + desk));
-        return visit(visitId);
+                .withDetail(visit.ticket() + " from " + from + " to " + desk));
+        return visit.toRecord();
     }
 
     /** Calls the same number again: the board shows it anew and says it again. */
     @Transactional
     public Visit recall(long visitId) {
-        Visit visit = mine(visitId);
-        if (!visits.recalled(visitId, clock.instant())) {
-            throw RegistrationDesk.wrongState(visit);
-        }
+        VisitEntity visit = mine(visitId);
+        visit.recall(clock.instant());
         auditLog.record(AuditRecord.success("recording.recalled", "RecordingVisit", String.valueOf(visitId)));
-        return visit(visitId);
+        return visit.toRecord();
     }
 
     /** Nobody came: the number waits aside until it is brought back; the call's step 3 ends here. */
     @Transactional
     public Visit absent(long visitId) {
-        Visit absent = move(visitId, VisitState.CALLED, VisitState.ABSENT, "recording.absent");
+        VisitEntity visit = mine(visitId);
+        visit.markAbsent();
+        auditLog.record(AuditRecord.success("recording.absent", "RecordingVisit", String.valueOf(visitId))
+                .withDetail(visit.ticket()));
         clocks.leave(visitId, SopStep.C3_RECORDING, clock.instant());
-        return absent;
+        return visit.toRecord();
     }
 
     /** An absent resident came after all: the number waits again, in its place, until it is called. */
     @Transactional
     public Visit bringBack(long visitId) {
-        Visit visit = mine(visitId);
-        if (!visits.broughtBack(visitId, clock.instant())) {
-            throw RegistrationDesk.wrongState(visit);
-        }
+        VisitEntity visit = mine(visitId);
+        visit.bringBack(clock.instant());
         auditLog.record(AuditRecord.success("recording.brought-back", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(visit.ticket()));
-        return visit(visitId);
+        return visit.toRecord();
     }
 
     /** Photo, signature, fingerprints and iris recorded: the KTP-el record moves on and a proof is issued. */
@@ -143,7 +151,7 @@ public class RecordingDesk {
      */
     @Transactional
     public Visit recorded(long visitId, @Nullable String technicalFault) {
-        Visit visit = mine(visitId);
+        VisitEntity visit = mine(visitId);
         String fault = RecordingClocks.fault(technicalFault);
         // Recorded elsewhere since the number was given (another point, the register refreshed): said in words,
         // and the visit stays called so the desk can send it back.
@@ -157,16 +165,14 @@ public class RecordingDesk {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        if (!visits.recorded(visitId, currentActor.id(), now, number, token)) {
-            throw RegistrationDesk.wrongState(visit);
-        }
+        visit.record(currentActor.id(), now, number, token);
         registry.changeEnrolmentStatus(Nik.of(visit.nik()), EnrolmentStatus.BIOMETRICS_CAPTURED,
                 "SOP C: recorded at " + visit.servicePoint() + " (" + number + ")");
         clocks.leave(visitId, SopStep.C3_RECORDING, now, fault);
         clocks.enter(visitId, SopStep.C4_PROOF_HANDED_OVER, now, visit.servicePoint());
         auditLog.record(AuditRecord.success("recording.recorded", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(number + (fault == null ? "" : "; technical fault: " + fault)));
-        return visit(visitId);
+        return visit.toRecord();
     }
 
     /**
@@ -175,14 +181,12 @@ public class RecordingDesk {
      */
     @Transactional
     public Visit failed(long visitId, String reason, boolean technical) {
-        Visit visit = mine(visitId);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > 300) {
             throw new RuleViolation("recording.error.failure-reason");
         }
-        if (!visits.sentBack(visitId, currentActor.id(), why, technical)) {
-            throw RegistrationDesk.wrongState(visit);
-        }
+        VisitEntity visit = mine(visitId);
+        visit.sendBack(currentActor.id(), why, technical);
         if (technical) {
             clocks.leaveExcused(visitId, SopStep.C3_RECORDING, clock.instant(), "technical failure: " + why);
         } else {
@@ -190,46 +194,38 @@ public class RecordingDesk {
         }
         auditLog.record(AuditRecord.success(technical ? "recording.failed.technical" : "recording.failed",
                 "RecordingVisit", String.valueOf(visitId)).withDetail(why));
-        return visit(visitId);
+        return visit.toRecord();
     }
 
     /** The resident has the documents back with the proof of recording: SOP C ends for them. */
     @Transactional
     public Visit proofHanded(long visitId) {
-        Visit visit = mine(visitId);
+        VisitEntity visit = mine(visitId);
         Instant now = clock.instant();
-        if (!visits.end(visitId, VisitState.RECORDED, VisitState.PROOF_HANDED, now, null, null)) {
-            throw RegistrationDesk.wrongState(visit);
-        }
+        visit.handProof(now);
         clocks.leave(visitId, SopStep.C4_PROOF_HANDED_OVER, now);
         auditLog.record(AuditRecord.success("recording.proof-handed", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(visit.proofNumber()));
-        return visit(visitId);
+        return visit.toRecord();
     }
 
     /** Today's numbers in a state at this point: waiting, absent, recorded but not yet handed. */
     @Transactional(readOnly = true)
     public List<Visit> inState(VisitState state) {
-        return visits.inState(point(), LocalDate.now(clock), state);
+        return visits.inState(point(), LocalDate.now(clock), state, Limit.of(500)).stream()
+                .map(VisitEntity::toRecord).toList();
     }
 
     @Transactional(readOnly = true)
     public Visit visit(long visitId) {
-        return visits.find(visitId).orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
+        return visits.findById(visitId).map(VisitEntity::toRecord)
+                .orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
     }
 
-    private Visit move(long visitId, VisitState from, VisitState to, String action) {
-        Visit visit = mine(visitId);
-        if (!visits.move(visitId, from, to)) {
-            throw RegistrationDesk.wrongState(visit);
-        }
-        auditLog.record(AuditRecord.success(action, "RecordingVisit", String.valueOf(visitId))
-                .withDetail(visit.ticket()));
-        return visit(visitId);
-    }
-
-    private Visit mine(long visitId) {
-        Visit visit = visit(visitId);
+    /** A visit of this desk's point, locked to change it (another desk may be at it too). */
+    private VisitEntity mine(long visitId) {
+        VisitEntity visit = visits.findLockedById(visitId)
+                .orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
         if (!visit.servicePoint().equals(point())) {
             throw new RuleViolation("recording.error.other-point", visit.servicePoint());
         }

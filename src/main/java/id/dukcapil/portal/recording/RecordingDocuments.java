@@ -1,7 +1,7 @@
 package id.dukcapil.portal.recording;
 
 import id.dukcapil.portal.population.PopulationRegistry;
-import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.recording.internal.VisitRepository;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
@@ -41,7 +41,7 @@ public class RecordingDocuments {
     public record CheckedProof(String number, String fullName, String maskedNik, String pointName, String recordedAt) {
     }
 
-    private final VisitStore visits;
+    private final VisitRepository visits;
     private final PopulationRegistry registry;
     private final ServicePoints servicePoints;
     private final PdfRenderer renderer;
@@ -63,7 +63,7 @@ public class RecordingDocuments {
     }
 
     @Autowired
-    RecordingDocuments(VisitStore visits, PopulationRegistry registry, ServicePoints servicePoints,
+    RecordingDocuments(VisitRepository visits, PopulationRegistry registry, ServicePoints servicePoints,
                        PdfRenderer renderer, MessageSource messages, Clock clock, PublicAddress publicAddress,
                        StaffNames staffNames,
                        @Value("${portal.recording.proof.signatory-position:}") String position,
@@ -73,7 +73,7 @@ public class RecordingDocuments {
                 new Signatory(position.strip(), name.strip(), staffNumber.strip()));
     }
 
-    RecordingDocuments(VisitStore visits, PopulationRegistry registry, ServicePoints servicePoints,
+    RecordingDocuments(VisitRepository visits, PopulationRegistry registry, ServicePoints servicePoints,
                        PdfRenderer renderer, MessageSource messages, Clock clock, PublicAddress publicAddress,
                        StaffNames staffNames, Signatory signatory) {
         this.visits = visits;
@@ -139,7 +139,7 @@ public class RecordingDocuments {
         if (token == null || !token.matches("[A-Za-z0-9_-]{24}")) {
             return Optional.empty();
         }
-        return visits.byProofToken(token).map(visit -> new CheckedProof(visit.proofNumber(), visit.fullName(),
+        return visits.findByProofToken(token).map(id.dukcapil.portal.recording.internal.VisitEntity::toRecord).map(visit -> new CheckedProof(visit.proofNumber(), visit.fullName(),
                 Nik.of(visit.nik()).masked(), pointName(visit.servicePoint()),
                 WHEN.format(recordedAt(visit).atZone(clock.getZone()))));
     }

@@ -7,7 +7,9 @@ import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.Verdict;
-import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.recording.internal.VisitEntity;
+import id.dukcapil.portal.recording.internal.VisitRepository;
+import id.dukcapil.portal.recording.internal.VisitTransition;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.PhoneNumber;
@@ -20,11 +22,13 @@ import id.dukcapil.portal.sla.StepClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +45,7 @@ public class RegistrationDesk {
     /** How many numbers ahead a resident who asked is told their turn nears. */
     public static final int TURN_NOTICE_AHEAD = TurnNotices.AHEAD;
 
-    private final VisitStore visits;
+    private final VisitRepository visits;
     private final PopulationRegistry registry;
     private final Requirements requirements;
     private final QueueNumbers queueNumbers;
@@ -52,7 +56,7 @@ public class RegistrationDesk {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    RegistrationDesk(VisitStore visits, PopulationRegistry registry, Requirements requirements,
+    RegistrationDesk(VisitRepository visits, PopulationRegistry registry, Requirements requirements,
                      QueueNumbers queueNumbers, RecordingClocks clocks, Explanations explanations,
                      TurnNotices turnNotices, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.visits = visits;
@@ -76,7 +80,7 @@ public class RegistrationDesk {
         int members = registry.findFamily(resident.familyId()).map(family -> family.members().size()).orElse(1);
         return new Applicant(resident, members, resident.enrolmentStatus(), RecordingNeed.of(resident.enrolmentStatus()),
                 verdict.refusal().orElse(null), requirements.of(resident, today),
-                visits.openVisit(point(), today, resident.nik().value()).orElse(null), clock.instant());
+                openVisit(today, resident.nik().value()).orElse(null), clock.instant());
     }
 
     /**
@@ -105,14 +109,15 @@ public class RegistrationDesk {
         registry.ktpRecordingEligibility(resident.nik(), today).refusal().ifPresent(finding -> {
             throw new RuleViolation(finding.messageKey(), finding.argsArray());
         });
-        visits.openVisit(point(), today, resident.nik().value()).ifPresent(open -> {
+        openVisit(today, resident.nik().value()).ifPresent(open -> {
             throw new RuleViolation("recording.error.open-visit", open.ticket() == null ? "" : open.ticket());
         });
         Instant now = clock.instant();
         // Never in the future, never before the office's day began (a lookup left on screen overnight).
         Instant startOfDay = today.atStartOfDay(clock.getZone()).toInstant();
         Instant arrived = arrivedAt.isAfter(now) ? now : arrivedAt.isBefore(startOfDay) ? startOfDay : arrivedAt;
-        long id = visits.begin(point(), today, resident.nik().value(), resident.fullName(), currentActor.id(), arrived);
+        long id = visits.save(new VisitEntity(point(), today, resident.nik().value(), resident.fullName(),
+                currentActor.id(), arrived)).id();
         clocks.enter(id, SopStep.C1_DOCUMENTS_HANDED_OVER, arrived, point());
         clocks.leave(id, SopStep.C1_DOCUMENTS_HANDED_OVER, now);
         clocks.enter(id, SopStep.C2_REGISTRATION_CHECK, now, point());
@@ -127,15 +132,13 @@ public class RegistrationDesk {
         if (reasons.isEmpty()) {
             throw new RuleViolation("recording.error.no-reason");
         }
-        Visit visit = mine(visitId);
+        VisitEntity visit = mine(visitId);
         String joined = String.join(",", reasons.stream().sorted().toList());
-        if (!visits.end(visitId, VisitState.CHECKING, VisitState.DOCUMENTS_RETURNED, clock.instant(), joined, null)) {
-            throw wrongState(visit);
-        }
+        visit.returnDocuments(joined, clock.instant());
         clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, clock.instant());
         auditLog.record(AuditRecord.success("recording.documents.returned", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(joined));
-        return visit(visitId);
+        return visit.toRecord();
     }
 
     /**
@@ -147,18 +150,16 @@ public class RegistrationDesk {
         if (!inPerson) {
             throw new RuleViolation("recording.error.in-person");
         }
-        Visit visit = mine(visitId);
+        VisitEntity visit = mine(visitId);
         Resident resident = resident(visit.nik());
         List<String> missing = requirements.of(resident, visit.day()).stream().filter(doc -> !ticked.contains(doc))
                 .toList();
         if (!missing.isEmpty()) {
             throw new RuleViolation("recording.error.documents-missing", missing.size());
         }
-        if (!visits.move(visitId, VisitState.CHECKING, VisitState.BIOMETRIC_CHECK)) {
-            throw wrongState(visit);
-        }
+        visit.documentsInOrder();
         auditLog.record(AuditRecord.success("recording.documents.in-order", "RecordingVisit", String.valueOf(visitId)));
-        return visit(visitId);
+        return visit.toRecord();
     }
 
     /**
@@ -179,7 +180,7 @@ public class RegistrationDesk {
     @Transactional
     public Visit biometricCheck(long visitId, boolean alreadyRecorded, @Nullable Priority priority,
                                 @Nullable String technicalFault) {
-        Visit visit = mine(visitId);
+        VisitEntity visit = mine(visitId);
         String fault = RecordingClocks.fault(technicalFault);
         Instant now = clock.instant();
         Resident resident = resident(visit.nik());
@@ -188,24 +189,21 @@ public class RegistrationDesk {
                 || (need == RecordingNeed.CHECK_BIOMETRICS && alreadyRecorded);
         if (explain) {
             String explanation = explanations.of(resident);
-            if (!visits.end(visitId, VisitState.BIOMETRIC_CHECK, VisitState.ALREADY_RECORDED, now, null,
-                    explanation)) {
-                throw wrongState(visit);
-            }
+            visit.foundRecorded(explanation, now);
             clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now, fault);
             auditLog.record(AuditRecord.success("recording.already-recorded", "RecordingVisit",
                     String.valueOf(visitId)).withDetail(explanation));
-            return visit(visitId);
+            return visit.toRecord();
         }
         clocks.leave(visitId, SopStep.C2_REGISTRATION_CHECK, now, fault);
         // Step 3 starts when the recording desk calls the number: the waiting room is its own figure.
         // The number last: the point's counter stays locked from here to the commit, as short a time as it can.
-        String ticket = queueNumbers.issue(visit, VisitState.BIOMETRIC_CHECK, priority, now);
+        String ticket = queueNumbers.issue(visit, priority, now);
         auditLog.record(AuditRecord.success("recording.queued", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(ticket + (priority == null ? "" : "; " + priority)
                         + (fault == null ? "" : "; technical fault: " + fault)
                         + (need == RecordingNeed.RECORD_AGAIN ? "; enrolment failed, recorded again" : "")));
-        return visit(visitId);
+        return visit.toRecord();
     }
 
     /** As {@link #askTurnNotice(long, Channel, String, Locale)} by e-mail. */
@@ -222,46 +220,47 @@ public class RegistrationDesk {
      */
     @Transactional
     public Visit askTurnNotice(long visitId, Channel channel, String contact, Locale locale) {
-        Visit visit = mine(visitId);
+        VisitEntity visit = mine(visitId);
         String address = channel == Channel.EMAIL ? Email.parse(contact).value() : PhoneNumber.parse(contact).value();
         String language = "en".equals(locale.getLanguage()) ? "en" : "id";
-        if (!visits.askTurnNotice(visitId, channel.name(), address, language)) {
-            throw wrongState(visit);
-        }
+        visit.askTurnNotice(channel.name(), address, language);
         auditLog.record(AuditRecord.success("recording.turn-notice.asked", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(visit.ticket() + " by " + channel.displayName()));
-        turnNotices.tellNear(visit.servicePoint(), visit.day());
-        return visit(visitId);
+        Visit asked = visits.saveAndFlush(visit).toRecord(); // the notices read the queue in SQL: the address is in it
+        turnNotices.tellNear(asked.servicePoint(), asked.day());
+        return asked;
     }
 
     /** A recording that failed comes back here with its reason; queued again, it is called first. */
     @Transactional
     public Visit requeue(long visitId) {
-        Visit visit = mine(visitId);
-        if (!visits.requeued(visitId, clock.instant())) {
-            throw wrongState(visit);
-        }
+        VisitEntity visit = mine(visitId);
+        visit.requeue(clock.instant());
         auditLog.record(AuditRecord.success("recording.requeued", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(visit.ticket()));
-        return visit(visitId);
+        return visit.toRecord();
     }
 
     /** The resident this operator was registering (a reload, a crash, a second tab): the desk reopens on them. */
     @Transactional(readOnly = true)
     public Optional<Visit> inHand() {
-        return visits.atRegistration(point(), LocalDate.now(clock), currentActor.id());
+        return visits.atRegistration(point(), LocalDate.now(clock), currentActor.id(),
+                EnumSet.of(VisitState.CHECKING, VisitState.BIOMETRIC_CHECK), Limit.of(1)).stream()
+                .map(VisitEntity::toRecord).findFirst();
     }
 
     /** The visits sent back by the recording desk today, waiting to be queued again. */
     @Transactional(readOnly = true)
     public List<Visit> sentBack() {
-        return visits.inState(point(), LocalDate.now(clock), VisitState.SENT_BACK);
+        return visits.inState(point(), LocalDate.now(clock), VisitState.SENT_BACK, Limit.of(500)).stream()
+                .map(VisitEntity::toRecord).toList();
     }
 
     /** Today's register of the point (BHPPK), in the order the visits began. */
     @Transactional(readOnly = true)
     public List<Visit> today() {
-        return visits.day(point(), LocalDate.now(clock));
+        return visits.findByServicePointAndDayOrderById(point(), LocalDate.now(clock)).stream()
+                .map(VisitEntity::toRecord).toList();
     }
 
     private Resident resident(String rawNik) {
@@ -269,8 +268,16 @@ public class RegistrationDesk {
         return registry.findByNik(nik).orElseThrow(() -> new RuleViolation("population.nik.unknown", nik.masked()));
     }
 
-    private Visit mine(long visitId) {
-        Visit visit = visit(visitId);
+    /** The resident's visit of the day that is not over, if any. */
+    private Optional<Visit> openVisit(LocalDate today, String nik) {
+        return visits.ofResident(point(), today, nik, VisitTransition.open(), Limit.of(1)).stream()
+                .map(VisitEntity::toRecord).findFirst();
+    }
+
+    /** A visit of this desk's point, locked to change it (the recording desk may be at it too). */
+    private VisitEntity mine(long visitId) {
+        VisitEntity visit = visits.findLockedById(visitId)
+                .orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
         if (!visit.servicePoint().equals(point())) {
             throw new RuleViolation("recording.error.other-point", visit.servicePoint());
         }
@@ -278,14 +285,11 @@ public class RegistrationDesk {
     }
 
     private Visit visit(long visitId) {
-        return visits.find(visitId).orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
+        return visits.findById(visitId).map(VisitEntity::toRecord)
+                .orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
     }
 
     private String point() {
         return currentActor.servicePoint();
-    }
-
-    static RuleViolation wrongState(Visit visit) {
-        return new RuleViolation("recording.error.state", visit.ticket() == null ? visit.fullName() : visit.ticket());
     }
 }

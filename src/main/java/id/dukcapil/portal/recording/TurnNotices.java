@@ -7,7 +7,8 @@ import id.dukcapil.portal.notification.MessageKind;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.Reach;
-import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.recording.internal.VisitRepository;
+import id.dukcapil.portal.recording.internal.VisitSql;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,13 +30,13 @@ class TurnNotices {
 
     static final int AHEAD = 3;
 
-    private final VisitStore visits;
+    private final VisitRepository visits;
     private final Outbox outbox;
     private final ServicePoints servicePoints;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    TurnNotices(VisitStore visits, Outbox outbox, ServicePoints servicePoints, AuditLog auditLog, Clock clock) {
+    TurnNotices(VisitRepository visits, Outbox outbox, ServicePoints servicePoints, AuditLog auditLog, Clock clock) {
         this.visits = visits;
         this.outbox = outbox;
         this.servicePoints = servicePoints;
@@ -46,16 +47,16 @@ class TurnNotices {
     /** Tells every waiting number of the point's day with {@link #AHEAD} or fewer ahead that asked and was not told. */
     @Transactional(propagation = Propagation.MANDATORY)
     void tellNear(String point, LocalDate day) {
-        List<VisitStore.TurnNotice> next = visits.nextWaiting(point, day, AHEAD + 1);
+        List<VisitSql.TurnNotice> next = visits.nextWaiting(point, day, AHEAD + 1);
         for (int ahead = 0; ahead < next.size(); ahead++) {
-            VisitStore.TurnNotice notice = next.get(ahead);
+            VisitSql.TurnNotice notice = next.get(ahead);
             if (notice.wanted() && notice.address() != null && visits.turnTold(notice.visitId(), clock.instant())) {
                 tell(notice, notice.address(), point, ahead);
             }
         }
     }
 
-    private void tell(VisitStore.TurnNotice notice, String address, String point, int ahead) {
+    private void tell(VisitSql.TurnNotice notice, String address, String point, int ahead) {
         Locale locale = Locale.forLanguageTag(notice.locale() == null ? "id" : notice.locale());
         String pointName = servicePoints.byCode(point).map(found -> found.name()).orElse(point);
         Channel channel = notice.channel() == null ? Channel.EMAIL : Channel.valueOf(notice.channel());

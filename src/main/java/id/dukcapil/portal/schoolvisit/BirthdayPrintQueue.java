@@ -8,7 +8,8 @@ import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentTransition;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('" + Roles.PRINT_OPERATOR + "','" + Roles.FIELD_OFFICER + "')")
 public class BirthdayPrintQueue {
 
-    private final StudentStore students;
+    private final StudentRepository students;
     private final PopulationRegistry registry;
     private final BlankoStock blanko;
     private final SchoolVisitClocks clocks;
@@ -39,7 +40,7 @@ public class BirthdayPrintQueue {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    BirthdayPrintQueue(StudentStore students, PopulationRegistry registry, BlankoStock blanko,
+    BirthdayPrintQueue(StudentRepository students, PopulationRegistry registry, BlankoStock blanko,
                        SchoolVisitClocks clocks, CardsPrintedBefore printedBefore, AuditLog auditLog,
                        CurrentActor currentActor, Clock clock) {
         this.printedBefore = printedBefore;
@@ -103,7 +104,7 @@ public class BirthdayPrintQueue {
         Nik nik = Nik.of(student.nik());
         String point = currentActor.servicePoint();
         Instant now = clock.instant();
-        if (!students.printed(studentId, currentActor.id(), now)) {
+        if (!students.changeIf(studentId, StudentTransition.PRINT, waiting -> waiting.printed(currentActor.id(), now))) {
             return students.find(studentId).orElseThrow();
         }
         blanko.printed(point, "D-S" + studentId);
@@ -129,7 +130,7 @@ public class BirthdayPrintQueue {
      */
     private boolean printableToday(Student student) {
         if (student.state() != StudentState.WAITING
-                || printedBefore.endIfPrinted(student, null, SopStep.D7_PRINT)) {
+                || printedBefore.endIfPrinted(student, SopStep.D7_PRINT)) {
             return false;
         }
         Nik nik = Nik.of(student.nik());

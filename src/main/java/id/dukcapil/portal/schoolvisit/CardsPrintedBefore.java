@@ -4,12 +4,12 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.population.PopulationRegistry;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentTransition;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 class CardsPrintedBefore {
 
     private final PopulationRegistry registry;
-    private final StudentStore students;
+    private final StudentRepository students;
     private final SchoolVisitClocks clocks;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    CardsPrintedBefore(PopulationRegistry registry, StudentStore students, SchoolVisitClocks clocks, AuditLog auditLog,
+    CardsPrintedBefore(PopulationRegistry registry, StudentRepository students, SchoolVisitClocks clocks, AuditLog auditLog,
                        CurrentActor currentActor, Clock clock) {
         this.registry = registry;
         this.students = students;
@@ -43,7 +43,7 @@ class CardsPrintedBefore {
      *
      * @return whether it ended (or had ended already): nothing more is to be done for the student
      */
-    boolean endIfPrinted(Student student, @Nullable FieldStep fromStep, SopStep openStep) {
+    boolean endIfPrinted(Student student, SopStep openStep) {
         if (student.state() == StudentState.ENDED) {
             return true;
         }
@@ -51,8 +51,12 @@ class CardsPrintedBefore {
             return false;
         }
         Instant now = clock.instant();
-        if (students.ended(student.id(), student.state(), fromStep, EndReason.CARD_PRINTED_BEFORE, currentActor.id(),
-                now)) {
+        boolean ended = student.state() == StudentState.ON_ROSTER
+                ? students.changeIf(student.id(), StudentTransition.ENDED_AT_VISIT,
+                        seen -> seen.endAtVisit(EndReason.CARD_PRINTED_BEFORE, currentActor.id(), now))
+                : students.changeIf(student.id(), StudentTransition.ENDED_WAITING,
+                        waiting -> waiting.endWaiting(EndReason.CARD_PRINTED_BEFORE));
+        if (ended) {
             clocks.leaveIfOpen(SchoolVisitClocks.student(student.id()), openStep, now);
             auditLog.record(AuditRecord.success("schoolvisit.student.card-printed-before", "SchoolStudent",
                     String.valueOf(student.id())).withDetail("nik=" + Nik.of(student.nik()).masked()));

@@ -6,7 +6,8 @@ import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentTransition;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -28,14 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
         + "','" + Roles.PRINT_OPERATOR + "')")
 public class EnrolmentAnswers {
 
-    private final StudentStore students;
+    private final StudentRepository students;
     private final PopulationRegistry registry;
     private final SchoolVisitClocks clocks;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    EnrolmentAnswers(StudentStore students, PopulationRegistry registry, SchoolVisitClocks clocks, AuditLog auditLog,
+    EnrolmentAnswers(StudentRepository students, PopulationRegistry registry, SchoolVisitClocks clocks, AuditLog auditLog,
                      CurrentActor currentActor, Clock clock) {
         this.students = students;
         this.registry = registry;
@@ -110,7 +111,8 @@ public class EnrolmentAnswers {
             throw new RuleViolation("schoolvisit.error.not-sent", student.fullName());
         }
         Instant now = clock.instant();
-        if (students.ended(studentId, StudentState.WAITING, null, reason, currentActor.id(), now)) {
+        if (students.changeIf(studentId, StudentTransition.ENDED_WAITING,
+                waiting -> waiting.endWaiting(reason))) {
             clocks.leaveIfOpen(SchoolVisitClocks.student(studentId), SopStep.D7_PRINT, now);
             audit("schoolvisit.student.ended", student);
         }

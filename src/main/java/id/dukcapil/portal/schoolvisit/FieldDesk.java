@@ -11,8 +11,12 @@ import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.ResidentCorrection;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
-import id.dukcapil.portal.schoolvisit.internal.VisitPlanStore;
+import id.dukcapil.portal.schoolvisit.internal.StudentEntity;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentTransition;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitEntity;
+import id.dukcapil.portal.schoolvisit.internal.VisitReads;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -23,8 +27,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,8 +52,9 @@ public class FieldDesk {
     public static final int RECORDING_FAILURE_MAX_LENGTH = 300;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
-    private final VisitPlanStore plans;
-    private final StudentStore students;
+    private final VisitReads plans;
+    private final SchoolVisitRepository visits;
+    private final StudentRepository students;
     private final PopulationRegistry registry;
     private final BlankoStock blanko;
     private final SchoolVisitClocks clocks;
@@ -56,11 +63,12 @@ public class FieldDesk {
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    FieldDesk(VisitPlanStore plans, StudentStore students, PopulationRegistry registry, BlankoStock blanko,
+    FieldDesk(VisitReads plans, SchoolVisitRepository visits, StudentRepository students, PopulationRegistry registry, BlankoStock blanko,
               SchoolVisitClocks clocks, CardsPrintedBefore printedBefore, AuditLog auditLog,
               CurrentActor currentActor, Clock clock) {
         this.printedBefore = printedBefore;
         this.plans = plans;
+        this.visits = visits;
         this.students = students;
         this.registry = registry;
         this.blanko = blanko;
@@ -94,9 +102,9 @@ public class FieldDesk {
         if (cards < 0 || cards > CARDS_MAX) {
             throw new RuleViolation("schoolvisit.error.cards", CARDS_MAX);
         }
-        if (!plans.underway(visitId, cards)) {
-            return mine(visitId);
-        }
+        SchoolVisitEntity settingOut = visits.findById(visitId).orElseThrow();
+        settingOut.setOut(cards);
+        change(settingOut);
         if (cards > 0) {
             blanko.toField(visit.servicePoint(), cards, reference(visitId));
         }
@@ -166,7 +174,7 @@ public class FieldDesk {
             sixteenOnVisitDay(visit, resident(student));
         }
         if (student.state() == StudentState.ON_ROSTER && student.fieldStep() == null
-                && students.fieldStep(studentId, visitId, null, FieldStep.STATUS)) {
+                && students.changeIf(studentId, StudentTransition.BEGIN, begun -> begun.begin(visitId))) {
             clocks.enter(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, clock.instant(),
                     visit.servicePoint());
             audit("schoolvisit.student.begun", student);
@@ -185,25 +193,26 @@ public class FieldDesk {
         if (student.fieldStep() != FieldStep.STATUS) {
             return student(visitId, studentId);
         }
-        if (printedBefore.endIfPrinted(student, FieldStep.STATUS, SopStep.D3_RECORDING_STATUS)) {
+        if (printedBefore.endIfPrinted(student, SopStep.D3_RECORDING_STATUS)) {
             return student(visitId, studentId);
         }
         Resident resident = resident(student);
         Instant now = clock.instant();
         if (resident.enrolmentStatus() == EnrolmentStatus.DUPLICATE_RECORD) {
             // Settled centrally, never printed: SOP D ends here for the student, and says why.
-            if (students.ended(studentId, StudentState.ON_ROSTER, FieldStep.STATUS, EndReason.DUPLICATE_RECORD,
-                    currentActor.id(), now)) {
+            if (students.changeIf(studentId, StudentTransition.ENDED_AT_VISIT,
+                    seen -> seen.endAtVisit(EndReason.DUPLICATE_RECORD, currentActor.id(), now))) {
                 clocks.leave(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, now);
                 audit("schoolvisit.student.ended", student);
             }
         } else if (FieldStudent.recordedBefore(resident.enrolmentStatus())) {
-            if (students.waiting(studentId, FieldStep.STATUS, true, currentActor.id(), now)) {
+            if (students.changeIf(studentId, StudentTransition.FOUND_RECORDED,
+                    seen -> seen.foundRecorded(currentActor.id(), now))) {
                 clocks.leave(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, now);
                 toPrint(visit, student, now);
                 audit("schoolvisit.student.already-recorded", student);
             }
-        } else if (students.fieldStep(studentId, visitId, FieldStep.STATUS, FieldStep.SIAK)) {
+        } else if (students.changeIf(studentId, StudentTransition.NOT_RECORDED, StudentEntity::notRecorded)) {
             clocks.move(SchoolVisitClocks.student(studentId), SopStep.D3_RECORDING_STATUS, SopStep.D4_SIAK_CHECK, now,
                     visit.servicePoint());
             audit("schoolvisit.student.not-recorded", student);
@@ -214,14 +223,16 @@ public class FieldDesk {
     /** Step 4: the registry agrees with the birth certificate; on to the recording (step 6). */
     @Transactional
     public FieldStudent registryMatches(long visitId, long studentId) {
-        return advance(visitId, studentId, FieldStep.SIAK, FieldStep.RECORDING, SopStep.D4_SIAK_CHECK,
+        return advance(visitId, studentId, StudentTransition.REGISTRY_MATCHES, StudentEntity::registryMatches,
+                SopStep.D4_SIAK_CHECK,
                 SopStep.D6_RECORDING, "schoolvisit.student.registry-matches");
     }
 
     /** Step 4's other finding: the registry differs from the birth certificate; step 5, its correction, begins. */
     @Transactional
     public FieldStudent registryDiffers(long visitId, long studentId) {
-        return advance(visitId, studentId, FieldStep.SIAK, FieldStep.UPDATE, SopStep.D4_SIAK_CHECK,
+        return advance(visitId, studentId, StudentTransition.REGISTRY_DIFFERS, StudentEntity::registryDiffers,
+                SopStep.D4_SIAK_CHECK,
                 SopStep.D5_SIAK_UPDATE, "schoolvisit.student.registry-differs");
     }
 
@@ -229,11 +240,11 @@ public class FieldDesk {
      * A student moved on from one field step to the next: the step's clock moves and the action is audited once,
      * however often a retried tap arrives (the store moves only a student still at {@code from}).
      */
-    private FieldStudent advance(long visitId, long studentId, FieldStep from, FieldStep to, SopStep ending,
-                                 SopStep starting, String action) {
+    private FieldStudent advance(long visitId, long studentId, StudentTransition transition,
+                                 Consumer<StudentEntity> change, SopStep ending, SopStep starting, String action) {
         SchoolVisit visit = underway(visitId);
         Student student = ofVisit(visit, studentId);
-        if (students.fieldStep(studentId, visitId, from, to)) {
+        if (students.changeIf(studentId, transition, change)) {
             clocks.move(SchoolVisitClocks.student(studentId), ending, starting, clock.instant(), visit.servicePoint());
             audit(action, student);
         }
@@ -260,12 +271,13 @@ public class FieldDesk {
         if (correction.equals(ResidentCorrection.none())) {
             throw new RuleViolation("schoolvisit.error.correction-none");
         }
-        if (!students.fieldStep(studentId, visitId, FieldStep.UPDATE, FieldStep.RECORDING)) {
+        if (!students.load(studentId).can(StudentTransition.CORRECTED)) {
             return student(visitId, studentId);
         }
         Resident after = registry.correct(before.nik(), correction, ChangeReason.BIRTH_CERTIFICATE,
                 "SOP D " + reference(visitId) + ": " + reason);
-        students.corrected(studentId, after.birthDate(), after.fullName());
+        students.changeIf(studentId, StudentTransition.CORRECTED,
+                corrected -> corrected.corrected(after.birthDate(), after.fullName()));
         clocks.move(SchoolVisitClocks.student(studentId), SopStep.D5_SIAK_UPDATE, SopStep.D6_RECORDING,
                 clock.instant(), visit.servicePoint());
         audit("schoolvisit.student.corrected", student);
@@ -286,7 +298,8 @@ public class FieldDesk {
         // A correction from the birth certificate (step 5) may have moved the birth date below the age.
         sixteenOnVisitDay(visit, resident(student));
         Instant now = clock.instant();
-        if (!students.waiting(studentId, FieldStep.RECORDING, false, currentActor.id(), now)) {
+        if (!students.changeIf(studentId, StudentTransition.RECORDED,
+                seen -> seen.recorded(currentActor.id(), now))) {
             return student(visitId, studentId);
         }
         Nik nik = Nik.of(student.nik());
@@ -329,18 +342,19 @@ public class FieldDesk {
         SchoolVisit visit = underway(visitId);
         Student student = ofVisit(visit, studentId);
         if (student.state() != StudentState.WAITING
-                || printedBefore.endIfPrinted(student, null, SopStep.D7_PRINT)) {
+                || printedBefore.endIfPrinted(student, SopStep.D7_PRINT)) {
             return student(visitId, studentId);
         }
         Resident resident = resident(student);
         Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), visit.day()).orThrow();
-        if (!plans.cardUsed(visitId)) {
-            throw new RuleViolation("schoolvisit.error.no-cards-left");
-        }
+        SchoolVisitEntity printingAt = visits.findById(visitId).orElseThrow();
+        printingAt.useCard();
+        change(printingAt);
         Instant now = clock.instant();
-        if (!students.printed(studentId, currentActor.id(), now)) {
-            throw new RuleViolation("schoolvisit.error.student-changed", student.fullName());
-        }
+        // Refused in words unless the student still waits for printing as read.
+        StudentEntity printing = students.load(studentId);
+        printing.printed(currentActor.id(), now);
+        students.change(printing);
         registry.recordCardPrint(resident.nik(), visit.servicePoint(), CardPrintReason.FIRST);
         var caseRef = SchoolVisitClocks.student(studentId);
         if (!clocks.leaveIfOpen(caseRef, SopStep.D7_PRINT, now)) {
@@ -358,9 +372,9 @@ public class FieldDesk {
         if (visit.state() == VisitState.CLOSED) {
             return visit;
         }
-        if (visit.state() != VisitState.UNDERWAY || !plans.closed(visitId)) {
-            throw new RuleViolation("schoolvisit.error.visit-not-underway");
-        }
+        SchoolVisitEntity closing = visits.findById(visitId).orElseThrow();
+        closing.close();
+        change(closing);
         if (visit.cardsLeft() > 0) {
             blanko.fromField(visit.servicePoint(), visit.cardsLeft(), reference(visitId));
         }
@@ -429,6 +443,15 @@ public class FieldDesk {
     private Resident resident(Student student) {
         return registry.findByNik(Nik.of(student.nik()))
                 .orElseThrow(() -> new RuleViolation("population.nik.unknown", Nik.of(student.nik()).masked()));
+    }
+
+    /** Writes the visit's change now: a change another officer of the team saved meanwhile is refused in words. */
+    private void change(SchoolVisitEntity visit) {
+        try {
+            visits.saveAndFlush(visit);
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            throw new RuleViolation("schoolvisit.error.visit-changed");
+        }
     }
 
     /** A visit of the signed-in officer's team. */

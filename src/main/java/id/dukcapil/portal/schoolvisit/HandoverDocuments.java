@@ -1,7 +1,8 @@
 package id.dukcapil.portal.schoolvisit;
 
-import id.dukcapil.portal.schoolvisit.internal.HandoverStore;
-import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
+import id.dukcapil.portal.schoolvisit.internal.HandoverRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -45,17 +46,19 @@ public class HandoverDocuments implements SignableDocuments {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
 
-    private final HandoverStore handovers;
-    private final SchoolStore schools;
+    private final HandoverRepository handovers;
+    private final StudentRepository students;
+    private final SchoolRepository schools;
     private final PdfRenderer renderer;
     private final SigningQueue signingQueue;
     private final MessageSource messages;
     private final SchoolVisitClocks clocks;
 
-    HandoverDocuments(HandoverStore handovers, SchoolStore schools, PdfRenderer renderer, SigningQueue signingQueue,
+    HandoverDocuments(HandoverRepository handovers, StudentRepository students, SchoolRepository schools, PdfRenderer renderer, SigningQueue signingQueue,
                       MessageSource messages, SchoolVisitClocks clocks) {
         this.clocks = clocks;
         this.handovers = handovers;
+        this.students = students;
         this.schools = schools;
         this.renderer = renderer;
         this.signingQueue = signingQueue;
@@ -104,9 +107,9 @@ public class HandoverDocuments implements SignableDocuments {
     void on(DocumentSigned signed) {
         if (SOURCE_TYPE.equals(signed.sourceType())) {
             long id = Long.parseLong(signed.sourceId());
-            if (handovers.signed(id, signed.signedAt())) {
-                String point = handovers.find(id).flatMap(handover -> schools.find(handover.schoolId()))
-                        .map(School::servicePoint).orElse(null);
+            var record = handovers.findById(id);
+            if (record.isPresent() && record.get().signed(signed.signedAt())) {
+                String point = schools.find(record.get().schoolId()).map(School::servicePoint).orElse(null);
                 clocks.enterAs(SchoolVisitClocks.handover(id), SopStep.D8_HANDOVER, signed.signedAt(),
                         signed.signedBy(), point);
             }
@@ -152,7 +155,8 @@ public class HandoverDocuments implements SignableDocuments {
     }
 
     private Handover handover(long handoverId) {
-        return handovers.find(handoverId).orElseThrow(() -> new RuleViolation("schoolvisit.error.handover-not-found"));
+        return handovers.findById(handoverId).map(record -> record.toRecord(students.onHandover(handoverId)))
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.handover-not-found"));
     }
 
     private String text(String key, Locale locale, @Nullable Object... args) {

@@ -3,9 +3,11 @@ package id.dukcapil.portal.schoolvisit;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
-import id.dukcapil.portal.schoolvisit.internal.HandoverStore;
-import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
+import id.dukcapil.portal.schoolvisit.internal.HandoverEntity;
+import id.dukcapil.portal.schoolvisit.internal.HandoverRepository;
+import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentEntity;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
@@ -17,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,16 +39,16 @@ public class Handovers {
     /** The most open records a screen lists; more would mean the receipts are not being recorded at all. */
     public static final int OPEN_MAX = 200;
 
-    private final HandoverStore handovers;
-    private final StudentStore students;
-    private final SchoolStore schools;
+    private final HandoverRepository handovers;
+    private final StudentRepository students;
+    private final SchoolRepository schools;
     private final SigningQueue signingQueue;
     private final SchoolVisitClocks clocks;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    Handovers(HandoverStore handovers, StudentStore students, SchoolStore schools, SigningQueue signingQueue,
+    Handovers(HandoverRepository handovers, StudentRepository students, SchoolRepository schools, SigningQueue signingQueue,
               SchoolVisitClocks clocks, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.signingQueue = signingQueue;
         this.handovers = handovers;
@@ -60,24 +64,27 @@ public class Handovers {
     @Transactional
     public Handover prepare(long schoolId) {
         School school = schools.find(schoolId).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
-        List<Student> cards = students.printedNotHanded(schoolId);
+        List<StudentEntity> cards = students
+                .findBySchoolIdAndStateAndHandoverIdIsNullOrderByClassNameAscFullNameAscIdAsc(schoolId,
+                        StudentState.PRINTED);
         if (cards.isEmpty()) {
             throw new RuleViolation("schoolvisit.error.nothing-to-hand-over", school.name());
         }
         Instant now = clock.instant();
         // The number is made from the id, so it is written after the insert with a placeholder first.
         String provisional = "BAST-" + school.npsn() + "-" + now.toEpochMilli();
-        long id = handovers.insert(schoolId, provisional, cards.size(), currentActor.id(), now);
-        int listed = students.listOnHandover(cards.stream().map(Student::id).toList(), id);
-        if (listed != cards.size()) {
-            throw new RuleViolation("schoolvisit.error.handover-changed");
-        }
-        handovers.renumber(id, number(school, LocalDate.ofInstant(now, clock.getZone()), id));
+        HandoverEntity record = handovers.saveAndFlush(new HandoverEntity(schoolId, provisional, cards.size(),
+                currentActor.id(), now));
+        long id = record.id();
+        // The cards were read locked: none is listed on another record meanwhile.
+        cards.forEach(card -> card.listOn(id));
+        int listed = cards.size();
+        record.numbered(number(school, LocalDate.ofInstant(now, clock.getZone()), id));
         Handover prepared = find(id);
         DocumentId document = signingQueue.submit(new SigningRequest(HandoverDocuments.SOURCE_TYPE,
                 String.valueOf(id), HandoverDocuments.KIND, HandoverDocuments.PREFIX, prepared.number(), school.name(),
                 school.npsn(), now.plus(Duration.ofDays(1))));
-        handovers.signing(id, document.value());
+        record.inSigning(document.value());
         auditLog.record(AuditRecord.success("schoolvisit.handover.prepared", "SchoolHandover", String.valueOf(id))
                 .withDetail(school.npsn() + "; cards=" + listed));
         return find(id);
@@ -94,15 +101,19 @@ public class Handovers {
         if (handover.received()) {
             return handover;
         }
-        if (!handover.signed()) {
-            // The school signs for the cards against the record the Kepala Dinas signed.
-            throw new RuleViolation("schoolvisit.error.handover-not-signed", handover.number());
-        }
         Instant now = clock.instant();
-        if (!handovers.received(handoverId, receiver, now)) {
-            return find(handoverId);
+        // Refused in words if the record is not signed yet (the school signs against the record the Kepala Dinas
+        // signed); the version refuses a second receipt saved meanwhile.
+        HandoverEntity record = handovers.findById(handoverId).orElseThrow();
+        record.received(receiver, now);
+        try {
+            handovers.saveAndFlush(record);
+        } catch (OptimisticLockingFailureException receivedMeanwhile) {
+            throw new RuleViolation("schoolvisit.error.handover-received", handover.number());
         }
-        students.handedOver(handoverId);
+        for (StudentEntity card : students.findByHandoverIdOrderByClassNameAscFullNameAscIdAsc(handoverId)) {
+            card.handedOver();
+        }
         var caseRef = SchoolVisitClocks.handover(handoverId);
         if (!clocks.leaveIfOpen(caseRef, SopStep.D8_HANDOVER, now)) {
             // Signed before step 8 was timed from the signature: the step runs from it.
@@ -117,18 +128,19 @@ public class Handovers {
 
     @Transactional(readOnly = true)
     public Handover find(long handoverId) {
-        return handovers.find(handoverId).orElseThrow(() -> new RuleViolation("schoolvisit.error.handover-not-found"));
+        return handovers.findById(handoverId).map(record -> record.toRecord(students.onHandover(handoverId)))
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.handover-not-found"));
     }
 
     /** The records not yet received, oldest first: what step 8 still waits for (a signature or a receipt). */
     @Transactional(readOnly = true)
     public List<OpenHandover> open() {
-        return handovers.open(null, OPEN_MAX);
+        return handovers.open(null, Limit.of(OPEN_MAX));
     }
 
     @Transactional(readOnly = true)
     public List<OpenHandover> openOf(long schoolId) {
-        return handovers.open(schoolId, OPEN_MAX);
+        return handovers.open(schoolId, Limit.of(OPEN_MAX));
     }
 
     @Transactional(readOnly = true)

@@ -4,9 +4,9 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore.RosterLine;
+import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentSql.RosterLine;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.io.InputStream;
@@ -40,13 +40,13 @@ public class RosterImport {
     static final List<String> COLUMNS = List.of("NIK", "Nama", "Tanggal lahir (dd/MM/yyyy)", "Kelas");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
-    private final SchoolStore schools;
-    private final StudentStore students;
+    private final SchoolRepository schools;
+    private final StudentRepository students;
     private final PopulationRegistry registry;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    RosterImport(SchoolStore schools, StudentStore students, PopulationRegistry registry, AuditLog auditLog,
+    RosterImport(SchoolRepository schools, StudentRepository students, PopulationRegistry registry, AuditLog auditLog,
                  Clock clock) {
         this.schools = schools;
         this.students = students;
@@ -83,7 +83,7 @@ public class RosterImport {
         }
         int added = students.upsert(schoolId, good, clock.instant());
         // The school's list of students 16 and older is step 1's input: the coordination is under way from here on.
-        schools.coordinationBegins(schoolId, clock.instant());
+        schools.beginCoordination(schoolId, clock.instant());
         auditLog.record(AuditRecord.success("schoolvisit.roster.imported", "School", String.valueOf(schoolId))
                 .withDetail(school.npsn() + "; rows=" + rows + "; added=" + added + "; updated=" + (good.size() - added)
                         + "; bad=" + bad.size()));

@@ -2,7 +2,7 @@ package id.dukcapil.portal.schoolvisit;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
+import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,10 +27,10 @@ public class SchoolListImport {
             "Narahubung", "Telepon", "E-mail");
 
     private final Schools schools;
-    private final SchoolStore store;
+    private final SchoolRepository store;
     private final AuditLog auditLog;
 
-    SchoolListImport(Schools schools, SchoolStore store, AuditLog auditLog) {
+    SchoolListImport(Schools schools, SchoolRepository store, AuditLog auditLog) {
         this.schools = schools;
         this.store = store;
         this.auditLog = auditLog;

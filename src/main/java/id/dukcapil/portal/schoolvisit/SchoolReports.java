@@ -1,8 +1,8 @@
 package id.dukcapil.portal.schoolvisit;
 
-import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
-import id.dukcapil.portal.schoolvisit.internal.VisitPlanStore;
+import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.VisitReads;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReport;
@@ -29,14 +29,14 @@ public class SchoolReports {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final SchoolStore schools;
-    private final StudentStore students;
-    private final VisitPlanStore plans;
+    private final SchoolRepository schools;
+    private final StudentRepository students;
+    private final VisitReads plans;
     private final StaffNames staffNames;
     private final MessageSource messages;
     private final Clock clock;
 
-    SchoolReports(SchoolStore schools, StudentStore students, VisitPlanStore plans, StaffNames staffNames,
+    SchoolReports(SchoolRepository schools, StudentRepository students, VisitReads plans, StaffNames staffNames,
                   MessageSource messages, Clock clock) {
         this.schools = schools;
         this.students = students;

@@ -1,8 +1,8 @@
 package id.dukcapil.portal.schoolvisit;
 
 import id.dukcapil.portal.reports.DailySummarySource;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
-import id.dukcapil.portal.schoolvisit.internal.VisitPlanStore;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.VisitReads;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReport.Table;
@@ -28,15 +28,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SchoolVisitDayReports implements DailySummarySource {
 
-    private final VisitPlanStore plans;
-    private final StudentStore students;
+    private final VisitReads plans;
+    private final StudentRepository students;
     private final DaySteps daySteps;
     private final ServicePoints servicePoints;
     private final TableReportFiles files;
     private final MessageSource messages;
     private final Clock clock;
 
-    SchoolVisitDayReports(VisitPlanStore plans, StudentStore students, DaySteps daySteps, ServicePoints servicePoints,
+    SchoolVisitDayReports(VisitReads plans, StudentRepository students, DaySteps daySteps, ServicePoints servicePoints,
                           TableReportFiles files, MessageSource messages, Clock clock) {
         this.plans = plans;
         this.students = students;

@@ -2,21 +2,24 @@ package id.dukcapil.portal.schoolvisit;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
+import id.dukcapil.portal.schoolvisit.internal.SchoolEntity;
+import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
 import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.jdbc.Slices;
+import id.dukcapil.portal.shared.jdbc.LikePattern;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.shared.tx.UniqueKeys;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +32,12 @@ public class Schools {
     static final String READERS = "hasAnyRole('" + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN
             + "','" + Roles.FIELD_OFFICER + "','" + Roles.PRINT_OPERATOR + "')";
 
-    private final SchoolStore store;
+    private final SchoolRepository store;
     private final Regions regions;
     private final ServicePoints servicePoints;
     private final AuditLog auditLog;
 
-    Schools(SchoolStore store, Regions regions, ServicePoints servicePoints, AuditLog auditLog) {
+    Schools(SchoolRepository store, Regions regions, ServicePoints servicePoints, AuditLog auditLog) {
         this.store = store;
         this.regions = regions;
         this.servicePoints = servicePoints;
@@ -48,15 +51,18 @@ public class Schools {
         store.byNpsn(clean.npsn()).ifPresent(other -> {
             throw new RuleViolation("schoolvisit.error.npsn-taken", other.name());
         });
-        long id;
+        SchoolEntity school;
         try {
-            id = store.insert(clean);
-        } catch (DuplicateKeyException twoPlannersAtOnce) {
+            school = store.saveAndFlush(new SchoolEntity(clean));
+        } catch (DataIntegrityViolationException twoPlannersAtOnce) {
+            if (!UniqueKeys.violated(twoPlannersAtOnce)) {
+                throw twoPlannersAtOnce;
+            }
             throw new RuleViolation("schoolvisit.error.npsn-taken", clean.npsn());
         }
-        auditLog.record(AuditRecord.success("schoolvisit.school.created", "School", String.valueOf(id))
+        auditLog.record(AuditRecord.success("schoolvisit.school.created", "School", String.valueOf(school.id()))
                 .withDetail(clean.npsn() + " " + clean.name()));
-        return find(id);
+        return school.toRecord();
     }
 
     /** Saves the edit of the version the planner read; another planner's edit in between is refused, not lost. */
@@ -67,12 +73,26 @@ public class Schools {
         store.byNpsn(clean.npsn()).filter(other -> other.id() != id).ifPresent(other -> {
             throw new RuleViolation("schoolvisit.error.npsn-taken", other.name());
         });
-        if (!store.update(id, version, clean)) {
+        SchoolEntity school = store.findById(id)
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
+        if (school.version() != version) {
             throw new RuleViolation("schoolvisit.error.school-changed");
+        }
+        school.edit(clean);
+        try {
+            // Flushed here: a planner's save between this read and the write is refused in words, not at commit.
+            store.saveAndFlush(school);
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            throw new RuleViolation("schoolvisit.error.school-changed");
+        } catch (DataIntegrityViolationException twoPlannersAtOnce) {
+            if (!UniqueKeys.violated(twoPlannersAtOnce)) {
+                throw twoPlannersAtOnce;
+            }
+            throw new RuleViolation("schoolvisit.error.npsn-taken", clean.npsn());
         }
         auditLog.record(AuditRecord.success("schoolvisit.school.updated", "School", String.valueOf(id))
                 .withDetail(clean.npsn() + " " + clean.name()));
-        return find(id);
+        return school.toRecord();
     }
 
     @Transactional(readOnly = true)
@@ -89,7 +109,7 @@ public class Schools {
         if (query.length() > School.NAME_MAX_LENGTH) {
             query = query.substring(0, School.NAME_MAX_LENGTH);
         }
-        return Slices.of(store.search(query, page.getOffset(), page.getPageSize() + 1), page);
+        return store.search(LikePattern.contains(query), page).map(SchoolEntity::toRecord);
     }
 
     /** The villages of the office's regency (its service points' regency), for the school's address. */

@@ -4,9 +4,10 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.Outbox;
-import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
-import id.dukcapil.portal.schoolvisit.internal.VisitPlanStore;
+import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.VisitReads;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
@@ -32,18 +33,20 @@ public class VisitLetters {
     static final String TEMPLATE = "schoolvisit/visit-letter";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final VisitPlanStore plans;
-    private final SchoolStore schools;
-    private final StudentStore students;
+    private final VisitReads plans;
+    private final SchoolVisitRepository visits;
+    private final SchoolRepository schools;
+    private final StudentRepository students;
     private final PdfRenderer renderer;
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final MessageSource messages;
     private final Clock clock;
 
-    VisitLetters(VisitPlanStore plans, SchoolStore schools, StudentStore students, PdfRenderer renderer, Outbox outbox,
+    VisitLetters(VisitReads plans, SchoolVisitRepository visits, SchoolRepository schools, StudentRepository students, PdfRenderer renderer, Outbox outbox,
                  AuditLog auditLog, MessageSource messages, Clock clock) {
         this.plans = plans;
+        this.visits = visits;
         this.schools = schools;
         this.students = students;
         this.renderer = renderer;
@@ -80,7 +83,7 @@ public class VisitLetters {
                 .withAttachment("pemberitahuan-perekaman-" + school.npsn() + "-" + visit.day() + ".pdf",
                         OutgoingMail.Attachment.PDF, render(visit, school))
                 .withReference("D-V" + visitId));
-        plans.letterSent(visitId, clock.instant());
+        visits.findById(visitId).orElseThrow().letterSent(clock.instant());
         auditLog.record(AuditRecord.success("schoolvisit.letter.sent", "SchoolVisit", String.valueOf(visitId))
                 .withDetail(school.npsn() + " " + visit.day()));
         return visit(visitId);

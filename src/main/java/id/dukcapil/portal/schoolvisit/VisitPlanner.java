@@ -3,12 +3,19 @@ package id.dukcapil.portal.schoolvisit;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
-import id.dukcapil.portal.schoolvisit.internal.SchoolStore;
-import id.dukcapil.portal.schoolvisit.internal.VisitPlanStore;
+import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
+import id.dukcapil.portal.schoolvisit.internal.AbsenceEntity;
+import id.dukcapil.portal.schoolvisit.internal.AbsenceRepository;
+import id.dukcapil.portal.schoolvisit.internal.KitEntity;
+import id.dukcapil.portal.schoolvisit.internal.KitRepository;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitEntity;
+import id.dukcapil.portal.schoolvisit.internal.VisitReads;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.staff.StaffNames;
+import id.dukcapil.portal.shared.tx.UniqueKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,17 +41,23 @@ public class VisitPlanner {
     public static final Set<Role> TEAM_ROLES = EnumSet.of(Role.FIELD_OFFICER, Role.OPERATOR, Role.RECORDING_OPERATOR,
             Role.PRINT_OPERATOR);
 
-    private final VisitPlanStore plans;
-    private final SchoolStore schools;
+    private final VisitReads plans;
+    private final SchoolVisitRepository visits;
+    private final KitRepository kits;
+    private final AbsenceRepository absences;
+    private final SchoolRepository schools;
     private final StaffNames staffNames;
     private final SchoolVisitClocks clocks;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    VisitPlanner(VisitPlanStore plans, SchoolStore schools, StaffNames staffNames, SchoolVisitClocks clocks,
+    VisitPlanner(VisitReads plans, SchoolVisitRepository visits, KitRepository kits, AbsenceRepository absences, SchoolRepository schools, StaffNames staffNames, SchoolVisitClocks clocks,
                  AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.plans = plans;
+        this.visits = visits;
+        this.kits = kits;
+        this.absences = absences;
         this.schools = schools;
         this.staffNames = staffNames;
         this.clocks = clocks;
@@ -63,7 +76,7 @@ public class VisitPlanner {
     @Transactional(readOnly = true)
     @PreAuthorize(Schools.READERS)
     public List<Kit> kits() {
-        return plans.kits();
+        return kits.findAllByOrderByServicePointAscCodeAsc().stream().map(KitEntity::toRecord).toList();
     }
 
     /** A kit registered or changed; one under repair cannot go out. */
@@ -73,10 +86,10 @@ public class VisitPlanner {
         if (kit.code().isBlank() || kit.code().length() > 20 || kit.name().isBlank() || kit.name().length() > 100) {
             throw new RuleViolation("schoolvisit.error.kit");
         }
-        plans.saveKit(kit);
+        kits.findById(kit.code()).ifPresentOrElse(known -> known.edit(kit), () -> kits.save(new KitEntity(kit)));
         auditLog.record(AuditRecord.success(kit.underRepair() ? "schoolvisit.kit.under-repair" : "schoolvisit.kit.saved",
                 "SchoolVisitKit", kit.code()).withDetail(kit.repairNote()));
-        return plans.kit(kit.code()).orElseThrow();
+        return kit;
     }
 
     /** An officer's leave, both days included. */
@@ -87,7 +100,7 @@ public class VisitPlanner {
         if (last.isBefore(first) || why.isEmpty() || why.length() > 200) {
             throw new RuleViolation("schoolvisit.error.leave");
         }
-        plans.addAbsence(username, first, last, why);
+        absences.save(new AbsenceEntity(username, first, last, why));
         auditLog.record(AuditRecord.success("schoolvisit.leave.recorded", "StaffAccount", username)
                 .withDetail(first + ".." + last + "; " + why));
     }
@@ -102,7 +115,7 @@ public class VisitPlanner {
         School school = schools.find(schoolId)
                 .orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
         Instant now = clock.instant();
-        schools.coordinationBegins(school.id(), now);
+        schools.beginCoordination(school.id(), now);
         Instant began = schools.coordinationBegan(school.id()).orElse(now);
         if (began.equals(now)) {
             auditLog.record(AuditRecord.success("schoolvisit.coordination.begun", "School", String.valueOf(schoolId))
@@ -137,7 +150,7 @@ public class VisitPlanner {
         if (!names.keySet().containsAll(team)) {
             throw new RuleViolation("schoolvisit.error.unknown-officer");
         }
-        Kit kit = plan.kitCode() == null ? null : plans.kit(plan.kitCode()).orElse(null);
+        Kit kit = plan.kitCode() == null ? null : kits.findById(plan.kitCode()).map(KitEntity::toRecord).orElse(null);
         if (kit == null) {
             throw new RuleViolation("schoolvisit.error.kit-required");
         }
@@ -145,10 +158,13 @@ public class VisitPlanner {
         Instant now = clock.instant();
         long id;
         try {
-            id = plans.insertVisit(school.id(), day, kit.code(), team, currentActor.id(), now);
-        } catch (DuplicateKeyException bookedMeanwhile) {
-            // Another planner booked the kit or an officer between the check and the insert: name it now.
-            refuseConflicts(day, team, names, kit);
+            id = visits.saveAndFlush(new SchoolVisitEntity(school.id(), day, kit.code(), team, currentActor.id(), now)).id();
+        } catch (DataIntegrityViolationException bookedMeanwhile) {
+            if (!UniqueKeys.violated(bookedMeanwhile)) {
+                throw bookedMeanwhile;
+            }
+            // Another planner booked the kit or an officer between the check and the insert. Not named here: the
+            // failed flush leaves this transaction's persistence context unusable for the reads that would name it.
             throw new RuleViolation("schoolvisit.conflict.meanwhile");
         }
         // Step 1 is the coordination with the school: from its beginning as recorded (the planner's first contact,
@@ -156,7 +172,7 @@ public class VisitPlanner {
         Instant drafted = plan.coordinationBegan().isAfter(now)
                 || plan.coordinationBegan().isBefore(now.minus(Duration.ofDays(1))) ? now : plan.coordinationBegan();
         Instant began = schools.coordinationBegan(school.id()).filter(at -> !at.isAfter(now)).orElse(drafted);
-        schools.coordinationEnds(school.id());
+        schools.endCoordination(school.id());
         clocks.enter(SchoolVisitClocks.visit(id), SopStep.D1_COORDINATION, began, school.servicePoint());
         clocks.leave(SchoolVisitClocks.visit(id), SopStep.D1_COORDINATION, now);
         auditLog.record(AuditRecord.success("schoolvisit.visit.scheduled", "SchoolVisit", String.valueOf(id))
@@ -169,17 +185,17 @@ public class VisitPlanner {
             throw new RuleViolation("schoolvisit.conflict.kit-repair", kit.name(),
                     kit.repairNote() == null ? "-" : kit.repairNote());
         }
-        plans.kitBookedAt(kit.code(), day).ifPresent(school -> {
+        visits.kitBookedAt(kit.code(), day).ifPresent(school -> {
             throw new RuleViolation("schoolvisit.conflict.kit-busy", kit.name(), school);
         });
-        List<String> onLeave = plans.onLeave(team, day);
+        List<String> onLeave = absences.onLeave(team, day);
         if (!onLeave.isEmpty()) {
             throw new RuleViolation("schoolvisit.conflict.leave", names.get(onLeave.getFirst()));
         }
-        List<String[]> busy = plans.busy(team, day);
+        List<SchoolVisitRepository.Busy> busy = visits.busy(team, day);
         if (!busy.isEmpty()) {
-            throw new RuleViolation("schoolvisit.conflict.officer-busy", names.get(busy.getFirst()[0]),
-                    busy.getFirst()[1]);
+            throw new RuleViolation("schoolvisit.conflict.officer-busy", names.get(busy.getFirst().getUsername()),
+                    busy.getFirst().getSchoolName());
         }
     }
 

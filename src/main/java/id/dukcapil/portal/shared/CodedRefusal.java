@@ -1,7 +1,9 @@
 package id.dukcapil.portal.shared;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule violation with a stable {@link ProblemCode}: the APIs answer it as a problem document with that code and
@@ -10,6 +12,7 @@ import java.util.stream.Stream;
 public class CodedRefusal extends RuleViolation {
 
     private final ProblemCode code;
+    private @Nullable Duration retryAfter;
 
     public CodedRefusal(ProblemCode code, Object... args) {
         super(code.messageKey(), args);
@@ -24,5 +27,16 @@ public class CodedRefusal extends RuleViolation {
 
     public ProblemCode code() {
         return code;
+    }
+
+    /** When the refused request may be tried again, if the refusal knows (a throttle's next event): an API's {@code Retry-After}. */
+    public @Nullable Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** The wait a throttle's refusal tells the client: at least a second, as {@code Retry-After} counts whole seconds. */
+    public CodedRefusal retryingAfter(Duration wait) {
+        this.retryAfter = wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
+        return this;
     }
 }

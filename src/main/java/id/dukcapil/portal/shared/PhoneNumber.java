@@ -24,6 +24,11 @@ public record PhoneNumber(String value) {
         return normalized(typed).map(PhoneNumber::new).orElseThrow(() -> new RuleViolation(INVALID));
     }
 
+    /** How a log or an audit entry names a number: by its last four digits only. */
+    public static String masked(String phone) {
+        return phone.length() < 4 ? "?" : "…" + phone.substring(phone.length() - 4);
+    }
+
     /** The number as +62…, or empty when it is not an Indonesian number. */
     public static Optional<String> normalized(String typed) {
         if (typed == null || typed.length() > MAX_LENGTH) {

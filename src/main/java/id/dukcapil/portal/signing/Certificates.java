@@ -14,7 +14,9 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sha256;
-import id.dukcapil.portal.signing.internal.CertificateStore;
+import id.dukcapil.portal.signing.internal.SigningCertificateEntity;
+import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
+import org.springframework.dao.OptimisticLockingFailureException;
 import id.dukcapil.portal.signing.internal.Pkcs12;
 import id.dukcapil.portal.signing.internal.Sealer;
 import id.dukcapil.portal.signing.internal.CertificateNames;
@@ -33,13 +35,13 @@ public class Certificates {
     public static final int MAX_UPLOAD_BYTES = 64 * 1024;
     private static final java.util.regex.Pattern NIP = java.util.regex.Pattern.compile("\\d{18}");
 
-    private final CertificateStore store;
+    private final SigningCertificateRepository store;
     private final Sealer sealer;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    Certificates(CertificateStore store, Sealer sealer, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+    Certificates(SigningCertificateRepository store, Sealer sealer, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
         this.store = store;
         this.sealer = sealer;
         this.auditLog = auditLog;
@@ -81,10 +83,12 @@ public class Certificates {
                 throw new RuleViolation("signing.certificate.expired", certificate.getNotAfter().toInstant().toString());
             }
             String sha256 = sha256(certificate);
-            if (store.exists(sha256)) {
+            if (store.existsByCertificateSha256(sha256)) {
                 throw new RuleViolation("signing.certificate.duplicate");
             }
-            long id = store.insertActive(new CertificateStore.NewCertificate(
+            store.findByStatus(CertificateInfo.Status.ACTIVE).forEach(SigningCertificateEntity::retire);
+            store.flush(); // retired before the new one is inserted beside it
+            long id = store.insertActive(new SigningCertificateRepository.NewCertificate(
                     certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
                     certificate.getSerialNumber().toString(16), certificate.getNotBefore().toInstant(),
                     certificate.getNotAfter().toInstant(), CertificateNames.commonName(certificate), position, nip,
@@ -92,7 +96,7 @@ public class Certificates {
             auditLog.record(AuditRecord.success("signing.certificate.uploaded", "SigningCertificate", String.valueOf(id))
                     .withDetail("%s, serial %s, valid until %s".formatted(CertificateNames.commonName(certificate),
                             certificate.getSerialNumber().toString(16), certificate.getNotAfter().toInstant())));
-            return store.find(id).orElseThrow();
+            return store.info(id).orElseThrow();
         } finally {
             Arrays.fill(passphrase, '\0');
         }
@@ -119,7 +123,13 @@ public class Certificates {
         if (why.isEmpty() || why.length() > DocumentReturned.REASON_MAX_LENGTH) {
             throw new RuleViolation("signing.reason.invalid", DocumentReturned.REASON_MAX_LENGTH);
         }
-        if (store.revoke(id, clock.instant(), why) == 0) {
+        SigningCertificateEntity certificate = store.findById(id)
+                .orElseThrow(() -> new RuleViolation("signing.certificate.none"));
+        certificate.revoke(clock.instant(), why);
+        try {
+            store.saveAndFlush(certificate);
+        } catch (OptimisticLockingFailureException revokedMeanwhile) {
+            // Another ADMIN revoked it (or a newer upload retired it) since it was read.
             throw new RuleViolation("signing.certificate.already-revoked");
         }
         auditLog.record(AuditRecord.success("signing.certificate.revoked", "SigningCertificate", String.valueOf(id))

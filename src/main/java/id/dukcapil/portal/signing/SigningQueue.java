@@ -14,7 +14,7 @@ import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.signing.internal.CertificateStore;
+import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.SigningProperties;
@@ -38,7 +38,7 @@ public class SigningQueue {
     private static final int TOKEN_LENGTH = 20;
 
     private final DocumentStore documents;
-    private final CertificateStore certificates;
+    private final SigningCertificateRepository certificates;
     private final DocumentSources sources;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
@@ -46,7 +46,7 @@ public class SigningQueue {
     private final SigningProperties properties;
     private final Clock clock;
 
-    SigningQueue(DocumentStore documents, CertificateStore certificates, DocumentSources sources, AuditLog auditLog,
+    SigningQueue(DocumentStore documents, SigningCertificateRepository certificates, DocumentSources sources, AuditLog auditLog,
                  CurrentActor currentActor, ApplicationEventPublisher events, SigningProperties properties,
                  Clock clock) {
         this.documents = documents;

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.sla;
 
-import id.dukcapil.portal.sla.internal.StandardStore;
+import id.dukcapil.portal.sla.internal.StandardEntity;
+import id.dukcapil.portal.sla.internal.StandardRepository;
 import id.dukcapil.portal.sla.internal.StepReportQueries;
 import id.dukcapil.portal.sla.internal.StepStore;
 import java.time.Duration;
@@ -55,11 +56,11 @@ public class DaySteps {
     }
 
     private final StepReportQueries queries;
-    private final StandardStore standards;
+    private final StandardRepository standards;
     private final StepStore steps;
     private final MessageSource messages;
 
-    DaySteps(StepReportQueries queries, StandardStore standards, StepStore steps, MessageSource messages) {
+    DaySteps(StepReportQueries queries, StandardRepository standards, StepStore steps, MessageSource messages) {
         this.queries = queries;
         this.standards = standards;
         this.steps = steps;
@@ -70,7 +71,8 @@ public class DaySteps {
     @Transactional(readOnly = true)
     public List<DayStep> of(Procedure procedure, String servicePoint, LocalDate day) {
         Map<SopStep, Duration> standardOf = new EnumMap<>(SopStep.class);
-        for (StepStandard standard : standards.allInForce(day)) {
+        for (StandardEntity row : standards.allInForce(day)) {
+            StepStandard standard = row.toRecord();
             if (standard.procedure() == procedure && standard.step() != null) {
                 standardOf.put(standard.step(), standard.standard());
             }

@@ -1,7 +1,7 @@
 package id.dukcapil.portal.sla;
 
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.sla.internal.StandardStore;
+import id.dukcapil.portal.sla.internal.StandardRepository;
 import id.dukcapil.portal.sla.internal.StepStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,10 +32,10 @@ public class StepClock {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     private final StepStore steps;
-    private final StandardStore standards;
+    private final StandardRepository standards;
     private final Clock clock;
 
-    StepClock(StepStore steps, StandardStore standards, Clock clock) {
+    StepClock(StepStore steps, StandardRepository standards, Clock clock) {
         this.steps = steps;
         this.standards = standards;
         this.clock = clock;

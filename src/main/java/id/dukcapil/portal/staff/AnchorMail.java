@@ -4,7 +4,7 @@ import id.dukcapil.portal.audit.AuditChainAnchored;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.shared.Role;
-import id.dukcapil.portal.staff.internal.StaffAccountStore;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -25,11 +25,11 @@ class AnchorMail {
     private static final Locale INDONESIAN = Locale.of("id");
     private static final Logger log = LoggerFactory.getLogger(AnchorMail.class);
 
-    private final StaffAccountStore accounts;
+    private final StaffAccountRepository accounts;
     private final Outbox outbox;
     private final Clock clock;
 
-    AnchorMail(StaffAccountStore accounts, Outbox outbox, Clock clock) {
+    AnchorMail(StaffAccountRepository accounts, Outbox outbox, Clock clock) {
         this.accounts = accounts;
         this.outbox = outbox;
         this.clock = clock;

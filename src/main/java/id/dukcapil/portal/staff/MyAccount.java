@@ -5,7 +5,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
-import id.dukcapil.portal.staff.internal.StaffAccountStore;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -24,12 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class MyAccount {
 
-    private final StaffAccountStore accounts;
+    private final StaffAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    MyAccount(StaffAccountStore accounts, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
+    MyAccount(StaffAccountRepository accounts, PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
@@ -66,12 +66,11 @@ public class MyAccount {
             throw new RuleViolation(broken, PasswordPolicy.MIN_LENGTH);
         }
         account.changePassword(Objects.requireNonNull(passwordEncoder.encode(newPassword)), clock.instant(), false);
-        accounts.update(account);
         auditLog.record(AuditRecord.success("staff.password.changed", StaffAdministration.SUBJECT, account.username()));
     }
 
     private Optional<StaffAccountEntity> currentEntity() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? Optional.empty() : accounts.byUsername(authentication.getName());
+        return authentication == null ? Optional.empty() : accounts.findByUsername(authentication.getName());
     }
 }

@@ -1,7 +1,8 @@
 package id.dukcapil.portal.staff;
 
 import id.dukcapil.portal.shared.ServicePointNames;
-import id.dukcapil.portal.staff.internal.ServicePointStore;
+import id.dukcapil.portal.staff.internal.ServicePointEntity;
+import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -11,20 +12,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ServicePoints implements ServicePointNames {
 
-    private final ServicePointStore store;
+    private final ServicePointRepository points;
 
-    ServicePoints(ServicePointStore store) {
-        this.store = store;
+    ServicePoints(ServicePointRepository points) {
+        this.points = points;
     }
 
     @Transactional(readOnly = true)
     public List<ServicePoint> active() {
-        return store.active();
+        return points.findByActiveTrueOrderByKindAscNameAsc().stream().map(ServicePointEntity::toRecord).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<ServicePoint> byCode(String code) {
-        return store.byCode(code);
+        return points.findByCode(code).map(ServicePointEntity::toRecord);
     }
 
     @Override

@@ -4,9 +4,11 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.staff.internal.ServicePointStore;
+import id.dukcapil.portal.staff.internal.ServicePointEntity;
+import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
-import id.dukcapil.portal.staff.internal.StaffAccountStore;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
+import id.dukcapil.portal.staff.internal.StaffSessions;
 import id.dukcapil.portal.shared.Email;
 import jakarta.validation.Valid;
 import java.security.SecureRandom;
@@ -19,9 +21,13 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
@@ -38,18 +44,20 @@ public class StaffAdministration {
     private static final String TEMPORARY_PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final StaffAccountStore accounts;
-    private final ServicePointStore servicePoints;
+    private final StaffAccountRepository accounts;
+    private final ServicePointRepository servicePoints;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
+    private final StaffSessions sessions;
     private final Clock clock;
 
-    StaffAdministration(StaffAccountStore accounts, ServicePointStore servicePoints,
-                        PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock) {
+    StaffAdministration(StaffAccountRepository accounts, ServicePointRepository servicePoints,
+                        PasswordEncoder passwordEncoder, AuditLog auditLog, StaffSessions sessions, Clock clock) {
         this.accounts = accounts;
         this.servicePoints = servicePoints;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -62,7 +70,7 @@ public class StaffAdministration {
 
     @Transactional(readOnly = true)
     public Optional<StaffAccount> find(long id) {
-        return accounts.byId(id).map(StaffAccountEntity::toRecord);
+        return accounts.findById(id).map(StaffAccountEntity::toRecord);
     }
 
     /**
@@ -73,7 +81,7 @@ public class StaffAdministration {
     @Transactional
     public CreatedAccount create(@Valid StaffForm form) {
         String username = normalized(form.username());
-        if (accounts.exists(username)) {
+        if (accounts.existsByUsername(username)) {
             throw new RuleViolation("staff.error.username-taken", username);
         }
         String temporaryPassword = temporaryPassword();
@@ -83,7 +91,7 @@ public class StaffAdministration {
         account.update(username, form.fullName().strip(), email(form.email()), blankToNull(form.nip()),
                 servicePoint(form.servicePointId()), form.roles(), form.active());
         account.requirePasswordChange();
-        accounts.insert(account);
+        accounts.save(account);
         auditLog.record(AuditRecord.success("staff.account.created", SUBJECT, username)
                 .withDetail("roles=" + form.roles() + " servicePoint=" + account.servicePoint().code()));
         return new CreatedAccount(account.toRecord(), temporaryPassword);
@@ -96,19 +104,19 @@ public class StaffAdministration {
      */
     @Transactional
     public StaffAccount update(long id, long expectedVersion, @Valid StaffForm form) {
-        StaffAccountEntity account = accounts.byId(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
+        StaffAccountEntity account = accounts.findById(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
         if (account.version() != expectedVersion) {
             throw new RuleViolation("staff.error.changed-meanwhile");
         }
         String username = normalized(form.username());
-        if (!username.equals(account.username()) && accounts.exists(username)) {
+        if (!username.equals(account.username()) && accounts.existsByUsername(username)) {
             throw new RuleViolation("staff.error.username-taken", username);
         }
         StaffAccount before = account.toRecord();
         account.update(username, form.fullName().strip(), email(form.email()), blankToNull(form.nip()),
                 servicePoint(form.servicePointId()), form.roles(), form.active());
         try {
-            accounts.update(account);
+            accounts.saveAndFlush(account);
         } catch (OptimisticLockingFailureException e) {
             throw new RuleViolation("staff.error.changed-meanwhile");
         }
@@ -116,33 +124,57 @@ public class StaffAdministration {
         auditLog.record(AuditRecord.success(before.active() && !after.active() ? "staff.account.deactivated"
                         : "staff.account.updated", SUBJECT, username)
                 .withDetail(StaffChanges.describe(before, after)));
+        endSessionsAfterCommit(account);
         return after;
     }
 
-    /** @return the new temporary password, shown once to the admin; the user must change it at sign-in */
+    /**
+     * @return the new temporary password, shown once to the admin; the user must change it at sign-in
+     * @throws RuleViolation {@code staff.error.own-reset} for the administrator's own account, changed on the password
+     *                       page instead
+     */
     @Transactional
     public String resetPassword(long id) {
-        StaffAccountEntity account = accounts.byId(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
+        StaffAccountEntity account = accounts.findById(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (signedIn != null && account.username().equals(signedIn.getName())) {
+            // A reset ends the administrator's own session before the temporary password could be read: locked out.
+            throw new RuleViolation("staff.error.own-reset");
+        }
         String temporaryPassword = temporaryPassword();
         account.changePassword(Objects.requireNonNull(passwordEncoder.encode(temporaryPassword)), clock.instant(), true);
         account.unlock();
-        accounts.update(account);
         auditLog.record(AuditRecord.success("staff.password.reset", SUBJECT, account.username()));
+        endSessionsAfterCommit(account);
         return temporaryPassword;
     }
 
     @Transactional
     public void unlock(long id) {
-        StaffAccountEntity account = accounts.byId(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
+        StaffAccountEntity account = accounts.findById(id).orElseThrow(() -> new RuleViolation("staff.error.not-found"));
         account.unlock();
-        accounts.update(account);
         auditLog.record(AuditRecord.success("staff.account.unlocked", SUBJECT, account.username()));
+    }
+
+    /**
+     * Once the change is kept, this node sends the account's open screens to the sign-in page if it no longer grants
+     * what they were signed in with (issue 52 item 6); other nodes see it at their next sweep.
+     */
+    private void endSessionsAfterCommit(StaffAccountEntity account) {
+        long accountId = account.id();
+        String stamp = account.accessStamp();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sessions.accessChanged(accountId, stamp);
+            }
+        });
     }
 
     /** Accounts active, and locked now: the ADMIN's home view. */
     @Transactional(readOnly = true)
     public AccountCounts counts() {
-        return new AccountCounts(accounts.countActive(), accounts.countLockedAt(clock.instant()));
+        return new AccountCounts(accounts.countByActiveTrue(), accounts.countByLockedUntilAfter(clock.instant()));
     }
 
     public record AccountCounts(long active, long locked) {
@@ -151,8 +183,8 @@ public class StaffAdministration {
     public record CreatedAccount(StaffAccount account, String temporaryPassword) {
     }
 
-    private ServicePoint servicePoint(long id) {
-        return servicePoints.byId(id).orElseThrow(() -> new RuleViolation("staff.error.service-point"));
+    private ServicePointEntity servicePoint(long id) {
+        return servicePoints.findById(id).orElseThrow(() -> new RuleViolation("staff.error.service-point"));
     }
 
     private static String normalized(String username) {

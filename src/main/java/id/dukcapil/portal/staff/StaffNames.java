@@ -1,9 +1,11 @@
 package id.dukcapil.portal.staff;
 
-import id.dukcapil.portal.staff.internal.StaffAccountStore;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import id.dukcapil.portal.shared.Role;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffNames {
 
-    private final StaffAccountStore accounts;
+    private final StaffAccountRepository accounts;
 
-    StaffNames(StaffAccountStore accounts) {
+    StaffNames(StaffAccountRepository accounts) {
         this.accounts = accounts;
     }
 
@@ -23,12 +25,17 @@ public class StaffNames {
         if (usernames.isEmpty()) {
             return Map.of();
         }
-        return accounts.namesOf(usernames);
+        return accounts.namesOf(usernames).stream()
+                .collect(Collectors.toMap(StaffAccountRepository.Name::getUsername, StaffAccountRepository.Name::getFullName));
     }
 
     /** The active accounts with any of the roles, username to full name, in name order: a team to choose from. */
     @Transactional(readOnly = true)
     public Map<String, String> withAnyRole(Collection<Role> roles) {
-        return accounts.activeNamesWithAnyRole(roles);
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!roles.isEmpty()) {
+            accounts.activeNamesWithAnyRole(roles).forEach(name -> names.put(name.getUsername(), name.getFullName()));
+        }
+        return names;
     }
 }

@@ -42,7 +42,7 @@ class BookingAuditTests {
         Booking booking = bookings.book(citizen, support.request(nik, POINT, day), null, BookingJourney.none(),
                 support.newClientAddress()).booking();
 
-        bookings.cancel(citizen, booking.code());
+        bookings.cancel(citizen, booking.code(), support.newClientAddress());
 
         List<Map<String, Object>> trail = trail(booking.code());
         assertThat(trail).extracting(entry -> entry.get("action")).containsExactly("booking.made", "booking.cancelled");

@@ -107,14 +107,14 @@ class BookingRulesTests {
         CitizenSession citizen = support.citizen();
         Booking booking = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), point, day),
                 null, BookingJourney.none(), support.newClientAddress()).booking();
-        Booking moved = bookings.reschedule(citizen, booking.code(), later);
+        Booking moved = bookings.reschedule(citizen, booking.code(), later, support.newClientAddress());
         assertThat(moved.day()).isEqualTo(later);
         assertThat(calendar.ensureDay(point, day).booked()).isZero();
         assertThat(calendar.ensureDay(point, later).booked()).isEqualTo(1);
-        assertThat(bookings.cancel(citizen, booking.code()).status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(bookings.cancel(citizen, booking.code(), support.newClientAddress()).status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(calendar.ensureDay(point, later).booked()).isZero();
         CitizenSession stranger = support.citizen();
-        assertThatThrownBy(() -> bookings.cancel(stranger, booking.code()))
+        assertThatThrownBy(() -> bookings.cancel(stranger, booking.code(), support.newClientAddress()))
                 .isInstanceOfSatisfying(BookingRefused.class, refused -> assertThat(refused.code()).isEqualTo(RefusalCode.BOOKING_NOT_FOUND));
     }
 
@@ -225,7 +225,7 @@ class BookingRulesTests {
         }
         assertThat(refusal(citizen, support.request(niks.get(10), point, day)).code())
                 .isEqualTo(RefusalCode.PEOPLE_LIMIT_REACHED);
-        bookings.cancel(citizen, made.getFirst().code());
+        bookings.cancel(citizen, made.getFirst().code(), support.newClientAddress());
         assertThat(bookings.book(citizen, support.request(niks.getFirst(), point, day), null, BookingJourney.none(),
                 support.newClientAddress()).booking().nik()).as("someone booked for before may be booked for again")
                 .isEqualTo(niks.getFirst());

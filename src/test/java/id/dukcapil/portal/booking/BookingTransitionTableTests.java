@@ -7,12 +7,8 @@ import static id.dukcapil.portal.booking.BookingStatus.PRINTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.dukcapil.portal.Refusals;
 import id.dukcapil.portal.shared.RuleViolation;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,12 +165,7 @@ class BookingTransitionTableTests {
     }
 
     private static RuleViolation refusal(Runnable change) {
-        try {
-            change.run();
-        } catch (RuleViolation refused) {
-            return refused;
-        }
-        throw new AssertionError("not refused");
+        return Refusals.of(change);
     }
 
     /**
@@ -184,18 +173,6 @@ class BookingTransitionTableTests {
      * key it lacks is not hidden by the Indonesian base), joined by a space.
      */
     private static String words(RuleViolation refused, Locale language) {
-        Properties bundle = new Properties();
-        String file = language.getLanguage().equals("id") ? "/i18n/booking.properties" : "/i18n/booking_en.properties";
-        try (var in = BookingTransitionTableTests.class.getResourceAsStream(file)) {
-            bundle.load(new InputStreamReader(Objects.requireNonNull(in), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> words = new ArrayList<>();
-        for (String key : refused.messageKeys()) {
-            assertThat(bundle.getProperty(key)).as("%s in %s", key, file).isNotBlank();
-            words.add(new MessageFormat(bundle.getProperty(key), language).format(refused.args()));
-        }
-        return String.join(" ", words);
+        return Refusals.words(refused, "booking", language);
     }
 }

@@ -127,7 +127,7 @@ class BookingTransitionTests {
     @Test
     void a_cancelled_booking_is_not_checked_in() {
         Booking booking = booked();
-        bookings.cancel(citizen, booking.code());
+        bookings.cancel(citizen, booking.code(), support.newClientAddress());
         onTheDay(LocalTime.of(9, 0));
 
         assertRefused(() -> checkIn(booking), "booking.counter.closed.CANCELLED");
@@ -146,9 +146,9 @@ class BookingTransitionTests {
         // The citizen's phone, with the day not yet begun on its clock: only the state decides.
         clock.setInstant(day.minusDays(1).atTime(20, 0).atZone(OFFICE).toInstant());
 
-        assertThatThrownBy(() -> bookings.cancel(citizen, booking.code())).isInstanceOfSatisfying(BookingRefused.class,
+        assertThatThrownBy(() -> bookings.cancel(citizen, booking.code(), support.newClientAddress())).isInstanceOfSatisfying(BookingRefused.class,
                 refused -> assertThat(refused.code()).isEqualTo(RefusalCode.NOT_OPEN));
-        assertThatThrownBy(() -> bookings.reschedule(citizen, booking.code(), later))
+        assertThatThrownBy(() -> bookings.reschedule(citizen, booking.code(), later, support.newClientAddress()))
                 .isInstanceOfSatisfying(BookingRefused.class,
                         refused -> assertThat(refused.code()).isEqualTo(RefusalCode.NOT_OPEN));
         Booking arrived = store.byId(booking.id()).orElseThrow();
@@ -255,7 +255,7 @@ class BookingTransitionTests {
         Booking stale = store.byId(booking.id()).orElseThrow();
         LocalDate later = support.workingDayAfter(day);
         support.quota(point, later, 10);
-        bookings.reschedule(citizen, booking.code(), later);
+        bookings.reschedule(citizen, booking.code(), later, support.newClientAddress());
         int takenLater = calendar.ensureDay(point, later).booked();
         int takenOnTheDay = placesTaken();
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +22,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Two small forms nobody had looked at in a browser (issue 36): the citizen's choice of channel on the BDS home, on a
- * phone, and the registration desk's turn notice under a new queue number, at the desk's 1440 × 900; each in both
+ * phone, after the phone is proved on the same page (decision 182), and the registration desk's turn notice under a
+ * new queue number, at the desk's 1440 × 900; each in both
  * languages, before and after the user acts on it, with nothing cut, nothing past the window and no message over the
  * field being typed in. The screenshots are for the eye (target/screenshots).
  */
@@ -46,6 +48,27 @@ class ChannelAndTurnNoticeBrowserTest {
             phone.driver.findElement(By.cssSelector("#bds-password input")).sendKeys(BookingTestSupport.PASSWORD);
             phone.driver.findElement(By.id("bds-sign-in")).click();
             phone.await(By.id("bds-channel"));
+            // WhatsApp before the phone is proved is refused, and the proof is beside the choice (decision 182).
+            phone.driver.executeScript("document.getElementById('bds-channel').scrollIntoView({block: 'center'})");
+            phone.driver.findElement(By.cssSelector("#bds-channel vaadin-radio-button:nth-of-type(2) label")).click();
+            phone.awaitTextAnywhere("Nomor HP akun ini belum dibuktikan");
+            phone.awaitSettled();
+            phone.screenshot("bds-phone-unproved-id");
+            findings.addAll(phone.findings("the phone not proved"));
+            phone.controlsOutsideTheWindow().forEach(out -> findings.add("the phone not proved: past the edge " + out));
+            String number = support.newPhone();
+            WebElement typed = phone.driver.findElement(By.cssSelector("#bds-phone-number input"));
+            typed.clear();
+            typed.sendKeys(number.replace("+62", "0"));
+            phone.driver.findElement(By.id("bds-phone-send")).click();
+            phone.awaitTextAnywhere("Kode 6 angka dikirim lewat SMS ke " + number);
+            phone.await(By.cssSelector("#bds-phone-code input"))
+                    .sendKeys(BookingTestSupport.smsCodeTo(number.substring(1), 0));
+            phone.awaitSettled();
+            phone.screenshot("bds-phone-code-id");
+            findings.addAll(phone.findings("the phone's code"));
+            phone.driver.findElement(By.id("bds-phone-prove")).click();
+            phone.awaitTextAnywhere("Nomor " + number + " sudah dibuktikan.");
             for (String language : List.of("Bahasa Indonesia", "English")) {
                 String step = language + ", the channel choice";
                 phone.chooseLanguage(language);

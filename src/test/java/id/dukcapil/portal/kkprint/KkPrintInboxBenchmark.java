@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TurnAbout;
-import id.dukcapil.portal.kkprint.internal.RequestStore;
+import id.dukcapil.portal.kkprint.internal.KkRequestSql;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -45,8 +45,8 @@ class KkPrintInboxBenchmark {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM kkprint_request", Long.class);
         assertThat(total).isGreaterThanOrEqualTo(REQUESTS);
 
-        String plain = RequestStore.INBOX_SQL.formatted("");
-        String overdue = RequestStore.INBOX_SQL.formatted("AND step_due_at < ?");
+        String plain = KkRequestSql.INBOX_SQL.formatted("");
+        String overdue = KkRequestSql.INBOX_SQL.formatted("AND step_due_at < ?");
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
         // Interleaved, so that the other tenants of the machine slow both sides alike; the user is signed in once,
         // as in a grid's session.

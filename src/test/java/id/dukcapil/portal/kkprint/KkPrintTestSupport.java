@@ -1,7 +1,7 @@
 package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.kkprint.api.ApiClientAuthentication;
-import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import id.dukcapil.portal.kkprint.internal.ApiClientRepository;
 import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.shared.Acting;
@@ -35,13 +35,13 @@ public class KkPrintTestSupport {
 
     private final JdbcTemplate jdbc;
     private final UserDetailsService users;
-    private final ApiClientStore clients;
+    private final ApiClientRepository clients;
     private final KkPrintIntake intake;
     private final OperatorInbox operatorInbox;
     private final VerifierInbox verifierInbox;
     private final BatchSigning signing;
 
-    KkPrintTestSupport(JdbcTemplate jdbc, UserDetailsService users, ApiClientStore clients, KkPrintIntake intake,
+    KkPrintTestSupport(JdbcTemplate jdbc, UserDetailsService users, ApiClientRepository clients, KkPrintIntake intake,
                        OperatorInbox operatorInbox, VerifierInbox verifierInbox, BatchSigning signing) {
         this.jdbc = jdbc;
         this.users = users;
@@ -52,7 +52,10 @@ public class KkPrintTestSupport {
         this.signing = signing;
     }
 
-    /** A family head with an e-mail whose card has no request yet and no member with a duplicate record. */
+    /**
+     * A family head with an e-mail whose card has no request yet, at least one other member (tests mark one) and no
+     * member with a duplicate record.
+     */
     public Map<String, Object> freshHead() {
         return jdbc.queryForMap("""
                 SELECT r.nik, f.kk_number, r.email, r.full_name FROM population_resident r
@@ -61,6 +64,8 @@ public class KkPrintTestSupport {
                   AND NOT EXISTS (SELECT 1 FROM kkprint_request k WHERE k.kk_number = f.kk_number)
                   AND NOT EXISTS (SELECT 1 FROM population_resident d WHERE d.family_id = f.id
                                   AND d.enrolment_status = 'DUPLICATE_RECORD')
+                  AND EXISTS (SELECT 1 FROM population_resident m WHERE m.family_id = f.id
+                              AND m.relationship <> 'HEAD')
                 ORDER BY r.id LIMIT 1""");
     }
 

@@ -10,6 +10,7 @@ import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CitizenChannels;
 import id.dukcapil.portal.booking.CitizenSession;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,7 @@ class ChannelDeliveryTests {
     @Autowired BookingTestSupport support;
     @Autowired CitizenChannels channels;
     @Autowired TestMailServer mailServer;
+    @Autowired MeterRegistry meters;
     @LocalServerPort int port;
 
     private final TestCloudApi cloudApi = new TestCloudApi();
@@ -58,7 +60,7 @@ class ChannelDeliveryTests {
             throws Exception {
         CitizenSession citizen = support.citizen();
         String phone = newPhone();
-        jdbc.update("UPDATE booking_citizen SET phone = ? WHERE id = ?", phone, citizen.citizenId());
+        support.provePhone(citizen, phone); // WhatsApp only to a proved phone (decision 182)
         channels.choose(citizen, Channel.WHATSAPP);
         LocalDate day = support.workingDay(14);
         support.room("DINAS", day, 20);
@@ -144,7 +146,7 @@ class ChannelDeliveryTests {
         MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, phone));
 
         awaitRow(ref, "UNCERTAIN", "WHATSAPP");
-        Thread.sleep(3000); // three more sender runs
+        new SenderRuns(meters).awaitWhole(3);
         assertThat(cloudApi.receivedFor(digits(phone))).hasSize(1);
         assertThat(smsc.receivedFor(digits(phone))).isEmpty();
         assertThat(row(ref.id()).get("state")).isEqualTo("UNCERTAIN");

@@ -14,6 +14,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -47,6 +48,7 @@ class OutboxDeliveryTests {
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+    @Autowired MeterRegistry meters;
     @Autowired NotificationProperties properties;
 
     @AfterEach
@@ -202,11 +204,11 @@ class OutboxDeliveryTests {
 
         mailServer.start();
         clock.advance(Duration.ofSeconds(20));
-        Thread.sleep(2_000);
+        new SenderRuns(meters).awaitWhole(2);
         assertThat(state(ref)).as("not due before its back-off has passed").isEqualTo("RETRY");
         clock.advance(Duration.ofSeconds(11));
         awaitDelivered(ref);
-        Thread.sleep(2_000);
+        new SenderRuns(meters).awaitWhole(2);
         assertThat(mailServer.receivedWithMessageId(ref.messageId())).hasSize(1);
         assertThat(attempts(ref)).isEqualTo(3);
     }
@@ -229,7 +231,7 @@ class OutboxDeliveryTests {
         for (MessageRef ref : refs) {
             awaitDelivered(ref);
         }
-        Thread.sleep(1_500);
+        new SenderRuns(meters).awaitWhole(2);
         for (MessageRef ref : refs) {
             assertThat(mailServer.receivedWithMessageId(ref.messageId())).as(ref.messageId()).hasSize(1);
             assertThat(attempts(ref)).isEqualTo(1);
@@ -257,7 +259,7 @@ class OutboxDeliveryTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_message WHERE message_id = ?", Integer.class,
                 first.messageId())).isEqualTo(1);
         awaitDelivered(first);
-        Thread.sleep(1_500);
+        new SenderRuns(meters).awaitWhole(2);
         assertThat(mailServer.receivedWithMessageId(first.messageId())).hasSize(1);
     }
 

@@ -114,6 +114,11 @@ public class TestSmsc {
         return RECEIVED.stream().filter(r -> r.to().equals(phoneDigits)).toList();
     }
 
+    /** The texts the gateway took for the number (its digits, 62…), oldest first: what the phone shows. */
+    public static List<String> textsTo(String phoneDigits) {
+        return RECEIVED.stream().filter(r -> r.to().equals(phoneDigits)).map(Received::text).toList();
+    }
+
     /** A text a phone sends to the office's sender id (a citizen's reply), on every bound session. */
     public void reply(String phoneDigits, String text) throws Exception {
         for (SMPPServerSession session : SESSIONS) {

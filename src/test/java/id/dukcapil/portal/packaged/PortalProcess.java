@@ -57,6 +57,11 @@ public final class PortalProcess implements Database {
 
     /** Starts the portal; returns once it is ready (readiness probe 200), with the milliseconds that took. */
     public long start() throws Exception {
+        return start(new String[0]);
+    }
+
+    /** The same with arguments for this start only ({@code --restore=...}). */
+    public long start(String... once) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         Arrays.stream(System.getProperty("portal.jvm-args", "").split("\\s+")).filter(option -> !option.isBlank())
                 .forEach(command::add);
@@ -65,10 +70,13 @@ public final class PortalProcess implements Database {
                 "--spring.profiles.active=demo",
                 "--portal.demo.fill=at-start", "--logging.level.root=warn", "--logging.level.id.dukcapil=info"));
         command.addAll(arguments);
+        command.addAll(List.of(once));
         Path log = folder.resolve("portal-" + (++starts) + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().remove("DB_URL");
+        // The suites play the office's proxy on this machine (X-Forwarded-For names each phone); env may say otherwise.
+        builder.environment().put("TRUSTED_PROXIES", "127.0.0.1,::1");
         builder.environment().putAll(env);
         long started = System.nanoTime();
         process = builder.start();
@@ -79,6 +87,11 @@ public final class PortalProcess implements Database {
             Thread.sleep(100);
         }
         return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** The log of the last start. */
+    public Path log() {
+        return folder.resolve("portal-" + starts + ".log");
     }
 
     /** kill -9 of the portal's JVM: no shutdown hook, no Spring shutdown handler runs. */

@@ -11,7 +11,7 @@ import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.population.PopulationRegistry;
-import id.dukcapil.portal.recording.internal.VisitStore;
+import id.dukcapil.portal.recording.internal.VisitRepository;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
 import id.dukcapil.portal.shared.web.PublicAddress;
 import id.dukcapil.portal.staff.ServicePoints;
@@ -56,7 +56,7 @@ class RecordingWalkTests {
     @Autowired RecordingDocuments papers;
     @Autowired StaffNames staffNames;
     @Autowired ServicePoints servicePoints;
-    @Autowired VisitStore visitStore;
+    @Autowired VisitRepository visits;
     @Autowired PopulationRegistry registry;
     @Autowired PdfRenderer renderer;
     @Autowired PublicAddress publicAddress;
@@ -307,7 +307,7 @@ class RecordingWalkTests {
         assertThat(papers.checked(recorded.proofToken())).hasValueSatisfying(checked ->
                 assertThat(checked.recordedAt()).endsWith("08:31"));
 
-        RecordingDocuments signed = new RecordingDocuments(visitStore, registry, servicePoints, renderer, messages,
+        RecordingDocuments signed = new RecordingDocuments(visits, registry, servicePoints, renderer, messages,
                 clock, publicAddress, staffNames, new RecordingDocuments.Signatory(
                         "a.n. Kepala Dinas, Kepala Bidang Pendaftaran Penduduk", "Dra. Siti Rahmawati",
                         "19700101 199503 2 001"));

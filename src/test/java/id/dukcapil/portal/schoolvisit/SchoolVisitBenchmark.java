@@ -6,7 +6,7 @@ import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TurnAbout;
-import id.dukcapil.portal.schoolvisit.internal.StudentStore;
+import id.dukcapil.portal.schoolvisit.internal.StudentSql;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,7 +110,7 @@ class SchoolVisitBenchmark {
         System.out.printf("BENCHMARK schoolvisit-queue first page p50=%.2f ms p95=%.2f ms | plain indexed SELECT by "
                 + "primary key p50=%.2f ms p95=%.2f ms%n", figures.subject().p50(), figures.subject().p95(),
                 figures.baseline().p50(), figures.baseline().p95());
-        List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + StudentStore.QUEUE_SQL
+        List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + StudentSql.QUEUE_SQL
                 .replace("turns_17_on <= ?", "turns_17_on <= CURDATE()")
                 .replace("LIMIT ? OFFSET ?", "LIMIT " + (PAGE + 1) + " OFFSET 0"));
         System.out.println("BENCHMARK schoolvisit-queue plan " + plan);

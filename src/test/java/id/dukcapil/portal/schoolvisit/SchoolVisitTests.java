@@ -307,7 +307,7 @@ class SchoolVisitTests {
         run.completion().get(60, TimeUnit.SECONDS);
         awaitSigned(handover.id());
         byte[] record = SignedInAs.call(users, officer, () -> handoverDocuments.pdf(handover.id()));
-        assertThat(verification.check(record).authentic()).isTrue();
+        assertThat(verification.check(record, "192.0.2.40").authentic()).isTrue();
         try (PDDocument pdf = Loader.loadPDF(record)) {
             assertThat(pdf.getSignatureDictionaries()).hasSize(1);
             assertThat(new PDFTextStripper().getText(pdf)).contains("BERITA ACARA SERAH TERIMA", school.name(),

@@ -21,7 +21,7 @@ import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.signing.bsre.BsrePeer;
 import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.BsreSigner;
-import id.dukcapil.portal.signing.internal.CertificateStore;
+import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
@@ -62,7 +62,7 @@ class BsreSigningBenchmark {
     @Autowired SignatureInspector inspector;
     @Autowired Throttles throttles;
     @Autowired RemoteAttempts attempts;
-    @Autowired CertificateStore certificates;
+    @Autowired SigningCertificateRepository certificates;
     @Autowired SigningTestSupport support;
 
     @TempDir Path folder;

@@ -12,7 +12,7 @@ import id.dukcapil.portal.signing.bsre.BsrePeer;
 import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.BsreProperties;
 import id.dukcapil.portal.signing.internal.BsreSigner;
-import id.dukcapil.portal.signing.internal.CertificateStore;
+import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
@@ -36,7 +36,7 @@ public final class BsreTestSigning implements AutoCloseable {
         AuditLog auditLog = context.getBean(AuditLog.class);
         Clock clock = context.getBean(Clock.class);
         this.signer = new BsreSigner(bsre, signing, context.getBean(SignatureInspector.class),
-                context.getBean(RemoteAttempts.class), context.getBean(CertificateStore.class), auditLog,
+                context.getBean(RemoteAttempts.class), context.getBean(SigningCertificateRepository.class), auditLog,
                 context.getBean(Throttles.class), clock);
         this.batches = new BatchSigning(context.getBean(DocumentStore.class), signer,
                 context.getBean(DocumentSources.class), context.getBean(DocumentFinisher.class), auditLog,

@@ -16,6 +16,7 @@ import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.SigningProperties;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +112,11 @@ class SigningBatchOnTwoNodesTests {
         support.afterSignatures(ids, 1, () -> await(holdOn));
         BatchRun onA = nodeA.start(ids, PASSPHRASE.toCharArray());
         try {
-            Thread.sleep(LEASE.multipliedBy(2).toMillis());
+            // Past the end of the lease A held when first asked, by the database's clock: only a renewal keeps it.
+            Timestamp firstLease = jdbc.queryForObject("SELECT lease_until FROM signing_batch WHERE id = ?",
+                    Timestamp.class, onA.batchId());
+            assertThat(firstLease).isNotNull();
+            awaitDatabaseTimePast(firstLease);
 
             assertThat(onA.finished()).isFalse();
             assertThat(nodeB.runningElsewhere()).extracting(InterruptedBatch::id).contains(onA.batchId());
@@ -157,6 +162,14 @@ class SigningBatchOnTwoNodesTests {
                 "SELECT lease_until >= UTC_TIMESTAMP(3) FROM signing_batch WHERE id = ?", Boolean.class, batchId))) {
             assertThat(Instant.now()).as("the lease runs out").isBefore(deadline);
             Thread.sleep(100);
+        }
+    }
+
+    private void awaitDatabaseTimePast(Timestamp moment) throws InterruptedException {
+        Instant deadline = Instant.now().plus(LEASE.multipliedBy(5));
+        while (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT UTC_TIMESTAMP(3) > ?", Boolean.class, moment))) {
+            assertThat(Instant.now()).as("the database's clock passes the lease").isBefore(deadline);
+            Thread.sleep(50);
         }
     }
 

@@ -35,6 +35,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import id.dukcapil.portal.signing.internal.SigningCertificateEntity;
+import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,6 +47,9 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("kadis")
 class SigningTests {
 
+    /** The address the tests check files from (TEST-NET-1): counted apart from other classes' checks. */
+    private static final String CLIENT = "192.0.2.10";
+
     @Autowired SigningQueue queue;
     @Autowired BatchSigning batches;
     @Autowired PublicVerification verification;
@@ -53,6 +58,8 @@ class SigningTests {
     @Autowired PopulationRegistry registry;
     @Autowired TestClock clock;
     @Autowired Throttles throttles;
+    @Autowired SigningCertificateRepository certificateRows;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
     @AfterEach
     void back_to_normal() {
@@ -68,7 +75,7 @@ class SigningTests {
         byte[] pdf = queue.signedPdf(DocumentId.of(id)).orElseThrow();
 
         assertThat(Pdfsig.check(pdf)).contains("Signature is Valid.", "Total document signed");
-        PdfSignatureCheck check = verification.check(pdf);
+        PdfSignatureCheck check = verification.check(pdf, CLIENT);
         assertThat(check.verdict()).isEqualTo(PdfSignatureCheck.Verdict.AUTHENTIC);
         assertThat(check.documentNumber()).isEqualTo(support.signedEvents(id).getFirst().number());
         assertThat(check.signerName()).isEqualTo("Dr. H. Asep Sukmana, M.Si.");
@@ -87,7 +94,7 @@ class SigningTests {
         altered[inTheSignedContent] = (byte) (altered[inTheSignedContent] ^ 0x20);
 
         assertThat(Pdfsig.check(altered)).doesNotContain("Signature is Valid.");
-        assertThat(verification.check(altered).verdict()).isEqualTo(PdfSignatureCheck.Verdict.ALTERED);
+        assertThat(verification.check(altered, CLIENT).verdict()).isEqualTo(PdfSignatureCheck.Verdict.ALTERED);
     }
 
     @Test
@@ -297,6 +304,34 @@ class SigningTests {
     }
 
     @Test
+    void a_certificate_revoked_meanwhile_is_not_revoked_again_whether_read_before_or_after() {
+        Instant now = Instant.now();
+        CertificateInfo certificate = support.uploadCertificate(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
+        support.as("admin", () -> {
+            certificates.revoke(certificate.id(), "key compromised (test)");
+            return null;
+        });
+        assertThatThrownBy(() -> support.as("admin", () -> {
+            certificates.revoke(certificate.id(), "a second admin (test)");
+            return null;
+        })).isInstanceOfSatisfying(RuleViolation.class, violation ->
+                assertThat(violation.messageKeys()).containsExactly("signing.certificate.already-revoked"));
+
+        // Read before another admin's revocation committed: the version refuses the write, the first reason stays.
+        CertificateInfo next = support.uploadCertificate(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            SigningCertificateEntity stale = certificateRows.findById(next.id()).orElseThrow();
+            java.util.concurrent.CompletableFuture.runAsync(() -> support.as("admin", () -> {
+                certificates.revoke(next.id(), "the first admin (test)");
+                return null;
+            })).join();
+            stale.revoke(Instant.now(), "the second admin (test)");
+            certificateRows.saveAndFlush(stale);
+        })).isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(certificateRows.info(next.id()).orElseThrow().revokedReason()).isEqualTo("the first admin (test)");
+    }
+
+    @Test
     void a_wrong_passphrase_signs_nothing() {
         long id = support.queueFamily();
 
@@ -377,11 +412,11 @@ class SigningTests {
 
     @Test
     void junk_uploaded_for_checking_is_named_for_what_it_is() {
-        assertThat(verification.check("<html>not a pdf</html>".getBytes()).verdict())
+        assertThat(verification.check("<html>not a pdf</html>".getBytes(), CLIENT).verdict())
                 .isEqualTo(PdfSignatureCheck.Verdict.NOT_A_PDF);
-        assertThat(verification.check("%PDF-1.7\n garbage".getBytes()).verdict())
+        assertThat(verification.check("%PDF-1.7\n garbage".getBytes(), CLIENT).verdict())
                 .isEqualTo(PdfSignatureCheck.Verdict.NOT_A_PDF);
-        assertThatThrownBy(() -> verification.check(new byte[PublicVerification.MAX_UPLOAD_BYTES + 1]))
+        assertThatThrownBy(() -> verification.check(new byte[PublicVerification.MAX_UPLOAD_BYTES + 1], CLIENT))
                 .isInstanceOf(RuleViolation.class);
     }
 

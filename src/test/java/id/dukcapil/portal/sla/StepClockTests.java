@@ -27,6 +27,7 @@ class StepClockTests {
 
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
     private static final LocalDate DAY = LocalDate.of(2027, 3, 1);
+    private static final LocalDate RECORDING_CHANGED_FROM = LocalDate.of(2027, 6, 4);
 
     @Autowired StepClock stepClock;
     @Autowired SlaStandards standards;
@@ -87,8 +88,8 @@ class StepClockTests {
     void a_change_of_standard_applies_only_to_steps_that_start_from_its_date() {
         LocalDate today = LocalDate.of(2027, 4, 5);
         clock.setInstant(at(today, "09:00"));
-        standards.change(Procedure.E_IKD_ACTIVATION, SopStep.E4_SCAN_ACTIVATION_QR, Duration.ofMinutes(8),
-                today.plusDays(2));
+        standards.change(Procedure.E_IKD_ACTIVATION, SopStep.E4_SCAN_ACTIVATION_QR,
+                new StandardChange(8, today.plusDays(2)), null);
 
         CaseRef before = new CaseRef(Procedure.E_IKD_ACTIVATION, "E-" + UUID.randomUUID());
         stepClock.enter(before, SopStep.E4_SCAN_ACTIVATION_QR, at(today.plusDays(1), "23:55"), "ikd", "MPP-SOREANG");
@@ -123,10 +124,37 @@ class StepClockTests {
     }
 
     @Test
+    void a_days_standard_another_admin_changed_since_it_was_read_is_not_overwritten() {
+        LocalDate day = RECORDING_CHANGED_FROM;
+        clock.setInstant(at(day.minusDays(3), "09:00"));
+        standards.change(Procedure.C_RECORDING, SopStep.C3_RECORDING, new StandardChange(12, day), null);
+        StepStandard read = standards.scheduled().stream()
+                .filter(s -> s.step() == SopStep.C3_RECORDING && s.validFrom().equals(day)).findFirst().orElseThrow();
+
+        standards.change(Procedure.C_RECORDING, SopStep.C3_RECORDING, new StandardChange(14, day), read.version());
+
+        assertThatThrownBy(() -> standards.change(Procedure.C_RECORDING, SopStep.C3_RECORDING,
+                new StandardChange(15, day), read.version()))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.standard.changed-meanwhile");
+        assertThatThrownBy(() -> standards.change(Procedure.C_RECORDING, SopStep.C3_RECORDING,
+                new StandardChange(15, day), null))
+                .as("a day's standard the admin never saw").isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("sla.standard.changed-meanwhile");
+        assertThat(standards.scheduled()).filteredOn(s -> s.step() == SopStep.C3_RECORDING && s.validFrom().equals(day))
+                .extracting(StepStandard::standard).containsExactly(Duration.ofMinutes(14));
+    }
+
+    /** A standard stays in force from its day on: other classes' reports of later days expect the SOP's 10 minutes. */
+    @AfterEach
+    void the_sops_recording_standard_again() {
+        jdbc.update("DELETE FROM sla_standard WHERE step = 'C3_RECORDING' AND valid_from = ?", RECORDING_CHANGED_FROM);
+    }
+
+    @Test
     void a_standard_cannot_be_changed_for_a_day_that_has_passed() {
         clock.setInstant(at(LocalDate.of(2027, 5, 10), "09:00"));
-        assertThatThrownBy(() -> standards.change(Procedure.A_BOOKING, SopStep.A4_ENTER_OTP, Duration.ofMinutes(3),
-                LocalDate.of(2027, 5, 9)))
+        assertThatThrownBy(() -> standards.change(Procedure.A_BOOKING, SopStep.A4_ENTER_OTP,
+                new StandardChange(3, LocalDate.of(2027, 5, 9)), null))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.standard.in-the-past");
     }
 
@@ -138,7 +166,7 @@ class StepClockTests {
                 .contains(org.assertj.core.groups.Tuple.tuple(SopStep.B9_QR_PIN_EMAIL, 15L),
                         org.assertj.core.groups.Tuple.tuple(null, 50L));
         assertThatThrownBy(() -> standards.change(Procedure.B_KK_PRINT, SopStep.B6_OPERATOR_CHECK,
-                Duration.ofMinutes(7), LocalDate.of(2030, 1, 1)))
+                new StandardChange(7, LocalDate.of(2030, 1, 1)), null))
                 .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 

@@ -1,9 +1,10 @@
 package id.dukcapil.portal.staff;
 
 import id.dukcapil.portal.shared.Role;
-import id.dukcapil.portal.staff.internal.ServicePointStore;
+import id.dukcapil.portal.staff.internal.ServicePointEntity;
+import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
-import id.dukcapil.portal.staff.internal.StaffAccountStore;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,12 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffAccounts {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
-    private final StaffAccountStore accounts;
-    private final ServicePointStore servicePoints;
+    private final StaffAccountRepository accounts;
+    private final ServicePointRepository servicePoints;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    StaffAccounts(StaffAccountStore accounts, ServicePointStore servicePoints, PasswordEncoder passwordEncoder,
+    StaffAccounts(StaffAccountRepository accounts, ServicePointRepository servicePoints, PasswordEncoder passwordEncoder,
                   Clock clock) {
         this.accounts = accounts;
         this.servicePoints = servicePoints;
@@ -39,8 +40,8 @@ public class StaffAccounts {
     @Transactional
     public String create(Set<Role> roles, String password, String servicePoint) {
         String username = "test" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000;
-        accounts.insert(new StaffAccountEntity(username, "Petugas Uji " + username, passwordEncoder.encode(password),
-                servicePoints.byCode(servicePoint).orElseThrow(), roles, clock.instant()));
+        accounts.save(new StaffAccountEntity(username, "Petugas Uji " + username, passwordEncoder.encode(password),
+                servicePoints.findByCode(servicePoint).orElseThrow(), roles, clock.instant()));
         return username;
     }
 
@@ -53,7 +54,7 @@ public class StaffAccounts {
     @Transactional
     public String servicePoint() {
         String code = "UJI-" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000;
-        servicePoints.insert(code, "UKL Uji " + code, ServicePointKind.UKL, "32.04.05", "Jl. Uji No. 1");
+        servicePoints.save(new ServicePointEntity(code, "UKL Uji " + code, ServicePointKind.UKL, "32.04.05", "Jl. Uji No. 1"));
         return code;
     }
 }

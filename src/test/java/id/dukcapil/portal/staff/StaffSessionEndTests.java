@@ -1,10 +1,12 @@
 package id.dukcapil.portal.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.RuleViolation;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -93,9 +95,34 @@ class StaffSessionEndTests {
 
         administration(() -> administration.update(account.id(), account.version(), new StaffForm(username,
                 "Nama Baru", account.email(), account.nip(), account.servicePoint().id(), account.roles(), true)));
-        Thread.sleep(2_500); // past the node's two seconds of belief in the account's stamp
+        // the node believes the stamp the change committed at once (StaffSessions.accessChanged): a stamp that
+        // included the name would end the session on the next request
 
         assertThat(home(session)).isEqualTo(200);
+    }
+
+    @Test
+    void a_reset_passwords_holder_signs_in_at_once_on_the_node_that_reset_it() throws Exception {
+        String username = staffAccounts.create(Set.of(Role.OPERATOR), PASSWORD);
+        StaffAccount account = administration(() -> administration.search(username,
+                org.springframework.data.domain.PageRequest.of(0, 1)).getContent().getFirst());
+        String temporary = administration(() -> administration.resetPassword(account.id()));
+
+        // within the two seconds in which the node believes the stamp the reset committed: the same stamp as the row's
+        HttpClient session = signedIn(username, temporary);
+        assertThat(home(session)).as("the fresh session's next request").isEqualTo(200);
+    }
+
+    @Test
+    void an_administrator_cannot_reset_their_own_password_and_lock_themselves_out() {
+        long admin = jdbc.queryForObject("SELECT id FROM staff_account WHERE username = 'admin'", Long.class);
+        String hash = jdbc.queryForObject("SELECT password_hash FROM staff_account WHERE id = ?", String.class, admin);
+
+        assertThatThrownBy(() -> administration(() -> administration.resetPassword(admin)))
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        refused -> assertThat(refused.messageKeys()).containsExactly("staff.error.own-reset"));
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM staff_account WHERE id = ?", String.class, admin))
+                .as("the password kept").isEqualTo(hash);
     }
 
     private <T> T administration(java.util.concurrent.Callable<T> work) {
@@ -107,12 +134,16 @@ class StaffSessionEndTests {
     }
 
     private HttpClient signedIn(String username) throws IOException, InterruptedException {
+        return signedIn(username, PASSWORD);
+    }
+
+    private HttpClient signedIn(String username, String password) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         client.send(HttpRequest.newBuilder(uri("/login")).GET().build(), HttpResponse.BodyHandlers.discarding());
         HttpResponse<Void> signIn = client.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
-                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(),
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("/login");

@@ -65,6 +65,24 @@ public class AuditEntryReader {
                 (rs, n) -> new ChainHeadRow(rs.getLong(1), rs.getString(2)));
     }
 
+    /** The chain's last entry: position, time (UTC) and action; empty for an empty chain. */
+    public java.util.Optional<LastEntry> last() {
+        return jdbc.query("SELECT seq, occurred_at, action FROM audit_entry ORDER BY seq DESC LIMIT 1",
+                (rs, n) -> new LastEntry(rs.getLong(1), rs.getObject(2, java.time.LocalDateTime.class)
+                        .toInstant(java.time.ZoneOffset.UTC), rs.getString(3))).stream().findFirst();
+    }
+
+    /** Entries per module, the module being the first word of the action ({@code booking.created}: booking). */
+    public java.util.Map<String, Long> countsByModule() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT SUBSTRING_INDEX(action, '.', 1) AS module, COUNT(*) AS entries FROM audit_entry GROUP BY 1",
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
+    }
+
+    public record LastEntry(long seq, java.time.Instant at, String action) {
+    }
+
     private void stream(String sql, List<Object> params, RowCallbackHandler handler) {
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.blanko.demo;
 
-import id.dukcapil.portal.blanko.internal.LedgerStore;
+import id.dukcapil.portal.blanko.internal.LedgerRepository;
+import org.springframework.data.domain.PageRequest;
 import static id.dukcapil.portal.shared.Acting.as;
 import static id.dukcapil.portal.shared.Acting.signedIn;
 
@@ -31,13 +32,13 @@ class DemoBlanko {
     private static final Logger log = LoggerFactory.getLogger(DemoBlanko.class);
 
     private final BlankoStock stock;
-    private final LedgerStore ledger;
+    private final LedgerRepository ledger;
     private final ServicePoints servicePoints;
     private final UserDetailsService users;
     private final FirstStart firstStart;
 
     DemoBlanko(FirstStart firstStart,
-               BlankoStock stock, LedgerStore ledger, ServicePoints servicePoints, UserDetailsService users) {
+               BlankoStock stock, LedgerRepository ledger, ServicePoints servicePoints, UserDetailsService users) {
         this.firstStart = firstStart;
         this.stock = stock;
         this.ledger = ledger;
@@ -55,7 +56,7 @@ class DemoBlanko {
         Authentication planner = signedIn(users, "perencana");
         int points = 0;
         for (ServicePoint point : servicePoints.active()) {
-            if (ledger.history(point.code(), 0, 1).isEmpty()) {
+            if (ledger.findByServicePointOrderByIdDesc(point.code(), PageRequest.ofSize(1)).isEmpty()) {
                 as(planner, () -> stock.receive(point.code(), cardsFor(point), DELIVERY_REFERENCE));
                 points++;
             }

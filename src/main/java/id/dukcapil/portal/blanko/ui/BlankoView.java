@@ -9,6 +9,9 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -23,11 +26,13 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.WholeNumbers;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Blank-card stock: each point's balance and how many days it lasts at the recent rate; a point's ledger; a
@@ -51,6 +56,10 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
     final TextField reason = new TextField();
     final Button correct = new Button();
     private final H3 historyTitle = new H3();
+    private final Binder<MoveForm> move = new Binder<>(MoveForm.class);
+    private final Binder<StockTakeForm> stockTake = new Binder<>(StockTakeForm.class);
+    /** A refusal of the service about one field is told at that field. */
+    private final Map<String, TextFieldBase<?, ?>> fieldOf;
     private final BlankoStock stock;
     private final Clock clock;
 
@@ -83,49 +92,72 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 
         quantity.setLabel(getTranslation("blanko.field.quantity"));
-        quantity.setMin(1);
-        quantity.setMax(StockMovement.QUANTITY_MAX);
+        WholeNumbers.between(quantity, 1, StockMovement.QUANTITY_MAX);
         reference.setLabel(getTranslation("blanko.field.reference"));
         reference.setMaxLength(StockMovement.REFERENCE_MAX_LENGTH);
         receive.setText(getTranslation("blanko.action.receive"));
         receive.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        receive.addClickListener(click -> act(() -> stock.receive(selected(), value(quantity), reference.getValue())));
+        move.forField(quantity).asRequired(getTranslation("validation.required"))
+                .withValidator(value -> value >= 1 && value <= StockMovement.QUANTITY_MAX,
+                        getTranslation("blanko.error.quantity", StockMovement.QUANTITY_MAX))
+                .bind("quantity");
+        move.forField(reference).bind("reference");
+        move.forField(transferTo).bind("transferTo");
+        move.readRecord(new MoveForm(null, "", null));
+        receive.addClickListener(click -> act(move, form -> stock.receive(selected(), form.quantity(), form.reference())));
         transferTo.setLabel(getTranslation("blanko.field.transfer-to"));
         transferTo.setItemLabelGenerator(StockSummary::servicePointName);
         transfer.setText(getTranslation("blanko.action.transfer"));
-        transfer.addClickListener(click -> act(() -> stock.transfer(selected(),
-                transferTo.getOptionalValue().map(StockSummary::servicePoint).orElse(""), value(quantity),
-                reference.getValue())));
+        transfer.addClickListener(click -> act(move, form -> stock.transfer(selected(),
+                form.transferTo() == null ? "" : form.transferTo().servicePoint(), form.quantity(), form.reference())));
         counted.setLabel(getTranslation("blanko.field.counted"));
         FitText.toLabel(counted);
-        counted.setMin(0);
+        WholeNumbers.between(counted, 0, StockMovement.QUANTITY_MAX);
         reason.setLabel(getTranslation("blanko.field.reason"));
         reason.setMaxLength(StockMovement.REASON_MAX_LENGTH);
         correct.setText(getTranslation("blanko.action.correct"));
-        correct.addClickListener(click -> act(() -> stock.correct(selected(), value(counted), reason.getValue())));
+        stockTake.forField(counted).asRequired(getTranslation("validation.required"))
+                .withValidator(value -> value >= 0 && value <= StockMovement.QUANTITY_MAX,
+                        getTranslation("blanko.error.quantity", StockMovement.QUANTITY_MAX))
+                .bind("counted");
+        stockTake.forField(reason).asRequired(getTranslation("blanko.error.reason-required")).bind("reason");
+        stockTake.readRecord(new StockTakeForm(null, ""));
+        correct.addClickListener(click -> act(stockTake, form -> stock.correct(selected(), form.counted(), form.reason())));
+        fieldOf = Map.of("blanko.error.reference-required", reference, "blanko.error.quantity", quantity,
+                "blanko.error.reason-required", reason, "blanko.error.correction-unchanged", counted);
 
         boolean keeper = CurrentRoles.hasAny(Role.PLANNER, Role.MANAGER, Role.ADMIN);
         boolean corrector = CurrentRoles.hasAny(Role.MANAGER, Role.ADMIN);
         FilterBar actions = new FilterBar(quantity, reference, receive, transferTo, transfer);
         actions.setVisible(keeper);
-        FilterBar stockTake = new FilterBar(counted, reason, correct);
-        stockTake.setVisible(corrector);
-        add(points, historyTitle, actions, stockTake, history);
+        FilterBar stockTakeBar = new FilterBar(counted, reason, correct);
+        stockTakeBar.setVisible(corrector);
+        add(points, historyTitle, actions, stockTakeBar, history);
         setFlexGrow(1, history);
         refresh();
         points.getListDataView().getItems().findFirst().ifPresent(points::select);
     }
 
-    private void act(Supplier<StockMovement> action) {
-        Notifications.unlessRefused(() -> {
-            StockMovement line = action.get();
+    /**
+     * Writes the form, runs the action on it, and on success empties both forms for the next line. What the fields
+     * refuse is shown at them; what the stock refuses, at the field it is about, or as a message.
+     */
+    private <F extends Record> void act(Binder<F> form, Function<F, StockMovement> action) {
+        F values;
+        try {
+            values = form.writeRecord();
+        } catch (ValidationException invalid) {
+            return; // the fields say what is wrong
+        }
+        try {
+            StockMovement line = action.apply(values);
             Notifications.success(getTranslation("blanko.done", getTranslation(line.kind().labelKey()), line.balanceAfter()));
-            quantity.clear();
-            reference.clear();
-            counted.clear();
-            reason.clear();
+            move.readRecord(new MoveForm(null, "", null));
+            stockTake.readRecord(new StockTakeForm(null, ""));
             refresh();
-        });
+        } catch (RuleViolation refused) {
+            Notifications.at(fieldOf.get(refused.messageKeys().getFirst()), refused);
+        }
     }
 
     private void refresh() {
@@ -158,10 +190,6 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
     private String selected() {
         return points.getSelectedItems().stream().findFirst().map(StockSummary::servicePoint)
                 .orElseThrow(() -> new RuleViolation("blanko.error.choose-point"));
-    }
-
-    private static int value(IntegerField field) {
-        return field.getValue() == null ? 0 : field.getValue();
     }
 
     /** Whole days the stock lasts; beyond a quarter the number says nothing a planner acts on ("7,919 days"). */

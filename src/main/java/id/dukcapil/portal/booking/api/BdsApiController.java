@@ -209,17 +209,25 @@ class BdsApiController {
 
     @DeleteMapping("/bookings/{code}")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Cancel, until the day before")
-    BookingAnswer cancel(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code) {
-        return BookingAnswer.of(bookings.cancel(citizen, code));
+    @Operation(summary = "Cancel, until the day before",
+            description = "Refusals: BOOKING_NOT_FOUND (404); NOT_OPEN, TOO_LATE_TO_CHANGE (409); CHANGE_THROTTLED "
+                    + "(429, Retry-After) beyond ten moves and cancellations an hour per account or per proved phone, "
+                    + "or a hundred per client address.")
+    BookingAnswer cancel(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code,
+                         HttpServletRequest request) {
+        return BookingAnswer.of(bookings.cancel(citizen, code, request.getRemoteAddr()));
     }
 
     @PostMapping("/bookings/{code}/reschedule")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Move to another day at the same point, until the day before")
+    @Operation(summary = "Move to another day at the same point, until the day before; the new ticket replaces one "
+            + "still waiting to be sent",
+            description = "Refusals: BOOKING_NOT_FOUND (404); NOT_OPEN, TOO_LATE_TO_CHANGE, DAY_CLOSED, QUOTA_FULL "
+                    + "(409); CHANGE_THROTTLED (429, Retry-After) beyond ten moves and cancellations an hour per "
+                    + "account or per proved phone, or a hundred per client address.")
     BookingAnswer reschedule(@AuthenticationPrincipal CitizenSession citizen, @PathVariable String code,
-                             @Valid @RequestBody RescheduleBody body) {
-        return BookingAnswer.of(bookings.reschedule(citizen, code, body.date()));
+                             @Valid @RequestBody RescheduleBody body, HttpServletRequest request) {
+        return BookingAnswer.of(bookings.reschedule(citizen, code, body.date(), request.getRemoteAddr()));
     }
 
     private static void checkIdempotencyKey(@Nullable String key) {

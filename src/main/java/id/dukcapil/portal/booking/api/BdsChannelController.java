@@ -32,11 +32,12 @@ class BdsChannelController {
         this.channels = channels;
     }
 
-    record ChannelAnswer(String channel, List<String> fallbacks, List<String> choices) {
+    /** @param phoneProved whether WHATSAPP and SMS may be chosen: the account's phone was proved by its code */
+    record ChannelAnswer(String channel, List<String> fallbacks, List<String> choices, boolean phoneProved) {
 
-        static ChannelAnswer of(Channel channel) {
+        static ChannelAnswer of(Channel channel, boolean phoneProved) {
             return new ChannelAnswer(channel.name(), channel.withFallbacks().stream().skip(1).map(Channel::name).toList(),
-                    Arrays.stream(Channel.values()).map(Channel::name).toList());
+                    Arrays.stream(Channel.values()).map(Channel::name).toList(), phoneProved);
         }
     }
 
@@ -50,20 +51,23 @@ class BdsChannelController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The channel the portal's messages take (EMAIL, WHATSAPP or SMS), and its fallbacks")
     ChannelAnswer chosen(@AuthenticationPrincipal CitizenSession citizen) {
-        return ChannelAnswer.of(channels.chosen(citizen));
+        return ChannelAnswer.of(channels.chosen(citizen), channels.phoneProved(citizen));
     }
 
     @PutMapping(consumes = "application/json")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Choose the channel: WHATSAPP and SMS go to the account's phone; EMAIL opts out of both",
+    @Operation(summary = "Choose the channel: WHATSAPP and SMS go to the account's proved phone; EMAIL opts out of both",
             description = "A message that carries a secret (a code, a PIN) goes by e-mail whatever the choice. "
-                    + "Refusal: 400 INVALID_REQUEST when channel is missing; 422 with errors[0].field = channel "
-                    + "when it is too long or not one of the choices.")
+                    + "WHATSAPP and SMS need the account's phone proved first (PUT /profile/phone, then POST "
+                    + "/profile/phone/proof with the code from the SMS). "
+                    + "Refusals: 400 INVALID_REQUEST when channel is missing; 422 with errors[0].field = channel "
+                    + "when it is too long or not one of the choices; 409 PHONE_NOT_PROVED for WHATSAPP or SMS while "
+                    + "the phone is not proved (the channel stays as it was).")
     ChannelAnswer choose(@AuthenticationPrincipal CitizenSession citizen, @Valid @RequestBody ChannelBody body) {
         Channel channel = Arrays.stream(Channel.values()).filter(c -> c.name().equals(body.channel())).findFirst()
                 .orElseThrow(() -> new InvalidField(HttpStatus.UNPROCESSABLE_CONTENT, "channel",
                         "booking.channel.unknown"));
         channels.choose(citizen, channel);
-        return ChannelAnswer.of(channel);
+        return ChannelAnswer.of(channel, channels.phoneProved(citizen));
     }
 }

@@ -169,6 +169,35 @@ public class CitizenStore {
         jdbc.sql("UPDATE booking_citizen SET notify_channel = ? WHERE id = ?").params(channel, citizenId).update();
     }
 
+    /** The account's phone, if a code sent to it was given back (decision 182): the only phone a channel may use. */
+    public Optional<String> provedPhone(long citizenId) {
+        return jdbc.sql("SELECT phone FROM booking_citizen WHERE id = ? AND phone_proved_at IS NOT NULL")
+                .param(citizenId).query(String.class).optional();
+    }
+
+    /** The account's phone as registered or last proved, and whether it is proved; locked, for a proof's change. */
+    public PhoneOfAccount phoneForUpdate(long citizenId) {
+        return jdbc.sql("SELECT phone, phone_proved_at FROM booking_citizen WHERE id = ? FOR UPDATE").param(citizenId)
+                .query((rs, n) -> new PhoneOfAccount(rs.getString("phone"), rs.getObject("phone_proved_at") != null))
+                .single();
+    }
+
+    /** The account's phone as registered or last proved, and whether it is proved. */
+    public PhoneOfAccount phone(long citizenId) {
+        return jdbc.sql("SELECT phone, phone_proved_at FROM booking_citizen WHERE id = ?").param(citizenId)
+                .query((rs, n) -> new PhoneOfAccount(rs.getString("phone"), rs.getObject("phone_proved_at") != null))
+                .single();
+    }
+
+    /** The code sent to this number was given back: it is the account's phone, proved. */
+    public void phoneProved(long citizenId, String phone, Instant at) {
+        jdbc.sql("UPDATE booking_citizen SET phone = ?, phone_proved_at = ? WHERE id = ?")
+                .params(phone, utc(at), citizenId).update();
+    }
+
+    public record PhoneOfAccount(String phone, boolean proved) {
+    }
+
     public void deleteTokensOf(long citizenId) {
         jdbc.sql("DELETE FROM booking_token WHERE citizen_id = ?").param(citizenId).update();
     }

@@ -155,7 +155,7 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
             return;
         }
         try {
-            Booking moved = bookings.reschedule(citizen, booking.code(), day);
+            Booking moved = bookings.reschedule(citizen, booking.code(), day, clientAddress());
             Notifications.success(getTranslation("bds.history.reschedule.done", moved.code(),
                     DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", getLocale()).format(moved.day()), moved.queueNumber()));
             moving = null;
@@ -177,7 +177,7 @@ class BdsHistoryView extends BdsPage implements BeforeEnterObserver {
                                 .withLocale(getLocale()).format(booking.day()), point),
                 getTranslation("bds.history.cancel.confirm.keep"), getTranslation("bds.history.cancel"), () -> {
                     try {
-                        bookings.cancel(citizen, booking.code());
+                        bookings.cancel(citizen, booking.code(), clientAddress());
                         Notifications.success(getTranslation("bds.history.cancel.done", booking.code()));
                         list(citizen);
                     } catch (RuleViolation violation) {

@@ -1,30 +1,39 @@
 package id.dukcapil.portal.booking.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextFieldBase;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
-import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.Registration;
+import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.PasswordPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * "Lupa kata sandi?": the e-mail, then the 6-digit code sent to it and a new password. The answer to the e-mail
- * reads the same whether or not it is registered; a correct code and a strong password sign the citizen in.
+ * reads the same whether or not it is registered; a correct code and a strong password sign the citizen in. Bound to
+ * {@link PasswordResetForms}: a wrong address, a code not of six digits, a weak password are said at their fields
+ * before the service is asked; its refusal (a wrong code) at the field it is about, what was typed kept.
  */
 @Route(value = "bds/lupa-sandi", autoLayout = false)
 @AnonymousAllowed
@@ -38,6 +47,9 @@ class BdsPasswordResetView extends BdsPage {
     final Button save = new Button();
     final Button resend = new Button();
     private final CitizenAccounts accounts;
+    private final Binder<PasswordResetForms.CodeRequest> request = new Binder<>(PasswordResetForms.CodeRequest.class);
+    private final Binder<PasswordResetForms.NewPassword> reset = new Binder<>(PasswordResetForms.NewPassword.class);
+    private final FieldRefusals refusals;
     /** When this screen last asked for a code: the service throttles silently, the screen says how long to wait. */
     private @Nullable Instant lastSent;
 
@@ -51,6 +63,10 @@ class BdsPasswordResetView extends BdsPage {
         save.setId("bds-reset-save");
         email.setLabel(getTranslation("bds.email"));
         email.setMaxLength(Registration.EMAIL_MAX_LENGTH);
+        String emailWords = getTranslation("bds.reset.email-required");
+        // The field's own checks run before the binder's: the same words.
+        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(emailWords)
+                .setMaxLengthErrorMessage(emailWords));
         email.setWidthFull();
         send.setText(getTranslation("bds.reset.send"));
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -58,6 +74,7 @@ class BdsPasswordResetView extends BdsPage {
         send.setWidthFull();
         send.addClickListener(click -> requestCode());
         newPassword.setLabel(getTranslation("bds.reset.new-password"));
+        newPassword.setMaxLength(PasswordPolicy.MAX_LENGTH);
         newPassword.setHelperText(getTranslation("bds.password.rules", PasswordPolicy.MIN_LENGTH));
         newPassword.getElement().setAttribute("autocomplete", "new-password");
         newPassword.setWidthFull();
@@ -69,16 +86,45 @@ class BdsPasswordResetView extends BdsPage {
         resend.setText(getTranslation("bds.otp.resend"));
         resend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         resend.addClickListener(click -> resend());
+        bind();
+        refusals = FieldRefusals.of(fieldOfKey());
         show(new H2(getTranslation("bds.reset.title")), new Paragraph(getTranslation("bds.reset.intro")), email, send,
                 backToSignIn());
     }
 
+    private void bind() {
+        request.forField(email).withValidator(BeanRule.of(PasswordResetForms.CodeRequest.class, "email"))
+                .withValidator(Email::isValid, getTranslation("bds.reset.email-required"))
+                .bind("email");
+        request.readRecord(new PasswordResetForms.CodeRequest(""));
+        String codeWords = getTranslation("bds.reset.code-required");
+        // The code field checks its six digits itself (its pattern) before the binder does: the same words.
+        code.setI18n(new TextField.TextFieldI18n().setPatternErrorMessage(codeWords).setMaxLengthErrorMessage(codeWords));
+        reset.forField(code).withValidator(BeanRule.of(PasswordResetForms.NewPassword.class, "code")).bind("code");
+        reset.forField(newPassword).withValidator(BeanRule.of(PasswordResetForms.NewPassword.class, "newPassword"))
+                .withValidator(PasswordRules.of(email::getValue))
+                .bind("newPassword");
+        reset.readRecord(new PasswordResetForms.NewPassword("", ""));
+    }
+
+    /**
+     * A wrong code under the code, a weak password under the new password, the field focused: a message in the middle
+     * of a phone's screen lay over these two fields while the citizen was typing in them (issue 36). A refusal of no one
+     * field (too many tries) stays a message.
+     */
+    private Map<String, HasValidation> fieldOfKey() {
+        Map<String, HasValidation> fields = new HashMap<>(Map.of("booking.refused.OTP_INVALID", code,
+                "booking.refused.ACCOUNT_INVALID", newPassword));
+        PasswordRules.keys().forEach(key -> fields.put(key, newPassword));
+        return fields;
+    }
+
     private void requestCode() {
-        if (email.getValue().isBlank() || email.isInvalid()) {
-            email.setErrorMessage(getTranslation("bds.reset.email-required"));
-            email.setInvalid(true);
+        try {
+            request.writeRecord();
+        } catch (ValidationException invalid) {
             email.focus();
-            return;
+            return; // the field says what is wrong; no code was asked for
         }
         try {
             accounts.requestPasswordReset(email.getValue(), clientAddress());
@@ -89,20 +135,6 @@ class BdsPasswordResetView extends BdsPage {
         lastSent = clock.instant();
         sentTo.setText(getTranslation("bds.reset.sent", email.getValue().strip(), CitizenAccounts.OTP_VALIDITY.toMinutes()));
         show(new H2(getTranslation("bds.reset.title")), sentTo, code, newPassword, save, resend, backToSignIn());
-    }
-
-    /**
-     * A wrong code under the code, a weak password under the new password, the field focused: a message in the middle
-     * of a phone's screen lay over these two fields while the citizen was typing in them (issue 36). A refusal of no one
-     * field (too many tries) stays a message.
-     */
-    private void atItsField(RuleViolation violation) {
-        TextFieldBase<?, ?> field = violation instanceof BookingRefused refused ? switch (refused.code()) {
-            case OTP_INVALID -> code;
-            case ACCOUNT_INVALID -> newPassword;
-            default -> null;
-        } : null;
-        Notifications.at(field, violation);
     }
 
     private void resend() {
@@ -124,16 +156,21 @@ class BdsPasswordResetView extends BdsPage {
     }
 
     private void reset() {
-        code.setInvalid(false);
-        newPassword.setInvalid(false);
+        PasswordResetForms.NewPassword typed;
         try {
-            accounts.resetPassword(email.getValue(), code.getValue(), newPassword.getValue(), clientAddress());
+            typed = reset.writeRecord();
+        } catch (ValidationException invalid) {
+            (code.isInvalid() ? code : newPassword).focus();
+            return; // each field says what is wrong with it; nothing was sent
+        }
+        try {
+            accounts.resetPassword(email.getValue(), typed.code(), typed.newPassword(), clientAddress());
         } catch (RuleViolation violation) {
-            atItsField(violation);
+            refusals.show(violation); // the fields keep what was typed, to correct one of them
             return;
         }
         try {
-            signIn(accounts.signIn(email.getValue(), newPassword.getValue(), clientAddress()));
+            signIn(accounts.signIn(email.getValue(), typed.newPassword(), clientAddress()));
             Notifications.success(getTranslation("bds.reset.done"));
             getUI().ifPresent(ui -> ui.navigate(BdsHomeView.class));
         } catch (RuleViolation violation) {

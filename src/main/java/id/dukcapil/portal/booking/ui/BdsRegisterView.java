@@ -1,31 +1,40 @@
 package id.dukcapil.portal.booking.ui;
 
-import com.vaadin.flow.component.Focusable;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import id.dukcapil.portal.shared.ui.EnterSubmits;
+import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.Registration;
+import id.dukcapil.portal.shared.Email;
+import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.staff.PasswordPolicy;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Registration (SOP A step 3): full name, e-mail, phone, password; then the OTP form. */
+/**
+ * Registration (SOP A step 3): full name, e-mail, phone, password; then the OTP form. Bound to
+ * {@link RegistrationForm}: each broken rule under its own field, all at once, before the service is asked (a toast
+ * over the form named one error of several and hid the fields for two seconds); the service's refusal is said the
+ * same way, at its fields, what was typed kept.
+ */
 @Route(value = "bds/daftar", autoLayout = false)
 @AnonymousAllowed
 class BdsRegisterView extends BdsPage {
@@ -35,6 +44,7 @@ class BdsRegisterView extends BdsPage {
     final TextField phone = new TextField();
     final PasswordField password = new PasswordField();
     final Button register = new Button();
+    private final Binder<RegistrationForm> binder = new Binder<>(RegistrationForm.class);
 
     BdsRegisterView(CitizenAccounts accounts, Clock clock) {
         super(clock);
@@ -47,26 +57,40 @@ class BdsRegisterView extends BdsPage {
         fullName.setLabel(getTranslation("bds.full-name"));
         fullName.setMaxLength(Registration.NAME_MAX_LENGTH);
         fullName.setPattern(Registration.NAME_PATTERN);
-        fullName.setErrorMessage(getTranslation("booking.account.name", 0, Registration.NAME_MAX_LENGTH));
+        String nameWords = getTranslation("booking.account.name", PasswordPolicy.MIN_LENGTH,
+                Registration.NAME_MAX_LENGTH);
+        // The fields' own checks (pattern, length, an address's form) run before the binder's: the same words.
+        fullName.setI18n(new TextField.TextFieldI18n().setPatternErrorMessage(nameWords)
+                .setMaxLengthErrorMessage(nameWords));
         email.setLabel(getTranslation("bds.email"));
         email.setMaxLength(Registration.EMAIL_MAX_LENGTH);
+        email.setI18n(new EmailField.EmailFieldI18n().setPatternErrorMessage(getTranslation("booking.account.email"))
+                .setMaxLengthErrorMessage(getTranslation("booking.account.email")));
         phone.setLabel(getTranslation("bds.phone"));
         phone.setMaxLength(Registration.PHONE_MAX_LENGTH);
+        phone.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(getTranslation("booking.account.phone")));
         password.setLabel(getTranslation("bds.password"));
+        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
         password.setHelperText(getTranslation("bds.password.rules", PasswordPolicy.MIN_LENGTH));
+        bind();
         register.setText(getTranslation("bds.register"));
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FieldRefusals refusals = FieldRefusals.of(fieldOfKey());
         register.addClickListener(click -> {
+            RegistrationForm typed;
             try {
-                String attempt = accounts.register(new Registration(fullName.getValue(), email.getValue(),
-                        phone.getValue(), password.getValue()), getLocale(), clientAddress());
-                new PendingRegistration(email.getValue().strip(), attempt).keep();
+                typed = binder.writeRecord();
+            } catch (ValidationException invalid) {
+                focusFirstInvalid();
+                return; // each field says what is wrong with it; nothing was sent
+            }
+            try {
+                String attempt = accounts.register(typed.registration(), getLocale(), clientAddress());
+                new PendingRegistration(typed.email().strip(), attempt).keep();
                 getUI().ifPresent(ui -> ui.navigate(BdsOtpView.class,
-                        QueryParameters.simple(Map.of("email", email.getValue().strip()))));
-            } catch (RuleViolation violation) {
-                if (!markFields(violation)) {
-                    Notifications.error(violation);
-                }
+                        QueryParameters.simple(Map.of("email", typed.email().strip()))));
+            } catch (RuleViolation refused) {
+                refusals.show(details(refused)); // at its fields; a throttle, say, as a message; the form as typed
             }
         });
         for (var field : new com.vaadin.flow.component.HasSize[] {fullName, email, phone, password, register}) {
@@ -77,31 +101,44 @@ class BdsRegisterView extends BdsPage {
                 new Paragraph(getTranslation("bds.register.hint")));
     }
 
-    /**
-     * Each broken rule under its own field, the first such field focused: a toast over the form named one error of
-     * several and hid the fields for two seconds. Answers false when no rule is a field's (a throttle, say).
-     */
-    boolean markFields(RuleViolation violation) {
-        Map<HasValidationProperties, List<String>> byField = new LinkedHashMap<>();
-        for (String key : violation.messageKeys()) {
-            HasValidationProperties field = switch (key) {
-                case "booking.account.name" -> fullName;
-                case "booking.account.email" -> email;
-                case "booking.account.phone" -> phone;
-                default -> key.startsWith("password.rule.") ? password : null;
-            };
-            if (field != null) {
-                byField.computeIfAbsent(field, any -> new ArrayList<>()).add(getTranslation(key, violation.args()));
-            }
-        }
-        for (HasValidationProperties field : List.of(fullName, email, phone, password)) {
-            List<String> messages = byField.get(field);
-            if (messages != null) {
-                field.setErrorMessage(String.join(" ", messages));
-            }
-            field.setInvalid(messages != null);
-        }
-        byField.keySet().stream().findFirst().ifPresent(field -> ((Focusable<?>) field).focus());
-        return !byField.isEmpty();
+    private void bind() {
+        binder.forField(fullName).withValidator(BeanRule.<String>of(RegistrationForm.class, "fullName")
+                        .withArgs(PasswordPolicy.MIN_LENGTH, Registration.NAME_MAX_LENGTH))
+                // As the service reads it: spaces at the ends and doubled inside do not count.
+                .withValidator(typed -> Registration.validName(typed.strip().replaceAll("\\s+", " ")),
+                        getTranslation("booking.account.name", PasswordPolicy.MIN_LENGTH,
+                                Registration.NAME_MAX_LENGTH))
+                .bind("fullName");
+        binder.forField(email).withValidator(BeanRule.of(RegistrationForm.class, "email"))
+                .withValidator(Email::isValid, getTranslation("booking.account.email"))
+                .bind("email");
+        binder.forField(phone).withValidator(BeanRule.of(RegistrationForm.class, "phone"))
+                .withValidator(typed -> PhoneNumber.normalized(typed).isPresent(),
+                        getTranslation("booking.account.phone"))
+                .bind("phone");
+        binder.forField(password).withValidator(BeanRule.of(RegistrationForm.class, "password"))
+                .withValidator(PasswordRules.of(email::getValue))
+                .bind("password");
+        binder.readRecord(RegistrationForm.empty());
+    }
+
+    /** The service's refusal keys by the field each is about; the password's rules all at the password. */
+    private Map<String, HasValidation> fieldOfKey() {
+        Map<String, HasValidation> fields = new HashMap<>(Map.of("booking.account.name", fullName,
+                "booking.account.email", email, "booking.account.phone", phone));
+        PasswordRules.keys().forEach(key -> fields.put(key, password));
+        return fields;
+    }
+
+    /** The refusal's details without its summary ("Data akun belum benar."), when it has them: each has a field. */
+    private static RuleViolation details(RuleViolation refused) {
+        List<String> keys = refused.messageKeys();
+        return refused instanceof BookingRefused && keys.size() > 1
+                ? new RuleViolation(keys.subList(1, keys.size()), refused.args()) : refused;
+    }
+
+    private void focusFirstInvalid() {
+        List.of(fullName, email, phone, password).stream().filter(HasValidation::isInvalid).findFirst()
+                .ifPresent(field -> field.focus());
     }
 }

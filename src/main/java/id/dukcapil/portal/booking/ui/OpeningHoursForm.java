@@ -3,24 +3,29 @@ package id.dukcapil.portal.booking.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.booking.OpeningHours;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.DestructiveConfirm;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.ServicePoint;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * A point's days of service and hours, as a planner sets them. Saving hours that drop a day with bookings on it says
- * first how many bookings it cancels.
+ * first how many bookings it cancels. Bound to {@link CalendarForms.Hours}: no day, no hour, a closing before the
+ * opening is told at its field before the service is asked, as is the service's refusal; what was chosen stays.
  */
 class OpeningHoursForm extends FilterBar {
 
@@ -31,6 +36,8 @@ class OpeningHoursForm extends FilterBar {
     private final QuotaCalendarService calendar;
     private final Supplier<ServicePoint> point;
     private final Runnable afterChange;
+    private final Binder<CalendarForms.Hours> binder = new Binder<>(CalendarForms.Hours.class);
+    private final FieldRefusals refusals;
 
     /**
      * @param point       the chosen point; throws a {@link RuleViolation} when none is
@@ -50,6 +57,14 @@ class OpeningHoursForm extends FilterBar {
         }
         opens.setLabel(getTranslation("booking.hours.opens"));
         closes.setLabel(getTranslation("booking.hours.closes"));
+        binder.forField(days).withValidator(BeanRule.of(CalendarForms.Hours.class, "days")).bind("days");
+        binder.forField(opens).withValidator(BeanRule.of(CalendarForms.Hours.class, "opens")).bind("opens");
+        binder.forField(closes).withValidator(BeanRule.of(CalendarForms.Hours.class, "closes"))
+                .withValidator(typed -> typed == null || opens.getValue() == null || typed.isAfter(opens.getValue()),
+                        getTranslation("booking.hours.order"))
+                .bind("closes");
+        binder.readRecord(new CalendarForms.Hours(EnumSet.noneOf(DayOfWeek.class), null, null));
+        refusals = FieldRefusals.of(Map.of("booking.hours.no-day", days, "booking.hours.order", closes));
         save.setText(getTranslation("booking.hours.save"));
         save.addClickListener(click -> saveOrConfirm());
         add(days, opens, closes, save);
@@ -57,15 +72,20 @@ class OpeningHoursForm extends FilterBar {
 
     /** Shows the chosen point's days and hours. */
     void show(OpeningHours hours) {
-        days.setValue(hours.days());
-        opens.setValue(hours.opens());
-        closes.setValue(hours.closes());
+        binder.readRecord(new CalendarForms.Hours(hours.days(), hours.opens(), hours.closes()));
     }
 
     private void saveOrConfirm() {
+        CalendarForms.Hours typed;
+        try {
+            typed = binder.writeRecord();
+        } catch (ValidationException invalid) {
+            return; // each field says what is wrong; nothing was saved
+        }
         try {
             ServicePoint chosen = point.get();
-            OpeningHours changed = typed();
+            OpeningHours changed = new OpeningHours(typed.days(), Objects.requireNonNull(typed.opens()),
+                    Objects.requireNonNull(typed.closes()));
             int cancelling = calendar.bookingsCancelledBy(chosen.code(), changed);
             if (cancelling == 0) {
                 save(chosen, changed);
@@ -76,7 +96,7 @@ class OpeningHoursForm extends FilterBar {
                     getTranslation("shared.cancel"), getTranslation("booking.hours.confirm.ok", cancelling),
                     () -> save(chosen, changed));
         } catch (RuleViolation violation) {
-            Notifications.error(violation);
+            refusals.show(violation);
         }
     }
 
@@ -87,16 +107,7 @@ class OpeningHoursForm extends FilterBar {
                     : getTranslation("booking.hours.saved.cancelled", chosen.name(), cancelled));
             afterChange.run();
         } catch (RuleViolation violation) {
-            Notifications.error(violation);
+            refusals.show(violation); // at its field, what was chosen kept
         }
-    }
-
-    private OpeningHours typed() {
-        LocalTime from = opens.getValue();
-        LocalTime to = closes.getValue();
-        if (from == null || to == null) {
-            throw new RuleViolation("booking.hours.order");
-        }
-        return new OpeningHours(Objects.requireNonNullElse(days.getValue(), EnumSet.noneOf(DayOfWeek.class)), from, to);
     }
 }

@@ -3,7 +3,6 @@ package id.dukcapil.portal.booking.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
@@ -11,7 +10,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -24,6 +24,10 @@ import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.booking.QuotaCalendarService;
+import id.dukcapil.portal.booking.QuotaCalendarService.PointSettings;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
+import id.dukcapil.portal.shared.ui.WholeNumbers;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.FitText;
@@ -40,6 +44,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -62,15 +67,11 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     final Button followStock = new Button();
     final Button close = new Button();
     final Button reopen = new Button();
-    final DatePicker holiday = VaadinTexts.localized(new DatePicker());
-    final TextField holidayName = new TextField();
-    final Button addHoliday = new Button();
-    final IntegerField capacity = new IntegerField();
-    final IntegerField reserve = new IntegerField();
-    final Button saveSettings = new Button();
+    final PointDaysForm pointDays;
     final Anchor summary = new Anchor();
     final OpeningHoursForm hours;
     private final QuotaCalendarService calendar;
+    private final Binder<CalendarForms.DayQuota> quotaForm = new Binder<>(CalendarForms.DayQuota.class);
     private final Clock clock;
     private YearMonth month;
 
@@ -111,10 +112,27 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         days.setPartNameGenerator(day -> day.closed() ? "closed-day" : null);
 
         quota.setLabel(getTranslation("booking.calendar.quota"));
-        quota.setMin(0);
+        WholeNumbers.between(quota, 0, PointSettings.CAPACITY_MAX);
+        quotaForm.forField(quota).withValidator(BeanRule.<Integer>of(CalendarForms.DayQuota.class, "quota")
+                .withArgs(PointSettings.CAPACITY_MAX)).bind("quota");
+        quotaForm.readRecord(new CalendarForms.DayQuota(null));
         setQuota.setText(getTranslation("booking.calendar.set-quota"));
-        setQuota.addClickListener(click -> act(() -> quotaSet(
-                calendar.overrideQuota(pointCode(), selectedDay().day(), quota.getValue()), "booking.calendar.quota.done")));
+        FieldRefusals quotaRefusals = FieldRefusals.of(Map.of("booking.calendar.quota-range", quota));
+        setQuota.addClickListener(click -> {
+            CalendarForms.DayQuota typed;
+            try {
+                typed = quotaForm.writeRecord();
+            } catch (ValidationException invalid) {
+                return; // the field says what is wrong; no quota was set
+            }
+            try {
+                quotaSet(calendar.overrideQuota(pointCode(), selectedDay().day(), typed.quota()),
+                        "booking.calendar.quota.done");
+                refresh();
+            } catch (RuleViolation refused) {
+                quotaRefusals.show(refused); // a quota out of range at the field; no day chosen as a message
+            }
+        });
         followStock.setText(getTranslation("booking.calendar.follow-stock"));
         followStock.addClickListener(click -> act(() -> quotaSet(
                 calendar.overrideQuota(pointCode(), selectedDay().day(), null), "booking.calendar.follow-stock.done")));
@@ -127,26 +145,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
             calendar.reopenDay(pointCode(), day);
             Notifications.success(getTranslation("booking.calendar.reopen.done", format(day)));
         }));
-        holiday.setLabel(getTranslation("booking.calendar.holiday"));
-        holidayName.setLabel(getTranslation("booking.calendar.holiday-name"));
-        addHoliday.setText(getTranslation("booking.calendar.add-holiday"));
-        addHoliday.addClickListener(click -> act(() -> {
-            if (holiday.getValue() == null) {
-                throw new RuleViolation("booking.calendar.choose-day");
-            }
-            int cancelled = calendar.addHoliday(holiday.getValue(), holidayName.getValue());
-            Notifications.success(getTranslation("booking.calendar.closed.done", cancelled));
-        }));
-        capacity.setLabel(getTranslation("booking.calendar.capacity"));
-        reserve.setLabel(getTranslation("booking.calendar.reserve"));
-        saveSettings.setText(getTranslation("booking.calendar.save-settings"));
-        saveSettings.addClickListener(click -> act(() -> {
-            calendar.changeSettings(pointCode(), new QuotaCalendarService.PointSettings(value(capacity), value(reserve)));
-            Notifications.success(getTranslation("booking.calendar.settings.done", value(capacity), value(reserve)));
-            if (value(reserve) >= value(capacity)) {
-                Notifications.warning(getTranslation("booking.calendar.reserve-takes-all"));
-            }
-        }));
+        pointDays = new PointDaysForm(calendar, this::pointCode, this::refresh);
         hours = new OpeningHoursForm(calendar, this::chosenPoint, this::refresh);
         closeLabel();
 
@@ -170,7 +169,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         });
 
         add(new FilterBar(point, previous, title, next, summary), days, new FilterBar(quota, setQuota, followStock, close, reopen),
-                new FilterBar(holiday, holidayName, addHoliday, capacity, reserve, saveSettings), hours);
+                pointDays, hours);
         setFlexGrow(1, days);
         servicePoints.active().stream().findFirst().ifPresent(point::setValue);
     }
@@ -194,9 +193,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         days.setItems(calendar.month(pointCode(), month));
-        QuotaCalendarService.PointSettings settings = calendar.settings(pointCode());
-        capacity.setValue(settings.capacity());
-        reserve.setValue(settings.reserve());
+        pointDays.show(calendar.settings(pointCode()));
         hours.show(calendar.openingHours(pointCode()));
     }
 
@@ -281,10 +278,6 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
             throw new RuleViolation("booking.calendar.choose-point");
         }
         return selected;
-    }
-
-    private static int value(IntegerField field) {
-        return field.getValue() == null ? 0 : field.getValue();
     }
 
     @Override

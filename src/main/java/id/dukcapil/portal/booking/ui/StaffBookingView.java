@@ -1,5 +1,7 @@
 package id.dukcapil.portal.booking.ui;
 
+import com.vaadin.flow.component.Focusable;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -13,6 +15,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldBase;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -34,6 +38,7 @@ import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.barcode.Codes;
+import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.shared.ui.FitText;
@@ -47,10 +52,14 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A clerk books for a resident with an urgent need (health, hajj/umrah, banking): the day's staff reserve may be
- * used and today can be booked. The ticket is shown at once, with its barcode and the PDF to print.
+ * used and today can be booked. The ticket is shown at once, with its barcode and the PDF to print. The form is bound
+ * to {@link UrgentBookingForm}: a NIK not of sixteen digits, no need, a note too long or missing where the need asks
+ * for one are told at their fields before the service is asked.
  */
 @Route("booking-for-resident")
 @RolesAllowed({Roles.OPERATOR, Roles.PRINT_OPERATOR, Roles.PLANNER, Roles.MANAGER, Roles.ADMIN})
@@ -68,6 +77,7 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
     private final TicketDocuments documents;
     private final Clock clock;
     private final PersonalDataViews personalData;
+    private final Binder<UrgentBookingForm> binder = new Binder<>(UrgentBookingForm.class);
 
     StaffBookingView(BookingService bookings, QuotaCalendarService quotas, ServicePoints servicePoints, MyAccount myAccount,
                      TicketDocuments documents, PersonalDataViews personalData, Clock clock) {
@@ -95,6 +105,7 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         note.setLabel(getTranslation("booking.staff.note"));
         note.setMaxLength(UrgentReason.NOTE_MAX_LENGTH);
         note.setWidth("20em");
+        bind();
         book.setText(getTranslation("booking.staff.submit"));
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         // Enter in the form books; Enter on a day cell only picks the day.
@@ -104,6 +115,21 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         add(new H3(getTranslation("booking.staff.title")), new Paragraph(getTranslation("booking.staff.intro")),
                 point, days, new FilterBar(nik, need, note, book), ticket);
         myAccount.current().map(StaffAccount::servicePoint).ifPresent(point::setValue);
+    }
+
+    private void bind() {
+        nik.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(getTranslation("booking.refused.INVALID_NIK")));
+        note.setI18n(new TextField.TextFieldI18n()
+                .setMaxLengthErrorMessage(getTranslation("booking.staff.note.too-long", UrgentReason.NOTE_MAX_LENGTH)));
+        binder.forField(nik).withValidator(BeanRule.of(UrgentBookingForm.class, "nik")).bind("nik");
+        binder.forField(need).withValidator(BeanRule.of(UrgentBookingForm.class, "need")).bind("need");
+        binder.forField(note).withValidator(BeanRule.<String>of(UrgentBookingForm.class, "note")
+                        .withArgs(UrgentReason.NOTE_MAX_LENGTH))
+                // An "other" need is said in words: the reason's own rule, checked here first.
+                .withValidator(typed -> need.getValue() != UrgentNeed.OTHER || !typed.isBlank(),
+                        getTranslation("booking.staff.note.required"))
+                .bind("note");
+        binder.readRecord(UrgentBookingForm.empty());
     }
 
     private void showDays() {
@@ -122,26 +148,21 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(getTranslation("booking.staff.choose"));
             return;
         }
-        nik.setInvalid(false);
-        need.setInvalid(false);
-        note.setInvalid(false);
-        if (need.getValue() == null) {
-            need.setErrorMessage(getTranslation("booking.staff.need.required"));
-            need.setInvalid(true);
-            need.focus();
-            return;
+        UrgentBookingForm typed;
+        try {
+            typed = binder.writeRecord();
+        } catch (ValidationException invalid) {
+            Stream.<HasValidation>of(nik, need, note).filter(HasValidation::isInvalid).findFirst()
+                    .ifPresent(field -> ((Focusable<?>) field).focus());
+            return; // each field says what is wrong with it; nothing was booked
         }
         try {
-            Booking booking = bookings.bookForResident(new BookingRequest(nik.getValue(), point.getValue().code(), day),
-                    new UrgentReason(need.getValue(), note.getValue()));
+            Booking booking = bookings.bookForResident(new BookingRequest(typed.nik(), point.getValue().code(), day),
+                    new UrgentReason(Objects.requireNonNull(typed.need()), typed.note()));
             Notifications.success(getTranslation("booking.staff.done", booking.code(), booking.queueNumber()));
             showTicket(booking);
-            nik.clear();
-            need.clear();
-            note.clear();
             // Emptied for the next resident, not wrongly filled: no red "required" on a field nobody has touched yet.
-            nik.setInvalid(false);
-            need.setInvalid(false);
+            binder.readRecord(UrgentBookingForm.empty());
             showDays();
             ticket.scrollIntoView(); // the ticket to print, below the days, in view
         } catch (RuleViolation violation) {

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.ikd.demo;
 
-import id.dukcapil.portal.ikd.internal.RegistrationStore;
+import id.dukcapil.portal.ikd.internal.RegistrationRepository;
+import id.dukcapil.portal.population.GeneratedResidents;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import java.util.Optional;
@@ -12,18 +13,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A demo resident who may activate an IKD: a printed KTP-el and no registration yet, with the number of the family
- * card that proves them (the demo's generated population only: the demo profile has no real resident).
+ * card that proves them. Only a resident the portal generated itself is handed out: were a demo ever loaded with a
+ * SIAK extract, its page would hand no visitor a real resident's proof (issue 52 item 10).
  */
 @Component
 @Profile("demo")
 class DemoResidents {
 
     private final PopulationRegistry registry;
-    private final RegistrationStore registrations;
+    private final RegistrationRepository registrations;
+    private final GeneratedResidents generated;
 
-    DemoResidents(PopulationRegistry registry, RegistrationStore registrations) {
+    DemoResidents(PopulationRegistry registry, RegistrationRepository registrations, GeneratedResidents generated) {
         this.registry = registry;
         this.registrations = registrations;
+        this.generated = generated;
     }
 
     record Sample(String nik, String kkNumber) {
@@ -36,8 +40,12 @@ class DemoResidents {
             for (Resident resident : registry.findByName(prefix, PageRequest.of(0, 50))) {
                 if (!registry.cardHistory(resident.nik()).isEmpty()
                         && registrations.stateOfNik(resident.nik().value()).isEmpty()) {
-                    return registry.findFamily(resident.familyId())
+                    Optional<Sample> sample = registry.findFamily(resident.familyId())
+                            .filter(family -> generated.generated(resident.nik(), family.kkNumber()))
                             .map(family -> new Sample(resident.nik().value(), family.kkNumber().value()));
+                    if (sample.isPresent()) {
+                        return sample;
+                    }
                 }
             }
         }

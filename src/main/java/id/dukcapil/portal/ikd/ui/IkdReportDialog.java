@@ -7,6 +7,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.audit.PersonalData;
@@ -15,6 +17,7 @@ import id.dukcapil.portal.ikd.IkdDayReports;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.io.ByteArrayInputStream;
@@ -26,13 +29,15 @@ import java.time.format.FormatStyle;
 
 /**
  * The officer's daily IKD report of their point: any past day, as PDF or Excel, and the submission (again until it
- * is signed), with where the submitted report stands.
+ * is signed), with where the submitted report stands. The day is bound to a {@link ReportDayForm}: none, or one after
+ * today, is said at the date and submits nothing; a refusal (signed meanwhile) is said there too, the day kept.
  */
 class IkdReportDialog extends Dialog {
 
     final DatePicker day = VaadinTexts.localized(new DatePicker());
     final Button submit;
     final Paragraph state = new Paragraph();
+    private final Binder<ReportDayForm> binder = new Binder<>(ReportDayForm.class);
     private final IkdDayReports reports;
     private final Clock clock;
 
@@ -44,6 +49,8 @@ class IkdReportDialog extends Dialog {
         day.setValue(LocalDate.now(clock));
         day.setMax(LocalDate.now(clock));
         day.setLocale(getLocale());
+        binder.forField(day).withValidator(BeanRule.of(ReportDayForm.class, "day")).bind("day");
+        binder.readBean(new ReportDayForm(LocalDate.now(clock)));
         day.addValueChangeListener(change -> showState());
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
             TableReport report = report();
@@ -64,10 +71,14 @@ class IkdReportDialog extends Dialog {
         xlsx.setId("ikd-report-xlsx");
         submit = new Button(getTranslation("ikd.report.submit"), click -> {
             try {
-                reports.submit(chosenDay());
-                Notifications.success(getTranslation("ikd.report.done", chosenDay()));
+                LocalDate chosen = binder.writeRecord().day();
+                reports.submit(chosen);
+                Notifications.success(getTranslation("ikd.report.done", chosen));
+            } catch (ValidationException invalid) {
+                return; // the date says what is wrong
             } catch (RuleViolation violation) {
-                Notifications.error(violation);
+                day.setErrorMessage(Notifications.text(violation));
+                day.setInvalid(true);
             }
             showState();
         });

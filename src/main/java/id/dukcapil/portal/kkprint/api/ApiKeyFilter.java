@@ -1,6 +1,6 @@
 package id.dukcapil.portal.kkprint.api;
 
-import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import id.dukcapil.portal.kkprint.internal.ApiClientRepository;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +14,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
 
-    private final ApiClientStore clients;
+    private final ApiClientRepository clients;
 
-    ApiKeyFilter(ApiClientStore clients) {
+    ApiKeyFilter(ApiClientRepository clients) {
         this.clients = clients;
     }
 

@@ -1,7 +1,7 @@
 package id.dukcapil.portal.kkprint.api;
 
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import id.dukcapil.portal.kkprint.internal.ApiClientRepository;
 import id.dukcapil.portal.shared.api.ApiProblems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +23,7 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain kkPrintApiSecurity(HttpSecurity http, ApiClientStore clients, ApiProblems problems) {
+    SecurityFilterChain kkPrintApiSecurity(HttpSecurity http, ApiClientRepository clients, ApiProblems problems) {
         http.securityMatcher("/api/v1/ikd/**", "/api/v1/adm/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.kkprint.demo;
 
-import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import id.dukcapil.portal.kkprint.internal.ApiClientEntity;
+import id.dukcapil.portal.kkprint.internal.ApiClientRepository;
 import static id.dukcapil.portal.shared.Acting.as;
 import static id.dukcapil.portal.shared.Acting.signedIn;
 
@@ -59,7 +60,7 @@ class DemoKkPrint {
     /** Requests 14–16 are signed by the demo Kepala Dinas once the signing demo has its certificate. */
     private static final int FIRST_SIGNED = 14;
 
-    private final ApiClientStore clients;
+    private final ApiClientRepository clients;
     private final PopulationRegistry registry;
     /** The demo's requests come from no network: they name the right NIK and KK, so they never count as guesses. */
     private static final String DEMO_CLIENT = "demo";
@@ -80,7 +81,7 @@ class DemoKkPrint {
     private volatile List<String> toSign = List.of();
 
     DemoKkPrint(FirstStart firstStart,
-                ApiClientStore clients, PopulationRegistry registry, KkPrintIntake intake, OperatorInbox operatorInbox,
+                ApiClientRepository clients, PopulationRegistry registry, KkPrintIntake intake, OperatorInbox operatorInbox,
                 KkRequests requests, DemoCards demoCards,
                 VerifierInbox verifierInbox, UserDetailsService users, JdbcClient jdbc, SigningQueue signingQueue,
                 BatchSigning batchSigning, KkDelivery delivery,
@@ -112,9 +113,10 @@ class DemoKkPrint {
 
     private void fillRequests() {
         if (!clients.exists(gatewayKey)) {
-            clients.insert(ApiClient.Kind.GATEWAY, "IKD gateway (demo)", null, gatewayKey, clock.instant(), "demo");
-            clients.insert(ApiClient.Kind.KIOSK, "ADM Soreang (demo)", "Kantor Disdukcapil, Soreang", DEMO_KIOSK_KEY,
-                    clock.instant(), "demo");
+            clients.save(new ApiClientEntity(ApiClient.Kind.GATEWAY, "IKD gateway (demo)", null, gatewayKey,
+                    clock.instant(), "demo"));
+            clients.save(new ApiClientEntity(ApiClient.Kind.KIOSK, "ADM Soreang (demo)", "Kantor Disdukcapil, Soreang",
+                    DEMO_KIOSK_KEY, clock.instant(), "demo"));
         }
         if (jdbc.sql("SELECT COUNT(*) FROM kkprint_request").query(Integer.class).single() > 0) {
             return;

@@ -10,6 +10,8 @@ import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.sla.StepRecord;
+import id.dukcapil.portal.shared.RuleViolation;
+import org.springframework.dao.OptimisticLockingFailureException;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -18,78 +20,85 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every state change of a request goes through here: the conditional update that decides who wins, the history
- * row the citizen sees, the step clocks (SOP B steps 6–10) and the audit entry, all in the caller's transaction.
+ * Every state change of a request is recorded here: the request's own method made the change ({@link KkRequestEntity},
+ * one per row of {@link Transition}); this moves the step clocks (SOP B steps 6–10), appends the history row the
+ * citizen sees, writes the audit entry and writes the request at once, all in the caller's transaction. A write on a
+ * version another transaction replaced meanwhile is refused in words ("changed meanwhile"), never lost.
  */
 @Component
 public class Lifecycle {
 
-    private final RequestStore store;
+    private final KkRequestRepository requests;
     private final StepClock stepClock;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    Lifecycle(RequestStore store, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
-        this.store = store;
+    Lifecycle(KkRequestRepository requests, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor,
+              Clock clock) {
+        this.requests = requests;
         this.stepClock = stepClock;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.clock = clock;
     }
 
-    /**
-     * A move ({@link Transition.Kind#MOVE}) if the request is still where the caller saw it; false if someone else
-     * moved it first. A move only the holder may make is made only by the signed-in holder.
-     */
+    /** A change the signed-in user (or job) made now. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean apply(RequestStore.Row request, Transition move, @Nullable String reason) {
-        return apply(request, move, reason, clock.instant(), currentActor());
+    public void record(KkRequestEntity request, KkRequestEntity.Change change, @Nullable String reason) {
+        record(request, change, reason, clock.instant(), currentActor());
     }
 
     /**
-     * The same, for a move made elsewhere: the Kepala Dinas signed or sent back in the signing module, and the step
-     * ends then and by them, not when kkprint hears of it.
+     * The same, for a change made elsewhere: the Kepala Dinas signed or sent back in the signing module, and the step
+     * ends then and by them, not when kkprint hears of it. A note (a claim) keeps the step; a move leaves its step and
+     * enters the next one's clock.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean apply(RequestStore.Row request, Transition move, @Nullable String reason, Instant at, Actor by) {
-        if (move.kind() != Transition.Kind.MOVE) {
-            throw new IllegalArgumentException(move + " is a note, not a move");
+    public void record(KkRequestEntity request, KkRequestEntity.Change change, @Nullable String reason, Instant at,
+                       Actor by) {
+        Transition transition = change.transition();
+        if (transition.kind() == Transition.Kind.MOVE) {
+            CaseRef caseRef = caseRef(request.trackingNumber());
+            // Step 9 is not left by a move: it ends when the mail server accepts the QR + PIN e-mail (QrPinMailAccepted).
+            String left = change.leftStep();
+            if (left != null && !SopStep.B9_QR_PIN_EMAIL.name().equals(left)) {
+                stepClock.leave(caseRef, SopStep.valueOf(left), at, by.id());
+            }
+            if (transition.enters() != null) {
+                StepRecord entered = stepClock.enter(caseRef, transition.enters(), at, by.id(), by.servicePoint());
+                request.stepEntered(transition.enters().name(), at, at.plus(entered.standard()));
+            } else {
+                request.stepEntered(null, null, null);
+            }
         }
-        Actor actor = by;
-        if (!store.move(request.id(), move.from(), move.holderOnly() ? actor.id() : null, move.to(), move.inbox())) {
-            return false;
-        }
-        Instant now = at;
-        CaseRef caseRef = caseRef(request.trackingNumber());
-        // Step 9 is not left by a move: it ends when the mail server accepts the QR + PIN e-mail (QrPinMailAccepted).
-        if (request.step() != null && !SopStep.B9_QR_PIN_EMAIL.name().equals(request.step())) {
-            stepClock.leave(caseRef, SopStep.valueOf(request.step()), now, actor.id());
-        }
-        if (move.enters() != null) {
-            StepRecord entered = stepClock.enter(caseRef, move.enters(), now, actor.id(), actor.servicePoint());
-            store.setStep(request.id(), move.enters().name(), now, now.plus(entered.standard()));
-        } else {
-            store.setStep(request.id(), null, null, null);
-        }
-        record(request, move, move.from(), move.to(), reason, actor, now);
-        return true;
+        record(request, transition, change.from(), request.state(), reason, by, at);
     }
 
-    /** A note ({@link Transition.Kind#NOTE}): the step is kept; history and audit only. */
+    /** A note ({@link Transition.Kind#NOTE}) beside the state: history and audit only. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void note(RequestStore.Row request, Transition note, @Nullable String reason) {
-        if (note.kind() != Transition.Kind.NOTE) {
-            throw new IllegalArgumentException(note + " is a move, not a note");
+    public void note(KkRequestEntity request, Transition note, @Nullable String reason) {
+        if (note.kind() != Transition.Kind.NOTE || note.from() != null) {
+            throw new IllegalArgumentException(note + " changes the state: the request's method makes it");
         }
-        RequestState from = note.from() == null ? request.state() : note.from();
-        RequestState to = note.to() == null ? request.state() : note.to();
-        record(request, note, from, to, reason, currentActor(), clock.instant());
+        record(request, note, request.state(), request.state(), reason, currentActor(), clock.instant());
     }
 
-    private void record(RequestStore.Row request, Transition transition, RequestState from, RequestState to,
+    /** A new request, its first history row with it; a second open request for its KK fails on the unique key. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public KkRequestEntity submitted(KkRequestEntity request, String actor) {
+        request.record(request.submittedAt(), actor, null, RequestState.SUBMITTED, null, true);
+        return requests.saveAndFlush(request);
+    }
+
+    private void record(KkRequestEntity request, Transition transition, RequestState from, RequestState to,
                         @Nullable String reason, Actor actor, Instant now) {
-        store.appendHistory(request.id(), now, actor.id(), from, to, reason, transition.reasonPublic());
+        request.record(now, actor.id(), from, to, reason, transition.reasonPublic());
+        try {
+            requests.flush();
+        } catch (OptimisticLockingFailureException changedMeanwhile) {
+            throw new RuleViolation("kkprint.moved-meanwhile", request.trackingNumber());
+        }
         auditLog.record(AuditRecord.success(transition.auditAction(), "KkPrintRequest", request.trackingNumber())
                 .withDetail(from + " → " + to + (reason == null ? "" : ": " + reason)));
     }

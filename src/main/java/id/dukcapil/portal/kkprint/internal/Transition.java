@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * whether only the operator holding it may do it, the inbox that holds it afterwards, the SOP B step it enters (the
  * step it is in ends; none: it leaves its step), whether its reason is shown to the citizen, and its audit action.
  * A note (a claim, a new PIN, a reprint, a reminder) keeps the step; {@code from} null means the state it is in.
- * {@link Lifecycle} applies them; nothing else builds a change.
+ * {@link KkRequestEntity} applies them, one method each, and {@link Lifecycle} records them; nothing else builds a
+ * change.
  */
 public enum Transition {
 

@@ -10,10 +10,13 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.kkprint.ApiClient;
+import id.dukcapil.portal.kkprint.ApiClientForm;
 import id.dukcapil.portal.kkprint.ApiClients;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -36,30 +39,38 @@ class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
     final TextField location = new TextField();
     final Button issue = new Button();
     final Grid<ApiClient> grid = new Grid<>();
+    private final Binder<ApiClientForm> binder = new Binder<>(ApiClientForm.class);
 
     ApiClientsView(ApiClients clients, Clock clock) {
         setSizeFull();
         kind.setLabel(getTranslation("kkprint.client.kind"));
         kind.setItems(ApiClient.Kind.values());
         kind.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
-        kind.setValue(ApiClient.Kind.KIOSK);
         name.setLabel(getTranslation("kkprint.client.name"));
         name.setMaxLength(ApiClient.NAME_MAX_LENGTH);
         location.setLabel(getTranslation("kkprint.client.location"));
         location.setMaxLength(ApiClient.LOCATION_MAX_LENGTH);
+        binder.forField(kind).asRequired(getTranslation("validation.required")).bind("kind");
+        binder.forField(name).asRequired(getTranslation("validation.required"))
+                .withValidator(value -> value.strip().length() <= ApiClient.NAME_MAX_LENGTH,
+                        getTranslation("kkprint.client.name.required", ApiClient.NAME_MAX_LENGTH))
+                .bind("name");
+        binder.forField(location).bind("location");
+        binder.readBean(new ApiClientForm(ApiClient.Kind.KIOSK, "", ""));
         issue.setText(getTranslation("kkprint.client.issue"));
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         issue.addClickListener(click -> {
             try {
-                ApiClients.IssuedKey issued = clients.issue(kind.getValue(), name.getValue(), location.getValue());
+                ApiClients.IssuedKey issued = clients.issue(binder.writeRecord());
                 Dialog shown = new Dialog(new Paragraph(getTranslation("kkprint.client.key-once")),
                         new Paragraph(issued.key()));
                 shown.setHeaderTitle(issued.client().name());
                 shown.getFooter().add(new Button(getTranslation("kkprint.close"), close -> shown.close()));
                 shown.open();
-                name.clear();
-                location.clear();
+                binder.readBean(new ApiClientForm(issued.client().kind(), "", ""));
                 grid.getDataProvider().refreshAll();
+            } catch (ValidationException invalid) {
+                // The fields say what is wrong.
             } catch (RuleViolation refused) {
                 Notifications.error(refused);
             }
@@ -74,8 +85,12 @@ class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("kkprint.client.created")).setAutoWidth(true);
         RowActions.<ApiClient>of(ApiClient::id)
                 .button("revoke-", getTranslation("kkprint.client.revoke"), ApiClient::active, client -> {
-                    clients.revoke(client.id());
-                    Notifications.success(getTranslation("kkprint.client.revoked"));
+                    try {
+                        clients.revoke(client.id());
+                        Notifications.success(getTranslation("kkprint.client.revoked"));
+                    } catch (RuleViolation refused) {
+                        Notifications.error(refused);
+                    }
                     grid.getDataProvider().refreshAll();
                 }, ButtonVariant.LUMO_ERROR)
                 .note(client -> client.active() ? null : getTranslation("kkprint.client.revoked"))

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -22,9 +24,11 @@ import id.dukcapil.portal.kkprint.InboxRow;
 import id.dukcapil.portal.kkprint.KkCards;
 import id.dukcapil.portal.kkprint.KkDelivery;
 import id.dukcapil.portal.kkprint.KkPrintIntake;
+import id.dukcapil.portal.kkprint.KkPrintRefusal;
 import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.kkprint.RequestDetail;
+import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.signing.SignableDocuments.Detail;
 import id.dukcapil.portal.kkprint.RequestState;
@@ -65,6 +69,8 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     final Checkbox overdueOnly = new Checkbox();
     final TextField tracking = new TextField();
     final Button demoSubmit = new Button();
+    /** The lookup's request number, checked at the field before any query. */
+    private final Binder<TrackingLookup> lookup = new Binder<>(TrackingLookup.class);
     private final OperatorInbox inbox;
     private final KkRequests requests;
     private final KkDelivery delivery;
@@ -92,6 +98,10 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         tracking.setPlaceholder(getTranslation("kkprint.filter.tracking"));
         tracking.setClearButtonVisible(true);
         tracking.setMinWidth("16em"); // the placeholder whole, also where the toolbar is narrow
+        tracking.setMaxLength(20);
+        lookup.forField(tracking).withValidator(BeanRule.of(TrackingLookup.class, "tracking")).bind("tracking");
+        lookup.readRecord(TrackingLookup.empty());
+        lookup.setValidatorsDisabled(true); // an empty lookup field is no error until Enter asks for a request
         tracking.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, press -> openTracking());
         demoSubmit.setText(getTranslation("kkprint.demo.open"));
         demoSubmit.setIcon(VaadinIcon.MOBILE.create());
@@ -152,10 +162,21 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    /** Opens the request whose number was typed; a number that cannot be one, or is nobody's, is said at the field. */
     void openTracking() {
-        requests.find(tracking.getValue()).ifPresentOrElse(
-                this::open,
-                () -> Notifications.error(getTranslation("kkprint.refusal.REQUEST_NOT_FOUND")));
+        lookup.setValidatorsDisabled(false);
+        TrackingLookup typed;
+        try {
+            typed = lookup.writeRecord();
+        } catch (ValidationException invalid) {
+            return; // the field says what is wrong
+        }
+        requests.find(typed.tracking()).ifPresentOrElse(
+                detail -> {
+                    lookup.setValidatorsDisabled(true); // emptied again later, the field is no error
+                    open(detail);
+                },
+                () -> Notifications.at(tracking, new KkPrintRefusal(KkPrintRefusal.Code.REQUEST_NOT_FOUND)));
     }
 
     private void openDetail(long id) {

@@ -6,12 +6,16 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import id.dukcapil.portal.kkprint.HistoryEntry;
 import id.dukcapil.portal.kkprint.KkDelivery;
+import id.dukcapil.portal.kkprint.KkRequests;
 import id.dukcapil.portal.kkprint.RequestDetail;
 import id.dukcapil.portal.kkprint.RequestState;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.signing.SignableDocuments.Detail;
@@ -28,6 +32,8 @@ class RequestDialog extends Dialog {
     final Button resend = new Button();
     final Button revoke = new Button();
     final TextField revokeReason = new TextField();
+    /** The revocation's reason, checked at the field before the request is touched. */
+    private final Binder<ReasonForm> reasonForm = new Binder<>(ReasonForm.class);
 
     final Grid<Detail> family = new Grid<>();
 
@@ -68,12 +74,22 @@ class RequestDialog extends Dialog {
         resend.setVisible(delivered && CurrentRoles.hasAny(Role.OPERATOR, Role.ADMIN));
         resend.addClickListener(click -> act(() -> delivery.resend(detail.row().id()), "kkprint.done.resent", onChange));
         revokeReason.setPlaceholder(getTranslation("kkprint.field.reason-text"));
+        revokeReason.setMaxLength(KkRequests.REASON_MAX_LENGTH);
+        reasonForm.forField(revokeReason).withValidator(BeanRule.of(ReasonForm.class, "reason")).bind("reason");
+        reasonForm.readRecord(ReasonForm.empty());
         revokeReason.setVisible(detail.row().state() == RequestState.DELIVERED);
         revoke.setText(getTranslation("kkprint.action.revoke"));
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         revoke.setVisible(detail.row().state() == RequestState.DELIVERED);
-        revoke.addClickListener(click -> act(() -> delivery.revoke(detail.row().id(), revokeReason.getValue()),
-                "kkprint.done.revoked", onChange));
+        revoke.addClickListener(click -> {
+            ReasonForm form;
+            try {
+                form = reasonForm.writeRecord();
+            } catch (ValidationException invalid) {
+                return; // the field says what is wrong
+            }
+            act(() -> delivery.revoke(detail.row().id(), form.reason()), "kkprint.done.revoked", onChange);
+        });
         getFooter().add(revokeReason, revoke, resend, new Button(getTranslation("kkprint.close"), click -> close()));
     }
 
@@ -88,6 +104,10 @@ class RequestDialog extends Dialog {
                 .map(email -> new Paragraph(getTranslation("kkprint.detail.contact.email", email)));
     }
 
+    /**
+     * Runs the action; refused (another officer changed the request meanwhile, or its state does not allow it), the
+     * refusal is said in words and the dialog stays open with what was typed.
+     */
     private void act(Runnable action, String doneKey, Runnable onChange) {
         Notifications.unlessRefused(() -> {
             action.run();

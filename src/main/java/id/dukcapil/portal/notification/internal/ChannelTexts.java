@@ -2,6 +2,7 @@ package id.dukcapil.portal.notification.internal;
 
 import id.dukcapil.portal.notification.Channel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
  * fill its body's {{1}}, {{2}}, … in that order;</li>
  * <li>{@code sms.<key>.body} the SMS text, with {@code {name}} placeholders as in the e-mail.</li>
  * </ul>
- * A kind without them does not travel on that channel. A secret is never a parameter: the kinds that carry one
- * go by e-mail only (decision 140), and a template naming one is refused here rather than sent.
+ * A kind without them does not travel on that channel. A secret is never a WhatsApp parameter: the kinds that carry
+ * one go by e-mail only (decision 140), and a template naming one is refused here rather than sent; the one secret an
+ * SMS carries, a phone proof's code (decision 182), is stored as its marker.
  */
 @Component
 public class ChannelTexts {
@@ -46,7 +48,7 @@ public class ChannelTexts {
         return switch (channel) {
             case EMAIL -> Optional.empty();
             case WHATSAPP -> whatsapp(templateKey, locale, model, secretNames);
-            case SMS -> sms(templateKey, locale, model);
+            case SMS -> sms(templateKey, locale, model, secretNames);
         };
     }
 
@@ -74,12 +76,18 @@ public class ChannelTexts {
         return Optional.of(new Text(Channel.WHATSAPP, template.strip(), String.join("\n", values)));
     }
 
-    private Optional<Text> sms(String templateKey, Locale locale, Map<String, ?> model) {
+    /**
+     * The stored SMS text keeps a secret as its marker, as an e-mail body does (decision 076): only a phone proof's code
+     * goes by SMS (decision 182), filled in when the message is claimed and erased from the row once it is sent.
+     */
+    private Optional<Text> sms(String templateKey, Locale locale, Map<String, ?> model, Set<String> secretNames) {
         String body = messages.getMessage("sms." + templateKey + ".body", null, "", locale);
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Text(Channel.SMS, "", smsText(MailTemplates.fill(body, model))));
+        Map<String, Object> stored = new HashMap<>(model);
+        secretNames.forEach(name -> stored.put(name, MailTemplates.marker(name)));
+        return Optional.of(new Text(Channel.SMS, "", smsText(MailTemplates.fill(body, stored))));
     }
 
     /**

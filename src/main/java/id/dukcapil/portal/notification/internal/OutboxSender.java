@@ -4,7 +4,14 @@ import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MailAccepted;
 import id.dukcapil.portal.notification.MessageRef;
 import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.shared.backup.SentJournal;
+import id.dukcapil.portal.shared.throttle.Limit;
+import id.dukcapil.portal.shared.throttle.Throttle;
+import id.dukcapil.portal.shared.throttle.Throttles;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to the next (decision 140). Each channel drains in lanes of its own, at once (decision 152). A message whose sender died between handing it over and recording
  * the answer stays SENDING; the next run, past the lease, marks it UNCERTAIN and does not send it again
  * (at most once: docs/decisions/020-outbox-delivery-guarantee.md). A message the dead sender had claimed but not
- * yet begun to hand over goes back to the queue (decision 078).
+ * yet begun to hand over goes back to the queue (decision 078). A phone gets at most the daily cap of messages without
+ * a secret by WhatsApp and SMS together, counted once for the cluster; the rest go on by their next channel (decision
+ * 182).
  */
 @Component
 public class OutboxSender {
@@ -58,9 +67,27 @@ public class OutboxSender {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /**
+     * Messages without a secret one phone got by WhatsApp and SMS together, at most the cap in any day (decision 182):
+     * in the database, one count for every node, since each costs the office money and a stranger's action may cause it.
+     */
+    private final Throttle phoneDay;
+    /**
+     * Each run on this node, failed ones too: an operator sees the sender alive and how long its runs take, and a
+     * test waits for runs to have happened instead of sleeping (issue 50).
+     */
+    private final Timer runs;
+    private final SentJournal journal;
+    /** The sent journal is read once per start, before the first message goes out (decision 184). */
+    private volatile boolean journalReplayed;
 
     OutboxSender(OutboxStore store, ChannelStore channels, List<ChannelPort> ports, NotificationProperties properties,
-                 TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+                 TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, Throttles throttles,
+                 MeterRegistry meters, SentJournal journal) {
+        this.runs = Timer.builder("portal.outbox.sender.runs").description("Runs of the outbox sender on this node")
+                .register(meters);
+        this.phoneDay = throttles.of("notification.phone.day", Limit.of(properties.phoneDailyCap(), Duration.ofDays(1)));
+        this.journal = journal;
         this.store = store;
         this.channels = channels;
         ports.forEach(port -> this.ports.put(port.channel(), port));
@@ -91,6 +118,12 @@ public class OutboxSender {
      * many were sent.
      */
     public int deliverDue() {
+        Integer sent = runs.record(this::deliverDueNow);
+        return sent == null ? 0 : sent;
+    }
+
+    private int deliverDueNow() {
+        replayJournalOnce();
         NotificationProperties.Sender settings = properties.sender();
         recoverAbandoned(clock.instant().minus(settings.lease()));
         long stopClaimingAt = System.nanoTime() + settings.runBudget().toNanos();
@@ -208,7 +241,8 @@ public class OutboxSender {
      * over, and nothing the provider answered is left unrecorded longer than the next group's commit.
      */
     private Run deliverOn(ChannelPort port, List<OutboxStore.Claimed> claimed, String token) {
-        List<OutboxStore.Claimed> batch = ready(port, claimed, token);
+        Ready ready = ready(port, claimed, token);
+        List<OutboxStore.Claimed> batch = ready.messages();
         if (batch.isEmpty()) {
             return new Run(0, false);
         }
@@ -220,6 +254,7 @@ public class OutboxSender {
             // error (a bad URI, a library's own failure) means the same, and must not leave the batch claimed.
             String answer = e instanceof ChannelPort.ChannelFailure failure ? failure.answer() : DeliveryFailure.answer(e);
             log.warn("{} not reachable ({}): {}", port.channel(), port.describe(), answer);
+            ready.notSent(batch);
             for (OutboxStore.Claimed message : batch) {
                 retryOrFail(message, token, answer);
             }
@@ -241,6 +276,7 @@ public class OutboxSender {
                     // are tried once more on their own; failing that, those messages are uncertain after the lease.
                     recordQuietly(unrecorded, token);
                     unrecorded.clear();
+                    ready.notSent(batch.subList(from, batch.size()));
                     store.release(ids(batch.subList(from, batch.size())), token, clock.instant());
                     log.warn("Messages {} not handed over, the database failed; queued again: {}", ids(group),
                             databaseFailed.toString());
@@ -251,6 +287,7 @@ public class OutboxSender {
                     if (!ours.contains(message.id())) {
                         // Taken back from this run (past its lease) and queued again: another run sends it.
                         log.warn("Message {} is no longer this sender's claim; not handed over", message.messageId());
+                        ready.notSent(List.of(message));
                         continue;
                     }
                     ChannelPort.Accepted answer;
@@ -261,13 +298,21 @@ public class OutboxSender {
                         ChannelPort.ChannelFailure failure = e instanceof ChannelPort.ChannelFailure known ? known
                                 : new ChannelPort.ChannelFailure(DeliveryFailure.Verdict.UNCERTAIN, DeliveryFailure.answer(e), e);
                         switch (failure.verdict()) {
-                            case RETRY -> retryOrFail(message, token, failure.answer());
-                            case FAILED -> fallBackOrFail(message, token, "FAILED", failure.answer());
+                            case RETRY -> {
+                                ready.notSent(List.of(message)); // nothing was accepted: it costs the phone nothing
+                                retryOrFail(message, token, failure.answer());
+                            }
+                            case FAILED -> {
+                                ready.notSent(List.of(message));
+                                fallBackOrFail(message, token, "FAILED", failure.answer());
+                            }
                             case UNCERTAIN -> {
                                 // Never sent again by itself, on this channel or another: it may have arrived.
                                 store.recordUncertain(message.id(), token, clock.instant(), failure.answer());
                                 // The session is in an unknown state: the rest of the batch, the rest of this group
                                 // included (handed over, but this run knows none of them went out), goes in a later run.
+                                // It may have arrived, so it keeps its place in the phone's day; the rest give theirs back.
+                                ready.notSent(batch.subList(from + i + 1, batch.size()));
                                 store.release(ids(batch.subList(from + i + 1, batch.size())), token, clock.instant());
                                 log.warn("{} message {} may or may not have been delivered: {}", port.channel(),
                                         message.messageId(), failure.answer());
@@ -276,6 +321,8 @@ public class OutboxSender {
                         }
                         continue;
                     }
+                    // Beside the backups at once (decision 184): a database restored to before now must not send it again.
+                    journal.append(message.messageId(), clock.instant());
                     unrecorded.add(new Answer(message, answer, clock.instant(),
                             channels.answered(port.channel(), answer.providerMessageId())));
                     sent++;
@@ -329,9 +376,11 @@ public class OutboxSender {
      * The messages that may go on their channel now. A channel the office has not configured, a phone that opted
      * out or a message without this channel's text passes it to the next channel without an attempt; a recipient
      * who had the channel's throttle's worth of messages moments ago waits for the oldest to age (never dropped).
-     * One query each for the whole batch: its recipients' opt-outs and recent messages.
+     * One query each for the whole batch: its recipients' opt-outs and recent messages. Last, a message without a
+     * secret on a phone channel takes its place in the phone's day (one transaction for the batch); a phone that had
+     * the day's cap passes it on like an opt-out (decision 182).
      */
-    private List<OutboxStore.Claimed> ready(ChannelPort port, List<OutboxStore.Claimed> claimed, String token) {
+    private Ready ready(ChannelPort port, List<OutboxStore.Claimed> claimed, String token) {
         Channel channel = port.channel();
         Instant now = clock.instant();
         ChannelPort.Throttle throttle = port.throttle();
@@ -371,7 +420,73 @@ public class OutboxSender {
                 ready.add(message);
             }
         }
-        return ready;
+        return capped(channel, ready, token);
+    }
+
+    /**
+     * The messages of the day's cap: each phone message without a secret (a phone proof's code is the only one with a
+     * secret, and has limits of its own) takes a place in its phone's day, all in one transaction; one whose phone has
+     * none left goes on by the next channel.
+     */
+    private Ready capped(Channel channel, List<OutboxStore.Claimed> ready, String token) {
+        if (channel == Channel.EMAIL) {
+            return new Ready(ready, Map.of());
+        }
+        List<OutboxStore.Claimed> counted = ready.stream().filter(message -> message.secrets().isEmpty()).toList();
+        if (counted.isEmpty()) {
+            return new Ready(ready, Map.of());
+        }
+        Map<Long, String> taken = Objects.requireNonNull(transactions.execute(status -> {
+            Map<Long, String> places = new HashMap<>();
+            for (OutboxStore.Claimed message : counted) {
+                String phone = Objects.requireNonNull(message.way().phone());
+                if (phoneDay.tryTake(phone)) {
+                    places.put(message.id(), phone);
+                }
+            }
+            return places;
+        }));
+        List<OutboxStore.Claimed> going = new ArrayList<>();
+        for (OutboxStore.Claimed message : ready) {
+            if (message.secrets().isEmpty() && !taken.containsKey(message.id())) {
+                fallBackOrFail(message, token, "SKIPPED", "the phone had its " + phoneDay.limit().events()
+                        + " messages of the day (decision 182)");
+            } else {
+                going.add(message);
+            }
+        }
+        return new Ready(going, taken);
+    }
+
+    /** The messages that go now, and the phones whose day's place each took (given back if it is not sent after all). */
+    private final class Ready {
+
+        private final List<OutboxStore.Claimed> messages;
+        private final Map<Long, String> places;
+
+        Ready(List<OutboxStore.Claimed> messages, Map<Long, String> places) {
+            this.messages = messages;
+            this.places = new HashMap<>(places);
+        }
+
+        List<OutboxStore.Claimed> messages() {
+            return messages;
+        }
+
+        /** These were not accepted (refused, queued again, never handed over): their places in the day go back. */
+        void notSent(List<OutboxStore.Claimed> unsent) {
+            for (OutboxStore.Claimed message : unsent) {
+                String phone = places.remove(message.id());
+                if (phone != null) {
+                    try {
+                        phoneDay.giveBack(phone);
+                    } catch (RuntimeException databaseFailed) {
+                        // The place stays taken: the phone may get one message fewer today, never one more.
+                        log.warn("A phone's place in the day could not be given back: {}", databaseFailed.toString());
+                    }
+                }
+            }
+        }
     }
 
     private static @Nullable String recipient(OutboxStore.Claimed message) {
@@ -388,6 +503,7 @@ public class OutboxSender {
         if (answers.isEmpty()) {
             return;
         }
+        journal.force();
         Set<Long> recorded = store.recordSent(answers.stream().map(answer -> new OutboxStore.Sent(answer.message().id(),
                 answer.message().way().channel(), answer.at(), answer.accepted().answer(),
                 answer.accepted().providerMessageId(),
@@ -401,6 +517,25 @@ public class OutboxSender {
                         message.templateKey(), message.reference(), answer.at()));
             }
         }
+    }
+
+    /**
+     * Once per start, before the first message goes out: what the sent journal says a provider accepted since the
+     * newest sent message the database knows (a day's margin) is SENT, not sent again. After a restore to an earlier
+     * point that is the mail sent after it; on any other start, nothing changes (decision 184).
+     */
+    private void replayJournalOnce() {
+        if (journalReplayed || !journal.keeping()) {
+            return;
+        }
+        Instant since = store.lastSentAt().map(at -> at.minus(java.time.Duration.ofDays(1))).orElse(Instant.EPOCH);
+        Set<String> sent = journal.sentSince(since);
+        int changed = sent.isEmpty() ? 0 : store.recordSentByJournal(sent, clock.instant());
+        if (changed > 0) {
+            log.warn("{} message(s) the database did not know as sent were sent before (the sent journal): marked "
+                    + "SENT, not sent again", changed);
+        }
+        journalReplayed = true;
     }
 
     /** A message the provider accepted, its answer not yet committed (decision 156). */

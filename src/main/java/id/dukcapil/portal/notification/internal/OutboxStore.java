@@ -90,9 +90,17 @@ public class OutboxStore {
         static final Route EMAIL = new Route(List.of(Channel.EMAIL), null, List.of());
     }
 
+    /** @param noticeKey what the notice is about: a newer one with the same key replaces it while it waits */
     public record NewMessage(String messageId, String recipient, String templateKey, String locale, String subject,
                              String body, Map<String, String> secrets, @Nullable String reference, Instant createdAt,
-                             List<Attachment> attachments, MessageKind kind) {
+                             List<Attachment> attachments, MessageKind kind, @Nullable String noticeKey) {
+
+        public NewMessage(String messageId, String recipient, String templateKey, String locale, String subject,
+                          String body, Map<String, String> secrets, @Nullable String reference, Instant createdAt,
+                          List<Attachment> attachments, MessageKind kind) {
+            this(messageId, recipient, templateKey, locale, subject, body, secrets, reference, createdAt, attachments,
+                    kind, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -115,13 +123,13 @@ public class OutboxStore {
         jdbc.sql("""
                 INSERT INTO notification_message (message_id, recipient, template_key, locale, subject, body,
                     secret_values, reference, state, attempts, created_at, next_attempt_at, channel, fallbacks, phone,
-                    kind)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?)""")
+                    kind, notice_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(message.messageId(), message.recipient(), message.templateKey(), message.locale(),
                         message.subject(), message.body(), encode(message.secrets()), message.reference(),
                         utc(message.createdAt()), utc(message.createdAt()), route.channels().getFirst().name(),
                         channels(route.channels().subList(1, route.channels().size())), route.phone(),
-                        message.kind().name())
+                        message.kind().name(), message.noticeKey())
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         for (ChannelTexts.Text text : route.texts()) {
@@ -164,6 +172,23 @@ public class OutboxStore {
             // transaction. Only the message's own row was refused; its attachments come after it.
             return idOf(message.messageId()).orElseThrow(() -> queuedMeanwhile);
         }
+    }
+
+    /**
+     * The older messages of this notice that still wait (queued or between attempts, never handed over) are replaced by
+     * the message {@code by}: they are never sent (decision 182). A message being handed over, sent or uncertain stays
+     * as it is; so does a newer one (a listener run late, queuing an older notice, replaces nothing newer). Returns
+     * how many were replaced.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int replaceWaiting(String noticeKey, long by, String byMessageId, Instant at) {
+        return jdbc.sql("""
+                UPDATE notification_message SET state = 'REPLACED', next_attempt_at = :at, claim_token = NULL,
+                    secret_values = NULL, last_answer = :answer
+                WHERE notice_key = :key AND state IN ('PENDING', 'RETRY') AND id < :by""")
+                .param("at", utc(at)).param("answer", cut("Replaced by the newer notice " + byMessageId))
+                .param("key", noticeKey).param("by", by)
+                .update();
     }
 
     private Optional<Long> idOf(String messageId) {
@@ -229,9 +254,12 @@ public class OutboxStore {
                 LEFT JOIN notification_channel_text t ON t.message_id = m.id AND t.channel = m.channel
                 WHERE m.claim_token = :token AND m.id IN (:ids) ORDER BY m.next_attempt_at, m.id""")
                 .param("token", token).param("ids", due)
-                .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), decode(rs.getString(8)), rs.getInt(9),
-                        List.of(), way(rs)))
+                .query((rs, n) -> {
+                    Map<String, String> secrets = decode(rs.getString(8));
+                    return new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), secrets, rs.getInt(9), List.of(),
+                            way(rs, secrets));
+                })
                 .list();
         List<Long> ids = messages.stream().map(Claimed::id).toList();
         Map<Long, List<Attachment>> attachments = new HashMap<>();
@@ -310,6 +338,37 @@ public class OutboxStore {
         return recorded;
     }
 
+    /**
+     * After a restore to an earlier point (decision 184): the messages the sent journal says a provider accepted are
+     * SENT, whatever the restored row says, and their secrets erased. Answers how many changed.
+     */
+    @Transactional
+    public int recordSentByJournal(java.util.Collection<String> messageIds, Instant at) {
+        int changed = 0;
+        List<String> all = new ArrayList<>(messageIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            List<Long> ids = jdbc.sql("SELECT id FROM notification_message WHERE message_id IN (:ids) AND state <> 'SENT'")
+                    .param("ids", chunk).query(Long.class).list();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            changed += jdbc.sql("""
+                    UPDATE notification_message SET state = 'SENT', sent_at = COALESCE(sent_at, :at), secret_values = NULL,
+                        last_answer = 'sent before a restore (the sent journal)', claim_token = NULL
+                    WHERE id IN (:ids) AND state <> 'SENT'""").param("at", utc(at)).param("ids", ids).update();
+            jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id IN (:ids) AND secret")
+                    .param("ids", ids).update();
+        }
+        return changed;
+    }
+
+    /** When the newest message recorded as sent was sent, if any. */
+    public java.util.Optional<Instant> lastSentAt() {
+        return jdbc.sql("SELECT MAX(sent_at) FROM notification_message")
+                .query((rs, n) -> instantOrNull(rs, 1)).optional();
+    }
+
     @Transactional
     public void recordRetry(long id, String token, Instant nextAttempt, String answer) {
         recordOutcome(id, token, MessageState.RETRY, nextAttempt, answer);
@@ -375,12 +434,17 @@ public class OutboxStore {
                 .params(id, channel.name(), utc(at), outcome, cut(answer)).update();
     }
 
-    private static Way way(ResultSet rs) throws SQLException {
+    /**
+     * The way as the channel sends it: a phone text's secret markers (only a phone proof's code has them, decision
+     * 182) filled in from the secrets kept apart, as an e-mail's are only in the MIME message handed over.
+     */
+    private static Way way(ResultSet rs, Map<String, String> secrets) throws SQLException {
         Channel channel = Channel.valueOf(rs.getString("channel"));
         String template = rs.getString("template");
         String text = rs.getString("text");
         return new Way(channel, channels(rs.getString("fallbacks")), rs.getString("phone"), rs.getString("locale"),
-                text == null ? null : new ChannelTexts.Text(channel, template == null ? "" : template, text));
+                text == null ? null : new ChannelTexts.Text(channel, template == null ? "" : template,
+                        secrets.isEmpty() ? text : MailTemplates.reveal(text, secrets)));
     }
 
     static @Nullable String channels(List<Channel> channels) {

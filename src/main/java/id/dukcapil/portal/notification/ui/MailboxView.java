@@ -13,6 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import id.dukcapil.portal.shared.Email;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -51,6 +52,7 @@ class MailboxView extends VerticalLayout implements HasDynamicTitle {
         this.mailbox = mailbox;
         setSizeFull();
         recipient.setId("mailbox-recipient");
+        recipient.setMaxLength(Email.MAX_LENGTH); // a filter, not a form: bounded like the address it finds
         grid.setId("mailbox-grid");
         reader.setId("mailbox-reader");
         Paragraph explanation = new Paragraph(getTranslation("notification.mailbox.explanation"));

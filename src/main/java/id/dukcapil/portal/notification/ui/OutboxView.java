@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import id.dukcapil.portal.shared.Email;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -57,6 +58,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         state.setId("outbox-state");
         recipient.setId("outbox-recipient");
+        recipient.setMaxLength(Email.MAX_LENGTH); // a filter, not a form: bounded like the address it finds
         grid.setId("outbox-grid");
         testRecipient.setId("outbox-test-recipient");
         sendTest.setId("outbox-send-test");
@@ -119,7 +121,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         String theme = switch (message.state()) {
             case SENT -> "badge success";
             case FAILED, UNCERTAIN -> "badge error";
-            case RETRY -> "badge contrast";
+            case RETRY, REPLACED -> "badge contrast";
             case PENDING, SENDING -> "badge";
         };
         badge.getElement().getThemeList().add(theme);

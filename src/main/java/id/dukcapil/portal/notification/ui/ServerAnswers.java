@@ -36,6 +36,7 @@ final class ServerAnswers {
         }
         return switch (state) {
             case UNCERTAIN -> new Words("notification.answer.uncertain", "");
+            case REPLACED -> new Words("notification.answer.replaced", "");
             case FAILED -> new Words("notification.answer.unusable", "");
             default -> new Words("notification.answer.unreachable", "");
         };

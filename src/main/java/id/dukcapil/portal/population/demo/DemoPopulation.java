@@ -1,5 +1,7 @@
 package id.dukcapil.portal.population.demo;
 
+import id.dukcapil.portal.population.internal.GenerationEntity;
+import id.dukcapil.portal.population.internal.GenerationRepository;
 import id.dukcapil.portal.population.internal.PopulationBulkLoader;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
@@ -36,13 +38,16 @@ class DemoPopulation {
     private final long seed;
     private final String regency;
     private final FirstStart firstStart;
+    private final GenerationRepository generations;
 
-    DemoPopulation(FirstStart firstStart, PopulationBulkLoader loader, Regions regions, AuditLog auditLog, Clock clock,
+    DemoPopulation(FirstStart firstStart, PopulationBulkLoader loader, GenerationRepository generations,
+                   Regions regions, AuditLog auditLog, Clock clock,
                    @Value("${portal.population.generate.families:0}") int families,
                    @Value("${portal.population.generate.seed:2026}") long seed,
                    @Value("${portal.population.generate.regency:32.04}") String regency) {
         this.firstStart = firstStart;
         this.loader = loader;
+        this.generations = generations;
         this.regions = regions;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -68,6 +73,8 @@ class DemoPopulation {
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Generated population of {}: {} families, {} residents, {} cards in {} ms (seed {}, as of {})",
                 regency, loaded.families(), loaded.residents(), loaded.cards(), millis, seed, today);
+        // The generator's inputs, so that these residents can be told from any loaded later (GeneratedResidentCheck).
+        generations.save(new GenerationEntity(regency, seed, today, families, clock.instant()));
         auditLog.record(Actor.system("demo"), AuditRecord.success("population.generated", "Regency", regency)
                 .withDetail("%d families, %d residents, %d cards; seed %d, as of %s".formatted(loaded.families(),
                         loaded.residents(), loaded.cards(), seed, today)));

@@ -4,35 +4,21 @@ import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.population.ImportState;
-import id.dukcapil.portal.population.extract.ExtractFamily;
 import id.dukcapil.portal.population.extract.ExtractReader;
 import id.dukcapil.portal.population.extract.ExtractRefused;
-import id.dukcapil.portal.population.extract.ExtractRowRules;
-import id.dukcapil.portal.population.extract.FamilyBlocks;
 import id.dukcapil.portal.shared.Finding;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.region.Region;
-import id.dukcapil.portal.shared.region.Regions;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,14 +29,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs an import of a SIAK extract: reads the file as a stream and checks each row and each family on a reader
- * thread, and writes the families a chunk at a time, in transactions that also record how far the import got (a
- * chunk, or a portion of it with a few dozen changed families, decisions 106 and 107). A crash loses at most the
- * transaction in flight, whole families only; a node that finds an import whose node stopped beating takes it over
- * and goes on after the last families written (decision 098). Residents of the import's region that the
- * extract did not list are marked gone only when the whole file was read, and only after a second, named confirmation
- * when they are more than {@code portal.population.import.max-gone-share} of the region's residents or the extract
- * had no row at all (decision 128).
+ * The life of an import of a SIAK extract, as the ADMIN's screen and the command line drive it: registered, run (on
+ * the import thread or the caller's), stopped, reopened after a failure, confirmed or cancelled while it waits to mark
+ * residents gone, and taken over by another node when its node stopped beating (decision 098). Each step is audited;
+ * the run itself, reading and writing the file a chunk at a time, is an {@link ImportRun}. Residents of the import's
+ * region that the extract did not list are marked gone only when the whole file was read, and only after a second,
+ * named confirmation when they are more than {@code portal.population.import.max-gone-share} of the region's
+ * residents or the extract had no row at all (decision 128).
  */
 @Component
 public class ImportRunner {
@@ -58,25 +43,20 @@ public class ImportRunner {
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     /** Families the register holds with other rows than the extract's, at most, in one transaction (decision 107). */
     static final int COMPARED_PER_TRANSACTION = 50;
-    private static final Pattern SCOPE = Pattern.compile("\\d{2}\\.\\d{2}(\\.\\d{2})?");
 
     private final ImportStore store;
-    private final FamilyLoad load;
+    private final ImportScope scope;
     private final TransactionTemplate transactions;
-    private final Regions regions;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final int familiesPerChunk;
-    private final int comparedPerTransaction;
-    private final double pauseAfterChanges;
+    private final ImportRun.Parts runParts;
     private final Duration staleAfter;
-    private final double maxGoneShare;
     private final String node = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("population-import").daemon().factory());
 
-    ImportRunner(ImportStore store, FamilyLoad load, TransactionTemplate transactions, Regions regions,
-                 AuditLog auditLog, Clock clock,
+    ImportRunner(ImportStore store, FamilyLoad load, GoneResidents gone, ImportScope scope,
+                 TransactionTemplate transactions, AuditLog auditLog, Clock clock,
                  @Value("${portal.population.import.families-per-chunk:500}") int familiesPerChunk,
                  @Value("${portal.population.import.compared-per-transaction:" + COMPARED_PER_TRANSACTION + "}")
                  int comparedPerTransaction,
@@ -84,16 +64,13 @@ public class ImportRunner {
                  @Value("${portal.population.import.stale-after:PT2M}") Duration staleAfter,
                  @Value("${portal.population.import.max-gone-share:0.10}") double maxGoneShare) {
         this.store = store;
-        this.load = load;
+        this.scope = scope;
         this.transactions = transactions;
-        this.regions = regions;
         this.auditLog = auditLog;
         this.clock = clock;
-        this.familiesPerChunk = familiesPerChunk;
-        this.comparedPerTransaction = comparedPerTransaction;
-        this.pauseAfterChanges = pauseAfterChanges;
+        this.runParts = new ImportRun.Parts(store, load, gone, scope, transactions, auditLog, clock,
+                new ImportRun.Settings(familiesPerChunk, comparedPerTransaction, pauseAfterChanges, maxGoneShare));
         this.staleAfter = staleAfter;
-        this.maxGoneShare = maxGoneShare;
     }
 
     /**
@@ -103,7 +80,7 @@ public class ImportRunner {
      *              its residents the extract does not list are marked gone
      */
     public long register(Path storedFile, String fileName, String scope, Actor actor) {
-        villagesOf(scope);
+        this.scope.villagesOf(scope);
         try {
             ExtractReader.forFileName(fileName);
         } catch (ExtractRefused e) {
@@ -129,11 +106,11 @@ public class ImportRunner {
             // Read inside: a failure to read it fails the import for the ADMIN to resume, instead of leaving it
             // running with nobody at it until the takeover finds it stale.
             ImportStore.Job job = store.job(id).orElseThrow();
-            Run run = new Run(job, actor);
+            ImportRun run = new ImportRun(runParts, job, actor);
             // A confirmed import had loaded its whole file before it stopped to ask: a takeover goes on marking gone.
             if (job.goneConfirmed() == null) {
                 run.readAll();
-                if (run.cancelled) {
+                if (run.cancelled()) {
                     return finish(id, ImportState.CANCELLED, null, actor);
                 }
             }
@@ -240,17 +217,6 @@ public class ImportRunner {
         return state;
     }
 
-    private Set<String> villagesOf(String scope) {
-        if (!SCOPE.matcher(scope).matches()) {
-            throw new RuleViolation("population.import.scope", scope);
-        }
-        List<Region> villages = scope.length() == 5 ? regions.villagesOfRegency(scope) : regions.villagesOf(scope);
-        if (villages.isEmpty()) {
-            throw new RuleViolation("population.import.scope", scope);
-        }
-        return villages.stream().map(Region::code).collect(Collectors.toSet());
-    }
-
     private static void deleteQuietly(Path file) {
         try {
             java.nio.file.Files.deleteIfExists(file);
@@ -262,246 +228,5 @@ public class ImportRunner {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
-    }
-
-    /** Stops reading once an ADMIN asked to and the chunk in hand is written. */
-    private static final class Cancelled extends RuntimeException {
-        Cancelled() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** A chunk of families read and checked, with where the file stood after it. */
-    private record Chunk(List<ExtractFamily> families, long familiesAfter, double fraction) {
-        static final Chunk END = new Chunk(List.of(), -1, 1.0);
-    }
-
-    /** What one transaction of the run kept, counted, and whether the run stops after it. */
-    private record Written(ImportStore.Tally tally, boolean stop) {
-    }
-
-    /** The reader stops: the run ended (stopped, failed) while it was still reading. */
-    private static final class ReaderStopped extends RuntimeException {
-        ReaderStopped() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** One run of one import: its counts and where it stands in the file. */
-    private final class Run {
-        private final ImportStore.Job job;
-        private final Actor actor;
-        private final LocalDate today = LocalDate.now(clock);
-        private ImportStore.Tally tally;
-        private long familiesDone;
-        private long lastLogged = System.nanoTime();
-        boolean cancelled;
-
-        Run(ImportStore.Job job, Actor actor) {
-            this.job = job;
-            this.actor = actor;
-            this.tally = job.tally().copy();
-            this.familiesDone = job.familiesDone();
-        }
-
-        /**
-         * Reads and checks the file on a thread of its own while this one writes the chunk before (decision 106):
-         * parsing and the rules keep a core busy while the server writes, as the generator does for the bulk load.
-         */
-        void readAll() throws IOException {
-            Reading reading = new Reading(job);
-            Thread reader = Thread.ofPlatform().name("population-import-reader").daemon().start(reading);
-            try {
-                for (Chunk chunk = reading.take(); chunk != Chunk.END; chunk = reading.take()) {
-                    write(chunk);
-                }
-                reading.rethrowFailure();
-            } catch (Cancelled e) {
-                cancelled = true;
-            } finally {
-                reader.interrupt();
-            }
-        }
-
-        /**
-         * Writes the chunk in portions of a few changed families each, one transaction a portion, and after a portion
-         * that changed residents leaves the server to the desks for a while (decision 107).
-         */
-        private void write(Chunk chunk) {
-            long done = chunk.familiesAfter() - chunk.families().size();
-            for (FamilyLoad.Portion portion : load.portions(chunk.families(), comparedPerTransaction)) {
-                done += portion.families().size();
-                long doneAfter = done;
-                long rows = portion.families().stream().mapToLong(family -> family.rows().size()).sum();
-                long started = System.nanoTime();
-                Written written = Objects.requireNonNull(transactions.execute(status -> {
-                    // Counted afresh on each try: a try rolled back counted what it did not keep.
-                    ImportStore.Tally attempt = tally.copy();
-                    attempt.rowsRead += rows;
-                    load.write(job.id(), portion, attempt, actor, today);
-                    return new Written(attempt, store.progressed(job.id(), doneAfter, chunk.fraction(), attempt));
-                }));
-                ImportStore.Tally attempt = written.tally();
-                boolean changed = attempt.residentsChanged + attempt.residentsGone
-                        > tally.residentsChanged + tally.residentsGone;
-                tally = attempt;
-                if (written.stop()) {
-                    throw new Cancelled();
-                }
-                if (changed) {
-                    pause(System.nanoTime() - started);
-                }
-            }
-            if (chunk.families().isEmpty()) {
-                // The file's end after the last full chunk: the progress says the whole file was read. A stop asked
-                // while its last part was read is a stop still: nobody is to be marked gone after it.
-                ImportStore.Tally attempt = tally;
-                if (Boolean.TRUE.equals(transactions.execute(status -> store.progressed(job.id(),
-                        chunk.familiesAfter(), chunk.fraction(), attempt)))) {
-                    throw new Cancelled();
-                }
-            }
-            familiesDone = chunk.familiesAfter();
-            logNowAndThen(chunk.fraction());
-        }
-
-        private void pause(long busyNanos) {
-            long nanos = (long) (busyNanos * pauseAfterChanges);
-            if (nanos > 0) {
-                LockSupport.parkNanos(nanos);
-            }
-        }
-
-        /** A line in the log every ten seconds: what the command line shows while a regency loads. */
-        private void logNowAndThen(double fraction) {
-            long now = System.nanoTime();
-            if (now - lastLogged > 10_000_000_000L) {
-                lastLogged = now;
-                log.info("Import {}: {} rows read ({}%), {} refused, {} added, {} changed", job.id(), tally.rowsRead,
-                        Math.round(fraction * 100), tally.rowsRejected, tally.residentsAdded, tally.residentsChanged);
-            }
-        }
-
-        /**
-         * Reads the file, checks each row and family, and hands the families on in chunks; those a resumed import
-         * already wrote are passed over.
-         */
-        private final class Reading implements Runnable {
-            private final ImportStore.Job job;
-            private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(2);
-            private List<ExtractFamily> chunk = new ArrayList<>();
-            private long families;
-            private double fraction;
-            private volatile @Nullable Exception failure;
-
-            Reading(ImportStore.Job job) {
-                this.job = job;
-            }
-
-            @Override
-            public void run() {
-                try {
-                    Predicate<String> villageExists = code -> regions.village(code).isPresent();
-                    ExtractRowRules rules = new ExtractRowRules(job.scope(), villagesOf(job.scope()), villageExists,
-                            regions, today, clock.getZone());
-                    FamilyBlocks blocks = new FamilyBlocks(this::family);
-                    ExtractReader.forFileName(job.fileName()).read(Path.of(job.storedFile()), (row, read) -> {
-                        fraction = read;
-                        blocks.add(rules.check(row));
-                    });
-                    blocks.finish();
-                    fraction = 1.0;
-                    hand();
-                } catch (ReaderStopped e) {
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    failure = e;
-                }
-                put(Chunk.END);
-            }
-
-            private void family(ExtractFamily family) {
-                families++;
-                if (families <= job.familiesDone()) {
-                    return;
-                }
-                chunk.add(family);
-                if (chunk.size() >= familiesPerChunk) {
-                    hand();
-                }
-            }
-
-            private void hand() {
-                put(new Chunk(chunk, families, fraction));
-                chunk = new ArrayList<>();
-            }
-
-            private void put(Chunk next) {
-                try {
-                    chunks.put(next);
-                } catch (InterruptedException e) {
-                    throw new ReaderStopped();
-                }
-            }
-
-            Chunk take() {
-                try {
-                    return chunks.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while importing the population", e);
-                }
-            }
-
-            void rethrowFailure() throws IOException {
-                Exception e = failure;
-                if (e instanceof IOException io) {
-                    throw io;
-                }
-                if (e instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-            }
-        }
-
-        /**
-         * Before anyone is marked gone: an extract without a row, or one that would mark more than the set share of
-         * the region's residents gone, stops here and waits for a confirmation of that number (decision 128). A
-         * confirmed import goes on as long as no more are to be marked than were confirmed (a takeover finds fewer).
-         */
-        boolean mustAsk() {
-            FamilyLoad.GoneCount count = load.countGone(job.id(), job.scope());
-            Long confirmed = job.goneConfirmed();
-            if (confirmed != null && count.unlisted() <= confirmed) {
-                return false;
-            }
-            boolean empty = tally.rowsRead == 0;
-            if (!empty && count.unlisted() <= maxGoneShare * count.residents()) {
-                return false;
-            }
-            store.awaitConfirmation(job.id(), count.unlisted(), count.residents());
-            auditLog.record(actor, AuditRecord.success("population.import.awaiting-confirmation", "PopulationImport",
-                    String.valueOf(job.id())).withDetail("%d rows read; %d of the %d residents of %s not in the extract"
-                    .formatted(tally.rowsRead, count.unlisted(), count.residents(), job.scope())));
-            log.warn("Import {} of the population stopped before marking anyone gone: {} rows read, {} of the {} "
-                            + "residents of {} not in the extract; waiting for a confirmation", job.id(), tally.rowsRead,
-                    count.unlisted(), count.residents(), job.scope());
-            return true;
-        }
-
-        void markGone() {
-            while (true) {
-                Written written = Objects.requireNonNull(transactions.execute(status -> {
-                    ImportStore.Tally attempt = tally.copy();
-                    int marked = load.markGone(job.id(), job.scope(), attempt, actor, today);
-                    store.progressed(job.id(), familiesDone, 1.0, attempt);
-                    return new Written(attempt, marked == 0);
-                }));
-                tally = written.tally();
-                if (written.stop()) {
-                    return;
-                }
-            }
-        }
     }
 }

@@ -27,6 +27,10 @@ import id.dukcapil.portal.population.ImportProgress;
 import id.dukcapil.portal.population.ImportState;
 import id.dukcapil.portal.population.PopulationImports;
 import id.dukcapil.portal.shared.RuleViolation;
+import com.vaadin.flow.data.binder.Binder;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
+import java.util.Map;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.region.Regions;
@@ -90,6 +94,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
     private final double maxGoneShare;
     private final List<Region> scopes = new ArrayList<>();
+    private final Binder<ExtractForm> binder = new Binder<>(ExtractForm.class);
     private @Nullable ImportProgress waiting;
     private @Nullable Path pendingFile;
     private String pendingName = "";
@@ -124,8 +129,9 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         scope.setLabel(getTranslation("population.import.scope.label"));
         scope.setHelperText(getTranslation("population.import.scope.help"));
         scope.setWidth("24em");
-        scopes.stream().findFirst().ifPresent(scope::setValue);
         scope.setId("extract-scope");
+        binder.forField(scope).withValidator(BeanRule.of(ExtractForm.class, "scope")).bind("scope");
+        binder.readBean(new ExtractForm(scopes.stream().findFirst().orElse(null)));
         start.setText(getTranslation("population.import.start"));
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setEnabled(false);
@@ -206,10 +212,12 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
 
     /** What the import will do, said before it does it: the region's residents missing from the file are marked gone. */
     void confirmStart() {
+        if (binder.validate().hasErrors()) {
+            return; // said at the region's field; nothing asked
+        }
         Region region = scope.getValue();
         if (pendingFile == null || region == null) {
-            Notifications.error(getTranslation(pendingFile == null ? "population.import.no-file"
-                    : "population.import.no-scope"));
+            Notifications.error(getTranslation("population.import.no-file"));
             return;
         }
         ConfirmDialog confirm = new ConfirmDialog();
@@ -240,7 +248,7 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
             pendingFile = null;
             start.setEnabled(false);
             uploaded.setText("");
-            Notifications.error(violation);
+            FieldRefusals.of(Map.of("population.import.scope", scope)).show(violation);
         }
     }
 

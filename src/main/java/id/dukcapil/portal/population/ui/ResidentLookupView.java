@@ -85,6 +85,8 @@ class ResidentLookupView extends VerticalLayout implements HasDynamicTitle {
         query.setClearButtonVisible(true);
         query.setWidth("28em");
         query.setId("resident-query");
+        // A search, not a form: bounded like the longest name it can find (a NIK or KK number is shorter).
+        query.setMaxLength(Resident.NAME_MAX_LENGTH);
         query.addKeyPressListener(Key.ENTER, event -> search());
         search.setText(getTranslation("residents.search.button"));
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

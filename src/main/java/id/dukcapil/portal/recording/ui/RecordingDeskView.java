@@ -15,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -29,6 +31,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.RowActions;
@@ -48,6 +51,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
 
 
     final TextField deskName = new TextField();
+    private final Binder<DeskForm> deskForm = new Binder<>(DeskForm.class);
     final Button callNext = new Button();
     final Span waiting = new Span();
     final Div current = new Div();
@@ -69,14 +73,16 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         this.papers = papers;
         setSizeFull();
         deskName.setLabel(getTranslation("recording.desk.name"));
-        deskName.setValue(getTranslation("recording.desk.default-name"));
-        deskName.setMaxLength(20);
+        deskName.setMaxLength(DeskForm.NAME_MAX_LENGTH);
+        // Bound: an empty name is said at the field, and no number is called to a desk nobody can find.
+        deskForm.forField(deskName).withValidator(BeanRule.of(DeskForm.class, "desk")).bind("desk");
+        deskForm.readBean(new DeskForm(getTranslation("recording.desk.default-name")));
         callNext.setText(getTranslation("recording.desk.call-next"));
         callNext.setId("recording-call-next");
         callNext.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         callNext.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
-        callNext.addClickListener(click -> act(() -> desk.callNext(deskName.getValue()).ifPresentOrElse(this::show,
-                () -> Notifications.success(getTranslation("recording.desk.nobody")))));
+        callNext.addClickListener(click -> deskName().ifPresent(name -> act(() -> desk.callNext(name)
+                .ifPresentOrElse(this::show, () -> Notifications.success(getTranslation("recording.desk.nobody"))))));
         waiting.setId("recording-waiting");
         HorizontalLayout top = new HorizontalLayout(deskName, callNext, waiting);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -86,7 +92,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         calledList.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
         calledList.addColumn(Visit::desk).setHeader(getTranslation("recording.report.column.desk"));
         RowActions.<Visit>of(Visit::id).button("serve-", getTranslation("recording.desk.serve"), visit -> true,
-                visit -> act(() -> show(desk.serve(visit.id(), deskName.getValue())))).addTo(calledList);
+                visit -> deskName().ifPresent(name -> act(() -> show(desk.serve(visit.id(), name))))).addTo(calledList);
         calledList.setAllRowsVisible(true);
         calledList.setEmptyStateText(getTranslation("recording.desk.none-called"));
         calledList.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -196,6 +202,15 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         byte[] pdf = papers.proof(visit);
         return new DownloadResponse(new ByteArrayInputStream(pdf), "bukti-perekaman-" + visit.proofNumber() + ".pdf",
                 "application/pdf", pdf.length);
+    }
+
+    /** The desk's name, if the field holds one; else the field says what is wrong and nothing is done. */
+    private java.util.Optional<String> deskName() {
+        try {
+            return java.util.Optional.of(deskForm.writeRecord().desk().strip());
+        } catch (ValidationException invalid) {
+            return java.util.Optional.empty();
+        }
     }
 
     private Button button(String key, String id, Runnable action) {

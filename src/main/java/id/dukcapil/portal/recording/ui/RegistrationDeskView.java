@@ -3,16 +3,13 @@ package id.dukcapil.portal.recording.ui;
 import static id.dukcapil.portal.shared.ui.Notifications.unlessRefused;
 
 import id.dukcapil.portal.shared.i18n.PortalMessages;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -29,43 +26,34 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.data.binder.ValidationResult;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
-import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.OfficeChannels;
 import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.DayClosing;
-import id.dukcapil.portal.recording.VisitState;
-import id.dukcapil.portal.shared.ui.DestructiveConfirm;
-import id.dukcapil.portal.shared.ui.OpensDialog;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
 import java.util.Map;
-import java.util.stream.Collectors;
 import id.dukcapil.portal.recording.Priority;
 import id.dukcapil.portal.recording.RecordingDayReports;
 import id.dukcapil.portal.recording.RecordingDocuments;
 import id.dukcapil.portal.recording.RecordingNeed;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.recording.Visit;
-import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
-import id.dukcapil.portal.shared.ui.FitText;
-import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.Notifications;
-import id.dukcapil.portal.shared.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.shared.PhoneNumber;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -79,24 +67,26 @@ import org.jspecify.annotations.Nullable;
 @Menu(title = "nav.recording.registration", order = 62, icon = "vaadin:clipboard-user")
 class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     final TextField nik = new TextField();
     final Div applicantPanel = new Div();
     final Checkbox inPerson = new Checkbox();
     final CheckboxGroup<String> documents = new CheckboxGroup<>();
     final Select<Priority> priority = new Select<>();
     final TextField fault = new TextField();
-    final Grid<Visit> sentBack = new Grid<>();
-    final Grid<Visit> register = new Grid<>();
-    /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
-    private final ListedRows<Visit> sentBackRows = ListedRows.of(sentBack, Visit::id);
+    final DayRegister lists;
+    /** The lists' grids, as the desk's tests and the operator know them. */
+    final Grid<Visit> sentBack;
+    final Grid<Visit> register;
     private final RegistrationDesk desk;
     private final RecordingDocuments papers;
-    private final DayClosing closing;
-    private final Clock clock;
     private final PersonalDataViews personalData;
     private final OfficeChannels officeChannels;
+    private final Binder<NikForm> nikBinder = new Binder<>(NikForm.class);
+    private final Binder<DocumentCheckForm> checkBinder = new Binder<>(DocumentCheckForm.class);
+    private final Binder<BiometricForm> biometricBinder = new Binder<>(BiometricForm.class);
+    private final FieldRefusals checkRefusals;
+    /** The documents the resident in hand must bring: what "documents in order" holds the ticks against. */
+    private List<String> required = List.of();
     @Nullable Visit visit;
     @Nullable Applicant applicant;
 
@@ -106,9 +96,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         this.desk = desk;
         this.officeChannels = officeChannels;
         this.personalData = personalData;
-        this.closing = closing;
         this.papers = papers;
-        this.clock = clock;
         setSizeFull();
         nik.setLabel(getTranslation("recording.registration.nik"));
         nik.setMaxLength(Nik.LENGTH);
@@ -131,62 +119,23 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         priority.setEmptySelectionCaption(getTranslation("recording.registration.no-priority"));
         fault.setLabel(getTranslation("recording.fault.label"));
         fault.setPlaceholder(getTranslation("recording.fault.placeholder"));
-        fault.setMaxLength(200);
+        fault.setMaxLength(BiometricForm.FAULT_MAX_LENGTH);
+        // The field's own length check runs before the binder's: it says the same words.
+        fault.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(getTranslation("recording.error.fault")));
         fault.setWidthFull();
-
-        sentBack.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
-        sentBack.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
-        sentBack.addColumn(Visit::failureReason).setHeader(getTranslation("recording.registration.reason"));
-        RowActions.<Visit>of(Visit::id).button("requeue-", getTranslation("recording.registration.requeue"),
-                sent -> true, sent -> unlessRefused(() -> {
-                    Visit again = desk.requeue(sent.id());
-                    done(getTranslation("recording.registration.requeued", again.ticket()));
-                })).addTo(sentBack);
-        sentBack.setEmptyStateText(getTranslation("recording.registration.none-sent-back"));
-        sentBack.setAllRowsVisible(true);
-        register.addColumn(v -> TIME.format(v.startedAt().atZone(clock.getZone())))
-                .setHeader(getTranslation("recording.report.column.time")).setAutoWidth(true).setFlexGrow(0);
-        register.addColumn(v -> v.ticket() == null ? "–" : v.ticket())
-                .setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true).setFlexGrow(0);
-        register.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
-        register.addColumn(v -> getTranslation(v.closedFrom() != null ? "recording.closed." + v.closedFrom()
-                        : v.state().labelKey()))
-                .setHeader(getTranslation("recording.report.column.outcome"));
-        register.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        register.setEmptyStateText(getTranslation("recording.registration.empty-register"));
-        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var report = reports.mine(java.time.LocalDate.now(clock), getLocale());
-            downloaded("registrasi/register-pdf", report);
-            byte[] bytes = files.pdf(report, getLocale());
-            return new DownloadResponse(new ByteArrayInputStream(bytes), report.fileName() + ".pdf",
-                    "application/pdf", bytes.length);
-        }), getTranslation("recording.registration.report-pdf"));
-        pdf.setTarget(AnchorTarget.BLANK);
-        Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var report = reports.mine(java.time.LocalDate.now(clock), getLocale());
-            downloaded("registrasi/register-xlsx", report);
-            var out = new java.io.ByteArrayOutputStream();
-            files.xlsx(report, out);
-            return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), report.fileName() + ".xlsx",
-                    TableReportFiles.XLSX, out.size());
-        }), getTranslation("recording.registration.report-xlsx"));
-
-        Button closeDay = new Button(getTranslation("recording.close.button"), click -> confirmClose());
-        closeDay.setId("recording-close-day");
-        closeDay.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        OpensDialog.button(closeDay);
+        bind();
+        checkRefusals = FieldRefusals.of(Map.of("recording.error.in-person", inPerson,
+                "recording.error.documents-missing", documents));
 
         VerticalLayout left = new VerticalLayout(new H3(getTranslation("recording.registration.title")), search,
                 applicantPanel);
         left.setPadding(false);
         left.setWidth("34rem");
         left.getStyle().set("flex", "0 0 auto");
-        VerticalLayout right = new VerticalLayout(new H3(getTranslation("recording.registration.sent-back")), sentBack,
-                new HorizontalLayout(new H3(getTranslation("recording.registration.register")), pdf, xlsx,
-                        closeDay), register);
-        right.setPadding(false);
-        right.setSizeFull();
-        HorizontalLayout body = new HorizontalLayout(left, right);
+        lists = new DayRegister(desk, reports, files, closing, personalData, clock, this::done);
+        sentBack = lists.sentBack;
+        register = lists.register;
+        HorizontalLayout body = new HorizontalLayout(left, lists);
         body.setSizeFull();
         add(body);
         refreshLists();
@@ -202,7 +151,9 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
      * digits may be both: then the resident, and the family below.
      */
     void lookUp() {
-        nik.setInvalid(false);
+        if (nikBinder.validate().hasErrors()) {
+            return; // said at the field; the register is not asked
+        }
         List<Resident> family = desk.familyOf(nik.getValue());
         try {
             showApplicant(desk.lookup(nik.getValue()));
@@ -231,11 +182,6 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         shown.add(PersonalData.kk(nik.getValue()));
         family.forEach(member -> shown.add(PersonalData.of(member.nik())));
         personalData.viewed("registrasi", shown);
-    }
-
-    /** The day's register names every resident of the day: each is in the file, so each is recorded first. */
-    private void downloaded(String download, TableReport report) {
-        personalData.downloaded(download, report.people().stream().map(PersonalData::nik).toList());
     }
 
     private void addMembers(List<Resident> family) {
@@ -292,13 +238,25 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         Visit current = java.util.Objects.requireNonNull(visit);
         applicantPanel.removeAll();
         applicantPanel.add(new H3(current.fullName()));
-        documents.setItems(applicant.documents());
-        documents.clear();
-        inPerson.clear();
-        Button inOrder = button("recording.registration.documents-ok", "recording-documents-ok", () -> {
-            visit = desk.documentsInOrder(current.id(), Set.copyOf(documents.getValue()), inPerson.getValue());
+        required = applicant.documents();
+        documents.setItems(required);
+        checkBinder.readBean(DocumentCheckForm.empty());
+        Button inOrder = new Button(getTranslation("recording.registration.documents-ok"), click -> {
+            DocumentCheckForm checked;
+            try {
+                checked = checkBinder.writeRecord();
+            } catch (ValidationException invalid) {
+                return; // each field says what is missing; the visit stays at the check
+            }
+            try {
+                visit = desk.documentsInOrder(current.id(), Set.copyOf(checked.documents()), checked.inPerson());
+            } catch (RuleViolation refused) {
+                checkRefusals.show(refused);
+                return;
+            }
             showBiometricStep();
         });
+        inOrder.setId("recording-documents-ok");
         inOrder.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button giveBack = button("recording.registration.return", "recording-return", () -> {
             Set<String> reasons = new LinkedHashSet<>(applicant.documents());
@@ -325,17 +283,13 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         what.setId("recording-need");
         applicantPanel.add(new H3(current.fullName()), what);
         Button queue = button(need == RecordingNeed.RECORD_AGAIN ? "recording.registration.record-again"
-                : "recording.registration.not-recorded", "recording-not-recorded", () -> {
-            visit = desk.biometricCheck(current.id(), false, priority.getValue(), fault.getValue());
-            afterBiometricCheck(visit);
-        });
+                : "recording.registration.not-recorded", "recording-not-recorded", () -> biometricChecked(current,
+                false));
         queue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button recorded = button(need == RecordingNeed.ALREADY_RECORDED ? "recording.registration.explain"
-                : "recording.registration.already-recorded", "recording-already-recorded", () -> {
-            visit = desk.biometricCheck(current.id(), true, null, fault.getValue());
-            afterBiometricCheck(visit);
-        });
-        fault.clear();
+                : "recording.registration.already-recorded", "recording-already-recorded", () -> biometricChecked(
+                current, true));
+        biometricBinder.readBean(BiometricForm.empty());
         switch (need) {
             case CHECK_BIOMETRICS -> applicantPanel.add(priority, fault, new HorizontalLayout(queue, recorded));
             case RECORD_AGAIN -> applicantPanel.add(priority, fault, new HorizontalLayout(queue));
@@ -344,6 +298,19 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
                 applicantPanel.add(fault, new HorizontalLayout(recorded));
             }
         }
+    }
+
+    /** The check's result sent only when its form is valid (a fault too long is said at the field). */
+    private void biometricChecked(Visit current, boolean alreadyRecorded) {
+        BiometricForm checked;
+        try {
+            checked = biometricBinder.writeRecord();
+        } catch (ValidationException invalid) {
+            return;
+        }
+        visit = desk.biometricCheck(current.id(), alreadyRecorded, alreadyRecorded ? null : checked.priority(),
+                checked.fault());
+        afterBiometricCheck(visit);
     }
 
     /** The register may have changed since the resident was looked up: the screen shows what the desk did. */
@@ -372,103 +339,43 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         }), getTranslation("recording.registration.print-ticket"));
         print.setTarget(AnchorTarget.BLANK);
         applicantPanel.add(new Paragraph(getTranslation("recording.registration.queued", queued.fullName())), number,
-                print, turnNotice(queued));
-        nik.clear();
+                print, new TurnNoticeAsk(desk, officeChannels, queued));
+        nikBinder.readBean(NikForm.empty());
         nik.focus();
         refreshLists();
     }
 
-    /**
-     * The desk asks whether the resident wants to be told when their turn nears, and where: an e-mail address, or a
-     * mobile number for WhatsApp or SMS; nothing to do if not. A wrong address or number is told at its field, what
-     * was typed kept; once asked, the form says so and cannot ask twice.
-     */
-    private Details turnNotice(Visit queued) {
-        RadioButtonGroup<Channel> channel = new RadioButtonGroup<>(getTranslation("recording.registration.turn-channel"));
-        channel.setId("recording-turn-channel");
-        channel.setItems(officeChannels.offered()); // only what can reach the resident here
-        channel.setItemLabelGenerator(value -> getTranslation("recording.registration.turn-by." + value.name()));
-        channel.setValue(Channel.EMAIL);
-        TextField email = new TextField(getTranslation("recording.registration.turn-email"));
-        email.setId("recording-turn-email");
-        email.setMaxLength(Email.MAX_LENGTH);
-        email.setWidth("22em"); // a citizen's address whole, as long ones are (nama.panjang@kantor-desa.go.id)
-        email.setMaxWidth("100%");
-        TextField phone = new TextField(getTranslation("recording.registration.turn-phone"));
-        phone.setId("recording-turn-phone");
-        phone.setMaxLength(PhoneNumber.MAX_LENGTH);
-        phone.setVisible(false);
-        channel.addValueChangeListener(chosen -> {
-            email.setVisible(chosen.getValue() == Channel.EMAIL);
-            phone.setVisible(chosen.getValue() != Channel.EMAIL);
-        });
-        Select<Locale> language = new Select<>();
-        language.setLabel(getTranslation("recording.registration.turn-language"));
-        language.setItems(Locale.of("id"), Locale.ENGLISH);
-        language.setItemLabelGenerator(locale -> getTranslation("recording.language." + locale.getLanguage()));
-        language.setValue(Locale.of("id"));
-        FitText.toItems(language);
-        Button ask = new Button(getTranslation("recording.registration.turn-ask"));
-        ask.setId("recording-turn-ask");
-        ask.addClickListener(click -> {
-            Channel by = channel.getValue();
-            TextField reach = by == Channel.EMAIL ? email : phone;
-            try {
-                desk.askTurnNotice(queued.id(), by, reach.getValue(), language.getValue());
-            } catch (RuleViolation refused) {
-                if (refused.messageKeys().contains(Email.INVALID) || refused.messageKeys().contains(PhoneNumber.INVALID)) {
-                    Notifications.at(reach, refused);
-                } else {
-                    Notifications.error(refused);
-                }
-                return;
-            }
-            reach.setInvalid(false);
-            for (HasValue<?, ?> field : List.of(channel, email, phone, language)) {
-                field.setReadOnly(true);
-            }
-            ask.setEnabled(false);
-            Notifications.success(getTranslation("recording.registration.turn-asked-by." + by.name(), queued.ticket(),
-                    RegistrationDesk.TURN_NOTICE_AHEAD));
-        });
-        HorizontalLayout form = new HorizontalLayout(channel, email, phone, language, ask);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
-        form.setWrap(true);
-        return new Details(getTranslation("recording.registration.turn-notice", RegistrationDesk.TURN_NOTICE_AHEAD),
-                form);
-    }
-
-    /** Says what closing will close, by the state each open visit is in, before it does. */
-    void confirmClose() {
-        Map<VisitState, Integer> open = closing.openToday();
-        int total = open.values().stream().mapToInt(Integer::intValue).sum();
-        if (total == 0) {
-            Notifications.success(getTranslation("recording.close.none"));
-            return;
-        }
-        String which = open.entrySet().stream()
-                .map(entry -> entry.getValue() + " " + getTranslation(entry.getKey().labelKey()).toLowerCase(getLocale()))
-                .collect(Collectors.joining(", "));
-        DestructiveConfirm.ask(getTranslation("recording.close.title"), getTranslation("recording.close.text", which),
-                getTranslation("shared.cancel"), getTranslation("recording.close.confirm", total),
-                () -> unlessRefused(() -> {
-                    int closed = closing.closeToday();
-                    done(getTranslation("recording.close.done", closed));
-                }));
-    }
-
-    private void done(String message) {
+    void done(String message) {
         Notifications.success(message);
         applicantPanel.removeAll();
         visit = null;
-        nik.clear();
+        nikBinder.readBean(NikForm.empty());
         nik.focus();
         refreshLists();
     }
 
+    /** Says what closing will close before it does. */
+    void confirmClose() {
+        lists.confirmClose();
+    }
+
     void refreshLists() {
-        sentBackRows.show(desk.sentBack());
-        register.setItems(desk.today());
+        lists.refresh();
+    }
+
+    /** The desk's three forms, each bound to its record's constraints: errors at the field, no action while one is. */
+    private void bind() {
+        nikBinder.forField(nik).withValidator(BeanRule.of(NikForm.class, "nik")).bind("nik");
+        nikBinder.readBean(NikForm.empty());
+        checkBinder.forField(inPerson).withValidator(BeanRule.of(DocumentCheckForm.class, "inPerson"))
+                .bind("inPerson");
+        checkBinder.forField(documents).withValidator((ticked, context) -> {
+            long missing = required.stream().filter(doc -> !ticked.contains(doc)).count();
+            return missing == 0 ? ValidationResult.ok()
+                    : ValidationResult.error(getTranslation("recording.error.documents-missing", missing));
+        }).bind("documents");
+        biometricBinder.forField(priority).bind("priority");
+        biometricBinder.forField(fault).withValidator(BeanRule.of(BiometricForm.class, "fault")).bind("fault");
     }
 
     private Button button(String key, String id, Runnable action) {

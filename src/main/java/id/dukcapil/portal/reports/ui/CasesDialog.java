@@ -43,8 +43,8 @@ class CasesDialog extends Dialog {
                 .setHeader(getTranslation("reports.column.service-point")).setAutoWidth(true);
         grid.addColumn(step -> step.officer() == null ? "–" : step.officer())
                 .setHeader(getTranslation("reports.column.officer")).setAutoWidth(true);
-        grid.addColumn(step -> ReportsView.duration(Duration.ofMillis(step.durationMs())) + " / "
-                        + ReportsView.duration(step.standard()))
+        grid.addColumn(step -> FigureTexts.duration(Duration.ofMillis(step.durationMs())) + " / "
+                        + FigureTexts.duration(step.standard()))
                 .setHeader(getTranslation("reports.column.duration") + " / "
                         + getTranslation("reports.column.standard")).setAutoWidth(true);
         grid.addColumn(step -> step.excused() ? step.excusedReason() : "")

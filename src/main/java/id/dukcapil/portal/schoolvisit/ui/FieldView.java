@@ -6,7 +6,6 @@ import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -19,8 +18,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.WholeNumbers;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -28,7 +29,6 @@ import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.schoolvisit.BirthCertificate;
 import id.dukcapil.portal.schoolvisit.EnrolmentAnswers;
 import id.dukcapil.portal.schoolvisit.FieldDesk;
 import id.dukcapil.portal.schoolvisit.FieldStudent;
@@ -41,7 +41,6 @@ import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.schoolvisit.EndReason;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ServicePointNames;
-import id.dukcapil.portal.shared.Sex;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
@@ -74,6 +73,8 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     final Span saved = new Span();
     final Paragraph visitLine = new Paragraph();
     final IntegerField cards = new IntegerField();
+    private final Binder<FieldForms.SetOut> setOutBinder = new Binder<>(FieldForms.SetOut.class);
+    @Nullable CorrectionEditor correction;
     private final FieldDesk desk;
     private final EnrolmentAnswers enrolment;
     private final ServicePointNames pointNames;
@@ -101,10 +102,11 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         visitLine.setId("field-visit-line");
         saved.addClassName("field-saved");
         cards.setLabel(getTranslation("schoolvisit.field.cards"));
-        cards.setMin(0);
-        cards.setMax(FieldDesk.CARDS_MAX);
+        WholeNumbers.between(cards, 0, FieldDesk.CARDS_MAX);
         cards.setStepButtonsVisible(true);
-        cards.setValue(0);
+        setOutBinder.forField(cards).withValidator(BeanRule.<Integer>of(FieldForms.SetOut.class, "cards")
+                .withArgs(FieldDesk.CARDS_MAX)).bind("cards");
+        setOutBinder.readBean(new FieldForms.SetOut(0));
         cards.setId("field-cards");
 
         // Widths that fit the roster's share of an upright tablet (about 470 px beside the student): names and states
@@ -170,9 +172,11 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         visitPanel.add(visitLine);
         switch (chosen.state()) {
             case PLANNED -> {
-                Button setOut = button("schoolvisit.field.set-out", "field-set-out",
-                        () -> visitChanged(desk.setOut(chosen.id(), cards.getValue() == null ? 0 : cards.getValue()),
-                                "schoolvisit.field.set-out-done"));
+                Button setOut = button("schoolvisit.field.set-out", "field-set-out", () -> {
+                    if (setOutBinder.validate().isOk()) { // else said at the field; the visit stays planned
+                        visitChanged(desk.setOut(chosen.id(), cards.getValue()), "schoolvisit.field.set-out-done");
+                    }
+                });
                 setOut.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 HorizontalLayout row = new HorizontalLayout(cards, setOut);
                 row.setAlignItems(Alignment.BASELINE);
@@ -327,7 +331,16 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         reason.setMaxLength(FieldDesk.RECORDING_FAILURE_MAX_LENGTH);
         reason.setWidthFull();
         reason.setId("field-failure-reason");
+        String wrong = getTranslation("schoolvisit.error.failure-reason", FieldDesk.RECORDING_FAILURE_MAX_LENGTH);
+        reason.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(wrong));
+        Binder<FieldForms.RecordingFailure> failure = new Binder<>(FieldForms.RecordingFailure.class);
+        failure.forField(reason).withValidator(BeanRule.<String>of(FieldForms.RecordingFailure.class, "reason")
+                .withArgs(FieldDesk.RECORDING_FAILURE_MAX_LENGTH)).bind("reason");
+        failure.readBean(new FieldForms.RecordingFailure(""));
         Button failed = button("schoolvisit.field.recording-failed", "field-recording-failed", () -> {
+            if (failure.validate().hasErrors()) {
+                return; // said at the field; the student stays to be recorded
+            }
             FieldStudent student = desk.recordingFailed(visitId, id, reason.getValue());
             studentSaved(student);
             Paragraph message = new Paragraph(getTranslation("schoolvisit.field.recording-failed-saved",
@@ -341,34 +354,8 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void correctionForm(FieldStudent student, long visitId, long id) {
-        Resident resident = student.resident();
-        TextField name = field("schoolvisit.field.name", resident.fullName(), Resident.NAME_MAX_LENGTH, "fix-name");
-        TextField place = field("schoolvisit.field.birth-place", resident.birthPlace(),
-                Resident.BIRTH_PLACE_MAX_LENGTH, "fix-place");
-        DatePicker birthDate = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.field.birth-date")));
-        birthDate.setValue(resident.birthDate());
-        birthDate.setId("fix-birth-date");
-        Select<Sex> sex = new Select<>();
-        sex.setLabel(getTranslation("schoolvisit.field.sex"));
-        sex.setItems(Sex.values());
-        sex.setItemLabelGenerator(value -> getTranslation("sex." + value.name()));
-        sex.setValue(resident.sex());
-        TextField father = field("schoolvisit.field.father", orEmpty(resident.fatherName()), Resident.NAME_MAX_LENGTH,
-                "fix-father");
-        TextField mother = field("schoolvisit.field.mother", orEmpty(resident.motherName()), Resident.NAME_MAX_LENGTH,
-                "fix-mother");
-        TextArea note = new TextArea(getTranslation("schoolvisit.field.note"));
-        note.setMaxLength(BirthCertificate.NOTE_MAX_LENGTH);
-        note.setRequired(true);
-        note.setWidthFull();
-        note.setId("fix-note");
-        Button save = primaryButton("schoolvisit.field.save-correction", "field-save-correction",
-                () -> desk.correct(visitId, id, new BirthCertificate(name.getValue(), place.getValue(),
-                        birthDate.getValue(), sex.getValue(), father.getValue(), mother.getValue()), note.getValue()));
-        FlexLayout form = new FlexLayout(name, place, birthDate, sex, father, mother);
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.getStyle().set("gap", "0 var(--lumo-space-m)");
-        studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.correct-intro")), form, note, save);
+        correction = new CorrectionEditor(desk, student, visitId, id, this::studentSaved);
+        studentPanel.add(correction);
     }
 
     /**
@@ -477,14 +464,6 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         return student.corrected() ? text + " · " + getTranslation("schoolvisit.field.corrected") : text;
     }
 
-    private TextField field(String key, String value, int max, String id) {
-        TextField field = new TextField(getTranslation(key));
-        field.setValue(value);
-        field.setMaxLength(max);
-        field.setId(id);
-        return field;
-    }
-
     private Button button(String key, String id, Runnable action) {
         Button button = new Button(getTranslation(key), click -> unlessRefused(action));
         button.setId(id);
@@ -495,10 +474,6 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
 
     private static String orDash(@Nullable String text) {
         return text == null || text.isBlank() ? "–" : text;
-    }
-
-    private static String orEmpty(@Nullable String text) {
-        return text == null ? "" : text;
     }
 
     @Override

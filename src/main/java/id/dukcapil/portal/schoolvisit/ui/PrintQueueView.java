@@ -16,7 +16,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -48,6 +47,7 @@ import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
@@ -69,6 +69,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     final Grid<OpenHandover> open = new Grid<>();
     final ComboBox<School> school = new ComboBox<>();
     final Div handoverPanel = new Div();
+    @Nullable HandoverReceipt receipt;
     /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
     private final ListedRows<OpenHandover> openRows = ListedRows.of(open, OpenHandover::id);
     private final BirthdayPrintQueue printQueue;
@@ -285,22 +286,13 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
             handoverPanel.add(waiting);
             return;
         }
-        TextField receiver = new TextField(getTranslation("schoolvisit.handover.receiver"));
-        receiver.setMaxLength(Handover.RECEIVER_MAX_LENGTH);
-        receiver.setId("handover-receiver");
-        Button received = new Button(getTranslation("schoolvisit.handover.received"), click -> unlessRefused(() -> {
-            Handover done = handovers.received(handover.id(), receiver.getValue());
+        receipt = new HandoverReceipt(handovers, handover, done -> {
             Notifications.success(getTranslation("schoolvisit.handover.received-done", done.number(),
                     done.receivedBy()));
             show(done);
             refreshOpen();
-        }));
-        received.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        received.setId("handover-received");
-        HorizontalLayout row = new HorizontalLayout(receiver, received);
-        row.setAlignItems(Alignment.BASELINE);
-        row.setWrap(true);
-        handoverPanel.add(row);
+        });
+        handoverPanel.add(receipt);
     }
 
     @Override

@@ -3,10 +3,7 @@ package id.dukcapil.portal.schoolvisit.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -18,8 +15,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
+import java.util.Map;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -32,22 +32,17 @@ import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.RosterReport;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolFigures;
-import id.dukcapil.portal.schoolvisit.SchoolForm;
 import id.dukcapil.portal.schoolvisit.SchoolListImport;
-import com.vaadin.flow.component.details.Details;
-import id.dukcapil.portal.schoolvisit.SchoolLevel;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
-import id.dukcapil.portal.staff.ServicePoint;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -69,30 +64,34 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     final Div detail = new Div();
     final Grid<RosterReport.BadRow> badRows = new Grid<>();
     final DatePicker visitDay;
+    private final Binder<UploadForms.Roster> rosterBinder = new Binder<>(UploadForms.Roster.class);
+    final SchoolListUpload listUpload;
     private final Schools service;
     private final RosterImport rosterImport;
     private final SchoolReports reports;
     private final TableReportFiles files;
-    private final SchoolListImport schoolList;
     private final VisitPlanner planner;
     private final Clock clock;
     private final PersonalDataViews personalData;
     @Nullable School selected;
+    @Nullable SchoolEditor editor;
 
     SchoolsView(Schools service, RosterImport rosterImport, SchoolReports reports, TableReportFiles files,
                 SchoolListImport schoolList, VisitPlanner planner, PersonalDataViews personalData, Clock clock) {
         this.personalData = personalData;
         this.planner = planner;
         this.clock = clock;
-        this.schoolList = schoolList;
+        listUpload = new SchoolListUpload(schoolList, service, this::refresh);
         this.service = service;
         this.rosterImport = rosterImport;
         this.reports = reports;
         this.files = files;
         setSizeFull();
         visitDay = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.schools.visit-day")));
-        visitDay.setValue(LocalDate.now(clock));
         visitDay.setId("roster-visit-day");
+        rosterBinder.forField(visitDay).withValidator(BeanRule.of(UploadForms.Roster.class, "visitDay"))
+                .bind("visitDay");
+        rosterBinder.readBean(new UploadForms.Roster(LocalDate.now(clock)));
         search.setPlaceholder(getTranslation("schoolvisit.schools.search"));
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setMaxLength(School.NAME_MAX_LENGTH);
@@ -125,7 +124,7 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         badRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         badRows.setAllRowsVisible(true);
         badRows.setId("roster-bad-rows");
-        HorizontalLayout bar = new HorizontalLayout(search, create, listImport());
+        HorizontalLayout bar = new HorizontalLayout(search, create, listUpload);
         bar.setWrap(true);
         bar.setAlignItems(Alignment.BASELINE);
         FlexLayout body = new FlexLayout(schools, detail);
@@ -134,54 +133,6 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         body.setWidthFull();
         add(new H2(getTranslation("schoolvisit.schools.title")), bar, body);
         refresh();
-    }
-
-    /** A list of schools from Excel, for the service point chosen; the bad rows said by number and reason. */
-    private Details listImport() {
-        Select<ServicePoint> point = new Select<>();
-        point.setLabel(getTranslation("schoolvisit.field.service-point"));
-        point.setItems(service.servicePoints());
-        point.setItemLabelGenerator(ServicePoint::name);
-        UI ui = UI.getCurrent();
-        Upload upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(RosterImport.MAX_UPLOAD_BYTES,
-                (metadata, bytes) -> ui.access(() -> importList(point.getValue(), bytes)))));
-        upload.setMaxFiles(1);
-        upload.setMaxFileSize(RosterImport.MAX_UPLOAD_BYTES);
-        upload.setAcceptedFileTypes(".xlsx", TableReportFiles.XLSX);
-        upload.setId("school-list-upload");
-        Anchor template = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = schoolList.template();
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "templat-daftar-sekolah.xlsx",
-                    TableReportFiles.XLSX, bytes.length);
-        }), getTranslation("schoolvisit.schools.list-template"));
-        template.setId("school-list-template");
-        Details details = new Details(getTranslation("schoolvisit.schools.import-list"),
-                new Paragraph(getTranslation("schoolvisit.schools.import-hint")), template, point, upload);
-        details.setId("school-list-import");
-        return details;
-    }
-
-    void importList(@Nullable ServicePoint point, byte[] bytes) {
-        if (point == null) {
-            Notifications.error(getTranslation("schoolvisit.error.service-point"));
-            return;
-        }
-        try {
-            SchoolListImport.Report report = schoolList.importList(point.code(), new ByteArrayInputStream(bytes));
-            String message = getTranslation("schoolvisit.schools.list-imported", report.rows(), report.added(),
-                    report.updated(), report.badRows().size()) + report.badRows().stream()
-                    .map(row -> " " + getTranslation("schoolvisit.column.row") + " " + row.row() + ": "
-                            + getTranslation(row.reasonKey(), row.args()))
-                    .collect(java.util.stream.Collectors.joining(""));
-            if (report.badRows().isEmpty()) {
-                Notifications.success(message);
-            } else {
-                Notifications.error(message);
-            }
-            refresh();
-        } catch (RuleViolation violation) {
-            Notifications.error(violation);
-        }
     }
 
     void refresh() {
@@ -259,9 +210,8 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void imported(School school, byte[] bytes) {
-        if (visitDay.getValue() == null) {
-            Notifications.error(getTranslation("schoolvisit.error.day"));
-            return;
+        if (rosterBinder.validate().hasErrors()) {
+            return; // said at the day's field; the file is not read
         }
         try {
             RosterReport report = rosterImport.importRoster(school.id(), visitDay.getValue(),
@@ -277,76 +227,21 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
             badRows.setItems(report.badRows());
             badRows.setVisible(!report.badRows().isEmpty());
         } catch (RuleViolation violation) {
-            Notifications.error(violation);
+            FieldRefusals.of(Map.of("schoolvisit.error.day", visitDay)).show(violation);
         }
     }
 
-    /** The school's form in a dialog: a new school, or the one chosen; what was typed stays after a refusal. */
+    /** The school's form in a dialog: a new school, or the one chosen as it is now; typed values survive a refusal. */
     void openForm(@Nullable School school) {
-        Dialog dialog = new Dialog(getTranslation(school == null ? "schoolvisit.schools.new" : "schoolvisit.schools.edit"));
-        dialog.setWidth("min(48rem, 100vw)");
-        SchoolForm start = school == null ? SchoolForm.empty() : SchoolForm.of(school);
-        TextField npsn = text("schoolvisit.field.npsn", start.npsn(), School.NPSN_LENGTH, "school-npsn");
-        npsn.setAllowedCharPattern("[0-9]");
-        TextField name = text("schoolvisit.field.school-name", start.name(), School.NAME_MAX_LENGTH, "school-name");
-        Select<SchoolLevel> level = new Select<>();
-        level.setLabel(getTranslation("schoolvisit.column.level"));
-        level.setItems(SchoolLevel.values());
-        level.setItemLabelGenerator(value -> getTranslation(value.labelKey()));
-        level.setValue(start.level());
-        level.setId("school-level");
-        TextField address = text("schoolvisit.field.address", start.address(), School.ADDRESS_MAX_LENGTH,
-                "school-address");
-        ComboBox<Region> village = new ComboBox<>(getTranslation("schoolvisit.field.village"));
-        List<Region> villages = service.villages();
-        village.setItems(villages);
-        village.setItemLabelGenerator(Region::name);
-        villages.stream().filter(v -> v.code().equals(start.villageCode())).findFirst().ifPresent(village::setValue);
-        village.setId("school-village");
-        TextField contact = text("schoolvisit.field.contact", start.contactName(), School.NAME_MAX_LENGTH,
-                "school-contact");
-        TextField phone = text("schoolvisit.field.phone", start.contactPhone(), School.PHONE_MAX_LENGTH,
-                "school-phone");
-        TextField email = text("schoolvisit.field.email", start.contactEmail() == null ? "" : start.contactEmail(),
-                School.EMAIL_MAX_LENGTH, "school-email");
-        Select<ServicePoint> point = new Select<>();
-        point.setLabel(getTranslation("schoolvisit.field.service-point"));
-        List<ServicePoint> points = service.servicePoints();
-        point.setItems(points);
-        point.setItemLabelGenerator(ServicePoint::name);
-        points.stream().filter(p -> p.code().equals(start.servicePoint())).findFirst().ifPresent(point::setValue);
-        point.setId("school-point");
-        FormLayout form = new FormLayout(npsn, name, level, address, village, contact, phone, email, point);
-        Button save = new Button(getTranslation("schoolvisit.action.save"), click -> {
-            SchoolForm typed = new SchoolForm(npsn.getValue(), name.getValue(), level.getValue(), address.getValue(),
-                    village.getValue() == null ? "" : village.getValue().code(), contact.getValue(), phone.getValue(),
-                    email.getValue(), point.getValue() == null ? "" : point.getValue().code());
-            try {
-                School saved = school == null ? service.create(typed)
-                        : service.update(school.id(), school.version(), typed);
-                dialog.close();
-                Notifications.success(getTranslation("schoolvisit.schools.saved", saved.name()));
-                refresh();
-                schools.select(saved);
-                show(saved);
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
+        // Read again: the form edits the school as it is when opened, not as the grid showed it earlier.
+        School current = school == null ? null : service.find(school.id());
+        editor = new SchoolEditor(service, current, saved -> {
+            Notifications.success(getTranslation("schoolvisit.schools.saved", saved.name()));
+            refresh();
+            schools.select(saved);
+            show(saved);
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("school-save");
-        Button cancel = new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close());
-        dialog.add(form);
-        dialog.getFooter().add(cancel, save);
-        dialog.open();
-    }
-
-    private TextField text(String key, String value, int max, String id) {
-        TextField field = new TextField(getTranslation(key));
-        field.setValue(value);
-        field.setMaxLength(max);
-        field.setId(id);
-        return field;
+        editor.open();
     }
 
     @Override

@@ -2,35 +2,22 @@ package id.dukcapil.portal.schoolvisit.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.audit.PersonalDataViews;
-import id.dukcapil.portal.schoolvisit.Kit;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.Paragraph;
-import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Schools;
-import id.dukcapil.portal.schoolvisit.VisitPlan;
 import id.dukcapil.portal.schoolvisit.VisitLetters;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import com.vaadin.flow.component.html.Anchor;
@@ -47,7 +34,6 @@ import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -55,8 +41,8 @@ import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SOP D step 1 for the planner: the visits of a month or a week, day by day, and a visit scheduled for a school and
@@ -76,6 +62,7 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     final Span period = new Span();
     final Div calendar = new Div();
     private final VisitPlanner planner;
+    @Nullable ScheduleEditor scheduleEditor;
     private final Schools schools;
     private final VisitLetters letters;
     private final SchoolReports reports;
@@ -83,6 +70,8 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     private final PersonalDataViews personalData;
     private final Clock clock;
     LocalDate anchor;
+    @Nullable KitEditor kitEditor;
+    @Nullable LeaveEditor leaveEditor;
 
     VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, SchoolReports reports,
                       TableReportFiles files, PersonalDataViews personalData, Clock clock) {
@@ -210,64 +199,15 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         return cell;
     }
 
-    /** The schedule dialog; the coordination's clock runs from its opening to the visit scheduled. */
+    /** The schedule dialog (its own class: the form and its checks); the calendar redrawn on the visit's day. */
     void openSchedule(LocalDate day) {
-        Instant began = clock.instant();
-        Dialog dialog = new Dialog(getTranslation("schoolvisit.calendar.schedule"));
-        dialog.setWidth("min(40rem, 100vw)");
-        ComboBox<School> school = new ComboBox<>(getTranslation("schoolvisit.column.school"));
-        school.setItems(query -> schools.search(query.getFilter().orElse(""),
-                org.springframework.data.domain.PageRequest.of(query.getPage(), query.getPageSize())).stream());
-        school.setItemLabelGenerator(s -> s.name() + " (" + s.npsn() + ")");
-        school.setId("schedule-school");
-        DatePicker date = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.column.day")));
-        date.setValue(day);
-        date.setMin(LocalDate.now(clock));
-        date.setId("schedule-day");
-        Map<String, String> officers = planner.officers();
-        MultiSelectComboBox<String> team = new MultiSelectComboBox<>(getTranslation("schoolvisit.column.team"));
-        team.setItems(officers.keySet());
-        team.setItemLabelGenerator(username -> officers.getOrDefault(username, username));
-        team.setId("schedule-team");
-        Select<Kit> kit = new Select<>();
-        kit.setLabel(getTranslation("schoolvisit.column.kit"));
-        kit.setItems(planner.kits());
-        kit.setItemLabelGenerator(k -> k.name() + (k.underRepair() ? " · " + getTranslation("schoolvisit.calendar.repair") : ""));
-        kit.setId("schedule-kit");
-        Paragraph refusal = new Paragraph();
-        refusal.setId("schedule-refusal");
-        refusal.getStyle().set("color", "var(--lumo-error-text-color)").set("margin", "0");
-        refusal.setVisible(false);
-        Map<String, HasValidation> fields = Map.of("school", school, "day", date, "team", team, "kit", kit);
-        Button save = new Button(getTranslation("schoolvisit.calendar.schedule"), click -> {
-            fields.values().forEach(field -> field.setInvalid(false));
-            refusal.setVisible(false);
-            try {
-                SchoolVisit visit = planner.schedule(new VisitPlan(school.getValue() == null ? -1 : school.getValue().id(),
-                        date.getValue(), Set.copyOf(team.getValue()),
-                        kit.getValue() == null ? null : kit.getValue().code(), began));
-                dialog.close();
-                Notifications.success(getTranslation("schoolvisit.calendar.scheduled", visit.schoolName(),
-                        DATE.format(visit.day())));
-                anchor = visit.day();
-                draw();
-            } catch (RuleViolation violation) {
-                // Told at the field it is about, inside the dialog: a toast covered the team field.
-                HasValidation field = fields.get(ScheduleRefusals.fieldOf(violation));
-                if (field != null) {
-                    field.setErrorMessage(Notifications.text(violation));
-                    field.setInvalid(true);
-                } else {
-                    refusal.setText(Notifications.text(violation));
-                    refusal.setVisible(true);
-                }
-            }
+        scheduleEditor = new ScheduleEditor(planner, schools, clock, day, visit -> {
+            Notifications.success(getTranslation("schoolvisit.calendar.scheduled", visit.schoolName(),
+                    DATE.format(visit.day())));
+            anchor = visit.day();
+            draw();
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("schedule-save");
-        dialog.add(refusal, new FormLayout(school, date, team, kit));
-        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close()), save);
-        dialog.open();
+        scheduleEditor.open();
     }
 
     /** A visit's letter to the school: e-mailed through the outbox, or downloaded with the day's student list. */
@@ -314,89 +254,15 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void openKits() {
-        Dialog dialog = new Dialog(getTranslation("schoolvisit.calendar.kits"));
-        dialog.setWidth("min(48rem, 100vw)");
-        Grid<Kit> grid = new Grid<>();
-        grid.addColumn(Kit::code).setHeader(getTranslation("schoolvisit.column.code")).setAutoWidth(true);
-        grid.addColumn(Kit::name).setHeader(getTranslation("schoolvisit.column.kit"));
-        grid.addColumn(k -> k.underRepair() ? getTranslation("schoolvisit.calendar.repair") + ": "
-                + (k.repairNote() == null ? "" : k.repairNote()) : "").setHeader(getTranslation("schoolvisit.column.state"));
-        grid.setItems(planner.kits());
-        grid.setAllRowsVisible(true);
-        TextField code = new TextField(getTranslation("schoolvisit.column.code"));
-        code.setMaxLength(20);
-        code.setId("kit-code");
-        TextField name = new TextField(getTranslation("schoolvisit.column.kit"));
-        name.setMaxLength(100);
-        name.setId("kit-name");
-        Select<String> point = new Select<>();
-        point.setLabel(getTranslation("schoolvisit.field.service-point"));
         Map<String, String> points = schools.servicePoints().stream()
                 .collect(Collectors.toMap(p -> p.code(), p -> p.name(), (a, b) -> a, java.util.LinkedHashMap::new));
-        point.setItems(points.keySet());
-        point.setItemLabelGenerator(c -> points.getOrDefault(c, c));
-        Checkbox repair = new Checkbox(getTranslation("schoolvisit.calendar.repair"));
-        TextField note = new TextField(getTranslation("schoolvisit.calendar.repair-note"));
-        note.setMaxLength(200);
-        grid.asSingleSelect().addValueChangeListener(change -> {
-            Kit k = change.getValue();
-            if (k != null) {
-                code.setValue(k.code());
-                name.setValue(k.name());
-                point.setValue(k.servicePoint());
-                repair.setValue(k.underRepair());
-                note.setValue(k.repairNote() == null ? "" : k.repairNote());
-            }
-        });
-        Button save = new Button(getTranslation("schoolvisit.action.save"), click -> {
-            try {
-                Kit saved = planner.saveKit(new Kit(code.getValue().strip(), name.getValue().strip(),
-                        point.getValue() == null ? "" : point.getValue(), repair.getValue(),
-                        note.getValue().isBlank() ? null : note.getValue().strip()));
-                Notifications.success(getTranslation("schoolvisit.calendar.kit-saved", saved.name()));
-                grid.setItems(planner.kits());
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("kit-save");
-        dialog.add(grid, new H3(getTranslation("schoolvisit.calendar.kit-form")),
-                new FormLayout(code, name, point, repair, note));
-        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.close"), click -> dialog.close()), save);
-        dialog.open();
+        kitEditor = new KitEditor(planner, points);
+        kitEditor.open();
     }
 
     void openLeave() {
-        Dialog dialog = new Dialog(getTranslation("schoolvisit.calendar.leave"));
-        dialog.setWidth("min(36rem, 100vw)");
-        Map<String, String> officers = planner.officers();
-        ComboBox<String> officer = new ComboBox<>(getTranslation("schoolvisit.calendar.officer"));
-        officer.setItems(officers.keySet());
-        officer.setItemLabelGenerator(username -> officers.getOrDefault(username, username));
-        DatePicker first = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.calendar.leave-first")));
-        DatePicker last = VaadinTexts.localized(new DatePicker(getTranslation("schoolvisit.calendar.leave-last")));
-        TextField reason = new TextField(getTranslation("schoolvisit.calendar.leave-reason"));
-        reason.setMaxLength(200);
-        Button save = new Button(getTranslation("schoolvisit.action.save"), click -> {
-            if (officer.getValue() == null || first.getValue() == null || last.getValue() == null) {
-                Notifications.error(getTranslation("schoolvisit.error.leave"));
-                return;
-            }
-            try {
-                planner.leave(officer.getValue(), first.getValue(), last.getValue(), reason.getValue());
-                dialog.close();
-                Notifications.success(getTranslation("schoolvisit.calendar.leave-saved",
-                        officers.getOrDefault(officer.getValue(), officer.getValue()), DATE.format(first.getValue()),
-                        DATE.format(last.getValue())));
-            } catch (RuleViolation violation) {
-                Notifications.error(violation);
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(officer, first, last, reason));
-        dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.cancel"), click -> dialog.close()), save);
-        dialog.open();
+        leaveEditor = new LeaveEditor(planner);
+        leaveEditor.open();
     }
 
     @Override

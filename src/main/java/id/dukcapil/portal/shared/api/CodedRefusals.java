@@ -34,6 +34,11 @@ class CodedRefusals implements HandlerExceptionResolver, Ordered {
         if (!(failure instanceof CodedRefusal refusal) || !(handler instanceof HandlerMethod)) {
             return null;
         }
+        if (refusal.retryAfter() != null) {
+            // Whole seconds, rounded up: a client that waits as told finds its next event free (decision 182).
+            long millis = refusal.retryAfter().toMillis();
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, (millis + 999) / 1000)));
+        }
         try {
             problems.write(request, response, HttpStatus.valueOf(refusal.code().httpStatus()), refusal.code().name(),
                     refusal);

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
 
 /**
  * A throttle counted in this node's memory (decision 065): Bucket4j local buckets in a Caffeine map, keys idle for a
@@ -46,6 +47,13 @@ final class NodeThrottle implements Throttle {
     public boolean spent(String key) {
         Bucket bucket = buckets.getIfPresent(key);
         return bucket != null && bucket.getAvailableTokens() < 1;
+    }
+
+    @Override
+    public Duration untilNext(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        return bucket == null ? Duration.ZERO
+                : Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
     }
 
     @Override

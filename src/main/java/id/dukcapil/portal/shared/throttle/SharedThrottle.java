@@ -1,6 +1,7 @@
 package id.dukcapil.portal.shared.throttle;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,6 +52,13 @@ final class SharedThrottle implements Throttle {
     public boolean spent(String key) {
         long now = now();
         return store.tat(purpose, key, now).map(tat -> tat > now + burst - interval).orElse(false);
+    }
+
+    @Override
+    public Duration untilNext(String key) {
+        long now = now();
+        long wait = store.tat(purpose, key, now).map(tat -> tat - (now + burst - interval)).orElse(0L);
+        return wait <= 0 ? Duration.ZERO : Duration.ofNanos(Math.multiplyExact(wait, 1_000L));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package id.dukcapil.portal.shared.throttle;
 
+import java.time.Duration;
+
 /**
  * One limit counted per key (an account, an e-mail address, a client address), each key in its own token bucket.
  * Thread-safe. Keys whose bucket is full again are forgotten, and the number kept is capped: what is stored stays
@@ -23,6 +25,12 @@ public sealed interface Throttle permits SharedThrottle, NodeThrottle {
 
     /** Whether the key has no event left now; counts nothing. */
     boolean spent(String key);
+
+    /**
+     * How long until the key has an event again: zero while it has one now. Counts nothing; what a refusal's
+     * {@code Retry-After} says (decision 182).
+     */
+    Duration untilNext(String key);
 
     /** Starts the key afresh (a correct password after a few wrong ones). */
     void forgive(String key);

@@ -4,7 +4,7 @@ import id.dukcapil.portal.shared.Acting;
 import id.dukcapil.portal.shared.tx.DemoDataFill;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.signing.Certificates;
-import id.dukcapil.portal.signing.internal.CertificateStore;
+import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,14 +32,14 @@ class DemoSigning {
     static final String HEAD_NIP = "197203151998031004";
 
     private final Certificates certificates;
-    private final CertificateStore certificateStore;
+    private final SigningCertificateRepository certificateStore;
     private final SigningProperties properties;
     private final UserDetailsService users;
     private final Clock clock;
     private final FirstStart firstStart;
 
     DemoSigning(FirstStart firstStart,
-                Certificates certificates, CertificateStore certificateStore, SigningProperties properties,
+                Certificates certificates, SigningCertificateRepository certificateStore, SigningProperties properties,
                 UserDetailsService users, Clock clock) {
         this.firstStart = firstStart;
         this.certificates = certificates;
@@ -56,7 +56,7 @@ class DemoSigning {
     }
 
     private void makeCertificates() {
-        if (!certificateStore.all().isEmpty() || properties.demoPassphrase().isBlank()) {
+        if (certificateStore.count() > 0 || properties.demoPassphrase().isBlank()) {
             return;
         }
         Instant now = clock.instant();

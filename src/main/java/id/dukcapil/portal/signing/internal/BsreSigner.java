@@ -65,14 +65,14 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
     private final BsreClient client;
     private final SignedFileCheck fileCheck;
     private final RemoteAttempts attempts;
-    private final CertificateStore certificates;
+    private final SigningCertificateRepository certificates;
     private final AuditLog auditLog;
     private final Clock clock;
     /** Secrets BSrE refused, per signer and kind: counted in the database, one count for all nodes. */
     private final Throttle secretRefusals;
 
     public BsreSigner(BsreProperties properties, SigningProperties signing, SignatureInspector inspector,
-                      RemoteAttempts attempts, CertificateStore certificates, AuditLog auditLog, Throttles throttles,
+                      RemoteAttempts attempts, SigningCertificateRepository certificates, AuditLog auditLog, Throttles throttles,
                       Clock clock) {
         if (properties.url().isBlank() || properties.nik().isBlank() || properties.rootsPem().isBlank()) {
             throw new IllegalStateException("Signing through BSrE needs portal.signing.bsre.url, .nik and .roots-pem");
@@ -386,7 +386,7 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
     private long register(X509Certificate certificate, Instant now) {
         try {
             byte[] der = certificate.getEncoded();
-            return certificates.registerRemote(new CertificateStore.NewCertificate(
+            return certificates.registerRemote(new SigningCertificateSql.NewCertificate(
                     certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
                     certificate.getSerialNumber().toString(16), certificate.getNotBefore().toInstant(),
                     certificate.getNotAfter().toInstant(), CertificateNames.commonName(certificate),

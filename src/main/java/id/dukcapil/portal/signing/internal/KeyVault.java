@@ -28,13 +28,13 @@ public class KeyVault {
     public record UnlockedKey(CertificateInfo certificate, SigningKey key) {
     }
 
-    private final CertificateStore certificates;
+    private final SigningCertificateRepository certificates;
     private final Sealer sealer;
     private final AuditLog auditLog;
     private final Clock clock;
     private final Throttle wrongPassphrases;
 
-    KeyVault(CertificateStore certificates, Sealer sealer, AuditLog auditLog, Throttles throttles, Clock clock) {
+    KeyVault(SigningCertificateRepository certificates, Sealer sealer, AuditLog auditLog, Throttles throttles, Clock clock) {
         this.certificates = certificates;
         this.sealer = sealer;
         this.auditLog = auditLog;
@@ -55,7 +55,8 @@ public class KeyVault {
                 throw new RuleViolation("signing.passphrase.throttled");
             }
             try {
-                SigningKey key = Pkcs12.open(sealer.open(certificates.sealedPkcs12(certificate.id())), passphrase);
+                SigningKey key = Pkcs12.open(sealer.open(certificates.sealedPkcs12(certificate.id())
+                        .orElseThrow(() -> new RuleViolation("signing.certificate.none"))), passphrase);
                 wrongPassphrases.forgive(throttleKey);
                 return new UnlockedKey(certificate, key);
             } catch (RuleViolation wrong) {

@@ -9,9 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -56,36 +53,30 @@ public class SignatureInspector {
         Thread.ofVirtual().name("cms-classes").start(() -> CmsSignature.load());
     }
 
+    /**
+     * Reads the file's raw bytes only ({@link RawSignatureReader}): PDFBox would decode cross-reference and object
+     * streams into the heap with no limit while it looks for the signature, and a stranger's upload is checked here
+     * (decision 183).
+     */
     public Inspection inspect(byte[] pdf) {
         if (!PdfSniffer.looksLikePdf(pdf)) {
             return Inspection.of(Outcome.NOT_A_PDF);
         }
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            List<PDSignature> signatures = document.getSignatureDictionaries();
-            if (signatures.isEmpty()) {
-                return Inspection.of(Outcome.NOT_SIGNED);
+        return switch (RawSignatureReader.read(pdf)) {
+            case RawSignatureReader.NotAPdf ignored -> Inspection.of(Outcome.NOT_A_PDF);
+            case RawSignatureReader.Unsigned ignored -> Inspection.of(Outcome.NOT_SIGNED);
+            case RawSignatureReader.NotWhole notWhole -> new Inspection(Outcome.BROKEN, null, notWhole.signedAt());
+            case RawSignatureReader.Whole whole -> {
+                if (!SUB_FILTERS.contains(whole.subFilter())) {
+                    yield new Inspection(Outcome.BROKEN, null, whole.signedAt());
+                }
+                try {
+                    yield CmsSignature.inspect(whole.signedContent(pdf), whole.contents(), whole.signedAt());
+                } catch (IOException | RuntimeException e) {
+                    yield Inspection.of(Outcome.BROKEN);
+                }
             }
-            PDSignature signature = signatures.getLast();
-            Instant signedAt = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
-            if (!SUB_FILTERS.contains(signature.getSubFilter()) || !coversWholeFile(signature.getByteRange(), pdf)) {
-                return new Inspection(Outcome.BROKEN, null, signedAt);
-            }
-            return CmsSignature.inspect(signature.getSignedContent(pdf), signature.getContents(pdf), signedAt);
-        } catch (RuntimeException e) {
-            return Inspection.of(Outcome.BROKEN);
-        } catch (IOException e) {
-            return Inspection.of(Outcome.NOT_A_PDF);
-        }
-    }
-
-    /**
-     * [0, a) and [b, end of file) with exactly the hex string of /Contents between a and b: nothing unsigned was
-     * added after signing (an incremental update would extend the file past the range).
-     */
-    private static boolean coversWholeFile(int[] range, byte[] pdf) {
-        return range.length == 4 && range[0] == 0 && range[1] > 0 && range[2] > range[1] && range[3] >= 0
-                && (long) range[2] + range[3] == pdf.length
-                && pdf[range[1]] == '<' && pdf[range[2] - 1] == '>';
+        };
     }
 
     static X509Certificate certificate(byte[] der) throws CertificateException {

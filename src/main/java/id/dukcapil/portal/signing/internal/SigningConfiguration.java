@@ -17,7 +17,7 @@ class SigningConfiguration {
     @Bean
     @ConditionalOnProperty(name = "portal.signing.provider", havingValue = "bsre")
     BsreSigner bsreSigner(BsreProperties properties, SigningProperties signing, SignatureInspector inspector,
-                          RemoteAttempts attempts, CertificateStore certificates, AuditLog auditLog,
+                          RemoteAttempts attempts, SigningCertificateRepository certificates, AuditLog auditLog,
                           Throttles throttles, Clock clock) {
         return new BsreSigner(properties, signing, inspector, attempts, certificates, auditLog, throttles, clock);
     }

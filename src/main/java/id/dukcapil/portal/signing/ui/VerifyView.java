@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
+import id.dukcapil.portal.shared.web.ClientAddress;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.PublicPage;
 import id.dukcapil.portal.signing.PdfSignatureCheck;
@@ -53,7 +54,11 @@ class VerifyView extends PublicPage implements HasUrlParameter<String>, HasDynam
         this.clock = clock;
         UI ui = UI.getCurrent();
         upload = VaadinTexts.localized(new Upload(BoundedUploadHandler.inMemory(PublicVerification.MAX_UPLOAD_BYTES,
-                (metadata, bytes) -> ui.access(() -> check(bytes)))));
+                (metadata, bytes) -> {
+                    // The upload's own request names the client; the access may run on another thread.
+                    String client = ClientAddress.current().orElse("unknown");
+                    ui.access(() -> check(bytes, client));
+                })));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(PublicVerification.MAX_UPLOAD_BYTES);
         upload.addFileRejectedListener(rejected -> Notifications.error(
@@ -87,7 +92,7 @@ class VerifyView extends PublicPage implements HasUrlParameter<String>, HasDynam
     }
 
     /** Checks an uploaded file and says what it is, in the visitor's language. */
-    void check(byte[] bytes) {
+    void check(byte[] bytes, String client) {
         checkResult.removeAll();
         if (recordBadge != null) {
             // One colour on the page, the file's: a green "SAH" above a red "not signed" read as a contradiction. The
@@ -98,7 +103,7 @@ class VerifyView extends PublicPage implements HasUrlParameter<String>, HasDynam
         }
         PdfSignatureCheck check;
         try {
-            check = verification.check(bytes);
+            check = verification.check(bytes, client);
         } catch (RuleViolation violation) {
             checkResult.add(badge(Notifications.text(violation), "error"));
             return;

@@ -39,6 +39,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,6 +66,8 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
     private final SlaWords words;
     private @Nullable Registration polling;
+    /** The scheduled changes as last shown: an edit of one of their days replaces what the admin saw. */
+    private List<StepStandard> scheduled = List.of();
 
     SlaView(SlaMonitor monitor, SlaStandards slaStandards, StaffNames staffNames, ServicePoints servicePoints,
             Clock clock) {
@@ -129,7 +132,8 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
         if (CurrentRoles.hasAny(Role.ADMIN)) {
             RowActions.<StepStandard>of(SlaView::standardId)
                     .dialogButton("standard-change-", getTranslation("sla.standard.change"), VaadinIcon.EDIT,
-                            row -> true, row -> new StandardEditor(slaStandards, row, clock, this::refreshStandards).open(),
+                            row -> true, row -> new StandardEditor(slaStandards, row, shownFor(row), clock,
+                                    this::refreshStandards).open(),
                             ButtonVariant.LUMO_TERTIARY)
                     .addTo(standards);
         }
@@ -154,7 +158,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
     void refreshStandards() {
         standardRows.show(slaStandards.inForceToday());
         scheduledChanges.removeAll();
-        var scheduled = slaStandards.scheduled();
+        scheduled = slaStandards.scheduled();
         if (!scheduled.isEmpty()) {
             scheduledChanges.add(new H4(getTranslation("sla.standards.scheduled")));
             for (StepStandard change : scheduled) {
@@ -179,6 +183,12 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
             polling.remove();
         }
         event.getUI().setPollInterval(-1);
+    }
+
+    /** The row and the scheduled changes of its step, as shown. */
+    private List<StepStandard> shownFor(StepStandard row) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(row), scheduled.stream()
+                .filter(change -> change.procedure() == row.procedure() && change.step() == row.step())).toList();
     }
 
     /** A standard's step of its procedure, or the procedure's total: one row each. */

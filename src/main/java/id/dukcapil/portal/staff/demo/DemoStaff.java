@@ -3,10 +3,10 @@ package id.dukcapil.portal.staff.demo;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.staff.internal.BootstrapAdmin;
 import id.dukcapil.portal.staff.StaffAccount;
-import id.dukcapil.portal.staff.ServicePoint;
-import id.dukcapil.portal.staff.internal.ServicePointStore;
+import id.dukcapil.portal.staff.internal.ServicePointEntity;
+import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
-import id.dukcapil.portal.staff.internal.StaffAccountStore;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
@@ -59,15 +59,15 @@ class DemoStaff implements ApplicationRunner {
             new DemoUser("lapangan", "Rudi Hartono", Role.FIELD_OFFICER, DINAS_CODE),
             new DemoUser("manajer", "Ir. Nining Suryani", Role.MANAGER, DINAS_CODE));
 
-    private final ServicePointStore servicePoints;
-    private final StaffAccountStore accounts;
+    private final ServicePointRepository servicePoints;
+    private final StaffAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
     private final Clock clock;
     private final FirstStart firstStart;
 
     DemoStaff(FirstStart firstStart,
-              ServicePointStore servicePoints, StaffAccountStore accounts, PasswordEncoder passwordEncoder,
+              ServicePointRepository servicePoints, StaffAccountRepository accounts, PasswordEncoder passwordEncoder,
               AuditLog auditLog, Clock clock) {
         this.firstStart = firstStart;
         this.servicePoints = servicePoints;
@@ -92,8 +92,8 @@ class DemoStaff implements ApplicationRunner {
         }
         String hash = Objects.requireNonNull(passwordEncoder.encode(DEMO_PASSWORD));
         for (DemoUser user : USERS) {
-            ServicePoint servicePoint = servicePoints.byCode(user.servicePoint()).orElseThrow();
-            accounts.insert(new StaffAccountEntity(user.username(), user.fullName(), hash, servicePoint,
+            ServicePointEntity servicePoint = servicePoints.findByCode(user.servicePoint()).orElseThrow();
+            accounts.save(new StaffAccountEntity(user.username(), user.fullName(), hash, servicePoint,
                     Set.of(user.role()), clock.instant()));
             auditLog.record(Actor.system("demo"), AuditRecord.success("staff.account.created", "StaffAccount",
                     user.username()).withDetail("demo user, role " + user.role()));
@@ -103,8 +103,8 @@ class DemoStaff implements ApplicationRunner {
     private void loadServicePoints() {
         var csv = new ClassPathResource("demo/kabupaten-bandung-service-points.csv");
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().skip(1).map(line -> line.split(",", -1)).forEach(cells -> servicePoints.insert(
-                    cells[0], cells[3], ServicePointKind.valueOf(cells[1]), cells[2], cells[4]));
+            reader.lines().skip(1).map(line -> line.split(",", -1)).forEach(cells -> servicePoints.save(
+                    new ServicePointEntity(cells[0], cells[3], ServicePointKind.valueOf(cells[1]), cells[2], cells[4])));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,6 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.staff.PasswordPolicy;
-import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePointKind;
 import java.time.Clock;
 import java.util.List;
@@ -38,8 +37,8 @@ public class BootstrapAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
-    private final StaffAccountStore accounts;
-    private final ServicePointStore servicePoints;
+    private final StaffAccountRepository accounts;
+    private final ServicePointRepository servicePoints;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -48,7 +47,7 @@ public class BootstrapAdmin implements ApplicationRunner {
     private final String fullName;
     private final FirstStart firstStart;
 
-    BootstrapAdmin(FirstStart firstStart, StaffAccountStore accounts, ServicePointStore servicePoints,
+    BootstrapAdmin(FirstStart firstStart, StaffAccountRepository accounts, ServicePointRepository servicePoints,
                    PasswordEncoder passwordEncoder, AuditLog auditLog, Clock clock,
                    @Value("${portal.bootstrap-admin.username:}") String username,
                    @Value("${portal.bootstrap-admin.password:}") String password,
@@ -83,9 +82,9 @@ public class BootstrapAdmin implements ApplicationRunner {
         if (!broken.isEmpty()) {
             throw new IllegalStateException("PORTAL_ADMIN_PASSWORD breaks the password rules: " + broken);
         }
-        ServicePoint dinas = servicePoints.byCode(DINAS_CODE).orElseGet(() -> servicePoints.insert(
-                DINAS_CODE, "Disdukcapil", ServicePointKind.DINAS, null, null));
-        accounts.insert(new StaffAccountEntity(username, fullName,
+        ServicePointEntity dinas = servicePoints.findByCode(DINAS_CODE).orElseGet(() -> servicePoints.save(
+                new ServicePointEntity(DINAS_CODE, "Disdukcapil", ServicePointKind.DINAS, null, null)));
+        accounts.save(new StaffAccountEntity(username, fullName,
                 Objects.requireNonNull(passwordEncoder.encode(password)), dinas, Set.of(Role.ADMIN), clock.instant()));
         auditLog.record(Actor.system("bootstrap"), AuditRecord.success("staff.account.created", "StaffAccount", username)
                 .withDetail("first administrator, from configuration"));

@@ -27,12 +27,12 @@ class SignInAttempts {
 
     static final String SUBJECT = "StaffAccount";
 
-    private final StaffAccountStore accounts;
+    private final StaffAccountRepository accounts;
     private final AuditLog auditLog;
     private final Clock clock;
     private final SignInMeters meters;
 
-    SignInAttempts(StaffAccountStore accounts, AuditLog auditLog, Clock clock, SignInMeters meters) {
+    SignInAttempts(StaffAccountRepository accounts, AuditLog auditLog, Clock clock, SignInMeters meters) {
         this.accounts = accounts;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -42,10 +42,9 @@ class SignInAttempts {
     /** The right password of an active account: its count and lock cleared, its principal as it is now. */
     @Transactional
     public StaffPrincipal signedIn(String username) {
-        StaffAccountEntity account = accounts.byUsernameForUpdate(username).filter(StaffAccountEntity::active)
+        StaffAccountEntity account = accounts.findForUpdateByUsername(username).filter(StaffAccountEntity::active)
                 .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
         account.signedIn(clock.instant());
-        accounts.update(account);
         StaffPrincipal principal = new StaffPrincipal(account, true,
                 account.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());
         auditLog.record(StaffActorResolver.actorOf(principal),
@@ -82,7 +81,7 @@ class SignInAttempts {
     @Transactional
     public <E extends AuthenticationException> E refused(String name, E refusal, String why) {
         meters.refused();
-        boolean known = accounts.exists(name);
+        boolean known = accounts.existsByUsername(name);
         auditLog.record(Actor.anonymous(name), new AuditRecord("staff.sign-in", known ? SUBJECT : null,
                 known ? name : null, Outcome.REFUSED, why));
         return refusal;

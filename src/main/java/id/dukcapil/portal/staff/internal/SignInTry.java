@@ -5,6 +5,6 @@ package id.dukcapil.portal.staff.internal;
  * last try before the lock (the reservation locked the name; a right password lifts the lock again), or do not check
  * it at all, the name being locked.
  */
-enum SignInTry {
+public enum SignInTry {
     CHECK, LAST_CHECK, LOCKED
 }

@@ -1,28 +1,54 @@
 package id.dukcapil.portal.staff.internal;
 
-import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.StaffAccount;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A staff account as {@link StaffAccountStore} reads and writes it: its sign-in state (failed sign-ins, the lock)
- * and what an admin edits. A sign-in try is counted by the store, in one statement before the password is checked
- * ({@link StaffAccountStore#reserveSignInTry}, decision 175): a counter under contention. {@code version} is the row's as read; a write on an older one is refused (two admins).
+ * A staff account: its sign-in state (failed sign-ins, the lock) and what an admin edits. A sign-in try is counted
+ * in one statement before the password is checked ({@link SignInTries#reserveSignInTry}, decision 175): a counter
+ * under contention, written past the persistence context. {@code version} is the row's as read; a write on an older
+ * one is refused (two admins).
  */
+@Entity
+@Table(name = "staff_account")
 public class StaffAccountEntity {
 
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
     private String username;
     private String fullName;
     private @Nullable String email;
     private @Nullable String nip;
     private String passwordHash;
-    private ServicePoint servicePoint;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "service_point_id")
+    private ServicePointEntity servicePoint;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
     private Set<Role> roles;
     private boolean active = true;
     private boolean mustChangePassword;
@@ -30,41 +56,33 @@ public class StaffAccountEntity {
     private @Nullable Instant lockedUntil;
     private @Nullable Instant lastSignInAt;
     private Instant passwordChangedAt;
-    private final Instant createdAt;
+    private Instant createdAt;
+    @Version
     private long version;
 
-    public StaffAccountEntity(String username, String fullName, String passwordHash, ServicePoint servicePoint,
+    protected StaffAccountEntity() {
+        this.username = "";
+        this.fullName = "";
+        this.passwordHash = "";
+        this.servicePoint = new ServicePointEntity();
+        this.roles = EnumSet.noneOf(Role.class);
+        this.passwordChangedAt = Instant.EPOCH;
+        this.createdAt = Instant.EPOCH;
+    }
+
+    public StaffAccountEntity(String username, String fullName, String passwordHash, ServicePointEntity servicePoint,
                               Set<Role> roles, Instant now) {
         this.username = username;
         this.fullName = fullName;
         this.passwordHash = passwordHash;
         this.servicePoint = servicePoint;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        this.passwordChangedAt = now;
-        this.createdAt = now;
-    }
-
-    /** An account read from its row. */
-    @SuppressWarnings("java:S107") // one argument per column
-    StaffAccountEntity(long id, String username, String fullName, @Nullable String email, @Nullable String nip,
-                       String passwordHash, ServicePoint servicePoint, Set<Role> roles, boolean active,
-                       boolean mustChangePassword, int failedSignIns, @Nullable Instant lockedUntil,
-                       @Nullable Instant lastSignInAt, Instant passwordChangedAt, Instant createdAt, long version) {
-        this(username, fullName, passwordHash, servicePoint, roles, createdAt);
-        this.id = id;
-        this.email = email;
-        this.nip = nip;
-        this.active = active;
-        this.mustChangePassword = mustChangePassword;
-        this.failedSignIns = failedSignIns;
-        this.lockedUntil = lockedUntil;
-        this.lastSignInAt = lastSignInAt;
-        this.passwordChangedAt = passwordChangedAt;
-        this.version = version;
+        this.passwordChangedAt = now.truncatedTo(ChronoUnit.MILLIS); // as the column keeps it: see accessStamp()
+        this.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public StaffAccount toRecord() {
-        return new StaffAccount(id(), username, fullName, email, nip, servicePoint, roles, active,
+        return new StaffAccount(id(), username, fullName, email, nip, servicePoint.toRecord(), roles, active,
                 mustChangePassword, lockedUntil, lastSignInAt, version);
     }
 
@@ -92,18 +110,21 @@ public class StaffAccountEntity {
 
     public void changePassword(String newHash, Instant now, boolean mustChangeAtNextSignIn) {
         this.passwordHash = newHash;
-        this.passwordChangedAt = now;
+        // As the column keeps it (DATETIME(3)): the access stamp of this entity, handed to the sessions when the
+        // change commits, is then the one every later read of the row gives.
+        this.passwordChangedAt = now.truncatedTo(ChronoUnit.MILLIS);
         this.mustChangePassword = mustChangeAtNextSignIn;
     }
 
     public void update(String username, String fullName, @Nullable String email, @Nullable String nip,
-                       ServicePoint servicePoint, Set<Role> roles, boolean active) {
+                       ServicePointEntity servicePoint, Set<Role> roles, boolean active) {
         this.username = username;
         this.fullName = fullName;
         this.email = email;
         this.nip = nip;
         this.servicePoint = servicePoint;
-        this.roles = EnumSet.copyOf(roles);
+        this.roles.retainAll(roles);
+        this.roles.addAll(roles);
         this.active = active;
     }
 
@@ -136,21 +157,11 @@ public class StaffAccountEntity {
     }
 
     public ServicePoint servicePoint() {
-        return servicePoint;
+        return servicePoint.toRecord();
     }
 
     public long version() {
         return version;
-    }
-
-    /** Inserted: the row's generated id. */
-    void inserted(long id) {
-        this.id = id;
-    }
-
-    /** Written over the version read: the row's version is the next one now. */
-    void written() {
-        version++;
     }
 
     @Nullable String email() {

@@ -17,6 +17,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
@@ -35,7 +36,7 @@ import org.springframework.util.function.SingletonSupplier;
 @Component
 class StaffSignIn implements AuthenticationProvider {
 
-    private final StaffAccountStore accounts;
+    private final StaffAccountRepository accounts;
     private final UnknownNameLockout unknownNames;
     private final SignInAttempts attempts;
     private final PasswordEncoder encoder;
@@ -50,7 +51,7 @@ class StaffSignIn implements AuthenticationProvider {
     private final SingletonSupplier<String> noPassword;
 
     @SuppressWarnings("java:S107") // the rules' three settings beside the collaborators
-    StaffSignIn(StaffAccountStore accounts, UnknownNameLockout unknownNames, SignInAttempts attempts,
+    StaffSignIn(StaffAccountRepository accounts, UnknownNameLockout unknownNames, SignInAttempts attempts,
                 PasswordEncoder encoder, Throttles throttles, Clock clock,
                 @Value("${portal.security.max-failed-sign-ins:5}") int maxFailures,
                 @Value("${portal.security.lockout:15m}") Duration lockout,
@@ -81,10 +82,22 @@ class StaffSignIn implements AuthenticationProvider {
             throw attempts.refused(name, new LockedException("Too many failed sign-ins from this client address"),
                     "too many failed sign-ins from this client address");
         }
+        try {
+            return checked(name, password, client);
+        } catch (AuthenticationException answered) {
+            throw answered; // a wrong password keeps its try; a locked name and a success gave theirs back
+        } catch (RuntimeException failed) {
+            // The database failed, not the password (a deadlock, a lost connection): the try is not the client's.
+            clientFailures.giveBack(client);
+            throw failed;
+        }
+    }
+
+    private Authentication checked(String name, String password, String client) {
         Instant now = clock.instant();
         // Bounded at the edge: no account has a longer name, so it is counted like any unknown one, unqueried.
         Optional<StaffAccountEntity> account = name.length() > StaffForm.USERNAME_MAX_LENGTH ? Optional.empty()
-                : accounts.byUsername(name);
+                : accounts.findByUsername(name);
         SignInTry tried = account.map(found -> accounts.reserveSignInTry(found.id(), now, maxFailures, lockout))
                 .orElseGet(() -> unknownNames.reserve(name, now));
         if (tried == SignInTry.LOCKED) {

@@ -19,10 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class StaffUserDetailsService implements UserDetailsService {
 
-    private final StaffAccountStore accounts;
+    private final StaffAccountRepository accounts;
     private final Clock clock;
 
-    StaffUserDetailsService(StaffAccountStore accounts, Clock clock) {
+    StaffUserDetailsService(StaffAccountRepository accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -33,7 +33,7 @@ class StaffUserDetailsService implements UserDetailsService {
         if (username.strip().length() > StaffForm.USERNAME_MAX_LENGTH) {
             throw new UsernameNotFoundException("No staff account with a name that long");
         }
-        StaffAccountEntity account = accounts.byUsername(username.strip().toLowerCase(Locale.ROOT))
+        StaffAccountEntity account = accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("No staff account " + username));
         return new StaffPrincipal(account, !account.lockedAt(clock.instant()),
                 account.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());

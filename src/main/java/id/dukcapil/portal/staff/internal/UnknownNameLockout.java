@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The lockout rule of an account ({@link StaffAccountStore#reserveSignInTry}) applied to names that have none: after the
+ * The lockout rule of an account ({@link SignInTries#reserveSignInTry}) applied to names that have none: after the
  * same number of failures a stranger reads "locked" for the same time, so the answer never tells whether a username
  * exists. A failure while locked changes nothing, as for an account.
  *
@@ -50,7 +50,7 @@ class UnknownNameLockout {
     }
 
     /**
-     * Reserves a sign-in try for the name before any password is checked, as {@link StaffAccountStore#reserveSignInTry}
+     * Reserves a sign-in try for the name before any password is checked, as {@link SignInTries#reserveSignInTry}
      * does for an account, by the same rule: the try that reaches the limit locks the name, a try while locked changes
      * nothing. Each statement commits alone (no caller's transaction) and moves one row: a name's first try inserts
      * it, a later one counts in one conditional statement, the last before the lock in a second. Two nodes' tries

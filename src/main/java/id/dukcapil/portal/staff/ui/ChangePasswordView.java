@@ -7,6 +7,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.ValidationException;
+import id.dukcapil.portal.shared.ui.BeanRule;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -30,6 +33,7 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
     final PasswordField repeat = new PasswordField();
     final Button save = new Button();
     private final MyAccount myAccount;
+    private final Binder<PasswordChangeForm> binder = new Binder<>(PasswordChangeForm.class);
 
     ChangePasswordView(MyAccount myAccount) {
         this.myAccount = myAccount;
@@ -46,6 +50,14 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         newPassword.setHelperText(getTranslation("password.rules", PasswordPolicy.MIN_LENGTH));
         newPassword.setMaxLength(PasswordPolicy.MAX_LENGTH);
         repeat.setLabel(getTranslation("password.repeat"));
+        binder.forField(current).withValidator(BeanRule.of(PasswordChangeForm.class, "current")).bind("current");
+        binder.forField(newPassword).withValidator(BeanRule.of(PasswordChangeForm.class, "newPassword"))
+                .bind("newPassword");
+        binder.forField(repeat).withValidator(BeanRule.of(PasswordChangeForm.class, "repeat"))
+                .withValidator(typed -> typed.equals(newPassword.getValue()),
+                        getTranslation("password.error.mismatch"))
+                .bind("repeat");
+        binder.readBean(PasswordChangeForm.empty());
         save.setText(getTranslation("password.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         EnterSubmits.on(save, current, newPassword, repeat);
@@ -57,19 +69,15 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void save() {
-        newPassword.setInvalid(false);
-        repeat.setInvalid(false);
-        current.setInvalid(false);
-        if (!newPassword.getValue().equals(repeat.getValue())) {
-            repeat.setErrorMessage(getTranslation("password.error.mismatch"));
-            repeat.setInvalid(true);
-            return;
+        PasswordChangeForm typed;
+        try {
+            typed = binder.writeRecord();
+        } catch (ValidationException invalid) {
+            return; // each field says what is wrong; nothing was changed
         }
         try {
-            myAccount.changePassword(current.getValue(), newPassword.getValue());
-            current.clear();
-            newPassword.clear();
-            repeat.clear();
+            myAccount.changePassword(typed.current(), typed.newPassword());
+            binder.readBean(PasswordChangeForm.empty());
             Notifications.success(getTranslation("password.changed"));
             getUI().ifPresent(ui -> ui.navigate(""));
         } catch (RuleViolation violation) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import id.dukcapil.portal.staff.StaffForm;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -48,6 +49,8 @@ class StaffAdminView extends VerticalLayout implements HasDynamicTitle {
         search.setClearButtonVisible(true);
         search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         search.setWidth("20em");
+        // A filter, not a form: bounded like the longest name it can find.
+        search.setMaxLength(StaffForm.FULL_NAME_MAX_LENGTH);
 
         create.setText(getTranslation("staff.create"));
         create.setIcon(VaadinIcon.PLUS.create());

@@ -103,7 +103,13 @@ class StaffEditor extends Dialog {
         if (account != null) {
             resetPassword.setText(getTranslation("staff.reset-password"));
             resetPassword.addClickListener(click -> {
-                String temporary = administration.resetPassword(account.id());
+                String temporary;
+                try {
+                    temporary = administration.resetPassword(account.id());
+                } catch (RuleViolation refused) { // the administrator's own account: the password page changes it
+                    Notifications.error(refused);
+                    return;
+                }
                 showTemporaryPassword(account.username(), temporary);
                 onSaved.accept(account);
                 close();

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.audit.Actor;
@@ -9,10 +10,13 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.AuditTestSupport;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.live.LiveChanges;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +29,7 @@ class ChangeFeedTests {
     @Autowired AuditLog audit;
     @Autowired TransactionTemplate transactions;
     @Autowired AuditTestSupport chain;
+    @Autowired MeterRegistry meters;
 
     @Test
     void an_action_reaches_the_listeners_it_concerns_once_committed_and_not_the_others() throws Exception {
@@ -38,9 +43,12 @@ class ChangeFeedTests {
                      change -> change.action().startsWith("feedtest.") && !change.at("UKL-320415"),
                      othersHeard::incrementAndGet)) {
             long done = System.nanoTime();
+            AtomicLong waited = new AtomicLong();
             transactions.executeWithoutResult(status -> {
                 audit.record(desk, AuditRecord.success("feedtest.called", "Visit", "1"));
-                sleep(600); // not committed yet: nothing to tell
+                long reading = System.nanoTime();
+                new FeedReads(meters).awaitWhole(1); // not committed yet: nothing to tell
+                waited.set(System.nanoTime() - reading);
                 assertThat(heardAt).as("before the commit").isEmpty();
             });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -48,7 +56,8 @@ class ChangeFeedTests {
                 Thread.sleep(10);
             }
             assertThat(heardAt).as("told once").hasSize(1);
-            System.out.printf("CHANGE FEED commit → listener %d ms%n", (heardAt.getFirst() - done) / 1_000_000 - 600);
+            System.out.printf("CHANGE FEED commit → listener %d ms%n",
+                    (heardAt.getFirst() - done - waited.get()) / 1_000_000);
             assertThat(othersHeard).hasValue(0);
         }
         assertThat(Change.inModules("kkprint", "signing").test(new Change("signing.document.signed", null, null, null)))
@@ -59,9 +68,9 @@ class ChangeFeedTests {
     @Test
     void a_chain_that_went_back_a_restored_database_is_followed_from_its_head_on() throws Exception {
         audit.record(Actor.system("feed-test"), AuditRecord.success("feedtest.before", "Visit", "3"));
-        Thread.sleep(600); // read by the feed
+        new FeedReads(meters).awaitWhole(1); // read by the feed
         chain.emptyTheChain();
-        Thread.sleep(600);
+        new FeedReads(meters).awaitWhole(1); // the feed has seen the chain go back
         CopyOnWriteArrayList<Long> heard = new CopyOnWriteArrayList<>();
         try (LiveChanges.Subscription listening = live.listen(change -> change.action().equals("feedtest.after"),
                 () -> heard.add(System.nanoTime()))) {
@@ -80,16 +89,13 @@ class ChangeFeedTests {
         LiveChanges.Subscription gone = live.listen(change -> change.action().equals("feedtest.gone"),
                 heard::incrementAndGet);
         gone.close();
-        audit.record(Actor.system("feed-test"), AuditRecord.success("feedtest.gone", "Visit", "2"));
-        Thread.sleep(1_000);
-        assertThat(heard).hasValue(0);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        AtomicInteger stillListening = new AtomicInteger();
+        try (LiveChanges.Subscription open = live.listen(change -> change.action().equals("feedtest.gone"),
+                stillListening::incrementAndGet)) {
+            audit.record(Actor.system("feed-test"), AuditRecord.success("feedtest.gone", "Visit", "2"));
+            // The feed has handed the entry on: a listener still open heard it.
+            await().atMost(Duration.ofSeconds(5)).until(() -> stillListening.get() == 1);
         }
+        assertThat(heard).hasValue(0);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.blanko.StockMovement;
 import id.dukcapil.portal.blanko.StockSummary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,9 +74,30 @@ class BlankoViewTest extends PortalViewTest {
         test(view.quantity).setValue(10);
         test(view.receive).click();
 
-        assertThat(lastNotification()).contains("Nomor referensi pengiriman wajib diisi");
+        assertThat(view.reference.isInvalid()).as("told at the field").isTrue();
+        assertThat(view.reference.getErrorMessage()).contains("Nomor referensi pengiriman wajib diisi");
+        assertThat(view.quantity.getValue()).as("what was typed is kept").isEqualTo(10);
         assertThat(stock.balance(POINT)).isEqualTo(before);
         assertThat(summary(view, POINT).balance()).isEqualTo(before);
+    }
+
+    @Test
+    @WithUserDetails("perencana")
+    void a_delivery_without_a_quantity_is_refused_at_the_field_before_anything_is_asked_of_the_stock() {
+        BlankoView view = navigate(BlankoView.class);
+        select(view, POINT);
+        int before = stock.balance(POINT);
+
+        test(view.reference).setValue("SJ-" + System.nanoTime());
+        test(view.receive).click();
+        assertThat(view.quantity.isInvalid()).isTrue();
+
+        view.quantity.setValue(StockMovement.QUANTITY_MAX + 1); // past the field's own bound, as a pasted value is
+        test(view.receive).click();
+        assertThat(view.quantity.isInvalid()).isTrue();
+        assertThat(view.quantity.getErrorMessage()).isEqualTo("Isi bilangan bulat dari 1 sampai 100.000.");
+        assertThat(view.reference.getValue()).as("what was typed is kept").startsWith("SJ-");
+        assertThat(stock.balance(POINT)).isEqualTo(before);
     }
 
     @Test
@@ -99,7 +121,7 @@ class BlankoViewTest extends PortalViewTest {
         test(view.counted).setValue(counted);
         test(view.reason).setValue("Hitung ulang");
         test(view.correct).click();
-        assertThat(lastNotification()).contains("sama dengan saldo");
+        assertThat(view.counted.getErrorMessage()).as("told at the count").contains("sama dengan saldo");
     }
 
     @Test

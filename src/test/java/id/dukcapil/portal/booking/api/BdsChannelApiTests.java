@@ -35,6 +35,19 @@ class BdsChannelApiTests {
         JsonNode chosen = json.readTree(send(HttpRequest.newBuilder(uri("/profile/channel"))
                 .header("Authorization", "Bearer " + token)).body());
         assertThat(chosen.get("channel").asString()).isEqualTo("EMAIL");
+        assertThat(chosen.get("phoneProved").asBoolean()).isFalse();
+
+        // The phone first, through the app's own proof (decision 182): a code by SMS, given back.
+        String phone = support.newPhone();
+        HttpResponse<String> codeSent = send(HttpRequest.newBuilder(uri("/profile/phone"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"phone\":\"%s\"}".formatted(phone))));
+        assertThat(codeSent.statusCode()).as(codeSent.body()).isEqualTo(202);
+        HttpResponse<String> proved = send(HttpRequest.newBuilder(uri("/profile/phone/proof"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"%s\"}".formatted(
+                        BookingTestSupport.smsCodeTo(phone.substring(1), 0)))));
+        assertThat(proved.statusCode()).as(proved.body()).isEqualTo(200);
 
         HttpResponse<String> sms = send(HttpRequest.newBuilder(uri("/profile/channel"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -42,6 +55,7 @@ class BdsChannelApiTests {
         assertThat(sms.statusCode()).isEqualTo(200);
         assertThat(json.readTree(sms.body()).get("fallbacks").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("EMAIL");
+        assertThat(json.readTree(sms.body()).get("phoneProved").asBoolean()).isTrue();
 
         HttpResponse<String> pigeon = send(HttpRequest.newBuilder(uri("/profile/channel"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

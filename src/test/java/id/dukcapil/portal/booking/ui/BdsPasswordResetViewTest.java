@@ -7,6 +7,7 @@ import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.staff.PasswordPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,5 +84,50 @@ class BdsPasswordResetViewTest extends PortalViewTest {
         test(reset.save).click();
         assertThat(reset.code.getErrorMessage()).contains("Kode OTP salah, kedaluwarsa");
         assertThat(getCurrentView()).isInstanceOf(BdsPasswordResetView.class);
+    }
+
+    @Test
+    void a_wrong_address_and_a_short_code_are_told_at_their_fields_before_anything_is_sent() {
+        BdsPasswordResetView reset = navigate(BdsPasswordResetView.class);
+        test(reset.email).setValue("ujang-di-desa");
+        test(reset.send).click();
+        assertThat(reset.email.isInvalid()).isTrue();
+        assertThat(reset.email.getErrorMessage()).isEqualTo("Masukkan alamat e-mail yang benar.");
+        assertThat(reset.sentTo.isAttached()).as("no code asked for").isFalse();
+
+        String unknown = support.newEmail();
+        test(reset.email).setValue(unknown);
+        test(reset.send).click();
+        test(reset.code).setValue("123");
+        test(reset.newPassword).setValue(NEW_PASSWORD);
+        test(reset.save).click();
+
+        assertThat(reset.code.isInvalid()).isTrue();
+        assertThat(reset.code.getErrorMessage()).isEqualTo("Masukkan kode 6 angka dari e-mail.");
+        assertThat(reset.newPassword.isInvalid()).isFalse();
+        assertThat(reset.newPassword.getMaxLength()).isEqualTo(PasswordPolicy.MAX_LENGTH);
+    }
+
+    @Test
+    void a_refused_code_is_told_at_the_code_and_the_typed_password_is_kept() {
+        CitizenSession citizen = support.citizen();
+        BdsPasswordResetView reset = navigate(BdsPasswordResetView.class);
+        test(reset.email).setValue(citizen.email());
+        test(reset.send).click();
+        String code = support.lastCodeTo(citizen.email());
+
+        test(reset.code).setValue(code.equals("000000") ? "111111" : "000000");
+        test(reset.newPassword).setValue(NEW_PASSWORD);
+        test(reset.save).click();
+
+        assertThat(reset.code.isInvalid()).as("only the service knows the code is wrong").isTrue();
+        assertThat(reset.code.getErrorMessage()).startsWith("Kode OTP salah");
+        assertThat(reset.newPassword.getValue()).as("nothing typed is lost").isEqualTo(NEW_PASSWORD);
+        assertThat(reset.email.getValue()).isEqualTo(citizen.email());
+        assertThat(getCurrentView()).isInstanceOf(BdsPasswordResetView.class);
+
+        test(reset.code).setValue(code);
+        test(reset.save).click();
+        assertThat(getCurrentView()).as("the right code with the kept password").isInstanceOf(BdsHomeView.class);
     }
 }

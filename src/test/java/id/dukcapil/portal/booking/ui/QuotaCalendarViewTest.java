@@ -109,6 +109,55 @@ class QuotaCalendarViewTest extends PortalViewTest {
     }
 
     @Test
+    void a_quota_out_of_range_is_told_at_its_field_and_a_refused_one_keeps_what_was_typed() {
+        QuotaCalendarView view = navigate(QuotaCalendarView.class);
+        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        assertThat(view.quota.getMax()).as("bounded where it is typed").isEqualTo(5_000);
+
+        view.quota.setValue(5_001); // past the field's max, as a crafted request would send it
+        test(view.setQuota).click();
+        assertThat(view.quota.isInvalid()).isTrue();
+        assertThat(view.quota.getErrorMessage()).isEqualTo("Isi bilangan bulat dari 0 sampai 5.000.");
+
+        test(view.quota).setValue(7);
+        test(view.setQuota).click();
+        assertThat(lastNotification()).as("only the calendar knows no day is chosen")
+                .isEqualTo("Pilih tanggal terlebih dahulu.");
+        assertThat(view.quota.isInvalid()).isFalse();
+        assertThat(view.quota.getValue()).as("what was typed stays").isEqualTo(7);
+    }
+
+    @Test
+    void a_holiday_without_its_day_or_name_and_a_reserve_over_the_capacity_are_told_at_their_fields() {
+        QuotaCalendarView view = navigate(QuotaCalendarView.class);
+        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        int capacityBefore = view.pointDays.capacity.getValue();
+        int reserveBefore = view.pointDays.reserve.getValue();
+
+        test(view.pointDays.addHoliday).click();
+        assertThat(view.pointDays.holiday.isInvalid()).isTrue();
+        assertThat(view.pointDays.holiday.getErrorMessage()).isEqualTo("Pilih tanggal terlebih dahulu.");
+        assertThat(view.pointDays.holidayName.getErrorMessage())
+                .isEqualTo("Alasan wajib diisi (paling banyak 100 karakter).");
+        assertThat(view.pointDays.holidayName.getMaxLength()).isEqualTo(100);
+
+        test(view.pointDays.capacity).setValue(40);
+        test(view.pointDays.reserve).setValue(50);
+        test(view.pointDays.saveSettings).click();
+        assertThat(view.pointDays.reserve.isInvalid()).isTrue();
+        assertThat(view.pointDays.reserve.getErrorMessage()).startsWith("Kapasitas 0 sampai 5.000;");
+        assertThat(view.pointDays.reserve.getValue()).isEqualTo(50);
+        view.point.setValue(servicePoints.byCode("UKL-320444").orElseThrow());
+        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        assertThat(view.pointDays.capacity.getValue()).as("nothing was saved").isEqualTo(capacityBefore);
+
+        test(view.pointDays.reserve).setValue(reserveBefore); // saved as they were: the other tests plan this point
+        test(view.pointDays.saveSettings).click();
+        assertThat(lastNotification()).isEqualTo("Kapasitas disimpan: " + capacityBefore + " kartu per hari, "
+                + reserveBefore + " di antaranya untuk petugas.");
+    }
+
+    @Test
     void with_no_day_chosen_the_close_button_closes_today_after_asking_why() {
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
         view.point.setValue(servicePoints.byCode("UKL-320444").orElseThrow());

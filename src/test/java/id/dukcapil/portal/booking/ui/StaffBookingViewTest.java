@@ -137,4 +137,32 @@ class StaffBookingViewTest extends PortalViewTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE nik = ?", Integer.class, niks.get(2)))
                 .isZero();
     }
+
+    @Test
+    void a_nik_not_of_sixteen_digits_is_told_at_its_field_and_a_refused_one_keeps_the_need_and_note_typed() {
+        StaffBookingView view = navigate(StaffBookingView.class);
+        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        test(find(Button.class).id("day-" + today)).click();
+        assertThat(view.nik.getMaxLength()).as("bounded where it is typed").isEqualTo(16);
+        assertThat(view.note.getMaxLength()).isEqualTo(200);
+
+        test(view.nik).setValue("3204");
+        test(view.need).selectItem("Kesehatan");
+        test(view.note).setValue("Kontrol jantung di RSHS");
+        test(view.book).click();
+        assertThat(view.nik.isInvalid()).isTrue();
+        assertThat(view.nik.getErrorMessage()).isEqualTo("NIK tidak valid.");
+        assertThat(view.need.isInvalid()).isFalse();
+
+        String unknown = "3204019912990001"; // sixteen digits, no resident's: only the service can tell
+        test(view.nik).setValue(unknown);
+        test(view.book).click();
+        assertThat(view.nik.isInvalid()).as("the service's refusal at the NIK").isTrue();
+        assertThat(view.nik.getErrorMessage()).isNotBlank();
+        assertThat(view.nik.getValue()).as("nothing typed is lost").isEqualTo(unknown);
+        assertThat(view.need.getValue()).isEqualTo(UrgentNeed.HEALTH);
+        assertThat(view.note.getValue()).isEqualTo("Kontrol jantung di RSHS");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE nik = ?", Integer.class, unknown))
+                .isZero();
+    }
 }

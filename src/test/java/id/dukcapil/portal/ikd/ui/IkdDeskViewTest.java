@@ -58,6 +58,8 @@ class IkdDeskViewTest extends PortalViewTest {
         assertThat(archive.archive.isEnabled()).as("not before every item is ticked").isFalse();
         archive.items.setValue(java.util.EnumSet.of(ArchiveItem.IDENTITY_MATCHES_CARD, ArchiveItem.ACTIVE_ON_PHONE));
         assertThat(archive.archive.isEnabled()).isFalse();
+        assertThat(archive.items.isInvalid()).as("what is missing is said at the list").isTrue();
+        assertThat(archive.items.getErrorMessage()).isEqualTo("Centang semua butir arsip terlebih dahulu.");
         archive.items.setValue(java.util.EnumSet.allOf(ArchiveItem.class));
         test(archive.archive).click();
         assertThat(lastNotification()).contains("diarsipkan");
@@ -86,6 +88,10 @@ class IkdDeskViewTest extends PortalViewTest {
         IkdDeskView view = navigate(IkdDeskView.class);
         test(view.report).click();
         IkdReportDialog dialog = find(IkdReportDialog.class).single();
+        dialog.day.clear();
+        test(dialog.submit).click();
+        assertThat(dialog.day.isInvalid()).as("no day: said at the date, nothing submitted").isTrue();
+        assertThat(dialog.day.getErrorMessage()).isEqualTo("Wajib diisi");
         dialog.day.setValue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).minusDays(1));
         assertThat(dialog.state.getText()).isEqualTo("Belum dikirim.");
         test(dialog.submit).click();

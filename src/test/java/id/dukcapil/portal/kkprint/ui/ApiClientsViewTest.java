@@ -7,7 +7,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.kkprint.ApiClient;
-import id.dukcapil.portal.kkprint.internal.ApiClientStore;
+import id.dukcapil.portal.kkprint.ApiClientForm;
+import id.dukcapil.portal.kkprint.ApiClients;
+import id.dukcapil.portal.kkprint.internal.ApiClientRepository;
 import id.dukcapil.portal.shared.Sha256;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("admin")
 class ApiClientsViewTest extends PortalViewTest {
 
-    @Autowired ApiClientStore clients;
+    @Autowired ApiClientRepository clients;
+    @Autowired ApiClients issued;
     @Autowired JdbcTemplate jdbc;
 
     @Test
@@ -46,5 +49,27 @@ class ApiClientsViewTest extends PortalViewTest {
         GridInput.clickAction(view.grid, 0, "revoke-");
         assertThat(clients.authenticate(key)).isEmpty();
         assertThat(GridInput.showsAction(view.grid, 0, "revoke-")).as("revoked: said, not offered again").isFalse();
+    }
+
+    @Test
+    void a_key_without_a_name_is_told_at_the_name_and_not_issued() {
+        ApiClientsView view = navigate(ApiClientsView.class);
+        Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM kkprint_api_client", Integer.class);
+        test(view.location).setValue("Kantor Kecamatan Banjaran");
+        test(view.issue).click();
+
+        assertThat(view.name.isInvalid()).isTrue();
+        assertThat(view.name.getErrorMessage()).isEqualTo("Wajib diisi");
+        assertThat(view.location.getValue()).as("what was typed stays").isEqualTo("Kantor Kecamatan Banjaran");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kkprint_api_client", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void a_key_revoked_twice_is_refused_the_second_time() {
+        ApiClient kiosk = issued.issue(new ApiClientForm(ApiClient.Kind.KIOSK, "ADM Margahayu", null)).client();
+        issued.revoke(kiosk.id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> issued.revoke(kiosk.id()))
+                .isInstanceOf(id.dukcapil.portal.shared.RuleViolation.class)
+                .hasMessageContaining("kkprint.client.already-revoked");
     }
 }

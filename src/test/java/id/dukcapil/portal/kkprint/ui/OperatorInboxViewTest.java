@@ -27,6 +27,7 @@ class OperatorInboxViewTest extends PortalViewTest {
     @Autowired TestClock clock;
     @Autowired PersonalDataViewBuffer buffer;
     @Autowired JdbcTemplate jdbc;
+    @Autowired id.dukcapil.portal.kkprint.KkDelivery delivery;
 
     @AfterEach
     void real_time_again() {
@@ -96,6 +97,52 @@ class OperatorInboxViewTest extends PortalViewTest {
         assertThat(contactLine(view, byEmail)).startsWith("Kabar permohonan ke e-mail ");
         assertThat(contactLine(view, byWhatsApp)).isEqualTo("Kabar permohonan lewat WhatsApp ke +6285812345678; "
                 + "QR Code dan PIN hanya ke e-mail " + email);
+    }
+
+    @Test
+    void a_request_number_that_cannot_be_one_is_said_at_the_field_and_opens_nothing() {
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+        test(view.tracking).setValue("KK12");
+        view.openTracking();
+
+        assertThat(view.tracking.isInvalid()).as("told at the field").isTrue();
+        assertThat(view.tracking.getErrorMessage()).startsWith("Nomor permohonan terdiri atas KK");
+        assertThat(view.tracking.getValue()).as("what was typed is kept").isEqualTo("KK12");
+        assertThat(find(RequestDialog.class).all().stream().filter(RequestDialog::isOpened)).isEmpty();
+
+        test(view.tracking).setValue("KK261127ZZZZZZ");
+        view.openTracking();
+        assertThat(view.tracking.getErrorMessage()).as("nobody's number, at the field too")
+                .isEqualTo("Permohonan tidak ditemukan.");
+    }
+
+    @Test
+    void a_revocation_without_a_reason_is_refused_at_the_field_and_one_changed_meanwhile_is_said_with_the_form_kept() {
+        String tracking = kk.delivered();
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+        test(view.tracking).setValue(tracking);
+        view.openTracking();
+        RequestDialog dialog = find(RequestDialog.class).all().stream().filter(RequestDialog::isOpened)
+                .findFirst().orElseThrow();
+
+        test(dialog.revoke).click();
+        assertThat(dialog.revokeReason.isInvalid()).as("told at the field").isTrue();
+        assertThat(dialog.revokeReason.getErrorMessage()).isEqualTo("Isi alasan.");
+        assertThat(kk.stateOf(tracking)).as("nothing revoked").isEqualTo(RequestState.DELIVERED);
+
+        // Meanwhile a verifier revokes it from another desk.
+        kk.asStaff("verifikator", () -> {
+            delivery.revoke(kk.idOf(tracking), "Diterbitkan keliru.");
+            return null;
+        });
+        test(dialog.revokeReason).setValue("Pengaduan warga.");
+        test(dialog.revoke).click();
+
+        assertThat(lastNotification()).contains(tracking);
+        assertThat(dialog.isOpened()).as("the form is kept").isTrue();
+        assertThat(dialog.revokeReason.getValue()).isEqualTo("Pengaduan warga.");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kkprint_history h JOIN kkprint_request r ON r.id = h.request_id "
+                + "WHERE r.tracking_number = ? AND h.to_state = 'REVOKED'", Integer.class, tracking)).isEqualTo(1);
     }
 
     private String contactLine(OperatorInboxView view, String tracking) {

@@ -76,6 +76,25 @@ class CitizenMessageTextsTests {
         }
     }
 
+    /**
+     * A phone proof's code (decision 182) is the one secret that goes by SMS, and never by WhatsApp: its stored text
+     * keeps the code's marker, filled in only when the message is handed to the gateway.
+     */
+    @Test
+    void the_phone_proof_has_an_sms_text_only_and_its_stored_text_keeps_the_code_as_a_marker() {
+        for (Locale locale : LANGUAGES) {
+            Map<String, Object> model = Map.of("code", PIN, "minutes", 10);
+            Set<String> secrets = mail.render("phone-proof", locale, model).secrets().keySet();
+            assertThat(secrets).containsExactly("code");
+            assertThat(texts.render(Channel.WHATSAPP, "phone-proof", locale, model, secrets)).isEmpty();
+            String sms = texts.render(Channel.SMS, "phone-proof", locale, model, secrets).orElseThrow().text();
+            assertThat(sms).startsWith("Disdukcapil: {{secret:code}} ").doesNotContain(PIN);
+            String sent = MailTemplates.reveal(sms, Map.of("code", PIN));
+            assertThat(GsmAlphabet.canEncode(sent)).as(sent).isTrue();
+            assertThat(sent.length()).as("one SMS part: " + sent).isLessThanOrEqualTo(160);
+        }
+    }
+
     /** Every value any citizen message names, the PIN among them. */
     private static Map<String, Object> model() {
         Map<String, Object> model = new HashMap<>();

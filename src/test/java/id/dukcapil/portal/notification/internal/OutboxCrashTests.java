@@ -12,7 +12,12 @@ import id.dukcapil.portal.notification.MessageRef;
 import id.dukcapil.portal.notification.Outbox;
 import id.dukcapil.portal.notification.OutboxAdministration;
 import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.notification.SenderRuns;
 import id.dukcapil.portal.notification.TestMailServer;
+import id.dukcapil.portal.shared.backup.SentJournal;
+import id.dukcapil.portal.shared.throttle.Throttles;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +53,7 @@ class OutboxCrashTests {
      */
     private static final Instant T = Instant.parse("2020-01-06T03:00:00Z");
 
+    @Autowired SentJournal journal;
     @Autowired Outbox outbox;
     @Autowired OutboxStore store;
     @Autowired OutboxSender sender;
@@ -61,6 +67,8 @@ class OutboxCrashTests {
     @Autowired KilledRunLeftovers leftovers;
     @Autowired ChannelStore channels;
     @Autowired ApplicationEventPublisher events;
+    @Autowired Throttles throttles;
+    @Autowired MeterRegistry meters;
 
     @AfterEach
     void real_time_again() {
@@ -84,7 +92,7 @@ class OutboxCrashTests {
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         await().atMost(Duration.ofSeconds(5)).until(() -> "UNCERTAIN".equals(state(ref)));
-        Thread.sleep(2_500);
+        new SenderRuns(meters).awaitWhole(2);
         assertThat(mailServer.receivedWithMessageId(ref.messageId())).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT last_answer FROM notification_message WHERE id = ?", String.class,
                 ref.id())).isEqualTo(OutboxSender.ABANDONED);
@@ -230,7 +238,7 @@ class OutboxCrashTests {
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         await().atMost(Duration.ofSeconds(5)).until(() -> refs.stream().allMatch(ref -> "UNCERTAIN".equals(state(ref))));
-        Thread.sleep(2_500);
+        new SenderRuns(meters).awaitWhole(2);
         assertThat(mailServer.receivedWithMessageId(refs.get(0).messageId())).hasSize(1);
         assertThat(mailServer.receivedWithMessageId(refs.get(1).messageId())).isEmpty();
         assertThat(mailServer.receivedWithMessageId(refs.get(2).messageId())).isEmpty();
@@ -374,7 +382,8 @@ class OutboxCrashTests {
                 };
             }
         };
-        return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock);
+        return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock, throttles,
+                new SimpleMeterRegistry(), journal);
     }
 
     /**

@@ -154,7 +154,7 @@ class DemoPopulationGeneratorTest {
                 Resident owner = byId.get(card.residentId());
                 assertThat(owner.enrolmentStatus()).isEqualTo(EnrolmentStatus.PRINT_READY);
                 LocalDate printed = LocalDate.ofInstant(card.print().printedAt(), java.time.ZoneId.of("Asia/Jakarta"));
-                assertThat(printed).isBeforeOrEqualTo(TODAY).isAfterOrEqualTo(DemoPopulationGenerator.KTP_EL_ROLLOUT);
+                assertThat(printed).isBeforeOrEqualTo(TODAY).isAfterOrEqualTo(DemoCardPrints.KTP_EL_ROLLOUT);
                 cards++;
             }
         }

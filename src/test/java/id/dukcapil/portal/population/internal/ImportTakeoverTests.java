@@ -1,10 +1,12 @@
 package id.dukcapil.portal.population.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.population.ImportState;
+import java.sql.Timestamp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,12 +48,22 @@ class ImportTakeoverTests {
     }
 
     @Test
-    void an_import_silent_for_longer_than_the_stale_time_by_the_databases_clock_is_taken_over_once() throws Exception {
-        Thread.sleep(300);
+    void an_import_silent_for_longer_than_the_stale_time_by_the_databases_clock_is_taken_over_once() {
+        Timestamp lastBeat = heartbeat();
+        // Until the database's clock says node-a's beat is older than the stale time (issue 50: no fixed wait).
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
+                "SELECT heartbeat_at < UTC_TIMESTAMP(3) - INTERVAL 100000 MICROSECOND FROM population_import WHERE id = ?",
+                Boolean.class, id));
 
         assertThat(store.claimAbandoned(id, "node-b", Duration.ofMillis(100))).isTrue();
-        assertThat(store.claimAbandoned(id, "node-c", Duration.ofMillis(100))).as("its beat is fresh again").isFalse();
+        assertThat(heartbeat()).as("node-b's beat").isAfter(lastBeat);
+        // A stale time a slow machine cannot outwait between these two lines: the fresh beat alone refuses node-c.
+        assertThat(store.claimAbandoned(id, "node-c", Duration.ofSeconds(10))).as("its beat is fresh again").isFalse();
         assertThat(node()).isEqualTo("node-b");
+    }
+
+    private Timestamp heartbeat() {
+        return jdbc.queryForObject("SELECT heartbeat_at FROM population_import WHERE id = ?", Timestamp.class, id);
     }
 
     private String node() {

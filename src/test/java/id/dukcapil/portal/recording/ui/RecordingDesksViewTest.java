@@ -49,6 +49,17 @@ class RecordingDesksViewTest extends PortalViewTest {
     }
 
     @Test
+    @WithUserDetails("perekaman")
+    void a_desk_without_a_name_calls_nobody_and_says_so_at_the_name() {
+        RecordingDeskView desk = navigate(RecordingDeskView.class);
+        test(desk.deskName).setValue("");
+        test(desk.callNext).click();
+        assertThat(desk.deskName.isInvalid()).as("said at the field").isTrue();
+        assertThat(desk.deskName.getErrorMessage()).isEqualTo("Isi nama meja (paling banyak 20 karakter).");
+        assertThat(desk.called).as("no number called to a desk nobody can find").isNull();
+    }
+
+    @Test
     @WithUserDetails("registrasi")
     void the_registration_operator_gives_a_queue_number_then_the_recording_operator_records() throws Exception {
         String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)

@@ -102,6 +102,11 @@ class HandoverReopenViewTest extends PortalViewTest {
             List<OpenHandover> rows = open.getListDataView().getItems().toList();
             int row = rows.indexOf(rows.stream().filter(record -> record.id() == made.id()).findFirst().orElseThrow());
             GridInput.clickAction(open, row, "handover-open-"); // signed: the receipt to record
+            test(find(Button.class).id("handover-received")).click(); // no name yet: said at the field
+            assertThat(find(TextField.class).id("handover-receiver").getErrorMessage())
+                    .isEqualTo("Tuliskan nama penerima dari sekolah (paling banyak 100 karakter).");
+            assertThat(jdbc.queryForObject("SELECT received_at IS NULL FROM schoolvisit_handover WHERE id = ?",
+                    Boolean.class, made.id())).as("nothing recorded while the name is missing").isTrue();
             test(find(TextField.class).id("handover-receiver")).setValue("Dra. Rina Marlina");
             test(find(Button.class).id("handover-received")).click();
             assertThat(lastNotification()).contains(made.number(), "Dra. Rina Marlina");

@@ -310,7 +310,7 @@ class WritePathsUnderFaultsTests {
                 String nik = support.printReadyNiks(1).getFirst();
                 String code = bookings.book(citizen, support.request(nik, POINT, day), null, BookingJourney.none(),
                         support.newClientAddress()).booking().code();
-                yield new Action(() -> bookings.cancel(citizen, code),
+                yield new Action(() -> bookings.cancel(citizen, code, support.newClientAddress()),
                         () -> count("SELECT COUNT(*) FROM booking_booking WHERE code = ? AND status = 'CANCELLED'", code)
                                 * auditEntries("booking.cancelled", code));
             }

@@ -3,6 +3,7 @@ package id.dukcapil.portal.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
@@ -10,7 +11,10 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
 /** Tomcat's own RemoteIpValve, as the portal configures it, given requests from a proxy and from anyone else. */
 class TrustedProxiesTests {
@@ -20,6 +24,27 @@ class TrustedProxiesTests {
         RemoteIpValve valve = configured("");
         assertThat(clientAddress(valve, "192.168.1.20", "203.0.113.9")).isEqualTo("192.168.1.20");
         assertThat(clientAddress(valve, "127.0.0.1", "203.0.113.9")).isEqualTo("127.0.0.1");
+    }
+
+    /**
+     * Issue 52 item 10: the demo believed any program on its machine that said it was a proxy, so anyone there could
+     * name their own client address and step past every per-address limit. The demo's settings now believe none.
+     */
+    @Test
+    void the_demo_as_the_readme_starts_it_believes_no_proxy_not_even_on_its_own_machine() throws Exception {
+        StandardEnvironment demo = new StandardEnvironment();
+        demo.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        demo.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
+        for (String file : List.of("application-demo.yaml", "application.yaml")) {
+            yaml.load(file, new ClassPathResource(file)).forEach(demo.getPropertySources()::addLast);
+        }
+        String trusted = demo.getProperty("portal.trusted-proxies", "");
+
+        assertThat(trusted).isEmpty();
+        RemoteIpValve valve = configured(trusted);
+        assertThat(clientAddress(valve, "127.0.0.1", "203.0.113.9")).isEqualTo("127.0.0.1");
+        assertThat(clientAddress(valve, "0:0:0:0:0:0:0:1", "203.0.113.9")).isEqualTo("0:0:0:0:0:0:0:1");
     }
 
     @Test

@@ -128,6 +128,7 @@ public final class BsrePeer implements AutoCloseable {
     private final Queue<Integer> filesPerCall = new ConcurrentLinkedQueue<>();
     private final AtomicInteger totpCalls = new AtomicInteger();
     private final AtomicInteger statusCalls = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
     private final AtomicLong cpuNanos = new AtomicLong();
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private volatile Duration latency = Duration.ZERO;
@@ -239,6 +240,11 @@ public final class BsrePeer implements AutoCloseable {
         return statusCalls.get();
     }
 
+    /** How many answers the peer has finished, late ones included, whether or not the portal still listened. */
+    public int answered() {
+        return answered.get();
+    }
+
     /** How many signatures the peer made in all, whether or not their answer reached the portal. */
     public int signatures() {
         return signedFiles.size();
@@ -304,6 +310,7 @@ public final class BsrePeer implements AutoCloseable {
             // The portal gave up (its time-out): what was signed stays signed here, as at BSrE.
         } finally {
             exchange.close();
+            answered.incrementAndGet();
         }
     }
 

@@ -51,16 +51,16 @@ class VerifyViewTest extends PortalViewTest {
         byte[] pdf = signingQueue.signedPdf(signed.documentId()).orElseThrow();
         VerifyView view = navigate(VerifyView.class);
 
-        view.check(pdf);
+        view.check(pdf, "192.0.2.20");
         assertThat(view.checkResult.getElement().getTextRecursively())
                 .contains("Dokumen asli dan utuh dari Disdukcapil Kabupaten Bandung", signed.number());
 
         byte[] altered = pdf.clone();
         altered[altered.length / 3] ^= 0x01;
-        view.check(altered);
+        view.check(altered, "192.0.2.20");
         assertThat(view.checkResult.getElement().getTextRecursively()).contains("sudah diubah setelah ditandatangani");
 
-        view.check("GIF89a not a pdf at all".getBytes());
+        view.check("GIF89a not a pdf at all".getBytes(), "192.0.2.20");
         assertThat(view.checkResult.getElement().getTextRecursively()).isEqualTo(
                 "Berkas ini bukan PDF. Unggah berkas PDF dokumen yang ingin diperiksa.");
     }
@@ -72,7 +72,7 @@ class VerifyViewTest extends PortalViewTest {
         VerifyView view = navigate("verify/" + token(signed), VerifyView.class);
         assertThat(badges(view, "success")).containsExactly("SAH");
 
-        view.check("%PDF-1.7 an unsigned file".getBytes());
+        view.check("%PDF-1.7 an unsigned file".getBytes(), "192.0.2.20");
 
         assertThat(badges(view, "success")).as("no green verdict left on the page").isEmpty();
         assertThat(badges(view, "error")).singleElement().asString().doesNotContain("SAH");

@@ -93,4 +93,20 @@ class SlaViewTests extends SpringBrowserlessTest {
         StandardEditor editor = find(StandardEditor.class).single();
         assertThat(editor.minutes.getValue()).as("the row's own standard").isEqualTo((int) first.standard().toMinutes());
     }
+
+    @Test
+    @WithUserDetails("admin")
+    void a_standard_left_empty_is_told_at_its_field_and_not_saved() {
+        navigate(SlaView.class);
+        Grid<StepStandard> standards = find(Grid.class).id("sla-standards");
+        GridInput.clickAction(standards, 0, "standard-change-");
+        StandardEditor editor = find(StandardEditor.class).single();
+
+        editor.minutes.clear();
+        test(editor.save).click();
+
+        assertThat(editor.minutes.isInvalid()).isTrue();
+        assertThat(editor.minutes.getErrorMessage()).isEqualTo("Wajib diisi");
+        assertThat(editor.isOpened()).as("the form kept, nothing saved").isTrue();
+    }
 }

@@ -47,6 +47,18 @@ class ChangePasswordViewTest extends PortalViewTest {
     }
 
     @Test
+    void a_missing_current_password_is_said_at_its_field_and_nothing_is_changed() {
+        ChangePasswordView view = navigate(ChangePasswordView.class);
+        test(view.newPassword).setValue(NEW);
+        test(view.repeat).setValue(NEW);
+        test(view.save).click();
+        assertThat(view.current.isInvalid()).isTrue();
+        assertThat(view.current.getErrorMessage()).isEqualTo("Wajib diisi");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'staff.password.changed' "
+                + "AND subject_id = ?", Long.class, username)).as("the service was not asked").isZero();
+    }
+
+    @Test
     void a_wrong_current_password_is_refused_and_audited() {
         ChangePasswordView view = navigate(ChangePasswordView.class);
         test(view.current).setValue("bukan-sandinya");

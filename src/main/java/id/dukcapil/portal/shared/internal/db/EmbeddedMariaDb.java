@@ -47,6 +47,7 @@ final class EmbeddedMariaDb {
     private final Server db;
     private final int port;
     private final Path dataDir;
+    private final Path baseDir;
     private final DbCredentials credentials;
     private final boolean ephemeral;
     private @Nullable ProcessHandle process;
@@ -57,10 +58,12 @@ final class EmbeddedMariaDb {
     /** What the start did, for the log. */
     private volatile String startReport = "";
 
-    private EmbeddedMariaDb(Server db, int port, Path dataDir, DbCredentials credentials, boolean ephemeral) {
+    private EmbeddedMariaDb(Server db, int port, Path dataDir, Path baseDir, DbCredentials credentials,
+                            boolean ephemeral) {
         this.db = db;
         this.port = port;
         this.dataDir = dataDir;
+        this.baseDir = baseDir;
         this.credentials = credentials;
         this.ephemeral = ephemeral;
     }
@@ -97,6 +100,21 @@ final class EmbeddedMariaDb {
 
     DbCredentials credentials() {
         return credentials;
+    }
+
+    /** A client program of the server's own version ({@code mariadb}, {@code mariadb-dump}), in its binaries. */
+    Path program(String name) {
+        return baseDir.resolve("bin").resolve(name);
+    }
+
+    /** The server's socket: root signs in there only (decision 060), as the backups' client programs do. */
+    Path socket() {
+        return db.socket().toPath().toAbsolutePath();
+    }
+
+    /** The folder of the binaries' shared libraries, for the client programs' {@code LD_LIBRARY_PATH}. */
+    Path libraries() {
+        return baseDir.resolve("libs");
     }
 
     /** The mysqld process, while it runs. */
@@ -144,7 +162,7 @@ final class EmbeddedMariaDb {
             // Made before the folder is installed: the init file sets these passwords at every start anyway.
             DbCredentials credentials = DbCredentials.loadOrCreate(dataDir);
             EmbeddedMariaDb server = new EmbeddedMariaDb(new Server(config, settings.startTimeout()), port, dataDir,
-                    credentials, settings.ephemeral());
+                    baseDir, credentials, settings.ephemeral());
             Thread.ofPlatform().name("embedded-mariadb-start").daemon().start(server::installAndStart);
             return server;
         } catch (IOException e) {
@@ -352,6 +370,10 @@ final class EmbeddedMariaDb {
             } catch (IOException e) {
                 log.warn("Could not mark the MariaDB binaries as unpacked in {}", marker, e);
             }
+        }
+
+        java.io.File socket() {
+            return getAbsoluteSocketFile();
         }
 
         @Override

@@ -27,14 +27,25 @@ class EmbeddedMariaDbEnvironmentPostProcessor implements EnvironmentPostProcesso
         if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
             return;
         }
+        List<String> serverArgs = new java.util.ArrayList<>(serverArgs(env.getProperty("portal.embedded-db.server-args", "")));
+        if (StringUtils.hasText(env.getProperty("portal.backup.dir"))) {
+            // The binary log for the backups (decision 184): row by row, kept 8 days on the server (copied at once).
+            serverArgs.addAll(List.of("--log-bin=binlog", "--server-id=1", "--binlog-format=ROW",
+                    "--expire-logs-days=8"));
+        }
         EmbeddedDbSettings settings = new EmbeddedDbSettings(
                 Path.of(env.getProperty("portal.embedded-db.data-dir", "data/mariadb")),
                 Path.of(env.getProperty("portal.embedded-db.base-dir", "data/mariadb-server")),
                 env.getProperty("portal.embedded-db.port", Integer.class, 0),
                 env.getProperty("portal.embedded-db.ephemeral", Boolean.class, false),
-                serverArgs(env.getProperty("portal.embedded-db.server-args", "")),
+                serverArgs,
                 Binder.get(env).bind("portal.embedded-db.start-timeout", Duration.class)
                         .orElse(EmbeddedMariaDb.DEFAULT_START_TIMEOUT));
+        String restore = env.getProperty("restore");
+        if (StringUtils.hasText(restore)) {
+            // java -jar portal.jar --restore=<backup> [--until=<time>] (decision 184): before the first connection.
+            EmbeddedRestore.restore(env, settings, restore, env.getProperty("until"));
+        }
         EmbeddedMariaDb db = EmbeddedMariaDb.startOnce(settings);
         env.getPropertySources().addFirst(new MapPropertySource("embeddedMariaDb", Map.of(
                 "spring.datasource.url", db.jdbcUrl(),

@@ -1,0 +1,14 @@
+package id.dukcapil.portal.staff.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The office's service points ({@code staff_service_point}). */
+public interface ServicePointRepository extends JpaRepository<ServicePointEntity, Long> {
+
+    Optional<ServicePointEntity> findByCode(String code);
+
+    /** The active points, by kind (the Dinas, the MPPs, the UKLs) and name. */
+    List<ServicePointEntity> findByActiveTrueOrderByKindAscNameAsc();
+}
