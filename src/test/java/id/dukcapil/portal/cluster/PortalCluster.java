@@ -34,6 +34,7 @@ final class PortalCluster implements Database, AutoCloseable {
 
     static final String SUITE_USER = "suite";
     static final String SUITE_PASSWORD = "cluster-suite-secret";
+    /** HAProxy's check account: its name is inside the check's packet in deploy/cluster/haproxy.cfg. */
     static final String CHECK_USER = "haproxy_check";
     /** The audit chain's and the IKD PIN's keys, the same on both nodes (docs/operations.md: from configuration). */
     static final byte[] CHAIN_KEY = "cluster-suite-audit-chain-key-32-bytes".getBytes(StandardCharsets.US_ASCII);
@@ -79,7 +80,7 @@ final class PortalCluster implements Database, AutoCloseable {
         for (int i = 1; i <= 2; i++) {
             portals.add(new PortalProcess(folder.resolve("portal" + i), env, portalArguments));
         }
-        haproxy.configure(DEPLOY.resolve("haproxy.cfg"), writers, galera, portals, CHECK_USER);
+        haproxy.configure(DEPLOY.resolve("haproxy.cfg"), writers, galera, portals);
     }
 
     /**
