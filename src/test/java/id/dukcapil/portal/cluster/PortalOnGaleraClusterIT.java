@@ -323,12 +323,16 @@ class PortalOnGaleraClusterIT {
             throws Exception {
         BdsCitizens citizens = cluster.citizens(List.of(cluster.entrance(), node(0), node(1)));
         BdsCitizens.Burst burst = citizens.burst(POINT, nextWorkingDay()).start();
+        // As with the killed writer below: citizens who start once the writer is cut off, for a day of their own.
+        BdsCitizens.Burst after = citizens.burst(POINT, nextWorkingDay());
         burst.awaitBooked(burst.places / 3);
         GaleraNode writer = cluster.writer();
         writer.isolate(true);
         long isolated = System.nanoTime();
+        after.start();
         burst.finish(Duration.ofMinutes(3));
-        double failover = burst.secondsToFirstBookingAfter(isolated);
+        after.finish(Duration.ofMinutes(3));
+        double failover = after.secondsToFirstBookingAfter(isolated);
         GaleraNode newWriter = cluster.writer();
         boolean cutOffMeanwhile = !writer.synced();
 
@@ -336,8 +340,8 @@ class PortalOnGaleraClusterIT {
         writer.isolate(false);
         writer.awaitSynced();
         double rejoin = (System.nanoTime() - letBack) / 1e9;
-        double longest = burst.attempts.stream().mapToLong(attempt -> attempt.answered() - attempt.sent()).max()
-                .orElse(0) / 1e9;
+        double longest = java.util.stream.Stream.concat(burst.attempts.stream(), after.attempts.stream())
+                .mapToLong(attempt -> attempt.answered() - attempt.sent()).max().orElse(0) / 1e9;
         System.out.printf("CLUSTER Galera writer %s cut off in a burst (gmcast.isolate): %d booked; answers %s; first "
                         + "booking after the cut %.1f s later, through %s; longest try %.1f s; rejoined %.1f s after "
                         + "isolate=0%n", writer.name, burst.booked.get(), burst.answerCounts(), failover, newWriter.name,
@@ -345,9 +349,11 @@ class PortalOnGaleraClusterIT {
         assertThat(cutOffMeanwhile).as("%s was out of the primary component until let back", writer.name).isTrue();
         assertThat(newWriter.name).as("the writes went to another node").isNotEqualTo(writer.name);
         assertThat(burst.booked.get()).as("the day filled").isEqualTo(burst.places);
+        assertThat(after.booked.get()).as("the next day filled, booked after the cut").isEqualTo(after.places);
         assertThat(failover).as("seconds from the cut to the first booking after it").isLessThanOrEqualTo(10.0);
         assertThat(longest).as("seconds of the longest try: none hangs").isLessThan(30.0);
         burst.assertTheRulesHeld(0);
+        after.assertTheRulesHeld(0);
     }
 
     @Test
@@ -356,13 +362,19 @@ class PortalOnGaleraClusterIT {
             throws Exception {
         BdsCitizens citizens = cluster.citizens(List.of(cluster.entrance(), node(0), node(1)));
         BdsCitizens.Burst burst = citizens.burst(POINT, nextWorkingDay()).start();
+        // Citizens who start booking once the writer is gone, for a day of their own: the burst's booking batches may
+        // fill its day with requests sent before the kill, and then no booking after it measures the failover (the
+        // suite on 2026-11-27 found none).
+        BdsCitizens.Burst after = citizens.burst(POINT, nextWorkingDay());
         burst.awaitBooked(burst.places / 3);
         GaleraNode writer = cluster.writer();
         long logBefore = writer.errorLogLength();
         writer.kill();
         long killed = System.nanoTime();
+        after.start();
         burst.finish(Duration.ofMinutes(3));
-        double failover = burst.secondsToFirstBookingAfter(killed);
+        after.finish(Duration.ofMinutes(3));
+        double failover = after.secondsToFirstBookingAfter(killed);
 
         // The service manager starts it again (Debian's unit: galera_recovery, then the server).
         long restarted = System.nanoTime();
@@ -374,8 +386,10 @@ class PortalOnGaleraClusterIT {
                         + "5xx or nothing); first booking after the kill %.1f s later; rejoined in %.1f s%n", writer.name,
                 burst.booked.get(), burst.errorSeconds(), burst.failedTries(), failover, rejoin);
         assertThat(burst.booked.get()).as("the day filled").isEqualTo(burst.places);
+        assertThat(after.booked.get()).as("the next day filled, booked after the kill").isEqualTo(after.places);
         assertThat(failover).as("seconds from kill -9 of the writer to the first booking after it").isLessThanOrEqualTo(10.0);
         burst.assertTheRulesHeld(1);
+        after.assertTheRulesHeld(1);
         String transfers = String.join("\n", log.lines().filter(line -> line.contains("IST") || line.contains("SST")
                 || line.contains("State transfer") || line.contains("position")).toList());
         // The SST script runs either way; with IST the donor only tells it to stand aside ("bypass"), no copy is made.
