@@ -176,7 +176,7 @@ class ClusterBenchmark {
     private static void restartHaproxy(PortalCluster cluster, Haproxy.Writers writers) throws Exception {
         cluster.haproxy.stop();
         cluster.haproxy.configure(Path.of(System.getProperty("cluster.deploy", "deploy/cluster")).toAbsolutePath()
-                .resolve("haproxy.cfg"), writers, cluster.galera, cluster.portals, PortalCluster.CHECK_USER);
+                .resolve("haproxy.cfg"), writers, cluster.galera, cluster.portals);
         cluster.haproxy.start();
         for (PortalProcess portal : cluster.portals) {
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();

@@ -125,6 +125,17 @@ final class GaleraNode {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
+    /**
+     * Cuts the node off from the others, or lets it back ({@code gmcast.isolate}): its group communication drops every
+     * link, the others go on as the primary component without it, and it stays up, non-primary, answering
+     * handshakes and refusing queries, as a node behind a broken switch does.
+     */
+    void isolate(boolean cutOff) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET GLOBAL wsrep_provider_options = 'gmcast.isolate=" + (cutOff ? 1 : 0) + "'");
+        }
+    }
+
     /** An orderly stop, then whatever it started (an SST's streamer) and itself, if they linger. */
     void stop() throws InterruptedException {
         if (process == null) {

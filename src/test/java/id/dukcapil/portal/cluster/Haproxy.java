@@ -51,11 +51,10 @@ final class Haproxy {
         this.log = folder.resolve("haproxy.log");
     }
 
-    void configure(Path template, Writers writers, List<GaleraNode> galera, List<PortalProcess> portals, String checkUser)
+    void configure(Path template, Writers writers, List<GaleraNode> galera, List<PortalProcess> portals)
             throws IOException {
         Files.writeString(config, writers.apply(Templates.fill(Files.readString(template), Map.of("ADDRESS", "127.0.0.1",
                 "PORTAL_PORT", Integer.toString(portalPort), "DB_PORT", Integer.toString(databasePort),
-                "CHECK_USER", checkUser,
                 "PORTAL1", "127.0.0.1:" + portals.get(0).url("/").getPort(),
                 "PORTAL2", "127.0.0.1:" + portals.get(1).url("/").getPort(),
                 "GALERA1", "127.0.0.1:" + galera.get(0).mysqlPort, "GALERA2", "127.0.0.1:" + galera.get(1).mysqlPort,

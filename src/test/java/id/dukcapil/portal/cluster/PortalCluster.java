@@ -7,6 +7,9 @@ import id.dukcapil.portal.packaged.BdsCitizens;
 import id.dukcapil.portal.packaged.Database;
 import id.dukcapil.portal.packaged.PortalProcess;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -34,6 +38,7 @@ final class PortalCluster implements Database, AutoCloseable {
 
     static final String SUITE_USER = "suite";
     static final String SUITE_PASSWORD = "cluster-suite-secret";
+    /** HAProxy's check account: its name is inside the check's packet in deploy/cluster/haproxy.cfg. */
     static final String CHECK_USER = "haproxy_check";
     /** The audit chain's and the IKD PIN's keys, the same on both nodes (docs/operations.md: from configuration). */
     static final byte[] CHAIN_KEY = "cluster-suite-audit-chain-key-32-bytes".getBytes(StandardCharsets.US_ASCII);
@@ -79,7 +84,7 @@ final class PortalCluster implements Database, AutoCloseable {
         for (int i = 1; i <= 2; i++) {
             portals.add(new PortalProcess(folder.resolve("portal" + i), env, portalArguments));
         }
-        haproxy.configure(DEPLOY.resolve("haproxy.cfg"), writers, galera, portals, CHECK_USER);
+        haproxy.configure(DEPLOY.resolve("haproxy.cfg"), writers, galera, portals);
     }
 
     /**
@@ -114,8 +119,28 @@ final class PortalCluster implements Database, AutoCloseable {
             }
         })).toList();
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        awaitEntrance();
         recordJobRuns();
         return this;
+    }
+
+    /**
+     * Until HAProxy sends both of its backends' requests to a node: a node ready on its own port is taken in only
+     * after two checks a second apart, and a request meanwhile is answered 503 "No server is available" (the suite's
+     * first burst met that once, 2026-11-27).
+     */
+    private void awaitEntrance() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        for (String path : List.of("readyz", "api/v1/bds/service-points")) {
+            HttpRequest request = HttpRequest.newBuilder(entrance().resolve(path)).timeout(Duration.ofSeconds(5)).build();
+            while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("HAProxy sends no request of /" + path + " to a ready node");
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** The suite's account through HAProxy: the node the portal writes to. */

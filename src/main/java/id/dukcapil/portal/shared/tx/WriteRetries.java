@@ -1,12 +1,18 @@
 package id.dukcapil.portal.shared.tx;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +20,12 @@ import org.springframework.stereotype.Component;
  * at most {@code portal.tx.tries} times, after a pause that doubles from try to try with full jitter, so that two
  * nodes' writers that collided do not collide again in step. After the last try it is refused honestly
  * ({@link DatabaseBusyException}); a commit whose outcome is unknown is never run again ({@link CommitUnknownException}).
- * A lost connection is tried again once, on a new one: lost twice, the database is away, and the failure is told as
- * it is (the API's 503 {@code SERVICE_UNAVAILABLE}) rather than waited out. The unit of work must be its
- * transaction's outermost call: nothing of a failed try is left to be committed.
+ * A connection lost before the commit is tried again on a new one within the same tries, and the pool is told
+ * ({@link ConnectionLosses}) so that it checks what it hands out next: a server that kills sessions (or a Galera node
+ * whose sessions a load balancer cut) still serves new ones (decision 186). Whether the database is away is the
+ * gate's to say, which refuses the next try's connection at once when it is (decision 138): no second lost connection
+ * is read as an absent server. The unit of work must be its transaction's outermost call: nothing of a failed try is
+ * left to be committed.
  */
 @Component
 public class WriteRetries {
@@ -27,22 +36,30 @@ public class WriteRetries {
     private final long firstPauseMillis;
     private final long maxPauseMillis;
     private final CommitPhase commitPhase;
+    private final ObjectProvider<DataSource> dataSources;
+    private volatile @Nullable ConnectionLosses losses;
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
+    @Autowired
     WriteRetries(@Value("${portal.tx.tries:5}") int tries,
                  @Value("${portal.tx.first-pause:PT0.01S}") Duration firstPause,
                  @Value("${portal.tx.max-pause:PT0.25S}") Duration maxPause,
-                 CommitPhase commitPhase) {
+                 CommitPhase commitPhase, ObjectProvider<DataSource> dataSources) {
+        this.dataSources = dataSources;
         this.tries = Math.max(1, tries);
         this.firstPauseMillis = Math.max(1, firstPause.toMillis());
         this.maxPauseMillis = Math.max(firstPauseMillis, maxPause.toMillis());
         this.commitPhase = commitPhase;
     }
 
+    /** Without a pool to tell of a lost connection (unit tests of the retry alone). */
+    WriteRetries(int tries, Duration firstPause, Duration maxPause, CommitPhase commitPhase) {
+        this(tries, firstPause, maxPause, commitPhase, new StaticListableBeanFactory().getBeanProvider(DataSource.class));
+    }
+
     /** Runs the unit of work until it commits, or refuses it: see the class comment. */
     public <T> T run(Supplier<T> unitOfWork) {
-        boolean lostBefore = false;
         for (int attempt = 1; ; attempt++) {
             commitPhase.reset();
             try {
@@ -55,14 +72,12 @@ public class WriteRetries {
                 if (kind == TransientFailure.NONE) {
                     throw failure;
                 }
-                if (kind == TransientFailure.CONNECTION_LOST && commitPhase.commitFailed()) {
-                    throw new CommitUnknownException(failure);
+                if (kind == TransientFailure.CONNECTION_LOST) {
+                    lostConnection();
+                    if (commitPhase.commitFailed()) {
+                        throw new CommitUnknownException(failure);
+                    }
                 }
-                if (kind == TransientFailure.CONNECTION_LOST && lostBefore) {
-                    // A second connection lost in a row: the database is away, and the answer says so at once.
-                    throw failure;
-                }
-                lostBefore |= kind == TransientFailure.CONNECTION_LOST;
                 if (attempt >= tries) {
                     refused.incrementAndGet();
                     log.warn("A unit of work was rolled back on each of its {} tries; refused: {}", tries,
@@ -76,6 +91,22 @@ public class WriteRetries {
                 commitPhase.reset();
             }
         }
+    }
+
+    /** Tells the pool, if it listens, that a connection it handed out was lost. */
+    private void lostConnection() {
+        ConnectionLosses listener = losses;
+        if (listener == null) {
+            DataSource dataSource = dataSources.getIfAvailable();
+            try {
+                listener = dataSource != null && dataSource.isWrapperFor(ConnectionLosses.class)
+                        ? dataSource.unwrap(ConnectionLosses.class) : () -> { };
+            } catch (SQLException notWrapped) {
+                listener = () -> { };
+            }
+            losses = listener;
+        }
+        listener.connectionLost();
     }
 
     /** Units of work run again since the start: the benchmark's and the tests' figure. */

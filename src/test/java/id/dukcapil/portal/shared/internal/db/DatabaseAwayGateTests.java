@@ -32,7 +32,8 @@ class DatabaseAwayGateTests {
             DatabaseAwayGate gate = new DatabaseAwayGate(pool, Duration.ofMillis(400));
 
             long firstCalled = System.nanoTime();
-            assertThat(millisToRefusal(gate)).as("the first caller waits the pool's time-out").isGreaterThanOrEqualTo(250);
+            assertThat(millisToRefusal(gate)).as("the first caller waits the pool's time-out, and its own connection "
+                    + "is refused at once").isGreaterThanOrEqualTo(250).isLessThan(1_250);
             assertThat(gate.away()).isTrue();
             assertThat(millisToRefusal(gate)).as("the next is refused at once").isLessThan(50);
             assertThat(millisToRefusal(gate)).isLessThan(50);
@@ -71,6 +72,59 @@ class DatabaseAwayGateTests {
             try (Connection again = gate.getConnection()) {
                 assertThat(again.isValid(1)).isTrue();
             }
+        }
+    }
+
+    /** Decision 186: every connection the pool makes fails, but the server answers one of the gate's own. */
+    @Test
+    void a_pool_that_cannot_make_connections_from_a_server_that_answers_keeps_the_gate_open() throws Exception {
+        HikariDataSource portal = portalDataSource.unwrap(HikariDataSource.class);
+        try (HikariDataSource pool = pool(portal.getJdbcUrl(), portal.getUsername(), portal.getPassword(), 2)) {
+            pool.setConnectionInitSql("SELECT no_such_column FROM no_such_table");
+            DatabaseAwayGate gate = new DatabaseAwayGate(pool, Duration.ofMillis(100));
+
+            assertThat(millisToRefusal(gate)).as("the pool's time-out").isGreaterThanOrEqualTo(250);
+            assertThat(gate.away()).as("a server that answers is not away").isFalse();
+            assertThat(millisToRefusal(gate)).as("the next caller is not refused at once").isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    /**
+     * Decision 186: a connection killed while it waited in the pool is handed out unchecked (the pool tests only those
+     * idle for half a second); once a unit of work told the gate of a lost connection, the gate tests them.
+     */
+    @Test
+    void after_a_lost_connection_the_gate_hands_out_live_connections_only() throws Exception {
+        HikariDataSource portal = portalDataSource.unwrap(HikariDataSource.class);
+        try (HikariDataSource pool = pool(portal.getJdbcUrl(), portal.getUsername(), portal.getPassword(), 1);
+             Connection killer = java.sql.DriverManager.getConnection(portal.getJdbcUrl(), portal.getUsername(),
+                     portal.getPassword())) {
+            pool.setConnectionTimeout(5_000); // the dead one's replacement is opened meanwhile
+            DatabaseAwayGate gate = new DatabaseAwayGate(pool, Duration.ofMillis(100));
+            kill(gate, killer);
+            try (Connection handedOut = gate.getConnection()) {
+                assertThatThrownBy(() -> handedOut.createStatement().execute("SELECT 1"))
+                        .as("without a word of a loss, the killed connection is handed out")
+                        .isInstanceOf(java.sql.SQLException.class);
+            }
+            kill(gate, killer);
+            gate.connectionLost();
+            try (Connection handedOut = gate.getConnection()) {
+                assertThat(handedOut.createStatement().execute("SELECT 1")).as("a live connection").isTrue();
+            }
+        }
+    }
+
+    /** Kills the pool's one connection from another session, within the pool's half second of trust. */
+    private static void kill(DataSource gate, Connection killer) throws Exception {
+        long id;
+        try (Connection pooled = gate.getConnection(); var statement = pooled.createStatement();
+             var row = statement.executeQuery("SELECT CONNECTION_ID()")) {
+            row.next();
+            id = row.getLong(1);
+        }
+        try (var statement = killer.createStatement()) {
+            statement.execute("KILL CONNECTION " + id);
         }
     }
 
