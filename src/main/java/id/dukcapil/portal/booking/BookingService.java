@@ -23,6 +23,7 @@ import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
+import id.dukcapil.portal.shared.tx.WriteRetries;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
 import java.time.Clock;
@@ -83,6 +84,7 @@ public class BookingService {
      * checks wait for the pool once, not once per read, when a burst's requests share its 20 connections.
      */
     private final TransactionTemplate oneConnection;
+    private final WriteRetries retries;
     private final Throttle requestsPerAccount;
     private final Throttle requestsPerClient;
     private final Throttle unprovenPerAccount;
@@ -95,7 +97,8 @@ public class BookingService {
                    PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor,
                    Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
                    Throttles throttles, @Value("${portal.booking.max-people-per-account:10}") int maxPeoplePerAccount,
-                   Clock clock, BookingMeters meters, MessageLimits messageLimits) {
+                   Clock clock, BookingMeters meters, MessageLimits messageLimits, WriteRetries retries) {
+        this.retries = retries;
         this.bookings = bookings;
         this.days = days;
         this.codes = codes;
@@ -181,7 +184,8 @@ public class BookingService {
                 checkKeyFormat(idempotencyKey);
             }
             String hash = requestHash(request);
-            Resident resident = checkedForCitizen(citizen, request, idempotencyKey);
+            // Its reads run again on a new connection if theirs was killed (decision 186): they change nothing.
+            Resident resident = retries.read(() -> checkedForCitizen(citizen, request, idempotencyKey));
             if (resident == null) {
                 // The key has made a booking: a retry (even of a request since refused) gets what the first one made.
                 // A key used by a batch still running is met on the single path, when the batch's key row or NIK

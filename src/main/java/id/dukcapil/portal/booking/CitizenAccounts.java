@@ -14,6 +14,7 @@ import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
+import id.dukcapil.portal.shared.tx.WriteRetries;
 import id.dukcapil.portal.staff.PasswordPolicy;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -75,6 +76,7 @@ public class CitizenAccounts {
     private static final Set<String> LANGUAGES = Set.of("id", "en");
 
     private final CitizenStore citizens;
+    private final WriteRetries retries;
     private final VerifiedTokens verifiedTokens;
     private final PasswordEncoder passwordEncoder;
     private final BookingMails mails;
@@ -94,8 +96,9 @@ public class CitizenAccounts {
     private final SingletonSupplier<String> dummyHash;
 
     CitizenAccounts(CitizenStore citizens, VerifiedTokens verifiedTokens, PasswordEncoder passwordEncoder,
-                    BookingMails mails, AuditLog auditLog, Throttles throttles, Clock clock) {
+                    BookingMails mails, AuditLog auditLog, Throttles throttles, Clock clock, WriteRetries retries) {
         this.citizens = citizens;
+        this.retries = retries;
         this.verifiedTokens = verifiedTokens;
         this.passwordEncoder = passwordEncoder;
         this.mails = mails;
@@ -263,7 +266,8 @@ public class CitizenAccounts {
         if (known.isPresent()) {
             return known;
         }
-        return citizens.tokenOwner(hash, now).map(owner -> {
+        // Read again on a new connection if this one was killed (decision 186): the phone's request is not refused for it.
+        return retries.read(() -> citizens.tokenOwner(hash, now)).map(owner -> {
             CitizenSession session = session(owner.citizen());
             verifiedTokens.verified(hash, session, owner.expiresAt(), now);
             return session;

@@ -68,7 +68,7 @@ class CitizenAccountsOnTwoNodesTests {
     void a_citizen_and_a_second_node() {
         clock.setInstant(Instant.parse("2026-11-23T02:00:00Z"));
         CitizenAccounts target = new CitizenAccounts(citizens, new VerifiedTokens(), passwordEncoder, mails, auditLog,
-                new Throttles(jdbc, transactions, clock, 200_000), clock);
+                new Throttles(jdbc, transactions, clock, 200_000), clock, retries);
         ProxyFactory proxy = new ProxyFactory(target);
         proxy.setProxyTargetClass(true);
         proxy.addAdvice(new TransactionInterceptor(transactionManager, new AnnotationTransactionAttributeSource(false)));

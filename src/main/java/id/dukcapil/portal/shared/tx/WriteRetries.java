@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one retry of every write path (decision 117): a unit of work the database rolled back is run again whole,
@@ -89,6 +90,30 @@ public class WriteRetries {
                 pause(attempt);
             } finally {
                 commitPhase.reset();
+            }
+        }
+    }
+
+    /**
+     * A read outside any transaction (a request's checks, a bearer token's account) run again on a new connection when
+     * its connection was lost, within the same tries, the pool told as for a unit of work (decision 186): a killed
+     * session is not an absent server, and a read has nothing a second try could do twice. Any other failure, and a
+     * loss on the last try, is thrown as it came; inside a transaction, whose connection is lost with it, at once.
+     */
+    public <T> T read(Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (RuntimeException failure) {
+                if (TransientFailure.of(failure) != TransientFailure.CONNECTION_LOST) {
+                    throw failure;
+                }
+                lostConnection();
+                if (attempt >= tries || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw failure;
+                }
+                retried.incrementAndGet();
+                log.debug("A read lost its connection on try {}; reading again", attempt);
             }
         }
     }

@@ -50,6 +50,29 @@ class CommitPhaseTests {
         assertThat(runs).hasValue(2);
     }
 
+    /** Decision 186: a read outside a transaction whose connection was killed reads again on a new one. */
+    @Test
+    void a_read_that_lost_its_connection_reads_again_and_any_other_failure_is_thrown_at_once() {
+        AtomicInteger reads = new AtomicInteger();
+
+        String read = retries.read(() -> {
+            if (reads.incrementAndGet() == 1) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback",
+                        new java.sql.SQLNonTransientConnectionException("(conn=70) Socket error", "08000"));
+            }
+            return "read";
+        });
+        assertThat(read).isEqualTo("read");
+        assertThat(reads).hasValue(2);
+
+        AtomicInteger refusals = new AtomicInteger();
+        assertThatThrownBy(() -> retries.read(() -> {
+            refusals.incrementAndGet();
+            throw new org.springframework.dao.DataIntegrityViolationException("a rule");
+        })).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(refusals).as("a failure that is not a lost connection is not read again").hasValue(1);
+    }
+
     private TransactionSystemException rollbackFailed() {
         TransactionSystemException failure = new TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed"));
