@@ -39,10 +39,11 @@ class ScheduledJobLocksTests {
     /**
      * Jobs that are each node's own: the embedded database's watchdog restarts this node's server process; the
      * session sweep ends this node's sessions whose account changed (decision 180); the places-left gauges are this
-     * node's meters, each node's scrape answering for itself (decision 178).
+     * node's meters, each node's scrape answering for itself (decision 178); the binary log's copier copies this node's
+     * embedded server's log (decision 184).
      */
     private static final List<String> NODE_LOCAL = List.of("EmbeddedMariaDbWatchdog", "StaffSessions",
-            "PlacesLeftMeters");
+            "PlacesLeftMeters", "BinlogShipper");
 
     @Autowired List<ScheduledTaskHolder> schedulers;
     @Autowired Environment environment;

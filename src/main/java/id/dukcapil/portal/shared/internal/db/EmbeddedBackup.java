@@ -74,8 +74,9 @@ class EmbeddedBackup {
     }
 
     @Scheduled(cron = "${portal.backup.cron:0 30 1 * * *}", zone = "Asia/Jakarta")
-    // One node by definition (the embedded database has one); the lock keeps the rule of every job all the same.
-    @SchedulerLock(name = "shared-backup", lockAtMostFor = "PT6H")
+    // One node by definition (the embedded database has one); the lock keeps the rule of every job all the same,
+    // held an hour at least, past the schedule of a clock a little off.
+    @SchedulerLock(name = "shared-backup", lockAtLeastFor = "PT1H", lockAtMostFor = "PT6H")
     void scheduledRun() {
         if (properties.enabled()) {
             takeQuietly();
