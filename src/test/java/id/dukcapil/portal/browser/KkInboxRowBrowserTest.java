@@ -99,8 +99,9 @@ class KkInboxRowBrowserTest {
     }
 
     /**
-     * Issue 54, desks 1: a row over its standard is tinted red, and its frozen cells (the take button, the step's clock)
-     * stay opaque, so that the cells scrolled under them do not show through ("Belum diambil" over "Ambil").
+     * Issue 54, desks 1 and 2: a row over its standard is tinted red, its frozen cells (the row's buttons) stay opaque,
+     * so that the cells scrolled under them do not show through ("Belum diambil" over "Ambil"); the step's clock is in
+     * sight.
      */
     @Test
     void an_overdue_rows_frozen_cells_are_opaque_so_what_scrolls_under_them_does_not_show_through() {
@@ -126,11 +127,11 @@ class KkInboxRowBrowserTest {
                     looks.get(0)).isEqualTo(1.0);
             assertThat(looks.get(1)).as("the red tint lies over it").contains("gradient");
 
-            // The step's clock, the cell before the buttons, in sight at 1440 px and not under them.
+            // The step's clock, the row's second cell, in sight at 1440 px and not under the frozen buttons.
             @SuppressWarnings("unchecked")
             List<Object> clock = (List<Object>) browser.driver.executeScript("""
                     const buttons = arguments[0].closest('vaadin-grid-cell-content').assignedSlot.parentElement;
-                    const cell = buttons.previousElementSibling;
+                    const cell = buttons.parentElement.children[1];
                     const box = cell.getBoundingClientRect();
                     const grid = buttons.getRootNode().host;
                     const area = grid.getBoundingClientRect();
