@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +35,7 @@ class QuotaCalendarViewTest extends PortalViewTest {
 
     @Autowired BookingService bookings;
     @Autowired BookingTestSupport support;
+    @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
     @Autowired ServicePoints servicePoints;
 
@@ -159,6 +162,17 @@ class QuotaCalendarViewTest extends PortalViewTest {
 
     @Test
     void with_no_day_chosen_the_close_button_closes_today_after_asking_why() {
+        // Today a working day, whatever day the suite runs on: on a Saturday the point is closed already (the suite
+        // found it so on 2026-11-28 in Jakarta).
+        clock.setInstant(support.workingDay(0).atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        try {
+            closesTodayAfterAskingWhy();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void closesTodayAfterAskingWhy() {
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
         view.point.setValue(servicePoints.byCode("UKL-320444").orElseThrow());
         assertThat(view.close.getText()).isEqualTo("Tutup hari ini");

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,6 +42,8 @@ class InterruptedImportTests {
     @Autowired Clock clock;
     @Autowired DataSource dataSource;
     @Autowired JdbcTemplate jdbc;
+    /** A unit of work's tries (decision 117): a connection lost on each of them stops the import. */
+    @Value("${portal.tx.tries}") int tries;
 
     @Test
     void a_broken_import_keeps_whole_families_only_and_resumes_where_it_stood() throws Exception {
@@ -69,9 +72,10 @@ class InterruptedImportTests {
             // The read of the residents of the transaction holding family 700 waits on the lock once the ones before it
             // are committed: transactions of a refresh hold a few dozen changed families each (decision 107).
             long registered = id;
-            // A connection lost once is tried again on a new one (decision 117): lost twice, the import stops.
+            // A lost connection is tried again on a new one within the unit of work's tries (decisions 117 and 186):
+            // lost on each of them, the import stops.
             long previous = 0;
-            for (int kill = 0; kill < 2; kill++) {
+            for (int kill = 0; kill < tries; kill++) {
                 long killed = previous;
                 long waiting = await(() -> store.progress(registered).orElseThrow().rowsRead() == 0 ? null
                         : jdbc.queryForList("""
