@@ -45,6 +45,9 @@ import org.springframework.util.StringUtils;
 @Component
 public class OutboxStore {
 
+    /** What a message marked SENT from the sent journal says of its last attempt (decision 184). */
+    static final String JOURNAL_ANSWER = "accepted before the portal stopped or was restored (the sent journal)";
+
     public static final int ANSWER_MAX_LENGTH = 500;
 
     /** A claimed message with everything needed to send it; {@code body} still has its secrets' markers. */
@@ -339,8 +342,9 @@ public class OutboxStore {
     }
 
     /**
-     * After a restore to an earlier point (decision 184): the messages the sent journal says a provider accepted are
-     * SENT, whatever the restored row says, and their secrets erased. Answers how many changed.
+     * After a restore to an earlier point or a stop before the answer was recorded (decision 184): the messages the
+     * sent journal says a provider accepted are SENT, whatever the row says, each with its attempt logged as every
+     * SENT one is, and their secrets erased. Answers how many changed.
      */
     @Transactional
     public int recordSentByJournal(java.util.Collection<String> messageIds, Instant at) {
@@ -353,10 +357,16 @@ public class OutboxStore {
             if (ids.isEmpty()) {
                 continue;
             }
+            jdbc.sql("""
+                    INSERT INTO notification_attempt (message_id, channel, at, outcome, answer)
+                    SELECT id, channel, :at, 'SENT', :answer FROM notification_message
+                    WHERE id IN (:ids) AND state <> 'SENT'""")
+                    .param("at", utc(at)).param("answer", JOURNAL_ANSWER).param("ids", ids).update();
             changed += jdbc.sql("""
                     UPDATE notification_message SET state = 'SENT', sent_at = COALESCE(sent_at, :at), secret_values = NULL,
-                        last_answer = 'sent before a restore (the sent journal)', claim_token = NULL
-                    WHERE id IN (:ids) AND state <> 'SENT'""").param("at", utc(at)).param("ids", ids).update();
+                        last_answer = :answer, claim_token = NULL
+                    WHERE id IN (:ids) AND state <> 'SENT'""")
+                    .param("at", utc(at)).param("answer", JOURNAL_ANSWER).param("ids", ids).update();
             jdbc.sql("UPDATE notification_attachment SET content = '' WHERE message_id IN (:ids) AND secret")
                     .param("ids", ids).update();
         }

@@ -98,6 +98,25 @@ class OutboxCrashTests {
                 ref.id())).isEqualTo(OutboxSender.ABANDONED);
     }
 
+    /**
+     * Decision 184: a message the sent journal says its provider accepted, whose answer the stopped node never
+     * recorded, is SENT with its attempt logged, as every SENT message is (ChannelDrainCrashIT found one without).
+     */
+    @Test
+    void a_message_the_sent_journal_names_is_sent_with_its_attempt_logged() {
+        MessageRef ref = aMessageOnlyThisTestCanClaim();
+        String token = UUID.randomUUID().toString();
+        store.claim(token, T, 1);
+        store.handingOver(List.of(ref.id()), token, T);
+
+        assertThat(store.recordSentByJournal(List.of(ref.messageId()), T.plusSeconds(5))).isEqualTo(1);
+        assertThat(store.recordSentByJournal(List.of(ref.messageId()), T.plusSeconds(6))).as("once").isZero();
+
+        assertThat(state(ref)).isEqualTo("SENT");
+        assertThat(jdbc.queryForList("SELECT outcome FROM notification_attempt WHERE message_id = ?", String.class,
+                ref.id())).containsExactly("SENT");
+    }
+
     @Test
     void a_sender_that_records_late_still_records_what_happened() {
         MessageRef ref = aMessageOnlyThisTestCanClaim();
