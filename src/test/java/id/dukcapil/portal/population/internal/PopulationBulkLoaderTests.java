@@ -28,7 +28,10 @@ class PopulationBulkLoaderTests {
     @Test
     void the_loaded_families_residents_and_cards_are_the_generated_ones() {
         List<GeneratedFamily> generated = new ArrayList<>();
-        LocalDate asOf = LocalDate.now(clock);
+        // The day the demo's generation took as today, as it recorded it (decision 189): a suite that crosses midnight
+        // would otherwise make other NIKs than the loader did.
+        LocalDate asOf = jdbc.queryForObject("SELECT as_of FROM population_generation WHERE regency = '32.04' "
+                + "ORDER BY id LIMIT 1", LocalDate.class);
         new DemoPopulationGenerator(regions.villagesOfRegency("32.04"), 2026, asOf).generate(50, generated::add);
         // Other tests share the database and print cards for demo residents later (e.g. at the counter);
         // the loader's cards are the ones printed before the population's date.
