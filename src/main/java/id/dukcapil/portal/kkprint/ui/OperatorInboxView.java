@@ -120,7 +120,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(row -> row.holderName() == null ? getTranslation("kkprint.unclaimed")
                 : getTranslation("kkprint.held-by", row.holderName())).setHeader(getTranslation("kkprint.column.holder"))
-                .setAutoWidth(true);
+                .setKey("holder").setAutoWidth(true);
         actions(me, operator, supervisor).addTo(grid);
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);

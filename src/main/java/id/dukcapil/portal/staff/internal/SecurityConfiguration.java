@@ -46,7 +46,10 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/images/**", "/icons/**").permitAll()
                 // Supervisors and load balancers ask without signing in; the actuator itself is on the management port (178).
-                .requestMatchers("/livez", "/readyz").permitAll());
+                .requestMatchers("/livez", "/readyz").permitAll()
+                // Nothing of the actuator's on the public port, whoever asks: a scraper or a probe pointed here by
+                // mistake is refused, not answered 200 with the not-found page (decision 191 lets unknown addresses on).
+                .requestMatchers("/actuator", "/actuator/**").denyAll());
         // HSTS stays Spring's default: written only on a secure request (HTTPS, or X-Forwarded-Proto behind a proxy).
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
