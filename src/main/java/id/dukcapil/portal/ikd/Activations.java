@@ -243,8 +243,9 @@ public class Activations {
             int wrong = row.pinFailures();
             auditLog.record(AuditRecord.success("ikd.pin-wrong", "IkdRegistration", code)
                     .withDetail(wrong + " of " + MAX_WRONG_PINS + (locked ? "; locked" : "")));
-            if (locked) { // SOP E ends here for the citizen: step 5 stops, not overdue for ever
-                stepClock.leave(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id());
+            if (locked) { // SOP E ends here for the citizen: step 5 stops, not overdue for ever, and not activated
+                stepClock.abandonIfOpen(caseRef(code), SopStep.E5_PIN_EMAIL_ACTIVATE, now, currentActor.id(),
+                        "PIN locked after " + MAX_WRONG_PINS + " wrong PINs");
             }
             throw failed(row, locked ? Code.PIN_LOCKED : Code.WRONG_PIN, MAX_WRONG_PINS - wrong);
         }

@@ -12,7 +12,9 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.sla.StepRecord;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +66,12 @@ public class IkdDesk {
     @Transactional(readOnly = true)
     public List<Registration> waiting() {
         return waitingHere().stream().map(RegistrationEntity::toRecord).toList();
+    }
+
+    /** The step each of the registrations is in now, by code: the desk's clocks (issue 54). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, StepRecord> steps(List<Registration> rows) {
+        return stepClock.openSteps(Procedure.E_IKD_ACTIVATION, rows.stream().map(Registration::code).toList());
     }
 
     /**
@@ -138,7 +146,9 @@ public class IkdDesk {
     private void closedUnactivated(RegistrationEntity row, IkdFailure reason, String action) {
         Instant now = clock.instant();
         failures.failure(row.servicePoint(), row.code(), currentActor.id(), reason, now);
-        stepClock.leaveIfOpen(Activations.caseRef(row.code()), SopStep.E3_SELFIE, now, currentActor.id());
+        // The selfie was not taken here: step 3 ends abandoned, counted apart (issue 54).
+        stepClock.abandonIfOpen(Activations.caseRef(row.code()), SopStep.E3_SELFIE, now, currentActor.id(),
+                reason.name());
         auditLog.record(AuditRecord.success(action, "IkdRegistration", row.code()));
     }
 

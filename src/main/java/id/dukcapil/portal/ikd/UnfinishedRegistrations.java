@@ -67,7 +67,8 @@ class UnfinishedRegistrations {
             row.expire();
             any = true;
             failures.failure(row.servicePoint(), row.code(), row.qrOfficer(), IkdFailure.NOT_FINISHED, now);
-            APP_STEPS.forEach(step -> stepClock.leaveIfOpen(Activations.caseRef(row.code()), step, now, JOB));
+            APP_STEPS.forEach(step -> stepClock.abandonIfOpen(Activations.caseRef(row.code()), step, now, JOB,
+                    "not finished by the day's end"));
             auditLog.record(AuditRecord.success("ikd.expired", "IkdRegistration", row.code())
                     .withDetail("unfinished since " + row.registeredAt() + " (" + was + ")"));
         }

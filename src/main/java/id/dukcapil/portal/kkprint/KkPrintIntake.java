@@ -17,6 +17,7 @@ import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RegionDirectory;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.shared.throttle.Limit;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
@@ -114,7 +115,8 @@ public class KkPrintIntake {
         Instant now = clock.instant();
         String trackingNumber = trackingNumber(LocalDate.ofInstant(now, clock.getZone()));
         String actor = lifecycle.currentActor().id();
-        var step = stepClock.enter(Lifecycle.caseRef(trackingNumber), SopStep.B6_OPERATOR_CHECK, now, actor, null);
+        var step = stepClock.enter(Lifecycle.caseRef(trackingNumber), SopStep.B6_OPERATOR_CHECK, now, actor,
+                ServicePoint.DINAS);
         var request = new KkRequestEntity(trackingNumber, nik.value(), requester.fullName(), email, kkNumber.value(),
                 reason, description, now, FamilySnapshot.of(family), contact.phone(), contact.channel().name(),
                 SopStep.B6_OPERATOR_CHECK.name(), now.plus(step.standard()));

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The end of a recording point's day (SOP C has none of its own): every visit still open — waiting, called, absent,
  * sent back and not queued again, recorded with the proof not handed, still at registration — is closed with the
- * state it was left in as its outcome, its open step ended, so no step stays open for ever and the register and the
- * report count it. The registration desk closes its day; what a desk left open, the night closes at the day's
+ * state it was left in as its outcome, its open step ended abandoned (it did not happen: the report counts it apart,
+ * never as done within its standard), so no step stays open for ever and the register and the report count it. The registration desk closes its day; what a desk left open, the night closes at the day's
  * closing time ({@code portal.recording.closing-time}).
  */
 @Service
@@ -89,7 +89,8 @@ public class DayClosing {
                     .map(caseClock -> caseClock.current()).orElse(List.of());
             for (StepRecord step : open) {
                 Instant stepEnd = end.isBefore(step.startedAt()) ? step.startedAt() : end;
-                stepClock.leave(step.caseRef(), step.step(), stepEnd, by);
+                // Not done: the resident left, or was never called, recorded or handed the proof (issue 54).
+                stepClock.abandonIfOpen(step.caseRef(), step.step(), stepEnd, by, "day closed, left " + leftIn);
             }
             auditLog.record(AuditRecord.success("recording.visit.closed", "RecordingVisit",
                     String.valueOf(visit.id())).withDetail("left " + leftIn + " at the day's end"));

@@ -26,6 +26,11 @@ class RecordingClocks {
         return new CaseRef(Procedure.C_RECORDING, "C-" + visitId);
     }
 
+    /** The step the visit is in now, if any: its desk shows the clock (issue 54). */
+    java.util.Optional<id.dukcapil.portal.sla.StepRecord> open(long visitId) {
+        return stepClock.now(caseRef(visitId)).flatMap(now -> now.current().stream().findFirst());
+    }
+
     void enter(long visitId, SopStep step, Instant at, String servicePoint) {
         stepClock.enter(caseRef(visitId), step, at, currentActor.id(), servicePoint);
     }
@@ -50,6 +55,11 @@ class RecordingClocks {
             throw new RuleViolation("recording.error.fault");
         }
         return fault.isEmpty() ? null : fault;
+    }
+
+    /** The step ends without its output (nobody came to the call): counted apart, never as done. */
+    void abandon(long visitId, SopStep step, Instant at, String reason) {
+        stepClock.abandonIfOpen(caseRef(visitId), step, at, currentActor.id(), reason);
     }
 
     /** Leaves the step; an overrun is excused for the reason given (a technical failure, as the SOP allows). */

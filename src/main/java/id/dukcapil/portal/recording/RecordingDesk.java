@@ -11,6 +11,7 @@ import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepRecord;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,6 +96,12 @@ public class RecordingDesk {
         return called().stream().filter(visit -> currentActor.id().equals(visit.calledBy())).findFirst();
     }
 
+    /** The step the visit is in now, its clock against the standard on the desk (issue 54). */
+    @Transactional(readOnly = true)
+    public Optional<StepRecord> step(long visitId) {
+        return clocks.open(visitId);
+    }
+
     /** Serves another desk's called number here (its desk closed, a shift changed); a no-op for one's own. */
     @Transactional
     public Visit serve(long visitId, String desk) {
@@ -118,14 +125,17 @@ public class RecordingDesk {
         return visit.toRecord();
     }
 
-    /** Nobody came: the number waits aside until it is brought back; the call's step 3 ends here. */
+    /**
+     * Nobody came: the number waits aside until it is brought back; the call's step 3 ends here, abandoned (nobody
+     * was recorded: the report counts it apart, not as a recording of two minutes).
+     */
     @Transactional
     public Visit absent(long visitId) {
         VisitEntity visit = mine(visitId);
         visit.markAbsent();
         auditLog.record(AuditRecord.success("recording.absent", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(visit.ticket()));
-        clocks.leave(visitId, SopStep.C3_RECORDING, clock.instant());
+        clocks.abandon(visitId, SopStep.C3_RECORDING, clock.instant(), "absent when called");
         return visit.toRecord();
     }
 

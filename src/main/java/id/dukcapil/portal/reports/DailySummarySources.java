@@ -17,8 +17,9 @@ class DailySummarySources {
     @Bean
     DailySummarySource kkPrintDay(DaySteps daySteps, ServicePoints servicePoints,
                                   PdfRenderer renderer, MessageSource messages) {
+        // Steps 1–5 are the citizen's in the IKD app, out of the portal's sight: a request received begins at step 6.
         return new StepDaySummary(Procedure.B_KK_PRINT, "reports.daily.kk.title", "reports.daily.kk.figures",
-                List.of(SopStep.B4_REQUEST_FORM, SopStep.B7_VERIFICATION, SopStep.B8_SIGNATURE, SopStep.B10_ADM_PRINT),
+                SopStep.B6_OPERATOR_CHECK, List.of(SopStep.B7_VERIFICATION, SopStep.B8_SIGNATURE, SopStep.B10_ADM_PRINT),
                 daySteps, servicePoints, renderer, messages);
     }
 }

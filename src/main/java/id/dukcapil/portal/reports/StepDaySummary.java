@@ -8,6 +8,7 @@ import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -16,12 +17,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
  * A procedure's day at a point from its step clocks (reports/reports/kk-print-day.jrxml, a page of figures and a
- * table of steps): how many cases went through four telling steps that day, how many steps ran over, and each step's
- * times against the standards in force that day. SOP B's KK print day and SOP E's IKD day are two of them
+ * table of steps): how many cases began that day, how many went through three telling steps, how many steps ran over,
+ * and each step's times against the standards in force that day, the steps abandoned without their output apart. SOP B's KK print day and SOP E's IKD day are two of them
  * ({@link DailySummarySources}).
  */
 class StepDaySummary implements DailySummarySource {
@@ -31,6 +33,7 @@ class StepDaySummary implements DailySummarySource {
     private final Procedure procedure;
     private final String titleKey;
     private final String figuresKey;
+    private final SopStep firstStep;
     private final List<SopStep> countedSteps;
 
     private final DaySteps daySteps;
@@ -38,12 +41,18 @@ class StepDaySummary implements DailySummarySource {
     private final PdfRenderer renderer;
     private final MessageSource messages;
 
-    /** @param countedSteps the four steps whose counts the figures line names, in its order */
-    StepDaySummary(Procedure procedure, String titleKey, String figuresKey, List<SopStep> countedSteps,
-                   DaySteps daySteps, ServicePoints servicePoints, PdfRenderer renderer, MessageSource messages) {
+    /**
+     * @param firstStep    the first step the portal sees of a case: the figures line begins with how many cases began
+     *                     with it that day (the requests received)
+     * @param countedSteps the steps whose done counts the figures line names next, in its order
+     */
+    StepDaySummary(Procedure procedure, String titleKey, String figuresKey, SopStep firstStep,
+                   List<SopStep> countedSteps, DaySteps daySteps, ServicePoints servicePoints, PdfRenderer renderer,
+                   MessageSource messages) {
         this.procedure = procedure;
         this.titleKey = titleKey;
         this.figuresKey = figuresKey;
+        this.firstStep = firstStep;
         this.countedSteps = List.copyOf(countedSteps);
         this.daySteps = daySteps;
         this.servicePoints = servicePoints;
@@ -62,6 +71,7 @@ class StepDaySummary implements DailySummarySource {
                 .orElseThrow(() -> new RuleViolation("reports.daily.unknown-point", point));
         List<DaySteps.DayStep> steps = daySteps.of(procedure, point, day);
         List<Object> figures = new ArrayList<>();
+        figures.add(daySteps.casesBegun(procedure, point, day, firstStep));
         countedSteps.forEach(step -> figures.add(count(steps, step)));
         figures.add(steps.stream().mapToLong(DaySteps.DayStep::overStandard).sum());
         Map<String, Object> parameters = new HashMap<>();
@@ -70,7 +80,7 @@ class StepDaySummary implements DailySummarySource {
         parameters.put("SUBTITLE", servicePoint.name() + " · "
                 + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day));
         parameters.put("FIGURES", messages.getMessage(figuresKey, figures.toArray(), locale));
-        for (String header : List.of("STEP", "COUNT", "MEDIAN", "P90", "STANDARD", "WITHIN")) {
+        for (String header : List.of("STEP", "COUNT", "MEDIAN", "P90", "STANDARD", "WITHIN", "ABANDONED")) {
             parameters.put("H_" + header, text("reports.daily.column." + header.toLowerCase(Locale.ROOT), locale));
         }
         parameters.put("FOOTER", text("reports.daily.footer", locale));
@@ -78,13 +88,18 @@ class StepDaySummary implements DailySummarySource {
             Map<String, Object> cells = new HashMap<>();
             cells.put("step", row.step().sopRows() + ". " + text(row.step().labelKey(), locale));
             cells.put("count", row.count());
-            cells.put("median", TableReport.minutes(row.median()));
-            cells.put("percentile90", TableReport.minutes(row.percentile90()));
-            cells.put("standard", row.standard() != null ? TableReport.minutes(row.standard()) : "–");
-            cells.put("withinStandard", Math.round(row.withinStandard() * 100) + " %");
+            cells.put("median", minutes(row.median()));
+            cells.put("percentile90", minutes(row.percentile90()));
+            cells.put("standard", minutes(row.standard()));
+            cells.put("withinStandard", row.count() == 0 ? "–" : Math.round(row.withinStandard() * 100) + " %");
+            cells.put("abandoned", row.abandoned());
             return cells;
         }).toList();
         return renderer.render(TEMPLATE, parameters, rows);
+    }
+
+    private static String minutes(@Nullable Duration duration) {
+        return duration == null ? "–" : TableReport.minutes(duration);
     }
 
     private static long count(List<DaySteps.DayStep> steps, SopStep step) {

@@ -71,9 +71,9 @@ public class BirthdayPrintQueue {
     }
 
     /**
-     * Step 7 begins for a card of the queue: the operator sends it to the card printer. The rules are checked before
-     * a blank card goes in (print-ready, 17 today, no card printed elsewhere meanwhile); a repeated start changes
-     * nothing. The step ends with {@link #print}, when the card is out: its time is the printing's, not a click's.
+     * The operator sends a card of the queue to the card printer; step 7 begins now unless the centre's print-ready
+     * answer began it already today (the card could be printed from then on). The rules are checked before a blank
+     * card goes in (print-ready, 17 today, no card printed elsewhere meanwhile); a repeated start changes nothing. The step ends with {@link #print}, when the card is out: its time is the printing's, not a click's.
      */
     @Transactional
     @PreAuthorize("hasRole('" + Roles.PRINT_OPERATOR + "')")

@@ -57,7 +57,12 @@ class CardsPrintedBefore {
                 : students.changeIf(student.id(), StudentTransition.ENDED_WAITING,
                         waiting -> waiting.endWaiting(EndReason.CARD_PRINTED_BEFORE));
         if (ended) {
-            clocks.leaveIfOpen(SchoolVisitClocks.student(student.id()), openStep, now);
+            if (openStep == SopStep.D7_PRINT) {
+                // The card was printed elsewhere, not in this step: abandoned, not a print.
+                clocks.abandonIfOpen(SchoolVisitClocks.student(student.id()), openStep, now, "card printed before");
+            } else {
+                clocks.leaveIfOpen(SchoolVisitClocks.student(student.id()), openStep, now); // step 3's check found it
+            }
             auditLog.record(AuditRecord.success("schoolvisit.student.card-printed-before", "SchoolStudent",
                     String.valueOf(student.id())).withDetail("nik=" + Nik.of(student.nik()).masked()));
         }

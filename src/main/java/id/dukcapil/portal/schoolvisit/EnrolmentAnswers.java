@@ -14,6 +14,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,6 +80,12 @@ public class EnrolmentAnswers {
         }
         Resident ready = registry.changeEnrolmentStatus(resident.nik(), EnrolmentStatus.PRINT_READY,
                 "SOP D: central enrolment answered");
+        // The card can be printed from now on for a student already 17: step 7 begins (the wait for the answer was
+        // not printing). For a younger one it begins when the birthday's print starts (BirthdayPrintQueue).
+        if (student.state() == StudentState.WAITING && student.seventeenOn(LocalDate.now(clock))) {
+            clocks.enterIfNotIn(SchoolVisitClocks.student(studentId), SopStep.D7_PRINT, clock.instant(),
+                    currentActor.servicePoint());
+        }
         audit("schoolvisit.student.print-ready", student);
         return ready;
     }
@@ -113,7 +120,8 @@ public class EnrolmentAnswers {
         Instant now = clock.instant();
         if (students.changeIf(studentId, StudentTransition.ENDED_WAITING,
                 waiting -> waiting.endWaiting(reason))) {
-            clocks.leaveIfOpen(SchoolVisitClocks.student(studentId), SopStep.D7_PRINT, now);
+            // No card was printed: step 7 ends abandoned, not as a print of a few seconds (issue 54).
+            clocks.abandonIfOpen(SchoolVisitClocks.student(studentId), SopStep.D7_PRINT, now, "central enrolment: " + outcome);
             audit("schoolvisit.student.ended", student);
         }
         return students.find(studentId).orElseThrow();

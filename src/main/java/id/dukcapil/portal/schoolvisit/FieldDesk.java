@@ -21,6 +21,7 @@ import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -135,6 +136,12 @@ public class FieldDesk {
     public FieldStudent student(long visitId, long studentId) {
         SchoolVisit visit = mine(visitId);
         return field(visit, ofVisit(visit, studentId));
+    }
+
+    /** The step the student is in now, its clock against the standard on the field screen (issue 54). */
+    @Transactional(readOnly = true)
+    public Optional<StepRecord> step(long studentId) {
+        return clocks.open(SchoolVisitClocks.student(studentId));
     }
 
     /**
@@ -384,8 +391,14 @@ public class FieldDesk {
         return mine(visitId);
     }
 
+    /**
+     * Step 7 begins when the card can be printed (issue 54): for a student 17 on the visit's day whose record is
+     * print-ready already. A recording sent to the central enrolment waits for its answer, untimed: the answer
+     * ({@link EnrolmentAnswers#printReady}) or the print itself begins the step.
+     */
     private void toPrint(SchoolVisit visit, Student student, Instant now) {
-        if (student.seventeenOn(visit.day())) {
+        Resident resident = resident(student);
+        if (Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), visit.day()).eligible()) {
             clocks.enter(SchoolVisitClocks.student(student.id()), SopStep.D7_PRINT, now, visit.servicePoint());
         }
     }

@@ -42,6 +42,13 @@ class SchoolVisitClocks {
         stepClock.enter(caseRef, step, at, currentActor.id(), servicePoint);
     }
 
+    /** Enters the step unless the case is in it already (a repeated answer). */
+    void enterIfNotIn(CaseRef caseRef, SopStep step, Instant at, String servicePoint) {
+        if (!inStep(caseRef, step)) {
+            enter(caseRef, step, at, servicePoint);
+        }
+    }
+
     /** Enters a step for an actor other than the signed-in one (an event's, such as the Kepala Dinas's signature). */
     void enterAs(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint) {
         stepClock.enter(caseRef, step, at, actor, servicePoint);
@@ -61,6 +68,14 @@ class SchoolVisitClocks {
         return stepClock.leaveIfOpen(caseRef, step, at, currentActor.id()).isPresent();
     }
 
+    /**
+     * Ends the step without its output if the case is in it (the enrolment failed, the card was printed elsewhere):
+     * counted apart, never as done.
+     */
+    boolean abandonIfOpen(CaseRef caseRef, SopStep step, Instant at, String reason) {
+        return stepClock.abandonIfOpen(caseRef, step, at, currentActor.id(), reason).isPresent();
+    }
+
     /** Leaves one step and enters the next at the same moment. */
     void move(CaseRef caseRef, SopStep from, SopStep to, Instant at, String servicePoint) {
         stepClock.leave(caseRef, from, at, currentActor.id());
@@ -72,6 +87,12 @@ class SchoolVisitClocks {
         String me = currentActor.id();
         return stepClock.now(caseRef).flatMap(now -> now.current().stream()
                 .filter(open -> me.equals(open.startedBy())).map(StepRecord::startedAt).max(Instant::compareTo));
+    }
+
+    /** The step the case is in now, if any (the latest entered). */
+    java.util.Optional<StepRecord> open(CaseRef caseRef) {
+        return stepClock.now(caseRef).flatMap(now -> now.current().stream().max(
+                java.util.Comparator.comparing(StepRecord::startedAt)));
     }
 
     boolean inStep(CaseRef caseRef, SopStep step) {

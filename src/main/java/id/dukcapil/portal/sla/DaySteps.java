@@ -27,11 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DaySteps {
 
     /**
-     * One step's day: how many ended, their median and 90th percentile, the standard, the share within it, and how
-     * many of the overruns were excused (a technical failure the SOP lets run over).
+     * One step's day: how many ended done, their median and 90th percentile (none if none did), the standard, the
+     * share within it, how many of the overruns were excused (a technical failure the SOP lets run over), and how many
+     * ended abandoned, without their output (counted apart, never as done: {@link StepClock#abandonIfOpen}).
      */
-    public record DayStep(SopStep step, long count, Duration median, Duration percentile90,
-                          @Nullable Duration standard, double withinStandard, long excused) {
+    public record DayStep(SopStep step, long count, @Nullable Duration median, @Nullable Duration percentile90,
+                          @Nullable Duration standard, double withinStandard, long excused, long abandoned) {
 
         /** How many ran over their standard, as the share within it says. */
         public long overStandard() {
@@ -46,13 +47,28 @@ public class DaySteps {
     @Transactional(readOnly = true)
     public TableReport.Table table(Procedure procedure, String servicePoint, LocalDate day, Locale locale) {
         List<String> headers = java.util.stream.Stream.of("step", "count", "median", "p90", "standard", "within",
-                "excused").map(key -> messages.getMessage("sla.day-steps." + key, null, locale)).toList();
+                "excused", "abandoned").map(key -> messages.getMessage("sla.day-steps." + key, null, locale)).toList();
         return new TableReport.Table(messages.getMessage("sla.day-steps.title", null, locale), headers,
                 of(procedure, servicePoint, day).stream().<List<Object>>map(step -> List.of(
                         step.step().sopRows() + ". " + messages.getMessage(step.step().labelKey(), null, locale),
-                        step.count(), step.median(), step.percentile90(),
-                        step.standard() == null ? "–" : step.standard(),
-                        Math.round(step.withinStandard() * 100) + " %", step.excused())).toList());
+                        step.count(), orDash(step.median()), orDash(step.percentile90()), orDash(step.standard()),
+                        step.count() == 0 ? NONE : Math.round(step.withinStandard() * 100) + " %", step.excused(),
+                        step.abandoned())).toList());
+    }
+
+    private static final String NONE = "–";
+
+    private static Object orDash(@Nullable Duration duration) {
+        return duration == null ? NONE : duration;
+    }
+
+    /**
+     * How many cases of the procedure began at the point that day with the step: the requests received (SOP B's
+     * step 6 is the first the portal sees), a case sent back into the step not counted twice.
+     */
+    @Transactional(readOnly = true)
+    public long casesBegun(Procedure procedure, String servicePoint, LocalDate day, SopStep firstStep) {
+        return steps.casesBegun(procedure.name(), servicePoint, day, firstStep);
     }
 
     private final StepReportQueries queries;
@@ -78,11 +94,18 @@ public class DaySteps {
             }
         }
         Map<String, Long> excused = steps.excusedOverruns(procedure.name(), servicePoint, day);
-        return queries.report(StepReportQuery.between(day, day, ReportDimension.STEP).withProcedure(procedure)
-                .withServicePoint(servicePoint)).stream().map(row -> {
+        Map<String, Long> abandoned = steps.abandoned(procedure.name(), servicePoint, day);
+        Map<SopStep, DayStep> done = new EnumMap<>(SopStep.class);
+        queries.report(StepReportQuery.between(day, day, ReportDimension.STEP).withProcedure(procedure)
+                .withServicePoint(servicePoint)).forEach(row -> {
                     SopStep step = Objects.requireNonNull(row.step());
-                    return new DayStep(step, row.count(), row.median(), row.percentile90(), standardOf.get(step),
-                            row.withinStandard(), excused.getOrDefault(step.name(), 0L));
-                }).toList();
+                    done.put(step, new DayStep(step, row.count(), row.median(), row.percentile90(), standardOf.get(step),
+                            row.withinStandard(), excused.getOrDefault(step.name(), 0L),
+                            abandoned.getOrDefault(step.name(), 0L)));
+                });
+        // A step nobody finished that day but some abandoned still has its row: the abandoned are counted, apart.
+        abandoned.forEach((name, count) -> done.computeIfAbsent(SopStep.valueOf(name), step -> new DayStep(step, 0,
+                null, null, standardOf.get(step), 1, 0, count)));
+        return List.copyOf(done.values());
     }
 }

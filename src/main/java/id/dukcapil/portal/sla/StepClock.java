@@ -56,7 +56,7 @@ public class StepClock {
         Duration standard = standards.inForce(caseRef.procedure(), step, day)
                 .orElseThrow(() -> new IllegalStateException("No standard time for " + step + " on " + day));
         long id = steps.insert(caseRef, step, at, actor, servicePoint, standard, day);
-        return new StepRecord(id, caseRef, step, at, actor, servicePoint, standard, null, null);
+        return new StepRecord(id, caseRef, step, at, actor, servicePoint, standard, null, null, null);
     }
 
     /**
@@ -123,7 +123,27 @@ public class StepClock {
         Duration duration = Duration.between(open.startedAt(), end);
         steps.end(open.id(), end, actor, duration, duration.compareTo(open.standard()) <= 0, excusedReason);
         return new StepRecord(open.id(), caseRef, step, open.startedAt(), open.startedBy(), open.servicePoint(),
-                open.standard(), end, actor);
+                open.standard(), end, actor, null);
+    }
+
+    /**
+     * The step ends without its output: the day closed on a resident still waiting, the central enrolment failed, the
+     * citizen was referred elsewhere. It has no duration, so no report counts it as done within (or over) its
+     * standard; the day's summaries count it apart, with the reason. Empty if the case is not in the step.
+     */
+    @Transactional
+    public Optional<StepRecord> abandonIfOpen(CaseRef caseRef, SopStep step, Instant at, String actor, String reason) {
+        checkProcedure(caseRef, step);
+        Optional<StepRecord> open = steps.openStepForUpdate(caseRef, step);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        StepRecord started = open.get();
+        Instant end = at.isBefore(started.startedAt()) ? started.startedAt() : at;
+        String bounded = reason.length() > 300 ? reason.substring(0, 300) : reason;
+        steps.abandon(started.id(), end, actor, bounded);
+        return Optional.of(new StepRecord(started.id(), caseRef, step, started.startedAt(), started.startedBy(),
+                started.servicePoint(), started.standard(), end, actor, bounded));
     }
 
     /**
@@ -157,6 +177,20 @@ public class StepClock {
     @Transactional(readOnly = true)
     public List<StepRecord> history(CaseRef caseRef) {
         return steps.history(caseRef);
+    }
+
+    /**
+     * The step each of the cases is in now (the latest it entered, where it is in more than one), by case id: a desk's
+     * list shows each row's clock with one query.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, StepRecord> openSteps(Procedure procedure, java.util.Collection<String> caseIds) {
+        Map<String, StepRecord> open = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            steps.open(procedure, caseIds).forEach(step -> open.merge(step.caseRef().caseId(), step,
+                    (one, other) -> one.startedAt().isAfter(other.startedAt()) ? one : other));
+        }
+        return open;
     }
 
     /** Where the case stands now, if it is in a step. */

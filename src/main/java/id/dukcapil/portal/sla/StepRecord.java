@@ -8,14 +8,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * One step a case went through, or is in.
  *
- * @param standard the standard in force on the day the step started
+ * @param standard         the standard in force on the day the step started
+ * @param abandonedReason  why it ended without its output (the day closed on it, a failure, a referral): it took no
+ *                         countable time and no report counts it as done
  */
 public record StepRecord(long id, CaseRef caseRef, SopStep step, Instant startedAt, String startedBy,
                          @Nullable String servicePoint, Duration standard, @Nullable Instant endedAt,
-                         @Nullable String endedBy) {
+                         @Nullable String endedBy, @Nullable String abandonedReason) {
 
     public boolean open() {
         return endedAt == null;
+    }
+
+    /** Ended without its output: see {@link StepClock#abandon}. */
+    public boolean abandoned() {
+        return abandonedReason != null;
     }
 
     /** How long it took, or has taken until {@code now} if still open. */

@@ -11,4 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServicePoint(long id, String code, String name, ServicePointKind kind, @Nullable String districtCode,
                            @Nullable String address) {
+
+    /**
+     * The Dinas office's own point, made at the first start: where the Dinas's own procedure (SOP B, the KK print
+     * through IKD) is counted, whoever takes a step of it (the IKD app, the Kepala Dinas, the mail, the ADM kiosk).
+     */
+    public static final String DINAS = "DINAS";
 }

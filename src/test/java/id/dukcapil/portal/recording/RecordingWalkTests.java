@@ -14,6 +14,8 @@ import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.recording.internal.VisitRepository;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
 import id.dukcapil.portal.shared.web.PublicAddress;
+import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.sla.StepClockLog;
 import id.dukcapil.portal.staff.ServicePoints;
 import id.dukcapil.portal.staff.StaffAccounts;
 import id.dukcapil.portal.staff.StaffNames;
@@ -249,6 +251,12 @@ class RecordingWalkTests {
                 Map.entry(VisitState.SENT_BACK, 1), Map.entry(VisitState.QUEUED, 1));
         assertThat(SignedInAs.call(users, registrar, closing::closeToday)).isEqualTo(5);
         assertThat(SignedInAs.call(users, registrar, closing::openToday)).isEmpty();
+        assertThat(jdbc.queryForList("SELECT s.step FROM sla_step s JOIN recording_visit v "
+                + "ON s.case_id = CONCAT('C-', v.id) WHERE v.day = ? AND s.ended_by = ? AND s.ended_at >= ? "
+                + "AND (s.duration_ms IS NOT NULL OR s.abandoned_reason NOT LIKE 'day closed, left %')", String.class,
+                day, registrar, java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(clock.instant(),
+                        java.time.ZoneOffset.UTC))))
+                .as("every step the close ended is abandoned, none counted as done").isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step s JOIN recording_visit v "
                 + "ON s.case_id = CONCAT('C-', v.id) WHERE v.day = ? AND s.ended_at IS NULL", Integer.class, day))
                 .as("no step of the day left open").isZero();
@@ -283,8 +291,11 @@ class RecordingWalkTests {
         assertThat(closed.state()).isEqualTo(VisitState.CLOSED);
         assertThat(closed.closedFrom()).isEqualTo(VisitState.CALLED);
         assertThat(closed.endedAt()).isEqualTo(day.atTime(16, 0).atZone(OFFICE).toInstant());
-        assertThat(stepMillis(closed, "C3_RECORDING")).as("the call to the closing time")
-                .isEqualTo(Duration.ofHours(7).toMillis());
+        // Called and never recorded: step 3 did not happen. It ends at the closing time, abandoned: no duration for a
+        // report to count as a recording of seven hours (issue 54).
+        new StepClockLog(jdbc, "C-" + closed.id()).abandoned(SopStep.C3_RECORDING,
+                day.atTime(9, 0).atZone(OFFICE).toInstant(), day.atTime(16, 0).atZone(OFFICE).toInstant(),
+                "day closed, left CALLED");
     }
 
     @Test

@@ -9,6 +9,7 @@ import id.dukcapil.portal.sla.FinishedStep;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.staff.ServicePoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,21 +34,28 @@ class DailySummariesTests {
     @Autowired StepClock stepClock;
 
     @Test
-    void the_kk_print_day_of_a_point_counts_the_requests_through_each_step_and_the_cards_printed() throws Exception {
+    void the_kk_print_day_at_the_dinas_counts_the_requests_received_once_each_and_the_cards_printed() throws Exception {
+        // Three requests received (steps 1–5 are the IKD app's: the portal sees a request at step 6), one sent back
+        // into step 6 by the verifier and not received twice; two verified; one printed at a kiosk.
         List<FinishedStep> steps = new ArrayList<>();
-        step(steps, SopStep.B4_REQUEST_FORM, 3, 4, 6);
-        step(steps, SopStep.B7_VERIFICATION, 2, 8);
-        step(steps, SopStep.B10_ADM_PRINT, 1);
+        String sentBack = "RPT-" + System.nanoTime();
+        steps.add(at(sentBack, SopStep.B6_OPERATOR_CHECK, 0, 3));
+        steps.add(at("RPT-" + System.nanoTime(), SopStep.B6_OPERATOR_CHECK, 1, 4));
+        steps.add(at("RPT-" + System.nanoTime(), SopStep.B6_OPERATOR_CHECK, 2, 6));
+        steps.add(at(sentBack, SopStep.B7_VERIFICATION, 10, 2));
+        steps.add(at(sentBack, SopStep.B6_OPERATOR_CHECK, 20, 3));
+        steps.add(at(sentBack, SopStep.B7_VERIFICATION, 30, 8));
+        steps.add(at(sentBack, SopStep.B10_ADM_PRINT, 50, 1));
         stepClock.recordFinished(steps);
 
         assertThat(summaries.procedures()).containsExactly(Procedure.A_BOOKING, Procedure.B_KK_PRINT,
                 Procedure.C_RECORDING, Procedure.D_SCHOOL_VISIT, Procedure.E_IKD_ACTIVATION);
-        byte[] pdf = summaries.pdf(Procedure.B_KK_PRINT, POINT, DAY, PortalMessages.INDONESIAN);
+        byte[] pdf = summaries.pdf(Procedure.B_KK_PRINT, ServicePoint.DINAS, DAY, PortalMessages.INDONESIAN);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Ringkasan harian cetak KK (SOP B)", "Permohonan masuk: 3", "Diverifikasi: 2",
-                    "KK dicetak di Anjungan ADM: 1", "Langkah yang melewati waktu baku: 2",
-                    "4–5. ", "4:00", "5:00");
+                    "KK dicetak di Anjungan ADM: 1", "Langkah yang melewati waktu baku: 2", "6. ", "7. ", "10. ",
+                    "Ditinggalkan");
         }
         byte[] counter = summaries.pdf(Procedure.A_BOOKING, POINT, DAY, PortalMessages.INDONESIAN);
         assertThat(new String(counter, 0, 5)).isEqualTo("%PDF-");
@@ -73,6 +81,13 @@ class DailySummariesTests {
             assertThat(text).contains("Laporan harian aktivasi IKD (SOP E)", "Ringkasan", "Per petugas",
                     "Kegagalan menurut alasan", "Waktu per langkah", "3. ", "4. ", "5. ", "5:00", "67 %");
         }
+    }
+
+    /** A step of SOP B at the Dinas, {@code minute} minutes after ten, lasting {@code minutes}. */
+    private static FinishedStep at(String caseId, SopStep step, int minute, int minutes) {
+        Instant start = DAY.atTime(10, minute).atZone(GeneratedMonth.OFFICE).toInstant();
+        return new FinishedStep(new CaseRef(step.procedure(), caseId), step, start, start.plus(Duration.ofMinutes(minutes)),
+                "operator", ServicePoint.DINAS);
     }
 
     private static void step(List<FinishedStep> steps, SopStep step, int... minutes) {

@@ -10,6 +10,7 @@ import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.sla.StepRecord;
+import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.shared.RuleViolation;
 import org.springframework.dao.OptimisticLockingFailureException;
 import java.time.Clock;
@@ -66,7 +67,8 @@ public class Lifecycle {
                 stepClock.leave(caseRef, SopStep.valueOf(left), at, by.id());
             }
             if (transition.enters() != null) {
-                StepRecord entered = stepClock.enter(caseRef, transition.enters(), at, by.id(), by.servicePoint());
+                // SOP B is the Dinas's procedure: its steps are counted there, whoever takes them (issue 54).
+                StepRecord entered = stepClock.enter(caseRef, transition.enters(), at, by.id(), ServicePoint.DINAS);
                 request.stepEntered(transition.enters().name(), at, at.plus(entered.standard()));
             } else {
                 request.stepEntered(null, null, null);

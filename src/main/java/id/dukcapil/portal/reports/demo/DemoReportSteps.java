@@ -100,7 +100,8 @@ class DemoReportSteps {
                 long ms = Math.max(1_000, Math.round((step == SopStep.B9_QR_PIN_EMAIL ? 900_000 : 300_000) * slowness
                         * Math.exp(0.45 * random.nextGaussian())));
                 finished.add(new FinishedStep(new CaseRef(step.procedure(), "DEMO-" + day + "-" + i), step, start,
-                        start.plus(Duration.ofMillis(ms)), "petugas" + (officer + 1), points.get(officer % points.size())));
+                        start.plus(Duration.ofMillis(ms)), "petugas" + (officer + 1),
+                        step.procedure() == Procedure.B_KK_PRINT ? ServicePoint.DINAS : points.get(officer % points.size())));
             }
             stepClock.recordFinished(finished);
             recorded += finished.size();

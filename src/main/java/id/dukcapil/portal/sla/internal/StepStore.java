@@ -27,7 +27,7 @@ public class StepStore {
 
     private static final String COLUMNS = """
             id, procedure_code, case_id, step, started_at, started_by, service_point, standard_seconds, ended_at,
-            ended_by""";
+            ended_by, abandoned_reason""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -83,6 +83,35 @@ public class StepStore {
                 .update();
     }
 
+    /** Ends the step without a duration: it did not happen, and no report counts it as done. */
+    public void abandon(long id, Instant at, String actor, String reason) {
+        jdbc.sql("""
+                UPDATE sla_step SET ended_at = ?, ended_by = ?, abandoned_reason = ?
+                WHERE id = ? AND ended_at IS NULL""")
+                .params(utc(at), actor, reason, id)
+                .update();
+    }
+
+    /** Per step of a procedure's day at a point: how many ended abandoned. */
+    public java.util.Map<String, Long> abandoned(String procedure, String servicePoint, java.time.LocalDate day) {
+        java.util.Map<String, Long> abandoned = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT step, COUNT(*) FROM sla_step WHERE procedure_code = ? AND service_point = ? AND day = ?
+                AND abandoned_reason IS NOT NULL GROUP BY step""")
+                .params(procedure, servicePoint, day).query(rs -> { abandoned.put(rs.getString(1), rs.getLong(2)); });
+        return abandoned;
+    }
+
+    /** How many cases of the procedure began at the point that day with the step (their first step): new cases. */
+    public long casesBegun(String procedure, String servicePoint, java.time.LocalDate day, SopStep step) {
+        return jdbc.sql("""
+                SELECT COUNT(DISTINCT s.case_id) FROM sla_step s
+                WHERE s.procedure_code = ? AND s.service_point = ? AND s.day = ? AND s.step = ?
+                AND NOT EXISTS (SELECT 1 FROM sla_step e WHERE e.procedure_code = s.procedure_code
+                    AND e.case_id = s.case_id AND e.started_at < s.started_at)""")
+                .params(procedure, servicePoint, day, step.name()).query(Long.class).single();
+    }
+
     /** Per step of a procedure's day at a point: how many overruns were excused. */
     public java.util.Map<String, Long> excusedOverruns(String procedure, String servicePoint, java.time.LocalDate day) {
         java.util.Map<String, Long> excused = new java.util.HashMap<>();
@@ -91,6 +120,14 @@ public class StepStore {
                 AND within_standard = FALSE AND excused_reason IS NOT NULL GROUP BY step""")
                 .params(procedure, servicePoint, day).query(rs -> { excused.put(rs.getString(1), rs.getLong(2)); });
         return excused;
+    }
+
+    /** The open steps of the cases of a procedure (at most a desk's list of them). */
+    public List<StepRecord> open(Procedure procedure, java.util.Collection<String> caseIds) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sla_step WHERE procedure_code = :procedure AND case_id IN (:cases)"
+                        + " AND ended_at IS NULL")
+                .param("procedure", procedure.name()).param("cases", List.copyOf(caseIds))
+                .query(StepStore::record).list();
     }
 
     public List<StepRecord> history(CaseRef caseRef) {
@@ -151,7 +188,7 @@ public class StepStore {
                 SopStep.valueOf(rs.getString("step")), instant(rs.getTimestamp("started_at")),
                 rs.getString("started_by"), rs.getString("service_point"),
                 Duration.ofSeconds(rs.getInt("standard_seconds")), ended == null ? null : instant(ended),
-                rs.getString("ended_by"));
+                rs.getString("ended_by"), rs.getString("abandoned_reason"));
     }
 
     static LocalDateTime utc(Instant instant) {

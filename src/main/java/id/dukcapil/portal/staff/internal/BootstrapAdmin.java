@@ -6,6 +6,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.tx.FirstStart;
 import id.dukcapil.portal.staff.PasswordPolicy;
+import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePointKind;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +34,7 @@ import org.springframework.util.StringUtils;
 public class BootstrapAdmin implements ApplicationRunner {
 
     /** The Dinas's own service point, made with the first ADMIN. */
-    public static final String DINAS_CODE = "DINAS";
+    public static final String DINAS_CODE = ServicePoint.DINAS;
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 

@@ -15,6 +15,7 @@ import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.StepTimer;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClockLog;
 import java.io.ByteArrayInputStream;
@@ -81,6 +82,8 @@ class SopEDayTests extends PortalViewTest {
         face(activated, true);
         at("09:04");
         IkdDeskView desk = navigate(IkdDeskView.class);
+        assertThat(clockOf(desk, activated).reading()).as("each row's step against its standard (issue 54)")
+                .isEqualTo("Waktu langkah 1 mnt dari waktu baku 5 mnt");
         click(desk, activated, "qr-");
         assertThat(desk.shown).isNotNull();
         at("09:05");
@@ -142,11 +145,13 @@ class SopEDayTests extends PortalViewTest {
         StepClockLog b = clocks(locked);
         b.ranUnexcused(SopStep.E3_SELFIE, time("09:15"), time("09:17"), FIVE);
         b.ranUnexcused(SopStep.E4_SCAN_ACTIVATION_QR, time("09:17"), time("09:23"), FIVE); // over: the code expired
-        b.ranUnexcused(SopStep.E5_PIN_EMAIL_ACTIVATE, time("09:23"), time("09:24"), FIVE); // ends at the lock
+        b.abandoned(SopStep.E5_PIN_EMAIL_ACTIVATE, time("09:23"), time("09:24"), "PIN locked"); // not activated
         b.never(SopStep.E6_ARCHIVE_AND_REPORT);
-        for (String[] faces : List.of(new String[] {referred, "09:30", "09:34"}, new String[] {later, "09:40", "09:44"})) {
+        for (String[] faces : List.of(new String[] {referred, "09:30", "09:34", "REFERRED"},
+                new String[] {later, "09:40", "09:44", "RETRY_LATER"})) {
             StepClockLog c = clocks(faces[0]);
-            c.ranUnexcused(SopStep.E3_SELFIE, time(faces[1]), time(faces[2]), FIVE); // the officer's decision ends it
+            // The officer's decision ends it, without the selfie: abandoned, counted apart, never as done in time.
+            c.abandoned(SopStep.E3_SELFIE, time(faces[1]), time(faces[2]), faces[3]);
             c.never(SopStep.E4_SCAN_ACTIVATION_QR);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE procedure_code = 'E_IKD_ACTIVATION' "
@@ -172,12 +177,13 @@ class SopEDayTests extends PortalViewTest {
                         "Dirujuk ke pencatatan"),
                 List.of(4L, "09:40", name(later), masked(later), "Fitri Handayani", "–",
                         "Diminta mencoba lagi di lain waktu"));
+        // The selfies of the referred and the one to try later, and the locked PIN step, did not happen: counted apart.
         assertThat(report.tables().get(4).rows()).extracting(row -> List.of(row.get(0), row.get(1), row.get(4),
-                row.get(5), row.get(6))).containsExactly(
-                List.of("3. Swafoto verifikasi wajah", 4L, FIVE, "100 %", 0L),
-                List.of("4. Pindai QR aktivasi oleh petugas", 2L, FIVE, "50 %", 0L),
-                List.of("5. PIN lewat e-mail dan aktivasi", 2L, FIVE, "100 %", 0L),
-                List.of("6. Arsip dan laporan harian IKD", 1L, FIVE, "100 %", 0L));
+                row.get(5), row.get(6), row.get(7))).containsExactly(
+                List.of("3. Swafoto verifikasi wajah", 2L, FIVE, "100 %", 0L, 2L),
+                List.of("4. Pindai QR aktivasi oleh petugas", 2L, FIVE, "50 %", 0L, 0L),
+                List.of("5. PIN lewat e-mail dan aktivasi", 1L, FIVE, "100 %", 0L, 1L),
+                List.of("6. Arsip dan laporan harian IKD", 1L, FIVE, "100 %", 0L, 0L));
 
         try (PDDocument pdf = Loader.loadPDF(files.pdf(report, PortalMessages.INDONESIAN))) {
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Laporan harian aktivasi IKD (SOP E)");
@@ -226,6 +232,11 @@ class SopEDayTests extends PortalViewTest {
     }
 
     /** The action of the registration's row on the desk, by its id's prefix. */
+    private StepTimer clockOf(IkdDeskView desk, String code) {
+        List<String> codes = desk.grid.getListDataView().getItems().map(Registration::code).toList();
+        return (StepTimer) test(desk.grid).getCellComponent(codes.indexOf(code), "clock");
+    }
+
     private void click(IkdDeskView desk, String code, String action) {
         List<String> codes = desk.grid.getListDataView().getItems().map(Registration::code).toList();
         assertThat(codes).as("the desk lists the registration").contains(code);

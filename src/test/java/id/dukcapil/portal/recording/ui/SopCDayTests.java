@@ -118,11 +118,21 @@ class SopCDayTests extends PortalViewTest {
             assertThat(reloaded.called.id()).isEqualTo(c.visit);
             assertThat(reloaded.deskName.getValue()).isEqualTo("Meja 1");
             assertThat(reloaded.callNext.isEnabled()).as("no second number while one is served").isFalse();
+            assertThat(reloaded.stepClock.reading()).as("the call's clock, beside the number")
+                    .isEqualTo("Waktu langkah 3 mnt dari waktu baku 10 mnt");
+            assertThat(reloaded.stepClock.state()).isEqualTo("ok");
         });
         recordAndHand(calls, c, "08:56", null, "08:58");
         callNext(calls, again, "09:00");
         recordAndHand(calls, again, "09:07", null, "09:08");
         callNext(calls, faulted, "09:10");
+        // Opened anew (the same view is kept by a navigation to it): the server's reading, as the browser's tick says.
+        at("09:18");
+        SignedInAs.run(users, recorder, () -> assertThat(reload(RecordingDeskView.class).stepClock.state())
+                .as("eight minutes of ten: amber").isEqualTo("near"));
+        at("09:21");
+        SignedInAs.run(users, recorder, () -> assertThat(reload(RecordingDeskView.class).stepClock.state())
+                .as("eleven minutes of ten: red").isEqualTo("over"));
         recordAndHand(calls, faulted, "09:24", "Kamera dimulai ulang", "09:25");
         callNext(calls, absent, "09:26");
         at("09:28");
@@ -184,12 +194,13 @@ class SopCDayTests extends PortalViewTest {
         clocks(again).ranUnexcused(SopStep.C3_RECORDING, time("09:00"), time("09:07"), TEN);
         assertThat(clocks(faulted).ran(SopStep.C3_RECORDING, time("09:10"), time("09:24"), TEN).excusedReason())
                 .contains("Kamera dimulai ulang");
-        clocks(absent).ranUnexcused(SopStep.C3_RECORDING, time("09:26"), time("09:28"), TEN);
+        // Nobody came to the call, and the proof never handed: neither happened, each is counted apart (issue 54).
+        clocks(absent).abandoned(SopStep.C3_RECORDING, time("09:26"), time("09:28"), "absent when called");
         StepClockLog twice = clocks(sentBack);
         assertThat(twice.entries(SopStep.C3_RECORDING)).as("the failure and the second call").hasSize(2);
         twice.ran(0, SopStep.C3_RECORDING, time("09:30"), time("09:36"), TEN);
         twice.ran(1, SopStep.C3_RECORDING, time("09:45"), time("09:50"), TEN);
-        twice.ranUnexcused(SopStep.C4_PROOF_HANDED_OVER, time("09:50"), time("16:30"), FIVE);
+        twice.abandoned(SopStep.C4_PROOF_HANDED_OVER, time("09:50"), time("16:30"), "day closed, left RECORDED");
         clocks(neverCalled).never(SopStep.C3_RECORDING);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step s JOIN recording_visit v ON s.case_id = "
                 + "CONCAT('C-', v.id) WHERE v.day = ? AND s.ended_at IS NULL", Integer.class, day))
@@ -214,13 +225,14 @@ class SopCDayTests extends PortalViewTest {
 
         assertThat(report.tables().get(1).rows()).as("the desk recorded what the summary says it recorded")
                 .containsExactly(List.of("Meja 1", 5L, 4L, 1L, 0L));
-        // Each step: how many ran, the seed's standard, the share within it, the overruns a fault excused.
+        // Each step: how many ran, the seed's standard, the share within it, the overruns a fault excused, and those
+        // abandoned (the absent's call, the proof never handed), apart.
         assertThat(report.tables().get(2).rows()).extracting(row -> List.of(row.get(0), row.get(1), row.get(4),
-                row.get(5), row.get(6))).containsExactly(
-                List.of("1. Penyerahan dokumen persyaratan", 8L, FIVE, "100 %", 0L),
-                List.of("2. Pemeriksaan operator registrasi dan nomor antrian", 8L, TEN, "88 %", 1L),
-                List.of("3. Perekaman biometrik", 6L, TEN, "83 %", 1L),
-                List.of("4. Penyerahan bukti perekaman", 4L, FIVE, "75 %", 0L));
+                row.get(5), row.get(6), row.get(7))).containsExactly(
+                List.of("1. Penyerahan dokumen persyaratan", 8L, FIVE, "100 %", 0L, 0L),
+                List.of("2. Pemeriksaan operator registrasi dan nomor antrian", 8L, TEN, "88 %", 1L, 0L),
+                List.of("3. Perekaman biometrik", 5L, TEN, "80 %", 1L, 1L),
+                List.of("4. Penyerahan bukti perekaman", 3L, FIVE, "100 %", 0L, 1L));
         assertThat(report.tables().get(3).rows()).containsExactly(List.of("Panggilan", 6L),
                 List.of("Rata-rata menunggu", calls.waited.dividedBy(6)), List.of("Paling lama menunggu", calls.longest));
         List<List<Object>> register = report.tables().get(4).rows();
@@ -286,6 +298,8 @@ class SopCDayTests extends PortalViewTest {
             assertThat(view.visit).as("the desk reopens on the resident").isNotNull();
             assertThat(view.visit.id()).isEqualTo(visit);
             assertThat(find(Button.class).id("recording-documents-ok")).isNotNull();
+            assertThat(view.stepClock.reading()).as("the check's clock, beside the resident's name")
+                    .isEqualTo("Waktu langkah 0 mnt dari waktu baku 10 mnt");
             return this;
         }
 

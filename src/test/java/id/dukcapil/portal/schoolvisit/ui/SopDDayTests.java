@@ -201,6 +201,9 @@ class SopDDayTests extends PortalViewTest {
             FieldView field = reload(FieldView.class);
             assertThat(field.current).as("the field screen reopens on the student it was recording").isNotNull();
             assertThat(field.current.student().nik()).isEqualTo(fresh[0]);
+            assertThat(field.stepClock.reading()).as("the recording's clock beside the student's name (issue 54)")
+                    .isEqualTo("Waktu langkah 7 mnt dari waktu baku 20 mnt");
+            assertThat(field.stepClock.state()).isEqualTo("ok");
             at("09:18");
             test(find(TextField.class).id("field-failure-reason")).setValue("Pemindai iris tidak terbaca");
             click("field-recording-failed");
@@ -237,7 +240,8 @@ class SopDDayTests extends PortalViewTest {
             test(find(ConfirmDialog.class).single()).confirm();
         });
 
-        // The 17th birthday at the print desk: to the printer at 09:00, the page reloaded, the card out at 09:04.
+        // The 17th birthday at the print desk: the centre's answer at 08:55 (step 7 begins: the card can be printed), to
+        // the printer at 09:00, the page reloaded, the card out at 09:04.
         day = seventeenth;
         at("08:55");
         long birthdayStudent = studentId(birthday[0]);
@@ -300,7 +304,9 @@ class SopDDayTests extends PortalViewTest {
         r.ranUnexcused(SopStep.D7_PRINT, time("08:38"), time("08:40"), Duration.ofMinutes(5));
         StepClockLog n = student(notSent);
         n.ranUnexcused(SopStep.D3_RECORDING_STATUS, time("08:41"), time("08:43"), Duration.ofMinutes(5));
-        n.ranUnexcused(SopStep.D7_PRINT, time("08:43"), time("08:47"), Duration.ofMinutes(5));
+        // Step 7 begins when the card can be printed: at the centre's print-ready answer, not at the status check
+        // (the enrolment's wait, days in real life, is no printing).
+        n.ranUnexcused(SopStep.D7_PRINT, time("08:45"), time("08:47"), Duration.ofMinutes(5));
         StepClockLog m = student(fresh);
         m.ranUnexcused(SopStep.D3_RECORDING_STATUS, time("08:48"), time("08:50"), Duration.ofMinutes(5));
         m.ranUnexcused(SopStep.D4_SIAK_CHECK, time("08:50"), time("08:53"), Duration.ofMinutes(5));
@@ -309,14 +315,14 @@ class SopDDayTests extends PortalViewTest {
         assertThat(m.ran(0, SopStep.D6_RECORDING, time("08:53"), time("09:18"), Duration.ofMinutes(20))
                 .excusedReason()).contains("Pemindai iris tidak terbaca");
         m.ran(1, SopStep.D6_RECORDING, time("09:18"), time("09:30"), Duration.ofMinutes(20));
-        m.ranUnexcused(SopStep.D7_PRINT, time("09:30"), time("09:33"), Duration.ofMinutes(5));
+        m.ranUnexcused(SopStep.D7_PRINT, time("09:31"), time("09:33"), Duration.ofMinutes(5));
         StepClockLog b = student(birthday);
         b.ranUnexcused(SopStep.D3_RECORDING_STATUS, time("09:35"), time("09:37"), Duration.ofMinutes(5));
         b.ranUnexcused(SopStep.D4_SIAK_CHECK, time("09:37"), time("09:40"), Duration.ofMinutes(5));
         b.ranUnexcused(SopStep.D5_SIAK_UPDATE, time("09:40"), time("09:46"), Duration.ofMinutes(10));
         b.ranUnexcused(SopStep.D6_RECORDING, time("09:46"), time("10:00"), Duration.ofMinutes(20));
         day = seventeenth;
-        b.ranUnexcused(SopStep.D7_PRINT, time("09:00"), time("09:04"), Duration.ofMinutes(5));
+        b.ranUnexcused(SopStep.D7_PRINT, time("08:55"), time("09:04"), Duration.ofMinutes(5)); // from the answer
         new StepClockLog(jdbc, "D-H" + made.id()).ranUnexcused(SopStep.D8_HANDOVER, time("13:00"), time("13:25"),
                 Duration.ofMinutes(30));
         student(young).never(SopStep.D3_RECORDING_STATUS);
