@@ -19,6 +19,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
+import id.dukcapil.portal.sla.StepRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -247,6 +248,12 @@ public class RegistrationDesk {
         return visits.atRegistration(point(), LocalDate.now(clock), currentActor.id(),
                 EnumSet.of(VisitState.CHECKING, VisitState.BIOMETRIC_CHECK), Limit.of(1)).stream()
                 .map(VisitEntity::toRecord).findFirst();
+    }
+
+    /** The step the visit is in now, its clock against the standard on the desk (issue 54). */
+    @Transactional(readOnly = true)
+    public Optional<StepRecord> step(long visitId) {
+        return clocks.open(visitId);
     }
 
     /** The visits sent back by the recording desk today, waiting to be queued again. */

@@ -53,6 +53,47 @@ class RecordingDeskRowBrowserTest {
         }
     }
 
+    /**
+     * The called resident's step clock ticks beside the number in the browser, against the step's standard, without a
+     * round trip (issue 54: no desk of SOP C showed the time against the standard).
+     */
+    @Test
+    void the_called_residents_step_clock_ticks_beside_the_number() {
+        Visit called = calledHere();
+
+        try (Browser desk = new Browser(port, 1440, 900)) {
+            desk.signIn("perekaman", PortalTest.DEMO_PASSWORD);
+            desk.await(By.tagName("h2"));
+            desk.open("perekaman");
+            desk.awaitText(By.id("recording-called"), called.ticket());
+            var clock = desk.await(By.id("recording-step-clock"));
+            String first = clock.getText();
+            assertThat(first).matches("\\d+:\\d\\d / 10 mnt");
+            assertThat(clock.getAttribute("state")).isIn("ok", "near", "over");
+            assertThat(clock.getAttribute("aria-label")).startsWith("Waktu langkah ").endsWith(" dari waktu baku 10 mnt");
+            desk.awaitTextGone(By.id("recording-step-clock"), first); // its next tick, in the browser's own time
+            assertThat(clock.getText()).as("ticking").matches("\\d+:\\d\\d / 10 mnt");
+        }
+    }
+
+    /** A resident queued and called to the demo recorder's desk, not recorded yet: the number it serves. */
+    private Visit calledHere() {
+        String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)
+                .getFirst();
+        Visit queued = SignedInAs.call(users, "registrasi", () -> RecordingTestSupport.queued(registration, nik));
+        return SignedInAs.call(users, "perekaman", () -> {
+            recording.serving().ifPresent(earlier -> recording.absent(earlier.id())); // one number at a time
+            Visit called;
+            do { // numbers of other tests at the point may wait before it
+                called = recording.callNext("Meja 1").orElseThrow();
+                if (called.id() != queued.id()) {
+                    recording.absent(called.id());
+                }
+            } while (called.id() != queued.id());
+            return called;
+        });
+    }
+
     /** A resident through both desks: queued, called by the demo recorder and recorded, the proof to hand. */
     private Visit recorded() {
         String nik = RecordingTestSupport.residentsToRecord(jdbc, LocalDate.now(ZoneId.of("Asia/Jakarta")), 1)

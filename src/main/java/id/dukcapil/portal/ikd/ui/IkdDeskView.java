@@ -39,6 +39,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import id.dukcapil.portal.shared.ui.StepTimer;
+import id.dukcapil.portal.sla.StepRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +76,8 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
     private final ListedRows<Registration> listed = ListedRows.of(grid, Registration::code);
     private List<Registration> rows = List.of();
+    /** Each row's step now, by code: its clock ticks in the browser from the last refresh (issue 54). */
+    private java.util.Map<String, StepRecord> steps = java.util.Map.of();
     private long expiredPins;
     final Button report;
 
@@ -91,6 +95,8 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(row -> getTranslation(row.pinExpired(clock.instant()) ? "ikd.state.PIN_EXPIRED"
                         : row.state().labelKey(), row.faceAttempts()))
                 .setHeader(getTranslation("ikd.column.state")).setFlexGrow(2);
+        grid.addComponentColumn(this::clockOf).setHeader(getTranslation("ikd.column.clock")).setKey("clock")
+                .setAutoWidth(true).setFlexGrow(0);
         actions().addTo(grid);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("ikd.desk.empty"));
@@ -123,6 +129,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         if (!now.equals(rows) || expired != expiredPins) { // a PIN running out changes a row's label and action
             rows = now;
             expiredPins = expired;
+            steps = desk.steps(rows);
             listed.show(rows);
             List<PersonalData> appeared = rows.stream().map(Registration::code).filter(recorded::add)
                     .map(code -> PersonalData.nik(desk.nikOf(code))).toList();
@@ -145,6 +152,15 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
                 showQr(current); // expired: a new one in its place
             }
         }
+    }
+
+    private StepTimer clockOf(Registration row) {
+        StepTimer timer = new StepTimer("ikd-clock-" + row.code());
+        StepRecord step = steps.get(row.code());
+        if (step != null) {
+            timer.show(step.startedAt(), step.standard(), clock.instant());
+        }
+        return timer;
     }
 
     /** The QR code (a new one once the PIN ran out), the step after the face checks ran out, the archive. */

@@ -35,8 +35,10 @@ import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.RowActions;
+import id.dukcapil.portal.shared.ui.StepTimer;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +58,8 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     final Button callNext = new Button();
     final Span waiting = new Span();
     final Div current = new Div();
+    /** The called resident's step against its standard (issue 54), beside the number. */
+    final StepTimer stepClock = new StepTimer("recording-step-clock");
     final Grid<Visit> calledList = new Grid<>();
     final Grid<Visit> absent = new Grid<>();
     final Grid<Visit> toHand = new Grid<>();
@@ -66,10 +70,12 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     private final RecordingDesk desk;
     private final RecordingDocuments papers;
     private final PersonalDataViews personalData;
+    private final Clock clock;
     @Nullable Visit called;
 
-    RecordingDeskView(RecordingDesk desk, RecordingDocuments papers, PersonalDataViews personalData) {
+    RecordingDeskView(RecordingDesk desk, RecordingDocuments papers, PersonalDataViews personalData, Clock clock) {
         this.desk = desk;
+        this.clock = clock;
         this.personalData = personalData;
         this.papers = papers;
         setSizeFull();
@@ -186,7 +192,11 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         });
         OpensDialog.button(failed);
         failed.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        current.add(ticket, who, new HorizontalLayout(recorded, failed, recall, gone), fault);
+        HorizontalLayout number = new HorizontalLayout(ticket, stepClock);
+        number.setAlignItems(FlexComponent.Alignment.CENTER);
+        desk.step(visit.id()).ifPresentOrElse(
+                step -> stepClock.show(step.startedAt(), step.standard(), clock.instant()), stepClock::clear);
+        current.add(number, who, new HorizontalLayout(recorded, failed, recall, gone), fault);
     }
 
     /** Done with a number: on to the next one this operator called, if any, else ready to call. */

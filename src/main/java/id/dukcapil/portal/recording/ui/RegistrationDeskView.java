@@ -48,6 +48,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.StepTimer;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -88,6 +89,9 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     private final FieldRefusals checkRefusals;
     /** The documents the resident in hand must bring: what "documents in order" holds the ticks against. */
     private List<String> required = List.of();
+    /** The resident's step against its standard (issue 54), beside their name. */
+    final StepTimer stepClock = new StepTimer("registration-step-clock");
+    private final Clock clock;
     @Nullable Visit visit;
     @Nullable Applicant applicant;
 
@@ -95,6 +99,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
                          TableReportFiles files, DayClosing closing, PersonalDataViews personalData,
                          OfficeChannels officeChannels, Clock clock) {
         this.desk = desk;
+        this.clock = clock;
         this.officeChannels = officeChannels;
         this.personalData = personalData;
         this.papers = papers;
@@ -238,7 +243,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     private void showCheck(Applicant applicant) {
         Visit current = java.util.Objects.requireNonNull(visit);
         applicantPanel.removeAll();
-        applicantPanel.add(new H3(current.fullName()));
+        applicantPanel.add(named(current));
         required = applicant.documents();
         documents.setItems(required);
         checkBinder.readBean(DocumentCheckForm.empty());
@@ -281,7 +286,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         RecordingNeed need = applicant == null ? RecordingNeed.CHECK_BIOMETRICS : applicant.need();
         Paragraph what = new Paragraph(getTranslation(need.labelKey()));
         what.setId("recording-need");
-        applicantPanel.add(new H3(current.fullName()), what);
+        applicantPanel.add(named(current), what);
         Button queue = button(need == RecordingNeed.RECORD_AGAIN ? "recording.registration.record-again"
                 : "recording.registration.not-recorded", "recording-not-recorded", () -> biometricChecked(current,
                 false));
@@ -298,6 +303,15 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
                 applicantPanel.add(fault, new HorizontalLayout(recorded));
             }
         }
+    }
+
+    /** The resident's name and the clock of the step the visit is in. */
+    private HorizontalLayout named(Visit current) {
+        desk.step(current.id()).ifPresentOrElse(
+                step -> stepClock.show(step.startedAt(), step.standard(), clock.instant()), stepClock::clear);
+        HorizontalLayout named = new HorizontalLayout(new H3(current.fullName()), stepClock);
+        named.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return named;
     }
 
     /** The check's result sent only when its form is valid (a fault too long is said at the field). */

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -44,6 +45,7 @@ import id.dukcapil.portal.shared.ServicePointNames;
 import id.dukcapil.portal.shared.ui.FitText;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
+import id.dukcapil.portal.shared.ui.StepTimer;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -82,6 +84,8 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     private final PersonalDataViews personalData;
     @Nullable SchoolVisit visit;
     @Nullable FieldStudent current;
+    /** The student's step against its standard (issue 54), beside their name. */
+    final StepTimer stepClock = new StepTimer("field-step-clock");
 
     FieldView(FieldDesk desk, EnrolmentAnswers enrolment, ServicePointNames pointNames, PersonalDataViews personalData,
               Clock clock) {
@@ -244,7 +248,12 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         Resident resident = student.resident();
         Student s = student.student();
         personalData.viewed("lapangan", PersonalData.of(resident.nik()));
-        studentPanel.add(new H3(resident.fullName()));
+        desk.step(s.id()).ifPresentOrElse(
+                step -> stepClock.show(step.startedAt(), step.standard(), clock.instant()), stepClock::clear);
+        HorizontalLayout named = new HorizontalLayout(new H3(resident.fullName()), stepClock);
+        named.setAlignItems(FlexComponent.Alignment.BASELINE);
+        named.getStyle().set("flex-wrap", "wrap");
+        studentPanel.add(named);
         Span state = new Span(stateText(s));
         state.setId("field-student-state");
         state.getElement().getThemeList().add("badge");
