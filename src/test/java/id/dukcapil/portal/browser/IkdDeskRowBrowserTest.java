@@ -1,10 +1,13 @@
 package id.dukcapil.portal.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.ikd.IkdApp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,9 +64,44 @@ class IkdDeskRowBrowserTest {
         }
     }
 
+    /**
+     * A citizen who registers while the desk is open and was empty when it opened: the row's button is whole inside the
+     * grid. The buttons' column had been measured on the empty grid, 17 px wide, and the button sat past its edge until
+     * a reload (issue 54).
+     */
+    @Test
+    void a_row_that_comes_to_a_desk_opened_empty_shows_its_button_whole() throws Exception {
+        String point = jdbc.queryForObject("""
+                SELECT p.code FROM staff_service_point p WHERE p.code LIKE 'UKL-%' AND p.code <> ?
+                AND NOT EXISTS (SELECT 1 FROM ikd_registration r WHERE r.service_point = p.code)
+                ORDER BY p.code LIMIT 1""", String.class, POINT);
+        String officer = "ikd-empty";
+        officerAt(officer, point);
+        IkdApp phone = new IkdApp(port, jdbc);
+
+        try (Browser desk = new Browser(port, 1440, 900)) {
+            desk.signIn(officer, PortalTest.DEMO_PASSWORD);
+            desk.await(By.tagName("h2"));
+            desk.open("ikd");
+            desk.await(By.tagName("vaadin-grid"));
+            String code = phone.facePassed(point);
+            WebElement button = desk.await(By.id("qr-" + code)); // pushed to the open desk
+            new WebDriverWait(desk.driver, Duration.ofSeconds(10)).until(driver -> (Boolean) desk.driver.executeScript("""
+                    const b = arguments[0].getBoundingClientRect();
+                    const g = document.querySelector('vaadin-grid').getBoundingClientRect();
+                    return b.width > 60 && b.left >= g.left && b.right <= g.right + 0.5;""", button));
+            assertThat(desk.rowActionsOutOfSight()).isEmpty();
+        }
+    }
+
     /** A copy of the demo IKD officer at {@link #POINT}, made once (its password the demo's). */
     private void officerAtThePoint() {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM staff_account WHERE username = ?", Integer.class, OFFICER) > 0) {
+        officerAt(OFFICER, POINT);
+    }
+
+    /** A copy of the demo IKD officer at the point, made once (its password the demo's). */
+    private void officerAt(String username, String point) {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM staff_account WHERE username = ?", Integer.class, username) > 0) {
             return;
         }
         jdbc.update("""
@@ -71,10 +109,10 @@ class IkdDeskRowBrowserTest {
                   must_change_password, failed_sign_ins, password_changed_at, created_at, version)
                 SELECT ?, CONCAT(a.full_name, ' (Kutawaringin)'), a.password_hash, p.id, TRUE, FALSE, 0,
                   a.password_changed_at, a.created_at, 0
-                FROM staff_account a, staff_service_point p WHERE a.username = 'ikd' AND p.code = ?""", OFFICER, POINT);
+                FROM staff_account a, staff_service_point p WHERE a.username = 'ikd' AND p.code = ?""", username, point);
         jdbc.update("""
                 INSERT INTO staff_account_role (account_id, role)
                 SELECT c.id, r.role FROM staff_account c, staff_account a JOIN staff_account_role r
-                  ON r.account_id = a.id WHERE c.username = ? AND a.username = 'ikd'""", OFFICER);
+                  ON r.account_id = a.id WHERE c.username = ? AND a.username = 'ikd'""", username);
     }
 }

@@ -27,10 +27,14 @@ public final class ListedRows<T> {
         return listed;
     }
 
-    /** The grid shows {@code now}, redrawn. */
+    /**
+     * The grid shows {@code now}, redrawn, its automatic widths measured anew: a grid first drawn empty had measured
+     * its buttons' column at 17 px, and the buttons of rows that came later sat past its edge (issue 54, the IKD desk).
+     */
     public void show(Collection<? extends T> now) {
         rows.clear();
         rows.addAll(now);
         grid.getDataProvider().refreshAll();
+        grid.recalculateColumnWidths();
     }
 }
