@@ -127,6 +127,29 @@ public class RegistrationDesk {
         return visit(id);
     }
 
+    /**
+     * A registration left unfinished at this desk (the resident went, the operator moves on to the next NIK): the
+     * visit closes with the state it was left in, its step ends abandoned (it did not happen), and the register says
+     * so. Only a visit still at the registration desk; a repeated close changes nothing.
+     */
+    @Transactional
+    public Visit closeUnfinished(long visitId) {
+        VisitEntity visit = mine(visitId);
+        if (visit.state() == VisitState.CLOSED) {
+            return visit.toRecord();
+        }
+        if (visit.state() != VisitState.CHECKING && visit.state() != VisitState.BIOMETRIC_CHECK) {
+            throw new RuleViolation("recording.error.not-at-registration", visit.toRecord().fullName());
+        }
+        VisitState leftIn = visit.state();
+        Instant now = clock.instant();
+        visit.close(now, currentActor.id());
+        clocks.abandon(visitId, SopStep.C2_REGISTRATION_CHECK, now, "registration left unfinished, " + leftIn);
+        auditLog.record(AuditRecord.success("recording.visit.closed", "RecordingVisit", String.valueOf(visitId))
+                .withDetail("left " + leftIn + " at the registration desk"));
+        return visit.toRecord();
+    }
+
     /** The documents are not in order (or the resident sent someone): returned with the reasons; step 2 ends. */
     @Transactional
     public Visit returnDocuments(long visitId, Set<String> reasons) {

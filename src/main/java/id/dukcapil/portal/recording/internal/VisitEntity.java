@@ -209,7 +209,10 @@ public class VisitEntity {
         endedAt = at;
     }
 
-    /** Closed at the day's end, keeping the state it was left in; a turn notice's address goes. */
+    /**
+     * Closed, keeping the state it was left in: at the day's end, or a registration the desk left unfinished. A turn
+     * notice's address goes.
+     */
     public void close(Instant at, String by) {
         VisitState leftIn = state;
         apply(VisitTransition.CLOSE);

@@ -100,9 +100,12 @@ class DayRegister extends VerticalLayout {
         closeDay.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         OpensDialog.button(closeDay);
 
-        add(new H3(getTranslation("recording.registration.sent-back")), sentBack,
-                new HorizontalLayout(new H3(getTranslation("recording.registration.register")), pdf, xlsx,
-                        closeDay), register);
+        HorizontalLayout registerHeader = new HorizontalLayout(new H3(getTranslation("recording.registration.register")),
+                pdf, xlsx, closeDay);
+        registerHeader.setAlignItems(Alignment.BASELINE);
+        registerHeader.getStyle().set("flex-wrap", "wrap"); // its buttons below the heading where the column is narrow
+        register.setMinHeight("20rem"); // a screen of rows also where the column is below the resident (a tablet)
+        add(new H3(getTranslation("recording.registration.sent-back")), sentBack, registerHeader, register);
         setPadding(false);
         setSizeFull();
     }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -43,10 +44,12 @@ import id.dukcapil.portal.recording.RecordingDocuments;
 import id.dukcapil.portal.recording.RecordingNeed;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.recording.Visit;
+import id.dukcapil.portal.recording.VisitState;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.StepTimer;
 import jakarta.annotation.security.RolesAllowed;
@@ -136,20 +139,22 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         VerticalLayout left = new VerticalLayout(new H3(getTranslation("recording.registration.title")), search,
                 applicantPanel);
         left.setPadding(false);
-        left.setWidth("34rem");
-        left.getStyle().set("flex", "0 0 auto");
+        // Side by side on a desk's screen; on an upright tablet (800 px) the register goes below the resident, whole,
+        // its buttons in sight (issue 54: "Antrekan lagi" and "Tutup hari" were off the screen's edge).
+        left.getStyle().set("flex", "1 1 26rem").set("max-width", "34rem").set("min-width", "0");
         lists = new DayRegister(desk, reports, files, closing, personalData, clock, this::done);
+        lists.getStyle().set("flex", "1 1 26rem").set("min-width", "0");
         sentBack = lists.sentBack;
         register = lists.register;
-        HorizontalLayout body = new HorizontalLayout(left, lists);
+        FlexLayout body = new FlexLayout(left, lists);
+        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        body.getStyle().set("gap", "var(--lumo-space-m)");
         body.setSizeFull();
         add(body);
         refreshLists();
         // A reload in the middle of a resident: the desk reopens on them, at the visit's own step.
-        desk.inHand().ifPresent(open -> {
-            nik.setValue(open.nik());
-            lookUp();
-        });
+        // The NIK field stays empty for the next scan: filled, a scan added nothing and Enter reopened the old person.
+        desk.inHand().ifPresent(open -> lookUp(open.nik()));
     }
 
     /**
@@ -158,22 +163,34 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
      */
     void lookUp() {
         if (nikBinder.validate().hasErrors()) {
-            return; // said at the field; the register is not asked
+            forgetUnbegun(); // said at the field; the register is not asked, and the last resident's actions go
+            return;
         }
-        List<Resident> family = desk.familyOf(nik.getValue());
+        String typed = nik.getValue().strip();
+        Visit unfinished = visit;
+        if (unfinished != null && atRegistration(unfinished) && !unfinished.nik().equals(typed)) {
+            askAboutUnfinished(unfinished, typed);
+            return;
+        }
+        lookUp(typed);
+    }
+
+    private void lookUp(String number) {
+        List<Resident> family = desk.familyOf(number);
         try {
-            showApplicant(desk.lookup(nik.getValue()));
+            showApplicant(desk.lookup(number));
             if (!family.isEmpty()) {
-                familyShown(family);
+                familyShown(number, family);
                 applicantPanel.add(new Paragraph(getTranslation("recording.registration.also-kk")));
                 addMembers(family);
             }
         } catch (RuleViolation notAResident) {
             if (family.isEmpty()) {
+                forgetUnbegun();
                 // At the field the operator is typing or scanning in (Enter looks up), not in a message over it.
                 Notifications.at(nik, notAResident);
             } else {
-                familyShown(family);
+                familyShown(number, family);
                 visit = null;
                 applicantPanel.removeAll();
                 applicantPanel.add(new Paragraph(getTranslation("recording.registration.choose-member")));
@@ -182,10 +199,53 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
+    /**
+     * A resident looked up whose visit has not begun is no longer on screen once another number is typed: their
+     * "Berkas diterima" would begin a visit for the wrong person (issue 54). A visit under way stays.
+     */
+    private void forgetUnbegun() {
+        if (visit == null || !atRegistration(visit)) {
+            visit = null;
+            applicant = null;
+            stepClock.clear();
+            applicantPanel.removeAll();
+        }
+    }
+
+    private static boolean atRegistration(Visit visit) {
+        return visit.state() == VisitState.CHECKING || visit.state() == VisitState.BIOMETRIC_CHECK;
+    }
+
+    /**
+     * Another number while a registration is unfinished: the desk says what is open and asks what to do with it
+     * (issue 54: the old visit stayed in the register as "Cek iris/sidik jari" without a word). Going on with the
+     * resident is the focused, safe choice; closing records the registration as not finished.
+     */
+    private void askAboutUnfinished(Visit unfinished, String next) {
+        String name = unfinished.fullName();
+        DestructiveConfirm.ask(getTranslation("recording.registration.unfinished.header", name),
+                getTranslation("recording.registration.unfinished.text", name,
+                        getTranslation(unfinished.state().labelKey()), next),
+                getTranslation("recording.registration.unfinished.keep", name),
+                getTranslation("recording.registration.unfinished.close"), () -> {
+                    try {
+                        desk.closeUnfinished(unfinished.id());
+                    } catch (RuleViolation refused) {
+                        Notifications.error(refused);
+                        return;
+                    }
+                    Notifications.success(getTranslation("recording.registration.unfinished.closed", name));
+                    visit = null;
+                    applicant = null;
+                    refreshLists();
+                    lookUp(next);
+                });
+    }
+
     /** The typed number was a KK number: its family is listed to choose from. */
-    private void familyShown(List<Resident> family) {
+    private void familyShown(String kkNumber, List<Resident> family) {
         List<PersonalData> shown = new java.util.ArrayList<>();
-        shown.add(PersonalData.kk(nik.getValue()));
+        shown.add(PersonalData.kk(kkNumber));
         family.forEach(member -> shown.add(PersonalData.of(member.nik())));
         personalData.viewed("registrasi", shown);
     }
