@@ -9,6 +9,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.data.binder.Binder;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.WholeNumbers;
@@ -51,6 +53,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +75,9 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     final Select<SchoolVisit> visits = new Select<>();
     final Div visitPanel = new Div();
     final Grid<Student> roster = new Grid<>();
+    /** The roster found by a name or a class as typed, a part of either (issue 54). */
+    final TextField rosterSearch = new TextField();
+    private List<Student> rosterStudents = List.of();
     final Div studentPanel = new Div();
     final Span saved = new Span();
     final Paragraph visitLine = new Paragraph();
@@ -115,11 +122,11 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
 
         // Widths that fit the roster's share of an upright tablet (about 470 px beside the student): names and states
         // wrap between words, and nothing needs the grid's sideways scroll.
-        roster.addColumn(Student::fullName).setHeader(getTranslation("schoolvisit.column.name")).setWidth("8rem")
+        roster.addColumn(Student::fullName).setHeader(getTranslation("schoolvisit.column.name")).setWidth("6rem")
                 .setFlexGrow(2);
         roster.addColumn(Student::className).setHeader(getTranslation("schoolvisit.column.class")).setAutoWidth(true)
                 .setFlexGrow(0);
-        roster.addColumn(this::stateText).setHeader(getTranslation("schoolvisit.column.state")).setWidth("8rem")
+        roster.addColumn(this::stateText).setHeader(getTranslation("schoolvisit.column.state")).setWidth("6rem")
                 .setFlexGrow(2);
         roster.addColumn(s -> s.recordedAt() == null ? "" : TIME.format(s.recordedAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("schoolvisit.column.saved")).setAutoWidth(true).setFlexGrow(0);
@@ -135,6 +142,18 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         });
         roster.setId("field-roster");
         roster.setHeight("min(60vh, 40rem)");
+        rosterSearch.setId("field-roster-search");
+        rosterSearch.setPlaceholder(getTranslation("schoolvisit.field.roster-search"));
+        rosterSearch.setAriaLabel(getTranslation("schoolvisit.field.roster-search"));
+        rosterSearch.setPrefixComponent(VaadinIcon.SEARCH.create());
+        rosterSearch.setClearButtonVisible(true);
+        rosterSearch.setMaxLength(60);
+        rosterSearch.setWidthFull();
+        rosterSearch.setValueChangeMode(ValueChangeMode.LAZY);
+        rosterSearch.addValueChangeListener(change -> showRoster(rosterStudents));
+        VerticalLayout rosterColumn = new VerticalLayout(rosterSearch, roster);
+        rosterColumn.setPadding(false);
+        rosterColumn.setSpacing(false);
 
         Button reload = new Button(getTranslation("schoolvisit.field.reload"), click -> reload());
         reload.setId("field-reload");
@@ -145,12 +164,13 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         studentPanel.addClassName("field-student");
         // Side by side from an upright tablet (800 px) up, so that one student's work sits beside the list and the
         // next student is one tap away, not a scroll down and up (issue 36, item 7); one above the other on a phone.
-        FlexLayout body = new FlexLayout(roster, studentPanel);
+        // The student's work takes the larger share: on an upright tablet its buttons and fields sit whole (issue 54).
+        FlexLayout body = new FlexLayout(rosterColumn, studentPanel);
         body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         body.getStyle().set("gap", "var(--lumo-space-m)");
         body.setWidthFull();
-        roster.getStyle().set("flex", "3 1 28rem");
-        studentPanel.getStyle().set("flex", "2 1 16rem").set("min-width", "0");
+        rosterColumn.getStyle().set("flex", "1 1 20rem").set("min-width", "0");
+        studentPanel.getStyle().set("flex", "3 2 22rem").set("min-width", "0");
         add(new H2(getTranslation("schoolvisit.field.title")), top, visitPanel, body);
         List<SchoolVisit> today = desk.today();
         showVisits(today);
@@ -169,7 +189,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         studentPanel.removeAll();
         visitPanel.removeAll();
         if (chosen == null) {
-            roster.setItems(List.of());
+            showRoster(List.of());
             return;
         }
         visitLine.setText(visitLine(chosen));
@@ -197,7 +217,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             }
             case CLOSED -> { }
         }
-        roster.setItems(desk.roster(chosen.id()));
+        showRoster(desk.roster(chosen.id()));
     }
 
     /** Today's visits to choose from, the select wide enough for the longest school's name and state. */
@@ -273,6 +293,50 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                     "schoolvisit.field.printed-note")));
             case ENDED -> studentPanel.add(ended(student));
         }
+        nextToSee(s).ifPresent(next -> {
+            Button nextStudent = new Button(getTranslation("schoolvisit.field.next", next.fullName()),
+                    VaadinIcon.ARROW_RIGHT.create(), click -> roster.select(next));
+            nextStudent.setIconAfterText(true);
+            nextStudent.setId("field-next");
+            nextStudent.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            studentPanel.add(new Div(nextStudent));
+        });
+    }
+
+    /** The roster as the search finds it. */
+    private void showRoster(List<Student> students) {
+        rosterStudents = students;
+        roster.setItems(found());
+    }
+
+    /** The students whose name or class holds the search's words, in the roster's order; all without a search. */
+    private List<Student> found() {
+        String typed = rosterSearch.getValue().strip().toLowerCase(Locale.ROOT);
+        return typed.isEmpty() ? rosterStudents : rosterStudents.stream().filter(student ->
+                student.fullName().toLowerCase(Locale.ROOT).contains(typed)
+                        || student.className().toLowerCase(Locale.ROOT).contains(typed)).toList();
+    }
+
+    /**
+     * The next student on the roster (as searched) not yet seen at the visit, after this one in the roster's order
+     * (from its top again past its end): one tap to the next resident, not a scroll back up the list (issue 54).
+     */
+    private Optional<Student> nextToSee(Student now) {
+        List<Student> shown = found(); // within the class or names searched, if any
+        int at = -1;
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).id() == now.id()) {
+                at = i;
+            }
+        }
+        for (int step = 1; step <= shown.size(); step++) {
+            Student candidate = shown.get(Math.floorMod(at + step, shown.size()));
+            if (candidate.id() != now.id() && candidate.state() == StudentState.ON_ROSTER
+                    && candidate.fieldStep() == null) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Why SOP D ended for the student: the screen says it in words, with the card printed before if that is why. */
@@ -439,7 +503,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         if (visit != null) {
             visit = desk.visit(visit.id());
             visitLine.setText(visitLine(visit));
-            roster.setItems(desk.roster(visit.id()));
+            showRoster(desk.roster(visit.id()));
         }
         showStudent(student);
         savedNow();

@@ -166,6 +166,20 @@ class SopDDayTests extends PortalViewTest {
             click("field-status-checked");
             assertThat(find(Button.class).withId("field-print").exists()).as("never a second card").isFalse();
 
+            // The next student is one tap away, found by a part of the name typed (issue 54).
+            String part = recorded[1].substring(0, Math.min(6, recorded[1].length())).strip()
+                    .toLowerCase(java.util.Locale.ROOT);
+            test(field.rosterSearch).setValue(part);
+            assertThat(field.roster.getListDataView().getItems().map(Student::fullName))
+                    .allSatisfy(name -> assertThat(name.toLowerCase(java.util.Locale.ROOT)).contains(part))
+                    .contains(recorded[1]);
+            test(field.rosterSearch).setValue("");
+            assertThat(field.roster.getListDataView().getItems()).hasSize(6);
+            assertThat(find(Button.class).id("field-next").getText()).startsWith("Siswa berikutnya: ");
+            click("field-next");
+            assertThat(field.current.student().nik()).as("the next one not yet seen").isNotEqualTo(printed[0]);
+            assertThat(field.current.student().fieldStep()).isNull();
+
             at("08:35");
             pick(field, recorded);
             click("field-begin");
