@@ -1,5 +1,6 @@
 package id.dukcapil.portal.population;
 
+import id.dukcapil.portal.shared.i18n.PortalMessages;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.EnumSet;
@@ -45,7 +46,7 @@ public final class Eligibility {
         if (maritalStatus.everMarried() || !seventeenth.isAfter(on)) {
             return Verdict.yes();
         }
-        return Verdict.no("population.eligibility.recording.too-young", seventeenth.toString());
+        return Verdict.no("population.eligibility.recording.too-young", PortalMessages.DATE.format(seventeenth));
     }
 
     /** Printing needs a print-ready record; a duplicate record is never printed. */
@@ -72,7 +73,7 @@ public final class Eligibility {
     public static Verdict schoolRecording(LocalDate birthDate, LocalDate visitDate) {
         LocalDate sixteenth = birthday(birthDate, SCHOOL_RECORDING_AGE);
         if (sixteenth.isAfter(visitDate)) {
-            return Verdict.no("population.eligibility.school.too-young", sixteenth.toString());
+            return Verdict.no("population.eligibility.school.too-young", PortalMessages.DATE.format(sixteenth));
         }
         return Verdict.yes();
     }
@@ -85,7 +86,7 @@ public final class Eligibility {
         }
         LocalDate seventeenth = birthday(birthDate, KTP_AGE);
         if (seventeenth.isAfter(printDate)) {
-            return Verdict.no("population.eligibility.school.print-before-17", seventeenth.toString());
+            return Verdict.no("population.eligibility.school.print-before-17", PortalMessages.DATE.format(seventeenth));
         }
         return Verdict.yes();
     }

@@ -109,7 +109,10 @@ public class RecordingDayReports implements DailySummarySource {
                         register.stream().filter(visit -> visit.proofNumber() != null).count()),
                 row(text("recording.report.failures", locale), failures),
                 row(text("recording.report.technical", locale), technical),
-                row(text("recording.state.ABSENT", locale), count(byState, VisitState.ABSENT)),
+                // Absent when called: those still waiting aside and those the day's close ended so (it read 0 with one
+                // absent after the close, issue 54); the closed ones are also counted below, among the closed.
+                row(text("recording.state.ABSENT", locale), count(byState, VisitState.ABSENT) + register.stream()
+                        .filter(visit -> visit.closedFrom() == VisitState.ABSENT).count()),
                 row(text("recording.state.PROOF_HANDED", locale), count(byState, VisitState.PROOF_HANDED))));
         // The day's end: each visit closed open is counted by the state it was left in; what is still open, apart.
         register.stream().filter(visit -> visit.closedFrom() != null)
@@ -153,9 +156,11 @@ public class RecordingDayReports implements DailySummarySource {
             case ALREADY_RECORDED -> orDash(visit.explanation());
             case SENT_BACK -> orDash(visit.failureReason());
             case RECORDED, PROOF_HANDED -> orDash(visit.proofNumber());
-            case CLOSED -> visit.closedFrom() == null ? "" : text("recording.closed." + visit.closedFrom(), locale);
             default -> "";
         };
+        if (visit.state() == VisitState.CLOSED && visit.closedFrom() != null) {
+            return text("recording.closed." + visit.closedFrom(), locale); // says "closed at the day's end" itself
+        }
         return detail.isEmpty() ? state : state + ": " + detail;
     }
 

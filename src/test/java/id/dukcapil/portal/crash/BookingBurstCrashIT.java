@@ -91,8 +91,10 @@ class BookingBurstCrashIT {
 
         System.out.printf("CRASH booking burst: database killed; %d booked, %d answers 503 on the way%n",
                 burst.booked.get(), burst.unavailable.get());
-        assertThat(portal.mysqld()).as("the watchdog started the database again").isPresent();
-        assertThat(burst.unavailable.get()).as("the app was told to retry while the database was away").isPositive();
+        assertThat(portal.mysqld()).as("the watchdog started the database again").hasValueSatisfying(
+                restarted -> assertThat(restarted.pid()).isNotEqualTo(database.pid()));
+        // Each request that met the outage was answered 503 (the app retries it) or retried by the portal itself on a
+        // lost connection (decision 186): since then the burst may see no 503 at all. The rules below hold either way.
         assertTheRulesHeld(burst);
     }
 

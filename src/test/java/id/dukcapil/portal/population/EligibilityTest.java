@@ -30,7 +30,7 @@ class EligibilityTest {
         Verdict verdict = Eligibility.ktpRecording(BORN, MaritalStatus.NEVER_MARRIED, SEVENTEENTH.minusDays(1));
 
         assertThat(verdict.eligible()).isFalse();
-        assertThat(verdict.reason()).isEqualTo(Finding.of("population.eligibility.recording.too-young", "2026-11-21"));
+        assertThat(verdict.reason()).isEqualTo(Finding.of("population.eligibility.recording.too-young", "21/11/2026"));
     }
 
     @ParameterizedTest
@@ -57,14 +57,14 @@ class EligibilityTest {
     void school_recording_is_open_on_the_16th_birthday_and_refused_the_day_before() {
         assertThat(Eligibility.schoolRecording(BORN, SIXTEENTH).eligible()).isTrue();
         assertThat(Eligibility.schoolRecording(BORN, SIXTEENTH.minusDays(1)).reason())
-                .isEqualTo(Finding.of("population.eligibility.school.too-young", "2025-11-21"));
+                .isEqualTo(Finding.of("population.eligibility.school.too-young", "21/11/2025"));
     }
 
     @Test
     void a_card_recorded_at_school_is_printed_on_the_17th_birthday_not_the_day_before() {
         assertThat(Eligibility.schoolCardPrinting(BORN, EnrolmentStatus.PRINT_READY, SEVENTEENTH).eligible()).isTrue();
         assertThat(Eligibility.schoolCardPrinting(BORN, EnrolmentStatus.PRINT_READY, SEVENTEENTH.minusDays(1)).reason())
-                .isEqualTo(Finding.of("population.eligibility.school.print-before-17", "2026-11-21"));
+                .isEqualTo(Finding.of("population.eligibility.school.print-before-17", "21/11/2026"));
         assertThat(Eligibility.schoolCardPrinting(BORN, EnrolmentStatus.SENT_FOR_ENROLMENT, SEVENTEENTH).reason())
                 .isEqualTo(Finding.of("population.eligibility.print.not-ready.SENT_FOR_ENROLMENT"));
     }

@@ -270,7 +270,8 @@ class RecordingWalkTests {
         assertThat(report.tables().getFirst().rows()).extracting(row -> row.getFirst())
                 .doesNotContain("Belum selesai (hari belum ditutup)");
         assertThat(report.tables().getLast().rows()).extracting(row -> row.getLast().toString())
-                .anyMatch(outcome -> outcome.endsWith("tidak hadir saat dipanggil"));
+                .contains("Ditutup akhir hari: tidak hadir saat dipanggil") // said once (issue 54)
+                .noneMatch(outcome -> outcome.contains("Ditutup akhir hari: Ditutup"));
         assertThat(checking.id()).isPositive();
     }
 

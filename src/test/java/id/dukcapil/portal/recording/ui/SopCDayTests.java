@@ -213,6 +213,7 @@ class SopCDayTests extends PortalViewTest {
                 .containsEntry("Terekam", 4L).containsEntry("Perekaman gagal", 1L)
                 .containsEntry("Terekam, bukti diserahkan", 3L).containsEntry("Ditutup: tidak hadir", 1L)
                 .containsEntry("Ditutup: belum dipanggil", 1L).containsEntry("Ditutup: bukti belum diserahkan", 1L)
+                .containsEntry("Tidak hadir", 1L)
                 .containsEntry("Panggilan", 6L);
         assertThat(figures.get("Dokumen dikembalikan") + figures.get("Sudah terekam")
                 + figures.get("Diberi nomor antrean")).as("each visit one outcome").isEqualTo(figures.get("Kunjungan"));
