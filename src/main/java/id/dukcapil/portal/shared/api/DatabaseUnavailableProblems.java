@@ -12,9 +12,12 @@ import id.dukcapil.portal.shared.tx.CommitUnknownException;
 import id.dukcapil.portal.shared.tx.DatabaseBusyException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import id.dukcapil.portal.shared.tx.TransientFailure;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -56,6 +59,29 @@ class DatabaseUnavailableProblems {
     ResponseEntity<ProblemDetail> busy(Exception failure, HttpServletRequest request) {
         log.warn("API request {} answered 503 BUSY: {}", request.getRequestURI(), failure.toString());
         return problems.busy(request, failure instanceof CommitUnknownException ? "api.commit-unknown" : "api.busy");
+    }
+
+    /**
+     * An error the driver did not classify and Spring could only leave uncategorized (its translator reads SQL states,
+     * and MariaDB reports a lock wait timeout as HY000): read by the server's own error number (TransientFailure).
+     * A Galera node cut off from the primary component answered a plain read with error 1205, and the citizens' app was
+     * told 500, a fault no retry mends (issue 51's cluster suite); a transaction the server rolled back is a 503 the
+     * app tries again, a lost connection a 503 too. Anything else stays the portal's fault.
+     */
+    @ExceptionHandler(UncategorizedSQLException.class)
+    ResponseEntity<ProblemDetail> uncategorized(UncategorizedSQLException failure, HttpServletRequest request) {
+        return switch (TransientFailure.of(failure)) {
+            case ROLLED_BACK -> {
+                log.warn("API request {} answered 503 BUSY: {}", request.getRequestURI(), failure.toString());
+                yield problems.busy(request, "api.busy");
+            }
+            case CONNECTION_LOST -> unavailable(failure, request);
+            case NONE -> {
+                log.error("API request {} failed", request.getRequestURI(), failure);
+                yield problems.answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                        HttpStatus.INTERNAL_SERVER_ERROR.getReasonPhrase());
+            }
+        };
     }
 
     /** Before Spring Security's filters (order -100), which look API keys and tokens up in the database. */
