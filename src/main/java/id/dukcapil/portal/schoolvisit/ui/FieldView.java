@@ -120,13 +120,13 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         setOutBinder.readBean(new FieldForms.SetOut(0));
         cards.setId("field-cards");
 
-        // Widths that fit the roster's share of an upright tablet (about 470 px beside the student): names and states
+        // Widths that fit the roster's share of an upright tablet (about 410 px beside the student): names and states
         // wrap between words, and nothing needs the grid's sideways scroll.
-        roster.addColumn(Student::fullName).setHeader(getTranslation("schoolvisit.column.name")).setWidth("6rem")
+        roster.addColumn(Student::fullName).setHeader(getTranslation("schoolvisit.column.name")).setWidth("5rem")
                 .setFlexGrow(2);
         roster.addColumn(Student::className).setHeader(getTranslation("schoolvisit.column.class")).setAutoWidth(true)
                 .setFlexGrow(0);
-        roster.addColumn(this::stateText).setHeader(getTranslation("schoolvisit.column.state")).setWidth("6rem")
+        roster.addColumn(this::stateText).setHeader(getTranslation("schoolvisit.column.state")).setWidth("5rem")
                 .setFlexGrow(2);
         roster.addColumn(s -> s.recordedAt() == null ? "" : TIME.format(s.recordedAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("schoolvisit.column.saved")).setAutoWidth(true).setFlexGrow(0);
@@ -164,13 +164,14 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         studentPanel.addClassName("field-student");
         // Side by side from an upright tablet (800 px) up, so that one student's work sits beside the list and the
         // next student is one tap away, not a scroll down and up (issue 36, item 7); one above the other on a phone.
-        // The student's work takes the larger share: on an upright tablet its buttons and fields sit whole (issue 54).
+        // On an upright tablet the roster keeps room for its four columns and the student's work about 340 px, its
+        // buttons and fields whole (issue 54: at about 280 px "Perekaman gagal" was cut).
         FlexLayout body = new FlexLayout(rosterColumn, studentPanel);
         body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         body.getStyle().set("gap", "var(--lumo-space-m)");
         body.setWidthFull();
-        rosterColumn.getStyle().set("flex", "1 1 20rem").set("min-width", "0");
-        studentPanel.getStyle().set("flex", "3 2 22rem").set("min-width", "0");
+        rosterColumn.getStyle().set("flex", "3 1 24rem").set("min-width", "0");
+        studentPanel.getStyle().set("flex", "2 1 20rem").set("min-width", "0");
         add(new H2(getTranslation("schoolvisit.field.title")), top, visitPanel, body);
         List<SchoolVisit> today = desk.today();
         showVisits(today);
