@@ -2,6 +2,7 @@ package id.dukcapil.portal.kkprint.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
@@ -36,6 +37,8 @@ class VerifierInboxViewTest extends PortalViewTest {
 
         assertThat(lastNotification()).isEqualTo("Terverifikasi; dikirim untuk TTE Kepala Dinas.");
         assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.VERIFIED);
+        assertThat(reviewTitle(view)).as("the next request opens beside the inbox (issue 54, item 10)")
+                .isNotEmpty().doesNotStartWith(tracking);
         assertThat(kk.signingDocuments(tracking)).hasSize(1);
     }
 
@@ -98,7 +101,13 @@ class VerifierInboxViewTest extends PortalViewTest {
         test(view.grid).select(rowOf(view, second).orElseThrow());
         test(view.grid).select(rowOf(view, changed).orElseThrow());
 
+        test(view.grid).clickRow(rowOf(view, first).orElseThrow()); // one of them opened, the others not
         test(view.verifySelected).click();
+        ConfirmDialog confirm = find(ConfirmDialog.class).id("verify-selected-confirm");
+        assertThat(confirm.getElement().getProperty("header")).isEqualTo("Verifikasi 3 permohonan sekaligus?");
+        assertThat(confirm.getElement().getProperty("message")).startsWith("2 di antaranya belum Anda buka.");
+        assertThat(kk.stateOf(first)).as("nothing verified before the confirmation").isEqualTo(RequestState.FORWARDED);
+        test(confirm).confirm();
 
         assertThat(lastNotification()).startsWith("2 permohonan terverifikasi.")
                 .contains(changed + ": Data keluarga berubah sejak permohonan: verifikasi satu per satu.");
