@@ -78,6 +78,10 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     private final KkCards cards;
     private final Clock clock;
     private final PersonalDataViews personalData;
+    /** Who may do what on a row, in the inbox and in the request's window alike. */
+    private Predicate<InboxRow> claimable = row -> false;
+    private Predicate<InboxRow> mineInCheck = row -> false;
+    private Predicate<InboxRow> releasable = row -> false;
 
     OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkCards cards,
                       KkPrintIntake intake, Environment environment, CurrentActor currentActor,
@@ -139,10 +143,11 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
 
     /** Take, forward, return with a reason, release: each on the rows it applies to (decision 163). */
     private RowActions<InboxRow> actions(String me, boolean operator, boolean supervisor) {
-        Predicate<InboxRow> mineInCheck = row -> row.state() == RequestState.IN_CHECK && Objects.equals(me, row.holder());
+        claimable = row -> row.state() == RequestState.SUBMITTED && operator;
+        mineInCheck = row -> row.state() == RequestState.IN_CHECK && Objects.equals(me, row.holder());
+        releasable = row -> row.state() == RequestState.IN_CHECK && (supervisor || Objects.equals(me, row.holder()));
         return RowActions.<InboxRow>of(InboxRow::id)
-                .button("claim-", getTranslation("kkprint.action.claim"),
-                        row -> row.state() == RequestState.SUBMITTED && operator,
+                .button("claim-", getTranslation("kkprint.action.claim"), claimable,
                         row -> act(() -> inbox.claim(row.id()), "kkprint.done.claimed"))
                 .button("forward-", getTranslation("kkprint.action.forward"), mineInCheck,
                         row -> act(() -> inbox.forward(row.id()), "kkprint.done.forwarded"))
@@ -153,8 +158,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
                             Notifications.success(getTranslation("kkprint.done.returned"));
                             refresh();
                         }).open(), ButtonVariant.LUMO_ERROR)
-                .button("release-", getTranslation("kkprint.action.release"),
-                        row -> row.state() == RequestState.IN_CHECK && (supervisor || Objects.equals(me, row.holder())),
+                .button("release-", getTranslation("kkprint.action.release"), releasable,
                         row -> act(() -> inbox.release(row.id()), "kkprint.done.released"));
     }
 
@@ -191,8 +195,64 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
                 PersonalData.kk(detail.row().kkNumber())));
         family.stream().map(Detail::person).filter(Objects::nonNull).forEach(nik -> shown.add(PersonalData.nik(nik)));
         personalData.viewed("kk/operator", shown);
-        new RequestDialog(detail, family, delivery, clock.getZone(),
-                this::refresh).open();
+        RequestDialog dialog = new RequestDialog(detail, family, delivery, clock.getZone(), this::refresh);
+        dialog.addActions(inboxActions(detail.row(), dialog));
+        dialog.open();
+    }
+
+    /**
+     * The row's own actions in the request's window too (issue 54, item 10: it had only "Tutup"): taking it reopens
+     * the window on the request held, with forwarding and returning at hand; the others close it.
+     */
+    private List<Button> inboxActions(InboxRow row, RequestDialog dialog) {
+        List<Button> buttons = new ArrayList<>();
+        if (claimable.test(row)) {
+            buttons.add(inDialog("claim", "kkprint.action.claim", dialog, () -> {
+                inbox.claim(row.id());
+                Notifications.success(getTranslation("kkprint.done.claimed"));
+                openDetail(row.id());
+            }, ButtonVariant.LUMO_PRIMARY));
+        }
+        if (mineInCheck.test(row)) {
+            buttons.add(inDialog("forward", "kkprint.action.forward", dialog, () -> {
+                inbox.forward(row.id());
+                Notifications.success(getTranslation("kkprint.done.forwarded"));
+            }, ButtonVariant.LUMO_PRIMARY));
+            Button giveBack = new Button(getTranslation("kkprint.action.return"), click -> new ReasonDialog(
+                    getTranslation("kkprint.action.return"), getTranslation("kkprint.action.return"),
+                    KkRequests.REASON_MAX_LENGTH, reason -> {
+                        inbox.returnToCitizen(row.id(), reason);
+                        Notifications.success(getTranslation("kkprint.done.returned"));
+                        dialog.close();
+                        refresh();
+                    }).open());
+            giveBack.setId("dialog-return");
+            giveBack.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            OpensDialog.button(giveBack);
+            buttons.add(giveBack);
+        }
+        if (releasable.test(row)) {
+            buttons.add(inDialog("release", "kkprint.action.release", dialog, () -> {
+                inbox.release(row.id());
+                Notifications.success(getTranslation("kkprint.done.released"));
+            }));
+        }
+        return buttons;
+    }
+
+    /** A button of the request's window: the action, then the window closed and the inbox redrawn. */
+    private Button inDialog(String id, String labelKey, RequestDialog dialog, Runnable action,
+                            ButtonVariant... variants) {
+        Button button = new Button(getTranslation(labelKey), click -> {
+            Notifications.unlessRefused(() -> { // refused (changed meanwhile): said, and the window stays
+                action.run();
+                dialog.close();
+            });
+            refresh();
+        });
+        button.setId("dialog-" + id);
+        button.addThemeVariants(variants);
+        return button;
     }
 
     void refresh() {

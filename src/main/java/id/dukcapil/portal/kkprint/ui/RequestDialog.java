@@ -36,11 +36,15 @@ class RequestDialog extends Dialog {
     private final Binder<ReasonForm> reasonForm = new Binder<>(ReasonForm.class);
 
     final Grid<Detail> family = new Grid<>();
+    final Grid<HistoryEntry> history = new Grid<>();
+    private final Button closeButton = new Button();
 
     /** @param familyDetails the family as the registry has it now, each member with SHDK (empty if not found) */
     RequestDialog(RequestDetail detail, List<Detail> familyDetails, KkDelivery delivery, ZoneId zone,
                   Runnable onChange) {
         setHeaderTitle(detail.row().trackingNumber() + " · " + getTranslation(detail.row().state().labelKey()));
+        closeButton.setText(getTranslation("kkprint.close"));
+        closeButton.addClickListener(click -> close());
         setWidth("min(900px, 95vw)");
         add(new Paragraph(getTranslation("kkprint.detail.requester", detail.row().requesterName(),
                 detail.requesterNik(), detail.row().kkNumber())));
@@ -56,10 +60,11 @@ class RequestDialog extends Dialog {
             family.setAllRowsVisible(true);
             add(family);
         }
-        Grid<HistoryEntry> history = new Grid<>();
+        history.setId("request-history");
         history.addColumn(entry -> TIME.format(entry.at().atZone(zone))).setHeader(getTranslation("kkprint.column.at"))
                 .setAutoWidth(true);
-        history.addColumn(HistoryEntry::actor).setHeader(getTranslation("kkprint.column.by")).setAutoWidth(true);
+        history.addColumn(entry -> actor(entry.actor())).setHeader(getTranslation("kkprint.column.by"))
+                .setAutoWidth(true);
         history.addColumn(entry -> (entry.from() == null ? "" : getTranslation(entry.from().labelKey()) + " → ")
                 + getTranslation(entry.to().labelKey())).setHeader(getTranslation("kkprint.column.state"));
         history.addColumn(entry -> entry.reason() == null ? "" : entry.reason())
@@ -89,7 +94,25 @@ class RequestDialog extends Dialog {
             ReasonForm form = written.get();
             act(() -> delivery.revoke(detail.row().id(), form.reason()), "kkprint.done.revoked", onChange);
         });
-        getFooter().add(revokeReason, revoke, resend, new Button(getTranslation("kkprint.close"), click -> close()));
+        getFooter().add(revokeReason, revoke, resend, closeButton);
+    }
+
+    /** The inbox's own actions on the request, before the others in the footer. */
+    void addActions(List<Button> actions) {
+        getFooter().removeAll();
+        actions.forEach(getFooter()::add);
+        getFooter().add(revokeReason, revoke, resend, closeButton);
+    }
+
+    /** Who acted, in words: an API client by its kind ("ikd-gateway:1" read as such before), anyone else by name. */
+    private String actor(String id) {
+        if (id.startsWith("ikd-gateway:")) {
+            return getTranslation("kkprint.actor.ikd-gateway");
+        }
+        if (id.startsWith("kiosk:")) {
+            return getTranslation("kkprint.actor.kiosk");
+        }
+        return id;
     }
 
     /** Where the news goes: the channel chosen and, beside a phone, the mailbox that alone gets the QR code and PIN. */

@@ -193,6 +193,29 @@ class OperatorInboxViewTest extends PortalViewTest {
         closeDialogs();
     }
 
+    /**
+     * The request's window has the row's own actions (issue 54, item 10: it had only "Tutup"): the operator takes the
+     * request there and forwards it from the window that reopens on it; its history names the IKD app in words.
+     */
+    @Test
+    void the_operator_takes_and_forwards_a_request_from_its_window() {
+        String tracking = kk.submitted();
+        OperatorInboxView view = navigate(OperatorInboxView.class);
+        test(view.grid).clickRow(rowOf(view, tracking).orElseThrow());
+        RequestDialog window = find(RequestDialog.class).all().stream().filter(RequestDialog::isOpened).findFirst()
+                .orElseThrow();
+        assertThat(test(window.history).getCellText(0, 1)).as("the IKD app in words, not its id")
+                .isEqualTo("Aplikasi IKD (gateway)");
+        test(find(com.vaadin.flow.component.button.Button.class).id("dialog-claim")).click();
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.IN_CHECK);
+        assertThat(openDialogs()).as("the window reopened on the request held").containsExactly(tracking);
+
+        test(find(com.vaadin.flow.component.button.Button.class).id("dialog-forward")).click();
+        assertThat(lastNotification()).isEqualTo("Diteruskan ke verifikator.");
+        assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.FORWARDED);
+        assertThat(openDialogs()).isEmpty();
+    }
+
     private java.util.List<String> openDialogs() {
         return find(RequestDialog.class).all().stream().filter(RequestDialog::isOpened)
                 .map(dialog -> dialog.getHeaderTitle().split(" · ")[0]).toList();
