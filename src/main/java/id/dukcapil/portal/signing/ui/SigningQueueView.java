@@ -471,6 +471,8 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         results.setItems(finished.outcomes().stream().sorted(DocumentOutcome.FAILED_FIRST).toList());
         results.setVisible(true);
         resultsOrder.setVisible(true);
+        // The result in sight: below the queue it was under the fold at 1440 × 900 (issue 54, item 10).
+        resultsOrder.scrollIntoView();
         if (finished.stopRequested()) {
             Notifications.success(getTranslation("signing.batch.stopped", finished.signed()));
         } else {
