@@ -55,6 +55,7 @@ public class StaffAccountEntity {
     private int failedSignIns;
     private @Nullable Instant lockedUntil;
     private @Nullable Instant lastSignInAt;
+    private @Nullable Instant previousSignInAt;
     private Instant passwordChangedAt;
     private Instant createdAt;
     @Version
@@ -83,7 +84,7 @@ public class StaffAccountEntity {
 
     public StaffAccount toRecord() {
         return new StaffAccount(id(), username, fullName, email, nip, servicePoint.toRecord(), roles, active,
-                mustChangePassword, lockedUntil, lastSignInAt, version);
+                mustChangePassword, lockedUntil, lastSignInAt, previousSignInAt, version);
     }
 
     public long id() {
@@ -96,6 +97,7 @@ public class StaffAccountEntity {
     public void signedIn(Instant now) {
         failedSignIns = 0;
         lockedUntil = null;
+        previousSignInAt = lastSignInAt;
         lastSignInAt = now;
     }
 

@@ -61,9 +61,11 @@ class StaffHomeWidgets {
             @Override
             public Component create() {
                 HomeCard card = new HomeCard(UI.getCurrent().getTranslation("home.account.title"));
+                // The sign-in before this one (issue 54: the last one shown was always the one just made).
                 myAccount.current().ifPresent(account -> card.figure("last-sign-in",
-                        account.lastSignInAt() == null ? "—" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                                .withLocale(UI.getCurrent().getLocale()).withZone(clock.getZone()).format(account.lastSignInAt()),
+                        account.previousSignInAt() == null ? "—" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                                .withLocale(UI.getCurrent().getLocale()).withZone(clock.getZone())
+                                .format(account.previousSignInAt()),
                         card.getTranslation("home.account.last-sign-in")));
                 return card.actions(new RouterLink(card.getTranslation("nav.password"), ChangePasswordView.class));
             }
