@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Slice;
 
 /**
  * Resident lookup: type a NIK, a KK number or the beginning of a name; open a family card to see every member's
@@ -101,7 +102,16 @@ class ResidentLookupView extends VerticalLayout implements HasDynamicTitle {
         results.addColumn(resident -> getTranslation(resident.relationship().labelKey()))
                 .setHeader(getTranslation("residents.column.relationship")).setAutoWidth(true);
         results.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        results.setItemsPageable(page -> nameQuery.isEmpty() ? List.of() : lookup.byName(nameQuery, page).getContent());
+        results.setItemsPageable(page -> {
+            if (nameQuery.isEmpty()) {
+                return List.of();
+            }
+            Slice<ResidentView> found = lookup.byName(nameQuery, page);
+            if (page.getPageNumber() == 0) {
+                sayHowMany(found);
+            }
+            return found.getContent();
+        });
         results.addItemClickListener(click -> lookup.family(click.getItem().familyId())
                 .ifPresent(found -> showFamily(found, click.getItem().id())));
         results.setVisible(false);
@@ -196,6 +206,17 @@ class ResidentLookupView extends VerticalLayout implements HasDynamicTitle {
         detail.setVisible(false);
         results.setVisible(true);
         results.getDataProvider().refreshAll();
+    }
+
+    /**
+     * How many the name search found, from its first page (a name is never counted across the regency): the number,
+     * or that there are more than a page and a fuller name narrows them (issue 54, desks low).
+     */
+    private void sayHowMany(Slice<ResidentView> first) {
+        int shown = first.getNumberOfElements();
+        query.setHelperText(shown == 0 ? getTranslation("residents.search.none-named", nameQuery)
+                : first.hasNext() ? getTranslation("residents.search.more-than", shown)
+                : getTranslation("residents.search.found", shown));
     }
 
     /** Says what is wrong with the search and hides what an earlier search found, so nobody reads it as the answer. */

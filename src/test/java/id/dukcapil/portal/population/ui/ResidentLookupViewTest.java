@@ -89,9 +89,18 @@ class ResidentLookupViewTest extends SpringBrowserlessTest {
         assertThat(view.results.isVisible()).isTrue();
         assertThat(results.size()).isPositive();
         assertThat(results.getCellText(0, 1).toLowerCase()).startsWith(prefix);
+        assertThat(view.query.getHelperText()).as("how many it found, said (issue 54)")
+                .matches("\\d+ penduduk ditemukan\\.|\\d+ penduduk pertama ditampilkan, ada lebih banyak: .*");
         results.clickRow(0);
         assertThat(view.familyPanel.isVisible()).isTrue();
         assertThat(view.detailName.getText()).contains(results.getCellText(0, 1));
+    }
+
+    @Test
+    void a_name_nobody_has_is_said_so() {
+        search("Zzqxw");
+        test(view.results).size(); // the grid asks for its first page
+        assertThat(view.query.getHelperText()).isEqualTo("Tidak ada penduduk yang namanya diawali “Zzqxw”.");
     }
 
     @Test
