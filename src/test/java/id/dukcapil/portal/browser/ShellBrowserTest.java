@@ -10,11 +10,11 @@ import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The keyboard's first stop on a staff page is a link past the menu's entries to the page's own work (issue 54,
- * desks low: a clerk tabbed through seventeen menu entries first), seen only while it has the focus.
+ * The staff shell in Chromium (issue 54): the keyboard's first stop is a link past the menu's entries to the page's
+ * own work, seen only while it has the focus; who is signed in stays in sight below the longest menu.
  */
 @PortalTest
-class SkipLinkBrowserTest {
+class ShellBrowserTest {
 
     @LocalServerPort int port;
 
@@ -49,6 +49,21 @@ class SkipLinkBrowserTest {
                     const focused = document.activeElement;
                     return !!focused && !!focused.closest('vaadin-app-layout > :not([slot])');"""))
                     .as("the focus is in the page's content, past the menu").isEqualTo(true);
+        }
+    }
+
+    @Test
+    void the_user_card_stays_in_sight_below_an_admins_whole_menu_at_900_px() {
+        try (Browser desk = new Browser(port, 1440, 900)) {
+            desk.signIn("admin", PortalTest.DEMO_PASSWORD);
+            desk.await(By.tagName("h2"));
+            desk.awaitSettled();
+            Object seen = desk.driver.executeScript("""
+                    const card = document.querySelector('.user-card');
+                    const box = card.getBoundingClientRect();
+                    const at = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                    return box.bottom <= window.innerHeight && box.top >= 0 && !!at && card.contains(at);""");
+            assertThat(seen).as("the user card whole on the screen, nothing over it").isEqualTo(true);
         }
     }
 }
