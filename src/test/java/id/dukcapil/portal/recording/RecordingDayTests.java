@@ -161,9 +161,14 @@ class RecordingDayTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id LIKE 'C-%' AND day = ? "
                 + "AND excused_reason LIKE 'technical failure:%'", Long.class, day))
                 .as("every technical failure's step says so").isEqualTo(15L);
-        assertThat(recordingStep.getLast()).as("the overruns excused, counted apart").isEqualTo(jdbc.queryForObject(
+        // Step, count, median, p90, standard, within, excused, abandoned (decision 192).
+        assertThat(recordingStep.get(6)).as("the overruns excused, counted apart").isEqualTo(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM sla_step WHERE case_id LIKE 'C-%' AND day = ? AND step = 'C3_RECORDING' "
                         + "AND within_standard = FALSE AND excused_reason IS NOT NULL", Long.class, day));
+        assertThat(recordingStep.get(7)).as("the calls nobody came to, abandoned, counted apart").isEqualTo(
+                jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id LIKE 'C-%' AND day = ? "
+                        + "AND step = 'C3_RECORDING' AND abandoned_reason IS NOT NULL", Long.class, day));
+        assertThat(recordingStep.get(7)).as("the day's thirty calls that ended without a recording").isEqualTo(30L);
     }
 
     private final List<Long> absentOnce = new ArrayList<>();
