@@ -28,7 +28,7 @@ class RecordingClocks {
 
     /** The step the visit is in now, if any: its desk shows the clock (issue 54). */
     java.util.Optional<id.dukcapil.portal.sla.StepRecord> open(long visitId) {
-        return stepClock.now(caseRef(visitId)).flatMap(now -> now.current().stream().findFirst());
+        return stepClock.openStep(caseRef(visitId));
     }
 
     void enter(long visitId, SopStep step, Instant at, String servicePoint) {

@@ -91,8 +91,7 @@ class SchoolVisitClocks {
 
     /** The step the case is in now, if any (the latest entered). */
     java.util.Optional<StepRecord> open(CaseRef caseRef) {
-        return stepClock.now(caseRef).flatMap(now -> now.current().stream().max(
-                java.util.Comparator.comparing(StepRecord::startedAt)));
+        return stepClock.openStep(caseRef);
     }
 
     boolean inStep(CaseRef caseRef, SopStep step) {

@@ -193,6 +193,12 @@ public class StepClock {
         return open;
     }
 
+    /** The step the case is in now (the latest it entered), without its history: a desk's clock. */
+    @Transactional(readOnly = true)
+    public Optional<StepRecord> openStep(CaseRef caseRef) {
+        return Optional.ofNullable(openSteps(caseRef.procedure(), List.of(caseRef.caseId())).get(caseRef.caseId()));
+    }
+
     /** Where the case stands now, if it is in a step. */
     @Transactional(readOnly = true)
     public Optional<CaseClock> now(CaseRef caseRef) {
