@@ -93,6 +93,10 @@ class PhoneProofApiTests {
 
         String code = BookingTestSupport.smsCodeTo(digits, 0);
         assertThat(TestSmsc.textsTo(digits).getFirst()).startsWith("Disdukcapil: " + code + " adalah kode bukti nomor HP");
+        // The gateway holds the text before the sender reads its answer and erases the code: wait for the answer.
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(jdbc.queryForObject(
+                "SELECT state FROM notification_message WHERE phone = ? AND template_key = 'phone-proof'",
+                String.class, phone)));
         Map<String, Object> message = jdbc.queryForMap("""
                 SELECT m.id, m.message_id, m.channel, m.fallbacks, m.kind, m.secret_values, m.body, t.text
                 FROM notification_message m JOIN notification_channel_text t ON t.message_id = m.id
