@@ -1,6 +1,6 @@
 package id.dukcapil.portal.booking;
 
-import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.BookingRepository;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
@@ -22,14 +22,14 @@ class BookingJobs {
 
     static final int BATCH = 100;
 
-    private final BookingStore bookings;
+    private final BookingRepository bookings;
     private final BookingMails mails;
     private final CounterService counter;
     private final ServicePoints servicePoints;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    BookingJobs(BookingStore bookings, BookingMails mails, CounterService counter, ServicePoints servicePoints,
+    BookingJobs(BookingRepository bookings, BookingMails mails, CounterService counter, ServicePoints servicePoints,
                 TransactionTemplate transactions, Clock clock) {
         this.bookings = bookings;
         this.mails = mails;

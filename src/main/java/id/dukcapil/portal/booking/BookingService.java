@@ -7,7 +7,10 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.booking.internal.BookingAudit;
 import id.dukcapil.portal.booking.internal.BookingCodes;
 import id.dukcapil.portal.booking.internal.BookingMeters;
-import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.BookingEntity;
+import id.dukcapil.portal.booking.internal.BookingRepository;
+import id.dukcapil.portal.booking.internal.BookingSql;
+import id.dukcapil.portal.booking.internal.BookingTransition;
 import id.dukcapil.portal.booking.internal.BookingsTogether;
 import id.dukcapil.portal.booking.internal.DayStore;
 import id.dukcapil.portal.booking.internal.PendingBooking;
@@ -67,7 +70,7 @@ public class BookingService {
     static final String STAFF = "hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "','"
             + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
-    private final BookingStore bookings;
+    private final BookingRepository bookings;
     private final DayStore days;
     private final BookingCodes codes;
     private final QuotaCalendarService calendar;
@@ -93,7 +96,7 @@ public class BookingService {
     private final BookingMeters meters;
     private final MessageLimits messageLimits;
 
-    BookingService(BookingStore bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
+    BookingService(BookingRepository bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
                    PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor,
                    Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
                    Throttles throttles, @Value("${portal.booking.max-people-per-account:10}") int maxPeoplePerAccount,
@@ -227,7 +230,7 @@ public class BookingService {
                 }
                 throw refused;
             }
-            BookingStore.Standing standing = bookings.standing(citizen.citizenId(), resident.nik().value(),
+            BookingSql.Standing standing = bookings.standing(citizen.citizenId(), resident.nik().value(),
                     citizen.owner(), idempotencyKey, request.servicePoint(), request.date());
             if (standing.keyUsed()) {
                 return null;
@@ -281,7 +284,7 @@ public class BookingService {
 
     /** The answer to a key already claimed: the booking it made, if the request is the same. */
     private BookingResult replay(String owner, String idempotencyKey, String hash) {
-        BookingStore.KeyUse use = bookings.keyUse(owner, idempotencyKey).orElseThrow();
+        BookingSql.KeyUse use = bookings.keyUse(owner, idempotencyKey).orElseThrow();
         if (!use.requestHash().equals(hash) || use.bookingId() == null) {
             throw new BookingRefused(RefusalCode.IDEMPOTENCY_KEY_REUSED);
         }
@@ -315,7 +318,8 @@ public class BookingService {
 
     /** The citizen's bookings, newest first: "Riwayat". One read: no transaction (decision 092). */
     public List<Booking> history(CitizenSession citizen) {
-        return bookings.ofCitizen(citizen.citizenId(), HISTORY_LIMIT);
+        return bookings.ofCitizen(citizen.citizenId(), org.springframework.data.domain.Limit.of(HISTORY_LIMIT)).stream()
+                .map(BookingEntity::toRecord).toList();
     }
 
     /**
@@ -337,12 +341,12 @@ public class BookingService {
     @Transactional
     public Booking cancel(CitizenSession citizen, String code, String client) {
         messageLimits.change(citizen, client);
-        Booking booking = changeable(citizen, code, BookingTransition.CANCEL_BY_CITIZEN);
-        bookings.changeOrRefuse(booking.cancelByCitizen(clock.instant()));
+        BookingEntity booking = changeable(citizen, code, BookingTransition.CANCEL_BY_CITIZEN);
+        booking.cancelByCitizen(clock.instant());
         days.release(booking.servicePoint(), booking.day());
         auditLog.record(CitizenAccounts.actorOf(citizen), AuditRecord.success("booking.cancelled", "Booking", booking.code())
                 .withDetail("by the citizen"));
-        return bookings.byId(booking.id()).orElseThrow();
+        return booking.toRecord();
     }
 
     /**
@@ -355,17 +359,19 @@ public class BookingService {
     @Transactional
     public Booking reschedule(CitizenSession citizen, String code, LocalDate date, String client) {
         messageLimits.change(citizen, client);
-        Booking booking = changeable(citizen, code, BookingTransition.MOVE);
-        if (!calendar.citizenBookable(date) || date.equals(booking.day())) {
+        BookingEntity booking = changeable(citizen, code, BookingTransition.MOVE);
+        LocalDate from = booking.day();
+        if (!calendar.citizenBookable(date) || date.equals(from)) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, date);
         }
         refuseIfClosedOrFull(booking.servicePoint(), date, false);
         DayStore.Taken taken = take(booking.servicePoint(), date, false);
-        days.release(booking.servicePoint(), booking.day());
-        bookings.changeOrRefuse(booking.moveTo(date, taken.queueNumber(), clock.instant()));
+        days.release(booking.servicePoint(), from);
+        booking.moveTo(date, taken.queueNumber());
+        bookings.reminderForgotten(booking.id());
         auditLog.record(CitizenAccounts.actorOf(citizen), AuditRecord.success("booking.rescheduled", "Booking", booking.code())
-                .withDetail(booking.day() + " → " + date + "; queue=" + taken.queueNumber()));
-        Booking moved = bookings.byId(booking.id()).orElseThrow();
+                .withDetail(from + " → " + date + "; queue=" + taken.queueNumber()));
+        Booking moved = booking.toRecord();
         events.publishEvent(BookingMade.moved(moved));
         return moved;
     }
@@ -380,9 +386,9 @@ public class BookingService {
      * The citizen's booking, locked, if its state allows the change (the API answers its stable code, NOT_OPEN, for
      * one that does not) and its day is still ahead.
      */
-    private Booking changeable(CitizenSession citizen, String code, BookingTransition change) {
-        Booking booking = bookings.byCodeForUpdate(BookingCodes.normalise(code))
-                .filter(found -> found.citizenId() != null && found.citizenId() == citizen.citizenId())
+    private BookingEntity changeable(CitizenSession citizen, String code, BookingTransition change) {
+        BookingEntity booking = bookings.findLockedByCode(BookingCodes.normalise(code))
+                .filter(found -> found.bookedByCitizen(citizen.citizenId()))
                 .orElseThrow(() -> new BookingRefused(RefusalCode.BOOKING_NOT_FOUND, code));
         if (!booking.allows(change)) {
             throw new BookingRefused(RefusalCode.NOT_OPEN, booking.code());

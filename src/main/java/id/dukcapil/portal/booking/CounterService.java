@@ -5,7 +5,9 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.booking.internal.BookingCodes;
-import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.BookingEntity;
+import id.dukcapil.portal.booking.internal.BookingRepository;
+import id.dukcapil.portal.booking.internal.BookingTransition;
 import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Eligibility;
@@ -35,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "')")
 public class CounterService {
 
-    private final BookingStore bookings;
+    private final BookingRepository bookings;
     private final PopulationRegistry registry;
     private final BlankoStock stock;
     private final MyAccount myAccount;
@@ -45,7 +47,7 @@ public class CounterService {
     private final Foreground foreground;
     private final Clock clock;
 
-    CounterService(BookingStore bookings, PopulationRegistry registry, BlankoStock stock, MyAccount myAccount,
+    CounterService(BookingRepository bookings, PopulationRegistry registry, BlankoStock stock, MyAccount myAccount,
                    ServicePoints servicePoints, QuotaCalendarService calendar, AuditLog auditLog, Foreground foreground,
                    Clock clock) {
         this.calendar = calendar;
@@ -66,15 +68,14 @@ public class CounterService {
     @Transactional
     public CounterCase scan(String typedCode) {
         return foreground.run(() -> {
-            Booking booking = forCounter(typedCode);
+            BookingEntity booking = forCounter(typedCode);
             // A booking already checked in is shown again, as it is.
             if (booking.allows(BookingTransition.CHECK_IN)) {
-                bookings.changeOrRefuse(booking.arrive(clock.instant()));
+                booking.arrive(clock.instant());
                 auditLog.record(AuditRecord.success("booking.checked-in", "Booking", booking.code())
-                        .withDetail("queue=" + booking.queueNumber()));
-                booking = bookings.byId(booking.id()).orElseThrow();
+                        .withDetail("queue=" + booking.toRecord().queueNumber()));
             }
-            return counterCase(booking);
+            return counterCase(booking.toRecord());
         });
     }
 
@@ -85,46 +86,45 @@ public class CounterService {
      */
     @Transactional
     public Booking printed(String code, CardPrintReason reason) {
-        Booking booking = forCounter(code);
+        BookingEntity booking = forCounter(code);
         // Decided before a card leaves the stock: a booking not checked in is refused in words first.
-        Booking.Change printed = booking.print(clock.instant());
-        Resident resident = resident(booking);
+        booking.awaitingPrint();
+        Resident resident = resident(booking.toRecord());
         Eligibility.cardPrinting(resident.enrolmentStatus()).orThrow();
         boolean firstCard = registry.cardHistory(resident.nik()).isEmpty();
         if (firstCard != (reason == CardPrintReason.FIRST)) {
             throw new RuleViolation(firstCard ? "booking.counter.print-reason.first-card"
-                    : "booking.counter.print-reason.not-first", booking.maskedNik());
+                    : "booking.counter.print-reason.not-first", booking.toRecord().maskedNik());
         }
         takeCard(() -> stock.printed(booking.servicePoint(), booking.code()));
         registry.recordCardPrint(resident.nik(), booking.servicePoint(), reason);
-        bookings.changeOrRefuse(printed);
+        booking.print(clock.instant());
         auditLog.record(AuditRecord.success("booking.printed", "Booking", booking.code()).withDetail("reason=" + reason));
-        return bookings.byId(booking.id()).orElseThrow();
+        return booking.toRecord();
     }
 
     /** A card spoiled in the printer: one blank card leaves the stock with the reason; the card may be printed again. */
     @Transactional
     public Booking spoiled(String code, String reason) {
-        Booking booking = arrived(code);
+        BookingEntity booking = arrived(code);
         takeCard(() -> stock.spoiled(booking.servicePoint(), booking.code(), reason));
-        bookings.spoiled(booking.id());
+        booking.cardSpoiled();
         auditLog.record(AuditRecord.success("booking.spoiled", "Booking", booking.code()).withDetail(reason));
-        return bookings.byId(booking.id()).orElseThrow();
+        return booking.toRecord();
     }
 
     /** The card cannot be printed: why, and the advice given to the citizen, are recorded. */
     @Transactional
     public Booking cannotPrint(String code, CannotPrintReason reason, String note) {
-        Booking booking = forCounter(code);
+        BookingEntity booking = forCounter(code);
         String text = note.strip();
-        Booking.Change notPrintable = booking.cannotPrint(reason, text.isEmpty() ? null : text, clock.instant());
+        booking.cannotPrint(reason, text.isEmpty() ? null : text, clock.instant());
         if (text.length() > Booking.NOTE_MAX_LENGTH) {
             throw new RuleViolation("booking.counter.note-too-long", Booking.NOTE_MAX_LENGTH);
         }
-        bookings.changeOrRefuse(notPrintable);
         auditLog.record(AuditRecord.success("booking.cannot-print", "Booking", booking.code())
                 .withDetail("reason=" + reason + (text.isEmpty() ? "" : "; note=" + text)));
-        return bookings.byId(booking.id()).orElseThrow();
+        return booking.toRecord();
     }
 
     /**
@@ -150,22 +150,20 @@ public class CounterService {
     @Transactional
     @PreAuthorize("permitAll()")
     int markNoShows(String point, LocalDate day) {
-        int marked = 0;
-        // Read without a lock: a citizen checked in since is found by the conditional write, and is no no-show.
-        for (Booking booking : bookings.ofDay(point, day, List.of(BookingStatus.BOOKED))) {
-            if (bookings.changeOrDecideAgain(booking.markNoShow(clock.instant())).isPresent()) {
-                auditLog.record(AuditRecord.success("booking.no-show", "Booking", booking.code()));
-                marked++;
-            }
+        // Locked: a check-in at the counter meanwhile waits for this, or this for it, and is never marked absent.
+        List<BookingEntity> waiting = bookings.lockedOfDay(point, day, List.of(BookingStatus.BOOKED));
+        for (BookingEntity booking : waiting) {
+            booking.markNoShow(clock.instant());
+            auditLog.record(AuditRecord.success("booking.no-show", "Booking", booking.code()));
         }
-        return marked;
+        return waiting.size();
     }
 
     /** Today's queue at the clerk's point: the open bookings first, the next to come on top, then those done. */
     @Transactional(readOnly = true)
     public List<QueuedBooking> todaysQueue() {
         return bookings.queueOfDay(myPoint().code(), LocalDate.now(clock)).stream()
-                .map(marked -> new QueuedBooking(marked.booking(), marked.residentGone())).toList();
+                .map(booking -> new QueuedBooking(booking.toRecord(), booking.residentGone())).toList();
     }
 
     /**
@@ -174,22 +172,25 @@ public class CounterService {
      */
     @Transactional(readOnly = true)
     public List<Booking> residentsGoneAhead() {
-        return bookings.withResidentGone(myPoint().code(), LocalDate.now(clock), ResidentsGoneFromRegistry.RESIDENT_GONE);
+        return bookings.withResidentGone(myPoint().code(), LocalDate.now(clock), ResidentsGoneFromRegistry.RESIDENT_GONE)
+                .stream().map(BookingEntity::toRecord).toList();
     }
 
     /** A card may be spoiled only while the citizen is at the counter (it changes no state: a reprint follows). */
-    private Booking arrived(String code) {
-        Booking booking = forCounter(code);
+    private BookingEntity arrived(String code) {
+        BookingEntity booking = forCounter(code);
         if (booking.status() != BookingStatus.ARRIVED) {
             throw new RuleViolation("booking.counter.not-checked-in", booking.code());
         }
         return booking;
     }
 
-    private Booking forCounter(String typedCode) {
+    /** The booking of the code, locked: checked against today and the clerk's point, as the counter acts on it. */
+    private BookingEntity forCounter(String typedCode) {
         String code = BookingCodes.normalise(typedCode);
-        Booking booking = bookings.byCodeForUpdate(code)
+        BookingEntity entity = bookings.findLockedByCode(code)
                 .orElseThrow(() -> new BookingRefused(RefusalCode.BOOKING_NOT_FOUND, code));
+        Booking booking = entity.toRecord();
         if (!booking.status().open()) {
             throw new RuleViolation("booking.counter.closed." + booking.status().name(), booking.code());
         }
@@ -202,7 +203,7 @@ public class CounterService {
             String name = servicePoints.byCode(booking.servicePoint()).map(ServicePoint::name).orElse(booking.servicePoint());
             throw new BookingRefused(RefusalCode.WRONG_SERVICE_POINT, name);
         }
-        return booking;
+        return entity;
     }
 
     /**

@@ -2,7 +2,8 @@ package id.dukcapil.portal.booking;
 
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.blanko.MovementKind;
-import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.BookingRepository;
+import id.dukcapil.portal.booking.internal.BookingSql;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
@@ -38,7 +39,7 @@ public class DailySummaryService {
 
     static final String TEMPLATE = "booking/daily-summary";
 
-    private final BookingStore bookings;
+    private final BookingRepository bookings;
     private final BlankoStock stock;
     private final StepReports stepReports;
     private final SlaStandards standards;
@@ -46,7 +47,7 @@ public class DailySummaryService {
     private final PdfRenderer renderer;
     private final MessageSource messages;
 
-    DailySummaryService(BookingStore bookings, BlankoStock stock, StepReports stepReports, SlaStandards standards,
+    DailySummaryService(BookingRepository bookings, BlankoStock stock, StepReports stepReports, SlaStandards standards,
                         ServicePoints servicePoints, PdfRenderer renderer, MessageSource messages) {
         this.bookings = bookings;
         this.stock = stock;
@@ -63,7 +64,7 @@ public class DailySummaryService {
                 .orElseThrow(() -> new RuleViolation("blanko.error.unknown-point", point));
         Map<BookingStatus, Integer> counts = new EnumMap<>(BookingStatus.class);
         int spoiled = 0;
-        for (BookingStore.StatusCount count : bookings.counts(point, day)) {
+        for (BookingSql.StatusCount count : bookings.counts(point, day)) {
             counts.put(count.status(), count.count());
             spoiled += count.spoiled();
         }

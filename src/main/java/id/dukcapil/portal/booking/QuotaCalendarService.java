@@ -3,7 +3,8 @@ package id.dukcapil.portal.booking;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.blanko.BlankoStock;
-import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.BookingEntity;
+import id.dukcapil.portal.booking.internal.BookingRepository;
 import id.dukcapil.portal.booking.internal.DayStore;
 import id.dukcapil.portal.booking.internal.DayStore.PointSetting;
 import id.dukcapil.portal.booking.internal.OpeningHoursStore;
@@ -51,7 +52,7 @@ public class QuotaCalendarService {
     static final String PLANNERS = "hasAnyRole('" + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
     private final DayStore days;
-    private final BookingStore bookings;
+    private final BookingRepository bookings;
     private final BlankoStock stock;
     private final ServicePoints servicePoints;
     private final BookingMails mails;
@@ -60,7 +61,7 @@ public class QuotaCalendarService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    QuotaCalendarService(DayStore days, BookingStore bookings, BlankoStock stock, ServicePoints servicePoints,
+    QuotaCalendarService(DayStore days, BookingRepository bookings, BlankoStock stock, ServicePoints servicePoints,
                          BookingMails mails, PointHours hours, OpeningHoursStore hoursStore, AuditLog auditLog,
                          Clock clock) {
         this.days = days;
@@ -232,17 +233,17 @@ public class QuotaCalendarService {
 
     /**
      * Cancels the day's open bookings and e-mails each citizen the next free dates with a rebook link. They are read
-     * without a lock: one printed or cancelled since keeps its state, and gives no place back and gets no mail.
+     * locked: one printed, cancelled or moved to another day before is no longer among them, and one the counter is
+     * acting on meanwhile is decided after the counter's commit, as it then is.
      */
     private int cancelBookingsOf(String point, LocalDate day, String reason) {
         List<Booking> cancelled = new ArrayList<>();
-        for (Booking booking : bookings.ofDay(point, day, List.of(BookingStatus.BOOKED, BookingStatus.ARRIVED))) {
-            bookings.changeOrDecideAgain(booking.cancelForClosedDay(reason, clock.instant())).ifPresent(change -> {
-                days.release(point, day);
-                auditLog.record(AuditRecord.success("booking.cancelled", "Booking", booking.code())
-                        .withDetail("day closed: " + reason));
-                cancelled.add(change.booking());
-            });
+        for (BookingEntity booking : bookings.lockedOfDay(point, day, List.of(BookingStatus.BOOKED, BookingStatus.ARRIVED))) {
+            booking.cancelForClosedDay(reason, clock.instant());
+            days.release(point, day);
+            auditLog.record(AuditRecord.success("booking.cancelled", "Booking", booking.code())
+                    .withDetail("day closed: " + reason));
+            cancelled.add(booking.toRecord());
         }
         refresh(point);
         if (!cancelled.isEmpty()) {

@@ -3,7 +3,9 @@ package id.dukcapil.portal.booking;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.BookingEntity;
+import id.dukcapil.portal.booking.internal.BookingRepository;
+import id.dukcapil.portal.booking.internal.BookingTransition;
 import id.dukcapil.portal.booking.internal.DayStore;
 import id.dukcapil.portal.population.PopulationChanged;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -28,14 +30,14 @@ class ResidentsGoneFromRegistry {
     /** The outcome reason of a booking cancelled because the register no longer lists its resident. */
     static final String RESIDENT_GONE = Objects.requireNonNull(BookingTransition.CANCEL_FOR_RESIDENT_GONE.outcomeReason());
 
-    private final BookingStore bookings;
+    private final BookingRepository bookings;
     private final DayStore days;
     private final PopulationRegistry registry;
     private final BookingMails mails;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    ResidentsGoneFromRegistry(BookingStore bookings, DayStore days, PopulationRegistry registry, BookingMails mails,
+    ResidentsGoneFromRegistry(BookingRepository bookings, DayStore days, PopulationRegistry registry, BookingMails mails,
                               AuditLog auditLog, Clock clock) {
         this.bookings = bookings;
         this.days = days;
@@ -47,27 +49,27 @@ class ResidentsGoneFromRegistry {
 
     @ApplicationModuleListener
     void on(PopulationChanged changed) {
-        settle(changed, bookings.openOf(changed.residents().stream().map(Nik::value).toList()));
+        settle(changed, bookings.lockedOpenOf(changed.residents().stream().map(Nik::value).toList()));
     }
 
     /**
-     * The change's open bookings, as read without a lock: each is marked (or its mark cleared), and one of a resident
-     * gone that was still waiting when read is cancelled. A citizen checked in between that read and the write is found
-     * by the write's condition: the booking is read again and stays with the counter, its place kept (decision 173).
+     * The change's open bookings, read locked: each is marked (or its mark cleared), and one of a resident gone that is
+     * still waiting is cancelled. A citizen at the counter meanwhile is checked in before this read or after this
+     * commit: a booking checked in stays with the counter, its place kept (decisions 173, 193).
      */
-    void settle(PopulationChanged changed, List<BookingStore.MarkedBooking> read) {
-        for (BookingStore.MarkedBooking open : read) {
-            Booking booking = open.booking();
-            boolean gone = registry.findByNik(Nik.of(booking.nik())).isEmpty();
+    void settle(PopulationChanged changed, List<BookingEntity> open) {
+        for (BookingEntity booking : open) {
+            Booking read = booking.toRecord();
+            boolean gone = registry.findByNik(Nik.of(read.nik())).isEmpty();
             // A resident listed again by a later extract is found again: the mark goes.
-            if (gone == open.residentGone() || !bookings.markResidentGone(booking.id(), gone ? clock.instant() : null)) {
+            if (gone == booking.residentGone() || !bookings.markResidentGone(read.id(), gone ? clock.instant() : null)) {
                 continue;
             }
             auditLog.record(IMPORT, AuditRecord.success(gone ? "booking.resident-gone" : "booking.resident-back",
-                    "Booking", booking.code()).withDetail("import " + changed.importId() + ", " + booking.maskedNik()));
+                    "Booking", read.code()).withDetail("import " + changed.importId() + ", " + read.maskedNik()));
             if (gone && booking.allows(BookingTransition.CANCEL_FOR_RESIDENT_GONE)) {
-                bookings.changeOrDecideAgain(booking.cancelForResidentGone(clock.instant()))
-                        .ifPresent(cancelled -> giveThePlaceBack(cancelled.booking(), changed.importId()));
+                booking.cancelForResidentGone(clock.instant());
+                giveThePlaceBack(booking.toRecord(), changed.importId());
             }
         }
     }

@@ -1,6 +1,6 @@
 package id.dukcapil.portal.booking;
 
-import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.BookingRepository;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -14,12 +14,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class TicketMailer {
 
-    private final BookingStore bookings;
+    private final BookingRepository bookings;
     private final BookingMails mails;
     private final Foreground foreground;
     private final TransactionTemplate transaction;
 
-    TicketMailer(BookingStore bookings, BookingMails mails, Foreground foreground, TransactionTemplate transaction) {
+    TicketMailer(BookingRepository bookings, BookingMails mails, Foreground foreground, TransactionTemplate transaction) {
         this.bookings = bookings;
         this.mails = mails;
         this.foreground = foreground;

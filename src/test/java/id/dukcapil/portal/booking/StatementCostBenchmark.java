@@ -2,7 +2,7 @@ package id.dukcapil.portal.booking;
 
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
-import id.dukcapil.portal.booking.internal.BookingStore;
+import id.dukcapil.portal.booking.internal.BookingRepository;
 import id.dukcapil.portal.booking.internal.DayStore;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.shared.KkNumber;
@@ -32,7 +32,7 @@ class StatementCostBenchmark {
 
     @Autowired BookingTestSupport support;
     @Autowired PopulationRegistry registry;
-    @Autowired BookingStore bookings;
+    @Autowired BookingRepository bookings;
     @Autowired DayStore days;
     @Autowired JdbcTemplate jdbc;
     @Autowired PlatformTransactionManager transactions;

@@ -60,7 +60,7 @@ public class BookingsTogether {
      */
     static final int BATCH_THREADS = 8;
 
-    private final BookingStore bookings;
+    private final BookingRepository bookings;
     private final DayStore days;
     private final BookingCodes codes;
     private final StepClock stepClock;
@@ -73,7 +73,7 @@ public class BookingsTogether {
     private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay =
             new Combiner<>(BATCH_MAX, this::bookTogether, batchThreads);
 
-    BookingsTogether(BookingStore bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
+    BookingsTogether(BookingRepository bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
                      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.transactions = transactions;
         this.bookings = bookings;
@@ -219,19 +219,19 @@ public class BookingsTogether {
 
     /** Writes the bookings made, with their ids read back, and what goes with each: keys, steps, audit, events. */
     private void record(List<PendingBooking> takers, List<Booking> made, Instant now) {
-        bookings.insertAll(made.stream().map(booking -> new BookingStore.NewBooking(booking.code(), booking.nik(),
+        bookings.insertAll(made.stream().map(booking -> new BookingSql.NewBooking(booking.code(), booking.nik(),
                 booking.residentName(), booking.servicePoint(), booking.day(), booking.queueNumber(),
                 booking.citizenId(), booking.bookedBy(), now)).toList());
         List<String> codes = made.stream().map(Booking::code).toList();
         Map<String, Long> ids = stillThere(codes);
-        List<BookingStore.KeyClaim> claims = new ArrayList<>();
+        List<BookingSql.KeyClaim> claims = new ArrayList<>();
         List<FinishedStep> steps = new ArrayList<>();
         for (int i = 0; i < made.size(); i++) {
             PendingBooking pending = takers.get(i);
             Booking booking = made.get(i).withId(ids.get(made.get(i).code()));
             made.set(i, booking);
             if (pending.idempotencyKey() != null) {
-                claims.add(new BookingStore.KeyClaim(pending.owner(), pending.idempotencyKey(),
+                claims.add(new BookingSql.KeyClaim(pending.owner(), pending.idempotencyKey(),
                         pending.requestHash(), now, booking.id()));
             }
             steps.addAll(pending.journey().finishedSteps(booking.code(), now, pending.owner(), booking.servicePoint()));

@@ -1,10 +1,11 @@
-package id.dukcapil.portal.booking;
+package id.dukcapil.portal.booking.internal;
 
 import static id.dukcapil.portal.booking.BookingStatus.ARRIVED;
 import static id.dukcapil.portal.booking.BookingStatus.BOOKED;
 import static id.dukcapil.portal.booking.BookingStatus.CANCELLED;
 import static id.dukcapil.portal.booking.BookingStatus.PRINTED;
 
+import id.dukcapil.portal.booking.BookingStatus;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -12,76 +13,67 @@ import org.jspecify.annotations.Nullable;
 /**
  * Every change a booking can undergo after it is made (as BOOKED), one row each: the states it may leave, the state
  * it enters, and for a cancellation the outcome reason stored with it. The one place that says which change is
- * allowed from which state (decision 173): {@link Booking}'s methods apply it, refusing in words a change the
- * booking's state does not allow, and {@code BookingStore.change} writes it only while the booking is still as read.
+ * allowed from which state (decisions 173, 193): {@link BookingEntity}'s methods apply it, refusing in words a change
+ * the booking's state does not allow, and its version makes a write over an older read fail rather than win.
  *
  * <p>A cancellation is three rows, not one: who cancels decides from which states. A citizen cancels (and moves) only
  * a booking still waiting; a resident gone from the register cancels only a booking still waiting, since one checked
  * in stays with the counter (decision 099); a closed day cancels a booking waiting or at the counter.
  */
-enum BookingTransition {
+public enum BookingTransition {
 
     /** The citizen is at the counter: the code scanned or typed. */
-    CHECK_IN(ARRIVED, null, false, BOOKED),
+    CHECK_IN(ARRIVED, null, BOOKED),
     /** The card is printed (a spoiled card is not a change of state: the booking stays ARRIVED). */
-    PRINT(PRINTED, null, false, ARRIVED),
+    PRINT(PRINTED, null, ARRIVED),
     /** The card cannot be printed; why (a {@link CannotPrintReason}) is the outcome reason. */
-    CANNOT_PRINT(BookingStatus.CANNOT_PRINT, null, false, ARRIVED),
+    CANNOT_PRINT(BookingStatus.CANNOT_PRINT, null, ARRIVED),
     /** Nobody came by the day's end: a decision about that day. */
-    NO_SHOW(BookingStatus.NO_SHOW, null, true, BOOKED),
+    NO_SHOW(BookingStatus.NO_SHOW, null, BOOKED),
     /** The citizen cancels, until the day before. */
-    CANCEL_BY_CITIZEN(CANCELLED, "CITIZEN", false, BOOKED),
+    CANCEL_BY_CITIZEN(CANCELLED, "CITIZEN", BOOKED),
     /** The day closed (a local closure, a national holiday, a day the point no longer serves): about that day. */
-    CANCEL_FOR_CLOSED_DAY(CANCELLED, "DAY_CLOSED", true, BOOKED, ARRIVED),
+    CANCEL_FOR_CLOSED_DAY(CANCELLED, "DAY_CLOSED", BOOKED, ARRIVED),
     /** An import of SIAK's extract no longer lists the resident (decisions 099, 108). */
-    CANCEL_FOR_RESIDENT_GONE(CANCELLED, "RESIDENT_GONE", false, BOOKED),
+    CANCEL_FOR_RESIDENT_GONE(CANCELLED, "RESIDENT_GONE", BOOKED),
     /** The citizen moves the booking to another day: it stays BOOKED, with the new day's queue number. */
-    MOVE(BOOKED, null, false, BOOKED);
+    MOVE(BOOKED, null, BOOKED);
 
     private final BookingStatus to;
     private final @Nullable String outcomeReason;
-    /** Decided about one day: it does not follow a booking moved to another day meanwhile. */
-    private final boolean aboutItsDay;
     private final Set<BookingStatus> from;
 
-    BookingTransition(BookingStatus to, @Nullable String outcomeReason, boolean aboutItsDay, BookingStatus from,
-                      BookingStatus... alsoFrom) {
+    BookingTransition(BookingStatus to, @Nullable String outcomeReason, BookingStatus from, BookingStatus... alsoFrom) {
         this.to = to;
         this.outcomeReason = outcomeReason;
-        this.aboutItsDay = aboutItsDay;
         this.from = EnumSet.of(from, alsoFrom);
     }
 
     /** Whether a booking in this state may undergo the change. */
-    boolean allowedFrom(BookingStatus status) {
+    public boolean allowedFrom(BookingStatus status) {
         return from.contains(status);
     }
 
-    /** Whether the change was decided about the booking's day (its closure, its end), not about the booking alone. */
-    boolean aboutItsDay() {
-        return aboutItsDay;
-    }
-
-    Set<BookingStatus> from() {
+    public Set<BookingStatus> from() {
         return from;
     }
 
-    BookingStatus to() {
+    public BookingStatus to() {
         return to;
     }
 
     /** The outcome reason a cancellation stores ({@code booking_booking.outcome_reason}); null for the others. */
-    @Nullable String outcomeReason() {
+    public @Nullable String outcomeReason() {
         return outcomeReason;
     }
 
     /** What was refused, in words; the booking's state follows it ({@code booking.stands.<STATUS>}). */
-    String refusalKey() {
+    public String refusalKey() {
         return "booking.transition." + name();
     }
 
     /** The words that say where a booking in the state stands, after a refused change's own. */
-    static String standsKey(BookingStatus status) {
+    public static String standsKey(BookingStatus status) {
         return "booking.stands." + status.name();
     }
 }
