@@ -6,6 +6,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -19,12 +20,16 @@ import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +47,7 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
     final TextField nik = new TextField();
     final TextField kkNumber = new TextField();
     final Button book = new Button();
+    private final Binder<CitizenBookingForm> form = new Binder<>(CitizenBookingForm.class);
     private final QuotaCalendarService quotas;
     private final ServicePoints servicePoints;
     /** One key per attempt on this screen: a double tap or a retry after a lost answer books once. */
@@ -75,33 +81,50 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
         book.setText(getTranslation("bds.booking.submit"));
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         book.setWidthFull();
-        book.addClickListener(click -> {
-            nik.setInvalid(false);
-            kkNumber.setInvalid(false);
-            CitizenSession citizen = citizen().orElse(null);
-            LocalDate day = calendar.value().orElse(null);
-            if (citizen == null || point.getValue() == null || day == null) {
-                Notifications.error(getTranslation("bds.booking.choose"));
-                return;
-            }
-            try {
-                var result = bookings.book(citizen, new BookingRequest(nik.getValue(), kkNumber.getValue(),
-                        point.getValue().code(), day), idempotencyKey, journey(), clientAddress());
-                journeyDone();
-                idempotencyKey = UUID.randomUUID().toString();
-                Notifications.success(getTranslation("bds.booking.done", result.booking().code(), result.booking().queueNumber()));
-                getUI().ifPresent(ui -> ui.navigate(BdsHistoryView.class));
-            } catch (RuleViolation violation) {
-                idempotencyKey = UUID.randomUUID().toString();
-                showRefusal(violation);
-                showCalendar(day); // the day stays chosen while it is still open; its places are counted anew
-            }
-        });
+        book.addClickListener(click -> book(bookings));
+        bind();
         // Whose card first (typed once), then where and when; the day chosen and the button stay at the foot of the
         // screen, under the thumb, however far the calendar reaches (issue 36, item 8).
         Div submit = new Div(calendar.chosen, book);
         submit.addClassName("bds-submit-bar");
         show(new H2(getTranslation("bds.book")), nik, kkNumber, point, calendar, submit);
+    }
+
+    /** Each field bound to the form's record: a NIK or KK number not of sixteen digits is said at it, nothing sent. */
+    private void bind() {
+        nik.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(getTranslation("booking.refused.INVALID_NIK")));
+        kkNumber.setI18n(new TextField.TextFieldI18n()
+                .setMaxLengthErrorMessage(getTranslation("booking.refused.INVALID_KK_NUMBER")));
+        form.forField(nik).withValidator(BeanRule.of(CitizenBookingForm.class, "nik")).bind("nik");
+        form.forField(kkNumber).withValidator(BeanRule.of(CitizenBookingForm.class, "kkNumber")).bind("kkNumber");
+        form.forField(point).withValidator(BeanRule.of(CitizenBookingForm.class, "point")).bind("point");
+        form.readRecord(CitizenBookingForm.empty());
+    }
+
+    private void book(BookingService bookings) {
+        CitizenSession citizen = citizen().orElse(null);
+        Optional<CitizenBookingForm> written = BoundForms.record(form);
+        if (citizen == null || written.isEmpty()) {
+            return; // each field says what is wrong with it; nothing was booked
+        }
+        LocalDate day = calendar.value().orElse(null);
+        if (day == null) {
+            Notifications.error(getTranslation("bds.booking.choose"));
+            return;
+        }
+        CitizenBookingForm typed = written.get();
+        try {
+            var result = bookings.book(citizen, new BookingRequest(typed.nik(), typed.kkNumber(),
+                    Objects.requireNonNull(typed.point()).code(), day), idempotencyKey, journey(), clientAddress());
+            journeyDone();
+            idempotencyKey = UUID.randomUUID().toString();
+            Notifications.success(getTranslation("bds.booking.done", result.booking().code(), result.booking().queueNumber()));
+            getUI().ifPresent(ui -> ui.navigate(BdsHistoryView.class));
+        } catch (RuleViolation violation) {
+            idempotencyKey = UUID.randomUUID().toString();
+            showRefusal(violation);
+            showCalendar(day); // the day stays chosen while it is still open; its places are counted anew
+        }
     }
 
     @Override

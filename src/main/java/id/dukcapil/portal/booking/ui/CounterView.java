@@ -14,12 +14,20 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.blanko.StockMovement;
+import id.dukcapil.portal.booking.ui.CounterForms.NotPrintable;
+import id.dukcapil.portal.booking.ui.CounterForms.PrintedCard;
+import id.dukcapil.portal.booking.ui.CounterForms.SpoiledCard;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.DestructiveConfirm;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
@@ -47,6 +55,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -79,6 +90,9 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     final H3 queueTitle = new H3();
     final Grid<QueuedBooking> queue = new Grid<>();
     private final List<QueuedBooking> queueRows = new ArrayList<>();
+    private final Binder<PrintedCard> printedForm = new Binder<>(PrintedCard.class);
+    private final Binder<SpoiledCard> spoiledForm = new Binder<>(SpoiledCard.class);
+    private final Binder<NotPrintable> notPrintableForm = new Binder<>(NotPrintable.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
     /** The Indonesian way of writing a time of day: 09.05. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
@@ -110,14 +124,13 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         spoilReason.setLabel(getTranslation("booking.counter.spoil-reason"));
         spoiled.setText(getTranslation("booking.counter.spoiled"));
         spoiled.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        spoiled.addClickListener(click -> act(() -> counter.spoiled(currentCode(), spoilReason.getValue()),
-                "booking.counter.spoiled.done"));
+        spoiled.addClickListener(click -> BoundForms.record(spoiledForm).ifPresent(typed ->
+                act(() -> counter.spoiled(currentCode(), typed.reason()), "booking.counter.spoiled.done")));
         cannotReason.setLabel(getTranslation("booking.counter.cannot-reason"));
         cannotReason.setItems(CannotPrintReason.values());
         cannotReason.setItemLabelGenerator(reason -> getTranslation(reason.labelKey()));
         FitText.toItems(cannotReason);
         cannotNote.setLabel(getTranslation("booking.counter.note"));
-        cannotNote.setMaxLength(Booking.NOTE_MAX_LENGTH);
         cannotPrint.setText(getTranslation("booking.counter.cannot-print"));
         cannotPrint.addClickListener(click -> cannotPrint());
         noShows.setText(getTranslation("booking.counter.no-shows"));
@@ -128,6 +141,8 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         warning.addClassName("counter-warning");
         residentsGone.addClassName("counter-warning");
 
+        bind();
+
         FlexLayout printBar = new FilterBar(printed, spoilReason, spoiled);
         FlexLayout cannotBar = new FilterBar(cannotReason, cannotNote, cannotPrint);
         result.add(citizen, details, warning, printReason, printBar, cannotBar, advice);
@@ -137,6 +152,25 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     }
 
     /** Today's bookings at the point; a day's queue is bounded by the point's quota, so it is read whole. */
+    /** Each form's fields bound to its record: what is missing or too long said at the field, nothing sent. */
+    private void bind() {
+        spoilReason.setMaxLength(StockMovement.REASON_MAX_LENGTH);
+        spoilReason.setI18n(new TextField.TextFieldI18n()
+                .setMaxLengthErrorMessage(getTranslation("blanko.error.too-long", StockMovement.REASON_MAX_LENGTH)));
+        cannotNote.setMaxLength(Booking.NOTE_MAX_LENGTH);
+        cannotNote.setI18n(new TextField.TextFieldI18n()
+                .setMaxLengthErrorMessage(getTranslation("booking.counter.note-too-long", Booking.NOTE_MAX_LENGTH)));
+        printedForm.forField(printReason).withValidator(BeanRule.of(PrintedCard.class, "reason")).bind("reason");
+        spoiledForm.forField(spoilReason).withValidator(BeanRule.<String>of(SpoiledCard.class, "reason")
+                .withArgs(StockMovement.REASON_MAX_LENGTH)).bind("reason");
+        notPrintableForm.forField(cannotReason).withValidator(BeanRule.of(NotPrintable.class, "reason")).bind("reason");
+        notPrintableForm.forField(cannotNote).withValidator(BeanRule.<String>of(NotPrintable.class, "note")
+                .withArgs(Booking.NOTE_MAX_LENGTH)).bind("note");
+        printedForm.readRecord(PrintedCard.empty());
+        spoiledForm.readRecord(SpoiledCard.empty());
+        notPrintableForm.readRecord(NotPrintable.empty());
+    }
+
     private void buildQueue() {
         queue.setId("counter-queue");
         queue.addColumn(queued -> queued.booking().queueNumber()).setHeader(getTranslation("booking.counter.queue.number"))
@@ -247,9 +281,10 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         printed.setEnabled(found.printRefusal() == null);
         // The first card needs no choice; another card's reason is the operator's to say, never guessed.
         printReason.setItems(found.printReasons());
-        printReason.setValue(found.firstCard() ? CardPrintReason.FIRST : null);
+        printedForm.readRecord(new PrintedCard(found.firstCard() ? CardPrintReason.FIRST : null));
         printReason.setVisible(found.printRefusal() == null);
-        cannotReason.setValue(found.suggestedReason());
+        spoiledForm.readRecord(SpoiledCard.empty());
+        notPrintableForm.readRecord(new NotPrintable(found.suggestedReason(), ""));
         advice.setText("");
     }
 
@@ -264,7 +299,7 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         Notifications.unlessRefused(() -> {
             Booking booking = action.get();
             Notifications.success(getTranslation(doneKey, booking.code()));
-            spoilReason.clear();
+            spoiledForm.readRecord(SpoiledCard.empty());
             if (booking.status().open()) {
                 current = booking;
                 showDetails(booking);
@@ -278,31 +313,26 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     }
 
     private void printed() {
-        CardPrintReason reason = printReason.getValue();
-        if (reason == null) {
-            printReason.setInvalid(true);
-            printReason.setErrorMessage(getTranslation("booking.counter.print-reason.required"));
-            return;
-        }
-        printReason.setInvalid(false);
-        act(() -> counter.printed(currentCode(), reason), "booking.counter.printed.done");
+        BoundForms.record(printedForm).ifPresent(typed ->
+                act(() -> counter.printed(currentCode(), Objects.requireNonNull(typed.reason())),
+                        "booking.counter.printed.done"));
     }
 
     private void cannotPrint() {
-        CannotPrintReason reason = cannotReason.getValue();
-        if (reason == null) {
-            Notifications.error(getTranslation("booking.counter.cannot-reason.required"));
-            return;
+        Optional<NotPrintable> written = BoundForms.record(notPrintableForm);
+        if (written.isEmpty()) {
+            return; // each field says what is wrong with it; nothing was recorded
         }
+        CannotPrintReason reason = Objects.requireNonNull(written.get().reason());
         try {
-            Booking booking = counter.cannotPrint(currentCode(), reason, cannotNote.getValue());
+            Booking booking = counter.cannotPrint(currentCode(), reason, written.get().note());
             Notifications.success(getTranslation("booking.counter.cannot-print.done", booking.code()));
             printed.setEnabled(false);
             spoiled.setEnabled(false);
             cannotPrint.setEnabled(false);
             advice.setText(getTranslation(reason.adviceKey()));
         } catch (RuleViolation violation) {
-            Notifications.error(violation);
+            FieldRefusals.of(Map.of("booking.counter.note-too-long", cannotNote)).show(violation);
         }
         showQueue();
     }

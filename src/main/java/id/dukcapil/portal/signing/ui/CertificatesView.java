@@ -1,8 +1,5 @@
 package id.dukcapil.portal.signing.ui;
 
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,21 +13,29 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
+import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.RowActions;
-import id.dukcapil.portal.signing.DocumentReturned;
+import id.dukcapil.portal.shared.ui.VaadinTexts;
+import id.dukcapil.portal.shared.upload.BoundedUploadHandler;
 import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
-import id.dukcapil.portal.shared.ui.VaadinTexts;
+import id.dukcapil.portal.signing.DocumentReturned;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +57,7 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
     final TextField nip = new TextField();
     final Button save = new Button();
     final Grid<CertificateInfo> grid = new Grid<>();
+    private final Binder<CertificateForm> form = new Binder<>(CertificateForm.class);
     /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
     private final ListedRows<CertificateInfo> rows = ListedRows.of(grid, CertificateInfo::id);
 
@@ -73,9 +79,16 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
         passphrase.setHelperText(getTranslation("signing.certificate.passphrase.help"));
         position.setLabel(getTranslation("signing.certificate.position"));
         position.setMaxLength(CertificateInfo.POSITION_MAX_LENGTH);
-        position.setValue("Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bandung");
+        position.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(
+                getTranslation("signing.certificate.position.invalid", CertificateInfo.POSITION_MAX_LENGTH)));
         nip.setLabel(getTranslation("signing.certificate.nip"));
-        nip.setMaxLength(CertificateInfo.NIP_LENGTH);
+        // Eighteen digits, and the spaces a NIP is often written with in a letter.
+        nip.setMaxLength(CertificateInfo.NIP_LENGTH + 3);
+        nip.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(getTranslation("signing.certificate.nip.invalid")));
+        form.forField(position).withValidator(BeanRule.<String>of(CertificateForm.class, "position")
+                .withArgs(CertificateInfo.POSITION_MAX_LENGTH)).bind("position");
+        form.forField(nip).withValidator(BeanRule.of(CertificateForm.class, "nip")).bind("nip");
+        form.readRecord(new CertificateForm("Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bandung", ""));
         save.setText(getTranslation("signing.certificate.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
@@ -125,22 +138,30 @@ class CertificatesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void save() {
+        Optional<CertificateForm> written = BoundForms.record(form);
+        if (written.isEmpty()) {
+            return; // each field says what is wrong with it; nothing was read from the file
+        }
         if (file == null) {
             Notifications.error(getTranslation("signing.certificate.no-file"));
             return;
         }
+        // Read once and emptied at once: the passphrase opens the file and is kept nowhere, on screen neither.
+        char[] typed = passphrase.getValue().toCharArray();
+        passphrase.clear();
         try {
-            CertificateInfo saved = certificates.upload(file, passphrase.getValue().toCharArray(), position.getValue(),
-                    nip.getValue());
+            CertificateInfo saved = certificates.upload(file, typed, written.get().position(), written.get().nip());
             Notifications.success(getTranslation("signing.certificate.saved", saved.holderName()));
             file = null;
             uploadedFile.setText("");
             upload.clearFileList();
             refresh();
         } catch (RuleViolation violation) {
-            Notifications.error(violation);
+            FieldRefusals.of(Map.of("signing.passphrase.wrong", passphrase,
+                    "signing.certificate.position.invalid", position, "signing.certificate.nip.invalid", nip))
+                    .show(violation);
         } finally {
-            passphrase.clear();
+            java.util.Arrays.fill(typed, '\0');
         }
     }
 

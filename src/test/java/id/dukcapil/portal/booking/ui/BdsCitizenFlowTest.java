@@ -56,6 +56,13 @@ class BdsCitizenFlowTest extends PortalViewTest {
         assertThat(free.getAriaLabel()).get().asString().endsWith(": 4 tersisa");
         assertThat(noPlace.isEnabled()).isFalse();
         test(free).click();
+        // The form bound (issue 55 item 4): a number short of sixteen digits is said at its field, nothing is asked.
+        test(booking.nik).setValue(nik.substring(0, 10));
+        test(booking.book).click();
+        assertThat(booking.nik.isInvalid()).isTrue();
+        assertThat(booking.nik.getErrorMessage()).isEqualTo("NIK tidak valid.");
+        assertThat(booking.kkNumber.getErrorMessage()).isEqualTo("Nomor KK tidak valid.");
+        assertThat(getCurrentView()).as("nothing booked").isSameAs(booking);
         test(booking.nik).setValue(nik);
         String otherFamily = jdbc.queryForObject("SELECT kk_number FROM population_family WHERE kk_number <> ? "
                 + "ORDER BY id LIMIT 1", String.class, support.kkOf(nik));

@@ -114,6 +114,34 @@ class CounterViewTest extends PortalViewTest {
         assertThat(jdbc.queryForObject("SELECT spoiled FROM booking_booking WHERE code = ?", Integer.class, second.code())).isEqualTo(1);
     }
 
+    /** The counter's forms bound (decision 190, issue 55 item 4): what is missing or too long said at its field. */
+    @Test
+    void a_spoiled_card_without_a_reason_or_a_cannot_print_without_why_is_said_at_the_field_and_nothing_is_taken() {
+        Booking second = booked.get(1);
+        int before = stock.balance(POINT);
+        scan(second.code());
+
+        test(view.spoiled).click();
+        assertThat(view.spoilReason.isInvalid()).isTrue();
+        assertThat(view.spoilReason.getErrorMessage()).isEqualTo("Alasan wajib diisi.");
+        assertThat(stock.balance(POINT)).as("no card left the stock").isEqualTo(before);
+
+        view.cannotReason.clear(); // the clerk empties the suggested reason
+        test(view.cannotNote).setValue("x".repeat(Booking.NOTE_MAX_LENGTH + 1));
+        test(view.cannotPrint).click();
+        assertThat(view.cannotReason.isInvalid()).isTrue();
+        assertThat(view.cannotReason.getErrorMessage()).isEqualTo("Pilih alasan tidak dapat dicetak.");
+        assertThat(view.cannotNote.isInvalid()).isTrue();
+        assertThat(view.cannotNote.getErrorMessage()).isEqualTo("Catatan paling banyak 300 karakter.");
+        assertThat(status(second)).isEqualTo("ARRIVED");
+
+        // A new scan starts every form afresh: no red left from the booking before.
+        scan(second.code());
+        assertThat(view.spoilReason.isInvalid()).isFalse();
+        assertThat(view.cannotReason.isInvalid()).isFalse();
+        assertThat(view.cannotNote.getValue()).isEmpty();
+    }
+
     @Test
     void a_card_printed_again_is_printed_for_the_reason_the_operator_chooses_never_a_guess() {
         Booking second = booked.get(1);

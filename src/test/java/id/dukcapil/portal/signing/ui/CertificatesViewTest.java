@@ -96,7 +96,14 @@ class CertificatesViewTest extends PortalViewTest {
         test(view.passphrase).setValue("bukan-ini");
         test(view.nip).setValue("197203151998031004");
         test(view.save).click();
-        assertThat(lastNotification()).isEqualTo("Passphrase salah.");
+        assertThat(view.passphrase.isInvalid()).as("said at the passphrase, where it is typed again").isTrue();
+        assertThat(view.passphrase.getErrorMessage()).isEqualTo("Passphrase salah.");
+
+        test(view.nip).setValue("1972 0315 1998");
+        test(view.save).click();
+        assertThat(view.nip.isInvalid()).isTrue();
+        assertThat(view.nip.getErrorMessage()).isEqualTo("NIP terdiri dari 18 angka.");
+        test(view.nip).setValue("19720315 199803 1 004");
 
         view.received("surat.pdf", "%PDF-1.7 not a key".getBytes());
         test(view.passphrase).setValue(PASSPHRASE);
