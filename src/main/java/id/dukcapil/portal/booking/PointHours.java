@@ -1,6 +1,7 @@
 package id.dukcapil.portal.booking;
 
-import id.dukcapil.portal.booking.internal.OpeningHoursStore;
+import id.dukcapil.portal.booking.internal.OpeningHoursEntity;
+import id.dukcapil.portal.booking.internal.OpeningHoursRepository;
 import id.dukcapil.portal.staff.ServicePoint;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
@@ -11,14 +12,15 @@ class PointHours {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
 
-    private final OpeningHoursStore store;
+    private final OpeningHoursRepository store;
 
-    PointHours(OpeningHoursStore store) {
+    PointHours(OpeningHoursRepository store) {
         this.store = store;
     }
 
     OpeningHours of(ServicePoint point) {
-        return store.find(point.code()).orElseGet(() -> OpeningHours.defaultFor(point.kind()));
+        return store.findById(point.code()).map(OpeningHoursEntity::toRecord)
+                .orElseGet(() -> OpeningHours.defaultFor(point.kind()));
     }
 
     /** "08.00–15.00": the hours as a citizen reads them on a ticket (Indonesian writes the time with a dot). */

@@ -6,8 +6,12 @@ import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.booking.internal.BookingEntity;
 import id.dukcapil.portal.booking.internal.BookingRepository;
 import id.dukcapil.portal.booking.internal.DayStore;
-import id.dukcapil.portal.booking.internal.DayStore.PointSetting;
-import id.dukcapil.portal.booking.internal.OpeningHoursStore;
+import id.dukcapil.portal.booking.internal.HolidayEntity;
+import id.dukcapil.portal.booking.internal.HolidayRepository;
+import id.dukcapil.portal.booking.internal.OpeningHoursEntity;
+import id.dukcapil.portal.booking.internal.OpeningHoursRepository;
+import id.dukcapil.portal.booking.internal.PointSettingEntity;
+import id.dukcapil.portal.booking.internal.PointSettingRepository;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.staff.ServicePoint;
@@ -57,12 +61,15 @@ public class QuotaCalendarService {
     private final ServicePoints servicePoints;
     private final BookingMails mails;
     private final PointHours hours;
-    private final OpeningHoursStore hoursStore;
+    private final OpeningHoursRepository hoursSet;
+    private final PointSettingRepository settingsSet;
+    private final HolidayRepository nationalHolidays;
     private final AuditLog auditLog;
     private final Clock clock;
 
     QuotaCalendarService(DayStore days, BookingRepository bookings, BlankoStock stock, ServicePoints servicePoints,
-                         BookingMails mails, PointHours hours, OpeningHoursStore hoursStore, AuditLog auditLog,
+                         BookingMails mails, PointHours hours, OpeningHoursRepository hoursSet,
+                         PointSettingRepository settingsSet, HolidayRepository nationalHolidays, AuditLog auditLog,
                          Clock clock) {
         this.days = days;
         this.bookings = bookings;
@@ -70,7 +77,9 @@ public class QuotaCalendarService {
         this.servicePoints = servicePoints;
         this.mails = mails;
         this.hours = hours;
-        this.hoursStore = hoursStore;
+        this.hoursSet = hoursSet;
+        this.settingsSet = settingsSet;
+        this.nationalHolidays = nationalHolidays;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -221,7 +230,9 @@ public class QuotaCalendarService {
         if (holiday.isEmpty() || holiday.length() > 100) {
             throw new RuleViolation("booking.calendar.reason-required", 100);
         }
-        days.addHoliday(day, holiday);
+        // The same day entered again is a correction of its name.
+        nationalHolidays.findById(day).ifPresentOrElse(entered -> entered.rename(holiday),
+                () -> nationalHolidays.save(new HolidayEntity(day, holiday)));
         auditLog.record(AuditRecord.success("booking.holiday.added", "Holiday", day.toString()).withDetail(holiday));
         int cancelled = 0;
         for (String point : days.pointsWithRow(day)) {
@@ -254,8 +265,9 @@ public class QuotaCalendarService {
     }
 
     @Transactional(readOnly = true)
-    public List<DayStore.Holiday> holidays(int year) {
-        return days.holidays(year);
+    public List<Holiday> holidays(int year) {
+        return nationalHolidays.findByDayBetweenOrderByDay(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+                .map(HolidayEntity::toRecord).toList();
     }
 
     @Transactional(readOnly = true)
@@ -271,7 +283,9 @@ public class QuotaCalendarService {
                 || settings.reserve() > settings.capacity()) {
             throw new RuleViolation("booking.calendar.settings-range", PointSettings.CAPACITY_MAX);
         }
-        days.saveSetting(point, new PointSetting(settings.capacity(), settings.reserve()));
+        // Read locked: two planners saving at once queue, the later one's values stand.
+        settingsSet.findLockedById(point).orElseGet(() -> settingsSet.save(new PointSettingEntity(point)))
+                .change(settings.capacity(), settings.reserve());
         auditLog.record(AuditRecord.success("booking.point.settings-changed", "ServicePoint", point)
                 .withDetail("capacity=" + settings.capacity() + "; reserve=" + settings.reserve()));
         refresh(point);
@@ -324,7 +338,7 @@ public class QuotaCalendarService {
         if (!openingHours(point).serves(day.getDayOfWeek())) {
             return NOT_SERVED;
         }
-        return days.holiday(day).orElse(null);
+        return nationalHolidays.findById(day).map(holiday -> holiday.toRecord().name()).orElse(null);
     }
 
     /** A point's opening days and hours: what the calendar, the ticket and the e-mails follow. */
@@ -358,7 +372,8 @@ public class QuotaCalendarService {
     public int changeOpeningHours(String point, OpeningHours changed) {
         point(point);
         changed.check();
-        hoursStore.save(point, changed);
+        hoursSet.findLockedById(point).ifPresentOrElse(set -> set.change(changed),
+                () -> hoursSet.save(new OpeningHoursEntity(point, changed)));
         auditLog.record(AuditRecord.success("booking.point.hours-changed", "ServicePoint", point)
                 .withDetail("days=" + changed.days().stream().sorted().map(DayOfWeek::toString).toList()
                         + "; hours=" + changed.opens() + "-" + changed.closes()));
@@ -369,7 +384,7 @@ public class QuotaCalendarService {
                 days.close(point, day.day(), NOT_SERVED);
                 cancelled += cancelBookingsOf(point, day.day(), NOT_SERVED);
             } else if (served && day.closed() && REGULAR_CLOSURES.contains(day.closedReason())
-                    && days.holiday(day.day()).isEmpty()) {
+                    && !nationalHolidays.existsById(day.day())) {
                 days.reopen(point, day.day());
             }
         }
@@ -384,7 +399,7 @@ public class QuotaCalendarService {
     }
 
     private PointSettings settingOf(ServicePoint point) {
-        return days.setting(point.code()).map(s -> new PointSettings(s.capacity(), s.reserve()))
+        return settingsSet.findById(point.code()).map(set -> new PointSettings(set.capacity(), set.reserve()))
                 .orElseGet(() -> PointSettings.defaultFor(point.kind()));
     }
 

@@ -141,33 +141,6 @@ public class DayStore {
                 .params(point, from, before).query(Integer.class).single();
     }
 
-    public Optional<PointSetting> setting(String point) {
-        return jdbc.sql("SELECT daily_capacity, daily_reserve FROM booking_point_setting WHERE service_point = ?")
-                .param(point).query((rs, row) -> new PointSetting(rs.getInt(1), rs.getInt(2))).optional();
-    }
-
-    public void saveSetting(String point, PointSetting setting) {
-        jdbc.sql("""
-                INSERT INTO booking_point_setting (service_point, daily_capacity, daily_reserve) VALUES (?, ?, ?)
-                ON DUPLICATE KEY UPDATE daily_capacity = VALUES(daily_capacity), daily_reserve = VALUES(daily_reserve)""")
-                .params(point, setting.capacity(), setting.reserve()).update();
-    }
-
-    public Optional<String> holiday(LocalDate day) {
-        return jdbc.sql("SELECT name FROM booking_holiday WHERE day = ?").param(day).query(String.class).optional();
-    }
-
-    public void addHoliday(LocalDate day, String name) {
-        jdbc.sql("INSERT INTO booking_holiday (day, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name)")
-                .params(day, name).update();
-    }
-
-    public List<Holiday> holidays(int year) {
-        return jdbc.sql("SELECT day, name FROM booking_holiday WHERE day BETWEEN ? AND ? ORDER BY day")
-                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                .query((rs, row) -> new Holiday(rs.getObject(1, LocalDate.class), rs.getString(2))).list();
-    }
-
     /** Every point's counter row for the day (no arrivals counted): the places-left meter's one read (decision 178). */
     public List<CalendarDay> countersOn(LocalDate day) {
         return jdbc.sql(COUNTER + " WHERE d.day = ?").param(day).query(DayStore::day).list();
@@ -195,12 +168,5 @@ public class DayStore {
 
     /** @param fromReserve whether the place came out of the staff reserve */
     public record Taken(int queueNumber, boolean fromReserve) {
-    }
-
-    /** A point's daily printing capacity and the part of it kept for staff. */
-    public record PointSetting(int capacity, int reserve) {
-    }
-
-    public record Holiday(LocalDate day, String name) {
     }
 }
