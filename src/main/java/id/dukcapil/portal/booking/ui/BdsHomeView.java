@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -15,13 +16,18 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.booking.CitizenChannels;
 import id.dukcapil.portal.booking.CitizenPhones;
 import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.booking.ui.PhoneProofForms.CodeTyped;
+import id.dukcapil.portal.booking.ui.PhoneProofForms.PhoneTyped;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.NumericKeypad;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The BDS home (SOP A steps 1 and 5): sign in or register; once signed in, the KTP-el print booking, Riwayat and
@@ -51,6 +57,8 @@ class BdsHomeView extends BdsPage implements BeforeEnterObserver {
     final Button prove = new Button();
     private final CitizenChannels channels;
     private final CitizenPhones phones;
+    private final Binder<PhoneTyped> phoneForm = new Binder<>(PhoneTyped.class);
+    private final Binder<CodeTyped> codeForm = new Binder<>(CodeTyped.class);
 
     BdsHomeView(Clock clock, CitizenChannels channels, CitizenPhones phones) {
         super(clock);
@@ -100,6 +108,14 @@ class BdsHomeView extends BdsPage implements BeforeEnterObserver {
         prove.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         prove.setWidthFull();
         prove.addClickListener(click -> citizen().ifPresent(this::prove));
+        phone.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(getTranslation("booking.account.phone")));
+        phoneForm.forField(phone).withValidator(BeanRule.of(PhoneTyped.class, "phone")).bind("phone");
+        // The field's own check (its pattern of six digits) says it in the binder's words.
+        code.setI18n(new TextField.TextFieldI18n()
+                .setPatternErrorMessage(getTranslation("booking.refused.PHONE_CODE_MALFORMED"))
+                .setMaxLengthErrorMessage(getTranslation("booking.refused.PHONE_CODE_MALFORMED")));
+        codeForm.forField(code).withValidator(BeanRule.of(CodeTyped.class, "code")).bind("code");
+        codeForm.readRecord(CodeTyped.empty());
         signIn.setId("bds-open-sign-in");
         register.setId("bds-open-register");
         signIn.setText(getTranslation("bds.sign-in"));
@@ -161,12 +177,16 @@ class BdsHomeView extends BdsPage implements BeforeEnterObserver {
     }
 
     private void sendCode(CitizenSession citizen) {
+        Optional<PhoneTyped> typed = BoundForms.record(phoneForm);
+        if (typed.isEmpty()) {
+            return; // the number's field says what is wrong with it; no code was sent
+        }
         try {
-            CitizenPhones.CodeSent sent = phones.sendCode(citizen, phone.getValue(), clientAddress());
+            CitizenPhones.CodeSent sent = phones.sendCode(citizen, typed.get().phone(), clientAddress());
             phone.setValue(sent.phone());
             showPhone(citizen);
             note(getTranslation("bds.phone.sent", sent.phone(), CitizenPhones.CODE_VALIDITY.toMinutes()), false);
-            code.clear();
+            codeForm.readRecord(CodeTyped.empty());
             code.focus();
         } catch (RuleViolation refused) {
             note(Notifications.text(refused), true);
@@ -174,9 +194,13 @@ class BdsHomeView extends BdsPage implements BeforeEnterObserver {
     }
 
     private void prove(CitizenSession citizen) {
+        Optional<CodeTyped> typed = BoundForms.record(codeForm);
+        if (typed.isEmpty()) {
+            return; // the code's field says it is six digits; no try was spent
+        }
         try {
-            CitizenPhones.PhoneStatus proved = phones.prove(citizen, code.getValue(), clientAddress());
-            code.clear();
+            CitizenPhones.PhoneStatus proved = phones.prove(citizen, typed.get().code(), clientAddress());
+            codeForm.readRecord(CodeTyped.empty());
             showPhone(citizen);
             note(getTranslation("bds.phone.done", proved.phone()), false);
         } catch (RuleViolation refused) {

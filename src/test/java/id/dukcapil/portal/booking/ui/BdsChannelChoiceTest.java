@@ -45,6 +45,11 @@ class BdsChannelChoiceTest extends PortalViewTest {
         assertThat(home.phoneNote.getText())
                 .isEqualTo("Kode 6 angka dikirim lewat SMS ke " + phone + ". Kode berlaku 10 menit.");
         String sent = BookingTestSupport.smsCodeTo(phone.substring(1), 0);
+        // The form bound (issue 55 item 4): a code short of six digits is said at its field, and spends no try.
+        test(home.code).setValue("123");
+        test(home.prove).click();
+        assertThat(home.code.isInvalid()).isTrue();
+        assertThat(home.code.getErrorMessage()).startsWith("Kode dari SMS terdiri dari 6 angka.");
         test(home.code).setValue("000000".equals(sent) ? "000001" : "000000");
         test(home.prove).click();
         assertThat(home.phoneNote.getText()).startsWith("Kode salah, kedaluwarsa");
