@@ -256,6 +256,8 @@ public class QuotaCalendarService {
                     .withDetail("day closed: " + reason));
             cancelled.add(booking.toRecord());
         }
+        // Written now: the recount below reads the open bookings with SQL, which sees nothing unflushed (decision 171).
+        bookings.flush();
         refresh(point);
         if (!cancelled.isEmpty()) {
             List<LocalDate> free = nextFreeDays(point, day, 3);
