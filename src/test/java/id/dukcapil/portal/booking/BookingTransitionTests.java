@@ -291,6 +291,24 @@ class BookingTransitionTests {
         assertThat(status(printed)).isEqualTo(BookingStatus.PRINTED);
     }
 
+    /**
+     * The cards a closed day's bookings held go back to the days after it: the recount that follows the cancellations
+     * reads them written (the entities flushed before its SQL), not as they were.
+     */
+    @Test
+    void a_closed_days_cards_go_back_to_the_days_after_it() {
+        LocalDate next = support.workingDayAfter(day);
+        SignedInAs.run(users, "perencana", () ->
+                calendar.changeSettings(point, new QuotaCalendarService.PointSettings(40, 0)));
+        booked();
+        booked();
+        assertThat(calendar.ensureDay(point, next).quota()).as("five cards, two promised to the day before").isEqualTo(3);
+
+        assertThat(SignedInAs.call(users, "perencana", () -> calendar.closeDay(point, day, "Banjir"))).isEqualTo(2);
+
+        assertThat(calendar.ensureDay(point, next).quota()).as("the closed day's two cards are free again").isEqualTo(5);
+    }
+
     /** A change about a day (its closure) does not reach a booking the citizen moved away from it. */
     @Test
     void a_day_closed_after_the_citizen_moved_the_booking_does_not_follow_it_to_its_new_day() {
