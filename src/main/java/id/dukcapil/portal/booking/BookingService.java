@@ -4,13 +4,13 @@ import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.booking.internal.BookingAudit;
 import id.dukcapil.portal.booking.internal.BookingCodes;
 import id.dukcapil.portal.booking.internal.BookingMeters;
 import id.dukcapil.portal.booking.internal.BookingEntity;
 import id.dukcapil.portal.booking.internal.BookingRepository;
 import id.dukcapil.portal.booking.internal.BookingSql;
 import id.dukcapil.portal.booking.internal.BookingTransition;
+import id.dukcapil.portal.booking.internal.BookingWriter;
 import id.dukcapil.portal.booking.internal.BookingsTogether;
 import id.dukcapil.portal.booking.internal.DayStore;
 import id.dukcapil.portal.booking.internal.PendingBooking;
@@ -28,10 +28,8 @@ import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.shared.tx.WriteRetries;
 import id.dukcapil.portal.sla.SopStep;
-import id.dukcapil.portal.sla.StepClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -72,11 +70,10 @@ public class BookingService {
 
     private final BookingRepository bookings;
     private final DayStore days;
-    private final BookingCodes codes;
+    private final BookingWriter writer;
     private final QuotaCalendarService calendar;
     private final PopulationRegistry registry;
     private final ApplicationEventPublisher events;
-    private final StepClock stepClock;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Foreground foreground;
@@ -96,19 +93,18 @@ public class BookingService {
     private final BookingMeters meters;
     private final MessageLimits messageLimits;
 
-    BookingService(BookingRepository bookings, DayStore days, BookingCodes codes, QuotaCalendarService calendar,
-                   PopulationRegistry registry, ApplicationEventPublisher events, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor,
+    BookingService(BookingRepository bookings, DayStore days, BookingWriter writer, QuotaCalendarService calendar,
+                   PopulationRegistry registry, ApplicationEventPublisher events, AuditLog auditLog, CurrentActor currentActor,
                    Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
                    Throttles throttles, @Value("${portal.booking.max-people-per-account:10}") int maxPeoplePerAccount,
                    Clock clock, BookingMeters meters, MessageLimits messageLimits, WriteRetries retries) {
         this.retries = retries;
         this.bookings = bookings;
         this.days = days;
-        this.codes = codes;
+        this.writer = writer;
         this.calendar = calendar;
         this.registry = registry;
         this.events = events;
-        this.stepClock = stepClock;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.foreground = foreground;
@@ -198,7 +194,7 @@ public class BookingService {
             }
             return together.book(new PendingBooking(citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), request,
                     resident, idempotencyKey, hash, withTicket,
-                    () -> transactions.execute(status -> alone(citizen, request, resident, idempotencyKey, hash, withTicket))));
+                    () -> alone(citizen, request, resident, idempotencyKey, hash, withTicket)));
         });
     }
 
@@ -266,20 +262,34 @@ public class BookingService {
                 });
     }
 
-    /** The single path for a request its batch could not book: no check again, the counter row and keys decide. */
+    /**
+     * The single path for a request its batch could not book (a unique key refused a row of the batch): no check
+     * again, the counter row and the unique keys decide. Another request's booking of the NIK is, with the same
+     * idempotency key, this request's own retry: it is answered with that booking.
+     */
     private BookingResult alone(CitizenSession citizen, BookingRequest request, Resident resident,
                                 @Nullable String idempotencyKey, String hash, BookingJourney journey) {
         String owner = citizen.owner();
-        if (idempotencyKey != null && !bookings.claimKey(owner, idempotencyKey, hash, clock.instant())) {
-            return replay(owner, idempotencyKey, hash);
+        try {
+            return Objects.requireNonNull(transactions.execute(status -> {
+                Booking booking = make(request, resident, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen),
+                        journey, idempotencyKey == null ? null : new BookingWriter.Key(owner, idempotencyKey, hash), null);
+                return new BookingResult(booking, false);
+            }));
+        } catch (DuplicateKeyException taken) {
+            // Rolled back: the row that refused this one was committed before the refusal (its lock held it till then).
+            if (idempotencyKey != null) {
+                BookingResult replayed = transactions.execute(status -> bookings.keyUse(owner, idempotencyKey)
+                        .map(use -> replay(owner, idempotencyKey, hash)).orElse(null));
+                if (replayed != null) {
+                    return replayed;
+                }
+            }
+            if (String.valueOf(taken.getMessage()).contains("uk_booking_open_nik")) {
+                throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, resident.nik().masked());
+            }
+            throw taken;
         }
-        Booking booking = make(request, resident, citizen.citizenId(), owner, CitizenAccounts.actorOf(citizen), journey,
-                null);
-        if (idempotencyKey != null) {
-            bookings.keyUsedFor(owner, idempotencyKey, booking.id());
-        }
-        events.publishEvent(BookingMade.made(booking));
-        return new BookingResult(booking, false);
     }
 
     /** The answer to a key already claimed: the booking it made, if the request is the same. */
@@ -310,8 +320,7 @@ public class BookingService {
         });
         // A committed read before any write: a full day writes nothing and waits for no lock.
         refuseIfClosedOrFull(request.servicePoint(), request.date(), true);
-        Booking booking = make(request, resident, null, currentActor.id(), null, null, reason);
-        events.publishEvent(BookingMade.made(booking));
+        Booking booking = make(request, resident, null, currentActor.id(), null, null, null, reason);
         meters.madeByStaff();
         return booking;
     }
@@ -400,49 +409,19 @@ public class BookingService {
     }
 
     /**
-     * Makes a booking for a resident already checked: the counter row's conditional update and the unique keys
-     * decide what may have changed since.
+     * Makes a booking for a resident already checked, the one way a batch makes its bookings ({@link BookingWriter}):
+     * the counter row's conditional update and the unique keys decide what may have changed since.
      *
      * @param citizen the citizen booking, or null for a clerk (who may use the staff reserve)
      * @param reason  why a clerk books, for the audit entry
      */
     private Booking make(BookingRequest request, Resident resident, @Nullable Long citizenId, String bookedBy,
-                         @Nullable Actor citizen, @Nullable BookingJourney journey, @Nullable UrgentReason reason) {
-        boolean staff = citizen == null;
-        Nik nik = resident.nik();
-        String firstCode = codes.next();
-        if (journey != null) {
-            // Before the counter row is taken: the row's lock is then held for as few statements as possible.
-            stepClock.recordFinished(journey.finishedSteps(firstCode, clock.instant(), bookedBy, request.servicePoint()));
-        }
-        DayStore.Taken taken = take(request.servicePoint(), request.date(), staff);
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        for (int attempt = 1; ; attempt++) {
-            String code = attempt == 1 ? firstCode : codes.next();
-            try {
-                long id = bookings.insert(code, nik.value(), resident.fullName(), request.servicePoint(), request.date(),
-                        taken.queueNumber(), citizenId, bookedBy, taken.fromReserve(), now);
-                Booking booking = new Booking(id, code, nik.value(), resident.fullName(), request.servicePoint(),
-                        request.date(), taken.queueNumber(), BookingStatus.BOOKED, citizenId, bookedBy,
-                        taken.fromReserve(), now, null, null, 0, null, null);
-                AuditRecord made = BookingAudit.made(booking);
-                if (citizen != null) {
-                    auditLog.record(citizen, made);
-                } else {
-                    auditLog.record(reason == null ? made : made.withDetail(made.detail() + "; " + reason.auditDetail()));
-                }
-                return booking;
-            } catch (DuplicateKeyException duplicate) {
-                if (String.valueOf(duplicate.getMessage()).contains("uk_booking_open_nik")) {
-                    // A racing request for the same NIK won; this one's place goes back with the rollback.
-                    throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
-                }
-                if (attempt == 3 || journey != null) {
-                    // A repeated code (about one in 10^11) after its steps were timed: the request is retried whole.
-                    throw duplicate;
-                }
-            }
-        }
+                         @Nullable Actor citizen, @Nullable BookingJourney journey, BookingWriter.@Nullable Key key,
+                         @Nullable UrgentReason reason) {
+        DayStore.Taken taken = take(request.servicePoint(), request.date(), citizen == null);
+        return writer.make(request.servicePoint(), request.date(), taken.queueNumber(), taken.fromReserve(),
+                List.of(new BookingWriter.Taker(resident, citizenId, bookedBy, citizen, journey, key,
+                        reason == null ? null : reason.auditDetail()))).getFirst();
     }
 
     private void refuseIfClosedOrFull(String point, LocalDate date, boolean staff) {

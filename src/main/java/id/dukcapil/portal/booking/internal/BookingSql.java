@@ -12,17 +12,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The booking's SQL beside its repository (decisions 171, 193, table by table): what a decision measured on the
- * booking burst's path (the batched and one-row inserts and the idempotency keys, decisions 046 and 117; the
+ * booking burst's path (the batched inserts and the idempotency keys, decisions 046 and 117; the
  * request's one-round-trip check, decision 110; the lightest request's read by code, decision 114), the import's
  * conditional mark of a resident gone and the reminder's claim (no change of the booking: neither moves its
  * version), and the counts the calendar and the daily summary roll up. Every change of a booking's state is the
  * entity's ({@link BookingEntity}).
  */
 public interface BookingSql {
-
-    /** Inserts an open booking; the unique keys refuse a second open booking of the NIK and a repeated code. */
-    long insert(String code, String nik, String residentName, String point, LocalDate day, int queueNumber,
-                @Nullable Long citizenId, String bookedBy, boolean fromReserve, Instant at);
 
     /** Inserts open bookings in one batch; a unique key refusing one of them fails the whole batch. */
     void insertAll(List<NewBooking> rows);
@@ -68,26 +64,16 @@ public interface BookingSql {
     /** Counts per status of a point's day: the daily summary. */
     List<StatusCount> counts(String point, LocalDate day);
 
-    /**
-     * Claims the idempotency key for this request. A concurrent request with the same key waits here on the
-     * key's row lock until the first one commits (then it finds the booking) or rolls back (then it goes on).
-     *
-     * @return false when the key was used before
-     */
-    boolean claimKey(String owner, String key, String requestHash, Instant at);
-
     Optional<KeyUse> keyUse(String owner, String key);
-
-    void keyUsedFor(String owner, String key, long bookingId);
 
     /** Open bookings (booked or arrived) of the point's days in {@code [from, before)}. */
     int openBetween(String point, LocalDate from, LocalDate before);
 
     List<DayCount> openPerDay(String point, LocalDate from);
 
-    /** A citizen's booking to insert. */
+    /** A booking to insert; a clerk's has no citizen. */
     record NewBooking(String code, String nik, String residentName, String point, LocalDate day, int queueNumber,
-                             long citizenId, String bookedBy, Instant at) {
+                      @Nullable Long citizenId, String bookedBy, boolean fromReserve, Instant at) {
     }
 
     record KeyClaim(String owner, String key, String requestHash, Instant at, long bookingId) {

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** {@link BookingSql} with {@code JdbcClient} and, for the burst's batches, {@code JdbcTemplate}. */
 class BookingSqlImpl implements BookingSql {
@@ -37,26 +36,13 @@ class BookingSqlImpl implements BookingSql {
     }
 
     @Override
-    public long insert(String code, String nik, String residentName, String point, LocalDate day, int queueNumber,
-                       @Nullable Long citizenId, String bookedBy, boolean fromReserve, Instant at) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO booking_booking (code, nik, open_nik, resident_name, service_point, day, queue_number, status,
-                    citizen_id, booked_by, from_reserve, created_at, spoiled)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?, ?, 0)""")
-                .params(code, nik, nik, residentName, point, day, queueNumber, citizenId, bookedBy, fromReserve, utc(at))
-                .update(key, "id");
-        return key.getKeyAs(Number.class).longValue();
-    }
-
-    @Override
     public void insertAll(List<NewBooking> rows) {
         batch.batchUpdate("""
                 INSERT INTO booking_booking (code, nik, open_nik, resident_name, service_point, day, queue_number, status,
                     citizen_id, booked_by, from_reserve, created_at, spoiled)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, FALSE, ?, 0)""", rows.stream()
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?, ?, 0)""", rows.stream()
                 .map(row -> new Object[] {row.code(), row.nik(), row.nik(), row.residentName(), row.point(), row.day(),
-                        row.queueNumber(), row.citizenId(), row.bookedBy(), utc(row.at())})
+                        row.queueNumber(), row.citizenId(), row.bookedBy(), row.fromReserve(), utc(row.at())})
                 .toList());
     }
 
@@ -138,22 +124,10 @@ class BookingSqlImpl implements BookingSql {
     }
 
     @Override
-    public boolean claimKey(String owner, String key, String requestHash, Instant at) {
-        return jdbc.sql("INSERT IGNORE INTO booking_idempotency (owner, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)")
-                .params(owner, key, requestHash, utc(at)).update() == 1;
-    }
-
-    @Override
     public Optional<KeyUse> keyUse(String owner, String key) {
         return jdbc.sql("SELECT request_hash, booking_id FROM booking_idempotency WHERE owner = ? AND idem_key = ?")
                 .params(owner, key)
                 .query((rs, row) -> new KeyUse(rs.getString(1), rs.getObject(2, Long.class))).optional();
-    }
-
-    @Override
-    public void keyUsedFor(String owner, String key, long bookingId) {
-        jdbc.sql("UPDATE booking_idempotency SET booking_id = ? WHERE owner = ? AND idem_key = ?")
-                .params(bookingId, owner, key).update();
     }
 
     @Override

@@ -1,20 +1,12 @@
 package id.dukcapil.portal.booking.internal;
 
-import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.booking.Booking;
-import id.dukcapil.portal.booking.BookingMade;
 import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.BookingResult;
-import id.dukcapil.portal.booking.BookingStatus;
 import id.dukcapil.portal.booking.RefusalCode;
-import id.dukcapil.portal.sla.FinishedStep;
 import id.dukcapil.portal.shared.tx.CommitUnknownException;
 import id.dukcapil.portal.shared.tx.UnitOfWorkLost;
-import id.dukcapil.portal.sla.StepClock;
 import jakarta.annotation.PreDestroy;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Citizens' requests for one point's day booked in one transaction (decision 046): a request joins those waiting
  * for the same day ({@link Combiner}); one locked read of the day's counter row takes the places of the whole
- * batch, then the bookings, their journeys' steps, audit entries, idempotency keys and events are written in
- * batches. The quota holds exactly as with one request at a time; the row's lock and the audit chain's are taken
+ * batch, then {@link BookingWriter} (the one way a booking is made) writes the bookings, their journeys' steps, audit
+ * entries, idempotency keys and events in batches. The quota holds exactly as with one request at a time; the row's lock and the audit chain's are taken
  * once per batch instead of once per booking. A batch a unique key refuses is booked request by request, each
  * through its own {@link PendingBooking#alone()}; a batch the database rolled back is booked again whole
  * (decision 117).
@@ -62,27 +53,18 @@ public class BookingsTogether {
 
     private final BookingRepository bookings;
     private final DayStore days;
-    private final BookingCodes codes;
-    private final StepClock stepClock;
-    private final AuditLog auditLog;
-    private final ApplicationEventPublisher events;
+    private final BookingWriter writer;
     private final TransactionTemplate transactions;
-    private final Clock clock;
     private final ExecutorService batchThreads = Executors.newFixedThreadPool(BATCH_THREADS,
             Thread.ofPlatform().name("booking-batch-", 1).daemon(true).factory());
     private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay =
             new Combiner<>(BATCH_MAX, this::bookTogether, batchThreads);
 
-    BookingsTogether(BookingRepository bookings, DayStore days, BookingCodes codes, StepClock stepClock, AuditLog auditLog,
-                     ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    BookingsTogether(BookingRepository bookings, DayStore days, BookingWriter writer, TransactionTemplate transactions) {
         this.transactions = transactions;
         this.bookings = bookings;
         this.days = days;
-        this.codes = codes;
-        this.stepClock = stepClock;
-        this.auditLog = auditLog;
-        this.events = events;
-        this.clock = clock;
+        this.writer = writer;
     }
 
     /**
@@ -181,22 +163,15 @@ public class BookingsTogether {
 
         PendingBooking.DayKey day = batch.getFirst().day();
         DayStore.Places places = days.takeForCitizens(day.servicePoint(), day.day(), takers.size());
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Booking> made = new ArrayList<>();
-        for (int i = 0; i < takers.size(); i++) {
-            PendingBooking pending = takers.get(i);
-            if (places.closed() || i >= places.count()) {
-                outcomes.put(pending, refusal(places.closed() ? RefusalCode.DAY_CLOSED : RefusalCode.QUOTA_FULL, day.day()));
-                continue;
-            }
-            Booking booking = new Booking(0, codes.next(), pending.resident().nik().value(), pending.resident().fullName(),
-                    day.servicePoint(), day.day(), places.firstQueueNumber() + i, BookingStatus.BOOKED,
-                    pending.citizenId(), pending.owner(), false, now, null, null, 0, null, null);
-            made.add(booking);
+        int placed = places.closed() ? 0 : Math.min(places.count(), takers.size());
+        for (PendingBooking pending : takers.subList(placed, takers.size())) {
+            outcomes.put(pending, refusal(places.closed() ? RefusalCode.DAY_CLOSED : RefusalCode.QUOTA_FULL, day.day()));
         }
-        if (!made.isEmpty()) {
-            record(takers.subList(0, made.size()), made, now);
-            int lastIssued = places.firstQueueNumber() + made.size() - 1;
+        List<Booking> made = List.of();
+        if (placed > 0) {
+            made = writer.make(day.servicePoint(), day.day(), places.firstQueueNumber(), false,
+                    takers.subList(0, placed).stream().map(BookingsTogether::taker).toList());
+            int lastIssued = places.firstQueueNumber() + placed - 1;
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
@@ -217,31 +192,11 @@ public class BookingsTogether {
         return new Made(outcomes, made.stream().map(Booking::code).toList());
     }
 
-    /** Writes the bookings made, with their ids read back, and what goes with each: keys, steps, audit, events. */
-    private void record(List<PendingBooking> takers, List<Booking> made, Instant now) {
-        bookings.insertAll(made.stream().map(booking -> new BookingSql.NewBooking(booking.code(), booking.nik(),
-                booking.residentName(), booking.servicePoint(), booking.day(), booking.queueNumber(),
-                booking.citizenId(), booking.bookedBy(), now)).toList());
-        List<String> codes = made.stream().map(Booking::code).toList();
-        Map<String, Long> ids = stillThere(codes);
-        List<BookingSql.KeyClaim> claims = new ArrayList<>();
-        List<FinishedStep> steps = new ArrayList<>();
-        for (int i = 0; i < made.size(); i++) {
-            PendingBooking pending = takers.get(i);
-            Booking booking = made.get(i).withId(ids.get(made.get(i).code()));
-            made.set(i, booking);
-            if (pending.idempotencyKey() != null) {
-                claims.add(new BookingSql.KeyClaim(pending.owner(), pending.idempotencyKey(),
-                        pending.requestHash(), now, booking.id()));
-            }
-            steps.addAll(pending.journey().finishedSteps(booking.code(), now, pending.owner(), booking.servicePoint()));
-            auditLog.record(pending.actor(), BookingAudit.made(booking));
-            events.publishEvent(BookingMade.made(booking));
-        }
-        if (!claims.isEmpty()) {
-            bookings.keysUsed(claims);
-        }
-        stepClock.recordFinished(steps);
+    private static BookingWriter.Taker taker(PendingBooking pending) {
+        return new BookingWriter.Taker(pending.resident(), pending.citizenId(), pending.owner(), pending.actor(),
+                pending.journey(), pending.idempotencyKey() == null ? null
+                        : new BookingWriter.Key(pending.owner(), pending.idempotencyKey(), pending.requestHash()),
+                null);
     }
 
     /**
@@ -254,16 +209,6 @@ public class BookingsTogether {
         if (days.issued(day.servicePoint(), day.day()) != lastIssued) {
             throw new UnitOfWorkLost("A booking batch's places were rolled back under it before its commit");
         }
-    }
-
-    /** The bookings' ids, read in the batch's transaction, or {@link UnitOfWorkLost} when any is gone. */
-    private Map<String, Long> stillThere(List<String> codes) {
-        Map<String, Long> ids = bookings.idsOf(codes);
-        if (ids.size() != codes.size()) {
-            throw new UnitOfWorkLost("%d of a booking batch's %d rows vanished before its commit"
-                    .formatted(codes.size() - ids.size(), codes.size()));
-        }
-        return ids;
     }
 
     private static Supplier<BookingResult> refusal(RefusalCode code, Object... args) {
