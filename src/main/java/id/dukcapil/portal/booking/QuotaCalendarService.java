@@ -6,26 +6,19 @@ import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.booking.internal.BookingEntity;
 import id.dukcapil.portal.booking.internal.BookingRepository;
 import id.dukcapil.portal.booking.internal.DayStore;
-import id.dukcapil.portal.booking.internal.HolidayEntity;
 import id.dukcapil.portal.booking.internal.HolidayRepository;
-import id.dukcapil.portal.booking.internal.OpeningHoursEntity;
-import id.dukcapil.portal.booking.internal.OpeningHoursRepository;
-import id.dukcapil.portal.booking.internal.PointSettingEntity;
 import id.dukcapil.portal.booking.internal.PointSettingRepository;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.staff.ServicePoint;
-import id.dukcapil.portal.staff.ServicePointKind;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -39,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The quota calendar: for each service point and day, how many may book. A day's quota is the point's daily
  * printing capacity, limited by the blank cards not yet promised to bookings of earlier days, unless a planner
  * set it; days the point does not serve (its {@link OpeningHours}), national holidays and local closures are
- * closed; part of the quota is kept for staff.
+ * closed; part of the quota is kept for staff. What a planner sets beside the days (a point's capacity and hours,
+ * the holidays) is {@link PointCalendarSettings}'.
  */
 @Service
 public class QuotaCalendarService {
@@ -51,8 +45,6 @@ public class QuotaCalendarService {
     public static final int REASON_MAX_LENGTH = 200;
     /** Why a day the point does not serve is closed (a translation key, kept in the day's row). */
     static final String NOT_SERVED = "booking.calendar.not-served";
-    /** Closures that follow from the opening days; "weekend" from the rows made before a point had its days. */
-    private static final Set<String> REGULAR_CLOSURES = Set.of(NOT_SERVED, "booking.calendar.weekend");
     static final String PLANNERS = "hasAnyRole('" + Roles.PLANNER + "','" + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
     private final DayStore days;
@@ -61,15 +53,14 @@ public class QuotaCalendarService {
     private final ServicePoints servicePoints;
     private final BookingMails mails;
     private final PointHours hours;
-    private final OpeningHoursRepository hoursSet;
     private final PointSettingRepository settingsSet;
     private final HolidayRepository nationalHolidays;
     private final AuditLog auditLog;
     private final Clock clock;
 
     QuotaCalendarService(DayStore days, BookingRepository bookings, BlankoStock stock, ServicePoints servicePoints,
-                         BookingMails mails, PointHours hours, OpeningHoursRepository hoursSet,
-                         PointSettingRepository settingsSet, HolidayRepository nationalHolidays, AuditLog auditLog,
+                         BookingMails mails, PointHours hours, PointSettingRepository settingsSet,
+                         HolidayRepository nationalHolidays, AuditLog auditLog,
                          Clock clock) {
         this.days = days;
         this.bookings = bookings;
@@ -77,7 +68,6 @@ public class QuotaCalendarService {
         this.servicePoints = servicePoints;
         this.mails = mails;
         this.hours = hours;
-        this.hoursSet = hoursSet;
         this.settingsSet = settingsSet;
         this.nationalHolidays = nationalHolidays;
         this.auditLog = auditLog;
@@ -222,32 +212,13 @@ public class QuotaCalendarService {
         refresh(point);
     }
 
-    /** A national holiday: every point is closed that day, and bookings already made are cancelled. */
-    @Transactional
-    @PreAuthorize(PLANNERS)
-    public int addHoliday(LocalDate day, String name) {
-        String holiday = name.strip();
-        if (holiday.isEmpty() || holiday.length() > 100) {
-            throw new RuleViolation("booking.calendar.reason-required", 100);
-        }
-        // The same day entered again is a correction of its name.
-        nationalHolidays.findById(day).ifPresentOrElse(entered -> entered.rename(holiday),
-                () -> nationalHolidays.save(new HolidayEntity(day, holiday)));
-        auditLog.record(AuditRecord.success("booking.holiday.added", "Holiday", day.toString()).withDetail(holiday));
-        int cancelled = 0;
-        for (String point : days.pointsWithRow(day)) {
-            days.close(point, day, holiday);
-            cancelled += cancelBookingsOf(point, day, holiday);
-        }
-        return cancelled;
-    }
-
     /**
-     * Cancels the day's open bookings and e-mails each citizen the next free dates with a rebook link. They are read
+     * Cancels the open bookings of a day just closed and e-mails each citizen the next free dates with a rebook link. They are read
      * locked: one printed, cancelled or moved to another day before is no longer among them, and one the counter is
      * acting on meanwhile is decided after the counter's commit, as it then is.
      */
-    private int cancelBookingsOf(String point, LocalDate day, String reason) {
+    @Transactional
+    public int cancelBookingsOf(String point, LocalDate day, String reason) {
         List<Booking> cancelled = new ArrayList<>();
         for (BookingEntity booking : bookings.lockedOfDay(point, day, List.of(BookingStatus.BOOKED, BookingStatus.ARRIVED))) {
             booking.cancelForClosedDay(reason, clock.instant());
@@ -264,33 +235,6 @@ public class QuotaCalendarService {
             cancelled.forEach(booking -> mails.dayClosed(booking, reason, free));
         }
         return cancelled.size();
-    }
-
-    @Transactional(readOnly = true)
-    public List<Holiday> holidays(int year) {
-        return nationalHolidays.findByDayBetweenOrderByDay(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
-                .map(HolidayEntity::toRecord).toList();
-    }
-
-    @Transactional(readOnly = true)
-    public PointSettings settings(String point) {
-        return settingOf(point(point));
-    }
-
-    @Transactional
-    @PreAuthorize(PLANNERS)
-    public void changeSettings(String point, PointSettings settings) {
-        point(point);
-        if (settings.capacity() < 0 || settings.capacity() > PointSettings.CAPACITY_MAX || settings.reserve() < 0
-                || settings.reserve() > settings.capacity()) {
-            throw new RuleViolation("booking.calendar.settings-range", PointSettings.CAPACITY_MAX);
-        }
-        // Read locked: two planners saving at once queue, the later one's values stand.
-        settingsSet.findLockedById(point).orElseGet(() -> settingsSet.save(new PointSettingEntity(point)))
-                .change(settings.capacity(), settings.reserve());
-        auditLog.record(AuditRecord.success("booking.point.settings-changed", "ServicePoint", point)
-                .withDetail("capacity=" + settings.capacity() + "; reserve=" + settings.reserve()));
-        refresh(point);
     }
 
     /**
@@ -349,55 +293,16 @@ public class QuotaCalendarService {
         return hours.of(point(point));
     }
 
-    /**
-     * The open bookings from tomorrow on that fall on days the new hours do not serve: what changing them would
-     * cancel (the planner is told the number before confirming).
-     */
-    @Transactional(readOnly = true)
-    @PreAuthorize(PLANNERS)
-    public int bookingsCancelledBy(String point, OpeningHours changed) {
-        point(point);
-        return (int) bookings.openPerDay(point, today().plusDays(1)).stream()
-                .filter(row -> !changed.serves(row.day().getDayOfWeek()))
-                .mapToLong(row -> row.count()).sum();
-    }
-
-    /**
-     * Sets a point's opening days and hours. From tomorrow on, a day it no longer serves is closed (its bookings
-     * cancelled and the citizens e-mailed, as for a local closure) and a day it now serves opens, unless a holiday
-     * or a planner's closure keeps it shut. Today stays as it is: citizens may already be on their way.
-     *
-     * @return how many bookings were cancelled
-     */
-    @Transactional
-    @PreAuthorize(PLANNERS)
-    public int changeOpeningHours(String point, OpeningHours changed) {
-        point(point);
-        changed.check();
-        hoursSet.findLockedById(point).ifPresentOrElse(set -> set.change(changed),
-                () -> hoursSet.save(new OpeningHoursEntity(point, changed)));
-        auditLog.record(AuditRecord.success("booking.point.hours-changed", "ServicePoint", point)
-                .withDetail("days=" + changed.days().stream().sorted().map(DayOfWeek::toString).toList()
-                        + "; hours=" + changed.opens() + "-" + changed.closes()));
-        int cancelled = 0;
-        for (CalendarDay day : days.daysFromForUpdate(point, today().plusDays(1))) {
-            boolean served = changed.serves(day.day().getDayOfWeek());
-            if (!served && !day.closed()) {
-                days.close(point, day.day(), NOT_SERVED);
-                cancelled += cancelBookingsOf(point, day.day(), NOT_SERVED);
-            } else if (served && day.closed() && REGULAR_CLOSURES.contains(day.closedReason())
-                    && !nationalHolidays.existsById(day.day())) {
-                days.reopen(point, day.day());
-            }
-        }
-        refresh(point);
-        return cancelled;
-    }
-
     private Map<LocalDate, Integer> openBookingsPerDay(String point, LocalDate from) {
         Map<LocalDate, Integer> open = new HashMap<>();
         bookings.openPerDay(point, from).forEach(row -> open.put(row.day(), row.count()));
         return open;
+    }
+
+    /** A point's capacity and staff reserve: a planner's, or its kind's until a planner sets them. */
+    @Transactional(readOnly = true)
+    public PointSettings settings(String point) {
+        return settingOf(point(point));
     }
 
     private PointSettings settingOf(ServicePoint point) {
@@ -411,23 +316,5 @@ public class QuotaCalendarService {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    /**
-     * A point's daily printing capacity and the places of it only staff may book.
-     */
-    public record PointSettings(int capacity, int reserve) {
-
-        public static final int CAPACITY_MAX = 5_000;
-
-        /** Until a planner sets them: what a printer at each kind of point manages in a day, a tenth kept back. */
-        static PointSettings defaultFor(ServicePointKind kind) {
-            int capacity = switch (kind) {
-                case DINAS -> 150;
-                case MPP -> 100;
-                default -> 40;
-            };
-            return new PointSettings(capacity, capacity / 10);
-        }
     }
 }

@@ -21,6 +21,7 @@ class BookingRulesTests {
 
     @Autowired BookingService bookings;
     @Autowired QuotaCalendarService calendar;
+    @Autowired PointCalendarSettings pointSettings;
     @Autowired BookingTestSupport support;
     @Autowired TestMailServer mailServer;
     @Autowired UserDetailsService users;
@@ -84,7 +85,7 @@ class BookingRulesTests {
         String point = "UKL-320410";
         LocalDate day = support.workingDay(8);
         SignedInAs.run(users, "perencana", () -> {
-            calendar.changeSettings(point, new QuotaCalendarService.PointSettings(40, 1));
+            pointSettings.changeSettings(point, new PointSettings(40, 1));
             calendar.overrideQuota(point, day, 2);
         });
         CitizenSession citizen = support.citizen();
@@ -145,7 +146,7 @@ class BookingRulesTests {
         LocalDate day = support.workingDay(4);
         LocalDate next = support.workingDayAfter(day);
         SignedInAs.run(users, "perencana", () -> {
-            calendar.changeSettings(point, new QuotaCalendarService.PointSettings(40, 0));
+            pointSettings.changeSettings(point, new PointSettings(40, 0));
             stock.receive(point, 10, "SJ-QUOTA-1");
         });
         assertThat(calendar.ensureDay(point, day).quota()).isEqualTo(10);

@@ -33,15 +33,17 @@ public class BookingTestSupport {
     private final CitizenAccounts accounts;
     private final CitizenPhones phones;
     private final QuotaCalendarService calendar;
+    private final PointCalendarSettings pointSettings;
     private final UserDetailsService users;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     BookingTestSupport(CitizenAccounts accounts, CitizenPhones phones, QuotaCalendarService calendar,
-                       UserDetailsService users, JdbcTemplate jdbc, Clock clock) {
+                       PointCalendarSettings pointSettings, UserDetailsService users, JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
         this.phones = phones;
         this.calendar = calendar;
+        this.pointSettings = pointSettings;
         this.users = users;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -215,7 +217,7 @@ public class BookingTestSupport {
     /** A planner gives the day exactly this quota, none of it kept for staff. */
     public void quota(String point, LocalDate day, int quota) {
         SignedInAs.run(users, "perencana", () -> {
-            calendar.changeSettings(point, new QuotaCalendarService.PointSettings(40, 0));
+            pointSettings.changeSettings(point, new PointSettings(40, 0));
             calendar.overrideQuota(point, day, quota);
         });
     }

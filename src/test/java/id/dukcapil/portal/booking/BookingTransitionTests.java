@@ -50,6 +50,7 @@ class BookingTransitionTests {
     @Autowired BookingService bookings;
     @Autowired CounterService counter;
     @Autowired QuotaCalendarService calendar;
+    @Autowired PointCalendarSettings pointSettings;
     @Autowired ResidentsGoneFromRegistry residentsGone;
     @Autowired BookingRepository store;
     @Autowired BlankoStock stock;
@@ -299,7 +300,7 @@ class BookingTransitionTests {
     void a_closed_days_cards_go_back_to_the_days_after_it() {
         LocalDate next = support.workingDayAfter(day);
         SignedInAs.run(users, "perencana", () ->
-                calendar.changeSettings(point, new QuotaCalendarService.PointSettings(40, 0)));
+                pointSettings.changeSettings(point, new PointSettings(40, 0)));
         booked();
         booked();
         assertThat(calendar.ensureDay(point, next).quota()).as("five cards, two promised to the day before").isEqualTo(3);

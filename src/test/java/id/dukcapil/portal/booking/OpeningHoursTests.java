@@ -26,6 +26,7 @@ class OpeningHoursTests {
     private static final LocalTime EIGHT = LocalTime.of(8, 0);
 
     @Autowired QuotaCalendarService calendar;
+    @Autowired PointCalendarSettings pointSettings;
     @Autowired BookingService bookings;
     @Autowired BookingTestSupport support;
     @Autowired UserDetailsService users;
@@ -41,7 +42,7 @@ class OpeningHoursTests {
 
         OpeningHours withSaturday = new OpeningHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), EIGHT,
                 LocalTime.of(12, 0));
-        int cancelled = SignedInAs.call(users, "perencana", () -> calendar.changeOpeningHours(unit, withSaturday));
+        int cancelled = SignedInAs.call(users, "perencana", () -> pointSettings.changeOpeningHours(unit, withSaturday));
 
         assertThat(cancelled).isZero();
         assertThat(calendar.openingHours(unit)).isEqualTo(withSaturday);
@@ -73,8 +74,8 @@ class OpeningHoursTests {
         without.remove(day.getDayOfWeek());
         OpeningHours fewerDays = new OpeningHours(without, EIGHT, LocalTime.of(15, 0));
 
-        int told = SignedInAs.call(users, "perencana", () -> calendar.bookingsCancelledBy(unit, fewerDays));
-        int cancelled = SignedInAs.call(users, "perencana", () -> calendar.changeOpeningHours(unit, fewerDays));
+        int told = SignedInAs.call(users, "perencana", () -> pointSettings.bookingsCancelledBy(unit, fewerDays));
+        int cancelled = SignedInAs.call(users, "perencana", () -> pointSettings.changeOpeningHours(unit, fewerDays));
 
         assertThat(told).as("what the planner is told before confirming").isEqualTo(1);
         assertThat(cancelled).isEqualTo(1);
@@ -86,7 +87,7 @@ class OpeningHoursTests {
         assertThat(TestMailServer.awaitText(messageId)).contains("Tidak ada layanan pada hari ini")
                 .doesNotContain("booking.calendar");
 
-        SignedInAs.run(users, "perencana", () -> calendar.changeOpeningHours(unit, new OpeningHours(WEEKDAYS, EIGHT,
+        SignedInAs.run(users, "perencana", () -> pointSettings.changeOpeningHours(unit, new OpeningHours(WEEKDAYS, EIGHT,
                 LocalTime.of(15, 0))));
         assertThat(calendar.ensureDay(unit, day).closed()).as("served again").isFalse();
         assertThat(calendar.ensureDay(unit, weekLater).closedReason()).as("the planner's closure stays")
@@ -110,11 +111,11 @@ class OpeningHoursTests {
     void hours_without_a_day_or_closing_before_they_open_are_refused_and_nothing_changes() {
         String unit = "UKL-320440";
         OpeningHours before = calendar.openingHours(unit);
-        assertThatThrownBy(() -> SignedInAs.run(users, "perencana", () -> calendar.changeOpeningHours(unit,
+        assertThatThrownBy(() -> SignedInAs.run(users, "perencana", () -> pointSettings.changeOpeningHours(unit,
                 new OpeningHours(Set.of(), EIGHT, LocalTime.of(15, 0)))))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         refused -> assertThat(refused.messageKeys()).containsExactly("booking.hours.no-day"));
-        assertThatThrownBy(() -> SignedInAs.run(users, "perencana", () -> calendar.changeOpeningHours(unit,
+        assertThatThrownBy(() -> SignedInAs.run(users, "perencana", () -> pointSettings.changeOpeningHours(unit,
                 new OpeningHours(WEEKDAYS, EIGHT, EIGHT))))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         refused -> assertThat(refused.messageKeys()).containsExactly("booking.hours.order"));

@@ -1,6 +1,6 @@
 package id.dukcapil.portal.booking.ui;
 
-import id.dukcapil.portal.booking.QuotaCalendarService.PointSettings;
+import id.dukcapil.portal.booking.PointSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

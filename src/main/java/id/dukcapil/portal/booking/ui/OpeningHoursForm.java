@@ -5,7 +5,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.Binder;
 import id.dukcapil.portal.booking.OpeningHours;
-import id.dukcapil.portal.booking.QuotaCalendarService;
+import id.dukcapil.portal.booking.PointCalendarSettings;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.BoundForms;
@@ -34,7 +34,7 @@ class OpeningHoursForm extends FilterBar {
     final TimePicker opens = new TimePicker();
     final TimePicker closes = new TimePicker();
     final Button save = new Button();
-    private final QuotaCalendarService calendar;
+    private final PointCalendarSettings calendar;
     private final Supplier<ServicePoint> point;
     private final Runnable afterChange;
     private final Binder<CalendarForms.Hours> binder = new Binder<>(CalendarForms.Hours.class);
@@ -44,7 +44,7 @@ class OpeningHoursForm extends FilterBar {
      * @param point       the chosen point; throws a {@link RuleViolation} when none is
      * @param afterChange redraws the calendar once days were opened or closed
      */
-    OpeningHoursForm(QuotaCalendarService calendar, Supplier<ServicePoint> point, Runnable afterChange) {
+    OpeningHoursForm(PointCalendarSettings calendar, Supplier<ServicePoint> point, Runnable afterChange) {
         this.calendar = calendar;
         this.point = point;
         this.afterChange = afterChange;

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import id.dukcapil.portal.booking.QuotaCalendarService;
-import id.dukcapil.portal.booking.QuotaCalendarService.PointSettings;
+import id.dukcapil.portal.booking.PointCalendarSettings;
+import id.dukcapil.portal.booking.PointSettings;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.BoundForms;
@@ -39,7 +39,7 @@ class PointDaysForm extends FilterBar {
      * @param point       the chosen point's code; throws a {@link RuleViolation} when none is
      * @param afterChange redraws the calendar once days were closed or the settings changed
      */
-    PointDaysForm(QuotaCalendarService calendar, Supplier<String> point, Runnable afterChange) {
+    PointDaysForm(PointCalendarSettings calendar, Supplier<String> point, Runnable afterChange) {
         holiday.setLabel(getTranslation("booking.calendar.holiday"));
         holidayName.setLabel(getTranslation("booking.calendar.holiday-name"));
         holidayName.setMaxLength(CalendarForms.HOLIDAY_NAME_MAX_LENGTH);

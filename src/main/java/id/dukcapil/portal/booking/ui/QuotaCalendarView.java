@@ -23,8 +23,9 @@ import id.dukcapil.portal.booking.DailySummaryService;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Downloads;
+import id.dukcapil.portal.booking.PointCalendarSettings;
 import id.dukcapil.portal.booking.QuotaCalendarService;
-import id.dukcapil.portal.booking.QuotaCalendarService.PointSettings;
+import id.dukcapil.portal.booking.PointSettings;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.WholeNumbers;
@@ -72,13 +73,15 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     final Anchor summary = new Anchor();
     final OpeningHoursForm hours;
     private final QuotaCalendarService calendar;
+    private final PointCalendarSettings pointSettings;
     private final Binder<CalendarForms.DayQuota> quotaForm = new Binder<>(CalendarForms.DayQuota.class);
     private final Clock clock;
     private YearMonth month;
 
-    QuotaCalendarView(QuotaCalendarService calendar, DailySummaryService summaries, ServicePoints servicePoints,
-                      Clock clock) {
+    QuotaCalendarView(QuotaCalendarService calendar, PointCalendarSettings pointSettings, DailySummaryService summaries,
+                      ServicePoints servicePoints, Clock clock) {
         this.calendar = calendar;
+        this.pointSettings = pointSettings;
         this.clock = clock;
         this.month = YearMonth.now(clock);
         setSizeFull();
@@ -145,8 +148,8 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
             calendar.reopenDay(pointCode(), day);
             Notifications.success(getTranslation("booking.calendar.reopen.done", format(day)));
         }));
-        pointDays = new PointDaysForm(calendar, this::pointCode, this::refresh);
-        hours = new OpeningHoursForm(calendar, this::chosenPoint, this::refresh);
+        pointDays = new PointDaysForm(pointSettings, this::pointCode, this::refresh);
+        hours = new OpeningHoursForm(pointSettings, this::chosenPoint, this::refresh);
         closeLabel();
 
         summary.setText(getTranslation("booking.calendar.summary"));
@@ -193,7 +196,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         days.setItems(calendar.month(pointCode(), month));
-        pointDays.show(calendar.settings(pointCode()));
+        pointDays.show(pointSettings.settings(pointCode()));
         hours.show(calendar.openingHours(pointCode()));
     }
 

@@ -15,6 +15,8 @@ import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.booking.PointCalendarSettings;
+import id.dukcapil.portal.booking.PointSettings;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.booking.UrgentNeed;
 import id.dukcapil.portal.staff.ServicePoints;
@@ -40,6 +42,7 @@ class StaffBookingViewTest extends PortalViewTest {
 
     @Autowired BookingService bookings;
     @Autowired QuotaCalendarService calendar;
+    @Autowired PointCalendarSettings pointSettings;
     @Autowired BookingTestSupport support;
     @Autowired ServicePoints servicePoints;
     @Autowired UserDetailsService users;
@@ -53,7 +56,7 @@ class StaffBookingViewTest extends PortalViewTest {
     void citizens_took_every_place_of_the_day_but_the_staff_reserve() {
         LocalDate day = support.workingDay(DAYS_AHEAD.getAndAdd(5));
         SignedInAs.run(users, "perencana", () -> {
-            calendar.changeSettings(POINT, new QuotaCalendarService.PointSettings(40, 1));
+            pointSettings.changeSettings(POINT, new PointSettings(40, 1));
             calendar.overrideQuota(POINT, day, 2);
             calendar.overrideQuota(POINT, support.workingDayAfter(day), 0);
         });
