@@ -14,13 +14,9 @@ import id.dukcapil.portal.booking.internal.BookingWriter;
 import id.dukcapil.portal.booking.internal.BookingsTogether;
 import id.dukcapil.portal.booking.internal.DayStore;
 import id.dukcapil.portal.booking.internal.PendingBooking;
-import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.population.Verdict;
-import id.dukcapil.portal.shared.KkNumber;
 import id.dukcapil.portal.shared.Nik;
-import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.throttle.Limit;
@@ -36,12 +32,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -79,16 +73,10 @@ public class BookingService {
     private final Foreground foreground;
     private final BookingsTogether together;
     private final TransactionTemplate transactions;
-    /**
-     * No transaction (no begin, no commit), yet every statement inside on the same pooled connection: a request's
-     * checks wait for the pool once, not once per read, when a burst's requests share its 20 connections.
-     */
-    private final TransactionTemplate oneConnection;
     private final WriteRetries retries;
     private final Throttle requestsPerAccount;
     private final Throttle requestsPerClient;
-    private final Throttle unprovenPerAccount;
-    private final int maxPeoplePerAccount;
+    private final CitizenRequestChecks checks;
     private final Clock clock;
     private final BookingMeters meters;
     private final MessageLimits messageLimits;
@@ -96,8 +84,7 @@ public class BookingService {
     BookingService(BookingRepository bookings, DayStore days, BookingWriter writer, QuotaCalendarService calendar,
                    PopulationRegistry registry, ApplicationEventPublisher events, AuditLog auditLog, CurrentActor currentActor,
                    Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
-                   Throttles throttles, @Value("${portal.booking.max-people-per-account:10}") int maxPeoplePerAccount,
-                   Clock clock, BookingMeters meters, MessageLimits messageLimits, WriteRetries retries) {
+                   Throttles throttles, CitizenRequestChecks checks, Clock clock, BookingMeters meters, MessageLimits messageLimits, WriteRetries retries) {
         this.retries = retries;
         this.bookings = bookings;
         this.days = days;
@@ -110,15 +97,11 @@ public class BookingService {
         this.foreground = foreground;
         this.together = together;
         this.transactions = transactions;
-        this.oneConnection = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
-        this.oneConnection.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
         // Per node (decision 122): they guard no secret, only a node's share of a burst; the quota itself is counted
         // in the database. Each request of the burst would otherwise write to a hot row before it is even checked.
         this.requestsPerAccount = throttles.perNode("booking.book.account", REQUESTS_PER_ACCOUNT);
         this.requestsPerClient = throttles.perNode("booking.book.client", REQUESTS_PER_CLIENT);
-        // Shared: a guess at which family card a NIK is on is a guess at a secret, five an hour on the whole cluster.
-        this.unprovenPerAccount = throttles.of("booking.book.unproven", UNPROVEN_PER_ACCOUNT);
-        this.maxPeoplePerAccount = maxPeoplePerAccount;
+        this.checks = checks;
         this.clock = clock;
         this.meters = meters;
         this.messageLimits = messageLimits;
@@ -184,7 +167,7 @@ public class BookingService {
             }
             String hash = requestHash(request);
             // Its reads run again on a new connection if theirs was killed (decision 186): they change nothing.
-            Resident resident = retries.read(() -> checkedForCitizen(citizen, request, idempotencyKey));
+            Resident resident = retries.read(() -> checks.checkedForCitizen(citizen, request, idempotencyKey));
             if (resident == null) {
                 // The key has made a booking: a retry (even of a request since refused) gets what the first one made.
                 // A key used by a batch still running is met on the single path, when the batch's key row or NIK
@@ -196,70 +179,6 @@ public class BookingService {
                     resident, idempotencyKey, hash, withTicket,
                     () -> alone(citizen, request, resident, idempotencyKey, hash, withTicket)));
         });
-    }
-
-    /**
-     * Every check of a citizen's request, once, on one pooled connection (decision 109): the day in the booking
-     * window, the person proven, print-ready, without an open booking, within the account's people, the day neither
-     * closed nor full. In that order: what concerns the person is worth more to the citizen than a full day. What
-     * the booking tables know is read in one round trip (decision 110), the idempotency key's use with it.
-     *
-     * @return the resident to book, or null when the idempotency key has already made a booking
-     */
-    private @Nullable Resident checkedForCitizen(CitizenSession citizen, BookingRequest request,
-                                                 @Nullable String idempotencyKey) {
-        return oneConnection.execute(status -> {
-            // Read on the request's one connection: the shared count costs no second wait for the pool.
-            if (unprovenPerAccount.spent(citizen.owner())) {
-                throw new BookingRefused(RefusalCode.BOOKING_THROTTLED);
-            }
-            Resident resident;
-            try {
-                if (!calendar.citizenBookable(request.date())) {
-                    throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
-                }
-                resident = provenResident(citizen, request);
-                refuseIfNotPrintReady(resident);
-            } catch (BookingRefused refused) {
-                if (idempotencyKey != null && bookings.keyUse(citizen.owner(), idempotencyKey).isPresent()) {
-                    return null;
-                }
-                throw refused;
-            }
-            BookingSql.Standing standing = bookings.standing(citizen.citizenId(), resident.nik().value(),
-                    citizen.owner(), idempotencyKey, request.servicePoint(), request.date());
-            if (standing.keyUsed()) {
-                return null;
-            }
-            if (standing.openCode() != null) {
-                throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, resident.nik().masked());
-            }
-            if (!standing.bookedBefore() && standing.people() >= maxPeoplePerAccount) {
-                throw new BookingRefused(RefusalCode.PEOPLE_LIMIT_REACHED, maxPeoplePerAccount);
-            }
-            refuseIfClosedOrFull(standing.day() != null ? standing.day()
-                    : calendar.ensureDay(request.servicePoint(), request.date()), false);
-            return resident;
-        });
-    }
-
-    /**
-     * The person the NIK and the family card's number name together. Not in the register and not matching read
-     * the same, and say nothing of the resident: a name or a status only ever answers a proven request.
-     */
-    private Resident provenResident(CitizenSession citizen, BookingRequest request) {
-        Nik nik = validNik(request.nik());
-        KkNumber kkNumber;
-        try {
-            kkNumber = KkNumber.of(request.kkNumber() == null ? "" : request.kkNumber());
-        } catch (RuleViolation invalid) {
-            throw new BookingRefused(RefusalCode.INVALID_KK_NUMBER, invalid.messageKeys(), invalid.args());
-        }
-        return registry.findMember(kkNumber, nik)
-                .orElseThrow(() -> {
-                    unprovenPerAccount.take(citizen.owner());
-                    return new BookingRefused(RefusalCode.PERSON_NOT_CONFIRMED);
-                });
     }
 
     /**
@@ -311,10 +230,10 @@ public class BookingService {
         if (!calendar.staffBookable(request.date())) {
             throw new BookingRefused(RefusalCode.DAY_CLOSED, request.date());
         }
-        Nik nik = validNik(request.nik());
+        Nik nik = CitizenRequestChecks.validNik(request.nik());
         Resident resident = registry.findByNik(nik)
                 .orElseThrow(() -> new BookingRefused(RefusalCode.NIK_NOT_FOUND, nik.masked()));
-        refuseIfNotPrintReady(resident);
+        CitizenRequestChecks.refuseIfNotPrintReady(resident);
         bookings.openCodeOf(nik.value()).ifPresent(code -> {
             throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, nik.masked());
         });
@@ -425,16 +344,7 @@ public class BookingService {
     }
 
     private void refuseIfClosedOrFull(String point, LocalDate date, boolean staff) {
-        refuseIfClosedOrFull(calendar.ensureDay(point, date), staff);
-    }
-
-    private static void refuseIfClosedOrFull(CalendarDay day, boolean staff) {
-        if (day.closed()) {
-            throw new BookingRefused(RefusalCode.DAY_CLOSED, day.day());
-        }
-        if (day.booked() >= day.quota() - (staff ? 0 : day.reserve())) {
-            throw new BookingRefused(RefusalCode.QUOTA_FULL, day.day());
-        }
+        CitizenRequestChecks.refuseIfClosedOrFull(calendar.ensureDay(point, date), staff);
     }
 
     /** The authoritative take: the counter row's conditional update, whatever the read before it said. */
@@ -447,22 +357,6 @@ public class BookingService {
     private static void checkKeyFormat(String idempotencyKey) {
         if (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH) {
             throw new BookingRefused(RefusalCode.INVALID_REQUEST);
-        }
-    }
-
-    private static void refuseIfNotPrintReady(Resident resident) {
-        Verdict printable = Eligibility.cardPrinting(resident.enrolmentStatus());
-        if (!printable.eligible()) {
-            throw new BookingRefused(RefusalCode.NOT_PRINT_READY,
-                    printable.refusal().map(reason -> List.of(reason.messageKey())).orElse(List.of()));
-        }
-    }
-
-    private static Nik validNik(String raw) {
-        try {
-            return Nik.of(raw);
-        } catch (RuleViolation invalid) {
-            throw new BookingRefused(RefusalCode.INVALID_NIK, invalid.messageKeys(), invalid.args());
         }
     }
 
