@@ -5,7 +5,6 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.booking.internal.CitizenStore;
-import id.dukcapil.portal.booking.internal.VerifiedTokens;
 import id.dukcapil.portal.booking.internal.CitizenStore.Citizen;
 import id.dukcapil.portal.booking.internal.CitizenStore.Attempt;
 import id.dukcapil.portal.booking.internal.CitizenStore.Otp;
@@ -16,14 +15,11 @@ import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.shared.tx.WriteRetries;
 import id.dukcapil.portal.staff.PasswordPolicy;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,8 +30,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -55,7 +49,6 @@ public class CitizenAccounts {
     public static final int OTP_MAX_PER_HOUR = 5;
     public static final int MAX_FAILED_SIGN_INS = 5;
     public static final Duration SIGN_IN_LOCK = Duration.ofMinutes(15);
-    public static final Duration TOKEN_VALIDITY = Duration.ofHours(12);
     /** Wrong passwords per e-mail address, registered or not: the same answer either way. */
     public static final Limit SIGN_IN_FAILURES_PER_ADDRESS = Limit.of(MAX_FAILED_SIGN_INS, SIGN_IN_LOCK);
     /** Wrong passwords from one client address (generous: a carrier's NAT puts many phones behind one). */
@@ -77,7 +70,7 @@ public class CitizenAccounts {
 
     private final CitizenStore citizens;
     private final WriteRetries retries;
-    private final VerifiedTokens verifiedTokens;
+    private final CitizenTokens tokens;
     private final PasswordEncoder passwordEncoder;
     private final BookingMails mails;
     private final AuditLog auditLog;
@@ -95,11 +88,11 @@ public class CitizenAccounts {
      */
     private final SingletonSupplier<String> dummyHash;
 
-    CitizenAccounts(CitizenStore citizens, VerifiedTokens verifiedTokens, PasswordEncoder passwordEncoder,
+    CitizenAccounts(CitizenStore citizens, CitizenTokens tokens, PasswordEncoder passwordEncoder,
                     BookingMails mails, AuditLog auditLog, Throttles throttles, Clock clock, WriteRetries retries) {
         this.citizens = citizens;
         this.retries = retries;
-        this.verifiedTokens = verifiedTokens;
+        this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.mails = mails;
         this.auditLog = auditLog;
@@ -127,7 +120,7 @@ public class CitizenAccounts {
         List<String> broken = new ArrayList<>(); // every rule the form breaks, so that each field can say its own
         String email = null;
         try {
-            email = email(registration.email());
+            email = Registration.plainEmail(registration.email());
         } catch (BookingRefused invalid) {
             broken.addAll(invalid.messageKeys().subList(1, invalid.messageKeys().size()));
         }
@@ -145,7 +138,7 @@ public class CitizenAccounts {
             throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, broken, PasswordPolicy.MIN_LENGTH, Registration.NAME_MAX_LENGTH);
         }
         mailRequestFrom(client);
-        String handle = randomToken();
+        String handle = CitizenTokens.newSecret();
         Attempt attempt = new Attempt(name, Objects.requireNonNull(phone),
                 Objects.requireNonNull(passwordEncoder.encode(registration.password())), language(locale),
                 Sha256.hex(handle));
@@ -183,7 +176,7 @@ public class CitizenAccounts {
     @Transactional
     public void resendCode(String email, String attempt, String client) {
         mailRequestFrom(client);
-        citizens.byEmailForUpdate(normalised(email)).filter(citizen -> !citizen.verified())
+        citizens.byEmailForUpdate(Registration.normalisedEmail(email)).filter(citizen -> !citizen.verified())
                 .ifPresent(citizen -> citizens.attemptForUpdate(citizen.id(), Sha256.hex(attempt))
                         .ifPresent(details -> sendCode(citizen, VERIFY, details)));
     }
@@ -197,7 +190,7 @@ public class CitizenAccounts {
     public CitizenSession verify(String email, String attempt, String code, String client) {
         String typed = wellFormed(code);
         refuseIfOtpThrottled(client);
-        Optional<Citizen> pending = citizens.byEmailForUpdate(normalised(email)).filter(found -> !found.verified());
+        Optional<Citizen> pending = citizens.byEmailForUpdate(Registration.normalisedEmail(email)).filter(found -> !found.verified());
         if (pending.isEmpty()) {
             passwordEncoder.matches(typed, dummyHash.obtain());
             otpFailuresPerClient.take(client);
@@ -210,7 +203,7 @@ public class CitizenAccounts {
         citizens.otpsUsed(citizen.id(), VERIFY, now);
         Citizen verified = citizens.byId(citizen.id()).orElseThrow();
         audit(verified, "booking.account.verified", Outcome.SUCCESS);
-        return session(verified);
+        return CitizenTokens.sessionOf(verified);
     }
 
     /**
@@ -221,7 +214,7 @@ public class CitizenAccounts {
      */
     @Transactional(noRollbackFor = BookingRefused.class)
     public CitizenSession signIn(String email, String password, String client) {
-        String address = normalised(email);
+        String address = Registration.normalisedEmail(email);
         if (signInFailuresPerClient.spent(client) || !signInFailures.tryTake(address)) {
             throw new BookingRefused(RefusalCode.SIGN_IN_THROTTLED, SIGN_IN_LOCK.toMinutes());
         }
@@ -242,52 +235,14 @@ public class CitizenAccounts {
         }
         signInFailures.forgive(address);
         audit(citizen, "booking.account.sign-in", Outcome.SUCCESS);
-        return session(citizen);
-    }
-
-    /** A bearer token for the API, valid {@link #TOKEN_VALIDITY}. */
-    @Transactional
-    public ApiToken issueToken(CitizenSession session) {
-        String token = randomToken();
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(TOKEN_VALIDITY).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        citizens.insertToken(Sha256.hex(token), session.citizenId(), now, expiresAt);
-        return new ApiToken(token, expiresAt);
-    }
-
-    /**
-     * The citizen a bearer token belongs to, while it is valid. Asked on every API call: a token verified in the
-     * last seconds is believed (decision 092), otherwise one plain read, without the round trips a transaction costs.
-     */
-    public Optional<CitizenSession> byToken(String token) {
-        String hash = Sha256.hex(token);
-        Instant now = clock.instant();
-        Optional<CitizenSession> known = verifiedTokens.owner(hash, now);
-        if (known.isPresent()) {
-            return known;
-        }
-        // Read again on a new connection if this one was killed (decision 186): the phone's request is not refused for it.
-        return retries.read(() -> citizens.tokenOwner(hash, now)).map(owner -> {
-            CitizenSession session = session(owner.citizen());
-            verifiedTokens.verified(hash, session, owner.expiresAt(), now);
-            return session;
-        });
-    }
-
-    @Transactional
-    public void revoke(String token) {
-        String hash = Sha256.hex(token);
-        citizens.deleteToken(hash);
-        // Now and once the deletion is committed: a call in between may have read the token back in.
-        verifiedTokens.forget(hash);
-        afterCommit(() -> verifiedTokens.forget(hash));
+        return CitizenTokens.sessionOf(citizen);
     }
 
     /** E-mails a reset code if the address has a verified account (throttled); same answer always. */
     @Transactional
     public void requestPasswordReset(String email, String client) {
         mailRequestFrom(client);
-        citizens.byEmailForUpdate(normalised(email)).filter(Citizen::verified)
+        citizens.byEmailForUpdate(Registration.normalisedEmail(email)).filter(Citizen::verified)
                 .ifPresentOrElse(citizen -> sendCode(citizen, RESET, null), this::sameWorkAsACode);
     }
 
@@ -307,7 +262,7 @@ public class CitizenAccounts {
     @Transactional(noRollbackFor = BookingRefused.class)
     public void resetPassword(String email, String code, String newPassword, String client) {
         String typed = wellFormed(code);
-        String address = normalised(email);
+        String address = Registration.normalisedEmail(email);
         // The address's try is taken before the code is checked, as a sign-in's is: tries sent at once are counted.
         if (otpFailuresPerClient.spent(client) || !resetFailuresPerAddress.tryTake(address)) {
             throw new BookingRefused(RefusalCode.OTP_THROTTLED);
@@ -329,9 +284,7 @@ public class CitizenAccounts {
         resetFailuresPerAddress.forgive(address);
         citizens.otpsUsed(citizen.id(), RESET, clock.instant());
         citizens.changePassword(citizen.id(), Objects.requireNonNull(passwordEncoder.encode(newPassword)));
-        citizens.deleteTokensOf(citizen.id());
-        verifiedTokens.forgetCitizen(citizen.id());
-        afterCommit(() -> verifiedTokens.forgetCitizen(citizen.id()));
+        tokens.endAllOf(citizen.id());
         signInFailures.forgive(citizen.email());
         audit(citizen, "booking.account.password-reset", Outcome.SUCCESS);
     }
@@ -412,56 +365,16 @@ public class CitizenAccounts {
         return new Actor(Actor.Type.CITIZEN, session.owner(), session.fullName(), Set.of(), null);
     }
 
-    private static void afterCommit(Runnable action) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
-    }
-
-    private CitizenSession session(Citizen citizen) {
-        return new CitizenSession(citizen.id(), citizen.fullName(), citizen.email(), locale(citizen));
-    }
-
     private void audit(Citizen citizen, String action, Outcome outcome) {
         auditLog.record(new Actor(Actor.Type.CITIZEN, "citizen:" + citizen.id(), citizen.fullName(), Set.of(), null),
                 new AuditRecord(action, "CitizenAccount", String.valueOf(citizen.id()), outcome, null));
     }
 
-    private static Locale locale(Citizen citizen) {
+    static Locale locale(Citizen citizen) {
         return Locale.forLanguageTag(citizen.locale());
     }
 
     private static String language(Locale locale) {
         return LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "id";
-    }
-
-    private static String normalised(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static String email(String raw) {
-        String email = normalised(raw);
-        try {
-            if (email.length() > Registration.EMAIL_MAX_LENGTH) {
-                throw new AddressException("too long");
-            }
-            InternetAddress address = new InternetAddress(email, true);
-            if (address.getAddress().indexOf('@') < 1 || !address.getAddress().equals(email)) {
-                throw new AddressException("not a plain address");
-            }
-            return email;
-        } catch (AddressException e) {
-            throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, List.of("booking.account.email"));
-        }
-    }
-
-    /** 32 random bytes, base64url: an API token, an attempt's handle. */
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,5 +1,9 @@
 package id.dukcapil.portal.booking;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What a citizen types to open an account (SOP A step 3). */
@@ -19,6 +23,28 @@ public record Registration(String fullName, String email, String phone, String p
     /** Whether the name may be an account's: {@link #NAME_PATTERN}, at most {@link #NAME_MAX_LENGTH} characters. */
     public static boolean validName(String name) {
         return name.length() <= NAME_MAX_LENGTH && NAME.matcher(name).matches();
+    }
+
+    /** An address as accounts are keyed by it: trimmed, in lower case. */
+    public static String normalisedEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The address normalised, if it is one plain address of at most {@link #EMAIL_MAX_LENGTH} characters. */
+    static String plainEmail(String raw) {
+        String email = normalisedEmail(raw);
+        try {
+            if (email.length() > EMAIL_MAX_LENGTH) {
+                throw new AddressException("too long");
+            }
+            InternetAddress address = new InternetAddress(email, true);
+            if (address.getAddress().indexOf('@') < 1 || !address.getAddress().equals(email)) {
+                throw new AddressException("not a plain address");
+            }
+            return email;
+        } catch (AddressException e) {
+            throw new BookingRefused(RefusalCode.ACCOUNT_INVALID, List.of("booking.account.email"));
+        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
-import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenTokens;
 import id.dukcapil.portal.kkprint.KkPrintIntake;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ class ApiProbeTests {
     @LocalServerPort int port;
     @Autowired KkPrintTestSupport kk;
     @Autowired BookingTestSupport support;
-    @Autowired CitizenAccounts accounts;
+    @Autowired CitizenTokens tokens;
     @Autowired JdbcTemplate jdbc;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     final JsonMapper json = JsonMapper.builder().build();
@@ -101,7 +101,7 @@ class ApiProbeTests {
 
     @Test
     void an_api_asked_for_html_says_it_answers_in_json_and_a_browser_gets_json() throws Exception {
-        String token = accounts.issueToken(support.citizen()).token();
+        String token = tokens.issueToken(support.citizen()).token();
         Map<String, Map<String, String>> asked = new LinkedHashMap<>();
         asked.put("/api/v1/bds/service-points", Map.of("Accept", "text/html"));
         asked.put("/api/v1/bds/bookings", Map.of("Accept", "text/html", "Authorization", "Bearer " + token));

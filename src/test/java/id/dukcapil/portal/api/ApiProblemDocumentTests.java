@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class ApiProblemDocumentTests {
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
     @Autowired CitizenAccounts accounts;
+    @Autowired CitizenTokens tokens;
     @Autowired JdbcTemplate jdbc;
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -46,7 +48,7 @@ class ApiProblemDocumentTests {
 
     @Test
     void a_non_ascii_idempotency_key_is_a_400_problem_and_books_nothing() throws Exception {
-        String token = accounts.issueToken(support.citizen()).token();
+        String token = tokens.issueToken(support.citizen()).token();
         long before = count("booking_booking");
         String nik = support.printReadyNiks(1).getFirst();
         RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/v1/bds/bookings", Map.of("Content-Type",
@@ -74,7 +76,7 @@ class ApiProblemDocumentTests {
 
     @Test
     void dates_outside_1900_to_2100_are_refused() throws Exception {
-        String token = accounts.issueToken(support.citizen()).token();
+        String token = tokens.issueToken(support.citizen()).token();
         String nik = support.printReadyNiks(1).getFirst();
         for (String date : new String[] {"0000-01-01", "+10000-01-01", "1899-12-31", "2101-01-01"}) {
             RawHttp.Answer booking = RawHttp.send(port, "POST", "/api/v1/bds/bookings", Map.of("Content-Type",
@@ -147,7 +149,7 @@ class ApiProblemDocumentTests {
     void a_body_on_a_get_or_delete_is_a_400_problem() throws Exception {
         assertProblem(RawHttp.send(port, "GET", "/api/v1/bds/service-points", Map.of("Content-Type", "application/json"),
                 "{}".getBytes(StandardCharsets.UTF_8)), 400, "INVALID_REQUEST");
-        String token = accounts.issueToken(support.citizen()).token();
+        String token = tokens.issueToken(support.citizen()).token();
         assertProblem(RawHttp.send(port, "DELETE", "/api/v1/bds/sessions", Map.of("Content-Type", "application/json",
                 "Authorization", "Bearer " + token), "{}".getBytes(StandardCharsets.UTF_8)), 400, "INVALID_REQUEST");
         assertProblem(RawHttp.send(port, "GET", "/api/v1/recording/board/UKL-320437", Map.of("Content-Type",

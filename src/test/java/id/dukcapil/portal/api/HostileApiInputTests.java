@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenTokens;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ class HostileApiInputTests {
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
     @Autowired CitizenAccounts accounts;
+    @Autowired CitizenTokens tokens;
     @Autowired JdbcTemplate jdbc;
     final JsonMapper json = JsonMapper.builder().build();
     static String token;
@@ -49,7 +51,7 @@ class HostileApiInputTests {
     @BeforeEach
     void a_signed_in_citizen() {
         if (token == null) {
-            token = accounts.issueToken(support.citizen()).token();
+            token = tokens.issueToken(support.citizen()).token();
         }
     }
 

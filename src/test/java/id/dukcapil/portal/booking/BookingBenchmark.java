@@ -73,6 +73,7 @@ class BookingBenchmark {
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
     @Autowired CitizenAccounts accounts;
+    @Autowired CitizenTokens tokens;
     @Autowired CounterService counter;
     @Autowired UserDetailsService users;
     @Autowired DataSource dataSource;
@@ -447,7 +448,7 @@ class BookingBenchmark {
     /** That many new citizen accounts, signed in to the API. */
     private List<Account> accounts(int count) {
         return support.citizens(count).stream()
-                .map(citizen -> new Account(citizen.citizenId(), accounts.issueToken(citizen).token())).toList();
+                .map(citizen -> new Account(citizen.citizenId(), tokens.issueToken(citizen).token())).toList();
     }
 
     /**

@@ -22,6 +22,7 @@ class CitizenAccountTests {
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
     @Autowired CitizenAccounts accounts;
+    @Autowired CitizenTokens tokens;
     @Autowired BookingTestSupport support;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
@@ -138,12 +139,12 @@ class CitizenAccountTests {
     @Test
     void a_forgotten_password_is_reset_with_a_code_and_old_tokens_end() {
         CitizenSession session = accounts.verify(email, attempt, support.lastCodeTo(email), client);
-        ApiToken token = accounts.issueToken(session);
-        assertThat(accounts.byToken(token.token())).isPresent();
+        ApiToken token = tokens.issueToken(session);
+        assertThat(tokens.byToken(token.token())).isPresent();
         clock.advance(CitizenAccounts.OTP_RESEND_INTERVAL);
         accounts.requestPasswordReset(email, client);
         accounts.resetPassword(email, support.lastCodeTo(email), "Sandi-Baru-Bedas-7", client);
-        assertThat(accounts.byToken(token.token())).isEmpty();
+        assertThat(tokens.byToken(token.token())).isEmpty();
         assertThatThrownBy(() -> accounts.signIn(email, BookingTestSupport.PASSWORD, client)).isInstanceOf(BookingRefused.class);
         assertThat(accounts.signIn(email, "Sandi-Baru-Bedas-7", client).citizenId()).isEqualTo(session.citizenId());
     }

@@ -5,6 +5,7 @@ import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenTokens;
 import id.dukcapil.portal.booking.CitizenSession;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.booking.Registration;
@@ -67,15 +68,17 @@ class BdsApiController {
     private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[\\x20-\\x7E]{1,100}");
 
     private final CitizenAccounts accounts;
+    private final CitizenTokens tokens;
     private final BookingService bookings;
     private final QuotaCalendarService calendar;
     private final ServicePoints servicePoints;
     private final TicketDocuments tickets;
 
-    BdsApiController(CitizenAccounts accounts, BookingService bookings, QuotaCalendarService calendar,
+    BdsApiController(CitizenAccounts accounts, CitizenTokens tokens, BookingService bookings, QuotaCalendarService calendar,
                      ServicePoints servicePoints, TicketDocuments tickets) {
         this.tickets = tickets;
         this.accounts = accounts;
+        this.tokens = tokens;
         this.bookings = bookings;
         this.calendar = calendar;
         this.servicePoints = servicePoints;
@@ -134,7 +137,7 @@ class BdsApiController {
     @PostMapping("/sessions")
     @Operation(summary = "Sign in: a bearer token for the other calls")
     SessionAnswer signIn(@Valid @RequestBody SessionBody body, HttpServletRequest request) {
-        var token = accounts.issueToken(accounts.signIn(body.email(), body.password(), request.getRemoteAddr()));
+        var token = tokens.issueToken(accounts.signIn(body.email(), body.password(), request.getRemoteAddr()));
         return new SessionAnswer(token.token(), token.expiresAt());
     }
 
@@ -143,7 +146,7 @@ class BdsApiController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Sign out: the token ends")
     void signOut(@RequestHeader("Authorization") String authorization) {
-        accounts.revoke(BearerTokenFilter.token(authorization));
+        tokens.revoke(BearerTokenFilter.token(authorization));
     }
 
     @GetMapping("/service-points")

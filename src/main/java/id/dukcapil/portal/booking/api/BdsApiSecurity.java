@@ -4,7 +4,7 @@ import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.api.ApiProblems;
 import org.springframework.http.HttpStatus;
 
-import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenTokens;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -28,7 +28,7 @@ class BdsApiSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenAccounts accounts, ApiProblems problems) {
+    SecurityFilterChain bdsApiFilterChain(HttpSecurity http, CitizenTokens tokens, ApiProblems problems) {
         String base = BdsApiController.BASE;
         var citizens = new RequestAttributeSecurityContextRepository();
         // Only the BDS API and the OpenAPI description: the IKD and ADM APIs have their own chain (kkprint).
@@ -54,7 +54,7 @@ class BdsApiSecurity {
                                 "/api/v1/openapi", "/api/v1/openapi/**")
                         .permitAll()
                         .anyRequest().hasRole(Roles.CITIZEN))
-                .addFilterBefore(new BearerTokenFilter(accounts, citizens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, citizens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
                                 HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "booking.api.unauthorized"))

@@ -1,7 +1,7 @@
 package id.dukcapil.portal.booking.api;
 
 import id.dukcapil.portal.shared.Roles;
-import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,11 +23,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
-    private final CitizenAccounts accounts;
+    private final CitizenTokens tokens;
     private final SecurityContextRepository contexts;
 
-    BearerTokenFilter(CitizenAccounts accounts, SecurityContextRepository contexts) {
-        this.accounts = accounts;
+    BearerTokenFilter(CitizenTokens tokens, SecurityContextRepository contexts) {
+        this.tokens = tokens;
         this.contexts = contexts;
     }
 
@@ -36,7 +36,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            accounts.byToken(token(header)).ifPresent(citizen -> {
+            tokens.byToken(token(header)).ifPresent(citizen -> {
                 var context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(citizen, null,
                         List.of(new SimpleGrantedAuthority("ROLE_" + Roles.CITIZEN))));

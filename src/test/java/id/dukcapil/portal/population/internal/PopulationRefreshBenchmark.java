@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
-import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenTokens;
 import id.dukcapil.portal.population.ImportProgress;
 import id.dukcapil.portal.population.ImportState;
 import id.dukcapil.portal.population.demo.DemoExtract;
@@ -62,7 +62,7 @@ class PopulationRefreshBenchmark {
     @Autowired ImportStore store;
     @Autowired Regions regions;
     @Autowired BookingTestSupport bookings;
-    @Autowired CitizenAccounts accounts;
+    @Autowired CitizenTokens tokens;
 
     @Test
     void a_refresh_of_changed_people_while_citizens_keep_booking() throws Exception {
@@ -143,7 +143,7 @@ class PopulationRefreshBenchmark {
         String token = null;
         for (int i = 0; i < niks.size(); i++) {
             if (i % PEOPLE_PER_ACCOUNT == 0) {
-                token = accounts.issueToken(bookings.citizen()).token();
+                token = tokens.issueToken(bookings.citizen()).token();
             }
             requests.add(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").header("Idempotency-Key", "refresh-" + i)

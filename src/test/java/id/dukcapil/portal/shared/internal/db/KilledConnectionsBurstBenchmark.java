@@ -6,7 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
-import id.dukcapil.portal.booking.CitizenAccounts;
+import id.dukcapil.portal.booking.CitizenTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +61,7 @@ class KilledConnectionsBurstBenchmark {
     @Autowired DataSource dataSource;
     @Autowired JdbcTemplate jdbc;
     @Autowired BookingTestSupport support;
-    @Autowired CitizenAccounts accounts;
+    @Autowired CitizenTokens citizenTokens;
 
     @Test
     void a_booking_burst_while_every_portal_connection_is_killed_again_and_again_is_refused_at_most_once_in_a_hundred()
@@ -73,7 +73,7 @@ class KilledConnectionsBurstBenchmark {
         Map<String, String> families = new java.util.HashMap<>();
         niks.forEach(nik -> families.put(nik, support.kkOf(nik)));
         List<String> tokens = support.citizens(REQUESTS / 10 + 1).stream()
-                .map(citizen -> accounts.issueToken(citizen).token()).toList();
+                .map(citizen -> citizenTokens.issueToken(citizen).token()).toList();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
 
