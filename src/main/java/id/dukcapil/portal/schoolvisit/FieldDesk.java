@@ -274,7 +274,7 @@ public class FieldDesk {
             throw new RuleViolation("schoolvisit.error.correction-note", BirthCertificate.NOTE_MAX_LENGTH);
         }
         Resident before = resident(student);
-        ResidentCorrection correction = correction(before, certificate);
+        ResidentCorrection correction = certificate.correctionOf(before);
         if (correction.equals(ResidentCorrection.none())) {
             throw new RuleViolation("schoolvisit.error.correction-none");
         }
@@ -415,42 +415,6 @@ public class FieldDesk {
             throw new RuleViolation("schoolvisit.error.under-16-on-visit-day", DAY.format(visit.day()),
                     DAY.format(Eligibility.birthday(resident.birthDate(), Eligibility.SCHOOL_RECORDING_AGE)));
         }
-    }
-
-    private static ResidentCorrection correction(Resident resident, BirthCertificate certificate) {
-        ResidentCorrection correction = ResidentCorrection.none();
-        if (differs(certificate.fullName(), resident.fullName())) {
-            correction = correction.withFullName(bounded(certificate.fullName(), Resident.NAME_MAX_LENGTH));
-        }
-        if (differs(certificate.birthPlace(), resident.birthPlace())) {
-            correction = correction.withBirthPlace(bounded(certificate.birthPlace(), Resident.BIRTH_PLACE_MAX_LENGTH));
-        }
-        if (certificate.birthDate() != null && !certificate.birthDate().equals(resident.birthDate())) {
-            correction = correction.withBirthDate(certificate.birthDate());
-        }
-        if (certificate.sex() != null && certificate.sex() != resident.sex()) {
-            correction = correction.withSex(certificate.sex());
-        }
-        boolean father = differs(certificate.fatherName(), resident.fatherName());
-        boolean mother = differs(certificate.motherName(), resident.motherName());
-        if (father || mother) {
-            correction = correction.withParents(
-                    father ? bounded(certificate.fatherName(), Resident.NAME_MAX_LENGTH) : resident.fatherName(),
-                    mother ? bounded(certificate.motherName(), Resident.NAME_MAX_LENGTH) : resident.motherName());
-        }
-        return correction;
-    }
-
-    private static boolean differs(@Nullable String certificate, @Nullable String registry) {
-        return certificate != null && !certificate.isBlank() && !certificate.strip().equals(registry);
-    }
-
-    private static String bounded(@Nullable String text, int max) {
-        String value = text == null ? "" : text.strip();
-        if (value.length() > max) {
-            throw new RuleViolation("schoolvisit.error.correction-too-long", max);
-        }
-        return value;
     }
 
     private Resident resident(Student student) {
