@@ -8,6 +8,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.DayOfWeek;
+import id.dukcapil.portal.shared.NaturalOrder;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -197,8 +198,8 @@ public class PerformanceReports {
     private static Comparator<ReportFigure> order(Breakdown by) {
         return switch (by) {
             case STEP -> Comparator.comparing(figure -> figure.step().ordinal());
-            case SERVICE_POINT -> Comparator.comparing(figure -> String.valueOf(figure.servicePoint()));
-            case OFFICER -> Comparator.comparing(figure -> String.valueOf(figure.officer()));
+            case SERVICE_POINT -> Comparator.comparing(figure -> String.valueOf(figure.servicePoint()), NaturalOrder.TEXT);
+            case OFFICER -> Comparator.comparing(figure -> String.valueOf(figure.officer()), NaturalOrder.TEXT);
             case DAY, WEEK -> Comparator.comparing(ReportFigure::period);
         };
     }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -138,13 +139,53 @@ class ReportsViewTests extends PortalViewTest {
         assertThat(lastNotification()).isEqualTo("Tanggal akhir periode sebelum tanggal awalnya.");
     }
 
+    /**
+     * Issue 54 item 8: every column of a breakdown sorts by what it shows, and officers are listed as they are read
+     * ("petugas2" before "petugas10"), not as text.
+     */
+    @Test
+    void a_manager_sorts_the_officers_by_their_share_within_standard_and_reads_them_in_order() {
+        YearMonth august = MONTH.plusMonths(1);
+        record(august, "RPT-V-UKL", "rpt-petugas10", 9, 9, 9);
+        record(august, "RPT-V-UKL", "rpt-petugas2", 1, 7);
+        record(august, "RPT-V-UKL", "rpt-petugas1", 2);
+        rollups.refresh();
+
+        navigate(ReportsView.class);
+        find(DatePicker.class).id("reports-from").setValue(august.atDay(1));
+        find(DatePicker.class).id("reports-to").setValue(august.atEndOfMonth());
+        test(find(Button.class).id("reports-show")).click();
+        test(find(TabSheet.class).id("reports-breakdowns")).select("Per petugas");
+        Grid<ReportFigure> perOfficer = find(Grid.class).id("reports-per-officer");
+        assertThat(perOfficer.getColumns()).as("every column sorts").allMatch(Grid.Column::isSortable);
+        assertThat(officers(perOfficer)).containsExactly("rpt-petugas1", "rpt-petugas2", "rpt-petugas10");
+
+        Grid.Column<ReportFigure> within = perOfficer.getColumns().get(4);
+        assertThat(within.getHeaderText()).isEqualTo("Dalam waktu baku");
+        perOfficer.sort(GridSortOrder.desc(within).build());
+        assertThat(officers(perOfficer)).as("100 %, 50 %, 0 %").containsExactly("rpt-petugas1", "rpt-petugas2",
+                "rpt-petugas10");
+        perOfficer.sort(GridSortOrder.asc(within).build());
+        assertThat(officers(perOfficer)).containsExactly("rpt-petugas10", "rpt-petugas2", "rpt-petugas1");
+        perOfficer.sort(GridSortOrder.desc(perOfficer.getColumns().getFirst()).build());
+        assertThat(officers(perOfficer)).containsExactly("rpt-petugas10", "rpt-petugas2", "rpt-petugas1");
+    }
+
+    private List<String> officers(Grid<ReportFigure> grid) {
+        return IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i).officer()).toList();
+    }
+
     private void record(String point, int... minutes) {
+        record(MONTH, point, "verifikator", minutes);
+    }
+
+    private void record(YearMonth month, String point, String officer, int... minutes) {
         List<FinishedStep> steps = new ArrayList<>();
         ZoneId office = ZoneId.of("Asia/Jakarta");
         for (int i = 0; i < minutes.length; i++) {
-            Instant start = LocalDate.from(MONTH.atDay(3)).atTime(9, i).atZone(office).toInstant();
+            Instant start = LocalDate.from(month.atDay(3)).atTime(9, i).atZone(office).toInstant();
             steps.add(new FinishedStep(new CaseRef(Procedure.B_KK_PRINT, "RPT-V-" + point + "-" + i + "-" + System.nanoTime()),
-                    SopStep.B7_VERIFICATION, start, start.plus(Duration.ofMinutes(minutes[i])), "verifikator", point));
+                    SopStep.B7_VERIFICATION, start, start.plus(Duration.ofMinutes(minutes[i])), officer, point));
         }
         stepClock.recordFinished(steps);
     }
