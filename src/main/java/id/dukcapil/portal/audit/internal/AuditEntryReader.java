@@ -133,8 +133,12 @@ public class AuditEntryReader {
                 params.add(like);
             }
             if (StringUtils.hasText(filter.action())) {
-                conditions.add("action LIKE ?");
+                // The code's start, or an action whose words the manager typed (at most every action there is).
+                String named = filter.actionsNamed().isEmpty() ? ""
+                        : " OR action IN (" + String.join(", ", java.util.Collections.nCopies(filter.actionsNamed().size(), "?")) + ")";
+                conditions.add("(action LIKE ?" + named + ")");
                 params.add(LikePattern.startsWith(filter.action().strip()));
+                params.addAll(filter.actionsNamed());
             }
             if (StringUtils.hasText(filter.subjectType())) {
                 conditions.add("subject_type = ?");

@@ -87,7 +87,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         to.setValue(today);
         actor.setLabel(getTranslation("audit.filter.actor"));
         action.setLabel(getTranslation("audit.filter.action"));
-        action.setPlaceholder("staff.");
+        action.setPlaceholder(getTranslation("audit.filter.action.placeholder"));
+        action.setMaxLength(60);
         subject.setLabel(getTranslation("audit.filter.subject"));
         for (var field : new TextField[] {actor, action, subject}) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
@@ -215,7 +216,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         return AuditFilter.empty()
                 .withPeriod(from.getValue(), to.getValue())
                 .withActor(actor.getValue())
-                .withAction(action.getValue())
+                .withAction(action.getValue(), AuditWords.actionsNamed(action.getValue(), getLocale()))
                 .withSubject(null, subject.getValue());
     }
 

@@ -4,6 +4,8 @@ import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -36,6 +38,8 @@ final class AuditWords {
             "KkPrintRequest", List.of("kkprint.state.", "kkprint.reason."),
             "OutboxMessage", List.of("notification.state."));
 
+    private static final String ACTION = "audit.action.";
+
     private final Function<String, String> translate;
     private final Function<String, String> pointName;
 
@@ -54,7 +58,23 @@ final class AuditWords {
     }
 
     String action(String code) {
-        return words("audit.action." + code, code);
+        return words(ACTION + code, code);
+    }
+
+    /**
+     * The codes of the actions whose words, in the locale, contain the typed text (case aside): a manager types what
+     * the Action column shows ("Masuk"), not the code behind it.
+     */
+    static List<String> actionsNamed(String typed, Locale locale) {
+        String wanted = typed.strip().toLowerCase(locale);
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        ResourceBundle words = ResourceBundle.getBundle("i18n/audit", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return words.keySet().stream().filter(key -> key.startsWith(ACTION))
+                .filter(key -> words.getString(key).toLowerCase(locale).contains(wanted))
+                .map(key -> key.substring(ACTION.length())).sorted().toList();
     }
 
     /** A screen by its route, or a download by its name: "residents" reads "Cari Penduduk". */

@@ -53,6 +53,19 @@ class AuditLogViewTest extends PortalViewTest {
         assertThat(test(view.grid).size()).isEqualTo(1);
     }
 
+    /** Issue 54 item 8: the Action filter takes the words the column shows, not only the codes behind them. */
+    @Test
+    void a_manager_finds_an_action_by_the_words_the_column_shows() {
+        AuditLogView view = navigate(AuditLogView.class);
+        test(view.action).setValue("kk DIVERIFIKASI");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(test(view.grid).getRow(0).action()).isEqualTo("kkprint.request.verified");
+        test(view.action).setValue("kkprint.");
+        assertThat(test(view.grid).size()).as("a code's start still finds it").isEqualTo(1);
+        test(view.action).setValue("tidak ada aksi seperti ini");
+        assertThat(test(view.grid).size()).isZero();
+    }
+
     @Test
     void a_manager_reads_actions_subjects_and_service_points_in_words_not_codes() {
         auditLog.record(AuditRecord.success("blanko.receipt", "ServicePoint", "MPP-SOREANG"));
