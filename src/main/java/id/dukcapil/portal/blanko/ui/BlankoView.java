@@ -1,5 +1,7 @@
 package id.dukcapil.portal.blanko.ui;
 
+import java.util.Comparator;
+import id.dukcapil.portal.shared.NaturalOrder;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -70,11 +72,13 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
         this.stock = stock;
         this.clock = clock;
         setSizeFull();
-        points.addColumn(StockSummary::servicePointName).setHeader(getTranslation("blanko.column.point")).setFlexGrow(2);
-        points.addColumn(StockSummary::balance).setHeader(getTranslation("blanko.column.balance")).setAutoWidth(true);
-        points.addColumn(StockSummary::usedRecently)
+        points.addColumn(StockSummary::servicePointName)
+                .setComparator(Comparator.comparing(StockSummary::servicePointName, NaturalOrder.TEXT)).setHeader(getTranslation("blanko.column.point")).setFlexGrow(2);
+        points.addColumn(StockSummary::balance).setComparator(StockSummary::balance).setHeader(getTranslation("blanko.column.balance")).setAutoWidth(true);
+        points.addColumn(StockSummary::usedRecently).setComparator(StockSummary::usedRecently)
                 .setHeader(getTranslation("blanko.column.used", BlankoStock.RATE_WINDOW_DAYS)).setAutoWidth(true);
-        points.addColumn(this::daysLeft)
+        // A point that uses none lasts for ever: after every point that runs out.
+        points.addColumn(this::daysLeft).setComparator(summary -> summary.daysLeft().orElse(Integer.MAX_VALUE))
                 .setHeader(getTranslation("blanko.column.days-left")).setAutoWidth(true);
         points.addThemeVariants(GridVariant.LUMO_COMPACT);
         // A kabupaten has some 33 points: the grid scrolls in its own box so the stock form stays in sight.

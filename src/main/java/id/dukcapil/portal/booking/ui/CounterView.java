@@ -1,5 +1,7 @@
 package id.dukcapil.portal.booking.ui;
 
+import java.util.Comparator;
+import id.dukcapil.portal.shared.NaturalOrder;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -173,15 +175,17 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
 
     private void buildQueue() {
         queue.setId("counter-queue");
-        queue.addColumn(queued -> queued.booking().queueNumber()).setHeader(getTranslation("booking.counter.queue.number"))
+        queue.addColumn(queued -> queued.booking().queueNumber()).setComparator(queued -> queued.booking().queueNumber())
+                .setHeader(getTranslation("booking.counter.queue.number"))
                 .setAutoWidth(true).setFlexGrow(0);
-        queue.addColumn(queued -> time(queued.booking())).setHeader(getTranslation("booking.counter.queue.time"))
+        queue.addColumn(queued -> time(queued.booking())).setSortable(true).setHeader(getTranslation("booking.counter.queue.time"))
                 .setAutoWidth(true).setFlexGrow(0);
-        queue.addColumn(queued -> queued.booking().code()).setHeader(getTranslation("booking.counter.code"))
+        queue.addColumn(queued -> queued.booking().code()).setSortable(true).setHeader(getTranslation("booking.counter.code"))
                 .setAutoWidth(true).setFlexGrow(0);
-        queue.addColumn(queued -> queued.booking().residentName()).setHeader(getTranslation("booking.counter.queue.name"))
+        queue.addColumn(queued -> queued.booking().residentName())
+                .setComparator(Comparator.comparing(queued -> queued.booking().residentName(), NaturalOrder.TEXT)).setHeader(getTranslation("booking.counter.queue.name"))
                 .setFlexGrow(2);
-        queue.addColumn(this::status).setHeader(getTranslation("booking.counter.queue.status")).setFlexGrow(1);
+        queue.addColumn(this::status).setSortable(true).setHeader(getTranslation("booking.counter.queue.status")).setFlexGrow(1);
         queue.setPartNameGenerator(queued -> queued.waiting() ? "waiting" : null);
         queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         queue.setHeight("24em");

@@ -1,5 +1,7 @@
 package id.dukcapil.portal.recording.ui;
 
+import java.util.Comparator;
+import id.dukcapil.portal.shared.NaturalOrder;
 import static id.dukcapil.portal.shared.ui.Notifications.unlessRefused;
 
 import com.vaadin.flow.component.button.Button;
@@ -58,8 +60,8 @@ class DayRegister extends VerticalLayout {
         this.closing = closing;
         this.personalData = personalData;
         this.done = done;
-        sentBack.addColumn(Visit::ticket).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
-        sentBack.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
+        sentBack.addColumn(Visit::ticket).setComparator(Comparator.comparing(Visit::ticket, NaturalOrder.TEXT)).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
+        sentBack.addColumn(Visit::fullName).setComparator(Comparator.comparing(Visit::fullName, NaturalOrder.TEXT)).setHeader(getTranslation("recording.report.column.name"));
         sentBack.addColumn(Visit::failureReason).setHeader(getTranslation("recording.registration.reason"));
         RowActions.<Visit>of(Visit::id).button("requeue-", getTranslation("recording.registration.requeue"),
                 sent -> true, sent -> unlessRefused(() -> {
@@ -68,14 +70,15 @@ class DayRegister extends VerticalLayout {
                 })).addTo(sentBack);
         sentBack.setEmptyStateText(getTranslation("recording.registration.none-sent-back"));
         sentBack.setAllRowsVisible(true);
-        register.addColumn(v -> TIME.format(v.startedAt().atZone(clock.getZone())))
+        register.addColumn(v -> TIME.format(v.startedAt().atZone(clock.getZone()))).setComparator(Visit::startedAt)
                 .setHeader(getTranslation("recording.report.column.time")).setAutoWidth(true).setFlexGrow(0);
         register.addColumn(v -> v.ticket() == null ? "–" : v.ticket())
+                .setComparator(Comparator.comparing(v -> v.ticket() == null ? "" : v.ticket(), NaturalOrder.TEXT))
                 .setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true).setFlexGrow(0);
-        register.addColumn(Visit::fullName).setHeader(getTranslation("recording.report.column.name"));
+        register.addColumn(Visit::fullName).setComparator(Comparator.comparing(Visit::fullName, NaturalOrder.TEXT)).setHeader(getTranslation("recording.report.column.name"));
         register.addColumn(v -> getTranslation(v.closedFrom() != null ? "recording.closed." + v.closedFrom()
                         : v.state().labelKey()))
-                .setHeader(getTranslation("recording.report.column.outcome"));
+                .setSortable(true).setHeader(getTranslation("recording.report.column.outcome"));
         register.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         register.setEmptyStateText(getTranslation("recording.registration.empty-register"));
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {

@@ -6,6 +6,10 @@ import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.blanko.StockMovement;
 import id.dukcapil.portal.blanko.StockSummary;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -44,6 +48,22 @@ class BlankoViewTest extends PortalViewTest {
             assertThat(points.getCellText(row, 3)).as("how long the stock lasts, never '7919' days")
                     .matches("–|lebih dari 90|[1-8]?\\d|90");
         }
+    }
+
+    /** Issue 54 item 8: the points sort by each column, the balance as a number, the days left the shortest first. */
+    @Test
+    @WithUserDetails("perencana")
+    void a_planner_sorts_the_points_by_their_balance_and_by_how_long_their_stock_lasts() {
+        BlankoView view = navigate(BlankoView.class);
+        assertThat(view.points.getColumns()).allMatch(Grid.Column::isSortable);
+        var points = test(view.points);
+        view.points.sort(GridSortOrder.asc(view.points.getColumns().get(1)).build());
+        List<Integer> balances = IntStream.range(0, points.size()).mapToObj(row -> points.getRow(row).balance()).toList();
+        assertThat(balances).hasSizeGreaterThan(2).isSorted();
+        view.points.sort(GridSortOrder.asc(view.points.getColumns().get(3)).build());
+        List<Integer> lasting = IntStream.range(0, points.size())
+                .mapToObj(row -> points.getRow(row).daysLeft().orElse(Integer.MAX_VALUE)).toList();
+        assertThat(lasting).isSorted();
     }
 
     @Test
