@@ -17,9 +17,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -61,11 +63,16 @@ public class StaffAdministration {
         this.clock = clock;
     }
 
-    /** Accounts whose username or name contains the text, by name. */
+    /**
+     * Accounts whose username or name contains the text, in the page's order (the admin's click on a column), by name
+     * when it has none; the id last, so that a page follows the one before it.
+     */
     @Transactional(readOnly = true)
     public Slice<StaffAccount> search(@Nullable String text, Pageable page) {
         String like = StringUtils.hasText(text) ? "%" + text.strip().toLowerCase(Locale.ROOT) + "%" : null;
-        return accounts.search(like, page).map(StaffAccountEntity::toRecord);
+        Sort order = (page.getSort().isSorted() ? page.getSort() : Sort.by("fullName")).and(Sort.by("id"));
+        return accounts.search(like, PageRequest.of(page.getPageNumber(), page.getPageSize(), order))
+                .map(StaffAccountEntity::toRecord);
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,5 @@
 package id.dukcapil.portal.blanko.ui;
 
-import java.util.Comparator;
-import id.dukcapil.portal.shared.NaturalOrder;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -16,6 +14,7 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.shared.NaturalOrder;
 import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.FilterBar;
 import id.dukcapil.portal.blanko.BlankoStock;
@@ -32,6 +31,7 @@ import id.dukcapil.portal.shared.ui.WholeNumbers;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;

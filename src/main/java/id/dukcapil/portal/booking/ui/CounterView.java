@@ -1,7 +1,5 @@
 package id.dukcapil.portal.booking.ui;
 
-import java.util.Comparator;
-import id.dukcapil.portal.shared.NaturalOrder;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,6 +24,7 @@ import id.dukcapil.portal.blanko.StockMovement;
 import id.dukcapil.portal.booking.ui.CounterForms.NotPrintable;
 import id.dukcapil.portal.booking.ui.CounterForms.PrintedCard;
 import id.dukcapil.portal.booking.ui.CounterForms.SpoiledCard;
+import id.dukcapil.portal.shared.NaturalOrder;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.DestructiveConfirm;
@@ -56,6 +55,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

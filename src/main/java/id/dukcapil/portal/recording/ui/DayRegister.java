@@ -1,7 +1,5 @@
 package id.dukcapil.portal.recording.ui;
 
-import java.util.Comparator;
-import id.dukcapil.portal.shared.NaturalOrder;
 import static id.dukcapil.portal.shared.ui.Notifications.unlessRefused;
 
 import com.vaadin.flow.component.button.Button;
@@ -22,6 +20,7 @@ import id.dukcapil.portal.recording.RecordingDayReports;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
+import id.dukcapil.portal.shared.NaturalOrder;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.DestructiveConfirm;
@@ -32,6 +31,7 @@ import id.dukcapil.portal.shared.ui.RowActions;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;

@@ -35,8 +35,7 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccountEntity
     /** A page of the accounts whose username or name is like the lower-case pattern (any, without one), by name. */
     @Query("""
             select a from StaffAccountEntity a
-            where :like is null or lower(a.username) like :like or lower(a.fullName) like :like
-            order by a.fullName, a.id""")
+            where :like is null or lower(a.username) like :like or lower(a.fullName) like :like""")
     Slice<StaffAccountEntity> search(@Nullable String like, Pageable page);
 
     long countByActiveTrue();

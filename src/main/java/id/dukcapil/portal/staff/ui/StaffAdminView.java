@@ -59,15 +59,15 @@ class StaffAdminView extends VerticalLayout implements HasDynamicTitle {
         OpensDialog.button(create);
         create.addClickShortcut(Key.KEY_N, com.vaadin.flow.component.KeyModifier.ALT);
 
-        grid.addColumn(StaffAccount::username).setHeader(getTranslation("staff.username")).setAutoWidth(true);
-        grid.addColumn(StaffAccount::fullName).setHeader(getTranslation("staff.full-name")).setFlexGrow(1);
+        grid.addColumn(StaffAccount::username).setSortProperty("username").setHeader(getTranslation("staff.username")).setAutoWidth(true);
+        grid.addColumn(StaffAccount::fullName).setSortProperty("fullName").setHeader(getTranslation("staff.full-name")).setFlexGrow(1);
         grid.addColumn(account -> account.roles().stream().sorted().map(role -> getTranslation(role.labelKey()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("staff.roles")).setFlexGrow(1);
-        grid.addColumn(account -> account.servicePoint().name()).setHeader(getTranslation("staff.service-point"))
+        grid.addColumn(account -> account.servicePoint().name()).setSortProperty("servicePoint.name").setHeader(getTranslation("staff.service-point"))
                 .setFlexGrow(1);
         grid.addColumn(account -> getTranslation(!account.active() ? "staff.state.inactive"
                 : account.lockedAt(clock.instant()) ? "staff.state.locked" : "staff.state.active"))
-                .setHeader(getTranslation("staff.state")).setAutoWidth(true);
+                .setSortProperty("active").setHeader(getTranslation("staff.state")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setItemsPageable(page -> administration.search(search.getValue(), page).getContent());
         grid.addItemClickListener(click -> openEditor(click.getItem()));
