@@ -5,6 +5,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.schoolvisit.internal.SchoolEntity;
 import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
 import id.dukcapil.portal.shared.Email;
+import id.dukcapil.portal.shared.PageOrder;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.jdbc.LikePattern;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -101,7 +103,7 @@ public class Schools {
         return store.find(id).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
     }
 
-    /** Schools whose name or NPSN contains the text. */
+    /** Schools whose name or NPSN contains the text, in the page's order (by name until a column is chosen). */
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public Slice<School> search(@Nullable String text, Pageable page) {
@@ -109,7 +111,7 @@ public class Schools {
         if (query.length() > School.NAME_MAX_LENGTH) {
             query = query.substring(0, School.NAME_MAX_LENGTH);
         }
-        return store.search(LikePattern.contains(query), page).map(SchoolEntity::toRecord);
+        return store.search(LikePattern.contains(query), PageOrder.of(page, Sort.by("name"))).map(SchoolEntity::toRecord);
     }
 
     /** The villages of the office's regency (its service points' regency), for the school's address. */

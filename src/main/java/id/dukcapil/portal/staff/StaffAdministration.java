@@ -10,6 +10,7 @@ import id.dukcapil.portal.staff.internal.StaffAccountEntity;
 import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import id.dukcapil.portal.staff.internal.StaffSessions;
 import id.dukcapil.portal.shared.Email;
+import id.dukcapil.portal.shared.PageOrder;
 import jakarta.validation.Valid;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -70,9 +70,7 @@ public class StaffAdministration {
     @Transactional(readOnly = true)
     public Slice<StaffAccount> search(@Nullable String text, Pageable page) {
         String like = StringUtils.hasText(text) ? "%" + text.strip().toLowerCase(Locale.ROOT) + "%" : null;
-        Sort order = (page.getSort().isSorted() ? page.getSort() : Sort.by("fullName")).and(Sort.by("id"));
-        return accounts.search(like, PageRequest.of(page.getPageNumber(), page.getPageSize(), order))
-                .map(StaffAccountEntity::toRecord);
+        return accounts.search(like, PageOrder.of(page, Sort.by("fullName"))).map(StaffAccountEntity::toRecord);
     }
 
     @Transactional(readOnly = true)

@@ -43,7 +43,7 @@ public interface SchoolRepository extends JpaRepository<SchoolEntity, Long> {
     @Query("select s.coordinationBeganAt from SchoolEntity s where s.id = :id and s.coordinationBeganAt is not null")
     Optional<Instant> coordinationBegan(long id);
 
-    /** Schools whose name or NPSN is like the pattern (an escaped {@code LikePattern}), in name order. */
-    @Query("select s from SchoolEntity s where s.name like :like or s.npsn like :like order by s.name, s.id")
+    /** Schools whose name or NPSN is like the pattern (an escaped {@code LikePattern}), in the page's order. */
+    @Query("select s from SchoolEntity s where s.name like :like or s.npsn like :like")
     Slice<SchoolEntity> search(String like, Pageable page);
 }

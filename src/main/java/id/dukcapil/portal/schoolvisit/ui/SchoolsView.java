@@ -103,11 +103,11 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         Button create = OpensDialog.button(new Button(getTranslation("schoolvisit.schools.new"), click -> openForm(null)));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("school-new");
-        schools.addColumn(School::name).setHeader(getTranslation("schoolvisit.column.school")).setFlexGrow(2);
-        schools.addColumn(School::npsn).setHeader("NPSN").setAutoWidth(true);
-        schools.addColumn(s -> getTranslation(s.level().labelKey())).setHeader(getTranslation("schoolvisit.column.level"))
+        schools.addColumn(School::name).setSortProperty("name").setHeader(getTranslation("schoolvisit.column.school")).setFlexGrow(2);
+        schools.addColumn(School::npsn).setSortProperty("npsn").setHeader("NPSN").setAutoWidth(true);
+        schools.addColumn(s -> getTranslation(s.level().labelKey())).setSortProperty("level").setHeader(getTranslation("schoolvisit.column.level"))
                 .setAutoWidth(true);
-        schools.addColumn(School::contactName).setHeader(getTranslation("schoolvisit.column.contact"));
+        schools.addColumn(School::contactName).setSortProperty("contactName").setHeader(getTranslation("schoolvisit.column.contact"));
         schools.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         schools.setEmptyStateText(getTranslation("schoolvisit.schools.empty"));
         schools.asSingleSelect().addValueChangeListener(change -> show(change.getValue()));
@@ -116,9 +116,9 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         schools.setMinHeight("20rem");
         detail.getStyle().set("flex", "1 1 26rem").set("min-width", "0");
         detail.setId("school-detail");
-        badRows.addColumn(RosterReport.BadRow::row).setHeader(getTranslation("schoolvisit.column.row"))
+        badRows.addColumn(RosterReport.BadRow::row).setSortable(true).setHeader(getTranslation("schoolvisit.column.row"))
                 .setAutoWidth(true).setFlexGrow(0);
-        badRows.addColumn(RosterReport.BadRow::nik).setHeader("NIK").setAutoWidth(true);
+        badRows.addColumn(RosterReport.BadRow::nik).setSortable(true).setHeader("NIK").setAutoWidth(true);
         badRows.addColumn(row -> getTranslation(row.reasonKey(), row.args()))
                 .setHeader(getTranslation("schoolvisit.column.reason")).setFlexGrow(2);
         badRows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

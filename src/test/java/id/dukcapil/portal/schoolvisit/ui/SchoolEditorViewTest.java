@@ -8,7 +8,10 @@ import id.dukcapil.portal.schoolvisit.SchoolForm;
 import id.dukcapil.portal.schoolvisit.SchoolLevel;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.shared.region.Region;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +27,19 @@ class SchoolEditorViewTest extends PortalViewTest {
 
     @Autowired Schools schools;
     @Autowired JdbcTemplate jdbc;
+
+    /** Issue 54 item 8: the schools sort by a column's header, in the database, by name until one is chosen. */
+    @Test
+    void an_admin_sorts_the_schools_by_npsn_either_way() {
+        SchoolsView view = navigate(SchoolsView.class);
+        var grid = test(view.schools);
+        view.schools.sort(GridSortOrder.asc(view.schools.getColumns().get(1)).build());
+        List<String> ascending = IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).npsn()).toList();
+        view.schools.sort(GridSortOrder.desc(view.schools.getColumns().get(1)).build());
+        List<String> descending = IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).npsn()).toList();
+        assertThat(ascending).hasSizeGreaterThan(2).isSorted();
+        assertThat(descending).isEqualTo(ascending.reversed());
+    }
 
     @Test
     void a_short_npsn_is_said_at_its_field_and_the_school_is_not_saved() {
