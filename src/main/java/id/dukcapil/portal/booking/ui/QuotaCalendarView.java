@@ -103,14 +103,14 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
 
         DateTimeFormatter date = DateTimeFormatter.ofPattern("dd");
         days.addColumn(day -> date.format(day.day()) + " " + day.day().getDayOfWeek().getDisplayName(TextStyle.SHORT, getLocale()))
-                .setHeader(getTranslation("booking.calendar.day")).setAutoWidth(true);
+                .setComparator(CalendarDay::day).setHeader(getTranslation("booking.calendar.day")).setAutoWidth(true);
         days.addColumn(day -> day.quota() + (day.quotaOverride() != null ? " *" : ""))
-                .setHeader(getTranslation("booking.calendar.quota")).setAutoWidth(true);
-        days.addColumn(CalendarDay::reserve).setHeader(getTranslation("booking.calendar.reserve")).setAutoWidth(true);
-        days.addColumn(CalendarDay::booked).setHeader(getTranslation("booking.calendar.booked")).setAutoWidth(true);
-        days.addColumn(CalendarDay::arrived).setHeader(getTranslation("booking.calendar.arrived")).setAutoWidth(true);
-        days.addColumn(CalendarDay::printed).setHeader(getTranslation("booking.calendar.printed")).setAutoWidth(true);
-        days.addColumn(this::stateText)
+                .setComparator(CalendarDay::quota).setHeader(getTranslation("booking.calendar.quota")).setAutoWidth(true);
+        days.addColumn(CalendarDay::reserve).setComparator(CalendarDay::reserve).setHeader(getTranslation("booking.calendar.reserve")).setAutoWidth(true);
+        days.addColumn(CalendarDay::booked).setComparator(CalendarDay::booked).setHeader(getTranslation("booking.calendar.booked")).setAutoWidth(true);
+        days.addColumn(CalendarDay::arrived).setComparator(CalendarDay::arrived).setHeader(getTranslation("booking.calendar.arrived")).setAutoWidth(true);
+        days.addColumn(CalendarDay::printed).setComparator(CalendarDay::printed).setHeader(getTranslation("booking.calendar.printed")).setAutoWidth(true);
+        days.addColumn(this::stateText).setSortable(true)
                 .setHeader(getTranslation("booking.calendar.state")).setFlexGrow(1);
         days.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         days.setPartNameGenerator(day -> day.closed() ? "closed-day" : null);

@@ -23,6 +23,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.data.binder.Binder;
+import id.dukcapil.portal.shared.NaturalOrder;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.WholeNumbers;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -52,6 +53,7 @@ import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -122,13 +124,17 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
 
         // Widths that fit the roster's share of an upright tablet (about 410 px beside the student): names and states
         // wrap between words, and nothing needs the grid's sideways scroll.
-        roster.addColumn(Student::fullName).setHeader(getTranslation("schoolvisit.column.name")).setWidth("5rem")
+        roster.addColumn(Student::fullName).setComparator(Comparator.comparing(Student::fullName, NaturalOrder.TEXT))
+                .setHeader(getTranslation("schoolvisit.column.name")).setWidth("5rem")
                 .setFlexGrow(2);
-        roster.addColumn(Student::className).setHeader(getTranslation("schoolvisit.column.class")).setAutoWidth(true)
+        roster.addColumn(Student::className)
+                .setComparator(Comparator.comparing(Student::className, NaturalOrder.TEXT))
+                .setHeader(getTranslation("schoolvisit.column.class")).setAutoWidth(true)
                 .setFlexGrow(0);
-        roster.addColumn(this::stateText).setHeader(getTranslation("schoolvisit.column.state")).setWidth("5rem")
+        roster.addColumn(this::stateText).setSortable(true).setHeader(getTranslation("schoolvisit.column.state")).setWidth("5rem")
                 .setFlexGrow(2);
         roster.addColumn(s -> s.recordedAt() == null ? "" : TIME.format(s.recordedAt().atZone(clock.getZone())))
+                .setComparator(Comparator.comparing(Student::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setHeader(getTranslation("schoolvisit.column.saved")).setAutoWidth(true).setFlexGrow(0);
         roster.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         roster.setEmptyStateText(getTranslation("schoolvisit.field.empty-roster"));

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.schoolvisit.ui;
 
+import id.dukcapil.portal.shared.NaturalOrder;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,6 +17,7 @@ import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.Notifications;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,10 +39,10 @@ class KitEditor extends Dialog {
     KitEditor(VisitPlanner planner, Map<String, String> points) {
         setHeaderTitle(getTranslation("schoolvisit.calendar.kits"));
         setWidth("min(48rem, 100vw)");
-        grid.addColumn(Kit::code).setHeader(getTranslation("schoolvisit.column.code")).setAutoWidth(true);
-        grid.addColumn(Kit::name).setHeader(getTranslation("schoolvisit.column.kit"));
+        grid.addColumn(Kit::code).setComparator(Comparator.comparing(Kit::code, NaturalOrder.TEXT)).setHeader(getTranslation("schoolvisit.column.code")).setAutoWidth(true);
+        grid.addColumn(Kit::name).setComparator(Comparator.comparing(Kit::name, NaturalOrder.TEXT)).setHeader(getTranslation("schoolvisit.column.kit"));
         grid.addColumn(k -> k.underRepair() ? getTranslation("schoolvisit.calendar.repair") + ": "
-                + (k.repairNote() == null ? "" : k.repairNote()) : "").setHeader(getTranslation("schoolvisit.column.state"));
+                + (k.repairNote() == null ? "" : k.repairNote()) : "").setSortable(true).setHeader(getTranslation("schoolvisit.column.state"));
         grid.setItems(planner.kits());
         grid.setAllRowsVisible(true);
         code.setLabel(getTranslation("schoolvisit.column.code"));
