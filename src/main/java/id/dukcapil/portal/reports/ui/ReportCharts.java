@@ -118,6 +118,10 @@ final class ReportCharts {
                 false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(NumberFormat.getIntegerInstance(locale));
+        // A point's whole name: up to two fifths of the width and two lines, where the default cut three of them to
+        // the same "UKL Kecamat…" (issue 54 item 12).
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.4f);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         bars(plot, BLUE);
         return render(style(chart), title);
     }
