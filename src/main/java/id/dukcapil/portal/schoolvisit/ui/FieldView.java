@@ -68,7 +68,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Route("lapangan")
 @RolesAllowed({Roles.FIELD_OFFICER, Roles.OPERATOR, Roles.RECORDING_OPERATOR, Roles.PRINT_OPERATOR})
-@Menu(title = "nav.schoolvisit.field", order = 66, icon = "vaadin:school")
+@Menu(title = "nav.schoolvisit.field", order = 66, icon = "vaadin:car")
 class FieldView extends VerticalLayout implements HasDynamicTitle {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(VaadinTexts.DATE_FORMAT);
