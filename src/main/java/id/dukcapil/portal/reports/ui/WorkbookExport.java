@@ -11,7 +11,6 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.reports.ReportFilter;
 import id.dukcapil.portal.reports.ReportWorkbook;
-import id.dukcapil.portal.shared.Acting;
 import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.Notifications;
 import java.io.IOException;
@@ -23,8 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * The Excel button of the reports screen: makes the period's workbook in the background, into a temporary file, while
@@ -78,8 +76,8 @@ final class WorkbookExport {
         progress.setVisible(true);
         download.removeAll();
         ui.setPollInterval(500);
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        executor.execute(() -> Acting.as(user, () -> {
+        // The workbook is made in the manager's name on the executor's thread: Spring Security carries the context over.
+        executor.execute(new DelegatingSecurityContextRunnable(() -> {
             try {
                 Path file = Files.createTempFile("laporan-", ".xlsx");
                 file.toFile().deleteOnExit();
@@ -94,7 +92,6 @@ final class WorkbookExport {
                     Notifications.error(export.getTranslation("reports.export.failed"));
                 });
             }
-            return null;
         }));
     }
 

@@ -2,10 +2,8 @@ package id.dukcapil.portal.staff.ui;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import id.dukcapil.portal.staff.MyAccount;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ForcedPasswordChange implements VaadinServiceInitListener {
 
     private final MyAccount myAccount;
+    private final AuthenticationContext authentication;
 
-    ForcedPasswordChange(MyAccount myAccount) {
+    ForcedPasswordChange(MyAccount myAccount, AuthenticationContext authentication) {
         this.myAccount = myAccount;
+        this.authentication = authentication;
     }
 
     @Override
@@ -25,16 +25,10 @@ class ForcedPasswordChange implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(enter -> {
             if (enter.getNavigationTarget() != ChangePasswordView.class
                     && enter.getNavigationTarget() != LoginView.class
-                    && signedIn()
+                    && authentication.isAuthenticated()
                     && myAccount.mustChangePassword()) {
                 enter.rerouteTo(ChangePasswordView.class);
             }
         }));
-    }
-
-    private static boolean signedIn() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 }
