@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Keeps a view's rows current while it is shown (decision 139): when the office does something the view is about,
@@ -68,7 +67,7 @@ public final class LiveRefresh {
         void start(UI ui, Predicate<Change> about, Duration clocks) {
             asked.set(false);
             // The refresh may run on the change feed's thread: it reads as the one who opened the view.
-            Runnable asViewer = new DelegatingSecurityContextRunnable(refresh, SecurityContextHolder.getContext());
+            Runnable asViewer = new DelegatingSecurityContextRunnable(refresh);
             pushOn(ui);
             LiveChanges office = ui.getSession().getService().getInstantiator().getOrCreate(LiveChanges.class);
             changes = office.listen(about, () -> pushTo(ui, asViewer));
