@@ -204,11 +204,15 @@ public class BookingService {
                     return replayed;
                 }
             }
-            if (String.valueOf(taken.getMessage()).contains("uk_booking_open_nik")) {
-                throw new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, resident.nik().masked());
-            }
-            throw taken;
+            throw refusedIfNikTaken(taken, resident);
         }
+    }
+
+    /** The citizen told the NIK has an open booking, when that is what the unique key refused; else the refusal. */
+    private static RuntimeException refusedIfNikTaken(DuplicateKeyException taken, Resident resident) {
+        return String.valueOf(taken.getMessage()).contains("uk_booking_open_nik")
+                ? new BookingRefused(RefusalCode.ACTIVE_BOOKING_EXISTS, resident.nik().masked())
+                : taken;
     }
 
     /** The answer to a key already claimed: the booking it made, if the request is the same. */
@@ -239,7 +243,13 @@ public class BookingService {
         });
         // A committed read before any write: a full day writes nothing and waits for no lock.
         refuseIfClosedOrFull(request.servicePoint(), request.date(), true);
-        Booking booking = make(request, resident, null, currentActor.id(), null, null, null, reason);
+        Booking booking;
+        try {
+            booking = make(request, resident, null, currentActor.id(), null, null, null, reason);
+        } catch (DuplicateKeyException taken) {
+            // A booking of the NIK made since the read above (its row's lock held this one until it committed).
+            throw refusedIfNikTaken(taken, resident);
+        }
         meters.madeByStaff();
         return booking;
     }

@@ -328,6 +328,43 @@ class BookingTransitionTests {
     }
 
     /**
+     * Two clerks book the same resident at once (one booking way, issue 55): the second waits for the first's rows,
+     * is told in words that the NIK has an open booking, and its place goes back with its rollback.
+     */
+    @Test
+    void two_clerks_booking_one_resident_at_once_make_one_booking_and_the_second_is_told_in_words() throws Exception {
+        String nik = support.printReadyNiks(1).getFirst();
+        BookingRequest request = new BookingRequest(nik, point, day);
+        UrgentReason reason = new UrgentReason(UrgentNeed.HEALTH, "Rawat inap RSUD Soreang");
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        CountDownLatch firstCommits = new CountDownLatch(1);
+        try (ExecutorService two = Executors.newFixedThreadPool(2)) {
+            Future<Booking> first = two.submit(() -> transactions.execute(status -> {
+                Booking made = SignedInAs.call(users, clerk, () -> bookings.bookForResident(request, reason));
+                firstWrote.countDown();
+                await(firstCommits);
+                return made;
+            }));
+            await(firstWrote);
+            Future<Booking> second = two.submit(() -> SignedInAs.call(users, clerk,
+                    () -> bookings.bookForResident(request, reason)));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()
+                    AND (LOWER(INFO) LIKE '%update booking_day%' OR LOWER(INFO) LIKE '%insert into booking_booking%')""",
+                    Integer.class) > 0);
+            firstCommits.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS).nik()).isEqualTo(nik);
+            assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(BookingRefused.class,
+                            refused -> assertThat(refused.code()).isEqualTo(RefusalCode.ACTIVE_BOOKING_EXISTS));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE nik = ?", Integer.class, nik))
+                .isEqualTo(1);
+        assertThat(calendar.ensureDay(point, day).booked()).as("the second clerk's place given back").isEqualTo(1);
+    }
+
+    /**
      * Until another connection's locked read of a booking is running: it waits for the lock the other transaction holds
      * (the portal's own connections are listed to it without the PROCESS privilege).
      */
