@@ -29,7 +29,8 @@ public class AuditSearch {
 
     @Transactional(readOnly = true)
     public Slice<AuditEntry> search(AuditFilter filter, Pageable page) {
-        List<AuditEntry> rows = reader.page(filter, clock.getZone(), page.getOffset(), page.getPageSize() + 1);
+        List<AuditEntry> rows = reader.page(filter, clock.getZone(), page.getOffset(), page.getPageSize() + 1,
+                page.getSort());
         return Slices.of(rows, page);
     }
 

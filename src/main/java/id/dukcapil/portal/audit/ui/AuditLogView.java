@@ -98,11 +98,11 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         from.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
 
-        grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(entry -> TIME.format(entry.occurredAt().atZone(clock.getZone())))
+        grid.addColumn(AuditEntry::seq).setSortProperty("seq").setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(entry -> TIME.format(entry.occurredAt().atZone(clock.getZone()))).setSortProperty("seq")
                 .setHeader(getTranslation("audit.column.time")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(entry -> entry.actorName() == null ? entry.actorId() : entry.actorName() + " (" + entry.actorId() + ")")
-                .setHeader(getTranslation("audit.column.actor")).setFlexGrow(1);
+                .setSortProperty("actor").setHeader(getTranslation("audit.column.actor")).setFlexGrow(1);
         Map<String, String> pointNames = new HashMap<>(); // a page's rows name few points: ask once for each
         Function<String, String> pointName = code -> pointNames.computeIfAbsent(code, points::nameOf);
         grid.addColumn(entry -> entry.servicePoint() == null ? "" : pointName.apply(entry.servicePoint()))
@@ -112,7 +112,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(entry -> entry.subjectType() == null ? ""
                         : words.subjectType(entry.subjectType()) + " " + subjectId(entry, pointName, words))
                 .setHeader(getTranslation("audit.column.subject")).setFlexGrow(1);
-        grid.addColumn(entry -> getTranslation("audit.outcome." + entry.outcome().name()))
+        grid.addColumn(entry -> getTranslation("audit.outcome." + entry.outcome().name())).setSortProperty("outcome")
                 .setHeader(getTranslation("audit.column.outcome")).setAutoWidth(true);
         grid.addColumn(entry -> words.detail(entry.detail(), entry.subjectType())).setHeader(getTranslation("audit.column.detail"))
                 .setFlexGrow(2);

@@ -2,7 +2,10 @@ package id.dukcapil.portal.audit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import id.dukcapil.portal.PortalViewTest;
+import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditEntry;
 import id.dukcapil.portal.audit.AuditExcelExport;
 import id.dukcapil.portal.audit.AuditLog;
@@ -13,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +55,27 @@ class AuditLogViewTest extends PortalViewTest {
         test(view.action).clear();
         test(view.subject).setValue("KK-0001");
         assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
+    /** Issue 54 item 8 (decision 194): the log sorts by number, time, actor and outcome, in the database. */
+    @Test
+    void a_manager_sorts_the_log_by_actor_and_by_number() {
+        auditLog.record(new Actor(Actor.Type.SYSTEM, "zz-job", "Zz job", Set.of(), null),
+                AuditRecord.success("audit.chain.verified", "AuditLog", "zz"));
+        auditLog.record(new Actor(Actor.Type.SYSTEM, "aa-job", "Aa job", Set.of(), null),
+                AuditRecord.success("audit.chain.verified", "AuditLog", "aa"));
+        AuditLogView view = navigate(AuditLogView.class);
+        var grid = test(view.grid);
+        assertThat(grid.getRow(0).actorId()).as("newest first").isEqualTo("aa-job");
+
+        Grid.Column<AuditEntry> actor = view.grid.getColumns().get(2);
+        view.grid.sort(GridSortOrder.desc(actor).build());
+        assertThat(grid.getRow(0).actorId()).isEqualTo("zz-job");
+        view.grid.sort(GridSortOrder.asc(actor).build());
+        assertThat(grid.getRow(0).actorId()).isEqualTo("aa-job");
+        view.grid.sort(GridSortOrder.asc(view.grid.getColumns().getFirst()).build());
+        assertThat(grid.getRow(0).seq()).as("oldest first").isLessThan(grid.getRow(1).seq());
+        assertThat(view.grid.getColumns().get(4).isSortable()).as("actions read in words, stored as codes").isFalse();
     }
 
     /** Issue 54 item 8: the Action filter takes the words the column shows, not only the codes behind them. */
