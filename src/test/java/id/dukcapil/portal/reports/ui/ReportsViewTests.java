@@ -145,15 +145,16 @@ class ReportsViewTests extends PortalViewTest {
      */
     @Test
     void a_manager_sorts_the_officers_by_their_share_within_standard_and_reads_them_in_order() {
-        YearMonth august = MONTH.plusMonths(1);
-        record(august, "RPT-V-UKL", "rpt-petugas10", 9, 9, 9);
-        record(august, "RPT-V-UKL", "rpt-petugas2", 1, 7);
-        record(august, "RPT-V-UKL", "rpt-petugas1", 2);
+        // A month of its own: the steps of a month are every report's of that month (the monthly mail's is 2035-08).
+        YearMonth month = YearMonth.of(2041, 2);
+        record(month, "RPT-V-UKL", "rpt-petugas10", 9, 9, 9);
+        record(month, "RPT-V-UKL", "rpt-petugas2", 1, 7);
+        record(month, "RPT-V-UKL", "rpt-petugas1", 2);
         rollups.refresh();
 
         navigate(ReportsView.class);
-        find(DatePicker.class).id("reports-from").setValue(august.atDay(1));
-        find(DatePicker.class).id("reports-to").setValue(august.atEndOfMonth());
+        find(DatePicker.class).id("reports-from").setValue(month.atDay(1));
+        find(DatePicker.class).id("reports-to").setValue(month.atEndOfMonth());
         test(find(Button.class).id("reports-show")).click();
         test(find(TabSheet.class).id("reports-breakdowns")).select("Per petugas");
         Grid<ReportFigure> perOfficer = find(Grid.class).id("reports-per-officer");
