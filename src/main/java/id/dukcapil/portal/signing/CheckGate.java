@@ -14,12 +14,24 @@ import id.dukcapil.portal.shared.RuleViolation;
  */
 final class CheckGate {
 
+    private final int places;
     private final Semaphore permits;
     private final Duration wait;
 
     CheckGate(int permits, Duration wait) {
+        this.places = permits;
         this.permits = new Semaphore(permits, true);
         this.wait = wait;
+    }
+
+    /** Checks running now. */
+    int running() {
+        return places - permits.availablePermits();
+    }
+
+    /** Checks waiting for a place now (an estimate, as the semaphore's queue is). */
+    int waiting() {
+        return permits.getQueueLength();
     }
 
     /** Runs the check when a place is free within the wait; refused with {@code signing.verify.busy} otherwise. */

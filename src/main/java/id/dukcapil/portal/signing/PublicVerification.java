@@ -17,6 +17,8 @@ import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.PdfSniffer;
 import id.dukcapil.portal.signing.internal.SignatureInspector;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +52,8 @@ public class PublicVerification {
     private final Clock clock;
 
     PublicVerification(DocumentStore documents, SigningCertificateRepository certificates, SignatureInspector inspector,
-                       AuditLog auditLog, TransactionTemplate transactions, Throttles throttles, Clock clock) {
+                       AuditLog auditLog, TransactionTemplate transactions, Throttles throttles, Clock clock,
+                       MeterRegistry meters) {
         this.documents = documents;
         this.certificates = certificates;
         this.inspector = inspector;
@@ -59,6 +62,11 @@ public class PublicVerification {
         // Per node (decision 122): it guards no secret, only this node's processors, as the gate does.
         this.checksPerClient = throttles.perNode("signing.verify.client", CHECKS_PER_CLIENT);
         this.clock = clock;
+        // An operator sees a crowd of uploads at the gate before visitors are told it is busy.
+        Gauge.builder("portal.verification.checks", gate, CheckGate::running)
+                .description("Uploaded files being checked on this node").tag("state", "running").register(meters);
+        Gauge.builder("portal.verification.checks", gate, CheckGate::waiting)
+                .description("Uploaded files being checked on this node").tag("state", "waiting").register(meters);
     }
 
     /** The signed document behind a verification link; nothing for a queued, returned or unknown one. */

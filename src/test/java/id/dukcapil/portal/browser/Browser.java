@@ -201,13 +201,13 @@ public final class Browser implements AutoCloseable {
         return cookies;
     }
 
-    /** Opens the home page and says what it shows a few seconds later: after a failed wait, was the session in? */
+    /** Opens the home page and says what it shows once Vaadin is idle: after a failed wait, was the session in? */
     public String whereItIsNow() {
         open("");
         try {
-            Thread.sleep(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            awaitVaadinIdle();
+        } catch (RuntimeException stillBusy) {
+            return "the home page did not settle (" + stillBusy.getMessage() + "); " + whereItIs();
         }
         return whereItIs();
     }

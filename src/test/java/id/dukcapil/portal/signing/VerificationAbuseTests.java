@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.shared.RuleViolation;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class VerificationAbuseTests {
 
     @Autowired PublicVerification verification;
+    @Autowired MeterRegistry meters;
     @LocalServerPort int port;
 
     @Test
@@ -49,7 +51,7 @@ class VerificationAbuseTests {
             String client = "198.51.100." + (10 + i);
             checks.add(CompletableFuture.supplyAsync(() -> verification.check(bomb, client), Thread::startVirtualThread));
         }
-        Thread.sleep(100); // the first two are being read, the other two wait for a place
+        awaitChecksRunning(2); // the first two are being read, the others wait for a place
         long loginMillis = login(http);
         for (CompletableFuture<PdfSignatureCheck> check : checks) {
             assertThat(check.get(15, TimeUnit.SECONDS).verdict()).isEqualTo(PdfSignatureCheck.Verdict.NOT_SIGNED);
@@ -66,6 +68,19 @@ class VerificationAbuseTests {
     }
 
     /** The sign-in page's answer time, ms; 200 required. */
+    /** Waits (at most 10 s) until the node's gate says so many checks run (both places taken). */
+    private void awaitChecksRunning(int running) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (checks("running") != running) {
+            assertThat(System.nanoTime()).as("%d checks running", running).isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    private int checks(String state) {
+        return (int) meters.get("portal.verification.checks").tag("state", state).gauge().value();
+    }
+
     private long login(HttpClient http) throws Exception {
         long started = System.nanoTime();
         HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))

@@ -6,6 +6,8 @@ import id.dukcapil.portal.booking.BookingResult;
 import id.dukcapil.portal.booking.RefusalCode;
 import id.dukcapil.portal.shared.tx.CommitUnknownException;
 import id.dukcapil.portal.shared.tx.UnitOfWorkLost;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -59,12 +62,18 @@ public class BookingsTogether {
             Thread.ofPlatform().name("booking-batch-", 1).daemon(true).factory());
     private final Combiner<PendingBooking.DayKey, PendingBooking> sameDay =
             new Combiner<>(BATCH_MAX, this::bookTogether, batchThreads);
+    /** Requests handed to a batch and not yet answered: a burst's queue, or batches held up by a lock. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
-    BookingsTogether(BookingRepository bookings, DayStore days, BookingWriter writer, TransactionTemplate transactions) {
+    BookingsTogether(BookingRepository bookings, DayStore days, BookingWriter writer, TransactionTemplate transactions,
+                     MeterRegistry meters) {
         this.transactions = transactions;
         this.bookings = bookings;
         this.days = days;
         this.writer = writer;
+        Gauge.builder("portal.bookings.waiting", waiting, AtomicInteger::get)
+                .description("Citizens' booking requests waiting for their day's batch to commit, on this node")
+                .register(meters);
     }
 
     /**
@@ -72,6 +81,8 @@ public class BookingsTogether {
      * its batch has committed; the caller need not wait for it with a thread of its own (decision 116).
      */
     public CompletableFuture<BookingResult> book(PendingBooking pending) {
+        waiting.incrementAndGet();
+        pending.result().whenComplete((answered, failed) -> waiting.decrementAndGet());
         sameDay.submit(pending.day(), pending);
         return pending.result();
     }

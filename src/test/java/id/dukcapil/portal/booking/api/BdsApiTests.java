@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +28,7 @@ class BdsApiTests {
 
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
+    @Autowired MeterRegistry meters;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final JsonMapper json = JsonMapper.builder().build();
     String email;
@@ -187,11 +189,12 @@ class BdsApiTests {
         LocalDate lastPlace = support.workingDay(9);
         support.quota(POINT, lastPlace, 1);
         List<String> niks = support.printReadyNiks(2);
+        int waitingBefore = waitingForTheirBatches();
         try (BookingTestSupport.HeldRow dayRow = support.holdDayRow(POINT, lastPlace)) {
             var first = http.sendAsync(booking(token, niks.get(0), lastPlace), HttpResponse.BodyHandlers.ofString());
             var second = http.sendAsync(booking(token, niks.get(1), lastPlace), HttpResponse.BodyHandlers.ofString());
             // Both pass their checks (the day has a place on committed reads) and wait for their batches.
-            Thread.sleep(1000);
+            awaitWaitingForTheirBatches(waitingBefore + 2);
             assertThat(first).isNotDone();
             assertThat(second).isNotDone();
             dayRow.letGo();
@@ -210,6 +213,18 @@ class BdsApiTests {
             assertThat(problem.get("code").asString()).isEqualTo("QUOTA_FULL");
             assertThat(problem.get("detail").asString()).startsWith("The queue for ").contains("is full");
         }
+    }
+
+    private void awaitWaitingForTheirBatches(int requests) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (waitingForTheirBatches() < requests) {
+            assertThat(System.nanoTime()).as("%d requests waiting for their batches", requests).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private int waitingForTheirBatches() {
+        return (int) meters.get("portal.bookings.waiting").gauge().value();
     }
 
     private HttpRequest booking(String token, String nik, LocalDate date) {

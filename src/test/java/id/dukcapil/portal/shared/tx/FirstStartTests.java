@@ -10,12 +10,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Two nodes' first-start steps run one after the other, never interleaved: the second finds the first's work. */
 @PortalTest
 class FirstStartTests {
 
     @Autowired FirstStart firstStart;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void a_step_started_while_another_runs_waits_for_it_to_end() throws Exception {
@@ -26,14 +28,14 @@ class FirstStartTests {
             order.add("first in");
             firstIn.countDown();
             await(secondAsked);
-            sleep(500); // the second has asked and waits on the row
+            awaitWaitingOnTheRow(); // the second has asked and waits on the row
             order.add("first out");
-        }));
+        }), Thread::startVirtualThread); // the common pool may have one thread: the second must not wait for it
         assertThat(firstIn.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
             secondAsked.countDown();
             firstStart.exclusively("second", () -> order.add("second in"));
-        });
+        }, Thread::startVirtualThread);
         CompletableFuture.allOf(first, second).get(30, TimeUnit.SECONDS);
         assertThat(order).containsExactly("first in", "first out", "second in");
     }
@@ -50,15 +52,15 @@ class FirstStartTests {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other step has asked").isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void sleep(long millis) {
+    private void awaitWaitingOnTheRow() {
         try {
-            Thread.sleep(millis);
+            RunningStatements.await(jdbc, "%FROM shared_first_start %FOR UPDATE%");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

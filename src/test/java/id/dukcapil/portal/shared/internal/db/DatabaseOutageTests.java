@@ -119,7 +119,7 @@ class DatabaseOutageTests {
             asking = new CountDownLatch(count);
             for (int i = 0; i < count; i++) {
                 callers.submit(() -> {
-                    asking.countDown();
+                    asking.countDown(); // about to ask: the measured request asks among them
                     while (open) {
                         availability();
                     }
@@ -129,8 +129,7 @@ class DatabaseOutageTests {
         }
 
         void awaitAsking() throws InterruptedException {
-            assertThat(asking.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(200); // their first requests are in the server's threads
+            assertThat(asking.await(10, TimeUnit.SECONDS)).as("every caller asking").isTrue();
         }
 
         @Override
