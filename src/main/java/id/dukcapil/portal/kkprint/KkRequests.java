@@ -38,7 +38,10 @@ public class KkRequests {
         this.clock = clock;
     }
 
-    /** The operator's inbox, nearest to (or furthest over) its standard first; never counted. */
+    /**
+     * The operator's inbox in the order the grid asks (by number, requester, time in step or holder), else nearest to
+     * (or furthest over) its standard first; never counted.
+     */
     @Transactional(readOnly = true)
     public Slice<InboxRow> operatorInbox(InboxFilter filter, Pageable page) {
         return inbox(Inbox.OPERATOR, filter, page);
@@ -80,7 +83,8 @@ public class KkRequests {
     }
 
     private Slice<InboxRow> inbox(Inbox inbox, InboxFilter filter, Pageable page) {
-        return Slices.of(store.inbox(inbox, filter, clock.instant(), page.getOffset(), page.getPageSize() + 1), page);
+        return Slices.of(store.inbox(inbox, filter, clock.instant(), page.getSort(), page.getOffset(),
+                page.getPageSize() + 1), page);
     }
 
     private RequestDetail detail(KkRequestEntity row) {

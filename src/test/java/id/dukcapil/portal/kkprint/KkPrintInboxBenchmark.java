@@ -45,8 +45,8 @@ class KkPrintInboxBenchmark {
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM kkprint_request", Long.class);
         assertThat(total).isGreaterThanOrEqualTo(REQUESTS);
 
-        String plain = KkRequestSql.INBOX_SQL.formatted("");
-        String overdue = KkRequestSql.INBOX_SQL.formatted("AND step_due_at < ?");
+        String plain = KkRequestSql.INBOX_SQL.formatted("", "ORDER BY step_due_at, id");
+        String overdue = KkRequestSql.INBOX_SQL.formatted("AND step_due_at < ?", "ORDER BY step_due_at, id");
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
         // Interleaved, so that the other tenants of the machine slow both sides alike; the user is signed in once,
         // as in a grid's session.

@@ -7,6 +7,7 @@ import id.dukcapil.portal.audit.AuditEntry;
 import id.dukcapil.portal.audit.AuditFilter;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.shared.jdbc.LikePattern;
+import id.dukcapil.portal.shared.jdbc.SqlOrder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDateTime;
@@ -32,6 +33,7 @@ public class AuditEntryReader {
 
     /** What a page of the log may be sorted by, and the column each is: the grid's sort properties. */
     public static final Map<String, String> SORTABLE = Map.of("seq", "seq", "actor", "actor_name", "outcome", "outcome");
+    private static final SqlOrder ORDER = new SqlOrder(SORTABLE, "seq DESC");
     static final String COLUMNS = "seq, occurred_at, actor_type, actor_id, actor_name, actor_roles, service_point, "
             + "action, subject_type, subject_id, outcome, detail";
     private static final int STREAM_FETCH_SIZE = 1000;
@@ -53,16 +55,8 @@ public class AuditEntryReader {
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
         params.add(offset);
-        StringBuilder by = new StringBuilder();
-        for (Sort.Order column : order) {
-            String name = SORTABLE.get(column.getProperty());
-            if (name == null) {
-                throw new IllegalArgumentException("The audit log does not sort by " + column.getProperty());
-            }
-            by.append(name).append(column.isAscending() ? " ASC, " : " DESC, ");
-        }
-        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry" + where.sql()
-                + " ORDER BY " + by + "seq DESC LIMIT ? OFFSET ?", ENTRY, params.toArray());
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry" + where.sql() + " " + ORDER.of(order)
+                + " LIMIT ? OFFSET ?", ENTRY, params.toArray());
     }
 
     /** Every matching entry, oldest first, one at a time. */

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link KkRequestSql} with {@link JdbcClient}. */
@@ -25,8 +26,9 @@ class KkRequestSqlImpl implements KkRequestSql {
     }
 
     @Override
-    public List<InboxRow> inbox(Inbox inbox, InboxFilter filter, Instant now, long offset, int limit) {
-        var statement = jdbc.sql(INBOX_SQL.formatted(filter.overdueOnly() ? "AND step_due_at < ?" : ""));
+    public List<InboxRow> inbox(Inbox inbox, InboxFilter filter, Instant now, Sort order, long offset, int limit) {
+        var statement = jdbc.sql(INBOX_SQL.formatted(filter.overdueOnly() ? "AND step_due_at < ?" : "",
+                INBOX_ORDER.of(order)));
         int index = 0;
         statement = statement.param(++index, inbox.name());
         if (filter.overdueOnly()) {

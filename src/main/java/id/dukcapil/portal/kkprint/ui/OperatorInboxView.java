@@ -114,17 +114,19 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         demoSubmit.addClickListener(click -> new DemoIntakeDialog(intake, this::refresh).open());
         OpensDialog.button(demoSubmit);
 
-        grid.addColumn(InboxRow::trackingNumber).setHeader(getTranslation("kkprint.column.tracking")).setAutoWidth(true);
+        grid.addColumn(InboxRow::trackingNumber).setHeader(getTranslation("kkprint.column.tracking")).setAutoWidth(true)
+                .setSortProperty("trackingNumber");
         // Second, beside the number: the step's clock is in sight at 1440 px (issue 54: last, it was scrolled out behind
         // the row's buttons). Not frozen: on a tablet two frozen columns left no room for the rest of the row.
         grid.addColumn(row -> Clocks.inStep(this, row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
-                .setKey("clock").setAutoWidth(true);
-        grid.addColumn(InboxRow::requesterName).setHeader(getTranslation("kkprint.column.requester")).setFlexGrow(2);
+                .setKey("clock").setAutoWidth(true).setSortProperty("clock");
+        grid.addColumn(InboxRow::requesterName).setHeader(getTranslation("kkprint.column.requester")).setFlexGrow(2)
+                .setSortProperty("requesterName");
         grid.addColumn(row -> getTranslation(row.reason().labelKey())).setHeader(getTranslation("kkprint.column.reason"))
                 .setAutoWidth(true);
         grid.addColumn(row -> row.holderName() == null ? getTranslation("kkprint.unclaimed")
                 : getTranslation("kkprint.held-by", row.holderName())).setHeader(getTranslation("kkprint.column.holder"))
-                .setKey("holder").setAutoWidth(true);
+                .setKey("holder").setAutoWidth(true).setSortProperty("holderName");
         actions(me, operator, supervisor).addTo(grid);
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);

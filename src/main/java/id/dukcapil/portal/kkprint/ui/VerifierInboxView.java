@@ -82,13 +82,15 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
         verifySelected.addClickListener(click -> verifySelected());
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(InboxRow::trackingNumber).setHeader(getTranslation("kkprint.column.tracking")).setAutoWidth(true);
-        grid.addColumn(InboxRow::requesterName).setHeader(getTranslation("kkprint.column.requester")).setFlexGrow(2);
+        grid.addColumn(InboxRow::trackingNumber).setHeader(getTranslation("kkprint.column.tracking")).setAutoWidth(true)
+                .setSortProperty("trackingNumber");
+        grid.addColumn(InboxRow::requesterName).setHeader(getTranslation("kkprint.column.requester")).setFlexGrow(2)
+                .setSortProperty("requesterName");
         grid.addColumn(row -> getTranslation(row.reason().labelKey())).setHeader(getTranslation("kkprint.column.reason"))
                 .setAutoWidth(true);
         // Frozen to the end: the time in the step, where the overdue figure shows, stays in sight in the split pane.
         grid.addColumn(row -> Clocks.inStep(this, row, clock.instant())).setHeader(getTranslation("kkprint.column.clock"))
-                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
+                .setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true).setSortProperty("clock");
         grid.setPartNameGenerator(row -> row.overdue(clock.instant()) ? "overdue" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItemsPageable(page -> requests.verifierInbox(new InboxFilter(overdueOnly.getValue()), page).getContent());

@@ -1,8 +1,8 @@
 /**
  * What every JdbcClient store shares: instants kept as UTC wall-clock time
  * ({@link id.dukcapil.portal.shared.jdbc.UtcColumns}), pages read without counting
- * ({@link id.dukcapil.portal.shared.jdbc.Slices}) and LIKE patterns of typed text
- * ({@link id.dukcapil.portal.shared.jdbc.LikePattern}).
+ * ({@link id.dukcapil.portal.shared.jdbc.Slices}) in a grid's order ({@link id.dukcapil.portal.shared.jdbc.SqlOrder}),
+ * and LIKE patterns of typed text ({@link id.dukcapil.portal.shared.jdbc.LikePattern}).
  */
 @NamedInterface("jdbc")
 @NullMarked

@@ -3,6 +3,7 @@ package id.dukcapil.portal.kkprint.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,7 +12,10 @@ import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.kkprint.InboxRow;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import id.dukcapil.portal.kkprint.RequestState;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +68,32 @@ class VerifierInboxViewTest extends PortalViewTest {
         test(view.verify).click();
         assertThat(lastNotification()).isEqualTo("Anggota " + name + " memiliki data ganda (duplicate record).");
         assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.FORWARDED);
+    }
+
+    @Test
+    void the_verifier_sorts_the_inbox_by_number_and_by_time_in_step_in_the_database() {
+        kk.forwarded();
+        kk.forwarded();
+        VerifierInboxView view = navigate(VerifierInboxView.class);
+        var number = view.grid.getColumns().getFirst();
+        view.grid.sort(GridSortOrder.asc(number).build());
+        List<String> ascending = trackingNumbers(view);
+        view.grid.sort(GridSortOrder.desc(number).build());
+        assertThat(ascending).hasSizeGreaterThan(1).isSorted();
+        assertThat(trackingNumbers(view)).isEqualTo(ascending.reversed());
+
+        var clock = view.grid.getColumns().getLast();
+        view.grid.sort(GridSortOrder.asc(clock).build());
+        List<java.time.Instant> started = IntStream.range(0, test(view.grid).size())
+                .mapToObj(row -> test(view.grid).getRow(row).stepStartedAt()).toList();
+        assertThat(started).as("shortest time in step first: the latest start first")
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(view.grid.getColumns().get(2).isSortable()).as("a reason is words, not an order").isFalse();
+    }
+
+    private List<String> trackingNumbers(VerifierInboxView view) {
+        var grid = test(view.grid);
+        return IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).trackingNumber()).toList();
     }
 
     @Test
