@@ -30,7 +30,7 @@ public class SlaMonitor {
     @Transactional(readOnly = true)
     public Slice<OverdueStep> overdue(@Nullable Procedure procedure, Pageable page) {
         Instant now = clock.instant();
-        List<OverdueStep> rows = steps.overdue(now, procedure, page.getOffset(), page.getPageSize() + 1).stream()
+        List<OverdueStep> rows = steps.overdue(now, procedure, page.getSort(), page.getOffset(), page.getPageSize() + 1).stream()
                 .map(row -> {
                     Duration elapsed = row.step().elapsed(now);
                     return new OverdueStep(row.step(), elapsed, elapsed.minus(row.step().standard()),

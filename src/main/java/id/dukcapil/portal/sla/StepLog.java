@@ -35,10 +35,10 @@ public class StepLog {
         return queries.forEach(filter, action);
     }
 
-    /** A page of matching steps, longest first: the cases behind a figure. */
+    /** A page of matching steps in the order the grid asks (case, start, officer, duration), else longest first. */
     @Transactional(readOnly = true)
     public Slice<EndedStep> page(StepLogFilter filter, Pageable page) {
-        List<EndedStep> rows = queries.page(filter, page.getOffset(), page.getPageSize() + 1);
+        List<EndedStep> rows = queries.page(filter, page.getSort(), page.getOffset(), page.getPageSize() + 1);
         return Slices.of(rows, page);
     }
 

@@ -34,19 +34,19 @@ class CasesDialog extends Dialog {
         overOnly.setId("reports-cases-over-only");
         overOnly.setLabel(getTranslation("reports.cases.over-only"));
         grid.addColumn(step -> step.caseRef().caseId()).setHeader(getTranslation("reports.column.case"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setSortProperty("case");
         grid.addColumn(step -> getTranslation(step.step().labelKey()))
                 .setHeader(getTranslation("reports.column.step")).setFlexGrow(2);
         grid.addColumn(step -> TIME.format(step.startedAt().atZone(zone)))
-                .setHeader(getTranslation("reports.column.started")).setAutoWidth(true);
+                .setHeader(getTranslation("reports.column.started")).setAutoWidth(true).setSortProperty("started");
         grid.addColumn(step -> pointName.apply(step.servicePoint()))
                 .setHeader(getTranslation("reports.column.service-point")).setAutoWidth(true);
         grid.addColumn(step -> step.officer() == null ? "–" : step.officer())
-                .setHeader(getTranslation("reports.column.officer")).setAutoWidth(true);
+                .setHeader(getTranslation("reports.column.officer")).setAutoWidth(true).setSortProperty("officer");
         grid.addColumn(step -> FigureTexts.duration(Duration.ofMillis(step.durationMs())) + " / "
                         + FigureTexts.duration(step.standard()))
                 .setHeader(getTranslation("reports.column.duration") + " / "
-                        + getTranslation("reports.column.standard")).setAutoWidth(true);
+                        + getTranslation("reports.column.standard")).setAutoWidth(true).setSortProperty("duration");
         grid.addColumn(step -> step.excused() ? step.excusedReason() : "")
                 .setHeader(getTranslation("reports.column.excused-reason")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);

@@ -5,6 +5,7 @@ import id.dukcapil.portal.sla.EndedStep;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepLogFilter;
+import id.dukcapil.portal.shared.jdbc.SqlOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -54,10 +56,14 @@ public class StepLogQueries {
         return count[0];
     }
 
-    public List<EndedStep> page(StepLogFilter filter, long offset, int limit) {
+    /** What a page of cases may be sorted by (the grid's sort properties), and its own order: longest first. */
+    public static final SqlOrder CASES_ORDER = new SqlOrder(Map.of("case", "case_id", "started", "started_at",
+            "officer", "ended_by", "duration", "duration_ms"), "duration_ms DESC, id");
+
+    public List<EndedStep> page(StepLogFilter filter, Sort order, long offset, int limit) {
         List<Object> params = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + " FROM sla_step" + where(filter, params)
-                + " ORDER BY duration_ms DESC, id LIMIT ? OFFSET ?";
+                + " " + CASES_ORDER.of(order) + " LIMIT ? OFFSET ?";
         params.add(limit);
         params.add(offset);
         return jdbc.query(sql, (rs, n) -> row(rs), params.toArray());

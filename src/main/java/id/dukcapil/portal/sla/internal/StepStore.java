@@ -5,6 +5,7 @@ import id.dukcapil.portal.sla.FinishedStep;
 import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepRecord;
+import id.dukcapil.portal.shared.jdbc.SqlOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,8 +15,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StepStore {
 
+    /** How far past its standard an open step is at {@code :now}, in seconds. */
+    private static final String OVER = "TIMESTAMPDIFF(SECOND, s.started_at, :now) - s.standard_seconds";
     private static final String COLUMNS = """
             id, procedure_code, case_id, step, started_at, started_by, service_point, standard_seconds, ended_at,
             ended_by, abandoned_reason""";
@@ -137,18 +142,24 @@ public class StepStore {
     }
 
     /**
-     * Open steps over their standard at {@code now}, longest over first, with when their case started. Step B10
+     * What the overdue list may be sorted by (the grid's sort properties), and its own order: longest over first. A
+     * time since a start is short when the start is late.
+     */
+    public static final SqlOrder OVERDUE_ORDER = new SqlOrder(Map.of("case", "s.case_id", "started", "s.started_at",
+            "elapsed", "-s.started_at", "over", OVER, "caseElapsed", "-case_started_at"), OVER + " DESC, s.id");
+
+    /**
+     * Open steps over their standard at {@code now}, in the order asked (see {@link #OVERDUE_ORDER}), with when their case started. Step B10
      * (the card waiting at the kiosk for the citizen) is the citizen's time, not the office's: never listed.
      */
-    public List<OverdueRow> overdue(Instant now, @Nullable Procedure procedure, long offset, int limit) {
+    public List<OverdueRow> overdue(Instant now, @Nullable Procedure procedure, Sort order, long offset, int limit) {
         return jdbc.sql("SELECT " + prefixed("s") + """
                 , (SELECT MIN(c.started_at) FROM sla_step c
                        WHERE c.procedure_code = s.procedure_code AND c.case_id = s.case_id) AS case_started_at
                 FROM sla_step s
                 WHERE s.ended_at IS NULL AND TIMESTAMPADD(SECOND, s.standard_seconds, s.started_at) < :now
                     AND (:procedure IS NULL OR s.procedure_code = :procedure) AND s.step <> 'B10_ADM_PRINT'
-                ORDER BY TIMESTAMPDIFF(SECOND, s.started_at, :now) - s.standard_seconds DESC, s.id
-                LIMIT :limit OFFSET :offset""")
+                """ + OVERDUE_ORDER.of(order) + " LIMIT :limit OFFSET :offset")
                 .param("now", utc(now)).param("procedure", procedure == null ? null : procedure.name())
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new OverdueRow(record(rs, n), instant(rs.getTimestamp("case_started_at"))))

@@ -95,21 +95,22 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
         overdue.addColumn(row -> getTranslation(row.step().caseRef().procedure().labelKey()))
                 .setHeader(getTranslation("sla.column.procedure")).setFlexGrow(1);
         overdue.addColumn(row -> row.step().caseRef().caseId()).setHeader(getTranslation("sla.column.case"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setSortProperty("case");
         overdue.addColumn(row -> getTranslation(row.step().step().labelKey()))
                 .setHeader(getTranslation("sla.column.step")).setFlexGrow(2);
         overdue.addColumn(row -> TIME.format(row.step().startedAt().atZone(clock.getZone())))
-                .setHeader(getTranslation("sla.column.started")).setAutoWidth(true);
+                .setHeader(getTranslation("sla.column.started")).setAutoWidth(true).setSortProperty("started");
         overdue.addColumn(row -> words.actor(row.step().startedBy())).setHeader(getTranslation("sla.column.by"))
                 .setFlexGrow(1);
         overdue.addColumn(row -> words.servicePoint(row.step().servicePoint()))
                 .setHeader(getTranslation("sla.column.service-point")).setFlexGrow(1);
         overdue.addColumn(row -> minutes(row.elapsed()) + " / " + minutes(row.step().standard()))
-                .setHeader(getTranslation("sla.column.elapsed-of-standard")).setAutoWidth(true);
+                .setHeader(getTranslation("sla.column.elapsed-of-standard")).setAutoWidth(true)
+                .setSortProperty("elapsed");
         overdue.addColumn(row -> "+" + minutes(row.over())).setHeader(getTranslation("sla.column.over"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setSortProperty("over");
         overdue.addColumn(row -> minutes(row.caseElapsed())).setHeader(getTranslation("sla.column.case-elapsed"))
-                .setAutoWidth(true);
+                .setAutoWidth(true).setSortProperty("caseElapsed");
         overdue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
                 GridVariant.LUMO_WRAP_CELL_CONTENT);
         overdue.setItemsPageable(page -> {

@@ -98,6 +98,14 @@ class ReportsViewTests extends PortalViewTest {
                 .containsExactly(9L, 7L, 4L, 4L, 3L, 2L);
         assertThat(test(cases).getRow(0).servicePoint()).isEqualTo("MPP-SOREANG");
         assertThat(test(cases).getCellText(0, 3)).isEqualTo(mpp);
+        // Sorted in the database (decision 194): the shortest first, then by the hour each began.
+        cases.sort(GridSortOrder.asc(cases.getColumns().get(5)).build());
+        assertThat(IntStream.range(0, 6).mapToObj(i -> test(cases).getRow(i).durationMs() / 60_000).toList())
+                .containsExactly(2L, 3L, 4L, 4L, 7L, 9L);
+        cases.sort(GridSortOrder.asc(cases.getColumns().get(2)).build());
+        assertThat(IntStream.range(0, 6).mapToObj(i -> test(cases).getRow(i).startedAt()).toList()).isSorted();
+        assertThat(cases.getColumns().get(1).isSortable()).as("a step is words, not an order").isFalse();
+        cases.sort(java.util.List.of());
         test(find(Checkbox.class).id("reports-cases-over-only")).click();
         assertThat(test(cases).size()).isEqualTo(2);
 

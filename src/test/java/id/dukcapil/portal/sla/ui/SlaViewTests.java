@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Span;
 import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalTest;
@@ -20,6 +21,7 @@ import id.dukcapil.portal.sla.StepStandard;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +81,36 @@ class SlaViewTests extends SpringBrowserlessTest {
 
         navigate(HomeView.class);
         assertThat(Integer.parseInt(find(Span.class).id("sla-overdue-count").getText().replace("+", ""))).isPositive();
+    }
+
+    @Test
+    void the_overdue_list_sorts_by_time_over_and_time_in_step_in_the_database() {
+        Instant now = Instant.parse("2027-08-02T03:00:00Z");
+        clock.setInstant(now);
+        for (int minutes : new int[] {30, 8, 15}) {
+            stepClock.enter(new CaseRef(Procedure.E_IKD_ACTIVATION, "E-" + UUID.randomUUID()),
+                    SopStep.E4_SCAN_ACTIVATION_QR, now.minus(Duration.ofMinutes(minutes)), "ikd", "MPP-SOREANG");
+        }
+        navigate(SlaView.class);
+        ComboBox<Procedure> procedure = find(ComboBox.class).id("sla-procedure");
+        test(procedure).selectItem(procedure.getItemLabelGenerator().apply(Procedure.E_IKD_ACTIVATION));
+        Grid<OverdueStep> overdueGrid = find(Grid.class).id("sla-overdue");
+        var overdue = test(overdueGrid);
+        assertThat(column(overdue, OverdueStep::over)).as("longest over first, on its own")
+                .hasSizeGreaterThanOrEqualTo(3).isSortedAccordingTo(Comparator.reverseOrder());
+
+        overdueGrid.sort(GridSortOrder.asc(overdueGrid.getColumns().get(7)).build());
+        assertThat(column(overdue, OverdueStep::over)).as("over, least first").isSorted();
+        overdueGrid.sort(GridSortOrder.desc(overdueGrid.getColumns().get(6)).build());
+        assertThat(column(overdue, OverdueStep::elapsed)).as("longest in step first")
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(overdueGrid.getColumns().get(4).isSortable()).as("an officer's name is not what is stored")
+                .isFalse();
+    }
+
+    private static java.util.List<Duration> column(com.vaadin.flow.component.grid.GridTester<?, OverdueStep> grid,
+                                                   java.util.function.Function<OverdueStep, Duration> value) {
+        return IntStream.range(0, grid.size()).mapToObj(row -> value.apply(grid.getRow(row))).toList();
     }
 
     @Test
