@@ -111,6 +111,7 @@ class SchoolVisitBenchmark {
                 + "primary key p50=%.2f ms p95=%.2f ms%n", figures.subject().p50(), figures.subject().p95(),
                 figures.baseline().p50(), figures.baseline().p95());
         List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + StudentSql.QUEUE_SQL
+                .formatted(StudentSql.QUEUE_ORDER.of(org.springframework.data.domain.Sort.unsorted()))
                 .replace("turns_17_on <= ?", "turns_17_on <= CURDATE()")
                 .replace("LIMIT ? OFFSET ?", "LIMIT " + (PAGE + 1) + " OFFSET 0"));
         System.out.println("BENCHMARK schoolvisit-queue plan " + plan);

@@ -2,9 +2,11 @@ package id.dukcapil.portal.schoolvisit.internal;
 
 import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.SchoolFigures;
+import id.dukcapil.portal.shared.jdbc.SqlOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 
@@ -15,12 +17,22 @@ import org.springframework.data.domain.Slice;
  */
 public interface StudentSql {
 
-    /** The birthday print queue's page (day, rows, offset); public for the benchmark's plan and baseline. */
+    /**
+     * The birthday print queue's page (its order; then day, rows, offset); public for the benchmark's plan and
+     * baseline.
+     */
     String QUEUE_SQL = """
             SELECT st.*, s.name AS school_name
             FROM schoolvisit_student st JOIN schoolvisit_school s ON s.id = st.school_id
             WHERE st.state = 'WAITING' AND st.turns_17_on <= ?
-            ORDER BY st.turns_17_on, st.school_id, st.id LIMIT ? OFFSET ?""";
+            %s LIMIT ? OFFSET ?""";
+
+    /**
+     * How the print queue may be sorted (the grid's sort properties), and its own order, the index's: oldest
+     * birthday first.
+     */
+    SqlOrder QUEUE_ORDER = new SqlOrder(Map.of("school", "s.name", "name", "st.full_name",
+            "seventeenth", "st.turns_17_on"), "st.turns_17_on, st.school_id, st.id");
 
     /** A row of the school's list: new, or the same NIK again with the class updated (a repeated import). */
     record RosterLine(String nik, String fullName, LocalDate birthDate, String className) {

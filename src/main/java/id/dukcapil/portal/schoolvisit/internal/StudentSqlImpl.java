@@ -75,7 +75,7 @@ class StudentSqlImpl implements StudentSql {
 
     @Override
     public Slice<QueuedCard> dueForPrinting(LocalDate day, Pageable page) {
-        List<QueuedCard> rows = jdbc.sql(QUEUE_SQL).params(day, (long) page.getPageSize() + 1, page.getOffset())
+        List<QueuedCard> rows = jdbc.sql(QUEUE_SQL.formatted(QUEUE_ORDER.of(page.getSort()))).params(day, (long) page.getPageSize() + 1, page.getOffset())
                 .query((rs, n) -> new QueuedCard(student(rs, n), rs.getString("school_name"))).list();
         return Slices.of(rows, page);
     }

@@ -89,12 +89,14 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         this.documents = documents;
         setSizeFull();
         boolean printer = CurrentRoles.hasAny(Role.PRINT_OPERATOR);
-        queue.addColumn(QueuedCard::schoolName).setHeader(getTranslation("schoolvisit.column.school")).setFlexGrow(2);
+        queue.addColumn(QueuedCard::schoolName).setHeader(getTranslation("schoolvisit.column.school")).setFlexGrow(2)
+                .setSortProperty("school");
         queue.addColumn(card -> card.student().fullName()).setHeader(getTranslation("schoolvisit.column.name"))
-                .setFlexGrow(2);
+                .setFlexGrow(2).setSortProperty("name");
         queue.addColumn(card -> Nik.of(card.student().nik()).masked()).setHeader("NIK").setAutoWidth(true);
         queue.addColumn(card -> DATE.format(card.student().seventeenth()))
-                .setHeader(getTranslation("schoolvisit.column.seventeenth")).setAutoWidth(true);
+                .setHeader(getTranslation("schoolvisit.column.seventeenth")).setAutoWidth(true)
+                .setSortProperty("seventeenth");
         if (printer) {
             actions().addTo(queue);
         }

@@ -201,6 +201,12 @@ class SchoolVisitViewTest extends PortalViewTest {
             assertThat(queue.getLazyDataView().getItems().filter(card -> card.schoolName().equals(school.name())))
                     .extracting(card -> card.student().fullName())
                     .hasSize(waiting).startsWith("Siswa Antrean 0", "Siswa Antrean 1").endsWith("Siswa Antrean 599");
+            // Sorted in the database (decision 194): the youngest first, every page in that order.
+            queue.sort(com.vaadin.flow.component.grid.GridSortOrder.desc(queue.getColumns().get(3)).build());
+            assertThat(queue.getLazyDataView().getItems().filter(card -> card.schoolName().equals(school.name())))
+                    .extracting(card -> card.student().fullName())
+                    .hasSize(waiting).startsWith("Siswa Antrean 599", "Siswa Antrean 598").endsWith("Siswa Antrean 0");
+            assertThat(queue.getColumns().get(2).isSortable()).as("a masked NIK is no order").isFalse();
         });
     }
 
