@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +36,13 @@ public class DemoMailbox {
         return active;
     }
 
-    /** Newest first; {@code recipient} is any part of the address, blank for all. */
+    /**
+     * In the order the grid asks (delivered, recipient), else newest first; {@code recipient} is any part of the
+     * address, blank for all.
+     */
     @Transactional(readOnly = true)
     public Slice<DemoMail> page(String recipient, Pageable page) {
-        List<DemoMail> rows = store.page(recipient, page.getOffset(), page.getPageSize() + 1);
+        List<DemoMail> rows = store.page(recipient, page.getSort(), page.getOffset(), page.getPageSize() + 1);
         return Slices.of(rows, page);
     }
 
@@ -50,7 +54,7 @@ public class DemoMailbox {
 
     @Transactional(readOnly = true)
     public Optional<DemoMail> latestTo(String recipient) {
-        return store.page(recipient, 0, 1).stream().filter(mail -> mail.recipient().equalsIgnoreCase(recipient.strip()))
+        return store.page(recipient, Sort.unsorted(), 0, 1).stream().filter(mail -> mail.recipient().equalsIgnoreCase(recipient.strip()))
                 .findFirst();
     }
 }

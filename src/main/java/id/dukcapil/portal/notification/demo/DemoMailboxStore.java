@@ -1,6 +1,7 @@
 package id.dukcapil.portal.notification.demo;
 
 import id.dukcapil.portal.shared.jdbc.LikePattern;
+import id.dukcapil.portal.shared.jdbc.SqlOrder;
 import id.dukcapil.portal.shared.jdbc.UtcColumns;
 import id.dukcapil.portal.notification.demo.DemoMail;
 import jakarta.mail.BodyPart;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -34,14 +36,17 @@ public class DemoMailboxStore {
         this.jdbc = jdbc;
     }
 
-    public List<DemoMail> page(String recipient, long offset, int limit) {
+    /** How the mailbox may be sorted (the grid's sort properties), and its own order: the newest first. */
+    static final SqlOrder ORDER = new SqlOrder(Map.of("delivered", "id", "recipient", "recipient"), "id DESC");
+
+    public List<DemoMail> page(String recipient, Sort order, long offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT id, delivered_at, mime FROM notification_demo_mailbox WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (StringUtils.hasText(recipient)) {
             sql.append(" AND recipient LIKE :recipient");
             params.put("recipient", LikePattern.contains(recipient.strip())); // any part: "budi", "@contoh.id"
         }
-        sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset");
+        sql.append(' ').append(ORDER.of(order)).append(" LIMIT :limit OFFSET :offset");
         params.put("limit", limit);
         params.put("offset", offset);
         return jdbc.sql(sql.toString()).params(params)

@@ -63,8 +63,10 @@ class MailboxView extends VerticalLayout implements HasDynamicTitle {
         recipient.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
 
         grid.addColumn(mail -> TIME.format(mail.deliveredAt().atZone(clock.getZone())))
-                .setHeader(getTranslation("notification.column.delivered")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(DemoMail::recipient).setHeader(getTranslation("notification.column.recipient")).setFlexGrow(1);
+                .setHeader(getTranslation("notification.column.delivered")).setAutoWidth(true).setFlexGrow(0)
+                .setSortProperty("delivered");
+        grid.addColumn(DemoMail::recipient).setHeader(getTranslation("notification.column.recipient")).setFlexGrow(1)
+                .setSortProperty("recipient");
         grid.addColumn(DemoMail::subject).setHeader(getTranslation("notification.column.subject")).setFlexGrow(2);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setItemsPageable(page -> mailbox.page(recipient.getValue(), page).getContent());

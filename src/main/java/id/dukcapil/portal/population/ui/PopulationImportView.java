@@ -26,6 +26,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.population.ImportProgress;
 import id.dukcapil.portal.population.ImportState;
 import id.dukcapil.portal.population.PopulationImports;
+import id.dukcapil.portal.shared.NaturalOrder;
 import id.dukcapil.portal.shared.RuleViolation;
 import com.vaadin.flow.data.binder.Binder;
 import id.dukcapil.portal.shared.ui.BeanRule;
@@ -56,6 +57,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -171,9 +173,11 @@ class PopulationImportView extends VerticalLayout implements HasDynamicTitle {
         awaiting.setId("import-awaiting");
 
         imports.addColumn(progress -> TIME.format(progress.startedAt().atZone(clock.getZone())))
+                .setComparator(Comparator.comparing(ImportProgress::startedAt))
                 .setHeader(getTranslation("population.import.column.started")).setAutoWidth(true);
-        imports.addColumn(ImportProgress::fileName).setHeader(getTranslation("population.import.column.file"))
-                .setFlexGrow(1);
+        imports.addColumn(ImportProgress::fileName)
+                .setComparator(Comparator.comparing(ImportProgress::fileName, NaturalOrder.TEXT))
+                .setHeader(getTranslation("population.import.column.file")).setFlexGrow(1);
         imports.addColumn(progress -> getTranslation(progress.state().labelKey()))
                 .setHeader(getTranslation("population.import.column.state")).setAutoWidth(true);
         imports.addColumn(this::summary).setHeader(getTranslation("population.import.column.summary")).setFlexGrow(2);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
@@ -93,6 +94,21 @@ class MailboxViewTests extends SpringBrowserlessTest {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             assertThat(new PDFTextStripper().getText(document)).contains("Tiket booking BKG-TEST-42");
         }
+    }
+
+    @Test
+    void a_demo_user_sorts_the_mailbox_by_recipient_and_by_time() throws Exception {
+        long first = stored("<sort-b@dukcapil.test>", "urut-b@example.id", "Urut", pdf("Urut B"));
+        long second = stored("<sort-a@dukcapil.test>", "urut-a@example.id", "Urut", pdf("Urut A"));
+        RouteConfiguration.forApplicationScope().setAnnotatedRoute(MailboxView.class);
+        navigate(MailboxView.class);
+        test(find(TextField.class).id("mailbox-recipient")).setValue("urut-");
+        Grid<DemoMail> mails = find(Grid.class).id("mailbox-grid");
+        assertThat(test(mails).getRow(0).id()).as("the newest first").isEqualTo(second);
+        mails.sort(GridSortOrder.asc(mails.getColumns().get(1)).build());
+        assertThat(test(mails).getRow(0).recipient()).isEqualTo("urut-a@example.id");
+        mails.sort(GridSortOrder.asc(mails.getColumns().get(0)).build());
+        assertThat(test(mails).getRow(0).id()).as("the oldest first").isEqualTo(first);
     }
 
     @Test

@@ -54,6 +54,15 @@ class PopulationImportViewTest extends PortalViewTest {
         awaitEnd();
         view.refresh();
         assertThat(test(view.imports).getCellText(0, 2)).as("no extract still").isEqualTo("Gagal");
+
+        // The history sorts by start and by file (decision 194); the newest first again when unsorted.
+        var started = view.imports.getColumns().getFirst();
+        view.imports.sort(com.vaadin.flow.component.grid.GridSortOrder.asc(started).build());
+        java.util.List<java.time.Instant> ascending = java.util.stream.IntStream.range(0, test(view.imports).size())
+                .mapToObj(row -> test(view.imports).getRow(row).startedAt()).toList();
+        assertThat(ascending).isSorted();
+        assertThat(view.imports.getColumns().get(1).isSortable()).isTrue();
+        assertThat(view.imports.getColumns().get(3).isSortable()).as("a summary is words").isFalse();
     }
 
     /**
