@@ -6,6 +6,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.blanko.internal.LedgerRepository;
 import id.dukcapil.portal.blanko.internal.StockMovementEntity;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.PageOrder;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -155,11 +157,12 @@ public class BlankoStock {
         return summary(point(servicePoint));
     }
 
-    /** Newest line first. */
+    /** In the order the grid asks (time, quantity, balance, by whom), else the newest line first. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public Slice<StockMovement> history(String servicePoint, Pageable page) {
-        return ledger.findByServicePointOrderByIdDesc(servicePoint, page).map(StockMovementEntity::toRecord);
+        return ledger.findByServicePoint(servicePoint, PageOrder.of(page, Sort.by(Sort.Direction.DESC, "id")))
+                .map(StockMovementEntity::toRecord);
     }
 
     /** The balance when the office-local day began: the daily summary's opening stock. */

@@ -5,6 +5,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.kkprint.internal.ApiClientEntity;
 import id.dukcapil.portal.kkprint.internal.ApiClientRepository;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
+import id.dukcapil.portal.shared.PageOrder;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.Base64;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -79,8 +81,9 @@ public class ApiClients {
         auditLog.record(AuditRecord.success("kkprint.api-client.revoked", "ApiClient", String.valueOf(id)));
     }
 
+    /** In the order the grid asks (kind, name, place, created), else the newest first. */
     @Transactional(readOnly = true)
     public Slice<ApiClient> page(Pageable page) {
-        return store.findAllByOrderByIdDesc(page).map(ApiClientEntity::toRecord);
+        return store.findAllBy(PageOrder.of(page, Sort.by(Sort.Direction.DESC, "id"))).map(ApiClientEntity::toRecord);
     }
 }

@@ -56,7 +56,7 @@ class DemoBlanko {
         Authentication planner = signedIn(users, "perencana");
         int points = 0;
         for (ServicePoint point : servicePoints.active()) {
-            if (ledger.findByServicePointOrderByIdDesc(point.code(), PageRequest.ofSize(1)).isEmpty()) {
+            if (ledger.findByServicePoint(point.code(), PageRequest.ofSize(1)).isEmpty()) {
                 as(planner, () -> stock.receive(point.code(), cardsFor(point), DELIVERY_REFERENCE));
                 points++;
             }

@@ -14,7 +14,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface LedgerRepository extends JpaRepository<StockMovementEntity, Long>, BalanceRows {
 
     /** A point's lines, newest first. */
-    Slice<StockMovementEntity> findByServicePointOrderByIdDesc(String servicePoint, Pageable page);
+    /** A point's lines in the page's order (callers give one: see {@code PageOrder}). */
+    Slice<StockMovementEntity> findByServicePoint(String servicePoint, Pageable page);
 
     /** Cards printed or spoiled at the point since {@code from}. */
     default int usedSince(String servicePoint, Instant from) {

@@ -86,14 +86,17 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
         points.addSelectionListener(selection -> showHistory());
 
         history.addColumn(line -> TIME.format(line.recordedAt().atZone(clock.getZone())))
-                .setHeader(getTranslation("blanko.column.time")).setAutoWidth(true);
+                .setHeader(getTranslation("blanko.column.time")).setAutoWidth(true).setSortProperty("id");
         history.addColumn(line -> getTranslation(line.kind().labelKey())).setHeader(getTranslation("blanko.column.kind"))
                 .setAutoWidth(true);
-        history.addColumn(StockMovement::quantity).setHeader(getTranslation("blanko.column.quantity")).setAutoWidth(true);
-        history.addColumn(StockMovement::balanceAfter).setHeader(getTranslation("blanko.column.balance")).setAutoWidth(true);
+        history.addColumn(StockMovement::quantity).setHeader(getTranslation("blanko.column.quantity")).setAutoWidth(true)
+                .setSortProperty("quantity");
+        history.addColumn(StockMovement::balanceAfter).setHeader(getTranslation("blanko.column.balance")).setAutoWidth(true)
+                .setSortProperty("balanceAfter");
         history.addColumn(this::reference).setHeader(getTranslation("blanko.column.reference"));
         history.addColumn(line -> Objects.toString(line.reason(), "")).setHeader(getTranslation("blanko.column.reason"));
-        history.addColumn(StockMovement::recordedBy).setHeader(getTranslation("blanko.column.by")).setAutoWidth(true);
+        history.addColumn(StockMovement::recordedBy).setHeader(getTranslation("blanko.column.by")).setAutoWidth(true)
+                .setSortProperty("recordedBy");
         history.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
 
         quantity.setLabel(getTranslation("blanko.field.quantity"));

@@ -14,7 +14,8 @@ public interface ApiClientRepository extends JpaRepository<ApiClientEntity, Long
     boolean existsByKeyHash(String keyHash);
 
     /** Newest first, without a count. */
-    Slice<ApiClientEntity> findAllByOrderByIdDesc(Pageable page);
+    /** The clients in the page's order (callers give one: see {@code PageOrder}). */
+    Slice<ApiClientEntity> findAllBy(Pageable page);
 
     /** The client whose key this is, unless revoked. */
     default Optional<ApiClient> authenticate(String key) {

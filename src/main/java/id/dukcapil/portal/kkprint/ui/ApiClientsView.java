@@ -80,12 +80,13 @@ class ApiClientsView extends VerticalLayout implements HasDynamicTitle {
         });
         grid.addColumn(client -> getTranslation(client.kind().labelKey())).setHeader(getTranslation("kkprint.client.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(ApiClient::name).setHeader(getTranslation("kkprint.client.name")).setFlexGrow(2);
+        grid.addColumn(ApiClient::name).setHeader(getTranslation("kkprint.client.name")).setFlexGrow(2)
+                .setSortProperty("name");
         grid.addColumn(client -> client.location() == null ? "" : client.location())
-                .setHeader(getTranslation("kkprint.client.location")).setFlexGrow(2);
+                .setHeader(getTranslation("kkprint.client.location")).setFlexGrow(2).setSortProperty("location");
         grid.addColumn(client -> client.keyHint() + "…").setHeader(getTranslation("kkprint.client.key")).setAutoWidth(true);
         grid.addColumn(client -> TIME.format(client.createdAt().atZone(clock.getZone())))
-                .setHeader(getTranslation("kkprint.client.created")).setAutoWidth(true);
+                .setHeader(getTranslation("kkprint.client.created")).setAutoWidth(true).setSortProperty("id");
         RowActions.<ApiClient>of(ApiClient::id)
                 .button("revoke-", getTranslation("kkprint.client.revoke"), ApiClient::active, client -> {
                     try {

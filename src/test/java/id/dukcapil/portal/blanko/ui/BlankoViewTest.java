@@ -41,6 +41,13 @@ class BlankoViewTest extends PortalViewTest {
         assertThat(history.getCellText(0, 2)).isEqualTo("120");
         assertThat(history.getCellText(0, 3)).isEqualTo(String.valueOf(before + 120));
         assertThat(history.getCellText(0, 4)).isEqualTo(reference);
+        // The history sorts in the database (decision 194): the largest movement first, then the newest again.
+        view.history.sort(com.vaadin.flow.component.grid.GridSortOrder.desc(view.history.getColumns().get(2)).build());
+        java.util.List<Integer> quantities = java.util.stream.IntStream.range(0, history.size())
+                .mapToObj(row -> history.getRow(row).quantity()).toList();
+        assertThat(quantities).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        view.history.sort(java.util.List.of());
+        assertThat(history.getCellText(0, 4)).isEqualTo(reference);
         assertThat(view.quantity.getValue()).as("the form is cleared for the next delivery").isNull();
         assertThat(view.correct.getParent().orElseThrow().isVisible()).as("a planner does not correct a stock-take").isFalse();
         var points = test(view.points);

@@ -49,6 +49,11 @@ class ApiClientsViewTest extends PortalViewTest {
         GridInput.clickAction(view.grid, 0, "revoke-");
         assertThat(clients.authenticate(key)).isEmpty();
         assertThat(GridInput.showsAction(view.grid, 0, "revoke-")).as("revoked: said, not offered again").isFalse();
+
+        view.grid.sort(com.vaadin.flow.component.grid.GridSortOrder.asc(view.grid.getColumns().get(1)).build());
+        List<String> names = java.util.stream.IntStream.range(0, test(view.grid).size())
+                .mapToObj(row -> test(view.grid).getRow(row).name()).toList();
+        assertThat(names).as("by name, in the database").hasSizeGreaterThan(1).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
     }
 
     @Test
