@@ -34,7 +34,7 @@ public class SlaMonitor {
                 .map(row -> {
                     Duration elapsed = row.step().elapsed(now);
                     return new OverdueStep(row.step(), elapsed, elapsed.minus(row.step().standard()),
-                            Duration.between(row.caseStartedAt(), now));
+                            Duration.between(row.caseStartedAt(), now), row.heldBy());
                 })
                 .toList();
         return Slices.of(rows, page);

@@ -89,6 +89,16 @@ public class StepClock {
     }
 
     /**
+     * An officer takes the open step (a KK request claimed), or gives it back ({@code null}): the SLA list names who
+     * has it now. Nothing happens if the case is not in the step.
+     */
+    @Transactional
+    public void hold(CaseRef caseRef, SopStep step, @Nullable String actor) {
+        checkProcedure(caseRef, step);
+        steps.hold(caseRef, step, actor);
+    }
+
+    /**
      * The case leaves the step at {@code at}. Refused if the case is not in that step ({@code sla.step.not-open})
      * or {@code at} is before the step started ({@code sla.step.ends-before-start}).
      */

@@ -59,6 +59,10 @@ public class Lifecycle {
     public void record(KkRequestEntity request, KkRequestEntity.Change change, @Nullable String reason, Instant at,
                        Actor by) {
         Transition transition = change.transition();
+        if (transition == Transition.CLAIMED || transition == Transition.CLAIM_RELEASED) {
+            stepClock.hold(caseRef(request.trackingNumber()), SopStep.B6_OPERATOR_CHECK,
+                    transition == Transition.CLAIMED ? by.id() : null);
+        }
         if (transition.kind() == Transition.Kind.MOVE) {
             CaseRef caseRef = caseRef(request.trackingNumber());
             // Step 9 is not left by a move: it ends when the mail server accepts the QR + PIN e-mail (QrPinMailAccepted).

@@ -154,7 +154,7 @@ public class StepStore {
      */
     public List<OverdueRow> overdue(Instant now, @Nullable Procedure procedure, Sort order, long offset, int limit) {
         return jdbc.sql("SELECT " + prefixed("s") + """
-                , (SELECT MIN(c.started_at) FROM sla_step c
+                , s.held_by, (SELECT MIN(c.started_at) FROM sla_step c
                        WHERE c.procedure_code = s.procedure_code AND c.case_id = s.case_id) AS case_started_at
                 FROM sla_step s
                 WHERE s.ended_at IS NULL AND TIMESTAMPADD(SECOND, s.standard_seconds, s.started_at) < :now
@@ -162,11 +162,20 @@ public class StepStore {
                 """ + OVERDUE_ORDER.of(order) + " LIMIT :limit OFFSET :offset")
                 .param("now", utc(now)).param("procedure", procedure == null ? null : procedure.name())
                 .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new OverdueRow(record(rs, n), instant(rs.getTimestamp("case_started_at"))))
+                .query((rs, n) -> new OverdueRow(record(rs, n), instant(rs.getTimestamp("case_started_at")),
+                        rs.getString("held_by")))
                 .list();
     }
 
-    public record OverdueRow(StepRecord step, Instant caseStartedAt) {
+    public record OverdueRow(StepRecord step, Instant caseStartedAt, @Nullable String heldBy) {
+    }
+
+    /** The open step's holder now (a claim), or nobody's apart from who started it ({@code null}). */
+    public void hold(CaseRef caseRef, SopStep step, @Nullable String actor) {
+        jdbc.sql("""
+                UPDATE sla_step SET held_by = ?
+                WHERE procedure_code = ? AND case_id = ? AND step = ? AND ended_at IS NULL""")
+                .params(actor, caseRef.procedure().name(), caseRef.caseId(), step.name()).update();
     }
 
     /**

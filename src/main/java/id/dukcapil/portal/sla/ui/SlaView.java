@@ -100,7 +100,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("sla.column.step")).setFlexGrow(2);
         overdue.addColumn(row -> TIME.format(row.step().startedAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("sla.column.started")).setAutoWidth(true).setSortProperty("started");
-        overdue.addColumn(row -> words.actor(row.step().startedBy())).setHeader(getTranslation("sla.column.by"))
+        overdue.addColumn(row -> words.actor(row.holder())).setHeader(getTranslation("sla.column.by"))
                 .setFlexGrow(1);
         overdue.addColumn(row -> words.servicePoint(row.step().servicePoint()))
                 .setHeader(getTranslation("sla.column.service-point")).setFlexGrow(1);
@@ -115,7 +115,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
                 GridVariant.LUMO_WRAP_CELL_CONTENT);
         overdue.setItemsPageable(page -> {
             var rows = monitor.overdue(procedure.getValue(), page).getContent();
-            words.learn(rows.stream().map(row -> row.step().startedBy()).toList());
+            words.learn(rows.stream().map(OverdueStep::holder).toList());
             return rows;
         });
         overdue.setSizeFull();

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.html.Span;
 import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.kkprint.KkPrintTestSupport;
+import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.shared.ui.HomeView;
 import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.sla.CaseRef;
@@ -27,6 +29,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The manager opens the SLA view and finds the case that is over its standard now. */
@@ -37,6 +40,9 @@ class SlaViewTests extends SpringBrowserlessTest {
     @Autowired StepClock stepClock;
     @Autowired TestClock clock;
     @Autowired ServicePoints servicePoints;
+    @Autowired KkPrintTestSupport kk;
+    @Autowired OperatorInbox operatorInbox;
+    @Autowired JdbcTemplate jdbc;
 
     @AfterEach
     void real_time_again() {
@@ -81,6 +87,38 @@ class SlaViewTests extends SpringBrowserlessTest {
 
         navigate(HomeView.class);
         assertThat(Integer.parseInt(find(Span.class).id("sla-overdue-count").getText().replace("+", ""))).isPositive();
+    }
+
+    @Test
+    void a_claimed_kk_request_over_its_standard_names_the_operator_who_holds_it() {
+        String tracking = kk.submitted();
+        long id = kk.idOf(tracking);
+        kk.asStaff("operator", () -> {
+            operatorInbox.claim(id);
+            return null;
+        });
+        clock.setInstant(Instant.now().plus(Duration.ofHours(1)));
+
+        navigate(SlaView.class);
+        ComboBox<Procedure> procedure = find(ComboBox.class).id("sla-procedure");
+        test(procedure).selectItem(procedure.getItemLabelGenerator().apply(Procedure.B_KK_PRINT));
+        Grid<OverdueStep> overdueGrid = find(Grid.class).id("sla-overdue");
+        var overdue = test(overdueGrid);
+        int row = IntStream.range(0, overdue.size())
+                .filter(i -> overdue.getRow(i).step().caseRef().caseId().equals(tracking)).findFirst().orElseThrow();
+        String operator = jdbc.queryForObject("SELECT full_name FROM staff_account WHERE username = 'operator'",
+                String.class);
+        assertThat(overdue.getCellText(row, 4)).as("who holds the step, not the IKD app that started it")
+                .isEqualTo(operator);
+
+        kk.asStaff("operator", () -> {
+            operatorInbox.release(id);
+            return null;
+        });
+        overdueGrid.getDataProvider().refreshAll();
+        int again = IntStream.range(0, overdue.size())
+                .filter(i -> overdue.getRow(i).step().caseRef().caseId().equals(tracking)).findFirst().orElseThrow();
+        assertThat(overdue.getCellText(again, 4)).as("given back: nobody holds it").isEqualTo("Gateway IKD");
     }
 
     @Test
