@@ -27,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The planner's calendar at a desk (1440 × 900), in both languages: each visit's chip stays inside its own day (a
- * chip reaching into the next day read as a two-day visit), its whole line in a tooltip; and the side menu shows
- * every label whole.
+ * chip reaching into the next day read as a two-day visit) and names its school whole, its whole line in a tooltip;
+ * today's week is in the window (issue 54, item 12); and the side menu shows every label whole.
  */
 @PortalTest
 class PlannerCalendarBrowserTest {
@@ -62,16 +62,19 @@ class PlannerCalendarBrowserTest {
                 desk.screenshot("planner-calendar-" + language);
 
                 List<Map<String, Object>> chips = chips(desk);
-                assertThat(chips).as("today's visit on this month's calendar")
-                        .anyMatch(chip -> ((String) chip.get("text")).contains("Set Perekaman Keliling " + npsn));
+                assertThat(chips).as("today's visit on this month's calendar, the school named whole")
+                        .anyMatch(chip -> chip.get("text").equals("SMA Negeri Kalender Bernama Panjang " + npsn)
+                                && ((String) chip.get("tooltip")).contains("Set Perekaman Keliling " + npsn));
                 for (Map<String, Object> chip : chips) {
                     assertThat(((Number) chip.get("right")).doubleValue())
                             .as(language + ": the chip " + chip.get("text") + " ends inside its day")
                             .isLessThanOrEqualTo(((Number) chip.get("dayRight")).doubleValue() + 0.5);
-                    assertThat((String) chip.get("tooltip")).as("its whole line in its tooltip")
-                            .isEqualTo(chip.get("text"));
-                    assertThat(chip.get("cut")).as("a line longer than its day ends in an ellipsis").isEqualTo("ellipsis");
+                    assertThat((String) chip.get("tooltip")).as("its whole line in its tooltip, the kit and team too")
+                            .startsWith((String) chip.get("text"));
+                    assertThat((Boolean) chip.get("whole")).as(language + ": " + chip.get("text") + " shown whole")
+                            .isTrue();
                 }
+                assertThat(todayInSight(desk)).as(language + ": today's week in the window, not below it").isTrue();
                 assertThat(cutMenuLabels(desk)).as(language + ": menu labels cut").isEmpty();
             }
         }
@@ -90,11 +93,21 @@ class PlannerCalendarBrowserTest {
                   const tooltip = button.querySelector('vaadin-tooltip');
                   const label = [...button.childNodes].filter(node => node.nodeType === Node.TEXT_NODE)
                     .map(node => node.textContent).join('').trim();
-                  const cut = getComputedStyle(button.shadowRoot.querySelector('[part=label]')).textOverflow;
-                  return { text: label, cut, right: button.getBoundingClientRect().right,
+                  const part = button.shadowRoot.querySelector('[part=label]');
+                  const whole = part.scrollWidth <= part.clientWidth + 1 && part.scrollHeight <= part.clientHeight + 1;
+                  return { text: label, whole, right: button.getBoundingClientRect().right,
                            dayRight: chip.parentElement.getBoundingClientRect().right,
                            tooltip: tooltip ? tooltip.text : null };
                 });""");
+    }
+
+    /** Whether today's day on the calendar lies within the window's height. */
+    private static boolean todayInSight(Browser desk) {
+        return (Boolean) desk.driver.executeScript("""
+                const day = document.getElementById('day-' + arguments[0]);
+                const box = day.getBoundingClientRect();
+                return box.top >= 0 && box.bottom <= window.innerHeight;""",
+                LocalDate.now(ZoneId.of("Asia/Jakarta")).toString());
     }
 
     /** The side menu's labels whose words do not fit the room they are given. */

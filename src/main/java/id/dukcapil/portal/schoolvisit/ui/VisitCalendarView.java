@@ -113,11 +113,29 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         calendar.setId("calendar");
         calendar.setWidthFull();
         Div scroller = new Div(calendar);
+        scroller.addClassName("visit-calendar-scroller");
         scroller.setWidthFull();
         scroller.getStyle().set("overflow-x", "auto");
         add(new H2(getTranslation("schoolvisit.calendar.title")), bar, scroller);
         draw();
     }
+
+    /**
+     * Scrolls the day into its scroller whenever the scroller overflows in the first seconds: its box and the
+     * calendar in it take their sizes a moment after they are drawn (the layout and the buttons are web components),
+     * and a box that shrinks again starts at its top.
+     */
+    private static final String TODAY_IN_SIGHT = """
+            const day = this;
+            const box = day.closest('.visit-calendar-scroller');
+            const sight = new ResizeObserver(() => {
+              if (box.scrollHeight > box.clientHeight) {
+                day.scrollIntoView({block: 'nearest'});
+              }
+            });
+            sight.observe(box);
+            sight.observe(day.parentElement);
+            setTimeout(() => sight.disconnect(), 3000);""";
 
     private void move(int step) {
         anchor = mode.getSelectedTab() == week ? anchor.plusWeeks(step) : anchor.plusMonths(step);
@@ -152,7 +170,13 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         }
         LocalDate today = LocalDate.now(clock);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            calendar.add(dayCell(day, visits.getOrDefault(day, List.of()), weekly, names, today));
+            Div cell = dayCell(day, visits.getOrDefault(day, List.of()), weekly, names, today);
+            calendar.add(cell);
+            if (day.equals(today)) {
+                // A month's six weeks are taller than a laptop's window: today's week in sight, not the past ones.
+                // Once the calendar's box has its height (the layout around it sizes it after it is drawn).
+                cell.getElement().executeJs(TODAY_IN_SIGHT);
+            }
         }
     }
 
@@ -186,11 +210,15 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
                     .collect(Collectors.joining(", ")) : getTranslation("schoolvisit.calendar.officers", visit.team().size());
             // The kit by the name the schedule dialog gives it, not by its code.
             String words = visit.schoolName() + " · " + visit.kitName() + " · " + team;
-            // One line within its day, cut with an ellipsis; the whole line in the tooltip.
-            Button open = OpensDialog.button(new Button(words, click -> openVisit(visit)));
+            // The week has room for the whole line; a month's day names the school whole, on as many lines as it
+            // takes (cut, "SMA Negeri 1 Ban…" named no school), the kit and the team in the tooltip.
+            Button open = OpensDialog.button(new Button(weekly ? words : visit.schoolName(), click -> openVisit(visit)));
             open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             open.setWidthFull();
             open.getStyle().set("justify-content", "flex-start").set("min-width", "0");
+            if (!weekly) {
+                chip.addClassName("month"); // styles.css: the school's name wraps
+            }
             open.setTooltipText(words);
             open.setId("visit-" + visit.id());
             chip.add(open);

@@ -81,7 +81,11 @@ class SchoolVisitViewTest extends PortalViewTest {
             ScheduleDialog.schedule(this, first, day, officer, kitCode);
             assertThat(lastNotification()).contains(first.name(), "dijadwalkan");
             Div cell = find(Div.class).id("day-" + day);
-            assertThat(cell.getElement().getTextRecursively()).as("the kit by the dialog's name, not its code")
+            assertThat(cell.getElement().getTextRecursively()).as("the month's day names the school whole")
+                    .contains(first.name());
+            Button chip = find(Button.class).from(cell).all().stream()
+                    .filter(button -> button.getText().equals(first.name())).findFirst().orElseThrow();
+            assertThat(chip.getTooltip().getText()).as("the kit by the dialog's name, not its code")
                     .contains(first.name(), "Set Kalender " + tag).doesNotContain(kitCode);
 
             ScheduleDialog.schedule(this, second, day, officer, kitCode);
