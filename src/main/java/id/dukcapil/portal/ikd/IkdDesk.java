@@ -129,6 +129,21 @@ public class IkdDesk {
         closedUnactivated(row, IkdFailure.REFERRED, "ikd.referred");
     }
 
+    /**
+     * The citizen left before the activation was done: the registration closes now rather than at midnight (its NIK
+     * may register again), its open steps end abandoned, and the day's report counts it as not finished.
+     */
+    @Transactional
+    public void citizenLeft(String code) {
+        RegistrationEntity row = mine(code, true);
+        row.expire();
+        Instant now = clock.instant();
+        failures.failure(row.servicePoint(), row.code(), currentActor.id(), IkdFailure.NOT_FINISHED, now);
+        UnfinishedRegistrations.APP_STEPS.forEach(step -> stepClock.abandonIfOpen(Activations.caseRef(row.code()),
+                step, now, currentActor.id(), "the citizen left"));
+        auditLog.record(AuditRecord.success("ikd.left", "IkdRegistration", row.code()));
+    }
+
     /** The officer's archive checklist is done (every item ticked): SOP E ends for this citizen. */
     @Transactional
     public void archive(String code, Set<ArchiveItem> ticked) {

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 class UnfinishedRegistrations {
 
     private static final String JOB = "ikd-unfinished-registrations";
-    private static final List<SopStep> APP_STEPS = List.of(SopStep.E3_SELFIE, SopStep.E4_SCAN_ACTIVATION_QR,
+    /** The steps the citizen's app takes: an unfinished registration ends them abandoned. */
+    static final List<SopStep> APP_STEPS = List.of(SopStep.E3_SELFIE, SopStep.E4_SCAN_ACTIVATION_QR,
             SopStep.E5_PIN_EMAIL_ACTIVATE);
 
     private final RegistrationRepository registrations;

@@ -1,6 +1,7 @@
 package id.dukcapil.portal.ikd.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -26,6 +27,7 @@ import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.live.Change;
 import id.dukcapil.portal.shared.ui.ListedRows;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
+import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.RowActions;
@@ -180,6 +182,15 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
                     desk.refer(row.code());
                     Notifications.success(getTranslation("ikd.done.referred", row.fullName()));
                 }))
+                .dialogButton("left-", getTranslation("ikd.action.left"), null,
+                        row -> row.state() != RegistrationState.ACTIVATED,
+                        row -> DestructiveConfirm.ask(getTranslation("ikd.action.left"),
+                                getTranslation("ikd.left.confirm", row.fullName()), getTranslation("ikd.left.keep"),
+                                getTranslation("ikd.action.left"), () -> act(() -> {
+                                    desk.citizenLeft(row.code());
+                                    Notifications.success(getTranslation("ikd.done.left", row.fullName()));
+                                    refresh();
+                                })), ButtonVariant.LUMO_ERROR)
                 .dialogButton("archive-", getTranslation("ikd.action.archive"), null,
                         row -> row.state() == RegistrationState.ACTIVATED,
                         row -> act(() -> new ArchiveDialog(row, ticked -> {

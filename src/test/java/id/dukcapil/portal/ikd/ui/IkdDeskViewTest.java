@@ -2,6 +2,7 @@ package id.dukcapil.portal.ikd.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Image;
 import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalViewTest;
@@ -81,6 +82,32 @@ class IkdDeskViewTest extends PortalViewTest {
         assertThat(test(view.grid).getRow(row).state()).isEqualTo(RegistrationState.NEEDS_OFFICER);
         click(view, row, "retry-");
         assertThat(lastNotification()).contains("mencoba lagi di lain waktu");
+    }
+
+    @Test
+    void a_citizen_who_left_with_the_qr_code_on_screen_is_closed_at_once_and_the_code_goes() {
+        Registration registered = asGateway(() -> register(residentWithPrintedCard()));
+        asGateway(() -> activations.faceChecked(registered.code(), true, new BigDecimal("0.91")));
+        IkdDeskView view = navigate(IkdDeskView.class);
+        click(view, rowOf(view, registered.code()), "qr-");
+        assertThat(view.shown).isNotNull();
+
+        click(view, rowOf(view, registered.code()), "left-");
+        ConfirmDialog confirm = find(ConfirmDialog.class).single();
+        test(confirm).reject(); // the red choice; the focused one keeps the registration
+        assertThat(lastNotification()).contains("warga pergi");
+        assertThat(view.grid.getListDataView().getItems().map(Registration::code)).as("closed: off the desk")
+                .doesNotContain(registered.code());
+        assertThat(view.shown).as("no QR code for a citizen who left").isNull();
+        assertThat(jdbc.queryForObject("SELECT state FROM ikd_registration WHERE code = ?", String.class,
+                registered.code())).isEqualTo("EXPIRED");
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND ended_at IS NULL""", Integer.class,
+                registered.code())).as("no step left open").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'ikd.left' AND subject_id = ?",
+                Integer.class, registered.code())).isEqualTo(1);
+        navigate(id.dukcapil.portal.shared.ui.HomeView.class);
+        assertThat(navigate(IkdDeskView.class).shown).as("a reload opens no QR code either").isNull();
     }
 
     @Test
