@@ -3,7 +3,7 @@ package id.dukcapil.portal.notification;
 import id.dukcapil.portal.notification.internal.ChannelTexts;
 import id.dukcapil.portal.notification.internal.MailTemplates;
 import id.dukcapil.portal.notification.internal.NotificationProperties;
-import id.dukcapil.portal.notification.internal.OutboxStore;
+import id.dukcapil.portal.notification.internal.OutboxQueue;
 import id.dukcapil.portal.shared.RuleViolation;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -38,15 +38,15 @@ public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    private final OutboxStore store;
+    private final OutboxQueue queue;
     private final MailTemplates templates;
     private final ChannelTexts channelTexts;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    Outbox(OutboxStore store, MailTemplates templates, ChannelTexts channelTexts, NotificationProperties properties,
+    Outbox(OutboxQueue queue, MailTemplates templates, ChannelTexts channelTexts, NotificationProperties properties,
            Clock clock) {
-        this.store = store;
+        this.queue = queue;
         this.templates = templates;
         this.channelTexts = channelTexts;
         this.properties = properties;
@@ -86,14 +86,14 @@ public class Outbox {
                 : UUID.nameUUIDFromBytes(mail.onceKey().getBytes(StandardCharsets.UTF_8)))
                 + "@" + properties.messageIdDomain() + ">";
         MailTemplates.Rendered text = templates.render(mail.templateKey(), mail.locale(), mail.model());
-        OutboxStore.NewMessage message = new OutboxStore.NewMessage(messageId, recipient, mail.templateKey(),
+        OutboxQueue.NewMessage message = new OutboxQueue.NewMessage(messageId, recipient, mail.templateKey(),
                 mail.locale().toLanguageTag(), text.subject(), text.body(), text.secrets(), mail.reference(),
                 clock.instant(), mail.attachments(), mail.kind(), mail.noticeKey());
-        OutboxStore.Route route = route(mail, reach, text);
-        long id = mail.onceKey() == null ? store.insert(message, route) : store.insertOnce(message, route);
+        OutboxQueue.Route route = route(mail, reach, text);
+        long id = mail.onceKey() == null ? queue.insert(message, route) : queue.insertOnce(message, route);
         if (mail.noticeKey() != null) {
             // After the insert, by id: a notice queued again (its once-key found) replaces only older ones, never itself.
-            int replaced = store.replaceWaiting(mail.noticeKey(), id, messageId, clock.instant());
+            int replaced = queue.replaceWaiting(mail.noticeKey(), id, messageId, clock.instant());
             if (replaced > 0) {
                 log.info("{} waiting message(s) of notice {} replaced by {}", replaced, mail.noticeKey(), messageId);
             }
@@ -101,7 +101,7 @@ public class Outbox {
         return new MessageRef(id, messageId);
     }
 
-    private OutboxStore.Route route(OutgoingMail mail, Reach reach, MailTemplates.Rendered text) {
+    private OutboxQueue.Route route(OutgoingMail mail, Reach reach, MailTemplates.Rendered text) {
         boolean secret = !text.secrets().isEmpty() || mail.attachments().stream().anyMatch(a -> a.secret());
         boolean proof = mail.kind() == MessageKind.PROOF;
         if (proof && (reach.byEmail() || !mail.attachments().isEmpty())) {
@@ -137,7 +137,7 @@ public class Outbox {
             throw new IllegalArgumentException("No phone channel can carry " + mail.templateKey()
                     + (secret ? ": it has a secret" : ": it has no WhatsApp or SMS text"));
         }
-        return new OutboxStore.Route(List.copyOf(new java.util.LinkedHashSet<>(channels)), reach.phone(), texts);
+        return new OutboxQueue.Route(List.copyOf(new java.util.LinkedHashSet<>(channels)), reach.phone(), texts);
     }
 
     private static String validRecipient(String recipient) {

@@ -3,7 +3,8 @@ package id.dukcapil.portal.notification;
 import id.dukcapil.portal.shared.jdbc.Slices;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.notification.internal.OutboxStore;
+import id.dukcapil.portal.notification.internal.OutboxQueue;
+import id.dukcapil.portal.notification.internal.OutboxSearch;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.time.Clock;
@@ -21,13 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
 public class OutboxAdministration {
 
-    private final OutboxStore store;
+    private final OutboxSearch search;
+    private final OutboxQueue queue;
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    OutboxAdministration(OutboxStore store, Outbox outbox, AuditLog auditLog, Clock clock) {
-        this.store = store;
+    OutboxAdministration(OutboxSearch search, OutboxQueue queue, Outbox outbox, AuditLog auditLog, Clock clock) {
+        this.search = search;
+        this.queue = queue;
         this.outbox = outbox;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -36,15 +39,15 @@ public class OutboxAdministration {
     /** Newest first. */
     @Transactional(readOnly = true)
     public Slice<OutboxMessage> page(OutboxFilter filter, Pageable page) {
-        List<OutboxMessage> rows = store.page(filter, page.getOffset(), page.getPageSize() + 1);
+        List<OutboxMessage> rows = search.page(filter, page.getOffset(), page.getPageSize() + 1);
         return Slices.of(rows, page);
     }
 
     /** A FAILED or UNCERTAIN message is due again at once, with the same Message-ID. */
     @Transactional
     public void sendAgain(long id) {
-        OutboxMessage message = store.byId(id).orElseThrow(() -> new RuleViolation("notification.message.unknown", id));
-        if (!message.state().resendable() || !store.requeue(id, clock.instant())) {
+        OutboxMessage message = search.byId(id).orElseThrow(() -> new RuleViolation("notification.message.unknown", id));
+        if (!message.state().resendable() || !queue.requeue(id, clock.instant())) {
             throw new RuleViolation("notification.resend.not-failed", id);
         }
         auditLog.record(AuditRecord.success("notification.message.resent", "OutboxMessage", String.valueOf(id))

@@ -26,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the phone channels learn after a message left: receipts (delivered, read, undelivered), opt-outs, and each
- * phone's pace. The outbox rows themselves stay {@link OutboxStore}'s; this changes only their delivery columns, or
- * puts an undelivered message on its next channel.
+ * phone's pace. The outbox rows themselves stay the outbox's stores' ({@link OutboxStore}, {@link OutboxOutcomes});
+ * this changes only their delivery columns, or puts an undelivered message on its next channel.
  */
 @Component
 public class ChannelStore {
@@ -73,19 +73,19 @@ public class ChannelStore {
         }
         Receipted message = row.get();
         jdbc.sql("INSERT INTO notification_attempt (message_id, channel, at, outcome, answer) VALUES (?, ?, ?, ?, ?)")
-                .params(message.id(), channel.name(), utc(at), delivery.name(), OutboxStore.cut(answer)).update();
+                .params(message.id(), channel.name(), utc(at), delivery.name(), OutboxColumns.cut(answer)).update();
         if (message.delivery() != null && Delivery.valueOf(message.delivery()).compareTo(delivery) >= 0) {
             return true; // an earlier or repeated receipt, arriving late
         }
-        List<Channel> fallbacks = OutboxStore.channels(message.fallbacks());
+        List<Channel> fallbacks = OutboxColumns.channels(message.fallbacks());
         if (delivery == Delivery.UNDELIVERED && !fallbacks.isEmpty()) {
             jdbc.sql("""
                     UPDATE notification_message SET state = 'PENDING', channel = ?, fallbacks = ?, attempts = 0,
                         next_attempt_at = ?, last_answer = ?, claim_token = NULL, handed_over_at = NULL,
                         provider_message_id = NULL, delivery = NULL, delivery_at = NULL, sent_at = NULL
                     WHERE id = ?""")
-                    .params(fallbacks.getFirst().name(), OutboxStore.channels(fallbacks.subList(1, fallbacks.size())),
-                            utc(at), OutboxStore.cut(channel.name() + " undelivered: " + answer), message.id())
+                    .params(fallbacks.getFirst().name(), OutboxColumns.channels(fallbacks.subList(1, fallbacks.size())),
+                            utc(at), OutboxColumns.cut(channel.name() + " undelivered: " + answer), message.id())
                     .update();
         } else {
             jdbc.sql("UPDATE notification_message SET delivery = ?, delivery_at = ? WHERE id = ?")
@@ -192,11 +192,11 @@ public class ChannelStore {
          * message where it is (delivered, read, or undelivered with no channel left), for the answer's own statements
          * to record (decision 156). Otherwise null, and {@link #recordReceipts} records them after the answer.
          */
-        public OutboxStore.@Nullable Receipt receiptWithTheAnswer(List<Channel> fallbacks) {
+        public OutboxOutcomes.@Nullable Receipt receiptWithTheAnswer(List<Channel> fallbacks) {
             List<PendingReceipt> came = close();
             withTheAnswer = came.size() == 1 && !came.getFirst().recorded().isDone()
                     && (came.getFirst().delivery() != Delivery.UNDELIVERED || fallbacks.isEmpty());
-            return withTheAnswer ? new OutboxStore.Receipt(came.getFirst().delivery().name(), came.getFirst().at(),
+            return withTheAnswer ? new OutboxOutcomes.Receipt(came.getFirst().delivery().name(), came.getFirst().at(),
                     came.getFirst().answer()) : null;
         }
 

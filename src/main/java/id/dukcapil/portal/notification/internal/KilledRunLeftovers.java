@@ -20,14 +20,14 @@ class KilledRunLeftovers implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(KilledRunLeftovers.class);
 
-    private final OutboxStore store;
-    private final OutboxSender sender;
+    private final JobLockTable locks;
+    private final OutboxRecovery recovery;
     private final Clock clock;
     private final NodeScope scope;
 
-    KilledRunLeftovers(OutboxStore store, OutboxSender sender, Clock clock, Environment environment) {
-        this.store = store;
-        this.sender = sender;
+    KilledRunLeftovers(JobLockTable locks, OutboxRecovery recovery, Clock clock, Environment environment) {
+        this.locks = locks;
+        this.recovery = recovery;
         this.clock = clock;
         this.scope = NodeScope.of(environment);
     }
@@ -37,10 +37,10 @@ class KilledRunLeftovers implements SmartInitializingSingleton {
         if (!scope.aloneOnItsDatabase()) {
             return;
         }
-        int locks = store.releaseJobLocks();
-        if (locks > 0) {
-            log.warn("{} scheduled job lock(s) left by a stopped run released", locks);
+        int released = locks.releaseAll();
+        if (released > 0) {
+            log.warn("{} scheduled job lock(s) left by a stopped run released", released);
         }
-        sender.recoverAbandoned(clock.instant().plusMillis(1));
+        recovery.recoverAbandoned(clock.instant().plusMillis(1));
     }
 }

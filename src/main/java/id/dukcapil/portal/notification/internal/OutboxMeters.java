@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxMeters implements MeterBinder {
 
-    private final Sampled<List<OutboxStore.Backlog>> backlog;
+    private final Sampled<List<OutboxBacklog.Backlog>> backlog;
     private final Clock clock;
 
-    OutboxMeters(OutboxStore store, Clock clock) {
-        this.backlog = new Sampled<>(store::backlog, Duration.ofSeconds(5));
+    OutboxMeters(OutboxBacklog backlog, Clock clock) {
+        this.backlog = new Sampled<>(backlog::backlog, Duration.ofSeconds(5));
         this.clock = clock;
     }
 
@@ -44,15 +44,15 @@ class OutboxMeters implements MeterBinder {
     }
 
     private void gauge(MeterRegistry registry, String name, String description, Channel channel, @Nullable String unit,
-                       ToDoubleFunction<OutboxStore.Backlog> figure) {
+                       ToDoubleFunction<OutboxBacklog.Backlog> figure) {
         Gauge.builder(name, this, meters -> meters.of(channel).map(b -> figure.applyAsDouble(b)).orElse(Double.NaN))
                 .description(description).baseUnit(unit).tag("channel", channel.name().toLowerCase(Locale.ROOT))
                 .strongReference(true).register(registry);
     }
 
     /** The channel's backlog, none when it has no message waiting; empty when the reading failed. */
-    private Optional<OutboxStore.Backlog> of(Channel channel) {
+    private Optional<OutboxBacklog.Backlog> of(Channel channel) {
         return backlog.get().map(all -> all.stream().filter(b -> b.channel() == channel).findFirst()
-                .orElse(new OutboxStore.Backlog(channel, 0, null, 0)));
+                .orElse(new OutboxBacklog.Backlog(channel, 0, null, 0)));
     }
 }

@@ -14,8 +14,6 @@ import id.dukcapil.portal.notification.OutboxAdministration;
 import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.SenderRuns;
 import id.dukcapil.portal.notification.TestMailServer;
-import id.dukcapil.portal.shared.backup.SentJournal;
-import id.dukcapil.portal.shared.throttle.Throttles;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -34,7 +32,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,9 +50,13 @@ class OutboxCrashTests {
      */
     private static final Instant T = Instant.parse("2020-01-06T03:00:00Z");
 
-    @Autowired SentJournal journal;
     @Autowired Outbox outbox;
     @Autowired OutboxStore store;
+    @Autowired OutboxQueue queue;
+    @Autowired OutboxOutcomes outcomes;
+    @Autowired OutboxRecoveryStore recoveryStore;
+    @Autowired ChannelDelivery delivery;
+    @Autowired OutboxRecovery recovery;
     @Autowired OutboxSender sender;
     @Autowired MailTransport transport;
     @Autowired NotificationProperties properties;
@@ -66,8 +67,6 @@ class OutboxCrashTests {
     @Autowired TestClock clock;
     @Autowired KilledRunLeftovers leftovers;
     @Autowired ChannelStore channels;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired Throttles throttles;
     @Autowired MeterRegistry meters;
 
     @AfterEach
@@ -95,7 +94,7 @@ class OutboxCrashTests {
         new SenderRuns(meters).awaitWhole(2);
         assertThat(mailServer.receivedWithMessageId(ref.messageId())).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT last_answer FROM notification_message WHERE id = ?", String.class,
-                ref.id())).isEqualTo(OutboxSender.ABANDONED);
+                ref.id())).isEqualTo(OutboxRecovery.ABANDONED);
     }
 
     /**
@@ -109,8 +108,8 @@ class OutboxCrashTests {
         store.claim(token, T, 1);
         store.handingOver(List.of(ref.id()), token, T);
 
-        assertThat(store.recordSentByJournal(List.of(ref.messageId()), T.plusSeconds(5))).isEqualTo(1);
-        assertThat(store.recordSentByJournal(List.of(ref.messageId()), T.plusSeconds(6))).as("once").isZero();
+        assertThat(recoveryStore.recordSentByJournal(List.of(ref.messageId()), T.plusSeconds(5))).isEqualTo(1);
+        assertThat(recoveryStore.recordSentByJournal(List.of(ref.messageId()), T.plusSeconds(6))).as("once").isZero();
 
         assertThat(state(ref)).isEqualTo("SENT");
         assertThat(jdbc.queryForList("SELECT outcome FROM notification_attempt WHERE message_id = ?", String.class,
@@ -126,7 +125,7 @@ class OutboxCrashTests {
         clock.setInstant(T.plus(properties.sender().lease()).plusSeconds(1));
         sender.deliverDue();
         assertThat(state(ref)).isEqualTo("UNCERTAIN");
-        store.recordSent(List.of(new OutboxStore.Sent(ref.id(), Channel.EMAIL, clock.instant(), "250 OK late", null,
+        outcomes.recordSent(List.of(new OutboxOutcomes.Sent(ref.id(), Channel.EMAIL, clock.instant(), "250 OK late", null,
                 false, null)), token);
         assertThat(state(ref)).isEqualTo("SENT");
     }
@@ -293,7 +292,7 @@ class OutboxCrashTests {
                 T, "stat:DELIVRD").orElseThrow();
 
         transactions.executeWithoutResult(status -> {
-            store.recordSent(List.of(new OutboxStore.Sent(ref.id(), Channel.EMAIL, T, "250 OK", providerId, false,
+            outcomes.recordSent(List.of(new OutboxOutcomes.Sent(ref.id(), Channel.EMAIL, T, "250 OK", providerId, false,
                     held.receiptWithTheAnswer(List.of()))), token);
             held.recordReceipts();
             assertThat(receipt).as("not answered before the commit").isNotDone();
@@ -322,7 +321,7 @@ class OutboxCrashTests {
 
         IllegalStateException lost = new IllegalStateException("the connection was lost at the commit");
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            store.recordSent(List.of(new OutboxStore.Sent(ref.id(), Channel.EMAIL, T, "250 OK", providerId, false,
+            outcomes.recordSent(List.of(new OutboxOutcomes.Sent(ref.id(), Channel.EMAIL, T, "250 OK", providerId, false,
                     held.receiptWithTheAnswer(List.of()))), token);
             throw lost;
         })).isSameAs(lost);
@@ -401,8 +400,7 @@ class OutboxCrashTests {
                 };
             }
         };
-        return new OutboxSender(store, channels, List.of(broken), properties, transactions, events, clock, throttles,
-                new SimpleMeterRegistry(), journal);
+        return new OutboxSender(store, delivery, recovery, List.of(broken), properties, clock, new SimpleMeterRegistry());
     }
 
     /**
@@ -415,9 +413,9 @@ class OutboxCrashTests {
         clock.setInstant(T);
         List<Long> ids = transactions.execute(status -> Stream.of("+6281700000001", "+6281700000002", "+6281700000003",
                         null)
-                .map(phone -> store.insert(new OutboxStore.NewMessage(UUID.randomUUID() + "@test", "lanes@example.id",
+                .map(phone -> queue.insert(new OutboxQueue.NewMessage(UUID.randomUUID() + "@test", "lanes@example.id",
                         "test", "id", "Subjek", "Isi", Map.of(), null, T, List.of(), MessageKind.REMINDER),
-                        new OutboxStore.Route(List.of(Channel.EMAIL), phone, List.of())))
+                        new OutboxQueue.Route(List.of(Channel.EMAIL), phone, List.of())))
                 .toList());
         clock.setInstant(T.minus(Duration.ofHours(1)));
         try {

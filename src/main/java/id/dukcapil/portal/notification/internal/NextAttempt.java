@@ -1,0 +1,53 @@
+package id.dukcapil.portal.notification.internal;
+
+import id.dukcapil.portal.notification.Channel;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What becomes of a message its channel did not take: tried again after a backoff, until its attempts are spent; then,
+ * or when the channel refused it for good or passed it over, the next channel takes it (decision 140), or, the last
+ * one, it is FAILED.
+ */
+@Component
+class NextAttempt {
+
+    private static final Logger log = LoggerFactory.getLogger(NextAttempt.class);
+
+    private final OutboxOutcomes outcomes;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    NextAttempt(OutboxOutcomes outcomes, NotificationProperties properties, Clock clock) {
+        this.outcomes = outcomes;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The channel could not take it now: tried again after a backoff, or, its attempts spent, as refused for good. */
+    public void retryOrFail(OutboxStore.Claimed message, String token, String answer) {
+        Instant now = clock.instant();
+        if (message.attempts() >= properties.sender().maxAttempts()) {
+            fallBackOrFail(message, token, "FAILED", answer);
+        } else {
+            outcomes.recordRetry(message.id(), token, now.plus(DeliveryFailure.backoffAfter(message.attempts())),
+                    answer);
+        }
+    }
+
+    /** This channel is done with the message: the next channel takes it, or, the last one, it is FAILED. */
+    public void fallBackOrFail(OutboxStore.Claimed message, String token, String outcome, String answer) {
+        Instant now = clock.instant();
+        OutboxStore.Way way = message.way();
+        if (way.fallbacks().isEmpty()) {
+            outcomes.recordFailed(message.id(), token, now, way.channel() == Channel.EMAIL ? answer
+                    : way.channel() + ": " + answer);
+        } else if (outcomes.fallBack(message.id(), token, now, way.channel(), way.fallbacks(), outcome, answer)) {
+            log.info("Message {} goes on by {}: {} {}", message.messageId(), way.fallbacks().getFirst(), way.channel(),
+                    answer);
+        }
+    }
+}
