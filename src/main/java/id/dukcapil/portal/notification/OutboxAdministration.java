@@ -36,10 +36,10 @@ public class OutboxAdministration {
         this.clock = clock;
     }
 
-    /** Newest first. */
+    /** Newest first, or oldest first when the grid asks. */
     @Transactional(readOnly = true)
     public Slice<OutboxMessage> page(OutboxFilter filter, Pageable page) {
-        List<OutboxMessage> rows = search.page(filter, page.getOffset(), page.getPageSize() + 1);
+        List<OutboxMessage> rows = search.page(filter, page.getSort(), page.getOffset(), page.getPageSize() + 1);
         return Slices.of(rows, page);
     }
 

@@ -8,16 +8,21 @@ import id.dukcapil.portal.notification.MessageState;
 import id.dukcapil.portal.notification.OutboxFilter;
 import id.dukcapil.portal.notification.OutboxMessage;
 import id.dukcapil.portal.shared.jdbc.LikePattern;
+import id.dukcapil.portal.shared.jdbc.SqlOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-/** The outbox as ADMIN's outbox screen reads it: the messages by state and recipient, newest first, and one by id. */
+/**
+ * The outbox as ADMIN's outbox screen reads it: the messages by state and recipient, newest first (or oldest), and
+ * one by id.
+ */
 @Component
 public class OutboxSearch {
 
@@ -27,7 +32,13 @@ public class OutboxSearch {
         this.jdbc = jdbc;
     }
 
-    public List<OutboxMessage> page(OutboxFilter filter, long offset, int limit) {
+    /**
+     * How the list may be sorted: by its number (and so by when each was queued), either way, through the primary
+     * key. Another column would sort a year of messages whole for each page.
+     */
+    public static final SqlOrder ORDER = new SqlOrder(Map.of("id", "id"), "id DESC");
+
+    public List<OutboxMessage> page(OutboxFilter filter, Sort order, long offset, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, message_id, recipient, template_key, subject, state, attempts, created_at, next_attempt_at,
                     sent_at, last_answer, channel, delivery
@@ -41,7 +52,7 @@ public class OutboxSearch {
             sql.append(" AND recipient LIKE :recipient");
             params.put("recipient", LikePattern.startsWith(filter.recipient().strip()));
         }
-        sql.append(" ORDER BY id DESC LIMIT :limit OFFSET :offset");
+        sql.append(' ').append(ORDER.of(order)).append(" LIMIT :limit OFFSET :offset");
         params.put("limit", limit);
         params.put("offset", offset);
         return jdbc.sql(sql.toString()).params(params).query(OutboxSearch::message).list();

@@ -76,9 +76,9 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
         refresh.setIcon(VaadinIcon.REFRESH.create());
         refresh.addClickListener(click -> grid.getDataProvider().refreshAll());
 
-        grid.addColumn(OutboxMessage::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(OutboxMessage::id).setHeader("#").setAutoWidth(true).setFlexGrow(0).setSortProperty("id");
         grid.addColumn(message -> time(message.createdAt())).setHeader(getTranslation("notification.column.created"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0).setSortProperty("id");
         grid.addColumn(OutboxMessage::recipient).setHeader(getTranslation("notification.column.recipient")).setFlexGrow(1);
         grid.addColumn(OutboxMessage::subject).setHeader(getTranslation("notification.column.subject")).setFlexGrow(2);
         grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("notification.column.state")).setAutoWidth(true);

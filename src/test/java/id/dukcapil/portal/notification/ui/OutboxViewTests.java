@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -20,6 +21,7 @@ import id.dukcapil.portal.notification.OutgoingMail;
 import id.dukcapil.portal.notification.TestMailServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +80,21 @@ class OutboxViewTests extends SpringBrowserlessTest {
                 "SELECT state FROM notification_message WHERE id = ?", String.class, ref.id())));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'notification.message.resent' AND subject_id = ?",
                 Long.class, String.valueOf(ref.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void admin_reads_the_outbox_oldest_first() {
+        List<MessageRef> refs = transactions.execute(status -> java.util.stream.IntStream.range(0, 2)
+                .mapToObj(i -> outbox.enqueue(OutgoingMail.of("urutan@example.id", "test", Locale.of("id"),
+                        Map.of("recipient", "urutan@example.id")))).toList());
+        navigate(OutboxView.class);
+        test(find(TextField.class).id("outbox-recipient")).setValue("urutan@");
+        Grid<OutboxMessage> outbox = find(Grid.class).id("outbox-grid");
+        assertThat(test(outbox).getRow(0).id()).as("newest first").isEqualTo(refs.get(1).id());
+        outbox.sort(GridSortOrder.asc(outbox.getColumns().getFirst()).build());
+        assertThat(test(outbox).getRow(0).id()).as("oldest first, in the database").isEqualTo(refs.get(0).id());
+        assertThat(outbox.getColumns().get(2).isSortable()).as("a year of messages is not sorted by recipient")
+                .isFalse();
     }
 
     @Test
