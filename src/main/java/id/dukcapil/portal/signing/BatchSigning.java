@@ -256,7 +256,8 @@ public class BatchSigning {
                     releaseLease(batchId);
                     running.remove(batchId);
                 });
-        Gathering gathering = session.callSize().gathers() ? new Gathering(batchId, session, run, committer) : null;
+        BatchGathering gathering = session.callSize().gathers()
+                ? new BatchGathering(batchId, session, run, committer, callers) : null;
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (Long id : ids) {
             Runnable task = new DelegatingSecurityContextRunnable(() -> {
@@ -375,82 +376,6 @@ public class BatchSigning {
         } catch (RuntimeException e) {
             log.warn("Rendering document {} failed", document.number(), e);
             return failed(document, e);
-        }
-    }
-
-    /**
-     * A session that signs many documents per call (a TOTP's, decision 151): rendered documents are gathered into
-     * calls within the session's {@link DocumentSigner.CallSize}, each call sent as soon as it is full, on the
-     * batch's callers; what is left once every document is rendered goes in a last call.
-     */
-    private final class Gathering {
-
-        private final long batchId;
-        private final DocumentSigner.Session session;
-        private final BatchRun run;
-        private final BatchCommitter committer;
-        private final DocumentSigner.CallSize size;
-        private final List<Rendered> call = new ArrayList<>();
-        private long bytes;
-        private final List<CompletableFuture<Void>> calls = new ArrayList<>();
-
-        Gathering(long batchId, DocumentSigner.Session session, BatchRun run, BatchCommitter committer) {
-            this.batchId = batchId;
-            this.session = session;
-            this.run = run;
-            this.committer = committer;
-            this.size = session.callSize();
-        }
-
-        synchronized void add(Rendered rendered) {
-            if (!call.isEmpty() && bytes + rendered.pdf().length > size.bytes()) {
-                dispatch();
-            }
-            call.add(rendered);
-            bytes += rendered.pdf().length;
-            if (call.size() >= size.files()) {
-                dispatch();
-            }
-        }
-
-        /** The last call, then every call's end. */
-        synchronized CompletableFuture<Void> sendTheRest() {
-            dispatch();
-            return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
-        }
-
-        private void dispatch() {
-            if (call.isEmpty()) {
-                return;
-            }
-            List<Rendered> documents = List.copyOf(call);
-            call.clear();
-            bytes = 0;
-            calls.add(CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> send(documents)),
-                    callers));
-        }
-
-        private void send(List<Rendered> documents) {
-            if (run.stopRequested()) {
-                return;
-            }
-            List<DocumentSigner.Result> results;
-            try {
-                results = session.signTogether(batchId, documents.stream()
-                        .map(rendered -> new DocumentSigner.Unsigned(rendered.document().id(), rendered.pdf()))
-                        .toList());
-            } catch (RuntimeException e) {
-                log.warn("A call of {} documents of batch {} failed", documents.size(), batchId, e);
-                documents.forEach(rendered -> committer.finished.add(failed(rendered.document(), e)));
-                return;
-            }
-            for (int i = 0; i < documents.size(); i++) {
-                DocumentStore.DocumentRow document = documents.get(i).document();
-                committer.finished.add(switch (results.get(i)) {
-                    case DocumentSigner.Signed signed -> new Signed(document, signed);
-                    case DocumentSigner.Refused refused -> notSigned(document, refused.why());
-                });
-            }
         }
     }
 
