@@ -5,24 +5,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import static id.dukcapil.portal.signing.BatchCommitter.failed;
+import static id.dukcapil.portal.signing.BatchCommitter.notSigned;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.CurrentActor;
@@ -30,6 +27,11 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.secret.NodeScope;
+import id.dukcapil.portal.signing.BatchCommitter.End;
+import id.dukcapil.portal.signing.BatchCommitter.Finished;
+import id.dukcapil.portal.signing.BatchCommitter.NotSigned;
+import id.dukcapil.portal.signing.BatchCommitter.Returned;
+import id.dukcapil.portal.signing.BatchCommitter.Signed;
 import id.dukcapil.portal.signing.DocumentSigner.SecretKind;
 import id.dukcapil.portal.signing.internal.BatchLeases;
 import id.dukcapil.portal.signing.internal.DocumentFinisher;
@@ -38,7 +40,6 @@ import id.dukcapil.portal.signing.internal.SigningMeters;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.SigningProperties;
 import jakarta.annotation.PreDestroy;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -250,8 +251,13 @@ public class BatchSigning {
         run.completion().thenRun(() -> meters.ended(run.signed(), run.failed(), run.skipped()));
         String signerName = currentActor.id();
         LocalDate issuedOn = LocalDate.now(clock);
-        Committer committer = new Committer(batchId, run, signerName);
-        Gathering gathering = session.callSize().gathers() ? new Gathering(batchId, session, run, committer) : null;
+        BatchCommitter committer = new BatchCommitter(batchId, run, signerName, documents, finisher, queue, auditLog,
+                clock, transactions, () -> {
+                    releaseLease(batchId);
+                    running.remove(batchId);
+                });
+        BatchGathering gathering = session.callSize().gathers()
+                ? new BatchGathering(batchId, session, run, committer, callers) : null;
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (Long id : ids) {
             Runnable task = new DelegatingSecurityContextRunnable(() -> {
@@ -313,33 +319,20 @@ public class BatchSigning {
         }
     }
 
+    private void releaseLease(long batchId) {
+        try {
+            leases.release(batchId, runner);
+        } catch (RuntimeException e) {
+            log.warn("The lease of batch {} could not be given back: it runs out by itself", batchId, e);
+        }
+    }
+
     /** A document made ready to sign, or already finished without a signature. */
-    private sealed interface Prepared permits Rendered, Finished {
+    sealed interface Prepared permits Rendered, Finished {
     }
 
     /** Rendered with the signer's block, to be signed. */
-    private record Rendered(DocumentStore.DocumentRow document, byte[] pdf) implements Prepared {
-    }
-
-    /** What a signing thread hands to the committer. */
-    private sealed interface Finished extends Prepared {
-    }
-
-    /** Rendered and signed, not stored yet. */
-    private record Signed(DocumentStore.DocumentRow document, DocumentSigner.Signed signed) implements Finished {
-    }
-
-    /** Not signed: recorded as failed (if the document exists) or skipped, with this outcome. */
-    private record NotSigned(DocumentOutcome outcome, DocumentStore.@Nullable DocumentRow failed,
-                             @Nullable String message) implements Finished {
-    }
-
-    /** Not signed: the family changed since the verifier approved it, so it goes back to them with the reason. */
-    private record Returned(DocumentStore.DocumentRow document, String reason) implements Finished {
-    }
-
-    /** Every signing thread is done. */
-    private record End(boolean cleanly) implements Finished {
+    record Rendered(DocumentStore.DocumentRow document, byte[] pdf) implements Prepared {
     }
 
     private Finished signOne(long batchId, long id, DocumentSigner.Session session, LocalDate issuedOn) {
@@ -383,263 +376,6 @@ public class BatchSigning {
         } catch (RuntimeException e) {
             log.warn("Rendering document {} failed", document.number(), e);
             return failed(document, e);
-        }
-    }
-
-    private static NotSigned notSigned(DocumentStore.DocumentRow document, RuleViolation violation) {
-        String detail = violation.args().length > 0 ? String.valueOf(violation.args()[0]) : null;
-        return new NotSigned(new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.FAILED,
-                violation.messageKeys().getFirst(), detail), document,
-                violation.getMessage() + (detail == null ? "" : " " + detail));
-    }
-
-    /**
-     * A session that signs many documents per call (a TOTP's, decision 151): rendered documents are gathered into
-     * calls within the session's {@link DocumentSigner.CallSize}, each call sent as soon as it is full, on the
-     * batch's callers; what is left once every document is rendered goes in a last call.
-     */
-    private final class Gathering {
-
-        private final long batchId;
-        private final DocumentSigner.Session session;
-        private final BatchRun run;
-        private final Committer committer;
-        private final DocumentSigner.CallSize size;
-        private final List<Rendered> call = new ArrayList<>();
-        private long bytes;
-        private final List<CompletableFuture<Void>> calls = new ArrayList<>();
-
-        Gathering(long batchId, DocumentSigner.Session session, BatchRun run, Committer committer) {
-            this.batchId = batchId;
-            this.session = session;
-            this.run = run;
-            this.committer = committer;
-            this.size = session.callSize();
-        }
-
-        synchronized void add(Rendered rendered) {
-            if (!call.isEmpty() && bytes + rendered.pdf().length > size.bytes()) {
-                dispatch();
-            }
-            call.add(rendered);
-            bytes += rendered.pdf().length;
-            if (call.size() >= size.files()) {
-                dispatch();
-            }
-        }
-
-        /** The last call, then every call's end. */
-        synchronized CompletableFuture<Void> sendTheRest() {
-            dispatch();
-            return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
-        }
-
-        private void dispatch() {
-            if (call.isEmpty()) {
-                return;
-            }
-            List<Rendered> documents = List.copyOf(call);
-            call.clear();
-            bytes = 0;
-            calls.add(CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> send(documents)),
-                    callers));
-        }
-
-        private void send(List<Rendered> documents) {
-            if (run.stopRequested()) {
-                return;
-            }
-            List<DocumentSigner.Result> results;
-            try {
-                results = session.signTogether(batchId, documents.stream()
-                        .map(rendered -> new DocumentSigner.Unsigned(rendered.document().id(), rendered.pdf()))
-                        .toList());
-            } catch (RuntimeException e) {
-                log.warn("A call of {} documents of batch {} failed", documents.size(), batchId, e);
-                documents.forEach(rendered -> committer.finished.add(failed(rendered.document(), e)));
-                return;
-            }
-            for (int i = 0; i < documents.size(); i++) {
-                DocumentStore.DocumentRow document = documents.get(i).document();
-                committer.finished.add(switch (results.get(i)) {
-                    case DocumentSigner.Signed signed -> new Signed(document, signed);
-                    case DocumentSigner.Refused refused -> notSigned(document, refused.why());
-                });
-            }
-        }
-    }
-
-    private static NotSigned failed(DocumentStore.DocumentRow document, RuntimeException e) {
-        return new NotSigned(new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.FAILED,
-                "signing.outcome.error", e.getClass().getSimpleName()), document, String.valueOf(e.getMessage()));
-    }
-
-    /**
-     * Commits what the signing threads finished, the documents waiting at that moment (at most {@link #MAX_GROUP})
-     * in one transaction, on {@link #COMMIT_LANES} threads, and ends the batch after the last. A lane that cannot go
-     * on stops the batch (it stays resumable).
-     */
-    private final class Committer implements Runnable {
-
-        final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
-        private final AtomicInteger lanesLeft = new AtomicInteger(COMMIT_LANES);
-        private volatile @Nullable End end;
-        private volatile boolean broken;
-        private final long batchId;
-        private final BatchRun run;
-        private final String signerName;
-        private volatile @Nullable ScheduledFuture<?> renewal;
-
-        Committer(long batchId, BatchRun run, String signerName) {
-            this.batchId = batchId;
-            this.run = run;
-            this.signerName = signerName;
-        }
-
-        @Override
-        public void run() {
-            try {
-                List<Finished> group = new ArrayList<>(MAX_GROUP);
-                while (end == null) {
-                    group.add(finished.take());
-                    finished.drainTo(group, MAX_GROUP - 1);
-                    if (group.getLast() instanceof End last) {
-                        group.removeLast();
-                        end = last;
-                        finished.add(last); // for the other lanes
-                    }
-                    commit(group);
-                    group.clear();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                broken = true;
-                run.stop();
-                log.warn("Batch {} interrupted: it stays resumable", batchId);
-            } catch (RuntimeException e) {
-                broken = true;
-                run.stop();
-                log.error("Batch {} could not be committed to its end: it stays resumable", batchId, e);
-            } finally {
-                if (lanesLeft.decrementAndGet() == 0) {
-                    finish();
-                }
-            }
-        }
-
-        /** After the last lane: the batch is finished if every document was handled. */
-        private void finish() {
-            try {
-                End last = end;
-                if (last != null && last.cleanly() && !broken && !run.stopRequested()) {
-                    documents.finishBatch(batchId, clock.instant());
-                    auditLog.record(AuditRecord.success("signing.batch.finished", "SigningBatch",
-                            String.valueOf(batchId)).withDetail("%d signed, %d failed, %d skipped"
-                            .formatted(run.signed(), run.failed(), run.skipped())));
-                }
-            } catch (RuntimeException e) {
-                log.error("Batch {} could not be marked finished: it stays resumable", batchId, e);
-            } finally {
-                ScheduledFuture<?> renewing = renewal;
-                if (renewing != null) {
-                    renewing.cancel(false);
-                }
-                releaseLease();
-                running.remove(batchId);
-                run.complete();
-            }
-        }
-
-        private void releaseLease() {
-            try {
-                leases.release(batchId, runner);
-            } catch (RuntimeException e) {
-                log.warn("The lease of batch {} could not be given back: it runs out by itself", batchId, e);
-            }
-        }
-
-        /** Documents claimed in id order: two batches' committers never wait for each other in a cycle. */
-        private void commit(List<Finished> group) {
-            if (group.isEmpty()) {
-                return;
-            }
-            group.sort(Comparator.comparingLong(Committer::documentId));
-            List<DocumentOutcome> outcomes;
-            try {
-                outcomes = Objects.requireNonNull(
-                        transactions.execute(status -> group.stream().map(this::commitOne).toList()));
-            } catch (RuntimeException groupFailed) {
-                if (group.size() > 1) {
-                    log.warn("A group of {} documents of batch {} could not be committed: one at a time now",
-                            group.size(), batchId, groupFailed);
-                }
-                outcomes = group.stream().map(this::commitAlone).toList();
-            }
-            outcomes.forEach(run::record);
-        }
-
-        /** A document that cannot be committed stays queued, recorded as failed if that can still be written. */
-        private DocumentOutcome commitAlone(Finished item) {
-            try {
-                return Objects.requireNonNull(transactions.execute(status -> commitOne(item)));
-            } catch (RuntimeException e) {
-                NotSigned failure = item instanceof Signed signed ? failed(signed.document(), e) : (NotSigned) item;
-                log.warn("Committing document {} of batch {} failed: it stays queued", failure.outcome().number(),
-                        batchId, e);
-                if (item instanceof Signed) {
-                    try {
-                        transactions.executeWithoutResult(status -> commitOne(failure));
-                    } catch (RuntimeException again) {
-                        log.warn("Nor could its failure be recorded", again);
-                    }
-                }
-                return failure.outcome();
-            }
-        }
-
-        private DocumentOutcome commitOne(Finished item) {
-            return switch (item) {
-                case Signed signed -> {
-                    DocumentStore.DocumentRow document = signed.document();
-                    if (finisher.commitSigned(batchId, document, signed.signed(), signerName)) {
-                        yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SIGNED,
-                                null, null);
-                    }
-                    finisher.recordSkipped(batchId, document.id(), "signed or returned meanwhile");
-                    yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SKIPPED,
-                            "signing.outcome.meanwhile", null);
-                }
-                case NotSigned notSigned -> {
-                    DocumentOutcome outcome = notSigned.outcome();
-                    if (notSigned.failed() != null) {
-                        finisher.recordFailure(batchId, notSigned.failed(), String.valueOf(notSigned.message()));
-                    } else if (notSigned.message() != null) {
-                        finisher.recordSkipped(batchId, outcome.documentId(), notSigned.message());
-                    }
-                    yield outcome;
-                }
-                case Returned returned -> {
-                    DocumentStore.DocumentRow document = returned.document();
-                    if (queue.returned(document, returned.reason())) {
-                        finisher.recordSkipped(batchId, document.id(), returned.reason());
-                        yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SKIPPED,
-                                "signing.outcome.sent-back", returned.reason());
-                    }
-                    finisher.recordSkipped(batchId, document.id(), "signed or returned meanwhile");
-                    yield new DocumentOutcome(document.id(), document.number(), DocumentOutcome.Result.SKIPPED,
-                            "signing.outcome.meanwhile", null);
-                }
-                case End end -> throw new IllegalStateException("The end of a batch is not a document");
-            };
-        }
-
-        private static long documentId(Finished item) {
-            return switch (item) {
-                case Signed signed -> signed.document().id();
-                case NotSigned notSigned -> notSigned.outcome().documentId();
-                case Returned returned -> returned.document().id();
-                case End end -> Long.MAX_VALUE;
-            };
         }
     }
 
