@@ -1,12 +1,8 @@
 package id.dukcapil.portal.signing.ui;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -18,14 +14,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Paragraph;
 
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -37,15 +27,11 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.shared.Registration;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
-import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
@@ -53,7 +39,6 @@ import id.dukcapil.portal.shared.ui.RowActions;
 import id.dukcapil.portal.signing.DocumentReturned;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
-import id.dukcapil.portal.signing.CertificateInfo;
 import id.dukcapil.portal.signing.Certificates;
 import id.dukcapil.portal.signing.DocumentOutcome;
 import id.dukcapil.portal.signing.QueuedDocument;
@@ -61,7 +46,6 @@ import id.dukcapil.portal.signing.SigningQueue;
 import id.dukcapil.portal.signing.SignableDocuments;
 import id.dukcapil.portal.signing.Totp;
 import id.dukcapil.portal.signing.DocumentSigner.SecretKind;
-import id.dukcapil.portal.shared.pdf.PdfPages;
 import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 
@@ -77,14 +61,11 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
     /** The screen shows progress at least every second: the browser polls twice a second during a batch. */
     static final int PROGRESS_POLL_MILLIS = 500;
-    /** Sharp enough to read a family card's smallest print on a 1440 px screen; a card has one page, a report few. */
-    private static final int PREVIEW_DPI = 110;
-    private static final int PREVIEW_PAGES = 5;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    final Span certificateStatus = new Span();
-    final Div interrupted = new Div();
-    final Grid<QueuedDocument> queue = new Grid<>();
+    final CertificateBanner certificateStatus;
+    final InterruptedBatches interrupted;
+    final SigningQueueGrid queue;
     final Button selectAll = new Button();
     final Button clearSelection = new Button();
     final Span selection = new Span();
@@ -100,10 +81,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
     private final SigningQueue signingQueue;
     private final BatchSigning batchSigning;
-    private final Certificates certificates;
-    private final Clock clock;
     private final PersonalDataViews personalData;
-    private final ZoneId zone;
     private boolean allSelected;
     @Nullable BatchRun run;
     private @Nullable Registration polling;
@@ -113,37 +91,18 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         this.signingQueue = signingQueue;
         this.personalData = personalData;
         this.batchSigning = batchSigning;
-        this.certificates = certificates;
-        this.clock = clock;
-        this.zone = clock.getZone();
+        this.certificateStatus = new CertificateBanner(batchSigning, certificates, clock);
+        this.interrupted = new InterruptedBatches(batchSigning, clock.getZone(), this::resume);
+        this.queue = new SigningQueueGrid(signingQueue, clock);
         setSizeFull();
 
-        queue.setSelectionMode(Grid.SelectionMode.MULTI);
-        queue.addColumn(QueuedDocument::number).setHeader(getTranslation("signing.column.number")).setAutoWidth(true);
-        // Each document in its own module's terms: a family card names its head of family, a handover its school.
-        // Their words wrap: measured to their full length they pushed the actions out of a 1440 px screen.
-        queue.addComponentColumn(this::kind).setHeader(getTranslation("signing.column.kind")).setWidth("12em")
-                .setFlexGrow(1);
-        queue.addComponentColumn(this::holder).setHeader(getTranslation("signing.column.holder")).setWidth("12em")
-                .setFlexGrow(2);
-        queue.addColumn(document -> TIME.format(document.queuedAt().atZone(zone)))
-                .setHeader(getTranslation("signing.column.queued")).setWidth("7.5em").setFlexGrow(0);
-        queue.addComponentColumn(this::due).setHeader(getTranslation("signing.column.due")).setWidth("7.5em").setFlexGrow(0);
         // A width of its own (decision 127): measured from the rows first drawn, the column came out a few pixels
         // wide in a full test run and cut both buttons.
         actions().addTo(queue).setAutoWidth(false).setWidth("16em");
-        queue.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        // A row keeps its key while queued, whatever else of it changes: what a click on its button names.
-        queue.setItemsPageable(page -> signingQueue.queue(page).getContent())
-                .setIdentifierProvider(QueuedDocument::id);
-        queue.setEmptyStateText(getTranslation("signing.queue.empty"));
         queue.addSelectionListener(change -> {
             allSelected = false;
             updateSelection();
         });
-        queue.setSizeFull();
-        // Never squeezed to a strip by what stands above it (many interrupted batches): the page scrolls instead.
-        queue.setMinHeight("18rem");
 
         selectAll.setId("signing-select-all");
         selectAll.setText(getTranslation("signing.select-all"));
@@ -203,50 +162,11 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         signBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         signBar.setWrap(true); // the choice of secret, its field and the buttons do not fit a phone's width in one row
         progressBar.setWidth("30em");
-        // A few lines high at most: after a crash there may be many, and the queue below is the day's work.
-        interrupted.getStyle().set("max-height", "10rem").set("overflow", "auto").set("flex-shrink", "0");
         add(new H3(getTranslation("signing.title")), certificateStatus, interrupted, selectionBar, queue, signBar,
                 progressBar, progress, resultsOrder, results);
-        showCertificate();
-        showInterrupted();
+        certificateStatus.show();
+        interrupted.show();
         updateSelection();
-    }
-
-    private SignableDocuments.Heading heading(QueuedDocument document) {
-        return signingQueue.heading(document, getLocale()).orElseGet(() -> new SignableDocuments.Heading(
-                getTranslation("signing.origin.other"), document.holderName(), ""));
-    }
-
-    /** What the document is, and below it in small print where it comes from. */
-    private Div kind(QueuedDocument document) {
-        return twoLines(heading(document).kind(), origin(document));
-    }
-
-    /** Whose the document is, and below it in small print that holder's role and the document's subject. */
-    private Div holder(QueuedDocument document) {
-        SignableDocuments.Heading heading = heading(document);
-        return twoLines(heading.holder(), heading.about());
-    }
-
-    private static Div twoLines(String first, String second) {
-        Span small = new Span(second);
-        small.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
-                .set("color", "var(--lumo-secondary-text-color)");
-        Div cell = new Div(new Span(first), small);
-        cell.getStyle().set("white-space", "normal").set("line-height", "var(--lumo-line-height-xs)");
-        return cell;
-    }
-
-    private Span due(QueuedDocument document) {
-        Span due = new Span(TIME.format(document.dueAt().atZone(zone)));
-        if (document.overdue(clock.instant())) {
-            due.setText(due.getText() + " · " + getTranslation("signing.overdue"));
-            due.getElement().getThemeList().add("badge error");
-        }
-        if (document.lastError() != null) {
-            due.getElement().setAttribute("title", getTranslation("signing.last-error", document.lastError()));
-        }
-        return due;
     }
 
     /** Each document's preview, and its return to the verifier with a reason. */
@@ -258,10 +178,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
                         this::openReturn, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
     }
 
-    /**
-     * The document as it will be signed, its pages drawn as pictures (a framed PDF depends on the browser's viewer and
-     * stayed blank), beside the facts of its case; the PDF itself opens in a tab of its own.
-     */
+    /** The document as it will be signed beside the facts of its case, and what the head decides in its footer. */
     void openPreview(QueuedDocument document) {
         byte[] pdf;
         List<SignableDocuments.Detail> details;
@@ -272,35 +189,8 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(violation);
             return;
         }
-        List<PersonalData> family = new ArrayList<>(familyOf(document));
-        details.stream().map(SignableDocuments.Detail::person).filter(Objects::nonNull)
-                .forEach(nik -> family.add(PersonalData.nik(nik)));
-        personalData.viewed("signing", family);
-        Dialog dialog = new Dialog(getTranslation("signing.preview.title", document.number()));
-        dialog.setWidth("min(96vw, 84em)");
-        Div pages = new Div();
-        pages.addClassName("signing-preview-pages");
-        int number = 0;
-        for (byte[] png : PdfPages.png(pdf, PREVIEW_DPI, PREVIEW_PAGES)) {
-            number++;
-            Image page = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                    new ByteArrayInputStream(png), "halaman.png", "image/png", png.length)).inline(),
-                    getTranslation("signing.preview.page", number, document.number()));
-            page.setWidthFull();
-            pages.add(page);
-        }
-        FlexLayout content = new FlexLayout(pages, detailsOf(details));
-        content.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        content.getStyle().set("gap", "var(--lumo-space-m)");
-        pages.getStyle().set("flex", "3 1 32em").set("min-width", "0");
-        DownloadHandler handler = Downloads.named(document.number() + ".pdf", "application/pdf", () -> {
-            personalData.downloaded("signing/kk-pdf", family);
-            return pdf;
-        }).inline();
-        Anchor open = new Anchor(handler, getTranslation("signing.preview.open"));
-        open.setTarget(AnchorTarget.BLANK);
-        dialog.add(content);
-        dialog.getFooter().add(open, decide(document, dialog));
+        PreviewDialog dialog = new PreviewDialog(document, pdf, details, personalData);
+        dialog.getFooter().add(decide(document, dialog));
         dialog.open();
     }
 
@@ -341,29 +231,6 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         footer.setAlignItems(FlexComponent.Alignment.BASELINE);
         footer.setWrap(true);
         return footer;
-    }
-
-    /** A family card's KK number, whose family the preview shows; a document of another kind names no family. */
-    private static List<PersonalData> familyOf(QueuedDocument document) {
-        return document.subject().matches("\\d{16}") ? List.of(PersonalData.kk(document.subject())) : List.of();
-    }
-
-    private Div detailsOf(List<SignableDocuments.Detail> details) {
-        Div panel = new Div();
-        panel.addClassName("signing-preview-details");
-        panel.getStyle().set("flex", "1 1 18em").set("min-width", "0").set("overflow-wrap", "anywhere");
-        panel.add(new H3(getTranslation("signing.preview.details")));
-        if (details.isEmpty()) {
-            panel.add(new Paragraph(getTranslation("signing.preview.no-details")));
-        }
-        for (SignableDocuments.Detail detail : details) {
-            Span label = new Span(detail.label());
-            label.getStyle().set("display", "block").set("font-weight", "600");
-            Paragraph line = new Paragraph(label, new Span(detail.value()));
-            line.getStyle().set("margin", "0 0 var(--lumo-space-s)");
-            panel.add(line);
-        }
-        return panel;
     }
 
     void openReturn(QueuedDocument document) {
@@ -482,7 +349,7 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         queue.deselectAll();
         allSelected = false;
         refreshQueue();
-        showInterrupted();
+        interrupted.show();
     }
 
     private char[] passphraseChars() {
@@ -502,65 +369,13 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
         sign.setEnabled(count > 0 && run == null);
     }
 
-    private void showCertificate() {
-        certificateStatus.getElement().getThemeList().clear();
-        var remote = batchSigning.remoteSigner();
-        if (remote.isPresent()) { // BSrE holds the certificate and says before each batch whether it signs
-            certificateStatus.setText(getTranslation("signing.certificate.bsre", remote.get().name()));
-            return;
-        }
-        var current = certificates.current();
-        if (current.isEmpty()) {
-            certificateStatus.setText(getTranslation("signing.certificate.none"));
-            certificateStatus.getElement().getThemeList().add("badge error");
-            return;
-        }
-        CertificateInfo certificate = current.get();
-        String until = TIME.format(certificate.notAfter().atZone(zone));
-        if (certificate.status() == CertificateInfo.Status.REVOKED) {
-            certificateStatus.setText(getTranslation("signing.certificate.revoked", certificate.holderName()));
-            certificateStatus.getElement().getThemeList().add("badge error");
-        } else if (certificate.expired(clock.instant())) {
-            certificateStatus.setText(getTranslation("signing.certificate.expired", until));
-            certificateStatus.getElement().getThemeList().add("badge error");
-        } else if (certificate.expiresSoon(clock.instant())) {
-            certificateStatus.setText(getTranslation("signing.certificate.expires-soon", until));
-            certificateStatus.getElement().getThemeList().add("badge contrast");
-        } else {
-            certificateStatus.setText(getTranslation("signing.certificate.current", certificate.holderName(), until));
-        }
-    }
-
-    void showInterrupted() {
-        interrupted.removeAll();
-        for (var batch : batchSigning.runningElsewhere()) {
-            Span text = new Span(getTranslation("signing.batch.running-elsewhere-now", batch.id(), batch.startedBy(),
-                    TIME.format(batch.startedAt().atZone(zone)), batch.open()));
-            text.setId("signing-running-elsewhere-" + batch.id());
-            interrupted.add(text);
-        }
-        for (var batch : batchSigning.interrupted()) {
-            if (batch.open() == 0) {
-                continue;
-            }
-            Span text = new Span(getTranslation("signing.batch.interrupted", batch.id(), batch.startedBy(),
-                    TIME.format(batch.startedAt().atZone(zone)), batch.open()));
-            Button resume = new Button(getTranslation("signing.batch.resume"), click -> resume(batch.id()));
-            resume.setId("signing-resume-" + batch.id());
-            resume.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            HorizontalLayout row = new HorizontalLayout(text, resume);
-            row.setAlignItems(FlexComponent.Alignment.BASELINE);
-            interrupted.add(row);
-        }
-    }
-
     Set<QueuedDocument> selected() {
         return queue.getSelectedItems();
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
-        showCertificate();
+        certificateStatus.show();
     }
 
     @Override
@@ -570,16 +385,6 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             polling = null;
         }
         event.getUI().setPollInterval(-1);
-    }
-
-    /**
-     * Where the document comes from in words, as its module names it ({@code signing.origin.<source type>});
-     * a source its module gave no words reads as "another document" rather than as its internal code.
-     */
-    private String origin(QueuedDocument document) {
-        String key = "signing.origin." + document.sourceType();
-        String words = getTranslation(key, document.sourceId());
-        return words.equals(key) ? getTranslation("signing.origin.other") : words;
     }
 
     @Override
