@@ -8,10 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,16 +22,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationResult;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.notification.OfficeChannels;
 import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.DayClosing;
-import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import java.util.Map;
@@ -45,7 +37,6 @@ import id.dukcapil.portal.recording.RecordingNeed;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
-import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReportFiles;
@@ -53,7 +44,6 @@ import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.StepTimer;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import id.dukcapil.portal.population.Resident;
 import java.util.LinkedHashSet;
@@ -72,12 +62,13 @@ import org.jspecify.annotations.Nullable;
 @Menu(title = "nav.recording.registration", order = 62, icon = "vaadin:clipboard-user")
 class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
 
-    final TextField nik = new TextField();
     final Div applicantPanel = new Div();
-    final Checkbox inPerson = new Checkbox();
-    final CheckboxGroup<String> documents = new CheckboxGroup<>();
-    final Select<Priority> priority = new Select<>();
-    final TextField fault = new TextField();
+    /** The desk's forms' fields, as the desk's tests and the operator know them. */
+    final TextField nik;
+    final Checkbox inPerson;
+    final CheckboxGroup<String> documents;
+    final Select<Priority> priority;
+    final TextField fault;
     final DayRegister lists;
     /** The lists' grids, as the desk's tests and the operator know them. */
     final Grid<Visit> sentBack;
@@ -86,12 +77,8 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     private final RecordingDocuments papers;
     private final PersonalDataViews personalData;
     private final OfficeChannels officeChannels;
-    private final Binder<NikForm> nikBinder = new Binder<>(NikForm.class);
-    private final Binder<DocumentCheckForm> checkBinder = new Binder<>(DocumentCheckForm.class);
-    private final Binder<BiometricForm> biometricBinder = new Binder<>(BiometricForm.class);
+    private final RegistrationForms forms = new RegistrationForms(this);
     private final FieldRefusals checkRefusals;
-    /** The documents the resident in hand must bring: what "documents in order" holds the ticks against. */
-    private List<String> required = List.of();
     /** The resident's step against its standard (issue 54), beside their name. */
     final StepTimer stepClock = new StepTimer("registration-step-clock");
     private final Clock clock;
@@ -107,32 +94,16 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         this.personalData = personalData;
         this.papers = papers;
         setSizeFull();
-        nik.setLabel(getTranslation("recording.registration.nik"));
-        nik.setMaxLength(Nik.LENGTH);
-        nik.setAllowedCharPattern("[0-9]");
-        nik.setAutofocus(true);
-        nik.setId("recording-nik");
+        nik = forms.nik;
+        inPerson = forms.inPerson;
+        documents = forms.documents;
+        priority = forms.priority;
+        fault = forms.fault;
         nik.addKeyPressListener(Key.ENTER, enter -> lookUp());
         Button find = new Button(getTranslation("recording.registration.find"), click -> lookUp());
         find.setId("recording-find");
         HorizontalLayout search = new HorizontalLayout(nik, find);
         search.setAlignItems(FlexComponent.Alignment.BASELINE);
-        inPerson.setLabel(getTranslation("recording.registration.in-person"));
-        documents.setItemLabelGenerator(code -> getTranslation("recording.document." + code));
-        documents.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        priority.setLabel(getTranslation("recording.registration.priority"));
-        priority.setItems(Priority.values());
-        priority.setItemLabelGenerator(p -> p == null ? getTranslation("recording.registration.no-priority")
-                : getTranslation(p.labelKey()));
-        priority.setEmptySelectionAllowed(true);
-        priority.setEmptySelectionCaption(getTranslation("recording.registration.no-priority"));
-        fault.setLabel(getTranslation("recording.fault.label"));
-        fault.setPlaceholder(getTranslation("recording.fault.placeholder"));
-        fault.setMaxLength(BiometricForm.FAULT_MAX_LENGTH);
-        // The field's own length check runs before the binder's: it says the same words.
-        fault.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(getTranslation("recording.error.fault")));
-        fault.setWidthFull();
-        bind();
         checkRefusals = FieldRefusals.of(Map.of("recording.error.in-person", inPerson,
                 "recording.error.documents-missing", documents));
 
@@ -162,7 +133,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
      * digits may be both: then the resident, and the family below.
      */
     void lookUp() {
-        if (nikBinder.validate().hasErrors()) {
+        if (forms.nikBinder.validate().hasErrors()) {
             forgetUnbegun(); // said at the field; the register is not asked, and the last resident's actions go
             return;
         }
@@ -251,16 +222,10 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void addMembers(List<Resident> family) {
-        for (Resident member : family) {
-            Button choose = new Button(member.fullName() + " · " + getTranslation(member.relationship().labelKey()),
-                    click -> {
-                        nik.setValue(member.nik().value());
-                        lookUp();
-                    });
-            choose.setId("member-" + member.nik().value());
-            choose.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            applicantPanel.add(new Div(choose));
-        }
+        applicantPanel.add(new FamilyChoice(family, member -> {
+            nik.setValue(member);
+            lookUp();
+        }));
     }
 
     private void showApplicant(Applicant applicant) {
@@ -304,11 +269,9 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         Visit current = java.util.Objects.requireNonNull(visit);
         applicantPanel.removeAll();
         applicantPanel.add(named(current));
-        required = applicant.documents();
-        documents.setItems(required);
-        checkBinder.readBean(DocumentCheckForm.empty());
+        forms.checkDocuments(applicant.documents());
         Button inOrder = new Button(getTranslation("recording.registration.documents-ok"), click -> {
-            Optional<DocumentCheckForm> written = BoundForms.record(checkBinder);
+            Optional<DocumentCheckForm> written = BoundForms.record(forms.checkBinder);
             if (written.isEmpty()) {
                 return; // each field says what is missing; the visit stays at the check
             }
@@ -354,7 +317,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         Button recorded = button(need == RecordingNeed.ALREADY_RECORDED ? "recording.registration.explain"
                 : "recording.registration.already-recorded", "recording-already-recorded", () -> biometricChecked(
                 current, true));
-        biometricBinder.readBean(BiometricForm.empty());
+        forms.biometricBinder.readBean(BiometricForm.empty());
         switch (need) {
             case CHECK_BIOMETRICS -> applicantPanel.add(priority, fault, new HorizontalLayout(queue, recorded));
             case RECORD_AGAIN -> applicantPanel.add(priority, fault, new HorizontalLayout(queue));
@@ -376,7 +339,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
 
     /** The check's result sent only when its form is valid (a fault too long is said at the field). */
     private void biometricChecked(Visit current, boolean alreadyRecorded) {
-        Optional<BiometricForm> written = BoundForms.record(biometricBinder);
+        Optional<BiometricForm> written = BoundForms.record(forms.biometricBinder);
         if (written.isEmpty()) {
             return;
         }
@@ -401,20 +364,8 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
 
     private void showTicket(Visit queued) {
         applicantPanel.removeAll();
-        Span number = new Span(queued.ticket());
-        number.setId("recording-ticket");
-        // Its own line: the print link beside it read as one word with it ("001Cetak tiket antrean").
-        number.getStyle().set("font-size", "4rem").set("font-weight", "700").set("display", "block");
-        Anchor print = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] pdf = papers.queueTicket(queued);
-            return new DownloadResponse(new ByteArrayInputStream(pdf), "antrean-" + queued.ticket() + ".pdf",
-                    "application/pdf", pdf.length);
-        }), getTranslation("recording.registration.print-ticket"));
-        print.setTarget(AnchorTarget.BLANK);
-        applicantPanel.add(new Paragraph(getTranslation("recording.registration.queued", queued.fullName())), number,
-                print, new TurnNoticeAsk(desk, officeChannels, queued));
-        nikBinder.readBean(NikForm.empty());
-        nik.focus();
+        applicantPanel.add(new QueuedTicket(queued, papers, desk, officeChannels));
+        forms.nextNumber();
         refreshLists();
     }
 
@@ -422,8 +373,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         Notifications.success(message);
         applicantPanel.removeAll();
         visit = null;
-        nikBinder.readBean(NikForm.empty());
-        nik.focus();
+        forms.nextNumber();
         refreshLists();
     }
 
@@ -434,21 +384,6 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
 
     void refreshLists() {
         lists.refresh();
-    }
-
-    /** The desk's three forms, each bound to its record's constraints: errors at the field, no action while one is. */
-    private void bind() {
-        nikBinder.forField(nik).withValidator(BeanRule.of(NikForm.class, "nik")).bind("nik");
-        nikBinder.readBean(NikForm.empty());
-        checkBinder.forField(inPerson).withValidator(BeanRule.of(DocumentCheckForm.class, "inPerson"))
-                .bind("inPerson");
-        checkBinder.forField(documents).withValidator((ticked, context) -> {
-            long missing = required.stream().filter(doc -> !ticked.contains(doc)).count();
-            return missing == 0 ? ValidationResult.ok()
-                    : ValidationResult.error(getTranslation("recording.error.documents-missing", missing));
-        }).bind("documents");
-        biometricBinder.forField(priority).bind("priority");
-        biometricBinder.forField(fault).withValidator(BeanRule.of(BiometricForm.class, "fault")).bind("fault");
     }
 
     private Button button(String key, String id, Runnable action) {
