@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.H2;
@@ -21,9 +20,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.data.binder.Binder;
-import id.dukcapil.portal.shared.NaturalOrder;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.WholeNumbers;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -38,7 +35,6 @@ import id.dukcapil.portal.schoolvisit.FieldDesk;
 import id.dukcapil.portal.schoolvisit.FieldStudent;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Student;
-import id.dukcapil.portal.schoolvisit.StudentState;
 import id.dukcapil.portal.schoolvisit.VisitState;
 import id.dukcapil.portal.population.CardPrint;
 import id.dukcapil.portal.population.Eligibility;
@@ -53,10 +49,7 @@ import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -76,10 +69,10 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
 
     final Select<SchoolVisit> visits = new Select<>();
     final Div visitPanel = new Div();
-    final Grid<Student> roster = new Grid<>();
-    /** The roster found by a name or a class as typed, a part of either (issue 54). */
-    final TextField rosterSearch = new TextField();
-    private List<Student> rosterStudents = List.of();
+    final FieldRoster rosterColumn;
+    /** The roster and its search, as the field screen's tests and the officer know them. */
+    final Grid<Student> roster;
+    final TextField rosterSearch;
     final Div studentPanel = new Div();
     final Span saved = new Span();
     final Paragraph visitLine = new Paragraph();
@@ -122,44 +115,16 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         setOutBinder.readBean(new FieldForms.SetOut(0));
         cards.setId("field-cards");
 
-        // Widths that fit the roster's share of an upright tablet (about 410 px beside the student): names and states
-        // wrap between words, and nothing needs the grid's sideways scroll.
-        roster.addColumn(Student::fullName).setComparator(Comparator.comparing(Student::fullName, NaturalOrder.TEXT))
-                .setHeader(getTranslation("schoolvisit.column.name")).setWidth("5rem")
-                .setFlexGrow(2);
-        roster.addColumn(Student::className)
-                .setComparator(Comparator.comparing(Student::className, NaturalOrder.TEXT))
-                .setHeader(getTranslation("schoolvisit.column.class")).setAutoWidth(true)
-                .setFlexGrow(0);
-        roster.addColumn(this::stateText).setSortable(true).setHeader(getTranslation("schoolvisit.column.state")).setWidth("5rem")
-                .setFlexGrow(2);
-        roster.addColumn(s -> s.recordedAt() == null ? "" : TIME.format(s.recordedAt().atZone(clock.getZone())))
-                .setComparator(Comparator.comparing(Student::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .setHeader(getTranslation("schoolvisit.column.saved")).setAutoWidth(true).setFlexGrow(0);
-        roster.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        roster.setEmptyStateText(getTranslation("schoolvisit.field.empty-roster"));
-        roster.asSingleSelect().addValueChangeListener(change -> {
-            if (change.getValue() != null && visit != null) {
-                unlessRefused(() -> showStudent(desk.student(visit.id(), change.getValue().id())));
+        rosterColumn = new FieldRoster(clock, student -> {
+            if (visit != null) {
+                unlessRefused(() -> showStudent(desk.student(visit.id(), student.id())));
                 // Beside the roster on a tablet nothing moves; below it on a phone, the panel comes into view.
                 studentPanel.scrollIntoView(new ScrollOptions(ScrollOptions.Behavior.AUTO,
                         ScrollOptions.Alignment.NEAREST, ScrollOptions.Alignment.NEAREST));
             }
         });
-        roster.setId("field-roster");
-        roster.setHeight("min(60vh, 40rem)");
-        rosterSearch.setId("field-roster-search");
-        rosterSearch.setPlaceholder(getTranslation("schoolvisit.field.roster-search"));
-        rosterSearch.setAriaLabel(getTranslation("schoolvisit.field.roster-search"));
-        rosterSearch.setPrefixComponent(VaadinIcon.SEARCH.create());
-        rosterSearch.setClearButtonVisible(true);
-        rosterSearch.setMaxLength(60);
-        rosterSearch.setWidthFull();
-        rosterSearch.setValueChangeMode(ValueChangeMode.LAZY);
-        rosterSearch.addValueChangeListener(change -> showRoster(rosterStudents));
-        VerticalLayout rosterColumn = new VerticalLayout(rosterSearch, roster);
-        rosterColumn.setPadding(false);
-        rosterColumn.setSpacing(false);
+        roster = rosterColumn.grid;
+        rosterSearch = rosterColumn.search;
 
         Button reload = new Button(getTranslation("schoolvisit.field.reload"), click -> reload());
         reload.setId("field-reload");
@@ -196,7 +161,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         studentPanel.removeAll();
         visitPanel.removeAll();
         if (chosen == null) {
-            showRoster(List.of());
+            rosterColumn.show(List.of());
             return;
         }
         visitLine.setText(visitLine(chosen));
@@ -224,7 +189,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             }
             case CLOSED -> { }
         }
-        showRoster(desk.roster(chosen.id()));
+        rosterColumn.show(desk.roster(chosen.id()));
     }
 
     /** Today's visits to choose from, the select wide enough for the longest school's name and state. */
@@ -281,7 +246,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         named.setAlignItems(FlexComponent.Alignment.BASELINE);
         named.getStyle().set("flex-wrap", "wrap");
         studentPanel.add(named);
-        Span state = new Span(stateText(s));
+        Span state = new Span(rosterColumn.stateText(s));
         state.setId("field-student-state");
         state.getElement().getThemeList().add("badge");
         studentPanel.add(state, new Paragraph(getTranslation("schoolvisit.field.registry", resident.nik().value(),
@@ -300,7 +265,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                     "schoolvisit.field.printed-note")));
             case ENDED -> studentPanel.add(ended(student));
         }
-        nextToSee(s).ifPresent(next -> {
+        rosterColumn.nextToSee(s).ifPresent(next -> {
             Button nextStudent = new Button(getTranslation("schoolvisit.field.next", next.fullName()),
                     VaadinIcon.ARROW_RIGHT.create(), click -> roster.select(next));
             nextStudent.setIconAfterText(true);
@@ -308,42 +273,6 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             nextStudent.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             studentPanel.add(new Div(nextStudent));
         });
-    }
-
-    /** The roster as the search finds it. */
-    private void showRoster(List<Student> students) {
-        rosterStudents = students;
-        roster.setItems(found());
-    }
-
-    /** The students whose name or class holds the search's words, in the roster's order; all without a search. */
-    private List<Student> found() {
-        String typed = rosterSearch.getValue().strip().toLowerCase(Locale.ROOT);
-        return typed.isEmpty() ? rosterStudents : rosterStudents.stream().filter(student ->
-                student.fullName().toLowerCase(Locale.ROOT).contains(typed)
-                        || student.className().toLowerCase(Locale.ROOT).contains(typed)).toList();
-    }
-
-    /**
-     * The next student on the roster (as searched) not yet seen at the visit, after this one in the roster's order
-     * (from its top again past its end): one tap to the next resident, not a scroll back up the list (issue 54).
-     */
-    private Optional<Student> nextToSee(Student now) {
-        List<Student> shown = found(); // within the class or names searched, if any
-        int at = -1;
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).id() == now.id()) {
-                at = i;
-            }
-        }
-        for (int step = 1; step <= shown.size(); step++) {
-            Student candidate = shown.get(Math.floorMod(at + step, shown.size()));
-            if (candidate.id() != now.id() && candidate.state() == StudentState.ON_ROSTER
-                    && candidate.fieldStep() == null) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Why SOP D ended for the student: the screen says it in words, with the card printed before if that is why. */
@@ -510,13 +439,13 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         if (visit != null) {
             visit = desk.visit(visit.id());
             visitLine.setText(visitLine(visit));
-            showRoster(desk.roster(visit.id()));
+            rosterColumn.show(desk.roster(visit.id()));
         }
         showStudent(student);
         savedNow();
         // Said in the panel, not in a toast: on a tablet a toast at the bottom would cover the next step's button.
         Paragraph message = new Paragraph(getTranslation("schoolvisit.field.saved-student",
-                student.resident().fullName(), stateText(student.student())));
+                student.resident().fullName(), rosterColumn.stateText(student.student())));
         message.setId("field-student-saved");
         message.getElement().setAttribute("role", "status");
         message.addClassName("field-student-saved");
@@ -531,17 +460,6 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
 
     private void savedNow() {
         saved.setText(getTranslation("schoolvisit.field.saved-at", TIME.format(clock.instant().atZone(clock.getZone()))));
-    }
-
-    String stateText(Student student) {
-        if (student.state() == StudentState.ON_ROSTER && student.fieldStep() != null) {
-            return getTranslation(student.fieldStep().labelKey());
-        }
-        String text = getTranslation(student.state().labelKey());
-        if (student.state() == StudentState.ENDED && student.endReason() != null) {
-            text = text + " · " + getTranslation(student.endReason().labelKey());
-        }
-        return student.corrected() ? text + " · " + getTranslation("schoolvisit.field.corrected") : text;
     }
 
     private Button button(String key, String id, Runnable action) {

@@ -81,7 +81,7 @@ class FieldScreenDeadEndsViewTest extends PortalViewTest {
             test(find(Button.class).id("field-status-checked")).click();
             assertThat(find(Paragraph.class).id("field-ended").getText()).contains(printed[1], "tidak dicetak lagi");
             assertThat(find(Button.class).withId("field-print").exists()).isFalse();
-            assertThat(field.stateText(rowOf(field, printed[0])))
+            assertThat(field.rosterColumn.stateText(rowOf(field, printed[0])))
                     .isEqualTo("Selesai tanpa cetak · KTP-el sudah pernah dicetak");
 
             select(field, captured[0]);
