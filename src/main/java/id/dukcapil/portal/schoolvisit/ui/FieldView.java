@@ -28,7 +28,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.audit.PersonalData;
 import id.dukcapil.portal.audit.PersonalDataViews;
-import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.EnrolmentAnswers;
 import id.dukcapil.portal.schoolvisit.FieldDesk;
@@ -38,7 +37,6 @@ import id.dukcapil.portal.schoolvisit.Student;
 import id.dukcapil.portal.schoolvisit.VisitState;
 import id.dukcapil.portal.population.CardPrint;
 import id.dukcapil.portal.population.Eligibility;
-import id.dukcapil.portal.schoolvisit.EndReason;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ServicePointNames;
 import id.dukcapil.portal.shared.ui.FitText;
@@ -88,6 +86,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     @Nullable FieldStudent current;
     /** The student's step against its standard (issue 54), beside their name. */
     final StepTimer stepClock = new StepTimer("field-step-clock");
+    private final StepButtons buttons = new StepButtons(this, this::studentSaved);
 
     FieldView(FieldDesk desk, EnrolmentAnswers enrolment, ServicePointNames pointNames, PersonalDataViews personalData,
               Clock clock) {
@@ -260,10 +259,10 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         }
         switch (s.state()) {
             case ON_ROSTER -> studentActions(student, visitId, id);
-            case WAITING -> printActions(student, visitId, id);
+            case WAITING -> studentPanel.add(new CardStep(student, visitId, desk, enrolment, buttons));
             case PRINTED, HANDED_OVER -> studentPanel.add(new Paragraph(getTranslation(
                     "schoolvisit.field.printed-note")));
-            case ENDED -> studentPanel.add(ended(student));
+            case ENDED -> studentPanel.add(new EndedNote(student, pointNames, clock.getZone()));
         }
         rosterColumn.nextToSee(s).ifPresent(next -> {
             Button nextStudent = new Button(getTranslation("schoolvisit.field.next", next.fullName()),
@@ -273,21 +272,6 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             nextStudent.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             studentPanel.add(new Div(nextStudent));
         });
-    }
-
-    /** Why SOP D ended for the student: the screen says it in words, with the card printed before if that is why. */
-    private Paragraph ended(FieldStudent student) {
-        Paragraph why = new Paragraph();
-        why.setId("field-ended");
-        EndReason reason = student.student().endReason();
-        if (reason == EndReason.CARD_PRINTED_BEFORE && !student.cardsPrinted().isEmpty()) {
-            CardPrint last = student.cardsPrinted().getLast();
-            why.setText(getTranslation("schoolvisit.field.card-printed-before", student.resident().fullName(),
-                    DATE.format(last.printedAt().atZone(clock.getZone())), pointNames.nameOf(last.servicePoint())));
-        } else {
-            why.setText(reason == null ? "" : getTranslation(reason.labelKey()));
-        }
-        return why;
     }
 
     private void studentActions(FieldStudent student, long visitId, long id) {
@@ -323,7 +307,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                 studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.compare")));
                 Button differs = button("schoolvisit.field.differs", "field-differs",
                         () -> studentSaved(desk.registryDiffers(visitId, id)));
-                HorizontalLayout row = new HorizontalLayout(primaryButton("schoolvisit.field.matches",
+                HorizontalLayout row = new HorizontalLayout(buttons.primary("schoolvisit.field.matches",
                         "field-matches", () -> desk.registryMatches(visitId, id)), differs);
                 row.setWrap(true);
                 studentPanel.add(row);
@@ -367,72 +351,8 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         studentPanel.add(correction);
     }
 
-    /**
-     * A student waiting for the card: the action that moves their record on, whatever the central enrolment says
-     * (decision 126) — send a recording not yet sent, record the centre's answer, print, or end with the reason.
-     */
-    private void printActions(FieldStudent student, long visitId, long id) {
-        switch (student.enrolmentStatus()) {
-            case BIOMETRICS_CAPTURED -> {
-                studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.not-sent")));
-                primary("schoolvisit.field.send", "field-send", () -> {
-                    enrolment.send(id);
-                    return desk.student(visitId, id);
-                });
-            }
-            case SENT_FOR_ENROLMENT -> {
-                studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.waiting-answer")));
-                HorizontalLayout row = new HorizontalLayout(
-                        primaryButton("schoolvisit.field.print-ready", "field-print-ready", () -> {
-                            enrolment.printReady(id);
-                            return desk.student(visitId, id);
-                        }),
-                        endButton("schoolvisit.field.answer-failed", "field-answer-failed", visitId, id,
-                                EnrolmentStatus.ENROLMENT_FAILED),
-                        endButton("schoolvisit.field.answer-duplicate", "field-answer-duplicate", visitId, id,
-                                EnrolmentStatus.DUPLICATE_RECORD));
-                row.setWrap(true);
-                studentPanel.add(row);
-            }
-            case ENROLMENT_FAILED, DUPLICATE_RECORD -> {
-                studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.not-printable",
-                        getTranslation(student.enrolmentStatus().labelKey()))));
-                primary("schoolvisit.field.end", "field-end", () -> {
-                    enrolment.notPrintable(id, student.enrolmentStatus());
-                    return desk.student(visitId, id);
-                });
-            }
-            case PRINT_READY -> {
-                if (student.seventeenOnDay()) {
-                    primary("schoolvisit.field.print", "field-print", () -> desk.printOnSite(visitId, id));
-                } else {
-                    studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.queued-for-birthday",
-                            DATE.format(student.student().seventeenth()))));
-                }
-            }
-            // No move of the register leads back here; were it to, the screen says so in words.
-            case NOT_RECORDED -> studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.not-printable",
-                    getTranslation(student.enrolmentStatus().labelKey()))));
-        }
-    }
-
-    private Button endButton(String key, String id, long visitId, long studentId, EnrolmentStatus outcome) {
-        Button button = button(key, id, () -> {
-            enrolment.notPrintable(studentId, outcome);
-            studentSaved(desk.student(visitId, studentId));
-        });
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        return button;
-    }
-
     private void primary(String key, String id, Supplier<FieldStudent> action) {
-        studentPanel.add(primaryButton(key, id, action));
-    }
-
-    private Button primaryButton(String key, String id, Supplier<FieldStudent> action) {
-        Button button = button(key, id, () -> studentSaved(action.get()));
-        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return button;
+        studentPanel.add(buttons.primary(key, id, action));
     }
 
     private void studentSaved(FieldStudent student) {
@@ -463,11 +383,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Button button(String key, String id, Runnable action) {
-        Button button = new Button(getTranslation(key), click -> unlessRefused(action));
-        button.setId(id);
-        button.setDisableOnClick(true);
-        button.addClickListener(click -> button.setEnabled(true));
-        return button;
+        return buttons.button(key, id, action);
     }
 
     private static String orDash(@Nullable String text) {
