@@ -3,7 +3,6 @@ package id.dukcapil.portal.schoolvisit;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
-import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.population.ChangeReason;
 import id.dukcapil.portal.population.EnrolmentStatus;
@@ -15,8 +14,6 @@ import id.dukcapil.portal.schoolvisit.internal.StudentEntity;
 import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.schoolvisit.internal.StudentTransition;
 import id.dukcapil.portal.schoolvisit.internal.SchoolVisitEntity;
-import id.dukcapil.portal.schoolvisit.internal.VisitReads;
-import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -24,20 +21,17 @@ import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepRecord;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SOP D steps 2–7 at the school, for the visit's team: the kit and blank cards out, then per student the recording
- * status, the registry against the birth certificate (a reasoned, audited correction where it differs), the
+ * SOP D steps 3–7 at the school, for the visit's team (the visit itself is {@link VisitDesk}'s): per student the
+ * recording status, the registry against the birth certificate (a reasoned, audited correction where it differs), the
  * recording, and the card printed on site for a student 17 on the day. Every action is saved at once and a repeated
  * one (a retry after a lost connection) finds it done and changes nothing (decision 096).
  */
@@ -47,94 +41,41 @@ public class FieldDesk {
 
     static final String TEAM = "hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.OPERATOR + "','"
             + Roles.RECORDING_OPERATOR + "','" + Roles.PRINT_OPERATOR + "')";
-    /** The most blank cards one visit takes out. */
-    public static final int CARDS_MAX = 500;
     public static final int ROSTER_MAX = 2_000;
     public static final int RECORDING_FAILURE_MAX_LENGTH = 300;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
-    private final VisitReads plans;
-    private final SchoolVisitRepository visits;
+    private final TeamVisits team;
     private final StudentRepository students;
     private final PopulationRegistry registry;
-    private final BlankoStock blanko;
     private final SchoolVisitClocks clocks;
     private final CardsPrintedBefore printedBefore;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    FieldDesk(VisitReads plans, SchoolVisitRepository visits, StudentRepository students, PopulationRegistry registry, BlankoStock blanko,
+    FieldDesk(TeamVisits team, StudentRepository students, PopulationRegistry registry,
               SchoolVisitClocks clocks, CardsPrintedBefore printedBefore, AuditLog auditLog,
               CurrentActor currentActor, Clock clock) {
         this.printedBefore = printedBefore;
-        this.plans = plans;
-        this.visits = visits;
+        this.team = team;
         this.students = students;
         this.registry = registry;
-        this.blanko = blanko;
         this.clocks = clocks;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.clock = clock;
     }
 
-    /** The signed-in officer's visits of today. */
-    @Transactional(readOnly = true)
-    public List<SchoolVisit> today() {
-        return plans.ofOfficer(currentActor.id(), LocalDate.now(clock));
-    }
-
-    @Transactional(readOnly = true)
-    public SchoolVisit visit(long visitId) {
-        return mine(visitId);
-    }
-
-    /** Step 2 begins: the team takes the kit and blank cards from the point's stock and sets out. */
-    @Transactional
-    public SchoolVisit setOut(long visitId, int cards) {
-        SchoolVisit visit = mine(visitId);
-        if (visit.state() != VisitState.PLANNED) {
-            return visit;
-        }
-        if (!visit.day().equals(LocalDate.now(clock))) {
-            throw new RuleViolation("schoolvisit.error.not-today", DAY.format(visit.day()));
-        }
-        if (cards < 0 || cards > CARDS_MAX) {
-            throw new RuleViolation("schoolvisit.error.cards", CARDS_MAX);
-        }
-        SchoolVisitEntity settingOut = visits.findById(visitId).orElseThrow();
-        settingOut.setOut(cards);
-        change(settingOut);
-        if (cards > 0) {
-            blanko.toField(visit.servicePoint(), cards, reference(visitId));
-        }
-        clocks.enter(SchoolVisitClocks.visit(visitId), SopStep.D2_PREPARATION_AND_VISIT, clock.instant(),
-                visit.servicePoint());
-        auditLog.record(AuditRecord.success("schoolvisit.visit.set-out", "SchoolVisit", String.valueOf(visitId))
-                .withDetail("cards=" + cards));
-        return mine(visitId);
-    }
-
-    /** Step 2 ends: at the school, the equipment set up and ready. */
-    @Transactional
-    public SchoolVisit ready(long visitId) {
-        SchoolVisit visit = underway(visitId);
-        if (clocks.leaveIfOpen(SchoolVisitClocks.visit(visitId), SopStep.D2_PREPARATION_AND_VISIT, clock.instant())) {
-            auditLog.record(AuditRecord.success("schoolvisit.visit.ready", "SchoolVisit", String.valueOf(visitId)));
-        }
-        return visit;
-    }
-
     /** The school's roster as the field screen lists it. */
     @Transactional(readOnly = true)
     public List<Student> roster(long visitId) {
-        return students.roster(mine(visitId).schoolId(), ROSTER_MAX);
+        return students.roster(team.mine(visitId).schoolId(), ROSTER_MAX);
     }
 
     @Transactional(readOnly = true)
     public FieldStudent student(long visitId, long studentId) {
-        SchoolVisit visit = mine(visitId);
+        SchoolVisit visit = team.mine(visitId);
         return field(visit, ofVisit(visit, studentId));
     }
 
@@ -151,7 +92,7 @@ public class FieldDesk {
      */
     @Transactional(readOnly = true)
     public Optional<FieldStudent> inHand(long visitId) {
-        SchoolVisit visit = mine(visitId);
+        SchoolVisit visit = team.mine(visitId);
         Instant latest = null;
         Student inHand = null;
         for (Student student : students.roster(visit.schoolId(), ROSTER_MAX)) {
@@ -175,7 +116,7 @@ public class FieldDesk {
      */
     @Transactional
     public FieldStudent begin(long visitId, long studentId) {
-        SchoolVisit visit = underway(visitId);
+        SchoolVisit visit = team.underway(visitId);
         Student student = ofVisit(visit, studentId);
         if (student.state() == StudentState.ON_ROSTER && student.fieldStep() == null) {
             sixteenOnVisitDay(visit, resident(student));
@@ -195,7 +136,7 @@ public class FieldDesk {
      */
     @Transactional
     public FieldStudent statusChecked(long visitId, long studentId) {
-        SchoolVisit visit = underway(visitId);
+        SchoolVisit visit = team.underway(visitId);
         Student student = ofVisit(visit, studentId);
         if (student.fieldStep() != FieldStep.STATUS) {
             return student(visitId, studentId);
@@ -249,7 +190,7 @@ public class FieldDesk {
      */
     private FieldStudent advance(long visitId, long studentId, StudentTransition transition,
                                  Consumer<StudentEntity> change, SopStep ending, SopStep starting, String action) {
-        SchoolVisit visit = underway(visitId);
+        SchoolVisit visit = team.underway(visitId);
         Student student = ofVisit(visit, studentId);
         if (students.changeIf(studentId, transition, change)) {
             clocks.move(SchoolVisitClocks.student(studentId), ending, starting, clock.instant(), visit.servicePoint());
@@ -264,7 +205,7 @@ public class FieldDesk {
      */
     @Transactional
     public FieldStudent correct(long visitId, long studentId, BirthCertificate certificate, String note) {
-        SchoolVisit visit = underway(visitId);
+        SchoolVisit visit = team.underway(visitId);
         Student student = ofVisit(visit, studentId);
         if (student.fieldStep() != FieldStep.UPDATE) {
             return student(visitId, studentId);
@@ -282,7 +223,7 @@ public class FieldDesk {
             return student(visitId, studentId);
         }
         Resident after = registry.correct(before.nik(), correction, ChangeReason.BIRTH_CERTIFICATE,
-                "SOP D " + reference(visitId) + ": " + reason);
+                "SOP D " + TeamVisits.reference(visitId) + ": " + reason);
         students.changeIf(studentId, StudentTransition.CORRECTED,
                 corrected -> corrected.corrected(after.birthDate(), after.fullName()));
         clocks.move(SchoolVisitClocks.student(studentId), SopStep.D5_SIAK_UPDATE, SopStep.D6_RECORDING,
@@ -297,7 +238,7 @@ public class FieldDesk {
      */
     @Transactional
     public FieldStudent recorded(long visitId, long studentId) {
-        SchoolVisit visit = underway(visitId);
+        SchoolVisit visit = team.underway(visitId);
         Student student = ofVisit(visit, studentId);
         if (student.state() != StudentState.ON_ROSTER || student.fieldStep() != FieldStep.RECORDING) {
             return student(visitId, studentId);
@@ -310,8 +251,8 @@ public class FieldDesk {
             return student(visitId, studentId);
         }
         Nik nik = Nik.of(student.nik());
-        registry.changeEnrolmentStatus(nik, EnrolmentStatus.BIOMETRICS_CAPTURED, "SOP D: " + reference(visitId));
-        registry.changeEnrolmentStatus(nik, EnrolmentStatus.SENT_FOR_ENROLMENT, "SOP D: " + reference(visitId));
+        registry.changeEnrolmentStatus(nik, EnrolmentStatus.BIOMETRICS_CAPTURED, "SOP D: " + TeamVisits.reference(visitId));
+        registry.changeEnrolmentStatus(nik, EnrolmentStatus.SENT_FOR_ENROLMENT, "SOP D: " + TeamVisits.reference(visitId));
         clocks.leave(SchoolVisitClocks.student(studentId), SopStep.D6_RECORDING, now);
         toPrint(visit, student, now);
         audit("schoolvisit.student.recorded", student);
@@ -325,7 +266,7 @@ public class FieldDesk {
      */
     @Transactional
     public FieldStudent recordingFailed(long visitId, long studentId, String reason) {
-        SchoolVisit visit = underway(visitId);
+        SchoolVisit visit = team.underway(visitId);
         Student student = ofVisit(visit, studentId);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > RECORDING_FAILURE_MAX_LENGTH) {
@@ -346,7 +287,7 @@ public class FieldDesk {
     /** Step 7 on site: a card printed from the visit's blank cards for a student 17 on the day. */
     @Transactional
     public FieldStudent printOnSite(long visitId, long studentId) {
-        SchoolVisit visit = underway(visitId);
+        SchoolVisit visit = team.underway(visitId);
         Student student = ofVisit(visit, studentId);
         if (student.state() != StudentState.WAITING
                 || printedBefore.endIfPrinted(student, SopStep.D7_PRINT)) {
@@ -354,9 +295,9 @@ public class FieldDesk {
         }
         Resident resident = resident(student);
         Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), visit.day()).orThrow();
-        SchoolVisitEntity printingAt = visits.findById(visitId).orElseThrow();
+        SchoolVisitEntity printingAt = team.toChange(visitId);
         printingAt.useCard();
-        change(printingAt);
+        team.change(printingAt);
         Instant now = clock.instant();
         // Refused in words unless the student still waits for printing as read.
         StudentEntity printing = students.load(studentId);
@@ -370,25 +311,6 @@ public class FieldDesk {
         }
         audit("schoolvisit.student.printed-on-site", student);
         return student(visitId, studentId);
-    }
-
-    /** The visit ends: the blank cards not used go back into the point's stock; step 2 ends if still open. */
-    @Transactional
-    public SchoolVisit close(long visitId) {
-        SchoolVisit visit = mine(visitId);
-        if (visit.state() == VisitState.CLOSED) {
-            return visit;
-        }
-        SchoolVisitEntity closing = visits.findById(visitId).orElseThrow();
-        closing.close();
-        change(closing);
-        if (visit.cardsLeft() > 0) {
-            blanko.fromField(visit.servicePoint(), visit.cardsLeft(), reference(visitId));
-        }
-        clocks.leaveIfOpen(SchoolVisitClocks.visit(visitId), SopStep.D2_PREPARATION_AND_VISIT, clock.instant());
-        auditLog.record(AuditRecord.success("schoolvisit.visit.closed", "SchoolVisit", String.valueOf(visitId))
-                .withDetail("cards printed=" + visit.cardsPrinted() + "; returned=" + visit.cardsLeft()));
-        return mine(visitId);
     }
 
     /**
@@ -422,33 +344,6 @@ public class FieldDesk {
                 .orElseThrow(() -> new RuleViolation("population.nik.unknown", Nik.of(student.nik()).masked()));
     }
 
-    /** Writes the visit's change now: a change another officer of the team saved meanwhile is refused in words. */
-    private void change(SchoolVisitEntity visit) {
-        try {
-            visits.saveAndFlush(visit);
-        } catch (OptimisticLockingFailureException changedMeanwhile) {
-            throw new RuleViolation("schoolvisit.error.visit-changed");
-        }
-    }
-
-    /** A visit of the signed-in officer's team. */
-    private SchoolVisit mine(long visitId) {
-        SchoolVisit visit = plans.visit(visitId)
-                .orElseThrow(() -> new RuleViolation("schoolvisit.error.visit-not-found"));
-        if (!visit.team().contains(currentActor.id())) {
-            throw new RuleViolation("schoolvisit.error.not-in-team");
-        }
-        return visit;
-    }
-
-    private SchoolVisit underway(long visitId) {
-        SchoolVisit visit = mine(visitId);
-        if (visit.state() != VisitState.UNDERWAY) {
-            throw new RuleViolation("schoolvisit.error.visit-not-underway");
-        }
-        return visit;
-    }
-
     private Student ofVisit(SchoolVisit visit, long studentId) {
         return students.find(studentId).filter(student -> student.schoolId() == visit.schoolId())
                 .orElseThrow(() -> new RuleViolation("schoolvisit.error.student-not-found"));
@@ -457,9 +352,5 @@ public class FieldDesk {
     private void audit(String action, Student student) {
         auditLog.record(AuditRecord.success(action, "SchoolStudent", String.valueOf(student.id()))
                 .withDetail("nik=" + Nik.of(student.nik()).masked()));
-    }
-
-    static String reference(long visitId) {
-        return "D-V" + visitId;
     }
 }

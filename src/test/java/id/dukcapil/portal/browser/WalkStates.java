@@ -20,7 +20,7 @@ import id.dukcapil.portal.recording.RecordingTestSupport;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.reports.DailyRollups;
-import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport;
@@ -157,7 +157,7 @@ final class WalkStates {
                 context.getBean(RosterImport.class), context.getBean(VisitPlanner.class), users, "perencana",
                 "lapangan", day, List.<String[]>of(student), jdbc).visit();
         SignedInAs.run(users, "perencana", () -> context.getBean(BlankoStock.class).receive(DINAS, 1, "Kiriman jalan"));
-        SignedInAs.run(users, "lapangan", () -> context.getBean(FieldDesk.class).setOut(visit.id(), 1));
+        SignedInAs.run(users, "lapangan", () -> context.getBean(VisitDesk.class).setOut(visit.id(), 1));
     }
 
     /** The schools' *Ubah*: a school of the demo planner's point (the Dinas), made by the planner, to be chosen. */

@@ -40,6 +40,7 @@ class SchoolVisitDeadEndsTests {
     @Autowired RosterImport rosterImport;
     @Autowired VisitPlanner planner;
     @Autowired FieldDesk field;
+    @Autowired VisitDesk visitDesk;
     @Autowired EnrolmentAnswers enrolment;
     @Autowired BirthdayPrintQueue printQueue;
     @Autowired Handovers handovers;
@@ -77,8 +78,8 @@ class SchoolVisitDeadEndsTests {
         clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
         SignedInAs.run(users, plannerName, () -> blanko.receive(POINT, 5, "Kiriman uji cetak ganda"));
         SignedInAs.run(users, officer, () -> {
-            field.setOut(visitId, 2);
-            field.ready(visitId);
+            visitDesk.setOut(visitId, 2);
+            visitDesk.ready(visitId);
         });
         List<Student> roster = SignedInAs.call(users, officer, () -> field.roster(visitId));
         long before = idOf(roster, printedBefore[0]);
@@ -108,7 +109,7 @@ class SchoolVisitDeadEndsTests {
         FieldStudent notPrinted = SignedInAs.call(users, officer, () -> field.printOnSite(visitId, meanwhile));
         assertThat(notPrinted.student().state()).isEqualTo(StudentState.ENDED);
         assertThat(registry.cardHistory(Nik.of(printedMeanwhile[0]))).hasSize(1);
-        assertThat(SignedInAs.call(users, officer, () -> field.visit(visitId)).cardsPrinted())
+        assertThat(SignedInAs.call(users, officer, () -> visitDesk.visit(visitId)).cardsPrinted())
                 .as("no blank card used").isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND ended_at IS NULL",
                 Integer.class, "D-S" + meanwhile)).as("step 7 does not stay open").isZero();
@@ -183,7 +184,7 @@ class SchoolVisitDeadEndsTests {
                 kit(plannerName), clock.instant())));
         clock.setInstant(visitDay.atTime(7, 0).atZone(OFFICE).toInstant());
         long id = SignedInAs.call(users, officer, () -> {
-            field.setOut(early.id(), 0);
+            visitDesk.setOut(early.id(), 0);
             return field.roster(early.id()).getFirst().id();
         });
         FieldStudent shown = SignedInAs.call(users, officer, () -> field.student(early.id(), id));
@@ -210,7 +211,7 @@ class SchoolVisitDeadEndsTests {
         clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
         SignedInAs.run(users, plannerName, () -> blanko.receive(POINT, 2, "Kiriman uji belum terkirim"));
         List<Student> roster = SignedInAs.call(users, officer, () -> {
-            field.setOut(visitId, 1);
+            visitDesk.setOut(visitId, 1);
             return field.roster(visitId);
         });
         long notSent = idOf(roster, captured[0]);
@@ -311,7 +312,7 @@ class SchoolVisitDeadEndsTests {
         long visitId = arranged.visit().id();
         clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
         long id = SignedInAs.call(users, officer, () -> {
-            field.setOut(visitId, 0);
+            visitDesk.setOut(visitId, 0);
             long studentId = field.roster(visitId).getFirst().id();
             field.begin(visitId, studentId);
             field.statusChecked(visitId, studentId);

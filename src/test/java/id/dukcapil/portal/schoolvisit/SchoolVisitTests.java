@@ -64,6 +64,7 @@ class SchoolVisitTests {
     @Autowired RosterImport rosterImport;
     @Autowired VisitPlanner planner;
     @Autowired FieldDesk field;
+    @Autowired VisitDesk visitDesk;
     @Autowired EnrolmentAnswers enrolment;
     @Autowired BirthdayPrintQueue printQueue;
     @Autowired Handovers handovers;
@@ -183,10 +184,10 @@ class SchoolVisitTests {
         clock.setInstant(visitDay.atTime(7, 0).atZone(OFFICE).toInstant());
         SignedInAs.call(users, plannerName, () -> blanko.receive(POINT, 10, "Kiriman uji " + kitCode));
         int stockBefore = blanko.balance(POINT);
-        SignedInAs.call(users, officer, () -> field.setOut(visit.id(), 2));
+        SignedInAs.call(users, officer, () -> visitDesk.setOut(visit.id(), 2));
         assertThat(blanko.balance(POINT)).isEqualTo(stockBefore - 2);
         clock.advance(Duration.ofMinutes(80));
-        SignedInAs.call(users, officer, () -> field.ready(visit.id()));
+        SignedInAs.call(users, officer, () -> visitDesk.ready(visit.id()));
         List<Student> roster = SignedInAs.call(users, officer, () -> field.roster(visit.id()));
         long before = idOf(roster, recordedBefore[0]);
         long plain = idOf(roster, seventeen[0]);
@@ -255,7 +256,7 @@ class SchoolVisitTests {
                 .hasMessageContaining("population.eligibility.school.print-before-17");
 
         // The visit closes: the two cards were used, none come back.
-        SchoolVisit closed = SignedInAs.call(users, officer, () -> field.close(visit.id()));
+        SchoolVisit closed = SignedInAs.call(users, officer, () -> visitDesk.close(visit.id()));
         assertThat(closed.cardsPrinted()).isEqualTo(2);
         assertThat(blanko.balance(POINT)).isEqualTo(stockBefore - 2);
         // The managers' daily summary of the point has the visit.

@@ -3,6 +3,7 @@ package id.dukcapil.portal.schoolvisit.ui;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.BirthCertificate;
 import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.shared.Sex;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +26,7 @@ public final class FieldForms {
     /** The blank cards the team takes to the school. */
     public record SetOut(@NotNull(message = "{schoolvisit.error.cards}")
                          @Min(value = 0, message = "{schoolvisit.error.cards}")
-                         @Max(value = FieldDesk.CARDS_MAX, message = "{schoolvisit.error.cards}")
+                         @Max(value = VisitDesk.CARDS_MAX, message = "{schoolvisit.error.cards}")
                          @Nullable Integer cards) {
     }
 

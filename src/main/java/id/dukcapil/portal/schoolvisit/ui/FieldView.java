@@ -34,6 +34,7 @@ import id.dukcapil.portal.schoolvisit.FieldDesk;
 import id.dukcapil.portal.schoolvisit.FieldStudent;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Student;
+import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.schoolvisit.VisitState;
 import id.dukcapil.portal.population.CardPrint;
 import id.dukcapil.portal.population.Eligibility;
@@ -78,6 +79,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     private final Binder<FieldForms.SetOut> setOutBinder = new Binder<>(FieldForms.SetOut.class);
     @Nullable CorrectionEditor correction;
     private final FieldDesk desk;
+    private final VisitDesk visitDesk;
     private final EnrolmentAnswers enrolment;
     private final ServicePointNames pointNames;
     private final Clock clock;
@@ -88,9 +90,10 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     final StepTimer stepClock = new StepTimer("field-step-clock");
     private final StepButtons buttons = new StepButtons(this, this::studentSaved);
 
-    FieldView(FieldDesk desk, EnrolmentAnswers enrolment, ServicePointNames pointNames, PersonalDataViews personalData,
-              Clock clock) {
+    FieldView(FieldDesk desk, VisitDesk visitDesk, EnrolmentAnswers enrolment, ServicePointNames pointNames,
+              PersonalDataViews personalData, Clock clock) {
         this.desk = desk;
+        this.visitDesk = visitDesk;
         this.personalData = personalData;
         this.pointNames = pointNames;
         this.enrolment = enrolment;
@@ -107,10 +110,10 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         visitLine.setId("field-visit-line");
         saved.addClassName("field-saved");
         cards.setLabel(getTranslation("schoolvisit.field.cards"));
-        WholeNumbers.between(cards, 0, FieldDesk.CARDS_MAX);
+        WholeNumbers.between(cards, 0, VisitDesk.CARDS_MAX);
         cards.setStepButtonsVisible(true);
         setOutBinder.forField(cards).withValidator(BeanRule.<Integer>of(FieldForms.SetOut.class, "cards")
-                .withArgs(FieldDesk.CARDS_MAX)).bind("cards");
+                .withArgs(VisitDesk.CARDS_MAX)).bind("cards");
         setOutBinder.readBean(new FieldForms.SetOut(0));
         cards.setId("field-cards");
 
@@ -143,7 +146,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         rosterColumn.getStyle().set("flex", "3 1 24rem").set("min-width", "0");
         studentPanel.getStyle().set("flex", "2 1 20rem").set("min-width", "0");
         add(new H2(getTranslation("schoolvisit.field.title")), top, visitPanel, body);
-        List<SchoolVisit> today = desk.today();
+        List<SchoolVisit> today = visitDesk.today();
         showVisits(today);
         if (today.isEmpty()) {
             visitPanel.add(new Paragraph(getTranslation("schoolvisit.field.no-visit")));
@@ -169,7 +172,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             case PLANNED -> {
                 Button setOut = button("schoolvisit.field.set-out", "field-set-out", () -> {
                     if (setOutBinder.validate().isOk()) { // else said at the field; the visit stays planned
-                        visitChanged(desk.setOut(chosen.id(), cards.getValue()), "schoolvisit.field.set-out-done");
+                        visitChanged(visitDesk.setOut(chosen.id(), cards.getValue()), "schoolvisit.field.set-out-done");
                     }
                 });
                 setOut.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -179,9 +182,9 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             }
             case UNDERWAY -> {
                 Button ready = button("schoolvisit.field.ready", "field-ready",
-                        () -> visitChanged(desk.ready(chosen.id()), "schoolvisit.field.ready-done"));
+                        () -> visitChanged(visitDesk.ready(chosen.id()), "schoolvisit.field.ready-done"));
                 Button close = new Button(getTranslation("schoolvisit.field.close"),
-                        click -> unlessRefused(() -> confirmClose(desk.visit(chosen.id()))));
+                        click -> unlessRefused(() -> confirmClose(visitDesk.visit(chosen.id()))));
                 close.setId("field-close");
                 OpensDialog.button(close);
                 visitPanel.add(new HorizontalLayout(ready, close));
@@ -205,7 +208,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("schoolvisit.action.cancel"));
         confirm.setConfirmText(getTranslation("schoolvisit.field.close"));
-        confirm.addConfirmListener(event -> unlessRefused(() -> visitChanged(desk.close(chosen.id()),
+        confirm.addConfirmListener(event -> unlessRefused(() -> visitChanged(visitDesk.close(chosen.id()),
                 "schoolvisit.field.closed")));
         confirm.open();
     }
@@ -213,7 +216,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     private void visitChanged(SchoolVisit changed, String messageKey) {
         Notifications.success(getTranslation(messageKey, changed.schoolName()));
         savedNow();
-        List<SchoolVisit> today = desk.today();
+        List<SchoolVisit> today = visitDesk.today();
         showVisits(today);
         today.stream().filter(v -> v.id() == changed.id()).findFirst().ifPresent(visits::setValue);
     }
@@ -222,7 +225,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     void reload() {
         long openStudent = current == null ? -1 : current.student().id();
         unlessRefused(() -> {
-            List<SchoolVisit> today = desk.today();
+            List<SchoolVisit> today = visitDesk.today();
             long chosen = visit == null ? -1 : visit.id();
             showVisits(today);
             today.stream().filter(v -> v.id() == chosen).findFirst().ifPresent(visits::setValue);
@@ -357,7 +360,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
 
     private void studentSaved(FieldStudent student) {
         if (visit != null) {
-            visit = desk.visit(visit.id());
+            visit = visitDesk.visit(visit.id());
             visitLine.setText(visitLine(visit));
             rosterColumn.show(desk.roster(visit.id()));
         }

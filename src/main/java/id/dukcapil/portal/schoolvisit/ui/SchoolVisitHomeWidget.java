@@ -4,11 +4,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouterLink;
 import id.dukcapil.portal.schoolvisit.BirthdayPrintQueue;
-import id.dukcapil.portal.schoolvisit.FieldDesk;
 import id.dukcapil.portal.schoolvisit.Handovers;
 import id.dukcapil.portal.schoolvisit.OpenHandover;
 import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
+import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.ui.CurrentRoles;
@@ -32,12 +32,12 @@ class SchoolVisitHomeWidget implements HomeWidget {
     private static final int QUEUE_FIGURE_CAP = 99;
 
     private final VisitPlanner planner;
-    private final FieldDesk field;
+    private final VisitDesk field;
     private final BirthdayPrintQueue printQueue;
     private final Handovers handovers;
     private final Clock clock;
 
-    SchoolVisitHomeWidget(VisitPlanner planner, FieldDesk field, BirthdayPrintQueue printQueue, Handovers handovers,
+    SchoolVisitHomeWidget(VisitPlanner planner, VisitDesk field, BirthdayPrintQueue printQueue, Handovers handovers,
                           Clock clock) {
         this.handovers = handovers;
         this.planner = planner;

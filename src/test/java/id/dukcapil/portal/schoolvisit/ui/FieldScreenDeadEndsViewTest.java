@@ -10,7 +10,7 @@ import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.population.PopulationRegistry;
-import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport;
 import id.dukcapil.portal.schoolvisit.Schools;
@@ -41,7 +41,7 @@ class FieldScreenDeadEndsViewTest extends PortalViewTest {
     @Autowired Schools schools;
     @Autowired RosterImport rosterImport;
     @Autowired VisitPlanner planner;
-    @Autowired FieldDesk desk;
+    @Autowired VisitDesk visitDesk;
     @Autowired BlankoStock blanko;
     @Autowired PopulationRegistry registry;
     @Autowired StaffAccounts staffAccounts;
@@ -70,7 +70,7 @@ class FieldScreenDeadEndsViewTest extends PortalViewTest {
                 List.of(printed, captured), jdbc);
         clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
         SignedInAs.run(users, plannerName, () -> blanko.receive("DINAS", 2, "Kiriman uji layar lapangan"));
-        SignedInAs.run(users, officer, () -> desk.setOut(arranged.visit().id(), 1));
+        SignedInAs.run(users, officer, () -> visitDesk.setOut(arranged.visit().id(), 1));
 
         SignedInAs.run(users, officer, () -> {
             FieldView field = navigate(FieldView.class);

@@ -14,6 +14,7 @@ import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.schoolvisit.Handover;
 import id.dukcapil.portal.schoolvisit.Handovers;
 import id.dukcapil.portal.schoolvisit.OpenHandover;
@@ -55,6 +56,7 @@ class HandoverReopenViewTest extends PortalViewTest {
     @Autowired RosterImport rosterImport;
     @Autowired VisitPlanner planner;
     @Autowired FieldDesk field;
+    @Autowired VisitDesk visitDesk;
     @Autowired Handovers handovers;
     @Autowired BatchSigning batches;
     @Autowired BlankoStock blanko;
@@ -151,13 +153,13 @@ class HandoverReopenViewTest extends PortalViewTest {
         clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
         SignedInAs.run(users, plannerName, () -> blanko.receive("DINAS", 2, "Kiriman uji serah terima"));
         SignedInAs.run(users, officer, () -> {
-            field.setOut(visitId, 1);
+            visitDesk.setOut(visitId, 1);
             long id = field.roster(visitId).getFirst().id();
             field.begin(visitId, id);
             field.statusChecked(visitId, id);
             field.printOnSite(visitId, id);
             if (visitClosed) {
-                field.close(visitId);
+                visitDesk.close(visitId);
             }
         });
         return new PrintedAtSchool(printer, day, arranged);

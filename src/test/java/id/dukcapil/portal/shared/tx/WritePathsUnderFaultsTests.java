@@ -36,7 +36,7 @@ import id.dukcapil.portal.population.internal.ImportRunner;
 import id.dukcapil.portal.population.internal.ImportStore;
 import id.dukcapil.portal.population.internal.SmallImport;
 import id.dukcapil.portal.recording.RecordingDesk;
-import id.dukcapil.portal.schoolvisit.FieldDesk;
+import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.schoolvisit.Kit;
 import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.SchoolVisitTestSupport;
@@ -119,7 +119,7 @@ class WritePathsUnderFaultsTests {
     @Autowired Schools schools;
     @Autowired RosterImport rosterImport;
     @Autowired VisitPlanner planner;
-    @Autowired FieldDesk field;
+    @Autowired VisitDesk visitDesk;
     @Autowired StaffAccounts staffAccounts;
     @Autowired IkdDesk ikdDesk;
     @LocalServerPort int port;
@@ -444,7 +444,7 @@ class WritePathsUnderFaultsTests {
                 });
                 clock.setInstant(visitDay.atTime(7, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
                 // Kept whole: the visit underway, the SOP's step 2 started, the departure in the log.
-                yield new Action(() -> SignedInAs.call(users, officer, () -> field.setOut(visit, 0)),
+                yield new Action(() -> SignedInAs.call(users, officer, () -> visitDesk.setOut(visit, 0)),
                         () -> count("SELECT COUNT(*) FROM schoolvisit_visit WHERE id = ? AND state = 'UNDERWAY'", visit)
                                 * count("SELECT COUNT(*) FROM sla_step WHERE case_id = ? "
                                 + "AND step = 'D2_PREPARATION_AND_VISIT'", "D-V" + visit)
