@@ -28,8 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class StepStore {
 
-    /** How far past its standard an open step is at {@code :now}, in seconds. */
-    private static final String OVER = "TIMESTAMPDIFF(SECOND, s.started_at, :now) - s.standard_seconds";
+    /**
+     * How far past its standard an open step is at {@code :now}, in microseconds: to the second, steps begun in the
+     * same second would tie and sort apart from what the list shows.
+     */
+    private static final String OVER = "TIMESTAMPDIFF(MICROSECOND, s.started_at, :now) - s.standard_seconds * 1000000";
     private static final String COLUMNS = """
             id, procedure_code, case_id, step, started_at, started_by, service_point, standard_seconds, ended_at,
             ended_by, abandoned_reason""";
@@ -149,8 +152,9 @@ public class StepStore {
             "elapsed", "-s.started_at", "over", OVER, "caseElapsed", "-case_started_at"), OVER + " DESC, s.id");
 
     /**
-     * Open steps over their standard at {@code now}, in the order asked (see {@link #OVERDUE_ORDER}), with when their case started. Step B10
-     * (the card waiting at the kiosk for the citizen) is the citizen's time, not the office's: never listed.
+     * Open steps over their standard at {@code now}, in the order asked (see {@link #OVERDUE_ORDER}), with when their
+     * case started. Step B10 (the card waiting at the kiosk for the citizen) is the citizen's time, not the office's:
+     * never listed.
      */
     public List<OverdueRow> overdue(Instant now, @Nullable Procedure procedure, Sort order, long offset, int limit) {
         return jdbc.sql("SELECT " + prefixed("s") + """
