@@ -189,7 +189,6 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
                                 getTranslation("ikd.action.left"), () -> act(() -> {
                                     desk.citizenLeft(row.code());
                                     Notifications.success(getTranslation("ikd.done.left", row.fullName()));
-                                    refresh();
                                 })), ButtonVariant.LUMO_ERROR)
                 .dialogButton("archive-", getTranslation("ikd.action.archive"), null,
                         row -> row.state() == RegistrationState.ACTIVATED,

@@ -170,7 +170,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         visitPanel.add(visitLine);
         switch (chosen.state()) {
             case PLANNED -> {
-                Button setOut = button("schoolvisit.field.set-out", "field-set-out", () -> {
+                Button setOut = buttons.button("schoolvisit.field.set-out", "field-set-out", () -> {
                     if (setOutBinder.validate().isOk()) { // else said at the field; the visit stays planned
                         visitChanged(visitDesk.setOut(chosen.id(), cards.getValue()), "schoolvisit.field.set-out-done");
                     }
@@ -181,7 +181,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                 visitPanel.add(row);
             }
             case UNDERWAY -> {
-                Button ready = button("schoolvisit.field.ready", "field-ready",
+                Button ready = buttons.button("schoolvisit.field.ready", "field-ready",
                         () -> visitChanged(visitDesk.ready(chosen.id()), "schoolvisit.field.ready-done"));
                 Button close = new Button(getTranslation("schoolvisit.field.close"),
                         click -> unlessRefused(() -> confirmClose(visitDesk.visit(chosen.id()))));
@@ -308,7 +308,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
             }
             case SIAK -> {
                 studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.compare")));
-                Button differs = button("schoolvisit.field.differs", "field-differs",
+                Button differs = buttons.button("schoolvisit.field.differs", "field-differs",
                         () -> studentSaved(desk.registryDiffers(visitId, id)));
                 HorizontalLayout row = new HorizontalLayout(buttons.primary("schoolvisit.field.matches",
                         "field-matches", () -> desk.registryMatches(visitId, id)), differs);
@@ -333,7 +333,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         failure.forField(reason).withValidator(BeanRule.<String>of(FieldForms.RecordingFailure.class, "reason")
                 .withArgs(FieldDesk.RECORDING_FAILURE_MAX_LENGTH)).bind("reason");
         failure.readBean(new FieldForms.RecordingFailure(""));
-        Button failed = button("schoolvisit.field.recording-failed", "field-recording-failed", () -> {
+        Button failed = buttons.button("schoolvisit.field.recording-failed", "field-recording-failed", () -> {
             if (failure.validate().hasErrors()) {
                 return; // said at the field; the student stays to be recorded
             }
@@ -383,10 +383,6 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
 
     private void savedNow() {
         saved.setText(getTranslation("schoolvisit.field.saved-at", TIME.format(clock.instant().atZone(clock.getZone()))));
-    }
-
-    private Button button(String key, String id, Runnable action) {
-        return buttons.button(key, id, action);
     }
 
     private static String orDash(@Nullable String text) {
