@@ -182,14 +182,10 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
                     desk.refer(row.code());
                     Notifications.success(getTranslation("ikd.done.referred", row.fullName()));
                 }))
+                // A row with an action of its own keeps it alone (two buttons pushed the step's clock out of a
+                // 1440 px desk): a citizen gone while the QR code is shown is closed from the code's panel.
                 .dialogButton("left-", getTranslation("ikd.action.left"), null,
-                        row -> row.state() != RegistrationState.ACTIVATED,
-                        row -> DestructiveConfirm.ask(getTranslation("ikd.action.left"),
-                                getTranslation("ikd.left.confirm", row.fullName()), getTranslation("ikd.left.keep"),
-                                getTranslation("ikd.action.left"), () -> act(() -> {
-                                    desk.citizenLeft(row.code());
-                                    Notifications.success(getTranslation("ikd.done.left", row.fullName()));
-                                })), ButtonVariant.LUMO_ERROR)
+                        row -> leftOnly(row, clock.instant()), this::askLeft, ButtonVariant.LUMO_ERROR)
                 .dialogButton("archive-", getTranslation("ikd.action.archive"), null,
                         row -> row.state() == RegistrationState.ACTIVATED,
                         row -> act(() -> new ArchiveDialog(row, ticked -> {
@@ -197,6 +193,24 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
                             Notifications.success(getTranslation("ikd.done.archived", row.fullName()));
                             refresh();
                         }).open()));
+    }
+
+    /** Rows whose only action is to close them: waiting for the app's next step, nothing for the officer to do. */
+    private static boolean leftOnly(Registration row, java.time.Instant now) {
+        return switch (row.state()) {
+            case REGISTERED, FACE_FAILED -> true;
+            case PIN_SENT -> !row.pinExpired(now);
+            default -> false;
+        };
+    }
+
+    /** The citizen left before the activation was done: asked first, the focused choice keeps the registration. */
+    private void askLeft(Registration row) {
+        DestructiveConfirm.ask(getTranslation("ikd.action.left"), getTranslation("ikd.left.confirm", row.fullName()),
+                getTranslation("ikd.left.keep"), getTranslation("ikd.action.left"), () -> act(() -> {
+                    desk.citizenLeft(row.code());
+                    Notifications.success(getTranslation("ikd.done.left", row.fullName()));
+                }));
     }
 
     void showQr(Registration row) {
@@ -208,7 +222,10 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         qr.setId("ikd-qr");
         long minutes = Duration.between(clock.instant(), shown.expiresAt()).toMinutes() + 1;
         qrPanel.removeAll();
-        qrPanel.add(new H3(row.fullName()), qr, new Paragraph(getTranslation("ikd.qr.help", minutes)));
+        Button left = OpensDialog.button(new Button(getTranslation("ikd.action.left"), click -> askLeft(row)));
+        left.setId("ikd-qr-left");
+        left.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        qrPanel.add(new H3(row.fullName()), qr, new Paragraph(getTranslation("ikd.qr.help", minutes)), left);
         qrPanel.setVisible(true);
     }
 

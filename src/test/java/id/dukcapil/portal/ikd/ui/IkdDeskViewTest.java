@@ -92,7 +92,9 @@ class IkdDeskViewTest extends PortalViewTest {
         click(view, rowOf(view, registered.code()), "qr-");
         assertThat(view.shown).isNotNull();
 
-        click(view, rowOf(view, registered.code()), "left-");
+        assertThat(GridInput.showsAction(view.grid, rowOf(view, registered.code()), "left-"))
+                .as("the row keeps its one action; the code's panel offers the close").isFalse();
+        test(find(com.vaadin.flow.component.button.Button.class).id("ikd-qr-left")).click();
         ConfirmDialog confirm = find(ConfirmDialog.class).single();
         test(confirm).reject(); // the red choice; the focused one keeps the registration
         assertThat(lastNotification()).contains("warga pergi");
@@ -108,6 +110,13 @@ class IkdDeskViewTest extends PortalViewTest {
                 Integer.class, registered.code())).isEqualTo(1);
         navigate(id.dukcapil.portal.shared.ui.HomeView.class);
         assertThat(navigate(IkdDeskView.class).shown).as("a reload opens no QR code either").isNull();
+
+        Registration failedOnce = asGateway(() -> register(residentWithPrintedCard()));
+        asGateway(() -> activations.faceChecked(failedOnce.code(), false, new BigDecimal("0.2")));
+        navigate(id.dukcapil.portal.shared.ui.HomeView.class);
+        IkdDeskView again = navigate(IkdDeskView.class);
+        assertThat(GridInput.showsAction(again.grid, rowOf(again, failedOnce.code()), "left-"))
+                .as("a row with nothing else to do offers the close itself").isTrue();
     }
 
     @Test
