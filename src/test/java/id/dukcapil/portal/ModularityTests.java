@@ -27,6 +27,16 @@ class ModularityTests {
                         .importPackages("id.dukcapil.portal.notification"));
     }
 
+    /** Views ask {@code CurrentActor} or Vaadin's {@code AuthenticationContext} who is signed in (issue 50 item 3). */
+    @Test
+    void no_view_reads_the_security_context() {
+        noClasses().that().resideInAPackage("id.dukcapil.portal..ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.security.core.context.SecurityContextHolder")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("id.dukcapil.portal"));
+    }
+
     @Test
     void writes_the_module_documentation() {
         new Documenter(modules).writeDocumentation();

@@ -21,14 +21,17 @@ class AuditHomeWidget implements HomeWidget {
     private final AuditSearch search;
     private final Clock clock;
 
-    AuditHomeWidget(AuditSearch search, Clock clock) {
+    private final CurrentRoles roles;
+
+    AuditHomeWidget(AuditSearch search, Clock clock, CurrentRoles roles) {
+        this.roles = roles;
         this.search = search;
         this.clock = clock;
     }
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.ADMIN, Role.MANAGER);
+        return roles.hasAny(Role.ADMIN, Role.MANAGER);
     }
 
     @Override

@@ -68,7 +68,10 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
 
     static final int DAYS_WORTH_SHOWING = 90;
 
-    BlankoView(BlankoStock stock, Clock clock) {
+    private final CurrentRoles roles;
+
+    BlankoView(BlankoStock stock, Clock clock, CurrentRoles roles) {
+        this.roles = roles;
         this.stock = stock;
         this.clock = clock;
         setSizeFull();
@@ -134,8 +137,8 @@ class BlankoView extends VerticalLayout implements HasDynamicTitle {
         fieldOf = Map.of("blanko.error.reference-required", reference, "blanko.error.quantity", quantity,
                 "blanko.error.reason-required", reason, "blanko.error.correction-unchanged", counted);
 
-        boolean keeper = CurrentRoles.hasAny(Role.PLANNER, Role.MANAGER, Role.ADMIN);
-        boolean corrector = CurrentRoles.hasAny(Role.MANAGER, Role.ADMIN);
+        boolean keeper = roles.hasAny(Role.PLANNER, Role.MANAGER, Role.ADMIN);
+        boolean corrector = roles.hasAny(Role.MANAGER, Role.ADMIN);
         FilterBar actions = new FilterBar(quantity, reference, receive, transferTo, transfer);
         actions.setVisible(keeper);
         FilterBar stockTakeBar = new FilterBar(counted, reason, correct);

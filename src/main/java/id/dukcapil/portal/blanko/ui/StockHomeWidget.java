@@ -20,13 +20,16 @@ class StockHomeWidget implements HomeWidget {
 
     private final BlankoStock stock;
 
-    StockHomeWidget(BlankoStock stock) {
+    private final CurrentRoles roles;
+
+    StockHomeWidget(BlankoStock stock, CurrentRoles roles) {
+        this.roles = roles;
         this.stock = stock;
     }
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.PLANNER);
+        return roles.hasAny(Role.PLANNER);
     }
 
     @Override

@@ -24,13 +24,16 @@ class CounterHomeWidget implements HomeWidget {
 
     private final CounterService counter;
 
-    CounterHomeWidget(CounterService counter) {
+    private final CurrentRoles roles;
+
+    CounterHomeWidget(CounterService counter, CurrentRoles roles) {
+        this.roles = roles;
         this.counter = counter;
     }
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.PRINT_OPERATOR, Role.OPERATOR); // whoever works the counter (CounterView)
+        return roles.hasAny(Role.PRINT_OPERATOR, Role.OPERATOR); // whoever works the counter (CounterView)
     }
 
     @Override

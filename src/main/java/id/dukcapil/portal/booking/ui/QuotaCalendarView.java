@@ -78,8 +78,11 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
     private YearMonth month;
 
+    private final CurrentRoles roles;
+
     QuotaCalendarView(QuotaCalendarService calendar, PointCalendarSettings pointSettings, DailySummaryService summaries,
-                      ServicePoints servicePoints, Clock clock) {
+                      ServicePoints servicePoints, Clock clock, CurrentRoles roles) {
+        this.roles = roles;
         this.calendar = calendar;
         this.pointSettings = pointSettings;
         this.clock = clock;
@@ -153,7 +156,7 @@ class QuotaCalendarView extends VerticalLayout implements HasDynamicTitle {
         closeLabel();
 
         summary.setText(getTranslation("booking.calendar.summary"));
-        summary.setVisible(CurrentRoles.hasAny(Role.MANAGER, Role.ADMIN));
+        summary.setVisible(roles.hasAny(Role.MANAGER, Role.ADMIN));
         // A day's summary needs its day: the link works once one is chosen (it failed silently before).
         summary.setEnabled(false);
         summary.getElement().setAttribute("title", getTranslation("booking.calendar.summary.choose"));

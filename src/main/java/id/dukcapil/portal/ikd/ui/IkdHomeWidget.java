@@ -18,13 +18,16 @@ class IkdHomeWidget implements HomeWidget {
 
     private final IkdDesk desk;
 
-    IkdHomeWidget(IkdDesk desk) {
+    private final CurrentRoles roles;
+
+    IkdHomeWidget(IkdDesk desk, CurrentRoles roles) {
+        this.roles = roles;
         this.desk = desk;
     }
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.IKD_OFFICER);
+        return roles.hasAny(Role.IKD_OFFICER);
     }
 
     @Override

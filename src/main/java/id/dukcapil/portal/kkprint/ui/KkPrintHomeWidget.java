@@ -16,13 +16,16 @@ class KkPrintHomeWidget implements HomeWidget {
 
     private final KkPrintFigures figures;
 
-    KkPrintHomeWidget(KkPrintFigures figures) {
+    private final CurrentRoles roles;
+
+    KkPrintHomeWidget(KkPrintFigures figures, CurrentRoles roles) {
+        this.roles = roles;
         this.figures = figures;
     }
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.OPERATOR, Role.VERIFIER, Role.MANAGER);
+        return roles.hasAny(Role.OPERATOR, Role.VERIFIER, Role.MANAGER);
     }
 
     @Override
@@ -40,8 +43,8 @@ class KkPrintHomeWidget implements HomeWidget {
             card.figure("kk-overdue-" + inbox.name().toLowerCase(), shown(figures.overdue(inbox)),
                     ui.getTranslation("kkprint.home.overdue." + inbox.name()));
         }
-        if (CurrentRoles.hasAny(Role.OPERATOR, Role.VERIFIER)) {
-            card.actions(CurrentRoles.hasAny(Role.VERIFIER)
+        if (roles.hasAny(Role.OPERATOR, Role.VERIFIER)) {
+            card.actions(roles.hasAny(Role.VERIFIER)
                     ? new RouterLink(ui.getTranslation("nav.kk-verifier"), VerifierInboxView.class)
                     : new RouterLink(ui.getTranslation("nav.kk-operator"), OperatorInboxView.class));
         }

@@ -83,9 +83,12 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     private Predicate<InboxRow> mineInCheck = row -> false;
     private Predicate<InboxRow> releasable = row -> false;
 
+    private final CurrentRoles roles;
+
     OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkCards cards,
                       KkPrintIntake intake, Environment environment, CurrentActor currentActor,
-                      PersonalDataViews personalData, Clock clock) {
+                      PersonalDataViews personalData, Clock clock, CurrentRoles roles) {
+        this.roles = roles;
         this.personalData = personalData;
         LiveRefresh.whileAttached(this, CHANGES, CLOCKS, this::refresh);
         this.inbox = inbox;
@@ -95,8 +98,8 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         setSizeFull();
         String me = currentActor.id();
-        boolean operator = CurrentRoles.hasAny(Role.OPERATOR);
-        boolean supervisor = CurrentRoles.hasAny(Role.VERIFIER, Role.ADMIN);
+        boolean operator = roles.hasAny(Role.OPERATOR);
+        boolean supervisor = roles.hasAny(Role.VERIFIER, Role.ADMIN);
 
         overdueOnly.setLabel(getTranslation("kkprint.filter.overdue"));
         overdueOnly.addValueChangeListener(change -> refresh());
@@ -110,7 +113,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         tracking.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, press -> openTracking());
         demoSubmit.setText(getTranslation("kkprint.demo.open"));
         demoSubmit.setIcon(VaadinIcon.MOBILE.create());
-        demoSubmit.setVisible(environment.acceptsProfiles(Profiles.of("demo")) && CurrentRoles.hasAny(Role.OPERATOR, Role.ADMIN));
+        demoSubmit.setVisible(environment.acceptsProfiles(Profiles.of("demo")) && roles.hasAny(Role.OPERATOR, Role.ADMIN));
         demoSubmit.addClickListener(click -> new DemoIntakeDialog(intake, this::refresh).open());
         OpensDialog.button(demoSubmit);
 
@@ -197,7 +200,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
                 PersonalData.kk(detail.row().kkNumber())));
         family.stream().map(Detail::person).filter(Objects::nonNull).forEach(nik -> shown.add(PersonalData.nik(nik)));
         personalData.viewed("kk/operator", shown);
-        RequestDialog dialog = new RequestDialog(detail, family, delivery, clock.getZone(), this::refresh);
+        RequestDialog dialog = new RequestDialog(detail, family, delivery, clock.getZone(), this::refresh, roles);
         dialog.addActions(inboxActions(detail.row(), dialog));
         dialog.open();
     }

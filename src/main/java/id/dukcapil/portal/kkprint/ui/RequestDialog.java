@@ -41,7 +41,7 @@ class RequestDialog extends Dialog {
 
     /** @param familyDetails the family as the registry has it now, each member with SHDK (empty if not found) */
     RequestDialog(RequestDetail detail, List<Detail> familyDetails, KkDelivery delivery, ZoneId zone,
-                  Runnable onChange) {
+                  Runnable onChange, CurrentRoles roles) {
         setHeaderTitle(detail.row().trackingNumber() + " · " + getTranslation(detail.row().state().labelKey()));
         closeButton.setText(getTranslation("kkprint.close"));
         closeButton.addClickListener(click -> close());
@@ -76,7 +76,7 @@ class RequestDialog extends Dialog {
         boolean delivered = detail.row().state() == RequestState.DELIVERED
                 || detail.row().state() == RequestState.PRINTED;
         resend.setText(getTranslation("kkprint.action.resend"));
-        resend.setVisible(delivered && CurrentRoles.hasAny(Role.OPERATOR, Role.ADMIN));
+        resend.setVisible(delivered && roles.hasAny(Role.OPERATOR, Role.ADMIN));
         resend.addClickListener(click -> act(() -> delivery.resend(detail.row().id()), "kkprint.done.resent", onChange));
         revokeReason.setPlaceholder(getTranslation("kkprint.field.reason-text"));
         revokeReason.setMaxLength(KkRequests.REASON_MAX_LENGTH);

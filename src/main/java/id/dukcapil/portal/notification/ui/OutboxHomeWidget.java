@@ -20,13 +20,16 @@ class OutboxHomeWidget implements HomeWidget {
 
     private final OutboxAdministration administration;
 
-    OutboxHomeWidget(OutboxAdministration administration) {
+    private final CurrentRoles roles;
+
+    OutboxHomeWidget(OutboxAdministration administration, CurrentRoles roles) {
+        this.roles = roles;
         this.administration = administration;
     }
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.ADMIN);
+        return roles.hasAny(Role.ADMIN);
     }
 
     @Override

@@ -23,14 +23,17 @@ class RecordingHomeWidget implements HomeWidget {
     private final RegistrationDesk registration;
     private final RecordingDesk recording;
 
-    RecordingHomeWidget(RegistrationDesk registration, RecordingDesk recording) {
+    private final CurrentRoles roles;
+
+    RecordingHomeWidget(RegistrationDesk registration, RecordingDesk recording, CurrentRoles roles) {
+        this.roles = roles;
         this.registration = registration;
         this.recording = recording;
     }
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.REGISTRATION_OPERATOR, Role.RECORDING_OPERATOR);
+        return roles.hasAny(Role.REGISTRATION_OPERATOR, Role.RECORDING_OPERATOR);
     }
 
     @Override
@@ -42,7 +45,7 @@ class RecordingHomeWidget implements HomeWidget {
     public Component create() {
         UI ui = UI.getCurrent();
         HomeCard card = new HomeCard(ui.getTranslation("home.recording.title"));
-        if (CurrentRoles.hasAny(Role.REGISTRATION_OPERATOR)) {
+        if (roles.hasAny(Role.REGISTRATION_OPERATOR)) {
             List<Visit> today = registration.today();
             card.figure("recording-visits", today.size(), ui.getTranslation("home.recording.visits"))
                     .figure("recording-sent-back", registration.sentBack().size(),
@@ -50,7 +53,7 @@ class RecordingHomeWidget implements HomeWidget {
                     .actions(new RouterLink(ui.getTranslation("home.recording.open-registration"),
                             RegistrationDeskView.class));
         }
-        if (CurrentRoles.hasAny(Role.RECORDING_OPERATOR)) {
+        if (roles.hasAny(Role.RECORDING_OPERATOR)) {
             card.figure("recording-queued", recording.inState(VisitState.QUEUED).size(),
                             ui.getTranslation("home.recording.queued"))
                     .figure("recording-to-hand", recording.inState(VisitState.RECORDED).size(),

@@ -16,9 +16,15 @@ import id.dukcapil.portal.shared.ui.HomeWidget;
 @org.springframework.stereotype.Component
 class ReportsHomeWidget implements HomeWidget {
 
+    private final CurrentRoles roles;
+
+    ReportsHomeWidget(CurrentRoles roles) {
+        this.roles = roles;
+    }
+
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.MANAGER, Role.HEAD);
+        return roles.hasAny(Role.MANAGER, Role.HEAD);
     }
 
     @Override

@@ -79,8 +79,11 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
     private final PersonalDataViews personalData;
 
+    private final CurrentRoles roles;
+
     PrintQueueView(BirthdayPrintQueue printQueue, EnrolmentAnswers enrolment, Handovers handovers,
-                   HandoverDocuments documents, Schools schools, PersonalDataViews personalData, Clock clock) {
+                   HandoverDocuments documents, Schools schools, PersonalDataViews personalData, Clock clock, CurrentRoles roles) {
+        this.roles = roles;
         this.personalData = personalData;
         this.printQueue = printQueue;
         this.clock = clock;
@@ -88,7 +91,7 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         this.handovers = handovers;
         this.documents = documents;
         setSizeFull();
-        boolean printer = CurrentRoles.hasAny(Role.PRINT_OPERATOR);
+        boolean printer = roles.hasAny(Role.PRINT_OPERATOR);
         queue.addColumn(QueuedCard::schoolName).setHeader(getTranslation("schoolvisit.column.school")).setFlexGrow(2)
                 .setSortProperty("school");
         queue.addColumn(card -> card.student().fullName()).setHeader(getTranslation("schoolvisit.column.name"))

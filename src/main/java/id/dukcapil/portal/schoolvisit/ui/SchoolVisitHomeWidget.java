@@ -37,8 +37,11 @@ class SchoolVisitHomeWidget implements HomeWidget {
     private final Handovers handovers;
     private final Clock clock;
 
+    private final CurrentRoles roles;
+
     SchoolVisitHomeWidget(VisitPlanner planner, VisitDesk field, BirthdayPrintQueue printQueue, Handovers handovers,
-                          Clock clock) {
+                          Clock clock, CurrentRoles roles) {
+        this.roles = roles;
         this.handovers = handovers;
         this.planner = planner;
         this.field = field;
@@ -48,7 +51,7 @@ class SchoolVisitHomeWidget implements HomeWidget {
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.PLANNER, Role.FIELD_OFFICER, Role.PRINT_OPERATOR);
+        return roles.hasAny(Role.PLANNER, Role.FIELD_OFFICER, Role.PRINT_OPERATOR);
     }
 
     @Override
@@ -60,20 +63,20 @@ class SchoolVisitHomeWidget implements HomeWidget {
     public Component create() {
         UI ui = UI.getCurrent();
         HomeCard card = new HomeCard(ui.getTranslation("home.schoolvisit.title"));
-        if (CurrentRoles.hasAny(Role.PLANNER)) {
+        if (roles.hasAny(Role.PLANNER)) {
             LocalDate monday = LocalDate.now(clock).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             card.figure("schoolvisit-week", planner.between(monday, monday.plusDays(6)).size(),
                             ui.getTranslation("home.schoolvisit.week"))
                     .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-calendar"), VisitCalendarView.class),
                             new RouterLink(ui.getTranslation("home.schoolvisit.open-schools"), SchoolsView.class));
         }
-        if (CurrentRoles.hasAny(Role.FIELD_OFFICER)) {
+        if (roles.hasAny(Role.FIELD_OFFICER)) {
             List<SchoolVisit> today = field.today();
             card.figure("schoolvisit-today", today.size(), ui.getTranslation("home.schoolvisit.today",
                             today.isEmpty() ? "–" : today.getFirst().schoolName()))
                     .actions(new RouterLink(ui.getTranslation("home.schoolvisit.open-field"), FieldView.class));
         }
-        if (CurrentRoles.hasAny(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)) {
+        if (roles.hasAny(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)) {
             // The home card counts a page at most: the whole regency's queue is the print screen's to page through.
             Slice<QueuedCard> due = printQueue.today(PageRequest.of(0, QUEUE_FIGURE_CAP));
             card.figure("schoolvisit-queue", due.hasNext() ? QUEUE_FIGURE_CAP + "+" : due.getNumberOfElements(),

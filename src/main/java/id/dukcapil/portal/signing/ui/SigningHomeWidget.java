@@ -16,13 +16,16 @@ class SigningHomeWidget implements HomeWidget {
 
     private final SigningQueue queue;
 
-    SigningHomeWidget(SigningQueue queue) {
+    private final CurrentRoles roles;
+
+    SigningHomeWidget(SigningQueue queue, CurrentRoles roles) {
+        this.roles = roles;
         this.queue = queue;
     }
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.HEAD);
+        return roles.hasAny(Role.HEAD);
     }
 
     @Override

@@ -19,13 +19,16 @@ class SlaHomeWidget implements HomeWidget {
 
     private final SlaMonitor monitor;
 
-    SlaHomeWidget(SlaMonitor monitor) {
+    private final CurrentRoles roles;
+
+    SlaHomeWidget(SlaMonitor monitor, CurrentRoles roles) {
+        this.roles = roles;
         this.monitor = monitor;
     }
 
     @Override
     public boolean visibleToCurrentUser() {
-        return CurrentRoles.hasAny(Role.MANAGER, Role.HEAD);
+        return roles.hasAny(Role.MANAGER, Role.HEAD);
     }
 
     @Override

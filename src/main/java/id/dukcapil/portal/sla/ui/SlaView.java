@@ -69,8 +69,11 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
     /** The scheduled changes as last shown: an edit of one of their days replaces what the admin saw. */
     private List<StepStandard> scheduled = List.of();
 
+    private final CurrentRoles roles;
+
     SlaView(SlaMonitor monitor, SlaStandards slaStandards, StaffNames staffNames, ServicePoints servicePoints,
-            Clock clock) {
+            Clock clock, CurrentRoles roles) {
+        this.roles = roles;
         this.slaStandards = slaStandards;
         this.clock = clock;
         this.words = new SlaWords(staffNames, servicePoints, this::getTranslation);
@@ -130,7 +133,7 @@ class SlaView extends VerticalLayout implements HasDynamicTitle {
         standards.addColumn(words::validFrom).setHeader(getTranslation("sla.column.valid-from"))
                 .setAutoWidth(true);
         standards.addColumn(words::changedBy).setHeader(getTranslation("sla.column.changed-by")).setAutoWidth(true);
-        if (CurrentRoles.hasAny(Role.ADMIN)) {
+        if (roles.hasAny(Role.ADMIN)) {
             RowActions.<StepStandard>of(SlaView::standardId)
                     .dialogButton("standard-change-", getTranslation("sla.standard.change"), VaadinIcon.EDIT,
                             row -> true, row -> new StandardEditor(slaStandards, row, shownFor(row), clock,

@@ -21,11 +21,11 @@ class StaffHomeWidgets {
 
     /** ADMIN: how many accounts are active and locked, and the way to the administration. */
     @Bean
-    HomeWidget staffAccountsWidget(StaffAdministration administration) {
+    HomeWidget staffAccountsWidget(StaffAdministration administration, CurrentRoles roles) {
         return new HomeWidget() {
             @Override
             public boolean visibleToCurrentUser() {
-                return CurrentRoles.hasAny(Role.ADMIN);
+                return roles.hasAny(Role.ADMIN);
             }
 
             @Override
