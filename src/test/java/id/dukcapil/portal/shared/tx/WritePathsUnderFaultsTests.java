@@ -54,7 +54,9 @@ import id.dukcapil.portal.shared.region.Regions;
 import id.dukcapil.portal.shared.tx.FaultInjectingDataSource.Fault;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -125,6 +127,12 @@ class WritePathsUnderFaultsTests {
     @LocalServerPort int port;
 
     private LocalDate day;
+    /**
+     * Citizens made a dozen at a time for the paths that need a new one on every run: their code mails go out in one
+     * round of the outbox instead of a round each (the class took ten minutes, most of them waiting for mail). Each is
+     * used once, by one run of one path; the runs are one after the other.
+     */
+    private static final Deque<CitizenSession> citizens = new ArrayDeque<>();
     /** The school the field team's path visits, and its planner: arranged by the first run of the path. */
     private static Long fieldSchool;
     private static String fieldPlanner;
@@ -290,10 +298,17 @@ class WritePathsUnderFaultsTests {
         }
     }
 
+    private CitizenSession citizen() {
+        if (citizens.isEmpty()) {
+            citizens.addAll(support.citizens(12));
+        }
+        return citizens.pop();
+    }
+
     private Action action(String path) {
         return switch (path) {
             case "citizen books (batch)" -> {
-                CitizenSession citizen = support.citizen();
+                CitizenSession citizen = citizen();
                 String nik = support.printReadyNiks(1).getFirst();
                 BookingRequest request = support.request(nik, POINT, day);
                 yield new Action(() -> bookings.book(citizen, request, "key-" + System.nanoTime(),
@@ -306,7 +321,7 @@ class WritePathsUnderFaultsTests {
                         () -> bookingsOf(nik));
             }
             case "citizen cancels" -> {
-                CitizenSession citizen = support.citizen();
+                CitizenSession citizen = citizen();
                 String nik = support.printReadyNiks(1).getFirst();
                 String code = bookings.book(citizen, support.request(nik, POINT, day), null, BookingJourney.none(),
                         support.newClientAddress()).booking().code();
@@ -316,7 +331,7 @@ class WritePathsUnderFaultsTests {
             }
             case "counter checks in" -> {
                 clock.reset();
-                CitizenSession citizen = support.citizen();
+                CitizenSession citizen = citizen();
                 String nik = support.printReadyNiks(1).getFirst();
                 String code = bookings.book(citizen, support.request(nik, DINAS, day), null, BookingJourney.none(),
                         support.newClientAddress()).booking().code();
@@ -335,8 +350,9 @@ class WritePathsUnderFaultsTests {
             }
             case "citizen signs in" -> {
                 // The address's try taken and forgiven, and the sign-in in the log: one unit of work.
-                String email = support.newEmail();
-                long citizen = support.citizen(email).citizenId();
+                CitizenSession signedUp = citizen();
+                String email = signedUp.email();
+                long citizen = signedUp.citizenId();
                 String client = support.newClientAddress();
                 yield new Action(() -> accounts.signIn(email, BookingTestSupport.PASSWORD, client),
                         () -> count("SELECT COUNT(*) FROM audit_entry WHERE action = 'booking.account.sign-in' "
@@ -373,7 +389,7 @@ class WritePathsUnderFaultsTests {
             case "the day's no-shows are marked" -> {
                 // The nightly job's unit of work, as the counter runs it after closing: every booking nobody came for.
                 clock.reset();
-                CitizenSession citizen = support.citizen();
+                CitizenSession citizen = citizen();
                 String nik = support.printReadyNiks(1).getFirst();
                 String code = bookings.book(citizen, support.request(nik, DINAS, day), null, BookingJourney.none(),
                         support.newClientAddress()).booking().code();
