@@ -170,7 +170,11 @@ public class RecordingDesk {
         if (!status.canMoveTo(EnrolmentStatus.BIOMETRICS_CAPTURED)) {
             throw new RuleViolation("recording.error.recorded-since." + status.name(), visit.ticket());
         }
-        String number = "BPR-%s-%s-%06d".formatted(visit.servicePoint(), visit.day().getYear(), visitId);
+        // Numbered per point and year as the number reads, without gaps (issue 54): taken once the checks above have
+        // passed; the point's counter row stays locked until this recording commits.
+        int year = visit.day().getYear();
+        String number = "BPR-%s-%s-%06d".formatted(visit.servicePoint(), year,
+                visits.nextProofNumber(visit.servicePoint(), year));
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

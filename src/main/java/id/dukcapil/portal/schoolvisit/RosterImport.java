@@ -7,6 +7,7 @@ import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
 import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.schoolvisit.internal.StudentSql.RosterLine;
+import id.dukcapil.portal.schoolvisit.internal.VisitReads;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -42,14 +44,16 @@ public class RosterImport {
 
     private final SchoolRepository schools;
     private final StudentRepository students;
+    private final VisitReads visits;
     private final PopulationRegistry registry;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    RosterImport(SchoolRepository schools, StudentRepository students, PopulationRegistry registry, AuditLog auditLog,
-                 Clock clock) {
+    RosterImport(SchoolRepository schools, StudentRepository students, VisitReads visits, PopulationRegistry registry,
+                 AuditLog auditLog, Clock clock) {
         this.schools = schools;
         this.students = students;
+        this.visits = visits;
         this.registry = registry;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -62,7 +66,9 @@ public class RosterImport {
     }
 
     /**
-     * Imports the school's file for a visit on {@code visitDay} (the day "16 or older" is judged on).
+     * Imports the school's file for a visit on {@code visitDay} (the day "16 or older" is judged on). The day is the
+     * visit's (issue 54): a school with a visit ahead has its roster judged on that visit's day, and any other day is
+     * refused; a school with none yet is judged on the day the planner proposes, a day a visit could be scheduled.
      *
      * The file is streamed and refused as soon as a row past {@link #MAX_ROWS} holds a value, before any student is
      * looked up (decision 128).
@@ -73,6 +79,7 @@ public class RosterImport {
     @PreAuthorize(Schools.PLANNERS)
     public RosterReport importRoster(long schoolId, LocalDate visitDay, InputStream file) {
         School school = schools.find(schoolId).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
+        refuseOtherThanTheVisitDay(schoolId, visitDay);
         List<RosterLine> good = new ArrayList<>();
         List<RosterReport.BadRow> bad = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -88,6 +95,28 @@ public class RosterImport {
                 .withDetail(school.npsn() + "; rows=" + rows + "; added=" + added + "; updated=" + (good.size() - added)
                         + "; bad=" + bad.size()));
         return new RosterReport(rows, added, good.size() - added, List.copyOf(bad));
+    }
+
+    /** The days of the school's visits still ahead (today's included), the nearest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Schools.PLANNERS)
+    public List<LocalDate> visitDaysAhead(long schoolId) {
+        LocalDate today = LocalDate.now(clock);
+        return visits.ofSchool(schoolId).stream()
+                .filter(visit -> visit.state() != VisitState.CLOSED && !visit.day().isBefore(today))
+                .map(SchoolVisit::day).sorted().distinct().toList();
+    }
+
+    private void refuseOtherThanTheVisitDay(long schoolId, LocalDate visitDay) {
+        List<LocalDate> ahead = visitDaysAhead(schoolId);
+        if (!ahead.isEmpty() && !ahead.contains(visitDay)) {
+            throw new RuleViolation("schoolvisit.roster.not-visit-day",
+                    ahead.stream().map(DATE::format).collect(Collectors.joining(", ")));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (visitDay.isBefore(today) || visitDay.isAfter(today.plusYears(1))) {
+            throw new RuleViolation("schoolvisit.error.day");
+        }
     }
 
     private Optional<RosterReport.BadRow> check(ImportSheet.Line line, LocalDate visitDay, Set<String> seen,

@@ -20,9 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,6 +42,8 @@ public class VisitPlanner {
     /** The roles a team is made of: the field officers and the recording and printing operators. */
     public static final Set<Role> TEAM_ROLES = EnumSet.of(Role.FIELD_OFFICER, Role.OPERATOR, Role.RECORDING_OPERATOR,
             Role.PRINT_OPERATOR);
+    /** How many officers a refusal names of each kind of conflict; the rest are counted (issue 54). */
+    static final int CONFLICTS_NAMED = 5;
 
     private final VisitReads plans;
     private final SchoolVisitRepository visits;
@@ -180,23 +184,44 @@ public class VisitPlanner {
         return visit(id);
     }
 
+    /**
+     * Every conflict of the plan in one refusal, each kind once: the kit (under repair, elsewhere that day), the
+     * officers on leave, the officers elsewhere. A list names the first {@link #CONFLICTS_NAMED} and counts the rest.
+     * The kinds share one argument array, each reading its own places: 0–2 the kit, 3–4 leave, 5–6 elsewhere.
+     */
     private void refuseConflicts(LocalDate day, List<String> team, Map<String, String> names, Kit kit) {
+        List<String> keys = new ArrayList<>();
+        Object[] args = new Object[7];
+        args[0] = kit.name();
+        args[1] = kit.repairNote() == null ? "-" : kit.repairNote();
         if (kit.underRepair()) {
-            throw new RuleViolation("schoolvisit.conflict.kit-repair", kit.name(),
-                    kit.repairNote() == null ? "-" : kit.repairNote());
+            keys.add("schoolvisit.conflict.kit-repair");
         }
-        visits.kitBookedAt(kit.code(), day).ifPresent(school -> {
-            throw new RuleViolation("schoolvisit.conflict.kit-busy", kit.name(), school);
-        });
-        List<String> onLeave = absences.onLeave(team, day);
+        Optional<String> kitAt = visits.kitBookedAt(kit.code(), day);
+        args[2] = kitAt.orElse("");
+        if (kitAt.isPresent()) {
+            keys.add("schoolvisit.conflict.kit-busy");
+        }
+        List<String> onLeave = absences.onLeave(team, day).stream().map(names::get).toList();
+        named(onLeave, args, 3);
         if (!onLeave.isEmpty()) {
-            throw new RuleViolation("schoolvisit.conflict.leave", names.get(onLeave.getFirst()));
+            keys.add("schoolvisit.conflict.leave");
         }
-        List<SchoolVisitRepository.Busy> busy = visits.busy(team, day);
-        if (!busy.isEmpty()) {
-            throw new RuleViolation("schoolvisit.conflict.officer-busy", names.get(busy.getFirst().getUsername()),
-                    busy.getFirst().getSchoolName());
+        List<String> elsewhere = visits.busy(team, day).stream()
+                .map(busy -> names.get(busy.getUsername()) + " (" + busy.getSchoolName() + ")").toList();
+        named(elsewhere, args, 5);
+        if (!elsewhere.isEmpty()) {
+            keys.add("schoolvisit.conflict.officer-busy");
         }
+        if (!keys.isEmpty()) {
+            throw new RuleViolation(keys, args);
+        }
+    }
+
+    /** The first names of the list, comma-separated, at {@code at}; how many more there are at the next place. */
+    private static void named(List<String> all, Object[] args, int at) {
+        args[at] = String.join(", ", all.subList(0, Math.min(all.size(), CONFLICTS_NAMED)));
+        args[at + 1] = Math.max(0, all.size() - CONFLICTS_NAMED);
     }
 
     /** The visits of the days between, both included: a month or a week of the calendar. */

@@ -39,6 +39,7 @@ import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.SigningMeters;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.SigningProperties;
+import id.dukcapil.portal.signing.internal.VerificationLinks;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,7 @@ public class BatchSigning {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final SigningProperties properties;
+    private final VerificationLinks links;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final SigningQueue queue;
@@ -103,7 +105,7 @@ public class BatchSigning {
 
     BatchSigning(DocumentStore documents, DocumentSigner signer, DocumentSources sources,
                  DocumentFinisher finisher, AuditLog auditLog, CurrentActor currentActor,
-                 SigningProperties properties, Clock clock, TransactionTemplate transactions,
+                 SigningProperties properties, VerificationLinks links, Clock clock, TransactionTemplate transactions,
                  SigningQueue queue, BatchLeases leases, NodeScope nodeScope, SigningMeters meters) {
         this.queue = queue;
         this.meters = meters;
@@ -116,6 +118,7 @@ public class BatchSigning {
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.properties = properties;
+        this.links = links;
         this.clock = clock;
         this.transactions = transactions;
         this.callers = Executors.newFixedThreadPool(signer.concurrency(), Thread.ofPlatform().name("signing-call-", 1)
@@ -365,7 +368,7 @@ public class BatchSigning {
         }
         try {
             DocumentSigner.Signer who = session.signer();
-            SignatureBlock block = new SignatureBlock(document.number(), properties.verificationUrl(document.token()),
+            SignatureBlock block = new SignatureBlock(document.number(), links.of(document.token()),
                     issuedOn, who.name(), who.position(), who.nip());
             return switch (sources.of(document.sourceType()).render(document.sourceId(), block)) {
                 case SignableDocuments.Rendering.Pdf pdf -> new Rendered(document, pdf.bytes());

@@ -17,7 +17,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.signing.internal.SigningCertificateRepository;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
-import id.dukcapil.portal.signing.internal.SigningProperties;
+import id.dukcapil.portal.signing.internal.VerificationLinks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -43,11 +43,11 @@ public class SigningQueue {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
-    private final SigningProperties properties;
+    private final VerificationLinks links;
     private final Clock clock;
 
     SigningQueue(DocumentStore documents, SigningCertificateRepository certificates, DocumentSources sources, AuditLog auditLog,
-                 CurrentActor currentActor, ApplicationEventPublisher events, SigningProperties properties,
+                 CurrentActor currentActor, ApplicationEventPublisher events, VerificationLinks links,
                  Clock clock) {
         this.documents = documents;
         this.certificates = certificates;
@@ -55,7 +55,7 @@ public class SigningQueue {
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.events = events;
-        this.properties = properties;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -111,10 +111,10 @@ public class SigningQueue {
         DocumentStore.DocumentRow document = documents.find(documentId)
                 .orElseThrow(() -> new RuleViolation("signing.document.unknown"));
         SignatureBlock block = certificates.current()
-                .map(certificate -> new SignatureBlock(document.number(), properties.verificationUrl(document.token()),
+                .map(certificate -> new SignatureBlock(document.number(), links.of(document.token()),
                         LocalDate.now(clock), certificate.holderName(), certificate.holderPosition(),
                         certificate.holderNip()))
-                .orElse(new SignatureBlock(document.number(), properties.verificationUrl(document.token()),
+                .orElse(new SignatureBlock(document.number(), links.of(document.token()),
                         LocalDate.now(clock), "-", "-", "-"));
         return switch (sources.of(document.sourceType()).render(document.sourceId(), block)) {
             case SignableDocuments.Rendering.Pdf pdf -> pdf.bytes();

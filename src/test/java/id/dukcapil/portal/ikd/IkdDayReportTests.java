@@ -51,6 +51,7 @@ class IkdDayReportTests {
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
 
     @LocalServerPort int port;
+    @Autowired id.dukcapil.portal.shared.web.PublicAddress publicAddress;
     @Autowired IkdDesk desk;
     @Autowired IkdDayReports reports;
     @Autowired TableReportFiles files;
@@ -138,6 +139,9 @@ class IkdDayReportTests {
         try (PDDocument pdf = Loader.loadPDF(signed)) {
             assertThat(pdf.getSignatureDictionaries()).hasSize(1);
             assertThat(new PDFTextStripper().getText(pdf)).contains("LIKD-", "Fitri Handayani", "Ditandatangani");
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
+                    .as("its link is the portal's one public address (issue 54)")
+                    .contains(publicAddress.base() + "/verify/");
         }
         assertThatThrownBy(() -> SignedInAs.call(users, "ikd", () -> reports.submit(day)))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("ikd.report.already-signed");

@@ -14,6 +14,8 @@ import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.recording.internal.VisitRepository;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
 import id.dukcapil.portal.shared.web.PublicAddress;
+import id.dukcapil.portal.shared.barcode.CodeReader;
+import com.google.zxing.BarcodeFormat;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClockLog;
 import id.dukcapil.portal.staff.ServicePoints;
@@ -314,8 +316,13 @@ class RecordingWalkTests {
         String officer = staffNames.of(List.of(recorder)).get(recorder);
         String point = servicePoints.byCode(recorded.servicePoint()).orElseThrow().name();
 
-        String text = pdfText(papers.proof(recorded));
+        byte[] proof = papers.proof(recorded);
+        String text = pdfText(proof);
         assertThat(text).contains(officer, point, "08:31", "Petugas perekaman").doesNotContain("08:20");
+        // Its link is the portal's one public address, as a signed document's (issue 54).
+        String link = publicAddress.base() + "/bukti/" + recorded.proofToken();
+        assertThat(CodeReader.read(CodeReader.firstPage(proof), BarcodeFormat.QR_CODE)).isEqualTo(link);
+        assertThat(text.replace(" ", "")).contains(link);
         assertThat(papers.checked(recorded.proofToken())).hasValueSatisfying(checked ->
                 assertThat(checked.recordedAt()).endsWith("08:31"));
 

@@ -69,6 +69,7 @@ class SchoolVisitTests {
     @Autowired BirthdayPrintQueue printQueue;
     @Autowired Handovers handovers;
     @Autowired HandoverDocuments handoverDocuments;
+    @Autowired id.dukcapil.portal.shared.web.PublicAddress publicAddress;
     @Autowired BatchSigning batches;
     @Autowired PublicVerification verification;
     @Autowired BlankoStock blanko;
@@ -313,6 +314,9 @@ class SchoolVisitTests {
             assertThat(pdf.getSignatureDictionaries()).hasSize(1);
             assertThat(new PDFTextStripper().getText(pdf)).contains("BERITA ACARA SERAH TERIMA", school.name(),
                     handover.number(), seventeen[1], "Ditandatangani");
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
+                    .as("its link is the portal's one public address (issue 54)")
+                    .contains(publicAddress.base() + "/verify/");
         }
         clock.advance(Duration.ofMinutes(20));
         Handover received = SignedInAs.call(users, officer, () -> handovers.received(handover.id(), "Drs. Ahmad Fauzi"));

@@ -28,6 +28,7 @@ import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.RemoteAttempts;
 import id.dukcapil.portal.signing.internal.SignatureInspector;
 import id.dukcapil.portal.signing.internal.SigningProperties;
+import id.dukcapil.portal.signing.internal.VerificationLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,7 @@ class BsreSigningBenchmark {
     @Autowired AuditLog auditLog;
     @Autowired CurrentActor currentActor;
     @Autowired SigningProperties properties;
+    @Autowired VerificationLinks links;
     @Autowired Clock clock;
     @Autowired TransactionTemplate transactions;
     @Autowired SigningQueue queue;
@@ -114,7 +116,8 @@ class BsreSigningBenchmark {
     private BatchSigning batch(BsrePeer peer, int parallel) {
         BsreSigner signer = new BsreSigner(BsreSigningTests.properties(peer, Duration.ofSeconds(60), BsrePeer.NIK,
                 parallel), properties, inspector, attempts, certificates, auditLog, throttles, clock);
-        return new BatchSigning(documents, signer, sources, finisher, auditLog, currentActor, properties, clock,
+        return new BatchSigning(documents, signer, sources, finisher, auditLog, currentActor, properties,
+                links, clock,
                 transactions, queue, leases, nodeScope,
                 new SigningMeters(new SimpleMeterRegistry()));
     }

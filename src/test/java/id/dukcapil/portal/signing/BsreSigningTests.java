@@ -36,6 +36,7 @@ import id.dukcapil.portal.signing.internal.Pdfsig;
 import id.dukcapil.portal.signing.internal.RemoteAttempts;
 import id.dukcapil.portal.signing.internal.SignatureInspector;
 import id.dukcapil.portal.signing.internal.SigningProperties;
+import id.dukcapil.portal.signing.internal.VerificationLinks;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +62,7 @@ class BsreSigningTests {
     @Autowired AuditLog auditLog;
     @Autowired CurrentActor currentActor;
     @Autowired SigningProperties properties;
+    @Autowired VerificationLinks links;
     @Autowired Clock clock;
     @Autowired TestClock testClock;
     @Autowired JdbcTemplate jdbc;
@@ -359,7 +361,8 @@ class BsreSigningTests {
 
     BatchSigning batch(Duration timeout, String nik) {
         BatchSigning batch = new BatchSigning(documents, signer(timeout, nik), sources, finisher, auditLog,
-                currentActor, properties, clock, transactions, queue, leases, nodeScope,
+                currentActor, properties, links, clock, transactions, queue, leases,
+                nodeScope,
                 new SigningMeters(new SimpleMeterRegistry()));
         started.add(batch);
         return batch;

@@ -19,6 +19,7 @@ import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.RemoteAttempts;
 import id.dukcapil.portal.signing.internal.SignatureInspector;
 import id.dukcapil.portal.signing.internal.SigningProperties;
+import id.dukcapil.portal.signing.internal.VerificationLinks;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +41,7 @@ public final class BsreTestSigning implements AutoCloseable {
                 context.getBean(Throttles.class), clock);
         this.batches = new BatchSigning(context.getBean(DocumentStore.class), signer,
                 context.getBean(DocumentSources.class), context.getBean(DocumentFinisher.class), auditLog,
-                context.getBean(CurrentActor.class), signing, clock, context.getBean(TransactionTemplate.class),
+                context.getBean(CurrentActor.class), signing, context.getBean(VerificationLinks.class), clock, context.getBean(TransactionTemplate.class),
                 context.getBean(SigningQueue.class), context.getBean(BatchLeases.class),
                 context.getBean(NodeScope.class), context.getBean(SigningMeters.class));
     }

@@ -16,6 +16,7 @@ import id.dukcapil.portal.signing.internal.DocumentFinisher;
 import id.dukcapil.portal.signing.internal.DocumentSources;
 import id.dukcapil.portal.signing.internal.DocumentStore;
 import id.dukcapil.portal.signing.internal.SigningProperties;
+import id.dukcapil.portal.signing.internal.VerificationLinks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,7 @@ class SigningBatchOnTwoNodesTests {
     @Autowired AuditLog auditLog;
     @Autowired CurrentActor currentActor;
     @Autowired SigningProperties properties;
+    @Autowired VerificationLinks links;
     @Autowired Clock clock;
     @Autowired TransactionTemplate transactions;
     @Autowired SigningQueue queue;
@@ -182,10 +184,10 @@ class SigningBatchOnTwoNodesTests {
     }
 
     private BatchSigning node() {
-        SigningProperties shortLease = new SigningProperties(properties.publicUrl(), properties.storageKey(),
+        SigningProperties shortLease = new SigningProperties(properties.storageKey(),
                 properties.workers(), properties.demoPassphrase(), properties.issuePlace(), LEASE);
         return new BatchSigning(documents, signer, sources, finisher, auditLog, currentActor, shortLease,
-                clock, transactions, queue, leases, NodeScope.EXTERNAL_DATABASE,
+                links, clock, transactions, queue, leases, NodeScope.EXTERNAL_DATABASE,
                 new SigningMeters(new SimpleMeterRegistry()));
     }
 }

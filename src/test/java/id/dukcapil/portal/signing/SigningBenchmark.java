@@ -22,6 +22,7 @@ import id.dukcapil.portal.signing.internal.KeyVault;
 import id.dukcapil.portal.signing.internal.PadesSigner;
 import id.dukcapil.portal.kkprint.internal.KkDocument;
 import id.dukcapil.portal.signing.internal.SigningProperties;
+import id.dukcapil.portal.signing.internal.VerificationLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -51,6 +52,7 @@ class SigningBenchmark {
     @Autowired PadesSigner signer;
     @Autowired KeyVault keyVault;
     @Autowired SigningProperties properties;
+    @Autowired VerificationLinks links;
 
     @Test
     @DisabledIfSystemProperty(named = "benchmark.plan", matches = "guard")
@@ -59,7 +61,7 @@ class SigningBenchmark {
         List<Family> families = IntStream.range(0, DOCUMENTS).mapToObj(i -> support.nextFamily()).toList();
         KeyVault.UnlockedKey key = keyVault.unlock(PASSPHRASE.toCharArray());
         IntFunction<byte[]> render = i -> kkDocument.render(families.get(i), new SignatureBlock("KK-BENCH-" + i,
-                properties.verificationUrl("BENCHBENCHBENCH" + String.format("%05d", i)), LocalDate.now(),
+                links.of("BENCHBENCHBENCH" + String.format("%05d", i)), LocalDate.now(),
                 key.certificate().holderName(), key.certificate().holderPosition(), key.certificate().holderNip()));
 
         // Warm-up: the JIT, the font subsets, the first compiled expressions.
@@ -141,7 +143,7 @@ class SigningBenchmark {
         KeyVault.UnlockedKey key = keyVault.unlock(PASSPHRASE.toCharArray());
         List<Family> families = IntStream.range(0, GUARD_DOCUMENTS).mapToObj(i -> support.nextFamily()).toList();
         IntFunction<byte[]> bare = i -> signer.sign(kkDocument.render(families.get(i), new SignatureBlock("KK-GUARD-" + i,
-                properties.verificationUrl("GUARDGUARDGUARD" + String.format("%05d", i)), LocalDate.now(),
+                links.of("GUARDGUARDGUARD" + String.format("%05d", i)), LocalDate.now(),
                 key.certificate().holderName(), key.certificate().holderPosition(), key.certificate().holderNip())),
                 key.key());
         // Warm-up: the JIT, the font subsets, the first compiled expressions; the bare loop's own code gets as many

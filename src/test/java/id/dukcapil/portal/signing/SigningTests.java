@@ -26,6 +26,7 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.barcode.CodeReader;
 import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
+import id.dukcapil.portal.shared.web.PublicAddress;
 import id.dukcapil.portal.signing.internal.KeyVault;
 import id.dukcapil.portal.signing.internal.Pdfsig;
 import org.apache.pdfbox.Loader;
@@ -55,6 +56,7 @@ class SigningTests {
     @Autowired PublicVerification verification;
     @Autowired Certificates certificates;
     @Autowired SigningTestSupport support;
+    @Autowired PublicAddress publicAddress;
     @Autowired PopulationRegistry registry;
     @Autowired TestClock clock;
     @Autowired Throttles throttles;
@@ -111,6 +113,8 @@ class SigningTests {
             text = new PDFTextStripper().getText(document);
         }
         assertThat(CodeReader.read(page, BarcodeFormat.QR_CODE)).isEqualTo(link);
+        assertThat(link).as("the portal's one public address, as every other link (issue 54)")
+                .startsWith(publicAddress.base() + "/verify/");
         assertThat(page.getWidth()).isGreaterThan(page.getHeight());
         Resident head = family.head().orElseThrow();
         assertThat(text).contains("KARTU KELUARGA", family.kkNumber().value(), head.fullName().toUpperCase(),

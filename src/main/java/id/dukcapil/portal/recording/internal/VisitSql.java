@@ -22,6 +22,13 @@ public interface VisitSql {
     int nextNumber(String point, LocalDate day);
 
     /**
+     * The point's next proof-of-recording number of the year, counted as {@link #nextNumber} is (issue 54): the
+     * counter row stays locked until the caller commits, so two recording desks never share a number and a
+     * rolled-back recording leaves no gap.
+     */
+    int nextProofNumber(String point, int year);
+
+    /**
      * The next waiting number of the point's day for a desk, its row locked: numbers sent back after a failed
      * recording first, then priority visitors, then in order. Rows another desk holds are skipped: two desks never
      * call the same one, and neither waits for the other.

@@ -31,6 +31,15 @@ class VisitSqlImpl implements VisitSql {
     }
 
     @Override
+    public int nextProofNumber(String point, int year) {
+        jdbc.sql("""
+                INSERT INTO recording_proof_year (service_point, proof_year, last_number) VALUES (?, ?, 1)
+                ON DUPLICATE KEY UPDATE last_number = last_number + 1""").params(point, year).update();
+        return jdbc.sql("SELECT last_number FROM recording_proof_year WHERE service_point = ? AND proof_year = ?")
+                .params(point, year).query(Integer.class).single();
+    }
+
+    @Override
     public Optional<Long> claimNextWaiting(String point, LocalDate day) {
         return jdbc.sql("""
                 SELECT id FROM recording_visit WHERE service_point = ? AND day = ? AND state = 'QUEUED'

@@ -20,7 +20,6 @@ import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.BoundForms;
-import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import java.time.Clock;
 import java.time.Instant;
@@ -97,15 +96,18 @@ class ScheduleEditor extends Dialog {
                 close();
                 onSaved.accept(visit);
             } catch (RuleViolation violation) {
-                // Told at the field it is about, inside the dialog: a toast covered the team field.
-                HasValidation field = fields.get(ScheduleRefusals.fieldOf(violation));
-                if (field != null) {
-                    field.setErrorMessage(Notifications.text(violation));
-                    field.setInvalid(true);
-                } else {
-                    refusal.setText(Notifications.text(violation));
-                    refusal.setVisible(true);
-                }
+                // Told at the field each conflict is about, inside the dialog (a toast covered the team field); the
+                // kit's and the team's conflicts each at their own field (issue 54).
+                ScheduleRefusals.byField(violation).forEach((name, text) -> {
+                    HasValidation field = name.isEmpty() ? null : fields.get(name);
+                    if (field != null) {
+                        field.setErrorMessage(text);
+                        field.setInvalid(true);
+                    } else {
+                        refusal.setText(text);
+                        refusal.setVisible(true);
+                    }
+                });
             }
         });
         add(refusal, new FormLayout(school, date, team, kit));

@@ -1,10 +1,11 @@
 package id.dukcapil.portal.schoolvisit.ui;
 
+import com.vaadin.flow.component.UI;
 import id.dukcapil.portal.shared.RuleViolation;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
-/** Which field of the schedule dialog a refused visit is about, by the rule it broke: the error is shown there. */
+/** Which field of the schedule dialog a refused visit is about, by the rules it broke: each error is shown there. */
 final class ScheduleRefusals {
 
     private static final Map<String, String> FIELD_BY_RULE = Map.of(
@@ -21,8 +22,17 @@ final class ScheduleRefusals {
     private ScheduleRefusals() {
     }
 
-    /** {@code school}, {@code day}, {@code team} or {@code kit}; none for a refusal about no one field. */
-    static @Nullable String fieldOf(RuleViolation violation) {
-        return FIELD_BY_RULE.get(violation.messageKeys().getFirst());
+    /**
+     * The refusal's texts by the field each is about ({@code school}, {@code day}, {@code team} or {@code kit}; empty
+     * for none), in the order of its rules: a plan in conflict at its kit and its team is told at both.
+     */
+    static Map<String, String> byField(RuleViolation violation) {
+        UI ui = UI.getCurrent();
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String key : violation.messageKeys()) {
+            texts.merge(FIELD_BY_RULE.getOrDefault(key, ""), ui.getTranslation(key, violation.args()),
+                    (before, more) -> before + " " + more);
+        }
+        return texts;
     }
 }

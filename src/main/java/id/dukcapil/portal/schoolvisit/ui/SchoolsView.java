@@ -205,6 +205,8 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         template.setId("roster-template");
         badRows.setItems(List.of());
         badRows.setVisible(false);
+        // A roster is judged on its visit's day: the school's next visit when one is scheduled (issue 54).
+        rosterImport.visitDaysAhead(school.id()).stream().findFirst().ifPresent(visitDay::setValue);
         detail.add(new H3(getTranslation("schoolvisit.schools.roster")),
                 new Paragraph(getTranslation("schoolvisit.schools.roster-hint")), template, visitDay, upload, badRows);
     }
@@ -227,7 +229,8 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
             badRows.setItems(report.badRows());
             badRows.setVisible(!report.badRows().isEmpty());
         } catch (RuleViolation violation) {
-            FieldRefusals.of(Map.of("schoolvisit.error.day", visitDay)).show(violation);
+            FieldRefusals.of(Map.of("schoolvisit.error.day", visitDay, "schoolvisit.roster.not-visit-day", visitDay))
+                    .show(violation);
         }
     }
 

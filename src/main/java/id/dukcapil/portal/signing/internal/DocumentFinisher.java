@@ -27,17 +27,17 @@ public class DocumentFinisher {
     private final DocumentStore documents;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
-    private final SigningProperties properties;
+    private final VerificationLinks links;
     private final Clock clock;
     private final RemoteAttempts attempts;
 
     DocumentFinisher(DocumentStore documents, AuditLog auditLog, ApplicationEventPublisher events,
-                     SigningProperties properties, Clock clock, RemoteAttempts attempts) {
+                     VerificationLinks links, Clock clock, RemoteAttempts attempts) {
         this.attempts = attempts;
         this.documents = documents;
         this.auditLog = auditLog;
         this.events = events;
-        this.properties = properties;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -71,7 +71,7 @@ public class DocumentFinisher {
         auditLog.record(AuditRecord.success("signing.document.signed", "SigningDocument", String.valueOf(document.id()))
                 .withDetail("%s, batch %d, certificate %d".formatted(document.number(), batchId, certificateId)));
         events.publishEvent(new DocumentSigned(DocumentId.of(document.id()), document.number(), document.sourceType(),
-                document.sourceId(), document.kkNumber(), now, signer, properties.verificationUrl(document.token())));
+                document.sourceId(), document.kkNumber(), now, signer, links.of(document.token())));
         return true;
     }
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param publicUrl   the portal's address as citizens reach it: the QR code on each document links there
+ * Signing's settings. The address a signed document's QR code links to is the portal's one public address
+ * ({@code portal.public-url}, {@link VerificationLinks}), no longer a setting of its own.
+ *
  * @param storageKey  base64 AES key (16 or 32 bytes) sealing the uploaded PKCS#12 files at rest; kept outside the
  *                    database (an environment variable)
  * @param workers     documents signed at once in a batch with the office's own key (BSrE: its parallel calls); by
@@ -16,20 +18,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    another node resumes it only after that, when its node has died
  */
 @ConfigurationProperties("portal.signing")
-public record SigningProperties(String publicUrl, String storageKey, int workers, String demoPassphrase,
+public record SigningProperties(String storageKey, int workers, String demoPassphrase,
                                 String issuePlace, Duration batchLease) {
 
     public SigningProperties {
-        publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
         storageKey = storageKey == null ? "" : storageKey;
         workers = workers <= 0 ? 2 * Runtime.getRuntime().availableProcessors() : workers;
         demoPassphrase = demoPassphrase == null ? "" : demoPassphrase;
         issuePlace = issuePlace == null || issuePlace.isBlank() ? "Soreang" : issuePlace;
         batchLease = batchLease == null || batchLease.isNegative() || batchLease.isZero() ? Duration.ofSeconds(30)
                 : batchLease;
-    }
-
-    public String verificationUrl(String token) {
-        return publicUrl + "/verify/" + token;
     }
 }

@@ -92,6 +92,10 @@ class SchoolVisitViewTest extends PortalViewTest {
             Select<?> kit = find(Select.class).id("schedule-kit");
             assertThat(kit.isInvalid()).as("the refusal at the kit, inside the dialog").isTrue();
             assertThat(kit.getErrorMessage()).contains("Set Kalender " + tag, first.name());
+            MultiSelectComboBox<?> busyTeam = find(MultiSelectComboBox.class).id("schedule-team");
+            assertThat(busyTeam.isInvalid()).as("the officer elsewhere told at Tim too, not only the first conflict")
+                    .isTrue();
+            assertThat(busyTeam.getErrorMessage()).contains(first.name()).doesNotContain("Set Kalender");
             assertThat(find(ComboBox.class).id("schedule-school").getValue()).as("what the planner chose stays")
                     .isEqualTo(second);
             test(find(Button.class).withText("Batal").last()).click();

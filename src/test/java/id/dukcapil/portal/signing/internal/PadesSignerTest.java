@@ -35,7 +35,7 @@ class PadesSignerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T03:00:00Z");
     private static final char[] PASSPHRASE = "rahasia".toCharArray();
-    private static final SigningProperties PROPERTIES = new SigningProperties(null, null, 0, null, "Soreang", null);
+    private static final SigningProperties PROPERTIES = new SigningProperties(null, 0, null, "Soreang", null);
 
     private static SigningKey key;
     private static byte[] signed;
