@@ -439,6 +439,36 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * The words broken inside, across two lines (shadow roots included), each as "word in tag": a name wrapped
+     * "Kusumawar-dhani" is read wrong. A word may still break at a hyphen, a slash or a dot; only a word longer than the
+     * whole line it is on breaks inside (CSS overflow-wrap: break-word), and that is named too, as a line too narrow.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> wordsBrokenInside() {
+        return (List<String>) driver.executeScript("""
+                const out = [], range = document.createRange();
+                const walk = root => {
+                  const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                  for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+                    const parent = text.parentElement;
+                    if (!parent || !parent.checkVisibility({ visibilityProperty: true })) continue;
+                    const words = /[^\\s\\-\\/.,·:;()]{2,}/g;
+                    for (let word = words.exec(text.textContent); word; word = words.exec(text.textContent)) {
+                      range.setStart(text, word.index);
+                      range.setEnd(text, word.index + word[0].length);
+                      const lines = [...range.getClientRects()].filter(box => box.width > 0);
+                      if (lines.some(box => Math.abs(box.top - lines[0].top) > 2)) {
+                        out.push(word[0] + ' in ' + parent.localName + (parent.id ? '#' + parent.id : ''));
+                      }
+                    }
+                  }
+                  root.querySelectorAll('*').forEach(el => { if (el.shadowRoot) walk(el.shadowRoot); });
+                };
+                walk(document.body);
+                return out;""");
+    }
+
+    /**
      * What a walk fails on at one step, each finding named by the step: text cut, an input's text cut, the page
      * scrolling sideways, a row's button or link out of its grid's sight.
      */

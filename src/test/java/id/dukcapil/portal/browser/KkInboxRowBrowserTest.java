@@ -145,6 +145,70 @@ class KkInboxRowBrowserTest {
         }
     }
 
+    /**
+     * Issue 54, desks 1, the verifier's side: in the verification inbox (half the screen, beside the review) an overdue
+     * row's step clock is frozen to the row's end; its cell stays opaque under the red tint, so the reason scrolled
+     * under it does not lie over the clock, and the clock is in sight, nothing drawn over it.
+     */
+    @Test
+    void an_overdue_row_in_the_verifiers_inbox_shows_its_clock_with_no_reason_over_it() {
+        String tracking = kk.forwarded();
+        firstInTheInbox(tracking);
+
+        try (Browser browser = new Browser(port, 1440, 900)) {
+            browser.signIn("verifikator", PortalTest.DEMO_PASSWORD);
+            browser.await(By.tagName("h2"));
+            browser.open("kk/verifier");
+            WebElement number = browser.await(By.xpath(
+                    "//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']"));
+            browser.awaitSettled();
+            // The grid scrolled to its row's end, as a verifier reading the clock would: the reason passes under it.
+            browser.driver.executeScript("""
+                    const grid = arguments[0].assignedSlot.getRootNode().host;
+                    const table = grid.shadowRoot.querySelector('#table');
+                    table.scrollLeft = table.scrollWidth;""", number);
+            browser.awaitSettled();
+            browser.screenshot("verifier-overdue-row");
+
+            @SuppressWarnings("unchecked")
+            List<Object> row = (List<Object>) browser.driver.executeScript("""
+                    const row = arguments[0].assignedSlot.parentElement.parentElement;
+                    const cells = [...row.children].filter(td => !td.hidden && td.getClientRects().length);
+                    const clock = cells[cells.length - 1];
+                    const grid = clock.getRootNode().host;
+                    const area = grid.shadowRoot.querySelector('#table').getBoundingClientRect();
+                    const box = clock.getBoundingClientRect();
+                    const content = clock.querySelector('slot').assignedElements()[0];
+                    const style = getComputedStyle(clock);
+                    const top = grid.shadowRoot.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                    // Every other cell's text, where it is drawn inside the clock's box: it must be hidden under it.
+                    const range = document.createRange();
+                    const over = [];
+                    for (const cell of cells.slice(0, -1)) {
+                      const text = cell.querySelector('slot').assignedElements()[0];
+                      if (!text || !text.textContent.trim()) continue;
+                      range.selectNodeContents(text);
+                      for (const rect of range.getClientRects()) {
+                        const x = Math.max(rect.left, box.left) + 1, y = rect.top + rect.height / 2;
+                        if (rect.right <= box.left + 1 || x > box.right) continue;
+                        const shown = grid.shadowRoot.elementFromPoint(x, y);
+                        if (shown === cell || cell.contains(shown)) over.push(text.textContent.trim());
+                      }
+                    }
+                    return [content.textContent.trim(), String((cell => (cell.getAttribute('part') || ''))(clock)),
+                        style.backgroundColor, box.left >= area.left - 1 && box.right <= area.right + 1,
+                        [clock, content].some(mine => mine === top || mine.contains(top)), over];""", number);
+            assertThat((String) row.get(0)).as("the step's clock").isNotBlank();
+            assertThat((String) row.get(1)).as("the clock's cell is frozen on an overdue row")
+                    .contains("frozen").contains("overdue");
+            assertThat(alpha((String) row.get(2))).as("the clock cell's own colour (%s) hides what scrolls under it",
+                    row.get(2)).isEqualTo(1.0);
+            assertThat(row.get(3)).as("the clock %s lies within the grid", row.get(0)).isEqualTo(true);
+            assertThat(row.get(4)).as("nothing lies over the clock %s", row.get(0)).isEqualTo(true);
+            assertThat((List<?>) row.get(5)).as("no other cell's text is drawn over the clock").isEmpty();
+        }
+    }
+
     /** The alpha of a computed colour: rgb(…) is opaque, rgba(…, a) says its own. */
     private static double alpha(String color) {
         String[] parts = color.replaceAll("[^0-9.,]", "").split(",");

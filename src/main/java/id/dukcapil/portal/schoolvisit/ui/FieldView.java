@@ -106,6 +106,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         visits.setItemLabelGenerator(v -> v.schoolName() + " · " + getTranslation(v.state().labelKey()));
         visits.addValueChangeListener(change -> show(change.getValue()));
         visits.setId("field-visit");
+        visits.addClassName("value-wraps"); // a long school's name wraps whole on a phone (styles.css: .field-view)
         saved.setId("field-saved");
         visitLine.setId("field-visit-line");
         saved.addClassName("field-saved");
@@ -133,6 +134,7 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout top = new HorizontalLayout(visits, reload, saved);
         top.setAlignItems(Alignment.BASELINE);
         top.setWrap(true);
+        top.setWidthFull(); // on a phone the visit's choice takes the screen's width, not its long name's
         studentPanel.setId("field-student");
         studentPanel.addClassName("field-student");
         // Side by side from an upright tablet (800 px) up, so that one student's work sits beside the list and the
