@@ -98,6 +98,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         boolean operator = CurrentRoles.hasAny(Role.OPERATOR);
         boolean supervisor = CurrentRoles.hasAny(Role.VERIFIER, Role.ADMIN);
 
+        overdueOnly.setId("kk-overdue-only");
         overdueOnly.setLabel(getTranslation("kkprint.filter.overdue"));
         overdueOnly.addValueChangeListener(change -> refresh());
         tracking.setPlaceholder(getTranslation("kkprint.filter.tracking"));
