@@ -5,16 +5,23 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request as an inbox row shows it, with its live clock: the time in its current step against the standard.
+ * A request as an inbox row shows it, with its live clock: the time in its current step against the standard, or, not
+ * taken yet, how long it has waited in the inbox (no standard: step 6 starts when an operator takes it).
  *
- * @param holder the username of the operator who claimed it, if anyone did
+ * @param holder    the username of the operator who claimed it, if anyone did
+ * @param stepDueAt when its step's standard runs out; {@code null} while it waits to be taken
  */
 public record InboxRow(long id, String trackingNumber, String requesterName, String kkNumber, KkPrintReason reason,
                        RequestState state, @Nullable String holder, @Nullable String holderName,
-                       Instant stepStartedAt, Instant stepDueAt, Instant submittedAt) {
+                       Instant stepStartedAt, @Nullable Instant stepDueAt, Instant submittedAt) {
 
-    public Duration standard() {
-        return Duration.between(stepStartedAt, stepDueAt);
+    /** Waiting in the inbox for an operator to take it: its step's clock has not started. */
+    public boolean waiting() {
+        return stepDueAt == null;
+    }
+
+    public @Nullable Duration standard() {
+        return stepDueAt == null ? null : Duration.between(stepStartedAt, stepDueAt);
     }
 
     public Duration inStep(Instant now) {
@@ -22,6 +29,6 @@ public record InboxRow(long id, String trackingNumber, String requesterName, Str
     }
 
     public boolean overdue(Instant now) {
-        return now.isAfter(stepDueAt);
+        return stepDueAt != null && now.isAfter(stepDueAt);
     }
 }

@@ -115,11 +115,11 @@ public class KkPrintIntake {
         Instant now = clock.instant();
         String trackingNumber = trackingNumber(LocalDate.ofInstant(now, clock.getZone()));
         String actor = lifecycle.currentActor().id();
-        var step = stepClock.enter(Lifecycle.caseRef(trackingNumber), SopStep.B6_OPERATOR_CHECK, now, actor,
-                ServicePoint.DINAS);
+        // Step 6 waits in the operators' inbox: its clock starts when one of them takes the request.
+        stepClock.queue(Lifecycle.caseRef(trackingNumber), SopStep.B6_OPERATOR_CHECK, now, actor, ServicePoint.DINAS);
         var request = new KkRequestEntity(trackingNumber, nik.value(), requester.fullName(), email, kkNumber.value(),
                 reason, description, now, FamilySnapshot.of(family), contact.phone(), contact.channel().name(),
-                SopStep.B6_OPERATOR_CHECK.name(), now.plus(step.standard()));
+                SopStep.B6_OPERATOR_CHECK.name(), null);
         try {
             lifecycle.submitted(request, actor);
         } catch (DataIntegrityViolationException e) {

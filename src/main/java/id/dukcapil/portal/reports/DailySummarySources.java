@@ -20,6 +20,7 @@ class DailySummarySources {
         // Steps 1–5 are the citizen's in the IKD app, out of the portal's sight: a request received begins at step 6.
         return new StepDaySummary(Procedure.B_KK_PRINT, "reports.daily.kk.title", "reports.daily.kk.figures",
                 SopStep.B6_OPERATOR_CHECK, List.of(SopStep.B7_VERIFICATION, SopStep.B8_SIGNATURE, SopStep.B10_ADM_PRINT),
+                SopStep.B6_OPERATOR_CHECK, // step 6 starts when an operator takes the request: its inbox wait is apart
                 daySteps, servicePoints, renderer, messages);
     }
 }

@@ -35,6 +35,7 @@ class StepDaySummary implements DailySummarySource {
     private final String figuresKey;
     private final SopStep firstStep;
     private final List<SopStep> countedSteps;
+    private final @Nullable SopStep waitedStep;
 
     private final DaySteps daySteps;
     private final ServicePoints servicePoints;
@@ -45,15 +46,18 @@ class StepDaySummary implements DailySummarySource {
      * @param firstStep    the first step the portal sees of a case: the figures line begins with how many cases began
      *                     with it that day (the requests received)
      * @param countedSteps the steps whose done counts the figures line names next, in its order
+     * @param waitedStep   the step whose cases wait in an inbox before an officer takes them: the wait is a figure of
+     *                     its own ({@code reports.daily.wait}), not part of the step's times; {@code null} if none
      */
     StepDaySummary(Procedure procedure, String titleKey, String figuresKey, SopStep firstStep,
-                   List<SopStep> countedSteps, DaySteps daySteps, ServicePoints servicePoints, PdfRenderer renderer,
+                   List<SopStep> countedSteps, @Nullable SopStep waitedStep, DaySteps daySteps, ServicePoints servicePoints, PdfRenderer renderer,
                    MessageSource messages) {
         this.procedure = procedure;
         this.titleKey = titleKey;
         this.figuresKey = figuresKey;
         this.firstStep = firstStep;
         this.countedSteps = List.copyOf(countedSteps);
+        this.waitedStep = waitedStep;
         this.daySteps = daySteps;
         this.servicePoints = servicePoints;
         this.renderer = renderer;
@@ -79,7 +83,13 @@ class StepDaySummary implements DailySummarySource {
         parameters.put("TITLE", text(titleKey, locale));
         parameters.put("SUBTITLE", servicePoint.name() + " · "
                 + DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(day));
-        parameters.put("FIGURES", messages.getMessage(figuresKey, figures.toArray(), locale));
+        String figuresText = messages.getMessage(figuresKey, figures.toArray(), locale);
+        if (waitedStep != null) {
+            DaySteps.InboxWait wait = daySteps.waits(procedure, point, day, waitedStep);
+            figuresText += "\n" + messages.getMessage("reports.daily.wait", new Object[] {waitedStep.sopRows(),
+                    wait.taken(), minutes(wait.median()), minutes(wait.longest()), wait.waiting()}, locale);
+        }
+        parameters.put("FIGURES", figuresText);
         for (String header : List.of("STEP", "COUNT", "MEDIAN", "P90", "STANDARD", "WITHIN", "ABANDONED")) {
             parameters.put("H_" + header, text("reports.daily.column." + header.toLowerCase(Locale.ROOT), locale));
         }

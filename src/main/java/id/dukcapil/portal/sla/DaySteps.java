@@ -83,6 +83,30 @@ public class DaySteps {
         this.messages = messages;
     }
 
+    /**
+     * How long the cases that came into the step's inbox at the point that day waited before an officer took them
+     * (SOP B's step 6, as SOP C's waiting room is apart from its step 3): none if none was taken yet.
+     *
+     * @param taken    how many were taken
+     * @param median   their median wait, nearest rank
+     * @param longest  the longest
+     * @param waiting  how many still wait
+     */
+    public record InboxWait(long taken, @Nullable Duration median, @Nullable Duration longest, long waiting) {
+    }
+
+    /** The inbox wait before the step of the cases that came into it at the point that day ({@link InboxWait}). */
+    @Transactional(readOnly = true)
+    public InboxWait waits(Procedure procedure, String servicePoint, LocalDate day, SopStep step) {
+        List<Long> waits = steps.waits(procedure.name(), servicePoint, day, step);
+        long waiting = steps.stillWaiting(procedure.name(), servicePoint, day, step);
+        if (waits.isEmpty()) {
+            return new InboxWait(0, null, null, waiting);
+        }
+        return new InboxWait(waits.size(), Duration.ofMillis(waits.get((waits.size() + 1) / 2 - 1)),
+                Duration.ofMillis(waits.getLast()), waiting);
+    }
+
     /** The steps of the procedure at the point that day, in SOP order. */
     @Transactional(readOnly = true)
     public List<DayStep> of(Procedure procedure, String servicePoint, LocalDate day) {

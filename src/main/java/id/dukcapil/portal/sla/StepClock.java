@@ -60,6 +60,45 @@ public class StepClock {
     }
 
     /**
+     * The case comes into an inbox for the step (a KK request submitted, or sent back to the operators): the step's
+     * clock starts only when an officer {@link #take takes} it, and the time between is the case's wait, counted apart
+     * ({@link DaySteps#waits}). No overdue list counts a step still waiting. Refused as {@link #enter} is.
+     */
+    @Transactional
+    public StepRecord queue(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint) {
+        checkProcedure(caseRef, step);
+        if (steps.openStepForUpdate(caseRef, step).isPresent()) {
+            throw new RuleViolation("sla.step.already-open", caseRef.caseId(), step.name());
+        }
+        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
+        Duration standard = standards.inForce(caseRef.procedure(), step, day)
+                .orElseThrow(() -> new IllegalStateException("No standard time for " + step + " on " + day));
+        long id = steps.insertWaiting(caseRef, step, at, actor, servicePoint, standard, day);
+        return new StepRecord(id, caseRef, step, at, actor, servicePoint, standard, null, null, null);
+    }
+
+    /**
+     * An officer takes the case waiting in the step's inbox: its clock starts now, and they hold it. The step taken
+     * before and given back ({@link #hold} with nobody) keeps its first start: the check had begun, and the time it
+     * lies in the inbox again is the office's. Empty if the clock did not start now (not waiting, or not open).
+     */
+    @Transactional
+    public Optional<StepRecord> take(CaseRef caseRef, SopStep step, Instant at, String actor) {
+        checkProcedure(caseRef, step);
+        Optional<StepRecord> open = steps.openStepForUpdate(caseRef, step);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        StepRecord waiting = open.get();
+        if (!steps.take(waiting.id(), at, actor)) {
+            steps.hold(caseRef, step, actor);
+            return Optional.empty();
+        }
+        return Optional.of(new StepRecord(waiting.id(), caseRef, step, at, waiting.startedBy(), waiting.servicePoint(),
+                waiting.standard(), null, null, null));
+    }
+
+    /**
      * Steps cases went through before the portal knew them (the citizen's steps on a phone, up to the request
      * that creates the case): recorded finished, each against the standard in force on its first day, in one
      * batch. Refused if a step is not one of its case's procedure or ends before it starts.
@@ -124,6 +163,12 @@ public class StepClock {
 
     private StepRecord end(StepRecord open, CaseRef caseRef, SopStep step, Instant at, String actor,
                            @Nullable String excusedReason) {
+        if (steps.waiting(open.id())) {
+            // Left without being taken: the step's work began and ended now; its wait was all before.
+            steps.take(open.id(), at, null);
+            open = new StepRecord(open.id(), caseRef, step, at, open.startedBy(), open.servicePoint(), open.standard(),
+                    null, null, null);
+        }
         if (at.isBefore(open.startedAt().minus(CLOCK_SKEW))) {
             throw new RuleViolation("sla.step.ends-before-start", caseRef.caseId(), step.name());
         }

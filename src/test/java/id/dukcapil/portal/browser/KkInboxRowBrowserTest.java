@@ -45,12 +45,18 @@ class KkInboxRowBrowserTest {
             browser.signIn("operator", PortalTest.DEMO_PASSWORD);
             browser.await(By.tagName("h2"));
             browser.open("kk/operator");
+            // Requests not taken yet come first, oldest first; the overdue ones alone put this one first.
+            browser.await(By.id("kk-overdue-only")).click();
 
             browser.await(By.id("claim-" + id)).click();
             wait.until(driver -> (Boolean) browser.driver.executeScript(
                     "return document.body.innerText.includes('Permohonan diambil.');"));
             assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.IN_CHECK);
             assertThat(openDialogs(browser)).as("the button's click is the button's, not the row's").isEmpty();
+            // Taken, step 6 starts now and the row leaves the overdue ones: made overdue again, shown again.
+            firstInTheInbox(tracking);
+            browser.await(By.id("kk-overdue-only")).click();
+            browser.await(By.id("kk-overdue-only")).click();
 
             WebElement cell = browser.await(By.xpath(
                     "//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']"));
@@ -84,6 +90,8 @@ class KkInboxRowBrowserTest {
             browser.signIn("operator", PortalTest.DEMO_PASSWORD);
             browser.await(By.tagName("h2"));
             browser.open("kk/operator");
+            // Requests not taken yet come first, oldest first; the overdue ones alone put this one first.
+            browser.await(By.id("kk-overdue-only")).click();
             browser.await(By.id("claim-" + id));
 
             browser.driver.executeScript("""
@@ -112,6 +120,8 @@ class KkInboxRowBrowserTest {
             browser.signIn("operator", PortalTest.DEMO_PASSWORD);
             browser.await(By.tagName("h2"));
             browser.open("kk/operator");
+            // Requests not taken yet come first, oldest first; the overdue ones alone put this one first.
+            browser.await(By.id("kk-overdue-only")).click();
             WebElement take = browser.await(By.id("claim-" + id));
 
             @SuppressWarnings("unchecked")
@@ -215,7 +225,10 @@ class KkInboxRowBrowserTest {
         return color.startsWith("rgba") ? Double.parseDouble(parts[3]) : 1.0;
     }
 
-    /** The request's id, made the furthest over its standard: the inbox's first row, in sight whatever else it holds. */
+    /**
+     * The request's id, made the furthest over its standard: the first row of the overdue ones (the tests show those
+     * alone), in sight whatever else the inbox holds.
+     */
     private long firstInTheInbox(String tracking) {
         long id = jdbc.queryForObject("SELECT id FROM kkprint_request WHERE tracking_number = ?", Long.class, tracking);
         jdbc.update("UPDATE kkprint_request SET step_due_at = ? WHERE id = ?",

@@ -103,6 +103,15 @@ public class KkPrintTestSupport {
                 channel), CLIENT)).trackingNumber();
     }
 
+    /** The request taken by the operator (step 6 starts). */
+    public String claimed(String tracking) {
+        asStaff("operator", () -> {
+            operatorInbox.claim(idOf(tracking));
+            return null;
+        });
+        return tracking;
+    }
+
     public String forwarded() {
         return forwarded(submitted());
     }

@@ -47,15 +47,24 @@ class DailySummariesTests {
         steps.add(at(sentBack, SopStep.B7_VERIFICATION, 30, 8));
         steps.add(at(sentBack, SopStep.B10_ADM_PRINT, 50, 1));
         stepClock.recordFinished(steps);
+        // Two more received into the operators' inbox: one taken 30 minutes later and checked in 4, one still waiting.
+        // Step 6 starts when an operator takes the request; the wait before is a figure of its own.
+        CaseRef taken = new CaseRef(Procedure.B_KK_PRINT, "RPT-" + System.nanoTime());
+        stepClock.queue(taken, SopStep.B6_OPERATOR_CHECK, at(10, 40), "ikd-gateway", ServicePoint.DINAS);
+        stepClock.take(taken, SopStep.B6_OPERATOR_CHECK, at(11, 10), "operator");
+        stepClock.leave(taken, SopStep.B6_OPERATOR_CHECK, at(11, 14), "operator");
+        stepClock.queue(new CaseRef(Procedure.B_KK_PRINT, "RPT-" + System.nanoTime()), SopStep.B6_OPERATOR_CHECK,
+                at(10, 50), "ikd-gateway", ServicePoint.DINAS);
 
         assertThat(summaries.procedures()).containsExactly(Procedure.A_BOOKING, Procedure.B_KK_PRINT,
                 Procedure.C_RECORDING, Procedure.D_SCHOOL_VISIT, Procedure.E_IKD_ACTIVATION);
         byte[] pdf = summaries.pdf(Procedure.B_KK_PRINT, ServicePoint.DINAS, DAY, PortalMessages.INDONESIAN);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Ringkasan harian cetak KK (SOP B)", "Permohonan masuk: 3", "Diverifikasi: 2",
+            assertThat(text).contains("Ringkasan harian cetak KK (SOP B)", "Permohonan masuk: 5", "Diverifikasi: 2",
                     "KK dicetak di Anjungan ADM: 1", "Langkah yang melewati waktu baku: 2", "6. ", "7. ", "10. ",
-                    "Ditinggalkan");
+                    "Ditinggalkan", "Menunggu diambil petugas sebelum langkah 6: 1 diambil, median 30:00, "
+                            + "terlama 30:00; masih menunggu: 1");
         }
         byte[] counter = summaries.pdf(Procedure.A_BOOKING, POINT, DAY, PortalMessages.INDONESIAN);
         assertThat(new String(counter, 0, 5)).isEqualTo("%PDF-");
@@ -88,6 +97,10 @@ class DailySummariesTests {
         Instant start = DAY.atTime(10, minute).atZone(GeneratedMonth.OFFICE).toInstant();
         return new FinishedStep(new CaseRef(step.procedure(), caseId), step, start, start.plus(Duration.ofMinutes(minutes)),
                 "operator", ServicePoint.DINAS);
+    }
+
+    private static Instant at(int hour, int minute) {
+        return DAY.atTime(hour, minute).atZone(GeneratedMonth.OFFICE).toInstant();
     }
 
     private static void step(List<FinishedStep> steps, SopStep step, int... minutes) {

@@ -96,7 +96,7 @@ public class KkRequestEntity {
     public KkRequestEntity(String trackingNumber, String requesterNik, String requesterName,
                            @Nullable String requesterEmail, String kkNumber, KkPrintReason reason, String description,
                            Instant submittedAt, String familySnapshot, @Nullable String requesterPhone,
-                           @Nullable String notifyChannel, String step, Instant stepDueAt) {
+                           @Nullable String notifyChannel, String step, @Nullable Instant stepDueAt) {
         this.trackingNumber = trackingNumber;
         this.requesterNik = requesterNik;
         this.requesterName = requesterName;
@@ -246,7 +246,7 @@ public class KkRequestEntity {
     public InboxRow inboxRow() {
         Instant started = stepStartedAt != null ? stepStartedAt : submittedAt;
         return new InboxRow(id(), trackingNumber, requesterName, kkNumber, reason, state, holder, holderName,
-                started, stepDueAt != null ? stepDueAt : started, submittedAt);
+                started, stepDueAt, submittedAt);
     }
 
     public long id() {

@@ -2,6 +2,7 @@ package id.dukcapil.portal.kkprint.internal;
 
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.instant;
 import static id.dukcapil.portal.shared.jdbc.UtcColumns.utc;
+import static id.dukcapil.portal.shared.jdbc.UtcColumns.instantOrNull;
 
 import id.dukcapil.portal.kkprint.Inbox;
 import id.dukcapil.portal.kkprint.InboxFilter;
@@ -65,6 +66,6 @@ class KkRequestSqlImpl implements KkRequestSql {
         return new InboxRow(rs.getLong("id"), rs.getString("tracking_number"), rs.getString("requester_name"),
                 rs.getString("kk_number"), KkPrintReason.valueOf(rs.getString("reason")),
                 RequestState.valueOf(rs.getString("state")), rs.getString("holder"), rs.getString("holder_name"),
-                instant(rs, "step_started_at"), instant(rs, "step_due_at"), instant(rs, "submitted_at"));
+                instant(rs, "step_started_at"), instantOrNull(rs, "step_due_at"), instant(rs, "submitted_at"));
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every state change of a request is recorded here: the request's own method made the change ({@link KkRequestEntity},
- * one per row of {@link Transition}); this moves the step clocks (SOP B steps 6–10), appends the history row the
+ * one per row of {@link Transition}); this moves the step clocks (SOP B steps 6–10; step 6 starts at the claim), appends the history row the
  * citizen sees, writes the audit entry and writes the request at once, all in the caller's transaction. A write on a
  * version another transaction replaced meanwhile is refused in words ("changed meanwhile"), never lost.
  */
@@ -59,9 +59,14 @@ public class Lifecycle {
     public void record(KkRequestEntity request, KkRequestEntity.Change change, @Nullable String reason, Instant at,
                        Actor by) {
         Transition transition = change.transition();
-        if (transition == Transition.CLAIMED || transition == Transition.CLAIM_RELEASED) {
-            stepClock.hold(caseRef(request.trackingNumber()), SopStep.B6_OPERATOR_CHECK,
-                    transition == Transition.CLAIMED ? by.id() : null);
+        if (transition == Transition.CLAIMED) {
+            // Step 6 starts when an operator takes the request; the time before it was waiting in the inbox.
+            stepClock.take(caseRef(request.trackingNumber()), SopStep.B6_OPERATOR_CHECK, at, by.id())
+                    .ifPresent(started -> request.stepEntered(SopStep.B6_OPERATOR_CHECK.name(), at,
+                            at.plus(started.standard())));
+        } else if (transition == Transition.CLAIM_RELEASED) {
+            // Given back, the check once begun runs on: its clock does not go back to waiting.
+            stepClock.hold(caseRef(request.trackingNumber()), SopStep.B6_OPERATOR_CHECK, null);
         }
         if (transition.kind() == Transition.Kind.MOVE) {
             CaseRef caseRef = caseRef(request.trackingNumber());
@@ -70,7 +75,11 @@ public class Lifecycle {
             if (left != null && !SopStep.B9_QR_PIN_EMAIL.name().equals(left)) {
                 stepClock.leave(caseRef, SopStep.valueOf(left), at, by.id());
             }
-            if (transition.enters() != null) {
+            if (transition.enters() == SopStep.B6_OPERATOR_CHECK) {
+                // Sent back to the operators' inbox: step 6 waits there until one takes it, as a new request does.
+                stepClock.queue(caseRef, SopStep.B6_OPERATOR_CHECK, at, by.id(), ServicePoint.DINAS);
+                request.stepEntered(SopStep.B6_OPERATOR_CHECK.name(), at, null);
+            } else if (transition.enters() != null) {
                 // SOP B is the Dinas's procedure: its steps are counted there, whoever takes them (issue 54).
                 StepRecord entered = stepClock.enter(caseRef, transition.enters(), at, by.id(), ServicePoint.DINAS);
                 request.stepEntered(transition.enters().name(), at, at.plus(entered.standard()));

@@ -101,6 +101,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         boolean operator = roles.hasAny(Role.OPERATOR);
         boolean supervisor = roles.hasAny(Role.VERIFIER, Role.ADMIN);
 
+        overdueOnly.setId("kk-overdue-only");
         overdueOnly.setLabel(getTranslation("kkprint.filter.overdue"));
         overdueOnly.addValueChangeListener(change -> refresh());
         tracking.setPlaceholder(getTranslation("kkprint.filter.tracking"));

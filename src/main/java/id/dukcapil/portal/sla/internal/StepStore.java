@@ -58,6 +58,57 @@ public class StepStore {
         return key.getKeyAs(Number.class).longValue();
     }
 
+    /** A step that waits in an inbox until an officer takes it ({@link #take}): its clock has not started. */
+    public long insertWaiting(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint,
+                              Duration standard, LocalDate day) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO sla_step (procedure_code, case_id, step, started_at, started_by, service_point,
+                    standard_seconds, day, queued_at, waiting)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)""")
+                .params(caseRef.procedure().name(), caseRef.caseId(), step.name(), utc(at), actor, servicePoint,
+                        standard.toSeconds(), day, utc(at))
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /**
+     * The waiting step taken: its clock starts now, held by the taker (who queued it stays its starter: given back,
+     * the SLA list names nobody holding it). False if it was not waiting (taken before and given back: its clock runs
+     * on).
+     */
+    public boolean take(long id, Instant at, @Nullable String actor) {
+        return jdbc.sql("""
+                UPDATE sla_step SET started_at = ?, held_by = ?, waiting = FALSE
+                WHERE id = ? AND waiting = TRUE AND ended_at IS NULL""")
+                .params(utc(at), actor, id).update() == 1;
+    }
+
+    /** Whether the open step is still waiting to be taken. */
+    public boolean waiting(long id) {
+        return jdbc.sql("SELECT waiting FROM sla_step WHERE id = ?").params(id).query(Boolean.class).single();
+    }
+
+    /**
+     * How long each case of a procedure's day at a point waited in the inbox before its step was taken, in
+     * milliseconds, the steps still waiting left out.
+     */
+    public List<Long> waits(String procedure, String servicePoint, LocalDate day, SopStep step) {
+        return jdbc.sql("""
+                SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, started_at) DIV 1000 FROM sla_step
+                WHERE procedure_code = ? AND service_point = ? AND day = ? AND step = ?
+                AND queued_at IS NOT NULL AND waiting = FALSE ORDER BY 1""")
+                .params(procedure, servicePoint, day, step.name()).query(Long.class).list();
+    }
+
+    /** How many of them are still waiting. */
+    public long stillWaiting(String procedure, String servicePoint, LocalDate day, SopStep step) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM sla_step WHERE procedure_code = ? AND service_point = ? AND day = ? AND step = ?
+                AND waiting = TRUE AND ended_at IS NULL""")
+                .params(procedure, servicePoint, day, step.name()).query(Long.class).single();
+    }
+
     /** Steps already finished when they are recorded: one batch of inserts. */
     public void insertFinished(List<FinishedRow> rows) {
         batch.batchUpdate("""
@@ -153,16 +204,17 @@ public class StepStore {
 
     /**
      * Open steps over their standard at {@code now}, in the order asked (see {@link #OVERDUE_ORDER}), with when their
-     * case started. Step B10 (the card waiting at the kiosk for the citizen) is the citizen's time, not the office's:
-     * never listed.
+     * case started. Step B10 (the card waiting at the kiosk for the citizen) is the citizen's time, not the office's,
+     * and a step waiting in an inbox has not started: neither is listed.
      */
     public List<OverdueRow> overdue(Instant now, @Nullable Procedure procedure, Sort order, long offset, int limit) {
         return jdbc.sql("SELECT " + prefixed("s") + """
-                , s.held_by, (SELECT MIN(c.started_at) FROM sla_step c
+                , s.held_by, (SELECT MIN(COALESCE(c.queued_at, c.started_at)) FROM sla_step c
                        WHERE c.procedure_code = s.procedure_code AND c.case_id = s.case_id) AS case_started_at
                 FROM sla_step s
                 WHERE s.ended_at IS NULL AND TIMESTAMPADD(SECOND, s.standard_seconds, s.started_at) < :now
                     AND (:procedure IS NULL OR s.procedure_code = :procedure) AND s.step <> 'B10_ADM_PRINT'
+                    AND s.waiting = FALSE
                 """ + OVERDUE_ORDER.of(order) + " LIMIT :limit OFFSET :offset")
                 .param("now", utc(now)).param("procedure", procedure == null ? null : procedure.name())
                 .param("limit", limit).param("offset", offset)
@@ -191,7 +243,7 @@ public class StepStore {
         jdbc.sql("""
                 SELECT s.step, COUNT(*) AS overdue FROM sla_step s
                 WHERE s.ended_at IS NULL AND TIMESTAMPADD(SECOND, s.standard_seconds, s.started_at) < :now
-                    AND s.step <> 'B10_ADM_PRINT'
+                    AND s.step <> 'B10_ADM_PRINT' AND s.waiting = FALSE
                 GROUP BY s.step""")
                 .param("now", utc(now))
                 .query(rs -> {

@@ -40,12 +40,13 @@ class OperatorInboxViewTest extends PortalViewTest {
         OperatorInboxView view = navigate(OperatorInboxView.class);
         int row = rowOf(view, tracking).orElseThrow();
         assertThat(cell(view, row, "holder")).isEqualTo("Belum diambil");
-        assertThat(cell(view, row, "clock")).isEqualTo("0 mnt / 5 mnt");
+        assertThat(cell(view, row, "clock")).as("step 6 starts when an operator takes it").isEqualTo("Menunggu diambil 0 mnt");
 
         click(view, row, "claim-");
         assertThat(lastNotification()).isEqualTo("Permohonan diambil.");
         row = rowOf(view, tracking).orElseThrow();
         assertThat(cell(view, row, "holder")).isEqualTo("Dipegang Budi Santoso");
+        assertThat(cell(view, row, "clock")).isEqualTo("0 mnt / 5 mnt");
         assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.IN_CHECK);
 
         click(view, row, "forward-");
@@ -232,8 +233,18 @@ class OperatorInboxViewTest extends PortalViewTest {
         test(view.overdueOnly).click();
         assertThat(rowOf(view, tracking)).isEmpty();
 
+        clock.setInstant(clock.instant());
         clock.advance(Duration.ofMinutes(7));
         view.refresh();
+        assertThat(rowOf(view, tracking)).as("waiting to be taken is not step 6 over its standard").isEmpty();
+        test(view.overdueOnly).click();
+        int waiting = rowOf(view, tracking).orElseThrow();
+        assertThat(cell(view, waiting, "clock")).isEqualTo("Menunggu diambil 7 mnt");
+        assertThat(view.grid.getPartNameGenerator().apply(test(view.grid).getRow(waiting))).isNull();
+
+        kk.claimed(tracking);
+        clock.advance(Duration.ofMinutes(7));
+        test(view.overdueOnly).click();
         int row = rowOf(view, tracking).orElseThrow();
         assertThat(cell(view, row, "clock")).isEqualTo("7 mnt / 5 mnt");
         assertThat(view.grid.getPartNameGenerator().apply(test(view.grid).getRow(row))).isEqualTo("overdue");
