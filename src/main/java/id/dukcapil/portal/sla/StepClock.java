@@ -48,15 +48,7 @@ public class StepClock {
      */
     @Transactional
     public StepRecord enter(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint) {
-        checkProcedure(caseRef, step);
-        if (steps.openStepForUpdate(caseRef, step).isPresent()) {
-            throw new RuleViolation("sla.step.already-open", caseRef.caseId(), step.name());
-        }
-        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
-        Duration standard = standards.inForce(caseRef.procedure(), step, day)
-                .orElseThrow(() -> new IllegalStateException("No standard time for " + step + " on " + day));
-        long id = steps.insert(caseRef, step, at, actor, servicePoint, standard, day);
-        return new StepRecord(id, caseRef, step, at, actor, servicePoint, standard, null, null, null);
+        return open(caseRef, step, at, actor, servicePoint, false);
     }
 
     /**
@@ -66,6 +58,12 @@ public class StepClock {
      */
     @Transactional
     public StepRecord queue(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint) {
+        return open(caseRef, step, at, actor, servicePoint, true);
+    }
+
+    /** A new open step of the case, running or waiting, against the standard in force on its day. */
+    private StepRecord open(CaseRef caseRef, SopStep step, Instant at, String actor, @Nullable String servicePoint,
+                            boolean waiting) {
         checkProcedure(caseRef, step);
         if (steps.openStepForUpdate(caseRef, step).isPresent()) {
             throw new RuleViolation("sla.step.already-open", caseRef.caseId(), step.name());
@@ -73,7 +71,8 @@ public class StepClock {
         LocalDate day = LocalDate.ofInstant(at, clock.getZone());
         Duration standard = standards.inForce(caseRef.procedure(), step, day)
                 .orElseThrow(() -> new IllegalStateException("No standard time for " + step + " on " + day));
-        long id = steps.insertWaiting(caseRef, step, at, actor, servicePoint, standard, day);
+        long id = waiting ? steps.insertWaiting(caseRef, step, at, actor, servicePoint, standard, day)
+                : steps.insert(caseRef, step, at, actor, servicePoint, standard, day);
         return new StepRecord(id, caseRef, step, at, actor, servicePoint, standard, null, null, null);
     }
 
