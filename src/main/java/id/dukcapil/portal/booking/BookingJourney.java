@@ -6,8 +6,10 @@ import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,6 +17,8 @@ import java.util.TreeMap;
  * only the last step (the request that makes the ticket), so an app's journey holds less.
  */
 public record BookingJourney(Map<SopStep, Instant> started) {
+
+    private static final Set<SopStep> ACCOUNT_STEPS = EnumSet.of(SopStep.A3_REGISTER, SopStep.A4_ENTER_OTP);
 
     public BookingJourney {
         started = Map.copyOf(new TreeMap<>(started));
@@ -26,7 +30,8 @@ public record BookingJourney(Map<SopStep, Instant> started) {
 
     /**
      * Each step the journey saw, from its start to the next step's start; the last step ends at {@code end}. The
-     * booking code names the case.
+     * booking code names the case. Steps 3 and 4 (the registration and its code) are the account's, timed when each
+     * ends (a citizen may register and book in different sessions): their starts only end the step before them.
      */
     public List<FinishedStep> finishedSteps(String bookingCode, Instant end, String actor, String servicePoint) {
         CaseRef caseRef = new CaseRef(Procedure.A_BOOKING, bookingCode);
@@ -34,6 +39,9 @@ public record BookingJourney(Map<SopStep, Instant> started) {
         List<Map.Entry<SopStep, Instant>> steps = new ArrayList<>(new TreeMap<>(started).entrySet());
         List<FinishedStep> finished = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
+            if (ACCOUNT_STEPS.contains(steps.get(i).getKey())) {
+                continue;
+            }
             Instant start = steps.get(i).getValue();
             Instant stop = i + 1 < steps.size() ? steps.get(i + 1).getValue() : end;
             finished.add(new FinishedStep(caseRef, steps.get(i).getKey(), start, stop.isBefore(start) ? start : stop,

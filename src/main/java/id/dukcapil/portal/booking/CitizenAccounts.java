@@ -8,6 +8,7 @@ import id.dukcapil.portal.booking.internal.CitizenStore;
 import id.dukcapil.portal.booking.internal.CitizenStore.Citizen;
 import id.dukcapil.portal.booking.internal.CitizenStore.Attempt;
 import id.dukcapil.portal.booking.internal.CitizenStore.Otp;
+import id.dukcapil.portal.booking.internal.RegistrationSteps;
 import id.dukcapil.portal.shared.PhoneNumber;
 import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.throttle.Limit;
@@ -75,6 +76,7 @@ public class CitizenAccounts {
     private final BookingMails mails;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final RegistrationSteps registrationSteps;
     private final Throttle signInFailures;
     private final Throttle signInFailuresPerClient;
     private final Throttle otpFailuresPerClient;
@@ -89,8 +91,10 @@ public class CitizenAccounts {
     private final SingletonSupplier<String> dummyHash;
 
     CitizenAccounts(CitizenStore citizens, CitizenTokens tokens, PasswordEncoder passwordEncoder,
-                    BookingMails mails, AuditLog auditLog, Throttles throttles, Clock clock, WriteRetries retries) {
+                    BookingMails mails, AuditLog auditLog, Throttles throttles, Clock clock, WriteRetries retries,
+                    RegistrationSteps registrationSteps) {
         this.citizens = citizens;
+        this.registrationSteps = registrationSteps;
         this.retries = retries;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -117,6 +121,15 @@ public class CitizenAccounts {
      */
     @Transactional
     public String register(Registration registration, Locale locale, String client) {
+        return register(registration, locale, client, null);
+    }
+
+    /**
+     * As {@link #register(Registration, Locale, String)}, from a form opened at {@code formOpenedAt}: SOP A's step 3
+     * is timed from it when the registration is taken.
+     */
+    @Transactional
+    public String register(Registration registration, Locale locale, String client, @Nullable Instant formOpenedAt) {
         List<String> broken = new ArrayList<>(); // every rule the form breaks, so that each field can say its own
         String email = null;
         try {
@@ -165,6 +178,7 @@ public class CitizenAccounts {
         Citizen citizen = citizens.byId(id).orElseThrow();
         audit(citizen, "booking.account.registered", Outcome.SUCCESS);
         sendCode(citizen, VERIFY, attempt);
+        registrationSteps.registered(id, formOpenedAt, clock.instant());
         return handle;
     }
 
@@ -201,6 +215,7 @@ public class CitizenAccounts {
         Instant now = clock.instant();
         citizens.verifiedWith(citizen.id(), Objects.requireNonNull(otp.attempt()), now); // a keyed code has its attempt
         citizens.otpsUsed(citizen.id(), VERIFY, now);
+        registrationSteps.verified(citizen.id(), otp.createdAt(), now);
         Citizen verified = citizens.byId(citizen.id()).orElseThrow();
         audit(verified, "booking.account.verified", Outcome.SUCCESS);
         return CitizenTokens.sessionOf(verified);

@@ -7,6 +7,7 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.booking.internal.CitizenStore;
+import id.dukcapil.portal.booking.internal.RegistrationSteps;
 import id.dukcapil.portal.booking.internal.VerifiedTokens;
 import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.shared.tx.WriteRetries;
@@ -59,6 +60,7 @@ class CitizenAccountsOnTwoNodesTests {
     @Autowired TransactionTemplate transactions;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired WriteRetries retries;
+    @Autowired RegistrationSteps registrationSteps;
     @Autowired BookingTestSupport support;
     @Autowired TestClock clock;
     @LocalServerPort int port;
@@ -71,7 +73,7 @@ class CitizenAccountsOnTwoNodesTests {
         clock.setInstant(Instant.parse("2026-11-23T02:00:00Z"));
         tokensB = transactional(new CitizenTokens(citizens, new VerifiedTokens(), retries, clock));
         nodeB = transactional(new CitizenAccounts(citizens, tokensB, passwordEncoder, mails, auditLog,
-                new Throttles(jdbc, transactions, clock, 200_000), clock, retries));
+                new Throttles(jdbc, transactions, clock, 200_000), clock, retries, registrationSteps));
         email = support.newEmail();
         support.citizen(email);
     }

@@ -87,7 +87,8 @@ class BdsRegisterView extends BdsPage {
             }
             RegistrationForm typed = written.get();
             try {
-                String attempt = accounts.register(typed.registration(), getLocale(), clientAddress());
+                String attempt = accounts.register(typed.registration(), getLocale(), clientAddress(),
+                        journey().started().get(SopStep.A3_REGISTER));
                 new PendingRegistration(typed.email().strip(), attempt).keep();
                 getUI().ifPresent(ui -> ui.navigate(BdsOtpView.class,
                         QueryParameters.simple(Map.of("email", typed.email().strip()))));
