@@ -15,13 +15,20 @@ import java.util.TreeMap;
 /**
  * When the citizen started each step of SOP A before the booking was made, as the BDS web saw it. The API sees
  * only the last step (the request that makes the ticket), so an app's journey holds less.
+ *
+ * @param ticketOnScreen whether step 8 ends when the web has drawn the ticket ({@link TicketSteps}); otherwise the
+ *                       booking's answer carries the ticket and its commit ends the step (an app)
  */
-public record BookingJourney(Map<SopStep, Instant> started) {
+public record BookingJourney(Map<SopStep, Instant> started, boolean ticketOnScreen) {
 
     private static final Set<SopStep> ACCOUNT_STEPS = EnumSet.of(SopStep.A3_REGISTER, SopStep.A4_ENTER_OTP);
 
     public BookingJourney {
         started = Map.copyOf(new TreeMap<>(started));
+    }
+
+    public BookingJourney(Map<SopStep, Instant> started) {
+        this(started, false);
     }
 
     public static BookingJourney none() {
@@ -31,7 +38,8 @@ public record BookingJourney(Map<SopStep, Instant> started) {
     /**
      * Each step the journey saw, from its start to the next step's start; the last step ends at {@code end}. The
      * booking code names the case. Steps 3 and 4 (the registration and its code) are the account's, timed when each
-     * ends (a citizen may register and book in different sessions): their starts only end the step before them.
+     * ends (a citizen may register and book in different sessions): their starts only end the step before them. Step 8
+     * is left to {@link TicketSteps} when the web draws the ticket.
      */
     public List<FinishedStep> finishedSteps(String bookingCode, Instant end, String actor, String servicePoint) {
         CaseRef caseRef = new CaseRef(Procedure.A_BOOKING, bookingCode);
@@ -39,7 +47,8 @@ public record BookingJourney(Map<SopStep, Instant> started) {
         List<Map.Entry<SopStep, Instant>> steps = new ArrayList<>(new TreeMap<>(started).entrySet());
         List<FinishedStep> finished = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
-            if (ACCOUNT_STEPS.contains(steps.get(i).getKey())) {
+            if (ACCOUNT_STEPS.contains(steps.get(i).getKey())
+                    || ticketOnScreen && steps.get(i).getKey() == SopStep.A8_TICKET) {
                 continue;
             }
             Instant start = steps.get(i).getValue();
@@ -53,6 +62,11 @@ public record BookingJourney(Map<SopStep, Instant> started) {
     public BookingJourney with(SopStep step, Instant at) {
         Map<SopStep, Instant> more = new TreeMap<>(started);
         more.putIfAbsent(step, at);
-        return new BookingJourney(more);
+        return new BookingJourney(more, ticketOnScreen);
+    }
+
+    /** The same journey, its step 8 ended when the web has drawn the ticket. */
+    public BookingJourney endingOnScreen() {
+        return new BookingJourney(started, true);
     }
 }

@@ -1,16 +1,20 @@
 package id.dukcapil.portal.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.booking.internal.RegistrationSteps;
+import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.FinishedStep;
+import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.sla.StepRecord;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +33,8 @@ class RegistrationStepsTests {
     @Autowired BookingTestSupport support;
     @Autowired TestClock clock;
     @Autowired StepClock stepClock;
+    @Autowired BookingService bookings;
+    @Autowired TicketSteps tickets;
 
     @AfterEach
     void real_time_again() {
@@ -76,5 +82,29 @@ class RegistrationStepsTests {
         assertThat(finished).extracting(FinishedStep::step).containsExactly(SopStep.A1_OPEN_BDS, SopStep.A5_HOME);
         assertThat(finished.getFirst().end()).isEqualTo(start.plusSeconds(30));
         assertThat(finished.getLast().end()).isEqualTo(start.plusSeconds(260));
+    }
+
+    @Test
+    void the_ticket_is_timed_from_its_request_to_the_browser_drawing_it_once_and_only_for_its_citizen() {
+        LocalDate day = support.workingDay(11);
+        support.room("UKL-320436", day, 50);
+        CitizenSession citizen = support.citizen();
+        Instant requested = clock.instant();
+        BookingJourney web = BookingJourney.none().with(SopStep.A7_PICK_DATE, requested.minusSeconds(40))
+                .endingOnScreen();
+        String code = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), "UKL-320436", day),
+                null, web, support.newClientAddress()).booking().code();
+        CaseRef booked = new CaseRef(Procedure.A_BOOKING, code);
+        assertThat(stepClock.history(booked)).extracting(StepRecord::step).as("the commit does not end step 8")
+                .containsExactly(SopStep.A7_PICK_DATE);
+
+        clock.setInstant(requested.plusSeconds(2));
+        tickets.shown(citizen, code, requested);
+        tickets.shown(citizen, code, requested);
+        List<StepRecord> steps = stepClock.history(booked);
+        assertThat(steps).extracting(StepRecord::step).containsExactly(SopStep.A7_PICK_DATE, SopStep.A8_TICKET);
+        assertThat(Duration.between(steps.get(1).startedAt(), steps.get(1).endedAt())).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> tickets.shown(support.citizen(), code, requested)).as("another citizen's ticket")
+                .isInstanceOf(BookingRefused.class);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SOP A on a phone (390×844, Chromium): open BDS, register, enter the OTP from the e-mail, book a free day for a
@@ -32,6 +34,7 @@ class CitizenJourneyBrowserTest {
 
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void a_citizen_on_a_phone_registers_books_and_finds_the_ticket() {
@@ -90,6 +93,12 @@ class CitizenJourneyBrowserTest {
             assertThat(browser.driver.findElements(By.cssSelector("#bds-tickets img"))).hasSize(1);
             assertThat(browser.driver.findElements(By.cssSelector("#bds-tickets a[id^='download-']"))).hasSize(1);
             String code = browser.driver.findElement(By.cssSelector("#bds-tickets .ticket-code")).getText();
+            // SOP A's step 8 ends when the browser has drawn the ticket (issue 54), not at the commit.
+            Map<String, Object> ticketStep = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> jdbc.queryForList("SELECT started_at, ended_at, duration_ms FROM sla_step "
+                            + "WHERE case_id = ? AND step = 'A8_TICKET'", code), rows -> rows.size() == 1).getFirst();
+            assertThat(((Number) ticketStep.get("duration_ms")).longValue()).as("the ticket on screen, ms")
+                    .isBetween(0L, 60_000L);
             assertButtonsWithRoom(browser, "reschedule-" + code, "cancel-" + code);
             browser.screenshot("bds-riwayat");
             List<Browser.OpenedDialog> dialogs = browser.everyDialog(); // at the phone's size, closed unsaved

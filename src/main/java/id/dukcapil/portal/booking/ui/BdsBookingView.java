@@ -15,6 +15,7 @@ import id.dukcapil.portal.shared.ui.NumericKeypad;
 import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.booking.TicketSteps;
 import id.dukcapil.portal.booking.CitizenSession;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.shared.KkNumber;
@@ -27,6 +28,7 @@ import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,11 +52,14 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
     private final Binder<CitizenBookingForm> form = new Binder<>(CitizenBookingForm.class);
     private final QuotaCalendarService quotas;
     private final ServicePoints servicePoints;
+    private final TicketSteps ticketSteps;
     /** One key per attempt on this screen: a double tap or a retry after a lost answer books once. */
     private String idempotencyKey = UUID.randomUUID().toString();
 
-    BdsBookingView(BookingService bookings, QuotaCalendarService quotas, ServicePoints servicePoints, Clock clock) {
+    BdsBookingView(BookingService bookings, QuotaCalendarService quotas, ServicePoints servicePoints,
+                   TicketSteps ticketSteps, Clock clock) {
         super(clock);
+        this.ticketSteps = ticketSteps;
         this.quotas = quotas;
         this.servicePoints = servicePoints;
         point.setId("bds-point");
@@ -114,12 +119,20 @@ class BdsBookingView extends BdsPage implements BeforeEnterObserver {
         }
         CitizenBookingForm typed = written.get();
         try {
+            Instant requested = clock.instant();
             var result = bookings.book(citizen, new BookingRequest(typed.nik(), typed.kkNumber(),
-                    Objects.requireNonNull(typed.point()).code(), day), idempotencyKey, journey(), clientAddress());
+                    Objects.requireNonNull(typed.point()).code(), day), idempotencyKey, journey().endingOnScreen(),
+                    clientAddress());
             journeyDone();
             idempotencyKey = UUID.randomUUID().toString();
-            Notifications.success(getTranslation("bds.booking.done", result.booking().code(), result.booking().queueNumber()));
-            getUI().ifPresent(ui -> ui.navigate(BdsHistoryView.class));
+            String code = result.booking().code();
+            Notifications.success(getTranslation("bds.booking.done", code, result.booking().queueNumber()));
+            getUI().ifPresent(ui -> {
+                ui.navigate(BdsHistoryView.class);
+                // Answered by the browser once it has drawn the history with the ticket: SOP A's step 8 ends there.
+                ui.getPage().executeJs("return 0").then(Integer.class,
+                        drawn -> ticketSteps.shown(citizen, code, requested));
+            });
         } catch (RuleViolation violation) {
             idempotencyKey = UUID.randomUUID().toString();
             showRefusal(violation);
