@@ -38,7 +38,7 @@ class CitizenJourneyBrowserTest {
 
     @Test
     void a_citizen_on_a_phone_registers_books_and_finds_the_ticket() {
-        LocalDate day = support.workingDay(7);
+        LocalDate day = support.dayOfItsOwn(POINT, 7);
         support.quota(POINT, day, 9);
         String email = support.newEmail();
         String nik = support.printReadyNiks(1).getFirst();

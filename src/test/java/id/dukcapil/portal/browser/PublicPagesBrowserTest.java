@@ -36,7 +36,7 @@ class PublicPagesBrowserTest {
 
     @Test
     void every_public_page_fits_a_phone_in_both_languages() {
-        LocalDate day = support.workingDay(11);
+        LocalDate day = support.dayOfItsOwn(POINT, 11);
         support.quota(POINT, day, 9);
         String email = support.newEmail();
         bookings.book(support.citizen(email), support.request(support.printReadyNiks(1).getFirst(), POINT, day), null,

@@ -117,7 +117,7 @@ class TabletsAndPhonesBrowserTest {
 
     /** The citizen registers, enters the code, books a day and reads the ticket; then the pages without a session. */
     private void citizensPages(Browser phone, List<String> findings) {
-        LocalDate day = citizens.workingDay(9);
+        LocalDate day = citizens.dayOfItsOwn(POINT, 9);
         citizens.quota(POINT, day, 9);
         String email = citizens.newEmail();
         String nik = citizens.printReadyNiks(1).getFirst();
