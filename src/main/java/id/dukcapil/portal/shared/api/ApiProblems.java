@@ -109,6 +109,12 @@ public class ApiProblems {
         write(request, response, HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE, "api.service-unavailable");
     }
 
+    /** A busy database's answer written straight to the response (a read rolled back in a filter): try again. */
+    public void writeBusy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "1");
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "api.busy");
+    }
+
     /**
      * Whether a failure means no connection to the database: none to be had from the pool in time, none opened,
      * or one lost. Such a request is answered with {@link #unavailable}, not as the portal's own fault.

@@ -101,13 +101,21 @@ class DatabaseUnavailableProblems {
                 try {
                     chain.doFilter(request, response);
                 } catch (RuntimeException | ServletException failure) {
-                    if (!ApiProblems.databaseUnavailable(failure) || response.isCommitted()) {
+                    boolean unavailable = ApiProblems.databaseUnavailable(failure);
+                    // A bearer token's read in a filter, which no controller's handler sees: a Galera node leaving the
+                    // primary component answered it with a lock wait timeout, and the app was told 500 (cluster suite).
+                    boolean busy = !unavailable && TransientFailure.of(failure) == TransientFailure.ROLLED_BACK;
+                    if (!unavailable && !busy || response.isCommitted()) {
                         throw failure;
                     }
-                    log.warn("API request {} answered 503: no database connection ({})", request.getRequestURI(),
-                            failure.toString());
+                    log.warn("API request {} answered 503{}: {}", request.getRequestURI(),
+                            busy ? " BUSY" : " (no database connection)", failure.toString());
                     response.resetBuffer();
-                    problems.writeUnavailable(request, response);
+                    if (busy) {
+                        problems.writeBusy(request, response);
+                    } else {
+                        problems.writeUnavailable(request, response);
+                    }
                 }
             }
         };
