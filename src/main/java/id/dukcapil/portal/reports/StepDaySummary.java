@@ -50,8 +50,8 @@ class StepDaySummary implements DailySummarySource {
      *                     its own ({@code reports.daily.wait}), not part of the step's times; {@code null} if none
      */
     StepDaySummary(Procedure procedure, String titleKey, String figuresKey, SopStep firstStep,
-                   List<SopStep> countedSteps, @Nullable SopStep waitedStep, DaySteps daySteps, ServicePoints servicePoints, PdfRenderer renderer,
-                   MessageSource messages) {
+                   List<SopStep> countedSteps, @Nullable SopStep waitedStep, DaySteps daySteps,
+                   ServicePoints servicePoints, PdfRenderer renderer, MessageSource messages) {
         this.procedure = procedure;
         this.titleKey = titleKey;
         this.figuresKey = figuresKey;

@@ -22,9 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every state change of a request is recorded here: the request's own method made the change ({@link KkRequestEntity},
- * one per row of {@link Transition}); this moves the step clocks (SOP B steps 6–10; step 6 starts at the claim), appends the history row the
- * citizen sees, writes the audit entry and writes the request at once, all in the caller's transaction. A write on a
- * version another transaction replaced meanwhile is refused in words ("changed meanwhile"), never lost.
+ * one per row of {@link Transition}); this moves the step clocks (SOP B steps 6–10; step 6 starts at the claim),
+ * appends the history row the citizen sees, writes the audit entry and writes the request at once, all in the
+ * caller's transaction. A write on a version another transaction replaced meanwhile is refused in words ("changed
+ * meanwhile"), never lost.
  */
 @Component
 public class Lifecycle {

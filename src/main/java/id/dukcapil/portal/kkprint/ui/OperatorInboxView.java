@@ -87,7 +87,8 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
 
     OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkCards cards,
                       KkPrintIntake intake, Environment environment, CurrentActor currentActor,
-                      PersonalDataViews personalData, Clock clock, CurrentRoles roles) {
+                      PersonalDataViews personalData, Clock clock,
+                      CurrentRoles roles) {
         this.roles = roles;
         this.personalData = personalData;
         LiveRefresh.whileAttached(this, CHANGES, CLOCKS, this::refresh);
@@ -114,7 +115,8 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
         tracking.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, press -> openTracking());
         demoSubmit.setText(getTranslation("kkprint.demo.open"));
         demoSubmit.setIcon(VaadinIcon.MOBILE.create());
-        demoSubmit.setVisible(environment.acceptsProfiles(Profiles.of("demo")) && roles.hasAny(Role.OPERATOR, Role.ADMIN));
+        demoSubmit.setVisible(environment.acceptsProfiles(Profiles.of("demo"))
+                && roles.hasAny(Role.OPERATOR, Role.ADMIN));
         demoSubmit.addClickListener(click -> new DemoIntakeDialog(intake, this::refresh).open());
         OpensDialog.button(demoSubmit);
 

@@ -223,7 +223,8 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
     }
 
     private void verifyAll(List<InboxRow> selected) {
-        List<Long> ids = selected.stream().sorted(Comparator.comparing(InboxRow::stepDueAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+        List<Long> ids = selected.stream()
+                .sorted(Comparator.comparing(InboxRow::stepDueAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .map(InboxRow::id).toList();
         List<BatchOutcome> outcomes = inbox.verifyAll(ids);
         long verified = outcomes.stream().filter(BatchOutcome::verified).count();

@@ -82,7 +82,8 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     private final CurrentRoles roles;
 
     PrintQueueView(BirthdayPrintQueue printQueue, EnrolmentAnswers enrolment, Handovers handovers,
-                   HandoverDocuments documents, Schools schools, PersonalDataViews personalData, Clock clock, CurrentRoles roles) {
+                   HandoverDocuments documents, Schools schools, PersonalDataViews personalData, Clock clock,
+                   CurrentRoles roles) {
         this.roles = roles;
         this.personalData = personalData;
         this.printQueue = printQueue;
