@@ -871,6 +871,20 @@ public final class Browser implements AutoCloseable {
         return ((Number) driver.executeAsyncScript(CLICK_MENU, route)).longValue();
     }
 
+    /**
+     * Taps the row of grid {@code gridId} showing {@code text} in one of its cells, once the page has drawn what it
+     * fetched: a grid given new rows keeps showing its old ones for a frame or two, and a tap on an old row names an
+     * item the server no longer knows, so nothing opens (the field roster, refreshed as the visit is made ready).
+     */
+    public void tapRow(String gridId, String text) {
+        awaitSettled();
+        ((WebElement) wait.until(browser -> driver.executeScript("""
+                const [id, text] = arguments;
+                return [...document.querySelectorAll('#' + id + ' vaadin-grid-cell-content')]
+                  .find(cell => cell.textContent.trim().replace(/\\s+/g, ' ') === text) || null;""",
+                gridId, text.strip().replaceAll("\\s+", " ")))).click();
+    }
+
     /** Whether the page is wider than the window: the reader would have to scroll sideways. */
     public boolean scrollsSideways() {
         return (Boolean) driver.executeScript(

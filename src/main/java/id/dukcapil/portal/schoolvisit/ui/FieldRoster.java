@@ -64,14 +64,22 @@ class FieldRoster extends VerticalLayout {
         search.setMaxLength(60);
         search.setWidthFull();
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(change -> show(students));
+        search.addValueChangeListener(change -> grid.setItems(found()));
         add(search, grid);
         setPadding(false);
         setSpacing(false);
     }
 
-    /** The roster as the search finds it. */
+    /**
+     * The roster as the search finds it. A roster unchanged keeps the grid's rows: new rows would give them new keys,
+     * and a tap made while the server answered another (the visit made ready) would name a row it no longer knows.
+     * Either way no student stays chosen, as on a roster shown anew.
+     */
     void show(List<Student> roster) {
+        if (roster.equals(students) && !roster.isEmpty()) {
+            grid.deselectAll();
+            return;
+        }
         students = roster;
         grid.setItems(found());
     }

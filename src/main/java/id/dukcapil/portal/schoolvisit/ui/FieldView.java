@@ -5,7 +5,6 @@ import static id.dukcapil.portal.shared.ui.Notifications.unlessRefused;
 import com.vaadin.flow.component.ScrollOptions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -86,6 +85,8 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     private final PersonalDataViews personalData;
     @Nullable SchoolVisit visit;
     @Nullable FieldStudent current;
+    /** Set while the visits' list is shown anew, whose visit is then shown once. */
+    private boolean listing;
     /** The student's step against its standard (issue 54), beside their name. */
     final StepTimer stepClock = new StepTimer("field-step-clock");
     private final StepButtons buttons = new StepButtons(this, this::studentSaved);
@@ -104,7 +105,11 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         getStyle().set("padding-bottom", "14rem");
         visits.setLabel(getTranslation("schoolvisit.field.visit"));
         visits.setItemLabelGenerator(v -> v.schoolName() + " · " + getTranslation(v.state().labelKey()));
-        visits.addValueChangeListener(change -> show(change.getValue()));
+        visits.addValueChangeListener(change -> {
+            if (!listing) { // the list shown anew shows its visit once, after (showVisits)
+                show(change.getValue());
+            }
+        });
         visits.setId("field-visit");
         visits.addClassName("value-wraps"); // a long school's name wraps whole on a phone (styles.css: .field-view)
         saved.setId("field-saved");
@@ -149,11 +154,10 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         studentPanel.getStyle().set("flex", "2 1 20rem").set("min-width", "0");
         add(new H2(getTranslation("schoolvisit.field.title")), top, visitPanel, body);
         List<SchoolVisit> today = visitDesk.today();
-        showVisits(today);
+        showVisits(today, today.isEmpty() ? -1 : today.getFirst().id());
         if (today.isEmpty()) {
             visitPanel.add(new Paragraph(getTranslation("schoolvisit.field.no-visit")));
         } else {
-            visits.setValue(today.getFirst());
             // A reload, a lost connection or a second tablet: the screen reopens on the student in the officer's hands.
             desk.inHand(today.getFirst().id()).ifPresent(this::showStudent);
         }
@@ -186,7 +190,8 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                 Button ready = buttons.button("schoolvisit.field.ready", "field-ready",
                         () -> visitChanged(visitDesk.ready(chosen.id()), "schoolvisit.field.ready-done"));
                 Button close = new Button(getTranslation("schoolvisit.field.close"),
-                        click -> unlessRefused(() -> confirmClose(visitDesk.visit(chosen.id()))));
+                        click -> unlessRefused(() -> new CloseVisitDialog(visitDesk.visit(chosen.id()),
+                                () -> visitChanged(visitDesk.close(chosen.id()), "schoolvisit.field.closed")).open()));
                 close.setId("field-close");
                 OpensDialog.button(close);
                 visitPanel.add(new HorizontalLayout(ready, close));
@@ -196,41 +201,34 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         rosterColumn.show(desk.roster(chosen.id()));
     }
 
-    /** Today's visits to choose from, the select wide enough for the longest school's name and state. */
-    private void showVisits(List<SchoolVisit> today) {
-        visits.setItems(today);
-        FitText.toItems(visits);
-    }
-
-    /** Says how many unused cards go back, as the server counts them now. */
-    private void confirmClose(SchoolVisit chosen) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("schoolvisit.field.close"));
-        confirm.setText(getTranslation("schoolvisit.field.close-confirm", chosen.cardsLeft()));
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("schoolvisit.action.cancel"));
-        confirm.setConfirmText(getTranslation("schoolvisit.field.close"));
-        confirm.addConfirmListener(event -> unlessRefused(() -> visitChanged(visitDesk.close(chosen.id()),
-                "schoolvisit.field.closed")));
-        confirm.open();
+    /**
+     * Today's visits to choose from, the select wide enough for the longest school's name and state, and the visit
+     * {@code chosen} shown once. The roster is not emptied between the list and its visit: a student tapped while the
+     * server answered (the visit made ready) keeps its row and opens (FieldRoster#show).
+     */
+    private void showVisits(List<SchoolVisit> today, long chosen) {
+        listing = true;
+        try {
+            visits.setItems(today);
+            FitText.toItems(visits);
+            visits.setValue(today.stream().filter(v -> v.id() == chosen).findFirst().orElse(null));
+        } finally {
+            listing = false;
+        }
+        show(visits.getValue());
     }
 
     private void visitChanged(SchoolVisit changed, String messageKey) {
         Notifications.success(getTranslation(messageKey, changed.schoolName()));
         savedNow();
-        List<SchoolVisit> today = visitDesk.today();
-        showVisits(today);
-        today.stream().filter(v -> v.id() == changed.id()).findFirst().ifPresent(visits::setValue);
+        showVisits(visitDesk.today(), changed.id());
     }
 
     /** What the server has now: the visit, the roster and the open student, after a lost connection too. */
     void reload() {
         long openStudent = current == null ? -1 : current.student().id();
         unlessRefused(() -> {
-            List<SchoolVisit> today = visitDesk.today();
-            long chosen = visit == null ? -1 : visit.id();
-            showVisits(today);
-            today.stream().filter(v -> v.id() == chosen).findFirst().ifPresent(visits::setValue);
+            showVisits(visitDesk.today(), visit == null ? -1 : visit.id());
             if (visit != null && openStudent >= 0) {
                 showStudent(desk.student(visit.id(), openStudent));
             }
