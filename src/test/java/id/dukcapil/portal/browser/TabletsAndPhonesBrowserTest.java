@@ -21,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +33,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * registration desk, the recording desk, the field screen) and every citizen's page on a phone (390 × 844: the BDS
  * pages from registration and its code to the ticket, the QR code's check, the demo IKD app) fits its screen: no
  * sideways scroll, no button, field or link past the window's edge, no word broken inside. The field screen is looked
- * at on a phone too, as an officer without a tablet opens it.
+ * at on a phone too, as an officer without a tablet opens it. The citizen's pages are walked in Bahasa Indonesia and in
+ * English.
  */
 @PortalTest
 class TabletsAndPhonesBrowserTest {
@@ -74,9 +76,10 @@ class TabletsAndPhonesBrowserTest {
                 }
                 look(browser, "tablet, " + desk[1], findings);
             }
-            browser.driver.manage().deleteAllCookies();
             browser.resize(390, 844);
-            citizensPages(browser, findings);
+            for (String language : List.of("id", "en")) {
+                citizensPages(browser, findings, language);
+            }
         }
         assertThat(findings).isEmpty();
     }
@@ -99,14 +102,7 @@ class TabletsAndPhonesBrowserTest {
         browser.awaitText(By.id("field-visit-line"), "blangko dibawa: 1");
         browser.await(By.id("field-ready")).click();
         browser.awaitText(By.id("field-saved"), "tersimpan");
-        browser.await(By.id("field-roster"));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60))
-                .until(driver -> (org.openqa.selenium.WebElement) browser.driver.executeScript("""
-                        const names = arguments[0];
-                        return [...document.querySelectorAll('#field-roster vaadin-grid-cell-content')]
-                          .find(cell => names.includes(cell.textContent.trim().replace(/\\s+/g, ' '))) || null;""",
-                        students.stream().map(student -> student[1].strip().replaceAll("\\s+", " ")).toList()))
-                .click();
+        browser.tapRow("field-roster", students.getFirst()[1]);
         browser.await(By.id("field-begin"));
         look(browser, "tablet, lapangan", findings);
         browser.resize(390, 844);
@@ -115,26 +111,33 @@ class TabletsAndPhonesBrowserTest {
         browser.screenshot("small-phone-lapangan-roster");
     }
 
-    /** The citizen registers, enters the code, books a day and reads the ticket; then the pages without a session. */
-    private void citizensPages(Browser phone, List<String> findings) {
+    /**
+     * The citizen registers, enters the code, books a day and reads the ticket; then the pages without a session: all
+     * in {@code language}, as the citizen's language cookie chose it.
+     */
+    private void citizensPages(Browser phone, List<String> findings, String language) {
+        boolean english = language.equals("en");
         LocalDate day = citizens.dayOfItsOwn(POINT, 9);
         citizens.quota(POINT, day, 9);
         String email = citizens.newEmail();
         String nik = citizens.printReadyNiks(1).getFirst();
 
+        phone.driver.manage().deleteAllCookies();
+        phone.open("bds/masuk"); // the cookie belongs to the portal's address: a page of it first
+        phone.driver.manage().addCookie(new Cookie("portal-lang", language));
         phone.open("bds/daftar");
         phone.await(By.cssSelector("#bds-full-name input")).sendKeys("Raden Ajeng Kusumawardhani Puspitasari");
         phone.driver.findElement(By.cssSelector("#bds-email input")).sendKeys(email);
         phone.driver.findElement(By.cssSelector("#bds-phone input")).sendKeys("081311112222");
         phone.driver.findElement(By.cssSelector("#bds-password input")).sendKeys(BookingTestSupport.PASSWORD);
-        look(phone, "phone, bds/daftar", findings);
+        look(phone, language + " phone, bds/daftar", findings);
         phone.driver.findElement(By.id("bds-register")).click();
 
         phone.await(By.cssSelector("#bds-otp input")).sendKeys(citizens.lastCodeTo(email));
-        look(phone, "phone, bds/otp", findings);
+        look(phone, language + " phone, bds/otp", findings);
         phone.driver.findElement(By.id("bds-verify")).click();
         phone.await(By.id("bds-book"));
-        look(phone, "phone, bds", findings);
+        look(phone, language + " phone, bds", findings);
         phone.driver.findElement(By.id("bds-book")).click();
 
         phone.await(By.cssSelector("#bds-nik input")).sendKeys(nik);
@@ -146,18 +149,19 @@ class TabletsAndPhonesBrowserTest {
         var cell = phone.await(By.id("day-" + day));
         phone.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", cell);
         cell.click();
-        phone.awaitText(By.className("day-picker-chosen"), "9 tersisa");
-        look(phone, "phone, bds/booking", findings);
+        phone.awaitText(By.className("day-picker-chosen"), english ? "9 left" : "9 tersisa");
+        look(phone, language + " phone, bds/booking", findings);
         phone.driver.findElement(By.id("bds-submit")).click();
-        phone.awaitText(By.id("bds-tickets"), "Antrian 1");
-        look(phone, "phone, bds/riwayat", findings);
+        phone.awaitText(By.id("bds-tickets"), english ? "Queue 1" : "Antrian 1");
+        look(phone, language + " phone, bds/riwayat", findings);
 
         String signed = jdbc.queryForObject(
                 "SELECT token FROM signing_document WHERE state = 'SIGNED' ORDER BY id LIMIT 1", String.class);
         phone.driver.manage().deleteAllCookies();
+        phone.driver.manage().addCookie(new Cookie("portal-lang", language)); // the session ends, the language stays
         for (String page : List.of("bds/masuk", "bds/lupa-sandi", "verify", "verify/" + signed, "demo/ikd-app")) {
             phone.open(page);
-            look(phone, "phone, " + page, findings);
+            look(phone, language + " phone, " + page, findings);
         }
     }
 
