@@ -53,11 +53,13 @@ class OutpostOperations {
     private final SchoolVisitClocks clocks;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final TeamVisits team;
 
-    OutpostOperations(CheckoutRepository checkouts, OutpostOperationRepository operations,
+    OutpostOperations(TeamVisits team, CheckoutRepository checkouts, OutpostOperationRepository operations,
                       ReconciliationRepository reconciliation, StudentRepository students,
                       SchoolVisitRepository visits, VisitReads plans, PopulationRegistry registry,
                       SchoolVisitClocks clocks, AuditLog auditLog, Clock clock) {
+        this.team = team;
         this.checkouts = checkouts;
         this.operations = operations;
         this.reconciliation = reconciliation;
@@ -70,9 +72,18 @@ class OutpostOperations {
         this.clock = clock;
     }
 
-    /** The checkout's secret, to check a bundle's signature before anything of it is applied. */
+    /**
+     * The checkout of a visit of the signed-in officer's team, with its secret, to check a bundle's signature before
+     * anything of it is applied.
+     */
     @Transactional(readOnly = true)
-    public CheckoutEntity checkout(long checkoutId) {
+    public CheckoutEntity toCheckIn(long checkoutId) {
+        CheckoutEntity checkout = checkout(checkoutId);
+        team.mine(checkout.visitId());
+        return checkout;
+    }
+
+    private CheckoutEntity checkout(long checkoutId) {
         return checkouts.findById(checkoutId)
                 .orElseThrow(() -> new RuleViolation("schoolvisit.error.checkout-not-found"));
     }

@@ -88,8 +88,7 @@ public class Outposts {
      * whole length, and a crash halfway leaves the operations applied so far applied, for the bundle sent again.
      */
     public CheckIn checkIn(OutpostBundle bundle, String signature) {
-        CheckoutEntity checkout = operations.checkout(bundle.checkoutId());
-        team.mine(checkout.visitId());
+        CheckoutEntity checkout = operations.toCheckIn(bundle.checkoutId());
         if (!signed(bundle, checkout.secret(), signature)) {
             throw new RuleViolation("schoolvisit.error.bundle-signature");
         }
