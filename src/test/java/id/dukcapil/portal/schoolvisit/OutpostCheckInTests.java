@@ -50,6 +50,7 @@ class OutpostCheckInTests {
     @Autowired FieldDesk field;
     @Autowired VisitDesk visitDesk;
     @Autowired Outposts outposts;
+    @Autowired Handovers handovers;
     @Autowired OutpostOperations operations;
     @Autowired BlankoStock blanko;
     @Autowired PopulationRegistry registry;
@@ -89,6 +90,9 @@ class OutpostCheckInTests {
         assertThatThrownBy(() -> SignedInAs.run(users, out.planner(), () -> rosterImport.importRoster(
                 sent.visit().schoolId(), sent.visit().day(), new ByteArrayInputStream(new byte[0]))))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.visit-out");
+        assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> handovers.prepare(
+                sent.visit().schoolId()))).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("schoolvisit.error.visit-out");
         assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> outposts.checkOut(out.visitId(), "Lain")))
                 .as("not out twice").isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("schoolvisit.error.visit-out");
@@ -130,7 +134,8 @@ class OutpostCheckInTests {
                 SELECT started_at FROM sla_step WHERE case_id = ? AND step = 'D6_RECORDING'""", Instant.class,
                 "D-S" + recorded)).isEqualTo(atSchool);
         assertThat(jdbc.queryForObject("""
-                SELECT detail FROM audit_entry WHERE action = 'schoolvisit.outpost.recorded' AND subject_id = ?""",
+                SELECT detail FROM audit_entry WHERE action = 'schoolvisit.outpost.recorded'
+                AND subject_type = 'SchoolStudent' AND subject_id = ?""",
                 String.class, String.valueOf(recorded))).contains("at outpost=" + atSchool, "arrived=" + arrival);
         assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
                 out.sent().checkoutId())).isEqualTo("BACK");
@@ -144,7 +149,8 @@ class OutpostCheckInTests {
         assertThat(jdbc.queryForObject("SELECT cards_printed FROM schoolvisit_visit WHERE id = ?", Integer.class,
                 out.visitId())).isOne();
         assertThat(jdbc.queryForObject("""
-                SELECT COUNT(*) FROM audit_entry WHERE action LIKE 'schoolvisit.outpost.%' AND subject_id IN (?, ?, ?)""",
+                SELECT COUNT(*) FROM audit_entry WHERE action LIKE 'schoolvisit.outpost.%'
+                AND subject_type = 'SchoolStudent' AND subject_id IN (?, ?, ?)""",
                 Integer.class, String.valueOf(recorded), String.valueOf(absent), String.valueOf(printed)))
                 .isEqualTo(4);
         // Back at the Dinas: the visit's work goes on there.
@@ -175,7 +181,8 @@ class OutpostCheckInTests {
         for (long student : out.recordable()) {
             assertThat(state(out, student)).isEqualTo(StudentState.WAITING);
             assertThat(jdbc.queryForObject("""
-                    SELECT COUNT(*) FROM audit_entry WHERE action = 'schoolvisit.outpost.recorded' AND subject_id = ?""",
+                    SELECT COUNT(*) FROM audit_entry WHERE action = 'schoolvisit.outpost.recorded'
+                    AND subject_type = 'SchoolStudent' AND subject_id = ?""",
                     Integer.class, String.valueOf(student))).as("recorded once").isOne();
             assertThat(jdbc.queryForObject("""
                     SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND step = 'D6_RECORDING'""", Integer.class,
@@ -263,7 +270,8 @@ class OutpostCheckInTests {
         assertThat(checkIn.cardsKey()).isEqualTo("schoolvisit.checkin.cards-differ");
         assertThat(checkIn.cardsArgs()).containsExactly(4, 1, 1, 1, 1);
         assertThat(jdbc.queryForObject("""
-                SELECT detail FROM audit_entry WHERE action = 'schoolvisit.visit.checked-in' AND subject_id = ?""",
+                SELECT detail FROM audit_entry WHERE action = 'schoolvisit.visit.checked-in'
+                AND subject_type = 'SchoolVisit' AND subject_id = ?""",
                 String.class, String.valueOf(out.visitId()))).contains("difference=1");
     }
 

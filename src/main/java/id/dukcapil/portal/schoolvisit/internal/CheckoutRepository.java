@@ -17,6 +17,7 @@ public interface CheckoutRepository extends JpaRepository<CheckoutEntity, Long> 
     /** A checkout still out of one of the school's visits. */
     @Query("""
             SELECT c FROM CheckoutEntity c, SchoolVisitEntity v
-            WHERE c.visitId = v.id AND v.schoolId = :schoolId AND c.state = id.dukcapil.portal.schoolvisit.internal.CheckoutEntity.State.OUT""")
+            WHERE c.visitId = v.id AND v.schoolId = :schoolId
+            AND c.state = id.dukcapil.portal.schoolvisit.internal.CheckoutEntity.State.OUT""")
     java.util.List<CheckoutEntity> outOfSchool(long schoolId);
 }
