@@ -47,9 +47,12 @@ public class Handovers {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final VisitsOut visitsOut;
 
     Handovers(HandoverRepository handovers, StudentRepository students, SchoolRepository schools, SigningQueue signingQueue,
-              SchoolVisitClocks clocks, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+              SchoolVisitClocks clocks, AuditLog auditLog, CurrentActor currentActor, Clock clock,
+              VisitsOut visitsOut) {
+        this.visitsOut = visitsOut;
         this.signingQueue = signingQueue;
         this.handovers = handovers;
         this.students = students;
@@ -64,6 +67,8 @@ public class Handovers {
     @Transactional
     public Handover prepare(long schoolId) {
         School school = schools.find(schoolId).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
+        // The school's printed cards of a visit out at an outpost are the outpost's to list (issue 53).
+        visitsOut.refuseIfSchoolOut(schoolId);
         List<StudentEntity> cards = students
                 .findBySchoolIdAndStateAndHandoverIdIsNullOrderByClassNameAscFullNameAscIdAsc(schoolId,
                         StudentState.PRINTED);

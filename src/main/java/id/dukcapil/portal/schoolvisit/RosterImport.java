@@ -48,9 +48,11 @@ public class RosterImport {
     private final PopulationRegistry registry;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final VisitsOut visitsOut;
 
     RosterImport(SchoolRepository schools, StudentRepository students, VisitReads visits, PopulationRegistry registry,
-                 AuditLog auditLog, Clock clock) {
+                 AuditLog auditLog, Clock clock, VisitsOut visitsOut) {
+        this.visitsOut = visitsOut;
         this.schools = schools;
         this.students = students;
         this.visits = visits;
@@ -80,6 +82,7 @@ public class RosterImport {
     public RosterReport importRoster(long schoolId, LocalDate visitDay, InputStream file) {
         School school = schools.find(schoolId).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
         refuseOtherThanTheVisitDay(schoolId, visitDay);
+        visitsOut.refuseIfSchoolOut(schoolId);
         List<RosterLine> good = new ArrayList<>();
         List<RosterReport.BadRow> bad = new ArrayList<>();
         Set<String> seen = new HashSet<>();

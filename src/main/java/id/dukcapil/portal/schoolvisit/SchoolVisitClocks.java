@@ -54,6 +54,11 @@ class SchoolVisitClocks {
         stepClock.enter(caseRef, step, at, actor, servicePoint);
     }
 
+    /** Leaves a step for an actor other than the signed-in one (an outpost's officer, on check-in). */
+    void leaveAs(CaseRef caseRef, SopStep step, Instant at, String actor) {
+        stepClock.leave(caseRef, step, at, actor);
+    }
+
     void leave(CaseRef caseRef, SopStep step, Instant at) {
         stepClock.leave(caseRef, step, at, currentActor.id());
     }

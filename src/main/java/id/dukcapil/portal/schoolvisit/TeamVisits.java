@@ -19,11 +19,13 @@ class TeamVisits {
     private final VisitReads plans;
     private final SchoolVisitRepository visits;
     private final CurrentActor currentActor;
+    private final VisitsOut out;
 
-    TeamVisits(VisitReads plans, SchoolVisitRepository visits, CurrentActor currentActor) {
+    TeamVisits(VisitReads plans, SchoolVisitRepository visits, CurrentActor currentActor, VisitsOut out) {
         this.plans = plans;
         this.visits = visits;
         this.currentActor = currentActor;
+        this.out = out;
     }
 
     /** A visit of the signed-in officer's team. */
@@ -36,12 +38,13 @@ class TeamVisits {
         return visit;
     }
 
-    /** A visit of the team, set out and not yet closed. */
+    /** A visit of the team, set out and not yet closed, and not out at an outpost: its students' steps change. */
     public SchoolVisit underway(long visitId) {
         SchoolVisit visit = mine(visitId);
         if (visit.state() != VisitState.UNDERWAY) {
             throw new RuleViolation("schoolvisit.error.visit-not-underway");
         }
+        out.refuseIfOut(visitId);
         return visit;
     }
 
@@ -50,8 +53,12 @@ class TeamVisits {
         return visits.findById(visitId).orElseThrow();
     }
 
-    /** Writes the visit's change now: a change another officer of the team saved meanwhile is refused in words. */
+    /**
+     * Writes the visit's change now: a change another officer of the team saved meanwhile is refused in words, and so
+     * is any change while the visit is out at an outpost.
+     */
     public void change(SchoolVisitEntity visit) {
+        out.refuseIfOut(visit.id());
         try {
             visits.saveAndFlush(visit);
         } catch (OptimisticLockingFailureException changedMeanwhile) {

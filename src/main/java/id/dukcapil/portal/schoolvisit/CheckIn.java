@@ -1,0 +1,23 @@
+package id.dukcapil.portal.schoolvisit;
+
+/**
+ * What a bundle's check-in did (issue 53): operations applied now, found applied before (the same bundle again, its
+ * remainder after a crash), and put on the reconciliation list; and the visit's blank cards accounted for.
+ */
+public record CheckIn(long checkoutId, int applied, int alreadyApplied, int toReconcile, int cardsOut, int cardsUsed,
+                      int cardsSpoiled, int cardsBroughtBack) {
+
+    /** Cards taken out and not accounted for (negative: more accounted for than taken); zero when they balance. */
+    public int cardDifference() {
+        return cardsOut - cardsUsed - cardsSpoiled - cardsBroughtBack;
+    }
+
+    /** The words for the cards' balance, a message key of the module's bundle with its arguments. */
+    public String cardsKey() {
+        return cardDifference() == 0 ? "schoolvisit.checkin.cards-balanced" : "schoolvisit.checkin.cards-differ";
+    }
+
+    public Object[] cardsArgs() {
+        return new Object[] {cardsOut, cardsUsed, cardsSpoiled, cardsBroughtBack, cardDifference()};
+    }
+}

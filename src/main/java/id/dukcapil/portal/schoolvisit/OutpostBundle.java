@@ -1,0 +1,62 @@
+package id.dukcapil.portal.schoolvisit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an outpost brings back of a checked-out visit (issue 53): every change it made as an operation with its own
+ * id and the time it happened on the outpost, and the blank cards it brings back. It is signed over
+ * {@link #canonical()} with the checkout's secret.
+ */
+public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations) {
+
+    public OutpostBundle {
+        operations = List.copyOf(operations);
+    }
+
+    /** What the outpost did. */
+    public enum Kind {
+        /** Step 3 found the student recorded before: they wait for printing. */
+        FOUND_RECORDED,
+        /** Steps 3, 4 and 6: not recorded before, the registry agreed, recorded on the outpost. */
+        RECORDED,
+        /** Not at school on the day: nothing changes for the student, the visit's record keeps it. */
+        ABSENT,
+        /** Refused to be recorded: nothing changes for the student, the visit's record keeps it. */
+        REFUSED,
+        /** Step 7: a card printed for the student on a blank card of the visit's. */
+        CARD_PRINTED,
+        /** A blank card spoiled in the printer. */
+        CARD_SPOILED
+    }
+
+    /**
+     * One change made on the outpost.
+     *
+     * @param staff      the officer's account who made it (signed in on the outpost)
+     * @param studentId  the student it is of; none for a spoiled card
+     * @param cardSerial the blank card's serial for a card printed or spoiled, as written on it
+     */
+    public record Operation(UUID id, Kind kind, Instant happenedAt, String staff, @Nullable Long studentId,
+                            @Nullable String cardSerial) {
+    }
+
+    /**
+     * The bytes signed: one line for the bundle, one per operation in order, fields separated by '|', UTF-8. Written
+     * by hand, not by a JSON writer, so that the outpost and the Dinas agree on them whatever their settings.
+     */
+    public byte[] canonical() {
+        StringBuilder text = new StringBuilder("bundle|").append(checkoutId).append('|').append(cardsBroughtBack)
+                .append('\n');
+        for (Operation operation : operations) {
+            text.append(operation.id()).append('|').append(operation.kind()).append('|')
+                    .append(operation.happenedAt()).append('|').append(operation.staff()).append('|')
+                    .append(operation.studentId() == null ? "" : operation.studentId()).append('|')
+                    .append(operation.cardSerial() == null ? "" : operation.cardSerial()).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

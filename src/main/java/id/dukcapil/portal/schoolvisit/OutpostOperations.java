@@ -1,0 +1,254 @@
+package id.dukcapil.portal.schoolvisit;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.population.CardPrintReason;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.population.Eligibility;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Operation;
+import id.dukcapil.portal.schoolvisit.internal.CheckoutEntity;
+import id.dukcapil.portal.schoolvisit.internal.CheckoutRepository;
+import id.dukcapil.portal.schoolvisit.internal.OutpostOperationEntity;
+import id.dukcapil.portal.schoolvisit.internal.OutpostOperationEntity.Outcome;
+import id.dukcapil.portal.schoolvisit.internal.OutpostOperationRepository;
+import id.dukcapil.portal.schoolvisit.internal.ReconciliationEntity;
+import id.dukcapil.portal.schoolvisit.internal.ReconciliationRepository;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitEntity;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentEntity;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.schoolvisit.internal.VisitReads;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.sla.SopStep;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies one operation of an outpost's bundle in its own transaction, with its id written first in the same
+ * transaction: committed together or not at all, so an operation arriving again is found and skipped (decision 196).
+ * A student the Dinas changed meanwhile is not overwritten: the operation goes to the reconciliation list.
+ */
+@Component
+class OutpostOperations {
+
+    /** What became of an operation on this arrival. */
+    enum Result { APPLIED, RECONCILE, ALREADY_APPLIED }
+
+    private final CheckoutRepository checkouts;
+    private final OutpostOperationRepository operations;
+    private final ReconciliationRepository reconciliation;
+    private final StudentRepository students;
+    private final SchoolVisitRepository visits;
+    private final VisitReads plans;
+    private final PopulationRegistry registry;
+    private final SchoolVisitClocks clocks;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final TeamVisits team;
+
+    OutpostOperations(TeamVisits team, CheckoutRepository checkouts, OutpostOperationRepository operations,
+                      ReconciliationRepository reconciliation, StudentRepository students,
+                      SchoolVisitRepository visits, VisitReads plans, PopulationRegistry registry,
+                      SchoolVisitClocks clocks, AuditLog auditLog, Clock clock) {
+        this.team = team;
+        this.checkouts = checkouts;
+        this.operations = operations;
+        this.reconciliation = reconciliation;
+        this.students = students;
+        this.visits = visits;
+        this.plans = plans;
+        this.registry = registry;
+        this.clocks = clocks;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * The checkout of a visit of the signed-in officer's team, with its secret, to check a bundle's signature before
+     * anything of it is applied.
+     */
+    @Transactional(readOnly = true)
+    public CheckoutEntity toCheckIn(long checkoutId) {
+        CheckoutEntity checkout = checkout(checkoutId);
+        team.mine(checkout.visitId());
+        return checkout;
+    }
+
+    private CheckoutEntity checkout(long checkoutId) {
+        return checkouts.findById(checkoutId)
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.checkout-not-found"));
+    }
+
+    /** One operation, once: its own transaction, whatever the caller's. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Result apply(long checkoutId, Operation operation) {
+        String operationId = operation.id().toString();
+        if (operations.existsById(operationId)) {
+            return Result.ALREADY_APPLIED;
+        }
+        CheckoutEntity checkout = checkout(checkoutId);
+        SchoolVisit visit = plans.visit(checkout.visitId()).orElseThrow();
+        Instant arrived = clock.instant();
+        Optional<String> conflict = operation.kind() == Kind.CARD_SPOILED ? Optional.empty()
+                : conflict(visit, operation);
+        // The id goes in first: a second arrival of the same operation at the same time waits on its key and fails,
+        // its effects rolled back with it.
+        operations.saveAndFlush(new OutpostOperationEntity(operationId, checkoutId, operation.kind().name(),
+                operation.studentId(), conflict.isEmpty() ? Outcome.APPLIED : Outcome.RECONCILE,
+                operation.happenedAt(), arrived));
+        if (conflict.isPresent()) {
+            reconciliation.save(new ReconciliationEntity(operationId, checkoutId, studentOf(visit, operation).id(),
+                    outpostVersion(checkout, operation), conflict.get()));
+        } else {
+            effect(checkout, visit, operation);
+        }
+        auditLog.record(AuditRecord.success("schoolvisit.outpost." + operation.kind().name().toLowerCase(
+                java.util.Locale.ROOT).replace('_', '-'), operation.studentId() == null ? "SchoolVisit"
+                : "SchoolStudent", String.valueOf(operation.studentId() == null ? visit.id() : operation.studentId()))
+                .withDetail("op=" + operationId + "; outpost=" + checkout.outpost() + "; by=" + operation.staff()
+                        + "; at outpost=" + operation.happenedAt() + "; arrived=" + arrived
+                        + (conflict.isPresent() ? "; to reconcile" : "")
+                        + (operation.cardSerial() == null ? "" : "; card=" + operation.cardSerial())));
+        return conflict.isEmpty() ? Result.APPLIED : Result.RECONCILE;
+    }
+
+    /**
+     * Ends the check-in: the visit is the Dinas's again, and its blank cards are counted from the operations taken
+     * (whichever bundle brought them), so a bundle arriving twice counts nothing twice.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public CheckIn finish(long checkoutId, int cardsBroughtBack, int applied, int already, int toReconcile) {
+        CheckoutEntity checkout = checkout(checkoutId);
+        boolean wasOut = checkout.state() == CheckoutEntity.State.OUT;
+        checkout.checkedIn(cardsBroughtBack, clock.instant());
+        checkouts.saveAndFlush(checkout);
+        List<OutpostOperationEntity> taken = operations.findByCheckoutId(checkoutId);
+        int used = (int) taken.stream().filter(op -> op.kind().equals(Kind.CARD_PRINTED.name())).count();
+        int spoiled = (int) taken.stream().filter(op -> op.kind().equals(Kind.CARD_SPOILED.name())).count();
+        CheckIn checkIn = new CheckIn(checkoutId, applied, already, toReconcile, checkout.cardsOut(), used, spoiled,
+                cardsBroughtBack);
+        if (wasOut || applied + toReconcile > 0) {
+            auditLog.record(AuditRecord.success("schoolvisit.visit.checked-in", "SchoolVisit",
+                    String.valueOf(checkout.visitId())).withDetail("outpost=" + checkout.outpost() + "; applied="
+                    + applied + "; again=" + already + "; to reconcile=" + toReconcile + "; cards out="
+                    + checkIn.cardsOut() + ", used=" + used + ", spoiled=" + spoiled + ", back=" + cardsBroughtBack
+                    + ", difference=" + checkIn.cardDifference()));
+        }
+        return checkIn;
+    }
+
+    /**
+     * Why the operation cannot be applied as the outpost made it: the student as the Dinas has them now, or nothing
+     * when the Dinas still has them as the operation needs. While the visit is out the Dinas refuses this visit's
+     * changes; the register moves on though (a student recorded or printed at a Dinas desk meanwhile).
+     */
+    private Optional<String> conflict(SchoolVisit visit, Operation operation) {
+        Student student = studentOf(visit, operation);
+        if (operation.kind() == Kind.ABSENT || operation.kind() == Kind.REFUSED) {
+            return Optional.empty();
+        }
+        Resident resident = resident(student);
+        int cards = registry.cardHistory(resident.nik()).size();
+        boolean fits = switch (operation.kind()) {
+            case FOUND_RECORDED -> untouched(student) && FieldStudent.recordedBefore(resident.enrolmentStatus())
+                    && resident.enrolmentStatus() != EnrolmentStatus.DUPLICATE_RECORD && cards == 0;
+            case RECORDED -> untouched(student) && resident.enrolmentStatus() == EnrolmentStatus.NOT_RECORDED
+                    && Eligibility.schoolRecording(resident.birthDate(), visit.day()).eligible();
+            case CARD_PRINTED -> student.state() == StudentState.WAITING && cards == 0
+                    && Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), visit.day())
+                    .eligible();
+            default -> true;
+        };
+        return fits ? Optional.empty() : Optional.of("state=" + student.state()
+                + "; step=" + (student.fieldStep() == null ? "-" : student.fieldStep())
+                + "; visit=" + (student.visitId() == null ? "-" : student.visitId())
+                + "; enrolment=" + resident.enrolmentStatus() + "; cards printed=" + cards);
+    }
+
+    private static boolean untouched(Student student) {
+        return student.state() == StudentState.ON_ROSTER && student.fieldStep() == null;
+    }
+
+    private void effect(CheckoutEntity checkout, SchoolVisit visit, Operation operation) {
+        Instant at = operation.happenedAt();
+        String by = operation.staff();
+        if (operation.kind() == Kind.CARD_SPOILED) {
+            checkout.cardSpoiled();
+            checkouts.saveAndFlush(checkout);
+            return;
+        }
+        Student student = studentOf(visit, operation);
+        var caseRef = SchoolVisitClocks.student(student.id());
+        StudentEntity entity = students.load(student.id());
+        String reference = "SOP D " + TeamVisits.reference(visit.id()) + " (" + checkout.outpost() + ")";
+        switch (operation.kind()) {
+            case FOUND_RECORDED -> {
+                entity.begin(visit.id());
+                entity.foundRecorded(by, at);
+                students.change(entity);
+                clocks.enterAs(caseRef, SopStep.D3_RECORDING_STATUS, at, by, visit.servicePoint());
+                clocks.leaveAs(caseRef, SopStep.D3_RECORDING_STATUS, at, by);
+                Resident resident = resident(student);
+                if (Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), visit.day())
+                        .eligible()) {
+                    clocks.enterAs(caseRef, SopStep.D7_PRINT, at, by, visit.servicePoint());
+                }
+            }
+            case RECORDED -> {
+                // The outpost reports one time for steps 3 to 6: the record of step 6 carries it.
+                entity.begin(visit.id());
+                entity.notRecorded();
+                entity.registryMatches();
+                entity.recorded(by, at);
+                students.change(entity);
+                Nik nik = Nik.of(student.nik());
+                registry.changeEnrolmentStatus(nik, EnrolmentStatus.BIOMETRICS_CAPTURED, reference);
+                registry.changeEnrolmentStatus(nik, EnrolmentStatus.SENT_FOR_ENROLMENT, reference);
+                clocks.enterAs(caseRef, SopStep.D6_RECORDING, at, by, visit.servicePoint());
+                clocks.leaveAs(caseRef, SopStep.D6_RECORDING, at, by);
+            }
+            case CARD_PRINTED -> {
+                SchoolVisitEntity printingAt = visits.findById(visit.id()).orElseThrow();
+                printingAt.useCard();
+                visits.saveAndFlush(printingAt);
+                entity.printed(by, at);
+                students.change(entity);
+                registry.recordCardPrint(Nik.of(student.nik()), visit.servicePoint(), CardPrintReason.FIRST);
+                if (!clocks.leaveIfOpen(caseRef, SopStep.D7_PRINT, at)) {
+                    clocks.enterAs(caseRef, SopStep.D7_PRINT, at, by, visit.servicePoint());
+                    clocks.leaveAs(caseRef, SopStep.D7_PRINT, at, by);
+                }
+            }
+            default -> {
+                // Absent or refused: the student stays on the roster for another day; the operation and its audit
+                // entry are the visit's record of it.
+            }
+        }
+    }
+
+    private static String outpostVersion(CheckoutEntity checkout, Operation operation) {
+        return operation.kind() + " by " + operation.staff() + " at " + operation.happenedAt() + " on "
+                + checkout.outpost() + (operation.cardSerial() == null ? "" : "; card " + operation.cardSerial());
+    }
+
+    private Student studentOf(SchoolVisit visit, Operation operation) {
+        Long studentId = operation.studentId();
+        return Optional.ofNullable(studentId).flatMap(students::find)
+                .filter(student -> student.schoolId() == visit.schoolId())
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.student-not-found"));
+    }
+
+    private Resident resident(Student student) {
+        return registry.findByNik(Nik.of(student.nik()))
+                .orElseThrow(() -> new RuleViolation("population.nik.unknown", Nik.of(student.nik()).masked()));
+    }
+}

@@ -1,0 +1,136 @@
+package id.dukcapil.portal.schoolvisit;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Operation;
+import id.dukcapil.portal.schoolvisit.internal.CheckoutEntity;
+import id.dukcapil.portal.schoolvisit.internal.CheckoutRepository;
+import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.RuleViolation;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A school visit taken to an outpost and brought back (issue 53, decision 196): the checkout hands the outpost a
+ * package and a secret, and the Dinas changes nothing of the visit meanwhile; the check-in takes a signed bundle of
+ * operations and applies each once, however often it arrives.
+ */
+@Service
+@PreAuthorize(FieldDesk.TEAM)
+public class Outposts {
+
+    public static final int OUTPOST_MAX_LENGTH = 60;
+    private static final String HMAC = "HmacSHA256";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TeamVisits team;
+    private final CheckoutRepository checkouts;
+    private final StudentRepository students;
+    private final PopulationRegistry registry;
+    private final OutpostOperations operations;
+    private final AuditLog auditLog;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    Outposts(TeamVisits team, CheckoutRepository checkouts, StudentRepository students, PopulationRegistry registry,
+             OutpostOperations operations, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+        this.team = team;
+        this.checkouts = checkouts;
+        this.students = students;
+        this.registry = registry;
+        this.operations = operations;
+        this.auditLog = auditLog;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /**
+     * The team takes its visit, set out and not closed, to an outpost: the package with the roster, each student's
+     * register status and the blank cards the team holds, and the secret to sign the bundle with.
+     */
+    @Transactional
+    public OutpostPackage checkOut(long visitId, String outpost) {
+        String name = outpost == null ? "" : outpost.strip();
+        if (name.isEmpty() || name.length() > OUTPOST_MAX_LENGTH) {
+            throw new RuleViolation("schoolvisit.error.outpost-name");
+        }
+        // Refused in words while the visit is out already, with whom and since when.
+        SchoolVisit visit = team.underway(visitId);
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        CheckoutEntity checkout = checkouts.saveAndFlush(new CheckoutEntity(visitId, name, currentActor.id(),
+                clock.instant(), HexFormat.of().formatHex(key), visit.cardsLeft()));
+        List<OutpostPackage.Packed> roster = students.roster(visit.schoolId(), FieldDesk.ROSTER_MAX).stream()
+                .map(this::packed).toList();
+        auditLog.record(AuditRecord.success("schoolvisit.visit.checked-out", "SchoolVisit", String.valueOf(visitId))
+                .withDetail("outpost=" + name + "; students=" + roster.size() + "; cards=" + visit.cardsLeft()));
+        return new OutpostPackage(checkout.id(), name, checkout.checkedOutBy(), checkout.checkedOutAt(), visit,
+                roster, visit.cardsLeft(), checkout.secret());
+    }
+
+    /**
+     * Takes an outpost's signed bundle: refused whole if its signature is not the checkout's; else each operation is
+     * applied in its own transaction, skipped if it arrived before, or put on the reconciliation list, and the visit
+     * is the Dinas's again. Not one transaction: a bundle of a day's students would hold the register's rows for its
+     * whole length, and a crash halfway leaves the operations applied so far applied, for the bundle sent again.
+     */
+    public CheckIn checkIn(OutpostBundle bundle, String signature) {
+        CheckoutEntity checkout = operations.toCheckIn(bundle.checkoutId());
+        if (!signed(bundle, checkout.secret(), signature)) {
+            throw new RuleViolation("schoolvisit.error.bundle-signature");
+        }
+        int applied = 0;
+        int already = 0;
+        int toReconcile = 0;
+        for (Operation operation : bundle.operations()) {
+            switch (operations.apply(checkout.id(), operation)) {
+                case APPLIED -> applied++;
+                case ALREADY_APPLIED -> already++;
+                case RECONCILE -> toReconcile++;
+            }
+        }
+        return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile);
+    }
+
+    /** The signature an outpost puts on a bundle: HMAC-SHA256 of its canonical bytes with the secret, hex. */
+    public static String sign(OutpostBundle bundle, String secretHex) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(HexFormat.of().parseHex(secretHex), HMAC));
+            return HexFormat.of().formatHex(mac.doFinal(bundle.canonical()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean signed(OutpostBundle bundle, String secretHex, String signature) {
+        if (signature == null || !signature.matches("[0-9a-fA-F]{64}")) {
+            return false;
+        }
+        // Compared in constant time: the comparison tells nothing of how much of a forged signature was right.
+        return MessageDigest.isEqual(HexFormat.of().parseHex(sign(bundle, secretHex)),
+                HexFormat.of().parseHex(signature));
+    }
+
+    private OutpostPackage.Packed packed(Student student) {
+        Nik nik = Nik.of(student.nik());
+        Resident resident = registry.findByNik(nik)
+                .orElseThrow(() -> new RuleViolation("population.nik.unknown", nik.masked()));
+        return new OutpostPackage.Packed(student.id(), student.nik(), student.fullName(), student.birthDate(),
+                student.className(), student.state(), student.fieldStep(), resident.enrolmentStatus(),
+                registry.cardHistory(nik).size());
+    }
+}

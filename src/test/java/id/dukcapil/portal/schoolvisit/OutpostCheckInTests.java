@@ -1,0 +1,340 @@
+package id.dukcapil.portal.schoolvisit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Operation;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.staff.StaffAccounts;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 53's first slice: a school visit checked out to an outpost, the Dinas refusing its changes meanwhile, and the
+ * outpost's signed bundle checked in once — twice or after a crash halfway changes nothing more, a student the Dinas
+ * changed meanwhile goes to the reconciliation list, and the blank cards are accounted for.
+ */
+@PortalTest
+class OutpostCheckInTests {
+
+    private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
+    private static final String PASSWORD = "Sandi-Kuat-2026";
+    private static final String POINT = "DINAS";
+
+    @Autowired Schools schools;
+    @Autowired RosterImport rosterImport;
+    @Autowired VisitPlanner planner;
+    @Autowired FieldDesk field;
+    @Autowired VisitDesk visitDesk;
+    @Autowired Outposts outposts;
+    @Autowired Handovers handovers;
+    @Autowired OutpostOperations operations;
+    @Autowired BlankoStock blanko;
+    @Autowired PopulationRegistry registry;
+    @Autowired StaffAccounts staffAccounts;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void a_visit_out_at_an_outpost_is_changed_by_nobody_at_the_dinas_and_its_package_holds_what_the_outpost_needs() {
+        Out out = checkedOut(3);
+        OutpostPackage sent = out.sent();
+
+        assertThat(sent.roster()).extracting(OutpostPackage.Packed::studentId)
+                .containsExactlyInAnyOrderElementsOf(out.students());
+        assertThat(sent.roster()).extracting(OutpostPackage.Packed::enrolmentStatus)
+                .containsOnly(EnrolmentStatus.NOT_RECORDED, EnrolmentStatus.PRINT_READY);
+        assertThat(sent.cardsOut()).isEqualTo(3);
+        assertThat(sent.secret()).matches("[0-9a-f]{64}");
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readValue(json.writeValueAsString(sent), OutpostPackage.class)).isEqualTo(sent);
+
+        long student = out.recordable().getFirst();
+        assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> field.begin(out.visitId(), student)))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> {
+                    assertThat(refused.messageKeys()).containsExactly("schoolvisit.error.visit-out");
+                    assertThat(refused.args()).containsExactly(out.officer(), "Laptop tim " + out.visitId(),
+                            DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm").format(sent.checkedOutAt().atZone(OFFICE)));
+                });
+        assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> visitDesk.close(out.visitId())))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.visit-out");
+        assertThatThrownBy(() -> SignedInAs.run(users, out.planner(), () -> rosterImport.importRoster(
+                sent.visit().schoolId(), sent.visit().day(), new ByteArrayInputStream(new byte[0]))))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.visit-out");
+        assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> handovers.prepare(
+                sent.visit().schoolId()))).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("schoolvisit.error.visit-out");
+        assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> outposts.checkOut(out.visitId(), "Lain")))
+                .as("not out twice").isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("schoolvisit.error.visit-out");
+        assertThat(SignedInAs.call(users, out.officer(), () -> field.student(out.visitId(), student)).student()
+                .state()).isEqualTo(StudentState.ON_ROSTER);
+    }
+
+    @Test
+    void a_bundle_checked_in_applies_each_operation_once_and_the_same_bundle_again_changes_nothing() {
+        Out out = checkedOut(3);
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(30));
+        long recorded = out.recordable().getFirst();
+        long absent = out.recordable().get(1);
+        long printed = out.printReady().getFirst();
+        OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 1, List.of(
+                op(Kind.RECORDED, atSchool, out, recorded, null),
+                op(Kind.ABSENT, atSchool.plusSeconds(60), out, absent, null),
+                op(Kind.FOUND_RECORDED, atSchool.plusSeconds(120), out, printed, null),
+                op(Kind.CARD_SPOILED, atSchool.plusSeconds(180), out, null, "KTP-0001"),
+                op(Kind.CARD_PRINTED, atSchool.plusSeconds(240), out, printed, "KTP-0002")));
+        clock.advance(Duration.ofHours(5));
+        Instant arrival = clock.instant();
+
+        CheckIn first = checkIn(out, bundle);
+
+        assertThat(first.applied()).isEqualTo(5);
+        assertThat(first.cardDifference()).as("1 used + 1 spoiled + 1 brought back = 3 out").isZero();
+        assertThat(first.cardsKey()).isEqualTo("schoolvisit.checkin.cards-balanced");
+        assertThat(state(out, recorded)).isEqualTo(StudentState.WAITING);
+        assertThat(state(out, absent)).isEqualTo(StudentState.ON_ROSTER);
+        assertThat(state(out, printed)).isEqualTo(StudentState.PRINTED);
+        assertThat(registry.findByNik(Nik.of(nik(recorded))).orElseThrow().enrolmentStatus())
+                .isEqualTo(EnrolmentStatus.SENT_FOR_ENROLMENT);
+        assertThat(registry.cardHistory(Nik.of(nik(printed)))).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT cards_printed FROM schoolvisit_visit WHERE id = ?", Integer.class,
+                out.visitId())).isOne();
+        // The step clock keeps the outpost's time; the audit keeps both, the arrival as its own time.
+        assertThat(jdbc.queryForObject("""
+                SELECT started_at FROM sla_step WHERE case_id = ? AND step = 'D6_RECORDING'""", Instant.class,
+                "D-S" + recorded)).isEqualTo(atSchool);
+        assertThat(jdbc.queryForObject("""
+                SELECT detail FROM audit_entry WHERE action = 'schoolvisit.outpost.recorded'
+                AND subject_type = 'SchoolStudent' AND subject_id = ?""",
+                String.class, String.valueOf(recorded))).contains("at outpost=" + atSchool, "arrived=" + arrival);
+        assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
+                out.sent().checkoutId())).isEqualTo("BACK");
+
+        CheckIn again = checkIn(out, bundle);
+
+        assertThat(again.applied()).isZero();
+        assertThat(again.alreadyApplied()).isEqualTo(5);
+        assertThat(again.cardsSpoiled()).isOne();
+        assertThat(registry.cardHistory(Nik.of(nik(printed)))).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT cards_printed FROM schoolvisit_visit WHERE id = ?", Integer.class,
+                out.visitId())).isOne();
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM audit_entry WHERE action LIKE 'schoolvisit.outpost.%'
+                AND subject_type = 'SchoolStudent' AND subject_id IN (?, ?, ?)""",
+                Integer.class, String.valueOf(recorded), String.valueOf(absent), String.valueOf(printed)))
+                .isEqualTo(4);
+        // Back at the Dinas: the visit's work goes on there.
+        assertThat(SignedInAs.call(users, out.officer(), () -> field.begin(out.visitId(), absent)).student()
+                .fieldStep()).isEqualTo(FieldStep.STATUS);
+    }
+
+    @Test
+    void half_a_bundle_applied_before_a_crash_then_the_whole_bundle_changes_each_student_once() {
+        Out out = checkedOut(0);
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(10));
+        List<Operation> recordings = new ArrayList<>();
+        for (int i = 0; i < out.recordable().size(); i++) {
+            recordings.add(op(Kind.RECORDED, atSchool.plusSeconds(60L * i), out, out.recordable().get(i), null));
+        }
+        OutpostBundle whole = new OutpostBundle(out.sent().checkoutId(), 0, recordings);
+        clock.advance(Duration.ofHours(3));
+        // The Dinas took the first operations, each committed, and stopped before the rest.
+        SignedInAs.run(users, out.officer(), () -> {
+            operations.apply(out.sent().checkoutId(), recordings.get(0));
+            operations.apply(out.sent().checkoutId(), recordings.get(1));
+        });
+
+        CheckIn resent = checkIn(out, whole);
+
+        assertThat(resent.alreadyApplied()).isEqualTo(2);
+        assertThat(resent.applied()).isEqualTo(recordings.size() - 2);
+        for (long student : out.recordable()) {
+            assertThat(state(out, student)).isEqualTo(StudentState.WAITING);
+            assertThat(jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM audit_entry WHERE action = 'schoolvisit.outpost.recorded'
+                    AND subject_type = 'SchoolStudent' AND subject_id = ?""",
+                    Integer.class, String.valueOf(student))).as("recorded once").isOne();
+            assertThat(jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND step = 'D6_RECORDING'""", Integer.class,
+                    "D-S" + student)).isOne();
+            assertThat(registry.findByNik(Nik.of(nik(student))).orElseThrow().enrolmentStatus())
+                    .isEqualTo(EnrolmentStatus.SENT_FOR_ENROLMENT);
+        }
+    }
+
+    @Test
+    void a_student_recorded_at_the_dinas_meanwhile_goes_to_the_reconciliation_list_with_both_versions() {
+        Out out = checkedOut(0);
+        long elsewhere = out.recordable().getFirst();
+        long here = out.recordable().get(1);
+        String desk = account(Role.RECORDING_OPERATOR);
+        SignedInAs.run(users, desk, () -> registry.changeEnrolmentStatus(Nik.of(nik(elsewhere)),
+                EnrolmentStatus.BIOMETRICS_CAPTURED, "SOP C at the Dinas desk"));
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(20));
+        OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0, List.of(
+                op(Kind.RECORDED, atSchool, out, elsewhere, null),
+                op(Kind.RECORDED, atSchool.plusSeconds(90), out, here, null)));
+
+        CheckIn checkIn = checkIn(out, bundle);
+
+        assertThat(checkIn.applied()).isOne();
+        assertThat(checkIn.toReconcile()).isOne();
+        assertThat(state(out, elsewhere)).as("not overwritten").isEqualTo(StudentState.ON_ROSTER);
+        assertThat(registry.findByNik(Nik.of(nik(elsewhere))).orElseThrow().enrolmentStatus())
+                .isEqualTo(EnrolmentStatus.BIOMETRICS_CAPTURED);
+        assertThat(state(out, here)).isEqualTo(StudentState.WAITING);
+        var listed = jdbc.queryForList("""
+                SELECT student_id, outpost_version, dinas_version FROM schoolvisit_reconciliation
+                WHERE checkout_id = ?""", out.sent().checkoutId());
+        assertThat(listed).hasSize(1);
+        assertThat(((Number) listed.getFirst().get("student_id")).longValue()).isEqualTo(elsewhere);
+        assertThat((String) listed.getFirst().get("outpost_version")).contains("RECORDED", out.officer());
+        assertThat((String) listed.getFirst().get("dinas_version")).contains("enrolment=BIOMETRICS_CAPTURED");
+        assertThat(checkIn(out, bundle).toReconcile()).as("listed once").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_reconciliation WHERE checkout_id = ?",
+                Integer.class, out.sent().checkoutId())).isOne();
+    }
+
+    @Test
+    void a_bundle_with_a_wrong_signature_is_refused_and_nothing_of_it_applied() {
+        Out out = checkedOut(0);
+        long student = out.recordable().getFirst();
+        OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0, List.of(
+                op(Kind.RECORDED, clock.instant(), out, student, null)));
+        String signature = Outposts.sign(bundle, out.sent().secret());
+        OutpostBundle altered = new OutpostBundle(out.sent().checkoutId(), 0, List.of(
+                op(Kind.RECORDED, clock.instant(), out, out.recordable().get(1), null)));
+        String otherSecret = "00".repeat(32);
+
+        for (Runnable forged : List.<Runnable>of(
+                () -> outposts.checkIn(altered, signature),
+                () -> outposts.checkIn(bundle, Outposts.sign(bundle, otherSecret)),
+                () -> outposts.checkIn(bundle, "not a signature"))) {
+            assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), forged))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.bundle-signature");
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
+                Integer.class, out.sent().checkoutId())).isZero();
+        assertThat(state(out, student)).isEqualTo(StudentState.ON_ROSTER);
+        assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
+                out.sent().checkoutId())).isEqualTo("OUT");
+    }
+
+    @Test
+    void blank_cards_that_do_not_balance_are_said_with_the_difference() {
+        Out out = checkedOut(4);
+        long printed = out.printReady().getFirst();
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(5));
+        OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 1, List.of(
+                op(Kind.FOUND_RECORDED, atSchool, out, printed, null),
+                op(Kind.CARD_PRINTED, atSchool.plusSeconds(60), out, printed, "KTP-0100"),
+                op(Kind.CARD_SPOILED, atSchool.plusSeconds(120), out, null, "KTP-0101")));
+
+        CheckIn checkIn = checkIn(out, bundle);
+
+        assertThat(checkIn.cardsOut()).isEqualTo(4);
+        assertThat(checkIn.cardsUsed()).isOne();
+        assertThat(checkIn.cardsSpoiled()).isOne();
+        assertThat(checkIn.cardDifference()).as("one card not accounted for").isOne();
+        assertThat(checkIn.cardsKey()).isEqualTo("schoolvisit.checkin.cards-differ");
+        assertThat(checkIn.cardsArgs()).containsExactly(4, 1, 1, 1, 1);
+        assertThat(jdbc.queryForObject("""
+                SELECT detail FROM audit_entry WHERE action = 'schoolvisit.visit.checked-in'
+                AND subject_type = 'SchoolVisit' AND subject_id = ?""",
+                String.class, String.valueOf(out.visitId()))).contains("difference=1");
+    }
+
+    /** A visit of its own, set out with the cards and checked out to an outpost; the clock on its day. */
+    private record Out(String planner, String officer, long visitId, OutpostPackage sent, List<Long> students,
+                       List<Long> recordable, List<Long> printReady) {
+    }
+
+    private Out checkedOut(int cards) {
+        String plannerName = account(Role.PLANNER);
+        String officer = account(Role.FIELD_OFFICER);
+        LocalDate day = LocalDate.now(OFFICE).plusDays(30 + Math.floorMod(System.nanoTime(), 200));
+        List<String[]> notRecorded = SchoolVisitTestSupport.residents(jdbc, day.minusYears(17).plusDays(1),
+                day.minusYears(16), "NOT_RECORDED", 3);
+        List<String[]> printReady = SchoolVisitTestSupport.residents(jdbc, day.minusYears(18),
+                day.minusYears(17).minusDays(1), "PRINT_READY", 1);
+        List<String[]> all = new ArrayList<>(notRecorded);
+        all.addAll(printReady);
+        var arranged = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, plannerName, officer, day,
+                all, jdbc);
+        long visitId = arranged.visit().id();
+        clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
+        if (cards > 0) {
+            SignedInAs.run(users, plannerName, () -> blanko.receive(POINT, cards, "Kiriman uji pos lapangan"));
+        }
+        SignedInAs.run(users, officer, () -> {
+            visitDesk.setOut(visitId, cards);
+            visitDesk.ready(visitId);
+        });
+        clock.advance(Duration.ofMinutes(45));
+        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(visitId,
+                "Laptop tim " + visitId));
+        List<Long> recordable = idsOf(sent, notRecorded);
+        List<Long> ready = idsOf(sent, printReady);
+        List<Long> students = new ArrayList<>(recordable);
+        students.addAll(ready);
+        return new Out(plannerName, officer, visitId, sent, students, recordable, ready);
+    }
+
+    private static List<Long> idsOf(OutpostPackage sent, List<String[]> residents) {
+        return residents.stream().map(resident -> sent.roster().stream()
+                .filter(packed -> packed.nik().equals(resident[0])).findFirst().orElseThrow().studentId()).toList();
+    }
+
+    private static Operation op(Kind kind, Instant at, Out out, Long studentId, String serial) {
+        return new Operation(UUID.randomUUID(), kind, at, out.officer(), studentId, serial);
+    }
+
+    private CheckIn checkIn(Out out, OutpostBundle bundle) {
+        return SignedInAs.call(users, out.officer(), () -> outposts.checkIn(bundle,
+                Outposts.sign(bundle, out.sent().secret())));
+    }
+
+    private StudentState state(Out out, long studentId) {
+        return StudentState.valueOf(jdbc.queryForObject("SELECT state FROM schoolvisit_student WHERE id = ?",
+                String.class, studentId));
+    }
+
+    private String nik(long studentId) {
+        return jdbc.queryForObject("SELECT nik FROM schoolvisit_student WHERE id = ?", String.class, studentId);
+    }
+
+    private String account(Role role) {
+        return staffAccounts.create(Set.of(role), PASSWORD);
+    }
+}
