@@ -67,8 +67,9 @@ public class Outposts {
         if (name.isEmpty() || name.length() > OUTPOST_MAX_LENGTH) {
             throw new RuleViolation("schoolvisit.error.outpost-name");
         }
-        // Refused in words while the visit is out already, with whom and since when.
-        SchoolVisit visit = team.underway(visitId);
+        // Refused in words while the visit is out already, with whom and since when; a checkout at the same moment
+        // waits for this one's row lock and is refused so.
+        SchoolVisit visit = team.underwayLocked(visitId);
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         CheckoutEntity checkout = checkouts.saveAndFlush(new CheckoutEntity(visitId, name, currentActor.id(),

@@ -48,6 +48,15 @@ class TeamVisits {
         return visit;
     }
 
+    /**
+     * As {@link #underway}, the visit's row locked first until the transaction ends: of two checkouts at once the
+     * second waits, then finds the first's and is refused (call it before any other read of the transaction).
+     */
+    public SchoolVisit underwayLocked(long visitId) {
+        visits.lockById(visitId).orElseThrow(() -> new RuleViolation("schoolvisit.error.visit-not-found"));
+        return underway(visitId);
+    }
+
     /** The visit's entity, to change. */
     public SchoolVisitEntity toChange(long visitId) {
         return visits.findById(visitId).orElseThrow();

@@ -25,11 +25,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,6 +64,7 @@ class OutpostCheckInTests {
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+    @Autowired TransactionTemplate transactions;
 
     @AfterEach
     void real_time_again() {
@@ -280,7 +287,54 @@ class OutpostCheckInTests {
                        List<Long> recordable, List<Long> printReady) {
     }
 
+    @Test
+    void of_two_checkouts_of_one_visit_at_once_the_second_waits_for_the_first_and_is_refused() throws Exception {
+        Out first = checkedOut(0, false);
+        CountDownLatch checkedOut = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<OutpostPackage> one = two.submit(() -> SignedInAs.call(users, first.officer(), () ->
+                    transactions.execute(status -> {
+                        OutpostPackage sent = outposts.checkOut(first.visitId(), "Laptop A");
+                        checkedOut.countDown();
+                        awaitLatch(commit); // the first checkout not yet committed
+                        return sent;
+                    })));
+            awaitLatch(checkedOut);
+            Future<OutpostPackage> other = two.submit(() -> SignedInAs.call(users, first.officer(),
+                    () -> outposts.checkOut(first.visitId(), "Laptop B")));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()
+                    AND LOWER(INFO) LIKE '%from schoolvisit_visit%for update%'""", Integer.class) > 0);
+            commit.countDown();
+
+            assertThat(one.get(30, TimeUnit.SECONDS).outpost()).isEqualTo("Laptop A");
+            assertThatThrownBy(() -> other.get(30, TimeUnit.SECONDS)).cause().isInstanceOf(RuleViolation.class)
+                    .hasMessageContaining("schoolvisit.error.visit-out");
+        } finally {
+            commit.countDown();
+            two.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_checkout WHERE visit_id = ?",
+                Integer.class, first.visitId())).isEqualTo(1);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Out checkedOut(int cards) {
+        return checkedOut(cards, true);
+    }
+
+    /** A visit set out and made ready, then checked out unless {@code checkOut} is false (its package then null). */
+    private Out checkedOut(int cards, boolean checkOut) {
         String plannerName = account(Role.PLANNER);
         String officer = account(Role.FIELD_OFFICER);
         LocalDate day = LocalDate.now(OFFICE).plusDays(30 + Math.floorMod(System.nanoTime(), 200));
@@ -302,6 +356,9 @@ class OutpostCheckInTests {
             visitDesk.ready(visitId);
         });
         clock.advance(Duration.ofMinutes(45));
+        if (!checkOut) {
+            return new Out(plannerName, officer, visitId, null, List.of(), List.of(), List.of());
+        }
         OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(visitId,
                 "Laptop tim " + visitId));
         List<Long> recordable = idsOf(sent, notRecorded);

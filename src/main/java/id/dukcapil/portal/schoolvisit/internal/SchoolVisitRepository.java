@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -14,6 +16,11 @@ import org.springframework.data.jpa.repository.Query;
  * book them. {@link VisitReads} turns them into the module's records.
  */
 public interface SchoolVisitRepository extends JpaRepository<SchoolVisitEntity, Long> {
+
+    /** The visit's row, locked until the transaction ends: two checkouts of one visit queue on it. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select v from SchoolVisitEntity v where v.id = :id")
+    Optional<SchoolVisitEntity> lockById(long id);
 
     @EntityGraph(attributePaths = "team")
     List<SchoolVisitEntity> findByDayBetween(LocalDate first, LocalDate last);
