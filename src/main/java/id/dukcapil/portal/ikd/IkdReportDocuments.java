@@ -84,17 +84,14 @@ class IkdReportDocuments implements SignableDocuments, DailySummarySource {
         return files.pdf(report, locale);
     }
 
-    @ApplicationModuleListener
+    // Conditions: a publication only for this module's reports, not for every signed document (issue 56).
+    @ApplicationModuleListener(condition = "#signed.sourceType() == '" + IkdDayReports.SOURCE_TYPE + "'")
     void on(DocumentSigned signed) {
-        if (IkdDayReports.SOURCE_TYPE.equals(signed.sourceType())) {
-            store.signed(Long.parseLong(signed.sourceId()));
-        }
+        store.signed(Long.parseLong(signed.sourceId()));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#returned.sourceType() == '" + IkdDayReports.SOURCE_TYPE + "'")
     void on(DocumentReturned returned) {
-        if (IkdDayReports.SOURCE_TYPE.equals(returned.sourceType())) {
-            store.returned(Long.parseLong(returned.sourceId()), returned.reason());
-        }
+        store.returned(Long.parseLong(returned.sourceId()), returned.reason());
     }
 }

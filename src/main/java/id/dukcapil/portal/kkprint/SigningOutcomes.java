@@ -21,20 +21,19 @@ class SigningOutcomes {
         this.signingQueue = signingQueue;
     }
 
-    @ApplicationModuleListener
+    // Conditions rather than ifs in the bodies: a publication is stored, and later run and deleted in a transaction
+    // of its own, only for the documents this module owns (issue 56: the signing batch's commit wrote one per
+    // listener of every module for every document).
+    @ApplicationModuleListener(condition = "#signed.sourceType() == '" + KkCards.SOURCE_TYPE + "'")
     void on(DocumentSigned signed) {
-        if (KkCards.SOURCE_TYPE.equals(signed.sourceType())) {
-            byte[] pdf = signingQueue.signedPdf(signed.documentId())
-                    .orElseThrow(() -> new IllegalStateException("No signed PDF for document " + signed.number()));
-            delivery.signed(signed.sourceId(), pdf, signed.signedAt(), signed.signedBy());
-        }
+        byte[] pdf = signingQueue.signedPdf(signed.documentId())
+                .orElseThrow(() -> new IllegalStateException("No signed PDF for document " + signed.number()));
+        delivery.signed(signed.sourceId(), pdf, signed.signedAt(), signed.signedBy());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#returned.sourceType() == '" + KkCards.SOURCE_TYPE + "'")
     void on(DocumentReturned returned) {
-        if (KkCards.SOURCE_TYPE.equals(returned.sourceType())) {
-            delivery.returnedBySigner(returned.sourceId(), returned.reason(), returned.returnedAt(),
-                    returned.returnedBy());
-        }
+        delivery.returnedBySigner(returned.sourceId(), returned.reason(), returned.returnedAt(),
+                returned.returnedBy());
     }
 }

@@ -101,18 +101,17 @@ public class HandoverDocuments implements SignableDocuments {
 
     /**
      * The Kepala Dinas signed the record: the cards may go to the school, step 8 starts (the signing itself is timed
-     * apart, decision 126). Recorded once, however often the event is delivered.
+     * apart, decision 126). Recorded once, however often the event is delivered. Only the records' events get a
+     * publication (the condition, issue 56), not every signed document's.
      */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#signed.sourceType() == '" + SOURCE_TYPE + "'")
     void on(DocumentSigned signed) {
-        if (SOURCE_TYPE.equals(signed.sourceType())) {
-            long id = Long.parseLong(signed.sourceId());
-            var record = handovers.findById(id);
-            if (record.isPresent() && record.get().signed(signed.signedAt())) {
-                String point = schools.find(record.get().schoolId()).map(School::servicePoint).orElse(null);
-                clocks.enterAs(SchoolVisitClocks.handover(id), SopStep.D8_HANDOVER, signed.signedAt(),
-                        signed.signedBy(), point);
-            }
+        long id = Long.parseLong(signed.sourceId());
+        var record = handovers.findById(id);
+        if (record.isPresent() && record.get().signed(signed.signedAt())) {
+            String point = schools.find(record.get().schoolId()).map(School::servicePoint).orElse(null);
+            clocks.enterAs(SchoolVisitClocks.handover(id), SopStep.D8_HANDOVER, signed.signedAt(),
+                    signed.signedBy(), point);
         }
     }
 
