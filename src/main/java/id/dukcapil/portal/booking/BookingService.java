@@ -87,7 +87,8 @@ public class BookingService {
     BookingService(BookingRepository bookings, DayStore days, BookingWriter writer, QuotaCalendarService calendar,
                    PopulationRegistry registry, ApplicationEventPublisher events, AuditLog auditLog, CurrentActor currentActor,
                    Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
-                   Throttles throttles, CitizenRequestChecks checks, Clock clock, BookingMeters meters, MessageLimits messageLimits, WriteRetries retries,
+                   Throttles throttles, CitizenRequestChecks checks, Clock clock, BookingMeters meters, MessageLimits messageLimits,
+                   WriteRetries retries,
                    PersonalDataViews personalData) {
         this.personalData = personalData;
         this.retries = retries;

@@ -65,13 +65,15 @@ class RecordingPersonalDataTests {
         SignedInAs.run(users, recorder, () -> papers.proof(recorded));
         assertThat(accesses(recorder, "DOWNLOAD", "perekaman/bukti-pdf", "NIK", nik)).isEqualTo(1);
 
-        SignedInAs.run(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN, "registrasi/register-xlsx"));
+        SignedInAs.run(users, registrar,
+                () -> reports.mine(day, PortalMessages.INDONESIAN, "registrasi/register-xlsx"));
         assertThat(accesses(registrar, "DOWNLOAD", "registrasi/register-xlsx", "NIK", nik))
                 .as("the day's register names the resident").isEqualTo(1);
     }
 
     private long accesses(String staff, String kind, String screen, String type, String subject) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE staff_id = ? AND kind = ? "
-                + "AND screen = ? AND subject_type = ? AND subject = ?", Long.class, staff, kind, screen, type, subject);
+                + "AND screen = ? AND subject_type = ? AND subject = ?", Long.class, staff, kind, screen, type,
+                subject);
     }
 }

@@ -184,7 +184,8 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         image.setWidth("24em");
         var locale = getLocale();
         Anchor print = new Anchor(Downloads.named("tiket-" + booking.code() + ".pdf", "application/pdf",
-                () -> documents.pdfForStaff(booking, locale)), AttachmentType.INLINE, getTranslation("booking.staff.print"));
+                () -> documents.pdfForStaff(booking, locale)), AttachmentType.INLINE,
+                getTranslation("booking.staff.print"));
         print.setTarget(AnchorTarget.BLANK);
         print.setId("print-" + booking.code());
         ticket.add(code, new Paragraph(getTranslation("booking.staff.ticket", booking.queueNumber(),
