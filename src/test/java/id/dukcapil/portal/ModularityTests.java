@@ -37,6 +37,18 @@ class ModularityTests {
                         .importPackages("id.dukcapil.portal"));
     }
 
+    /**
+     * Who saw whose data is recorded where the data leaves a module's service, so a new screen cannot forget it
+     * (issue 50 item 3): no view records it itself.
+     */
+    @Test
+    void no_view_records_personal_data_views_itself() {
+        noClasses().that().resideInAPackage("id.dukcapil.portal..ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("id.dukcapil.portal.audit.PersonalDataViews")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("id.dukcapil.portal"));
+    }
+
     @Test
     void writes_the_module_documentation() {
         new Documenter(modules).writeDocumentation();

@@ -3,6 +3,8 @@ package id.dukcapil.portal.booking;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.booking.internal.BookingCodes;
 import id.dukcapil.portal.booking.internal.BookingMeters;
@@ -80,11 +82,15 @@ public class BookingService {
     private final Clock clock;
     private final BookingMeters meters;
     private final MessageLimits messageLimits;
+    private final PersonalDataViews personalData;
 
     BookingService(BookingRepository bookings, DayStore days, BookingWriter writer, QuotaCalendarService calendar,
                    PopulationRegistry registry, ApplicationEventPublisher events, AuditLog auditLog, CurrentActor currentActor,
                    Foreground foreground, BookingsTogether together, TransactionTemplate transactions,
-                   Throttles throttles, CitizenRequestChecks checks, Clock clock, BookingMeters meters, MessageLimits messageLimits, WriteRetries retries) {
+                   Throttles throttles, CitizenRequestChecks checks, Clock clock, BookingMeters meters, MessageLimits messageLimits,
+                   WriteRetries retries,
+                   PersonalDataViews personalData) {
+        this.personalData = personalData;
         this.retries = retries;
         this.bookings = bookings;
         this.days = days;
@@ -251,6 +257,8 @@ public class BookingService {
             throw refusedIfNikTaken(taken, resident);
         }
         meters.madeByStaff();
+        // The clerk's screen shows the resident's ticket: recorded here, so no screen can forget it (issue 50).
+        personalData.viewed("booking-for-resident", PersonalData.nik(booking.nik()));
         return booking;
     }
 

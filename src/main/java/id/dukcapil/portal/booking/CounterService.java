@@ -3,6 +3,8 @@ package id.dukcapil.portal.booking;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.booking.internal.BookingCodes;
 import id.dukcapil.portal.booking.internal.BookingEntity;
@@ -45,11 +47,13 @@ public class CounterService {
     private final QuotaCalendarService calendar;
     private final AuditLog auditLog;
     private final Foreground foreground;
+    private final PersonalDataViews personalData;
     private final Clock clock;
 
     CounterService(BookingRepository bookings, PopulationRegistry registry, BlankoStock stock, MyAccount myAccount,
                    ServicePoints servicePoints, QuotaCalendarService calendar, AuditLog auditLog, Foreground foreground,
-                   Clock clock) {
+                   PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.calendar = calendar;
         this.bookings = bookings;
         this.registry = registry;
@@ -75,6 +79,8 @@ public class CounterService {
                 auditLog.record(AuditRecord.success("booking.checked-in", "Booking", booking.code())
                         .withDetail("queue=" + booking.toRecord().queueNumber()));
             }
+            // The counter's screen shows whom the code names: recorded here, so no screen can forget it (issue 50).
+            personalData.viewed("counter", PersonalData.nik(booking.toRecord().nik()));
             return counterCase(booking.toRecord());
         });
     }

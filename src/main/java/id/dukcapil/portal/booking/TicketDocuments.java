@@ -1,5 +1,7 @@
 package id.dukcapil.portal.booking;
 
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.barcode.Codes;
 import id.dukcapil.portal.shared.pdf.PdfRenderer;
 import id.dukcapil.portal.staff.ServicePoint;
@@ -26,14 +28,24 @@ public class TicketDocuments {
     private final ServicePoints servicePoints;
     private final MessageSource messages;
     private final PointHours hours;
+    private final PersonalDataViews personalData;
 
-    TicketDocuments(PdfRenderer renderer, ServicePoints servicePoints, MessageSource messages, PointHours hours) {
+    TicketDocuments(PdfRenderer renderer, ServicePoints servicePoints, MessageSource messages, PointHours hours,
+                    PersonalDataViews personalData) {
+        this.personalData = personalData;
         this.renderer = renderer;
         this.hours = hours;
         this.servicePoints = servicePoints;
         this.messages = messages;
     }
 
+    /** The ticket a clerk prints for a resident: the download is recorded before the file goes (issue 50). */
+    public byte[] pdfForStaff(Booking booking, Locale locale) {
+        personalData.downloaded("booking-for-resident/tiket-pdf", PersonalData.nik(booking.nik()));
+        return pdf(booking, locale);
+    }
+
+    /** The ticket of the citizen's own booking (mail, API, the citizen's history): their own data, not recorded. */
     public byte[] pdf(Booking booking, Locale locale) {
         ServicePoint point = servicePoints.byCode(booking.servicePoint()).orElseThrow();
         Map<String, Object> parameters = new HashMap<>();

@@ -4,6 +4,8 @@ import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReport.Table;
 import id.dukcapil.portal.ikd.internal.DayReportStore;
@@ -60,12 +62,15 @@ public class IkdDayReports {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final PersonalDataViews personalData;
     private final Clock clock;
     private final boolean signed;
 
     IkdDayReports(DayReportStore store, DaySteps daySteps, ServicePoints servicePoints, StaffNames staffNames,
                   SigningQueue signingQueue, AuditLog auditLog, CurrentActor currentActor, MessageSource messages,
-                  Clock clock, @Value("${portal.ikd.sign-daily-reports}") boolean signed) {
+                  PersonalDataViews personalData, Clock clock,
+                  @Value("${portal.ikd.sign-daily-reports}") boolean signed) {
+        this.personalData = personalData;
         this.store = store;
         this.daySteps = daySteps;
         this.servicePoints = servicePoints;
@@ -90,11 +95,16 @@ public class IkdDayReports {
         return make(point, day, locale);
     }
 
-    /** The officer's own point's day. */
+    /**
+     * The officer's own point's day, for the file named {@code download} ({@code ikd/laporan-pdf}): the report names
+     * every resident of the day, each recorded as downloaded before the file goes (decision 129, issue 50).
+     */
     @PreAuthorize("hasRole('" + Roles.IKD_OFFICER + "')")
     @Transactional(readOnly = true)
-    public TableReport mine(LocalDate day, Locale locale) {
-        return make(myPoint(), day, locale);
+    public TableReport mine(LocalDate day, Locale locale, String download) {
+        TableReport report = make(myPoint(), day, locale);
+        personalData.downloaded(download, report.people().stream().map(PersonalData::nik).toList());
+        return report;
     }
 
     /**

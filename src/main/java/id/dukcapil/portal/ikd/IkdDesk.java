@@ -3,6 +3,8 @@ package id.dukcapil.portal.ikd;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.ikd.IkdRefusal.Code;
 import id.dukcapil.portal.ikd.internal.FailureLog;
 import id.dukcapil.portal.ikd.internal.RegistrationEntity;
@@ -49,11 +51,13 @@ public class IkdDesk {
     private final StepClock stepClock;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
+    private final PersonalDataViews personalData;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     IkdDesk(RegistrationRepository registrations, FailureLog failures, StepClock stepClock, AuditLog auditLog,
-            CurrentActor currentActor, Clock clock) {
+            CurrentActor currentActor, PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.registrations = registrations;
         this.failures = failures;
         this.stepClock = stepClock;
@@ -88,12 +92,18 @@ public class IkdDesk {
     }
 
     /**
-     * The whole NIK behind a registration of the officer's point, which the desk shows masked: for the log of who saw
-     * whose data (decision 129), never for the screen.
+     * {@link #waiting()} for the desk's screen: each registration not among {@code shownBefore} (the codes the screen
+     * listed already) is recorded as seen by its resident's NIK (decision 129, issue 50), once, not at each refresh.
      */
     @Transactional(readOnly = true)
-    public String nikOf(String code) {
-        return mine(code, false).nik();
+    public List<Registration> listed(Set<String> shownBefore) {
+        List<RegistrationEntity> rows = waitingHere();
+        List<PersonalData> appeared = rows.stream().filter(row -> !shownBefore.contains(row.code()))
+                .map(row -> PersonalData.nik(row.nik())).toList();
+        if (!appeared.isEmpty()) {
+            personalData.viewed("ikd", appeared);
+        }
+        return rows.stream().map(RegistrationEntity::toRecord).toList();
     }
 
     /**

@@ -1,11 +1,18 @@
 package id.dukcapil.portal.kkprint;
 
 import id.dukcapil.portal.audit.Actor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
 import id.dukcapil.portal.kkprint.internal.KkRequestEntity;
 import id.dukcapil.portal.kkprint.internal.KkRequestRepository;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.signing.SignableDocuments.Detail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +28,30 @@ public class OperatorInbox {
     private final KkRequestRepository requests;
     private final Lifecycle lifecycle;
     private final CitizenMail mail;
+    private final KkCards cards;
+    private final PersonalDataViews personalData;
 
-    OperatorInbox(KkRequestRepository requests, Lifecycle lifecycle, CitizenMail mail) {
+    OperatorInbox(KkRequestRepository requests, Lifecycle lifecycle, CitizenMail mail, KkCards cards,
+                  PersonalDataViews personalData) {
+        this.cards = cards;
+        this.personalData = personalData;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.mail = mail;
+    }
+
+    /**
+     * The family on the card of the request the operator opened: the requester, the KK and each member are recorded
+     * as seen (issue 50), so no screen can forget it.
+     */
+    @Transactional(readOnly = true)
+    public List<Detail> opened(RequestDetail detail, Locale locale) {
+        List<Detail> family = cards.details(detail.row().trackingNumber(), locale);
+        List<PersonalData> shown = new ArrayList<>(List.of(PersonalData.nik(detail.requesterNik()),
+                PersonalData.kk(detail.row().kkNumber())));
+        family.stream().map(Detail::person).filter(Objects::nonNull).forEach(nik -> shown.add(PersonalData.nik(nik)));
+        personalData.viewed("kk/operator", shown);
+        return family;
     }
 
     /** Takes the request; refused with who holds it if another operator was faster. */

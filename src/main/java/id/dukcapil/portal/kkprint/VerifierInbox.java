@@ -1,5 +1,7 @@
 package id.dukcapil.portal.kkprint;
 
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.kkprint.internal.FamilyAtVerification;
 import id.dukcapil.portal.kkprint.internal.FamilySnapshot;
 import id.dukcapil.portal.kkprint.internal.Lifecycle;
@@ -41,11 +43,13 @@ public class VerifierInbox {
     private final SigningQueue signingQueue;
     private final CitizenMail mail;
     private final TransactionTemplate transactions;
+    private final PersonalDataViews personalData;
     private final java.time.Clock clock;
 
     VerifierInbox(KkRequestRepository store, KkRequests requests, PopulationRegistry registry, Lifecycle lifecycle,
                   SigningQueue signingQueue, CitizenMail mail,
-                  TransactionTemplate transactions, java.time.Clock clock) {
+                  TransactionTemplate transactions, PersonalDataViews personalData, java.time.Clock clock) {
+        this.personalData = personalData;
         this.store = store;
         this.requests = requests;
         this.registry = registry;
@@ -56,9 +60,23 @@ public class VerifierInbox {
         this.clock = clock;
     }
 
-    /** The request beside its family as the registry has it now, with every problem found. */
+    /**
+     * The request beside its family as the registry has it now, with every problem found, shown to the verifier: the
+     * requester, the KK and each member are recorded as seen (issue 50), so no screen can forget it.
+     */
     @Transactional(readOnly = true)
     public Review review(long id) {
+        Review review = check(id);
+        List<PersonalData> shown = new ArrayList<>(List.of(PersonalData.nik(review.request().requesterNik()),
+                PersonalData.kk(review.request().row().kkNumber())));
+        review.family().ifPresent(family -> family.members()
+                .forEach(member -> shown.add(PersonalData.of(member.nik()))));
+        personalData.viewed("kk/verifier", shown);
+        return review;
+    }
+
+    /** The review without anyone shown it: what verifying checks again. */
+    private Review check(long id) {
         KkRequestEntity row = store.findById(id)
                 .orElseThrow(() -> new KkPrintRefusal(KkPrintRefusal.Code.REQUEST_NOT_FOUND));
         RequestDetail detail = requests.detail(id).orElseThrow();
@@ -103,7 +121,7 @@ public class VerifierInbox {
     public void verify(long id) {
         // Locked before the review reads it: the review and the move see the same row, no one else's change between.
         KkRequestEntity request = request(id);
-        Review review = review(id);
+        Review review = check(id);
         if (!review.problems().isEmpty()) {
             Finding first = review.problems().getFirst();
             throw new RuleViolation(first.messageKey(), first.argsArray());
@@ -127,7 +145,7 @@ public class VerifierInbox {
             String tracking = store.findById(id).map(KkRequestEntity::trackingNumber).orElse(String.valueOf(id));
             try {
                 transactions.executeWithoutResult(status -> {
-                    Review review = review(id);
+                    Review review = check(id);
                     if (!review.changes().isEmpty()) {
                         throw new RuleViolation("kkprint.problem.changed-verify-alone");
                     }

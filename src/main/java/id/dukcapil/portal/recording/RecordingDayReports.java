@@ -64,11 +64,16 @@ public class RecordingDayReports implements DailySummarySource {
         this.clock = clock;
     }
 
-    /** The operator's own point's day. */
+    /**
+     * The operator's own point's day, for the file named {@code download} ({@code registrasi/register-pdf}): the
+     * register names every resident of the day, each recorded as downloaded before the file goes (decision 129).
+     */
     @PreAuthorize("hasAnyRole('" + Roles.REGISTRATION_OPERATOR + "', '" + Roles.RECORDING_OPERATOR + "')")
     @Transactional(readOnly = true)
-    public TableReport mine(LocalDate day, Locale locale) {
-        return make(currentActor.servicePoint(), day, locale);
+    public TableReport mine(LocalDate day, Locale locale, String download) {
+        TableReport report = make(currentActor.servicePoint(), day, locale);
+        personalData.downloaded(download, report.people().stream().map(PersonalData::nik).toList());
+        return report;
     }
 
     @Override

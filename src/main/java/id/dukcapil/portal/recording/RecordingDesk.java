@@ -3,6 +3,8 @@ package id.dukcapil.portal.recording;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.recording.internal.VisitEntity;
@@ -41,11 +43,13 @@ public class RecordingDesk {
     private final TurnNotices turnNotices;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
+    private final PersonalDataViews personalData;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     RecordingDesk(VisitRepository visits, PopulationRegistry registry, RecordingClocks clocks, TurnNotices turnNotices,
-                  AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+                  AuditLog auditLog, CurrentActor currentActor, PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.visits = visits;
         this.registry = registry;
         this.clocks = clocks;
@@ -76,6 +80,7 @@ public class RecordingDesk {
             auditLog.record(AuditRecord.success("recording.called", "RecordingVisit", String.valueOf(visit.id()))
                     .withDetail(visit.ticket() + " to " + visit.desk()));
             turnNotices.tellNear(visit.servicePoint(), today);
+            shown(visit);
         });
         return called;
     }
@@ -93,7 +98,10 @@ public class RecordingDesk {
     /** The number being served here: this operator's latest call not yet dealt with. */
     @Transactional(readOnly = true)
     public Optional<Visit> serving() {
-        return called().stream().filter(visit -> currentActor.id().equals(visit.calledBy())).findFirst();
+        Optional<Visit> serving = called().stream().filter(visit -> currentActor.id().equals(visit.calledBy()))
+                .findFirst();
+        serving.ifPresent(this::shown);
+        return serving;
     }
 
     /** The step the visit is in now, its clock against the standard on the desk (issue 54). */
@@ -107,13 +115,19 @@ public class RecordingDesk {
     public Visit serve(long visitId, String desk) {
         VisitEntity visit = mine(visitId);
         if (currentActor.id().equals(visit.calledBy()) && visit.state() == VisitState.CALLED) {
-            return visit.toRecord();
+            return shown(visit.toRecord());
         }
         String from = visit.desk();
         visit.takeOver(deskName(desk), currentActor.id(), clock.instant());
         auditLog.record(AuditRecord.success("recording.taken-over", "RecordingVisit", String.valueOf(visitId))
                 .withDetail(visit.ticket() + " from " + from + " to " + desk));
-        return visit.toRecord();
+        return shown(visit.toRecord());
+    }
+
+    /** The desk's screen shows the resident it serves: recorded here, so no screen can forget it (issue 50). */
+    private Visit shown(Visit visit) {
+        personalData.viewed("perekaman", PersonalData.nik(visit.nik()));
+        return visit;
     }
 
     /** Calls the same number again: the board shows it anew and says it again. */

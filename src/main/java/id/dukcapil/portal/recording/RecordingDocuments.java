@@ -1,5 +1,7 @@
 package id.dukcapil.portal.recording;
 
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.recording.internal.VisitRepository;
 import id.dukcapil.portal.shared.Nik;
@@ -50,6 +52,7 @@ public class RecordingDocuments {
     private final PublicAddress publicAddress;
     private final StaffNames staffNames;
     private final Signatory signatory;
+    private final PersonalDataViews personalData;
 
     /**
      * Who signs the proof for the office, where the office chooses one ({@code portal.recording.proof.signatory-*}:
@@ -65,17 +68,18 @@ public class RecordingDocuments {
     @Autowired
     RecordingDocuments(VisitRepository visits, PopulationRegistry registry, ServicePoints servicePoints,
                        PdfRenderer renderer, MessageSource messages, Clock clock, PublicAddress publicAddress,
-                       StaffNames staffNames,
+                       StaffNames staffNames, PersonalDataViews personalData,
                        @Value("${portal.recording.proof.signatory-position:}") String position,
                        @Value("${portal.recording.proof.signatory-name:}") String name,
                        @Value("${portal.recording.proof.signatory-nip:}") String staffNumber) {
-        this(visits, registry, servicePoints, renderer, messages, clock, publicAddress, staffNames,
+        this(visits, registry, servicePoints, renderer, messages, clock, publicAddress, staffNames, personalData,
                 new Signatory(position.strip(), name.strip(), staffNumber.strip()));
     }
 
     RecordingDocuments(VisitRepository visits, PopulationRegistry registry, ServicePoints servicePoints,
                        PdfRenderer renderer, MessageSource messages, Clock clock, PublicAddress publicAddress,
-                       StaffNames staffNames, Signatory signatory) {
+                       StaffNames staffNames, PersonalDataViews personalData, Signatory signatory) {
+        this.personalData = personalData;
         this.visits = visits;
         this.registry = registry;
         this.servicePoints = servicePoints;
@@ -103,10 +107,12 @@ public class RecordingDocuments {
         return renderer.render(TICKET, parameters, List.of());
     }
 
+    /** The proof of recording, printed at the desk: the download is recorded before the file goes (issue 50). */
     public byte[] proof(Visit visit) {
         if (visit.proofNumber() == null || visit.proofToken() == null) {
             throw new RuleViolation("recording.error.no-proof");
         }
+        personalData.downloaded("perekaman/bukti-pdf", PersonalData.nik(visit.nik()));
         Locale id = PortalMessages.INDONESIAN;
         String url = publicAddress.base() + "/bukti/" + visit.proofToken();
         String birth = registry.findByNik(Nik.of(visit.nik())).map(resident -> resident.birthPlace() + ", "

@@ -3,6 +3,8 @@ package id.dukcapil.portal.recording;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.population.Family;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
@@ -45,6 +47,8 @@ public class RegistrationDesk {
 
     /** How many numbers ahead a resident who asked is told their turn nears. */
     public static final int TURN_NOTICE_AHEAD = TurnNotices.AHEAD;
+    /** The screen the desk's look-ups are recorded under (decision 129). */
+    static final String SCREEN = "registrasi";
 
     private final VisitRepository visits;
     private final PopulationRegistry registry;
@@ -55,11 +59,14 @@ public class RegistrationDesk {
     private final TurnNotices turnNotices;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
+    private final PersonalDataViews personalData;
     private final Clock clock;
 
     RegistrationDesk(VisitRepository visits, PopulationRegistry registry, Requirements requirements,
                      QueueNumbers queueNumbers, RecordingClocks clocks, Explanations explanations,
-                     TurnNotices turnNotices, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+                     TurnNotices turnNotices, AuditLog auditLog, CurrentActor currentActor,
+                     PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.visits = visits;
         this.registry = registry;
         this.requirements = requirements;
@@ -79,6 +86,8 @@ public class RegistrationDesk {
         LocalDate today = LocalDate.now(clock);
         Verdict verdict = registry.ktpRecordingEligibility(resident.nik(), today);
         int members = registry.findFamily(resident.familyId()).map(family -> family.members().size()).orElse(1);
+        // The desk's screen shows the resident: recorded here, so no screen can forget it (issue 50).
+        personalData.viewed(SCREEN, PersonalData.of(resident.nik()));
         return new Applicant(resident, members, resident.enrolmentStatus(), RecordingNeed.of(resident.enrolmentStatus()),
                 verdict.refusal().orElse(null), requirements.of(resident, today),
                 openVisit(today, resident.nik().value()).orElse(null), clock.instant());
@@ -91,8 +100,16 @@ public class RegistrationDesk {
     @Transactional(readOnly = true)
     public List<Resident> familyOf(String rawKkNumber) {
         try {
-            return registry.findFamily(KkNumber.of(rawKkNumber == null ? "" : rawKkNumber.strip()))
-                    .map(Family::members).orElse(List.of());
+            KkNumber kk = KkNumber.of(rawKkNumber == null ? "" : rawKkNumber.strip());
+            List<Resident> members = registry.findFamily(kk).map(Family::members).orElse(List.of());
+            if (!members.isEmpty()) {
+                // The family is listed to choose from: the KK and each member are recorded as seen.
+                List<PersonalData> shown = new java.util.ArrayList<>();
+                shown.add(PersonalData.of(kk));
+                members.forEach(member -> shown.add(PersonalData.of(member.nik())));
+                personalData.viewed(SCREEN, shown);
+            }
+            return members;
         } catch (RuleViolation notAKkNumber) {
             return List.of();
         }

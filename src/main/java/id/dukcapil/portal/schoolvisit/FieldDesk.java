@@ -3,6 +3,8 @@ package id.dukcapil.portal.schoolvisit;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.population.CardPrintReason;
 import id.dukcapil.portal.population.ChangeReason;
 import id.dukcapil.portal.population.EnrolmentStatus;
@@ -52,11 +54,13 @@ public class FieldDesk {
     private final CardsPrintedBefore printedBefore;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
+    private final PersonalDataViews personalData;
     private final Clock clock;
 
     FieldDesk(TeamVisits team, StudentRepository students, PopulationRegistry registry,
               SchoolVisitClocks clocks, CardsPrintedBefore printedBefore, AuditLog auditLog,
-              CurrentActor currentActor, Clock clock) {
+              CurrentActor currentActor, PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.printedBefore = printedBefore;
         this.team = team;
         this.students = students;
@@ -325,8 +329,10 @@ public class FieldDesk {
         }
     }
 
+    /** The student as the field screen shows them: recorded as seen here, so no screen can forget it (issue 50). */
     private FieldStudent field(SchoolVisit visit, Student student) {
         Resident resident = resident(student);
+        personalData.viewed("lapangan", PersonalData.of(resident.nik()));
         return new FieldStudent(student, resident, registry.cardHistory(resident.nik()),
                 student.seventeenOn(visit.day()),
                 Eligibility.schoolRecording(resident.birthDate(), visit.day()).eligible());

@@ -1,5 +1,7 @@
 package id.dukcapil.portal.schoolvisit;
 
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.schoolvisit.internal.HandoverRepository;
 import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
@@ -53,9 +55,11 @@ public class HandoverDocuments implements SignableDocuments {
     private final SigningQueue signingQueue;
     private final MessageSource messages;
     private final SchoolVisitClocks clocks;
+    private final PersonalDataViews personalData;
 
     HandoverDocuments(HandoverRepository handovers, StudentRepository students, SchoolRepository schools, PdfRenderer renderer, SigningQueue signingQueue,
-                      MessageSource messages, SchoolVisitClocks clocks) {
+                      MessageSource messages, SchoolVisitClocks clocks, PersonalDataViews personalData) {
+        this.personalData = personalData;
         this.clocks = clocks;
         this.handovers = handovers;
         this.students = students;
@@ -65,11 +69,16 @@ public class HandoverDocuments implements SignableDocuments {
         this.messages = messages;
     }
 
-    /** The record: signed if the Kepala Dinas has signed it, else as it will be signed. */
+    /**
+     * The record: signed if the Kepala Dinas has signed it, else as it will be signed. It lists every student whose
+     * card it hands over: each is recorded as downloaded before the file goes (decision 129, issue 50).
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.PRINT_OPERATOR + "','" + Roles.PLANNER + "')")
     public byte[] pdf(long handoverId) {
         Handover handover = handover(handoverId);
+        personalData.downloaded("cetak-sekolah/serah-terima-pdf",
+                handover.students().stream().map(student -> PersonalData.nik(student.nik())).toList());
         if (handover.documentId() != null) {
             var signed = signingQueue.signedPdf(DocumentId.of(handover.documentId()));
             if (signed.isPresent()) {

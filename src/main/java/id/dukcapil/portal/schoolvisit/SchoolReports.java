@@ -1,5 +1,7 @@
 package id.dukcapil.portal.schoolvisit;
 
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.schoolvisit.internal.SchoolRepository;
 import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.schoolvisit.internal.VisitReads;
@@ -34,10 +36,12 @@ public class SchoolReports {
     private final VisitReads plans;
     private final StaffNames staffNames;
     private final MessageSource messages;
+    private final PersonalDataViews personalData;
     private final Clock clock;
 
     SchoolReports(SchoolRepository schools, StudentRepository students, VisitReads plans, StaffNames staffNames,
-                  MessageSource messages, Clock clock) {
+                  MessageSource messages, PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.schools = schools;
         this.students = students;
         this.plans = plans;
@@ -53,9 +57,22 @@ public class SchoolReports {
         return students.figures(schoolId);
     }
 
+    /**
+     * A school's report for the file named {@code download} ({@code sekolah/laporan-pdf}): every student it names is
+     * recorded as downloaded before the file goes (decision 129, issue 50).
+     */
     @Transactional(readOnly = true)
     @PreAuthorize(Schools.READERS)
-    public TableReport school(long schoolId, Locale locale) {
+    public TableReport school(long schoolId, Locale locale, String download) {
+        return downloaded(download, schoolReport(schoolId, locale));
+    }
+
+    private TableReport downloaded(String download, TableReport report) {
+        personalData.downloaded(download, report.people().stream().map(PersonalData::nik).toList());
+        return report;
+    }
+
+    private TableReport schoolReport(long schoolId, Locale locale) {
         School school = schools.find(schoolId).orElseThrow(() -> new RuleViolation("schoolvisit.error.school-not-found"));
         List<List<Object>> visitRows = new ArrayList<>();
         for (SchoolVisit visit : plans.ofSchool(schoolId)) {
@@ -82,7 +99,11 @@ public class SchoolReports {
      */
     @Transactional(readOnly = true)
     @PreAuthorize(Schools.READERS)
-    public TableReport visit(long visitId, Locale locale) {
+    public TableReport visit(long visitId, Locale locale, String download) {
+        return downloaded(download, visitReport(visitId, locale));
+    }
+
+    private TableReport visitReport(long visitId, Locale locale) {
         SchoolVisit visit = plans.visit(visitId).orElseThrow(() -> new RuleViolation("schoolvisit.error.visit-not-found"));
         Map<String, String> names = staffNames.of(visit.team());
         String team = visit.team().stream().map(u -> names.getOrDefault(u, u)).collect(Collectors.joining(", "));

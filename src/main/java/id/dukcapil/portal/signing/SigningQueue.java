@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.audit.PersonalData;
+import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -44,11 +46,13 @@ public class SigningQueue {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final VerificationLinks links;
+    private final PersonalDataViews personalData;
     private final Clock clock;
 
     SigningQueue(DocumentStore documents, SigningCertificateRepository certificates, DocumentSources sources, AuditLog auditLog,
                  CurrentActor currentActor, ApplicationEventPublisher events, VerificationLinks links,
-                 Clock clock) {
+                 PersonalDataViews personalData, Clock clock) {
+        this.personalData = personalData;
         this.documents = documents;
         this.certificates = certificates;
         this.sources = sources;
@@ -128,12 +132,40 @@ public class SigningQueue {
         return sources.find(document.sourceType()).map(source -> source.heading(document, locale));
     }
 
-    /** The facts of a waiting document's case that its module shows beside the preview. */
+    /**
+     * The facts of a waiting document's case that its module shows beside the preview. Whose data the preview holds
+     * (its family card's KK number, each person the details name) is recorded as seen here (issue 50).
+     */
     @PreAuthorize("hasRole('" + Roles.HEAD + "')")
     public List<SignableDocuments.Detail> details(long documentId, Locale locale) {
         DocumentStore.DocumentRow document = documents.find(documentId)
                 .orElseThrow(() -> new RuleViolation("signing.document.unknown"));
-        return sources.of(document.sourceType()).details(document.sourceId(), locale);
+        List<SignableDocuments.Detail> details = sources.of(document.sourceType()).details(document.sourceId(), locale);
+        personalData.viewed("signing", whose(document, details));
+        return details;
+    }
+
+    /** The preview's PDF, opened in a tab of its own: recorded as downloaded before its bytes go (issue 50). */
+    @PreAuthorize("hasRole('" + Roles.HEAD + "')")
+    public byte[] previewFile(long documentId, Locale locale) {
+        DocumentStore.DocumentRow document = documents.find(documentId)
+                .orElseThrow(() -> new RuleViolation("signing.document.unknown"));
+        byte[] pdf = preview(documentId);
+        personalData.downloaded("signing/kk-pdf",
+                whose(document, sources.of(document.sourceType()).details(document.sourceId(), locale)));
+        return pdf;
+    }
+
+    /** A family card's KK number (a document of another kind names no family) and each person its details name. */
+    private static List<PersonalData> whose(DocumentStore.DocumentRow document,
+                                            List<SignableDocuments.Detail> details) {
+        List<PersonalData> whose = new java.util.ArrayList<>();
+        if (document.kkNumber() != null && document.kkNumber().matches("\\d{16}")) {
+            whose.add(PersonalData.kk(document.kkNumber()));
+        }
+        details.stream().map(SignableDocuments.Detail::person).filter(java.util.Objects::nonNull)
+                .forEach(nik -> whose.add(PersonalData.nik(nik)));
+        return whose;
     }
 
     /** Sends a waiting document back to the module that asked (to its verifier). */

@@ -82,7 +82,8 @@ class IkdDayReportTests {
         app.assertProblem(app.post("", app.registration(app.residentWithPrintedCard(), "warga@contoh.id", "12345",
                 POINT)), 422, "INVALID_PHONE");
 
-        TableReport report = SignedInAs.call(users, "ikd", () -> reports.mine(day, PortalMessages.INDONESIAN));
+        TableReport report = SignedInAs.call(users, "ikd",
+                () -> reports.mine(day, PortalMessages.INDONESIAN, "ikd/laporan-pdf"));
         assertThat(report.tables()).extracting(TableReport.Table::title)
                 .containsExactly("Ringkasan", "Per petugas", "Kegagalan menurut alasan",
                         "Register aktivasi IKD hari ini", "Waktu per langkah");

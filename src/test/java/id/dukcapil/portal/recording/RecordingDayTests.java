@@ -141,7 +141,7 @@ class RecordingDayTests {
                 + "AND ended_at IS NULL", Integer.class, day)).as("every step of the day ended").isZero();
 
         TableReport report = SignedInAs.call(users, registrars.getFirst(),
-                () -> reports.mine(day, PortalMessages.INDONESIAN));
+                () -> reports.mine(day, PortalMessages.INDONESIAN, "registrasi/register-pdf"));
         assertThat(report.tables().getFirst().rows()).contains(List.of("Kunjungan", 300L),
                 List.of("Dokumen dikembalikan", 30L), List.of("Sudah terekam", 30L),
                 List.of("Diberi nomor antrean", 240L), List.of("Terekam", 240L), List.of("Perekaman gagal", 30L),

@@ -64,6 +64,7 @@ class RecordingWalkTests {
     @Autowired PopulationRegistry registry;
     @Autowired PdfRenderer renderer;
     @Autowired PublicAddress publicAddress;
+    @Autowired id.dukcapil.portal.audit.PersonalDataViews personalData;
     @Autowired RecordingJobs jobs;
 
     @AfterEach
@@ -160,7 +161,8 @@ class RecordingWalkTests {
         assertThat(((Number) step.get("duration_ms")).longValue()).as("the call to the recording")
                 .isEqualTo(Duration.ofMinutes(6).toMillis());
         assertThat(step.get("within_standard")).isEqualTo(true);
-        TableReport report = SignedInAs.call(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN));
+        TableReport report = SignedInAs.call(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN,
+                "registrasi/register-pdf"));
         TableReport.Table waiting = report.tables().stream()
                 .filter(table -> table.title().startsWith("Menunggu dipanggil")).findFirst().orElseThrow();
         assertThat(waiting.rows()).containsExactly(List.of("Panggilan", 1L),
@@ -264,7 +266,8 @@ class RecordingWalkTests {
                 .as("no step of the day left open").isZero();
         assertThat(SignedInAs.call(users, registrar, () -> registration.lookup(niks.get(5))).openVisit()).isNull();
 
-        TableReport report = SignedInAs.call(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN));
+        TableReport report = SignedInAs.call(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN,
+                "registrasi/register-pdf"));
         assertThat(report.tables().getFirst().rows()).contains(List.of("Kunjungan", 6L), List.of("Terekam", 2L),
                 List.of("Ditutup: berkas belum diperiksa", 1L), List.of("Ditutup: belum dipanggil", 1L),
                 List.of("Ditutup: tidak hadir", 1L), List.of("Ditutup: gagal rekam", 1L),
@@ -327,7 +330,7 @@ class RecordingWalkTests {
                 assertThat(checked.recordedAt()).endsWith("08:31"));
 
         RecordingDocuments signed = new RecordingDocuments(visits, registry, servicePoints, renderer, messages,
-                clock, publicAddress, staffNames, new RecordingDocuments.Signatory(
+                clock, publicAddress, staffNames, personalData, new RecordingDocuments.Signatory(
                         "a.n. Kepala Dinas, Kepala Bidang Pendaftaran Penduduk", "Dra. Siti Rahmawati",
                         "19700101 199503 2 001"));
         assertThat(pdfText(signed.proof(recorded))).contains(officer, "Kepala Bidang Pendaftaran Penduduk",

@@ -120,7 +120,8 @@ class SchoolVisitDeadEndsTests {
         assertThat(figures.recordedHere() + figures.alreadyRecorded())
                 .isEqualTo(figures.waiting() + figures.printed() + figures.ended());
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(SignedInAs.call(users, plannerName, () -> reportFiles.pdf(
-                schoolReports.visit(visitId, id.dukcapil.portal.shared.i18n.PortalMessages.INDONESIAN),
+                schoolReports.visit(visitId, id.dukcapil.portal.shared.i18n.PortalMessages.INDONESIAN,
+                        "jadwal-sekolah/laporan-pdf"),
                 id.dukcapil.portal.shared.i18n.PortalMessages.INDONESIAN)))) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains(
                     "Laporan kunjungan perekaman di sekolah (SOP D)", "Sudah terekam sebelumnya 2",

@@ -84,6 +84,7 @@ class SchoolVisitTests {
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+    @Autowired id.dukcapil.portal.audit.internal.PersonalDataViewBuffer personalDataBuffer;
 
     @AfterEach
     void real_time_again() {
@@ -199,6 +200,9 @@ class SchoolVisitTests {
         FieldStudent found = step(officer, () -> field.statusChecked(visit.id(), before));
         assertThat(found.student().state()).isEqualTo(StudentState.WAITING);
         assertThat(found.student().alreadyRecorded()).isTrue();
+        // The field desk records the student it hands the officer's screen (issue 50).
+        personalDataBuffer.flush();
+        assertThat(accesses(officer, "VIEW", "lapangan", found.resident().nik().value())).isPositive();
         assertThat(step(officer, () -> field.printOnSite(visit.id(), before)).student().state())
                 .isEqualTo(StudentState.PRINTED);
 
@@ -273,12 +277,15 @@ class SchoolVisitTests {
                 .containsEntry("Sudah terekam sebelumnya", 1.0).containsEntry("Menunggu cetak (ulang tahun ke-17)", 1.0)
                 .containsEntry("Tercetak", 2.0).containsEntry("Data SIAK diperbaiki dari akta", 1.0);
         try (PDDocument report = Loader.loadPDF(SignedInAs.call(users, plannerName,
-                () -> reportFiles.pdf(schoolReports.visit(visit.id(), PortalMessages.INDONESIAN),
+                () -> reportFiles.pdf(schoolReports.visit(visit.id(), PortalMessages.INDONESIAN,
+                        "jadwal-sekolah/laporan-pdf"),
                         PortalMessages.INDONESIAN)))) {
             assertThat(new PDFTextStripper().getText(report)).contains("Laporan kunjungan perekaman di sekolah (SOP D)",
                     school.name() + " · " + DATE.format(visitDay), "Direkam di sekolah 2", "Data SIAK diperbaiki dari akta 1",
                     seventeen[1], sixteen[1]);
         }
+        assertThat(accesses(plannerName, "DOWNLOAD", "jadwal-sekolah/laporan-pdf", sixteen[0]))
+                .as("the report names the student: recorded by the service that made it (issue 50)").isPositive();
 
         // The day before the 17th birthday the student is not in the print queue; on the day, they are.
         LocalDate birthday = LocalDate.parse(sixteen[2], DATE).plusYears(17);
@@ -309,6 +316,7 @@ class SchoolVisitTests {
         run.completion().get(60, TimeUnit.SECONDS);
         awaitSigned(handover.id());
         byte[] record = SignedInAs.call(users, officer, () -> handoverDocuments.pdf(handover.id()));
+        assertThat(accesses(officer, "DOWNLOAD", "cetak-sekolah/serah-terima-pdf", sixteen[0])).isEqualTo(1);
         assertThat(verification.check(record, "192.0.2.40").authentic()).isTrue();
         try (PDDocument pdf = Loader.loadPDF(record)) {
             assertThat(pdf.getSignatureDictionaries()).hasSize(1);
@@ -517,7 +525,8 @@ class SchoolVisitTests {
     private Map<String, Object> visitReportFigures(String plannerName, long visitId) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         SignedInAs.run(users, plannerName,
-                () -> reportFiles.xlsx(schoolReports.visit(visitId, PortalMessages.INDONESIAN), out));
+                () -> reportFiles.xlsx(schoolReports.visit(visitId, PortalMessages.INDONESIAN,
+                        "jadwal-sekolah/laporan-xlsx"), out));
         Map<String, Object> figures = new java.util.LinkedHashMap<>();
         try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(out.toByteArray()))) {
             for (var row : workbook.getSheet("Ringkasan")) {
@@ -528,5 +537,11 @@ class SchoolVisitTests {
             }
         }
         return figures;
+    }
+
+    /** Who saw or downloaded whose data, as the services record it (decision 129). */
+    private long accesses(String staff, String kind, String screen, String nik) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_personal_data_view WHERE staff_id = ? AND kind = ? "
+                + "AND screen = ? AND subject = ?", Long.class, staff, kind, screen, nik);
     }
 }

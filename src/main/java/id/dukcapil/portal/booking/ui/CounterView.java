@@ -30,8 +30,6 @@ import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.FieldRefusals;
 import id.dukcapil.portal.shared.ui.FilterBar;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.BookingStatus;
 import id.dukcapil.portal.booking.CannotPrintReason;
@@ -100,13 +98,11 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH.mm");
     private final CounterService counter;
     private final Clock clock;
-    private final PersonalDataViews personalData;
     private @Nullable Booking current;
     private String pointName = "";
 
-    CounterView(CounterService counter, PersonalDataViews personalData, Clock clock) {
+    CounterView(CounterService counter, Clock clock) {
         this.counter = counter;
-        this.personalData = personalData;
         this.clock = clock;
         // A colleague at the next desk serves the same queue: it is read again while the screen is open.
         LiveRefresh.whileAttached(this, aboutTheQueueAt(counter.point().orElse(null)), this::showQueue);
@@ -275,7 +271,6 @@ class CounterView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     private void show(CounterCase found) {
         current = found.booking();
         Booking booking = found.booking();
-        personalData.viewed("counter", PersonalData.nik(booking.nik()));
         result.setVisible(true);
         citizen.setText(getTranslation("booking.counter.citizen", booking.residentName(), booking.queueNumber()));
         pointName = found.servicePointName();

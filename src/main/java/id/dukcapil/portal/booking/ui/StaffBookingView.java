@@ -22,8 +22,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.NumericKeypad;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.booking.Booking;
 import id.dukcapil.portal.booking.BookingRefused;
 import id.dukcapil.portal.booking.BookingRequest;
@@ -74,12 +72,10 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
     private final QuotaCalendarService quotas;
     private final TicketDocuments documents;
     private final Clock clock;
-    private final PersonalDataViews personalData;
     private final Binder<UrgentBookingForm> binder = new Binder<>(UrgentBookingForm.class);
 
     StaffBookingView(BookingService bookings, QuotaCalendarService quotas, ServicePoints servicePoints, MyAccount myAccount,
-                     TicketDocuments documents, PersonalDataViews personalData, Clock clock) {
-        this.personalData = personalData;
+                     TicketDocuments documents, Clock clock) {
         this.quotas = quotas;
         this.documents = documents;
         this.clock = clock;
@@ -179,7 +175,6 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showTicket(Booking booking) {
-        personalData.viewed("booking-for-resident", PersonalData.nik(booking.nik()));
         ticket.removeAll();
         H3 code = new H3(booking.code());
         code.addClassName("ticket-code");
@@ -189,10 +184,8 @@ class StaffBookingView extends VerticalLayout implements HasDynamicTitle {
         image.setWidth("24em");
         var locale = getLocale();
         Anchor print = new Anchor(Downloads.named("tiket-" + booking.code() + ".pdf", "application/pdf",
-                () -> {
-                    personalData.downloaded("booking-for-resident/tiket-pdf", PersonalData.nik(booking.nik()));
-                    return documents.pdf(booking, locale);
-                }), AttachmentType.INLINE, getTranslation("booking.staff.print"));
+                () -> documents.pdfForStaff(booking, locale)), AttachmentType.INLINE,
+                getTranslation("booking.staff.print"));
         print.setTarget(AnchorTarget.BLANK);
         print.setId("print-" + booking.code());
         ticket.add(code, new Paragraph(getTranslation("booking.staff.ticket", booking.queueNumber(),

@@ -15,8 +15,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.ikd.IkdDayReports;
 import id.dukcapil.portal.ikd.IkdDesk;
 import id.dukcapil.portal.ikd.Registration;
@@ -66,8 +64,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     final Div qrPanel = new Div();
     private final IkdDesk desk;
     private final Clock clock;
-    private final PersonalDataViews personalData;
-    /** The registrations this screen has shown: each is recorded once, not on every refresh. */
+    /** The registrations this screen has shown: the desk records each once, not on every refresh. */
     private final Set<String> recorded = new HashSet<>();
     private final ZoneId zone;
     private @Nullable String shownFor;
@@ -83,10 +80,8 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     private long expiredPins;
     final Button report;
 
-    IkdDeskView(IkdDesk desk, IkdDayReports reports, TableReportFiles files, PersonalDataViews personalData,
-                Clock clock) {
+    IkdDeskView(IkdDesk desk, IkdDayReports reports, TableReportFiles files, Clock clock) {
         this.desk = desk;
-        this.personalData = personalData;
         this.clock = clock;
         this.zone = ZoneId.of("Asia/Jakarta");
         setSizeFull();
@@ -111,7 +106,7 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
         body.setSizeFull();
         body.setFlexGrow(1, grid);
         report = new Button(getTranslation("ikd.report.open"), VaadinIcon.FILE_TEXT_O.create(),
-                click -> new IkdReportDialog(reports, files, personalData, clock).open());
+                click -> new IkdReportDialog(reports, files, clock).open());
         report.setId("ikd-report");
         OpensDialog.button(report);
         HorizontalLayout header = new HorizontalLayout(new H3(getTranslation("ikd.desk.title")), report);
@@ -126,18 +121,14 @@ class IkdDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
-        List<Registration> now = desk.waiting();
+        List<Registration> now = desk.listed(recorded);
+        now.forEach(row -> recorded.add(row.code()));
         long expired = now.stream().filter(row -> row.pinExpired(clock.instant())).count();
         if (!now.equals(rows) || expired != expiredPins) { // a PIN running out changes a row's label and action
             rows = now;
             expiredPins = expired;
             steps = desk.steps(rows);
             listed.show(rows);
-            List<PersonalData> appeared = rows.stream().map(Registration::code).filter(recorded::add)
-                    .map(code -> PersonalData.nik(desk.nikOf(code))).toList();
-            if (!appeared.isEmpty()) {
-                personalData.viewed("ikd", appeared);
-            }
         }
         if (notedFor != null && rows.stream().noneMatch(row -> row.code().equals(notedFor)
                 && row.state() == RegistrationState.PIN_SENT)) {

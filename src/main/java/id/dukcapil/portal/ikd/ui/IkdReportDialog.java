@@ -10,8 +10,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.ikd.IkdDayReports;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
@@ -42,7 +40,7 @@ class IkdReportDialog extends Dialog {
     private final IkdDayReports reports;
     private final Clock clock;
 
-    IkdReportDialog(IkdDayReports reports, TableReportFiles files, PersonalDataViews personalData, Clock clock) {
+    IkdReportDialog(IkdDayReports reports, TableReportFiles files, Clock clock) {
         this.reports = reports;
         this.clock = clock;
         setHeaderTitle(getTranslation("ikd.report.title"));
@@ -54,16 +52,14 @@ class IkdReportDialog extends Dialog {
         binder.readBean(new ReportDayForm(LocalDate.now(clock)));
         day.addValueChangeListener(change -> showState());
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-            TableReport report = report();
-            personalData.downloaded("ikd/laporan-pdf", people(report));
+            TableReport report = report("ikd/laporan-pdf");
             byte[] bytes = files.pdf(report, getLocale());
             return new DownloadResponse(new ByteArrayInputStream(bytes), report.fileName() + ".pdf",
                     "application/pdf", bytes.length);
         }), getTranslation("ikd.report.pdf"));
         pdf.setId("ikd-report-pdf");
         Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
-            TableReport report = report();
-            personalData.downloaded("ikd/laporan-xlsx", people(report));
+            TableReport report = report("ikd/laporan-xlsx");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             files.xlsx(report, out);
             return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()),
@@ -97,8 +93,8 @@ class IkdReportDialog extends Dialog {
         return day.getValue() == null ? LocalDate.now(clock) : day.getValue();
     }
 
-    private TableReport report() {
-        return reports.mine(chosenDay(), getLocale());
+    private TableReport report(String download) {
+        return reports.mine(chosenDay(), getLocale(), download);
     }
 
     private void showState() {
@@ -108,10 +104,5 @@ class IkdReportDialog extends Dialog {
                 "ikd.report.state." + submission.state(), submission.officerName(),
                 time.format(submission.submittedAt()), submission.returnedReason()))
                 .orElse(getTranslation("ikd.report.state.none")));
-    }
-
-    /** Everyone the day's register names: recorded before the file goes (decision 129). */
-    private static java.util.List<PersonalData> people(TableReport report) {
-        return report.people().stream().map(PersonalData::nik).toList();
     }
 }

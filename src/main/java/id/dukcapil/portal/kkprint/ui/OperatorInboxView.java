@@ -1,8 +1,6 @@
 package id.dukcapil.portal.kkprint.ui;
 
 import id.dukcapil.portal.audit.CurrentActor;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.kkprint.demo.DemoIntakeDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,7 +18,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.InboxRow;
-import id.dukcapil.portal.kkprint.KkCards;
 import id.dukcapil.portal.kkprint.KkDelivery;
 import id.dukcapil.portal.kkprint.KkPrintIntake;
 import id.dukcapil.portal.kkprint.KkPrintRefusal;
@@ -75,9 +72,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     private final OperatorInbox inbox;
     private final KkRequests requests;
     private final KkDelivery delivery;
-    private final KkCards cards;
     private final Clock clock;
-    private final PersonalDataViews personalData;
     /** Who may do what on a row, in the inbox and in the request's window alike. */
     private Predicate<InboxRow> claimable = row -> false;
     private Predicate<InboxRow> mineInCheck = row -> false;
@@ -85,17 +80,14 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
 
     private final CurrentRoles roles;
 
-    OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery, KkCards cards,
+    OperatorInboxView(OperatorInbox inbox, KkRequests requests, KkDelivery delivery,
                       KkPrintIntake intake, Environment environment, CurrentActor currentActor,
-                      PersonalDataViews personalData, Clock clock,
-                      CurrentRoles roles) {
+                      Clock clock, CurrentRoles roles) {
         this.roles = roles;
-        this.personalData = personalData;
         LiveRefresh.whileAttached(this, CHANGES, CLOCKS, this::refresh);
         this.inbox = inbox;
         this.requests = requests;
         this.delivery = delivery;
-        this.cards = cards;
         this.clock = clock;
         setSizeFull();
         String me = currentActor.id();
@@ -198,11 +190,7 @@ class OperatorInboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void open(RequestDetail detail) {
-        List<Detail> family = cards.details(detail.row().trackingNumber(), getLocale());
-        List<PersonalData> shown = new ArrayList<>(List.of(PersonalData.nik(detail.requesterNik()),
-                PersonalData.kk(detail.row().kkNumber())));
-        family.stream().map(Detail::person).filter(Objects::nonNull).forEach(nik -> shown.add(PersonalData.nik(nik)));
-        personalData.viewed("kk/operator", shown);
+        List<Detail> family = inbox.opened(detail, getLocale());
         RequestDialog dialog = new RequestDialog(detail, family, delivery, clock.getZone(), this::refresh, roles);
         dialog.addActions(inboxActions(detail.row(), dialog));
         dialog.open();

@@ -17,8 +17,6 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.kkprint.BatchOutcome;
 import id.dukcapil.portal.kkprint.InboxFilter;
 import id.dukcapil.portal.kkprint.InboxRow;
@@ -37,7 +35,6 @@ import id.dukcapil.portal.shared.ui.RowOpener;
 import id.dukcapil.portal.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -64,13 +61,11 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
     private final VerifierInbox inbox;
     private final KkRequests requests;
     private final Clock clock;
-    private final PersonalDataViews personalData;
     private @Nullable Review review;
     /** The requests this verifier opened on this screen: a batch says how many of its requests were not. */
     private final java.util.Set<Long> opened = new java.util.HashSet<>();
 
-    VerifierInboxView(VerifierInbox inbox, KkRequests requests, PersonalDataViews personalData, Clock clock) {
-        this.personalData = personalData;
+    VerifierInboxView(VerifierInbox inbox, KkRequests requests, Clock clock) {
         LiveRefresh.whileAttached(this, OperatorInboxView.CHANGES, OperatorInboxView.CLOCKS, this::refresh);
         this.inbox = inbox;
         this.requests = requests;
@@ -162,10 +157,6 @@ class VerifierInboxView extends SplitLayout implements HasDynamicTitle {
         }
         reviewPanel.add(problems);
         review.family().ifPresent(family -> members.setItems(family.members()));
-        List<PersonalData> shown = new ArrayList<>(List.of(PersonalData.nik(review.request().requesterNik()),
-                PersonalData.kk(row.kkNumber())));
-        review.family().ifPresent(family -> family.members().forEach(member -> shown.add(PersonalData.of(member.nik()))));
-        personalData.viewed("kk/verifier", shown);
         HorizontalLayout decisions = new HorizontalLayout(verify, rejectToOperator, rejectToCitizen);
         decisions.setWrap(true); // beside the inbox at 1440 px the third button ran past the panel's edge
         reviewPanel.add(members, decisions);

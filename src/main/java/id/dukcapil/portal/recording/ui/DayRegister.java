@@ -13,15 +13,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.recording.DayClosing;
 import id.dukcapil.portal.recording.RecordingDayReports;
 import id.dukcapil.portal.recording.RegistrationDesk;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
 import id.dukcapil.portal.shared.NaturalOrder;
-import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.shared.ui.DestructiveConfirm;
 import id.dukcapil.portal.shared.ui.ListedRows;
@@ -51,14 +48,12 @@ class DayRegister extends VerticalLayout {
     private final ListedRows<Visit> sentBackRows = ListedRows.of(sentBack, Visit::id);
     private final RegistrationDesk desk;
     private final DayClosing closing;
-    private final PersonalDataViews personalData;
     private final Consumer<String> done;
 
     DayRegister(RegistrationDesk desk, RecordingDayReports reports, TableReportFiles files, DayClosing closing,
-                PersonalDataViews personalData, Clock clock, Consumer<String> done) {
+                Clock clock, Consumer<String> done) {
         this.desk = desk;
         this.closing = closing;
-        this.personalData = personalData;
         this.done = done;
         sentBack.addColumn(Visit::ticket).setComparator(Comparator.comparing(Visit::ticket, NaturalOrder.TEXT)).setHeader(getTranslation("recording.report.column.ticket")).setAutoWidth(true);
         sentBack.addColumn(Visit::fullName).setComparator(Comparator.comparing(Visit::fullName, NaturalOrder.TEXT)).setHeader(getTranslation("recording.report.column.name"));
@@ -82,16 +77,14 @@ class DayRegister extends VerticalLayout {
         register.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         register.setEmptyStateText(getTranslation("recording.registration.empty-register"));
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var report = reports.mine(java.time.LocalDate.now(clock), getLocale());
-            downloaded("registrasi/register-pdf", report);
+            var report = reports.mine(java.time.LocalDate.now(clock), getLocale(), "registrasi/register-pdf");
             byte[] bytes = files.pdf(report, getLocale());
             return new DownloadResponse(new ByteArrayInputStream(bytes), report.fileName() + ".pdf",
                     "application/pdf", bytes.length);
         }), getTranslation("recording.registration.report-pdf"));
         pdf.setTarget(AnchorTarget.BLANK);
         Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var report = reports.mine(java.time.LocalDate.now(clock), getLocale());
-            downloaded("registrasi/register-xlsx", report);
+            var report = reports.mine(java.time.LocalDate.now(clock), getLocale(), "registrasi/register-xlsx");
             var out = new java.io.ByteArrayOutputStream();
             files.xlsx(report, out);
             return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), report.fileName() + ".xlsx",
@@ -111,11 +104,6 @@ class DayRegister extends VerticalLayout {
         add(new H3(getTranslation("recording.registration.sent-back")), sentBack, registerHeader, register);
         setPadding(false);
         setSizeFull();
-    }
-
-    /** The day's register names every resident of the day: each is in the file, so each is recorded first. */
-    private void downloaded(String download, TableReport report) {
-        personalData.downloaded(download, report.people().stream().map(PersonalData::nik).toList());
     }
 
     /** Says what closing will close, by the state each open visit is in, before it does. */

@@ -20,8 +20,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.recording.RecordingDesk;
 import id.dukcapil.portal.recording.RecordingDocuments;
 import id.dukcapil.portal.recording.Visit;
@@ -69,14 +67,12 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     private final ListedRows<Visit> toHandRows = ListedRows.of(toHand, Visit::id);
     private final RecordingDesk desk;
     private final RecordingDocuments papers;
-    private final PersonalDataViews personalData;
     private final Clock clock;
     @Nullable Visit called;
 
-    RecordingDeskView(RecordingDesk desk, RecordingDocuments papers, PersonalDataViews personalData, Clock clock) {
+    RecordingDeskView(RecordingDesk desk, RecordingDocuments papers, Clock clock) {
         this.desk = desk;
         this.clock = clock;
-        this.personalData = personalData;
         this.papers = papers;
         setSizeFull();
         deskName.setLabel(getTranslation("recording.desk.name"));
@@ -153,7 +149,6 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         called = visit;
         // One number at a time: the next is called once this one is recorded, sent back or absent.
         callNext.setEnabled(false);
-        personalData.viewed("perekaman", PersonalData.nik(visit.nik()));
         current.removeAll();
         Span ticket = new Span(visit.ticket());
         ticket.setId("recording-called");
@@ -209,7 +204,6 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private DownloadResponse proof(Visit visit) {
-        personalData.downloaded("perekaman/bukti-pdf", PersonalData.nik(visit.nik()));
         byte[] pdf = papers.proof(visit);
         return new DownloadResponse(new ByteArrayInputStream(pdf), "bukti-perekaman-" + visit.proofNumber() + ".pdf",
                 "application/pdf", pdf.length);

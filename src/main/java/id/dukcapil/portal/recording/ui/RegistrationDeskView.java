@@ -22,8 +22,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.notification.OfficeChannels;
 import id.dukcapil.portal.recording.Applicant;
 import id.dukcapil.portal.recording.DayClosing;
@@ -75,7 +73,6 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Visit> register;
     private final RegistrationDesk desk;
     private final RecordingDocuments papers;
-    private final PersonalDataViews personalData;
     private final OfficeChannels officeChannels;
     private final RegistrationForms forms = new RegistrationForms(this);
     private final FieldRefusals checkRefusals;
@@ -86,12 +83,10 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
     @Nullable Applicant applicant;
 
     RegistrationDeskView(RegistrationDesk desk, RecordingDocuments papers, RecordingDayReports reports,
-                         TableReportFiles files, DayClosing closing, PersonalDataViews personalData,
-                         OfficeChannels officeChannels, Clock clock) {
+                         TableReportFiles files, DayClosing closing, OfficeChannels officeChannels, Clock clock) {
         this.desk = desk;
         this.clock = clock;
         this.officeChannels = officeChannels;
-        this.personalData = personalData;
         this.papers = papers;
         setSizeFull();
         nik = forms.nik;
@@ -113,7 +108,7 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         // Side by side on a desk's screen; on an upright tablet (800 px) the register goes below the resident, whole,
         // its buttons in sight (issue 54: "Antrekan lagi" and "Tutup hari" were off the screen's edge).
         left.getStyle().set("flex", "1 1 26rem").set("max-width", "34rem").set("min-width", "0");
-        lists = new DayRegister(desk, reports, files, closing, personalData, clock, this::done);
+        lists = new DayRegister(desk, reports, files, closing, clock, this::done);
         lists.getStyle().set("flex", "1 1 26rem").set("min-width", "0");
         sentBack = lists.sentBack;
         register = lists.register;
@@ -151,7 +146,6 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         try {
             showApplicant(desk.lookup(number));
             if (!family.isEmpty()) {
-                familyShown(number, family);
                 applicantPanel.add(new Paragraph(getTranslation("recording.registration.also-kk")));
                 addMembers(family);
             }
@@ -161,7 +155,6 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
                 // At the field the operator is typing or scanning in (Enter looks up), not in a message over it.
                 Notifications.at(nik, notAResident);
             } else {
-                familyShown(number, family);
                 visit = null;
                 applicantPanel.removeAll();
                 applicantPanel.add(new Paragraph(getTranslation("recording.registration.choose-member")));
@@ -213,14 +206,6 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
                 });
     }
 
-    /** The typed number was a KK number: its family is listed to choose from. */
-    private void familyShown(String kkNumber, List<Resident> family) {
-        List<PersonalData> shown = new java.util.ArrayList<>();
-        shown.add(PersonalData.kk(kkNumber));
-        family.forEach(member -> shown.add(PersonalData.of(member.nik())));
-        personalData.viewed("registrasi", shown);
-    }
-
     private void addMembers(List<Resident> family) {
         applicantPanel.add(new FamilyChoice(family, member -> {
             nik.setValue(member);
@@ -233,7 +218,6 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         visit = applicant.openVisit();
         applicantPanel.removeAll();
         var resident = applicant.resident();
-        personalData.viewed("registrasi", PersonalData.of(resident.nik()));
         applicantPanel.add(new H3(resident.fullName()), new Paragraph(getTranslation("recording.registration.who",
                 resident.nik().value(), resident.birthPlace(), PortalMessages.DATE.format(resident.birthDate()),
                 applicant.familyMembers(), getTranslation(applicant.enrolmentStatus().labelKey()))));

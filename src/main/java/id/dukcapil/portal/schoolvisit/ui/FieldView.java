@@ -25,8 +25,6 @@ import id.dukcapil.portal.shared.ui.WholeNumbers;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.EnrolmentAnswers;
 import id.dukcapil.portal.schoolvisit.FieldDesk;
@@ -82,7 +80,6 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     private final EnrolmentAnswers enrolment;
     private final ServicePointNames pointNames;
     private final Clock clock;
-    private final PersonalDataViews personalData;
     @Nullable SchoolVisit visit;
     @Nullable FieldStudent current;
     /** Set while the visits' list is shown anew, whose visit is then shown once. */
@@ -92,10 +89,9 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     private final StepButtons buttons = new StepButtons(this, this::studentSaved);
 
     FieldView(FieldDesk desk, VisitDesk visitDesk, EnrolmentAnswers enrolment, ServicePointNames pointNames,
-              PersonalDataViews personalData, Clock clock) {
+              Clock clock) {
         this.desk = desk;
         this.visitDesk = visitDesk;
-        this.personalData = personalData;
         this.pointNames = pointNames;
         this.enrolment = enrolment;
         this.clock = clock;
@@ -241,7 +237,6 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         studentPanel.removeAll();
         Resident resident = student.resident();
         Student s = student.student();
-        personalData.viewed("lapangan", PersonalData.of(resident.nik()));
         desk.step(s.id()).ifPresentOrElse(
                 step -> stepClock.show(step.startedAt(), step.standard(), clock.instant()), stepClock::clear);
         HorizontalLayout named = new HorizontalLayout(new H3(resident.fullName()), stepClock);

@@ -21,8 +21,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.schoolvisit.BirthdayPrintQueue;
 import id.dukcapil.portal.schoolvisit.EnrolmentAnswers;
 import id.dukcapil.portal.schoolvisit.Handover;
@@ -77,15 +75,13 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     private final Handovers handovers;
     private final HandoverDocuments documents;
     private final Clock clock;
-    private final PersonalDataViews personalData;
 
     private final CurrentRoles roles;
 
     PrintQueueView(BirthdayPrintQueue printQueue, EnrolmentAnswers enrolment, Handovers handovers,
-                   HandoverDocuments documents, Schools schools, PersonalDataViews personalData, Clock clock,
+                   HandoverDocuments documents, Schools schools, Clock clock,
                    CurrentRoles roles) {
         this.roles = roles;
-        this.personalData = personalData;
         this.printQueue = printQueue;
         this.clock = clock;
         this.enrolment = enrolment;
@@ -269,9 +265,6 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     void show(Handover handover) {
         handoverPanel.removeAll();
         Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-            // The record lists every student whose card it hands over.
-            personalData.downloaded("cetak-sekolah/serah-terima-pdf",
-                    handover.students().stream().map(student -> PersonalData.nik(student.nik())).toList());
             byte[] bytes = documents.pdf(handover.id());
             return new DownloadResponse(new ByteArrayInputStream(bytes), handover.number().replace('/', '-') + ".pdf",
                     "application/pdf", bytes.length);

@@ -4,28 +4,27 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.report.TableReport;
 import id.dukcapil.portal.shared.report.TableReportFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The PDF and Excel links of a table report, made when clicked so that the figures are those of that moment. The
- * students a report names are recorded as downloaded before the file goes (decision 129).
+ * report is asked for by its file's name ({@code download} and {@code -pdf} or {@code -xlsx}): the service records
+ * the students it names as downloaded (decision 129).
  */
 final class ReportDownloads {
 
     private ReportDownloads() {
     }
 
-    static Anchor pdf(Supplier<TableReport> report, TableReportFiles files, PersonalDataViews personalData,
+    static Anchor pdf(Function<String, TableReport> report, TableReportFiles files,
                       String download, Locale locale, String label) {
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            TableReport made = made(report, personalData, download + "-pdf");
+            TableReport made = report.apply(download + "-pdf");
             byte[] bytes = files.pdf(made, locale);
             return new DownloadResponse(new ByteArrayInputStream(bytes), made.fileName() + ".pdf", "application/pdf",
                     bytes.length);
@@ -34,20 +33,14 @@ final class ReportDownloads {
         return anchor;
     }
 
-    static Anchor xlsx(Supplier<TableReport> report, TableReportFiles files, PersonalDataViews personalData,
+    static Anchor xlsx(Function<String, TableReport> report, TableReportFiles files,
                        String download, String label) {
         return new Anchor(DownloadHandler.fromInputStream(event -> {
-            TableReport made = made(report, personalData, download + "-xlsx");
+            TableReport made = report.apply(download + "-xlsx");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             files.xlsx(made, out);
             return new DownloadResponse(new ByteArrayInputStream(out.toByteArray()), made.fileName() + ".xlsx",
                     TableReportFiles.XLSX, out.size());
         }), label);
-    }
-
-    private static TableReport made(Supplier<TableReport> report, PersonalDataViews personalData, String download) {
-        TableReport made = report.get();
-        personalData.downloaded(download, made.people().stream().map(PersonalData::nik).toList());
-        return made;
     }
 }

@@ -27,7 +27,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.RosterReport;
 import id.dukcapil.portal.schoolvisit.School;
@@ -72,13 +71,11 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     private final TableReportFiles files;
     private final VisitPlanner planner;
     private final Clock clock;
-    private final PersonalDataViews personalData;
     @Nullable School selected;
     @Nullable SchoolEditor editor;
 
     SchoolsView(Schools service, RosterImport rosterImport, SchoolReports reports, TableReportFiles files,
-                SchoolListImport schoolList, VisitPlanner planner, PersonalDataViews personalData, Clock clock) {
-        this.personalData = personalData;
+                SchoolListImport schoolList, VisitPlanner planner, Clock clock) {
         this.planner = planner;
         this.clock = clock;
         listUpload = new SchoolListUpload(schoolList, service, this::refresh);
@@ -179,11 +176,11 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
                 figures.recordedHere() + figures.alreadyRecorded(), figures.printed(), figures.waiting(),
                 figures.handedOver(), figures.corrected()));
         counts.setId("school-figures");
-        Anchor pdf = ReportDownloads.pdf(() -> reports.school(school.id(), getLocale()), files, personalData,
+        Anchor pdf = ReportDownloads.pdf(download -> reports.school(school.id(), getLocale(), download), files,
                 "sekolah/laporan", getLocale(),
                 getTranslation("schoolvisit.schools.report-pdf"));
         pdf.setId("school-report-pdf");
-        Anchor xlsx = ReportDownloads.xlsx(() -> reports.school(school.id(), getLocale()), files, personalData,
+        Anchor xlsx = ReportDownloads.xlsx(download -> reports.school(school.id(), getLocale(), download), files,
                 "sekolah/laporan",
                 getTranslation("schoolvisit.schools.report-xlsx"));
         xlsx.setId("school-report-xlsx");

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import com.vaadin.flow.component.html.Paragraph;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
@@ -67,15 +66,13 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     private final VisitLetters letters;
     private final SchoolReports reports;
     private final TableReportFiles files;
-    private final PersonalDataViews personalData;
     private final Clock clock;
     LocalDate anchor;
     @Nullable KitEditor kitEditor;
     @Nullable LeaveEditor leaveEditor;
 
     VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, SchoolReports reports,
-                      TableReportFiles files, PersonalDataViews personalData, Clock clock) {
-        this.personalData = personalData;
+                      TableReportFiles files, Clock clock) {
         this.reports = reports;
         this.files = files;
         this.planner = planner;
@@ -268,11 +265,11 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
 
     /** The visit's report (roster, recorded, printed, waiting for the birthday, corrected), made when clicked. */
     private HorizontalLayout visitReports(SchoolVisit visit) {
-        Anchor pdf = ReportDownloads.pdf(() -> reports.visit(visit.id(), getLocale()), files, personalData,
+        Anchor pdf = ReportDownloads.pdf(download -> reports.visit(visit.id(), getLocale(), download), files,
                 "jadwal-sekolah/laporan", getLocale(),
                 getTranslation("schoolvisit.calendar.report-pdf"));
         pdf.setId("visit-report-pdf");
-        Anchor xlsx = ReportDownloads.xlsx(() -> reports.visit(visit.id(), getLocale()), files, personalData,
+        Anchor xlsx = ReportDownloads.xlsx(download -> reports.visit(visit.id(), getLocale(), download), files,
                 "jadwal-sekolah/laporan",
                 getTranslation("schoolvisit.calendar.report-xlsx"));
         xlsx.setId("visit-report-xlsx");

@@ -11,21 +11,18 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import id.dukcapil.portal.audit.PersonalData;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.pdf.PdfPages;
 import id.dukcapil.portal.shared.ui.Downloads;
 import id.dukcapil.portal.signing.QueuedDocument;
 import id.dukcapil.portal.signing.SignableDocuments;
 import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The document as it will be signed, its pages drawn as pictures (a framed PDF depends on the browser's viewer and
- * stayed blank), beside the facts of its case; the PDF itself opens in a tab of its own. Whose data it shows is
- * recorded as it opens, and again when the PDF is opened. The view adds what the head decides to its footer.
+ * stayed blank), beside the facts of its case; the PDF itself opens in a tab of its own ({@code file}, which the
+ * signing queue records as downloaded). The view adds what the head decides to its footer.
  */
 class PreviewDialog extends Dialog {
 
@@ -34,11 +31,7 @@ class PreviewDialog extends Dialog {
     private static final int PREVIEW_PAGES = 5;
 
     PreviewDialog(QueuedDocument document, byte[] pdf, List<SignableDocuments.Detail> details,
-                  PersonalDataViews personalData) {
-        List<PersonalData> family = new ArrayList<>(familyOf(document));
-        details.stream().map(SignableDocuments.Detail::person).filter(Objects::nonNull)
-                .forEach(nik -> family.add(PersonalData.nik(nik)));
-        personalData.viewed("signing", family);
+                  Supplier<byte[]> file) {
         setHeaderTitle(getTranslation("signing.preview.title", document.number()));
         setWidth("min(96vw, 84em)");
         Div pages = new Div();
@@ -56,19 +49,11 @@ class PreviewDialog extends Dialog {
         content.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         content.getStyle().set("gap", "var(--lumo-space-m)");
         pages.getStyle().set("flex", "3 1 32em").set("min-width", "0");
-        DownloadHandler handler = Downloads.named(document.number() + ".pdf", "application/pdf", () -> {
-            personalData.downloaded("signing/kk-pdf", family);
-            return pdf;
-        }).inline();
+        DownloadHandler handler = Downloads.named(document.number() + ".pdf", "application/pdf", file).inline();
         Anchor open = new Anchor(handler, getTranslation("signing.preview.open"));
         open.setTarget(AnchorTarget.BLANK);
         add(content);
         getFooter().add(open);
-    }
-
-    /** A family card's KK number, whose family the preview shows; a document of another kind names no family. */
-    private static List<PersonalData> familyOf(QueuedDocument document) {
-        return document.subject().matches("\\d{16}") ? List.of(PersonalData.kk(document.subject())) : List.of();
     }
 
     private Div detailsOf(List<SignableDocuments.Detail> details) {

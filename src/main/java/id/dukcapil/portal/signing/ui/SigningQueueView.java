@@ -29,7 +29,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.LiveRefresh;
@@ -81,15 +80,13 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
 
     private final SigningQueue signingQueue;
     private final BatchSigning batchSigning;
-    private final PersonalDataViews personalData;
     private boolean allSelected;
     @Nullable BatchRun run;
     private @Nullable Registration polling;
 
     SigningQueueView(SigningQueue signingQueue, BatchSigning batchSigning, Certificates certificates,
-                     PersonalDataViews personalData, Clock clock) {
+                     Clock clock) {
         this.signingQueue = signingQueue;
-        this.personalData = personalData;
         this.batchSigning = batchSigning;
         this.certificateStatus = new CertificateBanner(batchSigning, certificates, clock);
         this.interrupted = new InterruptedBatches(batchSigning, clock.getZone(), this::resume);
@@ -189,7 +186,8 @@ class SigningQueueView extends VerticalLayout implements HasDynamicTitle {
             Notifications.error(violation);
             return;
         }
-        PreviewDialog dialog = new PreviewDialog(document, pdf, details, personalData);
+        PreviewDialog dialog = new PreviewDialog(document, pdf, details,
+                () -> signingQueue.previewFile(document.id(), getLocale()));
         dialog.getFooter().add(decide(document, dialog));
         dialog.open();
     }

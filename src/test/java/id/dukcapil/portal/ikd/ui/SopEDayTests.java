@@ -158,7 +158,7 @@ class SopEDayTests extends PortalViewTest {
                 + "AND day = ? AND service_point = ? AND ended_at IS NULL", Integer.class, day, POINT))
                 .as("every clock of the day ended with the work").isZero();
 
-        TableReport report = reports.mine(day, PortalMessages.INDONESIAN);
+        TableReport report = reports.mine(day, PortalMessages.INDONESIAN, "ikd/laporan-pdf");
         assertThat(report.tables().get(0).rows()).containsExactly(List.of("Mendaftar", 4L),
                 List.of("IKD diaktifkan", 1L), List.of("Diarsipkan", 1L), List.of("Kegagalan", 15L));
         assertThat(report.tables().get(1).rows()).as("failures after her QR codes: the expired one, the PINs")

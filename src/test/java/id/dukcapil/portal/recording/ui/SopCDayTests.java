@@ -206,7 +206,8 @@ class SopCDayTests extends PortalViewTest {
                 + "CONCAT('C-', v.id) WHERE v.day = ? AND s.ended_at IS NULL", Integer.class, day))
                 .as("the closed day leaves no clock running").isZero();
 
-        TableReport report = SignedInAs.call(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN));
+        TableReport report = SignedInAs.call(users, registrar, () -> reports.mine(day, PortalMessages.INDONESIAN,
+                "registrasi/register-pdf"));
         Map<String, Long> figures = figuresOf(pdfText(report));
         assertThat(figures).containsEntry("Kunjungan", 8L).containsEntry("Dokumen dikembalikan", 1L)
                 .containsEntry("Sudah terekam", 1L).containsEntry("Diberi nomor antrean", 6L)

@@ -343,7 +343,7 @@ class SopDDayTests extends PortalViewTest {
 
         // The visit's report: each student once, the figures adding up.
         TableReport report = SignedInAs.call(users, plannerName,
-                () -> schoolReports.visit(visit.id(), PortalMessages.INDONESIAN));
+                () -> schoolReports.visit(visit.id(), PortalMessages.INDONESIAN, "jadwal-sekolah/laporan-pdf"));
         List<List<Object>> figures = report.tables().getFirst().rows();
         assertThat(figures).extracting(row -> row.get(1)).as("roster, recorded here, recorded before, waiting, "
                 + "printed, handed over, ended, corrected").containsExactly(6L, 2L, 3L, 0L, 4L, 4L, 1L, 1L);

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.vaadin.flow.component.UI;
 import id.dukcapil.portal.PortalViewTest;
-import id.dukcapil.portal.audit.PersonalDataViews;
 import id.dukcapil.portal.signing.Certificates;
 import id.dukcapil.portal.signing.DocumentSigner.SecretKind;
 import id.dukcapil.portal.signing.DocumentState;
@@ -38,7 +37,6 @@ class SigningQueueTotpViewTest extends PortalViewTest {
     @Autowired ApplicationContext context;
     @Autowired SigningQueue signingQueue;
     @Autowired Certificates certificates;
-    @Autowired PersonalDataViews personalData;
     @Autowired SigningTestSupport support;
     @Autowired Clock clock;
 
@@ -126,7 +124,7 @@ class SigningQueueTotpViewTest extends PortalViewTest {
 
     /** The signing screen as an office signing through BSrE has it. */
     private SigningQueueView bsreView() {
-        SigningQueueView view = new SigningQueueView(signingQueue, office.batches, certificates, personalData, clock);
+        SigningQueueView view = new SigningQueueView(signingQueue, office.batches, certificates, clock);
         UI.getCurrent().removeAll();
         UI.getCurrent().add(view);
         return view;
