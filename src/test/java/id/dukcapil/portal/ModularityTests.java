@@ -27,12 +27,18 @@ class ModularityTests {
                         .importPackages("id.dukcapil.portal.notification"));
     }
 
-    /** Views ask {@code CurrentActor} or Vaadin's {@code AuthenticationContext} who is signed in (issue 50 item 3). */
+    /**
+     * Views ask {@code CurrentActor} or Vaadin's {@code AuthenticationContext} who is signed in, never the security context or
+     * the HTTP session (issue 50 item 3).
+     */
     @Test
     void no_view_reads_the_security_context() {
         noClasses().that().resideInAPackage("id.dukcapil.portal..ui..")
                 .should().dependOnClassesThat().haveFullyQualifiedName(
                         "org.springframework.security.core.context.SecurityContextHolder")
+                // nor Spring Security's notes in the HTTP session: the sign-in page reads its reason from its address
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(
+                        "org.springframework.security.web.WebAttributes")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("id.dukcapil.portal"));
     }

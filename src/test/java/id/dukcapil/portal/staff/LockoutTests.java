@@ -57,6 +57,16 @@ class LockoutTests {
     }
 
     @Test
+    void the_sign_in_page_is_told_why_by_its_address_a_lock_apart_from_everything_else() {
+        assertThat(signIn.sentTo(username, "wrong-1")).endsWith("/login?error");
+        jdbc.update("UPDATE staff_account SET active = FALSE WHERE username = ?", username);
+        assertThat(signIn.sentTo(username, PASSWORD)).as("deactivated: as a wrong password").endsWith("/login?error");
+        jdbc.update("UPDATE staff_account SET active = TRUE WHERE username = ?", username);
+        failTimes(4);
+        assertThat(signIn.sentTo(username, PASSWORD)).endsWith("/login?error=locked");
+    }
+
+    @Test
     void the_account_unlocks_after_fifteen_minutes() {
         failTimes(5);
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));

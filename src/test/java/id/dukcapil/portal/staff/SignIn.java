@@ -41,6 +41,13 @@ record SignIn(int port, String client) {
         return prepare(username, password, headers).send();
     }
 
+    /** Where a sign-in sends the browser: for a refused one, the sign-in page with its reason. */
+    String sentTo(String username, String password) {
+        Prepared prepared = prepare(username, password, Map.of());
+        return send(prepared.http, prepared.post, HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("Location").orElse("");
+    }
+
     /** The login page opened (the session's cookie taken); {@link Prepared#send()} posts the form. */
     Prepared prepare(String username, String password) {
         return prepare(username, password, Map.of());

@@ -3,12 +3,14 @@ package id.dukcapil.portal.staff.internal;
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import id.dukcapil.portal.staff.ui.StaffNavigation;
+import java.util.Map;
 import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,6 +19,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -65,6 +68,13 @@ class SecurityConfiguration {
         // own rules still ask a sign-in for a staff view, and its router guards each view by its roles.
         http.with(vaadin(), vaadin -> vaadin.loginView(StaffNavigation.loginView())
                 .anyRequest(url -> url.permitAll()));
+        // The sign-in page says why it failed from its own address, not from the HTTP session (issue 50, item 3): too
+        // many tries (a LockedException, for the name or the client's address) read "try later", anything else the
+        // same "wrong username or password" (decision 175).
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?error=" + StaffNavigation.SIGN_IN_LOCKED));
+        http.formLogin(form -> form.failureHandler(failures));
         return http.build();
     }
 

@@ -9,12 +9,9 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import id.dukcapil.portal.shared.ui.LanguageSwitch;
-import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
+import java.util.List;
 
 /**
  * Staff sign-in. After a failure it says why as far as is safe: too many failed tries (for the name, or from the
@@ -34,7 +31,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         setJustifyContentMode(JustifyContentMode.CENTER);
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
-        login.setI18n(i18n(null));
+        login.setI18n(i18n(false));
         Div brand = new Div(getTranslation("login.brand"));
         brand.addClassName("login-brand");
         add(brand, login, new Paragraph(getTranslation("login.forgot-hint")), new LanguageSwitch());
@@ -42,13 +39,14 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            login.setI18n(i18n(lastFailure()));
+        List<String> error = event.getLocation().getQueryParameters().getParameters().get("error");
+        if (error != null) { // set by the failure handler (SecurityConfiguration): "locked", or empty
+            login.setI18n(i18n(error.contains(StaffNavigation.SIGN_IN_LOCKED)));
             login.setError(true);
         }
     }
 
-    private LoginI18n i18n(@org.jspecify.annotations.Nullable Exception failure) {
+    private LoginI18n i18n(boolean locked) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("login.title"));
@@ -56,20 +54,10 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         form.setPassword(getTranslation("login.password"));
         form.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        String reason = failure instanceof LockedException ? "locked" : "wrong";
+        String reason = locked ? "locked" : "wrong";
         error.setTitle(getTranslation("login.error." + reason + ".title"));
         error.setMessage(getTranslation("login.error." + reason + ".message"));
         return i18n;
-    }
-
-    /** Spring Security keeps the last sign-in failure in the HTTP session. */
-    private static @org.jspecify.annotations.Nullable Exception lastFailure() {
-        if (VaadinServletRequest.getCurrent() == null) {
-            return null;
-        }
-        HttpSession session = VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(false);
-        return session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof Exception e
-                ? e : null;
     }
 
     @Override

@@ -8,6 +8,9 @@ public final class StaffNavigation {
     private StaffNavigation() {
     }
 
+    /** The sign-in page's {@code error} value after too many failed tries (the failure handler sets it). */
+    public static final String SIGN_IN_LOCKED = "locked";
+
     public static Class<? extends Component> loginView() {
         return LoginView.class;
     }

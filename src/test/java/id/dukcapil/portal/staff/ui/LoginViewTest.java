@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.server.VaadinSession;
 import id.dukcapil.portal.PortalViewTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 
 /** The sign-in page, as someone not signed in sees it. The sign-in itself is tested over HTTP (LockoutTests). */
 class LoginViewTest extends PortalViewTest {
@@ -33,20 +29,9 @@ class LoginViewTest extends PortalViewTest {
 
     @Test
     void too_many_failures_are_told_to_wait_and_for_how_long() {
-        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
-                new LockedException("locked"));
-        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", "locked"));
         LoginForm form = find(LoginForm.class).single();
         assertThat(shownTexts(form)).contains("Terlalu banyak percobaan yang gagal", "Coba lagi setelah 15 menit");
-    }
-
-    @Test
-    void a_deactivated_account_reads_as_a_wrong_username_or_password() {
-        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
-                new DisabledException("disabled"));
-        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
-        LoginForm form = find(LoginForm.class).single();
-        assertThat(shownTexts(form)).contains("Nama pengguna atau kata sandi salah").doesNotContain("dinonaktifkan");
     }
 
     /** The texts the browser receives: the form's i18n property. */
