@@ -28,8 +28,8 @@ class ModularityTests {
     }
 
     /**
-     * Views ask {@code CurrentActor} or Vaadin's {@code AuthenticationContext} who is signed in, never the security context or
-     * the HTTP session (issue 50 item 3).
+     * Views ask {@code CurrentActor} or Vaadin's {@code AuthenticationContext} who is signed in, never the security
+     * context or the HTTP session (issue 50 item 3).
      */
     @Test
     void no_view_reads_the_security_context() {

@@ -73,7 +73,8 @@ class SecurityConfiguration {
         // same "wrong username or password" (decision 175).
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
-        failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?error=" + StaffNavigation.SIGN_IN_LOCKED));
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(),
+                "/login?error=" + StaffNavigation.SIGN_IN_LOCKED));
         http.formLogin(form -> form.failureHandler(failures));
         return http.build();
     }
