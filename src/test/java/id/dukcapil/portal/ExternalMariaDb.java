@@ -27,7 +27,7 @@ public final class ExternalMariaDb implements AutoCloseable {
     public static ExternalMariaDb start(Path dataDir, String database) throws ManagedProcessException {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(FreePorts.next())
                 .setDataDir(dataDir.toFile())
-                .setBaseDir(Path.of("target/mariadb-server").toAbsolutePath().toFile());
+                .setBaseDir(MariaDbBinaries.FOLDER.toAbsolutePath().toFile());
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -40,6 +41,7 @@ class OversizedSheetTests {
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired MessageSource messages;
+    @Autowired TestClock clock;
 
     @BeforeAll
     static void aSheetOfMoreThanHalfAMillionRows() throws IOException {
@@ -59,7 +61,7 @@ class OversizedSheetTests {
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> SignedInAs.call(users, planner, () -> rosterImport.importRoster(school.id(),
-                LocalDate.now(), new ByteArrayInputStream(hugeSheet))))
+                LocalDate.now(clock), new ByteArrayInputStream(hugeSheet))))
                 .isInstanceOfSatisfying(RuleViolation.class, refused -> {
                     assertThat(refused.messageKeys()).containsExactly("schoolvisit.roster.too-many-rows");
                     assertThat(messages.getMessage(refused.messageKeys().getFirst(), refused.args(),

