@@ -111,8 +111,10 @@ class IkdDayReportTests {
             assertThat(pdf.getDocumentInformation().getTitle()).as("the document's own title")
                     .isEqualTo("Laporan harian aktivasi IKD (SOP E)");
             // The register's columns keep their words whole: the referral's line has its officer and outcome on it.
-            // (Two residents' masked NIKs may read alike: the line is the one with the referred resident's name.)
-            assertThat(new PDFTextStripper().getText(pdf).lines().filter(line -> line.contains(name(referred))))
+            // (Two residents' masked NIKs may read alike, and one name may begin another's, "Nining" and "Nining
+            // Maryani": the line is the one with the referred resident's name followed by her masked NIK.)
+            assertThat(new PDFTextStripper().getText(pdf).lines()
+                    .filter(line -> line.contains(name(referred) + " " + maskedNik(referred))))
                     .singleElement().asString().contains("09:06", "Fitri Handayani", "Dirujuk ke pencatatan");
             assertThat(new PDFTextStripper().getText(pdf)).contains("Laporan harian aktivasi IKD (SOP E)",
                     report.subtitle(), "Per petugas", "Fitri Handayani", "Verifikasi wajah gagal", "6:00",

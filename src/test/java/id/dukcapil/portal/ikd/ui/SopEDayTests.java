@@ -191,7 +191,9 @@ class SopEDayTests extends PortalViewTest {
             assertThat(text).contains("Mendaftar 4", "IKD diaktifkan 1", "Diarsipkan 1", "Kegagalan 15",
                     "Register aktivasi IKD hari ini");
             for (String code : List.of(activated, locked, referred, later)) {
-                assertThat(text.lines().filter(line -> line.contains(name(code)))).as("the register's line of %s", code)
+                // Its name and masked NIK together: one name may begin another's ("Nining", "Nining Maryani").
+                assertThat(text.lines().filter(line -> line.contains(name(code) + " " + masked(code))))
+                        .as("the register's line of %s", code)
                         .singleElement().asString().contains("Fitri Handayani");
             }
         }
