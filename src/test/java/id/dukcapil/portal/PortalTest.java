@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Every test that needs the portal running uses this one annotation, so the whole suite shares one Spring
- * context, one web server on a random port and one embedded MariaDB. The demo profile gives every test the
+ * Every test that needs the portal running uses this one annotation, so each of the suite's JVMs shares one Spring
+ * context, one web server on a random port and one embedded MariaDB among its classes (decision 197). The demo
+ * profile gives every test the
  * demo service points and users. E-mail goes over SMTP to the test run's GreenMail ({@link TestMailServer}).
  */
 @Target(ElementType.TYPE)
