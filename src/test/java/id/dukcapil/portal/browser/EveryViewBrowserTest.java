@@ -48,9 +48,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sight; and every dialog its openers lead to (decision 148) the same, within the window with its buttons in sight,
  * closed unsaved — the tablet views' dialogs at 800 × 1280 as well. The states some dialogs need are made first
  * ({@link WalkStates}, decision 149), and each opener of those dialogs must have opened its dialog ({@code MUST_OPEN}).
+ * One walk per language, each a class of its own ({@link EveryViewInIndonesianBrowserTest},
+ * {@link EveryViewInEnglishBrowserTest}), so that the suite's two JVMs walk the two at once (decision 197).
  */
 @PortalTest
-class EveryViewBrowserTest {
+abstract class EveryViewBrowserTest {
 
     /** Views that look the same to every role: walked once, by the first user whose menu has them. */
     private static final Set<String> SAME_FOR_EVERY_ROLE = Set.of("password");
@@ -106,9 +108,12 @@ class EveryViewBrowserTest {
     @Autowired ApplicationContext context;
     @Autowired I18NProvider translations;
 
+    /** The language of this walk, as the {@code portal-lang} cookie names it: {@code id} or {@code en}. */
+    abstract String language();
+
     /** Every demo user walks the views its menu offers, so a new view is walked as soon as it is in a menu. */
     @Test
-    void every_staff_view_shows_words_not_codes_and_cuts_nothing_at_1440_px_in_both_languages() throws Exception {
+    void every_staff_view_shows_words_not_codes_and_cuts_nothing_at_1440_px() throws Exception {
         DemoMailboxRoute.register(servletContext); // as the demo profile does where no mail server is configured
         jdbc.sql("INSERT INTO notification_demo_mailbox (message_id, recipient, subject, delivered_at, mime) "
                 + "VALUES (?, ?, ?, NOW(), ?)").params(MAIL_ID, MAIL_TO, "Kode OTP Anda: 271828", """
@@ -146,7 +151,7 @@ class EveryViewBrowserTest {
                     walked.addAll(browser.menuRoutes());
                     List<String> routes = browser.menuRoutes().stream()
                             .filter(route -> !SAME_FOR_EVERY_ROLE.contains(route) || walkedOnce.add(route)).toList();
-                    for (String language : List.of("id", "en")) {
+                    for (String language : List.of(language())) {
                         browser.driver.manage().addCookie(new Cookie("portal-lang", language));
                         browser.open(""); // the language is read as the page loads; from here the menu leads
                         for (String route : routes) {
@@ -172,13 +177,13 @@ class EveryViewBrowserTest {
     }
 
     /**
-     * The openers that must have opened their dialog, as the walk names them, in both languages and, on the views used
-     * on a tablet, at its size too.
+     * The openers that must have opened their dialog, as the walk names them, in the walk's language and, on the views
+     * used on a tablet, at its size too.
      */
     private List<String> mustOpen() {
         List<String> openers = new ArrayList<>();
         MUST_OPEN.forEach((route, keys) -> keys.forEach(key -> {
-            for (String language : List.of("id", "en")) {
+            for (String language : List.of(language())) {
                 String words = translations.getTranslation(key.substring(key.indexOf(' ') + 1), Locale.of(language));
                 String opener = (key.startsWith("row ") ? "row of the grid " : "button ") + words;
                 openers.add(language + " /" + route + " " + opener);
