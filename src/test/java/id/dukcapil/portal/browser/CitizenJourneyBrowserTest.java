@@ -3,7 +3,9 @@ package id.dukcapil.portal.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,6 +22,7 @@ import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * SOP A on a phone (390×844, Chromium): open BDS, register, enter the OTP from the e-mail, book a free day for a
@@ -29,17 +33,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PortalTest
 class CitizenJourneyBrowserTest {
 
-    private static final String POINT = "UKL-320417";
-    private static final String POINT_NAME = "UKL Kecamatan Cimaung";
+    /** The name the citizen types and chooses: the only point of that name. */
+    private static final String POINT_NAME = "UKL Kecamatan Uji Perjalanan";
+
+    /** A point of its own: no other test's bookings on its days. */
+    private static String point;
 
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
     @Autowired JdbcTemplate jdbc;
 
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff, @Autowired JdbcTemplate jdbc,
+                                   @Autowired BlankoStock stock, @Autowired UserDetailsService users) {
+        point = CitizensPoint.named(POINT_NAME, staff, jdbc, stock, users);
+    }
+
     @Test
     void a_citizen_on_a_phone_registers_books_and_finds_the_ticket() {
-        LocalDate day = support.dayOfItsOwn(POINT, 7);
-        support.quota(POINT, day, 9);
+        LocalDate day = support.dayOfItsOwn(point, 7);
+        support.quota(point, day, 9);
         String email = support.newEmail();
         String nik = support.printReadyNiks(1).getFirst();
         try (Browser browser = new Browser(port, 390, 844)) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.ikd.IkdApp;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -17,15 +21,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PortalTest
 class IkdDeskRowBrowserTest {
 
-    /**
-     * A point of its own, with an officer of its own: the demo officer's desk holds every other test's waiting
-     * registrations (the desk lists 200), among which two new rows need not even be listed.
-     */
-    private static final String POINT = "UKL-320446";
-    private static final String OFFICER = "ikd-rows";
-
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    @Autowired StaffAccounts staff;
+
+    /**
+     * A point of its own for each test, with an officer of its own: the demo officer's desk holds every other test's
+     * waiting registrations (the desk lists 200), among which two new rows need not even be listed.
+     */
+    String point;
+    String officer;
+
+    @BeforeEach
+    void a_point_of_its_own_with_an_officer() {
+        point = staff.servicePoint();
+        officer = staff.create(Set.of(Role.IKD_OFFICER), PortalTest.DEMO_PASSWORD, point);
+    }
 
     /**
      * Two rows' "show QR" clicked at once, as a hurried officer does: the second click waits behind the first, whose
@@ -35,15 +46,14 @@ class IkdDeskRowBrowserTest {
      */
     @Test
     void a_qr_clicked_while_the_desk_is_redrawn_still_shows_that_citizens_code() throws Exception {
-        officerAtThePoint();
         IkdApp phone = new IkdApp(port, jdbc);
-        String first = phone.facePassed(POINT);
-        String second = phone.facePassed(POINT);
+        String first = phone.facePassed(point);
+        String second = phone.facePassed(point);
         String secondName = jdbc.queryForObject("SELECT full_name FROM ikd_registration WHERE code = ?", String.class,
                 second);
 
         try (Browser desk = new Browser(port, 1440, 900)) {
-            desk.signIn(OFFICER, PortalTest.DEMO_PASSWORD);
+            desk.signIn(officer, PortalTest.DEMO_PASSWORD);
             desk.await(By.tagName("h2"));
             desk.open("ikd");
             // The newest registrations are the desk's last rows: scrolled to, as the officer does.
@@ -71,12 +81,6 @@ class IkdDeskRowBrowserTest {
      */
     @Test
     void a_row_that_comes_to_a_desk_opened_empty_shows_its_button_whole() throws Exception {
-        String point = jdbc.queryForObject("""
-                SELECT p.code FROM staff_service_point p WHERE p.code LIKE 'UKL-%' AND p.code <> ?
-                AND NOT EXISTS (SELECT 1 FROM ikd_registration r WHERE r.service_point = p.code)
-                ORDER BY p.code LIMIT 1""", String.class, POINT);
-        String officer = "ikd-empty";
-        officerAt(officer, point);
         IkdApp phone = new IkdApp(port, jdbc);
 
         try (Browser desk = new Browser(port, 1440, 900)) {
@@ -92,27 +96,5 @@ class IkdDeskRowBrowserTest {
                     return b.width > 60 && b.left >= g.left && b.right <= g.right + 0.5;""", button));
             assertThat(desk.rowActionsOutOfSight()).isEmpty();
         }
-    }
-
-    /** A copy of the demo IKD officer at {@link #POINT}, made once (its password the demo's). */
-    private void officerAtThePoint() {
-        officerAt(OFFICER, POINT);
-    }
-
-    /** A copy of the demo IKD officer at the point, made once (its password the demo's). */
-    private void officerAt(String username, String point) {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM staff_account WHERE username = ?", Integer.class, username) > 0) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO staff_account (username, full_name, password_hash, service_point_id, active,
-                  must_change_password, failed_sign_ins, password_changed_at, created_at, version)
-                SELECT ?, CONCAT(a.full_name, ' (Kutawaringin)'), a.password_hash, p.id, TRUE, FALSE, 0,
-                  a.password_changed_at, a.created_at, 0
-                FROM staff_account a, staff_service_point p WHERE a.username = 'ikd' AND p.code = ?""", username, point);
-        jdbc.update("""
-                INSERT INTO staff_account_role (account_id, role)
-                SELECT c.id, r.role FROM staff_account c, staff_account a JOIN staff_account_role r
-                  ON r.account_id = a.id WHERE c.username = ? AND a.username = 'ikd'""", username);
     }
 }

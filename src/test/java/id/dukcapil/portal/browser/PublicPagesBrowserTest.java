@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingJourney;
 import id.dukcapil.portal.booking.BookingService;
+import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The citizens' site and every page reachable without a staff sign-in, walked on phones 360, 390 and 414 px wide in
@@ -27,19 +31,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PublicPagesBrowserTest {
 
     private static final int[] PHONES = {360, 390, 414};
-    private static final String POINT = "UKL-320417";
+    /** A point of its own: no other test's bookings on its days. */
+    private static String point;
 
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
     @Autowired BookingService bookings;
     @Autowired JdbcTemplate jdbc;
 
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff, @Autowired JdbcTemplate jdbc,
+                                   @Autowired BlankoStock stock, @Autowired UserDetailsService users) {
+        point = CitizensPoint.named("UKL Kecamatan Uji Halaman", staff, jdbc, stock, users);
+    }
+
     @Test
     void every_public_page_fits_a_phone_in_both_languages() {
-        LocalDate day = support.dayOfItsOwn(POINT, 11);
-        support.quota(POINT, day, 9);
+        LocalDate day = support.dayOfItsOwn(point, 11);
+        support.quota(point, day, 9);
         String email = support.newEmail();
-        bookings.book(support.citizen(email), support.request(support.printReadyNiks(1).getFirst(), POINT, day), null,
+        bookings.book(support.citizen(email), support.request(support.printReadyNiks(1).getFirst(), point, day), null,
                 BookingJourney.none(), support.newClientAddress());
         String signed = jdbc.queryForObject(
                 "SELECT token FROM signing_document WHERE state = 'SIGNED' ORDER BY id LIMIT 1", String.class);
@@ -47,7 +58,7 @@ class PublicPagesBrowserTest {
                 + "ORDER BY id LIMIT 1", String.class).stream().findFirst().orElse("AAAAAAAAAAAAAAAAAAAAAAAA");
         List<String> pages = List.of("login", "bds/masuk", "bds/daftar", "bds/lupa-sandi", "verify",
                 "verify/" + signed, "bukti/" + proof, "bukti/AAAAAAAAAAAAAAAAAAAAAAAA", "demo/ikd-app");
-        List<String> signedIn = List.of("bds", "bds/booking?point=" + POINT, "bds/riwayat");
+        List<String> signedIn = List.of("bds", "bds/booking?point=" + point, "bds/riwayat");
 
         List<String> findings = new ArrayList<>();
         try (Browser phone = new Browser(port, 390, 844)) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -41,8 +42,11 @@ class TabletsAndPhonesBrowserTest {
 
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
     private static final String PASSWORD = "Sandi-Kuat-2026";
-    private static final String POINT = "UKL-320417";
-    private static final String POINT_NAME = "UKL Kecamatan Cimaung";
+    /** The name the citizen types and chooses: the only point of that name. */
+    private static final String POINT_NAME = "UKL Kecamatan Uji Layar";
+
+    /** A point of its own: no other test's bookings on its days. */
+    private static String point;
 
     @LocalServerPort int port;
     @Autowired Schools schools;
@@ -54,6 +58,12 @@ class TabletsAndPhonesBrowserTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
     @Autowired BookingTestSupport citizens;
+
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff, @Autowired JdbcTemplate jdbc,
+                                   @Autowired BlankoStock stock, @Autowired UserDetailsService users) {
+        point = CitizensPoint.named(POINT_NAME, staff, jdbc, stock, users);
+    }
 
     @AfterEach
     void real_time_again() {
@@ -117,8 +127,8 @@ class TabletsAndPhonesBrowserTest {
      */
     private void citizensPages(Browser phone, List<String> findings, String language) {
         boolean english = language.equals("en");
-        LocalDate day = citizens.dayOfItsOwn(POINT, 9);
-        citizens.quota(POINT, day, 9);
+        LocalDate day = citizens.dayOfItsOwn(point, 9);
+        citizens.quota(point, day, 9);
         String email = citizens.newEmail();
         String nik = citizens.printReadyNiks(1).getFirst();
 

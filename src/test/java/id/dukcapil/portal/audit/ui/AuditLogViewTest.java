@@ -12,6 +12,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.AuditTestSupport;
 import id.dukcapil.portal.shared.ServicePointNames;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,17 @@ class AuditLogViewTest extends PortalViewTest {
     @Autowired AuditTestSupport support;
     @Autowired JdbcTemplate jdbc;
     @Autowired ServicePointNames points;
+
+    /** A point of its own, the subject of entries read in words. */
+    private static String point;
+
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff, @Autowired JdbcTemplate jdbc) {
+        point = staff.servicePoint();
+        // A name as the office gives one, without the code: the fixture's name carries the code (UKL Uji UJI-…), and
+        // the log must be seen to show the name, not the code.
+        jdbc.update("UPDATE staff_service_point SET name = 'UKL Uji Catatan Audit' WHERE code = ?", point);
+    }
 
     @BeforeEach
     void some_recorded_actions() {
@@ -93,25 +106,25 @@ class AuditLogViewTest extends PortalViewTest {
 
     @Test
     void a_manager_reads_actions_subjects_and_service_points_in_words_not_codes() {
-        auditLog.record(AuditRecord.success("blanko.receipt", "ServicePoint", "MPP-SOREANG"));
+        auditLog.record(AuditRecord.success("blanko.receipt", "ServicePoint", point));
         AuditLogView view = navigate(AuditLogView.class);
         var grid = test(view.grid);
 
         String office = points.nameOf("DINAS");
         assertThat(office).isNotEqualTo("DINAS");
         assertThat(List.of(grid.getCellText(0, 3), grid.getCellText(0, 4), grid.getCellText(0, 5)))
-                .containsExactly(office, "Blanko diterima", "Tempat layanan " + points.nameOf("MPP-SOREANG"));
+                .containsExactly(office, "Blanko diterima", "Tempat layanan " + points.nameOf(point));
         assertThat(List.of(grid.getCellText(1, 4), grid.getCellText(1, 5)))
                 .containsExactly("Kata sandi petugas diatur ulang", "Akun petugas budi");
     }
 
     @Test
     void a_points_day_reads_as_the_points_name_and_the_date() {
-        auditLog.record(AuditRecord.success("booking.day.closed", "BookingDay", "UKL-320433/2026-12-01"));
+        auditLog.record(AuditRecord.success("booking.day.closed", "BookingDay", point + "/2026-12-01"));
         AuditLogView view = navigate(AuditLogView.class);
 
-        assertThat(test(view.grid).getCellText(0, 5)).endsWith(" " + points.nameOf("UKL-320433") + ", 01/12/2026")
-                .doesNotContain("UKL-320433");
+        assertThat(test(view.grid).getCellText(0, 5)).endsWith(" " + points.nameOf(point) + ", 01/12/2026")
+                .doesNotContain(point);
     }
 
     @Test

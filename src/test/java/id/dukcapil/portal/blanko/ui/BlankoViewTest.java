@@ -6,27 +6,41 @@ import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.blanko.StockMovement;
 import id.dukcapil.portal.blanko.StockSummary;
+import id.dukcapil.portal.staff.StaffAccounts;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The blank-card stock screen: a delivery received, a stock-take corrected, what each role may do there. */
 class BlankoViewTest extends PortalViewTest {
 
-    private static final String POINT = "UKL-320429";
+    /** A point of its own, and one to send cards to: no other test's movements in their histories. */
+    private static String point;
+    private static String other;
 
     @Autowired BlankoStock stock;
+
+    @BeforeAll
+    static void points_of_its_own(@Autowired StaffAccounts staff, @Autowired JdbcTemplate jdbc) {
+        point = staff.servicePoint();
+        other = staff.servicePoint();
+        // A name a planner reads, without the code: the fixture's name carries the code (UKL Uji UJI-…), and the
+        // transfer's history must be seen to name the point, not to show its code.
+        jdbc.update("UPDATE staff_service_point SET name = 'UKL Uji Tujuan Mutasi' WHERE code = ?", other);
+    }
 
     @Test
     @WithUserDetails("perencana")
     void a_planner_records_a_delivery_and_sees_the_balance_and_the_history_change() {
         BlankoView view = navigate(BlankoView.class);
-        select(view, POINT);
-        int before = summary(view, POINT).balance();
+        select(view, point);
+        int before = summary(view, point).balance();
         String reference = "SJ-KEMENDAGRI-" + System.nanoTime();
 
         test(view.quantity).setValue(120);
@@ -34,8 +48,8 @@ class BlankoViewTest extends PortalViewTest {
         test(view.receive).click();
 
         assertThat(lastNotification()).isEqualTo("Penerimaan dicatat. Saldo sekarang " + (before + 120) + " keping.");
-        assertThat(summary(view, POINT).balance()).isEqualTo(before + 120);
-        assertThat(view.points.getSelectedItems()).extracting(StockSummary::servicePoint).containsExactly(POINT);
+        assertThat(summary(view, point).balance()).isEqualTo(before + 120);
+        assertThat(view.points.getSelectedItems()).extracting(StockSummary::servicePoint).containsExactly(point);
         var history = test(view.history);
         assertThat(history.getCellText(0, 1)).isEqualTo("Penerimaan");
         assertThat(history.getCellText(0, 2)).isEqualTo("120");
@@ -77,26 +91,26 @@ class BlankoViewTest extends PortalViewTest {
     @WithUserDetails("perencana")
     void a_transfer_names_the_other_point_in_the_history_not_its_code() {
         BlankoView view = navigate(BlankoView.class);
-        select(view, POINT);
+        select(view, point);
         test(view.quantity).setValue(10);
         test(view.reference).setValue("SJ-" + System.nanoTime());
         test(view.receive).click();
-        StockSummary other = summary(view, "UKL-320406");
+        StockSummary receiver = summary(view, other);
 
         test(view.quantity).setValue(4);
         test(view.reference).setValue("untuk lonjakan perekaman");
-        test(view.transferTo).selectItem(other.servicePointName());
+        test(view.transferTo).selectItem(receiver.servicePointName());
         test(view.transfer).click();
 
-        assertThat(test(view.history).getCellText(0, 4)).isEqualTo(other.servicePointName()).doesNotContain("UKL-");
+        assertThat(test(view.history).getCellText(0, 4)).isEqualTo(receiver.servicePointName()).doesNotContain(other);
     }
 
     @Test
     @WithUserDetails("perencana")
     void a_delivery_without_its_reference_is_refused_and_the_balance_stays() {
         BlankoView view = navigate(BlankoView.class);
-        select(view, POINT);
-        int before = stock.balance(POINT);
+        select(view, point);
+        int before = stock.balance(point);
 
         test(view.quantity).setValue(10);
         test(view.receive).click();
@@ -104,16 +118,16 @@ class BlankoViewTest extends PortalViewTest {
         assertThat(view.reference.isInvalid()).as("told at the field").isTrue();
         assertThat(view.reference.getErrorMessage()).contains("Nomor referensi pengiriman wajib diisi");
         assertThat(view.quantity.getValue()).as("what was typed is kept").isEqualTo(10);
-        assertThat(stock.balance(POINT)).isEqualTo(before);
-        assertThat(summary(view, POINT).balance()).isEqualTo(before);
+        assertThat(stock.balance(point)).isEqualTo(before);
+        assertThat(summary(view, point).balance()).isEqualTo(before);
     }
 
     @Test
     @WithUserDetails("perencana")
     void a_delivery_without_a_quantity_is_refused_at_the_field_before_anything_is_asked_of_the_stock() {
         BlankoView view = navigate(BlankoView.class);
-        select(view, POINT);
-        int before = stock.balance(POINT);
+        select(view, point);
+        int before = stock.balance(point);
 
         test(view.reference).setValue("SJ-" + System.nanoTime());
         test(view.receive).click();
@@ -124,22 +138,22 @@ class BlankoViewTest extends PortalViewTest {
         assertThat(view.quantity.isInvalid()).isTrue();
         assertThat(view.quantity.getErrorMessage()).isEqualTo("Isi bilangan bulat dari 1 sampai 100.000.");
         assertThat(view.reference.getValue()).as("what was typed is kept").startsWith("SJ-");
-        assertThat(stock.balance(POINT)).isEqualTo(before);
+        assertThat(stock.balance(point)).isEqualTo(before);
     }
 
     @Test
     @WithUserDetails("manajer")
     void a_manager_corrects_the_balance_to_the_counted_stock_with_the_reason() {
         BlankoView view = navigate(BlankoView.class);
-        select(view, POINT);
-        int before = stock.balance(POINT);
+        select(view, point);
+        int before = stock.balance(point);
         int counted = before + 3;
 
         test(view.counted).setValue(counted);
         test(view.reason).setValue("Stok opname akhir bulan: 3 keping belum tercatat");
         test(view.correct).click();
 
-        assertThat(summary(view, POINT).balance()).isEqualTo(counted);
+        assertThat(summary(view, point).balance()).isEqualTo(counted);
         var history = test(view.history);
         assertThat(history.getCellText(0, 1)).isEqualTo("Koreksi stok opname");
         assertThat(history.getCellText(0, 2)).isEqualTo("3");
@@ -156,7 +170,7 @@ class BlankoViewTest extends PortalViewTest {
     void a_print_operator_sees_the_stock_but_cannot_receive_transfer_or_correct() {
         BlankoView view = navigate(BlankoView.class);
 
-        assertThat(view.points.getListDataView().getItems().map(StockSummary::servicePoint)).contains(POINT, "MPP-SOREANG");
+        assertThat(view.points.getListDataView().getItems().map(StockSummary::servicePoint)).contains(point, other);
         assertThat(view.receive.getParent().orElseThrow().isVisible()).isFalse();
         assertThat(view.transfer.getParent().orElseThrow().isVisible()).isFalse();
         assertThat(view.correct.getParent().orElseThrow().isVisible()).isFalse();

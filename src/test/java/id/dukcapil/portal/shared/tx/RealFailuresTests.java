@@ -18,6 +18,7 @@ import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.signing.BatchRun;
 import id.dukcapil.portal.signing.BatchSigning;
 import id.dukcapil.portal.signing.SigningTestSupport;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +47,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @PortalTest
 class RealFailuresTests {
 
-    private static final String POINT = "UKL-320434";
+    /** A point of its own: no other test's bookings on its days. */
+    private static String point;
 
     @Autowired BookingService bookings;
     @Autowired BookingTestSupport support;
@@ -58,6 +61,11 @@ class RealFailuresTests {
     @Autowired BatchSigning batches;
     @Autowired AuditChainVerifier verifier;
     @Autowired SigningTestSupport signing;
+
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff) {
+        point = staff.servicePoint();
+    }
 
     @AfterEach
     void real_time_again() {
@@ -79,13 +87,13 @@ class RealFailuresTests {
                 statement.executeUpdate("INSERT INTO test_deadlock_weight (v) SELECT seq FROM seq_1_to_2000");
                 statement.executeQuery("SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
             }
-            CompletableFuture<BookingResult> booked = bookings.submit(citizen, support.request(nik, POINT, day),
+            CompletableFuture<BookingResult> booked = bookings.submit(citizen, support.request(nik, point, day),
                     "deadlock-" + nik, BookingJourney.none(), support.newClientAddress());
             // The batch holds the day's row and waits for the chain's head before its commit.
             awaitLockWait("audit_chain_head");
             try (PreparedStatement cycle = rival.prepareStatement(
                     "SELECT booked FROM booking_day WHERE service_point = ? AND day = ? FOR UPDATE")) {
-                cycle.setString(1, POINT);
+                cycle.setString(1, point);
                 cycle.setObject(2, day);
                 cycle.executeQuery().close();
             }
@@ -107,8 +115,8 @@ class RealFailuresTests {
         long retriedBefore = retries.retried();
         CompletableFuture<BookingResult> booked;
         long killedAt;
-        try (BookingTestSupport.HeldRow held = support.holdDayRow(POINT, day)) {
-            booked = bookings.submit(citizen, support.request(nik, POINT, day), "killed-" + nik,
+        try (BookingTestSupport.HeldRow held = support.holdDayRow(point, day)) {
+            booked = bookings.submit(citizen, support.request(nik, point, day), "killed-" + nik,
                     BookingJourney.none(), support.newClientAddress());
             long batchConnection = awaitLockWait("booking_day");
             jdbc.execute("KILL CONNECTION " + batchConnection);
@@ -214,7 +222,7 @@ class RealFailuresTests {
 
     private LocalDate dayWithRoom(int daysAhead) {
         LocalDate day = support.workingDay(daysAhead);
-        support.room(POINT, day, 50);
+        support.room(point, day, 50);
         return day;
     }
 

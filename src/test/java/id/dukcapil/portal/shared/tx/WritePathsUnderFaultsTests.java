@@ -66,6 +66,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -88,7 +89,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PortalTest
 class WritePathsUnderFaultsTests {
 
-    private static final String POINT = "UKL-320433";
+    /** The citizens' point, of its own: no other test's bookings on its days. */
+    private static String point;
     private static final String DINAS = "DINAS";
     private static final String STAFF_PASSWORD = "Sandi-Kuat-2026";
     private static final java.util.concurrent.atomic.AtomicInteger DESKS = new java.util.concurrent.atomic.AtomicInteger();
@@ -137,11 +139,16 @@ class WritePathsUnderFaultsTests {
     private static Long fieldSchool;
     private static String fieldPlanner;
 
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff) {
+        point = staff.servicePoint();
+    }
+
     @BeforeEach
     void a_day_with_room() {
         audit.emptyTheChain();
         day = support.workingDay(24);
-        support.room(POINT, day, 500);
+        support.room(point, day, 500);
         support.room(DINAS, day, 500);
     }
 
@@ -310,7 +317,7 @@ class WritePathsUnderFaultsTests {
             case "citizen books (batch)" -> {
                 CitizenSession citizen = citizen();
                 String nik = support.printReadyNiks(1).getFirst();
-                BookingRequest request = support.request(nik, POINT, day);
+                BookingRequest request = support.request(nik, point, day);
                 yield new Action(() -> bookings.book(citizen, request, "key-" + System.nanoTime(),
                         BookingJourney.none(), support.newClientAddress()), () -> bookingsOf(nik));
             }
@@ -323,7 +330,7 @@ class WritePathsUnderFaultsTests {
             case "citizen cancels" -> {
                 CitizenSession citizen = citizen();
                 String nik = support.printReadyNiks(1).getFirst();
-                String code = bookings.book(citizen, support.request(nik, POINT, day), null, BookingJourney.none(),
+                String code = bookings.book(citizen, support.request(nik, point, day), null, BookingJourney.none(),
                         support.newClientAddress()).booking().code();
                 yield new Action(() -> bookings.cancel(citizen, code, support.newClientAddress()),
                         () -> count("SELECT COUNT(*) FROM booking_booking WHERE code = ? AND status = 'CANCELLED'", code)
