@@ -13,11 +13,14 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Makes staff accounts for tests, each with a new username, so tests never share one. */
+/**
+ * Makes staff accounts and service points for tests, each with a new username or code, so tests never share one.
+ */
 @TestComponent
 public class StaffAccounts {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final AtomicInteger PLACES_MADE = new AtomicInteger();
     /** Made-up kecamatan, none of Kabupaten Bandung's 31, so that no demo point's name is found by mistake. */
     private static final List<String> PLACES = List.of("Mekarsari", "Sukamanah", "Girimulya", "Sindangsari",
             "Cikahuripan", "Margaluyu", "Sukaresmi", "Cipeundeuy", "Mulyasari", "Jatiluhur");
@@ -26,7 +29,7 @@ public class StaffAccounts {
     /** The Sundanese quarters a place is split into: Mekarsari Kidul, Mekarsari Kaler, … */
     private static final List<String> QUARTERS = List.of("Kidul", "Kaler", "Wetan", "Kulon", "Tengah", "Girang",
             "Hilir");
-    private static final AtomicInteger PLACES_MADE = new AtomicInteger();
+
     private final StaffAccountRepository accounts;
     private final ServicePointRepository servicePoints;
     private final PasswordEncoder passwordEncoder;
@@ -59,8 +62,8 @@ public class StaffAccounts {
      * A service point of its own (a UKL), for a test that counts what happens at its point: no other test's bookings,
      * days, hours, settings or stock are there. It starts as a demo UKL starts in the tests: its kind's opening hours
      * and capacity, no blank cards, no days set, a district of the demo's kabupaten. Its name reads like a
-     * kecamatan's and shows no code, as a screen shows a point: "UKL Kecamatan Mekarsari Kidul" at "Kantor
-     * Kecamatan Mekarsari Kidul", none alike among the points one test JVM makes; read them with {@code ServicePoints#byCode}.
+     * kecamatan's and shows no code, as a screen shows a point: "UKL Kecamatan Mekarsari Kidul" at "Kantor Kecamatan
+     * Mekarsari Kidul", none alike among the points one test JVM makes; read them with {@code ServicePoints#byCode}.
      *
      * @return the new point's code, unique in the test run
      */
