@@ -6,8 +6,10 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CitizenAccounts;
 import id.dukcapil.portal.booking.CitizenTokens;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiProblemDocumentTests {
 
     private static final String GATEWAY_KEY = "ikd_demo_gateway_2026_kab_bandung";
+    private static String point;
 
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
@@ -30,6 +33,12 @@ class ApiProblemDocumentTests {
     @Autowired CitizenTokens tokens;
     @Autowired JdbcTemplate jdbc;
     final JsonMapper json = JsonMapper.builder().build();
+
+    /** A point of its own: no other class's bookings on its days. */
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff) {
+        point = staff.servicePoint();
+    }
 
     @Test
     void an_unknown_api_path_is_a_404_problem_not_vaadins_page_nor_a_sign_in_redirect() throws Exception {
@@ -53,7 +62,7 @@ class ApiProblemDocumentTests {
         String nik = support.printReadyNiks(1).getFirst();
         RawHttp.Answer answer = RawHttp.send(port, "POST", "/api/v1/bds/bookings", Map.of("Content-Type",
                 "application/json", "Authorization", "Bearer " + token, "Idempotency-Key", "kunci-é-ü-日本"), """
-                {"nik":"%1$s","kkNumber":"%2$s","servicePoint":"UKL-320415","date":"%3$s"}""".formatted(nik, support.kkOf(nik),
+                {"nik":"%1$s","kkNumber":"%2$s","servicePoint":"%3$s","date":"%4$s"}""".formatted(nik, support.kkOf(nik), point,
                 support.workingDay(5)).getBytes(StandardCharsets.UTF_8));
         assertProblem(answer, 400, "INVALID_REQUEST");
         assertThat(count("booking_booking")).isEqualTo(before);
@@ -81,10 +90,10 @@ class ApiProblemDocumentTests {
         for (String date : new String[] {"0000-01-01", "+10000-01-01", "1899-12-31", "2101-01-01"}) {
             RawHttp.Answer booking = RawHttp.send(port, "POST", "/api/v1/bds/bookings", Map.of("Content-Type",
                     "application/json", "Authorization", "Bearer " + token), """
-                    {"nik":"%1$s","kkNumber":"%2$s","servicePoint":"UKL-320415","date":"%3$s"}""".formatted(nik, support.kkOf(nik),
+                    {"nik":"%1$s","kkNumber":"%2$s","servicePoint":"%3$s","date":"%4$s"}""".formatted(nik, support.kkOf(nik), point,
                     date).getBytes(StandardCharsets.UTF_8));
             assertProblem(booking, 422, "INVALID_FIELD");
-            RawHttp.Answer availability = RawHttp.send(port, "GET", "/api/v1/bds/availability?servicePoint=UKL-320415&from="
+            RawHttp.Answer availability = RawHttp.send(port, "GET", "/api/v1/bds/availability?servicePoint=" + point + "&from="
                     + date.replace("+", "%2B") + "&to=2026-12-01", Map.of(), new byte[0]);
             assertProblem(availability, 422, "INVALID_FIELD");
         }

@@ -3,6 +3,7 @@ package id.dukcapil.portal.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,16 +25,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PortalTest
 class BookingConcurrencyTests {
 
-    private static final String POINT = "UKL-320405";
+    private static String point;
 
     @Autowired BookingService bookings;
     @Autowired BookingTestSupport support;
     @Autowired JdbcTemplate jdbc;
 
+    /** A point of its own: no other class's bookings on its days. */
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff) {
+        point = staff.servicePoint();
+    }
+
     @Test
     void two_hundred_parallel_requests_for_a_day_with_quota_fifty_make_exactly_fifty_bookings() throws Exception {
         LocalDate day = support.workingDay(3);
-        support.quota(POINT, day, 50);
+        support.quota(point, day, 50);
         // A family's worth of people per account: twenty accounts.
         List<CitizenSession> citizens = java.util.stream.IntStream.range(0, 20).mapToObj(i -> support.citizen()).toList();
         List<String> niks = support.printReadyNiks(200);
@@ -45,7 +53,7 @@ class BookingConcurrencyTests {
                 String nik = niks.get(i);
                 String key = "burst-" + i;
                 CitizenSession citizen = citizens.get(i % citizens.size());
-                BookingRequest request = support.request(nik, POINT, day);
+                BookingRequest request = support.request(nik, point, day);
                 outcomes.add(threads.submit(() -> {
                     start.await();
                     try {
@@ -66,10 +74,10 @@ class BookingConcurrencyTests {
         }
 
         Map<String, Object> counter = jdbc.queryForMap("SELECT quota, booked, issued FROM booking_day WHERE service_point = ? AND day = ?",
-                POINT, day);
+                point, day);
         assertThat(counter).containsEntry("quota", 50).containsEntry("booked", 50).containsEntry("issued", 50);
         List<Integer> numbers = jdbc.queryForList("SELECT queue_number FROM booking_booking WHERE service_point = ? AND day = ? ORDER BY queue_number",
-                Integer.class, POINT, day);
+                Integer.class, point, day);
         assertThat(numbers).hasSize(50).doesNotHaveDuplicates().startsWith(1).endsWith(50);
     }
 
@@ -77,7 +85,7 @@ class BookingConcurrencyTests {
     void retries_racing_with_the_same_key_and_requests_racing_for_the_same_nik_make_one_booking_each()
             throws Exception {
         LocalDate day = support.workingDay(8);
-        support.quota(POINT, day, 50);
+        support.quota(point, day, 50);
         CitizenSession citizen = support.citizen();
         List<String> niks = support.printReadyNiks(2);
         String retried = niks.get(0);
@@ -90,7 +98,7 @@ class BookingConcurrencyTests {
             for (int i = 0; i < 20; i++) {
                 retries.add(threads.submit(() -> {
                     start.await();
-                    BookingResult result = bookings.book(citizen, support.request(retried, POINT, day), "same-key",
+                    BookingResult result = bookings.book(citizen, support.request(retried, point, day), "same-key",
                             BookingJourney.none(), support.newClientAddress());
                     return result.booking().code();
                 }));
@@ -98,7 +106,7 @@ class BookingConcurrencyTests {
                 rivals.add(threads.submit(() -> {
                     start.await();
                     try {
-                        return bookings.book(citizen, support.request(twice, POINT, day), key, BookingJourney.none(), support.newClientAddress())
+                        return bookings.book(citizen, support.request(twice, point, day), key, BookingJourney.none(), support.newClientAddress())
                                 .booking().code();
                     } catch (BookingRefused refused) {
                         return refused.code().name();
@@ -121,9 +129,9 @@ class BookingConcurrencyTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_booking WHERE nik IN (?, ?)", Integer.class,
                 retried, twice)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT booked FROM booking_day WHERE service_point = ? AND day = ?",
-                Integer.class, POINT, day)).isEqualTo(jdbc.queryForObject(
+                Integer.class, point, day)).isEqualTo(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM booking_booking WHERE service_point = ? AND day = ? AND status = 'BOOKED'",
-                Integer.class, POINT, day));
+                Integer.class, point, day));
     }
 
     /**
@@ -134,19 +142,19 @@ class BookingConcurrencyTests {
     @Test
     void requests_return_from_submit_at_once_while_their_batch_waits_and_are_booked_when_it_is_done() throws Exception {
         LocalDate day = support.workingDay(13);
-        support.quota(POINT, day, 50);
+        support.quota(point, day, 50);
         List<String> niks = support.printReadyNiks(2);
         CitizenSession citizen = support.citizen();
         ExecutorService caller = Executors.newSingleThreadExecutor();
-        try (BookingTestSupport.HeldRow dayRow = support.holdDayRow(POINT, day)) {
+        try (BookingTestSupport.HeldRow dayRow = support.holdDayRow(point, day)) {
             try {
                 // Bounded: a submit that books its batch on the caller's thread would wait here for the row.
                 CompletableFuture<BookingResult> first = caller.submit(() -> bookings.submit(citizen,
-                        support.request(niks.get(0), POINT, day), null, BookingJourney.none(),
+                        support.request(niks.get(0), point, day), null, BookingJourney.none(),
                         support.newClientAddress())).get(5, TimeUnit.SECONDS);
                 awaitLockWait();
                 CompletableFuture<BookingResult> queued = bookings.submit(citizen,
-                        support.request(niks.get(1), POINT, day), null, BookingJourney.none(),
+                        support.request(niks.get(1), point, day), null, BookingJourney.none(),
                         support.newClientAddress());
                 assertThat(first).as("its batch waits for the day's row").isNotDone();
                 assertThat(queued).as("queued behind that batch").isNotDone();

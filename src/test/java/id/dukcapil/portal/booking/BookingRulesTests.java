@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.notification.TestMailServer;
+import id.dukcapil.portal.staff.StaffAccounts;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** A citizen's booking: the rules a request meets, a retried request, a day closed after people booked it. */
+/**
+ * A citizen's booking: the rules a request meets, a retried request, a day closed after people booked it. Each test
+ * books at a point of its own, whose days and counts no other test touches.
+ */
 @PortalTest
 class BookingRulesTests {
 
-
+    @Autowired StaffAccounts staff;
     @Autowired BookingService bookings;
     @Autowired QuotaCalendarService calendar;
     @Autowired PointCalendarSettings pointSettings;
@@ -31,7 +35,7 @@ class BookingRulesTests {
 
     @Test
     void a_retry_with_the_same_idempotency_key_returns_the_same_booking() {
-        String point = "UKL-320407";
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(4);
         support.quota(point, day, 10);
         CitizenSession citizen = support.citizen();
@@ -50,7 +54,7 @@ class BookingRulesTests {
 
     @Test
     void a_nik_has_one_open_booking_and_must_be_valid_known_and_print_ready() {
-        String point = "UKL-320408";
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(4);
         support.quota(point, day, 10);
         CitizenSession citizen = support.citizen();
@@ -67,7 +71,7 @@ class BookingRulesTests {
 
     @Test
     void weekends_days_outside_the_window_and_full_days_cannot_be_booked() {
-        String point = "UKL-320409";
+        String point = staff.servicePoint();
         CitizenSession citizen = support.citizen();
         String nik = support.printReadyNiks(1).getFirst();
         LocalDate saturday = support.workingDay(7).with(java.time.DayOfWeek.SATURDAY);
@@ -82,7 +86,7 @@ class BookingRulesTests {
 
     @Test
     void the_staff_reserve_is_kept_from_citizens_but_a_clerk_may_use_it() throws Exception {
-        String point = "UKL-320410";
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(8);
         SignedInAs.run(users, "perencana", () -> {
             pointSettings.changeSettings(point, new PointSettings(40, 1));
@@ -100,7 +104,7 @@ class BookingRulesTests {
 
     @Test
     void a_citizen_cancels_or_moves_a_booking_until_the_day_before() {
-        String point = "UKL-320411";
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(9);
         LocalDate later = support.workingDayAfter(day);
         support.quota(point, day, 5);
@@ -121,7 +125,7 @@ class BookingRulesTests {
 
     @Test
     void closing_a_day_cancels_its_bookings_and_emails_the_next_free_dates() throws Exception {
-        String point = "UKL-320412";
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(11);
         support.quota(point, day, 5);
         // The next working day, not workingDay(12): when day 11 falls on a Saturday, both are the Monday after.
@@ -142,7 +146,7 @@ class BookingRulesTests {
 
     @Test
     void the_quota_follows_the_blank_cards_not_yet_promised_to_earlier_days() throws Exception {
-        String point = "UKL-320427";
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(4);
         LocalDate next = support.workingDayAfter(day);
         SignedInAs.run(users, "perencana", () -> {
@@ -165,7 +169,7 @@ class BookingRulesTests {
 
     @Test
     void the_day_before_each_citizen_is_reminded_once() {
-        String point = "UKL-320426";
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(5);
         support.quota(point, day, 5);
         CitizenSession citizen = support.citizen();
@@ -179,7 +183,7 @@ class BookingRulesTests {
 
     @Test
     void a_citizen_proves_the_person_with_the_family_card_and_learns_nothing_without_it() {
-        String point = "UKL-320431";
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(6);
         support.quota(point, day, 10);
         CitizenSession citizen = support.citizen();
@@ -214,7 +218,7 @@ class BookingRulesTests {
 
     @Test
     void an_account_books_for_a_family_s_worth_of_people_and_asks_only_so_often() {
-        String point = "UKL-320432";
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(7);
         support.quota(point, day, 20);
         CitizenSession citizen = support.citizen();

@@ -7,6 +7,8 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,10 +33,12 @@ class OpeningHoursTests {
     @Autowired BookingTestSupport support;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
+    @Autowired StaffAccounts staff;
+    @Autowired ServicePoints servicePoints;
 
     @Test
     void a_mall_serves_on_saturdays_and_a_kecamatan_unit_does_once_its_planner_says_so() throws Exception {
-        String unit = "UKL-320438";
+        String unit = staff.servicePoint();
         LocalDate saturday = support.workingDay(7).with(DayOfWeek.SATURDAY);
         assertThat(calendar.availability("MPP-SOREANG", saturday, saturday).getFirst().open()).isTrue();
         assertThat(calendar.availability(unit, saturday, saturday).getFirst().open()).isFalse();
@@ -55,14 +59,14 @@ class OpeningHoursTests {
         assertThat(booking.day()).isEqualTo(saturday);
         assertThat(TestMailServer.awaitText(ticketMailTo(citizen.email())))
                 .as("the ticket's e-mail says where and until when").contains("Jam layanan: 08.00–12.00",
-                        "Kantor Kecamatan Pasirjambu");
+                        servicePoints.byCode(unit).orElseThrow().address());
         assertThat(calendar.availability(unit, saturday.plusDays(1), saturday.plusDays(1)).getFirst().open())
                 .as("Sunday is still not served").isFalse();
     }
 
     @Test
     void dropping_a_day_cancels_its_bookings_tells_the_citizens_and_bringing_it_back_keeps_a_planners_closure() {
-        String unit = "UKL-320439";
+        String unit = staff.servicePoint();
         LocalDate day = support.workingDay(10);
         LocalDate weekLater = day.plusWeeks(1);
         support.quota(unit, day, 5);
@@ -109,7 +113,7 @@ class OpeningHoursTests {
 
     @Test
     void hours_without_a_day_or_closing_before_they_open_are_refused_and_nothing_changes() {
-        String unit = "UKL-320440";
+        String unit = staff.servicePoint();
         OpeningHours before = calendar.openingHours(unit);
         assertThatThrownBy(() -> SignedInAs.run(users, "perencana", () -> pointSettings.changeOpeningHours(unit,
                 new OpeningHours(Set.of(), EIGHT, LocalTime.of(15, 0)))))

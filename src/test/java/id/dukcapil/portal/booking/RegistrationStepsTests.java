@@ -12,6 +12,7 @@ import id.dukcapil.portal.sla.Procedure;
 import id.dukcapil.portal.sla.StepClock;
 import id.dukcapil.portal.sla.StepRecord;
 import id.dukcapil.portal.sla.SopStep;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +36,7 @@ class RegistrationStepsTests {
     @Autowired StepClock stepClock;
     @Autowired BookingService bookings;
     @Autowired TicketSteps tickets;
+    @Autowired StaffAccounts staff;
 
     @AfterEach
     void real_time_again() {
@@ -86,13 +88,14 @@ class RegistrationStepsTests {
 
     @Test
     void the_ticket_is_timed_from_its_request_to_the_browser_drawing_it_once_and_only_for_its_citizen() {
+        String point = staff.servicePoint();
         LocalDate day = support.workingDay(11);
-        support.room("UKL-320436", day, 50);
+        support.quota(point, day, 50);
         CitizenSession citizen = support.citizen();
         Instant requested = clock.instant();
         BookingJourney web = BookingJourney.none().with(SopStep.A7_PICK_DATE, requested.minusSeconds(40))
                 .endingOnScreen();
-        String code = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), "UKL-320436", day),
+        String code = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), point, day),
                 null, web, support.newClientAddress()).booking().code();
         CaseRef booked = new CaseRef(Procedure.A_BOOKING, code);
         assertThat(stepClock.history(booked)).extracting(StepRecord::step).as("the commit does not end step 8")

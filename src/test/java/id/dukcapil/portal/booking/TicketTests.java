@@ -7,6 +7,9 @@ import com.google.zxing.BarcodeFormat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.internal.BookingCodes;
 import id.dukcapil.portal.shared.barcode.CodeReader;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PortalTest
 class TicketTests {
 
-    private static final String POINT = "UKL-320413";
+    private static String point;
 
     @Autowired BookingService bookings;
     @Autowired TicketDocuments tickets;
@@ -35,12 +39,19 @@ class TicketTests {
     @Autowired BookingMails mails;
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ServicePoints servicePoints;
+
+    /** A point of its own: no other class's bookings on its days. */
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff) {
+        point = staff.servicePoint();
+    }
 
     @Test
     void the_ticket_pdf_rendered_to_an_image_has_a_barcode_and_a_qr_code_that_decode_to_the_booking_code() throws Exception {
         LocalDate day = support.workingDay(5);
-        support.quota(POINT, day, 5);
-        Booking booking = bookings.book(support.citizen(), support.request(support.printReadyNiks(1).getFirst(), POINT, day),
+        support.quota(point, day, 5);
+        Booking booking = bookings.book(support.citizen(), support.request(support.printReadyNiks(1).getFirst(), point, day),
                 null, BookingJourney.none(), support.newClientAddress()).booking();
 
         byte[] pdf = tickets.pdf(booking, Locale.forLanguageTag("id"));
@@ -49,8 +60,9 @@ class TicketTests {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(booking.code(), "%03d".formatted(booking.queueNumber()), booking.residentName(),
                     "TIKET ANTRIAN CETAK KTP-EL");
-            assertThat(text).as("where and when the point serves").contains("UKL Kecamatan Banjaran",
-                    "Kantor Kecamatan Banjaran", "Jam layanan", "08.00–15.00");
+            ServicePoint where = servicePoints.byCode(point).orElseThrow();
+            assertThat(text).as("where and when the point serves").contains(where.name(), where.address(),
+                    "Jam layanan", "08.00–15.00");
             assertThat(text).doesNotContain(booking.nik());
         }
         BufferedImage page = CodeReader.firstPage(pdf);
@@ -61,8 +73,8 @@ class TicketTests {
     @Test
     void the_ticket_listener_run_again_for_a_booking_queues_no_second_ticket() {
         LocalDate day = support.workingDay(5);
-        support.quota(POINT, day, 5);
-        Booking booking = bookings.book(support.citizen(), support.request(support.printReadyNiks(1).getFirst(), POINT, day),
+        support.quota(point, day, 5);
+        Booking booking = bookings.book(support.citizen(), support.request(support.printReadyNiks(1).getFirst(), point, day),
                 null, BookingJourney.none(), support.newClientAddress()).booking();
         await().atMost(Duration.ofSeconds(30)).until(() -> ticketMails(booking) == 1);
 

@@ -6,17 +6,30 @@ import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
 import id.dukcapil.portal.staff.internal.StaffAccountRepository;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Makes staff accounts for tests, each with a new username, so tests never share one. */
+/**
+ * Makes staff accounts and service points for tests, each with a new username or code, so tests never share one.
+ */
 @TestComponent
 public class StaffAccounts {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final AtomicInteger PLACES_MADE = new AtomicInteger();
+    /** Made-up kecamatan, none of Kabupaten Bandung's 31, so that no demo point's name is found by mistake. */
+    private static final List<String> PLACES = List.of("Mekarsari", "Sukamanah", "Girimulya", "Sindangsari",
+            "Cikahuripan", "Margaluyu", "Sukaresmi", "Cipeundeuy", "Mulyasari", "Jatiluhur");
+    /** A kecamatan of the demo's Kabupaten Bandung (Cileunyi): the region tables know it. */
+    private static final String DISTRICT = "32.04.05";
+    /** The Sundanese quarters a place is split into: Mekarsari Kidul, Mekarsari Kaler, … */
+    private static final List<String> QUARTERS = List.of("Kidul", "Kaler", "Wetan", "Kulon", "Tengah", "Girang",
+            "Hilir");
+
     private final StaffAccountRepository accounts;
     private final ServicePointRepository servicePoints;
     private final PasswordEncoder passwordEncoder;
@@ -47,14 +60,22 @@ public class StaffAccounts {
 
     /**
      * A service point of its own (a UKL), for a test that counts what happens at its point: no other test's bookings,
-     * days or stock are there.
+     * days, hours, settings or stock are there. It starts as a demo UKL starts in the tests: its kind's opening hours
+     * and capacity, no blank cards, no days set, a district of the demo's kabupaten. Its name reads like a
+     * kecamatan's and shows no code, as a screen shows a point: "UKL Kecamatan Mekarsari Kidul" at "Kantor Kecamatan
+     * Mekarsari Kidul", none alike among the points one test JVM makes; read them with {@code ServicePoints#byCode}.
      *
-     * @return the new point's code
+     * @return the new point's code, unique in the test run
      */
     @Transactional
     public String servicePoint() {
+        int n = PLACES_MADE.getAndIncrement();
+        int names = PLACES.size() * QUARTERS.size();
+        String place = PLACES.get(n % PLACES.size()) + " " + QUARTERS.get(n / PLACES.size() % QUARTERS.size())
+                + (n < names ? "" : " " + (n / names + 1));
         String code = "UJI-" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000;
-        servicePoints.save(new ServicePointEntity(code, "UKL Uji " + code, ServicePointKind.UKL, "32.04.05", "Jl. Uji No. 1"));
+        servicePoints.save(new ServicePointEntity(code, "UKL Kecamatan " + place, ServicePointKind.UKL, DISTRICT,
+                "Kantor Kecamatan " + place));
         return code;
     }
 }

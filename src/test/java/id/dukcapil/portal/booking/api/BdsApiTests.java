@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
+import id.dukcapil.portal.staff.StaffAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PortalTest
 class BdsApiTests {
 
-    private static final String POINT = "UKL-320415";
+    private static String point;
 
     @LocalServerPort int port;
     @Autowired BookingTestSupport support;
@@ -34,10 +36,16 @@ class BdsApiTests {
     String email;
     LocalDate day;
 
+    /** A point of its own: no other class's bookings on its days. */
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff) {
+        point = staff.servicePoint();
+    }
+
     @BeforeEach
     void a_bookable_day() {
         day = support.workingDay(5);
-        support.quota(POINT, day, 20);
+        support.quota(point, day, 20);
         email = support.newEmail();
     }
 
@@ -59,14 +67,14 @@ class BdsApiTests {
         assertThat(json.readTree(session.body()).get("expiresAt").asString()).isNotBlank();
 
         JsonNode points = json.readTree(get("/service-points", null).body());
-        assertThat(points.findValuesAsString("code")).contains("DINAS", POINT);
-        JsonNode availability = json.readTree(get("/availability?servicePoint=" + POINT + "&from=" + day + "&to=" + day, null).body());
+        assertThat(points.findValuesAsString("code")).contains("DINAS", point);
+        JsonNode availability = json.readTree(get("/availability?servicePoint=" + point + "&from=" + day + "&to=" + day, null).body());
         assertThat(availability.get(0).get("remaining").asInt()).isEqualTo(20);
         assertThat(availability.get(0).get("open").asBoolean()).isTrue();
 
         String nik = support.printReadyNiks(1).getFirst();
         String booking = """
-                {"nik":"%s","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(nik, support.kkOf(nik), POINT, day);
+                {"nik":"%s","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(nik, support.kkOf(nik), point, day);
         HttpResponse<String> made = post("/bookings", token, "key-1", booking);
         assertThat(made.statusCode()).isEqualTo(201);
         JsonNode ticket = json.readTree(made.body());
@@ -74,7 +82,7 @@ class BdsApiTests {
         assertThat(code).hasSize(8);
         assertThat(ticket.get("queueNumber").asInt()).isEqualTo(1);
         assertThat(ticket.get("date").asString()).isEqualTo(day.toString());
-        assertThat(ticket.get("servicePoint").asString()).isEqualTo(POINT);
+        assertThat(ticket.get("servicePoint").asString()).isEqualTo(point);
         assertThat(ticket.get("status").asString()).isEqualTo("BOOKED");
 
         HttpResponse<String> retried = post("/bookings", token, "key-1", booking);
@@ -108,7 +116,7 @@ class BdsApiTests {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept-Language", "en-GB,en;q=0.9")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"nik":"1234","kkNumber":"3204371203150007","servicePoint":"%s","date":"%s"}""".formatted(POINT, day))).build());
+                        {"nik":"1234","kkNumber":"3204371203150007","servicePoint":"%s","date":"%s"}""".formatted(point, day))).build());
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
         JsonNode problem = json.readTree(invalid.body());
@@ -118,10 +126,10 @@ class BdsApiTests {
 
         String someone = support.printReadyNiks(1).getFirst();
         HttpResponse<String> unknown = post("/bookings", token, null, """
-                {"nik":"3204370101909999","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(support.kkOf(someone), POINT, day));
+                {"nik":"3204370101909999","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(support.kkOf(someone), point, day));
         HttpResponse<String> notMatching = post("/bookings", token, null, """
                 {"nik":"%s","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(someone,
-                support.kkOf(support.residentWithStatus("ENROLMENT_FAILED")), POINT, day));
+                support.kkOf(support.residentWithStatus("ENROLMENT_FAILED")), point, day));
         for (HttpResponse<String> refused : List.of(unknown, notMatching)) {
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(json.readTree(refused.body()).get("code").asString()).isEqualTo("PERSON_NOT_CONFIRMED");
@@ -130,10 +138,10 @@ class BdsApiTests {
         }
 
         LocalDate full = support.workingDayAfter(day);
-        support.quota(POINT, full, 0);
+        support.quota(point, full, 0);
         String nik = support.printReadyNiks(1).getFirst();
         HttpResponse<String> quotaFull = post("/bookings", token, null, """
-                {"nik":"%s","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(nik, support.kkOf(nik), POINT, full));
+                {"nik":"%s","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(nik, support.kkOf(nik), point, full));
         assertThat(quotaFull.statusCode()).isEqualTo(409);
         assertThat(json.readTree(quotaFull.body()).get("code").asString()).isEqualTo("QUOTA_FULL");
 
@@ -187,10 +195,10 @@ class BdsApiTests {
     void a_refusal_made_by_the_batch_is_a_whole_problem_in_the_requested_language() throws Exception {
         String token = signedInCitizen();
         LocalDate lastPlace = support.workingDay(9);
-        support.quota(POINT, lastPlace, 1);
+        support.quota(point, lastPlace, 1);
         List<String> niks = support.printReadyNiks(2);
         int waitingBefore = waitingForTheirBatches();
-        try (BookingTestSupport.HeldRow dayRow = support.holdDayRow(POINT, lastPlace)) {
+        try (BookingTestSupport.HeldRow dayRow = support.holdDayRow(point, lastPlace)) {
             var first = http.sendAsync(booking(token, niks.get(0), lastPlace), HttpResponse.BodyHandlers.ofString());
             var second = http.sendAsync(booking(token, niks.get(1), lastPlace), HttpResponse.BodyHandlers.ofString());
             // Both pass their checks (the day has a place on committed reads) and wait for their batches.
@@ -232,7 +240,7 @@ class BdsApiTests {
                 .header("Content-Type", "application/json").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"nik":"%s","kkNumber":"%s","servicePoint":"%s","date":"%s"}""".formatted(nik,
-                        support.kkOf(nik), POINT, date))).build();
+                        support.kkOf(nik), point, date))).build();
     }
 
     private String signedInCitizen() throws Exception {

@@ -6,7 +6,9 @@ import com.vaadin.flow.component.button.Button;
 import id.dukcapil.portal.PortalViewTest;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,18 +16,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The BDS web without a browser: register, OTP, pick a free day, book, see the ticket under Riwayat. */
 class BdsCitizenFlowTest extends PortalViewTest {
 
-    private static final String POINT = "UKL-320416";
+    private static String point;
 
     @Autowired BookingTestSupport support;
     @Autowired ServicePoints servicePoints;
     @Autowired JdbcTemplate jdbc;
 
+    /** A point of its own: no other class's bookings on its days. */
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff) {
+        point = staff.servicePoint();
+    }
+
     @Test
     void a_citizen_registers_verifies_books_a_free_day_and_finds_the_ticket_under_riwayat() {
         LocalDate day = support.workingDay(6);
         LocalDate full = support.workingDayAfter(day);
-        support.quota(POINT, day, 4);
-        support.quota(POINT, full, 0);
+        support.quota(point, day, 4);
+        support.quota(point, full, 0);
         String email = support.newEmail();
         String nik = support.printReadyNiks(1).getFirst();
 
@@ -49,7 +57,7 @@ class BdsCitizenFlowTest extends PortalViewTest {
 
         test(home.book).click();
         BdsBookingView booking = (BdsBookingView) getCurrentView();
-        booking.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        booking.point.setValue(servicePoints.byCode(point).orElseThrow());
         Button free = find(Button.class).id("day-" + day);
         Button noPlace = find(Button.class).id("day-" + full);
         assertThat(free.getElement().getTextRecursively()).as("the places under the day's number").isEqualTo(day.getDayOfMonth() + "4");

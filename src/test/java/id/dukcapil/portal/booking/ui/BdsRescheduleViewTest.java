@@ -12,6 +12,7 @@ import id.dukcapil.portal.booking.BookingRequest;
 import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,30 +28,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class BdsRescheduleViewTest extends PortalViewTest {
 
-    private static final String POINT = "UKL-320428";
-
     @Autowired BookingService bookings;
     @Autowired BookingTestSupport support;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired StaffAccounts staff;
+    String point;
     LocalDate day;
     LocalDate later;
     LocalDate full;
     Booking booking;
     BdsHistoryView history;
 
+    /** At a point of its own: the days this test moves to, fills or frees are no other test's. */
     @BeforeEach
     void a_citizen_has_a_booking_and_is_signed_in() {
+        point = staff.servicePoint();
         day = support.workingDay(7);
         later = support.workingDayAfter(day);
         full = support.workingDayAfter(later);
-        support.quota(POINT, day, 5);
-        support.quota(POINT, later, 5);
-        support.quota(POINT, full, 0);
+        support.quota(point, day, 5);
+        support.quota(point, later, 5);
+        support.quota(point, full, 0);
         CitizenSession citizen = support.citizen();
-        booking = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), POINT, day), null,
+        booking = bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), point, day), null,
                 BookingJourney.none(), support.newClientAddress()).booking();
         BdsPage.signIn(citizen);
         history = navigate(BdsHistoryView.class);
@@ -102,14 +105,14 @@ class BdsRescheduleViewTest extends PortalViewTest {
         assertThat(jdbc.queryForObject("SELECT status FROM booking_booking WHERE code = ?", String.class, booking.code()))
                 .isEqualTo("CANCELLED");
         assertThat(history.tickets.getElement().getTextRecursively()).contains("Dibatalkan: atas permintaan Anda")
-                .contains("Tempat: ").doesNotContain(POINT);
+                .contains("Tempat: ").doesNotContain(point);
     }
 
     @Test
     void a_day_filled_meanwhile_is_refused_and_the_calendar_shows_it_full() {
         test(find(Button.class).id("reschedule-" + booking.code())).click();
         test(find(Button.class).id("day-" + later)).click();
-        support.quota(POINT, later, 0);
+        support.quota(point, later, 0);
 
         test(history.moveConfirm).click();
 

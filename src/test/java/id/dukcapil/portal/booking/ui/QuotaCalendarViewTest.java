@@ -11,9 +11,11 @@ import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CalendarDay;
 import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePoints;
 import com.vaadin.flow.component.html.Paragraph;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +23,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +33,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("perencana")
 class QuotaCalendarViewTest extends PortalViewTest {
 
-    private static final String POINT = "UKL-320414";
+    private static String point;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Autowired BookingService bookings;
@@ -40,16 +43,23 @@ class QuotaCalendarViewTest extends PortalViewTest {
     @Autowired ServicePoints servicePoints;
 
     @org.springframework.beans.factory.annotation.Autowired java.time.Clock testClock;
+    @Autowired StaffAccounts staff;
+
+    /** The point the planner plans here: no other class's bookings, quotas or settings on it. */
+    @BeforeAll
+    static void a_point_of_its_own(@Autowired StaffAccounts staff) {
+        point = staff.servicePoint();
+    }
 
     @Test
     void a_planner_sets_a_quota_and_closes_a_booked_day_whose_citizen_is_told() {
         LocalDate day = support.workingDay(15);
-        support.quota(POINT, day, 3);
+        support.quota(point, day, 3);
         CitizenSession citizen = support.citizen();
-        bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), POINT, day), null, BookingJourney.none(), support.newClientAddress());
+        bookings.book(citizen, support.request(support.printReadyNiks(1).getFirst(), point, day), null, BookingJourney.none(), support.newClientAddress());
 
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
-        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        view.point.setValue(servicePoints.byCode(point).orElseThrow());
         while (!YearMonth.from(day).toString().equals(monthOf(view))) {
             test(view.next).click();
         }
@@ -70,7 +80,8 @@ class QuotaCalendarViewTest extends PortalViewTest {
         ReasonDialog confirm = find(ReasonDialog.class).single();
         assertThat(confirm.getChildren().filter(Paragraph.class::isInstance).map(text -> ((Paragraph) text).getText())
                 .findFirst().orElseThrow())
-                .contains(DAY.format(day), "Pameungpeuk", "1 booking pada hari itu akan dibatalkan");
+                .contains(DAY.format(day), servicePoints.byCode(point).orElseThrow().name(),
+                        "1 booking pada hari itu akan dibatalkan");
         assertThat(confirm.reason.getLabel()).isEqualTo("Alasan penutupan");
         test(confirm.reason).setValue("Rapat koordinasi kecamatan");
         assertThat(rowOf(view, day).closed()).as("nothing happens before the planner confirms").isFalse();
@@ -114,7 +125,7 @@ class QuotaCalendarViewTest extends PortalViewTest {
     @Test
     void a_quota_out_of_range_is_told_at_its_field_and_a_refused_one_keeps_what_was_typed() {
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
-        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        view.point.setValue(servicePoints.byCode(point).orElseThrow());
         assertThat(view.quota.getMax()).as("bounded where it is typed").isEqualTo(5_000);
 
         view.quota.setValue(5_001); // past the field's max, as a crafted request would send it
@@ -132,8 +143,9 @@ class QuotaCalendarViewTest extends PortalViewTest {
 
     @Test
     void a_holiday_without_its_day_or_name_and_a_reserve_over_the_capacity_are_told_at_their_fields() {
+        String another = staff.servicePoint();
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
-        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        view.point.setValue(servicePoints.byCode(point).orElseThrow());
         int capacityBefore = view.pointDays.capacity.getValue();
         int reserveBefore = view.pointDays.reserve.getValue();
 
@@ -150,8 +162,8 @@ class QuotaCalendarViewTest extends PortalViewTest {
         assertThat(view.pointDays.reserve.isInvalid()).isTrue();
         assertThat(view.pointDays.reserve.getErrorMessage()).startsWith("Kapasitas 0 sampai 5.000;");
         assertThat(view.pointDays.reserve.getValue()).isEqualTo(50);
-        view.point.setValue(servicePoints.byCode("UKL-320444").orElseThrow());
-        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        view.point.setValue(servicePoints.byCode(another).orElseThrow());
+        view.point.setValue(servicePoints.byCode(point).orElseThrow());
         assertThat(view.pointDays.capacity.getValue()).as("nothing was saved").isEqualTo(capacityBefore);
 
         test(view.pointDays.reserve).setValue(reserveBefore); // saved as they were: the other tests plan this point
@@ -173,8 +185,9 @@ class QuotaCalendarViewTest extends PortalViewTest {
     }
 
     private void closesTodayAfterAskingWhy() {
+        String unit = staff.servicePoint(); // today closed at a point of its own: the class's point stays open
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
-        view.point.setValue(servicePoints.byCode("UKL-320444").orElseThrow());
+        view.point.setValue(servicePoints.byCode(unit).orElseThrow());
         assertThat(view.close.getText()).isEqualTo("Tutup hari ini");
         test(view.close).click();
         ReasonDialog confirm = find(ReasonDialog.class).single();
@@ -196,8 +209,10 @@ class QuotaCalendarViewTest extends PortalViewTest {
 
     @Test
     void a_planner_opens_a_kecamatan_unit_on_saturdays_and_the_calendar_follows() {
+        // A unit whose Saturdays no other test opens.
+        ServicePoint unit = servicePoints.byCode(staff.servicePoint()).orElseThrow();
         QuotaCalendarView view = navigate(QuotaCalendarView.class);
-        view.point.setValue(servicePoints.byCode("UKL-320446").orElseThrow());
+        view.point.setValue(unit);
         LocalDate saturday = support.workingDay(7).with(DayOfWeek.SATURDAY);
         while (!YearMonth.from(saturday).toString().equals(monthOf(view))) {
             test(view.next).click();
@@ -210,7 +225,7 @@ class QuotaCalendarViewTest extends PortalViewTest {
         view.hours.days.setValue(days);
         test(view.hours.save).click();
 
-        assertThat(lastNotification()).isEqualTo("Hari dan jam layanan UKL Kecamatan Kutawaringin disimpan.");
+        assertThat(lastNotification()).isEqualTo("Hari dan jam layanan " + unit.name() + " disimpan.");
         assertThat(test(view.days).getCellText(indexOf(view, saturday), 6)).isEqualTo("Buka");
     }
 

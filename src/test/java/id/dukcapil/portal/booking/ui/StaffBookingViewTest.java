@@ -20,10 +20,10 @@ import id.dukcapil.portal.booking.PointSettings;
 import id.dukcapil.portal.booking.QuotaCalendarService;
 import id.dukcapil.portal.booking.UrgentNeed;
 import id.dukcapil.portal.staff.ServicePoints;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +36,6 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("operator")
 class StaffBookingViewTest extends PortalViewTest {
 
-    private static final String POINT = "UKL-320430";
-    /** Each test its own day at the point: the setup fills the citizens' places of the day. */
-    private static final AtomicInteger DAYS_AHEAD = new AtomicInteger(4);
-
     @Autowired BookingService bookings;
     @Autowired QuotaCalendarService calendar;
     @Autowired PointCalendarSettings pointSettings;
@@ -49,19 +45,23 @@ class StaffBookingViewTest extends PortalViewTest {
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
     @Autowired PersonalDataViewBuffer buffer;
+    @Autowired StaffAccounts staff;
+    String point;
     LocalDate today;
     List<String> niks;
 
+    /** At a point of its own: the setup fills the citizens' places of its day, and the test the reserve. */
     @BeforeEach
     void citizens_took_every_place_of_the_day_but_the_staff_reserve() {
-        LocalDate day = support.workingDay(DAYS_AHEAD.getAndAdd(5));
+        point = staff.servicePoint();
+        LocalDate day = support.workingDay(4);
         SignedInAs.run(users, "perencana", () -> {
-            pointSettings.changeSettings(POINT, new PointSettings(40, 1));
-            calendar.overrideQuota(POINT, day, 2);
-            calendar.overrideQuota(POINT, support.workingDayAfter(day), 0);
+            pointSettings.changeSettings(point, new PointSettings(40, 1));
+            calendar.overrideQuota(point, day, 2);
+            calendar.overrideQuota(point, support.workingDayAfter(day), 0);
         });
         niks = support.printReadyNiks(3);
-        bookings.book(support.citizen(), support.request(niks.get(0), POINT, day), null, BookingJourney.none(), support.newClientAddress());
+        bookings.book(support.citizen(), support.request(niks.get(0), point, day), null, BookingJourney.none(), support.newClientAddress());
         clock.setInstant(day.atTime(8, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
         today = day;
     }
@@ -75,7 +75,7 @@ class StaffBookingViewTest extends PortalViewTest {
     void a_clerk_books_today_from_the_reserve_for_a_health_need_and_gets_the_ticket_to_print() {
         StaffBookingView view = navigate(StaffBookingView.class);
         assertThat(view.point.getValue().code()).as("the clerk's own point first").isEqualTo("DINAS");
-        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        view.point.setValue(servicePoints.byCode(point).orElseThrow());
         Button todayCell = find(Button.class).id("day-" + today);
         assertThat(todayCell.getAriaLabel()).get().asString().endsWith(": 1 tersisa");
         assertThat(find(Button.class).id("day-" + support.workingDayAfter(today)).isEnabled()).isFalse();
@@ -123,7 +123,7 @@ class StaffBookingViewTest extends PortalViewTest {
     @Test
     void a_booking_without_its_urgent_need_or_with_other_and_no_note_is_refused() {
         StaffBookingView view = navigate(StaffBookingView.class);
-        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        view.point.setValue(servicePoints.byCode(point).orElseThrow());
         test(find(Button.class).id("day-" + today)).click();
         test(view.nik).setValue(niks.get(2));
 
@@ -144,7 +144,7 @@ class StaffBookingViewTest extends PortalViewTest {
     @Test
     void a_nik_not_of_sixteen_digits_is_told_at_its_field_and_a_refused_one_keeps_the_need_and_note_typed() {
         StaffBookingView view = navigate(StaffBookingView.class);
-        view.point.setValue(servicePoints.byCode(POINT).orElseThrow());
+        view.point.setValue(servicePoints.byCode(point).orElseThrow());
         test(find(Button.class).id("day-" + today)).click();
         assertThat(view.nik.getMaxLength()).as("bounded where it is typed").isEqualTo(16);
         assertThat(view.note.getMaxLength()).isEqualTo(200);
