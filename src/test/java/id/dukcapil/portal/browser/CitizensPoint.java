@@ -8,8 +8,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * A service point of its own for a browser test whose citizen books there, as a citizen finds a point in the office:
- * a name to read and choose (the fixture's name carries its code, UKL Uji UJI-…), and blank cards for every day of
- * its calendar (a new point has none, and a day offers no more places than the cards there are).
+ * a name the test knows, to choose it by on the page, and blank cards for every day of its calendar (a new point has
+ * none, and a day offers no more places than the cards there are).
  */
 final class CitizensPoint {
 

@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The blank-card stock screen: a delivery received, a stock-take corrected, what each role may do there. */
@@ -27,12 +26,9 @@ class BlankoViewTest extends PortalViewTest {
     @Autowired BlankoStock stock;
 
     @BeforeAll
-    static void points_of_its_own(@Autowired StaffAccounts staff, @Autowired JdbcTemplate jdbc) {
+    static void points_of_its_own(@Autowired StaffAccounts staff) {
         point = staff.servicePoint();
-        other = staff.servicePoint();
-        // A name a planner reads, without the code: the fixture's name carries the code (UKL Uji UJI-…), and the
-        // transfer's history must be seen to name the point, not to show its code.
-        jdbc.update("UPDATE staff_service_point SET name = 'UKL Uji Tujuan Mutasi' WHERE code = ?", other);
+        other = staff.servicePoint(); // named without its code: the transfer's history must name it, not show its code
     }
 
     @Test
