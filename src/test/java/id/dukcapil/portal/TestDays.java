@@ -26,14 +26,15 @@ public final class TestDays {
         return LocalDate.ofInstant(clock.instant(), OFFICE);
     }
 
-    /** The coming Monday, after today: a working day with a whole week of working days after it. */
+    /** The coming Monday, after today: a working day within the week ahead. */
     public static LocalDate nextMonday(Clock clock) {
         return today(clock).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     }
 
     /**
      * A month of its own, {@code years} after today's year: each class that needs one picks its own years and month,
-     * so no other test's cases fall in its figures.
+     * so no other test's cases fall in its figures. Taken: a year ahead, March to June (StepClockTests), June
+     * (StepReportTests) and August (SlaViewTests); nine years ahead, October (DailySummariesTests).
      */
     public static YearMonth monthOfItsOwn(Clock clock, int years, Month month) {
         return YearMonth.of(today(clock).getYear() + years, month);
