@@ -3,6 +3,8 @@ package id.dukcapil.portal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +24,12 @@ class AuditAnchorDayTests {
 
     @Autowired AuditAnchors anchors;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
 
     @Test
     void two_runs_of_the_daily_anchor_on_the_same_day_anchor_once_and_the_next_day_anchors_again() throws Exception {
-        LocalDate day = LocalDate.of(2090, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
+        // A day of its own, long after today: no other run of the anchor has anchored it.
+        LocalDate day = TestDays.today(clock).plusYears(60).plusDays(ThreadLocalRandom.current().nextInt(20_000));
         long before = anchored();
 
         CyclicBarrier together = new CyclicBarrier(2);

@@ -3,6 +3,8 @@ package id.dukcapil.portal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.audit.ChainVerification.Problem;
 import id.dukcapil.portal.audit.internal.AnchorFile;
 import id.dukcapil.portal.audit.internal.AuditChainKey;
@@ -27,6 +29,7 @@ class AuditChainTests {
     @Autowired AuditLog auditLog;
     @Autowired AuditChainVerifier verifier;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
     @Autowired TransactionTemplate transactions;
     @Autowired AuditTestSupport support;
     @Autowired AuditChainKey key;
@@ -132,14 +135,14 @@ class AuditChainTests {
     @Test
     void an_entry_added_at_the_end_with_a_correct_hash_but_without_the_chain_head_is_detected() {
         String lastHash = jdbc.queryForObject("SELECT hash FROM audit_entry WHERE seq = 10", String.class);
-        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        java.time.Instant at = TestDays.at(TestDays.today(clock), "07:00");
         String forgedHash = AuditHash.mac(key.mac(), lastHash, 11, at, "STAFF", "intruder",
                 null, null, null, "forged", null, null, "SUCCESS", null);
         jdbc.update("""
                 INSERT INTO audit_entry (seq, occurred_at, actor_type, actor_id, action, outcome, algorithm, key_id,
                     prev_hash, hash)
-                VALUES (11, '2026-01-01 00:00:00', 'STAFF', 'intruder', 'forged', 'SUCCESS', 'HMAC-SHA256', ?, ?, ?)""",
-                key.id(), lastHash, forgedHash);
+                VALUES (11, ?, 'STAFF', 'intruder', 'forged', 'SUCCESS', 'HMAC-SHA256', ?, ?, ?)""",
+                java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC), key.id(), lastHash, forgedHash);
         assertBroken(11, Problem.HEAD_MISMATCH);
     }
 
@@ -187,10 +190,10 @@ class AuditChainTests {
     @Test
     void entries_from_before_the_key_keep_verifying_with_their_plain_hash() {
         support.emptyTheChain();
-        // Three entries as the portal wrote them before the key existed.
+        // Three entries as the portal wrote them before the key existed, on the three days before today.
         String prev = AuditHash.GENESIS;
         for (int seq = 1; seq <= 3; seq++) {
-            java.time.Instant at = java.time.Instant.parse("2026-01-0" + seq + "T08:00:00Z");
+            java.time.Instant at = TestDays.at(TestDays.today(clock).minusDays(4 - seq), "15:00");
             String hash = AuditHash.of(prev, seq, at, "STAFF", "operator", null, null, null, "old.action", null, null,
                     "SUCCESS", null);
             jdbc.update("""

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
 import java.sql.Connection;
 import java.sql.Timestamp;
@@ -44,7 +45,7 @@ class PersonalDataViewsTests {
 
     @Test
     void a_download_is_kept_with_the_officer_the_file_the_subjects_the_time_and_the_address_before_it_returns() {
-        Instant at = Instant.parse("2026-11-20T03:15:00.123Z");
+        Instant at = TestDays.at(TestDays.today(clock), "10:15:00.123");
         clock.setInstant(at);
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setRemoteAddr("203.0.113.7"); // as Tomcat gives it after a trusted proxy's X-Forwarded-For

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +34,7 @@ class CitizenAccountTests {
 
     @BeforeEach
     void a_citizen_registers() {
-        clock.setInstant(Instant.parse("2026-11-23T02:00:00Z"));
+        clock.setInstant(TestDays.at(TestDays.nextMonday(clock), "09:00"));
         email = support.newEmail();
         client = support.newClientAddress();
         attempt = accounts.register(new Registration("Asep Saepudin", email, "+62 812-2222-3333", BookingTestSupport.PASSWORD),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.booking.internal.CitizenStore;
 import id.dukcapil.portal.booking.internal.RegistrationSteps;
@@ -16,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ class CitizenAccountsOnTwoNodesTests {
 
     @BeforeEach
     void a_citizen_and_a_second_node() {
-        clock.setInstant(Instant.parse("2026-11-23T02:00:00Z"));
+        clock.setInstant(TestDays.at(TestDays.nextMonday(clock), "09:00"));
         tokensB = transactional(new CitizenTokens(citizens, new VerifiedTokens(), retries, clock));
         nodeB = transactional(new CitizenAccounts(citizens, tokensB, passwordEncoder, mails, auditLog,
                 new Throttles(jdbc, transactions, clock, 200_000), clock, retries, registrationSteps));

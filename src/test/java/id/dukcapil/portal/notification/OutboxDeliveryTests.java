@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.notification.internal.ChannelPort;
 import id.dukcapil.portal.notification.internal.NotificationProperties;
 import id.dukcapil.portal.notification.internal.OutboxSender;
@@ -187,7 +188,7 @@ class OutboxDeliveryTests {
 
     @Test
     void with_the_server_down_a_message_is_retried_and_delivered_once_when_the_server_returns() throws Exception {
-        Instant start = Instant.parse("2026-11-23T02:00:00Z");
+        Instant start = TestDays.at(TestDays.nextMonday(clock), "09:00");
         clock.setInstant(start);
         mailServer.stop();
         MessageRef ref = transactions.execute(status -> outbox.enqueue(OutgoingMail.of("budi@example.id", "test",

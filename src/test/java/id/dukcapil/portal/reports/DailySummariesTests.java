@@ -3,6 +3,8 @@ package id.dukcapil.portal.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.shared.i18n.PortalMessages;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.FinishedStep;
@@ -13,11 +15,13 @@ import id.dukcapil.portal.staff.ServicePoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -27,11 +31,19 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("manajer")
 class DailySummariesTests {
 
-    private static final LocalDate DAY = LocalDate.of(2035, 10, 2);
     private static final String POINT = "MPP-SOREANG";
 
     @Autowired DailySummaries summaries;
     @Autowired StepClock stepClock;
+    @Autowired TestClock clock;
+
+    /** A working day of a month of this class's own, years ahead: no other test's steps in its summaries. */
+    private LocalDate day;
+
+    @BeforeEach
+    void a_day_of_its_own() {
+        day = TestDays.firstMonday(TestDays.monthOfItsOwn(clock, 9, Month.OCTOBER));
+    }
 
     @Test
     void the_kk_print_day_at_the_dinas_counts_the_requests_received_once_each_and_the_cards_printed() throws Exception {
@@ -58,7 +70,7 @@ class DailySummariesTests {
 
         assertThat(summaries.procedures()).containsExactly(Procedure.A_BOOKING, Procedure.B_KK_PRINT,
                 Procedure.C_RECORDING, Procedure.D_SCHOOL_VISIT, Procedure.E_IKD_ACTIVATION);
-        byte[] pdf = summaries.pdf(Procedure.B_KK_PRINT, ServicePoint.DINAS, DAY, PortalMessages.INDONESIAN);
+        byte[] pdf = summaries.pdf(Procedure.B_KK_PRINT, ServicePoint.DINAS, day, PortalMessages.INDONESIAN);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Ringkasan harian cetak KK (SOP B)", "Permohonan masuk: 5", "Diverifikasi: 2",
@@ -66,9 +78,9 @@ class DailySummariesTests {
                     "Ditinggalkan", "Menunggu diambil petugas sebelum langkah 6: 1 diambil, median 30:00, "
                             + "terlama 30:00; masih menunggu: 1");
         }
-        byte[] counter = summaries.pdf(Procedure.A_BOOKING, POINT, DAY, PortalMessages.INDONESIAN);
+        byte[] counter = summaries.pdf(Procedure.A_BOOKING, POINT, day, PortalMessages.INDONESIAN);
         assertThat(new String(counter, 0, 5)).isEqualTo("%PDF-");
-        try (PDDocument recording = Loader.loadPDF(summaries.pdf(Procedure.C_RECORDING, POINT, DAY,
+        try (PDDocument recording = Loader.loadPDF(summaries.pdf(Procedure.C_RECORDING, POINT, day,
                 PortalMessages.INDONESIAN))) {
             assertThat(new PDFTextStripper().getText(recording)).contains("Laporan harian perekaman KTP-el (SOP C)",
                     "Register harian (BHPPK)");
@@ -84,7 +96,7 @@ class DailySummariesTests {
         step(steps, SopStep.E5_PIN_EMAIL_ACTIVATE, 4);
         stepClock.recordFinished(steps);
 
-        byte[] pdf = summaries.pdf(Procedure.E_IKD_ACTIVATION, POINT, DAY, PortalMessages.INDONESIAN);
+        byte[] pdf = summaries.pdf(Procedure.E_IKD_ACTIVATION, POINT, day, PortalMessages.INDONESIAN);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Laporan harian aktivasi IKD (SOP E)", "Ringkasan", "Per petugas",
@@ -93,19 +105,19 @@ class DailySummariesTests {
     }
 
     /** A step of SOP B at the Dinas, {@code minute} minutes after ten, lasting {@code minutes}. */
-    private static FinishedStep at(String caseId, SopStep step, int minute, int minutes) {
-        Instant start = DAY.atTime(10, minute).atZone(GeneratedMonth.OFFICE).toInstant();
+    private FinishedStep at(String caseId, SopStep step, int minute, int minutes) {
+        Instant start = day.atTime(10, minute).atZone(GeneratedMonth.OFFICE).toInstant();
         return new FinishedStep(new CaseRef(step.procedure(), caseId), step, start, start.plus(Duration.ofMinutes(minutes)),
                 "operator", ServicePoint.DINAS);
     }
 
-    private static Instant at(int hour, int minute) {
-        return DAY.atTime(hour, minute).atZone(GeneratedMonth.OFFICE).toInstant();
+    private Instant at(int hour, int minute) {
+        return day.atTime(hour, minute).atZone(GeneratedMonth.OFFICE).toInstant();
     }
 
-    private static void step(List<FinishedStep> steps, SopStep step, int... minutes) {
+    private void step(List<FinishedStep> steps, SopStep step, int... minutes) {
         for (int m : minutes) {
-            Instant start = DAY.atTime(10, steps.size()).atZone(GeneratedMonth.OFFICE).toInstant();
+            Instant start = day.atTime(10, steps.size()).atZone(GeneratedMonth.OFFICE).toInstant();
             steps.add(new FinishedStep(new CaseRef(step.procedure(), "RPT-" + System.nanoTime()), step, start,
                     start.plus(Duration.ofMinutes(m)), "verifikator", POINT));
         }

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.time.Month;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -25,15 +26,24 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("admin")
 class StepClockTests {
 
-    private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
-    private static final LocalDate DAY = LocalDate.of(2027, 3, 1);
-    private static final LocalDate RECORDING_CHANGED_FROM = LocalDate.of(2027, 6, 4);
+    /** The day changelog sla/002 gives SOP B's step 2 its own standard: a fact of the data, not a test's today. */
+    private static final LocalDate SOP_B_STEP_2_FROM = LocalDate.of(2026, 11, 22);
 
     @Autowired StepClock stepClock;
     @Autowired SlaStandards standards;
     @Autowired SlaMonitor monitor;
     @Autowired TestClock clock;
     @Autowired JdbcTemplate jdbc;
+
+    /** Days in months of this class's own, a year ahead, so other classes' SLA figures never hold its steps. */
+    private LocalDate day;
+    private LocalDate recordingChangedFrom;
+
+    @BeforeEach
+    void days_of_its_own() {
+        day = TestDays.monthOfItsOwn(clock, 1, Month.MARCH).atDay(1);
+        recordingChangedFrom = TestDays.monthOfItsOwn(clock, 1, Month.JUNE).atDay(4);
+    }
 
     @AfterEach
     void real_time_again() {
@@ -43,14 +53,14 @@ class StepClockTests {
     @Test
     void a_recording_case_through_its_steps_yields_the_right_durations_and_breaches() {
         CaseRef resident = new CaseRef(Procedure.C_RECORDING, "C-" + UUID.randomUUID());
-        stepClock.enter(resident, SopStep.C1_DOCUMENTS_HANDED_OVER, at(DAY, "08:00"), "registrasi", "UKL-320437");
-        stepClock.move(resident, SopStep.C1_DOCUMENTS_HANDED_OVER, SopStep.C2_REGISTRATION_CHECK, at(DAY, "08:04"),
+        stepClock.enter(resident, SopStep.C1_DOCUMENTS_HANDED_OVER, at(day, "08:00"), "registrasi", "UKL-320437");
+        stepClock.move(resident, SopStep.C1_DOCUMENTS_HANDED_OVER, SopStep.C2_REGISTRATION_CHECK, at(day, "08:04"),
                 "registrasi", "UKL-320437");
-        stepClock.move(resident, SopStep.C2_REGISTRATION_CHECK, SopStep.C3_RECORDING, at(DAY, "08:16"),
+        stepClock.move(resident, SopStep.C2_REGISTRATION_CHECK, SopStep.C3_RECORDING, at(day, "08:16"),
                 "registrasi", "UKL-320437");
-        stepClock.leave(resident, SopStep.C3_RECORDING, at(DAY, "08:25:30"), "perekaman");
-        stepClock.enter(resident, SopStep.C4_PROOF_HANDED_OVER, at(DAY, "08:25:30"), "perekaman", "UKL-320437");
-        clock.setInstant(at(DAY, "08:32"));
+        stepClock.leave(resident, SopStep.C3_RECORDING, at(day, "08:25:30"), "perekaman");
+        stepClock.enter(resident, SopStep.C4_PROOF_HANDED_OVER, at(day, "08:25:30"), "perekaman", "UKL-320437");
+        clock.setInstant(at(day, "08:32"));
 
         List<StepRecord> history = stepClock.history(resident);
         assertThat(history).extracting(StepRecord::step).containsExactly(SopStep.C1_DOCUMENTS_HANDED_OVER,
@@ -78,7 +88,7 @@ class StepClockTests {
         assertThat(overdue.over()).isEqualTo(Duration.ofMinutes(1).plusSeconds(30));
         assertThat(overdue.caseElapsed()).isEqualTo(Duration.ofMinutes(32));
 
-        stepClock.leave(resident, SopStep.C4_PROOF_HANDED_OVER, at(DAY, "08:33"), "perekaman");
+        stepClock.leave(resident, SopStep.C4_PROOF_HANDED_OVER, at(day, "08:33"), "perekaman");
         assertThat(stepClock.now(resident)).isEmpty();
         assertThat(monitor.overdue(Procedure.C_RECORDING, PageRequest.of(0, 500)).getContent())
                 .noneMatch(row -> row.step().caseRef().equals(resident));
@@ -86,7 +96,7 @@ class StepClockTests {
 
     @Test
     void a_change_of_standard_applies_only_to_steps_that_start_from_its_date() {
-        LocalDate today = LocalDate.of(2027, 4, 5);
+        LocalDate today = TestDays.monthOfItsOwn(clock, 1, Month.APRIL).atDay(5);
         clock.setInstant(at(today, "09:00"));
         standards.change(Procedure.E_IKD_ACTIVATION, SopStep.E4_SCAN_ACTIVATION_QR,
                 new StandardChange(8, today.plusDays(2)), null);
@@ -125,7 +135,7 @@ class StepClockTests {
 
     @Test
     void a_days_standard_another_admin_changed_since_it_was_read_is_not_overwritten() {
-        LocalDate day = RECORDING_CHANGED_FROM;
+        LocalDate day = recordingChangedFrom;
         clock.setInstant(at(day.minusDays(3), "09:00"));
         standards.change(Procedure.C_RECORDING, SopStep.C3_RECORDING, new StandardChange(12, day), null);
         StepStandard read = standards.scheduled().stream()
@@ -147,14 +157,15 @@ class StepClockTests {
     /** A standard stays in force from its day on: other classes' reports of later days expect the SOP's 10 minutes. */
     @AfterEach
     void the_sops_recording_standard_again() {
-        jdbc.update("DELETE FROM sla_standard WHERE step = 'C3_RECORDING' AND valid_from = ?", RECORDING_CHANGED_FROM);
+        jdbc.update("DELETE FROM sla_standard WHERE step = 'C3_RECORDING' AND valid_from = ?", recordingChangedFrom);
     }
 
     @Test
     void a_standard_cannot_be_changed_for_a_day_that_has_passed() {
-        clock.setInstant(at(LocalDate.of(2027, 5, 10), "09:00"));
+        LocalDate today = TestDays.monthOfItsOwn(clock, 1, Month.MAY).atDay(10);
+        clock.setInstant(at(today, "09:00"));
         assertThatThrownBy(() -> standards.change(Procedure.A_BOOKING, SopStep.A4_ENTER_OTP,
-                new StandardChange(3, LocalDate.of(2027, 5, 9)), null))
+                new StandardChange(3, today.minusDays(1)), null))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.standard.in-the-past");
     }
 
@@ -166,17 +177,17 @@ class StepClockTests {
                 .contains(org.assertj.core.groups.Tuple.tuple(SopStep.B9_QR_PIN_EMAIL, 15L),
                         org.assertj.core.groups.Tuple.tuple(null, 50L));
         assertThatThrownBy(() -> standards.change(Procedure.B_KK_PRINT, SopStep.B6_OPERATOR_CHECK,
-                new StandardChange(7, LocalDate.of(2030, 1, 1)), null))
+                new StandardChange(7, TestDays.today(clock).plusYears(1)), null))
                 .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 
     @Test
     void sop_b_steps_add_up_to_its_fifty_minutes_from_the_day_step_2_got_its_own_standard() {
-        clock.setInstant(at(LocalDate.of(2026, 11, 21), "09:00"));
+        clock.setInstant(at(SOP_B_STEP_2_FROM.minusDays(1), "09:00"));
         assertThat(standards.inForceToday()).filteredOn(s -> s.procedure() == Procedure.B_KK_PRINT)
                 .extracting(StepStandard::step).doesNotContain(SopStep.B2_ENTER_PIN);
 
-        clock.setInstant(at(LocalDate.of(2026, 11, 22), "09:00"));
+        clock.setInstant(at(SOP_B_STEP_2_FROM, "09:00"));
         List<StepStandard> sopB = standards.inForceToday().stream()
                 .filter(s -> s.procedure() == Procedure.B_KK_PRINT).toList();
         long steps = sopB.stream().filter(s -> s.step() != null).mapToLong(s -> s.standard().toMinutes()).sum();
@@ -188,25 +199,25 @@ class StepClockTests {
     @Test
     void steps_are_entered_and_left_only_in_order() {
         CaseRef kk = new CaseRef(Procedure.B_KK_PRINT, "B-" + UUID.randomUUID());
-        assertThatThrownBy(() -> stepClock.leave(kk, SopStep.B6_OPERATOR_CHECK, at(DAY, "10:00"), "operator"))
+        assertThatThrownBy(() -> stepClock.leave(kk, SopStep.B6_OPERATOR_CHECK, at(day, "10:00"), "operator"))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.not-open");
-        assertThatThrownBy(() -> stepClock.enter(kk, SopStep.C3_RECORDING, at(DAY, "10:00"), "operator", "DINAS"))
+        assertThatThrownBy(() -> stepClock.enter(kk, SopStep.C3_RECORDING, at(day, "10:00"), "operator", "DINAS"))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.wrong-procedure");
-        stepClock.enter(kk, SopStep.B6_OPERATOR_CHECK, at(DAY, "10:00"), "operator", "DINAS");
-        assertThatThrownBy(() -> stepClock.enter(kk, SopStep.B6_OPERATOR_CHECK, at(DAY, "10:01"), "operator", "DINAS"))
+        stepClock.enter(kk, SopStep.B6_OPERATOR_CHECK, at(day, "10:00"), "operator", "DINAS");
+        assertThatThrownBy(() -> stepClock.enter(kk, SopStep.B6_OPERATOR_CHECK, at(day, "10:01"), "operator", "DINAS"))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.already-open");
-        assertThatThrownBy(() -> stepClock.leave(kk, SopStep.B6_OPERATOR_CHECK, at(DAY, "09:59"), "operator"))
+        assertThatThrownBy(() -> stepClock.leave(kk, SopStep.B6_OPERATOR_CHECK, at(day, "09:59"), "operator"))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.ends-before-start");
     }
 
     @Test
     void a_step_left_on_a_node_whose_clock_is_a_little_behind_ends_as_it_began() {
         CaseRef kk = new CaseRef(Procedure.B_KK_PRINT, "B-" + UUID.randomUUID());
-        stepClock.enter(kk, SopStep.B9_QR_PIN_EMAIL, at(DAY, "10:00"), "kadis", "DINAS");
+        stepClock.enter(kk, SopStep.B9_QR_PIN_EMAIL, at(day, "10:00"), "kadis", "DINAS");
 
-        StepRecord left = stepClock.leave(kk, SopStep.B9_QR_PIN_EMAIL, at(DAY, "10:00").minusMillis(300), "outbox");
+        StepRecord left = stepClock.leave(kk, SopStep.B9_QR_PIN_EMAIL, at(day, "10:00").minusMillis(300), "outbox");
 
-        assertThat(left.endedAt()).isEqualTo(at(DAY, "10:00"));
+        assertThat(left.endedAt()).isEqualTo(at(day, "10:00"));
         assertThat(left.duration()).contains(Duration.ZERO);
     }
 
@@ -214,24 +225,24 @@ class StepClockTests {
     void steps_finished_before_the_case_reached_the_portal_are_recorded_with_their_durations_against_the_standard() {
         CaseRef booking = new CaseRef(Procedure.A_BOOKING, "A-" + UUID.randomUUID());
         stepClock.recordFinished(List.of(
-                new FinishedStep(booking, SopStep.A7_PICK_DATE, at(DAY, "07:00"), at(DAY, "07:03"), "citizen:1", "DINAS"),
-                new FinishedStep(booking, SopStep.A8_TICKET, at(DAY, "07:03"), at(DAY, "07:03:40"), "citizen:1", "DINAS")));
+                new FinishedStep(booking, SopStep.A7_PICK_DATE, at(day, "07:00"), at(day, "07:03"), "citizen:1", "DINAS"),
+                new FinishedStep(booking, SopStep.A8_TICKET, at(day, "07:03"), at(day, "07:03:40"), "citizen:1", "DINAS")));
 
         List<StepRecord> history = stepClock.history(booking);
         assertThat(history).extracting(StepRecord::step).containsExactly(SopStep.A7_PICK_DATE, SopStep.A8_TICKET);
-        assertThat(history).extracting(StepRecord::endedAt).containsExactly(at(DAY, "07:03"), at(DAY, "07:03:40"));
+        assertThat(history).extracting(StepRecord::endedAt).containsExactly(at(day, "07:03"), at(day, "07:03:40"));
         assertThat(stepClock.now(booking)).isEmpty();
         assertThat(jdbc.queryForList("SELECT duration_ms FROM sla_step WHERE case_id = ? ORDER BY started_at",
                 Long.class, booking.caseId())).containsExactly(180_000L, 40_000L);
         assertThatThrownBy(() -> stepClock.recordFinished(List.of(new FinishedStep(booking, SopStep.A8_TICKET,
-                at(DAY, "07:01"), at(DAY, "07:00"), "citizen:1", "DINAS"))))
+                at(day, "07:01"), at(day, "07:00"), "citizen:1", "DINAS"))))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.ends-before-start");
         assertThatThrownBy(() -> stepClock.recordFinished(List.of(new FinishedStep(booking, SopStep.C3_RECORDING,
-                at(DAY, "07:01"), at(DAY, "07:02"), "citizen:1", "DINAS"))))
+                at(day, "07:01"), at(day, "07:02"), "citizen:1", "DINAS"))))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("sla.step.wrong-procedure");
     }
 
     static Instant at(LocalDate day, String time) {
-        return day.atTime(LocalTime.parse(time)).atZone(OFFICE).toInstant();
+        return TestDays.at(day, time);
     }
 }

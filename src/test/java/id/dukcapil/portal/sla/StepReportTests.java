@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -19,12 +23,20 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @WithUserDetails("manajer")
 class StepReportTests {
 
-    private static final LocalDate DAY = LocalDate.of(2027, 6, 14);
     /** A point of its own: no other test's steps in its figures. */
     private static String servicePoint;
 
     @Autowired StepClock stepClock;
     @Autowired StepReports reports;
+    @Autowired TestClock clock;
+
+    /** A day of a month of this class's own, a year ahead: no other test's steps on it. */
+    private LocalDate day;
+
+    @BeforeEach
+    void a_day_of_its_own() {
+        day = TestDays.monthOfItsOwn(clock, 1, Month.JUNE).atDay(14);
+    }
 
     @BeforeAll
     static void a_point_of_its_own(@Autowired StaffAccounts staff) {
@@ -36,9 +48,9 @@ class StepReportTests {
         // Recording (standard 10 min) by two officers: 4, 6, 8, 12 and 20 minutes; 7 and 11 minutes.
         record("perekaman", 4, 6, 8, 12, 20);
         record("rekam2", 7, 11);
-        record(DAY.plusDays(1), "perekaman", 9);
+        record(day.plusDays(1), "perekaman", 9);
 
-        StepReportQuery query = StepReportQuery.between(DAY, DAY, ReportDimension.STEP, ReportDimension.OFFICER)
+        StepReportQuery query = StepReportQuery.between(day, day, ReportDimension.STEP, ReportDimension.OFFICER)
                 .withServicePoint(servicePoint);
         List<StepStatistics> rows = reports.report(query);
         assertThat(rows).extracting(StepStatistics::officer).containsExactly("perekaman", "rekam2");
@@ -54,22 +66,22 @@ class StepReportTests {
         assertThat(second.median()).isEqualTo(Duration.ofMinutes(9));
         assertThat(second.withinStandard()).isCloseTo(0.5, within(1e-9));
 
-        List<StepStatistics> perDay = reports.report(StepReportQuery.between(DAY, DAY.plusDays(1), ReportDimension.DAY)
+        List<StepStatistics> perDay = reports.report(StepReportQuery.between(day, day.plusDays(1), ReportDimension.DAY)
                 .withServicePoint(servicePoint));
         assertThat(perDay).extracting(StepStatistics::day, StepStatistics::count)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(DAY, 7L),
-                        org.assertj.core.groups.Tuple.tuple(DAY.plusDays(1), 1L));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(day, 7L),
+                        org.assertj.core.groups.Tuple.tuple(day.plusDays(1), 1L));
         assertThat(perDay.getFirst().procedure()).isNull();
     }
 
     private void record(String officer, int... minutes) {
-        record(DAY, officer, minutes);
+        record(day, officer, minutes);
     }
 
     private void record(LocalDate day, String officer, int... minutes) {
         for (int m : minutes) {
             CaseRef resident = new CaseRef(Procedure.C_RECORDING, "R-" + UUID.randomUUID());
-            var start = StepClockTests.at(day, "09:00");
+            var start = TestDays.at(day, "09:00");
             stepClock.enter(resident, SopStep.C3_RECORDING, start, "registrasi", servicePoint);
             stepClock.leave(resident, SopStep.C3_RECORDING, start.plus(Duration.ofMinutes(m)), officer);
         }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.SignIn.Result;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +47,7 @@ class HostileStaffSignInTests {
 
     @BeforeEach
     void a_staff_member_with_a_known_password() {
-        clock.setInstant(Instant.parse("2026-11-23T01:00:00Z"));
+        clock.setInstant(TestDays.at(TestDays.nextMonday(clock), "08:00"));
         username = staffAccounts.create(Set.of(Role.OPERATOR), PASSWORD);
         auditedBefore = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM audit_entry", Long.class);
     }

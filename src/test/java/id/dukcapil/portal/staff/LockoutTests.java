@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.SignIn.Result;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,7 @@ class LockoutTests {
 
     @BeforeEach
     void a_staff_member_with_a_known_password() {
-        clock.setInstant(Instant.parse("2026-11-23T01:00:00Z"));
+        clock.setInstant(TestDays.at(TestDays.nextMonday(clock), "08:00"));
         signIn = new SignIn(port);
         username = staffAccounts.create(Set.of(Role.OPERATOR), PASSWORD);
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.shared.Role;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class SignInMetersTests {
 
     @Test
     void failed_sign_ins_are_counted_by_reason_and_the_lock_they_cause_once() {
-        clock.setInstant(Instant.parse("2026-11-23T02:00:00Z"));
+        clock.setInstant(TestDays.at(TestDays.nextMonday(clock), "09:00"));
         SignIn signIn = new SignIn(port);
         String username = staffAccounts.create(Set.of(Role.OPERATOR), "Sandi-Kuat-2026");
         double wrong = failures("wrong_password");

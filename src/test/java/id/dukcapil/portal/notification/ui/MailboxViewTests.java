@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteConfiguration;
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.notification.demo.DemoMail;
 import id.dukcapil.portal.notification.demo.DemoMailbox;
 import jakarta.mail.Session;
@@ -18,6 +20,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
 import java.util.Properties;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,7 +32,6 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.security.access.AccessDeniedException;
 import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +47,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class MailboxViewTests extends SpringBrowserlessTest {
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
     @Autowired DemoMailbox mailbox;
 
     @Test
@@ -62,7 +65,7 @@ class MailboxViewTests extends SpringBrowserlessTest {
                 """;
         jdbc.update("INSERT INTO notification_demo_mailbox (message_id, recipient, subject, delivered_at, mime) VALUES (?, ?, ?, ?, ?)",
                 "<otp-view@dukcapil.test>", "pemohon@example.id", "Kode OTP Anda: 314159",
-                Timestamp.valueOf(LocalDateTime.of(2027, 1, 4, 2, 0)), mime.getBytes());
+                Timestamp.valueOf(aYearAhead().atTime(2, 0)), mime.getBytes());
         RouteConfiguration.forApplicationScope().setAnnotatedRoute(MailboxView.class);
 
         // Views are Spring proxies (method security): reach their parts through the component tree.
@@ -138,8 +141,13 @@ class MailboxViewTests extends SpringBrowserlessTest {
         ByteArrayOutputStream mime = new ByteArrayOutputStream();
         message.writeTo(mime);
         jdbc.update("INSERT INTO notification_demo_mailbox (message_id, recipient, subject, delivered_at, mime) VALUES (?, ?, ?, ?, ?)",
-                messageId, to, subject, Timestamp.valueOf(LocalDateTime.of(2027, 1, 4, 3, 0)), mime.toByteArray());
+                messageId, to, subject, Timestamp.valueOf(aYearAhead().atTime(3, 0)), mime.toByteArray());
         return jdbc.queryForObject("SELECT id FROM notification_demo_mailbox WHERE message_id = ?", Long.class, messageId);
+    }
+
+    /** The day, a year from today, the messages stored here were delivered on. */
+    private LocalDate aYearAhead() {
+        return TestDays.today(clock).plusYears(1);
     }
 
     private static byte[] pdf(String line) throws Exception {

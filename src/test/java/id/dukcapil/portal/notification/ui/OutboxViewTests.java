@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.notification.MessageRef;
 import id.dukcapil.portal.notification.MessageState;
 import id.dukcapil.portal.notification.Outbox;
@@ -49,7 +50,7 @@ class OutboxViewTests extends SpringBrowserlessTest {
 
     @Test
     void admin_sends_a_failed_message_again() {
-        Instant at = Instant.parse("2027-09-01T02:00:00Z");
+        Instant at = TestDays.at(TestDays.today(clock).plusYears(1), "09:00");
         clock.setInstant(at);
         MessageRef ref = transactions.execute(status -> outbox.enqueue(OutgoingMail.of("gagal@example.id", "test",
                 Locale.of("id"), Map.of("recipient", "gagal@example.id"))));

@@ -6,6 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Span;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.audit.internal.PersonalDataViewBuffer;
 import id.dukcapil.portal.shared.Nik;
 import java.time.Instant;
@@ -146,7 +147,7 @@ class ResidentLookupViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_resident_looked_up_is_kept_as_seen_by_the_officer_on_this_screen_with_the_family_and_the_address() {
-        Instant at = Instant.parse("2026-11-21T01:30:00.250Z");
+        Instant at = TestDays.at(TestDays.today(clock), "08:30:00.250");
         clock.setInstant(at);
         String nik = jdbc.queryForObject("SELECT nik FROM population_resident WHERE relationship = 'CHILD' "
                 + "ORDER BY id DESC LIMIT 1", String.class);
@@ -173,7 +174,7 @@ class ResidentLookupViewTest extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("manajer")
     void a_manager_who_sees_the_nik_masked_is_still_kept_as_having_seen_that_resident() {
-        Instant at = Instant.parse("2026-11-21T01:45:00.500Z");
+        Instant at = TestDays.at(TestDays.today(clock), "08:45:00.500");
         clock.setInstant(at);
         String nik = jdbc.queryForObject("SELECT nik FROM population_resident WHERE relationship = 'HEAD' "
                 + "ORDER BY id DESC LIMIT 1", String.class);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.shared.tx.WriteRetries;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +40,7 @@ class SharedThrottlesTests {
 
     @BeforeEach
     void two_nodes_at_a_fixed_time() {
-        clock.setInstant(Instant.parse("2026-11-23T02:00:00Z"));
+        clock.setInstant(TestDays.at(TestDays.nextMonday(clock), "09:00"));
         nodeB = new Throttles(jdbc, transactions, clock, 200_000);
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +30,7 @@ class ThrottlesTests {
 
     @BeforeEach
     void at_a_fixed_time() {
-        clock.setInstant(Instant.parse("2026-11-23T02:00:00Z"));
+        clock.setInstant(TestDays.at(TestDays.nextMonday(clock), "09:00"));
     }
 
     @AfterEach

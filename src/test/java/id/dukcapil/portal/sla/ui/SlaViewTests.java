@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import id.dukcapil.portal.GridInput;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.kkprint.KkPrintTestSupport;
 import id.dukcapil.portal.kkprint.OperatorInbox;
 import id.dukcapil.portal.shared.ui.HomeView;
@@ -23,6 +24,7 @@ import id.dukcapil.portal.sla.StepStandard;
 import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Month;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -51,7 +53,7 @@ class SlaViewTests extends SpringBrowserlessTest {
 
     @Test
     void a_manager_sees_a_step_over_its_standard_and_the_standards_in_force() {
-        Instant now = Instant.parse("2027-08-02T03:00:00Z");
+        Instant now = aMondayMorningOfItsOwn();
         clock.setInstant(now);
         CaseRef activation = new CaseRef(Procedure.E_IKD_ACTIVATION, "E-" + UUID.randomUUID());
         stepClock.enter(activation, SopStep.E4_SCAN_ACTIVATION_QR, now.minus(Duration.ofMinutes(12)), "ikd", "MPP-SOREANG");
@@ -123,7 +125,7 @@ class SlaViewTests extends SpringBrowserlessTest {
 
     @Test
     void the_overdue_list_sorts_by_time_over_and_time_in_step_in_the_database() {
-        Instant now = Instant.parse("2027-08-02T03:00:00Z");
+        Instant now = aMondayMorningOfItsOwn();
         clock.setInstant(now);
         for (int minutes : new int[] {30, 8, 15}) {
             stepClock.enter(new CaseRef(Procedure.E_IKD_ACTIVATION, "E-" + UUID.randomUUID()),
@@ -144,6 +146,11 @@ class SlaViewTests extends SpringBrowserlessTest {
                 .isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(overdueGrid.getColumns().get(4).isSortable()).as("an officer's name is not what is stored")
                 .isFalse();
+    }
+
+    /** 10:00 on the first Monday of an August a year ahead, a month no other class's steps are in. */
+    private Instant aMondayMorningOfItsOwn() {
+        return TestDays.at(TestDays.firstMonday(TestDays.monthOfItsOwn(clock, 1, Month.AUGUST)), "10:00");
     }
 
     private static java.util.List<Duration> column(com.vaadin.flow.component.grid.GridTester<?, OverdueStep> grid,

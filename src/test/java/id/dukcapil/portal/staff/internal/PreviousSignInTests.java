@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class PreviousSignInTests {
     @Test
     void each_sign_in_keeps_the_one_before_it() {
         String username = staffAccounts.create(Set.of(Role.OPERATOR), "Sandi-Kuat-2026");
-        Instant monday = Instant.parse("2026-11-23T01:00:00Z");
+        Instant monday = TestDays.at(TestDays.nextMonday(clock), "08:00");
         clock.setInstant(monday);
         attempts.signedIn(username);
         assertThat(account(username).previousSignInAt()).as("the first sign-in has none before it").isNull();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.Duration;
@@ -21,6 +23,7 @@ class StaffAccountRepositoryTests {
     @Autowired StaffAccountRepository accounts;
     @Autowired ServicePointRepository points;
     @Autowired StaffAccounts staffAccounts;
+    @Autowired TestClock clock;
 
     @Test
     void a_write_over_a_version_another_write_replaced_is_refused_and_the_first_stays() {
@@ -47,7 +50,7 @@ class StaffAccountRepositoryTests {
     @Test
     void the_sign_in_counters_and_the_lock_are_kept_to_the_millisecond() {
         String username = staffAccounts.create(Set.of(Role.OPERATOR), "Sandi-Kuat-2026");
-        Instant now = Instant.parse("2026-11-23T01:00:00.123Z");
+        Instant now = TestDays.at(TestDays.nextMonday(clock), "08:00:00.123");
         long id = accounts.findByUsername(username).orElseThrow().id();
         assertThat(accounts.reserveSignInTry(id, now, 2, Duration.ofMinutes(15))).isEqualTo(SignInTry.CHECK);
         assertThat(accounts.reserveSignInTry(id, now, 2, Duration.ofMinutes(15))).isEqualTo(SignInTry.LAST_CHECK);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.TestDays;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +32,7 @@ class UnknownNameLockoutTests {
 
     @BeforeEach
     void two_nodes_at_a_fixed_time() {
-        clock.setInstant(Instant.parse("2026-11-23T01:00:00Z"));
+        clock.setInstant(TestDays.at(TestDays.nextMonday(clock), "08:00"));
         nodeB = new UnknownNameLockout(jdbc, clock, 5, LOCKOUT);
     }
 
