@@ -108,7 +108,11 @@ class SchoolEditor extends Dialog {
         changedMeanwhile.addClassName("error-text");
         changedMeanwhile.getStyle().set("color", "var(--lumo-error-text-color)");
         changedMeanwhile.setVisible(false);
-        add(changedMeanwhile, new FormLayout(npsn, name, level, address, village, contact, phone, email, point));
+        FormLayout form = new FormLayout(npsn, name, level, address, village, contact, phone, email, point);
+        // A school's name and its address run long ("SMK Negeri 1 Kecamatan …"): each has the form's whole width.
+        form.setColspan(name, 2);
+        form.setColspan(address, 2);
+        add(changedMeanwhile, form);
         save.setText(getTranslation("schoolvisit.action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("school-save");
