@@ -122,6 +122,10 @@ class KkInboxRowBrowserTest {
             browser.open("kk/operator");
             // Requests not taken yet come first, oldest first; the overdue ones alone put this one first.
             browser.await(By.id("kk-overdue-only")).click();
+            browser.await(By.id("claim-" + id));
+            // The filter's new rows drawn and laid out before they are measured: the button found first can be in
+            // the rows the grid showed before the filter.
+            browser.awaitSettled();
             WebElement take = browser.await(By.id("claim-" + id));
 
             @SuppressWarnings("unchecked")
