@@ -31,6 +31,7 @@ class AccessMatrixTest {
             Map.entry("", Access.ANYONE_SIGNED_IN),
             Map.entry("password", Access.ANYONE_SIGNED_IN),
             Map.entry("staff", EnumSet.of(Role.ADMIN)),
+            Map.entry("service-points", EnumSet.of(Role.ADMIN)),
             Map.entry("audit", EnumSet.of(Role.ADMIN, Role.MANAGER)),
             Map.entry("sla", EnumSet.of(Role.MANAGER, Role.ADMIN, Role.HEAD)),
             Map.entry("reports", EnumSet.of(Role.MANAGER, Role.HEAD, Role.ADMIN)),

@@ -7,5 +7,10 @@ public enum ServicePointKind {
     /** A desk in a public-service mall (Mal Pelayanan Publik). */
     MPP,
     /** The service unit (Unit Kerja Layanan) of a kecamatan. */
-    UKL
+    UKL;
+
+    /** The key of the kind's display name in the translation bundles. */
+    public String labelKey() {
+        return "staff.point.kind." + name();
+    }
 }

@@ -9,11 +9,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One of the office's service points (the Dinas, an MPP, a UKL): made once by the demo or an administrator, read
- * by every module as its {@link ServicePoint} record. No version: nothing edits a point in place.
+ * One of the office's service points (the Dinas, an MPP, a UKL): made by the demo or an administrator, read by every
+ * module as its {@link ServicePoint} record. Its code and kind stay what they were made with (other modules keep the
+ * code, and a kind decides hours and capacity); an administrator edits its name, kecamatan and address.
  */
 @Entity
 @Table(name = "staff_service_point")
@@ -29,6 +31,8 @@ public class ServicePointEntity {
     private @Nullable String districtCode;
     private @Nullable String address;
     private boolean active = true;
+    @Version
+    private long version;
 
     protected ServicePointEntity() {
         this.code = "";
@@ -41,6 +45,13 @@ public class ServicePointEntity {
         this.code = code;
         this.name = name;
         this.kind = kind;
+        this.districtCode = districtCode;
+        this.address = address;
+    }
+
+    /** The administrator's edit: what citizens and staff read of the point. */
+    public void edit(String name, @Nullable String districtCode, @Nullable String address) {
+        this.name = name;
         this.districtCode = districtCode;
         this.address = address;
     }
@@ -62,5 +73,9 @@ public class ServicePointEntity {
 
     public boolean active() {
         return active;
+    }
+
+    public long version() {
+        return version;
     }
 }
