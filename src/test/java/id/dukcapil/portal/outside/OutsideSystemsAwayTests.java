@@ -15,6 +15,7 @@ import id.dukcapil.portal.notification.SenderRuns;
 import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.notification.internal.NotificationProperties;
 import id.dukcapil.portal.shared.ui.HomeView;
+import id.dukcapil.portal.shared.ui.LanguageSwitch;
 import id.dukcapil.portal.signing.DocumentOutcome;
 import id.dukcapil.portal.signing.SigningTestSupport;
 import id.dukcapil.portal.signing.BsreTestSigning;
@@ -92,7 +93,12 @@ class OutsideSystemsAwayTests extends PortalViewTest {
         // The shell, already shown, is told by the audit chain's feed: the banner appears without a reload.
         await().atMost(WAIT).pollInSameThread().until(() -> shown("mail") != null);
         assertThat(banner("mail")).startsWith("Server e-mail tidak terjangkau sejak 09:00")
-                .containsPattern("\\d+ pesan menunggu dan akan dikirim sendiri saat Server e-mail kembali\\.");
+                .containsPattern("\\d+ pesan menunggu dan akan dikirim sendiri saat layanan ini kembali\\.");
+        // In English on request: the shell built again in the user's language says it in English.
+        test(find(LanguageSwitch.class).single()).selectItem("English");
+        navigate(HomeView.class);
+        assertThat(banner("mail")).startsWith("The mail server cannot be reached since 09:00")
+                .containsPattern("\\d+ messages are waiting and will go out by themselves when it is back\\.");
 
         // Its attempts spent while the server is away, the message is not FAILED: it waits, tried a minute later.
         jdbc.update("UPDATE notification_message SET attempts = ? WHERE id = ?", properties.sender().maxAttempts(),

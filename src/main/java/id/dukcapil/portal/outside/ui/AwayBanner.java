@@ -109,8 +109,8 @@ final class AwayBanner extends Div {
                 ? getTranslation("outside.banner.away-never", name, since)
                 : getTranslation("outside.banner.away", name, since, when(state.lastContact())));
         String work = switch (state.system()) {
-            case MAIL, WHATSAPP, SMS -> count == null ? getTranslation("outside.banner.messages-resume", name)
-                    : getTranslation("outside.banner.messages", count, name);
+            case MAIL, WHATSAPP, SMS -> count == null ? getTranslation("outside.banner.messages-resume")
+                    : getTranslation("outside.banner.messages", count);
             case BSRE -> count == null ? getTranslation("outside.banner.documents-wait")
                     : getTranslation("outside.banner.documents", count);
             case SIAK -> getTranslation("outside.banner.siak");
