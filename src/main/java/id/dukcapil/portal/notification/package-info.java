@@ -4,7 +4,7 @@
  * profile without a mail server, into the demo mailbox that ADMIN can read. With a {@link Reach} it goes on the
  * recipient's channels in order, WhatsApp and SMS before e-mail, the first that delivers taking it (decision 140).
  */
-@ApplicationModule(allowedDependencies = {"audit", "shared :: *"})
+@ApplicationModule(allowedDependencies = {"audit", "outside", "shared :: *"})
 @NullMarked
 package id.dukcapil.portal.notification;
 

@@ -3,6 +3,8 @@ package id.dukcapil.portal.schoolvisit;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
+import id.dukcapil.portal.outside.OutsideSystem;
+import id.dukcapil.portal.outside.OutsideSystems;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
@@ -36,9 +38,11 @@ public class EnrolmentAnswers {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final OutsideSystems outside;
 
     EnrolmentAnswers(StudentRepository students, PopulationRegistry registry, SchoolVisitClocks clocks, AuditLog auditLog,
-                     CurrentActor currentActor, Clock clock) {
+                     CurrentActor currentActor, Clock clock, OutsideSystems outside) {
+        this.outside = outside;
         this.students = students;
         this.registry = registry;
         this.clocks = clocks;
@@ -87,6 +91,7 @@ public class EnrolmentAnswers {
                     currentActor.servicePoint());
         }
         audit("schoolvisit.student.print-ready", student);
+        outside.contact(OutsideSystem.SIAK); // the central enrolment answered (decision 198)
         return ready;
     }
 
@@ -117,6 +122,7 @@ public class EnrolmentAnswers {
         } else if (resident.enrolmentStatus() != outcome) {
             throw new RuleViolation("schoolvisit.error.not-sent", student.fullName());
         }
+        outside.contact(OutsideSystem.SIAK); // the central enrolment answered (decision 198)
         Instant now = clock.instant();
         if (students.changeIf(studentId, StudentTransition.ENDED_WAITING,
                 waiting -> waiting.endWaiting(reason))) {

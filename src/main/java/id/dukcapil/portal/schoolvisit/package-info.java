@@ -4,7 +4,7 @@
  * certificate, the recording, printing at 17 on site), the birthday print queue and the collective handover to the
  * school. Every step timed (D1–D8) and audited.
  */
-@ApplicationModule(allowedDependencies = {"audit", "blanko", "notification", "population", "reports", "shared :: *", "signing", "sla", "staff"})
+@ApplicationModule(allowedDependencies = {"audit", "blanko", "notification", "outside", "population", "reports", "shared :: *", "signing", "sla", "staff"})
 @NullMarked
 package id.dukcapil.portal.schoolvisit;
 

@@ -3,7 +3,7 @@
  * port (the office's own key, or BSrE's signing service), the signing certificates and the public verification
  * of signed documents.
  */
-@ApplicationModule(allowedDependencies = {"audit", "shared :: *"})
+@ApplicationModule(allowedDependencies = {"audit", "outside", "shared :: *"})
 @NullMarked
 package id.dukcapil.portal.signing;
 

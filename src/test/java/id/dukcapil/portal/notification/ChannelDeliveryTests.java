@@ -10,6 +10,9 @@ import id.dukcapil.portal.booking.BookingService;
 import id.dukcapil.portal.booking.BookingTestSupport;
 import id.dukcapil.portal.booking.CitizenChannels;
 import id.dukcapil.portal.booking.CitizenSession;
+import id.dukcapil.portal.outside.OutsideSystem;
+import id.dukcapil.portal.outside.OutsideSystems;
+import id.dukcapil.portal.outside.SystemState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +52,7 @@ class ChannelDeliveryTests {
     @Autowired CitizenChannels channels;
     @Autowired TestMailServer mailServer;
     @Autowired MeterRegistry meters;
+    @Autowired OutsideSystems outside;
     @LocalServerPort int port;
 
     private final TestCloudApi cloudApi = new TestCloudApi();
@@ -108,6 +112,28 @@ class ChannelDeliveryTests {
         assertThat(sms.text()).startsWith("Disdukcapil: besok").contains("Siti Aminah", "B-0042", "A-007");
         assertThat(sms.from()).isEqualTo("DUKCAPIL");
         assertThat(attempts(ref)).containsExactly("WHATSAPP SENT", "WHATSAPP UNDELIVERED", "SMS SENT", "SMS DELIVERED");
+    }
+
+    /**
+     * Meta's side failing (a 503 without a documented error) is the Cloud API away, for the cluster (decision 198): the
+     * message waits for its next attempt, and the attempt that goes through finds WhatsApp back; sent once.
+     */
+    @Test
+    void a_503_from_the_cloud_api_is_whatsapp_away_until_the_next_attempt_goes_through() {
+        // Up to begin with, whatever the tests before left (a lost answer is WhatsApp away too).
+        awaitRow(enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, newPhone())), "SENT", "WHATSAPP");
+        assertThat(outside.state(OutsideSystem.WHATSAPP).status()).isEqualTo(SystemState.Status.UP);
+        String phone = newPhone();
+        cloudApi.script(digits(phone), new TestCloudApi.Refuse(503, 0, "Service Unavailable"));
+        MessageRef ref = enqueue("booking-reminder", Reach.chosen(Channel.WHATSAPP, phone));
+
+        await().atMost(OutboxRows.DELIVERY).until(() -> outside.state(OutsideSystem.WHATSAPP).away());
+        assertThat(outside.state(OutsideSystem.WHATSAPP).lastFailure()).startsWith("HTTP 503");
+
+        awaitRow(ref, "SENT", "WHATSAPP");
+        assertThat(outside.state(OutsideSystem.WHATSAPP).status()).isEqualTo(SystemState.Status.UP);
+        assertThat(cloudApi.receivedFor(digits(phone))).hasSize(1);
+        assertThat(attempts(ref)).containsExactly("WHATSAPP RETRY", "WHATSAPP SENT");
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import id.dukcapil.portal.Benchmark;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.outside.OutsideSystems;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.shared.secret.NodeScope;
 import id.dukcapil.portal.shared.throttle.Throttles;
@@ -49,6 +50,7 @@ class BsreSigningBenchmark {
     private static final int SEQUENTIAL_SAMPLE = 20;
     private static final Duration LATENCY = Duration.ofMillis(900);
 
+    @Autowired OutsideSystems outside;
     @Autowired DocumentStore documents;
     @Autowired DocumentSources sources;
     @Autowired DocumentFinisher finisher;
@@ -115,7 +117,7 @@ class BsreSigningBenchmark {
 
     private BatchSigning batch(BsrePeer peer, int parallel) {
         BsreSigner signer = new BsreSigner(BsreSigningTests.properties(peer, Duration.ofSeconds(60), BsrePeer.NIK,
-                parallel), properties, inspector, attempts, certificates, auditLog, throttles, clock);
+                parallel), properties, inspector, attempts, certificates, auditLog, throttles, clock, outside);
         return new BatchSigning(documents, signer, sources, finisher, auditLog, currentActor, properties,
                 links, clock,
                 transactions, queue, leases, nodeScope,

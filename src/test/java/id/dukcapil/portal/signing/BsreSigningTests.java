@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.outside.OutsideSystems;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.secret.NodeScope;
@@ -76,6 +77,7 @@ class BsreSigningTests {
     @Autowired SigningCertificateRepository certificates;
     @Autowired PublicVerification verification;
     @Autowired SigningTestSupport support;
+    @Autowired OutsideSystems outside;
 
     @TempDir Path folder;
     BsrePeer peer;
@@ -370,7 +372,7 @@ class BsreSigningTests {
 
     BsreSigner signer(Duration timeout, String nik) {
         BsreSigner signer = new BsreSigner(properties(peer, timeout, nik, 8), properties, inspector, attempts,
-                certificates, auditLog, throttles, clock);
+                certificates, auditLog, throttles, clock, outside);
         signers.add(signer);
         return signer;
     }

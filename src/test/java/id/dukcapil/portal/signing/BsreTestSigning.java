@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.outside.OutsideSystems;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.shared.secret.NodeScope;
 import id.dukcapil.portal.shared.throttle.Throttles;
@@ -38,7 +39,7 @@ public final class BsreTestSigning implements AutoCloseable {
         Clock clock = context.getBean(Clock.class);
         this.signer = new BsreSigner(bsre, signing, context.getBean(SignatureInspector.class),
                 context.getBean(RemoteAttempts.class), context.getBean(SigningCertificateRepository.class), auditLog,
-                context.getBean(Throttles.class), clock);
+                context.getBean(Throttles.class), clock, context.getBean(OutsideSystems.class));
         this.batches = new BatchSigning(context.getBean(DocumentStore.class), signer,
                 context.getBean(DocumentSources.class), context.getBean(DocumentFinisher.class), auditLog,
                 context.getBean(CurrentActor.class), signing, context.getBean(VerificationLinks.class), clock, context.getBean(TransactionTemplate.class),

@@ -4,6 +4,8 @@ import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.notification.MailAccepted;
 import id.dukcapil.portal.notification.MessageRef;
 import id.dukcapil.portal.notification.OutgoingMail;
+import id.dukcapil.portal.outside.OutsideSystem;
+import id.dukcapil.portal.outside.OutsideSystems;
 import id.dukcapil.portal.shared.backup.SentJournal;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,10 +39,12 @@ class ChannelDelivery {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SentJournal journal;
+    private final OutsideSystems outside;
 
     ChannelDelivery(OutboxStore store, OutboxOutcomes outcomes, ChannelStore channels, ChannelGate gate,
                     NextAttempt attempts, TransactionTemplate transactions, ApplicationEventPublisher events,
-                    Clock clock, SentJournal journal) {
+                    Clock clock, SentJournal journal, OutsideSystems outside) {
+        this.outside = outside;
         this.store = store;
         this.outcomes = outcomes;
         this.channels = channels;
@@ -51,8 +56,15 @@ class ChannelDelivery {
         this.journal = journal;
     }
 
-    /** What one channel's share of a batch came to: how many were sent, and whether the database failed. */
-    record Run(int sent, boolean databaseFailed) {
+    /**
+     * What one channel's share of a batch came to: how many were sent, whether the database failed, and whether the
+     * provider is away (the lane then claims nothing more on it this run, decision 198).
+     */
+    record Run(int sent, boolean databaseFailed, boolean away) {
+
+        Run(int sent, boolean databaseFailed) {
+            this(sent, databaseFailed, false);
+        }
     }
 
     /**
@@ -74,12 +86,16 @@ class ChannelDelivery {
             // Nothing was handed over: every message of the batch waits for its next attempt. An adapter's runtime
             // error (a bad URI, a library's own failure) means the same, and must not leave the batch claimed.
             String answer = e instanceof ChannelPort.ChannelFailure failure ? failure.answer() : DeliveryFailure.answer(e);
+            boolean away = e instanceof ChannelPort.ChannelFailure failure && failure.away();
             log.warn("{} not reachable ({}): {}", port.channel(), port.describe(), answer);
+            if (away) {
+                outside.away(system(port.channel()), answer);
+            }
             ready.notSent(batch);
             for (OutboxStore.Claimed message : batch) {
-                attempts.retryOrFail(message, token, answer);
+                attempts.retryOrFail(message, token, answer, away);
             }
-            return new Run(0, false);
+            return new Run(0, false, away);
         }
         int sent = 0;
         List<Answer> unrecorded = new ArrayList<>(); // the group's answers, recorded with the next group's hand-over
@@ -118,10 +134,17 @@ class ChannelDelivery {
                         // A runtime error in the adapter came after the hand-over began: whether it went out is unknown.
                         ChannelPort.ChannelFailure failure = e instanceof ChannelPort.ChannelFailure known ? known
                                 : new ChannelPort.ChannelFailure(DeliveryFailure.Verdict.UNCERTAIN, DeliveryFailure.answer(e), e);
+                        reached(port.channel(), failure);
                         switch (failure.verdict()) {
                             case RETRY -> {
                                 ready.notSent(List.of(message)); // nothing was accepted: it costs the phone nothing
-                                attempts.retryOrFail(message, token, failure.answer());
+                                attempts.retryOrFail(message, token, failure.answer(), failure.away());
+                                if (failure.away()) {
+                                    // The rest of the batch would meet the same: back to the queue, no attempt spent.
+                                    ready.notSent(batch.subList(from + i + 1, batch.size()));
+                                    store.release(ids(batch.subList(from + i + 1, batch.size())), token, clock.instant());
+                                    return new Run(sent, false, true);
+                                }
                             }
                             case FAILED -> {
                                 ready.notSent(List.of(message));
@@ -137,13 +160,14 @@ class ChannelDelivery {
                                 store.release(ids(batch.subList(from + i + 1, batch.size())), token, clock.instant());
                                 log.warn("{} message {} may or may not have been delivered: {}", port.channel(),
                                         message.messageId(), failure.answer());
-                                return new Run(sent, false);
+                                return new Run(sent, false, failure.away());
                             }
                         }
                         continue;
                     }
                     // Beside the backups at once (decision 184): a database restored to before now must not send it again.
                     journal.append(message.messageId(), clock.instant());
+                    reached(port.channel(), null);
                     unrecorded.add(new Answer(message, answer, clock.instant(),
                             channels.answered(port.channel(), answer.providerMessageId())));
                     sent++;
@@ -222,6 +246,27 @@ class ChannelDelivery {
     /** A message the provider accepted, its answer not yet committed (decision 156). */
     private record Answer(OutboxStore.Claimed message, ChannelPort.Accepted accepted, Instant at,
                           ChannelStore.Unrecorded unrecorded) {
+    }
+
+    /**
+     * The provider answered (a refusal of one message is an answer), or is away (decision 198). Back from away, its
+     * messages waiting between attempts are due at once: they go now, not at the end of their back-off.
+     */
+    private void reached(Channel channel, ChannelPort.@Nullable ChannelFailure failure) {
+        if (failure != null && failure.away()) {
+            outside.away(system(channel), failure.answer());
+        } else if (outside.contact(system(channel))) {
+            int due = outcomes.dueNow(channel, clock.instant());
+            log.info("{} is back: {} message(s) waiting between attempts are due now", channel, due);
+        }
+    }
+
+    static OutsideSystem system(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> OutsideSystem.MAIL;
+            case WHATSAPP -> OutsideSystem.WHATSAPP;
+            case SMS -> OutsideSystem.SMS;
+        };
     }
 
     static List<Long> ids(List<OutboxStore.Claimed> messages) {

@@ -81,23 +81,44 @@ public interface ChannelPort {
     record Accepted(String answer, @Nullable String providerMessageId) {
     }
 
-    /** A hand-over that failed, and what that means for the message ({@link DeliveryFailure.Verdict}). */
+    /**
+     * A hand-over that failed, and what that means for the message ({@link DeliveryFailure.Verdict}); and whether it
+     * means the provider is away (no connection, a reset, a time-out, a 5xx: decision 198) rather than there and
+     * refusing this one message.
+     */
     final class ChannelFailure extends Exception {
 
         private final DeliveryFailure.Verdict verdict;
+        private final boolean away;
 
         public ChannelFailure(DeliveryFailure.Verdict verdict, String answer) {
             super(answer);
             this.verdict = verdict;
+            this.away = false;
         }
 
         public ChannelFailure(DeliveryFailure.Verdict verdict, String answer, Throwable cause) {
+            this(verdict, answer, cause, false);
+        }
+
+        private ChannelFailure(DeliveryFailure.Verdict verdict, String answer, @Nullable Throwable cause,
+                               boolean away) {
             super(answer, cause);
             this.verdict = verdict;
+            this.away = away;
+        }
+
+        /** The provider could not be reached, or stopped answering: the system is away, not this message refused. */
+        public static ChannelFailure away(DeliveryFailure.Verdict verdict, String answer, @Nullable Throwable cause) {
+            return new ChannelFailure(verdict, answer, cause, true);
         }
 
         public DeliveryFailure.Verdict verdict() {
             return verdict;
+        }
+
+        public boolean away() {
+            return away;
         }
 
         public String answer() {

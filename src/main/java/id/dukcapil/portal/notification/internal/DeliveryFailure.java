@@ -2,11 +2,16 @@ package id.dukcapil.portal.notification.internal;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import java.io.InterruptedIOException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.jspecify.annotations.Nullable;
 
 /** What a failed hand-over means for the message, and when to try again. */
@@ -42,6 +47,24 @@ public final class DeliveryFailure {
             return Verdict.FAILED;
         }
         return Verdict.UNCERTAIN;
+    }
+
+    /**
+     * Whether the failure means the mail server is away (decision 198): no connection (refused, no route, no such
+     * host), a connection reset or cut, a time-out. An SMTP answer of any code, or a refusal of an address, means it
+     * is there.
+     */
+    static boolean unreachable(Throwable failure) {
+        if (smtpReturnCode(failure) != null) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = next(t)) {
+            if (t instanceof MailConnectException || t instanceof SocketException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The server's own words, when it gave any. */

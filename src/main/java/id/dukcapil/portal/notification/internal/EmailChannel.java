@@ -52,7 +52,9 @@ class EmailChannel implements ChannelPort {
         try {
             connection = transport.connect();
         } catch (MessagingException | RuntimeException e) {
-            throw new ChannelFailure(DeliveryFailure.Verdict.RETRY, DeliveryFailure.answer(e), e);
+            throw DeliveryFailure.unreachable(e)
+                    ? ChannelFailure.away(DeliveryFailure.Verdict.RETRY, DeliveryFailure.answer(e), e)
+                    : new ChannelFailure(DeliveryFailure.Verdict.RETRY, DeliveryFailure.answer(e), e);
         }
         return new Session() {
             @Override
@@ -61,7 +63,9 @@ class EmailChannel implements ChannelPort {
                     return new Accepted(connection.deliver(MimeComposer.compose(message, properties.from(),
                             clock.instant())), null);
                 } catch (MessagingException | RuntimeException e) {
-                    throw new ChannelFailure(DeliveryFailure.classify(e), DeliveryFailure.answer(e), e);
+                    throw DeliveryFailure.unreachable(e)
+                            ? ChannelFailure.away(DeliveryFailure.classify(e), DeliveryFailure.answer(e), e)
+                            : new ChannelFailure(DeliveryFailure.classify(e), DeliveryFailure.answer(e), e);
                 }
             }
 

@@ -99,6 +99,18 @@ public class OutboxOutcomes {
         return recorded;
     }
 
+    /**
+     * The channel's provider is back (decision 198): its messages waiting between attempts are due now, not at the end
+     * of a back-off that grew while it was away. Only their time changes: they are claimed as any due message, once.
+     */
+    @Transactional
+    public int dueNow(Channel channel, Instant now) {
+        return jdbc.sql("""
+                UPDATE notification_message SET next_attempt_at = ?
+                WHERE channel = ? AND state = 'RETRY' AND next_attempt_at > ?""")
+                .params(utc(now), channel.name(), utc(now)).update();
+    }
+
     @Transactional
     public void recordRetry(long id, String token, Instant nextAttempt, String answer) {
         recordOutcome(id, token, MessageState.RETRY, nextAttempt, answer);

@@ -152,7 +152,8 @@ public class OutboxSender {
                 }
                 ChannelDelivery.Run run = delivery.deliverOn(ports.get(lane.channel()), batch, token);
                 sent += run.sent();
-                if (run.databaseFailed() || System.nanoTime() > stopClaimingAt) {
+                // The provider away: one try per lane and run, not one per batch of the whole queue (decision 198).
+                if (run.databaseFailed() || run.away() || System.nanoTime() > stopClaimingAt) {
                     return sent;
                 }
             }

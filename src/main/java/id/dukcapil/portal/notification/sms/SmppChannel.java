@@ -103,7 +103,9 @@ class SmppChannel extends PhoneChannel {
                     NumberingPlanIndicator.UNKNOWN, null), properties.timeout().toMillis());
         } catch (IOException refused) {
             fresh.close();
-            throw new ChannelFailure(Verdict.RETRY, "SMPP bind to " + describe() + " failed: " + refused, refused);
+            // No connection or no bind answer: the gateway is away (decision 198). A refused bind is an IOException
+            // too in jSMPP; it says so in its words, and the gateway's state shows them.
+            throw ChannelFailure.away(Verdict.RETRY, "SMPP bind to " + describe() + " failed: " + refused, refused);
         }
         session = fresh;
         return fresh;
@@ -111,7 +113,7 @@ class SmppChannel extends PhoneChannel {
 
     private Accepted submit(SMPPSession bound, OutboxStore.Claimed message) throws ChannelFailure {
         if (!bound.getSessionState().isBound()) {
-            throw new ChannelFailure(Verdict.RETRY, "The SMPP session was lost before the message was submitted");
+            throw ChannelFailure.away(Verdict.RETRY, "The SMPP session was lost before the message was submitted", null);
         }
         String text = Objects.requireNonNull(message.way().text()).text();
         boolean gsm = GsmAlphabet.canEncode(text);
@@ -135,9 +137,12 @@ class SmppChannel extends PhoneChannel {
                     "submit_sm refused, command_status 0x" + Integer.toHexString(refused.getCommandStatus()), refused);
         } catch (PDUException malformed) {
             throw new ChannelFailure(Verdict.FAILED, "Not a valid submit_sm: " + malformed.getMessage(), malformed);
-        } catch (ResponseTimeoutException | InvalidResponseException | IOException lost) {
-            // The submit may have reached the gateway: taken or not, nobody knows.
-            throw new ChannelFailure(Verdict.UNCERTAIN, "No usable answer to submit_sm: " + lost, lost);
+        } catch (InvalidResponseException garbled) {
+            // The gateway answered, not in a way this submit can use: taken or not, nobody knows; the gateway is there.
+            throw new ChannelFailure(Verdict.UNCERTAIN, "No usable answer to submit_sm: " + garbled, garbled);
+        } catch (ResponseTimeoutException | IOException lost) {
+            // The submit may have reached the gateway: taken or not, nobody knows. No answer: the gateway is away.
+            throw ChannelFailure.away(Verdict.UNCERTAIN, "No usable answer to submit_sm: " + lost, lost);
         }
     }
 

@@ -115,10 +115,10 @@ class CloudApiChannel extends PhoneChannel {
         try {
             response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException | HttpConnectTimeoutException refused) {
-            throw new ChannelFailure(Verdict.RETRY, "Cloud API not reachable: " + refused, refused);
+            throw ChannelFailure.away(Verdict.RETRY, "Cloud API not reachable: " + refused, refused);
         } catch (IOException lost) {
-            // The request may have reached Meta: accepted or not, nobody knows.
-            throw new ChannelFailure(Verdict.UNCERTAIN, "No answer from the Cloud API: " + lost, lost);
+            // The request may have reached Meta: accepted or not, nobody knows. No answer: the API is away (198).
+            throw ChannelFailure.away(Verdict.UNCERTAIN, "No answer from the Cloud API: " + lost, lost);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new ChannelFailure(Verdict.UNCERTAIN, "Interrupted while waiting for the Cloud API", interrupted);
@@ -164,7 +164,10 @@ class CloudApiChannel extends PhoneChannel {
         JsonNode error = answer.path("error");
         int code = error.path("code").asInt(0);
         String details = error.path("error_data").path("details").asString(error.path("message").asString(""));
-        throw new ChannelFailure(CloudApiErrors.classify(status, code),
-                "HTTP " + status + ", error " + code + ": " + details);
+        String words = "HTTP " + status + ", error " + code + ": " + details;
+        // A 5xx without a documented error is Meta's side failing: the API is away (decision 198); any other
+        // answer is about this message or this office's account, and the API is there.
+        throw status >= 500 && code == 0 ? ChannelFailure.away(CloudApiErrors.classify(status, code), words, null)
+                : new ChannelFailure(CloudApiErrors.classify(status, code), words);
     }
 }

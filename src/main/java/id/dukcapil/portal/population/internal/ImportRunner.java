@@ -3,6 +3,8 @@ package id.dukcapil.portal.population.internal;
 import id.dukcapil.portal.audit.Actor;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.outside.OutsideSystem;
+import id.dukcapil.portal.outside.OutsideSystems;
 import id.dukcapil.portal.population.ImportState;
 import id.dukcapil.portal.population.extract.ExtractReader;
 import id.dukcapil.portal.population.extract.ExtractRefused;
@@ -50,13 +52,14 @@ public class ImportRunner {
     private final AuditLog auditLog;
     private final Clock clock;
     private final ImportRun.Parts runParts;
+    private final OutsideSystems outside;
     private final Duration staleAfter;
     private final String node = UUID.randomUUID().toString();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("population-import").daemon().factory());
 
     ImportRunner(ImportStore store, FamilyLoad load, GoneResidents gone, ImportScope scope,
-                 TransactionTemplate transactions, AuditLog auditLog, Clock clock,
+                 TransactionTemplate transactions, AuditLog auditLog, Clock clock, OutsideSystems outside,
                  @Value("${portal.population.import.families-per-chunk:500}") int familiesPerChunk,
                  @Value("${portal.population.import.compared-per-transaction:" + COMPARED_PER_TRANSACTION + "}")
                  int comparedPerTransaction,
@@ -64,6 +67,7 @@ public class ImportRunner {
                  @Value("${portal.population.import.stale-after:PT2M}") Duration staleAfter,
                  @Value("${portal.population.import.max-gone-share:0.10}") double maxGoneShare) {
         this.store = store;
+        this.outside = outside;
         this.scope = scope;
         this.transactions = transactions;
         this.auditLog = auditLog;
@@ -118,6 +122,9 @@ public class ImportRunner {
                 return ImportState.AWAITING_CONFIRMATION;
             }
             run.markGone();
+            // An extract of SIAK's loaded whole: SIAK's last contact (decision 198). Its absence is not known here:
+            // extracts come as files, so nothing meets SIAK away.
+            outside.contact(OutsideSystem.SIAK);
             return finish(id, ImportState.FINISHED, null, actor);
         } catch (ExtractRefused e) {
             return finish(id, ImportState.FAILED, e.finding(), actor);

@@ -21,12 +21,14 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The shell around every signed-in view: side navigation listing only the views the user's roles may open
  * (taken from each view's {@code @Menu} and access annotations), the user's name, roles and service point,
- * the language switch and sign-out.
+ * the language switch and sign-out; under the bar, the modules' banners ({@link ShellBanner}: an outside system the
+ * user's work waits on is away).
  */
 @Layout
 @PermitAll
@@ -34,7 +36,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Span viewTitle = new Span();
 
-    public MainLayout(AuthenticationContext authentication, SignedInUser.Provider users) {
+    public MainLayout(AuthenticationContext authentication, SignedInUser.Provider users, List<ShellBanner> banners) {
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("shell.menu"));
@@ -61,6 +63,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.expand(viewTitle);
         header.setWidthFull();
         header.addClassName("shell-header");
+        // A row of its own under the bar's (the bar wraps): empty, it takes no room.
+        Div bannerRow = new Div();
+        bannerRow.setId("shell-banners");
+        bannerRow.addClassName("shell-banners");
+        banners.forEach(banner -> bannerRow.add(banner.create()));
+        header.add(bannerRow);
         addToNavbar(header);
 
         Span brand = new Span(getTranslation("shell.brand"));

@@ -27,6 +27,8 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import id.dukcapil.portal.outside.OutsideSystem;
+import id.dukcapil.portal.outside.OutsideSystems;
 import id.dukcapil.portal.signing.DocumentSigner.SecretKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,9 +71,11 @@ public final class BsreClient implements AutoCloseable {
     private final BsreProperties properties;
     private final HttpClient http;
     private final String authorization;
+    private final OutsideSystems outside;
 
-    public BsreClient(BsreProperties properties) {
+    public BsreClient(BsreProperties properties, OutsideSystems outside) {
         this.properties = properties;
+        this.outside = outside;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1);
         if (!properties.trustPem().isBlank()) {
@@ -85,7 +89,14 @@ public final class BsreClient implements AutoCloseable {
     /** POST /api/v2/user/check/status with the NIK. */
     public UserStatus status(String nik) throws IOException {
         byte[] body = JSON.writeValueAsBytes(Map.of("nik", nik));
-        HttpResponse<byte[]> response = send(post("/api/v2/user/check/status", body, Duration.ofSeconds(30)));
+        HttpResponse<byte[]> response;
+        try {
+            response = send(post("/api/v2/user/check/status", body, Duration.ofSeconds(30)));
+        } catch (IOException e) {
+            away(e, "status check: " + e.getClass().getSimpleName());
+            throw e;
+        }
+        answered(response.statusCode());
         JsonNode json = parse(response.body());
         return new UserStatus(response.statusCode(), text(json, "status"), message(json));
     }
@@ -100,12 +111,16 @@ public final class BsreClient implements AutoCloseable {
         byte[] body = signBody(nik, kind, secret, pdfs, appearance);
         try {
             HttpResponse<byte[]> response = send(post("/api/v2/sign/pdf", body, properties.timeout()));
+            answered(response.statusCode());
             return answer(response, pdfs.size());
         } catch (HttpConnectTimeoutException | ConnectException notSent) {
+            away(notSent, "not reached: " + notSent.getClass().getSimpleName());
             return new Refused(NOT_REACHED, "not reached: " + notSent.getClass().getSimpleName());
         } catch (HttpTimeoutException timedOut) {
+            away(timedOut, "no answer within " + properties.timeout());
             return new Unknown("no answer within " + properties.timeout());
         } catch (IOException cut) {
+            away(cut, "connection lost: " + cut.getClass().getSimpleName());
             return new Unknown("connection lost: " + cut.getClass().getSimpleName());
         } finally {
             Arrays.fill(body, (byte) 0);
@@ -263,6 +278,25 @@ public final class BsreClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+    }
+
+    /**
+     * BSrE answered: there, unless a 5xx says the service behind its gateway is not (decision 198). A refusal of a
+     * passphrase or a document is an answer: BSrE is there.
+     */
+    private void answered(int status) {
+        if (status >= 500) {
+            outside.away(OutsideSystem.BSRE, "HTTP " + status);
+        } else {
+            outside.contact(OutsideSystem.BSRE);
+        }
+    }
+
+    /** No answer (refused, reset, timed out): BSrE is away. An interrupted call says nothing of BSrE. */
+    private void away(IOException failure, String words) {
+        if (!(failure.getCause() instanceof InterruptedException)) {
+            outside.away(OutsideSystem.BSRE, words);
         }
     }
 

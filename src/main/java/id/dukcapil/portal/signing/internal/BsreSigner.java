@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
+import id.dukcapil.portal.outside.OutsideSystems;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sha256;
 import id.dukcapil.portal.shared.throttle.Limit;
@@ -73,13 +74,13 @@ public class BsreSigner implements DocumentSigner, AutoCloseable {
 
     public BsreSigner(BsreProperties properties, SigningProperties signing, SignatureInspector inspector,
                       RemoteAttempts attempts, SigningCertificateRepository certificates, AuditLog auditLog, Throttles throttles,
-                      Clock clock) {
+                      Clock clock, OutsideSystems outside) {
         if (properties.url().isBlank() || properties.nik().isBlank() || properties.rootsPem().isBlank()) {
             throw new IllegalStateException("Signing through BSrE needs portal.signing.bsre.url, .nik and .roots-pem");
         }
         this.properties = properties;
         this.issuePlace = signing.issuePlace();
-        this.client = new BsreClient(properties);
+        this.client = new BsreClient(properties, outside);
         this.fileCheck = new SignedFileCheck(inspector, Path.of(properties.rootsPem()), properties.nik(),
                 properties.signerName());
         this.attempts = attempts;

@@ -66,7 +66,7 @@ class AuditWordsTest {
 
     /** A dotted action as modules write it: a module's name, then at least one more part. */
     private static final Pattern ACTION = Pattern.compile(
-            "\"((?:audit|blanko|booking|ikd|kkprint|notification|population|recording|reports|schoolvisit|signing|sla|staff)"
+            "\"((?:audit|blanko|booking|ikd|kkprint|notification|outside|population|recording|reports|schoolvisit|signing|sla|staff)"
                     + "(?:\\.[a-z0-9-]+)+)\"");
 
     /** Lines whose dotted literals are message keys or throttle names, not audit actions. */

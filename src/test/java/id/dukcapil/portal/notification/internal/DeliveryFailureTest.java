@@ -3,13 +3,18 @@ package id.dukcapil.portal.notification.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.notification.internal.DeliveryFailure.Verdict;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.SocketConnectException;
 import jakarta.mail.internet.InternetAddress;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +36,25 @@ class DeliveryFailureTest {
     void a_connection_lost_while_the_message_was_on_its_way_is_uncertain() {
         assertThat(DeliveryFailure.classify(new MessagingException("Exception reading response",
                 new SocketTimeoutException("Read timed out")))).isEqualTo(Verdict.UNCERTAIN);
+    }
+
+    @Test
+    void no_connection_a_reset_or_a_time_out_mean_the_server_is_away_and_an_smtp_answer_that_it_is_there()
+            throws Exception {
+        assertThat(DeliveryFailure.unreachable(new MailConnectException(new SocketConnectException(
+                "Using socket factory", new ConnectException("Connection refused"), "127.0.0.1", 25, 1000))))
+                .as("refused").isTrue();
+        assertThat(DeliveryFailure.unreachable(new MessagingException("Exception reading response",
+                new SocketTimeoutException("Read timed out")))).as("timed out").isTrue();
+        assertThat(DeliveryFailure.unreachable(new MessagingException("Can't send command",
+                new SocketException("Connection reset")))).as("reset").isTrue();
+        InternetAddress to = new InternetAddress("a@example.id");
+        assertThat(DeliveryFailure.unreachable(new SendFailedException("Invalid Addresses",
+                new SMTPAddressFailedException(to, "RCPT TO", 550, "550 no such user")))).as("a bad address").isFalse();
+        assertThat(DeliveryFailure.unreachable(new SMTPSendFailedException("DATA", 451, "451 try later", null, null,
+                null, null))).as("a 4xx").isFalse();
+        assertThat(DeliveryFailure.unreachable(new AuthenticationFailedException("535 bad credentials")))
+                .as("refused credentials: the server answered").isFalse();
     }
 
     @Test
