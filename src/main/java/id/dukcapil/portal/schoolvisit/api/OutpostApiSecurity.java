@@ -29,7 +29,7 @@ class OutpostApiSecurity {
 
     @Bean
     @Order(13)
-    SecurityFilterChain outpostApiSecurity(HttpSecurity http, ApiProblems problems, AuditLog auditLog) {
+    SecurityFilterChain outpostApiFilterChain(HttpSecurity http, ApiProblems problems, AuditLog auditLog) {
         AuthenticationEntryPoint signIn = (request, response, refused) -> {
             if (refused instanceof LockedException) {
                 problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "SIGN_IN_LOCKED",

@@ -140,7 +140,9 @@ class ReconciliationViewTest extends PortalViewTest {
             listed = items(view.rows);
             assertThat(listed).extracting(OpenReconciliation::studentId).doesNotContain(printed);
             GridInput.clickAction(view.rows, listed.indexOf(row(listed, kept)), ReconciliationView.KEEP);
+            roundTrip(); // the dialog attached, as after a click
             KeepDinasDialog dialog = view.keepDialog;
+            assertThat(dialog.cancel.isAutofocus()).as("the safe choice has the focus").isTrue();
             test(dialog.keep).click();
             assertThat(dialog.reason.isInvalid()).as("a reason is asked at its field").isTrue();
             assertThat(settlement(kept)).isNull();
@@ -160,6 +162,7 @@ class ReconciliationViewTest extends PortalViewTest {
             SignedInAs.run(users, other, () -> reconciliations.keepDinas(shown.id(), shown.version(),
                     "Diselesaikan pengawas lain"));
             view.askKeep(shown);
+            roundTrip();
             test(view.keepDialog.reason).setValue("Alasan yang terlambat");
             test(view.keepDialog.keep).click();
             assertThat(lastNotification()).contains("sudah diselesaikan oleh " + other);
