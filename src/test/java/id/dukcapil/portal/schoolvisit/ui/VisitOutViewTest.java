@@ -29,8 +29,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Issue 53 at the Dinas's screens: a visit out at an outpost says with whom, at which outpost and since when wherever
- * it is opened — the field screen, the planner's calendar and its visit, the school's handover — and offers none of
- * the actions the Dinas would refuse meanwhile; checked in, the visit's actions are there again.
+ * it is opened — the field screen, the planner's calendar and its visit, the school's roster and handover — and
+ * offers none of the actions the Dinas would refuse meanwhile; checked in, the visit's actions are there again.
  */
 class VisitOutViewTest extends PortalViewTest {
 
@@ -82,6 +82,14 @@ class VisitOutViewTest extends PortalViewTest {
             assertThat(chip.getTooltip().getText()).contains(scene.school().name(), line);
             calendar.openVisit(scene.visit());
             assertThat(find(Paragraph.class).id(OutLine.ID).getText()).startsWith(line);
+            find(com.vaadin.flow.component.dialog.Dialog.class).all().forEach(
+                    com.vaadin.flow.component.dialog.Dialog::close);
+
+            SchoolsView schoolsView = navigate(SchoolsView.class);
+            schoolsView.show(scene.school());
+            assertThat(schoolsView.detail.getElement().getTextRecursively()).contains(line);
+            assertThat(find(com.vaadin.flow.component.upload.Upload.class).id("roster-upload").isEnabled())
+                    .as("the roster is the outpost's meanwhile").isFalse();
         });
 
         SignedInAs.call(users, officer, () -> {
