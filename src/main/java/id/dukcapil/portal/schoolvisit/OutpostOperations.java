@@ -88,6 +88,23 @@ class OutpostOperations {
                 .orElseThrow(() -> new RuleViolation("schoolvisit.error.checkout-not-found"));
     }
 
+    /**
+     * Refuses the whole bundle before anything of it is applied when an operation names no student of the visit's
+     * school (a spoiled card names none): applied up to it, the bundle would stop there at every arrival, and the
+     * visit stay out for ever.
+     */
+    @Transactional(readOnly = true)
+    public void refuseStrangers(long checkoutId, List<Operation> bundled) {
+        SchoolVisit visit = plans.visit(checkout(checkoutId).visitId()).orElseThrow();
+        java.util.Set<Long> roster = students.roster(visit.schoolId(), FieldDesk.ROSTER_MAX).stream()
+                .map(Student::id).collect(java.util.stream.Collectors.toSet());
+        for (Operation operation : bundled) {
+            if (operation.kind() != Kind.CARD_SPOILED && !roster.contains(operation.studentId())) {
+                throw new RuleViolation("schoolvisit.error.student-not-found");
+            }
+        }
+    }
+
     /** One operation, once: its own transaction, whatever the caller's. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Result apply(long checkoutId, Operation operation) {

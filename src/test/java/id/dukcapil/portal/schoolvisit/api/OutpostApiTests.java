@@ -147,7 +147,7 @@ class OutpostApiTests {
     }
 
     @Test
-    void a_bundle_whose_signature_is_wrong_is_a_problem_in_the_callers_language_and_nothing_of_it_is_applied()
+    void a_bundle_signed_wrong_or_naming_a_stranger_is_a_problem_in_the_callers_language_and_nothing_is_applied()
             throws Exception {
         OutpostScenes.Scene scene = scenes().setOut(1, 0, 0);
         OutpostPackage sent = JSON.readValue(post("/api/v1/outposts/visits/" + scene.visitId() + "/checkout",
@@ -166,13 +166,24 @@ class OutpostApiTests {
         assertThat(detail(english)).contains("signature does not match", "Nothing was applied");
         assertProblem(indonesian, 422, "BUNDLE_SIGNATURE_INVALID");
         assertThat(detail(indonesian)).contains("tanda tangannya tidak cocok");
+        // Signed right, but its second operation names no student of the school: refused whole, not half applied.
+        OutpostBundle stranger = new OutpostBundle(sent.checkoutId(), 0, List.of(bundle.operations().getFirst(),
+                new Operation(UUID.randomUUID(), Kind.RECORDED, clock.instant(), scene.officer(), Long.MAX_VALUE,
+                        null)));
+        Answer strangers = post("/api/v1/outposts/checkins", scene.officer(), OutpostScenes.PASSWORD,
+                JSON.writeValueAsString(Map.of("bundle", stranger, "signature", Outposts.sign(stranger,
+                        sent.secret()))), "en");
+        assertProblem(strangers, 422, "STUDENT_NOT_FOUND");
+
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
                 Integer.class, sent.checkoutId())).isZero();
         assertThat(state(student)).isEqualTo("ON_ROSTER");
+        assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
+                sent.checkoutId())).isEqualTo("OUT");
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM audit_entry WHERE action = 'schoolvisit.outpost-api.refused'
                 AND subject_type = 'OutpostCheckout' AND subject_id = ?""", Integer.class,
-                String.valueOf(sent.checkoutId()))).isEqualTo(2);
+                String.valueOf(sent.checkoutId()))).isEqualTo(3);
     }
 
     @Test
