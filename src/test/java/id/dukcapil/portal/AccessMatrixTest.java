@@ -64,6 +64,7 @@ class AccessMatrixTest {
             Map.entry("antrean/:point", Access.ANONYMOUS),
             Map.entry("sekolah", EnumSet.of(Role.PLANNER, Role.MANAGER, Role.ADMIN)),
             Map.entry("jadwal-sekolah", EnumSet.of(Role.PLANNER, Role.MANAGER, Role.ADMIN)),
+            Map.entry("jadwal-sekolah/rekonsiliasi", EnumSet.of(Role.PLANNER, Role.ADMIN)),
             Map.entry("lapangan", EnumSet.of(Role.FIELD_OFFICER, Role.OPERATOR, Role.RECORDING_OPERATOR,
                     Role.PRINT_OPERATOR)),
             Map.entry("cetak-sekolah", EnumSet.of(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)),

@@ -88,6 +88,23 @@ class OutpostOperations {
                 .orElseThrow(() -> new RuleViolation("schoolvisit.error.checkout-not-found"));
     }
 
+    /**
+     * Refuses the whole bundle before anything of it is applied when an operation names no student of the visit's
+     * school (a spoiled card names none): applied up to it, the bundle would stop there at every arrival, and the
+     * visit stay out for ever.
+     */
+    @Transactional(readOnly = true)
+    public void refuseStrangers(long checkoutId, List<Operation> bundled) {
+        SchoolVisit visit = plans.visit(checkout(checkoutId).visitId()).orElseThrow();
+        java.util.Set<Long> roster = students.roster(visit.schoolId(), FieldDesk.ROSTER_MAX).stream()
+                .map(Student::id).collect(java.util.stream.Collectors.toSet());
+        for (Operation operation : bundled) {
+            if (operation.kind() != Kind.CARD_SPOILED && !roster.contains(operation.studentId())) {
+                throw new RuleViolation("schoolvisit.error.student-not-found");
+            }
+        }
+    }
+
     /** One operation, once: its own transaction, whatever the caller's. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Result apply(long checkoutId, Operation operation) {
@@ -107,7 +124,7 @@ class OutpostOperations {
                 operation.happenedAt(), arrived));
         if (conflict.isPresent()) {
             reconciliation.save(new ReconciliationEntity(operationId, checkoutId, studentOf(visit, operation).id(),
-                    outpostVersion(checkout, operation), conflict.get()));
+                    outpostVersion(checkout, operation), conflict.get(), operation.staff(), operation.cardSerial()));
         } else {
             effect(checkout, visit, operation);
         }
@@ -119,6 +136,42 @@ class OutpostOperations {
                         + (conflict.isPresent() ? "; to reconcile" : "")
                         + (operation.cardSerial() == null ? "" : "; card=" + operation.cardSerial())));
         return conflict.isEmpty() ? Result.APPLIED : Result.RECONCILE;
+    }
+
+    /**
+     * An operation of the reconciliation list applied after all, by a supervisor, in the caller's transaction and
+     * through the same code as at its arrival: refused in words when the register has moved on so far that it no
+     * longer fits (the supervisor can then only keep the Dinas's version).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyReconciled(long checkoutId, Operation operation) {
+        CheckoutEntity checkout = checkout(checkoutId);
+        SchoolVisit visit = plans.visit(checkout.visitId()).orElseThrow();
+        if (!fitsNow(visit, operation)) {
+            throw new RuleViolation("schoolvisit.error.reconciliation-moved-on");
+        }
+        effect(checkout, visit, operation);
+    }
+
+    /** The operation a row of the reconciliation list keeps, as the outpost sent it. */
+    @Transactional(readOnly = true)
+    public Operation operationOf(ReconciliationEntity row) {
+        OutpostOperationEntity taken = operations.findById(row.operationId()).orElseThrow();
+        return new Operation(java.util.UUID.fromString(row.operationId()), Kind.valueOf(taken.kind()),
+                taken.happenedAt(), row.staff() == null ? "" : row.staff(), row.studentId(), row.cardSerial());
+    }
+
+    /** Whether a reconciliation's operation could still be applied, the register and the visit as they are now. */
+    @Transactional(readOnly = true)
+    public boolean applicable(long checkoutId, Operation operation) {
+        return plans.visit(checkout(checkoutId).visitId()).map(visit -> fitsNow(visit, operation)).orElse(false);
+    }
+
+    private boolean fitsNow(SchoolVisit visit, Operation operation) {
+        // A card printed uses one of the visit's cards: the visit must still be out with cards left.
+        boolean cardLeft = operation.kind() != Kind.CARD_PRINTED
+                || visit.state() == VisitState.UNDERWAY && visit.cardsLeft() > 0;
+        return cardLeft && conflict(visit, operation).isEmpty();
     }
 
     /**
@@ -142,6 +195,11 @@ class OutpostOperations {
                     + applied + "; again=" + already + "; to reconcile=" + toReconcile + "; cards out="
                     + checkIn.cardsOut() + ", used=" + used + ", spoiled=" + spoiled + ", back=" + cardsBroughtBack
                     + ", difference=" + checkIn.cardDifference()));
+        } else {
+            // The same bundle again (an outpost retrying after a lost answer): nothing changed, the call is logged.
+            auditLog.record(AuditRecord.success("schoolvisit.visit.check-in-repeated", "SchoolVisit",
+                    String.valueOf(checkout.visitId())).withDetail("outpost=" + checkout.outpost() + "; again="
+                    + already));
         }
         return checkIn;
     }
@@ -223,7 +281,12 @@ class OutpostOperations {
                 entity.printed(by, at);
                 students.change(entity);
                 registry.recordCardPrint(Nik.of(student.nik()), visit.servicePoint(), CardPrintReason.FIRST);
-                if (!clocks.leaveIfOpen(caseRef, SopStep.D7_PRINT, at)) {
+                // A card the Dinas put in step 7 only after the outpost had printed it (applied later from the
+                // reconciliation list): the step ends as it was entered; the student and the audit keep the card's
+                // own time.
+                Instant ended = clocks.open(caseRef).filter(open -> open.step() == SopStep.D7_PRINT)
+                        .map(open -> open.startedAt()).filter(at::isBefore).orElse(at);
+                if (!clocks.leaveIfOpen(caseRef, SopStep.D7_PRINT, ended)) {
                     clocks.enterAs(caseRef, SopStep.D7_PRINT, at, by, visit.servicePoint());
                     clocks.leaveAs(caseRef, SopStep.D7_PRINT, at, by);
                 }

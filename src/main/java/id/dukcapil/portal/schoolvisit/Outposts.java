@@ -93,6 +93,7 @@ public class Outposts {
         if (!signed(bundle, checkout.secret(), signature)) {
             throw new RuleViolation("schoolvisit.error.bundle-signature");
         }
+        operations.refuseStrangers(checkout.id(), bundle.operations());
         int applied = 0;
         int already = 0;
         int toReconcile = 0;

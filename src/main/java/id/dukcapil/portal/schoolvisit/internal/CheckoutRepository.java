@@ -9,6 +9,9 @@ public interface CheckoutRepository extends JpaRepository<CheckoutEntity, Long> 
 
     Optional<CheckoutEntity> findFirstByVisitIdAndState(long visitId, CheckoutEntity.State state);
 
+    java.util.List<CheckoutEntity> findByVisitIdInAndState(java.util.Collection<Long> visitIds,
+                                                          CheckoutEntity.State state);
+
     /** The visit's checkout while it is out at an outpost. */
     default Optional<CheckoutEntity> out(long visitId) {
         return findFirstByVisitIdAndState(visitId, CheckoutEntity.State.OUT);

@@ -65,4 +65,22 @@ public class OutpostOperationEntity implements Persistable<String> {
     public Outcome outcome() {
         return outcome;
     }
+
+    public long checkoutId() {
+        return checkoutId;
+    }
+
+    public @Nullable Long studentId() {
+        return studentId;
+    }
+
+    /** On the outpost's clock. */
+    public Instant happenedAt() {
+        return happenedAt;
+    }
+
+    /** On the Dinas's clock. */
+    public Instant arrivedAt() {
+        return arrivedAt;
+    }
 }

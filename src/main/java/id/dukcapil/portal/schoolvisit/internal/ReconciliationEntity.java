@@ -1,20 +1,34 @@
 package id.dukcapil.portal.schoolvisit.internal;
 
+import id.dukcapil.portal.shared.RuleViolation;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An outpost's operation on a student the Dinas changed meanwhile: not applied, so nothing at the Dinas is
- * overwritten; both versions wait for a supervisor.
+ * overwritten; both versions wait for a supervisor, who settles it once (the Dinas's kept, or the outpost's applied).
  */
 @Entity
 @Table(name = "schoolvisit_reconciliation")
 public class ReconciliationEntity {
+
+    /** How a supervisor settled the row. */
+    public enum Settlement {
+        /** The Dinas's version kept: the outpost's operation dropped, with the reason. */
+        DINAS,
+        /** The outpost's operation applied after all. */
+        OUTPOST
+    }
+
+    public static final int REASON_MAX_LENGTH = 300;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -24,7 +38,15 @@ public class ReconciliationEntity {
     private long studentId;
     private String outpostVersion;
     private String dinasVersion;
+    private @Nullable String staff;
+    private @Nullable String cardSerial;
+    @Enumerated(EnumType.STRING)
+    private @Nullable Settlement settlement;
+    private @Nullable String settledBy;
+    private @Nullable String settleReason;
     private @Nullable Instant settledAt;
+    @Version
+    private long version;
 
     protected ReconciliationEntity() {
         this.operationId = "";
@@ -33,16 +55,49 @@ public class ReconciliationEntity {
     }
 
     public ReconciliationEntity(String operationId, long checkoutId, long studentId, String outpostVersion,
-                                String dinasVersion) {
+                                String dinasVersion, String staff, @Nullable String cardSerial) {
         this.operationId = operationId;
         this.checkoutId = checkoutId;
         this.studentId = studentId;
         this.outpostVersion = outpostVersion;
         this.dinasVersion = dinasVersion;
+        this.staff = staff;
+        this.cardSerial = cardSerial;
+    }
+
+    /** The Dinas's version stays: the outpost's operation is dropped, for the reason given. */
+    public void keepDinas(String by, Instant at, String reason) {
+        settle(Settlement.DINAS, by, at);
+        this.settleReason = reason;
+    }
+
+    /** The outpost's operation was applied now. */
+    public void applyOutpost(String by, Instant at) {
+        settle(Settlement.OUTPOST, by, at);
+    }
+
+    private void settle(Settlement how, String by, Instant at) {
+        if (settledAt != null) {
+            throw new RuleViolation("schoolvisit.error.reconciliation-settled", settledBy == null ? "" : settledBy);
+        }
+        this.settlement = how;
+        this.settledBy = by;
+        this.settledAt = at;
+    }
+
+    public long id() {
+        if (id == null) {
+            throw new IllegalStateException("Not saved yet");
+        }
+        return id;
     }
 
     public String operationId() {
         return operationId;
+    }
+
+    public long checkoutId() {
+        return checkoutId;
     }
 
     public long studentId() {
@@ -55,5 +110,25 @@ public class ReconciliationEntity {
 
     public String dinasVersion() {
         return dinasVersion;
+    }
+
+    public @Nullable String staff() {
+        return staff;
+    }
+
+    public @Nullable String cardSerial() {
+        return cardSerial;
+    }
+
+    public @Nullable Settlement settlement() {
+        return settlement;
+    }
+
+    public @Nullable Instant settledAt() {
+        return settledAt;
+    }
+
+    public long version() {
+        return version;
     }
 }

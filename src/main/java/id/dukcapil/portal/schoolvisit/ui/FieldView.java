@@ -29,6 +29,8 @@ import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.EnrolmentAnswers;
 import id.dukcapil.portal.schoolvisit.FieldDesk;
 import id.dukcapil.portal.schoolvisit.FieldStudent;
+import id.dukcapil.portal.schoolvisit.OutpostHold;
+import id.dukcapil.portal.schoolvisit.OutpostHolds;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Student;
 import id.dukcapil.portal.schoolvisit.VisitDesk;
@@ -77,6 +79,9 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     @Nullable CorrectionEditor correction;
     private final FieldDesk desk;
     private final VisitDesk visitDesk;
+    private final OutpostHolds holds;
+    /** The shown visit's checkout while it is out at an outpost: its changes are made there (issue 53). */
+    @Nullable OutpostHold away;
     private final EnrolmentAnswers enrolment;
     private final ServicePointNames pointNames;
     private final Clock clock;
@@ -89,8 +94,9 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
     private final StepButtons buttons = new StepButtons(this, this::studentSaved);
 
     FieldView(FieldDesk desk, VisitDesk visitDesk, EnrolmentAnswers enrolment, ServicePointNames pointNames,
-              Clock clock) {
+              OutpostHolds holds, Clock clock) {
         this.desk = desk;
+        this.holds = holds;
         this.visitDesk = visitDesk;
         this.pointNames = pointNames;
         this.enrolment = enrolment;
@@ -170,7 +176,12 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
         }
         visitLine.setText(visitLine(chosen));
         visitPanel.add(visitLine);
-        switch (chosen.state()) {
+        away = holds.of(chosen.id()).orElse(null);
+        if (away != null) {
+            visitPanel.add(OutLine.of(away, clock.getZone()));
+        }
+        // Out at an outpost, the visit's actions are offered as a closed visit's are, none: the Dinas refuses them.
+        switch (away == null ? chosen.state() : VisitState.CLOSED) {
             case PLANNED -> {
                 Button setOut = buttons.button("schoolvisit.field.set-out", "field-set-out", () -> {
                     if (setOutBinder.validate().isOk()) { // else said at the field; the visit stays planned
@@ -251,6 +262,10 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                 orDash(resident.fatherName()), orDash(resident.motherName()), s.className())));
         long visitId = visit == null ? -1 : visit.id();
         long id = s.id();
+        if (away != null) {
+            studentPanel.add(OutLine.of(away, clock.getZone()));
+            return;
+        }
         if (visit == null || visit.state() != VisitState.UNDERWAY) {
             studentPanel.add(new Paragraph(getTranslation("schoolvisit.field.set-out-first")));
             return;
@@ -311,37 +326,18 @@ class FieldView extends VerticalLayout implements HasDynamicTitle {
                 studentPanel.add(row);
             }
             case UPDATE -> correctionForm(student, visitId, id);
-            case RECORDING -> recordingActions(visitId, id);
+            case RECORDING -> studentPanel.add(new RecordingStep(desk, visitId, id, buttons, this::recordingFailed));
         }
     }
 
-    /** Step 6's two outcomes: recorded, or a technical failure with its reason (the student stays to be recorded). */
-    private void recordingActions(long visitId, long id) {
-        primary("schoolvisit.field.recorded", "field-recorded", () -> desk.recorded(visitId, id));
-        TextField reason = new TextField(getTranslation("schoolvisit.field.failure-reason"));
-        reason.setMaxLength(FieldDesk.RECORDING_FAILURE_MAX_LENGTH);
-        reason.setWidthFull();
-        reason.setId("field-failure-reason");
-        String wrong = getTranslation("schoolvisit.error.failure-reason", FieldDesk.RECORDING_FAILURE_MAX_LENGTH);
-        reason.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(wrong));
-        Binder<FieldForms.RecordingFailure> failure = new Binder<>(FieldForms.RecordingFailure.class);
-        failure.forField(reason).withValidator(BeanRule.<String>of(FieldForms.RecordingFailure.class, "reason")
-                .withArgs(FieldDesk.RECORDING_FAILURE_MAX_LENGTH)).bind("reason");
-        failure.readBean(new FieldForms.RecordingFailure(""));
-        Button failed = buttons.button("schoolvisit.field.recording-failed", "field-recording-failed", () -> {
-            if (failure.validate().hasErrors()) {
-                return; // said at the field; the student stays to be recorded
-            }
-            FieldStudent student = desk.recordingFailed(visitId, id, reason.getValue());
-            studentSaved(student);
-            Paragraph message = new Paragraph(getTranslation("schoolvisit.field.recording-failed-saved",
-                    student.resident().fullName()));
-            message.setId("field-recording-failed-saved");
-            message.getElement().setAttribute("role", "status");
-            studentPanel.addComponentAtIndex(1, message);
-        });
-        failed.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        studentPanel.add(reason, failed);
+    /** Step 6's failure saved: the student shown as the server has them, and said so in the panel. */
+    private void recordingFailed(FieldStudent student) {
+        studentSaved(student);
+        Paragraph message = new Paragraph(getTranslation("schoolvisit.field.recording-failed-saved",
+                student.resident().fullName()));
+        message.setId("field-recording-failed-saved");
+        message.getElement().setAttribute("role", "status");
+        studentPanel.addComponentAtIndex(1, message);
     }
 
     private void correctionForm(FieldStudent student, long visitId, long id) {

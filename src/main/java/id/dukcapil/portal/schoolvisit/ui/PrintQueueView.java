@@ -27,6 +27,7 @@ import id.dukcapil.portal.schoolvisit.Handover;
 import id.dukcapil.portal.schoolvisit.HandoverDocuments;
 import id.dukcapil.portal.schoolvisit.Handovers;
 import id.dukcapil.portal.schoolvisit.OpenHandover;
+import id.dukcapil.portal.schoolvisit.OutpostHolds;
 import id.dukcapil.portal.schoolvisit.QueuedCard;
 import id.dukcapil.portal.schoolvisit.School;
 import id.dukcapil.portal.schoolvisit.Schools;
@@ -67,6 +68,8 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
     final Grid<OpenHandover> open = new Grid<>();
     final ComboBox<School> school = new ComboBox<>();
     final Div handoverPanel = new Div();
+    final Button prepare = new Button();
+    private final OutpostHolds holds;
     @Nullable HandoverReceipt receipt;
     /** Each row keeps its data key while listed: what a click on its button names (decision 163). */
     private final ListedRows<OpenHandover> openRows = ListedRows.of(open, OpenHandover::id);
@@ -80,8 +83,9 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
 
     PrintQueueView(BirthdayPrintQueue printQueue, EnrolmentAnswers enrolment, Handovers handovers,
                    HandoverDocuments documents, Schools schools, Clock clock,
-                   CurrentRoles roles) {
+                   CurrentRoles roles, OutpostHolds holds) {
         this.roles = roles;
+        this.holds = holds;
         this.printQueue = printQueue;
         this.clock = clock;
         this.enrolment = enrolment;
@@ -120,6 +124,12 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
                 unlessRefused(() -> handovers.openOf(change.getValue().id()).stream().findFirst()
                         .ifPresent(record -> show(handovers.find(record.id()))));
             }
+            // A school whose visit is out at an outpost: its handover waits for the visit (issue 53), said so.
+            var away = change.getValue() == null ? null : holds.ofSchool(change.getValue().id()).orElse(null);
+            prepare.setEnabled(away == null);
+            if (away != null) {
+                handoverPanel.add(OutLine.of(away, clock.getZone()));
+            }
         });
         open.addColumn(OpenHandover::schoolName).setHeader(getTranslation("schoolvisit.column.school")).setFlexGrow(2);
         open.addColumn(OpenHandover::number).setHeader(getTranslation("schoolvisit.handover.column-number"))
@@ -138,7 +148,8 @@ class PrintQueueView extends VerticalLayout implements HasDynamicTitle {
         open.setEmptyStateText(getTranslation("schoolvisit.handover.none-open"));
         open.setId("handover-open");
         open.setAllRowsVisible(true);
-        Button prepare = new Button(getTranslation("schoolvisit.handover.prepare"), click -> prepare());
+        prepare.setText(getTranslation("schoolvisit.handover.prepare"));
+        prepare.addClickListener(click -> prepare());
         prepare.setId("handover-prepare");
         HorizontalLayout handoverBar = new HorizontalLayout(school, prepare);
         handoverBar.setAlignItems(Alignment.BASELINE);

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.dukcapil.portal.schoolvisit.OutpostHolds;
 import id.dukcapil.portal.schoolvisit.RosterImport;
 import id.dukcapil.portal.schoolvisit.RosterReport;
 import id.dukcapil.portal.schoolvisit.School;
@@ -70,13 +71,15 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
     private final SchoolReports reports;
     private final TableReportFiles files;
     private final VisitPlanner planner;
+    private final OutpostHolds holds;
     private final Clock clock;
     @Nullable School selected;
     @Nullable SchoolEditor editor;
 
     SchoolsView(Schools service, RosterImport rosterImport, SchoolReports reports, TableReportFiles files,
-                SchoolListImport schoolList, VisitPlanner planner, Clock clock) {
+                SchoolListImport schoolList, VisitPlanner planner, OutpostHolds holds, Clock clock) {
         this.planner = planner;
+        this.holds = holds;
         this.clock = clock;
         listUpload = new SchoolListUpload(schoolList, service, this::refresh);
         this.service = service;
@@ -206,6 +209,12 @@ class SchoolsView extends VerticalLayout implements HasDynamicTitle {
         rosterImport.visitDaysAhead(school.id()).stream().findFirst().ifPresent(visitDay::setValue);
         detail.add(new H3(getTranslation("schoolvisit.schools.roster")),
                 new Paragraph(getTranslation("schoolvisit.schools.roster-hint")), template, visitDay, upload, badRows);
+        // A visit of the school out at an outpost holds its roster (issue 53): said, and no file taken meanwhile.
+        holds.ofSchool(school.id()).ifPresent(away -> {
+            upload.setEnabled(false);
+            detail.addComponentAtIndex(detail.getElement().indexOfChild(upload.getElement()),
+                    OutLine.of(away, clock.getZone()));
+        });
     }
 
     void imported(School school, byte[] bytes) {

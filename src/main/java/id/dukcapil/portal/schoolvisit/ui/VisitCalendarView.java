@@ -14,6 +14,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.html.Paragraph;
+import id.dukcapil.portal.schoolvisit.OutpostHold;
+import id.dukcapil.portal.schoolvisit.OutpostHolds;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Schools;
@@ -61,6 +63,7 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     final Span period = new Span();
     final Div calendar = new Div();
     private final VisitPlanner planner;
+    private final OutpostHolds holds;
     @Nullable ScheduleEditor scheduleEditor;
     private final Schools schools;
     private final VisitLetters letters;
@@ -72,7 +75,8 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     @Nullable LeaveEditor leaveEditor;
 
     VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, SchoolReports reports,
-                      TableReportFiles files, Clock clock) {
+                      TableReportFiles files, OutpostHolds holds, Clock clock) {
+        this.holds = holds;
         this.reports = reports;
         this.files = files;
         this.planner = planner;
@@ -157,6 +161,8 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         Map<LocalDate, List<SchoolVisit>> visits = planner.between(first, last).stream()
                 .collect(Collectors.groupingBy(SchoolVisit::day));
         Map<String, String> names = weekly ? planner.officers() : Map.of();
+        Map<Long, OutpostHold> out = holds.among(visits.values().stream().flatMap(List::stream)
+                .map(SchoolVisit::id).toList());
         calendar.removeAll();
         calendar.getStyle().set("display", "grid").set("grid-template-columns", "repeat(7, minmax(6.5rem, 1fr))")
                 .set("gap", "2px").set("min-width", "46rem");
@@ -167,7 +173,7 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         }
         LocalDate today = LocalDate.now(clock);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            Div cell = dayCell(day, visits.getOrDefault(day, List.of()), weekly, names, today);
+            Div cell = dayCell(day, visits.getOrDefault(day, List.of()), weekly, names, today, out);
             calendar.add(cell);
             if (day.equals(today)) {
                 // A month's six weeks are taller than a laptop's window: today's week in sight, not the past ones.
@@ -178,7 +184,7 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div dayCell(LocalDate day, List<SchoolVisit> visits, boolean weekly, Map<String, String> names,
-                        LocalDate today) {
+                        LocalDate today, Map<Long, OutpostHold> out) {
         Div cell = new Div();
         cell.setId("day-" + day);
         // min-width 0: a grid cell otherwise grows to its widest chip, which then reads as reaching the next day.
@@ -206,7 +212,10 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
             String team = weekly ? visit.team().stream().map(u -> names.getOrDefault(u, u))
                     .collect(Collectors.joining(", ")) : getTranslation("schoolvisit.calendar.officers", visit.team().size());
             // The kit by the name the schedule dialog gives it, not by its code.
-            String words = visit.schoolName() + " · " + visit.kitName() + " · " + team;
+            OutpostHold away = out.get(visit.id());
+            // A visit out at an outpost says so on its chip, with whom and since when (issue 53).
+            String words = visit.schoolName() + " · " + visit.kitName() + " · " + team
+                    + (away == null ? "" : " · " + OutLine.text(this, away, clock.getZone()));
             // The week has room for the whole line; a month's day names the school whole, on as many lines as it
             // takes (cut, "SMA Negeri 1 Ban…" named no school), the kit and the team in the tooltip.
             Button open = OpensDialog.button(new Button(weekly ? words : visit.schoolName(), click -> openVisit(visit)));
@@ -217,6 +226,10 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
                 chip.addClassName("month"); // styles.css: the school's name wraps
             }
             open.setTooltipText(words);
+            if (away != null) {
+                open.setIcon(com.vaadin.flow.component.icon.VaadinIcon.CAR.create());
+                chip.addClassName("out");
+            }
             open.setId("visit-" + visit.id());
             chip.add(open);
             cell.add(chip);
@@ -258,7 +271,9 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         send.setId("visit-letter-send");
         dialog.add(new com.vaadin.flow.component.html.Paragraph(getTranslation("schoolvisit.field.visit-line",
                 DATE.format(visit.day()), getTranslation(visit.state().labelKey()), visit.cardsTaken(),
-                visit.cardsLeft())), pdf, visitReports(visit));
+                visit.cardsLeft())));
+        holds.of(visit.id()).ifPresent(away -> dialog.add(OutLine.of(away, clock.getZone())));
+        dialog.add(pdf, visitReports(visit));
         dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.close"), click -> dialog.close()), send);
         dialog.open();
     }
