@@ -56,6 +56,21 @@ public class AuditLog {
                 appender.appendInCurrentTransaction(pending);
             }
 
+            /*
+             * A transaction of its own begun inside this one (REQUIRES_NEW) suspends this one: its entries must not
+             * join this list, or they would be kept only if this transaction commits, and appended twice when a retry
+             * runs it again. Spring suspends the synchronization; the list is unbound with it and bound again after.
+             */
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(AuditLog.this, pending);
+            }
+
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
