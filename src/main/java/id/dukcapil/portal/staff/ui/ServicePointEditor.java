@@ -11,12 +11,14 @@ import com.vaadin.flow.data.binder.Binder;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.region.Region;
 import id.dukcapil.portal.shared.ui.BoundForms;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.staff.ServicePoint;
 import id.dukcapil.portal.staff.ServicePointAdministration;
 import id.dukcapil.portal.staff.ServicePointAdministration.EditablePoint;
 import id.dukcapil.portal.staff.ServicePointForm;
 import id.dukcapil.portal.staff.ServicePointKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,8 +40,9 @@ class ServicePointEditor extends Dialog {
     final Button save = new Button();
     private final Binder<ServicePointForm> binder = new Binder<>(ServicePointForm.class);
 
-    ServicePointEditor(ServicePointAdministration administration, List<Region> districts, @Nullable EditablePoint point,
-                       Consumer<ServicePoint> onSaved) {
+    ServicePointEditor(ServicePointAdministration administration, List<Region> regencyDistricts,
+                       @Nullable EditablePoint point, Consumer<ServicePoint> onSaved) {
+        List<Region> districts = withStored(regencyDistricts, point);
         setHeaderTitle(getTranslation(point == null ? "staff.point.create" : "staff.point.edit"));
         setWidth("min(48em, 100vw)");
 
@@ -94,6 +97,21 @@ class ServicePointEditor extends Dialog {
         save.addClickListener(click -> save(administration, point, onSaved));
         Button cancel = new Button(getTranslation("action.cancel"), click -> close());
         getFooter().add(cancel, save);
+        EnterSubmits.on(save, code, name, address);
+    }
+
+    /**
+     * The regency's kecamatans, and the point's own if today's list lacks it (districts split and merge): an edit of
+     * the name keeps the kecamatan it was saved with.
+     */
+    private static List<Region> withStored(List<Region> districts, @Nullable EditablePoint point) {
+        String stored = point == null ? null : point.point().districtCode();
+        if (stored == null || districts.stream().anyMatch(region -> region.code().equals(stored))) {
+            return districts;
+        }
+        List<Region> all = new ArrayList<>(districts);
+        all.add(new Region(stored, stored, null));
+        return all;
     }
 
     private void save(ServicePointAdministration administration, @Nullable EditablePoint point,

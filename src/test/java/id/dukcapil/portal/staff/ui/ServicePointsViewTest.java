@@ -119,6 +119,24 @@ class ServicePointsViewTest extends PortalViewTest {
                 + "AND subject_id = ?", String.class, code)).containsExactly("address: – → Jl. Kantor Kecamatan No. 2");
     }
 
+    /** A kecamatan today's region list no longer has (districts split and merge) stays when the name is edited. */
+    @Test
+    void editing_the_name_keeps_a_kecamatan_the_region_list_no_longer_has() {
+        String code = newCode();
+        ServicePoint point = administration.create(new ServicePointForm(code, "UKL Kecamatan Pecahan",
+                ServicePointKind.UKL, "32.04.99", null));
+        ServicePointsView view = navigate(ServicePointsView.class);
+        GridTester<?, EditablePoint> grid = test(view.grid);
+        grid.clickRow(codes(grid).indexOf(code));
+        ServicePointEditor editor = find(ServicePointEditor.class).single();
+        test(editor.name).setValue("UKL Kecamatan Pecahan Baru");
+        test(editor.save).click();
+        ServicePoint saved = servicePoints.byCode(code).orElseThrow();
+        assertThat(saved.name()).isEqualTo("UKL Kecamatan Pecahan Baru");
+        assertThat(saved.districtCode()).isEqualTo("32.04.99");
+        assertThat(point.id()).isEqualTo(saved.id());
+    }
+
     /** Decision 194: the grid sorts by what it shows. */
     @Test
     void the_points_sort_by_code_and_by_name() {
