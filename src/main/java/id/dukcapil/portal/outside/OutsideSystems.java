@@ -4,7 +4,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.outside.SystemState.Status;
-import id.dukcapil.portal.outside.internal.SystemStateStore;
+import id.dukcapil.portal.outside.internal.OutsideSystemRepository;
 import id.dukcapil.portal.shared.tx.RetryingTransactionTemplate;
 import id.dukcapil.portal.shared.tx.WriteRetries;
 import java.time.Clock;
@@ -35,7 +35,7 @@ public class OutsideSystems {
     /** A contact (or a failure's words) while the state stays is written at most this often per system and node. */
     public static final Duration WRITTEN_AT_MOST_EVERY = Duration.ofMinutes(1);
 
-    private final SystemStateStore store;
+    private final OutsideSystemRepository store;
     private final AuditLog auditLog;
     private final RetryingTransactionTemplate ownTransaction;
     private final Clock clock;
@@ -46,7 +46,7 @@ public class OutsideSystems {
      */
     private final Map<OutsideSystem, Written> written = new ConcurrentHashMap<>();
 
-    OutsideSystems(SystemStateStore store, AuditLog auditLog, PlatformTransactionManager transactions,
+    OutsideSystems(OutsideSystemRepository store, AuditLog auditLog, PlatformTransactionManager transactions,
                    WriteRetries retries, Clock clock) {
         this.store = store;
         this.auditLog = auditLog;
@@ -103,8 +103,8 @@ public class OutsideSystems {
         if (Objects.requireNonNullElse(written.get(system), NEVER).fresh(Status.AWAY, now)) {
             return;
         }
-        String words = failure.length() <= SystemStateStore.FAILURE_MAX_LENGTH ? failure
-                : failure.substring(0, SystemStateStore.FAILURE_MAX_LENGTH);
+        String words = failure.length() <= OutsideSystemRepository.FAILURE_MAX_LENGTH ? failure
+                : failure.substring(0, OutsideSystemRepository.FAILURE_MAX_LENGTH);
         try {
             boolean gone = Boolean.TRUE.equals(ownTransaction.execute(status -> {
                 if (!store.away(system, now, words)) {

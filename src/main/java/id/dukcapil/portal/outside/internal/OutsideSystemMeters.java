@@ -25,7 +25,7 @@ class OutsideSystemMeters implements MeterBinder {
     private final Sampled<List<SystemState>> states;
     private final Clock clock;
 
-    OutsideSystemMeters(SystemStateStore store, Clock clock) {
+    OutsideSystemMeters(OutsideSystemRepository store, Clock clock) {
         this.states = new Sampled<>(store::states, Duration.ofSeconds(5));
         this.clock = clock;
     }
