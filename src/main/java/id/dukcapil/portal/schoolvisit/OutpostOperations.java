@@ -214,7 +214,13 @@ class OutpostOperations {
         if (operation.kind() == Kind.ABSENT || operation.kind() == Kind.REFUSED) {
             return Optional.empty();
         }
-        Resident resident = resident(student);
+        Optional<Resident> known = registry.findByNik(Nik.of(student.nik()));
+        if (known.isEmpty()) {
+            // A resident the register no longer knows (marked gone, decision 099): nothing the outpost did applies;
+            // the supervisor sees "not in the register" and can only keep the Dinas's version.
+            return Optional.of(studentNow(student) + "; enrolment=not in the register");
+        }
+        Resident resident = known.get();
         int cards = registry.cardHistory(resident.nik()).size();
         boolean fits = switch (operation.kind()) {
             case FOUND_RECORDED -> untouched(student) && FieldStudent.recordedBefore(resident.enrolmentStatus())
@@ -226,10 +232,13 @@ class OutpostOperations {
                     .eligible();
             default -> true;
         };
-        return fits ? Optional.empty() : Optional.of("state=" + student.state()
-                + "; step=" + (student.fieldStep() == null ? "-" : student.fieldStep())
-                + "; visit=" + (student.visitId() == null ? "-" : student.visitId())
-                + "; enrolment=" + resident.enrolmentStatus() + "; cards printed=" + cards);
+        return fits ? Optional.empty() : Optional.of(studentNow(student) + "; enrolment="
+                + resident.enrolmentStatus() + "; cards printed=" + cards);
+    }
+
+    private static String studentNow(Student student) {
+        return "state=" + student.state() + "; step=" + (student.fieldStep() == null ? "-" : student.fieldStep())
+                + "; visit=" + (student.visitId() == null ? "-" : student.visitId());
     }
 
     private static boolean untouched(Student student) {

@@ -1,0 +1,109 @@
+package id.dukcapil.portal.schoolvisit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.blanko.BlankoStock;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Operation;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.staff.StaffAccounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Issue 53's check-in where the bundle or the register is not as the outpost left them: a resident the register no
+ * longer knows, a bundle for a checkout already back, operations by strangers or at impossible times, the same
+ * bundle twice at once. None leaves a visit out for ever, none applies half a bundle.
+ */
+@PortalTest
+class OutpostCheckInRefusalTests {
+
+    @Autowired Schools schools;
+    @Autowired RosterImport rosterImport;
+    @Autowired VisitPlanner planner;
+    @Autowired VisitDesk visitDesk;
+    @Autowired Outposts outposts;
+    @Autowired Reconciliations reconciliations;
+    @Autowired BlankoStock blanko;
+    @Autowired StaffAccounts staffAccounts;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void real_time_again() {
+        clock.reset();
+    }
+
+    @Test
+    void an_operation_on_a_resident_the_register_no_longer_knows_goes_to_reconciliation_and_the_visit_comes_back() {
+        OutpostScenes scenes = scenes();
+        OutpostScenes.Scene scene = scenes.setOut(1, 1, 1);
+        OutpostPackage sent = checkOut(scene, "Laptop G");
+        long young = scenes.studentId(scene.notRecorded().getFirst());
+        long ready = scenes.studentId(scene.printReady().getFirst());
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(10));
+        // Meanwhile an import of SIAK's extract marks both gone (decision 099).
+        for (String[] resident : scene.all()) {
+            jdbc.update("UPDATE population_resident SET gone_on = ?, gone_reason = 'DIED' WHERE nik = ?",
+                    scene.visit().day(), resident[0]);
+        }
+        OutpostBundle bundle = new OutpostBundle(sent.checkoutId(), 0, List.of(
+                op(Kind.RECORDED, atSchool, scene.officer(), young, null),
+                op(Kind.FOUND_RECORDED, atSchool.plusSeconds(60), scene.officer(), ready, null),
+                op(Kind.CARD_PRINTED, atSchool.plusSeconds(120), scene.officer(), ready, "KTP-0300")));
+        clock.advance(Duration.ofHours(1));
+
+        CheckIn checkIn = checkIn(scene, sent, bundle);
+
+        assertThat(checkIn.toReconcile()).isEqualTo(3);
+        assertThat(checkoutState(sent)).as("the visit is the Dinas's again").isEqualTo("BACK");
+        assertThat(jdbc.queryForList("SELECT dinas_version FROM schoolvisit_reconciliation WHERE checkout_id = ?",
+                String.class, sent.checkoutId())).hasSize(3).allSatisfy(dinas -> assertThat(dinas)
+                .contains("not in the register"));
+        String supervisor = staffAccounts.create(Set.of(Role.PLANNER), OutpostScenes.PASSWORD);
+        List<OpenReconciliation> mine = SignedInAs.call(users, supervisor, () -> reconciliations
+                .open(PageRequest.of(0, 1000)).stream().filter(row -> List.of(young, ready)
+                        .contains(row.studentId())).toList());
+        assertThat(mine).as("the list opens").hasSize(3).allSatisfy(row -> {
+            assertThat(row.applicable()).as("only the Dinas's version").isFalse();
+            assertThat(row.enrolment()).as("shown as not in the register").isNull();
+        });
+    }
+
+    private OutpostScenes scenes() {
+        return new OutpostScenes(schools, rosterImport, planner, visitDesk, blanko, staffAccounts, users, jdbc, clock);
+    }
+
+    private OutpostPackage checkOut(OutpostScenes.Scene scene, String outpost) {
+        return SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(), outpost));
+    }
+
+    private static Operation op(Kind kind, Instant at, String staff, Long studentId, String serial) {
+        return new Operation(UUID.randomUUID(), kind, at, staff, studentId, serial);
+    }
+
+    private CheckIn checkIn(OutpostScenes.Scene scene, OutpostPackage sent, OutpostBundle bundle) {
+        return SignedInAs.call(users, scene.officer(), () -> outposts.checkIn(bundle,
+                Outposts.sign(bundle, sent.secret())));
+    }
+
+    private String checkoutState(OutpostPackage sent) {
+        return jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
+                sent.checkoutId());
+    }
+}
