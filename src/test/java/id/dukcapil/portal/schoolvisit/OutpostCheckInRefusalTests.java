@@ -85,6 +85,81 @@ class OutpostCheckInRefusalTests {
         });
     }
 
+    @Test
+    void a_checkout_back_at_the_dinas_answers_its_bundle_again_but_refuses_new_operations_signed_with_its_old_secret() {
+        OutpostScenes scenes = scenes();
+        OutpostScenes.Scene scene = scenes.setOut(2, 0, 2);
+        OutpostPackage first = checkOut(scene, "Laptop H");
+        long recorded = scenes.studentId(scene.notRecorded().get(0));
+        long later = scenes.studentId(scene.notRecorded().get(1));
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(10));
+        OutpostBundle bundle = new OutpostBundle(first.checkoutId(), 2, List.of(
+                op(Kind.RECORDED, atSchool, scene.officer(), recorded, null)));
+        clock.advance(Duration.ofHours(1));
+        assertThat(checkIn(scene, first, bundle).applied()).isOne();
+
+        CheckIn again = checkIn(scene, first, bundle);
+
+        assertThat(again.alreadyApplied()).as("the same bundle again: answered as before").isOne();
+        assertThat(again.cardsBroughtBack()).isEqualTo(2);
+        // A bundle with a new operation, signed with the old secret: refused whole, before and after the visit is
+        // checked out again to another outpost.
+        OutpostBundle stale = new OutpostBundle(first.checkoutId(), 0, List.of(bundle.operations().getFirst(),
+                op(Kind.RECORDED, atSchool.plusSeconds(60), scene.officer(), later, null)));
+        assertThatThrownBy(() -> checkIn(scene, first, stale)).isInstanceOfSatisfying(RuleViolation.class,
+                refused -> assertThat(refused.messageKeys()).containsExactly("schoolvisit.error.checkout-closed"));
+        OutpostPackage second = checkOut(scene, "Laptop I");
+        assertThatThrownBy(() -> checkIn(scene, first, stale)).isInstanceOfSatisfying(RuleViolation.class,
+                refused -> assertThat(refused.messageKeys()).containsExactly("schoolvisit.error.checkout-closed"));
+
+        assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_student WHERE id = ?", String.class, later))
+                .as("nothing applied").isEqualTo("ON_ROSTER");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
+                Integer.class, first.checkoutId())).isOne();
+        assertThat(jdbc.queryForObject("SELECT cards_brought_back FROM schoolvisit_checkout WHERE id = ?",
+                Integer.class, first.checkoutId())).as("the first check-in's count").isEqualTo(2);
+        assertThat(checkoutState(second)).isEqualTo("OUT");
+    }
+
+    @Test
+    void a_bundle_naming_a_recorder_outside_the_team_or_a_time_outside_the_checkout_is_refused_whole() {
+        OutpostScenes scenes = scenes();
+        OutpostScenes.Scene scene = scenes.setOut(2, 0, 0);
+        OutpostPackage sent = checkOut(scene, "Laptop J");
+        long student = scenes.studentId(scene.notRecorded().get(0));
+        long other = scenes.studentId(scene.notRecorded().get(1));
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(10));
+        Operation fine = op(Kind.RECORDED, atSchool, scene.officer(), student, null);
+        String stranger = staffAccounts.create(Set.of(Role.FIELD_OFFICER), OutpostScenes.PASSWORD);
+        clock.advance(Duration.ofHours(1));
+        Instant arrival = clock.instant();
+
+        for (Operation wrong : List.of(
+                op(Kind.RECORDED, atSchool, stranger, other, null),
+                op(Kind.RECORDED, atSchool, "nobody-at-all", other, null))) {
+            assertThatThrownBy(() -> checkIn(scene, sent, new OutpostBundle(sent.checkoutId(), 0, List.of(fine,
+                    wrong)))).isInstanceOfSatisfying(RuleViolation.class, refused -> {
+                        assertThat(refused.messageKeys()).containsExactly("schoolvisit.error.bundle-staff");
+                        assertThat(refused.args()).containsExactly(wrong.staff());
+                    });
+        }
+        for (Instant when : List.of(sent.checkedOutAt().minus(Duration.ofMinutes(11)),
+                arrival.plus(Duration.ofMinutes(11)), Instant.parse("+10000-01-01T00:00:00Z"))) {
+            assertThatThrownBy(() -> checkIn(scene, sent, new OutpostBundle(sent.checkoutId(), 0, List.of(fine,
+                    op(Kind.ABSENT, when, scene.officer(), other, null))))).isInstanceOfSatisfying(
+                    RuleViolation.class, refused -> assertThat(refused.messageKeys())
+                            .containsExactly("schoolvisit.error.bundle-time"));
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
+                Integer.class, sent.checkoutId())).as("nothing applied").isZero();
+        assertThat(checkoutState(sent)).isEqualTo("OUT");
+        // A laptop's clock a few minutes off is believed.
+        CheckIn checkIn = checkIn(scene, sent, new OutpostBundle(sent.checkoutId(), 0, List.of(fine,
+                op(Kind.ABSENT, sent.checkedOutAt().minus(Duration.ofMinutes(9)), scene.officer(), other, null))));
+        assertThat(checkIn.applied()).isEqualTo(2);
+    }
+
     private OutpostScenes scenes() {
         return new OutpostScenes(schools, rosterImport, planner, visitDesk, blanko, staffAccounts, users, jdbc, clock);
     }
