@@ -142,6 +142,12 @@ class OutpostOperations {
         }
     }
 
+    /** Whether the operation's id is stored: applied, or put on the reconciliation list, by an arrival before. */
+    @Transactional(readOnly = true)
+    public boolean taken(Operation operation) {
+        return operations.existsById(operation.id().toString());
+    }
+
     /** One operation, once: its own transaction, whatever the caller's. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Result apply(long checkoutId, Operation operation) {

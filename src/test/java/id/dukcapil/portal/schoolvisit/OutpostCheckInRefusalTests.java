@@ -17,12 +17,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 53's check-in where the bundle or the register is not as the outpost left them: a resident the register no
@@ -43,6 +50,7 @@ class OutpostCheckInRefusalTests {
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+    @Autowired TransactionTemplate transactions;
 
     @AfterEach
     void real_time_again() {
@@ -158,6 +166,58 @@ class OutpostCheckInRefusalTests {
         CheckIn checkIn = checkIn(scene, sent, new OutpostBundle(sent.checkoutId(), 0, List.of(fine,
                 op(Kind.ABSENT, sent.checkedOutAt().minus(Duration.ofMinutes(9)), scene.officer(), other, null))));
         assertThat(checkIn.applied()).isEqualTo(2);
+    }
+
+    @Test
+    void the_same_bundle_arriving_twice_at_once_counts_the_operation_the_other_arrival_took_as_already_applied()
+            throws Exception {
+        OutpostScenes scenes = scenes();
+        OutpostScenes.Scene scene = scenes.setOut(1, 0, 0);
+        OutpostPackage sent = checkOut(scene, "Laptop K");
+        long student = scenes.studentId(scene.notRecorded().getFirst());
+        Operation operation = op(Kind.ABSENT, clock.instant().plus(Duration.ofMinutes(5)), scene.officer(),
+                student, null);
+        OutpostBundle bundle = new OutpostBundle(sent.checkoutId(), 0, List.of(operation));
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            // The other arrival has written the operation's id and not committed yet.
+            Future<?> other = two.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.update("""
+                        INSERT INTO schoolvisit_outpost_operation (operation_id, checkout_id, kind, student_id,
+                        outcome, happened_at, arrived_at) VALUES (?, ?, 'ABSENT', ?, 'APPLIED', ?, ?)""",
+                        operation.id().toString(), sent.checkoutId(), student,
+                        java.sql.Timestamp.from(operation.happenedAt()), java.sql.Timestamp.from(clock.instant()));
+                inserted.countDown();
+                awaitLatch(commit);
+            }));
+            awaitLatch(inserted);
+            Future<CheckIn> racing = two.submit(() -> checkIn(scene, sent, bundle));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()
+                    AND LOWER(INFO) LIKE 'insert into schoolvisit_outpost_operation%'""", Integer.class) > 0);
+            commit.countDown();
+            other.get(30, TimeUnit.SECONDS);
+
+            CheckIn checkIn = racing.get(30, TimeUnit.SECONDS);
+
+            assertThat(checkIn.alreadyApplied()).isOne();
+            assertThat(checkIn.applied()).isZero();
+        } finally {
+            commit.countDown();
+            two.shutdownNow();
+        }
+        assertThat(checkoutState(sent)).isEqualTo("BACK");
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private OutpostScenes scenes() {
