@@ -33,6 +33,8 @@ class OutpostApiProblems {
                     new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "OUTPOST_NAME_INVALID")),
             Map.entry("schoolvisit.error.student-not-found",
                     new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "STUDENT_NOT_FOUND")),
+            Map.entry("schoolvisit.api.password-change",
+                    new Refusal(HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED")),
             Map.entry("schoolvisit.error.checkout-closed", new Refusal(HttpStatus.CONFLICT, "CHECKOUT_CLOSED")),
             Map.entry("schoolvisit.error.bundle-staff",
                     new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "BUNDLE_STAFF_NOT_IN_TEAM")),
