@@ -25,7 +25,10 @@ import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -39,6 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class OutpostOperations {
+
+    /** How far an outpost laptop's clock may be off the Dinas's: an operation's time is believed so far. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+    private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
 
     /** What became of an operation on this arrival. */
     enum Result { APPLIED, RECONCILE, ALREADY_APPLIED }
@@ -90,19 +98,54 @@ class OutpostOperations {
 
     /**
      * Refuses the whole bundle before anything of it is applied when an operation names no student of the visit's
-     * school (a spoiled card names none): applied up to it, the bundle would stop there at every arrival, and the
-     * visit stay out for ever.
+     * school (a spoiled card names none), a recorder not in the visit's team, or a time outside the checkout (its
+     * start to the arrival, each with {@link #CLOCK_SKEW} for a laptop's clock): applied up to it, the bundle would
+     * stop there at every arrival, and the visit stay out for ever; or records, step clocks and audit would name
+     * anyone at any time.
      */
     @Transactional(readOnly = true)
     public void refuseStrangers(long checkoutId, List<Operation> bundled) {
-        SchoolVisit visit = plans.visit(checkout(checkoutId).visitId()).orElseThrow();
+        CheckoutEntity checkout = checkout(checkoutId);
+        refuseIfClosed(checkout, bundled);
+        SchoolVisit visit = plans.visit(checkout.visitId()).orElseThrow();
         java.util.Set<Long> roster = students.roster(visit.schoolId(), FieldDesk.ROSTER_MAX).stream()
                 .map(Student::id).collect(java.util.stream.Collectors.toSet());
+        Instant from = checkout.checkedOutAt().minus(CLOCK_SKEW);
+        Instant to = clock.instant().plus(CLOCK_SKEW);
         for (Operation operation : bundled) {
             if (operation.kind() != Kind.CARD_SPOILED && !roster.contains(operation.studentId())) {
                 throw new RuleViolation("schoolvisit.error.student-not-found");
             }
+            if (!visit.team().contains(operation.staff())) {
+                throw new RuleViolation("schoolvisit.error.bundle-staff", operation.staff());
+            }
+            if (operation.happenedAt().isBefore(from) || operation.happenedAt().isAfter(to)) {
+                // The operation's own time as sent (ISO): a year past 9999 has no office date to show.
+                throw new RuleViolation("schoolvisit.error.bundle-time", operation.happenedAt().toString(),
+                        TIME.format(from.atZone(OFFICE)), TIME.format(to.atZone(OFFICE)));
+            }
         }
+    }
+
+    /**
+     * A checkout back at the Dinas takes no new operation: the visit is the Dinas's again (perhaps out at another
+     * outpost), and its old secret must not write to it. The same bundle again is answered as before.
+     */
+    private void refuseIfClosed(CheckoutEntity checkout, List<Operation> bundled) {
+        if (checkout.state() != CheckoutEntity.State.BACK) {
+            return;
+        }
+        java.util.Set<String> ids = bundled.stream().map(operation -> operation.id().toString())
+                .collect(java.util.stream.Collectors.toSet());
+        if (operations.findAllById(ids).size() < ids.size()) {
+            throw new RuleViolation("schoolvisit.error.checkout-closed");
+        }
+    }
+
+    /** Whether the operation's id is stored: applied, or put on the reconciliation list, by an arrival before. */
+    @Transactional(readOnly = true)
+    public boolean taken(Operation operation) {
+        return operations.existsById(operation.id().toString());
     }
 
     /** One operation, once: its own transaction, whatever the caller's. */
@@ -113,6 +156,10 @@ class OutpostOperations {
             return Result.ALREADY_APPLIED;
         }
         CheckoutEntity checkout = checkout(checkoutId);
+        if (checkout.state() == CheckoutEntity.State.BACK) {
+            // Checked in by another bundle since this one was let in: refused here too, nothing of it written.
+            throw new RuleViolation("schoolvisit.error.checkout-closed");
+        }
         SchoolVisit visit = plans.visit(checkout.visitId()).orElseThrow();
         Instant arrived = clock.instant();
         Optional<String> conflict = operation.kind() == Kind.CARD_SPOILED ? Optional.empty()
@@ -187,13 +234,14 @@ class OutpostOperations {
         List<OutpostOperationEntity> taken = operations.findByCheckoutId(checkoutId);
         int used = (int) taken.stream().filter(op -> op.kind().equals(Kind.CARD_PRINTED.name())).count();
         int spoiled = (int) taken.stream().filter(op -> op.kind().equals(Kind.CARD_SPOILED.name())).count();
+        int back = checkout.cardsBroughtBack(); // the first check-in's count; a bundle again changes it not
         CheckIn checkIn = new CheckIn(checkoutId, applied, already, toReconcile, checkout.cardsOut(), used, spoiled,
-                cardsBroughtBack);
+                back);
         if (wasOut || applied + toReconcile > 0) {
             auditLog.record(AuditRecord.success("schoolvisit.visit.checked-in", "SchoolVisit",
                     String.valueOf(checkout.visitId())).withDetail("outpost=" + checkout.outpost() + "; applied="
                     + applied + "; again=" + already + "; to reconcile=" + toReconcile + "; cards out="
-                    + checkIn.cardsOut() + ", used=" + used + ", spoiled=" + spoiled + ", back=" + cardsBroughtBack
+                    + checkIn.cardsOut() + ", used=" + used + ", spoiled=" + spoiled + ", back=" + back
                     + ", difference=" + checkIn.cardDifference()));
         } else {
             // The same bundle again (an outpost retrying after a lost answer): nothing changed, the call is logged.
@@ -214,7 +262,13 @@ class OutpostOperations {
         if (operation.kind() == Kind.ABSENT || operation.kind() == Kind.REFUSED) {
             return Optional.empty();
         }
-        Resident resident = resident(student);
+        Optional<Resident> known = registry.findByNik(Nik.of(student.nik()));
+        if (known.isEmpty()) {
+            // A resident the register no longer knows (marked gone, decision 099): nothing the outpost did applies;
+            // the supervisor sees "not in the register" and can only keep the Dinas's version.
+            return Optional.of(studentNow(student) + "; enrolment=not in the register");
+        }
+        Resident resident = known.get();
         int cards = registry.cardHistory(resident.nik()).size();
         boolean fits = switch (operation.kind()) {
             case FOUND_RECORDED -> untouched(student) && FieldStudent.recordedBefore(resident.enrolmentStatus())
@@ -226,10 +280,13 @@ class OutpostOperations {
                     .eligible();
             default -> true;
         };
-        return fits ? Optional.empty() : Optional.of("state=" + student.state()
-                + "; step=" + (student.fieldStep() == null ? "-" : student.fieldStep())
-                + "; visit=" + (student.visitId() == null ? "-" : student.visitId())
-                + "; enrolment=" + resident.enrolmentStatus() + "; cards printed=" + cards);
+        return fits ? Optional.empty() : Optional.of(studentNow(student) + "; enrolment="
+                + resident.enrolmentStatus() + "; cards printed=" + cards);
+    }
+
+    private static String studentNow(Student student) {
+        return "state=" + student.state() + "; step=" + (student.fieldStep() == null ? "-" : student.fieldStep())
+                + "; visit=" + (student.visitId() == null ? "-" : student.visitId());
     }
 
     private static boolean untouched(Student student) {

@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,13 +100,33 @@ public class Outposts {
         int already = 0;
         int toReconcile = 0;
         for (Operation operation : bundle.operations()) {
-            switch (operations.apply(checkout.id(), operation)) {
+            switch (applyOnce(checkout.id(), operation)) {
                 case APPLIED -> applied++;
                 case ALREADY_APPLIED -> already++;
                 case RECONCILE -> toReconcile++;
             }
         }
-        return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile);
+        try {
+            return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile);
+        } catch (OptimisticLockingFailureException sameMoment) {
+            // The same bundle's other arrival turned the checkout BACK first: this one's ending changes nothing more.
+            return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile);
+        }
+    }
+
+    /**
+     * The operation applied, or found applied by the bundle's other arrival at the same moment: that one's insert of
+     * the operation's id won, this one's waited on the key, failed and was rolled back whole.
+     */
+    private OutpostOperations.Result applyOnce(long checkoutId, Operation operation) {
+        try {
+            return operations.apply(checkoutId, operation);
+        } catch (DataIntegrityViolationException sameMoment) {
+            if (operations.taken(operation)) {
+                return OutpostOperations.Result.ALREADY_APPLIED;
+            }
+            throw sameMoment;
+        }
     }
 
     /** The signature an outpost puts on a bundle: HMAC-SHA256 of its canonical bytes with the secret, hex. */

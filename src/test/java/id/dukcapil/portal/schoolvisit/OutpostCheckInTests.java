@@ -211,6 +211,7 @@ class OutpostCheckInTests {
         OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0, List.of(
                 op(Kind.RECORDED, atSchool, out, elsewhere, null),
                 op(Kind.RECORDED, atSchool.plusSeconds(90), out, here, null)));
+        clock.advance(Duration.ofHours(1)); // the bundle arrives after its operations
 
         CheckIn checkIn = checkIn(out, bundle);
 

@@ -5,7 +5,9 @@ import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostPackage;
 import id.dukcapil.portal.schoolvisit.Outposts;
 import id.dukcapil.portal.schoolvisit.VisitDesk;
+import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.api.ApiProblems;
+import id.dukcapil.portal.staff.MyAccount;
 import id.dukcapil.portal.staff.StaffForm;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -58,10 +60,12 @@ class OutpostApiController {
     static final String SUBJECT = OutpostApiController.class.getName() + ".subject";
 
     private final Outposts outposts;
+    private final MyAccount myAccount;
     private final MessageSource messages;
 
-    OutpostApiController(Outposts outposts, MessageSource messages) {
+    OutpostApiController(Outposts outposts, MyAccount myAccount, MessageSource messages) {
         this.outposts = outposts;
+        this.myAccount = myAccount;
         this.messages = messages;
     }
 
@@ -106,7 +110,8 @@ class OutpostApiController {
                     @ApiResponse(responseCode = "201", description = "The package: visit, roster, cards out, secret"),
                     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED (no or wrong credentials)"),
                     @ApiResponse(responseCode = "429", description = "SIGN_IN_LOCKED (too many failed sign-ins)"),
-                    @ApiResponse(responseCode = "403", description = "FORBIDDEN (not a field officer), NOT_IN_TEAM"),
+                    @ApiResponse(responseCode = "403", description = "FORBIDDEN (not a field officer), NOT_IN_TEAM, "
+                            + "PASSWORD_CHANGE_REQUIRED (a password an admin reset, not yet changed)"),
                     @ApiResponse(responseCode = "404", description = "VISIT_NOT_FOUND"),
                     @ApiResponse(responseCode = "409", description = "VISIT_OUT (out already: with whom, since "
                             + "when), VISIT_NOT_UNDERWAY"),
@@ -114,6 +119,7 @@ class OutpostApiController {
     ResponseEntity<OutpostPackage> checkOut(@PathVariable long visitId, @Valid @RequestBody CheckoutBody body,
                                             HttpServletRequest request) {
         request.setAttribute(SUBJECT, "SchoolVisit:" + visitId);
+        refuseIfPasswordToChange();
         return ResponseEntity.status(HttpStatus.CREATED).body(outposts.checkOut(visitId, body.outpost()));
     }
 
@@ -124,17 +130,32 @@ class OutpostApiController {
                             + "reconciliation list; the blank cards' balance"),
                     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED"),
                     @ApiResponse(responseCode = "429", description = "SIGN_IN_LOCKED"),
-                    @ApiResponse(responseCode = "403", description = "FORBIDDEN, NOT_IN_TEAM"),
+                    @ApiResponse(responseCode = "403", description = "FORBIDDEN, NOT_IN_TEAM, "
+                            + "PASSWORD_CHANGE_REQUIRED"),
                     @ApiResponse(responseCode = "404", description = "CHECKOUT_NOT_FOUND"),
+                    @ApiResponse(responseCode = "409", description = "CHECKOUT_CLOSED (back at the Dinas: a bundle "
+                            + "with a new operation, nothing applied)"),
                     @ApiResponse(responseCode = "413", description = "CONTENT_TOO_LARGE (over 4 MB)"),
                     @ApiResponse(responseCode = "422", description = "BUNDLE_SIGNATURE_INVALID (nothing applied), "
-                            + "STUDENT_NOT_FOUND, a field's errors")})
+                            + "STUDENT_NOT_FOUND, BUNDLE_STAFF_NOT_IN_TEAM, BUNDLE_TIME_INVALID (nothing applied), "
+                            + "a field's errors")})
     CheckInAnswer checkIn(@Valid @RequestBody CheckInBody body, HttpServletRequest request) {
         request.setAttribute(SUBJECT, "OutpostCheckout:" + body.bundle().checkoutId());
+        refuseIfPasswordToChange();
         CheckIn done = outposts.checkIn(body.bundle().bundle(), body.signature());
         return new CheckInAnswer(done.checkoutId(), done.applied(), done.alreadyApplied(), done.toReconcile(),
                 done.cardsOut(), done.cardsUsed(), done.cardsSpoiled(), done.cardsBroughtBack(),
                 done.cardDifference(), messages.getMessage(done.cardsKey(), done.cardsArgs(),
                         ApiProblems.locale(request)));
+    }
+
+    /**
+     * A password an admin reset is the admin's as much as the officer's: until the officer chose their own at the
+     * sign-in page's forced change, the API does nothing in their name (403 PASSWORD_CHANGE_REQUIRED).
+     */
+    private void refuseIfPasswordToChange() {
+        if (myAccount.mustChangePassword()) {
+            throw new RuleViolation("schoolvisit.api.password-change");
+        }
     }
 }

@@ -21,16 +21,25 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class OutpostApiProblems {
 
     /** A refusal's status and code by its message key; any other rule's refusal is 422 RULE_VIOLATED. */
-    private static final Map<String, Refusal> REFUSALS = Map.of(
-            "schoolvisit.error.visit-not-found", new Refusal(HttpStatus.NOT_FOUND, "VISIT_NOT_FOUND"),
-            "schoolvisit.error.checkout-not-found", new Refusal(HttpStatus.NOT_FOUND, "CHECKOUT_NOT_FOUND"),
-            "schoolvisit.error.not-in-team", new Refusal(HttpStatus.FORBIDDEN, "NOT_IN_TEAM"),
-            "schoolvisit.error.visit-out", new Refusal(HttpStatus.CONFLICT, "VISIT_OUT"),
-            "schoolvisit.error.visit-not-underway", new Refusal(HttpStatus.CONFLICT, "VISIT_NOT_UNDERWAY"),
-            "schoolvisit.error.bundle-signature",
-            new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "BUNDLE_SIGNATURE_INVALID"),
-            "schoolvisit.error.outpost-name", new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "OUTPOST_NAME_INVALID"),
-            "schoolvisit.error.student-not-found", new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "STUDENT_NOT_FOUND"));
+    private static final Map<String, Refusal> REFUSALS = Map.ofEntries(
+            Map.entry("schoolvisit.error.visit-not-found", new Refusal(HttpStatus.NOT_FOUND, "VISIT_NOT_FOUND")),
+            Map.entry("schoolvisit.error.checkout-not-found", new Refusal(HttpStatus.NOT_FOUND, "CHECKOUT_NOT_FOUND")),
+            Map.entry("schoolvisit.error.not-in-team", new Refusal(HttpStatus.FORBIDDEN, "NOT_IN_TEAM")),
+            Map.entry("schoolvisit.error.visit-out", new Refusal(HttpStatus.CONFLICT, "VISIT_OUT")),
+            Map.entry("schoolvisit.error.visit-not-underway", new Refusal(HttpStatus.CONFLICT, "VISIT_NOT_UNDERWAY")),
+            Map.entry("schoolvisit.error.bundle-signature",
+                    new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "BUNDLE_SIGNATURE_INVALID")),
+            Map.entry("schoolvisit.error.outpost-name",
+                    new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "OUTPOST_NAME_INVALID")),
+            Map.entry("schoolvisit.error.student-not-found",
+                    new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "STUDENT_NOT_FOUND")),
+            Map.entry("schoolvisit.api.password-change",
+                    new Refusal(HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED")),
+            Map.entry("schoolvisit.error.checkout-closed", new Refusal(HttpStatus.CONFLICT, "CHECKOUT_CLOSED")),
+            Map.entry("schoolvisit.error.bundle-staff",
+                    new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "BUNDLE_STAFF_NOT_IN_TEAM")),
+            Map.entry("schoolvisit.error.bundle-time",
+                    new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "BUNDLE_TIME_INVALID")));
 
     private record Refusal(HttpStatus status, String code) {
     }

@@ -62,10 +62,13 @@ public class CheckoutEntity {
         cardsSpoiled++;
     }
 
-    /** The bundle arrived: the visit is the Dinas's again, with the blank cards the team brought back. */
+    /**
+     * The bundle arrived: the visit is the Dinas's again, with the blank cards the team brought back. Once back, a
+     * bundle again changes nothing: the count is the first check-in's.
+     */
     public void checkedIn(int broughtBack, Instant at) {
-        this.cardsBroughtBack = broughtBack;
         if (state == State.OUT) {
+            this.cardsBroughtBack = broughtBack;
             this.state = State.BACK;
             this.checkedInAt = at;
         }
@@ -108,6 +111,11 @@ public class CheckoutEntity {
 
     public int cardsSpoiled() {
         return cardsSpoiled;
+    }
+
+    /** The blank cards the team brought back, counted at the first check-in; 0 while out. */
+    public int cardsBroughtBack() {
+        return cardsBroughtBack == null ? 0 : cardsBroughtBack;
     }
 
     public @Nullable Instant checkedInAt() {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * The supervisor's reconciliation list (issue 53): the outposts' operations on students the Dinas changed meanwhile,
@@ -96,7 +97,13 @@ class ReconciliationView extends VerticalLayout implements HasDynamicTitle {
 
     void askKeep(OpenReconciliation row) {
         keepDialog = new KeepDinasDialog(row.studentName() + ": " + outpostVersion(row), reason -> {
-            reconciliations.keepDinas(row.id(), row.version(), reason);
+            try {
+                reconciliations.keepDinas(row.id(), row.version(), reason);
+            } catch (RuleViolation refused) {
+                // Settled by someone else meanwhile: the row goes from the list; the dialog keeps what was typed.
+                rows.getDataProvider().refreshAll();
+                throw refused;
+            }
             settled("schoolvisit.reconcile.kept", row);
         });
         keepDialog.open();
@@ -112,6 +119,11 @@ class ReconciliationView extends VerticalLayout implements HasDynamicTitle {
                     } catch (RuleViolation refused) {
                         Notifications.error(refused);
                         rows.getDataProvider().refreshAll(); // the row as it stands now, its actions with it
+                    } catch (OptimisticLockingFailureException movedOn) {
+                        // The team changed the student or the visit at the same moment (a card printed): nothing
+                        // of this settling was kept; the row as it stands now says what is left to do.
+                        Notifications.error(getTranslation("schoolvisit.error.reconciliation-moved-on"));
+                        rows.getDataProvider().refreshAll();
                     }
                 });
     }

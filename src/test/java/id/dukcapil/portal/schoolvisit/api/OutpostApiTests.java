@@ -3,6 +3,7 @@ package id.dukcapil.portal.schoolvisit.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.blanko.BlankoStock;
 import id.dukcapil.portal.population.PopulationRegistry;
@@ -18,7 +19,9 @@ import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.staff.MyAccount;
 import id.dukcapil.portal.staff.StaffAccounts;
+import id.dukcapil.portal.staff.StaffAdministration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,6 +66,8 @@ class OutpostApiTests {
     @Autowired BlankoStock blanko;
     @Autowired PopulationRegistry registry;
     @Autowired StaffAccounts staffAccounts;
+    @Autowired StaffAdministration administration;
+    @Autowired MyAccount myAccount;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
@@ -217,6 +222,72 @@ class OutpostApiTests {
                 Boolean.class, scene.officer())).as("the name locked for the sign-in page too").isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_checkout WHERE visit_id = ?", Integer.class,
                 scene.visitId())).isZero();
+    }
+
+    @Test
+    void an_officer_whose_password_an_admin_reset_is_refused_until_they_chose_their_own() throws Exception {
+        OutpostScenes.Scene scene = scenes().setOut(1, 0, 0);
+        String admin = staffAccounts.create(Set.of(Role.ADMIN), OutpostScenes.PASSWORD);
+        long account = jdbc.queryForObject("SELECT id FROM staff_account WHERE username = ?", Long.class,
+                scene.officer());
+        String temporary = SignedInAs.call(users, admin, () -> administration.resetPassword(account));
+        String path = "/api/v1/outposts/visits/" + scene.visitId() + "/checkout";
+
+        Answer english = post(path, scene.officer(), temporary, "{\"outpost\":\"Laptop E\"}", "en");
+        Answer indonesian = post(path, scene.officer(), temporary, "{\"outpost\":\"Laptop E\"}", "id");
+
+        assertProblem(english, 403, "PASSWORD_CHANGE_REQUIRED");
+        assertThat(detail(english)).contains("change it first");
+        assertProblem(indonesian, 403, "PASSWORD_CHANGE_REQUIRED");
+        assertThat(detail(indonesian)).contains("ganti kata sandi dulu");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_checkout WHERE visit_id = ?", Integer.class,
+                scene.visitId())).isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM audit_entry WHERE action = 'schoolvisit.outpost-api.refused'
+                AND subject_type = 'SchoolVisit' AND subject_id = ? AND detail LIKE '%PASSWORD_CHANGE_REQUIRED%'""",
+                Integer.class, String.valueOf(scene.visitId()))).isEqualTo(2);
+
+        SignedInAs.run(users, scene.officer(), () -> myAccount.changePassword(temporary, "Sandi-Baru-Pos-2026"));
+        assertThat(post(path, scene.officer(), "Sandi-Baru-Pos-2026", "{\"outpost\":\"Laptop E\"}", "id")
+                .status()).as("their own password now").isEqualTo(201);
+    }
+
+    @Test
+    void a_bundle_for_a_checkout_back_or_by_a_stranger_or_out_of_time_is_a_coded_problem_and_nothing_is_applied()
+            throws Exception {
+        OutpostScenes.Scene scene = scenes().setOut(2, 0, 0);
+        String officer = scene.officer();
+        OutpostPackage sent = JSON.readValue(post("/api/v1/outposts/visits/" + scene.visitId() + "/checkout",
+                officer, OutpostScenes.PASSWORD, "{\"outpost\":\"Laptop F\"}", "id").body(), OutpostPackage.class);
+        long first = idOf(sent, scene.notRecorded().get(0));
+        long second = idOf(sent, scene.notRecorded().get(1));
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(5));
+        Operation fine = new Operation(UUID.randomUUID(), Kind.ABSENT, atSchool, officer, first, null);
+
+        assertProblem(checkIn(sent, officer, fine, new Operation(UUID.randomUUID(), Kind.ABSENT, atSchool,
+                staffAccounts.create(Set.of(Role.FIELD_OFFICER), OutpostScenes.PASSWORD), second, null), "en"),
+                422, "BUNDLE_STAFF_NOT_IN_TEAM");
+        Answer late = checkIn(sent, officer, fine, new Operation(UUID.randomUUID(), Kind.ABSENT,
+                Instant.parse("+10000-01-01T00:00:00Z"), officer, second, null), "en");
+        assertProblem(late, 422, "BUNDLE_TIME_INVALID");
+        assertThat(detail(late)).contains("Nothing was applied");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
+                Integer.class, sent.checkoutId())).isZero();
+
+        assertThat(checkIn(sent, officer, fine, null, "id").status()).isEqualTo(200);
+        Answer closed = checkIn(sent, officer, fine, new Operation(UUID.randomUUID(), Kind.ABSENT, atSchool,
+                officer, second, null), "id");
+        assertProblem(closed, 409, "CHECKOUT_CLOSED");
+        assertThat(detail(closed)).contains("sudah kembali ke Dinas");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
+                Integer.class, sent.checkoutId())).isOne();
+    }
+
+    private Answer checkIn(OutpostPackage sent, String officer, Operation one, Operation other, String language) {
+        OutpostBundle bundle = new OutpostBundle(sent.checkoutId(), 0, other == null ? List.of(one)
+                : List.of(one, other));
+        return post("/api/v1/outposts/checkins", officer, OutpostScenes.PASSWORD, JSON.writeValueAsString(Map.of(
+                "bundle", bundle, "signature", Outposts.sign(bundle, sent.secret()))), language);
     }
 
     private OutpostScenes scenes() {

@@ -34,11 +34,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 53's reconciliation list at the supervisor's screen: the outposts' operations on students the Dinas changed
@@ -61,6 +69,7 @@ class ReconciliationViewTest extends PortalViewTest {
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
+    @Autowired TransactionTemplate transactions;
 
     @AfterEach
     void real_time_again() {
@@ -163,9 +172,13 @@ class ReconciliationViewTest extends PortalViewTest {
                     "Diselesaikan pengawas lain"));
             view.askKeep(shown);
             roundTrip();
+            AtomicBoolean refreshed = new AtomicBoolean();
+            view.rows.getDataProvider().addDataProviderListener(change -> refreshed.set(true));
             test(view.keepDialog.reason).setValue("Alasan yang terlambat");
             test(view.keepDialog.keep).click();
             assertThat(lastNotification()).contains("sudah diselesaikan oleh " + other);
+            assertThat(refreshed).as("the list asked again: the settled row goes").isTrue();
+            assertThat(items(view.rows)).extracting(OpenReconciliation::studentId).doesNotContain(raced);
             assertThat(view.keepDialog.isOpened()).as("what was typed stays").isTrue();
             assertThat(view.keepDialog.reason.getValue()).isEqualTo("Alasan yang terlambat");
         });
@@ -176,6 +189,79 @@ class ReconciliationViewTest extends PortalViewTest {
                 SELECT COUNT(*) FROM audit_entry WHERE action LIKE 'schoolvisit.reconciliation.%'
                 AND subject_type = 'SchoolStudent' AND subject_id IN (?, ?, ?)""", Integer.class,
                 String.valueOf(kept), String.valueOf(raced), String.valueOf(printed))).isEqualTo(3);
+    }
+
+    @Test
+    void the_team_printing_at_the_same_moment_as_the_outposts_card_is_applied_is_said_in_words_and_the_row_stays()
+            throws Exception {
+        OutpostScenes scenes = new OutpostScenes(schools, rosterImport, planner, visitDesk, blanko, staffAccounts,
+                users, jdbc, clock);
+        OutpostScenes.Scene scene = scenes.setOut(0, 1, 2);
+        String officer = scene.officer();
+        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop T"));
+        long printed = scenes.studentId(scene.printReady().getFirst());
+        // The outpost printed without reporting step 3 first: to the reconciliation list.
+        OutpostBundle bundle = new OutpostBundle(sent.checkoutId(), 1, List.of(new Operation(UUID.randomUUID(),
+                Kind.CARD_PRINTED, clock.instant().plus(Duration.ofMinutes(5)), officer, printed, "KTP-0400")));
+        clock.advance(Duration.ofHours(1));
+        SignedInAs.call(users, officer, () -> outposts.checkIn(bundle, Outposts.sign(bundle, sent.secret())));
+        SignedInAs.run(users, officer, () -> {
+            field.begin(scene.visitId(), printed);
+            field.statusChecked(scene.visitId(), printed);
+        });
+        String supervisor = staffAccounts.create(Set.of(Role.PLANNER), OutpostScenes.PASSWORD);
+        CountDownLatch changed = new CountDownLatch(1);
+        ExecutorService team = Executors.newSingleThreadExecutor();
+        try {
+            SignedInAs.run(users, supervisor, () -> {
+                ReconciliationView view = navigate(ReconciliationView.class);
+                List<OpenReconciliation> listed = items(view.rows);
+                GridInput.clickAction(view.rows, listed.indexOf(row(listed, printed)), ReconciliationView.APPLY);
+                ConfirmDialog confirm = find(ConfirmDialog.class).last();
+                // The team changes the visit (a card printed at the Dinas) and commits while the applying waits on
+                // the visit's row: the applying's write finds another version.
+                Future<?> printing = team.submit(() -> transactions.executeWithoutResult(status -> {
+                    jdbc.update("UPDATE schoolvisit_visit SET version = version + 1 WHERE id = ?", scene.visitId());
+                    changed.countDown();
+                    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
+                            SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()
+                            AND LOWER(INFO) LIKE 'update schoolvisit_visit %'""", Integer.class) > 0);
+                }));
+                awaitLatch(changed);
+                AtomicBoolean refreshed = new AtomicBoolean();
+                view.rows.getDataProvider().addDataProviderListener(change -> refreshed.set(true));
+
+                test(confirm).reject(); // the red choice: apply
+
+                assertThat(lastNotification()).contains("Versi lapangan tidak bisa diterapkan lagi");
+                assertThat(refreshed).isTrue();
+                assertThat(items(view.rows)).extracting(OpenReconciliation::studentId).as("nothing settled")
+                        .contains(printed);
+                awaitDone(printing);
+            });
+        } finally {
+            team.shutdownNow();
+        }
+        assertThat(settlement(printed)).isNull();
+        assertThat(state(printed)).isEqualTo("WAITING");
+        assertThat(registry.cardHistory(Nik.of(scene.printReady().getFirst()[0]))).isEmpty();
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitDone(Future<?> future) {
+        try {
+            future.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<OpenReconciliation> items(Grid<OpenReconciliation> grid) {
