@@ -11,6 +11,7 @@ import id.dukcapil.portal.signing.SigningTestSupport;
 import id.dukcapil.portal.notification.TestMailServer;
 import id.dukcapil.portal.shared.internal.db.EventProbe;
 import id.dukcapil.portal.shared.tx.FaultInjection;
+import id.dukcapil.portal.schoolvisit.OutpostScenes;
 import id.dukcapil.portal.staff.StaffAccounts;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -35,7 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"test", "demo"})
 @Import({PortalTest.TestClockConfiguration.class, AuditTestSupport.class, StaffAccounts.class, TestMailServer.class,
         KkPrintTestSupport.class, SigningTestSupport.class, BookingTestSupport.class, FaultInjection.class,
-        EventProbe.class})
+        EventProbe.class, OutpostScenes.class})
 public @interface PortalTest {
 
     /** The demo users' password (demo profile only). */

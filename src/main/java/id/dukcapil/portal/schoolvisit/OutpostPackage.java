@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
 public record OutpostPackage(long checkoutId, String outpost, String checkedOutBy, Instant checkedOutAt,
                              SchoolVisit visit, List<Packed> roster, int cardsOut, String secret) {
 
-    /** A student of the roster as checked out: the outpost's starting point, and what check-in compares against. */
+    /**
+     * A student of the roster as checked out: the outpost's starting point, and what check-in compares against; no
+     * enrolment status when the register no longer knows the NIK.
+     */
     public record Packed(long studentId, String nik, String fullName, LocalDate birthDate, String className,
-                         StudentState state, @Nullable FieldStep fieldStep, EnrolmentStatus enrolmentStatus,
+                         StudentState state, @Nullable FieldStep fieldStep, @Nullable EnrolmentStatus enrolmentStatus,
                          int cardsPrinted) {
     }
 }

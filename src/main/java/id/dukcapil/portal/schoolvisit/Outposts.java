@@ -4,6 +4,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Operation;
 import id.dukcapil.portal.schoolvisit.internal.CheckoutEntity;
@@ -149,12 +150,15 @@ public class Outposts {
                 HexFormat.of().parseHex(signature));
     }
 
+    /**
+     * A student as the outpost starts from. One the register no longer knows (gone since the roster came, decision
+     * 099) goes with no enrolment status: the visit still goes out, and what the outpost does for them comes back to
+     * the reconciliation list.
+     */
     private OutpostPackage.Packed packed(Student student) {
         Nik nik = Nik.of(student.nik());
-        Resident resident = registry.findByNik(nik)
-                .orElseThrow(() -> new RuleViolation("population.nik.unknown", nik.masked()));
+        EnrolmentStatus status = registry.findByNik(nik).map(Resident::enrolmentStatus).orElse(null);
         return new OutpostPackage.Packed(student.id(), student.nik(), student.fullName(), student.birthDate(),
-                student.className(), student.state(), student.fieldStep(), resident.enrolmentStatus(),
-                registry.cardHistory(nik).size());
+                student.className(), student.state(), student.fieldStep(), status, registry.cardHistory(nik).size());
     }
 }

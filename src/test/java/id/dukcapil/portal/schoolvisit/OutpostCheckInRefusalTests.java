@@ -39,10 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PortalTest
 class OutpostCheckInRefusalTests {
 
-    @Autowired Schools schools;
-    @Autowired RosterImport rosterImport;
-    @Autowired VisitPlanner planner;
-    @Autowired VisitDesk visitDesk;
+    @Autowired OutpostScenes outpostScenes;
     @Autowired Outposts outposts;
     @Autowired Reconciliations reconciliations;
     @Autowired BlankoStock blanko;
@@ -91,6 +88,24 @@ class OutpostCheckInRefusalTests {
             assertThat(row.applicable()).as("only the Dinas's version").isFalse();
             assertThat(row.enrolment()).as("shown as not in the register").isNull();
         });
+    }
+
+    @Test
+    void a_visit_with_a_student_the_register_no_longer_knows_still_goes_out_without_their_status() {
+        OutpostScenes scenes = scenes();
+        OutpostScenes.Scene scene = scenes.setOut(2, 0, 1);
+        String gone = scene.notRecorded().getFirst()[0];
+        jdbc.update("UPDATE population_resident SET gone_on = ?, gone_reason = 'MOVED_OUT' WHERE nik = ?",
+                scene.visit().day(), gone);
+
+        OutpostPackage sent = checkOut(scene, "Laptop J");
+
+        assertThat(sent.roster()).hasSize(2);
+        assertThat(sent.roster()).filteredOn(student -> student.nik().equals(gone))
+                .singleElement().satisfies(student -> assertThat(student.enrolmentStatus()).isNull());
+        assertThat(sent.roster()).filteredOn(student -> !student.nik().equals(gone))
+                .allSatisfy(student -> assertThat(student.enrolmentStatus()).isNotNull());
+        assertThat(checkoutState(sent)).isEqualTo("OUT");
     }
 
     @Test
@@ -221,7 +236,7 @@ class OutpostCheckInRefusalTests {
     }
 
     private OutpostScenes scenes() {
-        return new OutpostScenes(schools, rosterImport, planner, visitDesk, blanko, staffAccounts, users, jdbc, clock);
+        return outpostScenes;
     }
 
     private OutpostPackage checkOut(OutpostScenes.Scene scene, String outpost) {

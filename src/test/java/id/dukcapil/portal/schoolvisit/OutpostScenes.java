@@ -11,13 +11,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * A school visit of its own for issue 53's tests, set out with its cards and made ready by its officer, the clock on
- * its day: what an outpost checks out. Each scene has its own planner, officer, school, residents and day.
+ * its day: what an outpost checks out. Each scene has its own planner, officer, school, residents and day. A bean of
+ * every {@code @PortalTest} context.
  */
+@TestComponent
 public record OutpostScenes(Schools schools, RosterImport rosterImport, VisitPlanner planner, VisitDesk visitDesk,
                             BlankoStock blanko, StaffAccounts staffAccounts, UserDetailsService users,
                             JdbcTemplate jdbc, TestClock clock) {

@@ -39,10 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PortalTest
 class ReconciliationSettlingTests {
 
-    @Autowired Schools schools;
-    @Autowired RosterImport rosterImport;
-    @Autowired VisitPlanner planner;
-    @Autowired VisitDesk visitDesk;
+    @Autowired OutpostScenes outpostScenes;
     @Autowired Outposts outposts;
     @Autowired Reconciliations reconciliations;
     @Autowired BlankoStock blanko;
@@ -61,8 +58,7 @@ class ReconciliationSettlingTests {
     @Test
     void of_two_supervisors_settling_one_row_at_once_the_second_waits_and_is_told_it_was_settled_meanwhile()
             throws Exception {
-        OutpostScenes scenes = new OutpostScenes(schools, rosterImport, planner, visitDesk, blanko, staffAccounts,
-                users, jdbc, clock);
+        OutpostScenes scenes = outpostScenes;
         OutpostScenes.Scene scene = scenes.setOut(1, 0, 0);
         OutpostPackage sent = SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(),
                 "Laptop S"));

@@ -13,10 +13,6 @@ import id.dukcapil.portal.schoolvisit.OutpostBundle.Operation;
 import id.dukcapil.portal.schoolvisit.OutpostPackage;
 import id.dukcapil.portal.schoolvisit.OutpostScenes;
 import id.dukcapil.portal.schoolvisit.Outposts;
-import id.dukcapil.portal.schoolvisit.RosterImport;
-import id.dukcapil.portal.schoolvisit.Schools;
-import id.dukcapil.portal.schoolvisit.VisitDesk;
-import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.MyAccount;
@@ -59,10 +55,7 @@ class OutpostApiTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort int port;
-    @Autowired Schools schools;
-    @Autowired RosterImport rosterImport;
-    @Autowired VisitPlanner planner;
-    @Autowired VisitDesk visitDesk;
+    @Autowired OutpostScenes outpostScenes;
     @Autowired BlankoStock blanko;
     @Autowired PopulationRegistry registry;
     @Autowired StaffAccounts staffAccounts;
@@ -291,7 +284,7 @@ class OutpostApiTests {
     }
 
     private OutpostScenes scenes() {
-        return new OutpostScenes(schools, rosterImport, planner, visitDesk, blanko, staffAccounts, users, jdbc, clock);
+        return outpostScenes;
     }
 
     private record Answer(int status, String body, java.net.http.HttpHeaders headers) {

@@ -22,10 +22,6 @@ import id.dukcapil.portal.schoolvisit.OutpostPackage;
 import id.dukcapil.portal.schoolvisit.OutpostScenes;
 import id.dukcapil.portal.schoolvisit.Outposts;
 import id.dukcapil.portal.schoolvisit.Reconciliations;
-import id.dukcapil.portal.schoolvisit.RosterImport;
-import id.dukcapil.portal.schoolvisit.Schools;
-import id.dukcapil.portal.schoolvisit.VisitDesk;
-import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.StaffAccounts;
@@ -56,10 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ReconciliationViewTest extends PortalViewTest {
 
-    @Autowired Schools schools;
-    @Autowired RosterImport rosterImport;
-    @Autowired VisitPlanner planner;
-    @Autowired VisitDesk visitDesk;
+    @Autowired OutpostScenes outpostScenes;
     @Autowired FieldDesk field;
     @Autowired Outposts outposts;
     @Autowired Reconciliations reconciliations;
@@ -78,8 +71,7 @@ class ReconciliationViewTest extends PortalViewTest {
 
     @Test
     void a_supervisor_applies_the_outposts_version_where_it_still_fits_keeps_the_dinass_otherwise_and_settles_once() {
-        OutpostScenes scenes = new OutpostScenes(schools, rosterImport, planner, visitDesk, blanko, staffAccounts,
-                users, jdbc, clock);
+        OutpostScenes scenes = outpostScenes;
         OutpostScenes.Scene scene = scenes.setOut(2, 1, 2);
         String officer = scene.officer();
         OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop R"));
@@ -194,8 +186,7 @@ class ReconciliationViewTest extends PortalViewTest {
     @Test
     void the_team_printing_at_the_same_moment_as_the_outposts_card_is_applied_is_said_in_words_and_the_row_stays()
             throws Exception {
-        OutpostScenes scenes = new OutpostScenes(schools, rosterImport, planner, visitDesk, blanko, staffAccounts,
-                users, jdbc, clock);
+        OutpostScenes scenes = outpostScenes;
         OutpostScenes.Scene scene = scenes.setOut(0, 1, 2);
         String officer = scene.officer();
         OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop T"));

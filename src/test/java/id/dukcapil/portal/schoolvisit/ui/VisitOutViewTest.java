@@ -12,10 +12,7 @@ import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostPackage;
 import id.dukcapil.portal.schoolvisit.OutpostScenes;
 import id.dukcapil.portal.schoolvisit.Outposts;
-import id.dukcapil.portal.schoolvisit.RosterImport;
-import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.Student;
-import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.ZoneId;
@@ -36,10 +33,8 @@ class VisitOutViewTest extends PortalViewTest {
 
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    @Autowired Schools schools;
-    @Autowired RosterImport rosterImport;
+    @Autowired OutpostScenes outpostScenes;
     @Autowired VisitPlanner planner;
-    @Autowired VisitDesk visitDesk;
     @Autowired Outposts outposts;
     @Autowired BlankoStock blanko;
     @Autowired StaffAccounts staffAccounts;
@@ -54,8 +49,7 @@ class VisitOutViewTest extends PortalViewTest {
 
     @Test
     void a_visit_out_at_an_outpost_says_with_whom_and_since_when_and_offers_nothing_the_dinas_would_refuse() {
-        OutpostScenes.Scene scene = new OutpostScenes(schools, rosterImport, planner, visitDesk, blanko, staffAccounts,
-                users, jdbc, clock).setOut(1, 0, 0);
+        OutpostScenes.Scene scene = outpostScenes.setOut(1, 0, 0);
         String officer = scene.officer();
         OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop E"));
         String line = "Dibawa ke lapangan oleh Petugas Uji " + officer + " (pos Laptop E) sejak "
