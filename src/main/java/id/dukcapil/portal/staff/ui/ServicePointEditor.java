@@ -72,7 +72,7 @@ class ServicePointEditor extends Dialog {
         binder.forField(district)
                 .withValidator(value -> value != null || kind.getValue() != ServicePointKind.UKL,
                         getTranslation("staff.point.error.district-required"))
-                .withConverter(Region::code, codeValue -> codeValue == null ? null
+                .withConverter(region -> region == null ? null : region.code(), codeValue -> codeValue == null ? null
                         : districts.stream().filter(region -> region.code().equals(codeValue)).findFirst().orElse(null))
                 .bind("districtCode");
         binder.forField(address).bind("address");

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * The ADMIN's list of the office's service points (the Dinas, the MPP desks, the kecamatans' UKLs): open one to edit
- * its name, kecamatan and address, or make a new one. What citizens choose from when they book, and where staff work.
+ * The ADMIN's list of the office's service points (the Dinas, the MPP desks, the kecamatans' UKLs), by name as every
+ * screen shows a point: open one to edit its name, kecamatan and address (its code is in the form), or make a new one. What citizens choose from when they book, and where staff work.
  */
 @Route("service-points")
 @RolesAllowed(Roles.ADMIN)
@@ -52,8 +52,7 @@ class ServicePointsView extends VerticalLayout implements HasDynamicTitle {
         OpensDialog.button(create);
         create.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
 
-        grid.addColumn(row -> row.point().code()).setHeader(getTranslation("staff.point.code")).setAutoWidth(true)
-                .setSortable(true);
+        // A point is shown by its name, as on every screen; its code is in its form.
         grid.addColumn(row -> row.point().name()).setHeader(getTranslation("staff.point.name")).setFlexGrow(2)
                 .setSortable(true);
         grid.addColumn(row -> getTranslation(row.point().kind().labelKey()))
