@@ -33,6 +33,7 @@ import id.dukcapil.portal.shared.report.TableReportFiles;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -78,6 +79,7 @@ class SchoolVisitTests {
     @Autowired SchoolReports schoolReports;
     @Autowired TableReportFiles reportFiles;
     @Autowired TestMailServer mail;
+    @Autowired SigningTestSupport signing;
     @Autowired DailySummaries summaries;
     @Autowired PopulationRegistry registry;
     @Autowired StaffAccounts staffAccounts;
@@ -99,6 +101,9 @@ class SchoolVisitTests {
         String otherOfficer = account(Role.FIELD_OFFICER);
         LocalDate today = LocalDate.now(OFFICE);
         LocalDate visitDay = today.plusDays(30 + (int) (System.nanoTime() % 200));
+        // The handover is signed on the visit's day: a certificate valid then, whatever the classes before left active.
+        signing.uploadCertificate(Instant.now().minus(Duration.ofDays(1)),
+                visitDay.plusYears(1).atStartOfDay(OFFICE).toInstant());
 
         // The students: 17 and recorded before; 17 and never recorded; 16 and never recorded (17 in a few months).
         String[] recordedBefore = SchoolVisitTestSupport.residents(jdbc, visitDay.minusYears(18),
