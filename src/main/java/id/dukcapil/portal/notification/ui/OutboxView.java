@@ -81,7 +81,9 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0).setSortProperty("id");
         grid.addColumn(OutboxMessage::recipient).setHeader(getTranslation("notification.column.recipient")).setFlexGrow(1);
         grid.addColumn(OutboxMessage::subject).setHeader(getTranslation("notification.column.subject")).setFlexGrow(2);
-        grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("notification.column.state")).setAutoWidth(true);
+        // A width of its own, not the first page's: a state the first rows lack ("Gagal", "Failed") is not cut later.
+        grid.addComponentColumn(this::stateBadge).setHeader(getTranslation("notification.column.state")).setWidth("9em")
+                .setFlexGrow(0);
         grid.addColumn(message -> getTranslation("notification.channel." + message.channel().name())
                         + (message.delivery() == null ? "" : " · " + getTranslation("notification.delivery." + message.delivery())))
                 .setHeader(getTranslation("notification.column.channel")).setAutoWidth(true);
@@ -125,6 +127,7 @@ class OutboxView extends VerticalLayout implements HasDynamicTitle {
             case PENDING, SENDING -> "badge";
         };
         badge.getElement().getThemeList().add(theme);
+        badge.getStyle().set("white-space", "normal"); // a long state wraps at its spaces within the column
         return badge;
     }
 
