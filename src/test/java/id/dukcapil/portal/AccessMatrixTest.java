@@ -68,6 +68,7 @@ class AccessMatrixTest {
             Map.entry("lapangan", EnumSet.of(Role.FIELD_OFFICER, Role.OPERATOR, Role.RECORDING_OPERATOR,
                     Role.PRINT_OPERATOR)),
             Map.entry("cetak-sekolah", EnumSet.of(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)),
+            Map.entry("pos-lapangan", EnumSet.of(Role.FIELD_OFFICER, Role.ADMIN)),
             Map.entry("bukti/:token", Access.ANONYMOUS)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();

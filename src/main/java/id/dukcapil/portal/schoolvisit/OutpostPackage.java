@@ -1,6 +1,7 @@
 package id.dukcapil.portal.schoolvisit;
 
 import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.staff.CarriedAccounts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,9 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param cardsOut the blank cards the team holds (taken out less printed); the Dinas's stock counts cards, it keeps
  *                 no serials, so none are listed
  * @param secret   the HMAC-SHA256 key of the bundles, hex; kept by the Dinas with the checkout
+ * @param team     the team's field officers' accounts, so each signs in on the outpost with their own Dinas password
+ *                 (decision 199): name and password hash, never a password
  */
 public record OutpostPackage(long checkoutId, String outpost, String checkedOutBy, Instant checkedOutAt,
-                             SchoolVisit visit, List<Packed> roster, int cardsOut, String secret) {
+                             SchoolVisit visit, List<Packed> roster, int cardsOut, String secret,
+                             List<CarriedAccounts.Carried> team) {
 
     /**
      * A student of the roster as checked out: the outpost's starting point, and what check-in compares against; no

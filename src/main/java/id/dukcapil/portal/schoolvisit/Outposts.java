@@ -12,6 +12,7 @@ import id.dukcapil.portal.schoolvisit.internal.CheckoutRepository;
 import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.staff.CarriedAccounts;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -46,10 +47,12 @@ public class Outposts {
     private final OutpostOperations operations;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
+    private final CarriedAccounts carriedAccounts;
     private final Clock clock;
 
     Outposts(TeamVisits team, CheckoutRepository checkouts, StudentRepository students, PopulationRegistry registry,
-             OutpostOperations operations, AuditLog auditLog, CurrentActor currentActor, Clock clock) {
+             OutpostOperations operations, AuditLog auditLog, CurrentActor currentActor,
+             CarriedAccounts carriedAccounts, Clock clock) {
         this.team = team;
         this.checkouts = checkouts;
         this.students = students;
@@ -57,6 +60,7 @@ public class Outposts {
         this.operations = operations;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
+        this.carriedAccounts = carriedAccounts;
         this.clock = clock;
     }
 
@@ -82,7 +86,7 @@ public class Outposts {
         auditLog.record(AuditRecord.success("schoolvisit.visit.checked-out", "SchoolVisit", String.valueOf(visitId))
                 .withDetail("outpost=" + name + "; students=" + roster.size() + "; cards=" + visit.cardsLeft()));
         return new OutpostPackage(checkout.id(), name, checkout.checkedOutBy(), checkout.checkedOutAt(), visit,
-                roster, visit.cardsLeft(), checkout.secret());
+                roster, visit.cardsLeft(), checkout.secret(), carriedAccounts.of(visit.team()));
     }
 
     /**

@@ -82,6 +82,11 @@ class OutpostCheckInTests {
                 .containsOnly(EnrolmentStatus.NOT_RECORDED, EnrolmentStatus.PRINT_READY);
         assertThat(sent.cardsOut()).isEqualTo(3);
         assertThat(sent.secret()).matches("[0-9a-f]{64}");
+        assertThat(sent.team()).as("the team's field officers, each to sign in on the outpost with their password")
+                .singleElement().satisfies(member -> {
+                    assertThat(member.username()).isEqualTo(out.officer());
+                    assertThat(member.passwordHash()).startsWith("{bcrypt}");
+                });
         JsonMapper json = JsonMapper.builder().build();
         assertThat(json.readValue(json.writeValueAsString(sent), OutpostPackage.class)).isEqualTo(sent);
 

@@ -5,6 +5,7 @@ import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostPackage;
 import id.dukcapil.portal.schoolvisit.Outposts;
 import id.dukcapil.portal.schoolvisit.VisitDesk;
+import id.dukcapil.portal.schoolvisit.VisitState;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.api.ApiProblems;
 import id.dukcapil.portal.staff.MyAccount;
@@ -24,12 +25,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,13 +63,19 @@ class OutpostApiController {
     static final String SUBJECT = OutpostApiController.class.getName() + ".subject";
 
     private final Outposts outposts;
+    private final VisitDesk visitDesk;
     private final MyAccount myAccount;
     private final MessageSource messages;
 
-    OutpostApiController(Outposts outposts, MyAccount myAccount, MessageSource messages) {
+    OutpostApiController(Outposts outposts, VisitDesk visitDesk, MyAccount myAccount, MessageSource messages) {
         this.outposts = outposts;
+        this.visitDesk = visitDesk;
         this.myAccount = myAccount;
         this.messages = messages;
+    }
+
+    /** A visit of the caller's team today, as an outpost offers it to be taken. */
+    record TodaysVisit(long id, String schoolName, LocalDate day, VisitState state, int cardsLeft) {
     }
 
     record CheckoutBody(@NotBlank @Size(max = Outposts.OUTPOST_MAX_LENGTH) String outpost) {
@@ -102,6 +111,23 @@ class OutpostApiController {
     /** What the check-in did, and the blank cards' balance in the caller's language. */
     record CheckInAnswer(long checkoutId, int applied, int alreadyApplied, int toReconcile, int cardsOut,
                          int cardsUsed, int cardsSpoiled, int cardsBroughtBack, int cardDifference, String cards) {
+    }
+
+    @GetMapping(path = "/visits")
+    @Operation(summary = "The caller's team's visits today: what an outpost offers to take",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The visits, by school"),
+                    @ApiResponse(responseCode = "401", description = "UNAUTHORIZED (no or wrong credentials)"),
+                    @ApiResponse(responseCode = "429", description = "SIGN_IN_LOCKED (too many failed sign-ins)"),
+                    @ApiResponse(responseCode = "403", description = "FORBIDDEN (not a field officer), "
+                            + "PASSWORD_CHANGE_REQUIRED")})
+    List<TodaysVisit> today(HttpServletRequest request) {
+        request.setAttribute(SUBJECT, "SchoolVisit:today");
+        refuseIfPasswordToChange();
+        return visitDesk.today().stream()
+                .map(visit -> new TodaysVisit(visit.id(), visit.schoolName(), visit.day(), visit.state(),
+                        visit.cardsLeft()))
+                .toList();
     }
 
     @PostMapping(path = "/visits/{visitId}/checkout", consumes = "application/json")

@@ -58,6 +58,7 @@ public class StaffAccountEntity {
     private @Nullable Instant previousSignInAt;
     private Instant passwordChangedAt;
     private Instant createdAt;
+    private @Nullable String carriedFor;
     @Version
     private long version;
 
@@ -128,6 +129,28 @@ public class StaffAccountEntity {
         this.roles.retainAll(roles);
         this.roles.addAll(roles);
         this.active = active;
+    }
+
+    /**
+     * On an outpost: the account as the Dinas has it, carried for a piece of work and open while the outpost holds
+     * it. Its password is the Dinas's (its hash as the Dinas keeps it).
+     */
+    public void carried(String fullName, String passwordHash, String work, Instant now) {
+        this.fullName = fullName;
+        if (!passwordHash.equals(this.passwordHash)) {
+            changePassword(passwordHash, now, false);
+        }
+        this.carriedFor = work;
+        this.active = true;
+    }
+
+    /** On an outpost: the work it was carried for went back; it signs in no more (it stays carried: for the next). */
+    public void released() {
+        this.active = false;
+    }
+
+    public @Nullable String carriedFor() {
+        return carriedFor;
     }
 
     public void requirePasswordChange() {

@@ -1,0 +1,27 @@
+package id.dukcapil.portal.outpost;
+
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * An outpost node's settings (decision 199): whether this node is one, its name as the Dinas shows it, the Dinas it
+ * takes its work from, and how far its work may go without the Dinas.
+ *
+ * @param enabled    this node is an outpost: its field screen is offered (the profile {@code outpost} sets it)
+ * @param name       the outpost's name, shown at the Dinas while a visit is out ("Laptop Tim 1")
+ * @param dinasUrl   the Dinas's address, offered in the form that takes a visit
+ * @param maxOut     how long a taken visit may stay out: past it the outpost takes no new step and says why
+ * @param maxWaiting how many operations may wait for the Dinas: past it likewise
+ */
+@ConfigurationProperties("portal.outpost")
+public record OutpostProperties(boolean enabled, String name, @Nullable URI dinasUrl, Duration maxOut,
+                                int maxWaiting) {
+
+    public OutpostProperties {
+        name = name == null ? "" : name.strip();
+        maxOut = maxOut == null ? Duration.ofHours(72) : maxOut;
+        maxWaiting = maxWaiting <= 0 ? 5_000 : maxWaiting;
+    }
+}

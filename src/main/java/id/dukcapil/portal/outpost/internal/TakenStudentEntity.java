@@ -1,0 +1,138 @@
+package id.dukcapil.portal.outpost.internal;
+
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.schoolvisit.FieldStep;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
+import id.dukcapil.portal.schoolvisit.OutpostPackage;
+import id.dukcapil.portal.schoolvisit.StudentState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A student of a taken visit's roster ({@code outpost_student}): as the Dinas packed them, and what the team did
+ * with them here. Changed under its {@code @Version}: two tablets on one student never both win.
+ */
+@Entity
+@Table(name = "outpost_student")
+public class TakenStudentEntity implements Persistable<TakenStudentEntity.Key> {
+
+    /** A student of one checkout. */
+    @Embeddable
+    public record Key(long checkoutId, long studentId) {
+    }
+
+    @EmbeddedId
+    private Key key;
+    private String nik;
+    private String fullName;
+    private LocalDate birthDate;
+    private String className;
+    @Enumerated(EnumType.STRING)
+    private StudentState state;
+    @Enumerated(EnumType.STRING)
+    private @Nullable FieldStep fieldStep;
+    @Enumerated(EnumType.STRING)
+    private @Nullable EnrolmentStatus enrolmentStatus;
+    private int cardsPrinted;
+    @Enumerated(EnumType.STRING)
+    private @Nullable Kind outcome;
+    private @Nullable String cardSerial;
+    @Version
+    @Column(nullable = false)
+    private int version;
+    private transient boolean fresh;
+
+    protected TakenStudentEntity() {
+        this.key = new Key(0, 0);
+        this.nik = "";
+        this.fullName = "";
+        this.birthDate = LocalDate.EPOCH;
+        this.className = "";
+        this.state = StudentState.ON_ROSTER;
+    }
+
+    public TakenStudentEntity(long checkoutId, OutpostPackage.Packed packed) {
+        this.key = new Key(checkoutId, packed.studentId());
+        this.nik = packed.nik();
+        this.fullName = packed.fullName();
+        this.birthDate = packed.birthDate();
+        this.className = packed.className();
+        this.state = packed.state();
+        this.fieldStep = packed.fieldStep();
+        this.enrolmentStatus = packed.enrolmentStatus();
+        this.cardsPrinted = packed.cardsPrinted();
+        this.fresh = true;
+    }
+
+    @Override
+    public Key getId() {
+        return key;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    /** What the team did: recorded, found recorded, absent or refused. */
+    public void outcome(Kind kind) {
+        this.outcome = kind;
+    }
+
+    public void printed(String serial) {
+        this.cardSerial = serial;
+    }
+
+    public long studentId() {
+        return key.studentId();
+    }
+
+    public String nik() {
+        return nik;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    public String className() {
+        return className;
+    }
+
+    public StudentState state() {
+        return state;
+    }
+
+    public @Nullable FieldStep fieldStep() {
+        return fieldStep;
+    }
+
+    public @Nullable EnrolmentStatus enrolmentStatus() {
+        return enrolmentStatus;
+    }
+
+    public int cardsPrinted() {
+        return cardsPrinted;
+    }
+
+    public @Nullable Kind outcome() {
+        return outcome;
+    }
+
+    public @Nullable String cardSerial() {
+        return cardSerial;
+    }
+}

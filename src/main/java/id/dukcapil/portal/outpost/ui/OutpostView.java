@@ -1,0 +1,212 @@
+package id.dukcapil.portal.outpost.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import id.dukcapil.portal.outpost.OutpostDesk;
+import id.dukcapil.portal.outpost.OutpostProperties;
+import id.dukcapil.portal.outpost.TakenStudent;
+import id.dukcapil.portal.outpost.TakenVisit;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The field team's screen on an outpost node (issue 53, decision 199), offered only where the node is one
+ * ({@link OutpostRoute}). While connected the team takes its visit from the Dinas; then, without a connection, each
+ * student's step is one tap, kept here with its time; back in reach of the Dinas, one check-in sends them all. The
+ * visit's clock and the blank cards left stay in sight.
+ */
+@Route(value = "pos-lapangan", registerAtStartup = false)
+@RolesAllowed({Roles.FIELD_OFFICER, Roles.ADMIN})
+@Menu(title = "nav.outpost", order = 66.2, icon = "vaadin:laptop")
+class OutpostView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    final TakePanel take;
+    final Paragraph heading = new Paragraph();
+    final Paragraph cards = new Paragraph();
+    final Paragraph lastBack = new Paragraph();
+    final Button spoiled = new Button();
+    final Button checkIn = new Button();
+    final TextField filter = new TextField();
+    final Grid<TakenStudent> roster = new Grid<>();
+    private final VerticalLayout held = new VerticalLayout();
+    private final OutpostDesk desk;
+    private final ZoneId zone;
+    private List<TakenStudent> students = List.of();
+
+    OutpostView(OutpostDesk desk, OutpostProperties settings, Clock clock) {
+        this.desk = desk;
+        this.zone = clock.getZone();
+        setSizeFull();
+        take = new TakePanel(desk, settings, this::refresh);
+        heading.setId("outpost-heading");
+        cards.setId("outpost-cards");
+        lastBack.setId("outpost-last-back");
+
+        spoiled.setText(getTranslation("outpost.action.spoiled"));
+        spoiled.setIcon(VaadinIcon.TRASH.create());
+        spoiled.setId("outpost-spoiled");
+        spoiled.addClickListener(click -> new CardDialog(getTranslation("outpost.spoiled.title"),
+                getTranslation("outpost.spoiled.text"), serial -> {
+                    desk.spoiled(serial);
+                    Notifications.success(getTranslation("outpost.spoiled.done", serial));
+                    refresh();
+                }).open());
+        OpensDialog.button(spoiled);
+        checkIn.setText(getTranslation("outpost.action.check-in"));
+        checkIn.setIcon(VaadinIcon.UPLOAD.create());
+        checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        checkIn.setId("outpost-check-in");
+        checkIn.addClickListener(click -> desk.current().ifPresent(visit -> new CheckInDialog(desk, visit,
+                this::checkedIn).open()));
+        OpensDialog.button(checkIn);
+        checkIn.addClickShortcut(Key.KEY_K, KeyModifier.ALT);
+
+        filter.setPlaceholder(getTranslation("outpost.filter"));
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setMaxLength(60);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.setClearButtonVisible(true);
+        filter.setId("outpost-filter");
+        filter.addValueChangeListener(change -> showRoster());
+
+        roster.setId("outpost-roster");
+        roster.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        roster.addColumn(TakenStudent::fullName).setHeader(getTranslation("outpost.student.name")).setFlexGrow(2)
+                .setSortable(true);
+        roster.addColumn(TakenStudent::className).setHeader(getTranslation("outpost.student.class"))
+                .setAutoWidth(true).setSortable(true);
+        roster.addColumn(this::standing).setHeader(getTranslation("outpost.student.standing")).setFlexGrow(2);
+        roster.addComponentColumn(this::actions).setHeader(getTranslation("outpost.student.actions"))
+                .setFlexGrow(3);
+        roster.setSizeFull();
+
+        HorizontalLayout bar = new HorizontalLayout(filter, spoiled, checkIn);
+        bar.setWidthFull();
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        bar.setFlexGrow(1, filter);
+        bar.setWrap(true);
+        held.setPadding(false);
+        held.setSizeFull();
+        held.add(heading, cards, bar, roster);
+        add(lastBack, take, held);
+        refresh();
+    }
+
+    private void refresh() {
+        Optional<TakenVisit> current = desk.current();
+        take.setVisible(current.isEmpty());
+        held.setVisible(current.isPresent());
+        Optional<TakenVisit> back = current.isEmpty() ? desk.lastBack() : Optional.empty();
+        lastBack.setVisible(back.isPresent());
+        back.ifPresent(visit -> lastBack.setText(getTranslation("outpost.last-back", visit.schoolName(),
+                DAY.format(visit.day()), visit.answer() == null ? "" : visit.answer())));
+        current.ifPresent(visit -> {
+            heading.setText(getTranslation("outpost.heading", visit.schoolName(), DAY.format(visit.day()),
+                    TIME.format(visit.checkedOutAt().atZone(zone)), visit.checkedOutBy(),
+                    TIME.format(visit.dueBack().atZone(zone))));
+            cards.setText(getTranslation("outpost.cards", visit.cardsOut(), visit.cardsPrinted(),
+                    visit.cardsSpoiled(), visit.cardsLeft(), visit.waiting()));
+            spoiled.setEnabled(visit.cardsLeft() > 0);
+            students = desk.roster();
+            showRoster();
+        });
+        if (current.isEmpty()) {
+            students = List.of();
+            take.reset();
+        }
+    }
+
+    private void showRoster() {
+        String wanted = filter.getValue().strip().toLowerCase(Locale.ROOT);
+        roster.setItems(wanted.isEmpty() ? students : students.stream()
+                .filter(student -> student.fullName().toLowerCase(Locale.ROOT).contains(wanted)
+                        || student.className().toLowerCase(Locale.ROOT).contains(wanted))
+                .toList());
+    }
+
+    /** The register's status as packed, and what the team did here. */
+    private String standing(TakenStudent student) {
+        String register = student.enrolmentStatus() == null ? getTranslation("outpost.student.not-in-register")
+                : getTranslation(student.enrolmentStatus().labelKey());
+        String here = student.outcome() == null ? "" : " · " + getTranslation("outpost.kind." + student.outcome());
+        String card = student.cardSerial() == null ? ""
+                : " · " + getTranslation("outpost.student.card", student.cardSerial());
+        return register + here + card;
+    }
+
+    /** One button per step open for the student: one tap, kept here with its time. */
+    private HorizontalLayout actions(TakenStudent student) {
+        HorizontalLayout buttons = new HorizontalLayout();
+        buttons.setSpacing(true);
+        buttons.setWrap(true);
+        for (Kind kind : List.of(Kind.FOUND_RECORDED, Kind.RECORDED, Kind.CARD_PRINTED, Kind.ABSENT, Kind.REFUSED)) {
+            if (!student.allowed().contains(kind)) {
+                continue;
+            }
+            Button button = new Button(getTranslation("outpost.action." + kind));
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            if (kind == Kind.RECORDED || kind == Kind.FOUND_RECORDED || kind == Kind.CARD_PRINTED) {
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            button.setId("outpost-" + kind.name().toLowerCase(Locale.ROOT) + "-" + student.studentId());
+            if (kind == Kind.CARD_PRINTED) {
+                OpensDialog.button(button);
+                button.addClickListener(click -> new CardDialog(getTranslation("outpost.print.title"),
+                        getTranslation("outpost.print.text", student.fullName()), serial -> {
+                            desk.record(student.studentId(), kind, serial);
+                            Notifications.success(getTranslation("outpost.print.done", student.fullName(), serial));
+                            refresh();
+                        }).open());
+            } else {
+                button.addClickListener(click -> Notifications.unlessRefused(() -> {
+                    desk.record(student.studentId(), kind, null);
+                    Notifications.success(getTranslation("outpost.recorded", student.fullName(),
+                            getTranslation("outpost.kind." + kind)));
+                    refresh();
+                }));
+            }
+            buttons.add(button);
+        }
+        if (buttons.getComponentCount() == 0) {
+            buttons.add(new Span(getTranslation("outpost.student.done")));
+        }
+        return buttons;
+    }
+
+    private void checkedIn(TakenVisit visit) {
+        Notifications.success(getTranslation("outpost.check-in.done", visit.schoolName()));
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.outpost");
+    }
+}

@@ -1,0 +1,132 @@
+package id.dukcapil.portal.outpost.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+import id.dukcapil.portal.outpost.OfferedVisit;
+import id.dukcapil.portal.outpost.OutpostDesk;
+import id.dukcapil.portal.outpost.OutpostProperties;
+import id.dukcapil.portal.outpost.ui.OutpostForms.DinasSignIn;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.ui.BeanRule;
+import id.dukcapil.portal.shared.ui.BoundForms;
+import id.dukcapil.portal.shared.ui.EnterSubmits;
+import id.dukcapil.portal.shared.ui.Notifications;
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Taking a visit from the Dinas, while connected: the Dinas's address, the officer's own Dinas credentials (sent,
+ * never kept), the team's visits today, and one to take.
+ */
+class TakePanel extends VerticalLayout {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    final TextField dinas = new TextField();
+    final TextField username = new TextField();
+    final PasswordField password = new PasswordField();
+    final Button find = new Button();
+    final Grid<OfferedVisit> offered = new Grid<>();
+    private final Binder<DinasSignIn> binder = new Binder<>(DinasSignIn.class);
+    private final OutpostDesk desk;
+    private final OutpostProperties settings;
+    private final Runnable taken;
+
+    TakePanel(OutpostDesk desk, OutpostProperties settings, Runnable taken) {
+        this.desk = desk;
+        this.settings = settings;
+        this.taken = taken;
+        setPadding(false);
+        H3 title = new H3(getTranslation("outpost.take.title"));
+        Paragraph text = new Paragraph(getTranslation("outpost.take.text"));
+        dinas.setLabel(getTranslation("outpost.take.dinas"));
+        dinas.setId("outpost-dinas");
+        dinas.setMaxLength(200);
+        username.setLabel(getTranslation("outpost.take.username"));
+        username.setId("outpost-username");
+        username.setMaxLength(40);
+        password.setLabel(getTranslation("outpost.take.password"));
+        password.setId("outpost-password");
+        password.setMaxLength(200);
+        binder.forField(dinas).withValidator(BeanRule.of(DinasSignIn.class, "dinas")).bind("dinas");
+        binder.forField(username).withValidator(BeanRule.of(DinasSignIn.class, "username")).bind("username");
+        binder.forField(password).withValidator(BeanRule.of(DinasSignIn.class, "password")).bind("password");
+        find.setText(getTranslation("outpost.take.find"));
+        find.setIcon(VaadinIcon.SEARCH.create());
+        find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        find.setId("outpost-find");
+        find.addClickListener(click -> find());
+        EnterSubmits.on(find, dinas, username, password);
+
+        offered.setId("outpost-offered");
+        offered.addColumn(OfferedVisit::schoolName).setHeader(getTranslation("outpost.take.school")).setFlexGrow(2);
+        offered.addColumn(visit -> DAY.format(visit.day())).setHeader(getTranslation("outpost.take.day"))
+                .setAutoWidth(true);
+        offered.addColumn(OfferedVisit::cardsLeft).setHeader(getTranslation("outpost.take.cards"))
+                .setAutoWidth(true);
+        offered.addComponentColumn(this::takeButton).setAutoWidth(true);
+        offered.setAllRowsVisible(true);
+        offered.setVisible(false);
+
+        FormLayout form = new FormLayout(dinas, username, password);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+        add(title, text, form, find, offered);
+        reset();
+    }
+
+    /** Empty again, the Dinas's address and the signed-in officer's name filled in. */
+    void reset() {
+        URI configured = settings.dinasUrl();
+        String name = desk.officer();
+        binder.readRecord(new DinasSignIn(configured == null ? "" : configured.toString(), name, ""));
+        offered.setItems(List.of());
+        offered.setVisible(false);
+    }
+
+    private void find() {
+        Optional<DinasSignIn> signIn = BoundForms.record(binder);
+        if (signIn.isEmpty()) {
+            return;
+        }
+        try {
+            List<OfferedVisit> visits = desk.offered(URI.create(signIn.get().dinas()), signIn.get().username(),
+                    signIn.get().password().toCharArray(), getLocale());
+            offered.setItems(visits);
+            offered.setVisible(true);
+            if (visits.isEmpty()) {
+                Notifications.warning(getTranslation("outpost.take.none"));
+            }
+        } catch (RuleViolation refused) {
+            Notifications.error(refused);
+        }
+    }
+
+    private Button takeButton(OfferedVisit visit) {
+        Button take = new Button(getTranslation(visit.takeable() ? "outpost.take.take" : "outpost.take.not-yet"));
+        take.setId("outpost-take-" + visit.id());
+        take.setEnabled(visit.takeable());
+        take.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        take.addClickListener(click -> BoundForms.record(binder).ifPresent(signIn -> {
+            try {
+                desk.take(URI.create(signIn.dinas()), visit.id(), signIn.username(), signIn.password().toCharArray(),
+                        getLocale());
+                Notifications.success(getTranslation("outpost.take.done", visit.schoolName()));
+                taken.run();
+            } catch (RuleViolation refused) {
+                Notifications.error(refused);
+            }
+        }));
+        return take;
+    }
+}

@@ -1,0 +1,117 @@
+package id.dukcapil.portal.staff;
+
+import id.dukcapil.portal.audit.AuditLog;
+import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.shared.Role;
+import id.dukcapil.portal.shared.Roles;
+import id.dukcapil.portal.staff.internal.ServicePointEntity;
+import id.dukcapil.portal.staff.internal.ServicePointRepository;
+import id.dukcapil.portal.staff.internal.StaffAccountEntity;
+import id.dukcapil.portal.staff.internal.StaffAccountRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Field officers' accounts carried with a piece of work to an outpost node (issue 53 item 5, decision 199): the
+ * Dinas hands out its team's accounts with the work (name and password hash, never a password), the outpost makes them
+ * its own for as long as it holds the work, so each officer signs in there offline with their own Dinas password, and
+ * closes them when the work went back. A stolen laptop between two pieces of work opens to nobody's password; an
+ * account made on the outpost itself (its administrator) is never touched.
+ */
+@Service
+public class CarriedAccounts {
+
+    /** A field officer's account as an outpost carries it. */
+    public record Carried(String username, String fullName, String passwordHash) {
+
+        @Override
+        public String toString() {
+            return "Carried[" + username + "]"; // the hash stays out of every log line
+        }
+    }
+
+    private final StaffAccountRepository accounts;
+    private final ServicePointRepository servicePoints;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    CarriedAccounts(StaffAccountRepository accounts, ServicePointRepository servicePoints, AuditLog auditLog,
+                    Clock clock) {
+        this.accounts = accounts;
+        this.servicePoints = servicePoints;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * At the Dinas: the accounts of these usernames that may go with a piece of work — active field officers whose
+     * password is their own (not one an administrator reset and they have not changed yet).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('" + Roles.FIELD_OFFICER + "')")
+    public List<Carried> of(Collection<String> usernames) {
+        List<Carried> carried = new ArrayList<>();
+        for (String username : usernames) {
+            accounts.findByUsername(username)
+                    .filter(account -> account.active() && !account.mustChangePassword()
+                            && account.roles().contains(Role.FIELD_OFFICER))
+                    .ifPresent(account -> carried.add(new Carried(account.username(), account.fullName(),
+                            account.passwordHash())));
+        }
+        return carried;
+    }
+
+    /**
+     * On an outpost: each carried account made or opened here for the work, a field officer at the outpost's point
+     * with the Dinas's password. An account of the same name made here (not carried) stays as it is.
+     *
+     * @return the usernames carried for the work (to close when it goes back)
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
+    public List<String> adopt(Collection<Carried> team, String work) {
+        List<String> adopted = new ArrayList<>();
+        for (Carried member : team) {
+            Optional<StaffAccountEntity> existing = accounts.findForUpdateByUsername(member.username());
+            if (existing.isPresent() && existing.get().carriedFor() == null) {
+                continue; // the outpost's own account (or, on a Dinas, the Dinas's): not the work's to change
+            }
+            StaffAccountEntity account = existing.orElseGet(() -> new StaffAccountEntity(member.username(),
+                    member.fullName(), member.passwordHash(), point(), Set.of(Role.FIELD_OFFICER), clock.instant()));
+            account.carried(member.fullName(), member.passwordHash(), work, clock.instant());
+            accounts.saveAndFlush(account);
+            adopted.add(member.username());
+            auditLog.record(AuditRecord.success("staff.account.carried", "StaffAccount", member.username())
+                    .withDetail("work=" + work));
+        }
+        return adopted;
+    }
+
+    /** On an outpost: the work went back; the accounts carried for it sign in here no more. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
+    public void release(Collection<String> usernames, String work) {
+        for (String username : usernames) {
+            accounts.findForUpdateByUsername(username)
+                    .filter(account -> account.active() && work.equals(account.carriedFor()))
+                    .ifPresent(account -> {
+                        account.released();
+                        accounts.saveAndFlush(account);
+                        auditLog.record(AuditRecord.success("staff.account.released", "StaffAccount", username)
+                                .withDetail("work=" + work));
+                    });
+        }
+    }
+
+    private ServicePointEntity point() {
+        return servicePoints.findByCode(ServicePoint.DINAS)
+                .orElseThrow(() -> new IllegalStateException("No service point " + ServicePoint.DINAS + " here"));
+    }
+}

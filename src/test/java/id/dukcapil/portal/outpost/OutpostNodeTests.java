@@ -1,0 +1,215 @@
+package id.dukcapil.portal.outpost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.dukcapil.portal.PortalTest;
+import id.dukcapil.portal.SignedInAs;
+import id.dukcapil.portal.TestClock;
+import id.dukcapil.portal.outpost.internal.DinasClient;
+import id.dukcapil.portal.population.EnrolmentStatus;
+import id.dukcapil.portal.population.PopulationRegistry;
+import id.dukcapil.portal.schoolvisit.OutpostBundle;
+import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
+import id.dukcapil.portal.schoolvisit.OutpostScenes;
+import id.dukcapil.portal.schoolvisit.Outposts;
+import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.RuleViolation;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Issue 53's outpost node, both sides over HTTP: the tests' context is the Dinas and an outpost at once, the outpost
+ * reaching the Dinas through a link the test cuts ({@link DinasLink}). The team takes its visit, works through every
+ * branch of SOP D without the Dinas, and brings each step back once.
+ */
+@PortalTest
+class OutpostNodeTests {
+
+    private static final Locale INDONESIAN = Locale.of("id");
+
+    @Autowired OutpostDesk desk;
+    @Autowired DinasClient dinasClient;
+    @Autowired OutpostScenes scenes;
+    @Autowired PopulationRegistry registry;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+    @LocalServerPort int port;
+    private DinasLink link;
+
+    @BeforeEach
+    void a_link_to_the_dinas() throws Exception {
+        link = new DinasLink(port);
+        // One outpost for the whole test JVM: a visit another test left out would hold it (one visit at a time).
+        jdbc.update("UPDATE outpost_visit SET status = 'BACK' WHERE status = 'OUT'");
+    }
+
+    @AfterEach
+    void real_time_again() {
+        link.close();
+        clock.reset();
+    }
+
+    @Test
+    void a_team_takes_its_visit_works_every_branch_without_the_dinas_and_brings_each_step_back_once() throws Exception {
+        OutpostScenes.Scene scene = scenes.setOut(3, 2, 3);
+        TakenVisit taken = as(scene, () -> {
+            List<OfferedVisit> offered = desk.offered(link.dinas(), scene.officer(),
+                    OutpostScenes.PASSWORD.toCharArray(), INDONESIAN);
+            assertThat(offered).extracting(OfferedVisit::id).containsExactly(scene.visitId());
+            assertThat(offered.getFirst().takeable()).isTrue();
+            return desk.take(link.dinas(), scene.visitId(), scene.officer(), OutpostScenes.PASSWORD.toCharArray(),
+                    INDONESIAN);
+        });
+        assertThat(taken.cardsOut()).isEqualTo(3);
+        assertThat(taken.outpost()).isEqualTo("Laptop Uji");
+        assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
+                taken.checkoutId())).isEqualTo("OUT");
+
+        link.cut(); // the school has no signal from here on
+        Map<Long, TakenStudent> roster = roster(scene);
+        long recorded = scenes.studentId(scene.notRecorded().get(0));
+        long absent = scenes.studentId(scene.notRecorded().get(1));
+        long refused = scenes.studentId(scene.notRecorded().get(2));
+        long printed = scenes.studentId(scene.printReady().get(0));
+        long foundOnly = scenes.studentId(scene.printReady().get(1));
+        assertThat(roster.get(recorded).allowed()).containsExactlyInAnyOrder(Kind.RECORDED, Kind.ABSENT,
+                Kind.REFUSED);
+        assertThat(roster.get(printed).allowed()).containsExactlyInAnyOrder(Kind.FOUND_RECORDED, Kind.ABSENT,
+                Kind.REFUSED);
+        assertThat(roster.get(printed).enrolmentStatus()).isEqualTo(EnrolmentStatus.PRINT_READY);
+
+        as(scene, () -> {
+            desk.record(recorded, Kind.RECORDED, null);
+            desk.record(absent, Kind.ABSENT, null);
+            desk.record(refused, Kind.REFUSED, null);
+            desk.record(printed, Kind.FOUND_RECORDED, null);
+            assertThatThrownBy(() -> desk.record(printed, Kind.RECORDED, null)).as("recorded before: not again")
+                    .isInstanceOfSatisfying(RuleViolation.class, no -> assertThat(no.messageKeys())
+                            .containsExactly("outpost.error.step-not-open"));
+            assertThatThrownBy(() -> desk.record(printed, Kind.CARD_PRINTED, "bad serial!"))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("outpost.error.card-serial");
+            desk.record(printed, Kind.CARD_PRINTED, "KTP-2026-0001");
+            desk.spoiled("KTP-2026-0002");
+            return desk.record(foundOnly, Kind.FOUND_RECORDED, null);
+        });
+        roster = roster(scene);
+        assertThat(roster.get(printed).cardSerial()).isEqualTo("KTP-2026-0001");
+        assertThat(roster.get(printed).allowed()).isEmpty();
+        assertThat(roster.get(foundOnly).allowed()).as("one blank card left for them")
+                .containsExactly(Kind.CARD_PRINTED);
+        assertThat(roster.get(absent).allowed()).as("an absent student who comes later is still recorded")
+                .containsExactlyInAnyOrder(Kind.RECORDED, Kind.REFUSED);
+        TakenVisit held = as(scene, desk::current).orElseThrow();
+        assertThat(held.waiting()).isEqualTo(7);
+        assertThat(held.cardsLeft()).isOne();
+
+        assertThatThrownBy(() -> as(scene, () -> desk.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(),
+                1, INDONESIAN))).as("no signal: nothing sent, nothing lost")
+                .isInstanceOfSatisfying(RuleViolation.class, no -> assertThat(no.messageKeys())
+                        .containsExactly("outpost.dinas.away"));
+        assertThat(as(scene, desk::current)).contains(held);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
+                Integer.class, taken.checkoutId())).isZero();
+
+        // Back in reach of the Dinas.
+        clock.advance(Duration.ofHours(3));
+        link.restore();
+        TakenVisit back = as(scene, () -> desk.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 1,
+                INDONESIAN));
+        assertThat(back.back()).isTrue();
+        assertThat(back.answer()).contains("seimbang");
+        assertThat(as(scene, desk::current)).isEmpty();
+
+        // The same bundle, as a lost answer would have the outpost send it again: nothing more changes.
+        List<OutpostBundle.Operation> sent = jdbc.query("SELECT operation_id, kind, happened_at, staff, "
+                + "student_id, card_serial FROM outpost_operation WHERE checkout_id = ? ORDER BY position",
+                (row, n) -> new OutpostBundle.Operation(UUID.fromString(row.getString(1)),
+                        Kind.valueOf(row.getString(2)), row.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC), row.getString(4),
+                        (Long) row.getObject(5, Long.class), row.getString(6)), taken.checkoutId());
+        OutpostBundle bundle = new OutpostBundle(taken.checkoutId(), 1, sent);
+        String secret = jdbc.queryForObject("SELECT secret FROM outpost_visit WHERE checkout_id = ?", String.class,
+                taken.checkoutId());
+        DinasClient.CheckInAnswer repeated = dinasClient.checkIn(link.dinas(), bundle, Outposts.sign(bundle, secret),
+                scene.officer(), OutpostScenes.PASSWORD.toCharArray(), INDONESIAN);
+        assertThat(repeated.applied()).isZero();
+        assertThat(repeated.alreadyApplied()).isEqualTo(7);
+        assertThat(state(recorded)).isEqualTo("WAITING");
+        assertThat(state(absent)).isEqualTo("ON_ROSTER");
+        assertThat(state(refused)).isEqualTo("ON_ROSTER");
+        assertThat(state(printed)).isEqualTo("PRINTED");
+        assertThat(state(foundOnly)).isEqualTo("WAITING");
+        assertThat(registry.cardHistory(Nik.of(scene.printReady().get(0)[0]))).hasSize(1);
+        assertThat(registry.findByNik(Nik.of(scene.notRecorded().get(0)[0])).orElseThrow().enrolmentStatus())
+                .isEqualTo(EnrolmentStatus.SENT_FOR_ENROLMENT);
+        assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
+                taken.checkoutId())).isEqualTo("BACK");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ? "
+                + "AND outcome = 'APPLIED'", Integer.class, taken.checkoutId())).isEqualTo(7);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'outpost.operation.recorded' "
+                + "AND subject_id = ?", Integer.class, String.valueOf(scene.visitId()))).isEqualTo(7);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'outpost.visit.checked-in' "
+                + "AND subject_id = ?", Integer.class, String.valueOf(scene.visitId()))).isOne();
+    }
+
+    @Test
+    void past_its_time_out_the_outpost_takes_no_new_step_but_still_sends_what_it_holds() {
+        OutpostScenes.Scene scene = scenes.setOut(1, 0, 0);
+        as(scene, () -> desk.take(link.dinas(), scene.visitId(), scene.officer(),
+                OutpostScenes.PASSWORD.toCharArray(), INDONESIAN));
+        long student = scenes.studentId(scene.notRecorded().getFirst());
+        as(scene, () -> desk.record(student, Kind.ABSENT, null));
+        assertThatThrownBy(() -> as(scene, () -> desk.take(link.dinas(), scene.visitId(), scene.officer(),
+                OutpostScenes.PASSWORD.toCharArray(), INDONESIAN))).as("one visit at a time")
+                .hasMessageContaining("outpost.error.one-out");
+
+        clock.advance(Duration.ofHours(72).plusMinutes(1));
+        assertThatThrownBy(() -> as(scene, () -> desk.record(student, Kind.RECORDED, null)))
+                .isInstanceOfSatisfying(RuleViolation.class, no -> {
+                    assertThat(no.messageKeys()).containsExactly("outpost.error.past-time");
+                    assertThat(no.args()).containsExactly(72L);
+                });
+        assertThatThrownBy(() -> as(scene, () -> desk.checkIn(scene.officer(), "salah".toCharArray(), 0,
+                INDONESIAN))).as("a wrong Dinas password: refused in the Dinas's words, nothing changes here")
+                .isInstanceOfSatisfying(RuleViolation.class, no -> {
+                    assertThat(no.messageKeys()).containsExactly("outpost.dinas.refused");
+                    assertThat(no.args()[0].toString()).isNotBlank();
+                });
+        assertThat(as(scene, desk::current)).isPresent();
+        TakenVisit back = as(scene, () -> desk.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 0,
+                INDONESIAN));
+        assertThat(back.back()).isTrue();
+        assertThat(state(student)).isEqualTo("ON_ROSTER");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
+                Integer.class, back.checkoutId())).isOne();
+    }
+
+    private Map<Long, TakenStudent> roster(OutpostScenes.Scene scene) {
+        return as(scene, () -> desk.roster()).stream()
+                .collect(Collectors.toMap(TakenStudent::studentId, Function.identity()));
+    }
+
+    private String state(long studentId) {
+        return jdbc.queryForObject("SELECT state FROM schoolvisit_student WHERE id = ?", String.class, studentId);
+    }
+
+    private <T> T as(OutpostScenes.Scene scene, java.util.concurrent.Callable<T> work) {
+        return SignedInAs.call(users, scene.officer(), work);
+    }
+
+}
