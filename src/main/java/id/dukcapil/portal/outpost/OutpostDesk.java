@@ -3,32 +3,30 @@ package id.dukcapil.portal.outpost;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
-import id.dukcapil.portal.outpost.internal.DinasClient;
 import id.dukcapil.portal.outpost.internal.OperationEntity;
 import id.dukcapil.portal.outpost.internal.OperationRepository;
+import id.dukcapil.portal.outpost.internal.OutpostVault;
 import id.dukcapil.portal.outpost.internal.TakenStudentEntity;
 import id.dukcapil.portal.outpost.internal.TakenStudentRepository;
 import id.dukcapil.portal.outpost.internal.TakenVisitEntity;
 import id.dukcapil.portal.outpost.internal.TakenVisitRepository;
+import id.dukcapil.portal.outpost.internal.TakenVisitView;
 import id.dukcapil.portal.population.EnrolmentStatus;
-import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
-import id.dukcapil.portal.schoolvisit.OutpostPackage;
-import id.dukcapil.portal.schoolvisit.Outposts;
+import id.dukcapil.portal.schoolvisit.OutpostRules;
 import id.dukcapil.portal.schoolvisit.StudentState;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.staff.CarriedAccounts;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,45 +34,40 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The field team's work on an outpost node (issue 53, decision 199): a school visit taken from the Dinas while
- * connected, SOP D's steps on its roster without a connection, each kept as an operation with its own id and the
- * outpost's time, and the check-in that sends them all as one signed bundle. The Dinas applies each operation once,
- * so sending the bundle again (a cut connection, an answer lost) changes nothing there; the outpost keeps every
- * operation until the Dinas has answered.
- *
- * <p>The steps offered here are those the Dinas would apply: it checks each again on arrival and sends what no longer
- * fits (a student recorded at a Dinas desk meanwhile) to its reconciliation list.
+ * The field team's steps on an outpost node (issue 53, decision 199): SOP D's steps on the roster of the visit held,
+ * without a connection, each kept as an operation with its own id, the outpost's time and the officer, in its place in
+ * the bundle that {@link OutpostTransfers#checkIn} sends. The steps offered are those the Dinas applies on arrival
+ * ({@link OutpostRules}, the one rule of both sides); what the register changed at the Dinas meanwhile goes to its
+ * reconciliation list.
  */
 @Service
 @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
 public class OutpostDesk {
 
     /** The steps themselves are a field officer's: the laptop's administrator takes and sends back, no more. */
-    private static final String FIELD_OFFICER = "hasRole('" + Roles.FIELD_OFFICER + "')";
-
-    /** A blank card's serial as written on it: what the Dinas takes. */
-    public static final Pattern CARD_SERIAL = Pattern.compile("[A-Za-z0-9./-]{1,40}");
+    static final String FIELD_OFFICER = "hasRole('" + Roles.FIELD_OFFICER + "')";
+    private static final Pattern CARD_SERIAL = Pattern.compile(OutpostBundle.CARD_SERIAL_PATTERN);
 
     private final TakenVisitRepository visits;
     private final TakenStudentRepository students;
     private final OperationRepository operations;
-    private final DinasClient dinas;
+    private final TakenVisitView views;
+    private final OutpostVault vault;
     private final OutpostProperties settings;
-    private final CarriedAccounts carriedAccounts;
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     OutpostDesk(TakenVisitRepository visits, TakenStudentRepository students, OperationRepository operations,
-                DinasClient dinas, OutpostProperties settings, CarriedAccounts carriedAccounts, AuditLog auditLog,
+                TakenVisitView views, OutpostVault vault, OutpostProperties settings, AuditLog auditLog,
                 CurrentActor currentActor, TransactionTemplate transactions, Clock clock) {
         this.visits = visits;
         this.students = students;
         this.operations = operations;
-        this.dinas = dinas;
+        this.views = views;
+        this.vault = vault;
         this.settings = settings;
-        this.carriedAccounts = carriedAccounts;
         this.auditLog = auditLog;
         this.currentActor = currentActor;
         this.transactions = transactions;
@@ -86,64 +79,34 @@ public class OutpostDesk {
         return currentActor.get().id();
     }
 
-    /** The visit this outpost holds now, if any. */
+    /** Whether the signed-in user takes the steps: a field officer (the laptop's administrator does not). */
+    public boolean fieldOfficer() {
+        return currentActor.get().roles().contains(Roles.FIELD_OFFICER);
+    }
+
+    /** The visit this outpost holds now (out, or its bundle on its way), if any. */
     public Optional<TakenVisit> current() {
-        return visits.findFirstByStatus(TakenVisitEntity.Status.OUT).map(this::view);
+        return visits.held().map(views::of);
     }
 
     /** The last visit this outpost brought back, with the Dinas's answer, if any. */
     public Optional<TakenVisit> lastBack() {
-        return visits.findAll().stream().filter(visit -> visit.status() == TakenVisitEntity.Status.BACK)
-                .max(java.util.Comparator.comparing(visit -> visit.backAt() == null ? Instant.EPOCH
-                        : visit.backAt()))
-                .map(this::view);
+        return visits.findFirstByStatusOrderByBackAtDesc(TakenVisitEntity.Status.BACK).map(views::of);
     }
 
-    /**
-     * The officer's team's visits today at the Dinas, to take one: the officer's own Dinas credentials, sent and not
-     * kept.
-     */
-    public List<OfferedVisit> offered(URI dinasUrl, String username, char[] password, Locale language) {
-        return call(() -> dinas.visits(dinasUrl, username, password, language));
-    }
-
-    /**
-     * Takes a visit of the officer's team from the Dinas: the officer's own Dinas credentials, sent and not kept.
-     * Refused while this outpost holds another; the Dinas's refusal (not in the team, out already) in its words.
-     */
-    public TakenVisit take(URI dinasUrl, long visitId, String username, char[] password, Locale language) {
-        if (current().isPresent()) {
-            throw new RuleViolation("outpost.error.one-out");
-        }
-        String name = settings.name().isEmpty() ? "Pos lapangan" : settings.name();
-        OutpostPackage taken = call(() -> dinas.checkOut(dinasUrl, visitId, name, username, password, language));
-        TakenVisitEntity saved = transactions.execute(status -> {
-            TakenVisitEntity visit = new TakenVisitEntity(dinasUrl, taken);
-            visit.carried(carriedAccounts.adopt(taken.team(), work(visitId)));
-            visits.saveAndFlush(visit);
-            students.saveAll(taken.roster().stream()
-                    .map(packed -> new TakenStudentEntity(taken.checkoutId(), packed)).toList());
-            auditLog.record(AuditRecord.success("outpost.visit.taken", "SchoolVisit", String.valueOf(visitId))
-                    .withDetail("checkout=" + taken.checkoutId() + "; dinas=" + dinasUrl.getHost()
-                            + "; students=" + taken.roster().size() + "; cards=" + taken.cardsOut()
-                            + "; accounts=" + visit.carriedAccounts().size()));
-            return visit;
-        });
-        return view(saved);
-    }
-
-    /** The roster of the visit held, by class and name, each with the steps open for them. */
+    /** The roster of the visit held, by class and name, each with the steps open for them (none while sending). */
     public List<TakenStudent> roster() {
-        Optional<TakenVisitEntity> held = visits.findFirstByStatus(TakenVisitEntity.Status.OUT);
+        Optional<TakenVisitEntity> held = visits.held();
         if (held.isEmpty()) {
             return List.of();
         }
-        TakenVisit visit = view(held.get());
-        boolean fieldOfficer = currentActor.get().roles().contains(Roles.FIELD_OFFICER);
-        return students.findByKeyCheckoutIdOrderByClassNameAscFullNameAsc(visit.checkoutId()).stream()
-                .map(student -> new TakenStudent(student.studentId(), student.nik(), student.fullName(),
+        TakenVisit visit = views.of(held.get());
+        boolean steps = fieldOfficer() && !visit.sending() && held.get().team().contains(officer());
+        return students.findByKeyCheckoutIdOrderByClassName(visit.checkoutId()).stream()
+                .map(student -> new TakenStudent(student.studentId(), student.nik(vault.key()), student.fullName(vault.key()),
                         student.className(), student.enrolmentStatus(), student.outcome(), student.cardSerial(),
-                        fieldOfficer ? allowed(visit, student) : Set.of()))
+                        steps ? allowed(visit, student) : Set.of()))
+                .sorted(Comparator.comparing(TakenStudent::className).thenComparing(TakenStudent::fullName))
                 .toList();
     }
 
@@ -158,20 +121,21 @@ public class OutpostDesk {
             throw new IllegalArgumentException("a spoiled card is recorded with spoiled()");
         }
         String serial = kind == Kind.CARD_PRINTED ? serial(cardSerial) : null;
-        return inHeldVisit(visit -> {
+        return step(visit -> {
             TakenStudentEntity student = students.findById(new TakenStudentEntity.Key(visit.checkoutId(), studentId))
                     .orElseThrow(() -> new RuleViolation("outpost.error.student-not-found"));
             if (!allowed(visit, student).contains(kind)) {
-                throw new RuleViolation("outpost.error.step-not-open", student.fullName());
+                throw new RuleViolation("outpost.error.step-not-open", student.fullName(vault.key()));
             }
             if (kind == Kind.CARD_PRINTED) {
+                refuseUsed(visit, serial);
                 student.printed(serial);
             } else {
                 student.outcome(kind);
             }
             students.saveAndFlush(student);
-            return new OutpostBundle.Operation(UUID.randomUUID(), kind, clock.instant(), currentActor.get().id(),
-                    studentId, serial);
+            return new OutpostBundle.Operation(UUID.randomUUID(), kind, clock.instant(), officer(), studentId,
+                    serial);
         });
     }
 
@@ -179,55 +143,31 @@ public class OutpostDesk {
     @PreAuthorize(FIELD_OFFICER)
     public TakenVisit spoiled(String cardSerial) {
         String serial = serial(cardSerial);
-        return inHeldVisit(visit -> {
+        return step(visit -> {
             if (visit.cardsLeft() <= 0) {
                 throw new RuleViolation("outpost.error.no-cards");
             }
-            return new OutpostBundle.Operation(UUID.randomUUID(), Kind.CARD_SPOILED, clock.instant(),
-                    currentActor.get().id(), null, serial);
+            refuseUsed(visit, serial);
+            return new OutpostBundle.Operation(UUID.randomUUID(), Kind.CARD_SPOILED, clock.instant(), officer(),
+                    null, serial);
         });
     }
 
     /**
-     * Sends every operation made here to the Dinas as one bundle signed with the checkout's secret, with the blank
-     * cards brought back, under the officer's own Dinas credentials. The visit is the Dinas's again once it has
-     * answered; while it cannot be reached nothing changes here, and sending again later is safe: the Dinas applies
-     * each operation once.
+     * A step in the visit held, its row locked and read under the lock: steps from two tablets take their places one
+     * after the other, and none is taken once the bundle left ({@code SENDING}).
      */
-    public TakenVisit checkIn(String username, char[] password, int cardsBroughtBack, Locale language) {
-        TakenVisitEntity held = visits.findFirstByStatus(TakenVisitEntity.Status.OUT)
-                .orElseThrow(() -> new RuleViolation("outpost.error.nothing-out"));
-        if (cardsBroughtBack < 0 || cardsBroughtBack > held.cardsOut()) {
-            throw new RuleViolation("outpost.error.cards-back", held.cardsOut());
-        }
-        OutpostBundle bundle = new OutpostBundle(held.checkoutId(), cardsBroughtBack,
-                operations.findByCheckoutIdOrderByPosition(held.checkoutId()).stream()
-                        .map(OperationEntity::operation).toList());
-        DinasClient.CheckInAnswer answer = call(() -> dinas.checkIn(held.dinasUrl(), bundle,
-                Outposts.sign(bundle, held.secret()), username, password, language));
-        TakenVisitEntity back = transactions.execute(status -> {
-            TakenVisitEntity visit = visits.findLocked(held.checkoutId()).orElseThrow();
-            if (visit.status() == TakenVisitEntity.Status.OUT) {
-                visit.back(clock.instant(), answer.cards());
-                carriedAccounts.release(visit.carriedAccounts(), work(visit.visitId()));
-                auditLog.record(AuditRecord.success("outpost.visit.checked-in", "SchoolVisit",
-                        String.valueOf(visit.visitId())).withDetail("checkout=" + visit.checkoutId()
-                        + "; operations=" + bundle.operations().size() + "; applied=" + answer.applied()
-                        + "; already applied=" + answer.alreadyApplied() + "; to reconcile="
-                        + answer.toReconcile() + "; card difference=" + answer.cardDifference()));
-            }
-            return visits.saveAndFlush(visit);
-        });
-        return view(back);
-    }
-
-    private TakenVisit inHeldVisit(java.util.function.Function<TakenVisit, OutpostBundle.Operation> step) {
+    private TakenVisit step(Function<TakenVisit, OutpostBundle.Operation> step) {
         TakenVisitEntity saved = transactions.execute(status -> {
-            TakenVisitEntity held = visits.findFirstByStatus(TakenVisitEntity.Status.OUT)
-                    .flatMap(visit -> visits.findLocked(visit.checkoutId()))
-                    .filter(visit -> visit.status() == TakenVisitEntity.Status.OUT)
+            TakenVisitEntity held = visits.heldLocked()
                     .orElseThrow(() -> new RuleViolation("outpost.error.nothing-out"));
-            TakenVisit visit = view(held);
+            if (held.status() == TakenVisitEntity.Status.SENDING) {
+                throw new RuleViolation("outpost.error.sending");
+            }
+            if (!held.team().contains(officer())) {
+                throw new RuleViolation("outpost.error.not-in-team", officer());
+            }
+            TakenVisit visit = views.of(held);
             refusePastLimits(visit);
             OutpostBundle.Operation operation = step.apply(visit);
             operations.saveAndFlush(new OperationEntity(visit.checkoutId(), visit.waiting() + 1, operation));
@@ -237,7 +177,7 @@ public class OutpostDesk {
                     + (operation.cardSerial() == null ? "" : "; card=" + operation.cardSerial())));
             return held;
         });
-        return view(saved);
+        return views.of(saved);
     }
 
     /** Past the checkout's time, or with too many operations waiting, the outpost takes no new step. */
@@ -250,68 +190,53 @@ public class OutpostDesk {
         }
     }
 
-    /** The steps the Dinas would apply for the student now, as {@code OutpostOperations} checks them on arrival. */
-    private static Set<Kind> allowed(TakenVisit visit, TakenStudentEntity student) {
-        Set<Kind> open = EnumSet.noneOf(Kind.class);
-        EnrolmentStatus status = student.enrolmentStatus();
+    /** A blank card is used once: printed or spoiled, its serial is not written again. */
+    private void refuseUsed(TakenVisit visit, String serial) {
+        if (operations.existsByCheckoutIdAndCardSerial(visit.checkoutId(), serial)) {
+            throw new RuleViolation("outpost.error.serial-used", serial);
+        }
+    }
+
+    /**
+     * The steps open for the student: the student as packed and as changed here, against the rule the Dinas applies
+     * on arrival; a card only while the team has blank cards; absent or refused for a student not seen yet.
+     */
+    private Set<Kind> allowed(TakenVisit visit, TakenStudentEntity student) {
+        EnrolmentStatus packed = student.enrolmentStatus();
+        if (packed == null) {
+            return Set.of(); // the register no longer knew them at checkout: nothing here applies at the Dinas
+        }
         boolean seen = student.outcome() == Kind.FOUND_RECORDED || student.outcome() == Kind.RECORDED;
-        boolean untouched = student.state() == StudentState.ON_ROSTER && student.fieldStep() == null && !seen;
-        if (untouched && status != null) {
-            open.add(Kind.ABSENT);
-            open.add(Kind.REFUSED);
-            open.remove(student.outcome());
-            if (recordedBefore(status) && status != EnrolmentStatus.DUPLICATE_RECORD && student.cardsPrinted() == 0) {
-                open.add(Kind.FOUND_RECORDED);
-            }
-            if (status == EnrolmentStatus.NOT_RECORDED
-                    && Eligibility.schoolRecording(student.birthDate(), visit.day()).eligible()) {
-                open.add(Kind.RECORDED);
+        StudentState state = student.cardSerial() != null ? StudentState.PRINTED
+                : seen ? StudentState.WAITING : student.state();
+        EnrolmentStatus status = student.outcome() == Kind.RECORDED ? EnrolmentStatus.SENT_FOR_ENROLMENT : packed;
+        int cards = student.cardsPrinted() + (student.cardSerial() == null ? 0 : 1);
+        LocalDate birthDate = student.birthDate(vault.key());
+        Set<Kind> open = EnumSet.noneOf(Kind.class);
+        for (Kind kind : List.of(Kind.FOUND_RECORDED, Kind.RECORDED, Kind.CARD_PRINTED)) {
+            if (OutpostRules.fits(kind, state, student.fieldStep(), status, cards, birthDate, visit.day())) {
+                open.add(kind);
             }
         }
-        boolean waiting = student.state() == StudentState.WAITING || student.outcome() == Kind.FOUND_RECORDED;
-        if (waiting && status != null && student.cardSerial() == null && student.cardsPrinted() == 0
-                && visit.cardsLeft() > 0
-                && Eligibility.schoolCardPrinting(student.birthDate(), status, visit.day()).eligible()) {
-            open.add(Kind.CARD_PRINTED);
+        if (visit.cardsLeft() <= 0) {
+            open.remove(Kind.CARD_PRINTED);
+        }
+        if (state == StudentState.ON_ROSTER && student.fieldStep() == null) {
+            open.add(Kind.ABSENT);
+            open.add(Kind.REFUSED);
+            if (student.outcome() != null) {
+                open.remove(student.outcome());
+            }
         }
         return open;
     }
 
-    /** The work the team's accounts are carried for. */
-    private static String work(long visitId) {
-        return "SchoolVisit:" + visitId;
-    }
-
-    private static boolean recordedBefore(EnrolmentStatus status) {
-        return status != EnrolmentStatus.NOT_RECORDED && status != EnrolmentStatus.ENROLMENT_FAILED;
-    }
-
     private static String serial(@Nullable String typed) {
         String serial = typed == null ? "" : typed.strip();
-        if (!CARD_SERIAL.matcher(serial).matches()) {
+        if (serial.isEmpty() || serial.length() > OutpostBundle.CARD_SERIAL_MAX_LENGTH
+                || !CARD_SERIAL.matcher(serial).matches()) {
             throw new RuleViolation("outpost.error.card-serial");
         }
         return serial;
-    }
-
-    private TakenVisit view(TakenVisitEntity visit) {
-        long printed = operations.countByCheckoutIdAndKind(visit.checkoutId(), Kind.CARD_PRINTED);
-        long spoiled = operations.countByCheckoutIdAndKind(visit.checkoutId(), Kind.CARD_SPOILED);
-        long waiting = operations.countByCheckoutId(visit.checkoutId());
-        return new TakenVisit(visit.checkoutId(), visit.dinasUrl(), visit.visitId(), visit.schoolName(),
-                visit.visitDay(), visit.outpost(), visit.checkedOutBy(), visit.checkedOutAt(),
-                visit.checkedOutAt().plus(settings.maxOut()), visit.cardsOut(), (int) printed, (int) spoiled,
-                (int) waiting, visit.status() == TakenVisitEntity.Status.BACK, visit.answer());
-    }
-
-    /** The Dinas's answer, or its absence, in the officer's words; nothing here changed. */
-    private static <T> T call(java.util.function.Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (DinasClient.Refused refused) {
-            throw new RuleViolation("outpost.dinas.refused", refused.getMessage());
-        } catch (DinasClient.Away away) {
-            throw new RuleViolation("outpost.dinas.away", away.getMessage());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.outpost;
 
+import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ public record OutpostProperties(boolean enabled, String name, @Nullable URI dina
     public OutpostProperties {
         name = name == null ? "" : name.strip();
         maxOut = maxOut == null ? Duration.ofHours(72) : maxOut;
-        maxWaiting = maxWaiting <= 0 ? 5_000 : maxWaiting;
+        // A bundle the Dinas takes carries at most its cap: more waiting could never be sent.
+        maxWaiting = maxWaiting <= 0 ? 5_000 : Math.min(maxWaiting, OutpostBundle.OPERATIONS_MAX);
     }
 }

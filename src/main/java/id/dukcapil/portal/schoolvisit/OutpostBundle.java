@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations) {
 
+    /** The most operations one bundle carries: a day's roster (2,000 students) several times over. */
+    public static final int OPERATIONS_MAX = 10_000;
+    /** A blank card's serial as written on it: letters, digits, '.', '/', '-'. */
+    public static final String CARD_SERIAL_PATTERN = "[A-Za-z0-9./-]+";
+    public static final int CARD_SERIAL_MAX_LENGTH = 40;
+
     public OutpostBundle {
         operations = List.copyOf(operations);
     }

@@ -270,16 +270,8 @@ class OutpostOperations {
         }
         Resident resident = known.get();
         int cards = registry.cardHistory(resident.nik()).size();
-        boolean fits = switch (operation.kind()) {
-            case FOUND_RECORDED -> untouched(student) && FieldStudent.recordedBefore(resident.enrolmentStatus())
-                    && resident.enrolmentStatus() != EnrolmentStatus.DUPLICATE_RECORD && cards == 0;
-            case RECORDED -> untouched(student) && resident.enrolmentStatus() == EnrolmentStatus.NOT_RECORDED
-                    && Eligibility.schoolRecording(resident.birthDate(), visit.day()).eligible();
-            case CARD_PRINTED -> student.state() == StudentState.WAITING && cards == 0
-                    && Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), visit.day())
-                    .eligible();
-            default -> true;
-        };
+        boolean fits = OutpostRules.fits(operation.kind(), student.state(), student.fieldStep(),
+                resident.enrolmentStatus(), cards, resident.birthDate(), visit.day());
         return fits ? Optional.empty() : Optional.of(studentNow(student) + "; enrolment="
                 + resident.enrolmentStatus() + "; cards printed=" + cards);
     }
@@ -287,10 +279,6 @@ class OutpostOperations {
     private static String studentNow(Student student) {
         return "state=" + student.state() + "; step=" + (student.fieldStep() == null ? "-" : student.fieldStep())
                 + "; visit=" + (student.visitId() == null ? "-" : student.visitId());
-    }
-
-    private static boolean untouched(Student student) {
-        return student.state() == StudentState.ON_ROSTER && student.fieldStep() == null;
     }
 
     private void effect(CheckoutEntity checkout, SchoolVisit visit, Operation operation) {

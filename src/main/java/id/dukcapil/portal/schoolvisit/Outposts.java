@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -74,6 +75,16 @@ public class Outposts {
         if (name.isEmpty() || name.length() > OUTPOST_MAX_LENGTH) {
             throw new RuleViolation("schoolvisit.error.outpost-name");
         }
+        // The same outpost and officer asking again for the visit they hold (the package lost on the way, the laptop
+        // crashed before it kept it) get the same checkout again, not a visit out for good with a secret nobody has.
+        Optional<CheckoutEntity> again = checkouts.out(visitId).filter(out -> out.outpost().equals(name)
+                && out.checkedOutBy().equals(currentActor.id()));
+        if (again.isPresent()) {
+            SchoolVisit visit = team.mine(visitId);
+            auditLog.record(AuditRecord.success("schoolvisit.visit.checked-out-again", "SchoolVisit",
+                    String.valueOf(visitId)).withDetail("outpost=" + name + "; checkout=" + again.get().id()));
+            return packageOf(again.get(), visit);
+        }
         // Refused in words while the visit is out already, with whom and since when; a checkout at the same moment
         // waits for this one's row lock and is refused so.
         SchoolVisit visit = team.underwayLocked(visitId);
@@ -81,12 +92,19 @@ public class Outposts {
         RANDOM.nextBytes(key);
         CheckoutEntity checkout = checkouts.saveAndFlush(new CheckoutEntity(visitId, name, currentActor.id(),
                 clock.instant(), HexFormat.of().formatHex(key), visit.cardsLeft()));
+        OutpostPackage taken = packageOf(checkout, visit);
+        auditLog.record(AuditRecord.success("schoolvisit.visit.checked-out", "SchoolVisit", String.valueOf(visitId))
+                .withDetail("outpost=" + name + "; students=" + taken.roster().size() + "; cards="
+                        + checkout.cardsOut()));
+        return taken;
+    }
+
+    private OutpostPackage packageOf(CheckoutEntity checkout, SchoolVisit visit) {
         List<OutpostPackage.Packed> roster = students.roster(visit.schoolId(), FieldDesk.ROSTER_MAX).stream()
                 .map(this::packed).toList();
-        auditLog.record(AuditRecord.success("schoolvisit.visit.checked-out", "SchoolVisit", String.valueOf(visitId))
-                .withDetail("outpost=" + name + "; students=" + roster.size() + "; cards=" + visit.cardsLeft()));
-        return new OutpostPackage(checkout.id(), name, checkout.checkedOutBy(), checkout.checkedOutAt(), visit,
-                roster, visit.cardsLeft(), checkout.secret(), carriedAccounts.of(visit.team()));
+        return new OutpostPackage(checkout.id(), checkout.outpost(), checkout.checkedOutBy(),
+                checkout.checkedOutAt(), visit, roster, checkout.cardsOut(), checkout.secret(),
+                carriedAccounts.of(visit.team()));
     }
 
     /**

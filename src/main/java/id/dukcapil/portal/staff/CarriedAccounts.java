@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CarriedAccounts {
 
+    /** How the portal's password encoder writes a hash: what a carried account's hash must be. */
+    static final String HASHED_AS = "{bcrypt}";
+
     /** A field officer's account as an outpost carries it. */
     public record Carried(String username, String fullName, String passwordHash) {
 
@@ -41,9 +45,11 @@ public class CarriedAccounts {
     private final ServicePointRepository servicePoints;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final boolean outpost;
 
     CarriedAccounts(StaffAccountRepository accounts, ServicePointRepository servicePoints, AuditLog auditLog,
-                    Clock clock) {
+                    Clock clock, @Value("${portal.outpost.enabled:false}") boolean outpost) {
+        this.outpost = outpost;
         this.accounts = accounts;
         this.servicePoints = servicePoints;
         this.auditLog = auditLog;
@@ -60,8 +66,9 @@ public class CarriedAccounts {
         List<Carried> carried = new ArrayList<>();
         for (String username : usernames) {
             accounts.findByUsername(username)
+                    // A field officer only: an account that is also an administrator or a planner stays at the Dinas.
                     .filter(account -> account.active() && !account.mustChangePassword()
-                            && account.roles().contains(Role.FIELD_OFFICER))
+                            && account.roles().equals(Set.of(Role.FIELD_OFFICER)))
                     .ifPresent(account -> carried.add(new Carried(account.username(), account.fullName(),
                             account.passwordHash())));
         }
@@ -77,8 +84,13 @@ public class CarriedAccounts {
     @Transactional
     @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
     public List<String> adopt(Collection<Carried> team, String work) {
+        refuseUnlessOutpost();
         List<String> adopted = new ArrayList<>();
         for (Carried member : team) {
+            if (!member.username().matches(StaffForm.USERNAME_PATTERN)
+                    || !member.passwordHash().startsWith(HASHED_AS)) {
+                continue; // a package is data: only a name this portal gives and a hash it makes
+            }
             Optional<StaffAccountEntity> existing = accounts.findForUpdateByUsername(member.username());
             if (existing.isPresent() && existing.get().carriedFor() == null) {
                 continue; // the outpost's own account (or, on a Dinas, the Dinas's): not the work's to change
@@ -98,6 +110,7 @@ public class CarriedAccounts {
     @Transactional
     @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
     public void release(Collection<String> usernames, String work) {
+        refuseUnlessOutpost();
         for (String username : usernames) {
             accounts.findForUpdateByUsername(username)
                     .filter(account -> account.active() && work.equals(account.carriedFor()))
@@ -107,6 +120,13 @@ public class CarriedAccounts {
                         auditLog.record(AuditRecord.success("staff.account.released", "StaffAccount", username)
                                 .withDetail("work=" + work));
                     });
+        }
+    }
+
+    /** Accounts come and go with work only on an outpost node: a Dinas's own accounts are its administrator's. */
+    private void refuseUnlessOutpost() {
+        if (!outpost) {
+            throw new IllegalStateException("Accounts are carried only on an outpost node (portal.outpost.enabled)");
         }
     }
 

@@ -69,6 +69,16 @@ public class MyAccount {
         auditLog.record(AuditRecord.success("staff.password.changed", StaffAdministration.SUBJECT, account.username()));
     }
 
+    /**
+     * Whether the password is the signed-in account's own: for a step that asks for it again (the outpost's key slot,
+     * decision 199). The caller counts the wrong ones.
+     */
+    @Transactional(readOnly = true)
+    public boolean passwordIs(String password) {
+        return currentEntity().map(account -> passwordEncoder.matches(password, account.passwordHash()))
+                .orElse(false);
+    }
+
     private Optional<StaffAccountEntity> currentEntity() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? Optional.empty() : accounts.findByUsername(authentication.getName());

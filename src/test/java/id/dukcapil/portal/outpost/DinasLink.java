@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +22,7 @@ final class DinasLink implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean answersLost;
 
     DinasLink(int dinasPort) throws IOException {
         this.dinasPort = dinasPort;
@@ -32,6 +34,14 @@ final class DinasLink implements AutoCloseable {
     /** The Dinas as the outpost reaches it: through this link. */
     URI dinas() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * From now on requests reach the Dinas but its answers never come back: the signal drops once the request is out,
+     * the outpost's connection ends without an answer.
+     */
+    void loseAnswers(boolean lose) {
+        answersLost = lose;
     }
 
     /** The link is down: connections through it end, new ones are refused. */
@@ -55,10 +65,69 @@ final class DinasLink implements AutoCloseable {
                 Socket dinas = new Socket(InetAddress.getLoopbackAddress(), dinasPort);
                 sockets.add(outpost);
                 sockets.add(dinas);
-                Thread.ofVirtual().start(() -> pipe(outpost, dinas));
-                Thread.ofVirtual().start(() -> pipe(dinas, outpost));
+                Thread.ofVirtual().start(() -> oneRequest(outpost, dinas));
+                if (answersLost) {
+                    Thread.ofVirtual().start(() -> swallow(dinas, outpost));
+                } else {
+                    Thread.ofVirtual().start(() -> pipe(dinas, outpost));
+                }
             } catch (IOException e) {
                 return; // closed
+            }
+        }
+    }
+
+    /**
+     * The outpost's request passed on with {@code Connection: close}: one request a connection, so that whether its
+     * answer is lost is decided when the connection is made.
+     */
+    private static void oneRequest(Socket outpost, Socket dinas) {
+        try (InputStream in = outpost.getInputStream(); OutputStream out = dinas.getOutputStream()) {
+            byte[] head = new byte[64 * 1024];
+            int length = 0;
+            int end = -1;
+            while (end < 0 && length < head.length) {
+                int read = in.read(head, length, head.length - length);
+                if (read < 0) {
+                    return;
+                }
+                length += read;
+                end = new String(head, 0, length, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n");
+            }
+            if (end < 0) {
+                return;
+            }
+            out.write(head, 0, end + 2);
+            out.write("Connection: close\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head, end + 2, length - end - 2);
+            out.flush();
+            in.transferTo(out);
+        } catch (IOException e) {
+            // one side closed: the other follows
+        } finally {
+            try {
+                outpost.shutdownInput();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    /** The Dinas's answer read and dropped; the outpost's connection closed as soon as the answer began. */
+    private static void swallow(Socket dinas, Socket outpost) {
+        try (InputStream in = dinas.getInputStream()) {
+            if (in.read() >= 0) {
+                outpost.close();
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        } catch (IOException e) {
+            // closed
+        } finally {
+            try {
+                dinas.close();
+                outpost.close();
+            } catch (IOException ignored) {
+                // already closed
             }
         }
     }

@@ -7,6 +7,7 @@ import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.SignedInAs;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.outpost.internal.DinasClient;
+import id.dukcapil.portal.outpost.internal.OutpostVault;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.schoolvisit.OutpostBundle;
@@ -14,13 +15,16 @@ import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
 import id.dukcapil.portal.schoolvisit.OutpostScenes;
 import id.dukcapil.portal.schoolvisit.Outposts;
 import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,8 +47,12 @@ class OutpostNodeTests {
     private static final Locale INDONESIAN = Locale.of("id");
 
     @Autowired OutpostDesk desk;
+    @Autowired OutpostTransfers transfers;
+    @Autowired OutpostLock vaultLock;
+    @Autowired OutpostVault vault;
     @Autowired DinasClient dinasClient;
     @Autowired OutpostScenes scenes;
+    @Autowired StaffAccounts staffAccounts;
     @Autowired PopulationRegistry registry;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
@@ -69,11 +77,11 @@ class OutpostNodeTests {
     void a_team_takes_its_visit_works_every_branch_without_the_dinas_and_brings_each_step_back_once() throws Exception {
         OutpostScenes.Scene scene = scenes.setOut(3, 2, 3);
         TakenVisit taken = as(scene, () -> {
-            List<OfferedVisit> offered = desk.offered(link.dinas(), scene.officer(),
+            List<OfferedVisit> offered = transfers.offered(link.dinas(), scene.officer(),
                     OutpostScenes.PASSWORD.toCharArray(), INDONESIAN);
             assertThat(offered).extracting(OfferedVisit::id).containsExactly(scene.visitId());
             assertThat(offered.getFirst().takeable()).isTrue();
-            return desk.take(link.dinas(), scene.visitId(), scene.officer(), OutpostScenes.PASSWORD.toCharArray(),
+            return transfers.take(link.dinas(), scene.visitId(), scene.officer(), OutpostScenes.PASSWORD.toCharArray(),
                     INDONESIAN);
         });
         assertThat(taken.cardsOut()).isEqualTo(3);
@@ -119,18 +127,20 @@ class OutpostNodeTests {
         assertThat(held.waiting()).isEqualTo(7);
         assertThat(held.cardsLeft()).isOne();
 
-        assertThatThrownBy(() -> as(scene, () -> desk.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(),
+        assertThatThrownBy(() -> as(scene, () -> transfers.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(),
                 1, INDONESIAN))).as("no signal: nothing sent, nothing lost")
                 .isInstanceOfSatisfying(RuleViolation.class, no -> assertThat(no.messageKeys())
                         .containsExactly("outpost.dinas.away"));
-        assertThat(as(scene, desk::current)).contains(held);
+        assertThat(as(scene, desk::current)).as("never reached: the team works on").contains(held);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
                 Integer.class, taken.checkoutId())).isZero();
 
-        // Back in reach of the Dinas.
+        // Back in reach of the Dinas. (The test keeps the bundle's secret to send the same bundle again below.)
+        String secret = vault.key().open(jdbc.queryForObject("SELECT secret_sealed FROM outpost_visit "
+                + "WHERE checkout_id = ?", String.class, taken.checkoutId()));
         clock.advance(Duration.ofHours(3));
         link.restore();
-        TakenVisit back = as(scene, () -> desk.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 1,
+        TakenVisit back = as(scene, () -> transfers.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 1,
                 INDONESIAN));
         assertThat(back.back()).isTrue();
         assertThat(back.answer()).contains("seimbang");
@@ -143,8 +153,6 @@ class OutpostNodeTests {
                         Kind.valueOf(row.getString(2)), row.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC), row.getString(4),
                         (Long) row.getObject(5, Long.class), row.getString(6)), taken.checkoutId());
         OutpostBundle bundle = new OutpostBundle(taken.checkoutId(), 1, sent);
-        String secret = jdbc.queryForObject("SELECT secret FROM outpost_visit WHERE checkout_id = ?", String.class,
-                taken.checkoutId());
         DinasClient.CheckInAnswer repeated = dinasClient.checkIn(link.dinas(), bundle, Outposts.sign(bundle, secret),
                 scene.officer(), OutpostScenes.PASSWORD.toCharArray(), INDONESIAN);
         assertThat(repeated.applied()).isZero();
@@ -170,11 +178,11 @@ class OutpostNodeTests {
     @Test
     void past_its_time_out_the_outpost_takes_no_new_step_but_still_sends_what_it_holds() {
         OutpostScenes.Scene scene = scenes.setOut(1, 0, 0);
-        as(scene, () -> desk.take(link.dinas(), scene.visitId(), scene.officer(),
+        as(scene, () -> transfers.take(link.dinas(), scene.visitId(), scene.officer(),
                 OutpostScenes.PASSWORD.toCharArray(), INDONESIAN));
         long student = scenes.studentId(scene.notRecorded().getFirst());
         as(scene, () -> desk.record(student, Kind.ABSENT, null));
-        assertThatThrownBy(() -> as(scene, () -> desk.take(link.dinas(), scene.visitId(), scene.officer(),
+        assertThatThrownBy(() -> as(scene, () -> transfers.take(link.dinas(), scene.visitId(), scene.officer(),
                 OutpostScenes.PASSWORD.toCharArray(), INDONESIAN))).as("one visit at a time")
                 .hasMessageContaining("outpost.error.one-out");
 
@@ -184,19 +192,130 @@ class OutpostNodeTests {
                     assertThat(no.messageKeys()).containsExactly("outpost.error.past-time");
                     assertThat(no.args()).containsExactly(72L);
                 });
-        assertThatThrownBy(() -> as(scene, () -> desk.checkIn(scene.officer(), "salah".toCharArray(), 0,
+        assertThatThrownBy(() -> as(scene, () -> transfers.checkIn(scene.officer(), "salah".toCharArray(), 0,
                 INDONESIAN))).as("a wrong Dinas password: refused in the Dinas's words, nothing changes here")
                 .isInstanceOfSatisfying(RuleViolation.class, no -> {
                     assertThat(no.messageKeys()).containsExactly("outpost.dinas.refused");
                     assertThat(no.args()[0].toString()).isNotBlank();
                 });
         assertThat(as(scene, desk::current)).isPresent();
-        TakenVisit back = as(scene, () -> desk.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 0,
+        TakenVisit back = as(scene, () -> transfers.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 0,
                 INDONESIAN));
         assertThat(back.back()).isTrue();
         assertThat(state(student)).isEqualTo("ON_ROSTER");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
                 Integer.class, back.checkoutId())).isOne();
+    }
+
+    @Test
+    void the_rosters_personal_data_is_sealed_and_a_locked_laptop_opens_to_an_officers_password_only() {
+        OutpostScenes.Scene scene = scenes.setOut(2, 0, 0);
+        TakenVisit taken = as(scene, () -> transfers.take(link.dinas(), scene.visitId(), scene.officer(),
+                OutpostScenes.PASSWORD.toCharArray(), INDONESIAN));
+        String[] first = scene.notRecorded().getFirst();
+        List<String> stored = jdbc.query("SELECT CONCAT_WS('|', nik_sealed, full_name_sealed, birth_date_sealed) "
+                + "FROM outpost_student WHERE checkout_id = ?", (row, n) -> row.getString(1), taken.checkoutId());
+        assertThat(stored).hasSize(2).allSatisfy(row -> assertThat(row).doesNotContain(first[0])
+                .doesNotContain(first[1]).doesNotContain(first[2]));
+        assertThat(jdbc.queryForObject("SELECT secret_sealed FROM outpost_visit WHERE checkout_id = ?",
+                String.class, taken.checkoutId())).doesNotMatch("[0-9a-f]{64}");
+        long student = scenes.studentId(first);
+
+        as(scene, () -> {
+            vaultLock.lock();
+            return null;
+        });
+        assertThat(as(scene, vaultLock::locked)).isTrue();
+        assertThatThrownBy(() -> as(scene, desk::roster)).hasMessageContaining("outpost.error.locked");
+        assertThatThrownBy(() -> as(scene, () -> desk.record(student, Kind.ABSENT, null)))
+                .hasMessageContaining("outpost.error.locked");
+        assertThatThrownBy(() -> as(scene, () -> {
+            vaultLock.unlock(scene.officer(), "Sandi-Salah-2026".toCharArray());
+            return null;
+        })).hasMessageContaining("outpost.error.unlock-refused");
+        assertThatThrownBy(() -> as(scene, () -> {
+            vaultLock.unlock(scene.plannerName(), OutpostScenes.PASSWORD.toCharArray());
+            return null;
+        })).as("no slot for this name").hasMessageContaining("outpost.error.unlock-refused");
+
+        as(scene, () -> {
+            vaultLock.unlock(scene.officer(), OutpostScenes.PASSWORD.toCharArray());
+            return null;
+        });
+        assertThat(as(scene, desk::roster)).extracting(TakenStudent::nik).contains(first[0]);
+        as(scene, () -> desk.record(student, Kind.ABSENT, null));
+
+        // A second officer registers their password: after the next lock theirs opens it too.
+        String second = staffAccounts.create(Set.of(Role.FIELD_OFFICER), OutpostScenes.PASSWORD);
+        SignedInAs.run(users, second, () -> vaultLock.addSlot(OutpostScenes.PASSWORD.toCharArray()));
+        as(scene, () -> {
+            vaultLock.lock();
+            return null;
+        });
+        SignedInAs.run(users, second, () -> vaultLock.unlock(second, OutpostScenes.PASSWORD.toCharArray()));
+        assertThat(as(scene, vaultLock::locked)).isFalse();
+
+        // Five wrong passwords for a name, and even the right one waits.
+        as(scene, () -> {
+            vaultLock.lock();
+            return null;
+        });
+        for (int wrong = 0; wrong < 5; wrong++) {
+            assertThatThrownBy(() -> SignedInAs.run(users, second, () -> vaultLock.unlock(second,
+                    "Sandi-Salah-2026".toCharArray()))).hasMessageContaining("outpost.error.unlock-refused");
+        }
+        assertThatThrownBy(() -> SignedInAs.run(users, second, () -> vaultLock.unlock(second,
+                OutpostScenes.PASSWORD.toCharArray()))).hasMessageContaining("outpost.error.unlock-throttled");
+
+        as(scene, () -> {
+            vaultLock.unlock(scene.officer(), OutpostScenes.PASSWORD.toCharArray());
+            return transfers.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 0, INDONESIAN);
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outpost_student WHERE checkout_id = ?", Integer.class,
+                taken.checkoutId())).as("back at the Dinas: the personal data leaves the laptop").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outpost_key_slot", Integer.class)).isZero();
+        assertThat(state(student)).isEqualTo("ON_ROSTER");
+    }
+
+    @Test
+    void an_answer_lost_on_the_way_is_asked_again_and_a_bundle_sent_on_a_dropping_link_goes_once() {
+        OutpostScenes.Scene scene = scenes.setOut(2, 0, 0);
+        long first = scenes.studentId(scene.notRecorded().get(0));
+        long second = scenes.studentId(scene.notRecorded().get(1));
+        link.loseAnswers(true);
+        assertThatThrownBy(() -> as(scene, () -> transfers.take(link.dinas(), scene.visitId(), scene.officer(),
+                OutpostScenes.PASSWORD.toCharArray(), INDONESIAN))).hasMessageContaining("outpost.dinas.away");
+        assertThat(as(scene, desk::current)).isEmpty();
+        long checkoutId = jdbc.queryForObject("SELECT id FROM schoolvisit_checkout WHERE visit_id = ? "
+                + "AND state = 'OUT'", Long.class, scene.visitId());
+
+        link.loseAnswers(false);
+        TakenVisit taken = as(scene, () -> transfers.take(link.dinas(), scene.visitId(), scene.officer(),
+                OutpostScenes.PASSWORD.toCharArray(), INDONESIAN));
+        assertThat(taken.checkoutId()).as("the same checkout, handed again").isEqualTo(checkoutId);
+        as(scene, () -> desk.record(first, Kind.ABSENT, null));
+        as(scene, () -> desk.record(second, Kind.REFUSED, null));
+
+        clock.advance(Duration.ofHours(1));
+        link.loseAnswers(true);
+        assertThatThrownBy(() -> as(scene, () -> transfers.checkIn(scene.officer(),
+                OutpostScenes.PASSWORD.toCharArray(), 0, INDONESIAN))).hasMessageContaining("outpost.dinas.unknown");
+        assertThat(as(scene, desk::current)).hasValueSatisfying(visit -> assertThat(visit.sending()).isTrue());
+        assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
+                checkoutId)).as("the Dinas took it; its answer was lost").isEqualTo("BACK");
+        assertThatThrownBy(() -> as(scene, () -> desk.record(first, Kind.RECORDED, null)))
+                .as("nothing the bundle on its way does not carry").hasMessageContaining("outpost.error.sending");
+        assertThat(as(scene, desk::roster)).allSatisfy(student -> assertThat(student.allowed()).isEmpty());
+
+        link.loseAnswers(false);
+        TakenVisit back = as(scene, () -> transfers.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 0,
+                INDONESIAN));
+        assertThat(back.back()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
+                Integer.class, checkoutId)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = "
+                + "'schoolvisit.visit.checked-out-again' AND subject_id = ?", Integer.class,
+                String.valueOf(scene.visitId()))).isOne();
     }
 
     private Map<Long, TakenStudent> roster(OutpostScenes.Scene scene) {

@@ -5,10 +5,13 @@ import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostPackage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -64,9 +67,38 @@ public class DinasClient {
     /** The Dinas could not be reached, or its answer was not one (a proxy's page, a cut connection). */
     public static final class Away extends RuntimeException {
 
-        Away(String why) {
+        private final boolean reached;
+
+        Away(String why, boolean reached) {
             super(why, null, false, false);
+            this.reached = reached;
         }
+
+        /**
+         * Whether the request may have reached the Dinas (the connection was made, the answer did not come or was
+         * not the Dinas's): what it carried may have been applied. False: it never left.
+         */
+        public boolean reached() {
+            return reached;
+        }
+    }
+
+    /**
+     * The Dinas's address as typed or set: https, or http only to this machine (a test, a Dinas on the same host);
+     * no query, no fragment; a path (a Dinas behind a proxy at /portal) kept.
+     *
+     * @throws IllegalArgumentException when it is not such an address
+     */
+    public static URI address(String typed) {
+        URI uri = URI.create(typed.strip());
+        String host = uri.getHost();
+        boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host);
+        if (host == null || uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null
+                || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && loopback)) {
+            throw new IllegalArgumentException("not a Dinas address: https, or http on this machine");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path);
     }
 
     /** What the Dinas did with a bundle, as its API answers. */
@@ -111,7 +143,7 @@ public class DinasClient {
                                       char[] password, Locale language) {
         byte[] credentials = basic(username, password);
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(dinas.resolve(path)).timeout(ANSWER_WITHIN)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dinas + path)).timeout(ANSWER_WITHIN)
                     .header("Accept", "application/json").header("Accept-Language", language.toLanguageTag())
                     .header("Authorization", "Basic " + new String(credentials, StandardCharsets.US_ASCII));
             if (body == null) {
@@ -123,11 +155,13 @@ public class DinasClient {
             try (InputStream received = answer.body()) {
                 return new Answer(answer.statusCode(), received.readNBytes(PACKAGE_MAX_BYTES + 1));
             }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new Away(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException notSent) {
+            throw new Away(notSent.getClass().getSimpleName(), false);
+        } catch (IOException e) {
+            throw new Away(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Away("interrupted");
+            throw new Away("interrupted", true);
         } finally {
             Arrays.fill(credentials, (byte) 0);
         }
@@ -144,20 +178,20 @@ public class DinasClient {
 
     private <T> T read(Answer answer, int expected, Class<T> type) {
         if (answer.body().length > PACKAGE_MAX_BYTES) {
-            throw new Away("answer of " + answer.body().length + " bytes");
+            throw new Away("an answer over " + PACKAGE_MAX_BYTES + " bytes", true);
         }
         if (answer.statusCode() == expected) {
             try {
                 return json.readValue(answer.body(), type);
             } catch (JacksonException e) {
-                throw new Away("HTTP " + answer.statusCode() + " without a readable answer");
+                throw new Away("HTTP " + answer.statusCode() + " without a readable answer", true);
             }
         }
         JsonNode problem = problem(answer.body());
         String code = problem == null ? "" : problem.path("code").asString("");
         if (problem == null || code.isEmpty() || answer.statusCode() >= 500) {
             // Not the Dinas's own answer (a proxy's page, a gateway's 502) or the Dinas failing: try again later.
-            throw new Away("HTTP " + answer.statusCode() + (code.isEmpty() ? "" : " " + code));
+            throw new Away("HTTP " + answer.statusCode() + (code.isEmpty() ? "" : " " + code), true);
         }
         String detail = problem.path("detail").asString("");
         throw new Refused(answer.statusCode(), code, detail.isBlank() ? code : detail);

@@ -12,4 +12,7 @@ public interface OperationRepository extends JpaRepository<OperationEntity, Stri
     long countByCheckoutId(long checkoutId);
 
     long countByCheckoutIdAndKind(long checkoutId, Kind kind);
+
+    /** Whether a blank card's serial is written already (printed or spoiled): a card is used once. */
+    boolean existsByCheckoutIdAndCardSerial(long checkoutId, String cardSerial);
 }

@@ -32,9 +32,9 @@ public class TakenStudentEntity implements Persistable<TakenStudentEntity.Key> {
 
     @EmbeddedId
     private Key key;
-    private String nik;
-    private String fullName;
-    private LocalDate birthDate;
+    private String nikSealed;
+    private String fullNameSealed;
+    private String birthDateSealed;
     private String className;
     @Enumerated(EnumType.STRING)
     private StudentState state;
@@ -53,18 +53,19 @@ public class TakenStudentEntity implements Persistable<TakenStudentEntity.Key> {
 
     protected TakenStudentEntity() {
         this.key = new Key(0, 0);
-        this.nik = "";
-        this.fullName = "";
-        this.birthDate = LocalDate.EPOCH;
+        this.nikSealed = "";
+        this.fullNameSealed = "";
+        this.birthDateSealed = "";
         this.className = "";
         this.state = StudentState.ON_ROSTER;
     }
 
-    public TakenStudentEntity(long checkoutId, OutpostPackage.Packed packed) {
+    /** The student as packed, their NIK, name and birth date sealed with the outpost's data key. */
+    public TakenStudentEntity(long checkoutId, OutpostPackage.Packed packed, DataKey vault) {
         this.key = new Key(checkoutId, packed.studentId());
-        this.nik = packed.nik();
-        this.fullName = packed.fullName();
-        this.birthDate = packed.birthDate();
+        this.nikSealed = vault.seal(packed.nik());
+        this.fullNameSealed = vault.seal(packed.fullName());
+        this.birthDateSealed = vault.seal(packed.birthDate().toString());
         this.className = packed.className();
         this.state = packed.state();
         this.fieldStep = packed.fieldStep();
@@ -96,16 +97,16 @@ public class TakenStudentEntity implements Persistable<TakenStudentEntity.Key> {
         return key.studentId();
     }
 
-    public String nik() {
-        return nik;
+    public String nik(DataKey vault) {
+        return vault.open(nikSealed);
     }
 
-    public String fullName() {
-        return fullName;
+    public String fullName(DataKey vault) {
+        return vault.open(fullNameSealed);
     }
 
-    public LocalDate birthDate() {
-        return birthDate;
+    public LocalDate birthDate(DataKey vault) {
+        return LocalDate.parse(vault.open(birthDateSealed));
     }
 
     public String className() {

@@ -20,8 +20,11 @@ import org.springframework.data.domain.Persistable;
 @Table(name = "outpost_visit")
 public class TakenVisitEntity implements Persistable<Long> {
 
-    /** Where the taken visit is. */
-    public enum Status { OUT, BACK }
+    /**
+     * Where the taken visit is: out here; its bundle sent and the Dinas's answer not in (no new step: the same bundle
+     * goes again); back at the Dinas.
+     */
+    public enum Status { OUT, SENDING, BACK }
 
     @Id
     private long checkoutId;
@@ -33,12 +36,14 @@ public class TakenVisitEntity implements Persistable<Long> {
     private String checkedOutBy;
     private Instant checkedOutAt;
     private int cardsOut;
-    private String secret;
+    private String secretSealed;
     @Enumerated(EnumType.STRING)
     private Status status;
     private @Nullable Instant backAt;
     private @Nullable String answer;
     private @Nullable String carriedAccounts;
+    private @Nullable Integer sentOperations;
+    private String team;
     @Version
     @Column(nullable = false)
     private int version;
@@ -51,11 +56,13 @@ public class TakenVisitEntity implements Persistable<Long> {
         this.outpost = "";
         this.checkedOutBy = "";
         this.checkedOutAt = Instant.EPOCH;
-        this.secret = "";
+        this.secretSealed = "";
         this.status = Status.OUT;
+        this.team = "";
     }
 
-    public TakenVisitEntity(URI dinas, OutpostPackage taken) {
+    /** The visit as taken, the bundle's secret sealed with the outpost's data key. */
+    public TakenVisitEntity(URI dinas, OutpostPackage taken, DataKey vault) {
         this.checkoutId = taken.checkoutId();
         this.dinasUrl = dinas.toString();
         this.visitId = taken.visit().id();
@@ -65,8 +72,9 @@ public class TakenVisitEntity implements Persistable<Long> {
         this.checkedOutBy = taken.checkedOutBy();
         this.checkedOutAt = taken.checkedOutAt();
         this.cardsOut = taken.cardsOut();
-        this.secret = taken.secret();
+        this.secretSealed = vault.seal(taken.secret());
         this.status = Status.OUT;
+        this.team = String.join(",", taken.visit().team());
         this.fresh = true;
     }
 
@@ -78,6 +86,32 @@ public class TakenVisitEntity implements Persistable<Long> {
     @Override
     public boolean isNew() {
         return fresh;
+    }
+
+    /** Its bundle of the first {@code operations} is on its way: no new step until the Dinas has answered. */
+    public void sending(int operations) {
+        if (status == Status.OUT) {
+            this.status = Status.SENDING;
+            this.sentOperations = operations;
+        }
+    }
+
+    /** The bundle never reached the Dinas, or the Dinas refused it whole: the team goes on working. */
+    public void notSent() {
+        if (status == Status.SENDING) {
+            this.status = Status.OUT;
+            this.sentOperations = null;
+        }
+    }
+
+    /** The operations the bundle on its way holds, while SENDING. */
+    public @Nullable Integer sentOperations() {
+        return sentOperations;
+    }
+
+    /** The visit's team: only they take steps here (the Dinas refuses a bundle with anyone else's). */
+    public List<String> team() {
+        return team.isEmpty() ? List.of() : List.of(team.split(","));
     }
 
     public void back(Instant at, String answer) {
@@ -132,8 +166,8 @@ public class TakenVisitEntity implements Persistable<Long> {
         return cardsOut;
     }
 
-    public String secret() {
-        return secret;
+    public String secret(DataKey vault) {
+        return vault.open(secretSealed);
     }
 
     public Status status() {

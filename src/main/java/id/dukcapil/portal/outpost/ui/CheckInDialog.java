@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import id.dukcapil.portal.outpost.OutpostDesk;
+import id.dukcapil.portal.outpost.OutpostTransfers;
 import id.dukcapil.portal.outpost.TakenVisit;
 import id.dukcapil.portal.outpost.ui.OutpostForms.CheckIn;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -32,7 +33,9 @@ class CheckInDialog extends Dialog {
     final Button cancel = new Button();
     private final Binder<CheckIn> binder = new Binder<>(CheckIn.class);
 
-    CheckInDialog(OutpostDesk desk, TakenVisit visit, Consumer<TakenVisit> done) {
+    /** @param tried after a try that did not bring the visit back: the screen shows where it stands */
+    CheckInDialog(OutpostDesk desk, OutpostTransfers transfers, TakenVisit visit, Consumer<TakenVisit> done,
+                  Runnable tried) {
         setHeaderTitle(getTranslation("outpost.check-in.title"));
         setWidth("min(34rem, 100vw)");
         Paragraph text = new Paragraph(getTranslation("outpost.check-in.text", visit.waiting(),
@@ -57,16 +60,20 @@ class CheckInDialog extends Dialog {
         send.setText(getTranslation("outpost.check-in.send"));
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setId("outpost-check-in-send");
-        send.addClickListener(click -> BoundForms.record(binder).ifPresent(form -> {
+        send.setDisableOnClick(true); // one bundle on its way, not two
+        send.addClickListener(click -> BoundForms.record(binder).ifPresentOrElse(form -> {
             try {
-                TakenVisit back = desk.checkIn(form.username(), form.password().toCharArray(), form.cardsBack(),
-                        getLocale());
+                TakenVisit back = transfers.checkIn(form.username(), form.password().toCharArray(),
+                        form.cardsBack(), getLocale());
+                password.clear();
                 close();
                 done.accept(back);
             } catch (RuleViolation refused) {
+                send.setEnabled(true);
                 Notifications.error(refused);
+                tried.run();
             }
-        }));
+        }, () -> send.setEnabled(true)));
         EnterSubmits.on(send, username, password, cardsBack);
         cancel.setText(getTranslation("outpost.card.cancel"));
         cancel.addClickListener(click -> close());

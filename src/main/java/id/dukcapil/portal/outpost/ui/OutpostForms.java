@@ -1,5 +1,6 @@
 package id.dukcapil.portal.outpost.ui;
 
+import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,8 +27,10 @@ public final class OutpostForms {
 
     /** A blank card's serial, as written on it. */
     public record CardSerial(@NotBlank(message = "{outpost.error.card-serial}")
-                             @Pattern(regexp = "[A-Za-z0-9./-]{1,40}", message = "{outpost.error.card-serial}")
-                             String serial) {
+                             @Size(max = OutpostBundle.CARD_SERIAL_MAX_LENGTH,
+                                     message = "{outpost.error.card-serial}")
+                             @Pattern(regexp = OutpostBundle.CARD_SERIAL_PATTERN,
+                                     message = "{outpost.error.card-serial}") String serial) {
     }
 
     /** The check-in: the officer's Dinas password and the blank cards brought back. */
@@ -38,5 +41,17 @@ public final class OutpostForms {
                           @NotNull(message = "{outpost.error.cards-back-missing}")
                           @Min(value = 0, message = "{outpost.error.cards-back-missing}")
                           @Max(value = 1000, message = "{outpost.error.cards-back-missing}") Integer cardsBack) {
+    }
+
+    /** An officer's name and Dinas password to open the visit's sealed data. */
+    public record Unlock(@NotBlank(message = "{outpost.error.username}") @Size(max = 40,
+                                 message = "{outpost.error.username}") String username,
+                         @NotBlank(message = "{outpost.error.password}") @Size(max = 200,
+                                 message = "{outpost.error.password}") String password) {
+    }
+
+    /** The signed-in officer's Dinas password. */
+    public record Password(@NotBlank(message = "{outpost.error.password}") @Size(max = 200,
+            message = "{outpost.error.password}") String password) {
     }
 }

@@ -18,6 +18,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.dukcapil.portal.outpost.OutpostDesk;
+import id.dukcapil.portal.outpost.OutpostLock;
+import id.dukcapil.portal.outpost.OutpostTransfers;
 import id.dukcapil.portal.outpost.OutpostProperties;
 import id.dukcapil.portal.outpost.TakenStudent;
 import id.dukcapil.portal.outpost.TakenVisit;
@@ -48,6 +50,9 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     final TakePanel take;
+    final UnlockPanel unlock;
+    final Button lock = new Button();
+    final Button addSlot = new Button();
     final Paragraph heading = new Paragraph();
     final Paragraph cards = new Paragraph();
     final Paragraph lastBack = new Paragraph();
@@ -55,16 +60,39 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
     final Button checkIn = new Button();
     final TextField filter = new TextField();
     final Grid<TakenStudent> roster = new Grid<>();
+    final Paragraph sending = new Paragraph();
     private final VerticalLayout held = new VerticalLayout();
     private final OutpostDesk desk;
+    private final OutpostLock vault;
     private final ZoneId zone;
     private List<TakenStudent> students = List.of();
 
-    OutpostView(OutpostDesk desk, OutpostProperties settings, Clock clock) {
+    OutpostView(OutpostDesk desk, OutpostTransfers transfers, OutpostLock vault, OutpostProperties settings,
+                Clock clock) {
         this.desk = desk;
+        this.vault = vault;
         this.zone = clock.getZone();
         setSizeFull();
-        take = new TakePanel(desk, settings, this::refresh);
+        take = new TakePanel(desk, transfers, settings, this::refresh);
+        unlock = new UnlockPanel(desk, vault, this::refresh);
+        sending.setId("outpost-sending");
+        lock.setText(getTranslation("outpost.action.lock"));
+        lock.setIcon(VaadinIcon.LOCK.create());
+        lock.setId("outpost-lock");
+        lock.addClickListener(click -> {
+            vault.lock();
+            Notifications.success(getTranslation("outpost.lock.done"));
+            refresh();
+        });
+        addSlot.setText(getTranslation("outpost.action.add-slot"));
+        addSlot.setIcon(VaadinIcon.KEY.create());
+        addSlot.setId("outpost-add-slot");
+        addSlot.addClickListener(click -> new PasswordDialog(getTranslation("outpost.add-slot.title"),
+                getTranslation("outpost.add-slot.text"), getTranslation("outpost.add-slot.confirm"), password -> {
+                    vault.addSlot(password);
+                    Notifications.success(getTranslation("outpost.add-slot.done"));
+                }).open());
+        OpensDialog.button(addSlot);
         heading.setId("outpost-heading");
         cards.setId("outpost-cards");
         lastBack.setId("outpost-last-back");
@@ -83,8 +111,8 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         checkIn.setIcon(VaadinIcon.UPLOAD.create());
         checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         checkIn.setId("outpost-check-in");
-        checkIn.addClickListener(click -> desk.current().ifPresent(visit -> new CheckInDialog(desk, visit,
-                this::checkedIn).open()));
+        checkIn.addClickListener(click -> desk.current().ifPresent(visit -> new CheckInDialog(desk, transfers,
+                visit, this::checkedIn, this::refresh).open()));
         OpensDialog.button(checkIn);
         checkIn.addClickShortcut(Key.KEY_K, KeyModifier.ALT);
 
@@ -107,22 +135,30 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(3);
         roster.setSizeFull();
 
-        HorizontalLayout bar = new HorizontalLayout(filter, spoiled, checkIn);
+        HorizontalLayout bar = new HorizontalLayout(filter, spoiled, addSlot, lock, checkIn);
         bar.setWidthFull();
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setFlexGrow(1, filter);
         bar.setWrap(true);
         held.setPadding(false);
         held.setSizeFull();
-        held.add(heading, cards, bar, roster);
-        add(lastBack, take, held);
+        held.add(heading, cards, sending, bar, roster);
+        add(lastBack, take, unlock, held);
         refresh();
     }
 
     private void refresh() {
         Optional<TakenVisit> current = desk.current();
+        boolean locked = current.isPresent() && vault.locked();
         take.setVisible(current.isEmpty());
-        held.setVisible(current.isPresent());
+        unlock.setVisible(locked);
+        held.setVisible(current.isPresent() && !locked);
+        if (locked) {
+            unlock.reset();
+            students = List.of();
+            roster.setItems(students);
+            return;
+        }
         Optional<TakenVisit> back = current.isEmpty() ? desk.lastBack() : Optional.empty();
         lastBack.setVisible(back.isPresent());
         back.ifPresent(visit -> lastBack.setText(getTranslation("outpost.last-back", visit.schoolName(),
@@ -133,7 +169,11 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
                     TIME.format(visit.dueBack().atZone(zone))));
             cards.setText(getTranslation("outpost.cards", visit.cardsOut(), visit.cardsPrinted(),
                     visit.cardsSpoiled(), visit.cardsLeft(), visit.waiting()));
-            spoiled.setEnabled(visit.cardsLeft() > 0);
+            sending.setVisible(visit.sending());
+            sending.setText(getTranslation("outpost.sending", visit.waiting()));
+            spoiled.setEnabled(visit.cardsLeft() > 0 && !visit.sending());
+            spoiled.setVisible(desk.fieldOfficer());
+            addSlot.setVisible(desk.fieldOfficer());
             students = desk.roster();
             showRoster();
         });
@@ -176,21 +216,29 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
                 button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             }
             button.setId("outpost-" + kind.name().toLowerCase(Locale.ROOT) + "-" + student.studentId());
+            button.setDisableOnClick(true); // a second tap while the first is saved takes no second step
             if (kind == Kind.CARD_PRINTED) {
                 OpensDialog.button(button);
-                button.addClickListener(click -> new CardDialog(getTranslation("outpost.print.title"),
-                        getTranslation("outpost.print.text", student.fullName()), serial -> {
-                            desk.record(student.studentId(), kind, serial);
-                            Notifications.success(getTranslation("outpost.print.done", student.fullName(), serial));
-                            refresh();
-                        }).open());
+                button.addClickListener(click -> {
+                    button.setEnabled(true);
+                    new CardDialog(getTranslation("outpost.print.title"),
+                            getTranslation("outpost.print.text", student.fullName()), serial -> {
+                                desk.record(student.studentId(), kind, serial);
+                                Notifications.success(getTranslation("outpost.print.done", student.fullName(),
+                                        serial));
+                                refresh();
+                            }).open();
+                });
             } else {
-                button.addClickListener(click -> Notifications.unlessRefused(() -> {
-                    desk.record(student.studentId(), kind, null);
-                    Notifications.success(getTranslation("outpost.recorded", student.fullName(),
-                            getTranslation("outpost.kind." + kind)));
-                    refresh();
-                }));
+                button.addClickListener(click -> {
+                    if (Notifications.unlessRefused(() -> desk.record(student.studentId(), kind, null))) {
+                        Notifications.success(getTranslation("outpost.recorded", student.fullName(),
+                                getTranslation("outpost.kind." + kind)));
+                        refresh();
+                    } else {
+                        button.setEnabled(true);
+                    }
+                });
             }
             buttons.add(button);
         }

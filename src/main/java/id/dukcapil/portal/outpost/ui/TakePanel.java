@@ -14,6 +14,7 @@ import com.vaadin.flow.data.binder.Binder;
 import id.dukcapil.portal.outpost.OfferedVisit;
 import id.dukcapil.portal.outpost.OutpostDesk;
 import id.dukcapil.portal.outpost.OutpostProperties;
+import id.dukcapil.portal.outpost.OutpostTransfers;
 import id.dukcapil.portal.outpost.ui.OutpostForms.DinasSignIn;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.ui.BeanRule;
@@ -40,11 +41,13 @@ class TakePanel extends VerticalLayout {
     final Grid<OfferedVisit> offered = new Grid<>();
     private final Binder<DinasSignIn> binder = new Binder<>(DinasSignIn.class);
     private final OutpostDesk desk;
+    private final OutpostTransfers transfers;
     private final OutpostProperties settings;
     private final Runnable taken;
 
-    TakePanel(OutpostDesk desk, OutpostProperties settings, Runnable taken) {
+    TakePanel(OutpostDesk desk, OutpostTransfers transfers, OutpostProperties settings, Runnable taken) {
         this.desk = desk;
+        this.transfers = transfers;
         this.settings = settings;
         this.taken = taken;
         setPadding(false);
@@ -53,6 +56,8 @@ class TakePanel extends VerticalLayout {
         dinas.setLabel(getTranslation("outpost.take.dinas"));
         dinas.setId("outpost-dinas");
         dinas.setMaxLength(200);
+        // The Dinas this outpost was set up for: not a field for a passer-by to point elsewhere.
+        dinas.setReadOnly(settings.dinasUrl() != null && !settings.dinasUrl().toString().isBlank());
         username.setLabel(getTranslation("outpost.take.username"));
         username.setId("outpost-username");
         username.setMaxLength(40);
@@ -66,7 +71,14 @@ class TakePanel extends VerticalLayout {
         find.setIcon(VaadinIcon.SEARCH.create());
         find.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         find.setId("outpost-find");
-        find.addClickListener(click -> find());
+        find.setDisableOnClick(true);
+        find.addClickListener(click -> {
+            try {
+                find();
+            } finally {
+                find.setEnabled(true);
+            }
+        });
         EnterSubmits.on(find, dinas, username, password);
 
         offered.setId("outpost-offered");
@@ -100,8 +112,8 @@ class TakePanel extends VerticalLayout {
             return;
         }
         try {
-            List<OfferedVisit> visits = desk.offered(URI.create(signIn.get().dinas()), signIn.get().username(),
-                    signIn.get().password().toCharArray(), getLocale());
+            List<OfferedVisit> visits = transfers.offered(OutpostTransfers.dinasAddress(signIn.get().dinas()),
+                    signIn.get().username(), signIn.get().password().toCharArray(), getLocale());
             offered.setItems(visits);
             offered.setVisible(true);
             if (visits.isEmpty()) {
@@ -117,16 +129,19 @@ class TakePanel extends VerticalLayout {
         take.setId("outpost-take-" + visit.id());
         take.setEnabled(visit.takeable());
         take.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-        take.addClickListener(click -> BoundForms.record(binder).ifPresent(signIn -> {
+        take.setDisableOnClick(true); // the Dinas answers in seconds on a slow link: one take, not two
+        take.addClickListener(click -> BoundForms.record(binder).ifPresentOrElse(signIn -> {
             try {
-                desk.take(URI.create(signIn.dinas()), visit.id(), signIn.username(), signIn.password().toCharArray(),
-                        getLocale());
+                transfers.take(OutpostTransfers.dinasAddress(signIn.dinas()), visit.id(), signIn.username(),
+                        signIn.password().toCharArray(), getLocale());
+                password.clear(); // sent, not kept: not in the page either
                 Notifications.success(getTranslation("outpost.take.done", visit.schoolName()));
                 taken.run();
             } catch (RuleViolation refused) {
+                take.setEnabled(true);
                 Notifications.error(refused);
             }
-        }));
+        }, () -> take.setEnabled(true)));
         return take;
     }
 }

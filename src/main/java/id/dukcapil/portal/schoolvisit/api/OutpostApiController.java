@@ -54,11 +54,10 @@ class OutpostApiController {
 
     static final String BASE = "/api/v1/outposts";
     static final String CHECKINS = BASE + "/checkins";
-    /** The most operations one bundle carries: a day's roster (2,000 students) several times over. */
-    static final int OPERATIONS_MAX = 10_000;
+    static final int OPERATIONS_MAX = OutpostBundle.OPERATIONS_MAX;
     /** The check-in's body cap: {@link #OPERATIONS_MAX} operations of about 250 bytes each, and room. */
     static final int CHECKIN_BODY_MAX_BYTES = 4 * 1024 * 1024;
-    static final int CARD_SERIAL_MAX_LENGTH = 40;
+    static final int CARD_SERIAL_MAX_LENGTH = OutpostBundle.CARD_SERIAL_MAX_LENGTH;
     /** The subject the refusal's audit entry names, set before the service is asked. */
     static final String SUBJECT = OutpostApiController.class.getName() + ".subject";
 
@@ -86,7 +85,7 @@ class OutpostApiController {
                          @NotBlank @Size(max = StaffForm.USERNAME_MAX_LENGTH)
                          @Pattern(regexp = StaffForm.USERNAME_PATTERN) String staff,
                          @Nullable @Min(1) Long studentId,
-                         @Nullable @Size(max = CARD_SERIAL_MAX_LENGTH) @Pattern(regexp = "[A-Za-z0-9./-]+")
+                         @Nullable @Size(max = CARD_SERIAL_MAX_LENGTH) @Pattern(regexp = OutpostBundle.CARD_SERIAL_PATTERN)
                          String cardSerial) {
 
         OutpostBundle.Operation operation() {

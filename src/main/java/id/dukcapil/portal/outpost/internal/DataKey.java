@@ -1,0 +1,70 @@
+package id.dukcapil.portal.outpost.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/** The outpost's data key (AES-256): seals a text with AES-GCM, a fresh nonce each time, and opens it again. */
+public final class DataKey {
+
+    private static final String SEAL = "AES/GCM/NoPadding";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKey key;
+
+    DataKey(SecretKey key) {
+        this.key = key;
+    }
+
+    SecretKey secretKey() {
+        return key;
+    }
+
+    /** The text sealed, base64. */
+    public String seal(String plain) {
+        byte[] bytes = plain.getBytes(StandardCharsets.UTF_8);
+        try {
+            return Base64.getEncoder().encodeToString(seal(key, bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK's AES-GCM failed", e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** The text a {@link #seal} with this key gave. */
+    public String open(String sealed) {
+        try {
+            return new String(open(key, Base64.getDecoder().decode(sealed)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Sealed data this key did not seal", e);
+        }
+    }
+
+    static byte[] seal(SecretKey with, byte[] plain) throws GeneralSecurityException {
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        Cipher cipher = Cipher.getInstance(SEAL);
+        cipher.init(Cipher.ENCRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, iv));
+        byte[] sealed = cipher.doFinal(plain);
+        return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+    }
+
+    static byte[] open(SecretKey with, byte[] sealed) throws GeneralSecurityException {
+        if (sealed.length < IV_BYTES + TAG_BITS / 8) {
+            throw new AEADBadTagException("too short");
+        }
+        Cipher cipher = Cipher.getInstance(SEAL);
+        cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+        return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+    }
+}
