@@ -1,5 +1,7 @@
 package id.dukcapil.portal.outpost;
 
+import id.dukcapil.portal.audit.AuditEntry;
+import id.dukcapil.portal.audit.AuditJournal;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.outpost.internal.DataKey;
@@ -52,13 +54,15 @@ public class OutpostTransfers {
     private final OutpostProperties settings;
     private final CarriedAccounts carriedAccounts;
     private final AuditLog auditLog;
+    private final AuditJournal journal;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     OutpostTransfers(TakenVisitRepository visits, TakenStudentRepository students, OperationRepository operations,
                      TakenVisitView views, DinasClient dinas, OutpostVault vault, OutpostProperties settings,
-                     CarriedAccounts carriedAccounts, AuditLog auditLog, TransactionTemplate transactions,
-                     Clock clock) {
+                     CarriedAccounts carriedAccounts, AuditLog auditLog, AuditJournal journal,
+                     TransactionTemplate transactions, Clock clock) {
+        this.journal = journal;
         this.visits = visits;
         this.students = students;
         this.operations = operations;
@@ -106,10 +110,11 @@ public class OutpostTransfers {
         List<CarriedAccounts.Carried> team = taken.team().stream()
                 .filter(member -> taken.visit().team().contains(member.username())).limit(TEAM_MAX).toList();
         DataKey[] made = new DataKey[1];
+        long journalFrom = journal.head();
         try {
             TakenVisitEntity saved = transactions.execute(status -> {
                 made[0] = vault.fresh(username, password);
-                TakenVisitEntity visit = new TakenVisitEntity(dinasUrl, taken, made[0]);
+                TakenVisitEntity visit = new TakenVisitEntity(dinasUrl, taken, made[0], journalFrom);
                 visit.carried(carriedAccounts.adopt(team, work(visitId)));
                 visits.saveAndFlush(visit);
                 students.saveAll(taken.roster().stream()
@@ -148,7 +153,10 @@ public class OutpostTransfers {
         Integer sent = held.sentOperations();
         List<OutpostBundle.Operation> carried = operations.findByCheckoutIdOrderByPosition(held.checkoutId())
                 .stream().limit(sent == null ? 0 : sent).map(OperationEntity::operation).toList();
-        OutpostBundle bundle = new OutpostBundle(held.checkoutId(), cardsBroughtBack, carried);
+        // What happened on this laptop since the take, in its log's order: joined into the Dinas's log.
+        List<OutpostBundle.JournalEntry> entries = journal.after(held.journalFrom(), OutpostBundle.JOURNAL_MAX)
+                .stream().map(OutpostTransfers::journalEntry).toList();
+        OutpostBundle bundle = new OutpostBundle(held.checkoutId(), cardsBroughtBack, carried, entries);
         String signature = Outposts.sign(bundle, held.secret(vault.key()));
         DinasClient.CheckInAnswer answer;
         try {
@@ -182,6 +190,12 @@ public class OutpostTransfers {
             return visits.saveAndFlush(visit);
         });
         return views.of(back);
+    }
+
+    private static OutpostBundle.JournalEntry journalEntry(AuditEntry entry) {
+        return new OutpostBundle.JournalEntry(entry.seq(), entry.occurredAt(), entry.actorId(), entry.action(),
+                entry.subjectType() == null ? null : entry.subjectType() + ":" + entry.subjectId(),
+                entry.outcome().name(), entry.detail());
     }
 
     private void notSent(TakenVisitEntity held) {

@@ -2,10 +2,11 @@ package id.dukcapil.portal.schoolvisit;
 
 /**
  * What a bundle's check-in did (issue 53): operations applied now, found applied before (the same bundle again, its
- * remainder after a crash), and put on the reconciliation list; and the visit's blank cards accounted for.
+ * remainder after a crash), and put on the reconciliation list; the visit's blank cards accounted for; and the
+ * entries of the outpost's log joined into the Dinas's (at the first check-in).
  */
 public record CheckIn(long checkoutId, int applied, int alreadyApplied, int toReconcile, int cardsOut, int cardsUsed,
-                      int cardsSpoiled, int cardsBroughtBack) {
+                      int cardsSpoiled, int cardsBroughtBack, int journalEntries) {
 
     /** Cards taken out and not accounted for (negative: more accounted for than taken); zero when they balance. */
     public int cardDifference() {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * id and the time it happened on the outpost, and the blank cards it brings back. It is signed over
  * {@link #canonical()} with the checkout's secret.
  */
-public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations) {
+public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations,
+                            List<JournalEntry> journal) {
 
     /** The most operations one bundle carries: a day's roster (2,000 students) several times over. */
     public static final int OPERATIONS_MAX = 10_000;
@@ -19,8 +20,27 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
     public static final String CARD_SERIAL_PATTERN = "[A-Za-z0-9./-]+";
     public static final int CARD_SERIAL_MAX_LENGTH = 40;
 
+    /** The most entries of the outpost's log one bundle carries. */
+    public static final int JOURNAL_MAX = 5_000;
+
     public OutpostBundle {
         operations = List.copyOf(operations);
+        journal = List.copyOf(journal);
+    }
+
+    /** A bundle without the outpost's log. */
+    public OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations) {
+        this(checkoutId, cardsBroughtBack, operations, List.of());
+    }
+
+    /**
+     * An entry of the outpost's own audit log since the visit was taken, joined into the Dinas's on check-in.
+     *
+     * @param seq     its position in the outpost's chain: the journal's entries follow each other without a gap
+     * @param subject {@code type:id}, if any
+     */
+    public record JournalEntry(long seq, Instant at, String actor, String action, @Nullable String subject,
+                               String outcome, @Nullable String detail) {
     }
 
     /** What the outpost did. */
@@ -51,8 +71,9 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
     }
 
     /**
-     * The bytes signed: one line for the bundle, one per operation in order, fields separated by '|', UTF-8. Written
-     * by hand, not by a JSON writer, so that the outpost and the Dinas agree on them whatever their settings.
+     * The bytes signed: one line for the bundle, one per operation in order, one per journal entry, fields separated
+     * by '|' (in the journal's free text escaped), UTF-8. Written by hand, not by a JSON writer, so that the outpost
+     * and the Dinas agree on them whatever their settings.
      */
     public byte[] canonical() {
         StringBuilder text = new StringBuilder("bundle|").append(checkoutId).append('|').append(cardsBroughtBack)
@@ -63,6 +84,18 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
                     .append(operation.studentId() == null ? "" : operation.studentId()).append('|')
                     .append(operation.cardSerial() == null ? "" : operation.cardSerial()).append('\n');
         }
+        for (JournalEntry entry : journal) {
+            text.append("journal|").append(entry.seq()).append('|').append(entry.at()).append('|')
+                    .append(escaped(entry.actor())).append('|').append(escaped(entry.action())).append('|')
+                    .append(escaped(entry.subject())).append('|').append(escaped(entry.outcome())).append('|')
+                    .append(escaped(entry.detail())).append('\n');
+        }
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A log's free text in the canonical form: its separators and line breaks escaped, so no two texts read alike. */
+    private static String escaped(@Nullable String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\p").replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 }

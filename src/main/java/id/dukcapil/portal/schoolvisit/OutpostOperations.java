@@ -62,12 +62,14 @@ class OutpostOperations {
     private final AuditLog auditLog;
     private final Clock clock;
     private final TeamVisits team;
+    private final OutpostJournals journals;
 
     OutpostOperations(TeamVisits team, CheckoutRepository checkouts, OutpostOperationRepository operations,
                       ReconciliationRepository reconciliation, StudentRepository students,
                       SchoolVisitRepository visits, VisitReads plans, PopulationRegistry registry,
-                      SchoolVisitClocks clocks, AuditLog auditLog, Clock clock) {
+                      SchoolVisitClocks clocks, OutpostJournals journals, AuditLog auditLog, Clock clock) {
         this.team = team;
+        this.journals = journals;
         this.checkouts = checkouts;
         this.operations = operations;
         this.reconciliation = reconciliation;
@@ -226,17 +228,21 @@ class OutpostOperations {
      * (whichever bundle brought them), so a bundle arriving twice counts nothing twice.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public CheckIn finish(long checkoutId, int cardsBroughtBack, int applied, int already, int toReconcile) {
+    public CheckIn finish(long checkoutId, int cardsBroughtBack, int applied, int already, int toReconcile,
+                          List<OutpostBundle.JournalEntry> journal) {
         CheckoutEntity checkout = checkout(checkoutId);
         boolean wasOut = checkout.state() == CheckoutEntity.State.OUT;
         checkout.checkedIn(cardsBroughtBack, clock.instant());
+        if (wasOut) {
+            journals.join(checkout, journal);
+        }
         checkouts.saveAndFlush(checkout);
         List<OutpostOperationEntity> taken = operations.findByCheckoutId(checkoutId);
         int used = (int) taken.stream().filter(op -> op.kind().equals(Kind.CARD_PRINTED.name())).count();
         int spoiled = (int) taken.stream().filter(op -> op.kind().equals(Kind.CARD_SPOILED.name())).count();
         int back = checkout.cardsBroughtBack(); // the first check-in's count; a bundle again changes it not
         CheckIn checkIn = new CheckIn(checkoutId, applied, already, toReconcile, checkout.cardsOut(), used, spoiled,
-                back);
+                back, checkout.journalEntries() == null ? 0 : checkout.journalEntries());
         if (wasOut || applied + toReconcile > 0) {
             auditLog.record(AuditRecord.success("schoolvisit.visit.checked-in", "SchoolVisit",
                     String.valueOf(checkout.visitId())).withDetail("outpost=" + checkout.outpost() + "; applied="

@@ -173,6 +173,17 @@ class OutpostNodeTests {
                 + "AND subject_id = ?", Integer.class, String.valueOf(scene.visitId()))).isEqualTo(7);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'outpost.visit.checked-in' "
                 + "AND subject_id = ?", Integer.class, String.valueOf(scene.visitId()))).isOne();
+        // The outpost's own log since the take joined the Dinas's, once, in its order, without a gap.
+        List<String> joined = jdbc.queryForList("SELECT detail FROM audit_entry WHERE action = "
+                + "'schoolvisit.outpost.journal' AND subject_id = ? ORDER BY seq", String.class,
+                String.valueOf(taken.checkoutId()));
+        assertThat(joined).filteredOn(detail -> detail.contains("action=outpost.operation.recorded")).hasSize(7);
+        assertThat(joined).anySatisfy(detail -> assertThat(detail).contains("action=outpost.visit.taken")
+                .contains("by=" + scene.officer()));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = "
+                + "'schoolvisit.outpost.journal-gap' AND subject_id = ?", Integer.class,
+                String.valueOf(taken.checkoutId()))).isZero();
+        assertThat(repeated.journalEntries()).as("joined at the first check-in only").isEqualTo(joined.size());
     }
 
     @Test

@@ -374,6 +374,48 @@ class OutpostCheckInTests {
         return new Out(plannerName, officer, visitId, sent, students, recordable, ready);
     }
 
+    @Test
+    void the_outposts_log_joins_the_dinass_once_and_a_gap_in_it_is_logged_for_the_auditor() {
+        Out out = checkedOut(0);
+        Instant at = clock.instant().plusSeconds(60);
+        long absent = out.students().getFirst();
+        String visit = "SchoolVisit:" + out.visitId();
+        // Entries 41 and 42, then 44: 43 was removed on the laptop; and its log lacks the take.
+        OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0,
+                List.of(op(Kind.ABSENT, at, out, absent, null)), List.of(
+                new OutpostBundle.JournalEntry(41, at, out.officer(), "staff.sign-in", null, "SUCCESS", null),
+                new OutpostBundle.JournalEntry(42, at, out.officer(), "outpost.operation.recorded", visit, "SUCCESS",
+                        "kind=ABSENT | a bar, and a\nline break"),
+                new OutpostBundle.JournalEntry(44, at, out.officer(), "outpost.vault.unlock-refused", null, "REFUSED",
+                        "username=" + out.officer())));
+        clock.advance(Duration.ofMinutes(5));
+
+        CheckIn first = checkIn(out, bundle);
+        assertThat(first.journalEntries()).isEqualTo(3);
+        String checkout = String.valueOf(out.sent().checkoutId());
+        assertThat(jdbc.queryForList("SELECT CONCAT(outcome, ' ', detail) FROM audit_entry WHERE action = "
+                + "'schoolvisit.outpost.journal' AND subject_id = ? ORDER BY seq", String.class, checkout))
+                .satisfiesExactly(
+                        entry -> assertThat(entry).startsWith("SUCCESS").contains("seq=41")
+                                .contains("action=staff.sign-in"),
+                        entry -> assertThat(entry).contains("seq=42").contains("subject=" + visit),
+                        entry -> assertThat(entry).startsWith("REFUSED").contains("seq=44"));
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_entry WHERE action = "
+                + "'schoolvisit.outpost.journal-gap' AND subject_id = ?", String.class, checkout))
+                .contains("the take of " + visit).contains("43-43");
+
+        CheckIn again = checkIn(out, bundle);
+        assertThat(again.journalEntries()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = "
+                + "'schoolvisit.outpost.journal' AND subject_id = ?", Integer.class, checkout)).as("once").isEqualTo(3);
+
+        // The journal is signed: an entry changed on the way refuses the whole bundle.
+        OutpostBundle altered = new OutpostBundle(bundle.checkoutId(), 0, bundle.operations(), List.of(
+                new OutpostBundle.JournalEntry(41, at, out.officer(), "staff.sign-in", null, "SUCCESS", "x")));
+        assertThatThrownBy(() -> SignedInAs.call(users, out.officer(), () -> outposts.checkIn(altered,
+                Outposts.sign(bundle, out.sent().secret())))).hasMessageContaining("schoolvisit.error.bundle-signature");
+    }
+
     private static List<Long> idsOf(OutpostPackage sent, List<String[]> residents) {
         return residents.stream().map(resident -> sent.roster().stream()
                 .filter(packed -> packed.nik().equals(resident[0])).findFirst().orElseThrow().studentId()).toList();

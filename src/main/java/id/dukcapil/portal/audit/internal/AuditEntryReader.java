@@ -66,6 +66,12 @@ public class AuditEntryReader {
                 rs -> consumer.accept(ENTRY.mapRow(rs, 0)));
     }
 
+    /** The entries after a position, oldest first, at most {@code limit}. */
+    public List<AuditEntry> after(long seq, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry WHERE seq > ? ORDER BY seq LIMIT ?", ENTRY, seq,
+                limit);
+    }
+
     /** The whole chain in order, with the stored hashes, one row at a time. */
     public void forEachLink(RowCallbackHandler handler) {
         stream("SELECT " + COLUMNS + ", algorithm, key_id, prev_hash, hash FROM audit_entry ORDER BY seq", List.of(), handler);

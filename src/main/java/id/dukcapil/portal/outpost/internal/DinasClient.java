@@ -104,7 +104,7 @@ public class DinasClient {
     /** What the Dinas did with a bundle, as its API answers. */
     public record CheckInAnswer(long checkoutId, int applied, int alreadyApplied, int toReconcile, int cardsOut,
                                 int cardsUsed, int cardsSpoiled, int cardsBroughtBack, int cardDifference,
-                                String cards) {
+                                String cards, int journalEntries) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))

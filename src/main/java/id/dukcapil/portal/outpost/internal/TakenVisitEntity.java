@@ -43,6 +43,7 @@ public class TakenVisitEntity implements Persistable<Long> {
     private @Nullable String answer;
     private @Nullable String carriedAccounts;
     private @Nullable Integer sentOperations;
+    private long journalFrom;
     private String team;
     @Version
     @Column(nullable = false)
@@ -62,7 +63,9 @@ public class TakenVisitEntity implements Persistable<Long> {
     }
 
     /** The visit as taken, the bundle's secret sealed with the outpost's data key. */
-    public TakenVisitEntity(URI dinas, OutpostPackage taken, DataKey vault) {
+    /** @param journalFrom this node's audit log's position before the take */
+    public TakenVisitEntity(URI dinas, OutpostPackage taken, DataKey vault, long journalFrom) {
+        this.journalFrom = journalFrom;
         this.checkoutId = taken.checkoutId();
         this.dinasUrl = dinas.toString();
         this.visitId = taken.visit().id();
@@ -102,6 +105,11 @@ public class TakenVisitEntity implements Persistable<Long> {
             this.status = Status.OUT;
             this.sentOperations = null;
         }
+    }
+
+    /** This node's audit log's position before the take: the journal is what came after. */
+    public long journalFrom() {
+        return journalFrom;
     }
 
     /** The operations the bundle on its way holds, while SENDING. */

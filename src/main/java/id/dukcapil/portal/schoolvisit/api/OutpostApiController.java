@@ -1,5 +1,6 @@
 package id.dukcapil.portal.schoolvisit.api;
 
+import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.schoolvisit.CheckIn;
 import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostPackage;
@@ -55,8 +56,13 @@ class OutpostApiController {
     static final String BASE = "/api/v1/outposts";
     static final String CHECKINS = BASE + "/checkins";
     static final int OPERATIONS_MAX = OutpostBundle.OPERATIONS_MAX;
-    /** The check-in's body cap: {@link #OPERATIONS_MAX} operations of about 250 bytes each, and room. */
-    static final int CHECKIN_BODY_MAX_BYTES = 4 * 1024 * 1024;
+    /** A journal entry's actor, action and subject: the audit log's own columns are shorter. */
+    static final int JOURNAL_FIELD_MAX = 100;
+    /**
+     * The check-in's body cap: {@link #OPERATIONS_MAX} operations of about 250 bytes each and
+     * {@link OutpostBundle#JOURNAL_MAX} journal entries of at most about 800, and room.
+     */
+    static final int CHECKIN_BODY_MAX_BYTES = 8 * 1024 * 1024;
     static final int CARD_SERIAL_MAX_LENGTH = OutpostBundle.CARD_SERIAL_MAX_LENGTH;
     /** The subject the refusal's audit entry names, set before the service is asked. */
     static final String SUBJECT = OutpostApiController.class.getName() + ".subject";
@@ -93,13 +99,28 @@ class OutpostApiController {
         }
     }
 
+    /** An entry of the outpost's own log; its free text bounded as the Dinas's own log bounds it. */
+    record JournalBody(@NotNull @Min(1) Long seq, @NotNull Instant at,
+                       @NotBlank @Size(max = JOURNAL_FIELD_MAX) String actor,
+                       @NotBlank @Size(max = JOURNAL_FIELD_MAX) String action,
+                       @Nullable @Size(max = JOURNAL_FIELD_MAX) String subject,
+                       @NotNull @Pattern(regexp = "SUCCESS|FAILURE|REFUSED") String outcome,
+                       @Nullable @Size(max = AuditRecord.DETAIL_MAX_LENGTH) String detail) {
+
+        OutpostBundle.JournalEntry entry() {
+            return new OutpostBundle.JournalEntry(seq, at, actor, action, subject, outcome, detail);
+        }
+    }
+
     record BundleBody(@NotNull @Min(1) Long checkoutId,
                       @NotNull @Min(0) @Max(VisitDesk.CARDS_MAX) Integer cardsBroughtBack,
-                      @NotNull @Size(max = OPERATIONS_MAX) List<@NotNull @Valid OperationBody> operations) {
+                      @NotNull @Size(max = OPERATIONS_MAX) List<@NotNull @Valid OperationBody> operations,
+                      @Nullable @Size(max = OutpostBundle.JOURNAL_MAX) List<@NotNull @Valid JournalBody> journal) {
 
         OutpostBundle bundle() {
             return new OutpostBundle(checkoutId, cardsBroughtBack,
-                    operations.stream().map(OperationBody::operation).toList());
+                    operations.stream().map(OperationBody::operation).toList(),
+                    journal == null ? List.of() : journal.stream().map(JournalBody::entry).toList());
         }
     }
 
@@ -109,7 +130,8 @@ class OutpostApiController {
 
     /** What the check-in did, and the blank cards' balance in the caller's language. */
     record CheckInAnswer(long checkoutId, int applied, int alreadyApplied, int toReconcile, int cardsOut,
-                         int cardsUsed, int cardsSpoiled, int cardsBroughtBack, int cardDifference, String cards) {
+                         int cardsUsed, int cardsSpoiled, int cardsBroughtBack, int cardDifference, String cards,
+                         int journalEntries) {
     }
 
     @GetMapping(path = "/visits")
@@ -160,7 +182,7 @@ class OutpostApiController {
                     @ApiResponse(responseCode = "404", description = "CHECKOUT_NOT_FOUND"),
                     @ApiResponse(responseCode = "409", description = "CHECKOUT_CLOSED (back at the Dinas: a bundle "
                             + "with a new operation, nothing applied)"),
-                    @ApiResponse(responseCode = "413", description = "CONTENT_TOO_LARGE (over 4 MB)"),
+                    @ApiResponse(responseCode = "413", description = "CONTENT_TOO_LARGE (over 8 MB)"),
                     @ApiResponse(responseCode = "422", description = "BUNDLE_SIGNATURE_INVALID (nothing applied), "
                             + "STUDENT_NOT_FOUND, BUNDLE_STAFF_NOT_IN_TEAM, BUNDLE_TIME_INVALID (nothing applied), "
                             + "a field's errors")})
@@ -171,7 +193,7 @@ class OutpostApiController {
         return new CheckInAnswer(done.checkoutId(), done.applied(), done.alreadyApplied(), done.toReconcile(),
                 done.cardsOut(), done.cardsUsed(), done.cardsSpoiled(), done.cardsBroughtBack(),
                 done.cardDifference(), messages.getMessage(done.cardsKey(), done.cardsArgs(),
-                        ApiProblems.locale(request)));
+                        ApiProblems.locale(request)), done.journalEntries());
     }
 
     /**

@@ -34,6 +34,7 @@ public class CheckoutEntity {
     private String secret;
     private int cardsOut;
     private int cardsSpoiled;
+    private @Nullable Integer journalEntries;
     private @Nullable Integer cardsBroughtBack;
     private @Nullable Instant checkedInAt;
     @Version
@@ -107,6 +108,15 @@ public class CheckoutEntity {
 
     public int cardsOut() {
         return cardsOut;
+    }
+
+    /** The outpost's log joined into the Dinas's: once, at the first check-in. */
+    public void journalJoined(int entries) {
+        this.journalEntries = entries;
+    }
+
+    public @Nullable Integer journalEntries() {
+        return journalEntries;
     }
 
     public int cardsSpoiled() {
