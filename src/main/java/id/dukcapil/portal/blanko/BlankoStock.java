@@ -39,6 +39,9 @@ public class BlankoStock {
     private static final String COUNTER = "hasAnyRole('" + Roles.OPERATOR + "','" + Roles.PRINT_OPERATOR + "','"
             + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
+    /** The reason a field's spoiled cards carry in the ledger. */
+    static final String FIELD_SPOILED = "Rusak di lapangan (kunjungan sekolah)";
+
     private static final String FIELD = "hasAnyRole('" + Roles.PLANNER + "','" + Roles.FIELD_OFFICER + "','"
             + Roles.MANAGER + "','" + Roles.ADMIN + "')";
 
@@ -113,6 +116,18 @@ public class BlankoStock {
         point(servicePoint);
         positive(quantity);
         return move(servicePoint, MovementKind.FROM_FIELD, quantity, visitReference, null);
+    }
+
+    /**
+     * Blank cards a school visit spoiled in the field, brought back with its unused ones ({@link #fromField}): out of
+     * the usable stock, as spoiled, under the visit's reference.
+     */
+    @Transactional
+    @PreAuthorize(FIELD)
+    public StockMovement spoiledInField(String servicePoint, int quantity, String visitReference) {
+        point(servicePoint);
+        positive(quantity);
+        return move(servicePoint, MovementKind.SPOILED, -quantity, visitReference, FIELD_SPOILED);
     }
 
     /** One card spoiled in the printer, with the reason. */

@@ -293,6 +293,9 @@ class OutpostOperations {
         if (operation.kind() == Kind.CARD_SPOILED) {
             checkout.cardSpoiled();
             checkouts.saveAndFlush(checkout);
+            SchoolVisitEntity spoiledAt = visits.findById(visit.id()).orElseThrow();
+            spoiledAt.spoilCard();
+            visits.saveAndFlush(spoiledAt);
             return;
         }
         Student student = studentOf(visit, operation);

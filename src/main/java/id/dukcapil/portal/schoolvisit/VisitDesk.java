@@ -106,12 +106,19 @@ public class VisitDesk {
         SchoolVisitEntity closing = team.toChange(visitId);
         closing.close();
         team.change(closing);
-        if (visit.cardsLeft() > 0) {
-            blanko.fromField(visit.servicePoint(), visit.cardsLeft(), TeamVisits.reference(visitId));
+        // The cards come back to the point, the spoiled ones too (for the record of their destruction): those go
+        // out of the stock again as spoiled, so the ledger tells what came back and what of it can be used.
+        int back = visit.cardsLeft() + visit.cardsSpoiled();
+        if (back > 0) {
+            blanko.fromField(visit.servicePoint(), back, TeamVisits.reference(visitId));
+        }
+        if (visit.cardsSpoiled() > 0) {
+            blanko.spoiledInField(visit.servicePoint(), visit.cardsSpoiled(), TeamVisits.reference(visitId));
         }
         clocks.leaveIfOpen(SchoolVisitClocks.visit(visitId), SopStep.D2_PREPARATION_AND_VISIT, clock.instant());
         auditLog.record(AuditRecord.success("schoolvisit.visit.closed", "SchoolVisit", String.valueOf(visitId))
-                .withDetail("cards printed=" + visit.cardsPrinted() + "; returned=" + visit.cardsLeft()));
+                .withDetail("cards printed=" + visit.cardsPrinted() + "; spoiled=" + visit.cardsSpoiled()
+                        + "; returned=" + visit.cardsLeft()));
         return team.mine(visitId);
     }
 }

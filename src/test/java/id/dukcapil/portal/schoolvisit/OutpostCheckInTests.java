@@ -168,6 +168,13 @@ class OutpostCheckInTests {
         // Back at the Dinas: the visit's work goes on there.
         assertThat(SignedInAs.call(users, out.officer(), () -> field.begin(out.visitId(), absent)).student()
                 .fieldStep()).isEqualTo(FieldStep.STATUS);
+
+        // The visit closes: of its 3 cards 1 was printed, 1 spoiled at the outpost; the spoiled one comes back with
+        // the unused one and goes out of the stock again as spoiled, so the stock has only the usable card back.
+        assertThat(SignedInAs.call(users, out.officer(), () -> visitDesk.close(out.visitId())).cardsLeft()).isOne();
+        assertThat(jdbc.queryForList("SELECT CONCAT(kind, ' ', quantity) FROM blanko_movement WHERE reference = ? "
+                + "ORDER BY id", String.class, "D-V" + out.visitId()))
+                .containsExactly("TO_FIELD -3", "FROM_FIELD 2", "SPOILED -1");
     }
 
     @Test

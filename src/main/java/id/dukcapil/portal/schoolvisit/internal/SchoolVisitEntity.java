@@ -40,6 +40,7 @@ public class SchoolVisitEntity {
     private VisitState state;
     private int cardsTaken;
     private int cardsPrinted;
+    private int cardsSpoiled;
     private String plannedBy;
     private Instant plannedAt;
     private @Nullable Instant letterSentAt;
@@ -84,10 +85,20 @@ public class SchoolVisitEntity {
         if (state != VisitState.UNDERWAY) {
             throw new RuleViolation("schoolvisit.error.visit-not-underway");
         }
-        if (cardsPrinted >= cardsTaken) {
+        if (cardsPrinted + cardsSpoiled >= cardsTaken) {
             throw new RuleViolation("schoolvisit.error.no-cards-left");
         }
         cardsPrinted++;
+    }
+
+    /**
+     * One blank card of the visit's spoiled in the field (an outpost's printer): used, not returned as unused. Counted
+     * only while cards are left: a spoiled card beyond them is the check-in's card difference to explain.
+     */
+    public void spoilCard() {
+        if (cardsPrinted + cardsSpoiled < cardsTaken) {
+            cardsSpoiled++;
+        }
     }
 
     /** The visit ends; the cards not used go back to the point's stock (its service's part). */
@@ -128,6 +139,10 @@ public class SchoolVisitEntity {
 
     int cardsTaken() {
         return cardsTaken;
+    }
+
+    int cardsSpoiled() {
+        return cardsSpoiled;
     }
 
     int cardsPrinted() {

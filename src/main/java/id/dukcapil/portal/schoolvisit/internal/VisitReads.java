@@ -60,7 +60,7 @@ public class VisitReads {
             var school = schoolOf.get(visit.schoolId()).toRecord();
             return new SchoolVisit(visit.id(), visit.schoolId(), school.name(), school.servicePoint(), visit.day(),
                     visit.kitCode(), kitOf.get(visit.kitCode()).name(), visit.state(), visit.officers(),
-                    visit.cardsTaken(), visit.cardsPrinted(), visit.letterSentAt());
+                    visit.cardsTaken(), visit.cardsPrinted(), visit.cardsSpoiled(), visit.letterSentAt());
         }).toList();
     }
 }
