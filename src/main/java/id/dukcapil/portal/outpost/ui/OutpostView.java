@@ -23,6 +23,7 @@ import id.dukcapil.portal.outpost.OutpostTransfers;
 import id.dukcapil.portal.outpost.OutpostProperties;
 import id.dukcapil.portal.outpost.TakenStudent;
 import id.dukcapil.portal.outpost.TakenVisit;
+import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.ui.Notifications;
@@ -198,7 +199,11 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         String here = student.outcome() == null ? "" : " · " + getTranslation("outpost.kind." + student.outcome());
         String card = student.cardSerial() == null ? ""
                 : " · " + getTranslation("outpost.student.card", student.cardSerial());
-        return register + here + card;
+        // What needs the centre waits, said so, never faked: the central enrolment's answer comes at the Dinas.
+        boolean centre = student.outcome() == Kind.RECORDED
+                || student.outcome() == null && (student.enrolmentStatus() == EnrolmentStatus.BIOMETRICS_CAPTURED
+                || student.enrolmentStatus() == EnrolmentStatus.SENT_FOR_ENROLMENT);
+        return register + here + card + (centre ? " · " + getTranslation("outpost.student.waiting-centre") : "");
     }
 
     /** One button per step open for the student: one tap, kept here with its time. */

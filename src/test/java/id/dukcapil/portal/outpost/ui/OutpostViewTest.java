@@ -68,6 +68,8 @@ class OutpostViewTest extends PortalViewTest {
             assertThat(view.cards.getText()).contains("dibawa 2").contains("sisa 2");
             tap(view, young, "outpost-recorded-" + young);
             assertThat(lastNotification()).contains("direkam di sini");
+            assertThat(standing(view, young)).as("what needs the centre waits, said so")
+                    .contains("direkam di sini").contains("menunggu pusat");
             tap(view, ready, "outpost-found_recorded-" + ready);
             tap(view, ready, "outpost-card_printed-" + ready);
             CardDialog card = find(CardDialog.class).single();
@@ -95,6 +97,17 @@ class OutpostViewTest extends PortalViewTest {
                 .isEqualTo("PRINTED");
         assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_student WHERE id = ?", String.class, young))
                 .isEqualTo("WAITING");
+    }
+
+    /** The student's standing as the roster shows it. */
+    private String standing(OutpostView view, long studentId) {
+        GridTester<?, TakenStudent> roster = test(view.roster);
+        for (int row = 0; row < roster.size(); row++) {
+            if (roster.getRow(row).studentId() == studentId) {
+                return roster.getCellText(row, 2);
+            }
+        }
+        throw new AssertionError("student " + studentId + " not on the roster");
     }
 
     /** Clicks a step's button in the student's row. */
