@@ -43,10 +43,20 @@ public final class PortalProcess implements Database {
     private final int port;
     private final Map<String, String> env;
     private final List<String> arguments;
+    private final String profile;
     private Process process;
     private int starts;
 
     public PortalProcess(Path folder, Map<String, String> env, String... arguments) throws IOException {
+        this("demo", folder, env, arguments);
+    }
+
+    /**
+     * The same under another Spring profile ({@code outpost}: a field team's laptop, decision 199), without the demo
+     * data; only the demo profile is told to fill its data before it is ready.
+     */
+    public PortalProcess(String profile, Path folder, Map<String, String> env, String... arguments) throws IOException {
+        this.profile = profile;
         this.jar = Path.of(System.getProperty("portal.jar", "target/dukcapil-portal-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged jar (run through ./mvnw -Pcrash verify)").exists();
         this.folder = Files.createDirectories(folder).toAbsolutePath();
@@ -67,8 +77,10 @@ public final class PortalProcess implements Database {
                 .forEach(command::add);
         // The suites use and count the demo data the moment the portal is ready (decision 137).
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=0",
-                "--spring.profiles.active=demo",
-                "--portal.demo.fill=at-start", "--logging.level.root=warn", "--logging.level.id.dukcapil=info"));
+                "--spring.profiles.active=" + profile, "--logging.level.root=warn", "--logging.level.id.dukcapil=info"));
+        if (profile.equals("demo")) {
+            command.add("--portal.demo.fill=at-start");
+        }
         command.addAll(arguments);
         command.addAll(List.of(once));
         Path log = folder.resolve("portal-" + (++starts) + ".log");
