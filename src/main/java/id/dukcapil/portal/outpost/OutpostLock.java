@@ -5,6 +5,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.outpost.internal.OutpostVault;
+import id.dukcapil.portal.outpost.internal.TakenVisitRepository;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.throttle.Limit;
@@ -12,6 +13,7 @@ import id.dukcapil.portal.shared.throttle.Throttle;
 import id.dukcapil.portal.shared.throttle.Throttles;
 import id.dukcapil.portal.staff.MyAccount;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -31,10 +33,12 @@ public class OutpostLock {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final MyAccount myAccount;
+    private final TakenVisitRepository visits;
 
     OutpostLock(OutpostVault vault, Throttles throttles, AuditLog auditLog, CurrentActor currentActor,
-                MyAccount myAccount) {
+                MyAccount myAccount, TakenVisitRepository visits) {
         this.myAccount = myAccount;
+        this.visits = visits;
         this.vault = vault;
         this.unlockTries = throttles.perNode("outpost.unlock", UNLOCK_TRIES);
         this.auditLog = auditLog;
@@ -53,7 +57,9 @@ public class OutpostLock {
     }
 
     /** Opens the visit's data with an officer's password; five wrong ones in 15 minutes for one name and it waits. */
-    public void unlock(String username, char[] password) {
+    public void unlock(String typed, char[] password) {
+        // One name, one count: as the staff sign-in reads a name (trimmed, lower case), so "Lapangan " is lapangan.
+        String username = typed.strip().toLowerCase(Locale.ROOT);
         if (unlockTries.spent(username)) {
             throw new RuleViolation("outpost.error.unlock-throttled");
         }
@@ -72,6 +78,9 @@ public class OutpostLock {
     @PreAuthorize(OutpostDesk.FIELD_OFFICER)
     public void addSlot(char[] password) {
         String officer = currentActor.get().id();
+        if (visits.held().filter(visit -> visit.team().contains(officer)).isEmpty()) {
+            throw new RuleViolation("outpost.error.not-in-team", officer);
+        }
         if (unlockTries.spent(officer)) {
             throw new RuleViolation("outpost.error.unlock-throttled");
         }

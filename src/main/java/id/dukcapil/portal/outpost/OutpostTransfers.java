@@ -102,7 +102,7 @@ public class OutpostTransfers {
         }
         String name = settings.name().isEmpty() ? "Pos lapangan" : settings.name();
         OutpostPackage taken = call(() -> dinas.checkOut(dinasUrl, visitId, name, username, password, language));
-        Duration skew = Duration.between(taken.checkedOutAt(), clock.instant()).abs();
+        Duration skew = Duration.between(taken.issuedAt(), clock.instant()).abs();
         if (skew.compareTo(CLOCK_SKEW_MAX) > 0) {
             throw new RuleViolation("outpost.error.clock", skew.toMinutes());
         }
@@ -150,14 +150,21 @@ public class OutpostTransfers {
             visit.sending((int) operations.countByCheckoutId(visit.checkoutId()));
             return visits.saveAndFlush(visit);
         });
-        Integer sent = held.sentOperations();
-        List<OutpostBundle.Operation> carried = operations.findByCheckoutIdOrderByPosition(held.checkoutId())
-                .stream().limit(sent == null ? 0 : sent).map(OperationEntity::operation).toList();
-        // What happened on this laptop since the take, in its log's order: joined into the Dinas's log.
-        List<OutpostBundle.JournalEntry> entries = journal.after(held.journalFrom(), OutpostBundle.JOURNAL_MAX)
-                .stream().map(OutpostTransfers::journalEntry).toList();
-        OutpostBundle bundle = new OutpostBundle(held.checkoutId(), cardsBroughtBack, carried, entries);
-        String signature = Outposts.sign(bundle, held.secret(vault.key()));
+        OutpostBundle bundle;
+        String signature;
+        try {
+            Integer sent = held.sentOperations();
+            List<OutpostBundle.Operation> carried = operations.findByCheckoutIdOrderByPosition(held.checkoutId())
+                    .stream().limit(sent == null ? 0 : sent).map(OperationEntity::operation).toList();
+            // What happened on this laptop since the take, in its log's order: joined into the Dinas's log.
+            List<OutpostBundle.JournalEntry> entries = journal.after(held.journalFrom(), OutpostBundle.JOURNAL_MAX)
+                    .stream().map(OutpostTransfers::journalEntry).toList();
+            bundle = new OutpostBundle(held.checkoutId(), cardsBroughtBack, carried, entries);
+            signature = Outposts.sign(bundle, held.secret(vault.key()));
+        } catch (RuntimeException beforeSending) {
+            notSent(held); // nothing left: the team goes on (locked, the officer opens it first)
+            throw beforeSending;
+        }
         DinasClient.CheckInAnswer answer;
         try {
             answer = dinas.checkIn(held.dinasUrl(), bundle, signature, username, password, language);
@@ -169,6 +176,7 @@ public class OutpostTransfers {
                 notSent(held);
                 throw new RuleViolation("outpost.dinas.away", away.getMessage());
             }
+            mayHaveArrived(held);
             throw new RuleViolation("outpost.dinas.unknown", away.getMessage());
         }
         TakenVisitEntity back = transactions.execute(status -> {
@@ -192,10 +200,30 @@ public class OutpostTransfers {
         return views.of(back);
     }
 
+    /**
+     * A log entry as the journal carries it, within the API's bounds whatever the log holds: an actor without a name
+     * (a sign-in tried with none) still an actor, long fields cut, so one entry never makes the bundle refused.
+     */
     private static OutpostBundle.JournalEntry journalEntry(AuditEntry entry) {
-        return new OutpostBundle.JournalEntry(entry.seq(), entry.occurredAt(), entry.actorId(), entry.action(),
-                entry.subjectType() == null ? null : entry.subjectType() + ":" + entry.subjectId(),
-                entry.outcome().name(), entry.detail());
+        String actor = entry.actorId() == null || entry.actorId().isBlank() ? "(" + entry.actorType() + ")"
+                : entry.actorId();
+        String subject = entry.subjectType() == null ? null : entry.subjectType() + ":" + entry.subjectId();
+        return new OutpostBundle.JournalEntry(entry.seq(), entry.occurredAt(), cut(actor), cut(entry.action()),
+                subject == null ? null : cut(subject), entry.outcome().name(), entry.detail());
+    }
+
+    private static String cut(String text) {
+        return text.length() <= OutpostBundle.JOURNAL_FIELD_MAX ? text
+                : text.substring(0, OutpostBundle.JOURNAL_FIELD_MAX);
+    }
+
+    /** A send that may have reached the Dinas: from now on only this bundle goes, whatever later tries meet. */
+    private void mayHaveArrived(TakenVisitEntity held) {
+        transactions.executeWithoutResult(status -> visits.heldLocked()
+                .filter(visit -> visit.checkoutId() == held.checkoutId()).ifPresent(visit -> {
+                    visit.mayHaveArrived();
+                    visits.saveAndFlush(visit);
+                }));
     }
 
     private void notSent(TakenVisitEntity held) {

@@ -22,6 +22,8 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
 
     /** The most entries of the outpost's log one bundle carries. */
     public static final int JOURNAL_MAX = 5_000;
+    /** A journal entry's actor, action and subject at most. */
+    public static final int JOURNAL_FIELD_MAX = 100;
 
     public OutpostBundle {
         operations = List.copyOf(operations);
@@ -95,7 +97,8 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
 
     /** A log's free text in the canonical form: its separators and line breaks escaped, so no two texts read alike. */
     private static String escaped(@Nullable String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("|", "\\p").replace("\n", "\\n")
+        // None is "\0", which no escaped text can read as: a backslash of the text is written twice.
+        return text == null ? "\\0" : text.replace("\\", "\\\\").replace("|", "\\p").replace("\n", "\\n")
                 .replace("\r", "\\r");
     }
 }

@@ -15,12 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param cardsOut the blank cards the team holds (taken out less printed); the Dinas's stock counts cards, it keeps
  *                 no serials, so none are listed
  * @param secret   the HMAC-SHA256 key of the bundles, hex; kept by the Dinas with the checkout
+ * @param issuedAt the Dinas's clock when it handed the package (the first time or again): what the outpost's clock is
+ *                 compared with
  * @param team     the team's field officers' accounts, so each signs in on the outpost with their own Dinas password
  *                 (decision 199): name and password hash, never a password
  */
 public record OutpostPackage(long checkoutId, String outpost, String checkedOutBy, Instant checkedOutAt,
                              SchoolVisit visit, List<Packed> roster, int cardsOut, String secret,
-                             List<CarriedAccounts.Carried> team) {
+                             List<CarriedAccounts.Carried> team, Instant issuedAt) {
 
     /**
      * A student of the roster as checked out: the outpost's starting point, and what check-in compares against; no

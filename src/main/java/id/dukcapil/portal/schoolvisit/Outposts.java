@@ -104,7 +104,7 @@ public class Outposts {
                 .map(this::packed).toList();
         return new OutpostPackage(checkout.id(), checkout.outpost(), checkout.checkedOutBy(),
                 checkout.checkedOutAt(), visit, roster, checkout.cardsOut(), checkout.secret(),
-                carriedAccounts.of(visit.team()));
+                carriedAccounts.of(visit.team()), clock.instant());
     }
 
     /**

@@ -8,14 +8,17 @@ import id.dukcapil.portal.staff.internal.ServicePointEntity;
 import id.dukcapil.portal.staff.internal.ServicePointRepository;
 import id.dukcapil.portal.staff.internal.StaffAccountEntity;
 import id.dukcapil.portal.staff.internal.StaffAccountRepository;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Field officers' accounts carried with a piece of work to an outpost node (issue 53 item 5, decision 199): the
  * Dinas hands out its team's accounts with the work (name and password hash, never a password), the outpost makes them
  * its own for as long as it holds the work, so each officer signs in there offline with their own Dinas password, and
- * closes them when the work went back. A stolen laptop between two pieces of work opens to nobody's password; an
+ * closes them when the work went back (a password nobody knows in place of the Dinas's). A stolen laptop between two pieces of work opens to nobody's password; an
  * account made on the outpost itself (its administrator) is never touched.
  */
 @Service
@@ -31,6 +34,7 @@ public class CarriedAccounts {
 
     /** How the portal's password encoder writes a hash: what a carried account's hash must be. */
     static final String HASHED_AS = "{bcrypt}";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A field officer's account as an outpost carries it. */
     public record Carried(String username, String fullName, String passwordHash) {
@@ -45,10 +49,13 @@ public class CarriedAccounts {
     private final ServicePointRepository servicePoints;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final PasswordEncoder passwordEncoder;
     private final boolean outpost;
 
     CarriedAccounts(StaffAccountRepository accounts, ServicePointRepository servicePoints, AuditLog auditLog,
-                    Clock clock, @Value("${portal.outpost.enabled:false}") boolean outpost) {
+                    Clock clock, PasswordEncoder passwordEncoder,
+                    @Value("${portal.outpost.enabled:false}") boolean outpost) {
+        this.passwordEncoder = passwordEncoder;
         this.outpost = outpost;
         this.accounts = accounts;
         this.servicePoints = servicePoints;
@@ -106,16 +113,20 @@ public class CarriedAccounts {
         return adopted;
     }
 
-    /** On an outpost: the work went back; the accounts carried for it sign in here no more. */
+    /**
+     * On an outpost: the work went back; the accounts carried for it sign in here no more (their password becomes one
+     * nobody knows), while the session that sent the work back goes on to show the Dinas's answer.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
     public void release(Collection<String> usernames, String work) {
         refuseUnlessOutpost();
         for (String username : usernames) {
-            accounts.findForUpdateByUsername(username)
-                    .filter(account -> account.active() && work.equals(account.carriedFor()))
+            accounts.findForUpdateByUsername(username).filter(account -> work.equals(account.carriedFor()))
                     .ifPresent(account -> {
-                        account.released();
+                        byte[] random = new byte[32];
+                        RANDOM.nextBytes(random);
+                        account.released(passwordEncoder.encode(HexFormat.of().formatHex(random)), clock.instant());
                         accounts.saveAndFlush(account);
                         auditLog.record(AuditRecord.success("staff.account.released", "StaffAccount", username)
                                 .withDetail("work=" + work));

@@ -137,7 +137,8 @@ class OutpostNodeTests {
 
         // Back in reach of the Dinas. (The test keeps the bundle's secret to send the same bundle again below.)
         String secret = vault.key().open(jdbc.queryForObject("SELECT secret_sealed FROM outpost_visit "
-                + "WHERE checkout_id = ?", String.class, taken.checkoutId()));
+                + "WHERE checkout_id = ?", String.class, taken.checkoutId()),
+                "outpost_visit.secret:" + taken.checkoutId());
         clock.advance(Duration.ofHours(3));
         link.restore();
         TakenVisit back = as(scene, () -> transfers.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 1,
@@ -256,8 +257,14 @@ class OutpostNodeTests {
         assertThat(as(scene, desk::roster)).extracting(TakenStudent::nik).contains(first[0]);
         as(scene, () -> desk.record(student, Kind.ABSENT, null));
 
-        // A second officer registers their password: after the next lock theirs opens it too.
-        String second = staffAccounts.create(Set.of(Role.FIELD_OFFICER), OutpostScenes.PASSWORD);
+        // An officer of another team may not; a second officer of the team registers their password (a wrong one is
+        // refused): after the next lock theirs opens it too.
+        String stranger = staffAccounts.create(Set.of(Role.FIELD_OFFICER), OutpostScenes.PASSWORD);
+        assertThatThrownBy(() -> SignedInAs.run(users, stranger, () -> vaultLock.addSlot(
+                OutpostScenes.PASSWORD.toCharArray()))).hasMessageContaining("outpost.error.not-in-team");
+        String second = scene.colleague();
+        assertThatThrownBy(() -> SignedInAs.run(users, second, () -> vaultLock.addSlot(
+                "Sandi-Salah-2026".toCharArray()))).hasMessageContaining("outpost.error.password-wrong");
         SignedInAs.run(users, second, () -> vaultLock.addSlot(OutpostScenes.PASSWORD.toCharArray()));
         as(scene, () -> {
             vaultLock.lock();
@@ -266,7 +273,7 @@ class OutpostNodeTests {
         SignedInAs.run(users, second, () -> vaultLock.unlock(second, OutpostScenes.PASSWORD.toCharArray()));
         assertThat(as(scene, vaultLock::locked)).isFalse();
 
-        // Five wrong passwords for a name, and even the right one waits.
+        // Five wrong passwords for a name (a right one before started it afresh), and even the right one waits.
         as(scene, () -> {
             vaultLock.lock();
             return null;
@@ -319,6 +326,10 @@ class OutpostNodeTests {
         assertThat(as(scene, desk::roster)).allSatisfy(student -> assertThat(student.allowed()).isEmpty());
 
         link.loseAnswers(false);
+        assertThatThrownBy(() -> as(scene, () -> transfers.checkIn(scene.officer(), "Sandi-Salah-2026".toCharArray(),
+                0, INDONESIAN))).as("a later try refused: the bundle that may have arrived still the one to send")
+                .hasMessageContaining("outpost.dinas.refused");
+        assertThat(as(scene, desk::current)).hasValueSatisfying(visit -> assertThat(visit.sending()).isTrue());
         TakenVisit back = as(scene, () -> transfers.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 0,
                 INDONESIAN));
         assertThat(back.back()).isTrue();

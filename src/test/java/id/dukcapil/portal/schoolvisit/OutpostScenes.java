@@ -28,8 +28,11 @@ public record OutpostScenes(Schools schools, RosterImport rosterImport, VisitPla
     public static final String PASSWORD = "Sandi-Kuat-2026";
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
 
-    /** A visit underway, not checked out: residents by NIK, name and birth date as {@code SchoolVisitTestSupport}. */
-    public record Scene(String plannerName, String officer, School school, SchoolVisit visit,
+    /**
+     * A visit underway, not checked out: residents by NIK, name and birth date as {@code SchoolVisitTestSupport};
+     * {@code colleague} a second field officer of the visit's team.
+     */
+    public record Scene(String plannerName, String officer, String colleague, School school, SchoolVisit visit,
                         List<String[]> notRecorded, List<String[]> printReady) {
 
         public long visitId() {
@@ -47,6 +50,7 @@ public record OutpostScenes(Schools schools, RosterImport rosterImport, VisitPla
     public Scene setOut(int notRecorded, int printReady, int cards) {
         String plannerName = staffAccounts.create(Set.of(Role.PLANNER), PASSWORD);
         String officer = staffAccounts.create(Set.of(Role.FIELD_OFFICER), PASSWORD);
+        String colleague = staffAccounts.create(Set.of(Role.FIELD_OFFICER), PASSWORD);
         LocalDate day = LocalDate.now(OFFICE).plusDays(30 + Math.floorMod(System.nanoTime(), 200));
         List<String[]> young = SchoolVisitTestSupport.residents(jdbc, day.minusYears(17).plusDays(1),
                 day.minusYears(16), "NOT_RECORDED", notRecorded);
@@ -54,8 +58,8 @@ public record OutpostScenes(Schools schools, RosterImport rosterImport, VisitPla
                 day.minusYears(17).minusDays(1), "PRINT_READY", printReady);
         List<String[]> all = new ArrayList<>(young);
         all.addAll(ready);
-        var arranged = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, plannerName, officer, day,
-                all, jdbc);
+        var arranged = SchoolVisitTestSupport.visit(schools, rosterImport, planner, users, plannerName,
+                Set.of(officer, colleague), day, all, jdbc);
         long visitId = arranged.visit().id();
         clock.setInstant(day.atTime(7, 0).atZone(OFFICE).toInstant());
         if (cards > 0) {
@@ -66,7 +70,7 @@ public record OutpostScenes(Schools schools, RosterImport rosterImport, VisitPla
             return visitDesk.ready(visitId);
         });
         clock.advance(Duration.ofMinutes(45));
-        return new Scene(plannerName, officer, arranged.school(), visit, young, ready);
+        return new Scene(plannerName, officer, colleague, arranged.school(), visit, young, ready);
     }
 
     /** The student id of a resident of the scene's roster. */

@@ -60,8 +60,20 @@ public final class SchoolVisitTestSupport {
                                  org.springframework.security.core.userdetails.UserDetailsService users,
                                  String plannerName, String officer, LocalDate day, List<String[]> students,
                                  JdbcTemplate jdbc) {
+        return visit(schools, rosterImport, planner, users, plannerName, java.util.Set.of(officer), day, students,
+                jdbc);
+    }
+
+    /** The same with a team of several officers. */
+    public static Arranged visit(Schools schools, RosterImport rosterImport, VisitPlanner planner,
+                                 org.springframework.security.core.userdetails.UserDetailsService users,
+                                 String plannerName, java.util.Set<String> team, LocalDate day,
+                                 List<String[]> students, JdbcTemplate jdbc) {
         School school = rostered(schools, rosterImport, users, plannerName, day, students, jdbc);
-        return new Arranged(school, scheduled(planner, users, plannerName, school, officer, day), students);
+        String kit = kit(planner, users, plannerName, school);
+        SchoolVisit visit = id.dukcapil.portal.SignedInAs.call(users, plannerName, () -> planner.schedule(
+                new VisitPlan(school.id(), day, team, kit, java.time.Instant.now())));
+        return new Arranged(school, visit, students);
     }
 
     /**

@@ -29,11 +29,14 @@ public final class DataKey {
         return key;
     }
 
-    /** The text sealed, base64. */
-    public String seal(String plain) {
+    /**
+     * The text sealed, base64, bound to where it is kept ({@code context}: table, column, row): sealed text moved to
+     * another row or column opens nothing.
+     */
+    public String seal(String plain, String context) {
         byte[] bytes = plain.getBytes(StandardCharsets.UTF_8);
         try {
-            return Base64.getEncoder().encodeToString(seal(key, bytes));
+            return Base64.getEncoder().encodeToString(seal(key, bytes, context.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The JDK's AES-GCM failed", e);
         } finally {
@@ -41,30 +44,33 @@ public final class DataKey {
         }
     }
 
-    /** The text a {@link #seal} with this key gave. */
-    public String open(String sealed) {
+    /** The text a {@link #seal} with this key and context gave. */
+    public String open(String sealed, String context) {
         try {
-            return new String(open(key, Base64.getDecoder().decode(sealed)), StandardCharsets.UTF_8);
+            return new String(open(key, Base64.getDecoder().decode(sealed), context.getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Sealed data this key did not seal", e);
         }
     }
 
-    static byte[] seal(SecretKey with, byte[] plain) throws GeneralSecurityException {
+    static byte[] seal(SecretKey with, byte[] plain, byte[] context) throws GeneralSecurityException {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         Cipher cipher = Cipher.getInstance(SEAL);
         cipher.init(Cipher.ENCRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, iv));
+        cipher.updateAAD(context);
         byte[] sealed = cipher.doFinal(plain);
         return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
     }
 
-    static byte[] open(SecretKey with, byte[] sealed) throws GeneralSecurityException {
+    static byte[] open(SecretKey with, byte[] sealed, byte[] context) throws GeneralSecurityException {
         if (sealed.length < IV_BYTES + TAG_BITS / 8) {
             throw new AEADBadTagException("too short");
         }
         Cipher cipher = Cipher.getInstance(SEAL);
         cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+        cipher.updateAAD(context);
         return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
     }
 }

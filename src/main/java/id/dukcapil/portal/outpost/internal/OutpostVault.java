@@ -15,6 +15,7 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outpost's data at rest (issue 53 item 5, decision 199): the roster's personal data and the bundle's secret are
@@ -60,6 +61,7 @@ public class OutpostVault {
      */
     public DataKey fresh(String username, char[] password) {
         slots.deleteAllInBatch();
+        username = slotName(username);
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         DataKey made = new DataKey(new SecretKeySpec(raw, "AES"));
@@ -73,22 +75,31 @@ public class OutpostVault {
         key = made;
     }
 
-    /** Another officer of the visit's team can open the key after a restart too: a slot with their password. */
+    /**
+     * Another officer of the visit's team can open the key after a restart too: a slot with their password, in place
+     * of their old one in one transaction (never a moment without it).
+     */
+    @Transactional
     public void addSlot(String username, char[] password) {
         DataKey open = key();
-        slots.findById(username).ifPresent(slots::delete);
+        username = slotName(username);
+        slots.findById(username).ifPresent(old -> {
+            slots.delete(old);
+            slots.flush();
+        });
         slots.saveAndFlush(slot(username, password, open));
     }
 
     /** Opens the key with an officer's password: whether it did (no slot, or a wrong password: no). */
     public boolean unlock(String username, char[] password) {
-        Optional<KeySlotEntity> slot = slots.findById(username);
+        Optional<KeySlotEntity> slot = slots.findById(slotName(username));
         if (slot.isEmpty()) {
             return false;
         }
         try {
             SecretKey derived = derive(password, HexFormat.of().parseHex(slot.get().salt()), slot.get().iterations());
-            byte[] raw = DataKey.open(derived, Base64.getDecoder().decode(slot.get().wrappedKey()));
+            byte[] raw = DataKey.open(derived, Base64.getDecoder().decode(slot.get().wrappedKey()),
+                    slotContext(slotName(username)));
             key = new DataKey(new SecretKeySpec(raw, "AES"));
             Arrays.fill(raw, (byte) 0);
             return true;
@@ -110,16 +121,27 @@ public class OutpostVault {
         key = null;
     }
 
+    /** A slot's name as the staff sign-in reads a name: trimmed, lower case. */
+    private static String slotName(String username) {
+        return username.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private KeySlotEntity slot(String username, char[] password, DataKey data) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         try {
-            byte[] wrapped = DataKey.seal(derive(password, salt, ITERATIONS), data.secretKey().getEncoded());
+            byte[] wrapped = DataKey.seal(derive(password, salt, ITERATIONS), data.secretKey().getEncoded(),
+                    slotContext(username));
             return new KeySlotEntity(username, HexFormat.of().formatHex(salt), ITERATIONS,
                     Base64.getEncoder().encodeToString(wrapped), clock.instant());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The JDK's AES-GCM or PBKDF2 failed", e);
         }
+    }
+
+    /** What a slot's sealed key is bound to: its name (a slot copied under another name opens nothing). */
+    private static byte[] slotContext(String username) {
+        return ("outpost_key_slot:" + username).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static SecretKey derive(char[] password, byte[] salt, int iterations) throws GeneralSecurityException {

@@ -63,9 +63,9 @@ public class TakenStudentEntity implements Persistable<TakenStudentEntity.Key> {
     /** The student as packed, their NIK, name and birth date sealed with the outpost's data key. */
     public TakenStudentEntity(long checkoutId, OutpostPackage.Packed packed, DataKey vault) {
         this.key = new Key(checkoutId, packed.studentId());
-        this.nikSealed = vault.seal(packed.nik());
-        this.fullNameSealed = vault.seal(packed.fullName());
-        this.birthDateSealed = vault.seal(packed.birthDate().toString());
+        this.nikSealed = vault.seal(packed.nik(), context("nik"));
+        this.fullNameSealed = vault.seal(packed.fullName(), context("full_name"));
+        this.birthDateSealed = vault.seal(packed.birthDate().toString(), context("birth_date"));
         this.className = packed.className();
         this.state = packed.state();
         this.fieldStep = packed.fieldStep();
@@ -98,15 +98,20 @@ public class TakenStudentEntity implements Persistable<TakenStudentEntity.Key> {
     }
 
     public String nik(DataKey vault) {
-        return vault.open(nikSealed);
+        return vault.open(nikSealed, context("nik"));
     }
 
     public String fullName(DataKey vault) {
-        return vault.open(fullNameSealed);
+        return vault.open(fullNameSealed, context("full_name"));
     }
 
     public LocalDate birthDate(DataKey vault) {
-        return LocalDate.parse(vault.open(birthDateSealed));
+        return LocalDate.parse(vault.open(birthDateSealed, context("birth_date")));
+    }
+
+    /** Where a sealed value is kept: its column and row. */
+    private String context(String column) {
+        return "outpost_student." + column + ":" + key.checkoutId() + ":" + key.studentId();
     }
 
     public String className() {

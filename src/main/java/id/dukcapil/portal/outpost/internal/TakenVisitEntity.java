@@ -43,6 +43,7 @@ public class TakenVisitEntity implements Persistable<Long> {
     private @Nullable String answer;
     private @Nullable String carriedAccounts;
     private @Nullable Integer sentOperations;
+    private boolean sentReached;
     private long journalFrom;
     private String team;
     @Version
@@ -75,7 +76,7 @@ public class TakenVisitEntity implements Persistable<Long> {
         this.checkedOutBy = taken.checkedOutBy();
         this.checkedOutAt = taken.checkedOutAt();
         this.cardsOut = taken.cardsOut();
-        this.secretSealed = vault.seal(taken.secret());
+        this.secretSealed = vault.seal(taken.secret(), "outpost_visit.secret:" + taken.checkoutId());
         this.status = Status.OUT;
         this.team = String.join(",", taken.visit().team());
         this.fresh = true;
@@ -99,9 +100,20 @@ public class TakenVisitEntity implements Persistable<Long> {
         }
     }
 
-    /** The bundle never reached the Dinas, or the Dinas refused it whole: the team goes on working. */
+    /**
+     * A send of the bundle reached the Dinas and its answer was lost: the Dinas may have taken it, so from now on only
+     * this bundle goes (a step taken after it would be refused there once the visit is back).
+     */
+    public void mayHaveArrived() {
+        this.sentReached = true;
+    }
+
+    /**
+     * The bundle never reached the Dinas, or the Dinas refused it whole: the team goes on working; unless an earlier
+     * send of it may have arrived.
+     */
     public void notSent() {
-        if (status == Status.SENDING) {
+        if (status == Status.SENDING && !sentReached) {
             this.status = Status.OUT;
             this.sentOperations = null;
         }
@@ -175,7 +187,7 @@ public class TakenVisitEntity implements Persistable<Long> {
     }
 
     public String secret(DataKey vault) {
-        return vault.open(secretSealed);
+        return vault.open(secretSealed, "outpost_visit.secret:" + checkoutId);
     }
 
     public Status status() {

@@ -56,8 +56,7 @@ class OutpostApiController {
     static final String BASE = "/api/v1/outposts";
     static final String CHECKINS = BASE + "/checkins";
     static final int OPERATIONS_MAX = OutpostBundle.OPERATIONS_MAX;
-    /** A journal entry's actor, action and subject: the audit log's own columns are shorter. */
-    static final int JOURNAL_FIELD_MAX = 100;
+    static final int JOURNAL_FIELD_MAX = OutpostBundle.JOURNAL_FIELD_MAX;
     /**
      * The check-in's body cap: {@link #OPERATIONS_MAX} operations of about 250 bytes each and
      * {@link OutpostBundle#JOURNAL_MAX} journal entries of at most about 800, and room.

@@ -144,9 +144,14 @@ public class StaffAccountEntity {
         this.active = true;
     }
 
-    /** On an outpost: the work it was carried for went back; it signs in no more (it stays carried: for the next). */
-    public void released() {
-        this.active = false;
+    /**
+     * On an outpost: the work it was carried for went back. Its password is no longer the Dinas's but one nobody knows
+     * (a hash of random bytes): no one signs in with it again, and the Dinas's hash leaves the laptop. The account
+     * stays open for the session that sent the work back, so its officer reads the Dinas's answer; carried again with
+     * the next work, it takes the Dinas's password again.
+     */
+    public void released(String unusableHash, Instant now) {
+        changePassword(unusableHash, now, false);
     }
 
     public @Nullable String carriedFor() {
