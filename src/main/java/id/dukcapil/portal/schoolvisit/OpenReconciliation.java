@@ -19,5 +19,5 @@ public record OpenReconciliation(long id, long version, long studentId, String s
                                  OutpostBundle.Kind kind, String staff, String staffName, Instant happenedAt,
                                  Instant arrivedAt, String outpost, @Nullable String cardSerial, StudentState state,
                                  @Nullable FieldStep fieldStep, @Nullable EnrolmentStatus enrolment,
-                                 int cardsPrinted, boolean applicable) {
+                                 int cardsPrinted, boolean applicable, boolean takenBack) {
 }

@@ -164,7 +164,11 @@ class OutpostOperations {
         }
         SchoolVisit visit = plans.visit(checkout.visitId()).orElseThrow();
         Instant arrived = clock.instant();
+        // A visit a supervisor took back (the laptop lost) may have moved on at the Dinas since: what its outpost
+        // still brings is the supervisor's to apply or not, each operation on the reconciliation list.
+        // A spoiled card is a fact whoever holds the visit now.
         Optional<String> conflict = operation.kind() == Kind.CARD_SPOILED ? Optional.empty()
+                : checkout.state() == CheckoutEntity.State.TAKEN_BACK ? Optional.ofNullable(checkout.takenBack())
                 : conflict(visit, operation);
         // The id goes in first: a second arrival of the same operation at the same time waits on its key and fails,
         // its effects rolled back with it.
@@ -231,7 +235,7 @@ class OutpostOperations {
     public CheckIn finish(long checkoutId, int cardsBroughtBack, int applied, int already, int toReconcile,
                           List<OutpostBundle.JournalEntry> journal) {
         CheckoutEntity checkout = checkout(checkoutId);
-        boolean wasOut = checkout.state() == CheckoutEntity.State.OUT;
+        boolean wasOut = checkout.state() != CheckoutEntity.State.BACK; // out, or taken back: its first arrival
         checkout.checkedIn(cardsBroughtBack, clock.instant());
         if (wasOut) {
             journals.join(checkout, journal);

@@ -9,8 +9,10 @@ import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Operation;
 import id.dukcapil.portal.schoolvisit.internal.CheckoutEntity;
 import id.dukcapil.portal.schoolvisit.internal.CheckoutRepository;
+import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
 import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.shared.Nik;
+import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.staff.CarriedAccounts;
 import java.security.GeneralSecurityException;
@@ -38,6 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outposts {
 
     public static final int OUTPOST_MAX_LENGTH = 60;
+    /** A take-back's reason at most: the column's length. */
+    public static final int TAKE_BACK_REASON_MAX = 300;
     private static final String HMAC = "HmacSHA256";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,11 +53,13 @@ public class Outposts {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final CarriedAccounts carriedAccounts;
+    private final SchoolVisitRepository visits;
     private final Clock clock;
 
     Outposts(TeamVisits team, CheckoutRepository checkouts, StudentRepository students, PopulationRegistry registry,
              OutpostOperations operations, AuditLog auditLog, CurrentActor currentActor,
-             CarriedAccounts carriedAccounts, Clock clock) {
+             CarriedAccounts carriedAccounts, SchoolVisitRepository visits, Clock clock) {
+        this.visits = visits;
         this.team = team;
         this.checkouts = checkouts;
         this.students = students;
@@ -105,6 +111,28 @@ public class Outposts {
         return new OutpostPackage(checkout.id(), checkout.outpost(), checkout.checkedOutBy(),
                 checkout.checkedOutAt(), visit, roster, checkout.cardsOut(), checkout.secret(),
                 carriedAccounts.of(visit.team()), clock.instant());
+    }
+
+    /**
+     * A supervisor takes a visit back from its outpost without the bundle (the laptop lost, stolen or broken): the
+     * visit is the Dinas's again at once, and what that outpost may still send goes to the reconciliation list, each
+     * operation for the supervisor to apply or not. With the reason, audited.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('" + Roles.PLANNER + "','" + Roles.ADMIN + "')")
+    public void takeBack(long visitId, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > TAKE_BACK_REASON_MAX) {
+            throw new RuleViolation("shared.reason.required", TAKE_BACK_REASON_MAX);
+        }
+        visits.lockById(visitId).orElseThrow(() -> new RuleViolation("schoolvisit.error.visit-not-found"));
+        CheckoutEntity out = checkouts.out(visitId)
+                .orElseThrow(() -> new RuleViolation("schoolvisit.error.visit-not-out"));
+        out.takenBack(currentActor.id(), clock.instant(), why);
+        checkouts.saveAndFlush(out);
+        auditLog.record(AuditRecord.success("schoolvisit.visit.taken-back", "SchoolVisit", String.valueOf(visitId))
+                .withDetail("outpost=" + out.outpost() + "; held by=" + out.checkedOutBy() + "; since="
+                        + out.checkedOutAt() + "; reason=" + why));
     }
 
     /**

@@ -10,6 +10,7 @@ import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Operation;
+import id.dukcapil.portal.schoolvisit.internal.CheckoutEntity;
 import id.dukcapil.portal.schoolvisit.internal.CheckoutRepository;
 import id.dukcapil.portal.schoolvisit.internal.ReconciliationEntity;
 import id.dukcapil.portal.schoolvisit.internal.ReconciliationRepository;
@@ -87,7 +88,8 @@ public class Reconciliations {
                     row.happenedAt(), row.arrivedAt(), row.outpost(), row.cardSerial(),
                     StudentState.valueOf(row.state()),
                     row.fieldStep() == null ? null : FieldStep.valueOf(row.fieldStep()), enrolment,
-                    registry.cardHistory(nik).size(), operations.applicable(row.checkoutId(), operation(row)));
+                    registry.cardHistory(nik).size(), operations.applicable(row.checkoutId(), operation(row)),
+                    row.dinasVersion().startsWith(CheckoutEntity.TAKEN_BACK));
         });
     }
 

@@ -19,8 +19,16 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "schoolvisit_checkout")
 public class CheckoutEntity {
 
-    /** Where the visit is: at the outpost, or back at the Dinas. */
-    public enum State { OUT, BACK }
+    /**
+     * Where the visit is: at the outpost; back at the Dinas with its bundle; or taken back by a supervisor without it
+     * (the laptop lost or broken): what that outpost still sends goes to the reconciliation list.
+     */
+    public enum State { OUT, BACK, TAKEN_BACK }
+
+    /** How the reconciliation list's Dinas version of an operation of a visit taken back begins. */
+    public static final String TAKEN_BACK = "taken back at the Dinas by ";
+    /** The reconciliation list's versions are kept in 300 characters. */
+    private static final int VERSION_MAX = 300;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,6 +45,9 @@ public class CheckoutEntity {
     private @Nullable Integer journalEntries;
     private @Nullable Integer cardsBroughtBack;
     private @Nullable Instant checkedInAt;
+    private @Nullable String takenBackBy;
+    private @Nullable Instant takenBackAt;
+    private @Nullable String takenBackReason;
     @Version
     private long version;
 
@@ -58,6 +69,25 @@ public class CheckoutEntity {
         this.cardsOut = cardsOut;
     }
 
+    /** A supervisor takes the visit back without its bundle: the laptop was lost or broke. */
+    public void takenBack(String by, Instant at, String reason) {
+        if (state == State.OUT) {
+            this.state = State.TAKEN_BACK;
+            this.takenBackBy = by;
+            this.takenBackAt = at;
+            this.takenBackReason = reason;
+        }
+    }
+
+    /** Who took the visit back, when and why, in words for the reconciliation list; none if nobody did. */
+    public @Nullable String takenBack() {
+        if (takenBackBy == null) {
+            return null;
+        }
+        String words = TAKEN_BACK + takenBackBy + " at " + takenBackAt + ": " + takenBackReason;
+        return words.length() <= VERSION_MAX ? words : words.substring(0, VERSION_MAX - 1) + "…";
+    }
+
     /** A card spoiled on the outpost, counted against those taken out. */
     public void cardSpoiled() {
         cardsSpoiled++;
@@ -68,7 +98,7 @@ public class CheckoutEntity {
      * bundle again changes nothing: the count is the first check-in's.
      */
     public void checkedIn(int broughtBack, Instant at) {
-        if (state == State.OUT) {
+        if (state == State.OUT || state == State.TAKEN_BACK) {
             this.cardsBroughtBack = broughtBack;
             this.state = State.BACK;
             this.checkedInAt = at;

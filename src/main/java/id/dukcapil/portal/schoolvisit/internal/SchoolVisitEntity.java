@@ -93,10 +93,12 @@ public class SchoolVisitEntity {
 
     /**
      * One blank card of the visit's spoiled in the field (an outpost's printer): used, not returned as unused. Counted
-     * only while cards are left: a spoiled card beyond them is the check-in's card difference to explain.
+     * only while the visit is underway with cards left: a spoiled card beyond them is the check-in's card difference
+     * to explain.
      */
     public void spoilCard() {
-        if (cardsPrinted + cardsSpoiled < cardsTaken) {
+        // After the close its cards were counted back: a spoiled one arriving later is for the stock-take.
+        if (state == VisitState.UNDERWAY && cardsPrinted + cardsSpoiled < cardsTaken) {
             cardsSpoiled++;
         }
     }

@@ -92,7 +92,8 @@ class ReconciliationView extends VerticalLayout implements HasDynamicTitle {
                 : getTranslation(row.state().labelKey());
         String enrolment = row.enrolment() == null ? getTranslation("schoolvisit.reconcile.not-in-register")
                 : getTranslation(row.enrolment().labelKey());
-        return getTranslation("schoolvisit.reconcile.dinas-has", state, enrolment, row.cardsPrinted());
+        String has = getTranslation("schoolvisit.reconcile.dinas-has", state, enrolment, row.cardsPrinted());
+        return row.takenBack() ? getTranslation("schoolvisit.reconcile.taken-back") + " " + has : has;
     }
 
     void askKeep(OpenReconciliation row) {

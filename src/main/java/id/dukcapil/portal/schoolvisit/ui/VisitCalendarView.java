@@ -3,8 +3,11 @@ package id.dukcapil.portal.schoolvisit.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,26 +16,27 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.schoolvisit.OutpostHold;
 import id.dukcapil.portal.schoolvisit.OutpostHolds;
+import id.dukcapil.portal.schoolvisit.Outposts;
 import id.dukcapil.portal.schoolvisit.SchoolReports;
 import id.dukcapil.portal.schoolvisit.SchoolVisit;
 import id.dukcapil.portal.schoolvisit.Schools;
 import id.dukcapil.portal.schoolvisit.VisitLetters;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import id.dukcapil.portal.shared.ui.OpensDialog;
-import java.io.ByteArrayInputStream;
+import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.report.TableReportFiles;
+import id.dukcapil.portal.shared.ui.CurrentRoles;
 import id.dukcapil.portal.shared.ui.Notifications;
+import id.dukcapil.portal.shared.ui.OpensDialog;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.VaadinTexts;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -64,7 +68,10 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     final Div calendar = new Div();
     private final VisitPlanner planner;
     private final OutpostHolds holds;
+    private final Outposts outposts;
+    private final CurrentRoles roles;
     @Nullable ScheduleEditor scheduleEditor;
+    @Nullable ReasonDialog takeBack;
     private final Schools schools;
     private final VisitLetters letters;
     private final SchoolReports reports;
@@ -75,8 +82,10 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
     @Nullable LeaveEditor leaveEditor;
 
     VisitCalendarView(VisitPlanner planner, Schools schools, VisitLetters letters, SchoolReports reports,
-                      TableReportFiles files, OutpostHolds holds, Clock clock) {
+                      TableReportFiles files, OutpostHolds holds, Outposts outposts, CurrentRoles roles, Clock clock) {
         this.holds = holds;
+        this.outposts = outposts;
+        this.roles = roles;
         this.reports = reports;
         this.files = files;
         this.planner = planner;
@@ -275,7 +284,34 @@ class VisitCalendarView extends VerticalLayout implements HasDynamicTitle {
         holds.of(visit.id()).ifPresent(away -> dialog.add(OutLine.of(away, clock.getZone())));
         dialog.add(pdf, visitReports(visit));
         dialog.getFooter().add(new Button(getTranslation("schoolvisit.action.close"), click -> dialog.close()), send);
+        if (holds.of(visit.id()).isPresent() && roles.hasAny(Role.PLANNER, Role.ADMIN)) {
+            dialog.getFooter().addComponentAsFirst(takeBackButton(visit, dialog));
+        }
         dialog.open();
+    }
+
+    /**
+     * A visit out at a laptop that was lost, stolen or broke: the supervisor takes it back with the reason, asked first
+     * in words; what that laptop still sends later goes to the reconciliation list.
+     */
+    private Button takeBackButton(SchoolVisit visit, Dialog dialog) {
+        Button button = new Button(getTranslation("schoolvisit.take-back.action"));
+        button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        button.setId("visit-take-back");
+        OpensDialog.button(button);
+        button.addClickListener(click -> {
+            takeBack = new ReasonDialog(getTranslation("schoolvisit.take-back.title"),
+                    getTranslation("schoolvisit.take-back.confirm"), Outposts.TAKE_BACK_REASON_MAX, reason -> {
+                        outposts.takeBack(visit.id(), reason);
+                        Notifications.success(getTranslation("schoolvisit.take-back.done", visit.schoolName()));
+                        dialog.close();
+                        draw();
+                    });
+            takeBack.addComponentAsFirst(new com.vaadin.flow.component.html.Paragraph(
+                    getTranslation("schoolvisit.take-back.text", visit.schoolName())));
+            takeBack.open();
+        });
+        return button;
     }
 
     /** The visit's report (roster, recorded, printed, waiting for the birthday, corrected), made when clicked. */

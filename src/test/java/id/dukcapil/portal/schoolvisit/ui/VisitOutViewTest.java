@@ -14,6 +14,7 @@ import id.dukcapil.portal.schoolvisit.OutpostScenes;
 import id.dukcapil.portal.schoolvisit.Outposts;
 import id.dukcapil.portal.schoolvisit.Student;
 import id.dukcapil.portal.schoolvisit.VisitPlanner;
+import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -97,6 +98,34 @@ class VisitOutViewTest extends PortalViewTest {
             assertThat(find(Button.class).withId("field-ready").exists()).as("the Dinas's again").isTrue();
             field.roster.select(field.roster.getListDataView().getItems().findFirst().orElseThrow());
             assertThat(find(Button.class).withId("field-begin").exists()).isTrue();
+        });
+    }
+
+    @Test
+    void a_supervisor_takes_a_lost_laptops_visit_back_from_its_dialog_with_a_reason() {
+        OutpostScenes.Scene scene = outpostScenes.setOut(1, 0, 0);
+        OutpostPackage sent = SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(),
+                "Laptop Rusak"));
+        SignedInAs.run(users, scene.plannerName(), () -> {
+            VisitCalendarView calendar = navigate(VisitCalendarView.class);
+            calendar.openVisit(scene.visit());
+            test(find(Button.class).id("visit-take-back")).click();
+            roundTrip(); // the dialog attached, as after a click
+            ReasonDialog dialog = find(ReasonDialog.class).single();
+            assertThat(dialog.isOpened()).isTrue();
+            assertThat(dialog.getElement().getTextRecursively()).contains("hilang, dicuri atau rusak");
+            test(dialog.confirm).click();
+            assertThat(dialog.reason.isInvalid()).as("no reason, nothing done").isTrue();
+            test(dialog.reason).setValue("Laptop jatuh dan tidak menyala");
+            test(dialog.confirm).click();
+            assertThat(dialog.isOpened()).isFalse();
+            assertThat(lastNotification()).contains("kembali ke Dinas");
+        });
+        assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
+                sent.checkoutId())).isEqualTo("TAKEN_BACK");
+        SignedInAs.run(users, scene.officer(), () -> {
+            navigate(FieldView.class);
+            assertThat(find(Button.class).withId("field-close").exists()).as("the Dinas's again").isTrue();
         });
     }
 }
