@@ -247,7 +247,9 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
             }
             buttons.add(button);
         }
-        if (buttons.getComponentCount() == 0) {
+        if (buttons.getComponentCount() == 0 && (student.outcome() != null || student.cardSerial() != null)) {
+            // Nothing more for a student the team saw here; nothing at all is shown while no step is open to this
+            // user (the laptop's administrator, a bundle on its way).
             buttons.add(new Span(getTranslation("outpost.student.done")));
         }
         return buttons;
