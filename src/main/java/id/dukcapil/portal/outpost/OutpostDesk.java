@@ -91,7 +91,7 @@ public class OutpostDesk {
 
     /** The last visit this outpost brought back, with the Dinas's answer, if any. */
     public Optional<TakenVisit> lastBack() {
-        return visits.findFirstByStatusOrderByBackAtDesc(TakenVisitEntity.Status.BACK).map(views::of);
+        return visits.findFirstByStatusOrderByCheckoutIdDesc(TakenVisitEntity.Status.BACK).map(views::of);
     }
 
     /** The roster of the visit held, by class and name, each with the steps open for them (none while sending). */

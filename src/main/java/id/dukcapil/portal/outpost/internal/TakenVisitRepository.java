@@ -28,6 +28,6 @@ public interface TakenVisitRepository extends JpaRepository<TakenVisitEntity, Lo
         return findLockedByStatusNot(TakenVisitEntity.Status.BACK);
     }
 
-    /** The last visit brought back. */
-    Optional<TakenVisitEntity> findFirstByStatusOrderByBackAtDesc(TakenVisitEntity.Status status);
+    /** The last visit brought back: the latest checkout (the Dinas numbers them as it hands them out). */
+    Optional<TakenVisitEntity> findFirstByStatusOrderByCheckoutIdDesc(TakenVisitEntity.Status status);
 }

@@ -77,6 +77,9 @@ class CheckInDialog extends Dialog {
         EnterSubmits.on(send, username, password, cardsBack);
         cancel.setText(getTranslation("outpost.card.cancel"));
         cancel.addClickListener(click -> close());
+        username.setWidthFull();
+        password.setWidthFull();
+        cardsBack.setWidthFull();
         add(text, username, password, cardsBack);
         getFooter().add(cancel, send);
     }

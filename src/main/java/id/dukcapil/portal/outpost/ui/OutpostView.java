@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -126,15 +127,18 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         filter.addValueChangeListener(change -> showRoster());
 
         roster.setId("outpost-roster");
-        roster.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        roster.addColumn(TakenStudent::fullName).setHeader(getTranslation("outpost.student.name")).setFlexGrow(2)
-                .setSortable(true);
-        roster.addColumn(TakenStudent::className).setHeader(getTranslation("outpost.student.class"))
-                .setAutoWidth(true).setSortable(true);
-        roster.addColumn(this::standing).setHeader(getTranslation("outpost.student.standing")).setFlexGrow(2);
+        // The student in one column (name, class, what the register says and what was done here) and the steps in
+        // the other: the roster fits a phone as well as a tablet or a laptop.
+        roster.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // The steps the wider part: on a phone the widest ("Sudah terekam", "Recorded before") still fits its column,
+        // the student's words wrap beside it.
+        roster.addComponentColumn(this::student).setHeader(getTranslation("outpost.student.name")).setFlexGrow(2);
         roster.addComponentColumn(this::actions).setHeader(getTranslation("outpost.student.actions"))
                 .setFlexGrow(3);
         roster.setSizeFull();
+        // On a phone the visit's lines and buttons take most of the height: the roster keeps room for a few students
+        // and the page scrolls, rather than a sliver of a grid.
+        roster.setMinHeight("24rem");
 
         HorizontalLayout bar = new HorizontalLayout(filter, spoiled, addSlot, lock, checkIn);
         bar.setWidthFull();
@@ -192,6 +196,16 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
                 .toList());
     }
 
+    /** The student's name, and below it the class and the standing. */
+    private Div student(TakenStudent student) {
+        Span name = new Span(student.fullName());
+        name.getStyle().set("font-weight", "600");
+        Span standing = new Span(student.className() + " · " + standing(student));
+        standing.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        return new Div(name, standing);
+    }
+
     /** The register's status as packed, and what the team did here. */
     private String standing(TakenStudent student) {
         String register = student.enrolmentStatus() == null ? getTranslation("outpost.student.not-in-register")
@@ -211,6 +225,7 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.setSpacing(true);
         buttons.setWrap(true);
+        buttons.setWidthFull(); // the cell's width: on a phone the steps wrap under each other, none cut
         for (Kind kind : List.of(Kind.FOUND_RECORDED, Kind.RECORDED, Kind.CARD_PRINTED, Kind.ABSENT, Kind.REFUSED)) {
             if (!student.allowed().contains(kind)) {
                 continue;

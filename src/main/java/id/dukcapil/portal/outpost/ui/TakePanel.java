@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -82,11 +83,10 @@ class TakePanel extends VerticalLayout {
         EnterSubmits.on(find, dinas, username, password);
 
         offered.setId("outpost-offered");
-        offered.addColumn(OfferedVisit::schoolName).setHeader(getTranslation("outpost.take.school")).setFlexGrow(2);
-        offered.addColumn(visit -> DAY.format(visit.day())).setHeader(getTranslation("outpost.take.day"))
-                .setAutoWidth(true);
-        offered.addColumn(OfferedVisit::cardsLeft).setHeader(getTranslation("outpost.take.cards"))
-                .setAutoWidth(true);
+        // One column of words and one of the button: the list fits a phone as well as a laptop.
+        offered.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        offered.addColumn(visit -> getTranslation("outpost.take.visit", visit.schoolName(), DAY.format(visit.day()),
+                visit.cardsLeft())).setHeader(getTranslation("outpost.take.school")).setFlexGrow(1);
         offered.addComponentColumn(this::takeButton).setAutoWidth(true);
         offered.setAllRowsVisible(true);
         offered.setVisible(false);
@@ -116,6 +116,7 @@ class TakePanel extends VerticalLayout {
                     signIn.get().username(), signIn.get().password().toCharArray(), getLocale());
             offered.setItems(visits);
             offered.setVisible(true);
+            offered.scrollIntoView(); // on a phone the list lies below the form: brought into sight
             if (visits.isEmpty()) {
                 Notifications.warning(getTranslation("outpost.take.none"));
             }

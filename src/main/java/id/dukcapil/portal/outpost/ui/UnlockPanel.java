@@ -66,6 +66,5 @@ class UnlockPanel extends VerticalLayout {
     /** Ready for the next officer: the signed-in one's name, no password. */
     void reset() {
         binder.readRecord(new Unlock(desk.officer(), ""));
-        password.focus(); // the name is the signed-in officer's: the password is what is typed
     }
 }

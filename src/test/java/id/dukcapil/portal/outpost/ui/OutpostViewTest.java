@@ -60,7 +60,7 @@ class OutpostViewTest extends PortalViewTest {
             test(view.take.find).click();
             GridTester<?, OfferedVisit> offered = test(view.take.offered);
             assertThat(offered.size()).isOne();
-            test((Button) offered.getCellComponent(0, 3)).click();
+            test((Button) offered.getCellComponent(0, 1)).click();
             assertThat(lastNotification()).contains(scene.school().name());
 
             assertThat(view.take.isVisible()).isFalse();
@@ -104,7 +104,7 @@ class OutpostViewTest extends PortalViewTest {
         GridTester<?, TakenStudent> roster = test(view.roster);
         for (int row = 0; row < roster.size(); row++) {
             if (roster.getRow(row).studentId() == studentId) {
-                return roster.getCellText(row, 2);
+                return roster.getCellComponent(row, 0).getElement().getTextRecursively();
             }
         }
         throw new AssertionError("student " + studentId + " not on the roster");
@@ -115,7 +115,7 @@ class OutpostViewTest extends PortalViewTest {
         GridTester<?, TakenStudent> roster = test(view.roster);
         for (int row = 0; row < roster.size(); row++) {
             if (roster.getRow(row).studentId() == studentId) {
-                Component actions = roster.getCellComponent(row, 3);
+                Component actions = roster.getCellComponent(row, 1);
                 Button button = actions.getChildren().filter(child -> buttonId.equals(child.getId().orElse(null)))
                         .map(Button.class::cast).findFirst().orElseThrow(() -> new AssertionError(buttonId
                                 + " not offered"));
