@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -108,6 +108,7 @@ class OutpostNodeCrashIT {
             // A student print-ready in the register: found recorded, and a card printed on a blank card held.
             printReady = printReadyStudent();
             type(laptop, "#outpost-filter input", printReady.name());
+            onlyTheirRowShown(laptop, printReady);
             step(laptop, "outpost-found_recorded-" + printReady.id(), null);
             step(laptop, "outpost-card_printed-" + printReady.id(), "E2E-0001");
             tapped.add(printReady.id());
@@ -188,25 +189,60 @@ class OutpostNodeCrashIT {
     private long tap(Browser laptop, String kind, List<Long> before) throws Exception {
         laptop.awaitSettled();
         String prefix = "outpost-" + kind + "-";
-        WebElement button = new WebDriverWait(laptop.driver, Duration.ofSeconds(60)).until(driver -> driver
-                .findElements(By.cssSelector("vaadin-button[id^='" + prefix + "']")).stream()
-                .filter(candidate -> !before.contains(Long.parseLong(candidate.getAttribute("id")
-                        .substring(prefix.length())))).findFirst().orElse(null));
+        WebElement button = new WebDriverWait(laptop.driver, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class).until(driver -> driver
+                        .findElements(By.cssSelector("vaadin-button[id^='" + prefix + "']")).stream()
+                        .filter(WebElement::isDisplayed).filter(candidate -> !before.contains(Long.parseLong(
+                                candidate.getAttribute("id").substring(prefix.length())))).findFirst().orElse(null));
         String id = button.getAttribute("id");
         step(laptop, id, null);
         return Long.parseLong(id.substring(prefix.length()));
     }
 
+    /**
+     * Waits until the roster, filtered by name (sent a moment after the last key), shows only the rows the filter
+     * keeps (the students of the visit's school whose name holds it), the student's own among them: a button found
+     * before the roster is drawn again moves under the pointer.
+     */
+    @SuppressWarnings("unchecked")
+    private void onlyTheirRowShown(Browser laptop, Student student) throws Exception {
+        Set<String> kept = strings(dinas, """
+                SELECT s.id FROM schoolvisit_student s
+                JOIN schoolvisit_visit v ON v.school_id = s.school_id JOIN schoolvisit_checkout c ON c.visit_id = v.id
+                WHERE LOWER(s.full_name) LIKE CONCAT('%', LOWER(?), '%')""", student.name());
+        new WebDriverWait(laptop.driver, Duration.ofSeconds(30)).until(driver -> {
+            List<String> shown = (List<String>) laptop.driver.executeScript("""
+                    return [...document.querySelectorAll('#outpost-roster vaadin-button')]
+                      .filter(button => button.checkVisibility()).map(button => button.id);""");
+            return shown.stream().anyMatch(id -> id.endsWith("-" + student.id()))
+                    && shown.stream().allMatch(id -> kept.contains(id.substring(id.lastIndexOf('-') + 1)));
+        });
+        laptop.awaitSettled();
+    }
+
     /** Taps the step's button (a card: its serial typed, saved) and waits until the step is kept. */
     private void step(Browser laptop, String button, @Nullable String cardSerial) throws Exception {
         int kept = count(outpost, "SELECT COUNT(*) FROM outpost_operation");
-        laptop.await(By.id(button)).click();
+        // The shown one: a grid keeps rows it no longer shows, hidden, with their old buttons and ids.
+        WebElement target = new WebDriverWait(laptop.driver, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class).until(driver -> driver.findElements(By.id(button))
+                        .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        // In the middle of the window: not under the bar at its foot or a message in a corner.
+        laptop.driver.executeScript("arguments[0].scrollIntoView({ block: 'center' });", target);
+        laptop.awaitSettled();
+        target.click();
         if (cardSerial != null) {
             type(laptop, "#outpost-card-serial input", cardSerial);
             laptop.await(By.id("outpost-card-save")).click();
         }
-        new WebDriverWait(laptop.driver, Duration.ofSeconds(60)).until(ExpectedConditions.numberOfElementsToBe(
-                By.id(button), 0));
+        try {
+            // Gone from sight: a grid keeps a row it no longer shows, hidden, with its old content.
+            new WebDriverWait(laptop.driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> driver.findElements(By.id(button)).stream().noneMatch(WebElement::isDisplayed));
+        } catch (org.openqa.selenium.TimeoutException stillThere) {
+            laptop.screenshot("outpost-step-not-kept-" + button);
+            throw stillThere;
+        }
         awaitCount(outpost, "SELECT COUNT(*) FROM outpost_operation", kept + 1);
     }
 
@@ -277,12 +313,16 @@ class OutpostNodeCrashIT {
         }
     }
 
-    private static Set<String> strings(Database node, String sql) throws Exception {
+    private static Set<String> strings(Database node, String sql, Object... parameters) throws Exception {
         Set<String> values = new HashSet<>();
-        try (Connection db = node.database(); PreparedStatement select = db.prepareStatement(sql);
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                values.add(row.getString(1));
+        try (Connection db = node.database(); PreparedStatement select = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    values.add(row.getString(1));
+                }
             }
         }
         return values;
