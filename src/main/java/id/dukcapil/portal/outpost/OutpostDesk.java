@@ -14,6 +14,7 @@ import id.dukcapil.portal.outpost.internal.TakenVisitView;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
+import id.dukcapil.portal.schoolvisit.FieldStep;
 import id.dukcapil.portal.schoolvisit.OutpostRules;
 import id.dukcapil.portal.schoolvisit.StudentState;
 import id.dukcapil.portal.shared.Roles;
@@ -117,8 +118,8 @@ public class OutpostDesk {
      */
     @PreAuthorize(FIELD_OFFICER)
     public TakenVisit record(long studentId, Kind kind, @Nullable String cardSerial) {
-        if (kind == Kind.CARD_SPOILED) {
-            throw new IllegalArgumentException("a spoiled card is recorded with spoiled()");
+        if (kind == Kind.CARD_SPOILED || kind == Kind.CORRECTED) {
+            throw new IllegalArgumentException("a spoiled card is recorded with spoiled(), a correction with corrected()");
         }
         String serial = kind == Kind.CARD_PRINTED ? serial(cardSerial) : null;
         return step(visit -> {
@@ -136,6 +137,28 @@ public class OutpostDesk {
             students.saveAndFlush(student);
             return new OutpostBundle.Operation(UUID.randomUUID(), kind, clock.instant(), officer(), studentId,
                     serial);
+        });
+    }
+
+    /**
+     * Steps 4 and 5: the registry differs from the student's birth certificate; what the certificate says is kept,
+     * sealed, with the officer's note, and the register is corrected at the Dinas when the visit goes back (it waits
+     * for the centre until then). The roster shows the student as the certificate says; the recording comes next.
+     * Refused in words without a note, with a value longer than the register keeps, or with nothing stated.
+     */
+    @PreAuthorize(FIELD_OFFICER)
+    public TakenVisit corrected(long studentId, OutpostBundle.Correction typed) {
+        OutpostBundle.Correction correction = typed.checked();
+        return step(visit -> {
+            TakenStudentEntity student = students.findById(new TakenStudentEntity.Key(visit.checkoutId(), studentId))
+                    .orElseThrow(() -> new RuleViolation("outpost.error.student-not-found"));
+            if (!allowed(visit, student).contains(Kind.CORRECTED)) {
+                throw new RuleViolation("outpost.error.step-not-open", student.fullName(vault.key()));
+            }
+            student.corrected(correction.certificate().fullName(), correction.certificate().birthDate(), vault.key());
+            students.saveAndFlush(student);
+            return new OutpostBundle.Operation(UUID.randomUUID(), Kind.CORRECTED, clock.instant(), officer(),
+                    studentId, null, correction);
         });
     }
 
@@ -170,7 +193,8 @@ public class OutpostDesk {
             TakenVisit visit = views.of(held);
             refusePastLimits(visit);
             OutpostBundle.Operation operation = step.apply(visit);
-            operations.saveAndFlush(new OperationEntity(visit.checkoutId(), visit.waiting() + 1, operation));
+            operations.saveAndFlush(new OperationEntity(visit.checkoutId(), visit.waiting() + 1, operation,
+                    vault.key()));
             auditLog.record(AuditRecord.success("outpost.operation.recorded", "SchoolVisit",
                     String.valueOf(visit.visitId())).withDetail("operation=" + operation.id() + "; kind="
                     + operation.kind() + (operation.studentId() == null ? "" : "; student=" + operation.studentId())
@@ -211,17 +235,22 @@ public class OutpostDesk {
                 : seen ? StudentState.WAITING : student.state();
         EnrolmentStatus status = student.outcome() == Kind.RECORDED ? EnrolmentStatus.SENT_FOR_ENROLMENT : packed;
         int cards = student.cardsPrinted() + (student.cardSerial() == null ? 0 : 1);
-        LocalDate birthDate = student.birthDate(vault.key());
+        LocalDate birthDate = student.birthDate(vault.key()); // as corrected here, if it was
+        // Corrected here (step 5): at step 6, as the Dinas has them once the correction is applied.
+        FieldStep step = student.outcome() == Kind.CORRECTED ? FieldStep.RECORDING : student.fieldStep();
         Set<Kind> open = EnumSet.noneOf(Kind.class);
-        for (Kind kind : List.of(Kind.FOUND_RECORDED, Kind.RECORDED, Kind.CARD_PRINTED)) {
-            if (OutpostRules.fits(kind, state, student.fieldStep(), status, cards, birthDate, visit.day())) {
+        for (Kind kind : List.of(Kind.FOUND_RECORDED, Kind.CORRECTED, Kind.RECORDED, Kind.CARD_PRINTED)) {
+            if (kind == Kind.RECORDED && student.fieldStep() != null) {
+                continue; // begun at a Dinas desk: that desk goes on with them
+            }
+            if (OutpostRules.fits(kind, state, step, status, cards, birthDate, visit.day())) {
                 open.add(kind);
             }
         }
         if (visit.cardsLeft() <= 0) {
             open.remove(Kind.CARD_PRINTED);
         }
-        if (state == StudentState.ON_ROSTER && student.fieldStep() == null) {
+        if (state == StudentState.ON_ROSTER && step == null) {
             open.add(Kind.ABSENT);
             open.add(Kind.REFUSED);
             if (student.outcome() != null) {

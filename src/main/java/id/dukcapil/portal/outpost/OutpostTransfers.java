@@ -6,7 +6,6 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.outpost.internal.DataKey;
 import id.dukcapil.portal.outpost.internal.DinasClient;
-import id.dukcapil.portal.outpost.internal.OperationEntity;
 import id.dukcapil.portal.outpost.internal.OperationRepository;
 import id.dukcapil.portal.outpost.internal.OutpostVault;
 import id.dukcapil.portal.outpost.internal.TakenStudentEntity;
@@ -155,7 +154,7 @@ public class OutpostTransfers {
         try {
             Integer sent = held.sentOperations();
             List<OutpostBundle.Operation> carried = operations.findByCheckoutIdOrderByPosition(held.checkoutId())
-                    .stream().limit(sent == null ? 0 : sent).map(OperationEntity::operation).toList();
+                    .stream().limit(sent == null ? 0 : sent).map(kept -> kept.operation(vault.key())).toList();
             // What happened on this laptop since the take, in its log's order: joined into the Dinas's log.
             List<OutpostBundle.JournalEntry> entries = journal.after(held.journalFrom(), OutpostBundle.JOURNAL_MAX)
                     .stream().map(OutpostTransfers::journalEntry).toList();

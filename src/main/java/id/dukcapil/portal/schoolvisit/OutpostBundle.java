@@ -1,7 +1,11 @@
 package id.dukcapil.portal.schoolvisit;
 
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Sex;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +53,12 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
     public enum Kind {
         /** Step 3 found the student recorded before: they wait for printing. */
         FOUND_RECORDED,
-        /** Steps 3, 4 and 6: not recorded before, the registry agreed, recorded on the outpost. */
+        /**
+         * Steps 4 and 5: the registry differed from the birth certificate; what the certificate says written on the
+         * outpost, the register corrected at the Dinas on arrival (it waits for the centre until then).
+         */
+        CORRECTED,
+        /** Steps 3, 4 and 6: not recorded before, the registry agreed (or was corrected), recorded on the outpost. */
         RECORDED,
         /** Not at school on the day: nothing changes for the student, the visit's record keeps it. */
         ABSENT,
@@ -69,7 +78,78 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
      * @param cardSerial the blank card's serial for a card printed or spoiled, as written on it
      */
     public record Operation(UUID id, Kind kind, Instant happenedAt, String staff, @Nullable Long studentId,
-                            @Nullable String cardSerial) {
+                            @Nullable String cardSerial, @Nullable Correction correction) {
+
+        /** A step without a correction. */
+        public Operation(UUID id, Kind kind, Instant happenedAt, String staff, @Nullable Long studentId,
+                         @Nullable String cardSerial) {
+            this(id, kind, happenedAt, staff, studentId, cardSerial, null);
+        }
+    }
+
+    /**
+     * Step 5 on the outpost: what the birth certificate says where the registry differs ({@code null} or blank: as
+     * the registry has it), and the officer's note of why, as {@link BirthCertificate} and its note bound them.
+     */
+    public record Correction(@Nullable String fullName, @Nullable String birthPlace, @Nullable LocalDate birthDate,
+                             @Nullable Sex sex, @Nullable String fatherName, @Nullable String motherName,
+                             String note) {
+
+        /** The certificate as the Dinas's desk takes it. */
+        public BirthCertificate certificate() {
+            return new BirthCertificate(blankless(fullName), blankless(birthPlace), birthDate, sex,
+                    blankless(fatherName), blankless(motherName));
+        }
+
+        /**
+         * Refused in words when the note is missing or long, a value longer than the register keeps, or nothing is
+         * stated at all: what either side checks before a correction is kept or applied.
+         */
+        public Correction checked() {
+            String why = note == null ? "" : note.strip();
+            if (why.isEmpty() || why.length() > BirthCertificate.NOTE_MAX_LENGTH) {
+                throw new RuleViolation("schoolvisit.error.correction-note", BirthCertificate.NOTE_MAX_LENGTH);
+            }
+            bounded(fullName, Resident.NAME_MAX_LENGTH);
+            bounded(birthPlace, Resident.BIRTH_PLACE_MAX_LENGTH);
+            bounded(fatherName, Resident.NAME_MAX_LENGTH);
+            bounded(motherName, Resident.NAME_MAX_LENGTH);
+            if (certificate().equals(BirthCertificate.none())) {
+                throw new RuleViolation("schoolvisit.error.correction-none");
+            }
+            return this;
+        }
+
+        /** Its fields in the canonical form: escaped, none as "\0", separated by '|'. */
+        public String canonical() {
+            return String.join("|", escaped(fullName), escaped(birthPlace),
+                    escaped(birthDate == null ? null : birthDate.toString()), escaped(sex == null ? null : sex.name()),
+                    escaped(fatherName), escaped(motherName), escaped(note));
+        }
+
+        /** Read back from {@link #canonical()}: how an outpost keeps it, sealed. */
+        public static Correction parse(String canonical) {
+            String[] fields = canonical.split("\\|", -1);
+            if (fields.length != 7) {
+                throw new IllegalArgumentException("a correction has 7 fields, not " + fields.length);
+            }
+            String date = unescaped(fields[2]);
+            String sex = unescaped(fields[3]);
+            String note = unescaped(fields[6]);
+            return new Correction(unescaped(fields[0]), unescaped(fields[1]),
+                    date == null ? null : LocalDate.parse(date), sex == null ? null : Sex.valueOf(sex),
+                    unescaped(fields[4]), unescaped(fields[5]), note == null ? "" : note);
+        }
+
+        private static void bounded(@Nullable String value, int max) {
+            if (value != null && value.strip().length() > max) {
+                throw new RuleViolation("schoolvisit.error.correction-too-long", max);
+            }
+        }
+
+        private static @Nullable String blankless(@Nullable String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
     }
 
     /**
@@ -84,7 +164,11 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
             text.append(operation.id()).append('|').append(operation.kind()).append('|')
                     .append(operation.happenedAt()).append('|').append(operation.staff()).append('|')
                     .append(operation.studentId() == null ? "" : operation.studentId()).append('|')
-                    .append(operation.cardSerial() == null ? "" : operation.cardSerial()).append('\n');
+                    .append(operation.cardSerial() == null ? "" : operation.cardSerial());
+            if (operation.correction() != null) {
+                text.append("|correction|").append(operation.correction().canonical());
+            }
+            text.append('\n');
         }
         for (JournalEntry entry : journal) {
             text.append("journal|").append(entry.seq()).append('|').append(entry.at()).append('|')
@@ -96,7 +180,31 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
     }
 
     /** A log's free text in the canonical form: its separators and line breaks escaped, so no two texts read alike. */
+    /** The other way: {@code null} for "\0". */
+    private static @Nullable String unescaped(String text) {
+        if (text.equals("\\0")) {
+            return null;
+        }
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 == text.length()) {
+                plain.append(c);
+                continue;
+            }
+            char next = text.charAt(++i);
+            plain.append(switch (next) {
+                case 'p' -> '|';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                default -> next;
+            });
+        }
+        return plain.toString();
+    }
+
     private static String escaped(@Nullable String text) {
+
         // None is "\0", which no escaped text can read as: a backslash of the text is written twice.
         return text == null ? "\\0" : text.replace("\\", "\\\\").replace("|", "\\p").replace("\n", "\\n")
                 .replace("\r", "\\r");

@@ -2,9 +2,6 @@ package id.dukcapil.portal.schoolvisit;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
-import id.dukcapil.portal.population.CardPrintReason;
-import id.dukcapil.portal.population.EnrolmentStatus;
-import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
@@ -16,14 +13,10 @@ import id.dukcapil.portal.schoolvisit.internal.OutpostOperationEntity.Outcome;
 import id.dukcapil.portal.schoolvisit.internal.OutpostOperationRepository;
 import id.dukcapil.portal.schoolvisit.internal.ReconciliationEntity;
 import id.dukcapil.portal.schoolvisit.internal.ReconciliationRepository;
-import id.dukcapil.portal.schoolvisit.internal.SchoolVisitEntity;
-import id.dukcapil.portal.schoolvisit.internal.SchoolVisitRepository;
-import id.dukcapil.portal.schoolvisit.internal.StudentEntity;
 import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.schoolvisit.internal.VisitReads;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.RuleViolation;
-import id.dukcapil.portal.sla.SopStep;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +40,8 @@ class OutpostOperations {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm");
+    /** The reconciliation list's column for the outpost's version. */
+    private static final int VERSION_MAX_LENGTH = 300;
 
     /** What became of an operation on this arrival. */
     enum Result { APPLIED, RECONCILE, ALREADY_APPLIED }
@@ -55,29 +50,27 @@ class OutpostOperations {
     private final OutpostOperationRepository operations;
     private final ReconciliationRepository reconciliation;
     private final StudentRepository students;
-    private final SchoolVisitRepository visits;
     private final VisitReads plans;
     private final PopulationRegistry registry;
-    private final SchoolVisitClocks clocks;
     private final AuditLog auditLog;
     private final Clock clock;
     private final TeamVisits team;
     private final OutpostJournals journals;
+    private final OutpostEffects effects;
 
     OutpostOperations(TeamVisits team, CheckoutRepository checkouts, OutpostOperationRepository operations,
                       ReconciliationRepository reconciliation, StudentRepository students,
-                      SchoolVisitRepository visits, VisitReads plans, PopulationRegistry registry,
-                      SchoolVisitClocks clocks, OutpostJournals journals, AuditLog auditLog, Clock clock) {
+                      VisitReads plans, PopulationRegistry registry, OutpostJournals journals,
+                      OutpostEffects effects, AuditLog auditLog, Clock clock) {
         this.team = team;
+        this.effects = effects;
         this.journals = journals;
         this.checkouts = checkouts;
         this.operations = operations;
         this.reconciliation = reconciliation;
         this.students = students;
-        this.visits = visits;
         this.plans = plans;
         this.registry = registry;
-        this.clocks = clocks;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -117,6 +110,13 @@ class OutpostOperations {
         for (Operation operation : bundled) {
             if (operation.kind() != Kind.CARD_SPOILED && !roster.contains(operation.studentId())) {
                 throw new RuleViolation("schoolvisit.error.student-not-found");
+            }
+            if (operation.kind() == Kind.CORRECTED) {
+                // What the certificate says, bounded as the register keeps it: checked before anything is applied.
+                if (operation.correction() == null) {
+                    throw new RuleViolation("schoolvisit.error.correction-none");
+                }
+                operation.correction().checked();
             }
             if (!visit.team().contains(operation.staff())) {
                 throw new RuleViolation("schoolvisit.error.bundle-staff", operation.staff());
@@ -177,9 +177,11 @@ class OutpostOperations {
                 operation.happenedAt(), arrived));
         if (conflict.isPresent()) {
             reconciliation.save(new ReconciliationEntity(operationId, checkoutId, studentOf(visit, operation).id(),
-                    outpostVersion(checkout, operation), conflict.get(), operation.staff(), operation.cardSerial()));
+                    outpostVersion(checkout, operation), conflict.get(), operation.staff(), operation.cardSerial(),
+                    operation.kind() == Kind.CORRECTED ? operation.correction().canonical() : null));
         } else {
-            effect(checkout, visit, operation);
+            effects.apply(checkout, visit,
+                    operation.kind() == Kind.CARD_SPOILED ? null : studentOf(visit, operation), operation);
         }
         auditLog.record(AuditRecord.success("schoolvisit.outpost." + operation.kind().name().toLowerCase(
                 java.util.Locale.ROOT).replace('_', '-'), operation.studentId() == null ? "SchoolVisit"
@@ -203,7 +205,8 @@ class OutpostOperations {
         if (!fitsNow(visit, operation)) {
             throw new RuleViolation("schoolvisit.error.reconciliation-moved-on");
         }
-        effect(checkout, visit, operation);
+        effects.apply(checkout, visit,
+                    operation.kind() == Kind.CARD_SPOILED ? null : studentOf(visit, operation), operation);
     }
 
     /** The operation a row of the reconciliation list keeps, as the outpost sent it. */
@@ -211,7 +214,8 @@ class OutpostOperations {
     public Operation operationOf(ReconciliationEntity row) {
         OutpostOperationEntity taken = operations.findById(row.operationId()).orElseThrow();
         return new Operation(java.util.UUID.fromString(row.operationId()), Kind.valueOf(taken.kind()),
-                taken.happenedAt(), row.staff() == null ? "" : row.staff(), row.studentId(), row.cardSerial());
+                taken.happenedAt(), row.staff() == null ? "" : row.staff(), row.studentId(), row.cardSerial(),
+                row.correction() == null ? null : OutpostBundle.Correction.parse(row.correction()));
     }
 
     /** Whether a reconciliation's operation could still be applied, the register and the visit as they are now. */
@@ -279,6 +283,11 @@ class OutpostOperations {
             return Optional.of(studentNow(student) + "; enrolment=not in the register");
         }
         Resident resident = known.get();
+        if (operation.kind() == Kind.RECORDED && student.fieldStep() != null
+                && !java.util.Objects.equals(student.visitId(), visit.id())) {
+            // At step 6 from another visit's desk, not from this outpost's correction: that desk goes on with them.
+            return Optional.of(studentNow(student) + "; enrolment=" + resident.enrolmentStatus());
+        }
         int cards = registry.cardHistory(resident.nik()).size();
         boolean fits = OutpostRules.fits(operation.kind(), student.state(), student.fieldStep(),
                 resident.enrolmentStatus(), cards, resident.birthDate(), visit.day());
@@ -291,74 +300,24 @@ class OutpostOperations {
                 + "; visit=" + (student.visitId() == null ? "-" : student.visitId());
     }
 
-    private void effect(CheckoutEntity checkout, SchoolVisit visit, Operation operation) {
-        Instant at = operation.happenedAt();
-        String by = operation.staff();
-        if (operation.kind() == Kind.CARD_SPOILED) {
-            checkout.cardSpoiled();
-            checkouts.saveAndFlush(checkout);
-            SchoolVisitEntity spoiledAt = visits.findById(visit.id()).orElseThrow();
-            spoiledAt.spoilCard();
-            visits.saveAndFlush(spoiledAt);
-            return;
-        }
-        Student student = studentOf(visit, operation);
-        var caseRef = SchoolVisitClocks.student(student.id());
-        StudentEntity entity = students.load(student.id());
-        String reference = "SOP D " + TeamVisits.reference(visit.id()) + " (" + checkout.outpost() + ")";
-        switch (operation.kind()) {
-            case FOUND_RECORDED -> {
-                entity.begin(visit.id());
-                entity.foundRecorded(by, at);
-                students.change(entity);
-                clocks.enterAs(caseRef, SopStep.D3_RECORDING_STATUS, at, by, visit.servicePoint());
-                clocks.leaveAs(caseRef, SopStep.D3_RECORDING_STATUS, at, by);
-                Resident resident = resident(student);
-                if (Eligibility.schoolCardPrinting(resident.birthDate(), resident.enrolmentStatus(), visit.day())
-                        .eligible()) {
-                    clocks.enterAs(caseRef, SopStep.D7_PRINT, at, by, visit.servicePoint());
-                }
-            }
-            case RECORDED -> {
-                // The outpost reports one time for steps 3 to 6: the record of step 6 carries it.
-                entity.begin(visit.id());
-                entity.notRecorded();
-                entity.registryMatches();
-                entity.recorded(by, at);
-                students.change(entity);
-                Nik nik = Nik.of(student.nik());
-                registry.changeEnrolmentStatus(nik, EnrolmentStatus.BIOMETRICS_CAPTURED, reference);
-                registry.changeEnrolmentStatus(nik, EnrolmentStatus.SENT_FOR_ENROLMENT, reference);
-                clocks.enterAs(caseRef, SopStep.D6_RECORDING, at, by, visit.servicePoint());
-                clocks.leaveAs(caseRef, SopStep.D6_RECORDING, at, by);
-            }
-            case CARD_PRINTED -> {
-                SchoolVisitEntity printingAt = visits.findById(visit.id()).orElseThrow();
-                printingAt.useCard();
-                visits.saveAndFlush(printingAt);
-                entity.printed(by, at);
-                students.change(entity);
-                registry.recordCardPrint(Nik.of(student.nik()), visit.servicePoint(), CardPrintReason.FIRST);
-                // A card the Dinas put in step 7 only after the outpost had printed it (applied later from the
-                // reconciliation list): the step ends as it was entered; the student and the audit keep the card's
-                // own time.
-                Instant ended = clocks.open(caseRef).filter(open -> open.step() == SopStep.D7_PRINT)
-                        .map(open -> open.startedAt()).filter(at::isBefore).orElse(at);
-                if (!clocks.leaveIfOpen(caseRef, SopStep.D7_PRINT, ended)) {
-                    clocks.enterAs(caseRef, SopStep.D7_PRINT, at, by, visit.servicePoint());
-                    clocks.leaveAs(caseRef, SopStep.D7_PRINT, at, by);
-                }
-            }
-            default -> {
-                // Absent or refused: the student stays on the roster for another day; the operation and its audit
-                // entry are the visit's record of it.
-            }
-        }
+    private static String outpostVersion(CheckoutEntity checkout, Operation operation) {
+        String version = operation.kind() + " by " + operation.staff() + " at " + operation.happenedAt() + " on "
+                + checkout.outpost() + (operation.cardSerial() == null ? "" : "; card " + operation.cardSerial())
+                + (operation.correction() == null ? "" : "; certificate: " + certificate(operation.correction()));
+        return version.length() <= VERSION_MAX_LENGTH ? version : version.substring(0, VERSION_MAX_LENGTH - 1) + "…";
     }
 
-    private static String outpostVersion(CheckoutEntity checkout, Operation operation) {
-        return operation.kind() + " by " + operation.staff() + " at " + operation.happenedAt() + " on "
-                + checkout.outpost() + (operation.cardSerial() == null ? "" : "; card " + operation.cardSerial());
+    /** What a correction states, field by field, for a supervisor to read beside the register. */
+    private static String certificate(OutpostBundle.Correction correction) {
+        BirthCertificate stated = correction.certificate();
+        java.util.StringJoiner fields = new java.util.StringJoiner(", ");
+        if (stated.fullName() != null) fields.add("name=" + stated.fullName());
+        if (stated.birthPlace() != null) fields.add("birth place=" + stated.birthPlace());
+        if (stated.birthDate() != null) fields.add("birth date=" + stated.birthDate());
+        if (stated.sex() != null) fields.add("sex=" + stated.sex());
+        if (stated.fatherName() != null) fields.add("father=" + stated.fatherName());
+        if (stated.motherName() != null) fields.add("mother=" + stated.motherName());
+        return fields + "; note=" + correction.note().strip();
     }
 
     private Student studentOf(SchoolVisit visit, Operation operation) {
@@ -366,10 +325,5 @@ class OutpostOperations {
         return Optional.ofNullable(studentId).flatMap(students::find)
                 .filter(student -> student.schoolId() == visit.schoolId())
                 .orElseThrow(() -> new RuleViolation("schoolvisit.error.student-not-found"));
-    }
-
-    private Resident resident(Student student) {
-        return registry.findByNik(Nik.of(student.nik()))
-                .orElseThrow(() -> new RuleViolation("population.nik.unknown", Nik.of(student.nik()).masked()));
     }
 }

@@ -35,8 +35,11 @@ public final class OutpostRules {
         return switch (kind) {
             case FOUND_RECORDED -> untouched && FieldStudent.recordedBefore(status)
                     && status != EnrolmentStatus.DUPLICATE_RECORD && cardsPrinted == 0;
-            case RECORDED -> untouched && status == EnrolmentStatus.NOT_RECORDED
+            case CORRECTED -> untouched && status == EnrolmentStatus.NOT_RECORDED
                     && Eligibility.schoolRecording(birthDate, day).eligible();
+            // After a correction (step 5) the student is at step 6 already; the corrected birth date counts.
+            case RECORDED -> (untouched || state == StudentState.ON_ROSTER && step == FieldStep.RECORDING)
+                    && status == EnrolmentStatus.NOT_RECORDED && Eligibility.schoolRecording(birthDate, day).eligible();
             case CARD_PRINTED -> state == StudentState.WAITING && cardsPrinted == 0
                     && Eligibility.schoolCardPrinting(birthDate, status, day).eligible();
             default -> true;

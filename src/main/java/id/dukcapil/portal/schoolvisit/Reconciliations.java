@@ -144,6 +144,7 @@ public class Reconciliations {
 
     private static Operation operation(OpenRow row) {
         return new Operation(UUID.fromString(row.operationId()), Kind.valueOf(row.kind()), row.happenedAt(),
-                row.staff() == null ? "" : row.staff(), row.studentId(), row.cardSerial());
+                row.staff() == null ? "" : row.staff(), row.studentId(), row.cardSerial(),
+                row.correction() == null ? null : OutpostBundle.Correction.parse(row.correction()));
     }
 }

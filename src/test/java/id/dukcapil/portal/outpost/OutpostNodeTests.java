@@ -96,8 +96,8 @@ class OutpostNodeTests {
         long refused = scenes.studentId(scene.notRecorded().get(2));
         long printed = scenes.studentId(scene.printReady().get(0));
         long foundOnly = scenes.studentId(scene.printReady().get(1));
-        assertThat(roster.get(recorded).allowed()).containsExactlyInAnyOrder(Kind.RECORDED, Kind.ABSENT,
-                Kind.REFUSED);
+        assertThat(roster.get(recorded).allowed()).containsExactlyInAnyOrder(Kind.RECORDED, Kind.CORRECTED,
+                Kind.ABSENT, Kind.REFUSED);
         assertThat(roster.get(printed).allowed()).containsExactlyInAnyOrder(Kind.FOUND_RECORDED, Kind.ABSENT,
                 Kind.REFUSED);
         assertThat(roster.get(printed).enrolmentStatus()).isEqualTo(EnrolmentStatus.PRINT_READY);
@@ -122,7 +122,7 @@ class OutpostNodeTests {
         assertThat(roster.get(foundOnly).allowed()).as("one blank card left for them")
                 .containsExactly(Kind.CARD_PRINTED);
         assertThat(roster.get(absent).allowed()).as("an absent student who comes later is still recorded")
-                .containsExactlyInAnyOrder(Kind.RECORDED, Kind.REFUSED);
+                .containsExactlyInAnyOrder(Kind.RECORDED, Kind.CORRECTED, Kind.REFUSED);
         TakenVisit held = as(scene, desk::current).orElseThrow();
         assertThat(held.waiting()).isEqualTo(7);
         assertThat(held.cardsLeft()).isOne();
@@ -185,6 +185,50 @@ class OutpostNodeTests {
                 + "'schoolvisit.outpost.journal-gap' AND subject_id = ?", Integer.class,
                 String.valueOf(taken.checkoutId()))).isZero();
         assertThat(repeated.journalEntries()).as("joined at the first check-in only").isEqualTo(joined.size());
+    }
+
+    @Test
+    void a_registry_that_differs_from_the_birth_certificate_is_corrected_here_sealed_and_in_the_register_on_check_in()
+            throws Exception {
+        OutpostScenes.Scene scene = scenes.setOut(2, 0, 0);
+        TakenVisit taken = as(scene, () -> transfers.take(link.dinas(), scene.visitId(), scene.officer(),
+                OutpostScenes.PASSWORD.toCharArray(), INDONESIAN));
+        link.cut();
+        String[] first = scene.notRecorded().getFirst();
+        long student = scenes.studentId(first);
+        assertThat(roster(scene).get(student).allowed()).contains(Kind.CORRECTED, Kind.RECORDED);
+        assertThatThrownBy(() -> as(scene, () -> desk.corrected(student, new OutpostBundle.Correction(
+                "Rahmawati Sesuai Akta", null, null, null, null, null, " ")))).as("no note: nothing kept")
+                .hasMessageContaining("schoolvisit.error.correction-note");
+
+        as(scene, () -> desk.corrected(student, new OutpostBundle.Correction("Rahmawati Sesuai Akta", "Kandangan",
+                null, null, null, null, "Akta 6307-LT-0001: nama dan tempat lahir")));
+
+        TakenStudent corrected = roster(scene).get(student);
+        assertThat(corrected.fullName()).as("shown as the certificate says").isEqualTo("Rahmawati Sesuai Akta");
+        assertThat(corrected.outcome()).isEqualTo(Kind.CORRECTED);
+        assertThat(corrected.allowed()).as("step 6 next; not absent once seen").containsExactly(Kind.RECORDED);
+        assertThat(jdbc.queryForObject("SELECT CONCAT(o.correction_sealed, '|', s.full_name_sealed) FROM "
+                + "outpost_operation o JOIN outpost_student s ON s.checkout_id = o.checkout_id AND s.student_id = "
+                + "o.student_id WHERE o.checkout_id = ? AND o.kind = 'CORRECTED'", String.class, taken.checkoutId()))
+                .as("sealed at rest").doesNotContain("Rahmawati").doesNotContain("Kandangan").doesNotContain("6307");
+        assertThat(registry.findByNik(Nik.of(first[0])).orElseThrow().fullName()).as("the Dinas's register waits")
+                .isNotEqualTo("Rahmawati Sesuai Akta");
+        as(scene, () -> desk.record(student, Kind.RECORDED, null));
+
+        link.restore();
+        clock.advance(Duration.ofHours(1));
+        TakenVisit back = as(scene, () -> transfers.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 0,
+                INDONESIAN));
+
+        assertThat(back.back()).isTrue();
+        var resident = registry.findByNik(Nik.of(first[0])).orElseThrow();
+        assertThat(resident.fullName()).isEqualTo("Rahmawati Sesuai Akta");
+        assertThat(resident.birthPlace()).isEqualTo("Kandangan");
+        assertThat(resident.enrolmentStatus()).isEqualTo(EnrolmentStatus.SENT_FOR_ENROLMENT);
+        assertThat(state(student)).isEqualTo("WAITING");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ? "
+                + "AND outcome = 'APPLIED'", Integer.class, taken.checkoutId())).isEqualTo(2);
     }
 
     @Test

@@ -246,6 +246,103 @@ class OutpostCheckInTests {
     }
 
     @Test
+    void a_correction_made_at_the_outpost_corrects_the_register_on_arrival_once_and_the_recording_follows_it() {
+        Out out = checkedOut(0);
+        long student = out.recordable().getFirst();
+        String before = registry.findByNik(Nik.of(nik(student))).orElseThrow().fullName();
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(15));
+        OutpostBundle.Correction certificate = new OutpostBundle.Correction("Siti Nur'aini | Akta", " ", null, null,
+                null, "", "Akta 3201-LT-12052008-0042: nama berbeda");
+        OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0, List.of(
+                corrected(atSchool, out, student, certificate),
+                op(Kind.RECORDED, atSchool.plusSeconds(600), out, student, null)));
+        clock.advance(Duration.ofHours(2));
+
+        CheckIn first = checkIn(out, bundle);
+
+        assertThat(first.applied()).isEqualTo(2);
+        assertThat(first.toReconcile()).isZero();
+        assertThat(registry.findByNik(Nik.of(nik(student))).orElseThrow().fullName()).isNotEqualTo(before)
+                .isEqualTo("Siti Nur'aini | Akta");
+        assertThat(jdbc.queryForObject("SELECT full_name FROM schoolvisit_student WHERE id = ?", String.class,
+                student)).isEqualTo("Siti Nur'aini | Akta");
+        assertThat(state(out, student)).isEqualTo(StudentState.WAITING);
+        assertThat(registry.findByNik(Nik.of(nik(student))).orElseThrow().enrolmentStatus())
+                .isEqualTo(EnrolmentStatus.SENT_FOR_ENROLMENT);
+        assertThat(jdbc.queryForObject("""
+                SELECT started_at FROM sla_step WHERE case_id = ? AND step = 'D5_SIAK_UPDATE'""", Instant.class,
+                "D-S" + student)).as("the step clock keeps the outpost's time").isEqualTo(atSchool);
+        assertThat(jdbc.queryForObject("""
+                SELECT detail FROM audit_entry WHERE action = 'population.resident.corrected'
+                AND detail LIKE ?""", String.class, "%Laptop tim " + out.visitId() + "%"))
+                .contains("Akta 3201-LT-12052008-0042: nama berbeda");
+
+        CheckIn again = checkIn(out, bundle);
+
+        assertThat(again.alreadyApplied()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM audit_entry WHERE action = 'population.resident.corrected'
+                AND detail LIKE ?""", Integer.class, "%Laptop tim " + out.visitId() + "%")).as("corrected once")
+                .isOne();
+    }
+
+    @Test
+    void a_correction_the_register_overtook_goes_to_the_reconciliation_list_with_what_the_certificate_says() {
+        Out out = checkedOut(0);
+        long student = out.recordable().getFirst();
+        SignedInAs.run(users, account(Role.RECORDING_OPERATOR), () -> registry.changeEnrolmentStatus(
+                Nik.of(nik(student)), EnrolmentStatus.BIOMETRICS_CAPTURED, "SOP C at the Dinas desk"));
+        String before = registry.findByNik(Nik.of(nik(student))).orElseThrow().fullName();
+        OutpostBundle.Correction certificate = new OutpostBundle.Correction("Nama Sesuai Akta", null, null, null,
+                null, null, "Akta 0099: nama berbeda");
+        OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0, List.of(
+                corrected(clock.instant().plusSeconds(60), out, student, certificate)));
+        clock.advance(Duration.ofMinutes(30));
+
+        assertThat(checkIn(out, bundle).toReconcile()).isOne();
+
+        assertThat(registry.findByNik(Nik.of(nik(student))).orElseThrow().fullName()).as("not overwritten")
+                .isEqualTo(before);
+        var listed = jdbc.queryForMap("SELECT outpost_version, correction FROM schoolvisit_reconciliation "
+                + "WHERE checkout_id = ?", out.sent().checkoutId());
+        assertThat((String) listed.get("outpost_version")).contains("CORRECTED", "name=Nama Sesuai Akta",
+                "note=Akta 0099: nama berbeda");
+        assertThat(OutpostBundle.Correction.parse((String) listed.get("correction"))).as("kept whole, to apply")
+                .isEqualTo(certificate);
+    }
+
+    @Test
+    void a_correction_without_a_note_or_altered_on_the_way_refuses_the_whole_bundle() {
+        Out out = checkedOut(0);
+        long student = out.recordable().getFirst();
+        long absent = out.recordable().get(1);
+        Instant at = clock.instant().plusSeconds(60);
+        OutpostBundle noNote = new OutpostBundle(out.sent().checkoutId(), 0, List.of(
+                op(Kind.ABSENT, at, out, absent, null),
+                corrected(at, out, student, new OutpostBundle.Correction("Nama Lain", null, null, null, null, null,
+                        " "))));
+        OutpostBundle nothingStated = new OutpostBundle(out.sent().checkoutId(), 0, List.of(
+                corrected(at, out, student, new OutpostBundle.Correction(" ", null, null, null, null, null, "Akta"))));
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> checkIn(out, noNote)).hasMessageContaining("schoolvisit.error.correction-note");
+        assertThatThrownBy(() -> checkIn(out, nothingStated)).hasMessageContaining("schoolvisit.error.correction-none");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_outpost_operation WHERE checkout_id = ?",
+                Integer.class, out.sent().checkoutId())).as("nothing of either applied").isZero();
+
+        // The correction is signed with the rest: another name on the way refuses the bundle.
+        OutpostBundle signed = new OutpostBundle(out.sent().checkoutId(), 0, List.of(corrected(at, out, student,
+                new OutpostBundle.Correction("Nama Akta", null, null, null, null, null, "Akta 1"))));
+        Operation sent = signed.operations().getFirst();
+        OutpostBundle altered = new OutpostBundle(out.sent().checkoutId(), 0, List.of(new Operation(sent.id(),
+                sent.kind(), sent.happenedAt(), sent.staff(), sent.studentId(), null,
+                new OutpostBundle.Correction("Nama Lain", null, null, null, null, null, "Akta 1"))));
+        assertThatThrownBy(() -> SignedInAs.call(users, out.officer(), () -> outposts.checkIn(altered,
+                Outposts.sign(signed, out.sent().secret())))).hasMessageContaining("schoolvisit.error.bundle-signature");
+        assertThat(OutpostBundle.Correction.parse(sent.correction().canonical())).isEqualTo(sent.correction());
+    }
+
+    @Test
     void a_bundle_with_a_wrong_signature_is_refused_and_nothing_of_it_applied() {
         Out out = checkedOut(0);
         long student = out.recordable().getFirst();
@@ -430,6 +527,10 @@ class OutpostCheckInTests {
 
     private static Operation op(Kind kind, Instant at, Out out, Long studentId, String serial) {
         return new Operation(UUID.randomUUID(), kind, at, out.officer(), studentId, serial);
+    }
+
+    private static Operation corrected(Instant at, Out out, long studentId, OutpostBundle.Correction correction) {
+        return new Operation(UUID.randomUUID(), Kind.CORRECTED, at, out.officer(), studentId, null, correction);
     }
 
     private CheckIn checkIn(Out out, OutpostBundle bundle) {

@@ -30,6 +30,7 @@ public class OperationEntity implements Persistable<String> {
     private String staff;
     private @Nullable Long studentId;
     private @Nullable String cardSerial;
+    private @Nullable String correctionSealed;
 
     protected OperationEntity() {
         this.operationId = "";
@@ -38,7 +39,8 @@ public class OperationEntity implements Persistable<String> {
         this.staff = "";
     }
 
-    public OperationEntity(long checkoutId, int position, OutpostBundle.Operation operation) {
+    /** The operation in its place; a correction's personal data sealed with the outpost's data key. */
+    public OperationEntity(long checkoutId, int position, OutpostBundle.Operation operation, DataKey vault) {
         this.operationId = operation.id().toString();
         this.checkoutId = checkoutId;
         this.position = position;
@@ -47,6 +49,8 @@ public class OperationEntity implements Persistable<String> {
         this.staff = operation.staff();
         this.studentId = operation.studentId();
         this.cardSerial = operation.cardSerial();
+        this.correctionSealed = operation.correction() == null ? null
+                : vault.seal(operation.correction().canonical(), context());
     }
 
     @Override
@@ -59,8 +63,15 @@ public class OperationEntity implements Persistable<String> {
         return true;
     }
 
-    public OutpostBundle.Operation operation() {
+    /** The operation as made, its correction opened with the outpost's data key. */
+    public OutpostBundle.Operation operation(DataKey vault) {
         return new OutpostBundle.Operation(UUID.fromString(operationId), kind, happenedAt, staff, studentId,
-                cardSerial);
+                cardSerial, correctionSealed == null ? null
+                : OutpostBundle.Correction.parse(vault.open(correctionSealed, context())));
+    }
+
+    /** Where the sealed correction is kept: its column and row. */
+    private String context() {
+        return "outpost_operation.correction:" + operationId;
     }
 }

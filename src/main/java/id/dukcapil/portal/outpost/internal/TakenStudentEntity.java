@@ -89,6 +89,20 @@ public class TakenStudentEntity implements Persistable<TakenStudentEntity.Key> {
         this.outcome = kind;
     }
 
+    /**
+     * Corrected here from the birth certificate (SOP D step 5): the roster shows the name and birth date it states
+     * (a field it leaves out stays as packed), sealed as before.
+     */
+    public void corrected(@Nullable String fullName, @Nullable LocalDate birthDate, DataKey vault) {
+        this.outcome = Kind.CORRECTED;
+        if (fullName != null) {
+            this.fullNameSealed = vault.seal(fullName, context("full_name"));
+        }
+        if (birthDate != null) {
+            this.birthDateSealed = vault.seal(birthDate.toString(), context("birth_date"));
+        }
+    }
+
     public void printed(String serial) {
         this.cardSerial = serial;
     }

@@ -214,7 +214,7 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         String card = student.cardSerial() == null ? ""
                 : " · " + getTranslation("outpost.student.card", student.cardSerial());
         // What needs the centre waits, said so, never faked: the central enrolment's answer comes at the Dinas.
-        boolean centre = student.outcome() == Kind.RECORDED
+        boolean centre = student.outcome() == Kind.RECORDED || student.outcome() == Kind.CORRECTED
                 || student.outcome() == null && (student.enrolmentStatus() == EnrolmentStatus.BIOMETRICS_CAPTURED
                 || student.enrolmentStatus() == EnrolmentStatus.SENT_FOR_ENROLMENT);
         return register + here + card + (centre ? " · " + getTranslation("outpost.student.waiting-centre") : "");
@@ -226,7 +226,8 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         buttons.setSpacing(true);
         buttons.setWrap(true);
         buttons.setWidthFull(); // the cell's width: on a phone the steps wrap under each other, none cut
-        for (Kind kind : List.of(Kind.FOUND_RECORDED, Kind.RECORDED, Kind.CARD_PRINTED, Kind.ABSENT, Kind.REFUSED)) {
+        for (Kind kind : List.of(Kind.FOUND_RECORDED, Kind.RECORDED, Kind.CORRECTED, Kind.CARD_PRINTED, Kind.ABSENT,
+                Kind.REFUSED)) {
             if (!student.allowed().contains(kind)) {
                 continue;
             }
@@ -237,7 +238,17 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
             }
             button.setId("outpost-" + kind.name().toLowerCase(Locale.ROOT) + "-" + student.studentId());
             button.setDisableOnClick(true); // a second tap while the first is saved takes no second step
-            if (kind == Kind.CARD_PRINTED) {
+            if (kind == Kind.CORRECTED) {
+                OpensDialog.button(button);
+                button.addClickListener(click -> {
+                    button.setEnabled(true);
+                    new CorrectionDialog(student.fullName(), correction -> {
+                        desk.corrected(student.studentId(), correction);
+                        Notifications.success(getTranslation("outpost.correct.done", student.fullName()));
+                        refresh();
+                    }).open();
+                });
+            } else if (kind == Kind.CARD_PRINTED) {
                 OpensDialog.button(button);
                 button.addClickListener(click -> {
                     button.setEnabled(true);

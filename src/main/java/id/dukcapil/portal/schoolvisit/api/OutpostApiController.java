@@ -1,6 +1,8 @@
 package id.dukcapil.portal.schoolvisit.api;
 
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.population.Resident;
+import id.dukcapil.portal.schoolvisit.BirthCertificate;
 import id.dukcapil.portal.schoolvisit.CheckIn;
 import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostPackage;
@@ -8,6 +10,7 @@ import id.dukcapil.portal.schoolvisit.Outposts;
 import id.dukcapil.portal.schoolvisit.VisitDesk;
 import id.dukcapil.portal.schoolvisit.VisitState;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.Sex;
 import id.dukcapil.portal.shared.api.ApiProblems;
 import id.dukcapil.portal.staff.MyAccount;
 import id.dukcapil.portal.staff.StaffForm;
@@ -91,10 +94,25 @@ class OutpostApiController {
                          @Pattern(regexp = StaffForm.USERNAME_PATTERN) String staff,
                          @Nullable @Min(1) Long studentId,
                          @Nullable @Size(max = CARD_SERIAL_MAX_LENGTH) @Pattern(regexp = OutpostBundle.CARD_SERIAL_PATTERN)
-                         String cardSerial) {
+                         String cardSerial,
+                         @Nullable @Valid CorrectionBody correction) {
 
         OutpostBundle.Operation operation() {
-            return new OutpostBundle.Operation(id, kind, happenedAt, staff, studentId, cardSerial);
+            return new OutpostBundle.Operation(id, kind, happenedAt, staff, studentId, cardSerial,
+                    correction == null ? null : correction.correction());
+        }
+    }
+
+    /** What the birth certificate says where the registry differs, bounded as the register keeps it, and the note. */
+    record CorrectionBody(@Nullable @Size(max = Resident.NAME_MAX_LENGTH) String fullName,
+                          @Nullable @Size(max = Resident.BIRTH_PLACE_MAX_LENGTH) String birthPlace,
+                          @Nullable LocalDate birthDate, @Nullable Sex sex,
+                          @Nullable @Size(max = Resident.NAME_MAX_LENGTH) String fatherName,
+                          @Nullable @Size(max = Resident.NAME_MAX_LENGTH) String motherName,
+                          @NotBlank @Size(max = BirthCertificate.NOTE_MAX_LENGTH) String note) {
+
+        OutpostBundle.Correction correction() {
+            return new OutpostBundle.Correction(fullName, birthPlace, birthDate, sex, fatherName, motherName, note);
         }
     }
 

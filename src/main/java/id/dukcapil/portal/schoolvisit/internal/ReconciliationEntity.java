@@ -40,6 +40,7 @@ public class ReconciliationEntity {
     private String dinasVersion;
     private @Nullable String staff;
     private @Nullable String cardSerial;
+    private @Nullable String correction;
     @Enumerated(EnumType.STRING)
     private @Nullable Settlement settlement;
     private @Nullable String settledBy;
@@ -55,7 +56,8 @@ public class ReconciliationEntity {
     }
 
     public ReconciliationEntity(String operationId, long checkoutId, long studentId, String outpostVersion,
-                                String dinasVersion, String staff, @Nullable String cardSerial) {
+                                String dinasVersion, String staff, @Nullable String cardSerial,
+                                @Nullable String correction) {
         this.operationId = operationId;
         this.checkoutId = checkoutId;
         this.studentId = studentId;
@@ -63,6 +65,7 @@ public class ReconciliationEntity {
         this.dinasVersion = dinasVersion;
         this.staff = staff;
         this.cardSerial = cardSerial;
+        this.correction = correction;
     }
 
     /** The Dinas's version stays: the outpost's operation is dropped, for the reason given. */
@@ -114,6 +117,11 @@ public class ReconciliationEntity {
 
     public @Nullable String staff() {
         return staff;
+    }
+
+    /** An outpost's correction (SOP D step 5) in its bundle's canonical form, if the operation is one. */
+    public @Nullable String correction() {
+        return correction;
     }
 
     public @Nullable String cardSerial() {

@@ -21,7 +21,7 @@ public interface ReconciliationSql {
     record OpenRow(long id, long version, long checkoutId, String operationId, String kind, @Nullable String staff,
                    Instant happenedAt, Instant arrivedAt, String outpost, @Nullable String cardSerial,
                    long studentId, String studentName, String nik, String state, @Nullable String fieldStep,
-                   String schoolName, String dinasVersion) {
+                   String schoolName, String dinasVersion, @Nullable String correction) {
     }
 
     /** A page of the rows not settled yet. */

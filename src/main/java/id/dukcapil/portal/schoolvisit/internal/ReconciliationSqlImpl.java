@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ReconciliationSqlImpl implements ReconciliationSql {
 
     private static final String OPEN_SQL = """
-            SELECT r.id, r.version, r.checkout_id, r.operation_id, r.staff, r.card_serial, r.dinas_version,
+            SELECT r.id, r.version, r.checkout_id, r.operation_id, r.staff, r.card_serial, r.dinas_version, r.correction,
                    o.kind, o.happened_at, o.arrived_at, c.outpost,
                    st.id AS student_id, st.full_name, st.nik, st.state, st.field_step, s.name AS school_name
             FROM schoolvisit_reconciliation r
@@ -38,7 +38,8 @@ class ReconciliationSqlImpl implements ReconciliationSql {
                         instant(rs, "happened_at"), instant(rs, "arrived_at"), rs.getString("outpost"),
                         rs.getString("card_serial"), rs.getLong("student_id"), rs.getString("full_name"),
                         rs.getString("nik"), rs.getString("state"), rs.getString("field_step"),
-                        rs.getString("school_name"), rs.getString("dinas_version")))
+                        rs.getString("school_name"), rs.getString("dinas_version"),
+                        rs.getString("correction")))
                 .list();
         return Slices.of(rows, page);
     }

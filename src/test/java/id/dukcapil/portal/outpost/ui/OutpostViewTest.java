@@ -46,8 +46,9 @@ class OutpostViewTest extends PortalViewTest {
 
     @Test
     void a_team_takes_its_visit_records_and_prints_by_tap_and_sends_it_back() {
-        OutpostScenes.Scene scene = scenes.setOut(1, 1, 2);
+        OutpostScenes.Scene scene = scenes.setOut(2, 1, 2);
         long young = scenes.studentId(scene.notRecorded().getFirst());
+        long differs = scenes.studentId(scene.notRecorded().get(1));
         long ready = scenes.studentId(scene.printReady().getFirst());
         SignedInAs.run(users, scene.officer(), () -> {
             OutpostView view = navigate(OutpostView.class);
@@ -70,6 +71,19 @@ class OutpostViewTest extends PortalViewTest {
             assertThat(lastNotification()).contains("direkam di sini");
             assertThat(standing(view, young)).as("what needs the centre waits, said so")
                     .contains("direkam di sini").contains("menunggu pusat");
+            // Steps 4 and 5: the registry differs from the birth certificate; what it says is written, with why.
+            tap(view, differs, "outpost-corrected-" + differs);
+            CorrectionDialog fix = find(CorrectionDialog.class).single();
+            test(fix.name).setValue("Nama Sesuai Akta");
+            test(fix.save).click();
+            assertThat(fix.note.isInvalid()).as("no note: said at its field, nothing kept").isTrue();
+            assertThat(fix.isOpened()).isTrue();
+            test(fix.note).setValue("Akta 6307-LT-0002: nama berbeda");
+            test(fix.save).click();
+            assertThat(fix.isOpened()).isFalse();
+            assertThat(standing(view, differs)).contains("Nama Sesuai Akta").contains("diperbaiki dari akta")
+                    .contains("menunggu pusat");
+            tap(view, differs, "outpost-recorded-" + differs);
             tap(view, ready, "outpost-found_recorded-" + ready);
             tap(view, ready, "outpost-card_printed-" + ready);
             CardDialog card = find(CardDialog.class).single();
@@ -81,7 +95,7 @@ class OutpostViewTest extends PortalViewTest {
             test(card.save).click();
             assertThat(card.isOpened()).isFalse();
             assertThat(view.cards.getText()).contains("dicetak 1").contains("sisa 1")
-                    .contains("Langkah menunggu dikirim ke Dinas: 3");
+                    .contains("Langkah menunggu dikirim ke Dinas: 5");
 
             clock.advance(Duration.ofHours(2));
             test(view.checkIn).click();
@@ -97,6 +111,8 @@ class OutpostViewTest extends PortalViewTest {
                 .isEqualTo("PRINTED");
         assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_student WHERE id = ?", String.class, young))
                 .isEqualTo("WAITING");
+        assertThat(jdbc.queryForObject("SELECT CONCAT(state, ' ', full_name) FROM schoolvisit_student WHERE id = ?",
+                String.class, differs)).as("corrected in the register on check-in").isEqualTo("WAITING Nama Sesuai Akta");
     }
 
     /** The student's standing as the roster shows it. */
