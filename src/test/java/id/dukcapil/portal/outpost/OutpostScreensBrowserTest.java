@@ -69,6 +69,13 @@ class OutpostScreensBrowserTest {
 
                 click(phone, By.cssSelector("vaadin-button[id^='outpost-absent-']"));
                 phone.awaitTextAnywhere(english ? "Kept on this laptop" : "Tersimpan di laptop ini");
+                click(phone, By.cssSelector("vaadin-button[id^='outpost-corrected-']"));
+                phone.await(By.id("outpost-fix-note"));
+                look(phone, tag + " phone, correction dialog", findings);
+                type(phone, "#outpost-fix-name input", "Nama Sesuai Akta");
+                type(phone, "#outpost-fix-note textarea", "Akta 6307-LT-0003");
+                click(phone, By.id("outpost-fix-save"));
+                phone.awaitTextAnywhere(english ? "waiting for the centre" : "menunggu pusat");
                 click(phone, By.id("outpost-spoiled"));
                 phone.await(By.id("outpost-card-serial"));
                 look(phone, tag + " phone, spoiled card dialog", findings);

@@ -1,17 +1,12 @@
 package id.dukcapil.portal.outpost.ui;
 
-import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.schoolvisit.BirthCertificate;
 import id.dukcapil.portal.schoolvisit.OutpostBundle;
-import id.dukcapil.portal.shared.Sex;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
-import org.jspecify.annotations.Nullable;
 
 /** The outpost screen's forms as their binders bind them (decision 190). */
 public final class OutpostForms {
@@ -53,29 +48,6 @@ public final class OutpostForms {
                                  message = "{outpost.error.username}") String username,
                          @NotBlank(message = "{outpost.error.password}") @Size(max = 200,
                                  message = "{outpost.error.password}") String password) {
-    }
-
-    /**
-     * SOP D step 5 on the outpost: what the birth certificate says where the registry differs (a field left empty
-     * stays as the registry has it), and the officer's note.
-     */
-    public record Correction(
-            @Size(max = Resident.NAME_MAX_LENGTH, message = "{schoolvisit.error.correction-too-long}") String fullName,
-            @Size(max = Resident.BIRTH_PLACE_MAX_LENGTH, message = "{schoolvisit.error.correction-too-long}")
-            String birthPlace,
-            @Nullable LocalDate birthDate,
-            @Nullable Sex sex,
-            @Size(max = Resident.NAME_MAX_LENGTH, message = "{schoolvisit.error.correction-too-long}")
-            String fatherName,
-            @Size(max = Resident.NAME_MAX_LENGTH, message = "{schoolvisit.error.correction-too-long}")
-            String motherName,
-            @NotBlank(message = "{schoolvisit.error.correction-note}")
-            @Size(max = BirthCertificate.NOTE_MAX_LENGTH, message = "{schoolvisit.error.correction-note}")
-            String note) {
-
-        OutpostBundle.Correction correction() {
-            return new OutpostBundle.Correction(fullName, birthPlace, birthDate, sex, fatherName, motherName, note);
-        }
     }
 
     /** The signed-in officer's Dinas password. */

@@ -74,11 +74,11 @@ class OutpostViewTest extends PortalViewTest {
             // Steps 4 and 5: the registry differs from the birth certificate; what it says is written, with why.
             tap(view, differs, "outpost-corrected-" + differs);
             CorrectionDialog fix = find(CorrectionDialog.class).single();
-            test(fix.name).setValue("Nama Sesuai Akta");
+            test(fix.fields.name).setValue("Nama Sesuai Akta");
             test(fix.save).click();
-            assertThat(fix.note.isInvalid()).as("no note: said at its field, nothing kept").isTrue();
+            assertThat(fix.fields.note.isInvalid()).as("no note: said at its field, nothing kept").isTrue();
             assertThat(fix.isOpened()).isTrue();
-            test(fix.note).setValue("Akta 6307-LT-0002: nama berbeda");
+            test(fix.fields.note).setValue("Akta 6307-LT-0002: nama berbeda");
             test(fix.save).click();
             assertThat(fix.isOpened()).isFalse();
             assertThat(standing(view, differs)).contains("Nama Sesuai Akta").contains("diperbaiki dari akta")
