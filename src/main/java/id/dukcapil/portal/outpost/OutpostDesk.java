@@ -119,7 +119,8 @@ public class OutpostDesk {
     @PreAuthorize(FIELD_OFFICER)
     public TakenVisit record(long studentId, Kind kind, @Nullable String cardSerial) {
         if (kind == Kind.CARD_SPOILED || kind == Kind.CORRECTED) {
-            throw new IllegalArgumentException("a spoiled card is recorded with spoiled(), a correction with corrected()");
+            throw new IllegalArgumentException(
+                    "a spoiled card is recorded with spoiled(), a correction with corrected()");
         }
         String serial = kind == Kind.CARD_PRINTED ? serial(cardSerial) : null;
         return step(visit -> {

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * a school without signal or a cut regional link does. Cut, the relay's port refuses every connection and the
  * connections through it end.
  */
-final class DinasLink implements AutoCloseable {
+public final class DinasLink implements AutoCloseable {
 
     private final int dinasPort;
     private final int port;
@@ -24,7 +24,7 @@ final class DinasLink implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile boolean answersLost;
 
-    DinasLink(int dinasPort) throws IOException {
+    public DinasLink(int dinasPort) throws IOException {
         this.dinasPort = dinasPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.port = server.getLocalPort();
@@ -32,7 +32,7 @@ final class DinasLink implements AutoCloseable {
     }
 
     /** The Dinas as the outpost reaches it: through this link. */
-    URI dinas() {
+    public URI dinas() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
@@ -40,17 +40,17 @@ final class DinasLink implements AutoCloseable {
      * From now on requests reach the Dinas but its answers never come back: the signal drops once the request is out,
      * the outpost's connection ends without an answer.
      */
-    void loseAnswers(boolean lose) {
+    public void loseAnswers(boolean lose) {
         answersLost = lose;
     }
 
     /** The link is down: connections through it end, new ones are refused. */
-    void cut() {
+    public void cut() {
         close();
     }
 
     /** The link is up again, on the same address. */
-    void restore() throws IOException {
+    public void restore() throws IOException {
         ServerSocket again = new ServerSocket();
         again.setReuseAddress(true);
         again.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);

@@ -338,7 +338,8 @@ class OutpostCheckInTests {
                 sent.kind(), sent.happenedAt(), sent.staff(), sent.studentId(), null,
                 new OutpostBundle.Correction("Nama Lain", null, null, null, null, null, "Akta 1"))));
         assertThatThrownBy(() -> SignedInAs.call(users, out.officer(), () -> outposts.checkIn(altered,
-                Outposts.sign(signed, out.sent().secret())))).hasMessageContaining("schoolvisit.error.bundle-signature");
+                Outposts.sign(signed, out.sent().secret()))))
+                .hasMessageContaining("schoolvisit.error.bundle-signature");
         assertThat(OutpostBundle.Correction.parse(sent.correction().canonical())).isEqualTo(sent.correction());
     }
 
