@@ -6,6 +6,8 @@ import id.dukcapil.portal.audit.internal.AuditChainKey;
 import id.dukcapil.portal.audit.internal.AuditEntryReader;
 import id.dukcapil.portal.audit.internal.AuditHash;
 import id.dukcapil.portal.shared.Roles;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -91,16 +93,7 @@ public class AuditChainVerifier {
                 walk.fail(seq, Problem.UNKNOWN_KEY);
                 return;
             }
-            Instant at = rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC);
-            String recomputed = keyed
-                    ? AuditHash.mac(mac, prevHash, seq, at, rs.getString("actor_type"), rs.getString("actor_id"),
-                            rs.getString("actor_name"), rs.getString("actor_roles"), rs.getString("service_point"),
-                            rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
-                            rs.getString("outcome"), rs.getString("detail"))
-                    : AuditHash.of(prevHash, seq, at, rs.getString("actor_type"), rs.getString("actor_id"),
-                            rs.getString("actor_name"), rs.getString("actor_roles"), rs.getString("service_point"),
-                            rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
-                            rs.getString("outcome"), rs.getString("detail"));
+            String recomputed = recomputed(mac, rs);
             String anchored = walk.anchored.get(seq);
             if (!recomputed.equals(hash)) {
                 walk.fail(seq, Problem.EDITED);
@@ -139,6 +132,25 @@ public class AuditChainVerifier {
             log.error("The audit chain is broken ({}) and could not record its own verification", result, e);
         }
         return result;
+    }
+
+    /**
+     * The hash a row of {@code audit_entry} (with its links) must have: its content and its previous entry's hash,
+     * under the chain key when the row says it is keyed.
+     */
+    static String recomputed(Mac mac, ResultSet rs) throws SQLException {
+        Instant at = rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        String prevHash = rs.getString("prev_hash");
+        long seq = rs.getLong("seq");
+        return AuditHash.HMAC_SHA256.equals(rs.getString("algorithm"))
+                ? AuditHash.mac(mac, prevHash, seq, at, rs.getString("actor_type"), rs.getString("actor_id"),
+                        rs.getString("actor_name"), rs.getString("actor_roles"), rs.getString("service_point"),
+                        rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
+                        rs.getString("outcome"), rs.getString("detail"))
+                : AuditHash.of(prevHash, seq, at, rs.getString("actor_type"), rs.getString("actor_id"),
+                        rs.getString("actor_name"), rs.getString("actor_roles"), rs.getString("service_point"),
+                        rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
+                        rs.getString("outcome"), rs.getString("detail"));
     }
 
     private static final class Walk {

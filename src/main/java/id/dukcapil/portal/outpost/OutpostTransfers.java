@@ -155,10 +155,13 @@ public class OutpostTransfers {
             Integer sent = held.sentOperations();
             List<OutpostBundle.Operation> carried = operations.findByCheckoutIdOrderByPosition(held.checkoutId())
                     .stream().limit(sent == null ? 0 : sent).map(kept -> kept.operation(vault.key())).toList();
-            // What happened on this laptop since the take, in its log's order: joined into the Dinas's log.
-            List<OutpostBundle.JournalEntry> entries = journal.after(held.journalFrom(), OutpostBundle.JOURNAL_MAX)
-                    .stream().map(OutpostTransfers::journalEntry).toList();
-            bundle = new OutpostBundle(held.checkoutId(), cardsBroughtBack, carried, entries);
+            // What happened on this laptop since the take, in its log's order, each entry with its links and checked
+            // here under this node's chain key: joined into the Dinas's log, with where the check found it broken.
+            AuditJournal.Stretch stretch = journal.stretchAfter(held.journalFrom(), OutpostBundle.JOURNAL_MAX);
+            List<OutpostBundle.JournalEntry> entries = stretch.entries().stream()
+                    .map(OutpostTransfers::journalEntry).toList();
+            bundle = new OutpostBundle(held.checkoutId(), cardsBroughtBack, carried, entries, stretch.brokenAt(),
+                    stretch.notTaken());
             signature = Outposts.sign(bundle, held.secret(vault.key()));
         } catch (RuntimeException beforeSending) {
             notSent(held); // nothing left: the team goes on (locked, the officer opens it first)
@@ -203,12 +206,14 @@ public class OutpostTransfers {
      * A log entry as the journal carries it, within the API's bounds whatever the log holds: an actor without a name
      * (a sign-in tried with none) still an actor, long fields cut, so one entry never makes the bundle refused.
      */
-    private static OutpostBundle.JournalEntry journalEntry(AuditEntry entry) {
+    private static OutpostBundle.JournalEntry journalEntry(AuditJournal.Linked linked) {
+        AuditEntry entry = linked.entry();
         String actor = entry.actorId() == null || entry.actorId().isBlank() ? "(" + entry.actorType() + ")"
                 : entry.actorId();
         String subject = entry.subjectType() == null ? null : entry.subjectType() + ":" + entry.subjectId();
         return new OutpostBundle.JournalEntry(entry.seq(), entry.occurredAt(), cut(actor), cut(entry.action()),
-                subject == null ? null : cut(subject), entry.outcome().name(), entry.detail());
+                subject == null ? null : cut(subject), entry.outcome().name(), entry.detail(), linked.prevHash(),
+                linked.hash());
     }
 
     private static String cut(String text) {

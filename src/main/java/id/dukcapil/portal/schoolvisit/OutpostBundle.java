@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #canonical()} with the checkout's secret.
  */
 public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations,
-                            List<JournalEntry> journal) {
+                            List<JournalEntry> journal, @Nullable Long journalBrokenAt, long journalNotSent) {
 
     /** The most operations one bundle carries: a day's roster (2,000 students) several times over. */
     public static final int OPERATIONS_MAX = 10_000;
@@ -34,6 +34,12 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
         journal = List.copyOf(journal);
     }
 
+    /** A bundle whose journal the outpost found intact and sent whole. */
+    public OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations,
+                         List<JournalEntry> journal) {
+        this(checkoutId, cardsBroughtBack, operations, journal, null, 0);
+    }
+
     /** A bundle without the outpost's log. */
     public OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations) {
         this(checkoutId, cardsBroughtBack, operations, List.of());
@@ -42,11 +48,20 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
     /**
      * An entry of the outpost's own audit log since the visit was taken, joined into the Dinas's on check-in.
      *
-     * @param seq     its position in the outpost's chain: the journal's entries follow each other without a gap
-     * @param subject {@code type:id}, if any
+     * @param seq      its position in the outpost's chain: the journal's entries follow each other without a gap
+     * @param subject  {@code type:id}, if any
+     * @param prevHash the hash of the entry before it in the outpost's chain (hex)
+     * @param hash     its own hash there: the next entry's {@code prevHash}
      */
     public record JournalEntry(long seq, Instant at, String actor, String action, @Nullable String subject,
-                               String outcome, @Nullable String detail) {
+                               String outcome, @Nullable String detail, @Nullable String prevHash,
+                               @Nullable String hash) {
+
+        /** An entry without its links. */
+        public JournalEntry(long seq, Instant at, String actor, String action, @Nullable String subject,
+                            String outcome, @Nullable String detail) {
+            this(seq, at, actor, action, subject, outcome, detail, null, null);
+        }
     }
 
     /** What the outpost did. */
@@ -160,6 +175,10 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
     public byte[] canonical() {
         StringBuilder text = new StringBuilder("bundle|").append(checkoutId).append('|').append(cardsBroughtBack)
                 .append('\n');
+        if (journalBrokenAt != null || journalNotSent > 0) {
+            text.append("journal-check|").append(journalBrokenAt == null ? "" : journalBrokenAt).append('|')
+                    .append(journalNotSent).append('\n');
+        }
         for (Operation operation : operations) {
             text.append(operation.id()).append('|').append(operation.kind()).append('|')
                     .append(operation.happenedAt()).append('|').append(operation.staff()).append('|')
@@ -174,7 +193,11 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
             text.append("journal|").append(entry.seq()).append('|').append(entry.at()).append('|')
                     .append(escaped(entry.actor())).append('|').append(escaped(entry.action())).append('|')
                     .append(escaped(entry.subject())).append('|').append(escaped(entry.outcome())).append('|')
-                    .append(escaped(entry.detail())).append('\n');
+                    .append(escaped(entry.detail()));
+            if (entry.hash() != null) {
+                text.append('|').append(escaped(entry.prevHash())).append('|').append(escaped(entry.hash()));
+            }
+            text.append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -237,12 +237,12 @@ class OutpostOperations {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public CheckIn finish(long checkoutId, int cardsBroughtBack, int applied, int already, int toReconcile,
-                          List<OutpostBundle.JournalEntry> journal) {
+                          OutpostBundle bundle) {
         CheckoutEntity checkout = checkout(checkoutId);
         boolean wasOut = checkout.state() != CheckoutEntity.State.BACK; // out, or taken back: its first arrival
         checkout.checkedIn(cardsBroughtBack, clock.instant());
         if (wasOut) {
-            journals.join(checkout, journal);
+            journals.join(checkout, bundle);
         }
         checkouts.saveAndFlush(checkout);
         List<OutpostOperationEntity> taken = operations.findByCheckoutId(checkoutId);

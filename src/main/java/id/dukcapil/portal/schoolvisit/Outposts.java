@@ -158,12 +158,10 @@ public class Outposts {
             }
         }
         try {
-            return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile,
-                    bundle.journal());
+            return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile, bundle);
         } catch (OptimisticLockingFailureException sameMoment) {
             // The same bundle's other arrival turned the checkout BACK first: this one's ending changes nothing more.
-            return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile,
-                    bundle.journal());
+            return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile, bundle);
         }
     }
 

@@ -28,6 +28,7 @@ class AuditChainTests {
 
     @Autowired AuditLog auditLog;
     @Autowired AuditChainVerifier verifier;
+    @Autowired AuditJournal journal;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
     @Autowired TransactionTemplate transactions;
@@ -99,6 +100,26 @@ class AuditChainTests {
                 .containsEntry("actor_id", "admin⟨U+202E⟩nimda").containsEntry("subject_id", "a⟨U+200B⟩b")
                 .containsEntry("detail", "line one\nline\ttwo⟨U+0007⟩");
         assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void a_stretch_of_the_log_is_read_with_its_links_and_checked_as_the_whole_is() {
+        AuditJournal.Stretch stretch = journal.stretchAfter(3, 4);
+
+        assertThat(stretch.entries()).extracting(linked -> linked.entry().seq()).containsExactly(4L, 5L, 6L, 7L);
+        assertThat(stretch.brokenAt()).isNull();
+        assertThat(stretch.notTaken()).as("8 to 10 left out by the limit").isEqualTo(3);
+        assertThat(stretch.entries().getFirst().prevHash()).isEqualTo(jdbc.queryForObject(
+                "SELECT hash FROM audit_entry WHERE seq = 3", String.class));
+        for (int i = 1; i < stretch.entries().size(); i++) {
+            assertThat(stretch.entries().get(i).prevHash()).isEqualTo(stretch.entries().get(i - 1).hash());
+        }
+        assertThat(journal.stretchAfter(0, 100).notTaken()).as("the whole log, nothing left").isZero();
+
+        jdbc.update("UPDATE audit_entry SET detail = 'nothing happened' WHERE seq = 6");
+        assertThat(journal.stretchAfter(3, 4).brokenAt()).as("an edited entry").isEqualTo(6);
+        jdbc.update("DELETE FROM audit_entry WHERE seq = 5");
+        assertThat(journal.stretchAfter(3, 4).brokenAt()).as("a deleted one, before it").isEqualTo(6);
     }
 
     @Test

@@ -181,9 +181,11 @@ class OutpostNodeTests {
         assertThat(joined).filteredOn(detail -> detail.contains("action=outpost.operation.recorded")).hasSize(7);
         assertThat(joined).anySatisfy(detail -> assertThat(detail).contains("action=outpost.visit.taken")
                 .contains("by=" + scene.officer()));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = "
-                + "'schoolvisit.outpost.journal-gap' AND subject_id = ?", Integer.class,
-                String.valueOf(taken.checkoutId()))).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action IN "
+                + "('schoolvisit.outpost.journal-gap', 'schoolvisit.outpost.journal-broken') AND subject_id = ?",
+                Integer.class, String.valueOf(taken.checkoutId()))).as("checked on the laptop, linked, whole")
+                .isZero();
+        assertThat(joined).allSatisfy(detail -> assertThat(detail).containsPattern("hash=[0-9a-f]{64}"));
         assertThat(repeated.journalEntries()).as("joined at the first check-in only").isEqualTo(joined.size());
     }
 

@@ -521,6 +521,48 @@ class OutpostCheckInTests {
                 Outposts.sign(bundle, out.sent().secret())))).hasMessageContaining("schoolvisit.error.bundle-signature");
     }
 
+    @Test
+    void the_outposts_log_joins_with_its_hashes_and_a_broken_link_its_own_finding_or_a_cut_is_logged() {
+        Out out = checkedOut(0);
+        Instant at = clock.instant().plusSeconds(60);
+        String visit = "SchoolVisit:" + out.visitId();
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        String c = "c".repeat(64);
+        // 12 follows 11 but names another hash before it; the outpost's own check found 12 broken; 2 more entries
+        // stayed on the laptop past the journal's limit.
+        OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0,
+                List.of(op(Kind.ABSENT, at, out, out.students().getFirst(), null)), List.of(
+                new OutpostBundle.JournalEntry(10, at, out.officer(), "outpost.visit.taken", visit, "SUCCESS", null,
+                        "0".repeat(64), a),
+                new OutpostBundle.JournalEntry(11, at, out.officer(), "outpost.operation.recorded", visit, "SUCCESS",
+                        null, a, b),
+                new OutpostBundle.JournalEntry(12, at, out.officer(), "outpost.operation.recorded", visit, "SUCCESS",
+                        null, "f".repeat(64), c)), 12L, 2);
+        clock.advance(Duration.ofMinutes(5));
+
+        checkIn(out, bundle);
+
+        String checkout = String.valueOf(out.sent().checkoutId());
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_entry WHERE action = 'schoolvisit.outpost.journal' "
+                + "AND subject_id = ? ORDER BY seq", String.class, checkout))
+                .satisfiesExactly(entry -> assertThat(entry).contains("seq=10", "hash=" + a),
+                        entry -> assertThat(entry).contains("seq=11", "hash=" + b),
+                        entry -> assertThat(entry).contains("seq=12", "hash=" + c));
+        assertThat(jdbc.queryForObject("SELECT CONCAT(outcome, ' ', detail) FROM audit_entry WHERE action = "
+                + "'schoolvisit.outpost.journal-broken' AND subject_id = ?", String.class, checkout))
+                .startsWith("FAILURE").contains("the outpost's own check: broken at 12")
+                .contains("not linked to the entry before: [12]");
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_entry WHERE action = "
+                + "'schoolvisit.outpost.journal-gap' AND subject_id = ?", String.class, checkout))
+                .contains("2 after 12, left on the laptop");
+        // The links and the findings are signed with the rest: a finding dropped on the way refuses the bundle.
+        OutpostBundle quieter = new OutpostBundle(bundle.checkoutId(), 0, bundle.operations(), bundle.journal());
+        assertThatThrownBy(() -> SignedInAs.call(users, out.officer(), () -> outposts.checkIn(quieter,
+                Outposts.sign(bundle, out.sent().secret()))))
+                .hasMessageContaining("schoolvisit.error.bundle-signature");
+    }
+
     private static List<Long> idsOf(OutpostPackage sent, List<String[]> residents) {
         return residents.stream().map(resident -> sent.roster().stream()
                 .filter(packed -> packed.nik().equals(resident[0])).findFirst().orElseThrow().studentId()).toList();

@@ -72,6 +72,23 @@ public class AuditEntryReader {
                 limit);
     }
 
+    /** The entries after a position with their stored hashes, oldest first, at most {@code limit}. */
+    public void forEachLinkAfter(long seq, int limit, RowCallbackHandler handler) {
+        stream("SELECT " + COLUMNS + ", algorithm, key_id, prev_hash, hash FROM audit_entry WHERE seq > ? "
+                + "ORDER BY seq LIMIT ?", List.of(seq, limit), handler);
+    }
+
+    /** The stored hash of the entry at a position, if it is there. */
+    public java.util.Optional<String> hashAt(long seq) {
+        return jdbc.query("SELECT hash FROM audit_entry WHERE seq = ?", (rs, n) -> rs.getString(1), seq).stream()
+                .findFirst();
+    }
+
+    /** An entry as read with its link. */
+    public static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return ENTRY.mapRow(rs, 0);
+    }
+
     /** The whole chain in order, with the stored hashes, one row at a time. */
     public void forEachLink(RowCallbackHandler handler) {
         stream("SELECT " + COLUMNS + ", algorithm, key_id, prev_hash, hash FROM audit_entry ORDER BY seq", List.of(), handler);

@@ -66,6 +66,8 @@ class OutpostApiController {
      */
     static final int CHECKIN_BODY_MAX_BYTES = 8 * 1024 * 1024;
     static final int CARD_SERIAL_MAX_LENGTH = OutpostBundle.CARD_SERIAL_MAX_LENGTH;
+    /** An audit chain's hash: SHA-256 or HMAC-SHA256, hex. */
+    static final String HASH = "[0-9a-f]{64}";
     /** The subject the refusal's audit entry names, set before the service is asked. */
     static final String SUBJECT = OutpostApiController.class.getName() + ".subject";
 
@@ -122,22 +124,27 @@ class OutpostApiController {
                        @NotBlank @Size(max = JOURNAL_FIELD_MAX) String action,
                        @Nullable @Size(max = JOURNAL_FIELD_MAX) String subject,
                        @NotNull @Pattern(regexp = "SUCCESS|FAILURE|REFUSED") String outcome,
-                       @Nullable @Size(max = AuditRecord.DETAIL_MAX_LENGTH) String detail) {
+                       @Nullable @Size(max = AuditRecord.DETAIL_MAX_LENGTH) String detail,
+                       @Nullable @Pattern(regexp = HASH) String prevHash,
+                       @Nullable @Pattern(regexp = HASH) String hash) {
 
         OutpostBundle.JournalEntry entry() {
-            return new OutpostBundle.JournalEntry(seq, at, actor, action, subject, outcome, detail);
+            return new OutpostBundle.JournalEntry(seq, at, actor, action, subject, outcome, detail, prevHash, hash);
         }
     }
 
     record BundleBody(@NotNull @Min(1) Long checkoutId,
                       @NotNull @Min(0) @Max(VisitDesk.CARDS_MAX) Integer cardsBroughtBack,
                       @NotNull @Size(max = OPERATIONS_MAX) List<@NotNull @Valid OperationBody> operations,
-                      @Nullable @Size(max = OutpostBundle.JOURNAL_MAX) List<@NotNull @Valid JournalBody> journal) {
+                      @Nullable @Size(max = OutpostBundle.JOURNAL_MAX) List<@NotNull @Valid JournalBody> journal,
+                      @Nullable @Min(1) Long journalBrokenAt,
+                      @Nullable @Min(0) Long journalNotSent) {
 
         OutpostBundle bundle() {
             return new OutpostBundle(checkoutId, cardsBroughtBack,
                     operations.stream().map(OperationBody::operation).toList(),
-                    journal == null ? List.of() : journal.stream().map(JournalBody::entry).toList());
+                    journal == null ? List.of() : journal.stream().map(JournalBody::entry).toList(),
+                    journalBrokenAt, journalNotSent == null ? 0 : journalNotSent);
         }
     }
 
