@@ -187,7 +187,8 @@ public class OutpostTransfers {
             if (visit == null) {
                 return visits.findById(held.checkoutId()).orElseThrow(); // the other send's answer came first
             }
-            visit.back(clock.instant(), answer.cards());
+            visit.back(clock.instant(), answer.handoverWords() == null ? answer.cards()
+                    : answer.cards() + " " + answer.handoverWords());
             carriedAccounts.release(visit.carriedAccounts(), work(visit.visitId()));
             // The work is the Dinas's again: its personal data and its key leave the laptop.
             students.deleteRoster(visit.checkoutId());

@@ -250,7 +250,7 @@ class OutpostOperations {
         int spoiled = (int) taken.stream().filter(op -> op.kind().equals(Kind.CARD_SPOILED.name())).count();
         int back = checkout.cardsBroughtBack(); // the first check-in's count; a bundle again changes it not
         CheckIn checkIn = new CheckIn(checkoutId, applied, already, toReconcile, checkout.cardsOut(), used, spoiled,
-                back, checkout.journalEntries() == null ? 0 : checkout.journalEntries());
+                back, checkout.journalEntries() == null ? 0 : checkout.journalEntries(), null);
         if (wasOut || applied + toReconcile > 0) {
             auditLog.record(AuditRecord.success("schoolvisit.visit.checked-in", "SchoolVisit",
                     String.valueOf(checkout.visitId())).withDetail("outpost=" + checkout.outpost() + "; applied="

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,12 +55,14 @@ public class Outposts {
     private final CurrentActor currentActor;
     private final CarriedAccounts carriedAccounts;
     private final SchoolVisitRepository visits;
+    private final Handovers handovers;
     private final Clock clock;
 
     Outposts(TeamVisits team, CheckoutRepository checkouts, StudentRepository students, PopulationRegistry registry,
              OutpostOperations operations, AuditLog auditLog, CurrentActor currentActor,
-             CarriedAccounts carriedAccounts, SchoolVisitRepository visits, Clock clock) {
+             CarriedAccounts carriedAccounts, SchoolVisitRepository visits, Handovers handovers, Clock clock) {
         this.visits = visits;
+        this.handovers = handovers;
         this.team = team;
         this.checkouts = checkouts;
         this.students = students;
@@ -150,18 +153,37 @@ public class Outposts {
         int applied = 0;
         int already = 0;
         int toReconcile = 0;
+        int printed = 0;
         for (Operation operation : bundle.operations()) {
             switch (applyOnce(checkout.id(), operation)) {
-                case APPLIED -> applied++;
+                case APPLIED -> {
+                    applied++;
+                    printed += operation.kind() == OutpostBundle.Kind.CARD_PRINTED ? 1 : 0;
+                }
                 case ALREADY_APPLIED -> already++;
                 case RECONCILE -> toReconcile++;
             }
         }
+        CheckIn done;
         try {
-            return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile, bundle);
+            done = operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile, bundle);
         } catch (OptimisticLockingFailureException sameMoment) {
             // The same bundle's other arrival turned the checkout BACK first: this one's ending changes nothing more.
-            return operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile, bundle);
+            done = operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile, bundle);
+        }
+        return printed == 0 ? done : done.withHandover(handoverFor(checkout.visitId()));
+    }
+
+    /**
+     * SOP D step 8 for the cards the outpost printed: their handover record prepared as the officer prepares it on the
+     * field screen, to the Kepala Dinas's signing queue (the signature needs the centre, so it is made here, on the
+     * cards' arrival). A record the school's cards are on already, or none to list, leaves the check-in as it is.
+     */
+    private @Nullable String handoverFor(long visitId) {
+        try {
+            return handovers.prepare(team.mine(visitId).schoolId()).number();
+        } catch (RuleViolation nothingToList) {
+            return null;
         }
     }
 

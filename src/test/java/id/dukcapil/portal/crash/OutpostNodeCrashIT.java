@@ -208,6 +208,9 @@ class OutpostNodeCrashIT {
                     .as("every student of the roster").isEqualTo(roster.size());
             assertThat(count(dinas, "SELECT COUNT(*) FROM schoolvisit_student WHERE school_id = ? AND state = "
                     + "'PRINTED'", visit.schoolId())).as("the cards printed at the school").isEqualTo(TO_PRINT);
+            assertThat(count(dinas, "SELECT COUNT(*) FROM schoolvisit_student s JOIN schoolvisit_outpost_operation "
+                    + "o ON o.student_id = s.id AND o.kind = 'CARD_PRINTED' WHERE s.handover_id IS NOT NULL"))
+                    .as("the cards printed at the school on a handover record, to be signed").isEqualTo(TO_PRINT);
             assertThat(count(dinas, "SELECT COUNT(*) FROM schoolvisit_checkout WHERE cards_out = ? AND "
                     + "cards_brought_back = 1", CARDS_OUT)).as("12 out: 10 printed, 1 spoiled, 1 back").isOne();
             for (Map.Entry<Long, String> fixed : team.corrections.entrySet()) {

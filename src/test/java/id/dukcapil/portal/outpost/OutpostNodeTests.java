@@ -144,7 +144,7 @@ class OutpostNodeTests {
         TakenVisit back = as(scene, () -> transfers.checkIn(scene.officer(), OutpostScenes.PASSWORD.toCharArray(), 1,
                 INDONESIAN));
         assertThat(back.back()).isTrue();
-        assertThat(back.answer()).contains("seimbang");
+        assertThat(back.answer()).contains("seimbang").contains("Berita acara serah terima BAST-");
         assertThat(as(scene, desk::current)).isEmpty();
 
         // The same bundle, as a lost answer would have the outpost send it again: nothing more changes.

@@ -133,6 +133,10 @@ class OutpostCheckInTests {
         assertThat(first.applied()).isEqualTo(5);
         assertThat(first.cardDifference()).as("1 used + 1 spoiled + 1 brought back = 3 out").isZero();
         assertThat(first.cardsKey()).isEqualTo("schoolvisit.checkin.cards-balanced");
+        assertThat(first.handover()).as("step 8 for the card printed at the school: its record, to be signed")
+                .startsWith("BAST-");
+        assertThat(jdbc.queryForObject("SELECT h.number FROM schoolvisit_handover h JOIN schoolvisit_student s ON "
+                + "s.handover_id = h.id WHERE s.id = ?", String.class, printed)).isEqualTo(first.handover());
         assertThat(state(out, recorded)).isEqualTo(StudentState.WAITING);
         assertThat(state(out, absent)).isEqualTo(StudentState.ON_ROSTER);
         assertThat(state(out, printed)).isEqualTo(StudentState.PRINTED);
@@ -156,6 +160,7 @@ class OutpostCheckInTests {
 
         assertThat(again.applied()).isZero();
         assertThat(again.alreadyApplied()).isEqualTo(5);
+        assertThat(again.handover()).as("nothing printed now: no record again").isNull();
         assertThat(again.cardsSpoiled()).isOne();
         assertThat(registry.cardHistory(Nik.of(nik(printed)))).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT cards_printed FROM schoolvisit_visit WHERE id = ?", Integer.class,

@@ -104,7 +104,8 @@ public class DinasClient {
     /** What the Dinas did with a bundle, as its API answers. */
     public record CheckInAnswer(long checkoutId, int applied, int alreadyApplied, int toReconcile, int cardsOut,
                                 int cardsUsed, int cardsSpoiled, int cardsBroughtBack, int cardDifference,
-                                String cards, int journalEntries) {
+                                String cards, int journalEntries, @Nullable String handover,
+                                @Nullable String handoverWords) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))

@@ -57,6 +57,8 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
     final Button addSlot = new Button();
     final Paragraph heading = new Paragraph();
     final Paragraph cards = new Paragraph();
+    /** Step 8 for the cards printed here: what waits for the centre, said so. */
+    final Paragraph handover = new Paragraph();
     final Paragraph lastBack = new Paragraph();
     final Button spoiled = new Button();
     final Button checkIn = new Button();
@@ -97,6 +99,8 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         OpensDialog.button(addSlot);
         heading.setId("outpost-heading");
         cards.setId("outpost-cards");
+        handover.setId("outpost-handover");
+        handover.setText(getTranslation("outpost.cards.handover"));
         lastBack.setId("outpost-last-back");
 
         spoiled.setText(getTranslation("outpost.action.spoiled"));
@@ -147,7 +151,7 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         bar.setWrap(true);
         held.setPadding(false);
         held.setSizeFull();
-        held.add(heading, cards, sending, bar, roster);
+        held.add(heading, cards, handover, sending, bar, roster);
         add(lastBack, take, unlock, held);
         refresh();
     }
@@ -174,6 +178,7 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
                     TIME.format(visit.dueBack().atZone(zone))));
             cards.setText(getTranslation("outpost.cards", visit.cardsOut(), visit.cardsPrinted(),
                     visit.cardsSpoiled(), visit.cardsLeft(), visit.waiting()));
+            handover.setVisible(visit.cardsPrinted() > 0);
             sending.setVisible(visit.sending());
             sending.setText(getTranslation("outpost.sending", visit.waiting()));
             spoiled.setEnabled(visit.cardsLeft() > 0 && !visit.sending());

@@ -152,10 +152,13 @@ class OutpostApiController {
     record CheckInBody(@NotNull @Valid BundleBody bundle, @NotBlank @Size(max = 64) String signature) {
     }
 
-    /** What the check-in did, and the blank cards' balance in the caller's language. */
+    /**
+     * What the check-in did, and the blank cards' balance in the caller's language; the handover record prepared for
+     * the cards printed at the school, its number and words, if one was.
+     */
     record CheckInAnswer(long checkoutId, int applied, int alreadyApplied, int toReconcile, int cardsOut,
                          int cardsUsed, int cardsSpoiled, int cardsBroughtBack, int cardDifference, String cards,
-                         int journalEntries) {
+                         int journalEntries, @Nullable String handover, @Nullable String handoverWords) {
     }
 
     @GetMapping(path = "/visits")
@@ -217,7 +220,9 @@ class OutpostApiController {
         return new CheckInAnswer(done.checkoutId(), done.applied(), done.alreadyApplied(), done.toReconcile(),
                 done.cardsOut(), done.cardsUsed(), done.cardsSpoiled(), done.cardsBroughtBack(),
                 done.cardDifference(), messages.getMessage(done.cardsKey(), done.cardsArgs(),
-                        ApiProblems.locale(request)), done.journalEntries());
+                        ApiProblems.locale(request)), done.journalEntries(), done.handover(),
+                done.handover() == null ? null : messages.getMessage("schoolvisit.checkin.handover",
+                        new Object[] {done.handover()}, ApiProblems.locale(request)));
     }
 
     /**

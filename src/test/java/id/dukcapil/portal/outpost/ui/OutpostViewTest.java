@@ -94,6 +94,7 @@ class OutpostViewTest extends PortalViewTest {
             test(card.serial).setValue("KTP-0007");
             test(card.save).click();
             assertThat(card.isOpened()).isFalse();
+            assertThat(view.handover.isVisible()).as("step 8 waits for the centre, said so").isTrue();
             assertThat(view.cards.getText()).contains("dicetak 1").contains("sisa 1")
                     .contains("Langkah menunggu dikirim ke Dinas: 5");
 
