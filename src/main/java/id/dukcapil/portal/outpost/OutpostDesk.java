@@ -11,6 +11,7 @@ import id.dukcapil.portal.outpost.internal.TakenStudentRepository;
 import id.dukcapil.portal.outpost.internal.TakenVisitEntity;
 import id.dukcapil.portal.outpost.internal.TakenVisitRepository;
 import id.dukcapil.portal.outpost.internal.TakenVisitView;
+import id.dukcapil.portal.population.Eligibility;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
@@ -104,9 +105,10 @@ public class OutpostDesk {
         TakenVisit visit = views.of(held.get());
         boolean steps = fieldOfficer() && !visit.sending() && held.get().team().contains(officer());
         return students.findByKeyCheckoutIdOrderByClassName(visit.checkoutId()).stream()
-                .map(student -> new TakenStudent(student.studentId(), student.nik(vault.key()), student.fullName(vault.key()),
-                        student.className(), student.enrolmentStatus(), student.outcome(), student.cardSerial(),
-                        steps ? allowed(visit, student) : Set.of()))
+                .map(student -> new TakenStudent(student.studentId(), student.nik(vault.key()),
+                        student.fullName(vault.key()), student.className(), student.enrolmentStatus(),
+                        student.outcome(), student.cardSerial(), steps ? allowed(visit, student) : Set.of(),
+                        printsOn(student.birthDate(vault.key()), visit.day())))
                 .sorted(Comparator.comparing(TakenStudent::className).thenComparing(TakenStudent::fullName))
                 .toList();
     }
@@ -259,6 +261,12 @@ public class OutpostDesk {
             }
         }
         return open;
+    }
+
+    /** The 17th birthday when it comes after the visit's day: the birthday queue's day for the student's card. */
+    private static @Nullable LocalDate printsOn(LocalDate birthDate, LocalDate day) {
+        LocalDate seventeenth = Eligibility.birthday(birthDate, Eligibility.KTP_AGE);
+        return seventeenth.isAfter(day) ? seventeenth : null;
     }
 
     private static String serial(@Nullable String typed) {

@@ -222,7 +222,12 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         boolean centre = student.outcome() == Kind.RECORDED || student.outcome() == Kind.CORRECTED
                 || student.outcome() == null && (student.enrolmentStatus() == EnrolmentStatus.BIOMETRICS_CAPTURED
                 || student.enrolmentStatus() == EnrolmentStatus.SENT_FOR_ENROLMENT);
-        return register + here + card + (centre ? " · " + getTranslation("outpost.student.waiting-centre") : "");
+        // Recorded, or found recorded, before 17: the card waits for the birthday, printed at the Dinas.
+        boolean seen = student.outcome() == Kind.RECORDED || student.outcome() == Kind.FOUND_RECORDED;
+        String birthday = seen && student.printsOn() != null
+                ? " · " + getTranslation("outpost.student.birthday", DAY.format(student.printsOn())) : "";
+        return register + here + card + (centre ? " · " + getTranslation("outpost.student.waiting-centre") : "")
+                + birthday;
     }
 
     /** One button per step open for the student: one tap, kept here with its time. */

@@ -70,7 +70,8 @@ class OutpostViewTest extends PortalViewTest {
             tap(view, young, "outpost-recorded-" + young);
             assertThat(lastNotification()).contains("direkam di sini");
             assertThat(standing(view, young)).as("what needs the centre waits, said so")
-                    .contains("direkam di sini").contains("menunggu pusat");
+                    .contains("direkam di sini").contains("menunggu pusat")
+                    .as("16 at the visit: the card waits for the birthday").contains("ulang tahun ke-17");
             // Steps 4 and 5: the registry differs from the birth certificate; what it says is written, with why.
             tap(view, differs, "outpost-corrected-" + differs);
             CorrectionDialog fix = find(CorrectionDialog.class).single();
