@@ -144,6 +144,12 @@ class OutpostOperations {
         }
     }
 
+    /** The school of the checkout's visit. */
+    @Transactional(readOnly = true)
+    public long schoolOf(long checkoutId) {
+        return plans.visit(checkout(checkoutId).visitId()).orElseThrow().schoolId();
+    }
+
     /** Whether the operation's id is stored: applied, or put on the reconciliation list, by an arrival before. */
     @Transactional(readOnly = true)
     public boolean taken(Operation operation) {

@@ -171,7 +171,7 @@ public class Outposts {
             // The same bundle's other arrival turned the checkout BACK first: this one's ending changes nothing more.
             done = operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile, bundle);
         }
-        return printed == 0 ? done : done.withHandover(handoverFor(checkout.visitId()));
+        return printed == 0 ? done : done.withHandover(handoverFor(checkout.id()));
     }
 
     /**
@@ -179,9 +179,9 @@ public class Outposts {
      * field screen, to the Kepala Dinas's signing queue (the signature needs the centre, so it is made here, on the
      * cards' arrival). A record the school's cards are on already, or none to list, leaves the check-in as it is.
      */
-    private @Nullable String handoverFor(long visitId) {
+    private @Nullable String handoverFor(long checkoutId) {
         try {
-            return handovers.prepare(team.mine(visitId).schoolId()).number();
+            return handovers.prepare(operations.schoolOf(checkoutId)).number();
         } catch (RuleViolation nothingToList) {
             return null;
         }

@@ -154,6 +154,35 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** The first shown element of those the locator finds, once one is (see {@link #clickShown}). */
+    public WebElement awaitShown(By locator) {
+        awaitSettled();
+        return new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(browser -> driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst()
+                        .orElse(null));
+    }
+
+    /**
+     * Clicks the shown element of those the locator finds, once the page has settled, as a user clicks what they see:
+     * a grid keeps rows it no longer shows, hidden, with their old content, and a row being drawn again may hide the
+     * one found a moment before; so the click is tried again on what is shown then.
+     */
+    public void clickShown(By locator) {
+        awaitSettled();
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(browser -> {
+                    WebElement shown = driver.findElements(locator).stream().filter(WebElement::isDisplayed)
+                            .findFirst().orElse(null);
+                    if (shown == null) {
+                        return false;
+                    }
+                    shown.click();
+                    return true;
+                });
+    }
+
     /** The address and the start of the page's text, shadow roots included: what a failed wait saw. */
     private String whereItIs() {
         try {

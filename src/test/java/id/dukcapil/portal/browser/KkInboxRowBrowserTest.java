@@ -58,17 +58,15 @@ class KkInboxRowBrowserTest {
             browser.await(By.id("kk-overdue-only")).click();
             browser.await(By.id("kk-overdue-only")).click();
 
-            WebElement cell = browser.await(By.xpath(
-                    "//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']"));
-            cell.click();
+            browser.clickShown(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']"));
             wait.until(driver -> !openDialogs(browser).isEmpty());
             assertThat(openDialogs(browser)).singleElement().asString().startsWith(tracking + " · ");
 
             new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
             wait.until(driver -> openDialogs(browser).isEmpty());
             // The keyboard's focus on the row's cell, then Enter.
-            browser.driver.executeScript("arguments[0].assignedSlot.parentElement.focus();",
-                    browser.await(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']")));
+            browser.driver.executeScript("arguments[0].assignedSlot.parentElement.focus();", browser.awaitShown(
+                    By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']")));
             new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
             wait.until(driver -> !openDialogs(browser).isEmpty());
             assertThat(openDialogs(browser)).singleElement().asString().startsWith(tracking + " · ");

@@ -134,7 +134,7 @@ class OutpostCheckInTests {
         assertThat(first.cardDifference()).as("1 used + 1 spoiled + 1 brought back = 3 out").isZero();
         assertThat(first.cardsKey()).isEqualTo("schoolvisit.checkin.cards-balanced");
         assertThat(first.handover()).as("step 8 for the card printed at the school: its record, to be signed")
-                .startsWith("BAST-");
+                .startsWith("BAST/");
         assertThat(jdbc.queryForObject("SELECT h.number FROM schoolvisit_handover h JOIN schoolvisit_student s ON "
                 + "s.handover_id = h.id WHERE s.id = ?", String.class, printed)).isEqualTo(first.handover());
         assertThat(state(out, recorded)).isEqualTo(StudentState.WAITING);
