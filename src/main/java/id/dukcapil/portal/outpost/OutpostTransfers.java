@@ -6,6 +6,8 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.outpost.internal.DataKey;
 import id.dukcapil.portal.outpost.internal.DinasClient;
+import id.dukcapil.portal.outpost.internal.NodeEntity;
+import id.dukcapil.portal.outpost.internal.NodeRepository;
 import id.dukcapil.portal.outpost.internal.OperationRepository;
 import id.dukcapil.portal.outpost.internal.OutpostVault;
 import id.dukcapil.portal.outpost.internal.TakenStudentEntity;
@@ -45,6 +47,7 @@ public class OutpostTransfers {
     static final int TEAM_MAX = 20;
 
     private final TakenVisitRepository visits;
+    private final NodeRepository nodes;
     private final TakenStudentRepository students;
     private final OperationRepository operations;
     private final TakenVisitView views;
@@ -57,12 +60,14 @@ public class OutpostTransfers {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OutpostTransfers(TakenVisitRepository visits, TakenStudentRepository students, OperationRepository operations,
-                     TakenVisitView views, DinasClient dinas, OutpostVault vault, OutpostProperties settings,
+    OutpostTransfers(TakenVisitRepository visits, NodeRepository nodes, TakenStudentRepository students,
+                     OperationRepository operations, TakenVisitView views, DinasClient dinas, OutpostVault vault,
+                     OutpostProperties settings,
                      CarriedAccounts carriedAccounts, AuditLog auditLog, AuditJournal journal,
                      TransactionTemplate transactions, Clock clock) {
         this.journal = journal;
         this.visits = visits;
+        this.nodes = nodes;
         this.students = students;
         this.operations = operations;
         this.views = views;
@@ -100,7 +105,9 @@ public class OutpostTransfers {
             throw new RuleViolation("outpost.error.one-out");
         }
         String name = settings.name().isEmpty() ? "Pos lapangan" : settings.name();
-        OutpostPackage taken = call(() -> dinas.checkOut(dinasUrl, visitId, name, username, password, language));
+        String key = nodeKey();
+        OutpostPackage taken = call(() -> dinas.checkOut(dinasUrl, visitId, name, key, username, password,
+                language));
         Duration skew = Duration.between(taken.issuedAt(), clock.instant()).abs();
         if (skew.compareTo(CLOCK_SKEW_MAX) > 0) {
             throw new RuleViolation("outpost.error.clock", skew.toMinutes());
@@ -237,6 +244,16 @@ public class OutpostTransfers {
                     visit.notSent();
                     visits.saveAndFlush(visit);
                 }));
+    }
+
+    /** This node's own key, made at its first take and kept: the Dinas knows this laptop by it. */
+    private String nodeKey() {
+        try {
+            return transactions.execute(status -> nodes.findById(NodeEntity.THIS_NODE)
+                    .orElseGet(() -> nodes.saveAndFlush(NodeEntity.made(clock.instant())))).key();
+        } catch (DataIntegrityViolationException madeAtTheSameMoment) {
+            return nodes.findById(NodeEntity.THIS_NODE).orElseThrow().key();
+        }
     }
 
     /** The work the team's accounts are carried for. */

@@ -41,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outposts {
 
     public static final int OUTPOST_MAX_LENGTH = 60;
+    /** An outpost node's key, as it makes it: a UUID in lower case. */
+    public static final String OUTPOST_KEY_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final java.util.regex.Pattern OUTPOST_KEY = java.util.regex.Pattern.compile(OUTPOST_KEY_PATTERN);
     /** A take-back's reason at most: the column's length. */
     public static final int TAKE_BACK_REASON_MAX = 300;
     private static final String HMAC = "HmacSHA256";
@@ -79,14 +82,18 @@ public class Outposts {
      * register status and the blank cards the team holds, and the secret to sign the bundle with.
      */
     @Transactional
-    public OutpostPackage checkOut(long visitId, String outpost) {
+    public OutpostPackage checkOut(long visitId, String outpost, String outpostKey) {
         String name = outpost == null ? "" : outpost.strip();
         if (name.isEmpty() || name.length() > OUTPOST_MAX_LENGTH) {
             throw new RuleViolation("schoolvisit.error.outpost-name");
         }
-        // The same outpost and officer asking again for the visit they hold (the package lost on the way, the laptop
-        // crashed before it kept it) get the same checkout again, not a visit out for good with a secret nobody has.
-        Optional<CheckoutEntity> again = checkouts.out(visitId).filter(out -> out.outpost().equals(name)
+        if (outpostKey == null || !OUTPOST_KEY.matcher(outpostKey).matches()) {
+            throw new RuleViolation("schoolvisit.error.outpost-key");
+        }
+        // The same outpost (its own key, not its name: two laptops may share one) and officer asking again for the
+        // visit they hold (the package lost on the way, the laptop crashed before it kept it) get the same checkout
+        // again, not a visit out for good with a secret nobody has.
+        Optional<CheckoutEntity> again = checkouts.out(visitId).filter(out -> outpostKey.equals(out.outpostKey())
                 && out.checkedOutBy().equals(currentActor.id()));
         if (again.isPresent()) {
             SchoolVisit visit = team.mine(visitId);
@@ -99,8 +106,8 @@ public class Outposts {
         SchoolVisit visit = team.underwayLocked(visitId);
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        CheckoutEntity checkout = checkouts.saveAndFlush(new CheckoutEntity(visitId, name, currentActor.id(),
-                clock.instant(), HexFormat.of().formatHex(key), visit.cardsLeft()));
+        CheckoutEntity checkout = checkouts.saveAndFlush(new CheckoutEntity(visitId, name, outpostKey,
+                currentActor.id(), clock.instant(), HexFormat.of().formatHex(key), visit.cardsLeft()));
         OutpostPackage taken = packageOf(checkout, visit);
         auditLog.record(AuditRecord.success("schoolvisit.visit.checked-out", "SchoolVisit", String.valueOf(visitId))
                 .withDetail("outpost=" + name + "; students=" + taken.roster().size() + "; cards="

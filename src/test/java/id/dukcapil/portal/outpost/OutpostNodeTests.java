@@ -86,6 +86,9 @@ class OutpostNodeTests {
         });
         assertThat(taken.cardsOut()).isEqualTo(3);
         assertThat(taken.outpost()).isEqualTo("Laptop Uji");
+        assertThat(jdbc.queryForObject("SELECT outpost_key FROM schoolvisit_checkout WHERE id = ?", String.class,
+                taken.checkoutId())).as("the Dinas knows the laptop by its own key, not its name alone")
+                .isEqualTo(jdbc.queryForObject("SELECT node_key FROM outpost_node", String.class));
         assertThat(jdbc.queryForObject("SELECT state FROM schoolvisit_checkout WHERE id = ?", String.class,
                 taken.checkoutId())).isEqualTo("OUT");
 

@@ -87,7 +87,8 @@ class OutpostCheckInBenchmark {
             visitDesk.setOut(visitId, PRINTED);
             visitDesk.ready(visitId);
         });
-        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(visitId, "Laptop Benchmark"));
+        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(visitId, "Laptop Benchmark",
+                OutpostScenes.laptop()));
         assertThat(sent.roster()).hasSize(YOUNG + PRINTED);
 
         Instant at = clock.instant().plus(Duration.ofMinutes(10));

@@ -240,7 +240,8 @@ class OutpostCheckInRefusalTests {
     }
 
     private OutpostPackage checkOut(OutpostScenes.Scene scene, String outpost) {
-        return SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(), outpost));
+        return SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(), outpost,
+                OutpostScenes.laptop()));
     }
 
     private static Operation op(Kind kind, Instant at, String staff, Long studentId, String serial) {

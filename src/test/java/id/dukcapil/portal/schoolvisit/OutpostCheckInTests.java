@@ -105,9 +105,14 @@ class OutpostCheckInTests {
         assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> handovers.prepare(
                 sent.visit().schoolId()))).isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("schoolvisit.error.visit-out");
-        assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> outposts.checkOut(out.visitId(), "Lain")))
-                .as("not out twice").isInstanceOf(RuleViolation.class)
+        assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> outposts.checkOut(out.visitId(), "Lain",
+                OutpostScenes.laptop()))).as("not out twice").isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("schoolvisit.error.visit-out");
+        assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> outposts.checkOut(out.visitId(),
+                sent.outpost(), OutpostScenes.laptop()))).as("nor to another laptop of the same name and officer")
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("schoolvisit.error.visit-out");
+        assertThatThrownBy(() -> SignedInAs.run(users, out.officer(), () -> outposts.checkOut(out.visitId(),
+                sent.outpost(), "not-a-key"))).hasMessageContaining("schoolvisit.error.outpost-key");
         assertThat(SignedInAs.call(users, out.officer(), () -> field.student(out.visitId(), student)).student()
                 .state()).isEqualTo(StudentState.ON_ROSTER);
     }
@@ -412,14 +417,14 @@ class OutpostCheckInTests {
         try {
             Future<OutpostPackage> one = two.submit(() -> SignedInAs.call(users, first.officer(), () ->
                     transactions.execute(status -> {
-                        OutpostPackage sent = outposts.checkOut(first.visitId(), "Laptop A");
+                        OutpostPackage sent = outposts.checkOut(first.visitId(), "Laptop A", OutpostScenes.laptop());
                         checkedOut.countDown();
                         awaitLatch(commit); // the first checkout not yet committed
                         return sent;
                     })));
             awaitLatch(checkedOut);
             Future<OutpostPackage> other = two.submit(() -> SignedInAs.call(users, first.officer(),
-                    () -> outposts.checkOut(first.visitId(), "Laptop B")));
+                    () -> outposts.checkOut(first.visitId(), "Laptop B", OutpostScenes.laptop())));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
                     SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()
                     AND LOWER(INFO) LIKE '%from schoolvisit_visit%for update%'""", Integer.class) > 0);
@@ -476,7 +481,7 @@ class OutpostCheckInTests {
             return new Out(plannerName, officer, visitId, null, List.of(), List.of(), List.of());
         }
         OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(visitId,
-                "Laptop tim " + visitId));
+                "Laptop tim " + visitId, OutpostScenes.laptop()));
         List<Long> recordable = idsOf(sent, notRecorded);
         List<Long> ready = idsOf(sent, printReady);
         List<Long> students = new ArrayList<>(recordable);

@@ -73,6 +73,11 @@ public record OutpostScenes(Schools schools, RosterImport rosterImport, VisitPla
         return new Scene(plannerName, officer, colleague, arranged.school(), visit, young, ready);
     }
 
+    /** A laptop of its own: a new outpost node's key, as it makes one at its first take. */
+    public static String laptop() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     /** The student id of a resident of the scene's roster. */
     public long studentId(String[] resident) {
         return jdbc.queryForObject("SELECT id FROM schoolvisit_student WHERE nik = ?", Long.class, resident[0]);

@@ -47,7 +47,7 @@ class OutpostTakeBackTests {
     void a_supervisor_takes_a_lost_laptops_visit_back_and_what_it_sends_later_waits_for_their_decision() {
         OutpostScenes.Scene scene = scenes.setOut(2, 0, 0);
         OutpostPackage sent = SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(),
-                "Laptop Hilang"));
+                "Laptop Hilang", OutpostScenes.laptop()));
         long first = scenes.studentId(scene.notRecorded().get(0));
         long second = scenes.studentId(scene.notRecorded().get(1));
         Instant atSchool = clock.instant().plus(Duration.ofMinutes(20));
@@ -90,7 +90,7 @@ class OutpostTakeBackTests {
 
         // The team takes the visit out again with another laptop: a checkout of its own.
         OutpostPackage again = SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(),
-                "Laptop Pengganti"));
+                "Laptop Pengganti", OutpostScenes.laptop()));
         assertThat(again.checkoutId()).isNotEqualTo(sent.checkoutId());
     }
 }

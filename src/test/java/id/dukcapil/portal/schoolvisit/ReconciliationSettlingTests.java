@@ -61,7 +61,7 @@ class ReconciliationSettlingTests {
         OutpostScenes scenes = outpostScenes;
         OutpostScenes.Scene scene = scenes.setOut(1, 0, 0);
         OutpostPackage sent = SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(),
-                "Laptop S"));
+                "Laptop S", OutpostScenes.laptop()));
         long student = scenes.studentId(scene.notRecorded().getFirst());
         String desk = staffAccounts.create(Set.of(Role.RECORDING_OPERATOR), OutpostScenes.PASSWORD);
         SignedInAs.run(users, desk, () -> registry.changeEnrolmentStatus(Nik.of(scene.notRecorded().getFirst()[0]),

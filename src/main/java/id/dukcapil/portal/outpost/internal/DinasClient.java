@@ -120,9 +120,9 @@ public class DinasClient {
     }
 
     /** POST the checkout of a visit: the package, with the secret its bundle is signed with. */
-    public OutpostPackage checkOut(URI dinas, long visitId, String outpost, String username, char[] password,
-                                   Locale language) {
-        byte[] body = json.writeValueAsBytes(Map.of("outpost", outpost));
+    public OutpostPackage checkOut(URI dinas, long visitId, String outpost, String outpostKey, String username,
+                                   char[] password, Locale language) {
+        byte[] body = json.writeValueAsBytes(Map.of("outpost", outpost, "outpostKey", outpostKey));
         Answer answer = send(dinas, CHECKOUT.formatted(visitId), body, username, password, language);
         return read(answer, 201, OutpostPackage.class);
     }

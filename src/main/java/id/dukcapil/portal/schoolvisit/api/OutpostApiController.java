@@ -87,7 +87,8 @@ class OutpostApiController {
     record TodaysVisit(long id, String schoolName, LocalDate day, VisitState state, int cardsLeft) {
     }
 
-    record CheckoutBody(@NotBlank @Size(max = Outposts.OUTPOST_MAX_LENGTH) String outpost) {
+    record CheckoutBody(@NotBlank @Size(max = Outposts.OUTPOST_MAX_LENGTH) String outpost,
+                        @NotNull @Pattern(regexp = Outposts.OUTPOST_KEY_PATTERN) String outpostKey) {
     }
 
     /** One operation as the outpost signed it; text fields bounded and free of the canonical form's separators. */
@@ -194,7 +195,8 @@ class OutpostApiController {
                                             HttpServletRequest request) {
         request.setAttribute(SUBJECT, "SchoolVisit:" + visitId);
         refuseIfPasswordToChange();
-        return ResponseEntity.status(HttpStatus.CREATED).body(outposts.checkOut(visitId, body.outpost()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(outposts.checkOut(visitId, body.outpost(), body.outpostKey()));
     }
 
     @PostMapping(path = "/checkins", consumes = "application/json")

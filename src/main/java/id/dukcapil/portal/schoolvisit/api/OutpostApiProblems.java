@@ -31,6 +31,8 @@ class OutpostApiProblems {
                     new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "BUNDLE_SIGNATURE_INVALID")),
             Map.entry("schoolvisit.error.outpost-name",
                     new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "OUTPOST_NAME_INVALID")),
+            Map.entry("schoolvisit.error.outpost-key",
+                    new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "OUTPOST_KEY_INVALID")),
             Map.entry("schoolvisit.error.student-not-found",
                     new Refusal(HttpStatus.UNPROCESSABLE_CONTENT, "STUDENT_NOT_FOUND")),
             Map.entry("schoolvisit.api.password-change",

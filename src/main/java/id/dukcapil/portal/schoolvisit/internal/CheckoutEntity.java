@@ -36,6 +36,7 @@ public class CheckoutEntity {
     private long visitId;
     private String outpost;
     private String checkedOutBy;
+    private @Nullable String outpostKey;
     private Instant checkedOutAt;
     @Enumerated(EnumType.STRING)
     private State state;
@@ -59,10 +60,12 @@ public class CheckoutEntity {
         this.secret = "";
     }
 
-    public CheckoutEntity(long visitId, String outpost, String by, Instant at, String secret, int cardsOut) {
+    public CheckoutEntity(long visitId, String outpost, String outpostKey, String by, Instant at, String secret,
+                          int cardsOut) {
         this();
         this.visitId = visitId;
         this.outpost = outpost;
+        this.outpostKey = outpostKey;
         this.checkedOutBy = by;
         this.checkedOutAt = at;
         this.secret = secret;
@@ -118,6 +121,11 @@ public class CheckoutEntity {
 
     public String outpost() {
         return outpost;
+    }
+
+    /** The outpost node's own key; none for a checkout made before outposts had one. */
+    public @Nullable String outpostKey() {
+        return outpostKey;
     }
 
     public String checkedOutBy() {

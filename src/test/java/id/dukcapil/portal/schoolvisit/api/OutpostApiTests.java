@@ -81,7 +81,7 @@ class OutpostApiTests {
         String officer = scene.officer();
 
         Answer out = post("/api/v1/outposts/visits/" + scene.visitId() + "/checkout", officer,
-                OutpostScenes.PASSWORD, "{\"outpost\":\"Laptop tim A\"}", "id");
+                OutpostScenes.PASSWORD, checkout("Laptop tim A"), "id");
 
         assertThat(out.status()).as(out.body()).isEqualTo(201);
         OutpostPackage sent = JSON.readValue(out.body(), OutpostPackage.class);
@@ -93,7 +93,7 @@ class OutpostApiTests {
         assertThat(sent.secret()).matches("[0-9a-f]{64}");
 
         Answer again = post("/api/v1/outposts/visits/" + scene.visitId() + "/checkout", officer,
-                OutpostScenes.PASSWORD, "{\"outpost\":\"Laptop tim B\"}", "en");
+                OutpostScenes.PASSWORD, checkout("Laptop tim B"), "en");
         assertProblem(again, 409, "VISIT_OUT");
         assertThat(detail(again)).contains("taken to the field by " + officer, "(outpost Laptop tim A)");
 
@@ -149,7 +149,7 @@ class OutpostApiTests {
             throws Exception {
         OutpostScenes.Scene scene = scenes().setOut(1, 0, 0);
         OutpostPackage sent = JSON.readValue(post("/api/v1/outposts/visits/" + scene.visitId() + "/checkout",
-                scene.officer(), OutpostScenes.PASSWORD, "{\"outpost\":\"Laptop C\"}", "id").body(),
+                scene.officer(), OutpostScenes.PASSWORD, checkout("Laptop C"), "id").body(),
                 OutpostPackage.class);
         long student = idOf(sent, scene.notRecorded().getFirst());
         OutpostBundle bundle = new OutpostBundle(sent.checkoutId(), 0, List.of(new Operation(UUID.randomUUID(),
@@ -189,7 +189,7 @@ class OutpostApiTests {
             throws Exception {
         OutpostScenes.Scene scene = scenes().setOut(1, 0, 0);
         String path = "/api/v1/outposts/visits/" + scene.visitId() + "/checkout";
-        String body = "{\"outpost\":\"Laptop D\"}";
+        String body = checkout("Laptop D");
 
         Answer nobody = send(HttpRequest.newBuilder(uri(path)).header("X-Forwarded-For", client)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -226,8 +226,8 @@ class OutpostApiTests {
         String temporary = SignedInAs.call(users, admin, () -> administration.resetPassword(account));
         String path = "/api/v1/outposts/visits/" + scene.visitId() + "/checkout";
 
-        Answer english = post(path, scene.officer(), temporary, "{\"outpost\":\"Laptop E\"}", "en");
-        Answer indonesian = post(path, scene.officer(), temporary, "{\"outpost\":\"Laptop E\"}", "id");
+        Answer english = post(path, scene.officer(), temporary, checkout("Laptop E"), "en");
+        Answer indonesian = post(path, scene.officer(), temporary, checkout("Laptop E"), "id");
 
         assertProblem(english, 403, "PASSWORD_CHANGE_REQUIRED");
         assertThat(detail(english)).contains("change it first");
@@ -241,7 +241,7 @@ class OutpostApiTests {
                 Integer.class, String.valueOf(scene.visitId()))).isEqualTo(2);
 
         SignedInAs.run(users, scene.officer(), () -> myAccount.changePassword(temporary, "Sandi-Baru-Pos-2026"));
-        assertThat(post(path, scene.officer(), "Sandi-Baru-Pos-2026", "{\"outpost\":\"Laptop E\"}", "id")
+        assertThat(post(path, scene.officer(), "Sandi-Baru-Pos-2026", checkout("Laptop E"), "id")
                 .status()).as("their own password now").isEqualTo(201);
     }
 
@@ -251,7 +251,7 @@ class OutpostApiTests {
         OutpostScenes.Scene scene = scenes().setOut(2, 0, 0);
         String officer = scene.officer();
         OutpostPackage sent = JSON.readValue(post("/api/v1/outposts/visits/" + scene.visitId() + "/checkout",
-                officer, OutpostScenes.PASSWORD, "{\"outpost\":\"Laptop F\"}", "id").body(), OutpostPackage.class);
+                officer, OutpostScenes.PASSWORD, checkout("Laptop F"), "id").body(), OutpostPackage.class);
         long first = idOf(sent, scene.notRecorded().get(0));
         long second = idOf(sent, scene.notRecorded().get(1));
         Instant atSchool = clock.instant().plus(Duration.ofMinutes(5));
@@ -340,5 +340,10 @@ class OutpostApiTests {
         return jdbc.queryForObject("""
                 SELECT COUNT(*) FROM audit_entry WHERE action = ? AND subject_type = 'SchoolVisit'
                 AND subject_id = ?""", Integer.class, action, String.valueOf(visitId));
+    }
+
+    /** A checkout's body: the outpost's name, and the key of a laptop of its own. */
+    private static String checkout(String outpost) {
+        return "{\"outpost\":\"" + outpost + "\",\"outpostKey\":\"" + OutpostScenes.laptop() + "\"}";
     }
 }

@@ -74,7 +74,8 @@ class ReconciliationViewTest extends PortalViewTest {
         OutpostScenes scenes = outpostScenes;
         OutpostScenes.Scene scene = scenes.setOut(2, 1, 2);
         String officer = scene.officer();
-        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop R"));
+        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop R",
+                OutpostScenes.laptop()));
         long kept = scenes.studentId(scene.notRecorded().get(0));
         long raced = scenes.studentId(scene.notRecorded().get(1));
         long printed = scenes.studentId(scene.printReady().getFirst());
@@ -189,7 +190,8 @@ class ReconciliationViewTest extends PortalViewTest {
         OutpostScenes scenes = outpostScenes;
         OutpostScenes.Scene scene = scenes.setOut(0, 1, 2);
         String officer = scene.officer();
-        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop T"));
+        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop T",
+                OutpostScenes.laptop()));
         long printed = scenes.studentId(scene.printReady().getFirst());
         // The outpost printed without reporting step 3 first: to the reconciliation list.
         OutpostBundle bundle = new OutpostBundle(sent.checkoutId(), 1, List.of(new Operation(UUID.randomUUID(),

@@ -52,7 +52,8 @@ class VisitOutViewTest extends PortalViewTest {
     void a_visit_out_at_an_outpost_says_with_whom_and_since_when_and_offers_nothing_the_dinas_would_refuse() {
         OutpostScenes.Scene scene = outpostScenes.setOut(1, 0, 0);
         String officer = scene.officer();
-        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop E"));
+        OutpostPackage sent = SignedInAs.call(users, officer, () -> outposts.checkOut(scene.visitId(), "Laptop E",
+                OutpostScenes.laptop()));
         String line = "Dibawa ke lapangan oleh Petugas Uji " + officer + " (pos Laptop E) sejak "
                 + SINCE.format(sent.checkedOutAt().atZone(ZoneId.of("Asia/Jakarta")));
 
@@ -105,7 +106,7 @@ class VisitOutViewTest extends PortalViewTest {
     void a_supervisor_takes_a_lost_laptops_visit_back_from_its_dialog_with_a_reason() {
         OutpostScenes.Scene scene = outpostScenes.setOut(1, 0, 0);
         OutpostPackage sent = SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(),
-                "Laptop Rusak"));
+                "Laptop Rusak", OutpostScenes.laptop()));
         SignedInAs.run(users, scene.plannerName(), () -> {
             VisitCalendarView calendar = navigate(VisitCalendarView.class);
             calendar.openVisit(scene.visit());
