@@ -17,6 +17,7 @@ import id.dukcapil.portal.schoolvisit.Outposts;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.staff.CarriedAccounts;
 import id.dukcapil.portal.staff.StaffAccounts;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -51,6 +52,9 @@ class OutpostNodeTests {
     @Autowired OutpostLock vaultLock;
     @Autowired OutpostVault vault;
     @Autowired DinasClient dinasClient;
+    @Autowired OverdueVisits overdue;
+    @Autowired CarriedAccounts carriedAccounts;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
     @Autowired OutpostScenes scenes;
     @Autowired StaffAccounts staffAccounts;
     @Autowired PopulationRegistry registry;
@@ -239,15 +243,32 @@ class OutpostNodeTests {
     @Test
     void past_its_time_out_the_outpost_takes_no_new_step_but_still_sends_what_it_holds() {
         OutpostScenes.Scene scene = scenes.setOut(1, 0, 0);
-        as(scene, () -> transfers.take(link.dinas(), scene.visitId(), scene.officer(),
+        TakenVisit taken = as(scene, () -> transfers.take(link.dinas(), scene.visitId(), scene.officer(),
                 OutpostScenes.PASSWORD.toCharArray(), INDONESIAN));
+        // A teammate's account carried with the visit (the tests' Dinas and outpost share one table of accounts, so
+        // the scene's own are the Dinas's, never carried).
+        String teammate = "pos.tim." + (System.nanoTime() % 1_000_000);
+        String hash = passwordEncoder.encode("Sandi-Dinas-2026");
+        as(scene, () -> carriedAccounts.adopt(List.of(new CarriedAccounts.Carried(teammate, "Petugas Tim", hash)),
+                "SchoolVisit:" + scene.visitId()));
+        jdbc.update("UPDATE outpost_visit SET carried_accounts = ? WHERE checkout_id = ?", teammate,
+                taken.checkoutId());
         long student = scenes.studentId(scene.notRecorded().getFirst());
         as(scene, () -> desk.record(student, Kind.ABSENT, null));
+        assertThat(overdue.closeOverdue()).as("within its time: nothing closed").isFalse();
         assertThatThrownBy(() -> as(scene, () -> transfers.take(link.dinas(), scene.visitId(), scene.officer(),
                 OutpostScenes.PASSWORD.toCharArray(), INDONESIAN))).as("one visit at a time")
                 .hasMessageContaining("outpost.error.one-out");
 
         clock.advance(Duration.ofHours(72).plusMinutes(1));
+        overdue.closeOverdue(); // as its schedule does every minute (which may have come first)
+        assertThat(overdue.closeOverdue()).as("once").isFalse();
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM staff_account WHERE username = ?", String.class,
+                teammate)).as("past its time the laptop no longer opens to the team's Dinas passwords")
+                .isNotEqualTo(hash);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = "
+                + "'outpost.visit.accounts-closed' AND subject_id = ?", Integer.class,
+                String.valueOf(scene.visitId()))).isOne();
         assertThatThrownBy(() -> as(scene, () -> desk.record(student, Kind.RECORDED, null)))
                 .isInstanceOfSatisfying(RuleViolation.class, no -> {
                     assertThat(no.messageKeys()).containsExactly("outpost.error.past-time");
