@@ -73,9 +73,10 @@ public class AuditJournal {
             AuditEntry entry = AuditEntryReader.entry(rs);
             String prevHash = rs.getString("prev_hash");
             String hash = rs.getString("hash");
-            boolean keyed = AuditHash.HMAC_SHA256.equals(rs.getString("algorithm"));
-            boolean intact = entry.seq() == seq + entries.size() + 1 && prevHash.equals(last[0])
-                    && (!keyed || key.id().equals(rs.getString("key_id")))
+            // An outpost's chain is keyed from its first entry: a plain hash, which anyone can compute, is a rewrite.
+            boolean keyed = AuditHash.HMAC_SHA256.equals(rs.getString("algorithm"))
+                    && key.id().equals(rs.getString("key_id"));
+            boolean intact = keyed && entry.seq() == seq + entries.size() + 1 && prevHash.equals(last[0])
                     && hash.equals(AuditChainVerifier.recomputed(mac, rs));
             if (!intact && brokenAt[0] == null) {
                 brokenAt[0] = entry.seq();

@@ -194,7 +194,7 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
                     .append(escaped(entry.actor())).append('|').append(escaped(entry.action())).append('|')
                     .append(escaped(entry.subject())).append('|').append(escaped(entry.outcome())).append('|')
                     .append(escaped(entry.detail()));
-            if (entry.hash() != null) {
+            if (entry.hash() != null || entry.prevHash() != null) {
                 text.append('|').append(escaped(entry.prevHash())).append('|').append(escaped(entry.hash()));
             }
             text.append('\n');

@@ -97,6 +97,8 @@ class OutpostEffects {
                 students.change(entity);
                 clocks.enterAs(caseRef, SopStep.D5_SIAK_UPDATE, at, by, visit.servicePoint());
                 clocks.leaveAs(caseRef, SopStep.D5_SIAK_UPDATE, at, by);
+                // Step 6 begins, as at the Dinas's desk: a Dinas desk can record them later if the laptop did not.
+                clocks.enterAs(caseRef, SopStep.D6_RECORDING, at, by, visit.servicePoint());
             }
             case RECORDED -> {
                 // The outpost reports one time for steps 3 to 6: the record of step 6 carries it. A student whose
@@ -111,7 +113,10 @@ class OutpostEffects {
                 Nik nik = Nik.of(student.nik());
                 registry.changeEnrolmentStatus(nik, EnrolmentStatus.BIOMETRICS_CAPTURED, reference);
                 registry.changeEnrolmentStatus(nik, EnrolmentStatus.SENT_FOR_ENROLMENT, reference);
-                clocks.enterAs(caseRef, SopStep.D6_RECORDING, at, by, visit.servicePoint());
+                // Begun at the correction (step 5), or now, with the recording's own time.
+                if (clocks.open(caseRef).filter(open -> open.step() == SopStep.D6_RECORDING).isEmpty()) {
+                    clocks.enterAs(caseRef, SopStep.D6_RECORDING, at, by, visit.servicePoint());
+                }
                 clocks.leaveAs(caseRef, SopStep.D6_RECORDING, at, by);
             }
             case CARD_PRINTED -> {

@@ -111,6 +111,9 @@ class OutpostOperations {
             if (operation.kind() != Kind.CARD_SPOILED && !roster.contains(operation.studentId())) {
                 throw new RuleViolation("schoolvisit.error.student-not-found");
             }
+            if (operation.kind() != Kind.CORRECTED && operation.correction() != null) {
+                throw new RuleViolation("schoolvisit.error.correction-misplaced");
+            }
             if (operation.kind() == Kind.CORRECTED) {
                 // What the certificate says, bounded as the register keeps it: checked before anything is applied.
                 if (operation.correction() == null) {
@@ -142,6 +145,19 @@ class OutpostOperations {
         if (operations.findAllById(ids).size() < ids.size()) {
             throw new RuleViolation("schoolvisit.error.checkout-closed");
         }
+    }
+
+    /**
+     * The handover records the cards this checkout printed are on (their ids, none for a card on none yet), from what
+     * the Dinas took, whichever arrival brought it.
+     */
+    @Transactional(readOnly = true)
+    public List<java.util.Optional<Long>> handoversOfCardsPrinted(long checkoutId) {
+        return operations.findByCheckoutId(checkoutId).stream()
+                .filter(op -> op.kind().equals(Kind.CARD_PRINTED.name()) && op.outcome() == Outcome.APPLIED)
+                .map(op -> students.find(java.util.Objects.requireNonNull(op.studentId()))
+                        .map(Student::handoverId))
+                .map(handover -> handover.flatMap(java.util.Optional::ofNullable)).toList();
     }
 
     /** The school of the checkout's visit. */
@@ -208,7 +224,7 @@ class OutpostOperations {
     public void applyReconciled(long checkoutId, Operation operation) {
         CheckoutEntity checkout = checkout(checkoutId);
         SchoolVisit visit = plans.visit(checkout.visitId()).orElseThrow();
-        if (!fitsNow(visit, operation)) {
+        if (!fitsNow(checkoutId, visit, operation)) {
             throw new RuleViolation("schoolvisit.error.reconciliation-moved-on");
         }
         effects.apply(checkout, visit,
@@ -227,14 +243,25 @@ class OutpostOperations {
     /** Whether a reconciliation's operation could still be applied, the register and the visit as they are now. */
     @Transactional(readOnly = true)
     public boolean applicable(long checkoutId, Operation operation) {
-        return plans.visit(checkout(checkoutId).visitId()).map(visit -> fitsNow(visit, operation)).orElse(false);
+        return plans.visit(checkout(checkoutId).visitId()).map(visit -> fitsNow(checkoutId, visit, operation))
+                .orElse(false);
     }
 
-    private boolean fitsNow(SchoolVisit visit, Operation operation) {
+    private boolean fitsNow(long checkoutId, SchoolVisit visit, Operation operation) {
         // A card printed uses one of the visit's cards: the visit must still be out with cards left.
         boolean cardLeft = operation.kind() != Kind.CARD_PRINTED
                 || visit.state() == VisitState.UNDERWAY && visit.cardsLeft() > 0;
-        return cardLeft && conflict(visit, operation).isEmpty();
+        return cardLeft && !correctionWaiting(checkoutId, operation) && conflict(visit, operation).isEmpty();
+    }
+
+    /**
+     * A recording made after a correction that is still on the list waits for it: applied first, it would record the
+     * student under the data the correction mends.
+     */
+    private boolean correctionWaiting(long checkoutId, Operation operation) {
+        return operation.kind() == Kind.RECORDED && reconciliation.findByCheckoutIdOrderById(checkoutId).stream()
+                .anyMatch(row -> row.settledAt() == null && row.correction() != null
+                        && java.util.Objects.equals(row.studentId(), operation.studentId()));
     }
 
     /**

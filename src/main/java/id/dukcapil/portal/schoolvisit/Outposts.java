@@ -160,13 +160,9 @@ public class Outposts {
         int applied = 0;
         int already = 0;
         int toReconcile = 0;
-        int printed = 0;
         for (Operation operation : bundle.operations()) {
             switch (applyOnce(checkout.id(), operation)) {
-                case APPLIED -> {
-                    applied++;
-                    printed += operation.kind() == OutpostBundle.Kind.CARD_PRINTED ? 1 : 0;
-                }
+                case APPLIED -> applied++;
                 case ALREADY_APPLIED -> already++;
                 case RECONCILE -> toReconcile++;
             }
@@ -178,20 +174,29 @@ public class Outposts {
             // The same bundle's other arrival turned the checkout BACK first: this one's ending changes nothing more.
             done = operations.finish(checkout.id(), bundle.cardsBroughtBack(), applied, already, toReconcile, bundle);
         }
-        return printed == 0 ? done : done.withHandover(handoverFor(checkout.id()));
+        return done.withHandover(handoverFor(checkout.id()));
     }
 
     /**
      * SOP D step 8 for the cards the outpost printed: their handover record prepared as the officer prepares it on the
      * field screen, to the Kepala Dinas's signing queue (the signature needs the centre, so it is made here, on the
-     * cards' arrival). A record the school's cards are on already, or none to list, leaves the check-in as it is.
+     * cards' arrival). Decided from what the Dinas holds, not from this arrival: a retry after a crash between the
+     * cards and their record makes the record, and a retry after a lost answer names it again. A record that cannot
+     * be made now (the school's roster out at another outpost) is left to the officer's screen; the check-in stands.
      */
     private @Nullable String handoverFor(long checkoutId) {
-        try {
-            return handovers.prepare(operations.schoolOf(checkoutId)).number();
-        } catch (RuleViolation nothingToList) {
+        List<Optional<Long>> cards = operations.handoversOfCardsPrinted(checkoutId);
+        if (cards.isEmpty()) {
             return null;
         }
+        if (cards.stream().anyMatch(Optional::isEmpty)) {
+            try {
+                return handovers.prepare(operations.schoolOf(checkoutId)).number();
+            } catch (RuleViolation notNow) {
+                return null;
+            }
+        }
+        return handovers.find(cards.getLast().orElseThrow()).number();
     }
 
     /**

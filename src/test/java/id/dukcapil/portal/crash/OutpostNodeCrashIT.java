@@ -178,6 +178,8 @@ class OutpostNodeCrashIT {
             }
             assertNoNikInPlainText();
             assertThat(team.printed).isEqualTo(TO_PRINT);
+            assertThat(List.of(team.corrections.size(), team.absent, team.refused)).as("every branch taken")
+                    .containsExactly(2, 2, 1);
             recordAtTheUkl(elsewhere);
             Set<String> operations = strings(outpost, "SELECT operation_id FROM outpost_operation");
 
@@ -194,6 +196,7 @@ class OutpostNodeCrashIT {
             laptop.await(By.id("outpost-check-in-send")).click();
             laptop.await(By.id("outpost-last-back"));
             laptop.awaitText(By.id("outpost-last-back"), "seimbang");
+            laptop.awaitText(By.id("outpost-last-back"), "Berita acara serah terima BAST/");
             laptop.screenshot("outpost-back-tablet");
 
             assertThat(strings(dinas, "SELECT operation_id FROM schoolvisit_outpost_operation"))
@@ -222,6 +225,8 @@ class OutpostNodeCrashIT {
                     .as("the laptop's log joined the Dinas's").isGreaterThan(team.steps());
             assertThat(count(dinas, "SELECT COUNT(*) FROM audit_entry WHERE action = "
                     + "'schoolvisit.outpost.journal-gap'")).as("no gap in it").isZero();
+            assertThat(count(dinas, "SELECT COUNT(*) FROM audit_entry WHERE action = "
+                    + "'schoolvisit.outpost.journal-broken'")).as("checked on the laptop, linked at the Dinas").isZero();
             assertThat(count(dinas, "SELECT COUNT(*) FROM audit_entry WHERE action = "
                     + "'schoolvisit.visit.check-in-repeated'")).as("the bundle again changed nothing").isOne();
         }

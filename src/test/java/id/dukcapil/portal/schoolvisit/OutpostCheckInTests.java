@@ -165,7 +165,9 @@ class OutpostCheckInTests {
 
         assertThat(again.applied()).isZero();
         assertThat(again.alreadyApplied()).isEqualTo(5);
-        assertThat(again.handover()).as("nothing printed now: no record again").isNull();
+        assertThat(again.handover()).as("the same record named again, none made twice").isEqualTo(first.handover());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM schoolvisit_handover h JOIN schoolvisit_student s ON "
+                + "s.school_id = h.school_id WHERE s.id = ?", Integer.class, printed)).isOne();
         assertThat(again.cardsSpoiled()).isOne();
         assertThat(registry.cardHistory(Nik.of(nik(printed)))).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT cards_printed FROM schoolvisit_visit WHERE id = ?", Integer.class,
@@ -294,6 +296,24 @@ class OutpostCheckInTests {
                 SELECT COUNT(*) FROM audit_entry WHERE action = 'population.resident.corrected'
                 AND detail LIKE ?""", Integer.class, "%Laptop tim " + out.visitId() + "%")).as("corrected once")
                 .isOne();
+    }
+
+    @Test
+    void a_student_corrected_at_the_school_and_not_recorded_there_is_recorded_at_a_dinas_desk_after_the_check_in() {
+        Out out = checkedOut(0);
+        long student = out.recordable().getFirst();
+        OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0, List.of(corrected(
+                clock.instant().plusSeconds(60), out, student, new OutpostBundle.Correction("Nama Sesuai Akta", null,
+                        null, null, null, null, "Akta 0101: nama berbeda"))));
+        clock.advance(Duration.ofHours(1));
+        checkIn(out, bundle);
+
+        FieldStudent recorded = SignedInAs.call(users, out.officer(), () -> field.recorded(out.visitId(), student));
+
+        assertThat(recorded.student().state()).as("step 6, begun at the correction, ends at the desk")
+                .isEqualTo(StudentState.WAITING);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_step WHERE case_id = ? AND step = 'D6_RECORDING' "
+                + "AND ended_at IS NOT NULL", Integer.class, "D-S" + student)).isOne();
     }
 
     @Test

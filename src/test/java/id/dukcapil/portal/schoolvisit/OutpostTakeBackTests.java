@@ -32,6 +32,7 @@ class OutpostTakeBackTests {
 
     @Autowired OutpostScenes scenes;
     @Autowired Outposts outposts;
+    @Autowired OutpostOperations operations;
     @Autowired FieldDesk field;
     @Autowired StaffAccounts staffAccounts;
     @Autowired UserDetailsService users;
@@ -92,5 +93,28 @@ class OutpostTakeBackTests {
         OutpostPackage again = SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(),
                 "Laptop Pengganti", OutpostScenes.laptop()));
         assertThat(again.checkoutId()).isNotEqualTo(sent.checkoutId());
+    }
+
+    @Test
+    void a_recording_after_a_correction_on_the_list_waits_for_the_correction() {
+        OutpostScenes.Scene scene = scenes.setOut(1, 0, 0);
+        OutpostPackage sent = SignedInAs.call(users, scene.officer(), () -> outposts.checkOut(scene.visitId(),
+                "Laptop Lama", OutpostScenes.laptop()));
+        long student = scenes.studentId(scene.notRecorded().getFirst());
+        Instant atSchool = clock.instant().plus(Duration.ofMinutes(20));
+        clock.advance(Duration.ofHours(2));
+        SignedInAs.run(users, scene.plannerName(), () -> outposts.takeBack(scene.visitId(), "Laptop rusak"));
+        Operation corrected = new Operation(UUID.randomUUID(), Kind.CORRECTED, atSchool, scene.officer(), student,
+                null, new OutpostBundle.Correction("Nama Sesuai Akta", null, null, null, null, null, "Akta 0202"));
+        Operation recorded = new Operation(UUID.randomUUID(), Kind.RECORDED, atSchool.plusSeconds(300),
+                scene.officer(), student, null);
+        OutpostBundle late = new OutpostBundle(sent.checkoutId(), 0, List.of(corrected, recorded));
+        SignedInAs.call(users, scene.officer(), () -> outposts.checkIn(late, Outposts.sign(late, sent.secret())));
+
+        assertThat(SignedInAs.call(users, scene.plannerName(), () -> operations.applicable(sent.checkoutId(),
+                recorded))).as("applied first, it would record the student under the data the correction mends")
+                .isFalse();
+        assertThat(SignedInAs.call(users, scene.plannerName(), () -> operations.applicable(sent.checkoutId(),
+                corrected))).isTrue();
     }
 }
