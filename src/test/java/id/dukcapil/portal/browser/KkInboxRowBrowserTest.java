@@ -48,7 +48,7 @@ class KkInboxRowBrowserTest {
             // Requests not taken yet come first, oldest first; the overdue ones alone put this one first.
             browser.await(By.id("kk-overdue-only")).click();
 
-            browser.await(By.id("claim-" + id)).click();
+            browser.clickShown(By.id("claim-" + id)); // the row drawn for the filter, not the one it hid
             wait.until(driver -> (Boolean) browser.driver.executeScript(
                     "return document.body.innerText.includes('Permohonan diambil.');"));
             assertThat(kk.stateOf(tracking)).isEqualTo(RequestState.IN_CHECK);
@@ -124,7 +124,7 @@ class KkInboxRowBrowserTest {
             // The filter's new rows drawn and laid out before they are measured: the button found first can be in
             // the rows the grid showed before the filter.
             browser.awaitSettled();
-            WebElement take = browser.await(By.id("claim-" + id));
+            WebElement take = browser.awaitShown(By.id("claim-" + id));
 
             @SuppressWarnings("unchecked")
             List<String> looks = (List<String>) browser.driver.executeScript("""
@@ -171,7 +171,7 @@ class KkInboxRowBrowserTest {
             browser.signIn("verifikator", PortalTest.DEMO_PASSWORD);
             browser.await(By.tagName("h2"));
             browser.open("kk/verifier");
-            WebElement number = browser.await(By.xpath(
+            WebElement number = browser.awaitShown(By.xpath(
                     "//vaadin-grid-cell-content[normalize-space(.)='" + tracking + "']"));
             browser.awaitSettled();
             // The grid scrolled to its row's end, as a verifier reading the clock would: the reason passes under it.
