@@ -150,17 +150,29 @@ public final class Browser implements AutoCloseable {
                 return clients.length > 0 && !clients.some(client => client.isActive && client.isActive());"""));
     }
 
+    /**
+     * The first element the locator finds that is shown, once one is: a grid keeps rows it no longer shows, hidden,
+     * with their old content and ids, so the first match in the page may be a hidden twin of the one on screen.
+     */
     public WebElement await(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return wait.until(browser -> {
+            for (WebElement found : driver.findElements(locator)) {
+                try {
+                    if (found.isDisplayed()) {
+                        return found;
+                    }
+                } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                    // gone while looked at: the next look finds what replaced it
+                }
+            }
+            return null;
+        });
     }
 
-    /** The first shown element of those the locator finds, once one is (see {@link #clickShown}). */
+    /** The first shown element of those the locator finds, once the page has settled and one is shown. */
     public WebElement awaitShown(By locator) {
         awaitSettled();
-        return new WebDriverWait(driver, Duration.ofSeconds(60))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(browser -> driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst()
-                        .orElse(null));
+        return await(locator);
     }
 
     /**
