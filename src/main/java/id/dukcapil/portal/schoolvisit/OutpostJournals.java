@@ -68,13 +68,13 @@ class OutpostJournals {
                     Outcome.FAILURE, "outpost=" + checkout.outpost() + "; missing=" + String.join(", ", missing)));
         }
         boolean unhashed = journal.stream().anyMatch(entry -> entry.hash() == null);
-        if (bundle.journalBrokenAt() != null || !unlinked.isEmpty() || unhashed && !journal.isEmpty()) {
+        if (bundle.journalBrokenAt() != null || !unlinked.isEmpty() || unhashed) {
             auditLog.record(new AuditRecord("schoolvisit.outpost.journal-broken", "OutpostCheckout", subject,
                     Outcome.FAILURE, "outpost=" + checkout.outpost()
                     + (bundle.journalBrokenAt() == null ? "" : "; the outpost's own check: broken at "
                     + bundle.journalBrokenAt())
                     + (unlinked.isEmpty() ? "" : "; not linked to the entry before: " + unlinked)
-                    + (unhashed && !journal.isEmpty() ? "; entries without their hashes" : "")));
+                    + (unhashed ? "; entries without their hashes" : "")));
         }
         checkout.journalJoined(journal.size());
     }

@@ -152,12 +152,11 @@ class OutpostOperations {
      * the Dinas took, whichever arrival brought it.
      */
     @Transactional(readOnly = true)
-    public List<java.util.Optional<Long>> handoversOfCardsPrinted(long checkoutId) {
+    public List<Optional<Long>> handoversOfCardsPrinted(long checkoutId) {
         return operations.findByCheckoutId(checkoutId).stream()
                 .filter(op -> op.kind().equals(Kind.CARD_PRINTED.name()) && op.outcome() == Outcome.APPLIED)
-                .map(op -> students.find(java.util.Objects.requireNonNull(op.studentId()))
-                        .map(Student::handoverId))
-                .map(handover -> handover.flatMap(java.util.Optional::ofNullable)).toList();
+                .map(op -> students.find(java.util.Objects.requireNonNull(op.studentId())).map(Student::handoverId))
+                .toList();
     }
 
     /** The school of the checkout's visit. */
