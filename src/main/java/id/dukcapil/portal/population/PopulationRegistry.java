@@ -35,6 +35,12 @@ public interface PopulationRegistry {
     /** The KTP-el cards printed for a resident, oldest first. */
     List<CardPrint> cardHistory(Nik nik);
 
+    /**
+     * The residents of a kecamatan (its dotted code, {@code 32.04.37}) born on or before the date, by NIK, at most
+     * {@code limit}: what a recording point's day takes to an outpost (issue 53).
+     */
+    List<Resident> ofDistrict(String districtCode, LocalDate bornOnOrBefore, int limit);
+
     /** Sets what the correction names, audited with before, after, reason and note. */
     Resident correct(Nik nik, ResidentCorrection correction, ChangeReason reason, String note);
 

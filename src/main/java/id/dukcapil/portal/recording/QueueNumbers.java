@@ -18,10 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 class QueueNumbers {
 
     private final VisitRepository visits;
+    private final PointDaysOut pointDaysOut;
     private final String prefix;
 
-    QueueNumbers(VisitRepository visits, @Value("${portal.recording.queue-prefix:}") String prefix) {
+    QueueNumbers(VisitRepository visits, PointDaysOut pointDaysOut,
+                 @Value("${portal.recording.queue-prefix:}") String prefix) {
         this.visits = visits;
+        this.pointDaysOut = pointDaysOut;
         this.prefix = prefix.strip();
     }
 
@@ -30,6 +33,8 @@ class QueueNumbers {
     String issue(VisitEntity visit, @Nullable Priority priority, java.time.Instant at) {
         visit.awaitingNumber(); // refused before the point's counter is taken
         int number = visits.nextNumber(visit.servicePoint(), visit.day());
+        // The counter is locked from here: a checkout of the point's day at this moment has committed or waits.
+        pointDaysOut.refuseIfOut(visit.servicePoint());
         String ticket = ticket(number);
         visit.queue(number, ticket, priority, at); // a refusal rolls the number back with the visit: no gap
         return ticket;

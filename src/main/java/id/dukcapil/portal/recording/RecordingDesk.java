@@ -44,12 +44,15 @@ public class RecordingDesk {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final PersonalDataViews personalData;
+    private final PointDaysOut pointDaysOut;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     RecordingDesk(VisitRepository visits, PopulationRegistry registry, RecordingClocks clocks, TurnNotices turnNotices,
-                  AuditLog auditLog, CurrentActor currentActor, PersonalDataViews personalData, Clock clock) {
+                  AuditLog auditLog, CurrentActor currentActor, PersonalDataViews personalData,
+                  PointDaysOut pointDaysOut, Clock clock) {
         this.personalData = personalData;
+        this.pointDaysOut = pointDaysOut;
         this.visits = visits;
         this.registry = registry;
         this.clocks = clocks;
@@ -66,6 +69,7 @@ public class RecordingDesk {
     @Transactional
     public Optional<Visit> callNext(String desk) {
         String deskName = deskName(desk);
+        pointDaysOut.refuseIfOut(point());
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         // The claim is SQL (SKIP LOCKED: two desks never wait for each other); the call is the visit's own change.
@@ -187,8 +191,10 @@ public class RecordingDesk {
         // Numbered per point and year as the number reads, without gaps (issue 54): taken once the checks above have
         // passed; the point's counter row stays locked until this recording commits.
         int year = visit.day().getYear();
-        String number = "BPR-%s-%s-%06d".formatted(visit.servicePoint(), year,
-                visits.nextProofNumber(visit.servicePoint(), year));
+        int proof = visits.nextProofNumber(visit.servicePoint(), year);
+        // The point's proof counter is locked from here: a checkout of the day at this moment has committed or waits.
+        pointDaysOut.refuseIfOut(visit.servicePoint());
+        String number = "BPR-%s-%s-%06d".formatted(visit.servicePoint(), year, proof);
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -250,8 +256,12 @@ public class RecordingDesk {
                 .orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
     }
 
-    /** A visit of this desk's point, locked to change it (another desk may be at it too). */
+    /**
+     * A visit of this desk's point, locked to change it (another desk may be at it too); none while the point's day is
+     * out at an outpost.
+     */
     private VisitEntity mine(long visitId) {
+        pointDaysOut.refuseIfOut(point());
         VisitEntity visit = visits.findLockedById(visitId)
                 .orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
         if (!visit.servicePoint().equals(point())) {

@@ -60,13 +60,15 @@ public class RegistrationDesk {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final PersonalDataViews personalData;
+    private final PointDaysOut pointDaysOut;
     private final Clock clock;
 
     RegistrationDesk(VisitRepository visits, PopulationRegistry registry, Requirements requirements,
                      QueueNumbers queueNumbers, RecordingClocks clocks, Explanations explanations,
                      TurnNotices turnNotices, AuditLog auditLog, CurrentActor currentActor,
-                     PersonalDataViews personalData, Clock clock) {
+                     PersonalDataViews personalData, PointDaysOut pointDaysOut, Clock clock) {
         this.personalData = personalData;
+        this.pointDaysOut = pointDaysOut;
         this.visits = visits;
         this.registry = registry;
         this.requirements = requirements;
@@ -122,6 +124,7 @@ public class RegistrationDesk {
      */
     @Transactional
     public Visit begin(String rawNik, Instant arrivedAt) {
+        pointDaysOut.refuseIfOut(point());
         Resident resident = resident(rawNik);
         LocalDate today = LocalDate.now(clock);
         registry.ktpRecordingEligibility(resident.nik(), today).refusal().ifPresent(finding -> {
@@ -321,8 +324,12 @@ public class RegistrationDesk {
                 .map(VisitEntity::toRecord).findFirst();
     }
 
-    /** A visit of this desk's point, locked to change it (the recording desk may be at it too). */
+    /**
+     * A visit of this desk's point, locked to change it (the recording desk may be at it too); none while the point's
+     * day is out at an outpost.
+     */
     private VisitEntity mine(long visitId) {
+        pointDaysOut.refuseIfOut(point());
         VisitEntity visit = visits.findLockedById(visitId)
                 .orElseThrow(() -> new RuleViolation("recording.error.not-found", visitId));
         if (!visit.servicePoint().equals(point())) {

@@ -14,16 +14,13 @@ import id.dukcapil.portal.schoolvisit.internal.StudentRepository;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.shared.secret.BundleSignature;
 import id.dukcapil.portal.staff.CarriedAccounts;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -46,7 +43,6 @@ public class Outposts {
     private static final java.util.regex.Pattern OUTPOST_KEY = java.util.regex.Pattern.compile(OUTPOST_KEY_PATTERN);
     /** A take-back's reason at most: the column's length. */
     public static final int TAKE_BACK_REASON_MAX = 300;
-    private static final String HMAC = "HmacSHA256";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TeamVisits team;
@@ -216,22 +212,11 @@ public class Outposts {
 
     /** The signature an outpost puts on a bundle: HMAC-SHA256 of its canonical bytes with the secret, hex. */
     public static String sign(OutpostBundle bundle, String secretHex) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(HexFormat.of().parseHex(secretHex), HMAC));
-            return HexFormat.of().formatHex(mac.doFinal(bundle.canonical()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return BundleSignature.sign(bundle.canonical(), secretHex);
     }
 
     private static boolean signed(OutpostBundle bundle, String secretHex, String signature) {
-        if (signature == null || !signature.matches("[0-9a-fA-F]{64}")) {
-            return false;
-        }
-        // Compared in constant time: the comparison tells nothing of how much of a forged signature was right.
-        return MessageDigest.isEqual(HexFormat.of().parseHex(sign(bundle, secretHex)),
-                HexFormat.of().parseHex(signature));
+        return BundleSignature.matches(bundle.canonical(), secretHex, signature);
     }
 
     /**

@@ -36,8 +36,23 @@ public class CarriedAccounts {
     static final String HASHED_AS = "{bcrypt}";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A field officer's account as an outpost carries it. */
-    public record Carried(String username, String fullName, String passwordHash) {
+    /** The roles an account has at a recording point's desks: the only ones a point's day carries (SOP C). */
+    static final Set<Role> DESK_ROLES = Set.of(Role.REGISTRATION_OPERATOR, Role.RECORDING_OPERATOR);
+
+    /**
+     * An account as an outpost carries it: a field officer's with a school visit, a desk operator's with a recording
+     * point's day ({@code roles}, the role names it has there; none said: a field officer).
+     */
+    public record Carried(String username, String fullName, String passwordHash, Set<String> roles) {
+
+        public Carried {
+            roles = roles == null || roles.isEmpty() ? Set.of(Role.FIELD_OFFICER.name()) : Set.copyOf(roles);
+        }
+
+        /** A field officer's account. */
+        public Carried(String username, String fullName, String passwordHash) {
+            this(username, fullName, passwordHash, Set.of());
+        }
 
         @Override
         public String toString() {
@@ -80,6 +95,34 @@ public class CarriedAccounts {
                             account.passwordHash())));
         }
         return carried;
+    }
+
+    /**
+     * At the Dinas: the accounts a recording point's day goes out with (SOP C on an outpost, decision 200) — the
+     * point's active accounts whose password is their own and whose roles are its desks' only (an account that is
+     * also an administrator or a planner stays at the Dinas).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('" + Roles.REGISTRATION_OPERATOR + "')")
+    public List<Carried> deskOperatorsOf(String pointCode) {
+        return accounts.ofPoint(pointCode).stream()
+                .filter(account -> account.active() && !account.mustChangePassword() && !account.roles().isEmpty()
+                        && DESK_ROLES.containsAll(account.roles()))
+                .map(account -> new Carried(account.username(), account.fullName(), account.passwordHash(),
+                        account.roles().stream().map(Role::name).collect(java.util.stream.Collectors.toSet())))
+                .toList();
+    }
+
+    /**
+     * At the Dinas: the usernames of every account of the point with a desk's role, active or not — the operators
+     * whose steps a point's day brought back may be (an operator who left since is still who acted then).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('" + Roles.REGISTRATION_OPERATOR + "','" + Roles.RECORDING_OPERATOR + "')")
+    public List<String> deskOperatorNamesAt(String pointCode) {
+        return accounts.ofPoint(pointCode).stream()
+                .filter(account -> account.roles().stream().anyMatch(DESK_ROLES::contains))
+                .map(StaffAccountEntity::username).toList();
     }
 
     /**

@@ -136,6 +136,16 @@ class LocalPopulationRegistry implements PopulationRegistry {
     }
 
     @Override
+    public List<Resident> ofDistrict(String districtCode, LocalDate bornOnOrBefore, int limit) {
+        if (!districtCode.matches("\\d{2}\\.\\d{2}\\.\\d{2}")) {
+            throw new IllegalArgumentException("Not a kecamatan's code: " + districtCode);
+        }
+        return jdbc.sql(RESIDENT + " WHERE gone_on IS NULL AND birth_date <= ? AND family_id IN"
+                        + " (SELECT id FROM population_family WHERE village_code LIKE ?) ORDER BY nik LIMIT ?")
+                .params(bornOnOrBefore, districtCode + ".%", limit).query(LocalPopulationRegistry::resident).list();
+    }
+
+    @Override
     public List<CardPrint> cardHistory(Nik nik) {
         return jdbc.sql("""
                         SELECT c.printed_at, c.service_point, c.reason FROM population_card_print c

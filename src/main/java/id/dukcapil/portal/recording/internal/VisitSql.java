@@ -28,6 +28,18 @@ public interface VisitSql {
      */
     int nextProofNumber(String point, int year);
 
+    /** The point's day's last queue number (0: none yet), its counter row made if need be and locked to the commit. */
+    int lockNumbers(String point, LocalDate day);
+
+    /** The point's year's last proof number (0: none yet), its counter row made if need be and locked to the commit. */
+    int lockProofs(String point, int year);
+
+    /** The day's counter moved on to at least the number: an outpost's numbers arrived, the next goes on after them. */
+    void numberTaken(String point, LocalDate day, int number);
+
+    /** The year's proof counter moved on to at least the number, as {@link #numberTaken}. */
+    void proofTaken(String point, int year, int number);
+
     /**
      * The next waiting number of the point's day for a desk, its row locked: numbers sent back after a failed
      * recording first, then priority visitors, then in order. Rows another desk holds are skipped: two desks never

@@ -40,6 +40,41 @@ class VisitSqlImpl implements VisitSql {
     }
 
     @Override
+    public int lockNumbers(String point, LocalDate day) {
+        jdbc.sql("""
+                INSERT INTO recording_queue_day (service_point, day, last_number) VALUES (?, ?, 0)
+                ON DUPLICATE KEY UPDATE last_number = last_number""").params(point, day).update();
+        return jdbc.sql("SELECT last_number FROM recording_queue_day WHERE service_point = ? AND day = ? FOR UPDATE")
+                .params(point, day).query(Integer.class).single();
+    }
+
+    @Override
+    public int lockProofs(String point, int year) {
+        jdbc.sql("""
+                INSERT INTO recording_proof_year (service_point, proof_year, last_number) VALUES (?, ?, 0)
+                ON DUPLICATE KEY UPDATE last_number = last_number""").params(point, year).update();
+        return jdbc.sql("""
+                SELECT last_number FROM recording_proof_year WHERE service_point = ? AND proof_year = ? FOR UPDATE""")
+                .params(point, year).query(Integer.class).single();
+    }
+
+    @Override
+    public void numberTaken(String point, LocalDate day, int number) {
+        jdbc.sql("""
+                INSERT INTO recording_queue_day (service_point, day, last_number) VALUES (?, ?, ?)
+                ON DUPLICATE KEY UPDATE last_number = GREATEST(last_number, VALUES(last_number))""")
+                .params(point, day, number).update();
+    }
+
+    @Override
+    public void proofTaken(String point, int year, int number) {
+        jdbc.sql("""
+                INSERT INTO recording_proof_year (service_point, proof_year, last_number) VALUES (?, ?, ?)
+                ON DUPLICATE KEY UPDATE last_number = GREATEST(last_number, VALUES(last_number))""")
+                .params(point, year, number).update();
+    }
+
+    @Override
     public Optional<Long> claimNextWaiting(String point, LocalDate day) {
         return jdbc.sql("""
                 SELECT id FROM recording_visit WHERE service_point = ? AND day = ? AND state = 'QUEUED'

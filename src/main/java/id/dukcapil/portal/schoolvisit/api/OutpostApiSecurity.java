@@ -19,7 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The outposts' API chain, ahead of the staff chain and matching only its paths (as the other APIs' chains do):
- * stateless, no CSRF (no cookie is used), a field officer's own username and password by HTTP Basic on every call.
+ * stateless, no CSRF (no cookie is used), the officer's own username and password by HTTP Basic on every call (a field
+ * officer for a school visit; a desk operator for a recording point's day, under {@code /days}, decision 200).
  * Basic authentication asks the portal's one authentication manager, whose only provider is the staff sign-in
  * (decision 175): each call's password is checked after its client's and its name's tries are taken, and a locked
  * name is refused without a check, as on the sign-in page. No second password check exists.
@@ -51,6 +52,8 @@ class OutpostApiSecurity {
                 .authorizeHttpRequests(requests -> requests
                         // What a path takes is no secret: OPTIONS is answered with Allow, not 401 (decision 176).
                         .requestMatchers(HttpMethod.OPTIONS).permitAll()
+                        .requestMatchers(OutpostApiController.BASE + "/days/**")
+                        .hasAnyRole(Roles.REGISTRATION_OPERATOR, Roles.RECORDING_OPERATOR)
                         .anyRequest().hasRole(Roles.FIELD_OFFICER))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(signIn)

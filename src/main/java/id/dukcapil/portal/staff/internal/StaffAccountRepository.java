@@ -59,6 +59,10 @@ public interface StaffAccountRepository extends JpaRepository<StaffAccountEntity
             where r = :role and a.active = true and a.email is not null order by a.email""")
     List<String> activeEmailsWithRole(Role role);
 
+    /** The accounts of a service point, by its code, in username order. */
+    @Query("select a from StaffAccountEntity a where a.servicePoint.code = :code order by a.username")
+    List<StaffAccountEntity> ofPoint(String code);
+
     /** An account's username and full name. */
     interface Name {
         String getUsername();

@@ -1,0 +1,145 @@
+package id.dukcapil.portal.recording.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A recording point's day taken to an outpost (issue 53, decision 200): while OUT the point's desks at the Dinas
+ * change nothing; the bundle the outpost brings back is signed with this checkout's secret and turns it BACK. A point
+ * has at most one day out: {@code out_point} is the point while OUT and unique.
+ */
+@Entity
+@Table(name = "recording_checkout")
+public class DayCheckoutEntity {
+
+    /** Where the day is: at the outpost, or back at the Dinas with its bundle. */
+    public enum State { OUT, BACK }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+    private String servicePoint;
+    private LocalDate day;
+    private String outpost;
+    private String outpostKey;
+    private String checkedOutBy;
+    private Instant checkedOutAt;
+    @Enumerated(EnumType.STRING)
+    private State state;
+    private @Nullable String outPoint;
+    private String secret;
+    private String prefix;
+    private int firstNumber;
+    private int firstProof;
+    private int residents;
+    private @Nullable Instant checkedInAt;
+    @Version
+    private long version;
+
+    protected DayCheckoutEntity() {
+        this.servicePoint = "";
+        this.day = LocalDate.EPOCH;
+        this.outpost = "";
+        this.outpostKey = "";
+        this.checkedOutBy = "";
+        this.checkedOutAt = Instant.EPOCH;
+        this.state = State.OUT;
+        this.secret = "";
+        this.prefix = "";
+    }
+
+    public DayCheckoutEntity(String servicePoint, LocalDate day, String outpost, String outpostKey, String by,
+                             Instant at, String secret, String prefix, int firstNumber, int firstProof, int residents) {
+        this.servicePoint = servicePoint;
+        this.day = day;
+        this.outpost = outpost;
+        this.outpostKey = outpostKey;
+        this.checkedOutBy = by;
+        this.checkedOutAt = at;
+        this.state = State.OUT;
+        this.outPoint = servicePoint;
+        this.secret = secret;
+        this.prefix = prefix;
+        this.firstNumber = firstNumber;
+        this.firstProof = firstProof;
+        this.residents = residents;
+    }
+
+    /** The bundle arrived: the day is the Dinas's again. Once back, a bundle again changes nothing more. */
+    public void checkedIn(Instant at) {
+        if (state == State.OUT) {
+            state = State.BACK;
+            outPoint = null;
+            checkedInAt = at;
+        }
+    }
+
+    public long id() {
+        if (id == null) {
+            throw new IllegalStateException("Not saved yet");
+        }
+        return id;
+    }
+
+    public String servicePoint() {
+        return servicePoint;
+    }
+
+    public LocalDate day() {
+        return day;
+    }
+
+    public String outpost() {
+        return outpost;
+    }
+
+    public String outpostKey() {
+        return outpostKey;
+    }
+
+    public String checkedOutBy() {
+        return checkedOutBy;
+    }
+
+    public Instant checkedOutAt() {
+        return checkedOutAt;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    /** The outpost's queue prefix: its tickets read {@code prefix-015}. */
+    public String prefix() {
+        return prefix;
+    }
+
+    public int firstNumber() {
+        return firstNumber;
+    }
+
+    public int firstProof() {
+        return firstProof;
+    }
+
+    public int residents() {
+        return residents;
+    }
+
+    public @Nullable Instant checkedInAt() {
+        return checkedInAt;
+    }
+}
