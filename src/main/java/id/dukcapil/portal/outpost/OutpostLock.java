@@ -5,6 +5,7 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.audit.Outcome;
 import id.dukcapil.portal.outpost.internal.OutpostVault;
+import id.dukcapil.portal.outpost.internal.TakenDayRepository;
 import id.dukcapil.portal.outpost.internal.TakenVisitRepository;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -18,11 +19,13 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * The visit's sealed data on an outpost (decision 199): locked when the laptop restarts or is left alone, opened with
- * the Dinas password of an officer who has a slot (the one who took the visit, and whoever added theirs).
+ * The sealed data of the work an outpost holds (decisions 199, 200: a visit or a point's day): locked when the machine
+ * restarts or is left alone, opened with the Dinas password of an officer who has a slot (the one who took the work,
+ * and whoever added theirs).
  */
 @Service
-@PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
+@PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.REGISTRATION_OPERATOR + "','"
+        + Roles.RECORDING_OPERATOR + "','" + Roles.ADMIN + "')")
 public class OutpostLock {
 
     /** Wrong passwords at the unlock, per name: the slots' key derivation is slow, and this is slower still. */
@@ -34,9 +37,11 @@ public class OutpostLock {
     private final CurrentActor currentActor;
     private final MyAccount myAccount;
     private final TakenVisitRepository visits;
+    private final TakenDayRepository days;
 
     OutpostLock(OutpostVault vault, Throttles throttles, AuditLog auditLog, CurrentActor currentActor,
-                MyAccount myAccount, TakenVisitRepository visits) {
+                MyAccount myAccount, TakenVisitRepository visits, TakenDayRepository days) {
+        this.days = days;
         this.myAccount = myAccount;
         this.visits = visits;
         this.vault = vault;
@@ -74,11 +79,16 @@ public class OutpostLock {
                 .withDetail("username=" + username));
     }
 
-    /** The signed-in officer can open the data after a restart too: a slot with their password. */
-    @PreAuthorize(OutpostDesk.FIELD_OFFICER)
+    /**
+     * The signed-in officer can open the data after a restart too: a slot with their password. A field officer of
+     * the visit's team, or a desk operator carried with the day held.
+     */
+    @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.REGISTRATION_OPERATOR + "','"
+            + Roles.RECORDING_OPERATOR + "')")
     public void addSlot(char[] password) {
         String officer = currentActor.get().id();
-        if (visits.held().filter(visit -> visit.team().contains(officer)).isEmpty()) {
+        if (visits.held().filter(visit -> visit.team().contains(officer)).isEmpty()
+                && days.held().filter(day -> day.operators().contains(officer)).isEmpty()) {
             throw new RuleViolation("outpost.error.not-in-team", officer);
         }
         if (unlockTries.spent(officer)) {

@@ -15,15 +15,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dinasUrl   the Dinas's address, offered in the form that takes a visit
  * @param maxOut     how long a taken visit may stay out: past it the outpost takes no new step and says why
  * @param maxWaiting how many operations may wait for the Dinas: past it likewise
+ * @param queuePrefix the queue prefix of a recording point's day taken here (decision 200): its tickets read
+ *                    {@code L-015}, told apart from the Dinas's own numbers of the day
  */
 @ConfigurationProperties("portal.outpost")
 public record OutpostProperties(boolean enabled, String name, @Nullable URI dinasUrl, Duration maxOut,
-                                int maxWaiting) {
+                                int maxWaiting, String queuePrefix) {
 
     public OutpostProperties {
         name = name == null ? "" : name.strip();
         maxOut = maxOut == null ? Duration.ofHours(72) : maxOut;
         // A bundle the Dinas takes carries at most its cap: more waiting could never be sent.
         maxWaiting = maxWaiting <= 0 ? 5_000 : Math.min(maxWaiting, OutpostBundle.OPERATIONS_MAX);
+        queuePrefix = queuePrefix == null || queuePrefix.isBlank() ? "L" : queuePrefix.strip();
     }
 }

@@ -6,8 +6,7 @@ import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.outpost.internal.DataKey;
 import id.dukcapil.portal.outpost.internal.DinasClient;
-import id.dukcapil.portal.outpost.internal.NodeEntity;
-import id.dukcapil.portal.outpost.internal.NodeRepository;
+import id.dukcapil.portal.outpost.internal.TakenDayRepository;
 import id.dukcapil.portal.outpost.internal.OperationRepository;
 import id.dukcapil.portal.outpost.internal.OutpostVault;
 import id.dukcapil.portal.outpost.internal.TakenStudentEntity;
@@ -47,7 +46,8 @@ public class OutpostTransfers {
     static final int TEAM_MAX = 20;
 
     private final TakenVisitRepository visits;
-    private final NodeRepository nodes;
+    private final TakenDayRepository days;
+    private final NodeKeys nodeKeys;
     private final TakenStudentRepository students;
     private final OperationRepository operations;
     private final TakenVisitView views;
@@ -60,14 +60,16 @@ public class OutpostTransfers {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OutpostTransfers(TakenVisitRepository visits, NodeRepository nodes, TakenStudentRepository students,
+    OutpostTransfers(TakenVisitRepository visits, TakenDayRepository days, NodeKeys nodeKeys,
+                     TakenStudentRepository students,
                      OperationRepository operations, TakenVisitView views, DinasClient dinas, OutpostVault vault,
                      OutpostProperties settings,
                      CarriedAccounts carriedAccounts, AuditLog auditLog, AuditJournal journal,
                      TransactionTemplate transactions, Clock clock) {
         this.journal = journal;
         this.visits = visits;
-        this.nodes = nodes;
+        this.days = days;
+        this.nodeKeys = nodeKeys;
         this.students = students;
         this.operations = operations;
         this.views = views;
@@ -101,11 +103,11 @@ public class OutpostTransfers {
      * (the Dinas hands it again to the same outpost and officer), so a package lost on the way is not a visit lost.
      */
     public TakenVisit take(URI dinasUrl, long visitId, String username, char[] password, Locale language) {
-        if (visits.held().isPresent()) {
+        if (visits.held().isPresent() || days.held().isPresent()) {
             throw new RuleViolation("outpost.error.one-out");
         }
         String name = settings.name().isEmpty() ? "Pos lapangan" : settings.name();
-        String key = nodeKey();
+        String key = nodeKeys.key();
         OutpostPackage taken = call(() -> dinas.checkOut(dinasUrl, visitId, name, key, username, password,
                 language));
         Duration skew = Duration.between(taken.issuedAt(), clock.instant()).abs();
@@ -244,16 +246,6 @@ public class OutpostTransfers {
                     visit.notSent();
                     visits.saveAndFlush(visit);
                 }));
-    }
-
-    /** This node's own key, made at its first take and kept: the Dinas knows this laptop by it. */
-    private String nodeKey() {
-        try {
-            return transactions.execute(status -> nodes.findById(NodeEntity.THIS_NODE)
-                    .orElseGet(() -> nodes.saveAndFlush(NodeEntity.made(clock.instant())))).key();
-        } catch (DataIntegrityViolationException madeAtTheSameMoment) {
-            return nodes.findById(NodeEntity.THIS_NODE).orElseThrow().key();
-        }
     }
 
     /** The work the team's accounts are carried for. */

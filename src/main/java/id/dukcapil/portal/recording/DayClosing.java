@@ -5,7 +5,6 @@ import id.dukcapil.portal.audit.AuditRecord;
 import id.dukcapil.portal.audit.CurrentActor;
 import id.dukcapil.portal.recording.internal.VisitEntity;
 import id.dukcapil.portal.recording.internal.VisitRepository;
-import id.dukcapil.portal.recording.internal.VisitTransition;
 import id.dukcapil.portal.recording.internal.VisitSql;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.sla.StepClock;

@@ -14,7 +14,6 @@ import id.dukcapil.portal.recording.internal.DayCheckoutEntity;
 import id.dukcapil.portal.recording.internal.DayCheckoutRepository;
 import id.dukcapil.portal.recording.internal.DayOperationRepository;
 import id.dukcapil.portal.recording.internal.VisitRepository;
-import id.dukcapil.portal.recording.internal.VisitTransition;
 import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;

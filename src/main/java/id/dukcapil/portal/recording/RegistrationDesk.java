@@ -11,7 +11,6 @@ import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.population.Verdict;
 import id.dukcapil.portal.recording.internal.VisitEntity;
 import id.dukcapil.portal.recording.internal.VisitRepository;
-import id.dukcapil.portal.recording.internal.VisitTransition;
 import id.dukcapil.portal.notification.Channel;
 import id.dukcapil.portal.shared.Email;
 import id.dukcapil.portal.shared.PhoneNumber;

@@ -132,7 +132,8 @@ public class CarriedAccounts {
      * @return the usernames carried for the work (to close when it goes back)
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
+    @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.REGISTRATION_OPERATOR + "','"
+            + Roles.RECORDING_OPERATOR + "','" + Roles.ADMIN + "')")
     public List<String> adopt(Collection<Carried> team, String work) {
         refuseUnlessOutpost();
         List<String> adopted = new ArrayList<>();
@@ -145,9 +146,13 @@ public class CarriedAccounts {
             if (existing.isPresent() && existing.get().carriedFor() == null) {
                 continue; // the outpost's own account (or, on a Dinas, the Dinas's): not the work's to change
             }
+            Set<Role> roles = carriedRoles(member);
+            if (roles.isEmpty()) {
+                continue; // only a field officer's or a desk's roles travel: never an administrator's
+            }
             StaffAccountEntity account = existing.orElseGet(() -> new StaffAccountEntity(member.username(),
-                    member.fullName(), member.passwordHash(), point(), Set.of(Role.FIELD_OFFICER), clock.instant()));
-            account.carried(member.fullName(), member.passwordHash(), work, clock.instant());
+                    member.fullName(), member.passwordHash(), point(), roles, clock.instant()));
+            account.carried(member.fullName(), member.passwordHash(), roles, work, clock.instant());
             accounts.saveAndFlush(account);
             adopted.add(member.username());
             auditLog.record(AuditRecord.success("staff.account.carried", "StaffAccount", member.username())
@@ -161,7 +166,8 @@ public class CarriedAccounts {
      * nobody knows), while the session that sent the work back goes on to show the Dinas's answer.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
+    @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.REGISTRATION_OPERATOR + "','"
+            + Roles.RECORDING_OPERATOR + "','" + Roles.ADMIN + "')")
     public void release(Collection<String> usernames, String work) {
         refuseUnlessOutpost();
         for (String username : usernames) {
@@ -175,6 +181,16 @@ public class CarriedAccounts {
                                 .withDetail("work=" + work));
                     });
         }
+    }
+
+    /** The roles a carried account has here: a field officer's, or a desk's, and nothing else a package may say. */
+    private static Set<Role> carriedRoles(Carried member) {
+        Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        for (String name : member.roles()) {
+            java.util.Arrays.stream(Role.values()).filter(role -> role.name().equals(name))
+                    .filter(role -> role == Role.FIELD_OFFICER || DESK_ROLES.contains(role)).forEach(roles::add);
+        }
+        return roles;
     }
 
     /** Accounts come and go with work only on an outpost node: a Dinas's own accounts are its administrator's. */

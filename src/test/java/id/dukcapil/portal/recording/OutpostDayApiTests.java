@@ -9,10 +9,7 @@ import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.recording.OutpostDayBundle.Operation;
 import id.dukcapil.portal.recording.internal.DayCheckoutRepository;
 import id.dukcapil.portal.recording.OutpostDayBundle.Step;
-import id.dukcapil.portal.population.Resident;
-import id.dukcapil.portal.shared.Nik;
 import id.dukcapil.portal.shared.Role;
-import id.dukcapil.portal.shared.Sex;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.secret.BundleSignature;
 import id.dukcapil.portal.staff.StaffAccounts;
@@ -55,7 +52,6 @@ class OutpostDayApiTests {
     private static final String PASSWORD = "Sandi-Kuat-2026";
     private static final AtomicInteger NEXT_CLIENT = new AtomicInteger((int) (System.nanoTime() % 200));
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final AtomicInteger NEXT_FAMILY = new AtomicInteger((int) (System.nanoTime() % 9_000));
     private static final String KEY = "5b0e6f9e-1c1a-4d4e-9f00-0123456789ab";
 
     @LocalServerPort int port;
@@ -305,29 +301,8 @@ class OutpostDayApiTests {
         }
     }
 
-    /**
-     * Residents of their own in the test points' kecamatan (32.04.05), adults not recorded, of a family made for
-     * them: no other test's resident is touched, and no other test takes them.
-     */
     private List<String> residentsOfTheDistrict(LocalDate day, int count) {
-        int run = NEXT_FAMILY.incrementAndGet();
-        String kk = "320405311299" + (9_000 + run % 1_000);
-        jdbc.update("INSERT INTO population_family (kk_number, street, rt, rw, village_code) VALUES (?, 'Jl. Pos Luring',"
-                + " '001', '002', '32.04.05.2001')", kk);
-        long family = jdbc.queryForObject("SELECT id FROM population_family WHERE kk_number = ?", Long.class, kk);
-        List<String> niks = new ArrayList<>();
-        for (int n = 0; n < count; n++) {
-            LocalDate born = day.minusYears(20).minusDays(run % 2_000 * 10L + n);
-            String nik = Nik.compose("320405", born, Sex.MALE, 9_000 + run % 1_000).value();
-            String name = "Warga Pos " + run + " " + n;
-            jdbc.update("""
-                    INSERT INTO population_resident (family_id, nik, full_name, name_key, birth_place, birth_date,
-                      sex, religion, marital_status, relationship, education, occupation, enrolment_status)
-                    VALUES (?, ?, ?, ?, 'Bandung', ?, 'MALE', 'ISLAM', 'MARRIED', 'HEAD', 'SENIOR_SECONDARY',
-                      'Wiraswasta', 'NOT_RECORDED')""", family, nik, name, Resident.nameKey(name), born);
-            niks.add(nik);
-        }
-        return niks;
+        return DayResidents.made(jdbc, day, count);
     }
 
     private LocalDate startDay(int daysAhead) {

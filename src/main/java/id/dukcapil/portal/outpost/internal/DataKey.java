@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
@@ -15,6 +16,7 @@ import javax.crypto.spec.GCMParameterSpec;
 public final class DataKey {
 
     private static final String SEAL = "AES/GCM/NoPadding";
+    private static final String INDEX = "HmacSHA256";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -51,6 +53,24 @@ public final class DataKey {
                     StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Sealed data this key did not seal", e);
+        }
+    }
+
+    /**
+     * A keyed hash of the value (HMAC-SHA256 under a key derived from this one for the {@code context}), hex: a
+     * sealed column found by equality, and read by nobody without the key.
+     */
+    public String index(String value, String context) {
+        try {
+            Mac derive = Mac.getInstance(INDEX);
+            derive.init(key);
+            byte[] derived = derive.doFinal(("outpost index:" + context).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance(INDEX);
+            mac.init(new javax.crypto.spec.SecretKeySpec(derived, INDEX));
+            Arrays.fill(derived, (byte) 0);
+            return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK's HMAC-SHA256 failed", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package id.dukcapil.portal.outpost.internal;
 
 import id.dukcapil.portal.outpost.OfferedVisit;
+import id.dukcapil.portal.recording.OutpostDay;
+import id.dukcapil.portal.recording.OutpostDayBundle;
 import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostPackage;
 import java.io.IOException;
@@ -38,10 +40,15 @@ public class DinasClient {
     static final String CHECKOUT = "/api/v1/outposts/visits/%d/checkout";
     static final String CHECKINS = "/api/v1/outposts/checkins";
     static final String VISITS = "/api/v1/outposts/visits";
+    static final String DAY_CHECKOUT = "/api/v1/outposts/days/checkout";
+    static final String DAY_CHECKINS = "/api/v1/outposts/days/checkins";
     /** A package of a day's roster arrives well within this on a slow link; a check-in of 10,000 operations too. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
-    /** The largest package taken: a roster of 2,000 students is about 600 KB. */
-    private static final int PACKAGE_MAX_BYTES = 8 * 1024 * 1024;
+    /**
+     * The largest package taken: a roster of 2,000 students is about 600 KB, a kecamatan's 20,000 residents (the
+     * setting's default limit) about 12 MB.
+     */
+    private static final int PACKAGE_MAX_BYTES = 24 * 1024 * 1024;
 
     /** The Dinas said no, in the officer's language. */
     public static final class Refused extends RuntimeException {
@@ -133,6 +140,27 @@ public class DinasClient {
         byte[] body = json.writeValueAsBytes(Map.of("bundle", bundle, "signature", signature));
         Answer answer = send(dinas, CHECKINS, body, username, password, language);
         return read(answer, 200, CheckInAnswer.class);
+    }
+
+    /** What the Dinas did with a point's day's bundle, as its API answers. */
+    public record DayCheckInAnswer(long checkoutId, int applied, int alreadyApplied, int toReconcile,
+                                   boolean firstArrival) {
+    }
+
+    /** POST the checkout of the caller's recording point's day: the kecamatan's residents and the secret. */
+    public OutpostDay checkOutDay(URI dinas, String outpost, String outpostKey, String prefix, String username,
+                                  char[] password, Locale language) {
+        byte[] body = json.writeValueAsBytes(Map.of("outpost", outpost, "outpostKey", outpostKey, "prefix", prefix));
+        Answer answer = send(dinas, DAY_CHECKOUT, body, username, password, language);
+        return read(answer, 201, OutpostDay.class);
+    }
+
+    /** POST a day's bundle and its signature: what the Dinas applied, skipped as applied before, or kept. */
+    public DayCheckInAnswer checkInDay(URI dinas, OutpostDayBundle bundle, String signature, String username,
+                                       char[] password, Locale language) {
+        byte[] body = json.writeValueAsBytes(Map.of("bundle", bundle, "signature", signature));
+        Answer answer = send(dinas, DAY_CHECKINS, body, username, password, language);
+        return read(answer, 200, DayCheckInAnswer.class);
     }
 
     /** An answer as read: its status and at most one byte more than the largest package. */

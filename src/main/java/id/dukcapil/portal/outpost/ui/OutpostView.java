@@ -78,7 +78,7 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         this.zone = clock.getZone();
         setSizeFull();
         take = new TakePanel(desk, transfers, settings, this::refresh);
-        unlock = new UnlockPanel(desk, vault, this::refresh);
+        unlock = new UnlockPanel(desk::officer, vault, this::refresh);
         sending.setId("outpost-sending");
         lock.setText(getTranslation("outpost.action.lock"));
         lock.setIcon(VaadinIcon.LOCK.create());

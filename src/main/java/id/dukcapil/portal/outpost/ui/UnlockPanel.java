@@ -10,7 +10,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import id.dukcapil.portal.outpost.OutpostDesk;
 import id.dukcapil.portal.outpost.OutpostLock;
 import id.dukcapil.portal.outpost.ui.OutpostForms.Unlock;
 import id.dukcapil.portal.shared.RuleViolation;
@@ -18,6 +17,7 @@ import id.dukcapil.portal.shared.ui.BeanRule;
 import id.dukcapil.portal.shared.ui.BoundForms;
 import id.dukcapil.portal.shared.ui.EnterSubmits;
 import id.dukcapil.portal.shared.ui.Notifications;
+import java.util.function.Supplier;
 
 /**
  * The visit's data is sealed and its key not in memory (the laptop restarted, or someone locked it): an officer who
@@ -29,10 +29,11 @@ class UnlockPanel extends VerticalLayout {
     final PasswordField password = new PasswordField();
     final Button open = new Button();
     private final Binder<Unlock> binder = new Binder<>(Unlock.class);
-    private final OutpostDesk desk;
+    private final Supplier<String> officer;
 
-    UnlockPanel(OutpostDesk desk, OutpostLock vault, Runnable opened) {
-        this.desk = desk;
+    /** @param officer the signed-in officer's username, offered as the name */
+    UnlockPanel(Supplier<String> officer, OutpostLock vault, Runnable opened) {
+        this.officer = officer;
         setPadding(false);
         username.setLabel(getTranslation("outpost.take.username"));
         username.setId("outpost-unlock-username");
@@ -65,6 +66,6 @@ class UnlockPanel extends VerticalLayout {
 
     /** Ready for the next officer: the signed-in one's name, no password. */
     void reset() {
-        binder.readRecord(new Unlock(desk.officer(), ""));
+        binder.readRecord(new Unlock(officer.get(), ""));
     }
 }

@@ -3,6 +3,7 @@ package id.dukcapil.portal.recording.internal;
 import id.dukcapil.portal.recording.Priority;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
+import id.dukcapil.portal.recording.VisitTransition;
 import id.dukcapil.portal.shared.RuleViolation;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

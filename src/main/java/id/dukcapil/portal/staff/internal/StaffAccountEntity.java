@@ -135,8 +135,10 @@ public class StaffAccountEntity {
      * On an outpost: the account as the Dinas has it, carried for a piece of work and open while the outpost holds
      * it. Its password is the Dinas's (its hash as the Dinas keeps it).
      */
-    public void carried(String fullName, String passwordHash, String work, Instant now) {
+    public void carried(String fullName, String passwordHash, Set<Role> carriedRoles, String work, Instant now) {
         this.fullName = fullName;
+        this.roles.clear();
+        this.roles.addAll(carriedRoles);
         if (!passwordHash.equals(this.passwordHash)) {
             changePassword(passwordHash, now, false);
         }

@@ -9,6 +9,7 @@ import id.dukcapil.portal.Refusals;
 import id.dukcapil.portal.recording.Priority;
 import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.VisitState;
+import id.dukcapil.portal.recording.VisitTransition;
 import id.dukcapil.portal.shared.RuleViolation;
 import java.time.Instant;
 import java.time.LocalDate;

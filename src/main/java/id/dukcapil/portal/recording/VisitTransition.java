@@ -1,4 +1,4 @@
-package id.dukcapil.portal.recording.internal;
+package id.dukcapil.portal.recording;
 
 import static id.dukcapil.portal.recording.VisitState.ABSENT;
 import static id.dukcapil.portal.recording.VisitState.ALREADY_RECORDED;
@@ -12,7 +12,6 @@ import static id.dukcapil.portal.recording.VisitState.QUEUED;
 import static id.dukcapil.portal.recording.VisitState.RECORDED;
 import static id.dukcapil.portal.recording.VisitState.SENT_BACK;
 
-import id.dukcapil.portal.recording.VisitState;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -86,16 +85,16 @@ public enum VisitTransition {
     }
 
     /** The state entered; the one it is in where the change keeps it. */
-    VisitState to(VisitState current) {
+    public VisitState to(VisitState current) {
         return to == null ? current : to;
     }
 
     /** What was refused, in words; where the visit stands follows it ({@code recording.stands.<STATE>}). */
-    String refusalKey() {
+    public String refusalKey() {
         return "recording.transition." + name();
     }
 
-    static String standsKey(VisitState state) {
+    public static String standsKey(VisitState state) {
         return "recording.stands." + state.name();
     }
 }

@@ -1,0 +1,12 @@
+package id.dukcapil.portal.outpost.internal;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The steps this outpost's desks took. */
+public interface DayStepRepository extends JpaRepository<DayStepEntity, String> {
+
+    long countByCheckoutId(long checkoutId);
+
+    List<DayStepEntity> findByCheckoutIdOrderByPosition(long checkoutId);
+}
