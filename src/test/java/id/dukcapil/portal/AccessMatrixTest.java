@@ -69,6 +69,10 @@ class AccessMatrixTest {
                     Role.PRINT_OPERATOR)),
             Map.entry("cetak-sekolah", EnumSet.of(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)),
             Map.entry("pos-lapangan", EnumSet.of(Role.FIELD_OFFICER, Role.ADMIN)),
+            Map.entry("pos-kecamatan", EnumSet.of(Role.REGISTRATION_OPERATOR, Role.RECORDING_OPERATOR,
+                    Role.ADMIN)),
+            Map.entry("pos-kecamatan/papan", EnumSet.of(Role.REGISTRATION_OPERATOR, Role.RECORDING_OPERATOR,
+                    Role.ADMIN)),
             Map.entry("bukti/:token", Access.ANONYMOUS)));
 
     private final AccessAnnotationChecker checker = new AccessAnnotationChecker();

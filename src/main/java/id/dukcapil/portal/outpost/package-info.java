@@ -4,7 +4,7 @@
  * without one, and brings every change back as a signed bundle that the Dinas applies once. The Dinas's side (the
  * checkout, the refusal meanwhile, the check-in, the reconciliation list) is the {@code schoolvisit} module's.
  */
-@ApplicationModule(allowedDependencies = {"audit", "population", "recording", "schoolvisit", "schoolvisit :: certificate", "shared :: *", "staff"})
+@ApplicationModule(allowedDependencies = {"audit", "population", "recording", "recording :: desk-forms", "schoolvisit", "schoolvisit :: certificate", "shared :: *", "staff"})
 @NullMarked
 package id.dukcapil.portal.outpost;
 

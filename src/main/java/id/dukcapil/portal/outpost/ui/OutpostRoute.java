@@ -7,7 +7,7 @@ import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import id.dukcapil.portal.outpost.OutpostProperties;
 import org.springframework.stereotype.Component;
 
-/** The outpost's screen exists only on a node that is an outpost ({@code portal.outpost.enabled}). */
+/** The outpost's screens exist only on a node that is an outpost ({@code portal.outpost.enabled}). */
 @Component
 class OutpostRoute implements VaadinServiceInitListener {
 
@@ -22,6 +22,10 @@ class OutpostRoute implements VaadinServiceInitListener {
         if (settings.enabled()) {
             RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(event.getSource().getContext()))
                     .setAnnotatedRoute(OutpostView.class);
+            RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(event.getSource().getContext()))
+                    .setAnnotatedRoute(KecamatanView.class);
+            RouteConfiguration.forRegistry(ApplicationRouteRegistry.getInstance(event.getSource().getContext()))
+                    .setAnnotatedRoute(DayBoardView.class);
         }
     }
 }

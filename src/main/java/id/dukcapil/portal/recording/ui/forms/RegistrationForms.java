@@ -1,4 +1,4 @@
-package id.dukcapil.portal.recording.ui;
+package id.dukcapil.portal.recording.ui.forms;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -17,21 +17,21 @@ import java.util.List;
  * The registration desk's three forms, each bound to its record's constraints (errors at the field, no action while
  * one is): the number looked up, step 2's document check, and the officer's biometric check with its priority.
  */
-final class RegistrationForms {
+public final class RegistrationForms {
 
-    final TextField nik = new TextField();
-    final Checkbox inPerson = new Checkbox();
-    final CheckboxGroup<String> documents = new CheckboxGroup<>();
-    final Select<Priority> priority = new Select<>();
-    final TextField fault = new TextField();
-    final Binder<NikForm> nikBinder = new Binder<>(NikForm.class);
-    final Binder<DocumentCheckForm> checkBinder = new Binder<>(DocumentCheckForm.class);
-    final Binder<BiometricForm> biometricBinder = new Binder<>(BiometricForm.class);
+    public final TextField nik = new TextField();
+    public final Checkbox inPerson = new Checkbox();
+    public final CheckboxGroup<String> documents = new CheckboxGroup<>();
+    public final Select<Priority> priority = new Select<>();
+    public final TextField fault = new TextField();
+    public final Binder<NikForm> nikBinder = new Binder<>(NikForm.class);
+    public final Binder<DocumentCheckForm> checkBinder = new Binder<>(DocumentCheckForm.class);
+    public final Binder<BiometricForm> biometricBinder = new Binder<>(BiometricForm.class);
     /** The documents the resident in hand must bring: what "documents in order" holds the ticks against. */
     private List<String> required = List.of();
 
     /** @param texts the view whose language the fields speak */
-    RegistrationForms(Component texts) {
+    public RegistrationForms(Component texts) {
         nik.setLabel(texts.getTranslation("recording.registration.nik"));
         nik.setMaxLength(Nik.LENGTH);
         nik.setAllowedCharPattern("[0-9]");
@@ -68,14 +68,14 @@ final class RegistrationForms {
     }
 
     /** Step 2 begins: the documents this resident must bring, none ticked yet. */
-    void checkDocuments(List<String> toBring) {
+    public void checkDocuments(List<String> toBring) {
         required = toBring;
         documents.setItems(toBring);
         checkBinder.readBean(DocumentCheckForm.empty());
     }
 
     /** The number field emptied for the next scan, and focused. */
-    void nextNumber() {
+    public void nextNumber() {
         nikBinder.readBean(NikForm.empty());
         nik.focus();
     }

@@ -1,4 +1,4 @@
-package id.dukcapil.portal.recording.ui;
+package id.dukcapil.portal.recording.ui.forms;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
 public record NikForm(@NotBlank(message = "{recording.error.nik}")
                       @Pattern(regexp = "[0-9]{16}", message = "{recording.error.nik}") String nik) {
 
-    static NikForm empty() {
+    public static NikForm empty() {
         return new NikForm("");
     }
 }

@@ -1,4 +1,4 @@
-package id.dukcapil.portal.recording.ui;
+package id.dukcapil.portal.recording.ui.forms;
 
 import id.dukcapil.portal.recording.Priority;
 import jakarta.validation.constraints.Size;
@@ -12,9 +12,9 @@ public record BiometricForm(@Nullable Priority priority,
                             @Size(max = BiometricForm.FAULT_MAX_LENGTH, message = "{recording.error.fault}")
                             String fault) {
 
-    static final int FAULT_MAX_LENGTH = 200;
+    public static final int FAULT_MAX_LENGTH = 200;
 
-    static BiometricForm empty() {
+    public static BiometricForm empty() {
         return new BiometricForm(null, "");
     }
 }

@@ -1,4 +1,4 @@
-package id.dukcapil.portal.recording.ui;
+package id.dukcapil.portal.recording.ui.forms;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +12,7 @@ import java.util.Set;
 public record DocumentCheckForm(@AssertTrue(message = "{recording.error.in-person}") boolean inPerson,
                                 @NotNull Set<String> documents) {
 
-    static DocumentCheckForm empty() {
+    public static DocumentCheckForm empty() {
         return new DocumentCheckForm(false, Set.of());
     }
 }
