@@ -69,6 +69,7 @@ class AccessMatrixTest {
                     Role.PRINT_OPERATOR)),
             Map.entry("cetak-sekolah", EnumSet.of(Role.PRINT_OPERATOR, Role.FIELD_OFFICER)),
             Map.entry("pos-lapangan", EnumSet.of(Role.FIELD_OFFICER, Role.ADMIN)),
+            Map.entry("perekaman/pos-luring", EnumSet.of(Role.PLANNER, Role.ADMIN)),
             Map.entry("pos-kecamatan", EnumSet.of(Role.REGISTRATION_OPERATOR, Role.RECORDING_OPERATOR,
                     Role.ADMIN)),
             Map.entry("pos-kecamatan/papan", EnumSet.of(Role.REGISTRATION_OPERATOR, Role.RECORDING_OPERATOR,

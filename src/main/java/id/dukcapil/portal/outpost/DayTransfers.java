@@ -130,6 +130,7 @@ public class DayTransfers {
         DataKey[] made = new DataKey[1];
         try {
             TakenDayEntity saved = transactions.execute(status -> {
+                nodeKeys.refuseUnlessFree(() -> days.held().isPresent() || visitsTaken.held().isPresent());
                 made[0] = vault.fresh(username, password);
                 TakenDayEntity day = new TakenDayEntity(dinasUrl, taken, made[0]);
                 day.carried(carriedAccounts.adopt(operators, work(taken)));

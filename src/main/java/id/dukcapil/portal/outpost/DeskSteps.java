@@ -136,7 +136,7 @@ class DeskSteps {
             }
             Instant now = clock.instant();
             if (now.isAfter(dueBack(day))) {
-                throw new RuleViolation("outpost.error.past-time", settings.maxOut().toHours());
+                throw new RuleViolation("outpost.day.past-time");
             }
             if (steps.countByCheckoutId(day.checkoutId()) >= settings.maxWaiting()) {
                 throw new RuleViolation("outpost.error.too-many", settings.maxWaiting());
@@ -147,8 +147,15 @@ class DeskSteps {
         });
     }
 
+    /**
+     * After it the desks take no new step: the checkout's limit ({@code max-out}), and at the latest the day's end in
+     * the office's time zone (the Dinas files every step under the day taken, and a resident's eligibility was packed
+     * for it). Sending back is allowed at any time.
+     */
     Instant dueBack(TakenDayEntity day) {
-        return day.checkedOutAt().plus(settings.maxOut());
+        Instant limit = day.checkedOutAt().plus(settings.maxOut());
+        Instant dayEnds = day.day().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Jakarta")).toInstant();
+        return limit.isBefore(dayEnds) ? limit : dayEnds;
     }
 
     int waiting(TakenDayEntity day) {

@@ -7,7 +7,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** This node's own key, made at its first take of any work and kept: the Dinas knows this outpost by it. */
+/**
+ * This node's own key, made at its first take of any work and kept: the Dinas knows this outpost by it; and its row, the
+ * lock two takes at once meet on.
+ */
 @Component
 class NodeKeys {
 
@@ -19,6 +22,17 @@ class NodeKeys {
         this.nodes = nodes;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    /**
+     * Within a take's transaction: the node's row locked, and refused in words if it holds any work (a visit or a
+     * day) by then. Two takes at once, of either kind, go one after the other: the second finds the first's work.
+     */
+    void refuseUnlessFree(java.util.function.BooleanSupplier holdsWork) {
+        nodes.findLockedById(NodeEntity.THIS_NODE);
+        if (holdsWork.getAsBoolean()) {
+            throw new id.dukcapil.portal.shared.RuleViolation("outpost.error.one-out");
+        }
     }
 
     String key() {

@@ -121,6 +121,7 @@ public class OutpostTransfers {
         long journalFrom = journal.head();
         try {
             TakenVisitEntity saved = transactions.execute(status -> {
+                nodeKeys.refuseUnlessFree(() -> visits.held().isPresent() || days.held().isPresent());
                 made[0] = vault.fresh(username, password);
                 TakenVisitEntity visit = new TakenVisitEntity(dinasUrl, taken, made[0], journalFrom);
                 visit.carried(carriedAccounts.adopt(team, work(visitId)));

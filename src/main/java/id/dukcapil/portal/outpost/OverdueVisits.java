@@ -2,6 +2,8 @@ package id.dukcapil.portal.outpost;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.outpost.internal.TakenDayEntity;
+import id.dukcapil.portal.outpost.internal.TakenDayRepository;
 import id.dukcapil.portal.outpost.internal.TakenVisitEntity;
 import id.dukcapil.portal.outpost.internal.TakenVisitRepository;
 import id.dukcapil.portal.shared.Acting;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A visit held past its time ({@code portal.outpost.max-out}, decision 199): the team's accounts carried with it are
+ * A visit (or a recording point's day, decision 200) held past its time ({@code portal.outpost.max-out}, decision 199): the team's accounts carried with it are
  * closed on this laptop, so a laptop left out, lost or stolen stops opening to the team's passwords, and the Dinas's
  * password hashes leave it. The visit stays held with every step it kept and goes back as before: the laptop's
  * administrator opens its data with an officer's password and sends it with an officer's Dinas credentials typed.
@@ -29,15 +31,17 @@ class OverdueVisits {
             AuthorityUtils.createAuthorityList("ROLE_" + Roles.ADMIN));
 
     private final TakenVisitRepository visits;
+    private final TakenDayRepository days;
     private final CarriedAccounts carriedAccounts;
     private final OutpostProperties settings;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OverdueVisits(TakenVisitRepository visits, CarriedAccounts carriedAccounts, OutpostProperties settings,
-                  AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
+    OverdueVisits(TakenVisitRepository visits, TakenDayRepository days, CarriedAccounts carriedAccounts,
+                  OutpostProperties settings, AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
         this.visits = visits;
+        this.days = days;
         this.carriedAccounts = carriedAccounts;
         this.settings = settings;
         this.auditLog = auditLog;
@@ -60,10 +64,26 @@ class OverdueVisits {
         if (!settings.enabled()) {
             return false; // accounts are carried only on an outpost
         }
-        return Acting.as(SYSTEM, () -> Boolean.TRUE.equals(transactions.execute(status -> visits.heldLocked()
-                .filter(visit -> clock.instant().isAfter(visit.checkedOutAt().plus(settings.maxOut())))
-                .filter(visit -> !visit.carriedAccounts().isEmpty())
+        boolean visit = Acting.as(SYSTEM, () -> Boolean.TRUE.equals(transactions.execute(status -> visits.heldLocked()
+                .filter(held -> clock.instant().isAfter(held.checkedOutAt().plus(settings.maxOut())))
+                .filter(held -> !held.carriedAccounts().isEmpty())
                 .map(this::close).orElse(false))));
+        // A recording point's day likewise (decision 200): past its limit, its desk operators' accounts close.
+        boolean day = Acting.as(SYSTEM, () -> Boolean.TRUE.equals(transactions.execute(status -> days.heldLocked()
+                .filter(held -> clock.instant().isAfter(held.checkedOutAt().plus(settings.maxOut())))
+                .filter(held -> !held.carriedAccounts().isEmpty())
+                .map(this::close).orElse(false))));
+        return visit || day;
+    }
+
+    private boolean close(TakenDayEntity day) {
+        carriedAccounts.release(day.carriedAccounts(), "RecordingDay:" + day.checkoutId());
+        auditLog.record(AuditRecord.success("outpost.day.accounts-closed", "ServicePoint", day.point())
+                .withDetail("checkout=" + day.checkoutId() + "; overdue since "
+                        + day.checkedOutAt().plus(settings.maxOut()) + "; accounts=" + day.carriedAccounts().size()));
+        day.carried(java.util.List.of());
+        days.saveAndFlush(day);
+        return true;
     }
 
     private boolean close(TakenVisitEntity visit) {

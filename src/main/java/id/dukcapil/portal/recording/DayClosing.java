@@ -37,9 +37,11 @@ public class DayClosing {
     private final CurrentActor currentActor;
     private final Clock clock;
     private final LocalTime closingTime;
+    private final PointDaysOut pointDaysOut;
 
     DayClosing(VisitRepository visits, StepClock stepClock, AuditLog auditLog, CurrentActor currentActor, Clock clock,
-               @Value("${portal.recording.closing-time:16:00}") LocalTime closingTime) {
+               @Value("${portal.recording.closing-time:16:00}") LocalTime closingTime, PointDaysOut pointDaysOut) {
+        this.pointDaysOut = pointDaysOut;
         this.visits = visits;
         this.stepClock = stepClock;
         this.auditLog = auditLog;
@@ -62,6 +64,7 @@ public class DayClosing {
     @PreAuthorize("hasRole('" + Roles.REGISTRATION_OPERATOR + "')")
     @Transactional
     public int closeToday() {
+        pointDaysOut.refuseIfOut(currentActor.servicePoint());
         return close(currentActor.servicePoint(), LocalDate.now(clock), clock.instant(), currentActor.id());
     }
 
@@ -70,6 +73,9 @@ public class DayClosing {
     int closeDaysLeftOpen(String by) {
         int closed = 0;
         for (VisitSql.PointDay left : visits.daysLeftOpen(LocalDate.now(clock))) {
+            if (pointDaysOut.out(left.point()).isPresent()) {
+                continue; // its day is at an outpost: what arrives from it closes its own visits (decision 200)
+            }
             Instant at = left.day().atTime(closingTime).atZone(clock.getZone()).toInstant();
             closed += close(left.point(), left.day(), at, by);
         }

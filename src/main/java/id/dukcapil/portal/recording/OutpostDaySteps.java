@@ -77,12 +77,22 @@ class OutpostDaySteps {
                 checkout.id(), operation.step().name(), operation.visitKey().toString(), operation.staff(),
                 operation.at(), clock.instant()));
         String where = "outpost=" + checkout.outpost() + "; at " + operation.at() + " by " + operation.staff();
+        String takenBack = checkouts.findById(checkout.id()).map(DayCheckoutEntity::takenBack).orElse(null);
+        if (takenBack != null) {
+            // The day was taken back before this arrived: the Dinas's desks may have gone on; a supervisor decides.
+            row.reconcile(null, operation.step() + " " + where, takenBack);
+            auditLog.record(AuditRecord.success("recording.outpost.conflict", "RecordingVisit",
+                    operation.visitKey().toString()).withDetail(operation.step() + "; " + takenBack));
+            return Result.RECONCILE;
+        }
         if (operation.step() == OutpostDayBundle.Step.BEGUN) {
             return begin(checkout, operation, row, where);
         }
         Optional<Long> visitId = operations.visitOf(checkout.id(), operation.visitKey().toString());
         if (visitId.isEmpty()) {
             row.reconcile(null, operation.step() + " " + where, "its visit was not taken into the register");
+            auditLog.record(AuditRecord.success("recording.outpost.conflict", "RecordingVisit",
+                    operation.visitKey().toString()).withDetail(operation.step() + "; its visit not taken"));
             return Result.RECONCILE;
         }
         VisitEntity visit = visits.findLockedById(visitId.get()).orElseThrow();
@@ -109,6 +119,45 @@ class OutpostDaySteps {
     }
 
     /**
+     * The numbers and proofs the bundle gave out are spent at the Dinas: its counters move on to the highest of them
+     * (never back). Once per arrival, before its steps; again changes nothing.
+     */
+    @Transactional
+    void numbersSpent(DayCheckoutEntity checkout, OutpostDayBundle bundle) {
+        bundle.operations().stream().filter(operation -> operation.step() == OutpostDayBundle.Step.QUEUED)
+                .mapToInt(operation -> required(operation.number())).max()
+                .ifPresent(last -> visits.numberTaken(checkout.servicePoint(), checkout.day(), last));
+        bundle.operations().stream().filter(operation -> operation.step() == OutpostDayBundle.Step.RECORDED)
+                .mapToInt(operation -> required(operation.number())).max()
+                .ifPresent(last -> visits.proofTaken(checkout.servicePoint(), checkout.day().getYear(), last));
+    }
+
+    /**
+     * An operation the Dinas could not apply (its transaction rolled back): kept, in a transaction of its own, for a
+     * supervisor with the reason, and audited; the same operation again finds it kept.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    Result keepUnapplied(DayCheckoutEntity checkout, OutpostDayBundle.Operation operation, RuntimeException why) {
+        if (operations.existsById(operation.id().toString())) {
+            return Result.ALREADY_APPLIED;
+        }
+        DayOperationEntity row = new DayOperationEntity(operation.id().toString(), checkout.id(),
+                operation.step().name(), operation.visitKey().toString(), operation.staff(), operation.at(),
+                clock.instant());
+        Long visit = operation.step() == OutpostDayBundle.Step.BEGUN ? null
+                : operations.visitOf(checkout.id(), operation.visitKey().toString()).orElse(null);
+        String reason = why instanceof RuleViolation refused ? String.join(",", refused.messageKeys())
+                : why.getClass().getSimpleName();
+        row.reconcile(visit, operation.step() + " at " + operation.at() + " by " + operation.staff() + " on outpost "
+                + checkout.outpost(), "not applied at the Dinas: " + reason);
+        operations.saveAndFlush(row);
+        auditLog.record(AuditRecord.success("recording.outpost.conflict", "RecordingVisit",
+                visit == null ? operation.visitKey().toString() : String.valueOf(visit))
+                .withDetail(operation.step() + "; not applied: " + reason));
+        return Result.RECONCILE;
+    }
+
+    /**
      * The day is the Dinas's again: the checkout turns BACK at its first complete arrival (audited with the counts);
      * a later arrival of the same bundle is audited as a repeat and changes nothing.
      */
@@ -131,6 +180,8 @@ class OutpostDaySteps {
         Optional<Resident> resident = registry.findByNik(nik);
         if (resident.isEmpty()) {
             row.reconcile(null, "visit of " + nik.masked() + " begun " + where, "not in the register");
+            auditLog.record(AuditRecord.success("recording.outpost.conflict", "RecordingVisit",
+                    operation.visitKey().toString()).withDetail("BEGUN; nik=" + nik.masked() + "; not in the register"));
             return Result.RECONCILE;
         }
         Instant since = operation.since() == null || operation.since().isAfter(operation.at()) ? operation.at()
@@ -232,16 +283,22 @@ class OutpostDaySteps {
         return null;
     }
 
-    /** Leaves the step if the case is in it; after a technical fault (named) an overrun is excused. */
+    /**
+     * Leaves the step if the case is in it; after a technical fault (named) an overrun is excused. A laptop's clock set
+     * back during the day may put the end before the start: it ends where it started, never refused (a refusal here
+     * would stop the day's bundle for good).
+     */
     private void leave(CaseRef caseRef, SopStep step, Instant at, String by, @Nullable String fault) {
-        boolean inStep = stepClock.openStep(caseRef).filter(open -> open.step() == step).isPresent();
-        if (!inStep) {
+        Optional<Instant> started = stepClock.openStep(caseRef).filter(open -> open.step() == step)
+                .map(open -> open.startedAt());
+        if (started.isEmpty()) {
             return;
         }
+        Instant end = at.isBefore(started.get()) ? started.get() : at;
         if (fault == null || fault.isBlank()) {
-            stepClock.leave(caseRef, step, at, by);
+            stepClock.leave(caseRef, step, end, by);
         } else {
-            stepClock.leaveExcused(caseRef, step, at, by, "technical failure: " + fault);
+            stepClock.leaveExcused(caseRef, step, end, by, "technical failure: " + fault);
         }
     }
 

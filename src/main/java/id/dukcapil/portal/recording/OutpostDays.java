@@ -28,15 +28,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A recording point's day taken to an outpost and brought back (issue 53, decision 200): SOP C at a kecamatan whose
@@ -55,6 +60,10 @@ public class OutpostDays {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** How far an outpost's clock may be off when its steps are checked against the checkout's window. */
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(10);
+    /** The columns the visit keeps them in ({@code recording_visit}). */
+    private static final int TICKET_MAX_LENGTH = 12;
+    private static final int DESK_MAX_LENGTH = 20;
+    private static final int PROOF_MAX_LENGTH = 40;
     /** The youngest a resident packed is: a married resident may be recorded before 17. */
     private static final int YOUNGEST_PACKED = 14;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -72,12 +81,14 @@ public class OutpostDays {
     private final CurrentActor currentActor;
     private final Clock clock;
     private final int maxResidents;
+    private final TransactionTemplate transactions;
 
     OutpostDays(DayCheckoutRepository checkouts, DayOperationRepository operations, OutpostDaySteps steps,
                 VisitRepository visits, PopulationRegistry registry, Requirements requirements,
                 Explanations explanations, ServicePoints servicePoints, CarriedAccounts carriedAccounts,
                 AuditLog auditLog, CurrentActor currentActor, Clock clock,
-                @Value("${portal.outpost.max-residents:20000}") int maxResidents) {
+                @Value("${portal.outpost.max-residents:20000}") int maxResidents, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.checkouts = checkouts;
         this.operations = operations;
         this.steps = steps;
@@ -101,7 +112,6 @@ public class OutpostDays {
      * The signed-in operator's point takes today to an outpost: refused while the day is out elsewhere, while a visit
      * of today is still open at the Dinas (finish or close it first), and for a point that is not a kecamatan's.
      */
-    @Transactional
     @PreAuthorize("hasRole('" + Roles.REGISTRATION_OPERATOR + "')")
     public OutpostDay checkOut(String outpost, String outpostKey, String prefix) {
         String name = outpost == null ? "" : outpost.strip();
@@ -117,6 +127,26 @@ public class OutpostDays {
         String point = currentActor.servicePoint();
         ServicePoint servicePoint = servicePoints.byCode(point).filter(found -> found.districtCode() != null)
                 .orElseThrow(() -> new RuleViolation("recording.error.outpost-no-district", point));
+        // The day reserved in a short transaction under the counters' locks; the package (a kecamatan's residents,
+        // what the desk tells each one recorded before) made after it, with the point's desks free again. A package
+        // lost on the way, or not made, is asked again and made again from the same checkout.
+        Reserved reserved = Objects.requireNonNull(transactions.execute(status -> reserve(name, outpostKey, prefix,
+                servicePoint)));
+        OutpostDay taken = packageOf(reserved.checkout(), servicePoint, reserved.residents());
+        auditLog.record(AuditRecord.success(reserved.again() ? "recording.day.checked-out-again"
+                : "recording.day.checked-out", "ServicePoint", point).withDetail("outpost=" + name + "; day="
+                + reserved.checkout().day() + "; checkout=" + reserved.checkout().id() + "; residents="
+                + reserved.residents().size() + "; first number=" + reserved.checkout().firstNumber()
+                + "; accounts=" + taken.accounts().size()));
+        return taken;
+    }
+
+    /** A checkout reserved (or found again for the same outpost and operator), with the residents to pack. */
+    private record Reserved(DayCheckoutEntity checkout, List<Resident> residents, boolean again) {
+    }
+
+    private Reserved reserve(String name, String outpostKey, String prefix, ServicePoint servicePoint) {
+        String point = servicePoint.code();
         LocalDate today = LocalDate.now(clock);
         // Both counters locked first: a desk's number or proof at this moment waits and then meets the checkout.
         int lastNumber = visits.lockNumbers(point, today);
@@ -125,11 +155,8 @@ public class OutpostDays {
         if (out.isPresent()) {
             DayCheckoutEntity held = out.get();
             // The same outpost and operator asking again (the package lost on the way) get the same day again.
-            if (held.outpostKey().equals(outpostKey) && held.checkedOutBy().equals(currentActor.id())
-                    && held.day().equals(today)) {
-                auditLog.record(AuditRecord.success("recording.day.checked-out-again", "ServicePoint", point)
-                        .withDetail("outpost=" + name + "; checkout=" + held.id()));
-                return packageOf(held, servicePoint);
+            if (held.outpostKey().equals(outpostKey) && held.checkedOutBy().equals(currentActor.id())) {
+                return new Reserved(held, residentsOf(servicePoint, held.day()), true);
             }
             PointDaysOut.refuse(held);
         }
@@ -140,14 +167,11 @@ public class OutpostDays {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         List<Resident> residents = residentsOf(servicePoint, today);
+        List<String> operators = carriedAccounts.deskOperatorNamesAt(point);
         DayCheckoutEntity checkout = checkouts.saveAndFlush(new DayCheckoutEntity(point, today, name, outpostKey,
                 currentActor.id(), clock.instant(), HexFormat.of().formatHex(key), prefix, lastNumber + 1,
-                lastProof + 1, residents.size()));
-        OutpostDay taken = packageOf(checkout, servicePoint, residents);
-        auditLog.record(AuditRecord.success("recording.day.checked-out", "ServicePoint", point)
-                .withDetail("outpost=" + name + "; day=" + today + "; residents=" + residents.size()
-                        + "; first number=" + checkout.firstNumber() + "; accounts=" + taken.accounts().size()));
-        return taken;
+                lastProof + 1, residents.size(), operators));
+        return new Reserved(checkout, residents, false);
     }
 
     /**
@@ -163,6 +187,9 @@ public class OutpostDays {
             throw new RuleViolation("recording.error.bundle-signature");
         }
         refuseMalformed(checkout, bundle);
+        // The day's numbers and proofs the outpost gave are spent, whatever becomes of their steps here (a step kept
+        // for a supervisor still handed its number out): the Dinas's next number goes on after them.
+        steps.numbersSpent(checkout, bundle);
         int applied = 0;
         int already = 0;
         int toReconcile = 0;
@@ -184,6 +211,12 @@ public class OutpostDays {
         return checkout;
     }
 
+    /**
+     * The operation applied, or found applied by the bundle's other arrival at the same moment. One the Dinas cannot
+     * apply for a reason of its own (a rule the register or a step clock enforces) is kept for a supervisor with that
+     * reason, so no one step stops the rest of the day for good; a failure that may pass (the database busy or away)
+     * stops this arrival, and the bundle sent again goes on where it stopped.
+     */
     private OutpostDaySteps.Result applyOnce(DayCheckoutEntity checkout, Operation operation) {
         try {
             return steps.apply(checkout, operation);
@@ -191,7 +224,12 @@ public class OutpostDays {
             if (steps.taken(operation)) {
                 return OutpostDaySteps.Result.ALREADY_APPLIED;
             }
-            throw sameMoment;
+            return steps.keepUnapplied(checkout, operation, sameMoment);
+        } catch (TransientDataAccessException | RecoverableDataAccessException | CannotCreateTransactionException
+                 mayPass) {
+            throw mayPass;
+        } catch (RuntimeException notHere) {
+            return steps.keepUnapplied(checkout, operation, notHere);
         }
     }
 
@@ -204,7 +242,8 @@ public class OutpostDays {
         if (bundle.operations().size() > OutpostDayBundle.OPERATIONS_MAX) {
             throw new RuleViolation("recording.error.bundle-too-large", OutpostDayBundle.OPERATIONS_MAX);
         }
-        Set<String> operators = new HashSet<>(carriedAccounts.deskOperatorNamesAt(checkout.servicePoint()));
+        // The point's desk operators when the day went out: an operator moved or changed since still acted then.
+        Set<String> operators = new HashSet<>(checkout.operators());
         Instant from = checkout.checkedOutAt().minus(CLOCK_SLACK);
         Instant to = clock.instant().plus(CLOCK_SLACK);
         Set<java.util.UUID> begun = new HashSet<>();
@@ -231,11 +270,23 @@ public class OutpostDays {
                 }
                 case QUEUED -> {
                     numbered(operation, checkout.firstNumber(), numbers);
-                    if (!operation.text().startsWith(checkout.prefix() + "-")) {
+                    if (!operation.text().startsWith(checkout.prefix() + "-")
+                            || operation.text().length() > TICKET_MAX_LENGTH) {
                         throw new RuleViolation("recording.error.bundle-step", operation.step().name());
                     }
                 }
-                case RECORDED -> numbered(operation, checkout.firstProof(), proofs);
+                case RECORDED -> {
+                    numbered(operation, checkout.firstProof(), proofs);
+                    if (operation.text().length() > PROOF_MAX_LENGTH) {
+                        throw new RuleViolation("recording.error.bundle-step", operation.step().name());
+                    }
+                }
+                case CALLED, TAKEN_OVER -> {
+                    if (operation.text() == null || operation.text().isBlank()
+                            || operation.text().length() > DESK_MAX_LENGTH) {
+                        throw new RuleViolation("recording.error.bundle-step", operation.step().name());
+                    }
+                }
                 default -> {
                 }
             }
@@ -243,7 +294,7 @@ public class OutpostDays {
                 throw new RuleViolation("recording.error.bundle-step", operation.step().name());
             }
         }
-        if (checkout.state() == DayCheckoutEntity.State.BACK
+        if (checkout.state() == DayCheckoutEntity.State.BACK && checkout.takenBackBy() == null
                 && bundle.operations().stream().anyMatch(operation -> !steps.taken(operation))) {
             throw new RuleViolation("recording.error.checkout-closed");
         }
@@ -268,10 +319,6 @@ public class OutpostDays {
 
     private static boolean longer(String text) {
         return text != null && text.length() > OutpostDayBundle.TEXT_MAX;
-    }
-
-    private OutpostDay packageOf(DayCheckoutEntity checkout, ServicePoint servicePoint) {
-        return packageOf(checkout, servicePoint, residentsOf(servicePoint, checkout.day()));
     }
 
     private OutpostDay packageOf(DayCheckoutEntity checkout, ServicePoint servicePoint, List<Resident> residents) {

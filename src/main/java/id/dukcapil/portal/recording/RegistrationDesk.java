@@ -123,9 +123,13 @@ public class RegistrationDesk {
      */
     @Transactional
     public Visit begin(String rawNik, Instant arrivedAt) {
+        LocalDate today = LocalDate.now(clock);
+        // The day's counter row held shared to the commit (a checkout of the day locks it for itself): a visit begun
+        // here and a checkout at the same moment never pass each other (the checkout sees this visit open, or this
+        // begin sees the day out); begins at several desks do not wait for each other.
+        visits.shareNumbers(point(), today);
         pointDaysOut.refuseIfOut(point());
         Resident resident = resident(rawNik);
-        LocalDate today = LocalDate.now(clock);
         registry.ktpRecordingEligibility(resident.nik(), today).refusal().ifPresent(finding -> {
             throw new RuleViolation(finding.messageKey(), finding.argsArray());
         });

@@ -56,6 +56,7 @@ class OutpostDayApiTests {
 
     @LocalServerPort int port;
     @Autowired RegistrationDesk registration;
+    @Autowired OutpostDaySupervision outpostDays;
     @Autowired OutpostDaySteps daySteps;
     @Autowired DayCheckoutRepository checkouts;
     @Autowired RecordingDesk recording;
@@ -247,6 +248,61 @@ class OutpostDayApiTests {
         assertThat(detail(closed)).contains("sudah dikembalikan ke Dinas");
         assertThat(jdbc.queryForObject("SELECT state FROM recording_visit WHERE service_point = ? AND day = ?",
                 String.class, point, day)).isEqualTo("BIOMETRIC_CHECK");
+    }
+
+    @Test
+    void a_day_taken_back_keeps_what_its_outpost_sends_later_for_a_supervisor_and_a_clock_set_back_stops_nothing()
+            throws Exception {
+        LocalDate day = startDay(523);
+        String point = staffAccounts.servicePoint();
+        String registrar = staffAccounts.create(Set.of(Role.REGISTRATION_OPERATOR), PASSWORD, point);
+        String recorder = staffAccounts.create(Set.of(Role.RECORDING_OPERATOR), PASSWORD, point);
+        String supervisor = staffAccounts.create(Set.of(Role.PLANNER), PASSWORD);
+        List<String> niks = residentsOfTheDistrict(day, 2);
+        OutpostDay taken = JSON.readValue(post("/api/v1/outposts/days/checkout", registrar,
+                checkout("Laptop Kecamatan", "K"), "id").body(), OutpostDay.class);
+        // The outpost's clock set back three minutes between a call and the recording: the step ends where it began.
+        Day steps = new Day(clock.instant().plus(Duration.ofMinutes(2)));
+        UUID visit = steps.begin(registrar, niks.get(0));
+        steps.add(Step.DOCUMENTS_IN_ORDER, registrar, visit);
+        steps.queued(registrar, visit, taken.firstNumber(), "K-00" + taken.firstNumber(), null);
+        steps.called(recorder, visit, "Meja 1");
+        steps.add(new Operation(UUID.randomUUID(), Step.RECORDED, steps.at(visit, Step.CALLED).minusSeconds(180),
+                recorder, visit, null, null, taken.firstProof(), "BPR-" + point + "-" + day.getYear() + "-00000"
+                + taken.firstProof(), null, null, false));
+        clock.setInstant(steps.next().plus(Duration.ofMinutes(5)));
+        Answer answered = checkIn(registrar, new OutpostDayBundle(taken.checkoutId(), steps.operations),
+                taken.secret(), "id");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answered.body()).get("applied").asInt()).isEqualTo(5);
+        assertThat(jdbc.queryForObject("""
+                SELECT TIMESTAMPDIFF(SECOND, started_at, ended_at) FROM sla_step
+                WHERE case_id = (SELECT CONCAT('C-', id) FROM recording_visit WHERE nik = ? AND day = ?)
+                AND step = 'C3_RECORDING'""", Long.class, niks.get(0), day)).isZero();
+
+        // The next day's machine is lost with its day: a supervisor takes it back, the Dinas's desk works again.
+        LocalDate next = startDay(524);
+        OutpostDay lost = JSON.readValue(post("/api/v1/outposts/days/checkout", registrar,
+                checkout("Laptop Kecamatan", "K"), "id").body(), OutpostDay.class);
+        SignedInAs.run(users, supervisor, () -> outpostDays.takeBack(lost.checkoutId(), "Laptop dicuri dari kantor"));
+        assertThat(SignedInAs.call(users, supervisor, outpostDays::out)).extracting(OutpostDaySupervision.DayOut::point)
+                .doesNotContain(point);
+        Visit atTheDinas = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration,
+                niks.get(1)));
+        assertThat(atTheDinas.ticket()).isNotBlank();
+        // What the lost machine sends afterwards is kept for a supervisor, never applied.
+        Day late = new Day(clock.instant().plus(Duration.ofMinutes(1)));
+        late.begin(registrar, niks.get(1));
+        clock.setInstant(late.next().plus(Duration.ofMinutes(1)));
+        Answer kept = checkIn(registrar, new OutpostDayBundle(lost.checkoutId(), late.operations), lost.secret(), "id");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(JSON.readTree(kept.body()).get("toReconcile").asInt()).isOne();
+        assertThat(SignedInAs.call(users, supervisor, outpostDays::conflicts))
+                .filteredOn(conflict -> conflict.point().equals(point) && conflict.day().equals(next))
+                .singleElement().satisfies(conflict -> assertThat(conflict.dinasVersion())
+                        .contains("taken back at the Dinas by " + supervisor, "Laptop dicuri dari kantor"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_visit WHERE service_point = ? AND day = ?",
+                Integer.class, point, next)).as("only the Dinas's own visit").isOne();
     }
 
     /** A day's steps on the outpost, one minute apart. */

@@ -21,8 +21,11 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "recording_checkout")
 public class DayCheckoutEntity {
 
-    /** Where the day is: at the outpost, or back at the Dinas with its bundle. */
-    public enum State { OUT, BACK }
+    /**
+     * Where the day is: at the outpost; back at the Dinas with its bundle; or taken back by a supervisor without it
+     * (the machine lost or broken): what that outpost still sends is kept for a supervisor, never applied.
+     */
+    public enum State { OUT, BACK, TAKEN_BACK }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,7 +44,11 @@ public class DayCheckoutEntity {
     private int firstNumber;
     private int firstProof;
     private int residents;
+    private String operators;
     private @Nullable Instant checkedInAt;
+    private @Nullable String takenBackBy;
+    private @Nullable Instant takenBackAt;
+    private @Nullable String takenBackReason;
     @Version
     private long version;
 
@@ -55,10 +62,12 @@ public class DayCheckoutEntity {
         this.state = State.OUT;
         this.secret = "";
         this.prefix = "";
+        this.operators = "";
     }
 
     public DayCheckoutEntity(String servicePoint, LocalDate day, String outpost, String outpostKey, String by,
-                             Instant at, String secret, String prefix, int firstNumber, int firstProof, int residents) {
+                             Instant at, String secret, String prefix, int firstNumber, int firstProof, int residents,
+                             java.util.List<String> operators) {
         this.servicePoint = servicePoint;
         this.day = day;
         this.outpost = outpost;
@@ -72,15 +81,42 @@ public class DayCheckoutEntity {
         this.firstNumber = firstNumber;
         this.firstProof = firstProof;
         this.residents = residents;
+        this.operators = String.join(",", operators);
+    }
+
+    /** The point's desk operators when the day went out (usernames): whose steps the bundle may carry. */
+    public java.util.List<String> operators() {
+        return operators.isEmpty() ? java.util.List.of() : java.util.List.of(operators.split(","));
     }
 
     /** The bundle arrived: the day is the Dinas's again. Once back, a bundle again changes nothing more. */
     public void checkedIn(Instant at) {
-        if (state == State.OUT) {
+        if (state == State.OUT || state == State.TAKEN_BACK) {
             state = State.BACK;
             outPoint = null;
             checkedInAt = at;
         }
+    }
+
+    /** A supervisor takes the day back without its bundle: the point's desks at the Dinas work again at once. */
+    public void takenBack(String by, Instant at, String reason) {
+        if (state == State.OUT) {
+            state = State.TAKEN_BACK;
+            outPoint = null;
+            takenBackBy = by;
+            takenBackAt = at;
+            takenBackReason = reason;
+        }
+    }
+
+    /** Who took the day back, when and why, in words; none if nobody did. */
+    public @Nullable String takenBack() {
+        return takenBackBy == null ? null : "taken back at the Dinas by " + takenBackBy + " at " + takenBackAt + ": "
+                + takenBackReason;
+    }
+
+    public @Nullable String takenBackBy() {
+        return takenBackBy;
     }
 
     public long id() {

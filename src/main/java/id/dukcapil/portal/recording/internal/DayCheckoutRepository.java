@@ -13,6 +13,10 @@ public interface DayCheckoutRepository extends JpaRepository<DayCheckoutEntity, 
     @Query("select c from DayCheckoutEntity c where c.outPoint = :point")
     Optional<DayCheckoutEntity> out(String point);
 
+    /** Every point's day out now, the longest out first. */
+    @Query("select c from DayCheckoutEntity c where c.outPoint is not null order by c.checkedOutAt")
+    java.util.List<DayCheckoutEntity> allOut();
+
     /** The checkout, its row locked: a check-in's end and a second arrival's meet here. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from DayCheckoutEntity c where c.id = :id")

@@ -14,12 +14,12 @@ public interface DayOperationRepository extends JpaRepository<DayOperationEntity
             and o.kind = 'BEGUN' and o.visitId is not null""")
     Optional<Long> visitOf(long checkoutId, String visitKey);
 
-    /** A checkout's operations kept for a supervisor, in the order they arrived. */
+    /** The operations kept for a supervisor, the latest arrival first. */
     @Query("""
-            select o from DayOperationEntity o where o.checkoutId = :checkoutId
-            and o.outcome = id.dukcapil.portal.recording.internal.DayOperationEntity.Outcome.RECONCILE
-            order by o.arrivedAt, o.happenedAt""")
-    List<DayOperationEntity> toReconcile(long checkoutId);
+            select o from DayOperationEntity o
+            where o.outcome = id.dukcapil.portal.recording.internal.DayOperationEntity.Outcome.RECONCILE
+            order by o.arrivedAt desc, o.happenedAt desc""")
+    List<DayOperationEntity> toReconcile(org.springframework.data.domain.Limit limit);
 
     long countByCheckoutId(long checkoutId);
 }

@@ -31,6 +31,9 @@ public interface VisitSql {
     /** The point's day's last queue number (0: none yet), its counter row made if need be and locked to the commit. */
     int lockNumbers(String point, LocalDate day);
 
+    /** The point's day's counter row, made if need be and held shared to the commit: a checkout waits for it. */
+    void shareNumbers(String point, LocalDate day);
+
     /** The point's year's last proof number (0: none yet), its counter row made if need be and locked to the commit. */
     int lockProofs(String point, int year);
 

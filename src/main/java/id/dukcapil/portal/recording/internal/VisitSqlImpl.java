@@ -49,6 +49,14 @@ class VisitSqlImpl implements VisitSql {
     }
 
     @Override
+    public void shareNumbers(String point, LocalDate day) {
+        jdbc.sql("INSERT IGNORE INTO recording_queue_day (service_point, day, last_number) VALUES (?, ?, 0)")
+                .params(point, day).update();
+        jdbc.sql("SELECT last_number FROM recording_queue_day WHERE service_point = ? AND day = ? LOCK IN SHARE MODE")
+                .params(point, day).query(Integer.class).single();
+    }
+
+    @Override
     public int lockProofs(String point, int year) {
         jdbc.sql("""
                 INSERT INTO recording_proof_year (service_point, proof_year, last_number) VALUES (?, ?, 0)
