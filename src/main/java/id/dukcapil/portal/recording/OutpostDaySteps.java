@@ -21,7 +21,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -67,11 +71,32 @@ class OutpostDaySteps {
         return operations.existsById(operation.id().toString());
     }
 
+    /**
+     * One visit's steps of an arrival, in their order, in one transaction: the visit's whole run of the day commits
+     * together (one commit, not one per step), its operations' ids with it, so the same steps again find them all.
+     * Anything that would roll one step back rolls the whole run back: the caller then applies its steps one by one.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    List<Result> applyVisit(DayCheckoutEntity checkout, List<Operation> steps) {
+        Set<String> taken = new HashSet<>(operations.existing(steps.stream().map(step -> step.id().toString())
+                .toList()));
+        List<Result> results = new ArrayList<>(steps.size());
+        for (Operation step : steps) {
+            results.add(taken.contains(step.id().toString()) ? Result.ALREADY_APPLIED : applyHere(checkout, step));
+        }
+        return results;
+    }
+
+    /** One step in a transaction of its own: how a visit's run is applied after it could not be as a whole. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     Result apply(DayCheckoutEntity checkout, Operation operation) {
         if (operations.existsById(operation.id().toString())) {
             return Result.ALREADY_APPLIED;
         }
+        return applyHere(checkout, operation);
+    }
+
+    private Result applyHere(DayCheckoutEntity checkout, Operation operation) {
         // The id first: a second arrival of the same operation at this moment waits on the key and fails.
         DayOperationEntity row = operations.saveAndFlush(new DayOperationEntity(operation.id().toString(),
                 checkout.id(), operation.step().name(), operation.visitKey().toString(), operation.staff(),

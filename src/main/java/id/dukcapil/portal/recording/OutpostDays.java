@@ -193,11 +193,13 @@ public class OutpostDays {
         int applied = 0;
         int already = 0;
         int toReconcile = 0;
-        for (Operation operation : bundle.operations()) {
-            switch (applyOnce(checkout, operation)) {
-                case APPLIED -> applied++;
-                case ALREADY_APPLIED -> already++;
-                case RECONCILE -> toReconcile++;
+        for (List<Operation> visit : byVisit(bundle.operations())) {
+            for (OutpostDaySteps.Result result : applyVisit(checkout, visit)) {
+                switch (result) {
+                    case APPLIED -> applied++;
+                    case ALREADY_APPLIED -> already++;
+                    case RECONCILE -> toReconcile++;
+                }
             }
         }
         return steps.finish(checkout.id(), new DayCheckIn(checkout.id(), applied, already, toReconcile, false));
@@ -209,6 +211,33 @@ public class OutpostDays {
                 .filter(found -> found.servicePoint().equals(currentActor.servicePoint()))
                 .orElseThrow(() -> new RuleViolation("recording.error.checkout-unknown"));
         return checkout;
+    }
+
+    /**
+     * The bundle's steps by visit, each visit's in the bundle's order, the visits in the order they began: a visit's
+     * steps depend on each other, never on another visit's (the numbers are the outpost's, checked before).
+     */
+    private static java.util.Collection<List<Operation>> byVisit(List<Operation> operations) {
+        java.util.Map<java.util.UUID, List<Operation>> visits = new java.util.LinkedHashMap<>();
+        for (Operation operation : operations) {
+            visits.computeIfAbsent(operation.visitKey(), key -> new java.util.ArrayList<>()).add(operation);
+        }
+        return visits.values();
+    }
+
+    /**
+     * A visit's steps applied together; where that fails as a whole (a step the Dinas cannot apply, the same bundle's
+     * other arrival at the same moment), one by one, each kept for a supervisor if it cannot be applied.
+     */
+    private List<OutpostDaySteps.Result> applyVisit(DayCheckoutEntity checkout, List<Operation> visit) {
+        try {
+            return steps.applyVisit(checkout, visit);
+        } catch (TransientDataAccessException | RecoverableDataAccessException | CannotCreateTransactionException
+                 mayPass) {
+            throw mayPass;
+        } catch (RuntimeException asAWhole) {
+            return visit.stream().map(operation -> applyOnce(checkout, operation)).toList();
+        }
     }
 
     /**

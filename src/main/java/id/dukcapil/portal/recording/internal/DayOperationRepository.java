@@ -22,4 +22,8 @@ public interface DayOperationRepository extends JpaRepository<DayOperationEntity
     List<DayOperationEntity> toReconcile(org.springframework.data.domain.Limit limit);
 
     long countByCheckoutId(long checkoutId);
+
+    /** Which of these operations were taken before. */
+    @Query("select o.operationId from DayOperationEntity o where o.operationId in :ids")
+    List<String> existing(java.util.Collection<String> ids);
 }
