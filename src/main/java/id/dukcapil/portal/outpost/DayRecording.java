@@ -83,10 +83,7 @@ public class DayRecording {
      * resident waits for the centre until the Dinas takes the day. After a technical fault the step may run over.
      */
     public DayDesks.Visit recorded(UUID visitKey, @Nullable String technicalFault) {
-        String fault = technicalFault == null || technicalFault.isBlank() ? null : technicalFault.strip();
-        if (fault != null && fault.length() > 200) {
-            throw new RuleViolation("recording.error.fault");
-        }
+        String fault = DeskSteps.fault(technicalFault);
         return steps.take(taking -> {
             DayVisitEntity visit = taking.visit(visitKey);
             visit.awaitingProof(); // refused before the year's number is taken: no gap

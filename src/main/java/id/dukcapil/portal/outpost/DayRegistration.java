@@ -129,10 +129,7 @@ public class DayRegistration {
      */
     public DayDesks.Visit biometricCheck(UUID visitKey, boolean alreadyRecorded, @Nullable Priority priority,
                                          @Nullable String technicalFault) {
-        String fault = technicalFault == null || technicalFault.isBlank() ? null : technicalFault.strip();
-        if (fault != null && fault.length() > 200) {
-            throw new RuleViolation("recording.error.fault");
-        }
+        String fault = DeskSteps.fault(technicalFault);
         return steps.take(taking -> {
             DayVisitEntity visit = taking.visit(visitKey);
             DayResidentEntity resident = resident(visit);

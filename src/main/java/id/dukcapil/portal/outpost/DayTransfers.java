@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -120,7 +119,7 @@ public class DayTransfers {
         }
         String name = settings.name().isEmpty() ? "Pos kecamatan" : settings.name();
         String key = nodeKeys.key();
-        OutpostDay taken = call(() -> dinas.checkOutDay(dinasUrl, name, key, settings.queuePrefix(), username,
+        OutpostDay taken = DinasClient.inWords(() -> dinas.checkOutDay(dinasUrl, name, key, settings.queuePrefix(), username,
                 password, language));
         Duration skew = Duration.between(taken.handedAt(), clock.instant()).abs();
         if (skew.compareTo(OutpostTransfers.CLOCK_SKEW_MAX) > 0) {
@@ -241,15 +240,5 @@ public class DayTransfers {
 
     private static String work(TakenDayEntity day) {
         return "RecordingDay:" + day.checkoutId();
-    }
-
-    private static <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (DinasClient.Refused refused) {
-            throw new RuleViolation("outpost.dinas.refused", refused.getMessage());
-        } catch (DinasClient.Away away) {
-            throw new RuleViolation("outpost.dinas.away", away.getMessage());
-        }
     }
 }

@@ -115,6 +115,15 @@ class DeskSteps {
         }
     }
 
+    /** A technical fault as a desk typed it: blank is none; too long is refused in the Dinas's desk's words. */
+    static @Nullable String fault(@Nullable String typed) {
+        String fault = typed == null ? "" : typed.strip();
+        if (fault.length() > 200) {
+            throw new RuleViolation("recording.error.fault");
+        }
+        return fault.isEmpty() ? null : fault;
+    }
+
     /** The day held here (out, or its bundle on the way), if any. */
     Optional<TakenDayEntity> held() {
         return days.held();

@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -93,7 +92,7 @@ public class OutpostTransfers {
 
     /** The officer's team's visits today at the Dinas, to take one. */
     public List<OfferedVisit> offered(URI dinasUrl, String username, char[] password, Locale language) {
-        return call(() -> dinas.visits(dinasUrl, username, password, language));
+        return DinasClient.inWords(() -> dinas.visits(dinasUrl, username, password, language));
     }
 
     /**
@@ -108,7 +107,7 @@ public class OutpostTransfers {
         }
         String name = settings.name().isEmpty() ? "Pos lapangan" : settings.name();
         String key = nodeKeys.key();
-        OutpostPackage taken = call(() -> dinas.checkOut(dinasUrl, visitId, name, key, username, password,
+        OutpostPackage taken = DinasClient.inWords(() -> dinas.checkOut(dinasUrl, visitId, name, key, username, password,
                 language));
         Duration skew = Duration.between(taken.issuedAt(), clock.instant()).abs();
         if (skew.compareTo(CLOCK_SKEW_MAX) > 0) {
@@ -252,16 +251,5 @@ public class OutpostTransfers {
     /** The work the team's accounts are carried for. */
     private static String work(long visitId) {
         return "SchoolVisit:" + visitId;
-    }
-
-    /** The Dinas's answer, or its absence, in the officer's words; nothing here changed. */
-    private static <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (DinasClient.Refused refused) {
-            throw new RuleViolation("outpost.dinas.refused", refused.getMessage());
-        } catch (DinasClient.Away away) {
-            throw new RuleViolation("outpost.dinas.away", away.getMessage());
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.browser.Browser;
+import id.dukcapil.portal.browser.ScreenFindings;
 import id.dukcapil.portal.recording.DayResidents;
 import id.dukcapil.portal.shared.Role;
 import id.dukcapil.portal.staff.StaffAccounts;
@@ -172,13 +173,6 @@ class KecamatanOutpostBrowserTest {
         } else {
             browser.awaitSettled();
         }
-        browser.screenshot("kecamatan-" + step.replaceAll("[^A-Za-z0-9]+", "-"));
-        findings.addAll(browser.findings(step));
-        browser.controlsOutsideTheWindow().forEach(out -> findings.add(step + ": past the edge " + out));
-        browser.wordsBrokenInside().forEach(word -> findings.add(step + ": a word broken inside: " + word));
-        String shown = (String) browser.driver.executeScript("return document.body.innerText");
-        if (shown.matches("(?s).*\\{\\d\\}.*")) {
-            findings.add(step + ": an unfilled placeholder on screen");
-        }
+        findings.addAll(ScreenFindings.of(browser, "kecamatan", step));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.dukcapil.portal.PortalTest;
 import id.dukcapil.portal.TestClock;
 import id.dukcapil.portal.browser.Browser;
+import id.dukcapil.portal.browser.ScreenFindings;
 import id.dukcapil.portal.schoolvisit.OutpostScenes;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,15 +159,6 @@ class OutpostScreensBrowserTest {
 
     private static void look(Browser browser, String step, List<String> findings) {
         browser.awaitSettled();
-        browser.screenshot("outpost-" + step.replaceAll("[^A-Za-z0-9]+", "-"));
-        findings.addAll(browser.findings(step));
-        browser.controlsOutsideTheWindow().forEach(out -> findings.add(step + ": past the edge " + out));
-        browser.wordsBrokenInside().forEach(word -> findings.add(step + ": a word broken inside: " + word));
-        // A message's placeholder left unfilled is code on the screen ("{0}"): a lone apostrophe in a message with
-        // arguments swallows it.
-        String shown = (String) browser.driver.executeScript("return document.body.innerText");
-        if (shown.matches("(?s).*\\{\\d\\}.*")) {
-            findings.add(step + ": an unfilled placeholder on screen");
-        }
+        findings.addAll(ScreenFindings.of(browser, "outpost", step));
     }
 }

@@ -5,6 +5,7 @@ import id.dukcapil.portal.recording.OutpostDay;
 import id.dukcapil.portal.recording.OutpostDayBundle;
 import id.dukcapil.portal.schoolvisit.OutpostBundle;
 import id.dukcapil.portal.schoolvisit.OutpostPackage;
+import id.dukcapil.portal.shared.RuleViolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -113,6 +114,17 @@ public class DinasClient {
                                 int cardsUsed, int cardsSpoiled, int cardsBroughtBack, int cardDifference,
                                 String cards, int journalEntries, @Nullable String handover,
                                 @Nullable String handoverWords) {
+    }
+
+    /** The Dinas's answer to a request, or its refusal or absence in the officer's words; nothing here changed. */
+    public static <T> T inWords(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (Refused refused) {
+            throw new RuleViolation("outpost.dinas.refused", refused.getMessage());
+        } catch (Away away) {
+            throw new RuleViolation("outpost.dinas.away", away.getMessage());
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))

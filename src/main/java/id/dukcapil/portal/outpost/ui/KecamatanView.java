@@ -53,8 +53,8 @@ class KecamatanView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph heading = new Paragraph();
     final Paragraph sending = new Paragraph();
     final Paragraph lastBack = new Paragraph();
-    final Button lock = new Button();
-    final Button addSlot = new Button();
+    final Button lock;
+    final Button addSlot;
     final Button checkIn = new Button();
     final Anchor board = new Anchor(DayBoardView.ROUTE, "");
     final Grid<DayDesks.Visit> register = new Grid<>();
@@ -84,23 +84,8 @@ class KecamatanView extends VerticalLayout implements HasDynamicTitle {
         heading.setId("day-heading");
         sending.setId("day-sending");
         lastBack.setId("day-last-back");
-        lock.setText(getTranslation("outpost.action.lock"));
-        lock.setIcon(VaadinIcon.LOCK.create());
-        lock.setId("day-lock");
-        lock.addClickListener(click -> {
-            vault.lock();
-            Notifications.success(getTranslation("outpost.lock.done"));
-            refresh();
-        });
-        addSlot.setText(getTranslation("outpost.action.add-slot"));
-        addSlot.setIcon(VaadinIcon.KEY.create());
-        addSlot.setId("day-add-slot");
-        addSlot.addClickListener(click -> new PasswordDialog(getTranslation("outpost.add-slot.title"),
-                getTranslation("outpost.add-slot.text"), getTranslation("outpost.add-slot.confirm"), password -> {
-                    vault.addSlot(password);
-                    Notifications.success(getTranslation("outpost.add-slot.done"));
-                }).open());
-        OpensDialog.button(addSlot);
+        lock = VaultButtons.lock(vault, "day-lock", this::refresh);
+        addSlot = VaultButtons.addSlot(vault, "day-add-slot");
         checkIn.setText(getTranslation("outpost.action.check-in"));
         checkIn.setIcon(VaadinIcon.UPLOAD.create());
         checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

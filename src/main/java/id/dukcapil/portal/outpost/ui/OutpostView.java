@@ -53,8 +53,8 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
 
     final TakePanel take;
     final UnlockPanel unlock;
-    final Button lock = new Button();
-    final Button addSlot = new Button();
+    final Button lock;
+    final Button addSlot;
     final Paragraph heading = new Paragraph();
     final Paragraph cards = new Paragraph();
     /** Step 8 for the cards printed here: what waits for the centre, said so. */
@@ -80,23 +80,8 @@ class OutpostView extends VerticalLayout implements HasDynamicTitle {
         take = new TakePanel(desk, transfers, settings, this::refresh);
         unlock = new UnlockPanel(desk::officer, vault, this::refresh);
         sending.setId("outpost-sending");
-        lock.setText(getTranslation("outpost.action.lock"));
-        lock.setIcon(VaadinIcon.LOCK.create());
-        lock.setId("outpost-lock");
-        lock.addClickListener(click -> {
-            vault.lock();
-            Notifications.success(getTranslation("outpost.lock.done"));
-            refresh();
-        });
-        addSlot.setText(getTranslation("outpost.action.add-slot"));
-        addSlot.setIcon(VaadinIcon.KEY.create());
-        addSlot.setId("outpost-add-slot");
-        addSlot.addClickListener(click -> new PasswordDialog(getTranslation("outpost.add-slot.title"),
-                getTranslation("outpost.add-slot.text"), getTranslation("outpost.add-slot.confirm"), password -> {
-                    vault.addSlot(password);
-                    Notifications.success(getTranslation("outpost.add-slot.done"));
-                }).open());
-        OpensDialog.button(addSlot);
+        lock = VaultButtons.lock(vault, "outpost-lock", this::refresh);
+        addSlot = VaultButtons.addSlot(vault, "outpost-add-slot");
         heading.setId("outpost-heading");
         cards.setId("outpost-cards");
         handover.setId("outpost-handover");
