@@ -20,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditJournal {
 
+    /** Who sends an outpost's work back with its journal: a field officer, a desk operator, the node's admin. */
+    private static final String OUTPOST_STAFF = "hasAnyRole('" + Roles.FIELD_OFFICER + "','"
+            + Roles.REGISTRATION_OPERATOR + "','" + Roles.RECORDING_OPERATOR + "','" + Roles.ADMIN + "')";
+
     private final AuditEntryReader reader;
     private final AuditChainKey key;
 
@@ -55,14 +59,14 @@ public class AuditJournal {
 
     /** The entries after a position, oldest first, at most {@code max}. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
+    @PreAuthorize(OUTPOST_STAFF)
     public List<AuditEntry> after(long seq, int max) {
         return reader.after(seq, max);
     }
 
     /** The entries after a position, oldest first, at most {@code max}, with their links, checked. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('" + Roles.FIELD_OFFICER + "','" + Roles.ADMIN + "')")
+    @PreAuthorize(OUTPOST_STAFF)
     public Stretch stretchAfter(long seq, int max) {
         Mac mac = key.mac();
         List<Linked> entries = new ArrayList<>();

@@ -41,8 +41,10 @@ public class DayRegistration {
     private final DeskSteps steps;
     private final DayVisitRepository visits;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    DayRegistration(DeskSteps steps, DayVisitRepository visits, MessageSource messages) {
+    DayRegistration(DeskSteps steps, DayVisitRepository visits, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.steps = steps;
         this.visits = visits;
         this.messages = messages;
@@ -79,7 +81,7 @@ public class DayRegistration {
             openVisit(day, resident).ifPresent(open -> {
                 throw new RuleViolation("recording.error.open-visit", open.ticket() == null ? "" : open.ticket());
             });
-            Instant startOfDay = day.day().atStartOfDay(java.time.ZoneId.of("Asia/Jakarta")).toInstant();
+            Instant startOfDay = day.day().atStartOfDay(clock.getZone()).toInstant();
             Instant since = arrivedAt.isAfter(taking.now()) ? taking.now()
                     : arrivedAt.isBefore(startOfDay) ? startOfDay : arrivedAt;
             DayVisitEntity visit = visits.saveAndFlush(new DayVisitEntity(day.checkoutId(), resident.id(),

@@ -1,7 +1,9 @@
 package id.dukcapil.portal.outpost;
 
+import id.dukcapil.portal.audit.AuditJournal;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.OutpostJournal;
 import id.dukcapil.portal.outpost.internal.DataKey;
 import id.dukcapil.portal.outpost.internal.DayResidentEntity;
 import id.dukcapil.portal.outpost.internal.DayResidentRepository;
@@ -58,13 +60,15 @@ public class DayTransfers {
     private final OutpostProperties settings;
     private final CarriedAccounts carriedAccounts;
     private final AuditLog auditLog;
+    private final AuditJournal journal;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     DayTransfers(TakenDayRepository days, TakenVisitRepository visitsTaken, DayResidentRepository residents,
                  DayVisitRepository visits, DayStepRepository steps, DeskSteps daySteps, NodeKeys nodeKeys,
                  DinasClient dinas, OutpostVault vault, OutpostProperties settings, CarriedAccounts carriedAccounts,
-                 AuditLog auditLog, TransactionTemplate transactions, Clock clock) {
+                 AuditLog auditLog, AuditJournal journal, TransactionTemplate transactions, Clock clock) {
+        this.journal = journal;
         this.days = days;
         this.visitsTaken = visitsTaken;
         this.residents = residents;
@@ -119,7 +123,8 @@ public class DayTransfers {
         }
         String name = settings.name().isEmpty() ? "Pos kecamatan" : settings.name();
         String key = nodeKeys.key();
-        OutpostDay taken = DinasClient.inWords(() -> dinas.checkOutDay(dinasUrl, name, key, settings.queuePrefix(), username,
+        OutpostDay taken = DinasClient.inWords(() -> dinas.checkOutDay(dinasUrl, name, key, settings.queuePrefix(),
+                username,
                 password, language));
         Duration skew = Duration.between(taken.handedAt(), clock.instant()).abs();
         if (skew.compareTo(OutpostTransfers.CLOCK_SKEW_MAX) > 0) {
@@ -127,11 +132,12 @@ public class DayTransfers {
         }
         List<CarriedAccounts.Carried> operators = taken.accounts().stream().limit(OPERATORS_MAX).toList();
         DataKey[] made = new DataKey[1];
+        long journalFrom = journal.head();
         try {
             TakenDayEntity saved = transactions.execute(status -> {
                 nodeKeys.refuseUnlessFree(() -> days.held().isPresent() || visitsTaken.held().isPresent());
                 made[0] = vault.fresh(username, password);
-                TakenDayEntity day = new TakenDayEntity(dinasUrl, taken, made[0]);
+                TakenDayEntity day = new TakenDayEntity(dinasUrl, taken, made[0], journalFrom);
                 day.carried(carriedAccounts.adopt(operators, work(taken)));
                 days.saveAndFlush(day);
                 for (OutpostDay.Packed packed : taken.residents()) {
@@ -169,7 +175,11 @@ public class DayTransfers {
             Integer sent = held.sentOperations();
             List<OutpostDayBundle.Operation> carried = steps.findByCheckoutIdOrderByPosition(held.checkoutId())
                     .stream().limit(sent == null ? 0 : sent).map(kept -> kept.operation(vault.key())).toList();
-            bundle = new OutpostDayBundle(held.checkoutId(), carried);
+            // What happened on this machine since the take, each entry with its links and checked here under this
+            // node's chain key: joined into the Dinas's log, with where the check found it broken.
+            AuditJournal.Stretch stretch = journal.stretchAfter(held.journalFrom(), OutpostJournal.MAX);
+            bundle = new OutpostDayBundle(held.checkoutId(), carried, stretch.entries().stream()
+                    .map(OutpostJournal.Entry::of).toList(), stretch.brokenAt(), stretch.notTaken());
             signature = BundleSignature.sign(bundle.canonical(), held.secret(vault.key()));
         } catch (RuntimeException beforeSending) {
             notSent(held);
@@ -196,7 +206,7 @@ public class DayTransfers {
                 return days.findById(held.checkoutId()).orElseThrow(); // the other send's answer came first
             }
             day.back(clock.instant(), "applied=" + answer.applied() + "; already=" + answer.alreadyApplied()
-                    + "; to reconcile=" + answer.toReconcile());
+                    + "; to reconcile=" + answer.toReconcile() + "; log entries joined=" + answer.journalEntries());
             carriedAccounts.release(day.carriedAccounts(), work(day));
             // The day is the Dinas's again: the residents, the visits and the key leave the machine.
             visits.deleteOfDay(day.checkoutId());

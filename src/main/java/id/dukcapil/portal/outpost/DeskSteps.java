@@ -163,7 +163,7 @@ class DeskSteps {
      */
     Instant dueBack(TakenDayEntity day) {
         Instant limit = day.checkedOutAt().plus(settings.maxOut());
-        Instant dayEnds = day.day().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Jakarta")).toInstant();
+        Instant dayEnds = day.day().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         return limit.isBefore(dayEnds) ? limit : dayEnds;
     }
 

@@ -1,9 +1,9 @@
 package id.dukcapil.portal.outpost;
 
-import id.dukcapil.portal.audit.AuditEntry;
 import id.dukcapil.portal.audit.AuditJournal;
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.OutpostJournal;
 import id.dukcapil.portal.outpost.internal.DataKey;
 import id.dukcapil.portal.outpost.internal.DinasClient;
 import id.dukcapil.portal.outpost.internal.TakenDayRepository;
@@ -107,7 +107,8 @@ public class OutpostTransfers {
         }
         String name = settings.name().isEmpty() ? "Pos lapangan" : settings.name();
         String key = nodeKeys.key();
-        OutpostPackage taken = DinasClient.inWords(() -> dinas.checkOut(dinasUrl, visitId, name, key, username, password,
+        OutpostPackage taken = DinasClient.inWords(() -> dinas.checkOut(dinasUrl, visitId, name, key, username,
+                password,
                 language));
         Duration skew = Duration.between(taken.issuedAt(), clock.instant()).abs();
         if (skew.compareTo(CLOCK_SKEW_MAX) > 0) {
@@ -167,8 +168,7 @@ public class OutpostTransfers {
             // What happened on this laptop since the take, in its log's order, each entry with its links and checked
             // here under this node's chain key: joined into the Dinas's log, with where the check found it broken.
             AuditJournal.Stretch stretch = journal.stretchAfter(held.journalFrom(), OutpostBundle.JOURNAL_MAX);
-            List<OutpostBundle.JournalEntry> entries = stretch.entries().stream()
-                    .map(OutpostTransfers::journalEntry).toList();
+            List<OutpostJournal.Entry> entries = stretch.entries().stream().map(OutpostJournal.Entry::of).toList();
             bundle = new OutpostBundle(held.checkoutId(), cardsBroughtBack, carried, entries, stretch.brokenAt(),
                     stretch.notTaken());
             signature = Outposts.sign(bundle, held.secret(vault.key()));
@@ -210,25 +210,6 @@ public class OutpostTransfers {
             return visits.saveAndFlush(visit);
         });
         return views.of(back);
-    }
-
-    /**
-     * A log entry as the journal carries it, within the API's bounds whatever the log holds: an actor without a name
-     * (a sign-in tried with none) still an actor, long fields cut, so one entry never makes the bundle refused.
-     */
-    private static OutpostBundle.JournalEntry journalEntry(AuditJournal.Linked linked) {
-        AuditEntry entry = linked.entry();
-        String actor = entry.actorId() == null || entry.actorId().isBlank() ? "(" + entry.actorType() + ")"
-                : entry.actorId();
-        String subject = entry.subjectType() == null ? null : entry.subjectType() + ":" + entry.subjectId();
-        return new OutpostBundle.JournalEntry(entry.seq(), entry.occurredAt(), cut(actor), cut(entry.action()),
-                subject == null ? null : cut(subject), entry.outcome().name(), entry.detail(), linked.prevHash(),
-                linked.hash());
-    }
-
-    private static String cut(String text) {
-        return text.length() <= OutpostBundle.JOURNAL_FIELD_MAX ? text
-                : text.substring(0, OutpostBundle.JOURNAL_FIELD_MAX);
     }
 
     /** A send that may have reached the Dinas: from now on only this bundle goes, whatever later tries meet. */

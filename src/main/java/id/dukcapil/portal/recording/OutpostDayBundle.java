@@ -1,5 +1,6 @@
 package id.dukcapil.portal.recording;
 
+import id.dukcapil.portal.audit.OutpostJournal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * operation with its own id, the visit it belongs to (made on the outpost) and the time it happened there. Signed
  * over {@link #canonical()} with the checkout's secret.
  */
-public record OutpostDayBundle(long checkoutId, List<Operation> operations) {
+public record OutpostDayBundle(long checkoutId, List<Operation> operations, List<OutpostJournal.Entry> journal,
+                               @Nullable Long journalBrokenAt, long journalNotSent) {
 
     /** The most operations one bundle carries: a busy point's day (300 residents, a dozen steps each) several times. */
     public static final int OPERATIONS_MAX = 20_000;
@@ -20,6 +22,12 @@ public record OutpostDayBundle(long checkoutId, List<Operation> operations) {
 
     public OutpostDayBundle {
         operations = List.copyOf(operations);
+        journal = List.copyOf(journal);
+    }
+
+    /** A bundle without the outpost's log. */
+    public OutpostDayBundle(long checkoutId, List<Operation> operations) {
+        this(checkoutId, operations, List.of(), null, 0);
     }
 
     /** A desk's step, as {@link RegistrationDesk} and {@link RecordingDesk} take them. */
@@ -72,12 +80,13 @@ public record OutpostDayBundle(long checkoutId, List<Operation> operations) {
     }
 
     /**
-     * The bytes signed: one line for the bundle, one per operation in order, fields separated by '|' (free text
-     * escaped, none as "\0"), UTF-8. Written by hand, so the outpost and the Dinas agree on them whatever their
-     * settings.
+     * The bytes signed: one line for the bundle, the journal's check if any, one per operation in order, one per
+     * journal entry ({@link OutpostJournal}), fields separated by '|' (free text escaped, none as "\0"), UTF-8. Written
+     * by hand, so the outpost and the Dinas agree on them whatever their settings.
      */
     public byte[] canonical() {
         StringBuilder text = new StringBuilder("day-bundle|").append(checkoutId).append('\n');
+        OutpostJournal.appendCheck(text, journalBrokenAt, journalNotSent);
         for (Operation operation : operations) {
             text.append(operation.id()).append('|').append(operation.step()).append('|').append(operation.at())
                     .append('|').append(escaped(operation.staff())).append('|').append(operation.visitKey())
@@ -88,12 +97,11 @@ public record OutpostDayBundle(long checkoutId, List<Operation> operations) {
                     .append(escaped(operation.priority() == null ? null : operation.priority().name())).append('|')
                     .append(operation.technical()).append('\n');
         }
+        OutpostJournal.appendCanonical(text, journal);
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Free text in the canonical form: separators and line breaks escaped, none as "\0" (no text reads so). */
     private static String escaped(@Nullable String text) {
-        return text == null ? "\\0" : text.replace("\\", "\\\\").replace("|", "\\p").replace("\n", "\\n")
-                .replace("\r", "\\r");
+        return OutpostJournal.escaped(text);
     }
 }

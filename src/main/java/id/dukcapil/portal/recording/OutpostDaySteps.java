@@ -2,6 +2,7 @@ package id.dukcapil.portal.recording;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.OutpostJournal;
 import id.dukcapil.portal.population.EnrolmentStatus;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
@@ -42,11 +43,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OutpostDaySteps {
 
+    /** The outpost's take of a day, as its own log names it: the journal joined must open with it. */
+    static final String TAKEN = "outpost.day.taken";
+
     /** What became of one operation. */
     enum Result { APPLIED, ALREADY_APPLIED, RECONCILE }
 
     private final DayOperationRepository operations;
     private final DayCheckoutRepository checkouts;
+    private final OutpostJournal journals;
     private final VisitRepository visits;
     private final PopulationRegistry registry;
     private final StepClock stepClock;
@@ -54,10 +59,12 @@ class OutpostDaySteps {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    OutpostDaySteps(DayOperationRepository operations, DayCheckoutRepository checkouts, VisitRepository visits, PopulationRegistry registry,
+    OutpostDaySteps(DayOperationRepository operations, DayCheckoutRepository checkouts, OutpostJournal journals,
+                    VisitRepository visits, PopulationRegistry registry,
                     StepClock stepClock, AuditLog auditLog, Clock clock) {
         this.operations = operations;
         this.checkouts = checkouts;
+        this.journals = journals;
         this.visits = visits;
         this.registry = registry;
         this.stepClock = stepClock;
@@ -102,7 +109,7 @@ class OutpostDaySteps {
                 checkout.id(), operation.step().name(), operation.visitKey().toString(), operation.staff(),
                 operation.at(), clock.instant()));
         String where = "outpost=" + checkout.outpost() + "; at " + operation.at() + " by " + operation.staff();
-        String takenBack = checkouts.findById(checkout.id()).map(DayCheckoutEntity::takenBack).orElse(null);
+        String takenBack = checkouts.findSharedById(checkout.id()).map(DayCheckoutEntity::takenBack).orElse(null);
         if (takenBack != null) {
             // The day was taken back before this arrived: the Dinas's desks may have gone on; a supervisor decides.
             row.reconcile(null, operation.step() + " " + where, takenBack);
@@ -187,17 +194,24 @@ class OutpostDaySteps {
      * a later arrival of the same bundle is audited as a repeat and changes nothing.
      */
     @Transactional
-    OutpostDays.DayCheckIn finish(long checkoutId, OutpostDays.DayCheckIn counted) {
+    OutpostDays.DayCheckIn finish(long checkoutId, OutpostDays.DayCheckIn counted, OutpostDayBundle bundle) {
         DayCheckoutEntity checkout = checkouts.findLockedById(checkoutId).orElseThrow();
-        boolean first = checkout.state() == DayCheckoutEntity.State.OUT;
+        boolean first = checkout.checkedInAt() == null; // out, or taken back and nothing arrived since
         checkout.checkedIn(clock.instant());
+        // The outpost's own log since it took the day joins the Dinas's, once (decision 199's journal, one code).
+        if (first) {
+            OutpostJournal.Target joined = new OutpostJournal.Target("recording.outpost.journal", "RecordingCheckout",
+                    String.valueOf(checkoutId), checkout.outpost(), TAKEN, "ServicePoint:" + checkout.servicePoint());
+            checkout.journalJoined(journals.join(joined, bundle.journal(), bundle.journalBrokenAt(),
+                    bundle.journalNotSent()));
+        }
         String detail = "outpost=" + checkout.outpost() + "; day=" + checkout.day() + "; applied=" + counted.applied()
                 + "; already=" + counted.alreadyApplied() + "; to reconcile=" + counted.toReconcile()
                 + "; operations=" + operations.countByCheckoutId(checkoutId);
         auditLog.record(AuditRecord.success(first ? "recording.day.checked-in" : "recording.day.check-in-repeated",
                 "ServicePoint", checkout.servicePoint()).withDetail(detail));
         return new OutpostDays.DayCheckIn(checkoutId, counted.applied(), counted.alreadyApplied(),
-                counted.toReconcile(), first);
+                counted.toReconcile(), first, checkout.journalEntries());
     }
 
     private Result begin(DayCheckoutEntity checkout, Operation operation, DayOperationEntity row, String where) {
@@ -206,7 +220,8 @@ class OutpostDaySteps {
         if (resident.isEmpty()) {
             row.reconcile(null, "visit of " + nik.masked() + " begun " + where, "not in the register");
             auditLog.record(AuditRecord.success("recording.outpost.conflict", "RecordingVisit",
-                    operation.visitKey().toString()).withDetail("BEGUN; nik=" + nik.masked() + "; not in the register"));
+                    operation.visitKey().toString())
+                    .withDetail("BEGUN; nik=" + nik.masked() + "; not in the register"));
             return Result.RECONCILE;
         }
         Instant since = operation.since() == null || operation.since().isAfter(operation.at()) ? operation.at()

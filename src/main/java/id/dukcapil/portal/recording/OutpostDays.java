@@ -105,7 +105,8 @@ public class OutpostDays {
     }
 
     /** What a check-in did: operations applied, found applied before, kept for a supervisor. */
-    public record DayCheckIn(long checkoutId, int applied, int alreadyApplied, int toReconcile, boolean firstArrival) {
+    public record DayCheckIn(long checkoutId, int applied, int alreadyApplied, int toReconcile, boolean firstArrival,
+                             int journalEntries) {
     }
 
     /**
@@ -202,7 +203,8 @@ public class OutpostDays {
                 }
             }
         }
-        return steps.finish(checkout.id(), new DayCheckIn(checkout.id(), applied, already, toReconcile, false));
+        return steps.finish(checkout.id(), new DayCheckIn(checkout.id(), applied, already, toReconcile, false, 0),
+                bundle);
     }
 
     /** The checkout a bundle names, of the signed-in operator's point; once back, nothing new is taken. */
@@ -323,7 +325,7 @@ public class OutpostDays {
                 throw new RuleViolation("recording.error.bundle-step", operation.step().name());
             }
         }
-        if (checkout.state() == DayCheckoutEntity.State.BACK && checkout.takenBackBy() == null
+        if (checkout.state() == DayCheckoutEntity.State.BACK
                 && bundle.operations().stream().anyMatch(operation -> !steps.taken(operation))) {
             throw new RuleViolation("recording.error.checkout-closed");
         }
@@ -354,7 +356,8 @@ public class OutpostDays {
         LocalDate day = checkout.day();
         List<OutpostDay.Packed> packed = residents.stream().map(resident -> packed(resident, day)).toList();
         return new OutpostDay(checkout.id(), checkout.outpost(), checkout.checkedOutBy(), checkout.checkedOutAt(),
-                servicePoint.code(), servicePoint.name(), day, checkout.prefix(), checkout.firstNumber(), checkout.firstProof(),
+                servicePoint.code(), servicePoint.name(), day, checkout.prefix(), checkout.firstNumber(),
+                checkout.firstProof(),
                 packed, checkout.secret(), carriedAccounts.deskOperatorsOf(servicePoint.code()), clock.instant());
     }
 

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.schoolvisit;
 
+import id.dukcapil.portal.audit.OutpostJournal;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.shared.Sex;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #canonical()} with the checkout's secret.
  */
 public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations,
-                            List<JournalEntry> journal, @Nullable Long journalBrokenAt, long journalNotSent) {
+                            List<OutpostJournal.Entry> journal, @Nullable Long journalBrokenAt, long journalNotSent) {
 
     /** The most operations one bundle carries: a day's roster (2,000 students) several times over. */
     public static final int OPERATIONS_MAX = 10_000;
@@ -25,9 +26,9 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
     public static final int CARD_SERIAL_MAX_LENGTH = 40;
 
     /** The most entries of the outpost's log one bundle carries. */
-    public static final int JOURNAL_MAX = 5_000;
+    public static final int JOURNAL_MAX = OutpostJournal.MAX;
     /** A journal entry's actor, action and subject at most. */
-    public static final int JOURNAL_FIELD_MAX = 100;
+    public static final int JOURNAL_FIELD_MAX = OutpostJournal.FIELD_MAX;
 
     public OutpostBundle {
         operations = List.copyOf(operations);
@@ -36,32 +37,13 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
 
     /** A bundle whose journal the outpost found intact and sent whole. */
     public OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations,
-                         List<JournalEntry> journal) {
+                         List<OutpostJournal.Entry> journal) {
         this(checkoutId, cardsBroughtBack, operations, journal, null, 0);
     }
 
     /** A bundle without the outpost's log. */
     public OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operation> operations) {
         this(checkoutId, cardsBroughtBack, operations, List.of());
-    }
-
-    /**
-     * An entry of the outpost's own audit log since the visit was taken, joined into the Dinas's on check-in.
-     *
-     * @param seq      its position in the outpost's chain: the journal's entries follow each other without a gap
-     * @param subject  {@code type:id}, if any
-     * @param prevHash the hash of the entry before it in the outpost's chain (hex)
-     * @param hash     its own hash there: the next entry's {@code prevHash}
-     */
-    public record JournalEntry(long seq, Instant at, String actor, String action, @Nullable String subject,
-                               String outcome, @Nullable String detail, @Nullable String prevHash,
-                               @Nullable String hash) {
-
-        /** An entry without its links. */
-        public JournalEntry(long seq, Instant at, String actor, String action, @Nullable String subject,
-                            String outcome, @Nullable String detail) {
-            this(seq, at, actor, action, subject, outcome, detail, null, null);
-        }
     }
 
     /** What the outpost did. */
@@ -175,10 +157,7 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
     public byte[] canonical() {
         StringBuilder text = new StringBuilder("bundle|").append(checkoutId).append('|').append(cardsBroughtBack)
                 .append('\n');
-        if (journalBrokenAt != null || journalNotSent > 0) {
-            text.append("journal-check|").append(journalBrokenAt == null ? "" : journalBrokenAt).append('|')
-                    .append(journalNotSent).append('\n');
-        }
+        OutpostJournal.appendCheck(text, journalBrokenAt, journalNotSent);
         for (Operation operation : operations) {
             text.append(operation.id()).append('|').append(operation.kind()).append('|')
                     .append(operation.happenedAt()).append('|').append(operation.staff()).append('|')
@@ -189,20 +168,10 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
             }
             text.append('\n');
         }
-        for (JournalEntry entry : journal) {
-            text.append("journal|").append(entry.seq()).append('|').append(entry.at()).append('|')
-                    .append(escaped(entry.actor())).append('|').append(escaped(entry.action())).append('|')
-                    .append(escaped(entry.subject())).append('|').append(escaped(entry.outcome())).append('|')
-                    .append(escaped(entry.detail()));
-            if (entry.hash() != null || entry.prevHash() != null) {
-                text.append('|').append(escaped(entry.prevHash())).append('|').append(escaped(entry.hash()));
-            }
-            text.append('\n');
-        }
+        OutpostJournal.appendCanonical(text, journal);
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A log's free text in the canonical form: its separators and line breaks escaped, so no two texts read alike. */
     /** The other way: {@code null} for "\0". */
     private static @Nullable String unescaped(String text) {
         if (text.equals("\\0")) {
@@ -227,9 +196,6 @@ public record OutpostBundle(long checkoutId, int cardsBroughtBack, List<Operatio
     }
 
     private static String escaped(@Nullable String text) {
-
-        // None is "\0", which no escaped text can read as: a backslash of the text is written twice.
-        return text == null ? "\\0" : text.replace("\\", "\\\\").replace("|", "\\p").replace("\n", "\\n")
-                .replace("\r", "\\r");
+        return OutpostJournal.escaped(text);
     }
 }

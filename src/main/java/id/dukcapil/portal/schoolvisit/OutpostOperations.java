@@ -2,6 +2,7 @@ package id.dukcapil.portal.schoolvisit;
 
 import id.dukcapil.portal.audit.AuditLog;
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.OutpostJournal;
 import id.dukcapil.portal.population.PopulationRegistry;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.OutpostBundle.Kind;
@@ -36,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OutpostOperations {
 
+    /** The outpost's take of a visit, as its own log names it: the journal joined must open with it. */
+    static final String TAKEN = "outpost.visit.taken";
+
     /** How far an outpost laptop's clock may be off the Dinas's: an operation's time is believed so far. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
     private static final ZoneId OFFICE = ZoneId.of("Asia/Jakarta");
@@ -55,12 +59,12 @@ class OutpostOperations {
     private final AuditLog auditLog;
     private final Clock clock;
     private final TeamVisits team;
-    private final OutpostJournals journals;
+    private final OutpostJournal journals;
     private final OutpostEffects effects;
 
     OutpostOperations(TeamVisits team, CheckoutRepository checkouts, OutpostOperationRepository operations,
                       ReconciliationRepository reconciliation, StudentRepository students,
-                      VisitReads plans, PopulationRegistry registry, OutpostJournals journals,
+                      VisitReads plans, PopulationRegistry registry, OutpostJournal journals,
                       OutpostEffects effects, AuditLog auditLog, Clock clock) {
         this.team = team;
         this.effects = effects;
@@ -274,7 +278,10 @@ class OutpostOperations {
         boolean wasOut = checkout.state() != CheckoutEntity.State.BACK; // out, or taken back: its first arrival
         checkout.checkedIn(cardsBroughtBack, clock.instant());
         if (wasOut) {
-            journals.join(checkout, bundle);
+            OutpostJournal.Target joined = new OutpostJournal.Target("schoolvisit.outpost.journal", "OutpostCheckout",
+                    String.valueOf(checkout.id()), checkout.outpost(), TAKEN, "SchoolVisit:" + checkout.visitId());
+            checkout.journalJoined(journals.join(joined, bundle.journal(), bundle.journalBrokenAt(),
+                    bundle.journalNotSent()));
         }
         checkouts.saveAndFlush(checkout);
         List<OutpostOperationEntity> taken = operations.findByCheckoutId(checkoutId);

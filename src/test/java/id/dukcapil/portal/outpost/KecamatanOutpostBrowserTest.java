@@ -113,11 +113,11 @@ class KecamatanOutpostBrowserTest {
             later(30); // an hour of the clock since the link went
 
             click(desk, By.id("day-check-in"));
-            type(desk, "#outpost-dialog-password input", PASSWORD);
-            click(desk, By.id("outpost-dialog-confirm"));
+            type(desk, "#day-check-in-password input", PASSWORD);
+            click(desk, By.id("day-check-in-send"));
             desk.awaitTextAnywhere("tidak terjangkau"); // the Dinas cannot be reached: nothing sent, nothing lost
             link.restore();
-            click(desk, By.id("outpost-dialog-confirm")); // the dialog stays open with its password: once more
+            click(desk, By.id("day-check-in-send")); // the dialog stays open with its password: once more
             desk.await(By.id("day-last-back"));
             desk.awaitTextAnywhere("sudah kembali ke Dinas");
             look(desk, "sent back", findings);

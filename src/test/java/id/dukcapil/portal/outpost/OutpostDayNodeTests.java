@@ -166,6 +166,16 @@ class OutpostDayNodeTests {
                 INDONESIAN));
 
         assertThat(back.answer()).contains("already=" + waiting);
+        // The outpost's own log since the take joined the Dinas's once, whole, its chain intact.
+        int joined = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM audit_entry WHERE action = 'recording.outpost.journal'
+                AND subject_type = 'RecordingCheckout' AND subject_id = ?""", Integer.class,
+                String.valueOf(taken.checkoutId()));
+        assertThat(joined).as("the take, each step, the refused send").isGreaterThanOrEqualTo(waiting + 1);
+        assertThat(back.answer()).contains("log entries joined=" + joined);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action IN "
+                + "('recording.outpost.journal-gap', 'recording.outpost.journal-broken') AND subject_id = ?",
+                Integer.class, String.valueOf(taken.checkoutId()))).isZero();
         assertThat(jdbc.queryForObject("SELECT state FROM recording_checkout WHERE id = ?", String.class,
                 taken.checkoutId())).isEqualTo("BACK");
         assertThat(jdbc.queryForList("""

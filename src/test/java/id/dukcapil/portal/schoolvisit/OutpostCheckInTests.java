@@ -1,5 +1,6 @@
 package id.dukcapil.portal.schoolvisit;
 
+import id.dukcapil.portal.audit.OutpostJournal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -518,10 +519,10 @@ class OutpostCheckInTests {
         // Entries 41 and 42, then 44: 43 was removed on the laptop; and its log lacks the take.
         OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0,
                 List.of(op(Kind.ABSENT, at, out, absent, null)), List.of(
-                new OutpostBundle.JournalEntry(41, at, out.officer(), "staff.sign-in", null, "SUCCESS", null),
-                new OutpostBundle.JournalEntry(42, at, out.officer(), "outpost.operation.recorded", visit, "SUCCESS",
+                new OutpostJournal.Entry(41, at, out.officer(), "staff.sign-in", null, "SUCCESS", null),
+                new OutpostJournal.Entry(42, at, out.officer(), "outpost.operation.recorded", visit, "SUCCESS",
                         "kind=ABSENT | a bar, and a\nline break"),
-                new OutpostBundle.JournalEntry(44, at, out.officer(), "outpost.vault.unlock-refused", null, "REFUSED",
+                new OutpostJournal.Entry(44, at, out.officer(), "outpost.vault.unlock-refused", null, "REFUSED",
                         "username=" + out.officer())));
         clock.advance(Duration.ofMinutes(5));
 
@@ -546,7 +547,7 @@ class OutpostCheckInTests {
 
         // The journal is signed: an entry changed on the way refuses the whole bundle.
         OutpostBundle altered = new OutpostBundle(bundle.checkoutId(), 0, bundle.operations(), List.of(
-                new OutpostBundle.JournalEntry(41, at, out.officer(), "staff.sign-in", null, "SUCCESS", "x")));
+                new OutpostJournal.Entry(41, at, out.officer(), "staff.sign-in", null, "SUCCESS", "x")));
         assertThatThrownBy(() -> SignedInAs.call(users, out.officer(), () -> outposts.checkIn(altered,
                 Outposts.sign(bundle, out.sent().secret())))).hasMessageContaining("schoolvisit.error.bundle-signature");
     }
@@ -563,11 +564,11 @@ class OutpostCheckInTests {
         // stayed on the laptop past the journal's limit.
         OutpostBundle bundle = new OutpostBundle(out.sent().checkoutId(), 0,
                 List.of(op(Kind.ABSENT, at, out, out.students().getFirst(), null)), List.of(
-                new OutpostBundle.JournalEntry(10, at, out.officer(), "outpost.visit.taken", visit, "SUCCESS", null,
+                new OutpostJournal.Entry(10, at, out.officer(), "outpost.visit.taken", visit, "SUCCESS", null,
                         "0".repeat(64), a),
-                new OutpostBundle.JournalEntry(11, at, out.officer(), "outpost.operation.recorded", visit, "SUCCESS",
+                new OutpostJournal.Entry(11, at, out.officer(), "outpost.operation.recorded", visit, "SUCCESS",
                         null, a, b),
-                new OutpostBundle.JournalEntry(12, at, out.officer(), "outpost.operation.recorded", visit, "SUCCESS",
+                new OutpostJournal.Entry(12, at, out.officer(), "outpost.operation.recorded", visit, "SUCCESS",
                         null, "f".repeat(64), c)), 12L, 2);
         clock.advance(Duration.ofMinutes(5));
 

@@ -156,7 +156,7 @@ public class DinasClient {
 
     /** What the Dinas did with a point's day's bundle, as its API answers. */
     public record DayCheckInAnswer(long checkoutId, int applied, int alreadyApplied, int toReconcile,
-                                   boolean firstArrival) {
+                                   boolean firstArrival, int journalEntries) {
     }
 
     /** POST the checkout of the caller's recording point's day: the kecamatan's residents and the secret. */

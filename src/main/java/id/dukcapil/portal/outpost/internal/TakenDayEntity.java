@@ -48,6 +48,7 @@ public class TakenDayEntity implements Persistable<Long> {
     private @Nullable String answer;
     private String operators;
     private @Nullable String carriedAccounts;
+    private long journalFrom;
     @Version
     @Column(nullable = false)
     private int version;
@@ -67,8 +68,13 @@ public class TakenDayEntity implements Persistable<Long> {
         this.operators = "";
     }
 
-    /** The day as taken, the bundle's secret sealed with the outpost's data key. */
-    public TakenDayEntity(URI dinas, OutpostDay taken, DataKey vault) {
+    /**
+     * The day as taken, the bundle's secret sealed with the outpost's data key.
+     *
+     * @param journalFrom this node's audit log's position before the take
+     */
+    public TakenDayEntity(URI dinas, OutpostDay taken, DataKey vault, long journalFrom) {
+        this.journalFrom = journalFrom;
         this.checkoutId = taken.checkoutId();
         this.dinasUrl = dinas.toString();
         this.point = taken.point();
@@ -147,6 +153,11 @@ public class TakenDayEntity implements Persistable<Long> {
     /** The accounts carried here with the day: closed when it goes back. */
     public void carried(List<String> usernames) {
         this.carriedAccounts = String.join(",", usernames);
+    }
+
+    /** This node's audit log's position before the take: the journal is what came after. */
+    public long journalFrom() {
+        return journalFrom;
     }
 
     /** The point's desk operators as packed: only they take steps here (the Dinas refuses anyone else's). */

@@ -42,11 +42,13 @@ class DayRecordingPanel extends VerticalLayout {
     private final ListedRows<DayDesks.Visit> toHandRows = ListedRows.of(toHand, DayDesks.Visit::key);
     private final ListedRows<DayDesks.Visit> absentRows = ListedRows.of(absent, DayDesks.Visit::key);
     private final DayRecording desk;
+    private final Supplier<String> operator;
     private final Runnable changed;
     private DayDesks.@Nullable Visit called;
 
-    DayRecordingPanel(DayRecording desk, Runnable changed) {
+    DayRecordingPanel(DayRecording desk, Supplier<String> operator, Runnable changed) {
         this.desk = desk;
+        this.operator = operator;
         this.changed = changed;
         setPadding(false);
         deskName.setLabel(getTranslation("recording.desk.name"));
@@ -91,8 +93,9 @@ class DayRecordingPanel extends VerticalLayout {
         add(new H3(getTranslation("recording.desk.title")), top, current,
                 new H4(getTranslation("recording.desk.to-hand")), toHand,
                 new H4(getTranslation("recording.desk.absent")), absent);
-        // A reload or a second tab: the desk reopens on the number this operator was serving.
-        desk.inState(VisitState.CALLED).stream().findFirst().ifPresent(this::show);
+        // A reload or a second tab: the desk reopens on the number this operator was serving (not another desk's).
+        desk.inState(VisitState.CALLED).stream().filter(visit -> operator.get().equals(visit.calledBy()))
+                .findFirst().ifPresent(this::show);
         refresh();
     }
 
@@ -125,18 +128,24 @@ class DayRecordingPanel extends VerticalLayout {
         recorded.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
         Checkbox technical = new Checkbox(getTranslation("recording.desk.technical"));
         Button failed = button("recording.desk.failed", "day-failed", () -> {
+            // A refusal keeps the dialog open with the reason typed: the step is not wrapped in act().
             ReasonDialog dialog = new ReasonDialog(getTranslation("recording.desk.failed-title", visit.ticket()),
-                    getTranslation("recording.desk.send-back"), 300, reason -> act(() -> {
+                    getTranslation("recording.desk.send-back"), 300, reason -> {
                         desk.failed(visit.key(), reason, technical.getValue());
                         Notifications.success(getTranslation("recording.desk.sent-back", visit.ticket()));
                         clear();
-                    }));
+                        changed.run();
+                        refresh();
+                    });
             dialog.add(technical);
             dialog.open();
         });
         OpensDialog.button(failed);
         failed.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        Button recall = button("recording.desk.recall", "day-recall", () -> desk.recall(visit.key()));
+        Button recall = button("recording.desk.recall", "day-recall", () -> {
+            desk.recall(visit.key());
+            Notifications.success(getTranslation("outpost.day.recalled", visit.ticket()));
+        });
         Button gone = button("recording.desk.absent-action", "day-absent", () -> {
             desk.absent(visit.key());
             Notifications.success(getTranslation("recording.desk.absent-done", visit.ticket()));

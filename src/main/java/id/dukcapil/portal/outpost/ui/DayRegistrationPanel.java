@@ -58,6 +58,7 @@ class DayRegistrationPanel extends VerticalLayout {
     private DayDesks.@Nullable Resident resident;
     private DayDesks.@Nullable Visit inHand;
     private Instant lookedUpAt = Instant.EPOCH;
+    private @Nullable VisitState formsFor;
 
     DayRegistrationPanel(DayRegistration desk, Supplier<String> operator, Clock clock, Runnable changed) {
         this.desk = desk;
@@ -152,7 +153,8 @@ class DayRegistrationPanel extends VerticalLayout {
         if (!forms.inPerson.getValue()) {
             reasons.add("NOT_IN_PERSON");
         }
-        return reasons.isEmpty() ? Set.of("NOT_IN_PERSON") : reasons;
+        return reasons; // none: every document here, in person, the desk says there is no reason
+
     }
 
     private void act(Supplier<DayDesks.Visit> step) {
@@ -195,15 +197,22 @@ class DayRegistrationPanel extends VerticalLayout {
         VisitState state = inHand == null ? null : inHand.state();
         begin.setVisible(shown != null && inHand == null && shown.refusal() == null);
         documents.setVisible(state == VisitState.CHECKING);
-        if (state == VisitState.CHECKING && shown != null) {
-            forms.checkDocuments(shown.documents());
-        }
         biometric.setVisible(state == VisitState.BIOMETRIC_CHECK);
-        if (state == VisitState.BIOMETRIC_CHECK) {
-            forms.biometricBinder.readBean(BiometricForm.empty());
+        // The forms are emptied when a visit comes to their step, not at every redraw: a refused click keeps the ticks.
+        if (state != formsFor) {
+            if (state == VisitState.CHECKING && shown != null) {
+                forms.checkDocuments(shown.documents());
+                forms.checkBinder.readBean(DocumentCheckForm.empty());
+            }
+            if (state == VisitState.BIOMETRIC_CHECK) {
+                forms.biometricBinder.readBean(BiometricForm.empty());
+            }
+            formsFor = state;
         }
-        if (state == VisitState.CHECKING) {
-            forms.checkBinder.readBean(DocumentCheckForm.empty());
+        // A visit of today past the registration desk (queued, called, recorded): said, with its number.
+        if (inHand != null && state != VisitState.CHECKING && state != VisitState.BIOMETRIC_CHECK) {
+            result.setText(getTranslation("recording.registration.open-visit", (inHand.ticket() == null ? "-"
+                    : inHand.ticket()) + " · " + getTranslation("recording.state." + state.name())));
         }
         sentBack.setItems(desk.sentBack());
     }

@@ -1,5 +1,6 @@
 package id.dukcapil.portal.recording.api;
 
+import id.dukcapil.portal.audit.OutpostJournal;
 import id.dukcapil.portal.recording.OutpostDay;
 import id.dukcapil.portal.recording.OutpostDayBundle;
 import id.dukcapil.portal.recording.OutpostDays;
@@ -76,10 +77,14 @@ class OutpostDayController {
     }
 
     record BundleBody(@NotNull @Min(1) Long checkoutId,
-                      @NotNull @Size(max = OutpostDayBundle.OPERATIONS_MAX) List<@NotNull @Valid StepBody> operations) {
+                      @NotNull @Size(max = OutpostDayBundle.OPERATIONS_MAX) List<@NotNull @Valid StepBody> operations,
+                      @Nullable @Size(max = OutpostJournal.MAX) List<OutpostJournal.@NotNull @Valid Entry> journal,
+                      @Nullable @Min(1) Long journalBrokenAt, @Nullable @Min(0) Long journalNotSent) {
 
         OutpostDayBundle bundle() {
-            return new OutpostDayBundle(checkoutId, operations.stream().map(StepBody::operation).toList());
+            return new OutpostDayBundle(checkoutId, operations.stream().map(StepBody::operation).toList(),
+                    journal == null ? List.of() : journal, journalBrokenAt, journalNotSent == null ? 0
+                    : journalNotSent);
         }
     }
 

@@ -46,6 +46,7 @@ public class DayCheckoutEntity {
     private int residents;
     private String operators;
     private @Nullable Instant checkedInAt;
+    private @Nullable Integer journalEntries;
     private @Nullable String takenBackBy;
     private @Nullable Instant takenBackAt;
     private @Nullable String takenBackReason;
@@ -89,13 +90,28 @@ public class DayCheckoutEntity {
         return operators.isEmpty() ? java.util.List.of() : java.util.List.of(operators.split(","));
     }
 
-    /** The bundle arrived: the day is the Dinas's again. Once back, a bundle again changes nothing more. */
+    /**
+     * The bundle arrived: the day is the Dinas's again. A day taken back stays so (its state says it), and notes when
+     * its outpost's bundle came. Once arrived, a bundle again changes nothing more.
+     */
     public void checkedIn(Instant at) {
-        if (state == State.OUT || state == State.TAKEN_BACK) {
+        if (state == State.OUT) {
             state = State.BACK;
             outPoint = null;
+        }
+        if (checkedInAt == null) {
             checkedInAt = at;
         }
+    }
+
+    /** The outpost's log joined into the Dinas's: once, at the first arrival. */
+    public void journalJoined(int entries) {
+        this.journalEntries = entries;
+    }
+
+    /** The outpost's log entries joined at the first arrival; 0 before. */
+    public int journalEntries() {
+        return journalEntries == null ? 0 : journalEntries;
     }
 
     /** A supervisor takes the day back without its bundle: the point's desks at the Dinas work again at once. */

@@ -17,6 +17,14 @@ public interface DayCheckoutRepository extends JpaRepository<DayCheckoutEntity, 
     @Query("select c from DayCheckoutEntity c where c.outPoint is not null order by c.checkedOutAt")
     java.util.List<DayCheckoutEntity> allOut();
 
+    /**
+     * The checkout, its row held shared to the commit: a visit's steps applied while a supervisor's take-back waits,
+     * or after it, never across it.
+     */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select c from DayCheckoutEntity c where c.id = :id")
+    Optional<DayCheckoutEntity> findSharedById(long id);
+
     /** The checkout, its row locked: a check-in's end and a second arrival's meet here. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from DayCheckoutEntity c where c.id = :id")

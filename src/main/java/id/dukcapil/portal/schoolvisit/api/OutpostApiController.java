@@ -1,6 +1,7 @@
 package id.dukcapil.portal.schoolvisit.api;
 
 import id.dukcapil.portal.audit.AuditRecord;
+import id.dukcapil.portal.audit.OutpostJournal;
 import id.dukcapil.portal.population.Resident;
 import id.dukcapil.portal.schoolvisit.BirthCertificate;
 import id.dukcapil.portal.schoolvisit.CheckIn;
@@ -59,15 +60,12 @@ class OutpostApiController {
     static final String BASE = "/api/v1/outposts";
     static final String CHECKINS = BASE + "/checkins";
     static final int OPERATIONS_MAX = OutpostBundle.OPERATIONS_MAX;
-    static final int JOURNAL_FIELD_MAX = OutpostBundle.JOURNAL_FIELD_MAX;
     /**
      * The check-in's body cap: {@link #OPERATIONS_MAX} operations of about 250 bytes each and
      * {@link OutpostBundle#JOURNAL_MAX} journal entries of at most about 800, and room.
      */
     static final int CHECKIN_BODY_MAX_BYTES = 8 * 1024 * 1024;
     static final int CARD_SERIAL_MAX_LENGTH = OutpostBundle.CARD_SERIAL_MAX_LENGTH;
-    /** An audit chain's hash: SHA-256 or HMAC-SHA256, hex. */
-    static final String HASH = "[0-9a-f]{64}";
     /** The subject the refusal's audit entry names, set before the service is asked. */
     static final String SUBJECT = OutpostApiController.class.getName() + ".subject";
 
@@ -119,32 +117,17 @@ class OutpostApiController {
         }
     }
 
-    /** An entry of the outpost's own log; its free text bounded as the Dinas's own log bounds it. */
-    record JournalBody(@NotNull @Min(1) Long seq, @NotNull Instant at,
-                       @NotBlank @Size(max = JOURNAL_FIELD_MAX) String actor,
-                       @NotBlank @Size(max = JOURNAL_FIELD_MAX) String action,
-                       @Nullable @Size(max = JOURNAL_FIELD_MAX) String subject,
-                       @NotNull @Pattern(regexp = "SUCCESS|FAILURE|REFUSED") String outcome,
-                       @Nullable @Size(max = AuditRecord.DETAIL_MAX_LENGTH) String detail,
-                       @Nullable @Pattern(regexp = HASH) String prevHash,
-                       @Nullable @Pattern(regexp = HASH) String hash) {
-
-        OutpostBundle.JournalEntry entry() {
-            return new OutpostBundle.JournalEntry(seq, at, actor, action, subject, outcome, detail, prevHash, hash);
-        }
-    }
-
     record BundleBody(@NotNull @Min(1) Long checkoutId,
                       @NotNull @Min(0) @Max(VisitDesk.CARDS_MAX) Integer cardsBroughtBack,
                       @NotNull @Size(max = OPERATIONS_MAX) List<@NotNull @Valid OperationBody> operations,
-                      @Nullable @Size(max = OutpostBundle.JOURNAL_MAX) List<@NotNull @Valid JournalBody> journal,
+                      @Nullable @Size(max = OutpostBundle.JOURNAL_MAX) List<OutpostJournal.@NotNull @Valid Entry> journal,
                       @Nullable @Min(1) Long journalBrokenAt,
                       @Nullable @Min(0) Long journalNotSent) {
 
         OutpostBundle bundle() {
             return new OutpostBundle(checkoutId, cardsBroughtBack,
                     operations.stream().map(OperationBody::operation).toList(),
-                    journal == null ? List.of() : journal.stream().map(JournalBody::entry).toList(),
+                    journal == null ? List.of() : journal,
                     journalBrokenAt, journalNotSent == null ? 0 : journalNotSent);
         }
     }
