@@ -31,12 +31,21 @@ class PointDaysOut {
         out(point).ifPresent(PointDaysOut::refuse);
     }
 
+    /** Why the point's desks refuse now, in the refusal's words: its day out at an outpost; none when it is not. */
+    Optional<RuleViolation> why(String point) {
+        return out(point).map(PointDaysOut::violation);
+    }
+
     Optional<DayCheckoutEntity> out(String point) {
         return checkouts.out(point);
     }
 
     static void refuse(DayCheckoutEntity out) {
-        throw new RuleViolation("recording.error.point-out", out.outpost(), out.checkedOutBy(),
+        throw violation(out);
+    }
+
+    private static RuleViolation violation(DayCheckoutEntity out) {
+        return new RuleViolation("recording.error.point-out", out.outpost(), out.checkedOutBy(),
                 TIME.format(out.checkedOutAt().atZone(OFFICE)));
     }
 }

@@ -108,6 +108,15 @@ public class RecordingDesk {
         return serving;
     }
 
+    /**
+     * The point's day out at an outpost, in the words the desk's refusals use (where, by whom, since when): the desk
+     * says so before anyone tries a step. None when the day is the Dinas's.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RuleViolation> dayOut() {
+        return pointDaysOut.why(point());
+    }
+
     /** The step the visit is in now, its clock against the standard on the desk (issue 54). */
     @Transactional(readOnly = true)
     public Optional<StepRecord> step(long visitId) {

@@ -106,7 +106,10 @@ class OutpostDayApiTests {
         assertThat(taken.secret()).matches("[0-9a-f]{64}");
         assertThat(morning.ticket()).isNotBlank();
 
-        // The Dinas's desks of the point move nothing while the day is out.
+        // The Dinas's desks of the point say so first, and move nothing while the day is out.
+        assertThat(SignedInAs.call(users, registrar, registration::dayOut)).hasValueSatisfying(said -> assertThat(
+                said.messageKeys()).containsExactly("recording.error.point-out"));
+        assertThat(SignedInAs.call(users, recorder, recording::dayOut)).isPresent();
         assertThatThrownBy(() -> SignedInAs.call(users, registrar, () -> registration.begin(niks.get(1),
                 clock.instant()))).isInstanceOf(RuleViolation.class)
                 .satisfies(refused -> assertThat(((RuleViolation) refused).messageKeys())
@@ -189,6 +192,7 @@ class OutpostDayApiTests {
                 + "'recording.day.check-in-repeated' AND subject_id = ?", Integer.class, point)).isOne();
 
         // The day is the Dinas's again: its next number follows the outpost's last, without a gap.
+        assertThat(SignedInAs.call(users, registrar, registration::dayOut)).isEmpty();
         String next = residentsOfTheDistrict(day, 1).getFirst();
         Visit afterwards = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration, next));
         assertThat(afterwards.ticket()).endsWith("005");

@@ -121,6 +121,7 @@ class RecordingDeskView extends VerticalLayout implements HasDynamicTitle {
         absent.addThemeVariants(GridVariant.LUMO_COMPACT);
         toHand.addThemeVariants(GridVariant.LUMO_COMPACT);
 
+        desk.dayOut().ifPresent(out -> add(DayOutLine.of(out)));
         add(new H3(getTranslation("recording.desk.title")), top, current,
                 new H3(getTranslation("recording.desk.called")), calledList,
                 new H3(getTranslation("recording.desk.to-hand")), toHand,

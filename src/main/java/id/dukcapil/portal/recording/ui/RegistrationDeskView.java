@@ -120,6 +120,8 @@ class RegistrationDeskView extends VerticalLayout implements HasDynamicTitle {
         body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         body.getStyle().set("gap", "var(--lumo-space-m)");
         body.setSizeFull();
+        // The point's day at an outpost: said first, the desk's steps are the outpost's until it comes back.
+        desk.dayOut().ifPresent(out -> add(DayOutLine.of(out)));
         add(body);
         refreshLists();
         // A reload in the middle of a resident: the desk reopens on them, at the visit's own step.
