@@ -1,7 +1,14 @@
 package id.dukcapil.portal.outpost;
 
+import id.dukcapil.portal.outpost.internal.DayStepEntity;
+import id.dukcapil.portal.outpost.internal.DayStepRepository;
 import id.dukcapil.portal.outpost.internal.DayVisitEntity;
 import id.dukcapil.portal.outpost.internal.DayVisitRepository;
+import id.dukcapil.portal.outpost.internal.TakenDayEntity;
+import id.dukcapil.portal.recording.OutpostDay;
+import id.dukcapil.portal.recording.OutpostDayBundle;
+import id.dukcapil.portal.recording.RecordingDocuments;
+import id.dukcapil.portal.recording.Visit;
 import id.dukcapil.portal.recording.OutpostDayBundle.Step;
 import id.dukcapil.portal.recording.VisitState;
 import id.dukcapil.portal.shared.Roles;
@@ -28,12 +35,19 @@ public class DayRecording {
     private static final int DESK_MAX_LENGTH = 20;
     private static final int REASON_MAX_LENGTH = 300;
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+            .ofPattern("d MMMM yyyy", java.util.Locale.of("id"));
+
     private final DeskSteps steps;
     private final DayVisitRepository visits;
+    private final DayStepRepository stepRows;
+    private final RecordingDocuments papers;
 
-    DayRecording(DeskSteps steps, DayVisitRepository visits) {
+    DayRecording(DeskSteps steps, DayVisitRepository visits, DayStepRepository stepRows, RecordingDocuments papers) {
         this.steps = steps;
         this.visits = visits;
+        this.stepRows = stepRows;
+        this.papers = papers;
     }
 
     /** The next waiting number for this desk; empty when nobody waits. */
@@ -118,6 +132,30 @@ public class DayRecording {
             taking.keep(taking.operation(Step.PROOF_HANDED, visit));
             return steps.view(visit);
         });
+    }
+
+    /**
+     * The proof of recording of a visit recorded here, printed at the desk (SOP C step 3): the Dinas's own form, its
+     * number the day's, its QR the address the Dinas's public page answers once the day is back (the token made from
+     * the checkout's secret and the recording's operation, as the Dinas makes it on arrival). The download is
+     * recorded before the file goes, as at the Dinas.
+     */
+    @Transactional(readOnly = true)
+    public byte[] proof(UUID visitKey) {
+        TakenDayEntity day = steps.held().orElseThrow(() -> new RuleViolation("outpost.day.nothing-out"));
+        DayVisitEntity visit = visits.findById(visitKey.toString()).filter(found -> found.checkoutId()
+                == day.checkoutId()).orElseThrow(() -> new RuleViolation("outpost.day.visit-unknown"));
+        DayStepEntity recording = stepRows.findByVisitKeyAndStepOrderByPosition(visit.visitKey(), Step.RECORDED)
+                .stream().reduce((first, last) -> last)
+                .orElseThrow(() -> new RuleViolation("recording.error.no-proof"));
+        OutpostDay.Packed resident = steps.opened(steps.residentOf(visit));
+        OutpostDayBundle.Operation recorded = recording.operation(steps.key());
+        Visit printed = new Visit(0, day.point(), day.day(), resident.nik(), resident.fullName(), visit.state(),
+                null, visit.ticket(), visit.priority(), visit.requeued(), null, null, null, false, visit.desk(),
+                visit.calledAt(), visit.calledBy(), visit.registeredBy(), recorded.staff(), recorded.at(),
+                visit.startedAt(), visit.endedAt(), visit.proofNumber(),
+                OutpostDayBundle.proofToken(day.secret(steps.key()), recorded.id()));
+        return papers.proof(printed, DAY.format(resident.birthDate()), day.pointName(), "pos-kecamatan/bukti-pdf");
     }
 
     /** The day's visits in a state, in the order the desk calls them. */

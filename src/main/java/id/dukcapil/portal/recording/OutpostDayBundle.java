@@ -80,6 +80,17 @@ public record OutpostDayBundle(long checkoutId, List<Operation> operations, List
     }
 
     /**
+     * The token of the proof a recording on the outpost printed (its QR's address, {@code /bukti/<token>}): made from
+     * the checkout's secret and the recording's operation, so the outpost prints it offline and the Dinas gives the
+     * recorded visit the same one on arrival; before that, the public page knows no such proof.
+     */
+    public static String proofToken(String secretHex, UUID recordingOperation) {
+        byte[] mac = java.util.HexFormat.of().parseHex(id.dukcapil.portal.shared.secret.BundleSignature.sign(
+                ("proof-token|" + recordingOperation).getBytes(StandardCharsets.UTF_8), secretHex));
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(mac, 18));
+    }
+
+    /**
      * The bytes signed: one line for the bundle, the journal's check if any, one per operation in order, one per
      * journal entry ({@link OutpostJournal}), fields separated by '|' (free text escaped, none as "\0"), UTF-8. Written
      * by hand, so the outpost and the Dinas agree on them whatever their settings.

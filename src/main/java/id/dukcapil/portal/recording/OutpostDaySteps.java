@@ -18,10 +18,8 @@ import id.dukcapil.portal.shared.RuleViolation;
 import id.dukcapil.portal.sla.CaseRef;
 import id.dukcapil.portal.sla.SopStep;
 import id.dukcapil.portal.sla.StepClock;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +55,6 @@ class OutpostDaySteps {
     private final StepClock stepClock;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     OutpostDaySteps(DayOperationRepository operations, DayCheckoutRepository checkouts, OutpostJournal journals,
                     VisitRepository visits, PopulationRegistry registry,
@@ -302,10 +299,9 @@ class OutpostDaySteps {
      */
     private @Nullable String recorded(VisitEntity visit, Operation operation, DayCheckoutEntity checkout,
                                       CaseRef caseRef) {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
+        // The token the outpost printed on the proof's QR: the same, from the checkout's secret and this operation.
         visit.record(operation.staff(), operation.at(), operation.text() == null ? "" : operation.text(),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                OutpostDayBundle.proofToken(checkout.secret(), operation.id()));
         visits.proofTaken(checkout.servicePoint(), checkout.day().getYear(), required(operation.number()));
         leave(caseRef, SopStep.C3_RECORDING, operation.at(), operation.staff(), operation.note());
         stepClock.enter(caseRef, SopStep.C4_PROOF_HANDED_OVER, operation.at(), operation.staff(),

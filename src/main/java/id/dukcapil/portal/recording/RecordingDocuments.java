@@ -109,18 +109,26 @@ public class RecordingDocuments {
 
     /** The proof of recording, printed at the desk: the download is recorded before the file goes (issue 50). */
     public byte[] proof(Visit visit) {
+        String birth = registry.findByNik(Nik.of(visit.nik())).map(resident -> resident.birthPlace() + ", "
+                + DateTimeFormatter.ofPattern("d MMMM yyyy", PortalMessages.INDONESIAN).format(resident.birthDate()))
+                .orElse("-");
+        return proof(visit, birth, pointName(visit.servicePoint()), "perekaman/bukti-pdf");
+    }
+
+    /**
+     * The same, where the register and the point are not at hand (a kecamatan's outpost, decision 200): the birth
+     * line and the point's name as the day's package gave them, and the screen the download is recorded under.
+     */
+    public byte[] proof(Visit visit, String birth, String point, String screen) {
         if (visit.proofNumber() == null || visit.proofToken() == null) {
             throw new RuleViolation("recording.error.no-proof");
         }
-        personalData.downloaded("perekaman/bukti-pdf", PersonalData.nik(visit.nik()));
+        personalData.downloaded(screen, PersonalData.nik(visit.nik()));
         Locale id = PortalMessages.INDONESIAN;
         String url = publicAddress.base() + "/bukti/" + visit.proofToken();
-        String birth = registry.findByNik(Nik.of(visit.nik())).map(resident -> resident.birthPlace() + ", "
-                + DateTimeFormatter.ofPattern("d MMMM yyyy", id).format(resident.birthDate())).orElse("-");
         // The time of the recording itself, by the officer who made it, at the point: what the proof attests.
         Instant recordedAt = recordedAt(visit);
         String officer = officerName(visit);
-        String point = pointName(visit.servicePoint());
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("OFFICE", text("shared.report.office", id));
         parameters.put("TITLE", text("recording.proof.title", id));

@@ -102,6 +102,7 @@ class KecamatanOutpostBrowserTest {
             look(board, "board", findings);
             later(8);
             click(recording, By.id("day-recorded"));
+            recording.await(By.cssSelector("a[id^='day-proof-']")); // the proof to print, offline
             click(recording, By.cssSelector("vaadin-button[id^='day-handed-']"));
             recording.awaitTextAnywhere("perekaman selesai");
             later(5);

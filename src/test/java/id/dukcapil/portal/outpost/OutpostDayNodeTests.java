@@ -52,6 +52,7 @@ class OutpostDayNodeTests {
     @Autowired OutpostVault vault;
     @Autowired RegistrationDesk dinasRegistration;
     @Autowired RecordingDesk dinasRecording;
+    @Autowired id.dukcapil.portal.recording.RecordingDocuments documents;
     @Autowired StaffAccounts staffAccounts;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
@@ -128,6 +129,10 @@ class OutpostDayNodeTests {
         assertThat(called.ticket()).as("a priority visitor first").isEqualTo("L-003");
         DayDesks.Visit recorded = as(recorder, () -> recording.recorded(called.key(), null));
         assertThat(recorded.proofNumber()).startsWith("BPR-" + point + "-" + day.getYear() + "-");
+        // The proof printed at the desk without the Dinas: its number, and the address its QR gives for checking.
+        String proof = pdfText(as(recorder, () -> recording.proof(called.key())));
+        assertThat(proof).contains(recorded.proofNumber(), recorded.fullName());
+        String proofAddress = proof.lines().filter(line -> line.contains("/bukti/")).findFirst().orElseThrow().strip();
         as(recorder, () -> recording.proofHanded(called.key()));
         assertThat(as(registrar, () -> registration.lookup(niks.get(2))).waitsForCentre())
                 .as("recorded here: waits for the centre").isTrue();
@@ -189,6 +194,10 @@ class OutpostDayNodeTests {
                 String.class, niks.get(1), niks.get(2))).containsOnly("BIOMETRICS_CAPTURED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outpost_day_resident WHERE checkout_id = ?",
                 Integer.class, taken.checkoutId())).as("the residents left the machine").isZero();
+        // The proof printed offline checks at the Dinas's public page once the day is back: the same token.
+        String token = proofAddress.substring(proofAddress.lastIndexOf('/') + 1);
+        assertThat(documents.checked(token)).hasValueSatisfying(checked -> assertThat(checked.number())
+                .isEqualTo(recorded.proofNumber()));
         assertThat(vault.locked()).isFalse();
         assertThatThrownBy(vault::key).as("and the key with them").isInstanceOf(RuleViolation.class);
         // The Dinas's desk of the point works again, numbering on after the outpost's last.
@@ -206,6 +215,14 @@ class OutpostDayNodeTests {
             later(1);
             return registration.biometricCheck(begun.key(), false, priority, null);
         });
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void later(int minutes) {

@@ -9,4 +9,8 @@ public interface DayStepRepository extends JpaRepository<DayStepEntity, String> 
     long countByCheckoutId(long checkoutId);
 
     List<DayStepEntity> findByCheckoutIdOrderByPosition(long checkoutId);
+
+    /** A visit's steps of a kind, in their order (its recording: one, or more after a failure sent it back). */
+    List<DayStepEntity> findByVisitKeyAndStepOrderByPosition(String visitKey,
+                                                             id.dukcapil.portal.recording.OutpostDayBundle.Step step);
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import id.dukcapil.portal.outpost.DayDesks;
 import id.dukcapil.portal.outpost.DayRecording;
 import id.dukcapil.portal.recording.VisitState;
@@ -24,6 +25,7 @@ import id.dukcapil.portal.shared.ui.Notifications;
 import id.dukcapil.portal.shared.ui.OpensDialog;
 import id.dukcapil.portal.shared.ui.ReasonDialog;
 import id.dukcapil.portal.shared.ui.RowActions;
+import java.io.ByteArrayInputStream;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +73,9 @@ class DayRecordingPanel extends VerticalLayout {
                 .setAutoWidth(true).setFlexGrow(0);
         toHand.addColumn(visit -> visit.fullName() + " · " + visit.proofNumber())
                 .setHeader(getTranslation("recording.report.column.name"));
-        RowActions.<DayDesks.Visit>of(DayDesks.Visit::key).button("day-handed-",
+        RowActions.<DayDesks.Visit>of(DayDesks.Visit::key)
+                .link("day-proof-", getTranslation("recording.desk.print-proof"), visit -> true, this::proof)
+                .button("day-handed-",
                 getTranslation("recording.desk.proof-handed"), visit -> true, visit -> act(() -> {
                     desk.proofHanded(visit.key());
                     Notifications.success(getTranslation("recording.desk.done", visit.fullName()));
@@ -154,6 +158,13 @@ class DayRecordingPanel extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout(recorded, failed, recall, gone);
         actions.setWrap(true);
         current.add(ticket, who, actions, fault);
+    }
+
+    /** The proof to print and hand over with the documents (SOP C step 3): the Dinas's own form. */
+    private DownloadResponse proof(DayDesks.Visit visit) {
+        byte[] pdf = desk.proof(visit.key());
+        return new DownloadResponse(new ByteArrayInputStream(pdf), "bukti-perekaman-" + visit.proofNumber() + ".pdf",
+                "application/pdf", pdf.length);
     }
 
     private void clear() {
