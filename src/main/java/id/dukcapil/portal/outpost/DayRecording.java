@@ -64,32 +64,17 @@ public class DayRecording {
 
     /** Calls the same number again: the board shows it anew. */
     public DayDesks.Visit recall(UUID visitKey) {
-        return steps.take(taking -> {
-            DayVisitEntity visit = taking.visit(visitKey);
-            visit.recall(taking.now());
-            taking.keep(taking.operation(Step.RECALLED, visit));
-            return steps.view(visit);
-        });
+        return steps.move(visitKey, Step.RECALLED, (visit, at) -> visit.recall(at));
     }
 
     /** Nobody came: the number waits aside until brought back. */
     public DayDesks.Visit absent(UUID visitKey) {
-        return steps.take(taking -> {
-            DayVisitEntity visit = taking.visit(visitKey);
-            visit.markAbsent();
-            taking.keep(taking.operation(Step.ABSENT, visit));
-            return steps.view(visit);
-        });
+        return steps.move(visitKey, Step.ABSENT, (visit, at) -> visit.markAbsent());
     }
 
     /** An absent resident came after all: the number waits again in its place. */
     public DayDesks.Visit bringBack(UUID visitKey) {
-        return steps.take(taking -> {
-            DayVisitEntity visit = taking.visit(visitKey);
-            visit.bringBack(taking.now());
-            taking.keep(taking.operation(Step.BROUGHT_BACK, visit));
-            return steps.view(visit);
-        });
+        return steps.move(visitKey, Step.BROUGHT_BACK, (visit, at) -> visit.bringBack(at));
     }
 
     /**
@@ -126,12 +111,7 @@ public class DayRecording {
 
     /** The resident has the documents back with the proof: SOP C ends for them. */
     public DayDesks.Visit proofHanded(UUID visitKey) {
-        return steps.take(taking -> {
-            DayVisitEntity visit = taking.visit(visitKey);
-            visit.handProof(taking.now());
-            taking.keep(taking.operation(Step.PROOF_HANDED, visit));
-            return steps.view(visit);
-        });
+        return steps.move(visitKey, Step.PROOF_HANDED, (visit, at) -> visit.handProof(at));
     }
 
     /**

@@ -170,12 +170,7 @@ public class DayRegistration {
 
     /** A recording that failed, queued again here: called first. */
     public DayDesks.Visit requeue(UUID visitKey) {
-        return steps.take(taking -> {
-            DayVisitEntity visit = taking.visit(visitKey);
-            visit.requeue(taking.now());
-            taking.keep(taking.operation(Step.REQUEUED, visit));
-            return steps.view(visit);
-        });
+        return steps.move(visitKey, Step.REQUEUED, (visit, at) -> visit.requeue(at));
     }
 
     /** The visit this operator was registering (a reload, a second tab): the desk reopens on it. */

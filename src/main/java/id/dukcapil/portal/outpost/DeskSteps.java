@@ -161,6 +161,17 @@ class DeskSteps {
      * the office's time zone (the Dinas files every step under the day taken, and a resident's eligibility was packed
      * for it). Sending back is allowed at any time.
      */
+    /** A step that moves one visit and says nothing more: the visit moved at the step's time, kept, shown. */
+    DayDesks.Visit move(UUID visitKey, OutpostDayBundle.Step step, java.util.function.BiConsumer<DayVisitEntity,
+            Instant> change) {
+        return take(taking -> {
+            DayVisitEntity visit = taking.visit(visitKey);
+            change.accept(visit, taking.now());
+            taking.keep(taking.operation(step, visit));
+            return view(visit);
+        });
+    }
+
     Instant dueBack(TakenDayEntity day) {
         Instant limit = day.checkedOutAt().plus(settings.maxOut());
         Instant dayEnds = day.day().plusDays(1).atStartOfDay(clock.getZone()).toInstant();

@@ -44,6 +44,9 @@ class OutpostDaySteps {
     /** The outpost's take of a day, as its own log names it: the journal joined must open with it. */
     static final String TAKEN = "outpost.day.taken";
 
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
     /** What became of one operation. */
     enum Result { APPLIED, ALREADY_APPLIED, RECONCILE }
 
@@ -105,7 +108,9 @@ class OutpostDaySteps {
         DayOperationEntity row = operations.saveAndFlush(new DayOperationEntity(operation.id().toString(),
                 checkout.id(), operation.step().name(), operation.visitKey().toString(), operation.staff(),
                 operation.at(), clock.instant()));
-        String where = "outpost=" + checkout.outpost() + "; at " + operation.at() + " by " + operation.staff();
+        // Said as a supervisor reads it on the held list: the outpost, its time in the office's zone, the operator.
+        String where = checkout.outpost() + ", " + SHOWN.format(operation.at().atZone(clock.getZone())) + ", "
+                + operation.staff();
         String takenBack = checkouts.findSharedById(checkout.id()).map(DayCheckoutEntity::takenBack).orElse(null);
         if (takenBack != null) {
             // The day was taken back before this arrived: the Dinas's desks may have gone on; a supervisor decides.
@@ -177,7 +182,8 @@ class OutpostDaySteps {
                 : operations.visitOf(checkout.id(), operation.visitKey().toString()).orElse(null);
         String reason = why instanceof RuleViolation refused ? String.join(",", refused.messageKeys())
                 : why.getClass().getSimpleName();
-        row.reconcile(visit, operation.step() + " at " + operation.at() + " by " + operation.staff() + " on outpost "
+        row.reconcile(visit, operation.step() + " " + SHOWN.format(operation.at().atZone(clock.getZone())) + ", "
+                + operation.staff() + ", outpost "
                 + checkout.outpost(), "not applied at the Dinas: " + reason);
         operations.saveAndFlush(row);
         auditLog.record(AuditRecord.success("recording.outpost.conflict", "RecordingVisit",
@@ -312,7 +318,8 @@ class OutpostDaySteps {
             return "not in the register";
         }
         if (!status.get().canMoveTo(EnrolmentStatus.BIOMETRICS_CAPTURED)) {
-            return "KTP-el record " + status.get() + " at the Dinas";
+            return "KTP-el record already " + status.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " at the Dinas";
         }
         registry.changeEnrolmentStatus(nik, EnrolmentStatus.BIOMETRICS_CAPTURED, "SOP C: recorded at "
                 + checkout.servicePoint() + " on outpost " + checkout.outpost() + " (" + operation.text() + ")");

@@ -8,6 +8,8 @@ import id.dukcapil.portal.recording.internal.DayCheckoutRepository;
 import id.dukcapil.portal.recording.internal.DayOperationRepository;
 import id.dukcapil.portal.shared.Roles;
 import id.dukcapil.portal.shared.RuleViolation;
+import id.dukcapil.portal.staff.ServicePoint;
+import id.dukcapil.portal.staff.ServicePoints;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,9 +35,11 @@ public class OutpostDaySupervision {
     private final AuditLog auditLog;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final ServicePoints servicePoints;
 
     OutpostDaySupervision(DayCheckoutRepository checkouts, DayOperationRepository operations, AuditLog auditLog,
-                          CurrentActor currentActor, Clock clock) {
+                          CurrentActor currentActor, Clock clock, ServicePoints servicePoints) {
+        this.servicePoints = servicePoints;
         this.checkouts = checkouts;
         this.operations = operations;
         this.auditLog = auditLog;
@@ -56,7 +60,7 @@ public class OutpostDaySupervision {
     /** The points' days out at outposts now, the longest out first. */
     @Transactional(readOnly = true)
     public List<DayOut> out() {
-        return checkouts.allOut().stream().map(out -> new DayOut(out.id(), out.servicePoint(), out.day(),
+        return checkouts.allOut().stream().map(out -> new DayOut(out.id(), pointName(out.servicePoint()), out.day(),
                 out.outpost(), out.checkedOutBy(), out.checkedOutAt())).toList();
     }
 
@@ -65,7 +69,7 @@ public class OutpostDaySupervision {
     public List<Conflict> conflicts() {
         return operations.toReconcile(Limit.of(500)).stream().map(kept -> {
             DayCheckoutEntity checkout = checkouts.findById(kept.checkoutId()).orElseThrow();
-            return new Conflict(kept.getId(), checkout.servicePoint(), checkout.day(), checkout.outpost(),
+            return new Conflict(kept.getId(), pointName(checkout.servicePoint()), checkout.day(), checkout.outpost(),
                     kept.kind(), kept.happenedAt(), kept.staff(), String.valueOf(kept.outpostVersion()),
                     String.valueOf(kept.dinasVersion()));
         }).toList();
@@ -92,4 +96,9 @@ public class OutpostDaySupervision {
                         + "; since=" + out.checkedOutAt() + "; reason=" + why));
     }
 
+
+    /** A point as a screen shows it: by its name, not its code. */
+    private String pointName(String code) {
+        return servicePoints.byCode(code).map(ServicePoint::name).orElse(code);
+    }
 }

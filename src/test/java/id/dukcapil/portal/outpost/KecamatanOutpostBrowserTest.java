@@ -38,6 +38,7 @@ class KecamatanOutpostBrowserTest {
 
     @LocalServerPort int port;
     @Autowired StaffAccounts staffAccounts;
+    @Autowired id.dukcapil.portal.staff.ServicePoints servicePoints;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
     private DinasLink link;
@@ -130,6 +131,47 @@ class KecamatanOutpostBrowserTest {
         assertThat(jdbc.queryForObject("SELECT state FROM recording_checkout WHERE service_point = ?", String.class,
                 point)).isEqualTo("BACK");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outpost_day_resident", Integer.class)).isZero();
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void the_kecamatans_screens_and_the_supervisors_read_whole_at_a_desk_in_both_languages() throws Exception {
+        LocalDate day = LocalDate.now(OFFICE).plusDays(642);
+        clock.setInstant(day.atTime(7, 45).atZone(OFFICE).toInstant());
+        String point = staffAccounts.servicePoint();
+        String registrar = staffAccounts.create(java.util.Set.of(Role.REGISTRATION_OPERATOR), PASSWORD, point);
+        String supervisor = staffAccounts.create(java.util.Set.of(Role.PLANNER), PASSWORD);
+        List<String> niks = DayResidents.made(jdbc, day, 1);
+        List<String> findings = new ArrayList<>();
+        try (Browser desk = new Browser(port, 1440, 900); Browser office = new Browser(port, 1440, 900)) {
+            signIn(desk, registrar);
+            desk.chooseLanguage("English");
+            desk.open("pos-kecamatan");
+            look(desk, "en take", findings);
+            type(desk, "#day-dinas input", link.dinas().toString());
+            type(desk, "#day-password input", PASSWORD);
+            click(desk, By.id("day-take"));
+            desk.await(By.id("day-heading"));
+            desk.awaitTextAnywhere("taken");
+            type(desk, "#day-nik input", niks.getFirst());
+            click(desk, By.id("day-find"));
+            click(desk, By.id("day-begin"));
+            desk.await(By.id("day-in-person"));
+            look(desk, "en registration, documents", findings);
+            click(desk, By.id("day-give-back"));
+            desk.awaitTextAnywhere("returned"); // nothing ticked: returned, the reasons in the register
+            signIn(office, supervisor);
+            for (String language : List.of("English", "Bahasa Indonesia")) {
+                office.chooseLanguage(language);
+                office.open("perekaman/pos-luring");
+                office.await(By.id("outpost-days-out"));
+                office.awaitTextAnywhere(servicePoints.byCode(point).orElseThrow().name());
+                look(office, language + " days at outposts", findings);
+            }
+            click(office, By.cssSelector("vaadin-button[id^='take-back-']"));
+            office.await(By.cssSelector("vaadin-text-area textarea")).sendKeys("Laptop rusak terendam banjir");
+            look(office, "take-back dialog", findings);
+        }
         assertThat(findings).isEmpty();
     }
 

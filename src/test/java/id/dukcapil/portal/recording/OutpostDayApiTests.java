@@ -57,6 +57,7 @@ class OutpostDayApiTests {
     @LocalServerPort int port;
     @Autowired RegistrationDesk registration;
     @Autowired OutpostDaySupervision outpostDays;
+    @Autowired id.dukcapil.portal.staff.ServicePoints servicePoints;
     @Autowired OutpostDaySteps daySteps;
     @Autowired DayCheckoutRepository checkouts;
     @Autowired RecordingDesk recording;
@@ -180,7 +181,7 @@ class OutpostDayApiTests {
         assertThat(jdbc.queryForObject("""
                 SELECT CONCAT(outcome, ': ', dinas_version) FROM recording_outpost_operation
                 WHERE checkout_id = ? AND kind = 'RECORDED' AND outcome = 'RECONCILE'""", String.class,
-                taken.checkoutId())).isEqualTo("RECONCILE: KTP-el record BIOMETRICS_CAPTURED at the Dinas");
+                taken.checkoutId())).isEqualTo("RECONCILE: KTP-el record already biometrics captured at the Dinas");
         // Step 3 of the recorded visit ran on the outpost's clock, from its call to its recording.
         assertThat(jdbc.queryForObject("""
                 SELECT TIMESTAMPDIFF(SECOND, started_at, ended_at) FROM sla_step
@@ -288,9 +289,12 @@ class OutpostDayApiTests {
         LocalDate next = startDay(524);
         OutpostDay lost = JSON.readValue(post("/api/v1/outposts/days/checkout", registrar,
                 checkout("Laptop Kecamatan", "K"), "id").body(), OutpostDay.class);
+        String pointName = servicePoints.byCode(point).orElseThrow().name();
+        assertThat(SignedInAs.call(users, supervisor, outpostDays::out)).extracting(OutpostDaySupervision.DayOut::point)
+                .as("shown by its name").contains(pointName);
         SignedInAs.run(users, supervisor, () -> outpostDays.takeBack(lost.checkoutId(), "Laptop dicuri dari kantor"));
         assertThat(SignedInAs.call(users, supervisor, outpostDays::out)).extracting(OutpostDaySupervision.DayOut::point)
-                .doesNotContain(point);
+                .doesNotContain(pointName);
         Visit atTheDinas = SignedInAs.call(users, registrar, () -> RecordingTestSupport.queued(registration,
                 niks.get(1)));
         assertThat(atTheDinas.ticket()).isNotBlank();
@@ -302,7 +306,7 @@ class OutpostDayApiTests {
         assertThat(kept.status()).as(kept.body()).isEqualTo(200);
         assertThat(JSON.readTree(kept.body()).get("toReconcile").asInt()).isOne();
         assertThat(SignedInAs.call(users, supervisor, outpostDays::conflicts))
-                .filteredOn(conflict -> conflict.point().equals(point) && conflict.day().equals(next))
+                .filteredOn(conflict -> conflict.point().equals(pointName) && conflict.day().equals(next))
                 .singleElement().satisfies(conflict -> assertThat(conflict.dinasVersion())
                         .contains("taken back at the Dinas by " + supervisor, "Laptop dicuri dari kantor"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_visit WHERE service_point = ? AND day = ?",

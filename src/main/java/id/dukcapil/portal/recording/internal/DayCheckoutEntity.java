@@ -127,8 +127,9 @@ public class DayCheckoutEntity {
 
     /** Who took the day back, when and why, in words; none if nobody did. */
     public @Nullable String takenBack() {
-        return takenBackBy == null ? null : "taken back at the Dinas by " + takenBackBy + " at " + takenBackAt + ": "
-                + takenBackReason;
+        return takenBackBy == null || takenBackAt == null ? null : "taken back at the Dinas by " + takenBackBy + " on "
+                + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                .format(takenBackAt.atZone(java.time.ZoneId.of("Asia/Jakarta"))) + ": " + takenBackReason;
     }
 
     public @Nullable String takenBackBy() {

@@ -62,7 +62,7 @@ class OutpostDaysView extends VerticalLayout implements HasDynamicTitle {
         conflicts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         conflicts.addColumn(kept -> kept.point() + " · " + DAY.format(kept.day()))
                 .setHeader(getTranslation("recording.outposts.point")).setAutoWidth(true);
-        conflicts.addColumn(kept -> kept.step() + " · " + TIME.format(kept.happenedAt().atZone(zone)) + " · "
+        conflicts.addColumn(kept -> getTranslation("recording.outposts.step." + kept.step()) + " · " + TIME.format(kept.happenedAt().atZone(zone)) + " · "
                 + kept.staff()).setHeader(getTranslation("recording.outposts.step")).setAutoWidth(true);
         conflicts.addColumn(OutpostDaySupervision.Conflict::outpostVersion)
                 .setHeader(getTranslation("recording.outposts.outpost-version")).setFlexGrow(1);
