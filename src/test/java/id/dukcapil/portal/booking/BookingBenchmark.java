@@ -243,6 +243,7 @@ class BookingBenchmark {
                 bare.seconds(), REQUESTS / bare.seconds(), bare.percentile(50), bare.percentile(99));
         System.out.printf("BENCHMARK booking: the lightest authenticated request reaches %.0f %% of the bare server's rate; "
                 + "burst by burst %s%n", 100 * bare.seconds() / floor.seconds(), pairs(floors.bares(), floors.lightests()));
+        ceilings(http, db, floor, bare);
 
         // Check-in: the clerk at the Dinas scans each booking on the day.
         List<String> codes = jdbc.queryForList("SELECT code FROM booking_booking WHERE service_point = ? AND day = ? ORDER BY queue_number",
@@ -305,7 +306,10 @@ class BookingBenchmark {
             next = days.next();
             List<String> niks = niks();
             settle();
-            Result http = run(niks, roundAccounts, POINT, days.burst(), "guard" + round + "-");
+            String keys = "guard" + round + "-";
+            // -Dbenchmark.jvm-args=-Dbenchmark.burst-profile=…: the second round's burst profiled, as the full plan's first.
+            Result http = round == 2 ? profiled("benchmark.burst-profile", () -> run(niks, roundAccounts, POINT,
+                    days.burst(), keys)) : run(niks, roundAccounts, POINT, days.burst(), keys);
             checkAnswers(http, POINT, days.burst(), GUARD_QUOTA);
             bursts.add(http);
             tickets += GUARD_QUOTA;
@@ -575,6 +579,27 @@ class BookingBenchmark {
             });
         }
         return new Floors(portal, machine);
+    }
+
+    /**
+     * What the machine allows at best, from this run's own CPU figures (decision 201). Both kinds of burst keep the
+     * two cores busy, so a burst lasts about as long as its CPU seconds over the cores: a server that cost no more
+     * than the bare one and read the booking once, as the lightest request must, would take the bare server's CPU
+     * plus the database's for that read; a booking burst whose requests cost the JVM no more than the lightest
+     * request's, with the statements the rules send today, would take the floor's JVM CPU plus the burst's database
+     * CPU. Upper bounds: the JDBC driver's own work for the reads is not counted in either.
+     */
+    private static void ceilings(Result http, Result db, Result floor, Result bare) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double bareCpu = bare.cpu().jvmSeconds() + bare.cpu().databaseSeconds();
+        System.out.printf("BENCHMARK booking: ceiling of the lightest request: the bare server's %.3f s of CPU plus the "
+                        + "database's %.3f s for the one read per request: at most %.0f %% of the bare server's rate%n",
+                bareCpu, floor.cpu().databaseSeconds(), 100 * bareCpu / (bareCpu + floor.cpu().databaseSeconds()));
+        double leastBurst = (floor.cpu().jvmSeconds() + http.cpu().databaseSeconds()) / (cores * http.cpu().busy());
+        System.out.printf("BENCHMARK booking: ceiling of the burst: the floor's JVM %.2f s of CPU plus the burst's "
+                        + "database %.2f s over %d cores %.0f %% busy: at least %.2f s, at most %.0f %% of the database "
+                        + "limit (%.2f s)%n", floor.cpu().jvmSeconds(), http.cpu().databaseSeconds(), cores,
+                100 * http.cpu().busy(), leastBurst, 100 * db.seconds() / leastBurst, db.seconds());
     }
 
     /** The lightest request's bursts and the bare server's, each pair measured one right after the other. */
