@@ -178,8 +178,8 @@ class SigningBenchmark {
             batchDatabaseCpu = databaseCpuNanos() - batchDatabaseCpu;
             assertThat(run.signed()).isEqualTo(GUARD_DOCUMENTS);
             ratios[round] = 100 * bareSeconds / batchSeconds;
-            // The CPU both sides cost (decision 201): on two busy cores their times are about as their CPU seconds,
-            // so the ratio of these is what the batch could reach with no moment idle.
+            // The CPU both sides cost (decision 201): where the two ratios agree, the batch's extra time is its extra
+            // CPU, not waiting.
             rounds.add("%.0f %% (bare %.2f s, %.2f s CPU; batch %.2f s, %.2f s CPU + database %.2f s; CPU ratio %.0f %%)"
                     .formatted(ratios[round], bareSeconds, bareCpu / 1e9, batchSeconds, batchCpu / 1e9,
                             batchDatabaseCpu / 1e9, 100.0 * bareCpu / (batchCpu + batchDatabaseCpu)));
