@@ -160,6 +160,13 @@ class KecamatanOutpostBrowserTest {
             look(desk, "en registration, documents", findings);
             click(desk, By.id("day-give-back"));
             desk.awaitTextAnywhere("returned"); // nothing ticked: returned, the reasons in the register
+            for (String language : List.of("English", "Bahasa Indonesia")) {
+                // The Dinas's own desk of the point says first that its day is out (where, by whom, since when).
+                desk.chooseLanguage(language);
+                desk.open("registrasi");
+                desk.await(By.id("recording-day-out"));
+                look(desk, language + " the Dinas's registration desk, its day out", findings);
+            }
             signIn(office, supervisor);
             for (String language : List.of("English", "Bahasa Indonesia")) {
                 office.chooseLanguage(language);
